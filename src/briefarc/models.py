@@ -1,0 +1,104 @@
+"""The records briefarc works with. Plain dataclasses, no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+KINDS = ("briefing", "statement", "press_release", "news", "listing", "other")
+ROLES = ("question", "answer", "statement")
+
+# The keys of `briefarc parse --json`, in order.
+RECORD_KEYS = (
+    "title", "subtitle", "author", "published", "language", "site_name", "url", "canonical_url",
+    "kind", "spokesperson", "body", "paragraphs", "turns", "tags",
+)
+
+
+@dataclass
+class Turn:
+    """One labelled part of a transcript: a question, an answer or a statement."""
+
+    speaker: str | None
+    role: str
+    text: str
+
+
+@dataclass
+class ListingItem:
+    """A link to an article found on a listing page or in a feed."""
+
+    title: str
+    url: str
+    published: str | None = None
+
+
+@dataclass
+class Document:
+    """What the extractor makes of one page."""
+
+    title: str | None = None
+    subtitle: str | None = None
+    author: str | None = None
+    published: str | None = None  # ISO 8601: a date, or a datetime with the page's offset
+    language: str | None = None
+    site_name: str | None = None
+    url: str | None = None
+    canonical_url: str | None = None
+    kind: str = "other"
+    spokesperson: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    turns: list[Turn] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    native_id: str | None = None  # the source's own id: UN symbol, MFA t-number, MEA pkid
+    items: list[ListingItem] = field(default_factory=list)  # listings only
+    next_page: str | None = None  # listings only
+    encoding: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+    def to_record(self) -> dict:
+        """The public record: the keys of `briefarc parse --json`."""
+        data = asdict(self)
+        data["body"] = self.body
+        record = {key: data[key] for key in RECORD_KEYS}
+        if self.kind == "listing":
+            record["items"] = data["items"]
+            record["next_page"] = self.next_page
+        return record
+
+
+@dataclass
+class Source:
+    """A place briefings come from: a built-in adapter or a user's feed, sitemap or listing."""
+
+    name: str
+    kind: str
+    url: str | None = None
+    options: dict = field(default_factory=dict)
+    title: str | None = None
+    builtin: bool = False
+
+
+@dataclass
+class RawPage:
+    """Bytes as they arrived, with what is known of where from."""
+
+    data: bytes
+    origin: str  # the URL it was fetched from, or the path it was read from
+    url: str | None = None  # the page's web address, when known
+    content_type: str | None = None
+    headers: dict[str, str] | None = None
+    item: str | None = None  # which entry of a feed or WARC file this page is
+    fetched_at: str | None = None
+
+
+@dataclass
+class SaveResult:
+    """What storing one document did: added, updated or unchanged."""
+
+    status: str
+    document_id: int
+    version: int

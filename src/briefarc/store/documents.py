@@ -1,0 +1,180 @@
+"""Saving extracted documents with their raw snapshots and versions, and reading them back."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import asdict
+from datetime import UTC, datetime
+
+import sqlite_utils
+
+from briefarc.errors import NotFound
+from briefarc.models import Document, RawPage, SaveResult
+from briefarc.store.blobs import get_blob, put_blob, sha256
+from briefarc.store.db import transaction
+from briefarc.store.identity import document_key
+from briefarc.store.text import content_hash, segment
+
+JSON_COLUMNS = ("paragraphs", "turns", "tags", "headers")
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def save_document(
+    db: sqlite_utils.Database, doc: Document, page: RawPage, *, source_id: int | None = None
+) -> SaveResult:
+    """Store one extracted page in one transaction.
+
+    A new identity adds a document; different text under a known identity adds a snapshot and a
+    version and updates the document; the same text again changes nothing but `checked_at`.
+    """
+    digest = sha256(page.data)
+    key = document_key(doc, page, digest)
+    text_hash = content_hash(doc.title, doc.subtitle, doc.published, doc.body)
+    stamp = page.fetched_at or now_iso()
+    with transaction(db) as conn:
+        row = _find(conn, key, doc.native_id)
+        if row is None:
+            doc_id = _insert_document(conn, key, doc, text_hash, source_id, stamp)
+            _add_version(conn, doc_id, 1, doc, page, digest, text_hash, stamp)
+            return SaveResult("added", doc_id, 1)
+        doc_id, old_hash, versions = row
+        if old_hash == text_hash:
+            conn.execute(
+                "UPDATE documents SET checked_at = ?, removed_at = NULL WHERE id = ?", (stamp, doc_id)
+            )
+            return SaveResult("unchanged", doc_id, versions)
+        _update_document(conn, doc_id, doc, text_hash, stamp)
+        _add_version(conn, doc_id, versions + 1, doc, page, digest, text_hash, stamp)
+        return SaveResult("updated", doc_id, versions + 1)
+
+
+def _find(conn: sqlite3.Connection, key: str, native_id: str | None) -> tuple | None:
+    sql = """SELECT d.id, d.content_hash,
+                    (SELECT coalesce(max(number), 0) FROM versions v WHERE v.document_id = d.id)
+             FROM documents d WHERE {} LIMIT 1"""
+    row = conn.execute(sql.format("d.key = ?"), (key,)).fetchone()
+    if row is None and native_id:
+        row = conn.execute(sql.format("d.native_id = ?"), (native_id,)).fetchone()
+    return row
+
+
+def _document_values(doc: Document, text_hash: str) -> dict:
+    published = doc.published
+    return {
+        "url": doc.url,
+        "canonical_url": doc.canonical_url,
+        "native_id": doc.native_id,
+        "title": doc.title,
+        "subtitle": doc.subtitle,
+        "author": doc.author,
+        "published": published,
+        "published_date": published[:10] if published and len(published) >= 10 else None,
+        "language": doc.language,
+        "site_name": doc.site_name,
+        "kind": doc.kind,
+        "spokesperson": doc.spokesperson,
+        "body": doc.body,
+        "paragraphs": json.dumps(doc.paragraphs, ensure_ascii=False),
+        "turns": json.dumps([asdict(t) for t in doc.turns], ensure_ascii=False),
+        "tags": json.dumps(doc.tags, ensure_ascii=False),
+        "fts_title": segment(doc.title),
+        "fts_subtitle": segment(doc.subtitle),
+        "fts_body": segment(doc.body),
+        "content_hash": text_hash,
+    }
+
+
+def _insert_document(
+    conn: sqlite3.Connection, key: str, doc: Document, text_hash: str, source_id: int | None, stamp: str
+) -> int:
+    values = _document_values(doc, text_hash)
+    values.update(key=key, source_id=source_id, archived_at=stamp, updated_at=stamp, checked_at=stamp)
+    columns = ", ".join(values)
+    marks = ", ".join("?" for _ in values)
+    cursor = conn.execute(f"INSERT INTO documents ({columns}) VALUES ({marks})", list(values.values()))
+    return cursor.lastrowid
+
+
+def _update_document(conn: sqlite3.Connection, doc_id: int, doc: Document, text_hash: str, stamp: str) -> None:
+    values = _document_values(doc, text_hash)
+    values.update(updated_at=stamp, checked_at=stamp, removed_at=None)
+    assignments = ", ".join(f"{column} = ?" for column in values)
+    conn.execute(f"UPDATE documents SET {assignments} WHERE id = ?", [*values.values(), doc_id])
+
+
+def _add_version(
+    conn: sqlite3.Connection, doc_id: int, number: int, doc: Document, page: RawPage,
+    digest: str, text_hash: str, stamp: str,
+) -> None:
+    put_blob(conn, page.data, digest)
+    cursor = conn.execute(
+        """INSERT INTO snapshots (document_id, sha256, content_type, encoding, origin, item, headers,
+                                  archived_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+        (doc_id, digest, page.content_type, doc.encoding, page.origin, page.item,
+         json.dumps(page.headers) if page.headers else None, stamp),
+    )
+    snapshot_id = cursor.lastrowid
+    conn.execute(
+        """INSERT INTO versions (document_id, number, snapshot_id, content_hash, title, subtitle,
+                                 published, spokesperson, body, turns, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        (doc_id, number, snapshot_id, text_hash, doc.title, doc.subtitle, doc.published,
+         doc.spokesperson, doc.body, json.dumps([asdict(t) for t in doc.turns], ensure_ascii=False), stamp),
+    )
+    conn.execute("UPDATE documents SET snapshot_id = ? WHERE id = ?", (snapshot_id, doc_id))
+
+
+def get_document(db: sqlite_utils.Database, doc_id: int) -> dict:
+    """The stored record of document `doc_id` with its source and current snapshot."""
+    row = db.execute(
+        """SELECT d.*, s.name AS source, sn.sha256, sn.content_type, sn.origin, sn.encoding AS raw_encoding,
+                  sn.archived_at AS snapshot_archived_at, b.size AS raw_size,
+                  (SELECT count(*) FROM versions v WHERE v.document_id = d.id) AS versions
+           FROM documents d
+           LEFT JOIN sources s ON s.id = d.source_id
+           LEFT JOIN snapshots sn ON sn.id = d.snapshot_id
+           LEFT JOIN blobs b ON b.sha256 = sn.sha256
+           WHERE d.id = ?""",
+        (doc_id,),
+    ).fetchone()
+    if row is None:
+        raise NotFound(f"No document with id {doc_id}: `briefarc list` or `briefarc search` show the ids.")
+    columns = [c[0] for c in db.execute("SELECT * FROM documents LIMIT 0").description]
+    names = columns + ["source", "sha256", "content_type", "origin", "raw_encoding",
+                       "snapshot_archived_at", "raw_size", "versions"]
+    return decode_row(dict(zip(names, row, strict=True)))
+
+
+def decode_row(row: dict) -> dict:
+    for column in JSON_COLUMNS:
+        if isinstance(row.get(column), str):
+            row[column] = json.loads(row[column])
+    for column in ("fts_title", "fts_subtitle", "fts_body"):
+        row.pop(column, None)
+    return row
+
+
+def get_raw(db: sqlite_utils.Database, doc_id: int) -> bytes:
+    """The original bytes of the document's current snapshot."""
+    record = get_document(db, doc_id)
+    data = get_blob(db.conn, record["sha256"]) if record.get("sha256") else None
+    if data is None:
+        raise NotFound(f"Document {doc_id} has no raw snapshot stored.")
+    return data
+
+
+def ensure_source(db: sqlite_utils.Database, name: str, kind: str = "files", url: str | None = None) -> int:
+    """The id of source `name`, created as a plain source of `kind` when new."""
+    row = db.execute("SELECT id FROM sources WHERE name = ?", (name,)).fetchone()
+    if row:
+        return row[0]
+    with transaction(db) as conn:
+        cursor = conn.execute(
+            "INSERT INTO sources (name, kind, url, created_at) VALUES (?, ?, ?, ?)",
+            (name, kind, url, now_iso()),
+        )
+        return cursor.lastrowid

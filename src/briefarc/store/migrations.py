@@ -1,0 +1,178 @@
+"""Schema changes, in order. Each is a small named function; the count applied is PRAGMA user_version.
+
+Never edit a migration that has shipped: add a new one at the end.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+Migration = Callable[[sqlite3.Connection], None]
+
+
+def m001_initial(conn: sqlite3.Connection) -> None:
+    run_script(
+        conn,
+        """
+        CREATE TABLE sources (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL,
+            url TEXT,
+            title TEXT,
+            options TEXT,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            source_id INTEGER REFERENCES sources(id),
+            url TEXT,
+            canonical_url TEXT,
+            native_id TEXT,
+            title TEXT,
+            subtitle TEXT,
+            author TEXT,
+            published TEXT,
+            published_date TEXT,
+            language TEXT,
+            site_name TEXT,
+            kind TEXT,
+            spokesperson TEXT,
+            body TEXT,
+            paragraphs TEXT,
+            turns TEXT,
+            tags TEXT,
+            fts_title TEXT,
+            fts_subtitle TEXT,
+            fts_body TEXT,
+            content_hash TEXT,
+            snapshot_id INTEGER,
+            archived_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            checked_at TEXT,
+            removed_at TEXT
+        );
+        CREATE INDEX documents_published_date ON documents(published_date);
+        CREATE INDEX documents_source ON documents(source_id);
+        CREATE INDEX documents_native_id ON documents(native_id);
+        CREATE TABLE blobs (
+            sha256 TEXT PRIMARY KEY,
+            size INTEGER NOT NULL,
+            compression TEXT NOT NULL,
+            data BLOB NOT NULL
+        );
+        CREATE TABLE snapshots (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id),
+            sha256 TEXT NOT NULL REFERENCES blobs(sha256),
+            content_type TEXT,
+            encoding TEXT,
+            origin TEXT,
+            item TEXT,
+            headers TEXT,
+            archived_at TEXT NOT NULL
+        );
+        CREATE INDEX snapshots_document ON snapshots(document_id);
+        CREATE INDEX snapshots_sha256 ON snapshots(sha256);
+        CREATE TABLE versions (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id),
+            number INTEGER NOT NULL,
+            snapshot_id INTEGER NOT NULL REFERENCES snapshots(id),
+            content_hash TEXT NOT NULL,
+            title TEXT,
+            subtitle TEXT,
+            published TEXT,
+            spokesperson TEXT,
+            body TEXT,
+            turns TEXT,
+            created_at TEXT NOT NULL,
+            UNIQUE (document_id, number)
+        );
+        """
+    )
+    _create_fts(conn)
+
+
+def _create_fts(conn: sqlite3.Connection) -> None:
+    """Full-text index over title, subtitle and body, kept in step by triggers.
+
+    The index reads a view that gives the CJK-segmented copies where a document has them
+    (see store/text.py), so Chinese is searchable word by word with the plain unicode61 tokenizer.
+    """
+    run_script(
+        conn,
+        """
+        CREATE VIEW documents_search AS
+            SELECT id,
+                   coalesce(fts_title, title) AS title,
+                   coalesce(fts_subtitle, subtitle) AS subtitle,
+                   coalesce(fts_body, body) AS body
+            FROM documents;
+        CREATE VIRTUAL TABLE documents_fts USING fts5(
+            title, subtitle, body,
+            content='documents_search', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+            INSERT INTO documents_fts(rowid, title, subtitle, body) VALUES (
+                new.id, coalesce(new.fts_title, new.title),
+                coalesce(new.fts_subtitle, new.subtitle), coalesce(new.fts_body, new.body));
+        END;
+        CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+            INSERT INTO documents_fts(documents_fts, rowid, title, subtitle, body) VALUES (
+                'delete', old.id, coalesce(old.fts_title, old.title),
+                coalesce(old.fts_subtitle, old.subtitle), coalesce(old.fts_body, old.body));
+        END;
+        CREATE TRIGGER documents_fts_update AFTER UPDATE OF
+            title, subtitle, body, fts_title, fts_subtitle, fts_body ON documents BEGIN
+            INSERT INTO documents_fts(documents_fts, rowid, title, subtitle, body) VALUES (
+                'delete', old.id, coalesce(old.fts_title, old.title),
+                coalesce(old.fts_subtitle, old.subtitle), coalesce(old.fts_body, old.body));
+            INSERT INTO documents_fts(rowid, title, subtitle, body) VALUES (
+                new.id, coalesce(new.fts_title, new.title),
+                coalesce(new.fts_subtitle, new.subtitle), coalesce(new.fts_body, new.body));
+        END;
+        """
+    )
+
+
+def run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run several statements inside the caller's transaction (executescript would commit it)."""
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            conn.execute(statement)
+            statement = ""
+    if statement.strip():
+        raise ValueError(f"incomplete SQL statement: {statement.strip()[:60]}")
+
+
+MIGRATIONS: list[Migration] = [
+    m001_initial,
+]
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Apply the migrations the database lacks, each in its own transaction. Returns the version."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > len(MIGRATIONS):
+        from briefarc.errors import DatabaseError
+
+        raise DatabaseError(
+            f"This database has schema version {version}, newer than this briefarc knows "
+            f"({len(MIGRATIONS)}): upgrade briefarc."
+        )
+    for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            migration(conn)
+            conn.execute(f"PRAGMA user_version = {number}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return len(MIGRATIONS)

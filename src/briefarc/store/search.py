@@ -1,0 +1,122 @@
+"""Full-text search and listing with filters."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from briefarc.errors import SearchSyntaxError, UsageError
+from briefarc.store.query import HINT, literal_query, to_fts
+from briefarc.store.text import unsegment
+
+# bm25 weights for title, subtitle, body: a match in the title counts most.
+WEIGHTS = (10.0, 4.0, 1.0)
+SNIPPET_OPEN = "\ue000"
+SNIPPET_CLOSE = "\ue001"
+SNIPPET_TOKENS = 24
+HIT_COLUMNS = (
+    "d.id, d.published, d.published_date, s.name, d.kind, d.title, d.spokesperson, d.language, "
+    "d.url, d.canonical_url, d.archived_at, d.updated_at, d.removed_at"
+)
+HIT_KEYS = (
+    "id", "published", "published_date", "source", "kind", "title", "spokesperson", "language",
+    "url", "canonical_url", "archived_at", "updated_at", "removed_at",
+)
+
+
+@dataclass
+class Filters:
+    source: str | None = None
+    since: str | None = None  # YYYY-MM-DD, inclusive
+    until: str | None = None  # YYYY-MM-DD, inclusive
+    spokesperson: str | None = None
+    kind: str | None = None
+    language: str | None = None
+    changed: bool = False
+    removed: bool = False
+
+    def where(self) -> tuple[list[str], list]:
+        clauses: list[str] = []
+        params: list = []
+        simple = (("s.name = ?", self.source), ("d.published_date >= ?", self.since),
+                  ("d.published_date <= ?", self.until), ("d.kind = ?", self.kind),
+                  ("d.language = ?", self.language))
+        for clause, value in simple:
+            if value:
+                clauses.append(clause)
+                params.append(value)
+        if self.spokesperson:
+            clauses.append("d.spokesperson LIKE ?")
+            params.append(f"%{self.spokesperson}%")
+        if self.changed:
+            clauses.append("(SELECT count(*) FROM versions v WHERE v.document_id = d.id) > 1")
+        if self.removed:
+            clauses.append("d.removed_at IS NOT NULL")
+        return clauses, params
+
+
+def search(
+    db: sqlite_utils.Database, query: str, filters: Filters | None = None, *, sort: str = "rank",
+    limit: int = 20, offset: int = 0, literal: bool = False,
+) -> list[dict]:
+    """Documents matching `query`, best first (or newest first), each with a highlighted snippet."""
+    fts = literal_query(query) if literal else to_fts(query)
+    clauses, params = (filters or Filters()).where()
+    order = "d.published_date DESC, d.id DESC" if sort == "date" else "rank, d.id"
+    _check_sort(sort)
+    sql = f"""
+        SELECT {HIT_COLUMNS}, bm25(documents_fts, {', '.join(map(str, WEIGHTS))}) AS rank
+        FROM documents_fts
+        JOIN documents d ON d.id = documents_fts.rowid
+        LEFT JOIN sources s ON s.id = d.source_id
+        WHERE documents_fts MATCH ? {''.join(' AND ' + c for c in clauses)}
+        ORDER BY {order} LIMIT ? OFFSET ?"""
+    try:
+        rows = db.execute(sql, [fts, *params, limit, offset]).fetchall()
+        hits = [dict(zip((*HIT_KEYS, "rank"), row, strict=True)) for row in rows]
+        _add_snippets(db, fts, hits)
+    except sqlite3.OperationalError as exc:
+        if "fts5" in str(exc) or "syntax" in str(exc):
+            raise SearchSyntaxError(f"The search index could not read that query ({exc}). {HINT}") from exc
+        raise
+    return hits
+
+
+def _add_snippets(db: sqlite_utils.Database, fts: str, hits: list[dict]) -> None:
+    """Snippets for the page of hits only: snippet() over every match would cost far more."""
+    if not hits:
+        return
+    ids = [hit["id"] for hit in hits]
+    marks = ", ".join("?" for _ in ids)
+    rows = db.execute(
+        f"""SELECT rowid, snippet(documents_fts, -1, ?, ?, '…', {SNIPPET_TOKENS})
+            FROM documents_fts WHERE documents_fts MATCH ? AND rowid IN ({marks})""",
+        [SNIPPET_OPEN, SNIPPET_CLOSE, fts, *ids],
+    ).fetchall()
+    snippets = {rowid: unsegment(text) for rowid, text in rows}
+    for hit in hits:
+        hit["snippet"] = snippets.get(hit["id"], "")
+
+
+def list_documents(
+    db: sqlite_utils.Database, filters: Filters | None = None, *, sort: str = "date",
+    limit: int = 20, offset: int = 0,
+) -> list[dict]:
+    """Documents newest first (by publication date), with the same filters as search."""
+    _check_sort(sort)
+    clauses, params = (filters or Filters()).where()
+    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    order = "d.id" if sort == "rank" else "d.published_date DESC, d.id DESC"
+    rows = db.execute(
+        f"""SELECT {HIT_COLUMNS} FROM documents d LEFT JOIN sources s ON s.id = d.source_id
+            {where} ORDER BY {order} LIMIT ? OFFSET ?""",
+        [*params, limit, offset],
+    ).fetchall()
+    return [dict(zip(HIT_KEYS, row, strict=True)) for row in rows]
+
+
+def _check_sort(sort: str) -> None:
+    if sort not in ("rank", "date"):
+        raise UsageError(f"Unknown sort {sort!r}: use rank or date.")

@@ -1,0 +1,35 @@
+"""Counts over the archive."""
+
+from __future__ import annotations
+
+import os
+
+import sqlite_utils
+
+
+def archive_stats(db: sqlite_utils.Database, path: str | os.PathLike) -> dict:
+    def counts(sql: str) -> list[dict]:
+        return [{"value": value, "count": count} for value, count in db.execute(sql).fetchall()]
+
+    size = sum(os.path.getsize(f"{path}{suffix}") for suffix in ("", "-wal") if os.path.exists(f"{path}{suffix}"))
+    return {
+        "path": str(path),
+        "documents": db.execute("SELECT count(*) FROM documents").fetchone()[0],
+        "snapshots": db.execute("SELECT count(*) FROM snapshots").fetchone()[0],
+        "versions": db.execute("SELECT count(*) FROM versions").fetchone()[0],
+        "removed": db.execute("SELECT count(*) FROM documents WHERE removed_at IS NOT NULL").fetchone()[0],
+        "raw_bytes": db.execute("SELECT coalesce(sum(size), 0) FROM blobs").fetchone()[0],
+        "database_bytes": size,
+        "by_source": counts(
+            """SELECT coalesce(s.name, '(none)'), count(*) FROM documents d
+               LEFT JOIN sources s ON s.id = d.source_id GROUP BY 1 ORDER BY 2 DESC, 1"""
+        ),
+        "by_kind": counts("SELECT coalesce(kind, 'other'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC, 1"),
+        "by_year": counts(
+            """SELECT coalesce(substr(published_date, 1, 4), 'undated'), count(*) FROM documents
+               GROUP BY 1 ORDER BY 1 DESC"""
+        ),
+        "by_language": counts(
+            "SELECT coalesce(language, '?'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC, 1"
+        ),
+    }

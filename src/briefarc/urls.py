@@ -1,0 +1,86 @@
+"""URL normalisation: the identity of a document on the web."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
+
+DEFAULT_PORTS = {"http": 80, "https": 443}
+TRACKING_PARAMS = re.compile(
+    r"^(utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|_ga|_gl|igshid|yclid|"
+    r"ocid|cmpid|__twitter_impression|share|ref_src|ref_url|at_medium|at_campaign)$",
+    re.IGNORECASE,
+)
+UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+# What may stand unencoded in a path or a query besides the unreserved characters (RFC 3986).
+PATH_EXTRA = frozenset("/:@!$&'()*+,;=")
+QUERY_EXTRA = PATH_EXTRA | frozenset("?")
+PERCENT = re.compile(r"%([0-9A-Fa-f]{2})")
+
+
+def normalize_url(url: str) -> str:
+    """A canonical spelling of an http(s) URL.
+
+    Lower-case scheme and host, no default port, no fragment, no tracking parameters, and
+    percent-encoding as RFC 3986 section 6 has it: unreserved characters decoded, other escapes in
+    upper case, reserved characters left as they were (so `/a%2Fb` stays apart from `/a/b`).
+    Idempotent. Other URLs (file:, urn:, ...) come back stripped of surrounding space only.
+    """
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return url
+    scheme = parts.scheme.lower()
+    if scheme not in DEFAULT_PORTS or not parts.hostname:
+        return url
+    host = parts.hostname.lower().rstrip(".")
+    if ":" in host:
+        host = f"[{host}]"
+    netloc = host if port in (None, DEFAULT_PORTS[scheme]) else f"{host}:{port}"
+    if parts.username or parts.password:
+        auth = parts.username or ""
+        if parts.password:
+            auth += ":" + parts.password
+        netloc = f"{auth}@{netloc}"
+    path = _normalize_escapes(parts.path or "/", PATH_EXTRA)
+    return urlunsplit((scheme, netloc, path, _clean_query(parts.query), ""))
+
+
+def _normalize_escapes(text: str, extra: frozenset[str]) -> str:
+    out = []
+    i = 0
+    while i < len(text):
+        char = text[i]
+        match = PERCENT.match(text, i) if char == "%" else None
+        if match:
+            decoded = chr(int(match.group(1), 16))
+            out.append(decoded if decoded in UNRESERVED else match.group(0).upper())
+            i += 3
+            continue
+        if char in UNRESERVED or char in extra:
+            out.append(char)
+        else:
+            out.append(quote(char, safe=""))
+        i += 1
+    return "".join(out)
+
+
+def _clean_query(query: str) -> str:
+    if not query:
+        return ""
+    kept = [
+        _normalize_escapes(pair, QUERY_EXTRA)
+        for pair in query.split("&")
+        if pair and not TRACKING_PARAMS.match(unquote(pair.split("=", 1)[0]))
+    ]
+    return "&".join(kept)
+
+
+def is_web_url(url: str | None) -> bool:
+    return bool(url) and urlsplit(url).scheme.lower() in DEFAULT_PORTS and bool(urlsplit(url).netloc)
+
+
+def host_of(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower()

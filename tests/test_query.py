@@ -1,0 +1,50 @@
+import pytest
+
+from briefarc.errors import SearchSyntaxError
+from briefarc.store.query import literal_query, to_fts
+
+
+@pytest.mark.parametrize(
+    ("typed", "fts"),
+    [
+        ("Taliban", '"Taliban"'),
+        ("U.S.-Pakistan", '"U.S.-Pakistan"'),
+        ("Taliban's", '"Taliban\'s"'),
+        ("Asim Iftikhar: ", '"Asim" "Iftikhar:"'),
+        ('"weekly press briefing"', '"weekly press briefing"'),
+        ("Talib*", '"Talib"*'),
+        ("Taliban OR Kabul", '"Taliban" OR "Kabul"'),
+        ("Kabul NOT Taliban", '"Kabul" NOT "Taliban"'),
+        ("(Kabul OR Doha) AND talks", '( "Kabul" OR "Doha" ) AND "talks"'),
+        ("NEAR(Taliban Kabul, 10)", 'NEAR("Taliban" "Kabul", 10)'),
+        ("title:Taliban", 'title : "Taliban"'),
+        ("台湾问题", '"台 湾 问 题"'),
+        ('say "hi"" there"', '"say" "hi"" there"'),
+    ],
+)
+def test_translation(typed, fts):
+    assert to_fts(typed) == fts
+
+
+@pytest.mark.parametrize(
+    ("typed", "advice"),
+    [
+        ("AND Taliban", "needs a word on each side"),
+        ("Taliban AND", "ends with an operator"),
+        ("(Taliban", "not closed"),
+        ("Taliban)", "without a matching"),
+        ('"unclosed', "unclosed double quote"),
+        ("NEAR(Taliban", "NEAR( is not closed"),
+        ("NEAR(Taliban)", "at least two words"),
+        ("--- ...", "Nothing to search for"),
+    ],
+)
+def test_syntax_errors_say_what_to_do(typed, advice):
+    with pytest.raises(SearchSyntaxError) as info:
+        to_fts(typed)
+    assert advice in str(info.value)
+    assert "\n" not in str(info.value)
+
+
+def test_literal_quotes_everything():
+    assert literal_query('AND (Taliban "x') == '"AND" "(Taliban" "\\"x"'.replace('\\"', '""')

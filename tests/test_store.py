@@ -1,0 +1,228 @@
+"""The store against real SQLite files: identity, versions, the index, search and filters."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from briefarc.errors import DatabaseError, NotFound, SearchSyntaxError
+from briefarc.models import Document, RawPage, Turn
+from briefarc.store import Filters, get_document, get_raw, list_documents, open_database, save_document, search
+from briefarc.store.migrations import MIGRATIONS
+
+
+def doc(title="Weekly briefing", body=("The spokesperson spoke about trade.",), **fields) -> Document:
+    return Document(title=title, paragraphs=list(body), **fields)
+
+
+def page(data=b"<html>page</html>", url=None, origin="/tmp/page.html") -> RawPage:
+    return RawPage(data=data, origin=origin, url=url)
+
+
+@pytest.fixture
+def db(db_file):
+    return open_database(db_file)
+
+
+def test_new_database_is_migrated_in_wal_mode(db, db_file):
+    assert db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
+    assert {"documents", "snapshots", "blobs", "versions", "sources", "documents_fts"} <= set(db.table_names())
+    assert db_file.exists()
+
+
+def test_reopening_does_not_migrate_again(db_file):
+    open_database(db_file).conn.close()
+    again = open_database(db_file)
+    assert again.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+
+
+def test_a_newer_schema_is_refused(db_file):
+    conn = sqlite3.connect(db_file)
+    conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 5}")
+    conn.close()
+    with pytest.raises(DatabaseError, match="upgrade briefarc"):
+        open_database(db_file)
+
+
+def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path):
+    bogus = tmp_path / "notes.db"
+    bogus.write_bytes(b"these are my notes, not a database" * 100)
+    with pytest.raises(DatabaseError, match="not a usable briefarc database"):
+        open_database(bogus)
+
+
+def test_missing_database_for_reading(tmp_path):
+    with pytest.raises(NotFound, match="briefarc ingest"):
+        open_database(tmp_path / "none.db", create=False)
+
+
+def test_same_page_twice_changes_nothing(db):
+    first = save_document(db, doc(), page(url="https://example.org/a"))
+    second = save_document(db, doc(), page(url="https://example.org/a"))
+    assert (first.status, second.status) == ("added", "unchanged")
+    assert first.document_id == second.document_id
+    assert db.execute("SELECT count(*) FROM snapshots").fetchone()[0] == 1
+
+
+def test_tracking_parameters_and_case_do_not_make_a_new_document(db):
+    save_document(db, doc(), page(url="https://Example.org/a?utm_source=rss#top"))
+    result = save_document(db, doc(), page(url="https://example.org:443/a"))
+    assert result.status == "unchanged"
+    assert db.execute("SELECT key FROM documents").fetchall() == [("https://example.org/a",)]
+
+
+def test_canonical_url_is_the_identity(db):
+    canonical = "https://example.org/news/briefing"
+    save_document(db, doc(canonical_url=canonical), page(url="https://example.org/amp/briefing"))
+    result = save_document(db, doc(canonical_url=canonical), page(url=None))
+    assert result.status == "unchanged"
+
+
+def test_canonical_link_to_the_front_page_is_ignored(db):
+    one = save_document(db, doc(title="One", canonical_url="https://example.org/"), page(url="https://example.org/a"))
+    two = save_document(db, doc(title="Two", canonical_url="https://example.org/"), page(url="https://example.org/b"))
+    assert one.document_id != two.document_id
+
+
+def test_file_without_url_is_keyed_by_its_bytes(db):
+    one = save_document(db, doc(title="One"), page(data=b"<p>one</p>"))
+    two = save_document(db, doc(title="Two"), page(data=b"<p>two</p>"))
+    same = save_document(db, doc(title="One"), page(data=b"<p>one</p>", origin="/elsewhere/copy.html"))
+    assert one.document_id != two.document_id
+    assert same.document_id == one.document_id and same.status == "unchanged"
+
+
+def test_native_id_joins_old_and_new_addresses(db):
+    old = save_document(db, doc(native_id="fmprc:en:t1617471"), page(url="https://www.fmprc.gov.cn/old/t1617471.shtml"))
+    new = save_document(db, doc(native_id="fmprc:en:t1617471"), page(url="https://www.mfa.gov.cn/eng/t1617471.html"))
+    assert new.document_id == old.document_id
+
+
+def test_changed_page_updates_and_keeps_earlier_snapshot(db):
+    url = "https://example.org/briefing"
+    save_document(db, doc(body=["Original remarks on tariffs."]), page(data=b"<p>v1</p>", url=url))
+    result = save_document(db, doc(body=["Edited remarks on sanctions."]), page(data=b"<p>v2</p>", url=url))
+    assert (result.status, result.version) == ("updated", 2)
+    assert db.execute("SELECT count(*) FROM snapshots").fetchone()[0] == 2
+    assert db.execute("SELECT count(*) FROM versions").fetchone()[0] == 2
+    assert get_raw(db, result.document_id) == b"<p>v2</p>"
+    assert [h["id"] for h in search(db, "sanctions")] == [result.document_id]
+    assert search(db, "tariffs") == []
+
+
+def test_markup_or_whitespace_change_is_not_a_new_version(db):
+    url = "https://example.org/briefing"
+    save_document(db, doc(body=["Same  words here."]), page(data=b"<p>Same words here.</p>", url=url))
+    result = save_document(db, doc(body=["Same words\nhere."]), page(data=b"<div>Same words here.</div>", url=url))
+    assert result.status == "unchanged"
+
+
+def test_stored_record_round_trip(db):
+    stored = doc(
+        title="Briefing", subtitle="Standfirst", author="Staff Report", published="2025-09-18T17:42:11+05:00",
+        language="en", kind="briefing", spokesperson="Asim Iftikhar", tags=["Afghanistan"],
+        turns=[Turn("Question", "question", "Any comment?"), Turn("Spokesperson", "answer", "Yes.")],
+    )
+    result = save_document(db, stored, page(url="https://example.org/x"))
+    record = get_document(db, result.document_id)
+    assert record["published_date"] == "2025-09-18"
+    assert record["turns"][1] == {"speaker": "Spokesperson", "role": "answer", "text": "Yes."}
+    assert record["tags"] == ["Afghanistan"]
+    assert len(record["sha256"]) == 64
+    with pytest.raises(NotFound, match="No document with id 999"):
+        get_document(db, 999)
+
+
+def test_fts_index_follows_deletes_and_passes_integrity_check(db):
+    result = save_document(db, doc(body=["Kashmir was discussed."]), page(url="https://example.org/k"))
+    db.execute("DELETE FROM versions")
+    db.execute("DELETE FROM snapshots")
+    db.execute("DELETE FROM documents WHERE id = ?", [result.document_id])
+    assert search(db, "Kashmir") == []
+    db.execute("INSERT INTO documents_fts(documents_fts) VALUES ('integrity-check')")
+
+
+def test_chinese_two_character_words_are_found(db):
+    zh = doc(title="外交部发言人主持例行记者会", body=["关于台湾问题，中方立场是一贯的。", "记者会上还谈到经贸合作。"],
+             language="zh")
+    saved = save_document(db, zh, page(url="https://www.mfa.gov.cn/web/t1.shtml"))
+    save_document(db, doc(title="English", body=["Taiwan was raised."]), page(url="https://example.org/e"))
+    hits = search(db, "台湾")
+    assert [h["id"] for h in hits] == [saved.document_id]
+    assert "台湾" in hits[0]["snippet"].replace("\ue000", "").replace("\ue001", "")
+    assert "\u200b" not in hits[0]["snippet"]
+    assert search(db, "湾问") != [] and search(db, "台北") == []
+    assert [h["id"] for h in search(db, "记者会")] == [saved.document_id]
+
+
+def test_title_weighs_more_than_body(db):
+    in_body = save_document(
+        db, doc(title="Weekly remarks", body=["Trade, trade and trade again, said the spokesperson."]),
+        page(url="https://example.org/1"),
+    )
+    in_title = save_document(
+        db, doc(title="Trade talks resume", body=["The spokesperson welcomed the talks."]), page(url="https://example.org/2")
+    )
+    assert [h["id"] for h in search(db, "trade")] == [in_title.document_id, in_body.document_id]
+
+
+def test_snippet_marks_matched_words(db):
+    save_document(db, doc(body=["A long sentence about the Taliban government and more words."]), page(url="https://e.org/t"))
+    snippet = search(db, "Taliban")[0]["snippet"]
+    assert "\ue000Taliban\ue001" in snippet
+
+
+def test_punctuation_queries_just_work(db):
+    save_document(db, doc(body=["The U.S.-Pakistan dialogue and the Taliban's pledge, said Asim Iftikhar: yes."]),
+                  page(url="https://e.org/p"))
+    for query in ("U.S.-Pakistan", "Taliban's", "Asim Iftikhar: ", "Talib*", "NEAR(dialogue pledge, 5)"):
+        assert len(search(db, query)) == 1, query
+
+
+def test_fts_syntax_error_from_sqlite_is_explained(db):
+    with pytest.raises(SearchSyntaxError, match="--literal"):
+        search(db, "Kabul ()")
+
+
+def seed_filters(db):
+    rows = [
+        ("Briefing one", "2024-01-10", "briefing", "en", "Asim Iftikhar", "mofa"),
+        ("Statement two", "2024-06-01", "statement", "en", None, "mofa"),
+        ("Briefing three", "2025-02-03", "briefing", "zh", "Lin Jian", "fmprc"),
+    ]
+    from briefarc.store import ensure_source
+
+    for index, (title, date, kind, lang, person, source) in enumerate(rows):
+        save_document(
+            db, doc(title=title, body=["Common words about the region."], published=date, kind=kind, language=lang,
+                    spokesperson=person),
+            page(url=f"https://e.org/{index}"), source_id=ensure_source(db, source),
+        )
+
+
+@pytest.mark.parametrize(
+    ("filters", "titles"),
+    [
+        (Filters(), ["Briefing three", "Statement two", "Briefing one"]),
+        (Filters(source="mofa"), ["Statement two", "Briefing one"]),
+        (Filters(since="2024-05-01"), ["Briefing three", "Statement two"]),
+        (Filters(until="2024-06-01"), ["Statement two", "Briefing one"]),
+        (Filters(kind="briefing"), ["Briefing three", "Briefing one"]),
+        (Filters(language="zh"), ["Briefing three"]),
+        (Filters(spokesperson="iftikhar"), ["Briefing one"]),
+    ],
+)
+def test_filters_for_list_and_search(db, filters, titles):
+    seed_filters(db)
+    assert [h["title"] for h in list_documents(db, filters)] == titles
+    found = search(db, "region", filters, sort="date")
+    assert [h["title"] for h in found] == titles
+
+
+def test_limit_and_offset(db):
+    seed_filters(db)
+    assert [h["title"] for h in list_documents(db, limit=1, offset=1)] == ["Statement two"]
+    assert len(search(db, "region", limit=2)) == 2

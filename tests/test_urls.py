@@ -1,0 +1,65 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from briefarc.urls import normalize_url
+
+
+def test_scheme_host_port_fragment_and_tracking():
+    url = "HTTPS://WWW.Example.COM:443/news/a-b?utm_source=x&id=3&fbclid=zz#comments"
+    assert normalize_url(url) == "https://www.example.com/news/a-b?id=3"
+
+
+def test_default_http_port_and_empty_path():
+    assert normalize_url("http://Example.org:80") == "http://example.org/"
+    assert normalize_url("http://example.org:8080/x") == "http://example.org:8080/x"
+
+
+def test_percent_encoding_is_made_consistent_but_reserved_escapes_stay():
+    assert normalize_url("http://x.org/%7euser/a%2fb") == "http://x.org/~user/a%2Fb"
+    assert normalize_url("http://x.org/a%2Fb") != normalize_url("http://x.org/a/b")
+    assert normalize_url("http://x.org/é") == "http://x.org/%C3%A9"
+
+
+def test_query_order_and_plus_are_kept():
+    assert normalize_url("http://x.org/?b=1&a=2") == "http://x.org/?b=1&a=2"
+    assert normalize_url("http://x.org/?q=a+b") != normalize_url("http://x.org/?q=a%2Bb")
+
+
+def test_non_web_urls_pass_through():
+    assert normalize_url(" file:///tmp/a.html ") == "file:///tmp/a.html"
+    assert normalize_url("not a url") == "not a url"
+
+
+segment = st.text(alphabet=st.sampled_from(list("abcXYZ019-._~%/:@!$&'()*+,;=?é ")), max_size=12)
+
+
+@given(
+    scheme=st.sampled_from(["http", "https", "HTTP"]),
+    host=st.sampled_from(["example.org", "WWW.State.gov", "press.un.org", "mofa.gov.pk"]),
+    port=st.sampled_from(["", ":80", ":443", ":8080"]),
+    path=segment,
+    query=segment,
+    fragment=segment,
+)
+def test_normalisation_is_idempotent(scheme, host, port, path, query, fragment):
+    url = f"{scheme}://{host}{port}/{path}?{query}#{fragment}"
+    once = normalize_url(url)
+    assert normalize_url(once) == once
+
+
+article_path = st.lists(st.text(alphabet="abcdefghij0123456789-_", min_size=1, max_size=8), min_size=1, max_size=4)
+article_query = st.dictionaries(
+    st.sampled_from(["id", "p", "page", "lang", "dtl"]), st.text(alphabet="abc0123456789", min_size=1, max_size=5),
+    max_size=3,
+)
+
+
+@given(article_path, article_query, article_path, article_query)
+def test_different_articles_keep_different_identities(path1, query1, path2, query2):
+    def build(path, query):
+        q = "&".join(f"{k}={v}" for k, v in query.items())
+        return f"https://example.org/{'/'.join(path)}" + (f"?{q}" if q else "")
+
+    first, second = build(path1, query1), build(path2, query2)
+    if first != second:
+        assert normalize_url(first) != normalize_url(second)
