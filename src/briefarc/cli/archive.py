@@ -1,112 +1,55 @@
-"""The command line: options in, one library call, output out. No SQL, HTML or HTTP here."""
+"""Commands over the archive: parse, ingest, search, list, show, stats."""
 
 from __future__ import annotations
 
-import os
-import re
-import sqlite3
 import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from briefarc.errors import BriefarcError, ExitStatus, UsageError
-
-app = typer.Typer(
-    name="briefarc",
-    help="Archive diplomatic press briefings: fetch, parse, store and search them.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
+from briefarc.cli.app import (
+    CsvOption,
+    DbOption,
+    JsonOption,
+    KindFilter,
+    LangFilter,
+    LimitOption,
+    OffsetOption,
+    SinceFilter,
+    SortOption,
+    SourceFilter,
+    SpokespersonFilter,
+    UntilFilter,
+    app,
+    check_output_flags,
+    make_filters,
+    open_db,
 )
+from briefarc.errors import ExitStatus, UsageError
 
-# Options shared by several commands, defined once.
-DbOption = Annotated[
-    Path | None,
-    typer.Option("--db", envvar="BRIEFARC_DB", help="Database file (default: briefarc.db in the data folder).",
-                 show_default=False),
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="JSON Lines on stdout instead of a table.")]
-CsvOption = Annotated[bool, typer.Option("--csv", help="CSV on stdout instead of a table.")]
-SourceFilter = Annotated[str | None, typer.Option("--source", help="Only documents from this source.")]
-SinceFilter = Annotated[str | None, typer.Option("--since", help="Published on or after this date (YYYY-MM-DD).")]
-UntilFilter = Annotated[str | None, typer.Option("--until", help="Published on or before this date (YYYY-MM-DD).")]
-SpokespersonFilter = Annotated[
-    str | None, typer.Option("--spokesperson", help="Spokesperson's name, or part of it.")
-]
-KindFilter = Annotated[
-    str | None,
-    typer.Option("--kind", help="briefing, statement, press_release, news, listing or other."),
-]
-LangFilter = Annotated[str | None, typer.Option("--lang", help="Language code, such as en or zh.")]
-LimitOption = Annotated[int, typer.Option("--limit", min=1, help="How many results at most.")]
-OffsetOption = Annotated[int, typer.Option("--offset", min=0, help="Skip this many results first.")]
-SortOption = Annotated[str, typer.Option("--sort", help="rank (best match first) or date (newest first).")]
-
-DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 HIT_CSV_COLUMNS = ["id", "published", "source", "kind", "spokesperson", "language", "title", "url", "snippet"]
 
 
-def _open(db: Path | None, *, create: bool = True):
-    from briefarc.paths import db_path
-    from briefarc.store import open_database
-
-    return open_database(db_path(db), create=create), db_path(db)
-
-
-def _date(value: str | None, option: str, *, end: bool = False) -> str | None:
-    if value is None:
-        return None
-    if not DATE.match(value):
-        raise UsageError(f"{option} takes a date as YYYY-MM-DD (or YYYY-MM, or YYYY), not {value!r}.")
-    if len(value) == 10:
-        return value
-    if len(value) == 4:
-        return value + ("-12-31" if end else "-01-01")
-    return value + ("-31" if end else "-01")
-
-
-def _filters(source, since, until, spokesperson, kind, lang, changed=False, removed=False):
-    from briefarc.models import KINDS
-    from briefarc.store import Filters
-
-    if kind and kind not in KINDS:
-        raise UsageError(f"Unknown kind {kind!r}: use one of {', '.join(KINDS)}.")
-    return Filters(
-        source=source, since=_date(since, "--since"), until=_date(until, "--until", end=True),
-        spokesperson=spokesperson, kind=kind, language=lang, changed=changed, removed=removed,
-    )
-
-
-def _output_flags(json_: bool, csv_: bool) -> None:
-    if json_ and csv_:
-        raise UsageError("Choose one of --json and --csv.")
-
-
-def _print_hits(hits: list[dict], json_: bool, csv_: bool, *, snippets: bool, empty: str) -> None:
+def print_hits(hits: list[dict], json_: bool, csv_: bool, *, snippets: bool, empty: str) -> None:
     from briefarc import console, render
 
     if json_:
-        rows = [_public_hit(hit) for hit in hits]
-        render.write_jsonl(rows, sys.stdout)
+        render.write_jsonl([public_hit(hit) for hit in hits], sys.stdout)
     elif csv_:
         columns = HIT_CSV_COLUMNS if snippets else HIT_CSV_COLUMNS[:-1]
-        render.write_csv([_public_hit(hit, plain=True) for hit in hits], columns, sys.stdout)
+        render.write_csv([public_hit(hit) for hit in hits], columns, sys.stdout)
     elif hits:
         console.out().print(render.hits_table(hits, snippets=snippets))
     else:
         console.err().print(empty, markup=False)
 
 
-def _public_hit(hit: dict, plain: bool = False) -> dict:
+def public_hit(hit: dict) -> dict:
+    """A hit as scripts see it: one url, a snippet with [brackets] around the matched words."""
     from briefarc import render
 
-    row = {key: value for key, value in hit.items() if key not in ("published_date",)}
+    row = {key: value for key, value in hit.items() if key not in ("published_date", "canonical_url")}
     row["url"] = hit.get("canonical_url") or hit.get("url")
-    row.pop("canonical_url", None)
     if "snippet" in hit:
         row["snippet"] = render.plain_snippet(hit["snippet"])
     return row
@@ -157,7 +100,7 @@ def ingest(
     from briefarc import console, progress
     from briefarc.ingest import ingest as run_ingest
 
-    database, _ = _open(db)
+    database, _ = open_db(db)
     with progress.ingest_progress(paths) as on_input:
         report = run_ingest(database, paths, url=url, source=source, on_input=on_input)
     if json_:
@@ -190,11 +133,11 @@ def search(
     """Full-text search, best matches first, with the matched words highlighted."""
     from briefarc.store import search as run_search
 
-    _output_flags(json_, csv_)
-    filters = _filters(source, since, until, spokesperson, kind, lang)
-    database, _ = _open(db, create=False)
+    check_output_flags(json_, csv_)
+    filters = make_filters(source, since, until, spokesperson, kind, lang)
+    database, _ = open_db(db, create=False)
     hits = run_search(database, query, filters, sort=sort, limit=limit, offset=offset, literal=literal)
-    _print_hits(hits, json_, csv_, snippets=True, empty="No documents match.")
+    print_hits(hits, json_, csv_, snippets=True, empty="No documents match.")
 
 
 @app.command("list")
@@ -215,11 +158,11 @@ def list_(
     """List archived documents, newest first."""
     from briefarc.store import list_documents
 
-    _output_flags(json_, csv_)
-    filters = _filters(source, since, until, spokesperson, kind, lang)
-    database, _ = _open(db, create=False)
+    check_output_flags(json_, csv_)
+    filters = make_filters(source, since, until, spokesperson, kind, lang)
+    database, _ = open_db(db, create=False)
     hits = list_documents(database, filters, sort=sort, limit=limit, offset=offset)
-    _print_hits(hits, json_, csv_, snippets=False, empty="No documents.")
+    print_hits(hits, json_, csv_, snippets=False, empty="No documents.")
 
 
 @app.command()
@@ -233,7 +176,7 @@ def show(
     from briefarc import console, render
     from briefarc.store import get_document, get_raw
 
-    database, _ = _open(db, create=False)
+    database, _ = open_db(db, create=False)
     if raw:
         data = get_raw(database, doc_id)
         if sys.stdout.isatty():
@@ -254,56 +197,9 @@ def stats(db: DbOption = None, json_: JsonOption = False) -> None:
     from briefarc import console, render
     from briefarc.store import archive_stats
 
-    database, path = _open(db, create=False)
+    database, path = open_db(db, create=False)
     figures = archive_stats(database, path)
     if json_:
         render.write_jsonl([figures], sys.stdout)
     else:
         console.out().print(render.stats_renderable(figures))
-
-
-def main(argv: list[str] | None = None) -> None:
-    """Run the app, mapping every failure to one line on stderr and an exit code."""
-    sys.exit(run(argv))
-
-
-def run(argv: list[str] | None = None) -> int:
-    import click
-
-    from briefarc import console
-
-    try:
-        result = app(args=argv, prog_name="briefarc", standalone_mode=False)
-        return result if isinstance(result, int) else ExitStatus.OK
-    except click.exceptions.UsageError as exc:
-        console.error(exc.format_message())
-        hint = f"Try '{exc.ctx.command_path} --help' for help." if exc.ctx else "Try 'briefarc --help'."
-        console.err().print(hint, markup=False)
-        return ExitStatus.USAGE
-    except click.exceptions.ClickException as exc:
-        console.error(exc.format_message())
-        return ExitStatus.USAGE
-    except (click.exceptions.Abort, KeyboardInterrupt):
-        console.err().print("Interrupted.", markup=False)
-        return ExitStatus.INTERRUPTED
-    except BriefarcError as exc:
-        if os.environ.get("BRIEFARC_TRACEBACK"):
-            raise
-        console.error(str(exc))
-        return exc.exit_status
-    except sqlite3.Error as exc:
-        if os.environ.get("BRIEFARC_TRACEBACK"):
-            raise
-        from briefarc.store.db import describe
-
-        console.error(describe(exc))
-        return ExitStatus.ERROR
-    except BrokenPipeError:
-        _silence_stdout()
-        return ExitStatus.OK
-
-
-def _silence_stdout() -> None:
-    """After the reader of our output went away (`| head`), do not fail while exiting."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())

@@ -1,0 +1,63 @@
+"""The command line: options in, one library call, output out. No SQL, HTML or HTTP here.
+
+Commands live in small modules by theme; importing them registers them on `app`.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+
+from briefarc.cli import archive  # noqa: E402,F401  (registers commands)
+from briefarc.cli.app import app
+from briefarc.errors import BriefarcError, ExitStatus
+
+__all__ = ["app", "main", "run"]
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the app, mapping every failure to one line on stderr and an exit code."""
+    sys.exit(run(argv))
+
+
+def run(argv: list[str] | None = None) -> int:
+    import click
+
+    from briefarc import console
+
+    try:
+        result = app(args=argv, prog_name="briefarc", standalone_mode=False)
+        return result if isinstance(result, int) else ExitStatus.OK
+    except click.exceptions.UsageError as exc:
+        console.error(exc.format_message())
+        hint = f"Try '{exc.ctx.command_path} --help' for help." if exc.ctx else "Try 'briefarc --help'."
+        console.err().print(hint, markup=False)
+        return ExitStatus.USAGE
+    except click.exceptions.ClickException as exc:
+        console.error(exc.format_message())
+        return ExitStatus.USAGE
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        console.err().print("Interrupted.", markup=False)
+        return ExitStatus.INTERRUPTED
+    except BriefarcError as exc:
+        if os.environ.get("BRIEFARC_TRACEBACK"):
+            raise
+        console.error(str(exc))
+        return exc.exit_status
+    except sqlite3.Error as exc:
+        if os.environ.get("BRIEFARC_TRACEBACK"):
+            raise
+        from briefarc.store.db import describe
+
+        console.error(describe(exc))
+        return ExitStatus.ERROR
+    except BrokenPipeError:
+        _silence_stdout()
+        return ExitStatus.OK
+
+
+def _silence_stdout() -> None:
+    """After the reader of our output went away (`| head`), do not fail while exiting."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())

@@ -1,0 +1,84 @@
+"""The Typer app and the options several commands share, defined once."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from briefarc.errors import UsageError
+
+app = typer.Typer(
+    name="briefarc",
+    help="Archive diplomatic press briefings: fetch, parse, store and search them.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", envvar="BRIEFARC_DB", show_default=False,
+                 help="Database file (default: briefarc.db in the data folder; or $BRIEFARC_DB)."),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="JSON Lines on stdout instead of a table.")]
+CsvOption = Annotated[bool, typer.Option("--csv", help="CSV on stdout instead of a table.")]
+SourceFilter = Annotated[str | None, typer.Option("--source", help="Only documents from this source.")]
+SinceFilter = Annotated[str | None, typer.Option("--since", help="Published on or after this date (YYYY-MM-DD).")]
+UntilFilter = Annotated[str | None, typer.Option("--until", help="Published on or before this date (YYYY-MM-DD).")]
+SpokespersonFilter = Annotated[
+    str | None, typer.Option("--spokesperson", help="Spokesperson's name, or part of it.")
+]
+KindFilter = Annotated[
+    str | None,
+    typer.Option("--kind", help="briefing, statement, press_release, news, listing or other."),
+]
+LangFilter = Annotated[str | None, typer.Option("--lang", help="Language code, such as en or zh.")]
+LimitOption = Annotated[int, typer.Option("--limit", min=1, help="How many results at most.")]
+OffsetOption = Annotated[int, typer.Option("--offset", min=0, help="Skip this many results first.")]
+SortOption = Annotated[str, typer.Option("--sort", help="rank (best match first) or date (newest first).")]
+
+DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def open_db(db: Path | None, *, create: bool = True):
+    """The archive database and its path."""
+    from briefarc.paths import db_path
+    from briefarc.store import open_database
+
+    path = db_path(db)
+    return open_database(path, create=create), path
+
+
+def parse_date(value: str | None, option: str, *, end: bool = False) -> str | None:
+    """A --since/--until value as YYYY-MM-DD; a year or month means its first (or last) day."""
+    if value is None:
+        return None
+    if not DATE.match(value):
+        raise UsageError(f"{option} takes a date as YYYY-MM-DD (or YYYY-MM, or YYYY), not {value!r}.")
+    if len(value) == 10:
+        return value
+    if len(value) == 4:
+        return value + ("-12-31" if end else "-01-01")
+    return value + ("-31" if end else "-01")
+
+
+def make_filters(source, since, until, spokesperson, kind, lang, changed=False, removed=False):
+    from briefarc.models import KINDS
+    from briefarc.store import Filters
+
+    if kind and kind not in KINDS:
+        raise UsageError(f"Unknown kind {kind!r}: use one of {', '.join(KINDS)}.")
+    return Filters(
+        source=source, since=parse_date(since, "--since"), until=parse_date(until, "--until", end=True),
+        spokesperson=spokesperson, kind=kind, language=lang, changed=changed, removed=removed,
+    )
+
+
+def check_output_flags(json_: bool, csv_: bool) -> None:
+    if json_ and csv_:
+        raise UsageError("Choose one of --json and --csv.")
