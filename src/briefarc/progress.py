@@ -39,3 +39,42 @@ def print_ingest_summary(stderr: Console, report) -> None:
     stderr.print(line, markup=False, highlight=False)
     for name, reason in report.failed:
         stderr.print(f"  failed: {clean(name)}: {clean(reason)}", markup=False, highlight=False, soft_wrap=True)
+
+
+@contextmanager
+def fetch_progress(names: list[str]) -> Iterator:
+    """A live table of each source's counts on stderr (a terminal only); yields the update callback."""
+    if not console.err().is_terminal:
+        yield None
+        return
+    from rich.live import Live
+
+    from briefarc.collect import SourceReport
+    from briefarc.render import fetch_table
+
+    reports = {name: SourceReport(name) for name in names}
+    with Live(fetch_table(list(reports.values())), console=console.err(), refresh_per_second=4,
+              transient=True) as live:
+        def update(report) -> None:
+            reports[report.name] = report
+            live.update(fetch_table(list(reports.values())))
+
+        yield update
+
+
+def print_fetch_summary(stderr: Console, reports: list, *, dry_run: bool = False) -> None:
+    from briefarc.render import fetch_table
+
+    stderr.print(fetch_table(reports))
+    for report in reports:
+        for note in report.notes:
+            stderr.print(f"  {clean(report.name)}: {clean(note)}", markup=False, highlight=False, soft_wrap=True)
+        if report.error:
+            stderr.print(f"  {clean(report.name)} failed: {clean(report.error)}", markup=False, highlight=False,
+                         soft_wrap=True)
+        for url, reason in report.failures:
+            stderr.print(f"  failed: {clean(url)}: {clean(reason)}", markup=False, highlight=False, soft_wrap=True)
+        if dry_run:
+            for item in report.planned:
+                stderr.print(f"  would fetch: {clean(item['published'] or '')} {clean(item['url'])}", markup=False,
+                             highlight=False, soft_wrap=True)

@@ -162,3 +162,101 @@ def parsed_panel(name: str, doc) -> Panel:
     panel = document_panel({**record, "turns": [vars(t) for t in doc.turns]})
     panel.title = text(name, "bold cyan")
     return panel
+
+
+def sources_table(rows: list[dict]) -> Table:
+    table = Table(expand=True)
+    for name, style in (("name", "cyan"), ("kind", ""), ("on", ""), ("documents", ""), ("last run", ""),
+                        ("last error", "red")):
+        table.add_column(name, style=style, justify="right" if name == "documents" else "left",
+                         no_wrap=name in ("name", "kind", "on", "last run"))
+    for row in rows:
+        table.add_row(text(row["name"]), text(row["kind"]), "yes" if row["enabled"] else "no",
+                      f"{row['documents']:,}", text(row["last_run"] or "never"), text(row["last_error"] or ""))
+    return table
+
+
+def source_panel(row: dict) -> Panel:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column()
+    fields = (("Title", row["title"]), ("Kind", row["kind"]), ("URL", row["url"]),
+              ("Built in", "yes" if row["builtin"] else "no"), ("Enabled", "yes" if row["enabled"] else "no"),
+              ("Documents", f"{row['documents']:,}"), ("Last run", row["last_run"] or "never"),
+              ("Last counts", ", ".join(f"{k} {v}" for k, v in (row["last_counts"] or {}).items())),
+              ("Last error", row["last_error"]))
+    for label, value in fields:
+        if value:
+            grid.add_row(label, text(value))
+    for key, value in (row.get("options") or {}).items():
+        grid.add_row(f"  {key}", text(value))
+    return Panel(grid, title=text(row["name"], "bold cyan"), title_align="left")
+
+
+def requests_table(rows: list[dict]) -> Table:
+    table = Table(expand=True)
+    for name in ("at", "source", "status", "attempt", "ms", "url", "error"):
+        table.add_column(name, no_wrap=name in ("at", "status", "attempt", "ms"),
+                         ratio=2 if name in ("url", "error") else None)
+    for row in rows:
+        table.add_row(text(row["at"]), text(row["source"] or ""), text(row["status"] or "-"), text(row["attempt"]),
+                      text(row["duration_ms"]), text(row["url"]), text(row["error"] or "", "red"))
+    return table
+
+
+FETCH_COLUMNS = ("discovered", "fetched", "added", "updated", "unchanged", "skipped", "failed", "removed")
+
+
+def fetch_table(reports: list) -> Table:
+    table = Table(expand=False)
+    table.add_column("source", style="cyan", no_wrap=True)
+    for name in FETCH_COLUMNS:
+        table.add_column(name, justify="right")
+    table.add_column("error", style="red")
+    for report in reports:
+        table.add_row(text(report.name), *(str(getattr(report, name)) for name in FETCH_COLUMNS),
+                      text(report.error or ""))
+    return table
+
+
+def history_table(doc_id: int, versions: list[dict]) -> Table:
+    table = Table(title=f"Document {doc_id}: {len(versions)} version(s)", title_justify="left")
+    for name in ("version", "archived", "published", "words +", "words -", "sha256", "title"):
+        table.add_column(name, justify="right" if name in ("version", "words +", "words -") else "left",
+                         no_wrap=name != "title")
+    for v in versions:
+        table.add_row(str(v["number"]), text(v["archived_at"]), text(v["published"] or ""),
+                      text(f"+{v['words_added']}", "green"), text(f"-{v['words_removed']}", "red"),
+                      text((v["sha256"] or "")[:12]), text(v["title"] or ""))
+    return table
+
+
+DIFF_STYLES = {"insert": "bold green", "delete": "bold red strike", "equal": ""}
+PART_MARKS = {"insert": "+ ", "delete": "- ", "replace": "~ ", "equal": "  "}
+
+
+def diff_renderable(doc_id: int, diff) -> Group:
+    """A diff in colour; unchanged paragraphs are shortened to keep the changes in view."""
+    head = Text(f"Document {doc_id}: version {diff.old} → {diff.new}  ", style="bold")
+    head.append(f"+{diff.added_words} words", style="green")
+    head.append("  ")
+    head.append(f"-{diff.removed_words} words", style="red")
+    lines: list[RenderableType] = [head]
+    if any(c.op != "equal" for c in diff.title):
+        lines.append(_changes_text("Title: ", diff.title))
+    for part in diff.parts:
+        if part.op == "equal":
+            continue
+        label = f"{PART_MARKS[part.op]}{clean(part.speaker) + ': ' if part.speaker else ''}"
+        lines.append(_changes_text(label, part.changes))
+    if len(lines) == 1:
+        lines.append(Text("No differences in the text."))
+    return Group(*lines)
+
+
+def _changes_text(label: str, changes) -> Text:
+    out = Text(label, style="bold")
+    for change in changes:
+        out.append(clean(change.text), style=DIFF_STYLES[change.op])
+        out.append(" ")
+    return out

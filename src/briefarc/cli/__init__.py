@@ -5,11 +5,14 @@ Commands live in small modules by theme; importing them registers them on `app`.
 
 from __future__ import annotations
 
+import importlib
 import os
 import sqlite3
 import sys
 
-from briefarc.cli import archive  # noqa: E402,F401  (registers commands)
+import typer
+
+from briefarc.cli import archive, fetching, history  # noqa: F401  (importing registers the commands)
 from briefarc.cli.app import app
 from briefarc.errors import BriefarcError, ExitStatus
 
@@ -21,23 +24,37 @@ def main(argv: list[str] | None = None) -> None:
     sys.exit(run(argv))
 
 
-def run(argv: list[str] | None = None) -> int:
-    import click
+def _click_errors() -> tuple[tuple, tuple, tuple]:
+    """(usage errors, other click errors, aborts) of click and of the copy newer Typers carry."""
+    modules = []
+    for name in ("typer._click.exceptions", "click.exceptions"):
+        try:
+            modules.append(importlib.import_module(name))
+        except ImportError:
+            continue
+    found = [tuple(getattr(m, cls) for m in modules if hasattr(m, cls)) for cls in ("UsageError", "ClickException")]
+    aborts = tuple({m.Abort for m in modules if hasattr(m, "Abort")} | {typer.Abort})
+    return found[0], found[1], aborts
 
+
+def run(argv: list[str] | None = None) -> int:
     from briefarc import console
 
+    usage_errors, click_errors, aborts = _click_errors()
     try:
         result = app(args=argv, prog_name="briefarc", standalone_mode=False)
+        if result == ExitStatus.INTERRUPTED:
+            console.err().print("Interrupted.", markup=False)
         return result if isinstance(result, int) else ExitStatus.OK
-    except click.exceptions.UsageError as exc:
+    except usage_errors as exc:
         console.error(exc.format_message())
         hint = f"Try '{exc.ctx.command_path} --help' for help." if exc.ctx else "Try 'briefarc --help'."
         console.err().print(hint, markup=False)
         return ExitStatus.USAGE
-    except click.exceptions.ClickException as exc:
+    except click_errors as exc:
         console.error(exc.format_message())
         return ExitStatus.USAGE
-    except (click.exceptions.Abort, KeyboardInterrupt):
+    except (*aborts, KeyboardInterrupt):
         console.err().print("Interrupted.", markup=False)
         return ExitStatus.INTERRUPTED
     except BriefarcError as exc:

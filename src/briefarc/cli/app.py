@@ -40,6 +40,8 @@ KindFilter = Annotated[
 LangFilter = Annotated[str | None, typer.Option("--lang", help="Language code, such as en or zh.")]
 LimitOption = Annotated[int, typer.Option("--limit", min=1, help="How many results at most.")]
 OffsetOption = Annotated[int, typer.Option("--offset", min=0, help="Skip this many results first.")]
+ChangedFilter = Annotated[bool, typer.Option("--changed", help="Only documents with more than one version.")]
+RemovedFilter = Annotated[bool, typer.Option("--removed", help="Only documents that vanished at their source.")]
 SortOption = Annotated[str, typer.Option("--sort", help="rank (best match first) or date (newest first).")]
 
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")

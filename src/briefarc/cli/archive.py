@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from briefarc.cli.app import (
+    ChangedFilter,
     CsvOption,
     DbOption,
     JsonOption,
@@ -15,6 +16,7 @@ from briefarc.cli.app import (
     LangFilter,
     LimitOption,
     OffsetOption,
+    RemovedFilter,
     SinceFilter,
     SortOption,
     SourceFilter,
@@ -122,6 +124,8 @@ def search(
     spokesperson: SpokespersonFilter = None,
     kind: KindFilter = None,
     lang: LangFilter = None,
+    changed: ChangedFilter = False,
+    removed: RemovedFilter = False,
     sort: SortOption = "rank",
     limit: LimitOption = 20,
     offset: OffsetOption = 0,
@@ -134,7 +138,7 @@ def search(
     from briefarc.store import search as run_search
 
     check_output_flags(json_, csv_)
-    filters = make_filters(source, since, until, spokesperson, kind, lang)
+    filters = make_filters(source, since, until, spokesperson, kind, lang, changed, removed)
     database, _ = open_db(db, create=False)
     hits = run_search(database, query, filters, sort=sort, limit=limit, offset=offset, literal=literal)
     print_hits(hits, json_, csv_, snippets=True, empty="No documents match.")
@@ -148,6 +152,8 @@ def list_(
     spokesperson: SpokespersonFilter = None,
     kind: KindFilter = None,
     lang: LangFilter = None,
+    changed: ChangedFilter = False,
+    removed: RemovedFilter = False,
     sort: Annotated[str, typer.Option("--sort", help="date (newest first) or rank (as stored).")] = "date",
     limit: LimitOption = 20,
     offset: OffsetOption = 0,
@@ -159,7 +165,7 @@ def list_(
     from briefarc.store import list_documents
 
     check_output_flags(json_, csv_)
-    filters = make_filters(source, since, until, spokesperson, kind, lang)
+    filters = make_filters(source, since, until, spokesperson, kind, lang, changed, removed)
     database, _ = open_db(db, create=False)
     hits = list_documents(database, filters, sort=sort, limit=limit, offset=offset)
     print_hits(hits, json_, csv_, snippets=False, empty="No documents.")

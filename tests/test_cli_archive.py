@@ -1,0 +1,225 @@
+"""The archive commands end to end: real files, a real SQLite database, the CLI as a user runs it."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+
+import pytest
+
+from tests.conftest import SAMPLES
+
+SAMPLE_COUNT = len(list(SAMPLES.glob("*.html")))
+RECORD_KEYS = ["title", "subtitle", "author", "published", "language", "site_name", "url", "canonical_url", "kind",
+               "spokesperson", "body", "paragraphs", "turns", "tags"]
+
+
+@pytest.fixture
+def archive(cli, db_file):
+    result = cli("ingest", SAMPLES, "--db", db_file)
+    assert result.code == 0, result.stderr
+    return db_file
+
+
+def test_every_command_has_help(cli):
+    from briefarc.cli import app
+
+    result = cli("--help")
+    assert result.code == 0
+    names = [c.name or c.callback.__name__ for c in app.registered_commands]
+    for name in names:
+        shown = cli(name, "--help")
+        assert shown.code == 0, name
+        assert "Usage:" in shown.stdout and len(shown.stdout.splitlines()) > 3, name
+        assert name in result.stdout
+
+
+def test_ingest_samples_then_again(cli, db_file):
+    first = cli("ingest", SAMPLES, "--db", db_file)
+    assert first.code == 0
+    assert f"Added {SAMPLE_COUNT}, updated 0, unchanged 0, failed 0." in first.stderr
+    again = cli("ingest", SAMPLES, "--db", db_file, "--json")
+    assert again.code == 0
+    assert again.jsonl() == [{"added": 0, "updated": 0, "unchanged": SAMPLE_COUNT, "skipped": 0, "failed": []}]
+
+
+def test_ingest_goes_past_bad_files_and_keeps_the_good(cli, db_file, tmp_path):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    shutil.copy(SAMPLES / "state-briefing.html", folder / "a-good.html")
+    (folder / "b-empty.html").write_bytes(b"")
+    (folder / "c-image.html").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)
+    (folder / "d-notes.htm").write_bytes(b"just a shopping list\nmilk\neggs\n" * 5)
+    (folder / "e-broken.html.gz").write_bytes(b"\x1f\x8b\x08\x00garbage")
+    gzipped = folder / "f-good.html.gz"
+    gzipped.write_bytes(gzip.compress((SAMPLES / "un-noon-briefing.html").read_bytes()))
+    result = cli("ingest", folder, tmp_path / "missing.html", "--db", db_file)
+    assert result.code == 3
+    assert "Added 2, updated 0, unchanged 0, failed 5." in result.stderr
+    for name in ("b-empty.html", "c-image.html", "d-notes.htm", "e-broken.html.gz", "missing.html"):
+        assert name in result.stderr
+    assert "Traceback" not in result.stderr
+    listed = cli("list", "--db", db_file, "--json").jsonl()
+    assert sorted(row["title"][:10] for row in listed) == ["Daily Pres", "Department"]
+
+
+def test_ingest_stdin_with_url(cli, db_file):
+    data = (SAMPLES / "news-dawn-style.html").read_bytes()
+    result = cli("ingest", "-", "--url", "https://www.dawn.example/news/1/x?utm_source=feed", "--db", db_file,
+                 stdin=data)
+    assert result.code == 0, result.stderr
+    row = cli("list", "--db", db_file, "--json").jsonl()[0]
+    assert row["url"].startswith("https://www.dawn.example/")
+
+
+def test_ingest_url_needs_one_file(cli, db_file):
+    result = cli("ingest", SAMPLES, "--url", "https://example.org/x", "--db", db_file)
+    assert result.code == 2
+    assert "single page" in result.stderr
+
+
+def test_ingest_source_name_is_recorded(cli, db_file):
+    cli("ingest", SAMPLES / "mea-briefing.html", "--source", "saved-mea", "--db", db_file)
+    assert cli("list", "--source", "saved-mea", "--db", db_file, "--json").jsonl()[0]["source"] == "saved-mea"
+
+
+def test_search_table_json_and_csv(cli, archive):
+    table = cli("search", "Taliban", "--db", archive)
+    assert table.code == 0
+    assert "Taliban" in table.stdout and "id" in table.stdout
+    rows = cli("search", "Taliban", "--db", archive, "--json").jsonl()
+    assert rows and all("[Taliban" in row["snippet"] or "[taliban" in row["snippet"].lower() for row in rows)
+    assert {"id", "published", "source", "kind", "title", "url", "snippet"} <= set(rows[0])
+    csv_out = cli("search", "Taliban", "--db", archive, "--csv")
+    assert csv_out.stdout.splitlines()[0] == "id,published,source,kind,spokesperson,language,title,url,snippet"
+    assert len(csv_out.stdout.strip().splitlines()) == len(rows) + 1
+
+
+def test_search_punctuation_and_chinese(cli, archive):
+    for query in ("U.S.-Pakistan", "Taliban's", "Asim Iftikhar: ", "台湾", "外交部"):
+        result = cli("search", query, "--db", archive, "--json")
+        assert result.code == 0, (query, result.stderr)
+        assert result.jsonl(), query
+
+
+def test_search_filters_and_sort(cli, archive):
+    briefings = cli("search", "spokesperson", "--kind", "briefing", "--db", archive, "--json").jsonl()
+    assert briefings and all(row["kind"] == "briefing" for row in briefings)
+    chinese = cli("list", "--lang", "zh", "--db", archive, "--json").jsonl()
+    assert chinese and all(row["language"] == "zh" for row in chinese)
+    recent = cli("search", "spokesperson", "--since", "2025-07", "--sort", "date", "--db", archive, "--json").jsonl()
+    dates = [row["published"][:10] for row in recent]
+    assert dates == sorted(dates, reverse=True) and min(dates) >= "2025-07-01"
+    one = cli("search", "spokesperson", "--limit", "1", "--offset", "1", "--db", archive, "--json").jsonl()
+    assert len(one) == 1
+
+
+def test_search_no_results_is_not_an_error(cli, archive):
+    result = cli("search", "zzyzxnotaword", "--db", archive)
+    assert result.code == 0
+    assert result.stdout == ""
+    assert "No documents match." in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["search", "Taliban AND"], 1, "ends with an operator"),
+        (["search", '"open quote'], 1, "unclosed double quote"),
+        (["search", "x", "--since", "last week"], 2, "--since takes a date"),
+        (["search", "x", "--kind", "memo"], 2, "Unknown kind"),
+        (["search", "x", "--sort", "random"], 2, "Unknown sort"),
+        (["search", "x", "--json", "--csv"], 2, "Choose one of --json and --csv"),
+        (["show", "9999"], 1, "No document with id 9999"),
+        (["show", "abc"], 2, "Invalid value"),
+        (["list", "--limit", "0"], 2, "Invalid value"),
+    ],
+)
+def test_errors_are_one_line_with_exit_codes(cli, archive, args, code, message):
+    result = cli(*args, "--db", archive)
+    assert result.code == code
+    assert message in result.stderr
+    assert result.stderr.startswith("Error: ")
+    assert "Traceback" not in result.stderr
+
+
+def test_commands_on_a_missing_archive(cli, tmp_path):
+    for command in (["search", "x"], ["list"], ["show", "1"], ["stats"]):
+        result = cli(*command, "--db", tmp_path / "none.db")
+        assert result.code == 1
+        assert "No archive at" in result.stderr
+
+
+def test_database_from_environment(cli, archive, monkeypatch):
+    monkeypatch.setenv("BRIEFARC_DB", str(archive))
+    assert cli("search", "Taliban", "--json").jsonl()
+
+
+def test_show_panel_json_and_raw(cli, archive):
+    hit = cli("search", "noon briefing Dujarric", "--db", archive, "--json").jsonl()[0]
+    panel = cli("show", str(hit["id"]), "--db", archive)
+    assert panel.code == 0
+    assert "Daily Press Briefing" in panel.stdout and "SHA-256" in panel.stdout
+    assert "Spokesperson" in panel.stdout
+    record = cli("show", str(hit["id"]), "--db", archive, "--json").jsonl()[0]
+    assert record["turns"] and record["sha256"] and record["archived_at"]
+    raw = cli("show", str(hit["id"]), "--db", archive, "--raw")
+    assert raw.stdout_bytes == (SAMPLES / "un-noon-briefing.html").read_bytes()
+
+
+def test_list_is_newest_first(cli, archive):
+    rows = cli("list", "--db", archive, "--json", "--limit", "100").jsonl()
+    assert len(rows) == SAMPLE_COUNT
+    dated = [row["published"][:10] for row in rows if row["published"]]
+    assert dated == sorted(dated, reverse=True)
+    table = cli("list", "--db", archive)
+    assert table.code == 0 and "title" in table.stdout
+
+
+def test_stats(cli, archive):
+    figures = cli("stats", "--db", archive, "--json").jsonl()[0]
+    assert figures["documents"] == SAMPLE_COUNT
+    assert sum(row["count"] for row in figures["by_kind"]) == SAMPLE_COUNT
+    assert {row["value"] for row in figures["by_language"]} >= {"en", "zh"}
+    assert figures["database_bytes"] > 0
+    assert "Documents" in cli("stats", "--db", archive).stdout
+
+
+def test_parse_json_lines_in_input_order(cli, tmp_path):
+    bad = tmp_path / "bad.html"
+    bad.write_bytes(b"")
+    files = [SAMPLES / "state-briefing.html", bad, SAMPLES / "china-mfa-zh.html"]
+    result = cli("parse", *files, "--json")
+    assert result.code == 3
+    assert "bad.html" in result.stderr
+    rows = result.jsonl()
+    assert [row["language"] for row in rows] == ["en", "zh"]
+    assert list(rows[0])[: len(RECORD_KEYS)] == RECORD_KEYS
+    assert rows[0]["body"] == "\n\n".join(rows[0]["paragraphs"])
+    assert {turn["role"] for turn in rows[0]["turns"]} <= {"question", "answer", "statement"}
+
+
+def test_parse_without_json_shows_a_panel(cli):
+    result = cli("parse", SAMPLES / "mea-briefing.html", "--url", "https://www.mea.gov.in/media-briefings.htm?dtl/1/x")
+    assert result.code == 0
+    assert "Randhir Jaiswal" in result.stdout
+
+
+def test_page_text_is_never_markup_or_terminal_control(cli, archive):
+    trap = SAMPLES / "statement-markup-trap.html"
+    outputs = [cli("parse", trap).stdout, cli("parse", trap, "--json").stdout]
+    hits = cli("search", "forged", "--db", archive, "--json").jsonl()
+    assert hits
+    doc_id = str(hits[0]["id"])
+    outputs += [cli("search", "forged", "--db", archive).stdout, cli("show", doc_id, "--db", archive).stdout,
+                cli("list", "--db", archive, "--limit", "100").stdout,
+                cli("search", "forged", "--db", archive, "--csv").stdout]
+    for output in outputs:
+        assert "\x1b" not in output
+        assert "\x07" not in output
+    shown = cli("show", doc_id, "--db", archive).stdout
+    assert "[bold]" in shown and "[link=file:///etc/passwd]" in shown
+    assert "␛" in shown
+    record = json.loads(cli("show", doc_id, "--db", archive, "--json").stdout)
+    assert "\x1b" in record["body"]  # stored faithfully; JSON escapes it
