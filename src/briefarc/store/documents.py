@@ -178,3 +178,57 @@ def ensure_source(db: sqlite_utils.Database, name: str, kind: str = "files", url
             (name, kind, url, now_iso()),
         )
         return cursor.lastrowid
+
+
+def version_pages(db: sqlite_utils.Database, doc_id: int) -> list[tuple[int, RawPage]]:
+    """(version number, stored raw page) for each version of a document, oldest first."""
+    url = db.execute("SELECT url FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    if url is None:
+        raise NotFound(f"No document with id {doc_id}: `briefarc list` or `briefarc search` show the ids.")
+    rows = db.execute(
+        """SELECT v.number, s.sha256, s.origin, s.content_type, s.headers, s.item, s.archived_at
+           FROM versions v JOIN snapshots s ON s.id = v.snapshot_id WHERE v.document_id = ? ORDER BY v.number""",
+        (doc_id,),
+    ).fetchall()
+    pages = []
+    for number, digest, origin, content_type, headers, item, archived_at in rows:
+        data = get_blob(db.conn, digest)
+        if data is None:
+            raise NotFound(f"Document {doc_id} version {number}: its raw snapshot {digest[:12]}… is missing.")
+        pages.append((number, RawPage(data=data, origin=origin, url=url[0], content_type=content_type,
+                                      headers=json.loads(headers) if headers else None, item=item,
+                                      fetched_at=archived_at)))
+    return pages
+
+
+def replace_extraction(db: sqlite_utils.Database, doc_id: int, number: int, doc: Document, latest: bool) -> bool:
+    """Store a new extraction of an archived version; returns whether anything changed."""
+    text_hash = content_hash(doc.title, doc.subtitle, doc.published, doc.body)
+    turns = json.dumps([asdict(t) for t in doc.turns], ensure_ascii=False)
+    with transaction(db) as conn:
+        before = conn.execute(
+            "SELECT title, subtitle, published, spokesperson, body, turns FROM versions "
+            "WHERE document_id = ? AND number = ?", (doc_id, number)).fetchone()
+        after = (doc.title, doc.subtitle, doc.published, doc.spokesperson, doc.body, turns)
+        changed = tuple(before) != after
+        if changed:
+            conn.execute(
+                """UPDATE versions SET title = ?, subtitle = ?, published = ?, spokesperson = ?, body = ?,
+                   turns = ?, content_hash = ? WHERE document_id = ? AND number = ?""",
+                (*after, text_hash, doc_id, number))
+        if latest:
+            changed |= _refresh_document(conn, doc_id, doc, text_hash)
+    return changed
+
+
+def _refresh_document(conn: sqlite3.Connection, doc_id: int, doc: Document, text_hash: str) -> bool:
+    values = _document_values(doc, text_hash)
+    for key in ("url", "canonical_url"):
+        values.pop(key)  # the identity stays as archived
+    columns = list(values)
+    current = conn.execute(f"SELECT {', '.join(columns)} FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    if tuple(current) == tuple(values.values()):
+        return False
+    assignments = ", ".join(f"{column} = ?" for column in columns)
+    conn.execute(f"UPDATE documents SET {assignments} WHERE id = ?", [*values.values(), doc_id])
+    return True

@@ -62,20 +62,14 @@ def search(
     limit: int = 20, offset: int = 0, literal: bool = False,
 ) -> list[dict]:
     """Documents matching `query`, best first (or newest first), each with a highlighted snippet."""
+    _check_sort(sort)
     fts = literal_query(query) if literal else to_fts(query)
     clauses, params = (filters or Filters()).where()
-    order = "d.published_date DESC, d.id DESC" if sort == "date" else "rank, d.id"
-    _check_sort(sort)
-    sql = f"""
-        SELECT {HIT_COLUMNS}, bm25(documents_fts, {', '.join(map(str, WEIGHTS))}) AS rank
-        FROM documents_fts
-        JOIN documents d ON d.id = documents_fts.rowid
-        LEFT JOIN sources s ON s.id = d.source_id
-        WHERE documents_fts MATCH ? {''.join(' AND ' + c for c in clauses)}
-        ORDER BY {order} LIMIT ? OFFSET ?"""
     try:
-        rows = db.execute(sql, [fts, *params, limit, offset]).fetchall()
-        hits = [dict(zip((*HIT_KEYS, "rank"), row, strict=True)) for row in rows]
+        if clauses or sort == "date":
+            hits = _joined_search(db, fts, clauses, params, sort, limit, offset)
+        else:
+            hits = _ranked_search(db, fts, limit, offset)
         _add_snippets(db, fts, hits)
     except sqlite3.OperationalError as exc:
         if "fts5" in str(exc) or "syntax" in str(exc):
@@ -84,20 +78,47 @@ def search(
     return hits
 
 
+def _ranked_search(db: sqlite_utils.Database, fts: str, limit: int, offset: int) -> list[dict]:
+    """No filters: rank in the index alone, then read the page of documents it names."""
+    ranked = db.execute(
+        f"""SELECT rowid, bm25(documents_fts, {', '.join(map(str, WEIGHTS))}) AS score FROM documents_fts
+            WHERE documents_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?""",
+        [fts, limit, offset],
+    ).fetchall()
+    if not ranked:
+        return []
+    marks = ", ".join("?" for _ in ranked)
+    rows = db.execute(
+        f"""SELECT {HIT_COLUMNS} FROM documents d LEFT JOIN sources s ON s.id = d.source_id
+            WHERE d.id IN ({marks})""",
+        [rowid for rowid, _ in ranked],
+    ).fetchall()
+    by_id = {row[0]: dict(zip(HIT_KEYS, row, strict=True)) for row in rows}
+    return [{**by_id[rowid], "rank": score} for rowid, score in ranked if rowid in by_id]
+
+
+def _joined_search(db, fts: str, clauses: list[str], params: list, sort: str, limit: int, offset: int):
+    order = "d.published_date DESC, d.id DESC" if sort == "date" else "rank, d.id"
+    sql = f"""
+        SELECT {HIT_COLUMNS}, bm25(documents_fts, {', '.join(map(str, WEIGHTS))}) AS rank
+        FROM documents_fts
+        JOIN documents d ON d.id = documents_fts.rowid
+        LEFT JOIN sources s ON s.id = d.source_id
+        WHERE documents_fts MATCH ? {''.join(' AND ' + c for c in clauses)}
+        ORDER BY {order} LIMIT ? OFFSET ?"""
+    rows = db.execute(sql, [fts, *params, limit, offset]).fetchall()
+    return [dict(zip((*HIT_KEYS, "rank"), row, strict=True)) for row in rows]
+
+
 def _add_snippets(db: sqlite_utils.Database, fts: str, hits: list[dict]) -> None:
     """Snippets for the page of hits only: snippet() over every match would cost far more."""
     if not hits:
         return
-    ids = [hit["id"] for hit in hits]
-    marks = ", ".join("?" for _ in ids)
-    rows = db.execute(
-        f"""SELECT rowid, snippet(documents_fts, -1, ?, ?, '…', {SNIPPET_TOKENS})
-            FROM documents_fts WHERE documents_fts MATCH ? AND rowid IN ({marks})""",
-        [SNIPPET_OPEN, SNIPPET_CLOSE, fts, *ids],
-    ).fetchall()
-    snippets = {rowid: unsegment(text) for rowid, text in rows}
+    sql = f"""SELECT snippet(documents_fts, -1, ?, ?, '…', {SNIPPET_TOKENS})
+              FROM documents_fts WHERE documents_fts MATCH ? AND rowid = ?"""
     for hit in hits:
-        hit["snippet"] = snippets.get(hit["id"], "")
+        row = db.execute(sql, [SNIPPET_OPEN, SNIPPET_CLOSE, fts, hit["id"]]).fetchone()
+        hit["snippet"] = unsegment(row[0]) if row else ""
 
 
 def list_documents(

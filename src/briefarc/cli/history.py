@@ -1,0 +1,95 @@
+"""Commands over time: history, diff, reparse."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from briefarc.cli.app import DbOption, JsonOption, app, open_db
+from briefarc.errors import ExitStatus, UsageError
+
+
+@app.command()
+def history(
+    doc_id: Annotated[int, typer.Argument(metavar="ID", help="The document's id.")],
+    db: DbOption = None,
+    json_: JsonOption = False,
+) -> None:
+    """The versions of a document: when each was archived and how much it changed."""
+    from briefarc import console, render
+    from briefarc.diff import change_size
+    from briefarc.store.versions import get_version, list_versions
+
+    database, _ = open_db(db, create=False)
+    versions = list_versions(database, doc_id)
+    previous = None
+    for version in versions:
+        current = get_version(database, doc_id, version["number"])
+        version["words_added"], version["words_removed"] = change_size(previous, current)
+        previous = current
+    if json_:
+        render.write_jsonl(versions, sys.stdout)
+    else:
+        console.out().print(render.history_table(doc_id, versions))
+
+
+@app.command()
+def diff(
+    doc_id: Annotated[int, typer.Argument(metavar="ID", help="The document's id.")],
+    versions: Annotated[list[int] | None, typer.Argument(
+        metavar="[V1 V2]", help="Two version numbers (default: the last two).")] = None,
+    db: DbOption = None,
+    json_: JsonOption = False,
+) -> None:
+    """Word-level differences between two versions, turn by turn for transcripts."""
+    from briefarc import console, render
+    from briefarc.diff import diff_versions
+    from briefarc.store.versions import get_version, list_versions
+
+    database, _ = open_db(db, create=False)
+    numbers = [v["number"] for v in list_versions(database, doc_id)]
+    old_number, new_number = _pick(versions or [], numbers, doc_id)
+    result = diff_versions(get_version(database, doc_id, old_number), get_version(database, doc_id, new_number))
+    if json_:
+        render.write_jsonl([result.as_dict()], sys.stdout)
+    else:
+        console.out().print(render.diff_renderable(doc_id, result))
+
+
+def _pick(given: list[int], numbers: list[int], doc_id: int) -> tuple[int, int]:
+    if len(given) == 2:
+        return given[0], given[1]
+    if given:
+        raise UsageError("Give two version numbers (as in `briefarc diff 12 1 3`), or none for the last two.")
+    if len(numbers) < 2:
+        raise UsageError(f"Document {doc_id} has one version only: nothing to compare yet.")
+    return numbers[-2], numbers[-1]
+
+
+@app.command()
+def reparse(
+    ids: Annotated[list[int] | None, typer.Argument(metavar="[ID]...", help="Documents to re-extract.")] = None,
+    all_: Annotated[bool, typer.Option("--all", help="Re-extract every document.")] = False,
+    db: DbOption = None,
+    json_: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Extract archived documents again from their stored raw bytes, with no network."""
+    from briefarc import console, render
+    from briefarc.reparse import all_ids
+    from briefarc.reparse import reparse as run_reparse
+
+    if bool(ids) == all_:
+        raise UsageError("Give document ids, or --all (not both).")
+    database, _ = open_db(db, create=False)
+    report = run_reparse(database, all_ids(database) if all_ else ids)
+    if json_:
+        render.write_jsonl([report.as_dict()], sys.stdout)
+    else:
+        console.err().print(f"Re-extracted {report.checked} documents: {report.changed} changed, "
+                            f"{len(report.failed)} failed.", markup=False)
+        for doc_id, reason in report.failed:
+            console.err().print(f"  failed: {doc_id}: {render.clean(reason)}", markup=False)
+    if report.failed:
+        raise typer.Exit(ExitStatus.PARTIAL)

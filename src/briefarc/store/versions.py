@@ -1,0 +1,48 @@
+"""The versions of a document: what it said at each archived change."""
+
+from __future__ import annotations
+
+import json
+
+import sqlite_utils
+
+from briefarc.errors import NotFound
+
+
+def list_versions(db: sqlite_utils.Database, doc_id: int) -> list[dict]:
+    """Every version of a document, oldest first, with its snapshot's sha256 and size."""
+    _require(db, doc_id)
+    rows = db.execute(
+        """SELECT v.number, v.created_at, v.title, v.published, v.content_hash, s.sha256, b.size, s.origin,
+                  length(v.body)
+           FROM versions v JOIN snapshots s ON s.id = v.snapshot_id LEFT JOIN blobs b ON b.sha256 = s.sha256
+           WHERE v.document_id = ? ORDER BY v.number""",
+        (doc_id,),
+    ).fetchall()
+    keys = ("number", "archived_at", "title", "published", "content_hash", "sha256", "raw_size", "origin",
+            "body_chars")
+    return [dict(zip(keys, row, strict=True)) for row in rows]
+
+
+def get_version(db: sqlite_utils.Database, doc_id: int, number: int | None = None) -> dict:
+    """One version's record (the latest when `number` is None)."""
+    _require(db, doc_id)
+    sql = """SELECT number, created_at, title, subtitle, published, spokesperson, body, turns, snapshot_id
+             FROM versions WHERE document_id = ? {} ORDER BY number DESC LIMIT 1"""
+    if number is None:
+        row = db.execute(sql.format(""), (doc_id,)).fetchone()
+    else:
+        row = db.execute(sql.format("AND number = ?"), (doc_id, number)).fetchone()
+    if row is None:
+        count = db.execute("SELECT count(*) FROM versions WHERE document_id = ?", (doc_id,)).fetchone()[0]
+        raise NotFound(f"Document {doc_id} has no version {number}: it has versions 1 to {count}.")
+    keys = ("number", "archived_at", "title", "subtitle", "published", "spokesperson", "body", "turns",
+            "snapshot_id")
+    record = dict(zip(keys, row, strict=True))
+    record["turns"] = json.loads(record["turns"] or "[]")
+    return record
+
+
+def _require(db: sqlite_utils.Database, doc_id: int) -> None:
+    if db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is None:
+        raise NotFound(f"No document with id {doc_id}: `briefarc list` or `briefarc search` show the ids.")
