@@ -73,3 +73,4 @@ def cli(monkeypatch):
 @pytest.fixture
 def db_file(tmp_path) -> Path:
     return tmp_path / "archive.db"
+from tests.siteserver import site, sites  # noqa: E402,F401  (fixtures)

@@ -80,6 +80,7 @@ class Source:
     options: dict = field(default_factory=dict)
     title: str | None = None
     builtin: bool = False
+    enabled: bool = True
 
 
 @dataclass

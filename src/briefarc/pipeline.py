@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import sqlite_utils
 
@@ -38,8 +38,12 @@ def _item_page(page: RawPage, item) -> RawPage:
     )
 
 
-def store_page(db: sqlite_utils.Database, page: RawPage, source_id: int | None = None) -> list[SaveResult]:
-    """Extract and save every document of `page`; each document is its own transaction."""
+def store_page(
+    db: sqlite_utils.Database, page: RawPage, source_id: int | None = None,
+    keep: Callable[[Document], bool] | None = None,
+) -> list[SaveResult]:
+    """Extract and save every document of `page` (that `keep` accepts); each in its own transaction."""
     from briefarc.store import save_document
 
-    return [save_document(db, doc, item_page, source_id=source_id) for doc, item_page in documents_of(page)]
+    return [save_document(db, doc, item_page, source_id=source_id)
+            for doc, item_page in documents_of(page) if keep is None or keep(doc)]

@@ -139,6 +139,56 @@ def _create_fts(conn: sqlite3.Connection) -> None:
     )
 
 
+def m002_fetching(conn: sqlite3.Connection) -> None:
+    """What fetching needs: the URLs already seen, each run's counts and every request made."""
+    run_script(
+        conn,
+        """
+        ALTER TABLE sources ADD COLUMN enabled INTEGER NOT NULL DEFAULT 1;
+        CREATE TABLE seen_urls (
+            key TEXT PRIMARY KEY,
+            url TEXT NOT NULL,
+            source_id INTEGER REFERENCES sources(id),
+            document_id INTEGER REFERENCES documents(id),
+            status TEXT NOT NULL,
+            reason TEXT,
+            etag TEXT,
+            last_modified TEXT,
+            first_seen TEXT NOT NULL,
+            last_fetched TEXT
+        );
+        CREATE INDEX seen_urls_document ON seen_urls(document_id);
+        CREATE TABLE runs (
+            id INTEGER PRIMARY KEY,
+            source_id INTEGER REFERENCES sources(id),
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            discovered INTEGER NOT NULL DEFAULT 0,
+            fetched INTEGER NOT NULL DEFAULT 0,
+            added INTEGER NOT NULL DEFAULT 0,
+            updated INTEGER NOT NULL DEFAULT 0,
+            unchanged INTEGER NOT NULL DEFAULT 0,
+            skipped INTEGER NOT NULL DEFAULT 0,
+            failed INTEGER NOT NULL DEFAULT 0,
+            error TEXT
+        );
+        CREATE INDEX runs_source ON runs(source_id, started_at);
+        CREATE TABLE requests (
+            id INTEGER PRIMARY KEY,
+            run_id INTEGER REFERENCES runs(id),
+            url TEXT NOT NULL,
+            status INTEGER,
+            bytes INTEGER NOT NULL DEFAULT 0,
+            duration_ms INTEGER NOT NULL DEFAULT 0,
+            attempt INTEGER NOT NULL DEFAULT 1,
+            error TEXT,
+            at TEXT NOT NULL
+        );
+        CREATE INDEX requests_at ON requests(at);
+        """,
+    )
+
+
 def run_script(conn: sqlite3.Connection, script: str) -> None:
     """Run several statements inside the caller's transaction (executescript would commit it)."""
     statement = ""
@@ -153,6 +203,7 @@ def run_script(conn: sqlite3.Connection, script: str) -> None:
 
 MIGRATIONS: list[Migration] = [
     m001_initial,
+    m002_fetching,
 ]
 
 

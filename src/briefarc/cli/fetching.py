@@ -1,0 +1,177 @@
+"""Commands that reach the web: fetch, sources, log."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from briefarc.cli.app import DbOption, JsonOption, app, open_db, parse_date
+from briefarc.errors import ExitStatus, UsageError
+
+sources_app = typer.Typer(help="List, add, remove and inspect the sources `briefarc fetch` reads.",
+                          no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(sources_app, name="sources")
+
+
+@app.command()
+def fetch(
+    targets: Annotated[list[str] | None, typer.Argument(
+        metavar="[SOURCE|URL]...",
+        help="Source names (default: every enabled source), or URLs of articles, feeds or sitemaps.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Only items published on or after this date.")] = None,
+    max_items: Annotated[int | None, typer.Option("--max", min=1, help="At most this many new items per source.")]
+    = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Discover and list new items; fetch and store nothing.")]
+    = False,
+    refresh: Annotated[bool, typer.Option(
+        "--refresh", help="Check known items again (conditional requests); mark vanished ones removed.")] = False,
+    contact: Annotated[str | None, typer.Option(
+        "--contact", envvar="BRIEFARC_CONTACT", help="E-mail or URL sent in the User-Agent so sites can reach you.")]
+    = None,
+    per_host: Annotated[int, typer.Option("--per-host", min=1, help="Concurrent requests per host.")] = 2,
+    delay: Annotated[float, typer.Option("--delay", min=0.0, help="Seconds between requests to one host.")] = 1.0,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds to wait for a response.")] = 30.0,
+    db: DbOption = None,
+    json_: Annotated[bool, typer.Option("--json", help="Print the summary as JSON Lines, one per source.")] = False,
+) -> None:
+    """Fetch new briefings from the sources you follow, or from given URLs."""
+    from briefarc import console, render
+    from briefarc.collect import FetchOptions, collect
+    from briefarc.fetch import FetchConfig, run
+    from briefarc.progress import fetch_progress, print_fetch_summary
+
+    database, _ = open_db(db)
+    sources, urls = _targets(database, targets or [])
+    config = FetchConfig(contact=contact, per_host=per_host, delay=delay, read_timeout=timeout)
+    options = FetchOptions(since=parse_date(since, "--since"), max_items=max_items, dry_run=dry_run,
+                           refresh=refresh, config=config)
+    with fetch_progress([s.name for s in sources] + (["(urls)"] if urls else [])) as on_update:
+        reports = run(collect(database, sources, urls, options, on_update))
+    if json_:
+        render.write_jsonl([report.as_dict() for report in reports], sys.stdout)
+    else:
+        print_fetch_summary(console.err(), reports, dry_run=dry_run)
+    if any(not report.ok for report in reports):
+        raise typer.Exit(ExitStatus.PARTIAL)
+
+
+def _targets(database, targets: list[str]):
+    from briefarc.store.sources import all_sources, find_source
+    from briefarc.urls import is_web_url
+
+    urls = [t for t in targets if is_web_url(t)]
+    names = [t for t in targets if not is_web_url(t)]
+    if not targets:
+        sources = [s for s in all_sources(database) if s.enabled]
+        if not sources:
+            raise UsageError("No sources are enabled: `briefarc sources list` shows them; `sources add` adds one.")
+        return sources, []
+    return [find_source(database, name) for name in names], urls
+
+
+@sources_app.command("list")
+def sources_list(db: DbOption = None, json_: JsonOption = False) -> None:
+    """Every source with its state: enabled, documents, last run, last error."""
+    from briefarc import console, render
+    from briefarc.store.sources import all_sources, source_status
+
+    database, _ = open_db(db)
+    rows = [source_status(database, s) for s in all_sources(database)]
+    if json_:
+        render.write_jsonl(rows, sys.stdout)
+    else:
+        console.out().print(render.sources_table(rows))
+
+
+@sources_app.command("show")
+def sources_show(name: Annotated[str, typer.Argument(help="The source's name.")], db: DbOption = None,
+                 json_: JsonOption = False) -> None:
+    """One source in full: URL, options, counts of its last run and its last error."""
+    from briefarc import console, render
+    from briefarc.store.sources import find_source, source_status
+
+    database, _ = open_db(db)
+    row = source_status(database, find_source(database, name))
+    if json_:
+        render.write_jsonl([row], sys.stdout)
+    else:
+        console.out().print(render.source_panel(row))
+
+
+@sources_app.command("add")
+def sources_add(
+    name: Annotated[str, typer.Argument(help="A short name, such as dawn or mofa-pk.")],
+    url: Annotated[str | None, typer.Argument(help="Feed, sitemap, site or listing URL (not for built-ins).")]
+    = None,
+    kind: Annotated[str, typer.Option("--kind", help="feed, sitemap, wordpress, listing, mea or govuk.")] = "feed",
+    title: Annotated[str | None, typer.Option("--title", help="A longer name to show.")] = None,
+    item_selector: Annotated[str | None, typer.Option("--item-selector", help="listing: CSS for article links.")]
+    = None,
+    next_selector: Annotated[str | None, typer.Option("--next-selector", help="listing: CSS for the next page.")]
+    = None,
+    link_pattern: Annotated[str | None, typer.Option("--link-pattern", help="Only URLs matching this regex.")]
+    = None,
+    full_text: Annotated[bool, typer.Option("--full-text", help="feed: store entries from the feed itself.")]
+    = False,
+    db: DbOption = None,
+) -> None:
+    """Follow a new source, or switch a built-in or removed one back on."""
+    from briefarc import console
+    from briefarc.models import Source
+    from briefarc.store.sources import add_source
+    from briefarc.urls import is_web_url
+
+    if url and not is_web_url(url):
+        raise UsageError(f"{url!r} is not an http(s) URL.")
+    options = {key: value for key, value in (("item_selector", item_selector), ("next_selector", next_selector),
+               ("link_pattern", link_pattern), ("full_text", "always" if full_text else None)) if value}
+    _check_pattern(link_pattern)
+    database, _ = open_db(db)
+    source = add_source(database, Source(name=name, kind=kind, url=url, title=title, options=options))
+    console.err().print(f"Source {source.name} ({source.kind}) is enabled: {source.url}", markup=False)
+
+
+def _check_pattern(pattern: str | None) -> None:
+    import re
+
+    if pattern:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise UsageError(f"--link-pattern is not a valid regular expression: {exc}.") from exc
+
+
+@sources_app.command("remove")
+def sources_remove(name: Annotated[str, typer.Argument(help="The source's name.")], db: DbOption = None) -> None:
+    """Stop following a source. Documents already archived stay."""
+    from briefarc import console
+    from briefarc.store.sources import remove_source
+
+    database, _ = open_db(db)
+    outcome = remove_source(database, name)
+    console.err().print(f"Source {name} {outcome}; its documents stay in the archive.", markup=False)
+
+
+@app.command()
+def log(
+    limit: Annotated[int, typer.Option("--limit", min=1, help="How many requests at most.")] = 30,
+    source: Annotated[str | None, typer.Option("--source", help="Only this source's requests.")] = None,
+    all_: Annotated[bool, typer.Option("--all", help="Every request, not only failures.")] = False,
+    db: DbOption = None,
+    json_: JsonOption = False,
+) -> None:
+    """Recent failed requests (or all requests) with status, size, time and error."""
+    from briefarc import console, render
+    from briefarc.store.fetchlog import recent_requests
+
+    database, _ = open_db(db, create=False)
+    rows = recent_requests(database, failures_only=not all_, limit=limit, source=source)
+    if json_:
+        render.write_jsonl(rows, sys.stdout)
+    elif rows:
+        console.out().print(render.requests_table(rows))
+    else:
+        console.err().print("No failed requests." if not all_ else "No requests yet.", markup=False)
+

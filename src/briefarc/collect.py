@@ -1,0 +1,302 @@
+"""`briefarc fetch`: discover items at each source, fetch what is new, extract and store it."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+
+import sqlite_utils
+
+from briefarc.errors import BriefarcError, InputError
+from briefarc.models import RawPage, Source
+from briefarc.sources.base import Context, Item, Unchanged
+from briefarc.store import fetchlog
+
+URLS_SOURCE = "(urls)"
+COUNTERS = ("discovered", "fetched", "added", "updated", "unchanged", "skipped", "failed", "removed")
+
+
+@dataclass
+class FetchOptions:
+    since: str | None = None
+    max_items: int | None = None
+    dry_run: bool = False
+    refresh: bool = False
+    config: object = None  # briefarc.fetch.FetchConfig
+
+
+@dataclass
+class SourceReport:
+    name: str
+    discovered: int = 0
+    fetched: int = 0
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    failed: int = 0
+    removed: int = 0
+    error: str | None = None
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    planned: list[dict] = field(default_factory=list)  # --dry-run: what would be fetched
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.error and not self.failed
+
+    def as_dict(self) -> dict:
+        data = {name: getattr(self, name) for name in COUNTERS}
+        data.update(source=self.name, error=self.error, notes=self.notes,
+                    failures=[{"url": url, "error": reason} for url, reason in self.failures])
+        if self.planned:
+            data["planned"] = self.planned
+        return data
+
+
+class RequestBuffer:
+    """Request records kept in memory briefly and written in batches, one transaction each."""
+
+    def __init__(self, db: sqlite_utils.Database, size: int = 100):
+        self.db, self.size, self.rows = db, size, []
+        self.run_of_url: dict[str, int] = {}
+
+    def __call__(self, record) -> None:
+        run_id = self.run_of_url.get(record.url)
+        self.rows.append((run_id, record.url, record.status, record.bytes, int(record.duration * 1000),
+                          record.attempt, record.error, record.at))
+        if len(self.rows) >= self.size:
+            self.flush()
+
+    def flush(self) -> None:
+        rows, self.rows = self.rows, []
+        fetchlog.log_requests(self.db, rows)
+
+
+async def collect(
+    db: sqlite_utils.Database, sources: list[Source], urls: list[str], options: FetchOptions,
+    on_update: Callable[[SourceReport], None] | None = None,
+) -> list[SourceReport]:
+    """Run every source (and the loose URLs) concurrently; each item is stored in its own transaction."""
+    from briefarc.fetch import Fetcher
+
+    log = RequestBuffer(db)
+    runs = [SourceRun(db, source, options, log, on_update) for source in sources]
+    if urls:
+        runs.append(SourceRun(db, Source(name=URLS_SOURCE, kind="urls", options={"urls": urls}), options, log,
+                              on_update))
+    try:
+        async with Fetcher(options.config, on_request=log) as fetcher:
+            await asyncio.gather(*(run.run(fetcher) for run in runs))
+    finally:
+        log.flush()
+    return [run.report for run in runs]
+
+
+class SourceRun:
+    """One source's discovery and fetches within a `briefarc fetch`."""
+
+    def __init__(self, db, source: Source, options: FetchOptions, log: RequestBuffer, on_update):
+        self.db, self.source, self.options, self.log = db, source, options, log
+        self.report = SourceReport(source.name)
+        self.on_update = on_update or (lambda report: None)
+        self.source_id: int | None = None
+        self.run_id: int | None = None
+
+    async def run(self, fetcher) -> None:
+        if not self.options.dry_run:
+            self._start()
+        ctx = Context(self.source, fetcher, self.is_known, since=self.options.since, refresh=self.options.refresh,
+                      validators=self._validators, remember=self._remember)
+        try:
+            await self._drain(self._discover(ctx), fetcher)
+        except Unchanged as exc:
+            ctx.notes.append(f"nothing new: {exc.url} is unchanged since the last run")
+        except BriefarcError as exc:
+            self.report.error = str(exc)
+        finally:
+            self.report.notes.extend(ctx.notes)
+            if self.run_id is not None:
+                counts = {name: getattr(self.report, name) for name in COUNTERS}
+                fetchlog.finish_run(self.db, self.run_id, counts, self.report.error)
+            self.on_update(self.report)
+
+    def _start(self) -> None:
+        from briefarc.store.sources import source_id
+
+        if self.source.kind != "urls":
+            self.source_id = source_id(self.db, self.source)
+        self.run_id = fetchlog.start_run(self.db, self.source_id)
+        self.log.run_of_url[self.source.url or ""] = self.run_id
+
+    def is_known(self, url: str) -> bool:
+        return fetchlog.is_known(self.db, url)
+
+    def _validators(self, url: str) -> tuple[str | None, str | None]:
+        etag, modified, _ = fetchlog.validators(self.db, url)
+        return etag, modified
+
+    def _remember(self, url: str, headers: dict) -> None:
+        """Keep a listing's or feed's validators, so that the next run can ask whether it changed."""
+        if not self.options.dry_run and (headers.get("etag") or headers.get("last-modified")):
+            fetchlog.mark_seen(self.db, url, "discovery", source_id=self.source_id, headers=headers)
+
+    def _discover(self, ctx: Context) -> AsyncIterator[Item]:
+        if self.source.kind == "urls":
+            return discover_urls(ctx, self.source.options["urls"])
+        from briefarc.sources import adapter
+
+        return adapter(self.source.kind)(ctx)
+
+    async def _drain(self, items: AsyncIterator[Item], fetcher) -> None:
+        pending: set[asyncio.Task] = set()
+        window = asyncio.Semaphore(64)  # items in flight at most: memory stays flat on long listings
+        scheduled = 0
+        try:
+            async for item in items:
+                self.report.discovered += 1
+                self.on_update(self.report)
+                if not self._wanted(item):
+                    continue
+                if self.options.max_items is not None and scheduled >= self.options.max_items:
+                    break
+                scheduled += 1
+                if self.options.dry_run:
+                    self.report.planned.append({"url": item.url, "title": item.title, "published": item.published})
+                    continue
+                await window.acquire()
+                task = asyncio.create_task(self._handle(item, fetcher))
+                pending.add(task)
+                task.add_done_callback(lambda t: (pending.discard(t), window.release()))
+        finally:
+            if pending:
+                await asyncio.gather(*pending, return_exceptions=True)
+
+    def _wanted(self, item: Item) -> bool:
+        if self.options.since and item.published and item.published[:10] < self.options.since:
+            return False
+        return self.options.refresh or not self.is_known(item.url)
+
+    async def _handle(self, item: Item, fetcher) -> None:
+        if self.run_id is not None:
+            self.log.run_of_url[item.url] = self.run_id
+        try:
+            page = item.page or await self._fetch(item, fetcher)
+            if page is not None:
+                self._store(item, page)
+        except BriefarcError as exc:
+            self._fail(item.url, exc)
+        finally:
+            self.on_update(self.report)
+
+    async def _fetch(self, item: Item, fetcher) -> RawPage | None:
+        from briefarc.fetch import ANY_DOCUMENT_TYPES, HTML_TYPES, JSON_TYPES, looks_missing
+        from briefarc.store.documents import now_iso
+
+        etag, modified, doc_id = fetchlog.validators(self.db, item.url) if self.options.refresh else (None,) * 3
+        accept = {"html": HTML_TYPES, "json": JSON_TYPES, "any": ANY_DOCUMENT_TYPES}[item.accept]
+        response = await fetcher.get(item.url, etag=etag, last_modified=modified, accept=accept)
+        self.report.fetched += 1
+        if response.not_modified:
+            self.report.unchanged += 1
+            fetchlog.mark_seen(self.db, item.url, "stored", source_id=self.source_id)
+            return None
+        if response.status in (404, 410) or looks_missing(response, item.url):
+            self._missing(item.url, doc_id, response)
+            return None
+        return RawPage(data=response.data, origin=response.final_url, url=response.final_url,
+                       content_type=response.content_type, headers=response.headers, fetched_at=now_iso())
+
+    def _store(self, item: Item, page: RawPage) -> None:
+        from briefarc.pipeline import store_page
+
+        results = store_page(self.db, page, self.source_id, keep=self._recent_enough)
+        if not results:
+            self.report.skipped += 1
+            self.report.notes.append(f"{item.url}: published before --since, not stored")
+        for result in results:
+            setattr(self.report, result.status, getattr(self.report, result.status) + 1)
+        document_id = results[0].document_id if results else None
+        fetchlog.mark_seen(self.db, item.url, "stored", source_id=self.source_id, document_id=document_id,
+                           headers=None if item.page else page.headers)
+
+    def _recent_enough(self, doc) -> bool:
+        since = self.options.since
+        return not (since and doc.published and doc.published[:10] < since)
+
+    def _missing(self, url: str, doc_id: int | None, response) -> None:
+        reason = f"missing at the source ({response.status}" + (
+            f", sent to {response.final_url})" if response.final_url != url else ")")
+        if doc_id and fetchlog.mark_removed(self.db, doc_id):
+            self.report.removed += 1
+        elif not doc_id:
+            self.report.failed += 1
+            self.report.failures.append((url, reason))
+        fetchlog.mark_seen(self.db, url, "missing", source_id=self.source_id, reason=reason)
+
+    def _fail(self, url: str, exc: BriefarcError) -> None:
+        if getattr(exc, "skipped", False):
+            self.report.skipped += 1
+            fetchlog.mark_seen(self.db, url, "skipped", source_id=self.source_id, reason=str(exc))
+            return
+        self.report.failed += 1
+        self.report.failures.append((url, str(exc)))
+        if not isinstance(exc, InputError):
+            fetchlog.mark_seen(self.db, url, "failed", source_id=self.source_id, reason=str(exc))
+        else:
+            fetchlog.mark_seen(self.db, url, "skipped", source_id=self.source_id, reason=str(exc))
+
+
+async def discover_urls(ctx: Context, urls: list[str]) -> AsyncIterator[Item]:
+    """Loose URLs: an article is stored, a feed or sitemap gives its entries, a listing its links."""
+    from briefarc.store.documents import now_iso
+
+    for url in urls:
+        if ctx.is_known(url):  # an archived article: skipped, or with --refresh asked for conditionally
+            if not ctx.refresh:
+                ctx.notes.append(f"{url} is archived already; --refresh checks it again")
+            yield Item(url=url, accept="any")
+            continue
+        response = await ctx.get(url, accept="any")
+        head = response.data[:4096].lower()
+        if b"<urlset" in head or b"<sitemapindex" in head:
+            async for item in _sub(ctx, "sitemap", url):
+                yield item
+        elif _is_feed(response.data):
+            async for item in _sub(ctx, "feed", url):
+                yield item
+        else:
+            page = RawPage(data=response.data, origin=response.final_url, url=response.final_url,
+                           content_type=response.content_type, headers=response.headers, fetched_at=now_iso())
+            async for item in _page_or_listing(ctx, url, page):
+                yield item
+
+
+def _is_feed(data: bytes) -> bool:
+    from briefarc.extract.feed import is_feed
+
+    return is_feed(data)
+
+
+async def _sub(ctx: Context, kind: str, url: str) -> AsyncIterator[Item]:
+    from briefarc.sources import adapter
+
+    sub = Context(Source(name=ctx.source.name, kind=kind, url=url), ctx.fetcher, ctx.is_known, since=ctx.since,
+                  refresh=ctx.refresh, notes=ctx.notes, validators=ctx.validators, remember=ctx.remember)
+    async for item in adapter(kind)(sub):
+        yield item
+
+
+async def _page_or_listing(ctx: Context, url: str, page: RawPage) -> AsyncIterator[Item]:
+    from briefarc.extract import extract
+
+    try:
+        doc = extract(page.data, url=page.url, content_type=page.content_type)
+    except InputError:
+        doc = None
+    if doc is not None and doc.kind == "listing" and doc.items:
+        for entry in doc.items:
+            yield Item(url=entry.url, title=entry.title, published=entry.published)
+        return
+    yield Item(url=url, page=page)

@@ -1,0 +1,135 @@
+"""JSON APIs: WordPress, India MEA's publication endpoints, gov.uk's search and content APIs."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from urllib.parse import urlencode, urljoin
+
+from briefarc.sources.base import Context, Item, all_known_or_old
+
+
+def _json(data: bytes, url: str):
+    from briefarc.errors import InputError
+
+    try:
+        return json.loads(data)
+    except ValueError as exc:
+        raise InputError(f"{url} did not answer with JSON ({exc.msg}).") from exc
+
+
+async def discover_wordpress(ctx: Context) -> AsyncIterator[Item]:
+    """Posts from `wp-json/wp/v2/posts`, page by page; the site's `/feed/` when the API is closed."""
+    from briefarc.errors import InputError
+    from briefarc.fetch import FetchFailure
+    from briefarc.sources.feed import discover_feed
+
+    base = ctx.source.url.rstrip("/") + "/"
+    per_page = int(ctx.option("per_page", 50))
+    for number in range(1, ctx.max_pages + 1):
+        url = urljoin(base, "wp-json/wp/v2/posts?" + urlencode(
+            {"per_page": per_page, "page": number, "_fields": "id,link,date,title"}))
+        try:
+            posts = _json((await ctx.get(url, accept="json")).data, url)
+        except (FetchFailure, InputError):
+            if number > 1:
+                return
+            ctx.notes.append("the WordPress API did not answer; reading the site's feed instead")
+            ctx.source.url = urljoin(base, "feed/")
+            async for item in discover_feed(ctx):
+                yield item
+            return
+        items = [_wordpress_item(post) for post in posts if isinstance(post, dict) and post.get("link")]
+        stop = len(posts) < per_page or all_known_or_old(ctx, items)
+        for item in items:
+            yield item
+        if stop:
+            return
+
+
+def _wordpress_item(post: dict) -> Item:
+    title = post.get("title")
+    if isinstance(title, dict):
+        title = title.get("rendered")
+    return Item(url=post["link"], title=title, published=(post.get("date") or "")[:10] or None)
+
+
+async def discover_mea(ctx: Context) -> AsyncIterator[Item]:
+    """India MEA: the publication listing endpoint, page by page; each item's detail JSON is the page."""
+    base = ctx.source.url
+    publication = ctx.option("publication_id", 49)
+    language = ctx.option("language_id", 1)
+    size = int(ctx.option("page_size", 50))
+    for number in range(1, ctx.max_pages + 1):
+        query = urlencode({"publicationId": publication, "page": number, "PageSize": size, "PLngId": language})
+        url = urljoin(base, f"/FrontEnd/FetchPublicationListingData?{query}")
+        rows = _rows(_json((await ctx.get(url, accept="json")).data, url))
+        items = [_mea_item(base, row, language) for row in rows if _field(row, "pkid", "id")]
+        stop = len(rows) < size or all_known_or_old(ctx, items)
+        for item in items:
+            yield item
+        if stop:
+            return
+
+
+def _mea_item(base: str, row: dict, language) -> Item:
+    pkid = _field(row, "pkid", "id")
+    detail = urljoin(base, f"/FrontEnd/FetchPublicationDetailData?pkid={pkid}&languageId={language}")
+    return Item(url=detail, title=_field(row, "title", "name"), published=_date(_field(row, "date", "publishdate",
+                                                                                       "publicationdate")),
+                accept="json")
+
+
+async def discover_govuk(ctx: Context) -> AsyncIterator[Item]:
+    """gov.uk: the search API, newest first; each result's content API JSON is the page."""
+    base = ctx.source.url
+    size = int(ctx.option("page_size", 100))
+    filters = ctx.option("filters", {
+        "filter_organisations": "foreign-commonwealth-development-office",
+        "filter_content_store_document_type": "press_release",
+    })
+    for number in range(ctx.max_pages):
+        query = urlencode({**filters, "order": "-public_timestamp", "count": size, "start": number * size,
+                           "fields": "link,title,public_timestamp"})
+        url = urljoin(base, f"/api/search.json?{query}")
+        results = _json((await ctx.get(url, accept="json")).data, url).get("results", [])
+        items = [
+            Item(url=urljoin(base, "/api/content" + r["link"]), title=r.get("title"),
+                 published=(r.get("public_timestamp") or "")[:10] or None, accept="json")
+            for r in results if isinstance(r, dict) and str(r.get("link", "")).startswith("/")
+        ]
+        stop = len(results) < size or all_known_or_old(ctx, items)
+        for item in items:
+            yield item
+        if stop:
+            return
+
+
+def _rows(payload) -> list[dict]:
+    """The first list of objects in a JSON answer, wherever the API put it."""
+    if isinstance(payload, list):
+        return [row for row in payload if isinstance(row, dict)]
+    if isinstance(payload, dict):
+        for value in payload.values():
+            rows = _rows(value)
+            if rows:
+                return rows
+    return []
+
+
+def _field(row: dict, *names: str):
+    lowered = {key.lower(): value for key, value in row.items()}
+    for name in names:
+        if lowered.get(name) not in (None, ""):
+            return lowered[name]
+    return None
+
+
+def _date(value) -> str | None:
+    if not value:
+        return None
+    from briefarc.extract.dates import find_date
+
+    found = find_date(str(value))
+    return found[:10] if found else None
+

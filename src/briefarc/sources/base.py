@@ -1,0 +1,84 @@
+"""What every source adapter shares: the items it finds and the context it works in."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from briefarc.models import RawPage, Source
+
+
+@dataclass
+class Item:
+    """A briefing found by discovery: a URL to fetch, or a page already in hand (a feed entry)."""
+
+    url: str
+    title: str | None = None
+    published: str | None = None  # YYYY-MM-DD when the listing shows it
+    page: RawPage | None = None
+    accept: str = "html"  # html, json or any: what the fetch may accept
+
+
+class Unchanged(Exception):
+    """A discovery resource answered 304 Not Modified: nothing new can be behind it."""
+
+    def __init__(self, url: str):
+        super().__init__(url)
+        self.url = url
+
+
+def _no_validators(url: str) -> tuple[str | None, str | None]:
+    return None, None
+
+
+@dataclass
+class Context:
+    """What an adapter may use: the HTTP client, the archive's knowledge and the run's options."""
+
+    source: Source
+    fetcher: object  # briefarc.fetch.Fetcher
+    is_known: Callable[[str], bool]
+    since: str | None = None
+    refresh: bool = False
+    max_pages: int = 200
+    notes: list[str] = field(default_factory=list)
+    validators: Callable[[str], tuple[str | None, str | None]] = _no_validators
+    remember: Callable[[str, dict], None] = lambda url, headers: None
+
+    def option(self, name: str, default=None):
+        return self.source.options.get(name, default)
+
+    async def get(self, url: str, accept: str = "any"):
+        """Fetch a discovery resource (listing, feed, API page), conditionally when it was read before.
+
+        Raises FetchFailure, or Unchanged on 304 (unless --refresh asks to look at everything again).
+        """
+        from briefarc.fetch import ANY_DOCUMENT_TYPES, HTML_TYPES, JSON_TYPES, FetchFailure
+
+        types = {"html": HTML_TYPES, "json": JSON_TYPES, "any": ANY_DOCUMENT_TYPES}[accept]
+        etag, modified = (None, None) if self.refresh else self.validators(url)
+        response = await self.fetcher.get(url, etag=etag, last_modified=modified, accept=types)
+        if response.not_modified:
+            raise Unchanged(url)
+        if response.status in (404, 410):
+            raise FetchFailure(f"{url} answered {response.status}: check the source's URL.", reason="http",
+                               status=response.status, url=url)
+        self.remember(url, response.headers)
+        return response
+
+    def is_old(self, published: str | None) -> bool:
+        return bool(self.since and published and published[:10] < self.since)
+
+
+class Adapter(Protocol):
+    def __call__(self, ctx: Context) -> AsyncIterator[Item]: ...
+
+
+def all_known_or_old(ctx: Context, items: list[Item]) -> bool:
+    """Whether paging can stop: every item on this page is archived already, or older than --since."""
+    if not items:
+        return True
+    if all(ctx.is_old(item.published) for item in items):
+        return True
+    return not ctx.refresh and all(ctx.is_known(item.url) for item in items)

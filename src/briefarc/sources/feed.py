@@ -1,0 +1,75 @@
+"""RSS/Atom feeds and XML sitemaps."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+from briefarc.models import RawPage
+from briefarc.sources.base import Context, Item, Unchanged
+
+FULL_TEXT_CHARS = 3000  # an entry with this much text is the article itself
+
+
+async def discover_feed(ctx: Context) -> AsyncIterator[Item]:
+    """Each entry of the feed; entries that hold the whole text are stored from the feed itself."""
+    from briefarc.extract.feed import parse_feed
+
+    response = await ctx.get(ctx.source.url, accept="any")
+    feed = parse_feed(response.data, response.final_url)
+    pattern = _pattern(ctx)
+    full_text = ctx.option("full_text", "auto")
+    for entry in feed.items:
+        link = entry.link or entry.guid
+        if not link or (pattern and not pattern.search(link)):
+            continue
+        item = Item(url=link, title=entry.title, published=(entry.published or "")[:10] or None)
+        if _use_entry(entry, full_text):
+            item.page = RawPage(
+                data=response.data, origin=response.final_url, url=link, content_type=response.content_type,
+                headers=response.headers, item=entry.guid or entry.link,
+            )
+        yield item
+
+
+def _use_entry(entry, full_text) -> bool:
+    if full_text is True or full_text == "always":
+        return bool(entry.content)
+    if full_text in (False, "never"):
+        return False
+    return len(entry.content or "") >= FULL_TEXT_CHARS
+
+
+def _pattern(ctx: Context):
+    import re
+
+    value = ctx.option("link_pattern")
+    return re.compile(value) if value else None
+
+
+async def discover_sitemap(ctx: Context) -> AsyncIterator[Item]:
+    """The URLs of a sitemap, or of the sitemaps an index names (newest first where dated)."""
+    from briefarc.extract.feed import parse_sitemap
+
+    pattern = _pattern(ctx)
+    queue = [ctx.source.url]
+    visited: set[str] = set()
+    while queue and len(visited) < ctx.max_pages:
+        url = queue.pop(0)
+        if url in visited:
+            continue
+        visited.add(url)
+        try:
+            response = await ctx.get(url, accept="any")
+        except Unchanged:
+            if url == ctx.source.url:
+                raise
+            continue
+        sitemap = parse_sitemap(response.data)
+        queue.extend(sitemap.sitemaps)
+        entries = sorted(sitemap.urls, key=lambda pair: pair[1] or "", reverse=True)
+        for loc, lastmod in entries:
+            if pattern and not pattern.search(loc):
+                continue
+            if ctx.is_old(lastmod):
+                continue
+            yield Item(url=loc, published=(lastmod or "")[:10] or None)

@@ -1,0 +1,127 @@
+"""Listing pages: links to articles, page after page, until the archive already has them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator
+from urllib.parse import urljoin
+
+from briefarc.fetch import FetchFailure
+from briefarc.sources.base import Context, Item, all_known_or_old
+
+
+async def discover_listing(ctx: Context) -> AsyncIterator[Item]:
+    """Walk a listing: item links by selector (or the extractor's site knowledge), then the next page."""
+    url: str | None = ctx.source.url
+    seen_pages: set[str] = set()
+    number = 0
+    while url and url not in seen_pages and len(seen_pages) < ctx.max_pages:
+        seen_pages.add(url)
+        try:
+            response = await ctx.get(url, accept="html")
+        except FetchFailure as exc:
+            if number and exc.status in (404, 410):
+                return  # past the last page
+            raise
+        items, next_link = read_listing(response.data, response.final_url, ctx.source.options,
+                                        response.content_type)
+        if _last_page(ctx, response.data, number):
+            next_link, ctx = None, _without_template(ctx)
+        stop = all_known_or_old(ctx, items)  # judged before the items are stored by this very run
+        for item in items:
+            yield item
+        if stop:
+            return
+        number += 1
+        url = next_page(ctx, response.final_url, next_link, number)
+
+
+def _last_page(ctx: Context, data: bytes, number: int) -> bool:
+    """Whether the page says (in a script's page count, say) that it is the last one."""
+    pattern = ctx.option("page_count_pattern")
+    if not pattern:
+        return False
+    match = re.search(pattern.encode(), data)
+    return bool(match) and number + 1 >= int(match.group(1))
+
+
+def _without_template(ctx: Context) -> Context:
+    from dataclasses import replace
+
+    options = {k: v for k, v in ctx.source.options.items() if k != "page_template"}
+    return replace(ctx, source=replace(ctx.source, options=options))
+
+
+def next_page(ctx: Context, current: str, next_link: str | None, number: int) -> str | None:
+    template = ctx.option("page_template")
+    if template:
+        first = int(ctx.option("first_page", 1))
+        return urljoin(ctx.source.url, template.format(n=number + first - 1, base=ctx.source.url))
+    return urljoin(current, next_link) if next_link else None
+
+
+def read_listing(data: bytes, url: str, options: dict, content_type: str | None = None):
+    """(items, next page link) of one listing page."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from briefarc.extract.decode import decode_html
+
+    text, _, _ = decode_html(data, content_type)
+    tree = LexborHTMLParser(text)
+    pattern = re.compile(options["link_pattern"]) if options.get("link_pattern") else None
+    if options.get("item_selector"):
+        items = _items_by_selector(tree, url, options)
+    else:
+        items = _items_by_extractor(data, url, content_type)
+        if not items and pattern is not None:  # too short a list for the extractor to call it a listing
+            items = _items_by_selector(tree, url, {"item_selector": "a[href]"})
+    items = _unique([item for item in items if pattern is None or pattern.search(item.url)])
+    next_link = None
+    if options.get("next_selector"):
+        node = tree.css_first(options["next_selector"])
+        next_link = node.attributes.get("href") if node is not None else None
+    return items, next_link
+
+
+def _items_by_selector(tree, url: str, options: dict) -> list[Item]:
+    items = []
+    for node in tree.css(options["item_selector"]):
+        link = node if node.tag == "a" else node.css_first("a[href]")
+        if link is None or not link.attributes.get("href"):
+            continue
+        title_node = node.css_first(options["title_selector"]) if options.get("title_selector") else link
+        date_node = node.css_first(options["date_selector"]) if options.get("date_selector") else None
+        title = _text(title_node) or _text(link)
+        published = _date(_text(date_node)) if date_node is not None else _date(_text(node))
+        items.append(Item(url=urljoin(url, link.attributes["href"].strip()), title=title, published=published))
+    return items
+
+
+def _items_by_extractor(data: bytes, url: str, content_type: str | None) -> list[Item]:
+    from briefarc.extract import extract
+
+    doc = extract(data, url=url, content_type=content_type)
+    return [Item(url=urljoin(url, i.url), title=i.title, published=i.published) for i in doc.items]
+
+
+def _text(node) -> str:
+    return " ".join(node.text(separator=" ").split()) if node is not None else ""
+
+
+def _date(text: str) -> str | None:
+    if not text:
+        return None
+    from briefarc.extract.dates import find_date
+
+    found = find_date(text)
+    return found[:10] if found else None
+
+
+def _unique(items: list[Item]) -> list[Item]:
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        if item.url not in seen:
+            seen.add(item.url)
+            out.append(item)
+    return out

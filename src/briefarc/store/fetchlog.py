@@ -1,0 +1,104 @@
+"""What fetching remembers: URLs already seen, runs, and every request made."""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from briefarc.store.db import transaction
+from briefarc.store.documents import now_iso
+from briefarc.urls import normalize_url
+
+KNOWN_STATUSES = ("stored", "skipped", "missing")
+
+
+def is_known(db: sqlite_utils.Database, url: str) -> bool:
+    """Whether a URL needs no fetch: archived already, or skipped (not a page) before."""
+    key = normalize_url(url)
+    row = db.execute("SELECT status FROM seen_urls WHERE key = ?", (key,)).fetchone()
+    if row:
+        return row[0] in KNOWN_STATUSES
+    return db.execute("SELECT 1 FROM documents WHERE key = ?", (key,)).fetchone() is not None
+
+
+def validators(db: sqlite_utils.Database, url: str) -> tuple[str | None, str | None, int | None]:
+    """(ETag, Last-Modified, document id) from the last fetch of `url`, for a conditional request."""
+    row = db.execute(
+        "SELECT etag, last_modified, document_id FROM seen_urls WHERE key = ?", (normalize_url(url),)
+    ).fetchone()
+    return tuple(row) if row else (None, None, None)
+
+
+def mark_seen(
+    db: sqlite_utils.Database, url: str, status: str, *, source_id: int | None = None,
+    document_id: int | None = None, reason: str | None = None, headers: dict | None = None,
+) -> None:
+    headers = headers or {}
+    stamp = now_iso()
+    with transaction(db) as conn:
+        conn.execute(
+            """INSERT INTO seen_urls (key, url, source_id, document_id, status, reason, etag, last_modified,
+                                      first_seen, last_fetched)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT (key) DO UPDATE SET
+                   status = excluded.status, reason = excluded.reason, last_fetched = excluded.last_fetched,
+                   source_id = coalesce(excluded.source_id, source_id),
+                   document_id = coalesce(excluded.document_id, document_id),
+                   etag = coalesce(excluded.etag, etag),
+                   last_modified = coalesce(excluded.last_modified, last_modified)""",
+            (normalize_url(url), url, source_id, document_id, status, reason, headers.get("etag"),
+             headers.get("last-modified"), stamp, stamp),
+        )
+
+
+def mark_removed(db: sqlite_utils.Database, document_id: int) -> bool:
+    """Mark a document missing at its source (the first date it was missed). Never deletes it."""
+    with transaction(db) as conn:
+        cursor = conn.execute(
+            "UPDATE documents SET removed_at = ? WHERE id = ? AND removed_at IS NULL", (now_iso(), document_id)
+        )
+        return cursor.rowcount > 0
+
+
+def start_run(db: sqlite_utils.Database, source_id: int | None) -> int:
+    with transaction(db) as conn:
+        return conn.execute("INSERT INTO runs (source_id, started_at) VALUES (?, ?)", (source_id, now_iso())).lastrowid
+
+
+def finish_run(db: sqlite_utils.Database, run_id: int, counts: dict, error: str | None) -> None:
+    columns = ("discovered", "fetched", "added", "updated", "unchanged", "skipped", "failed")
+    with transaction(db) as conn:
+        conn.execute(
+            f"""UPDATE runs SET finished_at = ?, error = ?, {', '.join(f'{c} = ?' for c in columns)}
+                WHERE id = ?""",
+            (now_iso(), error, *(counts.get(c, 0) for c in columns), run_id),
+        )
+
+
+def log_requests(db: sqlite_utils.Database, records: list[tuple]) -> None:
+    """Store request records: (run_id, url, status, bytes, duration_ms, attempt, error, at)."""
+    if not records:
+        return
+    with transaction(db) as conn:
+        conn.executemany(
+            """INSERT INTO requests (run_id, url, status, bytes, duration_ms, attempt, error, at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+            records,
+        )
+
+
+def recent_requests(db: sqlite_utils.Database, *, failures_only: bool = True, limit: int = 50,
+                    source: str | None = None) -> list[dict]:
+    clauses = ["(r.error IS NOT NULL OR r.status >= 400)"] if failures_only else []
+    params: list = []
+    if source:
+        clauses.append("s.name = ?")
+        params.append(source)
+    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    rows = db.execute(
+        f"""SELECT r.at, s.name, r.url, r.status, r.bytes, r.duration_ms, r.attempt, r.error
+            FROM requests r LEFT JOIN runs ru ON ru.id = r.run_id LEFT JOIN sources s ON s.id = ru.source_id
+            {where} ORDER BY r.id DESC LIMIT ?""",
+        [*params, limit],
+    ).fetchall()
+    keys = ("at", "source", "url", "status", "bytes", "duration_ms", "attempt", "error")
+    return [dict(zip(keys, row, strict=True)) for row in rows]

@@ -1,0 +1,122 @@
+"""Sources in the database: the built-in ones as the user set them, and the user's own."""
+
+from __future__ import annotations
+
+import json
+
+import sqlite_utils
+
+from briefarc.errors import NotFound, UsageError
+from briefarc.models import Source
+from briefarc.store.db import transaction
+from briefarc.store.documents import now_iso
+
+
+def all_sources(db: sqlite_utils.Database) -> list[Source]:
+    """Built-in sources (with the user's changes) followed by the user's own, by name."""
+    from briefarc.sources import builtin_sources
+
+    rows = {row["name"]: row for row in db.query("SELECT * FROM sources")}
+    merged = []
+    for builtin in builtin_sources():
+        row = rows.pop(builtin.name, None)
+        source = Source(**{**vars(builtin)})
+        if row is not None:
+            source.enabled = bool(row["enabled"])
+            source.url = row["url"] or source.url
+            source.options = {**source.options, **json.loads(row["options"] or "{}")}
+        merged.append(source)
+    for row in sorted(rows.values(), key=lambda r: r["name"]):
+        merged.append(Source(name=row["name"], kind=row["kind"], url=row["url"], title=row["title"],
+                             options=json.loads(row["options"] or "{}"), enabled=bool(row["enabled"])))
+    return merged
+
+
+def find_source(db: sqlite_utils.Database, name: str) -> Source:
+    for source in all_sources(db):
+        if source.name == name:
+            return source
+    raise NotFound(f"No source named {name!r}: `briefarc sources list` shows them.")
+
+
+def source_id(db: sqlite_utils.Database, source: Source) -> int:
+    """The row id of a source, creating the row for a built-in source on first use."""
+    row = db.execute("SELECT id FROM sources WHERE name = ?", (source.name,)).fetchone()
+    if row:
+        return row[0]
+    with transaction(db) as conn:
+        return conn.execute(
+            "INSERT INTO sources (name, kind, url, title, options, created_at, enabled) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (source.name, source.kind, None if source.builtin else source.url, source.title,
+             None if source.builtin else json.dumps(source.options), now_iso(), int(source.enabled)),
+        ).lastrowid
+
+
+def add_source(db: sqlite_utils.Database, source: Source) -> Source:
+    """Add a user source, or switch a built-in (or disabled) one back on."""
+    from briefarc.sources import adapter
+
+    adapter(source.kind)  # refuses unknown kinds
+    existing = {s.name: s for s in all_sources(db)}
+    if source.name in existing:
+        known = existing[source.name]
+        if known.enabled and (known.builtin or source.url in (None, known.url)):
+            raise UsageError(f"A source named {source.name!r} exists already: choose another name.")
+        _set_enabled(db, known, True, url=source.url if not known.builtin else None)
+        return find_source(db, source.name)
+    if not source.url:
+        raise UsageError("A new source needs a URL: briefarc sources add NAME URL --kind feed.")
+    with transaction(db) as conn:
+        conn.execute(
+            "INSERT INTO sources (name, kind, url, title, options, created_at, enabled) VALUES (?, ?, ?, ?, ?, ?, 1)",
+            (source.name, source.kind, source.url, source.title, json.dumps(source.options), now_iso()),
+        )
+    return find_source(db, source.name)
+
+
+def remove_source(db: sqlite_utils.Database, name: str) -> str:
+    """Stop following a source. Its documents stay; so does its row when documents point to it."""
+    source = find_source(db, name)
+    row = db.execute("SELECT id FROM sources WHERE name = ?", (name,)).fetchone()
+    used = row and db.execute("SELECT 1 FROM documents WHERE source_id = ? LIMIT 1", (row[0],)).fetchone()
+    if source.builtin or used:
+        _set_enabled(db, source, False)
+        return "disabled"
+    with transaction(db) as conn:
+        conn.execute("DELETE FROM requests WHERE run_id IN (SELECT id FROM runs WHERE source_id = ?)", (row[0],))
+        conn.execute("DELETE FROM runs WHERE source_id = ?", (row[0],))
+        conn.execute("UPDATE seen_urls SET source_id = NULL WHERE source_id = ?", (row[0],))
+        conn.execute("DELETE FROM sources WHERE id = ?", (row[0],))
+    return "removed"
+
+
+def _set_enabled(db: sqlite_utils.Database, source: Source, enabled: bool, url: str | None = None) -> None:
+    row_id = source_id(db, source)
+    with transaction(db) as conn:
+        conn.execute("UPDATE sources SET enabled = ? WHERE id = ?", (int(enabled), row_id))
+        if url:
+            conn.execute("UPDATE sources SET url = ? WHERE id = ?", (url, row_id))
+
+
+def source_status(db: sqlite_utils.Database, source: Source) -> dict:
+    """A source's last run, its counts and its last error, for `sources list` and `sources show`."""
+    row = db.execute("SELECT id FROM sources WHERE name = ?", (source.name,)).fetchone()
+    status = {"name": source.name, "kind": source.kind, "url": source.url, "title": source.title,
+              "enabled": source.enabled, "builtin": source.builtin, "options": source.options,
+              "documents": 0, "last_run": None, "last_error": None, "last_counts": None}
+    if not row:
+        return status
+    status["documents"] = db.execute("SELECT count(*) FROM documents WHERE source_id = ?", row).fetchone()[0]
+    run = db.execute(
+        """SELECT started_at, discovered, fetched, added, updated, unchanged, skipped, failed, error
+           FROM runs WHERE source_id = ? ORDER BY id DESC LIMIT 1""", row).fetchone()
+    if run:
+        status["last_run"] = run[0]
+        status["last_counts"] = dict(zip(
+            ("discovered", "fetched", "added", "updated", "unchanged", "skipped", "failed"), run[1:8], strict=True))
+    error = db.execute(
+        "SELECT error, started_at FROM runs WHERE source_id = ? AND error IS NOT NULL ORDER BY id DESC LIMIT 1", row
+    ).fetchone()
+    if error:
+        status["last_error"] = f"{error[1]}: {error[0]}"
+    return status
