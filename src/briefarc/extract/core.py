@@ -1,0 +1,315 @@
+"""Bytes to Document: the extraction pipeline."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from selectolax.lexbor import LexborHTMLParser
+
+from briefarc.errors import InputError
+from briefarc.extract import content, dates, jsonapi, listing, sites, transcript
+from briefarc.extract.decode import decode_html
+from briefarc.extract.feed import FeedItem, is_feed, parse_feed
+from briefarc.extract.kinds import PRESS_RELEASE, classify, looks_like_news
+from briefarc.extract.metadata import Metadata, extract_metadata, guess_language
+from briefarc.extract.text import fold
+from briefarc.models import Document, ListingItem
+
+SIGNATURES = (
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or an office document)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"\x1f\x8b", "gzip-compressed data: decompress it first"),
+    (b"BZh", "bzip2-compressed data: decompress it first"),
+    (b"\xfd7zXZ", "xz-compressed data: decompress it first"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"\x00asm", "a WebAssembly module"),
+    (b"\x7fELF", "an executable"),
+    (b"MZ", "a Windows executable"),
+    (b"OggS", "an Ogg media file"),
+    (b"ID3", "an MP3 file"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
+    (b"SQLite format 3", "an SQLite database"),
+    (b"wOFF", "a web font"),
+    (b"wOF2", "a web font"),
+)
+CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+MARKUP = re.compile(r"<\s*(?:!doctype|html|head|body|p|div|article|section|span|a|h[1-6]|table|ul|li|br|title|meta"
+                    r"|main|font|center|strong|b|td|tr|img|header|\?xml)\b", re.I)
+LISTING_BODY_LIMIT = 1500  # pages with less body text than this are checked for being listings
+LANGUAGE_PATHS = ((re.compile(r"/(?:eng|mfa_eng|en)/"), "en"), (re.compile(r"/(?:web|chn|mfa_chn|zh|ce)/"), "zh"))
+
+
+# --- input checks ------------------------------------------------------------------------------------
+
+def check_bytes(data: bytes) -> None:
+    """Refuse empty and binary input with a message that says what it is."""
+    if not data or not data.strip():
+        raise InputError("empty input: there is nothing to extract")
+    if data.startswith(UTF16_BOMS):
+        return
+    for signature, what in SIGNATURES:
+        if data.startswith(signature):
+            raise InputError(f"binary data ({what}), not an HTML page")
+    if data[4:12].startswith(b"ftyp"):
+        raise InputError("binary data (an MP4/QuickTime media file), not an HTML page")
+    head = data[:8192]
+    if b"\x00" in head:
+        raise InputError("binary data (NUL bytes), not an HTML page")
+    controls = len(head) - len(head.translate(None, CONTROL_BYTES))
+    if controls > 0.1 * len(head):
+        raise InputError("binary data (control bytes), not an HTML page")
+
+
+def check_markup(text: str) -> None:
+    if MARKUP.search(text[:200_000]) is None:
+        raise InputError("not HTML: no markup found (plain text or another format); pass an HTML page")
+
+
+# --- the pipeline ------------------------------------------------------------------------------------
+
+def extract(data: bytes, url: str | None = None, content_type: str | None = None) -> Document:
+    """Turn the bytes of a page (with its URL and Content-Type when known) into a Document.
+
+    Raises InputError for empty, binary or non-HTML input, and never anything else.
+    """
+    check_bytes(data)
+    try:
+        return extract_checked(data, url, content_type)
+    except InputError:
+        raise
+    except Exception as exc:  # a last safety net: one bad page must never stop a batch
+        raise InputError(f"could not read the page ({type(exc).__name__}: {exc})") from exc
+
+
+def extract_checked(data: bytes, url: str | None, content_type: str | None) -> Document:
+    if jsonapi.looks_like_json(data, content_type):
+        return from_json(data, url)
+    if is_feed(data):
+        return from_feed(data, url)
+    text, encoding, warnings = decode_html(data, content_type)
+    check_markup(text)
+    document = extract_html(text, url)
+    document.encoding = encoding
+    document.warnings = warnings + document.warnings
+    return document
+
+
+def extract_html(text: str, url: str | None = None, site: sites.Site | None = None) -> Document:
+    """The Document of a decoded HTML page."""
+    tree = LexborHTMLParser(text)
+    site = site or sites.site_by_host(url)
+    trusted = site is not None  # a site known by its host: its body selector is trusted
+    meta = extract_metadata(tree, url)
+    if site is None:
+        site = sites.site_by_generator(meta.generator)
+    if site is None and (not url or not meta.structured):
+        # a ministry template on an unknown host (a mirror, a saved file): such pages rarely carry
+        # JSON-LD or Open Graph, and news pages nearly always do, which spares them the search
+        site = sites.site_by_fingerprint(tree)
+    apply_site(meta, tree, site)
+    blocks, root = content.main_blocks(tree, body=site.body if site else (), drop=site.drop if site else (),
+                                       skip_ids={meta.subtitle_node}, trust_body=trusted)
+    if site is None:  # a known template recognised from where the text was found
+        site = sites.site_by_container(root)
+        apply_site(meta, tree, site)
+    paragraphs, page_date = clean_paragraphs([b.text for b in blocks], meta, site)
+    document = Document(
+        title=meta.title, subtitle=meta.subtitle, author=meta.author, language=meta.language,
+        site_name=meta.site_name or (site.site_name if site else None), url=url,
+        canonical_url=meta.canonical_url, tags=meta.tags, paragraphs=paragraphs,
+    )
+    if might_be_listing(paragraphs, meta):
+        hint = meta.next_link or listing.pager_from_source(text)
+        if fill_listing(document, tree, url, site, hint):
+            document.published = meta.published
+            return document
+    fill_structure(document, meta, site)
+    document.published = choose_date(document, meta, url, site, page_date)
+    document.language = document.language or language_from_url(url) or guess_language(
+        " ".join([document.title or ""] + paragraphs[:20]))
+    document.native_id = sites.native_id(site, url, document.language)
+    return document
+
+
+def might_be_listing(paragraphs: list[str], meta: Metadata) -> bool:
+    """Pages that say they are articles, or hold a real paragraph, are not listings."""
+    if meta.news or sum(len(p) for p in paragraphs) > LISTING_BODY_LIMIT:
+        return False
+    return not any(len(p) > 300 for p in paragraphs)
+
+
+def apply_site(meta: Metadata, tree: LexborHTMLParser, site: sites.Site | None) -> None:
+    """Lay the site's own selectors over the generic cascade."""
+    if site is None:
+        return
+    meta.title = sites.select_value(tree, site.title) or meta.title
+    author = sites.select_value(tree, site.author)
+    meta.author = transcript.clean_name(author) if author else meta.author
+    site_date = sites.select_value(tree, site.published)
+    meta.published = dates.parse_date(site_date) or dates.find_date(site_date) or meta.published
+    meta.spokesperson = sites.select_value(tree, site.spokesperson)
+    meta.subtitle = sites.select_value(tree, site.subtitle) or meta.subtitle
+    meta.kind = sites.KIND_NAMES.get((sites.select_value(tree, site.kind_from) or "").lower())
+
+
+def clean_paragraphs(paragraphs: list[str], meta: Metadata, site: sites.Site | None) -> tuple[list[str], str | None]:
+    """Drop what is not body: the title again, the standfirst, date lines, print links, banners."""
+    drop_patterns = [re.compile(p, re.I) for p in (site.drop_text if site else ())]
+    repeats = {fold(t).casefold() for t in (meta.title, meta.subtitle, *meta.h1_texts) if t}
+    kept: list[str] = []
+    page_date = None
+    last = len(paragraphs) - 1
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph.casefold() in repeats or any(p.search(paragraph) for p in drop_patterns):
+            continue
+        if (index < 3 or index > last - 3) and (dates.is_date_line(paragraph) or is_dated_line(paragraph)):
+            page_date = page_date or dates.parse_date(paragraph)
+            continue
+        kept.append(paragraph)
+    if site and site.header_lines:
+        kept = drop_header_lines(kept, [re.compile(p) for p in site.header_lines])
+    return kept, page_date
+
+
+DATED_LINE = re.compile(r"^(?:published|originally published|first published|posted|updated|last updated)\b", re.I)
+
+
+def is_dated_line(text: str) -> bool:
+    """A print-edition or posting line: "Published in Dawn, March 8th, 2025"."""
+    return len(text) <= 90 and DATED_LINE.match(text) is not None and dates.find_date(text) is not None
+
+
+def drop_header_lines(paragraphs: list[str], patterns: list[re.Pattern]) -> list[str]:
+    """Leading lines such as "Ned Price, Department Spokesperson" or "2:07 p.m. EDT"."""
+    start = 0
+    while start < len(paragraphs) and start < 4 and any(p.search(paragraphs[start]) for p in patterns):
+        start += 1
+    return paragraphs[start:]
+
+
+def fill_structure(document: Document, meta: Metadata, site: sites.Site | None) -> None:
+    """Spokesperson, turns and kind."""
+    paragraphs = document.paragraphs
+    spokesperson = (
+        transcript.clean_name(meta.spokesperson)
+        or transcript.spokesperson_from_title(document.title)
+        or transcript.spokesperson_from_text(paragraphs)
+    )
+    turns = transcript.find_turns(paragraphs, spokesperson)
+    spokesperson = spokesperson or transcript.spokesperson_from_turns(turns)
+    if spokesperson and turns:
+        for turn in turns:
+            if turn.role == "statement" and turn.speaker is None:
+                turn.speaker = spokesperson
+    document.turns = turns
+    document.spokesperson = spokesperson
+    news = meta.news or looks_like_news(paragraphs, sites.host_of(document.url))
+    document.kind = classify(document.title, document.url, transcript.question_count(turns), news,
+                             meta.kind or (site.kind if site else None))
+
+
+def choose_date(document: Document, meta: Metadata, url: str | None, site: sites.Site | None,
+                page_date: str | None) -> str | None:
+    """The briefing's own date: the title's for briefings and sites that date by title, else the
+    page's metadata; then the URL, then a date line on the page."""
+    from_url = dates.date_from_url(url)
+    year = dates.year_of(meta.published) or dates.year_of(from_url) or dates.year_of(page_date)
+    from_title = dates.find_date(document.title, default_year=year)
+    if from_title and (document.kind == "briefing" or (site and site.date_in_title)):
+        return from_title
+    found = meta.published or from_url or page_date or from_title
+    if found and document.kind == "briefing":
+        return found[:10]  # a briefing is dated by its day, in the page's own time zone
+    return found
+
+
+def language_from_url(url: str | None) -> str | None:
+    for pattern, language in LANGUAGE_PATHS:
+        if url and pattern.search(url):
+            return language
+    return None
+
+
+def fill_listing(document: Document, tree: LexborHTMLParser, url: str | None, site: sites.Site | None,
+                 hint: str | None) -> bool:
+    """Make the document a listing when the page is mostly a list of article links."""
+    anchors = listing.candidate_anchors(tree, site.listing_items if site else None)
+    items = listing.listing_items(anchors, url)
+    body_chars = sum(len(p) for p in document.paragraphs)
+    item_chars = sum(len(item.title) for item in items)
+    if len(items) < 3 or 2 * body_chars > item_chars:
+        return False
+    document.kind = "listing"
+    document.items = items
+    document.next_page = listing.find_next_page(tree, url, hint)
+    document.paragraphs = []
+    document.language = document.language or language_from_url(url) or guess_language(
+        " ".join(item.title for item in items[:20]))
+    return True
+
+
+# --- feeds and JSON ----------------------------------------------------------------------------------
+
+def from_feed(data: bytes, url: str | None) -> Document:
+    """A feed read as a listing of its items."""
+    feed = parse_feed(data, url)
+    return Document(
+        title=feed.title, url=url, kind="listing", language=(feed.language or "")[:2].lower() or None,
+        items=[ListingItem(title=i.title or "", url=i.link or "", published=i.published) for i in feed.items],
+        encoding="utf-8",
+    )
+
+
+def extract_feed_item(item: FeedItem, feed_url: str | None = None) -> Document:
+    """A Document from a feed item that carries the whole text (content:encoded or description)."""
+    body = item.content or item.summary or ""
+    url = item.link or feed_url
+    document = extract_html(f"<html><body><article>{body}</article></body></html>", url)
+    document.title = item.title or document.title
+    author = transcript.clean_name(item.author) if item.author else None
+    speaker = author if item.author and re.search(r"spokes", item.author, re.I) else None
+    lines = [re.compile(p) for p in (sites.SPEAKER_LINE, sites.TIME_LINE, sites.PLACE_LINE)]
+    if item.author:
+        lines.append(re.compile(re.escape(fold(item.author)) + r"$"))
+    document.paragraphs = drop_header_lines(document.paragraphs, lines)
+    meta = Metadata(title=document.title, published=item.published, spokesperson=speaker)
+    site = sites.find_site(url)
+    fill_structure(document, meta, site)
+    if document.kind == "other" and feed_url and PRESS_RELEASE.search(feed_url):
+        document.kind = "press_release"
+    document.author = author or document.author
+    year = dates.year_of(item.published)
+    document.published = dates.find_date(document.title, default_year=year) or item.published
+    document.url = item.link
+    return document
+
+
+def from_json(data: bytes, url: str | None) -> Document:
+    """A document published as JSON (gov.uk content API, India MEA detail)."""
+    values = jsonapi.read_document(data, url)
+    if values is None:
+        raise InputError("JSON that is not a known document format (gov.uk content item, MEA detail); "
+                         "pass an HTML page")
+    page = values["page"]
+    site = sites.site_named(values["site"])
+    wrapped = f"<html><head><title>{html.escape(values['title'])}</title></head><body><article>" \
+              f"{values['body_html']}</article></body></html>"
+    document = extract_html(wrapped, page, site=site)
+    document.title = values["title"]
+    document.subtitle = values["subtitle"] or document.subtitle
+    document.language = values["language"] or document.language
+    document.site_name, document.author = values["site_name"], values["author"] or document.author
+    document.url, document.canonical_url = url, page
+    document.native_id = values["native_id"] or document.native_id
+    if values["kind"] and document.kind != "briefing":
+        document.kind = values["kind"]
+    if document.published is None or values["site"] == "gov.uk":
+        document.published = values["published"] or document.published
+    document.encoding = "utf-8"
+    return document

@@ -1,0 +1,190 @@
+"""Dates in the forms ministry and news pages write them, as ISO 8601 strings.
+
+`parse_date` reads a text that is a date ("Friday, 16th May 2025", "2021-09-16T17:42:11+05:00");
+`find_date` finds the first date inside a longer text such as a title; `date_from_url` reads the dates
+and date-like ids that URLs carry. A date in the future, or before 1990, is never returned.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_ORD = r"(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+
+ISO = re.compile(
+    r"(?<!\d)" + _YEAR + r"-(?P<mon>\d{1,2})-(?P<day>\d{1,2})(?!\d)"
+    r"(?:[T ](?P<hh>\d{1,2}):(?P<mm>\d{2})(?::(?P<ss>\d{2}))?(?:\.\d+)?\s*(?P<tz>Z|[+-]\d{2}:?\d{2})?)?"
+)
+CJK = re.compile(_YEAR + r"\s*年\s*(?P<mon>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
+DAY_MONTH_YEAR = re.compile(
+    r"(?<![\w.])(?P<day>\d{1,2})" + _ORD + r"\s*(?:of\s+)?" + _MONTH + r",?\s*" + _YEAR + r"(?!\d)", re.I
+)
+MONTH_DAY_YEAR = re.compile(
+    r"(?<![a-z])" + _MONTH + r"\s*(?P<day>\d{1,2})" + _ORD + r"(?:\s*,\s*|\s+)" + _YEAR + r"(?!\d)", re.I
+)
+NUMERIC = re.compile(r"(?<![\d.])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)" + _YEAR + r"(?![\d.]\d)")
+MONTH_DAY = re.compile(r"(?<![a-z])" + _MONTH + r"\s*(?P<day>\d{1,2})" + _ORD + r"(?![\d:])", re.I)
+DAY_MONTH = re.compile(r"(?<![\w.])(?P<day>\d{1,2})" + _ORD + r"\s+(?:of\s+)?" + _MONTH + r"(?![a-z])", re.I)
+CJK_MONTH_DAY = re.compile(r"(?<!\d)(?P<mon>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
+WEEKDAY = re.compile(
+    r"^\W*(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s*|^\W*星期[一二三四五六日天]\s*",
+    re.I,
+)
+RFC822 = re.compile(
+    r"^\s*(?:[A-Za-z]{3},\s*)?(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]{3})\s+" + _YEAR
+    + r"\s+(?P<hh>\d{1,2}):(?P<mm>\d{2})(?::(?P<ss>\d{2}))?\s*(?P<tz>[+-]\d{4}|GMT|UTC|UT|Z)?"
+)
+
+URL_PATTERNS = (
+    re.compile(r"/t(?P<year>(?:19|20)\d{2})(?P<mon>\d{2})(?P<day>\d{2})_\d+"),  # China MFA t20250312_11574321
+    re.compile(r"/db(?P<yy>\d{2})(?P<mon>\d{2})(?P<day>\d{2})\.doc"),  # UN db250912.doc.htm
+    re.compile(r"/(?P<year>(?:19|20)\d{2})/(?P<mon>\d{1,2})/(?P<day>\d{1,2})(?:/|$|[-_])"),
+    re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})-(?P<mon>\d{2})-(?P<day>\d{2})(?!\d)"),
+    re.compile(r"(?<![\d])(?P<year>20[0-3]\d)(?P<mon>[01]\d)(?P<day>[0-3]\d)(?![\d])"),
+)
+
+EARLIEST = date(1990, 1, 1)
+PATTERNS_WITH_YEAR = (ISO, CJK, DAY_MONTH_YEAR, MONTH_DAY_YEAR, NUMERIC)
+
+
+def _today(today: date | None) -> date:
+    return today or date.today()
+
+
+def make_date(year: int, month: int, day: int, today: date | None = None) -> date | None:
+    """A date, if it exists and is neither before 1990 nor later than tomorrow."""
+    try:
+        value = date(year, month, day)
+    except ValueError:
+        return None
+    if value < EARLIEST or value > _today(today) + timedelta(days=1):
+        return None
+    return value
+
+
+def _offset(tz: str | None) -> str | None:
+    if not tz:
+        return None
+    if tz.upper() in ("Z", "GMT", "UTC", "UT"):
+        return "+00:00"
+    digits = tz.replace(":", "")
+    return f"{digits[:3]}:{digits[3:5]}"
+
+
+def _from_match(match: re.Match, today: date | None) -> str | None:
+    """The ISO string for a match of one of the full-date patterns."""
+    groups = match.groupdict()
+    year = int(groups["year"])
+    if "a" in groups and groups.get("a"):
+        first, second = int(groups["a"]), int(groups["b"])
+        if groups["sep"] == "/" and first <= 12 < second:
+            first, second = second, first  # 09/16/2021
+        value = make_date(year, second, first, today)
+    else:
+        month = MONTHS[groups["month"].lower()] if groups.get("month") else int(groups["mon"])
+        value = make_date(year, month, int(groups["day"]), today)
+    if value is None:
+        return None
+    offset = _offset(groups.get("tz"))
+    if groups.get("hh") is not None and offset:
+        hours, minutes, seconds = int(groups["hh"]), int(groups["mm"]), int(groups.get("ss") or 0)
+        if hours < 24 and minutes < 60 and seconds < 60:
+            return f"{value.isoformat()}T{hours:02d}:{minutes:02d}:{seconds:02d}{offset}"
+    return value.isoformat()
+
+
+def parse_date(text: str | None, default_year: int | None = None, today: date | None = None) -> str | None:
+    """Read a text that is a date (a weekday, ordinals, a time and brackets allowed around it)."""
+    if not text:
+        return None
+    text = text.strip().strip("()[]（）【】").strip()
+    if len(text) > 80:
+        return None
+    text = WEEKDAY.sub("", text)
+    rfc = RFC822.match(text)
+    if rfc and rfc.group("month").lower() in MONTHS:
+        return _rfc822(rfc, today)
+    return find_date(text, default_year, today)
+
+
+def _rfc822(match: re.Match, today: date | None) -> str | None:
+    value = make_date(int(match["year"]), MONTHS[match["month"].lower()], int(match["day"]), today)
+    if value is None:
+        return None
+    offset = _offset(match["tz"])
+    if not offset:
+        return value.isoformat()
+    return f"{value.isoformat()}T{int(match['hh']):02d}:{match['mm']}:{int(match['ss'] or 0):02d}{offset}"
+
+
+def find_date(text: str | None, default_year: int | None = None, today: date | None = None) -> str | None:
+    """The earliest-placed full date inside a text; failing that, a day and month without a year
+    when default_year says which year it is."""
+    if not text:
+        return None
+    found = []
+    for pattern in PATTERNS_WITH_YEAR:
+        for match in pattern.finditer(text):
+            value = _from_match(match, today)
+            if value:
+                found.append((match.start(), value))
+                break
+    if found:
+        return min(found)[1]
+    if default_year:
+        return _find_without_year(text, default_year, today)
+    return None
+
+
+def _find_without_year(text: str, year: int, today: date | None) -> str | None:
+    found = []
+    for pattern in (MONTH_DAY, DAY_MONTH, CJK_MONTH_DAY):
+        match = pattern.search(text)
+        if match:
+            groups = match.groupdict()
+            month = MONTHS[groups["month"].lower()] if groups.get("month") else int(groups["mon"])
+            value = make_date(year, month, int(groups["day"]), today)
+            if value:
+                found.append((match.start(), value.isoformat()))
+    return min(found)[1] if found else None
+
+
+def date_from_url(url: str | None, today: date | None = None) -> str | None:
+    """A date that a URL carries: /2019/11/19/, 2019-11-19, tYYYYMMDD_N, dbYYMMDD, YYYYMMDD."""
+    if not url:
+        return None
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    for pattern in URL_PATTERNS:
+        for match in pattern.finditer(path):
+            groups = match.groupdict()
+            year = int(groups["year"]) if groups.get("year") else 2000 + int(groups["yy"])
+            value = make_date(year, int(groups["mon"]), int(groups["day"]), today)
+            if value:
+                return value.isoformat()
+    return None
+
+
+def is_date_line(text: str) -> bool:
+    """True when a short text says nothing but a date (and perhaps a time)."""
+    if len(text) > 60:
+        return False
+    value = parse_date(text)
+    if not value:
+        return False
+    rest = text
+    for pattern in (*PATTERNS_WITH_YEAR, WEEKDAY):
+        rest = pattern.sub("", rest)
+    rest = re.sub(r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|[A-Z]{2,4}\b|[\W_]", "", rest, flags=re.I)
+    return len(rest) <= 3
+
+
+def year_of(value: str | None) -> int | None:
+    return int(value[:4]) if value and value[:4].isdigit() else None

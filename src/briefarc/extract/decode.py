@@ -1,0 +1,165 @@
+"""Bytes to text: which encoding a page is in, decided so that a wrong declaration does not win.
+
+Order: a byte-order mark; then valid UTF-8 (bytes that decode as UTF-8 and hold multi-byte sequences
+are UTF-8 whatever the page declares: a legacy declaration over UTF-8 bytes is a common mistake, the
+reverse is practically impossible by chance); then the HTTP charset, the <meta> declaration and the
+XML declaration, each used only if the bytes decode under it; then a guess among common legacy
+encodings; at worst UTF-8 with replacement characters and a warning.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Labels browsers treat as another encoding (WHATWG Encoding Standard), in Python's names.
+ALIASES = {
+    "gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030", "chinese": "gb18030",
+    "csgb2312": "gb18030", "iso-ir-58": "gb18030",
+    "iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "l1": "cp1252", "ascii": "cp1252",
+    "us-ascii": "cp1252", "iso8859-1": "cp1252", "iso_8859-1": "cp1252",
+    "iso-8859-9": "cp1254", "latin5": "cp1254",
+    "iso-8859-11": "cp874", "tis-620": "cp874",
+    "euc-kr": "cp949", "ks_c_5601-1987": "cp949", "windows-949": "cp949",
+    "big5": "big5hkscs", "x-sjis": "shift_jis", "shift-jis": "shift_jis", "sjis": "shift_jis",
+    "ms_kanji": "shift_jis", "windows-31j": "cp932",
+    "utf8": "utf-8", "unicode-1-1-utf-8": "utf-8", "x-unicode20utf8": "utf-8",
+    "x-cp1251": "cp1251", "x-cp1252": "cp1252",
+}
+# Declarations that cannot describe an HTML page's bytes (browsers ignore them too).
+IGNORED = {"utf-16", "utf-16le", "utf-16be", "utf-32", "utf-7"}
+
+CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.I)
+META = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:\-]+)", re.I)
+XML_DECL = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""", re.I)
+HEAD_BYTES = 16384
+
+# Guesses for undeclared legacy bytes, tried in order when the text fits them well.
+GUESSES = ("gb18030", "cp1251", "shift_jis", "cp1252")
+
+
+def normalize_label(label: str | None) -> str | None:
+    """A Python codec name for an encoding label, or None when unknown or not usable for HTML."""
+    if not label:
+        return None
+    name = label.strip().strip("\"'").lower()
+    if name in IGNORED:
+        return None
+    name = ALIASES.get(name, name)
+    try:
+        codec = codecs.lookup(name)
+    except LookupError:
+        return None
+    found = codec.name
+    return ALIASES.get(found, found) if found not in IGNORED else None
+
+
+def charset_from_content_type(content_type: str | None) -> str | None:
+    if not content_type:
+        return None
+    match = CHARSET.search(content_type.encode("latin-1", "replace"))
+    return normalize_label(match.group(1).decode("ascii", "replace")) if match else None
+
+
+def declared_in_page(data: bytes) -> str | None:
+    """The encoding a <meta> tag or XML declaration names, if any."""
+    head = data[:HEAD_BYTES]
+    match = XML_DECL.match(head) or META.search(head)
+    return normalize_label(match.group(1).decode("ascii", "replace")) if match else None
+
+
+def bom_encoding(data: bytes) -> tuple[str, int] | None:
+    for bom, name in BOMS:
+        if data.startswith(bom):
+            return name, len(bom)
+    return None
+
+
+def _decodes(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _guess_score(text: str, latin: bool) -> float:
+    """How plausible decoded text is. Words holding non-ASCII letters should mix them with ASCII
+    letters in a Latin encoding ("café") and should not in the others ("привет", "外交部");
+    C1 controls and private-use characters count against."""
+    good = total = 0
+    for word in _WORD.findall(text):
+        if word.isascii():
+            continue
+        total += 1
+        mixed = any("a" <= ch.lower() <= "z" for ch in word)
+        good += mixed == latin or (latin and len(word) <= 2)
+    bad = sum(1 for ch in text if 0x80 <= ord(ch) < 0xA0 or 0xE000 <= ord(ch) < 0xF900)
+    if not total:
+        return 0.0 if bad else 1.0
+    return (good - 5 * bad) / total
+
+
+def guess_legacy(data: bytes) -> str | None:
+    """The best-fitting legacy encoding for undeclared non-UTF-8 bytes."""
+    sample = data[:200_000]
+    japanese = _decodes(sample, "shift_jis")
+    if japanese and len(_KANA.findall(japanese)) > 0.2 * sum(1 for ch in japanese if ord(ch) > 127):
+        return "shift_jis"
+    best, best_score = None, 0.5
+    for encoding in GUESSES:
+        text = _decodes(sample, encoding)
+        if text is None:
+            continue
+        score = _guess_score(text, latin=encoding == "cp1252")
+        if score > best_score + 0.05:
+            best, best_score = encoding, score
+    return best
+
+
+def decode_html(data: bytes, content_type: str | None = None) -> tuple[str, str, list[str]]:
+    """Decode a page: returns (text, encoding used, warnings)."""
+    warnings: list[str] = []
+    bom = bom_encoding(data)
+    if bom:
+        name, size = bom
+        text = data[size:].decode(name, errors="replace")
+        if "\ufffd" in text and "\ufffd".encode(name) not in data:
+            warnings.append(f"some bytes are not valid {name} and were replaced")
+        return text, name, warnings
+    header = charset_from_content_type(content_type)
+    meta = declared_in_page(data)
+    declared = header or meta
+    utf8 = _decodes(data, "utf-8")
+    if utf8 is not None:
+        if utf8.isascii():
+            return utf8, declared or "utf-8", warnings
+        if declared not in (None, "utf-8"):
+            warnings.append(f"the page declares {declared} but is valid UTF-8; read as UTF-8")
+        return utf8, "utf-8", warnings
+    for declared in (header, meta):
+        if declared:
+            text = _decodes(data, declared)
+            if text is not None:
+                return text, declared, warnings
+    for declared in (header, meta):
+        if declared:
+            warnings.append(f"the page declares {declared} but its bytes do not fit it")
+            break
+    guess = guess_legacy(data)
+    if guess:
+        return data.decode(guess), guess, warnings
+    fallback = header or meta or "utf-8"
+    warnings.append(f"undecodable bytes were replaced while reading as {fallback}")
+    return data.decode(fallback, errors="replace"), fallback, warnings

@@ -1,0 +1,127 @@
+"""JSON-LD blocks: the article object, with Yoast-style @graph references resolved."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from selectolax.lexbor import LexborHTMLParser
+
+ARTICLE_TYPES = frozenset({
+    "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "blogposting", "report",
+    "scholarlyarticle", "techarticle", "opinionnewsarticle", "backgroundnewsarticle", "socialmediaposting",
+    "liveblogposting", "pressrelease", "webpage", "itempage", "speech",
+})
+_COMMENTS = re.compile(r"^\s*(?:<!--|<!\[CDATA\[)|(?:-->|\]\]>)\s*$")
+_TRAILING_COMMA = re.compile(r",\s*([}\]])")
+
+
+def _load(text: str):
+    text = _COMMENTS.sub("", text.strip()).strip().rstrip(";")
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        try:
+            return json.loads(_TRAILING_COMMA.sub(r"\1", text))
+        except (ValueError, RecursionError):
+            return None
+
+
+def _flatten(data, out: list[dict], depth: int = 0) -> None:
+    if depth > 6:
+        return
+    if isinstance(data, list):
+        for item in data:
+            _flatten(item, out, depth + 1)
+    elif isinstance(data, dict):
+        out.append(data)
+        if "@graph" in data:
+            _flatten(data["@graph"], out, depth + 1)
+
+
+def types_of(obj: dict) -> set[str]:
+    kind = obj.get("@type")
+    if isinstance(kind, str):
+        return {kind.lower()}
+    if isinstance(kind, list):
+        return {item.lower() for item in kind if isinstance(item, str)}
+    return set()
+
+
+class JsonLd:
+    """All JSON-LD objects of a page, with lookups by @id."""
+
+    def __init__(self, objects: list[dict]):
+        self.objects = objects
+        self.by_id = {obj["@id"]: obj for obj in objects if isinstance(obj.get("@id"), str)}
+        self.article = self._pick_article()
+
+    @classmethod
+    def from_tree(cls, tree: LexborHTMLParser) -> JsonLd:
+        objects: list[dict] = []
+        for node in tree.css('script[type="application/ld+json"]'):
+            data = _load(node.text(deep=True) or "")
+            if data is not None:
+                _flatten(data, objects)
+        return cls(objects)
+
+    def _pick_article(self) -> dict | None:
+        best, best_rank = None, 99
+        for obj in self.objects:
+            kinds = types_of(obj) & ARTICLE_TYPES
+            if not kinds:
+                continue
+            rank = 1 if kinds <= {"webpage", "itempage"} else 0
+            if rank < best_rank:
+                best, best_rank = obj, rank
+        return best
+
+    def resolve(self, value):
+        """Follow an {"@id": ...} reference to the object it names."""
+        if isinstance(value, dict) and set(value) == {"@id"}:
+            return self.by_id.get(value["@id"], value)
+        return value
+
+    def get(self, key: str):
+        """A field of the article object, falling back to the page object for some fields."""
+        if self.article is None:
+            return None
+        value = self.article.get(key)
+        if value is None and key in ("inLanguage", "publisher", "datePublished", "author"):
+            for obj in self.objects:
+                if obj is not self.article and types_of(obj) & ARTICLE_TYPES and obj.get(key) is not None:
+                    return self.resolve(obj.get(key))
+        return self.resolve(value)
+
+    def text(self, key: str) -> str | None:
+        value = self.get(key)
+        if isinstance(value, list):
+            value = value[0] if value else None
+        if isinstance(value, dict):
+            value = value.get("name") or value.get("@value")
+        return value.strip() if isinstance(value, str) and value.strip() else None
+
+    def names(self, key: str) -> list[str]:
+        """Names of persons or organisations under a key (author, creator)."""
+        value = self.get(key)
+        items = value if isinstance(value, list) else [value]
+        names = []
+        for item in items:
+            item = self.resolve(item)
+            if isinstance(item, dict):
+                item = item.get("name")
+            if isinstance(item, str) and item.strip():
+                names.append(item.strip())
+        return names
+
+    def organisation(self) -> str | None:
+        publisher = self.get("publisher")
+        if isinstance(publisher, dict):
+            name = publisher.get("name")
+            return name.strip() if isinstance(name, str) and name.strip() else None
+        for obj in self.objects:
+            if types_of(obj) & {"website", "organization", "newsmediaorganization"}:
+                name = obj.get("name")
+                if isinstance(name, str) and name.strip():
+                    return name.strip()
+        return None

@@ -1,0 +1,183 @@
+"""Listing pages: the article links they hold and the address of the next page.
+
+Items come from the site's selector when one is known, else from the best of three generic groups:
+links that hold a headline element, headlines that hold a link, and the longest list of links with
+headline-length text. The next page comes from rel=next, a "Next" link, a numbered pager, or the
+script variables of a pager written by JavaScript (China MFA: currentPage / countPage).
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from briefarc.extract import dates
+from briefarc.extract.text import fold
+from briefarc.models import ListingItem
+
+HEADLINE_LINKS = "a[href]:has(h1, h2, h3, h4, h5)"
+LINKED_HEADLINES = "h2 a[href], h3 a[href], h4 a[href], h5 a[href]"
+LIST_LINKS = "li a[href]"
+FURNITURE = re.compile(r"\b(?:nav|menu|footer|sidebar|breadcrumb|header|related|social|share|lang)")
+NEXT_TEXT = re.compile(r"^(?:next(?: page)?|older(?: posts| entries)?|more|下一页|下页|後頁|›|»|>|>>|→|"
+                       r"следующая|далее|suivant|siguiente|weiter|التالي)\s*[›»>→]*$", re.I)
+CURRENT = ".active, .current, [aria-current=page], .selected, .on, .cur"
+MIN_TITLE = 15
+
+
+def _title_of(anchor: LexborNode) -> str:
+    heading = anchor.css_first("h1, h2, h3, h4, h5")
+    return fold((heading or anchor).text())
+
+
+def _furniture(node: LexborNode) -> bool:
+    current = node
+    for _ in range(8):
+        current = current.parent
+        if current is None:
+            return False
+        if current.tag in ("nav", "footer", "aside", "header"):
+            return True
+        attrs = current.attributes
+        if FURNITURE.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()):
+            return True
+    return False
+
+
+def _group_lists(anchors: list[LexborNode]) -> list[LexborNode]:
+    """The longest run of list links that share a list and read like headlines."""
+    groups: dict[int, list[LexborNode]] = {}
+    for anchor in anchors:
+        item = anchor.parent
+        while item is not None and item.tag != "li":
+            item = item.parent
+        holder = item.parent if item is not None else None
+        if holder is not None:
+            groups.setdefault(holder.mem_id, []).append(anchor)
+    best: list[LexborNode] = []
+    for group in groups.values():
+        titles = [fold(a.text()) for a in group]
+        long_titles = [t for t in titles if len(t) >= MIN_TITLE]
+        if len(long_titles) >= 0.6 * len(group) and len(group) > len(best) and not _furniture(group[0]):
+            best = group
+    return best
+
+
+def candidate_anchors(tree: LexborHTMLParser, selector: str | None) -> list[LexborNode]:
+    """Anchors of listing items: the site's, else the best generic group."""
+    body = tree.body
+    if body is None:
+        return []
+    if selector:
+        found = [a for a in body.css(selector) if a.attributes.get("href") and _title_of(a)]
+        if len(found) >= 3:
+            return found
+    for generic in (HEADLINE_LINKS, LINKED_HEADLINES):
+        found = [a for a in body.css(generic) if len(_title_of(a)) >= MIN_TITLE]
+        found = [a for a in found if not _furniture(a)]
+        if len(found) >= 3:
+            return found
+    return _group_lists(body.css(LIST_LINKS))
+
+
+def item_date(anchor: LexborNode, title: str) -> str | None:
+    """A date beside the link ("(2020-07-03)"), in a date element inside it, or in its title."""
+    holder = anchor.parent
+    if holder is not None and holder.tag in ("li", "div", "p", "td", "article") and len(holder.css("a[href]")) == 1:
+        outside = fold(holder.text()).replace(title, " ")
+        value = dates.find_date(outside)
+        if value:
+            return value
+    for node in anchor.css("time, [class*=date]"):
+        value = dates.parse_date(node.attributes.get("datetime") or fold(node.text()))
+        if value:
+            return value
+    return dates.find_date(title)
+
+
+def listing_items(anchors: list[LexborNode], url: str | None) -> list[ListingItem]:
+    items = []
+    seen = set()
+    for anchor in anchors:
+        href = (anchor.attributes.get("href") or "").strip()
+        title = _title_of(anchor)
+        if not href or not title or href.startswith(("javascript:", "#", "mailto:")):
+            continue
+        link = urljoin(url, href) if url else href
+        if link in seen:
+            continue
+        seen.add(link)
+        items.append(ListingItem(title=title, url=link, published=item_date(anchor, title)))
+    return items
+
+
+# --- next page ---------------------------------------------------------------------------------------
+
+SCRIPT_VARS = re.compile(r"var\s+(currentPage|countPage)\s*=\s*(\d+)")
+CREATE_PAGE = re.compile(r"createPageHTML\(\s*['\"]?(\d+)['\"]?\s*,\s*['\"]?(\d+)['\"]?\s*,\s*['\"]([\w\-]+)['\"]"
+                         r"\s*,\s*['\"](\w+)['\"]")
+JOINED = re.compile(r"""["']\s*\+\s*["']""")
+NEXT_HREF = re.compile(r"""["']([\w\-]+)_["']\s*\+\s*nextPage\s*\+\s*["']\.(\w+)\\?["']""")
+
+
+def _pager_from_code(code: str) -> str | None:
+    create = CREATE_PAGE.search(code)
+    if create:
+        count, current, stem, ext = int(create[1]), int(create[2]), create[3], create[4]
+        return f"{stem}_{current + 1}.{ext}" if current + 1 < count else None
+    values = dict((name, int(value)) for name, value in SCRIPT_VARS.findall(code))
+    if "currentPage" not in values or "countPage" not in values:
+        return None
+    if values["currentPage"] + 1 >= values["countPage"]:
+        return None
+    href = NEXT_HREF.search(JOINED.sub("", code))
+    stem, ext = (href[1], href[2]) if href else ("index", "html")
+    return f"{stem}_{values['currentPage'] + 1}.{ext}"
+
+
+def _numbered_next(body: LexborNode) -> str | None:
+    """In a numbered pager, the link to the number after the current one."""
+    for current in body.css(CURRENT)[:20]:
+        text = fold(current.text())
+        if not text.isdigit():
+            continue
+        wanted = str(int(text) + 1)
+        holder = current.parent
+        for _ in range(3):
+            if holder is None:
+                break
+            for anchor in holder.css("a[href]"):
+                if fold(anchor.text()) == wanted:
+                    return anchor.attributes.get("href")
+            holder = holder.parent
+    return None
+
+
+def pager_from_source(text: str) -> str | None:
+    """The next page of a pager written by script, read from the page's source."""
+    start = max(text.find("countPage"), text.find("createPageHTML"))
+    if start < 0:
+        return None
+    return _pager_from_code(text[max(0, start - 2000): start + 4000])
+
+
+def find_next_page(tree: LexborHTMLParser, url: str | None, hint: str | None = None) -> str | None:
+    """rel=next (from the hint), a "Next" link, a numbered pager, or the scripted pager (the hint)."""
+    body = tree.body
+    href = None
+    node = tree.css_first('a[rel~="next"][href]')
+    if node is not None:
+        href = node.attributes.get("href")
+    if not href and body is not None:
+        for anchor in body.css("a[href]"):
+            if NEXT_TEXT.match(fold(anchor.text()) or (anchor.attributes.get("aria-label") or "")):
+                href = anchor.attributes.get("href")
+                break
+    if not href and body is not None:
+        href = _numbered_next(body)
+    href = hint if hint and not href else href
+    if not href or href.startswith(("javascript:", "#")):
+        return None
+    return urljoin(url, href) if url else href

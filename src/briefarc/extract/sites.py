@@ -1,0 +1,260 @@
+"""What we know about each real source, as data.
+
+Each entry names where a field is on that site's pages; fields it does not name come from the generic
+cascade. A selector ending in "@attr" reads that attribute instead of the text. Entries are found by
+the page's host, or, for saved pages without a URL, by a fingerprint selector that only that site's
+template matches.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from briefarc.extract.text import fold
+
+
+@dataclass(frozen=True)
+class Site:
+    name: str
+    hosts: tuple[str, ...]
+    fingerprint: str | None = None  # a selector only this template matches
+    title: tuple[str, ...] = ()
+    published: tuple[str, ...] = ()
+    subtitle: tuple[str, ...] = ()
+    kind_from: tuple[str, ...] = ()  # selectors of a value naming the page's kind (see KIND_NAMES)
+    author: tuple[str, ...] = ()
+    spokesperson: tuple[str, ...] = ()
+    body: tuple[str, ...] = ()
+    drop: tuple[str, ...] = ()  # elements inside the body that are not body
+    drop_text: tuple[str, ...] = ()  # patterns of paragraphs that are not body (banners, print links)
+    header_lines: tuple[str, ...] = ()  # patterns of lines before the first turn that are not body
+    date_in_title: bool = False  # the briefing's date is the one in its title
+    native_id: tuple[tuple[str, str], ...] = ()  # (URL pattern, template using {id} and {lang})
+    listing_items: str | None = None  # anchors of a listing page
+    site_name: str | None = None
+    kind: str | None = None  # the kind of most of its pages, when the title does not say
+
+    def matches_host(self, host: str) -> bool:
+        return any(host == h or host.endswith("." + h) for h in self.hosts)
+
+
+PRINT_FOOTERS = (
+    r"^\[?\s*(?:print|close|top)\s*\]?(?:\s*\[?\s*(?:print|close|top)\s*\]?)*$",
+    r"^(?:【\s*(?:打印|关闭|大|中|小)\s*】\s*)+$",
+    r"^suggest to a friend",
+    r"^\[?\s*字体[:：]",
+    r"^打印本页$",
+)
+TIME_LINE = r"^\d{1,2}:\d{2}\s*[ap]\.?\s*m\.?(?:\s*[A-Z]{2,4})?$"
+SPEAKER_LINE = r"^[A-Z][\w.'’\- ]{2,60},\s*(?:Department|Deputy|Principal Deputy|Official|Acting)?\s*Spokes"
+PLACE_LINE = r"^(?:Washington, D\.?C\.?|Via Teleconference|[A-Z][a-z]+(?:,\s*[A-Z][\w.]+)?)$"
+
+SITES: tuple[Site, ...] = (
+    Site(
+        name="fmprc",
+        hosts=("fmprc.gov.cn", "mfa.gov.cn"),
+        fingerprint="#News_Body_Txt_A, #News_Body_Title, #News_Body_Time",
+        title=("meta[name=ArticleTitle]@content", "#News_Body_Title", ".content_mod h2.title", "h2.title"),
+        published=("meta[name=PubDate]@content", "#News_Body_Time", "p.time span"),
+        body=("#News_Body_Txt_A", "div.TRS_UEDITOR", ".content_mod div.content", "div.content"),
+        drop=("#News_Body_source", ".news", "#Appendix_article", ".tool"),
+        drop_text=PRINT_FOOTERS,
+        date_in_title=True,
+        native_id=((r"/(t\d{8}_\d+)\.s?html?", "fmprc:{lang}:{id}"), (r"/(t\d{5,8})\.s?html?", "fmprc:{lang}:{id}")),
+        listing_items="div.newsLst_mod li a, div.rebox_news li a, div.list1 li a, ul.list1 li a",
+        site_name="Ministry of Foreign Affairs of the People's Republic of China",
+    ),
+    Site(
+        name="state.gov",
+        hosts=("state.gov",),
+        fingerprint="h1.featured-content__headline, p.article-meta__publish-date",
+        title=("h1.featured-content__headline",),
+        published=("p.article-meta__publish-date",),
+        spokesperson=("p.article-meta__author-bureau",),
+        body=("div.entry-content",),
+        drop=("div.related-tags", "div.article-meta", ".share-this", ".summary-module"),
+        header_lines=(SPEAKER_LINE, TIME_LINE, PLACE_LINE),
+        date_in_title=True,
+        native_id=((r"[?&]p=(\d+)", "state:{id}"),),
+        listing_items="li.collection-result a.collection-result__link",
+        site_name="U.S. Department of State",
+    ),
+    Site(
+        name="mofa.gov.pk",
+        hosts=("mofa.gov.pk",),
+        fingerprint="div.filter-title h2",
+        title=("div.filter-title h2",),
+        published=("p.post-date", ".post-date", ".date-post"),
+        body=("div.m-5.text-justify", "div.text-justify"),
+        drop=("div.card",),
+        drop_text=(r"^\[\s*this is a rush transcript", r"^\(?\s*this is a rush transcript"),
+        date_in_title=True,
+        listing_items="div.card h5 a, div.card a:has(h5)",
+        site_name="Ministry of Foreign Affairs, Pakistan",
+    ),
+    Site(
+        name="mea.gov.in",
+        hosts=("mea.gov.in",),
+        fingerprint="h2.titleText",
+        title=("h2.titleText",),
+        body=("div.description", "#innerContent"),
+        date_in_title=True,
+        native_id=((r"dtl/(\d+)/", "mea:{id}"), (r"[?&]pkid=(\d+)", "mea:{id}")),
+        site_name="Ministry of External Affairs, India",
+    ),
+    Site(
+        name="un.org",
+        hosts=("press.un.org", "un.org"),
+        fingerprint="div.field--name-body + div.field--name-field-symbol",
+        body=("div.field--name-body", "div.field-items", "#content"),
+        native_id=((r"/(db\d{6})(?:\.doc)?\.htm", "{id}"), (r"/(sgsm\d+)(?:\.doc)?\.htm", "{id}")),
+        site_name="United Nations",
+        kind="briefing",
+    ),
+    Site(
+        name="gov.uk",
+        hosts=("gov.uk",),
+        fingerprint="div.govspeak",
+        title=("h1.gem-c-title__text", "h1"),
+        subtitle=("p.gem-c-lead-paragraph", "p.lead-paragraph"),
+        kind_from=("meta[name='govuk:format']@content", "meta[name='govuk:schema-name']@content",
+                   "span.gem-c-title__context"),
+        body=("div.govspeak",),
+        site_name="GOV.UK",
+    ),
+    Site(
+        name="dawn",
+        hosts=("dawn.com",),
+        fingerprint="div.story__content",
+        title=("h2.story__title", "h1.story__title", ".story__title a"),
+        author=(".story__byline a", ".story__byline", ".story__credit"),
+        subtitle=(".story__excerpt",),
+        published=(".timestamp--time@title", "span.timestamp--time"),
+        body=("div.story__content",),
+        drop=(".story__credit", "figure", ".media__caption", "div.inline-related"),
+        native_id=((r"/news/(\d+)", "dawn:{id}"),),
+        site_name="Dawn",
+        kind="news",
+    ),
+    Site(
+        name="mid.ru",
+        hosts=("mid.ru",),
+        fingerprint=".photo-content__title",
+        title=(".photo-content__title",),
+        published=(".photo-content__date",),
+        body=("div.text.article-content", "div.article-content"),
+        drop=(".article-content__toc", ".content-anchors"),
+        date_in_title=True,
+        native_id=((r"/briefings/(\d+)/?", "mid:{id}"),),
+        site_name="Ministry of Foreign Affairs of the Russian Federation",
+    ),
+    Site(
+        name="wordpress",
+        hosts=(),
+        fingerprint="div.entry-content, div.td-post-content, div.jeg_post_content, div.post-content",
+        author=(".jeg_meta_author a", ".td-post-author-name a", "span.author a", ".byline .author"),
+        body=("div.entry-content", "div.td-post-content", "div.jeg_post_content .content-inner",
+              "div.post-content"),
+        drop=(".sharedaddy", ".jp-relatedposts", ".yarpp-related", ".post-tags", ".tags-links", ".jeg_share_button",
+              ".td-post-sharing", ".related-posts", ".jeg_post_tags", ".wp-caption-text",
+              ".addtoany_share_save_container",
+              ".code-block", ".heateor_sss_sharing_container"),
+        native_id=((r"[?&]p=(\d+)", "wp:{id}"),),
+    ),
+)
+
+
+# Values of a site's kind_from selectors, and the kinds they mean.
+KIND_NAMES = {
+    "press_release": "press_release", "press release": "press_release", "news_story": "news", "news story": "news",
+    "speech": "statement", "statement": "statement", "written_statement": "statement", "oral_statement": "statement",
+    "government_response": "statement", "transcript": "briefing", "briefing": "briefing",
+}
+
+
+def host_of(url: str | None) -> str:
+    if not url:
+        return ""
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
+def site_by_host(url: str | None) -> Site | None:
+    host = host_of(url)
+    if host:
+        for site in SITES:
+            if site.hosts and site.matches_host(host):
+                return site
+    return None
+
+
+FINGERPRINTS = ", ".join(site.fingerprint for site in SITES if site.fingerprint)
+
+
+def site_by_fingerprint(tree: LexborHTMLParser) -> Site | None:
+    """The entry whose template the page's markup matches (one pass over the tree for all sites)."""
+    if tree.css_first(FINGERPRINTS) is None:
+        return None
+    for site in SITES:
+        if site.fingerprint and tree.css_first(site.fingerprint) is not None:
+            return site
+    return None
+
+
+def site_by_container(root: LexborNode | None) -> Site | None:
+    """The entry whose template the element holding the text (or one of its near ancestors) matches."""
+    node = root
+    for _ in range(4):
+        if node is None or node.tag in ("body", "html"):
+            return None
+        if node.css_matches(FINGERPRINTS):
+            return next(site for site in SITES if site.fingerprint and node.css_matches(site.fingerprint))
+        node = node.parent
+    return None
+
+
+def site_named(name: str | None) -> Site | None:
+    return next((site for site in SITES if site.name == name), None)
+
+
+def site_by_generator(generator: str | None) -> Site | None:
+    """The entry of the CMS that <meta name=generator> names (WordPress)."""
+    if generator and generator.lower().startswith("wordpress"):
+        return next(site for site in SITES if site.name == "wordpress")
+    return None
+
+
+def find_site(url: str | None, tree: LexborHTMLParser | None = None) -> Site | None:
+    """The entry for a page: by its host, else by a template fingerprint (for files without a URL)."""
+    site = site_by_host(url)
+    if site is None and tree is not None:
+        site = site_by_fingerprint(tree)
+    return site
+
+
+def native_id(site: Site | None, url: str | None, language: str | None) -> str | None:
+    """The source's own id for a page, from its URL."""
+    if site is None or not url:
+        return None
+    for pattern, template in site.native_id:
+        match = re.search(pattern, url)
+        if match:
+            return template.format(id=match.group(1), lang=language or "xx")
+    return None
+
+
+def select_value(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> str | None:
+    """The first non-empty value among selectors ("css" for text, "css@attr" for an attribute)."""
+    for spec in selectors:
+        selector, _, attr = spec.partition("@")
+        for node in tree.css(selector)[:3]:
+            value = fold(node.attributes.get(attr) if attr else node.text())
+            if value:
+                return value
+    return None

@@ -1,0 +1,143 @@
+"""Encodings, bad input, and a fuzz test: bytes in, a Document or an InputError out, never a crash."""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import gzip
+import subprocess
+import sys
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from briefarc.errors import InputError
+from briefarc.extract import extract
+from briefarc.extract.core import extract_checked
+from briefarc.extract.decode import decode_html
+
+RUSSIAN = ("<html><head><title>Заявление</title></head><body>"
+           "<p>Министерство иностранных дел заявляет о позиции.</p></body></html>")
+CHINESE = ("<html><head><title>外交部</title></head><body>"
+           "<p>中华人民共和国外交部发言人表示，中方对此坚决反对。</p></body></html>")
+
+
+def test_http_charset_is_used() -> None:
+    text, encoding, warnings = decode_html(RUSSIAN.encode("cp1251"), "text/html; charset=windows-1251")
+    assert encoding == "cp1251" and "Министерство" in text and warnings == []
+
+
+def test_meta_declaration_is_used() -> None:
+    page = RUSSIAN.replace("<head>", '<head><meta charset="windows-1251">').encode("cp1251")
+    assert decode_html(page, None)[1] == "cp1251"
+    page = CHINESE.replace("<head>", '<head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">')
+    text, encoding, _ = decode_html(page.encode("gbk"), None)
+    assert encoding == "gb18030" and "外交部发言人" in text
+
+
+def test_bom_wins_over_declarations() -> None:
+    data = codecs.BOM_UTF8 + RUSSIAN.replace("<head>", '<head><meta charset="windows-1251">').encode("utf-8")
+    text, encoding, _ = decode_html(data, "text/html; charset=iso-8859-1")
+    assert encoding == "utf-8" and "Министерство" in text and not text.startswith("\ufeff")
+    text, encoding, _ = decode_html(RUSSIAN.encode("utf-16"), None)
+    assert encoding.startswith("utf-16") and "Министерство" in text
+
+
+def test_wrong_declaration_over_utf8_bytes() -> None:
+    page = RUSSIAN.replace("<head>", '<head><meta charset="windows-1251">').encode("utf-8")
+    text, encoding, warnings = decode_html(page, None)
+    assert encoding == "utf-8" and "Министерство" in text
+    assert warnings and "UTF-8" in warnings[0]
+
+
+def test_utf8_declared_but_legacy_bytes() -> None:
+    text, encoding, warnings = decode_html(CHINESE.encode("gb18030"), "text/html; charset=utf-8")
+    assert encoding == "gb18030" and "外交部发言人" in text and warnings
+
+
+def test_undeclared_legacy_bytes_are_sniffed() -> None:
+    assert decode_html(RUSSIAN.encode("cp1251"), None)[1] == "cp1251"
+    assert decode_html(CHINESE.encode("gbk"), None)[1] == "gb18030"
+    western = "<p>Le ministère a publié un communiqué très détaillé à Genève.</p>".encode("cp1252")
+    assert decode_html(western, None)[1] == "cp1252"
+
+
+def test_undecodable_bytes_never_crash() -> None:
+    data = b"<html><body><p>caf\xc3 \x81\x8d\x8f\x90\x9d broken</p></body></html>"
+    text, encoding, warnings = decode_html(data, "text/html; charset=utf-8")
+    assert "broken" in text and encoding
+    document = extract(data, content_type="text/html; charset=utf-8")
+    assert document.encoding
+
+
+def test_unknown_charset_labels_are_ignored() -> None:
+    text, encoding, _ = decode_html(b"<p>plain</p>", "text/html; charset=x-no-such-thing")
+    assert text == "<p>plain</p>" and encoding == "utf-8"
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (b"", "empty"),
+    (b"   \n\t ", "empty"),
+    (b"%PDF-1.7\n%...", "PDF"),
+    (b"\x89PNG\r\n\x1a\n....", "PNG"),
+    (b"PK\x03\x04rest-of-zip", "ZIP"),
+    (gzip.compress(b"<html></html>"), "decompress"),
+    (b"\xff\xd8\xff\xe0JFIF", "JPEG"),
+    (b"<html>\x00\x00\x00\x00</html>", "NUL"),
+    (b"Just a plain text file, with no markup at all.\nSecond line.", "not HTML"),
+    (b'{"name": "not a content item"}', "JSON that is not"),
+])
+def test_bad_input_is_refused_with_a_clear_message(data: bytes, message: str) -> None:
+    with pytest.raises(InputError) as error:
+        extract(data)
+    assert message in str(error.value)
+    assert "\n" not in str(error.value)
+
+
+def test_feed_bytes_become_a_listing() -> None:
+    feed = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Briefings</title><item><title>One</title>
+<link>https://x.example/1</link><pubDate>Wed, 11 Aug 2021 00:14:25 +0000</pubDate></item></channel></rss>"""
+    document = extract(feed)
+    assert document.kind == "listing" and document.items[0].url == "https://x.example/1"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=3000))
+def test_fuzz_any_bytes(data: bytes) -> None:
+    with contextlib.suppress(InputError):
+        extract(data)
+
+
+FRAGMENTS = st.sampled_from([
+    "<p>", "</p>", "<div class='comment'>", "</div>", "<h1>", "</h1>", "<br>", "Q: ", "A: ", "问：", "MR PRICE: ",
+    "<a href='x'>", "</a>", "<li>", "<ul>", "</ul>", "<!--", "-->", "<script>var countPage = 3;</script>",
+    "<meta charset='gbk'>", "<time datetime='2021-09-16'>", "2021年9月16日", "June13, 2018", "**Libya",
+    "<article>", "</article>", "<table><tr><td>", "&nbsp;", "&#0;", "\u3000", "<![CDATA[", "<?xml version='1.0'?>",
+    '<script type="application/ld+json">{"@graph": [{"@id": "x", "author": {"@id": "x"}}]}</script>',
+    "<rss>", "<item>", "<title>", "</title>", "<link rel=canonical href='::bad::'>", "<html lang='zh-CN'>",
+])
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(FRAGMENTS, st.text(max_size=40)), max_size=60))
+def test_fuzz_html_like_text_never_raises(parts: list[str]) -> None:
+    """The pipeline itself (no safety net) handles arbitrary markup-like text."""
+    data = "<html><body>" + "".join(parts)
+    with contextlib.suppress(InputError):
+        extract_checked(data.encode("utf-8", errors="surrogatepass"), None, None)
+
+
+def test_deeply_nested_markup() -> None:
+    data = ("<div>" * 5000 + "<p>Deep text that is long enough to be counted as a paragraph of the body.</p>"
+            + "</div>" * 5000).encode()
+    document = extract(data)
+    assert isinstance(document.paragraphs, list)
+
+
+def test_import_is_cheap() -> None:
+    """briefarc.extract loads no heavy module (the CLI has a 0.35 s start-up budget)."""
+    code = "import sys, briefarc.extract; print(','.join(sorted(m for m in sys.modules if m in " \
+           "('lxml', 'trafilatura', 'charset_normalizer', 'chardet', 'rich', 'httpx', 'sqlite_utils'))))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""
