@@ -1,0 +1,232 @@
+"""Fetch failures: one exception type, and one-line messages that name the host and the cause."""
+
+from __future__ import annotations
+
+import os
+import re
+import ssl
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from http import HTTPStatus
+from urllib.parse import urlsplit
+
+import httpx
+
+from briefarc.errors import FetchError
+from briefarc.inflate import describe_size
+
+REASONS = (
+    "timeout", "connect", "tls", "http", "refused", "robots", "too_large", "decompression", "content_type",
+    "redirects", "truncated",
+)
+SKIPPED = ("content_type", "robots")  # reported as skipped, not failed
+
+REFUSALS = {
+    401: "the page needs a login; save it from a browser and `briefarc ingest` it",
+    403: "the site turns away automated clients; briefarc does not disguise itself — save the pages from a "
+    "browser and `briefarc ingest` them",
+    451: "the site withholds the page for legal reasons",
+}
+DEFAULT_PORTS = {"http": 80, "https": 443}
+TLS_HINT = "if you trust the site, set SSL_CERT_FILE to a CA bundle that includes its authority"
+
+
+class FetchFailure(FetchError):
+    """A URL that could not be fetched; the message is one line that names the host and the cause."""
+
+    def __init__(
+        self, message: str, *, reason: str, url: str, status: int | None = None, attempts: int = 1
+    ) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.url = url
+        self.status = status
+        self.attempts = attempts
+
+    @property
+    def skipped(self) -> bool:
+        """Not an error: robots.txt forbids the page, or it is a PDF or image rather than a document."""
+        return self.reason in SKIPPED
+
+    @property
+    def host(self) -> str:
+        return host_of(self.url)
+
+
+def host_of(url: str) -> str:
+    """The host, with its port when not the scheme's default: the unit of politeness."""
+    parts = urlsplit(url)
+    try:
+        port = parts.port
+    except ValueError:
+        return parts.netloc or url
+    host = parts.hostname or parts.netloc or url
+    if ":" in host:
+        host = f"[{host}]"
+    return host if port in (None, DEFAULT_PORTS.get(parts.scheme.lower())) else f"{host}:{port}"
+
+
+def describe_status(status: int) -> str:
+    try:
+        return f"{status} {HTTPStatus(status).phrase}"
+    except ValueError:
+        return str(status)
+
+
+def status_failure(url: str, status: int, attempts: int, *, redirect: bool = False) -> FetchFailure:
+    """The failure for a final answer that is neither a page, 304, 404 nor 410."""
+    host = host_of(url)
+    if status in REFUSALS:
+        message = f"{host} refused the request ({describe_status(status)}): {REFUSALS[status]}"
+        return FetchFailure(message, reason="refused", url=url, status=status, attempts=attempts)
+    if redirect:
+        message = f"{host} answered {describe_status(status)} without a Location to go to, for {url}"
+    elif status == 429:
+        message = f"{host} kept answering {describe_status(status)}: wait a while and run again"
+    elif status >= 500:
+        message = f"{host} answered {describe_status(status)}: the site is in trouble; try again later"
+    else:
+        message = f"{host} answered {describe_status(status)} for {url}"
+    if attempts > 1:
+        message += f", after {attempts} attempts"
+    return FetchFailure(message, reason="http", url=url, status=status, attempts=attempts)
+
+
+def after_attempts(failure: FetchFailure, attempts: int) -> FetchFailure:
+    """The last attempt's failure, saying how many attempts there were."""
+    if attempts == 1:
+        return failure
+    message = f"{str(failure).rstrip('.')}, after {attempts} attempts"
+    return FetchFailure(message, reason=failure.reason, url=failure.url, status=failure.status, attempts=attempts)
+
+
+def waits_too_long(url: str, status: int, wait: float, limit: float, attempts: int) -> FetchFailure:
+    message = (f"{host_of(url)} answered {describe_status(status)} and asked to wait {wait:.0f} s, longer than "
+               f"the {limit:g} s limit: try again later")
+    return FetchFailure(message, reason="http", url=url, status=status, attempts=attempts)
+
+
+def too_large(url: str, limit: int, detail: str) -> FetchFailure:
+    message = f"the response from {host_of(url)} is larger than the {describe_size(limit)} limit ({detail}): not a page"
+    return FetchFailure(message, reason="too_large", url=url, status=200)
+
+
+def undecodable(url: str, status: int, exc: Exception) -> FetchFailure:
+    """A body that cannot be decoded, or decodes past the limit (`exc` says which, as a predicate)."""
+    return FetchFailure(f"the body from {host_of(url)} {exc}: not a page", reason="decompression", url=url,
+                        status=status)
+
+
+def disallowed(url: str, token: str) -> FetchFailure:
+    path = urlsplit(url).path or "/"
+    return FetchFailure(f"robots.txt of {host_of(url)} does not let {token} fetch {path}: skipped", reason="robots",
+                        url=url)
+
+
+def bad_redirect(url: str, seen: list[str], target: str, limit: int) -> FetchFailure:
+    if target in seen:
+        message = f"redirect loop at {host_of(seen[-1])}: {seen[-1]} leads back to {target}"
+    else:
+        message = f"more than {limit} redirects from {host_of(url)}, last to {target}"
+    return FetchFailure(message, reason="redirects", url=url)
+
+
+def not_web(current: str, url: str) -> FetchFailure:
+    where = "" if current == url else f" (redirected from {url})"
+    return FetchFailure(f"cannot fetch {current}{where}: not an http or https address", reason="http", url=url)
+
+
+def retry_after(value: str | None) -> float | None:
+    """Seconds to wait from a Retry-After header: a number of seconds or an HTTP date."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+def failure_of(exc: BaseException, url: str, response: httpx.Response | None, config) -> FetchFailure:
+    """Translate an httpx error (or the total timeout's TimeoutError) into a FetchFailure."""
+    host = host_of(url)
+    status = response.status_code if response is not None else None
+    if isinstance(exc, httpx.TimeoutException | TimeoutError):
+        which, seconds = _timeout_kind(exc, config)
+        message = f"{host} did not answer in time: {which} timeout ({seconds:g} s)"
+        return FetchFailure(message, reason="timeout", url=url, status=status)
+    tls = _ssl_error(exc)
+    if tls is not None:
+        message = f"TLS failure with {host}: {_tls_reason(tls)}"
+        if isinstance(tls, ssl.SSLCertVerificationError):
+            message += f" ({TLS_HINT})"
+        return FetchFailure(message, reason="tls", url=url, status=status)
+    if _is_truncated(exc):
+        expected = response.headers.get("content-length") if response is not None else None
+        got = response.num_bytes_downloaded if response is not None else 0
+        detail = f"{got} of {expected} bytes" if expected else f"{got} bytes"
+        message = f"the response from {host} was cut short ({detail})"
+        return FetchFailure(message, reason="truncated", url=url, status=status)
+    if isinstance(exc, httpx.UnsupportedProtocol | httpx.InvalidURL):
+        return FetchFailure(f"cannot fetch {url}: {exc}", reason="http", url=url)
+    if isinstance(exc, httpx.ConnectError):
+        return FetchFailure(f"cannot connect to {host}: {_os_reason(exc)}", reason="connect", url=url)
+    message = f"the connection to {host} broke: {_os_reason(exc)}"
+    return FetchFailure(message, reason="connect", url=url, status=status)
+
+
+def _timeout_kind(exc: BaseException, config) -> tuple[str, float]:
+    if isinstance(exc, httpx.ConnectTimeout):
+        return "connect", config.connect_timeout
+    if isinstance(exc, httpx.ReadTimeout):
+        return "read", config.read_timeout
+    if isinstance(exc, httpx.WriteTimeout):
+        return "write", config.read_timeout
+    if isinstance(exc, httpx.PoolTimeout):
+        return "connection pool", config.connect_timeout
+    return "total", config.total_timeout
+
+
+def _chain(exc: BaseException):
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        yield exc
+        exc = exc.__cause__ or exc.__context__
+
+
+def _ssl_error(exc: BaseException) -> ssl.SSLError | None:
+    return next((link for link in _chain(exc) if isinstance(link, ssl.SSLError)), None)
+
+
+def _tls_reason(exc: ssl.SSLError) -> str:
+    if isinstance(exc, ssl.SSLCertVerificationError) and exc.verify_message:
+        return f"certificate verify failed: {exc.verify_message}"
+    text = re.sub(r"^\[SSL(?:: [A-Z_]+)?\]\s*|\s*\(_ssl\.c:\d+\)$", "", str(exc.args[-1] if exc.args else exc))
+    if text and not text.isdigit():
+        return text
+    return (exc.reason or type(exc).__name__).replace("_", " ").lower()
+
+
+def _is_truncated(exc: BaseException) -> bool:
+    text = str(exc)
+    return isinstance(exc, httpx.RemoteProtocolError) and ("incomplete" in text or "complete message body" in text)
+
+
+def _os_reason(exc: BaseException) -> str:
+    """The innermost operating-system reason: "Name or service not known", "Connection refused"."""
+    for link in reversed(list(_chain(exc))):
+        if isinstance(link, OSError) and link.errno:
+            if link.strerror and not link.strerror.startswith("Connect call failed"):
+                return link.strerror
+            if link.errno > 0:
+                return os.strerror(link.errno)
+    text = re.sub(r"^\[Errno -?\d+\]\s*", "", str(exc))
+    return text or type(exc).__name__

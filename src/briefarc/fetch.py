@@ -1,0 +1,411 @@
+"""The polite HTTP client: robots.txt, per-host and global limits, timeouts, retries, size caps.
+
+No HTML, no DB. One `Fetcher` per run:
+
+    async with Fetcher(FetchConfig(contact="me@example.org"), on_request=log) as fetcher:
+        response = await fetcher.get(url, etag=old_etag)
+
+Its parts: robots.py (robots.txt rules), throttle.py (limits and spacing), inflate.py (capped
+gzip/deflate decoding), mediatypes.py (accepted types, binary sniffing), failures.py (FetchFailure and
+its one-line messages), missing.py (200 pages that mean "not found").
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import time
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from briefarc import __version__
+from briefarc.failures import (
+    FetchFailure,
+    after_attempts,
+    bad_redirect,
+    disallowed,
+    failure_of,
+    host_of,
+    not_web,
+    retry_after,
+    status_failure,
+    too_large,
+    undecodable,
+    waits_too_long,
+)
+from briefarc.inflate import ENCODINGS, InflateError, Inflater, describe_size
+from briefarc.mediatypes import ANY_DOCUMENT_TYPES, FEED_TYPES, HTML_TYPES, JSON_TYPES, check_sniffed, check_type
+from briefarc.missing import looks_missing
+from briefarc.robots import MAX_ROBOTS_BYTES, Robots, parse, product_token
+from briefarc.throttle import Throttle
+
+__all__ = [
+    "ANY_DOCUMENT_TYPES", "FEED_TYPES", "HTML_TYPES", "JSON_TYPES", "FetchConfig", "FetchFailure", "Fetcher",
+    "RequestRecord", "Response", "looks_missing", "run",
+]
+
+HOME = "https://github.com/briefarc/briefarc"
+REDIRECTS = (301, 302, 303, 307, 308)
+GONE = (404, 410)
+RETRIED = ("timeout", "connect", "truncated")  # failures worth another attempt
+
+T = TypeVar("T")
+
+
+@dataclass
+class FetchConfig:
+    user_agent: str | None = None  # None: briefarc's own, naming the project and the contact
+    contact: str | None = None  # an e-mail or URL site owners can reach the user at
+    per_host: int = 2  # concurrent requests per host (host:port)
+    total: int = 8  # concurrent requests overall
+    delay: float = 1.0  # minimum seconds between request starts on one host; Crawl-delay raises it
+    connect_timeout: float = 10.0
+    read_timeout: float = 30.0
+    total_timeout: float = 120.0  # per attempt, the whole response
+    retries: int = 3  # extra attempts after the first
+    backoff: float = 1.0  # base of the exponential backoff, with jitter
+    max_backoff: float = 60.0
+    max_retry_after: float = 300.0  # a longer Retry-After is a failure, not a wait
+    max_redirects: int = 5
+    max_bytes: int = 20 * 2**20  # bytes on the wire
+    max_decompressed: int = 50 * 2**20  # bytes after gzip/deflate decoding
+    respect_robots: bool = True
+    verify_tls: bool = True
+
+    @property
+    def agent(self) -> str:
+        if self.user_agent:
+            return self.user_agent
+        contact = " ".join((self.contact or "").split())
+        return f"briefarc/{__version__} (+{HOME}" + (f"; contact: {contact})" if contact else ")")
+
+
+@dataclass
+class Response:
+    url: str  # as asked for
+    final_url: str  # after redirects
+    status: int
+    headers: dict[str, str]  # lower-case names
+    data: bytes  # decoded (gzip/deflate removed)
+    content_type: str | None
+    elapsed: float  # seconds from the call to the answer, retries and waits included
+    attempts: int  # requests made for this answer, redirects included, robots.txt not
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+
+@dataclass
+class RequestRecord:
+    """One attempt, for the request log: robots.txt fetches and retries included."""
+
+    url: str
+    status: int | None
+    bytes: int  # received on the wire
+    duration: float
+    attempt: int
+    error: str | None
+    at: str  # ISO 8601 UTC, when the attempt started
+
+
+@dataclass
+class _Answer:
+    """What one request brought back, before redirects and statuses are judged."""
+
+    url: str
+    status: int
+    headers: dict[str, str]
+    data: bytes = b""
+    attempts: int = 1
+
+
+@dataclass
+class _Limits:
+    max_bytes: int
+    accept: tuple[str, ...] | None
+    read_body: tuple[int, ...] = GONE  # non-2xx statuses whose body is wanted
+
+
+class Fetcher:
+    def __init__(
+        self,
+        config: FetchConfig | None = None,
+        *,
+        on_request: Callable[[RequestRecord], None] | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self.config = config or FetchConfig()
+        self.on_request = on_request
+        self.agent = self.config.agent
+        self.token = product_token(self.agent)
+        self._transport = transport
+        self._client: httpx.AsyncClient | None = None
+        self._throttle = Throttle(self.config.per_host, self.config.total, self.config.delay)
+        self._robots: dict[str, Robots] = {}  # per site (scheme://host:port), for the Fetcher's life
+        self._robots_locks: dict[str, asyncio.Lock] = {}
+
+    async def __aenter__(self) -> Fetcher:
+        config = self.config
+        # Semaphores and locks belong to one event loop: make them afresh for each `async with`.
+        self._throttle = Throttle(config.per_host, config.total, config.delay)
+        self._robots_locks = {}
+        for origin, rules in self._robots.items():
+            if rules.crawl_delay:
+                self._throttle.slow_down(host_of(origin), rules.crawl_delay)
+        self._client = httpx.AsyncClient(
+            headers={"User-Agent": self.agent, "Accept-Encoding": ", ".join(ENCODINGS)},
+            timeout=httpx.Timeout(
+                connect=config.connect_timeout, read=config.read_timeout, write=config.read_timeout,
+                pool=config.connect_timeout,  # the semaphores keep requests within the pool: no wait expected
+            ),
+            limits=httpx.Limits(max_connections=config.total, max_keepalive_connections=config.total),
+            follow_redirects=False,
+            http2=False,
+            verify=config.verify_tls,
+            transport=self._transport,
+        )
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        if self._client is not None:
+            await self._client.aclose()
+            self._client = None
+
+    async def get(
+        self,
+        url: str,
+        *,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        accept: tuple[str, ...] | None = HTML_TYPES,
+    ) -> Response:
+        """Fetch `url`, following redirects; 2xx, 304, 404 and 410 answer, anything else raises FetchFailure."""
+        started = time.monotonic()
+        headers = _request_headers(accept, etag, last_modified)
+        limits = _Limits(self.config.max_bytes, accept)
+        current, seen, attempts = url, [url], 0
+        while True:
+            if not current.lower().startswith(("http://", "https://")):
+                raise not_web(current, url)
+            await self._check_robots(current)
+            answer = await self._with_retries(current, headers, limits)
+            attempts += answer.attempts
+            target = _redirect_target(answer)
+            if target is None:
+                break
+            self._check_redirect(target, seen, url)
+            seen.append(target)
+            current = target
+        if answer.status not in (304, *GONE) and not 200 <= answer.status < 300:
+            raise status_failure(answer.url, answer.status, attempts, redirect=answer.status in REDIRECTS)
+        return Response(
+            url=url, final_url=current, status=answer.status, headers=answer.headers,
+            data=b"" if answer.status == 304 else answer.data, content_type=answer.headers.get("content-type"),
+            elapsed=time.monotonic() - started, attempts=attempts,
+        )
+
+    async def allowed(self, url: str) -> bool:
+        """Whether robots.txt lets briefarc fetch `url` (fetched once per site, then cached)."""
+        if not self.config.respect_robots:
+            return True
+        return (await self.robots(url)).allows(url)
+
+    async def robots(self, url: str) -> Robots:
+        """The robots.txt rules of `url`'s site; a missing or unreachable file allows everything."""
+        origin = _origin(url)
+        if origin not in self._robots:
+            lock = self._robots_locks.setdefault(origin, asyncio.Lock())
+            async with lock:
+                if origin not in self._robots:
+                    self._robots[origin] = rules = await self._load_robots(origin)
+                    if rules.crawl_delay:
+                        self._throttle.slow_down(host_of(url), rules.crawl_delay)
+        return self._robots[origin]
+
+    # -- one URL, with retries -------------------------------------------------------------------
+
+    async def _with_retries(self, url: str, headers: dict[str, str], limits: _Limits) -> _Answer:
+        config = self.config
+        number = 1
+        while True:
+            try:
+                answer = await self._attempt(url, headers, limits, number)
+            except FetchFailure as failure:
+                if failure.reason not in RETRIED or number > config.retries:
+                    raise after_attempts(failure, number) from failure
+                await asyncio.sleep(self._backoff(number))
+                number += 1
+                continue
+            if not _retried_status(answer.status):
+                answer.attempts = number
+                return answer
+            await self._wait_before_retry(answer, number)
+            number += 1
+
+    async def _wait_before_retry(self, answer: _Answer, number: int) -> None:
+        """Sleep before the next attempt after a 429 or 5xx; raise when out of attempts or asked to wait too long."""
+        config = self.config
+        wait = retry_after(answer.headers.get("retry-after"))
+        if wait is not None and wait > config.max_retry_after:
+            raise waits_too_long(answer.url, answer.status, wait, config.max_retry_after, number)
+        if number > config.retries:
+            raise status_failure(answer.url, answer.status, number)
+        if wait is not None:
+            self._throttle.pause(host_of(answer.url), wait)
+        await asyncio.sleep(self._backoff(number) if wait is None else wait)
+
+    def _backoff(self, number: int) -> float:
+        """Exponential backoff with jitter: half the step fixed, half random."""
+        step = min(self.config.max_backoff, self.config.backoff * 2 ** (number - 1))
+        return step / 2 + random.uniform(0, step / 2)
+
+    async def _attempt(self, url: str, headers: dict[str, str], limits: _Limits, number: int) -> _Answer:
+        client = self._open_client()
+        state = _Progress()
+        async with self._throttle.slot(host_of(url)):
+            at, started = _now(), time.monotonic()
+            try:
+                async with asyncio.timeout(self.config.total_timeout):
+                    async with client.stream("GET", url, headers=headers) as response:
+                        state.response = response
+                        answer = await self._read(url, response, limits)
+            except FetchFailure as failure:
+                self._record(url, state, started, at, number, str(failure))
+                raise
+            except (httpx.HTTPError, TimeoutError) as exc:
+                failure = failure_of(exc, url, state.response, self.config)
+                self._record(url, state, started, at, number, str(failure))
+                raise failure from exc
+        self._record(url, state, started, at, number, None)
+        return answer
+
+    async def _read(self, url: str, response: httpx.Response, limits: _Limits) -> _Answer:
+        status = response.status_code
+        answer = _Answer(url, status, {name.lower(): value for name, value in response.headers.items()})
+        if not (200 <= status < 300 or status in limits.read_body):
+            return answer  # redirects, 304, errors: the body is not wanted
+        if 200 <= status < 300:
+            check_type(url, answer.headers, limits.accept)
+        length = _content_length(answer.headers)
+        if length is not None and length > limits.max_bytes:
+            raise too_large(url, limits.max_bytes, f"it announces {describe_size(length)}")
+        try:
+            answer.data = await self._read_body(url, response, limits.max_bytes)
+        except InflateError as exc:
+            raise undecodable(url, status, exc) from exc
+        if 200 <= status < 300:
+            check_sniffed(url, answer.headers, answer.data, limits.accept)
+        return answer
+
+    async def _read_body(self, url: str, response: httpx.Response, max_bytes: int) -> bytes:
+        inflater = Inflater(response.headers.get("content-encoding"), self.config.max_decompressed)
+        parts = []
+        async for chunk in response.aiter_raw():
+            if response.num_bytes_downloaded > max_bytes:
+                raise too_large(url, max_bytes, "received so far")
+            parts.append(inflater.feed(chunk))
+        parts.append(inflater.finish())
+        return b"".join(parts)
+
+    def _record(self, url: str, state: _Progress, started: float, at: str, number: int, error: str | None) -> None:
+        if self.on_request is None:
+            return
+        response = state.response
+        self.on_request(RequestRecord(
+            url=url, status=response.status_code if response is not None else None,
+            bytes=response.num_bytes_downloaded if response is not None else 0,
+            duration=time.monotonic() - started, attempt=number, error=error, at=at,
+        ))
+
+    def _open_client(self) -> httpx.AsyncClient:
+        if self._client is None:
+            raise RuntimeError("Use the Fetcher inside `async with Fetcher(...) as fetcher:`.")
+        return self._client
+
+    # -- robots.txt and redirects -----------------------------------------------------------------
+
+    async def _check_robots(self, url: str) -> None:
+        if not await self.allowed(url):
+            raise disallowed(url, self.token)
+
+    async def _load_robots(self, origin: str) -> Robots:
+        """One attempt per hop (the page's own retries come after); any failure allows everything."""
+        url = origin + "/robots.txt"
+        limits = _Limits(min(self.config.max_bytes, MAX_ROBOTS_BYTES), None, read_body=())
+        headers = _request_headers(None, None, None)
+        seen = [url]
+        try:
+            for _ in range(self.config.max_redirects + 1):
+                answer = await self._attempt(url, headers, limits, 1)
+                target = _redirect_target(answer)
+                if target is None or target in seen or not target.startswith(("http://", "https://")):
+                    break
+                seen.append(target)
+                url = target
+        except FetchFailure:
+            return Robots(note="unreachable")
+        if 200 <= answer.status < 300:
+            return parse(answer.data, self.token)
+        if 400 <= answer.status < 500 and answer.status != 429:
+            return Robots(note="missing")
+        return Robots(note="unreachable")
+
+    def _check_redirect(self, target: str, seen: list[str], url: str) -> None:
+        if target in seen or len(seen) > self.config.max_redirects:
+            raise bad_redirect(url, seen, target, self.config.max_redirects)
+
+
+@dataclass
+class _Progress:
+    response: httpx.Response | None = None
+
+
+def run(coro: Coroutine[Any, Any, T]) -> T:
+    """Run `coro` on a fresh event loop.
+
+    Ctrl-C cancels the running tasks, lets `async with Fetcher(...)` close its connections, then raises
+    KeyboardInterrupt for the CLI to turn into exit status 130.
+    """
+    return asyncio.run(coro)
+
+
+def _retried_status(status: int) -> bool:
+    return status == 429 or 500 <= status < 600
+
+
+def _redirect_target(answer: _Answer) -> str | None:
+    location = answer.headers.get("location")
+    if answer.status not in REDIRECTS or not location:
+        return None
+    return urljoin(answer.url, location.strip()).split("#", 1)[0]
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme.lower()}://{parts.netloc.lower().rsplit('@', 1)[-1]}"
+
+
+def _request_headers(accept: tuple[str, ...] | None, etag: str | None, last_modified: str | None) -> dict[str, str]:
+    headers = {"Accept": ", ".join(accept) + ", */*;q=0.1" if accept else "*/*"}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    return headers
+
+
+def _content_length(headers: dict[str, str]) -> int | None:
+    try:
+        return int(headers["content-length"])
+    except (KeyError, ValueError):
+        return None
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")

@@ -1,0 +1,84 @@
+"""Content-Encoding decoding with a cap: a gzip bomb stops at the limit instead of filling memory."""
+
+from __future__ import annotations
+
+import zlib
+
+ENCODINGS = ("gzip", "deflate")  # what briefarc asks for in Accept-Encoding and can decode
+
+
+class InflateError(Exception):
+    """The body cannot be decoded, or decodes to more than the limit."""
+
+    def __init__(self, message: str, *, too_large: bool = False) -> None:
+        super().__init__(message)
+        self.too_large = too_large
+
+
+class Inflater:
+    """Decodes one response body chunk by chunk, never producing more than `limit` + 1 bytes in all."""
+
+    def __init__(self, encoding: str | None, limit: int) -> None:
+        self.encodings = _encodings(encoding)
+        unknown = [name for name in self.encodings if name not in ENCODINGS]
+        if unknown:
+            raise InflateError(f"comes in an encoding briefarc cannot decode ({unknown[0]!r})")
+        if len(self.encodings) > 1:
+            raise InflateError(f"comes in stacked encodings briefarc cannot decode ({encoding!r})")
+        self.limit = limit
+        self.size = 0
+        self._zlib: zlib._Decompress | None = None  # type: ignore[name-defined]
+
+    @property
+    def identity(self) -> bool:
+        return not self.encodings
+
+    def feed(self, data: bytes) -> bytes:
+        if self.identity or not data:
+            return self._count(data)
+        if self._zlib is None:
+            self._zlib = zlib.decompressobj(_wbits(self.encodings[0], data))
+        try:
+            out = self._zlib.decompress(data, self.limit + 1 - self.size)
+        except zlib.error as exc:
+            raise InflateError(f"is not valid {self.encodings[0]} data ({exc})") from exc
+        return self._count(out)
+
+    def finish(self) -> bytes:
+        if self.identity or self._zlib is None:
+            return b""
+        try:
+            out = self._zlib.flush()
+        except zlib.error as exc:
+            raise InflateError(f"is not valid {self.encodings[0]} data ({exc})") from exc
+        if not self._zlib.eof:
+            raise InflateError(f"ends before the end of its {self.encodings[0]} data")
+        return self._count(out)
+
+    def _count(self, out: bytes) -> bytes:
+        self.size += len(out)
+        if self.size > self.limit:
+            raise InflateError(f"decodes to more than {describe_size(self.limit)}", too_large=True)
+        return out
+
+
+def describe_size(size: int) -> str:
+    if size >= 2**20:
+        return f"{size / 2**20:g} MB"
+    if size >= 1024:
+        return f"{size / 1024:g} KB"
+    return f"{size} bytes"
+
+
+def _encodings(header: str | None) -> list[str]:
+    names = [part.strip().lower() for part in (header or "").split(",")]
+    return ["gzip" if name == "x-gzip" else name for name in names if name and name != "identity"]
+
+
+def _wbits(encoding: str, first: bytes) -> int:
+    if encoding == "gzip":
+        return 16 + zlib.MAX_WBITS
+    # "deflate" should be zlib-wrapped (RFC 9110), but some servers send a raw deflate stream.
+    if len(first) >= 2 and first[0] & 0x0F == 8 and (first[0] << 8 | first[1]) % 31 == 0:
+        return zlib.MAX_WBITS
+    return -zlib.MAX_WBITS

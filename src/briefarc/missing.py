@@ -1,0 +1,92 @@
+"""Pages that answer 200 but mean "not found": error pages reached by a redirect, or small pages saying so.
+
+China MFA sends a removed article to a `/web/system/` page with status 200. The rules are data; the
+checks are plain byte searches, no HTML parser.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+# A final URL whose path matches one of these, reached from a URL whose path did not, is an error page.
+MISSING_PATHS = (
+    r"/web/system/",
+    r"/system/(?:error|404|notfound)",
+    r"/error(?:s)?(?:[/._-]|$)",
+    r"/404(?:[/._-]|$)",
+    r"not-?found",
+    r"not_found",
+    r"/page-?not-?found",
+)
+
+# Words in a small page's <title> or <h1> that mean the page is gone.
+MISSING_WORDS = (
+    r"\b404\b",
+    r"\bnot found\b",
+    r"\bpage (?:does not|doesn't|cannot be|could not be|no longer) (?:exist|found)",
+    r"\bno longer available\b",
+    r"\bhas been removed\b",
+    "页面不存在",
+    "您访问的页面不存在",
+    "页面未找到",
+    "找不到页面",
+    "страница не найдена",
+    "página no encontrada",
+    "page introuvable",
+)
+
+SMALL_PAGE = 64 * 1024  # a page larger than this is content, whatever its title says
+ENCODINGS = ("utf-8", "gb18030", "windows-1251")  # the Chinese and Russian words may come in these
+
+_PATHS = [re.compile(pattern, re.IGNORECASE) for pattern in MISSING_PATHS]
+_WORDS = [re.compile(pattern, re.IGNORECASE) for pattern in MISSING_WORDS]
+_HEADINGS = re.compile(rb"<(title|h1)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
+_TAGS = re.compile(rb"<[^>]*>")
+_REFRESH = re.compile(
+    rb"""(?:http-equiv=["']?refresh["']?[^>]*?url=|location(?:\.href)?\s*=\s*|location\.replace\(\s*)["']?([^"'>\s;)]+)""",
+    re.IGNORECASE,
+)
+
+
+def looks_missing(response, requested_url: str) -> bool:
+    """Whether a response for `requested_url` is really a "not found" answer.
+
+    `response` is a `briefarc.fetch.Response` (status, final_url, data).
+    """
+    if response.status in (404, 410):
+        return True
+    if not 200 <= response.status < 300:
+        return False
+    if is_error_path(response.final_url, requested_url):
+        return True
+    data = response.data
+    if len(data) > SMALL_PAGE:
+        return False
+    return _refreshes_to_error(data, response.final_url, requested_url) or _says_missing(data)
+
+
+def is_error_path(url: str, requested_url: str) -> bool:
+    """Whether `url` is an error page that `requested_url` (a different address) was sent to."""
+    if url == requested_url:
+        return False
+    path, asked = urlsplit(url).path, urlsplit(requested_url).path
+    return any(rule.search(path) and not rule.search(asked) for rule in _PATHS)
+
+
+def _refreshes_to_error(data: bytes, base: str, requested_url: str) -> bool:
+    for match in _REFRESH.finditer(data[:SMALL_PAGE]):
+        target = urljoin(base, match.group(1).decode("latin-1"))
+        if is_error_path(target, requested_url):
+            return True
+    return False
+
+
+def _says_missing(data: bytes) -> bool:
+    for match in _HEADINGS.finditer(data):
+        text = _TAGS.sub(b" ", match.group(2))
+        for encoding in ENCODINGS:
+            words = " ".join(text.decode(encoding, "ignore").split())
+            if any(rule.search(words) for rule in _WORDS):
+                return True
+    return False

@@ -1,0 +1,119 @@
+"""robots.txt: parse the group that applies to briefarc and answer whether a path may be fetched.
+
+Follows RFC 9309 where it speaks (groups, `*` and `$` patterns, the longest match wins, Allow wins
+a tie) and reads the common `Crawl-delay` extension. No I/O: the fetcher brings the bytes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import unquote, urlsplit
+
+MAX_ROBOTS_BYTES = 512 * 1024  # RFC 9309: crawlers may ignore what lies past 500 KiB
+
+
+@dataclass
+class Rule:
+    allow: bool
+    pattern: str
+    regex: re.Pattern[str]
+
+
+@dataclass
+class Robots:
+    """The rules of the group that applies to us; no rules means everything is allowed."""
+
+    rules: list[Rule] = field(default_factory=list)
+    crawl_delay: float | None = None
+    note: str | None = None  # why the rules are empty when they are: "missing", "unreachable"
+
+    def allows(self, url: str) -> bool:
+        path = _path_of(url)
+        if path == "/robots.txt":
+            return True
+        best: Rule | None = None
+        for rule in self.rules:
+            if rule.regex.match(path) and (
+                best is None
+                or len(rule.pattern) > len(best.pattern)
+                or (len(rule.pattern) == len(best.pattern) and rule.allow)
+            ):
+                best = rule
+        return best is None or best.allow
+
+
+def parse(data: bytes, agent: str) -> Robots:
+    """The rules for `agent` (a product token like "briefarc"), else those for `*`."""
+    text = data[:MAX_ROBOTS_BYTES].decode("utf-8", "replace")
+    groups = _groups(text)
+    token = agent.lower()
+    mine = [lines for agents, lines in groups if token in agents]
+    if not mine:
+        mine = [lines for agents, lines in groups if "*" in agents]
+    robots = Robots()
+    for lines in mine:
+        for key, value in lines:
+            _apply(robots, key, value)
+    return robots
+
+
+def product_token(user_agent: str) -> str:
+    """"briefarc/0.1.0 (+https://...)" -> "briefarc"."""
+    return re.split(r"[/\s;(]", user_agent.strip(), maxsplit=1)[0] or user_agent
+
+
+def _groups(text: str) -> list[tuple[set[str], list[tuple[str, str]]]]:
+    groups: list[tuple[set[str], list[tuple[str, str]]]] = []
+    agents: set[str] = set()
+    lines: list[tuple[str, str]] = []
+    in_rules = False
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if ":" not in line:
+            continue
+        key, value = (part.strip() for part in line.split(":", 1))
+        key = key.lower()
+        if key == "user-agent":
+            if in_rules:
+                groups.append((agents, lines))
+                agents, lines, in_rules = set(), [], False
+            agents.add(value.lower())
+        elif agents:
+            lines.append((key, value))
+            in_rules = True
+    if agents:
+        groups.append((agents, lines))
+    return groups
+
+
+def _apply(robots: Robots, key: str, value: str) -> None:
+    if key in ("allow", "disallow") and value:
+        pattern = _normalise(value)
+        robots.rules.append(Rule(key == "allow", pattern, _compile(pattern)))
+    elif key == "crawl-delay":
+        try:
+            delay = float(value)
+        except ValueError:
+            return
+        if delay >= 0:
+            robots.crawl_delay = max(delay, robots.crawl_delay or 0.0)
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    anchored = pattern.endswith("$")
+    body = pattern[:-1] if anchored else pattern
+    regex = ".*".join(re.escape(part) for part in body.split("*"))
+    return re.compile(regex + (r"\Z" if anchored else ""), re.DOTALL)
+
+
+def _normalise(path: str) -> str:
+    return unquote(path) if "%" in path else path
+
+
+def _path_of(url: str) -> str:
+    parts = urlsplit(url)
+    path = parts.path or "/"
+    if parts.query:
+        path += "?" + parts.query
+    return _normalise(path)
