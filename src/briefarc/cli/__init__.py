@@ -12,7 +12,7 @@ import sys
 
 import typer
 
-from briefarc.cli import archive, fetching, history  # noqa: F401  (importing registers the commands)
+from briefarc.cli import archive, exporting, fetching, history  # noqa: F401  (importing registers the commands)
 from briefarc.cli.app import app
 from briefarc.errors import BriefarcError, ExitStatus
 

@@ -1,0 +1,172 @@
+"""Citations of archived documents: plain text, BibTeX and CSL-JSON. Pure functions of a stored record.
+
+Each gives the source URL, the publication date, the archive date and the sha256 of the archived
+bytes, so that a reader can check the copy cited is the copy kept.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+from briefarc.errors import UsageError
+from briefarc.render import clean
+from briefarc.urls import is_web_url
+
+FORMATS = ("text", "bibtex", "csl-json")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+LATEX_SPECIAL = {
+    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "#": r"\#", "$": r"\$", "%": r"\%", "&": r"\&",
+    "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+}
+LATEX_PATTERN = re.compile("|".join(re.escape(char) for char in LATEX_SPECIAL))
+# Host name parts that say nothing of whose site it is: press.un.org is "un", www.mofa.gov.pk is "mofa".
+GENERIC_LABELS = {"www", "m", "en", "press", "news", "gov", "org", "com", "net", "co", "ac", "edu", "int", "mil"}
+URL_UNSAFE = {"{": "%7B", "}": "%7D", "\\": "%5C", " ": "%20"}
+
+
+def citations(records: list[dict], fmt: str) -> str:
+    """The citations of `records` in `fmt`, ready to print."""
+    if fmt == "text":
+        return "\n".join(cite_text(record) for record in records) + "\n"
+    if fmt == "bibtex":
+        return "\n".join(cite_bibtex(record) for record in records)
+    if fmt == "csl-json":
+        return json.dumps([cite_csl(record) for record in records], ensure_ascii=False, indent=2) + "\n"
+    raise UsageError(f"Unknown citation format {fmt!r}: use one of {', '.join(FORMATS)}.")
+
+
+def cite_text(record: dict) -> str:
+    """Ministry of Foreign Affairs, "Weekly Briefing," 16 January 2025, https://…, archived 2026-11-27
+    by briefarc, sha256 …"""
+    title = plain(record.get("title")) or "Untitled"
+    quoted = f'"{title}"' if title[-1] in "?!." else f'"{title},"'
+    parts = [f"{plain(creator(record))}, {quoted} {long_date(record.get('published'))}"]
+    url = web_url(record)
+    if url:
+        parts.append(plain(url))
+    parts.append(f"archived {archive_date(record)} by briefarc")
+    parts.append(f"sha256 {record.get('sha256') or 'unknown'}")
+    return ", ".join(parts)
+
+
+def cite_bibtex(record: dict) -> str:
+    fields = [
+        ("author", "{" + latex(creator(record)) + "}"),  # braced: an organisation, not a person's name
+        ("title", latex(record.get("title") or "Untitled")),
+    ]
+    date = date_parts(record.get("published"))
+    if date:
+        fields.append(("date", "-".join(f"{part:02d}" if i else str(part) for i, part in enumerate(date))))
+        fields.append(("year", str(date[0])))
+        if len(date) > 1:
+            fields.append(("month", MONTHS[date[1] - 1][:3].lower()))
+    if record.get("site_name"):
+        fields.append(("organization", latex(record["site_name"])))
+    url = web_url(record)
+    if url:
+        fields.append(("url", "".join(URL_UNSAFE.get(char, char) for char in plain(url))))
+        fields.append(("urldate", archive_date(record)))
+    fields.append(("note", latex(note(record))))
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+    return f"@misc{{{cite_key(record)},\n{body}\n}}\n"
+
+
+def cite_csl(record: dict) -> dict:
+    item: dict = {
+        "id": cite_key(record),
+        "type": "article" if record.get("kind") in ("news", "press_release") else "webpage",
+        "title": plain(record.get("title")) or "Untitled",
+        "author": [{"literal": plain(creator(record))}],
+    }
+    date = date_parts(record.get("published"))
+    if date:
+        item["issued"] = {"date-parts": [date]}
+    archived = date_parts(archive_date(record))
+    if archived:
+        item["accessed"] = {"date-parts": [archived]}
+    optional = (("container-title", record.get("site_name")), ("URL", web_url(record)),
+                ("language", record.get("language")))
+    item.update({key: plain(value) for key, value in optional if value})
+    item["note"] = note(record)
+    return item
+
+
+def creator(record: dict) -> str:
+    """Who the citation names: the author, else the organisation, else the spokesperson, else the site."""
+    for key in ("author", "site_name", "spokesperson"):
+        if record.get(key) and plain(record[key]):
+            return record[key]
+    return host(record) or "Unknown"
+
+
+def note(record: dict) -> str:
+    text = f"Archived by briefarc on {archive_date(record)}; sha256 {record.get('sha256') or 'unknown'}"
+    if record.get("spokesperson") and record.get("spokesperson") != creator(record):
+        text = f"Spokesperson: {plain(record['spokesperson'])}. {text}"
+    return text
+
+
+def cite_key(record: dict) -> str:
+    """A key that stays the same for a document: site word, year, id (as in mofa2025-42)."""
+    labels = [label for label in host(record).split(".")[:-1] if label not in GENERIC_LABELS]
+    word = labels[-1] if labels else _ascii_word(creator(record))
+    date = date_parts(record.get("published"))
+    return f"{_ascii_word(word) or 'briefarc'}{date[0] if date else 'nd'}-{int(record['id'])}"
+
+
+def _ascii_word(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    words = re.findall(r"[a-z0-9]+", ascii_text)
+    return words[0] if words else ""
+
+
+def web_url(record: dict) -> str | None:
+    for key in ("canonical_url", "url"):
+        if is_web_url(record.get(key)):
+            return record[key]
+    return None
+
+
+def host(record: dict) -> str:
+    url = web_url(record)
+    return (urlsplit(url).hostname or "") if url else ""
+
+
+def archive_date(record: dict) -> str:
+    """The day the cited bytes (the current snapshot) were archived."""
+    stamp = record.get("snapshot_archived_at") or record.get("archived_at") or ""
+    return stamp[:10] or "unknown"
+
+
+def date_parts(value: str | None) -> list[int] | None:
+    match = DATE.match(value or "")
+    if not match:
+        return None
+    parts = [int(part) for part in match.groups() if part]
+    if len(parts) > 1 and not 1 <= parts[1] <= 12:
+        return parts[:1]
+    return parts
+
+
+def long_date(value: str | None) -> str:
+    parts = date_parts(value)
+    if not parts:
+        return "n.d."
+    if len(parts) == 1:
+        return str(parts[0])
+    month = MONTHS[parts[1] - 1]
+    return f"{parts[2]} {month} {parts[0]}" if len(parts) == 3 else f"{month} {parts[0]}"
+
+
+def plain(value: object) -> str:
+    """One line of text with control characters made visible."""
+    return " ".join(clean(value).split())
+
+
+def latex(value: object) -> str:
+    return LATEX_PATTERN.sub(lambda m: LATEX_SPECIAL[m.group(0)], plain(value))

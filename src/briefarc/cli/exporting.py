@@ -1,0 +1,149 @@
+"""Commands that take things out of the archive or check it: export, cite, verify."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from briefarc.cli.app import (
+    ChangedFilter,
+    DbOption,
+    KindFilter,
+    LangFilter,
+    RemovedFilter,
+    SinceFilter,
+    SourceFilter,
+    SpokespersonFilter,
+    UntilFilter,
+    app,
+    make_filters,
+    open_db,
+)
+from briefarc.errors import ExitStatus
+
+
+@app.command()
+def export(
+    format_: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv, markdown or warc.")] = "jsonl",
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", help="File to write (a folder for markdown); '-' or none: stdout for "
+                                            "jsonl and csv. WARC records are gzipped unless the name ends in .warc."),
+    ] = None,
+    all_versions: Annotated[
+        bool, typer.Option("--all-versions", help="WARC: every archived snapshot, not only the current one.")
+    ] = False,
+    source: SourceFilter = None,
+    since: SinceFilter = None,
+    until: UntilFilter = None,
+    spokesperson: SpokespersonFilter = None,
+    kind: KindFilter = None,
+    lang: LangFilter = None,
+    changed: ChangedFilter = False,
+    removed: RemovedFilter = False,
+    db: DbOption = None,
+    json_: Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stderr.")] = False,
+) -> None:
+    """Export documents as JSON Lines, CSV, Markdown files or a WARC file of the raw pages."""
+    from briefarc.export import check_options
+    from briefarc.export import export as run_export
+
+    check_options(format_, output, all_versions)
+    filters = make_filters(source, since, until, spokesperson, kind, lang, changed, removed)
+    database, _ = open_db(db, create=False)
+    report = run_export(database, format_, filters, output, all_versions=all_versions)
+    _print_export_summary(report, json_)
+    if report.failed:
+        raise typer.Exit(ExitStatus.PARTIAL)
+
+
+def _print_export_summary(report, json_: bool) -> None:
+    from briefarc import console, render
+
+    if json_:
+        render.write_jsonl([report.as_dict()], sys.stderr)
+        return
+    stderr = console.err()
+    written = f" ({report.written} records)" if report.format == "warc" else ""
+    line = f"Exported {_count(report.documents, 'document')}{written} to {render.clean(report.destination)}."
+    if report.failed:
+        line += f" Left out {len(report.failed)}:"
+    stderr.print(line, markup=False, highlight=False, soft_wrap=True)
+    for item, reason in report.failed:
+        stderr.print(f"  failed: {render.clean(item)}: {render.clean(reason)}", markup=False, highlight=False,
+                     soft_wrap=True)
+
+
+@app.command()
+def cite(
+    doc_ids: Annotated[list[int], typer.Argument(metavar="ID...", help="Document ids (from search or list).")],
+    format_: Annotated[str, typer.Option("--format", "-f", help="text, bibtex or csl-json.")] = "text",
+    db: DbOption = None,
+) -> None:
+    """Cite documents: source URL, publication date, archive date and the sha256 of the archived bytes."""
+    from briefarc.cite import FORMATS, citations
+    from briefarc.errors import UsageError
+    from briefarc.store import get_document
+
+    if format_ not in FORMATS:
+        raise UsageError(f"Unknown citation format {format_!r}: use one of {', '.join(FORMATS)}.")
+    database, _ = open_db(db, create=False)
+    records = [get_document(database, doc_id) for doc_id in doc_ids]
+    sys.stdout.write(citations(records, format_))
+    sys.stdout.flush()
+
+
+@app.command()
+def verify(
+    repair: Annotated[bool, typer.Option("--repair", help="Rebuild the full-text index if it is wrong.")] = False,
+    quick: Annotated[bool, typer.Option("--quick", help="SQLite's quick_check instead of integrity_check.")] = False,
+    db: DbOption = None,
+    json_: Annotated[bool, typer.Option("--json", help="The report as JSON on stdout.")] = False,
+) -> None:
+    """Check every raw page against its sha256, the database file, and the full-text index."""
+    from briefarc import console, render
+    from briefarc.store.verify import verify as run_verify
+
+    database, path = open_db(db, create=False)
+    report = run_verify(database, quick=quick, repair=repair)
+    if json_:
+        render.write_jsonl([report.as_dict()], sys.stdout)
+    else:
+        for problem in report.problems:
+            console.out().print(render.clean(problem.line()), markup=False, highlight=False, soft_wrap=True)
+    stderr = console.err()
+    checked = (f"Checked {report.blobs} raw pages, {report.snapshots} snapshots and {report.documents} "
+               f"documents in {render.clean(path)}")
+    if report.repaired:
+        fixed = len(report.problems) - len(report.remaining)
+        stderr.print(f"Rebuilt the full-text index: {_count(fixed, 'problem')} fixed.", markup=False,
+                     highlight=False)
+    if report.ok:
+        stderr.print(f"{checked}: no problems." if not report.problems else f"{checked}: all repaired.",
+                     markup=False, highlight=False, soft_wrap=True)
+        return
+    stderr.print(f"{checked}: {_count(len(report.remaining), 'problem')}.", markup=False, highlight=False,
+                 soft_wrap=True)
+    console.error(_advice(report))
+    raise typer.Exit(ExitStatus.ERROR)
+
+
+def _advice(report) -> str:
+    """One line: how many problems remain and what can be done about each kind."""
+    repairable = sum(problem.repairable for problem in report.remaining)
+    others = len(report.remaining) - repairable
+    parts = []
+    if repairable and report.repaired:
+        parts.append(f"rebuilding the full-text index did not fix {repairable} of them")
+    elif repairable:
+        parts.append(f"`briefarc verify --repair` rebuilds the full-text index ({repairable} of them)")
+    if others:
+        parts.append(f"{others} cannot be repaired: ingest or fetch those pages again, "
+                     "or restore the database from a backup")
+    return f"verify found {_count(len(report.remaining), 'problem')}: {'; '.join(parts)}."
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"

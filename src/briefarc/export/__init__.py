@@ -1,0 +1,69 @@
+"""Exports of the archive: JSON Lines, CSV, Markdown files and WARC, streamed row by row."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlite_utils
+
+from briefarc.errors import UsageError
+from briefarc.store.search import Filters
+
+FORMATS = ("jsonl", "csv", "markdown", "warc")
+STDOUT = "-"
+
+
+@dataclass
+class ExportReport:
+    format: str
+    destination: str
+    documents: int = 0
+    written: int = 0  # lines, rows, files or WARC response/resource records
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {
+            "format": self.format, "destination": self.destination, "documents": self.documents,
+            "written": self.written, "failed": [{"item": item, "error": reason} for item, reason in self.failed],
+        }
+
+
+def export(
+    db: sqlite_utils.Database, fmt: str, filters: Filters | None = None, output: str | None = None,
+    *, all_versions: bool = False,
+) -> ExportReport:
+    """Write the matching documents in `fmt` to `output` (a file, a folder for markdown, or stdout)."""
+    check_options(fmt, output, all_versions)
+    to_stdout = output in (None, STDOUT)
+    report = ExportReport(fmt, "<stdout>" if to_stdout else str(output))
+    if fmt == "markdown":
+        from briefarc.export.markdown import export_markdown
+
+        export_markdown(db, filters, Path(output), report)
+    elif fmt == "warc":
+        from briefarc.export.warcout import export_warc
+
+        export_warc(db, filters, Path(output), report, all_versions=all_versions)
+    else:
+        from briefarc.export.files import output_file
+        from briefarc.export.tabular import write_records
+
+        if to_stdout:
+            write_records(db, filters, fmt, sys.stdout, report)
+        else:
+            with output_file(Path(output), binary=False) as handle:
+                write_records(db, filters, fmt, handle, report)
+    return report
+
+
+def check_options(fmt: str, output: str | None, all_versions: bool) -> None:
+    if fmt not in FORMATS:
+        raise UsageError(f"Unknown export format {fmt!r}: use one of {', '.join(FORMATS)}.")
+    if all_versions and fmt != "warc":
+        raise UsageError("--all-versions applies to --format warc only: the other formats hold the current text.")
+    if fmt == "markdown" and output in (None, STDOUT):
+        raise UsageError("--format markdown writes one file per document: give a folder with -o, as in -o notes/.")
+    if fmt == "warc" and output in (None, STDOUT):
+        raise UsageError("--format warc writes a file: give its name with -o, as in -o briefings.warc.gz.")

@@ -1,0 +1,175 @@
+"""Checking the archive: raw bytes against their sha256, SQLite's own check, the full-text index.
+
+Every check reads row by row. A check that SQLite cannot even run (a damaged page) is itself
+reported as a problem, so one damaged table does not hide the state of the rest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
+
+import sqlite_utils
+
+from briefarc.store.blobs import COMPRESSION
+from briefarc.store.db import transaction
+
+NO_REPAIR = "cannot be repaired: ingest or fetch the page again"
+
+
+@dataclass
+class Problem:
+    check: str  # raw, database, index
+    message: str
+    document_id: int | None = None
+    snapshot_id: int | None = None
+    sha256: str | None = None
+    repairable: bool = False
+
+    def line(self) -> str:
+        where = [f"{name} {value}" for name, value in (("document", self.document_id),
+                                                       ("snapshot", self.snapshot_id)) if value is not None]
+        if not where and self.sha256:
+            where.append(f"blob {self.sha256[:16]}")
+        return f"{', '.join(where) or self.check}: {self.message}"
+
+
+@dataclass
+class VerifyReport:
+    blobs: int = 0
+    snapshots: int = 0
+    documents: int = 0
+    problems: list[Problem] = field(default_factory=list)  # as found
+    repaired: bool = False
+    remaining: list[Problem] = field(default_factory=list)  # after --repair (else the same as found)
+
+    @property
+    def ok(self) -> bool:
+        return not self.remaining
+
+    def as_dict(self) -> dict:
+        return {
+            "ok": self.ok, "blobs": self.blobs, "snapshots": self.snapshots, "documents": self.documents,
+            "problems": [asdict(p) for p in self.problems], "repaired": self.repaired,
+            "remaining": [asdict(p) for p in self.remaining],
+        }
+
+
+def verify(db: sqlite_utils.Database, *, quick: bool = False, repair: bool = False) -> VerifyReport:
+    """Run every check; with `repair`, rebuild the full-text index if it is wrong and check it again."""
+    report = VerifyReport()
+    conn = db.conn
+    pragma = "quick_check" if quick else "integrity_check"
+    for name, check in ((f"SQLite {pragma}", lambda: check_database(conn, pragma)),
+                        ("the check of raw pages", lambda: check_blobs(conn, report)),
+                        ("the check of snapshots", lambda: check_references(conn, report))):
+        report.problems.extend(guarded(name, check))
+    index_problems = guarded("the check of the full-text index", lambda: check_index(conn))
+    report.problems.extend(index_problems)
+    report.remaining = list(report.problems)
+    if repair and index_problems:
+        with transaction(db) as write:
+            write.execute("INSERT INTO documents_fts(documents_fts) VALUES('rebuild')")
+        report.repaired = True
+        others = [p for p in report.problems if p not in index_problems]
+        report.remaining = others + guarded("the check of the full-text index", lambda: check_index(conn))
+    return report
+
+
+def guarded(name: str, check: Callable[[], Iterator[Problem] | list[Problem]]) -> list[Problem]:
+    """The problems a check finds, keeping those found before SQLite fails, and the failure itself."""
+    found: list[Problem] = []
+    try:
+        for problem in check():
+            found.append(problem)
+    except sqlite3.OperationalError as exc:
+        if "decode" not in str(exc):
+            raise  # locked, read-only, out of space: not damage, and the caller says what to do
+        found.append(Problem("database", f"{name} could not run: {exc}"))
+    except sqlite3.DatabaseError as exc:
+        found.append(Problem("database", f"{name} could not run: {exc}. The file is damaged: restore it "
+                                         "from a backup, or export what can still be read."))
+    return found
+
+
+def check_database(conn: sqlite3.Connection, pragma: str) -> Iterator[Problem]:
+    for (message,) in conn.execute(f"PRAGMA {pragma}"):
+        if message != "ok":
+            yield Problem("database", f"SQLite {pragma}: {' '.join(str(message).split())}")
+
+
+def check_blobs(conn: sqlite3.Connection, report: VerifyReport) -> Iterator[Problem]:
+    """Each blob, one at a time: decompressed, hashed and measured against what was recorded."""
+    # CAST: bytes even when damage left text in the column (Python would fail to decode it)
+    blobs = conn.execute("SELECT sha256, size, compression, CAST(data AS BLOB) FROM blobs")
+    for digest, size, compression, data in blobs:
+        report.blobs += 1
+        message = _blob_problem(digest, size, compression, data)
+        if message:
+            yield from _for_snapshots(conn, digest, f"{message}; {NO_REPAIR}")
+
+
+def _blob_problem(digest: str, size: int, compression: str, data: bytes | None) -> str | None:
+    if data is None:
+        return "the raw bytes are empty (NULL)"
+    try:
+        raw = zlib.decompress(data) if compression == COMPRESSION else bytes(data)
+    except zlib.error as exc:
+        return f"the raw bytes cannot be decompressed ({exc})"
+    actual = hashlib.sha256(raw).hexdigest()
+    if actual != digest:
+        return f"the raw bytes do not match their sha256 {digest[:16]}…: they hash to {actual[:16]}…"
+    if len(raw) != size:
+        return f"the raw bytes are {len(raw)} bytes long, not {size} as recorded"
+    return None
+
+
+def _for_snapshots(conn: sqlite3.Connection, digest: str, message: str) -> Iterator[Problem]:
+    rows = conn.execute("SELECT id, document_id FROM snapshots WHERE sha256 = ? ORDER BY id", (digest,)).fetchall()
+    if not rows:
+        yield Problem("raw", f"{message}; no snapshot uses it", sha256=digest)
+    for snapshot_id, document_id in rows:
+        yield Problem("raw", message, document_id, snapshot_id, digest)
+
+
+def check_references(conn: sqlite3.Connection, report: VerifyReport) -> Iterator[Problem]:
+    """Every snapshot has its bytes; every document points at a snapshot of its own."""
+    report.snapshots = conn.execute("SELECT count(*) FROM snapshots").fetchone()[0]
+    report.documents = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+    missing = """SELECT sn.id, sn.document_id, sn.sha256 FROM snapshots sn
+                 LEFT JOIN blobs b ON b.sha256 = sn.sha256 WHERE b.sha256 IS NULL ORDER BY sn.id"""
+    for snapshot_id, document_id, digest in conn.execute(missing):
+        yield Problem("raw", f"the raw bytes (sha256 {digest[:16]}…) are missing; {NO_REPAIR}",
+                      document_id, snapshot_id, digest)
+    dangling = """SELECT d.id, d.snapshot_id FROM documents d
+                  LEFT JOIN snapshots sn ON sn.id = d.snapshot_id AND sn.document_id = d.id
+                  WHERE sn.id IS NULL ORDER BY d.id"""
+    for document_id, snapshot_id in conn.execute(dangling):
+        yield Problem("raw", f"its current snapshot ({snapshot_id}) does not exist; {NO_REPAIR}", document_id)
+
+
+def check_index(conn: sqlite3.Connection) -> list[Problem]:
+    """The index holds exactly the documents, and FTS5 finds it consistent with their text."""
+    problems = [
+        Problem("index", "not in the full-text index", document_id, repairable=True)
+        for (document_id,) in conn.execute(
+            "SELECT id FROM documents WHERE id NOT IN (SELECT id FROM documents_fts_docsize) ORDER BY id")
+    ]
+    problems += [
+        Problem("index", "the full-text index holds this document, which does not exist", document_id,
+                repairable=True)
+        for (document_id,) in conn.execute(
+            "SELECT id FROM documents_fts_docsize WHERE id NOT IN (SELECT id FROM documents) ORDER BY id")
+    ]
+    try:
+        # rank 1: compare the index with the documents' text, not only with itself
+        conn.execute("INSERT INTO documents_fts(documents_fts, rank) VALUES('integrity-check', 1)")
+    except sqlite3.OperationalError:
+        raise
+    except sqlite3.DatabaseError:
+        problems.append(Problem("index", "the full-text index does not match the documents' text",
+                                repairable=True))
+    return problems

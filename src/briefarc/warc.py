@@ -1,0 +1,310 @@
+"""WARC files with warcio: pages out of any WARC file, and records built from stored snapshots.
+
+Reading takes `response` records (and `resource` records of HTML) from files written by any tool,
+gzipped per record, gzipped whole or plain (WARC only, not the older ARC format). A damaged record
+is reported and reading resumes at the next record found after it; a non-HTML payload is counted
+as skipped, not as a failure.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import io
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import BinaryIO
+from urllib.parse import urlsplit
+
+from warcio.archiveiterator import WARCIterator
+from warcio.exceptions import ArchiveLoadFailed
+from warcio.statusandheaders import StatusAndHeaders, StatusAndHeadersParserException
+from warcio.warcwriter import WARCWriter
+
+from briefarc.errors import InputError
+from briefarc.ingest import MAX_BYTES
+from briefarc.models import RawPage
+from briefarc.urls import is_web_url
+
+WARC_SUFFIXES = (".warc", ".warc.gz")
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+GZIP_MAGIC = b"\x1f\x8b\x08"
+WARC_MAGIC = b"WARC/1."
+SCAN_CHUNK = 1 << 16
+# Headers that describe the transfer, not the stored bytes (which are decoded and whole).
+TRANSFER_HEADERS = {"content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive"}
+READ_ERRORS = (ArchiveLoadFailed, StatusAndHeadersParserException, zlib.error, EOFError, ValueError, OSError)
+
+
+def is_warc_file(name: str) -> bool:
+    return name.lower().endswith(WARC_SUFFIXES)
+
+
+def looks_like_warc(data: bytes) -> bool:
+    return data.startswith(WARC_MAGIC)
+
+
+@dataclass
+class WarcEntry:
+    """One record's outcome: a page to store, or why there is none."""
+
+    where: str  # the WARC-Record-ID, or "offset N" when the record could not be read
+    page: RawPage | None = None
+    skipped: str | None = None
+    error: str | None = None
+
+
+# Reading ----------------------------------------------------------------------------------------
+
+def read_warc(source: str | BinaryIO, label: str) -> Iterator[WarcEntry]:
+    """The pages of a WARC file (a path or a seekable binary stream), record by record."""
+    if isinstance(source, str):
+        try:
+            handle: BinaryIO = open(source, "rb")  # noqa: SIM115 (closed below, across the generator)
+        except FileNotFoundError as exc:
+            raise InputError("no such file") from exc
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror}") from exc
+    else:
+        handle = source
+    try:
+        yield from _read_all(handle, label)
+    finally:
+        if isinstance(source, str):
+            handle.close()
+
+
+def _read_all(handle: BinaryIO, label: str) -> Iterator[WarcEntry]:
+    gzipped = handle.read(2) == GZIP_MAGIC[:2]
+    offset: int | None = 0
+    quiet = False  # after damage, stay quiet while looking for the next readable record
+    while offset is not None:
+        handle.seek(offset)
+        state = _Pass()
+        yield from _read_pass(WARCIterator(handle, check_digests=True), label, state)
+        if state.error is None:
+            return
+        if state.whole_gzip:
+            handle.seek(0)
+            rest = _Pass(skip=state.seen)
+            stream = gzip.GzipFile(fileobj=handle)
+            yield from _read_pass(WARCIterator(stream, check_digests=True), label, rest)
+            if rest.error:  # no resuming inside one gzip stream
+                yield WarcEntry(where=f"offset {rest.failed_at}", error=f"damaged WARC data: {rest.error}")
+            return
+        if state.seen or not quiet:
+            yield WarcEntry(where=f"offset {state.failed_at}", error=f"damaged WARC record: {state.error}")
+        quiet = True
+        offset = _next_record_start(handle, state.failed_at + 1, gzipped)
+
+
+@dataclass
+class _Pass:
+    """One run of warcio's iterator: it stops for good at the first damaged record."""
+
+    skip: int = 0  # records already read by an earlier pass
+    seen: int = 0
+    error: str | None = None
+    failed_at: int = 0
+    whole_gzip: bool = False
+
+
+def _read_pass(records: WARCIterator, label: str, state: _Pass) -> Iterator[WarcEntry]:
+    while True:
+        try:
+            with contextlib.redirect_stderr(io.StringIO()):  # warcio prints raw file bytes there
+                record = next(records, None)
+        except READ_ERRORS as exc:
+            state.whole_gzip = "non-chunked gzip" in str(exc)
+            state.error = _first_line(exc)
+            state.failed_at = records.offset
+            return
+        if record is None:
+            return
+        state.seen += 1
+        if state.seen > state.skip:
+            yield _entry(record, label, records.offset)
+
+
+def _next_record_start(handle: BinaryIO, position: int, gzipped: bool) -> int | None:
+    """Where the next record seems to begin: a gzip member, or a WARC version line."""
+    needle = GZIP_MAGIC if gzipped else b"\n" + WARC_MAGIC
+    handle.seek(position)
+    carry = b""
+    base = position
+    while chunk := handle.read(SCAN_CHUNK):
+        found = (carry + chunk).find(needle)
+        if found >= 0:
+            return base - len(carry) + found + (0 if gzipped else 1)
+        carry = chunk[-len(needle):]
+        base += len(chunk)
+    return None
+
+
+def _entry(record, label: str, offset: int) -> WarcEntry:
+    headers = record.rec_headers
+    where = headers.get_header("WARC-Record-ID") or f"offset {offset}"
+    if record.rec_type not in ("response", "resource"):
+        return WarcEntry(where=where)
+    content_type, reason = _html_type(record)
+    if reason:
+        return WarcEntry(where=where, skipped=reason)
+    truncated = headers.get_header("WARC-Truncated")
+    if truncated:
+        return WarcEntry(where=where, error=f"the record is truncated ({truncated}): not the whole page")
+    try:
+        data = _payload(record)
+    except InputError as exc:
+        return WarcEntry(where=where, error=str(exc))
+    url = headers.get_header("WARC-Target-URI")
+    page = RawPage(
+        data=data, origin=f"{label}#{where}", url=url if is_web_url(url) else None, content_type=content_type,
+        headers=_header_dict(record.http_headers), item=where, fetched_at=_archive_date(headers),
+    )
+    return WarcEntry(where=where, page=page)
+
+
+def _payload(record) -> bytes:
+    """The page's bytes, de-chunked and decoded, after checking the record's digests."""
+    try:
+        data = record.content_stream().read(MAX_BYTES + 1)
+        while record.raw_stream.read(SCAN_CHUNK):  # to the end, so that the digests are checked
+            pass
+    except READ_ERRORS as exc:
+        raise InputError(f"cannot read the payload: {_first_line(exc)}") from exc
+    if len(data) > MAX_BYTES:
+        raise InputError(f"larger than {MAX_BYTES // 2**20} MB: not a page")
+    if getattr(record.raw_stream, "limit", 0) > 0:  # warcio checks digests only at the record's end
+        raise InputError("the record ends before its Content-Length: the file is cut short")
+    if record.digest_checker.problems:
+        raise InputError(f"damaged record: {record.digest_checker.problems[0]}")
+    return data
+
+
+def _html_type(record) -> tuple[str | None, str | None]:
+    """The page's Content-Type, or the reason the record is not an HTML page."""
+    if record.rec_type == "resource":
+        content_type = record.rec_headers.get_header("Content-Type")
+        return (content_type, None) if _media_type(content_type) in HTML_TYPES else (None, _what(content_type))
+    http = record.http_headers
+    if http is None:
+        return None, "no HTTP response in the record"
+    status = http.get_statuscode()
+    if not (status or "").startswith("2"):
+        return None, f"HTTP status {status or 'missing'}"
+    content_type = http.get_header("Content-Type")
+    if content_type is None or _media_type(content_type) in HTML_TYPES:
+        return content_type, None
+    return None, _what(content_type)
+
+
+def _media_type(content_type: str | None) -> str:
+    return (content_type or "").split(";")[0].strip().lower()
+
+
+def _what(content_type: str | None) -> str:
+    return f"not HTML ({_media_type(content_type) or 'no content type'})"
+
+
+def _header_dict(http: StatusAndHeaders | None) -> dict[str, str] | None:
+    if not http or not http.headers:
+        return None
+    out: dict[str, str] = {}
+    for name, value in http.headers:
+        out[name] = f"{out[name]}, {value}" if name in out else value
+    return out
+
+
+def _archive_date(headers: StatusAndHeaders) -> str | None:
+    value = headers.get_header("WARC-Date")
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _first_line(exc: BaseException) -> str:
+    """A short reason, without echoing the file's bytes."""
+    text = " ".join(str(exc).split())
+    if "first line" in text or isinstance(exc, StatusAndHeadersParserException):
+        return "no WARC record header where one should begin"
+    if isinstance(exc, zlib.error):
+        return f"broken gzip data ({text})"
+    return text[:120] or type(exc).__name__
+
+
+# Writing ----------------------------------------------------------------------------------------
+
+def open_writer(out: BinaryIO, *, gzip_records: bool, filename: str, software: str) -> WARCWriter:
+    """A writer with its warcinfo record already written."""
+    writer = WARCWriter(out, gzip=gzip_records, warc_version="1.0")
+    info = {"software": software, "format": "WARC File Format 1.0",
+            "description": "Raw pages exported from a briefarc archive"}
+    writer.write_record(writer.create_warcinfo_record(filename, info))
+    return writer
+
+
+def write_snapshot(writer: WARCWriter, data: bytes, uri: str, *, date: str | None, content_type: str | None,
+                   headers: dict | None) -> None:
+    """A response record (with a request record when the page was fetched), or a resource record
+    when the page has no web address: an HTTP message under a urn: URI is not readable as one."""
+    content_type = content_type or _get(headers, "content-type") or "text/html"
+    if any(char in content_type for char in "\r\n"):
+        content_type = "text/html"
+    warc_headers = {"WARC-Date": warc_date(date)}
+    if not is_web_url(uri):
+        record = writer.create_warc_record(uri, "resource", payload=io.BytesIO(data), length=len(data),
+                                           warc_content_type=content_type, warc_headers_dict=warc_headers)
+        writer.write_record(record)
+        return
+    http = StatusAndHeaders("200 OK", response_headers(headers, content_type, len(data)), protocol="HTTP/1.1")
+    response = writer.create_warc_record(uri, "response", payload=io.BytesIO(data), length=len(data),
+                                         http_headers=http, warc_headers_dict=warc_headers)
+    if not headers:
+        writer.write_record(response)
+        return
+    parts = urlsplit(uri)
+    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    request_line = StatusAndHeaders(f"GET {target} HTTP/1.1", [("Host", parts.netloc)], is_http_request=True)
+    request = writer.create_warc_record(uri, "request", http_headers=request_line, warc_headers_dict=warc_headers)
+    writer.write_request_response_pair(request, response)
+
+
+def _get(headers: dict | None, name: str) -> str | None:
+    for key, value in (headers or {}).items():
+        if str(key).lower() == name:
+            return str(value)
+    return None
+
+
+def response_headers(stored: dict | None, content_type: str, length: int) -> list[tuple[str, str]]:
+    """The stored headers that still describe the stored bytes, with Content-Type and Content-Length."""
+    kept = []
+    for name, value in (stored or {}).items():
+        name, value = str(name), str(value)
+        if name.lower() in TRANSFER_HEADERS or name.lower() == "content-type":
+            continue
+        if any(char in name + value for char in "\r\n") or not name.strip():
+            continue
+        kept.append((name, value))
+    return [("Content-Type", content_type), *kept, ("Content-Length", str(length))]
+
+
+def warc_date(stamp: str | None) -> str:
+    """An archive date as WARC-Date wants it: UTC, to the second, with a Z."""
+    if stamp:
+        try:
+            moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+            if moment.tzinfo is None:
+                moment = moment.replace(tzinfo=UTC)
+            return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        except ValueError:
+            pass
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -1,0 +1,127 @@
+"""`briefarc cite` in text, BibTeX and CSL-JSON, on documents saved in a real database."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from briefarc.cite import cite_bibtex, latex
+from briefarc.models import Document, RawPage
+from briefarc.store import get_document, open_database, save_document
+
+MOFA_URL = "https://mofa.gov.pk/press-releases/transcript-16-january-2025"
+
+
+@pytest.fixture
+def archive(db_file):
+    db = open_database(db_file)
+    save_document(db, Document(
+        title="Transcript of the Press Briefing by the Spokesperson on Thursday, 16th January 2025",
+        published="2025-01-16T17:30:00+05:00", site_name="Ministry of Foreign Affairs of Pakistan",
+        spokesperson="Shafqat Ali Khan", kind="briefing", language="en", url=MOFA_URL, paragraphs=["Text."]),
+        RawPage(data=b"<html>mofa</html>", origin=MOFA_URL, url=MOFA_URL, fetched_at="2026-11-27T08:00:00Z"))
+    save_document(db, Document(
+        title="R&D costs 100% of $5 #1 {x} under_score ~tilde ^caret back\\slash\x1b[31m", kind="news",
+        author="Staff Reporter", paragraphs=["Text."]),
+        RawPage(data=b"<html>news</html>", origin="/saved/news.html", fetched_at="2026-11-28T08:00:00Z"))
+    return db_file
+
+
+def sha(db_file, doc_id: int) -> str:
+    return get_document(open_database(db_file), doc_id)["sha256"]
+
+
+def test_text_citation(cli, archive):
+    result = cli("cite", "1", "--db", archive)
+    assert result.code == 0, result.stderr
+    assert result.stdout == (
+        'Ministry of Foreign Affairs of Pakistan, "Transcript of the Press Briefing by the Spokesperson on '
+        'Thursday, 16th January 2025," 16 January 2025, ' + MOFA_URL
+        + f", archived 2026-11-27 by briefarc, sha256 {sha(archive, 1)}\n"
+    )
+
+
+def test_text_citation_without_date_or_url_and_with_control_characters(cli, archive):
+    line = cli("cite", "2", "--db", archive).stdout
+    assert line.startswith('Staff Reporter, "R&D costs')
+    assert "n.d., archived 2026-11-28 by briefarc" in line
+    assert "\x1b" not in line and "␛[31m" in line and "http" not in line
+
+
+def test_bibtex_entry(cli, archive):
+    result = cli("cite", "1", "-f", "bibtex", "--db", archive)
+    assert result.code == 0
+    entry = result.stdout
+    assert entry.startswith("@misc{mofa2025-1,\n")
+    fields = dict(re.findall(r"^  (\w+) = \{(.*)\},?$", entry, re.MULTILINE))
+    assert fields["author"] == "{Ministry of Foreign Affairs of Pakistan}"
+    assert fields["date"] == "2025-01-16" and fields["year"] == "2025" and fields["month"] == "jan"
+    assert fields["url"] == MOFA_URL and fields["urldate"] == "2026-11-27"
+    assert fields["note"] == (
+        f"Spokesperson: Shafqat Ali Khan. Archived by briefarc on 2026-11-27; sha256 {sha(archive, 1)}")
+    assert entry.count("{") == entry.count("}")
+
+
+def test_bibtex_key_is_stable(cli, archive):
+    first = cli("cite", "2", "-f", "bibtex", "--db", archive).stdout
+    again = cli("cite", "2", "-f", "bibtex", "--db", archive).stdout
+    assert first == again and first.startswith("@misc{staff" + "nd-2,")
+
+
+def test_bibtex_escapes_latex_special_characters(cli, archive):
+    entry = cli("cite", "2", "-f", "bibtex", "--db", archive).stdout
+    title = re.search(r"^  title = \{(.*)\},$", entry, re.MULTILINE).group(1)
+    assert title == (r"R\&D costs 100\% of \$5 \#1 \{x\} under\_score \textasciitilde{}tilde "
+                     r"\textasciicircum{}caret back\textbackslash{}slash␛[31m")
+    unescaped = re.sub(r"\\(textbackslash|textasciitilde|textasciicircum)\{\}|\\[&%$#_{}]", "", title)
+    assert not set(unescaped) & set("&%$#_{}~^\\")
+
+
+def test_bibtex_url_cannot_break_the_entry():
+    record = {"id": 7, "title": "T", "url": "https://x.example/a{b}c d\\e", "sha256": "ab" * 32,
+              "archived_at": "2026-01-01T00:00:00Z"}
+    entry = cite_bibtex(record)
+    assert "  url = {https://x.example/a%7Bb%7Dc%20d%5Ce}," in entry
+    assert entry.count("{") == entry.count("}")
+    assert latex("a\nb\tc") == "a b c"
+
+
+def test_csl_json(cli, archive):
+    result = cli("cite", "1", "2", "--format", "csl-json", "--db", archive)
+    assert result.code == 0
+    mofa, news = json.loads(result.stdout)
+    assert mofa == {
+        "id": "mofa2025-1", "type": "webpage",
+        "title": "Transcript of the Press Briefing by the Spokesperson on Thursday, 16th January 2025",
+        "author": [{"literal": "Ministry of Foreign Affairs of Pakistan"}],
+        "issued": {"date-parts": [[2025, 1, 16]]}, "accessed": {"date-parts": [[2026, 11, 27]]},
+        "container-title": "Ministry of Foreign Affairs of Pakistan", "URL": MOFA_URL, "language": "en",
+        "note": f"Spokesperson: Shafqat Ali Khan. Archived by briefarc on 2026-11-27; sha256 {sha(archive, 1)}",
+    }
+    assert news["type"] == "article" and "issued" not in news and "URL" not in news
+    assert news["author"] == [{"literal": "Staff Reporter"}]
+
+
+def test_several_ids_in_text(cli, archive):
+    lines = cli("cite", "2", "1", "--db", archive).stdout.splitlines()
+    assert [line.split(",")[0] for line in lines] == ["Staff Reporter", "Ministry of Foreign Affairs of Pakistan"]
+
+
+@pytest.mark.parametrize(("args", "code", "message"), [
+    (("99",), 1, "Error: No document with id 99: `briefarc list` or `briefarc search` show the ids."),
+    (("1", "99"), 1, "Error: No document with id 99"),
+    (("1", "-f", "apa"), 2, "Error: Unknown citation format 'apa': use one of text, bibtex, csl-json."),
+    (("first",), 2, "Error: Invalid value for 'ID...'"),
+])
+def test_errors(cli, archive, args, code, message):
+    result = cli("cite", *args, "--db", archive)
+    assert result.code == code
+    assert message in result.stderr
+    assert result.stdout == "" and "Traceback" not in result.stderr
+
+
+def test_cite_without_an_archive(cli, tmp_path):
+    result = cli("cite", "1", "--db", tmp_path / "none.db")
+    assert result.code == 1 and "No archive at" in result.stderr
