@@ -36,6 +36,8 @@ def ingest_progress(paths: list[str]) -> Iterator:
 def print_ingest_summary(stderr: Console, report) -> None:
     line = (f"Added {report.added}, updated {report.updated}, unchanged {report.unchanged}, "
             f"failed {len(report.failed)}.")
+    if report.skipped:
+        line += f" Skipped {report.skipped} records that hold no HTML page."
     stderr.print(line, markup=False, highlight=False)
     for name, reason in report.failed:
         stderr.print(f"  failed: {clean(name)}: {clean(reason)}", markup=False, highlight=False, soft_wrap=True)

@@ -197,7 +197,8 @@ def requests_table(rows: list[dict]) -> Table:
     table = Table(expand=True)
     for name in ("at", "source", "status", "attempt", "ms", "url", "error"):
         table.add_column(name, no_wrap=name in ("at", "status", "attempt", "ms"),
-                         ratio=2 if name in ("url", "error") else None)
+                         ratio=2 if name in ("url", "error") else None,
+                         overflow="fold" if name in ("url", "error") else "ellipsis")
     for row in rows:
         table.add_row(text(row["at"]), text(row["source"] or ""), text(row["status"] or "-"), text(row["attempt"]),
                       text(row["duration_ms"]), text(row["url"]), text(row["error"] or "", "red"))

@@ -33,6 +33,8 @@ def fetch(
     per_host: Annotated[int, typer.Option("--per-host", min=1, help="Concurrent requests per host.")] = 2,
     delay: Annotated[float, typer.Option("--delay", min=0.0, help="Seconds between requests to one host.")] = 1.0,
     timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds to wait for a response.")] = 30.0,
+    retries: Annotated[int, typer.Option("--retries", min=0, help="Extra attempts after a timeout, reset, 429 or 5xx.")]
+    = 3,
     db: DbOption = None,
     json_: Annotated[bool, typer.Option("--json", help="Print the summary as JSON Lines, one per source.")] = False,
 ) -> None:
@@ -42,10 +44,12 @@ def fetch(
     from briefarc.fetch import FetchConfig, run
     from briefarc.progress import fetch_progress, print_fetch_summary
 
+    since = parse_date(since, "--since")
     database, _ = open_db(db)
     sources, urls = _targets(database, targets or [])
-    config = FetchConfig(contact=contact, per_host=per_host, delay=delay, read_timeout=timeout)
-    options = FetchOptions(since=parse_date(since, "--since"), max_items=max_items, dry_run=dry_run,
+    config = FetchConfig(contact=contact, per_host=per_host, delay=delay, read_timeout=timeout, retries=retries,
+                         total_timeout=max(120.0, timeout * 4))
+    options = FetchOptions(since=since, max_items=max_items, dry_run=dry_run,
                            refresh=refresh, config=config)
     with fetch_progress([s.name for s in sources] + (["(urls)"] if urls else [])) as on_update:
         reports = run(collect(database, sources, urls, options, on_update))

@@ -1,0 +1,69 @@
+"""`briefarc sources list|add|remove|show`: the built-in registry and the user's own sources."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefarc.sources import builtin_sources
+
+
+def test_list_shows_every_builtin_source(cli, db_file):
+    rows = cli("sources", "list", "--db", db_file, "--json").jsonl()
+    names = [row["name"] for row in rows]
+    assert names[: len(builtin_sources())] == [s.name for s in builtin_sources()]
+    assert {"mofa-pk", "state-briefings", "fmprc-en", "fmprc-zh", "mea-in", "un-noon", "govuk-fcdo"} <= set(names)
+    assert all(row["builtin"] and row["last_run"] is None for row in rows)
+    table = cli("sources", "list", "--db", db_file)
+    assert table.code == 0 and "mofa-pk" in table.stdout and "never" in table.stdout
+
+
+def test_add_show_and_remove_a_user_source(cli, db_file):
+    added = cli("sources", "add", "dawn", "https://www.dawn.com/feeds/latest-news", "--kind", "feed",
+                "--title", "Dawn", "--link-pattern", "/news/", "--db", db_file)
+    assert added.code == 0 and "dawn" in added.stderr
+    shown = cli("sources", "show", "dawn", "--db", db_file, "--json").jsonl()[0]
+    assert shown["kind"] == "feed" and shown["options"] == {"link_pattern": "/news/"} and not shown["builtin"]
+    assert "Dawn" in cli("sources", "show", "dawn", "--db", db_file).stdout
+    removed = cli("sources", "remove", "dawn", "--db", db_file)
+    assert removed.code == 0 and "removed" in removed.stderr
+    assert "dawn" not in [r["name"] for r in cli("sources", "list", "--db", db_file, "--json").jsonl()]
+
+
+def test_removing_a_builtin_disables_it_and_adding_enables_it_again(cli, db_file):
+    assert "disabled" in cli("sources", "remove", "mofa-pk", "--db", db_file).stderr
+    row = next(r for r in cli("sources", "list", "--db", db_file, "--json").jsonl() if r["name"] == "mofa-pk")
+    assert row["enabled"] is False
+    assert cli("sources", "add", "mofa-pk", "--db", db_file).code == 0
+    row = next(r for r in cli("sources", "list", "--db", db_file, "--json").jsonl() if r["name"] == "mofa-pk")
+    assert row["enabled"] is True
+
+
+def test_a_source_with_documents_is_kept_disabled(cli, db_file, tmp_path):
+    from tests.conftest import SAMPLES
+
+    cli("sources", "add", "saved", "https://example.org/feed/", "--db", db_file)
+    cli("ingest", SAMPLES / "mea-briefing.html", "--source", "saved", "--db", db_file)
+    assert "disabled" in cli("sources", "remove", "saved", "--db", db_file).stderr
+    assert cli("list", "--source", "saved", "--db", db_file, "--json").jsonl()
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["sources", "show", "nope"], 1, "No source named 'nope'"),
+        (["sources", "remove", "nope"], 1, "No source named 'nope'"),
+        (["sources", "add", "x", "ftp://example.org/feed"], 2, "not an http(s) URL"),
+        (["sources", "add", "x", "https://example.org/", "--kind", "magic"], 2, "Unknown source kind"),
+        (["sources", "add", "x"], 2, "needs a URL"),
+        (["sources", "add", "mofa-pk"], 2, "exists already"),
+        (["sources", "add", "x", "https://e.org/", "--kind", "listing", "--link-pattern", "(["], 2, "regular expr"),
+        (["fetch", "nope"], 1, "No source named 'nope'"),
+        (["fetch", "x", "--since", "soon"], 2, "--since takes a date"),
+        (["log"], 1, "No archive at"),
+    ],
+)
+def test_source_errors(cli, db_file, tmp_path, args, code, message):
+    db = db_file if args[0] != "log" else tmp_path / "none.db"
+    result = cli(*args, "--db", db)
+    assert result.code == code, result.stderr
+    assert message in result.stderr and result.stderr.startswith("Error: ")
