@@ -13,6 +13,7 @@ from briefarc.errors import DatabaseError, NotFound
 from briefarc.store.migrations import migrate
 
 BUSY_TIMEOUT_MS = 30_000
+opened: list[Path] = []  # the database this process opened last: error messages name it
 
 
 def open_database(path: Path, *, create: bool = True) -> sqlite_utils.Database:
@@ -38,6 +39,7 @@ def open_database(path: Path, *, create: bool = True) -> sqlite_utils.Database:
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
         migrate(conn)
+    opened[:] = [path]
     return sqlite_utils.Database(conn)
 
 
@@ -81,6 +83,7 @@ def translate_errors(path: Path | str | None = None) -> Iterator[None]:
 
 def describe(exc: sqlite3.Error, path: Path | str | None = None) -> str:
     """A one-line explanation of an SQLite error, for the command line."""
+    path = path or (opened[-1] if opened else None)
     return _explain(str(exc), f" {path}" if path else "")
 
 

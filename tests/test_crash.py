@@ -1,0 +1,206 @@
+"""Crash safety and concurrency: SIGKILL mid-ingest, readers during writes, read-only files, a full disk."""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from briefarc.errors import DatabaseError
+from briefarc.ingest import ingest
+from briefarc.store import open_database
+from tests.conftest import ROOT, SAMPLES
+
+sys.path.insert(0, str(ROOT / "bench"))
+from pages import page  # noqa: E402
+
+PAGES = 300
+
+
+@pytest.fixture(scope="module")
+def page_folder(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("pages")
+    for index in range(PAGES):
+        name, data = page(index, seed=11)
+        (folder / name).write_bytes(data)
+    return folder
+
+
+def briefarc(*args: str, db: Path, **options) -> subprocess.Popen:
+    env = {**os.environ, "BRIEFARC_DB": str(db), "COLUMNS": "120"}
+    return subprocess.Popen([sys.executable, "-m", "briefarc", *args], env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, **options)
+
+
+def stored_documents(db_file: Path) -> int:
+    try:
+        conn = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True, timeout=5)
+        try:
+            return conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:  # not created or not migrated yet
+        return 0
+
+
+def counts(db_file: Path) -> dict:
+    conn = sqlite3.connect(db_file)
+    try:
+        return {table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                for table in ("documents", "snapshots", "versions", "blobs")}
+    finally:
+        conn.close()
+
+
+def test_sigkill_at_random_moments_leaves_a_consistent_archive(db_file, page_folder):
+    rng = random.Random(20261127)
+    targets = sorted(rng.sample(range(10, PAGES - 10), 5))  # kill once this many documents are stored
+    seen = []
+    for target in targets:
+        process = briefarc("ingest", str(page_folder), db=db_file)
+        deadline = time.monotonic() + 120
+        while process.poll() is None and time.monotonic() < deadline:
+            if db_file.exists() and stored_documents(db_file) >= target:
+                break
+            time.sleep(rng.uniform(0.001, 0.02))
+        process.send_signal(signal.SIGKILL)
+        process.communicate()
+        verify = briefarc("verify", "--json", db=db_file)
+        out, err = verify.communicate(timeout=120)
+        assert verify.returncode == 0, out + err
+        now = counts(db_file)
+        assert now["documents"] == now["snapshots"] == now["versions"]  # no half-stored document
+        seen.append(now["documents"])
+    assert seen == sorted(seen)  # what was stored stays stored
+    assert all(count < PAGES for count in seen), "each kill should land while the ingest is running"
+    finish = briefarc("ingest", str(page_folder), "--json", db=db_file)
+    out, err = finish.communicate(timeout=300)
+    assert finish.returncode == 0, err
+    final = counts(db_file)
+    assert final["documents"] == final["snapshots"] == final["versions"] == PAGES
+    conn = sqlite3.connect(db_file)
+    keys = conn.execute("SELECT count(DISTINCT key), count(DISTINCT content_hash) FROM documents").fetchone()
+    assert keys == (PAGES, PAGES)
+    assert conn.execute("SELECT count(*) FROM documents_fts").fetchone()[0] == PAGES
+    print(f"documents stored when killed: {seen}; after the rerun: {final['documents']}")
+
+
+def test_searches_never_see_a_locked_database_while_ingest_writes(db_file, page_folder, tmp_path):
+    ingest(open_database(db_file), [str(SAMPLES)])
+    reader = tmp_path / "reader.py"
+    reader.write_text(f"""
+import sys, time
+from pathlib import Path
+from briefarc.store import open_database, search, list_documents
+db = open_database(Path({str(db_file)!r}), create=False)
+done, errors, end = 0, 0, time.monotonic() + 60
+stop = Path({str(tmp_path / 'stop')!r})
+while time.monotonic() < end and not stop.exists():
+    try:
+        search(db, "Taliban OR Kashmir OR cooperation", limit=20)
+        list_documents(db, limit=20)
+        done += 1
+    except Exception as exc:
+        errors += 1
+        print("ERROR", type(exc).__name__, exc, flush=True)
+print("DONE", done, errors, flush=True)
+""")
+    search_loop = subprocess.Popen([sys.executable, str(reader)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                   text=True)
+    writer = briefarc("ingest", str(page_folder), "--json", db=db_file)
+    _, err = writer.communicate(timeout=300)
+    (tmp_path / "stop").touch()
+    out, reader_err = search_loop.communicate(timeout=120)
+    assert writer.returncode == 0, err
+    assert "locked" not in out + reader_err
+    summary = [line for line in out.splitlines() if line.startswith("DONE")][0].split()
+    assert int(summary[2]) == 0, out
+    assert int(summary[1]) > 10, out  # the reader really ran during the ingest
+
+
+def immutable(path: Path) -> bool:
+    """Make `path` unwritable even for root (chattr +i), or by permissions for other users."""
+    if os.geteuid() != 0:
+        path.chmod(0o444)
+        return True
+    if shutil.which("chattr") is None:
+        return False
+    return subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode == 0
+
+
+def writable(path: Path) -> None:
+    if os.geteuid() == 0:
+        subprocess.run(["chattr", "-i", str(path)], capture_output=True)
+    path.chmod(0o644)
+
+
+def test_a_read_only_database_can_be_searched_but_not_written(cli, tmp_path):
+    db_file = tmp_path / "ro.db"
+    assert cli("ingest", SAMPLES, "--db", db_file).code == 0
+    conn = sqlite3.connect(db_file)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    before = db_file.read_bytes()
+    if not immutable(db_file):
+        pytest.skip("cannot make a file read-only for this user here (chattr unavailable)")
+    try:  # fresh processes: SQLite shares open files between connections of one process
+        search = briefarc("search", "Taliban", "--json", db=db_file)
+        out, _ = search.communicate(timeout=60)
+        assert search.returncode == 0 and "Taliban" in out
+        write = briefarc("ingest", str(SAMPLES / "mea-briefing.html"), db=db_file)
+        _, err = write.communicate(timeout=60)
+        assert write.returncode == 1
+        assert err.strip() == (f"Error: Cannot write to the database {db_file}: it is read-only. "
+                               "Check the file's permissions.")
+    finally:
+        writable(db_file)
+    assert db_file.read_bytes() == before
+
+
+def test_a_full_disk_is_a_clear_error_and_damages_nothing(cli, db_file, page_folder, monkeypatch):
+    cli("ingest", SAMPLES, "--db", db_file)
+    stored = counts(db_file)
+
+    import briefarc.store as store
+
+    real_open = store.open_database
+
+    def nearly_full(path, **options):
+        db = real_open(path, **options)
+        pages = db.execute("PRAGMA page_count").fetchone()[0]
+        db.execute(f"PRAGMA max_page_count = {pages + 40}")  # SQLite's own 'database or disk is full'
+        return db
+
+    monkeypatch.setattr(store, "open_database", nearly_full)
+    result = cli("ingest", page_folder, "--db", db_file)
+    monkeypatch.undo()
+    assert result.code == 1
+    assert result.stderr.startswith(f"Error: Cannot write to the database {db_file}: database or disk is full.")
+    assert "Free some space" in result.stderr and "Traceback" not in result.stderr
+    after = counts(db_file)
+    assert after["documents"] > stored["documents"]  # it stored what fitted...
+    assert after["documents"] == after["snapshots"] == after["versions"]  # ...and nothing by halves
+    assert cli("verify", "--db", db_file).code == 0
+    assert cli("ingest", page_folder, "--db", db_file).code == 0  # with room again, a rerun completes
+    assert counts(db_file)["documents"] == stored["documents"] + PAGES
+
+
+def test_full_disk_through_the_library_raises_database_error(db_file):
+    from briefarc.models import Document, RawPage
+    from briefarc.store import save_document
+    from briefarc.store.db import translate_errors
+
+    db = open_database(db_file)
+    db.execute(f"PRAGMA max_page_count = {db.execute('PRAGMA page_count').fetchone()[0] + 2}")
+    with pytest.raises(DatabaseError, match="disk is full"), translate_errors(db_file):
+        for index in range(200):
+            save_document(db, Document(title=f"T{index}", paragraphs=["x" * 5000]),
+                          RawPage(data=os.urandom(8000), origin="test", url=f"https://e.org/{index}"))
