@@ -79,11 +79,49 @@ def page(index: int, seed: int = 7) -> tuple[str, bytes]:
     return f"page-{index:06d}.html", maker(rng, index, day).encode("utf-8")
 
 
+SECTIONS = ("Pakistan", "World", "Business", "Sport", "Opinion", "Culture", "Science", "Health", "Video",
+            "Podcasts", "Magazine", "Archive")
+
+
+def head_assets(rng: random.Random) -> str:
+    """What real pages carry in their head: style sheets, analytics and ad scripts (tens of KB)."""
+    rules = "".join(
+        f".c{rng.randrange(10**6)} {{ margin: {rng.randint(0, 40)}px; padding: {rng.randint(0, 20)}px "
+        f"{rng.randint(0, 20)}px; color: #{rng.randrange(16**6):06x}; font-size: {rng.randint(10, 30)}px; }}\n"
+        for _ in range(rng.randint(150, 300)))
+    script = "".join(
+        f"window.cfg{n} = {{slot: 'ad-{rng.randrange(10**5)}', sizes: [[300, 250], [728, 90]], "
+        f"targeting: {{section: '{rng.choice(SECTIONS)}', id: {rng.randrange(10**6)}}}}};\n"
+        for n in range(rng.randint(60, 160)))
+    return (f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<style>{rules}</style>\n'
+            f"<script>{script}</script>\n<script async src=\"https://ads.example/tag.js\"></script>\n")
+
+
+def mega_menu(rng: random.Random) -> str:
+    """A site's navigation: sections, each with a dozen sub-links."""
+    groups = "".join(
+        f'<li class="menu-item"><a href="/{section.lower()}/">{section}</a><ul class="sub-menu">'
+        + "".join(f'<li><a href="/{section.lower()}/{k}/">{rng.choice(GENERAL_WORDS).title()} '
+                  f"{rng.choice(GENERAL_WORDS)}</a></li>" for k in range(rng.randint(6, 14)))
+        + "</ul></li>" for section in SECTIONS)
+    return f'<header class="site-header"><nav class="main-menu"><ul>{groups}</ul></nav></header>\n'
+
+
+def footer(rng: random.Random) -> str:
+    columns = "".join(
+        "<div class=\"footer-col\"><ul>"
+        + "".join(f'<li><a href="/page/{rng.randrange(10**4)}/">{rng.choice(GENERAL_WORDS).title()}</a></li>'
+                  for _ in range(rng.randint(8, 14)))
+        + "</ul></div>" for _ in range(4))
+    return (f'<footer class="site-footer">{columns}<p>Follow us on Facebook, X, YouTube and Instagram.</p>'
+            "<p>© 2025. All rights reserved. Terms of use. Privacy policy.</p></footer>\n")
+
+
 def news_page(rng: random.Random, index: int, day: date) -> str:
     theme = theme_of(rng)
     country, topic, name = theme[0], theme[1], rng.choice(NAMES)
     title = f"Foreign Office on {country} and {topic}: weekly briefing {index}"
-    body = "".join(f"<p>{escape(paragraph(rng, theme))}</p>\n" for _ in range(rng.randint(5, 9)))
+    body = "".join(f"<p>{escape(paragraph(rng, theme))}</p>\n" for _ in range(rng.randint(6, 14)))
     related = "".join(
         f'<li><a href="/news/{index + k}/">{escape(sentence(rng)[:60])}</a><span>{day:%B %d, %Y}</span></li>'
         for k in range(1, 5))
@@ -93,10 +131,9 @@ def news_page(rng: random.Random, index: int, day: date) -> str:
 <meta property="og:title" content="{escape(title)}">
 <meta property="article:published_time" content="{day.isoformat()}T16:30:00+05:00">
 <script>window.dataLayer=[{{"pageType":"article","clock":"{day:%A, %B %d, %Y}"}}];</script>
-</head><body>
+{head_assets(rng)}</head><body>
 <div class="top-bar">{day:%A, %B %d, %Y}</div>
-<header><nav><ul><li><a href="/">Home</a></li><li><a href="/world/">World</a></li>
-<li><a href="/business/">Business</a></li><li><a href="/opinion/">Opinion</a></li></ul></nav></header>
+{mega_menu(rng)}
 <div class="breadcrumbs"><a href="/">Home</a> › <a href="/latest/">Latest News</a> › {escape(title)}</div>
 <article class="post"><h1 class="entry-title">{escape(title)}</h1>
 <div class="byline">by <span class="author">Staff Report</span></div>
@@ -112,8 +149,7 @@ def news_page(rng: random.Random, index: int, day: date) -> str:
 <div id="respond"><h3>Leave a Comment</h3><form><textarea name="comment"></textarea>
 <input type="submit" value="Post Comment"></form></div>
 <aside class="sidebar"><h4>Most Popular</h4><ul><li><a href="/a">{escape(sentence(rng)[:50])}</a></li></ul></aside>
-<footer><p>© 2025 Weekly Observer. All rights reserved.</p></footer>
-</body></html>"""
+{footer(rng)}</body></html>"""
 
 
 def transcript_page(rng: random.Random, index: int, day: date) -> str:
@@ -121,14 +157,15 @@ def transcript_page(rng: random.Random, index: int, day: date) -> str:
     title = f"Transcript of the Press Briefing by the Spokesperson on {day:%A, %d %B %Y}"
     theme = theme_of(rng)
     turns = [f"<p>{escape(paragraph(rng, theme))}</p>" for _ in range(rng.randint(2, 4))]
-    for _ in range(rng.randint(4, 9)):
+    for _ in range(rng.randint(8, 20)):
         turns.append(f"<p><strong>Question:</strong> {escape(sentence(rng, theme))} {escape(sentence(rng))}</p>")
         turns.append(f"<p><strong>Answer:</strong> {escape(paragraph(rng, theme))}</p>")
     cards = "".join(
         f'<div class="card"><h5><a href="/press-releases/item-{index + k}">{escape(sentence(rng)[:70])}</a></h5>'
         f'<i class="fa-calendar-alt"></i> {day:%d %b %Y}</div>' for k in range(1, 3))
     return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
-<title>{escape(title)} | Ministry of Foreign Affairs</title></head><body>
+<title>{escape(title)} | Ministry of Foreign Affairs</title>{head_assets(rng)}</head><body>
+{mega_menu(rng)}
 <nav class="navbar"><a href="/">Home</a> <a href="/press-releases/">Press Releases</a>
 <a href="/contact/">Contact</a></nav>
 <div class="filter-title"><h2>{escape(title)}</h2></div>
@@ -138,7 +175,7 @@ def transcript_page(rng: random.Random, index: int, day: date) -> str:
 {''.join(turns)}
 {cards}
 </div>
-<footer><p>Ministry of Foreign Affairs, Islamabad. All rights reserved.</p></footer>
+{footer(rng)}
 </body></html>"""
 
 
@@ -147,16 +184,16 @@ def mfa_page(rng: random.Random, index: int, day: date) -> str:
     title = f"Foreign Ministry Spokesperson {name}'s Regular Press Conference on {day:%B} {day.day}, {day.year}"
     theme = theme_of(rng)
     turns = [f"<p>{escape(paragraph(rng, theme))}</p>"]
-    for _ in range(rng.randint(4, 9)):
+    for _ in range(rng.randint(8, 20)):
         turns.append(f"<p>{rng.choice(OUTLETS)}: {escape(sentence(rng, theme))}</p>")
         extra = "".join(rng.choice(ZH_PHRASES) for _ in range(3)) if rng.random() < 0.2 else ""
         turns.append(f"<p>{escape(name)}: {escape(paragraph(rng, theme))} {extra}</p>")
     return f"""<!DOCTYPE html><html><head><meta charset="utf-8">
 <meta name="ArticleTitle" content="{escape(title)}"><meta name="PubDate" content="{day.isoformat()} 19:30">
-<title>{escape(title)}</title></head><body>
-<div class="header"><a href="/eng/">Home</a> <a href="/eng/xw/">News</a></div>
+<title>{escape(title)}</title>{head_assets(rng)}</head><body>
+{mega_menu(rng)}
 <div id="News_Body_Title">{escape(title)}</div><div id="News_Body_Time">{day.isoformat()} 19:30</div>
 <div id="News_Body_Txt_A"><div class="TRS_UEDITOR">{''.join(turns)}</div></div>
 <div class="print"><a href="#">[Print]</a> <a href="#">[Close]</a></div>
-<div class="footer">Copyright Ministry of Foreign Affairs</div>
+{footer(rng)}
 </body></html>"""

@@ -5,7 +5,6 @@ from __future__ import annotations
 import gzip
 import io
 import os
-import sqlite3
 import sys
 import zlib
 from collections.abc import Callable, Iterator
@@ -20,6 +19,7 @@ from briefarc.models import RawPage, SaveResult
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 MAX_BYTES = 64 * 1024 * 1024  # a saved page larger than this is not a briefing
 STDIN = "-"
+PARALLEL_FROM = 50  # inputs from which a writer process pays for its start
 
 
 @dataclass
@@ -80,7 +80,9 @@ def read_input(name: str) -> bytes:
             data = sys.stdin.buffer.read(MAX_BYTES + 1)
         else:
             with open(name, "rb") as handle:
-                data = handle.read(MAX_BYTES + 1)
+                size = os.fstat(handle.fileno()).st_size
+                # read(n) would reserve n bytes first: ask for the file's size when it is known
+                data = handle.read(size + 1 if 0 < size <= MAX_BYTES else MAX_BYTES + 1)
     except FileNotFoundError as exc:
         raise InputError("no such file") from exc
     except IsADirectoryError as exc:
@@ -114,57 +116,100 @@ def _gunzip(data: bytes) -> bytes:
     return b"".join(parts)
 
 
+@dataclass
+class _Run:
+    """One ingest: what it has counted, whom it tells, and the writer that saves on its own thread."""
+
+    report: IngestReport
+    on_input: Callable[[str, list[SaveResult] | None, str | None], None] | None
+    writer: object = None  # a SerialWriter or a ProcessWriter
+
+    def fail(self, name: str, reason: str) -> None:
+        self.report.failed.append((name, reason))
+        if self.on_input:
+            self.on_input(name, None, reason)
+
+    def saved(self, name: str, results: list[SaveResult]) -> None:
+        self.report.count(results)
+        if self.on_input:
+            self.on_input(name, results, None)
+
+
 def ingest(
     db: sqlite_utils.Database, paths: list[str], *, url: str | None = None, source: str | None = None,
     on_input: Callable[[str, list[SaveResult] | None, str | None], None] | None = None,
 ) -> IngestReport:
-    """Store every page under `paths`. One bad file (or WARC record) is reported and skipped; the rest go on."""
+    """Store every page under `paths`. One bad file (or WARC record) is reported and skipped; the rest go on.
+
+    Pages are saved in batches (each page all or nothing), by a writer process beside the extraction
+    when there are many; Ctrl-C or an error commits the pages already complete before it stops.
+    """
     from briefarc.store import ensure_source
-    from briefarc.warc import is_warc_file, looks_like_warc
 
     if url and (len(paths) != 1 or Path(paths[0]).is_dir()):
         raise UsageError("--url names the address of a single page: give exactly one file with it.")
     source_id = ensure_source(db, source) if source else None
-    report = IngestReport()
-    for name in iter_inputs(paths, warc=True):
-        if name != STDIN and is_warc_file(name):
-            _check_no_url(url)
-            _ingest_warc(db, name, name, source_id, report, on_input)
-            continue
-        try:
-            data = read_input(name)
-        except InputError as exc:
-            _fail(report, name, str(exc), on_input)
-            continue
-        if looks_like_warc(data):
-            _check_no_url(url)
-            _ingest_warc(db, io.BytesIO(data), name, source_id, report, on_input)
-            continue
-        origin = "<stdin>" if name == STDIN else os.path.abspath(name)
-        _store(db, RawPage(data=data, origin=origin, url=url), name, source_id, report, on_input)
-    return report
+    run = _Run(IngestReport(), on_input)
+    with _writer(db, paths, source_id, run.saved) as writer:
+        run.writer = writer
+        for name in iter_inputs(paths, warc=True):
+            _ingest_one(run, name, url)
+    return run.report
 
 
-def _store(db, page: RawPage, name: str, source_id: int | None, report: IngestReport, on_input) -> None:
-    from briefarc.pipeline import store_page
+def _writer(db: sqlite_utils.Database, paths: list[str], source_id: int | None, on_saved):
+    """A writer process beside the extraction for a bulk ingest on a machine with cores to spare."""
+    from briefarc.store.writer import ProcessWriter, SerialWriter
+
+    path = db.execute("PRAGMA database_list").fetchone()[2]
+    if path and (os.cpu_count() or 1) >= 2 and STDIN not in paths and _at_least(paths, PARALLEL_FROM):
+        return ProcessWriter(Path(path), source_id, on_saved)
+    return SerialWriter(db, source_id, on_saved)
+
+
+def _at_least(paths: list[str], count: int) -> bool:
+    from itertools import islice
+
+    return sum(1 for _ in islice(iter_inputs(paths, warc=True), count)) >= count
+
+
+def _ingest_one(run: _Run, name: str, url: str | None) -> None:
+    from briefarc.warc import is_warc_file, looks_like_warc
+
+    if name != STDIN and is_warc_file(name):
+        _check_no_url(url)
+        _ingest_warc(run, name, name)
+        return
+    try:
+        data = read_input(name)
+    except InputError as exc:
+        run.fail(name, str(exc))
+        return
+    if looks_like_warc(data):
+        _check_no_url(url)
+        _ingest_warc(run, io.BytesIO(data), name)
+        return
+    origin = "<stdin>" if name == STDIN else os.path.abspath(name)
+    _store(run, RawPage(data=data, origin=origin, url=url), name)
+
+
+def _store(run: _Run, page: RawPage, name: str) -> None:
+    from briefarc.pipeline import documents_of
 
     try:
-        results = store_page(db, page, source_id)
+        documents = list(documents_of(page))
     except InputError as exc:
-        _fail(report, name, str(exc), on_input)
+        run.fail(name, str(exc))
         return
-    except (BriefarcError, sqlite3.Error):
+    except BriefarcError:
         raise
     except Exception as exc:  # an extractor bug must not end the batch
-        _fail(report, name, f"internal error while reading the page: {type(exc).__name__}: {exc}", on_input)
+        run.fail(name, f"internal error while reading the page: {type(exc).__name__}: {exc}")
         return
-    report.count(results)
-    if on_input:
-        on_input(name, results, None)
+    run.writer.put(name, documents)
 
 
-def _ingest_warc(db, source: str | io.BytesIO, name: str, source_id: int | None, report: IngestReport,
-                 on_input) -> None:
+def _ingest_warc(run: _Run, source: str | io.BytesIO, name: str) -> None:
     """Each HTML response of a WARC file, stored like a page file; records that are not pages are skipped."""
     from briefarc.warc import read_warc
 
@@ -173,21 +218,15 @@ def _ingest_warc(db, source: str | io.BytesIO, name: str, source_id: int | None,
         for entry in read_warc(source, label):
             where = f"{name}#{entry.where}"
             if entry.page is not None:
-                _store(db, entry.page, where, source_id, report, on_input)
+                _store(run, entry.page, where)
             elif entry.error:
-                _fail(report, where, entry.error, on_input)
+                run.fail(where, entry.error)
             elif entry.skipped:
-                report.skipped += 1
+                run.report.skipped += 1
     except InputError as exc:
-        _fail(report, name, str(exc), on_input)
+        run.fail(name, str(exc))
 
 
 def _check_no_url(url: str | None) -> None:
     if url:
         raise UsageError("--url does not apply to a WARC file: each record carries its own address.")
-
-
-def _fail(report: IngestReport, name: str, reason: str, on_input) -> None:
-    report.failed.append((name, reason))
-    if on_input:
-        on_input(name, None, reason)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -33,7 +34,7 @@ def open_database(path: Path, *, create: bool = True) -> sqlite_utils.Database:
     if path.is_dir():
         raise DatabaseError(f"{path} is a folder: give --db the path of a database file.")
     with translate_errors(path):
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         _set_journal(conn)
         conn.execute("PRAGMA synchronous = NORMAL")
@@ -51,8 +52,14 @@ def _set_journal(conn: sqlite3.Connection) -> None:
 
 @contextmanager
 def transaction(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]:
-    """One write transaction: all of it is stored, or none of it."""
+    """One write transaction: all of it is stored, or none of it.
+
+    Inside a `Batch` it is a savepoint of the batch's transaction: it still stands or falls whole.
+    """
     conn = db.conn
+    if conn.in_transaction:
+        yield from _savepoint(conn)
+        return
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn
@@ -61,6 +68,57 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]:
             conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def _savepoint(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    conn.execute("SAVEPOINT briefarc_item")
+    try:
+        yield conn
+    except BaseException:
+        if conn.in_transaction:  # SQLite rolls the whole transaction back itself on some errors (disk full)
+            conn.execute("ROLLBACK TO briefarc_item")
+            conn.execute("RELEASE briefarc_item")
+        raise
+    conn.execute("RELEASE briefarc_item")
+
+
+class Batch:
+    """Groups many small transactions into one commit every `size` items or `seconds`.
+
+    Each item is still all-or-nothing (a savepoint); a crash loses at most the uncommitted batch,
+    which a rerun stores again. On an error or Ctrl-C the items already complete are committed.
+    """
+
+    def __init__(self, db: sqlite_utils.Database, size: int = 50, seconds: float = 1.0):
+        self.conn, self.size, self.seconds = db.conn, size, seconds
+        self.pending, self.started = 0, 0.0
+
+    def __enter__(self) -> Batch:
+        return self
+
+    def begin(self) -> None:
+        """Call before each item: opens the batch's transaction when none is open."""
+        if not self.conn.in_transaction:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self.pending, self.started = 0, time.monotonic()
+
+    def done(self) -> None:
+        """Call after each item: commits when the batch is full or old enough."""
+        self.pending += 1
+        if self.conn.in_transaction and (
+            self.pending >= self.size or time.monotonic() - self.started >= self.seconds
+        ):
+            self.conn.execute("COMMIT")
+
+    def __exit__(self, kind, error, trace) -> None:
+        if not self.conn.in_transaction:
+            return
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.Error:
+            self.conn.execute("ROLLBACK")
+            if kind is None:
+                raise
 
 
 @contextmanager

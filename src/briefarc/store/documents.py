@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import asdict
 from datetime import UTC, datetime
 
 import sqlite_utils
@@ -33,23 +32,24 @@ def save_document(
     """
     digest = sha256(page.data)
     key = document_key(doc, page, digest)
-    text_hash = content_hash(doc.title, doc.subtitle, doc.published, doc.body)
+    body = doc.body
+    text_hash = content_hash(doc.title, doc.subtitle, doc.published, body)
     stamp = page.fetched_at or now_iso()
     with transaction(db) as conn:
         row = _find(conn, key, doc.native_id)
-        if row is None:
-            doc_id = _insert_document(conn, key, doc, text_hash, source_id, stamp)
-            _add_version(conn, doc_id, 1, doc, page, digest, text_hash, stamp)
-            return SaveResult("added", doc_id, 1)
-        doc_id, old_hash, versions = row
-        if old_hash == text_hash:
+        if row is not None and row[1] == text_hash:
             conn.execute(
-                "UPDATE documents SET checked_at = ?, removed_at = NULL WHERE id = ?", (stamp, doc_id)
+                "UPDATE documents SET checked_at = ?, removed_at = NULL WHERE id = ?", (stamp, row[0])
             )
-            return SaveResult("unchanged", doc_id, versions)
-        _update_document(conn, doc_id, doc, text_hash, stamp)
-        _add_version(conn, doc_id, versions + 1, doc, page, digest, text_hash, stamp)
-        return SaveResult("updated", doc_id, versions + 1)
+            return SaveResult("unchanged", row[0], row[2])
+        values = _document_values(doc, text_hash, body)
+        if row is None:
+            doc_id, number, status = _insert_document(conn, key, values, source_id, stamp), 1, "added"
+        else:
+            doc_id, number, status = row[0], row[2] + 1, "updated"
+            _update_document(conn, doc_id, values, stamp)
+        _add_version(conn, doc_id, number, doc, page, digest, values, stamp)
+        return SaveResult(status, doc_id, number)
 
 
 def _find(conn: sqlite3.Connection, key: str, native_id: str | None) -> tuple | None:
@@ -62,8 +62,21 @@ def _find(conn: sqlite3.Connection, key: str, native_id: str | None) -> tuple | 
     return row
 
 
-def _document_values(doc: Document, text_hash: str) -> dict:
+def _paragraphs_json(doc: Document) -> str | None:
+    """The paragraphs as JSON only when the body cannot give them back (a paragraph holding a blank line)."""
+    if any("\n\n" in paragraph for paragraph in doc.paragraphs):
+        return json.dumps(doc.paragraphs, ensure_ascii=False)
+    return None
+
+
+def turns_json(doc: Document) -> str:
+    return json.dumps([{"speaker": t.speaker, "role": t.role, "text": t.text} for t in doc.turns],
+                      ensure_ascii=False)
+
+
+def _document_values(doc: Document, text_hash: str, body: str | None = None) -> dict:
     published = doc.published
+    body = doc.body if body is None else body
     return {
         "url": doc.url,
         "canonical_url": doc.canonical_url,
@@ -77,38 +90,35 @@ def _document_values(doc: Document, text_hash: str) -> dict:
         "site_name": doc.site_name,
         "kind": doc.kind,
         "spokesperson": doc.spokesperson,
-        "body": doc.body,
-        "paragraphs": json.dumps(doc.paragraphs, ensure_ascii=False),
-        "turns": json.dumps([asdict(t) for t in doc.turns], ensure_ascii=False),
+        "body": body,
+        "paragraphs": _paragraphs_json(doc),
+        "turns": turns_json(doc),
         "tags": json.dumps(doc.tags, ensure_ascii=False),
         "fts_title": segment(doc.title),
         "fts_subtitle": segment(doc.subtitle),
-        "fts_body": segment(doc.body),
+        "fts_body": segment(body),
         "content_hash": text_hash,
     }
 
 
-def _insert_document(
-    conn: sqlite3.Connection, key: str, doc: Document, text_hash: str, source_id: int | None, stamp: str
-) -> int:
-    values = _document_values(doc, text_hash)
-    values.update(key=key, source_id=source_id, archived_at=stamp, updated_at=stamp, checked_at=stamp)
+def _insert_document(conn: sqlite3.Connection, key: str, values: dict, source_id: int | None, stamp: str) -> int:
+    values = {**values, "key": key, "source_id": source_id, "archived_at": stamp, "updated_at": stamp,
+              "checked_at": stamp}
     columns = ", ".join(values)
     marks = ", ".join("?" for _ in values)
     cursor = conn.execute(f"INSERT INTO documents ({columns}) VALUES ({marks})", list(values.values()))
     return cursor.lastrowid
 
 
-def _update_document(conn: sqlite3.Connection, doc_id: int, doc: Document, text_hash: str, stamp: str) -> None:
-    values = _document_values(doc, text_hash)
-    values.update(updated_at=stamp, checked_at=stamp, removed_at=None)
+def _update_document(conn: sqlite3.Connection, doc_id: int, values: dict, stamp: str) -> None:
+    values = {**values, "updated_at": stamp, "checked_at": stamp, "removed_at": None}
     assignments = ", ".join(f"{column} = ?" for column in values)
     conn.execute(f"UPDATE documents SET {assignments} WHERE id = ?", [*values.values(), doc_id])
 
 
 def _add_version(
-    conn: sqlite3.Connection, doc_id: int, number: int, doc: Document, page: RawPage,
-    digest: str, text_hash: str, stamp: str,
+    conn: sqlite3.Connection, doc_id: int, number: int, doc: Document, page: RawPage, digest: str, values: dict,
+    stamp: str,
 ) -> None:
     put_blob(conn, page.data, digest)
     cursor = conn.execute(
@@ -122,8 +132,8 @@ def _add_version(
         """INSERT INTO versions (document_id, number, snapshot_id, content_hash, title, subtitle,
                                  published, spokesperson, body, turns, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        (doc_id, number, snapshot_id, text_hash, doc.title, doc.subtitle, doc.published,
-         doc.spokesperson, doc.body, json.dumps([asdict(t) for t in doc.turns], ensure_ascii=False), stamp),
+        (doc_id, number, snapshot_id, values["content_hash"], doc.title, doc.subtitle, doc.published,
+         doc.spokesperson, values["body"], values["turns"], stamp),
     )
     conn.execute("UPDATE documents SET snapshot_id = ? WHERE id = ?", (snapshot_id, doc_id))
 
@@ -153,6 +163,8 @@ def decode_row(row: dict) -> dict:
     for column in JSON_COLUMNS:
         if isinstance(row.get(column), str):
             row[column] = json.loads(row[column])
+    if "paragraphs" in row and row["paragraphs"] is None:
+        row["paragraphs"] = row["body"].split("\n\n") if row.get("body") else []
     for column in ("fts_title", "fts_subtitle", "fts_body"):
         row.pop(column, None)
     return row
@@ -204,7 +216,7 @@ def version_pages(db: sqlite_utils.Database, doc_id: int) -> list[tuple[int, Raw
 def replace_extraction(db: sqlite_utils.Database, doc_id: int, number: int, doc: Document, latest: bool) -> bool:
     """Store a new extraction of an archived version; returns whether anything changed."""
     text_hash = content_hash(doc.title, doc.subtitle, doc.published, doc.body)
-    turns = json.dumps([asdict(t) for t in doc.turns], ensure_ascii=False)
+    turns = turns_json(doc)
     with transaction(db) as conn:
         before = conn.execute(
             "SELECT title, subtitle, published, spokesperson, body, turns FROM versions "

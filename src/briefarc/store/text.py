@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 
 # Han ideographs, kana and their extensions: scripts written without spaces between words.
@@ -14,7 +13,6 @@ CJK_CHARS = (
 CJK = re.compile(f"[{CJK_CHARS}]")
 CJK_RUN = re.compile(f"[{CJK_CHARS}]+")
 MARK = "\u200b"  # zero-width space: a separator for unicode61, invisible when shown
-SPACE = re.compile(r"\s+")
 
 
 def has_cjk(text: str | None) -> bool:
@@ -39,10 +37,10 @@ def unsegment(text: str | None) -> str | None:
 
 def fold(text: str | None) -> str:
     """Whitespace folded to single spaces, ends trimmed."""
-    return SPACE.sub(" ", text or "").strip()
+    return " ".join((text or "").split())
 
 
 def content_hash(title: str | None, subtitle: str | None, published: str | None, body: str) -> str:
     """A hash of what a reader sees: a change of markup or whitespace alone keeps the same hash."""
-    payload = json.dumps([fold(title), fold(subtitle), published or "", fold(body)], ensure_ascii=False)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    payload = "\x1f".join((fold(title), fold(subtitle), published or "", fold(body)))
+    return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()

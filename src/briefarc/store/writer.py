@@ -1,0 +1,141 @@
+"""Saving documents in batches, in this process or in a writer process beside the extraction.
+
+A bulk ingest spends about as long saving a page (SQLite, its full-text index, zlib) as extracting
+it. With more than one core, `ProcessWriter` saves in a child process while this one extracts the
+next pages, so the two overlap. Both writers commit in batches (`Batch`: each document a savepoint);
+on Ctrl-C, an error, or the death of the extracting process, what is complete is committed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import signal
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import sqlite_utils
+
+from briefarc.errors import DatabaseError
+from briefarc.models import Document, RawPage, SaveResult
+from briefarc.store.db import Batch
+from briefarc.store.documents import save_document
+
+OnSaved = Callable[[str, list[SaveResult]], None]
+Work = tuple[str, list[tuple[Document, RawPage]]]
+
+
+class SerialWriter:
+    """Saves each input's documents as it is handed over, in this thread."""
+
+    def __init__(self, db: sqlite_utils.Database, source_id: int | None, on_saved: OnSaved):
+        self.db, self.source_id, self.on_saved = db, source_id, on_saved
+        self.batch = Batch(db)
+
+    def __enter__(self) -> SerialWriter:
+        return self
+
+    def put(self, name: str, documents: list[tuple[Document, RawPage]]) -> None:
+        self.batch.begin()
+        try:
+            results = [save_document(self.db, doc, page, source_id=self.source_id) for doc, page in documents]
+        finally:
+            self.batch.done()
+        self.on_saved(name, results)
+
+    def __exit__(self, *exc_info) -> None:
+        self.batch.__exit__(*exc_info)
+
+
+class ProcessWriter:
+    """Hands each input's documents to a writer process; reports what it saved as it goes."""
+
+    def __init__(self, path: Path, source_id: int | None, on_saved: OnSaved):
+        self.path, self.source_id, self.on_saved = path, source_id, on_saved
+        self.finished = False
+
+    def __enter__(self) -> ProcessWriter:
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        work_in, self.work_out = context.Pipe(duplex=False)
+        self.results, results_in = context.Pipe(duplex=False)
+        self.process = context.Process(
+            target=serve, args=(str(self.path), self.source_id, work_in, results_in, self.work_out),
+            name="briefarc-writer", daemon=True)
+        self.process.start()
+        work_in.close()
+        results_in.close()
+        return self
+
+    def put(self, name: str, documents: list[tuple[Document, RawPage]]) -> None:
+        self._collect(wait=False)
+        try:
+            self.work_out.send((name, documents))
+        except (BrokenPipeError, OSError):
+            self._collect(wait=True)
+            raise DatabaseError("The writer process stopped unexpectedly; run the ingest again.") from None
+
+    def __exit__(self, kind, error, trace) -> None:
+        with contextlib.suppress(BrokenPipeError, OSError):
+            self.work_out.send(None)
+        try:
+            self._collect(wait=True)
+        finally:
+            self.work_out.close()
+            self.process.join(timeout=60)
+
+    def _collect(self, wait: bool) -> None:
+        """Read the writer's reports: saved inputs, an error, or the end."""
+        while not self.finished and (wait or self.results.poll()):
+            try:
+                message = self.results.recv()
+            except EOFError:
+                self.finished = True
+                if wait:
+                    return
+                raise DatabaseError("The writer process stopped unexpectedly; run the ingest again.") from None
+            if message[0] == "saved":
+                self.on_saved(message[1], message[2])
+            elif message[0] == "error":
+                self.finished = True
+                raise DatabaseError(message[1])
+            else:
+                self.finished = True
+
+
+def serve(path: str, source_id: int | None, work, results, producer_end) -> None:
+    """The writer process: save what arrives until told to stop or the producer is gone."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the producer's to handle
+    producer_end.close()  # so that the producer's death reads as end of input here
+    from briefarc.store.db import describe, open_database
+
+    try:
+        db = open_database(Path(path))
+        with Batch(db) as batch:
+            _save_all(db, batch, source_id, work, results)
+        results.send(("done",))
+    except Exception as exc:  # noqa: BLE001 - reported to the producer, which raises it
+        message = describe(exc, path) if isinstance(exc, sqlite3.Error) else str(exc)
+        results.send(("error", message))
+    finally:
+        results.close()
+        os._exit(0)  # leave without finalising anything inherited from the parent
+
+
+def _save_all(db, batch: Batch, source_id: int | None, work, results) -> None:
+    while True:
+        try:
+            item: Work | None = work.recv()
+        except EOFError:
+            return  # the producer died: commit what is complete
+        if item is None:
+            return
+        name, documents = item
+        batch.begin()
+        try:
+            saved = [save_document(db, doc, page, source_id=source_id) for doc, page in documents]
+        finally:
+            batch.done()
+        results.send(("saved", name, saved))
