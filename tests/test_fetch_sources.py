@@ -177,3 +177,14 @@ def test_fetch_urls_of_an_article_a_feed_and_a_sitemap(cli, db_file, sites):
     report = result.jsonl()[0]
     assert report["source"] == "(urls)"
     assert report["added"] == len(wordpress) + len(maps) + 1
+
+
+def test_a_feed_url_given_twice_is_read_again_conditionally(cli, db_file, site):
+    expected = fx.state(site)
+    url = site.url("/rss-feed/department-press-briefings/feed/")
+    first = cli("fetch", url, *FAST, "--db", db_file, "--json").jsonl()[0]
+    assert first["added"] == len(expected)
+    feed_hits = site.hits("/rss-feed/department-press-briefings/feed/")
+    assert feed_hits == 1  # read once, not once to look at it and once more for its entries
+    second = cli("fetch", url, *FAST, "--db", db_file, "--json").jsonl()[0]
+    assert second["added"] == 0 and second["error"] is None

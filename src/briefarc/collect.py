@@ -103,6 +103,7 @@ class SourceRun:
         self.on_update = on_update or (lambda report: None)
         self.source_id: int | None = None
         self.run_id: int | None = None
+        self.scheduled = 0  # items handed to a fetch, for --max
 
     async def run(self, fetcher) -> None:
         if not self.options.dry_run:
@@ -110,7 +111,10 @@ class SourceRun:
         ctx = Context(self.source, fetcher, self.is_known, since=self.options.since, refresh=self.options.refresh,
                       validators=self._validators, remember=self._remember)
         try:
-            await self._drain(self._discover(ctx), fetcher)
+            if self.source.kind == "urls":  # each URL discovered on its own, all at once
+                await asyncio.gather(*(self._drain_url(ctx, url, fetcher) for url in self.source.options["urls"]))
+            else:
+                await self._drain(self._discover(ctx), fetcher)
         except Unchanged as exc:
             ctx.notes.append(f"nothing new: {exc.url} is unchanged since the last run")
         except BriefarcError as exc:
@@ -143,8 +147,6 @@ class SourceRun:
             fetchlog.mark_seen(self.db, url, "discovery", source_id=self.source_id, headers=headers)
 
     def _discover(self, ctx: Context) -> AsyncIterator[Item]:
-        if self.source.kind == "urls":
-            return discover_urls(ctx, self.source.options["urls"])
         from briefarc.sources import adapter
 
         return adapter(self.source.kind)(ctx)
@@ -152,16 +154,15 @@ class SourceRun:
     async def _drain(self, items: AsyncIterator[Item], fetcher) -> None:
         pending: set[asyncio.Task] = set()
         window = asyncio.Semaphore(64)  # items in flight at most: memory stays flat on long listings
-        scheduled = 0
         try:
             async for item in items:
                 self.report.discovered += 1
                 self.on_update(self.report)
                 if not self._wanted(item):
                     continue
-                if self.options.max_items is not None and scheduled >= self.options.max_items:
+                if self.options.max_items is not None and self.scheduled >= self.options.max_items:
                     break
-                scheduled += 1
+                self.scheduled += 1
                 if self.options.dry_run:
                     self.report.planned.append({"url": item.url, "title": item.title, "published": item.published})
                     continue
@@ -173,6 +174,15 @@ class SourceRun:
             if pending:
                 await asyncio.gather(*pending, return_exceptions=True)
 
+    async def _drain_url(self, ctx: Context, url: str, fetcher) -> None:
+        """One loose URL: its failure is that URL's, not the whole run's."""
+        try:
+            await self._drain(discover_url(ctx, url), fetcher)
+        except Unchanged:
+            ctx.notes.append(f"nothing new: {url} is unchanged since the last run")
+        except BriefarcError as exc:
+            self._fail(url, exc)
+
     def _wanted(self, item: Item) -> bool:
         if self.options.since and item.published and item.published[:10] < self.options.since:
             return False
@@ -182,6 +192,7 @@ class SourceRun:
         if self.run_id is not None:
             self.log.run_of_url[item.url] = self.run_id
         try:
+            self.report.fetched += int(item.fetched)
             page = item.page or await self._fetch(item, fetcher)
             if page is not None:
                 self._store(item, page)
@@ -248,29 +259,28 @@ class SourceRun:
             fetchlog.mark_seen(self.db, url, "skipped", source_id=self.source_id, reason=str(exc))
 
 
-async def discover_urls(ctx: Context, urls: list[str]) -> AsyncIterator[Item]:
-    """Loose URLs: an article is stored, a feed or sitemap gives its entries, a listing its links."""
+async def discover_url(ctx: Context, url: str) -> AsyncIterator[Item]:
+    """A loose URL: an article is stored, a feed or sitemap gives its entries, a listing its links."""
     from briefarc.store.documents import now_iso
 
-    for url in urls:
-        if ctx.is_known(url):  # an archived article: skipped, or with --refresh asked for conditionally
-            if not ctx.refresh:
-                ctx.notes.append(f"{url} is archived already; --refresh checks it again")
-            yield Item(url=url, accept="any")
-            continue
-        response = await ctx.get(url, accept="any")
-        head = response.data[:4096].lower()
-        if b"<urlset" in head or b"<sitemapindex" in head:
-            async for item in _sub(ctx, "sitemap", url):
-                yield item
-        elif _is_feed(response.data):
-            async for item in _sub(ctx, "feed", url):
-                yield item
-        else:
-            page = RawPage(data=response.data, origin=response.final_url, url=response.final_url,
-                           content_type=response.content_type, headers=response.headers, fetched_at=now_iso())
-            async for item in _page_or_listing(ctx, url, page):
-                yield item
+    if ctx.is_known(url):  # an archived article: skipped, or with --refresh asked for conditionally
+        if not ctx.refresh:
+            ctx.notes.append(f"{url} is archived already; --refresh checks it again")
+        yield Item(url=url, accept="any")
+        return
+    response = await ctx.get(url, accept="any")
+    head = response.data[:4096].lower()
+    if b"<urlset" in head or b"<sitemapindex" in head:
+        async for item in _sub(ctx, "sitemap", url, response):
+            yield item
+    elif _is_feed(response.data):
+        async for item in _sub(ctx, "feed", url, response):
+            yield item
+    else:
+        page = RawPage(data=response.data, origin=response.final_url, url=response.final_url,
+                       content_type=response.content_type, headers=response.headers, fetched_at=now_iso())
+        async for item in _page_or_listing(ctx, url, page):
+            yield item
 
 
 def _is_feed(data: bytes) -> bool:
@@ -279,11 +289,13 @@ def _is_feed(data: bytes) -> bool:
     return is_feed(data)
 
 
-async def _sub(ctx: Context, kind: str, url: str) -> AsyncIterator[Item]:
+async def _sub(ctx: Context, kind: str, url: str, response) -> AsyncIterator[Item]:
+    """The entries of a feed or sitemap given as a loose URL, read from the response in hand."""
     from briefarc.sources import adapter
 
     sub = Context(Source(name=ctx.source.name, kind=kind, url=url), ctx.fetcher, ctx.is_known, since=ctx.since,
-                  refresh=ctx.refresh, notes=ctx.notes, validators=ctx.validators, remember=ctx.remember)
+                  refresh=ctx.refresh, notes=ctx.notes, validators=ctx.validators, remember=ctx.remember,
+                  prefetched={url: response})
     async for item in adapter(kind)(sub):
         yield item
 
@@ -299,4 +311,4 @@ async def _page_or_listing(ctx: Context, url: str, page: RawPage) -> AsyncIterat
         for entry in doc.items:
             yield Item(url=entry.url, title=entry.title, published=entry.published)
         return
-    yield Item(url=url, page=page)
+    yield Item(url=url, page=page, fetched=True)

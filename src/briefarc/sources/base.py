@@ -18,6 +18,7 @@ class Item:
     published: str | None = None  # YYYY-MM-DD when the listing shows it
     page: RawPage | None = None
     accept: str = "html"  # html, json or any: what the fetch may accept
+    fetched: bool = False  # the page was fetched during discovery (a loose URL)
 
 
 class Unchanged(Exception):
@@ -45,6 +46,7 @@ class Context:
     notes: list[str] = field(default_factory=list)
     validators: Callable[[str], tuple[str | None, str | None]] = _no_validators
     remember: Callable[[str, dict], None] = lambda url, headers: None
+    prefetched: dict = field(default_factory=dict)  # url -> response already in hand (a loose URL's)
 
     def option(self, name: str, default=None):
         return self.source.options.get(name, default)
@@ -56,6 +58,8 @@ class Context:
         """
         from briefarc.fetch import ANY_DOCUMENT_TYPES, HTML_TYPES, JSON_TYPES, FetchFailure
 
+        if url in self.prefetched:
+            return self.prefetched.pop(url)
         types = {"html": HTML_TYPES, "json": JSON_TYPES, "any": ANY_DOCUMENT_TYPES}[accept]
         etag, modified = (None, None) if self.refresh else self.validators(url)
         response = await self.fetcher.get(url, etag=etag, last_modified=modified, accept=types)
