@@ -1,32 +1,28 @@
 """Fetch benchmark: 1,000 pages over 5 local hosts, 50 ms latency per response, per-host concurrency 4.
 
-    python bench/fetch.py [--pages 1000] [--hosts 5] [--latency 0.05] [--per-host 4] [--only fetch|pipeline]
+    python bench/fetch.py [--pages 1000] [--hosts 5] [--latency 0.05] [--per-host 4] [--only engine|pipeline]
 
-Target (issue 6): wall time within 1.3x the ideal, pages x latency / (hosts x per-host concurrency).
+Target (issue 4): wall time within 1.3x the ideal, pages x latency / (hosts x per-host concurrency).
 Delay 0, robots.txt honoured (each host serves a permissive one). The servers run in a child process,
 so the CPU time per page (time.process_time) is the client's own.
 
-Each variant is a page handler, run on every fetched page (a handler may return an awaitable):
-  fetch          the Fetcher alone: the page is fetched and dropped;
-  pipeline       extract (briefarc.extract.extract) and save (briefarc.store.save_document) into a temporary
-                 SQLite database, in the event loop, as `briefarc fetch` does today;
-  pipeline-pool  the same work off the event loop: extraction in a worker process, saving in one writer
-                 thread (sqlite3 lets go of the GIL while SQLite works). Its CPU per page adds the worker's.
-The pipeline variants are skipped with a note when the extractor or the store does not import.
-Needs the test extra (the servers are tests/siteserver.py). Exit status 1 when a variant misses the target.
+Both variants run `briefarc fetch` itself (briefarc.collect.collect) over five sitemap sources, one
+per host, each naming its 200 pages, into a fresh SQLite database:
+  engine    discovery, the polite client, the request log and the record of seen URLs, with the
+            page handling (extract and save) switched off: the scheduling the target is about;
+  pipeline  the whole of it: every page is also extracted and saved, in the event loop.
+Needs the test extra (the servers are tests/siteserver.py). Exit status 1 when the engine misses the
+target; the pipeline's figure is printed beside it (on two cores it is bound by the CPU per page).
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
-import inspect
 import multiprocessing
 import sys
 import tempfile
 import time
-from collections.abc import Awaitable, Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,12 +30,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "bench"), str(ROOT)]
 
-from briefarc.fetch import ANY_DOCUMENT_TYPES, FetchConfig, Fetcher, FetchFailure, Response  # noqa: E402
+from briefarc.collect import FetchOptions, SourceRun, collect  # noqa: E402
+from briefarc.fetch import FetchConfig, run  # noqa: E402
+from briefarc.models import Source  # noqa: E402
+from briefarc.store import open_database  # noqa: E402
 from pages import page  # noqa: E402
 
 TARGET = 1.3
-VARIANTS = ("fetch", "pipeline", "pipeline-pool")
-Handler = Callable[[Response], Awaitable[None] | None]
+VARIANTS = ("engine", "pipeline")
 
 
 @dataclass
@@ -48,8 +46,8 @@ class Result:
     pages: int
     wall: float
     cpu: float
+    stored: int
     failures: list[str]
-    extra_cpu: float = 0.0  # CPU seconds spent in worker processes on the client's behalf
 
     def ratio(self, ideal: float) -> float:
         return self.wall / ideal
@@ -71,6 +69,11 @@ def serve(conn, hosts: int, pages: int, latency: float) -> None:
     for index in range(pages):
         name, data = page(index)
         servers[index % hosts].page(f"/briefings/{name}", data)
+    for number, server in enumerate(servers):
+        urls = "".join(f"<url><loc>{server.url(f'/briefings/{page(index)[0]}')}</loc></url>"
+                       for index in range(number, pages, hosts))
+        server.page("/sitemap.xml", f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>',
+                    content_type="application/xml")
     conn.send([server.port for server in servers])
     conn.recv()
     cpu = time.process_time()
@@ -81,7 +84,7 @@ def serve(conn, hosts: int, pages: int, latency: float) -> None:
 
 @contextmanager
 def sites(hosts: int, pages: int, latency: float) -> Iterator[tuple[list[str], list[float]]]:
-    """The page URLs, spread over the hosts; the list given receives the server process's CPU seconds."""
+    """Each host's sitemap URL; the list given receives the server process's CPU seconds."""
     context = multiprocessing.get_context("spawn")
     parent, child = context.Pipe()
     process = context.Process(target=serve, args=(child, hosts, pages, latency), daemon=True)
@@ -89,8 +92,7 @@ def sites(hosts: int, pages: int, latency: float) -> Iterator[tuple[list[str], l
     server_cpu: list[float] = []
     try:
         ports = parent.recv()
-        urls = [f"http://127.0.0.1:{ports[index % hosts]}/briefings/{page(index)[0]}" for index in range(pages)]
-        yield urls, server_cpu
+        yield [f"http://127.0.0.1:{port}/sitemap.xml" for port in ports], server_cpu
         parent.send("stop")
         server_cpu.append(parent.recv())
     finally:
@@ -99,126 +101,51 @@ def sites(hosts: int, pages: int, latency: float) -> Iterator[tuple[list[str], l
             process.terminate()
 
 
-# -- page handlers: what happens to each fetched page ----------------------------------------------------
-
-
-def drop(response: Response) -> None:
-    """The fetch-only variant: nothing happens to the page."""
-
-
-def pipeline_parts():
-    """(extract, open_database, save_document, RawPage), or None with a note when they do not import yet."""
-    try:
-        from briefarc.extract import extract
-        from briefarc.models import RawPage
-        from briefarc.store import open_database, save_document
-    except ImportError as exc:
-        print(f"note: the pipeline variants are skipped: {exc}")
-        return None
-    return extract, open_database, save_document, RawPage
-
-
-def raw_page(response: Response, raw_page_type):
-    return raw_page_type(data=response.data, origin=response.final_url, url=response.final_url,
-                         content_type=response.content_type, headers=response.headers)
-
-
-@contextmanager
-def extract_and_store() -> Iterator[Handler | None]:
-    """The pipeline variant: extract each page and save it into a fresh SQLite database, in the loop."""
-    parts = pipeline_parts()
-    if parts is None:
-        yield None
-        return
-    extract, open_database, save_document, raw_page_type = parts
-    with tempfile.TemporaryDirectory(prefix="briefarc-bench-") as folder:
-        db = open_database(Path(folder) / "bench.db")
-
-        def handle(response: Response) -> None:
-            document = extract(response.data, url=response.final_url, content_type=response.content_type)
-            save_document(db, document, raw_page(response, raw_page_type))
-
-        try:
-            yield handle
-        finally:
-            db.conn.close()
-
-
-@contextmanager
-def extract_and_store_off_loop(worker_cpu: list[float]) -> Iterator[Handler | None]:
-    """The pipeline-pool variant: extraction in one worker process, saving in one writer thread."""
-    parts = pipeline_parts()
-    if parts is None:
-        yield None
-        return
-    extract, open_database, save_document, raw_page_type = parts
-    spawn = multiprocessing.get_context("spawn")
-    with tempfile.TemporaryDirectory(prefix="briefarc-bench-") as folder, \
-            ProcessPoolExecutor(max_workers=1, mp_context=spawn) as workers, ThreadPoolExecutor(1) as writer:
-        db = writer.submit(open_database, Path(folder) / "bench.db").result()  # the connection lives in its thread
-        start_cpu = workers.submit(warm_up).result()
-
-        async def handle(response: Response) -> None:
-            loop = asyncio.get_running_loop()
-            document = await loop.run_in_executor(
-                workers, extract, response.data, response.final_url, response.content_type)
-            await loop.run_in_executor(writer, save_document, db, document, raw_page(response, raw_page_type))
-
-        try:
-            yield handle
-        finally:
-            worker_cpu.append(workers.submit(time.process_time).result() - start_cpu)
-            writer.submit(db.conn.close).result()
-
-
-def warm_up() -> float:
-    """Import the extractor in the worker before the clock starts; the worker's CPU time so far."""
-    from briefarc.extract import extract
-
-    extract(page(0)[1], url="http://127.0.0.1/briefings/page-000000.html", content_type="text/html; charset=utf-8")
-    return time.process_time()
-
-
 # -- the measurement --------------------------------------------------------------------------------------
 
 
-async def crawl(urls: list[str], config: FetchConfig, handle: Handler) -> list[str]:
-    """Fetch every URL concurrently through one Fetcher, handing each page to `handle`; the failures."""
-    failures: list[str] = []
-    async with Fetcher(config) as fetcher:
-
-        async def one(url: str) -> None:
-            try:
-                response = await fetcher.get(url, accept=ANY_DOCUMENT_TYPES)
-            except FetchFailure as failure:
-                failures.append(str(failure))
-                return
-            if response.status != 200:
-                failures.append(f"{url}: {response.status}")
-                return
-            result = handle(response)
-            if inspect.isawaitable(result):
-                await result
-
-        await asyncio.gather(*(one(url) for url in urls))
-    return failures
+@contextmanager
+def handling_switched_off() -> Iterator[None]:
+    """The engine variant: fetched pages are counted, not extracted or saved."""
+    original = SourceRun._store
+    SourceRun._store = lambda self, item, page: None
+    try:
+        yield
+    finally:
+        SourceRun._store = original
 
 
-def measure(variant: str, urls: list[str], config: FetchConfig, handle: Handler) -> Result:
-    wall, cpu = time.perf_counter(), time.process_time()
-    failures = asyncio.run(crawl(urls, config, handle))
-    return Result(variant, len(urls), time.perf_counter() - wall, time.process_time() - cpu, failures)
+def measure(variant: str, sitemaps: list[str], config: FetchConfig) -> Result:
+    with tempfile.TemporaryDirectory(prefix="briefarc-bench-") as folder:
+        db = open_database(Path(folder) / "bench.db")
+        sources = [Source(name=f"host{n}", kind="sitemap", url=url) for n, url in enumerate(sitemaps)]
+        options = FetchOptions(config=config)
+        switch = handling_switched_off() if variant == "engine" else _nothing()
+        with switch:
+            wall, cpu = time.perf_counter(), time.process_time()
+            reports = run(collect(db, sources, [], options))
+            wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        failures = [f"{url}: {reason}" for r in reports for url, reason in r.failures]
+        failures += [f"{r.name}: {r.error}" for r in reports if r.error]
+        fetched = sum(r.fetched for r in reports)
+        stored = db.execute("SELECT count(*) FROM documents").fetchone()[0]
+        db.conn.close()
+    return Result(variant, fetched, wall, cpu, stored, failures)
+
+
+@contextmanager
+def _nothing() -> Iterator[None]:
+    yield
 
 
 def report(results: list[Result], ideal: float) -> None:
-    print(f"{'variant':<14} {'wall':>8} {'ideal':>8} {'ratio':>7} {'target':>7} {'result':>7} {'CPU/page':>10}")
+    print(f"{'variant':<10} {'pages':>6} {'stored':>7} {'wall':>8} {'ideal':>8} {'ratio':>7} {'target':>7} "
+          f"{'result':>7} {'CPU/page':>10}")
     for result in results:
         verdict = "PASS" if result.passed(ideal) else "FAIL"
-        cpu = f"{result.cpu / result.pages * 1000:.2f}ms"
-        if result.extra_cpu:
-            cpu += f" (+{result.extra_cpu / result.pages * 1000:.2f}ms in the worker)"
-        print(f"{result.variant:<14} {result.wall:>7.2f}s {ideal:>7.2f}s {result.ratio(ideal):>6.2f}x "
-              f"{TARGET:>6.2f}x {verdict:>7} {cpu:>10}")
+        cpu = f"{result.cpu / max(result.pages, 1) * 1000:.2f}ms"
+        print(f"{result.variant:<10} {result.pages:>6} {result.stored:>7} {result.wall:>7.2f}s {ideal:>7.2f}s "
+              f"{result.ratio(ideal):>6.2f}x {TARGET:>6.2f}x {verdict:>7} {cpu:>10}")
         for failure in result.failures[:5]:
             print(f"  failed: {failure}")
         if len(result.failures) > 5:
@@ -244,31 +171,12 @@ def main(argv: list[str] | None = None) -> int:
     for variant in VARIANTS:
         if args.only and variant != args.only:
             continue
-        worker_cpu: list[float] = []
-        with handler(variant, worker_cpu) as handle:
-            if handle is None:
-                continue
-            with sites(args.hosts, args.pages, args.latency) as (urls, server_cpu):
-                result = measure(variant, urls, config, handle)
-        result.extra_cpu = sum(worker_cpu)
-        results.append(result)
+        with sites(args.hosts, args.pages, args.latency) as (sitemaps, server_cpu):
+            results.append(measure(variant, sitemaps, config))
         print(f"({variant}: the servers' process used {server_cpu[0]:.2f} s of CPU)")
     report(results, ideal)
-    return 0 if all(result.passed(ideal) for result in results) else 1
-
-
-def handler(variant: str, worker_cpu: list[float]):
-    """The page handler of a variant, as a context manager (it may hold a database or workers)."""
-    if variant == "pipeline":
-        return extract_and_store()
-    if variant == "pipeline-pool":
-        return extract_and_store_off_loop(worker_cpu)
-    return _given(drop)
-
-
-@contextmanager
-def _given(handle: Handler) -> Iterator[Handler]:
-    yield handle
+    engine = [result for result in results if result.variant == "engine"]
+    return 0 if all(result.passed(ideal) for result in engine) else 1
 
 
 if __name__ == "__main__":

@@ -75,7 +75,11 @@ def is_error_path(url: str, requested_url: str) -> bool:
 
 
 def _refreshes_to_error(data: bytes, base: str, requested_url: str) -> bool:
-    for match in _REFRESH.finditer(data[:SMALL_PAGE]):
+    head = data[:SMALL_PAGE]
+    lowered = head.lower()
+    if b"refresh" not in lowered and b"location" not in lowered:  # the regex is slow; most pages have neither
+        return False
+    for match in _REFRESH.finditer(head):
         target = urljoin(base, match.group(1).decode("latin-1"))
         if is_error_path(target, requested_url):
             return True
