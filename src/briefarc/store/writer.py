@@ -13,6 +13,7 @@ import multiprocessing
 import os
 import signal
 import sqlite3
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -72,13 +73,14 @@ class ProcessWriter:
     def put(self, name: str, documents: list[tuple[Document, RawPage]]) -> None:
         self._collect(wait=False)
         try:
-            self.work_out.send((name, documents))
+            with whole_messages():
+                self.work_out.send((name, documents))
         except (BrokenPipeError, OSError):
             self._collect(wait=True)
             raise DatabaseError("The writer process stopped unexpectedly; run the ingest again.") from None
 
     def __exit__(self, kind, error, trace) -> None:
-        with contextlib.suppress(BrokenPipeError, OSError):
+        with contextlib.suppress(BrokenPipeError, OSError), whole_messages():
             self.work_out.send(None)
         try:
             self._collect(wait=True)
@@ -90,7 +92,8 @@ class ProcessWriter:
         """Read the writer's reports: saved inputs, an error, or the end."""
         while not self.finished and (wait or self.results.poll()):
             try:
-                message = self.results.recv()
+                with whole_messages():
+                    message = self.results.recv()
             except EOFError:
                 self.finished = True
                 if wait:
@@ -103,6 +106,22 @@ class ProcessWriter:
                 raise DatabaseError(message[1])
             else:
                 self.finished = True
+
+
+@contextlib.contextmanager
+def whole_messages():
+    """Hold Ctrl-C back while a message crosses the pipe: a half-sent message would jam the other end.
+
+    The interrupt is not lost: it is delivered (as KeyboardInterrupt) as soon as the message is through.
+    """
+    can_block = hasattr(signal, "pthread_sigmask") and threading.current_thread() is threading.main_thread()
+    if can_block:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        if can_block:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def serve(path: str, source_id: int | None, work, results, producer_end) -> None:
