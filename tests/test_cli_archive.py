@@ -223,3 +223,14 @@ def test_page_text_is_never_markup_or_terminal_control(cli, archive):
     assert "␛" in shown
     record = json.loads(cli("show", doc_id, "--db", archive, "--json").stdout)
     assert "\x1b" in record["body"]  # stored faithfully; JSON escapes it
+
+
+def test_list_by_archive_order(cli, archive, tmp_path):
+    late = tmp_path / "late.html"
+    late.write_bytes((SAMPLES / "state-briefing.html").read_bytes().replace(b"Tammy Bruce", b"Tammy  Bruce"))
+    cli("ingest", late, "--db", archive)
+    rows = cli("list", "--sort", "archived", "--db", archive, "--json", "--limit", "3").jsonl()
+    ids = [row["id"] for row in rows]
+    assert ids == sorted(ids, reverse=True) and ids[0] == SAMPLE_COUNT + 1
+    wrong = cli("list", "--sort", "rank", "--db", archive)
+    assert wrong.code == 2 and "use date or archived" in wrong.stderr

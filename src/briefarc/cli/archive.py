@@ -154,7 +154,8 @@ def list_(
     lang: LangFilter = None,
     changed: ChangedFilter = False,
     removed: RemovedFilter = False,
-    sort: Annotated[str, typer.Option("--sort", help="date (newest first) or rank (as stored).")] = "date",
+    sort: Annotated[str, typer.Option("--sort", help="date (newest published first) or archived (newest archived "
+                                      "first).")] = "date",
     limit: LimitOption = 20,
     offset: OffsetOption = 0,
     db: DbOption = None,

@@ -126,10 +126,10 @@ def list_documents(
     limit: int = 20, offset: int = 0,
 ) -> list[dict]:
     """Documents newest first (by publication date), with the same filters as search."""
-    _check_sort(sort)
+    _check_sort(sort, ("date", "archived"))
     clauses, params = (filters or Filters()).where()
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-    order = "d.id" if sort == "rank" else "d.published_date DESC, d.id DESC"
+    order = "d.id DESC" if sort == "archived" else "d.published_date DESC, d.id DESC"
     rows = db.execute(
         f"""SELECT {HIT_COLUMNS} FROM documents d LEFT JOIN sources s ON s.id = d.source_id
             {where} ORDER BY {order} LIMIT ? OFFSET ?""",
@@ -138,6 +138,6 @@ def list_documents(
     return [dict(zip(HIT_KEYS, row, strict=True)) for row in rows]
 
 
-def _check_sort(sort: str) -> None:
-    if sort not in ("rank", "date"):
-        raise UsageError(f"Unknown sort {sort!r}: use rank or date.")
+def _check_sort(sort: str, allowed: tuple[str, ...] = ("rank", "date")) -> None:
+    if sort not in allowed:
+        raise UsageError(f"Unknown sort {sort!r}: use {' or '.join(allowed)}.")
