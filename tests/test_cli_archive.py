@@ -227,7 +227,9 @@ def test_page_text_is_never_markup_or_terminal_control(cli, archive):
 
 def test_list_by_archive_order(cli, archive, tmp_path):
     late = tmp_path / "late.html"
-    late.write_bytes((SAMPLES / "state-briefing.html").read_bytes().replace(b"Tammy Bruce", b"Tammy  Bruce"))
+    late.write_text("<html><head><title>Statement on fisheries</title></head><body><h1>Statement on fisheries"
+                    "</h1><p>The ministry welcomed the fisheries agreement signed today in the capital.</p>"
+                    "<p>It will enter into force next month.</p></body></html>")
     cli("ingest", late, "--db", archive)
     rows = cli("list", "--sort", "archived", "--db", archive, "--json", "--limit", "3").jsonl()
     ids = [row["id"] for row in rows]
