@@ -218,7 +218,10 @@ def test_ctrl_c_during_a_bulk_ingest_keeps_what_was_saved(db_file, page_folder):
     while stored_documents(db_file) < 60 and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)
     process.send_signal(signal.SIGINT)
-    _, err = process.communicate(timeout=60)
+    try:
+        _, err = process.communicate(timeout=60)
+    finally:
+        process.kill()  # no stray process if it hung
     assert process.returncode == 130, err
     assert "Interrupted." in err and "Traceback" not in err
     now = counts(db_file)

@@ -167,7 +167,10 @@ def test_ctrl_c_stops_at_once_keeps_what_was_stored_and_exits_130(db_file, site,
     time.sleep(0.5)
     started = time.monotonic()
     process.send_signal(signal.SIGINT)
-    _, stderr = process.communicate(timeout=15)
+    try:
+        _, stderr = process.communicate(timeout=15)
+    finally:
+        process.kill()  # no stray process if it hung
     assert time.monotonic() - started < 5
     assert process.returncode == 130
     assert "Interrupted" in stderr and "Traceback" not in stderr

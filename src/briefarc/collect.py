@@ -5,13 +5,15 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from briefarc.errors import BriefarcError, InputError
 from briefarc.models import RawPage, Source
 from briefarc.sources.base import Context, Item, Unchanged
 from briefarc.store import fetchlog
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 URLS_SOURCE = "(urls)"
 COUNTERS = ("discovered", "fetched", "added", "updated", "unchanged", "skipped", "failed", "removed")

@@ -10,11 +10,13 @@ import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from briefarc.errors import BriefarcError, InputError, UsageError
 from briefarc.models import RawPage, SaveResult
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 MAX_BYTES = 64 * 1024 * 1024  # a saved page larger than this is not a briefing

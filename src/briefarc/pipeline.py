@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from briefarc.errors import InputError
 from briefarc.models import Document, RawPage, SaveResult
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 def documents_of(page: RawPage) -> Iterator[tuple[Document, RawPage]]:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from briefarc.errors import BriefarcError
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 @dataclass

@@ -5,11 +5,13 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from briefarc.errors import UsageError
 from briefarc.store.search import Filters
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 FORMATS = ("jsonl", "csv", "markdown", "warc")
 STDOUT = "-"

@@ -12,13 +12,15 @@ import os
 import re
 import unicodedata
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from briefarc.export.files import output_file, prepare_folder
 from briefarc.render import clean
 from briefarc.store.search import Filters
 from briefarc.store.stream import iter_records
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 FRONT_MATTER = (
     "id", "title", "subtitle", "published", "kind", "source", "site_name", "spokesperson", "author",

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import csv
 import json
-from typing import IO
-
-import sqlite_utils
+from typing import IO, TYPE_CHECKING
 
 from briefarc.store.search import Filters
 from briefarc.store.stream import iter_records
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 CSV_COLUMNS = [
     "id", "published", "source", "kind", "language", "spokesperson", "title", "subtitle", "author",

@@ -6,9 +6,8 @@ import re
 import zlib
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
-
-import sqlite_utils
 
 from briefarc import __version__
 from briefarc.export.files import output_file
@@ -16,6 +15,9 @@ from briefarc.store.blobs import COMPRESSION, sha256
 from briefarc.store.search import Filters
 from briefarc.store.stream import iter_snapshots
 from briefarc.urls import is_web_url
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 UNSAFE_IN_URI = re.compile(r"[\x00-\x20\x7f]")
 

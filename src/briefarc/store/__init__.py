@@ -1,11 +1,25 @@
-"""The archive in SQLite: schema, migrations, saving, search. No Rich, no HTTP."""
+"""The archive in SQLite: schema, migrations, saving, search. No Rich, no HTTP.
 
-from briefarc.store.db import open_database, transaction, translate_errors
-from briefarc.store.documents import ensure_source, get_document, get_raw, save_document
-from briefarc.store.search import Filters, list_documents, search
-from briefarc.store.stats import archive_stats
+Names are imported from their modules on first use, so that a command pays only for what it uses.
+"""
 
-__all__ = [
-    "Filters", "archive_stats", "ensure_source", "get_document", "get_raw", "list_documents",
-    "open_database", "save_document", "search", "transaction", "translate_errors",
-]
+from __future__ import annotations
+
+import importlib
+
+# Imported now: the function `search` must win over the submodule of the same name.
+from briefarc.store.search import Filters, list_documents, search  # noqa: F401
+
+_HOMES = {
+    "open_database": "db", "transaction": "db", "translate_errors": "db",
+    "ensure_source": "documents", "get_document": "documents", "get_raw": "documents", "save_document": "documents",
+    "archive_stats": "stats",
+}
+
+__all__ = sorted([*_HOMES, "Filters", "list_documents", "search"])
+
+
+def __getattr__(name: str):
+    if name not in _HOMES:
+        raise AttributeError(f"module 'briefarc.store' has no attribute {name!r}")
+    return getattr(importlib.import_module(f"briefarc.store.{_HOMES[name]}"), name)

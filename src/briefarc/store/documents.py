@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from datetime import UTC, datetime
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from briefarc.errors import NotFound
 from briefarc.models import Document, RawPage, SaveResult
@@ -14,6 +13,9 @@ from briefarc.store.blobs import get_blob, put_blob, sha256
 from briefarc.store.db import transaction
 from briefarc.store.identity import document_key
 from briefarc.store.text import content_hash, segment
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 JSON_COLUMNS = ("paragraphs", "turns", "tags", "headers")
 

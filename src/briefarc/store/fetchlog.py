@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from briefarc.store.db import transaction
 from briefarc.store.documents import now_iso
 from briefarc.urls import normalize_url
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 KNOWN_STATUSES = ("stored", "skipped", "missing")
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from briefarc.errors import SearchSyntaxError, UsageError
 from briefarc.store.query import HINT, literal_query, to_fts
 from briefarc.store.text import unsegment
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 # bm25 weights for title, subtitle, body: a match in the title counts most.
 WEIGHTS = (10.0, 4.0, 1.0)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from briefarc.errors import NotFound, UsageError
 from briefarc.models import Source
 from briefarc.store.db import transaction
 from briefarc.store.documents import now_iso
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 def all_sources(db: sqlite_utils.Database) -> list[Source]:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:
+    import sqlite_utils
+
 
 
 def archive_stats(db: sqlite_utils.Database, path: str | os.PathLike) -> dict:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from briefarc.store.documents import decode_row
 from briefarc.store.search import Filters
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 # The same record as `briefarc show --json` (store.documents.get_document).
 RECORD_SQL = """

@@ -11,11 +11,13 @@ import sqlite3
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from briefarc.store.blobs import COMPRESSION
 from briefarc.store.db import transaction
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 NO_REPAIR = "cannot be repaired: ingest or fetch the page again"
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from briefarc.errors import NotFound
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 def list_versions(db: sqlite_utils.Database, doc_id: int) -> list[dict]:

@@ -16,13 +16,15 @@ import sqlite3
 import threading
 from collections.abc import Callable
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from briefarc.errors import DatabaseError
 from briefarc.models import Document, RawPage, SaveResult
 from briefarc.store.db import Batch
 from briefarc.store.documents import save_document
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 OnSaved = Callable[[str, list[SaveResult]], None]
 Work = tuple[str, list[tuple[Document, RawPage]]]
