@@ -140,25 +140,26 @@ def _add_version(
     conn.execute("UPDATE documents SET snapshot_id = ? WHERE id = ?", (snapshot_id, doc_id))
 
 
+# The full stored record of documents: `briefarc show --json`, and every row of a JSON Lines export.
+RECORD_SQL = """
+    SELECT d.*, s.name AS source, sn.sha256, sn.content_type, sn.origin, sn.encoding AS raw_encoding,
+           sn.archived_at AS snapshot_archived_at, b.size AS raw_size,
+           (SELECT count(*) FROM versions v WHERE v.document_id = d.id) AS versions
+    FROM documents d
+    LEFT JOIN sources s ON s.id = d.source_id
+    LEFT JOIN snapshots sn ON sn.id = d.snapshot_id
+    LEFT JOIN blobs b ON b.sha256 = sn.sha256
+    {where}
+    ORDER BY d.id"""
+
+
 def get_document(db: sqlite_utils.Database, doc_id: int) -> dict:
     """The stored record of document `doc_id` with its source and current snapshot."""
-    row = db.execute(
-        """SELECT d.*, s.name AS source, sn.sha256, sn.content_type, sn.origin, sn.encoding AS raw_encoding,
-                  sn.archived_at AS snapshot_archived_at, b.size AS raw_size,
-                  (SELECT count(*) FROM versions v WHERE v.document_id = d.id) AS versions
-           FROM documents d
-           LEFT JOIN sources s ON s.id = d.source_id
-           LEFT JOIN snapshots sn ON sn.id = d.snapshot_id
-           LEFT JOIN blobs b ON b.sha256 = sn.sha256
-           WHERE d.id = ?""",
-        (doc_id,),
-    ).fetchone()
+    cursor = db.execute(RECORD_SQL.format(where="WHERE d.id = ?"), (doc_id,))
+    row = cursor.fetchone()
     if row is None:
         raise NotFound(f"No document with id {doc_id}: `briefarc list` or `briefarc search` show the ids.")
-    columns = [c[0] for c in db.execute("SELECT * FROM documents LIMIT 0").description]
-    names = columns + ["source", "sha256", "content_type", "origin", "raw_encoding",
-                       "snapshot_archived_at", "raw_size", "versions"]
-    return decode_row(dict(zip(names, row, strict=True)))
+    return decode_row(dict(zip([column[0] for column in cursor.description], row, strict=True)))
 
 
 def decode_row(row: dict) -> dict:

@@ -5,23 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from briefarc.store.documents import decode_row
+from briefarc.store.documents import RECORD_SQL, decode_row
 from briefarc.store.search import Filters
 
 if TYPE_CHECKING:
     import sqlite_utils
-
-# The same record as `briefarc show --json` (store.documents.get_document).
-RECORD_SQL = """
-    SELECT d.*, s.name AS source, sn.sha256, sn.content_type, sn.origin, sn.encoding AS raw_encoding,
-           sn.archived_at AS snapshot_archived_at, b.size AS raw_size,
-           (SELECT count(*) FROM versions v WHERE v.document_id = d.id) AS versions
-    FROM documents d
-    LEFT JOIN sources s ON s.id = d.source_id
-    LEFT JOIN snapshots sn ON sn.id = d.snapshot_id
-    LEFT JOIN blobs b ON b.sha256 = sn.sha256
-    {where}
-    ORDER BY d.id"""
 
 SNAPSHOT_SQL = """
     SELECT d.id AS document_id, sn.id AS snapshot_id, d.url, sn.sha256, sn.content_type,
