@@ -41,7 +41,8 @@ def test_ingest_samples_then_again(cli, db_file):
     assert f"Added {SAMPLE_COUNT}, updated 0, unchanged 0, failed 0." in first.stderr
     again = cli("ingest", SAMPLES, "--db", db_file, "--json")
     assert again.code == 0
-    assert again.jsonl() == [{"added": 0, "updated": 0, "unchanged": SAMPLE_COUNT, "skipped": 0, "failed": []}]
+    assert again.jsonl() == [{"added": 0, "updated": 0, "unchanged": SAMPLE_COUNT, "skipped": 0, "failed": [],
+                              "warnings": []}]
 
 
 def test_ingest_goes_past_bad_files_and_keeps_the_good(cli, db_file, tmp_path):
@@ -223,6 +224,23 @@ def test_page_text_is_never_markup_or_terminal_control(cli, archive):
     assert "␛" in shown
     record = json.loads(cli("show", doc_id, "--db", archive, "--json").stdout)
     assert "\x1b" in record["body"]  # stored faithfully; JSON escapes it
+
+
+def test_history_diff_and_sources_print_page_text_harmlessly(cli, db_file):
+    url = "https://mofa.gov.pk/press-releases/trap"
+    trap = (SAMPLES / "statement-markup-trap.html").read_bytes()
+    cli("ingest", "-", "--url", url, "--db", db_file, stdin=trap)
+    edited = trap.replace(b"press release pages.</p>",
+                          b"pages. [red]More[/red] &#27;]8;;http://evil.example&#27;\\x&#27;]8;;&#27;\\</p>", 1)
+    assert cli("ingest", "-", "--url", url, "--db", db_file, "--json", stdin=edited).jsonl()[0]["updated"] == 1
+    doc_id = cli("list", "--db", db_file, "--json").jsonl()[0]["id"]
+    cli("sources", "add", "[bold]evil[/bold]", "https://e.org/feed", "--title", "\x1b[2Jwiped", "--db", db_file)
+    outputs = [cli("history", str(doc_id), "--db", db_file).stdout, cli("diff", str(doc_id), "--db", db_file).stdout,
+               cli("sources", "show", "[bold]evil[/bold]", "--db", db_file).stdout,
+               cli("sources", "list", "--db", db_file).stdout]
+    for output in outputs:
+        assert "\x1b" not in output and "\x07" not in output
+    assert "[red]More[/red]" in outputs[1] and "[bold]evil[/bold]" in outputs[2] and "␛[2Jwiped" in outputs[2]
 
 
 def test_list_by_archive_order(cli, archive, tmp_path):

@@ -567,6 +567,11 @@ Crawl-delay: 2.5
     assert parse(b"User-agent: *\nDisallow:\n", "briefarc").allows("https://x.org/anything")
 
 
+@pytest.mark.parametrize(("value", "delay"), [("inf", None), ("nan", None), ("86400", 60.0), ("-3", None)])
+def test_crawl_delay_is_capped(value, delay):
+    assert parse(f"User-agent: *\nCrawl-delay: {value}\n".encode(), "briefarc").crawl_delay == delay
+
+
 # -- limits ------------------------------------------------------------------------------------------------
 
 

@@ -20,10 +20,34 @@ from briefarc.store.query import literal_query, to_fts
         ("title:Taliban", 'title : "Taliban"'),
         ("台湾问题", '"台 湾 问 题"'),
         ('say "hi"" there"', '"say" "hi"" there"'),
+        ("Taliban (Kabul OR Islamabad)", '"Taliban" AND ( "Kabul" OR "Islamabad" )'),
+        ("(Kabul OR Islamabad) Taliban", '( "Kabul" OR "Islamabad" ) AND "Taliban"'),
+        ('a"b', '"a""b"'),
+        ("x NOT (y OR z)", '"x" NOT ( "y" OR "z" )'),
     ],
 )
 def test_translation(typed, fts):
     assert to_fts(typed) == fts
+    fts5().execute("SELECT rowid FROM t WHERE t MATCH ?", (fts,)).fetchall()  # FTS5 itself reads it
+
+
+def fts5():
+    import sqlite3
+
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE VIRTUAL TABLE t USING fts5(title, subtitle, body)")
+    conn.execute("INSERT INTO t VALUES ('Taliban talks', '', 'Kabul and Islamabad, say hi there')")
+    return conn
+
+
+@pytest.mark.parametrize(("typed", "hits"), [
+    ("Taliban (Kabul OR Islamabad)", 1), ('"weekly briefing"', 0), ("Talib* AND Kabul", 1),
+    ("NEAR(Kabul Islamabad, 3)", 1), ("title:Taliban", 1), ("title:Kabul", 0), ("U.S.-Pakistan", 0),
+    ("Kabul NOT Taliban", 0),
+])
+def test_translated_queries_find_what_they_should(typed, hits):
+    found = fts5().execute("SELECT rowid FROM t WHERE t MATCH ?", (to_fts(typed),)).fetchall()
+    assert len(found) == hits
 
 
 @pytest.mark.parametrize(

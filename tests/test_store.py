@@ -226,3 +226,15 @@ def test_limit_and_offset(db):
     seed_filters(db)
     assert [h["title"] for h in list_documents(db, limit=1, offset=1)] == ["Statement two"]
     assert len(search(db, "region", limit=2)) == 2
+
+
+def test_simultaneous_first_opens_migrate_once(tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "race.db"
+    code = f"from pathlib import Path; from briefarc.store import open_database; open_database(Path({str(path)!r}))"
+    processes = [subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE, text=True) for _ in range(8)]
+    errors = [process.communicate(timeout=60)[1] for process in processes]
+    assert all(process.returncode == 0 for process in processes), errors
+    assert open_database(path).execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)

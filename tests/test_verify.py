@@ -203,3 +203,14 @@ def test_verify_on_a_file_that_is_not_a_database(cli, tmp_path):
     result = cli("verify", "--db", bogus)
     assert result.code == 1 and "is not a usable briefarc database" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_show_raw_of_damaged_bytes_is_a_clean_error(cli, archive):
+    digest = digest_of(archive, 2)
+    damage(archive, ("UPDATE blobs SET data = ? WHERE sha256 = ?", (zlib.compress(b"forged page"), digest)))
+    result = cli("show", "2", "--raw", "--db", archive)
+    assert result.code == 1
+    assert result.stderr.startswith("Error: Document 2: the raw bytes do not match their sha256")
+    assert "briefarc verify" in result.stderr and "Traceback" not in result.stderr
+    reparsed = cli("reparse", "2", "--db", archive)
+    assert reparsed.code == 3 and "do not match their sha256" in reparsed.stderr

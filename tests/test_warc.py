@@ -221,7 +221,7 @@ def test_ingest_a_warc_file(cli, db_file, tmp_path):
     path.write_bytes(other_tool_warc())
     result = cli("ingest", path, "--db", db_file, "--json")
     assert result.code == 0, result.stderr
-    assert result.jsonl() == [{"added": 3, "updated": 0, "unchanged": 0, "skipped": 4, "failed": []}]
+    assert result.jsonl() == [{"added": 3, "updated": 0, "unchanged": 0, "skipped": 4, "failed": [], "warnings": []}]
     listed = cli("list", "--db", db_file, "--json").jsonl()
     assert {hit["url"] for hit in listed} >= {STATE_URL, UN_URL}
     origin = cli("show", str(listed[0]["id"]), "--db", db_file, "--json").jsonl()[0]["origin"]

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import sqlite3
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from briefarc.errors import BriefarcError, InputError
+from briefarc.errors import BriefarcError, DatabaseError, InputError
 from briefarc.models import RawPage, Source
 from briefarc.sources.base import Context, Item, Unchanged
 from briefarc.store import fetchlog
+from briefarc.store.db import describe
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -106,6 +109,9 @@ class SourceRun:
         self.source_id: int | None = None
         self.run_id: int | None = None
         self.scheduled = 0  # items handed to a fetch, for --max
+        self.cut_short = False  # --max stopped the discovery
+        self.fatal: DatabaseError | None = None  # the archive could not be written
+        self.validators_seen: dict[str, dict] = {}  # listing and feed validators, kept after a clean run
 
     async def run(self, fetcher) -> None:
         if not self.options.dry_run:
@@ -113,20 +119,34 @@ class SourceRun:
         ctx = Context(self.source, fetcher, self.is_known, since=self.options.since, refresh=self.options.refresh,
                       validators=self._validators, remember=self._remember)
         try:
-            if self.source.kind == "urls":  # each URL discovered on its own, all at once
-                await asyncio.gather(*(self._drain_url(ctx, url, fetcher) for url in self.source.options["urls"]))
-            else:
-                await self._drain(self._discover(ctx), fetcher)
+            await self._discover_and_fetch(ctx, fetcher)
+            if self.fatal:
+                raise self.fatal
+            self._keep_validators()
         except Unchanged as exc:
             ctx.notes.append(f"nothing new: {exc.url} is unchanged since the last run")
+        except DatabaseError:
+            raise  # the archive cannot be written: the whole fetch stops
         except BriefarcError as exc:
             self.report.error = str(exc)
+        except Exception as exc:  # a source answering in an unexpected shape must not end the other sources
+            self.report.error = f"internal error while reading the source: {type(exc).__name__}: {exc}"
         finally:
-            self.report.notes.extend(ctx.notes)
-            if self.run_id is not None:
-                counts = {name: getattr(self.report, name) for name in COUNTERS}
+            self._finish(ctx)
+
+    async def _discover_and_fetch(self, ctx: Context, fetcher) -> None:
+        if self.source.kind == "urls":  # each URL discovered on its own, all at once
+            await asyncio.gather(*(self._drain_url(ctx, url, fetcher) for url in self.source.options["urls"]))
+        else:
+            await self._drain(self._discover(ctx), fetcher)
+
+    def _finish(self, ctx: Context) -> None:
+        self.report.notes.extend(ctx.notes)
+        if self.run_id is not None:
+            counts = {name: getattr(self.report, name) for name in COUNTERS}
+            with contextlib.suppress(sqlite3.Error):  # a full disk has been reported already
                 fetchlog.finish_run(self.db, self.run_id, counts, self.report.error)
-            self.on_update(self.report)
+        self.on_update(self.report)
 
     def _start(self) -> None:
         from briefarc.store.sources import source_id
@@ -144,8 +164,17 @@ class SourceRun:
         return etag, modified
 
     def _remember(self, url: str, headers: dict) -> None:
-        """Keep a listing's or feed's validators, so that the next run can ask whether it changed."""
-        if not self.options.dry_run and (headers.get("etag") or headers.get("last-modified")):
+        """Note a listing's or feed's validators, so that the next run can ask whether it changed."""
+        if headers.get("etag") or headers.get("last-modified"):
+            self.validators_seen[url] = headers
+
+    def _keep_validators(self) -> None:
+        """Only a run that took every item may tell the next one 'nothing changed since'."""
+        if self.options.dry_run or self.cut_short or self.report.failed or self.report.error:
+            return
+        for url, headers in self.validators_seen.items():
+            if self.is_known(url):  # a loose URL that was an article: it is remembered as one
+                continue
             fetchlog.mark_seen(self.db, url, "discovery", source_id=self.source_id, headers=headers)
 
     def _discover(self, ctx: Context) -> AsyncIterator[Item]:
@@ -158,11 +187,14 @@ class SourceRun:
         window = asyncio.Semaphore(64)  # items in flight at most: memory stays flat on long listings
         try:
             async for item in items:
+                if self.fatal:
+                    break
                 self.report.discovered += 1
                 self.on_update(self.report)
                 if not self._wanted(item):
                     continue
                 if self.options.max_items is not None and self.scheduled >= self.options.max_items:
+                    self.cut_short = True
                     break
                 self.scheduled += 1
                 if self.options.dry_run:
@@ -178,6 +210,8 @@ class SourceRun:
 
     async def _drain_url(self, ctx: Context, url: str, fetcher) -> None:
         """One loose URL: its failure is that URL's, not the whole run's."""
+        from briefarc.sources.urls import discover_url
+
         try:
             await self._drain(discover_url(ctx, url), fetcher)
         except Unchanged:
@@ -194,12 +228,17 @@ class SourceRun:
         if self.run_id is not None:
             self.log.run_of_url[item.url] = self.run_id
         try:
-            self.report.fetched += int(item.fetched)
             page = item.page or await self._fetch(item, fetcher)
             if page is not None:
                 self._store(item, page)
+        except sqlite3.Error as exc:
+            self.fatal = self.fatal or DatabaseError(describe(exc))
+        except DatabaseError as exc:
+            self.fatal = self.fatal or exc
         except BriefarcError as exc:
             self._fail(item.url, exc)
+        except Exception as exc:  # one strange page must not end the run
+            self._fail(item.url, InputError(f"internal error: {type(exc).__name__}: {exc}"))
         finally:
             self.on_update(self.report)
 
@@ -209,7 +248,7 @@ class SourceRun:
 
         etag, modified, doc_id = fetchlog.validators(self.db, item.url) if self.options.refresh else (None,) * 3
         accept = {"html": HTML_TYPES, "json": JSON_TYPES, "any": ANY_DOCUMENT_TYPES}[item.accept]
-        response = await fetcher.get(item.url, etag=etag, last_modified=modified, accept=accept)
+        response = item.response or await fetcher.get(item.url, etag=etag, last_modified=modified, accept=accept)
         self.report.fetched += 1
         if response.not_modified:
             self.report.unchanged += 1
@@ -225,13 +264,13 @@ class SourceRun:
         from briefarc.pipeline import store_page
 
         results = store_page(self.db, page, self.source_id, keep=self._recent_enough)
-        if not results:
+        if not results:  # not remembered as seen: a run without --since stores it
             self.report.skipped += 1
             self.report.notes.append(f"{item.url}: published before --since, not stored")
+            return
         for result in results:
             setattr(self.report, result.status, getattr(self.report, result.status) + 1)
-        document_id = results[0].document_id if results else None
-        fetchlog.mark_seen(self.db, item.url, "stored", source_id=self.source_id, document_id=document_id,
+        fetchlog.mark_seen(self.db, item.url, "stored", source_id=self.source_id, document_id=results[0].document_id,
                            headers=None if item.page else page.headers)
 
     def _recent_enough(self, doc) -> bool:
@@ -255,62 +294,4 @@ class SourceRun:
             return
         self.report.failed += 1
         self.report.failures.append((url, str(exc)))
-        if not isinstance(exc, InputError):
-            fetchlog.mark_seen(self.db, url, "failed", source_id=self.source_id, reason=str(exc))
-        else:
-            fetchlog.mark_seen(self.db, url, "skipped", source_id=self.source_id, reason=str(exc))
-
-
-async def discover_url(ctx: Context, url: str) -> AsyncIterator[Item]:
-    """A loose URL: an article is stored, a feed or sitemap gives its entries, a listing its links."""
-    from briefarc.store.documents import now_iso
-
-    if ctx.is_known(url):  # an archived article: skipped, or with --refresh asked for conditionally
-        if not ctx.refresh:
-            ctx.notes.append(f"{url} is archived already; --refresh checks it again")
-        yield Item(url=url, accept="any")
-        return
-    response = await ctx.get(url, accept="any")
-    head = response.data[:4096].lower()
-    if b"<urlset" in head or b"<sitemapindex" in head:
-        async for item in _sub(ctx, "sitemap", url, response):
-            yield item
-    elif _is_feed(response.data):
-        async for item in _sub(ctx, "feed", url, response):
-            yield item
-    else:
-        page = RawPage(data=response.data, origin=response.final_url, url=response.final_url,
-                       content_type=response.content_type, headers=response.headers, fetched_at=now_iso())
-        async for item in _page_or_listing(ctx, url, page):
-            yield item
-
-
-def _is_feed(data: bytes) -> bool:
-    from briefarc.extract.feed import is_feed
-
-    return is_feed(data)
-
-
-async def _sub(ctx: Context, kind: str, url: str, response) -> AsyncIterator[Item]:
-    """The entries of a feed or sitemap given as a loose URL, read from the response in hand."""
-    from briefarc.sources import adapter
-
-    sub = Context(Source(name=ctx.source.name, kind=kind, url=url), ctx.fetcher, ctx.is_known, since=ctx.since,
-                  refresh=ctx.refresh, notes=ctx.notes, validators=ctx.validators, remember=ctx.remember,
-                  prefetched={url: response})
-    async for item in adapter(kind)(sub):
-        yield item
-
-
-async def _page_or_listing(ctx: Context, url: str, page: RawPage) -> AsyncIterator[Item]:
-    from briefarc.extract import extract
-
-    try:
-        doc = extract(page.data, url=page.url, content_type=page.content_type)
-    except InputError:
-        doc = None
-    if doc is not None and doc.kind == "listing" and doc.items:
-        for entry in doc.items:
-            yield Item(url=entry.url, title=entry.title, published=entry.published)
-        return
-    yield Item(url=url, page=page, fetched=True)
+        fetchlog.mark_seen(self.db, url, "failed", source_id=self.source_id, reason=str(exc))  # tried again next run

@@ -31,6 +31,7 @@ class IngestReport:
     unchanged: int = 0
     skipped: int = 0  # WARC records that hold no HTML page: images, redirects, errors
     failed: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # stored, but with a doubt (an encoding)
 
     def count(self, results: list[SaveResult]) -> None:
         for result in results:
@@ -44,6 +45,7 @@ class IngestReport:
         return {
             "added": self.added, "updated": self.updated, "unchanged": self.unchanged,
             "skipped": self.skipped, "failed": [{"input": name, "error": reason} for name, reason in self.failed],
+            "warnings": [{"input": name, "warning": text} for name, text in self.warnings],
         }
 
 
@@ -93,6 +95,8 @@ def read_input(name: str) -> bytes:
         raise InputError(f"cannot read: {exc.strerror}") from exc
     if data[:2] == b"\x1f\x8b":
         data = _gunzip(data)
+        if not data:
+            raise InputError("broken gzip data: the file is cut short")
     if len(data) > MAX_BYTES:
         raise InputError(f"larger than {MAX_BYTES // 2**20} MB: not a page")
     return data
@@ -152,21 +156,21 @@ def ingest(
         raise UsageError("--url names the address of a single page: give exactly one file with it.")
     source_id = ensure_source(db, source) if source else None
     run = _Run(IngestReport(), on_input)
-    with _writer(db, paths, source_id, run.saved) as writer:
+    with _writer(db, paths, source_id, run) as writer:
         run.writer = writer
         for name in iter_inputs(paths, warc=True):
             _ingest_one(run, name, url)
     return run.report
 
 
-def _writer(db: sqlite_utils.Database, paths: list[str], source_id: int | None, on_saved):
+def _writer(db: sqlite_utils.Database, paths: list[str], source_id: int | None, run: _Run):
     """A writer process beside the extraction for a bulk ingest on a machine with cores to spare."""
     from briefarc.store.writer import ProcessWriter, SerialWriter
 
     path = db.execute("PRAGMA database_list").fetchone()[2]
     if path and (os.cpu_count() or 1) >= 2 and STDIN not in paths and _at_least(paths, PARALLEL_FROM):
-        return ProcessWriter(Path(path), source_id, on_saved)
-    return SerialWriter(db, source_id, on_saved)
+        return ProcessWriter(Path(path), source_id, run.saved, run.fail)
+    return SerialWriter(db, source_id, run.saved, run.fail)
 
 
 def _at_least(paths: list[str], count: int) -> bool:
@@ -208,6 +212,8 @@ def _store(run: _Run, page: RawPage, name: str) -> None:
     except Exception as exc:  # an extractor bug must not end the batch
         run.fail(name, f"internal error while reading the page: {type(exc).__name__}: {exc}")
         return
+    for doc, _ in documents:
+        run.report.warnings.extend((name, warning) for warning in doc.warnings)
     run.writer.put(name, documents)
 
 

@@ -20,13 +20,16 @@ MISSING_PATHS = (
     r"/page-?not-?found",
 )
 
-# Words in a small page's <title> or <h1> that mean the page is gone.
+# What a small page's <title> or <h1> says when the page is gone. Whole phrases, not single words:
+# "Resolution 404 adopted" or "Statue has been removed" are articles.
 MISSING_WORDS = (
-    r"\b404\b",
-    r"\bnot found\b",
+    r"^\W*(?:error\W*)?404\b",
+    r"\b404\W*(?:error|not found|page)\b",
+    r"\b(?:page|file|document|article|resource|content|url)s? (?:was |is |could not be |cannot be )?not found\b",
+    r"^\W*not found\W*$",
     r"\bpage (?:does not|doesn't|cannot be|could not be|no longer) (?:exist|found)",
-    r"\bno longer available\b",
-    r"\bhas been removed\b",
+    r"\b(?:page|article|content|document) is no longer available\b",
+    r"\b(?:this|the) (?:page|article|content|document) (?:has been|was) (?:removed|deleted)\b",
     "页面不存在",
     "您访问的页面不存在",
     "页面未找到",
@@ -35,6 +38,7 @@ MISSING_WORDS = (
     "página no encontrada",
     "page introuvable",
 )
+HEADING_CHARS = 80  # a heading longer than this is an article's, whatever words it holds
 
 SMALL_PAGE = 64 * 1024  # a page larger than this is content, whatever its title says
 ENCODINGS = ("utf-8", "gb18030", "windows-1251")  # the Chinese and Russian words may come in these
@@ -91,6 +95,6 @@ def _says_missing(data: bytes) -> bool:
         text = _TAGS.sub(b" ", match.group(2))
         for encoding in ENCODINGS:
             words = " ".join(text.decode(encoding, "ignore").split())
-            if any(rule.search(words) for rule in _WORDS):
+            if len(words) <= HEADING_CHARS and any(rule.search(words) for rule in _WORDS):
                 return True
     return False

@@ -39,6 +39,8 @@ def print_ingest_summary(stderr: Console, report) -> None:
     if report.skipped:
         line += f" Skipped {report.skipped} records that hold no HTML page."
     stderr.print(line, markup=False, highlight=False)
+    for name, text in report.warnings:
+        stderr.print(f"  warning: {clean(name)}: {clean(text)}", markup=False, highlight=False, soft_wrap=True)
     for name, reason in report.failed:
         stderr.print(f"  failed: {clean(name)}: {clean(reason)}", markup=False, highlight=False, soft_wrap=True)
 

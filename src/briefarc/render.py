@@ -7,7 +7,6 @@ with control characters made visible, so a page cannot restyle the output or dri
 from __future__ import annotations
 
 import csv
-import json
 import re
 from collections.abc import Iterable
 from typing import IO
@@ -114,15 +113,20 @@ def _turn_text(turn: dict) -> Text:
 
 
 def write_jsonl(rows: Iterable[dict], out: IO[str]) -> None:
+    from briefarc.textout import json_line
+
     for row in rows:
-        out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+        out.write(json_line(row))
 
 
 def write_csv(rows: list[dict], columns: list[str], out: IO[str]) -> None:
+    from briefarc.textout import csv_cell, is_terminal
+
+    terminal = is_terminal(out)
     writer = csv.writer(out)
     writer.writerow(columns)
     for row in rows:
-        writer.writerow([clean(row.get(column)) if row.get(column) is not None else "" for column in columns])
+        writer.writerow([csv_cell(row.get(column), for_terminal=terminal) for column in columns])
 
 
 def stats_renderable(stats: dict) -> Group:

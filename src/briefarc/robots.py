@@ -87,6 +87,9 @@ def _groups(text: str) -> list[tuple[set[str], list[tuple[str, str]]]]:
     return groups
 
 
+MAX_CRAWL_DELAY = 60.0  # seconds: a site asking for more is read at this pace (one page a minute)
+
+
 def _apply(robots: Robots, key: str, value: str) -> None:
     if key in ("allow", "disallow") and value:
         pattern = _normalise(value)
@@ -96,8 +99,8 @@ def _apply(robots: Robots, key: str, value: str) -> None:
             delay = float(value)
         except ValueError:
             return
-        if delay >= 0:
-            robots.crawl_delay = max(delay, robots.crawl_delay or 0.0)
+        if 0 <= delay < float("inf"):  # a huge (or infinite) delay is capped, not obeyed for ever
+            robots.crawl_delay = min(MAX_CRAWL_DELAY, max(delay, robots.crawl_delay or 0.0))
 
 
 def _compile(pattern: str) -> re.Pattern[str]:

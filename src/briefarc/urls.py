@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import quote, unquote, urlsplit, urlunsplit
+from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
 TRACKING_PARAMS = re.compile(
@@ -78,9 +78,34 @@ def _clean_query(query: str) -> str:
     return "&".join(kept)
 
 
+def split(url: str | None):
+    """urlsplit that answers None for what is not a URL (web text holds `http://[::1`, ports of 99999...)."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises on a bad port
+    except ValueError:
+        return None
+    return parts
+
+
+def join(base: str | None, link: str | None) -> str | None:
+    """`link` resolved against `base`, or None when either is not a usable URL."""
+    if not link:
+        return None
+    try:
+        joined = urljoin(base or "", link.strip())
+    except ValueError:
+        return None
+    return joined if split(joined) is not None else None
+
+
 def is_web_url(url: str | None) -> bool:
-    return bool(url) and urlsplit(url).scheme.lower() in DEFAULT_PORTS and bool(urlsplit(url).netloc)
+    parts = split(url)
+    return parts is not None and parts.scheme.lower() in DEFAULT_PORTS and bool(parts.netloc)
 
 
 def host_of(url: str) -> str:
-    return (urlsplit(url).hostname or "").lower()
+    parts = split(url)
+    return (parts.hostname or "").lower() if parts else ""

@@ -24,28 +24,32 @@ def main(argv: list[str] | None = None) -> None:
     sys.exit(run(argv))
 
 
-def _click_errors() -> tuple[tuple, tuple, tuple]:
-    """(usage errors, other click errors, aborts) of click and of the copy newer Typers carry."""
+def _click_errors() -> tuple[tuple, tuple, tuple, tuple]:
+    """(bare command, usage errors, other click errors, aborts) of click and of the copy newer Typers carry."""
     modules = []
     for name in ("typer._click.exceptions", "click.exceptions"):
         try:
             modules.append(importlib.import_module(name))
         except ImportError:
             continue
-    found = [tuple(getattr(m, cls) for m in modules if hasattr(m, cls)) for cls in ("UsageError", "ClickException")]
+    found = [tuple(getattr(m, cls) for m in modules if hasattr(m, cls))
+             for cls in ("NoArgsIsHelpError", "UsageError", "ClickException")]
     aborts = tuple({m.Abort for m in modules if hasattr(m, "Abort")} | {typer.Abort})
-    return found[0], found[1], aborts
+    return found[0], found[1], found[2], aborts
 
 
 def run(argv: list[str] | None = None) -> int:
     from briefarc import console
 
-    usage_errors, click_errors, aborts = _click_errors()
+    bare, usage_errors, click_errors, aborts = _click_errors()
     try:
         result = app(args=argv, prog_name="briefarc", standalone_mode=False)
         if result == ExitStatus.INTERRUPTED:
             console.err().print("Interrupted.", markup=False)
         return result if isinstance(result, int) else ExitStatus.OK
+    except bare as exc:  # `briefarc` or `briefarc sources` alone: the help, as asked for
+        sys.stdout.write(exc.ctx.get_help() + "\n")
+        return ExitStatus.OK
     except usage_errors as exc:
         console.error(exc.format_message())
         hint = f"Try '{exc.ctx.command_path} --help' for help." if exc.ctx else "Try 'briefarc --help'."
@@ -69,9 +73,16 @@ def run(argv: list[str] | None = None) -> int:
 
         console.error(describe(exc))
         return ExitStatus.ERROR
-    except BrokenPipeError:
-        _silence_stdout()
-        return ExitStatus.OK
+    except SystemExit:
+        if type(sys.stdout).__name__ == "PacifyFlushWrapper":  # Typer's answer to a closed pipe (`| head`)
+            _silence_stdout()
+            return ExitStatus.OK
+        raise
+    except OSError as exc:  # writing the output failed: a full disk, a closed terminal
+        if os.environ.get("BRIEFARC_TRACEBACK"):
+            raise
+        console.error(f"Cannot write the output: {exc.strerror or exc}.")
+        return ExitStatus.ERROR
 
 
 def _silence_stdout() -> None:

@@ -60,13 +60,18 @@ def parse_date(value: str | None, option: str, *, end: bool = False) -> str | No
     """A --since/--until value as YYYY-MM-DD; a year or month means its first (or last) day."""
     if value is None:
         return None
+    import calendar
+    from datetime import date
+
     if not DATE.match(value):
         raise UsageError(f"{option} takes a date as YYYY-MM-DD (or YYYY-MM, or YYYY), not {value!r}.")
-    if len(value) == 10:
-        return value
-    if len(value) == 4:
-        return value + ("-12-31" if end else "-01-01")
-    return value + ("-31" if end else "-01")
+    year, month, day = (int(part) for part in (value.split("-") + ["0", "0"])[:3])
+    month = month or (12 if end else 1)
+    day = day or (calendar.monthrange(year, month)[1] if end and 1 <= month <= 12 else 1)
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        raise UsageError(f"{option}: {value!r} is not a date in the calendar.") from None
 
 
 def make_filters(source, since, until, spokesperson, kind, lang, changed=False, removed=False):

@@ -81,7 +81,13 @@ def parse(
             failed += 1
             console.error(f"{name}: {exc}")
             continue
+        except Exception as exc:  # an extractor bug must not end the batch
+            failed += 1
+            console.error(f"{name}: internal error while reading the page: {type(exc).__name__}: {exc}")
+            continue
         for doc in docs:
+            for warning in doc.warnings:
+                console.warn(f"{name}: {warning}")
             if json_:
                 render.write_jsonl([doc.to_record()], sys.stdout)
             else:

@@ -62,17 +62,28 @@ def fetch(
 
 
 def _targets(database, targets: list[str]):
-    from briefarc.store.sources import all_sources, find_source
+    from briefarc.store.sources import FILES, all_sources, find_source
     from briefarc.urls import is_web_url
 
     urls = [t for t in targets if is_web_url(t)]
     names = [t for t in targets if not is_web_url(t)]
     if not targets:
-        sources = [s for s in all_sources(database) if s.enabled]
+        sources = [s for s in all_sources(database) if s.enabled and s.kind != FILES]
         if not sources:
             raise UsageError("No sources are enabled: `briefarc sources list` shows them; `sources add` adds one.")
         return sources, []
-    return [find_source(database, name) for name in names], urls
+    chosen = [find_source(database, name) for name in names]
+    for source in chosen:
+        if source.kind == FILES:
+            raise UsageError(f"Source {source.name!r} labels pages you ingested: it has nothing to fetch.")
+    return chosen, urls
+
+
+def _existing_db(db):
+    """The archive when there is one; None before the first ingest or fetch (nothing is created)."""
+    from briefarc.paths import db_path
+
+    return open_db(db, create=False)[0] if db_path(db).exists() else None
 
 
 @sources_app.command("list")
@@ -81,7 +92,7 @@ def sources_list(db: DbOption = None, json_: JsonOption = False) -> None:
     from briefarc import console, render
     from briefarc.store.sources import all_sources, source_status
 
-    database, _ = open_db(db)
+    database = _existing_db(db)
     rows = [source_status(database, s) for s in all_sources(database)]
     if json_:
         render.write_jsonl(rows, sys.stdout)
@@ -96,7 +107,7 @@ def sources_show(name: Annotated[str, typer.Argument(help="The source's name.")]
     from briefarc import console, render
     from briefarc.store.sources import find_source, source_status
 
-    database, _ = open_db(db)
+    database = _existing_db(db)
     row = source_status(database, find_source(database, name))
     if json_:
         render.write_jsonl([row], sys.stdout)

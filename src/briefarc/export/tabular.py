@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import csv
-import json
 from typing import IO, TYPE_CHECKING
 
 from briefarc.store.search import Filters
 from briefarc.store.stream import iter_records
+from briefarc.textout import csv_cell, is_terminal, json_line
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -16,8 +16,6 @@ CSV_COLUMNS = [
     "id", "published", "source", "kind", "language", "spokesperson", "title", "subtitle", "author",
     "url", "canonical_url", "native_id", "archived_at", "updated_at", "sha256", "body",
 ]
-# Line separators that JSON leaves as they are but line-splitting readers (Python, JavaScript) break on.
-LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
 def write_records(db: sqlite_utils.Database, filters: Filters | None, fmt: str, out: IO[str], report) -> None:
@@ -25,8 +23,9 @@ def write_records(db: sqlite_utils.Database, filters: Filters | None, fmt: str, 
     if fmt == "csv":
         writer = csv.writer(out)
         writer.writerow(CSV_COLUMNS)
+        terminal = is_terminal(out)
         for record in records:
-            writer.writerow(csv_row(record))
+            writer.writerow([csv_cell(record.get(column), for_terminal=terminal) for column in CSV_COLUMNS])
             report.documents += 1
     else:
         for record in records:
@@ -35,13 +34,3 @@ def write_records(db: sqlite_utils.Database, filters: Filters | None, fmt: str, 
     report.written = report.documents
     out.flush()
 
-
-def json_line(record: dict) -> str:
-    """One record as one line of JSON: control characters escaped, never a raw line break."""
-    return json.dumps(record, ensure_ascii=False, default=str).translate(LINE_BREAKS) + "\n"
-
-
-def csv_row(record: dict) -> list[str]:
-    from briefarc.render import clean
-
-    return [clean(record.get(column)) for column in CSV_COLUMNS]

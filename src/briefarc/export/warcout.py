@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import zlib
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,7 +10,7 @@ from urllib.parse import quote
 
 from briefarc import __version__
 from briefarc.export.files import output_file
-from briefarc.store.blobs import COMPRESSION, sha256
+from briefarc.store.blobs import BlobError, get_blob
 from briefarc.store.search import Filters
 from briefarc.store.stream import iter_snapshots
 from briefarc.urls import is_web_url
@@ -71,14 +70,11 @@ def _version(package: str) -> str:
 
 
 def _raw_bytes(db: sqlite_utils.Database, digest: str) -> tuple[bytes | None, str | None]:
-    """The snapshot's bytes, or why there are none. CAST: bytes even when damage left text there."""
-    row = db.conn.execute("SELECT compression, CAST(data AS BLOB) FROM blobs WHERE sha256 = ?", (digest,)).fetchone()
+    """The snapshot's bytes, or why there are none."""
     try:
-        data = None if row is None else zlib.decompress(row[1]) if row[0] == COMPRESSION else bytes(row[1])
-    except (zlib.error, TypeError):
-        return None, "its raw bytes cannot be decompressed: run `briefarc verify`"
+        data = get_blob(db.conn, digest)
+    except BlobError as exc:
+        return None, f"its {str(exc).removeprefix('the ')}: run `briefarc verify`"
     if data is None:
         return None, "its raw bytes are missing: run `briefarc verify`"
-    if sha256(data) != digest:
-        return None, "its raw bytes do not match their sha256: run `briefarc verify`"
     return data, None

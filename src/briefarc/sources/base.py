@@ -18,7 +18,7 @@ class Item:
     published: str | None = None  # YYYY-MM-DD when the listing shows it
     page: RawPage | None = None
     accept: str = "html"  # html, json or any: what the fetch may accept
-    fetched: bool = False  # the page was fetched during discovery (a loose URL)
+    response: object = None  # the page's response when discovery fetched it already (a loose URL)
 
 
 class Unchanged(Exception):
@@ -51,7 +51,7 @@ class Context:
     def option(self, name: str, default=None):
         return self.source.options.get(name, default)
 
-    async def get(self, url: str, accept: str = "any"):
+    async def get(self, url: str, accept: str = "any", missing_ok: bool = False):
         """Fetch a discovery resource (listing, feed, API page), conditionally when it was read before.
 
         Raises FetchFailure, or Unchanged on 304 (unless --refresh asks to look at everything again).
@@ -65,7 +65,7 @@ class Context:
         response = await self.fetcher.get(url, etag=etag, last_modified=modified, accept=types)
         if response.not_modified:
             raise Unchanged(url)
-        if response.status in (404, 410):
+        if response.status in (404, 410) and not missing_ok:
             raise FetchFailure(f"{url} answered {response.status}: check the source's URL.", reason="http",
                                status=response.status, url=url)
         self.remember(url, response.headers)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator
-from urllib.parse import urljoin
 
 from briefarc.fetch import FetchFailure
 from briefarc.sources.base import Context, Item, all_known_or_old
+from briefarc.urls import join
 
 
 async def discover_listing(ctx: Context) -> AsyncIterator[Item]:
@@ -56,8 +56,8 @@ def next_page(ctx: Context, current: str, next_link: str | None, number: int) ->
     template = ctx.option("page_template")
     if template:
         first = int(ctx.option("first_page", 1))
-        return urljoin(ctx.source.url, template.format(n=number + first - 1, base=ctx.source.url))
-    return urljoin(current, next_link) if next_link else None
+        return join(ctx.source.url, template.format(n=number + first - 1, base=ctx.source.url))
+    return join(current, next_link)
 
 
 def read_listing(data: bytes, url: str, options: dict, content_type: str | None = None):
@@ -93,7 +93,9 @@ def _items_by_selector(tree, url: str, options: dict) -> list[Item]:
         date_node = node.css_first(options["date_selector"]) if options.get("date_selector") else None
         title = _text(title_node) or _text(link)
         published = _date(_text(date_node)) if date_node is not None else _date(_text(node))
-        items.append(Item(url=urljoin(url, link.attributes["href"].strip()), title=title, published=published))
+        target = join(url, link.attributes["href"])
+        if target:
+            items.append(Item(url=target, title=title, published=published))
     return items
 
 
@@ -101,7 +103,8 @@ def _items_by_extractor(data: bytes, url: str, content_type: str | None) -> list
     from briefarc.extract import extract
 
     doc = extract(data, url=url, content_type=content_type)
-    return [Item(url=urljoin(url, i.url), title=i.title, published=i.published) for i in doc.items]
+    joined = ((join(url, i.url), i) for i in doc.items)
+    return [Item(url=target, title=i.title, published=i.published) for target, i in joined if target]
 
 
 def _text(node) -> str:

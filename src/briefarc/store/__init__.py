@@ -12,7 +12,7 @@ from briefarc.store.search import Filters, list_documents, search  # noqa: F401
 
 _HOMES = {
     "open_database": "db", "transaction": "db", "translate_errors": "db",
-    "ensure_source": "documents", "get_document": "documents", "get_raw": "documents", "save_document": "documents",
+    "ensure_source": "sources", "get_document": "documents", "get_raw": "documents", "save_document": "documents",
     "archive_stats": "stats",
 }
 

@@ -6,6 +6,8 @@ import hashlib
 import sqlite3
 import zlib
 
+from briefarc.errors import DatabaseError
+
 COMPRESSION = "zlib"
 LEVEL = 1  # fast: archiving speed matters more than the last 15% of space
 
@@ -26,9 +28,28 @@ def put_blob(conn: sqlite3.Connection, data: bytes, digest: str | None = None) -
     return digest
 
 
+class BlobError(DatabaseError):
+    """Stored bytes that are not what was stored: empty, not decompressible, or of another sha256."""
+
+
+def decode_blob(digest: str, compression: str, data: bytes | None, size: int | None = None) -> bytes:
+    """The original bytes of a blob row, checked against its sha256 (and size); BlobError says what is wrong."""
+    if data is None:
+        raise BlobError("the raw bytes are empty (NULL)")
+    try:
+        raw = zlib.decompress(data) if compression == COMPRESSION else bytes(data)
+    except zlib.error as exc:
+        raise BlobError(f"the raw bytes cannot be decompressed ({exc})") from None
+    actual = sha256(raw)
+    if actual != digest:
+        raise BlobError(f"the raw bytes do not match their sha256 {digest[:16]}…: they hash to {actual[:16]}…")
+    if size is not None and len(raw) != size:
+        raise BlobError(f"the raw bytes are {len(raw)} bytes long, not {size} as recorded")
+    return raw
+
+
 def get_blob(conn: sqlite3.Connection, digest: str) -> bytes | None:
-    row = conn.execute("SELECT compression, data FROM blobs WHERE sha256 = ?", (digest,)).fetchone()
-    if row is None:
-        return None
-    compression, data = row
-    return zlib.decompress(data) if compression == COMPRESSION else bytes(data)
+    """The checked original bytes stored under `digest`, or None when there are none; BlobError if damaged."""
+    # CAST: bytes even when damage left text in the column (Python would fail to decode it)
+    row = conn.execute("SELECT compression, CAST(data AS BLOB) FROM blobs WHERE sha256 = ?", (digest,)).fetchone()
+    return None if row is None else decode_blob(digest, *row)

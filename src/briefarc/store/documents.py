@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from briefarc.errors import NotFound
 from briefarc.models import Document, RawPage, SaveResult
-from briefarc.store.blobs import get_blob, put_blob, sha256
+from briefarc.store.blobs import BlobError, get_blob, put_blob, sha256
 from briefarc.store.db import transaction
 from briefarc.store.identity import document_key
 from briefarc.store.text import content_hash, segment
@@ -176,23 +176,13 @@ def decode_row(row: dict) -> dict:
 def get_raw(db: sqlite_utils.Database, doc_id: int) -> bytes:
     """The original bytes of the document's current snapshot."""
     record = get_document(db, doc_id)
-    data = get_blob(db.conn, record["sha256"]) if record.get("sha256") else None
+    try:
+        data = get_blob(db.conn, record["sha256"]) if record.get("sha256") else None
+    except BlobError as exc:
+        raise BlobError(f"Document {doc_id}: {exc}. Run `briefarc verify`.") from None
     if data is None:
         raise NotFound(f"Document {doc_id} has no raw snapshot stored.")
     return data
-
-
-def ensure_source(db: sqlite_utils.Database, name: str, kind: str = "files", url: str | None = None) -> int:
-    """The id of source `name`, created as a plain source of `kind` when new."""
-    row = db.execute("SELECT id FROM sources WHERE name = ?", (name,)).fetchone()
-    if row:
-        return row[0]
-    with transaction(db) as conn:
-        cursor = conn.execute(
-            "INSERT INTO sources (name, kind, url, created_at) VALUES (?, ?, ?, ?)",
-            (name, kind, url, now_iso()),
-        )
-        return cursor.lastrowid
 
 
 def version_pages(db: sqlite_utils.Database, doc_id: int) -> list[tuple[int, RawPage]]:

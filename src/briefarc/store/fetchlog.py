@@ -20,15 +20,19 @@ def is_known(db: sqlite_utils.Database, url: str) -> bool:
     row = db.execute("SELECT status FROM seen_urls WHERE key = ?", (key,)).fetchone()
     if row:
         return row[0] in KNOWN_STATUSES
-    return db.execute("SELECT 1 FROM documents WHERE key = ?", (key,)).fetchone() is not None
+    found = db.execute("SELECT 1 FROM documents WHERE key = ? OR url = ? LIMIT 1", (key, url)).fetchone()
+    return found is not None
 
 
 def validators(db: sqlite_utils.Database, url: str) -> tuple[str | None, str | None, int | None]:
     """(ETag, Last-Modified, document id) from the last fetch of `url`, for a conditional request."""
-    row = db.execute(
-        "SELECT etag, last_modified, document_id FROM seen_urls WHERE key = ?", (normalize_url(url),)
-    ).fetchone()
-    return tuple(row) if row else (None, None, None)
+    key = normalize_url(url)
+    row = db.execute("SELECT etag, last_modified, document_id FROM seen_urls WHERE key = ?", (key,)).fetchone()
+    if row and row[2] is not None:
+        return tuple(row)
+    document = db.execute(  # ingested, not fetched: its identity, or the address it was archived from
+        "SELECT id FROM documents WHERE key = ? OR url = ? LIMIT 1", (key, url)).fetchone()
+    return (row[0] if row else None, row[1] if row else None, document[0] if document else None)
 
 
 def mark_seen(

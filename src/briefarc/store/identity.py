@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from briefarc.models import Document, RawPage
-from briefarc.urls import is_web_url, normalize_url
+from briefarc.urls import is_web_url, normalize_url, split
 
 
 def document_key(doc: Document, page: RawPage, digest: str) -> str:
@@ -20,7 +18,8 @@ def document_key(doc: Document, page: RawPage, digest: str) -> str:
 
 def _trust_canonical(canonical: str, url: str | None) -> bool:
     """A canonical link to a site's front page, on a deeper page, is a template bug: ignore it."""
-    canonical_path = urlsplit(canonical).path.strip("/")
+    canonical_path = split(canonical).path.strip("/")
     if canonical_path:
         return True
-    return bool(url) and not urlsplit(url).path.strip("/")
+    parts = split(url)
+    return parts is not None and not parts.path.strip("/")

@@ -189,6 +189,11 @@ def m002_fetching(conn: sqlite3.Connection) -> None:
     )
 
 
+def m003_document_url_index(conn: sqlite3.Connection) -> None:
+    """Find documents by the address they were archived from, not only by their canonical identity."""
+    conn.execute("CREATE INDEX documents_url ON documents(url)")
+
+
 def run_script(conn: sqlite3.Connection, script: str) -> None:
     """Run several statements inside the caller's transaction (executescript would commit it)."""
     statement = ""
@@ -204,6 +209,7 @@ def run_script(conn: sqlite3.Connection, script: str) -> None:
 MIGRATIONS: list[Migration] = [
     m001_initial,
     m002_fetching,
+    m003_document_url_index,
 ]
 
 
@@ -217,11 +223,15 @@ def migrate(conn: sqlite3.Connection) -> int:
             f"This database has schema version {version}, newer than this briefarc knows "
             f"({len(MIGRATIONS)}): upgrade briefarc."
         )
-    for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
+    for number, migration in enumerate(MIGRATIONS, start=1):
+        if number <= version:
+            continue
         conn.execute("BEGIN IMMEDIATE")
         try:
-            migration(conn)
-            conn.execute(f"PRAGMA user_version = {number}")
+            # another process may have applied it while this one waited for the lock
+            if conn.execute("PRAGMA user_version").fetchone()[0] < number:
+                migration(conn)
+                conn.execute(f"PRAGMA user_version = {number}")
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")

@@ -21,7 +21,7 @@ TOKEN = re.compile(
       | (?P<lparen>\()
       | (?P<rparen>\))
       | (?P<comma>,)
-      | (?P<word>[^\s()",]+)
+      | (?P<word>[^\s()",][^\s(),]*)
     )''',
     re.VERBOSE,
 )
@@ -57,7 +57,18 @@ def to_fts(text: str) -> str:
     if not any(kind in ("term", "near") for kind, _ in parts):
         raise SearchSyntaxError("Nothing to search for: the query has no letters or digits.")
     _check_structure(parts)
-    return " ".join(value for _, value in parts)
+    return " ".join(value for _, value in _explicit_and(parts))
+
+
+def _explicit_and(parts: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """FTS5 joins neighbouring words with AND itself, but not a word and a parenthesis: say it."""
+    out: list[tuple[str, str]] = []
+    for kind, value in parts:
+        if out and (out[-1][0] == "rparen" or kind == "lparen") and out[-1][0] in ("term", "near", "rparen") \
+                and kind in ("term", "near", "lparen"):
+            out.append(("op", "AND"))
+        out.append((kind, value))
+    return out
 
 
 def _tokens(text: str):

@@ -14,11 +14,14 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 
-def all_sources(db: sqlite_utils.Database) -> list[Source]:
+FILES = "files"  # the kind of a source that only labels ingested pages
+
+
+def all_sources(db: sqlite_utils.Database | None) -> list[Source]:
     """Built-in sources (with the user's changes) followed by the user's own, by name."""
     from briefarc.sources import builtin_sources
 
-    rows = {row["name"]: row for row in db.query("SELECT * FROM sources")}
+    rows = {row["name"]: row for row in db.query("SELECT * FROM sources")} if db is not None else {}
     merged = []
     for builtin in builtin_sources():
         row = rows.pop(builtin.name, None)
@@ -34,7 +37,7 @@ def all_sources(db: sqlite_utils.Database) -> list[Source]:
     return merged
 
 
-def find_source(db: sqlite_utils.Database, name: str) -> Source:
+def find_source(db: sqlite_utils.Database | None, name: str) -> Source:
     for source in all_sources(db):
         if source.name == name:
             return source
@@ -52,6 +55,14 @@ def source_id(db: sqlite_utils.Database, source: Source) -> int:
             (source.name, source.kind, None if source.builtin else source.url, source.title,
              None if source.builtin else json.dumps(source.options), now_iso(), int(source.enabled)),
         ).lastrowid
+
+
+def ensure_source(db: sqlite_utils.Database, name: str) -> int:
+    """The id of source `name`; a new one is a label for ingested pages, with nothing to fetch."""
+    from briefarc.sources import builtin_sources
+
+    known = {source.name: source for source in builtin_sources()}
+    return source_id(db, known.get(name) or Source(name=name, kind=FILES, enabled=False))
 
 
 def add_source(db: sqlite_utils.Database, source: Source) -> Source:
@@ -100,9 +111,9 @@ def _set_enabled(db: sqlite_utils.Database, source: Source, enabled: bool, url: 
             conn.execute("UPDATE sources SET url = ? WHERE id = ?", (url, row_id))
 
 
-def source_status(db: sqlite_utils.Database, source: Source) -> dict:
+def source_status(db: sqlite_utils.Database | None, source: Source) -> dict:
     """A source's last run, its counts and its last error, for `sources list` and `sources show`."""
-    row = db.execute("SELECT id FROM sources WHERE name = ?", (source.name,)).fetchone()
+    row = db.execute("SELECT id FROM sources WHERE name = ?", (source.name,)).fetchone() if db else None
     status = {"name": source.name, "kind": source.kind, "url": source.url, "title": source.title,
               "enabled": source.enabled, "builtin": source.builtin, "options": source.options,
               "documents": 0, "last_run": None, "last_error": None, "last_counts": None}

@@ -6,14 +6,12 @@ reported as a problem, so one damaged table does not hide the state of the rest.
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
-import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
-from briefarc.store.blobs import COMPRESSION
+from briefarc.store.blobs import BlobError, decode_blob
 from briefarc.store.db import transaction
 
 if TYPE_CHECKING:
@@ -115,17 +113,10 @@ def check_blobs(conn: sqlite3.Connection, report: VerifyReport) -> Iterator[Prob
 
 
 def _blob_problem(digest: str, size: int, compression: str, data: bytes | None) -> str | None:
-    if data is None:
-        return "the raw bytes are empty (NULL)"
     try:
-        raw = zlib.decompress(data) if compression == COMPRESSION else bytes(data)
-    except zlib.error as exc:
-        return f"the raw bytes cannot be decompressed ({exc})"
-    actual = hashlib.sha256(raw).hexdigest()
-    if actual != digest:
-        return f"the raw bytes do not match their sha256 {digest[:16]}…: they hash to {actual[:16]}…"
-    if len(raw) != size:
-        return f"the raw bytes are {len(raw)} bytes long, not {size} as recorded"
+        decode_blob(digest, compression, data, size)
+    except BlobError as exc:
+        return str(exc)
     return None
 
 

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefarc.errors import DatabaseError
+from briefarc.errors import BriefarcError, DatabaseError
 from briefarc.models import Document, RawPage, SaveResult
 from briefarc.store.db import Batch
 from briefarc.store.documents import save_document
@@ -27,14 +27,15 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 OnSaved = Callable[[str, list[SaveResult]], None]
+OnFailed = Callable[[str, str], None]
 Work = tuple[str, list[tuple[Document, RawPage]]]
 
 
 class SerialWriter:
     """Saves each input's documents as it is handed over, in this thread."""
 
-    def __init__(self, db: sqlite_utils.Database, source_id: int | None, on_saved: OnSaved):
-        self.db, self.source_id, self.on_saved = db, source_id, on_saved
+    def __init__(self, db: sqlite_utils.Database, source_id: int | None, on_saved: OnSaved, on_failed: OnFailed):
+        self.db, self.source_id, self.on_saved, self.on_failed = db, source_id, on_saved, on_failed
         self.batch = Batch(db)
 
     def __enter__(self) -> SerialWriter:
@@ -43,7 +44,10 @@ class SerialWriter:
     def put(self, name: str, documents: list[tuple[Document, RawPage]]) -> None:
         self.batch.begin()
         try:
-            results = [save_document(self.db, doc, page, source_id=self.source_id) for doc, page in documents]
+            results = save_all(self.db, self.source_id, documents)
+        except ItemFailed as exc:
+            self.on_failed(name, str(exc))
+            return
         finally:
             self.batch.done()
         self.on_saved(name, results)
@@ -52,11 +56,25 @@ class SerialWriter:
         self.batch.__exit__(*exc_info)
 
 
+class ItemFailed(Exception):
+    """One input could not be saved (not the database's fault): it fails alone."""
+
+
+def save_all(db, source_id: int | None, documents: list[tuple[Document, RawPage]]) -> list[SaveResult]:
+    """Save one input's documents; an error that is not SQLite's becomes ItemFailed."""
+    try:
+        return [save_document(db, doc, page, source_id=source_id) for doc, page in documents]
+    except (sqlite3.Error, BriefarcError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - a document the store cannot take fails alone
+        raise ItemFailed(f"internal error while saving: {type(exc).__name__}: {exc}") from exc
+
+
 class ProcessWriter:
     """Hands each input's documents to a writer process; reports what it saved as it goes."""
 
-    def __init__(self, path: Path, source_id: int | None, on_saved: OnSaved):
-        self.path, self.source_id, self.on_saved = path, source_id, on_saved
+    def __init__(self, path: Path, source_id: int | None, on_saved: OnSaved, on_failed: OnFailed):
+        self.path, self.source_id, self.on_saved, self.on_failed = path, source_id, on_saved, on_failed
         self.finished = False
 
     def __enter__(self) -> ProcessWriter:
@@ -103,6 +121,8 @@ class ProcessWriter:
                 raise DatabaseError("The writer process stopped unexpectedly; run the ingest again.") from None
             if message[0] == "saved":
                 self.on_saved(message[1], message[2])
+            elif message[0] == "failed":
+                self.on_failed(message[1], message[2])
             elif message[0] == "error":
                 self.finished = True
                 raise DatabaseError(message[1])
@@ -156,7 +176,8 @@ def _save_all(db, batch: Batch, source_id: int | None, work, results) -> None:
         name, documents = item
         batch.begin()
         try:
-            saved = [save_document(db, doc, page, source_id=source_id) for doc, page in documents]
+            results.send(("saved", name, save_all(db, source_id, documents)))
+        except ItemFailed as exc:
+            results.send(("failed", name, str(exc)))
         finally:
             batch.done()
-        results.send(("saved", name, saved))

@@ -1,0 +1,61 @@
+"""Loose URLs given to `briefarc fetch`: an article, a feed, a sitemap or a listing page."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+from briefarc.models import Source
+from briefarc.sources.base import Context, Item
+
+
+async def discover_url(ctx: Context, url: str) -> AsyncIterator[Item]:
+    """A feed or sitemap gives its entries, a listing page its links, anything else is the page itself."""
+    if ctx.is_known(url):  # an archived article: skipped, or with --refresh asked for conditionally
+        if not ctx.refresh:
+            ctx.notes.append(f"{url} is archived already; --refresh checks it again")
+        yield Item(url=url, accept="any")
+        return
+    response = await ctx.get(url, accept="any", missing_ok=True)
+    head = response.data[:4096].lower()
+    if response.status == 200 and (b"<urlset" in head or b"<sitemapindex" in head):
+        async for item in _entries(ctx, "sitemap", url, response):
+            yield item
+    elif response.status == 200 and _is_feed(response.data):
+        async for item in _entries(ctx, "feed", url, response):
+            yield item
+    else:
+        for item in _page_or_listing(url, response):
+            yield item
+
+
+def _is_feed(data: bytes) -> bool:
+    from briefarc.extract.feed import is_feed
+
+    return is_feed(data)
+
+
+async def _entries(ctx: Context, kind: str, url: str, response) -> AsyncIterator[Item]:
+    """The entries of a feed or sitemap given as a loose URL, read from the response in hand."""
+    from briefarc.sources import adapter
+
+    sub = Context(Source(name=ctx.source.name, kind=kind, url=url), ctx.fetcher, ctx.is_known, since=ctx.since,
+                  refresh=ctx.refresh, notes=ctx.notes, validators=ctx.validators, remember=ctx.remember,
+                  prefetched={url: response})
+    async for item in adapter(kind)(sub):
+        yield item
+
+
+def _page_or_listing(url: str, response) -> list[Item]:
+    """A listing page's links; otherwise the page, handed on with its response (missing or not)."""
+    from briefarc.errors import InputError
+    from briefarc.extract import extract
+    from briefarc.fetch import looks_missing
+
+    if response.status == 200 and not looks_missing(response, url):
+        try:
+            doc = extract(response.data, url=response.final_url, content_type=response.content_type)
+        except InputError:
+            doc = None
+        if doc is not None and doc.kind == "listing" and doc.items:
+            return [Item(url=entry.url, title=entry.title, published=entry.published) for entry in doc.items]
+    return [Item(url=url, response=response, accept="any")]

@@ -1,0 +1,139 @@
+"""Edge cases of `briefarc fetch` found in review: storage errors, odd sources, --max and --since reruns,
+pages that only look missing, loose URLs that are missing, and removal of ingested documents."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from briefarc.models import Source
+from briefarc.store import open_database
+from briefarc.store.sources import add_source
+from tests import fixture_sites as fx
+from tests import siteserver as ss
+
+FAST = ("--delay", "0", "--timeout", "5", "--retries", "0")
+PAGE = fx.sample("un-noon-briefing.html")
+
+
+def noon(day: int) -> bytes:
+    return PAGE.replace("2025-09-12", f"2025-09-{day:02d}").replace("250912", f"2509{day:02d}").encode()
+
+
+def feed_site(site, days=(3, 2, 1)) -> None:
+    site.route("/robots.txt", ss.robots())
+    items = []
+    for day in days:
+        path = f"/en/2025/db2509{day:02d}.doc.htm"
+        site.page(path, noon(day))
+        items.append(f"<item><title>Noon briefing {day}</title><link>{site.url(path)}</link>"
+                     f"<pubDate>{day:02d} Sep 2025 16:00:00 +0000</pubDate></item>")
+    site.route("/feed.xml", ss.Reply(body=fx._rss("Noon", items), content_type="application/rss+xml",
+                                      etag='"same"'))
+
+
+def add(db_file, name, url, kind="feed", **options):
+    add_source(open_database(db_file), Source(name=name, kind=kind, url=url, options=options))
+
+
+def test_a_storage_failure_stops_the_fetch_with_one_line(cli, db_file, site, monkeypatch):
+    feed_site(site)
+    add(db_file, "noon", site.url("/feed.xml"))
+
+    def full(*args, **kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr("briefarc.store.documents.save_document", full)
+    result = cli("fetch", "noon", *FAST, "--db", db_file)
+    assert result.code == 1
+    assert result.stderr.strip().endswith("database or disk is full. Free some space and run again.")
+    assert "Traceback" not in result.stderr
+
+
+def test_an_odd_source_fails_alone(cli, db_file, site, sites):
+    other, = sites(1)
+    feed_site(site)
+    other.route("/robots.txt", ss.robots())
+    other.route("/api/search.json", ss.Reply(body=b"[1, 2, 3]", content_type="application/json"))
+    other.route("/api/search.json?filter_organisations=foreign-commonwealth-development-office"
+                "&filter_content_store_document_type=press_release&order=-public_timestamp&count=100&start=0"
+                "&fields=link%2Ctitle%2Cpublic_timestamp", ss.Reply(body=b"[1, 2, 3]", content_type="application/json"))
+    add(db_file, "noon", site.url("/feed.xml"))
+    add(db_file, "odd", other.url("/"), kind="govuk")
+    result = cli("fetch", "noon", "odd", *FAST, "--db", db_file, "--json")
+    assert result.code == 3 and "Traceback" not in result.stderr
+    reports = {r["source"]: r for r in result.jsonl()}
+    assert reports["noon"]["added"] == 3
+    assert reports["odd"]["error"] and "\n" not in reports["odd"]["error"]
+
+
+def test_after_max_the_next_run_takes_the_rest(cli, db_file, site):
+    feed_site(site)
+    add(db_file, "noon", site.url("/feed.xml"))
+    assert cli("fetch", "noon", "--max", "1", *FAST, "--db", db_file, "--json").jsonl()[0]["added"] == 1
+    assert cli("fetch", "noon", *FAST, "--db", db_file, "--json").jsonl()[0]["added"] == 2
+    third = cli("fetch", "noon", *FAST, "--db", db_file, "--json").jsonl()[0]
+    assert third["added"] == 0 and any("unchanged" in note for note in third["notes"])
+
+
+def test_pages_left_out_by_since_are_stored_by_a_later_run(cli, db_file, site):
+    site.route("/robots.txt", ss.robots())
+    items = "".join(f"<url><loc>{site.url(f'/en/2025/db2509{d:02d}.doc.htm')}</loc></url>" for d in (1, 20))
+    for day in (1, 20):
+        site.page(f"/en/2025/db2509{day:02d}.doc.htm", noon(day))
+    site.route("/sitemap.xml", ss.Reply(body=f"<urlset>{items}</urlset>".encode(), content_type="application/xml"))
+    add(db_file, "maps", site.url("/sitemap.xml"), kind="sitemap")
+    first = cli("fetch", "maps", "--since", "2025-09-10", *FAST, "--db", db_file, "--json").jsonl()[0]
+    assert first["added"] == 1 and first["skipped"] == 1  # undated in the sitemap: fetched, then left out
+    assert cli("fetch", "maps", *FAST, "--db", db_file, "--json").jsonl()[0]["added"] == 1
+
+
+def test_an_article_about_404_is_not_a_missing_page(cli, db_file, site):
+    site.route("/robots.txt", ss.robots())
+    site.page("/res/404", "<html><head><title>Resolution 404 adopted</title></head><body><h1>Resolution 404 "
+              "adopted</h1><p>The Council adopted resolution 404 on the situation in the region today, with "
+              "thirteen votes in favour and two abstentions.</p><p>The spokesperson welcomed the vote and said "
+              "the mission would report back within sixty days.</p></body></html>")
+    result = cli("fetch", site.url("/res/404"), *FAST, "--db", db_file, "--json").jsonl()[0]
+    assert result["added"] == 1 and result["failed"] == 0
+
+
+def test_a_loose_url_sent_to_an_error_page_is_reported_missing(cli, db_file, site):
+    site.route("/robots.txt", ss.robots())
+    site.page("/web/system/index_17770.shtml", ss.not_found_page())
+    site.route("/eng/t20250101_1.html", ss.redirect("/web/system/index_17770.shtml"))
+    result = cli("fetch", site.url("/eng/t20250101_1.html"), *FAST, "--db", db_file, "--json")
+    report = result.jsonl()[0]
+    assert result.code == 3 and report["added"] == 0 and report["failed"] == 1
+    assert "missing at the source" in report["failures"][0]["error"]
+    assert cli("list", "--db", db_file, "--json").jsonl() == []
+
+
+def test_an_unreadable_page_is_tried_again_next_run(cli, db_file, site):
+    site.route("/robots.txt", ss.robots())
+    site.route("/en/2025/db250905.doc.htm", ss.Reply(b"", content_type=ss.HTML), ss.Reply(noon(5)))
+    url = site.url("/en/2025/db250905.doc.htm")
+    first = cli("fetch", url, *FAST, "--db", db_file, "--json").jsonl()[0]
+    assert first["failed"] == 1
+    assert cli("fetch", url, *FAST, "--db", db_file, "--json").jsonl()[0]["added"] == 1
+
+
+def test_an_ingested_document_that_vanishes_is_marked_removed(cli, db_file, site):
+    site.route("/robots.txt", ss.robots())
+    site.route("/en/2025/db250906.doc.htm", ss.Reply(b"gone", 404, "text/plain"))
+    url = site.url("/en/2025/db250906.doc.htm")
+    cli("ingest", "-", "--url", url, "--db", db_file, stdin=noon(6))
+    result = cli("fetch", url, "--refresh", *FAST, "--db", db_file, "--json").jsonl()[0]
+    assert result["removed"] == 1 and result["failed"] == 0
+    assert len(cli("list", "--removed", "--db", db_file, "--json").jsonl()) == 1
+
+
+def test_malformed_links_are_skipped(cli, db_file, site):
+    site.route("/robots.txt", ss.robots())
+    site.page("/en/2025/db250907.doc.htm", noon(7))
+    site.page("/list.html", '<ul><li><a href="http://[::1/x">bad</a></li><li><a href="http://a.org:99999/">port'
+                            '</a></li><li><a href="/en/2025/db250907.doc.htm">good</a></li></ul>')
+    add(db_file, "links", site.url("/list.html"), kind="listing", item_selector="li a")
+    result = cli("fetch", "links", *FAST, "--db", db_file, "--json")
+    assert "Traceback" not in result.stderr
+    assert json.loads(result.stdout)["added"] == 1
