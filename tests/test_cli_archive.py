@@ -8,6 +8,7 @@ import shutil
 
 import pytest
 
+from briefarc.models import ROLES
 from tests.conftest import SAMPLES
 
 SAMPLE_COUNT = len(list(SAMPLES.glob("*.html")))
@@ -27,12 +28,37 @@ def test_every_command_has_help(cli):
 
     result = cli("--help")
     assert result.code == 0
-    names = [c.name or c.callback.__name__ for c in app.registered_commands]
-    for name in names:
-        shown = cli(name, "--help")
-        assert shown.code == 0, name
-        assert "Usage:" in shown.stdout and len(shown.stdout.splitlines()) > 3, name
-        assert name in result.stdout
+    commands = [[c.name or c.callback.__name__] for c in app.registered_commands]
+    for group in app.registered_groups:
+        commands.append([group.name])
+        commands += [[group.name, c.name] for c in group.typer_instance.registered_commands]
+    assert ["sources", "add"] in commands and ["export"] in commands
+    for command in commands:
+        shown = cli(*command, "--help")
+        assert shown.code == 0, command
+        assert "Usage:" in shown.stdout and len(shown.stdout.splitlines()) > 3, command
+        assert command[0] in result.stdout
+
+
+def test_bare_commands_show_their_help(cli):
+    for command in ([], ["sources"]):
+        result = cli(*command)
+        assert result.code == 0 and result.stdout.startswith("Usage:") and result.stderr == ""
+
+
+def test_a_reader_that_stops_early_is_not_an_error(archive):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "BRIEFARC_DB": str(archive)}
+    process = subprocess.Popen([sys.executable, "-m", "briefarc", "export", "--format", "jsonl"], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.read(100)
+    process.stdout.close()  # as `| head -c 100` does
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 0, err
+    assert b"Traceback" not in err
 
 
 def test_ingest_samples_then_again(cli, db_file):
@@ -129,6 +155,8 @@ def test_search_no_results_is_not_an_error(cli, archive):
         (["search", "Taliban AND"], 1, "ends with an operator"),
         (["search", '"open quote'], 1, "unclosed double quote"),
         (["search", "x", "--since", "last week"], 2, "--since takes a date"),
+        (["search", "x", "--since", "2025-02-30"], 2, "not a date in the calendar"),
+        (["list", "--until", "2025-13"], 2, "not a date in the calendar"),
         (["search", "x", "--kind", "memo"], 2, "Unknown kind"),
         (["search", "x", "--sort", "random"], 2, "Unknown sort"),
         (["search", "x", "--json", "--csv"], 2, "Choose one of --json and --csv"),
@@ -198,7 +226,7 @@ def test_parse_json_lines_in_input_order(cli, tmp_path):
     assert [row["language"] for row in rows] == ["en", "zh"]
     assert list(rows[0])[: len(RECORD_KEYS)] == RECORD_KEYS
     assert rows[0]["body"] == "\n\n".join(rows[0]["paragraphs"])
-    assert {turn["role"] for turn in rows[0]["turns"]} <= {"question", "answer", "statement"}
+    assert {turn["role"] for turn in rows[0]["turns"]} <= set(ROLES)
 
 
 def test_parse_without_json_shows_a_panel(cli):

@@ -63,3 +63,30 @@ def test_different_articles_keep_different_identities(path1, query1, path2, quer
     first, second = build(path1, query1), build(path2, query2)
     if first != second:
         assert normalize_url(first) != normalize_url(second)
+
+
+spellings = st.tuples(
+    st.sampled_from(["https", "HTTPS", "http"]), st.sampled_from(["", ":443"]), st.booleans(), st.booleans(),
+    st.sampled_from(["", "#top", "#comments"]), st.sampled_from(["", "utm_source=rss", "fbclid=x1", "share=twitter"]),
+)
+
+
+@given(article_path, article_query, spellings, article_path, article_query, spellings)
+def test_spellings_of_one_article_meet_and_different_articles_stay_apart(path1, query1, how1, path2, query2, how2):
+    """Case, default port, escapes, fragments and tracking parameters vary; the article does not."""
+    def spell(path, query, how):
+        scheme, port, upper_host, escape_path, fragment, tracking = how
+        host = "Example.ORG" if upper_host else "example.org"
+        if scheme.lower() == "http":
+            port = ""
+        text = "/".join(path)
+        if escape_path:
+            text = "".join(f"%{ord(c):02x}" if c in "abc" else c for c in text)
+        pairs = [f"{k}={v}" for k, v in query.items()] + ([tracking] if tracking else [])
+        return f"{scheme}://{host}{port}/{text}" + (f"?{'&'.join(pairs)}" if pairs else "") + fragment
+
+    same = normalize_url(spell(path1, query1, how1)) == normalize_url(spell(path1, query1, how2))
+    assert same or how1[0].lower() != how2[0].lower()  # http and https stay two addresses
+    different = (path1, query1) != (path2, query2)
+    if different and how1[0].lower() == how2[0].lower():
+        assert normalize_url(spell(path1, query1, how1)) != normalize_url(spell(path2, query2, how2))

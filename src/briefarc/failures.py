@@ -15,10 +15,6 @@ import httpx
 from briefarc.errors import FetchError
 from briefarc.inflate import describe_size
 
-REASONS = (
-    "timeout", "connect", "tls", "http", "refused", "robots", "too_large", "decompression", "content_type",
-    "redirects", "truncated",
-)
 SKIPPED = ("content_type", "robots")  # reported as skipped, not failed
 
 REFUSALS = {

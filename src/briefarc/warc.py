@@ -218,11 +218,15 @@ def _header_dict(http: StatusAndHeaders | None) -> dict[str, str] | None:
 
 
 def _archive_date(headers: StatusAndHeaders) -> str | None:
-    value = headers.get_header("WARC-Date")
-    if not value:
+    return _utc(headers.get_header("WARC-Date"))
+
+
+def _utc(stamp: str | None) -> str | None:
+    """An ISO 8601 moment as UTC to the second with a Z, or None when it is not one."""
+    if not stamp:
         return None
     try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
     except ValueError:
         return None
     if moment.tzinfo is None:
@@ -298,13 +302,5 @@ def response_headers(stored: dict | None, content_type: str, length: int) -> lis
 
 
 def warc_date(stamp: str | None) -> str:
-    """An archive date as WARC-Date wants it: UTC, to the second, with a Z."""
-    if stamp:
-        try:
-            moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-            if moment.tzinfo is None:
-                moment = moment.replace(tzinfo=UTC)
-            return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-        except ValueError:
-            pass
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    """An archive date as WARC-Date wants it: UTC, to the second, with a Z (now, when there is none)."""
+    return _utc(stamp) or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -19,16 +19,10 @@ def history(
 ) -> None:
     """The versions of a document: when each was archived and how much it changed."""
     from briefarc import console, render
-    from briefarc.diff import change_size
-    from briefarc.store.versions import get_version, list_versions
+    from briefarc.store.versions import version_history
 
     database, _ = open_db(db, create=False)
-    versions = list_versions(database, doc_id)
-    previous = None
-    for version in versions:
-        current = get_version(database, doc_id, version["number"])
-        version["words_added"], version["words_removed"] = change_size(previous, current)
-        previous = current
+    versions = version_history(database, doc_id)
     if json_:
         render.write_jsonl(versions, sys.stdout)
     else:

@@ -95,7 +95,9 @@ def log_requests(db: sqlite_utils.Database, records: list[tuple]) -> None:
 
 def recent_requests(db: sqlite_utils.Database, *, failures_only: bool = True, limit: int = 50,
                     source: str | None = None) -> list[dict]:
-    clauses = ["(r.error IS NOT NULL OR r.status >= 400)"] if failures_only else []
+    # a robots.txt that is not there (404) is normal: it means "all allowed"
+    failure = "(r.error IS NOT NULL OR (r.status >= 400 AND NOT (r.status = 404 AND r.url LIKE '%/robots.txt')))"
+    clauses = [failure] if failures_only else []
     params: list = []
     if source:
         clauses.append("s.name = ?")

@@ -11,7 +11,6 @@ CJK_CHARS = (
     "\U00020000-\U0002ffff\U00030000-\U0003134f"
 )
 CJK = re.compile(f"[{CJK_CHARS}]")
-CJK_RUN = re.compile(f"[{CJK_CHARS}]+")
 MARK = "\u200b"  # zero-width space: a separator for unicode61, invisible when shown
 
 

@@ -26,6 +26,19 @@ def list_versions(db: sqlite_utils.Database, doc_id: int) -> list[dict]:
     return [dict(zip(keys, row, strict=True)) for row in rows]
 
 
+def version_history(db: sqlite_utils.Database, doc_id: int) -> list[dict]:
+    """The versions with the words each added and removed against the one before."""
+    from briefarc.diff import change_size
+
+    versions = list_versions(db, doc_id)
+    previous = None
+    for version in versions:
+        current = get_version(db, doc_id, version["number"])
+        version["words_added"], version["words_removed"] = change_size(previous, current)
+        previous = current
+    return versions
+
+
 def get_version(db: sqlite_utils.Database, doc_id: int, number: int | None = None) -> dict:
     """One version's record (the latest when `number` is None)."""
     _require(db, doc_id)
