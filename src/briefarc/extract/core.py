@@ -11,8 +11,11 @@ from briefarc.errors import InputError
 from briefarc.extract import content, dates, jsonapi, listing, sites, transcript
 from briefarc.extract.decode import decode_html
 from briefarc.extract.feed import FeedItem, is_feed, parse_feed
+from briefarc.extract.guard import input_errors_only
 from briefarc.extract.kinds import PRESS_RELEASE, classify, looks_like_news
-from briefarc.extract.metadata import Metadata, extract_metadata, guess_language
+from briefarc.extract.language import guess_language, language_from_url
+from briefarc.extract.links import checked
+from briefarc.extract.metadata import Metadata, extract_metadata
 from briefarc.extract.text import fold
 from briefarc.models import Document, ListingItem
 
@@ -42,7 +45,6 @@ UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 MARKUP = re.compile(r"<\s*(?:!doctype|html|head|body|p|div|article|section|span|a|h[1-6]|table|ul|li|br|title|meta"
                     r"|main|font|center|strong|b|td|tr|img|header|\?xml)\b", re.I)
 LISTING_BODY_LIMIT = 1500  # pages with less body text than this are checked for being listings
-LANGUAGE_PATHS = ((re.compile(r"/(?:eng|mfa_eng|en)/"), "en"), (re.compile(r"/(?:web|chn|mfa_chn|zh|ce)/"), "zh"))
 
 
 # --- input checks ------------------------------------------------------------------------------------
@@ -73,18 +75,14 @@ def check_markup(text: str) -> None:
 
 # --- the pipeline ------------------------------------------------------------------------------------
 
+@input_errors_only("the page")
 def extract(data: bytes, url: str | None = None, content_type: str | None = None) -> Document:
     """Turn the bytes of a page (with its URL and Content-Type when known) into a Document.
 
     Raises InputError for empty, binary or non-HTML input, and never anything else.
     """
     check_bytes(data)
-    try:
-        return extract_checked(data, url, content_type)
-    except InputError:
-        raise
-    except Exception as exc:  # a last safety net: one bad page must never stop a batch
-        raise InputError(f"could not read the page ({type(exc).__name__}: {exc})") from exc
+    return extract_checked(data, url, content_type)
 
 
 def extract_checked(data: bytes, url: str | None, content_type: str | None) -> Document:
@@ -229,13 +227,6 @@ def choose_date(document: Document, meta: Metadata, url: str | None, site: sites
     return found
 
 
-def language_from_url(url: str | None) -> str | None:
-    for pattern, language in LANGUAGE_PATHS:
-        if url and pattern.search(url):
-            return language
-    return None
-
-
 def fill_listing(document: Document, tree: LexborHTMLParser, url: str | None, site: sites.Site | None,
                  hint: str | None) -> bool:
     """Make the document a listing when the page is mostly a list of article links."""
@@ -266,8 +257,11 @@ def from_feed(data: bytes, url: str | None) -> Document:
     )
 
 
+@input_errors_only("the feed item")
 def extract_feed_item(item: FeedItem, feed_url: str | None = None) -> Document:
-    """A Document from a feed item that carries the whole text (content:encoded or description)."""
+    """A Document from a feed item that carries the whole text (content:encoded or description).
+
+    Raises InputError and nothing else."""
     body = item.content or item.summary or ""
     url = item.link or feed_url
     document = extract_html(f"<html><body><article>{body}</article></body></html>", url)
@@ -296,7 +290,7 @@ def from_json(data: bytes, url: str | None) -> Document:
     if values is None:
         raise InputError("JSON that is not a known document format (gov.uk content item, MEA detail); "
                          "pass an HTML page")
-    page = values["page"]
+    page = checked(values["page"])
     site = sites.site_named(values["site"])
     wrapped = f"<html><head><title>{html.escape(values['title'])}</title></head><body><article>" \
               f"{values['body_html']}</article></body></html>"

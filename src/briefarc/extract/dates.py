@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from briefarc.urls import split
+
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
     "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
@@ -158,8 +160,9 @@ def _find_without_year(text: str, year: int, today: date | None) -> str | None:
 
 
 def date_from_url(url: str | None, today: date | None = None) -> str | None:
-    """A date that a URL carries: /2019/11/19/, 2019-11-19, tYYYYMMDD_N, dbYYMMDD, YYYYMMDD."""
-    if not url:
+    """A date that a URL carries: /2019/11/19/, 2019-11-19, tYYYYMMDD_N, dbYYMMDD, YYYYMMDD (None for
+    what is not a URL)."""
+    if not url or split(url) is None:
         return None
     path = url.split("?", 1)[0].split("#", 1)[0]
     for pattern in URL_PATTERNS:

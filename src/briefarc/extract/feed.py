@@ -1,29 +1,27 @@
 """RSS 2.0, Atom and RDF feeds, and XML sitemaps.
 
-Well-formed XML is read with the standard library's parser after refusing anything that declares
-entities or a DTD (no expansion can happen); feeds in the wild are often broken, so a tolerant
-pattern-based reader takes over when the parser fails.
+The XML is read by briefarc.extract.xmltree: strictly when it is well formed, tolerantly when not.
+Links that are not URLs are dropped. The entry points raise InputError and nothing else.
 """
 
 from __future__ import annotations
 
 import html
 import re
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
 
 from briefarc.extract import dates
 from briefarc.extract.decode import decode_html
+from briefarc.extract.guard import input_errors_only
+from briefarc.extract.links import checked, resolve
 from briefarc.extract.text import fold
+from briefarc.extract.xmltree import Element, parse_xml, tolerant_parse
 
-FEED_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<\?xml-stylesheet[^>]*>\s*)*"
+# Atomic and possessive: a comment ends at its first "-->" (no backtracking over many comments).
+FEED_START = re.compile(rb"^\s*+(?:<\?xml[^>]*+>\s*+)?(?:(?><!--.*?-->)\s*+|<\?xml-stylesheet[^>]*+>\s*+)*+"
                         rb"<(?:rss|feed|rdf:RDF|RDF)\b", re.S | re.I)
 SITEMAP_START = re.compile(rb"<(?:urlset|sitemapindex)\b", re.I)
-DOCTYPE = re.compile(r"<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>", re.S | re.I)
-TAG = re.compile(r"<(?P<tag>[\w:.\-]+)(?P<attrs>[^>]*?)(?:/>|>(?P<body>.*?)</(?P=tag)\s*>)", re.S)
-ATTR = re.compile(r"""([\w:.\-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.S)
+ROOT_START = re.compile(r"<(?:rss|feed|rdf:RDF|RDF|urlset|sitemapindex)\b")
 
 
 @dataclass
@@ -63,93 +61,14 @@ def is_sitemap(data: bytes) -> bool:
     return bool(SITEMAP_START.search(data[:4096]))
 
 
-# --- a tiny element model shared by the strict and the tolerant readers ------------------------------
-
-@dataclass
-class Element:
-    tag: str  # local name, lower case
-    attrs: dict[str, str]
-    text: str
-    children: list[Element]
-
-    def find(self, *names: str) -> Element | None:
-        for name in names:
-            for child in self.children:
-                if child.tag == name:
-                    return child
-        return None
-
-    def findall(self, name: str) -> list[Element]:
-        return [child for child in self.children if child.tag == name]
-
-    def value(self, *names: str) -> str | None:
-        child = self.find(*names)
-        text = child.text.strip() if child is not None else ""
-        return text or None
-
-
-def _local(name: str) -> str:
-    return name.rsplit("}", 1)[-1].rsplit(":", 1)[-1].lower()
-
-
-def _qualified(name: str) -> str:
-    """Keep the prefix that tells content:encoded from content and dc:creator from creator."""
-    if name.startswith("{"):
-        namespace, local = name[1:].split("}", 1)
-        if "purl.org/rss/1.0/modules/content" in namespace:
-            return "content:" + local.lower()
-        return local.lower()
-    return name.lower()
-
-
-def _from_etree(node: ET.Element) -> Element:
-    children = [_from_etree(child) for child in node]
-    text = node.text or ""
-    if children and _qualified(node.tag) in ("content", "summary") and node.get("type") in ("xhtml",):
-        text = "".join(ET.tostring(child, encoding="unicode") for child in node)
-    return Element(_qualified(node.tag), {_local(k): v for k, v in node.attrib.items()}, text, children)
-
-
-def parse_xml(text: str) -> Element | None:
-    """Strict parse of well-formed XML without DTDs or entity declarations; None when that fails."""
-    if "<!ENTITY" in text:
-        return None
-    text = DOCTYPE.sub("", text, count=1)
-    try:
-        parser = ET.XMLParser()
-        parser.feed(text)
-        return _from_etree(parser.close())
-    except (ET.ParseError, ValueError, RecursionError):
-        return None
-
-
-def _unescape(body: str) -> str:
-    parts = CDATA.split(body)
-    # split() alternates outside/inside CDATA: unescape only the outside parts
-    return "".join(part if i % 2 else html.unescape(part) for i, part in enumerate(parts))
-
-
-def tolerant_parse(text: str, depth: int = 0) -> list[Element]:
-    """A forgiving reader for broken XML: elements found by pattern, nested up to a few levels."""
-    found = []
-    for match in TAG.finditer(text):
-        tag = match.group("tag")
-        if tag.startswith(("?", "!")):
-            continue
-        body = match.group("body") or ""
-        children = tolerant_parse(body, depth + 1) if depth < 3 and "<" in body and "CDATA" not in body[:20] else []
-        attrs = {_local(k): html.unescape(a or b) for k, a, b in ATTR.findall(match.group("attrs") or "")}
-        found.append(Element(_qualified(tag), attrs, _unescape(body) if not children else "", children))
-    return found
-
-
-def _root(data: bytes) -> Element | None:
+def read_root(data: bytes) -> Element | None:
+    """The document element: parsed strictly, or tolerantly when the XML is broken."""
     text, _, _ = decode_html(data, None)
     text = text.lstrip("\ufeff")
     root = parse_xml(text)
     if root is not None:
         return root
-    start = re.search(r"<(rss|feed|rdf:RDF|RDF|urlset|sitemapindex)\b", text)
+    start = ROOT_START.search(text)
     elements = tolerant_parse(text[start.start():] if start else text)
     return elements[0] if elements else None
 
@@ -174,7 +93,7 @@ def _item(node: Element, base: str | None) -> FeedItem:
     published = node.value("pubdate", "published", "date", "issued", "updated", "modified")
     return FeedItem(
         title=fold(html.unescape(node.value("title") or "")) or None,
-        link=urljoin(base, link.strip()) if link and base else (link.strip() if link else None),
+        link=resolve(base, link),
         guid=node.value("guid", "id"),
         published=dates.parse_date(published) if published else None,
         author=fold(author) or None if author else None,
@@ -185,36 +104,41 @@ def _item(node: Element, base: str | None) -> FeedItem:
     )
 
 
+@input_errors_only("the feed")
 def parse_feed(data: bytes, url: str | None = None) -> Feed:
-    """Read an RSS 2.0, Atom or RDF feed; broken XML is read tolerantly."""
-    root = _root(data)
+    """Read an RSS 2.0, Atom or RDF feed; broken XML is read tolerantly. Item links are resolved
+    against the feed's URL (else its own link) and dropped when they are not URLs."""
+    root = read_root(data)
     if root is None:
         return Feed(kind="rss")
     kind = {"feed": "atom", "rdf": "rdf"}.get(root.tag, "rss")
     channel = root.find("channel") or root
     nodes = channel.findall("item") or root.findall("item") or root.findall("entry")
-    link = channel.value("link") or _atom_link(channel)
+    link = checked(channel.value("link") or _atom_link(channel))
+    base = checked(url) or link
     return Feed(
         kind=kind,
         title=fold(html.unescape(channel.value("title") or "")) or None,
         link=link,
         language=channel.value("language"),
-        items=[_item(node, url or link) for node in nodes],
+        items=[_item(node, base) for node in nodes],
     )
 
 
+@input_errors_only("the sitemap")
 def parse_sitemap(data: bytes) -> Sitemap:
-    """Read an XML sitemap or sitemap index."""
-    root = _root(data)
+    """Read an XML sitemap or sitemap index; locations that are not URLs are dropped."""
+    root = read_root(data)
     sitemap = Sitemap()
     if root is None:
         return sitemap
     for node in root.findall("url"):
-        loc = node.value("loc")
+        loc = checked(html.unescape(node.value("loc") or ""))
         if loc:
-            sitemap.urls.append((html.unescape(loc), dates.parse_date(node.value("lastmod")) or node.value("lastmod")))
+            lastmod = node.value("lastmod")
+            sitemap.urls.append((loc, dates.parse_date(lastmod) or lastmod))
     for node in root.findall("sitemap"):
-        loc = node.value("loc")
+        loc = checked(html.unescape(node.value("loc") or ""))
         if loc:
-            sitemap.sitemaps.append(html.unescape(loc))
+            sitemap.sitemaps.append(loc)
     return sitemap

@@ -9,11 +9,11 @@ script variables of a pager written by JavaScript (China MFA: currentPage / coun
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from briefarc.extract import dates
+from briefarc.extract.links import resolve
 from briefarc.extract.text import fold
 from briefarc.models import ListingItem
 
@@ -101,12 +101,9 @@ def listing_items(anchors: list[LexborNode], url: str | None) -> list[ListingIte
     items = []
     seen = set()
     for anchor in anchors:
-        href = (anchor.attributes.get("href") or "").strip()
         title = _title_of(anchor)
-        if not href or not title or href.startswith(("javascript:", "#", "mailto:")):
-            continue
-        link = urljoin(url, href) if url else href
-        if link in seen:
+        link = resolve(url, anchor.attributes.get("href")) if title else None
+        if not link or link in seen:
             continue
         seen.add(link)
         items.append(ListingItem(title=title, url=link, published=item_date(anchor, title)))
@@ -177,7 +174,4 @@ def find_next_page(tree: LexborHTMLParser, url: str | None, hint: str | None = N
                 break
     if not href and body is not None:
         href = _numbered_next(body)
-    href = hint if hint and not href else href
-    if not href or href.startswith(("javascript:", "#")):
-        return None
-    return urljoin(url, href) if url else href
+    return resolve(url, href) or resolve(url, hint)

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from briefarc.extract import dates
 from briefarc.extract.jsonld import JsonLd, types_of
+from briefarc.extract.language import normalize_language
+from briefarc.extract.links import resolve
 from briefarc.extract.text import fold
 
 TITLE_META = ("og:title", "twitter:title", "articletitle", "dc.title", "sailthru.title", "parsely-title", "title")
@@ -42,14 +43,8 @@ SUBTITLE_TAGS = frozenset({"p", "h2", "h3", "h4", "div", "span", "strong", "em"}
 TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·»]\s+|\s+::\s+")
 BY_PREFIX = re.compile(r"^\s*(?:by|von|par|por|di|от|作者[:：]?)\s+", re.I)
 NOT_A_NAME = re.compile(r"https?://|www\.|@|\d{4}")
-LANG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_]|$)")
 NEWS_TYPES = frozenset({"newsarticle", "reportagenewsarticle", "analysisnewsarticle", "article", "blogposting",
                         "opinionnewsarticle", "backgroundnewsarticle"})
-HAN = re.compile(r"[\u4e00-\u9fff]")
-KANA = re.compile(r"[\u3040-\u30ff]")
-HANGUL = re.compile(r"[\uac00-\ud7af]")
-LETTER = re.compile(r"[^\W\d_]")
-EN_WORDS = re.compile(r"\b(?:the|and|of|to|in|that|is|for|with|on|was|has|have|this|will|are)\b")
 
 
 @dataclass
@@ -303,11 +298,6 @@ def _link_heavy(node: LexborNode, text: str) -> bool:
     return sum(len(a.text()) for a in node.css("a")) > 0.3 * len(text)
 
 
-def normalize_language(value: str | None) -> str | None:
-    match = LANG.match(value.strip()) if value else None
-    return match.group(1).lower()[:2] if match else None
-
-
 def declared_language(src: PageSources) -> str | None:
     html = src.tree.css_first("html")
     for value in (
@@ -322,36 +312,13 @@ def declared_language(src: PageSources) -> str | None:
     return None
 
 
-def guess_language(text: str) -> str | None:
-    """A language from the text itself: Chinese, Japanese, Korean by script, English by common words."""
-    sample = text[:3000]
-    if not sample:
-        return None
-    cjk = len(HAN.findall(sample))
-    kana = len(KANA.findall(sample))
-    hangul = len(HANGUL.findall(sample))
-    letters = len(LETTER.findall(sample)) or 1
-    if kana > 0.05 * letters:
-        return "ja"
-    if hangul > 0.2 * letters:
-        return "ko"
-    if cjk > 0.2 * letters:
-        return "zh"
-    words = sample.lower().split()
-    if words and len(EN_WORDS.findall(sample.lower())) > 0.12 * len(words):
-        return "en"
-    return None
-
-
 def find_site_name(src: PageSources) -> str | None:
     return src.first_meta(("og:site_name", "application-name", "twitter:app:name:iphone")) or src.ld.organisation()
 
 
 def find_canonical(src: PageSources) -> str | None:
-    href = (src.links.get("canonical") or src.first_meta(("og:url",)) or "").strip()
-    if not href or href.startswith(("javascript:", "#")):
-        return None
-    return urljoin(src.url, href) if src.url else href
+    """<link rel=canonical>, else og:url; one that is not a URL counts as absent."""
+    return resolve(src.url, src.links.get("canonical")) or resolve(src.url, src.first_meta(("og:url",)))
 
 
 def find_tags(src: PageSources) -> list[str]:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from briefarc import urls
 from briefarc.extract.text import fold
 
 
@@ -34,6 +34,7 @@ class Site:
     header_lines: tuple[str, ...] = ()  # patterns of lines before the first turn that are not body
     date_in_title: bool = False  # the briefing's date is the one in its title
     native_id: tuple[tuple[str, str], ...] = ()  # (URL pattern, template using {id} and {lang})
+    path_languages: tuple[tuple[str, str], ...] = ()  # (URL pattern, language) of the site's own paths
     listing_items: str | None = None  # anchors of a listing page
     site_name: str | None = None
     kind: str | None = None  # the kind of most of its pages, when the title does not say
@@ -65,6 +66,7 @@ SITES: tuple[Site, ...] = (
         drop_text=PRINT_FOOTERS,
         date_in_title=True,
         native_id=((r"/(t\d{8}_\d+)\.s?html?", "fmprc:{lang}:{id}"), (r"/(t\d{5,8})\.s?html?", "fmprc:{lang}:{id}")),
+        path_languages=((r"/web/", "zh"),),
         listing_items="div.newsLst_mod li a, div.rebox_news li a, div.list1 li a, ul.list1 li a",
         site_name="Ministry of Foreign Affairs of the People's Republic of China",
     ),
@@ -177,12 +179,8 @@ KIND_NAMES = {
 
 
 def host_of(url: str | None) -> str:
-    if not url:
-        return ""
-    try:
-        return (urlsplit(url).hostname or "").lower()
-    except ValueError:
-        return ""
+    """The URL's host, lower case; "" for no URL or one that is not a URL."""
+    return urls.host_of(url or "")
 
 
 def site_by_host(url: str | None) -> Site | None:
@@ -239,8 +237,8 @@ def find_site(url: str | None, tree: LexborHTMLParser | None = None) -> Site | N
 
 
 def native_id(site: Site | None, url: str | None, language: str | None) -> str | None:
-    """The source's own id for a page, from its URL."""
-    if site is None or not url:
+    """The source's own id for a page, from its URL (None for one that is not a URL)."""
+    if site is None or not url or urls.split(url) is None:
         return None
     for pattern, template in site.native_id:
         match = re.search(pattern, url)

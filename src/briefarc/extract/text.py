@@ -9,9 +9,6 @@ _LETTER_OR_DIGIT = re.compile(r"\w")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
-_INVISIBLE = ("\u200b", "\ufeff")
-
-
 def fold(text: str | None) -> str:
     """Collapse every run of whitespace (NBSP and the ideographic space included) to one space."""
     if not text:

@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 
 from briefarc.models import RawPage
 from briefarc.sources.base import Context, Item, Unchanged
+from briefarc.urls import is_web_url
 
 FULL_TEXT_CHARS = 3000  # an entry with this much text is the article itself
 
@@ -19,7 +20,7 @@ async def discover_feed(ctx: Context) -> AsyncIterator[Item]:
     pattern = _pattern(ctx)
     full_text = ctx.option("full_text", "auto")
     for entry in feed.items:
-        link = entry.link or entry.guid
+        link = entry.link or (entry.guid if is_web_url(entry.guid) else None)
         if not link or (pattern and not pattern.search(link)):
             continue
         item = Item(url=link, title=entry.title, published=(entry.published or "")[:10] or None)

@@ -1,0 +1,78 @@
+"""Page furniture as the markup shows it: navigation, comments, related links, share bars, captions,
+hidden blocks. An element's kind comes from its tag, its class and id words, its role and its style.
+"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborNode
+
+# Furniture kinds.
+PLAIN = 2  # never the article: comments, related links, sidebars (spared only when it names content)
+LIKELY = 1  # usually furniture: share bars, captions, bylines, hidden blocks (spared when big)
+
+PLAIN_TAGS = frozenset({"nav", "aside", "footer"})
+LIKELY_TAGS = frozenset({"figure", "figcaption", "form", "menu", "header"})
+PLAIN_NAMES = re.compile(
+    r"comment|related|sidebar|breadcrumb|outbrain|taboola|recommend|newsletter|disqus|most-?popular"
+    r"|trending|respond|yarpp|jp-relatedposts|read-?next|more-?stories"
+)
+LIKELY_NAMES = re.compile(
+    r"share|sharing|social|promo|subscri|byline|caption|footer|widget|popular|advert|sponsor|signup"
+    r"|cookie|modal|popup|author|tagcloud|tag-?list|pagination|pager|navigation|nav-|-nav|menu|toolbar"
+    r"|masthead|disclaimer|copyright|banner|hidden|print|more-|read-?more|also-|prev-|next-|post-meta"
+    r"|entry-meta|article-meta|meta-|credit|dateline|timestamp|keywords|topics|newsletter|inline-?ad"
+    r"|ad-?slot|ad-?container|ad-?wrapper|adsbygoogle|adspot|ad-?unit|breaking|alert|overlay|skip|jump"
+    r"|top-?bar|header-?date|clock|teaser"
+)
+LIKELY_TOKENS = frozenset({"ad", "ads", "nav", "meta", "tags", "tag", "share", "date", "hide", "sr-only"})
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
+FURNITURE_ROLES = frozenset({"navigation", "complementary", "contentinfo", "banner", "menu", "dialog"})
+
+# Class or id words that say an element holds the article.
+CONTENT_NAMES = re.compile(
+    r"article-?body|story-?body|entry-content|post-content|article-content|main-content|story-content"
+    r"|post-body|body-text|article-text|article__body|story__content|itemprop-articlebody"
+)
+
+_NAMES_KINDS: dict[str, int | None] = {}
+
+
+def names_kind(names: str) -> int | None:
+    """What class and id words say: 0 (content), PLAIN, LIKELY, or None (nothing). Memoized."""
+    kind = _NAMES_KINDS.get(names, -1)
+    if kind != -1:
+        return kind
+    lowered = names.lower()
+    if CONTENT_NAMES.search(lowered):
+        kind = 0
+    elif PLAIN_NAMES.search(lowered):
+        kind = PLAIN
+    elif LIKELY_NAMES.search(lowered) or not LIKELY_TOKENS.isdisjoint(lowered.split()):
+        kind = LIKELY
+    else:
+        kind = None
+    if len(_NAMES_KINDS) > 20_000:
+        _NAMES_KINDS.clear()
+    _NAMES_KINDS[names] = kind
+    return kind
+
+
+def furniture_kind(node: LexborNode) -> int:
+    """0 for an ordinary element, LIKELY or PLAIN for page furniture."""
+    tag = node.tag
+    if tag in PLAIN_TAGS:
+        return PLAIN
+    attrs = node.attributes
+    if not attrs:
+        return LIKELY if tag in LIKELY_TAGS else 0
+    kind = names_kind(f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
+    if kind is not None:
+        return kind
+    if tag in LIKELY_TAGS or "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return LIKELY
+    if attrs.get("role") in FURNITURE_ROLES:
+        return LIKELY
+    style = attrs.get("style")
+    return LIKELY if style and HIDDEN_STYLE.search(style) else 0
