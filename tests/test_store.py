@@ -238,3 +238,17 @@ def test_simultaneous_first_opens_migrate_once(tmp_path):
     errors = [process.communicate(timeout=60)[1] for process in processes]
     assert all(process.returncode == 0 for process in processes), errors
     assert open_database(path).execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+
+
+def test_prefix_queries_rank_by_title_and_carry_snippets(db):
+    in_body = save_document(
+        db, doc(title="Weekly remarks", body=["Trade, trading and traders again, said the spokesperson."]),
+        page(url="https://example.org/1"),
+    )
+    in_title = save_document(
+        db, doc(title="Trade talks resume", body=["The spokesperson welcomed the talks."]), page(url="https://example.org/2")
+    )
+    hits = search(db, "trad*")
+    assert [h["id"] for h in hits] == [in_title.document_id, in_body.document_id]
+    assert all("\ue000" in h["snippet"] for h in hits)
+    assert [h["id"] for h in search(db, "trad*", limit=1, offset=1)] == [in_body.document_id]

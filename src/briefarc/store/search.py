@@ -18,6 +18,7 @@ WEIGHTS = (10.0, 4.0, 1.0)
 SNIPPET_OPEN = "\ue000"
 SNIPPET_CLOSE = "\ue001"
 SNIPPET_TOKENS = 24
+PREFIX = '"*'  # how a prefix term ends in a translated query
 HIT_COLUMNS = (
     "d.id, d.published, d.published_date, s.name, d.kind, d.title, d.spokesperson, d.language, "
     "d.url, d.canonical_url, d.archived_at, d.updated_at, d.removed_at"
@@ -70,9 +71,11 @@ def search(
     try:
         if clauses or sort == "date":
             hits = _joined_search(db, fts, clauses, params, sort, limit, offset)
+        elif PREFIX in fts:
+            hits = _ranked_with_snippets(db, fts, limit, offset)
         else:
             hits = _ranked_search(db, fts, limit, offset)
-        _add_snippets(db, fts, hits)
+        _add_snippets(db, fts, [hit for hit in hits if "snippet" not in hit])
     except sqlite3.OperationalError as exc:
         if "fts5" in str(exc) or "syntax" in str(exc):
             raise SearchSyntaxError(f"The search index could not read that query ({exc}). {HINT}") from exc
@@ -87,6 +90,30 @@ def _ranked_search(db: sqlite_utils.Database, fts: str, limit: int, offset: int)
             WHERE documents_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?""",
         [fts, limit, offset],
     ).fetchall()
+    return _with_documents(db, ranked)
+
+
+def _ranked_with_snippets(db: sqlite_utils.Database, fts: str, limit: int, offset: int) -> list[dict]:
+    """Prefix queries: FTS5 sorts by rank itself and makes snippets for the page of hits only.
+
+    A snippet asked for one document at a time would merge the doclists of every word the prefix
+    covers again for each document: twenty times the work.
+    """
+    rows = db.execute(
+        f"""SELECT rowid, rank, snippet(documents_fts, -1, ?, ?, '…', {SNIPPET_TOKENS}) FROM documents_fts
+            WHERE documents_fts MATCH ? AND rank MATCH 'bm25({', '.join(map(str, WEIGHTS))})'
+            ORDER BY rank LIMIT ? OFFSET ?""",
+        [SNIPPET_OPEN, SNIPPET_CLOSE, fts, limit, offset],
+    ).fetchall()
+    snippets = {rowid: unsegment(snippet) for rowid, _, snippet in rows}
+    hits = _with_documents(db, [(rowid, score) for rowid, score, _ in rows])
+    for hit in hits:
+        hit["snippet"] = snippets[hit["id"]]
+    return hits
+
+
+def _with_documents(db: sqlite_utils.Database, ranked: list[tuple[int, float]]) -> list[dict]:
+    """The hits' rows, in the order given."""
     if not ranked:
         return []
     marks = ", ".join("?" for _ in ranked)
