@@ -142,9 +142,24 @@ def test_a_vanished_page_is_marked_removed_never_deleted(cli, db_file, site, gon
     assert cli("list", "--removed", "--db", db_file, "--json").jsonl()[0]["id"] == removed[0]["id"]
 
 
-def test_ctrl_c_stops_at_once_keeps_what_was_stored_and_exits_130(db_file, site, tmp_path):
+def living_in_group(group: int) -> list[int]:
+    """Processes of a process group that are still running (zombies left to an init that does not reap excluded)."""
+    from pathlib import Path
+
+    living = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == group and fields[0] != "Z":
+            living.append(int(stat.parent.name))
+    return living
+
+
+def start_slow_fetch(db_file, site, workers: str):
+    """`briefarc fetch` in its own process group over 20 pages, of which only the first two ever arrive."""
     import os
-    import signal
     import subprocess
     import sys
     import time
@@ -159,21 +174,53 @@ def test_ctrl_c_stops_at_once_keeps_what_was_stored_and_exits_130(db_file, site,
     env = {**os.environ, "BRIEFARC_DB": str(db_file), "COLUMNS": "120"}
     subprocess.run([sys.executable, "-m", "briefarc", "sources", "add", "slow", site.url("/list.html"), "--kind",
                     "listing", "--item-selector", "li a"], check=True, env=env, capture_output=True)
-    process = subprocess.Popen([sys.executable, "-m", "briefarc", "fetch", "slow", "--delay", "0", "--per-host", "4"],
-                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen([sys.executable, "-m", "briefarc", "fetch", "slow", "--delay", "0", "--per-host", "4",
+                                "--workers", workers],
+                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)  # its own process group, as a terminal's job is
     deadline = time.monotonic() + 20
     while site.hits("/en/2025/db250903.doc.htm") == 0 and time.monotonic() < deadline:
         time.sleep(0.05)
     time.sleep(0.5)
+    return process
+
+
+@pytest.mark.parametrize("workers", ["0", "1"], ids=["in-place", "worker"])
+def test_ctrl_c_stops_at_once_keeps_what_was_stored_and_exits_130(db_file, site, workers):
+    import os
+    import signal
+    import time
+
+    process = start_slow_fetch(db_file, site, workers)
     started = time.monotonic()
-    process.send_signal(signal.SIGINT)
+    os.killpg(process.pid, signal.SIGINT)  # Ctrl-C reaches the whole group, extraction workers included
     try:
         _, stderr = process.communicate(timeout=15)
     finally:
         process.kill()  # no stray process if it hung
     assert time.monotonic() - started < 5
+    time.sleep(0.2)
+    assert living_in_group(process.pid) == []  # no worker outlives the fetch
     assert process.returncode == 130
     assert "Interrupted" in stderr and "Traceback" not in stderr
+    db = open_database(db_file)
+    assert db.execute("SELECT count(*) FROM documents").fetchone()[0] == 2
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_extraction_workers_end_when_the_fetch_is_killed(db_file, site):
+    import os
+    import signal
+    import time
+
+    process = start_slow_fetch(db_file, site, "1")
+    assert len(living_in_group(process.pid)) >= 2  # the fetch and its worker
+    os.kill(process.pid, signal.SIGKILL)  # no chance to stop the worker itself
+    process.communicate(timeout=15)
+    deadline = time.monotonic() + 5
+    while living_in_group(process.pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert living_in_group(process.pid) == []
     db = open_database(db_file)
     assert db.execute("SELECT count(*) FROM documents").fetchone()[0] == 2
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

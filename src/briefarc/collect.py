@@ -29,6 +29,7 @@ class FetchOptions:
     dry_run: bool = False
     refresh: bool = False
     config: object = None  # briefarc.fetch.FetchConfig
+    workers: int | None = None  # extraction processes; None: one per spare core (briefarc.offload)
 
 
 @dataclass
@@ -85,16 +86,19 @@ async def collect(
 ) -> list[SourceReport]:
     """Run every source (and the loose URLs) concurrently; each item is stored in its own transaction."""
     from briefarc.fetch import Fetcher
+    from briefarc.offload import Extraction
 
     log = RequestBuffer(db)
-    runs = [SourceRun(db, source, options, log, on_update) for source in sources]
+    extraction = Extraction(workers=options.workers)
+    runs = [SourceRun(db, source, options, log, on_update, extraction) for source in sources]
     if urls:
         runs.append(SourceRun(db, Source(name=URLS_SOURCE, kind="urls", options={"urls": urls}), options, log,
-                              on_update))
+                              on_update, extraction))
     try:
         async with Fetcher(options.config, on_request=log) as fetcher:
             await asyncio.gather(*(run.run(fetcher) for run in runs))
     finally:
+        extraction.close()
         log.flush()
     return [run.report for run in runs]
 
@@ -102,8 +106,9 @@ async def collect(
 class SourceRun:
     """One source's discovery and fetches within a `briefarc fetch`."""
 
-    def __init__(self, db, source: Source, options: FetchOptions, log: RequestBuffer, on_update):
+    def __init__(self, db, source: Source, options: FetchOptions, log: RequestBuffer, on_update, extraction):
         self.db, self.source, self.options, self.log = db, source, options, log
+        self.extraction = extraction  # briefarc.offload.Extraction, shared by the sources of a run
         self.report = SourceReport(source.name)
         self.on_update = on_update or (lambda report: None)
         self.source_id: int | None = None
@@ -230,7 +235,7 @@ class SourceRun:
         try:
             page = item.page or await self._fetch(item, fetcher)
             if page is not None:
-                self._store(item, page)
+                await self._store(item, page)
         except sqlite3.Error as exc:
             self.fatal = self.fatal or DatabaseError(describe(exc))
         except DatabaseError as exc:
@@ -260,10 +265,11 @@ class SourceRun:
         return RawPage(data=response.data, origin=response.final_url, url=response.final_url,
                        content_type=response.content_type, headers=response.headers, fetched_at=now_iso())
 
-    def _store(self, item: Item, page: RawPage) -> None:
-        from briefarc.pipeline import store_page
+    async def _store(self, item: Item, page: RawPage) -> None:
+        from briefarc.pipeline import save_documents
 
-        results = store_page(self.db, page, self.source_id, keep=self._recent_enough)
+        documents = await self.extraction.documents(page)
+        results = save_documents(self.db, documents, self.source_id, keep=self._recent_enough)
         if not results:  # not remembered as seen: a run without --since stores it
             self.report.skipped += 1
             self.report.notes.append(f"{item.url}: published before --since, not stored")

@@ -94,6 +94,8 @@ class RawPage:
     headers: dict[str, str] | None = None
     item: str | None = None  # which entry of a feed or WARC file this page is
     fetched_at: str | None = None
+    sha256: str | None = None  # of `data`, when worked out ahead (briefarc.store.blobs.pack)
+    packed: bytes | None = None  # `data` compressed for the blobs table, when done ahead
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from briefarc.errors import InputError
@@ -45,7 +45,15 @@ def store_page(
     keep: Callable[[Document], bool] | None = None,
 ) -> list[SaveResult]:
     """Extract and save every document of `page` (that `keep` accepts); each in its own transaction."""
+    return save_documents(db, documents_of(page), source_id, keep)
+
+
+def save_documents(
+    db: sqlite_utils.Database, documents: Iterable[tuple[Document, RawPage]], source_id: int | None = None,
+    keep: Callable[[Document], bool] | None = None,
+) -> list[SaveResult]:
+    """Save extracted (document, page) pairs that `keep` accepts; each in its own transaction."""
     from briefarc.store import save_document
 
     return [save_document(db, doc, item_page, source_id=source_id)
-            for doc, item_page in documents_of(page) if keep is None or keep(doc)]
+            for doc, item_page in documents if keep is None or keep(doc)]

@@ -35,6 +35,9 @@ def fetch(
     timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds to wait for a response.")] = 30.0,
     retries: Annotated[int, typer.Option("--retries", min=0, help="Extra attempts after a timeout, reset, 429 or 5xx.")]
     = 3,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", min=0, help="Processes that extract pages (0: none, all in this one). Default: one per spare "
+        "core, started once a run has more than a few pages.")] = None,
     db: DbOption = None,
     json_: Annotated[bool, typer.Option("--json", help="Print the summary as JSON Lines, one per source.")] = False,
 ) -> None:
@@ -50,7 +53,7 @@ def fetch(
     config = FetchConfig(contact=contact, per_host=per_host, delay=delay, read_timeout=timeout, retries=retries,
                          total_timeout=max(120.0, timeout * 4))
     options = FetchOptions(since=since, max_items=max_items, dry_run=dry_run,
-                           refresh=refresh, config=config)
+                           refresh=refresh, config=config, workers=workers)
     with fetch_progress([s.name for s in sources] + (["(urls)"] if urls else [])) as on_update:
         reports = run(collect(database, sources, urls, options, on_update))
     if json_:

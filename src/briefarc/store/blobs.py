@@ -5,8 +5,10 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import zlib
+from dataclasses import replace
 
 from briefarc.errors import DatabaseError
+from briefarc.models import RawPage
 
 COMPRESSION = "zlib"
 LEVEL = 1  # fast: archiving speed matters more than the last 15% of space
@@ -16,16 +18,23 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def put_blob(conn: sqlite3.Connection, data: bytes, digest: str | None = None) -> str:
-    """Store `data` once; return its sha256."""
+def put_blob(conn: sqlite3.Connection, data: bytes, digest: str | None = None, packed: bytes | None = None) -> str:
+    """Store `data` once (`packed`: already compressed); return its sha256."""
     digest = digest or sha256(data)
     exists = conn.execute("SELECT 1 FROM blobs WHERE sha256 = ?", (digest,)).fetchone()
     if not exists:
         conn.execute(
             "INSERT INTO blobs (sha256, size, compression, data) VALUES (?, ?, ?, ?)",
-            (digest, len(data), COMPRESSION, zlib.compress(data, LEVEL)),
+            (digest, len(data), COMPRESSION, packed if packed is not None else zlib.compress(data, LEVEL)),
         )
     return digest
+
+
+def pack(page: RawPage, like: RawPage | None = None) -> RawPage:
+    """`page` with its sha256 and compressed bytes worked out (taken from `like`, a page of the same bytes)."""
+    if like is None:
+        return replace(page, sha256=sha256(page.data), packed=zlib.compress(page.data, LEVEL))
+    return replace(page, sha256=like.sha256, packed=like.packed)
 
 
 class BlobError(DatabaseError):

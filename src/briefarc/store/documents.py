@@ -32,7 +32,7 @@ def save_document(
     A new identity adds a document; different text under a known identity adds a snapshot and a
     version and updates the document; the same text again changes nothing but `checked_at`.
     """
-    digest = sha256(page.data)
+    digest = page.sha256 or sha256(page.data)
     key = document_key(doc, page, digest)
     body = doc.body
     text_hash = content_hash(doc.title, doc.subtitle, doc.published, body)
@@ -122,7 +122,7 @@ def _add_version(
     conn: sqlite3.Connection, doc_id: int, number: int, doc: Document, page: RawPage, digest: str, values: dict,
     stamp: str,
 ) -> None:
-    put_blob(conn, page.data, digest)
+    put_blob(conn, page.data, digest, page.packed)
     cursor = conn.execute(
         """INSERT INTO snapshots (document_id, sha256, content_type, encoding, origin, item, headers,
                                   archived_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
