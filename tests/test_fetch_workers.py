@@ -71,7 +71,7 @@ def test_a_small_run_extracts_in_place_and_an_explicit_worker_gives_the_same_pag
     async def extract(extraction: Extraction) -> list:
         with extraction:
             pairs = [await extraction.documents(page) for page in pages]
-            return pairs, extraction._pool is not None
+            return pairs, extraction.started
 
     in_place, started = asyncio.run(extract(Extraction()))
     assert not started  # two pages are not worth starting a process
@@ -81,3 +81,36 @@ def test_a_small_run_extracts_in_place_and_an_explicit_worker_gives_the_same_pag
     for pairs in in_worker:
         for _, page in pairs:
             assert page.sha256 and zlib.decompress(page.packed) == page.data
+
+
+def crash_on_poison(page):
+    """A worker's work that dies outright on a marked page, as a crash in native code would."""
+    import os
+
+    from briefarc.offload import prepared
+
+    if b"POISON" in page.data:
+        os._exit(1)
+    return prepared(page)
+
+
+def test_a_worker_that_dies_fails_its_page_and_the_others_are_extracted():
+    import asyncio
+
+    from briefarc.errors import InputError
+    from briefarc.models import RawPage
+
+    good = [RawPage(data=fx.sample(name).encode(), origin=name, url=f"https://example.org/{name}")
+            for name in ("un-noon-briefing.html", "state-briefing.html", "mea-briefing.html")]
+    poison = RawPage(data=b"<html><body><p>POISON</p></body></html>", origin="poison", url="https://example.org/p")
+
+    async def extract_all():
+        with Extraction(workers=1, work=crash_on_poison) as extraction:
+            return await asyncio.gather(*(extraction.documents(page) for page in [good[0], poison, *good[1:]]),
+                                        return_exceptions=True)
+
+    results = asyncio.run(extract_all())
+    assert isinstance(results[1], InputError) and "died" in str(results[1])
+    for pairs in results[:1] + results[2:]:
+        assert not isinstance(pairs, BaseException), pairs
+        assert pairs[0][0].title and pairs[0][1].packed

@@ -16,11 +16,15 @@ import os
 import signal
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
+from briefarc.errors import InputError
 from briefarc.models import Document, RawPage
 from briefarc.pipeline import documents_of
 
+Work = Callable[[RawPage], list[tuple[Document, RawPage]]]
 IN_PLACE = 8  # pages a run extracts in its own process before starting the workers
 MAX_WORKERS = 4
 
@@ -44,35 +48,65 @@ def prepared(page: RawPage) -> list[tuple[Document, RawPage]]:
 
 
 class Extraction:
-    """Turns pages into (document, page) pairs, in place or in worker processes."""
+    """Turns pages into (document, page) pairs, in place or in worker processes.
 
-    def __init__(self, workers: int | None = None) -> None:
-        """`workers` None: one per spare core, after IN_PLACE pages; a number: that many, from the first page."""
+    A worker that dies (a crash in native code, the kernel's OOM killer) takes the pages in flight
+    with it. Each of them is tried again, alone, in a second pool kept for such retries: a page that
+    kills that worker too fails as an InputError, and the others are extracted."""
+
+    def __init__(self, workers: int | None = None, work: Work = prepared) -> None:
+        """`workers` None: one per spare core, after IN_PLACE pages; a number: that many, from the first page.
+
+        `work` is what a worker does with a page (a module-level function, for pickling)."""
         self.workers = default_workers() if workers is None else workers
         self.in_place = IN_PLACE if workers is None else 0
+        self.work = work
         self.count = 0
-        self._pool: ProcessPoolExecutor | None = None
+        self._pools: dict[str, ProcessPoolExecutor] = {}  # "main", and "retry" with one worker
+        self._retry_lock = asyncio.Lock()
 
     async def documents(self, page: RawPage) -> list[tuple[Document, RawPage]]:
         self.count += 1
         if not self.workers or self.count <= self.in_place:
             return list(documents_of(page))
-        return await asyncio.get_running_loop().run_in_executor(self._start(), prepared, page)
+        try:
+            return await self._in_pool("main", page)
+        except BrokenProcessPool:
+            pass
+        async with self._retry_lock:
+            try:
+                return await self._in_pool("retry", page)
+            except BrokenProcessPool as exc:
+                raise InputError("an extraction worker died while reading this page, twice") from exc
 
-    def _start(self) -> ProcessPoolExecutor:
-        if self._pool is None:
-            import multiprocessing
+    async def _in_pool(self, name: str, page: RawPage) -> list[tuple[Document, RawPage]]:
+        pool = self._pools.get(name) or self._start(name)
+        try:
+            return await asyncio.get_running_loop().run_in_executor(pool, self.work, page)
+        except BrokenProcessPool:
+            if self._pools.get(name) is pool:  # the first of its pages to notice drops it
+                del self._pools[name]
+                pool.shutdown(wait=False, cancel_futures=True)
+            raise
 
-            context = multiprocessing.get_context("spawn")  # never fork a process with threads and sockets
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_worker_setup,
-                                             initargs=(os.getpid(),))
-        return self._pool
+    def _start(self, name: str) -> ProcessPoolExecutor:
+        import multiprocessing
+
+        context = multiprocessing.get_context("spawn")  # never fork a process with threads and sockets
+        self._pools[name] = pool = ProcessPoolExecutor(
+            self.workers if name == "main" else 1, mp_context=context, initializer=_worker_setup,
+            initargs=(os.getpid(),))
+        return pool
+
+    @property
+    def started(self) -> bool:
+        return bool(self._pools)
 
     def close(self) -> None:
         """Stop the workers; a page being extracted is finished, those waiting are dropped."""
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        pools, self._pools = self._pools, {}
+        for pool in pools.values():
+            pool.shutdown(wait=True, cancel_futures=True)
 
     def __enter__(self) -> Extraction:
         return self
