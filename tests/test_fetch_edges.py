@@ -137,3 +137,32 @@ def test_malformed_links_are_skipped(cli, db_file, site):
     result = cli("fetch", "links", *FAST, "--db", db_file, "--json")
     assert "Traceback" not in result.stderr
     assert json.loads(result.stdout)["added"] == 1
+
+
+def test_without_a_network_each_source_fails_in_one_line_and_nothing_is_stored(cli, db_file):
+    ports = {name: ss.closed_port() for name in ("feed", "listing", "sitemap")}
+    add(db_file, "feed", f"http://127.0.0.1:{ports['feed']}/feed.xml")
+    add(db_file, "listing", f"http://127.0.0.1:{ports['listing']}/news/", kind="listing", item_selector="li a")
+    add(db_file, "sitemap", f"http://127.0.0.1:{ports['sitemap']}/sitemap.xml", kind="sitemap")
+    names = list(ports)
+
+    result = cli("fetch", *names, *FAST, "--db", db_file, "--json")
+    assert result.code == 3 and "Traceback" not in result.stderr
+    reports = {r["source"]: r for r in result.jsonl()}
+    for name, port in ports.items():
+        error = reports[name]["error"]
+        assert error == f"cannot connect to 127.0.0.1:{port}: Connection refused", error
+        assert reports[name]["added"] == 0
+
+    summary = cli("fetch", *names, *FAST, "--db", db_file)
+    assert summary.code == 3
+    for port in ports.values():  # the summary names each source's failure on one line
+        assert sum(f"cannot connect to 127.0.0.1:{port}" in line for line in summary.stderr.splitlines()) == 1
+    db = open_database(db_file)
+    assert db.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM seen_urls").fetchone()[0] == 0  # nothing marked as known
+    runs = db.execute("SELECT error FROM runs WHERE error LIKE 'cannot connect%'").fetchall()
+    assert len(runs) == 6  # each source's last error is recorded for `briefarc sources list`
+    for name, port in ports.items():
+        shown = cli("sources", "show", name, "--json", "--db", db_file).jsonl()[0]
+        assert shown["last_error"].endswith(f"cannot connect to 127.0.0.1:{port}: Connection refused")
