@@ -88,6 +88,31 @@ def test_pages_left_out_by_since_are_stored_by_a_later_run(cli, db_file, site):
     assert cli("fetch", "maps", *FAST, "--db", db_file, "--json").jsonl()[0]["added"] == 1
 
 
+def test_a_since_run_does_not_tell_the_next_run_that_nothing_changed(cli, db_file, site):
+    feed_site(site)  # a feed with an ETag, items of 1, 2 and 3 September
+    add(db_file, "noon", site.url("/feed.xml"))
+    first = cli("fetch", "noon", "--since", "2025-09-03", *FAST, "--db", db_file, "--json").jsonl()[0]
+    assert first["added"] == 1
+    second = cli("fetch", "noon", *FAST, "--db", db_file, "--json").jsonl()[0]
+    assert second["added"] == 2, second  # the feed is read again in full, not answered with a 304
+
+
+def test_every_request_is_logged_against_its_source(cli, db_file, site):
+    site.route("/robots.txt", ss.robots())
+    site.page("/en/2025/db250901.doc.htm", noon(1))
+    site.page("/list.html", '<ul><li><a href="/en/2025/db250901.doc.htm">1</a></li></ul>'
+                            '<a class="next" href="/list2.html">Older</a>')
+    site.route("/list2.html", ss.Reply(b"busy", status=503))
+    add(db_file, "lst", site.url("/list.html"), kind="listing", item_selector="li a", next_selector="a.next")
+    assert cli("fetch", "lst", *FAST, "--db", db_file).code == 3
+    logged = cli("log", "--all", "--source", "lst", "--db", db_file, "--json").jsonl()
+    assert {row["url"].rsplit("/", 1)[1] for row in logged} == {"robots.txt", "list.html", "list2.html",
+                                                                  "db250901.doc.htm"}
+    assert all(row["source"] == "lst" for row in logged)
+    failures = cli("log", "--source", "lst", "--db", db_file, "--json").jsonl()
+    assert [row["url"].rsplit("/", 1)[1] for row in failures] == ["list2.html"]
+
+
 def test_an_article_about_404_is_not_a_missing_page(cli, db_file, site):
     site.route("/robots.txt", ss.robots())
     site.page("/res/404", "<html><head><title>Resolution 404 adopted</title></head><body><h1>Resolution 404 "

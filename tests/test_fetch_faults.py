@@ -158,7 +158,8 @@ def living_in_group(group: int) -> list[int]:
 
 
 def start_slow_fetch(db_file, site, workers: str):
-    """`briefarc fetch` in its own process group over 20 pages, of which only the first two ever arrive."""
+    """`briefarc fetch` in its own process group over 20 pages, of which only the first two ever arrive,
+    and a second listing page that never does."""
     import os
     import subprocess
     import sys
@@ -170,16 +171,18 @@ def start_slow_fetch(db_file, site, workers: str):
         path = f"/en/2025/db2509{day:02d}.doc.htm"
         site.route(path, ss.Reply(article(day), latency=0 if day <= 2 else 30))
         links.append(f'<li><a href="{path}">{day}</a></li>')
-    site.page("/list.html", f"<ul>{''.join(links)}</ul>")
+    site.page("/list.html", f"<ul>{''.join(links)}</ul><a class='next' href='/list2.html'>Older</a>")
+    site.route("/list2.html", ss.Reply(b"<ul></ul>", latency=30))  # discovery is still waiting when Ctrl-C comes
     env = {**os.environ, "BRIEFARC_DB": str(db_file), "COLUMNS": "120"}
     subprocess.run([sys.executable, "-m", "briefarc", "sources", "add", "slow", site.url("/list.html"), "--kind",
-                    "listing", "--item-selector", "li a"], check=True, env=env, capture_output=True)
+                    "listing", "--item-selector", "li a", "--next-selector", "a.next"], check=True, env=env,
+                   capture_output=True)
     process = subprocess.Popen([sys.executable, "-m", "briefarc", "fetch", "slow", "--delay", "0", "--per-host", "4",
                                 "--workers", workers],
                                env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                start_new_session=True)  # its own process group, as a terminal's job is
     deadline = time.monotonic() + 20
-    while site.hits("/en/2025/db250903.doc.htm") == 0 and time.monotonic() < deadline:
+    while not (site.hits("/en/2025/db250903.doc.htm") and site.hits("/list2.html")) and time.monotonic() < deadline:
         time.sleep(0.05)
     time.sleep(0.5)
     return process

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import sqlite3
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
@@ -61,15 +62,20 @@ class SourceReport:
         return data
 
 
+CURRENT_RUN: contextvars.ContextVar[int | None] = contextvars.ContextVar("briefarc_run", default=None)
+
+
 class RequestBuffer:
-    """Request records kept in memory briefly and written in batches, one transaction each."""
+    """Request records kept in memory briefly and written in batches, one transaction each.
+
+    Each request is logged against the run of the source whose task made it (CURRENT_RUN, which
+    the tasks a source starts inherit): listing pages, API pages, robots.txt and redirects too."""
 
     def __init__(self, db: sqlite_utils.Database, size: int = 100):
         self.db, self.size, self.rows = db, size, []
-        self.run_of_url: dict[str, int] = {}
 
     def __call__(self, record) -> None:
-        run_id = self.run_of_url.get(record.url)
+        run_id = CURRENT_RUN.get()
         self.rows.append((run_id, record.url, record.status, record.bytes, int(record.duration * 1000),
                           record.attempt, record.error, record.at))
         if len(self.rows) >= self.size:
@@ -159,7 +165,7 @@ class SourceRun:
         if self.source.kind != "urls":
             self.source_id = source_id(self.db, self.source)
         self.run_id = fetchlog.start_run(self.db, self.source_id)
-        self.log.run_of_url[self.source.url or ""] = self.run_id
+        CURRENT_RUN.set(self.run_id)  # this source's task, and the item tasks it starts
 
     def is_known(self, url: str) -> bool:
         return fetchlog.is_known(self.db, url)
@@ -175,7 +181,8 @@ class SourceRun:
 
     def _keep_validators(self) -> None:
         """Only a run that took every item may tell the next one 'nothing changed since'."""
-        if self.options.dry_run or self.cut_short or self.report.failed or self.report.error:
+        options = self.options
+        if options.dry_run or options.since or self.cut_short or self.report.failed or self.report.error:
             return
         for url, headers in self.validators_seen.items():
             if self.is_known(url):  # a loose URL that was an article: it is remembered as one
@@ -209,6 +216,10 @@ class SourceRun:
                 task = asyncio.create_task(self._handle(item, fetcher))
                 pending.add(task)
                 task.add_done_callback(lambda t: (pending.discard(t), window.release()))
+        except asyncio.CancelledError:  # Ctrl-C: the items in flight stop too (a source's error lets them end)
+            for task in pending:
+                task.cancel()
+            raise
         finally:
             if pending:
                 await asyncio.gather(*pending, return_exceptions=True)
@@ -230,8 +241,6 @@ class SourceRun:
         return self.options.refresh or not self.is_known(item.url)
 
     async def _handle(self, item: Item, fetcher) -> None:
-        if self.run_id is not None:
-            self.log.run_of_url[item.url] = self.run_id
         try:
             page = item.page or await self._fetch(item, fetcher)
             if page is not None:
