@@ -91,6 +91,20 @@ def test_ingest_goes_past_bad_files_and_keeps_the_good(cli, db_file, tmp_path):
     assert sorted(row["title"][:10] for row in listed) == ["Daily Pres", "Department"]
 
 
+def test_a_cut_short_gzip_page_never_replaces_the_good_copy(cli, db_file, tmp_path):
+    page = SAMPLES / "state-briefing.html"
+    url = "https://www.state.example/briefings/department-press-briefing/"
+    assert cli("ingest", page, "--url", url, "--db", db_file).code == 0
+    packed = gzip.compress(page.read_bytes())
+    cut = tmp_path / "cut.html.gz"
+    cut.write_bytes(packed[: len(packed) * 6 // 10])
+    result = cli("ingest", cut, "--url", url, "--db", db_file)
+    assert result.code == 3 and "cut short" in result.stderr
+    record = cli("show", "1", "--db", db_file, "--json").jsonl()[0]
+    assert record["versions"] == 1 and len(record["paragraphs"]) > 20  # the good copy stands
+    assert cli("parse", cut).code == 3
+
+
 def test_ingest_stdin_with_url(cli, db_file):
     data = (SAMPLES / "news-dawn-style.html").read_bytes()
     result = cli("ingest", "-", "--url", "https://www.dawn.example/news/1/x?utm_source=feed", "--db", db_file,

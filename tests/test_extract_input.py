@@ -87,6 +87,9 @@ def test_unknown_charset_labels_are_ignored() -> None:
     (b"<html>\x00\x00\x00\x00</html>", "NUL"),
     (b"Just a plain text file, with no markup at all.\nSecond line.", "not HTML"),
     (b'{"name": "not a content item"}', "JSON that is not"),
+    (b"<html></html>", "no text found"),
+    (b"<html><head><script>var page = 1;</script></head><body><img src=a.png></body></html>", "no text found"),
+    (b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"><title>Map</title></svg>', "SVG"),
 ])
 def test_bad_input_is_refused_with_a_clear_message(data: bytes, message: str) -> None:
     with pytest.raises(InputError) as error:

@@ -95,8 +95,6 @@ def read_input(name: str) -> bytes:
         raise InputError(f"cannot read: {exc.strerror}") from exc
     if data[:2] == b"\x1f\x8b":
         data = _gunzip(data)
-        if not data:
-            raise InputError("broken gzip data: the file is cut short")
     if len(data) > MAX_BYTES:
         raise InputError(f"larger than {MAX_BYTES // 2**20} MB: not a page")
     return data
@@ -116,8 +114,8 @@ def _gunzip(data: bytes) -> bytes:
         size += len(part)
         if size > MAX_BYTES:
             raise InputError(f"decompresses to more than {MAX_BYTES // 2**20} MB: not a page")
-        if not decompressor.eof:  # cut short: keep what there is
-            break
+        if not decompressor.eof:  # half a page would replace a good copy: refuse it
+            raise InputError("broken gzip data: the file is cut short")
         data = decompressor.unused_data
     return b"".join(parts)
 

@@ -49,6 +49,9 @@ LISTING_BODY_LIMIT = 1500  # pages with less body text than this are checked for
 
 # --- input checks ------------------------------------------------------------------------------------
 
+SVG = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype svg[^>]*>\s*)?<svg\b", re.I | re.S)
+
+
 def check_bytes(data: bytes) -> None:
     """Refuse empty and binary input with a message that says what it is."""
     if not data or not data.strip():
@@ -71,6 +74,15 @@ def check_bytes(data: bytes) -> None:
 def check_markup(text: str) -> None:
     if MARKUP.search(text[:200_000]) is None:
         raise InputError("not HTML: no markup found (plain text or another format); pass an HTML page")
+    if SVG.match(text[:5000]):
+        raise InputError("not HTML: an SVG image")
+
+
+def check_text(document: Document) -> Document:
+    """A page with no title, no text and no links to items holds nothing to archive."""
+    if not (document.title or document.paragraphs or document.turns or document.items):
+        raise InputError("no text found: the page has no title and no body (empty, or all script or images)")
+    return document
 
 
 # --- the pipeline ------------------------------------------------------------------------------------
@@ -87,15 +99,15 @@ def extract(data: bytes, url: str | None = None, content_type: str | None = None
 
 def extract_checked(data: bytes, url: str | None, content_type: str | None) -> Document:
     if jsonapi.looks_like_json(data, content_type):
-        return from_json(data, url)
+        return check_text(from_json(data, url))
     if is_feed(data):
-        return from_feed(data, url)
+        return check_text(from_feed(data, url))
     text, encoding, warnings = decode_html(data, content_type)
     check_markup(text)
     document = extract_html(text, url)
     document.encoding = encoding
     document.warnings = warnings + document.warnings
-    return document
+    return check_text(document)
 
 
 def extract_html(text: str, url: str | None = None, site: sites.Site | None = None) -> Document:
