@@ -177,6 +177,9 @@ def test_search_no_results_is_not_an_error(cli, archive):
         (["show", "9999"], 1, "No document with id 9999"),
         (["show", "abc"], 2, "Invalid value"),
         (["list", "--limit", "0"], 2, "Invalid value"),
+        (["search"], 2, "Give words to search for"),
+        (["show", "1", "--raw", "--json"], 2, "choose one"),
+        (["ingest", str(SAMPLES / "state-briefing.html"), "--url", "not a url"], 2, "--url takes a web address"),
     ],
 )
 def test_errors_are_one_line_with_exit_codes(cli, archive, args, code, message):
@@ -185,6 +188,30 @@ def test_errors_are_one_line_with_exit_codes(cli, archive, args, code, message):
     assert message in result.stderr
     assert result.stderr.startswith("Error: ")
     assert "Traceback" not in result.stderr
+
+
+def test_search_changed_or_removed_needs_no_words(cli, db_file, tmp_path):
+    page = (SAMPLES / "un-noon-briefing.html").read_text("utf-8")
+    url = "https://press.un.example/en/2025/db250912.doc.htm"
+    edited = tmp_path / "edited.html"
+    edited.write_text(page.replace("</p>", " A sentence added later.</p>", 1), "utf-8")
+    for path in (SAMPLES / "un-noon-briefing.html", edited):
+        assert cli("ingest", path, "--url", url, "--db", db_file).code == 0
+    assert cli("ingest", SAMPLES / "state-briefing.html", "--db", db_file).code == 0
+    changed = cli("search", "--changed", "--db", db_file, "--json").jsonl()
+    assert len(changed) == 1 and changed[0]["url"].endswith("/db250912.doc.htm")  # its canonical address
+    assert cli("search", "--removed", "--db", db_file, "--json").jsonl() == []
+
+
+def test_parse_url_must_be_a_web_address(cli):
+    result = cli("parse", SAMPLES / "state-briefing.html", "--url", "ftp://x.example/a")
+    assert result.code == 2 and "--url takes a web address" in result.stderr
+
+
+def test_an_empty_folder_is_reported(cli, db_file, tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = cli("ingest", tmp_path / "empty", "--db", db_file)
+    assert result.code == 3 and "no pages in it" in result.stderr
 
 
 def test_commands_on_a_missing_archive(cli, tmp_path):

@@ -57,7 +57,7 @@ def is_page_file(path: Path, *, warc: bool = False) -> bool:
 
 
 def iter_inputs(paths: list[str], *, warc: bool = False) -> Iterator[str]:
-    """Each file to read, folders walked in sorted order; missing paths come out as they are.
+    """Each file to read, folders walked in sorted order; missing paths and empty folders come out as they are.
 
     With `warc`, folders also give their .warc and .warc.gz files.
     """
@@ -66,11 +66,15 @@ def iter_inputs(paths: list[str], *, warc: bool = False) -> Iterator[str]:
         if raw == STDIN or not path.is_dir():
             yield raw
             continue
+        found = False
         for folder, dirs, files in os.walk(path):
             dirs.sort()
             for name in sorted(files):
                 if is_page_file(Path(name), warc=warc):
+                    found = True
                     yield os.path.join(folder, name)
+        if not found:  # reported by read_input: a folder with nothing to read
+            yield raw
 
 
 def count_inputs(paths: list[str]) -> int:
@@ -90,7 +94,7 @@ def read_input(name: str) -> bytes:
     except FileNotFoundError as exc:
         raise InputError("no such file") from exc
     except IsADirectoryError as exc:
-        raise InputError("is a folder") from exc
+        raise InputError("a folder with no pages in it (.html, .htm, .xhtml, gzipped or not, .warc)") from exc
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}") from exc
     if data[:2] == b"\x1f\x8b":

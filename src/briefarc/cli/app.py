@@ -56,6 +56,21 @@ def open_db(db: Path | None, *, create: bool = True):
     return open_database(path, create=create), path
 
 
+def check_url(url: str | None) -> str | None:
+    """A page address given with --url: a web address with a host, or a usage error."""
+    from urllib.parse import urlsplit
+
+    if url is None:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise UsageError(f"--url takes a web address such as https://example.org/page, not {url!r}.")
+    return url.strip()
+
+
 def parse_date(value: str | None, option: str, *, end: bool = False) -> str | None:
     """A --since/--until value as YYYY-MM-DD; a year or month means its first (or last) day."""
     if value is None:

@@ -24,6 +24,7 @@ from briefarc.cli.app import (
     UntilFilter,
     app,
     check_output_flags,
+    check_url,
     make_filters,
     open_db,
 )
@@ -72,6 +73,7 @@ def parse(
 
     if url and len(files) != 1:
         raise UsageError("--url names the address of a single page: give exactly one file with it.")
+    url = check_url(url)
     failed = 0
     for name in iter_inputs(files):
         try:
@@ -108,6 +110,7 @@ def ingest(
     from briefarc import console, progress
     from briefarc.ingest import ingest as run_ingest
 
+    url = check_url(url)
     database, _ = open_db(db)
     with progress.ingest_progress(paths) as on_input:
         report = run_ingest(database, paths, url=url, source=source, on_input=on_input)
@@ -123,7 +126,9 @@ def ingest(
 
 @app.command()
 def search(
-    query: Annotated[str, typer.Argument(help='Words, "phrases", AND/OR/NOT, prefix*, NEAR(a b, 10).')],
+    query: Annotated[str | None, typer.Argument(
+        help='Words, "phrases", AND/OR/NOT, prefix*, NEAR(a b, 10). May be left out with --changed or --removed.')]
+    = None,
     source: SourceFilter = None,
     since: SinceFilter = None,
     until: UntilFilter = None,
@@ -145,6 +150,15 @@ def search(
 
     check_output_flags(json_, csv_)
     filters = make_filters(source, since, until, spokesperson, kind, lang, changed, removed)
+    if query is None or not query.strip():
+        if not (changed or removed):
+            raise UsageError("Give words to search for, or --changed / --removed to find such documents.")
+        from briefarc.store import list_documents
+
+        database, _ = open_db(db, create=False)  # every changed or removed document, newest first
+        hits = list_documents(database, filters, sort="date", limit=limit, offset=offset)
+        print_hits(hits, json_, csv_, snippets=False, empty="No documents match.")
+        return
     database, _ = open_db(db, create=False)
     hits = run_search(database, query, filters, sort=sort, limit=limit, offset=offset, literal=literal)
     print_hits(hits, json_, csv_, snippets=True, empty="No documents match.")
@@ -189,6 +203,8 @@ def show(
     from briefarc import console, render
     from briefarc.store import get_document, get_raw
 
+    if raw and json_:
+        raise UsageError("--raw writes the original bytes and --json the record: choose one.")
     database, _ = open_db(db, create=False)
     if raw:
         data = get_raw(database, doc_id)
