@@ -138,6 +138,14 @@ def test_title_from_og_when_no_jsonld_and_site_suffix_dropped() -> None:
     assert extract(page(head, ARTICLE)).title == "Talks resume in Doha"
 
 
+def test_an_underscore_joined_site_name_is_dropped_and_other_underscores_kept() -> None:
+    head = ('<meta name="SiteName" content="Ministry of Foreign Affairs of the People\'s Republic of China">'
+            "<title>Regular Press Conference_Ministry of Foreign Affairs of the People's Republic of China</title>")
+    assert extract(page(head, ARTICLE)).title == "Regular Press Conference"
+    plain = page('<meta name="SiteName" content="Ministry"><title>Report_on_the_summit_talks</title>', ARTICLE)
+    assert extract(plain).title == "Report_on_the_summit_talks"
+
+
 def test_title_from_named_meta_and_h1_and_title_tag() -> None:
     named = page('<meta name="ArticleTitle" content="Spokesperson remarks on the summit">', ARTICLE)
     assert extract(named).title == "Spokesperson remarks on the summit"

@@ -22,6 +22,7 @@ def norm(text: str | None) -> str:
 
 def check_listing(document, expected: dict) -> None:
     assert document.kind == "listing"
+    assert norm(document.title) == norm(expected["title"])  # "Title_Site Name" loses the site's name
     assert len(document.items) == expected["items"]
     first = document.items[0]
     assert norm(first.title) == norm(expected["first_item_title"])

@@ -124,7 +124,11 @@ def title_tag(src: PageSources) -> str | None:
 
 
 def strip_site_suffix(title: str, site_name: str | None) -> str:
-    """Drop a site name from either end of a <title> ("Article - Site")."""
+    """Drop a site name from either end of a <title> ("Article - Site", or "Article_Site" as China's MFA has it)."""
+    if site_name and "_" in title:
+        kept = [part for part in title.split("_") if part.strip().casefold() != site_name.strip().casefold()]
+        if kept and len(kept) < len(title.split("_")):
+            title = "_".join(kept).strip()
     parts = [part for part in TITLE_SEPARATORS.split(title) if part]
     if len(parts) < 2:
         return title
@@ -313,7 +317,8 @@ def declared_language(src: PageSources) -> str | None:
 
 
 def find_site_name(src: PageSources) -> str | None:
-    return src.first_meta(("og:site_name", "application-name", "twitter:app:name:iphone")) or src.ld.organisation()
+    return (src.first_meta(("og:site_name", "application-name", "sitename", "twitter:app:name:iphone"))
+            or src.ld.organisation())
 
 
 def find_canonical(src: PageSources) -> str | None:
