@@ -51,6 +51,38 @@ def stored_documents(db_file: Path) -> int:
         return 0
 
 
+def wait_for_group_to_end(group: int, seconds: float = 30) -> None:
+    """Until no process of the group runs (a writer left behind commits what it has and ends)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return
+        if all(_is_zombie(pid) for pid in _group_members(group)):
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"processes of group {group} still run")
+
+
+def _group_members(group: int) -> list[int]:
+    members = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[2]) == group:
+                members.append(int(stat.parent.name))
+        except (OSError, ValueError, IndexError):
+            continue
+    return members
+
+
+def _is_zombie(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return True
+
+
 def counts(db_file: Path) -> dict:
     conn = sqlite3.connect(db_file)
     try:
@@ -64,15 +96,21 @@ def test_sigkill_at_random_moments_leaves_a_consistent_archive(db_file, page_fol
     rng = random.Random(20261127)
     targets = sorted(rng.sample(range(10, PAGES - 60), 5))  # kill once this many documents are stored
     seen = []
-    for target in targets:
-        process = briefarc("ingest", str(page_folder), db=db_file)
+    for number, target in enumerate(targets):
+        # its own process group: a kill of the group takes the writer process too, mid-transaction
+        process = briefarc("ingest", str(page_folder), db=db_file, start_new_session=True)
         deadline = time.monotonic() + 120
         while process.poll() is None and time.monotonic() < deadline:
             if db_file.exists() and stored_documents(db_file) >= target:
                 break
             time.sleep(rng.uniform(0.001, 0.02))
-        process.send_signal(signal.SIGKILL)
+        time.sleep(rng.uniform(0, 0.4))  # then a random moment, most likely inside a batch
+        if number % 2 == 0:
+            os.killpg(process.pid, signal.SIGKILL)  # every process of the ingest at once
+        else:
+            process.send_signal(signal.SIGKILL)  # the ingesting process alone; its writer is left behind
         process.communicate()
+        wait_for_group_to_end(process.pid)
         verify = briefarc("verify", "--json", db=db_file)
         out, err = verify.communicate(timeout=120)
         assert verify.returncode == 0, out + err
