@@ -153,6 +153,23 @@ def test_an_ingested_document_that_vanishes_is_marked_removed(cli, db_file, site
     assert len(cli("list", "--removed", "--db", db_file, "--json").jsonl()) == 1
 
 
+def test_only_a_live_fetch_clears_the_removed_mark(cli, db_file, site):
+    path = "/en/2025/db250906.doc.htm"
+    site.route("/robots.txt", ss.robots())
+    site.route(path, ss.Reply(b"gone", 404, "text/plain"))
+    url = site.url(path)
+    cli("ingest", "-", "--url", url, "--db", db_file, stdin=noon(6))
+    cli("fetch", url, "--refresh", *FAST, "--db", db_file)
+    removed_at = cli("list", "--removed", "--db", db_file, "--json").jsonl()[0]["removed_at"]
+    for copy in (noon(6), noon(6).replace(b"</p>", b" Edited.</p>", 1)):  # a saved copy, as it was or edited
+        assert cli("ingest", "-", "--url", url, "--db", db_file, stdin=copy).code == 0
+        still = cli("list", "--removed", "--db", db_file, "--json").jsonl()
+        assert [row["removed_at"] for row in still] == [removed_at]
+    site.route(path, ss.Reply(noon(6)))  # back at the source
+    assert cli("fetch", url, "--refresh", *FAST, "--db", db_file).code == 0
+    assert cli("list", "--removed", "--db", db_file, "--json").jsonl() == []
+
+
 def test_malformed_links_are_skipped(cli, db_file, site):
     site.route("/robots.txt", ss.robots())
     site.page("/en/2025/db250907.doc.htm", noon(7))

@@ -7,7 +7,7 @@ import contextlib
 import contextvars
 import sqlite3
 from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from briefarc.errors import BriefarcError, DatabaseError, InputError
@@ -277,7 +277,7 @@ class SourceRun:
     async def _store(self, item: Item, page: RawPage) -> None:
         from briefarc.pipeline import save_documents
 
-        documents = await self.extraction.documents(page)
+        documents = await self.extraction.documents(replace(page, live=True))  # fetched in this run
         results = save_documents(self.db, documents, self.source_id, keep=self._recent_enough)
         if not results:  # not remembered as seen: a run without --since stores it
             self.report.skipped += 1

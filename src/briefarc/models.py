@@ -96,6 +96,7 @@ class RawPage:
     fetched_at: str | None = None
     sha256: str | None = None  # of `data`, when worked out ahead (briefarc.store.blobs.pack)
     packed: bytes | None = None  # `data` compressed for the blobs table, when done ahead
+    live: bool = False  # fetched from its source just now: the page is there (not a saved copy)
 
 
 @dataclass

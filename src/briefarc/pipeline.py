@@ -36,7 +36,7 @@ def documents_of(page: RawPage) -> Iterator[tuple[Document, RawPage]]:
 def _item_page(page: RawPage, item) -> RawPage:
     return RawPage(
         data=page.data, origin=page.origin, url=item.link or page.url, content_type=page.content_type,
-        headers=page.headers, item=item.guid or item.link, fetched_at=page.fetched_at,
+        headers=page.headers, item=item.guid or item.link, fetched_at=page.fetched_at, live=page.live,
     )
 
 

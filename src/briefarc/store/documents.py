@@ -40,16 +40,16 @@ def save_document(
     with transaction(db) as conn:
         row = _find(conn, key, doc.native_id)
         if row is not None and row[1] == text_hash:
-            conn.execute(
-                "UPDATE documents SET checked_at = ?, removed_at = NULL WHERE id = ?", (stamp, row[0])
-            )
+            conn.execute(  # a page fetched live is back at its source; a saved copy proves nothing of the kind
+                "UPDATE documents SET checked_at = ?, removed_at = CASE WHEN ? THEN NULL ELSE removed_at END"
+                " WHERE id = ?", (stamp, page.live, row[0]))
             return SaveResult("unchanged", row[0], row[2])
         values = _document_values(doc, text_hash, body)
         if row is None:
             doc_id, number, status = _insert_document(conn, key, values, source_id, stamp), 1, "added"
         else:
             doc_id, number, status = row[0], row[2] + 1, "updated"
-            _update_document(conn, doc_id, values, stamp)
+            _update_document(conn, doc_id, values, stamp, live=page.live)
         _add_version(conn, doc_id, number, doc, page, digest, values, stamp)
         return SaveResult(status, doc_id, number)
 
@@ -112,8 +112,10 @@ def _insert_document(conn: sqlite3.Connection, key: str, values: dict, source_id
     return cursor.lastrowid
 
 
-def _update_document(conn: sqlite3.Connection, doc_id: int, values: dict, stamp: str) -> None:
-    values = {**values, "updated_at": stamp, "checked_at": stamp, "removed_at": None}
+def _update_document(conn: sqlite3.Connection, doc_id: int, values: dict, stamp: str, *, live: bool) -> None:
+    values = {**values, "updated_at": stamp, "checked_at": stamp}
+    if live:  # found at its source again: no longer removed
+        values["removed_at"] = None
     assignments = ", ".join(f"{column} = ?" for column in values)
     conn.execute(f"UPDATE documents SET {assignments} WHERE id = ?", [*values.values(), doc_id])
 
