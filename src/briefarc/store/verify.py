@@ -1,14 +1,19 @@
-"""Checking the archive: raw bytes against their sha256, SQLite's own check, the full-text index.
+"""Checking the archive: raw bytes against their sha256, SQLite's own check, the references
+between tables, the full-text index.
 
 Every check reads row by row. A check that SQLite cannot even run (a damaged page) is itself
-reported as a problem, so one damaged table does not hide the state of the rest.
+reported as a problem, so one damaged table does not hide the state of the rest. Checking writes
+nothing, so a read-only archive can be verified: FTS5's own check is a write to SQLite, and on a
+read-only file it runs on a temporary copy (in TMPDIR) instead.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefarc.store.blobs import BlobError, decode_blob
@@ -18,11 +23,14 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 NO_REPAIR = "cannot be repaired: ingest or fetch the page again"
+FTS_CHECK = "INSERT INTO documents_fts(documents_fts, rank) VALUES('integrity-check', 1)"
+# links that check_references reports in its own words; PRAGMA foreign_key_check reports the rest
+EXPLAINED_LINKS = {("snapshots", "blobs"), ("versions", "snapshots"), ("versions", "documents")}
 
 
 @dataclass
 class Problem:
-    check: str  # raw, database, index
+    check: str  # raw, database, index, reference
     message: str
     document_id: int | None = None
     snapshot_id: int | None = None
@@ -129,9 +137,15 @@ def _for_snapshots(conn: sqlite3.Connection, digest: str, message: str) -> Itera
 
 
 def check_references(conn: sqlite3.Connection, report: VerifyReport) -> Iterator[Problem]:
-    """Every snapshot has its bytes; every document points at a snapshot of its own."""
+    """Every snapshot has its bytes; every document and version points at rows that exist."""
     report.snapshots = conn.execute("SELECT count(*) FROM snapshots").fetchone()[0]
     report.documents = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+    yield from check_snapshots(conn)
+    yield from check_versions(conn)
+    yield from check_foreign_keys(conn)
+
+
+def check_snapshots(conn: sqlite3.Connection) -> Iterator[Problem]:
     missing = """SELECT sn.id, sn.document_id, sn.sha256 FROM snapshots sn
                  LEFT JOIN blobs b ON b.sha256 = sn.sha256 WHERE b.sha256 IS NULL ORDER BY sn.id"""
     for snapshot_id, document_id, digest in conn.execute(missing):
@@ -142,6 +156,34 @@ def check_references(conn: sqlite3.Connection, report: VerifyReport) -> Iterator
                   WHERE sn.id IS NULL ORDER BY d.id"""
     for document_id, snapshot_id in conn.execute(dangling):
         yield Problem("raw", f"its current snapshot ({snapshot_id}) does not exist; {NO_REPAIR}", document_id)
+
+
+def check_versions(conn: sqlite3.Connection) -> Iterator[Problem]:
+    """Every version keeps its raw snapshot and belongs to a document that exists."""
+    lost = """SELECT v.document_id, v.number, v.snapshot_id FROM versions v
+              LEFT JOIN snapshots sn ON sn.id = v.snapshot_id WHERE sn.id IS NULL ORDER BY v.document_id, v.number"""
+    for document_id, number, snapshot_id in conn.execute(lost):
+        yield Problem("raw", f"version {number} refers to this snapshot, which does not exist: its raw bytes "
+                             "are lost; restore the database from a backup", document_id, snapshot_id)
+    orphans = """SELECT v.document_id, v.number FROM versions v
+                 LEFT JOIN documents d ON d.id = v.document_id WHERE d.id IS NULL ORDER BY v.document_id, v.number"""
+    for document_id, number in conn.execute(orphans):
+        yield Problem("reference", f"it does not exist, but its version {number} does; "
+                                   "restore the database from a backup", document_id)
+
+
+def check_foreign_keys(conn: sqlite3.Connection) -> Iterator[Problem]:
+    """SQLite's own check of every declared reference, but for those reported above in plainer words."""
+    for table, rowid, parent, key in conn.execute("PRAGMA foreign_key_check").fetchall():
+        if (table, parent) not in EXPLAINED_LINKS:
+            column = _key_column(conn, table, key)
+            yield Problem("reference", f"{table} row {rowid}: its {column} points at a row of {parent} "
+                                       "that does not exist; restore the database from a backup")
+
+
+def _key_column(conn: sqlite3.Connection, table: str, key: int) -> str:
+    rows = conn.execute("SELECT id, \"from\" FROM pragma_foreign_key_list(?)", (table,)).fetchall()
+    return ", ".join(column for number, column in rows if number == key) or "reference"
 
 
 def check_index(conn: sqlite3.Connection) -> list[Problem]:
@@ -157,12 +199,46 @@ def check_index(conn: sqlite3.Connection) -> list[Problem]:
         for (document_id,) in conn.execute(
             "SELECT id FROM documents_fts_docsize WHERE id NOT IN (SELECT id FROM documents) ORDER BY id")
     ]
-    try:
-        # rank 1: compare the index with the documents' text, not only with itself
-        conn.execute("INSERT INTO documents_fts(documents_fts, rank) VALUES('integrity-check', 1)")
-    except sqlite3.OperationalError:
-        raise
-    except sqlite3.DatabaseError:
+    if not index_matches(conn):
         problems.append(Problem("index", "the full-text index does not match the documents' text",
                                 repairable=True))
     return problems
+
+
+def index_matches(conn: sqlite3.Connection) -> bool:
+    """FTS5's integrity-check, on a temporary copy when the database is read-only."""
+    try:
+        return fts_consistent(conn)
+    except sqlite3.OperationalError as exc:
+        if not is_read_only(exc):
+            raise
+    return index_matches_in_copy(conn)
+
+
+def fts_consistent(conn: sqlite3.Connection) -> bool:
+    """Rank 1: compare the index with the documents' text, not only with itself."""
+    try:
+        conn.execute(FTS_CHECK)
+    except sqlite3.OperationalError:
+        raise
+    except sqlite3.DatabaseError:
+        return False
+    return True
+
+
+def index_matches_in_copy(conn: sqlite3.Connection) -> bool:
+    """SQLite counts FTS5's check as a write, which a read-only file refuses: check a copy instead."""
+    with tempfile.TemporaryDirectory(prefix="briefarc-verify-") as folder:
+        copy = sqlite3.connect(Path(folder) / "copy.db", isolation_level=None)
+        try:
+            conn.backup(copy)
+            return fts_consistent(copy)
+        finally:
+            copy.close()
+
+
+def is_read_only(exc: sqlite3.OperationalError) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF == sqlite3.SQLITE_READONLY
+    return "readonly" in str(exc)

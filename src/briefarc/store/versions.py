@@ -11,19 +11,33 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 
+MISSING_SNAPSHOT = "its raw snapshot is missing: `briefarc verify` reports it"
+MISSING_BYTES = "its raw bytes are missing: `briefarc verify` reports it"
+
+
 def list_versions(db: sqlite_utils.Database, doc_id: int) -> list[dict]:
-    """Every version of a document, oldest first, with its snapshot's sha256 and size."""
+    """Every version of a document, oldest first, with its snapshot's sha256 and size.
+
+    A version whose snapshot (or its raw bytes) is gone is still listed: the missing fields are None and
+    its note says so; the note is None otherwise.
+    """
     _require(db, doc_id)
     rows = db.execute(
         """SELECT v.number, v.created_at, v.title, v.published, v.content_hash, s.sha256, b.size, s.origin,
-                  length(v.body)
-           FROM versions v JOIN snapshots s ON s.id = v.snapshot_id LEFT JOIN blobs b ON b.sha256 = s.sha256
+                  length(v.body), CASE WHEN s.id IS NULL THEN 1 WHEN b.sha256 IS NULL THEN 2 END
+           FROM versions v LEFT JOIN snapshots s ON s.id = v.snapshot_id LEFT JOIN blobs b ON b.sha256 = s.sha256
            WHERE v.document_id = ? ORDER BY v.number""",
         (doc_id,),
     ).fetchall()
     keys = ("number", "archived_at", "title", "published", "content_hash", "sha256", "raw_size", "origin",
             "body_chars")
-    return [dict(zip(keys, row, strict=True)) for row in rows]
+    return [_version_row(keys, row) for row in rows]
+
+
+def _version_row(keys: tuple[str, ...], row: tuple) -> dict:
+    version = dict(zip(keys, row[:-1], strict=True))
+    version["note"] = {1: MISSING_SNAPSHOT, 2: MISSING_BYTES}.get(row[-1])
+    return version
 
 
 def version_history(db: sqlite_utils.Database, doc_id: int) -> list[dict]:
