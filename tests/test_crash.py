@@ -180,6 +180,32 @@ def writable(path: Path) -> None:
     path.chmod(0o644)
 
 
+def test_an_archive_in_a_read_only_folder_can_be_searched_and_verified(tmp_path):
+    folder = tmp_path / "mounted"
+    folder.mkdir()
+    db_file = folder / "archive.db"
+    db = open_database(db_file)
+    ingest(db, [str(SAMPLES)])
+    db.conn.close()  # the last connection to close checkpoints the WAL and deletes its files
+    assert sorted(path.name for path in folder.iterdir()) == ["archive.db"]
+    before = db_file.read_bytes()
+    if not immutable(folder):
+        pytest.skip("cannot make a folder read-only for this user here (chattr unavailable)")
+    try:  # no -wal or -shm file can be made here: SQLite must open the archive as immutable
+        for args in (["search", "Taliban", "--json"], ["history", "1"], ["verify"]):
+            process = briefarc(*args, db=db_file)
+            out, err = process.communicate(timeout=60)
+            assert process.returncode == 0, err
+        write = briefarc("ingest", str(SAMPLES / "mea-briefing.html"), db=db_file)
+        _, err = write.communicate(timeout=60)
+        assert write.returncode == 1 and err.count("\n") == 1 and "Traceback" not in err
+    finally:
+        if os.geteuid() == 0:
+            subprocess.run(["chattr", "-i", str(folder)], capture_output=True)
+        folder.chmod(0o755)
+    assert db_file.read_bytes() == before
+
+
 def test_a_read_only_database_can_be_searched_but_not_written(cli, tmp_path, page_folder):
     db_file = tmp_path / "ro.db"
     assert cli("ingest", SAMPLES, "--db", db_file).code == 0

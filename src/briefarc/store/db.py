@@ -57,11 +57,12 @@ def open_database(path: Path, *, create: bool = True) -> sqlite_utils.Database |
     if path.is_dir():
         raise DatabaseError(f"{path} is a folder: give --db the path of a database file.")
     with translate_errors(path):
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        _set_journal(conn)
-        conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute("PRAGMA foreign_keys = ON")
+        try:
+            conn = _connect(path)
+        except sqlite3.OperationalError:
+            if create:
+                raise
+            conn = _connect_read_only(path)  # a read-only folder or mount, where WAL files cannot be made
         migrate(conn)
     opened[:] = [path]
     if not create:
@@ -69,6 +70,27 @@ def open_database(path: Path, *, create: bool = True) -> sqlite_utils.Database |
     import sqlite_utils
 
     return sqlite_utils.Database(conn)
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        _set_journal(conn)
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.Error:
+        conn.close()
+        raise
+    return conn
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """Open an archive nothing can write to as immutable: SQLite then needs no lock or WAL files."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True, isolation_level=None,
+                           check_same_thread=False)
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
 
 
 def _set_journal(conn: sqlite3.Connection) -> None:
