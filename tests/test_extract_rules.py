@@ -110,6 +110,24 @@ def test_seed_like_page() -> None:
     assert document.tags == ["Afghanistan", "Taliban"]
 
 
+@pytest.mark.parametrize("lead", ['<p class="lead">{}</p>', "<p><em>{}</em></p>"], ids=["classed", "italic"])
+def test_seed_like_page_with_the_standfirst_as_the_bodys_first_paragraph(lead: str) -> None:
+    page = seed_page(TITLE, "Staff Report", "File photo of Foreign Office spokesperson Asim Iftikhar", STANDFIRST, BODY)
+    page = page.replace(f'<p class="td-post-sub-title">{STANDFIRST}</p>'.encode(), b"")
+    page = page.replace(b'<div class="td-post-content">\n',
+                        f'<div class="td-post-content">\n{lead.format(STANDFIRST)}\n'.encode())
+    page = page.replace(b"<title>", f'<meta name="description" content="{STANDFIRST}"><title>'.encode())
+    assert STANDFIRST.encode() in page and b"td-post-sub-title" not in page
+    check_seed_like(extract(page, url="https://news.example/story/"), TITLE, STANDFIRST, BODY)
+
+
+def test_an_ordinary_first_paragraph_stays_in_the_body() -> None:
+    page = seed_page(TITLE, "Staff Report", "A caption of the photo", STANDFIRST, BODY)
+    page = page.replace(f'<p class="td-post-sub-title">{STANDFIRST}</p>'.encode(), b"")
+    page = page.replace(b"<title>", f'<meta name="description" content="{BODY[0]}"><title>'.encode())
+    assert extract(page, url="https://news.example/story/").paragraphs == BODY  # the same as the description, plain
+
+
 @pytest.mark.skipif(not SEED.exists(), reason="../shared/seed is not here")
 def test_seed_text_in_page_markup() -> None:
     blocks = [block.strip() for block in SEED.read_text(encoding="utf-8").split("\n\n") if block.strip()]

@@ -295,6 +295,25 @@ def find_subtitle(src: PageSources, title: str | None) -> tuple[str | None, int 
         if node.css_first("p p, li, h1, div div") is not None:
             continue
         return text, node.mem_id
+    return lead_paragraph(src, title)
+
+
+LEAD_PLACES = "article p, main p, [itemprop=articleBody] p, .entry-content p, .post-content p, .article-body p"
+
+
+def lead_paragraph(src: PageSources, title: str | None) -> tuple[str | None, int | None]:
+    """A standfirst set as the body's first paragraph: classed as one, or all in italics or bold
+    and the same as the page's description."""
+    description = (src.first_meta(("description", "og:description")) or "").casefold()
+    for node in src.tree.css(LEAD_PLACES)[:2]:
+        text = node_text(node)
+        if not 20 <= len(text) <= 600 or text == title:
+            continue
+        if SUBTITLE.search((node.attributes.get("class") or "").lower()):
+            return text, node.mem_id
+        emphasis = node.css_first("em, strong, b, i")
+        if text.casefold() == description and emphasis is not None and node_text(emphasis) == text:
+            return text, node.mem_id
     return None, None
 
 
