@@ -291,8 +291,8 @@ def test_a_refused_connection_is_one_line_naming_host_and_cause():
     assert failure.reason == "connect" and failure.host == f"127.0.0.1:{port}"
     assert str(failure) == f"cannot connect to 127.0.0.1:{port}: Connection refused, after 2 attempts"
     assert "\n" not in str(failure)
-    # robots.txt was tried once (unreachable: allow), then the page with its retry
-    assert [record.url.rsplit("/", 1)[1] for record in outcome.records] == ["robots.txt", "a", "a"]
+    # robots.txt was tried with the page's retry and could not be read: the page itself is not asked for
+    assert [record.url.rsplit("/", 1)[1] for record in outcome.records] == ["robots.txt", "robots.txt"]
 
 
 def test_a_reset_connection_is_retried(site):
@@ -445,7 +445,8 @@ def test_a_tls_failure_names_the_host_and_the_reason(site):
     failure = outcome.failure
     assert failure.reason == "tls" and not failure.skipped
     assert str(failure) == f"TLS failure with {site.host}: wrong version number"
-    assert len(outcome.page_records()) == 1  # not retried
+    assert failure.url == site.url("/a").replace("http://", "https://")
+    assert [record.url for record in outcome.records] == [site.url("/robots.txt").replace("http://", "https://")]
 
 
 @pytest.fixture(scope="module")
@@ -519,14 +520,72 @@ def test_robots_is_fetched_once_per_host_even_under_concurrency(site):
     assert sum(record.url.endswith("/robots.txt") for record in records) == 1
 
 
-@pytest.mark.parametrize("answer", [Reply(b"oops", 503), reset()])
-def test_unreachable_robots_allows_and_is_remembered(site, answer):
-    site.route("/robots.txt", answer)
+@pytest.mark.parametrize("status, phrase", [(503, "503 Service Unavailable"), (500, "500 Internal Server Error"),
+                                            (429, "429 Too Many Requests")])
+def test_robots_answering_5xx_or_429_fails_every_page_and_is_remembered(site, status, phrase):
+    site.route("/robots.txt", Reply(b"oops", status, "text/plain", {"Retry-After": "0"}))
     site.route("/a", article("A"))
     site.route("/b", article("B"))
-    answers, records = fetch_all([site.url("/a"), site.url("/b")], config())
-    assert all(isinstance(item, Response) for item in answers)
-    assert site.hits("/robots.txt") == 1  # one attempt, no retries, then remembered
+    answers, records = fetch_all([site.url("/a"), site.url("/b")], config(retries=2))
+    assert [item.url for item in answers] == [site.url("/a"), site.url("/b")]
+    for item in answers:
+        assert isinstance(item, FetchFailure) and not item.skipped and item.status == status
+        assert str(item) == (f"robots.txt of {site.host} answered {phrase}: briefarc does not fetch a site whose "
+                             "rules it cannot read; try again later")
+    assert site.paths() == ["/robots.txt"]  # one answer, remembered: no page asked for, robots.txt not again
+    assert [record.status for record in records] == [status]
+
+
+def test_a_robots_failure_is_remembered_for_the_fetchers_life(site):
+    site.route("/robots.txt", Reply(b"oops", 503), robots())
+    site.route("/a", article("A"))
+
+    async def go() -> list[bool]:
+        async with Fetcher(config()) as fetcher:
+            first = await fetcher.allowed(site.url("/a"))
+        async with fetcher:
+            return [first, await fetcher.allowed(site.url("/a")), await fetcher.allowed(site.url("/robots.txt"))]
+
+    assert asyncio.run(go()) == [False, False, True]
+    assert site.hits("/robots.txt") == 1
+
+
+def test_a_robots_connection_failure_is_retried_then_fails_the_page(site):
+    site.route("/robots.txt", reset())
+    site.route("/a", article("A"))
+    site.route("/b", article("B"))
+    answers, records = fetch_all([site.url("/a"), site.url("/b")], config(retries=2))
+    for item in answers:
+        assert isinstance(item, FetchFailure) and item.reason == "connect" and not item.skipped
+        assert str(item) == f"the connection to {site.host} broke: Connection reset by peer, after 3 attempts"
+    assert site.paths() == ["/robots.txt"] * 3  # retried as a page is, then remembered
+    assert [record.attempt for record in records] == [1, 2, 3]
+
+
+def test_a_robots_connection_failure_that_recovers_lets_the_page_through(site):
+    site.route("/robots.txt", reset(), robots(disallow=["/private/"]))
+    site.route("/a", article("A"))
+    outcome = fetch(site.url("/a"), config(retries=1))
+    assert outcome.response.status == 200
+    assert site.paths() == ["/robots.txt", "/robots.txt", "/a"]
+
+
+def test_a_refused_robots_connection_fails_the_page_with_the_connection_failure():
+    port = closed_port()
+    outcome = fetch(f"http://127.0.0.1:{port}/briefings/1", config(retries=0))
+    failure = outcome.failure
+    assert str(failure) == f"cannot connect to 127.0.0.1:{port}: Connection refused"
+    assert failure.reason == "connect" and failure.url == f"http://127.0.0.1:{port}/briefings/1"
+    assert [record.url for record in outcome.records] == [f"http://127.0.0.1:{port}/robots.txt"]
+
+
+@pytest.mark.parametrize("answer", [Reply(b"no", 404), Reply(b"no", 403), Reply(b"no", 401),
+                                    redirect("/robots.txt")])
+def test_a_robots_txt_that_is_missing_allows_everything(site, answer):
+    site.route("/robots.txt", answer)
+    site.route("/a", article("A"))
+    assert fetch(site.url("/a"), config(retries=2)).response.status == 200
+    assert site.hits("/robots.txt") == 1
 
 
 def test_robots_can_be_switched_off(site):

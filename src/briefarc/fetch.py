@@ -28,6 +28,7 @@ from briefarc.failures import (
     FetchFailure,
     after_attempts,
     bad_redirect,
+    describe_status,
     disallowed,
     failure_of,
     host_of,
@@ -53,6 +54,7 @@ HOME = "https://github.com/briefarc/briefarc"
 REDIRECTS = (301, 302, 303, 307, 308)
 GONE = (404, 410)
 RETRIED = ("timeout", "connect", "truncated")  # failures worth another attempt
+UNREACHABLE = (*RETRIED, "tls")  # robots.txt failures that close the site (RFC 9309 §2.3.1.4)
 
 T = TypeVar("T")
 
@@ -228,13 +230,14 @@ class Fetcher:
         )
 
     async def allowed(self, url: str) -> bool:
-        """Whether robots.txt lets briefarc fetch `url` (fetched once per site, then cached)."""
+        """Whether robots.txt lets briefarc fetch `url` (fetched once per site, then cached); an unreachable
+        robots.txt lets it fetch nothing."""
         if not self.config.respect_robots:
             return True
         return (await self.robots(url)).allows(url)
 
     async def robots(self, url: str) -> Robots:
-        """The robots.txt rules of `url`'s site; a missing or unreachable file allows everything."""
+        """The robots.txt rules of `url`'s site: a missing file allows everything, an unreachable one nothing."""
         origin = _origin(url)
         if origin not in self._robots:
             lock = self._robots_locks.setdefault(origin, asyncio.Lock())
@@ -343,30 +346,53 @@ class Fetcher:
     # -- robots.txt and redirects -----------------------------------------------------------------
 
     async def _check_robots(self, url: str) -> None:
-        if not await self.allowed(url):
+        if not self.config.respect_robots:
+            return
+        rules = await self.robots(url)
+        if rules.failure is not None:
+            raise _for_page(rules.failure, url)
+        if not rules.allows(url):
             raise disallowed(url, self.token)
 
     async def _load_robots(self, origin: str) -> Robots:
-        """One attempt per hop (the page's own retries come after); any failure allows everything."""
-        url = origin + "/robots.txt"
+        """RFC 9309 §2.3.1: 4xx allows everything; 5xx, 429 and no connection allow nothing, for this run."""
+        try:
+            answer = await self._robots_answer(origin + "/robots.txt")
+        except FetchFailure as failure:
+            if failure.reason in UNREACHABLE:
+                return Robots(note="unreachable", failure=failure)
+            return Robots(note="unreadable")  # too large or undecodable
+        if 200 <= answer.status < 300:
+            return parse(answer.data, self.token)
+        if _retried_status(answer.status):
+            return Robots(note="unreachable", failure=_robots_unreachable(origin, answer.status))
+        return Robots(note="missing")  # 4xx, or redirects that lead nowhere
+
+    async def _robots_answer(self, url: str) -> _Answer:
+        """robots.txt, its redirects followed."""
         limits = _Limits(min(self.config.max_bytes, MAX_ROBOTS_BYTES), None, read_body=())
         headers = _request_headers(None, None, None)
         seen = [url]
-        try:
-            for _ in range(self.config.max_redirects + 1):
-                answer = await self._attempt(url, headers, limits, 1)
-                target = _redirect_target(answer)
-                if target is None or target in seen or not target.startswith(("http://", "https://")):
-                    break
-                seen.append(target)
-                url = target
-        except FetchFailure:
-            return Robots(note="unreachable")
-        if 200 <= answer.status < 300:
-            return parse(answer.data, self.token)
-        if 400 <= answer.status < 500 and answer.status != 429:
-            return Robots(note="missing")
-        return Robots(note="unreachable")
+        for _ in range(self.config.max_redirects + 1):
+            answer = await self._robots_attempts(url, headers, limits)
+            target = _redirect_target(answer)
+            if target is None or target in seen or not target.startswith(("http://", "https://")):
+                break
+            seen.append(target)
+            url = target
+        return answer
+
+    async def _robots_attempts(self, url: str, headers: dict[str, str], limits: _Limits) -> _Answer:
+        """Connection failures and timeouts are retried as a page's are; an answer is final, whatever its status."""
+        number = 1
+        while True:
+            try:
+                return await self._attempt(url, headers, limits, number)
+            except FetchFailure as failure:
+                if failure.reason not in RETRIED or number > self.config.retries:
+                    raise after_attempts(failure, number) from failure
+            await asyncio.sleep(self._backoff(number))
+            number += 1
 
     def _check_redirect(self, target: str, seen: list[str], url: str) -> None:
         if target in seen or len(seen) > self.config.max_redirects:
@@ -385,6 +411,18 @@ def run(coro: Coroutine[Any, Any, T]) -> T:
     KeyboardInterrupt for the CLI to turn into exit status 130.
     """
     return asyncio.run(coro)
+
+
+def _robots_unreachable(origin: str, status: int) -> FetchFailure:
+    message = (f"robots.txt of {host_of(origin)} answered {describe_status(status)}: briefarc does not fetch a site "
+               "whose rules it cannot read; try again later")
+    return FetchFailure(message, reason="robots_unreachable", url=origin + "/robots.txt", status=status)
+
+
+def _for_page(failure: FetchFailure, url: str) -> FetchFailure:
+    """The failure that closed a site (its robots.txt could not be read), raised for one of its pages."""
+    return FetchFailure(str(failure), reason=failure.reason, url=url, status=failure.status,
+                        attempts=failure.attempts)
 
 
 def _retried_status(status: int) -> bool:

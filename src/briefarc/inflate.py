@@ -62,6 +62,20 @@ class Inflater:
         return out
 
 
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def is_gzip(data: bytes) -> bool:
+    """Whether `data` is itself a gzip file (a sitemap.xml.gz), not a body with a Content-Encoding."""
+    return data.startswith(GZIP_MAGIC)
+
+
+def gunzip(data: bytes, limit: int) -> bytes:
+    """A whole gzip file decoded with the cap a streamed body has; raises InflateError."""
+    inflater = Inflater("gzip", limit)
+    return inflater.feed(data) + inflater.finish()
+
+
 def describe_size(size: int) -> str:
     if size >= 2**20:
         return f"{size / 2**20:g} MB"

@@ -8,6 +8,8 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml")
 JSON_TYPES = ("application/json",)
 ANY_DOCUMENT_TYPES = HTML_TYPES + FEED_TYPES + JSON_TYPES
+GZIP_TYPES = ("application/gzip", "application/x-gzip")
+SITEMAP_TYPES = ANY_DOCUMENT_TYPES + GZIP_TYPES  # a sitemap may come gzipped (sitemap.xml.gz)
 UNDECLARED = (None, "application/octet-stream")  # types that say nothing: look at the bytes instead
 
 # Bodies that declare no type (or application/octet-stream) but are plainly not documents.
@@ -49,4 +51,6 @@ def _kind(accept: tuple[str, ...]) -> str:
         return "a web page"
     if set(accept) <= set(JSON_TYPES):
         return "JSON"
+    if set(GZIP_TYPES) <= set(accept):
+        return "a sitemap, feed or web page"
     return "a web page, feed or JSON document"

@@ -26,12 +26,17 @@ class Robots:
 
     rules: list[Rule] = field(default_factory=list)
     crawl_delay: float | None = None
-    note: str | None = None  # why the rules are empty when they are: "missing", "unreachable"
+    note: str | None = None  # why the rules are empty when they are: "missing", "unreadable", "unreachable"
+    # Unreachable (5xx, 429, no connection): why nothing on the site may be fetched (RFC 9309 §2.3.1.4).
+    # The fetcher keeps its FetchFailure here, to raise for every page of the site.
+    failure: Exception | None = None
 
     def allows(self, url: str) -> bool:
         path = _path_of(url)
         if path == "/robots.txt":
             return True
+        if self.failure is not None:
+            return False
         best: Rule | None = None
         for rule in self.rules:
             if rule.regex.match(path) and (

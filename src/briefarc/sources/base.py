@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from briefarc.models import RawPage, Source
@@ -52,15 +52,17 @@ class Context:
         return self.source.options.get(name, default)
 
     async def get(self, url: str, accept: str = "any", missing_ok: bool = False):
-        """Fetch a discovery resource (listing, feed, API page), conditionally when it was read before.
+        """Fetch a discovery resource (listing, feed, sitemap, API page), conditionally when it was read before.
 
+        With accept="sitemap", a gzipped sitemap (sitemap.xml.gz) comes back decompressed.
         Raises FetchFailure, or Unchanged on 304 (unless --refresh asks to look at everything again).
         """
         from briefarc.fetch import ANY_DOCUMENT_TYPES, HTML_TYPES, JSON_TYPES, FetchFailure
+        from briefarc.mediatypes import SITEMAP_TYPES
 
         if url in self.prefetched:
             return self.prefetched.pop(url)
-        types = {"html": HTML_TYPES, "json": JSON_TYPES, "any": ANY_DOCUMENT_TYPES}[accept]
+        types = {"html": HTML_TYPES, "json": JSON_TYPES, "any": ANY_DOCUMENT_TYPES, "sitemap": SITEMAP_TYPES}[accept]
         etag, modified = (None, None) if self.refresh else self.validators(url)
         response = await self.fetcher.get(url, etag=etag, last_modified=modified, accept=types)
         if response.not_modified:
@@ -69,7 +71,21 @@ class Context:
             raise FetchFailure(f"{url} answered {response.status}: check the source's URL.", reason="http",
                                status=response.status, url=url)
         self.remember(url, response.headers)
-        return response
+        return self._unzipped(url, response) if accept == "sitemap" else response
+
+    def _unzipped(self, url: str, response):
+        """The response with its body decompressed when the body is a gzip file."""
+        from briefarc.fetch import FetchFailure
+        from briefarc.inflate import InflateError, gunzip, is_gzip
+
+        if not is_gzip(response.data):
+            return response
+        try:
+            data = gunzip(response.data, self.fetcher.config.max_decompressed)
+        except InflateError as exc:
+            raise FetchFailure(f"the sitemap {url} {exc}: not read", reason="decompression", url=url,
+                               status=response.status) from exc
+        return replace(response, data=data)
 
     def is_old(self, published: str | None) -> bool:
         return bool(self.since and published and published[:10] < self.since)

@@ -60,7 +60,7 @@ async def discover_sitemap(ctx: Context) -> AsyncIterator[Item]:
             continue
         visited.add(url)
         try:
-            response = await ctx.get(url, accept="any")
+            response = await ctx.get(url, accept="sitemap")
         except Unchanged:
             if url == ctx.source.url:
                 raise

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from urllib.parse import urlsplit
 
 from briefarc.models import Source
 from briefarc.sources.base import Context, Item
@@ -15,7 +16,7 @@ async def discover_url(ctx: Context, url: str) -> AsyncIterator[Item]:
             ctx.notes.append(f"{url} is archived already; --refresh checks it again")
         yield Item(url=url, accept="any")
         return
-    response = await ctx.get(url, accept="any", missing_ok=True)
+    response = await ctx.get(url, accept="sitemap" if _gzipped_name(url) else "any", missing_ok=True)
     head = response.data[:4096].lower()
     if response.status == 200 and (b"<urlset" in head or b"<sitemapindex" in head):
         async for item in _entries(ctx, "sitemap", url, response):
@@ -26,6 +27,11 @@ async def discover_url(ctx: Context, url: str) -> AsyncIterator[Item]:
     else:
         for item in _page_or_listing(url, response):
             yield item
+
+
+def _gzipped_name(url: str) -> bool:
+    """A URL like sitemap.xml.gz: a gzipped sitemap is what it most likely holds."""
+    return urlsplit(url).path.lower().endswith(".gz")
 
 
 def _is_feed(data: bytes) -> bool:
