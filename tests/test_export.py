@@ -138,6 +138,20 @@ def test_csv_is_a_flat_subset_with_the_body(cli, archive, tmp_path):
     assert rows[3]["title"] == "外交部发言人就有关问题答记者问"
 
 
+def test_every_format_tells_removed_documents_and_versions(cli, archive, tmp_path):
+    with closing(sqlite3.connect(archive)) as conn, conn:
+        conn.execute("UPDATE documents SET removed_at = '2025-08-01T00:00:00Z' WHERE id = 1")
+    assert run(cli, archive, "-f", "csv", "-o", tmp_path / "all.csv").code == 0
+    assert run(cli, archive, "-f", "markdown", "-o", tmp_path / "md").code == 0
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "all.csv").read_text("utf-8"), newline="")))
+    meta = front_matter(next((tmp_path / "md").glob("*-1.md")).read_text("utf-8"))
+    record = run(cli, archive).jsonl()[0]
+    assert (rows[0]["removed_at"], rows[0]["versions"]) == ("2025-08-01T00:00:00Z", "2")
+    assert (meta["removed_at"], meta["versions"]) == ("2025-08-01T00:00:00Z", 2)
+    assert (record["removed_at"], record["versions"]) == ("2025-08-01T00:00:00Z", 2)
+    assert (rows[1]["removed_at"], rows[1]["versions"]) == ("", "1")
+
+
 # Markdown ---------------------------------------------------------------------------------------------
 
 def front_matter(text: str) -> dict:
@@ -319,3 +333,19 @@ def test_export_without_an_archive(cli, tmp_path):
     assert result.code == 1
     assert "No archive at" in result.stderr
     assert not (tmp_path / "none.db").exists()
+
+
+def test_warc_holds_a_feed_read_from_a_file_once_as_what_it_is(cli, db_file, tmp_path, site):
+    """Not a text/html capture at each entry's address: the feed, once, as a resource with its own type."""
+    from tests import fixture_sites as fx
+
+    fx.state(site)
+    feed = tmp_path / "feed.xml"
+    feed.write_bytes(site.routes["/rss-feed/department-press-briefings/feed/"][0].body)
+    assert cli("ingest", feed, "--url", "https://www.state.gov/feed/", "--db", db_file).code == 0
+    out = tmp_path / "feed.warc.gz"
+    result = cli("export", "-f", "warc", "-o", out, "--db", db_file)
+    assert "Exported 4 documents (1 records)" in result.stderr
+    records = [r for r in read_records(out) if r[0] != "warcinfo"]
+    assert [(r[0], r[1].get_header("Content-Type"), r[3]) for r in records] == [
+        ("resource", "application/rss+xml", feed.read_bytes())]

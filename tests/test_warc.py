@@ -100,7 +100,8 @@ def test_html_responses_of_another_tools_warc_become_pages(gzip_records):
     assert (mofa.url, mofa.content_type, mofa.data, mofa.headers) == (
         MOFA_URL, "text/html; charset=utf-8", MOFA, None)
     skipped = sorted(entry.skipped for entry in found if entry.skipped)
-    assert skipped == ["HTTP status 301", "HTTP status 404", "not HTML (image/png)", "not HTML (text/plain)"]
+    assert skipped == ["HTTP status 301", "HTTP status 404", "not a page, feed or JSON document (image/png)",
+                       "not a page, feed or JSON document (text/plain)"]
     assert not [entry for entry in found if entry.error]
 
 
@@ -210,6 +211,76 @@ def test_a_page_without_a_web_address_is_a_resource_record():
 
 
 # briefarc ingest --------------------------------------------------------------------------------------
+
+def feeds_and_json_warc() -> bytes:
+    """Another tool's crawl of feeds and JSON APIs: a full-text RSS feed, MEA and gov.uk JSON documents
+    (one as a resource), and what the extractor does not read: other JSON, a sitemap."""
+    from tests import fixture_sites as fx
+
+    class Routes:
+        def __init__(self):
+            self.routes = {}
+
+        def route(self, path, reply):
+            self.routes[path] = reply
+
+        def page(self, path, body):
+            self.routes[path] = body
+
+        def url(self, path):
+            return "https://www.state.gov" + path
+
+    state, mea, govuk = Routes(), Routes(), Routes()
+    fx.state(state), fx.mea(mea), fx.govuk(govuk)
+    feed = state.routes["/rss-feed/department-press-briefings/feed/"].body
+    detail = next(r.body for path, r in mea.routes.items() if "Detail" in path)
+    content = next(r.body for path, r in govuk.routes.items() if path.startswith("/api/content"))
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    json_type = [("Content-Type", "application/json; charset=utf-8")]
+    for url, body, headers in (
+        (FEED_URL, feed, [("Content-Type", "application/rss+xml; charset=UTF-8")]),
+        (MEA_JSON_URL, detail, json_type),
+        ("https://www.mea.gov.in/FrontEnd/FetchPublicationListingData?page=1", b'{"data": []}', json_type),
+        ("https://www.state.gov/sitemap.xml", b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>',
+         [("Content-Type", "application/xml")]),
+    ):
+        writer.write_record(response(writer, url, body, headers))
+    writer.write_record(writer.create_warc_record(GOVUK_JSON_URL, "resource", payload=io.BytesIO(content),
+                                                  length=len(content), warc_content_type="application/json"))
+    return out.getvalue()
+
+
+FEED_URL = "https://www.state.gov/rss-feed/department-press-briefings/feed/"
+MEA_JSON_URL = "https://www.mea.gov.in/FrontEnd/FetchPublicationDetailData?pkid=39800&languageId=1"
+GOVUK_JSON_URL = "https://www.gov.uk/api/content/government/news/fcdo-press-release-0"
+
+
+def test_feeds_and_json_documents_of_another_tools_warc_become_pages():
+    found = entries(feeds_and_json_warc())
+    feed, mea, govuk = pages(found)
+    assert (feed.url, feed.content_type, feed.item) == (FEED_URL, "application/rss+xml; charset=UTF-8", None)
+    assert (mea.url, mea.content_type) == (MEA_JSON_URL, "application/json; charset=utf-8")
+    assert (govuk.url, govuk.content_type) == (GOVUK_JSON_URL, "application/json")
+    assert sorted(entry.skipped for entry in found if entry.skipped) == [
+        "JSON that is not a known document (gov.uk, MEA)", "XML that is not a feed (application/xml)"]
+
+
+def test_ingest_a_warc_of_feeds_and_json(cli, db_file, tmp_path):
+    """Every full-text entry of the feed is a document, as `briefarc ingest feed.xml --url` makes them."""
+    path = tmp_path / "apis.warc.gz"
+    path.write_bytes(feeds_and_json_warc())
+    result = cli("ingest", path, "--db", db_file, "--json")
+    assert result.code == 0, result.stderr
+    assert result.jsonl()[0] == {"added": 6, "updated": 0, "unchanged": 0, "skipped": 2, "failed": [],
+                                 "warnings": []}
+    urls = {record["url"] for record in cli("export", "--db", db_file).jsonl()}
+    assert "https://www.state.gov/briefings/department-press-briefing-july-24-2025/" in urls
+    assert FEED_URL not in urls and MEA_JSON_URL in urls
+    with closing(sqlite3.connect(db_file)) as conn, conn:
+        items = {row[0] for row in conn.execute("SELECT item FROM snapshots WHERE content_type LIKE '%rss%'")}
+    assert "https://www.state.gov/briefings/department-press-briefing-july-24-2025/" in items
+
 
 def count_documents(db_file) -> int:
     with closing(sqlite3.connect(db_file)) as conn, conn:

@@ -1,9 +1,10 @@
 """WARC files with warcio: pages out of any WARC file, and records built from stored snapshots.
 
-Reading takes `response` records (and `resource` records of HTML) from files written by any tool,
-gzipped per record, gzipped whole or plain (WARC only, not the older ARC format). A damaged record
-is reported and reading resumes at the next record found after it; a non-HTML payload is counted
-as skipped, not as a failure.
+Reading takes `response` and `resource` records of HTML pages, feeds and the JSON documents the
+extractor knows (gov.uk content items, MEA details) from files written by any tool, gzipped per
+record, gzipped whole or plain (WARC only, not the older ARC format). A damaged record is reported
+and reading resumes at the next record found after it; any other payload is counted as skipped, not
+as a failure. A feed comes out as one page with no `item`, so that every full-text entry is read.
 """
 
 from __future__ import annotations
@@ -24,12 +25,16 @@ from warcio.statusandheaders import StatusAndHeaders, StatusAndHeadersParserExce
 from warcio.warcwriter import WARCWriter
 
 from briefarc.errors import InputError
+from briefarc.extract.feed import is_feed
+from briefarc.extract.jsonapi import read_document
 from briefarc.ingest import MAX_BYTES
+from briefarc.mediatypes import FEED_TYPES, JSON_TYPES
 from briefarc.models import RawPage
 from briefarc.urls import is_web_url
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+DOCUMENT_TYPES = HTML_TYPES + FEED_TYPES + JSON_TYPES
 GZIP_MAGIC = b"\x1f\x8b\x08"
 WARC_MAGIC = b"WARC/1."
 SCAN_CHUNK = 1 << 16
@@ -148,7 +153,7 @@ def _entry(record, label: str, offset: int) -> WarcEntry:
     where = headers.get_header("WARC-Record-ID") or f"offset {offset}"
     if record.rec_type not in ("response", "resource"):
         return WarcEntry(where=where)
-    content_type, reason = _html_type(record)
+    content_type, reason = _page_type(record)
     if reason:
         return WarcEntry(where=where, skipped=reason)
     truncated = headers.get_header("WARC-Truncated")
@@ -159,9 +164,14 @@ def _entry(record, label: str, offset: int) -> WarcEntry:
     except InputError as exc:
         return WarcEntry(where=where, error=str(exc))
     url = headers.get_header("WARC-Target-URI")
+    url = url if is_web_url(url) else None
+    reason = _not_a_document(data, content_type, url)
+    if reason:
+        return WarcEntry(where=where, skipped=reason)
     page = RawPage(
-        data=data, origin=f"{label}#{where}", url=url if is_web_url(url) else None, content_type=content_type,
-        headers=_header_dict(record.http_headers), item=where, fetched_at=_archive_date(headers),
+        data=data, origin=f"{label}#{where}", url=url, content_type=content_type,
+        headers=_header_dict(record.http_headers), item=None if is_feed(data) else where,
+        fetched_at=_archive_date(headers),
     )
     return WarcEntry(where=where, page=page)
 
@@ -183,11 +193,11 @@ def _payload(record) -> bytes:
     return data
 
 
-def _html_type(record) -> tuple[str | None, str | None]:
-    """The page's Content-Type, or the reason the record is not an HTML page."""
+def _page_type(record) -> tuple[str | None, str | None]:
+    """The page's Content-Type, or the reason the record holds no page, feed or JSON document."""
     if record.rec_type == "resource":
         content_type = record.rec_headers.get_header("Content-Type")
-        return (content_type, None) if _media_type(content_type) in HTML_TYPES else (None, _what(content_type))
+        return (content_type, None) if _is_document_type(content_type) else (None, _what(content_type))
     http = record.http_headers
     if http is None:
         return None, "no HTTP response in the record"
@@ -195,9 +205,24 @@ def _html_type(record) -> tuple[str | None, str | None]:
     if not (status or "").startswith("2"):
         return None, f"HTTP status {status or 'missing'}"
     content_type = http.get_header("Content-Type")
-    if content_type is None or _media_type(content_type) in HTML_TYPES:
+    if content_type is None or _is_document_type(content_type):
         return content_type, None
     return None, _what(content_type)
+
+
+def _is_document_type(content_type: str | None) -> bool:
+    media = _media_type(content_type)
+    return media in DOCUMENT_TYPES or media.endswith(("+json", "+xml"))
+
+
+def _not_a_document(data: bytes, content_type: str | None, url: str | None) -> str | None:
+    """Why a JSON or XML payload is not one the extractor reads (None when it is, or is not JSON or XML)."""
+    media = _media_type(content_type)
+    if media in HTML_TYPES or not media:
+        return None
+    if "json" in media:
+        return None if read_document(data, url) else "JSON that is not a known document (gov.uk, MEA)"
+    return None if is_feed(data) else f"XML that is not a feed ({media})"
 
 
 def _media_type(content_type: str | None) -> str:
@@ -205,7 +230,7 @@ def _media_type(content_type: str | None) -> str:
 
 
 def _what(content_type: str | None) -> str:
-    return f"not HTML ({_media_type(content_type) or 'no content type'})"
+    return f"not a page, feed or JSON document ({_media_type(content_type) or 'no content type'})"
 
 
 def _header_dict(http: StatusAndHeaders | None) -> dict[str, str] | None:

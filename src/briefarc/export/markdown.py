@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 
 FRONT_MATTER = (
     "id", "title", "subtitle", "published", "kind", "source", "site_name", "spokesperson", "author",
-    "language", "url", "canonical_url", "native_id", "tags", "archived_at", "updated_at", "sha256",
+    "language", "url", "canonical_url", "native_id", "tags", "archived_at", "updated_at", "removed_at", "versions",
+    "sha256",
 )
 SLUG_LENGTH = 60
 OUR_NAME = re.compile(r"(?:\d{4}-\d{2}-\d{2}|undated)-[a-z0-9-]+-(\d+)\.md")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -10,6 +11,8 @@ from urllib.parse import quote
 
 from briefarc import __version__
 from briefarc.export.files import output_file
+from briefarc.extract.feed import is_feed, parse_feed
+from briefarc.extract.jsonapi import looks_like_json
 from briefarc.store.blobs import BlobError, get_blob
 from briefarc.store.search import Filters
 from briefarc.store.stream import iter_snapshots
@@ -19,6 +22,8 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 UNSAFE_IN_URI = re.compile(r"[\x00-\x20\x7f]")
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+FEED_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml", "rdf": "application/rdf+xml"}
 
 
 def export_warc(db: sqlite_utils.Database, filters: Filters | None, path: Path, report,
@@ -27,25 +32,102 @@ def export_warc(db: sqlite_utils.Database, filters: Filters | None, path: Path, 
 
     Records are gzipped one by one unless the file name ends in .warc. A snapshot whose bytes are
     missing or do not match their sha256 is reported and left out: a WARC must not launder damage.
+    A document taken from a feed entry is written as the feed it came from, once for the entries
+    read from the same copy of it.
     """
-    from briefarc.warc import open_writer, write_snapshot
+    from briefarc.warc import open_writer
 
     gzip_records = not path.name.lower().endswith(".warc")
     software = f"briefarc/{__version__} (warcio/{_version('warcio')})"
-    documents: set[int] = set()
     with output_file(path, binary=True) as handle:
         writer = open_writer(handle, gzip_records=gzip_records, filename=path.name, software=software)
-        for snapshot in iter_snapshots(db, filters, all_versions=all_versions):
-            where = f"document {snapshot['document_id']}, snapshot {snapshot['snapshot_id']}"
-            data, problem = _raw_bytes(db, snapshot["sha256"])
-            if problem:
-                report.failed.append((where, problem))
-                continue
-            write_snapshot(writer, data, target_uri(snapshot), date=snapshot["archived_at"],
-                           content_type=snapshot["content_type"], headers=snapshot["headers"])
-            documents.add(snapshot["document_id"])
-            report.written += 1
-    report.documents = len(documents)
+        run = _Run(db, writer, report)
+        if all_versions:
+            for snapshot in iter_snapshots(db, filters, all_versions=True):
+                run.write(snapshot)
+        else:
+            run.write_current(filters)
+    report.documents = len(run.documents)
+
+
+@dataclass
+class _Run:
+    """One export: the writer, what it has written, and the feed copy last written for each feed."""
+
+    db: sqlite_utils.Database
+    writer: object
+    report: object
+    documents: set[int] = field(default_factory=set)
+    last_feed: dict[str, str] = field(default_factory=dict)  # feed URI: sha256 of the copy last written
+
+    def write_current(self, filters: Filters | None) -> None:
+        """The feeds first, in the order they were archived, then the other pages: importing a feed
+        gives all its entries, and the page of an entry fetched since must come after it."""
+        feeds = [row for row in iter_snapshots(self.db, filters) if self.holds_feed(row)]
+        for snapshot in sorted(feeds, key=lambda row: row["snapshot_id"]):
+            self.write(snapshot)
+        written = {row["snapshot_id"] for row in feeds}
+        for snapshot in iter_snapshots(self.db, filters):
+            if snapshot["snapshot_id"] not in written:
+                self.write(snapshot)
+
+    def holds_feed(self, snapshot: dict) -> bool:
+        """Whether the bytes are a feed; a page declared HTML or JSON is not read to find out."""
+        media = (content_type_of(snapshot) or "").split(";")[0].strip().lower()
+        if media in HTML_TYPES or "json" in media:
+            return False
+        data, _ = _raw_bytes(self.db, snapshot["sha256"])  # a damaged one is reported when written
+        return data is not None and is_feed(data)
+
+    def write(self, snapshot: dict) -> None:
+        from briefarc.warc import write_snapshot
+
+        data, problem = _raw_bytes(self.db, snapshot["sha256"])
+        if problem:
+            self.report.failed.append((f"document {snapshot['document_id']}, snapshot {snapshot['snapshot_id']}",
+                                       problem))
+            return
+        self.documents.add(snapshot["document_id"])
+        feed = is_feed(data)
+        uri = feed_uri(snapshot) if feed else target_uri(snapshot)
+        if feed and self.last_feed.get(uri) == snapshot["sha256"]:
+            return  # another entry of the copy just written
+        if feed:
+            self.last_feed[uri] = snapshot["sha256"]
+        write_snapshot(self.writer, data, uri, date=snapshot["archived_at"],
+                       content_type=content_type_of(snapshot, data), headers=snapshot["headers"])
+        self.report.written += 1
+
+
+def feed_uri(snapshot: dict) -> str:
+    """The address the feed was fetched from (the snapshot's origin); else the URN of its bytes.
+
+    Not the entry's own address: the bytes are the feed's, and a WARC that said the article's
+    address answered with the whole feed would be a false capture.
+    """
+    origin = snapshot.get("origin")
+    if is_web_url(origin):
+        return _escaped(origin)
+    return f"urn:sha256:{snapshot['sha256']}"
+
+
+def content_type_of(snapshot: dict, data: bytes | None = None) -> str | None:
+    """The stored Content-Type; else, for bytes read from a file, the type of a feed or JSON document."""
+    stored = snapshot.get("content_type") or _header(snapshot.get("headers"), "content-type")
+    if stored or data is None:
+        return stored
+    if is_feed(data):
+        return FEED_TYPES.get(parse_feed(data).kind, "application/xml")
+    if looks_like_json(data, None):
+        return "application/json"
+    return None
+
+
+def _header(headers: dict | None, name: str) -> str | None:
+    for key, value in (headers or {}).items():
+        if str(key).lower() == name:
+            return str(value)
+    return None
 
 
 def target_uri(snapshot: dict) -> str:
@@ -58,8 +140,12 @@ def target_uri(snapshot: dict) -> str:
     """
     url = snapshot.get("url")
     if is_web_url(url):
-        return UNSAFE_IN_URI.sub(lambda m: quote(m.group(0)), url.strip())
+        return _escaped(url)
     return f"urn:sha256:{snapshot['sha256']}"
+
+
+def _escaped(url: str) -> str:
+    return UNSAFE_IN_URI.sub(lambda m: quote(m.group(0)), url.strip())
 
 
 def _version(package: str) -> str:
