@@ -130,10 +130,13 @@ def test_search_table_json_and_csv(cli, archive):
     assert table.code == 0
     assert "Taliban" in table.stdout and "id" in table.stdout
     rows = cli("search", "Taliban", "--db", archive, "--json").jsonl()
-    assert rows and all("[Taliban" in row["snippet"] or "[taliban" in row["snippet"].lower() for row in rows)
-    assert {"id", "published", "source", "kind", "title", "url", "snippet"} <= set(rows[0])
+    assert rows and all(row["highlights"] for row in rows)
+    assert all(row["snippet"][start:end].lower() == "taliban"
+               for row in rows for start, end in row["highlights"])
+    assert {"id", "published", "source", "kind", "title", "url", "snippet", "highlights"} <= set(rows[0])
     csv_out = cli("search", "Taliban", "--db", archive, "--csv")
-    assert csv_out.stdout.splitlines()[0] == "id,published,source,kind,spokesperson,language,title,url,snippet"
+    header = "id,published,source,kind,spokesperson,language,title,url,snippet,highlights"
+    assert csv_out.stdout.splitlines()[0] == header
     assert len(csv_out.stdout.strip().splitlines()) == len(rows) + 1
 
 
@@ -166,8 +169,8 @@ def test_search_no_results_is_not_an_error(cli, archive):
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (["search", "Taliban AND"], 1, "ends with an operator"),
-        (["search", '"open quote'], 1, "unclosed double quote"),
+        (["search", "Taliban AND"], 2, "ends with an operator"),
+        (["search", '"open quote'], 2, "unclosed double quote"),
         (["search", "x", "--since", "last week"], 2, "--since takes a date"),
         (["search", "x", "--since", "2025-02-30"], 2, "not a date in the calendar"),
         (["list", "--until", "2025-13"], 2, "not a date in the calendar"),

@@ -1,6 +1,6 @@
 import pytest
 
-from briefarc.errors import SearchSyntaxError
+from briefarc.errors import ExitStatus, SearchSyntaxError, UsageError
 from briefarc.store.query import literal_query, to_fts
 
 
@@ -24,6 +24,16 @@ from briefarc.store.query import literal_query, to_fts
         ("(Kabul OR Islamabad) Taliban", '( "Kabul" OR "Islamabad" ) AND "Taliban"'),
         ('a"b', '"a""b"'),
         ("x NOT (y OR z)", '"x" NOT ( "y" OR "z" )'),
+        ("title:(Kabul OR Torkham)", 'title : ( "Kabul" OR "Torkham" )'),
+        ('title:"press briefing"', 'title : "press briefing"'),
+        ('Subtitle:"press brief"*', 'subtitle : "press brief"*'),
+        ("Taliban body:(Kabul)", '"Taliban" AND body : ( "Kabul" )'),
+        ('Taliban title:"a b"', '"Taliban" AND title : "a b"'),
+        ("title:NEAR(a b, 2)", 'title : NEAR("a" "b", 2)'),
+        ('Taliban title:"..."', '"Taliban"'),
+        ("foo:bar", '"foo:bar"'),
+        ("foo:(bar)", '"foo:" AND ( "bar" )'),
+        ("entitle:(x)", '"entitle:" AND ( "x" )'),
     ],
 )
 def test_translation(typed, fts):
@@ -43,7 +53,8 @@ def fts5():
 @pytest.mark.parametrize(("typed", "hits"), [
     ("Taliban (Kabul OR Islamabad)", 1), ('"weekly briefing"', 0), ("Talib* AND Kabul", 1),
     ("NEAR(Kabul Islamabad, 3)", 1), ("title:Taliban", 1), ("title:Kabul", 0), ("U.S.-Pakistan", 0),
-    ("Kabul NOT Taliban", 0),
+    ("Kabul NOT Taliban", 0), ("title:(Kabul OR Taliban)", 1), ("title:(Kabul OR Islamabad)", 0),
+    ('body:"say hi"', 1), ('title:"talks Taliban"', 0), ("Kabul NOT title:(Kabul)", 1),
 ])
 def test_translated_queries_find_what_they_should(typed, hits):
     found = fts5().execute("SELECT rowid FROM t WHERE t MATCH ?", (to_fts(typed),)).fetchall()
@@ -61,6 +72,8 @@ def test_translated_queries_find_what_they_should(typed, hits):
         ("NEAR(Taliban", "NEAR( is not closed"),
         ("NEAR(Taliban)", "at least two words"),
         ("--- ...", "Nothing to search for"),
+        ("title:(Kabul", "not closed"),
+        ('title:"...', "unclosed double quote"),
     ],
 )
 def test_syntax_errors_say_what_to_do(typed, advice):
@@ -68,6 +81,7 @@ def test_syntax_errors_say_what_to_do(typed, advice):
         to_fts(typed)
     assert advice in str(info.value)
     assert "\n" not in str(info.value)
+    assert isinstance(info.value, UsageError) and info.value.exit_status == ExitStatus.USAGE
 
 
 def test_literal_quotes_everything():

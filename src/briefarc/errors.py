@@ -27,8 +27,8 @@ class NotFound(BriefarcError):
     """An id, source or file that does not exist."""
 
 
-class SearchSyntaxError(BriefarcError):
-    """A full-text query that FTS5 cannot read."""
+class SearchSyntaxError(UsageError):
+    """A full-text query that FTS5 cannot read: the user's input, so a usage error (exit 2)."""
 
 
 class InputError(BriefarcError):

@@ -39,7 +39,10 @@ def text(value: object, style: str = "") -> Text:
 
 
 def snippet_text(snippet: str | None) -> Text:
-    """A snippet with the matched terms highlighted; the page's own text is never markup."""
+    """A snippet with the matched terms highlighted; the page's own text is never markup.
+
+    The search leaves only the markers it put in (store/search.py), so splitting on them is exact.
+    """
     out = Text()
     for index, part in enumerate(re.split(f"[{SNIPPET_OPEN}{SNIPPET_CLOSE}]", clean(snippet or ""))):
         out.append(" ".join(part.split("\n")), style="bold yellow" if index % 2 else "")
@@ -47,7 +50,11 @@ def snippet_text(snippet: str | None) -> Text:
 
 
 def plain_snippet(snippet: str | None) -> str:
-    return clean((snippet or "").replace(SNIPPET_OPEN, "[").replace(SNIPPET_CLOSE, "]"))
+    """The snippet's exact text, markers taken out: what a hit's `highlights` offsets point into.
+
+    Scripts get the matches from those offsets, never from brackets that the page could hold too.
+    """
+    return (snippet or "").replace(SNIPPET_OPEN, "").replace(SNIPPET_CLOSE, "")
 
 
 def hits_table(hits: list[dict], *, snippets: bool = True) -> Table:

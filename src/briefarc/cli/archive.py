@@ -30,7 +30,8 @@ from briefarc.cli.app import (
 )
 from briefarc.errors import ExitStatus, UsageError
 
-HIT_CSV_COLUMNS = ["id", "published", "source", "kind", "spokesperson", "language", "title", "url", "snippet"]
+HIT_CSV_COLUMNS = ["id", "published", "source", "kind", "spokesperson", "language", "title", "url", "snippet",
+                   "highlights"]
 
 
 def print_hits(hits: list[dict], json_: bool, csv_: bool, *, snippets: bool, empty: str) -> None:
@@ -48,7 +49,7 @@ def print_hits(hits: list[dict], json_: bool, csv_: bool, *, snippets: bool, emp
 
 
 def public_hit(hit: dict) -> dict:
-    """A hit as scripts see it: one url, a snippet with [brackets] around the matched words."""
+    """A hit as scripts see it: one url, the snippet as plain text, `highlights` as [start, end] offsets into it."""
     from briefarc import render
 
     row = {key: value for key, value in hit.items() if key not in ("published_date", "canonical_url")}

@@ -1,9 +1,10 @@
 """Turning what a user types into an FTS5 query.
 
-Users type words, "phrases", AND/OR/NOT, prefix*, NEAR(a b, 5) and parentheses. Anything else is
-taken as plain text: a word with punctuation (U.S.-Pakistan, Taliban's, Iftikhar:) is quoted so
-FTS5 reads it as a phrase of its tokens, and a run of CJK characters becomes a phrase of
-characters to match the segmented index (store/text.py).
+Users type words, "phrases", AND/OR/NOT, prefix*, NEAR(a b, 5), parentheses and column filters
+(title:Kabul, title:"press briefing", title:(Kabul OR Torkham); columns title, subtitle, body).
+Anything else is taken as plain text: a word with punctuation (U.S.-Pakistan, Taliban's,
+Iftikhar:, foo:bar) is quoted so FTS5 reads it as a phrase of its tokens, and a run of CJK
+characters becomes a phrase of characters to match the segmented index (store/text.py).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ TOKEN = re.compile(
         (?P<phrase>"(?:[^"]|"")*"\*?)
       | (?P<open_quote>")
       | (?P<near>NEAR\()
+      | (?P<column>(?i:title|subtitle|body):)(?=["(]|NEAR\()
       | (?P<lparen>\()
       | (?P<rparen>\))
       | (?P<comma>,)
@@ -61,11 +63,12 @@ def to_fts(text: str) -> str:
 
 
 def _explicit_and(parts: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """FTS5 joins neighbouring words with AND itself, but not a word and a parenthesis: say it."""
+    """FTS5 joins neighbouring words with AND itself, but not a word and a parenthesis or a column
+    filter (title : ...): say it."""
     out: list[tuple[str, str]] = []
     for kind, value in parts:
-        if out and (out[-1][0] == "rparen" or kind == "lparen") and out[-1][0] in ("term", "near", "rparen") \
-                and kind in ("term", "near", "lparen"):
+        if out and (out[-1][0] == "rparen" or kind in ("lparen", "column")) \
+                and out[-1][0] in ("term", "near", "rparen") and kind in ("term", "near", "lparen", "column"):
             out.append(("op", "AND"))
         out.append((kind, value))
     return out
@@ -100,6 +103,10 @@ def _translate(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
             phrase = quote_phrase(inner.replace('""', '"'), prefix)
             if phrase:
                 parts.append(("term", phrase))
+            elif parts and parts[-1][0] == "column":
+                parts.pop()  # title:"..." with nothing to match: drop the filter with its phrase
+        elif kind == "column":
+            parts.append(("column", f"{value[:-1].lower()} :"))
         elif kind in ("lparen", "rparen"):
             parts.append((kind, value))
         elif kind == "comma":

@@ -8,16 +8,24 @@ from typing import TYPE_CHECKING
 
 from briefarc.errors import SearchSyntaxError, UsageError
 from briefarc.store.query import HINT, literal_query, to_fts
-from briefarc.store.text import unsegment
+from briefarc.store.text import MARK
 
 if TYPE_CHECKING:
     import sqlite_utils
 
 # bm25 weights for title, subtitle, body: a match in the title counts most.
 WEIGHTS = (10.0, 4.0, 1.0)
+# A snippet marks each match with these private-use characters. FTS5 is asked for the same snippet
+# twice, with a second pair as well: the places where the two differ are the markers it put in, so
+# the page's own copies of these characters are told apart and dropped (see marked_snippet).
 SNIPPET_OPEN = "\ue000"
 SNIPPET_CLOSE = "\ue001"
+PROBE_OPEN = "\ue002"
+PROBE_CLOSE = "\ue003"
 SNIPPET_TOKENS = 24
+SNIPPETS_SQL = ", ".join([f"snippet(documents_fts, -1, ?, ?, '…', {SNIPPET_TOKENS})"] * 2)
+SNIPPET_MARKS = [SNIPPET_OPEN, SNIPPET_CLOSE, PROBE_OPEN, PROBE_CLOSE]
+DROPPED = {SNIPPET_OPEN, SNIPPET_CLOSE, MARK}
 PREFIX = '"*'  # how a prefix term ends in a translated query
 HIT_COLUMNS = (
     "d.id, d.published, d.published_date, s.name, d.kind, d.title, d.spokesperson, d.language, "
@@ -27,6 +35,17 @@ HIT_KEYS = (
     "id", "published", "published_date", "source", "kind", "title", "spokesperson", "language",
     "url", "canonical_url", "archived_at", "updated_at", "removed_at",
 )
+
+
+# The stored language's primary subtag: "zh-CN", "ZH_cn" and "zh" all give "zh".
+PRIMARY_SUBTAG_SQL = "lower(substr(d.language, 1, instr(replace(d.language, '_', '-') || '-', '-') - 1))"
+
+
+def primary_subtag(language: str | None) -> str | None:
+    """"zh-CN", "ZH" -> "zh": --lang matches a document whose language has the same first part."""
+    if not language or not language.strip():
+        return None
+    return language.strip().replace("_", "-").split("-")[0].lower()
 
 
 @dataclass
@@ -45,7 +64,7 @@ class Filters:
         params: list = []
         simple = (("s.name = ?", self.source), ("d.published_date >= ?", self.since),
                   ("d.published_date <= ?", self.until), ("d.kind = ?", self.kind),
-                  ("d.language = ?", self.language))
+                  (f"{PRIMARY_SUBTAG_SQL} = ?", primary_subtag(self.language)))
         for clause, value in simple:
             if value:
                 clauses.append(clause)
@@ -64,7 +83,12 @@ def search(
     db: sqlite_utils.Database, query: str, filters: Filters | None = None, *, sort: str = "rank",
     limit: int = 20, offset: int = 0, literal: bool = False,
 ) -> list[dict]:
-    """Documents matching `query`, best first (or newest first), each with a highlighted snippet."""
+    """Documents matching `query`, best first (or newest first), each with a highlighted snippet.
+
+    `snippet` holds each match between SNIPPET_OPEN and SNIPPET_CLOSE (the page's own copies of those
+    characters are dropped); `highlights` gives [start, end] of each match in the snippet once the
+    markers are taken out, as character offsets.
+    """
     _check_sort(sort)
     fts = literal_query(query) if literal else to_fts(query)
     clauses, params = (filters or Filters()).where()
@@ -76,6 +100,8 @@ def search(
         else:
             hits = _ranked_search(db, fts, limit, offset)
         _add_snippets(db, fts, [hit for hit in hits if "snippet" not in hit])
+        for hit in hits:
+            hit["highlights"] = highlights(hit["snippet"])
     except sqlite3.OperationalError as exc:
         if "fts5" in str(exc) or "syntax" in str(exc):
             raise SearchSyntaxError(f"The search index could not read that query ({exc}). {HINT}") from exc
@@ -100,13 +126,13 @@ def _ranked_with_snippets(db: sqlite_utils.Database, fts: str, limit: int, offse
     covers again for each document: twenty times the work.
     """
     rows = db.execute(
-        f"""SELECT rowid, rank, snippet(documents_fts, -1, ?, ?, '…', {SNIPPET_TOKENS}) FROM documents_fts
+        f"""SELECT rowid, rank, {SNIPPETS_SQL} FROM documents_fts
             WHERE documents_fts MATCH ? AND rank MATCH 'bm25({', '.join(map(str, WEIGHTS))})'
             ORDER BY rank LIMIT ? OFFSET ?""",
-        [SNIPPET_OPEN, SNIPPET_CLOSE, fts, limit, offset],
+        [*SNIPPET_MARKS, fts, limit, offset],
     ).fetchall()
-    snippets = {rowid: unsegment(snippet) for rowid, _, snippet in rows}
-    hits = _with_documents(db, [(rowid, score) for rowid, score, _ in rows])
+    snippets = {rowid: marked_snippet(first, second) for rowid, _, first, second in rows}
+    hits = _with_documents(db, [(rowid, score) for rowid, score, _, _ in rows])
     for hit in hits:
         hit["snippet"] = snippets[hit["id"]]
     return hits
@@ -143,11 +169,37 @@ def _add_snippets(db: sqlite_utils.Database, fts: str, hits: list[dict]) -> None
     """Snippets for the page of hits only: snippet() over every match would cost far more."""
     if not hits:
         return
-    sql = f"""SELECT snippet(documents_fts, -1, ?, ?, '…', {SNIPPET_TOKENS})
-              FROM documents_fts WHERE documents_fts MATCH ? AND rowid = ?"""
+    sql = f"SELECT {SNIPPETS_SQL} FROM documents_fts WHERE documents_fts MATCH ? AND rowid = ?"
     for hit in hits:
-        row = db.execute(sql, [SNIPPET_OPEN, SNIPPET_CLOSE, fts, hit["id"]]).fetchone()
-        hit["snippet"] = unsegment(row[0]) if row else ""
+        row = db.execute(sql, [*SNIPPET_MARKS, fts, hit["id"]]).fetchone()
+        hit["snippet"] = marked_snippet(*row) if row else ""
+
+
+def marked_snippet(first: str | None, second: str | None) -> str:
+    """One snippet from the two FTS5 made with different markers: where they differ is a marker it
+    put in; the same character in both is the page's text, kept unless it could pass for a marker
+    (or is a CJK segmentation mark)."""
+    first, second = first or "", second or ""
+    if len(first) != len(second):  # not expected; without highlights rather than with doubtful ones
+        return "".join(char for char in first if char not in DROPPED)
+    return "".join(a for a, b in zip(first, second, strict=True) if a != b or a not in DROPPED)
+
+
+def highlights(snippet: str) -> list[list[int]]:
+    """[start, end] of each marked match, as offsets into the snippet with its markers taken out."""
+    spans: list[list[int]] = []
+    start = None
+    markers = 0
+    for index, char in enumerate(snippet):
+        if char == SNIPPET_OPEN:
+            start = index - markers
+            markers += 1
+        elif char == SNIPPET_CLOSE:
+            if start is not None:
+                spans.append([start, index - markers])
+            start = None
+            markers += 1
+    return spans
 
 
 def list_documents(
