@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 WORD = re.compile(r"\S+")
+SIMILAR = 0.5  # word-level ratio above which two turns (or paragraphs) count as one reworded
+REACH = 25  # in a long run of changes, how far apart (in units) a reworded pair may lie
+FIELDS = ("title", "subtitle", "published", "spokesperson")
 
 
 @dataclass
@@ -28,18 +31,31 @@ class Part:
 
 
 @dataclass
+class FieldChange:
+    """A metadata field (title, subtitle, published, spokesperson) with its old and new value."""
+
+    name: str
+    old: str | None
+    new: str | None
+
+
+@dataclass
 class Diff:
+    """`added_words` and `removed_words` count the body (or turns) only; `title` and `fields` show the rest."""
+
     old: int
     new: int
     title: list[Change]
     parts: list[Part]
     added_words: int = 0
     removed_words: int = 0
+    fields: list[FieldChange] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {
             "old": self.old, "new": self.new, "added_words": self.added_words, "removed_words": self.removed_words,
             "title": [vars(c) for c in self.title],
+            "fields": [vars(f) for f in self.fields],
             "parts": [{"op": p.op, "speaker": p.speaker, "role": p.role, "changes": [vars(c) for c in p.changes]}
                       for p in self.parts],
         }
@@ -60,67 +76,126 @@ def word_diff(old: str, new: str) -> list[Change]:
 
 
 def units(version: dict) -> list[dict]:
-    """What to align: the turns of a transcript, else the body's paragraphs."""
+    """What to align: the turns of a transcript, else the body's paragraphs, each with its words."""
     turns = version.get("turns") or []
     if turns:
-        return [{"speaker": t.get("speaker"), "role": t.get("role"), "text": t.get("text") or ""} for t in turns]
-    paragraphs = [p for p in (version.get("body") or "").split("\n\n") if p.strip()]
-    return [{"speaker": None, "role": None, "text": p} for p in paragraphs]
+        found = [(t.get("speaker"), t.get("role"), t.get("text") or "") for t in turns]
+    else:
+        found = [(None, None, p) for p in (version.get("body") or "").split("\n\n") if p.strip()]
+    return [{"speaker": s, "role": r, "text": t, "words": WORD.findall(t)} for s, r, t in found]
 
 
 def diff_versions(old: dict, new: dict) -> Diff:
     """Align paragraphs (or turns), then compare the words of each pair that was reworded."""
-    a, b = units(old), units(new)
-    keys_a = [_key(u) for u in a]
-    keys_b = [_key(u) for u in b]
-    parts: list[Part] = []
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, keys_a, keys_b, autojunk=False).get_opcodes():
-        if op == "equal":
-            parts += [Part("equal", u["speaker"], u["role"], [Change("equal", u["text"])]) for u in a[i1:i2]]
-        elif op == "delete":
-            parts += [Part("delete", u["speaker"], u["role"], [Change("delete", u["text"])]) for u in a[i1:i2]]
-        elif op == "insert":
-            parts += [Part("insert", u["speaker"], u["role"], [Change("insert", u["text"])]) for u in b[j1:j2]]
-        else:
-            parts += _pair_up(a[i1:i2], b[j1:j2])
-    result = Diff(old["number"], new["number"], word_diff(old.get("title") or "", new.get("title") or ""), parts)
-    for part in parts:
-        for change in part.changes:
-            count = len(WORD.findall(change.text))
-            if change.op == "insert":
-                result.added_words += count
-            elif change.op == "delete":
-                result.removed_words += count
+    parts = align(units(old), units(new))
+    title = word_diff(old.get("title") or "", new.get("title") or "")
+    result = Diff(old["number"], new["number"], title, parts, fields=changed_fields(old, new))
+    result.added_words, result.removed_words = count([c for part in parts for c in part.changes])
     return result
 
 
-def _key(unit: dict) -> str:
-    return f"{unit['speaker'] or ''}\x00{' '.join(WORD.findall(unit['text']))}"
-
-
-def _pair_up(old: list[dict], new: list[dict]) -> list[Part]:
-    """Replaced blocks: reworded pairs side by side, the surplus as removed or added."""
-    parts = []
-    for index in range(max(len(old), len(new))):
-        a = old[index] if index < len(old) else None
-        b = new[index] if index < len(new) else None
-        if a and b and _similar(a["text"], b["text"]):
-            parts.append(Part("replace", b["speaker"], b["role"], word_diff(a["text"], b["text"])))
-            continue
-        if a:
-            parts.append(Part("delete", a["speaker"], a["role"], [Change("delete", a["text"])]))
-        if b:
-            parts.append(Part("insert", b["speaker"], b["role"], [Change("insert", b["text"])]))
+def align(old: list[dict], new: list[dict]) -> list[Part]:
+    """Identical units kept in order; each run that differs is paired up by similarity."""
+    keys_old, keys_new = [_key(u) for u in old], [_key(u) for u in new]
+    parts: list[Part] = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, keys_old, keys_new, autojunk=False).get_opcodes():
+        if op == "equal":
+            parts += [_whole("equal", u) for u in old[i1:i2]]
+        else:
+            parts += _pair_up(old[i1:i2], new[j1:j2])
     return parts
 
 
-def _similar(a: str, b: str) -> bool:
-    return SequenceMatcher(None, WORD.findall(a), WORD.findall(b), autojunk=False).ratio() >= 0.4
+def count(changes: list[Change]) -> tuple[int, int]:
+    """(words added, words removed) in a list of changes."""
+    added = sum(len(WORD.findall(c.text)) for c in changes if c.op == "insert")
+    removed = sum(len(WORD.findall(c.text)) for c in changes if c.op == "delete")
+    return added, removed
+
+
+def changed_fields(old: dict, new: dict) -> list[FieldChange]:
+    """The metadata fields both versions have whose (whitespace-folded) values differ."""
+    return [FieldChange(name, old[name], new[name]) for name in FIELDS
+            if name in old and name in new and _fold(old[name]) != _fold(new[name])]
+
+
+def _fold(value: object) -> str:
+    return " ".join(str(value or "").split())
+
+
+def _key(unit: dict) -> str:
+    return f"{unit['speaker'] or ''}\x00{' '.join(unit['words'])}"
+
+
+def _whole(op: str, unit: dict) -> Part:
+    return Part(op, unit["speaker"], unit["role"], [Change(op, unit["text"])])
+
+
+def _pair_up(old: list[dict], new: list[dict]) -> list[Part]:
+    """A run that differs: reworded pairs as word changes, the others as removed or added, in order."""
+    parts: list[Part] = []
+    i = j = 0
+    for pair_i, pair_j in _matches(old, new) + [(len(old), len(new))]:
+        parts += [_whole("delete", u) for u in old[i:pair_i]]
+        parts += [_whole("insert", u) for u in new[j:pair_j]]
+        if pair_i < len(old):
+            a, b = old[pair_i], new[pair_j]
+            parts.append(Part("replace", b["speaker"], b["role"], word_diff(a["text"], b["text"])))
+        i, j = pair_i + 1, pair_j + 1
+    return parts
+
+
+def _matches(old: list[dict], new: list[dict]) -> list[tuple[int, int]]:
+    """The pairs (old index, new index), in order, that are most similar in total (a weighted LCS)."""
+    scores = _scores(old, new)
+    best = [[0.0] * (len(new) + 1) for _ in range(len(old) + 1)]
+    for i in reversed(range(len(old))):
+        for j in reversed(range(len(new))):
+            paired = scores[i][j] + best[i + 1][j + 1] if scores[i][j] else 0.0
+            best[i][j] = max(paired, best[i + 1][j], best[i][j + 1])
+    return _walk(scores, best)
+
+
+def _walk(scores: list[list[float]], best: list[list[float]]) -> list[tuple[int, int]]:
+    """Follow the best totals from the start, taking each pair that is part of them."""
+    pairs: list[tuple[int, int]] = []
+    i = j = 0
+    while i < len(scores) and j < len(scores[i]):
+        if scores[i][j] and best[i][j] == scores[i][j] + best[i + 1][j + 1]:
+            pairs.append((i, j))
+            i, j = i + 1, j + 1
+        elif best[i + 1][j] >= best[i][j + 1]:
+            i += 1
+        else:
+            j += 1
+    return pairs
+
+
+def _scores(old: list[dict], new: list[dict]) -> list[list[float]]:
+    """Similarity of every old unit to every new one within REACH of the diagonal."""
+    scores = [[0.0] * len(new) for _ in old]
+    for j, b in enumerate(new):
+        matcher = SequenceMatcher(None, b=b["words"], autojunk=False)  # reused: it indexes `b` once
+        for i, a in enumerate(old):
+            if a["role"] == b["role"] and abs(i * len(new) - j * len(old)) <= REACH * max(len(old), len(new)):
+                scores[i][j] = _similarity(matcher, a["words"])
+    return scores
+
+
+def _similarity(matcher: SequenceMatcher, words: list[str]) -> float:
+    """The word-level ratio of `words` to the matcher's text, or 0.0 when below SIMILAR."""
+    matcher.set_seq1(words)
+    if matcher.real_quick_ratio() < SIMILAR or matcher.quick_ratio() < SIMILAR:
+        return 0.0
+    ratio = matcher.ratio()
+    return ratio if ratio >= SIMILAR else 0.0
 
 
 def change_size(old: dict | None, new: dict) -> tuple[int, int]:
-    """(words added, words removed) from `old` to `new`; a first version adds all its words."""
+    """(words added, words removed) from `old` to `new` in title, subtitle and body; a first version adds all."""
     if old is None:
-        return len(WORD.findall(new.get("body") or "")), 0
+        return len(WORD.findall(" ".join(new.get(name) or "" for name in ("title", "subtitle", "body")))), 0
     diff = diff_versions(old, new)
-    return diff.added_words, diff.removed_words
+    heading = diff.title + word_diff(old.get("subtitle") or "", new.get("subtitle") or "")
+    added, removed = count(heading)
+    return diff.added_words + added, diff.removed_words + removed

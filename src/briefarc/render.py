@@ -256,6 +256,7 @@ def diff_renderable(doc_id: int, diff) -> Group:
     lines: list[RenderableType] = [head]
     if any(c.op != "equal" for c in diff.title):
         lines.append(_changes_text("Title: ", diff.title))
+    lines += _field_lines(diff.fields)
     for part in diff.parts:
         if part.op == "equal":
             continue
@@ -264,6 +265,23 @@ def diff_renderable(doc_id: int, diff) -> Group:
     if len(lines) == 1:
         lines.append(Text("No differences in the text."))
     return Group(*lines)
+
+
+def _field_lines(fields) -> list[Text]:
+    """Changed metadata other than the title (shown word by word above): the subtitle word by word, the rest whole."""
+    from briefarc.diff import word_diff
+
+    lines = []
+    for changed in fields:
+        if changed.name == "subtitle":
+            lines.append(_changes_text("Subtitle: ", word_diff(changed.old or "", changed.new or "")))
+        elif changed.name != "title":
+            line = Text(f"{changed.name.capitalize()}: ", style="bold")
+            line.append(clean(changed.old or "(none)"), style=DIFF_STYLES["delete"])
+            line.append(" → ")
+            line.append(clean(changed.new or "(none)"), style=DIFF_STYLES["insert"])
+            lines.append(line)
+    return lines
 
 
 def _changes_text(label: str, changes) -> Text:

@@ -1,0 +1,153 @@
+"""Diff alignment (removed and reworded turns) and metadata-only versions, on real pages and databases."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefarc.diff import change_size, diff_versions
+from tests.conftest import SAMPLES
+
+MOFA_URL = "https://mofa.gov.pk/press-releases/transcript-16-january-2025"
+GOVUK_URL = "https://www.gov.uk/government/news/uk-to-help-pacific-island-states-prepare-for-rising-seas"
+REMOVED_QUESTION = "What is the status of the proposed visit of the Chinese Vice Premier"
+NEXT_QUESTION = "Is Pakistan considering joining the new trade corridor arrangements announced by the Gulf states?"
+
+
+def ingest(cli, db, html: str, url: str):
+    result = cli("ingest", "-", "--url", url, "--db", db, "--json", stdin=html.encode("utf-8"))
+    assert result.code == 0, result.stderr
+    return result.jsonl()[0]
+
+
+def only_id(cli, db) -> str:
+    return str(cli("list", "--db", db, "--json").jsonl()[0]["id"])
+
+
+def without_turn_pair(html: str, question: str) -> str:
+    """The page without the question that starts with `question` and the answer after it."""
+    start = html.rindex("<p", 0, html.index(question))
+    end = html.index("</p>", html.index("Answer:", start)) + len("</p>")
+    return html[:start] + html[end:]
+
+
+@pytest.fixture
+def transcript() -> str:
+    return (SAMPLES / "mofa-briefing-transcript.html").read_text("utf-8")
+
+
+@pytest.fixture
+def statement() -> str:
+    return (SAMPLES / "govuk-statement.html").read_text("utf-8")
+
+
+def test_removed_turns_and_a_reworded_question_align(cli, db_file, transcript):
+    ingest(cli, db_file, transcript, MOFA_URL)
+    assert NEXT_QUESTION in transcript
+    edited = without_turn_pair(transcript, REMOVED_QUESTION).replace("the Gulf states?", "the Gulf countries?")
+    assert ingest(cli, db_file, edited, MOFA_URL)["updated"] == 1
+    doc_id = only_id(cli, db_file)
+
+    result = cli("diff", doc_id, "--db", db_file, "--json").jsonl()[0]
+    changed = [p for p in result["parts"] if p["op"] != "equal"]
+    assert [(p["op"], p["role"]) for p in changed] == [
+        ("delete", "question"), ("delete", "answer"), ("replace", "question")]
+    assert REMOVED_QUESTION in changed[0]["changes"][0]["text"]
+    assert changed[1]["changes"][0]["text"].startswith("Pakistan and China remain in close contact")
+    words = [(c["op"], c["text"]) for c in changed[2]["changes"] if c["op"] != "equal"]
+    assert words == [("delete", "states?"), ("insert", "countries?")]
+    # The truth: the removed question (19 words) and answer (31), one word swapped.
+    assert (result["added_words"], result["removed_words"]) == (1, 51)
+    assert result["fields"] == []
+
+    history = cli("history", doc_id, "--db", db_file, "--json").jsonl()
+    assert (history[1]["words_added"], history[1]["words_removed"]) == (1, 51)
+
+    shown = cli("diff", doc_id, "--db", db_file)
+    assert shown.code == 0 and "+1 words" in shown.stdout and "-51 words" in shown.stdout
+    flat = " ".join(shown.stdout.split())  # the console wraps long lines
+    assert "~ Question: Is Pakistan considering" in flat and "Gulf states? countries?" in flat
+    assert flat.count("- Question:") == 1 and flat.count("- Answer:") == 1
+    assert not any(line.startswith("+ ") for line in shown.stdout.splitlines())
+
+
+def test_a_turn_never_pairs_with_a_turn_of_another_role():
+    old = {"number": 1, "turns": [{"speaker": "Question", "role": "question", "text": "Will the talks resume soon?"}]}
+    new = {"number": 2, "turns": [{"speaker": "Answer", "role": "answer", "text": "The talks will resume soon."}]}
+    assert [p.op for p in diff_versions(old, new).parts] == ["delete", "insert"]
+
+
+def test_paragraphs_align_around_a_removed_one():
+    old = {"number": 1, "body": "Opening words stay.\n\nThis paragraph goes away entirely now.\n\n"
+           "The minister met the envoy on Monday.\n\nClosing words stay."}
+    new = {"number": 2, "body": "Opening words stay.\n\nThe minister met the envoy on Tuesday.\n\nClosing words stay."}
+    result = diff_versions(old, new)
+    assert [p.op for p in result.parts] == ["equal", "delete", "replace", "equal"]
+    assert (result.added_words, result.removed_words) == (1, 7)
+    assert [c.text for c in result.parts[2].changes if c.op != "equal"] == ["Monday.", "Tuesday."]
+
+
+def test_reworded_paragraphs_pair_with_their_closest_match_in_order():
+    old = {"number": 1, "body": "Alpha beta gamma delta epsilon.\n\nOne two three four five six."}
+    new = {"number": 2, "body": "A brand new paragraph here.\n\nOne two three four five seven.\n\nNothing like it."}
+    result = diff_versions(old, new)
+    assert [p.op for p in result.parts] == ["delete", "insert", "replace", "insert"]
+    assert result.removed_words == 6  # the first paragraph (5) and "six."
+
+
+def test_subtitle_only_version_shows_in_diff_and_history(cli, db_file, statement):
+    ingest(cli, db_file, statement, GOVUK_URL)
+    reworded = statement.replace("The Foreign Secretary has announced", "The Foreign Secretary today announced")
+    assert ingest(cli, db_file, reworded, GOVUK_URL)["updated"] == 1
+    doc_id = only_id(cli, db_file)
+
+    history = cli("history", doc_id, "--db", db_file, "--json").jsonl()
+    assert (history[1]["words_added"], history[1]["words_removed"]) == (1, 1)
+
+    result = cli("diff", doc_id, "--db", db_file, "--json").jsonl()[0]
+    assert [p["op"] for p in result["parts"]] == ["equal"] * len(result["parts"])
+    assert [f["name"] for f in result["fields"]] == ["subtitle"]
+    assert "has announced" in result["fields"][0]["old"] and "today announced" in result["fields"][0]["new"]
+
+    shown = cli("diff", doc_id, "--db", db_file)
+    assert "No differences" not in shown.stdout
+    assert any(line.startswith("Subtitle:") and "today" in line for line in shown.stdout.splitlines())
+
+
+def test_published_only_version_shows_in_diff(cli, db_file, statement):
+    ingest(cli, db_file, statement, GOVUK_URL)
+    assert ingest(cli, db_file, statement.replace("2025-06-04T10:30", "2025-06-05T09:00"), GOVUK_URL)["updated"] == 1
+    doc_id = only_id(cli, db_file)
+
+    result = cli("diff", doc_id, "--db", db_file, "--json").jsonl()[0]
+    assert result["fields"] == [
+        {"name": "published", "old": "2025-06-04T10:30:00+01:00", "new": "2025-06-05T09:00:00+01:00"}]
+    assert (result["added_words"], result["removed_words"]) == (0, 0)
+    shown = cli("diff", doc_id, "--db", db_file).stdout
+    assert "No differences" not in shown and "Published: 2025-06-04T10:30:00+01:00 → 2025-06-05T09:00:00+01:00" in shown
+
+
+def test_title_change_counts_in_history_and_is_a_field(cli, db_file, statement):
+    ingest(cli, db_file, statement, GOVUK_URL)
+    ingest(cli, db_file, statement.replace("and stronger storms", "and fiercer storms"), GOVUK_URL)
+    doc_id = only_id(cli, db_file)
+    history = cli("history", doc_id, "--db", db_file, "--json").jsonl()
+    assert (history[1]["words_added"], history[1]["words_removed"]) == (1, 1)
+    result = cli("diff", doc_id, "--db", db_file, "--json").jsonl()[0]
+    assert [f["name"] for f in result["fields"]] == ["title"]
+    assert {(c["op"], c["text"]) for c in result["title"] if c["op"] != "equal"} == {
+        ("delete", "stronger"), ("insert", "fiercer")}
+    assert "Title:" in cli("diff", doc_id, "--db", db_file).stdout
+
+
+def test_first_version_counts_its_title_and_subtitle():
+    first = {"number": 1, "title": "Two words", "subtitle": "Three more words", "body": "Body of four words"}
+    assert change_size(None, first) == (9, 0)
+
+
+def test_spokesperson_change_is_a_field_when_both_versions_have_one():
+    old = {"number": 1, "title": "Briefing", "spokesperson": "Lin Jian", "body": "Same text."}
+    new = {"number": 2, "title": "Briefing", "spokesperson": "Mao Ning", "body": "Same text."}
+    result = diff_versions(old, new)
+    assert [(f.name, f.old, f.new) for f in result.fields] == [("spokesperson", "Lin Jian", "Mao Ning")]
+    assert result.as_dict()["fields"] == [{"name": "spokesperson", "old": "Lin Jian", "new": "Mao Ning"}]
+    assert diff_versions({"number": 1, "body": "x"}, {"number": 2, "spokesperson": "A", "body": "x"}).fields == []
