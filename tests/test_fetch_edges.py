@@ -208,3 +208,29 @@ def test_without_a_network_each_source_fails_in_one_line_and_nothing_is_stored(c
     for name, port in ports.items():
         shown = cli("sources", "show", name, "--json", "--db", db_file).jsonl()[0]
         assert shown["last_error"].endswith(f"cannot connect to 127.0.0.1:{port}: Connection refused")
+
+
+def test_sources_show_the_last_runs_counts_and_a_failed_item_as_its_error(cli, db_file, site):
+    feed_site(site)
+    site.route("/en/2025/db250902.doc.htm", ss.Reply(b"busy", 500, "text/plain"))
+    add(db_file, "noon", site.url("/feed.xml"))
+    assert cli("fetch", "noon", *FAST, "--db", db_file).code == 3
+    shown = cli("sources", "show", "noon", "--json", "--db", db_file).jsonl()[0]
+    assert shown["last_counts"]["added"] == 2 and shown["last_counts"]["failed"] == 1
+    assert "db250902.doc.htm" in shown["last_error"] and "500" in shown["last_error"]
+    words = " ".join(cli("sources", "list", "--db", db_file).stdout.split())  # the table, its wrapping undone
+    assert "noon feed yes 2" in words and "2 fetched, 2 added, 1 failed" in words
+
+
+def test_a_failing_child_sitemap_does_not_mark_the_sitemap_itself_as_archived(cli, db_file, site):
+    site.route("/robots.txt", ss.robots())
+    index = f"<sitemapindex><sitemap><loc>{site.url('/child.xml')}</loc></sitemap></sitemapindex>"
+    site.route("/index.xml", ss.Reply(body=index.encode(), content_type="application/xml"))
+    site.route("/child.xml", ss.Reply(b"busy", 503, "text/plain"), ss.Reply(
+        body=f"<urlset><url><loc>{site.url('/en/2025/db250905.doc.htm')}</loc></url></urlset>".encode(),
+        content_type="application/xml"))
+    site.page("/en/2025/db250905.doc.htm", noon(5))
+    first = cli("fetch", site.url("/index.xml"), *FAST, "--db", db_file, "--json")
+    assert first.code == 3 and first.jsonl()[0]["failures"][0]["url"].endswith("/child.xml")
+    second = cli("fetch", site.url("/index.xml"), *FAST, "--db", db_file, "--json")
+    assert second.code == 0 and second.jsonl()[0]["added"] == 1, second.stdout + second.stderr

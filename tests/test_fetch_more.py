@@ -95,7 +95,7 @@ def test_a_gzip_bomb_sitemap_stops_at_the_cap_and_is_tried_again_next_run(cli, d
     assert result.code != 0 and "Traceback" not in result.stderr
     report = result.jsonl()[0]
     assert report["failed"] == 1 and report["skipped"] == 0 and report["added"] == 0
-    assert report["failures"] == [{"url": site.url("/sitemap.xml"),
+    assert report["failures"] == [{"url": site.url("/bomb.xml.gz"),  # the child that failed
                                    "error": f"the sitemap {site.url('/bomb.xml.gz')} decodes to more than 50 MB: "
                                             "not read"}]
     again = cli("fetch", site.url("/sitemap.xml"), *FAST, "--db", db_file, "--json").jsonl()[0]

@@ -156,8 +156,16 @@ class SourceRun:
         if self.run_id is not None:
             counts = {name: getattr(self.report, name) for name in COUNTERS}
             with contextlib.suppress(sqlite3.Error):  # a full disk has been reported already
-                fetchlog.finish_run(self.db, self.run_id, counts, self.report.error)
+                fetchlog.finish_run(self.db, self.run_id, counts, self.report.error or self._failures_line())
         self.on_update(self.report)
+
+    def _failures_line(self) -> str | None:
+        """The run's error when only items failed: how many, and the first, for `sources list|show`."""
+        if not self.report.failures:
+            return None
+        url, reason = self.report.failures[0]
+        more = len(self.report.failures) - 1
+        return f"{url}: {reason}" + (f" (and {more} more failed item{'s' * (more > 1)})" if more else "")
 
     def _start(self) -> None:
         from briefarc.store.sources import source_id
@@ -232,8 +240,8 @@ class SourceRun:
             await self._drain(discover_url(ctx, url), fetcher)
         except Unchanged:
             ctx.notes.append(f"nothing new: {url} is unchanged since the last run")
-        except BriefarcError as exc:
-            self._fail(url, exc)
+        except BriefarcError as exc:  # a child sitemap's or feed's failure is the child's, not the loose URL's
+            self._fail(getattr(exc, "url", None) or url, exc)
 
     def _wanted(self, item: Item) -> bool:
         if self.options.since and item.published and item.published[:10] < self.options.since:

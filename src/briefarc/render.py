@@ -176,15 +176,34 @@ def parsed_panel(name: str, doc) -> Panel:
 
 
 def sources_table(rows: list[dict]) -> Table:
-    table = Table(expand=True)
-    for name, style in (("name", "cyan"), ("kind", ""), ("on", ""), ("documents", ""), ("last run", ""),
-                        ("last error", "red")):
-        table.add_column(name, style=style, justify="right" if name == "documents" else "left",
-                         no_wrap=name in ("name", "kind", "on", "last run"))
+    from rich import box
+
+    table = Table(expand=True, box=box.SIMPLE_HEAD, pad_edge=False)
+    for name in ("name", "kind", "on", "docs", "last run", "result"):
+        table.add_column(name, style="cyan" if name == "name" else "", justify="right" if name == "docs" else "left",
+                         no_wrap=name in ("name", "on", "last run"), ratio=2 if name == "result" else None)
     for row in rows:
+        last_run = (row["last_run"] or "never").replace("T", " ")[:16]
         table.add_row(text(row["name"]), text(row["kind"]), "yes" if row["enabled"] else "no",
-                      f"{row['documents']:,}", text(row["last_run"] or "never"), text(row["last_error"] or ""))
+                      f"{row['documents']:,}", text(last_run), run_result(row))
     return table
+
+
+def run_result(row: dict) -> Text:
+    """What the last run did, or what went wrong in it (in red); `sources show` has the whole story."""
+    result = text(run_counts(row["last_counts"]))
+    error = row["last_error"] or ""
+    if row["last_run"] and error.startswith(row["last_run"]):
+        result.append("\n")
+        result.append_text(text(error.split(": ", 1)[-1], style="red"))
+    return result
+
+
+def run_counts(counts: dict | None) -> str:
+    """A run's counts in short: "12 fetched, 3 added, 1 failed" (the ones that are not zero)."""
+    shown = ("fetched", "added", "updated", "unchanged", "skipped", "failed", "removed")
+    return ", ".join(f"{counts[name]} {name}" for name in shown if counts and counts.get(name)) or (
+        "0 fetched" if counts else "")
 
 
 def source_panel(row: dict) -> Panel:

@@ -66,13 +66,16 @@ def mark_removed(db: sqlite_utils.Database, document_id: int) -> bool:
         return cursor.rowcount > 0
 
 
+RUN_COUNTS = ("discovered", "fetched", "added", "updated", "unchanged", "skipped", "failed", "removed")
+
+
 def start_run(db: sqlite_utils.Database, source_id: int | None) -> int:
     with transaction(db) as conn:
         return conn.execute("INSERT INTO runs (source_id, started_at) VALUES (?, ?)", (source_id, now_iso())).lastrowid
 
 
 def finish_run(db: sqlite_utils.Database, run_id: int, counts: dict, error: str | None) -> None:
-    columns = ("discovered", "fetched", "added", "updated", "unchanged", "skipped", "failed")
+    columns = RUN_COUNTS
     with transaction(db) as conn:
         conn.execute(
             f"""UPDATE runs SET finished_at = ?, error = ?, {', '.join(f'{c} = ?' for c in columns)}

@@ -194,6 +194,11 @@ def m003_document_url_index(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX documents_url ON documents(url)")
 
 
+def m004_runs_removed(conn: sqlite3.Connection) -> None:
+    """Count, for each run, the documents it found gone from their source."""
+    conn.execute("ALTER TABLE runs ADD COLUMN removed INTEGER NOT NULL DEFAULT 0")
+
+
 def run_script(conn: sqlite3.Connection, script: str) -> None:
     """Run several statements inside the caller's transaction (executescript would commit it)."""
     statement = ""
@@ -210,6 +215,7 @@ MIGRATIONS: list[Migration] = [
     m001_initial,
     m002_fetching,
     m003_document_url_index,
+    m004_runs_removed,
 ]
 
 

@@ -9,6 +9,7 @@ from briefarc.errors import NotFound, UsageError
 from briefarc.models import Source
 from briefarc.store.db import transaction
 from briefarc.store.documents import now_iso
+from briefarc.store.fetchlog import RUN_COUNTS
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -121,12 +122,11 @@ def source_status(db: sqlite_utils.Database | None, source: Source) -> dict:
         return status
     status["documents"] = db.execute("SELECT count(*) FROM documents WHERE source_id = ?", row).fetchone()[0]
     run = db.execute(
-        """SELECT started_at, discovered, fetched, added, updated, unchanged, skipped, failed, error
-           FROM runs WHERE source_id = ? ORDER BY id DESC LIMIT 1""", row).fetchone()
+        f"SELECT started_at, {', '.join(RUN_COUNTS)} FROM runs WHERE source_id = ? ORDER BY id DESC LIMIT 1", row
+    ).fetchone()
     if run:
         status["last_run"] = run[0]
-        status["last_counts"] = dict(zip(
-            ("discovered", "fetched", "added", "updated", "unchanged", "skipped", "failed"), run[1:8], strict=True))
+        status["last_counts"] = dict(zip(RUN_COUNTS, run[1:], strict=True))
     error = db.execute(
         "SELECT error, started_at FROM runs WHERE source_id = ? AND error IS NOT NULL ORDER BY id DESC LIMIT 1", row
     ).fetchone()
