@@ -204,6 +204,12 @@ def test_language_sources() -> None:
     assert extract(page("", ARTICLE)).language == "en"
 
 
+@pytest.mark.parametrize(("declared", "language"), [("eng", "en"), ("zh_CN", "zh"), ("fil", "fil"), ("fra", "fr"),
+                                                    ("ur-PK", "ur"), ("zho", "zh")])
+def test_declared_language_codes_are_normalised(declared: str, language: str) -> None:
+    assert extract(page("", ARTICLE, lang=declared)).language == language
+
+
 def test_yoast_graph_author_and_publisher() -> None:
     ld = {"@graph": [{"@type": "Organization", "@id": "#org", "name": "The Outlet"},
                      {"@type": "Person", "@id": "#p", "name": "Jane Roe"},

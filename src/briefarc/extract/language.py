@@ -17,10 +17,21 @@ LETTER = re.compile(r"[^\W\d_]")
 EN_WORDS = re.compile(r"\b(?:the|and|of|to|in|that|is|for|with|on|was|has|have|this|will|are)\b")
 
 
+# ISO 639-2 codes that have a two-letter form, for the languages ministries publish in
+TWO_LETTERS = {
+    "eng": "en", "chi": "zh", "zho": "zh", "fre": "fr", "fra": "fr", "ger": "de", "deu": "de", "rus": "ru",
+    "spa": "es", "ara": "ar", "urd": "ur", "hin": "hi", "por": "pt", "jpn": "ja", "kor": "ko", "ita": "it",
+    "per": "fa", "fas": "fa", "tur": "tr", "ukr": "uk", "bel": "be", "ben": "bn", "ind": "id", "vie": "vi",
+}
+
+
 def normalize_language(value: str | None) -> str | None:
-    """"en-US", "zh_CN", "eng" -> "en", "zh", "en"."""
+    """"en-US", "zh_CN", "eng" -> "en", "zh", "en"; a three-letter code with no two-letter form stays ("fil")."""
     match = LANG.match(value.strip()) if value else None
-    return match.group(1).lower()[:2] if match else None
+    if not match:
+        return None
+    code = match.group(1).lower()
+    return TWO_LETTERS.get(code, code)
 
 
 def language_from_url(url: str | None) -> str | None:
