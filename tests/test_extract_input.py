@@ -144,3 +144,15 @@ def test_import_is_cheap() -> None:
            "('lxml', 'trafilatura', 'charset_normalizer', 'chardet', 'rich', 'httpx', 'sqlite_utils'))))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
+
+
+def test_a_line_break_between_chinese_characters_is_no_space() -> None:
+    from tests.conftest import SAMPLES
+
+    page = (SAMPLES / "china-mfa-zh.html").read_bytes()
+    original = extract(page)
+    broken = page.replace("斐济外长".encode(), "斐济\n  外长".encode())  # inside the body
+    assert broken != page and any("斐济外长" in paragraph for paragraph in original.paragraphs)
+    assert extract(broken).paragraphs == original.paragraphs
+    mixed = extract("<p>中方欢迎\nUnited Nations 的决定，\n并表示支持联合国的工作和倡议。</p>".encode())
+    assert mixed.paragraphs == ["中方欢迎 United Nations 的决定，并表示支持联合国的工作和倡议。"]
