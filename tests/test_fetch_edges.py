@@ -234,3 +234,25 @@ def test_a_failing_child_sitemap_does_not_mark_the_sitemap_itself_as_archived(cl
     assert first.code == 3 and first.jsonl()[0]["failures"][0]["url"].endswith("/child.xml")
     second = cli("fetch", site.url("/index.xml"), *FAST, "--db", db_file, "--json")
     assert second.code == 0 and second.jsonl()[0]["added"] == 1, second.stdout + second.stderr
+
+
+def test_paging_stops_at_a_page_that_ends_in_known_items_but_not_at_a_pinned_one(cli, db_file, site):
+    site.route("/robots.txt", ss.robots())
+    for day in range(1, 8):
+        site.page(f"/en/2025/db2509{day:02d}.doc.htm", noon(day))
+
+    def listing(days: list[int]) -> None:
+        links = "".join(f'<li><a href="/en/2025/db2509{day:02d}.doc.htm">{day}</a></li>' for day in days)
+        site.page("/list.html", f"<ul>{links}</ul><a class='next' href='/list2.html'>Older</a>")
+
+    site.page("/list2.html", '<ul><li><a href="/en/2025/db250901.doc.htm">1</a></li></ul>')
+    add(db_file, "lst", site.url("/list.html"), kind="listing", item_selector="li a", next_selector="a.next")
+    listing([3, 2])
+    assert cli("fetch", "lst", *FAST, "--db", db_file, "--json").jsonl()[0]["added"] == 3
+    listing([4, 3, 2])  # one new item above known ones
+    before = site.hits("/list2.html")
+    assert cli("fetch", "lst", *FAST, "--db", db_file, "--json").jsonl()[0]["added"] == 1
+    assert site.hits("/list2.html") == before  # page 2 holds nothing new: not read
+    listing([2, 6, 5])  # a known item pinned above new ones
+    assert cli("fetch", "lst", *FAST, "--db", db_file, "--json").jsonl()[0]["added"] == 2
+    assert site.hits("/list2.html") == before + 1  # page 2 is read: the new items may go on there

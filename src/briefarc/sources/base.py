@@ -96,9 +96,16 @@ class Adapter(Protocol):
 
 
 def all_known_or_old(ctx: Context, items: list[Item]) -> bool:
-    """Whether paging can stop: every item on this page is archived already, or older than --since."""
+    """Whether paging can stop: this page reaches items archived already, or is older than --since.
+
+    Listings run newest first, so when the page ends in known items (the new ones above them), the
+    pages after it hold nothing new. A known item followed by new ones (pinned to the top) is no stop.
+    """
     if not items:
         return True
     if all(ctx.is_old(item.published) for item in items):
         return True
-    return not ctx.refresh and all(ctx.is_known(item.url) for item in items)
+    if ctx.refresh:
+        return False
+    known = [ctx.is_known(item.url) for item in items]
+    return known[-1] and all(known[known.index(True):])
