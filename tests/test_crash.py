@@ -94,7 +94,7 @@ def counts(db_file: Path) -> dict:
 
 def test_sigkill_at_random_moments_leaves_a_consistent_archive(db_file, page_folder):
     rng = random.Random(20261127)
-    targets = sorted(rng.sample(range(10, PAGES - 60), 5))  # kill once this many documents are stored
+    targets = sorted(rng.sample(range(10, PAGES - 150), 5))  # kill once this many documents are stored
     seen = []
     for number, target in enumerate(targets):
         # its own process group: a kill of the group takes the writer process too, mid-transaction
@@ -104,7 +104,7 @@ def test_sigkill_at_random_moments_leaves_a_consistent_archive(db_file, page_fol
             if db_file.exists() and stored_documents(db_file) >= target:
                 break
             time.sleep(rng.uniform(0.001, 0.02))
-        time.sleep(rng.uniform(0, 0.4))  # then a random moment, most likely inside a batch
+        time.sleep(rng.uniform(0, 0.1))  # then a random moment, most likely inside a batch
         if number % 2 == 0:
             os.killpg(process.pid, signal.SIGKILL)  # every process of the ingest at once
         else:
