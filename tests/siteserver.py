@@ -59,6 +59,8 @@ class Seen:
     headers: dict[str, str]  # lower-case names
     at: float  # time.monotonic() on arrival
     done: float | None = None  # time.monotonic() when the answer was sent (None: never finished)
+    # when sending began: the client may have the answer, and start another request, before `done`
+    sending: float | None = None
 
 
 class SiteServer:
@@ -154,11 +156,18 @@ class SiteServer:
             self.in_flight += 1
             self.max_in_flight = max(self.max_in_flight, self.in_flight)
 
+    def sending(self, seen: Seen) -> None:
+        """The answer starts to go out: from here the client may have it and make its next request."""
+        with self._lock:
+            seen.sending = time.monotonic()
+            self.in_flight -= 1
+
     def finished(self, seen: Seen, completed: bool) -> None:
         with self._lock:
-            self.in_flight -= 1
+            if seen.sending is None:
+                self.in_flight -= 1
             if completed:
-                seen.done = time.monotonic()
+                seen.done = seen.sending or time.monotonic()
 
 
 class _Server(ThreadingHTTPServer):
@@ -202,16 +211,17 @@ class _Handler(BaseHTTPRequestHandler):
         site.arrived(seen)
         completed = False
         try:
-            completed = self._reply(site, headers, send_body)
+            completed = self._reply(site, headers, send_body, seen)
         finally:
             site.finished(seen, completed)
 
-    def _reply(self, site: SiteServer, headers: dict[str, str], send_body: bool) -> bool:
+    def _reply(self, site: SiteServer, headers: dict[str, str], send_body: bool, seen: Seen) -> bool:
         """Answer the request; False when the connection was reset instead."""
         reply = site.next_reply(self.path) or Reply(b"<html><title>404</title>no such page</html>", 404)
         wait = site.latency + reply.latency
         if wait:
             time.sleep(wait)
+        site.sending(seen)
         if reply.reset:
             self._reset()
             return False
