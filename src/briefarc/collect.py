@@ -96,9 +96,9 @@ async def collect(
 
     log = RequestBuffer(db)
     extraction = Extraction(workers=options.workers)
-    runs = [SourceRun(db, source, options, log, on_update, extraction) for source in sources]
+    runs = [SourceRun(db, source, options, on_update, extraction) for source in sources]
     if urls:
-        runs.append(SourceRun(db, Source(name=URLS_SOURCE, kind="urls", options={"urls": urls}), options, log,
+        runs.append(SourceRun(db, Source(name=URLS_SOURCE, kind="urls", options={"urls": urls}), options,
                               on_update, extraction))
     try:
         async with Fetcher(options.config, on_request=log) as fetcher:
@@ -112,8 +112,8 @@ async def collect(
 class SourceRun:
     """One source's discovery and fetches within a `briefarc fetch`."""
 
-    def __init__(self, db, source: Source, options: FetchOptions, log: RequestBuffer, on_update, extraction):
-        self.db, self.source, self.options, self.log = db, source, options, log
+    def __init__(self, db, source: Source, options: FetchOptions, on_update, extraction):
+        self.db, self.source, self.options = db, source, options
         self.extraction = extraction  # briefarc.offload.Extraction, shared by the sources of a run
         self.report = SourceReport(source.name)
         self.on_update = on_update or (lambda report: None)
