@@ -158,15 +158,18 @@ def test_chinese_two_character_words_are_found(db):
     assert [h["id"] for h in search(db, "记者会")] == [saved.document_id]
 
 
-def test_title_weighs_more_than_body(db):
-    in_body = save_document(
-        db, doc(title="Weekly remarks", body=["Trade, trade and trade again, said the spokesperson."]),
-        page(url="https://example.org/1"),
-    )
+def in_body_and_in_title(db, body: str) -> tuple[int, int]:
+    """Two documents: one with the word in its body only, one with it in its title."""
+    in_body = save_document(db, doc(title="Weekly remarks", body=[body]), page(url="https://example.org/1"))
     in_title = save_document(
         db, doc(title="Trade talks resume", body=["The spokesperson welcomed the talks."]), page(url="https://example.org/2")
     )
-    assert [h["id"] for h in search(db, "trade")] == [in_title.document_id, in_body.document_id]
+    return in_body.document_id, in_title.document_id
+
+
+def test_title_weighs_more_than_body(db):
+    in_body, in_title = in_body_and_in_title(db, "Trade, trade and trade again, said the spokesperson.")
+    assert [h["id"] for h in search(db, "trade")] == [in_title, in_body]
 
 
 def test_snippet_marks_matched_words(db):
@@ -241,14 +244,8 @@ def test_simultaneous_first_opens_migrate_once(tmp_path):
 
 
 def test_prefix_queries_rank_by_title_and_carry_snippets(db):
-    in_body = save_document(
-        db, doc(title="Weekly remarks", body=["Trade, trading and traders again, said the spokesperson."]),
-        page(url="https://example.org/1"),
-    )
-    in_title = save_document(
-        db, doc(title="Trade talks resume", body=["The spokesperson welcomed the talks."]), page(url="https://example.org/2")
-    )
+    in_body, in_title = in_body_and_in_title(db, "Trade, trading and traders again, said the spokesperson.")
     hits = search(db, "trad*")
-    assert [h["id"] for h in hits] == [in_title.document_id, in_body.document_id]
+    assert [h["id"] for h in hits] == [in_title, in_body]
     assert all("\ue000" in h["snippet"] for h in hits)
-    assert [h["id"] for h in search(db, "trad*", limit=1, offset=1)] == [in_body.document_id]
+    assert [h["id"] for h in search(db, "trad*", limit=1, offset=1)] == [in_body]

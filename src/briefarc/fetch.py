@@ -250,7 +250,10 @@ class Fetcher:
 
     # -- one URL, with retries -------------------------------------------------------------------
 
-    async def _with_retries(self, url: str, headers: dict[str, str], limits: _Limits) -> _Answer:
+    async def _with_retries(self, url: str, headers: dict[str, str], limits: _Limits, *,
+                            statuses: bool = True) -> _Answer:
+        """Connection failures and timeouts are retried; so are 429 and 5xx answers unless `statuses` is off
+        (robots.txt: its answer is final, whatever its status)."""
         config = self.config
         number = 1
         while True:
@@ -262,7 +265,7 @@ class Fetcher:
                 await asyncio.sleep(self._backoff(number))
                 number += 1
                 continue
-            if not _retried_status(answer.status):
+            if not (statuses and _retried_status(answer.status)):
                 answer.attempts = number
                 return answer
             await self._wait_before_retry(answer, number)
@@ -374,25 +377,13 @@ class Fetcher:
         headers = _request_headers(None, None, None)
         seen = [url]
         for _ in range(self.config.max_redirects + 1):
-            answer = await self._robots_attempts(url, headers, limits)
+            answer = await self._with_retries(url, headers, limits, statuses=False)
             target = _redirect_target(answer)
             if target is None or target in seen or not target.startswith(("http://", "https://")):
                 break
             seen.append(target)
             url = target
         return answer
-
-    async def _robots_attempts(self, url: str, headers: dict[str, str], limits: _Limits) -> _Answer:
-        """Connection failures and timeouts are retried as a page's are; an answer is final, whatever its status."""
-        number = 1
-        while True:
-            try:
-                return await self._attempt(url, headers, limits, number)
-            except FetchFailure as failure:
-                if failure.reason not in RETRIED or number > self.config.retries:
-                    raise after_attempts(failure, number) from failure
-            await asyncio.sleep(self._backoff(number))
-            number += 1
 
     def _check_redirect(self, target: str, seen: list[str], url: str) -> None:
         if target in seen or len(seen) > self.config.max_redirects:
