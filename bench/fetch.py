@@ -36,8 +36,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "bench"), str(ROOT)]
 
 from briefarc.collect import FetchOptions, SourceRun, collect  # noqa: E402
-from briefarc.fetch import FetchConfig, run  # noqa: E402
 from briefarc.models import Source  # noqa: E402
+from briefarc.net.fetch import FetchConfig, run  # noqa: E402
 from briefarc.store import open_database  # noqa: E402
 from pages import page  # noqa: E402
 

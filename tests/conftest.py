@@ -45,8 +45,8 @@ class _Stdout(io.TextIOWrapper):
 @pytest.fixture
 def cli(monkeypatch):
     """Run briefarc in this process with fresh stdout/stderr/stdin; returns a Result."""
-    from briefarc import console
     from briefarc.cli import run
+    from briefarc.output import console
 
     def invoke(*args: str, stdin: bytes = b"") -> Result:
         out_bytes = io.BytesIO()

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 import pytest
 
 from briefarc.errors import BriefarcError, FetchError
-from briefarc.failures import retry_after
-from briefarc.fetch import (
+from briefarc.net.failures import retry_after
+from briefarc.net.fetch import (
     FEED_TYPES,
     FetchConfig,
     Fetcher,
@@ -23,7 +23,7 @@ from briefarc.fetch import (
     looks_missing,
     run,
 )
-from briefarc.robots import parse
+from briefarc.net.robots import parse
 from tests.siteserver import (
     Blackhole,
     Reply,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from briefarc.collect import FetchOptions, collect
-from briefarc.fetch import FetchConfig, run
 from briefarc.models import Source
+from briefarc.net.fetch import FetchConfig, run
 from briefarc.store import open_database
 from tests import fixture_sites as fx
 from tests import siteserver as ss

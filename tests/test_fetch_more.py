@@ -9,8 +9,8 @@ import tracemalloc
 
 import pytest
 
-from briefarc.fetch import FetchConfig, Fetcher, FetchFailure
 from briefarc.models import Source
+from briefarc.net.fetch import FetchConfig, Fetcher, FetchFailure
 from briefarc.sources.base import Context
 from briefarc.sources.feed import discover_sitemap
 from tests import fixture_sites as fx

@@ -62,7 +62,7 @@ def test_csv_snippet_is_the_same_plain_text(cli, trap):
 
 
 def test_csv_writes_highlights_as_json():
-    from briefarc import render
+    from briefarc.output import render
 
     out = io.StringIO()
     render.write_csv([{"snippet": "[bold] bold", "highlights": [[7, 11]]}], ["snippet", "highlights"], out)
@@ -77,7 +77,7 @@ def test_table_shows_page_brackets_literally(cli, trap):
 
 
 def test_table_highlights_exactly_the_matches(trap):
-    from briefarc import render
+    from briefarc.output import render
     from briefarc.store import search
 
     hit = search(open_database(trap, create=False), "bold")[0]

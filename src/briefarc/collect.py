@@ -29,7 +29,7 @@ class FetchOptions:
     max_items: int | None = None
     dry_run: bool = False
     refresh: bool = False
-    config: object = None  # briefarc.fetch.FetchConfig
+    config: object = None  # briefarc.net.fetch.FetchConfig
     workers: int | None = None  # extraction processes; None: one per spare core (briefarc.offload)
 
 
@@ -91,7 +91,7 @@ async def collect(
     on_update: Callable[[SourceReport], None] | None = None,
 ) -> list[SourceReport]:
     """Run every source (and the loose URLs) concurrently; each item is stored in its own transaction."""
-    from briefarc.fetch import Fetcher
+    from briefarc.net.fetch import Fetcher
     from briefarc.offload import Extraction
 
     log = RequestBuffer(db)
@@ -265,7 +265,7 @@ class SourceRun:
             self.on_update(self.report)
 
     async def _fetch(self, item: Item, fetcher) -> RawPage | None:
-        from briefarc.fetch import ANY_DOCUMENT_TYPES, HTML_TYPES, JSON_TYPES, looks_missing
+        from briefarc.net.fetch import ANY_DOCUMENT_TYPES, HTML_TYPES, JSON_TYPES, looks_missing
         from briefarc.store.documents import now_iso
 
         etag, modified, doc_id = fetchlog.validators(self.db, item.url) if self.options.refresh else (None,) * 3

@@ -28,8 +28,8 @@ from briefarc.errors import InputError
 from briefarc.extract.feed import is_feed
 from briefarc.extract.jsonapi import read_document
 from briefarc.ingest import MAX_BYTES
-from briefarc.mediatypes import FEED_TYPES, JSON_TYPES
 from briefarc.models import RawPage
+from briefarc.net.mediatypes import FEED_TYPES, JSON_TYPES
 from briefarc.urls import is_web_url
 
 WARC_SUFFIXES = (".warc", ".warc.gz")

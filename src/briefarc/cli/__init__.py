@@ -39,7 +39,7 @@ def _click_errors() -> tuple[tuple, tuple, tuple, tuple]:
 
 
 def run(argv: list[str] | None = None) -> int:
-    from briefarc import console
+    from briefarc.output import console
 
     bare, usage_errors, click_errors, aborts = _click_errors()
     try:

@@ -35,7 +35,7 @@ HIT_CSV_COLUMNS = ["id", "published", "source", "kind", "spokesperson", "languag
 
 
 def print_hits(hits: list[dict], json_: bool, csv_: bool, *, snippets: bool, empty: str) -> None:
-    from briefarc import console, render
+    from briefarc.output import console, render
 
     if json_:
         render.write_jsonl([public_hit(hit) for hit in hits], sys.stdout)
@@ -50,7 +50,7 @@ def print_hits(hits: list[dict], json_: bool, csv_: bool, *, snippets: bool, emp
 
 def public_hit(hit: dict) -> dict:
     """A hit as scripts see it: one url, the snippet as plain text, `highlights` as [start, end] offsets into it."""
-    from briefarc import render
+    from briefarc.output import render
 
     row = {key: value for key, value in hit.items() if key not in ("published_date", "canonical_url")}
     row["url"] = hit.get("canonical_url") or hit.get("url")
@@ -66,10 +66,10 @@ def parse(
     json_: JsonOption = False,
 ) -> None:
     """Show what the extractor makes of pages, without storing them."""
-    from briefarc import console, render
     from briefarc.errors import InputError
     from briefarc.ingest import iter_inputs, read_input
     from briefarc.models import RawPage
+    from briefarc.output import console, render
     from briefarc.pipeline import documents_of
 
     if url and len(files) != 1:
@@ -108,15 +108,15 @@ def ingest(
     json_: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Archive pages you already saved: HTML files (also gzipped), folders of them, feeds."""
-    from briefarc import console, progress
     from briefarc.ingest import ingest as run_ingest
+    from briefarc.output import console, progress
 
     url = check_url(url)
     database, _ = open_db(db)
     with progress.ingest_progress(paths) as on_input:
         report = run_ingest(database, paths, url=url, source=source, on_input=on_input)
     if json_:
-        from briefarc import render
+        from briefarc.output import render
 
         render.write_jsonl([report.as_dict()], sys.stdout)
     else:
@@ -201,7 +201,7 @@ def show(
     raw: Annotated[bool, typer.Option("--raw", help="Write the original bytes to stdout.")] = False,
 ) -> None:
     """Show one document: its metadata and its text, turn by turn for transcripts."""
-    from briefarc import console, render
+    from briefarc.output import console, render
     from briefarc.store import get_document, get_raw
 
     if raw and json_:
@@ -224,7 +224,7 @@ def show(
 @app.command()
 def stats(db: DbOption = None, json_: JsonOption = False) -> None:
     """Counts by source, kind, year and language, and the size of the database."""
-    from briefarc import console, render
+    from briefarc.output import console, render
     from briefarc.store import archive_stats
 
     database, path = open_db(db, create=False)

@@ -60,7 +60,7 @@ def export(
 
 
 def _print_export_summary(report, json_: bool) -> None:
-    from briefarc import console, render
+    from briefarc.output import console, render
 
     if json_:
         render.write_jsonl([report.as_dict()], sys.stderr)
@@ -103,7 +103,7 @@ def verify(
     json_: Annotated[bool, typer.Option("--json", help="The report as JSON on stdout.")] = False,
 ) -> None:
     """Check every raw page against its sha256, the database file, and the full-text index."""
-    from briefarc import console, render
+    from briefarc.output import console, render
     from briefarc.store.verify import verify as run_verify
 
     database, path = open_db(db, create=False)

@@ -42,10 +42,10 @@ def fetch(
     json_: Annotated[bool, typer.Option("--json", help="Print the summary as JSON Lines, one per source.")] = False,
 ) -> None:
     """Fetch new briefings from the sources you follow, or from given URLs."""
-    from briefarc import console, render
     from briefarc.collect import FetchOptions, collect
-    from briefarc.fetch import FetchConfig, run
-    from briefarc.progress import fetch_progress, print_fetch_summary
+    from briefarc.net.fetch import FetchConfig, run
+    from briefarc.output import console, render
+    from briefarc.output.progress import fetch_progress, print_fetch_summary
 
     since = parse_date(since, "--since")
     database, _ = open_db(db)
@@ -92,7 +92,7 @@ def _existing_db(db):
 @sources_app.command("list")
 def sources_list(db: DbOption = None, json_: JsonOption = False) -> None:
     """Every source with its state: enabled, documents, last run, last error."""
-    from briefarc import console, render
+    from briefarc.output import console, render
     from briefarc.store.sources import all_sources, source_status
 
     database = _existing_db(db)
@@ -107,7 +107,7 @@ def sources_list(db: DbOption = None, json_: JsonOption = False) -> None:
 def sources_show(name: Annotated[str, typer.Argument(help="The source's name.")], db: DbOption = None,
                  json_: JsonOption = False) -> None:
     """One source in full: URL, options, counts of its last run and its last error."""
-    from briefarc import console, render
+    from briefarc.output import console, render
     from briefarc.store.sources import find_source, source_status
 
     database = _existing_db(db)
@@ -136,8 +136,8 @@ def sources_add(
     db: DbOption = None,
 ) -> None:
     """Follow a new source, or switch a built-in or removed one back on."""
-    from briefarc import console
     from briefarc.models import Source
+    from briefarc.output import console
     from briefarc.store.sources import add_source
     from briefarc.urls import is_web_url
 
@@ -164,7 +164,7 @@ def _check_pattern(pattern: str | None) -> None:
 @sources_app.command("remove")
 def sources_remove(name: Annotated[str, typer.Argument(help="The source's name.")], db: DbOption = None) -> None:
     """Stop following a source. Documents already archived stay."""
-    from briefarc import console
+    from briefarc.output import console
     from briefarc.store.sources import remove_source
 
     database, _ = open_db(db)
@@ -181,7 +181,7 @@ def log(
     json_: JsonOption = False,
 ) -> None:
     """Recent failed requests (or all requests) with status, size, time and error."""
-    from briefarc import console, render
+    from briefarc.output import console, render
     from briefarc.store.fetchlog import recent_requests
 
     database, _ = open_db(db, create=False)

@@ -18,7 +18,7 @@ def history(
     json_: JsonOption = False,
 ) -> None:
     """The versions of a document: when each was archived and how much it changed."""
-    from briefarc import console, render
+    from briefarc.output import console, render
     from briefarc.store.versions import version_history
 
     database, _ = open_db(db, create=False)
@@ -38,8 +38,8 @@ def diff(
     json_: JsonOption = False,
 ) -> None:
     """Word-level differences between two versions, turn by turn for transcripts."""
-    from briefarc import console, render
     from briefarc.diff import diff_versions
+    from briefarc.output import console, render
     from briefarc.store.versions import get_version, list_versions
 
     database, _ = open_db(db, create=False)
@@ -70,7 +70,7 @@ def reparse(
     json_: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Extract archived documents again from their stored raw bytes, with no network."""
-    from briefarc import console, render
+    from briefarc.output import console, render
     from briefarc.reparse import all_ids
     from briefarc.reparse import reparse as run_reparse
 

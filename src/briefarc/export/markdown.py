@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefarc.export.files import output_file, prepare_folder
-from briefarc.render import clean
+from briefarc.output.render import clean
 from briefarc.store.search import Filters
 from briefarc.store.stream import iter_records
 

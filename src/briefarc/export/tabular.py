@@ -5,9 +5,9 @@ from __future__ import annotations
 import csv
 from typing import IO, TYPE_CHECKING
 
+from briefarc.output.textout import csv_cell, is_terminal, json_line
 from briefarc.store.search import Filters
 from briefarc.store.stream import iter_records
-from briefarc.textout import csv_cell, is_terminal, json_line
 
 if TYPE_CHECKING:
     import sqlite_utils

@@ -21,7 +21,7 @@ def _json(data: bytes, url: str):
 async def discover_wordpress(ctx: Context) -> AsyncIterator[Item]:
     """Posts from `wp-json/wp/v2/posts`, page by page; the site's `/feed/` when the API is closed."""
     from briefarc.errors import InputError
-    from briefarc.fetch import FetchFailure
+    from briefarc.net.fetch import FetchFailure
     from briefarc.sources.feed import discover_feed
 
     base = ctx.source.url.rstrip("/") + "/"

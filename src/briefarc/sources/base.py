@@ -38,7 +38,7 @@ class Context:
     """What an adapter may use: the HTTP client, the archive's knowledge and the run's options."""
 
     source: Source
-    fetcher: object  # briefarc.fetch.Fetcher
+    fetcher: object  # briefarc.net.fetch.Fetcher
     is_known: Callable[[str], bool]
     since: str | None = None
     refresh: bool = False
@@ -57,8 +57,8 @@ class Context:
         With accept="sitemap", a gzipped sitemap (sitemap.xml.gz) comes back decompressed.
         Raises FetchFailure, or Unchanged on 304 (unless --refresh asks to look at everything again).
         """
-        from briefarc.fetch import ANY_DOCUMENT_TYPES, HTML_TYPES, JSON_TYPES, FetchFailure
-        from briefarc.mediatypes import SITEMAP_TYPES
+        from briefarc.net.fetch import ANY_DOCUMENT_TYPES, HTML_TYPES, JSON_TYPES, FetchFailure
+        from briefarc.net.mediatypes import SITEMAP_TYPES
 
         if url in self.prefetched:
             return self.prefetched.pop(url)
@@ -75,8 +75,8 @@ class Context:
 
     def _unzipped(self, url: str, response):
         """The response with its body decompressed when the body is a gzip file."""
-        from briefarc.fetch import FetchFailure
-        from briefarc.inflate import InflateError, gunzip, is_gzip
+        from briefarc.net.fetch import FetchFailure
+        from briefarc.net.inflate import InflateError, gunzip, is_gzip
 
         if not is_gzip(response.data):
             return response

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator
 
-from briefarc.fetch import FetchFailure
+from briefarc.net.fetch import FetchFailure
 from briefarc.sources.base import Context, Item, all_known_or_old
 from briefarc.urls import join
 

@@ -7,8 +7,8 @@ from contextlib import contextmanager
 
 from rich.console import Console
 
-from briefarc import console
-from briefarc.render import clean
+from briefarc.output import console
+from briefarc.output.render import clean
 
 MANY_FILES = 20
 
@@ -54,7 +54,7 @@ def fetch_progress(names: list[str]) -> Iterator:
     from rich.live import Live
 
     from briefarc.collect import SourceReport
-    from briefarc.render import fetch_table
+    from briefarc.output.render import fetch_table
 
     reports = {name: SourceReport(name) for name in names}
     with Live(fetch_table(list(reports.values())), console=console.err(), refresh_per_second=4,
@@ -67,7 +67,7 @@ def fetch_progress(names: list[str]) -> Iterator:
 
 
 def print_fetch_summary(stderr: Console, reports: list, *, dry_run: bool = False) -> None:
-    from briefarc.render import fetch_table
+    from briefarc.output.render import fetch_table
 
     stderr.print(fetch_table(reports))
     for report in reports:

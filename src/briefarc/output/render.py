@@ -120,14 +120,14 @@ def _turn_text(turn: dict) -> Text:
 
 
 def write_jsonl(rows: Iterable[dict], out: IO[str]) -> None:
-    from briefarc.textout import json_line
+    from briefarc.output.textout import json_line
 
     for row in rows:
         out.write(json_line(row))
 
 
 def write_csv(rows: list[dict], columns: list[str], out: IO[str]) -> None:
-    from briefarc.textout import csv_cell, is_terminal
+    from briefarc.output.textout import csv_cell, is_terminal
 
     terminal = is_terminal(out)
     writer = csv.writer(out)

@@ -27,7 +27,7 @@ def csv_cell(value: object, *, for_terminal: bool) -> str:
     if isinstance(value, (list, dict)):
         value = json.dumps(value, ensure_ascii=False)
     if for_terminal:
-        from briefarc.render import clean
+        from briefarc.output.render import clean
 
         return clean(value)
     return str(value)

@@ -56,7 +56,7 @@ _REFRESH = re.compile(
 def looks_missing(response, requested_url: str) -> bool:
     """Whether a response for `requested_url` is really a "not found" answer.
 
-    `response` is a `briefarc.fetch.Response` (status, final_url, data).
+    `response` is a `briefarc.net.fetch.Response` (status, final_url, data).
     """
     if response.status in (404, 410):
         return True

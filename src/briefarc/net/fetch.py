@@ -24,7 +24,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from briefarc import __version__
-from briefarc.failures import (
+from briefarc.net.failures import (
     FetchFailure,
     after_attempts,
     bad_redirect,
@@ -39,11 +39,11 @@ from briefarc.failures import (
     undecodable,
     waits_too_long,
 )
-from briefarc.inflate import ENCODINGS, InflateError, Inflater, describe_size
-from briefarc.mediatypes import ANY_DOCUMENT_TYPES, FEED_TYPES, HTML_TYPES, JSON_TYPES, check_sniffed, check_type
-from briefarc.missing import looks_missing
-from briefarc.robots import MAX_ROBOTS_BYTES, Robots, parse, product_token
-from briefarc.throttle import Throttle
+from briefarc.net.inflate import ENCODINGS, InflateError, Inflater, describe_size
+from briefarc.net.mediatypes import ANY_DOCUMENT_TYPES, FEED_TYPES, HTML_TYPES, JSON_TYPES, check_sniffed, check_type
+from briefarc.net.missing import looks_missing
+from briefarc.net.robots import MAX_ROBOTS_BYTES, Robots, parse, product_token
+from briefarc.net.throttle import Throttle
 
 __all__ = [
     "ANY_DOCUMENT_TYPES", "FEED_TYPES", "HTML_TYPES", "JSON_TYPES", "FetchConfig", "FetchFailure", "Fetcher",

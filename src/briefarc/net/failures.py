@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from briefarc.errors import FetchError
-from briefarc.inflate import describe_size
+from briefarc.net.inflate import describe_size
 
 SKIPPED = ("content_type", "robots")  # reported as skipped, not failed
 

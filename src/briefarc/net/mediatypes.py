@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefarc.failures import FetchFailure
+from briefarc.net.failures import FetchFailure
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml")

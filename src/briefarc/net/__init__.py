@@ -1,0 +1,1 @@
+"""The polite HTTP client and its helpers: limits, retries, robots.txt, decompression, media types."""

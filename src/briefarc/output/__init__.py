@@ -1,0 +1,1 @@
+"""Everything printed: Rich renderables, JSON and CSV lines, progress, the two consoles."""
