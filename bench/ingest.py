@@ -40,7 +40,7 @@ def child(mode: str, folder: str, db: str) -> None:
     import gc
 
     from briefarc.extract import extract
-    from briefarc.ingest import ingest
+    from briefarc.files.ingest import ingest
     from briefarc.store import open_database
 
     files = sorted(Path(folder).glob("*.html"))

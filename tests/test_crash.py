@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from briefarc.errors import DatabaseError
-from briefarc.ingest import ingest
+from briefarc.files.ingest import ingest
 from briefarc.store import open_database
 from tests.conftest import ROOT, SAMPLES
 

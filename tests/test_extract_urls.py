@@ -15,8 +15,8 @@ from briefarc.extract.dates import date_from_url
 from briefarc.extract.feed import parse_feed
 from briefarc.extract.language import language_from_url
 from briefarc.extract.links import checked, resolve
-from briefarc.extract.sites import host_of, native_id, site_named
-from briefarc.urls import split
+from briefarc.extract.sites import native_id, site_named
+from briefarc.urls import hostname, split
 
 BAD_URLS = ["http://[::1/x", "http://[::1", "http://a.org:99999/", "http://a.org:port/", "http://[zz]/a"]
 ARTICLE = ("<p>The Ministry of Foreign Affairs said on Tuesday that the talks would resume in Geneva next week, "
@@ -103,7 +103,7 @@ def test_bad_atom_links_are_dropped() -> None:
 @pytest.mark.parametrize("bad", BAD_URLS)
 def test_url_readers_treat_bad_urls_as_absent(bad: str) -> None:
     fmprc = site_named("fmprc")
-    assert host_of(bad) == ""
+    assert hostname(bad) == ""
     assert date_from_url(bad + "/2020/01/02/t20200102_123.html") is None
     assert language_from_url(bad + "/eng/") is None
     assert native_id(fmprc, bad + "/t20200102_123.html", "en") is None
@@ -111,7 +111,7 @@ def test_url_readers_treat_bad_urls_as_absent(bad: str) -> None:
 
 def test_url_readers_still_read_good_urls() -> None:
     url = "https://www.fmprc.gov.cn/eng/xw/fyrbt/lxjzh/202001/t20200102_123.html"
-    assert host_of(url) == "www.fmprc.gov.cn"
+    assert hostname(url) == "www.fmprc.gov.cn"
     assert date_from_url(url) == "2020-01-02"
     assert language_from_url(url) == "en"
     assert native_id(site_named("fmprc"), url, "en") == "fmprc:en:t20200102_123"

@@ -43,7 +43,7 @@ def test_a_storage_failure_stops_the_fetch_with_one_line(cli, db_file, site, mon
     def full(*args, **kwargs):
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr("briefarc.store.documents.save_document", full)
+    monkeypatch.setattr("briefarc.store.documents.put_blob", full)  # SQLite fails inside the store
     result = cli("fetch", "noon", *FAST, "--db", db_file)
     assert result.code == 1
     assert result.stderr.strip().endswith("database or disk is full. Free some space and run again.")

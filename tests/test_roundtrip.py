@@ -22,11 +22,11 @@ from hypothesis import strategies as st
 
 from briefarc.errors import InputError
 from briefarc.export import export
-from briefarc.ingest import ingest
+from briefarc.files.ingest import ingest
+from briefarc.files.warc import open_writer, read_warc, warc_date, write_snapshot
 from briefarc.models import RawPage
 from briefarc.pipeline import store_page
 from briefarc.store import open_database
-from briefarc.warc import open_writer, read_warc, warc_date, write_snapshot
 from tests.conftest import SAMPLES
 
 SLOW = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -8,6 +8,7 @@ from contextlib import closing
 
 import pytest
 
+from briefarc.errors import DatabaseError
 from briefarc.models import Document, RawPage
 from briefarc.store import open_database, save_document
 from briefarc.store.db import Reader
@@ -115,8 +116,9 @@ def test_index_text_that_differs_is_found_through_a_read_only_connection(archive
 
 def test_repair_through_a_read_only_connection_is_refused(archive):
     damage(archive, unindex(1))
-    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+    with pytest.raises(DatabaseError, match="read-only") as raised:  # the store's errors are briefarc's
         verify(read_only_reader(archive), repair=True)
+    assert isinstance(raised.value.__cause__, sqlite3.OperationalError)
     assert verify(open_database(archive)).ok is False  # nothing was changed
 
 

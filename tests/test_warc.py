@@ -14,7 +14,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from briefarc.warc import open_writer, read_warc, write_snapshot
+from briefarc.files.warc import open_writer, read_warc, write_snapshot
 from tests.conftest import SAMPLES
 
 STATE = (SAMPLES / "state-briefing.html").read_bytes()

@@ -12,7 +12,7 @@ import unicodedata
 from urllib.parse import urlsplit
 
 from briefarc.errors import UsageError
-from briefarc.output.render import clean
+from briefarc.output.textout import clean
 from briefarc.urls import is_web_url
 
 FORMATS = ("text", "bibtex", "csl-json")

@@ -5,19 +5,19 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import contextvars
-import sqlite3
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from briefarc.errors import BriefarcError, DatabaseError, InputError
+from briefarc.errors import BriefarcError, DatabaseError, item_failure
 from briefarc.models import RawPage, Source
 from briefarc.sources.base import Context, Item, Unchanged
 from briefarc.store import fetchlog
-from briefarc.store.db import describe
 
 if TYPE_CHECKING:
     import sqlite_utils
+
+    from briefarc.net.fetch import FetchConfig, Fetcher, RequestRecord
 
 URLS_SOURCE = "(urls)"
 COUNTERS = ("discovered", "fetched", "added", "updated", "unchanged", "skipped", "failed", "removed")
@@ -29,7 +29,7 @@ class FetchOptions:
     max_items: int | None = None
     dry_run: bool = False
     refresh: bool = False
-    config: object = None  # briefarc.net.fetch.FetchConfig
+    config: FetchConfig | None = None
     workers: int | None = None  # extraction processes; None: one per spare core (briefarc.offload)
 
 
@@ -72,9 +72,10 @@ class RequestBuffer:
     the tasks a source starts inherit): listing pages, API pages, robots.txt and redirects too."""
 
     def __init__(self, db: sqlite_utils.Database, size: int = 100):
-        self.db, self.size, self.rows = db, size, []
+        self.db, self.size = db, size
+        self.rows: list[tuple] = []
 
-    def __call__(self, record) -> None:
+    def __call__(self, record: RequestRecord) -> None:
         run_id = CURRENT_RUN.get()
         self.rows.append((run_id, record.url, record.status, record.bytes, int(record.duration * 1000),
                           record.attempt, record.error, record.at))
@@ -124,7 +125,7 @@ class SourceRun:
         self.fatal: DatabaseError | None = None  # the archive could not be written
         self.validators_seen: dict[str, dict] = {}  # listing and feed validators, kept after a clean run
 
-    async def run(self, fetcher) -> None:
+    async def run(self, fetcher: Fetcher) -> None:
         if not self.options.dry_run:
             self._start()
         ctx = Context(self.source, fetcher, self.is_known, since=self.options.since, refresh=self.options.refresh,
@@ -141,11 +142,11 @@ class SourceRun:
         except BriefarcError as exc:
             self.report.error = str(exc)
         except Exception as exc:  # a source answering in an unexpected shape must not end the other sources
-            self.report.error = f"internal error while reading the source: {type(exc).__name__}: {exc}"
+            self.report.error = item_failure(exc, "while reading the source")
         finally:
             self._finish(ctx)
 
-    async def _discover_and_fetch(self, ctx: Context, fetcher) -> None:
+    async def _discover_and_fetch(self, ctx: Context, fetcher: Fetcher) -> None:
         if self.source.kind == "urls":  # each URL discovered on its own, all at once
             await asyncio.gather(*(self._drain_url(ctx, url, fetcher) for url in self.source.options["urls"]))
         else:
@@ -155,7 +156,7 @@ class SourceRun:
         self.report.notes.extend(ctx.notes)
         if self.run_id is not None:
             counts = {name: getattr(self.report, name) for name in COUNTERS}
-            with contextlib.suppress(sqlite3.Error):  # a full disk has been reported already
+            with contextlib.suppress(DatabaseError):  # a full disk has been reported already
                 fetchlog.finish_run(self.db, self.run_id, counts, self.report.error or self._failures_line())
         self.on_update(self.report)
 
@@ -202,7 +203,7 @@ class SourceRun:
 
         return adapter(self.source.kind)(ctx)
 
-    async def _drain(self, items: AsyncIterator[Item], fetcher) -> None:
+    async def _drain(self, items: AsyncIterator[Item], fetcher: Fetcher) -> None:
         pending: set[asyncio.Task] = set()
         window = asyncio.Semaphore(64)  # items in flight at most: memory stays flat on long listings
         try:
@@ -223,7 +224,8 @@ class SourceRun:
                 await window.acquire()
                 task = asyncio.create_task(self._handle(item, fetcher))
                 pending.add(task)
-                task.add_done_callback(lambda t: (pending.discard(t), window.release()))
+                task.add_done_callback(pending.discard)
+                task.add_done_callback(lambda _: window.release())
         except asyncio.CancelledError:  # Ctrl-C: the items in flight stop too (a source's error lets them end)
             for task in pending:
                 task.cancel()
@@ -232,7 +234,7 @@ class SourceRun:
             if pending:
                 await asyncio.gather(*pending, return_exceptions=True)
 
-    async def _drain_url(self, ctx: Context, url: str, fetcher) -> None:
+    async def _drain_url(self, ctx: Context, url: str, fetcher: Fetcher) -> None:
         """One loose URL: its failure is that URL's, not the whole run's."""
         from briefarc.sources.urls import discover_url
 
@@ -248,23 +250,19 @@ class SourceRun:
             return False
         return self.options.refresh or not self.is_known(item.url)
 
-    async def _handle(self, item: Item, fetcher) -> None:
+    async def _handle(self, item: Item, fetcher: Fetcher) -> None:
         try:
             page = item.page or await self._fetch(item, fetcher)
             if page is not None:
                 await self._store(item, page)
-        except sqlite3.Error as exc:
-            self.fatal = self.fatal or DatabaseError(describe(exc))
         except DatabaseError as exc:
             self.fatal = self.fatal or exc
-        except BriefarcError as exc:
+        except Exception as exc:  # a page's failure, or a bug one strange page shows, must not end the run
             self._fail(item.url, exc)
-        except Exception as exc:  # one strange page must not end the run
-            self._fail(item.url, InputError(f"internal error: {type(exc).__name__}: {exc}"))
         finally:
             self.on_update(self.report)
 
-    async def _fetch(self, item: Item, fetcher) -> RawPage | None:
+    async def _fetch(self, item: Item, fetcher: Fetcher) -> RawPage | None:
         from briefarc.net.fetch import ANY_DOCUMENT_TYPES, HTML_TYPES, JSON_TYPES, looks_missing
         from briefarc.store.documents import now_iso
 
@@ -310,11 +308,12 @@ class SourceRun:
             self.report.failures.append((url, reason))
         fetchlog.mark_seen(self.db, url, "missing", source_id=self.source_id, reason=reason)
 
-    def _fail(self, url: str, exc: BriefarcError) -> None:
+    def _fail(self, url: str, exc: Exception) -> None:
+        reason = item_failure(exc)
         if getattr(exc, "skipped", False):
             self.report.skipped += 1
-            fetchlog.mark_seen(self.db, url, "skipped", source_id=self.source_id, reason=str(exc))
+            fetchlog.mark_seen(self.db, url, "skipped", source_id=self.source_id, reason=reason)
             return
         self.report.failed += 1
-        self.report.failures.append((url, str(exc)))
-        fetchlog.mark_seen(self.db, url, "failed", source_id=self.source_id, reason=str(exc))  # tried again next run
+        self.report.failures.append((url, reason))
+        fetchlog.mark_seen(self.db, url, "failed", source_id=self.source_id, reason=reason)  # tried again next run

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from enum import IntEnum
 
 
@@ -41,3 +42,23 @@ class DatabaseError(BriefarcError):
 
 class FetchError(BriefarcError):
     """A request that failed after its retries."""
+
+
+def tracebacks_wanted() -> bool:
+    """BRIEFARC_TRACEBACK=1: show the traceback of an error, and of each failed item of a batch."""
+    return os.environ.get("BRIEFARC_TRACEBACK", "") not in ("", "0")
+
+
+def item_failure(exc: BaseException, doing: str = "") -> str:
+    """The one-line reason a batch records for one failed item (a page, a file, a record).
+
+    An exception outside the BriefarcError family is a bug: the line says so, as an internal error.
+    With BRIEFARC_TRACEBACK set, the traceback goes to stderr as well.
+    """
+    if tracebacks_wanted():
+        import traceback
+
+        traceback.print_exception(exc)
+    if isinstance(exc, BriefarcError):
+        return str(exc)
+    return f"internal error{' ' + doing if doing else ''}: {type(exc).__name__}: {exc}"

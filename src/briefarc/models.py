@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import Literal, get_args
 
-KINDS = ("briefing", "statement", "press_release", "news", "listing", "other")
-ROLES = ("question", "answer", "statement")
+# What a document is. A new kind is one more name here; briefarc.extract.kinds maps the names
+# sources give their documents ("News story", "press_release") to these.
+Kind = Literal["briefing", "statement", "press_release", "news", "listing", "other"]
+KINDS: tuple[Kind, ...] = get_args(Kind)
+
+# What a transcript's turn is.
+Role = Literal["question", "answer", "statement"]
+ROLES: tuple[Role, ...] = get_args(Role)
 
 # The keys of `briefarc parse --json`, in order.
 RECORD_KEYS = (
@@ -19,7 +26,7 @@ class Turn:
     """One labelled part of a transcript: a question, an answer or a statement."""
 
     speaker: str | None
-    role: str
+    role: Role
     text: str
 
 
@@ -44,7 +51,7 @@ class Document:
     site_name: str | None = None
     url: str | None = None
     canonical_url: str | None = None
-    kind: str = "other"
+    kind: Kind = "other"
     spokesperson: str | None = None
     paragraphs: list[str] = field(default_factory=list)
     turns: list[Turn] = field(default_factory=list)

@@ -23,32 +23,20 @@ class ReparseReport:
                 "failed": [{"id": doc_id, "error": reason} for doc_id, reason in self.failed]}
 
 
-def all_ids(db: sqlite_utils.Database) -> Iterable[int]:
-    """Every document id, read in pages so that memory stays flat on a large archive."""
-    last = 0
-    while True:
-        rows = db.execute("SELECT id FROM documents WHERE id > ? ORDER BY id LIMIT 500", (last,)).fetchall()
-        if not rows:
-            return
-        for (doc_id,) in rows:
-            yield doc_id
-        last = rows[-1][0]
-
-
 def reparse(
     db: sqlite_utils.Database, ids: Iterable[int], on_document: Callable[[int, bool | None], None] | None = None,
 ) -> ReparseReport:
     """Extract every version of each document again with the current extractor."""
     report = ReparseReport()
     for doc_id in ids:
+        changed: bool | None = None
         try:
             changed = reparse_document(db, doc_id)
         except BriefarcError as exc:
             report.failed.append((doc_id, str(exc)))
-            changed = None
         else:
             report.checked += 1
-            report.changed += int(changed)
+            report.changed += changed
         if on_document:
             on_document(doc_id, changed)
     return report

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
+from typing import TypeGuard
+from urllib.parse import SplitResult, quote, unquote, urljoin, urlsplit, urlunsplit
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
 TRACKING_PARAMS = re.compile(
@@ -78,7 +79,7 @@ def _clean_query(query: str) -> str:
     return "&".join(kept)
 
 
-def split(url: str | None):
+def split(url: str | None) -> SplitResult | None:
     """urlsplit that answers None for what is not a URL (web text holds `http://[::1`, ports of 99999...)."""
     if not url:
         return None
@@ -101,11 +102,25 @@ def join(base: str | None, link: str | None) -> str | None:
     return joined if split(joined) is not None else None
 
 
-def is_web_url(url: str | None) -> bool:
+def is_web_url(url: str | None) -> TypeGuard[str]:
     parts = split(url)
     return parts is not None and parts.scheme.lower() in DEFAULT_PORTS and bool(parts.netloc)
 
 
-def host_of(url: str) -> str:
+def hostname(url: str | None) -> str:
+    """The URL's host name, lower case, without a port; "" for no URL or one that is not a URL."""
     parts = split(url)
     return (parts.hostname or "").lower() if parts else ""
+
+
+def host_with_port(url: str) -> str:
+    """The host, with its port when not the scheme's default: the unit of politeness, named in messages."""
+    parts = urlsplit(url)
+    try:
+        port = parts.port
+    except ValueError:
+        return parts.netloc or url
+    host = parts.hostname or parts.netloc or url
+    if ":" in host:
+        host = f"[{host}]"
+    return host if port in (None, DEFAULT_PORTS.get(parts.scheme.lower())) else f"{host}:{port}"

@@ -5,16 +5,14 @@ Commands live in small modules by theme; importing them registers them on `app`.
 
 from __future__ import annotations
 
-import importlib
 import os
-import sqlite3
 import sys
 
 import typer
 
 from briefarc.cli import archive, exporting, fetching, history  # noqa: F401  (importing registers the commands)
 from briefarc.cli.app import app
-from briefarc.errors import BriefarcError, ExitStatus
+from briefarc.errors import BriefarcError, ExitStatus, tracebacks_wanted
 
 __all__ = ["app", "main", "run"]
 
@@ -24,65 +22,54 @@ def main(argv: list[str] | None = None) -> None:
     sys.exit(run(argv))
 
 
-def _click_errors() -> tuple[tuple, tuple, tuple, tuple]:
-    """(bare command, usage errors, other click errors, aborts) of click and of the copy newer Typers carry."""
-    modules = []
-    for name in ("typer._click.exceptions", "click.exceptions"):
-        try:
-            modules.append(importlib.import_module(name))
-        except ImportError:
-            continue
-    found = [tuple(getattr(m, cls) for m in modules if hasattr(m, cls))
-             for cls in ("NoArgsIsHelpError", "UsageError", "ClickException")]
-    aborts = tuple({m.Abort for m in modules if hasattr(m, "Abort")} | {typer.Abort})
-    return found[0], found[1], found[2], aborts
-
-
 def run(argv: list[str] | None = None) -> int:
+    """The one edge where errors become messages: briefarc's own, the command line's, output and interrupts.
+
+    Library code raises the BriefarcError family (the store turns SQLite's errors into it); anything
+    else is a bug and keeps its traceback. BRIEFARC_TRACEBACK=1 shows the traceback of every error.
+    """
     from briefarc.output import console
 
-    bare, usage_errors, click_errors, aborts = _click_errors()
     try:
         result = app(args=argv, prog_name="briefarc", standalone_mode=False)
         if result == ExitStatus.INTERRUPTED:
             console.err().print("Interrupted.", markup=False)
         return result if isinstance(result, int) else ExitStatus.OK
-    except bare as exc:  # `briefarc` or `briefarc sources` alone: the help, as asked for
-        sys.stdout.write(exc.ctx.get_help() + "\n")
-        return ExitStatus.OK
-    except usage_errors as exc:
-        console.error(exc.format_message())
-        hint = f"Try '{exc.ctx.command_path} --help' for help." if exc.ctx else "Try 'briefarc --help'."
-        console.err().print(hint, markup=False)
-        return ExitStatus.USAGE
-    except click_errors as exc:
-        console.error(exc.format_message())
-        return ExitStatus.USAGE
-    except (*aborts, KeyboardInterrupt):
+    except typer.TyperException as exc:  # the command line: an unknown option, a missing argument...
+        return _command_line_error(exc)
+    except (typer.Abort, KeyboardInterrupt):
         console.err().print("Interrupted.", markup=False)
         return ExitStatus.INTERRUPTED
     except BriefarcError as exc:
-        if os.environ.get("BRIEFARC_TRACEBACK"):
+        if tracebacks_wanted():
             raise
         console.error(str(exc))
         return exc.exit_status
-    except sqlite3.Error as exc:
-        if os.environ.get("BRIEFARC_TRACEBACK"):
-            raise
-        from briefarc.store.db import describe
-
-        console.error(describe(exc))
-        return ExitStatus.ERROR
-    except SystemExit:
-        if type(sys.stdout).__name__ == "PacifyFlushWrapper":  # Typer's answer to a closed pipe (`| head`)
+    except SystemExit as exc:
+        if isinstance(exc.__context__, BrokenPipeError):  # Typer's answer to a closed pipe (`| head`)
             _silence_stdout()
             return ExitStatus.OK
         raise
     except OSError as exc:  # writing the output failed: a full disk, a closed terminal
-        if os.environ.get("BRIEFARC_TRACEBACK"):
+        if tracebacks_wanted():
             raise
         console.error(f"Cannot write the output: {exc.strerror or exc}.")
         return ExitStatus.ERROR
+
+
+def _command_line_error(exc: typer.TyperException) -> int:
+    """A usage error's message and hint; a group named alone (`briefarc sources`) shows its help."""
+    from briefarc.output import console
+
+    ctx = getattr(exc, "ctx", None)
+    if ctx is not None and exc.format_message() == ctx.get_help():  # no_args_is_help: the help, as asked for
+        sys.stdout.write(ctx.get_help() + "\n")
+        return ExitStatus.OK
+    console.error(exc.format_message())
+    if exc.exit_code == ExitStatus.USAGE:
+        hint = f"Try '{ctx.command_path} --help' for help." if ctx else "Try 'briefarc --help'."
+        console.err().print(hint, markup=False)
+    return ExitStatus.USAGE
 
 
 def _silence_stdout() -> None:

@@ -66,35 +66,23 @@ def parse(
     json_: JsonOption = False,
 ) -> None:
     """Show what the extractor makes of pages, without storing them."""
-    from briefarc.errors import InputError
-    from briefarc.ingest import iter_inputs, read_input
-    from briefarc.models import RawPage
+    from briefarc.files.parse import parse_files
     from briefarc.output import console, render
-    from briefarc.pipeline import documents_of
 
     if url and len(files) != 1:
         raise UsageError("--url names the address of a single page: give exactly one file with it.")
-    url = check_url(url)
     failed = 0
-    for name in iter_inputs(files):
-        try:
-            page = RawPage(data=read_input(name), origin=name, url=url)
-            docs = [doc for doc, _ in documents_of(page)]
-        except InputError as exc:
+    for parsed in parse_files(files, check_url(url)):
+        if parsed.error:
             failed += 1
-            console.error(f"{name}: {exc}")
-            continue
-        except Exception as exc:  # an extractor bug must not end the batch
-            failed += 1
-            console.error(f"{name}: internal error while reading the page: {type(exc).__name__}: {exc}")
-            continue
-        for doc in docs:
+            console.error(f"{parsed.name}: {parsed.error}")
+        for doc in parsed.documents:
             for warning in doc.warnings:
-                console.warn(f"{name}: {warning}")
+                console.warn(f"{parsed.name}: {warning}")
             if json_:
                 render.write_jsonl([doc.to_record()], sys.stdout)
             else:
-                console.out().print(render.parsed_panel(name, doc))
+                console.out().print(render.parsed_panel(parsed.name, doc))
     if failed:
         raise typer.Exit(ExitStatus.PARTIAL)
 
@@ -108,7 +96,7 @@ def ingest(
     json_: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Archive pages you already saved: HTML files (also gzipped), folders of them, feeds."""
-    from briefarc.ingest import ingest as run_ingest
+    from briefarc.files.ingest import ingest as run_ingest
     from briefarc.output import console, progress
 
     url = check_url(url)

@@ -60,14 +60,14 @@ def export(
 
 
 def _print_export_summary(report, json_: bool) -> None:
-    from briefarc.output import console, render
+    from briefarc.output import console, render, summaries
 
     if json_:
         render.write_jsonl([report.as_dict()], sys.stderr)
         return
     stderr = console.err()
     written = f" ({report.written} records)" if report.format == "warc" else ""
-    line = f"Exported {_count(report.documents, 'document')}{written} to {render.clean(report.destination)}."
+    line = f"Exported {summaries.count(report.documents, 'document')}{written} to {render.clean(report.destination)}."
     if report.failed:
         line += f" Left out {len(report.failed)}:"
     stderr.print(line, markup=False, highlight=False, soft_wrap=True)
@@ -103,7 +103,7 @@ def verify(
     json_: Annotated[bool, typer.Option("--json", help="The report as JSON on stdout.")] = False,
 ) -> None:
     """Check every raw page against its sha256, the database file, and the full-text index."""
-    from briefarc.output import console, render
+    from briefarc.output import console, render, summaries
     from briefarc.store.verify import verify as run_verify
 
     database, path = open_db(db, create=False)
@@ -113,37 +113,8 @@ def verify(
     else:
         for problem in report.problems:
             console.out().print(render.clean(problem.line()), markup=False, highlight=False, soft_wrap=True)
-    stderr = console.err()
-    checked = (f"Checked {report.blobs} raw pages, {report.snapshots} snapshots and {report.documents} "
-               f"documents in {render.clean(path)}")
-    if report.repaired:
-        fixed = len(report.problems) - len(report.remaining)
-        stderr.print(f"Rebuilt the full-text index: {_count(fixed, 'problem')} fixed.", markup=False,
-                     highlight=False)
-    if report.ok:
-        stderr.print(f"{checked}: no problems." if not report.problems else f"{checked}: all repaired.",
-                     markup=False, highlight=False, soft_wrap=True)
-        return
-    stderr.print(f"{checked}: {_count(len(report.remaining), 'problem')}.", markup=False, highlight=False,
-                 soft_wrap=True)
-    console.error(_advice(report))
-    raise typer.Exit(ExitStatus.ERROR)
-
-
-def _advice(report) -> str:
-    """One line: how many problems remain and what can be done about each kind."""
-    repairable = sum(problem.repairable for problem in report.remaining)
-    others = len(report.remaining) - repairable
-    parts = []
-    if repairable and report.repaired:
-        parts.append(f"rebuilding the full-text index did not fix {repairable} of them")
-    elif repairable:
-        parts.append(f"`briefarc verify --repair` rebuilds the full-text index ({repairable} of them)")
-    if others:
-        parts.append(f"{others} cannot be repaired: ingest or fetch those pages again, "
-                     "or restore the database from a backup")
-    return f"verify found {_count(len(report.remaining), 'problem')}: {'; '.join(parts)}."
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+    for line in summaries.verify_summary(report, path):
+        console.err().print(line, markup=False, highlight=False, soft_wrap=True)
+    if not report.ok:
+        console.error(summaries.verify_advice(report))
+        raise typer.Exit(ExitStatus.ERROR)

@@ -71,13 +71,13 @@ def reparse(
 ) -> None:
     """Extract archived documents again from their stored raw bytes, with no network."""
     from briefarc.output import console, render
-    from briefarc.reparse import all_ids
     from briefarc.reparse import reparse as run_reparse
+    from briefarc.store.documents import all_document_ids
 
     if bool(ids) == all_:
         raise UsageError("Give document ids, or --all (not both).")
     database, _ = open_db(db, create=False)
-    report = run_reparse(database, all_ids(database) if all_ else ids)
+    report = run_reparse(database, all_document_ids(database) if all_ else ids or [])
     if json_:
         render.write_jsonl([report.as_dict()], sys.stdout)
     else:

@@ -38,8 +38,13 @@ def export(
 ) -> ExportReport:
     """Write the matching documents in `fmt` to `output` (a file, a folder for markdown, or stdout)."""
     check_options(fmt, output, all_versions)
-    to_stdout = output in (None, STDOUT)
-    report = ExportReport(fmt, "<stdout>" if to_stdout else str(output))
+    from briefarc.export.tabular import write_records
+
+    if output is None or output == STDOUT:  # jsonl or csv: check_options refuses the others
+        report = ExportReport(fmt, "<stdout>")
+        write_records(db, filters, fmt, sys.stdout, report)
+        return report
+    report = ExportReport(fmt, output)
     if fmt == "markdown":
         from briefarc.export.markdown import export_markdown
 
@@ -50,13 +55,9 @@ def export(
         export_warc(db, filters, Path(output), report, all_versions=all_versions)
     else:
         from briefarc.export.files import output_file
-        from briefarc.export.tabular import write_records
 
-        if to_stdout:
-            write_records(db, filters, fmt, sys.stdout, report)
-        else:
-            with output_file(Path(output), binary=False) as handle:
-                write_records(db, filters, fmt, handle, report)
+        with output_file(Path(output), binary=False) as handle:
+            write_records(db, filters, fmt, handle, report)
     return report
 
 

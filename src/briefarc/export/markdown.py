@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefarc.export.files import output_file, prepare_folder
-from briefarc.output.render import clean
+from briefarc.output.textout import clean
 from briefarc.store.search import Filters
 from briefarc.store.stream import iter_records
 
@@ -112,7 +112,7 @@ def body(record: dict) -> str:
 
 
 def turn_text(turn: dict) -> str:
-    label = turn.get("speaker") or TURN_LABELS.get(turn.get("role"), "")
+    label = turn.get("speaker") or TURN_LABELS.get(turn.get("role") or "", "")
     text = escape(turn.get("text"))
     return f"**{escape(label)}:** {text}" if label else text
 

@@ -20,13 +20,16 @@ from briefarc.urls import is_web_url
 
 if TYPE_CHECKING:
     import sqlite_utils
+    from warcio.warcwriter import WARCWriter
+
+    from briefarc.export import ExportReport
 
 UNSAFE_IN_URI = re.compile(r"[\x00-\x20\x7f]")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 FEED_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml", "rdf": "application/rdf+xml"}
 
 
-def export_warc(db: sqlite_utils.Database, filters: Filters | None, path: Path, report,
+def export_warc(db: sqlite_utils.Database, filters: Filters | None, path: Path, report: ExportReport,
                 *, all_versions: bool = False) -> None:
     """A warcinfo record, then a response (or resource) record for each snapshot, oldest first.
 
@@ -35,7 +38,7 @@ def export_warc(db: sqlite_utils.Database, filters: Filters | None, path: Path, 
     A document taken from a feed entry is written as the feed it came from, once for the entries
     read from the same copy of it.
     """
-    from briefarc.warc import open_writer
+    from briefarc.files.warc import open_writer
 
     gzip_records = not path.name.lower().endswith(".warc")
     software = f"briefarc/{__version__} (warcio/{_version('warcio')})"
@@ -55,8 +58,8 @@ class _Run:
     """One export: the writer, what it has written, and the feed copy last written for each feed."""
 
     db: sqlite_utils.Database
-    writer: object
-    report: object
+    writer: WARCWriter
+    report: ExportReport
     documents: set[int] = field(default_factory=set)
     last_feed: dict[str, str] = field(default_factory=dict)  # feed URI: sha256 of the copy last written
 
@@ -80,12 +83,12 @@ class _Run:
         return data is not None and is_feed(data)
 
     def write(self, snapshot: dict) -> None:
-        from briefarc.warc import write_snapshot
+        from briefarc.files.warc import write_snapshot
 
         data, problem = _raw_bytes(self.db, snapshot["sha256"])
-        if problem:
+        if data is None:
             self.report.failed.append((f"document {snapshot['document_id']}, snapshot {snapshot['snapshot_id']}",
-                                       problem))
+                                       str(problem)))
             return
         self.documents.add(snapshot["document_id"])
         feed = is_feed(data)

@@ -75,7 +75,7 @@ class Page:
         self.body = body
         self.nodes: dict[int, LexborNode] = {}
         self.kinds: dict[int, int] = {}
-        self.chains: list[tuple[int, list[int]]] = []  # (size, ancestor ids) per voter
+        self.chains: list[tuple[int, tuple[int, ...]]] = []  # (size, ancestor ids) per voter
         self.mass: dict[int, float] = {}
         self.total = 0.0
         self.marked: set[int] = set()

@@ -12,12 +12,13 @@ from briefarc.extract import content, dates, jsonapi, listing, sites, transcript
 from briefarc.extract.decode import decode_html
 from briefarc.extract.feed import FeedItem, is_feed, parse_feed
 from briefarc.extract.guard import input_errors_only
-from briefarc.extract.kinds import PRESS_RELEASE, classify, looks_like_news
+from briefarc.extract.kinds import PRESS_RELEASE, classify, kind_named, looks_like_news
 from briefarc.extract.language import guess_language, language_from_url
 from briefarc.extract.links import checked
 from briefarc.extract.metadata import Metadata, extract_metadata
 from briefarc.extract.text import fold
 from briefarc.models import Document, ListingItem
+from briefarc.urls import hostname
 
 SIGNATURES = (
     (b"%PDF", "a PDF document"),
@@ -165,7 +166,7 @@ def apply_site(meta: Metadata, tree: LexborHTMLParser, site: sites.Site | None) 
     meta.published = dates.parse_date(site_date) or dates.find_date(site_date) or meta.published
     meta.spokesperson = sites.select_value(tree, site.spokesperson)
     meta.subtitle = sites.select_value(tree, site.subtitle) or meta.subtitle
-    meta.kind = sites.KIND_NAMES.get((sites.select_value(tree, site.kind_from) or "").lower())
+    meta.kind = kind_named(sites.select_value(tree, site.kind_from))
 
 
 def clean_paragraphs(paragraphs: list[str], meta: Metadata, site: sites.Site | None) -> tuple[list[str], str | None]:
@@ -219,7 +220,7 @@ def fill_structure(document: Document, meta: Metadata, site: sites.Site | None) 
                 turn.speaker = spokesperson
     document.turns = turns
     document.spokesperson = spokesperson
-    news = meta.news or looks_like_news(paragraphs, sites.host_of(document.url))
+    news = meta.news or looks_like_news(paragraphs, hostname(document.url))
     document.kind = classify(document.title, document.url, transcript.question_count(turns), news,
                              meta.kind or (site.kind if site else None))
 

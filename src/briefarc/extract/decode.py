@@ -150,9 +150,9 @@ def decode_html(data: bytes, content_type: str | None = None) -> tuple[str, str,
         return utf8, "utf-8", warnings
     for declared in (header, meta):
         if declared:
-            text = _decodes(data, declared)
-            if text is not None:
-                return text, declared, warnings
+            decoded = _decodes(data, declared)
+            if decoded is not None:
+                return decoded, declared, warnings
     for declared in (header, meta):
         if declared:
             warnings.append(f"the page declares {declared} but its bytes do not fit it")

@@ -6,17 +6,7 @@ from __future__ import annotations
 import json
 
 from briefarc.extract import dates
-
-DOCUMENT_KINDS = {
-    "press_release": "press_release",
-    "news_story": "news",
-    "speech": "statement",
-    "statement": "statement",
-    "written_statement": "statement",
-    "oral_statement": "statement",
-    "government_response": "statement",
-    "correspondence": "other",
-}
+from briefarc.extract.kinds import kind_named
 
 
 def looks_like_json(data: bytes, content_type: str | None) -> bool:
@@ -90,7 +80,7 @@ def govuk_fields(item: dict, url: str | None) -> dict:
     details = item.get("details") or {}
     organisations = (item.get("links") or {}).get("organisations") or []
     first = item.get("first_published_at") or item.get("public_updated_at")
-    kind = DOCUMENT_KINDS.get(item.get("document_type") or "", "other")
+    kind = kind_named(item.get("document_type")) or "other"
     return {
         "title": item["title"].strip(),
         "subtitle": (item.get("description") or "").strip() or None,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from briefarc.models import Kind
+
 BRIEFING = re.compile(
     r"press briefing|media briefing|press conference|noon briefing|daily briefing|weekly briefing|"
     r"briefing by|briefing with|transcript|例行记者会|记者会|吹风会|брифинг",
@@ -21,6 +23,19 @@ DATELINE = re.compile(
 GOVERNMENT_HOST = re.compile(r"(?:^|\.)(?:gov|gouv|gob|govt|mfa|mofa|fmprc|mid|un|europa|nato)\.|\.gov$|\.int$|\.mil$")
 PRESS_RELEASE = re.compile(r"press[ -]release|news release|pressemitteilung|新闻稿", re.I)
 
+# What sources call their documents (GOV.UK's document types, a site's format meta), in lower case
+# with spaces for underscores, and the kind each is.
+KIND_NAMES: dict[str, Kind] = {
+    "press release": "press_release", "news story": "news", "speech": "statement", "statement": "statement",
+    "written statement": "statement", "oral statement": "statement", "government response": "statement",
+    "correspondence": "other", "transcript": "briefing", "briefing": "briefing",
+}
+
+
+def kind_named(name: str | None) -> Kind | None:
+    """The kind a source's own name for it means: "news_story" and "News story" are news."""
+    return KIND_NAMES.get(" ".join((name or "").replace("_", " ").lower().split()))
+
 
 def looks_like_news(paragraphs: list[str], host: str) -> bool:
     """A report opening with a dateline ("ISLAMABAD:", "新华社北京3月12日电") on a site that is not a
@@ -31,7 +46,7 @@ def looks_like_news(paragraphs: list[str], host: str) -> bool:
 
 
 def classify(title: str | None, url: str | None, questions: int, news_signals: bool,
-             default: str | None = None) -> str:
+             default: Kind | None = None) -> Kind:
     """The kind of a page that is not a listing."""
     title = title or ""
     if default in ("press_release", "statement") and questions < 3:

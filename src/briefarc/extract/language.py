@@ -42,8 +42,8 @@ def language_from_url(url: str | None) -> str | None:
         if pattern.search(url):
             return language
     site = sites.site_by_host(url)
-    for pattern, language in site.path_languages if site else ():
-        if re.search(pattern, url):
+    for path_pattern, language in site.path_languages if site else ():
+        if re.search(path_pattern, url):
             return language
     return None
 

@@ -33,9 +33,8 @@ def _title_of(anchor: LexborNode) -> str:
 
 
 def _furniture(node: LexborNode) -> bool:
-    current = node
+    current = node.parent
     for _ in range(8):
-        current = current.parent
         if current is None:
             return False
         if current.tag in ("nav", "footer", "aside", "header"):
@@ -43,6 +42,7 @@ def _furniture(node: LexborNode) -> bool:
         attrs = current.attributes
         if FURNITURE.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()):
             return True
+        current = current.parent
     return False
 
 

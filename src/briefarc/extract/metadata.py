@@ -17,6 +17,7 @@ from briefarc.extract.jsonld import JsonLd, types_of
 from briefarc.extract.language import normalize_language
 from briefarc.extract.links import resolve
 from briefarc.extract.text import fold
+from briefarc.models import Kind
 
 TITLE_META = ("og:title", "twitter:title", "articletitle", "dc.title", "sailthru.title", "parsely-title", "title")
 DATE_META = (
@@ -65,7 +66,7 @@ class Metadata:
     generator: str | None = None  # <meta name=generator>
     structured: bool = False  # the page has JSON-LD or Open Graph metadata
     news: bool = False  # the page says it is an article (JSON-LD or og:type)
-    kind: str | None = None  # from a site's selector
+    kind: Kind | None = None  # from a site's selector
 
 
 class PageSources:
@@ -89,10 +90,10 @@ class PageSources:
         return None
 
 
-def read_meta(head: LexborNode) -> dict[str, list[str]]:
+def read_meta(head: LexborNode | None) -> dict[str, list[str]]:
     """Meta tags by lower-cased name, property, itemprop or http-equiv."""
     meta: dict[str, list[str]] = {}
-    for node in head.css("meta"):
+    for node in head.css("meta") if head is not None else ():
         attrs = node.attributes
         key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or attrs.get("http-equiv")
         if key:
@@ -100,10 +101,10 @@ def read_meta(head: LexborNode) -> dict[str, list[str]]:
     return meta
 
 
-def read_links(head: LexborNode) -> dict[str, str]:
+def read_links(head: LexborNode | None) -> dict[str, str]:
     """The first href of each <link rel> (canonical, next, shortlink...)."""
     links: dict[str, str] = {}
-    for node in head.css("link"):
+    for node in head.css("link") if head is not None else ():
         attrs = node.attributes
         href = attrs.get("href")
         for rel in (attrs.get("rel") or "").lower().split():
@@ -254,8 +255,7 @@ def author_from_byline(src: PageSources) -> str | None:
 
 
 def find_author(src: PageSources) -> str | None:
-    names = [clean_author(name) for name in src.ld.names("author")]
-    names = [name for name in names if name]
+    names = [name for name in map(clean_author, src.ld.names("author")) if name]
     if names:
         return ", ".join(dict.fromkeys(names))
     return clean_author(src.first_meta(AUTHOR_META)) or author_from_byline(src)

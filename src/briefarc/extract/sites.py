@@ -15,6 +15,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from briefarc import urls
 from briefarc.extract.text import fold
+from briefarc.models import Kind
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class Site:
     title: tuple[str, ...] = ()
     published: tuple[str, ...] = ()
     subtitle: tuple[str, ...] = ()
-    kind_from: tuple[str, ...] = ()  # selectors of a value naming the page's kind (see KIND_NAMES)
+    kind_from: tuple[str, ...] = ()  # selectors of a value naming the page's kind (extract.kinds.KIND_NAMES)
     author: tuple[str, ...] = ()
     spokesperson: tuple[str, ...] = ()
     body: tuple[str, ...] = ()
@@ -37,7 +38,7 @@ class Site:
     path_languages: tuple[tuple[str, str], ...] = ()  # (URL pattern, language) of the site's own paths
     listing_items: str | None = None  # anchors of a listing page
     site_name: str | None = None
-    kind: str | None = None  # the kind of most of its pages, when the title does not say
+    kind: Kind | None = None  # the kind of most of its pages, when the title does not say
 
     def matches_host(self, host: str) -> bool:
         return any(host == h or host.endswith("." + h) for h in self.hosts)
@@ -170,21 +171,10 @@ SITES: tuple[Site, ...] = (
 )
 
 
-# Values of a site's kind_from selectors, and the kinds they mean.
-KIND_NAMES = {
-    "press_release": "press_release", "press release": "press_release", "news_story": "news", "news story": "news",
-    "speech": "statement", "statement": "statement", "written_statement": "statement", "oral_statement": "statement",
-    "government_response": "statement", "transcript": "briefing", "briefing": "briefing",
-}
-
-
-def host_of(url: str | None) -> str:
-    """The URL's host, lower case; "" for no URL or one that is not a URL."""
-    return urls.host_of(url or "")
 
 
 def site_by_host(url: str | None) -> Site | None:
-    host = host_of(url)
+    host = urls.hostname(url)
     if host:
         for site in SITES:
             if site.hosts and site.matches_host(host):

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from briefarc.models import Turn
+from briefarc.models import Role, Turn
 
 LABEL = re.compile(r"^(?P<label>[^:：\n]{1,70}?)\s*[:：]\s*(?P<rest>.*)$", re.S)
 QUESTION_LABELS = frozenset({
@@ -48,7 +48,7 @@ SEPARATOR = re.compile(r"^[\s※*＊\-—_=·•.]+$")
 @dataclass
 class Label:
     speaker: str | None
-    role: str | None  # question | answer | None (a name that needs the transcript's context)
+    role: Role | None  # question | answer | None (a name that needs the transcript's context)
     rest: str
 
 
@@ -95,8 +95,9 @@ def is_spokesperson_label(label: str, spokesperson: str | None) -> bool:
     """MR PRICE for Ned Price; "Shri Arindam Bagchi, Official Spokesperson"; the name itself."""
     if re.search(r"spokes(?:person|man|woman)|发言人", label, re.I):
         return True
-    if MR_LABEL.match(label):
-        surname = MR_LABEL.match(label).group(1).casefold()
+    mister = MR_LABEL.match(label)
+    if mister:
+        surname = mister.group(1).casefold()
         return spokesperson is None or spokesperson.split()[-1].casefold() == surname
     if not spokesperson:
         return False
@@ -104,13 +105,13 @@ def is_spokesperson_label(label: str, spokesperson: str | None) -> bool:
     return name == spokesperson.casefold() or name == spokesperson.split()[-1].casefold()
 
 
-def label_roles(labels: list[Label | None]) -> dict[str, str]:
+def label_roles(labels: list[Label | None]) -> dict[str, Role]:
     """Roles for the name-like labels: when the page has no answer label, the most frequent name
     (three times or more, or the only name beside question labels) is taken to be the one answering."""
     has_answers = any(lab and lab.role == "answer" for lab in labels)
     has_questions = any(lab and lab.role == "question" for lab in labels)
     names = Counter(lab.speaker for lab in labels if lab and lab.role is None and lab.speaker)
-    roles: dict[str, str] = {}
+    roles: dict[str, Role] = {}
     if not has_answers and names:
         top, count = names.most_common(1)[0]
         if (count >= 3 and count >= 0.3 * sum(names.values())) or (has_questions and len(names) == 1):
@@ -134,7 +135,7 @@ def find_turns(paragraphs: list[str], spokesperson: str | None = None) -> list[T
         if label and role == "question" and label.speaker is None and not label.rest:
             current, lead_in = None, True  # "After the press conference, the following question was raised:"
             continue
-        if role:
+        if role and label:
             if role == "answer" and not asked:
                 role = "statement"
             asked = asked or role == "question"

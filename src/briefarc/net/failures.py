@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import ssl
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from http import HTTPStatus
@@ -14,6 +15,7 @@ import httpx
 
 from briefarc.errors import FetchError
 from briefarc.net.inflate import describe_size
+from briefarc.urls import host_with_port
 
 SKIPPED = ("content_type", "robots")  # reported as skipped, not failed
 
@@ -23,7 +25,6 @@ REFUSALS = {
     "browser and `briefarc ingest` them",
     451: "the site withholds the page for legal reasons",
 }
-DEFAULT_PORTS = {"http": 80, "https": 443}
 TLS_HINT = "if you trust the site, set SSL_CERT_FILE to a CA bundle that includes its authority"
 
 
@@ -46,20 +47,7 @@ class FetchFailure(FetchError):
 
     @property
     def host(self) -> str:
-        return host_of(self.url)
-
-
-def host_of(url: str) -> str:
-    """The host, with its port when not the scheme's default: the unit of politeness."""
-    parts = urlsplit(url)
-    try:
-        port = parts.port
-    except ValueError:
-        return parts.netloc or url
-    host = parts.hostname or parts.netloc or url
-    if ":" in host:
-        host = f"[{host}]"
-    return host if port in (None, DEFAULT_PORTS.get(parts.scheme.lower())) else f"{host}:{port}"
+        return host_with_port(self.url)
 
 
 def describe_status(status: int) -> str:
@@ -71,7 +59,7 @@ def describe_status(status: int) -> str:
 
 def status_failure(url: str, status: int, attempts: int, *, redirect: bool = False) -> FetchFailure:
     """The failure for a final answer that is neither a page, 304, 404 nor 410."""
-    host = host_of(url)
+    host = host_with_port(url)
     if status in REFUSALS:
         message = f"{host} refused the request ({describe_status(status)}): {REFUSALS[status]}"
         return FetchFailure(message, reason="refused", url=url, status=status, attempts=attempts)
@@ -97,33 +85,34 @@ def after_attempts(failure: FetchFailure, attempts: int) -> FetchFailure:
 
 
 def waits_too_long(url: str, status: int, wait: float, limit: float, attempts: int) -> FetchFailure:
-    message = (f"{host_of(url)} answered {describe_status(status)} and asked to wait {wait:.0f} s, longer than "
+    message = (f"{host_with_port(url)} answered {describe_status(status)} and asked to wait {wait:.0f} s, longer than "
                f"the {limit:g} s limit: try again later")
     return FetchFailure(message, reason="http", url=url, status=status, attempts=attempts)
 
 
 def too_large(url: str, limit: int, detail: str) -> FetchFailure:
-    message = f"the response from {host_of(url)} is larger than the {describe_size(limit)} limit ({detail}): not a page"
+    message = (f"the response from {host_with_port(url)} is larger than the {describe_size(limit)} limit "
+               f"({detail}): not a page")
     return FetchFailure(message, reason="too_large", url=url, status=200)
 
 
 def undecodable(url: str, status: int, exc: Exception) -> FetchFailure:
     """A body that cannot be decoded, or decodes past the limit (`exc` says which, as a predicate)."""
-    return FetchFailure(f"the body from {host_of(url)} {exc}: not a page", reason="decompression", url=url,
+    return FetchFailure(f"the body from {host_with_port(url)} {exc}: not a page", reason="decompression", url=url,
                         status=status)
 
 
 def disallowed(url: str, token: str) -> FetchFailure:
     path = urlsplit(url).path or "/"
-    return FetchFailure(f"robots.txt of {host_of(url)} does not let {token} fetch {path}: skipped", reason="robots",
-                        url=url)
+    return FetchFailure(f"robots.txt of {host_with_port(url)} does not let {token} fetch {path}: skipped",
+                        reason="robots", url=url)
 
 
 def bad_redirect(url: str, seen: list[str], target: str, limit: int) -> FetchFailure:
     if target in seen:
-        message = f"redirect loop at {host_of(seen[-1])}: {seen[-1]} leads back to {target}"
+        message = f"redirect loop at {host_with_port(seen[-1])}: {seen[-1]} leads back to {target}"
     else:
-        message = f"more than {limit} redirects from {host_of(url)}, last to {target}"
+        message = f"more than {limit} redirects from {host_with_port(url)}, last to {target}"
     return FetchFailure(message, reason="redirects", url=url)
 
 
@@ -152,7 +141,7 @@ def retry_after(value: str | None) -> float | None:
 
 def failure_of(exc: BaseException, url: str, response: httpx.Response | None, config) -> FetchFailure:
     """Translate an httpx error (or the total timeout's TimeoutError) into a FetchFailure."""
-    host = host_of(url)
+    host = host_with_port(url)
     status = response.status_code if response is not None else None
     if isinstance(exc, httpx.TimeoutException | TimeoutError):
         which, seconds = _timeout_kind(exc, config)
@@ -190,12 +179,13 @@ def _timeout_kind(exc: BaseException, config) -> tuple[str, float]:
     return "total", config.total_timeout
 
 
-def _chain(exc: BaseException):
+def _chain(exc: BaseException) -> Iterator[BaseException]:
     seen = set()
-    while exc is not None and id(exc) not in seen:
-        seen.add(id(exc))
-        yield exc
-        exc = exc.__cause__ or exc.__context__
+    link: BaseException | None = exc
+    while link is not None and id(link) not in seen:
+        seen.add(id(link))
+        yield link
+        link = link.__cause__ or link.__context__
 
 
 def _ssl_error(exc: BaseException) -> ssl.SSLError | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import ssl
 import time
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
@@ -31,7 +32,6 @@ from briefarc.net.failures import (
     describe_status,
     disallowed,
     failure_of,
-    host_of,
     not_web,
     retry_after,
     status_failure,
@@ -44,6 +44,7 @@ from briefarc.net.mediatypes import ANY_DOCUMENT_TYPES, FEED_TYPES, HTML_TYPES, 
 from briefarc.net.missing import looks_missing
 from briefarc.net.robots import MAX_ROBOTS_BYTES, Robots, parse, product_token
 from briefarc.net.throttle import Throttle
+from briefarc.urls import host_with_port
 
 __all__ = [
     "ANY_DOCUMENT_TYPES", "FEED_TYPES", "HTML_TYPES", "JSON_TYPES", "FetchConfig", "FetchFailure", "Fetcher",
@@ -148,7 +149,8 @@ class Fetcher:
         self.token = product_token(self.agent)
         self._transport = transport
         self._clients: dict[str, httpx.AsyncClient] | None = None  # one per site, opened by `async with`
-        self._tls = None  # one TLS context for all the clients: building one costs tens of milliseconds
+        # one TLS context for all the clients: building one costs tens of milliseconds
+        self._tls: ssl.SSLContext | None = None
         self._throttle = Throttle(self.config.per_host, self.config.total, self.config.delay)
         self._robots: dict[str, Robots] = {}  # per site (scheme://host:port), for the Fetcher's life
         self._robots_locks: dict[str, asyncio.Lock] = {}
@@ -160,7 +162,7 @@ class Fetcher:
         self._robots_locks = {}
         for origin, rules in self._robots.items():
             if rules.crawl_delay:
-                self._throttle.slow_down(host_of(origin), rules.crawl_delay)
+                self._throttle.slow_down(host_with_port(origin), rules.crawl_delay)
         self._clients = {}
         return self
 
@@ -245,7 +247,7 @@ class Fetcher:
                 if origin not in self._robots:
                     self._robots[origin] = rules = await self._load_robots(origin)
                     if rules.crawl_delay:
-                        self._throttle.slow_down(host_of(url), rules.crawl_delay)
+                        self._throttle.slow_down(host_with_port(url), rules.crawl_delay)
         return self._robots[origin]
 
     # -- one URL, with retries -------------------------------------------------------------------
@@ -280,7 +282,7 @@ class Fetcher:
         if number > config.retries:
             raise status_failure(answer.url, answer.status, number)
         if wait is not None:
-            self._throttle.pause(host_of(answer.url), wait)
+            self._throttle.pause(host_with_port(answer.url), wait)
         await asyncio.sleep(self._backoff(number) if wait is None else wait)
 
     def _backoff(self, number: int) -> float:
@@ -291,15 +293,15 @@ class Fetcher:
     async def _attempt(self, url: str, headers: dict[str, str], limits: _Limits, number: int) -> _Answer:
         client = self._client_for(url)
         state = _Progress()
-        async with self._throttle.slot(host_of(url)):
+        async with self._throttle.slot(host_with_port(url)):
             at, started = _now(), time.monotonic()
             try:
                 async with asyncio.timeout(self.config.total_timeout):
                     async with client.stream("GET", url, headers=headers) as response:
                         state.response = response
                         answer = await self._read(url, response, limits)
-            except FetchFailure as failure:
-                self._record(url, state, started, at, number, str(failure))
+            except FetchFailure as failed:
+                self._record(url, state, started, at, number, str(failed))
                 raise
             except (httpx.HTTPError, TimeoutError) as exc:
                 failure = failure_of(exc, url, state.response, self.config)
@@ -405,8 +407,8 @@ def run(coro: Coroutine[Any, Any, T]) -> T:
 
 
 def _robots_unreachable(origin: str, status: int) -> FetchFailure:
-    message = (f"robots.txt of {host_of(origin)} answered {describe_status(status)}: briefarc does not fetch a site "
-               "whose rules it cannot read; try again later")
+    message = (f"robots.txt of {host_with_port(origin)} answered {describe_status(status)}: briefarc does not "
+               "fetch a site whose rules it cannot read; try again later")
     return FetchFailure(message, reason="robots_unreachable", url=origin + "/robots.txt", status=status)
 
 

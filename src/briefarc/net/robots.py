@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
+
+if TYPE_CHECKING:
+    from briefarc.net.failures import FetchFailure
 
 MAX_ROBOTS_BYTES = 512 * 1024  # RFC 9309: crawlers may ignore what lies past 500 KiB
 
@@ -29,7 +33,7 @@ class Robots:
     note: str | None = None  # why the rules are empty when they are: "missing", "unreadable", "unreachable"
     # Unreachable (5xx, 429, no connection): why nothing on the site may be fetched (RFC 9309 §2.3.1.4).
     # The fetcher keeps its FetchFailure here, to raise for every page of the site.
-    failure: Exception | None = None
+    failure: FetchFailure | None = None
 
     def allows(self, url: str) -> bool:
         path = _path_of(url)

@@ -26,13 +26,13 @@ def _width() -> int | None:
 
 def error(message: str) -> None:
     """One line on stderr; the message is printed as plain text, never as markup."""
-    from briefarc.output.render import clean
+    from briefarc.output.textout import clean
 
     err().print("Error: " + clean(message), markup=False, highlight=False, soft_wrap=True)
 
 
 def warn(message: str) -> None:
-    from briefarc.output.render import clean
+    from briefarc.output.textout import clean
 
     err().print("Warning: " + clean(message), markup=False, highlight=False, soft_wrap=True)
 

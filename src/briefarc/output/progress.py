@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from rich.console import Console
 
 from briefarc.output import console
-from briefarc.output.render import clean
+from briefarc.output.textout import clean
 
 MANY_FILES = 20
 
@@ -19,7 +19,7 @@ def ingest_progress(paths: list[str]) -> Iterator:
     if not console.err().is_terminal:
         yield None
         return
-    from briefarc.ingest import count_inputs
+    from briefarc.files.inputs import count_inputs
 
     total = count_inputs(paths)
     if total < MANY_FILES:

@@ -16,22 +16,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from briefarc.output.textout import clean, csv_cell, is_terminal, json_line
 from briefarc.store.search import SNIPPET_CLOSE, SNIPPET_OPEN
-
-# C0 and C1 controls but tab and newline, DEL, and bidirectional overrides.
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def clean(value: object) -> str:
-    """Text safe for a terminal: control characters shown as visible escapes such as ␛ or \\x07."""
-    if value is None:
-        return ""
-    return CONTROL.sub(_visible, str(value))
-
-
-def _visible(match: re.Match) -> str:
-    char = match.group(0)
-    return "␛" if char == "\x1b" else f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
 
 
 def text(value: object, style: str = "") -> Text:
@@ -114,21 +100,17 @@ def _turn_text(turn: dict) -> Text:
     out = Text()
     speaker = turn.get("speaker")
     if speaker:
-        out.append(clean(speaker) + ": ", style=TURN_STYLES.get(turn.get("role"), "bold"))
+        out.append(clean(speaker) + ": ", style=TURN_STYLES.get(turn.get("role") or "", "bold"))
     out.append(clean(turn.get("text")) + "\n")
     return out
 
 
 def write_jsonl(rows: Iterable[dict], out: IO[str]) -> None:
-    from briefarc.output.textout import json_line
-
     for row in rows:
         out.write(json_line(row))
 
 
 def write_csv(rows: list[dict], columns: list[str], out: IO[str]) -> None:
-    from briefarc.output.textout import csv_cell, is_terminal
-
     terminal = is_terminal(out)
     writer = csv.writer(out)
     writer.writerow(columns)

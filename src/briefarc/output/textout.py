@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import IO
+
+# C0 and C1 controls but tab and newline, DEL, and bidirectional overrides.
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 # Characters JSON leaves as they are but that line-splitting readers (Python, JavaScript) break on
 # (U+0085, U+2028, U+2029) or that drive a terminal (DEL, C1 controls, bidirectional overrides).
@@ -26,11 +30,19 @@ def csv_cell(value: object, *, for_terminal: bool) -> str:
         return ""
     if isinstance(value, (list, dict)):
         value = json.dumps(value, ensure_ascii=False)
-    if for_terminal:
-        from briefarc.output.render import clean
+    return clean(value) if for_terminal else str(value)
 
-        return clean(value)
-    return str(value)
+
+def clean(value: object) -> str:
+    """Text safe for a terminal: control characters shown as visible escapes such as ␛ or \\x07."""
+    if value is None:
+        return ""
+    return CONTROL.sub(_visible, str(value))
+
+
+def _visible(match: re.Match) -> str:
+    char = match.group(0)
+    return "␛" if char == "\x1b" else f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
 
 
 def is_terminal(out: IO[str]) -> bool:

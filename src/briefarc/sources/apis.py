@@ -14,8 +14,9 @@ def _json(data: bytes, url: str):
 
     try:
         return json.loads(data)
-    except ValueError as exc:
-        raise InputError(f"{url} did not answer with JSON ({exc.msg}).") from exc
+    except ValueError as exc:  # JSONDecodeError, or UnicodeDecodeError for bytes that are not text
+        reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "not Unicode text"
+        raise InputError(f"{url} did not answer with JSON ({reason}).") from exc
 
 
 async def discover_wordpress(ctx: Context) -> AsyncIterator[Item]:
@@ -24,7 +25,7 @@ async def discover_wordpress(ctx: Context) -> AsyncIterator[Item]:
     from briefarc.net.fetch import FetchFailure
     from briefarc.sources.feed import discover_feed
 
-    base = ctx.source.url.rstrip("/") + "/"
+    base = ctx.url.rstrip("/") + "/"
     per_page = int(ctx.option("per_page", 50))
     for number in range(1, ctx.max_pages + 1):
         url = urljoin(base, "wp-json/wp/v2/posts?" + urlencode(
@@ -56,7 +57,7 @@ def _wordpress_item(post: dict) -> Item:
 
 async def discover_mea(ctx: Context) -> AsyncIterator[Item]:
     """India MEA: the publication listing endpoint, page by page; each item's detail JSON is the page."""
-    base = ctx.source.url
+    base = ctx.url
     publication = ctx.option("publication_id", 49)
     language = ctx.option("language_id", 1)
     size = int(ctx.option("page_size", 50))
@@ -82,7 +83,7 @@ def _mea_item(base: str, row: dict, language) -> Item:
 
 async def discover_govuk(ctx: Context) -> AsyncIterator[Item]:
     """gov.uk: the search API, newest first; each result's content API JSON is the page."""
-    base = ctx.source.url
+    base = ctx.url
     size = int(ctx.option("page_size", 100))
     filters = ctx.option("filters", {
         "filter_organisations": "foreign-commonwealth-development-office",

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field, replace
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
+from briefarc.errors import UsageError
 from briefarc.models import RawPage, Source
+
+if TYPE_CHECKING:
+    from briefarc.net.fetch import Fetcher, Response
 
 
 @dataclass
@@ -18,7 +22,7 @@ class Item:
     published: str | None = None  # YYYY-MM-DD when the listing shows it
     page: RawPage | None = None
     accept: str = "html"  # html, json or any: what the fetch may accept
-    response: object = None  # the page's response when discovery fetched it already (a loose URL)
+    response: Response | None = None  # the page's response when discovery fetched it already (a loose URL)
 
 
 class Unchanged(Exception):
@@ -38,7 +42,7 @@ class Context:
     """What an adapter may use: the HTTP client, the archive's knowledge and the run's options."""
 
     source: Source
-    fetcher: object  # briefarc.net.fetch.Fetcher
+    fetcher: Fetcher
     is_known: Callable[[str], bool]
     since: str | None = None
     refresh: bool = False
@@ -46,12 +50,19 @@ class Context:
     notes: list[str] = field(default_factory=list)
     validators: Callable[[str], tuple[str | None, str | None]] = _no_validators
     remember: Callable[[str, dict], None] = lambda url, headers: None
-    prefetched: dict = field(default_factory=dict)  # url -> response already in hand (a loose URL's)
+    prefetched: dict[str, Response] = field(default_factory=dict)  # url -> response already in hand (a loose URL's)
+
+    @property
+    def url(self) -> str:
+        """The source's address: every adapter that reads one needs it."""
+        if not self.source.url:
+            raise UsageError(f"The source {self.source.name!r} has no URL: add it again with one.")
+        return self.source.url
 
     def option(self, name: str, default=None):
         return self.source.options.get(name, default)
 
-    async def get(self, url: str, accept: str = "any", missing_ok: bool = False):
+    async def get(self, url: str, accept: str = "any", missing_ok: bool = False) -> Response:
         """Fetch a discovery resource (listing, feed, sitemap, API page), conditionally when it was read before.
 
         With accept="sitemap", a gzipped sitemap (sitemap.xml.gz) comes back decompressed.
@@ -73,7 +84,7 @@ class Context:
         self.remember(url, response.headers)
         return self._unzipped(url, response) if accept == "sitemap" else response
 
-    def _unzipped(self, url: str, response):
+    def _unzipped(self, url: str, response: Response) -> Response:
         """The response with its body decompressed when the body is a gzip file."""
         from briefarc.net.fetch import FetchFailure
         from briefarc.net.inflate import InflateError, gunzip, is_gzip

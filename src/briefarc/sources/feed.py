@@ -15,7 +15,7 @@ async def discover_feed(ctx: Context) -> AsyncIterator[Item]:
     """Each entry of the feed; entries that hold the whole text are stored from the feed itself."""
     from briefarc.extract.feed import parse_feed
 
-    response = await ctx.get(ctx.source.url, accept="any")
+    response = await ctx.get(ctx.url, accept="any")
     feed = parse_feed(response.data, response.final_url)
     pattern = _pattern(ctx)
     full_text = ctx.option("full_text", "auto")
@@ -52,7 +52,7 @@ async def discover_sitemap(ctx: Context) -> AsyncIterator[Item]:
     from briefarc.extract.feed import parse_sitemap
 
     pattern = _pattern(ctx)
-    queue = [ctx.source.url]
+    queue = [ctx.url]
     visited: set[str] = set()
     while queue and len(visited) < ctx.max_pages:
         url = queue.pop(0)
@@ -62,7 +62,7 @@ async def discover_sitemap(ctx: Context) -> AsyncIterator[Item]:
         try:
             response = await ctx.get(url, accept="sitemap")
         except Unchanged:
-            if url == ctx.source.url:
+            if url == ctx.url:
                 raise
             continue
         sitemap = parse_sitemap(response.data)

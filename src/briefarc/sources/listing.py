@@ -42,7 +42,7 @@ def _last_page(ctx: Context, data: bytes, number: int) -> bool:
     if not pattern:
         return False
     match = re.search(pattern.encode(), data)
-    return bool(match) and number + 1 >= int(match.group(1))
+    return match is not None and number + 1 >= int(match.group(1))
 
 
 def _without_template(ctx: Context) -> Context:

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from briefarc.errors import DatabaseError
 from briefarc.models import RawPage
+from briefarc.store.db import translated
 
 COMPRESSION = "zlib"
 LEVEL = 1  # fast: archiving speed matters more than the last 15% of space
@@ -57,6 +58,7 @@ def decode_blob(digest: str, compression: str, data: bytes | None, size: int | N
     return raw
 
 
+@translated
 def get_blob(conn: sqlite3.Connection, digest: str) -> bytes | None:
     """The checked original bytes stored under `digest`, or None when there are none; BlobError if damaged."""
     # CAST: bytes even when damage left text in the column (Python would fail to decode it)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, ParamSpec, TypeVar, overload
 
 from briefarc.errors import DatabaseError, NotFound
 from briefarc.store.migrations import migrate
@@ -39,6 +40,10 @@ class Reader:
             yield dict(zip(keys, row, strict=True))
 
 
+@overload
+def open_database(path: Path, *, create: Literal[True] = ...) -> sqlite_utils.Database: ...
+@overload
+def open_database(path: Path, *, create: bool) -> sqlite_utils.Database | Reader: ...
 def open_database(path: Path, *, create: bool = True) -> sqlite_utils.Database | Reader:
     """Open (and if need be create and migrate) the archive at `path`.
 
@@ -97,6 +102,13 @@ def _set_journal(conn: sqlite3.Connection) -> None:
     mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
     if mode != "wal":
         conn.execute("PRAGMA journal_mode = WAL")
+
+
+def inserted_id(cursor: sqlite3.Cursor) -> int:
+    """The row id an INSERT made."""
+    if cursor.lastrowid is None:
+        raise DatabaseError("The database did not report the id of the row just added.")
+    return cursor.lastrowid
 
 
 @contextmanager
@@ -170,9 +182,44 @@ class Batch:
                 raise
 
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def translated(function: Callable[P, R]) -> Callable[P, R]:
+    """For the store's public functions: SQLite's exceptions leave them as DatabaseError.
+
+    The rest of briefarc, and the command line's edge, then handle one family of errors.
+    """
+    @functools.wraps(function)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        with translate_errors():
+            return function(*args, **kwargs)
+
+    return wrapper
+
+
+def translated_rows(function: Callable[P, Iterator[R]]) -> Callable[P, Iterator[R]]:
+    """`translated` for a generator (rows streamed to an export): translated while it runs."""
+    @functools.wraps(function)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> Iterator[R]:
+        with translate_errors():
+            yield from function(*args, **kwargs)
+
+    return wrapper
+
+
+@translated
+def database_file(db: sqlite_utils.Database | Reader) -> Path | None:
+    """The file a handle reads and writes; None for a database in memory."""
+    path = db.execute("PRAGMA database_list").fetchone()[2]
+    return Path(path) if path else None
+
+
 @contextmanager
 def translate_errors(path: Path | str | None = None) -> Iterator[None]:
     """Turn SQLite's exceptions into one-line errors that say what to do."""
+    path = path or (opened[-1] if opened else None)
     where = f" {path}" if path else ""
     try:
         yield

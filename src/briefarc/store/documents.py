@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from briefarc.errors import NotFound
 from briefarc.models import Document, RawPage, SaveResult
 from briefarc.store.blobs import BlobError, get_blob, put_blob, sha256
-from briefarc.store.db import transaction
+from briefarc.store.db import inserted_id, transaction, translated, translated_rows
 from briefarc.store.identity import document_key
 from briefarc.store.text import content_hash, segment
 
@@ -24,6 +25,7 @@ def now_iso() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+@translated
 def save_document(
     db: sqlite_utils.Database, doc: Document, page: RawPage, *, source_id: int | None = None
 ) -> SaveResult:
@@ -108,8 +110,7 @@ def _insert_document(conn: sqlite3.Connection, key: str, values: dict, source_id
               "checked_at": stamp}
     columns = ", ".join(values)
     marks = ", ".join("?" for _ in values)
-    cursor = conn.execute(f"INSERT INTO documents ({columns}) VALUES ({marks})", list(values.values()))
-    return cursor.lastrowid
+    return inserted_id(conn.execute(f"INSERT INTO documents ({columns}) VALUES ({marks})", list(values.values())))
 
 
 def _update_document(conn: sqlite3.Connection, doc_id: int, values: dict, stamp: str, *, live: bool) -> None:
@@ -155,6 +156,7 @@ RECORD_SQL = """
     ORDER BY d.id"""
 
 
+@translated
 def get_document(db: sqlite_utils.Database, doc_id: int) -> dict:
     """The stored record of document `doc_id` with its source and current snapshot."""
     cursor = db.execute(RECORD_SQL.format(where="WHERE d.id = ?"), (doc_id,))
@@ -175,6 +177,7 @@ def decode_row(row: dict) -> dict:
     return row
 
 
+@translated
 def get_raw(db: sqlite_utils.Database, doc_id: int) -> bytes:
     """The original bytes of the document's current snapshot."""
     record = get_document(db, doc_id)
@@ -187,6 +190,7 @@ def get_raw(db: sqlite_utils.Database, doc_id: int) -> bytes:
     return data
 
 
+@translated
 def version_pages(db: sqlite_utils.Database, doc_id: int) -> list[tuple[int, RawPage]]:
     """(version number, stored raw page) for each version of a document, oldest first."""
     url = db.execute("SELECT url FROM documents WHERE id = ?", (doc_id,)).fetchone()
@@ -208,6 +212,7 @@ def version_pages(db: sqlite_utils.Database, doc_id: int) -> list[tuple[int, Raw
     return pages
 
 
+@translated
 def replace_extraction(db: sqlite_utils.Database, doc_id: int, number: int, doc: Document, latest: bool) -> bool:
     """Store a new extraction of an archived version; returns whether anything changed."""
     text_hash = content_hash(doc.title, doc.subtitle, doc.published, doc.body)
@@ -239,3 +244,16 @@ def _refresh_document(conn: sqlite3.Connection, doc_id: int, doc: Document, text
     assignments = ", ".join(f"{column} = ?" for column in columns)
     conn.execute(f"UPDATE documents SET {assignments} WHERE id = ?", [*values.values(), doc_id])
     return True
+
+
+@translated_rows
+def all_document_ids(db: sqlite_utils.Database) -> Iterator[int]:
+    """Every document id, read in pages so that memory stays flat on a large archive."""
+    last = 0
+    while True:
+        rows = db.execute("SELECT id FROM documents WHERE id > ? ORDER BY id LIMIT 500", (last,)).fetchall()
+        if not rows:
+            return
+        for (doc_id,) in rows:
+            yield doc_id
+        last = rows[-1][0]

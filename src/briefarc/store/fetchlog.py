@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from briefarc.store.db import transaction
+from briefarc.store.db import inserted_id, transaction, translated
 from briefarc.store.documents import now_iso
 from briefarc.urls import normalize_url
 
@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 KNOWN_STATUSES = ("stored", "skipped", "missing")
 
 
+@translated
 def is_known(db: sqlite_utils.Database, url: str) -> bool:
     """Whether a URL needs no fetch: archived already, or skipped (not a page) before."""
     key = normalize_url(url)
@@ -24,6 +25,7 @@ def is_known(db: sqlite_utils.Database, url: str) -> bool:
     return found is not None
 
 
+@translated
 def validators(db: sqlite_utils.Database, url: str) -> tuple[str | None, str | None, int | None]:
     """(ETag, Last-Modified, document id) from the last fetch of `url`, for a conditional request."""
     key = normalize_url(url)
@@ -35,6 +37,7 @@ def validators(db: sqlite_utils.Database, url: str) -> tuple[str | None, str | N
     return (row[0] if row else None, row[1] if row else None, document[0] if document else None)
 
 
+@translated
 def mark_seen(
     db: sqlite_utils.Database, url: str, status: str, *, source_id: int | None = None,
     document_id: int | None = None, reason: str | None = None, headers: dict | None = None,
@@ -57,6 +60,7 @@ def mark_seen(
         )
 
 
+@translated
 def mark_removed(db: sqlite_utils.Database, document_id: int) -> bool:
     """Mark a document missing at its source (the first date it was missed). Never deletes it."""
     with transaction(db) as conn:
@@ -69,11 +73,14 @@ def mark_removed(db: sqlite_utils.Database, document_id: int) -> bool:
 RUN_COUNTS = ("discovered", "fetched", "added", "updated", "unchanged", "skipped", "failed", "removed")
 
 
+@translated
 def start_run(db: sqlite_utils.Database, source_id: int | None) -> int:
     with transaction(db) as conn:
-        return conn.execute("INSERT INTO runs (source_id, started_at) VALUES (?, ?)", (source_id, now_iso())).lastrowid
+        return inserted_id(conn.execute("INSERT INTO runs (source_id, started_at) VALUES (?, ?)",
+                                        (source_id, now_iso())))
 
 
+@translated
 def finish_run(db: sqlite_utils.Database, run_id: int, counts: dict, error: str | None) -> None:
     columns = RUN_COUNTS
     with transaction(db) as conn:
@@ -84,6 +91,7 @@ def finish_run(db: sqlite_utils.Database, run_id: int, counts: dict, error: str 
         )
 
 
+@translated
 def log_requests(db: sqlite_utils.Database, records: list[tuple]) -> None:
     """Store request records: (run_id, url, status, bytes, duration_ms, attempt, error, at)."""
     if not records:
@@ -96,6 +104,7 @@ def log_requests(db: sqlite_utils.Database, records: list[tuple]) -> None:
         )
 
 
+@translated
 def recent_requests(db: sqlite_utils.Database, *, failures_only: bool = True, limit: int = 50,
                     source: str | None = None) -> list[dict]:
     # a robots.txt that is not there (404) is normal: it means "all allowed"

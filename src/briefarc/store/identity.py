@@ -18,8 +18,8 @@ def document_key(doc: Document, page: RawPage, digest: str) -> str:
 
 def _trust_canonical(canonical: str, url: str | None) -> bool:
     """A canonical link to a site's front page, on a deeper page, is a template bug: ignore it."""
-    canonical_path = split(canonical).path.strip("/")
-    if canonical_path:
+    parts = split(canonical)
+    if parts is not None and parts.path.strip("/"):
         return True
     parts = split(url)
     return parts is not None and not parts.path.strip("/")

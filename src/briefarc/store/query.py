@@ -78,7 +78,7 @@ def _tokens(text: str):
     position = 0
     while position < len(text):
         match = TOKEN.match(text, position)
-        if match is None or match.end() == position:
+        if match is None or match.end() == position or match.lastgroup is None:
             break
         position = match.end()
         kind = match.lastgroup

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefarc.errors import SearchSyntaxError, UsageError
+from briefarc.store.db import translated
 from briefarc.store.query import HINT, literal_query, to_fts
 from briefarc.store.text import MARK
 
@@ -79,6 +80,7 @@ class Filters:
         return clauses, params
 
 
+@translated
 def search(
     db: sqlite_utils.Database, query: str, filters: Filters | None = None, *, sort: str = "rank",
     limit: int = 20, offset: int = 0, literal: bool = False,
@@ -202,6 +204,7 @@ def highlights(snippet: str) -> list[list[int]]:
     return spans
 
 
+@translated
 def list_documents(
     db: sqlite_utils.Database, filters: Filters | None = None, *, sort: str = "date",
     limit: int = 20, offset: int = 0,

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from briefarc.errors import NotFound, UsageError
 from briefarc.models import Source
-from briefarc.store.db import transaction
+from briefarc.store.db import inserted_id, transaction, translated
 from briefarc.store.documents import now_iso
 from briefarc.store.fetchlog import RUN_COUNTS
 
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 FILES = "files"  # the kind of a source that only labels ingested pages
 
 
+@translated
 def all_sources(db: sqlite_utils.Database | None) -> list[Source]:
     """Built-in sources (with the user's changes) followed by the user's own, by name."""
     from briefarc.sources import builtin_sources
@@ -38,6 +39,7 @@ def all_sources(db: sqlite_utils.Database | None) -> list[Source]:
     return merged
 
 
+@translated
 def find_source(db: sqlite_utils.Database | None, name: str) -> Source:
     for source in all_sources(db):
         if source.name == name:
@@ -45,19 +47,21 @@ def find_source(db: sqlite_utils.Database | None, name: str) -> Source:
     raise NotFound(f"No source named {name!r}: `briefarc sources list` shows them.")
 
 
+@translated
 def source_id(db: sqlite_utils.Database, source: Source) -> int:
     """The row id of a source, creating the row for a built-in source on first use."""
     row = db.execute("SELECT id FROM sources WHERE name = ?", (source.name,)).fetchone()
     if row:
         return row[0]
     with transaction(db) as conn:
-        return conn.execute(
+        return inserted_id(conn.execute(
             "INSERT INTO sources (name, kind, url, title, options, created_at, enabled) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (source.name, source.kind, None if source.builtin else source.url, source.title,
              None if source.builtin else json.dumps(source.options), now_iso(), int(source.enabled)),
-        ).lastrowid
+        ))
 
 
+@translated
 def ensure_source(db: sqlite_utils.Database, name: str) -> int:
     """The id of source `name`; a new one is a label for ingested pages, with nothing to fetch."""
     from briefarc.sources import builtin_sources
@@ -66,6 +70,7 @@ def ensure_source(db: sqlite_utils.Database, name: str) -> int:
     return source_id(db, known.get(name) or Source(name=name, kind=FILES, enabled=False))
 
 
+@translated
 def add_source(db: sqlite_utils.Database, source: Source) -> Source:
     """Add a user source, or switch a built-in (or disabled) one back on."""
     from briefarc.sources import adapter
@@ -88,6 +93,7 @@ def add_source(db: sqlite_utils.Database, source: Source) -> Source:
     return find_source(db, source.name)
 
 
+@translated
 def remove_source(db: sqlite_utils.Database, name: str) -> str:
     """Stop following a source. Its documents stay; so does its row when documents point to it."""
     source = find_source(db, name)
@@ -112,13 +118,14 @@ def _set_enabled(db: sqlite_utils.Database, source: Source, enabled: bool, url: 
             conn.execute("UPDATE sources SET url = ? WHERE id = ?", (url, row_id))
 
 
+@translated
 def source_status(db: sqlite_utils.Database | None, source: Source) -> dict:
     """A source's last run, its counts and its last error, for `sources list` and `sources show`."""
     row = db.execute("SELECT id FROM sources WHERE name = ?", (source.name,)).fetchone() if db else None
     status = {"name": source.name, "kind": source.kind, "url": source.url, "title": source.title,
               "enabled": source.enabled, "builtin": source.builtin, "options": source.options,
               "documents": 0, "last_run": None, "last_error": None, "last_counts": None}
-    if not row:
+    if not row or db is None:
         return status
     status["documents"] = db.execute("SELECT count(*) FROM documents WHERE source_id = ?", row).fetchone()[0]
     run = db.execute(

@@ -5,11 +5,14 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
+from briefarc.store.db import translated
+
 if TYPE_CHECKING:
     import sqlite_utils
 
 
 
+@translated
 def archive_stats(db: sqlite_utils.Database, path: str | os.PathLike) -> dict:
     def counts(sql: str) -> list[dict]:
         return [{"value": value, "count": count} for value, count in db.execute(sql).fetchall()]

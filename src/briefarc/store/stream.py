@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from briefarc.store.db import translated_rows
 from briefarc.store.documents import RECORD_SQL, decode_row
 from briefarc.store.search import Filters
 
@@ -26,6 +27,7 @@ def _where(filters: Filters | None) -> tuple[str, list]:
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
+@translated_rows
 def iter_records(db: sqlite_utils.Database, filters: Filters | None = None) -> Iterator[dict]:
     """Every matching document as its full stored record, in id order, one row at a time."""
     where, params = _where(filters)
@@ -35,6 +37,7 @@ def iter_records(db: sqlite_utils.Database, filters: Filters | None = None) -> I
         yield decode_row(dict(zip(names, row, strict=True)))
 
 
+@translated_rows
 def iter_snapshots(
     db: sqlite_utils.Database, filters: Filters | None = None, *, all_versions: bool = False
 ) -> Iterator[dict]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from typing import TypeGuard
 
 # Han ideographs, kana and their extensions: scripts written without spaces between words.
 CJK_CHARS = (
@@ -14,8 +15,8 @@ CJK = re.compile(f"[{CJK_CHARS}]")
 MARK = "\u200b"  # zero-width space: a separator for unicode61, invisible when shown
 
 
-def has_cjk(text: str | None) -> bool:
-    return bool(text) and CJK.search(text) is not None
+def has_cjk(text: str | None) -> TypeGuard[str]:
+    return text is not None and CJK.search(text) is not None
 
 
 def segment(text: str | None) -> str | None:

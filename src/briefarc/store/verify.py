@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefarc.store.blobs import BlobError, decode_blob
-from briefarc.store.db import transaction
+from briefarc.store.db import transaction, translated
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -58,6 +58,16 @@ class VerifyReport:
     def ok(self) -> bool:
         return not self.remaining
 
+    @property
+    def fixed(self) -> int:
+        """Problems --repair fixed."""
+        return len(self.problems) - len(self.remaining)
+
+    @property
+    def repairable(self) -> int:
+        """Remaining problems that rebuilding the full-text index can fix."""
+        return sum(problem.repairable for problem in self.remaining)
+
     def as_dict(self) -> dict:
         return {
             "ok": self.ok, "blobs": self.blobs, "snapshots": self.snapshots, "documents": self.documents,
@@ -66,6 +76,7 @@ class VerifyReport:
         }
 
 
+@translated
 def verify(db: sqlite_utils.Database, *, quick: bool = False, repair: bool = False) -> VerifyReport:
     """Run every check; with `repair`, rebuild the full-text index if it is wrong and check it again."""
     report = VerifyReport()

@@ -6,6 +6,7 @@ import json
 from typing import TYPE_CHECKING
 
 from briefarc.errors import NotFound
+from briefarc.store.db import translated
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -15,6 +16,7 @@ MISSING_SNAPSHOT = "its raw snapshot is missing: `briefarc verify` reports it"
 MISSING_BYTES = "its raw bytes are missing: `briefarc verify` reports it"
 
 
+@translated
 def list_versions(db: sqlite_utils.Database, doc_id: int) -> list[dict]:
     """Every version of a document, oldest first, with its snapshot's sha256 and size.
 
@@ -40,6 +42,7 @@ def _version_row(keys: tuple[str, ...], row: tuple) -> dict:
     return version
 
 
+@translated
 def version_history(db: sqlite_utils.Database, doc_id: int) -> list[dict]:
     """The versions with the words each added and removed against the one before."""
     from briefarc.diff import change_size
@@ -53,6 +56,7 @@ def version_history(db: sqlite_utils.Database, doc_id: int) -> list[dict]:
     return versions
 
 
+@translated
 def get_version(db: sqlite_utils.Database, doc_id: int, number: int | None = None) -> dict:
     """One version's record (the latest when `number` is None)."""
     _require(db, doc_id)

@@ -18,9 +18,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefarc.errors import BriefarcError, DatabaseError
+from briefarc.errors import BriefarcError, DatabaseError, item_failure
 from briefarc.models import Document, RawPage, SaveResult
-from briefarc.store.db import Batch
+from briefarc.store.db import Batch, translate_errors
 from briefarc.store.documents import save_document
 
 if TYPE_CHECKING:
@@ -42,18 +42,20 @@ class SerialWriter:
         return self
 
     def put(self, name: str, documents: list[tuple[Document, RawPage]]) -> None:
-        self.batch.begin()
-        try:
-            results = save_all(self.db, self.source_id, documents)
-        except ItemFailed as exc:
-            self.on_failed(name, str(exc))
-            return
-        finally:
-            self.batch.done()
+        with translate_errors():
+            self.batch.begin()
+            try:
+                results = save_all(self.db, self.source_id, documents)
+            except ItemFailed as exc:
+                self.on_failed(name, str(exc))
+                return
+            finally:
+                self.batch.done()
         self.on_saved(name, results)
 
     def __exit__(self, *exc_info) -> None:
-        self.batch.__exit__(*exc_info)
+        with translate_errors():
+            self.batch.__exit__(*exc_info)
 
 
 class ItemFailed(Exception):
@@ -67,7 +69,7 @@ def save_all(db, source_id: int | None, documents: list[tuple[Document, RawPage]
     except (sqlite3.Error, BriefarcError):
         raise
     except Exception as exc:  # noqa: BLE001 - a document the store cannot take fails alone
-        raise ItemFailed(f"internal error while saving: {type(exc).__name__}: {exc}") from exc
+        raise ItemFailed(item_failure(exc, "while saving")) from exc
 
 
 class ProcessWriter:
@@ -78,8 +80,8 @@ class ProcessWriter:
         self.finished = False
 
     def __enter__(self) -> ProcessWriter:
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        fork = "fork" in multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork") if fork else multiprocessing.get_context("spawn")
         work_in, self.work_out = context.Pipe(duplex=False)
         self.results, results_in = context.Pipe(duplex=False)
         self.process = context.Process(

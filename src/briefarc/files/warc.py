@@ -16,7 +16,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import BinaryIO
+from typing import IO, BinaryIO
 from urllib.parse import urlsplit
 
 from warcio.archiveiterator import WARCIterator
@@ -27,7 +27,7 @@ from warcio.warcwriter import WARCWriter
 from briefarc.errors import InputError
 from briefarc.extract.feed import is_feed
 from briefarc.extract.jsonapi import read_document
-from briefarc.ingest import MAX_BYTES
+from briefarc.files.inputs import MAX_BYTES
 from briefarc.models import RawPage
 from briefarc.net.mediatypes import FEED_TYPES, JSON_TYPES
 from briefarc.urls import is_web_url
@@ -271,7 +271,7 @@ def _first_line(exc: BaseException) -> str:
 
 # Writing ----------------------------------------------------------------------------------------
 
-def open_writer(out: BinaryIO, *, gzip_records: bool, filename: str, software: str) -> WARCWriter:
+def open_writer(out: IO[bytes], *, gzip_records: bool, filename: str, software: str) -> WARCWriter:
     """A writer with its warcinfo record already written."""
     writer = WARCWriter(out, gzip=gzip_records, warc_version="1.0")
     info = {"software": software, "format": "WARC File Format 1.0",
