@@ -23,7 +23,7 @@ from urllib.parse import urljoin
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from briefarc.extract import extract, extract_feed_item  # noqa: E402
+from briefarc.extract.core import extract, extract_feed_item  # noqa: E402
 from briefarc.extract.feed import parse_feed  # noqa: E402
 from briefarc.extract.text import fold  # noqa: E402
 

@@ -76,7 +76,7 @@ def reference_score(truth: dict[str, dict], predictions: dict[str, str]) -> tupl
 
 def briefarc_extractor() -> Callable[[str, str | None], str]:
     from briefarc.errors import InputError
-    from briefarc.extract import extract
+    from briefarc.extract.core import extract
 
     def run(page: str, url: str | None) -> str:
         try:

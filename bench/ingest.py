@@ -39,7 +39,7 @@ def child(mode: str, folder: str, db: str) -> None:
     """Run one measurement and print a JSON line: seconds, pages, peak RSS in KiB."""
     import gc
 
-    from briefarc.extract import extract
+    from briefarc.extract.core import extract
     from briefarc.files.ingest import ingest
     from briefarc.store import open_database
 

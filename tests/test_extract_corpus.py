@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from briefarc.extract import extract, extract_feed_item
+from briefarc.extract.core import extract, extract_feed_item
 from briefarc.extract.feed import parse_feed
 from briefarc.extract.text import fold
 

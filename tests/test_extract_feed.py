@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefarc.extract import extract_feed_item
+from briefarc.extract.core import extract_feed_item
 from briefarc.extract.feed import is_feed, is_sitemap, parse_feed, parse_sitemap
 
 TRANSCRIPT = """<script>var tracking = "should never be text";</script>

@@ -13,7 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefarc.errors import InputError
-from briefarc.extract import core, extract_feed_item, feed
+from briefarc.extract import core, feed
+from briefarc.extract.core import extract_feed_item
 from briefarc.extract.feed import FeedItem, parse_feed, parse_sitemap
 
 # Each shape is about 1 MB of broken XML that a backtracking pattern reads in quadratic time.

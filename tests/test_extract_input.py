@@ -13,8 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefarc.errors import InputError
-from briefarc.extract import extract
-from briefarc.extract.core import extract_checked
+from briefarc.extract.core import extract, extract_checked
 from briefarc.extract.decode import decode_html
 
 RUSSIAN = ("<html><head><title>Заявление</title></head><body>"

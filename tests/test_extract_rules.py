@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefarc.extract import extract
+from briefarc.extract.core import extract
 
 SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "briefing-article.txt"
 
@@ -295,3 +295,13 @@ def test_rel_next_and_next_link() -> None:
     assert extract(rel, url="https://m.example/list/").next_page == "https://m.example/list/index_1.html"
     text = page("", f"<ul>{items}</ul><div class=pages><a href='p2.html'>Next ›</a></div>")
     assert extract(text).next_page == "p2.html"
+
+
+def test_one_map_of_kind_names_serves_json_documents_and_site_selectors():
+    from briefarc.extract.kinds import KIND_NAMES, kind_named
+    from briefarc.models import KINDS
+
+    assert kind_named("news_story") == kind_named(" News  story ") == "news"  # GOV.UK's type, a page's label
+    assert kind_named("Press release") == kind_named("press_release") == "press_release"
+    assert kind_named("a memo") is None and kind_named(None) is None
+    assert set(KIND_NAMES.values()) <= set(KINDS)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from briefarc.extract import extract
+from briefarc.extract.core import extract
 from briefarc.extract.text import fold
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"

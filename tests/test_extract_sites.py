@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from briefarc.extract import extract
+from briefarc.extract.core import extract
 
 QA = ("<p>Q: The first question of the day is about the visit?</p><p>A: The visit will take place as planned.</p>"
       "<p>Q: A second question about trade?</p><p>A: We have stated our position many times.</p>")

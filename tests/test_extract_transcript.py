@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefarc.extract import extract
+from briefarc.extract.core import extract
 from briefarc.extract.transcript import find_turns, spokesperson_from_text, spokesperson_from_title
 
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefarc.extract import extract
+from briefarc.extract.core import extract
 from briefarc.extract.dates import date_from_url
 from briefarc.extract.feed import parse_feed
 from briefarc.extract.language import language_from_url

@@ -93,7 +93,7 @@ def test_history_errors(cli, db_file, transcript, args, code, message):
 
 
 def test_reparse_upgrades_records_from_raw_bytes(cli, db_file):
-    from briefarc.extract import extract
+    from briefarc.extract.core import extract
     from briefarc.models import Document, RawPage
     from briefarc.store import get_document, open_database, save_document
 

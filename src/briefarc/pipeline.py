@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 def documents_of(page: RawPage) -> Iterator[tuple[Document, RawPage]]:
     """The documents a page holds: itself, or the full-text entries of a feed."""
-    from briefarc.extract import extract, extract_feed_item
+    from briefarc.extract.core import extract, extract_feed_item
     from briefarc.extract.feed import is_feed, parse_feed
 
     if is_feed(page.data):

@@ -100,7 +100,7 @@ def _items_by_selector(tree, url: str, options: dict) -> list[Item]:
 
 
 def _items_by_extractor(data: bytes, url: str, content_type: str | None) -> list[Item]:
-    from briefarc.extract import extract
+    from briefarc.extract.core import extract
 
     doc = extract(data, url=url, content_type=content_type)
     joined = ((join(url, i.url), i) for i in doc.items)

@@ -54,7 +54,7 @@ async def _entries(ctx: Context, kind: str, url: str, response) -> AsyncIterator
 def _page_or_listing(url: str, response) -> list[Item]:
     """A listing page's links; otherwise the page, handed on with its response (missing or not)."""
     from briefarc.errors import InputError
-    from briefarc.extract import extract
+    from briefarc.extract.core import extract
     from briefarc.net.fetch import looks_missing
 
     if response.status == 200 and not looks_missing(response, url):

@@ -1,25 +1,20 @@
 """The archive in SQLite: schema, migrations, saving, search. No Rich, no HTTP.
 
-Names are imported from their modules on first use, so that a command pays only for what it uses.
+The names most callers need, imported from their modules (importing them all costs a few
+milliseconds: they share sqlite3, which the search needs anyway).
 """
 
 from __future__ import annotations
 
-import importlib
+from briefarc.store.db import open_database, transaction, translate_errors
+from briefarc.store.documents import get_document, get_raw, save_document
 
-# Imported now: the function `search` must win over the submodule of the same name.
-from briefarc.store.search import Filters, list_documents, search  # noqa: F401
+# Last: the function `search` must win over the submodule of the same name.
+from briefarc.store.search import Filters, list_documents, search  # noqa: I001
+from briefarc.store.sources import ensure_source
+from briefarc.store.stats import archive_stats
 
-_HOMES = {
-    "open_database": "db", "transaction": "db", "translate_errors": "db",
-    "ensure_source": "sources", "get_document": "documents", "get_raw": "documents", "save_document": "documents",
-    "archive_stats": "stats",
-}
-
-__all__ = sorted([*_HOMES, "Filters", "list_documents", "search"])
-
-
-def __getattr__(name: str):
-    if name not in _HOMES:
-        raise AttributeError(f"module 'briefarc.store' has no attribute {name!r}")
-    return getattr(importlib.import_module(f"briefarc.store.{_HOMES[name]}"), name)
+__all__ = [
+    "Filters", "archive_stats", "ensure_source", "get_document", "get_raw", "list_documents", "open_database",
+    "save_document", "search", "transaction", "translate_errors",
+]
