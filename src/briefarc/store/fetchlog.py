@@ -91,17 +91,16 @@ def finish_run(db: sqlite_utils.Database, run_id: int, counts: dict, error: str 
         )
 
 
+REQUEST_COLUMNS = ("run_id", "url", "status", "bytes", "duration_ms", "attempt", "error", "at")
+
+
 @translated
 def log_requests(db: sqlite_utils.Database, records: list[tuple]) -> None:
-    """Store request records: (run_id, url, status, bytes, duration_ms, attempt, error, at)."""
+    """Store request records, tuples in the order of REQUEST_COLUMNS, in one transaction."""
     if not records:
         return
-    with transaction(db) as conn:
-        conn.executemany(
-            """INSERT INTO requests (run_id, url, status, bytes, duration_ms, attempt, error, at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-            records,
-        )
+    with transaction(db):
+        db.table("requests").insert_all(dict(zip(REQUEST_COLUMNS, record, strict=True)) for record in records)
 
 
 @translated

@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 Migration = Callable[[sqlite3.Connection], None]
 
@@ -141,62 +145,50 @@ def _create_fts(conn: sqlite3.Connection) -> None:
 
 def m002_fetching(conn: sqlite3.Connection) -> None:
     """What fetching needs: the URLs already seen, each run's counts and every request made."""
-    run_script(
-        conn,
-        """
-        ALTER TABLE sources ADD COLUMN enabled INTEGER NOT NULL DEFAULT 1;
-        CREATE TABLE seen_urls (
-            key TEXT PRIMARY KEY,
-            url TEXT NOT NULL,
-            source_id INTEGER REFERENCES sources(id),
-            document_id INTEGER REFERENCES documents(id),
-            status TEXT NOT NULL,
-            reason TEXT,
-            etag TEXT,
-            last_modified TEXT,
-            first_seen TEXT NOT NULL,
-            last_fetched TEXT
-        );
-        CREATE INDEX seen_urls_document ON seen_urls(document_id);
-        CREATE TABLE runs (
-            id INTEGER PRIMARY KEY,
-            source_id INTEGER REFERENCES sources(id),
-            started_at TEXT NOT NULL,
-            finished_at TEXT,
-            discovered INTEGER NOT NULL DEFAULT 0,
-            fetched INTEGER NOT NULL DEFAULT 0,
-            added INTEGER NOT NULL DEFAULT 0,
-            updated INTEGER NOT NULL DEFAULT 0,
-            unchanged INTEGER NOT NULL DEFAULT 0,
-            skipped INTEGER NOT NULL DEFAULT 0,
-            failed INTEGER NOT NULL DEFAULT 0,
-            error TEXT
-        );
-        CREATE INDEX runs_source ON runs(source_id, started_at);
-        CREATE TABLE requests (
-            id INTEGER PRIMARY KEY,
-            run_id INTEGER REFERENCES runs(id),
-            url TEXT NOT NULL,
-            status INTEGER,
-            bytes INTEGER NOT NULL DEFAULT 0,
-            duration_ms INTEGER NOT NULL DEFAULT 0,
-            attempt INTEGER NOT NULL DEFAULT 1,
-            error TEXT,
-            at TEXT NOT NULL
-        );
-        CREATE INDEX requests_at ON requests(at);
-        """,
+    db = _tables(conn)
+    db.table("sources").add_column("enabled", int, not_null_default=1)
+    db.table("seen_urls").create(
+        {"key": str, "url": str, "source_id": int, "document_id": int, "status": str, "reason": str, "etag": str,
+         "last_modified": str, "first_seen": str, "last_fetched": str},
+        pk="key", not_null={"url", "status", "first_seen"},
+        foreign_keys=[("source_id", "sources", "id"), ("document_id", "documents", "id")],
     )
+    db.table("seen_urls").create_index(["document_id"], index_name="seen_urls_document")
+    counts = ("discovered", "fetched", "added", "updated", "unchanged", "skipped", "failed")
+    db.table("runs").create(
+        {"id": int, "source_id": int, "started_at": str, "finished_at": str, **dict.fromkeys(counts, int),
+         "error": str},
+        pk="id", not_null={"started_at", *counts}, defaults=dict.fromkeys(counts, 0),
+        foreign_keys=[("source_id", "sources", "id")],
+    )
+    db.table("runs").create_index(["source_id", "started_at"], index_name="runs_source")
+    db.table("requests").create(
+        {"id": int, "run_id": int, "url": str, "status": int, "bytes": int, "duration_ms": int, "attempt": int,
+         "error": str, "at": str},
+        pk="id", not_null={"url", "bytes", "duration_ms", "attempt", "at"},
+        defaults={"bytes": 0, "duration_ms": 0, "attempt": 1}, foreign_keys=[("run_id", "runs", "id")],
+    )
+    db.table("requests").create_index(["at"], index_name="requests_at")
 
 
 def m003_document_url_index(conn: sqlite3.Connection) -> None:
     """Find documents by the address they were archived from, not only by their canonical identity."""
-    conn.execute("CREATE INDEX documents_url ON documents(url)")
+    _tables(conn).table("documents").create_index(["url"], index_name="documents_url")
 
 
 def m004_runs_removed(conn: sqlite3.Connection) -> None:
     """Count, for each run, the documents it found gone from their source."""
-    conn.execute("ALTER TABLE runs ADD COLUMN removed INTEGER NOT NULL DEFAULT 0")
+    _tables(conn).table("runs").add_column("removed", int, not_null_default=0)
+
+
+def _tables(conn: sqlite3.Connection) -> sqlite_utils.Database:
+    """sqlite-utils over the migration's connection, inside its transaction, changing no setting of it.
+
+    Imported here: opening an archive that needs no migration (every search) does not pay for it.
+    """
+    import sqlite_utils
+
+    return sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
 
 
 def run_script(conn: sqlite3.Connection, script: str) -> None:

@@ -1,0 +1,69 @@
+"""Migrations written with sqlite-utils make the tables the shipped SQL made: an archive created
+before and one created now have the same columns, keys, defaults and indexes."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from briefarc.store.db import open_database
+from briefarc.store.migrations import MIGRATIONS, m001_initial, migrate, run_script
+
+# m002..m004 as they shipped, in SQL: the archives made by earlier releases have exactly these.
+SHIPPED = """
+ALTER TABLE sources ADD COLUMN enabled INTEGER NOT NULL DEFAULT 1;
+CREATE TABLE seen_urls (
+    key TEXT PRIMARY KEY, url TEXT NOT NULL, source_id INTEGER REFERENCES sources(id),
+    document_id INTEGER REFERENCES documents(id), status TEXT NOT NULL, reason TEXT, etag TEXT,
+    last_modified TEXT, first_seen TEXT NOT NULL, last_fetched TEXT);
+CREATE INDEX seen_urls_document ON seen_urls(document_id);
+CREATE TABLE runs (
+    id INTEGER PRIMARY KEY, source_id INTEGER REFERENCES sources(id), started_at TEXT NOT NULL, finished_at TEXT,
+    discovered INTEGER NOT NULL DEFAULT 0, fetched INTEGER NOT NULL DEFAULT 0, added INTEGER NOT NULL DEFAULT 0,
+    updated INTEGER NOT NULL DEFAULT 0, unchanged INTEGER NOT NULL DEFAULT 0, skipped INTEGER NOT NULL DEFAULT 0,
+    failed INTEGER NOT NULL DEFAULT 0, error TEXT);
+CREATE INDEX runs_source ON runs(source_id, started_at);
+CREATE TABLE requests (
+    id INTEGER PRIMARY KEY, run_id INTEGER REFERENCES runs(id), url TEXT NOT NULL, status INTEGER,
+    bytes INTEGER NOT NULL DEFAULT 0, duration_ms INTEGER NOT NULL DEFAULT 0, attempt INTEGER NOT NULL DEFAULT 1,
+    error TEXT, at TEXT NOT NULL);
+CREATE INDEX requests_at ON requests(at);
+CREATE INDEX documents_url ON documents(url);
+ALTER TABLE runs ADD COLUMN removed INTEGER NOT NULL DEFAULT 0;
+"""
+
+
+def structure(conn: sqlite3.Connection) -> dict:
+    """Each table's columns, foreign keys and indexes, as SQLite reports them (not the SQL's spelling)."""
+    tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    return {
+        name: (
+            conn.execute(f"PRAGMA table_info([{name}])").fetchall(),
+            sorted(conn.execute(f"PRAGMA foreign_key_list([{name}])").fetchall()),
+            sorted((index[1], index[2], [column[2] for column in conn.execute(f"PRAGMA index_info([{index[1]}])")])
+                   for index in conn.execute(f"PRAGMA index_list([{name}])")),
+        )
+        for name in tables
+    }
+
+
+def test_migrations_make_the_schema_the_shipped_sql_made():
+    shipped = sqlite3.connect(":memory:", isolation_level=None)
+    m001_initial(shipped)
+    run_script(shipped, SHIPPED)
+    now = sqlite3.connect(":memory:", isolation_level=None)
+    migrate(now)
+    assert structure(now) == structure(shipped)
+    assert now.execute("PRAGMA recursive_triggers").fetchone()[0] == 0  # sqlite-utils changed no setting
+
+
+def test_an_archive_at_version_two_is_brought_up_to_date(db_file):
+    conn = sqlite3.connect(db_file, isolation_level=None)
+    for migration in MIGRATIONS[:2]:
+        migration(conn)
+    conn.execute("PRAGMA user_version = 2")
+    conn.execute("INSERT INTO runs (started_at) VALUES ('2025-01-01T00:00:00+00:00')")
+    conn.close()
+    db = open_database(db_file)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    assert db.execute("SELECT removed FROM runs").fetchall() == [(0,)]
+    assert "documents_url" in {index.name for index in db["documents"].indexes}
