@@ -305,3 +305,12 @@ def test_one_map_of_kind_names_serves_json_documents_and_site_selectors():
     assert kind_named("Press release") == kind_named("press_release") == "press_release"
     assert kind_named("a memo") is None and kind_named(None) is None
     assert set(KIND_NAMES.values()) <= set(KINDS)
+
+
+def test_the_language_of_an_undeclared_page_is_guessed_from_its_text():
+    from briefarc.extract.language import guess_language
+
+    assert guess_language("外交部发言人赵立坚主持例行记者会，回答了记者的提问。") == "zh"
+    assert guess_language("Министерство иностранных дел Республики Беларусь сообщает о визите делегации.") == "ru"
+    assert guess_language("The spokesperson answered\x00 questions\x85 about the \udce9visit of the minister.") == "en"
+    assert guess_language("") is None and guess_language("\x00\x01") is None

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import re
 
+import pycld2
+
 from briefarc.extract import sites
 from briefarc.urls import split
 
 LANG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_]|$)")
 # Paths that say the language on any site; a site's own (China MFA's /web/) are in its entry.
 LANGUAGE_PATHS = ((re.compile(r"/(?:eng|mfa_eng|en)/"), "en"), (re.compile(r"/(?:chn|mfa_chn|zh|ce)/"), "zh"))
-HAN = re.compile(r"[\u4e00-\u9fff]")
-KANA = re.compile(r"[\u3040-\u30ff]")
-HANGUL = re.compile(r"[\uac00-\ud7af]")
-LETTER = re.compile(r"[^\W\d_]")
-EN_WORDS = re.compile(r"\b(?:the|and|of|to|in|that|is|for|with|on|was|has|have|this|will|are)\b")
+# What CLD2 refuses to read: control characters (but tab and line breaks) and lone surrogates.
+UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 # ISO 639-2 codes that have a two-letter form, for the languages ministries publish in
@@ -49,21 +48,13 @@ def language_from_url(url: str | None) -> str | None:
 
 
 def guess_language(text: str) -> str | None:
-    """A language from the text itself: Chinese, Japanese, Korean by script, English by common words."""
-    sample = text[:3000]
-    if not sample:
+    """A language from the text itself, by CLD2 (Chrome's compact language detector); None when unsure."""
+    sample = UNREADABLE.sub(" ", text[:3000])
+    if not sample.strip():
         return None
-    cjk = len(HAN.findall(sample))
-    kana = len(KANA.findall(sample))
-    hangul = len(HANGUL.findall(sample))
-    letters = len(LETTER.findall(sample)) or 1
-    if kana > 0.05 * letters:
-        return "ja"
-    if hangul > 0.2 * letters:
-        return "ko"
-    if cjk > 0.2 * letters:
-        return "zh"
-    words = sample.lower().split()
-    if words and len(EN_WORDS.findall(sample.lower())) > 0.12 * len(words):
-        return "en"
-    return None
+    try:
+        reliable, _, details = pycld2.detect(sample)
+    except pycld2.error:  # text CLD2 cannot read: no guess rather than a wrong one
+        return None
+    code = details[0][1]
+    return normalize_language(code) if reliable and code != "un" else None
