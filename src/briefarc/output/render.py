@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable
-from typing import IO
+from collections.abc import Iterable, Mapping
+from typing import IO, TYPE_CHECKING, Any
 
 from rich.console import Group, RenderableType
 from rich.panel import Panel
@@ -18,6 +18,12 @@ from rich.text import Text
 
 from briefarc.output.textout import clean, csv_cell, is_terminal, json_line
 from briefarc.store.search import SNIPPET_CLOSE, SNIPPET_OPEN
+
+if TYPE_CHECKING:
+    from briefarc.store.fetchlog import RequestRow
+    from briefarc.store.sources import SourceStatus
+    from briefarc.store.stats import ArchiveStats
+    from briefarc.store.versions import VersionSummary
 
 
 def text(value: object, style: str = "") -> Text:
@@ -105,7 +111,7 @@ def _turn_text(turn: dict) -> Text:
     return out
 
 
-def write_jsonl(rows: Iterable[dict], out: IO[str]) -> None:
+def write_jsonl(rows: Iterable[Mapping[str, Any]], out: IO[str]) -> None:
     for row in rows:
         out.write(json_line(row))
 
@@ -118,7 +124,7 @@ def write_csv(rows: list[dict], columns: list[str], out: IO[str]) -> None:
         writer.writerow([csv_cell(row.get(column), for_terminal=terminal) for column in columns])
 
 
-def stats_renderable(stats: dict) -> Group:
+def stats_renderable(stats: ArchiveStats) -> Group:
     summary = Table.grid(padding=(0, 2))
     summary.add_column(style="bold")
     summary.add_column(justify="right")
@@ -127,12 +133,12 @@ def stats_renderable(stats: dict) -> Group:
     summary.add_row("Raw bytes", _size(stats["raw_bytes"]))
     summary.add_row("Database", f"{_size(stats['database_bytes'])}  {clean(stats['path'])}")
     parts: list[RenderableType] = [summary]
-    for key, title in (("by_source", "Source"), ("by_kind", "Kind"), ("by_year", "Year"),
-                       ("by_language", "Language")):
+    for title, counts in (("Source", stats["by_source"]), ("Kind", stats["by_kind"]), ("Year", stats["by_year"]),
+                          ("Language", stats["by_language"])):
         table = Table(title=None, expand=False)
         table.add_column(title)
         table.add_column("documents", justify="right")
-        for item in stats[key]:
+        for item in counts:
             table.add_row(text(item["value"]), f"{item['count']:,}")
         parts.append(table)
     return Group(*parts)
@@ -157,7 +163,7 @@ def parsed_panel(name: str, doc) -> Panel:
     return panel
 
 
-def sources_table(rows: list[dict]) -> Table:
+def sources_table(rows: list[SourceStatus]) -> Table:
     from rich import box
 
     table = Table(expand=True, box=box.SIMPLE_HEAD, pad_edge=False)
@@ -171,7 +177,7 @@ def sources_table(rows: list[dict]) -> Table:
     return table
 
 
-def run_result(row: dict) -> Text:
+def run_result(row: SourceStatus) -> Text:
     """What the last run did, or what went wrong in it (in red); `sources show` has the whole story."""
     result = text(run_counts(row["last_counts"]))
     error = row["last_error"] or ""
@@ -188,7 +194,7 @@ def run_counts(counts: dict | None) -> str:
         "0 fetched" if counts else "")
 
 
-def source_panel(row: dict) -> Panel:
+def source_panel(row: SourceStatus) -> Panel:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
@@ -205,7 +211,7 @@ def source_panel(row: dict) -> Panel:
     return Panel(grid, title=text(row["name"], "bold cyan"), title_align="left")
 
 
-def requests_table(rows: list[dict]) -> Table:
+def requests_table(rows: list[RequestRow]) -> Table:
     table = Table(expand=True)
     for name in ("at", "source", "status", "attempt", "ms", "url", "error"):
         table.add_column(name, no_wrap=name in ("at", "status", "attempt", "ms"),
@@ -232,7 +238,7 @@ def fetch_table(reports: list) -> Table:
     return table
 
 
-def history_table(doc_id: int, versions: list[dict]) -> Table:
+def history_table(doc_id: int, versions: list[VersionSummary]) -> Table:
     table = Table(title=f"Document {doc_id}: {len(versions)} version(s)", title_justify="left")
     for name in ("version", "archived", "published", "words +", "words -", "sha256", "title"):
         table.add_column(name, justify="right" if name in ("version", "words +", "words -") else "left",

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from briefarc.output.textout import clean
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from briefarc.store.verify import VerifyReport
 
 
@@ -14,7 +16,7 @@ def count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-def verify_summary(report: VerifyReport, path: object) -> list[str]:
+def verify_summary(report: VerifyReport, path: Path | str) -> list[str]:
     """What was checked, what --repair fixed, and how many problems remain."""
     checked = (f"Checked {report.blobs} raw pages, {report.snapshots} snapshots and {report.documents} "
                f"documents in {clean(path)}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 from briefarc.store.db import inserted_id, transaction, translated
 from briefarc.store.documents import now_iso
@@ -103,9 +103,22 @@ def log_requests(db: sqlite_utils.Database, records: list[tuple]) -> None:
         db.table("requests").insert_all(dict(zip(REQUEST_COLUMNS, record, strict=True)) for record in records)
 
 
+class RequestRow(TypedDict):
+    """One logged request, as `briefarc sources log` shows it."""
+
+    at: str
+    source: str | None
+    url: str
+    status: int | None
+    bytes: int
+    duration_ms: int
+    attempt: int
+    error: str | None
+
+
 @translated
 def recent_requests(db: sqlite_utils.Database, *, failures_only: bool = True, limit: int = 50,
-                    source: str | None = None) -> list[dict]:
+                    source: str | None = None) -> list[RequestRow]:
     # a robots.txt that is not there (404) is normal: it means "all allowed"
     failure = "(r.error IS NOT NULL OR (r.status >= 400 AND NOT (r.status = 404 AND r.url LIKE '%/robots.txt')))"
     clauses = [failure] if failures_only else []
@@ -120,5 +133,6 @@ def recent_requests(db: sqlite_utils.Database, *, failures_only: bool = True, li
             {where} ORDER BY r.id DESC LIMIT ?""",
         [*params, limit],
     ).fetchall()
-    keys = ("at", "source", "url", "status", "bytes", "duration_ms", "attempt", "error")
-    return [dict(zip(keys, row, strict=True)) for row in rows]
+    return [{"at": at, "source": source_name, "url": url, "status": status, "bytes": size, "duration_ms": duration,
+             "attempt": attempt, "error": error}
+            for at, source_name, url, status, size, duration, attempt, error in rows]

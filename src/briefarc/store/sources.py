@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 from briefarc.errors import NotFound, UsageError
 from briefarc.models import Source
@@ -118,11 +118,27 @@ def _set_enabled(db: sqlite_utils.Database, source: Source, enabled: bool, url: 
             conn.execute("UPDATE sources SET url = ? WHERE id = ?", (url, row_id))
 
 
+class SourceStatus(TypedDict):
+    """A source and what its last run did: `sources list` and `sources show` (and their JSON)."""
+
+    name: str
+    kind: str
+    url: str | None
+    title: str | None
+    enabled: bool
+    builtin: bool
+    options: dict
+    documents: int
+    last_run: str | None  # when it started
+    last_error: str | None  # "<started_at>: <error>"
+    last_counts: dict[str, int] | None  # RUN_COUNTS
+
+
 @translated
-def source_status(db: sqlite_utils.Database | None, source: Source) -> dict:
+def source_status(db: sqlite_utils.Database | None, source: Source) -> SourceStatus:
     """A source's last run, its counts and its last error, for `sources list` and `sources show`."""
     row = db.execute("SELECT id FROM sources WHERE name = ?", (source.name,)).fetchone() if db else None
-    status = {"name": source.name, "kind": source.kind, "url": source.url, "title": source.title,
+    status: SourceStatus = {"name": source.name, "kind": source.kind, "url": source.url, "title": source.title,
               "enabled": source.enabled, "builtin": source.builtin, "options": source.options,
               "documents": 0, "last_run": None, "last_error": None, "last_counts": None}
     if not row or db is None:

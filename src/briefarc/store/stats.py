@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 from briefarc.store.db import translated
 
@@ -11,10 +11,30 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 
+class Count(TypedDict):
+    value: str
+    count: int
+
+
+class ArchiveStats(TypedDict):
+    """What `briefarc stats` shows (and prints as JSON)."""
+
+    path: str
+    documents: int
+    snapshots: int
+    versions: int
+    removed: int
+    raw_bytes: int
+    database_bytes: int
+    by_source: list[Count]
+    by_kind: list[Count]
+    by_year: list[Count]
+    by_language: list[Count]
+
 
 @translated
-def archive_stats(db: sqlite_utils.Database, path: str | os.PathLike) -> dict:
-    def counts(sql: str) -> list[dict]:
+def archive_stats(db: sqlite_utils.Database, path: str | os.PathLike) -> ArchiveStats:
+    def counts(sql: str) -> list[Count]:
         return [{"value": value, "count": count} for value, count in db.execute(sql).fetchall()]
 
     size = sum(os.path.getsize(f"{path}{suffix}") for suffix in ("", "-wal") if os.path.exists(f"{path}{suffix}"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NotRequired, TypedDict
 
 from briefarc.errors import NotFound
 from briefarc.store.db import translated
@@ -16,8 +16,25 @@ MISSING_SNAPSHOT = "its raw snapshot is missing: `briefarc verify` reports it"
 MISSING_BYTES = "its raw bytes are missing: `briefarc verify` reports it"
 
 
+class VersionSummary(TypedDict):
+    """One line of `briefarc history`."""
+
+    number: int
+    archived_at: str
+    title: str | None
+    published: str | None
+    content_hash: str
+    sha256: str | None  # None: the snapshot is gone (see note)
+    raw_size: int | None
+    origin: str | None
+    body_chars: int | None
+    note: str | None
+    words_added: NotRequired[int]  # version_history only
+    words_removed: NotRequired[int]
+
+
 @translated
-def list_versions(db: sqlite_utils.Database, doc_id: int) -> list[dict]:
+def list_versions(db: sqlite_utils.Database, doc_id: int) -> list[VersionSummary]:
     """Every version of a document, oldest first, with its snapshot's sha256 and size.
 
     A version whose snapshot (or its raw bytes) is gone is still listed: the missing fields are None and
@@ -31,19 +48,18 @@ def list_versions(db: sqlite_utils.Database, doc_id: int) -> list[dict]:
            WHERE v.document_id = ? ORDER BY v.number""",
         (doc_id,),
     ).fetchall()
-    keys = ("number", "archived_at", "title", "published", "content_hash", "sha256", "raw_size", "origin",
-            "body_chars")
-    return [_version_row(keys, row) for row in rows]
+    return [_version_row(row) for row in rows]
 
 
-def _version_row(keys: tuple[str, ...], row: tuple) -> dict:
-    version = dict(zip(keys, row[:-1], strict=True))
-    version["note"] = {1: MISSING_SNAPSHOT, 2: MISSING_BYTES}.get(row[-1])
-    return version
+def _version_row(row: tuple) -> VersionSummary:
+    number, archived_at, title, published, content_hash, digest, raw_size, origin, body_chars, missing = row
+    return {"number": number, "archived_at": archived_at, "title": title, "published": published,
+            "content_hash": content_hash, "sha256": digest, "raw_size": raw_size, "origin": origin,
+            "body_chars": body_chars, "note": {1: MISSING_SNAPSHOT, 2: MISSING_BYTES}.get(missing)}
 
 
 @translated
-def version_history(db: sqlite_utils.Database, doc_id: int) -> list[dict]:
+def version_history(db: sqlite_utils.Database, doc_id: int) -> list[VersionSummary]:
     """The versions with the words each added and removed against the one before."""
     from briefarc.diff import change_size
 
