@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from briefarc.errors import BriefarcError
+from briefarc.errors import BriefarcError, item_failure
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -33,7 +33,7 @@ def reparse(
         try:
             changed = reparse_document(db, doc_id)
         except BriefarcError as exc:
-            report.failed.append((doc_id, str(exc)))
+            report.failed.append((doc_id, item_failure(exc)))
         else:
             report.checked += 1
             report.changed += changed

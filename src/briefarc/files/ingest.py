@@ -52,7 +52,7 @@ class _Run:
 
     report: IngestReport
     on_input: Callable[[str, list[SaveResult] | None, str | None], None] | None
-    writer: SerialWriter | ProcessWriter | None = None
+    writer: SerialWriter | ProcessWriter = field(init=False)  # set by ingest() once it is open
 
     def fail(self, name: str, reason: str) -> None:
         self.report.failed.append((name, reason))
@@ -139,8 +139,7 @@ def _store(run: _Run, page: RawPage, name: str) -> None:
         return
     for doc, _ in documents:
         run.report.warnings.extend((name, warning) for warning in doc.warnings)
-    if run.writer is not None:
-        run.writer.put(name, documents)
+    run.writer.put(name, documents)
 
 
 def _ingest_warc(run: _Run, source: str | io.BytesIO, name: str) -> None:
