@@ -38,7 +38,7 @@ sys.path[:0] = [str(ROOT / "bench"), str(ROOT)]
 from briefarc.collect import FetchOptions, SourceRun, collect  # noqa: E402
 from briefarc.models import Source  # noqa: E402
 from briefarc.net.fetch import FetchConfig, run  # noqa: E402
-from briefarc.store import open_database  # noqa: E402
+from briefarc.store.db import open_database  # noqa: E402
 from pages import page  # noqa: E402
 
 TARGET = 1.3

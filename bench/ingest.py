@@ -41,7 +41,7 @@ def child(mode: str, folder: str, db: str) -> None:
 
     from briefarc.extract.core import extract
     from briefarc.files.ingest import ingest
-    from briefarc.store import open_database
+    from briefarc.store.db import open_database
 
     files = sorted(Path(folder).glob("*.html"))
     database = open_database(Path(db)) if mode == "ingest" else None

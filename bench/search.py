@@ -33,7 +33,9 @@ QUERIES = [
 
 def build(path: Path, count: int) -> None:
     from briefarc.models import Document, RawPage
-    from briefarc.store import ensure_source, open_database, save_document
+    from briefarc.store.db import open_database
+    from briefarc.store.documents import save_document
+    from briefarc.store.sources import ensure_source
 
     db = open_database(path)
     sources = [ensure_source(db, name) for name in ("mofa-pk", "fmprc-en", "state", "news")]
@@ -85,9 +87,9 @@ def main() -> None:
         print(f"building {args.documents:,} documents in {path} (once; reused on later runs)", file=sys.stderr)
         build(path, args.documents)
 
-    from briefarc.store import open_database, search
+    from briefarc.store.db import open_database
     from briefarc.store.query import to_fts
-    from briefarc.store.search import WEIGHTS
+    from briefarc.store.search import WEIGHTS, search
 
     db = open_database(path)
     documents = db.execute("SELECT count(*) FROM documents").fetchone()[0]

@@ -9,7 +9,8 @@ import pytest
 
 from briefarc.cite import cite_bibtex, latex
 from briefarc.models import Document, RawPage
-from briefarc.store import get_document, open_database, save_document
+from briefarc.store.db import open_database
+from briefarc.store.documents import get_document, save_document
 
 MOFA_URL = "https://mofa.gov.pk/press-releases/transcript-16-january-2025"
 

@@ -16,7 +16,7 @@ import pytest
 
 from briefarc.errors import DatabaseError
 from briefarc.files.ingest import ingest
-from briefarc.store import open_database
+from briefarc.store.db import open_database
 from tests.conftest import ROOT, SAMPLES
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -137,7 +137,8 @@ def test_searches_never_see_a_locked_database_while_ingest_writes(db_file, page_
     reader.write_text(f"""
 import sys, time
 from pathlib import Path
-from briefarc.store import open_database, search, list_documents
+from briefarc.store.db import open_database
+from briefarc.store.search import search, list_documents
 db = open_database(Path({str(db_file)!r}), create=False)
 done, errors, end = 0, 0, time.monotonic() + 60
 stop = Path({str(tmp_path / 'stop')!r})
@@ -239,7 +240,7 @@ def test_a_full_disk_is_a_clear_error_and_damages_nothing(cli, db_file, tmp_path
     cli("ingest", SAMPLES, "--db", db_file)
     stored = counts(db_file)
 
-    import briefarc.store as store
+    import briefarc.store.db as store
 
     real_open = store.open_database
 
@@ -265,8 +266,8 @@ def test_a_full_disk_is_a_clear_error_and_damages_nothing(cli, db_file, tmp_path
 
 def test_full_disk_through_the_library_raises_database_error(db_file):
     from briefarc.models import Document, RawPage
-    from briefarc.store import save_document
     from briefarc.store.db import translate_errors
+    from briefarc.store.documents import save_document
 
     db = open_database(db_file)
     db.execute(f"PRAGMA max_page_count = {db.execute('PRAGMA page_count').fetchone()[0] + 2}")

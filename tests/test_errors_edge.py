@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 import sqlite_utils
 
-import briefarc.store
+import briefarc.store.stats
 from briefarc.cli import run
 from briefarc.errors import DatabaseError
 from briefarc.models import Document, RawPage
@@ -62,7 +62,7 @@ def test_an_error_outside_the_family_is_a_bug_and_keeps_its_traceback(db_file, m
     def broken(*args, **kwargs):
         raise RuntimeError("planted bug")
 
-    monkeypatch.setattr(briefarc.store, "archive_stats", broken)
+    monkeypatch.setattr(briefarc.store.stats, "archive_stats", broken)
     with pytest.raises(RuntimeError, match="planted bug"):
         run(["stats", "--db", str(db_file)])
 

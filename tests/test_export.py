@@ -16,7 +16,9 @@ from warcio.archiveiterator import ArchiveIterator
 from briefarc.export import export
 from briefarc.export.files import output_file
 from briefarc.models import Document, RawPage, Turn
-from briefarc.store import ensure_source, get_document, open_database, save_document
+from briefarc.store.db import open_database
+from briefarc.store.documents import get_document, save_document
+from briefarc.store.sources import ensure_source
 from briefarc.store.stream import iter_records
 
 HOSTILE_TITLE = "../../etc/passwd [red]x[/red] <script>alert(1)</script> \x1b[31m\u2028CON"

@@ -7,7 +7,7 @@ import json
 import sqlite3
 
 from briefarc.models import Source
-from briefarc.store import open_database
+from briefarc.store.db import open_database
 from briefarc.store.sources import add_source
 from tests import fixture_sites as fx
 from tests import siteserver as ss

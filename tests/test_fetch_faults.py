@@ -7,7 +7,7 @@ import pytest
 from briefarc.collect import FetchOptions, collect
 from briefarc.models import Source
 from briefarc.net.fetch import FetchConfig, run
-from briefarc.store import open_database
+from briefarc.store.db import open_database
 from tests import fixture_sites as fx
 from tests import siteserver as ss
 

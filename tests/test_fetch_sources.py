@@ -6,7 +6,7 @@ import pytest
 
 from briefarc.models import Source
 from briefarc.sources import builtin_sources
-from briefarc.store import open_database
+from briefarc.store.db import open_database
 from briefarc.store.sources import add_source
 from tests import fixture_sites as fx
 

@@ -26,7 +26,7 @@ from briefarc.files.ingest import ingest
 from briefarc.files.warc import open_writer, read_warc, warc_date, write_snapshot
 from briefarc.models import RawPage
 from briefarc.pipeline import store_page
-from briefarc.store import open_database
+from briefarc.store.db import open_database
 from tests.conftest import SAMPLES
 
 SLOW = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -9,7 +9,8 @@ import io
 import pytest
 
 from briefarc.models import Document, RawPage
-from briefarc.store import open_database, save_document
+from briefarc.store.db import open_database
+from briefarc.store.documents import save_document
 
 PRIVATE = ("\ue000", "\ue001")
 # The page holds brackets like the markers of old, and the private-use characters the search uses
@@ -78,7 +79,7 @@ def test_table_shows_page_brackets_literally(cli, trap):
 
 def test_table_highlights_exactly_the_matches(trap):
     from briefarc.output import render
-    from briefarc.store import search
+    from briefarc.store.search import search
 
     hit = search(open_database(trap, create=False), "bold")[0]
     text = render.snippet_text(hit["snippet"])

@@ -8,8 +8,10 @@ import pytest
 
 from briefarc.errors import DatabaseError, NotFound, SearchSyntaxError
 from briefarc.models import Document, RawPage, Turn
-from briefarc.store import Filters, get_document, get_raw, list_documents, open_database, save_document, search
+from briefarc.store.db import open_database
+from briefarc.store.documents import get_document, get_raw, save_document
 from briefarc.store.migrations import MIGRATIONS
+from briefarc.store.search import Filters, list_documents, search
 
 
 def doc(title="Weekly briefing", body=("The spokesperson spoke about trade.",), **fields) -> Document:
@@ -196,7 +198,7 @@ def seed_filters(db):
         ("Statement two", "2024-06-01", "statement", "en", None, "mofa"),
         ("Briefing three", "2025-02-03", "briefing", "zh", "Lin Jian", "fmprc"),
     ]
-    from briefarc.store import ensure_source
+    from briefarc.store.sources import ensure_source
 
     for index, (title, date, kind, lang, person, source) in enumerate(rows):
         save_document(
@@ -236,7 +238,7 @@ def test_simultaneous_first_opens_migrate_once(tmp_path):
     import sys
 
     path = tmp_path / "race.db"
-    code = f"from pathlib import Path; from briefarc.store import open_database; open_database(Path({str(path)!r}))"
+    code = f"from pathlib import Path; from briefarc.store.db import open_database; open_database(Path({str(path)!r}))"
     processes = [subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE, text=True) for _ in range(8)]
     errors = [process.communicate(timeout=60)[1] for process in processes]
     assert all(process.returncode == 0 for process in processes), errors

@@ -9,7 +9,9 @@ from contextlib import closing
 import pytest
 
 from briefarc.models import Document, RawPage
-from briefarc.store import open_database, save_document, search
+from briefarc.store.db import open_database
+from briefarc.store.documents import save_document
+from briefarc.store.search import search
 from briefarc.store.verify import verify
 
 TOPICS = ("Torkham border crossing", "visa-free entry", "tariff talks")

@@ -10,8 +10,8 @@ import pytest
 
 from briefarc.errors import DatabaseError
 from briefarc.models import Document, RawPage
-from briefarc.store import open_database, save_document
-from briefarc.store.db import Reader
+from briefarc.store.db import Reader, open_database
+from briefarc.store.documents import save_document
 from briefarc.store.verify import verify
 from briefarc.store.versions import MISSING_BYTES, MISSING_SNAPSHOT
 from tests.test_crash import immutable, writable

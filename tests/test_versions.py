@@ -95,7 +95,8 @@ def test_history_errors(cli, db_file, transcript, args, code, message):
 def test_reparse_upgrades_records_from_raw_bytes(cli, db_file):
     from briefarc.extract.core import extract
     from briefarc.models import Document, RawPage
-    from briefarc.store import get_document, open_database, save_document
+    from briefarc.store.db import open_database
+    from briefarc.store.documents import get_document, save_document
 
     data = (SAMPLES / "un-noon-briefing.html").read_bytes()
     db = open_database(db_file)

@@ -53,7 +53,7 @@ def save_documents(
     keep: Callable[[Document], bool] | None = None,
 ) -> list[SaveResult]:
     """Save extracted (document, page) pairs that `keep` accepts; each in its own transaction."""
-    from briefarc.store import save_document
+    from briefarc.store.documents import save_document
 
     return [save_document(db, doc, item_page, source_id=source_id)
             for doc, item_page in documents if keep is None or keep(doc)]

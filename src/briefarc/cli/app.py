@@ -50,7 +50,7 @@ DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 def open_db(db: Path | None, *, create: bool = True):
     """The archive database and its path."""
     from briefarc.paths import db_path
-    from briefarc.store import open_database
+    from briefarc.store.db import open_database
 
     path = db_path(db)
     return open_database(path, create=create), path
@@ -91,7 +91,7 @@ def parse_date(value: str | None, option: str, *, end: bool = False) -> str | No
 
 def make_filters(source, since, until, spokesperson, kind, lang, changed=False, removed=False):
     from briefarc.models import KINDS
-    from briefarc.store import Filters
+    from briefarc.store.search import Filters
 
     if kind and kind not in KINDS:
         raise UsageError(f"Unknown kind {kind!r}: use one of {', '.join(KINDS)}.")

@@ -135,14 +135,14 @@ def search(
     csv_: CsvOption = False,
 ) -> None:
     """Full-text search, best matches first, with the matched words highlighted."""
-    from briefarc.store import search as run_search
+    from briefarc.store.search import search as run_search
 
     check_output_flags(json_, csv_)
     filters = make_filters(source, since, until, spokesperson, kind, lang, changed, removed)
     if query is None or not query.strip():
         if not (changed or removed):
             raise UsageError("Give words to search for, or --changed / --removed to find such documents.")
-        from briefarc.store import list_documents
+        from briefarc.store.search import list_documents
 
         database, _ = open_db(db, create=False)  # every changed or removed document, newest first
         hits = list_documents(database, filters, sort="date", limit=limit, offset=offset)
@@ -172,7 +172,7 @@ def list_(
     csv_: CsvOption = False,
 ) -> None:
     """List archived documents, newest first."""
-    from briefarc.store import list_documents
+    from briefarc.store.search import list_documents
 
     check_output_flags(json_, csv_)
     filters = make_filters(source, since, until, spokesperson, kind, lang, changed, removed)
@@ -190,7 +190,7 @@ def show(
 ) -> None:
     """Show one document: its metadata and its text, turn by turn for transcripts."""
     from briefarc.output import console, render
-    from briefarc.store import get_document, get_raw
+    from briefarc.store.documents import get_document, get_raw
 
     if raw and json_:
         raise UsageError("--raw writes the original bytes and --json the record: choose one.")
@@ -213,7 +213,7 @@ def show(
 def stats(db: DbOption = None, json_: JsonOption = False) -> None:
     """Counts by source, kind, year and language, and the size of the database."""
     from briefarc.output import console, render
-    from briefarc.store import archive_stats
+    from briefarc.store.stats import archive_stats
 
     database, path = open_db(db, create=False)
     figures = archive_stats(database, path)

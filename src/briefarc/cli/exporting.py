@@ -85,7 +85,7 @@ def cite(
     """Cite documents: source URL, publication date, archive date and the sha256 of the archived bytes."""
     from briefarc.cite import FORMATS, citations
     from briefarc.errors import UsageError
-    from briefarc.store import get_document
+    from briefarc.store.documents import get_document
 
     if format_ not in FORMATS:
         raise UsageError(f"Unknown citation format {format_!r}: use one of {', '.join(FORMATS)}.")

@@ -74,7 +74,7 @@ def ingest(
     Pages are saved in batches (each page all or nothing), by a writer process beside the extraction
     when there are many; Ctrl-C or an error commits the pages already complete before it stops.
     """
-    from briefarc.store import ensure_source
+    from briefarc.store.sources import ensure_source
 
     if url and (len(paths) != 1 or Path(paths[0]).is_dir()):
         raise UsageError("--url names the address of a single page: give exactly one file with it.")
