@@ -90,3 +90,15 @@ def test_spellings_of_one_article_meet_and_different_articles_stay_apart(path1, 
     different = (path1, query1) != (path2, query2)
     if different and how1[0].lower() == how2[0].lower():
         assert normalize_url(spell(path1, query1, how1)) != normalize_url(spell(path2, query2, how2))
+
+
+def test_two_host_names_for_two_jobs():
+    from briefarc.urls import host_with_port, hostname
+
+    # hostname: which site a page is on (site knowledge, government hosts): no port, lower case
+    assert hostname("https://WWW.FMPRC.gov.cn:8443/mfa_eng/") == "www.fmprc.gov.cn"
+    assert hostname("not a url") == hostname(None) == hostname("http://[::1") == ""
+    # host_with_port: the unit of politeness, as named in fetch messages: a port that is not the default stays
+    assert host_with_port("https://www.state.gov:443/briefings/") == "www.state.gov"
+    assert host_with_port("http://127.0.0.1:8081/a") == "127.0.0.1:8081"
+    assert host_with_port("http://[::1]:8080/a") == "[::1]:8080"
