@@ -139,9 +139,7 @@ class SourceRun:
             ctx.notes.append(f"nothing new: {exc.url} is unchanged since the last run")
         except DatabaseError:
             raise  # the archive cannot be written: the whole fetch stops
-        except BriefarcError as exc:
-            self.report.error = str(exc)
-        except Exception as exc:  # a source answering in an unexpected shape must not end the other sources
+        except Exception as exc:  # a source's failure, or one answering in an unexpected shape, ends it alone
             self.report.error = item_failure(exc, "while reading the source")
         finally:
             self._finish(ctx)
