@@ -135,7 +135,7 @@ def test_search_table_json_and_csv(cli, archive):
                for row in rows for start, end in row["highlights"])
     assert {"id", "published", "source", "kind", "title", "url", "snippet", "highlights"} <= set(rows[0])
     csv_out = cli("search", "Taliban", "--db", archive, "--csv")
-    header = "id,published,source,kind,spokesperson,language,title,url,snippet,highlights"
+    header = "id,published,source,site,kind,language,spokesperson,title,url,snippet,highlights"
     assert csv_out.stdout.splitlines()[0] == header
     assert len(csv_out.stdout.strip().splitlines()) == len(rows) + 1
 

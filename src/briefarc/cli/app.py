@@ -25,7 +25,11 @@ DbOption = Annotated[
     typer.Option("--db", envvar="BRIEFARC_DB", show_default=False,
                  help="Database file (default: briefarc.db in the data folder; or $BRIEFARC_DB)."),
 ]
-JsonOption = Annotated[bool, typer.Option("--json", help="JSON Lines on stdout instead of a table.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="JSON Lines on stdout instead of a table: one object per "
+                                                          "row, with the table's fields and more.")]
+HitsJsonOption = Annotated[bool, typer.Option(
+    "--json", help="JSON Lines on stdout: one object per document (id, published, source, site, kind, title, url, "
+    "...; search adds snippet and highlights), each with `total`, the number of documents found in all.")]
 CsvOption = Annotated[bool, typer.Option("--csv", help="CSV on stdout instead of a table.")]
 SourceFilter = Annotated[str | None, typer.Option("--source", help="Only documents from this source.")]
 SinceFilter = Annotated[str | None, typer.Option("--since", help="Published on or after this date (YYYY-MM-DD).")]
@@ -93,12 +97,20 @@ def make_filters(source, since, until, spokesperson, kind, lang, changed=False, 
     from briefarc.models import KINDS
     from briefarc.store.search import Filters
 
-    if kind and kind not in KINDS:
-        raise UsageError(f"Unknown kind {kind!r}: use one of {', '.join(KINDS)}.")
+    kind = choice(kind, KINDS, "--kind") if kind else None
     return Filters(
         source=source, since=parse_date(since, "--since"), until=parse_date(until, "--until", end=True),
         spokesperson=spokesperson, kind=kind, language=lang, changed=changed, removed=removed,
     )
+
+
+def choice(value: str, allowed, option: str) -> str:
+    """`value` as one of `allowed`, whatever its case (`--kind News`, `-f JSONL`); else a usage error."""
+    folded = value.strip().lower().replace("-", "_") if "_" in "".join(allowed) else value.strip().lower()
+    if folded not in allowed:
+        listed = f"{', '.join(allowed[:-1])} or {allowed[-1]}" if len(allowed) > 1 else allowed[0]
+        raise UsageError(f"Unknown {option.lstrip('-')} {value!r} ({option}): use {listed}.")
+    return folded
 
 
 def check_output_flags(json_: bool, csv_: bool) -> None:

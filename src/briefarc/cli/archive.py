@@ -11,6 +11,7 @@ from briefarc.cli.app import (
     ChangedFilter,
     CsvOption,
     DbOption,
+    HitsJsonOption,
     JsonOption,
     KindFilter,
     LangFilter,
@@ -25,27 +26,33 @@ from briefarc.cli.app import (
     app,
     check_output_flags,
     check_url,
+    choice,
     make_filters,
     open_db,
 )
 from briefarc.errors import ExitStatus, UsageError
 
-HIT_CSV_COLUMNS = ["id", "published", "source", "kind", "spokesperson", "language", "title", "url", "snippet",
+# The columns `export --format csv` has too come in the same order.
+HIT_CSV_COLUMNS = ["id", "published", "source", "site", "kind", "language", "spokesperson", "title", "url", "snippet",
                    "highlights"]
 
 
-def print_hits(hits: list[dict], json_: bool, csv_: bool, *, snippets: bool, empty: str) -> None:
+def print_hits(hits: list[dict], json_: bool, csv_: bool, *, snippets: bool, total: int, offset: int) -> None:
     from briefarc.output import console, render
 
+    rows = [public_hit(hit) for hit in hits]
     if json_:
-        render.write_jsonl([public_hit(hit) for hit in hits], sys.stdout)
+        render.write_jsonl([{**row, "total": total} for row in rows], sys.stdout)
     elif csv_:
-        columns = HIT_CSV_COLUMNS if snippets else HIT_CSV_COLUMNS[:-1]
-        render.write_csv([public_hit(hit) for hit in hits], columns, sys.stdout)
+        columns = HIT_CSV_COLUMNS if snippets else HIT_CSV_COLUMNS[:-2]
+        render.write_csv(rows, columns, sys.stdout)
     elif hits:
         console.out().print(render.hits_table(hits, snippets=snippets))
-    else:
-        console.err().print(empty, markup=False)
+    elif not offset:
+        console.err().print("No documents match." if snippets else "No documents.", markup=False)
+    line = render.count_line(len(hits), total, offset)
+    if line:
+        console.err().print(line, markup=False, highlight=False, soft_wrap=True)
 
 
 def public_hit(hit: dict) -> dict:
@@ -113,11 +120,19 @@ def ingest(
         raise typer.Exit(ExitStatus.PARTIAL)
 
 
-@app.command()
+SEARCH_HELP = """Full-text search, best matches first, with the matched words highlighted.
+
+Every word must occur; "a phrase" in double quotes; OR, AND, NOT and NEAR(a b, 10) in capitals (in lower
+case they are searched as words); -word leaves out documents with that word; prefix* matches word starts;
+title:, subtitle: and body: search one field. Example: briefarc search Taliban Kabul -Doha --since 2025
+"""
+
+
+@app.command(help=SEARCH_HELP, context_settings={"ignore_unknown_options": True, "help_option_names": ["--help"]})
 def search(
-    query: Annotated[str | None, typer.Argument(
-        help='Words, "phrases", AND/OR/NOT, prefix*, NEAR(a b, 10). May be left out with --changed or --removed.')]
-    = None,
+    query: Annotated[list[str] | None, typer.Argument(
+        metavar="[QUERY]...", help='Words, "phrases", -word, AND/OR/NOT, prefix*, NEAR(a b, 10). May be left out '
+        "with --changed or --removed.", show_default=False)] = None,
     source: SourceFilter = None,
     since: SinceFilter = None,
     until: UntilFilter = None,
@@ -131,29 +146,51 @@ def search(
     offset: OffsetOption = 0,
     literal: Annotated[bool, typer.Option("--literal", help="Search the words as typed, no operators.")] = False,
     db: DbOption = None,
-    json_: JsonOption = False,
+    json_: HitsJsonOption = False,
     csv_: CsvOption = False,
 ) -> None:
-    """Full-text search, best matches first, with the matched words highlighted."""
+    from briefarc.store.query import read_query
     from briefarc.store.search import search as run_search
+    from briefarc.store.totals import add_sites, count_matches, total
 
     check_output_flags(json_, csv_)
     filters = make_filters(source, since, until, spokesperson, kind, lang, changed, removed)
-    if query is None or not query.strip():
+    text = " ".join(query or [])
+    if not text.strip():
         if not (changed or removed):
             raise UsageError("Give words to search for, or --changed / --removed to find such documents.")
-        from briefarc.store.search import list_documents
-
-        database, _ = open_db(db, create=False)  # every changed or removed document, newest first
-        hits = list_documents(database, filters, sort="date", limit=limit, offset=offset)
-        print_hits(hits, json_, csv_, snippets=False, empty="No documents match.")
+        _list_hits(db, filters, "date", limit, offset, json_, csv_)  # every changed or removed document
         return
+    notes = [] if literal else read_query(text).notes
     database, _ = open_db(db, create=False)
-    hits = run_search(database, query, filters, sort=sort, limit=limit, offset=offset, literal=literal)
-    print_hits(hits, json_, csv_, snippets=True, empty="No documents match.")
+    hits = run_search(database, text, filters, sort=choice(sort, ("rank", "date"), "--sort"), limit=limit,
+                      offset=offset, literal=literal)
+    add_sites(database, hits)
+    found = total(len(hits), limit, offset, lambda: count_matches(database, text, filters, literal=literal))
+    _print_notes(notes)
+    print_hits(hits, json_, csv_, snippets=True, total=found, offset=offset)
 
 
-@app.command("list")
+def _print_notes(notes: list[str]) -> None:
+    from briefarc.output import console
+
+    for note in notes:
+        console.err().print("Note: " + note, markup=False, highlight=False, soft_wrap=True)
+
+
+def _list_hits(db, filters, sort: str, limit: int, offset: int, json_: bool, csv_: bool) -> None:
+    from briefarc.store.search import list_documents
+    from briefarc.store.totals import add_sites, count_documents, total
+
+    database, _ = open_db(db, create=False)
+    hits = list_documents(database, filters, sort=sort, limit=limit, offset=offset)
+    add_sites(database, hits)
+    found = total(len(hits), limit, offset, lambda: count_documents(database, filters))
+    print_hits(hits, json_, csv_, snippets=False, total=found, offset=offset)
+
+
+@app.command("list", help="List archived documents, newest first.\n\nExample: briefarc list --kind briefing "
+             "--since 2025-01 --limit 50")
 def list_(
     source: SourceFilter = None,
     since: SinceFilter = None,
@@ -168,17 +205,12 @@ def list_(
     limit: LimitOption = 20,
     offset: OffsetOption = 0,
     db: DbOption = None,
-    json_: JsonOption = False,
+    json_: HitsJsonOption = False,
     csv_: CsvOption = False,
 ) -> None:
-    """List archived documents, newest first."""
-    from briefarc.store.search import list_documents
-
     check_output_flags(json_, csv_)
     filters = make_filters(source, since, until, spokesperson, kind, lang, changed, removed)
-    database, _ = open_db(db, create=False)
-    hits = list_documents(database, filters, sort=sort, limit=limit, offset=offset)
-    print_hits(hits, json_, csv_, snippets=False, empty="No documents.")
+    _list_hits(db, filters, choice(sort, ("date", "archived"), "--sort"), limit, offset, json_, csv_)
 
 
 @app.command()

@@ -49,17 +49,30 @@ def plain_snippet(snippet: str | None) -> str:
     return (snippet or "").replace(SNIPPET_OPEN, "").replace(SNIPPET_CLOSE, "")
 
 
+def count_line(shown: int, total: int, offset: int) -> str | None:
+    """"20 of 363 — `--offset 20` for more" when a page holds part of the results; None when it holds them all."""
+    if shown >= total and not offset:
+        return None
+    if not shown:
+        return f"No results from {offset + 1:,} on: there are {total:,} in all (try a smaller --offset)."
+    first, last = offset + 1, offset + shown
+    where = f"{shown:,}" if first == 1 else f"{first:,}–{last:,}"
+    more = f" — `--offset {last}` for more" if last < total else ""
+    return f"{where} of {total:,}{more}"
+
+
 def hits_table(hits: list[dict], *, snippets: bool = True) -> Table:
     table = Table(show_lines=False, expand=True, pad_edge=False)
     table.add_column("id", justify="right", style="cyan", no_wrap=True)
     table.add_column("date", no_wrap=True)
-    table.add_column("source", no_wrap=True, max_width=14)
+    table.add_column("source", max_width=16)
     table.add_column("title", ratio=2)
     if snippets:
         table.add_column("snippet", ratio=3)
     for hit in hits:
         row: list[RenderableType] = [
-            text(hit["id"]), text(hit.get("published_date") or ""), text(hit.get("source") or ""),
+            text(hit["id"]), text(hit.get("published_date") or ""),
+            text(hit.get("source") or hit.get("site") or ""),
             text(hit.get("title") or "(untitled)", "bold"),
         ]
         if snippets:

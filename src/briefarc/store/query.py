@@ -1,15 +1,19 @@
 """Turning what a user types into an FTS5 query.
 
-Users type words, "phrases", AND/OR/NOT, prefix*, NEAR(a b, 5), parentheses and column filters
-(title:Kabul, title:"press briefing", title:(Kabul OR Torkham); columns title, subtitle, body).
-Anything else is taken as plain text: a word with punctuation (U.S.-Pakistan, Taliban's,
-Iftikhar:, foo:bar) is quoted so FTS5 reads it as a phrase of its tokens, and a run of CJK
-characters becomes a phrase of characters to match the segmented index (store/text.py).
+Users type words (all must occur), "phrases", AND/OR/NOT, -word (leave out), prefix*, NEAR(a b, 5),
+parentheses and column filters (title:Kabul, title:"press briefing", title:(Kabul OR Torkham);
+columns title, subtitle, body). Operators are written in capitals, as FTS5 has them: a lower-case
+and, or, not or near( is searched as a word, and `read_query` says so in a note. Anything else is
+plain text: a word with punctuation (U.S.-Pakistan, Taliban's) is quoted so FTS5 reads it as a
+phrase of its tokens; a colon that names no column separates words (Kabul:Torkham is Kabul and
+Torkham); a run of CJK characters becomes a phrase of characters to match the segmented index
+(store/text.py).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from briefarc.errors import SearchSyntaxError
 from briefarc.store.text import CJK_CHARS
@@ -23,6 +27,7 @@ TOKEN = re.compile(
       | (?P<lparen>\()
       | (?P<rparen>\))
       | (?P<comma>,)
+      | (?P<minus>-)(?=[^\s),-])
       | (?P<word>[^\s()",][^\s(),]*)
     )''',
     re.VERBOSE,
@@ -32,6 +37,15 @@ COLUMNS = {"title", "subtitle", "body"}
 HAS_TOKEN_CHAR = re.compile(r"\w", re.UNICODE)
 CJK_CHAR = re.compile(f"[{CJK_CHARS}]")
 HINT = 'Put words with punctuation in double quotes, or use --literal to search the text exactly as typed.'
+NOTHING = "Nothing to search for: the query has no letters or digits."
+
+
+@dataclass
+class Query:
+    """A query as FTS5 reads it, with notes for the user on how it was read."""
+
+    fts: str
+    notes: list[str] = field(default_factory=list)
 
 
 def quote_phrase(text: str, prefix: bool = False) -> str | None:
@@ -48,18 +62,52 @@ def literal_query(text: str) -> str:
     parts = [quote_phrase(word) for word in text.split()]
     query = " ".join(p for p in parts if p)
     if not query:
-        raise SearchSyntaxError("Nothing to search for: the query has no letters or digits.")
+        raise SearchSyntaxError(NOTHING)
     return query
 
 
 def to_fts(text: str) -> str:
     """Translate a user query; raise SearchSyntaxError with advice when it cannot be read."""
+    return read_query(text).fts
+
+
+def read_query(text: str) -> Query:
+    """The FTS5 query for `text` and notes on words that look like operators but are searched as words."""
     tokens = list(_tokens(text))
+    notes = _notes(tokens)
     parts = _translate(tokens)
+    excluded = [value for kind, value in parts if kind == "exclude"]
+    parts = [(kind, value) for kind, value in parts if kind != "exclude"]
     if not any(kind in ("term", "near") for kind, _ in parts):
-        raise SearchSyntaxError("Nothing to search for: the query has no letters or digits.")
-    _check_structure(parts)
-    return " ".join(value for _, value in _explicit_and(parts))
+        if excluded:
+            raise SearchSyntaxError(_only_excluded(text))
+        raise SearchSyntaxError(NOTHING)
+    _check_structure(parts, text)
+    fts = " ".join(value for _, value in _explicit_and(parts))
+    if excluded:
+        fts = f"( {fts} )" + "".join(f" NOT {term}" for term in excluded)
+    return Query(fts, notes)
+
+
+def _only_excluded(text: str) -> str:
+    first = next(word for word in text.split() if word.startswith("-"))
+    return (f"{first} leaves out documents with {first[1:]!r}, but the query has nothing else to search for: "
+            f"add a word, as in `briefarc search Kabul {first}`, or drop the '-' to search for {first[1:]!r}. "
+            "(Options go before `--`; after it everything is the query.)")
+
+
+def _notes(tokens: list[tuple[str, str, int]]) -> list[str]:
+    notes = []
+    for index, (kind, value, _) in enumerate(tokens):
+        following = tokens[index + 1][0] if index + 1 < len(tokens) else None
+        if kind != "word" or value == value.upper():
+            continue
+        if value.upper() in OPERATORS:
+            notes.append(f"{value!r} is searched as a word; write {value.upper()} to use it as an operator.")
+        elif value.upper() == "NEAR" and following == "lparen":
+            notes.append(f"{value!r} is searched as a word; write NEAR(a b, 10) in capitals for words near "
+                         "each other.")
+    return notes
 
 
 def _explicit_and(parts: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -83,63 +131,81 @@ def _tokens(text: str):
         position = match.end()
         kind = match.lastgroup
         if kind == "open_quote":
-            raise SearchSyntaxError(f'The query has an unclosed double quote. {HINT}')
-        yield kind, match.group(kind)
+            raise SearchSyntaxError(
+                f"The query has an unclosed double quote, at {_fragment(text, match.start(kind))}: add the closing \". "
+                f"{HINT}")
+        yield kind, match.group(kind), match.start(kind)
 
 
-def _translate(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def _fragment(text: str, start: int) -> str:
+    """A short quote of the query from `start`, to say where a problem is."""
+    piece = text[start:].strip()
+    return repr(piece if len(piece) <= 24 else piece[:23] + "…")
+
+
+def _translate(tokens: list[tuple[str, str, int]]) -> list[tuple[str, str]]:
     parts: list[tuple[str, str]] = []
     index = 0
+    exclude = False
     while index < len(tokens):
-        kind, value = tokens[index]
+        kind, value, start = tokens[index]
         if kind == "near":
-            index, near = _near(tokens, index + 1)
+            index, near = _near(tokens, index + 1, start)
             parts.append(("near", near))
             continue
         index += 1
+        term = None
+        if kind == "minus":
+            exclude = True
+            continue
         if kind == "phrase":
             prefix = value.endswith("*")
             inner = value[1:-2] if prefix else value[1:-1]
-            phrase = quote_phrase(inner.replace('""', '"'), prefix)
-            if phrase:
-                parts.append(("term", phrase))
-            elif parts and parts[-1][0] == "column":
+            term = quote_phrase(inner.replace('""', '"'), prefix)
+            if not term and parts and parts[-1][0] == "column":
                 parts.pop()  # title:"..." with nothing to match: drop the filter with its phrase
         elif kind == "column":
             parts.append(("column", f"{value[:-1].lower()} :"))
         elif kind in ("lparen", "rparen"):
+            if exclude:
+                raise SearchSyntaxError("'-' leaves out one word or \"phrase\"; to leave out a group, write "
+                                        "NOT (a OR b) after the words you search for.")
             parts.append((kind, value))
-        elif kind == "comma":
-            continue
-        elif value in OPERATORS:
+        elif kind == "word" and value in OPERATORS:
             parts.append(("op", value))
-        else:
+        elif kind == "word":
             term = _word(value)
-            if term:
-                parts.append(("term", term))
+        if term:
+            parts.append(("exclude" if exclude else "term", term))
+        exclude = False
     return parts
 
 
 def _word(value: str) -> str | None:
+    """A word as typed: column:word filters a column; any other colon separates words."""
     column, _, rest = value.partition(":")
     if rest and column.lower() in COLUMNS:
         term = _word(rest)
         return f"{column.lower()} : {term}" if term else None
+    if ":" in value.strip(":"):
+        words = [_word(piece) for piece in value.split(":")]
+        return " ".join(word for word in words if word) or None
     prefix = value.endswith("*")
     return quote_phrase(value.rstrip("*"), prefix=prefix)
 
 
-def _near(tokens: list[tuple[str, str]], index: int) -> tuple[int, str]:
+def _near(tokens: list[tuple[str, str, int]], index: int, start: int) -> tuple[int, str]:
     terms: list[str] = []
     distance = None
     while index < len(tokens):
-        kind, value = tokens[index]
+        kind, value, _ = tokens[index]
         index += 1
         if kind == "rparen":
             if len(terms) < 2:
-                raise SearchSyntaxError(f"NEAR needs at least two words, as in NEAR(Taliban Kabul, 10). {HINT}")
+                raise SearchSyntaxError(f"NEAR needs at least two words, as in NEAR(Taliban Kabul, 10); it has "
+                                        f"{len(terms)} in NEAR({' '.join(terms)}).")
             return index, f"NEAR({' '.join(terms)}" + (f", {distance})" if distance else ")")
-        if kind == "comma":
+        if kind in ("comma", "minus"):
             continue
         if kind == "word" and value.isdigit() and tokens[index - 2][0] == "comma":
             distance = value
@@ -148,25 +214,32 @@ def _near(tokens: list[tuple[str, str]], index: int) -> tuple[int, str]:
         phrase = quote_phrase(inner.rstrip("*"), inner.endswith("*"))
         if phrase:
             terms.append(phrase)
-    raise SearchSyntaxError(f"NEAR( is not closed: write NEAR(word word, 10). {HINT}")
+    raise SearchSyntaxError("NEAR( is not closed: write NEAR(word word, 10) with its ')'.")
 
 
-def _check_structure(parts: list[tuple[str, str]]) -> None:
+def _check_structure(parts: list[tuple[str, str]], text: str) -> None:
     depth = 0
-    previous = None
+    previous = last = None
     for kind, value in parts:
         if kind == "lparen":
             depth += 1
         elif kind == "rparen":
             depth -= 1
             if depth < 0:
-                raise SearchSyntaxError(f"The query has a ')' without a matching '('. {HINT}")
+                raise SearchSyntaxError(f"The query {text!r} has a ')' without a matching '(': remove it or add "
+                                        "the '(' where the group starts.")
         if kind == "op" and previous in (None, "op", "lparen"):
-            raise SearchSyntaxError(
-                f"{value} needs a word on each side, as in 'Taliban {value} Kabul'. {HINT}"
-            )
-        previous = kind
+            where = {None: "starts the query", "lparen": "follows '('"}.get(previous, "follows another operator")
+            raise SearchSyntaxError(f"{value} needs a word on each side, as in 'Taliban {value} Kabul', but here "
+                                    f"it {where}. To search for the word, write {value.lower()!r}.")
+        previous, last = kind, value
     if depth > 0:
-        raise SearchSyntaxError(f"The query has a '(' that is not closed. {HINT}")
+        raise SearchSyntaxError(f"The query {text!r} has {_count(depth, 'that is', 'that are')} not closed: "
+                                "add ')' where the group ends.")
     if previous == "op":
-        raise SearchSyntaxError(f"The query ends with an operator; add a word after it. {HINT}")
+        raise SearchSyntaxError(f"The query ends with an operator ({last}): add a word after it, or write "
+                                f"{last.lower()!r} to search for the word.")
+
+
+def _count(depth: int, one: str, many: str) -> str:
+    return f"a '(' {one}" if depth == 1 else f"{depth} '(' {many}"

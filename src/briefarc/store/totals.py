@@ -1,0 +1,55 @@
+"""How many documents a search or a listing finds in all, and where each hit comes from.
+
+Counted only when a page of results is full: a shorter page already says how many there are.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from briefarc.store.query import literal_query, to_fts
+from briefarc.store.search import Filters
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+
+def total(shown: int, limit: int, offset: int, count) -> int:
+    """The number of results in all: `count()` is asked only when the page came back full."""
+    if shown < limit:
+        return offset + shown if shown or not offset else count()
+    return count()
+
+
+def count_matches(db: sqlite_utils.Database, query: str, filters: Filters | None = None, *,
+                  literal: bool = False) -> int:
+    """How many documents match `query` with `filters`."""
+    fts = literal_query(query) if literal else to_fts(query)
+    clauses, params = (filters or Filters()).where()
+    if not clauses:
+        return db.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?", [fts]).fetchone()[0]
+    sql = f"""SELECT count(*) FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
+              LEFT JOIN sources s ON s.id = d.source_id
+              WHERE documents_fts MATCH ? {''.join(' AND ' + c for c in clauses)}"""
+    return db.execute(sql, [fts, *params]).fetchone()[0]
+
+
+def count_documents(db: sqlite_utils.Database, filters: Filters | None = None) -> int:
+    """How many documents `list` would show with `filters`, in all."""
+    clauses, params = (filters or Filters()).where()
+    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    sql = f"SELECT count(*) FROM documents d LEFT JOIN sources s ON s.id = d.source_id {where}"
+    return db.execute(sql, params).fetchone()[0]
+
+
+def add_sites(db: sqlite_utils.Database, hits: list[dict]) -> None:
+    """Give each hit a `site`: its source's name, else the page's site name, else its host, else 'file'."""
+    if not hits:
+        return
+    marks = ", ".join("?" for _ in hits)
+    names = dict(db.execute(f"SELECT id, site_name FROM documents WHERE id IN ({marks})",
+                            [hit["id"] for hit in hits]).fetchall())
+    for hit in hits:
+        host = urlsplit(hit.get("canonical_url") or hit.get("url") or "").hostname
+        hit["site"] = hit.get("source") or names.get(hit["id"]) or host or "file"

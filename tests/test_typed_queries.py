@@ -1,0 +1,100 @@
+"""Queries as people type them, and how many results there are, through the CLI on the sample archive."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import SAMPLES
+
+
+@pytest.fixture
+def archive(cli, db_file):
+    result = cli("ingest", SAMPLES, "--db", db_file)
+    assert result.code == 0, result.stderr
+    return db_file
+
+
+def ids(cli, archive, *words: str) -> set[int]:
+    result = cli("search", *words, "--db", archive, "--json")
+    assert result.code == 0, result.stderr
+    return {row["id"] for row in result.jsonl()}
+
+
+def test_several_unquoted_words_must_all_occur(cli, archive):
+    both = ids(cli, archive, "Taliban", "Kabul")
+    assert both and both <= ids(cli, archive, "Taliban") and both <= ids(cli, archive, "Kabul")
+    assert both == ids(cli, archive, "Taliban Kabul")
+
+
+def test_a_minus_word_is_left_out(cli, archive):
+    taliban, kabul = ids(cli, archive, "Taliban"), ids(cli, archive, "Kabul")
+    assert ids(cli, archive, "Taliban", "-Kabul") == taliban - kabul
+    assert ids(cli, archive, "-Kabul", "Taliban") == taliban - kabul
+    assert ids(cli, archive, "U.S.-Pakistan") == ids(cli, archive, '"U.S. Pakistan"')  # a hyphen inside is text
+
+
+def test_only_a_minus_word_gets_a_hint(cli, archive):
+    result = cli("search", "-Taliban", "--db", archive)
+    assert result.code == 2
+    assert "nothing else to search for" in result.stderr and "briefarc search Kabul -Taliban" in result.stderr
+    assert "`--`" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_lower_case_operators_are_words_and_said_to_be(cli, archive):
+    result = cli("search", "Taliban", "or", "Kabul", "--db", archive, "--json")
+    assert result.code == 0
+    assert "'or' is searched as a word; write OR" in result.stderr
+    assert {row["id"] for row in result.jsonl()} == ids(cli, archive, "Taliban", '"or"', "Kabul")
+    assert ids(cli, archive, "Taliban OR Kabul") == ids(cli, archive, "Taliban") | ids(cli, archive, "Kabul")
+    near = cli("search", "near(Taliban Kabul)", "--db", archive)
+    assert near.code == 0 and "write NEAR(a b, 10) in capitals" in near.stderr
+
+
+def test_an_unknown_column_prefix_is_plain_text(cli, archive):
+    assert ids(cli, archive, "Kabul:Torkham") == ids(cli, archive, "Kabul", "Torkham") != set()
+    assert ids(cli, archive, "speaker:Taliban") == ids(cli, archive, "speaker", "Taliban")
+    assert ids(cli, archive, "title:Kabul") < ids(cli, archive, "Kabul")  # a known column still filters
+
+
+@pytest.mark.parametrize(("query", "says"), [
+    ('Taliban "Kabul talks', "unclosed double quote, at '\"Kabul talks'"),
+    ("(Kabul OR Doha", "'(Kabul OR Doha' has a '(' that is not closed"),
+    ("Kabul)", "'Kabul)' has a ')' without a matching '('"),
+    ("AND Kabul", "AND needs a word on each side, as in 'Taliban AND Kabul', but here it starts the query"),
+    ("Kabul OR AND Doha", "but here it follows another operator"),
+    ("Taliban NOT", "ends with an operator (NOT): add a word after it, or write 'not'"),
+    ("NEAR(Kabul)", "it has 1 in NEAR(\"Kabul\")"),
+    ("Kabul -(Doha OR Torkham)", "to leave out a group, write NOT (a OR b)"),
+])
+def test_each_syntax_error_says_what_is_wrong_in_that_query(cli, archive, query, says):
+    result = cli("search", query, "--db", archive)
+    assert result.code == 2 and says in result.stderr, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_search_and_list_say_how_many_there_are(cli, archive):
+    everything = cli("list", "--db", archive, "--json", "--limit", "100").jsonl()
+    shown = cli("list", "--db", archive, "--limit", "5")
+    assert shown.code == 0 and f"5 of {len(everything)} — `--offset 5` for more" in shown.stderr
+    page = cli("list", "--db", archive, "--limit", "5", "--offset", "5", "--json")
+    assert f"6–10 of {len(everything)} — `--offset 10` for more" in page.stderr
+    assert [row["total"] for row in page.jsonl()] == [len(everything)] * 5
+    last = cli("list", "--db", archive, "--limit", "5", "--offset", str(len(everything) - 2))
+    assert f"of {len(everything)}" in last.stderr and "for more" not in last.stderr
+    whole = cli("list", "--db", archive, "--limit", "100")
+    assert "of " not in whole.stderr  # nothing left out, nothing to say
+
+
+def test_search_totals_count_every_match(cli, archive):
+    found = ids(cli, archive, "Spokesperson")
+    assert len(found) > 2
+    first = cli("search", "Spokesperson", "--db", archive, "--limit", "2")
+    assert f"2 of {len(found)} — `--offset 2` for more" in first.stderr
+    filtered = cli("search", "Spokesperson", "--lang", "en", "--db", archive, "--limit", "1", "--json")
+    english = ids(cli, archive, "Spokesperson", "--lang", "en")
+    assert filtered.jsonl()[0]["total"] == len(english) and f"1 of {len(english)}" in filtered.stderr
+
+
+def test_options_after_the_words_still_count(cli, archive):
+    result = cli("search", "Taliban", "--limit", "1", "Kabul", "--db", archive, "--json")
+    assert result.code == 0 and len(result.jsonl()) == 1
