@@ -89,7 +89,7 @@ def parse(
             if json_:
                 render.write_jsonl([doc.to_record()], sys.stdout)
             else:
-                console.out().print(render.parsed_panel(parsed.name, doc))
+                console.out().print(render.parsed_view(parsed.name, doc), soft_wrap=True)
     if failed:
         raise typer.Exit(ExitStatus.PARTIAL)
 
@@ -219,6 +219,8 @@ def show(
     db: DbOption = None,
     json_: JsonOption = False,
     raw: Annotated[bool, typer.Option("--raw", help="Write the original bytes to stdout.")] = False,
+    no_pager: Annotated[bool, typer.Option("--no-pager", help="Print straight to the terminal, not through "
+                                           "$PAGER or less.")] = False,
 ) -> None:
     """Show one document: its metadata and its text, turn by turn for transcripts."""
     from briefarc.output import console, render
@@ -238,7 +240,9 @@ def show(
     if json_:
         render.write_jsonl([record], sys.stdout)
     else:
-        console.out().print(render.document_panel(record))
+        from briefarc.output.pager import print_paged
+
+        print_paged(console.out(), render.document_view(record), page=not no_pager)
 
 
 @app.command()

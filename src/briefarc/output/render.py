@@ -89,22 +89,31 @@ META_FIELDS = (
 )
 
 
-def document_panel(record: dict) -> Panel:
-    meta = Table.grid(padding=(0, 2))
-    meta.add_column(style="bold", no_wrap=True)
-    meta.add_column()
+def document_view(record: dict, heading: str | None = None) -> Group:
+    """A document as plain lines: "Label  value" for the metadata, each value whole (never cut; the URL,
+    sha256 and origin never broken by us, so the terminal's own wrap copies as one line), then the text as
+    paragraphs, and speaker labels on the line of what they said. No box around the text, so that it
+    copies cleanly; print it with soft_wrap=True for a pipe, to keep each paragraph on one line."""
+    lines: list[RenderableType] = [Text(heading or f"Document {record['id']}", style="bold cyan")]
     for key, label in META_FIELDS:
         value = record.get(key)
         if key == "canonical_url":
             value = value or record.get("url")
+        if key == "source":
+            value = value or record.get("site_name")
         if value not in (None, ""):
-            meta.add_row(label, text(value))
-    title = Text(f"Document {record['id']}", style="bold cyan")
-    return Panel(Group(meta, Text(""), body_renderable(record)), title=title, title_align="left")
+            whole = key in ("canonical_url", "sha256", "origin")
+            line = Text(no_wrap=whole, overflow="ignore" if whole else None)
+            line.append(f"{label:<14}", style="bold")
+            line.append(clean(value))
+            lines.append(line)
+    lines.append(Text(""))
+    lines.append(body_renderable(record))
+    return Group(*lines)
 
 
 def body_renderable(record: dict) -> RenderableType:
-    """The body as paragraphs, or as labelled turns for a transcript."""
+    """The body as paragraphs, or as labelled turns for a transcript, a blank line between them."""
     turns = record.get("turns") or []
     if turns:
         return Group(*(_turn_text(turn) for turn in turns))
@@ -166,14 +175,11 @@ def _size(count: int) -> str:
     return f"{count} B"
 
 
-def parsed_panel(name: str, doc) -> Panel:
+def parsed_view(name: str, doc) -> Group:
     """What `briefarc parse` shows for one page without --json."""
     record = doc.to_record()
     record["id"] = name
-    record["versions"] = None
-    panel = document_panel({**record, "turns": [vars(t) for t in doc.turns]})
-    panel.title = text(name, "bold cyan")
-    return panel
+    return document_view({**record, "turns": [vars(t) for t in doc.turns]}, heading=clean(name))
 
 
 def sources_table(rows: list[SourceStatus]) -> Table:

@@ -1,0 +1,98 @@
+"""Reading a document: plain paragraphs, whole values, a pager on a terminal only (real processes, a real pty)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import SAMPLES
+
+BOX = set("│┃┏┓┗┛━─╭╮╰╯┌┐└┘")
+
+
+@pytest.fixture
+def archive(cli, db_file):
+    assert cli("ingest", SAMPLES, "--db", db_file).code == 0
+    return db_file
+
+
+def record_of(cli, archive, name: str) -> dict:
+    for row in cli("list", "--db", archive, "--json", "--limit", "100").jsonl():
+        full = cli("show", row["id"], "--db", archive, "--json").jsonl()[0]
+        if full["origin"].endswith(name):
+            return full
+    raise AssertionError(name)
+
+
+def run_show(archive, tmp_path, *args: str, terminal: bool, pager: str | None = None) -> tuple[str, int]:
+    """`briefarc show` as its own process, its stdout a pty (a terminal) or a pipe; (what it printed, exit)."""
+    env = {**os.environ, "COLUMNS": "80", "LINES": "24", "BRIEFARC_DB": str(archive)}
+    env.pop("PAGER", None)
+    if pager is not None:
+        env["PAGER"] = pager
+    command = [sys.executable, "-m", "briefarc", "show", *args]
+    if not terminal:
+        done = subprocess.run(command, env=env, cwd=tmp_path, capture_output=True, timeout=120)
+        return done.stdout.decode(), done.returncode
+    import pty
+
+    main, child = pty.openpty()
+    process = subprocess.Popen(command, env=env, cwd=tmp_path, stdout=child, stderr=subprocess.DEVNULL)
+    os.close(child)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # the child closed the terminal: it is done
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(main)
+    return b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n"), process.wait(timeout=120)
+
+
+def test_show_pages_through_the_pager_on_a_terminal(cli, archive, tmp_path):
+    record = record_of(cli, archive, "news-dawn-style.html")
+    printed, code = run_show(archive, tmp_path, str(record["id"]), terminal=True, pager="cat > paged.txt")
+    assert code == 0 and printed.strip() == ""  # all of it went to the pager
+    paged = re.sub("\x1b\\[[0-9;]*m", "", (tmp_path / "paged.txt").read_text("utf-8"))  # colours for less -R
+    lines = paged.splitlines()
+    assert f"SHA-256       {record['sha256']}" in lines and f"URL           {record['canonical_url']}" in lines
+    assert f"Origin        {record['origin']}" in lines and "…" not in paged and not BOX & set(paged)
+    assert all(len(line) <= 80 for line in lines if not line.startswith(("URL", "Origin", "SHA-256")))
+    assert record["paragraphs"][0].split()[-1] in paged
+
+
+def test_no_pager_and_pipes_never_page(cli, archive, tmp_path):
+    record = record_of(cli, archive, "news-dawn-style.html")
+    printed, code = run_show(archive, tmp_path, str(record["id"]), "--no-pager", terminal=True,
+                             pager="cat > paged.txt")
+    assert code == 0 and not (tmp_path / "paged.txt").exists() and record["sha256"] in printed
+    piped, code = run_show(archive, tmp_path, str(record["id"]), terminal=False, pager="cat > paged.txt")
+    assert code == 0 and not (tmp_path / "paged.txt").exists()
+    assert all(paragraph in piped.splitlines() for paragraph in record["paragraphs"])  # each on one line, whole
+
+
+def test_speaker_labels_stay_on_the_line_of_their_text(cli, archive):
+    record = record_of(cli, archive, "state-briefing.html")
+    shown = cli("show", record["id"], "--db", archive)
+    assert shown.code == 0 and not BOX & set(shown.stdout)
+    lines = shown.stdout.splitlines()
+    for turn in record["turns"]:
+        if turn["speaker"]:
+            assert f"{turn['speaker']}: {turn['text'].splitlines()[0]}" in lines
+
+
+def test_show_at_80_columns_keeps_long_values_whole(cli, archive, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    record = record_of(cli, archive, "un-noon-briefing.html")
+    shown = cli("show", record["id"], "--db", archive)
+    assert f"Origin        {record['origin']}" in shown.stdout.splitlines()
+    assert f"URL           {record['canonical_url']}" in shown.stdout.splitlines()
+    assert "…" not in shown.stdout.replace(json.dumps("…")[1:-1], "")
