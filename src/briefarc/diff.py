@@ -41,7 +41,8 @@ class FieldChange:
 
 @dataclass
 class Diff:
-    """`added_words` and `removed_words` count the body (or turns) only; `title` and `fields` show the rest."""
+    """`added_words` and `removed_words` count the body (or turns) only; `title` and `fields` show the rest.
+    `words()` counts title, subtitle and body together, as `history` does."""
 
     old: int
     new: int
@@ -50,10 +51,18 @@ class Diff:
     added_words: int = 0
     removed_words: int = 0
     fields: list[FieldChange] = field(default_factory=list)
+    subtitle: list[Change] = field(default_factory=list)
+
+    def words(self) -> tuple[int, int]:
+        """(words added, words removed) in title, subtitle and body: the figures `history` shows."""
+        added, removed = count(self.title + self.subtitle)
+        return self.added_words + added, self.removed_words + removed
 
     def as_dict(self) -> dict:
+        added, removed = self.words()
         return {
             "old": self.old, "new": self.new, "added_words": self.added_words, "removed_words": self.removed_words,
+            "words_added": added, "words_removed": removed,
             "title": [vars(c) for c in self.title],
             "fields": [vars(f) for f in self.fields],
             "parts": [{"op": p.op, "speaker": p.speaker, "role": p.role, "changes": [vars(c) for c in p.changes]}
@@ -89,7 +98,8 @@ def diff_versions(old: dict, new: dict) -> Diff:
     """Align paragraphs (or turns), then compare the words of each pair that was reworded."""
     parts = align(units(old), units(new))
     title = word_diff(old.get("title") or "", new.get("title") or "")
-    result = Diff(old["number"], new["number"], title, parts, fields=changed_fields(old, new))
+    result = Diff(old["number"], new["number"], title, parts, fields=changed_fields(old, new),
+                  subtitle=word_diff(old.get("subtitle") or "", new.get("subtitle") or ""))
     result.added_words, result.removed_words = count([c for part in parts for c in part.changes])
     return result
 
@@ -195,7 +205,4 @@ def change_size(old: dict | None, new: dict) -> tuple[int, int]:
     """(words added, words removed) from `old` to `new` in title, subtitle and body; a first version adds all."""
     if old is None:
         return len(WORD.findall(" ".join(new.get(name) or "" for name in ("title", "subtitle", "body")))), 0
-    diff = diff_versions(old, new)
-    heading = diff.title + word_diff(old.get("subtitle") or "", new.get("subtitle") or "")
-    added, removed = count(heading)
-    return diff.added_words + added, diff.removed_words + removed
+    return diff_versions(old, new).words()

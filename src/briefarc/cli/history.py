@@ -49,7 +49,11 @@ def diff(
     if json_:
         render.write_jsonl([result.as_dict()], sys.stdout)
     else:
-        console.out().print(render.diff_renderable(doc_id, result))
+        from briefarc.output.diffview import diff_renderable
+
+        out = console.out()
+        plain = out.no_color or out.color_system is None
+        out.print(diff_renderable(doc_id, result, plain=plain), soft_wrap=not out.is_terminal)
 
 
 def _pick(given: list[int], numbers: list[int], doc_id: int) -> tuple[int, int]:
