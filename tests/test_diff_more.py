@@ -124,7 +124,8 @@ def test_published_only_version_shows_in_diff(cli, db_file, statement):
         {"name": "published", "old": "2025-06-04T10:30:00+01:00", "new": "2025-06-05T09:00:00+01:00"}]
     assert (result["added_words"], result["removed_words"]) == (0, 0)
     shown = cli("diff", doc_id, "--db", db_file).stdout
-    assert "No differences" not in shown and "Published: [-2025-06-04T10:30:00+01:00-]{+2025-06-05T09:00:00+01:00+}" in shown
+    assert "No differences" not in shown
+    assert "Published: [-2025-06-04T10:30:00+01:00-]{+2025-06-05T09:00:00+01:00+}" in shown
 
 
 def test_title_change_counts_in_history_and_is_a_field(cli, db_file, statement):
