@@ -113,7 +113,7 @@ def test_several_ids_in_text(cli, archive):
 @pytest.mark.parametrize(("args", "code", "message"), [
     (("99",), 1, "Error: No document with id 99: `briefarc list` or `briefarc search` show the ids."),
     (("1", "99"), 1, "Error: No document with id 99"),
-    (("1", "-f", "apa"), 2, "Error: Unknown citation format 'apa': use one of text, bibtex, csl-json."),
+    (("1", "-f", "apa"), 2, "Error: Unknown format 'apa' (--format): use text, bibtex or csl-json."),
     (("first",), 2, "Error: Invalid value for 'ID...'"),
 ])
 def test_errors(cli, archive, args, code, message):

@@ -99,7 +99,7 @@ def test_a_cut_short_gzip_page_never_replaces_the_good_copy(cli, db_file, tmp_pa
     cut = tmp_path / "cut.html.gz"
     cut.write_bytes(packed[: len(packed) * 6 // 10])
     result = cli("ingest", cut, "--url", url, "--db", db_file)
-    assert result.code == 3 and "cut short" in result.stderr
+    assert result.code == 1 and "cut short" in result.stderr
     record = cli("show", "1", "--db", db_file, "--json").jsonl()[0]
     assert record["versions"] == 1 and len(record["paragraphs"]) > 20  # the good copy stands
     assert cli("parse", cut).code == 3
@@ -214,7 +214,7 @@ def test_parse_url_must_be_a_web_address(cli):
 def test_an_empty_folder_is_reported(cli, db_file, tmp_path):
     (tmp_path / "empty").mkdir()
     result = cli("ingest", tmp_path / "empty", "--db", db_file)
-    assert result.code == 3 and "no pages in it" in result.stderr
+    assert result.code == 1 and "no pages in it" in result.stderr
 
 
 def test_commands_on_a_missing_archive(cli, tmp_path):

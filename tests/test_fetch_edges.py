@@ -104,7 +104,7 @@ def test_every_request_is_logged_against_its_source(cli, db_file, site):
                             '<a class="next" href="/list2.html">Older</a>')
     site.route("/list2.html", ss.Reply(b"busy", status=503))
     add(db_file, "lst", site.url("/list.html"), kind="listing", item_selector="li a", next_selector="a.next")
-    assert cli("fetch", "lst", *FAST, "--db", db_file).code == 3
+    assert cli("fetch", "lst", *FAST, "--db", db_file).code == 1
     logged = cli("log", "--all", "--source", "lst", "--db", db_file, "--json").jsonl()
     assert {row["url"].rsplit("/", 1)[1] for row in logged} == {"robots.txt", "list.html", "list2.html",
                                                                   "db250901.doc.htm"}
@@ -129,7 +129,7 @@ def test_a_loose_url_sent_to_an_error_page_is_reported_missing(cli, db_file, sit
     site.route("/eng/t20250101_1.html", ss.redirect("/web/system/index_17770.shtml"))
     result = cli("fetch", site.url("/eng/t20250101_1.html"), *FAST, "--db", db_file, "--json")
     report = result.jsonl()[0]
-    assert result.code == 3 and report["added"] == 0 and report["failed"] == 1
+    assert result.code == 1 and report["added"] == 0 and report["failed"] == 1
     assert "missing at the source" in report["failures"][0]["error"]
     assert cli("list", "--db", db_file, "--json").jsonl() == []
 
@@ -189,7 +189,7 @@ def test_without_a_network_each_source_fails_in_one_line_and_nothing_is_stored(c
     names = list(ports)
 
     result = cli("fetch", *names, *FAST, "--db", db_file, "--json")
-    assert result.code == 3 and "Traceback" not in result.stderr
+    assert result.code == 1 and "Traceback" not in result.stderr
     reports = {r["source"]: r for r in result.jsonl()}
     for name, port in ports.items():
         error = reports[name]["error"]
@@ -231,7 +231,7 @@ def test_a_failing_child_sitemap_does_not_mark_the_sitemap_itself_as_archived(cl
         content_type="application/xml"))
     site.page("/en/2025/db250905.doc.htm", noon(5))
     first = cli("fetch", site.url("/index.xml"), *FAST, "--db", db_file, "--json")
-    assert first.code == 3 and first.jsonl()[0]["failures"][0]["url"].endswith("/child.xml")
+    assert first.code == 1 and first.jsonl()[0]["failures"][0]["url"].endswith("/child.xml")
     second = cli("fetch", site.url("/index.xml"), *FAST, "--db", db_file, "--json")
     assert second.code == 0 and second.jsonl()[0]["added"] == 1, second.stdout + second.stderr
 

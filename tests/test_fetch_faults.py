@@ -99,7 +99,7 @@ def test_fault_exit_code_and_summary_from_the_cli(cli, db_file, faulty_site):
     cli("sources", "add", "faulty", faulty_site.url("/list.html"), "--kind", "listing", "--item-selector", "li a",
         "--db", db_file)
     result = cli("fetch", "faulty", "--delay", "0", "--timeout", "0.5", "--retries", "0", "--db", db_file)
-    assert result.code == 3
+    assert result.code == 1
     assert "faulty" in result.stderr and "failed:" in result.stderr
     assert "Traceback" not in result.stderr
     status = cli("sources", "show", "faulty", "--db", db_file, "--json").jsonl()[0]
@@ -113,7 +113,7 @@ def test_no_network_reports_each_source_in_one_line(cli, db_file):
     for name in ("one", "two"):
         cli("sources", "add", name, f"http://127.0.0.1:{port}/{name}/feed/", "--db", db_file)
     result = cli("fetch", "one", "two", "--delay", "0", "--retries", "0", "--db", db_file, "--json")
-    assert result.code == 3
+    assert result.code == 1
     reports = result.jsonl()
     assert [r["source"] for r in reports] == ["one", "two"]
     for report in reports:

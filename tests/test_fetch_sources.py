@@ -125,7 +125,7 @@ def test_state_pages_refusing_robots_are_reported_plainly(cli, db_file, site):
     fx.state(site)
     source = local_copy(db_file, "state-briefings-sitemap", site.url("/state_briefing-sitemap.xml"))
     result = cli("fetch", source, *FAST, "--db", db_file, "--json")
-    assert result.code == 3
+    assert result.code == 1
     report = result.jsonl()[0]
     assert report["failed"] == 3 and report["added"] == 0
     assert all("403" in f["error"] and "does not disguise" in f["error"] for f in report["failures"])

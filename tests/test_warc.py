@@ -350,7 +350,7 @@ def test_url_makes_no_sense_for_a_warc(cli, db_file, tmp_path):
 
 def test_a_missing_warc_file(cli, db_file, tmp_path):
     result = cli("ingest", tmp_path / "gone.warc.gz", "--db", db_file)
-    assert result.code == 3
+    assert result.code == 1
     assert "gone.warc.gz: no such file" in result.stderr
 
 

@@ -14,11 +14,31 @@ app = typer.Typer(
     name="briefarc",
     help="Archive diplomatic press briefings: fetch, parse, store and search them.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("briefarc")
+        except PackageNotFoundError:
+            number = "unknown (not installed)"
+        typer.echo(f"briefarc {number}")
+        raise typer.Exit()
+
+
+@app.callback(epilog="\b\nExample: briefarc ingest data/samples && briefarc search Taliban Kabul")
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Archive diplomatic press briefings: fetch, parse, store and search them."""
+
 
 DbOption = Annotated[
     Path | None,
@@ -27,6 +47,11 @@ DbOption = Annotated[
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="JSON Lines on stdout instead of a table: one object per "
                                                           "row, with the table's fields and more.")]
+
+
+def json_option(what: str):
+    """A --json option whose help says what it prints."""
+    return Annotated[bool, typer.Option("--json", help=f"JSON on stdout instead of text: {what}")]
 HitsJsonOption = Annotated[bool, typer.Option(
     "--json", help="JSON Lines on stdout: one object per document (id, published, source, site, kind, title, url, "
     "...; search adds snippet and highlights), each with `total`, the number of documents found in all.")]
@@ -111,6 +136,14 @@ def choice(value: str, allowed, option: str) -> str:
         listed = f"{', '.join(allowed[:-1])} or {allowed[-1]}" if len(allowed) > 1 else allowed[0]
         raise UsageError(f"Unknown {option.lstrip('-')} {value!r} ({option}): use {listed}.")
     return folded
+
+
+def exit_for_failures(failed: int, succeeded: int) -> None:
+    """Exit 3 when some inputs (or sources) failed and others went through; 1 when every one failed."""
+    from briefarc.errors import ExitStatus
+
+    if failed:
+        raise typer.Exit(ExitStatus.PARTIAL if succeeded else ExitStatus.ERROR)
 
 
 def check_output_flags(json_: bool, csv_: bool) -> None:

@@ -12,7 +12,6 @@ from briefarc.cli.app import (
     CsvOption,
     DbOption,
     HitsJsonOption,
-    JsonOption,
     KindFilter,
     LangFilter,
     LimitOption,
@@ -27,10 +26,12 @@ from briefarc.cli.app import (
     check_output_flags,
     check_url,
     choice,
+    exit_for_failures,
+    json_option,
     make_filters,
     open_db,
 )
-from briefarc.errors import ExitStatus, UsageError
+from briefarc.errors import UsageError
 
 # The columns `export --format csv` has too come in the same order.
 HIT_CSV_COLUMNS = ["id", "published", "source", "site", "kind", "language", "spokesperson", "title", "url", "snippet",
@@ -66,11 +67,11 @@ def public_hit(hit: dict) -> dict:
     return row
 
 
-@app.command()
+@app.command(epilog="\b\nExample: briefarc parse page.html --url https://mofa.gov.pk/briefing --json")
 def parse(
     files: Annotated[list[str], typer.Argument(help="HTML files to parse ('-' reads standard input).")],
     url: Annotated[str | None, typer.Option("--url", help="The page's address, for a single file.")] = None,
-    json_: JsonOption = False,
+    json_: json_option("one line per page (or feed entry) with its extracted record.") = False,
 ) -> None:
     """Show what the extractor makes of pages, without storing them."""
     from briefarc.files.parse import parse_files
@@ -78,11 +79,13 @@ def parse(
 
     if url and len(files) != 1:
         raise UsageError("--url names the address of a single page: give exactly one file with it.")
-    failed = 0
+    failed = succeeded = 0
     for parsed in parse_files(files, check_url(url)):
         if parsed.error:
             failed += 1
             console.error(f"{parsed.name}: {parsed.error}")
+        else:
+            succeeded += 1
         for doc in parsed.documents:
             for warning in doc.warnings:
                 console.warn(f"{parsed.name}: {warning}")
@@ -90,17 +93,16 @@ def parse(
                 render.write_jsonl([doc.to_record()], sys.stdout)
             else:
                 console.out().print(render.parsed_view(parsed.name, doc), soft_wrap=True)
-    if failed:
-        raise typer.Exit(ExitStatus.PARTIAL)
+    exit_for_failures(failed, succeeded)
 
 
-@app.command()
+@app.command(epilog="\b\nExample: briefarc ingest ~/saved-pages briefings.warc.gz --source mofa-pk")
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files or folders of saved pages ('-' reads standard input).")],
     url: Annotated[str | None, typer.Option("--url", help="The page's address, for a single file.")] = None,
     source: Annotated[str | None, typer.Option("--source", help="File the pages under this source name.")] = None,
     db: DbOption = None,
-    json_: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    json_: json_option("one line with the summary (counts, failures with their reasons).") = False,
 ) -> None:
     """Archive pages you already saved: HTML files (also gzipped), folders of them, feeds."""
     from briefarc.files.ingest import ingest as run_ingest
@@ -116,22 +118,22 @@ def ingest(
         render.write_jsonl([report.as_dict()], sys.stdout)
     else:
         progress.print_ingest_summary(console.err(), report)
-    if report.failed:
-        raise typer.Exit(ExitStatus.PARTIAL)
+    exit_for_failures(len(report.failed), report.added + report.updated + report.unchanged)
 
 
 SEARCH_HELP = """Full-text search, best matches first, with the matched words highlighted.
 
 Every word must occur; "a phrase" in double quotes; OR, AND, NOT and NEAR(a b, 10) in capitals (in lower
 case they are searched as words); -word leaves out documents with that word; prefix* matches word starts;
-title:, subtitle: and body: search one field. Example: briefarc search Taliban Kabul -Doha --since 2025
+title:, subtitle: and body: search one field. `briefarc search -- ...` ends the options.
 """
 
 
-@app.command(help=SEARCH_HELP, context_settings={"ignore_unknown_options": True, "help_option_names": ["--help"]})
+@app.command(help=SEARCH_HELP, epilog="\b\nExample: briefarc search Taliban Kabul -Doha --since 2025 --limit 50",
+             context_settings={"ignore_unknown_options": True, "help_option_names": ["--help"]})
 def search(
     query: Annotated[list[str] | None, typer.Argument(
-        metavar="[QUERY]...", help='Words, "phrases", -word, AND/OR/NOT, prefix*, NEAR(a b, 10). May be left out '
+        metavar="QUERY", help='Words, "phrases", -word, AND/OR/NOT, prefix*, NEAR(a b, 10). May be left out '
         "with --changed or --removed.", show_default=False)] = None,
     source: SourceFilter = None,
     since: SinceFilter = None,
@@ -189,8 +191,8 @@ def _list_hits(db, filters, sort: str, limit: int, offset: int, json_: bool, csv
     print_hits(hits, json_, csv_, snippets=False, total=found, offset=offset)
 
 
-@app.command("list", help="List archived documents, newest first.\n\nExample: briefarc list --kind briefing "
-             "--since 2025-01 --limit 50")
+@app.command("list", help="List archived documents, newest first.",
+             epilog="\b\nExample: briefarc list --kind briefing --since 2025-01 --limit 50")
 def list_(
     source: SourceFilter = None,
     since: SinceFilter = None,
@@ -213,11 +215,12 @@ def list_(
     _list_hits(db, filters, choice(sort, ("date", "archived"), "--sort"), limit, offset, json_, csv_)
 
 
-@app.command()
+@app.command(epilog="\b\nExample: briefarc show 12   (or: briefarc show 12 --raw > page.html)")
 def show(
     doc_id: Annotated[int, typer.Argument(metavar="ID", help="The document's id (from search or list).")],
     db: DbOption = None,
-    json_: JsonOption = False,
+    json_: json_option("one line with the whole record (metadata, body, paragraphs, turns, sha256, origin).")
+    = False,
     raw: Annotated[bool, typer.Option("--raw", help="Write the original bytes to stdout.")] = False,
     no_pager: Annotated[bool, typer.Option("--no-pager", help="Print straight to the terminal, not through "
                                            "$PAGER or less.")] = False,
@@ -245,8 +248,9 @@ def show(
         print_paged(console.out(), render.document_view(record), page=not no_pager)
 
 
-@app.command()
-def stats(db: DbOption = None, json_: JsonOption = False) -> None:
+@app.command(epilog="\b\nExample: briefarc stats --json")
+def stats(db: DbOption = None, json_: json_option("one line with every count and the database size.") = False
+          ) -> None:
     """Counts by source, kind, year and language, and the size of the database."""
     from briefarc.output import console, render
     from briefarc.store.stats import archive_stats

@@ -18,15 +18,19 @@ from briefarc.cli.app import (
     SpokespersonFilter,
     UntilFilter,
     app,
+    choice,
+    exit_for_failures,
     make_filters,
     open_db,
 )
 from briefarc.errors import ExitStatus
 
 
-@app.command()
+@app.command(epilog="\b\nExample: briefarc export -o briefings.csv --source mofa-pk --since 2025")
 def export(
-    format_: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv, markdown or warc.")] = "jsonl",
+    format_: Annotated[str | None, typer.Option(
+        "--format", "-f", help="jsonl, csv, markdown or warc. Default: told by the -o file's ending (.csv, .jsonl, "
+        ".warc.gz, ...), else jsonl.", show_default=False)] = None,
     output: Annotated[
         str | None,
         typer.Option("--output", "-o", help="File to write (a folder for markdown); '-' or none: stdout for "
@@ -44,19 +48,20 @@ def export(
     changed: ChangedFilter = False,
     removed: RemovedFilter = False,
     db: DbOption = None,
-    json_: Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stderr.")] = False,
+    json_: Annotated[bool, typer.Option("--json", help="Print the summary as one line of JSON on stderr "
+                                        "(the export itself goes to -o or stdout).")] = False,
 ) -> None:
     """Export documents as JSON Lines, CSV, Markdown files or a WARC file of the raw pages."""
-    from briefarc.export import check_options
+    from briefarc.export import check_options, format_for
     from briefarc.export import export as run_export
 
+    format_ = format_for(format_, output)
     check_options(format_, output, all_versions)
     filters = make_filters(source, since, until, spokesperson, kind, lang, changed, removed)
     database, _ = open_db(db, create=False)
     report = run_export(database, format_, filters, output, all_versions=all_versions)
     _print_export_summary(report, json_)
-    if report.failed:
-        raise typer.Exit(ExitStatus.PARTIAL)
+    exit_for_failures(len(report.failed), report.documents)
 
 
 def _print_export_summary(report, json_: bool) -> None:
@@ -76,7 +81,7 @@ def _print_export_summary(report, json_: bool) -> None:
                      soft_wrap=True)
 
 
-@app.command()
+@app.command(epilog="\b\nExample: briefarc cite 12 14 --format bibtex")
 def cite(
     doc_ids: Annotated[list[int], typer.Argument(metavar="ID...", help="Document ids (from search or list).")],
     format_: Annotated[str, typer.Option("--format", "-f", help="text, bibtex or csl-json.")] = "text",
@@ -84,23 +89,22 @@ def cite(
 ) -> None:
     """Cite documents: source URL, publication date, archive date and the sha256 of the archived bytes."""
     from briefarc.cite import FORMATS, citations
-    from briefarc.errors import UsageError
     from briefarc.store.documents import get_document
 
-    if format_ not in FORMATS:
-        raise UsageError(f"Unknown citation format {format_!r}: use one of {', '.join(FORMATS)}.")
+    format_ = choice(format_, FORMATS, "--format")
     database, _ = open_db(db, create=False)
     records = [get_document(database, doc_id) for doc_id in doc_ids]
     sys.stdout.write(citations(records, format_))
     sys.stdout.flush()
 
 
-@app.command()
+@app.command(epilog="\b\nExample: briefarc verify --repair")
 def verify(
     repair: Annotated[bool, typer.Option("--repair", help="Rebuild the full-text index if it is wrong.")] = False,
     quick: Annotated[bool, typer.Option("--quick", help="SQLite's quick_check instead of integrity_check.")] = False,
     db: DbOption = None,
-    json_: Annotated[bool, typer.Option("--json", help="The report as JSON on stdout.")] = False,
+    json_: Annotated[bool, typer.Option("--json", help="The report as one line of JSON on stdout: "
+                                        "counts and each problem found.")] = False,
 ) -> None:
     """Check every raw page against its sha256, the database file, and the full-text index."""
     from briefarc.output import console, render, summaries

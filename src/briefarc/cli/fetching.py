@@ -7,15 +7,16 @@ from typing import Annotated
 
 import typer
 
-from briefarc.cli.app import DbOption, JsonOption, app, open_db, parse_date
-from briefarc.errors import ExitStatus, UsageError
+from briefarc.cli.app import DbOption, app, exit_for_failures, json_option, open_db, parse_date
+from briefarc.errors import UsageError
 
 sources_app = typer.Typer(help="List, add, remove and inspect the sources `briefarc fetch` reads.",
+                          epilog="\b\nExample: briefarc sources list",
                           no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(sources_app, name="sources")
 
 
-@app.command()
+@app.command(epilog="\b\nExample: briefarc fetch mofa-pk --since 2025-01 --max 20 --contact you@example.org")
 def fetch(
     targets: Annotated[list[str] | None, typer.Argument(
         metavar="[SOURCE|URL]...",
@@ -39,7 +40,7 @@ def fetch(
         "--workers", min=0, help="Processes that extract pages (0: none, all in this one). Default: one per spare "
         "core, started once a run has more than a few pages.")] = None,
     db: DbOption = None,
-    json_: Annotated[bool, typer.Option("--json", help="Print the summary as JSON Lines, one per source.")] = False,
+    json_: json_option("one line per source: its counts, its error and each failed item.") = False,
 ) -> None:
     """Fetch new briefings from the sources you follow, or from given URLs."""
     from briefarc.collect import FetchOptions, collect
@@ -60,8 +61,8 @@ def fetch(
         render.write_jsonl([report.as_dict() for report in reports], sys.stdout)
     else:
         print_fetch_summary(console.err(), reports, dry_run=dry_run)
-    if any(not report.ok for report in reports):
-        raise typer.Exit(ExitStatus.PARTIAL)
+    whole = [r for r in reports if r.error or (r.failed and not (r.added + r.updated + r.unchanged + r.removed))]
+    exit_for_failures(sum(not report.ok for report in reports), len(reports) - len(whole))
 
 
 def _targets(database, targets: list[str]):
@@ -89,8 +90,9 @@ def _existing_db(db):
     return open_db(db, create=False)[0] if db_path(db).exists() else None
 
 
-@sources_app.command("list")
-def sources_list(db: DbOption = None, json_: JsonOption = False) -> None:
+@sources_app.command("list", epilog="\b\nExample: briefarc sources list --json")
+def sources_list(db: DbOption = None, json_: json_option("one line per source, with its last run.") = False
+                 ) -> None:
     """Every source with its state: enabled, documents, last run, last error."""
     from briefarc.output import console, render
     from briefarc.store.sources import all_sources, source_status
@@ -103,9 +105,10 @@ def sources_list(db: DbOption = None, json_: JsonOption = False) -> None:
         console.out().print(render.sources_table(rows))
 
 
-@sources_app.command("show")
+@sources_app.command("show", epilog="\b\nExample: briefarc sources show mofa-pk")
 def sources_show(name: Annotated[str, typer.Argument(help="The source's name.")], db: DbOption = None,
-                 json_: JsonOption = False) -> None:
+                 json_: json_option("one line with the source, its options and its last run.") = False
+                 ) -> None:
     """One source in full: URL, options, counts of its last run and its last error."""
     from briefarc.output import console, render
     from briefarc.store.sources import find_source, source_status
@@ -118,7 +121,7 @@ def sources_show(name: Annotated[str, typer.Argument(help="The source's name.")]
         console.out().print(render.source_panel(row))
 
 
-@sources_app.command("add")
+@sources_app.command("add", epilog="\b\nExample: briefarc sources add dawn https://www.dawn.com/feeds/home --kind feed")
 def sources_add(
     name: Annotated[str, typer.Argument(help="A short name, such as dawn or mofa-pk.")],
     url: Annotated[str | None, typer.Argument(help="Feed, sitemap, site or listing URL (not for built-ins).")]
@@ -147,7 +150,7 @@ def sources_add(
                ("link_pattern", link_pattern), ("full_text", "always" if full_text else None)) if value}
     _check_pattern(link_pattern)
     database, _ = open_db(db)
-    source = add_source(database, Source(name=name, kind=kind, url=url, title=title, options=options))
+    source = add_source(database, Source(name=name, kind=kind.strip().lower(), url=url, title=title, options=options))
     console.err().print(f"Source {source.name} ({source.kind}) is enabled: {source.url}", markup=False)
 
 
@@ -161,7 +164,7 @@ def _check_pattern(pattern: str | None) -> None:
             raise UsageError(f"--link-pattern is not a valid regular expression: {exc}.") from exc
 
 
-@sources_app.command("remove")
+@sources_app.command("remove", epilog="\b\nExample: briefarc sources remove dawn")
 def sources_remove(name: Annotated[str, typer.Argument(help="The source's name.")], db: DbOption = None) -> None:
     """Stop following a source. Documents already archived stay."""
     from briefarc.output import console
@@ -172,13 +175,13 @@ def sources_remove(name: Annotated[str, typer.Argument(help="The source's name."
     console.err().print(f"Source {name} {outcome}; its documents stay in the archive.", markup=False)
 
 
-@app.command()
+@app.command(epilog="\b\nExample: briefarc log --source mofa-pk --all --limit 50")
 def log(
     limit: Annotated[int, typer.Option("--limit", min=1, help="How many requests at most.")] = 30,
     source: Annotated[str | None, typer.Option("--source", help="Only this source's requests.")] = None,
     all_: Annotated[bool, typer.Option("--all", help="Every request, not only failures.")] = False,
     db: DbOption = None,
-    json_: JsonOption = False,
+    json_: json_option("one line per request (time, source, URL, status, attempt, ms, error).") = False,
 ) -> None:
     """Recent failed requests (or all requests) with status, size, time and error."""
     from briefarc.output import console, render

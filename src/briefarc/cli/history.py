@@ -7,15 +7,15 @@ from typing import Annotated
 
 import typer
 
-from briefarc.cli.app import DbOption, JsonOption, app, open_db
-from briefarc.errors import ExitStatus, UsageError
+from briefarc.cli.app import DbOption, app, exit_for_failures, json_option, open_db
+from briefarc.errors import UsageError
 
 
-@app.command()
+@app.command(epilog="\b\nExample: briefarc history 12")
 def history(
     doc_id: Annotated[int, typer.Argument(metavar="ID", help="The document's id.")],
     db: DbOption = None,
-    json_: JsonOption = False,
+    json_: json_option("one line per version (number, dates, words added and removed, sha256, title).") = False,
 ) -> None:
     """The versions of a document: when each was archived and how much it changed."""
     from briefarc.output import console, render
@@ -29,13 +29,14 @@ def history(
         console.out().print(render.history_table(doc_id, versions))
 
 
-@app.command()
+@app.command(epilog="\b\nExample: briefarc diff 12   (or: briefarc diff 12 1 3 | less)")
 def diff(
     doc_id: Annotated[int, typer.Argument(metavar="ID", help="The document's id.")],
     versions: Annotated[list[int] | None, typer.Argument(
         metavar="[V1 V2]", help="Two version numbers (default: the last two).")] = None,
     db: DbOption = None,
-    json_: JsonOption = False,
+    json_: json_option("one line with the changes: title, fields, and parts of word runs, with word counts.")
+    = False,
 ) -> None:
     """Word-level differences between two versions, turn by turn for transcripts."""
     from briefarc.diff import diff_versions
@@ -66,12 +67,12 @@ def _pick(given: list[int], numbers: list[int], doc_id: int) -> tuple[int, int]:
     return numbers[-2], numbers[-1]
 
 
-@app.command()
+@app.command(epilog="\b\nExample: briefarc reparse --all")
 def reparse(
     ids: Annotated[list[int] | None, typer.Argument(metavar="[ID]...", help="Documents to re-extract.")] = None,
     all_: Annotated[bool, typer.Option("--all", help="Re-extract every document.")] = False,
     db: DbOption = None,
-    json_: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    json_: Annotated[bool, typer.Option("--json", help="Print the summary as one line of JSON.")] = False,
 ) -> None:
     """Extract archived documents again from their stored raw bytes, with no network."""
     from briefarc.output import console, render
@@ -89,5 +90,4 @@ def reparse(
                             f"{len(report.failed)} failed.", markup=False)
         for doc_id, reason in report.failed:
             console.err().print(f"  failed: {doc_id}: {render.clean(reason)}", markup=False)
-    if report.failed:
-        raise typer.Exit(ExitStatus.PARTIAL)
+    exit_for_failures(len(report.failed), report.checked)

@@ -61,6 +61,27 @@ def export(
     return report
 
 
+# What a file name's ending says its format is.
+EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv", ".warc": "warc",
+              ".warc.gz": "warc"}
+
+
+def format_for(fmt: str | None, output: str | None) -> str:
+    """The export format: --format as given (any case), or told by the file name's ending, or JSON Lines.
+
+    `-o x.csv` alone writes CSV; `-f jsonl -o x.csv` is a usage error rather than JSON in a .csv file.
+    """
+    named = next((kind for ending, kind in sorted(EXTENSIONS.items(), key=lambda item: -len(item[0]))
+                  if output and output.lower().endswith(ending)), None)
+    if fmt is None:
+        return named or "jsonl"
+    fmt = fmt.strip().lower()
+    if named and fmt in FORMATS and named != fmt:
+        raise UsageError(f"--format {fmt} does not match the file name {output!r}, which says {named}: "
+                         "change one of them (or leave out --format).")
+    return fmt
+
+
 def check_options(fmt: str, output: str | None, all_versions: bool) -> None:
     if fmt not in FORMATS:
         raise UsageError(f"Unknown export format {fmt!r}: use one of {', '.join(FORMATS)}.")
