@@ -172,7 +172,7 @@ def test_markdown_is_one_safely_named_file_per_document(cli, archive, tmp_path):
     assert names == [
         "2025-01-16-transcript-of-the-press-briefing-2.md",
         "2025-03-01-etc-passwd-red-x-red-script-alert-1-script-31m-con-3.md",
-        "2025-03-12-untitled-4.md",
+        "2025-03-12-外交部发言人就有关问题答记者问-4.md",
         "2025-07-29-department-press-briefing-1.md",
     ]
     assert all(p.parent == folder for p in folder.iterdir())

@@ -38,9 +38,13 @@ HIT_CSV_COLUMNS = ["id", "published", "source", "site", "kind", "language", "spo
                    "highlights"]
 
 
-def print_hits(hits: list[dict], json_: bool, csv_: bool, *, snippets: bool, total: int, offset: int) -> None:
+def print_hits(hits: list[dict], json_: bool, csv_: bool, *, snippets: bool, total: int, offset: int,
+               query: str = "") -> None:
     from briefarc.output import console, render
 
+    for hit in hits:
+        if "snippet" in hit:
+            join_adjacent_marks(hit, query)
     rows = [public_hit(hit) for hit in hits]
     if json_:
         render.write_jsonl([{**row, "total": total} for row in rows], sys.stdout)
@@ -54,6 +58,29 @@ def print_hits(hits: list[dict], json_: bool, csv_: bool, *, snippets: bool, tot
     line = render.count_line(len(hits), total, offset)
     if line:
         console.err().print(line, markup=False, highlight=False, soft_wrap=True)
+
+
+def join_adjacent_marks(hit: dict, query: str) -> None:
+    """Whole words marked, not lone characters: one highlight for a run of matched terms with nothing
+    between them (a Chinese word is a run of one-character terms), and none for the part of a Chinese
+    word that the snippet's edge cut (外 of 外交部)."""
+    import re
+
+    from briefarc.store.search import SNIPPET_CLOSE, SNIPPET_OPEN, highlights
+    from briefarc.store.text import CJK_CHARS
+
+    words = re.findall(f"[{CJK_CHARS}]+", query)
+    only_cjk = re.compile(f"[{CJK_CHARS}]+")
+
+    def keep_whole(match: re.Match) -> str:
+        inner = match.group(1)
+        if only_cjk.fullmatch(inner) and not any(word in inner for word in words):
+            return inner
+        return match.group(0)
+
+    snippet = hit["snippet"].replace(SNIPPET_CLOSE + SNIPPET_OPEN, "")
+    hit["snippet"] = re.sub(f"{SNIPPET_OPEN}([^{SNIPPET_CLOSE}]*){SNIPPET_CLOSE}", keep_whole, snippet)
+    hit["highlights"] = highlights(hit["snippet"])
 
 
 def public_hit(hit: dict) -> dict:
@@ -170,7 +197,7 @@ def search(
     add_sites(database, hits)
     found = total(len(hits), limit, offset, lambda: count_matches(database, text, filters, literal=literal))
     _print_notes(notes)
-    print_hits(hits, json_, csv_, snippets=True, total=found, offset=offset)
+    print_hits(hits, json_, csv_, snippets=True, total=found, offset=offset, query=text)
 
 
 def _print_notes(notes: list[str]) -> None:

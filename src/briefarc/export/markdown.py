@@ -1,8 +1,9 @@
 """One Markdown file per document, with YAML front matter.
 
-Titles and text come from the web: file names are built from [a-z0-9-] only (no traversal, nothing
-an OS reserves), front-matter values are JSON strings (a subset of YAML, escapes and all), and the
-body has Markdown and HTML syntax escaped so that a page cannot inject links, tags or headings.
+Titles and text come from the web: file names are built from letters and digits (of any script, so
+Chinese titles keep their words) and hyphens only, after the date (no traversal, nothing an OS
+reserves); front-matter values are JSON strings (a subset of YAML, escapes and all), and the body has
+Markdown and HTML syntax escaped so that a page cannot inject links, tags or headings.
 """
 
 from __future__ import annotations
@@ -28,8 +29,7 @@ FRONT_MATTER = (
     "sha256",
 )
 SLUG_LENGTH = 60
-OUR_NAME = re.compile(r"(?:\d{4}-\d{2}-\d{2}|undated)-[a-z0-9-]+-(\d+)\.md")
-NOT_SLUG = re.compile(r"[^a-z0-9]+")
+OUR_NAME = re.compile(r"(?:\d{4}-\d{2}-\d{2}|undated)-[\w-]+-(\d+)\.md")
 # Characters YAML may not hold raw, or reads as line breaks; JSON leaves them unescaped.
 YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]")
 INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>&|~])")
@@ -63,7 +63,7 @@ def earlier_files(folder: Path) -> dict[int, list[str]]:
 
 
 def file_name(record: dict) -> str:
-    """date-slug-id.md: ASCII letters, digits and hyphens only, unique by the id."""
+    """date-slug-id.md: letters, digits and hyphens only, unique by the id."""
     date = record.get("published_date") or "undated"
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
         date = "undated"
@@ -71,11 +71,17 @@ def file_name(record: dict) -> str:
 
 
 def slug(title: str | None) -> str:
-    """ASCII words of the title: accents dropped (é is e), other scripts and separators a break."""
+    """The title's words joined by hyphens: letters and digits of any script (外交部 stays 外交部), accents
+    on Latin letters dropped (é is e), anything else a break."""
     decomposed = unicodedata.normalize("NFKD", title or "")
-    ascii_text = "".join(char if char.isascii() else "" if unicodedata.combining(char) else " "
-                         for char in decomposed)
-    words = NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
+    kept = []
+    for char in decomposed:
+        if unicodedata.combining(char):
+            if not (kept and kept[-1].isascii()):  # a mark on another script's letter (が) is part of it
+                kept.append(char)
+        else:
+            kept.append(char if char.isalnum() else " ")
+    words = "-".join(unicodedata.normalize("NFC", "".join(kept)).lower().split())
     return words[:SLUG_LENGTH].rstrip("-") or "untitled"
 
 

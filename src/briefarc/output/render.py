@@ -65,10 +65,11 @@ def hits_table(hits: list[dict], *, snippets: bool = True) -> Table:
     table = Table(show_lines=False, expand=True, pad_edge=False)
     table.add_column("id", justify="right", style="cyan", no_wrap=True)
     table.add_column("date", no_wrap=True)
-    table.add_column("source", max_width=16)
-    table.add_column("title", ratio=2)
+    table.add_column("source", max_width=16, overflow="fold")
+    # Folded, not cut: a title or snippet without spaces (Chinese) wraps as English does.
+    table.add_column("title", ratio=2, overflow="fold")
     if snippets:
-        table.add_column("snippet", ratio=3)
+        table.add_column("snippet", ratio=3, overflow="fold")
     for hit in hits:
         row: list[RenderableType] = [
             text(hit["id"]), text(hit.get("published_date") or ""),
