@@ -42,7 +42,7 @@ def test_a_source_with_documents_is_kept_disabled(cli, db_file, tmp_path):
     from tests.conftest import SAMPLES
 
     cli("sources", "add", "saved", "https://example.org/feed/", "--db", db_file)
-    cli("ingest", SAMPLES / "mea-briefing.html", "--source", "saved", "--db", db_file)
+    cli("ingest", SAMPLES / "mea-briefing.html", "--source", "saved", "--new-source", "--db", db_file)
     assert "disabled" in cli("sources", "remove", "saved", "--db", db_file).stderr
     assert cli("list", "--source", "saved", "--db", db_file, "--json").jsonl()
 

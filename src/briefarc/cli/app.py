@@ -85,6 +85,39 @@ def open_db(db: Path | None, *, create: bool = True):
     return open_database(path, create=create), path
 
 
+SOURCE_NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
+
+
+def check_source_name(name: str) -> str:
+    """A new source's name: lower-case letters, digits, '.', '_' and '-', up to 64, as in mofa-pk."""
+    if not SOURCE_NAME.fullmatch(name):
+        raise UsageError(f"{name!r} cannot name a source: use lower-case letters, digits, '-', '_' and '.' "
+                         "(up to 64, starting with a letter or digit), as in mofa-pk.")
+    return name
+
+
+def known_source(database, name: str | None, *, new: bool = False) -> str | None:
+    """--source NAME of a command that files pages: a source that exists, or with `new` a valid new name.
+
+    A name that exists nowhere is a usage error listing the known ones (a typo must not become a source).
+    """
+    import difflib
+
+    from briefarc.store.sources import all_sources
+
+    if name is None:
+        return None
+    names = [source.name for source in all_sources(database)]
+    if name in names:
+        return name
+    if new:
+        return check_source_name(name)
+    close = difflib.get_close_matches(name, names, n=1)
+    hint = f"Did you mean {close[0]}? " if close else ""
+    raise UsageError(f"No source named {name!r}. {hint}Known sources: {', '.join(sorted(names))}. To file pages "
+                     "under a new name, add --new-source.")
+
+
 def check_url(url: str | None) -> str | None:
     """A page address given with --url: a web address with a host, or a usage error."""
     from urllib.parse import urlsplit

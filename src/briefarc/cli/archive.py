@@ -28,6 +28,7 @@ from briefarc.cli.app import (
     choice,
     exit_for_failures,
     json_option,
+    known_source,
     make_filters,
     open_db,
 )
@@ -127,7 +128,10 @@ def parse(
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files or folders of saved pages ('-' reads standard input).")],
     url: Annotated[str | None, typer.Option("--url", help="The page's address, for a single file.")] = None,
-    source: Annotated[str | None, typer.Option("--source", help="File the pages under this source name.")] = None,
+    source: Annotated[str | None, typer.Option(
+        "--source", help="File the pages under this source (a known one; pages ingested again join it).")] = None,
+    new_source: Annotated[bool, typer.Option(
+        "--new-source", help="--source names a new label for saved pages (nothing to fetch).")] = False,
     db: DbOption = None,
     json_: json_option("one line with the summary (counts, failures with their reasons).") = False,
 ) -> None:
@@ -136,7 +140,10 @@ def ingest(
     from briefarc.output import console, progress
 
     url = check_url(url)
+    if new_source and source is None:
+        raise UsageError("--new-source goes with --source NAME, the name to create.")
     database, _ = open_db(db)
+    source = known_source(database, source, new=new_source)
     with progress.ingest_progress(paths) as on_input:
         report = run_ingest(database, paths, url=url, source=source, on_input=on_input)
     if json_:
@@ -254,13 +261,15 @@ def show(
 ) -> None:
     """Show one document: its metadata and its text, turn by turn for transcripts."""
     from briefarc.output import console, render
-    from briefarc.store.documents import get_document, get_raw
+    from briefarc.store.documents import get_document
 
     if raw and json_:
         raise UsageError("--raw writes the original bytes and --json the record: choose one.")
     database, _ = open_db(db, create=False)
     if raw:
-        data = get_raw(database, doc_id)
+        from briefarc.store.entries import document_raw
+
+        data = document_raw(database, doc_id).data  # a feed entry's own element, not the whole feed
         if sys.stdout.isatty():
             raise UsageError("--raw writes the page's original bytes: redirect it to a file, as in `> page.html`.")
         sys.stdout.buffer.write(data)

@@ -93,9 +93,18 @@ def cite(
 
     format_ = choice(format_, FORMATS, "--format")
     database, _ = open_db(db, create=False)
-    records = [get_document(database, doc_id) for doc_id in doc_ids]
+    records = [with_own_hash(database, get_document(database, doc_id)) for doc_id in doc_ids]
     sys.stdout.write(citations(records, format_))
     sys.stdout.flush()
+
+
+def with_own_hash(database, record: dict) -> dict:
+    """A document taken from a feed is cited by its own entry's sha256, not the whole feed's."""
+    from briefarc.store.entries import document_raw
+
+    if record.get("sha256"):
+        record["sha256"] = document_raw(database, record["id"]).sha256
+    return record
 
 
 @app.command(epilog="\b\nExample: briefarc verify --repair")

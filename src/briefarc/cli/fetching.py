@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from briefarc.cli.app import DbOption, app, exit_for_failures, json_option, open_db, parse_date
+from briefarc.cli.app import DbOption, app, check_source_name, exit_for_failures, json_option, open_db, parse_date
 from briefarc.errors import UsageError
 
 sources_app = typer.Typer(help="List, add, remove and inspect the sources `briefarc fetch` reads.",
@@ -146,6 +146,7 @@ def sources_add(
 
     if url and not is_web_url(url):
         raise UsageError(f"{url!r} is not an http(s) URL.")
+    check_source_name(name)
     options = {key: value for key, value in (("item_selector", item_selector), ("next_selector", next_selector),
                ("link_pattern", link_pattern), ("full_text", "always" if full_text else None)) if value}
     _check_pattern(link_pattern)

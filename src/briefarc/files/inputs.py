@@ -11,7 +11,7 @@ from pathlib import Path
 
 from briefarc.errors import InputError
 
-PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".xml", ".rss", ".atom")  # the last three: feeds
 MAX_BYTES = 64 * 1024 * 1024  # a saved page larger than this is not a briefing
 STDIN = "-"
 
@@ -61,7 +61,8 @@ def read_input(name: str) -> bytes:
     except FileNotFoundError as exc:
         raise InputError("no such file") from exc
     except IsADirectoryError as exc:
-        raise InputError("a folder with no pages in it (.html, .htm, .xhtml, gzipped or not, .warc)") from exc
+        raise InputError("a folder with no pages in it (.html, .htm, .xhtml, feeds as .xml, .rss or .atom, "
+                         "gzipped or not, .warc)") from exc
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}") from exc
     if data[:2] == b"\x1f\x8b":

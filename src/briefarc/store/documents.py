@@ -41,6 +41,8 @@ def save_document(
     stamp = page.fetched_at or now_iso()
     with transaction(db) as conn:
         row = _find(conn, key, doc.native_id)
+        if row is not None and source_id is not None:  # `ingest --source` again: the page joins that source
+            conn.execute("UPDATE documents SET source_id = ? WHERE id = ?", (source_id, row[0]))
         if row is not None and row[1] == text_hash:
             conn.execute(  # a page fetched live is back at its source; a saved copy proves nothing of the kind
                 "UPDATE documents SET checked_at = ?, removed_at = CASE WHEN ? THEN NULL ELSE removed_at END"

@@ -1,0 +1,33 @@
+"""A document's own raw bytes: the page it was read from, or for a feed entry the entry alone."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from hashlib import sha256
+from typing import TYPE_CHECKING
+
+from briefarc.store.documents import get_raw
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+
+@dataclass
+class Raw:
+    data: bytes
+    sha256: str
+    container_sha256: str | None = None  # the feed file's, when `data` is one entry of it
+
+
+def document_raw(db: sqlite_utils.Database, doc_id: int) -> Raw:
+    """The bytes `show --raw` writes and whose sha256 `cite` gives."""
+    from briefarc.feedentry import entry_bytes
+
+    data = get_raw(db, doc_id)
+    row = db.execute("""SELECT sn.item, sn.sha256 FROM documents d JOIN snapshots sn ON sn.id = d.snapshot_id
+                        WHERE d.id = ?""", (doc_id,)).fetchone()
+    item, whole = (row[0], row[1]) if row else (None, sha256(data).hexdigest())
+    entry = entry_bytes(data, item) if item else None
+    if entry is None:
+        return Raw(data, whole)
+    return Raw(entry, sha256(entry).hexdigest(), container_sha256=whole)

@@ -1,0 +1,98 @@
+"""Where documents come from: sites shown without a source, --source checked and attached, a feed entry's
+own bytes and hash; export and ingest by file name (real files, a real database, the CLI)."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+
+import pytest
+
+from tests.conftest import SAMPLES
+from tests.test_cjk_output import table_cells
+
+PARAGRAPHS = "".join(f"<p>Paragraph {n} of the briefing on border trade and the visa regime.</p>" for n in range(4))
+FEED = f"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+<title>Briefings</title><link>https://mofa.example/</link>
+<item><title>Briefing on trade</title><link>https://mofa.example/b/1?a=1&amp;b=2</link>
+<guid>https://mofa.example/b/1?a=1&amp;b=2</guid><pubDate>Thu, 16 Jan 2025 10:00:00 +0000</pubDate>
+<content:encoded><![CDATA[{PARAGRAPHS}]]></content:encoded></item>
+<item><title>Briefing on visas</title><link>https://mofa.example/b/2</link>
+<guid isPermaLink="false">mofa-b-2</guid><pubDate>Fri, 17 Jan 2025 10:00:00 +0000</pubDate>
+<content:encoded><![CDATA[{PARAGRAPHS.replace("trade", "visas")}]]></content:encoded></item>
+</channel></rss>
+"""
+
+
+@pytest.fixture
+def archive(cli, db_file):
+    assert cli("ingest", SAMPLES, "--db", db_file).code == 0
+    return db_file
+
+
+def test_documents_without_a_source_show_their_site_in_tables(cli, archive):
+    rows = cli("list", "--db", archive, "--json", "--limit", "100").jsonl()
+    assert all(row["source"] is None and row["site"] for row in rows)
+    dawn = next(row for row in rows if row["site"] == "DAWN.COM")
+    hosted = next(row for row in rows if row["site"] == "www.news.xinhua.example")  # no site name: the host
+    for command in (["list", "--limit", "100"], ["search", "Kabul"], ["search", "外交部"]):
+        table = cli(*command, "--db", archive).stdout
+        shown = dawn if "Kabul" in command or "list" in command else hosted
+        assert table_cells(table)[shown["id"]][2] == shown["site"].replace(" ", ""), command
+    assert "site" in next(csv.reader(io.StringIO(cli("list", "--db", archive, "--csv").stdout)))
+
+
+def test_a_mistyped_source_is_an_error_listing_the_known_ones(cli, archive):
+    page = SAMPLES / "state-briefing.html"
+    result = cli("ingest", page, "--source", "state-briefing", "--db", archive)
+    assert result.code == 2 and "Did you mean state-briefings?" in result.stderr
+    assert "Known sources: " in result.stderr and "mofa-pk" in result.stderr
+    names = [row["name"] for row in cli("sources", "list", "--db", archive, "--json").jsonl()]
+    assert "state-briefing" not in names
+    for bad in ("Bad Name", "-x", "a/b", ""):
+        made = cli("ingest", page, "--source", bad, "--new-source", "--db", archive)
+        assert made.code == 2 and "cannot name a source" in made.stderr, bad
+        assert cli("sources", "add", bad, "https://x.example/feed", "--db", archive).code == 2
+    assert cli("ingest", page, "--source", "my-notes", "--new-source", "--db", archive).code == 0
+    assert cli("list", "--source", "my-notes", "--db", archive, "--json").jsonl()
+
+
+def test_source_on_a_second_ingest_attaches_it(cli, archive):
+    page = SAMPLES / "state-briefing.html"
+    assert cli("list", "--source", "state-briefings", "--db", archive, "--json").jsonl() == []
+    again = cli("ingest", page, "--source", "state-briefings", "--db", archive, "--json")
+    assert again.code == 0 and again.jsonl()[0]["unchanged"] == 1
+    rows = cli("list", "--source", "state-briefings", "--db", archive, "--json").jsonl()
+    assert [row["title"] for row in rows] == ["Department Press Briefing – July 29, 2025"]
+    assert rows[0]["source"] == rows[0]["site"] == "state-briefings"
+
+
+def test_a_folder_takes_feed_files_and_a_feed_entry_has_its_own_bytes(cli, db_file, tmp_path):
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    (folder / "briefings.xml").write_text(FEED, "utf-8")
+    result = cli("ingest", folder, "--db", db_file, "--json")
+    assert result.code == 0 and result.jsonl()[0]["added"] == 2, result.stderr
+    whole = hashlib.sha256(FEED.encode()).hexdigest()
+    for row in cli("list", "--db", db_file, "--json").jsonl():
+        raw = cli("show", row["id"], "--raw", "--db", db_file).stdout_bytes
+        assert raw.startswith(b"<item>") and raw.endswith(b"</item>") and raw in FEED.encode()
+        assert row["title"].encode() in raw and raw.count(b"<item>") == 1
+        cited = cli("cite", row["id"], "-f", "csl-json", "--db", db_file).stdout
+        assert hashlib.sha256(raw).hexdigest() in cited and whole not in cited
+        assert json.loads(cli("show", row["id"], "--json", "--db", db_file).stdout)["sha256"] == whole
+
+
+def test_export_takes_its_format_from_the_file_name(cli, archive, tmp_path):
+    out = tmp_path / "x.csv"
+    assert cli("export", "-o", out, "--db", archive).code == 0
+    header = next(csv.reader(io.StringIO(out.read_text("utf-8"))))
+    assert header[:3] == ["id", "published", "source"]
+    clash = cli("export", "-f", "jsonl", "-o", tmp_path / "y.csv", "--db", archive)
+    assert clash.code == 2 and "does not match the file name" in clash.stderr and not (tmp_path / "y.csv").exists()
+    lines = tmp_path / "x.jsonl"
+    assert cli("export", "-o", lines, "--db", archive).code == 0
+    assert all(json.loads(line)["id"] for line in lines.read_text("utf-8").splitlines())
