@@ -102,7 +102,8 @@ async def collect(
         runs.append(SourceRun(db, Source(name=URLS_SOURCE, kind="urls", options={"urls": urls}), options,
                               on_update, extraction))
     try:
-        async with Fetcher(options.config, on_request=log) as fetcher:
+        # A dry run writes nothing, its requests included.
+        async with Fetcher(options.config, on_request=None if options.dry_run else log) as fetcher:
             await asyncio.gather(*(run.run(fetcher) for run in runs))
     finally:
         extraction.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from typing import Annotated
 
 import typer
@@ -43,26 +44,52 @@ def fetch(
     json_: json_option("one line per source: its counts, its error and each failed item.") = False,
 ) -> None:
     """Fetch new briefings from the sources you follow, or from given URLs."""
-    from briefarc.collect import FetchOptions, collect
-    from briefarc.net.fetch import FetchConfig, run
+    from briefarc.collect import FetchOptions
+    from briefarc.net.fetch import FetchConfig
     from briefarc.output import console, render
-    from briefarc.output.progress import fetch_progress, print_fetch_summary
+    from briefarc.output.progress import print_fetch_summary
 
     since = parse_date(since, "--since")
-    database, _ = open_db(db)
-    sources, urls = _targets(database, targets or [])
-    config = FetchConfig(contact=contact, per_host=per_host, delay=delay, read_timeout=timeout, retries=retries,
-                         total_timeout=max(120.0, timeout * 4))
-    options = FetchOptions(since=since, max_items=max_items, dry_run=dry_run,
-                           refresh=refresh, config=config, workers=workers)
-    with fetch_progress([s.name for s in sources] + (["(urls)"] if urls else [])) as on_update:
-        reports = run(collect(database, sources, urls, options, on_update))
+    with _fetch_database(db, dry_run) as database:
+        reports = _run_fetch(database, targets or [], FetchOptions(
+            since=since, max_items=max_items, dry_run=dry_run, refresh=refresh, workers=workers,
+            config=FetchConfig(contact=contact, per_host=per_host, delay=delay, read_timeout=timeout,
+                               retries=retries, total_timeout=max(120.0, timeout * 4))))
     if json_:
         render.write_jsonl([report.as_dict() for report in reports], sys.stdout)
     else:
         print_fetch_summary(console.err(), reports, dry_run=dry_run)
     whole = [r for r in reports if r.error or (r.failed and not (r.added + r.updated + r.unchanged + r.removed))]
     exit_for_failures(sum(not report.ok for report in reports), len(reports) - len(whole))
+
+
+@contextmanager
+def _fetch_database(db, dry_run: bool):
+    """The archive; for a dry run with no archive yet, a throwaway one (a dry run creates no file)."""
+    import tempfile
+    from pathlib import Path
+
+    from briefarc.paths import db_path
+
+    if not dry_run or db_path(db).exists():
+        yield open_db(db)[0]
+        return
+    with tempfile.TemporaryDirectory(prefix="briefarc-dry-run-") as folder:
+        database = open_db(Path(folder) / "dry-run.db")[0]
+        try:
+            yield database
+        finally:
+            database.close()
+
+
+def _run_fetch(database, targets: list[str], options):
+    from briefarc.collect import collect
+    from briefarc.net.fetch import run
+    from briefarc.output.progress import fetch_progress
+
+    sources, urls = _targets(database, targets)
+    with fetch_progress([s.name for s in sources] + (["(urls)"] if urls else [])) as on_update:
+        return run(collect(database, sources, urls, options, on_update))
 
 
 def _targets(database, targets: list[str]):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import socket
 import ssl
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -161,6 +162,9 @@ def failure_of(exc: BaseException, url: str, response: httpx.Response | None, co
         return FetchFailure(message, reason="truncated", url=url, status=status)
     if isinstance(exc, httpx.UnsupportedProtocol | httpx.InvalidURL):
         return FetchFailure(f"cannot fetch {url}: {exc}", reason="http", url=url)
+    if isinstance(exc, httpx.ConnectError) and any(isinstance(link, socket.gaierror) for link in _chain(exc)):
+        # No address for the name: offline, or a mistyped host. Asking again at once does not help.
+        return FetchFailure(f"cannot resolve the host name {host} ({_os_reason(exc)})", reason="dns", url=url)
     if isinstance(exc, httpx.ConnectError):
         return FetchFailure(f"cannot connect to {host}: {_os_reason(exc)}", reason="connect", url=url)
     message = f"the connection to {host} broke: {_os_reason(exc)}"

@@ -55,7 +55,7 @@ HOME = "https://github.com/briefarc/briefarc"
 REDIRECTS = (301, 302, 303, 307, 308)
 GONE = (404, 410)
 RETRIED = ("timeout", "connect", "truncated")  # failures worth another attempt
-UNREACHABLE = (*RETRIED, "tls")  # robots.txt failures that close the site (RFC 9309 §2.3.1.4)
+UNREACHABLE = (*RETRIED, "tls", "dns")  # robots.txt failures that close the site (RFC 9309 §2.3.1.4)
 
 T = TypeVar("T")
 

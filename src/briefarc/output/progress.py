@@ -57,19 +57,24 @@ def fetch_progress(names: list[str]) -> Iterator:
     from briefarc.output.render import fetch_table
 
     reports = {name: SourceReport(name) for name in names}
-    with Live(fetch_table(list(reports.values())), console=console.err(), refresh_per_second=4,
+    with Live(fetch_table(list(reports.values()), live=True), console=console.err(), refresh_per_second=4,
               transient=True) as live:
         def update(report) -> None:
             reports[report.name] = report
-            live.update(fetch_table(list(reports.values())))
+            live.update(fetch_table(list(reports.values()), live=True))
 
         yield update
 
 
+OFFLINE_HINT = "No host could be resolved: check your network connection (or DNS), then run the fetch again."
+
+
 def print_fetch_summary(stderr: Console, reports: list, *, dry_run: bool = False) -> None:
+    """The counts (unless every source failed before fetching anything), then one line per problem."""
     from briefarc.output.render import fetch_table
 
-    stderr.print(fetch_table(reports))
+    if not all(report.error and not report.fetched for report in reports):
+        stderr.print(fetch_table(reports))
     for report in reports:
         for note in report.notes:
             stderr.print(f"  {clean(report.name)}: {clean(note)}", markup=False, highlight=False, soft_wrap=True)
@@ -82,3 +87,5 @@ def print_fetch_summary(stderr: Console, reports: list, *, dry_run: bool = False
             for item in report.planned:
                 stderr.print(f"  would fetch: {clean(item['published'] or '')} {clean(item['url'])}", markup=False,
                              highlight=False, soft_wrap=True)
+    if reports and all("cannot resolve the host name" in (report.error or "") for report in reports):
+        stderr.print(OFFLINE_HINT, markup=False, highlight=False, soft_wrap=True)

@@ -246,15 +246,16 @@ def requests_table(rows: list[RequestRow]) -> Table:
 FETCH_COLUMNS = ("discovered", "fetched", "added", "updated", "unchanged", "skipped", "failed", "removed")
 
 
-def fetch_table(reports: list) -> Table:
+def fetch_table(reports: list, *, live: bool = False) -> Table:
+    """Each source's counts. The summary leaves out counts that are zero everywhere; errors go on lines
+    of their own below it (a column would be too narrow to read at 80 columns)."""
+    shown = [name for name in FETCH_COLUMNS if live or any(getattr(report, name) for report in reports)]
     table = Table(expand=False)
     table.add_column("source", style="cyan", no_wrap=True)
-    for name in FETCH_COLUMNS:
+    for name in shown or FETCH_COLUMNS[:2]:
         table.add_column(name, justify="right")
-    table.add_column("error", style="red")
     for report in reports:
-        table.add_row(text(report.name), *(str(getattr(report, name)) for name in FETCH_COLUMNS),
-                      text(report.error or ""))
+        table.add_row(text(report.name), *(str(getattr(report, name)) for name in shown or FETCH_COLUMNS[:2]))
     return table
 
 

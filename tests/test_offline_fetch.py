@@ -1,0 +1,90 @@
+"""Fetching with no network, and dry runs that write nothing (the CLI; a local test server; no internet).
+
+"No network" is a resolver that has no address for any name: getaddrinfo fails as it does offline, for
+the `.invalid` names used here (RFC 2606 reserves them), and only for them.
+"""
+
+from __future__ import annotations
+
+import socket
+import sqlite3
+from contextlib import closing
+
+import pytest
+
+from briefarc.models import Source
+from briefarc.store import open_database
+from briefarc.store.sources import add_source
+from tests.test_fetch_edges import FAST, feed_site
+
+DEAD_HOSTS = ("mofa.invalid", "press.invalid")
+
+
+@pytest.fixture
+def offline(monkeypatch):
+    real = socket.getaddrinfo
+
+    def getaddrinfo(host, *args, **kwargs):
+        name = host.decode() if isinstance(host, bytes) else str(host)
+        if name.endswith(".invalid"):
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+
+
+def add(db_file, name: str, url: str, kind: str = "feed", **options) -> None:
+    add_source(open_database(db_file), Source(name=name, kind=kind, url=url, options=options))
+
+
+def test_offline_each_source_says_its_host_cannot_be_resolved_once(cli, db_file, offline):
+    add(db_file, "one", "http://mofa.invalid/feed.xml")
+    add(db_file, "two", "http://mofa.invalid/press/", kind="listing", item_selector="li a")
+    add(db_file, "three", "http://press.invalid/sitemap.xml", kind="sitemap")
+    result = cli("fetch", "one", "two", "three", "--delay", "0", "--retries", "3", "--db", db_file)
+    assert result.code == 1 and "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert lines == [
+        "  one failed: cannot resolve the host name mofa.invalid (Name or service not known)",
+        "  two failed: cannot resolve the host name mofa.invalid (Name or service not known)",
+        "  three failed: cannot resolve the host name press.invalid (Name or service not known)",
+        "No host could be resolved: check your network connection (or DNS), then run the fetch again.",
+    ]
+    logged = cli("log", "--all", "--db", db_file, "--json").jsonl()
+    for host in DEAD_HOSTS:  # one attempt per dead host, not four per URL
+        assert len([row for row in logged if f"//{host}/" in row["url"]]) == 1, logged
+
+
+def test_a_dry_run_creates_no_database(cli, tmp_path, site):
+    feed_site(site)
+    missing = tmp_path / "never.db"
+    result = cli("fetch", site.url("/feed.xml"), "--dry-run", *FAST, "--db", missing)
+    assert result.code == 0, result.stderr
+    assert "would fetch" in result.stderr and not missing.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_a_dry_run_leaves_an_archive_as_it_was(cli, db_file, site):
+    feed_site(site)
+    add(db_file, "noon", site.url("/feed.xml"))
+    before = dump(db_file)
+    result = cli("fetch", "noon", "--dry-run", *FAST, "--db", db_file)
+    assert result.code == 0 and "would fetch" in result.stderr
+    assert site.paths()  # it did ask the site
+    assert dump(db_file) == before  # no run, no request logged, nothing seen or stored
+
+
+def dump(db_file) -> dict[str, list]:
+    with closing(sqlite3.connect(db_file)) as conn:
+        tables = [name for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%'")]
+        return {name: conn.execute(f"SELECT * FROM {name}").fetchall() for name in tables}
+
+
+def test_dead_hosts_do_not_hide_live_ones(cli, db_file, offline, site):
+    feed_site(site)
+    add(db_file, "live", site.url("/feed.xml"))
+    add(db_file, "dead", "http://mofa.invalid/feed.xml")
+    result = cli("fetch", "live", "dead", *FAST, "--db", db_file)
+    assert result.code == 3 and "dead failed: cannot resolve the host name mofa.invalid" in result.stderr
+    assert "check your network connection" not in result.stderr  # one host answered: not offline
+    assert cli("list", "--source", "live", "--db", db_file, "--json").jsonl()
