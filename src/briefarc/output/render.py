@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import IO, TYPE_CHECKING, Any
 
+from rich import box
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
@@ -184,8 +185,6 @@ def parsed_view(name: str, doc) -> Group:
 
 
 def sources_table(rows: list[SourceStatus]) -> Table:
-    from rich import box
-
     table = Table(expand=True, box=box.SIMPLE_HEAD, pad_edge=False)
     for name in ("name", "kind", "on", "docs", "last run", "result"):
         table.add_column(name, style="cyan" if name == "name" else "", justify="right" if name == "docs" else "left",
@@ -260,12 +259,15 @@ def fetch_table(reports: list, *, live: bool = False) -> Table:
 
 
 def history_table(doc_id: int, versions: list[VersionSummary]) -> Table:
-    table = Table(title=f"Document {doc_id}: {len(versions)} version(s)", title_justify="left")
-    for name in ("version", "archived", "published", "words +", "words -", "sha256", "title"):
-        table.add_column(name, justify="right" if name in ("version", "words +", "words -") else "left",
-                         no_wrap=name != "title")
+    """One row per version; the short sha256 as git shows a commit (`--json` has it whole)."""
+    table = Table(title=f"Document {doc_id}: {len(versions)} version(s)", title_justify="left", box=box.SIMPLE_HEAD,
+                  pad_edge=False)
+    for name in ("v", "archived", "published", "words", "sha256", "title"):
+        table.add_column(name, justify="right" if name == "v" else "left", no_wrap=name != "title",
+                         overflow="fold" if name == "title" else "ellipsis", ratio=1 if name == "title" else None)
     for v in versions:
-        table.add_row(str(v["number"]), text(v["archived_at"]), text(v["published"] or ""),
-                      text(f"+{v['words_added']}", "green"), text(f"-{v['words_removed']}", "red"),
-                      text((v["sha256"] or "")[:12]), text(v["title"] or ""))
+        words = text(f"+{v['words_added']}", "green")
+        words.append(f" -{v['words_removed']}", style="red")
+        table.add_row(str(v["number"]), text((v["archived_at"] or "")[:16].replace("T", " ")),
+                      text((v["published"] or "")[:10]), words, text((v["sha256"] or "")[:12]), text(v["title"] or ""))
     return table
