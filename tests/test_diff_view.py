@@ -77,3 +77,15 @@ def test_history_and_diff_agree_on_a_title_only_change(cli, db_file, statement):
     assert "+1 words  -1 words" in shown and "Title: " in shown and "[-stronger-]{+fiercer+}" in shown
     table = cli("history", doc_id, "--db", db_file).stdout
     assert "+1" in table and "-1" in table
+
+
+def test_history_reads_at_80_columns(cli, db_file, statement, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    doc_id = two_versions(cli, db_file, statement, statement.replace("and stronger storms", "and fiercer storms"))
+    versions = cli("history", doc_id, "--db", db_file, "--json").jsonl()
+    table = cli("history", doc_id, "--db", db_file).stdout
+    lines = table.splitlines()
+    assert max(len(line) for line in lines) <= 80 and "…" not in table
+    assert lines[2].split() == ["v", "archived", "published", "words", "sha256", "title"]
+    second = next(line for line in lines if line.startswith(" 2 "))
+    assert "+1 -1" in second and versions[1]["sha256"][:12] in second
