@@ -98,3 +98,8 @@ def test_search_totals_count_every_match(cli, archive):
 def test_options_after_the_words_still_count(cli, archive):
     result = cli("search", "Taliban", "--limit", "1", "Kabul", "--db", archive, "--json")
     assert result.code == 0 and len(result.jsonl()) == 1
+
+
+def test_minus_h_alone_is_still_help(cli):
+    shown = cli("search", "-h")
+    assert shown.code == 0 and shown.stdout.startswith("Usage: briefarc search") and "-word leaves" in shown.stdout

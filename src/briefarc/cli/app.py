@@ -49,9 +49,9 @@ JsonOption = Annotated[bool, typer.Option("--json", help="JSON Lines on stdout i
                                                           "row, with the table's fields and more.")]
 
 
-def json_option(what: str):
-    """A --json option whose help says what it prints."""
-    return Annotated[bool, typer.Option("--json", help=f"JSON on stdout instead of text: {what}")]
+def json_flag(what: str):
+    """A --json option whose help says what it prints: `Annotated[bool, json_flag("one line per ...")]`."""
+    return typer.Option("--json", help=f"JSON on stdout instead of text: {what}")
 HitsJsonOption = Annotated[bool, typer.Option(
     "--json", help="JSON Lines on stdout: one object per document (id, published, source, site, kind, title, url, "
     "...; search adds snippet and highlights), each with `total`, the number of documents found in all.")]

@@ -27,7 +27,7 @@ from briefarc.cli.app import (
     check_url,
     choice,
     exit_for_failures,
-    json_option,
+    json_flag,
     known_source,
     make_filters,
     open_db,
@@ -99,7 +99,7 @@ def public_hit(hit: dict) -> dict:
 def parse(
     files: Annotated[list[str], typer.Argument(help="HTML files to parse ('-' reads standard input).")],
     url: Annotated[str | None, typer.Option("--url", help="The page's address, for a single file.")] = None,
-    json_: json_option("one line per page (or feed entry) with its extracted record.") = False,
+    json_: Annotated[bool, json_flag("one line per page (or feed entry) with its extracted record.")] = False,
 ) -> None:
     """Show what the extractor makes of pages, without storing them."""
     from briefarc.files.parse import parse_files
@@ -133,7 +133,7 @@ def ingest(
     new_source: Annotated[bool, typer.Option(
         "--new-source", help="--source names a new label for saved pages (nothing to fetch).")] = False,
     db: DbOption = None,
-    json_: json_option("one line with the summary (counts, failures with their reasons).") = False,
+    json_: Annotated[bool, json_flag("one line with the summary (counts, failures with their reasons).")] = False,
 ) -> None:
     """Archive pages you already saved: HTML files (also gzipped), folders of them, feeds."""
     from briefarc.files.ingest import ingest as run_ingest
@@ -166,6 +166,7 @@ title:, subtitle: and body: search one field. `briefarc search -- ...` ends the 
 @app.command(help=SEARCH_HELP, epilog="\b\nExample: briefarc search Taliban Kabul -Doha --since 2025 --limit 50",
              context_settings={"ignore_unknown_options": True, "help_option_names": ["--help"]})
 def search(
+    ctx: typer.Context,
     query: Annotated[list[str] | None, typer.Argument(
         metavar="QUERY", help='Words, "phrases", -word, AND/OR/NOT, prefix*, NEAR(a b, 10). May be left out '
         "with --changed or --removed.", show_default=False)] = None,
@@ -192,6 +193,9 @@ def search(
     check_output_flags(json_, csv_)
     filters = make_filters(source, since, until, spokesperson, kind, lang, changed, removed)
     text = " ".join(query or [])
+    if text == "-h":  # -word leaves a word out, so -h is not an option here; alone, it can only mean help
+        typer.echo(ctx.get_help())
+        return
     if not text.strip():
         if not (changed or removed):
             raise UsageError("Give words to search for, or --changed / --removed to find such documents.")
@@ -253,8 +257,8 @@ def list_(
 def show(
     doc_id: Annotated[int, typer.Argument(metavar="ID", help="The document's id (from search or list).")],
     db: DbOption = None,
-    json_: json_option("one line with the whole record (metadata, body, paragraphs, turns, sha256, origin).")
-    = False,
+    json_: Annotated[bool, json_flag(
+        "one line with the whole record (metadata, body, paragraphs, turns, sha256, origin).")] = False,
     raw: Annotated[bool, typer.Option("--raw", help="Write the original bytes to stdout.")] = False,
     no_pager: Annotated[bool, typer.Option("--no-pager", help="Print straight to the terminal, not through "
                                            "$PAGER or less.")] = False,
@@ -285,8 +289,10 @@ def show(
 
 
 @app.command(epilog="\b\nExample: briefarc stats --json")
-def stats(db: DbOption = None, json_: json_option("one line with every count and the database size.") = False
-          ) -> None:
+def stats(
+    db: DbOption = None,
+    json_: Annotated[bool, json_flag("one line with every count and the database size.")] = False,
+) -> None:
     """Counts by source, kind, year and language, and the size of the database."""
     from briefarc.output import console, render
     from briefarc.store.stats import archive_stats

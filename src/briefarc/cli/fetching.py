@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from briefarc.cli.app import DbOption, app, check_source_name, exit_for_failures, json_option, open_db, parse_date
+from briefarc.cli.app import DbOption, app, check_source_name, exit_for_failures, json_flag, open_db, parse_date
 from briefarc.errors import UsageError
 
 sources_app = typer.Typer(help="List, add, remove and inspect the sources `briefarc fetch` reads.",
@@ -41,7 +41,7 @@ def fetch(
         "--workers", min=0, help="Processes that extract pages (0: none, all in this one). Default: one per spare "
         "core, started once a run has more than a few pages.")] = None,
     db: DbOption = None,
-    json_: json_option("one line per source: its counts, its error and each failed item.") = False,
+    json_: Annotated[bool, json_flag("one line per source: its counts, its error and each failed item.")] = False,
 ) -> None:
     """Fetch new briefings from the sources you follow, or from given URLs."""
     from briefarc.collect import FetchOptions
@@ -118,8 +118,10 @@ def _existing_db(db):
 
 
 @sources_app.command("list", epilog="\b\nExample: briefarc sources list --json")
-def sources_list(db: DbOption = None, json_: json_option("one line per source, with its last run.") = False
-                 ) -> None:
+def sources_list(
+    db: DbOption = None,
+    json_: Annotated[bool, json_flag("one line per source, with its last run.")] = False,
+) -> None:
     """Every source with its state: enabled, documents, last run, last error."""
     from briefarc.output import console, render
     from briefarc.store.sources import all_sources, source_status
@@ -134,8 +136,8 @@ def sources_list(db: DbOption = None, json_: json_option("one line per source, w
 
 @sources_app.command("show", epilog="\b\nExample: briefarc sources show mofa-pk")
 def sources_show(name: Annotated[str, typer.Argument(help="The source's name.")], db: DbOption = None,
-                 json_: json_option("one line with the source, its options and its last run.") = False
-                 ) -> None:
+                 json_: Annotated[bool, json_flag("one line with the source, its options and its last run.")]
+                 = False) -> None:
     """One source in full: URL, options, counts of its last run and its last error."""
     from briefarc.output import console, render
     from briefarc.store.sources import find_source, source_status
@@ -209,7 +211,7 @@ def log(
     source: Annotated[str | None, typer.Option("--source", help="Only this source's requests.")] = None,
     all_: Annotated[bool, typer.Option("--all", help="Every request, not only failures.")] = False,
     db: DbOption = None,
-    json_: json_option("one line per request (time, source, URL, status, attempt, ms, error).") = False,
+    json_: Annotated[bool, json_flag("one line per request (time, source, URL, status, attempt, ms, error).")] = False,
 ) -> None:
     """Recent failed requests (or all requests) with status, size, time and error."""
     from briefarc.output import console, render

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from briefarc.cli.app import DbOption, app, exit_for_failures, json_option, open_db
+from briefarc.cli.app import DbOption, app, exit_for_failures, json_flag, open_db
 from briefarc.errors import UsageError
 
 
@@ -15,7 +15,8 @@ from briefarc.errors import UsageError
 def history(
     doc_id: Annotated[int, typer.Argument(metavar="ID", help="The document's id.")],
     db: DbOption = None,
-    json_: json_option("one line per version (number, dates, words added and removed, sha256, title).") = False,
+    json_: Annotated[bool, json_flag(
+        "one line per version (number, dates, words added and removed, sha256, title).")] = False,
 ) -> None:
     """The versions of a document: when each was archived and how much it changed."""
     from briefarc.output import console, render
@@ -35,8 +36,8 @@ def diff(
     versions: Annotated[list[int] | None, typer.Argument(
         metavar="[V1 V2]", help="Two version numbers (default: the last two).")] = None,
     db: DbOption = None,
-    json_: json_option("one line with the changes: title, fields, and parts of word runs, with word counts.")
-    = False,
+    json_: Annotated[bool, json_flag(
+        "one line with the changes: title, fields, and parts of word runs, with word counts.")] = False,
 ) -> None:
     """Word-level differences between two versions, turn by turn for transcripts."""
     from briefarc.diff import diff_versions

@@ -74,7 +74,7 @@ def slug(title: str | None) -> str:
     """The title's words joined by hyphens: letters and digits of any script (外交部 stays 外交部), accents
     on Latin letters dropped (é is e), anything else a break."""
     decomposed = unicodedata.normalize("NFKD", title or "")
-    kept = []
+    kept: list[str] = []
     for char in decomposed:
         if unicodedata.combining(char):
             if not (kept and kept[-1].isascii()):  # a mark on another script's letter (が) is part of it

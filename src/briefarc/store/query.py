@@ -129,7 +129,7 @@ def _tokens(text: str):
         if match is None or match.end() == position or match.lastgroup is None:
             break
         position = match.end()
-        kind = match.lastgroup
+        kind = match.lastgroup or "word"
         if kind == "open_quote":
             raise SearchSyntaxError(
                 f"The query has an unclosed double quote, at {_fragment(text, match.start(kind))}: add the closing \". "
@@ -238,7 +238,7 @@ def _check_structure(parts: list[tuple[str, str]], text: str) -> None:
                                 "add ')' where the group ends.")
     if previous == "op":
         raise SearchSyntaxError(f"The query ends with an operator ({last}): add a word after it, or write "
-                                f"{last.lower()!r} to search for the word.")
+                                f"{(last or '').lower()!r} to search for the word.")
 
 
 def _count(depth: int, one: str, many: str) -> str:
