@@ -47,7 +47,8 @@ def archive_stats(db: sqlite_utils.Database, path: str | os.PathLike) -> Archive
         "raw_bytes": db.execute("SELECT coalesce(sum(size), 0) FROM blobs").fetchone()[0],
         "database_bytes": size,
         "by_source": counts(
-            """SELECT coalesce(s.name, '(none)'), count(*) FROM documents d
+            # a page ingested without --source counts under its site's name
+            """SELECT coalesce(s.name, d.site_name, '(none)'), count(*) FROM documents d
                LEFT JOIN sources s ON s.id = d.source_id GROUP BY 1 ORDER BY 2 DESC, 1"""
         ),
         "by_kind": counts("SELECT coalesce(kind, 'other'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC, 1"),
