@@ -103,3 +103,9 @@ def test_options_after_the_words_still_count(cli, archive):
 def test_minus_h_alone_is_still_help(cli):
     shown = cli("search", "-h")
     assert shown.code == 0 and shown.stdout.startswith("Usage: briefarc search") and "-word leaves" in shown.stdout
+
+
+def test_a_mistyped_option_is_not_searched_for(cli, archive):
+    result = cli("search", "Taliban", "--limt", "5", "--db", archive)
+    assert result.code == 2 and "No such option: --limt (did you mean --limit?)" in result.stderr
+    assert cli("search", '"--limit"', "--db", archive).code == 0  # quoted, it is text

@@ -192,6 +192,7 @@ def search(
 
     check_output_flags(json_, csv_)
     filters = make_filters(source, since, until, spokesperson, kind, lang, changed, removed)
+    _check_no_options(ctx, query or [])
     text = " ".join(query or [])
     if text == "-h":  # -word leaves a word out, so -h is not an option here; alone, it can only mean help
         typer.echo(ctx.get_help())
@@ -209,6 +210,19 @@ def search(
     found = total(len(hits), limit, offset, lambda: count_matches(database, text, filters, literal=literal))
     _print_notes(notes)
     print_hits(hits, json_, csv_, snippets=True, total=found, offset=offset, query=text)
+
+
+def _check_no_options(ctx: typer.Context, words: list[str]) -> None:
+    """`-word` leaves a word out, but `--word` is a mistyped option, not something to search for."""
+    import difflib
+
+    for word in words:
+        if word.startswith("--") and len(word) > 2:
+            name = word.split("=", 1)[0]
+            known = [option for param in ctx.command.params for option in param.opts if option.startswith("--")]
+            close = difflib.get_close_matches(name, known, n=1)
+            raise UsageError(f"No such option: {name}" + (f" (did you mean {close[0]}?)" if close else "") +
+                             f". To search for {word!r}, put it in double quotes.")
 
 
 def _print_notes(notes: list[str]) -> None:
