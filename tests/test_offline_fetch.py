@@ -88,3 +88,17 @@ def test_dead_hosts_do_not_hide_live_ones(cli, db_file, offline, site):
     assert result.code == 3 and "dead failed: cannot resolve the host name mofa.invalid" in result.stderr
     assert "check your network connection" not in result.stderr  # one host answered: not offline
     assert cli("list", "--source", "live", "--db", db_file, "--json").jsonl()
+
+
+def test_the_request_log_reads_at_80_columns(cli, db_file, offline, monkeypatch):
+    add(db_file, "one", "http://mofa.invalid/feed.xml")
+    cli("fetch", "one", *FAST, "--db", db_file)
+    monkeypatch.setenv("COLUMNS", "80")
+    table = cli("log", "--all", "--db", db_file).stdout
+    lines = table.splitlines()
+    assert max(len(line) for line in lines) <= 80 and lines[1].split() == ["at", "source", "status", "try", "ms",
+                                                                            "url", "/", "error"]
+    start = lines[1].index("url / error")
+    folded = "".join(line[start:].strip() for line in lines[3:])
+    assert "http://mofa.invalid/robots.txt" in folded and "cannotresolvethehostnamemofa.invalid" in \
+        folded.replace(" ", "")

@@ -231,14 +231,19 @@ def source_panel(row: SourceStatus) -> Panel:
 
 
 def requests_table(rows: list[RequestRow]) -> Table:
-    table = Table(expand=True)
-    for name in ("at", "source", "status", "attempt", "ms", "url", "error"):
-        table.add_column(name, no_wrap=name in ("at", "status", "attempt", "ms"),
-                         ratio=2 if name in ("url", "error") else None,
-                         overflow="fold" if name in ("url", "error") else "ellipsis")
+    """Each request: when (UTC), source, status, attempt, time taken, then its URL and error, folded whole."""
+    table = Table(expand=True, box=box.SIMPLE_HEAD, pad_edge=False)
+    for name in ("at", "source", "status", "try", "ms", "url / error"):
+        last = name == "url / error"
+        table.add_column(name, no_wrap=not last, overflow="fold", ratio=1 if last else None,
+                         justify="right" if name in ("try", "ms") else "left")
     for row in rows:
-        table.add_row(text(row["at"]), text(row["source"] or ""), text(row["status"] or "-"), text(row["attempt"]),
-                      text(row["duration_ms"]), text(row["url"]), text(row["error"] or "", "red"))
+        where = text(row["url"])
+        if row["error"]:
+            where.append("\n")
+            where.append_text(text(row["error"], "red"))
+        table.add_row(text((row["at"] or "")[5:19].replace("T", " ")), text(row["source"] or ""),
+                      text(row["status"] or "-"), text(row["attempt"]), text(row["duration_ms"]), where)
     return table
 
 
