@@ -96,3 +96,9 @@ def test_show_at_80_columns_keeps_long_values_whole(cli, archive, monkeypatch):
     assert f"Origin        {record['origin']}" in shown.stdout.splitlines()
     assert f"URL           {record['canonical_url']}" in shown.stdout.splitlines()
     assert "…" not in shown.stdout.replace(json.dumps("…")[1:-1], "")
+
+
+def test_a_missing_pager_still_shows_the_text(cli, archive, tmp_path):
+    record = record_of(cli, archive, "news-dawn-style.html")
+    printed, code = run_show(archive, tmp_path, str(record["id"]), terminal=True, pager="no-such-pager-here")
+    assert code == 0 and record["sha256"] in printed and record["paragraphs"][0][:40] in printed

@@ -41,3 +41,6 @@ def print_paged(console: Console, renderable: RenderableType, *, page: bool = Tr
         process.communicate(captured.get().encode("utf-8", "replace"))
     except (BrokenPipeError, KeyboardInterrupt):  # the reader quit the pager early
         process.wait()
+        return
+    if process.returncode in (126, 127):  # the shell found no such pager: the text still gets shown
+        sys.stdout.write(captured.get())
