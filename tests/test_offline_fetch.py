@@ -13,7 +13,7 @@ from contextlib import closing
 import pytest
 
 from briefarc.models import Source
-from briefarc.store import open_database
+from briefarc.store.db import open_database
 from briefarc.store.sources import add_source
 from tests.test_fetch_edges import FAST, feed_site
 
