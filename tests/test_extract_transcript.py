@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from briefarc.extract.core import extract
-from briefarc.extract.transcript import find_turns, spokesperson_from_text, spokesperson_from_title
+from briefarc.extract.speakers import spokesperson_from_text, spokesperson_from_title
+from briefarc.extract.transcript import find_turns
 
 
 def roles(turns) -> list[tuple[str | None, str]]:

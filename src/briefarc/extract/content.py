@@ -62,6 +62,7 @@ class Block:
     text: str
     tag: str
     link_chars: int = 0
+    strong: float = 0.0  # the share of its text inside <b>/<strong> (transcripts bold their questions)
 
     @property
     def link_density(self) -> float:
@@ -226,6 +227,7 @@ class BlockReader:
 
     _FLUSH = object()
     _LINK_END = object()
+    _STRONG_END = object()
 
     def __init__(self, page: Page):
         self.page = page
@@ -233,15 +235,18 @@ class BlockReader:
         self.parts: list[str] = []
         self.link_chars = 0
         self.link_depth = 0
+        self.strong_depth = 0
+        self.strong_chars = 0
         self.tag = "p"
 
     def flush(self) -> None:
         if self.parts:
             text = fold("".join(self.parts))
             if text and has_words(text):
-                self.blocks.append(Block(text, self.tag, min(self.link_chars, len(text))))
+                strong = min(1.0, self.strong_chars / len(text))
+                self.blocks.append(Block(text, self.tag, min(self.link_chars, len(text)), strong))
         self.parts = []
-        self.link_chars = 0
+        self.link_chars = self.strong_chars = 0
 
     def read(self, root: LexborNode) -> list[Block]:
         stack: list = [root]
@@ -251,6 +256,8 @@ class BlockReader:
                 self.flush()
             elif item is self._LINK_END:
                 self.link_depth -= 1
+            elif item is self._STRONG_END:
+                self.strong_depth -= 1
             else:
                 self.visit(item, stack)
         self.flush()
@@ -263,6 +270,8 @@ class BlockReader:
             self.parts.append(text)
             if self.link_depth:
                 self.link_chars += len(text.strip())
+            if self.strong_depth:
+                self.strong_chars += len(fold(text))
             return
         if tag is None or tag.startswith("-") or tag in SKIP_TAGS or (tag not in INLINE and self.page.skip(node)):
             return
@@ -279,6 +288,9 @@ class BlockReader:
         elif tag == "a":
             self.link_depth += 1
             stack.append(self._LINK_END)
+        elif tag in ("b", "strong"):
+            self.strong_depth += 1
+            stack.append(self._STRONG_END)
         children = list(node.iter(include_text=True))
         children.reverse()
         stack.extend(children)
@@ -288,7 +300,7 @@ class BlockReader:
         text = fold(node.text())
         if not text or not has_words(text):
             return
-        self.blocks.append(Block(text, tag, len(text) if self.link_depth else 0))
+        self.blocks.append(Block(text, tag, len(text) if self.link_depth else 0, 1.0 if self.strong_depth else 0.0))
 
 
 def is_leaf(node: LexborNode) -> bool:

@@ -8,7 +8,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser
 
 from briefarc.errors import InputError
-from briefarc.extract import content, dates, jsonapi, listing, sites, transcript
+from briefarc.extract import content, dates, dating, jsonapi, listing, sites, speakers, transcript
 from briefarc.extract.decode import decode_html
 from briefarc.extract.feed import FeedItem, is_feed, parse_feed
 from briefarc.extract.guard import input_errors_only
@@ -130,6 +130,7 @@ def extract_html(text: str, url: str | None = None, site: sites.Site | None = No
         site = sites.site_by_container(root)
         apply_site(meta, tree, site)
     paragraphs, page_date = clean_paragraphs([b.text for b in blocks], meta, site)
+    strong = {b.text for b in blocks if b.strong > 0.5}
     document = Document(
         title=meta.title, subtitle=meta.subtitle, author=meta.author, language=meta.language,
         site_name=meta.site_name or (site.site_name if site else None), url=url,
@@ -140,8 +141,9 @@ def extract_html(text: str, url: str | None = None, site: sites.Site | None = No
         if fill_listing(document, tree, url, site, hint):
             document.published = meta.published
             return document
-    fill_structure(document, meta, site)
-    document.published = choose_date(document, meta, url, site, page_date)
+    fill_structure(document, meta, site, strong)
+    files = [node.attributes.get("src") or "" for node in (root or tree.body or tree.root).css("img[src]")]
+    document.published = choose_date(document, meta, url, site, page_date, dating.usual_date(files))
     document.language = document.language or language_from_url(url) or guess_language(
         " ".join([document.title or ""] + paragraphs[:20]))
     document.native_id = sites.native_id(site, url, document.language)
@@ -161,7 +163,7 @@ def apply_site(meta: Metadata, tree: LexborHTMLParser, site: sites.Site | None) 
         return
     meta.title = sites.select_value(tree, site.title) or meta.title
     author = sites.select_value(tree, site.author)
-    meta.author = transcript.clean_name(author) if author else meta.author
+    meta.author = speakers.clean_name(author) if author else meta.author
     site_date = sites.select_value(tree, site.published)
     meta.published = dates.parse_date(site_date) or dates.find_date(site_date) or meta.published
     meta.spokesperson = sites.select_value(tree, site.spokesperson)
@@ -204,16 +206,17 @@ def drop_header_lines(paragraphs: list[str], patterns: list[re.Pattern]) -> list
     return paragraphs[start:]
 
 
-def fill_structure(document: Document, meta: Metadata, site: sites.Site | None) -> None:
-    """Spokesperson, turns and kind."""
+def fill_structure(document: Document, meta: Metadata, site: sites.Site | None,
+                   strong: set[str] | None = None) -> None:
+    """Spokesperson, turns and kind; `strong` holds the paragraphs the page sets in bold."""
     paragraphs = document.paragraphs
     spokesperson = (
-        transcript.clean_name(meta.spokesperson)
-        or transcript.spokesperson_from_title(document.title)
-        or transcript.spokesperson_from_text(paragraphs)
+        speakers.clean_name(meta.spokesperson)
+        or speakers.spokesperson_from_title(document.title)
+        or speakers.spokesperson_from_text(paragraphs)
     )
-    turns = transcript.find_turns(paragraphs, spokesperson)
-    spokesperson = spokesperson or transcript.spokesperson_from_turns(turns)
+    turns = transcript.find_turns(paragraphs, spokesperson, strong or set())
+    spokesperson = spokesperson or speakers.spokesperson_from_turns(turns)
     if spokesperson and turns:
         for turn in turns:
             if turn.role == "statement" and turn.speaker is None:
@@ -226,12 +229,12 @@ def fill_structure(document: Document, meta: Metadata, site: sites.Site | None) 
 
 
 def choose_date(document: Document, meta: Metadata, url: str | None, site: sites.Site | None,
-                page_date: str | None) -> str | None:
+                page_date: str | None, file_date: str | None = None) -> str | None:
     """The briefing's own date: the title's for briefings and sites that date by title, else the
-    page's metadata; then the URL, then a date line on the page."""
+    page's metadata; then the URL, then a date line on the page. A title without a year takes the one
+    nearest the other evidence, down to the dates in the names of the page's own files."""
     from_url = dates.date_from_url(url)
-    year = dates.year_of(meta.published) or dates.year_of(from_url) or dates.year_of(page_date)
-    from_title = dates.find_date(document.title, default_year=year)
+    from_title = dating.date_near(document.title, meta.published or from_url or page_date or file_date)
     if from_title and (document.kind == "briefing" or (site and site.date_in_title)):
         return from_title
     found = meta.published or from_url or page_date or from_title
@@ -279,7 +282,7 @@ def extract_feed_item(item: FeedItem, feed_url: str | None = None) -> Document:
     url = item.link or feed_url
     document = extract_html(f"<html><body><article>{body}</article></body></html>", url)
     document.title = item.title or document.title
-    author = transcript.clean_name(item.author) if item.author else None
+    author = speakers.clean_name(item.author) if item.author else None
     speaker = author if item.author and re.search(r"spokes", item.author, re.I) else None
     lines = [re.compile(p) for p in (sites.SPEAKER_LINE, sites.TIME_LINE, sites.PLACE_LINE)]
     if item.author:

@@ -1,0 +1,60 @@
+"""The year of a title that leaves it out ("Regular Press Conference on September 17"), from the evidence
+around the page: its metadata, its URL, the dated names of its own files (content systems name uploads by
+day: fmprc's W020180917…jpg, /t20180917_…, /2018/09/17/), the HTTP Last-Modified and the date of the
+listing or feed entry it came from. The title's day and month are placed in the year that brings them
+nearest to that evidence; a date later than the page was archived is never given.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+from briefarc.extract import dates
+
+FILE_DATES = (
+    re.compile(r"(?<![A-Za-z0-9])W0(?P<year>(?:19|20)\d{2})(?P<mon>[01]\d)(?P<day>[0-3]\d)\d"),  # TRS uploads
+    *dates.URL_PATTERNS,
+)
+
+
+def dates_in_paths(paths: list[str], today: date | None = None) -> list[str]:
+    """The dates that file and link paths carry, in order."""
+    found = []
+    for path in paths:
+        for pattern in FILE_DATES:
+            match = pattern.search(path.split("?", 1)[0])
+            if match:
+                groups = match.groupdict()
+                year = int(groups["year"]) if groups.get("year") else 2000 + int(groups["yy"])
+                value = dates.make_date(year, int(groups["mon"]), int(groups["day"]), today)
+                if value:
+                    found.append(value.isoformat())
+                    break
+    return found
+
+
+def usual_date(paths: list[str], today: date | None = None) -> str | None:
+    """The date most of a page's own files carry."""
+    found = Counter(dates_in_paths(paths, today))
+    return found.most_common(1)[0][0] if found else None
+
+
+def date_near(title: str | None, evidence: str | None, latest: str | None = None,
+              today: date | None = None) -> str | None:
+    """The title's date: a full date as written; a day and month without a year in the year that brings
+    it nearest to `evidence` (an ISO date), and never after `latest` (the archive date)."""
+    if not title:
+        return None
+    written = dates.find_date(title, today=today)
+    if written or not evidence:
+        return written
+    anchor = date.fromisoformat(evidence[:10])
+    limit = date.fromisoformat(latest[:10]) if latest else None
+    choices = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        value = dates.find_date(title, default_year=year, today=today)
+        if value and (limit is None or date.fromisoformat(value) <= limit):
+            choices.append((abs((date.fromisoformat(value) - anchor).days), value))
+    return min(choices)[1] if choices else None

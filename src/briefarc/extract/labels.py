@@ -1,0 +1,131 @@
+"""Speaker labels: the "Q:", "CCTV:", "《南华早报》记者：", "MR PRICE:" that open a transcript's paragraphs.
+
+A label is read from the text before the first colon (ASCII or full-width). What it may be depends on
+what it says and on the page's markup: question words ("Q", "问", "追问", "Follow-up") always open a
+question and answer words ("A", "答", "Spokesperson") an answer; names of people and outlets in any script
+("Reuters", "CCTV4", "Zhao Lijian", "路透社记者", "英国《金融时报》记者") get their role from the rest of the
+transcript. A colon inside a sentence, a quotation or a title ("...Achievements: Exhibition") is not a
+label, and neither is a colon-ended line of an answer ("向大家通报一组数字：").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefarc.models import Role
+
+LABEL = re.compile(r"^(?P<label>[^:：\n]{1,80}?)\s*[:：]\s*(?P<rest>.*)$", re.S)
+QUESTION_WORDS = re.compile(
+    r"^(?:q|question|questions|question \(translated\)|follow[- ]?up(?: question)?|journalist|reporter|"
+    r"correspondent|问|又问|再问|追问[一二三四五六七八九十\d]*|记者(?:追问|解释|澄清|补充|插话|又问)?)$",
+    re.I,
+)
+ANSWER_LABELS = frozenset({
+    "a", "answer", "spokesperson", "spokesman", "spokeswoman", "official spokesperson", "deputy spokesperson",
+    "the spokesperson", "答", "发言人", "associate spokesperson",
+})
+NOT_SPEAKERS = frozenset({
+    "note", "notes", "source", "sources", "photo", "photos", "update", "updated", "editor's note", "editors note",
+    "related", "tags", "tag", "read more", "read also", "watch", "also", "also read", "time", "date", "venue",
+    "place", "location", "subject", "topic", "re", "ref", "ps", "nb", "background", "transcript", "video",
+    "audio", "image", "caption", "credit", "by", "from", "to", "cc", "email", "e-mail", "tel", "phone", "fax",
+    "address", "website", "web", "url", "link", "contact", "disclaimer", "copyright", "summary", "headline",
+    "title", "agenda", "highlights", "key points", "example", "for example", "warning", "quote", "translation",
+    "attachment", "attachments", "appendix", "annex", "follow us", "share", "posted", "published", "print",
+    "注", "来源", "编者按", "附件", "时间", "地点", "日期",
+})
+# "Question raised after the press conference: ...", "After the press conference, the following question
+# was raised:", "会后有记者问及：": a question of its own, asked by someone the page does not name.
+AFTER_CONFERENCE = re.compile(r"(?:after|following) the (?:regular )?(?:press )?(?:conference|briefing)", re.I)
+ASKED = re.compile(r"\b(?:questions?|asked|raised|quer(?:y|ies))\b", re.I)
+AFTER_CONFERENCE_ZH = re.compile(r"^会后[，,]?.{0,12}?(?:问及|问到|提问|问)$")
+CONNECTORS = frozenset({"of", "and", "the", "de", "du", "la", "le", "for", "al", "el", "&", "von", "van", "da"})
+HONORIFIC = re.compile(r"^(?:shri|smt\.?|mr\.?|ms\.?|mrs\.?|dr\.?|ambassador|h\.e\.?)\s+", re.I)
+MR_LABEL = re.compile(r"^(?:MR|MS|MRS|DR|AMBASSADOR)\.?\s+([A-Z][A-Z'\-]+)$")
+HAN = r"\u3400-\u9fff"
+PERSON_ZH = re.compile(rf"[{HAN}·]{{2,4}}")
+OUTLET_ZH = re.compile(rf"[{HAN}\w《》〈〉（）()·・&\- ]{{1,30}}记者")
+SENTENCE = re.compile(r"[，。,;；!?！？、]|\s(?:is|are|was|were|will|would|has|have|said|says)\s", re.I)
+PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("(", ")"), ("（", "）"), ("「", "」"), ("『", "』"), ("[", "]"))
+
+
+@dataclass
+class Label:
+    speaker: str | None
+    role: Role | None  # question | answer | None (a name that needs the transcript's context)
+    rest: str
+    lead_in: bool = False  # an after-conference line that introduces the next paragraph's question
+
+
+def plain(label: str) -> str:
+    return re.sub(r"\s+", " ", label.strip(" .")).casefold()
+
+
+def balanced(label: str) -> bool:
+    """False when a quotation or bracket opens in the label and closes after the colon (a title)."""
+    if label.count('"') % 2 or label.count("«") != label.count("»"):
+        return False
+    return all(label.count(left) == label.count(right) for left, right in PAIRS)
+
+
+def latin_name(label: str) -> bool:
+    """A few capitalised words: a person ("Zhao Lijian") or an outlet ("The Globe and Mail", "CCTV4")."""
+    words = label.replace(",", " ").split()
+    if not 1 <= len(words) <= 8 or len(label) > 60:
+        return False
+    if any(not word[0].isalpha() and word[0] not in "(\"'“&" for word in words):
+        return False  # "As of 24:00", "Point 3"
+    capitals = [w for w in words if w[0].isupper() or w[0] in "(\"'“"]
+    return bool(capitals) and all(w[0].isupper() or w.lower() in CONNECTORS or not w[0].isalpha() for w in words)
+
+
+def name_like(label: str, strong: bool = False) -> bool:
+    """A label that could name a person or an outlet. A bold label (the page's own mark of a question)
+    may be any short phrase that is not a sentence."""
+    if not balanced(label) or SENTENCE.search(label):
+        return False
+    if strong:
+        return len(label) <= 40
+    if re.search(f"[{HAN}]", label):
+        return PERSON_ZH.fullmatch(label) is not None or OUTLET_ZH.fullmatch(label) is not None
+    return latin_name(label)
+
+
+def is_spokesperson_label(label: str, spokesperson: str | None) -> bool:
+    """MR PRICE for Ned Price; "Shri Arindam Bagchi, Official Spokesperson"; the name itself."""
+    if re.search(r"spokes(?:person|man|woman)|发言人", label, re.I):
+        return True
+    mr = MR_LABEL.match(label)
+    if mr:
+        return spokesperson is None or spokesperson.split()[-1].casefold() == mr.group(1).casefold()
+    if not spokesperson:
+        return False
+    name = HONORIFIC.sub("", label).strip().casefold()
+    return name == spokesperson.casefold() or name == spokesperson.split()[-1].casefold()
+
+
+def after_conference(label: str) -> bool:
+    if AFTER_CONFERENCE.search(label):
+        return ASKED.search(label) is not None
+    return AFTER_CONFERENCE_ZH.match(label) is not None
+
+
+def read_label(paragraph: str, spokesperson: str | None, strong: bool = False) -> Label | None:
+    """The speaker label a paragraph opens with, if any; `strong` when the paragraph is bold."""
+    match = LABEL.match(paragraph)
+    if not match:
+        return None
+    label, rest = match.group("label").strip(), match.group("rest").strip()
+    if after_conference(label):
+        return Label(None, "question", rest, lead_in=not rest)
+    lowered = plain(label)
+    if lowered in NOT_SPEAKERS or label.startswith(("http", "www")) or not balanced(label):
+        return None
+    if QUESTION_WORDS.match(lowered):
+        return Label(label, "question", rest)
+    if lowered in ANSWER_LABELS or is_spokesperson_label(label, spokesperson):
+        return Label(label, "answer", rest)
+    if name_like(label, strong):
+        return Label(label, None, rest)
+    return None

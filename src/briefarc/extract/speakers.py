@@ -1,0 +1,83 @@
+"""Who speaks for the ministry: the spokesperson named in the title, the opening lines or the turns."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from briefarc.extract.labels import ANSWER_LABELS, HONORIFIC, MR_LABEL, plain
+from briefarc.models import Turn
+
+# A word of a name: "Chunying", "O'Brien", "Jean-Pierre"; never a possessive ("Chunying's").
+_WORD = r"[A-Z][\w\-]*(?:['’][A-Z][\w\-]*)?"
+_NAME = r"(?P<name>(?:" + _WORD + r"\.?\s+){0,3}" + _WORD + r")"
+TITLE_PATTERNS = (
+    re.compile(r"Spokes(?:person|man|woman)\s+" + _NAME + r"(?:['’]s\b|,|\s+(?:on|at|holds|hosts|answers)\b)"),
+    re.compile(r"(?:by|with)\s+(?:the\s+)?(?:Official\s+)?Spokes(?:person|man|woman)[,\s]+" + _NAME + r"\b"),
+    re.compile(r"发言人(?P<name>[\u4e00-\u9fff·]{2,5}?)(?:主持|就|答|发表|在|宣布|表示|：|:|\d)"),
+)
+OPENING_PATTERNS = (
+    re.compile(r"briefing by " + _NAME + r",\s+(?:the\s+)?(?:Deputy\s+|Associate\s+)?Spokes"),
+    re.compile(r"^" + _NAME + r",\s+(?:the\s+)?(?:Department|Deputy|Principal Deputy|Official|Acting)?\s*Spokes"),
+)
+ATTRIBUTION = re.compile(
+    r"[Ss]pokes(?:person|man|woman)(?:\s+for\s+the\s+[A-Z][\w ]{2,40}?)?,?\s+"
+    r"(?P<name>[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){1,2})(?=\s+(?:told|said|says|stated|added|noted|"
+    r"remarked|briefed|explained|while|during|at|in|on)\b|[,.])"
+)
+ATTRIBUTION_ZH = re.compile(
+    r"发言人(?P<name>[\u4e00-\u9fff·]{2,4}?)(?=\d|在|表示|说|指出|称|介绍|宣布|回答|就|强调|答)"
+)
+# Characters that do not occur in the names spokespersons go by, but do in the words that can follow
+# "发言人" in a sentence ("发言人已分别…", "发言人对此表示…").
+NOT_IN_NAME_ZH = set("已分别都也还将曾就对在和与及们等均又再说表示指出称此次今明昨曾该其并")
+
+
+def clean_name(value: str | None) -> str | None:
+    """A person's name from a byline or label: honorifics and the title after a comma dropped."""
+    if not value:
+        return None
+    name = value.split(",")[0].strip()
+    name = HONORIFIC.sub("", name).strip()
+    if not name or len(name) > 50 or re.search(r"\d|spokes", name, re.I):
+        return None
+    if re.search(r"['’]s$", name) or NOT_IN_NAME_ZH.intersection(name):
+        return None
+    return name
+
+
+def spokesperson_from_title(title: str | None) -> str | None:
+    for pattern in TITLE_PATTERNS:
+        match = pattern.search(title or "")
+        if match:
+            return clean_name(match.group("name"))
+    return None
+
+
+def spokesperson_from_text(paragraphs: list[str]) -> str | None:
+    """From an opening sentence ("noon briefing by Stéphane Dujarric, Spokesperson") or a news
+    report's attribution ("spokesman Asim Iftikhar told")."""
+    for paragraph in paragraphs[:3]:
+        for pattern in OPENING_PATTERNS:
+            match = pattern.search(paragraph)
+            if match:
+                return clean_name(match.group("name"))
+    for paragraph in paragraphs[:12]:
+        for match in (ATTRIBUTION.search(paragraph), ATTRIBUTION_ZH.search(paragraph)):
+            name = clean_name(match.group("name")) if match else None
+            if name:
+                return name
+    return None
+
+
+def spokesperson_from_turns(turns: list[Turn]) -> str | None:
+    """The name in the answer labels, when one is written out ("Zhao Lijian", "Shri Arindam Bagchi,
+    Official Spokesperson"); bare labels (A, MR PRICE, Spokesperson) say nothing."""
+    counts = Counter(t.speaker for t in turns if t.role in ("answer", "statement") and t.speaker)
+    for speaker, _ in counts.most_common():
+        if plain(speaker) in ANSWER_LABELS or MR_LABEL.match(speaker):
+            continue
+        name = clean_name(speaker)
+        if name and not re.fullmatch(r"[A-Z .]+", name):
+            return name
+    return None
