@@ -224,21 +224,27 @@ def measure(page: Page, with_url: bool) -> dict[str, tuple[bool, str] | None]:
         results["listing"] = (document.kind == "listing", document.kind)
         return results
     body = " ".join(document.paragraphs)
+    content = "\n".join(text for text, _ in page.blocks)
     if page.date:
         results["date"] = ((document.published or "")[:10] == page.date, str(document.published))
     if page.spokesperson:
         results["spokesperson"] = (document.spokesperson == page.spokesperson, str(document.spokesperson))
+    elif document.spokesperson:  # a name the title does not give must be one the page gives after the title
+        named = re.escape(document.spokesperson)
+        pattern = rf"(?:发言人|Spokesperson |^){named}(?:[:：]|宣布|表示|说|$)"
+        said = re.search(pattern, page.title + "\n" + content, re.M)
+        results["spokesperson"] = (said is not None, document.spokesperson)
     if page.kind == "conference":
         found = sum(turn.role == "question" for turn in document.turns)
         results["questions"] = (found == page.questions, f"{found} (markup {page.questions})")
-    junk = [phrase for phrase in BOILERPLATE if phrase in body]
+    junk = [phrase for phrase in BOILERPLATE if phrase in body and phrase not in content]
     results["boilerplate"] = (not junk, ", ".join(junk))
     results["coverage"] = coverage(page, body)
     return results
 
 
 def coverage(page: Page, body: str) -> tuple[bool, str] | None:
-    wanted = [text for text, _ in page.blocks if len(text) > 15]
+    wanted = [text for text, _ in page.blocks if len(text) > 15 and re.search(r"\w", text)]
     if not wanted:
         return None
     squashed = re.sub(r"\s+", "", body)

@@ -65,10 +65,13 @@ def test_ingest_samples_then_again(cli, db_file):
     first = cli("ingest", SAMPLES, "--db", db_file)
     assert first.code == 0
     assert f"Added {SAMPLE_COUNT}, updated 0, unchanged 0, failed 0." in first.stderr
+    assert "site assumed for 5 pages without a URL: fmprc (from the host its links point to)" in first.stderr
     again = cli("ingest", SAMPLES, "--db", db_file, "--json")
     assert again.code == 0
-    assert again.jsonl() == [{"added": 0, "updated": 0, "unchanged": SAMPLE_COUNT, "skipped": 0, "failed": [],
-                              "warnings": []}]
+    summary = again.jsonl()[0]
+    assumed = summary.pop("assumed_sites")
+    assert summary == {"added": 0, "updated": 0, "unchanged": SAMPLE_COUNT, "skipped": 0, "failed": [], "warnings": []}
+    assert assumed["state.gov (from its canonical link)"] == 1
 
 
 def test_ingest_goes_past_bad_files_and_keeps_the_good(cli, db_file, tmp_path):

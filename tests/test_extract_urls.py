@@ -119,14 +119,14 @@ def test_url_readers_still_read_good_urls() -> None:
 
 # --- language from the URL ---------------------------------------------------------------------------
 
-NOT_FOUND = (b"<html><head><title>Page not found</title></head><body><h1>Page not found</h1>"
-             b"<p>The page you requested could not be found on this server. Please check the address and "
-             b"try again, or go back to the home page of the site.</p></body></html>")
+SYSTEM_PAGE = (b"<html><head><title>Site maintenance</title></head><body><h1>Site maintenance</h1>"
+               b"<p>The site will be updated on Saturday night. Some pages may answer slowly while the work goes "
+               b"on; please come back later or go back to the home page of the site.</p></body></html>")
 
 
 def test_web_path_is_not_chinese_on_other_hosts() -> None:
-    assert language_from_url("https://www.example.org/web/system/404.html") is None
-    document = extract(NOT_FOUND, url="https://www.example.org/web/system/404.html")
+    assert language_from_url("https://www.example.org/web/system/notice.html") is None
+    document = extract(SYSTEM_PAGE, url="https://www.example.org/web/system/notice.html")
     assert document.language == "en"
 
 

@@ -61,6 +61,7 @@ class Document:
     next_page: str | None = None  # listings only
     encoding: str | None = None
     warnings: list[str] = field(default_factory=list)
+    assumed_site: str | None = None  # the site a page without a URL was taken to be from, and why
 
     @property
     def body(self) -> str:

@@ -8,7 +8,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser
 
 from briefarc.errors import InputError
-from briefarc.extract import content, dates, dating, jsonapi, listing, sites, speakers, transcript
+from briefarc.extract import content, dates, dating, jsonapi, listing, sites, speakers, stubs, transcript
 from briefarc.extract.decode import decode_html
 from briefarc.extract.feed import FeedItem, is_feed, parse_feed
 from briefarc.extract.guard import input_errors_only
@@ -114,7 +114,13 @@ def extract_checked(data: bytes, url: str | None, content_type: str | None) -> D
 def extract_html(text: str, url: str | None = None, site: sites.Site | None = None) -> Document:
     """The Document of a decoded HTML page."""
     tree = LexborHTMLParser(text)
+    reason = stubs.refusal(tree)
+    if reason:
+        raise InputError(reason)
     site = site or sites.site_by_host(url)
+    address = assumed = None
+    if site is None and not url:  # a saved page: its own links say which site it is from
+        site, address, assumed = sites.recognise(tree, text)
     trusted = site is not None  # a site known by its host: its body selector is trusted
     meta = extract_metadata(tree, url)
     if site is None:
@@ -134,7 +140,7 @@ def extract_html(text: str, url: str | None = None, site: sites.Site | None = No
     document = Document(
         title=meta.title, subtitle=meta.subtitle, author=meta.author, language=meta.language,
         site_name=meta.site_name or (site.site_name if site else None), url=url,
-        canonical_url=meta.canonical_url, tags=meta.tags, paragraphs=paragraphs,
+        canonical_url=meta.canonical_url, tags=meta.tags, paragraphs=paragraphs, assumed_site=assumed,
     )
     if might_be_listing(paragraphs, meta):
         hint = meta.next_link or listing.pager_from_source(text)
@@ -143,7 +149,7 @@ def extract_html(text: str, url: str | None = None, site: sites.Site | None = No
             return document
     fill_structure(document, meta, site, strong)
     files = [node.attributes.get("src") or "" for node in (root or tree.body or tree.root).css("img[src]")]
-    document.published = choose_date(document, meta, url, site, page_date, dating.usual_date(files))
+    document.published = choose_date(document, meta, url or address, site, page_date, dating.usual_date(files))
     document.language = document.language or language_from_url(url) or guess_language(
         " ".join([document.title or ""] + paragraphs[:20]))
     document.native_id = sites.native_id(site, url, document.language)

@@ -246,3 +246,55 @@ def select_value(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> str | No
             if value:
                 return value
     return None
+
+
+# --- the site of a saved page without a URL ----------------------------------------------------------
+
+SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->", re.I)
+LINKED = "a[href], img[src], link[href], script[src], form[action], iframe[src]"
+MIN_LINKS = 3  # references to one host before the page is taken to be that host's
+
+
+def page_addresses(tree: LexborHTMLParser, text: str) -> list[tuple[str, str]]:
+    """The addresses a page gives for itself, with where each was found."""
+    found = []
+    for how, selector in (("canonical link", "link[rel=canonical]@href"), ("og:url", "meta[property='og:url']@content"),
+                          ("<base href>", "base[href]@href")):
+        value = select_value(tree, (selector,))
+        if value:
+            found.append((how, value))
+    saved = SAVED_FROM.search(text[:4096])
+    if saved:
+        found.append(("saved-from comment", saved.group(1)))
+    return found
+
+
+def site_by_links(tree: LexborHTMLParser) -> Site | None:
+    """The known site whose host the page's own links, images and scripts point at most, when that
+    host is the one the page points at most of all (a template's navigation, logo and footer)."""
+    hosts: dict[str, int] = {}
+    for node in tree.css(LINKED):
+        attrs = node.attributes
+        value = attrs.get("href") or attrs.get("src") or attrs.get("action") or ""
+        host = host_of(value) if value.startswith(("http:", "https:", "//")) else ""
+        if value.startswith("mailto:") and "@" in value:
+            host = value.split("@", 1)[1].split("?")[0].lower()
+        if host:
+            hosts[host] = hosts.get(host, 0) + 1
+    if not hosts:
+        return None
+    top, count = max(hosts.items(), key=lambda pair: pair[1])
+    return site_by_host(f"https://{top}/") if count >= MIN_LINKS else None
+
+
+def recognise(tree: LexborHTMLParser, text: str) -> tuple[Site | None, str | None, str | None]:
+    """The site of a page that came without a URL: (site, the address the page gives for itself, how it
+    was told), or (None, None, None)."""
+    for how, address in page_addresses(tree, text):
+        site = site_by_host(address)
+        if site is not None:
+            return site, address, f"{site.name} (from its {how})"
+    site = site_by_links(tree)
+    if site is not None:
+        return site, None, f"{site.name} (from the host its links point to)"
+    return None, None, None

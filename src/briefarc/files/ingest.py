@@ -29,6 +29,7 @@ class IngestReport:
     skipped: int = 0  # WARC records that hold no HTML page: images, redirects, errors
     failed: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # stored, but with a doubt (an encoding)
+    assumed: dict[str, int] = field(default_factory=dict)  # site assumed for pages without a URL: pages
 
     def count(self, results: list[SaveResult]) -> None:
         for result in results:
@@ -43,6 +44,7 @@ class IngestReport:
             "added": self.added, "updated": self.updated, "unchanged": self.unchanged,
             "skipped": self.skipped, "failed": [{"input": name, "error": reason} for name, reason in self.failed],
             "warnings": [{"input": name, "warning": text} for name, text in self.warnings],
+            "assumed_sites": self.assumed,
         }
 
 
@@ -139,6 +141,8 @@ def _store(run: _Run, page: RawPage, name: str) -> None:
         return
     for doc, _ in documents:
         run.report.warnings.extend((name, warning) for warning in doc.warnings)
+        if doc.assumed_site:
+            run.report.assumed[doc.assumed_site] = run.report.assumed.get(doc.assumed_site, 0) + 1
     run.writer.put(name, documents)
 
 

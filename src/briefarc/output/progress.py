@@ -39,6 +39,9 @@ def print_ingest_summary(stderr: Console, report) -> None:
     if report.skipped:
         line += f" Skipped {report.skipped} records that hold no HTML page."
     stderr.print(line, markup=False, highlight=False)
+    for site, pages in report.assumed.items():
+        stderr.print(f"  site assumed for {pages} page{'s' if pages > 1 else ''} without a URL: {clean(site)}",
+                     markup=False, highlight=False, soft_wrap=True)
     for name, text in report.warnings:
         stderr.print(f"  warning: {clean(name)}: {clean(text)}", markup=False, highlight=False, soft_wrap=True)
     for name, reason in report.failed:
