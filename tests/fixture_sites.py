@@ -249,7 +249,7 @@ def wordpress(site: SiteServer, api: bool = True) -> list[Expected]:
                       "title": {"rendered": title}})
         items.append(f"<item><title>{escape(title)}</title><link>{site.url(path)}</link>"
                      f"<pubDate>{day:%a, %d %b %Y} 13:25:40 +0000</pubDate></item>")
-        expected.append(Expected(title, day.isoformat(), None, kind="news", min_turns=0))
+        expected.append(Expected(title, day.isoformat(), None, kind="news_report", min_turns=0))
     if api:
         site.route("/wp-json/wp/v2/posts?per_page=50&page=1&_fields=id%2Clink%2Cdate%2Ctitle",
                    Reply(body=json.dumps(posts).encode(), content_type="application/json"))

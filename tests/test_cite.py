@@ -24,7 +24,7 @@ def archive(db_file):
         spokesperson="Shafqat Ali Khan", kind="briefing", language="en", url=MOFA_URL, paragraphs=["Text."]),
         RawPage(data=b"<html>mofa</html>", origin=MOFA_URL, url=MOFA_URL, fetched_at="2026-11-27T08:00:00Z"))
     save_document(db, Document(
-        title="R&D costs 100% of $5 #1 {x} under_score ~tilde ^caret back\\slash\x1b[31m", kind="news",
+        title="R&D costs 100% of $5 #1 {x} under_score ~tilde ^caret back\\slash\x1b[31m", kind="news_report",
         author="Staff Reporter", paragraphs=["Text."]),
         RawPage(data=b"<html>news</html>", origin="/saved/news.html", fetched_at="2026-11-28T08:00:00Z"))
     return db_file

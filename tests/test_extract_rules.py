@@ -92,7 +92,7 @@ def check_seed_like(document, title: str, standfirst: str, body: list[str]) -> N
     assert document.subtitle == standfirst
     assert document.paragraphs == body
     assert document.spokesperson == "Asim Iftikhar"
-    assert document.kind == "news"
+    assert document.kind == "news_report"
     assert document.language == "en"
     assert document.site_name == "Newsweek Pakistan"
     assert document.published == "2021-09-16T17:42:11+05:00"
@@ -301,7 +301,7 @@ def test_one_map_of_kind_names_serves_json_documents_and_site_selectors():
     from briefarc.extract.kinds import KIND_NAMES, kind_named
     from briefarc.models import KINDS
 
-    assert kind_named("news_story") == kind_named(" News  story ") == "news"  # GOV.UK's type, a page's label
+    assert kind_named("news_story") == kind_named(" News  story ") == "news_report"  # GOV.UK's type, a page's label
     assert kind_named("Press release") == kind_named("press_release") == "press_release"
     assert kind_named("a memo") is None and kind_named(None) is None
     assert set(KIND_NAMES.values()) <= set(KINDS)

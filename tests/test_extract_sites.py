@@ -159,7 +159,7 @@ soon enough for traders.</div><span class="story__byline"><a href="/authors/1">A
     assert document.title == "FO urges Kabul to act" and document.author == "Amna Farooqui"
     assert document.subtitle.startswith("Spokesperson says crossing")
     assert document.published == "2025-03-07T18:25:40+05:00"
-    assert document.kind == "news" and document.spokesperson == "Shafqat Ali Khan"
+    assert document.kind == "news_report" and document.spokesperson == "Shafqat Ali Khan"
     assert len(document.paragraphs) == 2
 
 

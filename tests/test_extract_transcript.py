@@ -108,6 +108,7 @@ def test_kinds() -> None:
     prose = ["The ministry has taken note of the decision and calls on all parties to show restraint."] * 3
     assert extract(page("Statement by the Foreign Ministry on the situation", prose)).kind == "statement"
     assert extract(page("Press Release: Minister meets envoy", prose)).kind == "press_release"
-    assert extract(page("Minister meets envoy", prose, '<meta property="og:type" content="article">')).kind == "news"
+    news = page("Minister meets envoy", prose, '<meta property="og:type" content="article">')
+    assert extract(news).kind == "news_report"
     assert extract(page("About the ministry", prose)).kind == "other"
     assert extract(page("Untitled", qa)).kind == "briefing"

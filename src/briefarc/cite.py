@@ -79,7 +79,7 @@ def cite_bibtex(record: dict) -> str:
 def cite_csl(record: dict) -> dict:
     item: dict = {
         "id": cite_key(record),
-        "type": "article" if record.get("kind") in ("news", "press_release") else "webpage",
+        "type": "article" if record.get("kind") in ("news_report", "press_release") else "webpage",
         "title": plain(record.get("title")) or "Untitled",
         "author": [{"literal": plain(creator(record))}],
     }

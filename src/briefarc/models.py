@@ -7,7 +7,8 @@ from typing import Literal, get_args
 
 # What a document is. A new kind is one more name here; briefarc.extract.kinds maps the names
 # sources give their documents ("News story", "press_release") to these.
-Kind = Literal["briefing", "statement", "press_release", "news", "listing", "other"]
+Kind = Literal["briefing", "press_release", "statement", "remarks", "interview", "readout", "speech", "news_report",
+               "listing", "other"]  # how each is decided: briefarc.extract.kinds
 KINDS: tuple[Kind, ...] = get_args(Kind)
 
 # What a transcript's turn is.

@@ -12,7 +12,7 @@ from briefarc.extract import content, dates, dating, jsonapi, listing, sites, sp
 from briefarc.extract.decode import decode_html
 from briefarc.extract.feed import FeedItem, is_feed, parse_feed
 from briefarc.extract.guard import input_errors_only
-from briefarc.extract.kinds import PRESS_RELEASE, classify, kind_named, looks_like_news
+from briefarc.extract.kinds import classify, kind_from_url, kind_named, looks_like_news
 from briefarc.extract.language import guess_language, language_from_url
 from briefarc.extract.links import checked
 from briefarc.extract.metadata import Metadata, extract_metadata
@@ -231,7 +231,8 @@ def fill_structure(document: Document, meta: Metadata, site: sites.Site | None,
     document.spokesperson = spokesperson
     news = meta.news or looks_like_news(paragraphs, hostname(document.url))
     document.kind = classify(document.title, document.url, transcript.question_count(turns), news,
-                             meta.kind or (site.kind if site else None))
+                             declared=meta.kind, default=site.kind if site else None,
+                             opening=paragraphs[0] if paragraphs else None)
 
 
 def choose_date(document: Document, meta: Metadata, url: str | None, site: sites.Site | None,
@@ -297,8 +298,8 @@ def extract_feed_item(item: FeedItem, feed_url: str | None = None) -> Document:
     meta = Metadata(title=document.title, published=item.published, spokesperson=speaker)
     site = sites.find_site(url)
     fill_structure(document, meta, site)
-    if document.kind == "other" and feed_url and PRESS_RELEASE.search(feed_url):
-        document.kind = "press_release"
+    if document.kind in ("other", "news_report"):  # the feed's own kind: a press-release feed
+        document.kind = kind_from_url(feed_url) or document.kind
     document.author = author or document.author
     year = dates.year_of(item.published)
     document.published = dates.find_date(document.title, default_year=year) or item.published

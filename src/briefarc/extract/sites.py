@@ -141,7 +141,7 @@ SITES: tuple[Site, ...] = (
         drop=(".story__credit", "figure", ".media__caption", "div.inline-related"),
         native_id=((r"/news/(\d+)", "dawn:{id}"),),
         site_name="Dawn",
-        kind="news",
+        kind="news_report",
     ),
     Site(
         name="mid.ru",
@@ -169,8 +169,6 @@ SITES: tuple[Site, ...] = (
         native_id=((r"[?&]p=(\d+)", "wp:{id}"),),
     ),
 )
-
-
 
 
 def site_by_host(url: str | None) -> Site | None:
@@ -276,7 +274,8 @@ def site_by_links(tree: LexborHTMLParser) -> Site | None:
     for node in tree.css(LINKED):
         attrs = node.attributes
         value = attrs.get("href") or attrs.get("src") or attrs.get("action") or ""
-        host = host_of(value) if value.startswith(("http:", "https:", "//")) else ""
+        absolute = "https:" + value if value.startswith("//") else value
+        host = urls.hostname(absolute) if absolute.startswith(("http:", "https:")) else ""
         if value.startswith("mailto:") and "@" in value:
             host = value.split("@", 1)[1].split("?")[0].lower()
         if host:
