@@ -91,7 +91,8 @@ def find_turns(paragraphs: list[str], spokesperson: str | None = None,
         if label and label.lead_in:
             current, lead_in = None, True  # "After the press conference, the following question was raised:"
             continue
-        if label and role and not asked and label.role is None and GREETING.match(label.rest):
+        if (label and role and not asked and not flag and label.role is None and person_like(label.speaker or "")
+                and GREETING.match(label.rest)):
             role = "statement"  # "Hua Chunying: Good afternoon. Let me introduce my colleague..."
         if label and role:
             if role == "answer" and not asked:

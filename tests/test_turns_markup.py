@@ -1,0 +1,110 @@
+"""Turns that match the page: bold questions, outlet labels in any script, after-conference questions,
+and lines that only look like labels. Short pages in the real ministry template's markup."""
+
+from __future__ import annotations
+
+from briefarc.extract import extract
+from briefarc.extract.transcript import find_turns
+
+
+def mfa_page(title: str, body: str, time: str = "") -> bytes:
+    """A page in the China MFA template: title, time, the content div; footer and navigation around it."""
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title} — 中华人民共和国外交部</title></head>
+<body><div class="nav"><a href="https://www.fmprc.gov.cn/web/">首页</a> > <a href="./">发言人表态</a></div>
+<div class="vibox"><div class="title" id="News_Body_Title">{title}</div>
+<div class="time"><span id="News_Body_Time">{time}</span></div>
+<div id="News_Body_Txt_A" class="content">{body}</div></div>
+<div class="copyright">中华人民共和国外交部　版权所有 <a href="mailto:webmaster@mfa.gov.cn">联系我们</a>
+京ICP备06038296号</div></body></html>""".encode()
+
+
+def questions(document) -> list[tuple[str | None, str]]:
+    return [(turn.speaker, turn.text[:6]) for turn in document.turns if turn.role == "question"]
+
+
+ZH_BODY = """
+<p>　　赵立坚：向大家通报一组数字：根据国家卫生健康委今天上午发布的统计数字，境内新增治愈出院病例2189例。</p>
+<p>　　<b>《南华早报》记者：美方称将推迟提交有关报告。中方对此有何回应？</b></p>
+<p>　　赵立坚：我想说的是：香港事务纯属中国内政，任何外国无权干预。</p>
+<p>　　我们再来看看有关方面，一个公开事实是：有关说法没有任何根据。</p>
+<p>　　<b>英国《金融时报》记者：英方称将提供更多居留权利。中方有何评论？</b></p>
+<p>　　赵立坚：我们坚决反对。</p>
+<p>　　<b>追问：中方会采取什么措施？</b></p>
+<p>　　赵立坚：请你保持关注。</p>
+<p>　　<b>记者：是的。</b></p>
+<p>　　赵立坚：好的。</p>
+<p>　　<b>会后有俄罗斯记者问及：中方对克麦罗沃市火灾有何评论？</b></p>
+<p>　　赵立坚：中方对遇难者表示深切哀悼。</p>
+"""
+
+
+def test_chinese_outlets_in_brackets_follow_ups_and_lines_inside_answers() -> None:
+    document = extract(mfa_page("2020年5月7日外交部发言人赵立坚主持例行记者会", ZH_BODY, "2020-05-07"))
+    assert document.spokesperson == "赵立坚"
+    assert questions(document) == [("《南华早报》记者", "美方称将推迟"), ("英国《金融时报》记者", "英方称将提供"),
+                                   ("追问", "中方会采取什"), ("记者", "是的。"), (None, "中方对克麦罗")]
+    answers = [turn.text for turn in document.turns if turn.role in ("answer", "statement")]
+    assert answers[0].startswith("向大家通报一组数字：")
+    assert "一个公开事实是：" in answers[1] and "我想说的是：" in answers[1]
+
+
+EN_BODY = """
+<p><b>CCTV4: Could you outline this summit for us?</b></p>
+<p>Zhao Lijian: The summit plays a guiding role.</p>
+<p>"Great Journey, Glorious Achievements: Exhibition in Celebration of the 70th Anniversary" was opened.</p>
+<p><b>The Globe and Mail: Charges were filed formally. Do you have any comment?</b></p>
+<p>Zhao Lijian: I have no update.</p>
+<p><b>Follow-up: But when will the trials start?</b></p>
+<p>Zhao Lijian: Charges have been filed now.</p>
+<p>※※※※※※</p>
+<p><b>After the press conference, the following question was raised: can you give us an account of the clash?</b></p>
+<p>Zhao Lijian: The valley is located on the Chinese side.</p>
+<p><b>Question raised after the press conference: Media reports say a jet flew over the region. Any comment?</b></p>
+<p>Zhao Lijian: We firmly oppose it.</p>
+"""
+
+
+def test_english_outlets_with_digits_titles_with_colons_and_after_conference_questions() -> None:
+    title = "Foreign Ministry Spokesperson Zhao Lijian's Regular Press Conference on June 19, 2020"
+    document = extract(mfa_page(title, EN_BODY))
+    assert questions(document) == [("CCTV4", "Could "), ("The Globe and Mail", "Charge"), ("Follow-up", "But wh"),
+                                   (None, "can yo"), (None, "Media ")]
+    assert '"Great Journey, Glorious Achievements: Exhibition' in document.turns[1].text
+
+
+def test_the_spokesperson_introducing_a_colleague_is_not_a_question() -> None:
+    body = """<p>Hua Chunying: Good afternoon. Let me introduce my colleague Mr. Zhao Lijian.</p>
+<p>Zhao Lijian: Good afternoon. I look forward to working with you.</p>
+<p><b>AFP: Welcome. A question on the trade talks: is there any progress?</b></p>
+<p>Zhao Lijian: The talks go on.</p>"""
+    title = "Foreign Ministry Spokesperson Zhao Lijian's Regular Press Conference on February 24, 2020"
+    document = extract(mfa_page(title, body))
+    assert [(t.speaker, t.role) for t in document.turns] == [
+        ("Hua Chunying", "statement"), ("Zhao Lijian", "statement"), ("AFP", "question"), ("Zhao Lijian", "answer")]
+
+
+def test_without_bold_a_greeting_before_any_question_is_not_one() -> None:
+    paragraphs = ["Hua Chunying: Good afternoon. My colleague will take your questions today.",
+                  "Reuters: Is there any progress?", "Zhao Lijian: The talks go on.",
+                  "Bloomberg: And on the tariffs?", "Zhao Lijian: No update."]
+    turns = find_turns(paragraphs, "Zhao Lijian")
+    assert [(t.speaker, t.role) for t in turns] == [
+        ("Hua Chunying", "statement"), ("Reuters", "question"), ("Zhao Lijian", "answer"),
+        ("Bloomberg", "question"), ("Zhao Lijian", "answer")]
+
+
+def test_old_template_bold_questions_with_q_and_a() -> None:
+    body = """<P><B><SPAN>Q: We have noted that </SPAN></B><B><SPAN>the President will visit. News?</SPAN></B></P>
+<P>A: At the invitation of President Xi Jinping, the President will pay a state visit.</P>
+<P align=justify><SPAN>This is his first state visit to China.</SPAN></P>"""
+    title = "Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on November 29, 2018"
+    document = extract(mfa_page(title, body))
+    assert [(t.speaker, t.role) for t in document.turns] == [("Q", "question"), ("A", "answer")]
+    assert document.turns[1].text.endswith("This is his first state visit to China.")
+
+
+def test_a_long_transcript_is_read_whole() -> None:
+    """150,000 paragraphs of one answer (the text of each turn is joined once, not appended to)."""
+    paragraphs = ["Q: One question?", "A: The answer begins."] + ["More of the answer."] * 150_000
+    turns = find_turns(paragraphs)
+    assert len(turns) == 2 and turns[1].text.count("More of the answer.") == 150_000
