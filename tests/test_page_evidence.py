@@ -10,6 +10,8 @@ from briefarc.extract import extract, extract_feed_item
 from briefarc.extract.dating import date_near, usual_date
 from briefarc.extract.feed import FeedItem
 from briefarc.extract.speakers import spokesperson_from_text, spokesperson_from_title
+from briefarc.models import RawPage
+from briefarc.pipeline import documents_of
 
 OLD_TEMPLATE = """<html><head><title>{title}</title></head><body>
 <div class="nav"><a href="https://www.fmprc.gov.cn/mfa_eng/">Home</a> <a href="https://www.fmprc.gov.cn/mfa_eng/wjb_663304/">
@@ -34,6 +36,16 @@ def test_a_title_without_a_year_takes_it_from_the_dated_names_of_the_page_files(
     url = "https://www.fmprc.gov.cn/mfa_eng/xwfw_665399/s2510_665401/t20170911_1.shtml"
     assert extract(old_page(title, image="logo"), url=url).published == "2017-09-10"
     assert extract(old_page("Regular Press Conference on June12, 2018")).published == "2018-06-12"
+
+
+def test_a_title_without_a_year_takes_it_from_last_modified_and_never_passes_the_archive_date() -> None:
+    title = "Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on December 31"
+    page = RawPage(data=old_page(title, image="logo"), origin="saved.html",
+                   headers={"last-modified": "Wed, 02 Jan 2019 08:00:00 GMT"}, fetched_at="2019-01-03T00:00:00Z")
+    assert next(documents_of(page))[0].published == "2018-12-31"
+    early = RawPage(data=old_page("Regular Press Conference on December 31, 2018"), origin="saved.html",
+                    fetched_at="2018-06-01T00:00:00Z")
+    assert next(documents_of(early))[0].published is None  # later than archived: no date rather than a wrong one
 
 
 def test_the_year_nearest_the_evidence_and_never_after_the_archive_date() -> None:

@@ -30,7 +30,10 @@ def documents_of(page: RawPage) -> Iterator[tuple[Document, RawPage]]:
         if not found:
             raise InputError("The feed holds no full-text entries: fetch its links with `briefarc fetch URL`.")
         return
-    yield extract(page.data, url=page.url, content_type=page.content_type), page
+    from briefarc.extract.dating import Evidence
+
+    evidence = Evidence.of(page.headers, page.fetched_at)
+    yield extract(page.data, url=page.url, content_type=page.content_type, evidence=evidence), page
 
 
 def _item_page(page: RawPage, item) -> RawPage:

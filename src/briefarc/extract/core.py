@@ -89,29 +89,33 @@ def check_text(document: Document) -> Document:
 # --- the pipeline ------------------------------------------------------------------------------------
 
 @input_errors_only("the page")
-def extract(data: bytes, url: str | None = None, content_type: str | None = None) -> Document:
-    """Turn the bytes of a page (with its URL and Content-Type when known) into a Document.
+def extract(data: bytes, url: str | None = None, content_type: str | None = None,
+            evidence: dating.Evidence | None = None) -> Document:
+    """Turn the bytes of a page (with its URL and Content-Type when known) into a Document; `evidence`
+    tells its Last-Modified and archive date, for titles that leave the year out.
 
     Raises InputError for empty, binary or non-HTML input, and never anything else.
     """
     check_bytes(data)
-    return extract_checked(data, url, content_type)
+    return extract_checked(data, url, content_type, evidence)
 
 
-def extract_checked(data: bytes, url: str | None, content_type: str | None) -> Document:
+def extract_checked(data: bytes, url: str | None, content_type: str | None,
+                    evidence: dating.Evidence | None = None) -> Document:
     if jsonapi.looks_like_json(data, content_type):
         return check_text(from_json(data, url))
     if is_feed(data):
         return check_text(from_feed(data, url))
     text, encoding, warnings = decode_html(data, content_type)
     check_markup(text)
-    document = extract_html(text, url)
+    document = extract_html(text, url, evidence=evidence)
     document.encoding = encoding
     document.warnings = warnings + document.warnings
     return check_text(document)
 
 
-def extract_html(text: str, url: str | None = None, site: sites.Site | None = None) -> Document:
+def extract_html(text: str, url: str | None = None, site: sites.Site | None = None,
+                 evidence: dating.Evidence | None = None) -> Document:
     """The Document of a decoded HTML page."""
     tree = LexborHTMLParser(text)
     reason = stubs.refusal(tree)
@@ -149,7 +153,8 @@ def extract_html(text: str, url: str | None = None, site: sites.Site | None = No
             return document
     fill_structure(document, meta, site, strong)
     files = [node.attributes.get("src") or "" for node in (root or tree.body or tree.root).css("img[src]")]
-    document.published = choose_date(document, meta, url or address, site, page_date, dating.usual_date(files))
+    document.published = choose_date(document, meta, url or address, site, page_date,
+                                     dating.usual_date(files), evidence or dating.Evidence())
     document.language = document.language or language_from_url(url) or guess_language(
         " ".join([document.title or ""] + paragraphs[:20]))
     document.native_id = sites.native_id(site, url, document.language)
@@ -236,12 +241,14 @@ def fill_structure(document: Document, meta: Metadata, site: sites.Site | None,
 
 
 def choose_date(document: Document, meta: Metadata, url: str | None, site: sites.Site | None,
-                page_date: str | None, file_date: str | None = None) -> str | None:
+                page_date: str | None, file_date: str | None = None,
+                evidence: dating.Evidence = dating.Evidence()) -> str | None:
     """The briefing's own date: the title's for briefings and sites that date by title, else the
     page's metadata; then the URL, then a date line on the page. A title without a year takes the one
     nearest the other evidence, down to the dates in the names of the page's own files."""
     from_url = dates.date_from_url(url)
-    from_title = dating.date_near(document.title, meta.published or from_url or page_date or file_date)
+    nearby = meta.published or from_url or page_date or file_date or evidence.last_modified
+    from_title = dating.date_near(document.title, nearby, latest=evidence.archived)
     if from_title and (document.kind == "briefing" or (site and site.date_in_title)):
         return from_title
     found = meta.published or from_url or page_date or from_title

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date
 
 from briefarc.extract import dates
@@ -41,17 +42,33 @@ def usual_date(paths: list[str], today: date | None = None) -> str | None:
     return found.most_common(1)[0][0] if found else None
 
 
+@dataclass(frozen=True)
+class Evidence:
+    """What is known of a page's date from outside its bytes: the HTTP Last-Modified and when it was
+    archived (ISO dates or datetimes)."""
+
+    last_modified: str | None = None
+    archived: str | None = None
+
+    @classmethod
+    def of(cls, headers: dict[str, str] | None, fetched_at: str | None) -> Evidence:
+        modified = next((value for key, value in (headers or {}).items() if key.lower() == "last-modified"), None)
+        return cls(dates.parse_date(modified), dates.parse_date(fetched_at) or (fetched_at or None))
+
+
 def date_near(title: str | None, evidence: str | None, latest: str | None = None,
               today: date | None = None) -> str | None:
     """The title's date: a full date as written; a day and month without a year in the year that brings
-    it nearest to `evidence` (an ISO date), and never after `latest` (the archive date)."""
+    it nearest to `evidence` (an ISO date); never after `latest` (the archive date)."""
     if not title:
         return None
+    limit = date.fromisoformat(latest[:10]) if latest else None
     written = dates.find_date(title, today=today)
+    if written and limit and date.fromisoformat(written[:10]) > limit:
+        return None
     if written or not evidence:
         return written
     anchor = date.fromisoformat(evidence[:10])
-    limit = date.fromisoformat(latest[:10]) if latest else None
     choices = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         value = dates.find_date(title, default_year=year, today=today)

@@ -40,12 +40,14 @@ class IngestReport:
         return not self.failed
 
     def as_dict(self) -> dict:
-        return {
+        summary = {
             "added": self.added, "updated": self.updated, "unchanged": self.unchanged,
             "skipped": self.skipped, "failed": [{"input": name, "error": reason} for name, reason in self.failed],
             "warnings": [{"input": name, "warning": text} for name, text in self.warnings],
-            "assumed_sites": self.assumed,
         }
+        if self.assumed:  # pages without a URL, per site assumed from their own markup
+            summary["assumed_sites"] = self.assumed
+        return summary
 
 
 @dataclass
