@@ -14,7 +14,11 @@ other means (the standard library's HTML parser, not selectolax; no briefarc cod
   ("Q", "问", "追问", "Follow-up", "记者", "Journalist"); a question raised after the press conference
   counts as one;
 - boilerplate: footer and navigation text of the site in the extracted body;
-- coverage: the share of the content element's text that the extracted body holds.
+- coverage: the share of the content element's text that the extracted body holds;
+- kind: briefing for a press conference or briefing, remarks for 答记者问 / "Remarks", statement for 发表谈话.
+
+It also times the turn finder on 15,000 and 150,000 paragraphs (CPU time): the ratio of the two must stay
+near 10, as for any linear pass.
 
 Every page is parsed twice: with its URL, and without one (as a saved file). Pages are split by their
 place in the manifest: every 4th is held out (`--part held`), the rest are for development.
@@ -27,6 +31,7 @@ import gzip
 import json
 import re
 import sys
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -34,7 +39,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "fmprc-bulk"
-TARGETS = {"date": 1.0, "spokesperson": 1.0, "questions": 0.995, "boilerplate": 1.0, "coverage": 0.99}
+TARGETS = {"date": 1.0, "spokesperson": 1.0, "questions": 0.995, "boilerplate": 1.0, "coverage": 0.99, "kind": 1.0}
+KIND_WORDS = (("briefing", r"Regular Press Conference|例行记者会|Briefing"), ("remarks", r"答记者问|Remarks"),
+              ("statement", r"发表谈话"))
+LINEAR_RATIO = 15.0  # 10 times the paragraphs may take at most this many times the CPU time
 BOILERPLATE = ("版权所有", "联系我们", "网站声明", "网站地图", "Copyright", "All rights reserved",
                "Suggest to a friend", "【打印】", "【关闭】", "[Print]", "[Close]", "ICP备", "打印本页", "字体：",
                "首页 >", "Home >")
@@ -141,6 +149,7 @@ class Page:
     number: int | None
     language: str
     kind: str  # conference | listing | other
+    expected_kind: str | None = None
     date: str | None = None
     spokesperson: str | None = None
     questions: int = 0
@@ -202,6 +211,7 @@ def fill_expectations(pages: list[Page]) -> None:
         page.date, _ = title_date(page.title, year)
         page.spokesperson = title_spokesperson(page.title)
         page.questions = count_questions(page.blocks)
+        page.expected_kind = next((kind for kind, words in KIND_WORDS if re.search(words, page.title)), None)
 
 
 def part_of(index: int, part: str) -> bool:
@@ -237,6 +247,8 @@ def measure(page: Page, with_url: bool) -> dict[str, tuple[bool, str] | None]:
     if page.kind == "conference":
         found = sum(turn.role == "question" for turn in document.turns)
         results["questions"] = (found == page.questions, f"{found} (markup {page.questions})")
+    if page.expected_kind:
+        results["kind"] = (document.kind == page.expected_kind, document.kind)
     junk = [phrase for phrase in BOILERPLATE if phrase in body and phrase not in content]
     results["boilerplate"] = (not junk, ", ".join(junk))
     results["coverage"] = coverage(page, body)
@@ -274,7 +286,7 @@ def run(pages: list[Page], part: str, modes: tuple[bool, ...]) -> tuple[dict, li
 
 
 def table(tally: dict, modes: tuple[bool, ...]) -> list[str]:
-    names = ("parsed", "listing", "date", "spokesperson", "questions", "boilerplate", "coverage")
+    names = ("parsed", "listing", "kind", "date", "spokesperson", "questions", "boilerplate", "coverage")
     columns = [(lang, "url" if m else "no-url") for m in modes for lang in ("en", "zh")]
     lines = [f"{'field':14}" + "".join(f"{lang + ' ' + mode:>22}" for lang, mode in columns) + "   target"]
     for name in names:
@@ -294,6 +306,21 @@ def shortfalls(tally: dict) -> list[str]:
         if total and right / total < TARGETS.get(name, 1.0):
             below.append(f"{name} {lang} {mode}: {right}/{total}")
     return below
+
+
+def turns_scaling() -> float:
+    """CPU time of find_turns on 150,000 paragraphs over that on 15,000 (10 for a linear pass)."""
+    from briefarc.extract.transcript import find_turns
+
+    def seconds(count: int) -> float:
+        paragraphs = [f"Q{n}: A question?" if n % 50 == 0 else "A sentence of the answer." for n in range(count)]
+        paragraphs[1:1] = ["Zhao Lijian: The answer begins."]
+        start = time.process_time()
+        find_turns(paragraphs, "Zhao Lijian", {p for p in paragraphs if p.startswith("Q")})
+        return time.process_time() - start
+
+    seconds(15_000)  # warm up
+    return min(seconds(150_000) for _ in range(2)) / min(seconds(15_000) for _ in range(3))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -316,7 +343,10 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(table(tally, modes)))
     print(f"\nfailing ({len(failures)}):" if failures else "\nno failing page")
     print("\n".join(failures))
-    below = shortfalls(tally)
+    ratio = turns_scaling()
+    print(f"\nturn finder: 150,000 paragraphs take {ratio:.1f} times the CPU time of 15,000 "
+          f"(linear: 10; target at most {LINEAR_RATIO:.0f})")
+    below = shortfalls(tally) + ([f"turn finder scaling {ratio:.1f}"] if ratio > LINEAR_RATIO else [])
     print("\nbelow target: " + "; ".join(below) if below else "\nall fields at target")
     return 0
 

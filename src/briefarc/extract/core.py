@@ -152,7 +152,7 @@ def extract_html(text: str, url: str | None = None, site: sites.Site | None = No
             document.published = meta.published
             return document
     fill_structure(document, meta, site, strong)
-    files = [node.attributes.get("src") or "" for node in (root or tree.body or tree.root).css("img[src]")]
+    files = [node.attributes.get("src") or "" for node in (root or tree).css("img[src]")]
     document.published = choose_date(document, meta, url or address, site, page_date,
                                      dating.usual_date(files), evidence or dating.Evidence())
     document.language = document.language or language_from_url(url) or guess_language(
