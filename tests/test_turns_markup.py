@@ -108,3 +108,20 @@ def test_a_long_transcript_is_read_whole() -> None:
     paragraphs = ["Q: One question?", "A: The answer begins."] + ["More of the answer."] * 150_000
     turns = find_turns(paragraphs)
     assert len(turns) == 2 and turns[1].text.count("More of the answer.") == 150_000
+
+
+def test_bold_lines_of_the_spokesperson_are_not_questions() -> None:
+    body = """<p>　　<b>问：中方对此有何评论？</b></p><p>　　答：我们注意到有关报道。</p>
+<p>　　<b>陆慷进一步表示：</b></p><p>　　中方敦促有关方面停止挑衅。</p>
+<p>　　<b>路透社记者：还有什么补充吗？</b></p><p>　　答：没有。</p>"""
+    document = extract(mfa_page("2018年4月21日外交部发言人陆慷主持例行记者会", body))
+    assert questions(document) == [("问", "中方对此有何"), ("路透社记者", "还有什么补充")]
+
+
+def test_a_page_that_bolds_every_label_does_not_mark_questions_by_bold() -> None:
+    paragraphs = ["SECRETARY BLINKEN: Good morning.", "QUESTION: On Ukraine?", "SECRETARY BLINKEN: We are watching.",
+                  "QUESTION: On Iran?", "SECRETARY BLINKEN: No update."]
+    turns = find_turns(paragraphs, None, set(paragraphs))
+    assert [(t.speaker, t.role) for t in turns] == [
+        ("SECRETARY BLINKEN", "statement"), ("QUESTION", "question"), ("SECRETARY BLINKEN", "answer"),
+        ("QUESTION", "question"), ("SECRETARY BLINKEN", "answer")]

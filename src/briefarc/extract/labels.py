@@ -85,11 +85,9 @@ def name_like(label: str, strong: bool = False) -> bool:
     may be any short phrase that is not a sentence."""
     if not balanced(label) or SENTENCE.search(label):
         return False
-    if strong:
-        return len(label) <= 40
-    if re.search(f"[{HAN}]", label):
-        return PERSON_ZH.fullmatch(label) is not None or OUTLET_ZH.fullmatch(label) is not None
-    return latin_name(label)
+    if re.search(f"[{HAN}]", label):  # Chinese transcripts name an outlet's journalist: "路透社记者"
+        return OUTLET_ZH.fullmatch(label) is not None or (not strong and PERSON_ZH.fullmatch(label) is not None)
+    return len(label) <= 40 if strong else latin_name(label)
 
 
 def is_spokesperson_label(label: str, spokesperson: str | None) -> bool:

@@ -37,11 +37,13 @@ def person_like(name: str) -> bool:
 
 def bolds_questions(labels: list[Label | None], strong: list[bool]) -> bool:
     """True when the page marks its questions in bold: its bold paragraphs open with question labels or
-    names at least as often as plain paragraphs open with question words."""
-    bold = sum(1 for lab, flag in zip(labels, strong, strict=True) if flag and lab and lab.role != "answer")
-    plain_questions = sum(1 for lab, flag in zip(labels, strong, strict=True)
-                          if not flag and lab and lab.role == "question")
-    return bold >= 1 and bold >= plain_questions
+    names at least as often as plain paragraphs open with question words, and its answers are plain."""
+    pairs = [(lab, flag) for lab, flag in zip(labels, strong, strict=True) if lab]
+    bold = sum(1 for lab, flag in pairs if flag and lab.role != "answer")
+    plain_questions = sum(1 for lab, flag in pairs if not flag and lab.role == "question")
+    bold_answers = sum(1 for lab, flag in pairs if flag and lab.role == "answer")
+    plain = sum(1 for _, flag in pairs if not flag)
+    return bold >= 1 and bold >= plain_questions and plain >= 1 and bold_answers <= bold // 4
 
 
 def label_roles(labels: list[Label | None]) -> dict[str, Role]:
