@@ -106,6 +106,9 @@ def test_the_saved_from_comment_of_a_browser_names_the_site() -> None:
      b"<center>nginx</center></body></html>", 'an error page ("404 Not Found"), not a page to archive'),
     ("<html><head><title>页面不存在</title></head><body><p>对不起，您访问的页面不存在。</p></body></html>".encode(),
      'an error page ("页面不存在"), not a page to archive'),
+    ("<html><head><title>中华人民共和国外交部</title></head><body><div class='nav'><a href='/'>首页</a></div>"
+     "<div class='err'>对不起，您访问的页面不存在</div></body></html>".encode(),
+     'an error page ("对不起，您访问的页面不存在"), not a page to archive'),
 ])
 def test_error_pages_and_redirect_stubs_are_refused(page: bytes, reason: str) -> None:
     with pytest.raises(InputError) as caught:

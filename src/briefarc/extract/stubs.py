@@ -15,6 +15,7 @@ from briefarc.extract.text import fold
 from briefarc.net.missing import MISSING_WORDS
 
 SMALL_TEXT = 1500  # characters of body text: more than this is content, whatever the title says
+TINY_TEXT = 300  # a page with less body text than this is judged by its lines too
 REDIRECT = re.compile(
     r"^\W*(?:(?:301|302|303|307|308)\s*)?(?:moved permanently|found|see other|temporary redirect|"
     r"permanent redirect|object moved|document moved|moved|redirect(?:ing|ion)?)\W*$",
@@ -33,7 +34,9 @@ def refusal(tree: LexborHTMLParser) -> str | None:
     body = tree.body
     if body is not None and len(fold(body.text())) > SMALL_TEXT:
         return None
-    headings = [fold(node.text()) for node in tree.css("title, h1")[:3]]
+    headings = [fold(node.text()) for node in tree.css("title, h1, h2")[:4]]
+    if body is not None and len(fold(body.text())) <= TINY_TEXT:  # a bare message: "对不起，您访问的页面不存在"
+        headings += [fold(node.text(deep=False)) for node in body.css("p, div, span, td, center, font, b")][:20]
     for heading in headings:
         if not heading or len(heading) > 80:
             continue
