@@ -36,6 +36,9 @@ def test_a_title_without_a_year_takes_it_from_the_dated_names_of_the_page_files(
     url = "https://www.fmprc.gov.cn/mfa_eng/xwfw_665399/s2510_665401/t20170911_1.shtml"
     assert extract(old_page(title, image="logo"), url=url).published == "2017-09-10"
     assert extract(old_page("Regular Press Conference on June12, 2018")).published == "2018-06-12"
+    related = ('<ul id="related"><li><a href="./t1593001.shtml">Regular Press Conference on September 7, 2018</a></li>'
+               '<li><a href="./t1593002.shtml">Regular Press Conference on September 6, 2018</a></li></ul>')
+    assert extract(old_page(title, image="logo", body=QA + related)).published == "2018-09-10"
 
 
 def test_a_title_without_a_year_takes_it_from_last_modified_and_never_passes_the_archive_date() -> None:

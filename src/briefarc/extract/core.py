@@ -152,9 +152,9 @@ def extract_html(text: str, url: str | None = None, site: sites.Site | None = No
             document.published = meta.published
             return document
     fill_structure(document, meta, site, strong)
-    files = [node.attributes.get("src") or "" for node in (root or tree).css("img[src]")]
     document.published = choose_date(document, meta, url or address, site, page_date,
-                                     dating.usual_date(files), evidence or dating.Evidence())
+                                     dating.file_or_link_date(tree, root, document.title),
+                                     evidence or dating.Evidence())
     document.language = document.language or language_from_url(url) or guess_language(
         " ".join([document.title or ""] + paragraphs[:20]))
     document.native_id = sites.native_id(site, url, document.language)

@@ -1,8 +1,9 @@
 """The year of a title that leaves it out ("Regular Press Conference on September 17"), from the evidence
 around the page: its metadata, its URL, the dated names of its own files (content systems name uploads by
-day: fmprc's W020180917…jpg, /t20180917_…, /2018/09/17/), the HTTP Last-Modified and the date of the
-listing or feed entry it came from. The title's day and month are placed in the year that brings them
-nearest to that evidence; a date later than the page was archived is never given.
+day: fmprc's W020180917…jpg, /t20180917_…, /2018/09/17/), the HTTP Last-Modified, and last the dated
+titles the page links to (its related articles). A feed entry's year comes from the entry's own date
+(briefarc.extract.core.extract_feed_item). The title's day and month are placed in the year that brings
+them nearest to that evidence; a date later than the page was archived is never given.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from briefarc.extract import dates
 
@@ -54,6 +57,22 @@ class Evidence:
     def of(cls, headers: dict[str, str] | None, fetched_at: str | None) -> Evidence:
         modified = next((value for key, value in (headers or {}).items() if key.lower() == "last-modified"), None)
         return cls(dates.parse_date(modified), dates.parse_date(fetched_at) or (fetched_at or None))
+
+
+def linked_date(texts: list[str], today: date | None = None) -> str | None:
+    """The middle date among the dated titles a page links to (its related and latest articles)."""
+    found = sorted(value for value in (dates.find_date(text, today=today) for text in texts if len(text) < 200)
+                   if value)
+    return found[len(found) // 2][:10] if found else None
+
+
+def file_or_link_date(tree: LexborHTMLParser, root: LexborNode | None, title: str | None) -> str | None:
+    """The date a page's own files carry; failing that, for a title without a year, the middle date of
+    the titles it links to."""
+    found = usual_date([node.attributes.get("src") or "" for node in (root or tree).css("img[src]")])
+    if found or not title or dates.find_date(title):
+        return found
+    return linked_date([node.text() for node in tree.css("a")])
 
 
 def date_near(title: str | None, evidence: str | None, latest: str | None = None,

@@ -30,7 +30,7 @@ ATTRIBUTION_ZH = re.compile(
 )
 # Characters that do not occur in the names spokespersons go by, but do in the words that can follow
 # "发言人" in a sentence ("发言人已分别…", "发言人对此表示…").
-NOT_IN_NAME_ZH = set("已分别都也还将曾就对在和与及们等均又再说表示指出称此次今明昨曾该其并")
+NOT_IN_NAME_ZH = set("已分别都也还将就对在与及们等均又再说表示指出称此次昨该其并")
 
 
 def clean_name(value: str | None) -> str | None:
