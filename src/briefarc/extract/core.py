@@ -118,7 +118,7 @@ def extract_html(text: str, url: str | None = None, site: sites.Site | None = No
                  evidence: dating.Evidence | None = None) -> Document:
     """The Document of a decoded HTML page."""
     tree = LexborHTMLParser(text)
-    reason = stubs.refusal(tree)
+    reason = stubs.refusal(tree, len(text))
     if reason:
         raise InputError(reason)
     site = site or sites.site_by_host(url)

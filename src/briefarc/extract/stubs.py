@@ -8,6 +8,7 @@ with its status line; an article whose title mentions "404" is longer than a sta
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -16,6 +17,7 @@ from briefarc.net.missing import MISSING_WORDS
 
 SMALL_TEXT = 1500  # characters of body text: more than this is content, whatever the title says
 TINY_TEXT = 300  # a page with less body text than this is judged by its lines too
+TINY_PAGE = 30_000  # characters of HTML: a page larger than this is judged by its headings only
 REDIRECT = re.compile(
     r"^\W*(?:(?:301|302|303|307|308)\s*)?(?:moved permanently|found|see other|temporary redirect|"
     r"permanent redirect|object moved|document moved|moved|redirect(?:ing|ion)?)\W*$",
@@ -29,22 +31,29 @@ ERROR = re.compile(
 _MISSING = [re.compile(pattern, re.I) for pattern in MISSING_WORDS]
 
 
-def refusal(tree: LexborHTMLParser) -> str | None:
-    """Why a page is not a document (an error page, a redirect stub), or None for a page to keep."""
-    body = tree.body
-    if body is not None and len(fold(body.text())) > SMALL_TEXT:
+def refusal(tree: LexborHTMLParser, size: int) -> str | None:
+    """Why a page is not a document (an error page, a redirect stub), or None for a page to keep;
+    `size` is the length of its HTML."""
+    found = first_reason(fold(node.text()) for node in tree.css("title, h1, h2")[:4])
+    if found is None and size > TINY_PAGE:
         return None
-    headings = [fold(node.text()) for node in tree.css("title, h1, h2")[:4]]
-    if body is not None and len(fold(body.text())) <= TINY_TEXT:  # a bare message: "对不起，您访问的页面不存在"
-        headings += [fold(node.text(deep=False)) for node in body.css("p, div, span, td, center, font, b")][:20]
-    for heading in headings:
-        if not heading or len(heading) > 80:
-            continue
-        if REDIRECT.match(heading):
-            target = tree.css_first("a[href]")
-            href = (target.attributes.get("href") or "")[:200] if target is not None else ""
-            where = f": it points to {href}" if href else ""
-            return f'a redirect stub ("{heading}"), not a page{where}'
-        if ERROR.match(heading) or any(rule.search(heading) for rule in _MISSING):
-            return f'an error page ("{heading}"), not a page to archive'
+    body = tree.body
+    text = fold(body.text()) if body is not None else ""
+    if len(text) > SMALL_TEXT:
+        return None
+    if found is None and len(text) <= TINY_TEXT and body is not None:  # a bare message: "对不起，您访问的页面不存在"
+        found = first_reason(fold(node.text(deep=False)) for node in body.css("p, div, span, td, center, font, b")[:20])
+    if found is None or not REDIRECT.match(found):
+        return found and f'an error page ("{found}"), not a page to archive'
+    target = tree.css_first("a[href]")
+    href = (target.attributes.get("href") or "")[:200] if target is not None else ""
+    return f'a redirect stub ("{found}"), not a page' + (f": it points to {href}" if href else "")
+
+
+def first_reason(lines: Iterable[str]) -> str | None:
+    """The first line that is a redirect's or an error's status line."""
+    for line in lines:
+        if line and len(line) <= 80 and (REDIRECT.match(line) or ERROR.match(line)
+                                         or any(rule.search(line) for rule in _MISSING)):
+            return line
     return None
