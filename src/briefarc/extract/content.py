@@ -271,7 +271,7 @@ class BlockReader:
             if self.link_depth:
                 self.link_chars += len(text.strip())
             if self.strong_depth:
-                self.strong_chars += len(fold(text))
+                self.strong_chars += len(text.strip())
             return
         if tag is None or tag.startswith("-") or tag in SKIP_TAGS or (tag not in INLINE and self.page.skip(node)):
             return

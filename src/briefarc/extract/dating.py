@@ -67,12 +67,12 @@ def linked_date(texts: list[str], today: date | None = None) -> str | None:
 
 
 def file_or_link_date(tree: LexborHTMLParser, root: LexborNode | None, title: str | None) -> str | None:
-    """The date a page's own files carry; failing that, for a title without a year, the middle date of
-    the titles it links to."""
+    """For a title with a day and month but no year: the date the page's own files carry, failing that
+    the middle date of the titles it links to."""
+    if not title or dates.find_date(title) or not dates.find_date(title, default_year=2000):
+        return None  # a title with its year, or with no date: nothing to place
     found = usual_date([node.attributes.get("src") or "" for node in (root or tree).css("img[src]")])
-    if found or not title or dates.find_date(title):
-        return found
-    return linked_date([node.text() for node in tree.css("a")])
+    return found or linked_date([node.text() for node in tree.css("a")])
 
 
 def date_near(title: str | None, evidence: str | None, latest: str | None = None,

@@ -17,7 +17,7 @@ from briefarc.net.missing import MISSING_WORDS
 
 SMALL_TEXT = 1500  # characters of body text: more than this is content, whatever the title says
 TINY_TEXT = 300  # a page with less body text than this is judged by its lines too
-TINY_PAGE = 30_000  # characters of HTML: a page larger than this is judged by its headings only
+TINY_PAGE = 8_000  # characters of HTML: a page larger than this is judged by its headings only
 REDIRECT = re.compile(
     r"^\W*(?:(?:301|302|303|307|308)\s*)?(?:moved permanently|found|see other|temporary redirect|"
     r"permanent redirect|object moved|document moved|moved|redirect(?:ing|ion)?)\W*$",
