@@ -35,6 +35,8 @@ ZH_BODY = """
 <p>　　赵立坚：好的。</p>
 <p>　　<b>会后有俄罗斯记者问及：中方对克麦罗沃市火灾有何评论？</b></p>
 <p>　　赵立坚：中方对遇难者表示深切哀悼。</p>
+<p>　　<b>记者会后，有记者问及：中方能否证实有关报道？</b></p>
+<p>　　赵立坚：我们会核实。</p>
 """
 
 
@@ -42,7 +44,8 @@ def test_chinese_outlets_in_brackets_follow_ups_and_lines_inside_answers() -> No
     document = extract(mfa_page("2020年5月7日外交部发言人赵立坚主持例行记者会", ZH_BODY, "2020-05-07"))
     assert document.spokesperson == "赵立坚"
     assert questions(document) == [("《南华早报》记者", "美方称将推迟"), ("英国《金融时报》记者", "英方称将提供"),
-                                   ("追问", "中方会采取什"), ("记者", "是的。"), (None, "中方对克麦罗")]
+                                   ("追问", "中方会采取什"), ("记者", "是的。"), (None, "中方对克麦罗"),
+                                   (None, "中方能否证实")]
     answers = [turn.text for turn in document.turns if turn.role in ("answer", "statement")]
     assert answers[0].startswith("向大家通报一组数字：")
     assert "一个公开事实是：" in answers[1] and "我想说的是：" in answers[1]

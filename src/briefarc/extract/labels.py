@@ -39,7 +39,7 @@ NOT_SPEAKERS = frozenset({
 # was raised:", "会后有记者问及：": a question of its own, asked by someone the page does not name.
 AFTER_CONFERENCE = re.compile(r"(?:after|following) the (?:regular )?(?:press )?(?:conference|briefing)", re.I)
 ASKED = re.compile(r"\b(?:questions?|asked|raised|quer(?:y|ies))\b", re.I)
-AFTER_CONFERENCE_ZH = re.compile(r"^会后[，,]?.{0,12}?(?:问及|问到|提问|问)$")
+AFTER_CONFERENCE_ZH = re.compile(r"^(?:例行)?(?:记者)?会后[，,]?.{0,16}?(?:问及|问到|提问|问)$")
 CONNECTORS = frozenset({"of", "and", "the", "de", "du", "la", "le", "for", "al", "el", "&", "von", "van", "da"})
 HONORIFIC = re.compile(r"^(?:shri|smt\.?|mr\.?|ms\.?|mrs\.?|dr\.?|ambassador|h\.e\.?)\s+", re.I)
 MR_LABEL = re.compile(r"^(?:MR|MS|MRS|DR|AMBASSADOR)\.?\s+([A-Z][A-Z'\-]+)$")
