@@ -15,7 +15,8 @@ other means (the standard library's HTML parser, not selectolax; no briefarc cod
   counts as one;
 - boilerplate: footer and navigation text of the site in the extracted body;
 - coverage: the share of the content element's text that the extracted body holds;
-- kind: briefing for a press conference or briefing, remarks for 答记者问 / "Remarks", statement for 发表谈话.
+- kind: briefing for a press conference or briefing, remarks for 答记者问 / "Remarks", statement for 发表谈话;
+  and the kinds given to the entries of ../shared/corpus/state-feed-history (none should be "other").
 
 It also times the turn finder on 15,000 and 150,000 paragraphs (CPU time): the ratio of the two must stay
 near 10, as for any linear pass.
@@ -39,10 +40,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "fmprc-bulk"
+FEEDS = CORPUS.parent / "state-feed-history"
+FEED_URL = "https://www.state.gov/rss-feed/press-releases/feed/"
 TARGETS = {"date": 1.0, "spokesperson": 1.0, "questions": 0.995, "boilerplate": 1.0, "coverage": 0.99, "kind": 1.0}
 KIND_WORDS = (("briefing", r"Regular Press Conference|例行记者会|Briefing"), ("remarks", r"答记者问|Remarks"),
               ("statement", r"发表谈话"))
-LINEAR_RATIO = 15.0  # 10 times the paragraphs may take at most this many times the CPU time
+LINEAR_RATIO = 20.0  # 10 times the paragraphs may take at most this many times the CPU time (quadratic: 100)
 BOILERPLATE = ("版权所有", "联系我们", "网站声明", "网站地图", "Copyright", "All rights reserved",
                "Suggest to a friend", "【打印】", "【关闭】", "[Print]", "[Close]", "ICP备", "打印本页", "字体：",
                "首页 >", "Home >")
@@ -308,6 +311,23 @@ def shortfalls(tally: dict) -> list[str]:
     return below
 
 
+def feed_kinds(folder: Path = FEEDS) -> dict[str, int]:
+    """The kinds of the distinct entries of the State Department press-release feed's snapshots, as
+    read from the feed (the article pages refuse automated clients)."""
+    from briefarc.extract import extract_feed_item
+    from briefarc.extract.feed import parse_feed
+
+    kinds: dict[str, str] = {}
+    for snapshot in sorted(folder.glob("snapshot-*.rss")):
+        feed = parse_feed(snapshot.read_bytes(), FEED_URL)
+        for item in feed.items:
+            kinds[item.link or item.guid or ""] = extract_feed_item(item, FEED_URL).kind
+    counts: dict[str, int] = defaultdict(int)
+    for kind in kinds.values():
+        counts[kind] += 1
+    return dict(sorted(counts.items()))
+
+
 def turns_scaling() -> float:
     """CPU time of find_turns on 150,000 paragraphs over that on 15,000 (10 for a linear pass)."""
     from briefarc.extract.transcript import find_turns
@@ -343,6 +363,10 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(table(tally, modes)))
     print(f"\nfailing ({len(failures)}):" if failures else "\nno failing page")
     print("\n".join(failures))
+    if (FEEDS / "README.md").exists():
+        kinds = feed_kinds()
+        print(f"\nkinds of the {sum(kinds.values())} State press-release feed entries: "
+              + ", ".join(f"{kind} {count}" for kind, count in kinds.items()))
     ratio = turns_scaling()
     print(f"\nturn finder: 150,000 paragraphs take {ratio:.1f} times the CPU time of 15,000 "
           f"(linear: 10; target at most {LINEAR_RATIO:.0f})")

@@ -47,3 +47,10 @@ def test_the_independent_question_count_reads_the_markup() -> None:
 <p><b>After the press conference, the following question was raised: can you comment?</b></p></div>""")
     reader.flush()
     assert bench.count_questions(reader.blocks) == 5
+
+
+@pytest.mark.skipif(not (SHARED / "corpus" / "state-feed-history").is_dir(), reason="../shared/corpus is not here")
+def test_every_state_press_release_has_a_kind() -> None:
+    kinds = load_bench().feed_kinds()
+    assert sum(kinds.values()) == 34 and "other" not in kinds
+    assert kinds["press_release"] >= 10 and kinds["readout"] >= 10
