@@ -314,7 +314,7 @@ def shortfalls(tally: dict) -> list[str]:
 def feed_kinds(folder: Path = FEEDS) -> dict[str, int]:
     """The kinds of the distinct entries of the State Department press-release feed's snapshots, as
     read from the feed (the article pages refuse automated clients)."""
-    from briefarc.extract import extract_feed_item
+    from briefarc.extract.core import extract_feed_item
     from briefarc.extract.feed import parse_feed
 
     kinds: dict[str, str] = {}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from briefarc.errors import InputError
-from briefarc.extract import extract, extract_feed_item
+from briefarc.extract.core import extract, extract_feed_item
 from briefarc.extract.dating import date_near, usual_date
 from briefarc.extract.feed import FeedItem
 from briefarc.extract.speakers import spokesperson_from_text, spokesperson_from_title

@@ -3,7 +3,7 @@ and lines that only look like labels. Short pages in the real ministry template'
 
 from __future__ import annotations
 
-from briefarc.extract import extract
+from briefarc.extract.core import extract
 from briefarc.extract.transcript import find_turns
 
 
