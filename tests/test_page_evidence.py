@@ -177,3 +177,15 @@ def test_kinds_from_the_url_and_the_feed() -> None:
     assert extract_feed_item(item, "https://www.state.gov/rss-feed/press-releases/feed/").kind == "press_release"
     item.title = "Secretary Blinken’s Call with Azerbaijani President Aliyev"
     assert extract_feed_item(item, "https://www.state.gov/rss-feed/press-releases/feed/").kind == "readout"
+
+
+def test_the_kinds_filter_knows_the_new_kinds_and_the_old_name(cli, db_file, tmp_path) -> None:
+    saved = tmp_path / "remarks.html"
+    saved.write_bytes(f"<html><head><title>外交部发言人耿爽答记者问</title></head><body><article>{PROSE}</article>"
+                      "</body></html>".encode())
+    assert cli("ingest", saved, "--db", db_file).code == 0
+    found = cli("list", "--kind", "remarks", "--json", "--db", db_file)
+    assert found.code == 0 and [row["title"] for row in found.jsonl()] == ["外交部发言人耿爽答记者问"]
+    assert cli("list", "--kind", "news", "--db", db_file).code == 0  # the old name of news_report
+    wrong = cli("list", "--kind", "memo", "--db", db_file)
+    assert wrong.code == 2 and "readout" in wrong.stderr and "news_report" in wrong.stderr
