@@ -20,7 +20,6 @@ from typing import IO, BinaryIO
 from urllib.parse import urlsplit
 
 from warcio.archiveiterator import WARCIterator
-from warcio.exceptions import ArchiveLoadFailed
 from warcio.statusandheaders import StatusAndHeaders, StatusAndHeadersParserException
 from warcio.warcwriter import WARCWriter
 
@@ -40,7 +39,6 @@ WARC_MAGIC = b"WARC/1."
 SCAN_CHUNK = 1 << 16
 # Headers that describe the transfer, not the stored bytes (which are decoded and whole).
 TRANSFER_HEADERS = {"content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive"}
-READ_ERRORS = (ArchiveLoadFailed, StatusAndHeadersParserException, zlib.error, EOFError, ValueError, OSError)
 
 
 def is_warc_file(name: str) -> bool:
@@ -82,33 +80,43 @@ def read_warc(source: str | BinaryIO, label: str) -> Iterator[WarcEntry]:
 
 
 def _read_all(handle: BinaryIO, label: str) -> Iterator[WarcEntry]:
+    """Pass after pass of warcio's iterator, each one starting further into the file than the last:
+    a damaged record is reported and reading resumes at the next record start found after it."""
     gzipped = handle.read(2) == GZIP_MAGIC[:2]
     offset: int | None = 0
     quiet = False  # after damage, stay quiet while looking for the next readable record
     while offset is not None:
         handle.seek(offset)
-        state = _Pass()
+        state = _Pass(start=offset, floor=offset)
         yield from _read_pass(WARCIterator(handle, check_digests=True), label, state)
         if state.error is None:
             return
         if state.whole_gzip:
-            handle.seek(0)
-            rest = _Pass(skip=state.seen)
-            stream = gzip.GzipFile(fileobj=handle)
-            yield from _read_pass(WARCIterator(stream, check_digests=True), label, rest)
-            if rest.error:  # no resuming inside one gzip stream
-                yield WarcEntry(where=f"offset {rest.failed_at}", error=f"damaged WARC data: {rest.error}")
+            yield from _read_whole_gzip(handle, label, state.seen)
             return
         if state.seen or not quiet:
             yield WarcEntry(where=f"offset {state.failed_at}", error=f"damaged WARC record: {state.error}")
         quiet = True
+        # the next pass starts past this one's start and past the damage, whatever warcio reported
         offset = _next_record_start(handle, state.failed_at + 1, gzipped)
+
+
+def _read_whole_gzip(handle: BinaryIO, label: str, seen: int) -> Iterator[WarcEntry]:
+    """A file gzipped whole: read again through one gzip stream, past the records already read."""
+    handle.seek(0)
+    rest = _Pass(skip=seen)
+    stream = gzip.GzipFile(fileobj=handle)
+    yield from _read_pass(WARCIterator(stream, check_digests=True), label, rest)
+    if rest.error:  # no resuming inside one gzip stream
+        yield WarcEntry(where=f"offset {rest.failed_at}", error=f"damaged WARC data: {rest.error}")
 
 
 @dataclass
 class _Pass:
     """One run of warcio's iterator: it stops for good at the first damaged record."""
 
+    start: int = 0  # where in the file the pass began
+    floor: int = 0  # where the next record can begin at the earliest: past the start of the last one read
     skip: int = 0  # records already read by an earlier pass
     seen: int = 0
     error: str | None = None
@@ -121,14 +129,16 @@ def _read_pass(records: WARCIterator, label: str, state: _Pass) -> Iterator[Warc
         try:
             with contextlib.redirect_stderr(io.StringIO()):  # warcio prints raw file bytes there
                 record = next(records, None)
-        except READ_ERRORS as exc:
+        except Exception as exc:  # whatever warcio raises on damage ends this pass only
             state.whole_gzip = "non-chunked gzip" in str(exc)
             state.error = _first_line(exc)
-            state.failed_at = records.offset
+            # warcio's offset is off after a gzip member that holds more than one record: never go back
+            state.failed_at = max(records.offset, state.floor)
             return
         if record is None:
             return
         state.seen += 1
+        state.floor = max(state.floor, records.offset + 1)
         if state.seen > state.skip:
             yield _entry(record, label, records.offset)
 
@@ -153,6 +163,9 @@ def _entry(record, label: str, offset: int) -> WarcEntry:
     where = headers.get_header("WARC-Record-ID") or f"offset {offset}"
     if record.rec_type not in ("response", "resource"):
         return WarcEntry(where=where)
+    length = headers.get_header("Content-Length")
+    if not (length or "").strip().isdigit():
+        return WarcEntry(where=where, error=f"the record's Content-Length is not a length ({length!r:.40})")
     content_type, reason = _page_type(record)
     if reason:
         return WarcEntry(where=where, skipped=reason)
@@ -179,10 +192,11 @@ def _entry(record, label: str, offset: int) -> WarcEntry:
 def _payload(record) -> bytes:
     """The page's bytes, de-chunked and decoded, after checking the record's digests."""
     try:
-        data = record.content_stream().read(MAX_BYTES + 1)
-        while record.raw_stream.read(SCAN_CHUNK):  # to the end, so that the digests are checked
-            pass
-    except READ_ERRORS as exc:
+        with contextlib.redirect_stderr(io.StringIO()):  # warcio reports gzip errors there
+            data = record.content_stream().read(MAX_BYTES + 1)
+            while record.raw_stream.read(SCAN_CHUNK):  # to the end, so that the digests are checked
+                pass
+    except Exception as exc:  # a payload warcio cannot read fails its record only
         raise InputError(f"cannot read the payload: {_first_line(exc)}") from exc
     if len(data) > MAX_BYTES:
         raise InputError(f"larger than {MAX_BYTES // 2**20} MB: not a page")
