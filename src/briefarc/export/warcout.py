@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from briefarc import __version__
 from briefarc.export.files import output_file
@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 
     from briefarc.export import ExportReport
 
-UNSAFE_IN_URI = re.compile(r"[\x00-\x20\x7f]")
+# Not allowed in a URI (RFC 3986): controls, space, and every non-ASCII character (escaped as UTF-8).
+UNSAFE_IN_URI = re.compile(r"[^\x21-\x7e]")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 FEED_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml", "rdf": "application/rdf+xml"}
 
@@ -148,7 +149,17 @@ def target_uri(snapshot: dict) -> str:
 
 
 def _escaped(url: str) -> str:
-    return UNSAFE_IN_URI.sub(lambda m: quote(m.group(0)), url.strip())
+    """The URL as a URI: a non-ASCII host in its IDNA form, other unsafe characters percent-encoded."""
+    url = url.strip()
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if not host.isascii():
+        try:
+            ascii_host = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            ascii_host = quote(host, safe="")
+        url = urlunsplit(parts._replace(netloc=parts.netloc.replace(host, ascii_host)))
+    return UNSAFE_IN_URI.sub(lambda m: quote(m.group(0), safe=""), url)
 
 
 def _version(package: str) -> str:

@@ -3,8 +3,10 @@
 Order: a byte-order mark; then valid UTF-8 (bytes that decode as UTF-8 and hold multi-byte sequences
 are UTF-8 whatever the page declares: a legacy declaration over UTF-8 bytes is a common mistake, the
 reverse is practically impossible by chance); then the HTTP charset, the <meta> declaration and the
-XML declaration, each used only if the bytes decode under it; then a guess among common legacy
-encodings; at worst UTF-8 with replacement characters and a warning.
+XML declaration, each used only if the bytes decode under it; then the declared encoding or UTF-8 when
+only a few bytes fail it (a stray byte, a page cut short: replaced, with a warning); then a guess
+among common legacy encodings; at worst UTF-8 with replacement characters and a warning. Only text
+encodings count as declarations (not rot13, base64, zlib...).
 """
 
 from __future__ import annotations
@@ -57,6 +59,8 @@ def normalize_label(label: str | None) -> str | None:
     try:
         codec = codecs.lookup(name)
     except LookupError:
+        return None
+    if not getattr(codec, "_is_text_encoding", True):  # rot13, base64, zlib, uu, hex: not a character set
         return None
     found = codec.name
     return ALIASES.get(found, found) if found not in IGNORED else None
@@ -111,6 +115,29 @@ def _guess_score(text: str, latin: bool) -> float:
     return (good - 5 * bad) / total
 
 
+MAX_BAD_SHARE = 1 / 1000  # bytes that may fail the page's encoding (a stray byte, a cut) and be replaced
+
+
+def _mostly(data: bytes, encoding: str) -> str | None:
+    """The text when only a few bytes do not fit `encoding`, replaced; None when many do, or, for UTF-8,
+    when too few multi-byte characters decode to tell UTF-8 from a legacy encoding."""
+    text = data.decode(encoding, errors="replace")
+    bad = text.count("\ufffd") - _literal_replacements(data, encoding)
+    if bad > max(1, len(text) * MAX_BAD_SHARE):
+        return None
+    if encoding == "utf-8" and len(text.encode("utf-8")) - len(text) - 2 * text.count("\ufffd") < 20 * bad:
+        return None  # not a page of UTF-8 text with a stray byte: maybe cp1252 with one accent
+    return text
+
+
+def _literal_replacements(data: bytes, encoding: str) -> int:
+    """How many U+FFFD characters the bytes themselves hold."""
+    try:
+        return data.count("\ufffd".encode(encoding))
+    except UnicodeEncodeError:
+        return 0
+
+
 def guess_legacy(data: bytes) -> str | None:
     """The best-fitting legacy encoding for undeclared non-UTF-8 bytes."""
     sample = data[:200_000]
@@ -153,6 +180,11 @@ def decode_html(data: bytes, content_type: str | None = None) -> tuple[str, str,
             decoded = _decodes(data, declared)
             if decoded is not None:
                 return decoded, declared, warnings
+    for candidate in dict.fromkeys(name for name in (header, meta, "utf-8") if name):
+        decoded = _mostly(data, candidate)
+        if decoded is not None:
+            warnings.append(f"a few bytes are not valid {candidate} and were replaced")
+            return decoded, candidate, warnings
     for declared in (header, meta):
         if declared:
             warnings.append(f"the page declares {declared} but its bytes do not fit it")

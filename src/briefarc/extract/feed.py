@@ -18,8 +18,9 @@ from briefarc.extract.text import fold
 from briefarc.extract.xmltree import Element, parse_xml, tolerant_parse
 
 # Atomic and possessive: a comment ends at its first "-->" (no backtracking over many comments).
-FEED_START = re.compile(rb"^\s*+(?:<\?xml[^>]*+>\s*+)?(?:(?><!--.*?-->)\s*+|<\?xml-stylesheet[^>]*+>\s*+)*+"
-                        rb"<(?:rss|feed|rdf:RDF|RDF)\b", re.S | re.I)
+# A document type declaration may hold an internal subset ("[...]"): its entities are never expanded.
+FEED_START = re.compile(rb"^\s*+(?:<\?xml[^>]*+>\s*+)?(?:(?><!--.*?-->)\s*+|<\?xml-stylesheet[^>]*+>\s*+"
+                        rb"|<!DOCTYPE[^>\[]*+(?:\[[^\]]*+\])?\s*+>\s*+)*+<(?:rss|feed|rdf:RDF|RDF)\b", re.S | re.I)
 SITEMAP_START = re.compile(rb"<(?:urlset|sitemapindex)\b", re.I)
 ROOT_START = re.compile(r"<(?:rss|feed|rdf:RDF|RDF|urlset|sitemapindex)\b")
 

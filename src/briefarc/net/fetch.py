@@ -436,11 +436,17 @@ def _origin(url: str) -> str:
 
 def _request_headers(accept: tuple[str, ...] | None, etag: str | None, last_modified: str | None) -> dict[str, str]:
     headers = {"Accept": ", ".join(accept) + ", */*;q=0.1" if accept else "*/*"}
-    if etag:
+    if _sendable(etag):
         headers["If-None-Match"] = etag
-    if last_modified:
+    if _sendable(last_modified):
         headers["If-Modified-Since"] = last_modified
     return headers
+
+
+def _sendable(value: str | None) -> bool:
+    """A validator a request can carry: printable ASCII. One a server sent in another encoding is left out
+    (the request is then unconditional), so that it cannot break every later request to its page."""
+    return bool(value and value.isascii() and value.isprintable())
 
 
 def _content_length(headers: dict[str, str]) -> int | None:
