@@ -86,7 +86,7 @@ def hits_table(hits: list[dict], *, snippets: bool = True) -> Table:
 META_FIELDS = (
     ("title", "Title"), ("subtitle", "Subtitle"), ("published", "Published"), ("source", "Source"),
     ("kind", "Kind"), ("spokesperson", "Spokesperson"), ("author", "Author"), ("language", "Language"),
-    ("canonical_url", "URL"), ("archived_at", "Archived"), ("updated_at", "Updated"),
+    ("canonical_url", "URL"), ("claimed_url", "Claims to be"), ("archived_at", "Archived"), ("updated_at", "Updated"),
     ("removed_at", "Removed"), ("versions", "Versions"), ("sha256", "SHA-256"), ("origin", "Origin"),
 )
 

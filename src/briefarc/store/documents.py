@@ -12,8 +12,9 @@ from briefarc.errors import NotFound
 from briefarc.models import Document, RawPage, SaveResult
 from briefarc.store.blobs import BlobError, get_blob, put_blob, sha256
 from briefarc.store.db import inserted_id, transaction, translated, translated_rows
-from briefarc.store.identity import document_key
+from briefarc.store.identity import identify, same_site
 from briefarc.store.text import content_hash, segment
+from briefarc.urls import is_web_url
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -35,7 +36,8 @@ def save_document(
     version and updates the document; the same text again changes nothing but `checked_at`.
     """
     digest = page.sha256 or sha256(page.data)
-    key = document_key(doc, page, digest)
+    identity = identify(doc, page, digest)
+    key = identity.key
     body = doc.body
     text_hash = content_hash(doc.title, doc.subtitle, doc.published, body)
     stamp = page.fetched_at or now_iso()
@@ -48,7 +50,8 @@ def save_document(
                 "UPDATE documents SET checked_at = ?, removed_at = CASE WHEN ? THEN NULL ELSE removed_at END"
                 " WHERE id = ?", (stamp, page.live, row[0]))
             return SaveResult("unchanged", row[0], row[2])
-        values = _document_values(doc, text_hash, body)
+        values = {**_document_values(doc, text_hash, body), "url": identity.url,
+                  "canonical_url": identity.canonical_url, "claimed_url": identity.claimed_url}
         if row is None:
             doc_id, number, status = _insert_document(conn, key, values, source_id, stamp), 1, "added"
         else:
@@ -60,11 +63,14 @@ def save_document(
 
 def _find(conn: sqlite3.Connection, key: str, native_id: str | None) -> tuple | None:
     sql = """SELECT d.id, d.content_hash,
-                    (SELECT coalesce(max(number), 0) FROM versions v WHERE v.document_id = d.id)
+                    (SELECT coalesce(max(number), 0) FROM versions v WHERE v.document_id = d.id), d.key
              FROM documents d WHERE {} LIMIT 1"""
     row = conn.execute(sql.format("d.key = ?"), (key,)).fetchone()
     if row is None and native_id:
         row = conn.execute(sql.format("d.native_id = ?"), (native_id,)).fetchone()
+        if row is not None and is_web_url(row[3]) and is_web_url(key) and not same_site(row[3], key):
+            # a source's own id, claimed by a page of another site
+            row = None
     return row
 
 

@@ -1,19 +1,78 @@
-"""Which stored document a page is: its normalised canonical URL, else its URL, else its bytes."""
+"""Which stored document a page is: its normalised canonical URL, else its URL, else its bytes.
+
+A page may name its own address (`<link rel=canonical>`, `og:url`, a feed entry's link) only within the
+site it was fetched from: the same registrable domain (Public Suffix List), or domains that
+site_aliases.json lists as one site (a ministry that moved). Any other address it names is kept as a
+claim, shown but never used to merge: otherwise a page on evil.example could become a new version
+of a state.gov document. A saved file with no address is held to the site recognised from its
+template; `--url` names the truth.
+"""
 
 from __future__ import annotations
 
+import ipaddress
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
 from briefarc.models import Document, RawPage
-from briefarc.urls import is_web_url, normalize_url, split
+from briefarc.urls import hostname, is_web_url, normalize_url, split
+
+
+@dataclass
+class Identity:
+    key: str
+    url: str | None  # the page's address, as stored
+    canonical_url: str | None  # a canonical address within the page's site
+    claimed_url: str | None = None  # an address on another site the page names: shown, never trusted
+
+
+def identify(doc: Document, page: RawPage, digest: str) -> Identity:
+    url = page.url or doc.url
+    anchor = _anchor(page, url)
+    canonical, claim = doc.canonical_url, None
+    if is_web_url(canonical) and not _trusted(canonical, anchor, doc.site):
+        canonical, claim = None, canonical
+    if is_web_url(url) and anchor and not same_site(url, anchor):  # a feed entry linking elsewhere
+        claim, url = claim or url, None
+    if is_web_url(canonical) and _trust_canonical(canonical, url):
+        return Identity(normalize_url(canonical), url, canonical, claim)
+    if is_web_url(url):
+        return Identity(normalize_url(url), url, canonical, claim)
+    if claim and page.item and anchor:  # one entry of a feed: its place in the feed it came from
+        return Identity(f"{normalize_url(anchor)}#{page.item}", anchor, canonical, claim)
+    return Identity(f"sha256:{digest}", url, canonical, claim)
 
 
 def document_key(doc: Document, page: RawPage, digest: str) -> str:
-    url = page.url or doc.url
-    canonical = doc.canonical_url
-    if is_web_url(canonical) and _trust_canonical(canonical, url):
-        return normalize_url(canonical)
-    if is_web_url(url):
-        return normalize_url(url)
-    return f"sha256:{digest}"
+    return identify(doc, page, digest).key
+
+
+def _anchor(page: RawPage, url: str | None) -> str | None:
+    """The address the bytes were fetched from, or that the user gave: what a page's claims are held to."""
+    for candidate in (page.source_url, page.origin, url):
+        if is_web_url(candidate):
+            return candidate
+    return None
+
+
+def _trusted(address: str, anchor: str | None, site: str | None) -> bool:
+    if anchor:
+        return same_site(address, anchor)
+    hosts = _site_hosts(site)
+    if hosts:  # a saved file recognised as a known site's page: held to that site
+        return any(same_site(address, f"https://{host}/") for host in hosts)
+    return True  # a saved file of an unknown site: its own canonical is all there is
+
+
+def _site_hosts(name: str | None) -> tuple[str, ...]:
+    if not name:
+        return ()
+    from briefarc.extract.sites import site_named
+
+    site = site_named(name)
+    return site.hosts if site else ()
 
 
 def _trust_canonical(canonical: str, url: str | None) -> bool:
@@ -23,3 +82,41 @@ def _trust_canonical(canonical: str, url: str | None) -> bool:
         return True
     parts = split(url)
     return parts is not None and not parts.path.strip("/")
+
+
+def same_site(one: str, other: str) -> bool:
+    """Whether two URLs are on one site: the same registrable domain, or domains listed as one site."""
+    first, second = hostname(one), hostname(other)
+    if not first or not second:
+        return False
+    if first == second:
+        return True
+    first, second = site_of(first), site_of(second)
+    return first == second or aliases().get(first, first) == aliases().get(second, second)
+
+
+@cache
+def site_of(host: str) -> str:
+    """The registrable domain of a host ("www.state.gov" -> "state.gov"); an IP address or a host that
+    is itself a public suffix stands for itself."""
+    host = host.strip("[]").rstrip(".")
+    try:
+        ipaddress.ip_address(host)
+        return host
+    except ValueError:
+        pass
+    return _suffixes().privatesuffix(host) or host
+
+
+@cache
+def _suffixes():
+    from publicsuffixlist import PublicSuffixList  # the list it bundles: no network
+
+    return PublicSuffixList()
+
+
+@cache
+def aliases() -> dict[str, str]:
+    """Each listed domain -> the first domain of its group."""
+    groups = json.loads(resources.files("briefarc.store").joinpath("site_aliases.json").read_text("utf-8"))
+    return {domain: group["domains"][0] for group in groups for domain in group["domains"]}

@@ -181,6 +181,11 @@ def m004_runs_removed(conn: sqlite3.Connection) -> None:
     _tables(conn).table("runs").add_column("removed", int, not_null_default=0)
 
 
+def m005_claimed_url(conn: sqlite3.Connection) -> None:
+    """Keep the address a page names on another site than its own: a claim, shown, never its identity."""
+    _tables(conn).table("documents").add_column("claimed_url", str)
+
+
 def _tables(conn: sqlite3.Connection) -> sqlite_utils.Database:
     """sqlite-utils over the migration's connection, inside its transaction, changing no setting of it.
 
@@ -208,6 +213,7 @@ MIGRATIONS: list[Migration] = [
     m002_fetching,
     m003_document_url_index,
     m004_runs_removed,
+    m005_claimed_url,
 ]
 
 

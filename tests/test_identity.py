@@ -1,0 +1,90 @@
+"""No cross-site overwrite: a page names its own identity only within the site it came from."""
+
+from __future__ import annotations
+
+from briefarc.models import Document, RawPage
+from briefarc.store import get_document, open_database, save_document
+from briefarc.store.identity import same_site, site_of
+from tests.conftest import SAMPLES
+
+STATE = (SAMPLES / "state-briefing.html").read_bytes()
+MOFA = (SAMPLES / "mofa-briefing-transcript.html").read_bytes()
+STATE_URL = "https://www.state.gov/briefings/department-press-briefing-july-29-2025/"
+FORGED = STATE.replace(b"Department Press Briefing", b"Forged Press Briefing").replace(
+    b"</head>", b'<meta property="og:url" content="' + STATE_URL.encode() + b'"></head>', 1)
+
+
+def test_registrable_domains_from_the_bundled_list():
+    assert site_of("www.state.gov") == site_of("state.gov") == "state.gov"
+    assert site_of("a.b.github.io") == "b.github.io"  # a public suffix with private registrations
+    assert site_of("www.fmprc.gov.cn") == "fmprc.gov.cn" and site_of("127.0.0.1") == "127.0.0.1"
+    assert same_site("https://www.state.gov/a", "http://state.gov:8080/b")
+    assert not same_site("https://state.gov.evil.example/a", "https://www.state.gov/")
+    assert not same_site("https://x.co.uk/", "https://y.co.uk/")
+    assert same_site("https://www.fmprc.gov.cn/eng/", "https://www.mfa.gov.cn/eng/")  # listed as one site
+
+
+def test_a_page_from_another_site_cannot_become_a_version_of_a_document(cli, db_file, tmp_path):
+    real, forged = tmp_path / "real.html", tmp_path / "forged.html"
+    real.write_bytes(STATE)
+    forged.write_bytes(FORGED)
+    assert cli("ingest", str(real), "--url", STATE_URL, "--db", db_file).code == 0
+    assert cli("ingest", str(forged), "--url", "https://evil.example/copy", "--db", db_file).code == 0
+    assert len(cli("history", "1", "--db", db_file, "--json").jsonl()) == 1  # still one version
+    record = cli("show", "2", "--db", db_file, "--json").jsonl()[0]
+    assert record["url"] == "https://evil.example/copy" and record["canonical_url"] is None
+    assert record["claimed_url"] == STATE_URL
+    shown = cli("show", "2", "--db", db_file).stdout
+    assert "Claims to be" in shown and "evil.example" in shown
+    assert "Forged" not in cli("cite", "1", "--db", db_file).stdout
+    assert "state.gov" not in cli("cite", "2", "--db", db_file).stdout
+
+
+def test_a_canonical_within_the_site_still_merges(db_file):
+    db = open_database(db_file)
+    doc = Document(title="Briefing", paragraphs=["text"], canonical_url=STATE_URL)
+    first = save_document(db, doc, RawPage(data=b"1", origin=STATE_URL, url=STATE_URL))
+    amp = "https://amp.state.gov/briefings/x?amp"
+    second = save_document(db, Document(title="Briefing", paragraphs=["text, edited"], canonical_url=STATE_URL),
+                           RawPage(data=b"2", origin=amp, url=amp))
+    assert second.document_id == first.document_id and second.version == 2
+
+
+def test_a_saved_file_is_held_to_the_site_its_template_shows(db_file):
+    db = open_database(db_file)
+    save_document(db, Document(title="Real", paragraphs=["text"], url=STATE_URL, canonical_url=STATE_URL),
+                  RawPage(data=STATE, origin=STATE_URL, url=STATE_URL))
+    forged = MOFA.replace(b"</head>", b'<link rel="canonical" href="' + STATE_URL.encode() + b'"></head>', 1)
+    from briefarc.extract import extract
+
+    document = extract(forged)
+    assert document.site == "mofa.gov.pk" and document.canonical_url == STATE_URL
+    result = save_document(db, document, RawPage(data=forged, origin="/tmp/saved.html"))
+    assert result.status == "added" and result.document_id != 1
+    assert get_document(db, result.document_id)["claimed_url"] == STATE_URL
+    own = "https://mofa.gov.pk/press-releases/transcript-16-january-2025"
+    document.canonical_url = own
+    assert save_document(db, document, RawPage(data=forged, origin="/tmp/saved.html")).status == "added"
+    assert get_document(db, 3)["canonical_url"] == own
+
+
+def test_a_feed_entry_linking_to_another_site_does_not_merge(db_file):
+    db = open_database(db_file)
+    save_document(db, Document(title="Real", paragraphs=["text"], url=STATE_URL),
+                  RawPage(data=b"real", origin=STATE_URL, url=STATE_URL))
+    feed = "https://evil.example/feed.xml"
+    entry = RawPage(data=b"<rss/>", origin=feed, url=STATE_URL, item="guid-1", source_url=feed)
+    result = save_document(db, Document(title="Forged", paragraphs=["other"], url=STATE_URL), entry)
+    assert result.status == "added" and result.document_id == 2
+    record = get_document(db, 2)
+    assert record["claimed_url"] == STATE_URL and record["url"] == feed
+
+
+def test_a_native_id_does_not_merge_across_sites(db_file):
+    db = open_database(db_file)
+    save_document(db, Document(title="Real", paragraphs=["a"], native_id="mofa:1"),
+                  RawPage(data=b"a", origin=STATE_URL, url=STATE_URL))
+    other = "https://evil.example/briefings/1"
+    result = save_document(db, Document(title="Forged", paragraphs=["b"], native_id="mofa:1"),
+                           RawPage(data=b"b", origin=other, url=other))
+    assert result.status == "added" and result.document_id == 2
