@@ -127,10 +127,13 @@ class SourceRun:
         self.validators_seen: dict[str, dict] = {}  # listing and feed validators, kept after a clean run
 
     async def run(self, fetcher: Fetcher) -> None:
+        from briefarc.net.fetch import GIVEN_URL
+
+        GIVEN_URL.set(self.source.url)  # what this source's pages are reached through
         if not self.options.dry_run:
             self._start()
         ctx = Context(self.source, fetcher, self.is_known, since=self.options.since, refresh=self.options.refresh,
-                      validators=self._validators, remember=self._remember)
+                      max_items=self.options.max_items, validators=self._validators, remember=self._remember)
         try:
             await self._discover_and_fetch(ctx, fetcher)
             if self.fatal:
@@ -235,8 +238,10 @@ class SourceRun:
 
     async def _drain_url(self, ctx: Context, url: str, fetcher: Fetcher) -> None:
         """One loose URL: its failure is that URL's, not the whole run's."""
+        from briefarc.net.fetch import GIVEN_URL
         from briefarc.sources.urls import discover_url
 
+        GIVEN_URL.set(url)  # this task's own: each loose URL is given, what it leads to is reached through it
         try:
             await self._drain(discover_url(ctx, url), fetcher)
         except Unchanged:

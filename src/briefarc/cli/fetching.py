@@ -34,13 +34,17 @@ def fetch(
     = None,
     per_host: Annotated[int, typer.Option("--per-host", min=1, help="Concurrent requests per host.")] = 2,
     delay: Annotated[float, typer.Option("--delay", min=0.0, help="Seconds between requests to one host.")] = 1.0,
-    timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds to wait for a response.")] = 30.0,
+    timeout: Annotated[float, typer.Option(
+        "--timeout", min=0.1, help="Seconds a response may take in all: connecting, headers and body.")] = 30.0,
     retries: Annotated[int, typer.Option("--retries", min=0, help="Extra attempts after a timeout, reset, 429 or 5xx.")]
     = 3,
     workers: Annotated[int | None, typer.Option(
         "--workers", min=0, help="Processes that extract pages (0: none, all in this one). Default: one per spare "
         "core, started once a run has more than a few pages.")] = None,
     db: DbOption = None,
+    allow_private: Annotated[bool, typer.Option(
+        "--allow-private", help="Let pages lead from public addresses to private ones (archiving an intranet).")]
+    = False,
     json_: Annotated[bool, json_flag("one line per source: its counts, its error and each failed item.")] = False,
 ) -> None:
     """Fetch new briefings from the sources you follow, or from given URLs."""
@@ -53,8 +57,9 @@ def fetch(
     with _fetch_database(db, dry_run) as database:
         reports = _run_fetch(database, targets or [], FetchOptions(
             since=since, max_items=max_items, dry_run=dry_run, refresh=refresh, workers=workers,
-            config=FetchConfig(contact=contact, per_host=per_host, delay=delay, read_timeout=timeout,
-                               retries=retries, total_timeout=max(120.0, timeout * 4))))
+            config=FetchConfig(contact=contact, per_host=per_host, delay=delay, connect_timeout=min(10.0, timeout),
+                               read_timeout=timeout, total_timeout=timeout, retries=retries,
+                               allow_private=allow_private)))
     if json_:
         render.write_jsonl([report.as_dict() for report in reports], sys.stdout)
     else:

@@ -117,6 +117,12 @@ def bad_redirect(url: str, seen: list[str], target: str, limit: int) -> FetchFai
     return FetchFailure(message, reason="redirects", url=url)
 
 
+def private_address(url: str, address: str) -> FetchFailure:
+    message = (f"{host_with_port(url)} is at a private address ({address}), reached through a page from a public one: "
+               "not fetched (--allow-private lifts this, for archiving an intranet)")
+    return FetchFailure(message, reason="private", url=url)
+
+
 def not_web(current: str, url: str) -> FetchFailure:
     where = "" if current == url else f" (redirected from {url})"
     return FetchFailure(f"cannot fetch {current}{where}: not an http or https address", reason="http", url=url)
@@ -146,6 +152,9 @@ def failure_of(exc: BaseException, url: str, response: httpx.Response | None, co
     status = response.status_code if response is not None else None
     if isinstance(exc, httpx.TimeoutException | TimeoutError):
         which, seconds = _timeout_kind(exc, config)
+        if which == "total":  # a server dripping its answer: its pace, not a passing fault, so not retried
+            message = f"{host} did not send the whole response within {seconds:g} s (--timeout): gave up"
+            return FetchFailure(message, reason="too_slow", url=url, status=status)
         message = f"{host} did not answer in time: {which} timeout ({seconds:g} s)"
         return FetchFailure(message, reason="timeout", url=url, status=status)
     tls = _ssl_error(exc)

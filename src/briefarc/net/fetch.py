@@ -25,6 +25,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from briefarc import __version__
+from briefarc.net.addresses import DENY_PRIVATE, GIVEN_URL, GuardedTransport, Network, PrivateAddress, Reach
 from briefarc.net.failures import (
     FetchFailure,
     after_attempts,
@@ -33,6 +34,7 @@ from briefarc.net.failures import (
     disallowed,
     failure_of,
     not_web,
+    private_address,
     retry_after,
     status_failure,
     too_large,
@@ -47,8 +49,8 @@ from briefarc.net.throttle import Throttle
 from briefarc.urls import host_with_port
 
 __all__ = [
-    "ANY_DOCUMENT_TYPES", "FEED_TYPES", "HTML_TYPES", "JSON_TYPES", "FetchConfig", "FetchFailure", "Fetcher",
-    "RequestRecord", "Response", "looks_missing", "run",
+    "ANY_DOCUMENT_TYPES", "FEED_TYPES", "GIVEN_URL", "HTML_TYPES", "JSON_TYPES", "FetchConfig", "FetchFailure",
+    "Fetcher", "RequestRecord", "Response", "looks_missing", "run",
 ]
 
 HOME = "https://github.com/briefarc/briefarc"
@@ -79,6 +81,8 @@ class FetchConfig:
     max_decompressed: int = 50 * 2**20  # bytes after gzip/deflate decoding
     respect_robots: bool = True
     verify_tls: bool = True
+    allow_private: bool = False  # let pages lead from public addresses to private ones (an intranet archive)
+    network: Network | None = None  # how host names resolve (tests play public hosts on 127.0.0.1)
 
     @property
     def agent(self) -> str:
@@ -126,6 +130,7 @@ class _Answer:
     headers: dict[str, str]
     data: bytes = b""
     attempts: int = 1
+    public: bool = False  # it came from a public address
 
 
 @dataclass
@@ -148,12 +153,14 @@ class Fetcher:
         self.agent = self.config.agent
         self.token = product_token(self.agent)
         self._transport = transport
-        self._clients: dict[str, httpx.AsyncClient] | None = None  # one per site, opened by `async with`
+        # one per site and rule (private addresses denied or not), opened by `async with`
+        self._clients: dict[tuple[str, bool], httpx.AsyncClient] | None = None
         # one TLS context for all the clients: building one costs tens of milliseconds
         self._tls: ssl.SSLContext | None = None
         self._throttle = Throttle(self.config.per_host, self.config.total, self.config.delay)
         self._robots: dict[str, Robots] = {}  # per site (scheme://host:port), for the Fetcher's life
         self._robots_locks: dict[str, asyncio.Lock] = {}
+        self._reach = Reach(self.config.network or Network(), self.config.allow_private)
 
     async def __aenter__(self) -> Fetcher:
         config = self.config
@@ -175,27 +182,29 @@ class Fetcher:
         """The client of `url`'s site. One pool per site keeps httpx's per-request pool scan short."""
         if self._clients is None:
             raise RuntimeError("Use the Fetcher inside `async with Fetcher(...) as fetcher:`.")
-        origin = _origin(url)
-        client = self._clients.get(origin)
+        key = (_origin(url), DENY_PRIVATE.get())  # a denied request never reuses an allowed connection
+        client = self._clients.get(key)
         if client is None:
-            client = self._clients[origin] = self._new_client()
+            client = self._clients[key] = self._new_client()
         return client
 
     def _new_client(self) -> httpx.AsyncClient:
         config = self.config
         if self._tls is None:
             self._tls = httpx.create_ssl_context(verify=config.verify_tls)
+        limits = httpx.Limits(max_connections=config.total, max_keepalive_connections=config.per_host)
+        transport = self._transport or GuardedTransport(config.network or Network(), verify=self._tls, limits=limits)
         return httpx.AsyncClient(
             headers={"User-Agent": self.agent, "Accept-Encoding": ", ".join(ENCODINGS)},
             timeout=httpx.Timeout(
                 connect=config.connect_timeout, read=config.read_timeout, write=config.read_timeout,
                 pool=config.connect_timeout,  # the semaphores keep requests within the pool: no wait expected
             ),
-            limits=httpx.Limits(max_connections=config.total, max_keepalive_connections=config.per_host),
+            limits=limits,
             follow_redirects=False,
             http2=False,
             verify=self._tls,
-            transport=self._transport,
+            transport=transport,
         )
 
     async def get(
@@ -211,12 +220,13 @@ class Fetcher:
         headers = _request_headers(accept, etag, last_modified)
         limits = _Limits(self.config.max_bytes, accept)
         current, seen, attempts = url, [url], 0
+        deny = await self._reach.through_public_page(url)
         while True:
             if not current.lower().startswith(("http://", "https://")):
                 raise not_web(current, url)
-            await self._check_robots(current)
-            answer = await self._with_retries(current, headers, limits)
+            answer = await self._hop(current, headers, limits, deny)
             attempts += answer.attempts
+            deny = deny or (answer.public and not self.config.allow_private)  # a redirect from a public address
             target = _redirect_target(answer)
             if target is None:
                 break
@@ -230,6 +240,15 @@ class Fetcher:
             data=b"" if answer.status == 304 else answer.data, content_type=answer.headers.get("content-type"),
             elapsed=time.monotonic() - started, attempts=attempts,
         )
+
+    async def _hop(self, url: str, headers: dict[str, str], limits: _Limits, deny: bool) -> _Answer:
+        """One request of a redirect chain, robots.txt first; with `deny`, to public addresses only."""
+        token = DENY_PRIVATE.set(deny)
+        try:
+            await self._check_robots(url)
+            return await self._with_retries(url, headers, limits)
+        finally:
+            DENY_PRIVATE.reset(token)
 
     async def allowed(self, url: str) -> bool:
         """Whether robots.txt lets briefarc fetch `url` (fetched once per site, then cached); an unreachable
@@ -299,7 +318,13 @@ class Fetcher:
                 async with asyncio.timeout(self.config.total_timeout):
                     async with client.stream("GET", url, headers=headers) as response:
                         state.response = response
+                        public = self._reach.check_peer(url, response)
                         answer = await self._read(url, response, limits)
+                        answer.public = public
+            except PrivateAddress as exc:
+                failure = private_address(url, exc.address)
+                self._record(url, state, started, at, number, str(failure))
+                raise failure from None
             except FetchFailure as failed:
                 self._record(url, state, started, at, number, str(failed))
                 raise
@@ -360,13 +385,15 @@ class Fetcher:
             raise disallowed(url, self.token)
 
     async def _load_robots(self, origin: str) -> Robots:
-        """RFC 9309 §2.3.1: 4xx allows everything; 5xx, 429 and no connection allow nothing, for this run."""
+        """RFC 9309 §2.3.1: 4xx allows everything; 5xx, 429, no connection, and a file too large, too slow or
+        undecodable to read allow nothing, for this run."""
         try:
             answer = await self._robots_answer(origin + "/robots.txt")
         except FetchFailure as failure:
-            if failure.reason in UNREACHABLE:
-                return Robots(note="unreachable", failure=failure)
-            return Robots(note="unreadable")  # too large or undecodable
+            if failure.reason == "private":
+                raise  # the page is refused, and the site's rules are not known for a later request
+            note = "unreachable" if failure.reason in UNREACHABLE else "unreadable"
+            return Robots(note=note, failure=_robots_unreadable(origin, failure))
         if 200 <= answer.status < 300:
             return parse(answer.data, self.token)
         if _retried_status(answer.status):
@@ -410,6 +437,14 @@ def _robots_unreachable(origin: str, status: int) -> FetchFailure:
     message = (f"robots.txt of {host_with_port(origin)} answered {describe_status(status)}: briefarc does not "
                "fetch a site whose rules it cannot read; try again later")
     return FetchFailure(message, reason="robots_unreachable", url=origin + "/robots.txt", status=status)
+
+
+def _robots_unreadable(origin: str, failure: FetchFailure) -> FetchFailure:
+    if failure.reason in UNREACHABLE:
+        return failure
+    message = (f"robots.txt of {host_with_port(origin)} could not be read ({failure}): briefarc does not fetch a site "
+               "whose rules it cannot read")
+    return FetchFailure(message, reason="robots_unreachable", url=origin + "/robots.txt", status=failure.status)
 
 
 def _for_page(failure: FetchFailure, url: str) -> FetchFailure:

@@ -47,6 +47,7 @@ class Context:
     since: str | None = None
     refresh: bool = False
     max_pages: int = 200
+    max_items: int | None = None  # the run's --max (None: not given)
     notes: list[str] = field(default_factory=list)
     validators: Callable[[str], tuple[str | None, str | None]] = _no_validators
     remember: Callable[[str, dict], None] = lambda url, headers: None

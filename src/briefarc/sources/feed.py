@@ -47,8 +47,24 @@ def _pattern(ctx: Context):
     return re.compile(value) if value else None
 
 
+SITEMAP_DEFAULT_MAX = 1000  # new items a sitemap run takes when --max is not given
+
+
 async def discover_sitemap(ctx: Context) -> AsyncIterator[Item]:
-    """The URLs of a sitemap, or of the sitemaps an index names (newest first where dated)."""
+    """The URLs of a sitemap, or of the sitemaps an index names (newest first where dated); without --max,
+    at most SITEMAP_DEFAULT_MAX new ones, with a note saying so."""
+    new = 0
+    async for item in _sitemap_items(ctx):
+        if ctx.max_items is None and not ctx.is_known(item.url):
+            if new == SITEMAP_DEFAULT_MAX:
+                ctx.notes.append(f"stopped after {SITEMAP_DEFAULT_MAX} new items of the sitemap {ctx.source.url} "
+                                 "(the default without --max): run again, or give --max, for more")
+                return
+            new += 1
+        yield item
+
+
+async def _sitemap_items(ctx: Context) -> AsyncIterator[Item]:
     from briefarc.extract.feed import parse_sitemap
 
     pattern = _pattern(ctx)

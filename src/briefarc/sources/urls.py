@@ -45,8 +45,8 @@ async def _entries(ctx: Context, kind: str, url: str, response) -> AsyncIterator
     from briefarc.sources import adapter
 
     sub = Context(Source(name=ctx.source.name, kind=kind, url=url), ctx.fetcher, ctx.is_known, since=ctx.since,
-                  refresh=ctx.refresh, notes=ctx.notes, validators=ctx.validators, remember=ctx.remember,
-                  prefetched={url: response})
+                  refresh=ctx.refresh, max_items=ctx.max_items, notes=ctx.notes, validators=ctx.validators,
+                  remember=ctx.remember, prefetched={url: response})
     async for item in adapter(kind)(sub):
         yield item
 
