@@ -56,6 +56,9 @@ HitsJsonOption = Annotated[bool, typer.Option(
     "--json", help="JSON Lines on stdout: one object per document (id, published, source, site, kind, title, url, "
     "...; search adds snippet and highlights), each with `total`, the number of documents found in all.")]
 CsvOption = Annotated[bool, typer.Option("--csv", help="CSV on stdout instead of a table.")]
+CsvSafeOption = Annotated[bool | None, typer.Option(
+    "--csv-safe/--no-csv-safe", help="CSV for spreadsheets: cells starting with = + - @ tab or CR get a leading ' "
+    "(default: on for a file named *.csv, off otherwise; --no-csv-safe keeps the exact text).")]
 SourceFilter = Annotated[str | None, typer.Option("--source", help="Only documents from this source.")]
 SinceFilter = Annotated[str | None, typer.Option("--since", help="Published on or after this date (YYYY-MM-DD).")]
 UntilFilter = Annotated[str | None, typer.Option("--until", help="Published on or before this date (YYYY-MM-DD).")]

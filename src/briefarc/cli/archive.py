@@ -10,6 +10,7 @@ import typer
 from briefarc.cli.app import (
     ChangedFilter,
     CsvOption,
+    CsvSafeOption,
     DbOption,
     HitsJsonOption,
     KindFilter,
@@ -40,7 +41,7 @@ HIT_CSV_COLUMNS = ["id", "published", "source", "site", "kind", "language", "spo
 
 
 def print_hits(hits: list[dict], json_: bool, csv_: bool, *, snippets: bool, total: int, offset: int,
-               query: str = "") -> None:
+               query: str = "", csv_safe: bool | None = None) -> None:
     from briefarc.output import console, render
 
     for hit in hits:
@@ -51,7 +52,7 @@ def print_hits(hits: list[dict], json_: bool, csv_: bool, *, snippets: bool, tot
         render.write_jsonl([{**row, "total": total} for row in rows], sys.stdout)
     elif csv_:
         columns = HIT_CSV_COLUMNS if snippets else HIT_CSV_COLUMNS[:-2]
-        render.write_csv(rows, columns, sys.stdout)
+        render.write_csv(rows, columns, sys.stdout, safe=csv_safe)
     elif hits:
         console.out().print(render.hits_table(hits, snippets=snippets))
     elif not offset:
@@ -185,6 +186,7 @@ def search(
     db: DbOption = None,
     json_: HitsJsonOption = False,
     csv_: CsvOption = False,
+    csv_safe: CsvSafeOption = None,
 ) -> None:
     from briefarc.store.query import read_query
     from briefarc.store.search import search as run_search
@@ -200,7 +202,7 @@ def search(
     if not text.strip():
         if not (changed or removed):
             raise UsageError("Give words to search for, or --changed / --removed to find such documents.")
-        _list_hits(db, filters, "date", limit, offset, json_, csv_)  # every changed or removed document
+        _list_hits(db, filters, "date", limit, offset, json_, csv_, csv_safe)  # every changed or removed document
         return
     notes = [] if literal else read_query(text).notes
     database, _ = open_db(db, create=False)
@@ -209,7 +211,7 @@ def search(
     add_sites(database, hits)
     found = total(len(hits), limit, offset, lambda: count_matches(database, text, filters, literal=literal))
     _print_notes(notes)
-    print_hits(hits, json_, csv_, snippets=True, total=found, offset=offset, query=text)
+    print_hits(hits, json_, csv_, snippets=True, total=found, offset=offset, query=text, csv_safe=csv_safe)
 
 
 def _check_no_options(ctx: typer.Context, words: list[str]) -> None:
@@ -232,7 +234,8 @@ def _print_notes(notes: list[str]) -> None:
         console.err().print("Note: " + note, markup=False, highlight=False, soft_wrap=True)
 
 
-def _list_hits(db, filters, sort: str, limit: int, offset: int, json_: bool, csv_: bool) -> None:
+def _list_hits(db, filters, sort: str, limit: int, offset: int, json_: bool, csv_: bool,
+               csv_safe: bool | None) -> None:
     from briefarc.store.search import list_documents
     from briefarc.store.totals import add_sites, count_documents, total
 
@@ -240,7 +243,7 @@ def _list_hits(db, filters, sort: str, limit: int, offset: int, json_: bool, csv
     hits = list_documents(database, filters, sort=sort, limit=limit, offset=offset)
     add_sites(database, hits)
     found = total(len(hits), limit, offset, lambda: count_documents(database, filters))
-    print_hits(hits, json_, csv_, snippets=False, total=found, offset=offset)
+    print_hits(hits, json_, csv_, snippets=False, total=found, offset=offset, csv_safe=csv_safe)
 
 
 @app.command("list", help="List archived documents, newest first.",
@@ -261,10 +264,11 @@ def list_(
     db: DbOption = None,
     json_: HitsJsonOption = False,
     csv_: CsvOption = False,
+    csv_safe: CsvSafeOption = None,
 ) -> None:
     check_output_flags(json_, csv_)
     filters = make_filters(source, since, until, spokesperson, kind, lang, changed, removed)
-    _list_hits(db, filters, choice(sort, ("date", "archived"), "--sort"), limit, offset, json_, csv_)
+    _list_hits(db, filters, choice(sort, ("date", "archived"), "--sort"), limit, offset, json_, csv_, csv_safe)
 
 
 @app.command(epilog="\b\nExample: briefarc show 12   (or: briefarc show 12 --raw > page.html)")

@@ -9,6 +9,7 @@ import typer
 
 from briefarc.cli.app import (
     ChangedFilter,
+    CsvSafeOption,
     DbOption,
     KindFilter,
     LangFilter,
@@ -48,6 +49,7 @@ def export(
     changed: ChangedFilter = False,
     removed: RemovedFilter = False,
     db: DbOption = None,
+    csv_safe: CsvSafeOption = None,
     json_: Annotated[bool, typer.Option("--json", help="Print the summary as one line of JSON on stderr "
                                         "(the export itself goes to -o or stdout).")] = False,
 ) -> None:
@@ -59,7 +61,7 @@ def export(
     check_options(format_, output, all_versions)
     filters = make_filters(source, since, until, spokesperson, kind, lang, changed, removed)
     database, _ = open_db(db, create=False)
-    report = run_export(database, format_, filters, output, all_versions=all_versions)
+    report = run_export(database, format_, filters, output, all_versions=all_versions, csv_safe=csv_safe)
     _print_export_summary(report, json_)
     exit_for_failures(len(report.failed), report.documents)
 

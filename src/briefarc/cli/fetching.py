@@ -174,7 +174,7 @@ def sources_add(
 ) -> None:
     """Follow a new source, or switch a built-in or removed one back on."""
     from briefarc.models import Source
-    from briefarc.output import console
+    from briefarc.output import console, render
     from briefarc.store.sources import add_source
     from briefarc.urls import is_web_url
 
@@ -186,7 +186,8 @@ def sources_add(
     _check_pattern(link_pattern)
     database, _ = open_db(db)
     source = add_source(database, Source(name=name, kind=kind.strip().lower(), url=url, title=title, options=options))
-    console.err().print(f"Source {source.name} ({source.kind}) is enabled: {source.url}", markup=False)
+    line = f"Source {source.name} ({source.kind}) is enabled: {source.url}"
+    console.err().print(render.clean(line), markup=False, highlight=False)
 
 
 def _check_pattern(pattern: str | None) -> None:
@@ -202,12 +203,13 @@ def _check_pattern(pattern: str | None) -> None:
 @sources_app.command("remove", epilog="\b\nExample: briefarc sources remove dawn")
 def sources_remove(name: Annotated[str, typer.Argument(help="The source's name.")], db: DbOption = None) -> None:
     """Stop following a source. Documents already archived stay."""
-    from briefarc.output import console
+    from briefarc.output import console, render
     from briefarc.store.sources import remove_source
 
     database, _ = open_db(db)
     outcome = remove_source(database, name)
-    console.err().print(f"Source {name} {outcome}; its documents stay in the archive.", markup=False)
+    line = f"Source {name} {outcome}; its documents stay in the archive."
+    console.err().print(render.clean(line), markup=False, highlight=False)
 
 
 @app.command(epilog="\b\nExample: briefarc log --source mofa-pk --all --limit 50")

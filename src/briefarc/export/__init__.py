@@ -34,15 +34,18 @@ class ExportReport:
 
 def export(
     db: sqlite_utils.Database, fmt: str, filters: Filters | None = None, output: str | None = None,
-    *, all_versions: bool = False,
+    *, all_versions: bool = False, csv_safe: bool | None = None,
 ) -> ExportReport:
-    """Write the matching documents in `fmt` to `output` (a file, a folder for markdown, or stdout)."""
+    """Write the matching documents in `fmt` to `output` (a file, a folder for markdown, or stdout).
+
+    CSV for a spreadsheet (`csv_safe`; by default, a file named *.csv) has formula-like cells defused."""
     check_options(fmt, output, all_versions)
     from briefarc.export.tabular import write_records
+    from briefarc.output.textout import csv_safe as safe_for
 
     if output is None or output == STDOUT:  # jsonl or csv: check_options refuses the others
         report = ExportReport(fmt, "<stdout>")
-        write_records(db, filters, fmt, sys.stdout, report)
+        write_records(db, filters, fmt, sys.stdout, report, safe=safe_for(csv_safe, sys.stdout))
         return report
     report = ExportReport(fmt, output)
     if fmt == "markdown":
@@ -57,7 +60,7 @@ def export(
         from briefarc.export.files import output_file
 
         with output_file(Path(output), binary=False) as handle:
-            write_records(db, filters, fmt, handle, report)
+            write_records(db, filters, fmt, handle, report, safe=safe_for(csv_safe, path=str(output)))
     return report
 
 

@@ -18,14 +18,17 @@ CSV_COLUMNS = [
 ]
 
 
-def write_records(db: sqlite_utils.Database, filters: Filters | None, fmt: str, out: IO[str], report) -> None:
+def write_records(db: sqlite_utils.Database, filters: Filters | None, fmt: str, out: IO[str], report,
+                  *, safe: bool = False) -> None:
+    """JSON Lines, or CSV (with `safe`, cells that a spreadsheet would run as formulas are defused)."""
     records = iter_records(db, filters)
     if fmt == "csv":
         writer = csv.writer(out)
         writer.writerow(CSV_COLUMNS)
         terminal = is_terminal(out)
         for record in records:
-            writer.writerow([csv_cell(record.get(column), for_terminal=terminal) for column in CSV_COLUMNS])
+            writer.writerow([csv_cell(record.get(column), for_terminal=terminal, safe=safe)
+                             for column in CSV_COLUMNS])
             report.documents += 1
     else:
         for record in records:

@@ -17,7 +17,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from briefarc.output.textout import clean, csv_cell, is_terminal, json_line
+from briefarc.output.textout import clean, csv_cell, csv_safe, is_terminal, json_line
 from briefarc.store.search import SNIPPET_CLOSE, SNIPPET_OPEN
 
 if TYPE_CHECKING:
@@ -86,8 +86,9 @@ def hits_table(hits: list[dict], *, snippets: bool = True) -> Table:
 META_FIELDS = (
     ("title", "Title"), ("subtitle", "Subtitle"), ("published", "Published"), ("source", "Source"),
     ("kind", "Kind"), ("spokesperson", "Spokesperson"), ("author", "Author"), ("language", "Language"),
-    ("canonical_url", "URL"), ("claimed_url", "Claims to be"), ("archived_at", "Archived"), ("updated_at", "Updated"),
-    ("removed_at", "Removed"), ("versions", "Versions"), ("sha256", "SHA-256"), ("origin", "Origin"),
+    ("canonical_url", "URL"), ("claimed_url", "Claims to be"), ("archived_at", "Archived"),
+    ("updated_at", "Updated"), ("removed_at", "Removed"), ("versions", "Versions"), ("sha256", "SHA-256"),
+    ("origin", "Origin"),
 )
 
 
@@ -140,12 +141,12 @@ def write_jsonl(rows: Iterable[Mapping[str, Any]], out: IO[str]) -> None:
         out.write(json_line(row))
 
 
-def write_csv(rows: list[dict], columns: list[str], out: IO[str]) -> None:
-    terminal = is_terminal(out)
+def write_csv(rows: list[dict], columns: list[str], out: IO[str], *, safe: bool | None = None) -> None:
+    terminal, safe = is_terminal(out), csv_safe(safe, out)
     writer = csv.writer(out)
     writer.writerow(columns)
     for row in rows:
-        writer.writerow([csv_cell(row.get(column), for_terminal=terminal) for column in columns])
+        writer.writerow([csv_cell(row.get(column), for_terminal=terminal, safe=safe) for column in columns])
 
 
 def stats_renderable(stats: ArchiveStats) -> Group:

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import io
 import json
+import os
 import re
 from typing import IO
 
-# C0 and C1 controls but tab and newline, DEL, and bidirectional overrides.
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0 and C1 controls but tab and newline, DEL, bidirectional overrides, isolates and marks, zero-width
+# spaces and joiners, line and paragraph separators: what could reorder, hide or split what a terminal shows.
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 
 # Characters JSON leaves as they are but that line-splitting readers (Python, JavaScript) break on
-# (U+0085, U+2028, U+2029) or that drive a terminal (DEL, C1 controls, bidirectional overrides).
+# (U+0085, U+2028, U+2029) or that drive or hide from a terminal (DEL, C1 controls, bidirectional overrides,
+# isolates and marks, zero-width spaces and joiners, the BOM).
 # Written as \u escapes they read back as the same text.
-RAW_IN_JSON = (*range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x2028, 0x2029)
+RAW_IN_JSON = (*range(0x7F, 0xA0), 0x061C, *range(0x200B, 0x2010), *range(0x2028, 0x202F), *range(0x2060, 0x206A),
+               0xFEFF)
 JSON_ESCAPES = {code: f"\\u{code:04x}" for code in RAW_IN_JSON}
 
 
@@ -21,16 +26,22 @@ def json_line(record: object) -> str:
     return json.dumps(record, ensure_ascii=False, default=str).translate(JSON_ESCAPES) + "\n"
 
 
-def csv_cell(value: object, *, for_terminal: bool) -> str:
-    """A CSV cell: the exact text for a file or a pipe; control characters made visible on a terminal.
+# What makes a spreadsheet read a cell as a formula (CSV injection): such text cells get a leading "'".
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object, *, for_terminal: bool, safe: bool = False) -> str:
+    """A CSV cell: the exact text for a file or a pipe; control characters made visible on a terminal;
+    with `safe` (for spreadsheets), text that would start a formula is defused with a leading "'".
 
     A list or a mapping (a hit's highlights) is written as JSON, as in [[0, 7], [30, 37]].
     """
     if value is None:
         return ""
-    if isinstance(value, (list, dict)):
-        value = json.dumps(value, ensure_ascii=False)
-    return clean(value) if for_terminal else str(value)
+    text = json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else str(value)
+    if safe and isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        text = "'" + text
+    return clean(text) if for_terminal else text
 
 
 def clean(value: object) -> str:
@@ -43,6 +54,26 @@ def clean(value: object) -> str:
 def _visible(match: re.Match) -> str:
     char = match.group(0)
     return "␛" if char == "\x1b" else f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+
+
+def csv_safe(choice: bool | None, out: IO[str] | None = None, path: str | None = None) -> bool:
+    """Whether to defuse formulas: as asked (--csv-safe / --no-csv-safe), else when the CSV goes to a file
+    named *.csv (given with -o, or standard output sent to one)."""
+    if choice is not None:
+        return choice
+    name = path or _file_name(out)
+    return name is not None and name.lower().endswith(".csv")
+
+
+def _file_name(out: IO[str] | None) -> str | None:
+    """The name of the file a stream writes to, where the system says (Linux: standard output sent to a file)."""
+    if out is None:
+        return None
+    try:
+        return os.readlink(f"/proc/self/fd/{out.fileno()}")
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        name = getattr(out, "name", None)
+        return name if isinstance(name, str) else None
 
 
 def is_terminal(out: IO[str]) -> bool:
