@@ -88,3 +88,31 @@ def test_a_native_id_does_not_merge_across_sites(db_file):
     result = save_document(db, Document(title="Forged", paragraphs=["b"], native_id="mofa:1"),
                            RawPage(data=b"b", origin=other, url=other))
     assert result.status == "added" and result.document_id == 2
+
+
+def test_a_warc_records_target_uri_is_held_to_the_site_of_the_page(db_file, tmp_path, cli):
+    """A crafted WARC file: a Pakistani ministry page claiming a state.gov address, and a page of an
+    unknown site whose record says evil.example but whose canonical link says state.gov."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    forged_state = STATE.replace(b"Department Press Briefing", b"Forged Press Briefing")
+    for url, body in ((STATE_URL, STATE), (STATE_URL + "?x", MOFA), ("https://evil.example/a", forged_state)):
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), length=len(body),
+                                                      http_headers=http))
+    path = tmp_path / "crafted.warc.gz"
+    path.write_bytes(out.getvalue())
+    assert cli("ingest", path, "--db", db_file).code == 0
+    records = cli("list", "--db", db_file, "--json", "--limit", "10").jsonl()
+    assert len(records) == 3
+    db = open_database(db_file)
+    rows = {row["id"]: get_document(db, row["id"]) for row in records}
+    state = [r for r in rows.values() if r["url"] == STATE_URL]
+    assert len(state) == 1 and state[0]["versions"] == 1 and state[0]["claimed_url"] is None
+    claims = sorted(r["claimed_url"] for r in rows.values() if r["claimed_url"])
+    assert claims == [STATE_URL, STATE_URL + "?x"]

@@ -63,7 +63,7 @@ class Document:
     encoding: str | None = None
     warnings: list[str] = field(default_factory=list)
     assumed_site: str | None = None  # the site a page without a URL was taken to be from, and why
-    site: str | None = None  # the name of the known site (extract/sites.py) the page was recognised as
+    site: str | None = None  # the known site (extract/sites.py) whose template the page's markup matches
 
     @property
     def body(self) -> str:
@@ -108,6 +108,7 @@ class RawPage:
     packed: bytes | None = None  # `data` compressed for the blobs table, when done ahead
     live: bool = False  # fetched from its source just now: the page is there (not a saved copy)
     source_url: str | None = None  # for a feed entry: the feed's address (what the entry's link is held to)
+    url_claimed: bool = False  # `url` is what a file says (a WARC record's target URI), held to the page's site
 
 
 @dataclass

@@ -145,8 +145,9 @@ def extract_html(text: str, url: str | None = None, site: sites.Site | None = No
         title=meta.title, subtitle=meta.subtitle, author=meta.author, language=meta.language,
         site_name=meta.site_name or (site.site_name if site else None), url=url,
         canonical_url=meta.canonical_url, tags=meta.tags, paragraphs=paragraphs, assumed_site=assumed,
-        site=site.name if site else None,
     )
+    template = sites.site_by_fingerprint(tree) if trusted else site  # by the markup, not by the address
+    document.site = template.name if template else None
     if might_be_listing(paragraphs, meta):
         hint = meta.next_link or listing.pager_from_source(text)
         if fill_listing(document, tree, url, site, hint):

@@ -184,7 +184,7 @@ def _entry(record, label: str, offset: int) -> WarcEntry:
     page = RawPage(
         data=data, origin=f"{label}#{where}", url=url, content_type=content_type,
         headers=_header_dict(record.http_headers), item=None if is_feed(data) else where,
-        fetched_at=_archive_date(headers),
+        fetched_at=_archive_date(headers), url_claimed=True,
     )
     return WarcEntry(where=where, page=page)
 

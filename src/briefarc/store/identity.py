@@ -4,8 +4,8 @@ A page may name its own address (`<link rel=canonical>`, `og:url`, a feed entry'
 site it was fetched from: the same registrable domain (Public Suffix List), or domains that
 site_aliases.json lists as one site (a ministry that moved). Any other address it names is kept as a
 claim, shown but never used to merge: otherwise a page on evil.example could become a new version
-of a state.gov document. A saved file with no address is held to the site recognised from its
-template; `--url` names the truth.
+of a state.gov document. A saved file with no address, and a WARC record's target URI, are
+held to the site recognised from the page's template; `--url` names the truth.
 """
 
 from __future__ import annotations
@@ -30,10 +30,12 @@ class Identity:
 
 def identify(doc: Document, page: RawPage, digest: str) -> Identity:
     url = page.url or doc.url
-    anchor = _anchor(page, url)
     canonical, claim = doc.canonical_url, None
+    if page.url_claimed and is_web_url(url) and not _trusted(url, None, doc.site):  # a WARC record's say-so
+        claim, url = url, None
+    anchor = _anchor(page, url)
     if is_web_url(canonical) and not _trusted(canonical, anchor, doc.site):
-        canonical, claim = None, canonical
+        canonical, claim = None, claim or canonical
     if is_web_url(url) and anchor and not same_site(url, anchor):  # a feed entry linking elsewhere
         claim, url = claim or url, None
     if canonical is not None and is_web_url(canonical) and _trust_canonical(canonical, url):
