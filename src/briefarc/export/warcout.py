@@ -110,7 +110,7 @@ def feed_uri(snapshot: dict) -> str:
     address answered with the whole feed would be a false capture.
     """
     origin = snapshot.get("origin")
-    if is_web_url(origin):
+    if origin and is_web_url(origin):
         return _escaped(origin)
     return f"urn:sha256:{snapshot['sha256']}"
 
@@ -143,7 +143,7 @@ def target_uri(snapshot: dict) -> str:
     would break the record.
     """
     url = snapshot.get("url")
-    if is_web_url(url):
+    if url and is_web_url(url):
         return _escaped(url)
     return f"urn:sha256:{snapshot['sha256']}"
 

@@ -192,8 +192,9 @@ class Fetcher:
         config = self.config
         if self._tls is None:
             self._tls = httpx.create_ssl_context(verify=config.verify_tls)
+        tls = self._tls
         limits = httpx.Limits(max_connections=config.total, max_keepalive_connections=config.per_host)
-        transport = self._transport or GuardedTransport(config.network or Network(), verify=self._tls, limits=limits)
+        transport = self._transport or GuardedTransport(config.network or Network(), verify=tls, limits=limits)
         return httpx.AsyncClient(
             headers={"User-Agent": self.agent, "Accept-Encoding": ", ".join(ENCODINGS)},
             timeout=httpx.Timeout(
@@ -203,7 +204,7 @@ class Fetcher:
             limits=limits,
             follow_redirects=False,
             http2=False,
-            verify=self._tls,
+            verify=tls,
             transport=transport,
         )
 
@@ -329,9 +330,9 @@ class Fetcher:
                 self._record(url, state, started, at, number, str(failed))
                 raise
             except (httpx.HTTPError, TimeoutError) as exc:
-                failure = failure_of(exc, url, state.response, self.config)
-                self._record(url, state, started, at, number, str(failure))
-                raise failure from exc
+                translated = failure_of(exc, url, state.response, self.config)
+                self._record(url, state, started, at, number, str(translated))
+                raise translated from exc
         self._record(url, state, started, at, number, None)
         return answer
 
@@ -379,7 +380,7 @@ class Fetcher:
         if not self.config.respect_robots:
             return
         rules = await self.robots(url)
-        if rules.failure is not None:
+        if isinstance(rules.failure, FetchFailure):
             raise _for_page(rules.failure, url)
         if not rules.allows(url):
             raise disallowed(url, self.token)
@@ -471,9 +472,9 @@ def _origin(url: str) -> str:
 
 def _request_headers(accept: tuple[str, ...] | None, etag: str | None, last_modified: str | None) -> dict[str, str]:
     headers = {"Accept": ", ".join(accept) + ", */*;q=0.1" if accept else "*/*"}
-    if _sendable(etag):
+    if etag and _sendable(etag):
         headers["If-None-Match"] = etag
-    if _sendable(last_modified):
+    if last_modified and _sendable(last_modified):
         headers["If-Modified-Since"] = last_modified
     return headers
 

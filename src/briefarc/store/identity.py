@@ -31,12 +31,12 @@ class Identity:
 def identify(doc: Document, page: RawPage, digest: str) -> Identity:
     url = page.url or doc.url
     canonical, claim = doc.canonical_url, None
-    if page.url_claimed and is_web_url(url) and not _trusted(url, None, doc.site):  # a WARC record's say-so
+    if page.url_claimed and url and is_web_url(url) and not _trusted(url, None, doc.site):  # a WARC record's say
         claim, url = url, None
     anchor = _anchor(page, url)
-    if is_web_url(canonical) and not _trusted(canonical, anchor, doc.site):
+    if canonical and is_web_url(canonical) and not _trusted(canonical, anchor, doc.site):
         canonical, claim = None, claim or canonical
-    if is_web_url(url) and anchor and not same_site(url, anchor):  # a feed entry linking elsewhere
+    if url and is_web_url(url) and anchor and not same_site(url, anchor):  # a feed entry linking elsewhere
         claim, url = claim or url, None
     if canonical is not None and is_web_url(canonical) and _trust_canonical(canonical, url):
         return Identity(normalize_url(canonical), url, canonical, claim)
