@@ -124,3 +124,14 @@ def test_fetch_stores_the_public_pages_of_a_sitemap_and_refuses_its_private_link
     assert private.requests == []
     titles = [row[0] for row in db.execute("SELECT title FROM documents").fetchall()]
     assert titles == ["Public briefing"]
+
+
+def test_behind_a_proxy_a_name_that_resolves_to_a_private_address_is_refused(sites, monkeypatch):
+    public, private = sites(2)
+    private.route("/secret", PAGE)
+    monkeypatch.setenv("http_proxy", f"http://127.0.0.1:{ss.closed_port()}")  # httpx connects to the proxy
+    failure = get(private.url("/secret"), config(), given=public_url(public, "/sitemap.xml"))
+    assert isinstance(failure, FetchFailure) and failure.reason == "private"
+    through_proxy = get(private.url("/secret"), config())  # given: allowed, and sent to the (closed) proxy
+    assert isinstance(through_proxy, FetchFailure) and through_proxy.reason == "connect"
+    assert private.requests == []

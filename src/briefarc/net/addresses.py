@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import socket
+import urllib.request
 from dataclasses import dataclass, field
 from ipaddress import IPv6Address, ip_address, ip_network
 from typing import Any
@@ -108,6 +109,24 @@ class Reach:
         if not public and DENY_PRIVATE.get():
             raise PrivateAddress(urlsplit(url).hostname or url, peer)
         return public
+
+
+    async def check_name(self, url: str) -> None:
+        """Behind a proxy, which connects to the site itself: refuse a name that resolves to a private address
+        here (the weaker check that is left when the connection is not ours)."""
+        host = urlsplit(url).hostname or ""
+        try:
+            addresses = await self.network.resolve(host, 0)
+        except OSError:
+            return  # the proxy may know names this machine does not
+        private = [address for address in addresses if is_private(address)]
+        if private:
+            raise PrivateAddress(host, private[0])
+
+
+def proxied() -> bool:
+    """Whether the environment names a proxy (httpx then connects to the proxy, not to the site)."""
+    return any(scheme in urllib.request.getproxies() for scheme in ("http", "https", "all"))
 
 
 def _origin(url: str) -> str:

@@ -25,7 +25,15 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from briefarc import __version__
-from briefarc.net.addresses import DENY_PRIVATE, GIVEN_URL, GuardedTransport, Network, PrivateAddress, Reach
+from briefarc.net.addresses import (
+    DENY_PRIVATE,
+    GIVEN_URL,
+    GuardedTransport,
+    Network,
+    PrivateAddress,
+    Reach,
+    proxied,
+)
 from briefarc.net.failures import (
     FetchFailure,
     after_attempts,
@@ -161,6 +169,7 @@ class Fetcher:
         self._robots: dict[str, Robots] = {}  # per site (scheme://host:port), for the Fetcher's life
         self._robots_locks: dict[str, asyncio.Lock] = {}
         self._reach = Reach(self.config.network or Network(), self.config.allow_private)
+        self._proxied = transport is None and proxied()  # httpx then goes through the environment's proxy
 
     async def __aenter__(self) -> Fetcher:
         config = self.config
@@ -194,7 +203,9 @@ class Fetcher:
             self._tls = httpx.create_ssl_context(verify=config.verify_tls)
         tls = self._tls
         limits = httpx.Limits(max_connections=config.total, max_keepalive_connections=config.per_host)
-        transport = self._transport or GuardedTransport(config.network or Network(), verify=tls, limits=limits)
+        transport = self._transport
+        if transport is None and not self._proxied:
+            transport = GuardedTransport(config.network or Network(), verify=tls, limits=limits)
         return httpx.AsyncClient(
             headers={"User-Agent": self.agent, "Accept-Encoding": ", ".join(ENCODINGS)},
             timeout=httpx.Timeout(
@@ -246,10 +257,18 @@ class Fetcher:
         """One request of a redirect chain, robots.txt first; with `deny`, to public addresses only."""
         token = DENY_PRIVATE.set(deny)
         try:
+            if deny and self._proxied:
+                await self._refuse_private_name(url)
             await self._check_robots(url)
             return await self._with_retries(url, headers, limits)
         finally:
             DENY_PRIVATE.reset(token)
+
+    async def _refuse_private_name(self, url: str) -> None:
+        try:
+            await self._reach.check_name(url)
+        except PrivateAddress as exc:
+            raise private_address(url, exc.address) from None
 
     async def allowed(self, url: str) -> bool:
         """Whether robots.txt lets briefarc fetch `url` (fetched once per site, then cached); an unreachable
