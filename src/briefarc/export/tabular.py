@@ -14,7 +14,8 @@ if TYPE_CHECKING:
 
 CSV_COLUMNS = [
     "id", "published", "source", "kind", "language", "spokesperson", "title", "subtitle", "author",
-    "url", "canonical_url", "native_id", "archived_at", "updated_at", "removed_at", "versions", "sha256", "body",
+    "url", "canonical_url", "claimed_url", "native_id", "archived_at", "updated_at", "removed_at", "versions",
+    "sha256", "body",
 ]
 
 
