@@ -123,6 +123,28 @@ def private_address(url: str, address: str) -> FetchFailure:
     return FetchFailure(message, reason="private", url=url)
 
 
+def robots_unreachable(origin: str, status: int) -> FetchFailure:
+    message = (f"robots.txt of {host_with_port(origin)} answered {describe_status(status)}: briefarc does not fetch a site "
+               "whose rules it cannot read; try again later")
+    return FetchFailure(message, reason="robots_unreachable", url=origin + "/robots.txt", status=status)
+
+
+def robots_unreadable(origin: str, failure: FetchFailure, unreachable: bool) -> FetchFailure:
+    """Why a site is closed when its robots.txt could not be had: the failure itself when the site did not
+    answer; when the file was too large, too slow or undecodable, a message that says so."""
+    if unreachable:
+        return failure
+    message = (f"robots.txt of {host_with_port(origin)} could not be read ({failure}): briefarc does not fetch a site "
+               "whose rules it cannot read")
+    return FetchFailure(message, reason="robots_unreachable", url=origin + "/robots.txt", status=failure.status)
+
+
+def for_page(failure: FetchFailure, url: str) -> FetchFailure:
+    """The failure that closed a site (its robots.txt could not be read), raised for one of its pages."""
+    return FetchFailure(str(failure), reason=failure.reason, url=url, status=failure.status,
+                        attempts=failure.attempts)
+
+
 def not_web(current: str, url: str) -> FetchFailure:
     where = "" if current == url else f" (redirected from {url})"
     return FetchFailure(f"cannot fetch {current}{where}: not an http or https address", reason="http", url=url)

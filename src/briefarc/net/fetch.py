@@ -38,12 +38,14 @@ from briefarc.net.failures import (
     FetchFailure,
     after_attempts,
     bad_redirect,
-    describe_status,
     disallowed,
     failure_of,
+    for_page,
     not_web,
     private_address,
     retry_after,
+    robots_unreachable,
+    robots_unreadable,
     status_failure,
     too_large,
     undecodable,
@@ -400,7 +402,7 @@ class Fetcher:
             return
         rules = await self.robots(url)
         if isinstance(rules.failure, FetchFailure):
-            raise _for_page(rules.failure, url)
+            raise for_page(rules.failure, url)
         if not rules.allows(url):
             raise disallowed(url, self.token)
 
@@ -413,11 +415,11 @@ class Fetcher:
             if failure.reason == "private":
                 raise  # the page is refused, and the site's rules are not known for a later request
             note = "unreachable" if failure.reason in UNREACHABLE else "unreadable"
-            return Robots(note=note, failure=_robots_unreadable(origin, failure))
+            return Robots(note=note, failure=robots_unreadable(origin, failure, failure.reason in UNREACHABLE))
         if 200 <= answer.status < 300:
             return parse(answer.data, self.token)
         if _retried_status(answer.status):
-            return Robots(note="unreachable", failure=_robots_unreachable(origin, answer.status))
+            return Robots(note="unreachable", failure=robots_unreachable(origin, answer.status))
         return Robots(note="missing")  # 4xx, or redirects that lead nowhere
 
     async def _robots_answer(self, url: str) -> _Answer:
@@ -451,26 +453,6 @@ def run(coro: Coroutine[Any, Any, T]) -> T:
     KeyboardInterrupt for the CLI to turn into exit status 130.
     """
     return asyncio.run(coro)
-
-
-def _robots_unreachable(origin: str, status: int) -> FetchFailure:
-    message = (f"robots.txt of {host_with_port(origin)} answered {describe_status(status)}: briefarc does not "
-               "fetch a site whose rules it cannot read; try again later")
-    return FetchFailure(message, reason="robots_unreachable", url=origin + "/robots.txt", status=status)
-
-
-def _robots_unreadable(origin: str, failure: FetchFailure) -> FetchFailure:
-    if failure.reason in UNREACHABLE:
-        return failure
-    message = (f"robots.txt of {host_with_port(origin)} could not be read ({failure}): briefarc does not fetch a site "
-               "whose rules it cannot read")
-    return FetchFailure(message, reason="robots_unreachable", url=origin + "/robots.txt", status=failure.status)
-
-
-def _for_page(failure: FetchFailure, url: str) -> FetchFailure:
-    """The failure that closed a site (its robots.txt could not be read), raised for one of its pages."""
-    return FetchFailure(str(failure), reason=failure.reason, url=url, status=failure.status,
-                        attempts=failure.attempts)
 
 
 def _retried_status(status: int) -> bool:
