@@ -118,3 +118,18 @@ def test_a_warc_records_target_uri_is_held_to_the_site_of_the_page(db_file, tmp_
     assert len(state) == 1 and state[0]["versions"] == 1 and state[0]["claimed_url"] is None
     claims = sorted(r["claimed_url"] for r in rows.values() if r["claimed_url"])
     assert claims == [STATE_URL, STATE_URL + "?x"]
+
+
+def test_og_url_alone_is_held_to_the_site_too(db_file):
+    from briefarc.extract import extract
+
+    db = open_database(db_file)
+    html = (b'<html><head><title>Briefing</title><meta property="og:url" content="' + STATE_URL.encode()
+            + b'"></head><body><article><p>The spokesperson took questions on the border talks today.</p>'
+            b"</article></body></html>")
+    where = "https://evil.example/b/1"
+    document = extract(html, url=where)
+    assert document.canonical_url == STATE_URL  # what the page says
+    result = save_document(db, document, RawPage(data=html, origin=where, url=where))
+    record = get_document(db, result.document_id)
+    assert (record["url"], record["canonical_url"], record["claimed_url"]) == (where, None, STATE_URL)
