@@ -51,12 +51,14 @@ def get(url: str, cfg: FetchConfig, given: str | None = None):
     "127.0.0.1", "127.8.9.10", "10.1.2.3", "172.16.0.1", "172.31.255.254", "192.168.1.1", "169.254.169.254",
     "100.64.0.1", "0.0.0.0", "224.0.0.251", "255.255.255.255", "::1", "fe80::1", "fe80::1%eth0", "fc00::1",
     "fd12:3456::1", "ff02::1", "::", "::ffff:127.0.0.1", "::ffff:169.254.169.254", "not an address",
+    "2002:7f00:1::1", "2002:a9fe:a9fe::", "64:ff9b::a9fe:a9fe", "64:ff9b::10.0.0.1",
 ])
 def test_private_addresses(address):
     assert is_private(address)
 
 
-@pytest.mark.parametrize("address", ["203.0.113.7", "198.51.100.1", "2001:db8::1", "172.32.0.1", "11.0.0.1"])
+@pytest.mark.parametrize("address", ["203.0.113.7", "198.51.100.1", "2001:db8::1", "172.32.0.1", "11.0.0.1",
+                                     "2002:cb00:7107::1", "64:ff9b::203.0.113.7"])
 def test_public_addresses(address):
     assert not is_private(address)
 

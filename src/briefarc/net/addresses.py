@@ -15,7 +15,7 @@ import contextvars
 import socket
 import urllib.request
 from dataclasses import dataclass, field
-from ipaddress import IPv6Address, ip_address, ip_network
+from ipaddress import IPv4Address, IPv6Address, ip_address, ip_network
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -27,6 +27,7 @@ BLOCKED = tuple(ip_network(net) for net in (
     "192.168.0.0/16", "224.0.0.0/4", "255.255.255.255/32",  # this host, private, shared, loopback, link-local
     "::/128", "::1/128", "fc00::/7", "fe80::/10", "ff00::/8",  # unspecified, loopback, unique local, link-local
 ))
+NAT64 = ip_network("64:ff9b::/96")  # IPv4 addresses reached through a NAT64 gateway (RFC 6052)
 # The address the user gave (a source's URL, a URL on the command line) that the current task's requests
 # come from: set by `briefarc fetch` for each source; a request for another address is reached through a page.
 GIVEN_URL: contextvars.ContextVar[str | None] = contextvars.ContextVar("briefarc_given_url", default=None)
@@ -40,8 +41,9 @@ def is_private(address: str) -> bool:
         ip = ip_address(address.split("%", 1)[0].strip("[]"))
     except ValueError:
         return True  # not an address: nothing to vouch for it
-    if isinstance(ip, IPv6Address) and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped
+    if isinstance(ip, IPv6Address):  # an IPv4 address carried inside IPv6 is judged as itself
+        carried = ip.ipv4_mapped or ip.sixtofour or (IPv4Address(int(ip) & 0xFFFFFFFF) if ip in NAT64 else None)
+        ip = carried or ip
     return any(ip.version == net.version and ip in net for net in BLOCKED)
 
 
