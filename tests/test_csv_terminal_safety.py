@@ -10,9 +10,9 @@ import sys
 import pytest
 
 from briefarc.models import Document, RawPage
-from briefarc.output.render import clean
-from briefarc.output.textout import csv_cell, json_line
-from briefarc.store import open_database, save_document
+from briefarc.output.textout import clean, csv_cell, json_line
+from briefarc.store.db import open_database
+from briefarc.store.documents import save_document
 
 FORMULAS = ["=HYPERLINK(\"https://evil.example\",\"click\")", "+1+1", "-2+3", "@SUM(A1)", "\tTab", "\rReturn"]
 

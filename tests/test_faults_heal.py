@@ -6,10 +6,11 @@ import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 from briefarc.export import export
-from briefarc.extract import extract
+from briefarc.extract.core import extract
 from briefarc.extract.decode import decode_html, normalize_label
 from briefarc.models import Document, RawPage
-from briefarc.store import open_database, save_document
+from briefarc.store.db import open_database
+from briefarc.store.documents import save_document
 from tests import fixture_sites as fx
 
 FAST = ("--delay", "0", "--timeout", "5")

@@ -13,8 +13,7 @@ from briefarc.extract.decode import decode_html
 from briefarc.extract.feed import read_root
 from briefarc.models import Document, RawPage
 from briefarc.net.addresses import is_private
-from briefarc.output.render import CONTROL, clean
-from briefarc.output.textout import FORMULA_STARTS, csv_cell
+from briefarc.output.textout import CONTROL, FORMULA_STARTS, clean, csv_cell
 from briefarc.store.identity import identify, same_site
 
 FIXED = settings(derandomize=True, database=None, deadline=None, max_examples=200,

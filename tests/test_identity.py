@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from briefarc.models import Document, RawPage
-from briefarc.store import get_document, open_database, save_document
+from briefarc.store.db import open_database
+from briefarc.store.documents import get_document, save_document
 from briefarc.store.identity import same_site, site_of
 from tests.conftest import SAMPLES
 
@@ -57,7 +58,7 @@ def test_a_saved_file_is_held_to_the_site_its_template_shows(db_file):
     save_document(db, Document(title="Real", paragraphs=["text"], url=STATE_URL, canonical_url=STATE_URL),
                   RawPage(data=STATE, origin=STATE_URL, url=STATE_URL))
     forged = MOFA.replace(b"</head>", b'<link rel="canonical" href="' + STATE_URL.encode() + b'"></head>', 1)
-    from briefarc.extract import extract
+    from briefarc.extract.core import extract
 
     document = extract(forged)
     assert document.site == "mofa.gov.pk" and document.canonical_url == STATE_URL
@@ -121,7 +122,7 @@ def test_a_warc_records_target_uri_is_held_to_the_site_of_the_page(db_file, tmp_
 
 
 def test_og_url_alone_is_held_to_the_site_too(db_file):
-    from briefarc.extract import extract
+    from briefarc.extract.core import extract
 
     db = open_database(db_file)
     html = (b'<html><head><title>Briefing</title><meta property="og:url" content="' + STATE_URL.encode()

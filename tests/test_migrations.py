@@ -8,7 +8,7 @@ import sqlite3
 from briefarc.store.db import open_database
 from briefarc.store.migrations import MIGRATIONS, m001_initial, migrate, run_script
 
-# m002..m004 as they shipped, in SQL: the archives made by earlier releases have exactly these.
+# m002..m005 as they were first written, in SQL: the archives made by earlier releases have exactly these.
 SHIPPED = """
 ALTER TABLE sources ADD COLUMN enabled INTEGER NOT NULL DEFAULT 1;
 CREATE TABLE seen_urls (
@@ -29,6 +29,7 @@ CREATE TABLE requests (
 CREATE INDEX requests_at ON requests(at);
 CREATE INDEX documents_url ON documents(url);
 ALTER TABLE runs ADD COLUMN removed INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE documents ADD COLUMN claimed_url TEXT;
 """
 
 
@@ -67,3 +68,4 @@ def test_an_archive_at_version_two_is_brought_up_to_date(db_file):
     assert db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
     assert db.execute("SELECT removed FROM runs").fetchall() == [(0,)]
     assert "documents_url" in {index.name for index in db["documents"].indexes}
+    assert "claimed_url" in db["documents"].columns_dict

@@ -15,7 +15,7 @@ from briefarc.collect import FetchOptions, collect
 from briefarc.models import Source
 from briefarc.net.addresses import GIVEN_URL, Network, is_private
 from briefarc.net.fetch import FetchConfig, Fetcher, FetchFailure
-from briefarc.store import open_database
+from briefarc.store.db import open_database
 from tests import siteserver as ss
 
 PUBLIC_IP = "203.0.113.7"

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from warcio.warcwriter import WARCWriter
 
-from briefarc.warc import read_warc
+from briefarc.files.warc import read_warc
 from tests.test_warc import STATE, other_tool_warc, response
 
 LIMIT = 500  # entries read before a test calls it a loop

@@ -124,8 +124,8 @@ def private_address(url: str, address: str) -> FetchFailure:
 
 
 def robots_unreachable(origin: str, status: int) -> FetchFailure:
-    message = (f"robots.txt of {host_with_port(origin)} answered {describe_status(status)}: briefarc does not fetch a site "
-               "whose rules it cannot read; try again later")
+    message = (f"robots.txt of {host_with_port(origin)} answered {describe_status(status)}: briefarc does not "
+               "fetch a site whose rules it cannot read; try again later")
     return FetchFailure(message, reason="robots_unreachable", url=origin + "/robots.txt", status=status)
 
 
