@@ -47,10 +47,6 @@ def identify(doc: Document, page: RawPage, digest: str) -> Identity:
     return Identity(f"sha256:{digest}", url, canonical, claim)
 
 
-def document_key(doc: Document, page: RawPage, digest: str) -> str:
-    return identify(doc, page, digest).key
-
-
 def _anchor(page: RawPage, url: str | None) -> str | None:
     """The address the bytes were fetched from, or that the user gave: what a page's claims are held to."""
     for candidate in (page.source_url, page.origin, url):
