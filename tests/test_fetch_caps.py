@@ -16,7 +16,7 @@ def test_a_robots_txt_too_large_to_read_closes_the_site(cli, db_file, site):
     site.route("/a", ss.article("A page", ["Its text."]))
     result = cli("fetch", site.url("/a"), *FAST, "--db", db_file, "--json")
     report = result.jsonl()[0]
-    assert result.code == 3 and report["added"] == 0 and report["failed"] == 1
+    assert result.code == 1 and report["added"] == 0 and report["failed"] == 1  # all failed: exit 1
     assert "robots.txt" in report["failures"][0]["error"] and "could not be read" in report["failures"][0]["error"]
     assert site.hits("/a") == 0
 

@@ -93,7 +93,7 @@ META_FIELDS = (
 
 
 def document_view(record: dict, heading: str | None = None) -> Group:
-    """A document as plain lines: "Label  value" for the metadata, each value whole (never cut; the URL,
+    """A document as plain lines: "Label  value" for the metadata, each value whole (never cut; the URLs,
     sha256 and origin never broken by us, so the terminal's own wrap copies as one line), then the text as
     paragraphs, and speaker labels on the line of what they said. No box around the text, so that it
     copies cleanly; print it with soft_wrap=True for a pipe, to keep each paragraph on one line."""
@@ -105,7 +105,7 @@ def document_view(record: dict, heading: str | None = None) -> Group:
         if key == "source":
             value = value or record.get("site_name")
         if value not in (None, ""):
-            whole = key in ("canonical_url", "sha256", "origin")
+            whole = key in ("canonical_url", "claimed_url", "sha256", "origin")
             line = Text(no_wrap=whole, overflow="ignore" if whole else None)
             line.append(f"{label:<14}", style="bold")
             line.append(clean(value))
