@@ -1,46 +1,152 @@
-"""Article-body extraction: briefarc against trafilatura on the article bench, in one process.
+"""Article extraction: briefarc against trafilatura on two evaluation sets, in one process.
 
-    python bench/extraction.py [--bench DIR] [--repeat 3] [--only briefarc] [--out predictions.jsonl]
+    python bench/extraction.py [--sets article-bench wcxb] [--part dev|held-out|all] [--repeat 1]
+                               [--only briefarc] [--worst 10] [--out predictions.jsonl]
 
-Both extractors get the same pages (gunzipped and decoded once, before any timing) with their URLs.
-Quality is the bench's metric: word 4-gram shingles, per-page precision and recall as multiset
-overlap, P averaged over pages with an extraction, R over all pages, F1 from the two means. When the
-reference scorer (../shared/eval/score_bodies.py) is present, its figures are printed too and must
-agree with ours. trafilatura is a benchmark-only dependency (pip install -e '.[bench]').
+The sets live in ../shared/eval: article-bench (121 news pages, body only) and the 711 article pages
+of WCXB's development split (body, title, author, date). Each set is split by a hash of the page's id
+into a dev part (3/4, used to develop the extractor) and a held-out part (1/4, looked at only to check
+that what was learnt on dev generalises). Both extractors get the same pages, decoded once before any
+timing, with their URLs.
+
+Body quality uses each set's own metric: article-bench's word 4-gram shingles (P averaged over pages
+with an extraction, R over all pages, F1 from the two means; checked against the reference scorer
+../shared/eval/score_bodies.py when present) and WCXB's word F1 (lower-cased \\w+ tokens as multisets,
+P, R and F1 per page, averaged; an empty extraction scores 0). Dates, titles and authors are the share
+right on the pages whose ground truth has one (dates by day; titles and authors exact after whitespace
+is folded). trafilatura is a benchmark-only dependency (pip install -e '.[bench]').
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import importlib.util
 import json
 import re
-import statistics
 import sys
 import time
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 BENCH = SHARED / "eval" / "article-bench"
+WCXB = SHARED / "eval" / "wcxb-dev-articles"
 REFERENCE = SHARED / "eval" / "score_bodies.py"
 WORD = re.compile(r"\w+")
+PARTS = ("dev", "held-out")
 
 TARGET_SPEED_RATIO = 5.0
 
 
-def load_bench(folder: Path = BENCH) -> tuple[dict[str, dict], dict[str, str]]:
-    """The ground truth ({id: {"articleBody", "url"}}) and the decoded pages by id."""
-    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
-    pages = {}
-    for key in truth:
-        raw = gzip.decompress((folder / "html" / f"{key}.html.gz").read_bytes())
-        pages[key] = raw.decode("utf-8", errors="replace")
-    return truth, pages
+@dataclass
+class Case:
+    """One page with what a perfect extraction would give."""
 
+    key: str
+    page: str
+    url: str | None
+    body: str
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+
+    @property
+    def part(self) -> str:
+        return part_of(self.key)
+
+
+@dataclass
+class Found:
+    """What an extractor made of a page."""
+
+    body: str = ""
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+
+
+def part_of(key: str) -> str:
+    """"held-out" for a quarter of the ids (by their sha256), "dev" for the rest: fixed forever."""
+    return "held-out" if hashlib.sha256(key.encode("utf-8")).digest()[0] % 4 == 0 else "dev"
+
+
+# --- the sets ----------------------------------------------------------------------------------------
+
+def read_page(path: Path) -> str:
+    return gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")
+
+
+def load_bench(folder: Path = BENCH) -> tuple[dict[str, dict], dict[str, str]]:
+    """article-bench's ground truth ({id: {"articleBody", "url"}}) and the decoded pages by id."""
+    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    return truth, {key: read_page(folder / "html" / f"{key}.html.gz") for key in truth}
+
+
+def load_article_bench(folder: Path = BENCH) -> list[Case]:
+    truth, pages = load_bench(folder)
+    return [Case(key, pages[key], item.get("url"), item["articleBody"]) for key, item in truth.items()]
+
+
+def load_wcxb(folder: Path = WCXB) -> list[Case]:
+    cases = []
+    for path in sorted((folder / "ground-truth").glob("*.json")):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        truth = record["ground_truth"]
+        cases.append(Case(path.stem, read_page(folder / "html" / f"{path.stem}.html.gz"), record.get("url"),
+                          truth.get("main_content") or "", truth.get("title"), truth.get("author"),
+                          truth.get("publish_date")))
+    return cases
+
+
+SETS: dict[str, tuple[Path, Callable[[Path], list[Case]]]] = {
+    "article-bench": (BENCH, load_article_bench),
+    "wcxb": (WCXB, load_wcxb),
+}
+
+
+# --- the extractors ----------------------------------------------------------------------------------
+
+def briefarc_reader() -> Callable[[str, str | None], Found]:
+    from briefarc.errors import InputError
+    from briefarc.extract.core import extract
+
+    def run(page: str, url: str | None) -> Found:
+        try:
+            document = extract(page.encode("utf-8"), url=url, content_type="text/html; charset=utf-8")
+        except InputError:
+            return Found()
+        return Found(document.body, document.title, document.author, document.published)
+
+    return run
+
+
+def briefarc_extractor() -> Callable[[str, str | None], str]:
+    """The body only, for callers that score bodies."""
+    read = briefarc_reader()
+    return lambda page, url: read(page, url).body
+
+
+def trafilatura_reader() -> Callable[[str, str | None], Found]:
+    import trafilatura
+
+    def run(page: str, url: str | None) -> Found:
+        result = trafilatura.bare_extraction(page, url=url, with_metadata=True)
+        if result is None:
+            return Found()
+        return Found(result.text or "", result.title, result.author, result.date)
+
+    return run
+
+
+READERS = {"briefarc": briefarc_reader, "trafilatura": trafilatura_reader}
+
+
+# --- scores ------------------------------------------------------------------------------------------
 
 def shingles(text: str, size: int = 4) -> Counter:
     tokens = WORD.findall(text or "")
@@ -50,7 +156,7 @@ def shingles(text: str, size: int = 4) -> Counter:
 
 
 def score(truth: dict[str, dict], predictions: dict[str, str]) -> tuple[float, float, float]:
-    """(P, R, F1) with the bench's metric."""
+    """(P, R, F1) with article-bench's metric."""
     precisions, recalls = [], []
     for key, item in truth.items():
         expected, found = shingles(item["articleBody"]), shingles(predictions.get(key, ""))
@@ -64,7 +170,7 @@ def score(truth: dict[str, dict], predictions: dict[str, str]) -> tuple[float, f
 
 
 def reference_score(truth: dict[str, dict], predictions: dict[str, str]) -> tuple[float, float, float] | None:
-    """The figures of the bench's own scorer, when it is there."""
+    """The figures of article-bench's own scorer, when it is there."""
     if not REFERENCE.exists():
         return None
     spec = importlib.util.spec_from_file_location("score_bodies", REFERENCE)
@@ -74,92 +180,159 @@ def reference_score(truth: dict[str, dict], predictions: dict[str, str]) -> tupl
     return p, r, f
 
 
-def briefarc_extractor() -> Callable[[str, str | None], str]:
-    from briefarc.errors import InputError
-    from briefarc.extract.core import extract
-
-    def run(page: str, url: str | None) -> str:
-        try:
-            return extract(page.encode("utf-8"), url=url, content_type="text/html; charset=utf-8").body
-        except InputError:
-            return ""
-
-    return run
+def word_prf(expected: str, found: str) -> tuple[float, float, float]:
+    """WCXB's per-page metric: lower-cased word multisets."""
+    truth, got = Counter(WORD.findall(expected.lower())), Counter(WORD.findall((found or "").lower()))
+    if not got or not truth:
+        return 0.0, 0.0, 0.0
+    shared = sum((truth & got).values())
+    p, r = shared / sum(got.values()), shared / sum(truth.values())
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def trafilatura_extractor() -> Callable[[str, str | None], str]:
-    import trafilatura
+def body_scores(set_name: str, cases: list[Case], found: dict[str, Found]) -> tuple[float, float, float]:
+    if set_name == "article-bench":
+        truth = {case.key: {"articleBody": case.body} for case in cases}
+        return score(truth, {case.key: found[case.key].body for case in cases})
+    triples = [word_prf(case.body, found[case.key].body) for case in cases]
+    count = len(triples) or 1
+    return tuple(sum(t[i] for t in triples) / count for i in range(3))  # type: ignore[return-value]
 
-    def run(page: str, url: str | None) -> str:
-        return trafilatura.extract(page, url=url) or ""
 
-    return run
+def same(field: str, expected: str, got: str | None) -> bool:
+    if got is None:
+        return False
+    if field == "date":
+        return got[:10] == expected[:10]
+    return " ".join(expected.split()) == " ".join(got.split())
 
 
-def timed_run(run, truth, pages, repeat: int) -> tuple[dict[str, str], float]:
-    """Predictions and the best pages/s over `repeat` passes (after a short warm-up)."""
-    for key in list(pages)[:5]:
-        run(pages[key], truth[key].get("url"))
+def field_rate(cases: list[Case], found: dict[str, Found], field: str) -> float | None:
+    """The share of pages with a true value whose value was found exactly; None when none has one."""
+    pairs = [(getattr(case, field), getattr(found[case.key], field)) for case in cases if getattr(case, field)]
+    return sum(same(field, e, g) for e, g in pairs) / len(pairs) if pairs else None
+
+
+# --- running and reporting ---------------------------------------------------------------------------
+
+def timed_run(run: Callable[[str, str | None], Found], cases: list[Case],
+              repeat: int) -> tuple[dict[str, Found], float]:
+    """What the extractor found and its best pages/s over `repeat` passes (CPU time, after a warm-up)."""
+    for case in cases[:3]:
+        run(case.page, case.url)
     best = None
-    predictions: dict[str, str] = {}
-    for _ in range(repeat):
-        started = time.perf_counter()
-        predictions = {key: run(page, truth[key].get("url")) for key, page in pages.items()}
-        elapsed = time.perf_counter() - started
+    found: dict[str, Found] = {}
+    for _ in range(max(1, repeat)):
+        started = time.process_time()
+        found = {case.key: run(case.page, case.url) for case in cases}
+        elapsed = time.process_time() - started
         best = elapsed if best is None else min(best, elapsed)
-    return predictions, len(pages) / best if best else 0.0
+    return found, len(cases) / best if best else 0.0
+
+
+def select(cases: list[Case], part: str) -> list[Case]:
+    return cases if part == "all" else [case for case in cases if case.part == part]
+
+
+def fmt(value: float | None) -> str:
+    return "     -" if value is None else f"{value:6.3f}"
+
+
+def report_rows(set_name: str, cases: list[Case], results: dict[str, tuple[dict[str, Found], float]],
+                parts: tuple[str, ...]) -> None:
+    for part in parts:
+        chosen = select(cases, part)
+        if not chosen:
+            continue
+        for name, (found, speed) in results.items():
+            p, r, f = body_scores(set_name, chosen, found)
+            dates, titles, authors = (field_rate(chosen, found, field) for field in ("date", "title", "author"))
+            print(f"{set_name:<14} {part:<9} {len(chosen):>4} {name:<12} {p:6.3f} {r:6.3f} {f:6.3f} "
+                  f"{fmt(dates)} {fmt(titles)} {fmt(authors)} {speed:8.1f}")
+
+
+def report_speed(results_by_set: dict[str, dict[str, tuple[dict[str, Found], float]]]) -> None:
+    for set_name, results in results_by_set.items():
+        if "briefarc" in results and "trafilatura" in results:
+            ratio = results["briefarc"][1] / results["trafilatura"][1]
+            verdict = "met" if ratio >= TARGET_SPEED_RATIO else "NOT met"
+            print(f"{set_name}: speed ratio {ratio:.1f}x (target >= {TARGET_SPEED_RATIO:.0f}x: {verdict})")
+
+
+def report_reference(cases: list[Case], results: dict[str, tuple[dict[str, Found], float]]) -> None:
+    """article-bench figures from the reference scorer must agree with ours."""
+    truth = {case.key: {"articleBody": case.body} for case in cases}
+    for name, (found, _) in results.items():
+        predictions = {key: item.body for key, item in found.items()}
+        ref = reference_score(truth, predictions)
+        if ref is not None:
+            ours = score(truth, predictions)
+            agree = all(abs(a - b) < 1e-9 for a, b in zip(ref, ours, strict=True))
+            print(f"article-bench reference scorer, {name}: P={ref[0]:.3f} R={ref[1]:.3f} F1={ref[2]:.3f}"
+                  + ("" if agree else "  DISAGREES"))
+
+
+def report_worst(set_name: str, cases: list[Case], results: dict, count: int) -> None:
+    """The pages where briefarc does worst, with trafilatura's score beside."""
+    found = results["briefarc"][0]
+    peer = results.get("trafilatura", (None,))[0]
+    scored = sorted(cases, key=lambda case: word_prf(case.body, found[case.key].body)[2])
+    for case in scored[:count]:
+        ours = word_prf(case.body, found[case.key].body)
+        theirs = word_prf(case.body, peer[case.key].body)[2] if peer else None
+        print(f"  {set_name} {case.key[:16]:<16} F1 {ours[2]:.2f} (P {ours[0]:.2f} R {ours[1]:.2f}) "
+              f"trafilatura {fmt(theirs)}  {case.url}")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--bench", type=Path, default=BENCH, help="the article-bench folder")
-    parser.add_argument("--repeat", type=int, default=3, help="timed passes per extractor (best is kept)")
-    parser.add_argument("--only", choices=("briefarc", "trafilatura"), help="run one extractor")
-    parser.add_argument("--out", type=Path, help="write briefarc's predictions as JSON Lines")
+    parser.add_argument("--sets", nargs="+", choices=tuple(SETS), default=list(SETS), help="evaluation sets")
+    parser.add_argument("--part", choices=(*PARTS, "all", "both"), default="both",
+                        help="dev, held-out, all pages together, or dev and held-out side by side")
+    parser.add_argument("--repeat", type=int, default=1, help="timed passes per extractor (best is kept)")
+    parser.add_argument("--only", choices=tuple(READERS), help="run one extractor")
+    parser.add_argument("--worst", type=int, default=0, help="list briefarc's N worst pages of the part")
+    parser.add_argument("--out", type=Path, help="write briefarc's bodies as JSON Lines")
     args = parser.parse_args(argv)
-    if not (args.bench / "ground-truth.json").exists():
-        print(f"no bench at {args.bench}", file=sys.stderr)
-        return 2
-    truth, pages = load_bench(args.bench)
-    extractors = {"briefarc": briefarc_extractor, "trafilatura": trafilatura_extractor}
-    results = {}
-    for name, factory in extractors.items():
-        if args.only and name != args.only:
+    results_by_set = {}
+    parts = PARTS if args.part == "both" else (args.part,)
+    print(f"{'set':<14} {'part':<9} {'n':>4} {'extractor':<12} {'P':>6} {'R':>6} {'F1':>6} "
+          f"{'dates':>6} {'titles':>6} {'author':>6} {'pages/s':>8}")
+    for set_name in args.sets:
+        folder, load = SETS[set_name]
+        if not folder.exists():
+            print(f"no {set_name} at {folder}", file=sys.stderr)
             continue
-        try:
-            run = factory()
-        except ImportError:
-            print(f"{name} is not installed: pip install -e '.[bench]'", file=sys.stderr)
-            continue
-        predictions, speed = timed_run(run, truth, pages, max(1, args.repeat))
-        results[name] = (score(truth, predictions), speed, predictions)
-    report(truth, results, len(pages))
-    if args.out and "briefarc" in results:
-        with args.out.open("w", encoding="utf-8") as out:
-            for key, body in results["briefarc"][2].items():
-                out.write(json.dumps({"id": key, "body": body}, ensure_ascii=False) + "\n")
+        cases = load(folder)
+        if args.part in PARTS or args.part == "all":
+            cases = select(cases, args.part)
+        results = run_all(cases, args.only, args.repeat)
+        results_by_set[set_name] = results
+        report_rows(set_name, cases, results, parts)
+        if set_name == "article-bench":
+            report_reference(cases, results)
+        if args.worst and "briefarc" in results:
+            report_worst(set_name, select(cases, "dev" if args.part == "both" else args.part), results, args.worst)
+        if args.out and "briefarc" in results:
+            with args.out.open("a", encoding="utf-8") as out:
+                for key, item in results["briefarc"][0].items():
+                    out.write(json.dumps({"set": set_name, "id": key, "body": item.body}, ensure_ascii=False) + "\n")
+    report_speed(results_by_set)
     return 0
 
 
-def report(truth: dict, results: dict, count: int) -> None:
-    print(f"article-bench: {count} pages")
-    print(f"{'extractor':<12} {'P':>6} {'R':>6} {'F1':>6} {'pages/s':>9}   reference scorer")
-    for name, ((p, r, f), speed, predictions) in results.items():
-        ref = reference_score(truth, predictions)
-        agree = "" if ref is None else (
-            f"P={ref[0]:.3f} R={ref[1]:.3f} F1={ref[2]:.3f}"
-            + ("" if all(abs(a - b) < 1e-9 for a, b in zip(ref, (p, r, f), strict=True)) else "  DISAGREES")
-        )
-        print(f"{name:<12} {p:6.3f} {r:6.3f} {f:6.3f} {speed:9.1f}   {agree}")
-    if "briefarc" in results and "trafilatura" in results:
-        ratio = results["briefarc"][1] / results["trafilatura"][1]
-        f_ours, f_theirs = results["briefarc"][0][2], results["trafilatura"][0][2]
-        print(f"speed ratio: {ratio:.1f}x (target >= {TARGET_SPEED_RATIO:.0f}x: "
-              f"{'met' if ratio >= TARGET_SPEED_RATIO else 'NOT met'})")
-        print(f"F1: briefarc {f_ours:.3f} vs trafilatura {f_theirs:.3f} "
-              f"({'higher: met' if f_ours > f_theirs else 'NOT higher'})")
-    print("median body length (chars): " + ", ".join(
-        f"{name} {statistics.median(len(b) for b in res[2].values()):.0f}" for name, res in results.items()))
+def run_all(cases: list[Case], only: str | None, repeat: int) -> dict[str, tuple[dict[str, Found], float]]:
+    results = {}
+    for name, factory in READERS.items():
+        if only and name != only:
+            continue
+        try:
+            run = factory()
+        except ImportError as exc:
+            print(f"{name} is not usable ({exc}): pip install -e '.[bench]'", file=sys.stderr)
+            continue
+        results[name] = timed_run(run, cases, repeat)
+    return results
 
 
 if __name__ == "__main__":

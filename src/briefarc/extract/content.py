@@ -18,7 +18,16 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from briefarc.extract.furniture import CONTENT_NAMES, LIKELY, furniture_kind
+from briefarc.extract.boilerplate import is_boilerplate
+from briefarc.extract.furniture import (
+    CONTENT_NAMES,
+    LIKELY,
+    PLAIN,
+    corroborated,
+    furniture_kind,
+    layout_word_only,
+    names_only,
+)
 from briefarc.extract.text import fold, has_words, text_size
 
 # Tags whose content is never body text.
@@ -31,6 +40,7 @@ SKIP_TAGS = frozenset({"math", "object", "embed", "canvas", "video", "audio", "b
 POSITIVE = re.compile(r"content|article|body|main|post|story|entry|text")
 SEMANTIC_TAGS = frozenset({"article", "main"})
 SEMANTIC_WEIGHT = 2.5  # a lone article/main child is chosen when it holds a quarter of the text
+NEAR_TITLE_SHARE = 0.5  # the branch that holds the headline wins when it holds half the votes of the biggest
 
 BLOCK_TAGS = frozenset(
     "p div section article main h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote pre table tr td th tbody "
@@ -39,23 +49,14 @@ BLOCK_TAGS = frozenset(
 )
 LEAF_TAGS = frozenset({"p", "li", "dd", "dt", "pre", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6"})
 INNER = "div,p,ul,ol,table,section,article,h2,h3,blockquote"
-VOTERS = f"p, pre, div:not(:has({INNER})), td:not(:has({INNER}))"
-# Containers whose own loose text (text nodes between their blocks) votes; parents of <br> are added.
-LOOSE_TEXT = f"div:has({INNER}), section, article, td:has({INNER}), main, body"
+# Containers whose own loose text (text nodes between their blocks) votes, besides the divs and cells
+# that hold blocks; parents of <br> are added.
+LOOSE_TEXT = "section, article, main"
 VOTING_TAGS = frozenset({"p", "pre"})
 INLINE = frozenset("b i em strong u s sup sub small abbr cite q mark code kbd var dfn tt big font time ins del".split())
 
 MIN_PARAGRAPH = 40  # text size (a Chinese character counts three) for a paragraph to vote
-MARKUP_TEXT = re.compile(r"^<\w[^>]*>$")
-FURNITURE_TEXT = re.compile(
-    r"^[\W_]*(?:advertisement|advertising|sponsored(?: content)?|story continues below(?: advertisement)?"
-    r"|continue reading(?: below)?|scroll to continue(?: with content)?|share this(?: article)?|skip (?:to )?ad"
-    r"|广告|реклама)[\W_]*$",
-    re.I,
-)
-
-
-@dataclass
+@dataclass(slots=True)
 class Block:
     """One paragraph-like piece of text in document order."""
 
@@ -70,16 +71,23 @@ class Block:
 
 
 class Page:
-    """The state of one page's analysis: votes per element and the furniture found on the way."""
+    """The state of one page's analysis: votes per element and the furniture found on the way.
 
-    def __init__(self, body: LexborNode):
+    Each element seen on the way up from a voter is kept once, with its parent and depth, so that
+    counting the votes is one pass over the voters and one over the elements, however deep the page."""
+
+    def __init__(self, body: LexborNode, names_alone: bool = True):
         self.body = body
+        self.names_alone = names_alone  # whether class and id words mark furniture without corroboration
         self.nodes: dict[int, LexborNode] = {}
+        self.parents: dict[int, int | None] = {}
+        self.depths: dict[int, int] = {}
         self.kinds: dict[int, int] = {}
-        self.chains: list[tuple[int, tuple[int, ...]]] = []  # (size, ancestor ids) per voter
+        self.chains: list[tuple[int, int]] = []  # (size, id of the element voted for) per voter
         self.mass: dict[int, float] = {}
         self.total = 0.0
         self.marked: set[int] = set()
+        self.title_path = ancestors(body.css_first("h1"))
 
     def kind(self, node: LexborNode) -> int:
         key = node.mem_id
@@ -89,48 +97,57 @@ class Page:
         return kind
 
     def vote(self) -> None:
-        """Record each voter's chain of ancestors; voters inside links do not vote."""
-        chains: dict[int, tuple[int, ...] | None] = {}
+        """Record each voter's element and its ancestors; voters inside links do not vote."""
+        in_link: dict[int, bool] = {}
         for node, size, itself in find_voters(self.body):
-            chain = self.chain(node if itself else node.parent, chains)
-            if chain is not None:
-                self.chains.append((size, chain))
+            start = node if itself else node.parent
+            if start is not None and not self.climb(start, in_link):
+                self.chains.append((size, start.mem_id))
         self.count()
 
-    def chain(self, start: LexborNode | None, memo: dict) -> tuple[int, ...] | None:
-        """The ids of start and its ancestors below <html>; None inside a link. Memoized."""
+    def climb(self, start: LexborNode, in_link: dict[int, bool]) -> bool:
+        """Record start and its ancestors below <html> (each once); True when start is inside a link."""
         pending = []
-        node = start
-        result: tuple[int, ...] | None = ()
+        node: LexborNode | None = start
+        linked, depth = False, -1
         while node is not None and node.tag != "html":
             key = node.mem_id
-            if key in memo:
-                result = memo[key]
+            if key in in_link:
+                linked, depth = in_link[key], self.depths.get(key, -1)
                 break
-            if node.tag == "a":
-                result = None
-                break
-            self.nodes[key] = node
-            pending.append(key)
+            pending.append(node)
             node = node.parent
-        for key in reversed(pending):
-            result = None if result is None else (key, *result)
-            memo[key] = result
-        if result is None:
-            for key in pending:
-                memo[key] = None
-        return result
+        parent = node.mem_id if node is not None and node.tag != "html" else None
+        for node in reversed(pending):
+            key = node.mem_id
+            linked = linked or node.tag == "a"
+            depth += 1
+            in_link[key] = linked
+            if not linked:
+                self.nodes[key], self.parents[key], self.depths[key] = node, parent, depth
+            parent = key
+        return linked
 
     def count(self) -> None:
+        """Votes per element: each voter's size, added up the tree, leaving out what furniture holds."""
+        order = sorted(self.depths, key=self.depths.__getitem__)
+        blocked: set[int] = set()
+        if self.marked:
+            for key in order:
+                if key in self.marked or self.parents[key] in blocked:
+                    blocked.add(key)
         mass: dict[int, float] = {}
         total = 0.0
-        marked = self.marked
-        for size, chain in self.chains:
-            if marked and not marked.isdisjoint(chain):
-                continue
-            total += size
-            for key in chain:
+        for size, key in self.chains:
+            if key not in blocked:
+                total += size
                 mass[key] = mass.get(key, 0) + size
+        parents = self.parents
+        for key in reversed(order):
+            value = mass.get(key)
+            parent = parents[key]
+            if value and parent is not None:
+                mass[parent] = mass.get(parent, 0) + value
         self.mass, self.total = mass, total
 
     def mark_furniture(self) -> None:
@@ -148,6 +165,18 @@ class Page:
 
     def spared(self, node: LexborNode, kind: int) -> bool:
         share = self.mass.get(node.mem_id, 0) / self.total if self.total else 0
+        if kind == PLAIN and node.mem_id in self.title_path and names_only(node):
+            return True  # no sidebar or comment section holds the page's headline
+        if not self.names_alone and names_only(node):
+            # a word such as "sidebar" in a layout wrapper's class: the wrapper holds the headline;
+            # a word such as "widget" around paragraphs: they are long and hold few links
+            if kind == PLAIN:
+                holds_page = share > 0.5 and layout_word_only(node)
+                evidence = not holds_page and node.css_first("h1") is None
+            else:
+                evidence = False
+            if not (evidence or corroborated(node, self.mass.get(node.mem_id, 0))):
+                return True
         if kind == LIKELY:
             return share > 0.4
         if share <= 0.5:
@@ -174,6 +203,9 @@ class Page:
             if not children:
                 return node
             best, best_mass = max(children, key=lambda pair: pair[1])
+            titled = [pair for pair in children if pair[0].mem_id in self.title_path]
+            if titled and titled[0][1] >= NEAR_TITLE_SHARE * best_mass:
+                best, best_mass = titled[0]  # the text nearest the headline, not merely the most
             semantic = [pair for pair in children if self.is_semantic(pair[0])]
             if len(semantic) == 1 and semantic[0][1] * SEMANTIC_WEIGHT > best_mass:
                 best, best_mass = semantic[0][0], semantic[0][1] * SEMANTIC_WEIGHT
@@ -191,11 +223,22 @@ class Page:
         return self.kind(node) != 0
 
 
+def ancestors(node: LexborNode | None) -> set[int]:
+    """The ids of an element and its ancestors."""
+    found = set()
+    while node is not None:
+        found.add(node.mem_id)
+        node = node.parent
+    return found
+
+
 def find_voters(body: LexborNode) -> list[tuple[LexborNode, int, bool]]:
     """Paragraph-like elements with their text size, and containers with their own loose text
     (these vote for themselves too: the third value)."""
+    holders = block_holders(body)
+    boxes = body.css("div, td")
     voters = []
-    for node in body.css(VOTERS):
+    for node in [*body.css("p, pre"), *(box for box in boxes if box.mem_id not in holders)]:
         text = node.text()
         if len(text) < MIN_PARAGRAPH:
             continue
@@ -211,7 +254,8 @@ def find_voters(body: LexborNode) -> list[tuple[LexborNode, int, bool]]:
         parent = br.parent
         if parent is not None and parent.tag not in VOTING_TAGS:
             parents[parent.mem_id] = parent
-    for node in [*body.css(LOOSE_TEXT), *parents.values()]:
+    loose = [box for box in boxes if box.mem_id in holders]
+    for node in [*loose, *body.css(LOOSE_TEXT), body, *parents.values()]:
         text = node.text(deep=False)
         if len(text) < MIN_PARAGRAPH or node.mem_id in seen:
             continue
@@ -220,6 +264,21 @@ def find_voters(body: LexborNode) -> list[tuple[LexborNode, int, bool]]:
         if size >= MIN_PARAGRAPH:
             voters.append((node, size, True))
     return voters
+
+
+def block_holders(body: LexborNode) -> set[int]:
+    """The ids of the elements that hold a block element (div, p, list, table, heading...): each
+    element is visited once, where a selector such as div:has(p) scans every subtree again."""
+    holders: set[int] = set()
+    for node in body.css(INNER):
+        parent = node.parent
+        while parent is not None:
+            key = parent.mem_id
+            if key in holders:
+                break
+            holders.add(key)
+            parent = parent.parent
+    return holders
 
 
 class BlockReader:
@@ -249,7 +308,11 @@ class BlockReader:
         self.link_chars = self.strong_chars = 0
 
     def read(self, root: LexborNode) -> list[Block]:
-        stack: list = [root]
+        """The blocks under root (root itself is read even when it looks like furniture)."""
+        stack: list = list(root.iter(include_text=True))
+        stack.reverse()
+        if root.tag in BLOCK_TAGS:
+            self.tag = root.tag
         while stack:
             item = stack.pop()
             if item is self._FLUSH:
@@ -316,7 +379,7 @@ def keep_block(block: Block) -> bool:
         return False
     if block.tag == "li" and density > 0.3:
         return False
-    return MARKUP_TEXT.match(block.text) is None and FURNITURE_TEXT.match(block.text) is None
+    return not is_boilerplate(block.text, density)
 
 
 def main_blocks(tree: LexborHTMLParser, body: tuple[str, ...] = (), drop: list[str] | tuple[str, ...] = (),
@@ -326,23 +389,55 @@ def main_blocks(tree: LexborHTMLParser, body: tuple[str, ...] = (), drop: list[s
     `body` names selectors of a site's body element
     (the first that holds text wins over the generic container); `drop` names elements that are not
     body; `skip_ids` are elements (by mem_id) already used elsewhere, such as the standfirst. A body
-    element that is not trusted (a template guessed from the markup) must hold most of the text."""
+    element that is not trusted (a template guessed from the markup) must hold most of the text.
+
+    A cascade: when the first reading keeps too little of the page's text, a second one lets class
+    and id words mark furniture only where links or size bear them out; when the page has no text
+    outside <noscript>, that text is read."""
     page_body = tree.body
     if page_body is None:
         return [], None
+    hidden = [node.html or "" for node in tree.css("noscript")]
     tree.strip_tags(JUNK_TAGS)
-    page = Page(page_body)
-    page.vote()
-    for selector in drop:
-        page.marked.update(node.mem_id for node in page_body.css(selector))
-    page.marked.update(key for key in skip_ids or () if key is not None)
-    page.mark_furniture()
-    root = site_body(page_body, body)
-    if root is not None and not trust_body and page.mass.get(root.mem_id, 0) < 0.5 * page.total:
-        root = None
-    if root is None:
-        root = page.container() if page.total else page_body
-    return [block for block in BlockReader(page).read(root) if keep_block(block)], root
+    choice = Reading(page_body, body, drop, skip_ids, trust_body)
+    if choice.too_little():
+        looser = Reading(page_body, body, drop, skip_ids, trust_body, names_alone=False)
+        if looser.size > choice.size:
+            choice = looser
+    if not choice.blocks and any(hidden):
+        inner = LexborHTMLParser(f"<html><body>{''.join(hidden)}</body></html>")
+        if inner.body is not None:
+            inner.strip_tags([tag for tag in JUNK_TAGS if tag != "noscript"])
+            fallback = Reading(inner.body)
+            if fallback.blocks:
+                return fallback.blocks, page_body
+    return choice.blocks, choice.root
+
+
+class Reading:
+    """One pass over the page: votes, furniture, container, blocks."""
+
+    def __init__(self, page_body: LexborNode, body: tuple[str, ...] = (), drop: list[str] | tuple[str, ...] = (),
+                 skip_ids: set | None = None, trust_body: bool = True, names_alone: bool = True):
+        page = self.page = Page(page_body, names_alone)
+        page.vote()
+        self.voted = page.total
+        for selector in drop:
+            page.marked.update(node.mem_id for node in page_body.css(selector))
+        page.marked.update(key for key in skip_ids or () if key is not None)
+        page.mark_furniture()
+        root = site_body(page_body, body)
+        if root is not None and not trust_body and page.mass.get(root.mem_id, 0) < 0.5 * page.total:
+            root = None
+        if root is None:
+            root = page.container() if page.total else page_body
+        self.root = root
+        self.blocks = [block for block in BlockReader(page).read(root) if keep_block(block)]
+        self.size = sum(len(block.text) for block in self.blocks)
+
+    def too_little(self) -> bool:
+        """True when the blocks hold under a third of the text that voted, or nothing at all."""
+        return self.size < min(0.33 * self.voted, 1500) or not self.blocks
 
 
 def site_body(page_body: LexborNode, selectors: tuple[str, ...]) -> LexborNode | None:

@@ -10,6 +10,7 @@ from selectolax.lexbor import LexborHTMLParser
 from briefarc.errors import InputError
 from briefarc.extract import content, dates, dating, jsonapi, listing, sites, speakers, stubs, transcript
 from briefarc.extract.decode import decode_html
+from briefarc.extract.depth import flatten_deep
 from briefarc.extract.feed import FeedItem, is_feed, parse_feed
 from briefarc.extract.guard import input_errors_only
 from briefarc.extract.kinds import classify, kind_from_url, kind_named, looks_like_news
@@ -65,7 +66,7 @@ def check_bytes(data: bytes) -> None:
     if data[4:12].startswith(b"ftyp"):
         raise InputError("binary data (an MP4/QuickTime media file), not an HTML page")
     head = data[:8192]
-    if b"\x00" in head:
+    if head.count(b"\x00") > 0.01 * len(head):  # a stray NUL byte in a page is no reason to refuse it
         raise InputError("binary data (NUL bytes), not an HTML page")
     controls = len(head) - len(head.translate(None, CONTROL_BYTES))
     if controls > 0.1 * len(head):
@@ -117,7 +118,7 @@ def extract_checked(data: bytes, url: str | None, content_type: str | None,
 def extract_html(text: str, url: str | None = None, site: sites.Site | None = None,
                  evidence: dating.Evidence | None = None) -> Document:
     """The Document of a decoded HTML page."""
-    tree = LexborHTMLParser(text)
+    tree = LexborHTMLParser(flatten_deep(text))
     reason = stubs.refusal(tree, len(text))
     if reason:
         raise InputError(reason)
@@ -253,7 +254,7 @@ def choose_date(document: Document, meta: Metadata, url: str | None, site: sites
     from_title = dating.date_near(document.title, nearby, latest=evidence.archived)
     if from_title and (document.kind == "briefing" or (site and site.date_in_title)):
         return from_title
-    found = meta.published or from_url or page_date or from_title
+    found = dates.local_day(meta.published, from_url) or from_url or page_date or from_title
     if found and document.kind == "briefing":
         return found[:10]  # a briefing is dated by its day, in the page's own time zone
     return found

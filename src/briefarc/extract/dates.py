@@ -191,3 +191,50 @@ def is_date_line(text: str) -> bool:
 
 def year_of(value: str | None) -> int | None:
     return int(value[:4]) if value and value[:4].isdigit() else None
+
+
+# --- month names in other languages (the generic date finder of page text) ---------------------------
+
+FOREIGN_MONTHS = {
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "de": "januar februar märz april mai juni juli august september oktober november dezember",
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+    "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
+    "ru": "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+}
+_FOREIGN = {
+    lang: {name: index + 1 for index, name in enumerate(names.split())} for lang, names in FOREIGN_MONTHS.items()
+}
+_FOREIGN_DATE = re.compile(r"(?<!\d)(?P<day>\d{1,2})\.?\s*(?:de\s+)?(?P<month>[^\W\d_]{3,10})\.?,?\s*(?:de\s+)?"
+                           + _YEAR + r"(?!\d)")
+
+
+def find_date_in_language(text: str | None, language: str | None, today: date | None = None) -> str | None:
+    """find_date, then a day, month name and year in the page's language ("12 mars 2025",
+    "3. März 2024", "5 de mayo de 2023", "12 марта 2025")."""
+    found = find_date(text, today=today)
+    if found or not text or not language:
+        return found
+    months = _FOREIGN.get(language[:2].lower())
+    if not months:
+        return None
+    for match in _FOREIGN_DATE.finditer(text):
+        month = months.get(match["month"].lower())
+        value = make_date(int(match["year"]), month, int(match["day"]), today) if month else None
+        if value:
+            return value.isoformat()
+    return None
+
+
+def local_day(found: str | None, from_url: str | None) -> str | None:
+    """A timestamp given in UTC whose day is one off the day in the URL was written in the site's own
+    time zone: the URL's day is the page's."""
+    if not found or not from_url or len(found) <= 10 or found[:10] == from_url:
+        return found
+    try:
+        gap = abs(date.fromisoformat(found[:10]) - date.fromisoformat(from_url)).days
+    except ValueError:
+        return found
+    return from_url if gap == 1 else found

@@ -76,3 +76,39 @@ def furniture_kind(node: LexborNode) -> int:
         return LIKELY
     style = attrs.get("style")
     return LIKELY if style and HIDDEN_STYLE.search(style) else 0
+
+
+def names_only(node: LexborNode) -> bool:
+    """True when nothing but class and id words make an element furniture (not its tag, its role,
+    a hidden attribute or a hidden style)."""
+    attrs = node.attributes
+    if node.tag in PLAIN_TAGS or node.tag in LIKELY_TAGS or "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return False
+    style = attrs.get("style")
+    if attrs.get("role") in FURNITURE_ROLES or (style and HIDDEN_STYLE.search(style)):
+        return False
+    return bool(names_kind(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"))
+
+
+SMALL_FURNITURE = 200  # text size under which a furniture word needs no other evidence (a caption, a byline)
+LINK_HEAVY = 0.3
+
+
+def corroborated(node: LexborNode, size: float) -> bool:
+    """Whether an element that class or id words call furniture also looks like it: it holds little
+    text, or much of its text is links."""
+    if size < SMALL_FURNITURE:
+        return True
+    text = len(node.text())
+    return text > 0 and sum(len(a.text()) for a in node.css("a")) > LINK_HEAVY * text
+
+
+LAYOUT_WORD = re.compile(r"[^\s]*sidebar[^\s]*")
+
+
+def layout_word_only(node: LexborNode) -> bool:
+    """True when the only furniture word in the class and id is one that describes a page's layout
+    ("no-sidebar", "with-sidebar", "sidebar-first"): it says where a sidebar is, not that this is one."""
+    attrs = node.attributes
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    return bool(LAYOUT_WORD.search(names)) and names_kind(LAYOUT_WORD.sub(" ", names)) in (None, 0)

@@ -7,11 +7,15 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser
 
+from briefarc.extract.text import fold_entities
+
 ARTICLE_TYPES = frozenset({
     "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "blogposting", "report",
     "scholarlyarticle", "techarticle", "opinionnewsarticle", "backgroundnewsarticle", "socialmediaposting",
     "liveblogposting", "pressrelease", "webpage", "itempage", "speech",
 })
+ORGANISATIONS = frozenset({"organization", "newsmediaorganization", "corporation", "educationalorganization",
+                           "governmentorganization", "ngo", "localbusiness", "website", "brand"})
 _COMMENTS = re.compile(r"^\s*(?:<!--|<!\[CDATA\[)|(?:-->|\]\]>)\s*$")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 
@@ -99,19 +103,22 @@ class JsonLd:
             value = value[0] if value else None
         if isinstance(value, dict):
             value = value.get("name") or value.get("@value")
-        return value.strip() if isinstance(value, str) and value.strip() else None
+        return fold_entities(value) or None if isinstance(value, str) else None
 
-    def names(self, key: str) -> list[str]:
-        """Names of persons or organisations under a key (author, creator)."""
+    def names(self, key: str, people: bool = False) -> list[str]:
+        """Names of persons or organisations under a key (author, creator); with `people`, of what
+        is not typed as an organisation."""
         value = self.get(key)
         items = value if isinstance(value, list) else [value]
         names = []
         for item in items:
             item = self.resolve(item)
             if isinstance(item, dict):
+                if people and types_of(item) & ORGANISATIONS:
+                    continue
                 item = item.get("name")
-            if isinstance(item, str) and item.strip():
-                names.append(item.strip())
+            if isinstance(item, str) and fold_entities(item):
+                names.append(fold_entities(item))
         return names
 
     def organisation(self) -> str | None:

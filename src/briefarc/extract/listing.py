@@ -25,6 +25,7 @@ NEXT_TEXT = re.compile(r"^(?:next(?: page)?|older(?: posts| entries)?|more|下�
                        r"следующая|далее|suivant|siguiente|weiter|التالي)\s*[›»>→]*$", re.I)
 CURRENT = ".active, .current, [aria-current=page], .selected, .on, .cur"
 MIN_TITLE = 15
+MAX_ITEMS = 2000
 
 
 def _title_of(anchor: LexborNode) -> str:
@@ -98,9 +99,10 @@ def item_date(anchor: LexborNode, title: str) -> str | None:
 
 
 def listing_items(anchors: list[LexborNode], url: str | None) -> list[ListingItem]:
+    """The items of the anchors, the first MAX_ITEMS of them (no real listing page holds more)."""
     items = []
     seen = set()
-    for anchor in anchors:
+    for anchor in anchors[:MAX_ITEMS]:
         title = _title_of(anchor)
         link = resolve(url, anchor.attributes.get("href")) if title else None
         if not link or link in seen:

@@ -16,7 +16,7 @@ from briefarc.extract import dates
 from briefarc.extract.jsonld import JsonLd, types_of
 from briefarc.extract.language import normalize_language
 from briefarc.extract.links import resolve
-from briefarc.extract.text import fold
+from briefarc.extract.text import fold, fold_entities
 from briefarc.models import Kind
 
 TITLE_META = ("og:title", "twitter:title", "articletitle", "dc.title", "sailthru.title", "parsely-title", "title")
@@ -30,7 +30,8 @@ AUTHOR_META = (
     "author", "article:author", "sailthru.author", "parsely-author", "dc.creator", "byl", "dcterms.creator",
 )
 TAG_META = ("article:tag", "news_keywords", "keywords", "parsely-tags", "sailthru.tags")
-BYLINE = "[itemprop=author], [rel=author], [class*=byline], [class*=author], [class*=writer]"
+BYLINE = ("[itemprop=author], [rel=author], [class*=byline], [class*=author], [class*=writer], "
+          "a[href*='/author/'], a[href*='/authors/']")
 TIME = "article time[datetime], main time[datetime], [itemprop=datePublished], time[pubdate], time[datetime]"
 DATE_CLASSES = ", ".join(f"[class*={word}]" for word in (
     "post-date", "publish-date", "published-date", "article-date", "entry-date", "pubdate", "news-date",
@@ -42,7 +43,17 @@ SUBTITLE = re.compile(
 )
 SUBTITLE_TAGS = frozenset({"p", "h2", "h3", "h4", "div", "span", "strong", "em"})
 TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·»]\s+|\s+::\s+")
-BY_PREFIX = re.compile(r"^\s*(?:by|von|par|por|di|от|作者[:：]?)\s+", re.I)
+# byline labels in the sources' languages: "By", "Written by:", "Von", "Publié par", "Escrito por",
+# "Автор:", "作者：", "بقلم"
+BY_PREFIX = re.compile(
+    r"^\s*(?:(?:written|posted|published|reviewed|authored|words)\s+by|by|author(?:ed)?|von|verfasst von|autor(?:in)?"
+    r"|publié par|écrit par|rédigé par|par|escrito por|publicado por|por|di|scritto da|автор|от|текст"
+    r"|作者|文|记者|بقلم|كتب|الكاتب)"
+    r"(?:\s*[:：|]\s*|\s+|(?<=by)(?=[A-Z]))",
+    re.I,
+)
+NOT_AUTHOR = re.compile(r"^(?:by|the author|author|admin|administrator|staff|unknown|anonymous)$", re.I)
+WORD = re.compile(r"\w+")
 NOT_A_NAME = re.compile(r"https?://|www\.|@|\d{4}")
 NEWS_TYPES = frozenset({"newsarticle", "reportagenewsarticle", "analysisnewsarticle", "article", "blogposting",
                         "opinionnewsarticle", "backgroundnewsarticle"})
@@ -84,7 +95,7 @@ class PageSources:
     def first_meta(self, names) -> str | None:
         for name in names:
             for value in self.meta.get(name, ()):
-                value = fold(value)
+                value = fold_entities(value)
                 if value:
                     return value
         return None
@@ -163,12 +174,37 @@ def title_from_h1(src: PageSources, h1s: list[str]) -> str | None:
     return None
 
 
-def find_title(src: PageSources, site_name: str | None, h1s: list[str]) -> str | None:
+def declared_title(src: PageSources, site_name: str | None, h1s: list[str]) -> str | None:
     for value in (src.ld.text("headline"), src.first_meta(TITLE_META)):
         if value:
             return strip_site_suffix(value, site_name)
     value = title_from_h1(src, h1s) or title_tag(src)
     return strip_site_suffix(value, site_name) if value else None
+
+
+def _words(text: str | None) -> set[str]:
+    return set(WORD.findall(text.casefold())) if text else set()
+
+
+def find_title(src: PageSources, site_name: str | None, h1s: list[str]) -> str | None:
+    """The headline as the page shows it: the h1 whose words the declared titles (JSON-LD, og:title,
+    <title>, less the site's name) hold, when it differs from them by more than case and punctuation
+    (their titles are often shortened or rewritten for search engines and feeds); else the declared one."""
+    declared = declared_title(src, site_name, h1s)
+    if not declared or not h1s:
+        return declared
+    plain = " ".join(WORD.findall(declared.casefold()))
+    if any(" ".join(WORD.findall(h1.casefold())) == plain for h1 in h1s):
+        return declared
+    values = (title_tag(src), src.first_meta(TITLE_META), src.ld.text("headline"))
+    reference = _words(" ".join(strip_site_suffix(value, site_name) for value in values if value))
+    site_words = _words(site_name)
+    for h1 in h1s:
+        words = _words(h1)
+        if (len(h1.split()) >= 2 or len(h1) >= 12) and words and not words <= site_words \
+                and len(words & reference) >= 0.6 * len(words):
+            return h1
+    return declared
 
 
 # --- dates -------------------------------------------------------------------------------------------
@@ -222,8 +258,39 @@ def date_from_date_class(src: PageSources) -> str | None:
     return None
 
 
+NEAR_TITLE = 1500  # characters of page text read after the headline for a date line
+DATE_LINE = 120  # a longer line is a sentence that mentions a date, not a date line
+NOT_PUBLISHED = re.compile(r"©|copyright|\bevent\b|\bdeadline\b", re.I)
+
+
+def date_near_title(src: PageSources) -> str | None:
+    """The first short line with a date just above or below the headline, read in the page's
+    language ("Aug 04, 2025", "Posted on 12 mars 2025 by ...")."""
+    h1 = src.tree.css_first("h1")
+    body = src.tree.body
+    if h1 is None or body is None:
+        return None
+    area, headline = h1, node_text(h1)
+    for _ in range(4):  # widen to an ancestor holding some text around the headline
+        if area.parent is None or area.parent.tag in ("body", "html"):
+            break
+        area = area.parent
+        if len(area.text()) > 4 * NEAR_TITLE:
+            break
+    text = area.text(separator="\n")
+    start = max(0, text.find(headline[:40]) - 300) if headline else 0
+    language = declared_language(src)
+    for line in text[start:start + NEAR_TITLE + 300].split("\n"):
+        line = fold(line)
+        if 6 <= len(line) <= DATE_LINE and not NOT_PUBLISHED.search(line):
+            found = dates.find_date_in_language(line, language)
+            if found:
+                return found
+    return None
+
+
 def find_published(src: PageSources) -> str | None:
-    for step in (date_from_jsonld, date_from_meta, date_from_time, date_from_date_class):
+    for step in (date_from_jsonld, date_from_meta, date_from_time, date_from_date_class, date_near_title):
         value = step(src)
         if value:
             return value
@@ -235,7 +302,9 @@ def find_published(src: PageSources) -> str | None:
 def clean_author(text: str | None) -> str | None:
     if not text:
         return None
-    text = BY_PREFIX.sub("", fold(text))
+    text = BY_PREFIX.sub("", fold_entities(text)).strip(" \"'“”«»")
+    if NOT_AUTHOR.match(text):
+        return None
     text = re.split(r"\s+[|•·]\s+|\s{2,}|,?\s+(?:updated|published|posted)\b", text, maxsplit=1, flags=re.I)[0]
     text = text.strip(" ,;:-–—")
     if re.search(r"spokes(?:person|man|woman)", text, re.I):
@@ -255,10 +324,15 @@ def author_from_byline(src: PageSources) -> str | None:
 
 
 def find_author(src: PageSources) -> str | None:
-    names = [name for name in map(clean_author, src.ld.names("author")) if name]
-    if names:
-        return ", ".join(dict.fromkeys(names))
-    return clean_author(src.first_meta(AUTHOR_META)) or author_from_byline(src)
+    people = [clean_author(name) for name in src.ld.names("author", people=True)]
+    people = [name for name in people if name]
+    if people:
+        return ", ".join(dict.fromkeys(people))
+    found = clean_author(src.first_meta(AUTHOR_META)) or author_from_byline(src)
+    if found:
+        return found
+    names = [clean_author(name) for name in src.ld.names("author")]  # organisations, as a last resort
+    return ", ".join(dict.fromkeys(name for name in names if name)) or None
 
 
 def subtitle_candidates(src: PageSources):

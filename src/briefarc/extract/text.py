@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import re
 
-_SPACE = re.compile(r"[\s\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+")
 _LETTER_OR_DIGIT = re.compile(r"\w")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _WIDE = "\u3001-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60"
@@ -12,14 +12,21 @@ _WIDE = "\u3001-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01
 _WIDE_BREAK = re.compile(rf"(?<=[{_WIDE}])[ \t]*[\r\n][ \t\r\n]*(?=[{_WIDE}])")
 
 
+# invisible characters that only hint where a line may break: soft hyphen, zero-width space, word
+# joiner, Mongolian vowel separator, byte-order mark (zero-width joiners stay: Persian and emoji need them)
+INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\u180e\ufeff"))
+
+
 def fold(text: str | None) -> str:
-    """Collapse every run of whitespace (NBSP and the ideographic space included) to one space."""
+    """Collapse every run of whitespace (NBSP and the ideographic space included) to one space, and
+    drop invisible characters (soft hyphens, zero-width spaces)."""
     if not text:
         return ""
-    if not text.isascii() and ("\n" in text or "\r" in text):
-        text = _WIDE_BREAK.sub("", text)
-    if "\u200b" in text or "\ufeff" in text:
-        return _SPACE.sub(" ", text).strip()
+    if not text.isascii():
+        if "\u00ad" in text or "\u200b" in text or "\u2060" in text or "\ufeff" in text or "\u180e" in text:
+            text = text.translate(INVISIBLE)
+        if "\n" in text or "\r" in text:
+            text = _WIDE_BREAK.sub("", text)
     return " ".join(text.split())  # str.split() knows Unicode whitespace, U+00A0 and U+3000 included
 
 
@@ -37,3 +44,11 @@ def text_size(text: str) -> int:
     if text.isascii():
         return len(text)
     return len(text) + 2 * cjk_count(text)
+
+
+def fold_entities(text: str | None) -> str:
+    """fold() after decoding HTML entities that a value carries as text (JSON-LD and meta values are
+    often escaped twice: "&#8220;", "&amp;amp;", "&nbsp;")."""
+    if text and "&" in text:
+        text = html.unescape(html.unescape(text))
+    return fold(text)

@@ -1,0 +1,41 @@
+"""Boilerplate text inside the article's container: advertising labels, "read also" lead-ins to
+links, leftover markup, link lists. Phrases are data, in the languages of the sources (English,
+French, German, Spanish, Portuguese, Italian, Russian, Chinese, Arabic).
+"""
+
+from __future__ import annotations
+
+import re
+
+MARKUP_TEXT = re.compile(r"^<\w[^>]*>$")
+# A block that is nothing but one of these is furniture.
+LABELS = (
+    r"advertisement|advertising|sponsored(?: content)?|story continues below(?: advertisement)?"
+    r"|continue reading(?: below)?|scroll to continue(?: with content)?|share this(?: article)?|skip (?:to )?ad"
+    r"|anzeige|werbung|publicité|publicidad|publicidade|pubblicità|реклама|广告|إعلان"
+)
+# A short block that opens with one of these introduces links to other articles.
+LEAD_INS = (
+    r"read (?:more|also|next)|also read|see also|related(?: articles?| stories| posts| content| reading)?"
+    r"|more on this(?: story| topic)?|you (?:may|might) also like|recommended(?: for you| reading)?"
+    r"|mehr zum thema|lesen sie auch|lesen sie mehr|auch interessant|weitere artikel|mehr dazu"
+    r"|das könnte sie auch interessieren|lire aussi|à lire aussi|a lire aussi|voir aussi|sur le même sujet"
+    r"|lire la suite|en savoir plus|lea también|lee también|leer más|ver también|te puede interesar"
+    r"|noticias relacionadas|más información|veja também|leia também|leia mais|saiba mais|veja mais"
+    r"|notícias relacionadas|leggi anche|per saperne di più|читайте также|смотрите также|по теме|подробнее"
+    r"|相关阅读|相关新闻|延伸阅读|推荐阅读|阅读更多|更多阅读|اقرأ أيضا|اقرأ أيضاً|اقرأ المزيد|شاهد أيضا|مواضيع ذات صلة"
+)
+LABEL_TEXT = re.compile(rf"^[\W_]*(?:{LABELS})[\W_]*$", re.I)
+LEAD_IN_TEXT = re.compile(rf"^[\W_]*(?:{LEAD_INS})(?:\s*[:：»›|\-–—>]|\s*$)", re.I)
+LEAD_IN_START = re.compile(rf"^[\W_]*(?:{LEAD_INS})\b", re.I)
+LEAD_IN_LENGTH = 160
+
+
+def is_boilerplate(text: str, link_density: float) -> bool:
+    """True for a label, a "read also" lead-in (short, and ending or followed by a colon or links),
+    or leftover markup."""
+    if MARKUP_TEXT.match(text) or LABEL_TEXT.match(text):
+        return True
+    if len(text) <= LEAD_IN_LENGTH and LEAD_IN_TEXT.match(text):
+        return True
+    return len(text) <= LEAD_IN_LENGTH and link_density > 0.3 and LEAD_IN_START.match(text) is not None

@@ -1,0 +1,69 @@
+"""The depth guard: markup nested deeper than any real page is flattened before it is parsed.
+
+An HTML parser looks through its stack of open elements at nearly every tag, so a page nested
+40,000 deep costs time in the square of its size in the parser itself (lexbor included), and the
+walks of the extractor after it. Real pages stay far below MAX_DEPTH. Start tags beyond that depth
+are dropped with their end tags; their text is kept, in order, at the deepest level allowed.
+
+The exact scan runs in Python, so it is asked for only when a cheap bound (counts of `<` and `</`,
+in C, chunk by chunk) says the page could be that deep.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_DEPTH = 1000
+CHUNK = 32_768
+TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*>")
+# Elements that never hold others, or that the parser closes by itself when the next one opens:
+# they do not deepen the tree, whatever the markup says.
+FLAT = frozenset(
+    "area base br col embed hr img input link meta source track wbr param keygen "
+    "p li dt dd tr td th option optgroup tbody thead tfoot colgroup rt rp".split()
+)
+
+
+def depth_bound(text: str) -> int:
+    """An upper bound on how deep the page's elements nest (every `<` that is not `</` may open one)."""
+    if text.count("<") <= MAX_DEPTH:
+        return text.count("<")
+    depth = bound = 0
+    for start in range(0, len(text), CHUNK):
+        closes = text.count("</", start, start + CHUNK)
+        opens = text.count("<", start, start + CHUNK) - closes
+        bound = max(bound, depth + opens)
+        depth = max(0, depth + opens - closes)
+    return bound
+
+
+def flatten_deep(text: str, limit: int = MAX_DEPTH) -> str:
+    """The page with start tags nested beyond `limit` (and their end tags) removed."""
+    if depth_bound(text) <= limit:
+        return text
+    parts: list[str] = []
+    kept_until = 0
+    depth = 0
+    dropped: dict[str, int] = {}
+    for match in TAG.finditer(text):
+        name = match[2].lower()
+        if name in FLAT or match[0].endswith("/>"):
+            continue
+        if match[1]:  # an end tag
+            if dropped.get(name):
+                dropped[name] -= 1
+            else:
+                depth = max(0, depth - 1)
+                continue
+        elif depth < limit:
+            depth += 1
+            continue
+        else:
+            dropped[name] = dropped.get(name, 0) + 1
+        parts.append(text[kept_until:match.start()])
+        parts.append(" ")
+        kept_until = match.end()
+    if not parts:
+        return text
+    parts.append(text[kept_until:])
+    return "".join(parts)

@@ -1,0 +1,215 @@
+"""Rules that make extraction hold on pages no one tuned for: each fallback of the cascade, class words
+that need corroboration, invisible characters, boilerplate in several languages, bylines, entities,
+dates near the headline, the depth guard and stray bytes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from briefarc.extract.core import extract
+from briefarc.extract.boilerplate import is_boilerplate
+from briefarc.extract.depth import MAX_DEPTH, flatten_deep
+
+SENTENCES = [
+    "The ministry said on Thursday that talks on the new trade corridor would resume in the capital next month.",
+    "Officials from both countries have met four times since the spring, according to a statement released late.",
+    "The spokesperson declined to say whether the agreement would be signed before the end of the year at last.",
+    "Analysts in the region expect the corridor to double the volume of goods crossing the border within years.",
+    "Opposition lawmakers have asked the government to publish the draft before any signature takes place now.",
+    "A second round of technical meetings is planned for the autumn, the statement added without more detail.",
+]
+LINKS = "".join(f'<li><a href="/story/{i}">Another story headline number {i} from the site</a></li>' for i in range(8))
+
+
+def page(body: str, head: str = "<title>Talks on the trade corridor to resume</title>", cls: str = "") -> bytes:
+    return f"<html><head>{head}</head><body class='{cls}'>{body}</body></html>".encode()
+
+
+def paragraphs(sentences: list[str] = SENTENCES) -> str:
+    return "".join(f"<p>{text}</p>" for text in sentences)
+
+
+def test_widget_words_around_long_paragraphs_do_not_hide_them() -> None:
+    """Page-builder wrappers ("elementor-widget-text-editor") hold the article: the class word alone
+    (widget) is no evidence, as their text is long and holds no links; a real share widget still goes."""
+    widgets = "".join(
+        f'<div class="builder-widget-text-editor"><div class="builder-widget-container">'
+        f"{paragraphs(SENTENCES[i:i + 2])}</div></div>" for i in range(0, 6, 2)
+    )
+    share = '<div class="share-widget"><a href="/fb">Share on Facebook</a> <a href="/x">Share on X</a></div>'
+    document = extract(page(f"<nav><ul>{LINKS}</ul></nav><h1>Talks on the trade corridor to resume</h1>"
+                            f"{widgets}{share}"))
+    assert document.paragraphs == SENTENCES
+
+
+def test_a_layout_word_on_the_wrapper_of_the_article_is_no_sidebar() -> None:
+    """"c-fixed-sidebar-layout" and "sidebar-content" say where the sidebar is, not that the wrapper is one;
+    the real sidebar (link-heavy) is still dropped."""
+    sidebar = f'<div class="sidebar"><h3>Most read</h3><ul>{LINKS}</ul></div>'
+    body = (f'<div class="c-fixed-sidebar-layout"><div class="sidebar-content"><h1>Talks on the trade corridor '
+            f"to resume</h1>{paragraphs()}</div>{sidebar}</div>")
+    document = extract(page(body))
+    assert document.paragraphs == SENTENCES
+
+
+def test_the_looser_pass_leaves_comment_sections_out() -> None:
+    """When the article is short, the second pass does not take the comments for it."""
+    comments = "".join(f'<div class="comment"><p>{text} I disagree entirely with this.</p></div>'
+                       for text in SENTENCES * 2)
+    body = (f"<article><h1>Talks on the trade corridor to resume</h1>{paragraphs(SENTENCES[:2])}</article>"
+            f'<section class="comments">{comments}</section>')
+    document = extract(page(body))
+    assert document.paragraphs == SENTENCES[:2]
+
+
+def test_text_only_inside_noscript_is_read() -> None:
+    """A forum that renders with script leaves its posts in <noscript>: that text is used when the rest
+    of the page holds none."""
+    body = f'<div id="app"></div><noscript><div class="posts">{paragraphs()}</div></noscript>'
+    assert extract(page(body)).paragraphs == SENTENCES
+
+
+def test_noscript_is_not_used_when_the_page_has_text() -> None:
+    body = (f"<article>{paragraphs()}</article>"
+            "<noscript><p>Please enable JavaScript to view the comments.</p></noscript>")
+    assert extract(page(body)).paragraphs == SENTENCES
+
+
+def test_soft_hyphens_and_zero_width_spaces_are_removed() -> None:
+    hyphenated = [text.replace("corridor", "cor\u00adri\u00addor").replace("ministry", "min\u200bistry")
+                  for text in SENTENCES]
+    document = extract(page(f"<h1>Talks on the trade cor\u00adridor to resume</h1><article>{paragraphs(hyphenated)}"
+                            "</article>"))
+    assert document.paragraphs == SENTENCES
+    assert "\u00ad" not in (document.title or "")
+
+
+@pytest.mark.parametrize("phrase", [
+    "Mehr zum Thema:", "Lesen Sie auch:", "Veja Também", "Leia também:", "Lire aussi :", "À lire aussi",
+    "Lea también:", "Читайте также:", "相关阅读", "اقرأ أيضا:", "Read more:", "See also", "Anzeige", "Publicité",
+])
+def test_boilerplate_lead_ins_in_the_sources_languages(phrase: str) -> None:
+    body = (f"<article>{paragraphs(SENTENCES[:3])}<p>{phrase}</p>"
+            f"<p><a href='/x'>{phrase} Another story from the same site today</a></p>{paragraphs(SENTENCES[3:])}"
+            "</article>")
+    assert extract(page(body)).paragraphs == SENTENCES
+
+
+def test_sentences_that_start_like_a_lead_in_stay() -> None:
+    assert not is_boilerplate("Recommended daily intake of vitamin C is 90 mg for men and 75 mg for women.", 0.0)
+    assert not is_boilerplate("Related talks are planned for the spring, the ministry said in its statement.", 0.0)
+
+
+@pytest.mark.parametrize(("byline", "expected"), [
+    ("By: Jane Doe", "Jane Doe"), ("Von: Hans Müller", "Hans Müller"), ("Publié par Marie Curie", "Marie Curie"),
+    ("Escrito por Ana Lopes", "Ana Lopes"), ("Written by Sam Lee", "Sam Lee"), ("Автор: Иван Петров", "Иван Петров"),
+    ("BySummer Swann", "Summer Swann"), ("By", None),
+])
+def test_byline_prefixes_are_stripped(byline: str, expected: str | None) -> None:
+    body = f'<article><h1>Talks</h1><div class="byline">{byline}</div>{paragraphs()}</article>'
+    assert extract(page(body)).author == expected
+
+
+def test_entities_are_decoded_in_every_field() -> None:
+    ld = {"@type": "NewsArticle", "headline": "&#8220;We needed to win this&nbsp;game&#8221;",
+          "author": {"@type": "Person", "name": "Jos&eacute; P&amp;rez"}, "datePublished": "2024-05-02"}
+    head = (f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+            '<meta property="og:site_name" content="Sports &amp;amp; More">')
+    document = extract(page(f"<article>{paragraphs()}</article>", head=head))
+    assert document.title == "“We needed to win this game”"
+    assert document.author == "José P&rez"
+    assert document.site_name == "Sports & More"
+
+
+def test_an_organisation_as_json_ld_author_gives_way_to_the_byline() -> None:
+    ld = {"@type": "Article", "headline": "Talks", "author": {"@type": "Organization", "name": "The Daily"}}
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    body = f'<article><h1>Talks</h1><p class="byline">By Jane Doe</p>{paragraphs()}</article>'
+    assert extract(page(body, head=head)).author == "Jane Doe"
+
+
+def test_the_headline_as_shown_wins_over_a_rewritten_og_title() -> None:
+    head = '<meta property="og:title" content="Talks on trade corridor to resume | The Daily">'
+    body = f"<article><h1>Talks on the trade corridor to resume next month</h1>{paragraphs()}</article>"
+    assert extract(page(body, head=head)).title == "Talks on the trade corridor to resume next month"
+
+
+def test_a_site_logo_in_an_h1_is_no_headline() -> None:
+    head = '<meta property="og:title" content="Talks on the trade corridor to resume">' \
+           '<meta property="og:site_name" content="The Daily">'
+    body = f"<header><h1>The Daily</h1></header><article>{paragraphs()}</article>"
+    assert extract(page(body, head=head)).title == "Talks on the trade corridor to resume"
+
+
+@pytest.mark.parametrize(("line", "lang", "expected"), [
+    ("Last updated Aug 04, 2025", "en", "2025-08-04"),
+    ("Publié le 12 mars 2025 par la rédaction", "fr", "2025-03-12"),
+    ("Veröffentlicht am 3. März 2024", "de", "2024-03-03"),
+    ("5 de mayo de 2023", "es", "2023-05-05"),
+    ("12 марта 2025", "ru", "2025-03-12"),
+])
+def test_a_date_line_near_the_headline_in_the_page_language(line: str, lang: str, expected: str) -> None:
+    body = (f"<article><h1>Talks on the trade corridor to resume</h1><div><span>{line}</span></div>"
+            f"{paragraphs()}</article><footer><p>Posted 1 January 2020</p></footer>")
+    document = extract(f"<html lang='{lang}'><head></head><body>{body}</body></html>".encode())
+    assert (document.published or "")[:10] == expected
+
+
+def test_a_footer_or_card_date_far_from_the_headline_is_not_the_page_date() -> None:
+    cards = "".join(f"<p>{text}</p>" for text in SENTENCES * 4)
+    body = (f"<article><h1>Talks on the trade corridor to resume</h1>{cards}</article>"
+            "<aside><ul><li>Another story <time>May 4, 2021</time></li></ul></aside>")
+    assert extract(page(body)).published is None
+
+
+def test_date_published_wins_over_date_modified() -> None:
+    ld = {"@type": "NewsArticle", "headline": "Talks", "dateModified": "2025-06-01", "datePublished": "2025-03-02"}
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    assert extract(page(f"<article>{paragraphs()}</article>", head=head)).published[:10] == "2025-03-02"
+
+
+def test_a_utc_timestamp_a_day_off_the_url_takes_the_url_day() -> None:
+    head = '<meta property="article:published_time" content="2025-12-19T02:41:41+00:00">'
+    document = extract(page(f"<article>{paragraphs()}</article>", head=head), url="https://example.org/2025/12/18/talks/")
+    assert document.published == "2025-12-18"
+
+
+def depth_of(html: str) -> int:
+    deepest = 0
+    tree = LexborHTMLParser(html)
+    for node in tree.root.traverse():
+        depth, parent = 0, node.parent
+        while parent is not None and depth <= MAX_DEPTH + 10:
+            depth, parent = depth + 1, parent.parent
+        deepest = max(deepest, depth)
+        if deepest > MAX_DEPTH + 5:
+            break
+    return deepest
+
+
+def test_the_depth_guard_flattens_markup_nested_beyond_any_real_page() -> None:
+    nested = "<html><body>" + "<div>level" * 20_000 + "<p>The deepest paragraph of text.</p>" + "</div>" * 20_000
+    flat = flatten_deep(nested)
+    assert MAX_DEPTH - 5 <= flat.count("<div>") <= MAX_DEPTH and "The deepest paragraph of text." in flat
+    assert depth_of(flat) <= MAX_DEPTH + 5
+    document = extract((nested + "</body></html>").encode())
+    assert "The deepest paragraph of text." in document.body
+
+
+def test_the_depth_guard_leaves_ordinary_pages_alone() -> None:
+    ordinary = "<html><body>" + "<div><p>text</p><br><img src=x></div>" * 5000 + "</body></html>"
+    assert flatten_deep(ordinary) is ordinary
+
+
+def test_nested_tables_keep_their_text() -> None:
+    nested = "<html><body>" + "<table><tr><td>cell" * 4000 + "<p>Inner text of the last cell here.</p>" \
+             + "</td></tr></table>" * 4000 + "</body></html>"
+    assert "Inner text of the last cell here." in extract(nested.encode()).body
+
+
+def test_a_stray_nul_byte_does_not_reject_the_page() -> None:
+    data = page(f"<article>{paragraphs()}</article>").replace(b"<article>", b"<article>\x00")
+    assert extract(data).paragraphs == SENTENCES
