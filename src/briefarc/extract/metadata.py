@@ -12,31 +12,20 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from briefarc.extract import dates
-from briefarc.extract.jsonld import JsonLd, types_of
-from briefarc.extract.language import normalize_language
+from briefarc.extract.jsonld import types_of
 from briefarc.extract.links import resolve
+from briefarc.extract.pagedates import find_published
+from briefarc.extract.pagesources import PageSources, declared_language, node_text
 from briefarc.extract.text import fold, fold_entities
 from briefarc.models import Kind
 
 TITLE_META = ("og:title", "twitter:title", "articletitle", "dc.title", "sailthru.title", "parsely-title", "title")
-DATE_META = (
-    "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate", "publish-date",
-    "publication_date", "article.published", "article_date_original", "dc.date.issued", "dcterms.issued",
-    "dc.date", "dcterms.date", "date", "sailthru.date", "parsely-pub-date", "cxenseparse:recs:publishtime",
-    "originalpublicationdate", "firstpublisheddate", "release_date", "og:article:published_time",
-)
 AUTHOR_META = (
     "author", "article:author", "sailthru.author", "parsely-author", "dc.creator", "byl", "dcterms.creator",
 )
 TAG_META = ("article:tag", "news_keywords", "keywords", "parsely-tags", "sailthru.tags")
 BYLINE = ("[itemprop=author], [rel=author], [class*=byline], [class*=author], [class*=writer], "
           "a[href*='/author/'], a[href*='/authors/']")
-TIME = "article time[datetime], main time[datetime], [itemprop=datePublished], time[pubdate], time[datetime]"
-DATE_CLASSES = ", ".join(f"[class*={word}]" for word in (
-    "post-date", "publish-date", "published-date", "article-date", "entry-date", "pubdate", "news-date",
-    "story-date", "date-published", "publish_date", "post_date",
-))
 SUBTITLE = re.compile(
     r"standfirst|lead-?paragraph|\blead\b|sub-?title|subhead|\bdek\b|excerpt|strapline|summary|\blede\b"
     r"|\bintro\b|teaser-text|alternativeheadline|description|deck\b"
@@ -78,54 +67,6 @@ class Metadata:
     structured: bool = False  # the page has JSON-LD or Open Graph metadata
     news: bool = False  # the page says it is an article (JSON-LD or og:type)
     kind: Kind | None = None  # from a site's selector
-
-
-class PageSources:
-    """What the cascade reads: the tree, its meta tags by name, its JSON-LD and the URL."""
-
-    def __init__(self, tree: LexborHTMLParser, url: str | None):
-        self.tree = tree
-        self.url = url
-        head = tree.head if tree.head is not None else tree.root
-        self.head = head
-        self.meta = read_meta(head)
-        self.links = read_links(head)
-        self.ld = JsonLd.from_tree(tree)
-
-    def first_meta(self, names) -> str | None:
-        for name in names:
-            for value in self.meta.get(name, ()):
-                value = fold_entities(value)
-                if value:
-                    return value
-        return None
-
-
-def read_meta(head: LexborNode | None) -> dict[str, list[str]]:
-    """Meta tags by lower-cased name, property, itemprop or http-equiv."""
-    meta: dict[str, list[str]] = {}
-    for node in head.css("meta") if head is not None else ():
-        attrs = node.attributes
-        key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or attrs.get("http-equiv")
-        if key:
-            meta.setdefault(key.strip().lower(), []).append(attrs.get("content") or "")
-    return meta
-
-
-def read_links(head: LexborNode | None) -> dict[str, str]:
-    """The first href of each <link rel> (canonical, next, shortlink...)."""
-    links: dict[str, str] = {}
-    for node in head.css("link") if head is not None else ():
-        attrs = node.attributes
-        href = attrs.get("href")
-        for rel in (attrs.get("rel") or "").lower().split():
-            if href and rel not in links:
-                links[rel] = href
-    return links
-
-
-def node_text(node: LexborNode | None) -> str:
-    return fold(node.text()) if node is not None else ""
 
 
 # --- title -------------------------------------------------------------------------------------------
@@ -205,96 +146,6 @@ def find_title(src: PageSources, site_name: str | None, h1s: list[str]) -> str |
                 and len(words & reference) >= 0.6 * len(words):
             return h1
     return declared
-
-
-# --- dates -------------------------------------------------------------------------------------------
-
-def date_from_jsonld(src: PageSources) -> str | None:
-    return dates.parse_date(src.ld.text("datePublished") or src.ld.text("dateCreated"))
-
-
-def date_from_meta(src: PageSources) -> str | None:
-    for name in DATE_META:
-        for value in src.meta.get(name, ()):
-            parsed = dates.parse_date(value)
-            if parsed:
-                return parsed
-    return None
-
-
-def date_from_time(src: PageSources) -> str | None:
-    for node in src.tree.css(TIME)[:5]:
-        attrs = node.attributes
-        value = attrs.get("datetime") or attrs.get("content") or node_text(node)
-        parsed = dates.parse_date(value)
-        if parsed and not _in_furniture(node):
-            return parsed
-    return None
-
-
-def _in_furniture(node: LexborNode) -> bool:
-    """True when an element sits in navigation, an aside, a footer or a list of other articles."""
-    current = node.parent
-    for _ in range(12):
-        if current is None:
-            return False
-        if current.tag in ("nav", "aside", "footer", "li"):
-            return True
-        names = f"{current.attributes.get('class') or ''} {current.attributes.get('id') or ''}".lower()
-        if re.search(r"related|sidebar|recommend|promo|teaser|trending|popular|top-?bar|header-?date", names):
-            return True
-        current = current.parent
-    return False
-
-
-def date_from_date_class(src: PageSources) -> str | None:
-    """A short element whose class says it is the article's date ("post-date", "entry-date")."""
-    for node in src.tree.css(DATE_CLASSES)[:6]:
-        text = node_text(node)
-        if len(text) <= 60 and not _in_furniture(node):
-            parsed = dates.parse_date(node.attributes.get("title") or "") or dates.parse_date(text)
-            if parsed:
-                return parsed
-    return None
-
-
-NEAR_TITLE = 1500  # characters of page text read after the headline for a date line
-DATE_LINE = 120  # a longer line is a sentence that mentions a date, not a date line
-NOT_PUBLISHED = re.compile(r"©|copyright|\bevent\b|\bdeadline\b", re.I)
-
-
-def date_near_title(src: PageSources) -> str | None:
-    """The first short line with a date just above or below the headline, read in the page's
-    language ("Aug 04, 2025", "Posted on 12 mars 2025 by ...")."""
-    h1 = src.tree.css_first("h1")
-    body = src.tree.body
-    if h1 is None or body is None:
-        return None
-    area, headline = h1, node_text(h1)
-    for _ in range(4):  # widen to an ancestor holding some text around the headline
-        if area.parent is None or area.parent.tag in ("body", "html"):
-            break
-        area = area.parent
-        if len(area.text()) > 4 * NEAR_TITLE:
-            break
-    text = area.text(separator="\n")
-    start = max(0, text.find(headline[:40]) - 300) if headline else 0
-    language = declared_language(src)
-    for line in text[start:start + NEAR_TITLE + 300].split("\n"):
-        line = fold(line)
-        if 6 <= len(line) <= DATE_LINE and not NOT_PUBLISHED.search(line):
-            found = dates.find_date_in_language(line, language)
-            if found:
-                return found
-    return None
-
-
-def find_published(src: PageSources) -> str | None:
-    for step in (date_from_jsonld, date_from_meta, date_from_time, date_from_date_class, date_near_title):
-        value = step(src)
-        if value:
-            return value
-    return None
 
 
 # --- author, subtitle, language, site, canonical, tags -----------------------------------------------
@@ -393,20 +244,6 @@ def lead_paragraph(src: PageSources, title: str | None) -> tuple[str | None, int
 
 def _link_heavy(node: LexborNode, text: str) -> bool:
     return sum(len(a.text()) for a in node.css("a")) > 0.3 * len(text)
-
-
-def declared_language(src: PageSources) -> str | None:
-    html = src.tree.css_first("html")
-    for value in (
-        html.attributes.get("lang") if html is not None else None,
-        html.attributes.get("xml:lang") if html is not None else None,
-        src.first_meta(("content-language", "language", "dc.language", "og:locale")),
-        src.ld.text("inLanguage"),
-    ):
-        found = normalize_language(value)
-        if found:
-            return found
-    return None
 
 
 def find_site_name(src: PageSources) -> str | None:

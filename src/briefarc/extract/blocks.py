@@ -1,0 +1,142 @@
+"""Reading the chosen container: nested markup to a flat list of paragraph-like blocks, in order,
+skipping furniture and dropping link lists and boilerplate."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from selectolax.lexbor import LexborNode
+
+from briefarc.extract.boilerplate import is_boilerplate
+from briefarc.extract.text import fold, has_words
+
+# Tags that are skipped while reading (cheaper than removing them, as they are rare).
+SKIP_TAGS = frozenset({"math", "object", "embed", "canvas", "video", "audio", "button", "select", "input",
+                       "textarea", "map", "dialog", "link", "meta", "head", "title"})
+BLOCK_TAGS = frozenset(
+    "p div section article main h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote pre table tr td th tbody "
+    "thead tfoot caption figure figcaption header footer form fieldset address hr center details summary "
+    "nav aside".split()
+)
+LEAF_TAGS = frozenset({"p", "li", "dd", "dt", "pre", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6"})
+INLINE = frozenset("b i em strong u s sup sub small abbr cite q mark code kbd var dfn tt big font time ins del".split())
+
+
+class Furniture(Protocol):
+    def skip(self, node: LexborNode) -> bool: ...
+
+
+@dataclass(slots=True)
+class Block:
+    """One paragraph-like piece of text in document order."""
+
+    text: str
+    tag: str
+    link_chars: int = 0
+    strong: float = 0.0  # the share of its text inside <b>/<strong> (transcripts bold their questions)
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / len(self.text) if self.text else 0.0
+
+
+class BlockReader:
+    """An iterative walk that turns nested markup into a flat list of blocks."""
+
+    _FLUSH = object()
+    _LINK_END = object()
+    _STRONG_END = object()
+
+    def __init__(self, page: Furniture):
+        self.page = page
+        self.blocks: list[Block] = []
+        self.parts: list[str] = []
+        self.link_chars = self.strong_chars = 0
+        self.link_depth = 0
+        self.strong_depth = 0
+        self.strong_chars = 0
+        self.tag = "p"
+
+    def flush(self) -> None:
+        if self.parts:
+            text = fold("".join(self.parts))
+            if text and has_words(text):
+                strong = min(1.0, self.strong_chars / len(text))
+                self.blocks.append(Block(text, self.tag, min(self.link_chars, len(text)), strong))
+        self.parts = []
+        self.link_chars = 0
+
+    def read(self, root: LexborNode) -> list[Block]:
+        """The blocks under root (root itself is read even when it looks like furniture)."""
+        stack: list = list(root.iter(include_text=True))
+        stack.reverse()
+        if root.tag in BLOCK_TAGS:
+            self.tag = root.tag
+        while stack:
+            item = stack.pop()
+            if item is self._FLUSH:
+                self.flush()
+            elif item is self._LINK_END:
+                self.link_depth -= 1
+            elif item is self._STRONG_END:
+                self.strong_depth -= 1
+            else:
+                self.visit(item, stack)
+        self.flush()
+        return self.blocks
+
+    def visit(self, node: LexborNode, stack: list) -> None:
+        tag = node.tag
+        if tag == "-text":
+            text = node.text_content or ""
+            self.parts.append(text)
+            if self.link_depth:
+                self.link_chars += len(text.strip())
+            if self.strong_depth:
+                self.strong_chars += len(text.strip())
+            return
+        if tag is None or tag.startswith("-") or tag in SKIP_TAGS or (tag not in INLINE and self.page.skip(node)):
+            return
+        if tag == "br":
+            self.flush()
+            return
+        if tag in BLOCK_TAGS:
+            self.flush()
+            self.tag = tag
+            if tag in LEAF_TAGS and is_leaf(node):
+                self.read_leaf(node, tag)
+                return
+            stack.append(self._FLUSH)
+        elif tag == "a":
+            self.link_depth += 1
+            stack.append(self._LINK_END)
+        elif tag in ("b", "strong"):
+            self.strong_depth += 1
+            stack.append(self._STRONG_END)
+        children = list(node.iter(include_text=True))
+        children.reverse()
+        stack.extend(children)
+
+    def read_leaf(self, node: LexborNode, tag: str) -> None:
+        """A block that holds one run of text: read in one call."""
+        text = fold(node.text())
+        if not text or not has_words(text):
+            return
+        self.blocks.append(Block(text, tag, len(text) if self.link_depth else 0, 1.0 if self.strong_depth else 0.0))
+
+
+def is_leaf(node: LexborNode) -> bool:
+    """True when a block holds nothing but one run of text (then it is read in one call)."""
+    child = node.child
+    return child is not None and child.tag == "-text" and child.next is None
+
+
+def keep_block(block: Block) -> bool:
+    """False for link lists, leftover markup and other furniture inside the container."""
+    density = block.link_density
+    if density > 0.5 and len(block.text) < 400:
+        return False
+    if block.tag == "li" and density > 0.3:
+        return False
+    return not is_boilerplate(block.text, density)

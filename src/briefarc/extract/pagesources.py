@@ -1,0 +1,72 @@
+"""What the metadata cascade reads: the parsed tree, its meta tags by name, its <link rel>s, its JSON-LD
+and the URL; and the page's declared language."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from briefarc.extract.jsonld import JsonLd
+from briefarc.extract.language import normalize_language
+from briefarc.extract.text import fold, fold_entities
+
+
+class PageSources:
+    """What the cascade reads: the tree, its meta tags by name, its JSON-LD and the URL."""
+
+    def __init__(self, tree: LexborHTMLParser, url: str | None):
+        self.tree = tree
+        self.url = url
+        head = tree.head if tree.head is not None else tree.root
+        self.head = head
+        self.meta = read_meta(head)
+        self.links = read_links(head)
+        self.ld = JsonLd.from_tree(tree)
+
+    def first_meta(self, names) -> str | None:
+        for name in names:
+            for value in self.meta.get(name, ()):
+                value = fold_entities(value)
+                if value:
+                    return value
+        return None
+
+
+def read_meta(head: LexborNode) -> dict[str, list[str]]:
+    """Meta tags by lower-cased name, property, itemprop or http-equiv."""
+    meta: dict[str, list[str]] = {}
+    for node in head.css("meta"):
+        attrs = node.attributes
+        key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or attrs.get("http-equiv")
+        if key:
+            meta.setdefault(key.strip().lower(), []).append(attrs.get("content") or "")
+    return meta
+
+
+def read_links(head: LexborNode) -> dict[str, str]:
+    """The first href of each <link rel> (canonical, next, shortlink...)."""
+    links: dict[str, str] = {}
+    for node in head.css("link"):
+        attrs = node.attributes
+        href = attrs.get("href")
+        for rel in (attrs.get("rel") or "").lower().split():
+            if href and rel not in links:
+                links[rel] = href
+    return links
+
+
+def node_text(node: LexborNode | None) -> str:
+    return fold(node.text()) if node is not None else ""
+
+
+def declared_language(src: PageSources) -> str | None:
+    html = src.tree.css_first("html")
+    for value in (
+        html.attributes.get("lang") if html is not None else None,
+        html.attributes.get("xml:lang") if html is not None else None,
+        src.first_meta(("content-language", "language", "dc.language", "og:locale")),
+        src.ld.text("inLanguage"),
+    ):
+        found = normalize_language(value)
+        if found:
+            return found
+    return None
