@@ -175,15 +175,14 @@ def author_from_byline(src: PageSources) -> str | None:
 
 
 def find_author(src: PageSources) -> str | None:
-    people = [clean_author(name) for name in src.ld.names("author", people=True)]
-    people = [name for name in people if name]
+    people = [name for name in map(clean_author, src.ld.names("author", people=True)) if name]
     if people:
         return ", ".join(dict.fromkeys(people))
     found = clean_author(src.first_meta(AUTHOR_META)) or author_from_byline(src)
     if found:
         return found
-    names = [clean_author(name) for name in src.ld.names("author")]  # organisations, as a last resort
-    return ", ".join(dict.fromkeys(name for name in names if name)) or None
+    names = [name for name in map(clean_author, src.ld.names("author")) if name]  # organisations, at last
+    return ", ".join(dict.fromkeys(names)) or None
 
 
 def subtitle_candidates(src: PageSources):

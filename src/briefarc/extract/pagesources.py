@@ -31,10 +31,10 @@ class PageSources:
         return None
 
 
-def read_meta(head: LexborNode) -> dict[str, list[str]]:
+def read_meta(head: LexborNode | None) -> dict[str, list[str]]:
     """Meta tags by lower-cased name, property, itemprop or http-equiv."""
     meta: dict[str, list[str]] = {}
-    for node in head.css("meta"):
+    for node in head.css("meta") if head is not None else ():
         attrs = node.attributes
         key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or attrs.get("http-equiv")
         if key:
@@ -42,10 +42,10 @@ def read_meta(head: LexborNode) -> dict[str, list[str]]:
     return meta
 
 
-def read_links(head: LexborNode) -> dict[str, str]:
+def read_links(head: LexborNode | None) -> dict[str, str]:
     """The first href of each <link rel> (canonical, next, shortlink...)."""
     links: dict[str, str] = {}
-    for node in head.css("link"):
+    for node in head.css("link") if head is not None else ():
         attrs = node.attributes
         href = attrs.get("href")
         for rel in (attrs.get("rel") or "").lower().split():
