@@ -9,8 +9,8 @@ import json
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from briefarc.extract.core import extract
 from briefarc.extract.boilerplate import is_boilerplate
+from briefarc.extract.core import extract
 from briefarc.extract.depth import MAX_DEPTH, flatten_deep
 
 SENTENCES = [
