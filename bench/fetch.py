@@ -35,7 +35,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "bench"), str(ROOT)]
 
-from briefarc.collect import FetchOptions, SourceRun, collect  # noqa: E402
+from briefarc.collect import FetchOptions, collect  # noqa: E402
+from briefarc.items import ItemHandler  # noqa: E402
 from briefarc.models import Source  # noqa: E402
 from briefarc.net.fetch import FetchConfig, run  # noqa: E402
 from briefarc.store.db import open_database  # noqa: E402
@@ -115,19 +116,20 @@ def sites(hosts: int, pages: int, latency: float) -> Iterator[tuple[list[str], l
 # -- the measurement --------------------------------------------------------------------------------------
 
 
-async def _count_only(self, item, page) -> None:
+async def _count_only(self, item, page, into=None) -> list:
     """The engine variant's page handling: none."""
+    return []
 
 
 @contextmanager
 def handling_switched_off() -> Iterator[None]:
     """The engine variant: fetched pages are counted, not extracted or saved."""
-    original = SourceRun._store
-    SourceRun._store = _count_only
+    original = ItemHandler._store
+    ItemHandler._store = _count_only
     try:
         yield
     finally:
-        SourceRun._store = original
+        ItemHandler._store = original
 
 
 def measure(variant: str, sitemaps: list[str], config: FetchConfig) -> Result:

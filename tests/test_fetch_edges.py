@@ -71,7 +71,10 @@ def test_after_max_the_next_run_takes_the_rest(cli, db_file, site):
     feed_site(site)
     add(db_file, "noon", site.url("/feed.xml"))
     assert cli("fetch", "noon", "--max", "1", *FAST, "--db", db_file, "--json").jsonl()[0]["added"] == 1
+    waiting = cli("log", "--pending", "--db", db_file, "--json").jsonl()  # seen, not fetched: not forgotten
+    assert [row["url"] for row in waiting] == [site.url("/en/2025/db250902.doc.htm")] and waiting[0]["attempts"] == 0
     assert cli("fetch", "noon", *FAST, "--db", db_file, "--json").jsonl()[0]["added"] == 2
+    assert cli("log", "--pending", "--db", db_file, "--json").jsonl() == []
     third = cli("fetch", "noon", *FAST, "--db", db_file, "--json").jsonl()[0]
     assert third["added"] == 0 and any("unchanged" in note for note in third["notes"])
 
@@ -216,10 +219,15 @@ def test_sources_show_the_last_runs_counts_and_a_failed_item_as_its_error(cli, d
     add(db_file, "noon", site.url("/feed.xml"))
     assert cli("fetch", "noon", *FAST, "--db", db_file).code == 3
     shown = cli("sources", "show", "noon", "--json", "--db", db_file).jsonl()[0]
-    assert shown["last_counts"]["added"] == 2 and shown["last_counts"]["failed"] == 1
+    # each entry is stored from the feed at once (a title only here), two pages then fill theirs in
+    assert shown["last_counts"]["added"] == 3 and shown["last_counts"]["updated"] == 2
+    assert shown["last_counts"]["failed"] == 1  # an entry without text whose page failed: nothing stands for it
     assert "db250902.doc.htm" in shown["last_error"] and "500" in shown["last_error"]
+    assert shown["pending"] == 1 and shown["next_try"]
     words = " ".join(cli("sources", "list", "--db", db_file).stdout.split())  # the table, its wrapping undone
-    assert "noon feed yes 2" in words and "2 fetched, 2 added, 1 failed" in words
+    assert "noon feed yes 3" in words and "2 fetched, 3 added, 2 updated, 1 failed" in words
+    panel = " ".join(cli("sources", "show", "noon", "--db", db_file).stdout.split())
+    assert f"Pending 1 page, next try due {shown['next_try'].replace('T', ' ')[:16]}" in panel
 
 
 def test_a_failing_child_sitemap_does_not_mark_the_sitemap_itself_as_archived(cli, db_file, site):

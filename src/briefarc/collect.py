@@ -6,13 +6,15 @@ import asyncio
 import contextlib
 import contextvars
 from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from briefarc.errors import BriefarcError, DatabaseError, item_failure
-from briefarc.models import RawPage, Source
+from briefarc.models import Source
 from briefarc.sources.base import Context, Item, Unchanged
 from briefarc.store import fetchlog
+from briefarc.store.pending import RetryPolicy
+from briefarc.urls import normalize_url
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -20,7 +22,7 @@ if TYPE_CHECKING:
     from briefarc.net.fetch import FetchConfig, Fetcher, RequestRecord
 
 URLS_SOURCE = "(urls)"
-COUNTERS = ("discovered", "fetched", "added", "updated", "unchanged", "skipped", "failed", "removed")
+COUNTERS = ("discovered", "fetched", "added", "updated", "unchanged", "skipped", "failed", "removed", "deferred")
 
 
 @dataclass
@@ -31,6 +33,7 @@ class FetchOptions:
     refresh: bool = False
     config: FetchConfig | None = None
     workers: int | None = None  # extraction processes; None: one per spare core (briefarc.offload)
+    retry: RetryPolicy = field(default_factory=RetryPolicy)  # pages that could not be fetched
 
 
 @dataclass
@@ -44,6 +47,7 @@ class SourceReport:
     skipped: int = 0
     failed: int = 0
     removed: int = 0
+    deferred: int = 0  # pages not fetched whose item's text is archived: tried again later, not a failure
     error: str | None = None
     failures: list[tuple[str, str]] = field(default_factory=list)
     planned: list[dict] = field(default_factory=list)  # --dry-run: what would be fetched
@@ -91,39 +95,66 @@ async def collect(
     db: sqlite_utils.Database, sources: list[Source], urls: list[str], options: FetchOptions,
     on_update: Callable[[SourceReport], None] | None = None,
 ) -> list[SourceReport]:
-    """Run every source (and the loose URLs) concurrently; each item is stored in its own transaction."""
+    """Run every source (and the loose URLs) concurrently; documents are saved in batches on one writer."""
     from briefarc.net.fetch import Fetcher
     from briefarc.offload import Extraction
+    from briefarc.store.writer import SerialWriter
 
     log = RequestBuffer(db)
     extraction = Extraction(workers=options.workers)
-    runs = [SourceRun(db, source, options, on_update, extraction) for source in sources]
-    if urls:
-        runs.append(SourceRun(db, Source(name=URLS_SOURCE, kind="urls", options={"urls": urls}), options,
-                              on_update, extraction))
-    try:
-        # A dry run writes nothing, its requests included.
-        async with Fetcher(options.config, on_request=None if options.dry_run else log) as fetcher:
-            await asyncio.gather(*(run.run(fetcher) for run in runs))
-    finally:
-        extraction.close()
-        log.flush()
+    with SerialWriter(db) as writer:
+        shared = (on_update, extraction, SavesAtHand(writer))
+        runs = [Scheduler(db, source, options, *shared) for source in sources]
+        if urls:
+            runs.append(Scheduler(db, Source(name=URLS_SOURCE, kind="urls", options={"urls": urls}), options,
+                                  *shared))
+        try:
+            # A dry run writes nothing, its requests included.
+            async with Fetcher(options.config, on_request=None if options.dry_run else log) as fetcher:
+                await asyncio.gather(*(run.run(fetcher) for run in runs))
+        finally:
+            extraction.close()
+            log.flush()
     return [run.report for run in runs]
 
 
-class SourceRun:
-    """One source's discovery and fetches within a `briefarc fetch`."""
+class SavesAtHand:
+    """The run's writer: the pages that arrive together are saved in one transaction, committed as soon as
+    the event loop has nothing more at hand. A busy fetch commits in batches; a slow one page by page."""
 
-    def __init__(self, db, source: Source, options: FetchOptions, on_update, extraction):
+    def __init__(self, writer) -> None:
+        self.writer, self.due = writer, False
+
+    def save(self, documents, source_id: int | None, into: int | None = None):
+        results = self.writer.save(documents, source_id, into=into)
+        if not self.due:
+            self.due = True
+            asyncio.get_running_loop().call_soon(self._commit)
+        return results
+
+    def _commit(self) -> None:
+        self.due = False
+        with contextlib.suppress(DatabaseError):  # a full disk: the next save reports it, the writer rolls back
+            self.writer.commit()
+
+
+class Scheduler:
+    """One source's run within a `briefarc fetch`: discovery, what to fetch, and the run's record.
+
+    The items go to an ItemHandler (briefarc.items), which fetches, saves and counts them."""
+
+    def __init__(self, db, source: Source, options: FetchOptions, on_update, extraction, writer):
+        from briefarc.items import ItemHandler
+
         self.db, self.source, self.options = db, source, options
-        self.extraction = extraction  # briefarc.offload.Extraction, shared by the sources of a run
         self.report = SourceReport(source.name)
         self.on_update = on_update or (lambda report: None)
-        self.source_id: int | None = None
+        self.handler = ItemHandler(db, None, options, self.report, writer, extraction)
         self.run_id: int | None = None
         self.scheduled = 0  # items handed to a fetch, for --max
         self.cut_short = False  # --max stopped the discovery
-        self.fatal: DatabaseError | None = None  # the archive could not be written
+        self.yielded: set[str] = set()  # the URLs discovery gave this run
+        self.states: dict[str, tuple[bool, str | None]] = {}  # url -> (known, pending state), looked ahead
         self.validators_seen: dict[str, dict] = {}  # listing and feed validators, kept after a clean run
 
     async def run(self, fetcher: Fetcher) -> None:
@@ -133,14 +164,13 @@ class SourceRun:
         if not self.options.dry_run:
             self._start()
         ctx = Context(self.source, fetcher, self.is_known, since=self.options.since, refresh=self.options.refresh,
-                      max_items=self.options.max_items, validators=self._validators, remember=self._remember)
+                      max_items=self.options.max_items, validators=self._validators, remember=self._remember,
+                      look_ahead=self._look_ahead)
         try:
             await self._discover_and_fetch(ctx, fetcher)
-            if self.fatal:
-                raise self.fatal
+            if self.handler.fatal:
+                raise self.handler.fatal
             self._keep_validators()
-        except Unchanged as exc:
-            ctx.notes.append(f"nothing new: {exc.url} is unchanged since the last run")
         except DatabaseError:
             raise  # the archive cannot be written: the whole fetch stops
         except Exception as exc:  # a source's failure, or one answering in an unexpected shape, ends it alone
@@ -150,9 +180,26 @@ class SourceRun:
 
     async def _discover_and_fetch(self, ctx: Context, fetcher: Fetcher) -> None:
         if self.source.kind == "urls":  # each URL discovered on its own, all at once
-            await asyncio.gather(*(self._drain_url(ctx, url, fetcher) for url in self.source.options["urls"]))
+            urls = self.source.options["urls"]
+            await asyncio.gather(*(self._drain_url(ctx, url, fetcher) for url in urls))
         else:
-            await self._drain(self._discover(ctx), fetcher)
+            urls = [self.source.url]
+            try:
+                await self._drain(self._discover(ctx), fetcher, self.source.url)
+            except Unchanged as exc:
+                ctx.notes.append(f"nothing new: {exc.url} is unchanged since the last run")
+        if not self.options.dry_run and not self.cut_short and not self.handler.fatal:
+            await self._drain(self._due(urls), fetcher, None, discovered=False)
+
+    async def _due(self, urls: list[str | None]) -> AsyncIterator[Item]:
+        """Pending items whose next try is due that discovery did not give this run (off the feed now)."""
+        from briefarc.store import pending
+
+        rows = pending.due(self.db, source_id=self.handler.source_id, found_on=[u for u in urls if u])
+        for row in rows:
+            if normalize_url(row.url) not in self.yielded:
+                yield Item(url=row.url, title=row.title, published=row.published, document_id=row.document_id,
+                           pending=True)
 
     def _finish(self, ctx: Context) -> None:
         self.report.notes.extend(ctx.notes)
@@ -174,12 +221,21 @@ class SourceRun:
         from briefarc.store.sources import source_id
 
         if self.source.kind != "urls":
-            self.source_id = source_id(self.db, self.source)
-        self.run_id = fetchlog.start_run(self.db, self.source_id)
+            self.handler.source_id = source_id(self.db, self.source)
+        self.run_id = fetchlog.start_run(self.db, self.handler.source_id)
         CURRENT_RUN.set(self.run_id)  # this source's task, and the item tasks it starts
 
     def is_known(self, url: str) -> bool:
-        return fetchlog.is_known(self.db, url)
+        return self._state(url)[0]
+
+    def _state(self, url: str, forget: bool = False) -> tuple[bool, str | None]:
+        """(known, pending state) of a URL: looked ahead with its page of items, or now."""
+        state = self.states.pop(url, None) if forget else self.states.get(url)
+        return state or fetchlog.url_states(self.db, [url])[url]
+
+    def _look_ahead(self, urls: list[str]) -> None:
+        """What the archive knows of a page of items, in one query, before they are weighed one by one."""
+        self.states.update(fetchlog.url_states(self.db, [url for url in urls if url not in self.states]))
 
     def _validators(self, url: str) -> tuple[str | None, str | None]:
         etag, modified, _ = fetchlog.validators(self.db, url)
@@ -198,43 +254,63 @@ class SourceRun:
         for url, headers in self.validators_seen.items():
             if self.is_known(url):  # a loose URL that was an article: it is remembered as one
                 continue
-            fetchlog.mark_seen(self.db, url, "discovery", source_id=self.source_id, headers=headers)
+            fetchlog.mark_seen(self.db, url, "discovery", source_id=self.handler.source_id, headers=headers)
 
     def _discover(self, ctx: Context) -> AsyncIterator[Item]:
         from briefarc.sources import adapter
 
         return adapter(self.source.kind)(ctx)
 
-    async def _drain(self, items: AsyncIterator[Item], fetcher: Fetcher) -> None:
-        pending: set[asyncio.Task] = set()
+    async def _drain(self, items: AsyncIterator[Item], fetcher: Fetcher, found_on: str | None,
+                     discovered: bool = True) -> None:
+        tasks: set[asyncio.Task] = set()
         window = asyncio.Semaphore(64)  # items in flight at most: memory stays flat on long listings
         try:
             async for item in items:
-                if self.fatal:
+                if self.handler.fatal:
                     break
-                self.report.discovered += 1
+                self.report.discovered += discovered
+                key = normalize_url(item.url)
+                if key in self.yielded:  # listed twice (two sitemaps, two listing pages): handled once
+                    continue
+                self.yielded.add(key)
                 self.on_update(self.report)
                 if not self._wanted(item):
                     continue
                 if self.options.max_items is not None and self.scheduled >= self.options.max_items:
-                    self.cut_short = True
+                    self._cut_short(item, found_on)
                     break
                 self.scheduled += 1
                 if self.options.dry_run:
                     self.report.planned.append({"url": item.url, "title": item.title, "published": item.published})
                     continue
                 await window.acquire()
-                task = asyncio.create_task(self._handle(item, fetcher))
-                pending.add(task)
-                task.add_done_callback(pending.discard)
+                task = asyncio.create_task(self._handle(item, fetcher, found_on))
+                tasks.add(task)
+                task.add_done_callback(tasks.discard)
                 task.add_done_callback(lambda _: window.release())
         except asyncio.CancelledError:  # Ctrl-C: the items in flight stop too (a source's error lets them end)
-            for task in pending:
+            for task in tasks:
                 task.cancel()
             raise
         finally:
-            if pending:
-                await asyncio.gather(*pending, return_exceptions=True)
+            if tasks:
+                await asyncio.gather(*tasks, return_exceptions=True)
+
+    def _cut_short(self, item: Item, found_on: str | None) -> None:
+        """--max reached: discovery stops here, and the item in hand waits in the pending table."""
+        from briefarc.store import pending
+
+        self.cut_short = True
+        if not self.options.dry_run:
+            pending.note(self.db, item.url, source_id=self.handler.source_id, found_on=found_on, title=item.title,
+                         published=item.published)
+
+    async def _handle(self, item: Item, fetcher: Fetcher, found_on: str | None) -> None:
+        try:
+            await self.handler.handle(item, fetcher, found_on)
+        finally:
+            self.on_update(self.report)
 
     async def _drain_url(self, ctx: Context, url: str, fetcher: Fetcher) -> None:
         """One loose URL: its failure is that URL's, not the whole run's."""
@@ -243,81 +319,20 @@ class SourceRun:
 
         GIVEN_URL.set(url)  # this task's own: each loose URL is given, what it leads to is reached through it
         try:
-            await self._drain(discover_url(ctx, url), fetcher)
+            await self._drain(discover_url(ctx, url), fetcher, url)
         except Unchanged:
             ctx.notes.append(f"nothing new: {url} is unchanged since the last run")
         except BriefarcError as exc:  # a child sitemap's or feed's failure is the child's, not the loose URL's
-            self._fail(getattr(exc, "url", None) or url, exc)
+            self.handler.fail(getattr(exc, "url", None) or url, exc)
 
     def _wanted(self, item: Item) -> bool:
         if self.options.since and item.published and item.published[:10] < self.options.since:
             return False
-        return self.options.refresh or not self.is_known(item.url)
+        if item.pending or (item.page is not None and not self.options.dry_run):
+            return True  # due for another try; or a feed entry: read again each run, for its edits
+        known, pending = self._state(item.url, forget=True)
+        item.pending = pending is not None
+        if self.options.refresh:
+            return True
+        return not known and pending != "given up"
 
-    async def _handle(self, item: Item, fetcher: Fetcher) -> None:
-        try:
-            page = item.page or await self._fetch(item, fetcher)
-            if page is not None:
-                await self._store(item, page)
-        except DatabaseError as exc:
-            self.fatal = self.fatal or exc
-        except Exception as exc:  # a page's failure, or a bug one strange page shows, must not end the run
-            self._fail(item.url, exc)
-        finally:
-            self.on_update(self.report)
-
-    async def _fetch(self, item: Item, fetcher: Fetcher) -> RawPage | None:
-        from briefarc.net.fetch import ANY_DOCUMENT_TYPES, HTML_TYPES, JSON_TYPES, looks_missing
-        from briefarc.store.documents import now_iso
-
-        etag, modified, doc_id = fetchlog.validators(self.db, item.url) if self.options.refresh else (None,) * 3
-        accept = {"html": HTML_TYPES, "json": JSON_TYPES, "any": ANY_DOCUMENT_TYPES}[item.accept]
-        response = item.response or await fetcher.get(item.url, etag=etag, last_modified=modified, accept=accept)
-        self.report.fetched += 1
-        if response.not_modified:
-            self.report.unchanged += 1
-            fetchlog.mark_seen(self.db, item.url, "stored", source_id=self.source_id)
-            return None
-        if response.status in (404, 410) or looks_missing(response, item.url):
-            self._missing(item.url, doc_id, response)
-            return None
-        return RawPage(data=response.data, origin=response.final_url, url=response.final_url,
-                       content_type=response.content_type, headers=response.headers, fetched_at=now_iso())
-
-    async def _store(self, item: Item, page: RawPage) -> None:
-        from briefarc.pipeline import save_documents
-
-        documents = await self.extraction.documents(replace(page, live=True))  # fetched in this run
-        results = save_documents(self.db, documents, self.source_id, keep=self._recent_enough)
-        if not results:  # not remembered as seen: a run without --since stores it
-            self.report.skipped += 1
-            self.report.notes.append(f"{item.url}: published before --since, not stored")
-            return
-        for result in results:
-            setattr(self.report, result.status, getattr(self.report, result.status) + 1)
-        fetchlog.mark_seen(self.db, item.url, "stored", source_id=self.source_id, document_id=results[0].document_id,
-                           headers=None if item.page else page.headers)
-
-    def _recent_enough(self, doc) -> bool:
-        since = self.options.since
-        return not (since and doc.published and doc.published[:10] < since)
-
-    def _missing(self, url: str, doc_id: int | None, response) -> None:
-        reason = f"missing at the source ({response.status}" + (
-            f", sent to {response.final_url})" if response.final_url != url else ")")
-        if doc_id and fetchlog.mark_removed(self.db, doc_id):
-            self.report.removed += 1
-        elif not doc_id:
-            self.report.failed += 1
-            self.report.failures.append((url, reason))
-        fetchlog.mark_seen(self.db, url, "missing", source_id=self.source_id, reason=reason)
-
-    def _fail(self, url: str, exc: Exception) -> None:
-        reason = item_failure(exc)
-        if getattr(exc, "skipped", False):
-            self.report.skipped += 1
-            fetchlog.mark_seen(self.db, url, "skipped", source_id=self.source_id, reason=reason)
-            return
-        self.report.failed += 1
-        self.report.failures.append((url, reason))
-        fetchlog.mark_seen(self.db, url, "failed", source_id=self.source_id, reason=reason)  # tried again next run

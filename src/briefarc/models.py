@@ -15,6 +15,9 @@ KINDS: tuple[Kind, ...] = get_args(Kind)
 Role = Literal["question", "answer", "statement"]
 ROLES: tuple[Role, ...] = get_args(Role)
 
+# Where a stored document's text came from: its page, or a feed entry (whole text, a summary, only a title).
+TEXT_SOURCES = ("page", "feed", "feed-summary", "feed-title")
+
 # The keys of `briefarc parse --json`, in order.
 RECORD_KEYS = (
     "title", "subtitle", "author", "published", "language", "site_name", "url", "canonical_url",
@@ -64,6 +67,7 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     assumed_site: str | None = None  # the site a page without a URL was taken to be from, and why
     site: str | None = None  # the known site (extract/sites.py) whose template the page's markup matches
+    text_source: str | None = None  # None: the page itself; see TEXT_SOURCES
 
     @property
     def body(self) -> str:

@@ -1,8 +1,9 @@
-"""From raw bytes to stored documents: extract, then save. Shared by ingest and fetch."""
+"""From raw bytes to documents: a page, or the entries of a feed. Shared by ingest and fetch."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from briefarc.errors import InputError
@@ -13,27 +14,61 @@ if TYPE_CHECKING:
 
 
 def documents_of(page: RawPage) -> Iterator[tuple[Document, RawPage]]:
-    """The documents a page holds: itself, or the full-text entries of a feed."""
-    from briefarc.extract.core import extract, extract_feed_item
-    from briefarc.extract.feed import is_feed, parse_feed
+    """The documents a page holds: itself, or the entries of a feed (one entry when `page.item` names it)."""
+    from briefarc.extract.core import extract
+    from briefarc.extract.feed import is_feed
 
     if is_feed(page.data):
-        feed = parse_feed(page.data, page.url)
-        found = False
-        for item in feed.items:
-            if page.item and page.item not in (item.guid, item.link):
-                continue
-            doc = extract_feed_item(item, page.url)
-            if doc.paragraphs:
-                found = True
-                yield doc, _item_page(page, item)
-        if not found:
-            raise InputError("The feed holds no full-text entries: fetch its links with `briefarc fetch URL`.")
+        yield from _feed_documents(page)
         return
     from briefarc.extract.dating import Evidence
 
     evidence = Evidence.of(page.headers, page.fetched_at)
     yield extract(page.data, url=page.url, content_type=page.content_type, evidence=evidence), page
+
+
+def _feed_documents(page: RawPage) -> Iterator[tuple[Document, RawPage]]:
+    """A whole feed gives its entries that carry text; a named entry is a document whatever it carries."""
+    found = False
+    for item in _parsed_feed(page.data, page.url).items:
+        if page.item and page.item not in (item.guid, item.link):
+            continue
+        doc = entry_document(item, page.url, bare_ok=bool(page.item))
+        if doc is not None:
+            found = True
+            yield doc, _item_page(page, item)
+    if not found:
+        raise InputError("The feed holds no full-text entries: fetch its links with `briefarc fetch URL`.")
+
+
+@lru_cache(maxsize=2)
+def _parsed_feed(data: bytes, url: str | None):
+    """A feed read once for all the entries a run takes from it."""
+    from briefarc.extract.feed import parse_feed
+
+    return parse_feed(data, url)
+
+
+def entry_document(item, feed_url: str | None, *, bare_ok: bool = False) -> Document | None:
+    """What a feed entry carries, as a document flagged with where its text came from.
+
+    An entry without text is a document of its title, date and link only when `bare_ok`; else None."""
+    from briefarc.extract.core import extract_feed_item
+
+    source = "feed" if item.content else "feed-summary" if item.summary else "feed-title"
+    doc = None
+    if source != "feed-title":
+        try:
+            doc = extract_feed_item(item, feed_url)
+        except InputError:
+            doc = None
+    if doc is not None and doc.paragraphs:
+        doc.text_source = source
+        return doc
+    if not bare_ok:
+        return None
+    return Document(title=item.title, url=item.link, published=item.published, author=item.author,
+                    text_source="feed-title")
 
 
 def _item_page(page: RawPage, item) -> RawPage:
@@ -44,20 +79,9 @@ def _item_page(page: RawPage, item) -> RawPage:
     )
 
 
-def store_page(
-    db: sqlite_utils.Database, page: RawPage, source_id: int | None = None,
-    keep: Callable[[Document], bool] | None = None,
-) -> list[SaveResult]:
-    """Extract and save every document of `page` (that `keep` accepts); each in its own transaction."""
-    return save_documents(db, documents_of(page), source_id, keep)
+def store_page(db: sqlite_utils.Database, page: RawPage, source_id: int | None = None) -> list[SaveResult]:
+    """Extract and save every document of `page`, through the writer that ingest and fetch use."""
+    from briefarc.store.writer import SerialWriter
 
-
-def save_documents(
-    db: sqlite_utils.Database, documents: Iterable[tuple[Document, RawPage]], source_id: int | None = None,
-    keep: Callable[[Document], bool] | None = None,
-) -> list[SaveResult]:
-    """Save extracted (document, page) pairs that `keep` accepts; each in its own transaction."""
-    from briefarc.store.documents import save_document
-
-    return [save_document(db, doc, item_page, source_id=source_id)
-            for doc, item_page in documents if keep is None or keep(doc)]
+    with SerialWriter(db, source_id) as writer:
+        return writer.save(list(documents_of(page)))

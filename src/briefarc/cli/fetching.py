@@ -41,6 +41,13 @@ def fetch(
     workers: Annotated[int | None, typer.Option(
         "--workers", min=0, help="Processes that extract pages (0: none, all in this one). Default: one per spare "
         "core, started once a run has more than a few pages.")] = None,
+    give_up_after: Annotated[int, typer.Option(
+        "--give-up-after", min=1, envvar="BRIEFARC_GIVE_UP_AFTER",
+        help="Failed tries after which a page announced by a source is given up.")] = 8,
+    retry_wait: Annotated[float, typer.Option(
+        "--retry-wait", min=0.0, envvar="BRIEFARC_RETRY_WAIT",
+        help="Hours before a page whose feed text is archived is tried again; doubled after each failed try.")]
+    = 1.0,
     db: DbOption = None,
     allow_private: Annotated[bool, typer.Option(
         "--allow-private", help="Let pages lead from public addresses to private ones (archiving an intranet).")]
@@ -52,11 +59,13 @@ def fetch(
     from briefarc.net.fetch import FetchConfig
     from briefarc.output import console, render
     from briefarc.output.progress import print_fetch_summary
+    from briefarc.store.pending import RetryPolicy
 
     since = parse_date(since, "--since")
     with _fetch_database(db, dry_run) as database:
         reports = _run_fetch(database, targets or [], FetchOptions(
             since=since, max_items=max_items, dry_run=dry_run, refresh=refresh, workers=workers,
+            retry=RetryPolicy(give_up_after, retry_wait * 3600),
             config=FetchConfig(contact=contact, per_host=per_host, delay=delay, connect_timeout=min(10.0, timeout),
                                read_timeout=timeout, total_timeout=timeout, retries=retries,
                                allow_private=allow_private)))
@@ -217,19 +226,28 @@ def log(
     limit: Annotated[int, typer.Option("--limit", min=1, help="How many requests at most.")] = 30,
     source: Annotated[str | None, typer.Option("--source", help="Only this source's requests.")] = None,
     all_: Annotated[bool, typer.Option("--all", help="Every request, not only failures.")] = False,
+    pending: Annotated[bool, typer.Option(
+        "--pending", help="Pages announced but not fetched yet: tries, last error, next try due.")] = False,
     db: DbOption = None,
     json_: Annotated[bool, json_flag("one line per request (time, source, URL, status, attempt, ms, error).")] = False,
 ) -> None:
-    """Recent failed requests (or all requests) with status, size, time and error."""
+    """Recent failed requests (or all requests) with status, size, time and error; or the pages still to fetch."""
     from briefarc.output import console, render
     from briefarc.store.fetchlog import recent_requests
+    from briefarc.store.pending import listed
 
     database, _ = open_db(db, create=False)
-    rows = recent_requests(database, failures_only=not all_, limit=limit, source=source)
+    rows: list = (listed(database, source=source, limit=limit) if pending
+                  else recent_requests(database, failures_only=not all_, limit=limit, source=source))
     if json_:
         render.write_jsonl(rows, sys.stdout)
-    elif rows:
-        console.out().print(render.requests_table(rows))
+        return
+    if rows:
+        console.out().print(render.pending_table(rows) if pending else render.requests_table(rows))
     else:
-        console.err().print("No failed requests." if not all_ else "No requests yet.", markup=False)
-
+        empty = "No failed requests." if not all_ else "No requests yet."
+        console.err().print("No pages wait for a later try." if pending else empty, markup=False)
+    waiting = listed(database, source=source, limit=1) if not pending else []
+    if waiting and not waiting[0]["given_up_at"]:
+        console.err().print(f"Pages wait for a later try, the next due {waiting[0]['next_try']}: "
+                            "`briefarc log --pending` lists them.", markup=False)

@@ -209,7 +209,7 @@ def run_result(row: SourceStatus) -> Text:
 
 def run_counts(counts: dict | None) -> str:
     """A run's counts in short: "12 fetched, 3 added, 1 failed" (the ones that are not zero)."""
-    shown = ("fetched", "added", "updated", "unchanged", "skipped", "failed", "removed")
+    shown = ("fetched", "added", "updated", "unchanged", "skipped", "failed", "removed", "deferred")
     return ", ".join(f"{counts[name]} {name}" for name in shown if counts and counts.get(name)) or (
         "0 fetched" if counts else "")
 
@@ -222,13 +222,37 @@ def source_panel(row: SourceStatus) -> Panel:
               ("Built in", "yes" if row["builtin"] else "no"), ("Enabled", "yes" if row["enabled"] else "no"),
               ("Documents", f"{row['documents']:,}"), ("Last run", row["last_run"] or "never"),
               ("Last counts", ", ".join(f"{k} {v}" for k, v in (row["last_counts"] or {}).items())),
-              ("Last error", row["last_error"]))
+              ("Last error", row["last_error"]), ("Pending", pending_line(row)))
     for label, value in fields:
         if value:
             grid.add_row(label, text(value))
     for key, value in (row.get("options") or {}).items():
         grid.add_row(f"  {key}", text(value))
     return Panel(grid, title=text(row["name"], "bold cyan"), title_align="left")
+
+
+def pending_line(row: SourceStatus) -> str:
+    """Items not fetched yet: "3 pages, next try due 2025-09-12 14:00; 1 given up"."""
+    parts = []
+    if row.get("pending"):
+        parts.append(f"{row['pending']} page{'s' * (row['pending'] > 1)}, next try due "
+                     f"{(row['next_try'] or '').replace('T', ' ')[:16]}")
+    if row.get("given_up"):
+        parts.append(f"{row['given_up']} given up")
+    return "; ".join(parts)
+
+
+def pending_table(rows: list[dict]) -> Table:
+    """Pages announced but not fetched yet, with their retry state (`briefarc log`)."""
+    table = Table(expand=True, title="Pages not fetched yet", title_justify="left")
+    for name in ("next try", "source", "tries", "url", "last error"):
+        wide = name in ("url", "last error")
+        table.add_column(name, no_wrap=not wide, ratio=2 if wide else None, overflow="fold" if wide else "ellipsis")
+    for row in rows:
+        when = "given up" if row["given_up_at"] else row["next_try"].replace("T", " ")[:16]
+        table.add_row(text(when), text(row["source"] or ""), text(row["attempts"]), text(row["url"]),
+                      text(row["last_error"] or "", "red"))
+    return table
 
 
 def requests_table(rows: list[RequestRow]) -> Table:
@@ -248,7 +272,8 @@ def requests_table(rows: list[RequestRow]) -> Table:
     return table
 
 
-FETCH_COLUMNS = ("discovered", "fetched", "added", "updated", "unchanged", "skipped", "failed", "removed")
+FETCH_COLUMNS = ("discovered", "fetched", "added", "updated", "unchanged", "skipped", "failed", "removed",
+                 "deferred")
 
 
 def fetch_table(reports: list, *, live: bool = False) -> Table:

@@ -20,7 +20,10 @@ class Item:
     url: str
     title: str | None = None
     published: str | None = None  # YYYY-MM-DD when the listing shows it
-    page: RawPage | None = None
+    page: RawPage | None = None  # a feed entry: stored at once, before (or instead of) the article page
+    fetch_page: bool = True  # with `page`: fetch the article page too, its text superseding the entry's
+    document_id: int | None = None  # its text is archived already (a feed entry's): the page fills that in
+    pending: bool = False  # tried before and failed: its row in the pending table goes once it is stored
     accept: str = "html"  # html, json or any: what the fetch may accept
     response: Response | None = None  # the page's response when discovery fetched it already (a loose URL)
 
@@ -52,6 +55,7 @@ class Context:
     validators: Callable[[str], tuple[str | None, str | None]] = _no_validators
     remember: Callable[[str, dict], None] = lambda url, headers: None
     prefetched: dict[str, Response] = field(default_factory=dict)  # url -> response already in hand (a loose URL's)
+    look_ahead: Callable[[list[str]], None] = lambda urls: None  # what the archive knows of these, in one go
 
     @property
     def url(self) -> str:
@@ -115,6 +119,7 @@ def all_known_or_old(ctx: Context, items: list[Item]) -> bool:
     """
     if not items:
         return True
+    ctx.look_ahead([item.url for item in items])
     if all(ctx.is_old(item.published) for item in items):
         return True
     if ctx.refresh:

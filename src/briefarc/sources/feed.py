@@ -8,36 +8,26 @@ from briefarc.models import RawPage
 from briefarc.sources.base import Context, Item, Unchanged
 from briefarc.urls import is_web_url
 
-FULL_TEXT_CHARS = 3000  # an entry with this much text is the article itself
-
 
 async def discover_feed(ctx: Context) -> AsyncIterator[Item]:
-    """Each entry of the feed; entries that hold the whole text are stored from the feed itself."""
+    """Each entry of the feed, stored at once from what the feed carries.
+
+    The article page is fetched as well (its text supersedes the feed's) unless the source says that
+    its entries hold the whole text (option full_text: always)."""
     from briefarc.extract.feed import parse_feed
 
     response = await ctx.get(ctx.url, accept="any")
     feed = parse_feed(response.data, response.final_url)
     pattern = _pattern(ctx)
-    full_text = ctx.option("full_text", "auto")
+    whole = ctx.option("full_text", "auto") in (True, "always")
     for entry in feed.items:
         link = entry.link or (entry.guid if is_web_url(entry.guid) else None)
         if not link or (pattern and not pattern.search(link)):
             continue
-        item = Item(url=link, title=entry.title, published=(entry.published or "")[:10] or None)
-        if _use_entry(entry, full_text):
-            item.page = RawPage(
-                data=response.data, origin=response.final_url, url=link, content_type=response.content_type,
-                headers=response.headers, item=entry.guid or entry.link,
-            )
-        yield item
-
-
-def _use_entry(entry, full_text) -> bool:
-    if full_text is True or full_text == "always":
-        return bool(entry.content)
-    if full_text in (False, "never"):
-        return False
-    return len(entry.content or "") >= FULL_TEXT_CHARS
+        page = RawPage(data=response.data, origin=response.final_url, url=link, content_type=response.content_type,
+                       headers=response.headers, item=entry.guid or entry.link)
+        yield Item(url=link, title=entry.title, published=(entry.published or "")[:10] or None, page=page,
+                   fetch_page=not whole)
 
 
 def _pattern(ctx: Context):
@@ -84,6 +74,7 @@ async def _sitemap_items(ctx: Context) -> AsyncIterator[Item]:
         sitemap = parse_sitemap(response.data)
         queue.extend(sitemap.sitemaps)
         entries = sorted(sitemap.urls, key=lambda pair: pair[1] or "", reverse=True)
+        ctx.look_ahead([loc for loc, _ in entries])
         for loc, lastmod in entries:
             if pattern and not pattern.search(loc):
                 continue

@@ -46,7 +46,7 @@ async def _entries(ctx: Context, kind: str, url: str, response) -> AsyncIterator
 
     sub = Context(Source(name=ctx.source.name, kind=kind, url=url), ctx.fetcher, ctx.is_known, since=ctx.since,
                   refresh=ctx.refresh, max_items=ctx.max_items, notes=ctx.notes, validators=ctx.validators,
-                  remember=ctx.remember, prefetched={url: response})
+                  remember=ctx.remember, prefetched={url: response}, look_ahead=ctx.look_ahead)
     async for item in adapter(kind)(sub):
         yield item
 

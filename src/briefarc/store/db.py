@@ -166,9 +166,14 @@ class Batch:
     def done(self) -> None:
         """Call after each item: commits when the batch is full or old enough."""
         self.pending += 1
-        if self.conn.in_transaction and (
-            self.pending >= self.size or time.monotonic() - self.started >= self.seconds
-        ):
+        if self.pending >= self.size:
+            self.commit_if_due(now=True)
+        else:
+            self.commit_if_due()
+
+    def commit_if_due(self, now: bool = False) -> None:
+        """Commit the batch's transaction when `now`, or when it has been open `seconds`."""
+        if self.conn.in_transaction and (now or time.monotonic() - self.started >= self.seconds):
             self.conn.execute("COMMIT")
 
     def __exit__(self, kind, error, trace) -> None:

@@ -28,12 +28,16 @@ def now_iso() -> str:
 
 @translated
 def save_document(
-    db: sqlite_utils.Database, doc: Document, page: RawPage, *, source_id: int | None = None
+    db: sqlite_utils.Database, doc: Document, page: RawPage, *, source_id: int | None = None,
+    into: int | None = None,
 ) -> SaveResult:
     """Store one extracted page in one transaction.
 
     A new identity adds a document; different text under a known identity adds a snapshot and a
     version and updates the document; the same text again changes nothing but `checked_at`.
+    A feed entry is compared with the entry seen last (`feed_hash`): once the page's own text has
+    superseded the feed's, the same entry again changes nothing, and only an edited entry is a version.
+    `into` names the document the page is a version of (a feed entry's page, whatever its canonical URL).
     """
     digest = page.sha256 or sha256(page.data)
     identity = identify(doc, page, digest)
@@ -42,10 +46,10 @@ def save_document(
     text_hash = content_hash(doc.title, doc.subtitle, doc.published, body)
     stamp = page.fetched_at or now_iso()
     with transaction(db) as conn:
-        row = _find(conn, key, doc.native_id)
+        row = _find(conn, key, doc.native_id, into)
         if row is not None and source_id is not None:  # `ingest --source` again: the page joins that source
             conn.execute("UPDATE documents SET source_id = ? WHERE id = ?", (source_id, row[0]))
-        if row is not None and row[1] == text_hash:
+        if row is not None and _same_text(conn, row, doc, text_hash):
             conn.execute(  # a page fetched live is back at its source; a saved copy proves nothing of the kind
                 "UPDATE documents SET checked_at = ?, removed_at = CASE WHEN ? THEN NULL ELSE removed_at END"
                 " WHERE id = ?", (stamp, page.live, row[0]))
@@ -61,11 +65,34 @@ def save_document(
         return SaveResult(status, doc_id, number)
 
 
-def _find(conn: sqlite3.Connection, key: str, native_id: str | None) -> tuple | None:
+def _same_text(conn: sqlite3.Connection, row: tuple, doc: Document, text_hash: str) -> bool:
+    """Whether `doc` brings nothing new to the stored document `row` (noting a feed entry's hash if new)."""
+    doc_id, stored_hash, _, _, text_source, feed_hash = row
+    from_feed = is_feed_text(doc.text_source)
+    if not from_feed:
+        if stored_hash == text_hash and text_source != "page":
+            conn.execute("UPDATE documents SET text_source = 'page' WHERE id = ?", (doc_id,))  # the page confirms it
+        return stored_hash == text_hash
+    if feed_hash == text_hash:
+        return True
+    first_sight = feed_hash is None
+    if stored_hash == text_hash or (first_sight and text_source == "page"):  # the page's text stands
+        conn.execute("UPDATE documents SET feed_hash = ? WHERE id = ?", (text_hash, doc_id))
+        return True
+    return False
+
+
+def is_feed_text(text_source: str | None) -> bool:
+    return bool(text_source and text_source.startswith("feed"))
+
+
+def _find(conn: sqlite3.Connection, key: str, native_id: str | None, into: int | None = None) -> tuple | None:
     sql = """SELECT d.id, d.content_hash,
-                    (SELECT coalesce(max(number), 0) FROM versions v WHERE v.document_id = d.id), d.key
+                    (SELECT coalesce(max(number), 0) FROM versions v WHERE v.document_id = d.id), d.key,
+                    d.text_source, d.feed_hash
              FROM documents d WHERE {} LIMIT 1"""
-    row = conn.execute(sql.format("d.key = ?"), (key,)).fetchone()
+    row = conn.execute(sql.format("d.id = ?"), (into,)).fetchone() if into is not None else None
+    row = row or conn.execute(sql.format("d.key = ?"), (key,)).fetchone()
     if row is None and native_id:
         row = conn.execute(sql.format("d.native_id = ?"), (native_id,)).fetchone()
         if row is not None and is_web_url(row[3]) and is_web_url(key) and not same_site(row[3], key):
@@ -110,6 +137,8 @@ def _document_values(doc: Document, text_hash: str, body: str | None = None) -> 
         "fts_subtitle": segment(doc.subtitle),
         "fts_body": segment(body),
         "content_hash": text_hash,
+        "text_source": doc.text_source or "page",
+        **({"feed_hash": text_hash} if is_feed_text(doc.text_source) else {}),  # a page keeps the entry's
     }
 
 
@@ -243,8 +272,8 @@ def replace_extraction(db: sqlite_utils.Database, doc_id: int, number: int, doc:
 
 def _refresh_document(conn: sqlite3.Connection, doc_id: int, doc: Document, text_hash: str) -> bool:
     values = _document_values(doc, text_hash)
-    for key in ("url", "canonical_url"):
-        values.pop(key)  # the identity stays as archived
+    for key in ("url", "canonical_url", "text_source", "feed_hash"):
+        values.pop(key, None)  # the identity and the text's origin stay as archived
     columns = list(values)
     current = conn.execute(f"SELECT {', '.join(columns)} FROM documents WHERE id = ?", (doc_id,)).fetchone()
     if tuple(current) == tuple(values.values()):

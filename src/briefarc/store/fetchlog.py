@@ -15,14 +15,26 @@ KNOWN_STATUSES = ("stored", "skipped", "missing")
 
 
 @translated
-def is_known(db: sqlite_utils.Database, url: str) -> bool:
-    """Whether a URL needs no fetch: archived already, or skipped (not a page) before."""
-    key = normalize_url(url)
-    row = db.execute("SELECT status FROM seen_urls WHERE key = ?", (key,)).fetchone()
-    if row:
-        return row[0] in KNOWN_STATUSES
-    found = db.execute("SELECT 1 FROM documents WHERE key = ? OR url = ? LIMIT 1", (key, url)).fetchone()
-    return found is not None
+def url_states(db: sqlite_utils.Database, urls: list[str]) -> dict[str, tuple[bool, str | None]]:
+    """For each URL, in one query per 500: (known, its pending state: None, "pending" or "given up").
+
+    Known: it needs no fetch, being archived already or skipped (not a page) before."""
+    import json
+
+    states: dict[str, tuple[bool, str | None]] = {}
+    for start in range(0, len(urls), 500):
+        chunk = urls[start:start + 500]
+        rows = db.execute(
+            """SELECT j.key, s.status, p.key IS NOT NULL, p.given_up_at IS NOT NULL,
+                       s.key IS NULL AND EXISTS (SELECT 1 FROM documents d WHERE d.key = j.nkey OR d.url = j.url)
+                FROM (SELECT json_extract(value, '$[0]') AS nkey, json_extract(value, '$[1]') AS url, key
+                      FROM json_each(?)) j
+                LEFT JOIN seen_urls s ON s.key = j.nkey LEFT JOIN pending p ON p.key = j.nkey""",
+            (json.dumps([[normalize_url(url), url] for url in chunk]),)).fetchall()
+        for index, status, pending, given_up, archived in rows:
+            known = status in KNOWN_STATUSES if status is not None else bool(archived)
+            states[chunk[index]] = (known, "given up" if given_up else "pending" if pending else None)
+    return states
 
 
 @translated
@@ -70,7 +82,7 @@ def mark_removed(db: sqlite_utils.Database, document_id: int) -> bool:
         return cursor.rowcount > 0
 
 
-RUN_COUNTS = ("discovered", "fetched", "added", "updated", "unchanged", "skipped", "failed", "removed")
+RUN_COUNTS = ("discovered", "fetched", "added", "updated", "unchanged", "skipped", "failed", "removed", "deferred")
 
 
 @translated

@@ -196,6 +196,23 @@ def _tables(conn: sqlite3.Connection) -> sqlite_utils.Database:
     return sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
 
 
+def m006_pending_pages(conn: sqlite3.Connection) -> None:
+    """Items seen but not yet fetched, with their retry state; where each document's text came from."""
+    db = _tables(conn)
+    db.table("pending").create(
+        {"key": str, "url": str, "source_id": int, "document_id": int, "found_on": str, "discovered_at": str,
+         "title": str, "published": str, "attempts": int, "last_error": str, "last_try": str, "next_try": str,
+         "given_up_at": str},
+        pk="key", not_null={"url", "discovered_at", "attempts", "next_try"}, defaults={"attempts": 0},
+        foreign_keys=[("source_id", "sources", "id"), ("document_id", "documents", "id")],
+    )
+    db.table("pending").create_index(["source_id", "next_try"], index_name="pending_source")
+    documents = db.table("documents")
+    documents.add_column("text_source", str)  # page, feed, feed-summary or feed-title (models.TEXT_SOURCES)
+    documents.add_column("feed_hash", str)  # the text hash of the feed entry seen last
+    db.table("runs").add_column("deferred", int, not_null_default=0)
+
+
 def run_script(conn: sqlite3.Connection, script: str) -> None:
     """Run several statements inside the caller's transaction (executescript would commit it)."""
     statement = ""
@@ -214,6 +231,7 @@ MIGRATIONS: list[Migration] = [
     m003_document_url_index,
     m004_runs_removed,
     m005_claimed_url,
+    m006_pending_pages,
 ]
 
 

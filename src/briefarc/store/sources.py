@@ -10,6 +10,7 @@ from briefarc.models import Source
 from briefarc.store.db import inserted_id, transaction, translated
 from briefarc.store.documents import now_iso
 from briefarc.store.fetchlog import RUN_COUNTS
+from briefarc.store.pending import summary as pending_summary
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -106,6 +107,7 @@ def remove_source(db: sqlite_utils.Database, name: str) -> str:
         conn.execute("DELETE FROM requests WHERE run_id IN (SELECT id FROM runs WHERE source_id = ?)", (row[0],))
         conn.execute("DELETE FROM runs WHERE source_id = ?", (row[0],))
         conn.execute("UPDATE seen_urls SET source_id = NULL WHERE source_id = ?", (row[0],))
+        conn.execute("DELETE FROM pending WHERE source_id = ?", (row[0],))
         conn.execute("DELETE FROM sources WHERE id = ?", (row[0],))
     return "removed"
 
@@ -132,18 +134,23 @@ class SourceStatus(TypedDict):
     last_run: str | None  # when it started
     last_error: str | None  # "<started_at>: <error>"
     last_counts: dict[str, int] | None  # RUN_COUNTS
+    pending: int  # pages announced and not fetched yet, still to be tried
+    next_try: str | None  # when the first of them is due
+    given_up: int  # pages given up after --give-up-after tries
 
 
 @translated
 def source_status(db: sqlite_utils.Database | None, source: Source) -> SourceStatus:
     """A source's last run, its counts and its last error, for `sources list` and `sources show`."""
     row = db.execute("SELECT id FROM sources WHERE name = ?", (source.name,)).fetchone() if db else None
-    status: SourceStatus = {"name": source.name, "kind": source.kind, "url": source.url, "title": source.title,
-              "enabled": source.enabled, "builtin": source.builtin, "options": source.options,
-              "documents": 0, "last_run": None, "last_error": None, "last_counts": None}
+    status: SourceStatus = {
+        "name": source.name, "kind": source.kind, "url": source.url, "title": source.title, "enabled": source.enabled,
+        "builtin": source.builtin, "options": source.options, "documents": 0, "last_run": None, "last_error": None,
+        "last_counts": None, "pending": 0, "next_try": None, "given_up": 0}
     if not row or db is None:
         return status
     status["documents"] = db.execute("SELECT count(*) FROM documents WHERE source_id = ?", row).fetchone()[0]
+    status["pending"], status["next_try"], status["given_up"] = pending_summary(db, row[0])
     run = db.execute(
         f"SELECT started_at, {', '.join(RUN_COUNTS)} FROM runs WHERE source_id = ? ORDER BY id DESC LIMIT 1", row
     ).fetchone()

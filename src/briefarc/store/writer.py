@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 
 from briefarc.errors import BriefarcError, DatabaseError, item_failure
 from briefarc.models import Document, RawPage, SaveResult
+from briefarc.store import documents as stored
 from briefarc.store.db import Batch, translate_errors
-from briefarc.store.documents import save_document
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -32,9 +32,10 @@ Work = tuple[str, list[tuple[Document, RawPage]]]
 
 
 class SerialWriter:
-    """Saves each input's documents as it is handed over, in this thread."""
+    """Saves each input's documents as it is handed over, in this thread (ingest's and fetch's writer)."""
 
-    def __init__(self, db: sqlite_utils.Database, source_id: int | None, on_saved: OnSaved, on_failed: OnFailed):
+    def __init__(self, db: sqlite_utils.Database, source_id: int | None = None, on_saved: OnSaved | None = None,
+                 on_failed: OnFailed | None = None):
         self.db, self.source_id, self.on_saved, self.on_failed = db, source_id, on_saved, on_failed
         self.batch = Batch(db)
 
@@ -42,16 +43,31 @@ class SerialWriter:
         return self
 
     def put(self, name: str, documents: list[tuple[Document, RawPage]]) -> None:
+        try:
+            results = self.save(documents)
+        except ItemFailed as exc:
+            if self.on_failed:
+                self.on_failed(name, str(exc))
+            return
+        if self.on_saved:
+            self.on_saved(name, results)
+
+    def save(self, documents: list[tuple[Document, RawPage]], source_id: int | None = None,
+             into: int | None = None) -> list[SaveResult]:
+        """Save one input's documents within the batch; raises ItemFailed when the store cannot take one.
+
+        `into`: the stored document that a single page is a new version of, whatever its identity says."""
         with translate_errors():
             self.batch.begin()
             try:
-                results = save_all(self.db, self.source_id, documents)
-            except ItemFailed as exc:
-                self.on_failed(name, str(exc))
-                return
+                return save_all(self.db, source_id if source_id is not None else self.source_id, documents, into)
             finally:
                 self.batch.done()
-        self.on_saved(name, results)
+
+    def commit(self) -> None:
+        """Commit the open batch now (a fetch does when the pages at hand are saved)."""
+        with translate_errors():
+            self.batch.commit_if_due(now=True)
 
     def __exit__(self, *exc_info) -> None:
         with translate_errors():
@@ -62,10 +78,12 @@ class ItemFailed(Exception):
     """One input could not be saved (not the database's fault): it fails alone."""
 
 
-def save_all(db, source_id: int | None, documents: list[tuple[Document, RawPage]]) -> list[SaveResult]:
+def save_all(db, source_id: int | None, documents: list[tuple[Document, RawPage]],
+             into: int | None = None) -> list[SaveResult]:
     """Save one input's documents; an error that is not SQLite's becomes ItemFailed."""
+    into = into if len(documents) == 1 else None
     try:
-        return [save_document(db, doc, page, source_id=source_id) for doc, page in documents]
+        return [stored.save_document(db, doc, page, source_id=source_id, into=into) for doc, page in documents]
     except (sqlite3.Error, BriefarcError):
         raise
     except Exception as exc:  # noqa: BLE001 - a document the store cannot take fails alone

@@ -1,0 +1,154 @@
+"""Items seen but not fetched yet: announced by a feed, a sitemap or a listing, kept until their page is had.
+
+A row lives from the first failed try at an item's page (or the moment a feed entry's text is stored
+without its page) until its page is stored, or found not to be a page.
+A failed try counts an attempt and sets the next one: an item whose text is archived already (a feed
+entry's) waits `first_wait`, then twice as long each time; an item with nothing archived (or only a
+title) is tried on every run. After `max_attempts` failed tries the item is given up: its row stays, with the date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from briefarc.store.db import transaction, translated
+from briefarc.store.documents import now_iso
+from briefarc.urls import normalize_url
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+MAX_WAIT = timedelta(days=7)
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How often and how long a page that could not be fetched is tried again."""
+
+    max_attempts: int = 8
+    first_wait: float = 3600.0  # seconds before the second try; doubled after each failed one
+
+    def wait(self, attempts: int) -> timedelta:
+        return min(MAX_WAIT, timedelta(seconds=self.first_wait * 2 ** max(0, attempts - 1)))
+
+
+@dataclass
+class Pending:
+    url: str
+    source_id: int | None
+    document_id: int | None
+    found_on: str | None
+    title: str | None
+    published: str | None
+    attempts: int
+    last_error: str | None
+    next_try: str
+    given_up_at: str | None
+
+    def due(self, now: str) -> bool:
+        return self.given_up_at is None and self.next_try <= now
+
+
+COLUMNS = ("url", "source_id", "document_id", "found_on", "title", "published", "attempts", "last_error",
+           "next_try", "given_up_at")
+SELECT = f"SELECT {', '.join(COLUMNS)} FROM pending"
+
+
+def iso(when: datetime) -> str:
+    return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@translated
+def note(db: sqlite_utils.Database, url: str, *, source_id: int | None, found_on: str | None = None,
+         title: str | None = None, published: str | None = None, document_id: int | None = None,
+         again: bool = False) -> None:
+    """Remember an item to fetch. A known row keeps its retry state unless `again` (its text changed)."""
+    stamp = now_iso()
+    reset = ", attempts = 0, last_error = NULL, next_try = excluded.next_try, given_up_at = NULL" if again else ""
+    with transaction(db) as conn:
+        conn.execute(
+            f"""INSERT INTO pending (key, url, source_id, document_id, found_on, discovered_at, title, published,
+                                     next_try) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (key) DO UPDATE SET
+                    document_id = coalesce(excluded.document_id, document_id),
+                    source_id = coalesce(source_id, excluded.source_id),
+                    title = coalesce(excluded.title, title),
+                    published = coalesce(excluded.published, published){reset}""",
+            (normalize_url(url), url, source_id, document_id, found_on, stamp, title, published, stamp))
+
+
+@translated
+def get(db: sqlite_utils.Database, url: str) -> Pending | None:
+    row = db.execute(f"{SELECT} WHERE key = ?", (normalize_url(url),)).fetchone()
+    return Pending(*row) if row else None
+
+
+@translated
+def done(db: sqlite_utils.Database, url: str) -> None:
+    """The item's page is stored (or is no page at all): nothing is pending for it any more."""
+    with transaction(db) as conn:
+        conn.execute("DELETE FROM pending WHERE key = ?", (normalize_url(url),))
+
+
+@translated
+def failed(db: sqlite_utils.Database, url: str, error: str, policy: RetryPolicy, *, wait: bool = False,
+           now: datetime | None = None, **hints) -> Pending:
+    """Count a failed try: the next one waits longer (`wait`: the item's text is archived) or comes next run.
+    After the policy's last attempt the item is given up. An item not pending yet is noted with `hints`
+    (source_id, found_on, title, published, document_id)."""
+    now = now or datetime.now(UTC)
+    row = get(db, url)
+    if row is None:
+        note(db, url, **{"source_id": None, **hints})
+        row = get(db, url)
+        assert row is not None
+    attempts = row.attempts + 1
+    delay = policy.wait(attempts) if wait else timedelta(0)
+    given_up = iso(now) if attempts >= policy.max_attempts else None
+    with transaction(db) as conn:
+        conn.execute(
+            "UPDATE pending SET attempts = ?, last_error = ?, last_try = ?, next_try = ?, given_up_at = ?"
+            " WHERE key = ?", (attempts, error, iso(now), iso(now + delay), given_up, normalize_url(url)))
+    return replace(row, attempts=attempts, last_error=error, next_try=iso(now + delay), given_up_at=given_up)
+
+
+@translated
+def due(db: sqlite_utils.Database, *, source_id: int | None, found_on: list[str] | None = None,
+        now: str | None = None) -> list[Pending]:
+    """The items of a source (or, for loose URLs, found on these URLs) whose next try is due."""
+    now = now or now_iso()
+    params: list[int | str]
+    if source_id is not None:
+        where, params = "source_id = ?", [source_id]
+    else:
+        where = f"source_id IS NULL AND found_on IN ({', '.join('?' for _ in found_on or [])})"
+        params = list(found_on or [])
+    rows = db.execute(f"{SELECT} WHERE {where} AND given_up_at IS NULL AND next_try <= ? ORDER BY next_try",
+                      [*params, now]).fetchall()
+    return [Pending(*row) for row in rows]
+
+
+@translated
+def listed(db: sqlite_utils.Database, *, source: str | None = None, limit: int = 50) -> list[dict]:
+    """Pending items, soonest next try first (given up ones last), for `briefarc log`."""
+    join = "LEFT JOIN sources s ON s.id = p.source_id"
+    where, params = ("WHERE s.name = ?", [source]) if source else ("", [])
+    rows = db.execute(
+        f"""SELECT p.url, s.name, p.found_on, p.discovered_at, p.attempts, p.last_error, p.last_try, p.next_try,
+                   p.given_up_at, p.document_id FROM pending p {join} {where}
+            ORDER BY p.given_up_at IS NOT NULL, p.next_try LIMIT ?""", [*params, limit]).fetchall()
+    keys = ("url", "source", "found_on", "discovered_at", "attempts", "last_error", "last_try", "next_try",
+            "given_up_at", "document_id")
+    return [dict(zip(keys, row, strict=True)) for row in rows]
+
+
+@translated
+def summary(db: sqlite_utils.Database, source_id: int) -> tuple[int, str | None, int]:
+    """(items of a source that wait, when the next try is due, items given up), for `sources show`."""
+    waiting, next_try, given = db.execute(
+        """SELECT count(*) FILTER (WHERE given_up_at IS NULL), min(next_try) FILTER (WHERE given_up_at IS NULL),
+                  count(*) FILTER (WHERE given_up_at IS NOT NULL) FROM pending WHERE source_id = ?""",
+        (source_id,)).fetchone()
+    return waiting, next_try, given
