@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 
 from briefarc.store.db import open_database
-from briefarc.store.migrations import MIGRATIONS, m001_initial, migrate, run_script
+from briefarc.store.migrations import MIGRATIONS, m001_initial, run_script
 
 # m002..m005 as they were first written, in SQL: the archives made by earlier releases have exactly these.
 SHIPPED = """
@@ -52,7 +52,8 @@ def test_migrations_make_the_schema_the_shipped_sql_made():
     m001_initial(shipped)
     run_script(shipped, SHIPPED)
     now = sqlite3.connect(":memory:", isolation_level=None)
-    migrate(now)
+    for migration in MIGRATIONS[:4]:  # m001..m004: the ones SHIPPED spells out; later ones add to them
+        migration(now)
     assert structure(now) == structure(shipped)
     assert now.execute("PRAGMA recursive_triggers").fetchone()[0] == 0  # sqlite-utils changed no setting
 
