@@ -152,7 +152,7 @@ def sources_list(
 def sources_show(name: Annotated[str, typer.Argument(help="The source's name.")], db: DbOption = None,
                  json_: Annotated[bool, json_flag("one line with the source, its options and its last run.")]
                  = False) -> None:
-    """One source in full: URL, options, counts of its last run and its last error."""
+    """One source in full: URL, options, counts of its last run, its last error, and the pages still to fetch."""
     from briefarc.output import console, render
     from briefarc.store.sources import find_source, source_status
 
