@@ -116,7 +116,7 @@ def test_an_item_that_left_the_listing_is_not_forgotten(cli, db_file, site):
     cli("sources", "add", "noon", site.url("/list.html"), "--kind", "listing", "--item-selector", "li a",
         "--db", db_file)
     first = cli("fetch", "noon", *FAST, "--db", db_file, "--json")
-    assert first.code == 3 and first.jsonl()[0]["failed"] == 1  # nothing of it is archived: a failure
+    assert first.code == 1 and first.jsonl()[0]["failed"] == 1  # nothing of it is archived: a failure
     shown = cli("sources", "show", "noon", "--db", db_file, "--json").jsonl()[0]
     assert shown["pending"] == 1 and shown["next_try"]
     second = cli("fetch", "noon", *FAST, "--db", db_file, "--json")  # the listing no longer shows it
