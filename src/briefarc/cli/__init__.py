@@ -1,6 +1,11 @@
 """The command line: options in, one library call, output out. No SQL, HTML or HTTP here.
 
 Commands live in small modules by theme; importing them registers them on `app`.
+
+Start-up is paid on every command, so: the command modules do not use `from __future__ import
+annotations` (Typer would evaluate every annotation string of every command at each start), Rich
+is loaded only when something is printed for a person or an error is shown, and the library is
+imported inside the command that uses it. tests/test_startup.py holds the rule.
 """
 
 from __future__ import annotations
@@ -28,22 +33,20 @@ def run(argv: list[str] | None = None) -> int:
     Library code raises the BriefarcError family (the store turns SQLite's errors into it); anything
     else is a bug and keeps its traceback. BRIEFARC_TRACEBACK=1 shows the traceback of every error.
     """
-    from briefarc.output import console
-
     try:
         result = app(args=argv, prog_name="briefarc", standalone_mode=False)
         if result == ExitStatus.INTERRUPTED:
-            console.err().print("Interrupted.", markup=False)
+            _console().err().print("Interrupted.", markup=False)
         return result if isinstance(result, int) else ExitStatus.OK
     except typer.TyperException as exc:  # the command line: an unknown option, a missing argument...
         return _command_line_error(exc)
     except (typer.Abort, KeyboardInterrupt):
-        console.err().print("Interrupted.", markup=False)
+        _console().err().print("Interrupted.", markup=False)
         return ExitStatus.INTERRUPTED
     except BriefarcError as exc:
         if tracebacks_wanted():
             raise
-        console.error(str(exc))
+        _console().error(str(exc))
         return exc.exit_status
     except SystemExit as exc:
         if isinstance(exc.__context__, BrokenPipeError):  # Typer's answer to a closed pipe (`| head`)
@@ -53,14 +56,20 @@ def run(argv: list[str] | None = None) -> int:
     except OSError as exc:  # writing the output failed: a full disk, a closed terminal
         if tracebacks_wanted():
             raise
-        console.error(f"Cannot write the output: {exc.strerror or exc}.")
+        _console().error(f"Cannot write the output: {exc.strerror or exc}.")
         return ExitStatus.ERROR
+
+
+def _console():
+    """The consoles (and Rich), loaded only when something goes wrong: a run that succeeds never needs them."""
+    from briefarc.output import console
+
+    return console
 
 
 def _command_line_error(exc: typer.TyperException) -> int:
     """A usage error's message and hint; a group named alone (`briefarc sources`) shows its help."""
-    from briefarc.output import console
-
+    console = _console()
     ctx = getattr(exc, "ctx", None)
     if ctx is not None and exc.format_message() == ctx.get_help():  # no_args_is_help: the help, as asked for
         sys.stdout.write(ctx.get_help() + "\n")

@@ -1,8 +1,7 @@
 """The Typer app and the options several commands share, defined once."""
 
-from __future__ import annotations
-
 import re
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -181,6 +180,13 @@ def exit_for_failures(failed: int, succeeded: int) -> None:
 
     if failed:
         raise typer.Exit(ExitStatus.PARTIAL if succeeded else ExitStatus.ERROR)
+
+
+def write_json_lines(records) -> None:
+    """Records as JSON Lines on stdout, without loading Rich: the light path scripts take."""
+    from briefarc.output.textout import write_jsonl
+
+    write_jsonl(records, sys.stdout)
 
 
 def check_output_flags(json_: bool, csv_: bool) -> None:

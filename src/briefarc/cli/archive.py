@@ -1,7 +1,5 @@
 """Commands over the archive: parse, ingest, search, list, show, stats."""
 
-from __future__ import annotations
-
 import sys
 from typing import Annotated
 
@@ -32,6 +30,7 @@ from briefarc.cli.app import (
     known_source,
     make_filters,
     open_db,
+    write_json_lines,
 )
 from briefarc.errors import UsageError
 
@@ -42,22 +41,30 @@ HIT_CSV_COLUMNS = ["id", "published", "source", "site", "kind", "language", "spo
 
 def print_hits(hits: list[dict], json_: bool, csv_: bool, *, snippets: bool, total: int, offset: int,
                query: str = "", csv_safe: bool | None = None) -> None:
-    from briefarc.output import console, render
-
     for hit in hits:
         if "snippet" in hit:
             join_adjacent_marks(hit, query)
-    rows = [public_hit(hit) for hit in hits]
-    if json_:
-        render.write_jsonl([{**row, "total": total} for row in rows], sys.stdout)
-    elif csv_:
-        columns = HIT_CSV_COLUMNS if snippets else HIT_CSV_COLUMNS[:-2]
-        render.write_csv(rows, columns, sys.stdout, safe=csv_safe)
-    elif hits:
+    from briefarc.output.textout import count_line
+
+    if json_ or csv_:  # for scripts: no Rich
+        from briefarc.output.textout import write_csv
+
+        rows = [public_hit(hit) for hit in hits]
+        if json_:
+            write_json_lines({**row, "total": total} for row in rows)
+        else:
+            write_csv(rows, HIT_CSV_COLUMNS if snippets else HIT_CSV_COLUMNS[:-2], sys.stdout, safe=csv_safe)
+        line = count_line(len(hits), total, offset)
+        if line:
+            sys.stderr.write(line + "\n")
+        return
+    from briefarc.output import console, render
+
+    if hits:
         console.out().print(render.hits_table(hits, snippets=snippets))
     elif not offset:
         console.err().print("No documents match." if snippets else "No documents.", markup=False)
-    line = render.count_line(len(hits), total, offset)
+    line = count_line(len(hits), total, offset)
     if line:
         console.err().print(line, markup=False, highlight=False, soft_wrap=True)
 
@@ -87,13 +94,20 @@ def join_adjacent_marks(hit: dict, query: str) -> None:
 
 def public_hit(hit: dict) -> dict:
     """A hit as scripts see it: one url, the snippet as plain text, `highlights` as [start, end] offsets into it."""
-    from briefarc.output import render
+    from briefarc.store.search import plain_snippet
 
     row = {key: value for key, value in hit.items() if key not in ("published_date", "canonical_url")}
     row["url"] = hit.get("canonical_url") or hit.get("url")
     if "snippet" in hit:
-        row["snippet"] = render.plain_snippet(hit["snippet"])
+        row["snippet"] = plain_snippet(hit["snippet"])
     return row
+
+
+def _console():
+    """The consoles, loaded (with Rich) only when something is printed for a person."""
+    from briefarc.output import console
+
+    return console
 
 
 @app.command(epilog="\b\nExample: briefarc parse page.html --url https://mofa.gov.pk/briefing --json")
@@ -104,7 +118,6 @@ def parse(
 ) -> None:
     """Show what the extractor makes of pages, without storing them."""
     from briefarc.files.parse import parse_files
-    from briefarc.output import console, render
 
     if url and len(files) != 1:
         raise UsageError("--url names the address of a single page: give exactly one file with it.")
@@ -112,16 +125,18 @@ def parse(
     for parsed in parse_files(files, check_url(url)):
         if parsed.error:
             failed += 1
-            console.error(f"{parsed.name}: {parsed.error}")
+            _console().error(f"{parsed.name}: {parsed.error}")
         else:
             succeeded += 1
         for doc in parsed.documents:
             for warning in doc.warnings:
-                console.warn(f"{parsed.name}: {warning}")
+                _console().warn(f"{parsed.name}: {warning}")
             if json_:
-                render.write_jsonl([doc.to_record()], sys.stdout)
+                write_json_lines([doc.to_record()])
             else:
-                console.out().print(render.parsed_view(parsed.name, doc), soft_wrap=True)
+                from briefarc.output import render
+
+                _console().out().print(render.parsed_view(parsed.name, doc), soft_wrap=True)
     exit_for_failures(failed, succeeded)
 
 
@@ -282,7 +297,6 @@ def show(
                                            "$PAGER or less.")] = False,
 ) -> None:
     """Show one document: its metadata and its text, turn by turn for transcripts."""
-    from briefarc.output import console, render
     from briefarc.store.documents import get_document
 
     if raw and json_:
@@ -299,11 +313,12 @@ def show(
         return
     record = get_document(database, doc_id)
     if json_:
-        render.write_jsonl([record], sys.stdout)
-    else:
-        from briefarc.output.pager import print_paged
+        write_json_lines([record])
+        return
+    from briefarc.output import console, render
+    from briefarc.output.pager import print_paged
 
-        print_paged(console.out(), render.document_view(record), page=not no_pager)
+    print_paged(console.out(), render.document_view(record), page=not no_pager)
 
 
 @app.command(epilog="\b\nExample: briefarc stats --json")

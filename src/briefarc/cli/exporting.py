@@ -1,7 +1,5 @@
 """Commands that take things out of the archive or check it: export, cite, verify."""
 
-from __future__ import annotations
-
 import sys
 from typing import Annotated
 

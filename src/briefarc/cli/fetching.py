@@ -1,7 +1,5 @@
 """Commands that reach the web: fetch, sources, log."""
 
-from __future__ import annotations
-
 import sys
 from contextlib import contextmanager
 from typing import Annotated

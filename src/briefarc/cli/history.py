@@ -1,7 +1,5 @@
 """Commands over time: history, diff, reparse."""
 
-from __future__ import annotations
-
 import sys
 from typing import Annotated
 

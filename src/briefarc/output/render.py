@@ -6,10 +6,8 @@ with control characters made visible, so a page cannot restyle the output or dri
 
 from __future__ import annotations
 
-import csv
 import re
-from collections.abc import Iterable, Mapping
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -17,7 +15,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from briefarc.output.textout import clean, csv_cell, csv_safe, is_terminal, json_line
+from briefarc.output.textout import clean, write_csv, write_jsonl  # noqa: F401  (here too for the commands)
 from briefarc.store.search import SNIPPET_CLOSE, SNIPPET_OPEN
 
 if TYPE_CHECKING:
@@ -48,18 +46,6 @@ def plain_snippet(snippet: str | None) -> str:
     Scripts get the matches from those offsets, never from brackets that the page could hold too.
     """
     return (snippet or "").replace(SNIPPET_OPEN, "").replace(SNIPPET_CLOSE, "")
-
-
-def count_line(shown: int, total: int, offset: int) -> str | None:
-    """"20 of 363 — `--offset 20` for more" when a page holds part of the results; None when it holds them all."""
-    if shown >= total and not offset:
-        return None
-    if not shown:
-        return f"No results from {offset + 1:,} on: there are {total:,} in all (try a smaller --offset)."
-    first, last = offset + 1, offset + shown
-    where = f"{shown:,}" if first == 1 else f"{first:,}–{last:,}"
-    more = f" — `--offset {last}` for more" if last < total else ""
-    return f"{where} of {total:,}{more}"
 
 
 def hits_table(hits: list[dict], *, snippets: bool = True) -> Table:
@@ -134,19 +120,6 @@ def _turn_text(turn: dict) -> Text:
         out.append(clean(speaker) + ": ", style=TURN_STYLES.get(turn.get("role") or "", "bold"))
     out.append(clean(turn.get("text")) + "\n")
     return out
-
-
-def write_jsonl(rows: Iterable[Mapping[str, Any]], out: IO[str]) -> None:
-    for row in rows:
-        out.write(json_line(row))
-
-
-def write_csv(rows: list[dict], columns: list[str], out: IO[str], *, safe: bool | None = None) -> None:
-    terminal, safe = is_terminal(out), csv_safe(safe, out)
-    writer = csv.writer(out)
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([csv_cell(row.get(column), for_terminal=terminal, safe=safe) for column in columns])
 
 
 def stats_renderable(stats: ArchiveStats) -> Group:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import os
 import re
-from typing import IO
+from collections.abc import Iterable, Mapping
+from typing import IO, Any
 
 # C0 and C1 controls but tab and newline, DEL, bidirectional overrides, isolates and marks, zero-width
 # spaces and joiners, line and paragraph separators: what could reorder, hide or split what a terminal shows.
@@ -79,3 +81,28 @@ def _file_name(out: IO[str] | None) -> str | None:
 def is_terminal(out: IO[str]) -> bool:
     isatty = getattr(out, "isatty", None)
     return bool(isatty and isatty())
+
+
+def write_jsonl(rows: Iterable[Mapping[str, Any]], out: IO[str]) -> None:
+    for row in rows:
+        out.write(json_line(row))
+
+
+def write_csv(rows: list[dict], columns: list[str], out: IO[str], *, safe: bool | None = None) -> None:
+    terminal, safe = is_terminal(out), csv_safe(safe, out)
+    writer = csv.writer(out)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([csv_cell(row.get(column), for_terminal=terminal, safe=safe) for column in columns])
+
+
+def count_line(shown: int, total: int, offset: int) -> str | None:
+    """"20 of 363 — `--offset 20` for more" when a page holds part of the results; None when it holds them all."""
+    if shown >= total and not offset:
+        return None
+    if not shown:
+        return f"No results from {offset + 1:,} on: there are {total:,} in all (try a smaller --offset)."
+    first, last = offset + 1, offset + shown
+    where = f"{shown:,}" if first == 1 else f"{first:,}–{last:,}"
+    more = f" — `--offset {last}` for more" if last < total else ""
+    return f"{where} of {total:,}{more}"

@@ -187,6 +187,11 @@ def marked_snippet(first: str | None, second: str | None) -> str:
     return "".join(a for a, b in zip(first, second, strict=True) if a != b or a not in DROPPED)
 
 
+def plain_snippet(snippet: str | None) -> str:
+    """The snippet's exact text, markers taken out: what a hit's `highlights` offsets point into."""
+    return (snippet or "").replace(SNIPPET_OPEN, "").replace(SNIPPET_CLOSE, "")
+
+
 def highlights(snippet: str) -> list[list[int]]:
     """[start, end] of each marked match, as offsets into the snippet with its markers taken out."""
     spans: list[list[int]] = []

@@ -1,0 +1,73 @@
+"""Light commands load no heavy module: a rule checked in a fresh process, not a timer.
+
+Each command runs in its own Python process (so nothing an earlier test imported counts), then the
+process lists the modules it loaded. A module on the heavy list for that command fails the test:
+Rich for output scripts read, the HTTP stack, WARC, the extractor, sqlite-utils, pydantic, and
+the standalone click (Typer carries its own).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import SAMPLES
+
+ALWAYS_HEAVY = ("pydantic", "httpx", "httpcore", "warcio", "sqlite_utils", "click", "briefarc.net", "lxml")
+NO_EXTRACTOR = ("selectolax", "briefarc.extract")
+NO_RICH = ("rich",)
+
+PROBE = """
+import json, sys
+from briefarc.cli import run
+code = run(sys.argv[1:])
+json.dump({"code": int(code), "modules": sorted(sys.modules)}, sys.stderr)
+"""
+
+
+def loaded_modules(args: list[str], db) -> list[str]:
+    env = {**os.environ, "BRIEFARC_DB": str(db)}
+    done = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True, env=env)
+    report = json.loads(done.stderr[done.stderr.index('{"code"'):])
+    assert report["code"] == 0, done.stderr
+    return report["modules"]
+
+
+def heavy_among(modules: list[str], heavy: tuple[str, ...]) -> list[str]:
+    return [m for m in modules if any(m == h or m.startswith(h + ".") for h in heavy)]
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    db = tmp_path_factory.mktemp("startup") / "archive.db"
+    env = {**os.environ, "BRIEFARC_DB": str(db)}
+    subprocess.run([sys.executable, "-m", "briefarc", "ingest", str(SAMPLES / "china-mfa-en-new.html")],
+                   check=True, capture_output=True, env=env)
+    return db
+
+
+@pytest.mark.parametrize("args", [
+    ["--help"],
+    ["search", "Spokesperson", "--json"],
+    ["list", "--json"],
+    ["show", "1", "--json"],
+    ["search", "Spokesperson", "--csv"],
+])
+def test_commands_for_scripts_load_no_heavy_module(archive, args):
+    assert heavy_among(loaded_modules(args, archive), ALWAYS_HEAVY + NO_EXTRACTOR + NO_RICH) == []
+
+
+def test_a_table_search_loads_rich_but_not_the_extractor_or_the_network(archive):
+    modules = loaded_modules(["search", "Spokesperson"], archive)
+    assert "rich.table" in modules  # the table is drawn: the probe sees what the command really loads
+    assert heavy_among(modules, ALWAYS_HEAVY + NO_EXTRACTOR) == []
+
+
+def test_parse_json_loads_the_extractor_only(archive):
+    modules = loaded_modules(["parse", str(SAMPLES / "china-mfa-en-new.html"), "--json"], archive)
+    assert "briefarc.extract.core" in modules
+    assert heavy_among(modules, ALWAYS_HEAVY + NO_RICH) == []
