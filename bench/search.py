@@ -1,9 +1,10 @@
 """Search benchmark: p50 and p95 latency of typical queries on a 100,000-document archive.
 
-Each query runs through the library (`briefarc.store.search`: translation, filters, bm25 with
-weights, snippets for the page of hits) and, in the same run, as a raw FTS5 MATCH through
-sqlite3 (the translated query, bm25 order, LIMIT 20: the least any search must do).
-Targets (issue 2): p95 <= 50 ms, and within 2x the raw query.
+Each query runs through the library (`briefarc.store.search`: translation, the bounded candidate
+ranking, snippets for the page of hits) and, in the same run, as a raw FTS5 MATCH through sqlite3
+(the translated query, bm25 over every match, LIMIT 20) and as an exhaustive briefarc search. For
+each query the bench prints how many of the default top 20 are in the exhaustive bm25 top 20.
+Target (issue 12): p95 <= 50 ms on 100,000 documents, words found in most documents included.
 
     python bench/search.py [--documents 100000] [--db bench/out/search-100k.db] [--repeat 5]
 """
@@ -75,6 +76,23 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
+EXTRA = [  # other query forms, timed and shown apart from the 21 (issue 12: "s*" with a filter took 6.4 s)
+    ("s* --kind news", "s*", {"kind": "news"}, "rank"),
+    ("Pakistan --sort date", "Pakistan", {}, "date"),
+    ("Pakistan --since 2020", "Pakistan", {"since": "2020-01-01"}, "rank"),
+    ("Taliban --sort date --kind briefing", "Taliban", {"kind": "briefing"}, "date"),
+]
+
+
+def overlap(db, query: str) -> int:
+    """How many of the default top 20 are in the exhaustive bm25 top 20."""
+    from briefarc.store import search
+
+    fast = {hit["id"] for hit in search(db, query, limit=20)}
+    exact = {hit["id"] for hit in search(db, query, limit=20, exhaustive=True)}
+    return len(fast & exact) if exact else 20
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--documents", type=int, default=100_000)
@@ -88,32 +106,43 @@ def main() -> None:
         build(path, args.documents)
 
     from briefarc.store.db import open_database
+    from briefarc.store.fts import index_for
     from briefarc.store.query import to_fts
-    from briefarc.store.search import WEIGHTS, search
+    from briefarc.store.search import WEIGHTS, Filters, search
 
-    db = open_database(path)
+    open_database(path).conn.close()  # migrate once, as a writer
+    db = open_database(path, create=False)
     documents = db.execute("SELECT count(*) FROM documents").fetchone()[0]
     raw = sqlite3.connect(path)
-    raw_sql = (f"SELECT rowid, bm25(documents_fts, {', '.join(map(str, WEIGHTS))}) AS r FROM documents_fts "
-               "WHERE documents_fts MATCH ? ORDER BY r LIMIT 20")
-    ours_all, raw_all = [], []
-    print(f"{'query':<28} {'hits':>6} {'ours p50':>9} {'raw p50':>8}")
+    ours_all, raw_all, overlaps = [], [], []
+    print(f"{'query':<28} {'hits':>6} {'ours p50':>9} {'raw p50':>8} {'exhaustive':>10} {'top-20 overlap':>15}")
     for query in QUERIES:
-        fts = to_fts(query)
+        table, fts = index_for(db, to_fts(query))
+        raw_sql = (f"SELECT rowid, bm25({table}, {', '.join(map(str, WEIGHTS))}) AS r FROM {table} "
+                   f"WHERE {table} MATCH ? ORDER BY r LIMIT 20")
         search(db, query)  # warm the page cache like a user's second search
         ours = timed(lambda q=query: search(db, q, limit=20), args.repeat)
-        raws = timed(lambda f=fts: raw.execute(raw_sql, (f,)).fetchall(), args.repeat)
-        hits = raw.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?", (fts,)).fetchone()[0]
+        raws = timed(lambda f=fts, s=raw_sql: raw.execute(s, (f,)).fetchall(), args.repeat)
+        full = timed(lambda q=query: search(db, q, limit=20, exhaustive=True), 1)
+        hits = raw.execute(f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", (fts,)).fetchone()[0]
         ours_all += ours
         raw_all += raws
-        print(f"{query:<28} {hits:>6} {statistics.median(ours):>8.1f}ms {statistics.median(raws):>7.1f}ms")
+        overlaps.append(overlap(db, query))
+        print(f"{query:<28} {hits:>6} {statistics.median(ours):>8.1f}ms {statistics.median(raws):>7.1f}ms "
+              f"{full[0]:>8.1f}ms {overlaps[-1]:>12}/20")
     p50, p95 = percentile(ours_all, 0.5), percentile(ours_all, 0.95)
     r50, r95 = percentile(raw_all, 0.5), percentile(raw_all, 0.95)
     print(f"\n{documents:,} documents, {len(QUERIES)} queries x {args.repeat} runs")
-    print(f"briefarc search: p50 {p50:.1f} ms, p95 {p95:.1f} ms   raw FTS5: p50 {r50:.1f} ms, p95 {r95:.1f} ms")
+    print(f"briefarc search: p50 {p50:.1f} ms, p95 {p95:.1f} ms   raw FTS5 (bm25 over every match): "
+          f"p50 {r50:.1f} ms, p95 {r95:.1f} ms")
+    print(f"top-20 overlap with the exhaustive bm25 top 20: mean {statistics.mean(overlaps):.1f}/20, "
+          f"min {min(overlaps)}/20")
     print(f"target p95 <= 50 ms: {'PASS' if p95 <= 50 else 'FAIL'}")
-    print(f"target within 2x raw (p95 ratio {p95 / r95:.2f}, p50 ratio {p50 / r50:.2f}): "
-          f"{'PASS' if p95 <= 2 * r95 else 'FAIL'}")
+    print("\nother query forms (not in the p95):")
+    for label, query, options, sort in EXTRA:
+        filters = Filters(**options)
+        times = timed(lambda q=query, f=filters, s=sort: search(db, q, f, sort=s, limit=20), args.repeat)
+        print(f"  {label:<36} p50 {statistics.median(times):>7.1f} ms")
 
 
 if __name__ == "__main__":

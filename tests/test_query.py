@@ -18,7 +18,7 @@ from briefarc.store.query import literal_query, to_fts
         ("(Kabul OR Doha) AND talks", '( "Kabul" OR "Doha" ) AND "talks"'),
         ("NEAR(Taliban Kabul, 10)", 'NEAR("Taliban" "Kabul", 10)'),
         ("title:Taliban", 'title : "Taliban"'),
-        ("台湾问题", '"台 湾 问 题"'),
+        ("台湾问题", '"台湾问题"'),
         ('say "hi"" there"', '"say" "hi"" there"'),
         ("Taliban (Kabul OR Islamabad)", '"Taliban" AND ( "Kabul" OR "Islamabad" )'),
         ("(Kabul OR Islamabad) Taliban", '( "Kabul" OR "Islamabad" ) AND "Taliban"'),

@@ -44,7 +44,7 @@ def digest_of(db_file, doc_id: int) -> str:
 
 def unindex(doc_id: int) -> tuple:
     return ("""INSERT INTO documents_fts(documents_fts, rowid, title, subtitle, body)
-               SELECT 'delete', id, title, subtitle, body FROM documents_search WHERE id = ?""", (doc_id,))
+               SELECT 'delete', id, title, subtitle, body FROM documents WHERE id = ?""", (doc_id,))
 
 
 def test_a_sound_archive(cli, archive):

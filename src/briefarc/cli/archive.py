@@ -198,6 +198,9 @@ def search(
     limit: LimitOption = 20,
     offset: OffsetOption = 0,
     literal: Annotated[bool, typer.Option("--literal", help="Search the words as typed, no operators.")] = False,
+    exhaustive: Annotated[bool, typer.Option(
+        "--exhaustive", help="Rank every match (slower on common words; by default the newest few thousand "
+        "matches and title matches are ranked).")] = False,
     db: DbOption = None,
     json_: HitsJsonOption = False,
     csv_: CsvOption = False,
@@ -222,7 +225,7 @@ def search(
     notes = [] if literal else read_query(text).notes
     database, _ = open_db(db, create=False)
     hits = run_search(database, text, filters, sort=choice(sort, ("rank", "date"), "--sort"), limit=limit,
-                      offset=offset, literal=literal)
+                      offset=offset, literal=literal, exhaustive=exhaustive)
     add_sites(database, hits)
     found = total(len(hits), limit, offset, lambda: count_matches(database, text, filters, literal=literal))
     _print_notes(notes)

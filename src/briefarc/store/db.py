@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 BUSY_TIMEOUT_MS = 30_000
+# Readers map up to this much of the file instead of copying pages through read(): the index pages a
+# search touches are then shared with the OS cache.
+READER_MMAP_BYTES = 256 * 2**20
 opened: list[Path] = []  # the database this process opened last: error messages name it
 
 
@@ -71,6 +74,7 @@ def open_database(path: Path, *, create: bool = True) -> sqlite_utils.Database |
         migrate(conn)
     opened[:] = [path]
     if not create:
+        conn.execute(f"PRAGMA mmap_size = {READER_MMAP_BYTES}")
         return Reader(conn)
     import sqlite_utils
 

@@ -13,7 +13,7 @@ from briefarc.models import Document, RawPage, SaveResult
 from briefarc.store.blobs import BlobError, get_blob, put_blob, sha256
 from briefarc.store.db import inserted_id, transaction, translated, translated_rows
 from briefarc.store.identity import identify, same_site
-from briefarc.store.text import content_hash, segment
+from briefarc.store.text import content_hash
 from briefarc.urls import is_web_url
 
 if TYPE_CHECKING:
@@ -133,9 +133,6 @@ def _document_values(doc: Document, text_hash: str, body: str | None = None) -> 
         "paragraphs": _paragraphs_json(doc),
         "turns": turns_json(doc),
         "tags": json.dumps(doc.tags, ensure_ascii=False),
-        "fts_title": segment(doc.title),
-        "fts_subtitle": segment(doc.subtitle),
-        "fts_body": segment(body),
         "content_hash": text_hash,
         "text_source": doc.text_source or "page",
         **({"feed_hash": text_hash} if is_feed_text(doc.text_source) else {}),  # a page keeps the entry's
@@ -209,8 +206,6 @@ def decode_row(row: dict) -> dict:
             row[column] = json.loads(row[column])
     if "paragraphs" in row and row["paragraphs"] is None:
         row["paragraphs"] = row["body"].split("\n\n") if row.get("body") else []
-    for column in ("fts_title", "fts_subtitle", "fts_body"):
-        row.pop(column, None)
     return row
 
 

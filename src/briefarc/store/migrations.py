@@ -213,6 +213,32 @@ def m006_pending_pages(conn: sqlite3.Connection) -> None:
     db.table("runs").add_column("deferred", int, not_null_default=0)
 
 
+def m007_sqlite_utils_fts(conn: sqlite3.Connection) -> None:
+    """The full-text index as sqlite-utils and Datasette know it, plus a trigram index for CJK text.
+
+    The CJK-segmented copies of title, subtitle and body (zero-width spaces between characters, in
+    columns any tool showed) and the view the old index read them through are dropped; the new
+    indexes read the documents' own text (see store/fts.py) and are filled from it here.
+    """
+    from briefarc.store import fts
+
+    run_script(
+        conn,
+        """
+        DROP TRIGGER IF EXISTS documents_fts_insert;
+        DROP TRIGGER IF EXISTS documents_fts_delete;
+        DROP TRIGGER IF EXISTS documents_fts_update;
+        DROP TABLE IF EXISTS documents_fts;
+        DROP VIEW IF EXISTS documents_search;
+        """,
+    )
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(documents)")}
+    for column in ("fts_title", "fts_subtitle", "fts_body"):
+        if column in columns:
+            conn.execute(f"ALTER TABLE documents DROP COLUMN {column}")
+    fts.create_indexes(conn)
+
+
 def run_script(conn: sqlite3.Connection, script: str) -> None:
     """Run several statements inside the caller's transaction (executescript would commit it)."""
     statement = ""
@@ -232,6 +258,7 @@ MIGRATIONS: list[Migration] = [
     m004_runs_removed,
     m005_claimed_url,
     m006_pending_pages,
+    m007_sqlite_utils_fts,
 ]
 
 

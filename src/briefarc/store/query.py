@@ -6,8 +6,8 @@ columns title, subtitle, body). Operators are written in capitals, as FTS5 has t
 and, or, not or near( is searched as a word, and `read_query` says so in a note. Anything else is
 plain text: a word with punctuation (U.S.-Pakistan, Taliban's) is quoted so FTS5 reads it as a
 phrase of its tokens; a colon that names no column separates words (Kabul:Torkham is Kabul and
-Torkham); a run of CJK characters becomes a phrase of characters to match the segmented index
-(store/text.py).
+Torkham). A query with CJK text runs against the trigram index (store/fts.py), where a quoted run of
+characters matches wherever it stands.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ import re
 from dataclasses import dataclass, field
 
 from briefarc.errors import SearchSyntaxError
-from briefarc.store.text import CJK_CHARS
 
 TOKEN = re.compile(
     r'''\s*(?:
@@ -35,7 +34,6 @@ TOKEN = re.compile(
 OPERATORS = {"AND", "OR", "NOT"}
 COLUMNS = {"title", "subtitle", "body"}
 HAS_TOKEN_CHAR = re.compile(r"\w", re.UNICODE)
-CJK_CHAR = re.compile(f"[{CJK_CHARS}]")
 HINT = 'Put words with punctuation in double quotes, or use --literal to search the text exactly as typed.'
 NOTHING = "Nothing to search for: the query has no letters or digits."
 
@@ -52,8 +50,7 @@ def quote_phrase(text: str, prefix: bool = False) -> str | None:
     """An FTS5 string for `text`, or None when it holds nothing the index could match."""
     if not HAS_TOKEN_CHAR.search(text):
         return None
-    spaced = CJK_CHAR.sub(lambda m: f" {m.group(0)} ", text)
-    inner = " ".join(spaced.split()).replace('"', '""')
+    inner = " ".join(text.split()).replace('"', '""')
     return f'"{inner}"' + ("*" if prefix else "")
 
 

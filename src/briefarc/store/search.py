@@ -8,14 +8,15 @@ from typing import TYPE_CHECKING
 
 from briefarc.errors import SearchSyntaxError, UsageError
 from briefarc.store.db import translated
+from briefarc.store.fts import index_for
 from briefarc.store.query import HINT, literal_query, to_fts
-from briefarc.store.text import MARK
 
 if TYPE_CHECKING:
     import sqlite_utils
 
 # bm25 weights for title, subtitle, body: a match in the title counts most.
 WEIGHTS = (10.0, 4.0, 1.0)
+WEIGHT_ARGS = ", ".join(map(str, WEIGHTS))
 # A snippet marks each match with these private-use characters. FTS5 is asked for the same snippet
 # twice, with a second pair as well: the places where the two differ are the markers it put in, so
 # the page's own copies of these characters are told apart and dropped (see marked_snippet).
@@ -24,10 +25,14 @@ SNIPPET_CLOSE = "\ue001"
 PROBE_OPEN = "\ue002"
 PROBE_CLOSE = "\ue003"
 SNIPPET_TOKENS = 24
-SNIPPETS_SQL = ", ".join([f"snippet(documents_fts, -1, ?, ?, '…', {SNIPPET_TOKENS})"] * 2)
+# Two snippets per row, made only for the page's rows (the CASE), whatever else the statement reads.
+SNIPPETS_SQL = ", ".join(
+    f"CASE WHEN rowid IN ({{marks}}) THEN snippet({{table}}, -1, ?, ?, '…', {SNIPPET_TOKENS}) END" for _ in (1, 2)
+)
 SNIPPET_MARKS = [SNIPPET_OPEN, SNIPPET_CLOSE, PROBE_OPEN, PROBE_CLOSE]
-DROPPED = {SNIPPET_OPEN, SNIPPET_CLOSE, MARK}
-PREFIX = '"*'  # how a prefix term ends in a translated query
+DROPPED = {SNIPPET_OPEN, SNIPPET_CLOSE}
+# Best first scores at most this many of the newest matches (and of the newest title matches).
+CANDIDATES = 2000
 HIT_COLUMNS = (
     "d.id, d.published, d.published_date, s.name, d.kind, d.title, d.spokesperson, d.language, "
     "d.url, d.canonical_url, d.archived_at, d.updated_at, d.removed_at"
@@ -83,10 +88,13 @@ class Filters:
 @translated
 def search(
     db: sqlite_utils.Database, query: str, filters: Filters | None = None, *, sort: str = "rank",
-    limit: int = 20, offset: int = 0, literal: bool = False,
+    limit: int = 20, offset: int = 0, literal: bool = False, exhaustive: bool = False,
 ) -> list[dict]:
     """Documents matching `query`, best first (or newest first), each with a highlighted snippet.
 
+    Best first scores (bm25) the newest CANDIDATES matches and the newest CANDIDATES title matches,
+    title matches first: a word found in most documents costs no more than a rarer one. With
+    `exhaustive`, every match is scored. Newest first walks the date index and scores nothing.
     `snippet` holds each match between SNIPPET_OPEN and SNIPPET_CLOSE (the page's own copies of those
     characters are dropped); `highlights` gives [start, end] of each match in the snippet once the
     markers are taken out, as character offsets.
@@ -95,52 +103,78 @@ def search(
     fts = literal_query(query) if literal else to_fts(query)
     clauses, params = (filters or Filters()).where()
     try:
-        if clauses or sort == "date":
-            hits = _joined_search(db, fts, clauses, params, sort, limit, offset)
-        elif PREFIX in fts:
-            hits = _ranked_with_snippets(db, fts, limit, offset)
+        table, fts = index_for(db, fts)
+        if sort == "date":
+            ranked = _newest_first(db, table, fts, clauses, params, limit, offset)
+        elif exhaustive:
+            ranked = _scored(db, table, fts, clauses, params, order="score", limit=limit, offset=offset)
         else:
-            hits = _ranked_search(db, fts, limit, offset)
-        _add_snippets(db, fts, [hit for hit in hits if "snippet" not in hit])
-        for hit in hits:
-            hit["highlights"] = highlights(hit["snippet"])
+            ranked = _best_of_candidates(db, table, fts, clauses, params, limit + offset)[offset:]
+        hits = _with_documents(db, ranked)
+        _add_snippets(db, table, fts, hits)
     except sqlite3.OperationalError as exc:
         if "fts5" in str(exc) or "syntax" in str(exc):
             raise SearchSyntaxError(f"The search index could not read that query ({exc}). {HINT}") from exc
         raise
-    return hits
-
-
-def _ranked_search(db: sqlite_utils.Database, fts: str, limit: int, offset: int) -> list[dict]:
-    """No filters: rank in the index alone, then read the page of documents it names."""
-    ranked = db.execute(
-        f"""SELECT rowid, bm25(documents_fts, {', '.join(map(str, WEIGHTS))}) AS score FROM documents_fts
-            WHERE documents_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?""",
-        [fts, limit, offset],
-    ).fetchall()
-    return _with_documents(db, ranked)
-
-
-def _ranked_with_snippets(db: sqlite_utils.Database, fts: str, limit: int, offset: int) -> list[dict]:
-    """Prefix queries: FTS5 sorts by rank itself and makes snippets for the page of hits only.
-
-    A snippet asked for one document at a time would merge the doclists of every word the prefix
-    covers again for each document: twenty times the work.
-    """
-    rows = db.execute(
-        f"""SELECT rowid, rank, {SNIPPETS_SQL} FROM documents_fts
-            WHERE documents_fts MATCH ? AND rank MATCH 'bm25({', '.join(map(str, WEIGHTS))})'
-            ORDER BY rank LIMIT ? OFFSET ?""",
-        [*SNIPPET_MARKS, fts, limit, offset],
-    ).fetchall()
-    snippets = {rowid: marked_snippet(first, second) for rowid, _, first, second in rows}
-    hits = _with_documents(db, [(rowid, score) for rowid, score, _, _ in rows])
     for hit in hits:
-        hit["snippet"] = snippets[hit["id"]]
+        hit["highlights"] = highlights(hit["snippet"])
     return hits
 
 
-def _with_documents(db: sqlite_utils.Database, ranked: list[tuple[int, float]]) -> list[dict]:
+def _scored(db, table: str, fts: str, clauses: list[str], params: list, *, order: str, limit: int,
+            offset: int = 0) -> list[tuple[int, float]]:
+    """(rowid, bm25) of matches passing the filters: the best (order="score") or the newest ("rowid").
+
+    Ordered by rowid, FTS5 hands the matches over newest first and stops at the limit, so bm25 is
+    computed for `limit` rows only; ordered by score, for every match.
+    """
+    join = ("JOIN documents d ON d.id = f.rowid LEFT JOIN sources s ON s.id = d.source_id"
+            if clauses else "")
+    sort = "score, f.rowid" if order == "score" else "f.rowid DESC"
+    rows = db.execute(
+        f"""SELECT f.rowid, bm25({table}, {WEIGHT_ARGS}) AS score FROM {table} f {join}
+            WHERE {table} MATCH ? {''.join(' AND ' + c for c in clauses)}
+            ORDER BY {sort} LIMIT ? OFFSET ?""",
+        [fts, *params, limit, offset],
+    ).fetchall()
+    return [(rowid, score) for rowid, score in rows]
+
+
+def _best_of_candidates(db, table: str, fts: str, clauses: list[str], params: list,
+                        wanted: int) -> list[tuple[int, float]]:
+    """The `wanted` best of a bounded candidate set: title matches first, then the newest matches."""
+    cap = max(CANDIDATES, 2 * wanted)
+    newest = _scored(db, table, fts, clauses, params, order="rowid", limit=cap)
+    if len(newest) < cap:  # every match was scored: the exact bm25 order
+        return sorted(newest, key=_by_score)[:wanted]
+    titled: list[tuple[int, float]] = []
+    if " : " not in fts:  # a query with its own column filters is ranked as it is
+        titled = sorted(_scored(db, table, f"title : ( {fts} )", clauses, params, order="rowid", limit=cap),
+                        key=_by_score)[:wanted]
+    seen = {rowid for rowid, _ in titled}
+    rest = sorted((hit for hit in newest if hit[0] not in seen), key=_by_score)
+    return (titled + rest)[:wanted]
+
+
+def _by_score(hit: tuple[int, float]) -> tuple[float, int]:
+    return hit[1], -hit[0]
+
+
+def _newest_first(db, table: str, fts: str, clauses: list[str], params: list, limit: int,
+                  offset: int) -> list[tuple[int, None]]:
+    """Newest published first: the date index is walked and each document looked up in the matches."""
+    rows = db.execute(
+        f"""SELECT d.id FROM documents d INDEXED BY documents_published_date
+            LEFT JOIN sources s ON s.id = d.source_id
+            WHERE d.id IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)
+            {''.join(' AND ' + c for c in clauses)}
+            ORDER BY d.published_date DESC, d.id DESC LIMIT ? OFFSET ?""",
+        [fts, *params, limit, offset],
+    ).fetchall()
+    return [(rowid, None) for (rowid,) in rows]
+
+
+def _with_documents(db: sqlite_utils.Database, ranked: list[tuple[int, float | None]]) -> list[dict]:
     """The hits' rows, in the order given."""
     if not ranked:
         return []
@@ -154,33 +188,30 @@ def _with_documents(db: sqlite_utils.Database, ranked: list[tuple[int, float]]) 
     return [{**by_id[rowid], "rank": score} for rowid, score in ranked if rowid in by_id]
 
 
-def _joined_search(db, fts: str, clauses: list[str], params: list, sort: str, limit: int, offset: int):
-    order = "d.published_date DESC, d.id DESC" if sort == "date" else "rank, d.id"
-    sql = f"""
-        SELECT {HIT_COLUMNS}, bm25(documents_fts, {', '.join(map(str, WEIGHTS))}) AS rank
-        FROM documents_fts
-        JOIN documents d ON d.id = documents_fts.rowid
-        LEFT JOIN sources s ON s.id = d.source_id
-        WHERE documents_fts MATCH ? {''.join(' AND ' + c for c in clauses)}
-        ORDER BY {order} LIMIT ? OFFSET ?"""
-    rows = db.execute(sql, [fts, *params, limit, offset]).fetchall()
-    return [dict(zip((*HIT_KEYS, "rank"), row, strict=True)) for row in rows]
+def _add_snippets(db: sqlite_utils.Database, table: str, fts: str, hits: list[dict]) -> None:
+    """Snippets for the page of hits in one statement.
 
-
-def _add_snippets(db: sqlite_utils.Database, fts: str, hits: list[dict]) -> None:
-    """Snippets for the page of hits only: snippet() over every match would cost far more."""
+    FTS5 answers `rowid IN (...)` with one lookup per id, each merging the doclists of every term
+    again (for a prefix, of every word it covers); one pass over the page's range of rowids merges
+    them once (`+rowid` keeps the list from FTS5), and snippet() runs only for the page's own rows.
+    """
     if not hits:
         return
-    sql = f"SELECT {SNIPPETS_SQL} FROM documents_fts WHERE documents_fts MATCH ? AND rowid = ?"
+    ids = [hit["id"] for hit in hits]
+    marks = ", ".join("?" for _ in ids)
+    rows = db.execute(
+        f"""SELECT rowid, {SNIPPETS_SQL.format(table=table, marks=marks)} FROM {table}
+            WHERE {table} MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN ({marks})""",
+        [*ids, SNIPPET_OPEN, SNIPPET_CLOSE, *ids, PROBE_OPEN, PROBE_CLOSE, fts, min(ids), max(ids), *ids],
+    ).fetchall()
+    snippets = {rowid: marked_snippet(first, second) for rowid, first, second in rows}
     for hit in hits:
-        row = db.execute(sql, [*SNIPPET_MARKS, fts, hit["id"]]).fetchone()
-        hit["snippet"] = marked_snippet(*row) if row else ""
+        hit["snippet"] = snippets.get(hit["id"], "")
 
 
 def marked_snippet(first: str | None, second: str | None) -> str:
     """One snippet from the two FTS5 made with different markers: where they differ is a marker it
-    put in; the same character in both is the page's text, kept unless it could pass for a marker
-    (or is a CJK segmentation mark)."""
+    put in; the same character in both is the page's text, kept unless it could pass for a marker."""
     first, second = first or "", second or ""
     if len(first) != len(second):  # not expected; without highlights rather than with doubtful ones
         return "".join(char for char in first if char not in DROPPED)

@@ -1,4 +1,4 @@
-"""Text helpers for the index: CJK segmentation and the normalised-text hash."""
+"""Text helpers for the index: which text is CJK, and the normalised-text hash."""
 
 from __future__ import annotations
 
@@ -12,27 +12,13 @@ CJK_CHARS = (
     "\U00020000-\U0002ffff\U00030000-\U0003134f"
 )
 CJK = re.compile(f"[{CJK_CHARS}]")
-MARK = "\u200b"  # zero-width space: a separator for unicode61, invisible when shown
+# The same characters as an SQL GLOB pattern: the full-text triggers index a row for CJK search
+# when its title, subtitle or body holds one of them.
+CJK_GLOB = "*[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f]*"
 
 
 def has_cjk(text: str | None) -> TypeGuard[str]:
     return text is not None and CJK.search(text) is not None
-
-
-def segment(text: str | None) -> str | None:
-    """The text with every CJK character made a word of its own, or None if it has none.
-
-    FTS5's unicode61 tokenizer treats a run of Han characters as one token, so a search for a
-    two-character word would find nothing. Wrapping each character in zero-width spaces makes it
-    a token; a query for 台湾 becomes the phrase "台 湾", which matches exactly that sequence.
-    """
-    if not has_cjk(text):
-        return None
-    return CJK.sub(lambda m: MARK + m.group(0) + MARK, text.replace(MARK, ""))
-
-
-def unsegment(text: str | None) -> str | None:
-    return text.replace(MARK, "") if text else text
 
 
 def fold(text: str | None) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from briefarc.store.fts import index_for
 from briefarc.store.query import literal_query, to_fts
 from briefarc.store.search import Filters
 
@@ -25,13 +26,13 @@ def total(shown: int, limit: int, offset: int, count) -> int:
 def count_matches(db: sqlite_utils.Database, query: str, filters: Filters | None = None, *,
                   literal: bool = False) -> int:
     """How many documents match `query` with `filters`."""
-    fts = literal_query(query) if literal else to_fts(query)
+    table, fts = index_for(db, literal_query(query) if literal else to_fts(query))  # CJK: the trigram index
     clauses, params = (filters or Filters()).where()
     if not clauses:
-        return db.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?", [fts]).fetchone()[0]
-    sql = f"""SELECT count(*) FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
+        return db.execute(f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", [fts]).fetchone()[0]
+    sql = f"""SELECT count(*) FROM {table} JOIN documents d ON d.id = {table}.rowid
               LEFT JOIN sources s ON s.id = d.source_id
-              WHERE documents_fts MATCH ? {''.join(' AND ' + c for c in clauses)}"""
+              WHERE {table} MATCH ? {''.join(' AND ' + c for c in clauses)}"""
     return db.execute(sql, [fts, *params]).fetchone()[0]
 
 

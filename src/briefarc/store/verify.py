@@ -18,12 +18,15 @@ from typing import TYPE_CHECKING
 
 from briefarc.store.blobs import BlobError, decode_blob
 from briefarc.store.db import transaction, translated
+from briefarc.store.fts import rebuild as rebuild_indexes
 
 if TYPE_CHECKING:
     import sqlite_utils
 
 NO_REPAIR = "cannot be repaired: ingest or fetch the page again"
-FTS_CHECK = "INSERT INTO documents_fts(documents_fts, rank) VALUES('integrity-check', 1)"
+# The CJK index holds only the rows with CJK text, so only its own structure is checked against itself.
+FTS_CHECKS = ["INSERT INTO documents_fts(documents_fts, rank) VALUES('integrity-check', 1)",
+              "INSERT INTO documents_cjk(documents_cjk) VALUES('integrity-check')"]
 # links that check_references reports in its own words; PRAGMA foreign_key_check reports the rest
 EXPLAINED_LINKS = {("snapshots", "blobs"), ("versions", "snapshots"), ("versions", "documents")}
 
@@ -91,7 +94,7 @@ def verify(db: sqlite_utils.Database, *, quick: bool = False, repair: bool = Fal
     report.remaining = list(report.problems)
     if repair and index_problems:
         with transaction(db) as write:
-            write.execute("INSERT INTO documents_fts(documents_fts) VALUES('rebuild')")
+            rebuild_indexes(write)
         report.repaired = True
         others = [p for p in report.problems if p not in index_problems]
         report.remaining = others + guarded("the check of the full-text index", lambda: check_index(conn))
@@ -229,7 +232,8 @@ def index_matches(conn: sqlite3.Connection) -> bool:
 def fts_consistent(conn: sqlite3.Connection) -> bool:
     """Rank 1: compare the index with the documents' text, not only with itself."""
     try:
-        conn.execute(FTS_CHECK)
+        for check in FTS_CHECKS:
+            conn.execute(check)
     except sqlite3.OperationalError:
         raise
     except sqlite3.DatabaseError:
