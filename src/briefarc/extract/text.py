@@ -6,7 +6,7 @@ import html
 import re
 
 _LETTER_OR_DIGIT = re.compile(r"\w")
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _WIDE = "\u3001-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60"
 # a line break in the markup between two Chinese or Japanese characters is no space (CSS Text 3 4.1.3)
 _WIDE_BREAK = re.compile(rf"(?<=[{_WIDE}])[ \t]*[\r\n][ \t\r\n]*(?=[{_WIDE}])")
@@ -35,8 +35,15 @@ def has_words(text: str) -> bool:
     return _LETTER_OR_DIGIT.search(text) is not None
 
 
+def count_matching(run: re.Pattern, text: str) -> int:
+    """How many characters of `text` the pattern `run` (a character class with +) covers.
+
+    Summing the runs' lengths makes one match per run instead of one per character."""
+    return sum(map(len, run.findall(text)))
+
+
 def cjk_count(text: str) -> int:
-    return len(_CJK.findall(text))
+    return count_matching(_CJK_RUN, text)
 
 
 def text_size(text: str) -> int:

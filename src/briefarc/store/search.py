@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -31,8 +32,11 @@ SNIPPETS_SQL = ", ".join(
 )
 SNIPPET_MARKS = [SNIPPET_OPEN, SNIPPET_CLOSE, PROBE_OPEN, PROBE_CLOSE]
 DROPPED = {SNIPPET_OPEN, SNIPPET_CLOSE}
-# Best first scores at most this many of the newest matches (and of the newest title matches).
-CANDIDATES = 2000
+# Best first scores every match up to this many; past it, the newest CANDIDATES matches and the
+# newest CANDIDATES title matches (bm25 costs about 1-2 microseconds a match).
+SCORE_ALL_UP_TO = 15_000
+CANDIDATES = 3000
+SHORT_PREFIX = re.compile(r'(?<![^\s(])"[^"]{1,2}"\*')  # "s"*, "ab"*: a prefix of thousands of words
 HIT_COLUMNS = (
     "d.id, d.published, d.published_date, s.name, d.kind, d.title, d.spokesperson, d.language, "
     "d.url, d.canonical_url, d.archived_at, d.updated_at, d.removed_at"
@@ -92,9 +96,10 @@ def search(
 ) -> list[dict]:
     """Documents matching `query`, best first (or newest first), each with a highlighted snippet.
 
-    Best first scores (bm25) the newest CANDIDATES matches and the newest CANDIDATES title matches,
-    title matches first: a word found in most documents costs no more than a rarer one. With
-    `exhaustive`, every match is scored. Newest first walks the date index and scores nothing.
+    Best first scores (bm25) every match when there are at most SCORE_ALL_UP_TO, else the newest
+    CANDIDATES matches and title matches, title matches first: a word found in most documents costs
+    no more than a rarer one. With `exhaustive`, every match is scored. Newest first walks the date
+    index and scores nothing.
     `snippet` holds each match between SNIPPET_OPEN and SNIPPET_CLOSE (the page's own copies of those
     characters are dropped); `highlights` gives [start, end] of each match in the snippet once the
     markers are taken out, as character offsets.
@@ -121,6 +126,9 @@ def search(
     return hits
 
 
+FILTER_JOIN = "JOIN documents d ON d.id = f.rowid LEFT JOIN sources s ON s.id = d.source_id"
+
+
 def _scored(db, table: str, fts: str, clauses: list[str], params: list, *, order: str, limit: int,
             offset: int = 0) -> list[tuple[int, float]]:
     """(rowid, bm25) of matches passing the filters: the best (order="score") or the newest ("rowid").
@@ -128,8 +136,7 @@ def _scored(db, table: str, fts: str, clauses: list[str], params: list, *, order
     Ordered by rowid, FTS5 hands the matches over newest first and stops at the limit, so bm25 is
     computed for `limit` rows only; ordered by score, for every match.
     """
-    join = ("JOIN documents d ON d.id = f.rowid LEFT JOIN sources s ON s.id = d.source_id"
-            if clauses else "")
+    join = FILTER_JOIN if clauses else ""
     sort = "score, f.rowid" if order == "score" else "f.rowid DESC"
     rows = db.execute(
         f"""SELECT f.rowid, bm25({table}, {WEIGHT_ARGS}) AS score FROM {table} f {join}
@@ -142,18 +149,52 @@ def _scored(db, table: str, fts: str, clauses: list[str], params: list, *, order
 
 def _best_of_candidates(db, table: str, fts: str, clauses: list[str], params: list,
                         wanted: int) -> list[tuple[int, float]]:
-    """The `wanted` best of a bounded candidate set: title matches first, then the newest matches."""
-    cap = max(CANDIDATES, 2 * wanted)
-    newest = _scored(db, table, fts, clauses, params, order="rowid", limit=cap)
-    if len(newest) < cap:  # every match was scored: the exact bm25 order
-        return sorted(newest, key=_by_score)[:wanted]
+    """The `wanted` best matches, scoring at most about SCORE_ALL_UP_TO of them.
+
+    Few enough matches are all scored (FTS5 counts matches cheaply, but not those of a short prefix,
+    which it must merge first). Past that, title matches come first, as bm25 with the title's weight
+    puts them; when they do not fill the page, the best of the newest CANDIDATES matches follow.
+    """
+    short_prefix = SHORT_PREFIX.search(fts) is not None
+    if not short_prefix and _count(db, table, fts) <= SCORE_ALL_UP_TO:
+        return _scored(db, table, fts, clauses, params, order="score", limit=wanted)
     titled: list[tuple[int, float]] = []
-    if " : " not in fts:  # a query with its own column filters is ranked as it is
-        titled = sorted(_scored(db, table, f"title : ( {fts} )", clauses, params, order="rowid", limit=cap),
-                        key=_by_score)[:wanted]
+    if " : " not in fts and not short_prefix:  # a query with its own column filters is ranked as it is
+        titled = _title_matches(db, table, fts, clauses, params, wanted)
+        if len(titled) >= wanted:
+            return titled
     seen = {rowid for rowid, _ in titled}
+    newest = _scored(db, table, fts, clauses, params, order="rowid", limit=max(CANDIDATES, 2 * wanted))
     rest = sorted((hit for hit in newest if hit[0] not in seen), key=_by_score)
     return (titled + rest)[:wanted]
+
+
+def _title_matches(db, table: str, fts: str, clauses: list[str], params: list,
+                   wanted: int) -> list[tuple[int, float]]:
+    """The best title matches by the whole query's bm25, from two passes over the title matches alone.
+
+    bm25 adds up one term per phrase, so for `Q AND title:(Q)` it is bm25(Q) + bm25(title:(Q)): the
+    difference is the exact bm25(Q) of each title match.
+    """
+    in_title = f"title : ( {fts} )"
+    if _count(db, table, in_title) > SCORE_ALL_UP_TO:  # too many: the newest ones
+        newest = _scored(db, table, in_title, clauses, params, order="rowid", limit=max(CANDIDATES, 2 * wanted))
+        return sorted(newest, key=_by_score)[:wanted]
+    join = FILTER_JOIN if clauses else ""
+    where = "".join(" AND " + c for c in clauses)
+    passes = [f"""SELECT f.rowid AS id, bm25({table}, {WEIGHT_ARGS}) AS score FROM {table} f {join}
+                  WHERE {table} MATCH ? {where}""" for _ in (1, 2)]
+    rows = db.execute(
+        f"""WITH whole AS MATERIALIZED ({passes[0]}), title_part AS MATERIALIZED ({passes[1]})
+            SELECT whole.id, whole.score - title_part.score AS score FROM whole JOIN title_part USING (id)
+            ORDER BY score, whole.id DESC LIMIT ?""",
+        [f"( {fts} ) AND ( {in_title} )", *params, in_title, *params, wanted],
+    ).fetchall()
+    return [(rowid, score) for rowid, score in rows]
+
+
+def _count(db, table: str, fts: str) -> int:
+    return db.execute(f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", [fts]).fetchone()[0]
 
 
 def _by_score(hit: tuple[int, float]) -> tuple[float, int]:

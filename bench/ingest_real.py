@@ -1,0 +1,100 @@
+"""Ingest throughput on real pages: pages per CPU-second of `briefarc ingest`, folder and WARC.
+
+The pages are the ~290 China MFA pages of ../shared/corpus/fmprc-bulk (two thirds in Chinese). Each
+run is a whole `briefarc ingest` process into a fresh database; its CPU time (user + system, its
+writer process included) is read with resource.getrusage(RUSAGE_CHILDREN). In the same run, for
+comparison: the same pages through the extractor alone (`briefarc parse --json`), and a bare
+`python -c pass`.
+
+Target (issue 12): >= 250 pages per CPU-second for the folder and for a WARC of the same pages.
+
+    python bench/ingest_real.py [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import io
+import json
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BULK = ROOT.parent / "shared" / "corpus" / "fmprc-bulk"
+TARGET = 250
+
+
+def cpu_seconds(command: list[str]) -> float:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def write_warc(folder: Path, target: Path) -> int:
+    """The folder's pages as WARC response records, with the URL, date and type the manifest gives."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    manifest = json.loads((folder / "MANIFEST.json").read_text())
+    with target.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for entry in manifest:
+            body = gzip.decompress((folder / entry["file"]).read_bytes())
+            headers = StatusAndHeaders(f"{entry['status']} OK", [("Content-Type", entry["content_type"])],
+                                       protocol="HTTP/1.1")
+            record = writer.create_warc_record(entry["url"], "response", payload=io.BytesIO(body),
+                                               http_headers=headers,
+                                               warc_headers_dict={"WARC-Date": entry["fetched"]})
+            writer.write_record(record)
+    return len(manifest)
+
+
+def best(command: list[str], runs: int, db: Path | None = None) -> float:
+    times = []
+    for _ in range(runs):
+        if db is not None:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{db}{suffix}").unlink(missing_ok=True)
+        times.append(cpu_seconds(command))
+    return min(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=3, help="Runs of each; the least CPU time counts.")
+    args = parser.parse_args()
+    if not BULK.is_dir():
+        sys.exit(f"{BULK} is missing: this bench reads the shared corpus.")
+    exe = shutil.which("briefarc")
+    base = [exe] if exe else [sys.executable, "-m", "briefarc"]
+    work = Path(tempfile.mkdtemp(prefix="briefarc-ingest-real-"))
+    try:
+        pages = len(list(BULK.glob("*.html.gz")))
+        warc = work / "bulk.warc.gz"
+        write_warc(BULK, warc)
+        db = work / "archive.db"
+        rows = [
+            ("python -c pass", [sys.executable, "-c", "pass"], None, False),
+            ("parse --json (extract only)", [*base, "parse", str(BULK), "--json"], None, True),
+            ("ingest folder", [*base, "ingest", str(BULK), "--db", str(db)], db, True),
+            ("ingest WARC", [*base, "ingest", str(warc), "--db", str(db)], db, True),
+        ]
+        print(f"{pages} pages of {BULK.name}; least CPU time of {args.runs} runs")
+        print(f"{'command':<30} {'CPU s':>7} {'pages/CPU-s':>12}  target >= {TARGET}")
+        for label, command, fresh, counted in rows:
+            seconds = best(command, args.runs, fresh)
+            rate = f"{pages / seconds:>12.0f}" if counted else f"{'':>12}"
+            verdict = ("PASS" if pages / seconds >= TARGET else "FAIL") if fresh else ""
+            print(f"{label:<30} {seconds:>7.2f} {rate}  {verdict}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
