@@ -1,0 +1,93 @@
+"""Search that does not score every match: the bounded ranking against the exhaustive one.
+
+The thresholds are lowered so that a small real archive takes each path a 100,000-document one
+would: every match scored, title matches ranked from two passes, the newest matches, a short
+prefix; and the page's snippets come from one statement.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+
+import pytest
+
+from briefarc.models import Document, RawPage
+from briefarc.store import Filters, open_database, save_document, search
+
+WORDS = "trade talks border water climate finance visas sanctions relief debt aid".split()
+ranking = sys.modules["briefarc.store.search"]
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    path = tmp_path_factory.mktemp("ranking") / "archive.db"
+    db = open_database(path)
+    rng = random.Random(7)
+    for number in range(300):
+        title_words = rng.sample(WORDS, 2) + (["Kashmir"] if number % 7 == 0 else [])
+        body = [" ".join(rng.choice(WORDS + ["Kashmir"] * (number % 3)) for _ in range(rng.randint(5, 60)))]
+        doc = Document(title=" ".join(title_words), paragraphs=body, language="en",
+                       published=f"20{10 + number % 15}-0{1 + number % 9}-01", kind=("briefing", "news")[number % 2])
+        save_document(db, doc, RawPage(data=f"<p>{number}</p>".encode(), origin="t", url=f"https://e.org/{number}"))
+    db.conn.close()
+    return open_database(path, create=False)
+
+
+@pytest.fixture
+def small_limits(monkeypatch):
+    monkeypatch.setattr(ranking, "SCORE_ALL_UP_TO", 50)
+    monkeypatch.setattr(ranking, "CANDIDATES", 30)
+
+
+def ids(hits: list[dict]) -> list[int]:
+    return [hit["id"] for hit in hits]
+
+
+def test_title_matches_ranked_from_two_passes_equal_the_exhaustive_order(archive, small_limits):
+    count = "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?"
+    total, titled = (archive.execute(count, [query]).fetchone()[0] for query in ("Kashmir", "title : Kashmir"))
+    assert total > ranking.SCORE_ALL_UP_TO and 10 <= titled <= ranking.SCORE_ALL_UP_TO  # the path under test
+    fast = search(archive, "Kashmir", limit=10)
+    exact = search(archive, "Kashmir", limit=10, exhaustive=True)
+    assert ids(fast) == ids(exact)
+    assert [hit["rank"] for hit in fast] == pytest.approx([hit["rank"] for hit in exact])
+
+
+def test_pages_past_the_title_matches_come_from_the_newest_matches(archive, small_limits):
+    hits = search(archive, "Kashmir", limit=40)
+    assert len(hits) == 40 and len(set(ids(hits))) == 40
+    assert all("kashmir" in (hit["title"] + hit["snippet"]).lower() for hit in hits)
+
+
+def test_with_few_matches_every_one_is_scored(archive):
+    assert ids(search(archive, "Kashmir", limit=15)) == ids(search(archive, "Kashmir", limit=15, exhaustive=True))
+
+
+def test_a_short_prefix_with_a_filter_is_ranked_among_the_newest(archive, small_limits):
+    hits = search(archive, "t*", Filters(kind="news"), limit=5)
+    assert len(hits) == 5 and all(hit["kind"] == "news" for hit in hits)
+    assert all(hit["highlights"] for hit in hits)
+
+
+def test_sort_by_date_computes_no_bm25(archive):
+    hits = search(archive, "Kashmir", Filters(kind="briefing"), sort="date", limit=10)
+    dates = [hit["published_date"] for hit in hits]
+    assert dates == sorted(dates, reverse=True) and all(hit["kind"] == "briefing" for hit in hits)
+    assert all(hit["rank"] is None for hit in hits)
+
+
+@pytest.mark.parametrize("query", ["Kashmir", "t*", "trade OR water", 'NEAR(trade talks, 5)'])
+def test_one_snippet_statement_per_page(archive, small_limits, query):
+    statements: list[str] = []
+    archive.conn.set_trace_callback(statements.append)
+    try:
+        hits = search(archive, query, limit=10)
+    finally:
+        archive.conn.set_trace_callback(None)
+    assert hits and all(hit["snippet"] for hit in hits)
+    assert sum("snippet(" in statement for statement in statements) == 1
+
+
+def test_readers_map_the_file(archive):
+    assert archive.execute("PRAGMA mmap_size").fetchone()[0] >= 64 * 2**20
