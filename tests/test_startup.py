@@ -71,3 +71,16 @@ def test_parse_json_loads_the_extractor_only(archive):
     modules = loaded_modules(["parse", str(SAMPLES / "china-mfa-en-new.html"), "--json"], archive)
     assert "briefarc.extract.core" in modules
     assert heavy_among(modules, ALWAYS_HEAVY + NO_RICH) == []
+
+
+def test_the_command_table_names_every_command():
+    from briefarc.cli import COMMAND_MODULES, app, load_commands
+
+    load_commands()
+    names = {command.name or command.callback.__name__ for command in app.registered_commands}
+    names |= {group.name for group in app.registered_groups}
+    assert names == set(COMMAND_MODULES)
+    for name, module in COMMAND_MODULES.items():
+        registered = [c for c in app.registered_commands if (c.name or c.callback.__name__) == name]
+        owner = registered[0].callback.__module__ if registered else f"briefarc.cli.{module}"
+        assert owner == f"briefarc.cli.{module}", name

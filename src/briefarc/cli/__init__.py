@@ -10,16 +10,32 @@ imported inside the command that uses it. tests/test_startup.py holds the rule.
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 
 import typer
 
-from briefarc.cli import archive, exporting, fetching, history  # noqa: F401  (importing registers the commands)
 from briefarc.cli.app import app
 from briefarc.errors import BriefarcError, ExitStatus, tracebacks_wanted
 
-__all__ = ["app", "main", "run"]
+__all__ = ["app", "load_commands", "main", "run"]
+
+# The module that registers each command on `app` when imported. A command line naming one of them
+# loads that module only; anything else (--help, a typo) loads them all. tests/test_startup.py checks
+# that this table names every command.
+COMMAND_MODULES = {
+    "parse": "archive", "ingest": "archive", "search": "archive", "list": "archive", "show": "archive",
+    "stats": "archive", "export": "exporting", "cite": "exporting", "verify": "exporting", "fetch": "fetching",
+    "log": "fetching", "sources": "fetching", "history": "history", "diff": "history", "reparse": "history",
+}
+
+
+def load_commands(argv: list[str] | None = None) -> None:
+    """Register the commands `argv` needs on `app` (all of them without `argv`)."""
+    module = COMMAND_MODULES.get(argv[0]) if argv else None
+    for name in [module] if module else sorted(set(COMMAND_MODULES.values())):
+        importlib.import_module(f"briefarc.cli.{name}")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -34,6 +50,7 @@ def run(argv: list[str] | None = None) -> int:
     else is a bug and keeps its traceback. BRIEFARC_TRACEBACK=1 shows the traceback of every error.
     """
     try:
+        load_commands(sys.argv[1:] if argv is None else argv)
         result = app(args=argv, prog_name="briefarc", standalone_mode=False)
         if result == ExitStatus.INTERRUPTED:
             _console().err().print("Interrupted.", markup=False)
