@@ -36,23 +36,33 @@ def cpu_seconds(command: list[str], env: dict, check: bool = True) -> float:
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def rows(base: list[str], db: Path) -> list[tuple[str, list[str], float | None]]:
+COMMANDS = [  # label, arguments, target (CPU seconds)
+    ("--help", ["--help"], 0.12),
+    ("search --json", ["search", "briefing", "--json"], 0.15),
+    ("show 1 --json", ["show", "1", "--json"], 0.15),
+    ("search (table)", ["search", "briefing"], 0.2),
+    ("list --json", ["list", "--json"], None),
+    ("parse --json", ["parse", str(PAGE), "--json"], 0.25),
+]
+
+
+def rows(base: list[str], db: Path, other: str | None) -> list[tuple[str, list[str], float | None]]:
     sqlite_utils = shutil.which("sqlite-utils") or "sqlite-utils"
-    return [
+    table = [
         ("python -c pass (floor)", [sys.executable, "-c", "pass"], None),
         ("sqlite-utils search (peer)", [sqlite_utils, "search", str(db), "documents", "Taliban"], None),
-        ("briefarc --help", [*base, "--help"], 0.12),
-        ("briefarc search --json", [*base, "search", "briefing", "--json"], 0.15),
-        ("briefarc show 1 --json", [*base, "show", "1", "--json"], 0.15),
-        ("briefarc search (table)", [*base, "search", "briefing"], 0.2),
-        ("briefarc list --json", [*base, "list", "--json"], None),
-        ("briefarc parse --json", [*base, "parse", str(PAGE), "--json"], 0.25),
     ]
+    for label, arguments, target in COMMANDS:
+        table.append((f"briefarc {label}", [*base, *arguments], target))
+        if other:
+            table.append((f"  other install: {label}", [other, *arguments], None))
+    return table
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=11)
+    parser.add_argument("--other", help="Another install's briefarc executable (an older release), timed beside.")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="briefarc-startup-"))
     db = work / "small.db"
@@ -60,14 +70,23 @@ def main() -> None:
     exe = shutil.which("briefarc")
     base = [exe] if exe else [sys.executable, "-m", "briefarc"]
     try:
+        # An installed package has its bytecode compiled at install time; an editable checkout run with
+        # PYTHONDONTWRITEBYTECODE would compile every module from source at every start instead.
+        import briefarc
+
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(briefarc.__file__).parent)], check=True)
         subprocess.run([*base, "ingest", str(SAMPLES)], check=True, capture_output=True, env=env)
+        other_env = {**env, "BRIEFARC_DB": str(work / "other.db")}  # an older release has its own schema
+        if args.other:
+            subprocess.run([args.other, "ingest", str(SAMPLES)], check=True, capture_output=True, env=other_env)
         print(f"{'command':<28} {'CPU median':>10} {'target':>8}")
         ok = True
-        table = rows(base, db)
+        table = rows(base, db, args.other)
         times: list[list[float]] = [[] for _ in table]
         for _ in range(args.runs):  # round after round, so that a change of load falls on every command alike
-            for index, (_, command, target) in enumerate(table):
-                times[index].append(cpu_seconds(command, env, check=target is not None))
+            for index, (label, command, target) in enumerate(table):
+                own = other_env if label.startswith("  other") else env
+                times[index].append(cpu_seconds(command, own, check=target is not None))
         for (label, _, target), runs in zip(table, times, strict=True):
             median = statistics.median(runs)
             verdict = "" if target is None else ("PASS" if median <= target else "FAIL")

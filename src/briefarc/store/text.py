@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import cache
 from typing import TypeGuard
 
 # Han ideographs, kana and their extensions: scripts written without spaces between words.
@@ -11,14 +12,20 @@ CJK_CHARS = (
     "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
     "\U00020000-\U0002ffff\U00030000-\U0003134f"
 )
-CJK = re.compile(f"[{CJK_CHARS}]")
 # The same characters as an SQL GLOB pattern: the full-text triggers index a row for CJK search
 # when its title, subtitle or body holds one of them.
 CJK_GLOB = "*[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f]*"
 
 
 def has_cjk(text: str | None) -> TypeGuard[str]:
-    return text is not None and CJK.search(text) is not None
+    """True when the text holds a CJK character (ASCII text is told at once, without the pattern)."""
+    return text is not None and not text.isascii() and _cjk().search(text) is not None
+
+
+@cache
+def _cjk() -> re.Pattern:
+    """Compiled on first use: the class spans whole Unicode planes, which takes a while to compile."""
+    return re.compile(f"[{CJK_CHARS}]")
 
 
 def fold(text: str | None) -> str:
