@@ -68,6 +68,7 @@ def best(command: list[str], runs: int, db: Path | None = None) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3, help="Runs of each; the least CPU time counts.")
+    parser.add_argument("--other", help="Another install's briefarc executable (an older release), timed beside.")
     args = parser.parse_args()
     if not BULK.is_dir():
         sys.exit(f"{BULK} is missing: this bench reads the shared corpus.")
@@ -85,6 +86,9 @@ def main() -> None:
             ("ingest folder", [*base, "ingest", str(BULK), "--db", str(db)], db, True),
             ("ingest WARC", [*base, "ingest", str(warc), "--db", str(db)], db, True),
         ]
+        if args.other:
+            rows += [(f"other install: {label}", [args.other, *command[1:]], fresh, counted)
+                     for label, command, fresh, counted in rows[1:]]
         print(f"{pages} pages of {BULK.name}; least CPU time of {args.runs} runs")
         print(f"{'command':<30} {'CPU s':>7} {'pages/CPU-s':>12}  target >= {TARGET}")
         for label, command, fresh, counted in rows:

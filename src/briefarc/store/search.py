@@ -109,12 +109,13 @@ def search(
     clauses, params = (filters or Filters()).where()
     try:
         table, fts = index_for(db, fts)
+        ranked: list[tuple[int, float | None]]
         if sort == "date":
             ranked = _newest_first(db, table, fts, clauses, params, limit, offset)
         elif exhaustive:
-            ranked = _scored(db, table, fts, clauses, params, order="score", limit=limit, offset=offset)
+            ranked = list(_scored(db, table, fts, clauses, params, order="score", limit=limit, offset=offset))
         else:
-            ranked = _best_of_candidates(db, table, fts, clauses, params, limit + offset)[offset:]
+            ranked = list(_best_of_candidates(db, table, fts, clauses, params, limit + offset)[offset:])
         hits = _with_documents(db, ranked)
         _add_snippets(db, table, fts, hits)
     except sqlite3.OperationalError as exc:
@@ -202,7 +203,7 @@ def _by_score(hit: tuple[int, float]) -> tuple[float, int]:
 
 
 def _newest_first(db, table: str, fts: str, clauses: list[str], params: list, limit: int,
-                  offset: int) -> list[tuple[int, None]]:
+                  offset: int) -> list[tuple[int, float | None]]:
     """Newest published first: the date index is walked and each document looked up in the matches."""
     rows = db.execute(
         f"""SELECT d.id FROM documents d INDEXED BY documents_published_date
