@@ -35,7 +35,7 @@ DROPPED = {SNIPPET_OPEN, SNIPPET_CLOSE}
 # Best first scores every match up to this many; past it, the newest CANDIDATES matches and the
 # newest CANDIDATES title matches (bm25 costs about 1-2 microseconds a match).
 SCORE_ALL_UP_TO = 15_000
-CANDIDATES = 3000
+CANDIDATES = 1000
 SHORT_PREFIX = re.compile(r'(?<![^\s(])"[^"]{1,2}"\*')  # "s"*, "ab"*: a prefix of thousands of words
 HIT_COLUMNS = (
     "d.id, d.published, d.published_date, s.name, d.kind, d.title, d.spokesperson, d.language, "
