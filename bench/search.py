@@ -91,7 +91,7 @@ EXTRA = [  # other query forms, timed and shown apart from the 21 (issue 12: "s*
 
 def overlap(db, query: str) -> int:
     """How many of the default top 20 are in the exhaustive bm25 top 20."""
-    from briefarc.store import search
+    from briefarc.store.search import search
 
     fast = {hit["id"] for hit in search(db, query, limit=20)}
     exact = {hit["id"] for hit in search(db, query, limit=20, exhaustive=True)}

@@ -113,8 +113,9 @@ def test_datasette_search_on_the_documents_table(datasette):
 
 
 def test_an_archive_at_version_4_moves_to_the_new_index(tmp_path, archive):
-    from briefarc.store import open_database, search
+    from briefarc.store.db import open_database
     from briefarc.store.migrations import MIGRATIONS
+    from briefarc.store.search import search
 
     old = tmp_path / "old.db"
     conn = sqlite3.connect(old, isolation_level=None)

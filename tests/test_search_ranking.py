@@ -8,15 +8,16 @@ prefix; and the page's snippets come from one statement.
 from __future__ import annotations
 
 import random
-import sys
 
 import pytest
 
 from briefarc.models import Document, RawPage
-from briefarc.store import Filters, open_database, save_document, search
+from briefarc.store import search as ranking
+from briefarc.store.db import open_database
+from briefarc.store.documents import save_document
+from briefarc.store.search import Filters, search
 
 WORDS = "trade talks border water climate finance visas sanctions relief debt aid".split()
-ranking = sys.modules["briefarc.store.search"]
 
 
 @pytest.fixture(scope="module")
