@@ -61,9 +61,12 @@ def test_migrations_make_the_schema_the_shipped_sql_made():
     m001_initial(shipped)
     run_script(shipped, SHIPPED)
     now = sqlite3.connect(":memory:", isolation_level=None)
-    migrate(now)
+    for migration in MIGRATIONS[:4]:  # m005 remakes the full-text index: tests/test_fts_tools.py checks it
+        migration(now)
     assert structure(now) == structure(shipped)
-    assert now.execute("PRAGMA recursive_triggers").fetchone()[0] == 0  # sqlite-utils changed no setting
+    latest = sqlite3.connect(":memory:", isolation_level=None)
+    migrate(latest)
+    assert latest.execute("PRAGMA recursive_triggers").fetchone()[0] == 0  # sqlite-utils changed no setting
 
 
 def test_an_archive_at_version_two_is_brought_up_to_date(db_file):
