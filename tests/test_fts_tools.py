@@ -1,8 +1,8 @@
 """The archive opens in other tools as the README says: sqlite-utils search, Datasette, raw FTS5.
 
 Each tool runs for real: the sqlite-utils command line in a subprocess, Datasette as a server on
-127.0.0.1 queried over HTTP. The migration test builds a database at schema version 4 (with the old
-segmented copies) and checks that opening it moves the index to the new form.
+127.0.0.1 queried over HTTP. The migration test builds a database at each schema version before the
+new index (with the old segmented copies) and checks that opening it moves the index to the new form.
 """
 
 from __future__ import annotations
@@ -112,14 +112,15 @@ def test_datasette_search_on_the_documents_table(datasette):
     assert sum("外交部发言人" in row["title"] for row in rows) == 2
 
 
-def test_an_archive_at_version_4_moves_to_the_new_index(tmp_path, archive):
+@pytest.mark.parametrize("version", [1, 2, 3, 4, 5, 6])  # m007 made the new index
+def test_an_archive_at_an_earlier_version_moves_to_the_new_index(tmp_path, version):
     from briefarc.store.db import open_database
     from briefarc.store.migrations import MIGRATIONS
     from briefarc.store.search import search
 
     old = tmp_path / "old.db"
     conn = sqlite3.connect(old, isolation_level=None)
-    for number, migration in enumerate(MIGRATIONS[:4], start=1):
+    for number, migration in enumerate(MIGRATIONS[:version], start=1):
         migration(conn)
         conn.execute(f"PRAGMA user_version = {number}")
     conn.execute("INSERT INTO documents (id, key, title, body, fts_title, fts_body, archived_at, updated_at) "
@@ -131,6 +132,7 @@ def test_an_archive_at_version_4_moves_to_the_new_index(tmp_path, archive):
     assert [hit["id"] for hit in search(db, "台湾")] == [1]
     assert [hit["id"] for hit in search(db, "台湾问题")] == [1]
     columns = [row[1] for row in db.execute("PRAGMA table_info(documents)")]
-    assert "fts_body" not in columns and "body" in columns
+    assert "fts_body" not in columns and "body" in columns and "claimed_url" in columns
+    assert db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
     db.execute("INSERT INTO documents_fts(documents_fts, rank) VALUES('integrity-check', 1)")
     db.execute("INSERT INTO documents_cjk(documents_cjk) VALUES('integrity-check')")

@@ -154,11 +154,13 @@ def parse_date(value: str | None, option: str, *, end: bool = False) -> str | No
 
 
 def make_filters(source, since, until, spokesperson, kind, lang, changed=False, removed=False):
-    from briefarc.extract.kinds import ALIASES
-    from briefarc.models import KINDS
     from briefarc.store.search import Filters
 
-    kind = choice(ALIASES.get(kind.strip().lower(), kind), KINDS, "--kind") if kind else None
+    if kind:  # the extractor's package is loaded only for --kind (its spellings)
+        from briefarc.extract.kinds import ALIASES
+        from briefarc.models import KINDS
+
+        kind = choice(ALIASES.get(kind.strip().lower(), kind), KINDS, "--kind")
     return Filters(
         source=source, since=parse_date(since, "--since"), until=parse_date(until, "--until", end=True),
         spokesperson=spokesperson, kind=kind, language=lang, changed=changed, removed=removed,

@@ -246,6 +246,8 @@ def _check_no_options(ctx: typer.Context, words: list[str]) -> None:
 
 
 def _print_notes(notes: list[str]) -> None:
+    if not notes:  # Rich only for a note to show
+        return
     from briefarc.output import console
 
     for note in notes:
