@@ -14,7 +14,6 @@ import ipaddress
 import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from briefarc.models import Document, RawPage
 from briefarc.urls import hostname, is_web_url, normalize_url, split
@@ -116,5 +115,7 @@ def _suffixes():
 @cache
 def aliases() -> dict[str, str]:
     """Each listed domain -> the first domain of its group."""
+    from importlib import resources  # here: show and search, which read documents, never need it
+
     groups = json.loads(resources.files("briefarc.store").joinpath("site_aliases.json").read_text("utf-8"))
     return {domain: group["domains"][0] for group in groups for domain in group["domains"]}
