@@ -151,7 +151,9 @@ def extract_html(text: str, url: str | None = None, site: sites.Site | None = No
     document.site = template.name if template else None
     if might_be_listing(paragraphs, meta):
         hint = meta.next_link or listing.pager_from_source(text)
-        if fill_listing(document, tree, url, site, hint):
+        base = url or address or sites.own_address(tree, text)  # a saved listing's links resolve against it
+        if fill_listing(document, tree, base, site, hint):
+            document.canonical_url = document.canonical_url or (base if base != url else None)
             document.published = meta.published
             return document
     fill_structure(document, meta, site, strong)

@@ -267,6 +267,11 @@ def page_addresses(tree: LexborHTMLParser, text: str) -> list[tuple[str, str]]:
     return found
 
 
+def own_address(tree: LexborHTMLParser, text: str) -> str | None:
+    """The first web address a page gives for itself (canonical, og:url, base, saved-from), if any."""
+    return next((address for _, address in page_addresses(tree, text) if urls.is_web_url(address)), None)
+
+
 def site_by_links(tree: LexborHTMLParser) -> Site | None:
     """The known site whose host the page's own links, images and scripts point at most, when that
     host is the one the page points at most of all (a template's navigation, logo and footer)."""

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from briefarc.errors import BriefarcError, InputError, UsageError, item_failure
 from briefarc.files.inputs import STDIN, iter_inputs, read_input
-from briefarc.models import RawPage, SaveResult
+from briefarc.models import Document, ListingItem, RawPage, SaveResult
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -30,6 +30,9 @@ class IngestReport:
     failed: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # stored, but with a doubt (an encoding)
     assumed: dict[str, int] = field(default_factory=dict)  # site assumed for pages without a URL: pages
+    listings: int = 0  # listing pages: not documents; their article links are noted as pending items
+    listed: list[tuple[ListingItem, str]] = field(default_factory=list)  # (item, the listing's address)
+    unplaced: int = 0  # listing links that are relative on a page that gives no address of its own
 
     def count(self, results: list[SaveResult]) -> None:
         for result in results:
@@ -47,6 +50,9 @@ class IngestReport:
         }
         if self.assumed:  # pages without a URL, per site assumed from their own markup
             summary["assumed_sites"] = self.assumed
+        if self.listings:
+            summary["listings"] = {"pages": self.listings, "pending_items": len(self.listed),
+                                   "links_without_address": self.unplaced}
         return summary
 
 
@@ -88,7 +94,18 @@ def ingest(
         run.writer = writer
         for name in iter_inputs(paths, warc=True):
             _ingest_one(run, name, url)
+    _note_listed(db, run.report.listed, source_id)
     return run.report
+
+
+def _note_listed(db: sqlite_utils.Database, listed: list[tuple[ListingItem, str]], source_id: int | None) -> None:
+    """The article links of the listing pages, kept as pending items: `briefarc fetch` of the listing (or of the
+    source) fetches them."""
+    from briefarc.store import pending
+
+    for item, found_on in listed:
+        pending.note(db, item.url, source_id=source_id, found_on=found_on, title=item.title,
+                     published=item.published)
 
 
 def _writer(db: sqlite_utils.Database, paths: list[str], source_id: int | None, run: _Run):
@@ -141,11 +158,26 @@ def _store(run: _Run, page: RawPage, name: str) -> None:
     except Exception as exc:  # an extractor bug must not end the batch
         run.fail(name, item_failure(exc, "while reading the page"))
         return
+    documents = [(doc, raw) for doc, raw in documents if not _listing(run.report, doc, page)]
     for doc, _ in documents:
         run.report.warnings.extend((name, warning) for warning in doc.warnings)
         if doc.assumed_site:
             run.report.assumed[doc.assumed_site] = run.report.assumed.get(doc.assumed_site, 0) + 1
     run.writer.put(name, documents)
+
+
+def _listing(report: IngestReport, doc: Document, page: RawPage) -> bool:
+    """A listing page is no document: its article links (those with a web address) are kept to fetch."""
+    if doc.kind != "listing":
+        return False
+    from briefarc.urls import is_web_url
+
+    report.listings += 1
+    found_on = doc.url or doc.canonical_url or page.url or page.origin
+    placed = [(item, found_on) for item in doc.items if is_web_url(item.url)]
+    report.listed.extend(placed)
+    report.unplaced += len(doc.items) - len(placed)
+    return True
 
 
 def _ingest_warc(run: _Run, source: str | io.BytesIO, name: str) -> None:

@@ -39,6 +39,11 @@ def print_ingest_summary(stderr: Console, report) -> None:
     if report.skipped:
         line += f" Skipped {report.skipped} records that hold no HTML page."
     stderr.print(line, markup=False, highlight=False)
+    if report.listings:
+        stderr.print(f"  {report.listings} listing page{'s' if report.listings > 1 else ''}, not stored as documents: "
+                     f"{len(report.listed)} article links noted as pending (`briefarc log --pending`)"
+                     + (f"; {report.unplaced} relative links left out: give the page's address with --url"
+                        if report.unplaced else ""), markup=False, highlight=False, soft_wrap=True)
     for site, pages in report.assumed.items():
         stderr.print(f"  site assumed for {pages} page{'s' if pages > 1 else ''} without a URL: {clean(site)}",
                      markup=False, highlight=False, soft_wrap=True)

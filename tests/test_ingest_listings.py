@@ -1,0 +1,71 @@
+"""A saved listing page is no document: its article links are kept as pending items that a fetch takes."""
+
+from __future__ import annotations
+
+from tests import siteserver as ss
+
+FAST = ("--delay", "0", "--retries", "0", "--workers", "0")
+DAYS = (17, 18, 19)
+
+
+def listing_html(base: str) -> str:
+    items = "".join(f'<li><a href="/en/2025/db2509{d}.doc.htm">Noon briefing of {d} September 2025</a>'
+                    f" <span>2025-09-{d}</span></li>" for d in DAYS)
+    return (f"<!-- saved from url=(0040){base} -->\n<html><head><title>Noon briefings</title></head><body>"
+            f'<h1>Noon briefings</h1><ul class="list">{items}</ul></body></html>')
+
+
+def article(day: int) -> bytes:
+    text = " ".join(f"The Secretary-General spoke on day {day} about peace, aid and the situation." for _ in range(8))
+    return (f"<html><head><title>Noon briefing of {day} September 2025</title></head><body><article>"
+            f"<h1>Noon briefing of {day} September 2025</h1><p>{text}</p><p>{text}</p></article></body></html>"
+            ).encode()
+
+
+def test_a_saved_listing_is_kept_as_pending_items_not_as_a_document(cli, db_file, tmp_path):
+    saved = tmp_path / "briefings.html"
+    saved.write_text(listing_html("http://127.0.0.1:9/en/briefings.html"), encoding="utf-8")
+    result = cli("ingest", saved, "--db", db_file)
+    assert result.code == 0, result.stderr
+    assert "1 listing page" in result.stderr and "3 article links noted as pending" in result.stderr
+    assert cli("list", "--db", db_file, "--json").jsonl() == []
+    pending = cli("log", "--pending", "--db", db_file, "--json").jsonl()
+    assert sorted(row["url"] for row in pending) == [
+        f"http://127.0.0.1:9/en/2025/db2509{d}.doc.htm" for d in DAYS]
+    assert {row["found_on"] for row in pending} == {"http://127.0.0.1:9/en/briefings.html"}
+
+
+def test_a_fetch_of_the_listing_takes_its_pending_items(cli, db_file, tmp_path, site):
+    site.route("/robots.txt", ss.robots())
+    emptied = b"<html><head><title>Noon briefings</title></head><body><h1>Noon briefings</h1><p>None.</p></body></html>"
+    site.route("/en/briefings.html", ss.Reply(emptied))  # it lists nothing since it was saved
+    for day in DAYS:
+        site.route(f"/en/2025/db2509{day}.doc.htm", ss.Reply(article(day)))
+    saved = tmp_path / "briefings.html"
+    saved.write_text(listing_html(site.url("/en/briefings.html")), encoding="utf-8")
+    assert cli("ingest", saved, "--db", db_file).code == 0
+    fetched = cli("fetch", site.url("/en/briefings.html"), *FAST, "--db", db_file, "--json")
+    assert fetched.code == 0, fetched.stderr
+    titles = {row["title"] for row in cli("list", "--db", db_file, "--json").jsonl()}
+    assert titles >= {f"Noon briefing of {d} September 2025" for d in DAYS}
+    assert cli("log", "--pending", "--db", db_file, "--json").jsonl() == []
+
+
+def test_a_listing_ingested_for_a_source_gives_that_source_its_pending_items(cli, db_file, tmp_path):
+    cli("sources", "add", "noon", "http://127.0.0.1:9/en/briefings.html", "--kind", "listing", "--db", db_file)
+    saved = tmp_path / "briefings.html"
+    saved.write_text(listing_html("http://127.0.0.1:9/en/briefings.html"), encoding="utf-8")
+    summary = cli("ingest", saved, "--source", "noon", "--db", db_file, "--json").jsonl()[0]
+    assert summary["listings"] == {"pages": 1, "pending_items": 3, "links_without_address": 0}
+    assert summary["added"] == 0
+    shown = cli("sources", "show", "noon", "--db", db_file, "--json").jsonl()[0]
+    assert shown["pending"] == 3
+
+
+def test_relative_links_of_a_listing_without_an_address_are_reported(cli, db_file, tmp_path):
+    saved = tmp_path / "briefings.html"
+    saved.write_text(listing_html("").replace("<!-- saved from url=(0040) -->", ""), encoding="utf-8")
+    result = cli("ingest", saved, "--db", db_file)
+    assert result.code == 0 and "3 relative links left out: give the page's address with --url" in result.stderr
+    with_url = cli("ingest", saved, "--url", "http://127.0.0.1:9/en/briefings.html", "--db", db_file, "--json")
+    assert with_url.jsonl()[0]["listings"]["pending_items"] == 3
