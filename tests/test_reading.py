@@ -105,3 +105,24 @@ def test_a_missing_pager_still_shows_the_text(cli, archive, tmp_path):
     record = record_of(cli, archive, "news-dawn-style.html")
     printed, code = run_show(archive, tmp_path, str(record["id"]), terminal=True, pager="no-such-pager-here")
     assert code == 0 and record["sha256"] in printed and record["paragraphs"][0][:40] in printed
+
+
+def test_a_chinese_speaker_label_stays_on_the_line_of_its_text_at_80_columns(cli, archive):
+    """On a terminal Rich wraps at spaces: after "赵立坚: " the unspaced Chinese paragraph went whole to the
+    next line, leaving the label alone on its own. The label now ends in "：", as Chinese writes it."""
+    from io import StringIO
+
+    from rich.console import Console
+
+    from briefarc.output.render import document_view
+
+    record = record_of(cli, archive, "china-mfa-zh.html")
+    turns = [turn for turn in record["turns"] if turn["speaker"] and len(turn["text"]) > 80]
+    assert turns and all("\u4e00" <= turn["text"][0] <= "\u9fff" for turn in turns)
+    console = Console(width=80, record=True, file=StringIO(), color_system=None)
+    console.print(document_view(record))
+    lines = [line.rstrip() for line in console.export_text().splitlines()]
+    for turn in turns:
+        label = f"{turn['speaker']}："
+        assert any(line.startswith(label) and len(line) > len(label) for line in lines), label
+        assert label not in lines and f"{turn['speaker']}:" not in lines

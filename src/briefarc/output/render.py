@@ -7,6 +7,7 @@ with control characters made visible, so a page cannot restyle the output or dri
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import TYPE_CHECKING
 
 from rich import box
@@ -114,11 +115,15 @@ TURN_STYLES = {"question": "bold magenta", "answer": "bold green", "statement": 
 
 
 def _turn_text(turn: dict) -> Text:
+    """A turn as one paragraph, its speaker's label at the start. Before Chinese or Japanese text the label
+    ends in a full-width colon and no space, as those languages write it: a space there would let the
+    terminal's wrap move the whole unspaced paragraph to the next line, leaving the label alone."""
     out = Text()
-    speaker = turn.get("speaker")
+    speaker, said = turn.get("speaker"), clean(turn.get("text"))
     if speaker:
-        out.append(clean(speaker) + ": ", style=TURN_STYLES.get(turn.get("role") or "", "bold"))
-    out.append(clean(turn.get("text")) + "\n")
+        wide = bool(said) and unicodedata.east_asian_width(said[0]) in ("W", "F")
+        out.append(clean(speaker) + ("：" if wide else ": "), style=TURN_STYLES.get(turn.get("role") or "", "bold"))
+    out.append(said + "\n")
     return out
 
 
