@@ -66,13 +66,15 @@ def test_install_completion_for_bash_completes_commands_and_options(tmp_path):
     assert completed.stdout.split("\n")[:2] == ["search", "--kind"], completed.stderr
 
 
-def test_every_help_has_an_example(cli):
+def test_every_help_has_an_example(cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
     for command in [[], *commands()]:
         shown = cli(*command, "--help")
         assert shown.code == 0, command
         example = re.search(r"^  Example: briefarc (.+)$", shown.stdout, re.MULTILINE)
         assert example, command
         assert not command or example.group(1).startswith(command[0]), command
+        assert len(example.group(0)) <= 80, command  # the example is printed as is: wider, a terminal breaks it
 
 
 def test_every_json_option_says_what_it_prints(cli):

@@ -15,7 +15,7 @@ sources_app = typer.Typer(help="List, add, remove and inspect the sources `brief
 app.add_typer(sources_app, name="sources")
 
 
-@app.command(epilog="\b\nExample: briefarc fetch mofa-pk --since 2025-01 --max 20 --contact you@example.org")
+@app.command(epilog="\b\nExample: briefarc fetch mofa-pk --since 2025-01 --contact you@example.org")
 def fetch(
     targets: Annotated[list[str] | None, typer.Argument(
         metavar="[SOURCE|URL]...",
