@@ -94,7 +94,7 @@ def _read_all(handle: BinaryIO, label: str) -> Iterator[WarcEntry]:
         if state.whole_gzip:
             yield from _read_whole_gzip(handle, label, state.seen)
             return
-        if state.seen or not quiet:
+        if (state.seen or not quiet) and not state.reported:
             yield WarcEntry(where=f"offset {state.failed_at}", error=f"damaged WARC record: {state.error}")
         quiet = True
         # the next pass starts past this one's start and past the damage, whatever warcio reported
@@ -122,6 +122,7 @@ class _Pass:
     error: str | None = None
     failed_at: int = 0
     whole_gzip: bool = False
+    reported: bool = False  # the damage that ended the pass was that of a record, already reported
 
 
 def _read_pass(records: WARCIterator, label: str, state: _Pass) -> Iterator[WarcEntry]:
@@ -140,7 +141,13 @@ def _read_pass(records: WARCIterator, label: str, state: _Pass) -> Iterator[Warc
         state.seen += 1
         state.floor = max(state.floor, records.offset + 1)
         if state.seen > state.skip:
-            yield _entry(record, label, records.offset)
+            entry = _entry(record, label, records.offset)
+            yield entry
+            if entry.error and getattr(record.raw_stream, "limit", 0) > 0:
+                # its data broke off inside the record (a corrupt gzip member): warcio would end the file
+                # there, so this pass ends, already reported, and the next begins at the next record start
+                state.error, state.reported, state.failed_at = entry.error, True, state.floor
+                return
 
 
 def _next_record_start(handle: BinaryIO, position: int, gzipped: bool) -> int | None:
