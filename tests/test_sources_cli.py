@@ -67,3 +67,15 @@ def test_source_errors(cli, db_file, tmp_path, args, code, message):
     result = cli(*args, "--db", db)
     assert result.code == code, result.stderr
     assert message in result.stderr and result.stderr.startswith("Error: ")
+
+
+def test_sources_show_at_80_columns_cuts_no_url_or_pattern(cli, db_file, monkeypatch):
+    """A built-in source's URL and link pattern are longer than the panel leaves them: folded whole over
+    two lines, never cut with '…' (mofa-pk's were)."""
+    monkeypatch.setenv("COLUMNS", "80")
+    shown = cli("sources", "show", "mofa-pk", "--db", db_file)
+    assert shown.code == 0 and "…" not in shown.stdout
+    source = cli("sources", "show", "mofa-pk", "--db", db_file, "--json").jsonl()[0]
+    flat = "".join(line.strip("│ ") for line in shown.stdout.splitlines())
+    for value in (source["url"], source["options"]["link_pattern"]):
+        assert len(value) > 50 and value in flat

@@ -195,7 +195,7 @@ def run_counts(counts: dict | None) -> str:
 def source_panel(row: SourceStatus) -> Panel:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
-    grid.add_column()
+    grid.add_column(overflow="fold")  # a long URL or pattern whole, over two lines, never cut with "…"
     fields = (("Title", row["title"]), ("Kind", row["kind"]), ("URL", row["url"]),
               ("Built in", "yes" if row["builtin"] else "no"), ("Enabled", "yes" if row["enabled"] else "no"),
               ("Documents", f"{row['documents']:,}"), ("Last run", row["last_run"] or "never"),
