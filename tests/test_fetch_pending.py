@@ -136,3 +136,17 @@ def test_a_page_whose_entry_left_the_feed_is_still_tried_when_due(cli, db_file, 
     assert second["updated"] == 1 and site.hits("/briefings/a/") == 2
     assert "Dujarric" in only_document(cli, db_file)["body"]
     assert cli("sources", "show", "news", "--db", db_file, "--json").jsonl()[0]["pending"] == 0
+
+
+def test_a_new_source_takes_a_feed_that_was_fetched_before_as_a_loose_url(cli, db_file, site):
+    site.route("/robots.txt", ss.robots())
+    site.route("/briefings/a/", ss.Reply(PAGE.encode()))
+    feed = rss([entry(site, "/briefings/a/", "A", content="<p>" + "The whole text of A. " * 20 + "</p>")])
+    feed.etag = '"v1"'
+    site.route("/feed.xml", feed)
+    assert fetch(cli, db_file, site.url("/feed.xml"))[0] == 0
+    cli("sources", "add", "news", site.url("/feed.xml"), "--db", db_file)
+    result = cli("fetch", "news", *FAST, "--db", db_file, "--json")
+    report = result.jsonl()[0]
+    assert not any("unchanged since the last run" in note for note in report["notes"]), report
+    assert site.hits("/feed.xml") == 2 and report["discovered"] == 1

@@ -238,8 +238,7 @@ class Scheduler:
         self.states.update(fetchlog.url_states(self.db, [url for url in urls if url not in self.states]))
 
     def _validators(self, url: str) -> tuple[str | None, str | None]:
-        etag, modified, _ = fetchlog.validators(self.db, url)
-        return etag, modified
+        return fetchlog.source_validators(self.db, url, self.handler.source_id)
 
     def _remember(self, url: str, headers: dict) -> None:
         """Note a listing's or feed's validators, so that the next run can ask whether it changed."""

@@ -50,6 +50,15 @@ def validators(db: sqlite_utils.Database, url: str) -> tuple[str | None, str | N
 
 
 @translated
+def source_validators(db: sqlite_utils.Database, url: str, source_id: int | None) -> tuple[str | None, str | None]:
+    """(ETag, Last-Modified) of a feed or listing as this source last saw it: another source's (or a loose
+    fetch's) copy says nothing about what this one has taken."""
+    row = db.execute("SELECT etag, last_modified FROM seen_urls WHERE key = ? AND source_id IS ?",
+                     (normalize_url(url), source_id)).fetchone()
+    return (row[0], row[1]) if row else (None, None)
+
+
+@translated
 def mark_seen(
     db: sqlite_utils.Database, url: str, status: str, *, source_id: int | None = None,
     document_id: int | None = None, reason: str | None = None, headers: dict | None = None,
