@@ -4,25 +4,48 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "data" / "samples"
 SHARED = ROOT.parent / "shared"
+REQUIRE_SHARED = "BRIEFARC_REQUIRE_SHARED"  # set by .ci/run: a missing ../shared fails instead of skipping
+
+# The same examples on every run: a fuzz test fails for a change in the code, never for a new draw.
+settings.register_profile("briefarc", derandomize=True, database=None, print_blob=True)
+settings.load_profile("briefarc")
+
+
+def needs_shared(path: Path) -> None:
+    """Skip the calling test when `path` (in ../shared) is missing; in CI ($BRIEFARC_REQUIRE_SHARED), fail."""
+    if path.exists():
+        return
+    where = path.relative_to(ROOT.parent) if path.is_relative_to(ROOT.parent) else path
+    if os.environ.get(REQUIRE_SHARED):
+        pytest.fail(f"../{where} is missing, and ${REQUIRE_SHARED} says it must be here")
+    pytest.skip(f"../{where} is not here")
+
+
+def environment_of(home: Path) -> dict[str, str | None]:
+    """What the autouse fixture sets: the values every test runs with, whatever the user's shell holds."""
+    return {"BRIEFARC_HOME": str(home), "BRIEFARC_DB": None, "BRIEFARC_TRACEBACK": None, "COLUMNS": "200"}
 
 
 @pytest.fixture(autouse=True)
 def private_home(tmp_path_factory, monkeypatch):
-    """Tests never touch the user's real archive."""
+    """Tests never touch the user's real archive, and run with the same settings whatever the shell holds."""
     home = tmp_path_factory.mktemp("home")
-    monkeypatch.setenv("BRIEFARC_HOME", str(home))
-    monkeypatch.delenv("BRIEFARC_DB", raising=False)
-    monkeypatch.delenv("BRIEFARC_TRACEBACK", raising=False)
-    monkeypatch.setenv("COLUMNS", "200")
+    for name, value in environment_of(home).items():
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
     return home
 
 
@@ -43,8 +66,10 @@ class _Stdout(io.TextIOWrapper):
 
 
 @pytest.fixture
-def cli(monkeypatch):
-    """Run briefarc in this process with fresh stdout/stderr/stdin; returns a Result."""
+def cli(private_home):
+    """Run briefarc in this process with fresh stdout/stderr/stdin; returns a Result.
+
+    Only the streams are swapped, and put back after each run: the environment of `private_home` stays."""
     from briefarc.cli import run
     from briefarc.output import console
 
@@ -53,17 +78,20 @@ def cli(monkeypatch):
         err_bytes = io.BytesIO()
         out = _Stdout(out_bytes, encoding="utf-8", write_through=True)
         err = _Stdout(err_bytes, encoding="utf-8", write_through=True)
-        monkeypatch.setattr(sys, "stdout", out)
-        monkeypatch.setattr(sys, "stderr", err)
-        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"))
-        console.reset()
-        try:
-            code = run([str(a) for a in args])
-        finally:
-            out.flush()
-            err.flush()
-            monkeypatch.undo()
+        before = {name: os.environ.get(name) for name in environment_of(private_home)}
+        with pytest.MonkeyPatch.context() as streams:
+            streams.setattr(sys, "stdout", out)
+            streams.setattr(sys, "stderr", err)
+            streams.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"))
             console.reset()
+            try:
+                code = run([str(a) for a in args])
+            finally:
+                out.flush()
+                err.flush()
+        console.reset()
+        after = {name: os.environ.get(name) for name in before}
+        assert after == before, "running the CLI changed the test's environment"
         raw = out_bytes.getvalue()
         return Result(int(code), raw.decode("utf-8", "replace"), err_bytes.getvalue().decode("utf-8"), raw)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import shutil
 
 import pytest
@@ -231,6 +232,17 @@ def test_commands_on_a_missing_archive(cli, tmp_path):
 def test_database_from_environment(cli, archive, monkeypatch):
     monkeypatch.setenv("BRIEFARC_DB", str(archive))
     assert cli("search", "Taliban", "--json").jsonl()
+    assert cli("search", "Taliban", "--json").jsonl()  # the second run still sees the variable
+
+
+def test_the_private_environment_outlives_cli_runs(cli, private_home, tmp_path):
+    """Each test runs with its own data folder, no BRIEFARC_DB or BRIEFARC_TRACEBACK and wide output,
+    before and after the CLI runs, whatever the user's shell holds (as with BRIEFARC_TRACEBACK=1 COLUMNS=60)."""
+    from tests.conftest import environment_of
+
+    for _ in range(2):
+        assert cli("stats", "--db", tmp_path / "none.db").code == 1  # an error: re-raised if BRIEFARC_TRACEBACK
+        assert {name: os.environ.get(name) for name in environment_of(private_home)} == environment_of(private_home)
 
 
 def test_show_panel_json_and_raw(cli, archive):

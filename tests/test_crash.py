@@ -250,9 +250,9 @@ def test_a_full_disk_is_a_clear_error_and_damages_nothing(cli, db_file, tmp_path
         db.execute(f"PRAGMA max_page_count = {pages + 40}")  # SQLite's own 'database or disk is full'
         return db
 
-    monkeypatch.setattr(store, "open_database", nearly_full)
-    result = cli("ingest", page_folder, "--db", db_file)
-    monkeypatch.undo()
+    with monkeypatch.context() as patched:  # only this patch is undone, not the test's private environment
+        patched.setattr(store, "open_database", nearly_full)
+        result = cli("ingest", page_folder, "--db", db_file)
     assert result.code == 1
     assert result.stderr.startswith(f"Error: Cannot write to the database {db_file}: database or disk is full.")
     assert "Free some space" in result.stderr and "Traceback" not in result.stderr

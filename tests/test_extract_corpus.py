@@ -1,4 +1,4 @@
-"""Every saved real page in ../shared/corpus matches its .expected.json (skipped when absent)."""
+"""Every saved real page in ../shared/corpus matches its .expected.json (skipped when absent, failed in CI)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ import pytest
 from briefarc.extract.core import extract, extract_feed_item
 from briefarc.extract.feed import parse_feed
 from briefarc.extract.text import fold
+from tests.conftest import SHARED, needs_shared
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+CORPUS = SHARED / "corpus"
 PAGES = sorted(CORPUS.glob("*/*.expected.json")) if CORPUS.is_dir() else []
 
 
@@ -81,7 +82,11 @@ def check_feed(data: bytes, expected: dict) -> None:
         assert sum(t.role == "question" for t in document.turns) == wanted["turns"]
 
 
-@pytest.mark.skipif(not PAGES, reason="../shared/corpus is not here")
+def test_the_corpus_is_here() -> None:
+    needs_shared(CORPUS / "MANIFEST.json")
+    assert PAGES, f"{CORPUS} holds no .expected.json file"
+
+
 @pytest.mark.parametrize("expected_path", PAGES, ids=lambda p: p.name.removesuffix(".expected.json"))
 @pytest.mark.parametrize("with_url", [False, True], ids=["no-url", "url"])
 def test_corpus_page(expected_path: Path, with_url: bool) -> None:
@@ -104,3 +109,13 @@ def test_corpus_page(expected_path: Path, with_url: bool) -> None:
     check_body(document, expected)
     if "turns" in expected:
         check_turns(document, expected)
+
+
+def test_a_missing_shared_folder_skips_here_and_fails_in_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    missing = SHARED / "no-such-folder"
+    monkeypatch.delenv("BRIEFARC_REQUIRE_SHARED", raising=False)
+    with pytest.raises(pytest.skip.Exception, match=r"\.\./shared/no-such-folder is not here"):
+        needs_shared(missing)
+    monkeypatch.setenv("BRIEFARC_REQUIRE_SHARED", "1")
+    with pytest.raises(pytest.fail.Exception, match="BRIEFARC_REQUIRE_SHARED"):
+        needs_shared(missing)

@@ -14,8 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import SHARED, needs_shared
+
 ROOT = Path(__file__).resolve().parents[1]
-EVAL = ROOT.parent / "shared" / "eval"
+EVAL = SHARED / "eval"
 BENCH = EVAL / "article-bench"
 WCXB = EVAL / "wcxb-dev-articles"
 
@@ -33,8 +35,8 @@ def load_bench_module():
     return module
 
 
-@pytest.mark.skipif(not (BENCH / "ground-truth.json").exists(), reason="../shared/eval/article-bench is not here")
 def test_article_bench_f1_floor() -> None:
+    needs_shared(BENCH / "ground-truth.json")
     bench = load_bench_module()
     truth, pages = bench.load_bench(BENCH)
     run = bench.briefarc_extractor()
@@ -47,8 +49,8 @@ def test_article_bench_f1_floor() -> None:
     assert precision >= PRECISION_FLOOR and recall >= RECALL_FLOOR
 
 
-@pytest.mark.skipif(not (WCXB / "ground-truth").exists(), reason="../shared/eval/wcxb-dev-articles is not here")
 def test_wcxb_articles_floors() -> None:
+    needs_shared(WCXB / "ground-truth")
     bench = load_bench_module()
     cases = bench.load_wcxb(WCXB)
     run = bench.briefarc_reader()

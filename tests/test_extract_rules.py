@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from briefarc.extract.core import extract
+from tests.conftest import SHARED, needs_shared
 
-SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "briefing-article.txt"
+SEED = SHARED / "seed" / "briefing-article.txt"
 
 TITLE = "‘Surprising’ for U.S. to Seek Reassessment of Ties with Pakistan: Foreign Office"
 STANDFIRST = ("In weekly briefing, spokesperson reiterates call for international community to remain engaged "
@@ -128,8 +128,8 @@ def test_an_ordinary_first_paragraph_stays_in_the_body() -> None:
     assert extract(page, url="https://news.example/story/").paragraphs == BODY  # the same as the description, plain
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="../shared/seed is not here")
 def test_seed_text_in_page_markup() -> None:
+    needs_shared(SEED)
     blocks = [block.strip() for block in SEED.read_text(encoding="utf-8").split("\n\n") if block.strip()]
     title, byline, caption, standfirst = blocks[1], blocks[2], blocks[3], blocks[4]
     body = blocks[5:12]
