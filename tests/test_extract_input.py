@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import codecs
-import contextlib
 import gzip
+import json
 import subprocess
 import sys
+from datetime import date
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefarc.errors import InputError
-from briefarc.extract.core import extract, extract_checked
+from briefarc.extract.core import CONTROL_BYTES, extract, extract_checked
 from briefarc.extract.decode import decode_html
+from briefarc.models import KINDS, ROLES, Document
+from briefarc.urls import split
 
 RUSSIAN = ("<html><head><title>Заявление</title></head><body>"
            "<p>Министерство иностранных дел заявляет о позиции.</p></body></html>")
@@ -104,11 +107,43 @@ def test_feed_bytes_become_a_listing() -> None:
     assert document.kind == "listing" and document.items[0].url == "https://x.example/1"
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.binary(max_size=3000))
-def test_fuzz_any_bytes(data: bytes) -> None:
-    with contextlib.suppress(InputError):
-        extract(data)
+def check_document(document: Document, url: str | None) -> None:
+    """What every extracted page holds, whatever its bytes: what the store and the output rely on."""
+    assert document.kind in KINDS and all(turn.role in ROLES for turn in document.turns)
+    assert document.title or document.paragraphs or document.turns or document.items
+    for text in (document.title, document.subtitle, *document.paragraphs):
+        assert text is None or (text and text == " ".join(text.split())), text  # whitespace folded
+    assert document.published is None or date.fromisoformat(document.published[:10])
+    assert document.url == url and document.encoding
+    assert all(split(item.url) is not None for item in document.items)
+    json.dumps(document.to_record())
+
+
+def check_refusal(error: InputError) -> None:
+    assert str(error) and "\n" not in str(error)  # one line on stderr
+
+
+# Any bytes, and bytes that get past the input checks to the extractor: markup (or a feed, or JSON)
+# followed by random bytes without control characters.
+PAGE_BYTES = st.one_of(
+    st.binary(max_size=3000),
+    st.builds(lambda head, tail: head + tail.translate(None, CONTROL_BYTES),
+              st.sampled_from([b"<html><body><p>", b"<p>", b"\xef\xbb\xbf<title>", b'{"title": "',
+                               b"<?xml version='1.0'?><rss><channel><item><title>"]),
+              st.binary(max_size=3000)))
+URLS = st.sampled_from([None, "https://a.example/x/1", "http://[::1/x", "http://a.org:99999/"])
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(PAGE_BYTES, URLS)
+def test_fuzz_any_bytes(data: bytes, url: str | None) -> None:
+    """The extractor itself, without the safety net that turns every exception into an InputError."""
+    try:
+        document = extract.__wrapped__(data, url)
+    except InputError as error:
+        check_refusal(error)
+        return
+    check_document(document, url)
 
 
 FRAGMENTS = st.sampled_from([
@@ -122,19 +157,23 @@ FRAGMENTS = st.sampled_from([
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.one_of(FRAGMENTS, st.text(max_size=40)), max_size=60))
-def test_fuzz_html_like_text_never_raises(parts: list[str]) -> None:
+@given(st.lists(st.one_of(FRAGMENTS, st.text(max_size=40)), max_size=60), URLS)
+def test_fuzz_html_like_text(parts: list[str], url: str | None) -> None:
     """The pipeline itself (no safety net) handles arbitrary markup-like text."""
-    data = "<html><body>" + "".join(parts)
-    with contextlib.suppress(InputError):
-        extract_checked(data.encode("utf-8", errors="surrogatepass"), None, None)
+    data = ("<html><body>" + "".join(parts)).encode("utf-8", errors="surrogatepass")
+    try:
+        document = extract_checked(data, url, None)
+    except InputError as error:
+        check_refusal(error)
+        return
+    check_document(document, url)
 
 
 def test_deeply_nested_markup() -> None:
     data = ("<div>" * 5000 + "<p>Deep text that is long enough to be counted as a paragraph of the body.</p>"
             + "</div>" * 5000).encode()
     document = extract(data)
-    assert isinstance(document.paragraphs, list)
+    assert document.paragraphs == ["Deep text that is long enough to be counted as a paragraph of the body."]
 
 
 def test_import_is_cheap() -> None:

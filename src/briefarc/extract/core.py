@@ -283,11 +283,11 @@ def fill_listing(document: Document, tree: LexborHTMLParser, url: str | None, si
 # --- feeds and JSON ----------------------------------------------------------------------------------
 
 def from_feed(data: bytes, url: str | None) -> Document:
-    """A feed read as a listing of its items."""
+    """A feed read as a listing of its items (those with a link: the others lead nowhere)."""
     feed = parse_feed(data, url)
     return Document(
         title=feed.title, url=url, kind="listing", language=(feed.language or "")[:2].lower() or None,
-        items=[ListingItem(title=i.title or "", url=i.link or "", published=i.published) for i in feed.items],
+        items=[ListingItem(title=i.title or "", url=i.link, published=i.published) for i in feed.items if i.link],
         encoding="utf-8",
     )
 
