@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import zlib
 
 import pytest
 
 from briefarc.offload import Extraction
+from briefarc.store import open_database
 from tests import fixture_sites as fx
 from tests import siteserver as ss
+from tests.processes import briefarc, held, living_in_group, stored_documents, wait_for, wait_for_group_to_end
+from tests.test_fetch_faults import article
 from tests.test_fetch_sources import FAST, local_copy
 
 VOLATILE = ("id", "archived_at", "checked_at", "fetched_at", "updated_at", "snapshot_archived_at", "snapshot_id",
@@ -114,3 +119,94 @@ def test_a_worker_that_dies_fails_its_page_and_the_others_are_extracted():
     for pairs in results[:1] + results[2:]:
         assert not isinstance(pairs, BaseException), pairs
         assert pairs[0][0].title and pairs[0][1].packed
+
+
+# -- the fetch as a process: Ctrl-C and kills, at moments set by state --------------------------------
+
+NEVER = 3600.0  # a reply latency no run waits out: an answer that has not started when the fetch ends
+
+
+def start_slow_fetch(db_file, site, workers: str):
+    """`briefarc fetch` in its own process group over 20 pages, of which only the first two ever arrive,
+    and a second listing page that never does; returned once those two are stored and the rest asked for."""
+    site.route("/robots.txt", ss.robots())
+    links = []
+    for day in range(1, 21):
+        path = f"/en/2025/db2509{day:02d}.doc.htm"
+        site.route(path, ss.Reply(article(day), latency=0 if day <= 2 else NEVER))
+        links.append(f'<li><a href="{path}">{day}</a></li>')
+    site.page("/list.html", f"<ul>{''.join(links)}</ul><a class='next' href='/list2.html'>Older</a>")
+    site.route("/list2.html", ss.Reply(b"<ul></ul>", latency=NEVER))  # discovery is still waiting when Ctrl-C comes
+    add = briefarc("sources", "add", "slow", site.url("/list.html"), "--kind", "listing", "--item-selector", "li a",
+                   "--next-selector", "a.next", db=db_file)
+    assert add.wait() == 0, add.communicate()
+    process = briefarc("fetch", "slow", "--delay", "0", "--per-host", "4", "--workers", workers, db=db_file,
+                       start_new_session=True)  # its own process group, as a terminal's job is
+    wait_for(lambda: stored_documents(db_file) == 2 or process.poll() is not None, "the first two pages stored")
+    wait_for(lambda: site.hits("/en/2025/db250903.doc.htm") and site.hits("/list2.html"),
+             "the third page and the second listing page asked for")
+    assert process.poll() is None, process.communicate()
+    return process
+
+
+def unanswered(site) -> bool:
+    """No page that never arrives had started to be answered: the fetch waited for none of them."""
+    return all(seen.sending is None for seen in site.requests if seen.path.startswith(("/en/", "/list2"))
+               and seen.path not in ("/en/2025/db250901.doc.htm", "/en/2025/db250902.doc.htm"))
+
+
+def check_archive(db_file) -> None:
+    db = open_database(db_file)
+    assert db.execute("SELECT count(*) FROM documents").fetchone()[0] == 2
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+@pytest.mark.crash
+@pytest.mark.parametrize("workers", ["0", "1"], ids=["in-place", "worker"])
+def test_ctrl_c_stops_at_once_keeps_what_was_stored_and_exits_130(db_file, site, workers):
+    process = start_slow_fetch(db_file, site, workers)
+    os.killpg(process.pid, signal.SIGINT)  # Ctrl-C reaches the whole group, extraction workers included
+    try:
+        _, stderr = process.communicate(timeout=180)
+    finally:
+        process.kill()  # no stray process if it hung
+    assert unanswered(site)  # it stopped at once: it did not wait for the requests in flight
+    wait_for_group_to_end(process.pid)  # no worker outlives the fetch
+    assert process.returncode == 130
+    assert "Interrupted" in stderr and "Traceback" not in stderr
+    check_archive(db_file)
+
+
+@pytest.mark.crash
+def test_extraction_workers_end_when_the_fetch_is_killed(db_file, site):
+    process = start_slow_fetch(db_file, site, "1")
+    assert len(living_in_group(process.pid)) >= 2  # the fetch and its worker (which extracted the two pages)
+    os.kill(process.pid, signal.SIGKILL)  # no chance to stop the worker itself
+    process.communicate(timeout=180)
+    wait_for_group_to_end(process.pid)
+    check_archive(db_file)
+
+
+@pytest.mark.crash
+def test_ctrl_c_while_the_workers_start_is_quiet(db_file, site, tmp_path):
+    """Ctrl-C while the extraction workers are still starting (importing briefarc, before the pool's
+    initializer ran) interrupts the fetch alone: the workers were born with Ctrl-C held back."""
+    site.route("/robots.txt", ss.robots())
+    for day in (1, 2):
+        site.route(f"/p{day}", ss.Reply(article(day)))
+    hold = tmp_path / "hold"
+    hold.mkdir()
+    process = briefarc("fetch", site.url("/p1"), site.url("/p2"), "--delay", "0", "--workers", "2", db=db_file,
+                       hold=f"briefarc.offload:worker:{hold}", start_new_session=True)
+    try:
+        wait_for(lambda: held(hold) or process.poll() is not None, "a worker to start")
+        assert process.poll() is None, process.communicate()
+        os.killpg(process.pid, signal.SIGINT)  # the terminal's Ctrl-C: the fetch and its starting workers
+        (hold / "go").touch()
+        _, stderr = process.communicate(timeout=180)
+    finally:
+        process.kill()
+    assert process.returncode == 130, stderr
+    assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr, stderr
+    assert stderr.strip().endswith("Interrupted.")
+    wait_for_group_to_end(process.pid)

@@ -6,7 +6,8 @@ process pool once a run has enough of them to pay for starting it (a morning's h
 briefings is extracted in place). The workers also compress the raw bytes and take their sha256, so
 that the main process is left with the requests and the SQLite writes, which must stay in one place.
 
-Workers ignore Ctrl-C (the main process stops them) and end when the main process is gone.
+Workers ignore Ctrl-C from their start (the main process stops them) and end when the main process
+is gone.
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 
 from briefarc.errors import InputError
 from briefarc.models import Document, RawPage
@@ -80,9 +82,11 @@ class Extraction:
                 raise InputError("an extraction worker died while reading this page, twice") from exc
 
     async def _in_pool(self, name: str, page: RawPage) -> list[tuple[Document, RawPage]]:
-        pool = self._pools.get(name) or self._start(name)
         try:
-            return await asyncio.get_running_loop().run_in_executor(pool, self.work, page)
+            with ctrl_c_held():  # the pool starts its workers when pages are handed over, here
+                pool = self._pools.get(name) or self._start(name)
+                extracted = asyncio.get_running_loop().run_in_executor(pool, self.work, page)
+            return await extracted
         except BrokenProcessPool:
             if self._pools.get(name) is pool:  # the first of its pages to notice drops it
                 del self._pools[name]
@@ -113,6 +117,25 @@ class Extraction:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+@contextmanager
+def ctrl_c_held() -> Iterator[None]:
+    """Processes started here begin with Ctrl-C (SIGINT) ignored, so that one pressed while they start
+    cannot break them half-way: an ignored signal stays ignored across exec and Python's start-up.
+
+    Meanwhile this thread blocks the signal, so that a Ctrl-C sent to the main process then waits
+    (the rare one the kernel hands to another thread in those milliseconds is lost)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    handler = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, handler if handler is not None else signal.SIG_DFL)
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def _worker_setup(parent: int) -> None:
