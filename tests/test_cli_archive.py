@@ -344,3 +344,24 @@ def test_list_by_archive_order(cli, archive, tmp_path):
     assert ids == sorted(ids, reverse=True) and ids[0] == SAMPLE_COUNT + 1
     wrong = cli("list", "--sort", "rank", "--db", archive)
     assert wrong.code == 2 and "use date or archived" in wrong.stderr
+
+
+def test_missing_folders_are_never_created_except_the_data_folder(cli, archive, tmp_path, monkeypatch):
+    """One rule for every path briefarc writes: the folder it goes in must exist (it is named in the
+    error); only the default data folder ($BRIEFARC_HOME, or the platform's) is made when missing."""
+    missing = tmp_path / "a" / "b"
+    attempts = {
+        "x.db": ["ingest", SAMPLES / "mea-briefing.html", "--db", missing / "x.db"],
+        "out.jsonl": ["export", "-o", missing / "out.jsonl", "--db", archive],
+        "md": ["export", "-f", "markdown", "-o", missing / "md", "--db", archive],
+    }
+    for name, args in attempts.items():
+        result = cli(*args)
+        assert result.code == 1 and result.stdout == ""
+        assert result.stderr == f"Error: Cannot write {missing / name}: the folder {missing} does not exist. " \
+                                "Create it first.\n"
+    assert not (tmp_path / "a").exists()
+    home = tmp_path / "new" / "home"
+    monkeypatch.setenv("BRIEFARC_HOME", str(home))
+    assert cli("ingest", SAMPLES / "mea-briefing.html").code == 0
+    assert (home / "briefarc.db").is_file()

@@ -166,6 +166,7 @@ def front_matter(text: str) -> dict:
 
 def test_markdown_is_one_safely_named_file_per_document(cli, archive, tmp_path):
     folder = tmp_path / "notes" / "briefings"
+    folder.parent.mkdir()  # the folder named with -o is made, not the ones above it
     result = run(cli, archive, "-f", "markdown", "-o", folder)
     assert result.code == 0, result.stderr
     names = sorted(p.name for p in folder.iterdir())

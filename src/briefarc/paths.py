@@ -1,9 +1,16 @@
-"""Where the database and configuration live."""
+"""Where the database and configuration live, and the one rule for the folders briefarc writes in.
+
+The rule: briefarc creates the files it is told to write (and the folder of a Markdown export), never
+the folders above them; a missing one is an error that names it. Only its own data folder (the default
+place of the archive) is created when missing.
+"""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+
+from briefarc.errors import BriefarcError
 
 DB_NAME = "briefarc.db"
 
@@ -26,3 +33,16 @@ def db_path(explicit: str | os.PathLike | None = None) -> Path:
     if env:
         return Path(env).expanduser()
     return data_dir() / DB_NAME
+
+
+def folder_for(path: Path) -> None:
+    """Make sure the folder `path` is to be written in exists (see the rule above), or raise BriefarcError."""
+    folder = path.parent
+    if folder.is_dir():
+        return
+    if folder != data_dir():
+        raise BriefarcError(f"Cannot write {path}: the folder {folder} does not exist. Create it first.")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BriefarcError(f"Cannot create the folder {folder}: {exc.strerror}.") from exc

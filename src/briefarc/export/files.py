@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import IO
 
 from briefarc.errors import BriefarcError, UsageError
+from briefarc.paths import folder_for
 
 
 @contextmanager
@@ -17,8 +18,7 @@ def output_file(path: Path, *, binary: bool) -> Iterator[IO]:
     """A file to write; `path` appears (or is replaced) only if everything was written."""
     if path.is_dir():
         raise UsageError(f"{path} is a folder: give -o the name of a file to write.")
-    if not path.parent.is_dir():
-        raise BriefarcError(f"Cannot write {path}: the folder {path.parent} does not exist. Create it first.")
+    folder_for(path)
     temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
     try:
         handle = open(temporary, "xb") if binary else open(temporary, "x", encoding="utf-8", newline="")  # noqa: SIM115
@@ -37,10 +37,11 @@ def output_file(path: Path, *, binary: bool) -> Iterator[IO]:
 
 
 def prepare_folder(path: Path) -> None:
-    """The folder for Markdown files, created if need be."""
+    """The folder for Markdown files, created if need be (in a folder that exists: briefarc.paths)."""
     if path.exists() and not path.is_dir():
         raise UsageError(f"{path} is a file: --format markdown needs a folder for -o.")
+    folder_for(path)
     try:
-        path.mkdir(parents=True, exist_ok=True)
+        path.mkdir(exist_ok=True)
     except OSError as exc:
         raise BriefarcError(f"Cannot create the folder {path}: {exc.strerror}.") from exc

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, ParamSpec, TypeVar, overload
 
 from briefarc.errors import DatabaseError, NotFound
+from briefarc.paths import folder_for
 from briefarc.store.migrations import migrate
 
 if TYPE_CHECKING:
@@ -58,10 +59,7 @@ def open_database(path: Path, *, create: bool = True) -> sqlite_utils.Database |
     if not path.exists():
         if not create:
             raise NotFound(f"No archive at {path} yet: add pages with `briefarc ingest` or `briefarc fetch`.")
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise DatabaseError(f"Cannot create the folder for {path}: {exc.strerror}.") from exc
+        folder_for(path)
     if path.is_dir():
         raise DatabaseError(f"{path} is a folder: give --db the path of a database file.")
     with translate_errors(path):
