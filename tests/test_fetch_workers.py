@@ -9,7 +9,7 @@ import zlib
 import pytest
 
 from briefarc.offload import Extraction
-from briefarc.store import open_database
+from briefarc.store.db import open_database
 from tests import fixture_sites as fx
 from tests import siteserver as ss
 from tests.processes import briefarc, held, living_in_group, stored_documents, wait_for, wait_for_group_to_end
