@@ -8,9 +8,7 @@ from __future__ import annotations
 import importlib.util
 import sys
 
-import pytest
-
-from tests.conftest import ROOT, SHARED
+from tests.conftest import ROOT, SHARED, needs_shared
 
 BULK = SHARED / "corpus" / "fmprc-bulk"
 
@@ -23,8 +21,8 @@ def load_bench():
     return module
 
 
-@pytest.mark.skipif(not (BULK / "MANIFEST.json").exists(), reason="../shared/corpus/fmprc-bulk is not here")
 def test_fmprc_bulk_figures_at_target() -> None:
+    needs_shared(BULK / "MANIFEST.json")
     bench = load_bench()
     pages = bench.load_pages(BULK)
     assert sum(page.kind == "conference" for page in pages) >= 200  # the corpus is what the bench expects
@@ -49,8 +47,8 @@ def test_the_independent_question_count_reads_the_markup() -> None:
     assert bench.count_questions(reader.blocks) == 5
 
 
-@pytest.mark.skipif(not (SHARED / "corpus" / "state-feed-history").is_dir(), reason="../shared/corpus is not here")
 def test_every_state_press_release_has_a_kind() -> None:
+    needs_shared(SHARED / "corpus" / "state-feed-history")
     kinds = load_bench().feed_kinds()
     assert sum(kinds.values()) == 34 and "other" not in kinds
     assert kinds["press_release"] >= 10 and kinds["readout"] >= 10
