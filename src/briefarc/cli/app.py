@@ -66,7 +66,8 @@ SpokespersonFilter = Annotated[
 ]
 KindFilter = Annotated[
     str | None,
-    typer.Option("--kind", help="briefing, statement, press_release, news, listing or other."),
+    typer.Option("--kind", help="briefing, press_release, statement, remarks, interview, readout, speech, "
+                 "news_report, listing or other."),
 ]
 LangFilter = Annotated[str | None, typer.Option("--lang", help="Language code, such as en or zh.")]
 LimitOption = Annotated[int, typer.Option("--limit", min=1, help="How many results at most.")]
@@ -151,6 +152,40 @@ def parse_date(value: str | None, option: str, *, end: bool = False) -> str | No
         return date(year, month, day).isoformat()
     except ValueError:
         raise UsageError(f"{option}: {value!r} is not a date in the calendar.") from None
+
+
+FILTER_OPTIONS = {  # the options every command over documents takes, in this order
+    "source": (SourceFilter, None), "since": (SinceFilter, None), "until": (UntilFilter, None),
+    "spokesperson": (SpokespersonFilter, None), "kind": (KindFilter, None), "lang": (LangFilter, None),
+    "changed": (ChangedFilter, False), "removed": (RemovedFilter, False),
+}
+
+
+def with_filters(command):
+    """Give a command the document filters (`--source`, `--since`, ... `--removed`) after its own arguments;
+    it receives them as one `filters` keyword (a store Filters)."""
+    import functools
+    import inspect
+
+    signature = inspect.signature(command)
+    own = [param for name, param in signature.parameters.items() if name != "filters"]
+    at = next((i for i, param in enumerate(own) if _is_option(param)), len(own))  # after the arguments
+    added = [inspect.Parameter(name, inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=kind, default=default)
+             for name, (kind, default) in FILTER_OPTIONS.items()]
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        values = [kwargs.pop(name, default) for name, (_, default) in FILTER_OPTIONS.items()]
+        return command(*args, filters=make_filters(*values), **kwargs)
+
+    wrapper.__signature__ = signature.replace(parameters=[*own[:at], *added, *own[at:]])  # type: ignore[attr-defined]
+    return wrapper
+
+
+def _is_option(param) -> bool:
+    from typer.models import OptionInfo
+
+    return any(isinstance(meta, OptionInfo) for meta in getattr(param.annotation, "__metadata__", ()))
 
 
 def make_filters(source, since, until, spokesperson, kind, lang, changed=False, removed=False):

@@ -1,26 +1,18 @@
 """Commands over the archive: parse, ingest, search, list, show, stats."""
 
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from briefarc.cli.app import (
-    ChangedFilter,
     CsvOption,
     CsvSafeOption,
     DbOption,
     HitsJsonOption,
-    KindFilter,
-    LangFilter,
     LimitOption,
     OffsetOption,
-    RemovedFilter,
-    SinceFilter,
     SortOption,
-    SourceFilter,
-    SpokespersonFilter,
-    UntilFilter,
     app,
     check_output_flags,
     check_url,
@@ -28,8 +20,8 @@ from briefarc.cli.app import (
     exit_for_failures,
     json_flag,
     known_source,
-    make_filters,
     open_db,
+    with_filters,
     write_json_lines,
 )
 from briefarc.errors import UsageError
@@ -181,19 +173,12 @@ title:, subtitle: and body: search one field. `briefarc search -- ...` ends the 
 
 @app.command(help=SEARCH_HELP, epilog="\b\nExample: briefarc search Taliban Kabul -Doha --since 2025 --limit 50",
              context_settings={"ignore_unknown_options": True, "help_option_names": ["--help"]})
+@with_filters
 def search(
     ctx: typer.Context,
     query: Annotated[list[str] | None, typer.Argument(
         metavar="QUERY", help='Words, "phrases", -word, AND/OR/NOT, prefix*, NEAR(a b, 10). May be left out '
         "with --changed or --removed.", show_default=False)] = None,
-    source: SourceFilter = None,
-    since: SinceFilter = None,
-    until: UntilFilter = None,
-    spokesperson: SpokespersonFilter = None,
-    kind: KindFilter = None,
-    lang: LangFilter = None,
-    changed: ChangedFilter = False,
-    removed: RemovedFilter = False,
     sort: SortOption = "rank",
     limit: LimitOption = 20,
     offset: OffsetOption = 0,
@@ -205,20 +190,21 @@ def search(
     json_: HitsJsonOption = False,
     csv_: CsvOption = False,
     csv_safe: CsvSafeOption = None,
+    *,
+    filters: Any,
 ) -> None:
     from briefarc.store.query import read_query
     from briefarc.store.search import search as run_search
     from briefarc.store.totals import add_sites, count_matches, total
 
     check_output_flags(json_, csv_)
-    filters = make_filters(source, since, until, spokesperson, kind, lang, changed, removed)
     _check_no_options(ctx, query or [])
     text = " ".join(query or [])
     if text == "-h":  # -word leaves a word out, so -h is not an option here; alone, it can only mean help
         typer.echo(ctx.get_help())
         return
     if not text.strip():
-        if not (changed or removed):
+        if not (filters.changed or filters.removed):
             raise UsageError("Give words to search for, or --changed / --removed to find such documents.")
         _list_hits(db, filters, "date", limit, offset, json_, csv_, csv_safe)  # every changed or removed document
         return
@@ -268,15 +254,8 @@ def _list_hits(db, filters, sort: str, limit: int, offset: int, json_: bool, csv
 
 @app.command("list", help="List archived documents, newest first.",
              epilog="\b\nExample: briefarc list --kind briefing --since 2025-01 --limit 50")
+@with_filters
 def list_(
-    source: SourceFilter = None,
-    since: SinceFilter = None,
-    until: UntilFilter = None,
-    spokesperson: SpokespersonFilter = None,
-    kind: KindFilter = None,
-    lang: LangFilter = None,
-    changed: ChangedFilter = False,
-    removed: RemovedFilter = False,
     sort: Annotated[str, typer.Option("--sort", help="date (newest published first) or archived (newest archived "
                                       "first).")] = "date",
     limit: LimitOption = 20,
@@ -285,9 +264,10 @@ def list_(
     json_: HitsJsonOption = False,
     csv_: CsvOption = False,
     csv_safe: CsvSafeOption = None,
+    *,
+    filters: Any,
 ) -> None:
     check_output_flags(json_, csv_)
-    filters = make_filters(source, since, until, spokesperson, kind, lang, changed, removed)
     _list_hits(db, filters, choice(sort, ("date", "archived"), "--sort"), limit, offset, json_, csv_, csv_safe)
 
 

@@ -1,31 +1,24 @@
 """Commands that take things out of the archive or check it: export, cite, verify."""
 
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from briefarc.cli.app import (
-    ChangedFilter,
     CsvSafeOption,
     DbOption,
-    KindFilter,
-    LangFilter,
-    RemovedFilter,
-    SinceFilter,
-    SourceFilter,
-    SpokespersonFilter,
-    UntilFilter,
     app,
     choice,
     exit_for_failures,
-    make_filters,
     open_db,
+    with_filters,
 )
 from briefarc.errors import ExitStatus
 
 
 @app.command(epilog="\b\nExample: briefarc export -o briefings.csv --source mofa-pk --since 2025")
+@with_filters
 def export(
     format_: Annotated[str | None, typer.Option(
         "--format", "-f", help="jsonl, csv, markdown or warc. Default: told by the -o file's ending (.csv, .jsonl, "
@@ -38,18 +31,12 @@ def export(
     all_versions: Annotated[
         bool, typer.Option("--all-versions", help="WARC: every archived snapshot, not only the current one.")
     ] = False,
-    source: SourceFilter = None,
-    since: SinceFilter = None,
-    until: UntilFilter = None,
-    spokesperson: SpokespersonFilter = None,
-    kind: KindFilter = None,
-    lang: LangFilter = None,
-    changed: ChangedFilter = False,
-    removed: RemovedFilter = False,
     db: DbOption = None,
     csv_safe: CsvSafeOption = None,
     json_: Annotated[bool, typer.Option("--json", help="Print the summary as one line of JSON on stderr "
                                         "(the export itself goes to -o or stdout).")] = False,
+    *,
+    filters: Any,
 ) -> None:
     """Export documents as JSON Lines, CSV, Markdown files or a WARC file of the raw pages."""
     from briefarc.export import check_options, format_for
@@ -57,7 +44,6 @@ def export(
 
     format_ = format_for(format_, output)
     check_options(format_, output, all_versions)
-    filters = make_filters(source, since, until, spokesperson, kind, lang, changed, removed)
     database, _ = open_db(db, create=False)
     report = run_export(database, format_, filters, output, all_versions=all_versions, csv_safe=csv_safe)
     _print_export_summary(report, json_)

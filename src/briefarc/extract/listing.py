@@ -33,18 +33,24 @@ def _title_of(anchor: LexborNode) -> str:
     return fold((heading or anchor).text())
 
 
-def _furniture(node: LexborNode) -> bool:
+def inside(node: LexborNode, tags: tuple[str, ...], names: re.Pattern[str], depth: int) -> bool:
+    """True when one of the node's `depth` nearest ancestors has one of `tags`, or a class or id that `names`
+    finds (navigation, footers, asides: furniture)."""
     current = node.parent
-    for _ in range(8):
+    for _ in range(depth):
         if current is None:
             return False
-        if current.tag in ("nav", "footer", "aside", "header"):
+        if current.tag in tags:
             return True
         attrs = current.attributes
-        if FURNITURE.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()):
+        if names.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()):
             return True
         current = current.parent
     return False
+
+
+def _furniture(node: LexborNode) -> bool:
+    return inside(node, ("nav", "footer", "aside", "header"), FURNITURE, 8)
 
 
 def _group_lists(anchors: list[LexborNode]) -> list[LexborNode]:

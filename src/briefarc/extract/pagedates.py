@@ -9,6 +9,7 @@ import re
 from selectolax.lexbor import LexborNode
 
 from briefarc.extract import dates
+from briefarc.extract.listing import inside
 from briefarc.extract.pagesources import PageSources, declared_language, node_text
 from briefarc.extract.text import fold
 
@@ -48,19 +49,12 @@ def date_from_time(src: PageSources) -> str | None:
     return None
 
 
+NOT_THE_ARTICLE = re.compile(r"related|sidebar|recommend|promo|teaser|trending|popular|top-?bar|header-?date")
+
+
 def _in_furniture(node: LexborNode) -> bool:
     """True when an element sits in navigation, an aside, a footer or a list of other articles."""
-    current = node.parent
-    for _ in range(12):
-        if current is None:
-            return False
-        if current.tag in ("nav", "aside", "footer", "li"):
-            return True
-        names = f"{current.attributes.get('class') or ''} {current.attributes.get('id') or ''}".lower()
-        if re.search(r"related|sidebar|recommend|promo|teaser|trending|popular|top-?bar|header-?date", names):
-            return True
-        current = current.parent
-    return False
+    return inside(node, ("nav", "aside", "footer", "li"), NOT_THE_ARTICLE, 12)
 
 
 def date_from_date_class(src: PageSources) -> str | None:
