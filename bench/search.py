@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pages import NAMES, ZH_PHRASES, paragraph, theme_of  # noqa: E402
+from pages import NAMES, OUTLETS, ZH_PHRASES, paragraph, theme_of  # noqa: E402
 
 QUERIES = [
     "Taliban", "Kashmir", "sanctions", '"humanitarian aid"', "ceasefire Gaza", "Afghanistan AND Pakistan",
@@ -34,8 +34,9 @@ QUERIES = [
 ]
 
 
-def build(path: Path, count: int) -> None:
-    from briefarc.models import Document, RawPage
+def build(path: Path, count: int, *, turns: bool = False) -> None:
+    """`count` generated documents; with `turns`, each paragraph is also a question or answer turn."""
+    from briefarc.models import Document, RawPage, Turn
     from briefarc.store.db import open_database
     from briefarc.store.documents import save_document
     from briefarc.store.sources import ensure_source
@@ -57,6 +58,10 @@ def build(path: Path, count: int) -> None:
             paragraphs=paragraphs, published=day.isoformat(), kind=rng.choice(("briefing", "news", "statement")),
             language="en", spokesperson=rng.choice(NAMES),
         )
+        if turns:  # questions from outlets, answers from the spokesperson, in turn
+            doc.turns = [Turn(OUTLETS[number % len(OUTLETS)] if number % 2 == 0 else doc.spokesperson,
+                              "question" if number % 2 == 0 else "answer", text)
+                         for number, text in enumerate(paragraphs)]
         page = RawPage(data=f"<html>{index}</html>".encode(), origin="bench", url=f"https://bench.example/{index}")
         save_document(db, doc, page, source_id=sources[index % len(sources)])
         if index and index % 10000 == 0:

@@ -114,7 +114,7 @@ def test_several_ids_in_text(cli, archive):
     (("99",), 1, "Error: No document with id 99: `briefarc list` or `briefarc search` show the ids."),
     (("1", "99"), 1, "Error: No document with id 99"),
     (("1", "-f", "apa"), 2, "Error: Unknown format 'apa' (--format): use text, bibtex or csl-json."),
-    (("first",), 2, "Error: Invalid value for 'ID...'"),
+    (("first",), 2, "Error: Give a document id such as 12, or a turn such as 12#3, not 'first'."),
 ])
 def test_errors(cli, archive, args, code, message):
     result = cli("cite", *args, "--db", archive)

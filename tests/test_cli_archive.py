@@ -183,7 +183,7 @@ def test_search_no_results_is_not_an_error(cli, archive):
         (["search", "x", "--sort", "random"], 2, "Unknown sort"),
         (["search", "x", "--json", "--csv"], 2, "Choose one of --json and --csv"),
         (["show", "9999"], 1, "No document with id 9999"),
-        (["show", "abc"], 2, "Invalid value"),
+        (["show", "abc"], 2, "Give a document id"),
         (["list", "--limit", "0"], 2, "Invalid value"),
         (["search"], 2, "Give words to search for"),
         (["show", "1", "--raw", "--json"], 2, "choose one"),

@@ -46,6 +46,8 @@ def cite_text(record: dict) -> str:
     title = plain(record.get("title")) or "Untitled"
     quoted = f'"{title}"' if title[-1] in "?!." else f'"{title},"'
     parts = [f"{plain(creator(record))}, {quoted} {long_date(record.get('published'))}"]
+    if record.get("turn"):
+        parts.append(locator(record))
     url = web_url(record)
     if url:
         parts.append(plain(url))
@@ -104,8 +106,17 @@ def creator(record: dict) -> str:
     return host(record) or "Unknown"
 
 
+def locator(record: dict) -> str:
+    """Where in the document a cited turn is: "turn 4 (question, Reuters)"."""
+    turn = record["turn"]
+    who = ", ".join(plain(value) for value in (turn.get("role"), turn.get("speaker")) if value)
+    return f"turn {int(turn['number'])}" + (f" ({who})" if who else "")
+
+
 def note(record: dict) -> str:
     text = f"Archived by briefarc on {archive_date(record)}; sha256 {record.get('sha256') or 'unknown'}"
+    if record.get("turn"):
+        text = f"Cited: {locator(record)}. {text}"
     if record.get("spokesperson") and record.get("spokesperson") != creator(record):
         text = f"Spokesperson: {plain(record['spokesperson'])}. {text}"
     return text
@@ -116,7 +127,8 @@ def cite_key(record: dict) -> str:
     labels = [label for label in host(record).split(".")[:-1] if label not in GENERIC_LABELS]
     word = labels[-1] if labels else _ascii_word(creator(record))
     date = date_parts(record.get("published"))
-    return f"{_ascii_word(word) or 'briefarc'}{date[0] if date else 'nd'}-{int(record['id'])}"
+    key = f"{_ascii_word(word) or 'briefarc'}{date[0] if date else 'nd'}-{int(record['id'])}"
+    return key + (f"-t{int(record['turn']['number'])}" if record.get("turn") else "")
 
 
 def _ascii_word(text: str) -> str:

@@ -28,6 +28,8 @@ COMMAND_MODULES = {
     "parse": "archive", "ingest": "archive", "search": "archive", "list": "archive", "show": "archive",
     "stats": "archive", "export": "exporting", "cite": "exporting", "verify": "exporting", "fetch": "fetching",
     "log": "fetching", "sources": "fetching", "history": "history", "diff": "history", "reparse": "history",
+    "outlets": "analysis", "speakers": "analysis", "kwic": "analysis", "trend": "analysis",
+    "collocates": "analysis", "keywords": "analysis", "parallel": "analysis", "watch": "watching",
 }
 
 

@@ -186,6 +186,10 @@ def search(
     exhaustive: Annotated[bool, typer.Option(
         "--exhaustive", help="Rank every match (slower on common words; by default the newest few thousand "
         "matches and title matches are ranked).")] = False,
+    in_: Annotated[str | None, typer.Option("--in", help="Search turns: questions, answers or statements.")] = None,
+    outlet: Annotated[str | None, typer.Option("--outlet", help="Only questions asked by this outlet (turns).")]
+    = None,
+    by: Annotated[str | None, typer.Option("--by", help="source: group the hits by week and source.")] = None,
     db: DbOption = None,
     json_: HitsJsonOption = False,
     csv_: CsvOption = False,
@@ -203,6 +207,12 @@ def search(
     if text == "-h":  # -word leaves a word out, so -h is not an option here; alone, it can only mean help
         typer.echo(ctx.get_help())
         return
+    if in_ or outlet:
+        from briefarc.cli.analysis import turn_search
+
+        turn_search(db, text, filters, in_, outlet, limit=limit, offset=offset, literal=literal, json_=json_,
+                    csv_=csv_)
+        return
     if not text.strip():
         if not (filters.changed or filters.removed):
             raise UsageError("Give words to search for, or --changed / --removed to find such documents.")
@@ -213,8 +223,13 @@ def search(
     hits = run_search(database, text, filters, sort=choice(sort, ("rank", "date"), "--sort"), limit=limit,
                       offset=offset, literal=literal, exhaustive=exhaustive)
     add_sites(database, hits)
-    found = total(len(hits), limit, offset, lambda: count_matches(database, text, filters, literal=literal))
     _print_notes(notes)
+    if by:
+        from briefarc.cli.analysis import print_grouped
+
+        print_grouped(hits, by, json_, csv_)
+        return
+    found = total(len(hits), limit, offset, lambda: count_matches(database, text, filters, literal=literal))
     print_hits(hits, json_, csv_, snippets=True, total=found, offset=offset, query=text, csv_safe=csv_safe)
 
 
@@ -273,20 +288,29 @@ def list_(
 
 @app.command(epilog="\b\nExample: briefarc show 12   (or: briefarc show 12 --raw > page.html)")
 def show(
-    doc_id: Annotated[int, typer.Argument(metavar="ID", help="The document's id (from search or list).")],
+    ref: Annotated[str, typer.Argument(metavar="ID", help="The document's id (from search or list), or ID#N for "
+                                       "its turn N.")],
     db: DbOption = None,
     json_: Annotated[bool, json_flag(
         "one line with the whole record (metadata, body, paragraphs, turns, sha256, origin).")] = False,
     raw: Annotated[bool, typer.Option("--raw", help="Write the original bytes to stdout.")] = False,
     no_pager: Annotated[bool, typer.Option("--no-pager", help="Print straight to the terminal, not through "
                                            "$PAGER or less.")] = False,
+    turns: Annotated[bool, typer.Option("--turns", help="Only the turns, numbered as ID#N for citing.")] = False,
 ) -> None:
     """Show one document: its metadata and its text, turn by turn for transcripts."""
+    from briefarc.analysis.turns import parse_turn_ref
     from briefarc.store.documents import get_document
 
-    if raw and json_:
+    doc_id, number = parse_turn_ref(ref)
+    if raw and (json_ or turns or number):
         raise UsageError("--raw writes the original bytes and --json the record: choose one.")
     database, _ = open_db(db, create=False)
+    if turns or number is not None:
+        from briefarc.cli.analysis import show_turns
+
+        show_turns(database, doc_id, number, json_)
+        return
     if raw:
         from briefarc.store.entries import document_raw
 

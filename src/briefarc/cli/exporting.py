@@ -69,17 +69,17 @@ def _print_export_summary(report, json_: bool) -> None:
 
 @app.command(epilog="\b\nExample: briefarc cite 12 14 --format bibtex")
 def cite(
-    doc_ids: Annotated[list[int], typer.Argument(metavar="ID...", help="Document ids (from search or list).")],
+    refs: Annotated[list[str], typer.Argument(metavar="ID...", help="Document ids (from search or list), or ID#N "
+                                              "for turn N of a document.")],
     format_: Annotated[str, typer.Option("--format", "-f", help="text, bibtex or csl-json.")] = "text",
     db: DbOption = None,
 ) -> None:
     """Cite documents: source URL, publication date, archive date and the sha256 of the archived bytes."""
     from briefarc.cite import FORMATS, citations
-    from briefarc.store.documents import get_document
 
     format_ = choice(format_, FORMATS, "--format")
     database, _ = open_db(db, create=False)
-    records = [with_own_hash(database, get_document(database, doc_id)) for doc_id in doc_ids]
+    records = [with_own_hash(database, cited_record(database, ref)) for ref in refs]
     sys.stdout.write(citations(records, format_))
     sys.stdout.flush()
 
@@ -90,6 +90,19 @@ def with_own_hash(database, record: dict) -> dict:
 
     if record.get("sha256"):
         record["sha256"] = document_raw(database, record["id"]).sha256
+    return record
+
+
+def cited_record(database, ref: str) -> dict:
+    """The record `cite` cites: a document, or with ID#N a document and its turn N."""
+    from briefarc.analysis.turns import get_turn, parse_turn_ref
+    from briefarc.store.documents import get_document
+
+    doc_id, number = parse_turn_ref(ref)
+    record = get_document(database, doc_id)
+    if number is not None:
+        turn = get_turn(database, doc_id, number)
+        record["turn"] = {"number": number, "role": turn["role"], "speaker": turn["outlet"] or turn["speaker"]}
     return record
 
 

@@ -71,6 +71,10 @@ def fetch(
         render.write_jsonl([report.as_dict() for report in reports], sys.stdout)
     else:
         print_fetch_summary(console.err(), reports, dry_run=dry_run)
+    if not dry_run:  # the archive stays open after the run (a dry run's throwaway one is closed)
+        from briefarc.cli.watching import report_after_fetch
+
+        report_after_fetch(database, json_)
     whole = [r for r in reports if r.error or (r.failed and not (r.added + r.updated + r.unchanged + r.removed))]
     exit_for_failures(sum(not report.ok for report in reports), len(reports) - len(whole))
 

@@ -101,24 +101,25 @@ SHORTEST = 3  # the trigram tokenizer finds no run shorter than this by itself
 LAST_CHAR = "\U0010ffff"
 
 
-def index_for(db, fts: str) -> tuple[str, str]:
+def index_for(db, fts: str, table: str = "documents") -> tuple[str, str]:
     """The index that answers `fts`, and the query to give it.
 
     A query with CJK text goes to the trigram index: each phrase is matched as a run of characters
     (a prefix star means nothing there), and a shorter run than three characters becomes the OR of
     the indexed three-character runs that begin with it, looked up in the index's vocabulary.
+    `table` names the indexed table: documents, or turns (turns_fts and turns_cjk).
     """
     if not has_cjk(fts):
-        return "documents_fts", fts
+        return f"{table}_fts", fts
 
     def phrase(match: re.Match) -> str:
         text = match.group(1).replace('""', '"')
         if len(text) >= SHORTEST or "NEAR(" in fts:
             return f'"{match.group(1)}"'
         runs = [row[0] for row in db.execute(
-            "SELECT term FROM documents_cjk_vocab WHERE term > ? AND term < ?", [text, text + LAST_CHAR])]
+            f"SELECT term FROM {table}_cjk_vocab WHERE term > ? AND term < ?", [text, text + LAST_CHAR])]
         if not runs:
             return f'"{match.group(1)}"'
         return "( " + " OR ".join('"' + run.replace('"', '""') + '"' for run in runs) + " )"
 
-    return "documents_cjk", PHRASE.sub(phrase, fts)
+    return f"{table}_cjk", PHRASE.sub(phrase, fts)

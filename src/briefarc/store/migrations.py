@@ -186,6 +186,78 @@ def m005_claimed_url(conn: sqlite3.Connection) -> None:
     _tables(conn).table("documents").add_column("claimed_url", str)
 
 
+def m008_turns(conn: sqlite3.Connection) -> None:
+    """Turns as records of their own, with full-text indexes (analysis: `search --in`, kwic, parallel).
+
+    `turns` is derived from `documents.turns` by triggers, so every write path keeps it in step.
+    `turns_fts` is configured as sqlite-utils' enable_fts does it (content table, `_ai/_ad/_au`
+    triggers); `turns_cjk` indexes the turns with CJK text by trigrams, as documents_cjk does.
+    """
+    from briefarc.store.text import CJK_GLOB
+
+    fill = """INSERT INTO turns (document_id, number, role, speaker, text)
+            SELECT new.id, t.key + 1, json_extract(t.value, '$.role'), json_extract(t.value, '$.speaker'),
+                   json_extract(t.value, '$.text')
+            FROM json_each(coalesce(new.turns, '[]')) t;"""
+    run_script(
+        conn,
+        f"""
+        CREATE TABLE turns (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id),
+            number INTEGER NOT NULL,
+            role TEXT,
+            speaker TEXT,
+            text TEXT,
+            UNIQUE (document_id, number)
+        );
+        CREATE VIRTUAL TABLE [turns_fts] USING FTS5 (
+            [text], content=[turns], tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER [turns_ai] AFTER INSERT ON [turns] BEGIN
+            INSERT INTO [turns_fts] (rowid, [text]) VALUES (new.rowid, new.[text]);
+        END;
+        CREATE TRIGGER [turns_ad] AFTER DELETE ON [turns] BEGIN
+            INSERT INTO [turns_fts] ([turns_fts], rowid, [text]) VALUES('delete', old.rowid, old.[text]);
+        END;
+        CREATE TRIGGER [turns_au] AFTER UPDATE ON [turns] BEGIN
+            INSERT INTO [turns_fts] ([turns_fts], rowid, [text]) VALUES('delete', old.rowid, old.[text]);
+            INSERT INTO [turns_fts] (rowid, [text]) VALUES (new.rowid, new.[text]);
+        END;
+        CREATE VIRTUAL TABLE [turns_cjk] USING FTS5 ([text], tokenize='trigram', content=[turns]);
+        CREATE VIRTUAL TABLE [turns_cjk_vocab] USING fts5vocab([turns_cjk], 'row');
+        CREATE TRIGGER [turns_cjk_ai] AFTER INSERT ON [turns] WHEN new.[text] GLOB '{CJK_GLOB}' BEGIN
+            INSERT INTO [turns_cjk] (rowid, [text]) VALUES (new.rowid, new.[text]);
+        END;
+        CREATE TRIGGER [turns_cjk_ad] AFTER DELETE ON [turns] WHEN old.[text] GLOB '{CJK_GLOB}' BEGIN
+            INSERT INTO [turns_cjk] ([turns_cjk], rowid, [text]) VALUES('delete', old.rowid, old.[text]);
+        END;
+        CREATE TRIGGER documents_turns_insert AFTER INSERT ON documents BEGIN
+            {fill}
+        END;
+        CREATE TRIGGER documents_turns_update AFTER UPDATE OF turns ON documents BEGIN
+            DELETE FROM turns WHERE document_id = old.id;
+            {fill}
+        END;
+        CREATE TRIGGER documents_turns_delete AFTER DELETE ON documents BEGIN
+            DELETE FROM turns WHERE document_id = old.id;
+        END;
+        """
+    )
+    conn.execute(fill.replace("new.", "d.").replace(
+        "FROM json_each(coalesce(d.turns, '[]')) t;", "FROM documents d, json_each(coalesce(d.turns, '[]')) t"))
+
+
+def m009_watches(conn: sqlite3.Connection) -> None:
+    """Saved searches (`briefarc watch`): each with the documents it had seen when last checked."""
+    _tables(conn).table("watches").create(
+        {"id": int, "name": str, "query": str, "filters": str, "created_at": str, "checked_at": str,
+         "seen_until": int},
+        pk="id", not_null={"name", "query", "created_at", "seen_until"}, defaults={"seen_until": 0},
+    )
+    conn.execute("CREATE UNIQUE INDEX watches_name ON watches(name)")
+
+
 def _tables(conn: sqlite3.Connection) -> sqlite_utils.Database:
     """sqlite-utils over the migration's connection, inside its transaction, changing no setting of it.
 
@@ -259,6 +331,8 @@ MIGRATIONS: list[Migration] = [
     m005_claimed_url,
     m006_pending_pages,
     m007_sqlite_utils_fts,
+    m008_turns,
+    m009_watches,
 ]
 
 

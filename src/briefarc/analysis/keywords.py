@@ -1,0 +1,80 @@
+"""Keyness: the words over-represented in one part of the archive (a period, source or spokesperson)
+against another, by log-likelihood, with their counts and frequencies per million words."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from briefarc.analysis.association import keyness
+from briefarc.analysis.matching import where_sql
+from briefarc.analysis.tokens import content_tokens
+from briefarc.errors import UsageError
+from briefarc.store.db import translated
+from briefarc.store.search import Filters
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+
+def reference_filters(target: Filters, since: str | None, until: str | None, source: str | None,
+                      spokesperson: str | None) -> Filters | None:
+    """The part to compare with: the target's filters with the --vs-* values in their place; None for
+    "everything else"."""
+    if not any((since, until, source, spokesperson)):
+        return None
+    dates = (since, until) if since or until else (target.since, target.until)
+    return replace(target, since=dates[0], until=dates[1], source=source or target.source,
+                   spokesperson=spokesperson or target.spokesperson)
+
+
+@translated
+def keywords(
+    db: sqlite_utils.Database, target: Filters, reference: Filters | None = None, *, limit: int = 30,
+    min_count: int = 3,
+) -> list[dict]:
+    """Words of `target` most over-represented against `reference` (the rest of the archive when None)."""
+    target_ids = _ids(db, target)
+    if not target_ids:
+        return []
+    if reference is None:
+        base = Filters(kind=target.kind, language=target.language)
+        reference_ids = _ids(db, base) - target_ids
+    else:
+        reference_ids = _ids(db, reference) - target_ids
+    if not reference_ids:
+        raise UsageError("Nothing to compare with: the reference part of the archive has no documents.")
+    here, there = _frequencies(db, target_ids), _frequencies(db, reference_ids)
+    here_total, there_total = sum(here.values()), sum(there.values())
+    rows = []
+    for word, count in here.items():
+        other = there.get(word, 0)
+        if count < min_count or count * there_total <= other * here_total:
+            continue
+        rows.append({
+            "word": word, "count": count, "reference_count": other,
+            "per_million": round(1e6 * count / here_total, 1),
+            "reference_per_million": round(1e6 * other / there_total, 1) if there_total else 0.0,
+            "score": round(keyness(count, here_total, other, there_total), 2),
+        })
+    rows.sort(key=lambda row: (-row["score"], row["word"]))
+    return rows[:limit]
+
+
+def _ids(db, filters: Filters) -> set[int]:
+    where, params = where_sql(filters)
+    sql = f"SELECT d.id FROM documents d LEFT JOIN sources s ON s.id = d.source_id WHERE 1 {where}"
+    return {row[0] for row in db.execute(sql, params)}
+
+
+def _frequencies(db, ids: set[int]) -> Counter:
+    counts: Counter = Counter()
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), 500):
+        page = ordered[start:start + 500]
+        for title, body in db.execute(
+                f"SELECT title, body FROM documents WHERE id IN ({', '.join('?' * len(page))})", page):
+            counts.update(content_tokens(title or ""))
+            counts.update(content_tokens(body or ""))
+    return counts

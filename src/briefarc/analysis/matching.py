@@ -1,0 +1,105 @@
+"""Where a term occurs: the documents the index finds for it, and its places in their text.
+
+A term is a word, a phrase or a prefix (`negotiat*`), in any script; CJK text matches character by
+character, as in the index (store/text.py). The index finds the documents; a regular expression built
+from the same tokens finds each occurrence in the text, so the two agree.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from briefarc.errors import SearchSyntaxError, UsageError
+from briefarc.store.query import quote_phrase
+from briefarc.store.search import Filters
+from briefarc.store.text import CJK_CHARS
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+TOKEN = re.compile(rf"[{CJK_CHARS}]|[^\W_]+")
+CJK_ONE = re.compile(f"[{CJK_CHARS}]")
+
+
+@dataclass
+class Term:
+    """A term as typed, its FTS5 query and the pattern that finds it in text."""
+
+    text: str
+    fts: str
+    pattern: re.Pattern
+
+
+def parse_term(text: str) -> Term:
+    """A word, phrase or prefix* to count or show; a usage error for anything without letters or digits."""
+    raw = text.strip().strip('"').strip()
+    prefix = raw.endswith("*")
+    raw = raw.rstrip("*").strip()
+    tokens = TOKEN.findall(raw)
+    fts = quote_phrase(raw, prefix) if tokens else None
+    if not fts:
+        raise UsageError(f"Give a word or a phrase to look for, not {text!r}.")
+    parts = []
+    for index, token in enumerate(tokens):
+        if index:
+            parts.append(r"[\W_]*" if CJK_ONE.match(token) or CJK_ONE.match(tokens[index - 1]) else r"[\W_]+")
+        parts.append(re.escape(token))
+    start = "" if CJK_ONE.match(tokens[0]) else r"(?<![^\W_])"
+    end = r"[^\W_]*" if prefix else ("" if CJK_ONE.match(tokens[-1]) else r"(?![^\W_])")
+    return Term(text.strip(), fts, re.compile(start + "".join(parts) + end, re.IGNORECASE))
+
+
+def where_sql(filters: Filters | None) -> tuple[str, list]:
+    """The filters as SQL over `documents d` (and `sources s` when joined), each clause after an AND."""
+    clauses, params = (filters or Filters()).where()
+    return "".join(" AND " + clause for clause in clauses), params
+
+
+def source_join(filters: Filters | None) -> str:
+    """The join to `sources s`, only when a filter needs it: without it a date scan reads the date index alone."""
+    return "LEFT JOIN sources s ON s.id = d.source_id" if filters and filters.source else ""
+
+
+def matching_ids(db: sqlite_utils.Database, term: Term) -> set[int]:
+    """Every document the index finds for `term` (the index alone: no document row is read)."""
+    from briefarc.store.fts import index_for
+
+    table, query = index_for(db, term.fts)
+    try:
+        rows = db.execute(f"SELECT rowid FROM {table} WHERE {table} MATCH ?", [query]).fetchall()
+    except sqlite3.OperationalError as exc:
+        raise SearchSyntaxError(f"The search index could not read {term.text!r} ({exc}).") from exc
+    return {row[0] for row in rows}
+
+
+def dated_documents(db: sqlite_utils.Database, filters: Filters | None, *, newest_first: bool = False):
+    """(id, date) of the documents under the filters: a cursor, read as needed."""
+    where, params = where_sql(filters)
+    order = "ORDER BY d.published_date DESC, d.id DESC" if newest_first else ""
+    return db.execute(f"SELECT d.id, d.published_date FROM documents d {source_join(filters)} WHERE 1 {where} "
+                      f"{order}", params)
+
+
+def matching_documents(db: sqlite_utils.Database, term: Term, filters: Filters | None) -> Iterator[tuple[int, str]]:
+    """(id, date) of each document the index finds for `term` under the filters, newest first, read lazily:
+    the date index is walked from the newest end and each document checked against the index's matches, so
+    a page of results stops early instead of sorting every match."""
+    found = matching_ids(db, term)
+    if not found:
+        return
+    for doc_id, day in dated_documents(db, filters, newest_first=True):
+        if doc_id in found:
+            yield doc_id, day
+
+
+def units(body: str | None, turns: list[dict]) -> Iterator[tuple[int | None, str]]:
+    """The text to scan: each turn with its number, or the whole body for a document without turns."""
+    if turns:
+        for number, turn in enumerate(turns, start=1):
+            yield number, turn.get("text") or ""
+    else:
+        yield None, body or ""

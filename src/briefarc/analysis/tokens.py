@@ -1,0 +1,58 @@
+"""Words for counting: lower-cased words for alphabetic text, character bigrams for CJK text.
+
+Chinese is written without spaces; overlapping character bigrams are the usual light-weight stand-in
+for segmentation in corpus statistics (most Chinese words have two characters), with no dictionary.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from briefarc.store.text import CJK_CHARS
+
+WORD = re.compile(rf"[{CJK_CHARS}]+|[^\W\d_{CJK_CHARS}]+(?:['’\-][^\W\d_{CJK_CHARS}]+)*")
+CJK_RUN = re.compile(f"[{CJK_CHARS}]")
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before being below between
+both but by can could did do does doing down during each few for from further had has have having he her here
+hers herself him himself his how i if in into is it its itself just let me more most my myself no nor not now of
+off on once only or other our ours ourselves out over own same she should so some such than that the their theirs
+them themselves then there these they this those through to too under until up very was we were what when where
+which while who whom why will with would you your yours yourself yourselves s t don q mr ms said says say will
+would may might must shall us one two also
+""".split()) | frozenset("""
+的 了 是 在 和 与 也 就 都 而 及 对 等 这 那 有 我 你 他 她 它 们 中 上 下 不 为 以 之 将 被 把 从 到 于 或 但 并 其
+""".split())
+
+
+def spans(text: str) -> Iterator[tuple[str, int, int]]:
+    """The countable units of `text` in order, with where each starts and ends: English words
+    (lower-cased) and CJK bigrams (a lone CJK character stands for itself)."""
+    for match in WORD.finditer(text):
+        word, start = match.group(0), match.start()
+        if CJK_RUN.match(word):
+            if len(word) == 1:
+                yield word, start, start + 1
+            for index in range(len(word) - 1):
+                yield word[index:index + 2], start + index, start + index + 2
+        else:
+            yield word.lower(), start, match.end()
+
+
+def tokens(text: str) -> Iterator[str]:
+    """The countable units of `text` in order: English words (lower-cased) and CJK bigrams."""
+    for token, _, _ in spans(text):
+        yield token
+
+
+def worth_counting(token: str) -> bool:
+    """Not a stop word, a one-letter word or a bigram made of stop characters."""
+    if token in STOPWORDS or (len(token) == 1 and not CJK_RUN.match(token)):
+        return False
+    return not (CJK_RUN.match(token) and all(char in STOPWORDS for char in token))
+
+
+def content_tokens(text: str) -> Iterator[str]:
+    """Tokens worth ranking, in order."""
+    return (token for token in tokens(text) if worth_counting(token))

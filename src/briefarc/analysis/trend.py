@@ -1,0 +1,123 @@
+"""Terms over time: per period, how many documents mention each term and how often, raw and per 100 documents.
+
+Document counts come from the full-text index, and so do mentions: an fts5vocab table lists each
+token's positions, so a phrase is its tokens at consecutive positions. CJK text (indexed by trigrams)
+and a table that cannot be made: the matching documents' text is scanned with kwic's pattern.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import unicodedata
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from briefarc.analysis.matching import TOKEN, Term, matching_ids, parse_term, source_join, where_sql
+from briefarc.analysis.periods import check_period, period_of, periods_between
+from briefarc.store.db import translated
+from briefarc.store.search import Filters
+from briefarc.store.text import has_cjk
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+VOCAB = "temp.briefarc_instances"
+DAY_GLOB = "[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]"
+
+
+@translated
+def trend(
+    db: sqlite_utils.Database, terms: list[str], filters: Filters | None = None, *, by: str = "month",
+) -> list[dict]:
+    """One row per period and term: period, documents (all, under the filters), term, its documents and mentions,
+    and both per 100 documents of the period."""
+    by = check_period(by)
+    parsed = [parse_term(term) for term in terms]
+    day_of = _dated(db, filters)
+    if not day_of:
+        return []
+    per_day = Counter(day_of.values())
+    period = {day: period_of(day, by) for day in per_day}
+    totals: Counter = Counter()
+    for day, count in per_day.items():
+        totals[period[day]] += count
+    labels = periods_between(min(period), max(period), by)
+    counts = [_term_counts(db, term, day_of, period) for term in parsed]
+    rows = []
+    for label in labels:
+        total = totals.get(label, 0)
+        for term, (documents, mentions) in zip(parsed, counts, strict=True):
+            rows.append({
+                "period": label, "documents": total, "term": term.text, "term_documents": documents[label],
+                "mentions": mentions[label],
+                "per_100": round(100 * documents[label] / total, 2) if total else 0.0,
+                "mentions_per_100": round(100 * mentions[label] / total, 2) if total else 0.0,
+            })
+    return rows
+
+
+def _dated(db, filters: Filters | None) -> dict[int, str]:
+    """The date of every document under the filters that has a full date: one scan of the date index."""
+    where, params = where_sql(filters)
+    return dict(db.execute(
+        f"""SELECT d.id, d.published_date FROM documents d {source_join(filters)}
+            WHERE d.published_date GLOB '{DAY_GLOB}' {where}""", params
+    ).fetchall())
+
+
+def _term_counts(db, term: Term, day_of: dict[int, str], period: dict[str, str]) -> tuple[Counter, Counter]:
+    """(documents, mentions) per period for one term."""
+    found = [doc_id for doc_id in matching_ids(db, term) if doc_id in day_of]
+    documents = Counter(period[day_of[doc_id]] for doc_id in found)
+    per_document = _indexed_mentions(db, term, found)
+    if per_document is None:
+        per_document = _scanned_mentions(db, term, found)
+    mentions: Counter = Counter()
+    for doc_id, count in per_document.items():
+        if doc_id in day_of:
+            mentions[period[day_of[doc_id]]] += count
+    return documents, mentions
+
+
+def _indexed_mentions(db, term: Term, found: list[int]) -> dict[int, int] | None:
+    """Mentions per document from the index's own list of token positions (an fts5vocab instance table): a
+    phrase is its tokens at consecutive positions, a prefix* any token that starts so. None if unavailable."""
+    if has_cjk(term.text):  # CJK text is indexed by trigrams (documents_cjk): no positions of words to count
+        return None
+    tokens = [fold_token(token) for token in TOKEN.findall(term.text.strip().strip('"').rstrip("*"))]
+    if not tokens or not found:
+        return None if not tokens else {}
+    try:
+        db.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {VOCAB} USING fts5vocab('main', 'documents_fts', 'instance')")
+    except sqlite3.OperationalError:
+        return None
+    prefix = term.text.strip().endswith("*")
+    parts, params = [], []
+    for index, token in enumerate(tokens):
+        if prefix and index == len(tokens) - 1:
+            parts.append(f"t{index} AS MATERIALIZED (SELECT doc, offset FROM {VOCAB} WHERE term >= ? AND term < ? "
+                         "AND col = 'body')")
+            params += [token, token + "\U0010ffff"]
+        else:
+            parts.append(f"t{index} AS MATERIALIZED (SELECT doc, offset FROM {VOCAB} WHERE term = ? AND col = 'body')")
+            params.append(token)
+    joins = "".join(f" JOIN t{i} ON t{i}.doc = t0.doc AND t{i}.offset = t0.offset + {i}" for i in range(1, len(tokens)))
+    rows = db.execute(f"WITH {', '.join(parts)} SELECT t0.doc, count(*) FROM t0{joins} GROUP BY t0.doc", params)
+    return dict(rows.fetchall())
+
+
+def fold_token(token: str) -> str:
+    """A token as the index keeps it: lower case, without diacritics (unicode61 remove_diacritics 2)."""
+    decomposed = unicodedata.normalize("NFKD", token.lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def _scanned_mentions(db, term: Term, ids: list[int]) -> dict[int, int]:
+    """Mentions per document counted in the body text, a page of documents at a time."""
+    counts: dict[int, int] = {}
+    for start in range(0, len(ids), 500):
+        page = ids[start:start + 500]
+        rows = db.execute(f"SELECT id, body FROM documents WHERE id IN ({', '.join('?' * len(page))})", page)
+        for doc_id, body in rows:
+            counts[doc_id] = sum(1 for _ in term.pattern.finditer(" ".join((body or "").split())))
+    return counts

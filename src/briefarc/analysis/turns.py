@@ -1,0 +1,183 @@
+"""Turns as records: full-text search over them, one turn with the question it answers, who asks and who answers."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from briefarc.errors import NotFound, SearchSyntaxError, UsageError
+from briefarc.models import ROLES
+from briefarc.store.db import translated
+from briefarc.store.query import HINT, literal_query, to_fts
+from briefarc.store.search import Filters
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+# `search --in questions` reads as the plural; the stored role is singular.
+ROLE_NAMES = {f"{role}s": role for role in ROLES} | {role: role for role in ROLES}
+TURN_COLUMNS = (
+    "t.document_id, t.number, t.role, t.speaker, t.text, d.published_date, s.name, d.title, d.spokesperson, "
+    "d.language"
+)
+TURN_KEYS = ("id", "turn", "role", "speaker", "text", "date", "source", "title", "spokesperson", "language")
+# A reporter's label often carries the word for reporter after the outlet ("路透社记者": Reuters' reporter).
+REPORTER_SUFFIX = re.compile(r"\s*(?:记者|reporter|correspondent)$", re.I)
+
+
+def role_of(name: str) -> str:
+    role = ROLE_NAMES.get(name.strip().lower())
+    if role is None:
+        raise UsageError(f"--in takes questions, answers or statements, not {name!r}.")
+    return role
+
+
+def outlet_of(speaker: str | None) -> str | None:
+    """The outlet named by a question's label, or None for a generic label (Q:, 问:, Follow-up:)."""
+    from briefarc.extract.labels import QUESTION_WORDS
+
+    if not speaker:
+        return None
+    name = REPORTER_SUFFIX.sub("", speaker.strip())
+    if not name or QUESTION_WORDS.match(name.strip(" .")) or QUESTION_WORDS.match(speaker.strip(" .")):
+        return None
+    return name
+
+
+def turn_record(row: tuple) -> dict:
+    record = dict(zip(TURN_KEYS, row, strict=True))
+    record["text"] = record["text"] or ""
+    record["outlet"] = outlet_of(record["speaker"]) if record["role"] == "question" else None
+    return record
+
+
+def filter_sql(filters: Filters | None, role: str | None, outlet: str | None) -> tuple[str, list]:
+    clauses, params = (filters or Filters()).where()
+    if role:
+        clauses.append("t.role = ?")
+        params.append(role)
+    if outlet:
+        clauses.append("t.role = 'question' AND t.speaker LIKE ?")
+        params.append(f"%{outlet}%")
+    return "".join(" AND " + clause for clause in clauses), params
+
+
+@translated
+def search_turns(
+    db: sqlite_utils.Database, query: str | None, filters: Filters | None = None, *, role: str | None = None,
+    outlet: str | None = None, limit: int = 20, offset: int = 0, literal: bool = False,
+) -> list[dict]:
+    """Turns matching `query` (best first), or every turn of the role/outlet newest first without one."""
+    where, params = filter_sql(filters, role, outlet)
+    joins = "JOIN documents d ON d.id = t.document_id LEFT JOIN sources s ON s.id = d.source_id"
+    if not query or not query.strip():
+        sql = f"""SELECT {TURN_COLUMNS} FROM turns t {joins} WHERE 1 {where}
+                  ORDER BY d.published_date DESC, t.document_id DESC, t.number LIMIT ? OFFSET ?"""
+        return [turn_record(row) for row in db.execute(sql, [*params, limit, offset]).fetchall()]
+    from briefarc.store.fts import index_for
+
+    table, fts = index_for(db, literal_query(query) if literal else to_fts(query), "turns")
+    sql = f"""SELECT {TURN_COLUMNS} FROM {table} JOIN turns t ON t.id = {table}.rowid {joins}
+              WHERE {table} MATCH ? {where} ORDER BY {table}.rank, t.id LIMIT ? OFFSET ?"""
+    try:
+        rows = db.execute(sql, [fts, *params, limit, offset]).fetchall()
+    except sqlite3.OperationalError as exc:
+        if "fts5" in str(exc) or "syntax" in str(exc) or "no such column" in str(exc):
+            raise SearchSyntaxError(f"The search index could not read that query ({exc}). {HINT}") from exc
+        raise
+    return [turn_record(row) for row in rows]
+
+
+@translated
+def get_turns(db: sqlite_utils.Database, doc_id: int) -> list[dict]:
+    """Every turn of a document, numbered from 1."""
+    rows = db.execute(
+        f"""SELECT {TURN_COLUMNS} FROM turns t JOIN documents d ON d.id = t.document_id
+            LEFT JOIN sources s ON s.id = d.source_id WHERE t.document_id = ? ORDER BY t.number""", (doc_id,)
+    ).fetchall()
+    return [turn_record(row) for row in rows]
+
+
+@translated
+def get_turn(db: sqlite_utils.Database, doc_id: int, number: int) -> dict:
+    """Turn `number` of a document, with `question`: the question it answers (for an answer)."""
+    turns = get_turns(db, doc_id)
+    if not turns:
+        if db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is None:
+            raise NotFound(f"No document with id {doc_id}: `briefarc list` or `briefarc search` show the ids.")
+        raise NotFound(f"Document {doc_id} has no turns (it is not a transcript).")
+    if not 1 <= number <= len(turns):
+        raise NotFound(f"Document {doc_id} has turns 1 to {len(turns)}, not {number}.")
+    turn = turns[number - 1]
+    turn["question"] = None
+    if turn["role"] == "answer":
+        earlier = [t for t in turns[:number - 1] if t["role"] == "question"]
+        turn["question"] = earlier[-1] if earlier else None
+    return turn
+
+
+@translated
+def outlets(db: sqlite_utils.Database, filters: Filters | None = None, *, top: int = 5) -> list[dict]:
+    """Who asks: each outlet named in question labels, with its count, first and last date and the terms
+    it asks about more than the other outlets do."""
+    from briefarc.analysis.tokens import content_tokens
+
+    where, params = filter_sql(filters, "question", None)
+    rows = db.execute(
+        f"""SELECT t.speaker, d.published_date, t.text FROM turns t JOIN documents d ON d.id = t.document_id
+            LEFT JOIN sources s ON s.id = d.source_id WHERE t.speaker IS NOT NULL {where}""", params
+    ).fetchall()
+    found: dict[str, dict] = {}
+    terms: dict[str, Counter] = {}
+    for speaker, date, text in rows:
+        name = outlet_of(speaker)
+        if name is None:
+            continue
+        entry = found.setdefault(name, {"outlet": name, "questions": 0, "first": date, "last": date})
+        entry["questions"] += 1
+        entry["first"] = min(filter(None, (entry["first"], date)), default=None)
+        entry["last"] = max(filter(None, (entry["last"], date)), default=None)
+        terms.setdefault(name, Counter()).update(content_tokens(text or ""))
+    everyone: Counter = sum(terms.values(), Counter())
+    for name, entry in found.items():
+        entry["top_terms"] = distinctive(terms[name], everyone, top)
+    return sorted(found.values(), key=lambda e: (-e["questions"], e["outlet"]))
+
+
+def distinctive(own: Counter, everyone: Counter, top: int) -> list[str]:
+    """The words an outlet asks about more than the others do, by log-likelihood (then by count)."""
+    from briefarc.analysis.association import keyness
+
+    own_total, all_total = sum(own.values()), sum(everyone.values())
+    rest_total = all_total - own_total
+    if not rest_total:  # one outlet alone: its most frequent words
+        return [term for term, _ in own.most_common(top)]
+    scored = [(keyness(count, own_total, everyone[term] - count, rest_total), count, term)
+              for term, count in own.items() if count * rest_total > (everyone[term] - count) * own_total]
+    scored.sort(key=lambda item: (-item[0], -item[1], item[2]))
+    return [term for _, _, term in scored[:top]]
+
+
+@translated
+def speakers(db: sqlite_utils.Database, filters: Filters | None = None) -> list[dict]:
+    """Spokespersons per source: how many briefings each gave, the first and the last."""
+    clauses, params = (filters or Filters()).where()
+    where = "".join(" AND " + clause for clause in clauses)
+    rows = db.execute(
+        f"""SELECT s.name, d.spokesperson, count(*), min(d.published_date), max(d.published_date)
+            FROM documents d LEFT JOIN sources s ON s.id = d.source_id
+            WHERE d.spokesperson IS NOT NULL AND d.spokesperson != '' {where}
+            GROUP BY s.name, d.spokesperson ORDER BY s.name, count(*) DESC, d.spokesperson""", params
+    ).fetchall()
+    keys = ("source", "spokesperson", "documents", "first", "last")
+    return [dict(zip(keys, row, strict=True)) for row in rows]
+
+
+def parse_turn_ref(value: str) -> tuple[int, int | None]:
+    """"12" -> (12, None); "12#3" -> (12, 3). A usage error for anything else."""
+    match = re.fullmatch(r"\s*(\d+)\s*(?:#\s*(\d+))?\s*", value)
+    if not match:
+        raise UsageError(f"Give a document id such as 12, or a turn such as 12#3, not {value!r}.")
+    return int(match.group(1)), int(match.group(2)) if match.group(2) else None

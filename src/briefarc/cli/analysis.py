@@ -1,0 +1,288 @@
+"""Corpus commands: outlets, speakers, kwic, trend, collocates, keywords, parallel, watch; and the turn
+variants of search, show and cite. Thin: options in, one library call in briefarc.analysis, render out."""
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from briefarc.cli.app import (
+    CsvOption,
+    DbOption,
+    LangFilter,
+    LimitOption,
+    OffsetOption,
+    app,
+    check_output_flags,
+    json_flag,
+    make_filters,
+    open_db,
+)
+from briefarc.cli.filters import with_filters
+from briefarc.store.search import Filters
+
+TURN_CSV_COLUMNS = ["id", "turn", "date", "source", "role", "speaker", "outlet", "language", "title", "text"]
+
+
+def print_rows(rows: list[dict], columns: list[str], json_: bool, csv_: bool, table, empty: str) -> None:
+    """Records as JSON Lines, CSV, or the table `table(rows)` made; `empty` on stderr when there are none."""
+    from briefarc.output import console, render
+
+    if json_:
+        render.write_jsonl(rows, sys.stdout)
+    elif csv_:
+        render.write_csv(rows, columns, sys.stdout)
+    elif rows:
+        console.out().print(table(rows))
+    else:
+        console.err().print(empty, markup=False)
+
+
+def table_command(db, json_: bool, csv_: bool, columns: list[str], right: tuple[str, ...], empty: str,
+                  compute) -> None:
+    """A command whose result is a plain table of records: `compute(database)` gives them."""
+    from briefarc.output.analysis import simple_table
+
+    check_output_flags(json_, csv_)
+    database, _ = open_db(db, create=False)
+    rows = compute(database)
+    print_rows(rows, columns, json_, csv_, lambda r: simple_table(r, columns, right=right), empty)
+
+
+def turn_search(db, query, filters, in_: str | None, outlet: str | None, *, limit: int, offset: int, literal: bool,
+                json_: bool, csv_: bool) -> None:
+    """`search --in questions|answers|statements` and `search --outlet NAME`: turns, not documents."""
+    from briefarc.analysis.turns import role_of, search_turns
+    from briefarc.output.analysis import turns_table
+
+    role = role_of(in_) if in_ else None
+    database, _ = open_db(db, create=False)
+    turns = search_turns(database, query, filters, role=role, outlet=outlet, limit=limit, offset=offset,
+                         literal=literal)
+    print_rows(turns, TURN_CSV_COLUMNS, json_, csv_, turns_table, "No turns match.")
+
+
+def show_turns(database, doc_id: int, number: int | None, json_: bool) -> None:
+    """`show ID#N` (one turn and the question it answers) or `show ID --turns` (every turn, numbered)."""
+    from briefarc.analysis.turns import get_turn, get_turns
+    from briefarc.output import console, render
+    from briefarc.output.analysis import numbered_turns, turn_panel
+
+    if number is not None:
+        turn = get_turn(database, doc_id, number)
+        if json_:
+            render.write_jsonl([turn], sys.stdout)
+        else:
+            console.out().print(turn_panel(turn))
+        return
+    turns = get_turns(database, doc_id)
+    if not turns:
+        get_turn(database, doc_id, 1)  # the error that says why: no such document, or no turns
+    if json_:
+        render.write_jsonl(turns, sys.stdout)
+    else:
+        console.out().print(numbered_turns(turns))
+
+
+@app.command(epilog="\b\nExample: briefarc outlets --since 2020 --top 3")
+@with_filters
+def outlets(
+    filters: Filters = Filters(),  # filled in by @with_filters
+    top: Annotated[int, typer.Option("--top", min=0, help="How many top terms per outlet.")] = 5,
+    db: DbOption = None,
+    json_: Annotated[bool, json_flag("one line per outlet (outlet, questions, first, last, top_terms).")] = False,
+    csv_: CsvOption = False,
+) -> None:
+    """Who asks questions: each outlet, how many questions, first and last date, its top terms."""
+    from briefarc.analysis.turns import outlets as list_outlets
+
+    table_command(db, json_, csv_, ["outlet", "questions", "first", "last", "top_terms"], ("questions",),
+                  "No outlet named in any question.", lambda database: list_outlets(database, filters, top=top))
+
+
+@app.command(epilog="\b\nExample: briefarc speakers --source fmprc-en")
+@with_filters
+def speakers(
+    filters: Filters = Filters(),  # filled in by @with_filters
+    db: DbOption = None,
+    json_: Annotated[bool, json_flag("one line per spokesperson and source (source, spokesperson, "
+                                     "documents, first, last).")] = False,
+    csv_: CsvOption = False,
+) -> None:
+    """Spokespersons per source, with the number of documents and the first and last date."""
+    from briefarc.analysis.turns import speakers as list_speakers
+
+    table_command(db, json_, csv_, ["source", "spokesperson", "documents", "first", "last"], ("documents",),
+                  "No spokesperson named in any document.", lambda database: list_speakers(database, filters))
+
+
+KWIC_COLUMNS = ["id", "turn", "date", "source", "left", "match", "right"]
+
+
+@app.command(epilog="\b\nExample: briefarc kwic Taiwan --width 30 --since 2020")
+@with_filters
+def kwic(
+    term: Annotated[str, typer.Argument(help='A word, "a phrase" or a prefix* (any script; Chinese works).')],
+    filters: Filters = Filters(),  # filled in by @with_filters
+    width: Annotated[int, typer.Option("--width", min=1, max=500, help="Characters of context on each side.")] = 40,
+    limit: LimitOption = 50,
+    offset: OffsetOption = 0,
+    db: DbOption = None,
+    json_: Annotated[bool, json_flag("one line per occurrence (id, turn, date, source, left, match, right).")] = False,
+    csv_: CsvOption = False,
+) -> None:
+    """Keyword in context: each occurrence of a term, aligned in a centre column, newest first."""
+    from briefarc.analysis.kwic import kwic as run_kwic
+    from briefarc.output.analysis import kwic_lines
+
+    check_output_flags(json_, csv_)
+    database, _ = open_db(db, create=False)
+    lines = run_kwic(database, term, filters, width=width, limit=limit, offset=offset)
+    print_rows(lines, KWIC_COLUMNS, json_, csv_, lambda rows: kwic_lines(rows, width), "No occurrences.")
+
+
+TREND_COLUMNS = ["period", "documents", "term", "term_documents", "mentions", "per_100", "mentions_per_100"]
+
+
+@app.command(epilog="\b\nExample: briefarc trend Taiwan \"South China Sea\" --by year --plot trend.png")
+@with_filters
+def trend(
+    terms: Annotated[list[str], typer.Argument(help='Words, "phrases" or prefixes*; several are shown side by side.')],
+    by: Annotated[str, typer.Option("--by", help="week, month, quarter or year.")] = "month",
+    filters: Filters = Filters(),  # filled in by @with_filters
+    plot: Annotated[Path | None, typer.Option("--plot", help="Also draw the chart to FILE.png or FILE.svg "
+                                             "(needs the plot extra: pip install 'briefarc[plot]').")] = None,
+    db: DbOption = None,
+    json_: Annotated[bool, json_flag("one line per period and term (period, documents, term, "
+                                     "term_documents, mentions, per_100, mentions_per_100).")] = False,
+    csv_: CsvOption = False,
+) -> None:
+    """Terms over time: per period, documents and mentions of each term, raw and per 100 documents."""
+    from briefarc.analysis.trend import trend as run_trend
+    from briefarc.output.analysis import trend_chart
+
+    check_output_flags(json_, csv_)
+    if plot is not None:
+        from briefarc.output.plot import check_plot_path
+
+        check_plot_path(plot)
+    database, _ = open_db(db, create=False)
+    rows = run_trend(database, terms, filters, by=by)
+    print_rows(rows, TREND_COLUMNS, json_, csv_, trend_chart, "No dated documents match the filters.")
+    if plot is not None and rows:
+        from briefarc.output.plot import plot_trend
+
+        plot_trend(rows, plot)
+
+
+@app.command(epilog="\b\nExample: briefarc collocates sanctions --window 5 --measure pmi")
+@with_filters
+def collocates(
+    term: Annotated[str, typer.Argument(help='A word, "a phrase" or a prefix* (any script).')],
+    window: Annotated[int, typer.Option("--window", min=1, max=50, help="Words on each side that count as near.")]
+    = 5,
+    measure: Annotated[str, typer.Option("--measure", help="ll (log-likelihood) or pmi.")] = "ll",
+    min_count: Annotated[int, typer.Option("--min-count", min=1, help="Leave out words near it fewer times.")] = 2,
+    filters: Filters = Filters(),  # filled in by @with_filters
+    limit: LimitOption = 20,
+    db: DbOption = None,
+    json_: Annotated[bool, json_flag("one line per word (word, near, total, score).")] = False,
+    csv_: CsvOption = False,
+) -> None:
+    """The words found near a term more often than chance, with their counts."""
+    from briefarc.analysis.collocates import collocates as run_collocates
+
+    table_command(db, json_, csv_, ["word", "near", "total", "score"], ("near", "total", "score"),
+                  "No collocates (the term is rare, or --min-count is too high).",
+                  lambda database: run_collocates(database, term, filters, window=window, measure=measure,
+                                                  limit=limit, min_count=min_count))
+
+
+@app.command(epilog="\b\nExample: briefarc keywords --since 2020 --vs-until 2019 --lang en")
+@with_filters
+def keywords(
+    filters: Filters = Filters(),  # filled in by @with_filters
+    vs_since: Annotated[str | None, typer.Option("--vs-since", help="Compare with documents from this date.")] = None,
+    vs_until: Annotated[str | None, typer.Option("--vs-until", help="... up to this date.")] = None,
+    vs_source: Annotated[str | None, typer.Option("--vs-source", help="Compare with this source.")] = None,
+    vs_spokesperson: Annotated[str | None, typer.Option("--vs-spokesperson", help="Compare with this spokesperson.")]
+    = None,
+    min_count: Annotated[int, typer.Option("--min-count", min=1, help="Leave out words rarer than this.")] = 3,
+    limit: LimitOption = 30,
+    db: DbOption = None,
+    json_: Annotated[bool, json_flag("one line per word (word, count, reference_count, per_million, "
+                                     "reference_per_million, score).")] = False,
+    csv_: CsvOption = False,
+) -> None:
+    """Words over-represented in one part of the archive against another (or the rest), by log-likelihood."""
+    from briefarc.analysis.keywords import keywords as run_keywords
+    from briefarc.analysis.keywords import reference_filters
+
+    compared = make_filters(None, vs_since, vs_until, None, None, None)
+    reference = reference_filters(filters, compared.since, compared.until, vs_source, vs_spokesperson)
+    columns = ["word", "count", "reference_count", "per_million", "reference_per_million", "score"]
+    table_command(db, json_, csv_, columns, tuple(columns[1:]),
+                  "No keywords: the selected documents have no word over-represented often enough.",
+                  lambda database: run_keywords(database, filters, reference, limit=limit, min_count=min_count))
+
+
+GAP_COLUMNS = ["id", "turn", "date", "language", "role", "speaker", "missing_from", "confidence", "text"]
+
+
+@app.command(epilog="\b\nExample: briefarc parallel 12   (or: briefarc parallel --gaps --lang zh)")
+def parallel(
+    doc_id: Annotated[int | None, typer.Argument(metavar="[ID]", help="A transcript's id: show it beside its "
+                                                 "version in the other language.")] = None,
+    gaps: Annotated[bool, typer.Option("--gaps", help="Across the archive: the turns one language version has and "
+                                       "the other lacks.")] = False,
+    lang: LangFilter = None,
+    db: DbOption = None,
+    json_: Annotated[bool, json_flag("one line: both ids, the confidence and the aligned turns; with --gaps "
+                                     "one line per missing turn.")] = False,
+    csv_: CsvOption = False,
+) -> None:
+    """English beside Chinese: one press conference in two languages, turn by turn, or what either lacks."""
+    from briefarc.analysis import parallel as pairing
+    from briefarc.errors import UsageError
+    from briefarc.output import console, render
+    from briefarc.output.analysis import parallel_table, turns_table
+
+    check_output_flags(json_, csv_)
+    if (doc_id is None) == (not gaps):
+        raise UsageError("Give a document id, or --gaps for the whole archive (not both).")
+    database, _ = open_db(db, create=False)
+    if gaps:
+        from briefarc.store.search import primary_subtag
+
+        rows = pairing.gaps(database, primary_subtag(lang))
+        print_rows(rows, GAP_COLUMNS, json_, csv_, turns_table, "No gaps: every paired version has every turn.")
+        return
+    if csv_ or doc_id is None:
+        raise UsageError("parallel ID prints a table or --json; --csv is for --gaps.")
+    result = pairing.parallel(database, doc_id)
+    if json_:
+        render.write_jsonl([result], sys.stdout)
+    else:
+        console.out().print(parallel_table(result))
+
+
+def print_grouped(hits: list[dict], by: str, json_: bool, csv_: bool) -> None:
+    """`search --by source`: the hits grouped by week and source (JSON: one line per group; CSV: a week column)."""
+    from briefarc.analysis.grouping import by_source_and_week, check_grouping
+    from briefarc.cli.archive import HIT_CSV_COLUMNS, public_hit
+    from briefarc.output import console, render
+    from briefarc.output.analysis import grouped_hits
+
+    check_grouping(by)
+    groups = by_source_and_week(hits)
+    if json_:
+        render.write_jsonl([{**group, "hits": [public_hit(hit) for hit in group["hits"]]} for group in groups],
+                           sys.stdout)
+    elif csv_:
+        rows = [public_hit(hit) for group in groups for hit in group["hits"]]
+        render.write_csv(rows, ["week", *HIT_CSV_COLUMNS], sys.stdout)
+    elif groups:
+        console.out().print(grouped_hits(groups))
+    else:
+        console.err().print("No documents match.", markup=False)

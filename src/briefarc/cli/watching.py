@@ -1,0 +1,99 @@
+"""briefarc watch: saved searches and their new hits, also reported after each fetch."""
+
+import sys
+from typing import Annotated
+
+import typer
+
+from briefarc.cli.app import DbOption, app, json_flag, open_db
+from briefarc.cli.filters import with_filters
+from briefarc.store.search import Filters
+
+OPTION_NAMES = {"language": "lang"}  # a Filters field and the option that sets it, where they differ
+watch_app = typer.Typer(help="Saved searches: add, list and remove them; check them for new documents.",
+                        epilog="\b\nExample: briefarc watch add taiwan Taiwan --lang en", no_args_is_help=True,
+                        rich_markup_mode=None)
+app.add_typer(watch_app, name="watch")
+
+
+@watch_app.command("add", epilog="\b\nExample: briefarc watch add taiwan 'Taiwan OR 台湾' --source fmprc-en")
+@with_filters
+def watch_add(
+    name: Annotated[str, typer.Argument(help="A name for the watch.")],
+    query: Annotated[str, typer.Argument(help="The search, in the query language of `briefarc search`.")],
+    filters: Filters = Filters(),  # filled in by @with_filters
+    db: DbOption = None,
+) -> None:
+    """Save a search; `watch check` and every `fetch` then report the documents it finds that are new."""
+    from briefarc.analysis.watch import add_watch
+    from briefarc.output import console
+
+    database, _ = open_db(db)
+    add_watch(database, name, query, filters)
+    console.err().print(f"Watching {query!r} as {name!r}.", markup=False, highlight=False)
+
+
+@watch_app.command("list", epilog="\b\nExample: briefarc watch list --json")
+def watch_list(
+    db: DbOption = None,
+    json_: Annotated[bool, json_flag("one line per watch (name, query, filters, created_at, checked_at).")] = False,
+) -> None:
+    """The saved searches, with their filters and when they were last checked."""
+    from briefarc.analysis.watch import list_watches
+    from briefarc.cli.analysis import print_rows
+    from briefarc.output.analysis import simple_table
+
+    database, _ = open_db(db)
+    columns = ["name", "query", "filters", "created_at", "checked_at"]
+    rows = list_watches(database)
+    shown = [{**row, "filters": " ".join(f"--{OPTION_NAMES.get(k, k)} {v}" for k, v in row["filters"].items())}
+             for row in rows]
+    if json_:
+        print_rows(rows, columns, True, False, None, "")
+    else:
+        print_rows(shown, columns, False, False, lambda r: simple_table(r, columns),
+                   "No watches: `briefarc watch add NAME QUERY` adds one.")
+
+
+@watch_app.command("remove", epilog="\b\nExample: briefarc watch remove taiwan")
+def watch_remove(name: Annotated[str, typer.Argument(help="The watch's name.")], db: DbOption = None) -> None:
+    """Forget a saved search."""
+    from briefarc.analysis.watch import remove_watch
+
+    database, _ = open_db(db)
+    remove_watch(database, name)
+
+
+@watch_app.command("check", epilog="\b\nExample: briefarc watch check --json")
+def watch_check(
+    names: Annotated[list[str] | None, typer.Argument(metavar="[NAME]...", help="Only these watches.")] = None,
+    db: DbOption = None,
+    json_: Annotated[bool, json_flag("one line per watch (watch, query, new, hits).")] = False,
+) -> None:
+    """The documents each watch finds that arrived since it was last checked (exit 0 with or without)."""
+    from briefarc.analysis.watch import check_watches
+
+    database, _ = open_db(db)
+    report_watches(check_watches(database, names or None), json_)
+
+
+def report_after_fetch(database, json_: bool) -> None:
+    """After a fetch: the new hits of every watch (JSON Lines on stdout beside the fetch's, or text on stderr)."""
+    from briefarc.analysis.watch import check_watches
+
+    results = check_watches(database)
+    if results:
+        report_watches(results, json_, out=None if json_ else sys.stderr)
+
+
+def report_watches(results: list[dict], json_: bool, *, out=None) -> None:
+    """One JSON line per watch, or a heading per watch with its new documents."""
+    from briefarc.output import console, render
+    from briefarc.output.analysis import watch_report
+
+    if json_:
+        render.write_jsonl(results, out or sys.stdout)
+    elif not results:
+        console.err().print("No watches: `briefarc watch add NAME QUERY` adds one.", markup=False)
+    else:
+        (console.out() if out is None else console.err()).print(watch_report(results))

@@ -1,0 +1,84 @@
+"""briefarc collocates and keywords: association measures, English and Chinese, samples and real pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefarc.analysis.association import keyness, log_likelihood, pmi
+from briefarc.analysis.tokens import content_tokens, tokens
+
+
+def test_measures_against_worked_values():
+    # 100 in 10,000 words against 50 in 10,000: Rayson's two-cell LL is 16.99; the four-cell G2 is 17.12
+    assert keyness(100, 10_000, 50, 10_000) == pytest.approx(17.116, abs=0.001)
+    assert log_likelihood(5, 5, 5, 5) == 0.0  # independent
+    assert pmi(10, 100, 50, 10_000) == pytest.approx(4.3219, abs=0.0001)  # log2(20)
+
+
+def test_tokens_for_english_and_chinese():
+    assert list(tokens("China's trade-war, 2019!")) == ["china's", "trade-war"]
+    assert list(tokens("中国台湾")) == ["中国", "国台", "台湾"]
+    assert list(content_tokens("the Taiwan question 的")) == ["taiwan", "question"]
+
+
+def test_collocates_of_an_english_term(cli, sample_db):
+    rows = cli("collocates", "tariffs", "--db", sample_db, "--json").jsonl()
+    words = {row["word"]: row for row in rows}
+    assert words["additional"]["near"] == 2 and words["additional"]["total"] >= 2
+    assert "tariffs" not in words and "the" not in words
+    assert all(row["near"] >= 2 and row["near"] <= row["total"] for row in rows)
+    assert [row["score"] for row in rows] == sorted((row["score"] for row in rows), reverse=True)
+    narrow = {row["word"] for row in cli("collocates", "tariffs", "--window", "1", "--db", sample_db,
+                                         "--json").jsonl()}
+    assert "additional" in narrow and "chinese" in words and "chinese" not in narrow  # "tariffs on Chinese"
+
+
+def test_collocates_pmi_and_chinese(cli, sample_db):
+    pmi_rows = cli("collocates", "tariffs", "--measure", "PMI", "--db", sample_db, "--json").jsonl()
+    assert pmi_rows and all(row["score"] > 0 for row in pmi_rows)
+    chinese = {row["word"] for row in cli("collocates", "台湾", "--min-count", "1", "--db", sample_db,
+                                          "--json").jsonl()}
+    assert {"军机", "只有"} <= chinese and "台湾" not in chinese and "湾地" not in chinese  # no overlap with it
+
+
+def test_collocates_empty_and_bad(cli, sample_db):
+    empty = cli("collocates", "zzyzx", "--db", sample_db)
+    assert empty.code == 0 and empty.stdout == "" and "No collocates" in empty.stderr
+    for args in (["x", "--measure", "chi2"], ["x", "--window", "0"], ["!!"]):
+        result = cli("collocates", *args, "--db", sample_db)
+        assert result.code == 2 and result.stderr.startswith("Error")
+
+
+def test_keywords_of_a_period_against_another(cli, sample_db):
+    rows = cli("keywords", "--lang", "zh", "--since", "2025", "--vs-until", "2020", "--min-count", "2",
+               "--db", sample_db, "--json").jsonl()
+    words = {row["word"]: row for row in rows}
+    assert {"林剑", "免签"} <= set(words) and "陆慷" not in words
+    assert all(row["per_million"] > row["reference_per_million"] for row in rows)
+    english = {row["word"] for row in cli("keywords", "--since", "2025-03-12", "--until", "2025-03-12",
+                                          "--lang", "en", "--min-count", "2", "--db", sample_db, "--json").jsonl()}
+    assert "lin" in english
+
+
+def test_keywords_of_a_source_and_spokesperson(cli, sample_db):
+    rows = cli("keywords", "--source", "fmprc", "--vs-source", "others", "--min-count", "2", "--db", sample_db,
+               "--json").jsonl()
+    assert rows and "china" in {row["word"] for row in rows}
+    person = cli("keywords", "--spokesperson", "Lin Jian", "--vs-spokesperson", "Hua", "--min-count", "2",
+                 "--db", sample_db, "--json").jsonl()
+    assert "fiji" in {row["word"] for row in person}
+
+
+def test_keywords_empty_and_bad(cli, sample_db):
+    assert "No keywords" in cli("keywords", "--since", "2040", "--db", sample_db).stderr
+    nothing = cli("keywords", "--since", "2025", "--vs-source", "nosuch", "--db", sample_db)
+    assert nothing.code == 2 and "Nothing to compare with" in nothing.stderr
+    assert cli("keywords", "--vs-since", "soon", "--db", sample_db).code == 2
+
+
+def test_real_archive_collocates_and_keywords(cli, real_db):
+    near = {row["word"] for row in cli("collocates", "Taiwan", "--db", real_db, "--json").jsonl()}
+    assert "strait" in near or "region" in near
+    rows = cli("keywords", "--since", "2020", "--vs-until", "2018", "--lang", "zh", "--db", real_db,
+               "--json").jsonl()
+    assert "疫情" in {row["word"] for row in rows}

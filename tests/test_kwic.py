@@ -1,0 +1,65 @@
+"""briefarc kwic: concordance lines on the samples and on real China MFA pages."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from rich.cells import cell_len
+
+
+def test_kwic_english_lines_have_context_and_turns(cli, sample_db):
+    lines = cli("kwic", "tariffs", "--width", "20", "--db", sample_db, "--json").jsonl()
+    assert lines and all(line["match"].lower() == "tariffs" for line in lines)
+    assert all(len(line["left"]) <= 20 and len(line["right"]) <= 20 for line in lines)
+    dates = [line["date"] for line in lines]
+    assert dates == sorted(dates, reverse=True)
+    afp = [line for line in lines if line["left"].endswith("the additional ")]
+    assert afp and afp[0]["turn"] == 4 and afp[0]["source"] == "fmprc" and afp[0]["right"].startswith(" on Chinese")
+
+
+def test_kwic_words_phrases_and_prefixes(cli, sample_db):
+    whole = cli("kwic", "tariff", "--db", sample_db, "--json").jsonl()
+    assert whole and {line["match"].lower() for line in whole} == {"tariff"}  # not "tariffs"
+    prefix = cli("kwic", "tariff*", "--db", sample_db, "--json").jsonl()
+    assert {"tariff", "tariffs"} <= {line["match"].lower() for line in prefix}
+    phrase = cli("kwic", '"trade war"', "--db", sample_db, "--json").jsonl()
+    assert phrase and all(line["match"].lower() == "trade war" for line in phrase)
+
+
+def test_kwic_chinese(cli, sample_db):
+    lines = cli("kwic", "台湾", "--width", "6", "--lang", "zh", "--db", sample_db, "--json").jsonl()
+    assert lines and all(line["match"] == "台湾" and len(line["left"]) <= 6 for line in lines)
+    table = cli("kwic", "台湾", "--width", "6", "--db", sample_db)
+    rows = [row for row in table.stdout.splitlines() if "台湾" in row]
+    assert len({cell_len(row[:row.index("台湾")]) for row in rows}) == 1  # aligned in one column of the terminal
+
+
+def test_kwic_table_aligns_the_term(cli, sample_db):
+    table = cli("kwic", "tariffs", "--width", "25", "--db", sample_db)
+    rows = [row for row in table.stdout.splitlines() if row.strip()]
+    assert rows and len({row.lower().index(" tariffs ", 30) for row in rows}) == 1
+
+
+def test_kwic_limit_offset_csv(cli, sample_db):
+    every = cli("kwic", "China", "--db", sample_db, "--json", "--limit", "500").jsonl()
+    page = cli("kwic", "China", "--db", sample_db, "--json", "--limit", "3", "--offset", "2").jsonl()
+    assert len(every) > 5 and page == every[2:5]
+    rows = list(csv.reader(io.StringIO(cli("kwic", "China", "--db", sample_db, "--csv", "--limit", "2").stdout)))
+    assert rows[0] == ["id", "turn", "date", "source", "left", "match", "right"] and len(rows) == 3
+
+
+def test_kwic_empty_and_bad_arguments(cli, sample_db):
+    empty = cli("kwic", "zzyzx", "--db", sample_db)
+    assert empty.code == 0 and empty.stdout == "" and "No occurrences" in empty.stderr
+    assert cli("kwic", "tariffs", "--since", "2030", "--db", sample_db, "--json").stdout == ""
+    for args in (["!!"], ["x", "--width", "0"], ["x", "--json", "--csv"], ["x", "--until", "June"]):
+        result = cli("kwic", *args, "--db", sample_db)
+        assert result.code == 2 and result.stderr.startswith("Error") and "Traceback" not in result.stderr
+
+
+def test_kwic_real_archive(cli, real_db):
+    lines = cli("kwic", "Taiwan", "--db", real_db, "--json", "--limit", "10").jsonl()
+    assert len(lines) == 10 and all(line["match"] == "Taiwan" and line["turn"] for line in lines)
+    chinese = cli("kwic", "一带一路", "--db", real_db, "--json", "--limit", "5").jsonl()
+    assert chinese and all(line["match"] == "一带一路" for line in chinese)

@@ -1,0 +1,98 @@
+"""briefarc parallel: pairing English and Chinese versions of a press conference and aligning their turns."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from tests.analysis_archives import PAIRS, sample_pair
+
+
+def ids_by_file(db) -> dict[str, int]:
+    """Document id of each ingested page, by the name of the file it came from."""
+    conn = sqlite3.connect(db)
+    rows = conn.execute("SELECT s.origin, d.id FROM documents d JOIN snapshots s ON s.id = d.snapshot_id").fetchall()
+    conn.close()
+    return {origin.rsplit("/", 1)[-1].split(".")[0]: doc_id for origin, doc_id in rows}
+
+
+def test_parallel_pairs_and_aligns_the_samples(cli, sample_db):
+    en, zh = sample_pair(sample_db)
+    result = cli("parallel", str(en), "--db", sample_db, "--json").jsonl()[0]
+    assert (result["left"], result["right"], result["date"]) == (en, zh, "2025-03-12")
+    assert result["confidence"] >= 0.9
+    pairs = [(row["left"] and row["left"]["turn"], row["right"] and row["right"]["turn"]) for row in result["turns"]]
+    # the English version has one more question (Kyodo News) and its answer, at the end
+    assert pairs == [(n, n) for n in range(1, 14)] + [(14, None), (15, None)]
+    back = cli("parallel", str(zh), "--db", sample_db, "--json").jsonl()[0]
+    assert (back["left"], back["right"]) == (zh, en)
+
+
+def test_parallel_table_has_two_columns(cli, sample_db):
+    en, zh = sample_pair(sample_db)
+    table = cli("parallel", str(en), "--db", sample_db).stdout
+    assert f"{en} ⇄ {zh}" in table and f"{en}#8 Reuters" in table and f"{zh}#8 问" in table
+    line = next(line for line in table.splitlines() if f"{en}#14 Kyodo News" in line)
+    assert "—" in line  # nothing beside it
+
+
+def test_alignment_skips_a_missing_turn_in_the_middle(sample_db):
+    from briefarc.analysis.parallel import align
+    from briefarc.analysis.turns import get_turns
+    from briefarc.store.db import open_database
+
+    en, zh = sample_pair(sample_db)
+    database = open_database(sample_db, create=False)
+    left, right = get_turns(database, en)[:13], get_turns(database, zh)
+    del right[5:7]  # the Chinese version without its follow-up question and answer (turns 6 and 7)
+    pairs = [(one, other) for one, other, _ in align(left, right)]
+    assert pairs == [(1, 1), (2, 2), (3, 3), (4, 4), (5, 5), (6, None), (7, None)] + [(n, n - 2) for n in range(8, 14)]
+
+
+def test_gaps_across_the_archive(cli, sample_db):
+    en, zh = sample_pair(sample_db)
+    rows = cli("parallel", "--gaps", "--db", sample_db, "--json").jsonl()
+    assert [(row["id"], row["turn"], row["missing_from"]) for row in rows] == [(en, 14, zh), (en, 15, zh)]
+    assert cli("parallel", "--gaps", "--lang", "zh", "--db", sample_db, "--json").stdout == ""
+    assert "No gaps" in cli("parallel", "--gaps", "--lang", "zh", "--db", sample_db).stderr
+    assert cli("parallel", "--gaps", "--csv", "--db", sample_db).stdout.startswith("id,turn,date,language,role")
+
+
+def test_parallel_errors(cli, sample_db):
+    conn = sqlite3.connect(sample_db)
+    statement = conn.execute("SELECT min(id) FROM documents WHERE kind = 'statement'").fetchone()[0]
+    alone = conn.execute("SELECT id FROM documents WHERE published_date = '2018-06-13'").fetchone()[0]
+    conn.close()
+    cases = [([str(statement)], 1, "nothing to pair"), ([str(alone)], 1, "no version in another language"),
+             (["9999"], 1, "No document"), ([], 2, "Give a document id"), (["1", "--gaps"], 2, "not both"),
+             ([str(alone), "--csv"], 2, "--csv is for --gaps")]
+    for args, code, message in cases:
+        result = cli("parallel", *args, "--db", sample_db)
+        assert result.code == code and message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_real_pairs_are_found_and_aligned(cli, real_db):
+    ids = ids_by_file(real_db)
+    for _, en_file, zh_file in PAIRS:
+        en, zh = ids[en_file], ids[zh_file]
+        result = cli("parallel", str(en), "--db", real_db, "--json").jsonl()[0]
+        assert result["right"] == zh and result["confidence"] >= 0.9
+        paired = [row for row in result["turns"] if row["left"] and row["right"]]
+        assert all(row["left"]["role"] == row["right"]["role"] for row in paired)
+        assert len(paired) >= len(result["turns"]) - 1  # at most one turn a version lacks
+    equal = cli("parallel", str(ids[PAIRS[5][1]]), "--db", real_db, "--json").jsonl()[0]  # 21 turns each
+    assert [(r["left"]["turn"], r["right"]["turn"]) for r in equal["turns"]] == [(n, n) for n in range(1, 22)]
+
+
+def test_real_gaps(cli, real_db):
+    ids = ids_by_file(real_db)
+    conn = sqlite3.connect(real_db)
+    count = dict(conn.execute("SELECT id, json_array_length(turns) FROM documents").fetchall())
+    conn.close()
+    pairs = {frozenset((ids[en], ids[zh])) for _, en, zh in PAIRS}
+    rows = cli("parallel", "--gaps", "--db", real_db, "--json").jsonl()
+    uneven = [pair for pair in pairs if len({count[doc] for doc in pair}) == 2]
+    assert uneven and rows  # some real pairs differ by a turn
+    for row in rows:
+        pair = frozenset((row["id"], row["missing_from"]))
+        assert pair in uneven and count[row["id"]] > count[row["missing_from"]]  # the longer version has the gap
+        assert 1 <= row["turn"] <= count[row["id"]] and row["text"]

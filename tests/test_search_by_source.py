@@ -1,0 +1,38 @@
+"""search --by source: hits grouped by week and by source within a week."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+
+def test_two_sources_in_one_week(cli, sample_db):
+    groups = cli("search", "林剑", "--by", "source", "--db", sample_db, "--json").jsonl()
+    week = [group for group in groups if group["week"] == "2025-W11"]
+    assert [(group["source"], group["count"]) for group in week] == [("fmprc", 1), ("others", 1)]
+    assert all(hit["week"] == "2025-W11" for group in week for hit in group["hits"])
+
+
+def test_weeks_newest_first_and_table(cli, sample_db):
+    groups = cli("search", "tariffs", "--by", "source", "--db", sample_db, "--json").jsonl()
+    weeks = [group["week"] for group in groups]
+    assert weeks == sorted(weeks, reverse=True) and len(weeks) >= 3
+    assert sum(group["count"] for group in groups) == len(cli("search", "tariffs", "--db", sample_db,
+                                                              "--json").jsonl())
+    table = cli("search", "林剑", "--by", "source", "--db", sample_db)
+    assert table.code == 0 and "2025-W11" in table.stdout and "fmprc (1)" in table.stdout
+    rows = list(csv.DictReader(io.StringIO(cli("search", "林剑", "--by", "source", "--csv", "--db", sample_db).stdout)))
+    assert rows and {row["week"] for row in rows} == {"2025-W11"}
+
+
+def test_by_source_empty_and_bad(cli, sample_db):
+    empty = cli("search", "zzyzx", "--by", "source", "--db", sample_db)
+    assert empty.code == 0 and empty.stdout == "" and "No documents match" in empty.stderr
+    bad = cli("search", "China", "--by", "month", "--db", sample_db)
+    assert bad.code == 2 and "--by takes source" in bad.stderr
+
+
+def test_by_source_real_archive(cli, real_db):
+    groups = cli("search", "Taiwan", "--by", "source", "--limit", "50", "--db", real_db, "--json").jsonl()
+    assert groups and all(group["source"] == "fmprc" for group in groups)
+    assert len({group["week"] for group in groups}) == len(groups)  # one source: one group a week

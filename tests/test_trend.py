@@ -1,0 +1,86 @@
+"""briefarc trend: counts per period, per 100 documents, the terminal chart and --plot images."""
+
+from __future__ import annotations
+
+import csv
+import io
+import sqlite3
+import xml.etree.ElementTree as ET
+
+import pytest
+
+
+def by_period(rows: list[dict], term: str) -> dict[str, dict]:
+    return {row["period"]: row for row in rows if row["term"] == term}
+
+
+def test_trend_counts_documents_and_mentions(cli, sample_db):
+    rows = cli("trend", "tariffs", "台湾", "--by", "year", "--db", sample_db, "--json").jsonl()
+    tariffs = by_period(rows, "tariffs")
+    assert list(tariffs) == [str(year) for year in range(2018, 2026)]  # empty years between are there
+    kwic = cli("kwic", "tariffs", "--db", sample_db, "--json", "--limit", "500").jsonl()
+    assert sum(row["mentions"] for row in tariffs.values()) == len(kwic)
+    assert sum(row["term_documents"] for row in tariffs.values()) == len({line["id"] for line in kwic})
+    year = tariffs["2025"]
+    conn = sqlite3.connect(sample_db)
+    total = conn.execute("SELECT count(*) FROM documents WHERE published_date LIKE '2025%'").fetchone()[0]
+    conn.close()
+    assert year["documents"] == total and year["per_100"] == round(100 * year["term_documents"] / total, 2)
+    assert tariffs["2020"] == {**tariffs["2020"], "documents": 0, "term_documents": 0, "per_100": 0.0}
+    taiwan = by_period(rows, "台湾")
+    assert taiwan["2025"]["term_documents"] >= 1 and taiwan["2025"]["mentions"] >= 3
+
+
+def test_trend_periods_and_filters(cli, sample_db):
+    weeks = cli("trend", "China", "--by", "week", "--since", "2025-03", "--until", "2025-03",
+                "--db", sample_db, "--json").jsonl()
+    assert [row["period"] for row in weeks] == ["2025-W10", "2025-W11"]  # 7 and 12 March
+    quarters = cli("trend", "China", "--by", "Quarter", "--source", "fmprc", "--db", sample_db, "--json").jsonl()
+    assert quarters[0]["period"] == "2018-Q2" and quarters[-1]["period"] == "2025-Q1"
+    months = cli("trend", "China", "--db", sample_db, "--json", "--since", "2025").jsonl()
+    assert all(len(row["period"]) == 7 for row in months)
+
+
+def test_trend_chart_and_csv(cli, sample_db):
+    chart = cli("trend", "tariffs", "Taiwan", "--by", "year", "--db", sample_db)
+    lines = chart.stdout.splitlines()
+    assert chart.code == 0 and any(line.startswith("2025") and "tariffs" in line and "█" in line for line in lines)
+    assert any("Taiwan" in line for line in lines)
+    rows = list(csv.DictReader(io.StringIO(cli("trend", "tariffs", "--by", "year", "--csv", "--db", sample_db).stdout)))
+    assert rows[0].keys() == {"period", "documents", "term", "term_documents", "mentions", "per_100",
+                              "mentions_per_100"}
+
+
+def test_trend_empty_and_bad_arguments(cli, sample_db):
+    empty = cli("trend", "tariffs", "--since", "2030", "--db", sample_db)
+    assert empty.code == 0 and empty.stdout == "" and "No dated documents" in empty.stderr
+    none = cli("trend", "zzyzx", "--by", "year", "--db", sample_db, "--json").jsonl()
+    assert none and all(row["term_documents"] == 0 for row in none)
+    for args in (["x", "--by", "decade"], ["!!"], ["x", "--plot", "chart.gif"], ["x", "--json", "--csv"]):
+        result = cli("trend", *args, "--db", sample_db)
+        assert result.code == 2 and result.stderr.startswith("Error") and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("suffix", [".png", ".svg"])
+def test_trend_plot_writes_an_image(cli, sample_db, tmp_path, suffix):
+    pytest.importorskip("matplotlib", reason="the plot extra is not installed")
+    path = tmp_path / f"chart{suffix}"
+    result = cli("trend", "tariffs", "台湾", "--by", "year", "--plot", path, "--db", sample_db)
+    assert result.code == 0 and result.stderr == ""
+    if suffix == ".png":
+        from matplotlib import image
+
+        pixels = image.imread(path)
+        assert pixels.shape[0] > 100 and pixels.shape[1] > 100 and pixels.std() > 0
+    else:
+        texts = {"".join(node.itertext()).strip() for node in ET.parse(path).iter("{http://www.w3.org/2000/svg}text")}
+        assert {"tariffs", "台湾", "2018", "2025"} <= texts
+
+
+def test_trend_real_archive(cli, real_db):
+    rows = cli("trend", "Taiwan", "台湾", "--by", "year", "--db", real_db, "--json").jsonl()
+    english, chinese = by_period(rows, "Taiwan"), by_period(rows, "台湾")
+    assert set(english) == {"2018", "2019", "2020"} == set(chinese)
+    assert sum(r["mentions"] for r in english.values()) == len(
+        cli("kwic", "Taiwan", "--db", real_db, "--json", "--limit", "1000").jsonl())
+    assert sum(r["term_documents"] for r in chinese.values()) >= 3

@@ -1,0 +1,122 @@
+"""Turns as records: the turns index, search --in/--outlet, show ID#N and --turns, cite ID#N, outlets, speakers."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from tests.analysis_archives import sample_pair
+
+
+def test_turns_table_follows_documents(sample_db):
+    conn = sqlite3.connect(sample_db)
+    stored = conn.execute("SELECT sum(json_array_length(turns)) FROM documents").fetchone()[0]
+    assert conn.execute("SELECT count(*) FROM turns").fetchone()[0] == stored > 0
+    en, _ = sample_pair(sample_db)
+    conn.execute("UPDATE documents SET turns = '[{\"speaker\": \"Q\", \"role\": \"question\", \"text\": \"x\"}]' "
+                 "WHERE id = ?", (en,))
+    assert conn.execute("SELECT number, text FROM turns WHERE document_id = ?", (en,)).fetchall() == [(1, "x")]
+    assert conn.execute("SELECT count(*) FROM turns_fts WHERE turns_fts MATCH 'Fijian'").fetchone()[0] == 0
+    conn.rollback()
+    conn.close()
+
+
+def test_migration_fills_turns_of_an_older_archive(db_file):
+    from briefarc.store.db import open_database
+    from briefarc.store.migrations import MIGRATIONS
+
+    conn = sqlite3.connect(db_file, isolation_level=None)
+    for migration in MIGRATIONS[:7]:  # an archive from before the turns table
+        migration(conn)
+    conn.execute("PRAGMA user_version = 7")
+    turns = ('[{"speaker": "问", "role": "question", "text": "台湾问题"}, '
+             '{"speaker": "A", "role": "answer", "text": "No."}]')
+    conn.execute("INSERT INTO documents (key, turns, archived_at, updated_at) VALUES ('k', ?, 'x', 'x')", (turns,))
+    conn.close()
+    db = open_database(db_file)
+    assert db.execute("SELECT number, role FROM turns ORDER BY number").fetchall() == [(1, "question"), (2, "answer")]
+    assert db.execute("SELECT rowid FROM turns_cjk WHERE turns_cjk MATCH '\"台湾问\"'").fetchall() == [(1,)]
+    assert db.execute("SELECT rowid FROM turns_fts WHERE turns_fts MATCH 'No'").fetchall() == [(2,)]
+
+
+def test_search_in_questions_returns_turns(cli, sample_db):
+    result = cli("search", "tariffs", "--in", "questions", "--source", "fmprc", "--db", sample_db, "--json")
+    assert result.code == 0
+    turns = result.jsonl()
+    assert turns and all(t["role"] == "question" and "tariff" in t["text"] for t in turns)
+    en, _ = sample_pair(sample_db)
+    assert (en, 4, "fmprc", "AFP") in {(t["id"], t["turn"], t["source"], t["outlet"]) for t in turns}
+    answers = cli("search", "tariff", "--in", "answers", "--db", sample_db, "--json").jsonl()
+    assert answers and all(t["role"] == "answer" for t in answers)
+
+
+def test_search_turns_in_chinese_and_by_outlet(cli, sample_db):
+    zh = cli("search", "台湾", "--in", "questions", "--lang", "zh", "--db", sample_db, "--json").jsonl()
+    assert zh and all("台湾" in t["text"] and t["language"] == "zh" for t in zh)
+    reuters = cli("search", "--outlet", "Reuters", "--db", sample_db, "--json").jsonl()
+    assert reuters and {t["outlet"] for t in reuters} == {"Reuters"}
+    table = cli("search", "Taiwan", "--outlet", "Reuters", "--db", sample_db)
+    assert table.code == 0 and "Reuters" in table.stdout and "#8" in table.stdout
+
+
+def test_search_turns_empty_and_bad(cli, sample_db):
+    empty = cli("search", "nothingsuchword", "--in", "answers", "--db", sample_db)
+    assert empty.code == 0 and empty.stdout == "" and "No turns match" in empty.stderr
+    bad = cli("search", "Taiwan", "--in", "replies", "--db", sample_db)
+    assert bad.code == 2 and "questions, answers or statements" in bad.stderr and "Traceback" not in bad.stderr
+    unread = cli("search", '"unclosed', "--in", "answers", "--db", sample_db)
+    assert unread.code == 2
+
+
+def test_show_turn_with_its_question(cli, sample_db):
+    en, _ = sample_pair(sample_db)
+    one = cli("show", f"{en}#5", "--db", sample_db, "--json").jsonl()[0]
+    assert one["role"] == "answer" and one["question"]["turn"] == 4 and one["question"]["outlet"] == "AFP"
+    shown = cli("show", f"{en}#5", "--db", sample_db)
+    assert f"{en}#4 AFP" in shown.stdout and f"{en}#5 Lin Jian" in shown.stdout
+    numbered = cli("show", str(en), "--turns", "--db", sample_db)
+    assert all(f"{en}#{n} " in numbered.stdout for n in range(1, 16))
+
+
+def test_show_turn_errors(cli, sample_db):
+    en, _ = sample_pair(sample_db)
+    assert cli("show", f"{en}#99", "--db", sample_db).code == 1
+    conn = sqlite3.connect(sample_db)
+    statement = conn.execute("SELECT min(id) FROM documents WHERE kind = 'statement'").fetchone()[0]
+    conn.close()
+    no_turns = cli("show", f"{statement}#1", "--db", sample_db)
+    assert no_turns.code == 1 and "no turns" in no_turns.stderr
+    assert cli("show", "12#x", "--db", sample_db).code == 2
+    assert cli("show", "999", "--turns", "--db", sample_db).code == 1
+
+
+def test_cite_a_turn(cli, sample_db):
+    en, _ = sample_pair(sample_db)
+    text = cli("cite", f"{en}#8", "--db", sample_db)
+    assert text.code == 0 and "turn 8 (question, Reuters)" in text.stdout
+    bib = cli("cite", f"{en}#8", "-f", "bibtex", "--db", sample_db).stdout
+    assert f"-{en}-t8," in bib
+    assert "turn" not in cli("cite", str(en), "--db", sample_db).stdout
+    assert cli("cite", f"{en}#40", "--db", sample_db).code == 1
+
+
+def test_outlets_and_speakers(cli, sample_db):
+    outlets = {row["outlet"]: row for row in cli("outlets", "--db", sample_db, "--json").jsonl()}
+    assert {"CCTV", "AFP", "Reuters", "Bloomberg"} <= set(outlets)
+    assert "Q" not in outlets and "Follow-up" not in outlets and "问" not in outlets
+    assert outlets["AFP"]["first"] == "2025-03-12" and outlets["AFP"]["questions"] >= 1
+    assert "additional" in outlets["AFP"]["top_terms"]  # "the additional tariffs": no other outlet says it
+    speakers = cli("speakers", "--source", "fmprc", "--db", sample_db, "--json").jsonl()
+    assert {(s["spokesperson"], s["documents"]) for s in speakers} >= {("Lin Jian", 1), ("林剑", 1)}
+    assert cli("outlets", "--since", "2030", "--db", sample_db).stderr.startswith("No outlet")
+    assert cli("speakers", "--since", "nope", "--db", sample_db).code == 2
+    csv_rows = cli("speakers", "--csv", "--db", sample_db).stdout.splitlines()
+    assert csv_rows[0] == "source,spokesperson,documents,first,last"
+
+
+def test_real_archive_turns(cli, real_db):
+    questions = cli("search", "Taiwan", "--in", "questions", "--db", real_db, "--json", "--limit", "50").jsonl()
+    assert questions and all("taiwan" in q["text"].lower() for q in questions)
+    outlets = {row["outlet"] for row in cli("outlets", "--db", real_db, "--json").jsonl()}
+    assert {"AFP", "法新社"} <= outlets
+    speakers = {s["spokesperson"] for s in cli("speakers", "--db", real_db, "--json").jsonl()}
+    assert {"Geng Shuang", "耿爽", "Lu Kang", "陆慷", "Hua Chunying", "华春莹"} <= speakers
