@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SAMPLES, SHARED
+from tests.conftest import SAMPLES, SHARED, needs_shared
 
 BULK = SHARED / "corpus" / "fmprc-bulk"
 # (date, English page, Chinese page): the same press conference in both languages (fmprc-bulk/MANIFEST.json)
@@ -57,8 +57,7 @@ def sample_db(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def real_db(tmp_path_factory) -> Path:
     """The 13 real English/Chinese pairs, as source `fmprc`; skipped without ../shared."""
-    if not BULK.is_dir():
-        pytest.skip("../shared/corpus is not here")
+    needs_shared(BULK)
     files = [BULK / f"{name}.html.gz" for _, en, zh in PAIRS for name in (en, zh)]
     return build(tmp_path_factory.mktemp("real") / "real.db", {"fmprc": files})
 
