@@ -154,40 +154,6 @@ def parse_date(value: str | None, option: str, *, end: bool = False) -> str | No
         raise UsageError(f"{option}: {value!r} is not a date in the calendar.") from None
 
 
-FILTER_OPTIONS = {  # the options every command over documents takes, in this order
-    "source": (SourceFilter, None), "since": (SinceFilter, None), "until": (UntilFilter, None),
-    "spokesperson": (SpokespersonFilter, None), "kind": (KindFilter, None), "lang": (LangFilter, None),
-    "changed": (ChangedFilter, False), "removed": (RemovedFilter, False),
-}
-
-
-def with_filters(command):
-    """Give a command the document filters (`--source`, `--since`, ... `--removed`) after its own arguments;
-    it receives them as one `filters` keyword (a store Filters)."""
-    import functools
-    import inspect
-
-    signature = inspect.signature(command)
-    own = [param for name, param in signature.parameters.items() if name != "filters"]
-    at = next((i for i, param in enumerate(own) if _is_option(param)), len(own))  # after the arguments
-    added = [inspect.Parameter(name, inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=kind, default=default)
-             for name, (kind, default) in FILTER_OPTIONS.items()]
-
-    @functools.wraps(command)
-    def wrapper(*args, **kwargs):
-        values = [kwargs.pop(name, default) for name, (_, default) in FILTER_OPTIONS.items()]
-        return command(*args, filters=make_filters(*values), **kwargs)
-
-    wrapper.__signature__ = signature.replace(parameters=[*own[:at], *added, *own[at:]])  # type: ignore[attr-defined]
-    return wrapper
-
-
-def _is_option(param) -> bool:
-    from typer.models import OptionInfo
-
-    return any(isinstance(meta, OptionInfo) for meta in getattr(param.annotation, "__metadata__", ()))
-
-
 def make_filters(source, since, until, spokesperson, kind, lang, changed=False, removed=False):
     from briefarc.store.search import Filters
 

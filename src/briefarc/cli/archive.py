@@ -21,9 +21,9 @@ from briefarc.cli.app import (
     json_flag,
     known_source,
     open_db,
-    with_filters,
     write_json_lines,
 )
+from briefarc.cli.filters import with_document_filters
 from briefarc.errors import UsageError
 
 # The columns `export --format csv` has too come in the same order.
@@ -173,7 +173,7 @@ title:, subtitle: and body: search one field. `briefarc search -- ...` ends the 
 
 @app.command(help=SEARCH_HELP, epilog="\b\nExample: briefarc search Taliban Kabul -Doha --since 2025 --limit 50",
              context_settings={"ignore_unknown_options": True, "help_option_names": ["--help"]})
-@with_filters
+@with_document_filters
 def search(
     ctx: typer.Context,
     query: Annotated[list[str] | None, typer.Argument(
@@ -269,7 +269,7 @@ def _list_hits(db, filters, sort: str, limit: int, offset: int, json_: bool, csv
 
 @app.command("list", help="List archived documents, newest first.",
              epilog="\b\nExample: briefarc list --kind briefing --since 2025-01 --limit 50")
-@with_filters
+@with_document_filters
 def list_(
     sort: Annotated[str, typer.Option("--sort", help="date (newest published first) or archived (newest archived "
                                       "first).")] = "date",

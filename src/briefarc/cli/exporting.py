@@ -12,13 +12,13 @@ from briefarc.cli.app import (
     choice,
     exit_for_failures,
     open_db,
-    with_filters,
 )
+from briefarc.cli.filters import with_document_filters
 from briefarc.errors import ExitStatus
 
 
 @app.command(epilog="\b\nExample: briefarc export -o briefings.csv --source mofa-pk --since 2025")
-@with_filters
+@with_document_filters
 def export(
     format_: Annotated[str | None, typer.Option(
         "--format", "-f", help="jsonl, csv, markdown or warc. Default: told by the -o file's ending (.csv, .jsonl, "

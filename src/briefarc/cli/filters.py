@@ -1,12 +1,14 @@
-"""The search filters as one decorator: a command that takes `filters` gets the six filter options."""
+"""The search filters as one decorator: a command that takes `filters` gets the filter options."""
 
 import functools
 import inspect
 from collections.abc import Callable
 
 from briefarc.cli.app import (
+    ChangedFilter,
     KindFilter,
     LangFilter,
+    RemovedFilter,
     SinceFilter,
     SourceFilter,
     SpokespersonFilter,
@@ -14,16 +16,26 @@ from briefarc.cli.app import (
     make_filters,
 )
 
-FILTER_OPTIONS = (("source", SourceFilter), ("since", SinceFilter), ("until", UntilFilter),
-                  ("spokesperson", SpokespersonFilter), ("kind", KindFilter), ("lang", LangFilter))
+FILTER_OPTIONS = (("source", SourceFilter, None), ("since", SinceFilter, None), ("until", UntilFilter, None),
+                  ("spokesperson", SpokespersonFilter, None), ("kind", KindFilter, None), ("lang", LangFilter, None))
+VERSION_OPTIONS = (("changed", ChangedFilter, False), ("removed", RemovedFilter, False))
 
 
 def with_filters(function: Callable) -> Callable:
     """Give a command --source --since --until --spokesperson --kind --lang; it receives them checked,
     as one `filters` argument (briefarc.store.search.Filters)."""
+    return _with_options(function, FILTER_OPTIONS)
+
+
+def with_document_filters(function: Callable) -> Callable:
+    """`with_filters` and --changed --removed: for the commands that list documents (search, list, export)."""
+    return _with_options(function, FILTER_OPTIONS + VERSION_OPTIONS)
+
+
+def _with_options(function: Callable, filter_options: tuple) -> Callable:
     signature = inspect.signature(function, eval_str=True)
-    options = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=annotation)
-               for name, annotation in FILTER_OPTIONS]
+    options = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
+               for name, annotation, default in filter_options]
     kept = [parameter.replace(kind=inspect.Parameter.KEYWORD_ONLY) if parameter.kind is
             inspect.Parameter.POSITIONAL_OR_KEYWORD and parameter.default is not inspect.Parameter.empty
             else parameter for parameter in signature.parameters.values() if parameter.name != "filters"]
@@ -32,7 +44,7 @@ def with_filters(function: Callable) -> Callable:
 
     @functools.wraps(function)
     def command(*args, **kwargs):
-        values = [kwargs.pop(name) for name, _ in FILTER_OPTIONS]
+        values = [kwargs.pop(name, default) for name, _, default in filter_options]
         return function(*args, filters=make_filters(*values), **kwargs)
 
     command.__signature__ = signature.replace(parameters=[*positional, *options, *keyword])  # type: ignore[attr-defined]
