@@ -16,7 +16,6 @@ paragraphs also as question and answer turns.
 
 from __future__ import annotations
 
-import argparse
 import sqlite3
 import statistics
 import sys
@@ -24,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from search import build, percentile, timed  # noqa: E402
+from search import archive_from_args, percentile, timed  # noqa: E402
 
 KWIC_TERMS = ["Taliban", "Kashmir", "sanctions", "ceasefire", "humanitarian", "Blinken", "tariff*", "台湾",
               "water sharing", "Pakistan"]
@@ -89,16 +88,7 @@ def bench_turns(db, raw, repeat: int) -> tuple[list[float], list[float]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--documents", type=int, default=100_000)
-    parser.add_argument("--db", default=str(Path(__file__).parent / "out" / "analysis-100k.db"))
-    parser.add_argument("--repeat", type=int, default=5)
-    args = parser.parse_args()
-    path = Path(args.db)
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        print(f"building {args.documents:,} documents in {path} (once; reused on later runs)", file=sys.stderr)
-        build(path, args.documents, turns=True)
+    path, args = archive_from_args(__doc__, "analysis-100k.db", turns=True)
 
     from briefarc.store.db import open_database
 

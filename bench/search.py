@@ -103,17 +103,23 @@ def overlap(db, query: str) -> int:
     return len(fast & exact) if exact else 20
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def archive_from_args(description: str | None, name: str, turns: bool = False) -> tuple[Path, argparse.Namespace]:
+    """The bench's archive (`--db`, built once with `--documents` and reused) and the parsed arguments."""
+    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--documents", type=int, default=100_000)
-    parser.add_argument("--db", default=str(Path(__file__).parent / "out" / "search-100k.db"))
+    parser.add_argument("--db", default=str(Path(__file__).parent / "out" / name))
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     path = Path(args.db)
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         print(f"building {args.documents:,} documents in {path} (once; reused on later runs)", file=sys.stderr)
-        build(path, args.documents)
+        build(path, args.documents, turns=turns)
+    return path, args
+
+
+def main() -> None:
+    path, args = archive_from_args(__doc__, "search-100k.db")
 
     from briefarc.store.db import open_database
     from briefarc.store.fts import index_for
