@@ -1,0 +1,152 @@
+"""Best first without scoring every match: bm25 over a bounded set of candidates.
+
+FTS5's bm25 costs 1-2 microseconds a match, more for a word that occurs often in each document: a
+word found in most of 100,000 documents takes 150-300 ms to rank in full, and raw FTS5 is no faster
+(`ORDER BY rank` runs the same bm25 over every match, then sorts: slower still). Counting matches
+is cheap (FTS5 walks the rowids without positions), so a count decides:
+
+- up to SCORE_ALL_UP_TO matches, every one is scored: the exact bm25 order;
+- past that, the candidates are the query's title matches (a title match weighs ten times a body
+  match, so they lead bm25's order) and the newest CANDIDATES matches, each with its exact bm25,
+  and the page is the best of them. The title matches are taken for the query's informative words
+  only: a word found in more than half of the documents has an IDF FTS5 clamps to 1e-6, so it moves
+  no score (`the Pakistan` ranks as `Pakistan` does). For a word found in most documents bm25 barely
+  separates the documents (the 20th best and the 1,000th differ by 0.2%), so the newest of them
+  are as good an answer as any: `--exhaustive` gives the full ranking.
+"""
+
+from __future__ import annotations
+
+import re
+
+# bm25 weights for title, subtitle, body: a match in the title counts most.
+WEIGHTS = (10.0, 4.0, 1.0)
+WEIGHT_ARGS = ", ".join(map(str, WEIGHTS))
+SCORE_ALL_UP_TO = 15_000
+CANDIDATES = 1000
+TITLE_CANDIDATES = 10_000
+SHORT_PREFIX = re.compile(r'(?<![^\s(])"[^"]{1,2}"\*')  # "s"*, "ab"*: a prefix of thousands of words
+PHRASE = r'"(?:[^"]|"")*"\*?'
+PLAIN_AND = re.compile(rf'^\s*{PHRASE}(?:\s+(?:AND\s+)?{PHRASE})*\s*$')  # "a" "b" AND "c": no OR, NOT, NEAR, ()
+FILTER_JOIN = "JOIN documents d ON d.id = f.rowid LEFT JOIN sources s ON s.id = d.source_id"
+
+Ranked = list[tuple[int, float]]
+
+
+def best_first(db, table: str, fts: str, clauses: list[str], params: list, wanted: int) -> Ranked:
+    """The `wanted` best matches by bm25 (rowid, score), scoring a bounded set past SCORE_ALL_UP_TO.
+
+    A short prefix is never counted (FTS5 would merge the doclists of every word it covers first):
+    its newest matches are ranked.
+    """
+    short_prefix = SHORT_PREFIX.search(fts) is not None
+    if not short_prefix and count(db, table, fts, SCORE_ALL_UP_TO + 1) <= SCORE_ALL_UP_TO:
+        return scored(db, table, fts, clauses, params, order="score", limit=wanted)
+    pool: dict[int, float] = {}
+    if " : " not in fts and not short_prefix:  # a query with its own column filters is ranked as it is
+        pool.update(title_matches(db, table, fts, clauses, params, wanted))
+    pool.update(scored(db, table, fts, clauses, params, order="rowid", limit=max(CANDIDATES, 2 * wanted)))
+    return sorted(pool.items(), key=by_score)[:wanted]
+
+
+def newest_first(db, table: str, fts: str, clauses: list[str], params: list, limit: int,
+                 offset: int) -> list[tuple[int, float | None]]:
+    """Newest published first, scoring nothing: the date index is walked against the matches.
+
+    For a query matching more than a fifth of the documents each document on the walk is looked up
+    in the index (a few microseconds; few are walked before the page is full); for a rarer one the
+    matches are read once into a set the walk checks (looking up each of thousands of documents
+    walked past would cost more).
+    """
+    common = not SHORT_PREFIX.search(fts) and count(db, table, fts, _documents(db) // 5 + 1) > _documents(db) // 5
+    matched = (f"EXISTS (SELECT 1 FROM {table} WHERE {table} MATCH ? AND rowid = d.id)" if common
+               else f"d.id IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)")
+    rows = db.execute(
+        f"""SELECT d.id FROM documents d INDEXED BY documents_published_date
+            LEFT JOIN sources s ON s.id = d.source_id
+            WHERE {''.join(c + ' AND ' for c in clauses)} {matched}
+            ORDER BY d.published_date DESC, d.id DESC LIMIT ? OFFSET ?""",
+        [*params, fts, limit, offset],
+    ).fetchall()
+    return [(rowid, None) for (rowid,) in rows]
+
+
+def _documents(db) -> int:
+    return db.execute("SELECT max(id) FROM documents").fetchone()[0] or 0
+
+
+def scored(db, table: str, fts: str, clauses: list[str], params: list, *, order: str, limit: int,
+           offset: int = 0) -> Ranked:
+    """(rowid, bm25) of matches passing the filters: the best (order="score") or the newest ("rowid").
+
+    Ordered by rowid, FTS5 hands the matches over newest first and stops at the limit, so bm25 is
+    computed for `limit` rows only; ordered by score, for every match.
+    """
+    join = FILTER_JOIN if clauses else ""
+    sort = "score, f.rowid DESC" if order == "score" else "f.rowid DESC"  # ties: the newest first
+    rows = db.execute(
+        f"""SELECT f.rowid, bm25({table}, {WEIGHT_ARGS}) AS score FROM {table} f {join}
+            WHERE {table} MATCH ? {''.join(' AND ' + c for c in clauses)}
+            ORDER BY {sort} LIMIT ? OFFSET ?""",
+        [fts, *params, limit, offset],
+    ).fetchall()
+    return [(rowid, score) for rowid, score in rows]
+
+
+def title_matches(db, table: str, fts: str, clauses: list[str], params: list, wanted: int) -> Ranked:
+    """The best matches with an informative word of the query in their title, by their exact bm25.
+
+    One pass over the matches of the informative words: the rowids are walked (cheap), and bm25 is
+    computed only for the query's title matches (at most TITLE_CANDIDATES, the newest); `+rowid`
+    keeps the list from FTS5, which would otherwise look each rowid up and score it apart. The other
+    words add less than 1e-5 to any score: the best few are scored again with the whole query.
+    """
+    rare = informative(db, table, fts)
+    in_title = f"title : ( {' OR '.join(rare) if rare else fts} )"
+    if db.execute(f"SELECT 1 FROM {table} WHERE {table} MATCH ? LIMIT 1", [in_title]).fetchone() is None:
+        return []  # no title holds the words (the walk below would read every match for nothing)
+    scoring = " ".join(rare) if rare else fts
+    join = FILTER_JOIN if clauses else ""
+    rows = db.execute(
+        f"""SELECT f.rowid, bm25({table}, {WEIGHT_ARGS}) AS score FROM {table} f {join}
+            WHERE {table} MATCH ? AND +f.rowid IN (
+                SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT ?)
+            {''.join(' AND ' + c for c in clauses)}
+            ORDER BY score, f.rowid DESC LIMIT ?""",
+        [scoring, f"( {fts} ) AND ( {in_title} )", TITLE_CANDIDATES, *params,
+         wanted if scoring == fts else max(3 * wanted, 60)],
+    ).fetchall()
+    return rows if scoring == fts else rescored(db, table, fts, [rowid for rowid, _ in rows])
+
+
+def rescored(db, table: str, fts: str, ids: list[int]) -> Ranked:
+    """The exact bm25 of `ids` for the query, in one pass over their range of rowids."""
+    if not ids:
+        return []
+    marks = ", ".join("?" for _ in ids)
+    return db.execute(
+        f"""SELECT rowid, bm25({table}, {WEIGHT_ARGS}) FROM {table}
+            WHERE {table} MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN ({marks})""",
+        [fts, min(ids), max(ids), *ids],
+    ).fetchall()
+
+
+def informative(db, table: str, fts: str) -> list[str]:
+    """For words that must all occur, those found in at most half of the documents (the others have
+    an IDF clamped to 1e-6), or all of them when none is; for any other query, none."""
+    phrases = re.findall(PHRASE, fts)
+    if not PLAIN_AND.match(fts) or len(phrases) < 2:
+        return []
+    half = (db.execute(f"SELECT max(id) FROM {table}_docsize").fetchone()[0] or 0) // 2
+    rare = [phrase for phrase in phrases if count(db, table, phrase, half + 1) <= half]
+    return rare if rare and len(rare) < len(phrases) else phrases
+
+
+def count(db, table: str, fts: str, cap: int) -> int:
+    """How many documents match, counting no further than `cap`."""
+    return db.execute(f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH ? LIMIT ?)",
+                      [fts, cap]).fetchone()[0]
+
+
+def by_score(hit: tuple[int, float]) -> tuple[float, int]:
+    return hit[1], -hit[0]
