@@ -148,3 +148,12 @@ def test_one_snippet_statement_per_page_on_every_path(archive, small_limits, que
     statements = statements_of(archive, lambda: hits.extend(search(archive, query, sort=sort, limit=10)))
     assert len(hits) == 10 and all(hit["highlights"] for hit in hits)
     assert sum("snippet(" in statement for statement in statements) == 1
+
+
+def test_the_command_ranks_every_match_with_exhaustive(archive, small_limits, cli):
+    path = archive.execute("PRAGMA database_list").fetchone()[2]
+    fast = cli("search", "minister", "--db", path, "--json", "--limit", "8").jsonl()
+    full = cli("search", "minister", "--exhaustive", "--db", path, "--json", "--limit", "8").jsonl()
+    assert [row["id"] for row in full] == raw_order(archive, '"minister"')[:8]
+    assert [row["id"] for row in fast][:3] == [row["id"] for row in full][:3]  # the title matches
+    assert all(row["total"] == 240 for row in fast + full)

@@ -184,8 +184,8 @@ def search(
     offset: OffsetOption = 0,
     literal: Annotated[bool, typer.Option("--literal", help="Search the words as typed, no operators.")] = False,
     exhaustive: Annotated[bool, typer.Option(
-        "--exhaustive", help="Rank every match (slower on common words; by default the newest few thousand "
-        "matches and title matches are ranked).")] = False,
+        "--exhaustive", help="Rank every match (slower on common words; by default, past 15,000 matches, "
+        "the title matches and the newest 1,000 are ranked).")] = False,
     in_: Annotated[str | None, typer.Option("--in", help="Search turns: questions, answers or statements.")] = None,
     outlet: Annotated[str | None, typer.Option("--outlet", help="Only questions asked by this outlet (turns).")]
     = None,

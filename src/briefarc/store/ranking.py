@@ -58,7 +58,8 @@ def newest_first(db, table: str, fts: str, clauses: list[str], params: list, lim
     matches are read once into a set the walk checks (looking up each of thousands of documents
     walked past would cost more).
     """
-    common = not SHORT_PREFIX.search(fts) and count(db, table, fts, _documents(db) // 5 + 1) > _documents(db) // 5
+    fifth = (db.execute("SELECT max(id) FROM documents").fetchone()[0] or 0) // 5
+    common = not SHORT_PREFIX.search(fts) and count(db, table, fts, fifth + 1) > fifth
     matched = (f"EXISTS (SELECT 1 FROM {table} WHERE {table} MATCH ? AND rowid = d.id)" if common
                else f"d.id IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)")
     rows = db.execute(
@@ -69,10 +70,6 @@ def newest_first(db, table: str, fts: str, clauses: list[str], params: list, lim
         [*params, fts, limit, offset],
     ).fetchall()
     return [(rowid, None) for (rowid,) in rows]
-
-
-def _documents(db) -> int:
-    return db.execute("SELECT max(id) FROM documents").fetchone()[0] or 0
 
 
 def scored(db, table: str, fts: str, clauses: list[str], params: list, *, order: str, limit: int,
