@@ -7,12 +7,12 @@ is cheap (FTS5 walks the rowids without positions), so a count decides:
 
 - up to SCORE_ALL_UP_TO matches, every one is scored: the exact bm25 order;
 - past that, the candidates are the query's title matches (a title match weighs ten times a body
-  match, so they lead bm25's order) and the newest CANDIDATES matches, each with its exact bm25,
-  and the page is the best of them. The title matches are taken for the query's informative words
-  only: a word found in more than half of the documents has an IDF FTS5 clamps to 1e-6, so it moves
-  no score (`the Pakistan` ranks as `Pakistan` does). For a word found in most documents bm25 barely
-  separates the documents (the 20th best and the 1,000th differ by 0.2%), so the newest of them
-  are as good an answer as any: `--exhaustive` gives the full ranking.
+  match, so they lead bm25's order) and, unless they fill the page, the newest CANDIDATES matches,
+  each with its exact bm25, and the page is the best of them. The title matches are taken for the
+  query's informative words only: a word found in more than half of the documents has an IDF FTS5
+  clamps to 1e-6, so it moves no score (`the Pakistan` ranks as `Pakistan` does). For a word found
+  in most documents bm25 barely separates the documents (the 20th best and the 1,000th differ by
+  0.2%), so the newest of them are as good an answer as any: `--exhaustive` gives the full ranking.
 """
 
 from __future__ import annotations
@@ -45,7 +45,8 @@ def best_first(db, table: str, fts: str, clauses: list[str], params: list, wante
     pool: dict[int, float] = {}
     if " : " not in fts and not short_prefix:  # a query with its own column filters is ranked as it is
         pool.update(title_matches(db, table, fts, clauses, params, wanted))
-    pool.update(scored(db, table, fts, clauses, params, order="rowid", limit=max(CANDIDATES, 2 * wanted)))
+    if len(pool) < wanted:  # title matches that fill the page lead bm25's order (weight 10 for a title)
+        pool.update(scored(db, table, fts, clauses, params, order="rowid", limit=max(CANDIDATES, 2 * wanted)))
     return sorted(pool.items(), key=by_score)[:wanted]
 
 
