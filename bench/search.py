@@ -113,7 +113,8 @@ def quality(db, raw, query: str) -> tuple[int, int]:
     exhaustive order of the lowest placed of them (20 when both are the same set)."""
     from briefarc.store.fts import index_for
     from briefarc.store.query import to_fts
-    from briefarc.store.search import WEIGHTS, search
+    from briefarc.store.ranking import WEIGHTS
+    from briefarc.store.search import search
 
     table, fts = index_for(db, to_fts(query))
     fast = [hit["id"] for hit in search(db, query, limit=20)]
@@ -179,7 +180,8 @@ def measure(db, raw, query: str, repeat: int) -> tuple[list[float], list[float]]
     """CPU ms of our search and of the raw FTS5 peer (bm25 over every match, LIMIT 20), one line printed."""
     from briefarc.store.fts import index_for
     from briefarc.store.query import to_fts
-    from briefarc.store.search import WEIGHTS, search
+    from briefarc.store.ranking import WEIGHTS
+    from briefarc.store.search import search
 
     table, fts = index_for(db, to_fts(query))
     raw_sql = (f"SELECT rowid, bm25({table}, {', '.join(map(str, WEIGHTS))}) AS r FROM {table} "

@@ -16,7 +16,8 @@ from briefarc.models import Document, RawPage
 from briefarc.store import ranking
 from briefarc.store.db import open_database
 from briefarc.store.documents import save_document
-from briefarc.store.search import WEIGHTS, Filters, search
+from briefarc.store.ranking import WEIGHTS
+from briefarc.store.search import Filters, search
 
 FILLER = "talks region partners dialogue stability statement week press".split()
 MINISTER_TITLES = {5, 17, 29}  # document numbers (ids are one more) with "minister" in the title
@@ -96,6 +97,13 @@ def test_a_common_word_with_a_rare_one_ranks_as_the_rare_one(archive, small_limi
     assert {hit["id"] - 1 for hit in fast[:3]} == KASHMIR_TITLES
     assert ids(fast[:3]) == ids(exact[:3])
     assert [hit["rank"] for hit in fast[:3]] == pytest.approx([hit["rank"] for hit in exact[:3]], rel=1e-9)
+
+
+def test_a_common_word_beside_a_group_ranks_as_the_group(archive, small_limits):
+    fast = search(archive, "(Kashmir OR Gaza) minister", limit=10)
+    exact = search(archive, "(Kashmir OR Gaza) minister", limit=10, exhaustive=True)
+    assert {hit["id"] - 1 for hit in fast[:3]} == KASHMIR_TITLES
+    assert ids(fast[:3]) == ids(exact[:3])
 
 
 def test_each_hit_carries_its_exact_bm25(archive, small_limits):

@@ -94,16 +94,17 @@ def scored(db, table: str, fts: str, clauses: list[str], params: list, *, order:
 def title_matches(db, table: str, fts: str, clauses: list[str], params: list, wanted: int) -> Ranked:
     """The best matches with an informative word of the query in their title, by their exact bm25.
 
-    One pass over the matches of the informative words: the rowids are walked (cheap), and bm25 is
-    computed only for the query's title matches (at most TITLE_CANDIDATES, the newest); `+rowid`
-    keeps the list from FTS5, which would otherwise look each rowid up and score it apart. The other
-    words add less than 1e-5 to any score: the best few are scored again with the whole query.
+    One pass over the matches: the rowids are walked (cheap), and bm25 is computed only for the
+    query's title matches (at most TITLE_CANDIDATES, the newest); `+rowid` keeps the list from
+    FTS5, which would otherwise look each rowid up and score it apart. For words that must all
+    occur, the walk scores the informative words alone (the others add less than 1e-5 to any
+    score) and the best few are scored again with the whole query.
     """
     rare = informative(db, table, fts)
-    in_title = f"title : ( {' OR '.join(rare) if rare else fts} )"
+    in_title = f"title : ( {' OR '.join(rare)} )"
     if db.execute(f"SELECT 1 FROM {table} WHERE {table} MATCH ? LIMIT 1", [in_title]).fetchone() is None:
         return []  # no title holds the words (the walk below would read every match for nothing)
-    scoring = " ".join(rare) if rare else fts
+    alone = PLAIN_AND.match(fts) is not None and len(rare) < len(set(re.findall(PHRASE, fts)))
     join = FILTER_JOIN if clauses else ""
     rows = db.execute(
         f"""SELECT f.rowid, bm25({table}, {WEIGHT_ARGS}) AS score FROM {table} f {join}
@@ -111,10 +112,10 @@ def title_matches(db, table: str, fts: str, clauses: list[str], params: list, wa
                 SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT ?)
             {''.join(' AND ' + c for c in clauses)}
             ORDER BY score, f.rowid DESC LIMIT ?""",
-        [scoring, f"( {fts} ) AND ( {in_title} )", TITLE_CANDIDATES, *params,
-         wanted if scoring == fts else max(3 * wanted, 60)],
+        [" ".join(rare) if alone else fts, f"( {fts} ) AND ( {in_title} )", TITLE_CANDIDATES, *params,
+         max(3 * wanted, 60) if alone else wanted],
     ).fetchall()
-    return rows if scoring == fts else rescored(db, table, fts, [rowid for rowid, _ in rows])
+    return rescored(db, table, fts, [rowid for rowid, _ in rows]) if alone else rows
 
 
 def rescored(db, table: str, fts: str, ids: list[int]) -> Ranked:
@@ -130,14 +131,13 @@ def rescored(db, table: str, fts: str, ids: list[int]) -> Ranked:
 
 
 def informative(db, table: str, fts: str) -> list[str]:
-    """For words that must all occur, those found in at most half of the documents (the others have
-    an IDF clamped to 1e-6), or all of them when none is; for any other query, none."""
-    phrases = re.findall(PHRASE, fts)
-    if not PLAIN_AND.match(fts) or len(phrases) < 2:
-        return []
+    """The query's words found in at most half of the documents (the others have an IDF clamped to
+    1e-6), or all of them when none is."""
+    phrases = list(dict.fromkeys(re.findall(PHRASE, fts)))
+    if len(phrases) < 2:
+        return phrases
     half = (db.execute(f"SELECT max(id) FROM {table}_docsize").fetchone()[0] or 0) // 2
-    rare = [phrase for phrase in phrases if count(db, table, phrase, half + 1) <= half]
-    return rare if rare and len(rare) < len(phrases) else phrases
+    return [phrase for phrase in phrases if count(db, table, phrase, half + 1) <= half] or phrases
 
 
 def count(db, table: str, fts: str, cap: int) -> int:

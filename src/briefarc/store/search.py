@@ -11,7 +11,7 @@ from briefarc.errors import SearchSyntaxError, UsageError
 from briefarc.store.db import translated
 from briefarc.store.fts import index_for
 from briefarc.store.query import HINT, literal_query, to_fts
-from briefarc.store.ranking import WEIGHTS, best_first, newest_first, scored  # noqa: F401 (WEIGHTS: for the bench)
+from briefarc.store.ranking import best_first, newest_first, scored
 
 if TYPE_CHECKING:
     import sqlite_utils
