@@ -25,6 +25,7 @@ ISO = re.compile(
     r"(?<!\d)" + _YEAR + r"-(?P<mon>\d{1,2})-(?P<day>\d{1,2})(?!\d)"
     r"(?:[T ](?P<hh>\d{1,2}):(?P<mm>\d{2})(?::(?P<ss>\d{2}))?(?:\.\d+)?\s*(?P<tz>Z|[+-]\d{2}:?\d{2})?)?"
 )
+YEAR_FIRST = re.compile(r"(?<![\d/.])" + _YEAR + r"(?P<ysep>[/.])(?P<mon>\d{1,2})(?P=ysep)(?P<day>\d{1,2})(?![\d/.])")
 CJK = re.compile(_YEAR + r"\s*年\s*(?P<mon>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
 DAY_MONTH_YEAR = re.compile(
     r"(?<![\w.])(?P<day>\d{1,2})" + _ORD + r"\s*(?:of\s+)?" + _MONTH + r",?\s*" + _YEAR + r"(?!\d)", re.I
@@ -54,7 +55,7 @@ URL_PATTERNS = (
 )
 
 EARLIEST = date(1990, 1, 1)
-PATTERNS_WITH_YEAR = (ISO, CJK, DAY_MONTH_YEAR, MONTH_DAY_YEAR, NUMERIC)
+PATTERNS_WITH_YEAR = (ISO, CJK, DAY_MONTH_YEAR, MONTH_DAY_YEAR, NUMERIC, YEAR_FIRST)
 
 
 def _today(today: date | None) -> date:

@@ -283,7 +283,7 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
         subtitle=subtitle,
         subtitle_node=subtitle_node,
         author=find_author(src),
-        published=find_published(src),
+        published=find_published(src, title),
         language=declared_language(src),
         site_name=site_name,
         canonical_url=find_canonical(src),

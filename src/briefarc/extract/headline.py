@@ -1,0 +1,74 @@
+"""The page's headline, the element that shows its title, and the lines of text beside it, where the
+date line and the byline of an article stand."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborNode
+
+from briefarc.extract.pagesources import PageSources, node_text
+from briefarc.extract.text import fold
+
+
+def headline(src: PageSources, title: str | None) -> LexborNode | None:
+    """The element that shows the page's title: an h1 that does; else the first h1 when it reads as a
+    headline (three words or more); else an h2 or h3 that shows the title (some templates keep h1 for
+    the site's name); else the first h1."""
+    wanted = fold(title).casefold() if title else ""
+    first = src.tree.css_first("h1")
+    if not wanted:
+        return first
+    for node in src.tree.css("h1")[:8]:
+        if _shows(node, wanted):
+            return node
+    if first is not None and len(node_text(first).split()) >= 3:
+        return first
+    for node in src.tree.css("h2, h3")[:60]:
+        if _shows(node, wanted):
+            return node
+    return first
+
+
+def _shows(node: LexborNode, wanted: str) -> bool:
+    text = node_text(node).casefold()
+    return bool(text) and (text == wanted or (len(text) >= 12 and wanted.startswith(text)))
+
+
+NOT_TEXT = frozenset({"script", "style", "noscript", "template", "svg", "-comment"})
+
+
+def _siblings(node: LexborNode, forward: bool):
+    """The nodes after (or before) `node` in document order, one subtree at a time, climbing to the
+    parents' siblings when a level runs out."""
+    current = node
+    while current is not None and current.tag not in ("body", "html"):
+        sibling = current.next if forward else current.prev
+        while sibling is not None:
+            yield sibling
+            sibling = sibling.next if forward else sibling.prev
+        current = current.parent
+
+
+def lines_beside(node: LexborNode, forward: bool, budget: int) -> list[str]:
+    """The page's lines of text after (or before, nearest first) an element, up to `budget` characters."""
+    lines: list[str] = []
+    for sibling in _siblings(node, forward):
+        if sibling.tag in NOT_TEXT:
+            continue
+        found = [fold(line) for line in (sibling.text(separator="\n") or "").split("\n")]
+        found = [line for line in found if line]
+        lines.extend(found if forward else reversed(found))
+        budget -= sum(len(line) for line in found)
+        if budget <= 0:
+            break
+    return lines
+
+
+def nearest_first(after: list[str], before: list[str]) -> list[str]:
+    """The lines below and above the headline, ordered by how far (in characters) they stand from it."""
+    placed = []
+    for side, lines in enumerate((after, before)):
+        distance = 0
+        for line in lines:
+            placed.append((distance, side, line))
+            distance += len(line)
+    return [line for _, _, line in sorted(placed, key=lambda item: item[:2])]
