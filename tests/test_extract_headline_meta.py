@@ -81,3 +81,66 @@ def test_a_related_cards_time_is_not_the_pages_date() -> None:
              '</time></li></ul>')
     body = f"{cards}{HEADLINE}<div>March 1, 2017</div>{PARAGRAPHS}"
     assert extract(page("", body)).published == "2017-03-01"
+
+
+# --- authors -----------------------------------------------------------------------------------------
+
+def test_a_role_after_the_name_in_an_author_box_is_left_out() -> None:
+    box = ('<div class="author-box"><img src="/liz.jpg" alt="Picture of Liz Kenny"><div class="author-box__text">'
+           '<h4 class="author-box__name">Liz Kenny</h4><div class="author-box__bio"><p>Former McKinsey Consultant'
+           "</p></div></div></div>")
+    assert extract(page("", HEADLINE + box + PARAGRAPHS)).author == "Liz Kenny"
+    glued = '<a href="/author/harry-r"><img src="/h.jpg"><span>Harry Rabinowitz</span><span>Tech Reporter</span></a>'
+    assert extract(page("", HEADLINE + glued + PARAGRAPHS)).author == "Harry Rabinowitz"
+
+
+def test_a_by_line_beside_the_headline_without_any_byline_class() -> None:
+    body = f'{HEADLINE}<div class="meta"><p class="small">Mar 24, 2025</p><p class="small">By Amy Wilhelm</p></div>'
+    assert extract(page("", body + PARAGRAPHS)).author == "Amy Wilhelm"
+    label = f'{HEADLINE}<div class="meta"><p class="grey">Written by</p><p class="grey">Edzel Tabing</p></div>'
+    assert extract(page("", label + PARAGRAPHS)).author == "Edzel Tabing"
+    credit = '<span class="byline">Recipe by PJ Hamel</span>'
+    assert extract(page("", HEADLINE + credit + PARAGRAPHS)).author == "PJ Hamel"
+
+
+def test_what_only_looks_like_a_byline_is_no_author() -> None:
+    sentence = (f"{HEADLINE}<p>We use radosGW, an object-store solution provided by</p><p>Ceph.</p>"
+                '<p>Next.js</p><p>, created by</p><p>Vercel</p>')
+    assert extract(page("", sentence + PARAGRAPHS)).author is None
+    menu = f'<nav><ul><li>Solutions</li><li>By Event Type</li><li>Conferences</li></ul></nav>{HEADLINE}'
+    assert extract(page("", menu + PARAGRAPHS)).author is None
+
+
+def test_several_authors_keep_the_bylines_own_joining() -> None:
+    people = [{"@type": "Person", "name": name} for name in ("Danielle DeSiato", "Donna Enzmann", "Natalie Nguyen")]
+    byline = '<div class="byline">By Danielle DeSiato, Donna Enzmann, and Natalie Nguyen</div>'
+    document = extract(page(ld(headline="Talks", author=people), HEADLINE + byline + PARAGRAPHS))
+    assert document.author == "Danielle DeSiato, Donna Enzmann, and Natalie Nguyen"
+    assert extract(page(ld(headline="Talks", author=people), HEADLINE + PARAGRAPHS)).author == \
+        "Danielle DeSiato, Donna Enzmann, Natalie Nguyen"
+
+
+def test_the_sites_own_name_gives_way_to_a_person_in_the_byline() -> None:
+    head = '<meta property="og:site_name" content="The Daily">' + ld(headline="T", author={"@type": "Person",
+                                                                                         "name": "The Daily"})
+    byline = '<span class="author"><a href="/staff/brian-truitt/">Brian Truitt</a></span>'
+    assert extract(page(head, HEADLINE + byline + PARAGRAPHS)).author == "Brian Truitt"
+    assert extract(page(head, HEADLINE + PARAGRAPHS)).author == "The Daily"
+
+
+# --- titles ------------------------------------------------------------------------------------------
+
+def test_title_marks_of_their_source_are_dropped() -> None:
+    quoted = ld(headline='"What is Git and How Does Version Control Work?"')
+    assert extract(page(quoted, PARAGRAPHS)).title == "What is Git and How Does Version Control Work?"
+    markdown = '<meta property="og:title" content="## Regolith Binding Agent Optimization - Archive">'
+    assert extract(page(markdown, PARAGRAPHS)).title == "Regolith Binding Agent Optimization"
+    starred = '<meta property="og:title" content="Top Home Gym Must Haves For Every Budget ⋆">'
+    assert extract(page(starred, PARAGRAPHS)).title == "Top Home Gym Must Haves For Every Budget"
+    bullet = '<meta property="og:title" content="A brief intro to git • Cory Dransfeldt">'
+    assert extract(page(bullet, PARAGRAPHS)).title == "A brief intro to git"
+
+
+def test_entities_left_in_a_headline_are_decoded() -> None:
+    body = "<h1>Data Tools for 2026: Python, SQL &amp;#x26; AI</h1>" + PARAGRAPHS
+    assert extract(page("", body)).title == "Data Tools for 2026: Python, SQL & AI"

@@ -33,7 +33,9 @@ def _shows(node: LexborNode, wanted: str) -> bool:
     return bool(text) and (text == wanted or (len(text) >= 12 and wanted.startswith(text)))
 
 
-NOT_TEXT = frozenset({"script", "style", "noscript", "template", "svg", "-comment"})
+# no part of the article's header: scripts, menus, forms
+NOT_TEXT = frozenset({"script", "style", "noscript", "template", "svg", "-comment", "nav", "aside", "footer", "form",
+                      "select", "button"})
 
 
 def _siblings(node: LexborNode, forward: bool):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from briefarc.extract.authors import find_author
 from briefarc.extract.jsonld import types_of
 from briefarc.extract.links import resolve
 from briefarc.extract.pagedates import find_published
@@ -20,30 +21,17 @@ from briefarc.extract.text import fold, fold_entities
 from briefarc.models import Kind
 
 TITLE_META = ("og:title", "twitter:title", "articletitle", "dc.title", "sailthru.title", "parsely-title", "title")
-AUTHOR_META = (
-    "author", "article:author", "sailthru.author", "parsely-author", "dc.creator", "byl", "dcterms.creator",
-)
 TAG_META = ("article:tag", "news_keywords", "keywords", "parsely-tags", "sailthru.tags")
-BYLINE = ("[itemprop=author], [rel=author], [class*=byline], [class*=author], [class*=writer], "
-          "a[href*='/author/'], a[href*='/authors/']")
 SUBTITLE = re.compile(
     r"standfirst|lead-?paragraph|\blead\b|sub-?title|subhead|\bdek\b|excerpt|strapline|summary|\blede\b"
     r"|\bintro\b|teaser-text|alternativeheadline|description|deck\b"
 )
 SUBTITLE_TAGS = frozenset({"p", "h2", "h3", "h4", "div", "span", "strong", "em"})
-TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·»]\s+|\s+::\s+")
-# byline labels in the sources' languages: "By", "Written by:", "Von", "Publié par", "Escrito por",
-# "Автор:", "作者：", "بقلم"
-BY_PREFIX = re.compile(
-    r"^\s*(?:(?:written|posted|published|reviewed|authored|words)\s+by|by|author(?:ed)?|von|verfasst von|autor(?:in)?"
-    r"|publié par|écrit par|rédigé par|par|escrito por|publicado por|por|di|scritto da|автор|от|текст"
-    r"|作者|文|记者|بقلم|كتب|الكاتب)"
-    r"(?:\s*[:：|]\s*|\s+|(?<=by)(?=[A-Z]))",
-    re.I,
-)
-NOT_AUTHOR = re.compile(r"^(?:by|the author|author|admin|administrator|staff|unknown|anonymous)$", re.I)
+TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·»•⋆]\s+|\s+::\s+")
+TRAILING_MARK = re.compile(r"\s+[|\-–—·»•⋆]$")
+MARKDOWN = re.compile(r"^#{1,6}\s+|^\*(?=[^*\s])|(?<=[^*\s])\*(?=\s|$)")  # "## Title", "*Book Title* (1792)"
+WRAPPING_QUOTES = (('"', '"'), ("“", "”"), ("'", "'"), ("«", "»"))
 WORD = re.compile(r"\w+")
-NOT_A_NAME = re.compile(r"https?://|www\.|@|\d{4}")
 NEWS_TYPES = frozenset({"newsarticle", "reportagenewsarticle", "analysisnewsarticle", "article", "blogposting",
                         "opinionnewsarticle", "backgroundnewsarticle"})
 
@@ -96,7 +84,19 @@ def strip_site_suffix(title: str, site_name: str | None) -> str:
 
 
 def h1_texts(src: PageSources) -> list[str]:
-    return [text for text in (node_text(node) for node in src.tree.css("h1")[:8]) if text]
+    return [text for text in (fold_entities(node.text()) for node in src.tree.css("h1")[:8]) if text]
+
+
+def clean_title(value: str) -> str:
+    """A declared title without the marks of its source: Markdown ("## ", "*...*"), quotes around the whole
+    of it, a separator left at its end ("Title ⋆")."""
+    value = TRAILING_MARK.sub("", MARKDOWN.sub("", value)).strip()
+    for left, right in WRAPPING_QUOTES:
+        inner = value[len(left):-len(right)]
+        if len(value) > 2 and value.startswith(left) and value.endswith(right) and left not in inner \
+                and right not in inner:
+            return inner.strip()
+    return value
 
 
 def title_from_h1(src: PageSources, h1s: list[str]) -> str | None:
@@ -118,9 +118,9 @@ def title_from_h1(src: PageSources, h1s: list[str]) -> str | None:
 def declared_title(src: PageSources, site_name: str | None, h1s: list[str]) -> str | None:
     for value in (src.ld.text("headline"), src.first_meta(TITLE_META)):
         if value:
-            return strip_site_suffix(value, site_name)
+            return strip_site_suffix(clean_title(value), site_name)
     value = title_from_h1(src, h1s) or title_tag(src)
-    return strip_site_suffix(value, site_name) if value else None
+    return strip_site_suffix(clean_title(value), site_name) if value else None
 
 
 def _words(text: str | None) -> set[str]:
@@ -149,41 +149,6 @@ def find_title(src: PageSources, site_name: str | None, h1s: list[str]) -> str |
 
 
 # --- author, subtitle, language, site, canonical, tags -----------------------------------------------
-
-def clean_author(text: str | None) -> str | None:
-    if not text:
-        return None
-    text = BY_PREFIX.sub("", fold_entities(text)).strip(" \"'“”«»")
-    if NOT_AUTHOR.match(text):
-        return None
-    text = re.split(r"\s+[|•·]\s+|\s{2,}|,?\s+(?:updated|published|posted)\b", text, maxsplit=1, flags=re.I)[0]
-    text = text.strip(" ,;:-–—")
-    if re.search(r"spokes(?:person|man|woman)", text, re.I):
-        return None  # a speaker line ("Tammy Bruce, Department Spokesperson"), not an author
-    if not text or len(text) > 80 or NOT_A_NAME.search(text) or len(text.split()) > 8:
-        return None
-    return text
-
-
-def author_from_byline(src: PageSources) -> str | None:
-    for node in src.tree.css(BYLINE)[:6]:
-        attrs = node.attributes
-        value = clean_author(attrs.get("content") or node_text(node))
-        if value:
-            return value
-    return None
-
-
-def find_author(src: PageSources) -> str | None:
-    people = [name for name in map(clean_author, src.ld.names("author", people=True)) if name]
-    if people:
-        return ", ".join(dict.fromkeys(people))
-    found = clean_author(src.first_meta(AUTHOR_META)) or author_from_byline(src)
-    if found:
-        return found
-    names = [name for name in map(clean_author, src.ld.names("author")) if name]  # organisations, at last
-    return ", ".join(dict.fromkeys(names)) or None
-
 
 def subtitle_candidates(src: PageSources):
     """Elements after the headline: the h1's next siblings, and those of its parent (a header)."""
@@ -282,7 +247,7 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
         title=title,
         subtitle=subtitle,
         subtitle_node=subtitle_node,
-        author=find_author(src),
+        author=find_author(src, title, site_name),
         published=find_published(src, title),
         language=declared_language(src),
         site_name=site_name,

@@ -1,0 +1,139 @@
+"""The author, by a cascade: JSON-LD persons, the author meta tags, byline elements, a "By ..." line
+beside the headline, and JSON-LD organisations last. A name is read as the page writes it: several
+authors keep the page's own "A, B and C"; a role or a credit glued after a name ("Jane RoeTech
+Reporter") is left out; a name that is the site's own is an organisation, not a person."""
+
+from __future__ import annotations
+
+import re
+
+from briefarc.extract.headline import headline, lines_beside
+from briefarc.extract.pagesources import PageSources, node_text
+from briefarc.extract.text import fold, fold_entities
+
+AUTHOR_META = (
+    "author", "article:author", "sailthru.author", "parsely-author", "dc.creator", "byl", "dcterms.creator",
+)
+BYLINE = ("[itemprop=author], [rel=author], [class*=byline], [class*=author], [class*=writer], "
+          "a[href*='/author/'], a[href*='/authors/']")
+# byline labels in the sources' languages: "By", "Written by:", "Von", "Publié par", "Escrito por",
+# "Автор:", "作者：", "بقلم"
+BY_PREFIX = re.compile(
+    r"^\s*(?:(?:written|posted|published|reviewed|authored|words|text|recipe|guide|article|story|review|reporting)"
+    r"\s+by|by|author(?:ed)?|von|verfasst von|autor(?:in)?"
+    r"|publié par|écrit par|rédigé par|par|escrito por|publicado por|por|di|scritto da|автор|от|текст"
+    r"|作者|文|记者|بقلم|كتب|الكاتب)"
+    r"(?:\s*[:：|]\s*|\s+|(?<=by)(?=[A-Z]))",
+    re.I,
+)
+NOT_AUTHOR = re.compile(r"^(?:by|the author|authors?|admin|administrator|staff|unknown|anonymous|name|posted|updated"
+                        r"|published|written)$", re.I)
+NOT_A_NAME = re.compile(r"https?://|www\.|@|\d")
+
+
+def clean_author(text: str | None) -> str | None:
+    if not text:
+        return None
+    text = BY_PREFIX.sub("", fold_entities(text)).strip(" \"'“”«»")
+    if NOT_AUTHOR.match(text):
+        return None
+    text = re.split(r"\s+[|•·]\s+|\s{2,}|,?\s+(?:updated|published|posted)\b", text, maxsplit=1, flags=re.I)[0]
+    text = text.strip(" ,;:-–—•·|")
+    if re.search(r"spokes(?:person|man|woman)", text, re.I):
+        return None  # a speaker line ("Tammy Bruce, Department Spokesperson"), not an author
+    if not text or len(text) > 80 or NOT_A_NAME.search(text) or len(text.split()) > 8:
+        return None
+    return text
+
+
+# a line that only labels the name on the next one: "Written by", "By:", "Jun 2 Written By", "Author"
+LABEL_LINE = re.compile(r"^(?:\w[\w ]{0,14}\s)?by\s*:?$|^(?:authors?|autor|auteur|von|par|por|автор|作者)\s*[:：]?$",
+                        re.I)
+NOT_A_BYLINE = re.compile(r"^(?:powered|hosted|built|made|designed|sponsored|presented|provided|created|developed"
+                          r"|inspired|followed|filter|sort|shop|browse|search)\b", re.I)
+BYLINE_TEXT = 200  # a longer element is an author's box with a biography, or not a byline at all
+JOINS = {",": ", ", "and": " and ", "&": " & "}
+PARTICLES = frozenset({"the", "van", "der", "de", "da", "di", "del", "von", "la", "le", "du", "bin", "al", "and", "&"})
+
+
+def name_from_lines(lines: list[str]) -> str | None:
+    """The name a byline's lines of text give: label lines skipped, names joined by "and", "&" or a
+    comma kept together ("A, B and C"), a role on a later line ("Tech Reporter") left out."""
+    labels = [index for index, line in enumerate(lines[:3]) if LABEL_LINE.search(line)]
+    lines = lines[labels[-1] + 1:] if labels else lines
+    if not lines:
+        return None
+    name, index = lines[0], 1
+    while index + 1 < len(lines) and lines[index].casefold() in JOINS:
+        name += JOINS[lines[index].casefold()] + lines[index + 1]
+        index += 2
+    return clean_author(name)
+
+
+def text_lines(node) -> list[str]:
+    return [line for line in (fold(part) for part in (node.text(separator="\n") or "").split("\n")) if line]
+
+
+def author_from_byline(src: PageSources) -> str | None:
+    for node in src.tree.css(BYLINE)[:6]:
+        value = clean_author(node.attributes.get("content"))
+        if not value and len(node_text(node)) <= BYLINE_TEXT:
+            value = name_from_lines(text_lines(node))
+            value = value if value and looks_like_name(value) else None
+        if value:
+            return value
+    return None
+
+
+def looks_like_name(text: str) -> bool:
+    """A few words, each capitalised or a particle ("Marna van der Merwe"), or a short name in a
+    script without capitals."""
+    words = text.split()
+    if not 1 <= len(words) <= 6 or any(char.isdigit() for char in text):
+        return False
+    if not any(char.isascii() and char.isalpha() for char in text):
+        return len(text) <= 20
+    return all(word[0].isupper() or word.casefold() in PARTICLES or not word[0].isalpha() for word in words)
+
+
+def author_near_title(src: PageSources, title: str | None) -> str | None:
+    """A "By Jane Roe" line, or a "Written by" line over the name, just below or above the headline."""
+    node = headline(src, title)
+    if node is None:
+        return None
+    for lines in (lines_beside(node, True, 600), lines_beside(node, False, 200)[::-1]):
+        for index, line in enumerate(lines):
+            if len(line) > 80 or NOT_A_BYLINE.match(line) or not (LABEL_LINE.search(line) or BY_PREFIX.match(line)):
+                continue
+            name = name_from_lines(lines[index:index + 6]) if LABEL_LINE.search(line) else clean_author(line)
+            if name and looks_like_name(name):
+                return name
+    return None
+
+
+def as_written(src: PageSources, names: list[str]) -> str:
+    """Several authors as the page's byline writes them ("A, B, and C", "A & B"), else joined by commas."""
+    if len(names) > 1:
+        between = r"(?:\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)"
+        pattern = re.compile(between.join(re.escape(name) for name in names))
+        for node in src.tree.css(BYLINE)[:6]:
+            match = pattern.search(node_text(node).replace(" ,", ","))
+            if match:
+                return match.group(0)
+    return ", ".join(names)
+
+
+def find_author(src: PageSources, title: str | None = None, site_name: str | None = None) -> str | None:
+    own = {name.casefold() for name in (site_name, src.ld.organisation()) if name}
+    people = [name for name in map(clean_author, src.ld.names("author", people=True)) if name]
+    people = [name for name in dict.fromkeys(people) if name.casefold() not in own]
+    if people:
+        return as_written(src, people)
+    meta = clean_author(src.first_meta(AUTHOR_META))
+    if meta and meta.casefold() not in own:
+        return meta
+    found = author_from_byline(src) or author_near_title(src, title)
+    if found:
+        return found
+    names = [name for name in map(clean_author, src.ld.names("author")) if name]  # organisations, at last
+    return meta or ", ".join(dict.fromkeys(names)) or None
