@@ -144,3 +144,37 @@ def test_title_marks_of_their_source_are_dropped() -> None:
 def test_entities_left_in_a_headline_are_decoded() -> None:
     body = "<h1>Data Tools for 2026: Python, SQL &amp;#x26; AI</h1>" + PARAGRAPHS
     assert extract(page("", body)).title == "Data Tools for 2026: Python, SQL & AI"
+
+
+def test_a_date_before_the_name_and_a_role_after_a_dash_are_left_out() -> None:
+    dated = '<div class="publish-date-author">Dec. 19, 2025 &middot; Niko Matsakis on behalf of the team</div>'
+    assert extract(page("", HEADLINE + dated + PARAGRAPHS)).author == "Niko Matsakis"
+    role = '<span class="byline">David Jackson - FullStack Editorial Team</span>'
+    assert extract(page("", HEADLINE + role + PARAGRAPHS)).author == "David Jackson"
+    placeholder = '<meta name="author" content="page.head.extra.author">'
+    assert extract(page(placeholder, HEADLINE + PARAGRAPHS)).author is None
+
+
+def test_a_byline_that_names_the_one_known_author_among_others_gives_them_all() -> None:
+    links = "".join(f'<a href="/report/author/{slug}/">{name}</a>, ' for slug, name in
+                    (("ruima", "Rui Ma"), ("heba", "Heba Ledwon"), ("manoel", "Manoel Cortes Mendez")))
+    body = f'{HEADLINE}<div class="meta"><span>{links}</span></div>{PARAGRAPHS}'
+    head = '<meta name="author" content="Rui Ma">'
+    assert extract(page(head, body)).author == "Rui Ma, Heba Ledwon, Manoel Cortes Mendez"
+    doctors = ('<div class="hero-author">Written by <span>Dr Marna van der Merwe</span>, <span>Dr Dieter Veldsman'
+               "</span>, <span>Erik van Vulpen</span></div>")
+    single = ld(headline="T", author={"@type": "Person", "name": "Marna van der Merwe"})
+    assert extract(page(single, HEADLINE + doctors + PARAGRAPHS)).author == \
+        "Dr Marna van der Merwe, Dr Dieter Veldsman, Erik van Vulpen"
+    role = '<span class="byline">By Sean Peek, Senior Analyst</span>'
+    assert extract(page('<meta name="author" content="Sean Peek">', HEADLINE + role + PARAGRAPHS)).author == \
+        "Sean Peek"
+
+
+def test_a_cms_templates_author_selector_only_fills_a_gap() -> None:
+    wordpress = ('<meta name="generator" content="WordPress 6.4">'
+                 + ld(headline="T", author=[{"@type": "Person", "name": "Jared Newman"},
+                                           {"@type": "Person", "name": "Sam Singleton"}]))
+    body = (f'{HEADLINE}<span class="byline"> By <span class="author vcard"><a href="/author/jn">Jared Newman</a> and '
+            f'<a href="/author/ss">Sam Singleton</a></span></span><div class="entry-content">{PARAGRAPHS}</div>')
+    assert extract(page(wordpress, body)).author == "Jared Newman and Sam Singleton"

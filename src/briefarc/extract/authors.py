@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
 from briefarc.extract.headline import headline, lines_beside
 from briefarc.extract.pagesources import PageSources, node_text
 from briefarc.extract.text import fold, fold_entities
@@ -31,17 +33,25 @@ NOT_AUTHOR = re.compile(r"^(?:by|the author|authors?|admin|administrator|staff|u
 NOT_A_NAME = re.compile(r"https?://|www\.|@|\d")
 
 
+AFTER_NAME = re.compile(r"\s+[|•·–—-]\s+|\s{2,}|,?\s+(?:updated|published|posted|on behalf of)\b", re.I)
+PLACEHOLDER = re.compile(r"\{\{|\}\}|^\w+(?:\.\w+){3,}$")  # "{{ author }}", "page.head.extra.author"
+
+
 def clean_author(text: str | None) -> str | None:
+    """The name in a byline text: its label ("By", "Recipe by"), a role after a dash or a bar, and a
+    date before a middle dot ("Dec. 19, 2025 · Niko Matsakis") left out."""
     if not text:
         return None
     text = BY_PREFIX.sub("", fold_entities(text)).strip(" \"'“”«»")
     if NOT_AUTHOR.match(text):
         return None
-    text = re.split(r"\s+[|•·]\s+|\s{2,}|,?\s+(?:updated|published|posted)\b", text, maxsplit=1, flags=re.I)[0]
-    text = text.strip(" ,;:-–—•·|")
+    parts = AFTER_NAME.split(text)
+    while len(parts) > 1 and any(char.isdigit() for char in parts[0]):
+        parts = parts[1:]  # a date or a time stands before the name
+    text = parts[0].strip(" ,;:-–—•·|")
     if re.search(r"spokes(?:person|man|woman)", text, re.I):
         return None  # a speaker line ("Tammy Bruce, Department Spokesperson"), not an author
-    if not text or len(text) > 80 or NOT_A_NAME.search(text) or len(text.split()) > 8:
+    if not text or len(text) > 80 or NOT_A_NAME.search(text) or len(text.split()) > 8 or PLACEHOLDER.search(text):
         return None
     return text
 
@@ -53,7 +63,8 @@ NOT_A_BYLINE = re.compile(r"^(?:powered|hosted|built|made|designed|sponsored|pre
                           r"|inspired|followed|filter|sort|shop|browse|search)\b", re.I)
 BYLINE_TEXT = 200  # a longer element is an author's box with a biography, or not a byline at all
 JOINS = {",": ", ", "and": " and ", "&": " & "}
-PARTICLES = frozenset({"the", "van", "der", "de", "da", "di", "del", "von", "la", "le", "du", "bin", "al", "and", "&"})
+PARTICLES = frozenset({"dr", "dr.", "the", "van", "der", "de", "da", "di", "del", "von", "la", "le", "du", "bin", "al",
+                       "and", "&"})
 
 
 def name_from_lines(lines: list[str]) -> str | None:
@@ -64,7 +75,7 @@ def name_from_lines(lines: list[str]) -> str | None:
     if not lines:
         return None
     name, index = lines[0], 1
-    while index + 1 < len(lines) and lines[index].casefold() in JOINS:
+    while index + 1 < len(lines) and lines[index].casefold() in JOINS and clean_author(lines[index + 1]):
         name += JOINS[lines[index].casefold()] + lines[index + 1]
         index += 2
     return clean_author(name)
@@ -111,15 +122,44 @@ def author_near_title(src: PageSources, title: str | None) -> str | None:
     return None
 
 
+LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
+AUTHOR_LINKS = "a[href*='/author/'], a[href*='/authors/'], [rel=author]"
+
+
+def visible_text(node: LexborNode) -> str:
+    """An element's text without the scripts and styles inside it."""
+    copy = LexborHTMLParser(node.html or "")
+    copy.strip_tags(["script", "style", "noscript"])
+    return fold(copy.body.text() if copy.body is not None else "").replace(" ,", ",")
+
+
+def byline_texts(src: PageSources, name: str) -> list[str]:
+    """The short texts that name `name`: byline elements, and the elements holding several author links."""
+    nodes = list(src.tree.css(BYLINE)[:8])
+    links = src.tree.css(AUTHOR_LINKS)[:8]
+    parent = links[0].parent if len(links) > 1 else None
+    nodes += [node for node in (parent, parent.parent if parent is not None else None) if node is not None]
+    nodes = [node for node in nodes if len(node.text()) <= 2 * BYLINE_TEXT and name in node.text()]
+    return [text for text in map(visible_text, nodes) if len(text) <= BYLINE_TEXT]
+
+
 def as_written(src: PageSources, names: list[str]) -> str:
-    """Several authors as the page's byline writes them ("A, B, and C", "A & B"), else joined by commas."""
-    if len(names) > 1:
-        between = r"(?:\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)"
-        pattern = re.compile(between.join(re.escape(name) for name in names))
-        for node in src.tree.css(BYLINE)[:6]:
-            match = pattern.search(node_text(node).replace(" ,", ","))
-            if match:
-                return match.group(0)
+    """The authors as the page's byline writes them: "A, B, and C" for the names known, or the whole
+    list when a byline names the one known author among others; else the names joined by commas."""
+    between = LIST_SEPARATOR.pattern
+    known = re.compile(f"(?:{between})".join(re.escape(name) for name in names))
+    for text in byline_texts(src, names[0]):
+        text = BY_PREFIX.sub("", text)
+        match = known.search(text)
+        if match and len(names) > 1:
+            return match.group(0)
+        if match:
+            listed = AFTER_NAME.split(text)[0].strip(" ,;:")
+            parts = LIST_SEPARATOR.split(listed)
+            joined = len(parts) > 2 or re.search(r"\s(?:and|&)\s", listed)  # "Jane Roe, Editor" is one name
+            if joined and len(parts) <= 8 and all(looks_like_name(part) for part in parts) \
+                    and any(part == names[0] or part.endswith(" " + names[0]) for part in parts):  # "Dr Jane Roe"
+                return listed
     return ", ".join(names)
 
 
@@ -131,7 +171,7 @@ def find_author(src: PageSources, title: str | None = None, site_name: str | Non
         return as_written(src, people)
     meta = clean_author(src.first_meta(AUTHOR_META))
     if meta and meta.casefold() not in own:
-        return meta
+        return as_written(src, [meta])
     found = author_from_byline(src) or author_near_title(src, title)
     if found:
         return found

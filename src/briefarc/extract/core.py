@@ -179,7 +179,8 @@ def apply_site(meta: Metadata, tree: LexborHTMLParser, site: sites.Site | None) 
         return
     meta.title = sites.select_value(tree, site.title) or meta.title
     author = sites.select_value(tree, site.author)
-    meta.author = speakers.clean_name(author) if author else meta.author
+    if author and (site.hosts or not meta.author):  # a CMS template's selector only fills a gap
+        meta.author = speakers.clean_name(author)
     site_date = sites.select_value(tree, site.published)
     meta.published = dates.parse_date(site_date) or dates.find_date(site_date) or meta.published
     meta.spokesperson = sites.select_value(tree, site.spokesperson)
