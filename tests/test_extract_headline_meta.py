@@ -178,3 +178,13 @@ def test_a_cms_templates_author_selector_only_fills_a_gap() -> None:
     body = (f'{HEADLINE}<span class="byline"> By <span class="author vcard"><a href="/author/jn">Jared Newman</a> and '
             f'<a href="/author/ss">Sam Singleton</a></span></span><div class="entry-content">{PARAGRAPHS}</div>')
     assert extract(page(wordpress, body)).author == "Jared Newman and Sam Singleton"
+
+
+def test_a_written_by_label_pair_in_twitter_meta_and_a_contributors_label() -> None:
+    yoast = ('<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Nawaz Dhandala">'
+             '<meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="9 minutes">')
+    assert extract(page(yoast, HEADLINE + PARAGRAPHS)).author == "Nawaz Dhandala"
+    reading = '<meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="9 minutes">'
+    assert extract(page(reading, HEADLINE + PARAGRAPHS)).author is None
+    label = f"{HEADLINE}<div class=tags><div><strong>Contributors:</strong> Janet Loughrey</div></div>{PARAGRAPHS}"
+    assert extract(page("", label)).author == "Janet Loughrey"

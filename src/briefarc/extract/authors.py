@@ -57,8 +57,8 @@ def clean_author(text: str | None) -> str | None:
 
 
 # a line that only labels the name on the next one: "Written by", "By:", "Jun 2 Written By", "Author"
-LABEL_LINE = re.compile(r"^(?:\w[\w ]{0,14}\s)?by\s*:?$|^(?:authors?|autor|auteur|von|par|por|автор|作者)\s*[:：]?$",
-                        re.I)
+LABEL_LINE = re.compile(r"^(?:\w[\w ]{0,14}\s)?by\s*:?$"
+                        r"|^(?:authors?|contributors?|autor|auteur|von|par|por|автор|作者)\s*[:：]?$", re.I)
 NOT_A_BYLINE = re.compile(r"^(?:powered|hosted|built|made|designed|sponsored|presented|provided|created|developed"
                           r"|inspired|followed|filter|sort|shop|browse|search)\b", re.I)
 BYLINE_TEXT = 200  # a longer element is an author's box with a biography, or not a byline at all
@@ -163,13 +163,23 @@ def as_written(src: PageSources, names: list[str]) -> str:
     return ", ".join(names)
 
 
+def labelled_meta(src: PageSources) -> str | None:
+    """The name a pair of twitter:labelN / twitter:dataN meta tags gives ("Written by" / "Jane Roe"),
+    as Yoast and other CMS plugins write them."""
+    for number in range(1, 5):
+        label = src.first_meta((f"twitter:label{number}",))
+        if label and LABEL_LINE.search(label):
+            return clean_author(src.first_meta((f"twitter:data{number}",)))
+    return None
+
+
 def find_author(src: PageSources, title: str | None = None, site_name: str | None = None) -> str | None:
     own = {name.casefold() for name in (site_name, src.ld.organisation()) if name}
     people = [name for name in map(clean_author, src.ld.names("author", people=True)) if name]
     people = [name for name in dict.fromkeys(people) if name.casefold() not in own]
     if people:
         return as_written(src, people)
-    meta = clean_author(src.first_meta(AUTHOR_META))
+    meta = clean_author(src.first_meta(AUTHOR_META)) or labelled_meta(src)
     if meta and meta.casefold() not in own:
         return as_written(src, [meta])
     found = author_from_byline(src) or author_near_title(src, title)
