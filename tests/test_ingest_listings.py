@@ -69,3 +69,18 @@ def test_relative_links_of_a_listing_without_an_address_are_reported(cli, db_fil
     assert result.code == 0 and "3 relative links left out: give the page's address with --url" in result.stderr
     with_url = cli("ingest", saved, "--url", "http://127.0.0.1:9/en/briefings.html", "--db", db_file, "--json")
     assert with_url.jsonl()[0]["listings"]["pending_items"] == 3
+
+
+def test_the_listing_entrys_date_gives_the_year_a_fetched_page_leaves_out(cli, db_file, site):
+    site.route("/robots.txt", ss.robots())
+    items = "".join(f'<li><a href="/en/notes/item-{d}.htm">Noon briefing of {d} December</a>'
+                    f" <span>2019-12-{d}</span></li>" for d in DAYS)
+    site.route("/en/notes.html", ss.Reply(f'<html><head><title>Noon briefings</title></head><body>'
+                                          f'<h1>Noon briefings</h1><ul class="list">{items}</ul></body></html>'.encode()))
+    for day in DAYS:
+        page = article(day).replace(b" September 2025", b" December")
+        site.route(f"/en/notes/item-{day}.htm", ss.Reply(page))
+    fetched = cli("fetch", site.url("/en/notes.html"), *FAST, "--db", db_file, "--json")
+    assert fetched.code == 0, fetched.stderr
+    dates = {row["title"]: row["published"] for row in cli("list", "--db", db_file, "--json").jsonl()}
+    assert {dates[f"Noon briefing of {d} December"][:10] for d in DAYS} == {f"2019-12-{d}" for d in DAYS}

@@ -189,3 +189,12 @@ def test_the_kinds_filter_knows_the_new_kinds_and_the_old_name(cli, db_file, tmp
     assert cli("list", "--kind", "news", "--db", db_file).code == 0  # the old name of news_report
     wrong = cli("list", "--kind", "memo", "--db", db_file)
     assert wrong.code == 2 and "readout" in wrong.stderr and "news_report" in wrong.stderr
+
+
+def test_a_title_without_a_year_takes_it_from_the_listing_entry_that_linked_the_page() -> None:
+    title = "Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on December 31"
+    bare = RawPage(data=old_page(title, image="logo"), origin="https://example.org/press/item.html",
+                   url="https://example.org/press/item.html", fetched_at="2026-01-03T00:00:00Z")
+    assert next(documents_of(bare))[0].published is None  # nothing says which year
+    listed = RawPage(data=bare.data, origin=bare.origin, url=bare.url, fetched_at=bare.fetched_at, listed="2019-01-02")
+    assert next(documents_of(listed))[0].published == "2018-12-31"  # the listing's date: the nearest December 31

@@ -114,7 +114,8 @@ class ItemHandler:
             raise Missing(f"missing at the source ({response.status}" + (
                 f", sent to {response.final_url})" if response.final_url != item.url else ")"))
         return RawPage(data=response.data, origin=response.final_url, url=response.final_url,
-                       content_type=response.content_type, headers=response.headers, fetched_at=now_iso())
+                       content_type=response.content_type, headers=response.headers, fetched_at=now_iso(),
+                       listed=item.published)
 
     async def _store(self, item: Item, page: RawPage, into: int | None = None) -> list[SaveResult]:
         """Extract and save; `into`: the document a feed entry made, whatever identity its page gives."""

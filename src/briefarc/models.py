@@ -113,6 +113,7 @@ class RawPage:
     live: bool = False  # fetched from its source just now: the page is there (not a saved copy)
     source_url: str | None = None  # for a feed entry: the feed's address (what the entry's link is held to)
     url_claimed: bool = False  # `url` is what a file says (a WARC record's target URI), held to the page's site
+    listed: str | None = None  # the date the listing, sitemap or feed entry that linked the page gave it
 
 
 @dataclass

@@ -23,7 +23,7 @@ def documents_of(page: RawPage) -> Iterator[tuple[Document, RawPage]]:
         return
     from briefarc.extract.dating import Evidence
 
-    evidence = Evidence.of(page.headers, page.fetched_at)
+    evidence = Evidence.of(page.headers, page.fetched_at, page.listed)
     yield extract(page.data, url=page.url, content_type=page.content_type, evidence=evidence), page
 
 

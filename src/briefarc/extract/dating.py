@@ -1,5 +1,6 @@
 """The year of a title that leaves it out ("Regular Press Conference on September 17"), from the evidence
-around the page: its metadata, its URL, the dated names of its own files (content systems name uploads by
+around the page: its metadata, its URL, the date the listing or sitemap entry that linked it gave, the
+dated names of its own files (content systems name uploads by
 day: fmprc's W020180917…jpg, /t20180917_…, /2018/09/17/), the HTTP Last-Modified, and last the dated
 titles the page links to (its related articles). A feed entry's year comes from the entry's own date
 (briefarc.extract.core.extract_feed_item). The title's day and month are placed in the year that brings
@@ -47,16 +48,18 @@ def usual_date(paths: list[str], today: date | None = None) -> str | None:
 
 @dataclass(frozen=True)
 class Evidence:
-    """What is known of a page's date from outside its bytes: the HTTP Last-Modified and when it was
-    archived (ISO dates or datetimes)."""
+    """What is known of a page's date from outside its bytes: the HTTP Last-Modified, when it was
+    archived, and the date the listing or sitemap entry that linked it gave (ISO dates or datetimes)."""
 
     last_modified: str | None = None
     archived: str | None = None
+    listed: str | None = None
 
     @classmethod
-    def of(cls, headers: dict[str, str] | None, fetched_at: str | None) -> Evidence:
+    def of(cls, headers: dict[str, str] | None, fetched_at: str | None, listed: str | None = None) -> Evidence:
         modified = next((value for key, value in (headers or {}).items() if key.lower() == "last-modified"), None)
-        return cls(dates.parse_date(modified), dates.parse_date(fetched_at) or (fetched_at or None))
+        return cls(dates.parse_date(modified), dates.parse_date(fetched_at) or (fetched_at or None),
+                   dates.parse_date(listed))
 
 
 def linked_date(texts: list[str], today: date | None = None) -> str | None:
