@@ -75,8 +75,9 @@ def test_the_listing_entrys_date_gives_the_year_a_fetched_page_leaves_out(cli, d
     site.route("/robots.txt", ss.robots())
     items = "".join(f'<li><a href="/en/notes/item-{d}.htm">Noon briefing of {d} December</a>'
                     f" <span>2019-12-{d}</span></li>" for d in DAYS)
-    site.route("/en/notes.html", ss.Reply(f'<html><head><title>Noon briefings</title></head><body>'
-                                          f'<h1>Noon briefings</h1><ul class="list">{items}</ul></body></html>'.encode()))
+    listing = (f"<html><head><title>Noon briefings</title></head><body><h1>Noon briefings</h1>"
+               f'<ul class="list">{items}</ul></body></html>')
+    site.route("/en/notes.html", ss.Reply(listing.encode()))
     for day in DAYS:
         page = article(day).replace(b" September 2025", b" December")
         site.route(f"/en/notes/item-{day}.htm", ss.Reply(page))
