@@ -3,6 +3,8 @@ date line and the byline of an article stand."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from selectolax.lexbor import LexborNode
 
 from briefarc.extract.pagesources import PageSources, node_text
@@ -38,10 +40,10 @@ NOT_TEXT = frozenset({"script", "style", "noscript", "template", "svg", "-commen
                       "select", "button"})
 
 
-def _siblings(node: LexborNode, forward: bool):
+def _siblings(node: LexborNode, forward: bool) -> Iterator[LexborNode]:
     """The nodes after (or before) `node` in document order, one subtree at a time, climbing to the
     parents' siblings when a level runs out."""
-    current = node
+    current: LexborNode | None = node
     while current is not None and current.tag not in ("body", "html"):
         sibling = current.next if forward else current.prev
         while sibling is not None:
