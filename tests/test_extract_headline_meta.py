@@ -188,3 +188,11 @@ def test_a_written_by_label_pair_in_twitter_meta_and_a_contributors_label() -> N
     assert extract(page(reading, HEADLINE + PARAGRAPHS)).author is None
     label = f"{HEADLINE}<div class=tags><div><strong>Contributors:</strong> Janet Loughrey</div></div>{PARAGRAPHS}"
     assert extract(page("", label)).author == "Janet Loughrey"
+
+
+def test_an_og_title_that_is_only_the_sites_name_is_passed_over() -> None:
+    head = ('<meta property="og:site_name" content="Playful Tones"><meta property="og:title" content="Playful Tones">'
+            "<title>Reflections on a UI pipeline | Playful Tones</title>")
+    body = '<h1 class="logo">Playful Tones</h1><h2>Reflections on a UI pipeline</h2>' + PARAGRAPHS
+    assert extract(f"<html><head>{head}</head><body>{body}</body></html>".encode()).title == \
+        "Reflections on a UI pipeline"

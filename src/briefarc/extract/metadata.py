@@ -116,11 +116,13 @@ def title_from_h1(src: PageSources, h1s: list[str]) -> str | None:
 
 
 def declared_title(src: PageSources, site_name: str | None, h1s: list[str]) -> str | None:
-    for value in (src.ld.text("headline"), src.first_meta(TITLE_META)):
-        if value:
-            return strip_site_suffix(clean_title(value), site_name)
-    value = title_from_h1(src, h1s) or title_tag(src)
-    return strip_site_suffix(clean_title(value), site_name) if value else None
+    """JSON-LD headline, else the title meta tags, else the headline h1, else <title>; a value that is
+    only the site's name (a home page's og:title left on every page) is passed over."""
+    values = [src.ld.text("headline"), *(src.first_meta((name,)) for name in TITLE_META),
+              title_from_h1(src, h1s), title_tag(src)]
+    found = [strip_site_suffix(clean_title(value), site_name) for value in values if value]
+    own = (site_name or "").casefold()
+    return next((value for value in found if value.casefold() != own), found[0] if found else None)
 
 
 def _words(text: str | None) -> set[str]:
