@@ -132,7 +132,10 @@ def test_the_sites_own_name_gives_way_to_a_person_in_the_byline() -> None:
 
 def test_title_marks_of_their_source_are_dropped() -> None:
     quoted = ld(headline='"What is Git and How Does Version Control Work?"')
-    assert extract(page(quoted, PARAGRAPHS)).title == "What is Git and How Does Version Control Work?"
+    shown = "<h1>What is Git and How Does Version Control Work?</h1>"
+    assert extract(page(quoted, shown + PARAGRAPHS)).title == "What is Git and How Does Version Control Work?"
+    quotation = ld(headline='"We needed to win this game"')  # a quotation as the headline keeps its quotes
+    assert extract(page(quotation, PARAGRAPHS)).title == '"We needed to win this game"'
     markdown = '<meta property="og:title" content="## Regolith Binding Agent Optimization - Archive">'
     assert extract(page(markdown, PARAGRAPHS)).title == "Regolith Binding Agent Optimization"
     starred = '<meta property="og:title" content="Top Home Gym Must Haves For Every Budget ⋆">'

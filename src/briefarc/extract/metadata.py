@@ -8,6 +8,7 @@ are asked before all of them.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -87,14 +88,16 @@ def h1_texts(src: PageSources) -> list[str]:
     return [text for text in (fold_entities(node.text()) for node in src.tree.css("h1")[:8]) if text]
 
 
-def clean_title(value: str) -> str:
-    """A declared title without the marks of its source: Markdown ("## ", "*...*"), quotes around the whole
-    of it, a separator left at its end ("Title ⋆")."""
+def clean_title(value: str, h1s: Sequence[str] = ()) -> str:
+    """A declared title without the marks of its source: Markdown ("## ", "*...*"), a separator left at
+    its end ("Title ⋆"), and quotes around the whole of it when the headline shows it without them (a
+    headline that is a quotation keeps its quotes)."""
     value = TRAILING_MARK.sub("", MARKDOWN.sub("", value)).strip()
+    shown = {h1.casefold() for h1 in h1s}
     for left, right in WRAPPING_QUOTES:
         inner = value[len(left):-len(right)]
         if len(value) > 2 and value.startswith(left) and value.endswith(right) and left not in inner \
-                and right not in inner:
+                and right not in inner and inner.strip().casefold() in shown:
             return inner.strip()
     return value
 
@@ -120,7 +123,7 @@ def declared_title(src: PageSources, site_name: str | None, h1s: list[str]) -> s
     only the site's name (a home page's og:title left on every page) is passed over."""
     values = [src.ld.text("headline"), *(src.first_meta((name,)) for name in TITLE_META),
               title_from_h1(src, h1s), title_tag(src)]
-    found = [strip_site_suffix(clean_title(value), site_name) for value in values if value]
+    found = [strip_site_suffix(clean_title(value, h1s), site_name) for value in values if value]
     own = (site_name or "").casefold()
     return next((value for value in found if value.casefold() != own), found[0] if found else None)
 
