@@ -133,13 +133,14 @@ def visible_text(node: LexborNode) -> str:
     return fold(copy.body.text() if copy.body is not None else "").replace(" ,", ",")
 
 
-def byline_texts(src: PageSources, name: str) -> list[str]:
+def byline_texts(src: PageSources, name: str, several: bool) -> list[str]:
     """The short texts that name `name`: byline elements, and the elements holding several author links."""
     nodes = list(src.tree.css(BYLINE)[:8])
     links = src.tree.css(AUTHOR_LINKS)[:8]
     parent = links[0].parent if len(links) > 1 else None
     nodes += [node for node in (parent, parent.parent if parent is not None else None) if node is not None]
-    nodes = [node for node in nodes if len(node.text()) <= 2 * BYLINE_TEXT and name in node.text()]
+    nodes = [node for node in nodes if len(text := node.text()) <= 2 * BYLINE_TEXT and name in text
+             and (several or LIST_SEPARATOR.search(text.replace(name, "", 1)))]
     return [text for text in map(visible_text, nodes) if len(text) <= BYLINE_TEXT]
 
 
@@ -148,7 +149,7 @@ def as_written(src: PageSources, names: list[str]) -> str:
     list when a byline names the one known author among others; else the names joined by commas."""
     between = LIST_SEPARATOR.pattern
     known = re.compile(f"(?:{between})".join(re.escape(name) for name in names))
-    for text in byline_texts(src, names[0]):
+    for text in byline_texts(src, names[0], len(names) > 1):
         text = BY_PREFIX.sub("", text)
         match = known.search(text)
         if match and len(names) > 1:
