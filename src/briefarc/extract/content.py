@@ -24,13 +24,15 @@ from briefarc.extract.furniture import (
     PLAIN,
     corroborated,
     furniture_kind,
+    is_hidden,
     layout_word_only,
     names_only,
 )
+from briefarc.extract.streamed import place_streamed_parts
 from briefarc.extract.text import fold, text_size
 
-# Tags whose content is never body text.
-JUNK_TAGS = ["script", "style", "noscript", "template", "svg", "iframe"]
+# Tags whose content is never body text (a form field's text is what a reader may type or copy).
+JUNK_TAGS = ["script", "style", "noscript", "template", "svg", "iframe", "textarea", "select"]
 
 # Class or id words of furniture that may still be the article when it holds most of the text.
 POSITIVE = re.compile(r"content|article|body|main|post|story|entry|text")
@@ -62,7 +64,7 @@ class Page:
         self.mass: dict[int, float] = {}
         self.total = 0.0
         self.marked: set[int] = set()
-        self.title_path = ancestors(body.css_first("h1"))
+        self.title_path = ancestors(first_visible(body.css("h1")))
 
     def kind(self, node: LexborNode) -> int:
         key = node.mem_id
@@ -126,17 +128,23 @@ class Page:
         self.mass, self.total = mass, total
 
     def mark_furniture(self) -> None:
-        """Withdraw the votes of furniture that does not hold most of the text."""
+        """Withdraw the votes of furniture that does not hold most of the text: hidden blocks first,
+        so that the shares of the others are measured on the text a reader sees."""
         if self.marked:
             self.count()  # the caller's drops first, so that shares are measured without them
-        for key, node in self.nodes.items():
-            if node.tag in ("body", "main", "article"):
-                continue
-            kind = self.kind(node)
-            if kind and not self.spared(node, kind):
-                self.marked.add(key)
-        if self.marked:
-            self.count()
+        for hidden_only in (True, False):
+            found = False
+            for key, node in self.nodes.items():
+                if node.tag in ("body", "main", "article") or key in self.marked:
+                    continue
+                if hidden_only and not is_hidden(node):
+                    continue
+                kind = self.kind(node)
+                if kind and not self.spared(node, kind):
+                    self.marked.add(key)
+                    found = True
+            if found:
+                self.count()
 
     def spared(self, node: LexborNode, kind: int) -> bool:
         share = self.mass.get(node.mem_id, 0) / self.total if self.total else 0
@@ -207,6 +215,22 @@ def ancestors(node: LexborNode | None) -> set[int]:
     return found
 
 
+def first_visible(nodes: list[LexborNode]) -> LexborNode | None:
+    """The first of the nodes that no hidden element holds (a modal's copy of the headline is not it)."""
+    for node in nodes:
+        if not any(is_hidden(parent) for parent in ancestors_of(node)):
+            return node
+    return None
+
+
+def ancestors_of(node: LexborNode) -> list[LexborNode]:
+    found = []
+    while node is not None and node.tag != "body":
+        found.append(node)
+        node = node.parent
+    return found
+
+
 def find_voters(body: LexborNode) -> list[tuple[LexborNode, int, bool]]:
     """Paragraph-like elements with their text size, and containers with their own loose text
     (these vote for themselves too: the third value)."""
@@ -272,6 +296,7 @@ def main_blocks(tree: LexborHTMLParser, body: tuple[str, ...] = (), drop: list[s
     if page_body is None:
         return [], None
     hidden = [node.html or "" for node in tree.css("noscript")]
+    place_streamed_parts(tree)
     tree.strip_tags(JUNK_TAGS)
     choice = Reading(page_body, body, drop, skip_ids, trust_body)
     if choice.too_little():

@@ -78,6 +78,15 @@ def furniture_kind(node: LexborNode) -> int:
     return LIKELY if style and HIDDEN_STYLE.search(style) else 0
 
 
+def is_hidden(node: LexborNode) -> bool:
+    """True when the markup hides the element: a hidden attribute, aria-hidden or an inline style."""
+    attrs = node.attributes
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    style = attrs.get("style")
+    return bool(style and HIDDEN_STYLE.search(style))
+
+
 def names_only(node: LexborNode) -> bool:
     """True when nothing but class and id words make an element furniture (not its tag, its role,
     a hidden attribute or a hidden style)."""
