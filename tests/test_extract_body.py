@@ -44,3 +44,52 @@ def test_parts_streamed_by_script_are_read_in_place() -> None:
             f"<div hidden id='S:1'><p>{SENTENCES[4]}</p><p>{SENTENCES[5]}</p></div>")
     document = extract(page(body))
     assert document.paragraphs == SENTENCES
+
+
+def test_a_layout_wrapper_that_holds_the_page_is_read_with_its_link_cards() -> None:
+    """A collection page: "layout-sidebar-left" wraps the guide, whose steps are headed by links. The
+    wrapper holds most of the page, so in the looser reading its layout word marks nothing, however
+    many links it holds."""
+    steps = "".join(f"<h3>Step {i} - <a href='/guide/step-{i}'>{text[:40]}</a></h3><p>{text[40:]}</p>"
+                    for i, text in enumerate(SENTENCES, 1))
+    document = extract(page(f"<nav><ul>{LINKS}</ul></nav><h1>The guide</h1><div class='layout-sidebar-left'>"
+                            f"<section class='jumplinks-section'>{steps}</section></div>"))
+    body = " ".join(document.paragraphs)
+    assert all(text[40:].strip() in body for text in SENTENCES)
+    assert "Another story headline" not in body
+
+
+def test_paragraphs_whose_shared_class_has_a_furniture_word_are_body() -> None:
+    """Every paragraph wears "contextmenu Body": several long paragraphs with few links in one class
+    are the article, short ones of that class included; a lone long "disclaimer" paragraph is not."""
+    short = "Plant them in spring."
+    body = "".join(f"<p class='contextmenu Body'>{text}</p>" for text in [*SENTENCES[:3], short, *SENTENCES[3:]])
+    disclaimer = ("<p class='disclaimer'>This transcript was made on a rush deadline and may be revised; the "
+                  "authoritative record of the programme is the audio, which may have been edited since it was "
+                  "first broadcast on the radio.</p>")
+    document = extract(page(f"<article><h1>Talks on the trade corridor to resume</h1><div>{body}</div>"
+                            f"{disclaimer}</article>"))
+    assert document.paragraphs == [*SENTENCES[:3], short, *SENTENCES[3:]]
+
+
+def test_a_post_category_in_a_class_is_no_furniture_word() -> None:
+    """WordPress lists the post's categories and tags as classes ("category-trending-topics",
+    "tag-comment-policy"): the wrapper of the article is not furniture for naming them."""
+    document = extract(page(f"<div class='status-publish category-trending-topics tag-comment-policy'>"
+                            f"<div class='inner'>{paragraphs(SENTENCES[:3])}</div><div class='inner'>"
+                            f"{paragraphs(SENTENCES[3:])}</div></div><footer><ul>{LINKS}</ul></footer>"))
+    assert document.paragraphs == SENTENCES
+
+
+def test_the_looser_reading_keeps_lists_in_widget_blocks() -> None:
+    """Page builders put each heading, paragraph and list in its own "widget" block. When the first
+    reading keeps too little, the second reads the blocks whose text is long and holds few links, lists
+    included; a small widget (a share bar) still goes."""
+    tips = [f"Tip {i}: ask the ministry's press office for the schedule of the next technical round." for i in range(3)]
+    items = "".join(f"<li>{text}</li>" for text in tips)
+    widgets = "".join(f"<div class='builder-widget'><div class='builder-widget-container'>"
+                      f"{paragraphs(SENTENCES[i:i + 2])}</div></div>" for i in range(0, 6, 2))
+    widgets += (f"<div class='builder-widget'><div class='builder-widget-container'><ul>{items}</ul></div></div>"
+                f"<div class='builder-widget'><a href='/share'>Share this page with a friend</a></div>")
+    document = extract(page(f"<h1>Talks on the trade corridor to resume</h1><div>{widgets}</div>"))
+    assert document.paragraphs == SENTENCES + tips

@@ -21,7 +21,9 @@ from briefarc.extract.blocks import Block, BlockReader, keep_block
 from briefarc.extract.furniture import (
     CONTENT_NAMES,
     LIKELY,
+    LINK_HEAVY,
     PLAIN,
+    SMALL_FURNITURE,
     corroborated,
     furniture_kind,
     is_hidden,
@@ -46,6 +48,7 @@ INNER = "div,p,ul,ol,table,section,article,h2,h3,blockquote"
 LOOSE_TEXT = "section, article, main"
 VOTING_TAGS = frozenset({"p", "pre"})
 
+BODY_CLASS_PARAGRAPHS = 3  # paragraphs of one class, long together and with few links, are body whatever the class
 MIN_PARAGRAPH = 40  # text size (a Chinese character counts three) for a paragraph to vote
 class Page:
     """The state of one page's analysis: votes per element and the furniture found on the way.
@@ -65,6 +68,7 @@ class Page:
         self.total = 0.0
         self.marked: set[int] = set()
         self.title_path = ancestors(first_visible(body.css("h1")))
+        self.body_classes: set[str | None] | None = None
 
     def kind(self, node: LexborNode) -> int:
         key = node.mem_id
@@ -153,12 +157,10 @@ class Page:
         if not self.names_alone and names_only(node):
             # a word such as "sidebar" in a layout wrapper's class: the wrapper holds the headline;
             # a word such as "widget" around paragraphs: they are long and hold few links
-            if kind == PLAIN:
-                holds_page = share > 0.5 and layout_word_only(node)
-                evidence = not holds_page and node.css_first("h1") is None
-            else:
-                evidence = False
-            if not (evidence or corroborated(node, self.mass.get(node.mem_id, 0))):
+            if share > 0.5 and layout_word_only(node):
+                return True  # a layout wrapper that holds most of the page is the page, links or not
+            evidence = kind == PLAIN and node.css_first("h1") is None
+            if not (evidence or corroborated(node, text_size(fold(node.text())))):
                 return True
         if kind == LIKELY:
             return share > 0.4
@@ -203,7 +205,26 @@ class Page:
             return True
         if key in self.mass:
             return False  # it holds counted votes: not furniture
-        return self.kind(node) != 0
+        kind = self.kind(node)
+        if kind and names_only(node):
+            if node.tag in VOTING_TAGS:
+                return node.attributes.get("class") not in self.paragraph_classes()
+            if not self.names_alone:  # the looser reading: a block of text with few links is read
+                return corroborated(node, text_size(fold(node.text())))
+        return kind != 0
+
+    def paragraph_classes(self) -> set[str | None]:
+        """Classes that a furniture word names but that the page's paragraphs wear: several paragraphs
+        of one class, long and with few links, are the article ("contextmenu Body")."""
+        if self.body_classes is None:
+            groups: dict[str | None, list[LexborNode]] = {}
+            for node in self.body.css("p[class]"):
+                groups.setdefault(node.attributes.get("class"), []).append(node)
+            self.body_classes = set()
+            for name, nodes in groups.items():
+                if len(nodes) >= BODY_CLASS_PARAGRAPHS and not corroborated_group(nodes):
+                    self.body_classes.add(name)
+        return self.body_classes
 
 
 def ancestors(node: LexborNode | None) -> set[int]:
@@ -213,6 +234,14 @@ def ancestors(node: LexborNode | None) -> set[int]:
         found.add(node.mem_id)
         node = node.parent
     return found
+
+
+def corroborated_group(nodes: list[LexborNode]) -> bool:
+    """Whether paragraphs that share a furniture word look like furniture together: little text, or
+    much of it links."""
+    text = sum(len(node.text()) for node in nodes)
+    links = sum(len(a.text()) for node in nodes for a in node.css("a"))
+    return text < SMALL_FURNITURE * BODY_CLASS_PARAGRAPHS or links > LINK_HEAVY * text
 
 
 def first_visible(nodes: list[LexborNode]) -> LexborNode | None:

@@ -36,6 +36,10 @@ CONTENT_NAMES = re.compile(
     r"|post-body|body-text|article-text|article__body|story__content|itemprop-articlebody"
 )
 
+# Class words that name the post's own categories and tags ("category-health-topics", "tag-share-prices"):
+# they say what the article is about, not what the element is.
+TAXONOMY = re.compile(r"(?<![\w-])(?:category|tag|post_tag|topic)-[\w-]+")
+
 _NAMES_KINDS: dict[str, int | None] = {}
 
 
@@ -44,7 +48,7 @@ def names_kind(names: str) -> int | None:
     kind = _NAMES_KINDS.get(names, -1)
     if kind != -1:
         return kind
-    lowered = names.lower()
+    lowered = TAXONOMY.sub(" ", names.lower())
     if CONTENT_NAMES.search(lowered):
         kind = 0
     elif PLAIN_NAMES.search(lowered):
