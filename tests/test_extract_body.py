@@ -93,3 +93,43 @@ def test_the_looser_reading_keeps_lists_in_widget_blocks() -> None:
                 f"<div class='builder-widget'><a href='/share'>Share this page with a friend</a></div>")
     document = extract(page(f"<h1>Talks on the trade corridor to resume</h1><div>{widgets}</div>"))
     assert document.paragraphs == SENTENCES + tips
+
+
+def test_page_builder_blocks_are_the_article_where_they_hold_the_text() -> None:
+    """A page built of "widget" blocks (heading, text, text...) is read whole; on a page whose article is
+    plain markup, a text-heavy "widget" after it (a fundraising letter) is still furniture."""
+    notes = [f"Note {i}: the ministry will publish the agenda of the technical round a week ahead." for i in range(3)]
+    parts = (notes + SENTENCES[:2], SENTENCES[2:4], SENTENCES[4:])
+    built = "".join(f"<div class='so-panel widget widget_text'><div class='textwidget'>{paragraphs(part)}</div></div>"
+                    for part in parts)
+    document = extract(page(f"<h1>Talks on the trade corridor to resume</h1><div class='panel-grid'>{built}</div>"))
+    assert document.paragraphs == notes + SENTENCES
+    letter = ("<div class='zone-widget custom-letter'><p>We have a small favour to ask of our readers: every "
+              "donation made this month will be doubled by our partners until the end of the year.</p></div>")
+    document = extract(page(f"<div class='story'><h1>Talks on the trade corridor to resume</h1>{paragraphs()}"
+                            f"{letter}</div>"))
+    assert document.paragraphs == SENTENCES
+
+
+def test_hidden_is_a_furniture_word_only_on_its_own() -> None:
+    """"overflow-hidden" is styling and "accordion-panel-hidden" a collapsed part of the article: both
+    are read; a block whose class is "hidden" or "visually-hidden" is not."""
+    notes = [f"Note {i}: the ministry will publish the agenda of the technical round a week ahead." for i in range(3)]
+    document = extract(page(f"<article><h1>Talks on the trade corridor to resume</h1>"
+                            f"<div class='grid overflow-hidden'>{paragraphs(SENTENCES[:2])}</div>"
+                            f"<span class='visually-hidden'>Opens in a new window</span>"
+                            f"<div>{paragraphs(SENTENCES[2:4] + notes)}</div>"
+                            f"<div class='accordion-panel accordion-panel-hidden'>{paragraphs(SENTENCES[4:])}</div>"
+                            f"<div class='hidden'><p>Sign in to save this article to your reading list.</p></div>"
+                            f"</article>"))
+    assert document.paragraphs == SENTENCES[:4] + notes + SENTENCES[4:]
+
+
+def test_code_is_read_whole_whatever_its_highlighting_classes() -> None:
+    """Syntax highlighting wraps comments in <span class="hljs-comment">: inside <pre> they are code."""
+    code = ("<pre><code class='language-bash'><span class='hljs-comment'># stage every modified file</span>\n"
+            "git add -A\n<span class='hljs-comment'># commit them with a message</span>\n"
+            "git commit -m 'fix'</code></pre>")
+    document = extract(page(f"<article><h1>Talks on the trade corridor to resume</h1>{paragraphs(SENTENCES[:3])}"
+                            f"{code}{paragraphs(SENTENCES[3:])}</article>"))
+    assert "# stage every modified file git add -A # commit them with a message" in document.body

@@ -104,7 +104,7 @@ class BlockReader:
         if tag in BLOCK_TAGS:
             self.flush()
             self.tag = tag
-            if tag in LEAF_TAGS and is_leaf(node):
+            if tag in LEAF_TAGS and (is_leaf(node) or tag == "pre"):  # code is read whole, spans and all
                 self.read_leaf(node, tag)
                 return
             stack.append(self._FLUSH)

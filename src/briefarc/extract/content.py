@@ -29,6 +29,7 @@ from briefarc.extract.furniture import (
     is_hidden,
     layout_word_only,
     names_only,
+    weak_word_only,
 )
 from briefarc.extract.streamed import place_streamed_parts
 from briefarc.extract.text import fold, text_size
@@ -40,6 +41,7 @@ JUNK_TAGS = ["script", "style", "noscript", "template", "svg", "iframe", "textar
 POSITIVE = re.compile(r"content|article|body|main|post|story|entry|text")
 SEMANTIC_TAGS = frozenset({"article", "main"})
 SEMANTIC_WEIGHT = 2.5  # a lone article/main child is chosen when it holds a quarter of the text
+LIKELY_SHARE = 0.4  # likely furniture that holds more than this share of the text is the article
 NEAR_TITLE_SHARE = 0.5  # the branch that holds the headline wins when it holds half the votes of the biggest
 
 INNER = "div,p,ul,ol,table,section,article,h2,h3,blockquote"
@@ -69,6 +71,7 @@ class Page:
         self.marked: set[int] = set()
         self.title_path = ancestors(first_visible(body.css("h1")))
         self.body_classes: set[str | None] | None = None
+        self.built: bool | None = None  # whether a page builder's blocks hold most of the text
 
     def kind(self, node: LexborNode) -> int:
         key = node.mem_id
@@ -154,7 +157,7 @@ class Page:
         share = self.mass.get(node.mem_id, 0) / self.total if self.total else 0
         if kind == PLAIN and node.mem_id in self.title_path and names_only(node):
             return True  # no sidebar or comment section holds the page's headline
-        if not self.names_alone and names_only(node):
+        if names_only(node) and (not self.names_alone or self.builder_block(node)):
             # a word such as "sidebar" in a layout wrapper's class: the wrapper holds the headline;
             # a word such as "widget" around paragraphs: they are long and hold few links
             if share > 0.5 and layout_word_only(node):
@@ -163,12 +166,29 @@ class Page:
             if not (evidence or corroborated(node, text_size(fold(node.text())))):
                 return True
         if kind == LIKELY:
-            return share > 0.4
+            return share > LIKELY_SHARE
         if share <= 0.5:
             return False
         attrs = node.attributes
         names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
         return bool(POSITIVE.search(names)) or node.css_first("h1") is not None
+
+    def builder_block(self, node: LexborNode) -> bool:
+        """Whether the element is one of a page builder's blocks ("widget") on a page whose text those
+        blocks hold for the most part: there they are the article's blocks too, not a sidebar's."""
+        if not weak_word_only(node):
+            return False
+        if self.built is None:
+            blocks = {key for key, item in self.nodes.items() if weak_word_only(item) and names_only(item)}
+            outer = 0.0
+            for key in blocks:
+                parent = self.parents[key]
+                while parent is not None and parent not in blocks:
+                    parent = self.parents[parent]
+                if parent is None:
+                    outer += self.mass.get(key, 0)
+            self.built = bool(self.total) and outer > LIKELY_SHARE * self.total
+        return self.built
 
     def is_semantic(self, node: LexborNode) -> bool:
         if node.tag in SEMANTIC_TAGS:
@@ -209,7 +229,7 @@ class Page:
         if kind and names_only(node):
             if node.tag in VOTING_TAGS:
                 return node.attributes.get("class") not in self.paragraph_classes()
-            if not self.names_alone:  # the looser reading: a block of text with few links is read
+            if not self.names_alone or self.builder_block(node):  # a block of text with few links is read
                 return corroborated(node, text_size(fold(node.text())))
         return kind != 0
 

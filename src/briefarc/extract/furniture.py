@@ -21,12 +21,13 @@ PLAIN_NAMES = re.compile(
 LIKELY_NAMES = re.compile(
     r"share|sharing|social|promo|subscri|byline|caption|footer|widget|popular|advert|sponsor|signup"
     r"|cookie|modal|popup|author|tagcloud|tag-?list|pagination|pager|navigation|nav-|-nav|menu|toolbar"
-    r"|masthead|disclaimer|copyright|banner|hidden|print|more-|read-?more|also-|prev-|next-|post-meta"
+    r"|masthead|disclaimer|copyright|banner|print|more-|read-?more|also-|prev-|next-|post-meta"
     r"|entry-meta|article-meta|meta-|credit|dateline|timestamp|keywords|topics|newsletter|inline-?ad"
     r"|ad-?slot|ad-?container|ad-?wrapper|adsbygoogle|adspot|ad-?unit|breaking|alert|overlay|skip|jump"
     r"|top-?bar|header-?date|clock|teaser"
 )
-LIKELY_TOKENS = frozenset({"ad", "ads", "nav", "meta", "tags", "tag", "share", "date", "hide", "sr-only"})
+LIKELY_TOKENS = frozenset({"ad", "ads", "nav", "meta", "tags", "tag", "share", "date", "hide", "sr-only", "hidden",
+                           "is-hidden", "visually-hidden", "screen-reader-text"})
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 FURNITURE_ROLES = frozenset({"navigation", "complementary", "contentinfo", "banner", "menu", "dialog"})
 
@@ -117,11 +118,24 @@ def corroborated(node: LexborNode, size: float) -> bool:
 
 
 LAYOUT_WORD = re.compile(r"[^\s]*sidebar[^\s]*")
+# Words that page builders put on every block, the article's included ("elementor-widget-text-editor",
+# "so-panel widget widget_text", "c-product-widget__content"): furniture only where links or size bear them out.
+WEAK_WORD = re.compile(r"[^\s]*widget[^\s]*")
+
+
+def word_only(node: LexborNode, word: re.Pattern[str]) -> bool:
+    """True when the only furniture words in the class and id are those `word` finds."""
+    attrs = node.attributes
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    return bool(word.search(names)) and names_kind(word.sub(" ", names)) in (None, 0)
 
 
 def layout_word_only(node: LexborNode) -> bool:
     """True when the only furniture word in the class and id is one that describes a page's layout
     ("no-sidebar", "with-sidebar", "sidebar-first"): it says where a sidebar is, not that this is one."""
-    attrs = node.attributes
-    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
-    return bool(LAYOUT_WORD.search(names)) and names_kind(LAYOUT_WORD.sub(" ", names)) in (None, 0)
+    return word_only(node, LAYOUT_WORD)
+
+
+def weak_word_only(node: LexborNode) -> bool:
+    """True when the only furniture word in the class and id is a page builder's block word (widget)."""
+    return word_only(node, WEAK_WORD)
