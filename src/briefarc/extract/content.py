@@ -21,9 +21,7 @@ from briefarc.extract.blocks import Block, BlockReader, keep_block
 from briefarc.extract.furniture import (
     CONTENT_NAMES,
     LIKELY,
-    LINK_HEAVY,
     PLAIN,
-    SMALL_FURNITURE,
     corroborated,
     furniture_kind,
     is_hidden,
@@ -33,6 +31,14 @@ from briefarc.extract.furniture import (
 )
 from briefarc.extract.streamed import place_streamed_parts
 from briefarc.extract.text import fold, text_size
+from briefarc.extract.voters import (
+    BODY_CLASS_PARAGRAPHS,
+    VOTING_TAGS,
+    ancestors,
+    corroborated_group,
+    find_voters,
+    first_visible,
+)
 
 # Tags whose content is never body text (a form field's text is what a reader may type or copy).
 JUNK_TAGS = ["script", "style", "noscript", "template", "svg", "iframe", "textarea", "select"]
@@ -44,14 +50,7 @@ SEMANTIC_WEIGHT = 2.5  # a lone article/main child is chosen when it holds a qua
 LIKELY_SHARE = 0.4  # likely furniture that holds more than this share of the text is the article
 NEAR_TITLE_SHARE = 0.5  # the branch that holds the headline wins when it holds half the votes of the biggest
 
-INNER = "div,p,ul,ol,table,section,article,h2,h3,blockquote"
-# Containers whose own loose text (text nodes between their blocks) votes, besides the divs and cells
-# that hold blocks; parents of <br> are added.
-LOOSE_TEXT = "section, article, main"
-VOTING_TAGS = frozenset({"p", "pre"})
 
-BODY_CLASS_PARAGRAPHS = 3  # paragraphs of one class, long together and with few links, are body whatever the class
-MIN_PARAGRAPH = 40  # text size (a Chinese character counts three) for a paragraph to vote
 class Page:
     """The state of one page's analysis: votes per element and the furniture found on the way.
 
@@ -245,88 +244,6 @@ class Page:
                 if len(nodes) >= BODY_CLASS_PARAGRAPHS and not corroborated_group(nodes):
                     self.body_classes.add(name)
         return self.body_classes
-
-
-def ancestors(node: LexborNode | None) -> set[int]:
-    """The ids of an element and its ancestors."""
-    found = set()
-    while node is not None:
-        found.add(node.mem_id)
-        node = node.parent
-    return found
-
-
-def corroborated_group(nodes: list[LexborNode]) -> bool:
-    """Whether paragraphs that share a furniture word look like furniture together: little text, or
-    much of it links."""
-    text = sum(len(node.text()) for node in nodes)
-    links = sum(len(a.text()) for node in nodes for a in node.css("a"))
-    return text < SMALL_FURNITURE * BODY_CLASS_PARAGRAPHS or links > LINK_HEAVY * text
-
-
-def first_visible(nodes: list[LexborNode]) -> LexborNode | None:
-    """The first of the nodes that no hidden element holds (a modal's copy of the headline is not it)."""
-    for node in nodes:
-        if not any(is_hidden(parent) for parent in ancestors_of(node)):
-            return node
-    return None
-
-
-def ancestors_of(node: LexborNode) -> list[LexborNode]:
-    found = []
-    while node is not None and node.tag != "body":
-        found.append(node)
-        node = node.parent
-    return found
-
-
-def find_voters(body: LexborNode) -> list[tuple[LexborNode, int, bool]]:
-    """Paragraph-like elements with their text size, and containers with their own loose text
-    (these vote for themselves too: the third value)."""
-    holders = block_holders(body)
-    boxes = body.css("div, td")
-    voters = []
-    for node in [*body.css("p, pre"), *(box for box in boxes if box.mem_id not in holders)]:
-        text = node.text()
-        if len(text) < MIN_PARAGRAPH:
-            continue
-        size = text_size(fold(text))
-        if size < MIN_PARAGRAPH:
-            continue
-        links = sum(len(a.text()) for a in node.css("a"))
-        if links <= 0.5 * size:
-            voters.append((node, size, False))
-    seen = set()
-    parents = {}
-    for br in body.css("br"):
-        parent = br.parent
-        if parent is not None and parent.tag not in VOTING_TAGS:
-            parents[parent.mem_id] = parent
-    loose = [box for box in boxes if box.mem_id in holders]
-    for node in [*loose, *body.css(LOOSE_TEXT), body, *parents.values()]:
-        text = node.text(deep=False)
-        if len(text) < MIN_PARAGRAPH or node.mem_id in seen:
-            continue
-        seen.add(node.mem_id)
-        size = text_size(fold(text))
-        if size >= MIN_PARAGRAPH:
-            voters.append((node, size, True))
-    return voters
-
-
-def block_holders(body: LexborNode) -> set[int]:
-    """The ids of the elements that hold a block element (div, p, list, table, heading...): each
-    element is visited once, where a selector such as div:has(p) scans every subtree again."""
-    holders: set[int] = set()
-    for node in body.css(INNER):
-        parent = node.parent
-        while parent is not None:
-            key = parent.mem_id
-            if key in holders:
-                break
-            holders.add(key)
-            parent = parent.parent
-    return holders
 
 
 def main_blocks(tree: LexborHTMLParser, body: tuple[str, ...] = (), drop: list[str] | tuple[str, ...] = (),
