@@ -43,10 +43,12 @@ def first_visible(nodes: list[LexborNode]) -> LexborNode | None:
 
 
 def ancestors_of(node: LexborNode) -> list[LexborNode]:
+    """The element and its ancestors below <body>."""
     found = []
-    while node is not None and node.tag != "body":
-        found.append(node)
-        node = node.parent
+    current: LexborNode | None = node
+    while current is not None and current.tag != "body":
+        found.append(current)
+        current = current.parent
     return found
 
 
