@@ -133,3 +133,34 @@ def test_code_is_read_whole_whatever_its_highlighting_classes() -> None:
     document = extract(page(f"<article><h1>Talks on the trade corridor to resume</h1>{paragraphs(SENTENCES[:3])}"
                             f"{code}{paragraphs(SENTENCES[3:])}</article>"))
     assert "# stage every modified file git add -A # commit them with a message" in document.body
+
+
+def test_a_list_is_read_with_the_paragraphs_around_it() -> None:
+    """The steps of a how-to (an <ol> of long items) hold most of the text: the container is still the
+    element that holds the list and the paragraphs around it."""
+    steps = "".join(f"<li><p>{text}</p><p>{text}</p></li>" for text in SENTENCES[1:5])
+    document = extract(page(f"<h1>Talks on the trade corridor to resume</h1><div class='body'><p>{SENTENCES[0]}</p>"
+                            f"<ol>{steps}</ol><p>{SENTENCES[5]}</p></div>"))
+    assert document.paragraphs[0] == SENTENCES[0] and document.paragraphs[-1] == SENTENCES[5]
+
+
+def test_a_table_of_data_is_read_with_the_paragraphs_around_it() -> None:
+    """A table whose text is spread over its rows is data, read with its surroundings; a table that lays
+    out the page (one cell holds the article) is still descended into."""
+    rows = "".join(f"<tr><td>Plant {i}</td><td><p>{text}</p></td></tr>" for i, text in enumerate(SENTENCES[1:5]))
+    document = extract(page(f"<h1>Talks on the trade corridor to resume</h1><div><p>{SENTENCES[0]}</p>"
+                            f"<table>{rows}</table><p>{SENTENCES[5]}</p></div>"))
+    assert document.paragraphs[0] == SENTENCES[0] and document.paragraphs[-1] == SENTENCES[5]
+    layout = (f"<table><tr><td><ul>{LINKS}</ul></td><td><h1>Talks on the trade corridor to resume</h1>{paragraphs()}"
+              f"</td></tr><tr><td colspan='2'><p>Copyright the ministry's press office, all rights reserved.</p>"
+              f"</td></tr></table>")
+    assert extract(page(layout)).paragraphs == SENTENCES
+
+
+def test_sections_alike_are_read_together() -> None:
+    """An article in several <section>s of one class: the biggest does not leave the others out when at
+    least two more of its kind hold real text."""
+    sections = [SENTENCES[:1], SENTENCES[1:2] * 2, SENTENCES[2:3] * 2, SENTENCES[3:] * 3]
+    html = "".join(f"<section class='part'>{paragraphs(part)}</section>" for part in sections)
+    document = extract(page(f"<h1>Talks on the trade corridor to resume</h1><article>{html}</article>"))
+    assert document.paragraphs == [text for part in sections for text in part]

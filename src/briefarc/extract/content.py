@@ -48,6 +48,12 @@ POSITIVE = re.compile(r"content|article|body|main|post|story|entry|text")
 SEMANTIC_TAGS = frozenset({"article", "main"})
 SEMANTIC_WEIGHT = 2.5  # a lone article/main child is chosen when it holds a quarter of the text
 LIKELY_SHARE = 0.4  # likely furniture that holds more than this share of the text is the article
+LIST_TAGS = frozenset({"ul", "ol", "dl"})
+# Sections of one article: the chosen child has ALIKE_COUNT siblings or more of its tag and class, each
+# with ALIKE_SIZE votes, holding ALIKE_SHARE of the votes together.
+ALIKE_COUNT = 2
+ALIKE_SIZE = 200
+ALIKE_SHARE = 0.15
 NEAR_TITLE_SHARE = 0.5  # the branch that holds the headline wins when it holds half the votes of the biggest
 
 
@@ -213,9 +219,20 @@ class Page:
             semantic = [pair for pair in children if self.is_semantic(pair[0])]
             if len(semantic) == 1 and semantic[0][1] * SEMANTIC_WEIGHT > best_mass:
                 best, best_mass = semantic[0][0], semantic[0][1] * SEMANTIC_WEIGHT
-            if best_mass < share * here:
-                return node
+            if best_mass < share * here or best.tag in LIST_TAGS or self.data_table(best, share):
+                return node  # a list, or a table of data, is read with the text around it
+            alike = [value for child, value in children if child is not best and child.tag == best.tag
+                     and child.attributes.get("class") == best.attributes.get("class") and value >= ALIKE_SIZE]
+            if len(alike) >= ALIKE_COUNT and sum(alike) > ALIKE_SHARE * here:
+                return node  # sections of one article: the chosen one has siblings like it
             node = best
+
+    def data_table(self, node: LexborNode, share: float) -> bool:
+        """A table whose text is spread over its rows (a table of data, not one that lays out a page)."""
+        if node.tag != "table":
+            return False
+        rows = [self.mass.get(row.mem_id, 0) for row in node.css("tr")]
+        return len(rows) > 1 and max(rows) < share * self.mass.get(node.mem_id, 0)
 
     def skip(self, node: LexborNode) -> bool:
         """True for furniture met while reading the container."""
