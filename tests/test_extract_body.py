@@ -160,7 +160,19 @@ def test_a_table_of_data_is_read_with_the_paragraphs_around_it() -> None:
 def test_sections_alike_are_read_together() -> None:
     """An article in several <section>s of one class: the biggest does not leave the others out when at
     least two more of its kind hold real text."""
-    sections = [SENTENCES[:1], SENTENCES[1:2] * 2, SENTENCES[2:3] * 2, SENTENCES[3:] * 3]
+    notes = [f"Note {i}: the ministry will publish the agenda of the technical round a week ahead." for i in range(6)]
+    sections = [SENTENCES[:1], [SENTENCES[1], notes[0]], [SENTENCES[2], notes[1]], SENTENCES[3:] + notes[2:]]
     html = "".join(f"<section class='part'>{paragraphs(part)}</section>" for part in sections)
     document = extract(page(f"<h1>Talks on the trade corridor to resume</h1><article>{html}</article>"))
     assert document.paragraphs == [text for part in sections for text in part]
+
+
+def test_a_run_of_blocks_rendered_twice_is_read_once() -> None:
+    """The article rendered once per screen size (desktop and mobile variants) is read once; a short
+    block that repeats on its own (a step of a training plan) is kept each time."""
+    variant = paragraphs(SENTENCES[:4])
+    step = "Warm up: ten minutes of easy jogging."
+    plan = "".join(f"<p>Day {day}</p><p>{step}</p>" for day in (1, 2))
+    document = extract(page(f"<h1>Talks on the trade corridor to resume</h1><main><div class='desktop'>{variant}</div>"
+                            f"<div class='mobile'>{variant}</div>{paragraphs(SENTENCES[4:])}{plan}</main>"))
+    assert document.paragraphs == SENTENCES + ["Day 1", step, "Day 2", step]

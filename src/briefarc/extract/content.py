@@ -54,7 +54,9 @@ LIST_TAGS = frozenset({"ul", "ol", "dl"})
 ALIKE_COUNT = 2
 ALIKE_SIZE = 200
 ALIKE_SHARE = 0.15
-NEAR_TITLE_SHARE = 0.5  # the branch that holds the headline wins when it holds half the votes of the biggest
+NEAR_TITLE_SHARE = 0.5
+REPEAT_RUN = 3  # a run of this many blocks that the page repeats (REPEAT_LENGTH long together) is read once
+REPEAT_LENGTH = 200  # the branch that holds the headline wins when it holds half the votes of the biggest
 
 
 class Page:
@@ -314,12 +316,29 @@ class Reading:
         if root is None:
             root = page.container() if page.total else page_body
         self.root = root
-        self.blocks = [block for block in BlockReader(page).read(root) if keep_block(block)]
+        self.blocks = once([block for block in BlockReader(page).read(root) if keep_block(block)])
         self.size = sum(len(block.text) for block in self.blocks)
 
     def too_little(self) -> bool:
         """True when the blocks hold under a third of the text that voted, or nothing at all."""
         return self.size < min(0.33 * self.voted, 1500) or not self.blocks
+
+
+def once(blocks: list[Block]) -> list[Block]:
+    """The blocks without a second copy of a run of them (REPEAT_RUN blocks in a row, long together):
+    the copies a page renders for other screen sizes. A single block that repeats (a table's cells, a
+    plan's steps) is kept."""
+    texts = [block.text for block in blocks]
+    first: dict[tuple[str, ...], int] = {}
+    dropped: set[int] = set()
+    for index in range(len(texts) - REPEAT_RUN + 1):
+        window = tuple(texts[index:index + REPEAT_RUN])
+        if sum(len(text) for text in window) < REPEAT_LENGTH:
+            continue
+        seen = first.setdefault(window, index)
+        if seen + REPEAT_RUN <= index:
+            dropped.update(range(index, index + REPEAT_RUN))
+    return [block for index, block in enumerate(blocks) if index not in dropped]
 
 
 def site_body(page_body: LexborNode, selectors: tuple[str, ...]) -> LexborNode | None:
