@@ -176,3 +176,27 @@ def test_a_run_of_blocks_rendered_twice_is_read_once() -> None:
     document = extract(page(f"<h1>Talks on the trade corridor to resume</h1><main><div class='desktop'>{variant}</div>"
                             f"<div class='mobile'>{variant}</div>{paragraphs(SENTENCES[4:])}{plan}</main>"))
     assert document.paragraphs == SENTENCES + ["Day 1", step, "Day 2", step]
+
+
+def test_a_collapsed_panel_that_a_control_opens_is_read() -> None:
+    """Accordion panels (display:none, opened by a button whose aria-controls names them) hold the
+    article's sections; a hidden block that no control opens is still dropped."""
+    panels = "".join(
+        f"<div><a role='button' aria-controls='step_{i}_content'>Step {i}</a></div>"
+        f"<div id='step_{i}_content' style='display:none;'>{paragraphs(SENTENCES[2 * i:2 * i + 2])}</div>"
+        for i in range(3))
+    hidden = "<div style='display:none;'><p>Thank you for subscribing to our newsletter, see you soon.</p></div>"
+    document = extract(page(f"<h1>Talks on the trade corridor to resume</h1><main>"
+                            f"<div class='list'>{panels}</div>{hidden}</main>"))
+    assert document.paragraphs == SENTENCES
+
+
+def test_a_pull_quote_in_a_figure_is_read_but_an_embedded_post_is_not() -> None:
+    quote = "<figure class='quote'><blockquote><p>Trade is the surest road to peace between neighbours.</p>" \
+            "</blockquote><figcaption>The minister</figcaption></figure>"
+    embed = "<figure class='wp-block-embed'><blockquote class='social-post'><p>Watch our live coverage of the " \
+            "talks tonight on our channel.</p></blockquote></figure>"
+    document = extract(page(f"<article><h1>Talks on the trade corridor to resume</h1>{paragraphs(SENTENCES[:3])}"
+                            f"{quote}{embed}{paragraphs(SENTENCES[3:])}</article>"))
+    assert "Trade is the surest road to peace between neighbours." in document.paragraphs
+    assert "Watch our live coverage" not in document.body

@@ -78,13 +78,15 @@ class Page:
         self.marked: set[int] = set()
         self.title_path = ancestors(first_visible(body.css("h1")))
         self.body_classes: set[str | None] | None = None
+        self.toggled = frozenset(key for control in body.css("[aria-controls]")
+                                 for key in (control.attributes.get("aria-controls") or "").split())
         self.built: bool | None = None  # whether a page builder's blocks hold most of the text
 
     def kind(self, node: LexborNode) -> int:
         key = node.mem_id
         kind = self.kinds.get(key)
         if kind is None:
-            kind = self.kinds[key] = furniture_kind(node)
+            kind = self.kinds[key] = furniture_kind(node, self.toggled)
         return kind
 
     def vote(self) -> None:

@@ -64,23 +64,24 @@ def names_kind(names: str) -> int | None:
     return kind
 
 
-def furniture_kind(node: LexborNode) -> int:
-    """0 for an ordinary element, LIKELY or PLAIN for page furniture."""
+def furniture_kind(node: LexborNode, toggled: frozenset[str] = frozenset()) -> int:
+    """0 for an ordinary element, LIKELY or PLAIN for page furniture. `toggled` holds the ids that a
+    control opens (aria-controls): a collapsed panel is hidden until the reader opens it, not furniture.
+    A figure that holds a quotation is the article's, unless it embeds another site's post."""
     tag = node.tag
     if tag in PLAIN_TAGS:
         return PLAIN
     attrs = node.attributes
+    if tag == "figure" and "embed" not in (attrs.get("class") or "") and node.css_first("blockquote") is not None:
+        tag = "div"  # a pull quote, not an embedded post
     if not attrs:
         return LIKELY if tag in LIKELY_TAGS else 0
     kind = names_kind(f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
     if kind is not None:
         return kind
-    if tag in LIKELY_TAGS or "hidden" in attrs or attrs.get("aria-hidden") == "true":
+    if tag in LIKELY_TAGS or attrs.get("role") in FURNITURE_ROLES:
         return LIKELY
-    if attrs.get("role") in FURNITURE_ROLES:
-        return LIKELY
-    style = attrs.get("style")
-    return LIKELY if style and HIDDEN_STYLE.search(style) else 0
+    return LIKELY if is_hidden(node) and attrs.get("id") not in toggled else 0
 
 
 def is_hidden(node: LexborNode) -> bool:
