@@ -200,3 +200,12 @@ def test_a_pull_quote_in_a_figure_is_read_but_an_embedded_post_is_not() -> None:
                             f"{quote}{embed}{paragraphs(SENTENCES[3:])}</article>"))
     assert "Trade is the surest road to peace between neighbours." in document.paragraphs
     assert "Watch our live coverage" not in document.body
+
+
+def test_two_bare_blocks_of_paragraphs_are_read_together() -> None:
+    """Editors split an article into plain <div>s of paragraphs: the bigger does not leave the other out."""
+    notes = [f"Note {i}: the ministry will publish the agenda of the technical round a week ahead." for i in range(3)]
+    document = extract(page(f"<h1>Talks on the trade corridor to resume</h1><div class='body'>"
+                            f"<div><div>{paragraphs(SENTENCES)}</div></div><div><div>{paragraphs(notes)}</div></div>"
+                            f"</div><footer><ul>{LINKS}</ul></footer>"))
+    assert document.paragraphs == SENTENCES + notes

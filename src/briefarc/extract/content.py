@@ -227,7 +227,8 @@ class Page:
                 return node  # a list, or a table of data, is read with the text around it
             alike = [value for child, value in children if child is not best and child.tag == best.tag
                      and child.attributes.get("class") == best.attributes.get("class") and value >= ALIKE_SIZE]
-            if len(alike) >= ALIKE_COUNT and sum(alike) > ALIKE_SHARE * here:
+            needed = 1 if best.attributes.get("class") is None else ALIKE_COUNT  # bare blocks of paragraphs
+            if len(alike) >= needed and sum(alike) > ALIKE_SHARE * here:
                 return node  # sections of one article: the chosen one has siblings like it
             node = best
 
