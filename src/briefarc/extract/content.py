@@ -1,14 +1,20 @@
 """Main-text detection and boilerplate removal.
 
-1. Tags that never hold body text are removed.
+1. Parts a script streams into place are put there (briefarc.extract.streamed); tags that never hold
+   body text (scripts, form fields...) are removed.
 2. Paragraph-like elements vote for their ancestors with the size of their text; elements that only
-   hold loose text (between <br>s, or beside blocks) vote with that text.
+   hold loose text (between <br>s, or beside blocks) vote with that text (briefarc.extract.voters).
 3. Page furniture (navigation, comments, related links, share bars, captions, hidden blocks...) is
    recognised from tag, class, id, role and style (briefarc.extract.furniture); its votes are
-   withdrawn unless it holds so much of the text that it must be the article itself.
+   withdrawn unless it holds so much of the text that it must be the article itself. Hidden blocks
+   go first, so that the shares of the rest are measured on the text a reader sees; a panel that a
+   control opens (aria-controls) is not hidden furniture; a page builder's block word ("widget")
+   marks nothing where such blocks hold the text.
 4. From <body>, the walk descends while one child holds most of the votes (an article/main element
-   counts double): that element is the container.
-5. The container's blocks are read in order, skipping furniture and link lists.
+   counts double; the branch of the visible headline is preferred): that element is the container.
+   It is never a list or a table of data, nor one of several sections alike.
+5. The container's blocks are read in order, skipping furniture and link lists; a run of blocks the
+   page renders twice (one variant per screen size) is read once.
 """
 
 from __future__ import annotations
