@@ -3,6 +3,9 @@ page streamed by script, link cards, and listings that are articles."""
 
 from __future__ import annotations
 
+from selectolax.lexbor import LexborHTMLParser
+
+from briefarc.extract.content import main_blocks
 from briefarc.extract.core import extract
 from tests.test_extract_fallbacks import LINKS, SENTENCES, page, paragraphs
 
@@ -209,3 +212,14 @@ def test_two_bare_blocks_of_paragraphs_are_read_together() -> None:
                             f"<div><div>{paragraphs(SENTENCES)}</div></div><div><div>{paragraphs(notes)}</div></div>"
                             f"</div><footer><ul>{LINKS}</ul></footer>"))
     assert document.paragraphs == SENTENCES + notes
+
+
+def test_the_element_that_says_it_is_the_body_is_read_whole() -> None:
+    """Inside "entry-content" a grid of product cards holds most of the votes: the walk stops at the
+    element whose class says it is the article's body, so the paragraphs around the grid are kept."""
+    cards = "".join(f"<div class='grid-item'><p>{text}</p><p>{text} Twice.</p></div>" for text in SENTENCES[1:5])
+    html = page(f"<h1>Talks on the trade corridor to resume</h1><div class='entry-content'><p>{SENTENCES[0]}</p>"
+                f"<div class='grid'><div class='grid-row'>{cards}</div></div><p>{SENTENCES[5]}</p></div>").decode()
+    blocks, root = main_blocks(LexborHTMLParser(html))
+    assert root is not None and root.attributes.get("class") == "entry-content"
+    assert blocks[0].text == SENTENCES[0] and blocks[-1].text == SENTENCES[5]

@@ -51,6 +51,8 @@ JUNK_TAGS = ["script", "style", "noscript", "template", "svg", "iframe", "textar
 
 # Class or id words of furniture that may still be the article when it holds most of the text.
 POSITIVE = re.compile(r"content|article|body|main|post|story|entry|text")
+# Class or id words of the element that holds the article's body and nothing else.
+BODY_NAMES = re.compile(r"entry-content|post-content|article-?body|story-?body|article-content|post-body|article__body")
 SEMANTIC_TAGS = frozenset({"article", "main"})
 SEMANTIC_WEIGHT = 2.5  # a lone article/main child is chosen when it holds a quarter of the text
 LIKELY_SHARE = 0.4  # likely furniture that holds more than this share of the text is the article
@@ -205,6 +207,12 @@ class Page:
             self.built = bool(self.total) and outer > LIKELY_SHARE * self.total
         return self.built
 
+    def is_body(self, node: LexborNode) -> bool:
+        attrs = node.attributes
+        if attrs.get("itemprop") == "articleBody":
+            return True
+        return bool(BODY_NAMES.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()))
+
     def is_semantic(self, node: LexborNode) -> bool:
         if node.tag in SEMANTIC_TAGS:
             return True
@@ -229,6 +237,8 @@ class Page:
             semantic = [pair for pair in children if self.is_semantic(pair[0])]
             if len(semantic) == 1 and semantic[0][1] * SEMANTIC_WEIGHT > best_mass:
                 best, best_mass = semantic[0][0], semantic[0][1] * SEMANTIC_WEIGHT
+            if self.is_body(node) and node is not self.body:
+                return node  # the element that says it is the article's body holds all of it
             if best_mass < share * here or best.tag in LIST_TAGS or self.data_table(best, share):
                 return node  # a list, or a table of data, is read with the text around it
             alike = [value for child, value in children if child is not best and child.tag == best.tag
