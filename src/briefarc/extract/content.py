@@ -56,15 +56,15 @@ BODY_NAMES = re.compile(r"entry-content|post-content|article-?body|story-?body|a
 SEMANTIC_TAGS = frozenset({"article", "main"})
 SEMANTIC_WEIGHT = 2.5  # a lone article/main child is chosen when it holds a quarter of the text
 LIKELY_SHARE = 0.4  # likely furniture that holds more than this share of the text is the article
-LIST_TAGS = frozenset({"ul", "ol", "dl"})
+LIST_TAGS = frozenset({"ul", "ol", "dl"})  # never the container: read with the text around them
 # Sections of one article: the chosen child has ALIKE_COUNT siblings or more of its tag and class, each
 # with ALIKE_SIZE votes, holding ALIKE_SHARE of the votes together.
 ALIKE_COUNT = 2
 ALIKE_SIZE = 200
 ALIKE_SHARE = 0.15
-NEAR_TITLE_SHARE = 0.5
+NEAR_TITLE_SHARE = 0.5  # the branch that holds the headline wins when it holds half the votes of the biggest
 REPEAT_RUN = 3  # a run of this many blocks that the page repeats (REPEAT_LENGTH long together) is read once
-REPEAT_LENGTH = 200  # the branch that holds the headline wins when it holds half the votes of the biggest
+REPEAT_LENGTH = 200
 
 
 class Page:
@@ -223,30 +223,42 @@ class Page:
 
     def container(self, share: float = 0.6) -> LexborNode:
         """Descend from body while one child holds most of the votes; a lone child that says it is
-        the article (article, main, an article-body class) counts SEMANTIC_WEIGHT times."""
+        the article (article, main, an article-body class) counts SEMANTIC_WEIGHT times. The walk stops
+        at the element that says it is the article's body, and above a list, a table of data or one of
+        several sections alike."""
         node, mass = self.body, self.mass
         while True:
-            here = mass.get(node.mem_id, 0)
+            if node is not self.body and self.is_body(node):
+                return node  # the element that says it is the article's body holds all of it
             children = [(child, mass[child.mem_id]) for child in node.iter() if child.mem_id in mass]
             if not children:
                 return node
-            best, best_mass = max(children, key=lambda pair: pair[1])
-            titled = [pair for pair in children if pair[0].mem_id in self.title_path]
-            if titled and titled[0][1] >= NEAR_TITLE_SHARE * best_mass:
-                best, best_mass = titled[0]  # the text nearest the headline, not merely the most
-            semantic = [pair for pair in children if self.is_semantic(pair[0])]
-            if len(semantic) == 1 and semantic[0][1] * SEMANTIC_WEIGHT > best_mass:
-                best, best_mass = semantic[0][0], semantic[0][1] * SEMANTIC_WEIGHT
-            if self.is_body(node) and node is not self.body:
-                return node  # the element that says it is the article's body holds all of it
-            if best_mass < share * here or best.tag in LIST_TAGS or self.data_table(best, share):
-                return node  # a list, or a table of data, is read with the text around it
-            alike = [value for child, value in children if child is not best and child.tag == best.tag
-                     and child.attributes.get("class") == best.attributes.get("class") and value >= ALIKE_SIZE]
-            needed = 1 if best.attributes.get("class") is None else ALIKE_COUNT  # bare blocks of paragraphs
-            if len(alike) >= needed and sum(alike) > ALIKE_SHARE * here:
-                return node  # sections of one article: the chosen one has siblings like it
+            best, best_mass = self.best_child(children)
+            if self.stops_above(best, best_mass, children, mass.get(node.mem_id, 0), share):
+                return node
             node = best
+
+    def best_child(self, children: list[tuple[LexborNode, float]]) -> tuple[LexborNode, float]:
+        best, best_mass = max(children, key=lambda pair: pair[1])
+        titled = [pair for pair in children if pair[0].mem_id in self.title_path]
+        if titled and titled[0][1] >= NEAR_TITLE_SHARE * best_mass:
+            best, best_mass = titled[0]  # the text nearest the headline, not merely the most
+        semantic = [pair for pair in children if self.is_semantic(pair[0])]
+        if len(semantic) == 1 and semantic[0][1] * SEMANTIC_WEIGHT > best_mass:
+            best, best_mass = semantic[0][0], semantic[0][1] * SEMANTIC_WEIGHT
+        return best, best_mass
+
+    def stops_above(self, best: LexborNode, best_mass: float, children: list[tuple[LexborNode, float]],
+                    here: float, share: float) -> bool:
+        """Whether the walk stays above `best`: it holds too little, it is a list or a table of data
+        (read with the text around them), or it is one of several sections alike."""
+        if best_mass < share * here or best.tag in LIST_TAGS or self.data_table(best, share):
+            return True
+        name = best.attributes.get("class")
+        alike = [value for child, value in children if child is not best and child.tag == best.tag
+                 and child.attributes.get("class") == name and value >= ALIKE_SIZE]
+        needed = 1 if name is None else ALIKE_COUNT  # bare blocks of paragraphs: one sibling is enough
+        return len(alike) >= needed and sum(alike) > ALIKE_SHARE * here
 
     def data_table(self, node: LexborNode, share: float) -> bool:
         """A table whose text is spread over its rows (a table of data, not one that lays out a page)."""
