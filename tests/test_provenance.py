@@ -83,7 +83,20 @@ def test_a_folder_takes_feed_files_and_a_feed_entry_has_its_own_bytes(cli, db_fi
         assert row["title"].encode() in raw and raw.count(b"<item>") == 1
         cited = cli("cite", row["id"], "-f", "csl-json", "--db", db_file).stdout
         assert hashlib.sha256(raw).hexdigest() in cited and whole not in cited
-        assert json.loads(cli("show", row["id"], "--json", "--db", db_file).stdout)["sha256"] == whole
+        own = hashlib.sha256(raw).hexdigest()
+        record = json.loads(cli("show", row["id"], "--json", "--db", db_file).stdout)
+        assert (record["sha256"], record["feed_sha256"]) == (own, whole)  # the entry's, and where it came from
+        assert record["feed_entry"].encode().replace(b"&", b"&amp;") in raw
+        shown = cli("show", row["id"], "--db", db_file).stdout
+        assert f"SHA-256       {own}" in shown and f"Feed SHA-256  {whole}" in shown
+        assert "Feed entry    " + record["feed_entry"] in shown
+
+
+def test_show_of_a_page_gives_its_own_hash_and_no_feed(cli, archive):
+    record = cli("show", "1", "--json", "--db", archive).jsonl()[0]
+    raw = cli("show", "1", "--raw", "--db", archive).stdout_bytes
+    assert record["sha256"] == hashlib.sha256(raw).hexdigest() and "feed_sha256" not in record
+    assert "Feed" not in cli("show", "1", "--db", archive).stdout.split("\n\n")[0]
 
 
 def test_export_takes_its_format_from_the_file_name(cli, archive, tmp_path):

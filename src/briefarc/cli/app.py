@@ -104,8 +104,6 @@ def known_source(database, name: str | None, *, new: bool = False) -> str | None
 
     A name that exists nowhere is a usage error listing the known ones (a typo must not become a source).
     """
-    import difflib
-
     from briefarc.store.sources import all_sources
 
     if name is None:
@@ -115,10 +113,16 @@ def known_source(database, name: str | None, *, new: bool = False) -> str | None
         return name
     if new:
         return check_source_name(name)
+    raise UsageError(unknown_source(name, names) + " To file pages under a new name, add --new-source.")
+
+
+def unknown_source(name: str, names: list[str]) -> str:
+    """"No source named 'x'. Did you mean y? Known sources: a, b, c." for a name not in `names`."""
+    import difflib
+
     close = difflib.get_close_matches(name, names, n=1)
     hint = f"Did you mean {close[0]}? " if close else ""
-    raise UsageError(f"No source named {name!r}. {hint}Known sources: {', '.join(sorted(names))}. To file pages "
-                     "under a new name, add --new-source.")
+    return f"No source named {name!r}. {hint}Known sources: {', '.join(sorted(names))}."
 
 
 def check_url(url: str | None) -> str | None:
@@ -162,10 +166,11 @@ def make_filters(source, since, until, spokesperson, kind, lang, changed=False, 
         from briefarc.models import KINDS
 
         kind = choice(ALIASES.get(kind.strip().lower(), kind), KINDS, "--kind")
-    return Filters(
-        source=source, since=parse_date(since, "--since"), until=parse_date(until, "--until", end=True),
-        spokesperson=spokesperson, kind=kind, language=lang, changed=changed, removed=removed,
-    )
+    first, last = parse_date(since, "--since"), parse_date(until, "--until", end=True)
+    if first and last and first > last:
+        raise UsageError(f"--since {since} is after --until {until}: nothing can match (swap them?).")
+    return Filters(source=source, since=first, until=last, spokesperson=spokesperson, kind=kind, language=lang,
+                   changed=changed, removed=removed)
 
 
 def choice(value: str, allowed, option: str) -> str:

@@ -320,7 +320,9 @@ def show(
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    record = get_document(database, doc_id)
+    from briefarc.store.entries import with_own_hash
+
+    record = with_own_hash(database, get_document(database, doc_id))  # a feed entry's own sha256, as --raw
     if json_:
         write_json_lines([record])
         return

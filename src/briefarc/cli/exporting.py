@@ -76,21 +76,13 @@ def cite(
 ) -> None:
     """Cite documents: source URL, publication date, archive date and the sha256 of the archived bytes."""
     from briefarc.cite import FORMATS, citations
+    from briefarc.store.entries import with_own_hash  # a feed entry is cited by its own sha256, not the feed's
 
     format_ = choice(format_, FORMATS, "--format")
     database, _ = open_db(db, create=False)
     records = [with_own_hash(database, cited_record(database, ref)) for ref in refs]
     sys.stdout.write(citations(records, format_))
     sys.stdout.flush()
-
-
-def with_own_hash(database, record: dict) -> dict:
-    """A document taken from a feed is cited by its own entry's sha256, not the whole feed's."""
-    from briefarc.store.entries import document_raw
-
-    if record.get("sha256"):
-        record["sha256"] = document_raw(database, record["id"]).sha256
-    return record
 
 
 def cited_record(database, ref: str) -> dict:

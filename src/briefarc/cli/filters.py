@@ -14,6 +14,8 @@ from briefarc.cli.app import (
     SpokespersonFilter,
     UntilFilter,
     make_filters,
+    open_db,
+    unknown_source,
 )
 
 FILTER_OPTIONS = (("source", SourceFilter, None), ("since", SinceFilter, None), ("until", UntilFilter, None),
@@ -45,7 +47,22 @@ def _with_options(function: Callable, filter_options: tuple) -> Callable:
     @functools.wraps(function)
     def command(*args, **kwargs):
         values = [kwargs.pop(name, default) for name, _, default in filter_options]
-        return function(*args, filters=make_filters(*values), **kwargs)
+        filters = make_filters(*values)
+        if filters.source:
+            check_source_filter(kwargs.get("db"), filters.source)
+        return function(*args, filters=filters, **kwargs)
 
     command.__signature__ = signature.replace(parameters=[*positional, *options, *keyword])  # type: ignore[attr-defined]
     return command
+
+
+def check_source_filter(db, name: str) -> None:
+    """--source of a command that reads the archive: a source it knows, else a usage error listing them
+    (a typo must not read as "no documents")."""
+    from briefarc.errors import UsageError
+    from briefarc.store.sources import all_sources
+
+    database, _ = open_db(db, create=False)
+    names = [source.name for source in all_sources(database)]
+    if name not in names:
+        raise UsageError(unknown_source(name, names))

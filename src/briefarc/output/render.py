@@ -75,8 +75,9 @@ META_FIELDS = (
     ("kind", "Kind"), ("spokesperson", "Spokesperson"), ("author", "Author"), ("language", "Language"),
     ("canonical_url", "URL"), ("claimed_url", "Claims to be"), ("archived_at", "Archived"),
     ("updated_at", "Updated"), ("removed_at", "Removed"), ("versions", "Versions"), ("sha256", "SHA-256"),
-    ("origin", "Origin"),
+    ("origin", "Origin"), ("feed_entry", "Feed entry"), ("feed_sha256", "Feed SHA-256"),
 )
+WHOLE_FIELDS = ("canonical_url", "claimed_url", "sha256", "origin", "feed_entry", "feed_sha256")
 
 
 def document_view(record: dict, heading: str | None = None) -> Group:
@@ -92,7 +93,7 @@ def document_view(record: dict, heading: str | None = None) -> Group:
         if key == "source":
             value = value or record.get("site_name")
         if value not in (None, ""):
-            whole = key in ("canonical_url", "claimed_url", "sha256", "origin")
+            whole = key in WHOLE_FIELDS
             line = Text(no_wrap=whole, overflow="ignore" if whole else None)
             line.append(f"{label:<14}", style="bold")
             line.append(clean(value))

@@ -17,6 +17,7 @@ class Raw:
     data: bytes
     sha256: str
     container_sha256: str | None = None  # the feed file's, when `data` is one entry of it
+    item: str | None = None  # the entry's guid, id or link, when `data` is one entry of a feed
 
 
 def document_raw(db: sqlite_utils.Database, doc_id: int) -> Raw:
@@ -30,4 +31,23 @@ def document_raw(db: sqlite_utils.Database, doc_id: int) -> Raw:
     entry = entry_bytes(data, item) if item else None
     if entry is None:
         return Raw(data, whole)
-    return Raw(entry, sha256(entry).hexdigest(), container_sha256=whole)
+    return Raw(entry, sha256(entry).hexdigest(), container_sha256=whole, item=item)
+
+
+def with_own_hash(db: sqlite_utils.Database, record: dict) -> dict:
+    """`record` (from get_document) with the sha256 of its own bytes, as `show --raw` writes them: for a
+    feed entry the entry's, the feed file's kept as `feed_sha256` and the entry's guid as `feed_entry`.
+    The feed is read only for a document that came from one."""
+    if not record.get("sha256") or not _has_item(db, record["id"]):
+        return record
+    raw = document_raw(db, record["id"])
+    record["sha256"] = raw.sha256
+    if raw.container_sha256:
+        record["feed_sha256"], record["feed_entry"] = raw.container_sha256, raw.item
+    return record
+
+
+def _has_item(db: sqlite_utils.Database, doc_id: int) -> bool:
+    row = db.execute("""SELECT sn.item FROM documents d JOIN snapshots sn ON sn.id = d.snapshot_id
+                        WHERE d.id = ?""", (doc_id,)).fetchone()
+    return bool(row and row[0])
