@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -28,7 +29,7 @@ def ingest_progress(paths: list[str]) -> Iterator:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     columns = (TextColumn("Ingesting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=console.err(), transient=True) as bar:
+    with no_control_echo(), Progress(*columns, console=console.err(), transient=True) as bar:
         task = bar.add_task("ingest", total=total)
         yield lambda name, results, error: bar.advance(task)
 
@@ -65,13 +66,40 @@ def fetch_progress(names: list[str]) -> Iterator:
     from briefarc.output.render import fetch_table
 
     reports = {name: SourceReport(name) for name in names}
-    with Live(fetch_table(list(reports.values()), live=True), console=console.err(), refresh_per_second=4,
-              transient=True) as live:
+    with no_control_echo(), Live(fetch_table(list(reports.values()), live=True), console=console.err(),
+                                 refresh_per_second=4, transient=True) as live:
         def update(report) -> None:
             reports[report.name] = report
             live.update(fetch_table(list(reports.values()), live=True))
 
         yield update
+
+
+@contextmanager
+def no_control_echo() -> Iterator[None]:
+    """While a live display redraws itself on the terminal, Ctrl-C is not echoed as "^C". Those two
+    characters land after the display's last line, and when that line fills the width they wrap it one
+    line down: the display then erases from the wrong place and leaves its top line behind."""
+    import sys
+
+    try:
+        import termios
+
+        fd = sys.stderr.fileno()
+        if not os.isatty(fd) or os.tcgetpgrp(fd) != os.getpgrp():  # changing a terminal from the background stops us
+            yield
+            return
+        before = termios.tcgetattr(fd)
+    except (ImportError, OSError, ValueError):  # no termios (Windows), no descriptor (a test's stream)
+        yield
+        return
+    quiet = list(before)
+    quiet[3] &= ~termios.ECHOCTL
+    termios.tcsetattr(fd, termios.TCSANOW, quiet)
+    try:
+        yield
+    finally:
+        termios.tcsetattr(fd, termios.TCSANOW, before)
 
 
 OFFLINE_HINT = "No host could be resolved: check your network connection (or DNS), then run the fetch again."
