@@ -86,6 +86,14 @@ def test_history_reads_at_80_columns(cli, db_file, statement, monkeypatch):
     table = cli("history", doc_id, "--db", db_file).stdout
     lines = table.splitlines()
     assert max(len(line) for line in lines) <= 80 and "…" not in table
-    assert lines[2].split() == ["v", "archived", "published", "words", "sha256", "title"]
-    second = next(line for line in lines if line.startswith(" 2 "))
-    assert "+1 -1" in second and versions[1]["sha256"][:12] in second
+    assert lines[0] == f"Document {doc_id}: 2 version(s), published {versions[0]['published'][:10]}"
+    header = next(index for index, line in enumerate(lines) if line.split()[:1] == ["v"])
+    assert lines[header].split() == ["v", "archived", "words", "sha256", "title"]  # the date is said once, above
+    rows = [line for line in lines[header + 2:] if line.strip()]
+    second = next(index for index, line in enumerate(rows) if line.startswith(" 2 "))
+    assert "+1 -1" in rows[second] and versions[1]["sha256"][:12] in rows[second]
+    title_at = lines[header].index("title")
+    assert len(lines[header]) - title_at >= 25  # the title has room: not a column a few letters wide
+    titles = ["".join(line[title_at:].split()) for line in rows]
+    assert "".join(titles[:second]) == versions[0]["title"].replace(" ", "")  # whole, over its lines
+    assert "".join(titles[second:]) == versions[1]["title"].replace(" ", "")

@@ -33,3 +33,97 @@ def test_since_after_until_is_a_usage_error(cli, archive, command):
     assert result.stderr.strip().splitlines() == [
         "Error: --since 2025-03 is after --until 2025-02-10: nothing can match (swap them?)."]
     assert cli(*command, "--since", "2025-02", "--until", "2025-02", "--db", archive).code == 0  # one month
+
+
+# -- every table at 80 columns: within the width, headers whole, long names wrapped or cut sensibly ----
+
+HEADERS = {
+    ("list",): ["id", "date", "source", "title"],
+    ("search", "Kabul"): ["id", "date", "source", "title", "snippet"],
+    ("sources", "list"): ["name", "kind", "on", "docs", "last run", "result"],
+    ("stats",): ["Source", "Kind", "Year", "Language", "documents"],
+    ("outlets",): ["outlet", "questions", "first", "last", "top_terms"],
+    ("speakers",): ["source", "spokesperson", "documents", "first", "last"],
+}
+
+
+def header_words(output: str) -> set[str]:
+    return {word.strip("┃│ ") for line in output.splitlines() for word in line.replace("┃", "│").split("│")}
+
+
+@pytest.mark.parametrize("command", list(HEADERS), ids=[" ".join(c) for c in HEADERS])
+def test_every_table_fits_80_columns_with_its_headers_whole(cli, archive, monkeypatch, command):
+    monkeypatch.setenv("COLUMNS", "80")
+    result = cli(*command, "--db", archive)
+    assert result.code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines and max(len(line) for line in lines) <= 80
+    shown = header_words(result.stdout) | set(" ".join(lines).split())
+    for header in HEADERS[command]:
+        assert header in shown or all(part in shown for part in header.split()), (header, result.stdout)
+    assert "…┃" not in result.stdout.replace(" ", "")  # no header cut
+
+
+def test_a_long_site_name_takes_three_lines_at_most(cli, archive, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    rows = {row["id"]: row for row in cli("list", "--limit", "100", "--json", "--db", archive).jsonl()}
+    long_named = [row for row in rows.values() if row["site"] and len(row["site"]) > 48]
+    assert long_named  # the Chinese ministry's English name, 61 characters
+    table = cli("list", "--limit", "100", "--db", archive).stdout
+    from tests.test_cjk_output import table_cells
+
+    cells = table_cells(table)
+    for row in long_named:
+        assert cells[row["id"]][2].endswith("…") and row["site"].replace(" ", "").startswith(
+            cells[row["id"]][2].rstrip("…").replace(" ", ""))
+    pieces = {}  # lines each row's source takes
+    current = None
+    for line in table.splitlines():
+        parts = line.split("│")
+        if len(parts) > 3:
+            current = int(parts[1]) if parts[1].strip() else current
+            pieces[current] = pieces.get(current, 0) + bool(parts[3].strip())
+    assert max(pieces.values()) <= 3
+
+
+def test_history_says_an_unchanged_title_once_above_a_table_that_fits(cli, db_file, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    from tests.test_diff_view import body_edit, two_versions
+
+    page = (SAMPLES / "govuk-statement.html").read_text("utf-8")
+    assert two_versions(cli, db_file, page, body_edit(page)[1]) == "1"
+    versions = cli("history", "1", "--json", "--db", db_file).jsonl()
+    assert len(versions) == 2
+    lines = cli("history", "1", "--db", db_file).stdout.splitlines()
+    assert lines[0] == f"Document 1: 2 version(s), published {versions[0]['published'][:10]}"
+    assert lines[1] == versions[0]["title"]
+    header = next(line for line in lines if line.split()[:1] == ["v"])
+    assert header.split() == ["v", "archived", "words", "sha256"]
+    assert max(len(line) for line in lines) <= 80
+
+
+def test_the_fetch_summary_keeps_its_headers_whole(cli, db_file, site, monkeypatch):
+    from tests import siteserver as ss
+
+    site.route("/robots.txt", ss.robots())
+    for day in (1, 2):
+        site.route(f"/p{day}", ss.Reply(ss.article(f"Briefing {day} on trade", published=f"2025-07-2{day}")))
+    site.route("/gone", ss.Reply(b"gone", 404, "text/plain"))
+    monkeypatch.setenv("COLUMNS", "80")
+    assert cli("fetch", site.url("/p1"), "--delay", "0", "--db", db_file).code == 0
+    again = cli("fetch", site.url("/p1"), site.url("/p2"), site.url("/gone"), "--delay", "0", "--refresh",
+                "--db", db_file)
+    assert again.code == 3
+    table = again.stderr.splitlines()
+    assert max(len(line) for line in table) <= 80
+    header = next(line for line in table if "source" in line)
+    words = header.replace("┃", " ").split()
+    assert words[:3] == ["source", "discovered", "fetched"] and "failed" in words and "added" in words
+    assert "…" not in header
+    monkeypatch.setenv("COLUMNS", "40")  # too narrow for the counts as columns: a line per source
+    narrow = cli("fetch", site.url("/p1"), site.url("/p2"), site.url("/gone"), "--delay", "0", "--refresh",
+                 "--db", db_file).stderr
+    counted = [line for line in narrow.splitlines() if "http" not in line]  # not the failures, URLs whole
+    assert max(len(line) for line in counted) <= 40 and "┃" not in narrow
+    counts = " ".join(line.strip() for line in counted)
+    assert "(urls)" in counts and "3 discovered" in counts and "1 failed" in counts and "…" not in counts

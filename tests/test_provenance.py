@@ -35,14 +35,28 @@ def archive(cli, db_file):
 
 def test_documents_without_a_source_show_their_site_in_tables(cli, archive):
     rows = cli("list", "--db", archive, "--json", "--limit", "100").jsonl()
-    assert all(row["source"] is None and row["site"] for row in rows)
+    assert all(row["source"] is None for row in rows)
     dawn = next(row for row in rows if row["site"] == "DAWN.COM")
-    hosted = next(row for row in rows if row["site"] == "www.news.xinhua.example")  # no site name: the host
+    hosted = next(row for row in rows if row["site"] == "news.xinhua.example")  # no site name: the host, no www.
+    unknown = [row for row in rows if row["site"] is None]  # a saved file naming no site, without a URL
+    assert [row["title"] for row in unknown] == [
+        "Statement by the Ministry of Foreign Affairs on the extension of visa-free entry for citizens of European "
+        "countries"]
     for command in (["list", "--limit", "100"], ["search", "Kabul"], ["search", "外交部"]):
         table = cli(*command, "--db", archive).stdout
+        assert "file" not in {cells[2] for cells in table_cells(table).values()}
         shown = dawn if "Kabul" in command or "list" in command else hosted
         assert table_cells(table)[shown["id"]][2] == shown["site"].replace(" ", ""), command
+    assert table_cells(cli("list", "--limit", "100", "--db", archive).stdout)[unknown[0]["id"]][2] == "—"
     assert "site" in next(csv.reader(io.StringIO(cli("list", "--db", archive, "--csv").stdout)))
+    exported = {row["id"]: row["site"] for row in cli("export", "-f", "jsonl", "--db", archive).jsonl()}
+    assert exported == {row["id"]: row["site"] for row in rows}  # the same label in every output
+    for row in (dawn, unknown[0]):
+        assert cli("show", row["id"], "--json", "--db", archive).jsonl()[0]["site"] == row["site"]
+        assert f"Source        {row['site'] or '—'}\n" in cli("show", row["id"], "--db", archive).stdout
+    figures = cli("stats", "--json", "--db", archive).jsonl()[0]
+    by_source = {item["value"]: item["count"] for item in figures["by_source"]}
+    assert by_source[None] == 1 and by_source["news.xinhua.example"] == 1
 
 
 def test_a_mistyped_source_is_an_error_listing_the_known_ones(cli, archive):

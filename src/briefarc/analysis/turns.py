@@ -12,6 +12,7 @@ from briefarc.models import ROLES
 from briefarc.store.db import translated
 from briefarc.store.query import HINT, literal_query, to_fts
 from briefarc.store.search import Filters
+from briefarc.store.sitelabel import SITE_SQL
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -166,10 +167,10 @@ def speakers(db: sqlite_utils.Database, filters: Filters | None = None) -> list[
     clauses, params = (filters or Filters()).where()
     where = "".join(" AND " + clause for clause in clauses)
     rows = db.execute(
-        f"""SELECT s.name, d.spokesperson, count(*), min(d.published_date), max(d.published_date)
+        f"""SELECT {SITE_SQL}, d.spokesperson, count(*), min(d.published_date), max(d.published_date)
             FROM documents d LEFT JOIN sources s ON s.id = d.source_id
             WHERE d.spokesperson IS NOT NULL AND d.spokesperson != '' {where}
-            GROUP BY s.name, d.spokesperson ORDER BY s.name, count(*) DESC, d.spokesperson""", params
+            GROUP BY 1, d.spokesperson ORDER BY 1, count(*) DESC, d.spokesperson""", params
     ).fetchall()
     keys = ("source", "spokesperson", "documents", "first", "last")
     return [dict(zip(keys, row, strict=True)) for row in rows]

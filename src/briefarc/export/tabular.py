@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 CSV_COLUMNS = [
-    "id", "published", "source", "kind", "language", "spokesperson", "title", "subtitle", "author",
+    "id", "published", "source", "site", "kind", "language", "spokesperson", "title", "subtitle", "author",
     "url", "canonical_url", "claimed_url", "native_id", "archived_at", "updated_at", "removed_at", "versions",
     "sha256", "body",
 ]

@@ -9,7 +9,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from briefarc.output.render import TURN_STYLES, text
+from briefarc.output.render import SHORT_NAME, TURN_STYLES, site_cell, text
 from briefarc.output.textout import clean
 
 
@@ -62,11 +62,15 @@ def simple_table(rows: list[dict], columns: list[str], *, right: tuple[str, ...]
     """A plain table of records: one column per key, lists joined with commas."""
     table = Table(pad_edge=False)
     for column in columns:
-        table.add_column(column, justify="right" if column in right else "left")
+        table.add_column(column, justify="right" if column in right else "left",
+                         max_width=SHORT_NAME if column == "source" else None)
     for row in rows:
         cells = []
         for column in columns:
             value = row.get(column)
+            if column == "source":  # a site name in three lines at most, "—" when not known (store/sitelabel.py)
+                cells.append(site_cell(value, SHORT_NAME))
+                continue
             cells.append(text(", ".join(map(str, value)) if isinstance(value, list) else value))
         table.add_row(*cells)
     return table

@@ -66,11 +66,12 @@ def fetch_progress(names: list[str]) -> Iterator:
     from briefarc.output.render import fetch_table
 
     reports = {name: SourceReport(name) for name in names}
-    with no_control_echo(), Live(fetch_table(list(reports.values()), live=True), console=console.err(),
+    stderr = console.err()
+    with no_control_echo(), Live(fetch_table(list(reports.values()), stderr.width), console=stderr,
                                  refresh_per_second=4, transient=True) as live:
         def update(report) -> None:
             reports[report.name] = report
-            live.update(fetch_table(list(reports.values()), live=True))
+            live.update(fetch_table(list(reports.values()), stderr.width))
 
         yield update
 
@@ -110,7 +111,7 @@ def print_fetch_summary(stderr: Console, reports: list, *, dry_run: bool = False
     from briefarc.output.render import fetch_table
 
     if not all(report.error and not report.fetched for report in reports):
-        stderr.print(fetch_table(reports))
+        stderr.print(fetch_table(reports, stderr.width))
     for report in reports:
         for note in report.notes:
             stderr.print(f"  {clean(report.name)}: {clean(note)}", markup=False, highlight=False, soft_wrap=True)

@@ -18,6 +18,7 @@ from rich.text import Text
 
 from briefarc.output.textout import clean, write_csv, write_jsonl  # noqa: F401  (here too for the commands)
 from briefarc.store.search import SNIPPET_CLOSE, SNIPPET_OPEN
+from briefarc.store.sitelabel import NONE_SHOWN
 
 if TYPE_CHECKING:
     from briefarc.store.fetchlog import RequestRow
@@ -53,21 +54,35 @@ def hits_table(hits: list[dict], *, snippets: bool = True) -> Table:
     table = Table(show_lines=False, expand=True, pad_edge=False)
     table.add_column("id", justify="right", style="cyan", no_wrap=True)
     table.add_column("date", no_wrap=True)
-    table.add_column("source", max_width=16, overflow="fold")
+    table.add_column("source", max_width=SHORT_NAME, overflow="fold")
     # Folded, not cut: a title or snippet without spaces (Chinese) wraps as English does.
     table.add_column("title", ratio=2, overflow="fold")
     if snippets:
         table.add_column("snippet", ratio=3, overflow="fold")
     for hit in hits:
         row: list[RenderableType] = [
-            text(hit["id"]), text(hit.get("published_date") or ""),
-            text(hit.get("source") or hit.get("site") or ""),
+            text(hit["id"]), text(hit.get("published_date") or ""), site_cell(hit.get("site"), SHORT_NAME),
             text(hit.get("title") or "(untitled)", "bold"),
         ]
         if snippets:
             row.append(snippet_text(hit.get("snippet")))
         table.add_row(*row)
     return table
+
+
+def site_cell(site: str | None, width: int, lines: int = 3) -> Text:
+    """Where a document comes from, in at most `lines` lines of `width` cells: a long site name ("Ministry
+    of Foreign Affairs of the People's Republic of China") is cut with "…" rather than make its row
+    five lines high; a host or a name without spaces folds whole; "—" when no site is known."""
+    import textwrap
+
+    if not site:
+        return Text(NONE_SHOWN, style="dim")
+    value = clean(site)
+    if " " not in value or len(value) <= width * lines:  # a host or a name that fits: folded whole
+        return Text(value)
+    kept = textwrap.wrap(value, width, max_lines=lines, placeholder="…")
+    return Text("\n".join(kept))
 
 
 META_FIELDS = (
@@ -91,7 +106,7 @@ def document_view(record: dict, heading: str | None = None) -> Group:
         if key == "canonical_url":
             value = value or record.get("url")
         if key == "source":
-            value = value or record.get("site_name")
+            value = value or record.get("site") or NONE_SHOWN
         if value not in (None, ""):
             whole = key in WHOLE_FIELDS
             line = Text(no_wrap=whole, overflow="ignore" if whole else None)
@@ -143,7 +158,7 @@ def stats_renderable(stats: ArchiveStats) -> Group:
         table.add_column(title)
         table.add_column("documents", justify="right")
         for item in counts:
-            table.add_row(text(item["value"]), f"{item['count']:,}")
+            table.add_row(text(item["value"] or NONE_SHOWN), f"{item['count']:,}")
         parts.append(table)
     return Group(*parts)
 
@@ -255,29 +270,69 @@ FETCH_COLUMNS = ("discovered", "fetched", "added", "updated", "unchanged", "skip
                  "deferred")
 
 
-def fetch_table(reports: list, *, live: bool = False) -> Table:
-    """Each source's counts. The summary leaves out counts that are zero everywhere; errors go on lines
-    of their own below it (a column would be too narrow to read at 80 columns)."""
-    shown = [name for name in FETCH_COLUMNS if live or any(getattr(report, name) for report in reports)]
-    table = Table(expand=False)
-    table.add_column("source", style="cyan", no_wrap=True)
-    for name in shown or FETCH_COLUMNS[:2]:
-        table.add_column(name, justify="right")
+def fetch_table(reports: list, width: int) -> RenderableType:
+    """Each source's counts: discovered and fetched, and the others that are not zero everywhere. A table
+    whose headers are whole in `width` cells (a long source name wraps); when the counts alone need more,
+    a line per source instead ("12 discovered, 10 fetched, ..."). Errors go on lines of their own below it."""
+    shown = [name for name in FETCH_COLUMNS
+             if name in FETCH_COLUMNS[:2] or any(getattr(report, name) for report in reports)]
+
+    def counts_table(names: list[str]) -> Table:
+        table = Table(expand=False)
+        table.add_column("source", style="cyan", overflow="fold")
+        for name in shown:
+            table.add_column(name, justify="right", no_wrap=True)
+        for name, report in zip(names, reports, strict=True):
+            table.add_row(text(name), *(str(getattr(report, count)) for count in shown))
+        return table
+
+    if fits(counts_table([report.name[:SHORT_NAME] for report in reports]), width):
+        return counts_table([report.name for report in reports])
+    lines = Table.grid(padding=(0, 2))
+    lines.add_column(style="cyan", overflow="fold", max_width=SHORT_NAME)
+    lines.add_column(overflow="fold", ratio=1)
     for report in reports:
-        table.add_row(text(report.name), *(str(getattr(report, name)) for name in shown or FETCH_COLUMNS[:2]))
-    return table
+        lines.add_row(text(report.name), ", ".join(f"{getattr(report, name)} {name}" for name in shown
+                                                   if getattr(report, name) or name in FETCH_COLUMNS[:2]))
+    return lines
 
 
-def history_table(doc_id: int, versions: list[VersionSummary]) -> Table:
-    """One row per version; the short sha256 as git shows a commit (`--json` has it whole)."""
-    table = Table(title=f"Document {doc_id}: {len(versions)} version(s)", title_justify="left", box=box.SIMPLE_HEAD,
-                  pad_edge=False)
-    for name in ("v", "archived", "published", "words", "sha256", "title"):
+SHORT_NAME = 16  # cells a source name may take in a narrow table before it wraps
+
+
+def fits(renderable: RenderableType, width: int) -> bool:
+    """Whether `renderable` is drawn whole (nothing wrapped or cut) in `width` terminal cells."""
+    from rich.console import Console
+    from rich.measure import Measurement
+
+    measuring = Console(width=10_000)
+    return Measurement.get(measuring, measuring.options, renderable).maximum <= width
+
+
+def history_table(doc_id: int, versions: list[VersionSummary]) -> Group:
+    """One row per version; the short sha256 as git shows a commit (`--json` has it whole). A title or a
+    publication date that no version changes is said once above the table, so that at 80 columns the
+    table is not squeezed by a column repeating it; when they change, a column shows each new value."""
+    titles = [v["title"] or "" for v in versions]
+    dates = [(v["published"] or "")[:10] for v in versions]
+    heading = Text(f"Document {doc_id}: {len(versions)} version(s)", style="bold")
+    if len(set(dates)) == 1 and dates[0]:
+        heading.append(f", published {dates[0]}")
+    if len(set(titles)) == 1 and titles[0]:
+        heading.append("\n" + clean(titles[0]), style="bold cyan")
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    columns = ["v", "archived"] + ["published"] * (len(set(dates)) > 1) + ["words", "sha256"] + \
+        ["title"] * (len(set(titles)) > 1)
+    for name in columns:
         table.add_column(name, justify="right" if name == "v" else "left", no_wrap=name != "title",
                          overflow="fold" if name == "title" else "ellipsis", ratio=1 if name == "title" else None)
-    for v in versions:
+    for index, v in enumerate(versions):
         words = text(f"+{v['words_added']}", "green")
         words.append(f" -{v['words_removed']}", style="red")
-        table.add_row(str(v["number"]), text((v["archived_at"] or "")[:16].replace("T", " ")),
-                      text((v["published"] or "")[:10]), words, text((v["sha256"] or "")[:12]), text(v["title"] or ""))
-    return table
+        cells: dict[str, RenderableType] = {
+            "v": str(v["number"]), "archived": text((v["archived_at"] or "")[:16].replace("T", " ")),
+            "published": text(dates[index]), "words": words, "sha256": text((v["sha256"] or "")[:12]),
+            "title": text(titles[index]) if not index or titles[index] != titles[index - 1]
+            else Text("(same)", style="dim")}
+        table.add_row(*(cells[name] for name in columns))
+    return Group(heading, table)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Literal, ParamSpec, TypeVar, overload
 from briefarc.errors import DatabaseError, NotFound
 from briefarc.paths import folder_for
 from briefarc.store.migrations import migrate
+from briefarc.store.sitelabel import register as register_functions
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -70,6 +71,7 @@ def open_database(path: Path, *, create: bool = True) -> sqlite_utils.Database |
                 raise
             conn = _connect_read_only(path)  # a read-only folder or mount, where WAL files cannot be made
         migrate(conn)
+    register_functions(conn)  # url_host() for the site label (store/sitelabel.py)
     opened[:] = [path]
     if not create:
         conn.execute(f"PRAGMA mmap_size = {READER_MMAP_BYTES}")

@@ -13,6 +13,7 @@ from briefarc.models import Document, RawPage, SaveResult
 from briefarc.store.blobs import BlobError, get_blob, put_blob, sha256
 from briefarc.store.db import inserted_id, transaction, translated, translated_rows
 from briefarc.store.identity import identify, same_site
+from briefarc.store.sitelabel import SITE_SQL
 from briefarc.store.text import content_hash
 from briefarc.urls import is_web_url
 
@@ -178,15 +179,15 @@ def _add_version(
 
 
 # The full stored record of documents: `briefarc show --json`, and every row of a JSON Lines export.
-RECORD_SQL = """
-    SELECT d.*, s.name AS source, sn.sha256, sn.content_type, sn.origin, sn.encoding AS raw_encoding,
-           sn.archived_at AS snapshot_archived_at, b.size AS raw_size,
+RECORD_SQL = f"""
+    SELECT d.*, s.name AS source, {SITE_SQL} AS site, sn.sha256, sn.content_type, sn.origin,
+           sn.encoding AS raw_encoding, sn.archived_at AS snapshot_archived_at, b.size AS raw_size,
            (SELECT count(*) FROM versions v WHERE v.document_id = d.id) AS versions
     FROM documents d
     LEFT JOIN sources s ON s.id = d.source_id
     LEFT JOIN snapshots sn ON sn.id = d.snapshot_id
     LEFT JOIN blobs b ON b.sha256 = sn.sha256
-    {where}
+    {{where}}
     ORDER BY d.id"""
 
 

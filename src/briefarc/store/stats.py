@@ -6,6 +6,7 @@ import os
 from typing import TYPE_CHECKING, TypedDict
 
 from briefarc.store.db import translated
+from briefarc.store.sitelabel import SITE_SQL
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -48,7 +49,7 @@ def archive_stats(db: sqlite_utils.Database, path: str | os.PathLike) -> Archive
         "database_bytes": size,
         "by_source": counts(
             # a page ingested without --source counts under its site's name
-            """SELECT coalesce(s.name, d.site_name, '(none)'), count(*) FROM documents d
+            f"""SELECT {SITE_SQL}, count(*) FROM documents d
                LEFT JOIN sources s ON s.id = d.source_id GROUP BY 1 ORDER BY 2 DESC, 1"""
         ),
         "by_kind": counts("SELECT coalesce(kind, 'other'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC, 1"),

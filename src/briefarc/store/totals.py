@@ -6,11 +6,11 @@ Counted only when a page of results is full: a shorter page already says how man
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from briefarc.store.fts import index_for
 from briefarc.store.query import literal_query, to_fts
 from briefarc.store.search import Filters
+from briefarc.store.sitelabel import SITE_SQL
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -45,12 +45,12 @@ def count_documents(db: sqlite_utils.Database, filters: Filters | None = None) -
 
 
 def add_sites(db: sqlite_utils.Database, hits: list[dict]) -> None:
-    """Give each hit a `site`: its source's name, else the page's site name, else its host, else 'file'."""
+    """Give each hit a `site`: its source's name, else the page's site name, else its host, else None
+    (store/sitelabel.py)."""
     if not hits:
         return
     marks = ", ".join("?" for _ in hits)
-    names = dict(db.execute(f"SELECT id, site_name FROM documents WHERE id IN ({marks})",
-                            [hit["id"] for hit in hits]).fetchall())
+    sites = dict(db.execute(f"""SELECT d.id, {SITE_SQL} FROM documents d LEFT JOIN sources s ON s.id = d.source_id
+                                WHERE d.id IN ({marks})""", [hit["id"] for hit in hits]).fetchall())
     for hit in hits:
-        host = urlsplit(hit.get("canonical_url") or hit.get("url") or "").hostname
-        hit["site"] = hit.get("source") or names.get(hit["id"]) or host or "file"
+        hit["site"] = sites.get(hit["id"])
