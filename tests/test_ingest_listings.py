@@ -85,3 +85,30 @@ def test_the_listing_entrys_date_gives_the_year_a_fetched_page_leaves_out(cli, d
     assert fetched.code == 0, fetched.stderr
     dates = {row["title"]: row["published"] for row in cli("list", "--db", db_file, "--json").jsonl()}
     assert {dates[f"Noon briefing of {d} December"][:10] for d in DAYS} == {f"2019-12-{d}" for d in DAYS}
+
+
+TITLE_ONLY = ("<html><head><title>Press release of 17 September 2025</title></head><body><header><nav>"
+              "<a href='/'>Home</a></nav></header><h1>Press release of 17 September 2025</h1></body></html>")
+
+
+def test_a_page_with_only_a_title_is_skipped_and_listings_still_list(cli, db_file, tmp_path):
+    from tests.conftest import SAMPLES
+
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    (folder / "a-listing.html").write_text(listing_html("http://127.0.0.1:9/en/briefings.html"), encoding="utf-8")
+    (folder / "b-article.html").write_bytes(article(17))
+    (folder / "c-title-only.html").write_text(TITLE_ONLY, encoding="utf-8")
+    (folder / "d-listing-china-mfa.html").write_bytes((SAMPLES / "listing-china-mfa.html").read_bytes())
+    result = cli("ingest", folder, "--db", db_file)
+    assert result.code == 3, result.stderr  # some archived, one not
+    assert "Added 1," in result.stderr and "Skipped 1 page with no text." in result.stderr
+    assert f"  skipped: {folder / 'c-title-only.html'}: no text" in result.stderr
+    assert "2 listing pages" in result.stderr
+    titles = [row["title"] for row in cli("list", "--db", db_file, "--json").jsonl()]
+    assert titles == ["Noon briefing of 17 September 2025"]  # not the title-only page, not the listings
+    pending = {row["url"] for row in cli("log", "--pending", "--db", db_file, "--json").jsonl()}
+    assert {f"http://127.0.0.1:9/en/2025/db2509{d}.doc.htm" for d in DAYS} <= pending
+    assert len(pending) > len(DAYS)  # the real listing's links too
+    summary = cli("ingest", folder / "c-title-only.html", "--db", db_file, "--json")
+    assert summary.code == 1 and summary.jsonl()[0]["no_text"] == [str(folder / "c-title-only.html")]

@@ -160,7 +160,7 @@ def ingest(
         render.write_jsonl([report.as_dict()], sys.stdout)
     else:
         progress.print_ingest_summary(console.err(), report)
-    exit_for_failures(len(report.failed), report.added + report.updated + report.unchanged)
+    exit_for_failures(len(report.failed) + len(report.no_text), report.added + report.updated + report.unchanged)
 
 
 SEARCH_HELP = """Full-text search, best matches first, with the matched words highlighted.

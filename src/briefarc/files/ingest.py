@@ -33,6 +33,7 @@ class IngestReport:
     listings: int = 0  # listing pages: not documents; their article links are noted as pending items
     listed: list[tuple[ListingItem, str]] = field(default_factory=list)  # (item, the listing's address)
     unplaced: int = 0  # listing links that are relative on a page that gives no address of its own
+    no_text: list[str] = field(default_factory=list)  # pages with a title and no body: not archived
 
     def count(self, results: list[SaveResult]) -> None:
         for result in results:
@@ -40,7 +41,7 @@ class IngestReport:
 
     @property
     def ok(self) -> bool:
-        return not self.failed
+        return not self.failed and not self.no_text
 
     def as_dict(self) -> dict:
         summary = {
@@ -48,6 +49,8 @@ class IngestReport:
             "skipped": self.skipped, "failed": [{"input": name, "error": reason} for name, reason in self.failed],
             "warnings": [{"input": name, "warning": text} for name, text in self.warnings],
         }
+        if self.no_text:
+            summary["no_text"] = self.no_text
         if self.assumed:  # pages without a URL, per site assumed from their own markup
             summary["assumed_sites"] = self.assumed
         if self.listings:
@@ -68,6 +71,11 @@ class _Run:
         self.report.failed.append((name, reason))
         if self.on_input:
             self.on_input(name, None, reason)
+
+    def no_text(self, name: str) -> None:
+        self.report.no_text.append(name)
+        if self.on_input:
+            self.on_input(name, [], None)
 
     def saved(self, name: str, results: list[SaveResult]) -> None:
         self.report.count(results)
@@ -159,6 +167,9 @@ def _store(run: _Run, page: RawPage, name: str) -> None:
         run.fail(name, item_failure(exc, "while reading the page"))
         return
     documents = [(doc, raw) for doc, raw in documents if not _listing(run.report, doc, page)]
+    if documents and all(_title_only(doc) for doc, _ in documents):
+        run.no_text(name)
+        return
     for doc, _ in documents:
         run.report.warnings.extend((name, warning) for warning in doc.warnings)
         if doc.assumed_site:
@@ -178,6 +189,12 @@ def _listing(report: IngestReport, doc: Document, page: RawPage) -> bool:
     report.listed.extend(placed)
     report.unplaced += len(doc.items) - len(placed)
     return True
+
+
+def _title_only(doc: Document) -> bool:
+    """A page with a title and no text of its own is nothing to archive (a feed entry's title is: its page
+    may follow). Listing pages are sorted out before: their links are what they hold."""
+    return doc.text_source is None and not (doc.paragraphs or doc.turns)
 
 
 def _ingest_warc(run: _Run, source: str | io.BytesIO, name: str) -> None:

@@ -39,7 +39,12 @@ def print_ingest_summary(stderr: Console, report) -> None:
             f"failed {len(report.failed)}.")
     if report.skipped:
         line += f" Skipped {report.skipped} records that hold no HTML page."
+    if report.no_text:
+        line += f" Skipped {len(report.no_text)} page{'s' * (len(report.no_text) > 1)} with no text."
     stderr.print(line, markup=False, highlight=False)
+    for name in report.no_text:
+        stderr.print(f"  skipped: {clean(name)}: no text (a title and no body): not archived", markup=False,
+                     highlight=False, soft_wrap=True)
     if report.listings:
         stderr.print(f"  {report.listings} listing page{'s' if report.listings > 1 else ''}, not stored as documents: "
                      f"{len(report.listed)} article links noted as pending (`briefarc log --pending`)"
