@@ -127,3 +127,18 @@ def test_the_fetch_summary_keeps_its_headers_whole(cli, db_file, site, monkeypat
     assert max(len(line) for line in counted) <= 40 and "┃" not in narrow
     counts = " ".join(line.strip() for line in counted)
     assert "(urls)" in counts and "3 discovered" in counts and "1 failed" in counts and "…" not in counts
+
+
+def test_export_to_a_folder_writes_markdown_and_a_file_format_into_a_folder_is_refused(cli, archive, tmp_path):
+    folder = tmp_path / "notes"
+    result = cli("export", "-o", f"{folder}/", "--db", archive)  # a trailing slash: a folder, so Markdown
+    assert result.code == 0, result.stderr
+    documents = len(cli("list", "--limit", "100", "--json", "--db", archive).jsonl())
+    assert folder.is_dir() and len(list(folder.glob("*.md"))) == documents
+    again = cli("export", "-o", folder, "--db", archive)  # an existing folder: Markdown too
+    assert again.code == 0 and not (tmp_path / "notes.jsonl").exists()
+    for fmt in ("csv", "jsonl"):
+        refused = cli("export", "-f", fmt, "-o", folder, "--db", archive)
+        assert refused.code == 2 and "is a folder: give -o the name of a file" in refused.stderr
+    assert cli("export", "-o", tmp_path / "plain", "--db", archive).code == 0  # no ending: JSON Lines, as before
+    assert (tmp_path / "plain").read_text("utf-8").startswith("{")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,13 +74,16 @@ def format_for(fmt: str | None, output: str | None) -> str:
     """The export format: --format as given (any case), or told by the file name's ending, or JSON Lines.
 
     `-o x.csv` alone writes CSV; `-f jsonl -o x.csv` is a usage error rather than JSON in a .csv file.
+    A folder (`-o notes/`, or one that exists) says Markdown, the one format written as a folder.
     """
     named = next((kind for ending, kind in sorted(EXTENSIONS.items(), key=lambda item: -len(item[0]))
                   if output and output.lower().endswith(ending)), None)
+    if output and output != STDOUT and (output.endswith(("/", os.sep)) or Path(output).is_dir()):
+        named = "markdown"
     if fmt is None:
         return named or "jsonl"
     fmt = fmt.strip().lower()
-    if named and fmt in FORMATS and named != fmt:
+    if named and named != "markdown" and fmt in FORMATS and named != fmt:  # a folder: export.files says so
         raise UsageError(f"--format {fmt} does not match the file name {output!r}, which says {named}: "
                          "change one of them (or leave out --format).")
     return fmt

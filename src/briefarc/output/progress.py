@@ -49,10 +49,10 @@ def print_ingest_summary(stderr: Console, report) -> None:
         stderr.print(f"  {report.listings} listing page{'s' if report.listings > 1 else ''}, not stored as documents: "
                      f"{len(report.listed)} article links noted as pending (`briefarc log --pending`)"
                      + (f"; {report.unplaced} relative links left out: give the page's address with --url"
-                        if report.unplaced else ""), markup=False, highlight=False, soft_wrap=True)
+                        if report.unplaced else ""), markup=False, highlight=False)  # words: wrapped between
     for site, pages in report.assumed.items():
         stderr.print(f"  site assumed for {pages} page{'s' if pages > 1 else ''} without a URL: {clean(site)}",
-                     markup=False, highlight=False, soft_wrap=True)
+                     markup=False, highlight=False)
     for name, text in report.warnings:
         stderr.print(f"  warning: {clean(name)}: {clean(text)}", markup=False, highlight=False, soft_wrap=True)
     for name, reason in report.failed:
