@@ -90,7 +90,7 @@ def test_history_reads_at_80_columns(cli, db_file, statement, monkeypatch):
     header = next(index for index, line in enumerate(lines) if line.split()[:1] == ["v"])
     assert lines[header].split() == ["v", "archived", "words", "sha256", "title"]  # the date is said once, above
     rows = [line for line in lines[header + 2:] if line.strip()]
-    second = next(index for index, line in enumerate(rows) if line.startswith(" 2 "))
+    second = next(index for index, line in enumerate(rows) if line.split()[:1] == ["2"])
     assert "+1 -1" in rows[second] and versions[1]["sha256"][:12] in rows[second]
     title_at = lines[header].index("title")
     assert len(lines[header]) - title_at >= 25  # the title has room: not a column a few letters wide

@@ -104,6 +104,9 @@ def test_a_folder_takes_feed_files_and_a_feed_entry_has_its_own_bytes(cli, db_fi
         shown = cli("show", row["id"], "--db", db_file).stdout
         assert f"SHA-256       {own}" in shown and f"Feed SHA-256  {whole}" in shown
         assert "Feed entry    " + record["feed_entry"] in shown
+        version = cli("history", row["id"], "--json", "--db", db_file).jsonl()[0]
+        assert (version["sha256"], version["feed_sha256"]) == (own, whole)  # history agrees with show and cite
+        assert own[:12] in cli("history", row["id"], "--db", db_file).stdout
 
 
 def test_show_of_a_page_gives_its_own_hash_and_no_feed(cli, archive):

@@ -18,10 +18,11 @@ def history(
 ) -> None:
     """The versions of a document: when each was archived and how much it changed."""
     from briefarc.output import console, render
+    from briefarc.store.entries import with_own_hashes
     from briefarc.store.versions import version_history
 
     database, _ = open_db(db, create=False)
-    versions = version_history(database, doc_id)
+    versions = with_own_hashes(database, doc_id, version_history(database, doc_id))  # an entry's, as show's
     if json_:
         render.write_jsonl(versions, sys.stdout)
     else:

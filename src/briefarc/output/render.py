@@ -320,7 +320,8 @@ def history_table(doc_id: int, versions: list[VersionSummary]) -> Group:
         heading.append(f", published {dates[0]}")
     if len(set(titles)) == 1 and titles[0]:
         heading.append("\n" + clean(titles[0]), style="bold cyan")
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    heading.append("\n")
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     columns = ["v", "archived"] + ["published"] * (len(set(dates)) > 1) + ["words", "sha256"] + \
         ["title"] * (len(set(titles)) > 1)
     for name in columns:

@@ -51,3 +51,24 @@ def _has_item(db: sqlite_utils.Database, doc_id: int) -> bool:
     row = db.execute("""SELECT sn.item FROM documents d JOIN snapshots sn ON sn.id = d.snapshot_id
                         WHERE d.id = ?""", (doc_id,)).fetchone()
     return bool(row and row[0])
+
+
+def with_own_hashes(db: sqlite_utils.Database, doc_id: int, versions: list) -> list:
+    """`versions` (from version_history) with each one taken from a feed given its entry's sha256, the feed
+    file's kept as `feed_sha256`: what `show` and `cite` give for the current version."""
+    from briefarc.feedentry import entry_bytes
+    from briefarc.store.blobs import BlobError, get_blob
+
+    rows = db.execute("""SELECT v.number, s.sha256, s.item FROM versions v JOIN snapshots s ON s.id = v.snapshot_id
+                         WHERE v.document_id = ? AND s.item IS NOT NULL""", (doc_id,)).fetchall()
+    items = {number: (whole, item) for number, whole, item in rows}
+    for version in versions:
+        whole, item = items.get(version["number"], (None, None))
+        try:
+            data = get_blob(db.conn, whole) if whole else None
+        except BlobError:  # damaged: the version is listed as it is, `verify` says what is wrong
+            continue
+        entry = entry_bytes(data, item) if data and item else None
+        if entry is not None:
+            version["sha256"], version["feed_sha256"] = sha256(entry).hexdigest(), whole
+    return versions
