@@ -142,3 +142,16 @@ def test_export_to_a_folder_writes_markdown_and_a_file_format_into_a_folder_is_r
         assert refused.code == 2 and "is a folder: give -o the name of a file" in refused.stderr
     assert cli("export", "-o", tmp_path / "plain", "--db", archive).code == 0  # no ending: JSON Lines, as before
     assert (tmp_path / "plain").read_text("utf-8").startswith("{")
+
+
+def test_the_pending_table_gives_its_room_to_the_urls(cli, archive, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    rows = cli("log", "--pending", "--db", archive, "--json").jsonl()
+    assert rows and not any(row["source"] or row["last_error"] for row in rows)  # the listing sample's links
+    table = cli("log", "--pending", "--db", archive).stdout
+    lines = table.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert [cell.strip() for cell in lines[2].split("┃")[1:-1]] == ["next try", "tries", "url"]
+    joined = "".join(line.split("│")[3].strip() for line in lines if line.startswith("│"))
+    for row in rows:
+        assert row["url"] in joined  # whole, folded over lines, never cut

@@ -237,15 +237,20 @@ def pending_line(row: SourceStatus) -> str:
 
 
 def pending_table(rows: list[dict]) -> Table:
-    """Pages announced but not fetched yet, with their retry state (`briefarc log`)."""
+    """Pages announced but not fetched yet, with their retry state (`briefarc log`). The source and error
+    columns only when some row has one, so that the URLs get the room at 80 columns."""
     table = Table(expand=True, title="Pages not fetched yet", title_justify="left")
-    for name in ("next try", "source", "tries", "url", "last error"):
+    shown = ["next try"] + ["source"] * any(row["source"] for row in rows) + ["tries", "url"] + \
+        ["last error"] * any(row["last_error"] for row in rows)
+    for name in shown:
         wide = name in ("url", "last error")
-        table.add_column(name, no_wrap=not wide, ratio=2 if wide else None, overflow="fold" if wide else "ellipsis")
+        table.add_column(name, no_wrap=not wide, ratio=(2 if name == "url" else 1) if wide else None,
+                         overflow="fold" if wide else "ellipsis")
     for row in rows:
         when = "given up" if row["given_up_at"] else row["next_try"].replace("T", " ")[:16]
-        table.add_row(text(when), text(row["source"] or ""), text(row["attempts"]), text(row["url"]),
-                      text(row["last_error"] or "", "red"))
+        cells = {"next try": text(when), "source": text(row["source"] or ""), "tries": text(row["attempts"]),
+                 "url": text(row["url"]), "last error": text(row["last_error"] or "", "red")}
+        table.add_row(*(cells[name] for name in shown))
     return table
 
 
