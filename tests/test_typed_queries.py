@@ -54,6 +54,8 @@ def test_an_unknown_column_prefix_is_plain_text(cli, archive):
     assert ids(cli, archive, "Kabul:Torkham") == ids(cli, archive, "Kabul", "Torkham") != set()
     assert ids(cli, archive, "speaker:Taliban") == ids(cli, archive, "speaker", "Taliban")
     assert ids(cli, archive, "title:Kabul") < ids(cli, archive, "Kabul")  # a known column still filters
+    assert ids(cli, archive, "title:", "Kabul") == ids(cli, archive, "title:Kabul")  # a space after the colon
+    assert ids(cli, archive, "title:", '"stays shut"') == ids(cli, archive, 'title:"stays shut"') != set()
 
 
 @pytest.mark.parametrize(("query", "says"), [
@@ -65,6 +67,9 @@ def test_an_unknown_column_prefix_is_plain_text(cli, archive):
     ("Taliban NOT", "ends with an operator (NOT): add a word after it, or write 'not'"),
     ("NEAR(Kabul)", "it has 1 in NEAR(\"Kabul\")"),
     ("Kabul -(Doha OR Torkham)", "to leave out a group, write NOT (a OR b)"),
+    ("title:", "'title:' needs the word it filters right after it, as in title:Kabul"),
+    ("Taliban body:", "'body:' needs the word it filters right after it"),
+    ("Kab*ul", "'*' in 'Kab*ul' is inside the word: it only ends one, to match words that start so (Kab*)"),
 ])
 def test_each_syntax_error_says_what_is_wrong_in_that_query(cli, archive, query, says):
     result = cli("search", query, "--db", archive)

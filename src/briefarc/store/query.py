@@ -170,7 +170,13 @@ def _translate(tokens: list[tuple[str, str, int]]) -> list[tuple[str, str]]:
             parts.append((kind, value))
         elif kind == "word" and value in OPERATORS:
             parts.append(("op", value))
+        elif kind == "word" and value[:-1].lower() in COLUMNS and value.endswith(":"):  # title: Kabul
+            if index >= len(tokens) or tokens[index][0] not in ("word", "phrase", "lparen", "near"):
+                raise SearchSyntaxError(f"{value!r} needs the word it filters right after it, as in "
+                                        f"{value.lower()}Kabul or {value.lower()}\"press briefing\".")
+            parts.append(("column", f"{value[:-1].lower()} :"))
         elif kind == "word":
+            _check_star(value)
             term = _word(value)
         if term:
             parts.append(("exclude" if exclude else "term", term))
@@ -189,6 +195,13 @@ def _word(value: str) -> str | None:
         return " ".join(word for word in words if word) or None
     prefix = value.endswith("*")
     return quote_phrase(value.rstrip("*"), prefix=prefix)
+
+
+def _check_star(value: str) -> None:
+    """'*' matches the start of a word, so it can only end one: inside a word it would silently match nothing."""
+    if "*" in value.rstrip("*"):
+        raise SearchSyntaxError(f"'*' in {value!r} is inside the word: it only ends one, to match words that "
+                                f"start so ({value.split('*')[0]}*). {HINT}")
 
 
 def _near(tokens: list[tuple[str, str, int]], index: int, start: int) -> tuple[int, str]:
