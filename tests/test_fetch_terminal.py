@@ -13,6 +13,7 @@ from tests.terminal import Terminal
 
 BOX = set("│┃┏┓┗┛━─┳┻╇┡┩└┘┌┐")
 NEVER = 3600.0  # a reply latency no run waits out
+FULL = 41  # the live table's width in the Ctrl-C test
 
 
 @pytest.mark.crash
@@ -20,12 +21,17 @@ def test_ctrl_c_during_fetch_clears_the_live_table(db_file, site):
     site.route("/robots.txt", ss.robots())
     site.route("/p1", ss.Reply(ss.article("Briefing on trade", ["Trade and visas were discussed at length."] * 4)))
     site.route("/p2", ss.Reply(b"<html></html>", latency=NEVER))
+    # The table then has four columns (source, discovered, fetched, added) and is 41 cells wide: on a
+    # terminal of that width its last line fills it, where an echoed ^C would wrap to the next line.
     term = Terminal("fetch", site.url("/p1"), site.url("/p2"), "--delay", "0", "--workers", "0",
-                    env={**os.environ, "BRIEFARC_DB": str(db_file)})
+                    env={**os.environ, "BRIEFARC_DB": str(db_file)}, columns=FULL)
     wait_for(lambda: site.hits("/p2") or term.process.poll() is not None, "the page that never arrives asked for")
-    wait_for(lambda: "┘".encode() in term.output[term.output.rfind(b"(urls)"):] or term.process.poll() is not None,
-             "a whole frame of the live table drawn")
+    wait_for(lambda: term.process.poll() is not None or (
+        0 <= term.output.rfind(b"added") < term.output.rfind(b"(urls)")
+        and "┘".encode() in term.output[term.output.rfind(b"(urls)"):]), "a whole frame with the page added drawn")
     assert term.process.poll() is None
+    last = bytes(term.output[term.output.rfind("└".encode()):]).decode().split("\r")[0]
+    assert len(last) == FULL, last  # the case to test: the display's last line fills the terminal
     term.ctrl_c()
     code = term.finish()
     screen = term.screen()
@@ -33,3 +39,24 @@ def test_ctrl_c_during_fetch_clears_the_live_table(db_file, site):
     assert [line for line in screen if line.strip()] == ["Interrupted."], screen  # no border, no ^C, no traceback
     assert not BOX & set("".join(screen))
     assert term.settings[3] & termios.ECHOCTL  # the terminal echoes ^C again once the fetch is over
+
+
+@pytest.mark.crash
+def test_ctrl_c_during_a_long_ingest_clears_its_progress_bar(db_file, tmp_path):
+    from tests.processes import stored_documents
+    from tests.test_crash import PAGES, page
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for index in range(PAGES):
+        name, data = page(index, seed=11)
+        (folder / name).write_bytes(data)
+    term = Terminal("ingest", str(folder), env={**os.environ, "BRIEFARC_DB": str(db_file)})
+    wait_for(lambda: stored_documents(db_file) >= 40 or term.process.poll() is not None, "40 documents stored")
+    term.wait_for_output("Ingesting")  # the bar is up
+    assert term.process.poll() is None
+    term.ctrl_c()
+    code = term.finish()
+    screen = term.screen()
+    assert code == 130, screen
+    assert [line for line in screen if line.strip()] == ["Interrupted."], screen
