@@ -72,11 +72,13 @@ def fetch_progress(names: list[str]) -> Iterator:
 
     reports = {name: SourceReport(name) for name in names}
     stderr = console.err()
-    with no_control_echo(), Live(fetch_table(list(reports.values()), stderr.width), console=stderr,
-                                 refresh_per_second=4, transient=True) as live:
+
+    def draw():  # at each refresh (4 a second), not at each page: the counts cost nothing to keep
+        return fetch_table(list(reports.values()), stderr.width)
+
+    with no_control_echo(), Live(console=stderr, refresh_per_second=4, transient=True, get_renderable=draw):
         def update(report) -> None:
             reports[report.name] = report
-            live.update(fetch_table(list(reports.values()), stderr.width))
 
         yield update
 
