@@ -88,26 +88,46 @@ def no_control_echo() -> Iterator[None]:
     """While a live display redraws itself on the terminal, Ctrl-C is not echoed as "^C". Those two
     characters land after the display's last line, and when that line fills the width they wrap it one
     line down: the display then erases from the wrong place and leaves its top line behind."""
+    before = _terminal_modes()
+    if before is None:
+        yield
+        return
+    import termios
+
+    quiet = list(before)
+    quiet[3] &= ~termios.ECHOCTL
+    _set_terminal_modes(quiet)
+    try:
+        yield
+    finally:
+        _set_terminal_modes(before)
+
+
+def _terminal_modes() -> list | None:
+    """The modes of the terminal on stderr, when it is ours to change (not from a background job, which
+    the change would stop); None otherwise, or without termios (Windows) or a descriptor (a test's stream)."""
     import sys
 
     try:
         import termios
-
-        fd = sys.stderr.fileno()
-        if not os.isatty(fd) or os.tcgetpgrp(fd) != os.getpgrp():  # changing a terminal from the background stops us
-            yield
-            return
-        before = termios.tcgetattr(fd)
-    except (ImportError, OSError, ValueError):  # no termios (Windows), no descriptor (a test's stream)
-        yield
-        return
-    quiet = list(before)
-    quiet[3] &= ~termios.ECHOCTL
-    termios.tcsetattr(fd, termios.TCSANOW, quiet)
+    except ImportError:
+        return None
     try:
-        yield
-    finally:
-        termios.tcsetattr(fd, termios.TCSANOW, before)
+        fd = sys.stderr.fileno()
+        if not os.isatty(fd) or os.tcgetpgrp(fd) != os.getpgrp():
+            return None
+        return termios.tcgetattr(fd)
+    except (termios.error, OSError, ValueError):
+        return None
+
+
+def _set_terminal_modes(modes: list) -> None:
+    import sys
+    import termios
+    from contextlib import suppress
+
+    with suppress(termios.error, OSError, ValueError):  # the terminal went away (hung up): nothing to restore
+        termios.tcsetattr(sys.stderr.fileno(), termios.TCSANOW, modes)
 
 
 OFFLINE_HINT = "No host could be resolved: check your network connection (or DNS), then run the fetch again."
