@@ -21,9 +21,9 @@ if TYPE_CHECKING:
 ROLE_NAMES = {f"{role}s": role for role in ROLES} | {role: role for role in ROLES}
 TURN_COLUMNS = (
     "t.document_id, t.number, t.role, t.speaker, t.text, d.published_date, s.name, d.title, d.spokesperson, "
-    "d.language"
+    f"d.language, {SITE_SQL}"
 )
-TURN_KEYS = ("id", "turn", "role", "speaker", "text", "date", "source", "title", "spokesperson", "language")
+TURN_KEYS = ("id", "turn", "role", "speaker", "text", "date", "source", "title", "spokesperson", "language", "site")
 # A reporter's label often carries the word for reporter after the outlet ("路透社记者": Reuters' reporter).
 REPORTER_SUFFIX = re.compile(r"\s*(?:记者|reporter|correspondent)$", re.I)
 

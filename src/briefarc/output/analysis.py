@@ -28,7 +28,8 @@ def turns_table(turns: list[dict]) -> Table:
         table.add_column(name, **options)
     for turn in turns:
         table.add_row(Text(f"{turn['id']}#{turn['turn']}", style="cyan"), text(turn.get("date")),
-                      text(turn.get("source")), text(turn.get("role")), text(turn.get("outlet") or turn.get("speaker")),
+                      site_cell(turn.get("site") or turn.get("source"), 14), text(turn.get("role")),
+                      text(turn.get("outlet") or turn.get("speaker")),
                       text(shorten(turn.get("text") or "")))
     return table
 
