@@ -1,10 +1,15 @@
 """Extraction off the event loop: fetched pages become documents in worker processes.
 
 Extracting a page costs about as much CPU as fetching it. Done in the event loop, it holds up every
-request in flight, and a big fetch runs at the speed of one core. `Extraction` hands pages to a small
-process pool once a run has enough of them to pay for starting it (a morning's handful of new
+request in flight, and a big fetch runs at the speed of one core. `Extraction` hands pages to a few
+worker processes once a run has enough of them to pay for starting them (a morning's handful of new
 briefings is extracted in place). The workers also compress the raw bytes and take their sha256, so
 that the main process is left with the requests and the SQLite writes, which must stay in one place.
+
+Pages travel in batches: the pages that arrive while a worker is busy go to it together, in one
+message, and their documents come back together. The event loop itself reads and writes the workers'
+pipes (no thread, no wake-up per page), and a worker holds at most two batches: the one it extracts
+and the next, waiting in its pipe.
 
 Workers ignore Ctrl-C from their start (the main process stops them) and end when the main process
 is gone.
@@ -14,21 +19,27 @@ from __future__ import annotations
 
 import asyncio
 import os
+import pickle
 import signal
+import struct
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
-from briefarc.errors import InputError
+from briefarc.errors import InputError, item_failure
 from briefarc.models import Document, RawPage
 from briefarc.pipeline import documents_of
 
 Work = Callable[[RawPage], list[tuple[Document, RawPage]]]
+Pairs = list[tuple[Document, RawPage]]
+Waiting = tuple[RawPage, "asyncio.Future[Pairs]"]
 IN_PLACE = 8  # pages a run extracts in its own process before starting the workers
 MAX_WORKERS = 4
+BATCH = 16  # pages in one message to a worker, at most
+AHEAD = 2  # batches a worker holds at most: the one it extracts and the next
+DIED_TWICE = "an extraction worker died while reading this page, twice"
 
 
 def default_workers() -> int:
@@ -37,7 +48,7 @@ def default_workers() -> int:
     return max(0, min(MAX_WORKERS, cores - 1))
 
 
-def prepared(page: RawPage) -> list[tuple[Document, RawPage]]:
+def prepared(page: RawPage) -> Pairs:
     """The page's documents, each page with its sha256 and compressed bytes made ready for saving."""
     from briefarc.store.blobs import pack
 
@@ -52,8 +63,8 @@ def prepared(page: RawPage) -> list[tuple[Document, RawPage]]:
 class Extraction:
     """Turns pages into (document, page) pairs, in place or in worker processes.
 
-    A worker that dies (a crash in native code, the kernel's OOM killer) takes the pages in flight
-    with it. Each of them is tried again, alone, in a second pool kept for such retries: a page that
+    A worker that dies (a crash in native code, the kernel's OOM killer) takes the pages it held
+    with it. Each of them is tried again, alone, in a second worker kept for such retries: a page that
     kills that worker too fails as an InputError, and the others are extracted."""
 
     def __init__(self, workers: int | None = None, work: Work = prepared) -> None:
@@ -64,59 +75,275 @@ class Extraction:
         self.in_place = IN_PLACE if workers is None else 0
         self.work = work
         self.count = 0
-        self._pools: dict[str, ProcessPoolExecutor] = {}  # "main", and "retry" with one worker
-        self._retry_lock = asyncio.Lock()
+        self._pool: list[Worker] = []
+        self._retry: Worker | None = None  # one page at a time: the pages a dead worker held
+        self._queue: deque[Waiting] = deque()
+        self._retries: deque[Waiting] = deque()
+        self._due = False  # a dispatch is scheduled
+        self.sent = 0  # batches handed to the workers
 
-    async def documents(self, page: RawPage) -> list[tuple[Document, RawPage]]:
+    async def documents(self, page: RawPage) -> Pairs:
         self.count += 1
         if not self.workers or self.count <= self.in_place:
             return list(documents_of(page))
-        try:
-            return await self._in_pool("main", page)
-        except BrokenProcessPool:
-            pass
-        async with self._retry_lock:
-            try:
-                return await self._in_pool("retry", page)
-            except BrokenProcessPool as exc:
-                raise InputError("an extraction worker died while reading this page, twice") from exc
+        future: asyncio.Future[Pairs] = asyncio.get_running_loop().create_future()
+        self._queue.append((page, future))
+        if not self._due:  # the pages that arrive in this turn of the loop travel together
+            self._due = True
+            asyncio.get_running_loop().call_soon(self._dispatch)
+        return await future
 
-    async def _in_pool(self, name: str, page: RawPage) -> list[tuple[Document, RawPage]]:
-        try:
-            with ctrl_c_held():  # the pool starts its workers when pages are handed over, here
-                pool = self._pools.get(name) or self._start(name)
-                extracted = asyncio.get_running_loop().run_in_executor(pool, self.work, page)
-            return await extracted
-        except BrokenProcessPool:
-            if self._pools.get(name) is pool:  # the first of its pages to notice drops it
-                del self._pools[name]
-                pool.shutdown(wait=False, cancel_futures=True)
-            raise
+    def _dispatch(self) -> None:
+        """Hand the waiting pages to the workers that can take a batch, the least busy first."""
+        self._due = False
+        while len(self._pool) < self.workers:
+            self._pool.append(Worker(self.work, self._dispatch, self._lost))
+        free = sorted((w for w in self._pool if len(w.batches) < AHEAD), key=lambda w: len(w.batches))
+        for index, worker in enumerate(free):
+            share = -(-len(self._queue) // (len(free) - index))  # the waiting pages, shared out evenly
+            batch = live(self._queue, min(BATCH, share))
+            if not batch:
+                return
+            if worker.submit(batch):
+                self.sent += 1
+            else:
+                self._queue.extendleft(reversed(batch))
 
-    def _start(self, name: str) -> ProcessPoolExecutor:
-        import multiprocessing
+    def _lost(self, worker: Worker, held: list[Waiting]) -> None:
+        """A worker died: its pages are tried again one by one; a new worker takes the next batches."""
+        if worker in self._pool:
+            self._pool.remove(worker)
+        self._retries.extend(held)
+        self._dispatch_retry()
+        if self._queue:
+            self._dispatch()
 
-        context = multiprocessing.get_context("spawn")  # never fork a process with threads and sockets
-        self._pools[name] = pool = ProcessPoolExecutor(
-            self.workers if name == "main" else 1, mp_context=context, initializer=_worker_setup,
-            initargs=(os.getpid(),))
-        return pool
+    def _dispatch_retry(self) -> None:
+        if self._retry is not None and self._retry.batches:
+            return  # busy with a page
+        batch = live(self._retries, 1)
+        if batch:
+            self._retry = self._retry or Worker(self.work, self._dispatch_retry, self._lost_twice)
+            self._retry.submit(batch)
+
+    def _lost_twice(self, worker: Worker, held: list[Waiting]) -> None:
+        for _, future in held:
+            if not future.done():
+                future.set_exception(InputError(DIED_TWICE))
+        self._retry = None
+        self._dispatch_retry()
 
     @property
     def started(self) -> bool:
-        return bool(self._pools)
+        return bool(self._pool) or self._retry is not None
 
     def close(self) -> None:
-        """Stop the workers; a page being extracted is finished, those waiting are dropped."""
-        pools, self._pools = self._pools, {}
-        for pool in pools.values():
-            pool.shutdown(wait=True, cancel_futures=True)
+        """Stop the workers; the pages they hold are dropped."""
+        workers, self._pool = [*self._pool, *([self._retry] if self._retry else [])], []
+        self._retry = None
+        for worker in workers:
+            worker.close()
+        for worker in workers:
+            worker.join()
 
     def __enter__(self) -> Extraction:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+def live(waiting: deque[Waiting], count: int) -> list[Waiting]:
+    """Up to `count` pages from the front of `waiting` whose caller still waits (Ctrl-C cancels them)."""
+    batch: list[Waiting] = []
+    while waiting and len(batch) < count:
+        page, future = waiting.popleft()
+        if not future.done():
+            batch.append((page, future))
+    return batch
+
+
+class Worker:
+    """One extraction process and its two pipes, which the event loop reads and writes without blocking."""
+
+    def __init__(self, work: Work, on_ready: Callable[[], None],
+                 on_lost: Callable[[Worker, list[Waiting]], None]) -> None:
+        import multiprocessing
+        from multiprocessing.connection import Connection
+
+        self.loop = asyncio.get_running_loop()
+        self.on_ready, self.on_lost = on_ready, on_lost
+        self.batches: deque[list[Waiting]] = deque()  # sent, in order, not answered yet
+        to_child, self.write_fd = os.pipe()
+        self.read_fd, from_child = os.pipe()
+        ends = Connection(to_child, writable=False), Connection(from_child, readable=False)
+        context = multiprocessing.get_context("spawn")  # never fork a process with threads and sockets
+        with ctrl_c_held():
+            self.process = context.Process(target=serve, args=(*ends, work, os.getpid()), daemon=True,
+                                           name="briefarc-extraction")
+            self.process.start()
+        for end in ends:
+            end.close()
+        self.out = Outgoing(self.write_fd)
+        self.incoming = bytearray()
+        os.set_blocking(self.read_fd, False)
+        self.loop.add_reader(self.read_fd, self._readable)
+        self.ended = False
+
+    def submit(self, batch: list[Waiting]) -> bool:
+        """Send a batch; False when the worker is gone (the batch is the caller's again)."""
+        if self.ended:
+            return False
+        self.batches.append(batch)
+        self._send(pickle.dumps([page for page, _ in batch], protocol=pickle.HIGHEST_PROTOCOL))
+        return True
+
+    def _send(self, payload: bytes) -> None:
+        try:
+            if self.out.add(payload):
+                self.loop.add_writer(self.write_fd, self._writable)
+        except OSError:  # the worker is gone: its reader sees the end
+            self._end()
+
+    def _writable(self) -> None:
+        try:
+            done = self.out.flush()
+        except OSError:
+            done = True
+            self._end()
+        if done:
+            self.loop.remove_writer(self.write_fd)
+
+    def _readable(self) -> None:
+        try:
+            data = os.read(self.read_fd, 1 << 20)
+        except BlockingIOError:
+            return
+        except OSError:
+            data = b""
+        if not data:
+            self._end()
+            return
+        self.incoming += data
+        while self.batches and (frame := take_frame(self.incoming)) is not None:
+            self._answer(self.batches.popleft(), pickle.loads(frame))
+        self.on_ready()
+
+    def _answer(self, batch: list[Waiting], outcomes: list[tuple[bool, object]]) -> None:
+        for (_, future), (ok, value) in zip(batch, outcomes, strict=True):
+            if future.done():
+                continue
+            if ok:
+                future.set_result(value)  # type: ignore[arg-type]
+            else:
+                future.set_exception(value)  # type: ignore[arg-type]
+
+    def _end(self) -> None:
+        """The worker died (or was closed): the pages it held go back to the owner."""
+        if self.ended:
+            return
+        self.ended = True
+        self._stop_watching()
+        held = [waiting for batch in self.batches for waiting in batch]
+        self.batches.clear()
+        self.on_lost(self, held)
+
+    def _stop_watching(self) -> None:
+        with suppress(Exception):  # the loop may be closing
+            self.loop.remove_reader(self.read_fd)
+            self.loop.remove_writer(self.write_fd)
+
+    def close(self) -> None:
+        """End the worker: at once when it holds pages, else when it reads the end of its pipe."""
+        busy = bool(self.batches) or self.out.pending
+        self.ended = True
+        self._stop_watching()
+        for fd in (self.write_fd, self.read_fd):
+            with suppress(OSError):
+                os.close(fd)
+        if busy and self.process.is_alive():
+            self.process.terminate()  # extraction has no side effects: nothing is lost but the work
+
+    def join(self) -> None:
+        self.process.join(timeout=30)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+
+
+class Outgoing:
+    """Messages waiting to go down a non-blocking pipe, framed as multiprocessing's Connection reads them."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self.parts: deque[memoryview] = deque()
+        os.set_blocking(fd, False)
+
+    @property
+    def pending(self) -> bool:
+        return bool(self.parts)
+
+    def add(self, payload: bytes) -> bool:
+        """Queue a message and write what the pipe takes now; True when some waits for the pipe to drain."""
+        size = len(payload)
+        header = struct.pack("!i", size) if size <= 0x7FFFFFFF else struct.pack("!iQ", -1, size)
+        waiting = self.pending
+        self.parts.extend((memoryview(header), memoryview(payload)))
+        return not waiting and not self.flush()
+
+    def flush(self) -> bool:
+        """Write what the pipe takes; True when nothing is left."""
+        while self.parts:
+            try:
+                written = os.write(self.fd, self.parts[0])
+            except BlockingIOError:
+                return False
+            if written == len(self.parts[0]):
+                self.parts.popleft()
+            else:
+                self.parts[0] = self.parts[0][written:]
+        return True
+
+
+def take_frame(buffer: bytearray) -> bytes | None:
+    """The first whole message in `buffer` (removed from it), or None while it is still arriving."""
+    if len(buffer) < 4:
+        return None
+    (size,), start = struct.unpack_from("!i", buffer), 4
+    if size == -1:
+        if len(buffer) < 12:
+            return None
+        (size,), start = struct.unpack_from("!Q", buffer, 4), 12
+    if len(buffer) < start + size:
+        return None
+    frame = bytes(buffer[start:start + size])
+    del buffer[:start + size]
+    return frame
+
+
+def serve(receive, send, work: Work, parent: int) -> None:
+    """A worker: extract each batch of pages that arrives, answer with their outcomes, until the pipe ends."""
+    _worker_setup(parent)
+    while True:
+        try:
+            pages = pickle.loads(receive.recv_bytes())
+        except EOFError:
+            return
+        try:
+            send.send_bytes(pickle.dumps([outcome(work, page) for page in pages], protocol=pickle.HIGHEST_PROTOCOL))
+        except OSError:  # the main process stopped listening
+            return
+
+
+def outcome(work: Work, page: RawPage) -> tuple[bool, object]:
+    """(True, the page's pairs) or (False, why it failed), as an exception the main process can unpickle."""
+    try:
+        return True, work(page)
+    except Exception as exc:  # noqa: BLE001 - the page's failure, reported as it
+        try:
+            return False, pickle.loads(pickle.dumps(exc))
+        except Exception:  # noqa: BLE001 - an exception that does not survive pickling
+            return False, InputError(item_failure(exc))
 
 
 @contextmanager

@@ -1,0 +1,157 @@
+"""The fetch pipeline in batches (issue 12, point 4): the pages at hand travel to a worker in one message and
+are saved in one transaction, with the same outcome for each page as one by one."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+
+import pytest
+
+from briefarc.collect import FetchOptions, SavesAtHand, collect
+from briefarc.errors import InputError
+from briefarc.models import RawPage, Source
+from briefarc.net.fetch import FetchConfig, run
+from briefarc.offload import Extraction
+from briefarc.pipeline import documents_of
+from briefarc.store.db import open_database
+from briefarc.store.writer import SerialWriter
+from tests import siteserver as ss
+from tests.processes import briefarc, stored_documents, wait_for, wait_for_group_to_end
+from tests.test_fetch_faults import article
+from tests.test_fetch_sources import FAST
+
+DAYS = range(1, 13)
+NEVER = 3600.0  # a reply latency no run waits out
+
+
+def pages(days=DAYS) -> list[RawPage]:
+    return [RawPage(data=article(day), origin=f"https://example.org/{day}", url=f"https://example.org/{day}")
+            for day in days]
+
+
+def test_the_pages_at_hand_go_to_a_worker_in_one_message_and_one_bad_page_fails_alone():
+    batch = pages()
+    batch.insert(5, RawPage(data=b" \n ", origin="empty", url="https://example.org/empty"))
+
+    async def extract_all():
+        with Extraction(workers=1) as extraction:
+            results = await asyncio.gather(*(extraction.documents(page) for page in batch), return_exceptions=True)
+            return results, extraction.sent
+
+    results, sent = asyncio.run(extract_all())
+    assert sent == 1  # thirteen pages asked for in one turn of the event loop: one message
+    assert isinstance(results[5], InputError)
+    good = results[:5] + results[6:]
+    assert [[doc for doc, _ in pairs] for pairs in good] == [[doc for doc, _ in documents_of(page)]
+                                                             for page in pages()]
+    assert all(pairs[0][1].sha256 and pairs[0][1].packed for pairs in good)
+
+
+def statements(db) -> list[str]:
+    """The statements the connection runs from now on, as given (not what triggers and FTS5 run within them,
+    which the trace reports as comments, or as the statement again)."""
+    seen: list[str] = []
+
+    def note(sql: str) -> None:
+        if not sql.startswith("--") and not (seen and seen[-1] == sql):
+            seen.append(sql)
+
+    db.conn.set_trace_callback(note)
+    return seen
+
+
+@pytest.mark.parametrize("count", [3, 12])
+def test_the_documents_saved_in_one_turn_of_the_loop_are_one_transaction(db_file, count):
+    db = open_database(db_file)
+    extracted = [list(documents_of(page)) for page in pages(range(1, count + 1))]
+    seen = statements(db)
+
+    async def save_all():
+        with SerialWriter(db) as writer:
+            saves = SavesAtHand(writer)
+            for pairs in extracted:
+                saves.save(pairs, None)
+            assert db.conn.in_transaction  # nothing committed while the pages are at hand
+            await asyncio.sleep(0)  # the loop turns: the batch is committed
+            assert not db.conn.in_transaction
+
+    asyncio.run(save_all())
+    assert sum(s.startswith("BEGIN") for s in seen) == 1 and sum(s == "COMMIT" for s in seen) == 1
+    per_page = (len(seen) - 2) / count
+    assert per_page <= 12, seen  # a handful of statements per document, the same for any batch size
+    assert db.execute("SELECT count(*) FROM documents").fetchone()[0] == count
+
+
+def sitemap_site(site, days) -> str:
+    site.route("/robots.txt", ss.robots())
+    for day in days:
+        site.route(f"/b/{day}", ss.Reply(article(day)))
+    urls = "".join(f"<url><loc>{site.url(f'/b/{day}')}</loc></url>" for day in days)
+    site.page("/sitemap.xml", f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>',
+              content_type="application/xml")
+    return site.url("/sitemap.xml")
+
+
+def test_known_urls_are_looked_up_in_one_query_and_skipped(cli, db_file, site):
+    sitemap = sitemap_site(site, DAYS)
+    first = [site.url(f"/b/{day}") for day in DAYS[:4]]
+    assert cli("fetch", *first, *FAST, "--db", db_file).code == 0
+    db = open_database(db_file)
+    seen = statements(db)
+    options = FetchOptions(config=FetchConfig(delay=0.0, per_host=4), workers=1)
+    report, = run(collect(db, [Source(name="map", kind="sitemap", url=sitemap)], [], options))
+    assert (report.discovered, report.fetched, report.added) == (12, 8, 8)
+    assert sum("json_each" in s and "seen_urls" in s for s in seen) == 1  # the twelve URLs, in one query
+    assert all(site.hits(f"/b/{day}") == 1 for day in DAYS)  # the four known ones were not asked for again
+
+
+def test_a_fetch_with_one_bad_page_in_a_batch_stores_the_others_and_exits_3(cli, db_file, site):
+    sitemap = sitemap_site(site, DAYS)
+    site.route("/b/empty", ss.Reply(b" \n "))
+    site.page("/sitemap.xml", site_map(site, [*(f"/b/{day}" for day in DAYS), "/b/empty"]),
+              content_type="application/xml")
+    result = cli("fetch", sitemap, *FAST, "--workers", "1", "--db", db_file, "--json")
+    assert result.code == 3, result.stderr
+    report = result.jsonl()[0]
+    assert (report["added"], report["failed"]) == (12, 1), report
+    assert [f["url"] for f in report["failures"]] == [site.url("/b/empty")]
+    assert "Traceback" not in result.stderr
+
+
+def site_map(site, paths) -> str:
+    urls = "".join(f"<url><loc>{site.url(path)}</loc></url>" for path in paths)
+    return f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
+
+
+@pytest.mark.crash
+def test_ctrl_c_mid_batch_leaves_whole_items_and_a_rerun_completes_them(db_file, site):
+    days = range(1, 29)
+    sitemap = sitemap_site(site, days)
+    for day in days[-4:]:  # pages that never come: the fetch is still running when Ctrl-C comes
+        site.route(f"/b/{day}", ss.Reply(article(day), latency=NEVER))
+    process = briefarc("fetch", sitemap, "--delay", "0", "--per-host", "8", "--workers", "1", db=db_file,
+                       start_new_session=True)
+    wait_for(lambda: stored_documents(db_file) >= 1 or process.poll() is not None, "a first batch stored")
+    os.killpg(process.pid, signal.SIGINT)
+    try:
+        _, stderr = process.communicate(timeout=180)
+    finally:
+        process.kill()
+    wait_for_group_to_end(process.pid)
+    assert process.returncode == 130 and "Traceback" not in stderr, stderr
+    db = open_database(db_file)
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    stored = db.execute("SELECT count(*) FROM documents").fetchone()[0]
+    seen = db.execute("SELECT count(*) FROM seen_urls WHERE status = 'stored'").fetchone()[0]
+    assert 1 <= stored < len(days) and seen == stored  # each page whole: its document and its record, or neither
+    db.conn.close()
+    for day in days[-4:]:
+        site.route(f"/b/{day}", ss.Reply(article(day)))
+    rerun = briefarc("fetch", sitemap, "--delay", "0", "--workers", "1", db=db_file)
+    assert rerun.wait() == 0, rerun.communicate()
+    db = open_database(db_file)
+    rows = db.execute("SELECT url, count(*) FROM documents GROUP BY url").fetchall()
+    assert len(rows) == len(days) and all(count == 1 for _, count in rows)
+    assert db.execute("SELECT count(*) FROM versions").fetchone()[0] == len(days)
