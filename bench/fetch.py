@@ -14,8 +14,9 @@ per host, each naming its 200 pages, into a fresh SQLite database:
   engine    discovery, the polite client, the request log and the record of seen URLs, with the
             page handling (extract and save) switched off: the scheduling the target is about;
   pipeline  the whole of it: every page is also extracted (in the worker processes) and saved.
-Exit status 1 when the engine misses the target; the pipeline's figure is printed beside it. The
-pipeline needs about 6 ms of CPU per page in all, so on two cores it cannot reach 1.3x of 2.5 s.
+Exit status 1 when the engine misses the target; the pipeline's figures are printed beside theirs
+(issue 12, point 4): CPU per page of all the client's processes together <= 6 ms, and wall time
+<= 1.5x the ideal on two cores, <= 1.3x on four or more.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import multiprocessing
+import os
 import resource
 import sys
 import tempfile
@@ -43,6 +45,7 @@ from briefarc.store.db import open_database  # noqa: E402
 from pages import page  # noqa: E402
 
 TARGET = 1.3
+PIPELINE_CPU_MS = 6.0  # CPU per page, the main process and the extraction workers together
 VARIANTS = ("engine", "pipeline")
 
 
@@ -59,8 +62,21 @@ class Result:
     def ratio(self, ideal: float) -> float:
         return self.wall / ideal
 
+    @property
+    def target(self) -> float:
+        """The engine's 1.3x; the pipeline's depends on the cores it has for its extraction workers."""
+        return TARGET if self.variant == "engine" or cores() >= 4 else 1.5
+
+    def cpu_ms(self) -> float:
+        return (self.cpu + self.workers_cpu) / max(self.pages, 1) * 1000
+
     def passed(self, ideal: float) -> bool:
-        return not self.failures and self.ratio(ideal) <= TARGET
+        fast = self.ratio(ideal) <= self.target
+        return not self.failures and fast and (self.variant == "engine" or self.cpu_ms() <= PIPELINE_CPU_MS)
+
+
+def cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 # -- the servers, in a child process ----------------------------------------------------------------------
@@ -163,17 +179,20 @@ def _nothing() -> Iterator[None]:
 
 def report(results: list[Result], ideal: float) -> None:
     print(f"{'variant':<10} {'pages':>6} {'stored':>7} {'wall':>8} {'ideal':>8} {'ratio':>7} {'target':>7} "
-          f"{'result':>7} {'CPU/page':>10} {'workers/page':>13}")
+          f"{'result':>7} {'CPU/page':>10} {'workers/page':>13} {'all/page':>9}")
     for result in results:
         verdict = "PASS" if result.passed(ideal) else "FAIL"
         cpu = f"{result.cpu / max(result.pages, 1) * 1000:.2f}ms"
         workers = f"{result.workers_cpu / max(result.pages, 1) * 1000:.2f}ms"
         print(f"{result.variant:<10} {result.pages:>6} {result.stored:>7} {result.wall:>7.2f}s {ideal:>7.2f}s "
-              f"{result.ratio(ideal):>6.2f}x {TARGET:>6.2f}x {verdict:>7} {cpu:>10} {workers:>13}")
+              f"{result.ratio(ideal):>6.2f}x {result.target:>6.2f}x {verdict:>7} {cpu:>10} {workers:>13} "
+              f"{result.cpu_ms():>7.2f}ms")
         for failure in result.failures[:5]:
             print(f"  failed: {failure}")
         if len(result.failures) > 5:
             print(f"  ... and {len(result.failures) - 5} more failures")
+    print(f"pipeline targets: all/page <= {PIPELINE_CPU_MS:g} ms; wall <= 1.5x the ideal on 2 cores, 1.3x on 4 "
+          f"(this machine: {cores()} cores{'; 4 cannot be measured here' if cores() < 4 else ''})")
 
 
 def main(argv: list[str] | None = None) -> int:

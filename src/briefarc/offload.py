@@ -27,6 +27,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
+from dataclasses import replace
 
 from briefarc.errors import InputError, item_failure
 from briefarc.models import Document, RawPage
@@ -39,6 +40,7 @@ IN_PLACE = 8  # pages a run extracts in its own process before starting the work
 MAX_WORKERS = 4
 BATCH = 16  # pages in one message to a worker, at most
 AHEAD = 2  # batches a worker holds at most: the one it extracts and the next
+PIPE_BYTES = 2**20
 DIED_TWICE = "an extraction worker died while reading this page, twice"
 
 
@@ -176,6 +178,8 @@ class Worker:
         self.batches: deque[list[Waiting]] = deque()  # sent, in order, not answered yet
         to_child, self.write_fd = os.pipe()
         self.read_fd, from_child = os.pipe()
+        for fd in (self.write_fd, self.read_fd):
+            roomy(fd)
         ends = Connection(to_child, writable=False), Connection(from_child, readable=False)
         context = multiprocessing.get_context("spawn")  # never fork a process with threads and sockets
         with ctrl_c_held():
@@ -230,11 +234,11 @@ class Worker:
         self.on_ready()
 
     def _answer(self, batch: list[Waiting], outcomes: list[tuple[bool, object]]) -> None:
-        for (_, future), (ok, value) in zip(batch, outcomes, strict=True):
+        for (page, future), (ok, value) in zip(batch, outcomes, strict=True):
             if future.done():
                 continue
             if ok:
-                future.set_result(value)  # type: ignore[arg-type]
+                future.set_result(restored(value, page))  # type: ignore[arg-type]
             else:
                 future.set_exception(value)  # type: ignore[arg-type]
 
@@ -269,6 +273,15 @@ class Worker:
         if self.process.is_alive():
             self.process.kill()
             self.process.join()
+
+
+def roomy(fd: int) -> None:
+    """Let the pipe hold a batch (1 MiB, Linux's limit for any user) rather than 64 KiB: fewer writes and
+    reads, and a worker's answer goes down in one go."""
+    import fcntl
+
+    with suppress(AttributeError, OSError):  # not Linux, or a lower limit: the default size works too
+        fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, PIPE_BYTES)
 
 
 class Outgoing:
@@ -336,14 +349,22 @@ def serve(receive, send, work: Work, parent: int) -> None:
 
 
 def outcome(work: Work, page: RawPage) -> tuple[bool, object]:
-    """(True, the page's pairs) or (False, why it failed), as an exception the main process can unpickle."""
+    """(True, the page's pairs) or (False, why it failed), as an exception the main process can unpickle.
+
+    The pairs' pages come back without the bytes the main process sent (`restored` puts them back)."""
     try:
-        return True, work(page)
+        return True, [(doc, replace(item, data=b"") if item.data is page.data else item)
+                      for doc, item in work(page)]
     except Exception as exc:  # noqa: BLE001 - the page's failure, reported as it
         try:
             return False, pickle.loads(pickle.dumps(exc))
         except Exception:  # noqa: BLE001 - an exception that does not survive pickling
             return False, InputError(item_failure(exc))
+
+
+def restored(pairs: Pairs, page: RawPage) -> Pairs:
+    """A worker's pairs with the page's bytes back where the worker left them out."""
+    return [(doc, item if item.data else replace(item, data=page.data)) for doc, item in pairs]
 
 
 @contextmanager

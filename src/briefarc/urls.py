@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TypeGuard
 from urllib.parse import SplitResult, quote, unquote, urljoin, urlsplit, urlunsplit
 
@@ -19,6 +20,7 @@ QUERY_EXTRA = PATH_EXTRA | frozenset("?")
 PERCENT = re.compile(r"%([0-9A-Fa-f]{2})")
 
 
+@lru_cache(maxsize=8192)  # a fetch asks for each URL's several times (seen, pending, its request's site)
 def normalize_url(url: str) -> str:
     """A canonical spelling of an http(s) URL.
 
