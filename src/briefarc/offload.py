@@ -21,7 +21,6 @@ import asyncio
 import os
 import pickle
 import signal
-import struct
 import threading
 import time
 from collections import deque
@@ -32,6 +31,7 @@ from dataclasses import replace
 from briefarc.errors import InputError, item_failure
 from briefarc.models import Document, RawPage
 from briefarc.pipeline import documents_of
+from briefarc.pipes import Outgoing, roomy, take_frame
 
 Work = Callable[[RawPage], list[tuple[Document, RawPage]]]
 Pairs = list[tuple[Document, RawPage]]
@@ -40,7 +40,6 @@ IN_PLACE = 8  # pages a run extracts in its own process before starting the work
 MAX_WORKERS = 4
 BATCH = 16  # pages in one message to a worker, at most
 AHEAD = 2  # batches a worker holds at most: the one it extracts and the next
-PIPE_BYTES = 2**20
 DIED_TWICE = "an extraction worker died while reading this page, twice"
 
 
@@ -230,10 +229,14 @@ class Worker:
             return
         self.incoming += data
         while self.batches and (frame := take_frame(self.incoming)) is not None:
-            self._answer(self.batches.popleft(), pickle.loads(frame))
+            self._answer(self.batches.popleft(), frame)
         self.on_ready()
 
-    def _answer(self, batch: list[Waiting], outcomes: list[tuple[bool, object]]) -> None:
+    def _answer(self, batch: list[Waiting], frame: bytes) -> None:
+        try:
+            outcomes: list[tuple[bool, object]] = pickle.loads(frame)
+        except Exception as exc:  # noqa: BLE001 - its pages fail, the fetch goes on
+            outcomes = [(False, InputError(f"an extraction worker's answer could not be read ({exc})"))] * len(batch)
         for (page, future), (ok, value) in zip(batch, outcomes, strict=True):
             if future.done():
                 continue
@@ -273,65 +276,6 @@ class Worker:
         if self.process.is_alive():
             self.process.kill()
             self.process.join()
-
-
-def roomy(fd: int) -> None:
-    """Let the pipe hold a batch (1 MiB, Linux's limit for any user) rather than 64 KiB: fewer writes and
-    reads, and a worker's answer goes down in one go."""
-    import fcntl
-
-    with suppress(AttributeError, OSError):  # not Linux, or a lower limit: the default size works too
-        fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, PIPE_BYTES)
-
-
-class Outgoing:
-    """Messages waiting to go down a non-blocking pipe, framed as multiprocessing's Connection reads them."""
-
-    def __init__(self, fd: int) -> None:
-        self.fd = fd
-        self.parts: deque[memoryview] = deque()
-        os.set_blocking(fd, False)
-
-    @property
-    def pending(self) -> bool:
-        return bool(self.parts)
-
-    def add(self, payload: bytes) -> bool:
-        """Queue a message and write what the pipe takes now; True when some waits for the pipe to drain."""
-        size = len(payload)
-        header = struct.pack("!i", size) if size <= 0x7FFFFFFF else struct.pack("!iQ", -1, size)
-        waiting = self.pending
-        self.parts.extend((memoryview(header), memoryview(payload)))
-        return not waiting and not self.flush()
-
-    def flush(self) -> bool:
-        """Write what the pipe takes; True when nothing is left."""
-        while self.parts:
-            try:
-                written = os.write(self.fd, self.parts[0])
-            except BlockingIOError:
-                return False
-            if written == len(self.parts[0]):
-                self.parts.popleft()
-            else:
-                self.parts[0] = self.parts[0][written:]
-        return True
-
-
-def take_frame(buffer: bytearray) -> bytes | None:
-    """The first whole message in `buffer` (removed from it), or None while it is still arriving."""
-    if len(buffer) < 4:
-        return None
-    (size,), start = struct.unpack_from("!i", buffer), 4
-    if size == -1:
-        if len(buffer) < 12:
-            return None
-        (size,), start = struct.unpack_from("!Q", buffer, 4), 12
-    if len(buffer) < start + size:
-        return None
-    frame = bytes(buffer[start:start + size])
-    del buffer[:start + size]
-    return frame
 
 
 def serve(receive, send, work: Work, parent: int) -> None:
