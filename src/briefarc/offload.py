@@ -81,11 +81,12 @@ class Extraction:
         self._queue: deque[Waiting] = deque()
         self._retries: deque[Waiting] = deque()
         self._due = False  # a dispatch is scheduled
+        self.closed = False  # no worker starts after close(), whatever callback is still due
         self.sent = 0  # batches handed to the workers
 
     async def documents(self, page: RawPage) -> Pairs:
         self.count += 1
-        if not self.workers or self.count <= self.in_place:
+        if not self.workers or self.count <= self.in_place or self.closed:
             return list(documents_of(page))
         future: asyncio.Future[Pairs] = asyncio.get_running_loop().create_future()
         self._queue.append((page, future))
@@ -97,6 +98,8 @@ class Extraction:
     def _dispatch(self) -> None:
         """Hand the waiting pages to the workers that can take a batch, the least busy first."""
         self._due = False
+        if self.closed:
+            return
         while len(self._pool) < self.workers:
             self._pool.append(Worker(self.work, self._dispatch, self._lost))
         free = sorted((w for w in self._pool if len(w.batches) < AHEAD), key=lambda w: len(w.batches))
@@ -120,7 +123,7 @@ class Extraction:
             self._dispatch()
 
     def _dispatch_retry(self) -> None:
-        if self._retry is not None and self._retry.batches:
+        if self.closed or (self._retry is not None and self._retry.batches):
             return  # busy with a page
         batch = live(self._retries, 1)
         if batch:
@@ -140,6 +143,7 @@ class Extraction:
 
     def close(self) -> None:
         """Stop the workers; the pages they hold are dropped."""
+        self.closed = True
         workers, self._pool = [*self._pool, *([self._retry] if self._retry else [])], []
         self._retry = None
         for worker in workers:
