@@ -14,6 +14,9 @@ import pytest
 from tests.conftest import SAMPLES, SHARED, needs_shared
 
 BULK = SHARED / "corpus" / "fmprc-bulk"
+# Ten State Department releases and transcripts (March 2022), whose questions are labelled QUESTION, OPERATOR,
+# SENATOR ...: officials and a moderator, not outlets.
+STATE_FEED = SHARED / "corpus" / "state-feed-history" / "snapshot-20.rss"
 # (date, English page, Chinese page): the same press conference in both languages (fmprc-bulk/MANIFEST.json)
 PAIRS = [
     ("2018-07-04", "0736d77fa4ba35ea4d097f0dbde5f492e3d90219", "16444d95e253a945ac27e5b38315fb905f339566"),
@@ -69,3 +72,14 @@ def sample_pair(db: Path) -> tuple[int, int]:
                              "AND kind = 'briefing'").fetchall())
     conn.close()
     return rows["en"], rows["zh"]
+
+
+@pytest.fixture(scope="module")
+def sources_db(tmp_path_factory) -> Path:
+    """The 13 real pairs filed by language (fmprc-en, fmprc-zh) beside the State Department's feed (state);
+    skipped without ../shared."""
+    needs_shared(BULK)
+    needs_shared(STATE_FEED)
+    groups = {"fmprc-en": [BULK / f"{en}.html.gz" for _, en, _ in PAIRS],
+              "fmprc-zh": [BULK / f"{zh}.html.gz" for _, _, zh in PAIRS], "state": [STATE_FEED]}
+    return build(tmp_path_factory.mktemp("sources") / "sources.db", groups)

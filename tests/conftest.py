@@ -101,5 +101,5 @@ def cli(private_home):
 @pytest.fixture
 def db_file(tmp_path) -> Path:
     return tmp_path / "archive.db"
-from tests.analysis_archives import real_db, sample_db  # noqa: E402,F401  (fixtures)
+from tests.analysis_archives import real_db, sample_db, sources_db  # noqa: E402,F401  (fixtures)
 from tests.siteserver import site, sites  # noqa: E402,F401  (fixtures)

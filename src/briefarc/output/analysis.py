@@ -5,6 +5,7 @@ As in render.py, web text reaches Rich only as Text objects made safe by clean()
 
 from __future__ import annotations
 
+from rich.cells import cell_len, set_cell_size
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
@@ -24,7 +25,8 @@ def turn_label(turn: dict) -> Text:
 def turns_table(turns: list[dict]) -> Table:
     table = Table(expand=True, pad_edge=False)
     for name, options in (("turn", {"no_wrap": True}), ("date", {"no_wrap": True}), ("source", {"max_width": 14}),
-                          ("role", {"no_wrap": True}), ("speaker", {"max_width": 24}), ("text", {"ratio": 3})):
+                          ("role", {"no_wrap": True}), ("speaker", {"max_width": 24, "overflow": "fold"}),
+                          ("text", {"ratio": 3, "overflow": "fold"})):
         table.add_column(name, **options)
     for turn in turns:
         table.add_row(Text(f"{turn['id']}#{turn['turn']}", style="cyan"), text(turn.get("date")),
@@ -32,6 +34,12 @@ def turns_table(turns: list[dict]) -> Table:
                       text(turn.get("outlet") or turn.get("speaker")),
                       text(shorten(turn.get("text") or "")))
     return table
+
+
+def _cell(column: str, value) -> Text:
+    if column == "source":  # a site name in three lines at most, "—" when not known (store/sitelabel.py)
+        return site_cell(value, SHORT_NAME)
+    return text(", ".join(map(str, value)) if isinstance(value, list) else value)
 
 
 def shorten(value: str, size: int = 240) -> str:
@@ -60,27 +68,28 @@ def numbered_turns(turns: list[dict]) -> Group:
 
 
 def simple_table(rows: list[dict], columns: list[str], *, right: tuple[str, ...] = ()) -> Table:
-    """A plain table of records: one column per key, lists joined with commas."""
+    """A plain table of records: one column per key, lists joined with commas. Names, numbers and dates are
+    never cut; lists and long text wrap (folding CJK text, which has no spaces) to make room. The headings
+    wrap at their underscores."""
     table = Table(pad_edge=False)
-    for column in columns:
-        table.add_column(column, justify="right" if column in right else "left",
-                         max_width=SHORT_NAME if column == "source" else None)
-    for row in rows:
-        cells = []
-        for column in columns:
-            value = row.get(column)
-            if column == "source":  # a site name in three lines at most, "—" when not known (store/sitelabel.py)
-                cells.append(site_cell(value, SHORT_NAME))
-                continue
-            cells.append(text(", ".join(map(str, value)) if isinstance(value, list) else value))
-        table.add_row(*cells)
+    cells = [[_cell(column, row.get(column)) for column in columns] for row in rows]
+    for index, column in enumerate(columns):
+        values = [row.get(column) for row in rows]
+        wraps = column == "source" or any(isinstance(value, list) or len(str(value or "")) > LONG_CELL
+                                          for value in values)
+        whole = None if wraps else max((cell_len(line[index].plain) for line in cells), default=None)
+        table.add_column(column.replace("_", " "), justify="right" if column in right else "left",
+                         min_width=whole, max_width=SHORT_NAME if column == "source" else None, overflow="fold")
+    for line in cells:
+        table.add_row(*line)
     return table
+
+
+LONG_CELL = 24  # characters: a longer value (a query, a site's full name) may wrap
 
 
 def _fit_left(value: str, cells: int) -> str:
     """The end of `value` that fits `cells` terminal cells, padded on the left (CJK characters take two)."""
-    from rich.cells import cell_len
-
     kept = ""
     for char in reversed(clean(value)):
         if cell_len(char + kept) > cells:
@@ -89,22 +98,60 @@ def _fit_left(value: str, cells: int) -> str:
     return " " * (cells - cell_len(kept)) + kept
 
 
-def kwic_lines(lines: list[dict], width: int) -> Table:
-    """Concordance lines with the term aligned in a centre column."""
-    from rich.cells import set_cell_size
+def _fit_right(value: str, cells: int) -> str:
+    """The start of `value` that fits `cells` terminal cells (never half a CJK character)."""
+    kept = ""
+    for char in clean(value):
+        if cell_len(kept + char) > cells:
+            break
+        kept += char
+    return kept
 
-    table = Table.grid(padding=(0, 1))
-    for _ in range(3):
-        table.add_column(no_wrap=True)
-    table.add_column(no_wrap=True, justify="right")
-    table.add_column(no_wrap=True, style="bold yellow")
-    table.add_column(no_wrap=True)
-    for line in lines:
-        ref = f"{line['id']}#{line['turn']}" if line.get("turn") else str(line["id"])
-        table.add_row(Text(ref, style="cyan"), text(line.get("date")), text(line.get("source") or ""),
-                      Text(_fit_left(line["left"], width)), text(line["match"]),
-                      Text(set_cell_size(clean(line["right"]), width).rstrip()))
-    return table
+
+MIN_CONTEXT = 12  # cells of context on each side before a long source name is shortened to make room
+
+
+class KwicLines:
+    """Concordance lines with the term aligned in a centre column. The reference (id#turn), the date and the
+    match are never cut; the context on either side shrinks to the terminal's width (at most `width` cells),
+    and a long source name is shortened only when the context would drop below MIN_CONTEXT."""
+
+    def __init__(self, lines: list[dict], width: int) -> None:
+        self.lines, self.width = lines, width
+        self.refs = [f"{line['id']}#{line['turn']}" if line.get("turn") else str(line["id"]) for line in lines]
+
+    def _widths(self, max_width: int) -> tuple[int, int, int, int, int]:
+        """(ref, date, source, match, context) cell widths for a console `max_width` cells wide."""
+        ref = max(map(cell_len, self.refs))
+        date = max(cell_len(clean(line.get("date") or "")) for line in self.lines)
+        source = max(cell_len(clean(line.get("source") or "")) for line in self.lines)
+        match = max(cell_len(clean(line["match"])) for line in self.lines)
+        fixed = ref + date + match + 5  # five single spaces between the six columns
+        room = max_width - fixed - source
+        if room < 2 * MIN_CONTEXT and source > 8:
+            source = max(8, source - (2 * MIN_CONTEXT - room))
+            room = max_width - fixed - source
+        return ref, date, source, match, max(1, min(self.width, room // 2))
+
+    def __rich_console__(self, console, options):
+        ref_w, date_w, source_w, match_w, context = self._widths(options.max_width)
+        for ref, line in zip(self.refs, self.lines, strict=True):
+            row = Text(no_wrap=True, overflow="crop")
+            row.append(ref.ljust(ref_w), style="cyan")
+            source = clean(line.get("source") or "")
+            if cell_len(source) > source_w:
+                source = _fit_right(source, source_w - 1) + "…"
+            row.append(" " + clean(line.get("date") or "").ljust(date_w) + " " + set_cell_size(source, source_w) + " ")
+            row.append(_fit_left(line["left"], context) + " ")
+            row.append(set_cell_size(clean(line["match"]), match_w), style="bold yellow")
+            row.append(" " + _fit_right(line["right"], context))
+            row.rstrip()
+            yield row
+
+
+def kwic_lines(lines: list[dict], width: int) -> KwicLines:
+    """Concordance lines with the term aligned in a centre column (see KwicLines)."""
+    return KwicLines(lines, width)
 
 
 TERM_COLOURS = ("green", "magenta", "cyan", "yellow", "blue", "red")
@@ -117,23 +164,43 @@ def bar(value: float, top: float, cells: int) -> str:
     return "█" * (eighths // 8) + (BLOCKS[eighths % 8] if eighths % 8 else "")
 
 
-def trend_chart(rows: list[dict], *, cells: int = 40) -> Table:
-    """Per period, one bar per term side by side: documents mentioning it per 100 documents, with the counts."""
-    terms = list(dict.fromkeys(row["term"] for row in rows))
-    top = max((row["per_100"] for row in rows), default=0.0)
-    table = Table.grid(padding=(0, 1))
-    for options in ({"no_wrap": True}, {"no_wrap": True}, {"no_wrap": True}, {"justify": "right"}, {}):
-        table.add_column(**options)
-    previous = None
-    for row in rows:
-        colour = TERM_COLOURS[terms.index(row["term"]) % len(TERM_COLOURS)]
-        period = row["period"] if row["period"] != previous else ""
-        previous = row["period"]
-        drawn = bar(row["per_100"], top, cells) or "·"
-        table.add_row(Text(period, style="bold"), text(row["term"], colour), Text(drawn, style=colour),
-                      Text(f"{row['per_100']:.1f}"),
-                      Text(f"{row['term_documents']}/{row['documents']} docs, {row['mentions']} mentions", style="dim"))
-    return table
+class TrendChart:
+    """Per period, one bar per term side by side: documents mentioning it per 100 documents, with the counts.
+    The period, term, value and counts are never cut: the bars get what the terminal's width leaves (at most
+    `cells`, at least MIN_BAR)."""
+
+    def __init__(self, rows: list[dict], cells: int) -> None:
+        self.rows, self.cells = rows, cells
+        self.counts = [f"{row['term_documents']}/{row['documents']} docs, {row['mentions']} mentions" for row in rows]
+
+    def __rich_console__(self, console, options):
+        terms = list(dict.fromkeys(row["term"] for row in self.rows))
+        top = max((row["per_100"] for row in self.rows), default=0.0)
+        period_w = max(cell_len(row["period"]) for row in self.rows)
+        term_w = max(cell_len(clean(term)) for term in terms)
+        value_w = max(len(f"{row['per_100']:.1f}") for row in self.rows)
+        fixed = period_w + term_w + value_w + max(map(len, self.counts)) + 4
+        cells = max(MIN_BAR, min(self.cells, options.max_width - fixed))
+        previous = None
+        for row, counts in zip(self.rows, self.counts, strict=True):
+            colour = TERM_COLOURS[terms.index(row["term"]) % len(TERM_COLOURS)]
+            period = row["period"] if row["period"] != previous else ""
+            previous = row["period"]
+            line = Text(no_wrap=True, overflow="crop")
+            line.append(period.ljust(period_w), style="bold")
+            line.append(" " + set_cell_size(clean(row["term"]), term_w) + " ", style=colour)
+            line.append((bar(row["per_100"], top, cells) or "·").ljust(cells), style=colour)
+            line.append(f" {row['per_100']:>{value_w}.1f} ")
+            line.append(counts, style="dim")
+            yield line
+
+
+MIN_BAR = 10
+
+
+def trend_chart(rows: list[dict], *, cells: int = 40) -> TrendChart:
+    """Per period, one bar per term side by side (see TrendChart)."""
+    return TrendChart(rows, cells)
 
 
 def parallel_table(result: dict) -> Table:
@@ -176,8 +243,10 @@ def grouped_hits(groups: list[dict]) -> Table:
     from briefarc.output.render import snippet_text
 
     table = Table(expand=True, pad_edge=False)
-    for name, options in (("week", {"no_wrap": True}), ("source", {"max_width": 16}), ("id", {"justify": "right"}),
-                          ("date", {"no_wrap": True}), ("title", {"ratio": 2}), ("snippet", {"ratio": 3})):
+    for name, options in (("week", {"no_wrap": True}), ("source", {"max_width": 16}),
+                          ("id", {"justify": "right", "no_wrap": True}),
+                          ("date", {"no_wrap": True}), ("title", {"ratio": 2, "overflow": "fold"}),
+                          ("snippet", {"ratio": 3, "overflow": "fold"})):
         table.add_column(name, **options)
     previous_week = None
     for group in groups:

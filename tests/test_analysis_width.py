@@ -1,0 +1,70 @@
+"""The corpus commands at 80 columns: ids, turn numbers, dates, names and numbers are never cut; the text
+columns (context, snippets, answers, bars) give way instead."""
+
+from __future__ import annotations
+
+import pytest
+from rich.cells import cell_len
+
+from tests.analysis_archives import build
+from tests.conftest import SAMPLES
+
+
+@pytest.fixture
+def narrow(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+
+
+def fits(output: str) -> list[str]:
+    lines = output.splitlines()
+    assert lines and all(cell_len(line) <= 80 for line in lines), max(lines, key=cell_len)
+    return lines
+
+
+def test_kwic_keeps_references_and_dates(cli, sources_db, narrow):
+    for term in ("Taiwan", "台湾", "Hong Kong"):
+        found = cli("kwic", term, "--limit", "20", "--db", sources_db, "--json").jsonl()
+        rows = [line for line in fits(cli("kwic", term, "--limit", "20", "--db", sources_db).stdout) if line]
+        assert len(rows) == len(found) > 3
+        for row, line in zip(rows, found, strict=True):
+            ref = f"{line['id']}#{line['turn']}" if line["turn"] else str(line["id"])
+            assert row.split()[:3] == [ref, line["date"], line["source"]] and "…" not in row
+        assert len({cell_len(row[:row.lower().index(term.lower(), 30)]) for row in rows}) == 1  # one centre column
+
+
+def test_kwic_shortens_a_long_source_name_before_the_context(cli, tmp_path, narrow):
+    db = build(tmp_path / "unfiled.db", {None: [SAMPLES / "china-mfa-en-new.html", SAMPLES / "china-mfa-zh.html"]})
+    found = cli("kwic", "China", "--db", db, "--json").jsonl()
+    site = "Ministry of Foreign Affairs of the People's Republic of China"
+    assert found and {line["source"] for line in found} == {site}  # filed under no source: the site's own name
+    lines = [line for line in fits(cli("kwic", "China", "--db", db).stdout) if line]
+    centre = set()
+    for row, line in zip(lines, found, strict=True):
+        assert row.split()[1] == line["date"] and "Ministry of" in row and site not in row
+        centre.add(cell_len(row[:row.index(f" {line['match']} ", row.index("…") + 12)]))  # 12 cells of context
+    assert len(centre) == 1
+
+
+def test_trend_chart_fits(cli, sources_db, narrow):
+    rows = cli("trend", "Taiwan", "台湾", "tariffs", "--by", "quarter", "--db", sources_db, "--json").jsonl()
+    lines = fits(cli("trend", "Taiwan", "台湾", "tariffs", "--by", "quarter", "--db", sources_db).stdout)
+    assert len(lines) == len(rows)  # one line per period and term: nothing wrapped
+    for line, row in zip(lines, rows, strict=True):
+        assert line.endswith(f"{row['term_documents']}/{row['documents']} docs, {row['mentions']} mentions")
+
+
+def test_tables_keep_names_dates_and_numbers(cli, sources_db, narrow):
+    outlets = cli("outlets", "--db", sources_db, "--json").jsonl()
+    table = "\n".join(fits(cli("outlets", "--db", sources_db).stdout))
+    assert all(row["outlet"] in table and row["first"] in table for row in outlets)
+    keywords = cli("keywords", "--since", "2020", "--lang", "en", "--limit", "8", "--db", sources_db, "--json")
+    table = "\n".join(fits(cli("keywords", "--since", "2020", "--lang", "en", "--limit", "8",
+                               "--db", sources_db).stdout))
+    assert all(f" {row['score']} " in table or f" {row['score']}│" in table for row in keywords.jsonl())
+    turns = cli("search", "Taiwan", "--in", "answers", "--limit", "5", "--db", sources_db, "--json").jsonl()
+    table = "\n".join(fits(cli("search", "Taiwan", "--in", "answers", "--limit", "5", "--db", sources_db).stdout))
+    assert all(f"{turn['id']}#{turn['turn']} " in table and turn["date"] in table for turn in turns)
+    chinese = cli("search", "台湾", "--in", "answers", "--limit", "1", "--db", sources_db)
+    assert "…" not in "\n".join(fits(chinese.stdout))  # CJK text folds: it has no spaces to wrap at
+    grouped = cli("search", "台湾", "--by", "source", "--limit", "3", "--db", sources_db)
+    assert "…" not in "".join(line.split("│")[4] for line in fits(grouped.stdout) if line.count("│") > 5)
