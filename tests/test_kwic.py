@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import sqlite3
 
 from rich.cells import cell_len
 
@@ -63,3 +65,28 @@ def test_kwic_real_archive(cli, real_db):
     assert len(lines) == 10 and all(line["match"] == "Taiwan" and line["turn"] for line in lines)
     chinese = cli("kwic", "一带一路", "--db", real_db, "--json", "--limit", "5").jsonl()
     assert chinese and all(line["match"] == "一带一路" for line in chinese)
+
+
+def test_kwic_lines_are_the_text_around_the_term(cli, sources_db):
+    """Each line is a real place in its turn: left + match + right is in the turn's text, the match is the term."""
+    conn = sqlite3.connect(sources_db)
+    for term, pattern in (("Taiwan", r"(?<!\w)taiwan(?!\w)"), ("台湾", "台湾"), ("sanction*", r"(?<!\w)sanction\w*")):
+        lines = cli("kwic", term, "--width", "30", "--limit", "100", "--db", sources_db, "--json").jsonl()
+        assert lines
+        for line in lines:
+            text = conn.execute("SELECT text FROM turns WHERE document_id = ? AND number = ? UNION ALL "
+                                "SELECT body FROM documents WHERE id = ? AND turns = '[]'",
+                                (line["id"], line["turn"], line["id"])).fetchone()[0]
+            assert line["left"] + line["match"] + line["right"] in " ".join(text.split())
+            assert re.fullmatch(pattern, line["match"], re.IGNORECASE)
+        units = "SELECT text FROM turns UNION ALL SELECT body FROM documents WHERE turns = '[]'"
+        expected = sum(len(re.findall(pattern, " ".join(text.split()), re.IGNORECASE))
+                       for (text,) in conn.execute(units))
+        assert len(lines) == expected  # every occurrence, none twice
+    conn.close()
+
+
+def test_kwic_refuses_search_syntax(cli, sample_db):
+    for term in ("tariffs AND goods", "NEAR(trade war)", "title:tariffs", "tar*ffs", "AND"):
+        result = cli("kwic", term, "--db", sample_db)
+        assert result.code == 2 and "is a search query" in result.stderr and "Traceback" not in result.stderr

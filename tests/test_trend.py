@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import sqlite3
 import xml.etree.ElementTree as ET
 
@@ -84,3 +85,28 @@ def test_trend_real_archive(cli, real_db):
     assert sum(r["mentions"] for r in english.values()) == len(
         cli("kwic", "Taiwan", "--db", real_db, "--json", "--limit", "1000").jsonl())
     assert sum(r["term_documents"] for r in chinese.values()) >= 3
+
+
+def test_trend_counts_agree_with_the_text(cli, sources_db):
+    """Documents and mentions per month, against a count made directly on the archive's text."""
+    conn = sqlite3.connect(sources_db)
+    texts = conn.execute("SELECT substr(published_date, 1, 7), title, body FROM documents").fetchall()
+    conn.close()
+    terms = (("Taiwan", r"(?<!\w)taiwan(?!\w)"), ("台湾", "台湾"), ('"Hong Kong"', r"(?<!\w)hong\s+kong(?!\w)"))
+    for term, pattern in terms:
+        expected_docs: dict[str, int] = {}
+        expected_mentions: dict[str, int] = {}
+        for month, title, body in texts:
+            found = len(re.findall(pattern, body or "", re.IGNORECASE))
+            in_title = re.search(pattern, title or "", re.IGNORECASE)
+            expected_docs[month] = expected_docs.get(month, 0) + bool(found or in_title)
+            expected_mentions[month] = expected_mentions.get(month, 0) + found
+        rows = by_period(cli("trend", term, "--db", sources_db, "--json").jsonl(), term)
+        assert {month: row["term_documents"] for month, row in rows.items() if row["documents"]} == expected_docs
+        assert {month: row["mentions"] for month, row in rows.items() if row["documents"]} == expected_mentions
+        assert sum(expected_mentions.values()) > 5
+
+
+def test_trend_refuses_search_syntax(cli, sample_db):
+    result = cli("trend", "tariffs", "OR", "sanctions", "--db", sample_db)
+    assert result.code == 2 and "'OR' is a search query" in result.stderr

@@ -120,3 +120,46 @@ def test_real_archive_turns(cli, real_db):
     assert {"AFP", "法新社"} <= outlets
     speakers = {s["spokesperson"] for s in cli("speakers", "--db", real_db, "--json").jsonl()}
     assert {"Geng Shuang", "耿爽", "Lu Kang", "陆慷", "Hua Chunying", "华春莹"} <= speakers
+
+
+def test_outlets_are_outlets_on_real_transcripts(cli, sources_db):
+    """State Department transcripts label journalists QUESTION and officials by title (OPERATOR, SENIOR
+    ADMINISTRATION OFFICIAL ONE, a misspelt SECRETAR BLINKEN): none of them is an outlet."""
+    conn = sqlite3.connect(sources_db)
+    labels = {row[0] for row in conn.execute("SELECT DISTINCT speaker FROM turns WHERE role = 'question'")}
+    conn.close()
+    assert {"OPERATOR", "SENIOR ADMINISTRATION OFFICIAL ONE", "SECRETAR BLINKEN", "AFP", "法新社记者"} <= labels
+    outlets = {row["outlet"]: row for row in cli("outlets", "--db", sources_db, "--json").jsonl()}
+    assert {"AFP", "法新社", "Bloomberg", "北京青年报"} <= set(outlets)
+    assert not {name for name in outlets if name.isupper() and " " in name}  # no OPERATOR, SENIOR ... OFFICIAL
+    assert outlets["AFP"]["questions"] == 2 and outlets["AFP"]["first"] == "2020-06-11"
+
+
+def test_speakers_per_source_with_their_dates(cli, sources_db):
+    rows = {(row["source"], row["spokesperson"]): row for row in cli("speakers", "--db", sources_db, "--json").jsonl()}
+    # the 13 press conferences of PAIRS: Lu Kang 4 (2018-07-04 to 2019-03-13), Hua Chunying 3, Geng Shuang 6
+    for source, (lu, hua, geng) in {"fmprc-en": ("Lu Kang", "Hua Chunying", "Geng Shuang"),
+                                    "fmprc-zh": ("陆慷", "华春莹", "耿爽")}.items():
+        found = [rows[source, name] for name in (lu, hua, geng)]
+        assert [(r["documents"], r["first"], r["last"]) for r in found] == [
+            (4, "2018-07-04", "2019-03-13"), (3, "2018-12-27", "2020-06-11"), (6, "2019-03-25", "2020-01-21")]
+    assert rows["state", "Ned Price"]["documents"] == 1
+    assert {source for source, _ in rows} == {"fmprc-en", "fmprc-zh", "state"}
+
+
+def test_an_empty_date_range_is_a_usage_error(cli, sample_db):
+    for command in (["outlets"], ["speakers"], ["search", "tariffs", "--in", "questions"], ["kwic", "tariffs"],
+                    ["trend", "tariffs"], ["collocates", "tariffs"], ["keywords"]):
+        result = cli(*command, "--since", "2021", "--until", "2019", "--db", sample_db)
+        assert result.code == 2 and result.stderr.startswith("Error: --since 2021-01-01 is after --until 2019-12-31")
+
+
+def test_outlet_of_a_label():
+    from briefarc.analysis.turns import outlet_of
+
+    assert outlet_of("《北京青年报》记者") == outlet_of("北京青年报记者") == "北京青年报"
+    assert outlet_of("英国《金融时报》记者") == "英国《金融时报》"
+    assert [outlet_of(label) for label in ("OPERATOR", "SENATOR ROMNEY", "Mr. Smith", "MODERATOR", "Q", "问")] \
+        == [None] * 6
+    assert [outlet_of(label) for label in ("AFP", "Reuters", "RIA Novosti", "Sidhant")] == [
+        "AFP", "Reuters", "RIA Novosti", "Sidhant"]

@@ -21,6 +21,9 @@ from briefarc.store.text import CJK_CHARS
 if TYPE_CHECKING:
     import sqlite_utils
 
+# The source shown for a document: its source's name, or for pages ingested without one the site's own name
+# (as `briefarc list` shows them).
+SOURCE_NAME_SQL = "coalesce(s.name, d.site_name)"
 TOKEN = re.compile(rf"[{CJK_CHARS}]|[^\W_]+")
 CJK_ONE = re.compile(f"[{CJK_CHARS}]")
 
@@ -34,8 +37,16 @@ class Term:
     pattern: re.Pattern
 
 
+# What a term cannot hold: the search's operators (AND, OR, NOT, NEAR), groups, column filters, a * inside.
+OPERATOR = re.compile(r"(?:^|\s)(?:AND|OR|NOT|NEAR)(?:\s|\(|$)|[()^{}:]|\*(?=.)")
+
+
 def parse_term(text: str) -> Term:
-    """A word, phrase or prefix* to count or show; a usage error for anything without letters or digits."""
+    """A word, phrase or prefix* to count or show; a usage error for anything without letters or digits,
+    and for the search's operators (a term is one word or phrase: boolean queries are for `search`)."""
+    if OPERATOR.search(text.strip()):
+        raise UsageError(f"{text!r} is a search query: give one word, \"a phrase\" or a prefix* "
+                         "(several terms as several arguments; AND, OR, NOT, NEAR and ( ) are for `briefarc search`).")
     raw = text.strip().strip('"').strip()
     prefix = raw.endswith("*")
     raw = raw.rstrip("*").strip()
@@ -53,9 +64,17 @@ def parse_term(text: str) -> Term:
     return Term(text.strip(), fts, re.compile(start + "".join(parts) + end, re.IGNORECASE))
 
 
+def filter_clauses(filters: Filters | None) -> tuple[list[str], list]:
+    """The filters' SQL clauses and parameters; a usage error for a date range that nothing can match."""
+    filters = filters or Filters()
+    if filters.since and filters.until and filters.since > filters.until:
+        raise UsageError(f"--since {filters.since} is after --until {filters.until}: give the earlier date first.")
+    return filters.where()
+
+
 def where_sql(filters: Filters | None) -> tuple[str, list]:
     """The filters as SQL over `documents d` (and `sources s` when joined), each clause after an AND."""
-    clauses, params = (filters or Filters()).where()
+    clauses, params = filter_clauses(filters)
     return "".join(" AND " + clause for clause in clauses), params
 
 

@@ -7,6 +7,7 @@ import sqlite3
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from briefarc.analysis.matching import filter_clauses
 from briefarc.errors import NotFound, SearchSyntaxError, UsageError
 from briefarc.models import ROLES
 from briefarc.store.db import translated
@@ -26,6 +27,13 @@ TURN_COLUMNS = (
 TURN_KEYS = ("id", "turn", "role", "speaker", "text", "date", "source", "title", "spokesperson", "language", "site")
 # A reporter's label often carries the word for reporter after the outlet ("路透社记者": Reuters' reporter).
 REPORTER_SUFFIX = re.compile(r"\s*(?:记者|reporter|correspondent)$", re.I)
+# A label that opens with a person's office or honorific names a participant (the operator, a senator, an
+# official, the secretary), not the outlet of a journalist.
+PERSON_TITLE = re.compile(
+    r"^(?:mr|ms|mrs|dr|shri|smt|h\.e|sir|dame|operator|moderator|host|chair(?:man|woman|person)?|senator|"
+    r"congress(?:man|woman)|representative|rep|ambassador|minister|foreign minister|prime minister|president|"
+    r"vice president|secretary|under ?secretary|deputy|assistant|acting|senior|official|spokes(?:person|man|woman)|"
+    r"director|general|admiral|governor|commissioner|special envoy|envoy|counselor|coordinator)\b\.?", re.I)
 
 
 def role_of(name: str) -> str:
@@ -42,9 +50,11 @@ def outlet_of(speaker: str | None) -> str | None:
     if not speaker:
         return None
     name = REPORTER_SUFFIX.sub("", speaker.strip())
+    if name.startswith("《") and name.endswith("》") and name.count("《") == 1:  # 《北京青年报》 is 北京青年报
+        name = name[1:-1].strip()
     if not name or QUESTION_WORDS.match(name.strip(" .")) or QUESTION_WORDS.match(speaker.strip(" .")):
         return None
-    return name
+    return None if PERSON_TITLE.match(name) else name
 
 
 def turn_record(row: tuple) -> dict:
@@ -55,7 +65,7 @@ def turn_record(row: tuple) -> dict:
 
 
 def filter_sql(filters: Filters | None, role: str | None, outlet: str | None) -> tuple[str, list]:
-    clauses, params = (filters or Filters()).where()
+    clauses, params = filter_clauses(filters)
     if role:
         clauses.append("t.role = ?")
         params.append(role)
@@ -132,9 +142,10 @@ def outlets(db: sqlite_utils.Database, filters: Filters | None = None, *, top: i
     ).fetchall()
     found: dict[str, dict] = {}
     terms: dict[str, Counter] = {}
+    answering = _answering_names(db)
     for speaker, date, text in rows:
         name = outlet_of(speaker)
-        if name is None:
+        if name is None or _surname(name) in answering:
             continue
         entry = found.setdefault(name, {"outlet": name, "questions": 0, "first": date, "last": date})
         entry["questions"] += 1
@@ -145,6 +156,17 @@ def outlets(db: sqlite_utils.Database, filters: Filters | None = None, *, top: i
     for name, entry in found.items():
         entry["top_terms"] = distinctive(terms[name], everyone, top)
     return sorted(found.values(), key=lambda e: (-e["questions"], e["outlet"]))
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1].casefold() if " " in name.strip() else ""
+
+
+def _answering_names(db) -> set[str]:
+    """The surnames of those who answer or make statements ("MR PRICE", "SECRETARY BLINKEN"): a question
+    labelled with one of them ("SECRETAR BLINKEN", misspelt on the page) is a participant's, not an outlet's."""
+    rows = db.execute("SELECT DISTINCT speaker FROM turns WHERE role != 'question' AND speaker LIKE '% %'")
+    return {_surname(speaker) for (speaker,) in rows} - {""}
 
 
 def distinctive(own: Counter, everyone: Counter, top: int) -> list[str]:
@@ -164,7 +186,7 @@ def distinctive(own: Counter, everyone: Counter, top: int) -> list[str]:
 @translated
 def speakers(db: sqlite_utils.Database, filters: Filters | None = None) -> list[dict]:
     """Spokespersons per source: how many briefings each gave, the first and the last."""
-    clauses, params = (filters or Filters()).where()
+    clauses, params = filter_clauses(filters)
     where = "".join(" AND " + clause for clause in clauses)
     rows = db.execute(
         f"""SELECT {SITE_SQL}, d.spokesperson, count(*), min(d.published_date), max(d.published_date)

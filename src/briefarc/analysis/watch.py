@@ -11,7 +11,7 @@ import sqlite3
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
-from briefarc.analysis.matching import where_sql
+from briefarc.analysis.matching import SOURCE_NAME_SQL, where_sql
 from briefarc.errors import NotFound, SearchSyntaxError, UsageError
 from briefarc.store.db import transaction, translated
 from briefarc.store.documents import now_iso
@@ -84,7 +84,7 @@ def _new_hits(conn: sqlite3.Connection, query: str, filters: Filters, seen: int,
     table, fts = index_for(conn, to_fts(query))
     try:
         rows = conn.execute(
-            f"""SELECT d.id, d.published_date, s.name, d.title, coalesce(d.canonical_url, d.url)
+            f"""SELECT d.id, d.published_date, {SOURCE_NAME_SQL}, d.title, coalesce(d.canonical_url, d.url)
                 FROM {table} JOIN documents d ON d.id = {table}.rowid
                 LEFT JOIN sources s ON s.id = d.source_id
                 WHERE {table} MATCH ? AND d.id > ? AND d.id <= ? {where}
