@@ -75,6 +75,7 @@ def test_show_turn_with_its_question(cli, sample_db):
     assert f"{en}#4 AFP" in shown.stdout and f"{en}#5 Lin Jian" in shown.stdout
     numbered = cli("show", str(en), "--turns", "--db", sample_db)
     assert all(f"{en}#{n} " in numbered.stdout for n in range(1, 16))
+    assert numbered.stdout.startswith(f"Document {en}, 15 turns  2025-03-12 · Foreign Ministry Spokesperson")
 
 
 def test_show_turn_errors(cli, sample_db):
@@ -163,3 +164,15 @@ def test_outlet_of_a_label():
         == [None] * 6
     assert [outlet_of(label) for label in ("AFP", "Reuters", "RIA Novosti", "Sidhant")] == [
         "AFP", "Reuters", "RIA Novosti", "Sidhant"]
+
+
+def test_cite_names_who_answers(cli, sources_db):
+    """A: and 答: are labels, not names: the citation names the spokesperson; a question under Q: names nobody."""
+    conn = sqlite3.connect(sources_db)
+    ids = dict(conn.execute("SELECT language, id FROM documents WHERE published_date = '2019-12-26'").fetchall())
+    speakers = conn.execute("SELECT speaker FROM turns WHERE document_id = ? ORDER BY number", (ids["en"],)).fetchall()
+    conn.close()
+    assert speakers == [("Q",), ("A",)]
+    assert "turn 2 (answer, Geng Shuang)" in cli("cite", f"{ids['en']}#2", "--db", sources_db).stdout
+    assert "turn 2 (answer, 耿爽)" in cli("cite", f"{ids['zh']}#2", "--db", sources_db).stdout
+    assert "turn 1 (question)," in cli("cite", f"{ids['en']}#1", "--db", sources_db).stdout.replace("\n", "")

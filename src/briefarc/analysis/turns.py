@@ -57,6 +57,19 @@ def outlet_of(speaker: str | None) -> str | None:
     return None if PERSON_TITLE.match(name) else name
 
 
+def speaker_named(turn: dict) -> str | None:
+    """Who said a turn, by name: the outlet for a question, the speaker for an answer or a statement; for an
+    answer under a generic label (A:, 答:, Spokesperson:) the document's spokesperson; else None (Q:, 问:)."""
+    from briefarc.extract.labels import ANSWER_LABELS
+
+    if turn["role"] == "question":
+        return turn.get("outlet")
+    speaker = (turn.get("speaker") or "").strip()
+    if not speaker or speaker.strip(" .").casefold() in ANSWER_LABELS:
+        return turn.get("spokesperson") or None
+    return speaker
+
+
 def turn_record(row: tuple) -> dict:
     record = dict(zip(TURN_KEYS, row, strict=True))
     record["text"] = record["text"] or ""

@@ -87,14 +87,14 @@ def cite(
 
 def cited_record(database, ref: str) -> dict:
     """The record `cite` cites: a document, or with ID#N a document and its turn N."""
-    from briefarc.analysis.turns import get_turn, parse_turn_ref
+    from briefarc.analysis.turns import get_turn, parse_turn_ref, speaker_named
     from briefarc.store.documents import get_document
 
     doc_id, number = parse_turn_ref(ref)
     record = get_document(database, doc_id)
     if number is not None:
         turn = get_turn(database, doc_id, number)
-        record["turn"] = {"number": number, "role": turn["role"], "speaker": turn["outlet"] or turn["speaker"]}
+        record["turn"] = {"number": number, "role": turn["role"], "speaker": speaker_named(turn)}
     return record
 
 

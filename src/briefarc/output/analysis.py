@@ -48,11 +48,16 @@ def shorten(value: str, size: int = 240) -> str:
     return flat if len(flat) <= size else flat[:size - 1].rstrip() + "…"
 
 
+def turn_heading(turn: dict, label: str) -> Text:
+    """"Document 12, turn 3  2025-03-12 · its title" above one turn or the numbered turns."""
+    head = Text(label, style="bold cyan")
+    head.append("  " + clean(" · ".join(str(v) for v in (turn.get("date"), turn.get("title")) if v)))
+    return head
+
+
 def turn_panel(turn: dict) -> Group:
     """One turn under its document's title, after the question it answers when it is an answer."""
-    head = Text(f"Document {turn['id']}, turn {turn['turn']}", style="bold cyan")
-    head.append("  " + clean(" · ".join(str(v) for v in (turn.get("date"), turn.get("title")) if v)))
-    parts: list = [head, Text("")]
+    parts: list = [turn_heading(turn, f"Document {turn['id']}, turn {turn['turn']}"), Text("")]
     if turn.get("question"):
         parts += [turn_label(turn["question"]), Text(clean(turn["question"]["text"]) + "\n")]
     parts += [turn_label(turn), Text(clean(turn["text"]))]
@@ -60,8 +65,8 @@ def turn_panel(turn: dict) -> Group:
 
 
 def numbered_turns(turns: list[dict]) -> Group:
-    """Every turn of a document with the number that cites it (ID#N)."""
-    parts = []
+    """Every turn of a document with the number that cites it (ID#N), under the document's date and title."""
+    parts: list = [turn_heading(turns[0], f"Document {turns[0]['id']}, {len(turns)} turns"), Text("")]
     for turn in turns:
         parts += [turn_label(turn), Text(clean(turn["text"]) + "\n")]
     return Group(*parts)
