@@ -15,6 +15,12 @@ def ids_by_file(db) -> dict[str, int]:
     return {origin.rsplit("/", 1)[-1].split(".")[0]: doc_id for origin, doc_id in rows}
 
 
+def merged(rows: list[dict]) -> list[dict]:
+    """The rows where one turn faces the second of two turns of the other version."""
+    return [row for before, row in zip(rows, rows[1:], strict=False) if row["left"] and row["right"] and any(
+        before[side] and before[side]["turn"] == row[side]["turn"] for side in ("left", "right"))]
+
+
 def test_parallel_pairs_and_aligns_the_samples(cli, sample_db):
     en, zh = sample_pair(sample_db)
     result = cli("parallel", str(en), "--db", sample_db, "--json").jsonl()[0]
@@ -76,23 +82,57 @@ def test_real_pairs_are_found_and_aligned(cli, real_db):
         en, zh = ids[en_file], ids[zh_file]
         result = cli("parallel", str(en), "--db", real_db, "--json").jsonl()[0]
         assert result["right"] == zh and result["confidence"] >= 0.9
-        paired = [row for row in result["turns"] if row["left"] and row["right"]]
+        paired = [row for index, row in enumerate(result["turns"]) if row["left"] and row["right"]
+                  and row not in merged(result["turns"])]
         assert all(row["left"]["role"] == row["right"]["role"] for row in paired)
         assert len(paired) >= len(result["turns"]) - 1  # at most one turn a version lacks
     equal = cli("parallel", str(ids[PAIRS[5][1]]), "--db", real_db, "--json").jsonl()[0]  # 21 turns each
     assert [(r["left"]["turn"], r["right"]["turn"]) for r in equal["turns"]] == [(n, n) for n in range(1, 22)]
 
 
-def test_real_gaps(cli, real_db):
+def test_real_uneven_pair_is_a_merged_turn_not_a_gap(cli, real_db):
+    """On 21 January 2020 the English page lost the label of the first answer, so its turn 1 holds the WHO
+    question and its answer: it faces Chinese turns 1 and 2, and neither version is reported as lacking a turn."""
     ids = ids_by_file(real_db)
     conn = sqlite3.connect(real_db)
     count = dict(conn.execute("SELECT id, json_array_length(turns) FROM documents").fetchall())
     conn.close()
     pairs = {frozenset((ids[en], ids[zh])) for _, en, zh in PAIRS}
-    rows = cli("parallel", "--gaps", "--db", real_db, "--json").jsonl()
     uneven = [pair for pair in pairs if len({count[doc] for doc in pair}) == 2]
-    assert uneven and rows  # some real pairs differ by a turn
-    for row in rows:
-        pair = frozenset((row["id"], row["missing_from"]))
-        assert pair in uneven and count[row["id"]] > count[row["missing_from"]]  # the longer version has the gap
-        assert 1 <= row["turn"] <= count[row["id"]] and row["text"]
+    en, zh = ids[PAIRS[11][1]], ids[PAIRS[11][2]]
+    assert uneven == [frozenset((en, zh))] and (count[en], count[zh]) == (9, 10)
+    result = cli("parallel", str(en), "--db", real_db, "--json").jsonl()[0]
+    pairs_found = [(row["left"]["turn"], row["right"]["turn"]) for row in result["turns"]]
+    assert pairs_found == [(1, 1), (1, 2)] + [(n, n + 1) for n in range(2, 10)]
+    first = result["turns"][0]
+    assert "WHO" in first["left"]["text"] and "Emergency Committee" in first["left"]["text"]  # question and answer
+    assert first["right"]["role"] == "question" and result["turns"][1]["right"]["role"] == "answer"
+    assert cli("parallel", "--gaps", "--db", real_db, "--json").stdout == ""
+    table = cli("parallel", str(en), "--db", real_db).stdout
+    assert f"↑ {en}#1 (one turn in this version)" in table
+
+
+def test_real_gaps_when_a_version_lacks_a_question(cli, real_db, tmp_path):
+    """A copy of the real archive whose Chinese 25 March 2019 version lacks a question and its answer: --gaps
+    reports exactly those two English turns, and the turns after them stay paired."""
+    import shutil
+
+    db = tmp_path / "gap.db"
+    shutil.copy(real_db, db)
+    ids = ids_by_file(db)
+    en, zh = ids[PAIRS[5][1]], ids[PAIRS[5][2]]  # 21 turns each
+    conn = sqlite3.connect(db)
+    roles = [row[0] for row in conn.execute("SELECT role FROM turns WHERE document_id = ? ORDER BY number", (zh,))]
+    question = roles.index("question", 8) + 1  # a question (with its answer) in the middle
+    assert roles[question] == "answer"
+    with conn:
+        conn.execute("UPDATE documents SET turns = json_remove(turns, ?, ?) WHERE id = ?",
+                     (f"$[{question}]", f"$[{question - 1}]", zh))
+    conn.close()
+    rows = cli("parallel", "--gaps", "--db", db, "--json").jsonl()
+    assert [(row["id"], row["turn"], row["missing_from"]) for row in rows] == [
+        (en, question, zh), (en, question + 1, zh)]
+    result = cli("parallel", str(en), "--db", db, "--json").jsonl()[0]
+    after = [(row["left"]["turn"], row["right"]["turn"]) for row in result["turns"]
+             if row["left"]["turn"] > question + 1]
+    assert after == [(n, n - 2) for n in range(question + 2, 22)]

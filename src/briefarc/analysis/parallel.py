@@ -28,6 +28,7 @@ NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-]{1,}")
 MIN_TURN_RATIO = 0.5  # versions of one press conference have about as many turns; a short item of the day is not one
 GAP = -0.4  # the score of leaving a turn unpaired: a pair must score better than two gaps to be made
+MERGE = -0.6  # the cost of reading two turns as one: only a much better match than a pair and a gap
 CANDIDATES_SQL = f"""
     SELECT d.id, d.published_date, {PRIMARY_SUBTAG_SQL}, d.spokesperson, json_array_length(d.turns)
     FROM documents d WHERE json_array_length(d.turns) > 0 AND d.published_date IS NOT NULL
@@ -101,8 +102,17 @@ def turn_similarity(left: dict, right: dict, ratio: float) -> float:
     return score
 
 
+def joined(first: dict, second: dict) -> dict:
+    """A question and its answer read as one turn, to face a version that gives both under the question's label
+    (the page lost the answer's "A:"). Only a question followed by an answer joins: a turn of another role
+    cannot match it."""
+    role = first["role"] if (first["role"], second["role"]) == ("question", "answer") else "joined"
+    return {"role": role, "text": first["text"] + "\n\n" + second["text"]}
+
+
 def align(left: list[dict], right: list[dict]) -> list[tuple[int | None, int | None, float]]:
-    """Pairs of turn numbers (None where one side has nothing) in order, with each pair's score."""
+    """Pairs of turn numbers (None where one side has nothing) in order, with each pair's score. A turn of one
+    version may face two turns of the other (a merge): it is then paired with each of them, in order."""
     ratio = sum(len(t["text"]) for t in right) / max(1, sum(len(t["text"]) for t in left))
     rows, cols = len(left), len(right)
     best = [[0.0] * (cols + 1) for _ in range(rows + 1)]
@@ -115,6 +125,12 @@ def align(left: list[dict], right: list[dict]) -> list[tuple[int | None, int | N
         for j in range(1, cols + 1):
             choices = [(best[i - 1][j - 1] + turn_similarity(left[i - 1], right[j - 1], ratio), "pair"),
                        (best[i - 1][j] + GAP, "up"), (best[i][j - 1] + GAP, "left")]
+            if j > 1:
+                merged = turn_similarity(left[i - 1], joined(right[j - 2], right[j - 1]), ratio)
+                choices.append((best[i - 1][j - 2] + merged + MERGE, "one-two"))
+            if i > 1:
+                merged = turn_similarity(joined(left[i - 2], left[i - 1]), right[j - 1], ratio)
+                choices.append((best[i - 2][j - 1] + merged + MERGE, "two-one"))
             best[i][j], step[i][j] = max(choices)
     return _trace(left, right, step, ratio)
 
@@ -127,6 +143,14 @@ def _trace(left, right, step, ratio) -> list[tuple[int | None, int | None, float
         if move == "pair":
             pairs.append((i, j, round(turn_similarity(left[i - 1], right[j - 1], ratio), 2)))
             i, j = i - 1, j - 1
+        elif move == "one-two":
+            score = round(turn_similarity(left[i - 1], joined(right[j - 2], right[j - 1]), ratio), 2)
+            pairs += [(i, j, score), (i, j - 1, score)]
+            i, j = i - 1, j - 2
+        elif move == "two-one":
+            score = round(turn_similarity(joined(left[i - 2], left[i - 1]), right[j - 1], ratio), 2)
+            pairs += [(i, j, score), (i - 1, j, score)]
+            i, j = i - 2, j - 1
         elif move == "up":
             pairs.append((i, None, 0.0))
             i -= 1

@@ -36,12 +36,6 @@ def turns_table(turns: list[dict]) -> Table:
     return table
 
 
-def _cell(column: str, value) -> Text:
-    if column == "source":  # a site name in three lines at most, "—" when not known (store/sitelabel.py)
-        return site_cell(value, SHORT_NAME)
-    return text(", ".join(map(str, value)) if isinstance(value, list) else value)
-
-
 def shorten(value: str, size: int = 240) -> str:
     """The text on one line, cut to `size` characters with an ellipsis."""
     flat = " ".join(value.split())
@@ -77,7 +71,8 @@ def simple_table(rows: list[dict], columns: list[str], *, right: tuple[str, ...]
     never cut; lists and long text wrap (folding CJK text, which has no spaces) to make room. The headings
     wrap at their underscores."""
     table = Table(pad_edge=False)
-    cells = [[_cell(column, row.get(column)) for column in columns] for row in rows]
+    places = {column: _decimals(row.get(column) for row in rows) for column in columns}
+    cells = [[_cell(column, row.get(column), places[column]) for column in columns] for row in rows]
     for index, column in enumerate(columns):
         values = [row.get(column) for row in rows]
         wraps = column == "source" or any(isinstance(value, list) or len(str(value or "")) > LONG_CELL
@@ -88,6 +83,22 @@ def simple_table(rows: list[dict], columns: list[str], *, right: tuple[str, ...]
     for line in cells:
         table.add_row(*line)
     return table
+
+
+def _decimals(values) -> int | None:
+    """How many decimals a column of numbers shows: as many as its most precise value (None: not floats)."""
+    found = [len(repr(value).partition(".")[2]) for value in values if isinstance(value, float)]
+    return min(2, max(found)) if found else None
+
+
+def _cell(column: str, value, decimals: int | None) -> Text:
+    if column == "source":  # a site name in three lines at most, "—" when not known (store/sitelabel.py)
+        return site_cell(value, SHORT_NAME)
+    if isinstance(value, list):
+        return text(", ".join(map(str, value)))
+    if isinstance(value, float) and decimals is not None:
+        return Text(f"{value:.{decimals}f}")
+    return text(value)
 
 
 LONG_CELL = 24  # characters: a longer value (a query, a site's full name) may wrap
@@ -215,15 +226,19 @@ def parallel_table(result: dict) -> Table:
                              f"(confidence {result['confidence']:.2f})"))
     table.add_column(f"document {result['left']}", ratio=1, overflow="fold")
     table.add_column(f"document {result['right']}", ratio=1, overflow="fold")
+    previous: list = [None, None]
     for row in result["turns"]:
         cells = []
-        for side in (row["left"], row["right"]):
+        for index, side in enumerate((row["left"], row["right"])):
             if side is None:
                 cells.append(Text("—", style="dim"))
+            elif previous[index] is not None and side["turn"] == previous[index]["turn"]:
+                cells.append(Text(f"↑ {side['id']}#{side['turn']} (one turn in this version)", style="dim"))
             else:
                 cell = turn_label(side)
                 cell.append("\n" + clean(side["text"]))
                 cells.append(cell)
+        previous = [row["left"], row["right"]]
         table.add_row(*cells)
     return table
 
