@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 
 from briefarc.analysis.association import keyness, log_likelihood, pmi
@@ -55,9 +57,22 @@ def test_keywords_of_a_period_against_another(cli, sample_db):
     words = {row["word"]: row for row in rows}
     assert {"林剑", "免签"} <= set(words) and "陆慷" not in words
     assert all(row["per_million"] > row["reference_per_million"] for row in rows)
-    english = {row["word"] for row in cli("keywords", "--since", "2025-03-12", "--until", "2025-03-12",
-                                          "--lang", "en", "--min-count", "2", "--db", sample_db, "--json").jsonl()}
-    assert "lin" in english
+    english = {row["word"]: row for row in cli("keywords", "--since", "2025-03-12", "--until", "2025-03-12",
+                                               "--vs-until", "2020", "--lang", "en", "--min-count", "1",
+                                               "--limit", "1000", "--db", sample_db, "--json").jsonl()}
+    assert "fiji" in english
+    # the speaker labels ("Lin Jian:" before each answer) are not text: "lin" counts only where it is written
+    conn = sqlite3.connect(sample_db)
+    written = conn.execute(
+        """SELECT (SELECT count(*) FROM documents WHERE published_date = '2025-03-12' AND language = 'en'
+                   AND title LIKE '%Lin Jian%')
+                + (SELECT count(*) FROM turns t JOIN documents d ON d.id = t.document_id
+                   WHERE d.published_date = '2025-03-12' AND d.language = 'en' AND t.text LIKE '%Lin Jian%')""",
+    ).fetchone()[0]
+    labels = conn.execute("""SELECT count(*) FROM turns t JOIN documents d ON d.id = t.document_id
+                             WHERE d.published_date = '2025-03-12' AND t.speaker = 'Lin Jian'""").fetchone()[0]
+    conn.close()
+    assert labels > 5 and english["lin"]["count"] == written < labels
 
 
 def test_keywords_of_a_source_and_spokesperson(cli, sample_db):

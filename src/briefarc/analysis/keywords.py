@@ -3,12 +3,13 @@ against another, by log-likelihood, with their counts and frequencies per millio
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from briefarc.analysis.association import keyness
-from briefarc.analysis.matching import where_sql
+from briefarc.analysis.matching import units, where_sql
 from briefarc.analysis.tokens import content_tokens
 from briefarc.errors import UsageError
 from briefarc.store.db import translated
@@ -69,12 +70,15 @@ def _ids(db, filters: Filters) -> set[int]:
 
 
 def _frequencies(db, ids: set[int]) -> Counter:
+    """Word counts of the documents' titles and texts; a transcript's text is its turns, without the speaker
+    labels ("MR PRICE:", "林剑："), which would make every spokesperson's name a keyword of their briefings."""
     counts: Counter = Counter()
     ordered = sorted(ids)
     for start in range(0, len(ordered), 500):
         page = ordered[start:start + 500]
-        for title, body in db.execute(
-                f"SELECT title, body FROM documents WHERE id IN ({', '.join('?' * len(page))})", page):
+        for title, body, turns in db.execute(
+                f"SELECT title, body, turns FROM documents WHERE id IN ({', '.join('?' * len(page))})", page):
             counts.update(content_tokens(title or ""))
-            counts.update(content_tokens(body or ""))
+            for _, text in units(body, json.loads(turns) if turns else []):
+                counts.update(content_tokens(text))
     return counts

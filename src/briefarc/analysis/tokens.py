@@ -20,7 +20,9 @@ hers herself him himself his how i if in into is it its itself just let me more 
 off on once only or other our ours ourselves out over own same she should so some such than that the their theirs
 them themselves then there these they this those through to too under until up very was we were what when where
 which while who whom why will with would you your yours yourself yourselves s t don q mr ms said says say will
-would may might must shall us one two also
+would may might must shall us one two also it's that's there's what's let's he's she's i'm we're you're
+they're i've we've you've they've i'll we'll you'll they'll i'd we'd don't doesn't didn't isn't aren't wasn't
+weren't can't won't wouldn't couldn't shouldn't haven't hasn't
 """.split()) | frozenset("""
 的 了 是 在 和 与 也 就 都 而 及 对 等 这 那 有 我 你 他 她 它 们 中 上 下 不 为 以 之 将 被 把 从 到 于 或 但 并 其
 """.split())
@@ -36,8 +38,8 @@ def spans(text: str) -> Iterator[tuple[str, int, int]]:
                 yield word, start, start + 1
             for index in range(len(word) - 1):
                 yield word[index:index + 2], start + index, start + index + 2
-        else:
-            yield word.lower(), start, match.end()
+        else:  # "it’s" and "it's" are one word: pages differ in their apostrophes, not in what they say
+            yield word.lower().replace("’", "'"), start, match.end()
 
 
 def tokens(text: str) -> Iterator[str]:
