@@ -7,6 +7,7 @@ import io
 import re
 import sqlite3
 import xml.etree.ElementTree as ET
+from collections import Counter
 
 import pytest
 
@@ -110,3 +111,22 @@ def test_trend_counts_agree_with_the_text(cli, sources_db):
 def test_trend_refuses_search_syntax(cli, sample_db):
     result = cli("trend", "tariffs", "OR", "sanctions", "--db", sample_db)
     assert result.code == 2 and "'OR' is a search query" in result.stderr
+
+
+def test_trend_does_not_count_speaker_labels(cli, sources_db):
+    """"AFP:" and "法新社记者：" open questions and "SECRETARY BLINKEN:" answers: labels, not mentions. trend counts
+    what the turns say, as kwic shows it, and a document only for its title or text."""
+    conn = sqlite3.connect(sources_db)
+    for term, label in (("AFP", "AFP"), ("法新社", "法新社记者"), ("Blinken", "SECRETARY BLINKEN")):
+        assert conn.execute("SELECT count(*) FROM turns WHERE speaker = ?", (label,)).fetchone()[0] >= 1
+        pattern = re.compile(term if not term.isascii() else rf"(?<!\w){term}(?!\w)", re.IGNORECASE)
+        said = Counter()
+        for doc_id, text in conn.execute("""SELECT document_id, text FROM turns
+                                            UNION ALL SELECT id, body FROM documents WHERE turns = '[]'"""):
+            said[doc_id] += len(pattern.findall(text or ""))
+        rows = cli("trend", term, "--by", "year", "--db", sources_db, "--json").jsonl()
+        kwic = cli("kwic", term, "--limit", "10000", "--db", sources_db, "--json").jsonl()
+        assert sum(row["mentions"] for row in rows) == sum(said.values()) == len(kwic)
+        with_labels = sum(len(pattern.findall(body)) for (body,) in conn.execute("SELECT body FROM documents"))
+        assert with_labels > len(kwic)  # the body holds the labels too
+    conn.close()

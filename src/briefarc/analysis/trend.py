@@ -72,6 +72,13 @@ def _term_counts(db, term: Term, day_of: dict[int, str], period: dict[str, str])
     per_document = _indexed_mentions(db, term, found)
     if per_document is None:
         per_document = _scanned_mentions(db, term, found)
+    in_labels = _label_mentions(db, term, found)
+    if in_labels:  # what was said, not who said it: "MR PRICE:" before an answer is not a mention of Price
+        for doc_id, count in in_labels.items():
+            per_document[doc_id] = max(0, per_document.get(doc_id, 0) - count)
+        titled = _title_matches(db, term, [doc_id for doc_id in in_labels if not per_document[doc_id]])
+        unsaid = {doc_id for doc_id in in_labels if not per_document[doc_id]} - titled
+        documents = Counter(period[day_of[doc_id]] for doc_id in found if doc_id not in unsaid)
     mentions: Counter = Counter()
     for doc_id, count in per_document.items():
         if doc_id in day_of:
@@ -104,6 +111,29 @@ def _indexed_mentions(db, term: Term, found: list[int]) -> dict[int, int] | None
     joins = "".join(f" JOIN t{i} ON t{i}.doc = t0.doc AND t{i}.offset = t0.offset + {i}" for i in range(1, len(tokens)))
     rows = db.execute(f"WITH {', '.join(parts)} SELECT t0.doc, count(*) FROM t0{joins} GROUP BY t0.doc", params)
     return dict(rows.fetchall())
+
+
+def _label_mentions(db, term: Term, found: list[int]) -> dict[int, int]:
+    """Per document, the term's occurrences in the speaker labels of its turns (which the body holds too)."""
+    labels = {label: len(term.pattern.findall(label)) for (label,) in
+              db.execute("SELECT DISTINCT speaker FROM turns WHERE speaker IS NOT NULL") if term.pattern.search(label)}
+    if not labels or not found:
+        return {}
+    wanted = set(found)
+    counts: Counter = Counter()
+    rows = db.execute(f"SELECT document_id, speaker, count(*) FROM turns WHERE speaker IN "
+                      f"({', '.join('?' * len(labels))}) GROUP BY document_id, speaker", list(labels))
+    for doc_id, label, turns in rows:
+        if doc_id in wanted:
+            counts[doc_id] += turns * labels[label]
+    return counts
+
+
+def _title_matches(db, term: Term, ids: list[int]) -> set[int]:
+    """Those of `ids` whose title or subtitle holds the term."""
+    rows = db.execute(f"SELECT id, coalesce(title, '') || ' ' || coalesce(subtitle, '') FROM documents "
+                      f"WHERE id IN ({', '.join('?' * len(ids))})", ids) if ids else []
+    return {doc_id for doc_id, heading in rows if term.pattern.search(" ".join(heading.split()))}
 
 
 def fold_token(token: str) -> str:
