@@ -97,3 +97,19 @@ def test_real_archive_collocates_and_keywords(cli, real_db):
     rows = cli("keywords", "--since", "2020", "--vs-until", "2018", "--lang", "zh", "--db", real_db,
                "--json").jsonl()
     assert "疫情" in {row["word"] for row in rows}
+
+
+def test_chinese_bigrams_read_as_the_words_they_stand_in(cli, sources_db):
+    """Overlapping bigrams cut 世卫组织 into 世卫, 卫组, 组织 and 委内瑞拉 into 委内, 内瑞, 瑞拉: each bigram that
+    nearly always stands in one longer string is shown as that string, with the bigram's counts."""
+    from briefarc.analysis.tokens import grown
+
+    covid = {row["word"]: row for row in cli("keywords", "--lang", "zh", "--since", "2020", "--db", sources_db,
+                                             "--json").jsonl()}
+    assert "世卫组织" in covid and not {"卫组", "世卫"} & set(covid)
+    march = {row["word"] for row in cli("keywords", "--lang", "zh", "--since", "2019-03", "--until", "2019-03",
+                                        "--db", sources_db, "--json").jsonl()}
+    assert "委内瑞拉" in march and not {"委内", "内瑞", "瑞拉"} & march
+    text = "新冠肺炎疫情。" * 5 + "肺炎患者，肺部。" * 2 + "新冠病毒。" * 5
+    assert [grown(word, text) for word in ("冠肺", "炎疫", "新冠", "病毒", "tariffs")] == [
+        "新冠肺炎疫情", "新冠肺炎疫情", "新冠", "新冠病毒", "tariffs"]

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from briefarc.analysis.association import MEASURES, log_likelihood, pmi
 from briefarc.analysis.matching import matching_documents, parse_term, units
-from briefarc.analysis.tokens import spans, worth_counting
+from briefarc.analysis.tokens import as_words, keep_sample, spans, worth_counting
 from briefarc.errors import UsageError
 from briefarc.store.db import translated
 from briefarc.store.search import Filters
@@ -36,12 +36,15 @@ def collocates(
     ids = [doc_id for doc_id, _ in islice(matching_documents(db, parsed, filters), max_documents)]
     near: Counter = Counter()
     overall: Counter = Counter()
+    sample: list[str] = []
     for start in range(0, len(ids), 200):
         page = ids[start:start + 200]
         for body, turns in db.execute(
                 f"SELECT body, turns FROM documents WHERE id IN ({', '.join('?' * len(page))})", page):
             for _, text in units(body, json.loads(turns) if turns else []):
-                _count_text(" ".join(text.split()), parsed.pattern, window, near, overall)
+                flat = " ".join(text.split())
+                _count_text(flat, parsed.pattern, window, near, overall)
+                keep_sample(sample, flat)
     total, in_windows = sum(overall.values()), sum(near.values())
     rows = []
     for word, count in near.items():
@@ -52,7 +55,7 @@ def collocates(
                                 total - in_windows - overall[word] + count))
         rows.append({"word": word, "near": count, "total": overall[word], "score": round(score, 2)})
     rows.sort(key=lambda row: (-row["score"], -row["near"], row["word"]))
-    return rows[:limit]
+    return as_words(rows, limit, sample)
 
 
 def _count_text(text: str, pattern, window: int, near: Counter, overall: Counter) -> None:

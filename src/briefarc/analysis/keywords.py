@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from briefarc.analysis.association import keyness
 from briefarc.analysis.matching import units, where_sql
-from briefarc.analysis.tokens import content_tokens
+from briefarc.analysis.tokens import as_words, content_tokens, keep_sample
 from briefarc.errors import UsageError
 from briefarc.store.db import translated
 from briefarc.store.search import Filters
@@ -46,7 +46,8 @@ def keywords(
         reference_ids = _ids(db, reference) - target_ids
     if not reference_ids:
         raise UsageError("Nothing to compare with: the reference part of the archive has no documents.")
-    here, there = _frequencies(db, target_ids), _frequencies(db, reference_ids)
+    sample: list[str] = []
+    here, there = _frequencies(db, target_ids, sample), _frequencies(db, reference_ids)
     here_total, there_total = sum(here.values()), sum(there.values())
     rows = []
     for word, count in here.items():
@@ -60,7 +61,7 @@ def keywords(
             "score": round(keyness(count, here_total, other, there_total), 2),
         })
     rows.sort(key=lambda row: (-row["score"], row["word"]))
-    return rows[:limit]
+    return as_words(rows, limit, sample)
 
 
 def _ids(db, filters: Filters) -> set[int]:
@@ -69,7 +70,7 @@ def _ids(db, filters: Filters) -> set[int]:
     return {row[0] for row in db.execute(sql, params)}
 
 
-def _frequencies(db, ids: set[int]) -> Counter:
+def _frequencies(db, ids: set[int], sample: list[str] | None = None) -> Counter:
     """Word counts of the documents' titles and texts; a transcript's text is its turns, without the speaker
     labels ("MR PRICE:", "林剑："), which would make every spokesperson's name a keyword of their briefings."""
     counts: Counter = Counter()
@@ -81,4 +82,6 @@ def _frequencies(db, ids: set[int]) -> Counter:
             counts.update(content_tokens(title or ""))
             for _, text in units(body, json.loads(turns) if turns else []):
                 counts.update(content_tokens(text))
+                if sample is not None:
+                    keep_sample(sample, text)
     return counts

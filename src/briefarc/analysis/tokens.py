@@ -7,6 +7,7 @@ for segmentation in corpus statistics (most Chinese words have two characters), 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from briefarc.store.text import CJK_CHARS
@@ -58,3 +59,50 @@ def worth_counting(token: str) -> bool:
 def content_tokens(text: str) -> Iterator[str]:
     """Tokens worth ranking, in order."""
     return (token for token in tokens(text) if worth_counting(token))
+
+
+FRAGMENT_SHARE = 0.9  # a string this often followed (or preceded) by the same character is part of a longer one
+FRAGMENT_MIN = 5  # occurrences needed to judge: fewer say little about the words around
+LONGEST_WORD = 8  # characters a bigram may grow to
+SAMPLE_CHARS = 500_000  # the text kept to tell fragments: enough to know a language's words
+
+
+def grown(word: str, text: str) -> str:
+    """A CJK bigram as the longer string it nearly always (FRAGMENT_SHARE) stands in, in `text`: 冠肺 is read
+    in 新冠肺炎, 卫组 in 世卫组织, 一带 in 一带一路. Bigrams stand in for words (no dictionary); this reads
+    them as a reader would, by the characters around them alone. Anything else is returned as it is."""
+    if len(word) != 2 or not all(CJK_RUN.match(char) for char in word):
+        return word
+    while len(word) < LONGEST_WORD:
+        occurrences = text.count(word)
+        if occurrences < FRAGMENT_MIN:
+            break
+        longer = word
+        for pattern, add in ((f"{re.escape(word)}([{CJK_CHARS}])", lambda c, w: w + c),
+                             (f"([{CJK_CHARS}])(?={re.escape(word)})", lambda c, w: c + w)):
+            found = Counter(re.findall(pattern, text)).most_common(1)
+            if found and found[0][1] >= FRAGMENT_SHARE * occurrences:
+                longer = add(found[0][0], longer)
+        if longer == word:
+            break
+        word = longer
+    return word
+
+
+def keep_sample(sample: list[str], text: str) -> None:
+    """Add `text` to `sample` while the sample is under SAMPLE_CHARS characters."""
+    if sum(map(len, sample)) < SAMPLE_CHARS:
+        sample.append(text)
+
+
+def as_words(rows: list[dict], limit: int, sample: list[str], key: str = "word") -> list[dict]:
+    """The first `limit` ranked rows, each CJK bigram shown as the string it nearly always stands in (see
+    grown), with the bigram's counts; a string already shown by a better ranked row is not repeated."""
+    text = "\n".join(sample)
+    out, shown = [], set()
+    for row in rows[:3 * limit]:
+        word = grown(row[key], text)
+        if word not in shown:
+            shown.add(word)
+            out.append({**row, key: word})
+    return out[:limit]

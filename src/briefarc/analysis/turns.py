@@ -155,6 +155,7 @@ def outlets(db: sqlite_utils.Database, filters: Filters | None = None, *, top: i
     ).fetchall()
     found: dict[str, dict] = {}
     terms: dict[str, Counter] = {}
+    asked: dict[str, list[str]] = {}
     answering = _answering_names(db)
     for speaker, date, text in rows:
         name = outlet_of(speaker)
@@ -165,9 +166,10 @@ def outlets(db: sqlite_utils.Database, filters: Filters | None = None, *, top: i
         entry["first"] = min(filter(None, (entry["first"], date)), default=None)
         entry["last"] = max(filter(None, (entry["last"], date)), default=None)
         terms.setdefault(name, Counter()).update(content_tokens(text or ""))
+        asked.setdefault(name, []).append(text or "")
     everyone: Counter = sum(terms.values(), Counter())
     for name, entry in found.items():
-        entry["top_terms"] = distinctive(terms[name], everyone, top)
+        entry["top_terms"] = distinctive(terms[name], everyone, top, asked[name])
     return sorted(found.values(), key=lambda e: (-e["questions"], e["outlet"]))
 
 
@@ -182,18 +184,22 @@ def _answering_names(db) -> set[str]:
     return {_surname(speaker) for (speaker,) in rows} - {""}
 
 
-def distinctive(own: Counter, everyone: Counter, top: int) -> list[str]:
-    """The words an outlet asks about more than the others do, by log-likelihood (then by count)."""
+def distinctive(own: Counter, everyone: Counter, top: int, asked: list[str]) -> list[str]:
+    """The words an outlet asks about more than the others do, by log-likelihood (then by count); a CJK
+    bigram as the longer string it stands in, in what the outlet asked (tokens.grown)."""
     from briefarc.analysis.association import keyness
+    from briefarc.analysis.tokens import as_words
 
     own_total, all_total = sum(own.values()), sum(everyone.values())
     rest_total = all_total - own_total
     if not rest_total:  # one outlet alone: its most frequent words
-        return [term for term, _ in own.most_common(top)]
-    scored = [(keyness(count, own_total, everyone[term] - count, rest_total), count, term)
-              for term, count in own.items() if count * rest_total > (everyone[term] - count) * own_total]
-    scored.sort(key=lambda item: (-item[0], -item[1], item[2]))
-    return [term for _, _, term in scored[:top]]
+        ranked = [term for term, _ in own.most_common(3 * top)]
+    else:
+        scored = [(keyness(count, own_total, everyone[term] - count, rest_total), count, term)
+                  for term, count in own.items() if count * rest_total > (everyone[term] - count) * own_total]
+        scored.sort(key=lambda item: (-item[0], -item[1], item[2]))
+        ranked = [term for _, _, term in scored[:3 * top]]
+    return [row["word"] for row in as_words([{"word": term} for term in ranked], top, asked)]
 
 
 @translated
