@@ -36,3 +36,15 @@ def test_by_source_real_archive(cli, real_db):
     groups = cli("search", "Taiwan", "--by", "source", "--limit", "50", "--db", real_db, "--json").jsonl()
     assert groups and all(group["source"] == "fmprc" for group in groups)
     assert len({group["week"] for group in groups}) == len(groups)  # one source: one group a week
+
+
+def test_by_source_without_sources_groups_by_site(cli, tmp_path):
+    """Pages ingested without --source stand under their sites' names, not all under '(none)'."""
+    from tests.analysis_archives import build
+    from tests.conftest import SAMPLES
+
+    db = build(tmp_path / "unfiled.db", {None: [SAMPLES / "china-mfa-zh.html", SAMPLES / "cn-news-zh.html",
+                                               SAMPLES / "china-mfa-en-new.html"]})
+    groups = cli("search", "林剑 OR Lin", "--by", "source", "--db", db, "--json").jsonl()
+    assert len(groups) >= 2 and None not in {group["source"] for group in groups}
+    assert "中华人民共和国外交部" in {group["source"] for group in groups}

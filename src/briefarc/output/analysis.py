@@ -24,7 +24,8 @@ def turn_label(turn: dict) -> Text:
 
 def turns_table(turns: list[dict]) -> Table:
     table = Table(expand=True, pad_edge=False)
-    for name, options in (("turn", {"no_wrap": True}), ("date", {"no_wrap": True}), ("source", {"max_width": 14}),
+    for name, options in (("turn", {"no_wrap": True}), ("date", {"no_wrap": True}),
+                          ("source", {"max_width": 14, "overflow": "fold"}),
                           ("role", {"no_wrap": True}), ("speaker", {"max_width": 24, "overflow": "fold"}),
                           ("text", {"ratio": 3, "overflow": "fold"})):
         table.add_column(name, **options)
@@ -263,7 +264,7 @@ def grouped_hits(groups: list[dict]) -> Table:
     from briefarc.output.render import snippet_text
 
     table = Table(expand=True, pad_edge=False)
-    for name, options in (("week", {"no_wrap": True}), ("source", {"max_width": 16}),
+    for name, options in (("week", {"no_wrap": True}), ("source", {"max_width": 16, "overflow": "fold"}),
                           ("id", {"justify": "right", "no_wrap": True}),
                           ("date", {"no_wrap": True}), ("title", {"ratio": 2, "overflow": "fold"}),
                           ("snippet", {"ratio": 3, "overflow": "fold"})):
