@@ -253,8 +253,10 @@ def watch_report(results: list[dict]) -> Group:
         parts.append(head)
         for hit in result["hits"]:
             line = Text(f"  {hit['id']:>6} ", style="cyan")
-            line.append(f"{clean(hit.get('date') or '')}  {clean(hit.get('source') or '')}  ")
+            line.append(f"{clean(hit.get('date') or '')}  ")
             line.append(clean(hit.get("title") or hit.get("url") or ""))
+            if hit.get("source"):
+                line.append(f" · {clean(hit['source'])}", style="dim")
             parts.append(line)
     return Group(*parts)
 
