@@ -176,3 +176,10 @@ def test_cite_names_who_answers(cli, sources_db):
     assert "turn 2 (answer, Geng Shuang)" in cli("cite", f"{ids['en']}#2", "--db", sources_db).stdout
     assert "turn 2 (answer, 耿爽)" in cli("cite", f"{ids['zh']}#2", "--db", sources_db).stdout
     assert "turn 1 (question)," in cli("cite", f"{ids['en']}#1", "--db", sources_db).stdout.replace("\n", "")
+
+
+def test_turn_table_names_who_answers(cli, sources_db):
+    found = cli("search", "Taiwan", "--in", "answers", "--limit", "3", "--db", sources_db, "--json").jsonl()
+    assert found and "A" in {turn["speaker"] for turn in found}
+    table = cli("search", "Taiwan", "--in", "answers", "--limit", "3", "--db", sources_db).stdout
+    assert all(turn["spokesperson"] in table for turn in found) and "│ A " not in table

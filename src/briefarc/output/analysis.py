@@ -23,6 +23,10 @@ def turn_label(turn: dict) -> Text:
 
 
 def turns_table(turns: list[dict]) -> Table:
+    """Turns as rows: each under its reference (ID#N), with its date, source, role and who spoke (the outlet of a
+    question; the spokesperson for an answer under a generic label such as A: or 答：)."""
+    from briefarc.analysis.turns import speaker_named
+
     table = Table(expand=True, pad_edge=False)
     for name, options in (("turn", {"no_wrap": True}), ("date", {"no_wrap": True}),
                           ("source", {"max_width": 14, "overflow": "fold"}),
@@ -30,9 +34,10 @@ def turns_table(turns: list[dict]) -> Table:
                           ("text", {"ratio": 3, "overflow": "fold"})):
         table.add_column(name, **options)
     for turn in turns:
+        who = speaker_named(turn) or turn.get("speaker")
         table.add_row(Text(f"{turn['id']}#{turn['turn']}", style="cyan"), text(turn.get("date")),
                       site_cell(turn.get("site") or turn.get("source"), 14), text(turn.get("role")),
-                      text(turn.get("outlet") or turn.get("speaker")),
+                      text(turn.get("outlet") or who),
                       text(shorten(turn.get("text") or "")))
     return table
 
