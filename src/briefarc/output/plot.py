@@ -11,6 +11,11 @@ from pathlib import Path
 from briefarc.errors import BriefarcError, UsageError
 
 FORMATS = (".png", ".svg")
+# Families that draw Chinese, Japanese and Korean characters, tried in order after matplotlib's own font
+# (matplotlib falls back glyph by glyph through the families listed).
+CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN",
+                "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Droid Sans Fallback", "AR PL UMing CN",
+                "Microsoft YaHei", "SimHei", "PingFang SC", "Hiragino Sans GB", "Arial Unicode MS")
 
 
 def check_plot_path(path: Path) -> None:
@@ -30,11 +35,29 @@ def plot_trend(rows: list[dict], path: Path) -> None:
     matplotlib.use("Agg")
     from matplotlib import pyplot
 
-    # SVG keeps its words as text (searchable, and CJK drawn by the viewer's fonts); a glyph missing
-    # from matplotlib's own font is not worth a warning on the terminal
-    with matplotlib.rc_context({"svg.fonttype": "none"}), warnings.catch_warnings():
+    from briefarc.store.text import has_cjk
+
+    families = cjk_families()
+    cjk = [term for term in dict.fromkeys(row["term"] for row in rows) if has_cjk(term)]
+    if cjk and not families and path.suffix.lower() == ".png":
+        from briefarc.output.console import warn
+
+        warn(f"no font that draws Chinese characters is installed: {', '.join(cjk)} show as boxes in {path.name} "
+             "(install Noto Sans CJK, or write an .svg, which keeps the words as text).")
+    # SVG keeps its words as text (searchable, and CJK drawn by the viewer's fonts); matplotlib's warning per
+    # missing glyph is replaced by the one line above
+    settings = {"svg.fonttype": "none", "font.family": ["DejaVu Sans", *families, "sans-serif"]}
+    with matplotlib.rc_context(settings), warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="Glyph .* missing from font")
         _draw(pyplot, rows, path)
+
+
+def cjk_families() -> list[str]:
+    """The installed families of CJK_FAMILIES."""
+    from matplotlib import font_manager
+
+    installed = {font.name for font in font_manager.fontManager.ttflist}
+    return [family for family in CJK_FAMILIES if family in installed]
 
 
 def _draw(pyplot, rows: list[dict], path: Path) -> None:
