@@ -46,8 +46,8 @@ def plot_trend(rows: list[dict], path: Path) -> None:
              "(install Noto Sans CJK, or write an .svg, which keeps the words as text).")
     # SVG keeps its words as text (searchable, and CJK drawn by the viewer's fonts); matplotlib's warning per
     # missing glyph is replaced by the one line above
-    settings = {"svg.fonttype": "none", "font.family": ["DejaVu Sans", *families, "sans-serif"]}
-    with matplotlib.rc_context(settings), warnings.catch_warnings():
+    fonts = ["DejaVu Sans", *families, "sans-serif"]
+    with matplotlib.rc_context({"svg.fonttype": "none", "font.family": fonts}), warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="Glyph .* missing from font")
         _draw(pyplot, rows, path)
 
