@@ -62,7 +62,7 @@ def content_tokens(text: str) -> Iterator[str]:
 
 
 FRAGMENT_SHARE = 0.9  # a string this often followed (or preceded) by the same character is part of a longer one
-FRAGMENT_MIN = 5  # occurrences needed to judge: fewer say little about the words around
+FRAGMENT_MIN = 4  # occurrences needed to judge: fewer say little about the words around
 LONGEST_WORD = 8  # characters a bigram may grow to
 SAMPLE_CHARS = 500_000  # the text kept to tell fragments: enough to know a language's words
 
