@@ -152,7 +152,7 @@ def test_an_empty_date_range_is_a_usage_error(cli, sample_db):
     for command in (["outlets"], ["speakers"], ["search", "tariffs", "--in", "questions"], ["kwic", "tariffs"],
                     ["trend", "tariffs"], ["collocates", "tariffs"], ["keywords"]):
         result = cli(*command, "--since", "2021", "--until", "2019", "--db", sample_db)
-        assert result.code == 2 and result.stderr.startswith("Error: --since 2021-01-01 is after --until 2019-12-31")
+        assert result.code == 2 and result.stderr.startswith("Error: --since 2021 is after --until 2019")
 
 
 def test_outlet_of_a_label():

@@ -6,9 +6,10 @@ import json
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from briefarc.analysis.matching import SOURCE_NAME_SQL, matching_documents, parse_term, units
+from briefarc.analysis.matching import matching_documents, parse_term, units
 from briefarc.store.db import translated
 from briefarc.store.search import Filters
+from briefarc.store.sitelabel import SITE_SQL
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -28,7 +29,7 @@ def kwic(
     wanted = offset + limit
     while ids := [doc_id for doc_id, _ in islice(found, BATCH)]:
         rows = db.execute(
-            f"""SELECT d.id, d.published_date, {SOURCE_NAME_SQL}, d.body, d.turns FROM documents d
+            f"""SELECT d.id, d.published_date, {SITE_SQL}, d.body, d.turns FROM documents d
                 LEFT JOIN sources s ON s.id = d.source_id WHERE d.id IN ({', '.join('?' * len(ids))})""", ids
         ).fetchall()
         by_id = {row[0]: row for row in rows}

@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 
 # The source shown for a document: its source's name, or for pages ingested without one the site's own name
 # (as `briefarc list` shows them).
-SOURCE_NAME_SQL = "coalesce(s.name, d.site_name)"
 TOKEN = re.compile(rf"[{CJK_CHARS}]|[^\W_]+")
 CJK_ONE = re.compile(f"[{CJK_CHARS}]")
 

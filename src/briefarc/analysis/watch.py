@@ -11,12 +11,13 @@ import sqlite3
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
-from briefarc.analysis.matching import SOURCE_NAME_SQL, where_sql
+from briefarc.analysis.matching import where_sql
 from briefarc.errors import NotFound, SearchSyntaxError, UsageError
 from briefarc.store.db import transaction, translated
 from briefarc.store.documents import now_iso
 from briefarc.store.query import HINT, to_fts
 from briefarc.store.search import Filters
+from briefarc.store.sitelabel import SITE_SQL
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -84,7 +85,7 @@ def _new_hits(conn: sqlite3.Connection, query: str, filters: Filters, seen: int,
     table, fts = index_for(conn, to_fts(query))
     try:
         rows = conn.execute(
-            f"""SELECT d.id, d.published_date, {SOURCE_NAME_SQL}, d.title, coalesce(d.canonical_url, d.url)
+            f"""SELECT d.id, d.published_date, {SITE_SQL}, d.title, coalesce(d.canonical_url, d.url)
                 FROM {table} JOIN documents d ON d.id = {table}.rowid
                 LEFT JOIN sources s ON s.id = d.source_id
                 WHERE {table} MATCH ? AND d.id > ? AND d.id <= ? {where}
