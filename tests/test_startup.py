@@ -87,3 +87,12 @@ def test_the_command_table_names_every_command():
         registered = [c for c in app.registered_commands if (c.name or c.callback.__name__) == name]
         owner = registered[0].callback.__module__ if registered else f"briefarc.cli.{module}"
         assert owner == f"briefarc.cli.{module}", name
+
+
+def test_ingest_of_saved_pages_loads_no_http_client_warc_reader_or_numpy(tmp_path):
+    """sqlite-utils would load numpy and pandas when installed (as matplotlib brings numpy) and its plugins'
+    entry points; a folder of pages needs neither the WARC reader nor the HTTP client."""
+    modules = loaded_modules(["ingest", str(SAMPLES / "china-mfa-en-new.html")], tmp_path / "new.db")
+    assert "sqlite_utils" in modules and "briefarc.extract.core" in modules  # the probe sees the work done
+    assert heavy_among(modules, ("httpx", "httpcore", "warcio", "numpy", "pandas", "importlib.metadata",
+                                 *HTTP_CLIENT)) == []

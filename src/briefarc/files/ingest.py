@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefarc.errors import BriefarcError, InputError, UsageError, item_failure
-from briefarc.files.inputs import STDIN, iter_inputs, read_input
+from briefarc.files.inputs import STDIN, is_warc_file, iter_inputs, looks_like_warc, read_input
 from briefarc.models import Document, ListingItem, RawPage, SaveResult
 
 if TYPE_CHECKING:
@@ -134,8 +134,6 @@ def _at_least(paths: list[str], count: int) -> bool:
 
 
 def _ingest_one(run: _Run, name: str, url: str | None) -> None:
-    from briefarc.files.warc import is_warc_file, looks_like_warc
-
     if name != STDIN and is_warc_file(name):
         _check_no_url(url)
         _ingest_warc(run, name, name)

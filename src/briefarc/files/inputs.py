@@ -14,6 +14,8 @@ from briefarc.errors import InputError
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".xml", ".rss", ".atom")  # the last three: feeds
 MAX_BYTES = 64 * 1024 * 1024  # a saved page larger than this is not a briefing
 STDIN = "-"
+WARC_SUFFIXES = (".warc", ".warc.gz")
+WARC_MAGIC = b"WARC/1."
 
 
 def is_page_file(path: Path, *, warc: bool = False) -> bool:
@@ -21,6 +23,15 @@ def is_page_file(path: Path, *, warc: bool = False) -> bool:
     if name.endswith(".gz"):
         name = name[:-3]
     return name.endswith(PAGE_SUFFIXES) or (warc and name.endswith(".warc"))
+
+
+def is_warc_file(name: str) -> bool:
+    return name.lower().endswith(WARC_SUFFIXES)
+
+
+def looks_like_warc(data: bytes) -> bool:
+    """Told here, apart from files/warc.py: a folder of pages never loads the WARC reader (warcio)."""
+    return data.startswith(WARC_MAGIC)
 
 
 def iter_inputs(paths: list[str], *, warc: bool = False) -> Iterator[str]:

@@ -26,27 +26,17 @@ from warcio.warcwriter import WARCWriter
 from briefarc.errors import InputError
 from briefarc.extract.feed import is_feed
 from briefarc.extract.jsonapi import read_document
-from briefarc.files.inputs import MAX_BYTES
+from briefarc.files.inputs import MAX_BYTES, WARC_MAGIC
 from briefarc.models import RawPage
 from briefarc.net.mediatypes import FEED_TYPES, JSON_TYPES
 from briefarc.urls import is_web_url
 
-WARC_SUFFIXES = (".warc", ".warc.gz")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 DOCUMENT_TYPES = HTML_TYPES + FEED_TYPES + JSON_TYPES
 GZIP_MAGIC = b"\x1f\x8b\x08"
-WARC_MAGIC = b"WARC/1."
 SCAN_CHUNK = 1 << 16
 # Headers that describe the transfer, not the stored bytes (which are decoded and whole).
 TRANSFER_HEADERS = {"content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive"}
-
-
-def is_warc_file(name: str) -> bool:
-    return name.lower().endswith(WARC_SUFFIXES)
-
-
-def looks_like_warc(data: bytes) -> bool:
-    return data.startswith(WARC_MAGIC)
 
 
 @dataclass

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from briefarc.net.failures import FetchFailure
-
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml")
 JSON_TYPES = ("application/json",)
@@ -33,6 +31,8 @@ def check_type(url: str, headers: dict[str, str], accept: tuple[str, ...] | None
     media = _media_type(headers)
     if accept is None or media in UNDECLARED or _accepts(media, accept):
         return
+    from briefarc.net.failures import FetchFailure  # httpx: the WARC reader needs only the types above
+
     raise FetchFailure(f"{url} is {media}, not {_kind(accept)}: skipped", reason="content_type", url=url,
                        status=200)
 
@@ -42,6 +42,8 @@ def check_sniffed(url: str, headers: dict[str, str], data: bytes, accept: tuple[
     if accept is None or _media_type(headers) not in UNDECLARED:
         return
     if data[:64].lstrip().startswith(BINARY_MAGIC):
+        from briefarc.net.failures import FetchFailure
+
         raise FetchFailure(f"{url} is a binary file (a PDF, image or archive), not {_kind(accept)}: skipped",
                            reason="content_type", url=url, status=200)
 

@@ -263,9 +263,23 @@ def _tables(conn: sqlite3.Connection) -> sqlite_utils.Database:
 
     Imported here: opening an archive that needs no migration (every search) does not pay for it.
     """
-    import sqlite_utils
+    return import_sqlite_utils().Database(conn, recursive_triggers=False, execute_plugins=False)
 
-    return sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
+
+def import_sqlite_utils():
+    """The sqlite_utils module, imported without numpy and pandas: it loads them when they are installed
+    (0.1 s and more of every ingest's start) only to map their types, which briefarc never stores."""
+    import sys
+
+    hidden = [name for name in ("numpy", "pandas") if name not in sys.modules and "sqlite_utils" not in sys.modules]
+    sys.modules.update(dict.fromkeys(hidden))  # None: `import numpy` raises ImportError, as if missing
+    try:
+        import sqlite_utils
+    finally:
+        for name in hidden:
+            if sys.modules.get(name, False) is None:
+                del sys.modules[name]
+    return sqlite_utils
 
 
 def m010_turn_speakers(conn: sqlite3.Connection) -> None:
