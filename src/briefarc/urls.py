@@ -109,8 +109,25 @@ def is_web_url(url: str | None) -> TypeGuard[str]:
     return parts is not None and parts.scheme.lower() in DEFAULT_PORTS and bool(parts.netloc)
 
 
+AUTHORITY_END = re.compile(r"[/?#]")
+_HOSTS: dict[str, str] = {}  # "https://host:port" -> host: a page's links name a few hosts many times
+
+
 def hostname(url: str | None) -> str:
     """The URL's host name, lower case, without a port; "" for no URL or one that is not a URL."""
+    if url and url.startswith(("https://", "http://")):
+        end = AUTHORITY_END.search(url, url.index("//") + 2)
+        key = url[:end.start()] if end else url  # what urlsplit reads the host and port from, and all of it
+        host = _HOSTS.get(key)
+        if host is None:
+            if len(_HOSTS) > 4096:
+                _HOSTS.clear()
+            host = _HOSTS[key] = _hostname(key)
+        return host
+    return _hostname(url)
+
+
+def _hostname(url: str | None) -> str:
     parts = split(url)
     return (parts.hostname or "").lower() if parts else ""
 
