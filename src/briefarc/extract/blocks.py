@@ -63,14 +63,16 @@ class BlockReader:
             text = fold("".join(self.parts))
             if text and has_words(text):
                 strong = min(1.0, self.strong_chars / len(text))
-                self.blocks.append(Block(text, self.tag, min(self.link_chars, len(text)), strong))
+                self.keep(Block(text, self.tag, min(self.link_chars, len(text)), strong))
         self.parts = []
         self.link_chars = 0
 
     def read(self, root: LexborNode) -> list[Block]:
-        """The blocks under root (root itself is read even when it looks like furniture)."""
-        stack: list = list(root.iter(include_text=True))
-        stack.reverse()
+        """The blocks under root that keep_block keeps (root itself is read even when it looks like furniture).
+
+        The stack holds, per open element, the sibling to go on with and an end marker: it grows with
+        the depth of the markup, not with the number of children (a list of 100,000 links)."""
+        stack: list = [] if root.child is None else [root.child]
         if root.tag in BLOCK_TAGS:
             self.tag = root.tag
         while stack:
@@ -82,6 +84,9 @@ class BlockReader:
             elif item is self._STRONG_END:
                 self.strong_depth -= 1
             else:
+                following = item.next
+                if following is not None:
+                    stack.append(following)  # read after the node's children, and its end marker
                 self.visit(item, stack)
         self.flush()
         return self.blocks
@@ -114,16 +119,20 @@ class BlockReader:
         elif tag in ("b", "strong"):
             self.strong_depth += 1
             stack.append(self._STRONG_END)
-        children = list(node.iter(include_text=True))
-        children.reverse()
-        stack.extend(children)
+        child = node.child
+        if child is not None:
+            stack.append(child)
 
     def read_leaf(self, node: LexborNode, tag: str) -> None:
         """A block that holds one run of text: read in one call."""
         text = fold(node.text())
         if not text or not has_words(text):
             return
-        self.blocks.append(Block(text, tag, len(text) if self.link_depth else 0, 1.0 if self.strong_depth else 0.0))
+        self.keep(Block(text, tag, len(text) if self.link_depth else 0, 1.0 if self.strong_depth else 0.0))
+
+    def keep(self, block: Block) -> None:
+        if keep_block(block):  # dropped at once: a page of 100,000 links holds no list of them
+            self.blocks.append(block)
 
 
 def is_leaf(node: LexborNode) -> bool:

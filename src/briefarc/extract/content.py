@@ -23,7 +23,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from briefarc.extract.blocks import Block, BlockReader, keep_block
+from briefarc.extract.blocks import Block, BlockReader
 from briefarc.extract.furniture import (
     CONTENT_NAMES,
     LIKELY,
@@ -347,7 +347,7 @@ class Reading:
         if root is None:
             root = page.container() if page.total else page_body
         self.root = root
-        self.blocks = once([block for block in BlockReader(page).read(root) if keep_block(block)])
+        self.blocks = once(BlockReader(page).read(root))
         self.size = sum(len(block.text) for block in self.blocks)
 
     def too_little(self) -> bool:
