@@ -110,6 +110,33 @@ def test_a_cut_short_gzip_page_never_replaces_the_good_copy(cli, db_file, tmp_pa
     assert cli("parse", cut).code == 1  # its only input failed
 
 
+@pytest.mark.parametrize("make", ["plain", "named", "two-members", "trailing-bytes"])
+def test_a_gzipped_page_is_stored_with_its_own_deflate_stream_and_comes_back_whole(cli, db_file, tmp_path, make):
+    import io
+    import sqlite3
+    import zlib
+
+    page = (SAMPLES / "un-noon-briefing.html").read_bytes()
+    if make == "named":  # a header with a file name and a time, as gzip(1) writes it
+        buffer = io.BytesIO()
+        with gzip.GzipFile("noon.html", "wb", fileobj=buffer, mtime=1700000000) as out:
+            out.write(page)
+        packed = buffer.getvalue()
+    elif make == "two-members":
+        packed = gzip.compress(page[:5000]) + gzip.compress(page[5000:])
+    else:
+        packed = gzip.compress(page, compresslevel=9) + (b"\0" * 8 if make == "trailing-bytes" else b"")
+    (tmp_path / "noon.html.gz").write_bytes(packed)
+    assert cli("ingest", tmp_path / "noon.html.gz", "--db", db_file).code == 0
+    assert cli("show", "1", "--raw", "--db", db_file).stdout_bytes == page
+    assert cli("verify", "--db", db_file).code == 0
+    with sqlite3.connect(db_file) as conn:
+        blob, size = conn.execute("SELECT data, size FROM blobs").fetchone()
+    assert zlib.decompress(blob) == page and size == len(page)
+    reused = blob[2:-4] in packed  # the file's deflate stream, not compressed again
+    assert reused == (make in ("plain", "named"))
+
+
 def test_ingest_stdin_with_url(cli, db_file):
     data = (SAMPLES / "news-dawn-style.html").read_bytes()
     result = cli("ingest", "-", "--url", "https://www.dawn.example/news/1/x?utm_source=feed", "--db", db_file,

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefarc.errors import BriefarcError, InputError, UsageError, item_failure
-from briefarc.files.inputs import STDIN, is_warc_file, iter_inputs, looks_like_warc, read_input
+from briefarc.files.inputs import STDIN, is_warc_file, iter_inputs, looks_like_warc, read_page_file
 from briefarc.models import Document, ListingItem, RawPage, SaveResult
 
 if TYPE_CHECKING:
@@ -139,7 +139,7 @@ def _ingest_one(run: _Run, name: str, url: str | None) -> None:
         _ingest_warc(run, name, name)
         return
     try:
-        data = read_input(name)
+        data, member = read_page_file(name)
     except InputError as exc:
         run.fail(name, item_failure(exc))
         return
@@ -148,7 +148,16 @@ def _ingest_one(run: _Run, name: str, url: str | None) -> None:
         _ingest_warc(run, io.BytesIO(data), name)
         return
     origin = "<stdin>" if name == STDIN else os.path.abspath(name)
-    _store(run, RawPage(data=data, origin=origin, url=url), name)
+    _store(run, RawPage(data=data, origin=origin, url=url, packed=_packed(member, data)), name)
+
+
+def _packed(member: bytes | None, data: bytes) -> bytes | None:
+    """A gzipped page's own deflate stream, to be stored as it is (not compressed again)."""
+    if member is None:
+        return None
+    from briefarc.store.blobs import from_gzip
+
+    return from_gzip(member, data)
 
 
 def _store(run: _Run, page: RawPage, name: str) -> None:

@@ -61,6 +61,12 @@ def count_inputs(paths: list[str]) -> int:
 
 def read_input(name: str) -> bytes:
     """The bytes of a file (gunzipped when gzipped) or of standard input."""
+    return read_page_file(name)[0]
+
+
+def read_page_file(name: str) -> tuple[bytes, bytes | None]:
+    """The bytes of a file (gunzipped when gzipped) or of standard input, and the file's own bytes when
+    they are one gzip member and nothing else (its deflate stream can be stored as it is)."""
     try:
         if name == STDIN:
             data = sys.stdin.buffer.read(MAX_BYTES + 1)
@@ -76,15 +82,19 @@ def read_input(name: str) -> bytes:
                          "gzipped or not, .warc)") from exc
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}") from exc
+    member = None
     if data[:2] == b"\x1f\x8b":
-        data = _gunzip(data)
+        parts = _gunzip(data)
+        member = data if len(parts) == 1 else None
+        data = b"".join(parts)
     if len(data) > MAX_BYTES:
         raise InputError(f"larger than {MAX_BYTES // 2**20} MB: not a page")
-    return data
+    return data, member
 
 
-def _gunzip(data: bytes) -> bytes:
-    """Every member of gzip data: a WARC gzipped record by record has one member per record."""
+def _gunzip(data: bytes) -> list[bytes]:
+    """Every member of gzip data: a WARC gzipped record by record has one member per record. One part
+    per member, and a last empty part when bytes that are not gzip follow."""
     parts: list[bytes] = []
     size = 0
     while data[:2] == b"\x1f\x8b":
@@ -100,4 +110,6 @@ def _gunzip(data: bytes) -> bytes:
         if not decompressor.eof:  # half a page would replace a good copy: refuse it
             raise InputError("broken gzip data: the file is cut short")
         data = decompressor.unused_data
-    return b"".join(parts)
+    if data:
+        parts.append(b"")
+    return parts

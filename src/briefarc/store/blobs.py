@@ -38,6 +38,29 @@ def pack(page: RawPage, like: RawPage | None = None) -> RawPage:
     return replace(page, sha256=like.sha256, packed=like.packed)
 
 
+def from_gzip(member: bytes, data: bytes) -> bytes | None:
+    """`data` in the blobs' zlib format, taken from `member`, a gzip file of one member that was read as
+    `data` (and checked: CRC and length) without compressing it again: the same deflate stream, with a
+    zlib header and the Adler-32 of `data` instead of the gzip ones. None when its header cannot be read.
+    """
+    flags = member[3] if len(member) > 10 and member[2] == 8 else 0xE0  # method 8: deflate; 0xE0: reserved bits
+    if flags & 0xE0:
+        return None
+    start = 10
+    try:
+        if flags & 4:  # FEXTRA
+            start += 2 + int.from_bytes(member[start:start + 2], "little")
+        for flag in (8, 16):  # FNAME, FCOMMENT: zero-terminated
+            if flags & flag:
+                start = member.index(b"\0", start) + 1
+    except ValueError:
+        return None
+    start += 2 if flags & 2 else 0  # FHCRC
+    if len(member) < start + 8:
+        return None
+    return b"\x78\x9c" + member[start:-8] + zlib.adler32(data).to_bytes(4, "big")
+
+
 class BlobError(DatabaseError):
     """Stored bytes that are not what was stored: empty, not decompressible, or of another sha256."""
 
