@@ -102,3 +102,25 @@ def test_two_host_names_for_two_jobs():
     assert host_with_port("https://www.state.gov:443/briefings/") == "www.state.gov"
     assert host_with_port("http://127.0.0.1:8081/a") == "127.0.0.1:8081"
     assert host_with_port("http://[::1]:8080/a") == "[::1]:8080"
+
+
+URL_PIECES = st.sampled_from(["a", "B", ".", ":", "/", "?", "#", "@", "[", "]", "::1", "%41", "\t", "\n", " ", "9",
+                              "99999", "ü", "\u3002", "http://", "https://"])
+
+
+@given(st.lists(URL_PIECES, max_size=12), st.sampled_from(["http://", "https://", "HTTPS://", ""]))
+def test_the_remembered_host_is_the_one_urlsplit_reads(pieces, scheme):
+    """hostname() remembers hosts by scheme://authority; whatever follows, it answers as urlsplit does."""
+    from urllib.parse import urlsplit
+
+    from briefarc.urls import hostname
+
+    url = scheme + "".join(pieces)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises on a bad port
+        expected = (parts.hostname or "").lower()
+    except ValueError:
+        expected = ""
+    assert hostname(url) == expected
+    assert hostname(url) == expected  # asked again: from what it remembers
