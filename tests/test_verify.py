@@ -133,6 +133,20 @@ def test_index_text_that_differs_from_the_document(cli, archive):
     assert [hit["id"] for hit in search(open_database(archive), "tariff")] == [3]
 
 
+def test_chinese_text_written_by_another_tool_gets_its_search_terms_on_repair(cli, archive):
+    """A tool that changes the text without the CJK terms: the index follows the text, the terms do not."""
+    damage(archive, ("UPDATE documents SET body = '关于台湾问题。' WHERE id = 1",))
+    assert search(open_database(archive), "台湾") == []
+    result = cli("verify", "--db", archive)
+    assert result.code == 1
+    assert result.stdout.splitlines() == [
+        "document 1: its CJK search terms (cjk_title, cjk_subtitle, cjk_body) are not those of its text"]
+    assert cli("verify", "--repair", "--db", archive).code == 0
+    assert [hit["id"] for hit in search(open_database(archive), "台湾")] == [1]
+    assert [hit["id"] for hit in search(open_database(archive), "问")] == [1]
+    assert cli("verify", "--db", archive).code == 0
+
+
 def test_repair_fixes_the_index_and_still_fails_on_bad_bytes(cli, archive):
     damage(archive, unindex(1), ("UPDATE blobs SET data = ? WHERE sha256 = ?", (b"junk", digest_of(archive, 3))))
     result = cli("verify", "--repair", "--db", archive, "--json")

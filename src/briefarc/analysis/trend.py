@@ -1,8 +1,9 @@
 """Terms over time: per period, how many documents mention each term and how often, raw and per 100 documents.
 
 Document counts come from the full-text index, and so do mentions: an fts5vocab table lists each
-token's positions, so a phrase is its tokens at consecutive positions. CJK text (indexed by trigrams)
-and a table that cannot be made: the matching documents' text is scanned with kwic's pattern.
+token's positions, so a phrase is its tokens at consecutive positions (a CJK word, its character pairs
+in cjk_body: store/cjk.py). A phrase mixing CJK and other words, or a table that cannot be made: the
+matching documents' text is scanned with kwic's pattern.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from briefarc.analysis.matching import TOKEN, Term, matching_ids, parse_term, source_join, where_sql
 from briefarc.analysis.periods import check_period, period_of, periods_between
+from briefarc.store import cjk
 from briefarc.store.db import translated
 from briefarc.store.search import Filters
 from briefarc.store.text import has_cjk
@@ -89,25 +91,22 @@ def _term_counts(db, term: Term, day_of: dict[int, str], period: dict[str, str])
 def _indexed_mentions(db, term: Term, found: list[int]) -> dict[int, int] | None:
     """Mentions per document from the index's own list of token positions (an fts5vocab instance table): a
     phrase is its tokens at consecutive positions, a prefix* any token that starts so. None if unavailable."""
-    if has_cjk(term.text):  # CJK text is indexed by trigrams (documents_cjk): no positions of words to count
-        return None
-    tokens = [fold_token(token) for token in TOKEN.findall(term.text.strip().strip('"').rstrip("*"))]
+    tokens, prefix, column = _indexed_tokens(term)
     if not tokens or not found:
         return None if not tokens else {}
     try:
         db.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {VOCAB} USING fts5vocab('main', 'documents_fts', 'instance')")
     except sqlite3.OperationalError:
         return None
-    prefix = term.text.strip().endswith("*")
     parts, params = [], []
     for index, token in enumerate(tokens):
         if prefix and index == len(tokens) - 1:
             parts.append(f"t{index} AS MATERIALIZED (SELECT doc, offset FROM {VOCAB} WHERE term >= ? AND term < ? "
-                         "AND col = 'body')")
-            params += [token, token + "\U0010ffff"]
+                         "AND col = ?)")
+            params += [token, token + "\U0010ffff", column]
         else:
-            parts.append(f"t{index} AS MATERIALIZED (SELECT doc, offset FROM {VOCAB} WHERE term = ? AND col = 'body')")
-            params.append(token)
+            parts.append(f"t{index} AS MATERIALIZED (SELECT doc, offset FROM {VOCAB} WHERE term = ? AND col = ?)")
+            params += [token, column]
     joins = "".join(f" JOIN t{i} ON t{i}.doc = t0.doc AND t{i}.offset = t0.offset + {i}" for i in range(1, len(tokens)))
     rows = db.execute(f"WITH {', '.join(parts)} SELECT t0.doc, count(*) FROM t0{joins} GROUP BY t0.doc", params)
     return dict(rows.fetchall())
@@ -134,6 +133,20 @@ def _title_matches(db, term: Term, ids: list[int]) -> set[int]:
     rows = db.execute(f"SELECT id, coalesce(title, '') || ' ' || coalesce(subtitle, '') FROM documents "
                       f"WHERE id IN ({', '.join('?' * len(ids))})", ids) if ids else []
     return {doc_id for doc_id, heading in rows if term.pattern.search(" ".join(heading.split()))}
+
+
+def _indexed_tokens(term: Term) -> tuple[list[str], bool, str]:
+    """The index tokens of a term's mentions in the body, whether the last is a prefix, and their column:
+    no tokens for a phrase mixing CJK and other words (its words are in two columns)."""
+    text = term.text.strip().strip('"')
+    star = text.endswith("*")
+    text = text.rstrip("*")
+    if not has_cjk(text):
+        return [fold_token(token) for token in TOKEN.findall(text)], star, "body"
+    if cjk.other_words(text):
+        return [], False, "cjk_body"
+    tokens, prefix = cjk.phrase_tokens(text, star)
+    return [fold_token(token) for token in tokens], prefix, "cjk_body"
 
 
 def fold_token(token: str) -> str:

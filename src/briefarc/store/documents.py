@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from briefarc.errors import NotFound
 from briefarc.models import Document, RawPage, SaveResult
+from briefarc.store import cjk
 from briefarc.store.blobs import BlobError, get_blob, put_blob, sha256
 from briefarc.store.db import inserted_id, transaction, translated, translated_rows
 from briefarc.store.identity import identify, same_site
@@ -131,6 +132,9 @@ def _document_values(doc: Document, text_hash: str, body: str | None = None) -> 
         "kind": doc.kind,
         "spokesperson": doc.spokesperson,
         "body": body,
+        "cjk_title": cjk.terms(doc.title),  # the CJK search terms (store/cjk.py), None for text without CJK
+        "cjk_subtitle": cjk.terms(doc.subtitle),
+        "cjk_body": cjk.terms(body),
         "paragraphs": _paragraphs_json(doc),
         "turns": turns_json(doc),
         "tags": json.dumps(doc.tags, ensure_ascii=False),
@@ -145,7 +149,16 @@ def _insert_document(conn: sqlite3.Connection, key: str, values: dict, source_id
               "checked_at": stamp}
     columns = ", ".join(values)
     marks = ", ".join("?" for _ in values)
-    return inserted_id(conn.execute(f"INSERT INTO documents ({columns}) VALUES ({marks})", list(values.values())))
+    doc_id = inserted_id(conn.execute(f"INSERT INTO documents ({columns}) VALUES ({marks})", list(values.values())))
+    _add_turn_terms(conn, doc_id, values["turns"])
+    return doc_id
+
+
+def _add_turn_terms(conn: sqlite3.Connection, doc_id: int, turns: str) -> None:
+    """The CJK search terms of the document's turns, which its triggers have just written (from `turns`)."""
+    updates = [(terms, doc_id, number) for number, turn in enumerate(json.loads(turns), start=1)
+               if (terms := cjk.terms(turn["text"]))]
+    conn.executemany("UPDATE turns SET cjk_text = ? WHERE document_id = ? AND number = ?", updates)
 
 
 def _update_document(conn: sqlite3.Connection, doc_id: int, values: dict, stamp: str, *, live: bool) -> None:
@@ -154,6 +167,7 @@ def _update_document(conn: sqlite3.Connection, doc_id: int, values: dict, stamp:
         values["removed_at"] = None
     assignments = ", ".join(f"{column} = ?" for column in values)
     conn.execute(f"UPDATE documents SET {assignments} WHERE id = ?", [*values.values(), doc_id])
+    _add_turn_terms(conn, doc_id, values["turns"])
 
 
 def _add_version(
@@ -276,6 +290,7 @@ def _refresh_document(conn: sqlite3.Connection, doc_id: int, doc: Document, text
         return False
     assignments = ", ".join(f"{column} = ?" for column in columns)
     conn.execute(f"UPDATE documents SET {assignments} WHERE id = ?", [*values.values(), doc_id])
+    _add_turn_terms(conn, doc_id, values["turns"])
     return True
 
 

@@ -1,86 +1,105 @@
-"""The full-text indexes: one as sqlite-utils makes it, one for CJK text.
+"""The full-text indexes, as sqlite-utils makes them, with CJK words findable as character pairs.
 
-`documents_fts` is what `sqlite-utils enable-fts` would make for the documents table: an FTS5 table of
-the same name, `content=[documents]`, over title, subtitle and body, with triggers named like
-sqlite-utils' own. `sqlite-utils search archive.db documents Taliban` and Datasette's `?_search=` find
-it by itself. Its tokenizer (unicode61) splits words at spaces and punctuation, which Chinese and
-Japanese do not write between words: a run of Han characters is one token there.
-
-`documents_cjk` indexes the same columns of the rows that hold CJK text, with FTS5's trigram
-tokenizer: any run of three or more characters is found wherever it stands, and a raw
-`documents_cjk MATCH '台湾问题'` works from any SQLite tool. briefarc looks up shorter words through
-its vocabulary (see store/search.py). Neither index stores any text: both read it from documents.
+`documents_fts` is what `sqlite-utils enable-fts` makes for the documents table: an FTS5 table of the
+same name, `content=[documents]`, with triggers named like sqlite-utils' own. It indexes title,
+subtitle and body, and the CJK search terms the writer stores beside them (`cjk_title`, `cjk_subtitle`,
+`cjk_body`: see store/cjk.py), so `sqlite-utils search archive.db documents 台湾`, Datasette's
+`?_search=` and a raw `documents_fts MATCH '台湾'` find Chinese words as they find English ones.
+`turns_fts` does the same for turns (text and `cjk_text`). Neither index stores text of its own.
 """
 
 from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Iterator
 
+from briefarc.store import cjk
 from briefarc.store.text import CJK_GLOB, has_cjk
 
-COLUMNS = ("title", "subtitle", "body")
 TOKENIZER = "unicode61 remove_diacritics 2"
-_NEW = ", ".join(f"new.[{c}]" for c in COLUMNS)
-_OLD = ", ".join(f"old.[{c}]" for c in COLUMNS)
-_NAMES = ", ".join(f"[{c}]" for c in COLUMNS)
-_HAS_CJK = " OR ".join(f"{{row}}.[{c}] GLOB '{CJK_GLOB}'" for c in COLUMNS)
+# Each indexed table's text columns and the column holding their CJK search terms.
+CJK_COLUMNS = {
+    "documents": {"title": "cjk_title", "subtitle": "cjk_subtitle", "body": "cjk_body"},
+    "turns": {"text": "cjk_text"},
+}
+# A query's part for the title (bm25 ranking reads title matches first): the title and its CJK terms.
+TITLE_FILTER = "{title cjk_title}"
 
-# sqlite-utils' trigger names and statements, the update one limited to the indexed columns: a
-# document checked again (checked_at) is not tokenized again.
-TRIGGERS = f"""
-CREATE TRIGGER [documents_ai] AFTER INSERT ON [documents] BEGIN
-  INSERT INTO [documents_fts] (rowid, {_NAMES}) VALUES (new.rowid, {_NEW});
-END;
-CREATE TRIGGER [documents_ad] AFTER DELETE ON [documents] BEGIN
-  INSERT INTO [documents_fts] ([documents_fts], rowid, {_NAMES}) VALUES('delete', old.rowid, {_OLD});
-END;
-CREATE TRIGGER [documents_au] AFTER UPDATE OF {_NAMES} ON [documents] BEGIN
-  INSERT INTO [documents_fts] ([documents_fts], rowid, {_NAMES}) VALUES('delete', old.rowid, {_OLD});
-  INSERT INTO [documents_fts] (rowid, {_NAMES}) VALUES (new.rowid, {_NEW});
-END;
-"""
 
-CJK_INDEX = f"""
-CREATE VIRTUAL TABLE [documents_cjk] USING FTS5 ({_NAMES}, tokenize='trigram', content=[documents]);
-CREATE VIRTUAL TABLE [documents_cjk_vocab] USING fts5vocab([documents_cjk], 'row');
-CREATE TRIGGER [documents_cjk_ai] AFTER INSERT ON [documents] WHEN {_HAS_CJK.format(row="new")} BEGIN
-  INSERT INTO [documents_cjk] (rowid, {_NAMES}) VALUES (new.rowid, {_NEW});
+def indexed(table: str) -> list[str]:
+    """The columns of `table`'s index: the text columns, then their CJK terms."""
+    return [*CJK_COLUMNS[table], *CJK_COLUMNS[table].values()]
+
+
+def _triggers(table: str) -> str:
+    """sqlite-utils' trigger names and statements, the update one limited to the indexed columns: a
+    document checked again (checked_at) is not tokenized again."""
+    columns = indexed(table)
+    names = ", ".join(f"[{c}]" for c in columns)
+    new = ", ".join(f"new.[{c}]" for c in columns)
+    old = ", ".join(f"old.[{c}]" for c in columns)
+    fts = f"[{table}_fts]"
+    return f"""
+CREATE TRIGGER [{table}_ai] AFTER INSERT ON [{table}] BEGIN
+  INSERT INTO {fts} (rowid, {names}) VALUES (new.rowid, {new});
 END;
-CREATE TRIGGER [documents_cjk_ad] AFTER DELETE ON [documents] WHEN {_HAS_CJK.format(row="old")} BEGIN
-  INSERT INTO [documents_cjk] ([documents_cjk], rowid, {_NAMES}) VALUES('delete', old.rowid, {_OLD});
+CREATE TRIGGER [{table}_ad] AFTER DELETE ON [{table}] BEGIN
+  INSERT INTO {fts} ({fts}, rowid, {names}) VALUES('delete', old.rowid, {old});
 END;
-CREATE TRIGGER [documents_cjk_au] AFTER UPDATE OF {_NAMES} ON [documents] BEGIN
-  INSERT INTO [documents_cjk] ([documents_cjk], rowid, {_NAMES})
-    SELECT 'delete', old.rowid, {_OLD} WHERE {_HAS_CJK.format(row="old")};
-  INSERT INTO [documents_cjk] (rowid, {_NAMES}) SELECT new.rowid, {_NEW} WHERE {_HAS_CJK.format(row="new")};
+CREATE TRIGGER [{table}_au] AFTER UPDATE OF {names} ON [{table}] BEGIN
+  INSERT INTO {fts} ({fts}, rowid, {names}) VALUES('delete', old.rowid, {old});
+  INSERT INTO {fts} (rowid, {names}) VALUES (new.rowid, {new});
 END;
 """
 
 
 def create_indexes(conn: sqlite3.Connection) -> None:
-    """Both indexes, filled from the documents, inside the caller's transaction."""
+    """Both indexes with their triggers, filled from the tables, inside the caller's transaction."""
     from briefarc.store.migrations import run_script
 
-    _in_transaction(conn)["documents"].enable_fts(list(COLUMNS), tokenize=TOKENIZER)
-    run_script(conn, TRIGGERS)
-    run_script(conn, CJK_INDEX)
-    fill_cjk_index(conn)
+    db = in_transaction(conn)
+    for table in CJK_COLUMNS:
+        db[table].enable_fts(indexed(table), tokenize=TOKENIZER)
+        run_script(conn, _triggers(table))
 
 
-def fill_cjk_index(conn: sqlite3.Connection) -> None:
-    conn.execute(f"""INSERT INTO documents_cjk (rowid, {_NAMES})
-                     SELECT id, {_NAMES} FROM documents WHERE {_HAS_CJK.format(row="documents")}""")
+def stale_terms(conn: sqlite3.Connection, table: str) -> Iterator[list[list]]:
+    """Pages of [terms..., id] for the rows of `table` whose stored CJK terms are not those of their text."""
+    texts, terms = list(CJK_COLUMNS[table]), list(CJK_COLUMNS[table].values())
+    wanted = " OR ".join([f"[{c}] GLOB '{CJK_GLOB}'" for c in texts] + [f"[{c}] IS NOT NULL" for c in terms])
+    last = 0
+    while rows := conn.execute(f"SELECT id, {', '.join(texts + terms)} FROM {table} WHERE id > ? AND ({wanted}) "
+                               "ORDER BY id LIMIT 500", (last,)).fetchall():
+        last = rows[-1][0]
+        page = []
+        for row in rows:
+            fresh = [cjk.terms(text) for text in row[1:1 + len(texts)]]
+            if fresh != list(row[1 + len(texts):]):
+                page.append([*fresh, row[0]])
+        yield page
+
+
+def refresh_terms(conn: sqlite3.Connection) -> int:
+    """Store the CJK terms of every row whose stored terms are not those of its text; returns how many.
+    The triggers keep the indexes in step with each change."""
+    changed = 0
+    for table, columns in CJK_COLUMNS.items():
+        assignments = ", ".join(f"[{c}] = ?" for c in columns.values())
+        for page in stale_terms(conn, table):
+            conn.executemany(f"UPDATE {table} SET {assignments} WHERE id = ?", page)
+            changed += len(page)
+    return changed
 
 
 def rebuild(conn: sqlite3.Connection) -> None:
-    """Both indexes made again from the documents' text (verify --repair)."""
-    conn.execute("INSERT INTO documents_fts(documents_fts) VALUES('rebuild')")
-    conn.execute("INSERT INTO documents_cjk(documents_cjk) VALUES('delete-all')")
-    fill_cjk_index(conn)
+    """The CJK terms and both indexes made again from the text (verify --repair)."""
+    refresh_terms(conn)
+    for table in CJK_COLUMNS:
+        conn.execute(f"INSERT INTO {table}_fts({table}_fts) VALUES('rebuild')")
 
 
-def _in_transaction(conn: sqlite3.Connection):
+def in_transaction(conn: sqlite3.Connection):
     """sqlite-utils over `conn`, its scripts run inside the open transaction (executescript would commit)."""
     import sqlite_utils
 
@@ -95,31 +114,61 @@ def _in_transaction(conn: sqlite3.Connection):
     return Database(conn, recursive_triggers=False, execute_plugins=False)  # no setting of conn changed
 
 
-# A quoted phrase of a translated query, with its prefix star if any.
-PHRASE = re.compile(r'"((?:[^"]|"")*)"(\*?)')
-SHORTEST = 3  # the trigram tokenizer finds no run shorter than this by itself
-LAST_CHAR = "\U0010ffff"
+# The parts of a translated query that CJK text changes: a column filter written by store/query.py with
+# what it filters when that is a phrase or a NEAR group, a NEAR group, a quoted phrase (with its star).
+_NEAR = r'NEAR\((?:"(?:[^"]|"")*"\*?|[^")])*\)'
+_PHRASE = r'"(?:[^"]|"")*"\*?'
+PARTS = re.compile(rf"""(?<![\w{{])(?P<column>title|subtitle|body)\ :(?:\ (?P<target>{_NEAR}|{_PHRASE}))?
+                       | (?P<near>{_NEAR})
+                       | "(?P<text>(?:[^"]|"")*)"(?P<star>\*?)""", re.VERBOSE)
+PHRASE = re.compile(r'"(?P<text>(?:[^"]|"")*)"(?P<star>\*?)')
 
 
 def index_for(db, fts: str, table: str = "documents") -> tuple[str, str]:
-    """The index that answers `fts`, and the query to give it.
+    """The index that answers `fts` (table: documents or turns), and the query to give it.
 
-    A query with CJK text goes to the trigram index: each phrase is matched as a run of characters
-    (a prefix star means nothing there), and a shorter run than three characters becomes the OR of
-    the indexed three-character runs that begin with it, looked up in the index's vocabulary.
-    `table` names the indexed table: documents, or turns (turns_fts and turns_cjk).
+    Each quoted phrase holding CJK text becomes the phrase of its CJK terms on the terms columns, AND its
+    other words on the text columns; under a column filter, on that column's terms. A NEAR group with
+    CJK text looks in the terms columns; a filter of a group covers the column's terms too.
+    `db` is not read: every query goes to `{table}_fts`. The filters written here have no space before
+    their colon: search ranks a query whose user wrote column filters (" : ") as it is.
     """
     if not has_cjk(fts):
         return f"{table}_fts", fts
+    columns = CJK_COLUMNS[table]
+    every = "{" + " ".join(columns.values()) + "}"
 
-    def phrase(match: re.Match) -> str:
-        text = match.group(1).replace('""', '"')
-        if len(text) >= SHORTEST or "NEAR(" in fts:
-            return f'"{match.group(1)}"'
-        runs = [row[0] for row in db.execute(
-            f"SELECT term FROM {table}_cjk_vocab WHERE term > ? AND term < ?", [text, text + LAST_CHAR])]
-        if not runs:
-            return f'"{match.group(1)}"'
-        return "( " + " OR ".join('"' + run.replace('"', '""') + '"' for run in runs) + " )"
+    def translate(match: re.Match) -> str:
+        name = match["column"]
+        if name and name not in columns:
+            return match[0]
+        if name and not match["target"]:  # a group follows
+            return f"{{{name} {columns[name]}}} :"
+        if name and not has_cjk(match["target"]):
+            return match[0]
+        target = match["target"] or match[0]
+        negated = match.string[:match.start()].rstrip().endswith("NOT")
+        return _on_terms(target, columns[name] if name else every, negated)
 
-    return f"{table}_cjk", PHRASE.sub(phrase, fts)
+    return f"{table}_fts", PARTS.sub(translate, fts)
+
+
+def _on_terms(part: str, where: str, negated: bool) -> str:
+    """A phrase or NEAR group holding CJK text as a query on the terms columns `where`."""
+    if part.startswith("NEAR("):
+        return f"{where}: " + PHRASE.sub(lambda inner: _terms_phrase(inner) or inner[0], part)
+    match = PHRASE.fullmatch(part)
+    phrase = _terms_phrase(match) if match else None
+    if match is None or phrase is None:
+        return part
+    others = [f'"{word}"' for word in cjk.other_words(match["text"].replace('""', '"'))]
+    query = " AND ".join([f"{where}: {phrase}", *others])
+    return f"( {query} )" if negated and others else query  # NOT binds closer than AND
+
+
+def _terms_phrase(match: re.Match) -> str | None:
+    """The FTS5 phrase of a quoted phrase's CJK terms, or None when it holds no CJK word."""
+    if not has_cjk(match["text"]):
+        return None
+    tokens, prefix = cjk.phrase_tokens(match["text"].replace('""', '"'), bool(match["star"]))
+    return f'"{" ".join(tokens)}"' + ("*" if prefix else "") if tokens else None

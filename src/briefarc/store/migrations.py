@@ -312,7 +312,7 @@ def m007_sqlite_utils_fts(conn: sqlite3.Connection) -> None:
     columns any tool showed) and the view the old index read them through are dropped; the new
     indexes read the documents' own text (see store/fts.py) and are filled from it here.
     """
-    from briefarc.store import fts
+    from briefarc.store import fts_v7
 
     run_script(
         conn,
@@ -328,6 +328,28 @@ def m007_sqlite_utils_fts(conn: sqlite3.Connection) -> None:
     for column in ("fts_title", "fts_subtitle", "fts_body"):
         if column in columns:
             conn.execute(f"ALTER TABLE documents DROP COLUMN {column}")
+    fts_v7.create_indexes(conn)
+
+
+def m011_cjk_terms(conn: sqlite3.Connection) -> None:
+    """CJK words findable by any SQLite tool: each text column's CJK search terms (character pairs,
+    store/cjk.py) in a column of its own, indexed with the text by documents_fts and turns_fts.
+
+    The trigram indexes (documents_cjk, turns_cjk) and their vocabularies go; the terms are filled for
+    the rows with CJK text, and both indexes are made again over the text and its terms.
+    """
+    from briefarc.store import fts
+
+    drops = [f"DROP TRIGGER IF EXISTS [{table}_{name}];" for table in ("documents", "turns", "documents_cjk",
+             "turns_cjk") for name in ("ai", "ad", "au")]
+    drops += [f"DROP TABLE IF EXISTS [{name}];" for name in ("documents_cjk_vocab", "turns_cjk_vocab",
+              "documents_cjk", "turns_cjk", "documents_fts", "turns_fts")]
+    run_script(conn, "\n".join(drops))
+    db = _tables(conn)
+    for table, columns in fts.CJK_COLUMNS.items():
+        for column in columns.values():
+            db.table(table).add_column(column, str)
+    fts.refresh_terms(conn)
     fts.create_indexes(conn)
 
 
@@ -354,6 +376,7 @@ MIGRATIONS: list[Migration] = [
     m008_turns,
     m009_watches,
     m010_turn_speakers,
+    m011_cjk_terms,
 ]
 
 

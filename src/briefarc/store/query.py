@@ -6,8 +6,8 @@ columns title, subtitle, body). Operators are written in capitals, as FTS5 has t
 and, or, not or near( is searched as a word, and `read_query` says so in a note. Anything else is
 plain text: a word with punctuation (U.S.-Pakistan, Taliban's) is quoted so FTS5 reads it as a
 phrase of its tokens; a colon that names no column separates words (Kabul:Torkham is Kabul and
-Torkham). A query with CJK text runs against the trigram index (store/fts.py), where a quoted run of
-characters matches wherever it stands.
+Torkham). Chinese or Japanese words are matched through their character pairs (store/fts.py,
+store/cjk.py): a run of characters is found wherever it stands, a single character as a prefix.
 """
 
 from __future__ import annotations

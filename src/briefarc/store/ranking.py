@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import re
 
-# bm25 weights for title, subtitle, body: a match in the title counts most.
-WEIGHTS = (10.0, 4.0, 1.0)
+from briefarc.store.fts import TITLE_FILTER
+
+# bm25 weights for title, subtitle, body and their CJK terms (store/fts.py): a match in the title counts most.
+WEIGHTS = (10.0, 4.0, 1.0, 10.0, 4.0, 1.0)
 WEIGHT_ARGS = ", ".join(map(str, WEIGHTS))
 SCORE_ALL_UP_TO = 15_000
 CANDIDATES = 1000
@@ -101,7 +103,7 @@ def title_matches(db, table: str, fts: str, clauses: list[str], params: list, wa
     score) and the best few are scored again with the whole query.
     """
     rare = informative(db, table, fts)
-    in_title = f"title : ( {' OR '.join(rare)} )"
+    in_title = f"{TITLE_FILTER} : ( {' OR '.join(rare)} )"
     if db.execute(f"SELECT 1 FROM {table} WHERE {table} MATCH ? LIMIT 1", [in_title]).fetchone() is None:
         return []  # no title holds the words (the walk below would read every match for nothing)
     alone = PLAIN_AND.match(fts) is not None and len(rare) < len(set(re.findall(PHRASE, fts)))

@@ -12,6 +12,7 @@ from briefarc.store.db import translated
 from briefarc.store.fts import index_for
 from briefarc.store.query import HINT, literal_query, to_fts
 from briefarc.store.ranking import best_first, newest_first, scored
+from briefarc.store.text import has_cjk
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -106,6 +107,7 @@ def search(
     _check_sort(sort)
     fts = literal_query(query) if literal else to_fts(query)
     clauses, params = (filters or Filters()).where()
+    typed = fts
     try:
         table, fts = index_for(db, fts)
         ranked: list[tuple[int, float | None]]
@@ -116,7 +118,7 @@ def search(
         else:
             ranked = list(best_first(db, table, fts, clauses, params, limit + offset)[offset:])
         hits = _with_documents(db, ranked)
-        _add_snippets(db, table, fts, hits)
+        _add_snippets(db, table, fts, hits, typed)
     except sqlite3.OperationalError as exc:
         if "fts5" in str(exc) or "syntax" in str(exc):
             raise SearchSyntaxError(f"The search index could not read that query ({exc}). {HINT}") from exc
@@ -140,8 +142,10 @@ def _with_documents(db: sqlite_utils.Database, ranked: list[tuple[int, float | N
     return [{**by_id[rowid], "rank": score} for rowid, score in ranked if rowid in by_id]
 
 
-def _add_snippets(db: sqlite_utils.Database, table: str, fts: str, hits: list[dict]) -> None:
-    """Snippets for the page of hits in one statement.
+def _add_snippets(db: sqlite_utils.Database, table: str, fts: str, hits: list[dict],
+                  typed: str = "") -> None:
+    """Snippets for the page of hits in one statement (cut from the text for a query with CJK words:
+    store/snippets.py).
 
     FTS5 answers `rowid IN (...)` with one lookup per id: a seek in each word's doclist, but for a
     prefix a merge of the doclists of every word it covers, each time. With a prefix, one pass over
@@ -151,6 +155,10 @@ def _add_snippets(db: sqlite_utils.Database, table: str, fts: str, hits: list[di
     """
     if not hits:
         return
+    if has_cjk(typed):
+        from briefarc.store.snippets import text_snippets
+
+        return text_snippets(db, typed, hits)
     ids = [hit["id"] for hit in hits]
     marks = ", ".join("?" for _ in ids)
     probed = [row[0] for row in db.execute(MARKED_TEXT_SQL.format(marks=marks), [*ids, *sorted(DROPPED)])]

@@ -26,7 +26,7 @@ def total(shown: int, limit: int, offset: int, count) -> int:
 def count_matches(db: sqlite_utils.Database, query: str, filters: Filters | None = None, *,
                   literal: bool = False) -> int:
     """How many documents match `query` with `filters`."""
-    table, fts = index_for(db, literal_query(query) if literal else to_fts(query))  # CJK: the trigram index
+    table, fts = index_for(db, literal_query(query) if literal else to_fts(query))  # CJK: its terms
     clauses, params = (filters or Filters()).where()
     if not clauses:
         return db.execute(f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", [fts]).fetchone()[0]

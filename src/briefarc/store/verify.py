@@ -19,14 +19,15 @@ from typing import TYPE_CHECKING
 from briefarc.store.blobs import BlobError, decode_blob
 from briefarc.store.db import transaction, translated
 from briefarc.store.fts import rebuild as rebuild_indexes
+from briefarc.store.fts import stale_terms
 
 if TYPE_CHECKING:
     import sqlite_utils
 
 NO_REPAIR = "cannot be repaired: ingest or fetch the page again"
-# The CJK index holds only the rows with CJK text, so only its own structure is checked against itself.
-FTS_CHECKS = ["INSERT INTO documents_fts(documents_fts, rank) VALUES('integrity-check', 1)",
-              "INSERT INTO documents_cjk(documents_cjk) VALUES('integrity-check')"]
+# Each index against the text and CJK terms of its table.
+FTS_CHECKS = [f"INSERT INTO {table}_fts({table}_fts, rank) VALUES('integrity-check', 1)"
+              for table in ("documents", "turns")]
 # links that check_references reports in its own words; PRAGMA foreign_key_check reports the rest
 EXPLAINED_LINKS = {("snapshots", "blobs"), ("versions", "snapshots"), ("versions", "documents")}
 
@@ -213,6 +214,12 @@ def check_index(conn: sqlite3.Connection) -> list[Problem]:
         for (document_id,) in conn.execute(
             "SELECT id FROM documents_fts_docsize WHERE id NOT IN (SELECT id FROM documents) ORDER BY id")
     ]
+    problems += [Problem("index", "its CJK search terms (cjk_title, cjk_subtitle, cjk_body) are not those of its text",
+                         row[-1], repairable=True)
+                 for page in stale_terms(conn, "documents") for row in page]
+    if any(stale_terms(conn, "turns")):
+        problems.append(Problem("index", "turns have CJK search terms (cjk_text) that are not those of their text",
+                                repairable=True))
     if not index_matches(conn):
         problems.append(Problem("index", "the full-text index does not match the documents' text",
                                 repairable=True))

@@ -1,0 +1,106 @@
+"""Snippets cut from the documents' own text, for queries with CJK words.
+
+FTS5's snippet() quotes the column that matched, and a CJK word matches in the columns of CJK terms
+(character pairs, store/cjk.py), which no reader wants to see. So for a query holding CJK text the
+snippet is cut here from the body (else the subtitle or title): about as many units as FTS5 gives an
+English snippet (SNIPPET_TOKENS, a CJK character or a word each) around the first match, every
+whole match inside it marked as FTS5 marks them.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from itertools import islice
+from typing import TYPE_CHECKING
+
+from briefarc.store.search import DROPPED, SNIPPET_CLOSE, SNIPPET_OPEN, SNIPPET_TOKENS
+from briefarc.store.text import CJK_CHARS
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+PHRASE = re.compile(r'"((?:[^"]|"")*)"(\*?)')
+UNIT = re.compile(rf"[{CJK_CHARS}]|[^\W_{CJK_CHARS}]+")
+CJK_ONE = re.compile(f"[{CJK_CHARS}]")
+LEAD = SNIPPET_TOKENS // 4  # units shown before the first match
+MATCHES = 100  # matches weighed as places for the snippet, at most
+REACH = 40  # characters looked at per unit, at most, around the first match
+
+
+def text_snippets(db: sqlite_utils.Database, fts: str, hits: list[dict]) -> None:
+    """Give each hit a snippet of its own text, the matches of `fts` (a query as store/query.py writes it) marked."""
+    if not hits:
+        return
+    pattern = terms_pattern(fts)
+    marks = ", ".join("?" for _ in hits)
+    rows = db.execute(f"SELECT id, body, subtitle, title FROM documents WHERE id IN ({marks})",
+                      [hit["id"] for hit in hits]).fetchall()
+    texts = {row[0]: row[1:] for row in rows}
+    for hit in hits:
+        hit["snippet"] = snippet(pattern, texts.get(hit["id"], ()))
+
+
+def terms_pattern(fts: str) -> re.Pattern | None:
+    """One pattern for every quoted phrase of the query, longest first; None if it quotes nothing."""
+    phrases = sorted({(text.replace('""', '"'), star) for text, star in PHRASE.findall(fts)},
+                     key=lambda item: -len(item[0]))
+    parts = [part for part in (phrase_pattern(text, bool(star)) for text, star in phrases) if part]
+    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+
+
+def phrase_pattern(text: str, prefix: bool) -> str | None:
+    """A phrase's units as they stand in text: CJK characters side by side, words apart, whole words."""
+    units = UNIT.findall(text)
+    if not units:
+        return None
+    pattern = ""
+    for index, unit in enumerate(units):
+        if index:
+            both = _is_cjk(unit) and _is_cjk(units[index - 1])
+            pattern += "" if both else (r"[\W_]*" if _is_cjk(unit) or _is_cjk(units[index - 1]) else r"[\W_]+")
+        pattern += re.escape(unit)
+    start = "" if _is_cjk(units[0]) else rf"(?<![^\W_{CJK_CHARS}])"
+    end = "" if _is_cjk(units[-1]) else (r"[^\W_]*" if prefix else rf"(?![^\W_{CJK_CHARS}])")
+    return start + pattern + end
+
+
+def _is_cjk(unit: str) -> bool:
+    return CJK_ONE.fullmatch(unit) is not None
+
+
+def snippet(pattern: re.Pattern | None, texts) -> str:
+    """About SNIPPET_TOKENS units of the text and place showing the most distinct matches, from a little
+    before the first of them; every whole match marked."""
+    texts = [("".join(char for char in text if char not in DROPPED) if text else "") for text in texts]
+    text, start, shown = next((t for t in texts if t), ""), 0, 0
+    for candidate in texts:
+        place, count = _best_place(pattern, candidate)
+        if count > shown:
+            text, start, shown = candidate, place, count
+    low, high = max(0, start - LEAD * REACH), min(len(text), start + SNIPPET_TOKENS * REACH)
+    units = list(UNIT.finditer(text, low, high))
+    if not units:
+        return text[:SNIPPET_TOKENS]
+    first = max(0, bisect_left([unit.start() for unit in units], start) - LEAD)
+    last = min(len(units), first + SNIPPET_TOKENS)
+    begin = units[first].start() if first or low else 0
+    end = units[last - 1].end() if last < len(units) or high < len(text) else len(text)
+    piece = text[begin:end]
+    if pattern is not None:
+        piece = pattern.sub(lambda match: SNIPPET_OPEN + match[0] + SNIPPET_CLOSE, piece)
+    return ("…" if begin else "") + piece + ("…" if end < len(text) else "")
+
+
+def _best_place(pattern: re.Pattern | None, text: str) -> tuple[int, int]:
+    """Where a window starting at a match shows the most distinct matches (of the first MATCHES), and how many."""
+    if pattern is None or not text:
+        return 0, 0
+    matches = list(islice(pattern.finditer(text), MATCHES))
+    best, shown = 0, 0
+    for match in matches:
+        reach = [unit.end() for unit in islice(UNIT.finditer(text, match.start()), SNIPPET_TOKENS - LEAD)][-1]
+        count = len({other[0].lower() for other in matches if match.start() <= other.start() and other.end() <= reach})
+        if count > shown:
+            best, shown = match.start(), count
+    return best, shown

@@ -1,0 +1,75 @@
+"""Chinese words of any length through `briefarc search`: the documents found are exactly those whose text
+holds the word (counted independently with SQL instr), on the bundled samples and on real China MFA pages;
+queries mixing Chinese and English; turns; snippets that mark the whole word."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+
+def containing(db: Path, *words: str, table: str = "documents") -> set[int]:
+    """Ids of the rows whose text holds every word (Chinese: as it stands; English: any case)."""
+    text = "title || ' ' || coalesce(subtitle, '') || ' ' || body" if table == "documents" else "text"
+    clauses = " AND ".join(f"instr(lower({text}), lower(?))" for _ in words)
+    with sqlite3.connect(db) as conn:
+        return {row[0] for row in conn.execute(f"SELECT id FROM {table} WHERE {clauses}", words)}
+
+
+def found(cli, db: Path, *query: str) -> set[int]:
+    result = cli("search", *query, "--limit", "500", "--db", db, "--json")
+    assert result.code == 0, result.stderr
+    return {row["id"] for row in result.jsonl()}
+
+
+@pytest.mark.parametrize("word", ["台", "湾", "台湾", "外交部", "例行记者会", "外交部发言人", "3月14日", "2025年3月"])
+def test_a_chinese_word_of_any_length_finds_every_document_holding_it(cli, sample_db, word):
+    assert found(cli, sample_db, word) == containing(sample_db, word) != set()
+
+
+@pytest.mark.parametrize("word", ["湾台", "台湾人", "交外", "斐济共和国外交部长来"])
+def test_characters_that_stand_apart_or_in_another_order_are_not_found(cli, sample_db, word):
+    assert found(cli, sample_db, word) == containing(sample_db, word) == set()
+
+
+def test_queries_mixing_chinese_and_english(cli, sample_db):
+    either = found(cli, sample_db, "Taiwan", "OR", "台湾")
+    assert either == containing(sample_db, "Taiwan") | containing(sample_db, "台湾")
+    assert {row[0] for row in sqlite3.connect(sample_db).execute(
+        "SELECT id FROM documents WHERE language = 'zh'")} & either and len(either) >= 2  # both languages
+    assert found(cli, sample_db, "外交部", "2025") == containing(sample_db, "外交部", "2025") != set()
+    assert found(cli, sample_db, "外交部", "-台湾") == containing(sample_db, "外交部") - containing(sample_db, "台湾")
+    assert found(cli, sample_db, "title:外交部", "Fiji") == set()
+
+
+@pytest.mark.parametrize("word", ["台湾", "外交部", "例行记者会"])
+def test_snippets_mark_the_whole_chinese_word(cli, sample_db, word):
+    rows = cli("search", word, "--db", sample_db, "--json").jsonl()
+    assert rows
+    for row in rows:
+        marked = {row["snippet"][start:end] for start, end in row["highlights"]}
+        assert marked == {word}, row["snippet"]
+
+
+def test_turns_search_finds_a_two_character_word_in_answers(cli, sample_db):
+    rows = cli("search", "台湾", "--in", "answers", "--db", sample_db, "--json").jsonl()
+    with sqlite3.connect(sample_db) as conn:
+        expected = set(conn.execute("SELECT document_id, number FROM turns WHERE role = 'answer' AND "
+                                    "instr(text, '台湾')").fetchall())
+    assert {(row["id"], row["turn"]) for row in rows} == expected != set()
+    assert all(row["role"] == "answer" and "台湾" in row["text"] for row in rows)
+
+
+@pytest.mark.parametrize("word", ["华", "台湾", "美国", "外交部", "一带一路", "例行记者会", "2019年"])
+def test_real_pages_every_document_holding_the_word_and_no_other(cli, real_db, word):
+    assert found(cli, real_db, word) == containing(real_db, word) != set()
+
+
+@pytest.mark.parametrize("word", ["台", "台湾", "外交部", "2019年"])
+def test_trend_counts_chinese_mentions_from_the_index_as_the_text_holds_them(cli, real_db, word):
+    rows = cli("trend", word, "--by", "year", "--db", real_db, "--json").jsonl()
+    with sqlite3.connect(real_db) as conn:
+        bodies = [body for (body,) in conn.execute("SELECT body FROM documents WHERE published_date IS NOT NULL")]
+    assert sum(row["mentions"] for row in rows) == sum(" ".join(body.split()).count(word) for body in bodies) > 0
