@@ -8,6 +8,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 
 def containing(db: Path, *words: str, table: str = "documents") -> set[int]:
@@ -73,3 +75,19 @@ def test_trend_counts_chinese_mentions_from_the_index_as_the_text_holds_them(cli
     with sqlite3.connect(real_db) as conn:
         bodies = [body for (body,) in conn.execute("SELECT body FROM documents WHERE published_date IS NOT NULL")]
     assert sum(row["mentions"] for row in rows) == sum(" ".join(body.split()).count(word) for body in bodies) > 0
+
+
+@given(text=st.text(alphabet="台湾问题 a1，。", max_size=30),
+       query=st.text(alphabet="台湾问题", min_size=1, max_size=5))
+def test_a_run_of_chinese_characters_is_found_exactly_where_the_text_holds_it(text, query):
+    """Any text of CJK characters, letters, digits and punctuation; any run of CJK characters as the query:
+    the index finds the text exactly when the text holds the run (the index, not the SQL LIKE, decides)."""
+    from briefarc.store.cjk import terms
+    from briefarc.store.fts import index_for
+    from briefarc.store.query import to_fts
+
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE VIRTUAL TABLE turns_fts USING fts5(text, cjk_text, tokenize='unicode61 remove_diacritics 2')")
+    conn.execute("INSERT INTO turns_fts VALUES (?, ?)", (text, terms(text)))
+    table, fts = index_for(None, to_fts(query), "turns")
+    assert bool(conn.execute(f"SELECT 1 FROM {table} WHERE {table} MATCH ?", [fts]).fetchall()) == (query in text)

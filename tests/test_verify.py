@@ -147,6 +147,20 @@ def test_chinese_text_written_by_another_tool_gets_its_search_terms_on_repair(cl
     assert cli("verify", "--db", archive).code == 0
 
 
+def test_chinese_turns_written_by_another_tool_are_indexed_on_repair(cli, archive):
+    """A turn with CJK text is indexed once it has its terms, which only briefarc writes."""
+    turns = '[{"speaker": "问", "role": "question", "text": "关于台湾问题。"}]'
+    damage(archive, ("UPDATE documents SET turns = ? WHERE id = 2", (turns,)))
+    assert cli("search", "台湾", "--in", "questions", "--db", archive, "--json").jsonl() == []
+    result = cli("verify", "--db", archive)
+    assert result.code == 1
+    assert "turns have CJK search terms (cjk_text) that are not those of their text" in result.stdout
+    assert cli("verify", "--repair", "--db", archive).code == 0
+    rows = cli("search", "台湾", "--in", "questions", "--db", archive, "--json").jsonl()
+    assert [(row["id"], row["turn"]) for row in rows] == [(2, 1)]
+    assert cli("verify", "--db", archive).code == 0
+
+
 def test_repair_fixes_the_index_and_still_fails_on_bad_bytes(cli, archive):
     damage(archive, unindex(1), ("UPDATE blobs SET data = ? WHERE sha256 = ?", (b"junk", digest_of(archive, 3))))
     result = cli("verify", "--repair", "--db", archive, "--json")

@@ -16,38 +16,50 @@ character of a run). The same plain text is what any SQLite tool reads: no zero-
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from briefarc.store.text import CJK_CHARS, has_cjk
 
-WORD = re.compile(r"[^\W_]+")  # a token as unicode61 reads it: letters and digits
-
 
 @cache
 def _segment() -> re.Pattern:
-    """A word's runs of CJK characters (group 1) and of other letters or digits (group 2)."""
-    return re.compile(f"([{CJK_CHARS}]+)|([^{CJK_CHARS}]+)")
+    """Runs of CJK characters (group 1) and of other letters or digits (group 2)."""
+    return re.compile(f"([{CJK_CHARS}]+)|([^\\W_{CJK_CHARS}]+)")
+
+
+def _words(text: str) -> Iterator[list[tuple[str, str]]]:
+    """The words of `text` that hold CJK characters, each as its runs: (CJK run, "") or ("", other run)."""
+    word: list[tuple[str, str]] = []
+    end = -1
+    for match in _segment().finditer(text):
+        if match.start() != end:
+            if any(run for run, _ in word):
+                yield word
+            word = []
+        word.append(match.groups(""))
+        end = match.end()
+    if any(run for run, _ in word):
+        yield word
 
 
 def _pairs(run: str) -> list[str]:
-    return [run[index:index + 2] for index in range(len(run) - 1)]
+    return list(map(str.__add__, run[:-1], run[1:]))
+
+
+@cache
+def _terms() -> re.Pattern:
+    """At each character of a CJK run, its pair with the next one, or itself when it ends the run; a run of
+    other letters or digits written against a CJK run. One zero-width match per place: no Python loop."""
+    cjk, other = f"[{CJK_CHARS}]", f"[^\\W_{CJK_CHARS}]"
+    return re.compile(f"(?=({cjk}{{2}}|{cjk}(?!{cjk})|(?<={cjk}){other}+|(?<!{other}){other}+(?={cjk})))")
 
 
 def terms(text: str | None) -> str | None:
     """The search terms of `text`'s words that hold CJK characters, space-separated; None without any."""
     if not has_cjk(text):
         return None
-    out: list[str] = []
-    for word in WORD.findall(text):
-        if word.isascii() or not has_cjk(word):
-            continue
-        for run, other in _segment().findall(word):
-            if run:
-                out.extend(_pairs(run))
-                out.append(run[-1])
-            else:
-                out.append(other)
-    return " ".join(out) or None
+    return " ".join(_terms().findall(text)) or None
 
 
 def phrase_tokens(text: str, star: bool = False) -> tuple[list[str], bool]:
@@ -58,7 +70,7 @@ def phrase_tokens(text: str, star: bool = False) -> tuple[list[str], bool]:
     it is one character long); a run followed by more of the phrase must end where the text's run ends
     (its pairs and its last character).
     """
-    segments = [segment for word in WORD.findall(text) if has_cjk(word) for segment in _segment().findall(word)]
+    segments = [segment for word in _words(text) for segment in word]
     tokens: list[str] = []
     prefix = False
     for index, (run, other) in enumerate(segments):
@@ -78,4 +90,4 @@ def phrase_tokens(text: str, star: bool = False) -> tuple[list[str], bool]:
 
 def other_words(text: str) -> list[str]:
     """The words of a phrase that hold no CJK character: matched in the ordinary columns."""
-    return [word for word in WORD.findall(text) if not has_cjk(word)]
+    return [word for word in re.findall(r"[^\W_]+", text) if not has_cjk(word)]

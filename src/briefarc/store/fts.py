@@ -32,6 +32,15 @@ def indexed(table: str) -> list[str]:
     return [*CJK_COLUMNS[table], *CJK_COLUMNS[table].values()]
 
 
+# Which rows the index holds. A document's terms are written with its text. A turn is written by a
+# trigger of documents, and its terms just after by the writer: a turn with CJK text is indexed once it
+# has them, not twice.
+INDEXED_WHEN = {
+    "documents": "1",
+    "turns": f"{{row}}.[cjk_text] IS NOT NULL OR coalesce({{row}}.[text], '') NOT GLOB '{CJK_GLOB}'",
+}
+
+
 def _triggers(table: str) -> str:
     """sqlite-utils' trigger names and statements, the update one limited to the indexed columns: a
     document checked again (checked_at) is not tokenized again."""
@@ -40,16 +49,17 @@ def _triggers(table: str) -> str:
     new = ", ".join(f"new.[{c}]" for c in columns)
     old = ", ".join(f"old.[{c}]" for c in columns)
     fts = f"[{table}_fts]"
+    was, is_ = INDEXED_WHEN[table].format(row="old"), INDEXED_WHEN[table].format(row="new")
     return f"""
-CREATE TRIGGER [{table}_ai] AFTER INSERT ON [{table}] BEGIN
+CREATE TRIGGER [{table}_ai] AFTER INSERT ON [{table}] WHEN {is_} BEGIN
   INSERT INTO {fts} (rowid, {names}) VALUES (new.rowid, {new});
 END;
-CREATE TRIGGER [{table}_ad] AFTER DELETE ON [{table}] BEGIN
+CREATE TRIGGER [{table}_ad] AFTER DELETE ON [{table}] WHEN {was} BEGIN
   INSERT INTO {fts} ({fts}, rowid, {names}) VALUES('delete', old.rowid, {old});
 END;
 CREATE TRIGGER [{table}_au] AFTER UPDATE OF {names} ON [{table}] BEGIN
-  INSERT INTO {fts} ({fts}, rowid, {names}) VALUES('delete', old.rowid, {old});
-  INSERT INTO {fts} (rowid, {names}) VALUES (new.rowid, {new});
+  INSERT INTO {fts} ({fts}, rowid, {names}) SELECT 'delete', old.rowid, {old} WHERE {was};
+  INSERT INTO {fts} (rowid, {names}) SELECT new.rowid, {new} WHERE {is_};
 END;
 """
 
