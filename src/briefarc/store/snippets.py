@@ -10,7 +10,6 @@ whole match inside it marked as FTS5 marks them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from itertools import islice
 from typing import TYPE_CHECKING
 
@@ -72,24 +71,28 @@ def _is_cjk(unit: str) -> bool:
 def snippet(pattern: re.Pattern | None, texts) -> str:
     """About SNIPPET_TOKENS units of the text and place showing the most distinct matches, from a little
     before the first of them; every whole match marked."""
-    texts = [("".join(char for char in text if char not in DROPPED) if text else "") for text in texts]
+    texts = [_without_markers(text) for text in texts]
     text, start, shown = next((t for t in texts if t), ""), 0, 0
     for candidate in texts:
         place, count = _best_place(pattern, candidate)
         if count > shown:
             text, start, shown = candidate, place, count
-    low, high = max(0, start - LEAD * REACH), min(len(text), start + SNIPPET_TOKENS * REACH)
-    units = list(UNIT.finditer(text, low, high))
-    if not units:
-        return text[:SNIPPET_TOKENS]
-    first = max(0, bisect_left([unit.start() for unit in units], start) - LEAD)
-    last = min(len(units), first + SNIPPET_TOKENS)
-    begin = units[first].start() if first or low else 0
-    end = units[last - 1].end() if last < len(units) or high < len(text) else len(text)
+    before = list(UNIT.finditer(text, max(0, start - LEAD * REACH), start))[-LEAD:]
+    after = list(islice(UNIT.finditer(text, start), SNIPPET_TOKENS - len(before)))
+    begin = before[0].start() if before else (start if after else 0)
+    end = after[-1].end() if len(after) == SNIPPET_TOKENS - len(before) else len(text)
     piece = text[begin:end]
     if pattern is not None:
         piece = pattern.sub(lambda match: SNIPPET_OPEN + match[0] + SNIPPET_CLOSE, piece)
     return ("…" if begin else "") + piece + ("…" if end < len(text) else "")
+
+
+def _without_markers(text: str | None) -> str:
+    """The page's own copies of the snippet markers dropped, as for FTS5's snippets."""
+    text = text or ""
+    for marker in DROPPED:
+        text = text.replace(marker, "")
+    return text
 
 
 def _best_place(pattern: re.Pattern | None, text: str) -> tuple[int, int]:
@@ -98,9 +101,13 @@ def _best_place(pattern: re.Pattern | None, text: str) -> tuple[int, int]:
         return 0, 0
     matches = list(islice(pattern.finditer(text), MATCHES))
     best, shown = 0, 0
-    for match in matches:
+    for index, match in enumerate(matches):
         reach = [unit.end() for unit in islice(UNIT.finditer(text, match.start()), SNIPPET_TOKENS - LEAD)][-1]
-        count = len({other[0].lower() for other in matches if match.start() <= other.start() and other.end() <= reach})
-        if count > shown:
-            best, shown = match.start(), count
+        seen = set()
+        for other in matches[index:]:
+            if other.end() > reach:
+                break
+            seen.add(other[0].lower())
+        if len(seen) > shown:
+            best, shown = match.start(), len(seen)
     return best, shown
