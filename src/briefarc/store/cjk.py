@@ -37,7 +37,7 @@ def _words(text: str) -> Iterator[list[tuple[str, str]]]:
             if any(run for run, _ in word):
                 yield word
             word = []
-        word.append(match.groups(""))
+        word.append((match[1] or "", match[2] or ""))
         end = match.end()
     if any(run for run, _ in word):
         yield word
