@@ -26,6 +26,20 @@ def test_an_unknown_source_filter_is_a_usage_error_naming_the_known_ones(cli, ar
     assert cli(*command, "--source", "mofa-pk", "--db", archive).code == 0  # a known one without documents
 
 
+def test_a_source_name_is_read_in_any_case(cli, db_file):
+    assert cli("ingest", SAMPLES, "--source", "MOFA-PK", "--db", db_file).code == 0  # filed under mofa-pk
+    listed = cli("list", "--source", "mofa-pk", "--json", "--db", db_file)
+    assert listed.code == 0 and listed.stdout.count("\n") > 1
+    for command in FILTER_COMMANDS:
+        result = cli(*command, "--source", "Mofa-PK", "--json", "--db", db_file)
+        assert result.code == 0, (command, result.stderr)
+    assert cli("list", "--source", "MOFA-PK", "--json", "--db", db_file).stdout == listed.stdout
+    wrong = cli("keywords", "--vs-source", "mofa-pak", "--db", db_file)  # --vs-source is checked too
+    assert wrong.code == 2 and "No source named 'mofa-pak'. Did you mean mofa-pk?" in wrong.stderr
+    right = cli("keywords", "--since", "2025", "--vs-source", "MOFA-PK", "--vs-until", "2024", "--db", db_file)
+    assert right.code == 0 and right.stdout, right.stderr
+
+
 @pytest.mark.parametrize("command", FILTER_COMMANDS)
 def test_since_after_until_is_a_usage_error(cli, archive, command):
     result = cli(*command, "--since", "2025-03", "--until", "2025-02-10", "--db", archive)

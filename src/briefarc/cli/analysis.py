@@ -19,7 +19,7 @@ from briefarc.cli.app import (
     make_filters,
     open_db,
 )
-from briefarc.cli.filters import with_filters
+from briefarc.cli.filters import check_source_filter, with_filters
 from briefarc.store.search import Filters
 
 TURN_CSV_COLUMNS = ["id", "turn", "date", "source", "role", "speaker", "outlet", "language", "title", "text"]
@@ -220,6 +220,7 @@ def keywords(
     from briefarc.analysis.keywords import reference_filters
 
     compared = make_filters(None, vs_since, vs_until, None, None, None)
+    vs_source = check_source_filter(db, vs_source) if vs_source else None
     reference = reference_filters(filters, compared.since, compared.until, vs_source, vs_spokesperson)
     columns = ["word", "count", "reference_count", "per_million", "reference_per_million", "score"]
     table_command(db, json_, csv_, columns, tuple(columns[1:]),

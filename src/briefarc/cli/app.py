@@ -109,11 +109,19 @@ def known_source(database, name: str | None, *, new: bool = False) -> str | None
     if name is None:
         return None
     names = [source.name for source in all_sources(database)]
-    if name in names:
-        return name
+    if (found := same_source(name, names)) is not None:
+        return found
     if new:
         return check_source_name(name)
     raise UsageError(unknown_source(name, names) + " To file pages under a new name, add --new-source.")
+
+
+def same_source(name: str, names: list[str]) -> str | None:
+    """The known source `name` means, in any case (`FMPRC-EN` is fmprc-en), or None."""
+    if name in names:
+        return name
+    folded = [known for known in names if known.casefold() == name.strip().casefold()]
+    return folded[0] if len(folded) == 1 else None
 
 
 def unknown_source(name: str, names: list[str]) -> str:

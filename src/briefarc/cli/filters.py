@@ -1,5 +1,6 @@
 """The search filters as one decorator: a command that takes `filters` gets the filter options."""
 
+import dataclasses
 import functools
 import inspect
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from briefarc.cli.app import (
     UntilFilter,
     make_filters,
     open_db,
+    same_source,
     unknown_source,
 )
 
@@ -49,14 +51,14 @@ def _with_options(function: Callable, filter_options: tuple) -> Callable:
         values = [kwargs.pop(name, default) for name, _, default in filter_options]
         filters = make_filters(*values)
         if filters.source:
-            check_source_filter(kwargs.get("db"), filters.source)
+            filters = dataclasses.replace(filters, source=check_source_filter(kwargs.get("db"), filters.source))
         return function(*args, filters=filters, **kwargs)
 
     command.__signature__ = signature.replace(parameters=[*positional, *options, *keyword])  # type: ignore[attr-defined]
     return command
 
 
-def check_source_filter(db, name: str) -> None:
+def check_source_filter(db, name: str) -> str:
     """--source of a command that reads the archive: a source it knows, else a usage error listing them
     (a typo must not read as "no documents")."""
     from briefarc.errors import UsageError
@@ -64,5 +66,6 @@ def check_source_filter(db, name: str) -> None:
 
     database, _ = open_db(db, create=False)
     names = [source.name for source in all_sources(database)]
-    if name not in names:
+    if (found := same_source(name, names)) is None:
         raise UsageError(unknown_source(name, names))
+    return found
