@@ -55,6 +55,18 @@ def test_offline_each_source_says_its_host_cannot_be_resolved_once(cli, db_file,
         assert len([row for row in logged if f"//{host}/" in row["url"]]) == 1, logged
 
 
+def test_offline_fetch_of_addresses_gives_the_same_hint(cli, db_file, offline):
+    urls = ("http://mofa.invalid/a", "http://mofa.invalid/b", "http://press.invalid/c")
+    result = cli("fetch", *urls, "--delay", "0", "--retries", "3", "--db", db_file)
+    assert result.code == 1 and "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert sum("failed: http://" in line and "cannot resolve the host name" in line for line in lines) == 3
+    assert lines[-1] == "No host could be resolved: check your network connection (or DNS), then run the fetch again."
+    logged = cli("log", "--all", "--db", db_file, "--json").jsonl()
+    for host in DEAD_HOSTS:  # one attempt per dead host
+        assert len([row for row in logged if f"//{host}/" in row["url"]]) == 1, logged
+
+
 def test_a_dry_run_creates_no_database(cli, tmp_path, site):
     feed_site(site)
     missing = tmp_path / "never.db"

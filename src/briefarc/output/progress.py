@@ -133,6 +133,12 @@ def _set_terminal_modes(modes: list) -> None:
 OFFLINE_HINT = "No host could be resolved: check your network connection (or DNS), then run the fetch again."
 
 
+def _unresolved(report) -> bool:
+    """Whether a source, or the addresses given to fetch, failed only because no host name resolved."""
+    reasons = [report.error] if report.error else [reason for _, reason in report.failures]
+    return not report.fetched and bool(reasons) and all("cannot resolve the host name" in r for r in reasons)
+
+
 def print_fetch_summary(stderr: Console, reports: list, *, dry_run: bool = False) -> None:
     """The counts (unless every source failed before fetching anything), then one line per problem."""
     from briefarc.output.render import fetch_table
@@ -151,5 +157,5 @@ def print_fetch_summary(stderr: Console, reports: list, *, dry_run: bool = False
             for item in report.planned:
                 stderr.print(f"  would fetch: {clean(item['published'] or '')} {clean(item['url'])}", markup=False,
                              highlight=False, soft_wrap=True)
-    if reports and all("cannot resolve the host name" in (report.error or "") for report in reports):
+    if reports and all(_unresolved(report) for report in reports):
         stderr.print(OFFLINE_HINT, markup=False, highlight=False, soft_wrap=True)
