@@ -48,3 +48,18 @@ def test_by_source_without_sources_groups_by_site(cli, tmp_path):
     groups = cli("search", "林剑 OR Lin", "--by", "source", "--db", db, "--json").jsonl()
     assert len(groups) >= 2 and None not in {group["source"] for group in groups}
     assert "中华人民共和国外交部" in {group["source"] for group in groups}
+
+
+def test_by_source_a_page_of_no_known_site_and_the_count(cli, tmp_path, db_file):
+    """A page with neither source nor site stands under '—', as in every other table; a partial page says so."""
+    for number in range(3):
+        page = tmp_path / f"note{number}.html"
+        page.write_text(f"<html><head><title>Sanctions note {number}</title></head><body><article><p>The ministry "
+                        f"spoke about sanctions again today, note number {number}, at some length.</p></article>"
+                        "</body></html>", encoding="utf-8")
+        assert cli("ingest", page, "--db", db_file).code == 0
+    table = cli("search", "sanctions", "--by", "source", "--limit", "2", "--db", db_file)
+    assert table.code == 0 and "— (2)" in table.stdout and "(none)" not in table.stdout
+    assert table.stderr.strip() == "2 of 3 — `--offset 2` for more"
+    whole = cli("search", "sanctions", "--by", "source", "--db", db_file, "--json")
+    assert whole.stderr == "" and [group["count"] for group in whole.jsonl()] == [3]

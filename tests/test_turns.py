@@ -58,6 +58,18 @@ def test_search_turns_in_chinese_and_by_outlet(cli, sample_db):
     assert table.code == 0 and "Reuters" in table.stdout and "#8" in table.stdout
 
 
+def test_search_turns_says_how_many(cli, sample_db):
+    every = cli("search", "tariff*", "--in", "questions", "--db", sample_db, "--json").jsonl()
+    assert len(every) >= 2 and {t["total"] for t in every} == {len(every)}
+    page = cli("search", "tariff*", "--in", "questions", "--limit", "1", "--db", sample_db, "--json")
+    assert [t["total"] for t in page.jsonl()] == [len(every)]
+    assert page.stderr.strip() == f"1 of {len(every)} — `--offset 1` for more"
+    table = cli("search", "tariff*", "--in", "questions", "--limit", "1", "--offset", "1", "--db", sample_db)
+    assert f"2 of {len(every)}" in table.stderr or f"2–2 of {len(every)}" in table.stderr
+    past = cli("search", "--outlet", "AFP", "--offset", "500", "--db", sample_db)
+    assert past.code == 0 and past.stderr.startswith("No results from 501 on: there are ")
+
+
 def test_search_turns_empty_and_bad(cli, sample_db):
     empty = cli("search", "nothingsuchword", "--in", "answers", "--db", sample_db)
     assert empty.code == 0 and empty.stdout == "" and "No turns match" in empty.stderr

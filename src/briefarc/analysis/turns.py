@@ -114,6 +114,20 @@ def search_turns(
     return [turn_record(row) for row in rows]
 
 
+def count_turns(db: sqlite_utils.Database, query: str | None, filters: Filters | None = None, *,
+                role: str | None = None, outlet: str | None = None, literal: bool = False) -> int:
+    """How many turns `search_turns` finds in all (for "20 of 363")."""
+    where, params = filter_sql(filters, role, outlet)
+    joins = "JOIN documents d ON d.id = t.document_id LEFT JOIN sources s ON s.id = d.source_id"
+    if not query or not query.strip():
+        return db.execute(f"SELECT count(*) FROM turns t {joins} WHERE 1 {where}", params).fetchone()[0]
+    from briefarc.store.fts import index_for
+
+    table, fts = index_for(db, literal_query(query) if literal else to_fts(query), "turns")
+    sql = f"SELECT count(*) FROM {table} JOIN turns t ON t.id = {table}.rowid {joins} WHERE {table} MATCH ? {where}"
+    return db.execute(sql, [fts, *params]).fetchone()[0]
+
+
 @translated
 def get_turns(db: sqlite_utils.Database, doc_id: int) -> list[dict]:
     """Every turn of a document, numbered from 1."""

@@ -35,7 +35,7 @@ def print_rows(rows: list[dict], columns: list[str], json_: bool, csv_: bool, ta
         render.write_csv(rows, columns, sys.stdout)
     elif rows:
         console.out().print(table(rows))
-    else:
+    elif empty:
         console.err().print(empty, markup=False)
 
 
@@ -53,14 +53,23 @@ def table_command(db, json_: bool, csv_: bool, columns: list[str], right: tuple[
 def turn_search(db, query, filters, in_: str | None, outlet: str | None, *, limit: int, offset: int, literal: bool,
                 json_: bool, csv_: bool) -> None:
     """`search --in questions|answers|statements` and `search --outlet NAME`: turns, not documents."""
-    from briefarc.analysis.turns import role_of, search_turns
+    from briefarc.analysis.turns import count_turns, role_of, search_turns
+    from briefarc.output import console
     from briefarc.output.analysis import turns_table
+    from briefarc.output.textout import count_line
+    from briefarc.store.totals import total
 
     role = role_of(in_) if in_ else None
     database, _ = open_db(db, create=False)
     turns = search_turns(database, query, filters, role=role, outlet=outlet, limit=limit, offset=offset,
                          literal=literal)
-    print_rows(turns, TURN_CSV_COLUMNS, json_, csv_, turns_table, "No turns match.")
+    found = total(len(turns), limit, offset, lambda: count_turns(database, query, filters, role=role,
+                                                                 outlet=outlet, literal=literal))
+    rows = [{**turn, "total": found} for turn in turns] if json_ else turns
+    print_rows(rows, TURN_CSV_COLUMNS, json_, csv_, turns_table, "No turns match." if not offset else "")
+    line = count_line(len(turns), found, offset)
+    if line:
+        console.err().print(line, markup=False, highlight=False, soft_wrap=True)
 
 
 def show_turns(database, doc_id: int, number: int | None, json_: bool) -> None:

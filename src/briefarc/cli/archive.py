@@ -224,12 +224,16 @@ def search(
                       offset=offset, literal=literal, exhaustive=exhaustive)
     add_sites(database, hits)
     _print_notes(notes)
+    found = total(len(hits), limit, offset, lambda: count_matches(database, text, filters, literal=literal))
     if by:
         from briefarc.cli.analysis import print_grouped
+        from briefarc.output.textout import count_line
 
         print_grouped(hits, by, json_, csv_)
+        line = count_line(len(hits), found, offset)
+        if line:
+            sys.stderr.write(line + "\n")
         return
-    found = total(len(hits), limit, offset, lambda: count_matches(database, text, filters, literal=literal))
     print_hits(hits, json_, csv_, snippets=True, total=found, offset=offset, query=text, csv_safe=csv_safe)
 
 

@@ -282,7 +282,7 @@ def grouped_hits(groups: list[dict]) -> Table:
             table.add_section()
         for index, hit in enumerate(group["hits"]):
             week = group["week"] if index == 0 and group["week"] != previous_week else ""
-            source = f"{group['source'] or '(none)'} ({group['count']})" if index == 0 else ""
+            source = f"{group['source'] or '—'} ({group['count']})" if index == 0 else ""
             table.add_row(Text(week, style="bold"), text(source), Text(str(hit["id"]), style="cyan"),
                           text(hit.get("published_date")), text(hit.get("title")),
                           snippet_text(hit.get("snippet")))
