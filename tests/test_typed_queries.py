@@ -114,3 +114,12 @@ def test_a_mistyped_option_is_not_searched_for(cli, archive):
     result = cli("search", "Taliban", "--limt", "5", "--db", archive)
     assert result.code == 2 and "No such option: --limt (did you mean --limit?)" in result.stderr
     assert cli("search", '"--limit"', "--db", archive).code == 0  # quoted, it is text
+
+
+def test_an_option_after_the_double_dash_is_said_to_be_misplaced(cli, archive):
+    result = cli("search", "--db", archive, "--", "-Taliban", "Kabul", "--limit", "1")
+    assert result.code == 2 and result.stdout == ""
+    assert result.stderr.strip().splitlines() == [
+        "Error: --limit comes after `--`, where every word is the query: put options before `--` "
+        "(or, to search for '--limit', put it in double quotes)."]
+    assert cli("search", "--limit", "1", "--db", archive, "--", "-Taliban", "Kabul").code == 0

@@ -245,6 +245,9 @@ def _check_no_options(ctx: typer.Context, words: list[str]) -> None:
         if word.startswith("--") and len(word) > 2:
             name = word.split("=", 1)[0]
             known = [option for param in ctx.command.params for option in param.opts if option.startswith("--")]
+            if name in known:  # a real option, after `--`: Click left it to the query
+                raise UsageError(f"{name} comes after `--`, where every word is the query: put options before "
+                                 f"`--` (or, to search for {word!r}, put it in double quotes).")
             close = difflib.get_close_matches(name, known, n=1)
             raise UsageError(f"No such option: {name}" + (f" (did you mean {close[0]}?)" if close else "") +
                              f". To search for {word!r}, put it in double quotes.")
