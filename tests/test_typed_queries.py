@@ -123,3 +123,13 @@ def test_an_option_after_the_double_dash_is_said_to_be_misplaced(cli, archive):
         "Error: --limit comes after `--`, where every word is the query: put options before `--` "
         "(or, to search for '--limit', put it in double quotes)."]
     assert cli("search", "--limit", "1", "--db", archive, "--", "-Taliban", "Kabul").code == 0
+
+
+@pytest.mark.parametrize("operator", ["AND", "OR", "NOT", "AND OR"])
+def test_an_operator_alone_is_said_to_be_one(cli, archive, operator):
+    result = cli("search", operator, "--db", archive)
+    first = operator.split()[0]
+    assert result.code == 2 and result.stderr.strip().splitlines() == [
+        f"Error: Nothing to search for: {first} is an operator and needs words around it; to search for the "
+        f"word, write it in lower case ({first.lower()})."]
+    assert cli("search", operator.lower(), "--db", archive).code == 0  # lower case: words (and a note)

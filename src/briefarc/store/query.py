@@ -78,6 +78,11 @@ def read_query(text: str) -> Query:
     if not any(kind in ("term", "near") for kind, _ in parts):
         if excluded:
             raise SearchSyntaxError(_only_excluded(text))
+        operators = [value for kind, value in parts if kind == "op"]
+        if operators:  # AND, OR, NOT alone: words in capitals that are operators
+            raise SearchSyntaxError(f"Nothing to search for: {operators[0]} is an operator and needs words "
+                                    f"around it; to search for the word, write it in lower case "
+                                    f"({operators[0].lower()}).")
         raise SearchSyntaxError(NOTHING)
     _check_structure(parts, text)
     fts = " ".join(value for _, value in _explicit_and(parts))
