@@ -86,8 +86,10 @@ def test_keywords_of_a_source_and_spokesperson(cli, sample_db):
 
 def test_keywords_empty_and_bad(cli, sample_db):
     assert "No keywords" in cli("keywords", "--since", "2040", "--db", sample_db).stderr
-    nothing = cli("keywords", "--since", "2025", "--vs-source", "nosuch", "--db", sample_db)
+    nothing = cli("keywords", "--since", "2025", "--vs-source", "un-noon-rss", "--db", sample_db)  # no documents
     assert nothing.code == 2 and "Nothing to compare with" in nothing.stderr
+    unknown = cli("keywords", "--since", "2025", "--vs-source", "nosuch", "--db", sample_db)
+    assert unknown.code == 2 and "No source named 'nosuch'" in unknown.stderr
     assert cli("keywords", "--vs-since", "soon", "--db", sample_db).code == 2
 
 
