@@ -40,14 +40,20 @@ def print_rows(rows: list[dict], columns: list[str], json_: bool, csv_: bool, ta
 
 
 def table_command(db, json_: bool, csv_: bool, columns: list[str], right: tuple[str, ...], empty: str,
-                  compute) -> None:
-    """A command whose result is a plain table of records: `compute(database)` gives them."""
+                  compute, limit: int | None = None) -> None:
+    """A command whose result is a plain table of records: `compute(database)` gives them (the first `limit`,
+    with "20 of 79" on stderr when there are more)."""
     from briefarc.output.analysis import simple_table
+    from briefarc.output.textout import count_line
 
     check_output_flags(json_, csv_)
     database, _ = open_db(db, create=False)
     rows = compute(database)
-    print_rows(rows, columns, json_, csv_, lambda r: simple_table(r, columns, right=right), empty)
+    shown = rows[:limit] if limit else rows
+    print_rows(shown, columns, json_, csv_, lambda r: simple_table(r, columns, right=right), empty)
+    line = count_line(len(shown), len(rows), 0)
+    if line:
+        sys.stderr.write(line.split(" — ")[0] + " — `--limit` for more\n")
 
 
 def turn_search(db, query, filters, in_: str | None, outlet: str | None, *, limit: int, offset: int, literal: bool,
@@ -99,6 +105,8 @@ def show_turns(database, doc_id: int, number: int | None, json_: bool) -> None:
 def outlets(
     filters: Filters = Filters(),  # filled in by @with_filters
     top: Annotated[int, typer.Option("--top", min=0, help="How many top terms per outlet.")] = 5,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most this many outlets, those that "
+                                              "asked most first (default: all).")] = None,
     db: DbOption = None,
     json_: Annotated[bool, json_flag("one line per outlet (outlet, questions, first, last, top_terms).")] = False,
     csv_: CsvOption = False,
@@ -107,7 +115,8 @@ def outlets(
     from briefarc.analysis.turns import outlets as list_outlets
 
     table_command(db, json_, csv_, ["outlet", "questions", "first", "last", "top_terms"], ("questions",),
-                  "No outlet named in any question.", lambda database: list_outlets(database, filters, top=top))
+                  "No outlet named in any question.", lambda database: list_outlets(database, filters, top=top),
+                  limit)
 
 
 @app.command(epilog="\b\nExample: briefarc speakers --source fmprc-en")
