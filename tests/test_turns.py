@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from tests.analysis_archives import sample_pair
 
 
@@ -197,12 +199,13 @@ def test_turn_table_names_who_answers(cli, sources_db):
     assert all(turn["spokesperson"] in table for turn in found) and "│ A " not in table
 
 
-def test_outlets_limit_says_how_many(cli, sample_db):
-    every = cli("outlets", "--db", sample_db, "--json").jsonl()
+@pytest.mark.parametrize("command", ["outlets", "speakers"])
+def test_limit_says_how_many(cli, sample_db, command):
+    every = cli(command, "--db", sample_db, "--json").jsonl()
     assert len(every) > 2
-    first = cli("outlets", "--limit", "2", "--db", sample_db, "--json")
+    first = cli(command, "--limit", "2", "--db", sample_db, "--json")
     assert first.jsonl() == every[:2]
     assert first.stderr.strip() == f"2 of {len(every)} — `--limit` for more"
-    whole = cli("outlets", "--limit", str(len(every)), "--db", sample_db)
+    whole = cli(command, "--limit", str(len(every)), "--db", sample_db)
     assert whole.code == 0 and whole.stderr == ""
-    assert cli("outlets", "--limit", "0", "--db", sample_db).code == 2
+    assert cli(command, "--limit", "0", "--db", sample_db).code == 2

@@ -123,6 +123,8 @@ def outlets(
 @with_filters
 def speakers(
     filters: Filters = Filters(),  # filled in by @with_filters
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most this many rows, in the table's "
+                                              "order (default: all).")] = None,
     db: DbOption = None,
     json_: Annotated[bool, json_flag("one line per spokesperson and source (source, spokesperson, "
                                      "documents, first, last).")] = False,
@@ -132,7 +134,8 @@ def speakers(
     from briefarc.analysis.turns import speakers as list_speakers
 
     table_command(db, json_, csv_, ["source", "spokesperson", "documents", "first", "last"], ("documents",),
-                  "No spokesperson named in any document.", lambda database: list_speakers(database, filters))
+                  "No spokesperson named in any document.", lambda database: list_speakers(database, filters),
+                  limit)
 
 
 KWIC_COLUMNS = ["id", "turn", "date", "source", "left", "match", "right"]
