@@ -51,9 +51,9 @@ def table_command(db, json_: bool, csv_: bool, columns: list[str], right: tuple[
     rows = compute(database)
     shown = rows[:limit] if limit else rows
     print_rows(shown, columns, json_, csv_, lambda r: simple_table(r, columns, right=right), empty)
-    line = count_line(len(shown), len(rows), 0)
+    line = count_line(len(shown), len(rows), 0, more_hint="`--limit`")
     if line:
-        sys.stderr.write(line.split(" — ")[0] + " — `--limit` for more\n")
+        sys.stderr.write(line + "\n")
 
 
 def turn_search(db, query, filters, in_: str | None, outlet: str | None, *, limit: int, offset: int, literal: bool,

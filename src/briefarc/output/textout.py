@@ -96,13 +96,14 @@ def write_csv(rows: list[dict], columns: list[str], out: IO[str], *, safe: bool 
         writer.writerow([csv_cell(row.get(column), for_terminal=terminal, safe=safe) for column in columns])
 
 
-def count_line(shown: int, total: int, offset: int) -> str | None:
-    """"20 of 363 — `--offset 20` for more" when a page holds part of the results; None when it holds them all."""
+def count_line(shown: int, total: int, offset: int, more_hint: str | None = None) -> str | None:
+    """"20 of 363 — `--offset 20` for more" when a page holds part of the results; None when it holds them all.
+    `more_hint` names another way to see more (a command without --offset: "`--limit`")."""
     if shown >= total and not offset:
         return None
     if not shown:
         return f"No results from {offset + 1:,} on: there are {total:,} in all (try a smaller --offset)."
     first, last = offset + 1, offset + shown
     where = f"{shown:,}" if first == 1 else f"{first:,}–{last:,}"
-    more = f" — `--offset {last}` for more" if last < total else ""
+    more = f" — {more_hint or f'`--offset {last}`'} for more" if last < total else ""
     return f"{where} of {total:,}{more}"
