@@ -223,3 +223,19 @@ def test_the_element_that_says_it_is_the_body_is_read_whole() -> None:
     blocks, root = main_blocks(LexborHTMLParser(html))
     assert root is not None and root.attributes.get("class") == "entry-content"
     assert blocks[0].text == SENTENCES[0] and blocks[-1].text == SENTENCES[5]
+
+
+def test_list_items_partly_made_of_links_are_kept_inside_the_article() -> None:
+    """A list inside the article whose items hold a link beside their own words ("Official website:
+    Park Hyatt") is the article's; the same kind of list after its last paragraph lists other pages."""
+    hotels = ["Official website: <a href='/park'>Park Hyatt</a>",
+              "Flagship hotel: <a href='/ny'>Park Hyatt New York</a>",
+              "My favourite: <a href='/bkk'>Park Hyatt Bangkok</a>"]
+    inside = "<ul>" + "".join(f"<li>{item}</li>" for item in hotels) + "</ul>"
+    after = "<ul>" + "".join(f"<li><a href='/story/{i}'>Another story from the site, number {i}</a> (5 min)</li>"
+                             for i in range(4)) + "</ul>"
+    body = (f"<article><h1>Talks on the trade corridor to resume</h1>{paragraphs(SENTENCES[:3])}{inside}"
+            f"{paragraphs(SENTENCES[3:])}{after}</article>")
+    document = extract(page(body))
+    texts = [LexborHTMLParser(item).text() for item in hotels]
+    assert document.paragraphs == SENTENCES[:3] + texts + SENTENCES[3:]

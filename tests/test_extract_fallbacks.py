@@ -213,3 +213,12 @@ def test_nested_tables_keep_their_text() -> None:
 def test_a_stray_nul_byte_does_not_reject_the_page() -> None:
     data = page(f"<article>{paragraphs()}</article>").replace(b"<article>", b"<article>\x00")
     assert extract(data).paragraphs == SENTENCES
+
+
+def test_a_page_whose_every_block_a_class_word_marks_is_read_without_them() -> None:
+    """The third pass of the cascade: when both readings give nothing because class words (here
+    "related", on the only block of text, which holds no headline) mark all the text, the page is read
+    with no class or id word marking anything; tags still do (the <nav> stays out)."""
+    body = (f"<nav><ul>{LINKS}</ul></nav><div class='related-stories-layout'>{paragraphs()}</div>"
+            "<footer><p>Copyright 2025 The Daily, all rights reserved in every country of the world.</p></footer>")
+    assert extract(page(body)).paragraphs == SENTENCES

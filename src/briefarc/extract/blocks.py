@@ -35,6 +35,7 @@ class Block:
     tag: str
     link_chars: int = 0
     strong: float = 0.0  # the share of its text inside <b>/<strong> (transcripts bold their questions)
+    tentative: bool = False  # a linked list item, kept only when prose follows it
 
     @property
     def link_density(self) -> float:
@@ -57,6 +58,7 @@ class BlockReader:
         self.strong_depth = 0
         self.strong_chars = 0
         self.tag = "p"
+        self.prose_end = 0  # the number of blocks up to the last paragraph of prose
 
     def flush(self) -> None:
         if self.parts:
@@ -131,8 +133,37 @@ class BlockReader:
         self.keep(Block(text, tag, len(text) if self.link_depth else 0, 1.0 if self.strong_depth else 0.0))
 
     def keep(self, block: Block) -> None:
+        """Keep the block unless keep_block drops it; a list item partly made of links waits to see
+        whether the article goes on after it (see settle)."""
+        if linked_item(block):
+            if len(self.blocks) - self.prose_end < MAX_PENDING:
+                block.tentative = True
+                self.blocks.append(block)
+            return
         if keep_block(block):  # dropped at once: a page of 100,000 links holds no list of them
             self.blocks.append(block)
+            if is_prose(block):
+                self.prose_end = len(self.blocks)
+
+    def settle(self) -> list[Block]:
+        """The blocks read, without the linked list items that no paragraph of prose follows: a list
+        of links inside the article (resources, a changelog, a shopping list) is the article's, one
+        after its last paragraph is a list of other pages."""
+        end = self.prose_end
+        return [block for index, block in enumerate(self.blocks) if index < end or not block.tentative]
+
+
+PROSE = 80  # a paragraph of prose: this many characters and few links
+MAX_PENDING = 500  # linked list items held while waiting for prose
+
+
+def is_prose(block: Block) -> bool:
+    return block.tag != "li" and len(block.text) >= PROSE and block.link_density < 0.3
+
+
+def linked_item(block: Block) -> bool:
+    """A list item partly made of links, with text of its own beside them ("Official website: X")."""
+    return block.tag == "li" and 0.3 < block.link_density <= 0.9 and not is_boilerplate(block.text, block.link_density)
 
 
 def is_leaf(node: LexborNode) -> bool:

@@ -13,8 +13,12 @@
 4. From <body>, the walk descends while one child holds most of the votes (an article/main element
    counts double; the branch of the visible headline is preferred): that element is the container.
    It is never a list or a table of data, nor one of several sections alike.
-5. The container's blocks are read in order, skipping furniture and link lists; a run of blocks the
-   page renders twice (one variant per screen size) is read once.
+5. The container's blocks are read in order, skipping furniture and link lists (a list item partly
+   made of links is kept when prose follows it); a run of blocks the page renders twice (one variant
+   per screen size) is read once.
+6. A cascade: a pass that keeps too little is followed by a looser one (class and id words mark
+   furniture only where links or size bear them out); a page that still gives nothing is read with
+   no class or id word marking anything; a page with no text outside <noscript> gives that text.
 """
 
 from __future__ import annotations
@@ -73,9 +77,10 @@ class Page:
     Each element seen on the way up from a voter is kept once, with its parent and depth, so that
     counting the votes is one pass over the voters and one over the elements, however deep the page."""
 
-    def __init__(self, body: LexborNode, names_alone: bool = True):
+    def __init__(self, body: LexborNode, names_alone: bool = True, class_words: bool = True):
         self.body = body
         self.names_alone = names_alone  # whether class and id words mark furniture without corroboration
+        self.class_words = class_words  # whether class and id words mark furniture at all
         self.nodes: dict[int, LexborNode] = {}
         self.parents: dict[int, int | None] = {}
         self.depths: dict[int, int] = {}
@@ -94,7 +99,10 @@ class Page:
         key = node.mem_id
         kind = self.kinds.get(key)
         if kind is None:
-            kind = self.kinds[key] = furniture_kind(node, self.toggled)
+            kind = furniture_kind(node, self.toggled)
+            if kind and not self.class_words and names_only(node):
+                kind = 0
+            self.kinds[key] = kind
         return kind
 
     def vote(self) -> None:
@@ -306,7 +314,8 @@ def main_blocks(tree: LexborHTMLParser, body: tuple[str, ...] = (), drop: list[s
     element that is not trusted (a template guessed from the markup) must hold most of the text.
 
     A cascade: when the first reading keeps too little of the page's text, a second one lets class
-    and id words mark furniture only where links or size bear them out; when the page has no text
+    and id words mark furniture only where links or size bear them out; when that still gives nothing,
+    a third lets them mark nothing (tags, roles and hidden styles still do); when the page has no text
     outside <noscript>, that text is read."""
     page_body = tree.body
     if page_body is None:
@@ -319,6 +328,10 @@ def main_blocks(tree: LexborHTMLParser, body: tuple[str, ...] = (), drop: list[s
         looser = Reading(page_body, body, drop, skip_ids, trust_body, names_alone=False)
         if looser.size > choice.size:
             choice = looser
+    if not choice.blocks:
+        loosest = Reading(page_body, body, drop, skip_ids, trust_body, names_alone=False, class_words=False)
+        if loosest.size > choice.size:
+            choice = loosest
     if not choice.blocks and any(hidden):
         inner = LexborHTMLParser(f"<html><body>{''.join(hidden)}</body></html>")
         if inner.body is not None:
@@ -333,8 +346,9 @@ class Reading:
     """One pass over the page: votes, furniture, container, blocks."""
 
     def __init__(self, page_body: LexborNode, body: tuple[str, ...] = (), drop: list[str] | tuple[str, ...] = (),
-                 skip_ids: set | None = None, trust_body: bool = True, names_alone: bool = True):
-        page = self.page = Page(page_body, names_alone)
+                 skip_ids: set | None = None, trust_body: bool = True, names_alone: bool = True,
+                 class_words: bool = True):
+        page = self.page = Page(page_body, names_alone, class_words)
         page.vote()
         self.voted = page.total
         for selector in drop:
@@ -347,7 +361,9 @@ class Reading:
         if root is None:
             root = page.container() if page.total else page_body
         self.root = root
-        self.blocks = once(BlockReader(page).read(root))
+        reader = BlockReader(page)
+        reader.read(root)
+        self.blocks = once(reader.settle())
         self.size = sum(len(block.text) for block in self.blocks)
 
     def too_little(self) -> bool:
