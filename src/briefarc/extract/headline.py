@@ -7,8 +7,10 @@ from collections.abc import Iterator
 
 from selectolax.lexbor import LexborNode
 
+from briefarc.extract.links import resolve
 from briefarc.extract.pagesources import PageSources, node_text
 from briefarc.extract.text import fold
+from briefarc.urls import split
 
 
 def headline(src: PageSources, title: str | None) -> LexborNode | None:
@@ -28,6 +30,22 @@ def headline(src: PageSources, title: str | None) -> LexborNode | None:
         if _shows(node, wanted):
             return node
     return first
+
+
+def names_site(node: LexborNode, url: str | None) -> bool:
+    """The element is the site's name, not a headline: all its text is a link to the home page
+    (`<h1><a href="/">Site</a></h1>`, or the h1 inside such a link), as blog and site templates set their logo."""
+    text = node_text(node)
+    link = node.css_first("a[href]")
+    if link is None or node_text(link) != text:
+        link = next((parent for parent in (node.parent, node.parent.parent if node.parent else None)
+                     if parent is not None and parent.tag == "a"), None)
+    if not text or link is None:
+        return False
+    home = split(resolve(url, link.attributes.get("href")) or "")
+    here = split(url or "")
+    return home is not None and home.path in ("", "/") and not home.query \
+        and (here is None or not home.netloc or home.netloc == here.netloc)
 
 
 def _shows(node: LexborNode, wanted: str) -> bool:
