@@ -32,3 +32,13 @@ def test_an_h1_that_links_to_the_home_page_is_the_sites_name_not_the_headline() 
         assert extract(html(head, logo + PARAGRAPHS), url=URL).title == "Compiler backend: progress report #39"
     permalink = '<h1><a href="/2025/12/progress-report">Progress report number 39</a></h1>'
     assert extract(html(head, permalink + PARAGRAPHS), url=URL).title == "Progress report number 39"
+
+
+def test_the_sites_name_or_host_is_taken_off_a_title_and_the_separators_left_are_the_pages_own() -> None:
+    shop = "https://www.example.com/p/game-changer"
+    assert extract(html("<title>GAME CHANGER | Example.com</title>", PARAGRAPHS), url=shop).title == "GAME CHANGER"
+    glued = "<title>blog.example.org Vibe coding</title>"
+    assert extract(html(glued, PARAGRAPHS), url=URL).title == "Vibe coding"
+    dashes = '<meta property="og:site_name" content="Bread Dad"><title>Bread machines – my favourites! - Bread Dad'
+    dashes += "</title>"
+    assert extract(html(dashes, PARAGRAPHS), url=URL).title == "Bread machines – my favourites!"

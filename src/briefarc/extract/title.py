@@ -4,14 +4,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from briefarc.extract.headline import names_site
 from briefarc.extract.pagesources import PageSources, node_text
-from briefarc.extract.text import fold_entities
+from briefarc.extract.text import fold, fold_entities
+from briefarc.urls import split
 
 TITLE_META = ("og:title", "twitter:title", "articletitle", "dc.title", "sailthru.title", "parsely-title", "title")
-TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·»•⋆]\s+|\s+::\s+")
+SEPARATED = re.compile(r"(\s+[|\-–—:·»•⋆]\s+|\s+::\s+)")  # split keeps the separators
 TRAILING_MARK = re.compile(r"\s+[|\-–—·»•⋆]$")
 MARKDOWN = re.compile(r"^#{1,6}\s+|^\*(?=[^*\s])|(?<=[^*\s])\*(?=\s|$)")  # "## Title", "*Book Title* (1792)"
 WRAPPING_QUOTES = (('"', '"'), ("“", "”"), ("'", "'"), ("«", "»"))
@@ -23,23 +24,49 @@ def title_tag(src: PageSources) -> str | None:
     return node_text(node) or None
 
 
-def strip_site_suffix(title: str, site_name: str | None) -> str:
-    """Drop a site name from either end of a <title> ("Article - Site", or "Article_Site" as China's MFA has it)."""
-    if site_name and "_" in title:
-        kept = [part for part in title.split("_") if part.strip().casefold() != site_name.strip().casefold()]
-        if kept and len(kept) < len(title.split("_")):
-            title = "_".join(kept).strip()
-    parts = [part for part in TITLE_SEPARATORS.split(title) if part]
-    if len(parts) < 2:
+def site_names(src: PageSources, site_name: str | None) -> set[str]:
+    """The names the site goes by, lower-cased: og:site_name, the publisher's, an h1 that links home,
+    and the host (a <title> may end in "| Example.com")."""
+    names = {site_name, src.ld.organisation(), *(node_text(node) for node in src.tree.css("h1")[:8]
+                                                 if names_site(node, src.url))}
+    parts = split(src.url or "")
+    host = (parts.hostname or "") if parts is not None else ""
+    names.add(host.removeprefix("www."))
+    return {fold(name).casefold() for name in names if name}
+
+
+def strip_site_suffix(title: str, names: Collection[str]) -> str:
+    """Drop a site name from a <title> ("Article – Site", "Article | Example.com", "Article_Site" as
+    China's MFA has it, "example.com Article"), the separators between the parts kept as they are; with
+    no known name, the first part when it reads as a headline (three words or more)."""
+    if names and "_" in title:
+        left = [part for part in title.split("_") if part.strip().casefold() not in names]
+        if left and len(left) < len(title.split("_")):
+            title = "_".join(left).strip()
+    pieces = SEPARATED.split(title)
+    parts = pieces[::2]
+    kept = [index for index, part in enumerate(parts) if part and part.casefold() not in names]
+    if not kept:
         return title
-    if site_name:
-        kept = [part for part in parts if part.casefold() != site_name.casefold()]
-        if kept and len(kept) < len(parts):
-            return " - ".join(kept) if len(kept) > 1 else kept[0]
-    if len(parts[0].split()) >= 3:
-        return parts[0]  # "Headline - Site", the common order
+    if len(parts) < 2:
+        return glued_host_dropped(title, names)
+    if len(parts[kept[0]].split()) >= 3:
+        return parts[kept[0]]  # "Headline - Site", the common order
+    if len(kept) < len(parts):
+        return parts[kept[0]] + "".join(pieces[2 * index - 1] + parts[index] for index in kept[1:])
     longest = max(parts, key=len)
     return longest if len(longest) >= 0.5 * len(title) else title
+
+
+def glued_host_dropped(title: str, names: Collection[str]) -> str:
+    """"example.com Article" and "Article example.com" without a separator lose the host name."""
+    folded = title.casefold()
+    for name in names:
+        if "." in name and folded.startswith(name + " "):
+            return title[len(name):].strip()
+        if "." in name and folded.endswith(" " + name):
+            return title[:-len(name)].strip()
+    return title
 
 
 def h1_texts(src: PageSources, headlines: bool = False) -> list[str]:
@@ -78,12 +105,12 @@ def title_from_h1(src: PageSources, h1s: list[str]) -> str | None:
     return None
 
 
-def declared_title(src: PageSources, site_name: str | None, h1s: list[str]) -> str | None:
+def declared_title(src: PageSources, site_name: str | None, h1s: list[str], names: set[str]) -> str | None:
     """JSON-LD headline, else the title meta tags, else the headline h1, else <title>; a value that is
     only the site's name (a home page's og:title left on every page) is passed over."""
     values = [src.ld.text("headline"), *(src.first_meta((name,)) for name in TITLE_META),
               title_from_h1(src, h1s), title_tag(src)]
-    found = [strip_site_suffix(clean_title(value, h1s), site_name) for value in values if value]
+    found = [strip_site_suffix(clean_title(value, h1s), names) for value in values if value]
     own = (site_name or "").casefold()
     return next((value for value in found if value.casefold() != own), found[0] if found else None)
 
@@ -96,14 +123,15 @@ def find_title(src: PageSources, site_name: str | None, h1s: list[str]) -> str |
     """The headline as the page shows it: the h1 whose words the declared titles (JSON-LD, og:title,
     <title>, less the site's name) hold, when it differs from them by more than case and punctuation
     (their titles are often shortened or rewritten for search engines and feeds); else the declared one."""
-    declared = declared_title(src, site_name, h1s)
+    names = site_names(src, site_name)
+    declared = declared_title(src, site_name, h1s, names)
     if not declared or not h1s:
         return declared
     plain = " ".join(WORD.findall(declared.casefold()))
     if any(" ".join(WORD.findall(h1.casefold())) == plain for h1 in h1s):
         return declared
     values = (title_tag(src), src.first_meta(TITLE_META), src.ld.text("headline"))
-    reference = _words(" ".join(strip_site_suffix(value, site_name) for value in values if value))
+    reference = _words(" ".join(strip_site_suffix(value, names) for value in values if value))
     site_words = _words(site_name)
     for h1 in h1s:
         words = _words(h1)
