@@ -42,3 +42,12 @@ def test_the_sites_name_or_host_is_taken_off_a_title_and_the_separators_left_are
     dashes = '<meta property="og:site_name" content="Bread Dad"><title>Bread machines – my favourites! - Bread Dad'
     dashes += "</title>"
     assert extract(html(dashes, PARAGRAPHS), url=URL).title == "Bread machines – my favourites!"
+
+
+def test_a_declared_title_cut_to_a_length_gives_way_to_a_whole_one() -> None:
+    whole = "Fix it Friday: we help four readers arrange their rooms (including one trick that works)"
+    head = ld(headline=whole[:62]) + f'<meta property="og:title" content="{whole} - Jane Roe"><title>{whole}</title>'
+    assert extract(html(head, PARAGRAPHS), url=URL).title == whole
+    dotted = '<meta property="og:title" content="Wedding checklist wedding planning checklists wedding time…">'
+    body = "<h1>Wedding checklist :: printable to-do timeline</h1>" + PARAGRAPHS
+    assert extract(html(dotted, body), url=URL).title == "Wedding checklist :: printable to-do timeline"

@@ -17,6 +17,7 @@ TRAILING_MARK = re.compile(r"\s+[|\-–—·»•⋆]$")
 MARKDOWN = re.compile(r"^#{1,6}\s+|^\*(?=[^*\s])|(?<=[^*\s])\*(?=\s|$)")  # "## Title", "*Book Title* (1792)"
 WRAPPING_QUOTES = (('"', '"'), ("“", "”"), ("'", "'"), ("«", "»"))
 WORD = re.compile(r"\w+")
+CONTINUED = re.compile(r"\s*\w")
 
 
 def title_tag(src: PageSources) -> str | None:
@@ -35,10 +36,10 @@ def site_names(src: PageSources, site_name: str | None) -> set[str]:
     return {fold(name).casefold() for name in names if name}
 
 
-def strip_site_suffix(title: str, names: Collection[str]) -> str:
+def strip_site_suffix(title: str, names: Collection[str], guess: bool = True) -> str:
     """Drop a site name from a <title> ("Article – Site", "Article | Example.com", "Article_Site" as
     China's MFA has it, "example.com Article"), the separators between the parts kept as they are; with
-    no known name, the first part when it reads as a headline (three words or more)."""
+    no known name, the first part when it reads as a headline (three words or more), unless told not to guess."""
     if names and "_" in title:
         left = [part for part in title.split("_") if part.strip().casefold() not in names]
         if left and len(left) < len(title.split("_")):
@@ -50,6 +51,8 @@ def strip_site_suffix(title: str, names: Collection[str]) -> str:
         return title
     if len(parts) < 2:
         return glued_host_dropped(title, names)
+    if not guess:
+        return parts[kept[0]] + "".join(pieces[2 * index - 1] + parts[index] for index in kept[1:])
     if len(parts[kept[0]].split()) >= 3:
         return parts[kept[0]]  # "Headline - Site", the common order
     if len(kept) < len(parts):
@@ -108,11 +111,23 @@ def title_from_h1(src: PageSources, h1s: list[str]) -> str | None:
 def declared_title(src: PageSources, site_name: str | None, h1s: list[str], names: set[str]) -> str | None:
     """JSON-LD headline, else the title meta tags, else the headline h1, else <title>; a value that is
     only the site's name (a home page's og:title left on every page) is passed over."""
-    values = [src.ld.text("headline"), *(src.first_meta((name,)) for name in TITLE_META),
-              title_from_h1(src, h1s), title_tag(src)]
+    values = [src.ld.text("headline"), *(src.first_meta((name,)) for name in TITLE_META), title_tag(src)]
     found = [strip_site_suffix(clean_title(value, h1s), names) for value in values if value]
+    shown = title_from_h1(src, h1s)
+    if shown:
+        found.insert(len(found) - (title_tag(src) is not None), strip_site_suffix(shown, names, guess=" | " in shown))
     own = (site_name or "").casefold()
-    return next((value for value in found if value.casefold() != own), found[0] if found else None)
+    whole = [value for value in found if value.casefold() != own and not cut_short(value, found)]
+    return next(iter(whole), next((value for value in found if value.casefold() != own), found[0] if found else None))
+
+
+def cut_short(value: str, others: list[str]) -> bool:
+    """A title cut to a length: it ends in an ellipsis, or another source goes on from where it stops
+    in mid-sentence (not after a separator, as "Title - Site" goes on from "Title")."""
+    if value.endswith(("…", "...")):
+        return True
+    rests = [other[len(value):] for other in others if other.startswith(value)]
+    return any(CONTINUED.match(rest) and not SEPARATED.match(rest) for rest in rests)
 
 
 def _words(text: str | None) -> set[str]:
