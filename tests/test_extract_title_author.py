@@ -35,8 +35,11 @@ def test_an_h1_that_links_to_the_home_page_is_the_sites_name_not_the_headline() 
 
 
 def test_the_sites_name_or_host_is_taken_off_a_title_and_the_separators_left_are_the_pages_own() -> None:
-    shop = "https://www.example.com/p/game-changer"
+    shop = "https://promotions.example.com/p/game-changer"
     assert extract(html("<title>GAME CHANGER | Example.com</title>", PARAGRAPHS), url=shop).title == "GAME CHANGER"
+    signed = '<meta property="og:site_name" content="Artview"><title>Best art shows of 2025 – Artview - Artview</title>'
+    body = "<h1>Best art shows of 2025 – Artview</h1>" + PARAGRAPHS
+    assert extract(html(signed, body), url=URL).title == "Best art shows of 2025"
     glued = "<title>blog.example.org Vibe coding</title>"
     assert extract(html(glued, PARAGRAPHS), url=URL).title == "Vibe coding"
     dashes = '<meta property="og:site_name" content="Bread Dad"><title>Bread machines – my favourites! - Bread Dad'

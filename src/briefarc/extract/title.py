@@ -32,7 +32,7 @@ def site_names(src: PageSources, site_name: str | None) -> set[str]:
                                                  if names_site(node, src.url))}
     parts = split(src.url or "")
     host = (parts.hostname or "") if parts is not None else ""
-    names.add(host.removeprefix("www."))
+    names.update((host.removeprefix("www."), ".".join(host.split(".")[-2:])))
     return {fold(name).casefold() for name in names if name}
 
 
@@ -148,7 +148,7 @@ def find_title(src: PageSources, site_name: str | None, h1s: list[str]) -> str |
     values = (title_tag(src), src.first_meta(TITLE_META), src.ld.text("headline"))
     reference = _words(" ".join(strip_site_suffix(value, names) for value in values if value))
     site_words = _words(site_name)
-    for h1 in h1s:
+    for h1 in (strip_site_suffix(h1, names, guess=False) for h1 in h1s):
         words = _words(h1)
         if (len(h1.split()) >= 2 or len(h1) >= 12) and words and not words <= site_words \
                 and len(words & reference) >= 0.6 * len(words):
