@@ -54,3 +54,32 @@ def test_a_declared_title_cut_to_a_length_gives_way_to_a_whole_one() -> None:
     dotted = '<meta property="og:title" content="Wedding checklist wedding planning checklists wedding time…">'
     body = "<h1>Wedding checklist :: printable to-do timeline</h1>" + PARAGRAPHS
     assert extract(html(dotted, body), url=URL).title == "Wedding checklist :: printable to-do timeline"
+
+
+# --- entities ----------------------------------------------------------------------------------------
+
+ESCAPED = "&amp;#8220;We needed to win this&amp;nbsp;game&amp;#8221; &amp;amp; more"  # escaped twice
+DECODED = "“We needed to win this game” & more"
+
+
+def fields(head: str, body: str = "") -> dict[str, object]:
+    document = extract(html(head, body + PARAGRAPHS), url=URL)
+    return {name: getattr(document, name) for name in ("title", "subtitle", "author", "site_name", "tags")}
+
+
+def test_entities_are_decoded_in_every_field_whichever_source_gives_it() -> None:
+    raw = ESCAPED.replace("&amp;", "&")  # escaped once more inside JSON-LD, where the parser decodes nothing
+    person, publisher = {"@type": "Person", "name": "Ren&eacute;e Roe"}, {"@type": "Organization",
+                                                                         "name": "Roe &amp;amp; Sons"}
+    head = ld(headline=raw, alternativeHeadline=f"{raw} again", author=person, publisher=publisher,
+              keywords=["caf&eacute;"])
+    expected = {"title": DECODED, "subtitle": f"{DECODED} again", "author": "Renée Roe", "site_name": "Roe & Sons",
+                "tags": ["café"]}
+    assert fields(head) == expected
+    meta = (f'<meta property="og:title" content="{ESCAPED}"><meta name="author" content="Ren&amp;eacute;e Roe">'
+            '<meta property="og:site_name" content="Roe &amp;amp; Sons">'
+            '<meta name="keywords" content="caf&amp;eacute;">')
+    assert fields(meta) == {**expected, "subtitle": None}
+    shown = fields(f"<title>{ESCAPED}</title>", '<span class="byline">By Ren&amp;eacute;e Roe</span>')
+    assert (shown["title"], shown["author"]) == (DECODED, "Renée Roe")
+    assert fields("", f"<h1>{ESCAPED}</h1>")["title"] == DECODED

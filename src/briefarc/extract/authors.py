@@ -130,7 +130,7 @@ def visible_text(node: LexborNode) -> str:
     """An element's text without the scripts and styles inside it."""
     copy = LexborHTMLParser(node.html or "")
     copy.strip_tags(["script", "style", "noscript"])
-    return fold(copy.body.text() if copy.body is not None else "").replace(" ,", ",")
+    return fold_entities(copy.body.text() if copy.body is not None else "").replace(" ,", ",")
 
 
 def byline_texts(src: PageSources, name: str, several: bool) -> list[str]:

@@ -125,10 +125,10 @@ class JsonLd:
         publisher = self.get("publisher")
         if isinstance(publisher, dict):
             name = publisher.get("name")
-            return name.strip() if isinstance(name, str) and name.strip() else None
+            return fold_entities(name) or None if isinstance(name, str) else None
         for obj in self.objects:
             if types_of(obj) & {"website", "organization", "newsmediaorganization"}:
                 name = obj.get("name")
-                if isinstance(name, str) and name.strip():
-                    return name.strip()
+                if isinstance(name, str) and fold_entities(name):
+                    return fold_entities(name)
         return None

@@ -17,7 +17,7 @@ from briefarc.extract.jsonld import types_of
 from briefarc.extract.links import resolve
 from briefarc.extract.pagedates import find_published
 from briefarc.extract.pagesources import PageSources, declared_language, node_text
-from briefarc.extract.text import fold
+from briefarc.extract.text import fold_entities
 from briefarc.extract.title import find_title, h1_texts
 from briefarc.models import Kind
 
@@ -128,7 +128,7 @@ def find_tags(src: PageSources) -> list[str]:
     tags: list[str] = []
     for name in TAG_META:
         for value in src.meta.get(name, ()):
-            tags.extend(part for part in (fold(item) for item in value.split(",")) if part)
+            tags.extend(part for part in (fold_entities(item) for item in fold_entities(value).split(",")) if part)
         if tags:
             break
     if not tags:
@@ -136,7 +136,7 @@ def find_tags(src: PageSources) -> list[str]:
         if isinstance(keywords, str):
             keywords = keywords.split(",")
         if isinstance(keywords, list):
-            tags = [fold(item) for item in keywords if isinstance(item, str) and fold(item)]
+            tags = [fold_entities(item) for item in keywords if isinstance(item, str) and fold_entities(item)]
     return list(dict.fromkeys(tags))[:50]
 
 

@@ -22,7 +22,7 @@ CONTINUED = re.compile(r"\s*\w")
 
 def title_tag(src: PageSources) -> str | None:
     node = src.head.css_first("title") if src.head is not None else None
-    return node_text(node) or None
+    return fold_entities(node.text()) or None if node is not None else None
 
 
 def site_names(src: PageSources, site_name: str | None) -> set[str]:
