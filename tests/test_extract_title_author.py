@@ -83,3 +83,18 @@ def test_entities_are_decoded_in_every_field_whichever_source_gives_it() -> None
     shown = fields(f"<title>{ESCAPED}</title>", '<span class="byline">By Ren&amp;eacute;e Roe</span>')
     assert (shown["title"], shown["author"]) == (DECODED, "Renée Roe")
     assert fields("", f"<h1>{ESCAPED}</h1>")["title"] == DECODED
+
+
+# --- authors -----------------------------------------------------------------------------------------
+
+HEADLINE = "<title>Ten ways to rent a car</title><h1>Ten ways to rent a car</h1>"
+
+
+def test_a_metadata_author_the_page_never_shows_gives_way_to_the_by_line_under_the_headline() -> None:
+    stale = '<meta name="author" content="KatieS">'
+    body = f"{HEADLINE}<p>by</p><p><a href='/people/aoife'>Aoife O'Riordan</a></p><p>Oct 22, 2025</p>{PARAGRAPHS}"
+    assert extract(html(stale, body), url=URL).author == "Aoife O'Riordan"
+    shown = f"{HEADLINE}<p>By KatieS and the team</p>{PARAGRAPHS}"
+    assert extract(html(stale, shown), url=URL).author == "KatieS"
+    reviewer = f"{HEADLINE}<p>Reviewed by: Brian Stone, CFP</p>{PARAGRAPHS}"
+    assert extract(html('<meta name="author" content="Erica Need">', reviewer), url=URL).author == "Erica Need"

@@ -61,6 +61,8 @@ LABEL_LINE = re.compile(r"^(?:\w[\w ]{0,14}\s)?by\s*:?$"
                         r"|^(?:authors?|contributors?|autor|auteur|von|par|por|автор|作者)\s*[:：]?$", re.I)
 NOT_A_BYLINE = re.compile(r"^(?:powered|hosted|built|made|designed|sponsored|presented|provided|created|developed"
                           r"|inspired|followed|filter|sort|shop|browse|search)\b", re.I)
+REVIEWER = re.compile(r"^(?:medically\s+|expert\s+)?(?:reviewed|fact[- ]checked|edited|illustrated|photographed)"
+                      r"\s+by\b", re.I)
 BYLINE_TEXT = 200  # a longer element is an author's box with a biography, or not a byline at all
 JOINS = {",": ", ", "and": " and ", "&": " & "}
 PARTICLES = frozenset({"dr", "dr.", "the", "van", "der", "de", "da", "di", "del", "von", "la", "le", "du", "bin", "al",
@@ -114,7 +116,8 @@ def author_near_title(src: PageSources, title: str | None) -> str | None:
         return None
     for lines in (lines_beside(node, True, 600), lines_beside(node, False, 200)[::-1]):
         for index, line in enumerate(lines):
-            if len(line) > 80 or NOT_A_BYLINE.match(line) or not (LABEL_LINE.search(line) or BY_PREFIX.match(line)):
+            if len(line) > 80 or NOT_A_BYLINE.match(line) or REVIEWER.match(line) \
+                    or not (LABEL_LINE.search(line) or BY_PREFIX.match(line)):
                 continue
             name = name_from_lines(lines[index:index + 6]) if LABEL_LINE.search(line) else clean_author(line)
             if name and looks_like_name(name):
@@ -178,13 +181,20 @@ def find_author(src: PageSources, title: str | None = None, site_name: str | Non
     own = {name.casefold() for name in (site_name, src.ld.organisation()) if name}
     people = [name for name in map(clean_author, src.ld.names("author", people=True)) if name]
     people = [name for name in dict.fromkeys(people) if name.casefold() not in own]
-    if people:
-        return as_written(src, people)
     meta = clean_author(src.first_meta(AUTHOR_META)) or labelled_meta(src)
-    if meta and meta.casefold() not in own:
-        return as_written(src, [meta])
+    declared = people or ([meta] if meta and meta.casefold() not in own else [])
+    if declared and not shown(src, declared):
+        declared = [name for name in [author_near_title(src, title)] if name] or declared
+    if declared:
+        return as_written(src, declared)
     found = author_from_byline(src) or author_near_title(src, title)
     if found:
         return found
     names = [name for name in map(clean_author, src.ld.names("author")) if name]  # organisations, at last
     return meta or ", ".join(dict.fromkeys(names)) or None
+
+
+def shown(src: PageSources, names: list[str]) -> bool:
+    """The page's visible text names an author (a stale or a username author in the metadata does not)."""
+    text = (src.tree.body.text() or "").casefold() if src.tree.body is not None else ""
+    return any(name.casefold() in text for name in names)
