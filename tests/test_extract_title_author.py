@@ -98,3 +98,13 @@ def test_a_metadata_author_the_page_never_shows_gives_way_to_the_by_line_under_t
     assert extract(html(stale, shown), url=URL).author == "KatieS"
     reviewer = f"{HEADLINE}<p>Reviewed by: Brian Stone, CFP</p>{PARAGRAPHS}"
     assert extract(html('<meta name="author" content="Erica Need">', reviewer), url=URL).author == "Erica Need"
+
+
+def test_a_comments_author_and_an_author_boxs_initials_or_role_are_not_the_byline() -> None:
+    comments = ('<ol class="comment-list"><li><div class="says"><span class="fn">Whowho</span></div>'
+                '<div class="author-name">Whowho</div><p>Great post!</p></li></ol>')
+    box = '<div class="wp-block-post-author"><p>Written by</p><p class="wp-block-post-author__name">Sir Nuno</p></div>'
+    assert extract(html("", f"{HEADLINE}{PARAGRAPHS}{comments}{box}"), url=URL).author == "Sir Nuno"
+    card = ('<div class="author-description">Licensed Grader, Journalism</div><div class="author-card">'
+            '<span class="author-avatar">NB</span><span class="author-name">Nicole Burke</span></div>')
+    assert extract(html("", f"{HEADLINE}{PARAGRAPHS}{card}"), url=URL).author == "Nicole Burke"

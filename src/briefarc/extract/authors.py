@@ -63,6 +63,10 @@ NOT_A_BYLINE = re.compile(r"^(?:powered|hosted|built|made|designed|sponsored|pre
                           r"|inspired|followed|filter|sort|shop|browse|search)\b", re.I)
 REVIEWER = re.compile(r"^(?:medically\s+|expert\s+)?(?:reviewed|fact[- ]checked|edited|illustrated|photographed)"
                       r"\s+by\b", re.I)
+COMMENTS = re.compile(r"^(?:wp-block-)?comments?(?:-(?:list|area|body|content|section|wrap|wrapper|container|thread"
+                      r"|item|template))?$|^commentlist$")
+NOT_BYLINE = re.compile(r"comment|avatar|description|\bbio|image|photo", re.I)
+INITIALS = re.compile(r"^[A-Z]{1,3}$")
 BYLINE_TEXT = 200  # a longer element is an author's box with a biography, or not a byline at all
 JOINS = {",": ", ", "and": " and ", "&": " & "}
 PARTICLES = frozenset({"dr", "dr.", "the", "van", "der", "de", "da", "di", "del", "von", "la", "le", "du", "bin", "al",
@@ -70,10 +74,12 @@ PARTICLES = frozenset({"dr", "dr.", "the", "van", "der", "de", "da", "di", "del"
 
 
 def name_from_lines(lines: list[str]) -> str | None:
-    """The name a byline's lines of text give: label lines skipped, names joined by "and", "&" or a
+    """The name a byline's lines of text give: label lines and initials skipped, names joined by "and", "&" or a
     comma kept together ("A, B and C"), a role on a later line ("Tech Reporter") left out."""
     labels = [index for index, line in enumerate(lines[:3]) if LABEL_LINE.search(line)]
     lines = lines[labels[-1] + 1:] if labels else lines
+    if len(lines) > 1 and INITIALS.match(lines[0]):
+        lines = lines[1:]  # an author picture's stand-in: "NB" over "Nicole Burke"
     if not lines:
         return None
     name, index = lines[0], 1
@@ -88,7 +94,11 @@ def text_lines(node) -> list[str]:
 
 
 def author_from_byline(src: PageSources) -> str | None:
-    for node in src.tree.css(BYLINE)[:6]:
+    """The first byline element that gives a name: not a comment's author, nor an author box's picture
+    (its initials) or description (a role)."""
+    nodes = [node for node in src.tree.css(BYLINE)[:12] if not NOT_BYLINE.search(node.attributes.get("class") or "")
+             and not in_comments(node)]
+    for node in nodes[:6]:
         value = clean_author(node.attributes.get("content"))
         if not value and len(node_text(node)) <= BYLINE_TEXT:
             value = name_from_lines(text_lines(node))
@@ -96,6 +106,19 @@ def author_from_byline(src: PageSources) -> str | None:
         if value:
             return value
     return None
+
+
+def in_comments(node: LexborNode) -> bool:
+    """The element stands in the comments (an ancestor's class or id says so)."""
+    parent = node.parent
+    for _ in range(8):
+        if parent is None or parent.tag in ("body", "html"):
+            return False
+        names = f"{parent.attributes.get('class') or ''} {parent.attributes.get('id') or ''}".lower().split()
+        if any(COMMENTS.match(name) for name in names):
+            return True
+        parent = parent.parent
+    return False
 
 
 def looks_like_name(text: str) -> bool:
