@@ -15,12 +15,15 @@ import contextvars
 import socket
 import urllib.request
 from dataclasses import dataclass, field
+from functools import lru_cache
 from ipaddress import IPv4Address, IPv6Address, ip_address, ip_network
 from typing import Any
 from urllib.parse import urlsplit
 
 import httpcore
 import httpx
+
+from briefarc.net.wire import connect
 
 BLOCKED = tuple(ip_network(net) for net in (
     "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
@@ -35,8 +38,10 @@ GIVEN_URL: contextvars.ContextVar[str | None] = contextvars.ContextVar("briefarc
 DENY_PRIVATE: contextvars.ContextVar[bool] = contextvars.ContextVar("briefarc_deny_private", default=False)
 
 
+@lru_cache(maxsize=1024)
 def is_private(address: str) -> bool:
-    """Loopback, link-local, private (RFC 1918, unique local, shared), multicast or unspecified."""
+    """Loopback, link-local, private (RFC 1918, unique local, shared), multicast or unspecified (kept per address:
+    every response is checked, and a fetch meets few addresses)."""
     try:
         ip = ip_address(address.split("%", 1)[0].strip("[]"))
     except ValueError:
@@ -137,11 +142,11 @@ def _origin(url: str) -> str:
 
 
 class GuardedBackend(httpcore.AsyncNetworkBackend):
-    """httpcore's own backend, connecting only to addresses that pass the rule in force (DENY_PRIVATE)."""
+    """Connections on asyncio's transports (briefarc.net.wire), only to addresses that pass the rule in force
+    (DENY_PRIVATE)."""
 
     def __init__(self, network: Network) -> None:
         self.network = network
-        self.inner = httpcore.AnyIOBackend()
 
     async def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
                           socket_options: Any = None) -> httpcore.AsyncNetworkStream:
@@ -155,8 +160,8 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         error: Exception | None = None
         for address in allowed:
             try:
-                stream = await self.inner.connect_tcp(self.network.dial.get(address, address), port, timeout=timeout,
-                                                      local_address=local_address, socket_options=socket_options)
+                stream = await connect(self.network.dial.get(address, address), port, timeout=timeout,
+                                       local_address=local_address, socket_options=socket_options)
             except httpcore.ConnectError as exc:
                 error = exc
                 continue
@@ -168,7 +173,7 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         raise httpcore.ConnectError("briefarc does not fetch over Unix sockets")
 
     async def sleep(self, seconds: float) -> None:
-        await self.inner.sleep(seconds)
+        await asyncio.sleep(seconds)
 
 
 class CheckedStream(httpcore.AsyncNetworkStream):
