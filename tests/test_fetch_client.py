@@ -127,6 +127,29 @@ def test_page_is_fetched_as_briefarc_with_the_users_contact(site):
     assert page_record.at.endswith("Z") and page_record.duration >= 0
 
 
+def test_a_sites_cookie_goes_back_to_it_and_keep_alive_is_asked_for(site):
+    site.route("/robots.txt", Reply(b"", status=404, headers={"Set-Cookie": "visit=abc123; Path=/"}))
+    site.route("/briefings/1", article("Briefing one"))
+    site.route("/briefings/2", article("Briefing two"))
+
+    async def both() -> None:
+        async with Fetcher(config()) as fetcher:
+            await fetcher.get(site.url("/briefings/1"))
+            await fetcher.get(site.url("/briefings/2"))
+
+    asyncio.run(both())
+    pages = [seen.headers for seen in site.requests if seen.path.startswith("/briefings/")]
+    assert [headers.get("cookie") for headers in pages[-2:]] == ["visit=abc123"] * 2
+    assert all(headers.get("connection") == "keep-alive" for headers in pages)
+
+
+def test_a_large_body_arrives_whole_through_the_connections_buffer(site):
+    size = 3 * 2**20 + 12345  # many times what a connection keeps before it stops reading the socket
+    site.route("/big", huge(size, announce=False))
+    outcome = fetch(site.url("/big"))
+    assert outcome.failure is None and len(outcome.response.data) == size
+
+
 def test_a_user_agent_given_in_full_is_used_as_it_is(site):
     site.route("/a", article("A"))
     fetch(site.url("/a"), config(user_agent="briefarc-test/1 (ops@example.org)"))

@@ -34,6 +34,7 @@ from briefarc.net.addresses import (
     Reach,
     proxied,
 )
+from briefarc.net.direct import exchange
 from briefarc.net.failures import (
     FetchFailure,
     after_attempts,
@@ -163,8 +164,9 @@ class Fetcher:
         self.agent = self.config.agent
         self.token = product_token(self.agent)
         self._transport = transport
-        # one per site and rule (private addresses denied or not), opened by `async with`
-        self._clients: dict[tuple[str, bool], httpx.AsyncClient] | None = None
+        # one per site and rule (private addresses denied or not), opened by `async with`; with the transport
+        # briefarc made for it (none behind a proxy or with the transport given)
+        self._clients: dict[tuple[str, bool], tuple[httpx.AsyncClient, GuardedTransport | None]] | None = None
         # one TLS context for all the clients: building one costs tens of milliseconds
         self._tls: ssl.SSLContext | None = None
         self._throttle = Throttle(self.config.per_host, self.config.total, self.config.delay)
@@ -186,28 +188,28 @@ class Fetcher:
 
     async def __aexit__(self, *exc_info: object) -> None:
         clients, self._clients = self._clients or {}, None
-        for client in clients.values():
+        for client, _ in clients.values():
             await client.aclose()
 
-    def _client_for(self, url: str) -> httpx.AsyncClient:
+    def _client_for(self, url: str) -> tuple[httpx.AsyncClient, GuardedTransport | None]:
         """The client of `url`'s site. One pool per site keeps httpx's per-request pool scan short."""
         if self._clients is None:
             raise RuntimeError("Use the Fetcher inside `async with Fetcher(...) as fetcher:`.")
         key = (_origin(url), DENY_PRIVATE.get())  # a denied request never reuses an allowed connection
-        client = self._clients.get(key)
-        if client is None:
-            client = self._clients[key] = self._new_client()
-        return client
+        site = self._clients.get(key)
+        if site is None:
+            site = self._clients[key] = self._new_client()
+        return site
 
-    def _new_client(self) -> httpx.AsyncClient:
+    def _new_client(self) -> tuple[httpx.AsyncClient, GuardedTransport | None]:
         config = self.config
         if self._tls is None:
             self._tls = httpx.create_ssl_context(verify=config.verify_tls)
         tls = self._tls
         limits = httpx.Limits(max_connections=config.total, max_keepalive_connections=config.per_host)
-        transport = self._transport
-        if transport is None and not self._proxied:
-            transport = GuardedTransport(config.network or Network(), verify=tls, limits=limits)
+        transport = ours = None
+        if self._transport is None and not self._proxied:
+            transport = ours = GuardedTransport(config.network or Network(), verify=tls, limits=limits)
         return httpx.AsyncClient(
             headers={"User-Agent": self.agent, "Accept-Encoding": ", ".join(ENCODINGS)},
             timeout=httpx.Timeout(
@@ -218,8 +220,8 @@ class Fetcher:
             follow_redirects=False,
             http2=False,
             verify=tls,
-            transport=transport,
-        )
+            transport=transport or self._transport,
+        ), ours
 
     async def get(
         self,
@@ -332,13 +334,12 @@ class Fetcher:
         return step / 2 + random.uniform(0, step / 2)
 
     async def _attempt(self, url: str, headers: dict[str, str], limits: _Limits, number: int) -> _Answer:
-        client = self._client_for(url)
         state = _Progress()
         async with self._throttle.slot(host_with_port(url)):
             at, started = _now(), time.monotonic()
             try:
                 async with asyncio.timeout(self.config.total_timeout):
-                    async with client.stream("GET", url, headers=headers) as response:
+                    async with exchange(*self._client_for(url), url, headers) as response:
                         state.response = response
                         public = self._reach.check_peer(url, response)
                         answer = await self._read(url, response, limits)
