@@ -210,3 +210,33 @@ def test_ctrl_c_while_the_workers_start_is_quiet(db_file, site, tmp_path):
     assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr, stderr
     assert stderr.strip().endswith("Interrupted.")
     wait_for_group_to_end(process.pid)
+
+
+def test_workers_start_without_running_the_parents_main_module_again():
+    from multiprocessing import spawn
+
+    from briefarc.offload import main_left_behind, prepared
+
+    with main_left_behind(prepared):
+        inside = spawn.get_preparation_data("briefarc-extraction")
+    assert not {"init_main_from_path", "init_main_from_name"} & set(inside)
+    outside = spawn.get_preparation_data("briefarc-extraction")  # pytest's own __main__, restored
+    assert {"init_main_from_path", "init_main_from_name"} & set(outside)
+
+
+def test_a_run_announced_as_large_starts_its_workers_with_the_first_page():
+    import asyncio
+
+    from briefarc.models import RawPage
+
+    page = RawPage(data=fx.sample("un-noon-briefing.html").encode(), origin="a", url="https://example.org/a")
+
+    async def first_page(announced: int) -> bool:
+        with Extraction() as extraction:
+            extraction.workers = 1  # whatever the cores of the machine running the test
+            extraction.expect(announced)
+            await extraction.documents(page)
+            return extraction.started
+
+    assert not asyncio.run(first_page(3))  # a handful is extracted in place
+    assert asyncio.run(first_page(50))

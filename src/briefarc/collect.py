@@ -283,6 +283,7 @@ class Scheduler:
                 if self.options.dry_run:
                     self.report.planned.append({"url": item.url, "title": item.title, "published": item.published})
                     continue
+                self.handler.extraction.expect()
                 await window.acquire()
                 task = asyncio.create_task(self._handle(item, fetcher, found_on))
                 tasks.add(task)

@@ -21,8 +21,10 @@ import asyncio
 import os
 import pickle
 import signal
+import sys
 import threading
 import time
+import types
 from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -75,7 +77,8 @@ class Extraction:
         self.workers = default_workers() if workers is None else workers
         self.in_place = IN_PLACE if workers is None else 0
         self.work = work
-        self.count = 0
+        self.count = 0  # pages asked for
+        self.expected = 0  # pages announced (expect)
         self._pool: list[Worker] = []
         self._retry: Worker | None = None  # one page at a time: the pages a dead worker held
         self._queue: deque[Waiting] = deque()
@@ -84,9 +87,15 @@ class Extraction:
         self.closed = False  # no worker starts after close(), whatever callback is still due
         self.sent = 0  # batches handed to the workers
 
+    def expect(self, pages: int = 1) -> None:
+        """Pages are on their way (items a fetch has scheduled): a run of more than IN_PLACE starts the
+        workers with its first page rather than extracting its first pages here too (both would import
+        the extractor and compile its patterns)."""
+        self.expected += pages
+
     async def documents(self, page: RawPage) -> Pairs:
         self.count += 1
-        if not self.workers or self.count <= self.in_place or self.closed:
+        if not self.workers or self.closed or max(self.count, self.expected) <= self.in_place:
             return list(documents_of(page))
         future: asyncio.Future[Pairs] = asyncio.get_running_loop().create_future()
         self._queue.append((page, future))
@@ -185,7 +194,7 @@ class Worker:
             roomy(fd)
         ends = Connection(to_child, writable=False), Connection(from_child, readable=False)
         context = multiprocessing.get_context("spawn")  # never fork a process with threads and sockets
-        with ctrl_c_held():
+        with ctrl_c_held(), main_left_behind(work):
             self.process = context.Process(target=serve, args=(*ends, work, os.getpid()), daemon=True,
                                            name="briefarc-extraction")
             self.process.start()
@@ -332,6 +341,22 @@ def ctrl_c_held() -> Iterator[None]:
     finally:
         signal.signal(signal.SIGINT, handler if handler is not None else signal.SIG_DFL)
         signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
+@contextmanager
+def main_left_behind(work: Work) -> Iterator[None]:
+    """Processes started here do not run the parent's main script or module again (multiprocessing's spawn
+    does, for functions defined there): the command line's or a bench's imports would be each worker's
+    start-up cost. The worker's code and `work` are imported by their module names instead."""
+    main = sys.modules.get("__main__")
+    if main is None or getattr(work, "__module__", None) in ("__main__", "__mp_main__"):
+        yield
+        return
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = main
 
 
 def _worker_setup(parent: int) -> None:
