@@ -5,10 +5,13 @@ dates near the headline, the depth guard and stray bytes."""
 from __future__ import annotations
 
 import json
+import random
+import tracemalloc
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from briefarc.extract import text as text_module
 from briefarc.extract.boilerplate import is_boilerplate
 from briefarc.extract.core import extract
 from briefarc.extract.depth import MAX_DEPTH, flatten_deep
@@ -208,6 +211,26 @@ def test_nested_tables_keep_their_text() -> None:
     nested = "<html><body>" + "<table><tr><td>cell" * 4000 + "<p>Inner text of the last cell here.</p>" \
              + "</td></tr></table>" * 4000 + "</body></html>"
     assert "Inner text of the last cell here." in extract(nested.encode()).body
+
+
+def test_a_long_text_is_folded_without_a_list_of_its_words() -> None:
+    huge = "word " * 400_000  # one text node of a pathological page
+    tracemalloc.start()
+    try:
+        folded = text_module.fold(huge)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert folded == huge.strip() and peak < 5 * len(huge)  # the words' list took 30 times the text
+
+
+def test_a_long_text_folded_in_parts_reads_as_folded_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    pieces = ["a", "Bc", "中", "文", " ", " ", "\n", "\t", "\r\n", " ", "　", "­", "​", "."]
+    chooser = random.Random(12)
+    texts = ["".join(chooser.choices(pieces, k=chooser.randint(1, 300))) for _ in range(500)]
+    whole = [text_module.fold(text) for text in texts]
+    monkeypatch.setattr(text_module, "LONG_TEXT", 8)
+    assert [text_module.fold(text) for text in texts] == whole
 
 
 def test_a_stray_nul_byte_does_not_reject_the_page() -> None:

@@ -15,6 +15,7 @@ _WIDE_BREAK = re.compile(rf"(?<=[{_WIDE}])[ \t]*[\r\n][ \t\r\n]*(?=[{_WIDE}])")
 # invisible characters that only hint where a line may break: soft hyphen, zero-width space, word
 # joiner, Mongolian vowel separator, byte-order mark (zero-width joiners stay: Persian and emoji need them)
 INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\u180e\ufeff"))
+LONG_TEXT = 65_536  # longer texts are folded in halves: a list of all their words takes ten times their size
 
 
 def fold(text: str | None) -> str:
@@ -22,12 +23,28 @@ def fold(text: str | None) -> str:
     drop invisible characters (soft hyphens, zero-width spaces)."""
     if not text:
         return ""
+    if len(text) > LONG_TEXT and (halves := halved(text)):
+        return " ".join(filter(None, map(fold, halves)))
     if not text.isascii():
         if "\u00ad" in text or "\u200b" in text or "\u2060" in text or "\ufeff" in text or "\u180e" in text:
             text = text.translate(INVISIBLE)
         if "\n" in text or "\r" in text:
             text = _WIDE_BREAK.sub("", text)
     return " ".join(text.split())  # str.split() knows Unicode whitespace, U+00A0 and U+3000 included
+
+
+def halved(text: str) -> tuple[str, str] | None:
+    """The text cut in two at a space near its middle that follows a visible ASCII character (folding
+    the halves apart gives what folding it whole does), or None when it has no such space."""
+    middle = len(text) // 2
+    cut = text.find(" ", middle)
+    while cut > 0 and not (text[cut - 1].isascii() and not text[cut - 1].isspace()):
+        cut = text.find(" ", cut + 1)
+    if cut <= 0:
+        cut = text.rfind(" ", 0, middle)
+        while cut > 0 and not (text[cut - 1].isascii() and not text[cut - 1].isspace()):
+            cut = text.rfind(" ", 0, cut)
+    return (text[:cut], text[cut:]) if cut > 0 else None
 
 
 def has_words(text: str) -> bool:
