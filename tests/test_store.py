@@ -233,16 +233,58 @@ def test_limit_and_offset(db):
     assert len(search(db, "region", limit=2)) == 2
 
 
-def test_simultaneous_first_opens_migrate_once(tmp_path):
+# Run in a fresh interpreter: opens the archive at argv[1] and prints, as JSON, the migrations this process
+# applied and the modules it imported while it held the write lock (between BEGIN IMMEDIATE and COMMIT).
+OPEN_AND_REPORT = """
+import json, sys
+from pathlib import Path
+import briefarc.store.migrations as migrations
+from briefarc.store import db
+
+applied, under_lock, locked = [], [], []
+def counted(migration):
+    def run(conn):
+        applied.append(migration.__name__)
+        migration(conn)
+    return run
+migrations.MIGRATIONS[:] = [counted(m) for m in migrations.MIGRATIONS]
+def traced(conn):
+    conn.set_trace_callback(lambda sql: locked.append(sql) if sql.startswith("BEGIN") else
+                            locked.clear() if sql in ("COMMIT", "ROLLBACK") else None)
+    return conn
+connect = db._connect
+db._connect = lambda path: traced(connect(path))
+sys.addaudithook(lambda event, args: under_lock.append(args[0]) if event == "import" and locked else None)
+db.open_database(Path(sys.argv[1]))
+print(json.dumps({"applied": applied, "under_lock": under_lock}))
+"""
+
+
+def open_in_processes(path, count):
+    import json
     import subprocess
     import sys
 
+    processes = [subprocess.Popen([sys.executable, "-c", OPEN_AND_REPORT, str(path)], stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True) for _ in range(count)]
+    outputs = [process.communicate(timeout=180) for process in processes]
+    assert all(process.returncode == 0 for process in processes), [error for _, error in outputs]
+    return [json.loads(output) for output, _ in outputs]
+
+
+def test_simultaneous_first_opens_migrate_once(tmp_path):
     path = tmp_path / "race.db"
-    code = f"from pathlib import Path; from briefarc.store.db import open_database; open_database(Path({str(path)!r}))"
-    processes = [subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE, text=True) for _ in range(8)]
-    errors = [process.communicate(timeout=60)[1] for process in processes]
-    assert all(process.returncode == 0 for process in processes), errors
+    reports = open_in_processes(path, 8)
+    applied = [name for report in reports for name in report["applied"]]
+    assert sorted(applied) == sorted(migration.__name__ for migration in MIGRATIONS)  # each once, by one process
     assert open_database(path).execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+
+
+def test_the_first_open_imports_nothing_while_it_holds_the_write_lock(tmp_path):
+    # Importing sqlite-utils under the lock kept seven other first opens waiting for seconds on a loaded machine.
+    [report] = open_in_processes(tmp_path / "new.db", 1)
+    assert len(report["applied"]) == len(MIGRATIONS)
+    assert report["under_lock"] == []
 
 
 def test_prefix_queries_rank_by_title_and_carry_snippets(db):

@@ -381,7 +381,32 @@ MIGRATIONS: list[Migration] = [
 
 
 def migrate(conn: sqlite3.Connection) -> int:
-    """Apply the migrations the database lacks, each in its own transaction. Returns the version."""
+    """Apply the migrations the database lacks, all in one transaction. Returns the version.
+
+    The write lock is held for the SQL alone: what the migrations import is imported before it is taken,
+    and one transaction takes it once. Processes opening a new archive together then each wait for
+    tens of milliseconds of work, even on a loaded machine (importing sqlite-utils under the lock, and
+    taking it again for each of eleven migrations, made them wait for seconds, and once past the busy
+    timeout). A process that waited finds the work done and changes nothing.
+    """
+    if _version(conn) == len(MIGRATIONS):
+        return len(MIGRATIONS)
+    _import_what_migrations_use()
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        version = _version(conn)  # another process may have migrated while this one waited for the lock
+        for migration in MIGRATIONS[version:]:
+            migration(conn)
+        conn.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return len(MIGRATIONS)
+
+
+def _version(conn: sqlite3.Connection) -> int:
+    """The database's schema version; an error when a newer briefarc made it."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > len(MIGRATIONS):
         from briefarc.errors import DatabaseError
@@ -390,17 +415,10 @@ def migrate(conn: sqlite3.Connection) -> int:
             f"This database has schema version {version}, newer than this briefarc knows "
             f"({len(MIGRATIONS)}): upgrade briefarc."
         )
-    for number, migration in enumerate(MIGRATIONS, start=1):
-        if number <= version:
-            continue
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            # another process may have applied it while this one waited for the lock
-            if conn.execute("PRAGMA user_version").fetchone()[0] < number:
-                migration(conn)
-                conn.execute(f"PRAGMA user_version = {number}")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-    return len(MIGRATIONS)
+    return version
+
+
+def _import_what_migrations_use() -> None:
+    """The modules the migrations import lazily (tests/test_store.py checks none is left to import under the lock)."""
+    import_sqlite_utils()
+    from briefarc.store import fts, fts_v7  # noqa: F401
