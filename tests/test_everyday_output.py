@@ -3,9 +3,14 @@ are usage errors, every table fits 80 columns with its headers whole, a document
 
 from __future__ import annotations
 
+import os
+import sqlite3
+
 import pytest
 
+from tests import siteserver as ss
 from tests.conftest import SAMPLES
+from tests.terminal import Terminal
 
 FILTER_COMMANDS = (["list"], ["search", "briefing"], ["export", "-f", "jsonl"], ["speakers"], ["outlets"])
 
@@ -159,14 +164,65 @@ def test_export_to_a_folder_writes_markdown_and_a_file_format_into_a_folder_is_r
     assert (tmp_path / "plain").read_text("utf-8").startswith("{")
 
 
-def test_the_pending_table_gives_its_room_to_the_urls(cli, archive, monkeypatch):
-    monkeypatch.setenv("COLUMNS", "80")
-    rows = cli("log", "--pending", "--db", archive, "--json").jsonl()
-    assert rows and not any(row["source"] or row["last_error"] for row in rows)  # the listing sample's links
-    table = cli("log", "--pending", "--db", archive).stdout
-    lines = table.splitlines()
-    assert max(len(line) for line in lines) <= 80
+def test_the_pending_table_gives_its_room_to_the_urls(archive):
+    term = Terminal("log", "--pending", env={**os.environ, "BRIEFARC_DB": str(archive)})
+    assert term.finish() == 0
+    lines = term.screen()
+    rows = pending_rows(archive)
+    assert rows and not any(source or error for _, source, error in rows)  # the listing sample's links
     assert [cell.strip() for cell in lines[2].split("┃")[1:-1]] == ["next try", "tries", "url"]
     joined = "".join(line.split("│")[3].strip() for line in lines if line.startswith("│"))
-    for row in rows:
-        assert row["url"] in joined  # whole, folded over lines, never cut
+    for url, _, _ in rows:
+        assert url in joined  # whole, folded over lines at the terminal's 80 columns, never cut
+
+
+def pending_rows(archive) -> list[tuple[str, str, str]]:
+    conn = sqlite3.connect(archive)
+    rows = conn.execute("SELECT url, source_id, last_error FROM pending").fetchall()
+    conn.close()
+    return rows
+
+
+def test_log_into_a_pipe_keeps_each_url_whole_on_a_line(cli, db_file, site, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    path = "/en/2025/" + "regular-press-conference-of-the-spokesperson-" * 2 + "on-12-march.htm"
+    site.route("/robots.txt", ss.robots())
+    site.route(path, ss.Reply(b"busy", status=503))
+    assert cli("fetch", site.url(path), "--delay", "0", "--retries", "0", "--db", db_file).code == 1
+    assert len(site.url(path)) > 80
+    failed = cli("log", "--db", db_file)
+    assert failed.code == 0 and "503" in failed.stdout
+    assert any(site.url(path) in line for line in failed.stdout.splitlines()), failed.stdout
+    assert all(line == line.rstrip() for line in failed.stdout.splitlines())
+
+
+def test_log_pending_into_a_pipe_keeps_each_url_whole_on_a_line(cli, archive, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    lines = cli("log", "--pending", "--db", archive).stdout.splitlines()
+    rows = pending_rows(archive)
+    assert rows and max(len(line) for line in lines) > 80  # the table is as wide as its URLs need
+    for url, _, _ in rows:
+        assert any(url in line for line in lines), url
+
+
+def test_show_on_a_terminal_wraps_a_title_under_its_start_and_no_line_opens_with_closing_punctuation(archive):
+    from briefarc.output.wrap import CLOSING
+
+    conn = sqlite3.connect(archive)
+    long_title, english = conn.execute("SELECT title, id FROM documents ORDER BY length(title) DESC").fetchone()
+    chinese = [row[0] for row in conn.execute("SELECT id FROM documents WHERE language LIKE 'zh%'")]
+    conn.close()
+    env = {**os.environ, "BRIEFARC_DB": str(archive)}
+    term = Terminal("show", str(english), "--no-pager", env=env, rows=300)
+    assert term.finish() == 0
+    screen = term.screen()
+    start = next(number for number, line in enumerate(screen) if line.startswith("Title"))
+    title_lines = screen[start:start + 2]
+    assert len(long_title) > 80 - 14 and screen[start + 2].startswith("Published")
+    assert not title_lines[1][:14].strip() and title_lines[1][14] != " "  # under the title's first letter
+    assert " ".join(line[14:] for line in title_lines) == long_title
+    for doc_id in chinese:  # 80 columns put "，" first on a line of the 2019 transcript
+        term = Terminal("show", str(doc_id), "--no-pager", env=env, rows=300)
+        assert term.finish() == 0
+        lines = [line for line in term.screen() if line]
+        assert len(lines) > 20 and not [line for line in lines if line[0] in CLOSING], doc_id

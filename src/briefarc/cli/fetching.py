@@ -245,7 +245,9 @@ def log(
         render.write_jsonl(rows, sys.stdout)
         return
     if rows:
-        console.out().print(render.pending_table(rows) if pending else render.requests_table(rows))
+        whole = not console.out().is_terminal  # into a pipe every URL stays whole, on one line
+        console.print_table(render.pending_table(rows, whole=whole) if pending
+                            else render.requests_table(rows, whole=whole))
     else:
         empty = "No failed requests." if not all_ else "No requests yet."
         console.err().print("No pages wait for a later try." if pending else empty, markup=False)

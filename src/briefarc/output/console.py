@@ -5,8 +5,11 @@ from __future__ import annotations
 import os
 import sys
 from functools import cache
+from io import StringIO
 
 from rich.console import Console
+
+WIDEST = 100_000  # cells: room for any table row measured for a pipe
 
 
 @cache
@@ -22,6 +25,22 @@ def err() -> Console:
 def _width() -> int | None:
     columns = os.environ.get("COLUMNS")
     return int(columns) if columns and columns.isdigit() else None
+
+
+def print_table(table) -> None:
+    """A table to stdout: at the terminal's width there; into a pipe or a file as wide as its longest row
+    needs, so that nothing in it (a URL) is folded over lines or cut. Trailing spaces are dropped."""
+    stdout = out()
+    if stdout.is_terminal:
+        stdout.print(table)
+        return
+    from rich.measure import Measurement
+
+    wide = Console(file=StringIO(), width=WIDEST, highlight=False, color_system=None)
+    width = Measurement.get(wide, wide.options, table).maximum
+    lines = StringIO()
+    Console(file=lines, width=max(width, 1), highlight=False, color_system=None).print(table)
+    sys.stdout.write("".join(line.rstrip() + "\n" for line in lines.getvalue().splitlines()))
 
 
 def error(message: str) -> None:

@@ -17,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from briefarc.output.textout import clean, write_csv, write_jsonl  # noqa: F401  (here too for the commands)
+from briefarc.output.wrap import Wrapped
 from briefarc.store.search import SNIPPET_CLOSE, SNIPPET_OPEN
 from briefarc.store.sitelabel import NONE_SHOWN
 
@@ -93,12 +94,14 @@ META_FIELDS = (
     ("origin", "Origin"), ("feed_entry", "Feed entry"), ("feed_sha256", "Feed SHA-256"),
 )
 WHOLE_FIELDS = ("canonical_url", "claimed_url", "sha256", "origin", "feed_entry", "feed_sha256")
+LABEL_WIDTH = 14  # a value wrapped on a terminal goes on under its start, not from the first column
 
 
 def document_view(record: dict, heading: str | None = None) -> Group:
     """A document as plain lines: "Label  value" for the metadata, each value whole (never cut; the URLs,
-    sha256 and origin never broken by us, so the terminal's own wrap copies as one line), then the text as
-    paragraphs, and speaker labels on the line of what they said. No box around the text, so that it
+    sha256 and origin never broken by us, so the terminal's own wrap copies as one line; a long title wrapped
+    under its start), then the text as paragraphs, and speaker labels on the line of what they said. A
+    wrapped line never begins with closing punctuation (output/wrap.py). No box around the text, so that it
     copies cleanly; print it with soft_wrap=True for a pipe, to keep each paragraph on one line."""
     lines: list[RenderableType] = [Text(heading or f"Document {record['id']}", style="bold cyan")]
     for key, label in META_FIELDS:
@@ -109,8 +112,8 @@ def document_view(record: dict, heading: str | None = None) -> Group:
             value = value or record.get("site") or NONE_SHOWN
         if value not in (None, ""):
             whole = key in WHOLE_FIELDS
-            line = Text(no_wrap=whole, overflow="ignore" if whole else None)
-            line.append(f"{label:<14}", style="bold")
+            line = Wrapped(no_wrap=whole, overflow="ignore" if whole else None, hang=LABEL_WIDTH)
+            line.append(f"{label:<{LABEL_WIDTH}}", style="bold")
             line.append(clean(value))
             lines.append(line)
     lines.append(Text(""))
@@ -124,7 +127,7 @@ def body_renderable(record: dict) -> RenderableType:
     if turns:
         return Group(*(_turn_text(turn) for turn in turns))
     paragraphs = record.get("paragraphs") or [record.get("body") or ""]
-    return Group(*(Text(clean(p) + "\n") for p in paragraphs))
+    return Group(*(Wrapped(clean(p) + "\n") for p in paragraphs))
 
 
 TURN_STYLES = {"question": "bold magenta", "answer": "bold green", "statement": "bold blue"}
@@ -134,7 +137,7 @@ def _turn_text(turn: dict) -> Text:
     """A turn as one paragraph, its speaker's label at the start. Before Chinese or Japanese text the label
     ends in a full-width colon and no space, as those languages write it: a space there would let the
     terminal's wrap move the whole unspaced paragraph to the next line, leaving the label alone."""
-    out = Text()
+    out = Wrapped()
     speaker, said = turn.get("speaker"), clean(turn.get("text"))
     if speaker:
         wide = bool(said) and unicodedata.east_asian_width(said[0]) in ("W", "F")
@@ -236,14 +239,15 @@ def pending_line(row: SourceStatus) -> str:
     return "; ".join(parts)
 
 
-def pending_table(rows: list[dict]) -> Table:
+def pending_table(rows: list[dict], *, whole: bool = False) -> Table:
     """Pages announced but not fetched yet, with their retry state (`briefarc log`). The source and error
-    columns only when some row has one, so that the URLs get the room at 80 columns."""
-    table = Table(expand=True, title="Pages not fetched yet", title_justify="left")
+    columns only when some row has one, so that the URLs get the room at 80 columns; with `whole` (a pipe)
+    no cell is folded: console.print_table gives the table the width its URLs need."""
+    table = Table(expand=not whole, title="Pages not fetched yet", title_justify="left")
     shown = ["next try"] + ["source"] * any(row["source"] for row in rows) + ["tries", "url"] + \
         ["last error"] * any(row["last_error"] for row in rows)
     for name in shown:
-        wide = name in ("url", "last error")
+        wide = name in ("url", "last error") and not whole
         table.add_column(name, no_wrap=not wide, ratio=(2 if name == "url" else 1) if wide else None,
                          overflow="fold" if wide else "ellipsis")
     for row in rows:
@@ -254,12 +258,13 @@ def pending_table(rows: list[dict]) -> Table:
     return table
 
 
-def requests_table(rows: list[RequestRow]) -> Table:
-    """Each request: when (UTC), source, status, attempt, time taken, then its URL and error, folded whole."""
-    table = Table(expand=True, box=box.SIMPLE_HEAD, pad_edge=False)
+def requests_table(rows: list[RequestRow], *, whole: bool = False) -> Table:
+    """Each request: when (UTC), source, status, attempt, time taken, then its URL and error, folded whole at
+    the terminal's width; with `whole` (a pipe) never folded: console.print_table makes the room."""
+    table = Table(expand=not whole, box=box.SIMPLE_HEAD, pad_edge=False)
     for name in ("at", "source", "status", "try", "ms", "url / error"):
         last = name == "url / error"
-        table.add_column(name, no_wrap=not last, overflow="fold", ratio=1 if last else None,
+        table.add_column(name, no_wrap=whole or not last, overflow="fold", ratio=1 if last and not whole else None,
                          justify="right" if name in ("try", "ms") else "left")
     for row in rows:
         where = text(row["url"])
