@@ -63,6 +63,22 @@ def test_gaps_across_the_archive(cli, sample_db):
     assert cli("parallel", "--gaps", "--csv", "--db", sample_db).stdout.startswith("id,turn,date,language,role")
 
 
+def test_gaps_limit_says_how_many(cli, sample_db, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    every = cli("parallel", "--gaps", "--db", sample_db, "--json").jsonl()
+    first = cli("parallel", "--gaps", "--limit", "1", "--db", sample_db, "--json")
+    assert len(every) == 2 and first.jsonl() == every[:1]
+    assert first.stderr.strip() == "1 of 2 — `--limit` for more"
+    table = cli("parallel", "--gaps", "--limit", "1", "--db", sample_db)
+    lines = table.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80 and f"{every[0]['id']}#{every[0]['turn']}" in table.stdout
+    assert f"{every[1]['id']}#{every[1]['turn']}" not in table.stdout
+    assert table.stderr.strip() == "1 of 2 — `--limit` for more"
+    whole = cli("parallel", "--gaps", "--limit", "2", "--db", sample_db, "--csv")
+    assert whole.code == 0 and whole.stderr == "" and len(whole.stdout.splitlines()) == 3
+    assert cli("parallel", "--gaps", "--limit", "0", "--db", sample_db).code == 2
+
+
 def test_parallel_errors(cli, sample_db):
     conn = sqlite3.connect(sample_db)
     statement = conn.execute("SELECT min(id) FROM documents WHERE kind = 'statement'").fetchone()[0]
@@ -70,7 +86,8 @@ def test_parallel_errors(cli, sample_db):
     conn.close()
     cases = [([str(statement)], 1, "nothing to pair"), ([str(alone)], 1, "no version in another language"),
              (["9999"], 1, "No document"), ([], 2, "Give a document id"), (["1", "--gaps"], 2, "not both"),
-             ([str(alone), "--csv"], 2, "--csv is for --gaps")]
+             ([str(alone), "--csv"], 2, "--csv is for --gaps"),
+             ([str(alone), "--limit", "1"], 2, "--limit is for --gaps")]
     for args, code, message in cases:
         result = cli("parallel", *args, "--db", sample_db)
         assert result.code == code and message in result.stderr and "Traceback" not in result.stderr

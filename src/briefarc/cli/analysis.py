@@ -44,13 +44,20 @@ def table_command(db, json_: bool, csv_: bool, columns: list[str], right: tuple[
     """A command whose result is a plain table of records: `compute(database)` gives them (the first `limit`,
     with "20 of 79" on stderr when there are more)."""
     from briefarc.output.analysis import simple_table
-    from briefarc.output.textout import count_line
 
     check_output_flags(json_, csv_)
     database, _ = open_db(db, create=False)
-    rows = compute(database)
+    print_limited(compute(database), limit, columns, json_, csv_, lambda r: simple_table(r, columns, right=right),
+                  empty)
+
+
+def print_limited(rows: list[dict], limit: int | None, columns: list[str], json_: bool, csv_: bool, table,
+                  empty: str) -> None:
+    """`print_rows` of the first `limit` rows, with "20 of 79 — `--limit` for more" on stderr when there are more."""
+    from briefarc.output.textout import count_line
+
     shown = rows[:limit] if limit else rows
-    print_rows(shown, columns, json_, csv_, lambda r: simple_table(r, columns, right=right), empty)
+    print_rows(shown, columns, json_, csv_, table, empty)
     line = count_line(len(shown), len(rows), 0, more_hint="`--limit`")
     if line:
         sys.stderr.write(line + "\n")
@@ -259,6 +266,8 @@ def parallel(
     gaps: Annotated[bool, typer.Option("--gaps", help="Across the archive: the turns one language version has and "
                                        "the other lacks.")] = False,
     lang: LangFilter = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="With --gaps: at most this many turns, in the "
+                                              "table's order (default: all).")] = None,
     db: DbOption = None,
     json_: Annotated[bool, json_flag("one line: both ids, the confidence and the aligned turns; with --gaps "
                                      "one line per missing turn.")] = False,
@@ -278,10 +287,11 @@ def parallel(
         from briefarc.store.search import primary_subtag
 
         rows = pairing.gaps(database, primary_subtag(lang))
-        print_rows(rows, GAP_COLUMNS, json_, csv_, turns_table, "No gaps: every paired version has every turn.")
+        print_limited(rows, limit, GAP_COLUMNS, json_, csv_, turns_table, "No gaps: every paired version has every "
+                      "turn.")
         return
-    if csv_ or doc_id is None:
-        raise UsageError("parallel ID prints a table or --json; --csv is for --gaps.")
+    if csv_ or limit or doc_id is None:
+        raise UsageError(f"parallel ID prints a table or --json; {'--limit' if limit else '--csv'} is for --gaps.")
     result = pairing.parallel(database, doc_id)
     if json_:
         render.write_jsonl([result], sys.stdout)
