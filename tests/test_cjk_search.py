@@ -26,7 +26,8 @@ def found(cli, db: Path, *query: str) -> set[int]:
     return {row["id"] for row in result.jsonl()}
 
 
-@pytest.mark.parametrize("word", ["台", "湾", "台湾", "外交部", "例行记者会", "外交部发言人", "3月14日", "2025年3月"])
+@pytest.mark.parametrize("word", ["台", "湾", "美", "台湾", "外交部", "例行记者会", "外交部发言人", "3月14日",
+                                  "2025年3月"])
 def test_a_chinese_word_of_any_length_finds_every_document_holding_it(cli, sample_db, word):
     assert found(cli, sample_db, word) == containing(sample_db, word) != set()
 

@@ -81,3 +81,35 @@ def test_an_archive_at_version_two_is_brought_up_to_date(db_file):
     assert db.execute("SELECT removed FROM runs").fetchall() == [(0,)]
     assert "documents_url" in {index.name for index in db["documents"].indexes}
     assert "claimed_url" in db["documents"].columns_dict
+
+
+def test_an_archive_at_version_eleven_gets_the_prefix_index_and_finds_the_same(tmp_path):
+    import sqlite_utils
+
+    from briefarc.models import Document, RawPage
+    from briefarc.store.documents import save_document
+    from briefarc.store.search import search
+
+    path = tmp_path / "v11.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    for migration in MIGRATIONS[:11]:
+        migration(conn)
+    conn.execute("PRAGMA user_version = 11")
+    conn.close()
+    db = sqlite_utils.Database(path)
+    db.conn.execute("PRAGMA user_version = 11")
+    words = ("sanctions on steel", "trade talks in Tianjin", "美方 表示 关切", "statement on security")
+    for number, text in enumerate(words):
+        doc = Document(title=f"Briefing {number}", paragraphs=[text], language="zh" if "美" in text else "en")
+        save_document(db, doc, RawPage(data=f"<p>{number}</p>".encode(), origin="t", url=f"https://e.org/{number}"))
+    before = {query: [hit["id"] for hit in search(db, query)] for query in ("s*", "t*", "美", "st*")}
+    assert "prefix" not in db["documents_fts"].schema
+    db.conn.close()
+    migrated = open_database(path)
+    assert migrated.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    assert "prefix='1'" in migrated["documents_fts"].schema
+    assert {query: [hit["id"] for hit in search(migrated, query)] for query in before} == before
+    assert set(before["s*"]) == {1, 4} and set(before["t*"]) == {2} and before["美"] == [3]
+    tools = sqlite_utils.Database(path)  # sqlite-utils (and Datasette) still find the index and search it
+    assert tools["documents"].detect_fts() == "documents_fts"
+    assert [row["id"] for row in tools["documents"].search("s*", columns=["id"])] != []

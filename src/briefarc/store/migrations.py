@@ -353,6 +353,13 @@ def m011_cjk_terms(conn: sqlite3.Connection) -> None:
     fts.create_indexes(conn)
 
 
+def m012_prefix_index(conn: sqlite3.Connection) -> None:
+    """A prefix index of one character in documents_fts: `s*` and a single CJK character answered from the index."""
+    from briefarc.store.prefix_index import m012_prefix_index as remake
+
+    remake(conn)
+
+
 def run_script(conn: sqlite3.Connection, script: str) -> None:
     """Run several statements inside the caller's transaction (executescript would commit it)."""
     statement = ""
@@ -377,6 +384,7 @@ MIGRATIONS: list[Migration] = [
     m009_watches,
     m010_turn_speakers,
     m011_cjk_terms,
+    m012_prefix_index,
 ]
 
 
@@ -421,4 +429,4 @@ def _version(conn: sqlite3.Connection) -> int:
 def _import_what_migrations_use() -> None:
     """The modules the migrations import lazily (tests/test_store.py checks none is left to import under the lock)."""
     import_sqlite_utils()
-    from briefarc.store import fts, fts_v7  # noqa: F401
+    from briefarc.store import fts, fts_v7, prefix_index  # noqa: F401

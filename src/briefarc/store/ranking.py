@@ -12,7 +12,9 @@ is cheap (FTS5 walks the rowids without positions), so a count decides:
   query's informative words only: a word found in more than half of the documents has an IDF FTS5
   clamps to 1e-6, so it moves no score (`the Pakistan` ranks as `Pakistan` does). For a word found
   in most documents bm25 barely separates the documents (the 20th best and the 1,000th differ by
-  0.2%), so the newest of them are as good an answer as any: `--exhaustive` gives the full ranking.
+  0.2%), so the newest of them are as good an answer as any: for a query of such words alone (`the`,
+  `s*`: nearly every title holds a word starting with s) the newest COMMON_CANDIDATES title matches
+  and matches are ranked. `--exhaustive` gives the full ranking.
 """
 
 from __future__ import annotations
@@ -26,8 +28,12 @@ WEIGHTS = (10.0, 4.0, 1.0, 10.0, 4.0, 1.0)
 WEIGHT_ARGS = ", ".join(map(str, WEIGHTS))
 SCORE_ALL_UP_TO = 15_000
 CANDIDATES = 1000
+# For a query of words all found in most documents (`the`, `s*`): the newest title matches scored, and the
+# newest matches (bm25 barely tells them apart but by the title's weight).
+COMMON_CANDIDATES = 250
 TITLE_CANDIDATES = 10_000
-SHORT_PREFIX = re.compile(r'(?<![^\s(])"[^"]{1,2}"\*')  # "s"*, "ab"*: a prefix of thousands of words
+# "ab"*: a prefix of hundreds of words, not in the index (it holds those of one character, store/prefix_index.py)
+SHORT_PREFIX = re.compile(r'(?<![^\s(])"[^"]{2}"\*')
 PHRASE = r'"(?:[^"]|"")*"\*?'
 PLAIN_AND = re.compile(rf'^\s*{PHRASE}(?:\s+(?:AND\s+)?{PHRASE})*\s*$')  # "a" "b" AND "c": no OR, NOT, NEAR, ()
 FILTER_JOIN = "JOIN documents d ON d.id = f.rowid LEFT JOIN sources s ON s.id = d.source_id"
@@ -38,17 +44,21 @@ Ranked = list[tuple[int, float]]
 def best_first(db, table: str, fts: str, clauses: list[str], params: list, wanted: int) -> Ranked:
     """The `wanted` best matches by bm25 (rowid, score), scoring a bounded set past SCORE_ALL_UP_TO.
 
-    A short prefix is never counted (FTS5 would merge the doclists of every word it covers first):
-    its newest matches are ranked.
+    A prefix of two characters is never counted (not in the index's prefix index, store/prefix_index.py,
+    FTS5 would merge the doclists of every word it covers first): its newest matches are ranked.
     """
     short_prefix = SHORT_PREFIX.search(fts) is not None
     if not short_prefix and count(db, table, fts, SCORE_ALL_UP_TO + 1) <= SCORE_ALL_UP_TO:
         return scored(db, table, fts, clauses, params, order="score", limit=wanted)
     pool: dict[int, float] = {}
+    candidates = CANDIDATES
     if " : " not in fts and not short_prefix:  # a query with its own column filters is ranked as it is
-        pool.update(title_matches(db, table, fts, clauses, params, wanted))
+        rare = informative(db, table, fts)
+        candidates = CANDIDATES if rare else COMMON_CANDIDATES
+        pool.update(title_matches(db, table, fts, clauses, params, wanted, rare or re.findall(PHRASE, fts),
+                                  TITLE_CANDIDATES if rare else candidates))
     if len(pool) < wanted:  # title matches that fill the page lead bm25's order (weight 10 for a title)
-        pool.update(scored(db, table, fts, clauses, params, order="rowid", limit=max(CANDIDATES, 2 * wanted)))
+        pool.update(scored(db, table, fts, clauses, params, order="rowid", limit=max(candidates, 2 * wanted)))
     return sorted(pool.items(), key=by_score)[:wanted]
 
 
@@ -61,7 +71,7 @@ def newest_first(db, table: str, fts: str, clauses: list[str], params: list, lim
     matches are read once into a set the walk checks (looking up each of thousands of documents
     walked past would cost more).
     """
-    fifth = (db.execute("SELECT max(id) FROM documents").fetchone()[0] or 0) // 5
+    fifth = size(db, table) // 5
     common = not SHORT_PREFIX.search(fts) and count(db, table, fts, fifth + 1) > fifth
     matched = (f"EXISTS (SELECT 1 FROM {table} WHERE {table} MATCH ? AND rowid = d.id)" if common
                else f"d.id IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)")
@@ -93,29 +103,31 @@ def scored(db, table: str, fts: str, clauses: list[str], params: list, *, order:
     return [(rowid, score) for rowid, score in rows]
 
 
-def title_matches(db, table: str, fts: str, clauses: list[str], params: list, wanted: int) -> Ranked:
-    """The best matches with an informative word of the query in their title, by their exact bm25.
+def title_matches(db, table: str, fts: str, clauses: list[str], params: list, wanted: int,
+                  rare: list[str], walked: int) -> Ranked:
+    """The best matches with a word of `rare` (the query's informative words) in their title, by their exact bm25.
 
-    One pass over the matches: the rowids are walked (cheap), and bm25 is computed only for the
-    query's title matches (at most TITLE_CANDIDATES, the newest); `+rowid` keeps the list from
+    One pass over the matches from the oldest of those title matches on: the rowids are walked (cheap),
+    and bm25 is computed only for the query's title matches (at most `walked`, the newest); `+rowid` keeps the list from
     FTS5, which would otherwise look each rowid up and score it apart. For words that must all
     occur, the walk scores the informative words alone (the others add less than 1e-5 to any
     score) and the best few are scored again with the whole query.
     """
-    rare = informative(db, table, fts)
+    rare = list(dict.fromkeys(rare))
     in_title = f"{TITLE_FILTER} : ( {' OR '.join(rare)} )"
-    if db.execute(f"SELECT 1 FROM {table} WHERE {table} MATCH ? LIMIT 1", [in_title]).fetchone() is None:
+    titled, newest = f"( {fts} ) AND ( {in_title} )", f"SELECT rowid FROM {table} WHERE {table} MATCH ? " \
+        "ORDER BY rowid DESC LIMIT ?"
+    lowest = db.execute(f"SELECT min(rowid) FROM ({newest})", [titled, walked]).fetchone()[0]
+    if lowest is None:
         return []  # no title holds the words (the walk below would read every match for nothing)
     alone = PLAIN_AND.match(fts) is not None and len(rare) < len(set(re.findall(PHRASE, fts)))
     join = FILTER_JOIN if clauses else ""
     rows = db.execute(
         f"""SELECT f.rowid, bm25({table}, {WEIGHT_ARGS}) AS score FROM {table} f {join}
-            WHERE {table} MATCH ? AND +f.rowid IN (
-                SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT ?)
+            WHERE {table} MATCH ? AND f.rowid >= ? AND +f.rowid IN ({newest})
             {''.join(' AND ' + c for c in clauses)}
             ORDER BY score, f.rowid DESC LIMIT ?""",
-        [" ".join(rare) if alone else fts, f"( {fts} ) AND ( {in_title} )", TITLE_CANDIDATES, *params,
-         max(3 * wanted, 60) if alone else wanted],
+        [" ".join(rare) if alone else fts, lowest, titled, walked, *params, max(3 * wanted, 60) if alone else wanted],
     ).fetchall()
     return rescored(db, table, fts, [rowid for rowid, _ in rows]) if alone else rows
 
@@ -133,13 +145,15 @@ def rescored(db, table: str, fts: str, ids: list[int]) -> Ranked:
 
 
 def informative(db, table: str, fts: str) -> list[str]:
-    """The query's words found in at most half of the documents (the others have an IDF clamped to
-    1e-6), or all of them when none is."""
-    phrases = list(dict.fromkeys(re.findall(PHRASE, fts)))
-    if len(phrases) < 2:
-        return phrases
-    half = (db.execute(f"SELECT max(id) FROM {table}_docsize").fetchone()[0] or 0) // 2
-    return [phrase for phrase in phrases if count(db, table, phrase, half + 1) <= half] or phrases
+    """The query's words found in at most half of the documents; none when every one is found in more (their
+    IDF is clamped to 1e-6: bm25 barely tells the documents apart but by the title's weight)."""
+    half = size(db, table) // 2
+    return [phrase for phrase in dict.fromkeys(re.findall(PHRASE, fts)) if count(db, table, phrase, half + 1) <= half]
+
+
+def size(db, table: str) -> int:
+    """How many rows the index holds, about: the highest rowid it has a size for (rows are seldom deleted)."""
+    return db.execute(f"SELECT max(id) FROM {table}_docsize").fetchone()[0] or 0
 
 
 def count(db, table: str, fts: str, cap: int) -> int:
