@@ -6,6 +6,7 @@ the `.invalid` names used here (RFC 2606 reserves them), and only for them.
 
 from __future__ import annotations
 
+import os
 import socket
 import sqlite3
 from contextlib import closing
@@ -15,6 +16,7 @@ import pytest
 from briefarc.models import Source
 from briefarc.store.db import open_database
 from briefarc.store.sources import add_source
+from tests.terminal import Terminal
 from tests.test_fetch_edges import FAST, feed_site
 
 DEAD_HOSTS = ("mofa.invalid", "press.invalid")
@@ -105,12 +107,16 @@ def test_dead_hosts_do_not_hide_live_ones(cli, db_file, offline, site):
 def test_the_request_log_reads_at_80_columns(cli, db_file, offline, monkeypatch):
     add(db_file, "one", "http://mofa.invalid/feed.xml")
     cli("fetch", "one", *FAST, "--db", db_file)
-    monkeypatch.setenv("COLUMNS", "80")
-    table = cli("log", "--all", "--db", db_file).stdout
-    lines = table.splitlines()
+    term = Terminal("log", "--all", env={**os.environ, "BRIEFARC_DB": str(db_file)})  # 80 columns
+    assert term.finish() == 0
+    lines = term.screen()
     assert max(len(line) for line in lines) <= 80 and lines[1].split() == ["at", "source", "status", "try", "ms",
                                                                             "url", "/", "error"]
     start = lines[1].index("url / error")
     folded = "".join(line[start:].strip() for line in lines[3:])
     assert "http://mofa.invalid/robots.txt" in folded and "cannotresolvethehostnamemofa.invalid" in \
         folded.replace(" ", "")
+    monkeypatch.setenv("COLUMNS", "80")
+    piped = cli("log", "--all", "--db", db_file).stdout.splitlines()  # into a pipe: nothing folded
+    assert any("http://mofa.invalid/robots.txt" in line for line in piped)
+    assert any("cannot resolve the host name mofa.invalid (Name or service not known)" in line for line in piped)
