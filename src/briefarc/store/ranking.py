@@ -117,7 +117,11 @@ def title_matches(db, table: str, fts: str, clauses: list[str], params: list, wa
     in_title = f"{TITLE_FILTER} : ( {' OR '.join(rare)} )"
     titled, newest = f"( {fts} ) AND ( {in_title} )", f"SELECT rowid FROM {table} WHERE {table} MATCH ? " \
         "ORDER BY rowid DESC LIMIT ?"
-    lowest = db.execute(f"SELECT min(rowid) FROM ({newest})", [titled, walked]).fetchone()[0]
+    if walked < TITLE_CANDIDATES:  # a few title matches: the walk starts at the oldest of them
+        lowest = db.execute(f"SELECT min(rowid) FROM ({newest})", [titled, walked]).fetchone()[0]
+    else:  # thousands: they reach far back, and the walk is as long without the bound
+        lowest = db.execute(f"SELECT 0 FROM {table} WHERE {table} MATCH ? LIMIT 1", [in_title]).fetchone()
+        lowest = None if lowest is None else 0
     if lowest is None:
         return []  # no title holds the words (the walk below would read every match for nothing)
     alone = PLAIN_AND.match(fts) is not None and len(rare) < len(set(re.findall(PHRASE, fts)))
