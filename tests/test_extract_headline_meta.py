@@ -45,7 +45,7 @@ def test_date_published_beats_date_modified_and_the_visible_updated_date() -> No
     microdata = ('<div itemscope itemtype="https://schema.org/BlogPosting">'
                  '<meta itemprop="datePublished" content="2024-05-09 00:00:00 +0000">'
                  '<meta itemprop="dateModified" content="2025-12-16 00:00:00 +0000">'
-                 f"{HEADLINE}<div>16 December 2025</div>{PARAGRAPHS}</div>")
+                 f"{HEADLINE}<div>Updated 16 December 2025</div>{PARAGRAPHS}</div>")
     assert extract(page("", microdata)).published == "2024-05-09T00:00:00+00:00"
 
 

@@ -12,6 +12,7 @@ import re
 from selectolax.lexbor import LexborNode
 
 from briefarc.extract import dates
+from briefarc.extract.datefallbacks import fallback_date
 from briefarc.extract.headline import headline, lines_beside, nearest_first
 from briefarc.extract.listing import inside
 from briefarc.extract.pagesources import PageSources, declared_language, node_text
@@ -68,12 +69,20 @@ def date_from_time(src: PageSources) -> str | None:
     return None
 
 
+NO_NAMES = re.compile(r"(?!)")
 NOT_THE_ARTICLE = re.compile(r"related|sidebar|recommend|promo|teaser|trending|popular|top-?bar|header-?date")
 
 
-def _in_furniture(node: LexborNode) -> bool:
-    """True when an element sits in navigation, an aside, a footer or a list of other articles."""
-    return inside(node, ("nav", "aside", "footer", "li"), NOT_THE_ARTICLE, 12)
+def _in_furniture(node: LexborNode, header: LexborNode | None = None) -> bool:
+    """True when an element sits in navigation, an aside, a footer or a list of other articles; an
+    aside of the headline's own header that holds nothing but the date is the article's dateline."""
+    if not inside(node, ("aside",), NO_NAMES, 12):
+        return inside(node, ("nav", "footer", "li"), NOT_THE_ARTICLE, 12)
+    aside = node.parent
+    while aside is not None and aside.tag != "aside":
+        aside = aside.parent
+    own = header is not None and aside is not None and aside.parent == header and dates.is_date_line(node_text(aside))
+    return not own or inside(node, ("nav", "footer", "li"), NOT_THE_ARTICLE, 12)
 
 
 def date_from_date_class(src: PageSources) -> str | None:
@@ -97,6 +106,12 @@ NOT_PUBLISHED = re.compile(r"©|copyright|\bevent\b|\bdeadline\b", re.I)
 def date_near_title(src: PageSources, title: str | None = None) -> str | None:
     """The first short line with a date just below or above the headline, read in the page's language
     ("Aug 04, 2025", "Posted on 12 mars 2025 by ..."); a <time> in the headline's header first."""
+    found = _near_title(src, title)
+    return found[0] if found else None
+
+
+def _near_title(src: PageSources, title: str | None) -> tuple[str, bool] | None:
+    """date_near_title's date, and whether the page labels it as the date of an update."""
     node = headline(src, title)
     if node is None:
         return None
@@ -104,22 +119,57 @@ def date_near_title(src: PageSources, title: str | None = None) -> str | None:
     for time in header.css("time"):
         attrs = time.attributes
         found = dates.parse_date(attrs.get("datetime") or "") or dates.parse_date(node_text(time))
-        if found and not _in_furniture(time):
-            return found
+        if found and not _in_furniture(time, header):
+            return found, _says_updated(time)
     language, shown = declared_language(src), node_text(node)
     updated = None
     for line in nearest_first(lines_beside(node, True, NEAR_TITLE), lines_beside(node, False, 300)):
         if 6 <= len(line) <= DATE_LINE and not NOT_PUBLISHED.search(line) and line not in shown:
             found = dates.find_date_in_language(line, language)
             if found and not UPDATED.search(line):
-                return found
+                return found, False
             updated = updated or found
-    return updated  # "Updated: 2 January 2026" only when no other date stands by the headline
+    return (updated, True) if updated else None  # "Updated: 2 January 2026" only when no other date stands by
+
+
+MODIFIED_MARK = re.compile(r"modif|updated")
+
+
+def _says_updated(time: LexborNode) -> bool:
+    """A <time> marked up or labelled as the date of the last change."""
+    attrs = time.attributes
+    marks = f"{attrs.get('itemprop') or ''} {attrs.get('class') or ''}".lower()
+    label = node_text(time.parent) if time.parent is not None else ""
+    return bool(MODIFIED_MARK.search(marks) or UPDATED.search(label[:DATE_LINE]))
+
+
+HIDDEN = frozenset({"script", "style", "noscript", "template", "iframe"})
+
+
+def shown_text(src: PageSources) -> str:
+    """The text the page shows (scripts and styles left out)."""
+    body = src.tree.body
+    if body is None:
+        return ""
+    return " ".join(node.text_content or "" for node in body.traverse(include_text=True)
+                    if node.tag == "-text" and node.parent is not None and node.parent.tag not in HIDDEN)
+
+
+def shown_over_declared(src: PageSources, declared: str, title: str | None) -> str:
+    """The structured data's datePublished, unless the page never shows that day while the line by
+    its headline shows another one (not an update's): the page's own date is what it shows."""
+    beside = _near_title(src, title)
+    if beside is None or beside[1] or beside[0][:10] == declared[:10]:
+        return declared
+    if dates.shows_date(shown_text(src), declared, declared_language(src)):
+        return declared
+    return beside[0]
 
 
 def find_published(src: PageSources, title: str | None = None) -> str | None:
     for step in (date_from_jsonld, date_from_meta, date_from_microdata):
         value = step(src)
         if value:
-            return value
-    return date_near_title(src, title) or date_from_time(src) or date_from_date_class(src)
+            return value if step is date_from_meta else shown_over_declared(src, value, title)
+    return (date_near_title(src, title) or date_from_time(src) or date_from_date_class(src)
+            or fallback_date(src, _in_furniture))

@@ -1,0 +1,83 @@
+"""Where a page that declares no publication date and shows none by its headline still says it, in order:
+a labelled line anywhere in the article ("Published" over a date, "Posted on 3 May 2024"), the
+datePublished of data kept in scripts or attributes (escaped JSON), a wire dateline opening the
+description ("RAJSHAHI, Dec 20, 2025 (BSS) - ..."), an "Updated" line, and last the declared date of
+the last change. A date in navigation, a footer or a list of other articles is never taken."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from selectolax.lexbor import LexborNode
+
+from briefarc.extract import dates
+from briefarc.extract.pagesources import PageSources, declared_language
+from briefarc.extract.text import fold
+
+HIDDEN = frozenset({"script", "style", "noscript", "template", "iframe"})
+PUBLISHED_LABEL = re.compile(
+    r"^(?:date\s+)?(?:first\s+|originally\s+)?(?:published|posted|publication date|date of publication|publié|publiée"
+    r"|veröffentlicht|publicado|publicada|pubblicato|gepubliceerd|опубликовано|发布时间|发布日期|发表于)\b", re.I)
+UPDATED_LABEL = re.compile(r"^(?:last\s+)?(?:updated|modified|reviewed)\b", re.I)
+LABEL_LINE = 90  # a longer text is a sentence, not a label with its date
+DATA_KEYS = r"datePublished|publishedAt|published_at|publishDate|publish_date|firstPublishedAt|datePosted"
+QUOTE = r"(?:\\?\"|&quot;|&#34;)"
+DATA_DATE = re.compile(rf"{QUOTE}(?:{DATA_KEYS}){QUOTE}\s*:\s*{QUOTE}([^\"\\&]{{8,40}})")
+DATELINE = re.compile(r"^(?P<head>.{6,100}?)\s(?:\([A-Z][\w .]{1,20}\)\s*)?[-–—]\s")
+MODIFIED_META = ("article:modified_time", "og:updated_time", "dcterms.modified", "datemodified", "last-modified")
+
+
+def _texts(src: PageSources) -> list[LexborNode]:
+    body = src.tree.body
+    if body is None:
+        return []
+    return [node for node in body.traverse(include_text=True)
+            if node.tag == "-text" and node.parent is not None and node.parent.tag not in HIDDEN
+            and (node.text_content or "").strip()]
+
+
+def _labelled(src: PageSources, label: re.Pattern[str], in_furniture: Callable[[LexborNode], bool]) -> str | None:
+    """The date of the first short text that opens with the label, or of the text just after a bare label."""
+    language = None
+    texts = _texts(src)
+    for index, node in enumerate(texts):
+        text = fold(node.text_content or "")
+        if len(text) > LABEL_LINE or not label.match(text) or in_furniture(node):
+            continue
+        language = language or declared_language(src) or "en"
+        found = dates.find_date_in_language(text, language)
+        if not found and len(label.sub("", text).strip(" :")) == 0:
+            following = " ".join(fold(t.text_content or "") for t in texts[index + 1:index + 4])
+            found = dates.find_date_in_language(following[:60], language)
+        if found:
+            return found
+    return None
+
+
+def date_from_data(src: PageSources) -> str | None:
+    """A datePublished in data the page keeps in scripts or attributes (JSON, escaped or not)."""
+    for match in DATA_DATE.finditer(src.tree.html or ""):
+        found = dates.parse_date(match.group(1))
+        if found:
+            return found
+    return None
+
+
+def date_from_dateline(src: PageSources) -> str | None:
+    """A wire dateline opening the description: "RAJSHAHI, Dec 20, 2025 (BSS) - Homestead ..."."""
+    description = src.first_meta(("og:description", "description")) or ""
+    match = DATELINE.match(description)
+    return dates.find_date(match["head"]) if match else None
+
+
+def date_declared_modified(src: PageSources) -> str | None:
+    return dates.parse_date(src.ld.text("dateModified") or src.first_meta(MODIFIED_META))
+
+
+def fallback_date(src: PageSources, in_furniture: Callable[[LexborNode], bool]) -> str | None:
+    """The first of the fallbacks that finds a date; none when the URL carries one (it says more)."""
+    if dates.date_from_url(src.url):
+        return None
+    return (_labelled(src, PUBLISHED_LABEL, in_furniture) or date_from_data(src) or date_from_dateline(src)
+            or _labelled(src, UPDATED_LABEL, in_furniture) or date_declared_modified(src))

@@ -1,0 +1,132 @@
+"""The page's date when its signals disagree or say little: the date the page shows by its headline
+over a structured datePublished it never shows, an aside that holds the dateline, and the fallbacks
+for pages that declare no date and show none by the headline."""
+
+from __future__ import annotations
+
+import json
+
+from briefarc.extract.core import extract
+from briefarc.extract.dates import shows_date
+
+PARAGRAPHS = "".join(
+    f"<p>Paragraph {n} of the guide says enough to be read as body text, about the tools, the prices, the "
+    f"trade-offs and what readers told us after trying them for a month at home and at work.</p>" for n in range(4)
+)
+HEADLINE = "<h1>How to choose a budget laptop this year</h1>"
+
+
+def page(head: str, body: str, lang: str = "en") -> bytes:
+    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>How to choose a budget laptop '
+            f"this year - Gadget Notes</title>{head}</head><body>{body}</body></html>").encode()
+
+
+def ld(**fields: str) -> str:
+    return f'<script type="application/ld+json">{json.dumps({"@type": "BlogPosting", **fields})}</script>'
+
+
+# --- the date shown by the headline against the structured datePublished ------------------------
+
+def test_the_date_shown_by_the_headline_beats_a_structured_date_the_page_never_shows() -> None:
+    head = ld(headline="How to choose a budget laptop", datePublished="2024-09-06T08:00:00+00:00",
+              dateModified="2025-11-14T08:00:00+00:00")
+    body = f'{HEADLINE}<div class="meta"><span>By Jane Roe</span><span>November 14, 2025</span></div>{PARAGRAPHS}'
+    assert extract(page(head, body)).published == "2025-11-14"
+
+
+def test_microdata_date_published_gives_way_to_the_shown_date_too() -> None:
+    body = ('<article itemscope itemtype="https://schema.org/BlogPosting">'
+            '<meta itemprop="datePublished" content="2024-05-09 00:00:00 +0000">'
+            f"{HEADLINE}<div>16 December 2025</div>{PARAGRAPHS}</article>")
+    assert extract(page("", body)).published == "2025-12-16"
+
+
+def test_the_structured_date_stays_when_the_page_shows_it_somewhere() -> None:
+    head = ld(headline="How to choose a budget laptop", datePublished="2024-09-06T08:00:00+00:00")
+    body = (f"{HEADLINE}<div>November 14, 2025</div>{PARAGRAPHS}"
+            "<div class=info><span>First published:</span> <span>6 Sep 2024</span></div>")
+    assert extract(page(head, body)).published == "2024-09-06T08:00:00+00:00"
+
+
+def test_the_structured_date_stays_against_an_updated_line_or_time() -> None:
+    head = ld(headline="How to choose a budget laptop", datePublished="2024-09-06T08:00:00+00:00")
+    line = f"{HEADLINE}<div>Last updated: November 14, 2025</div>{PARAGRAPHS}"
+    assert extract(page(head, line)).published == "2024-09-06T08:00:00+00:00"
+    marked = (f'<header>{HEADLINE}<time class="entry-date updated" itemprop="dateModified" '
+              f'datetime="2025-11-14">Nov 14, 2025</time></header>{PARAGRAPHS}')
+    assert extract(page(head, marked)).published == "2024-09-06T08:00:00+00:00"
+
+
+def test_a_meta_tag_published_time_is_not_overruled_by_the_shown_date() -> None:
+    head = '<meta property="article:published_time" content="2015-05-12T10:00:00+00:00">'
+    body = f"{HEADLINE}<div>January 25, 2026</div>{PARAGRAPHS}"
+    assert extract(page(head, body)).published == "2015-05-12T10:00:00+00:00"
+
+
+def test_script_and_frame_text_is_not_what_the_page_shows() -> None:
+    """Escaped JSON in a frame's raw text (a page left inside an unclosed iframe) shows no date."""
+    head = ld(headline="How to choose a budget laptop", datePublished="2024-04-10T19:30:39+00:00")
+    frame = '<noscript><iframe src="/ns.html">{"datePublished":"2024-04-10T19:30:39"}</iframe></noscript>'
+    body = f"{frame}{HEADLINE}<div>Sep 4, 2025</div>{PARAGRAPHS}"
+    assert extract(page(head, body)).published == "2025-09-04"
+
+
+def test_a_time_in_an_aside_of_the_headlines_own_article_is_its_dateline() -> None:
+    body = (f'<nav><a href="/">Back to posts</a></nav><article><aside><time datetime="2021-06-06">June 6, 2021'
+            f"</time></aside><h2>How to choose a budget laptop this year</h2>{PARAGRAPHS}</article>"
+            '<aside><h3>Elsewhere</h3><time datetime="2024-01-01">Jan 1, 2024</time></aside>')
+    assert extract(page("", body)).published == "2021-06-06"
+
+
+# --- fallbacks ------------------------------------------------------------------------------------
+
+def test_a_published_label_with_its_date_in_the_next_element() -> None:
+    body = (f"{HEADLINE}{PARAGRAPHS * 3}<table><tr><td>Scan of the original print</td></tr></table>"
+            '<div class="dateline"><p class="label">Published</p><p class="date">Feb 2, 2023</p></div>')
+    assert extract(page("", body)).published == "2023-02-02"
+
+
+def test_an_updated_line_far_below_the_headline() -> None:
+    filler = "".join(f"<h3>Pick {n}</h3><p>{'Fast, light and cheap enough for most. ' * 12}</p>" for n in range(6))
+    body = f'{HEADLINE}{filler}<div class="byline"><p class="pub">Updated March 13, 2024</p></div>'
+    assert extract(page("", body)).published == "2024-03-13"
+
+
+def test_a_date_published_kept_as_escaped_json_in_an_attribute() -> None:
+    props = '{&quot;title&quot;:&quot;Guide&quot;,&quot;datePublished&quot;:&quot;2025-11-17T09:00:00-05:00&quot;}'
+    body = f'<astro-island props="{props}"></astro-island>{HEADLINE}{PARAGRAPHS}'
+    assert extract(page("", body)).published == "2025-11-17T09:00:00-05:00"
+
+
+def test_a_wire_dateline_opening_the_description() -> None:
+    head = ('<meta property="og:description" content="By Md Karim RAJSHAHI, Dec 20, 2025 (BSS) - Homestead '
+            'gardening has made rural communities more self-reliant.">')
+    assert extract(page(head, HEADLINE + PARAGRAPHS)).published == "2025-12-20"
+
+
+def test_the_date_of_the_last_change_when_nothing_else_dates_the_page() -> None:
+    head = '<meta property="article:modified_time" content="2023-06-12T10:39:42+00:00">'
+    assert extract(page(head, HEADLINE + PARAGRAPHS)).published == "2023-06-12T10:39:42+00:00"
+
+
+def test_the_urls_date_beats_the_fallbacks() -> None:
+    head = '<meta property="article:modified_time" content="2023-06-12T10:39:42+00:00">'
+    document = extract(page(head, HEADLINE + PARAGRAPHS), url="https://notes.example/2021/03/04/laptops/")
+    assert document.published == "2021-03-04"
+
+
+def test_a_published_label_in_a_related_list_is_not_the_pages() -> None:
+    related = '<ul class="related"><li><a href="/b">Another guide</a> <span>Published 3 May 2022</span></li></ul>'
+    assert extract(page("", HEADLINE + PARAGRAPHS * 3 + related)).published is None
+
+
+# --- a date written on a page --------------------------------------------------------------------
+
+def test_shows_date_reads_the_usual_forms_and_no_other_day() -> None:
+    for text in ("on 2025-03-02 at", "02.03.2025", "3/2/2025", "March 2nd, 2025", "2 Mar 2025", "Mar. 02, 2025",
+                 "2025年3月2日"):
+        assert shows_date(text, "2025-03-02T10:00:00+00:00"), text
+    assert shows_date("le 2 mars 2025", "2025-03-02", "fr")
+    for text in ("12 March 2025", "March 22, 2025", "2025-03-021", "2 mars 2025", "March 2"):
+        assert not shows_date(text, "2025-03-02"), text
+    assert not shows_date("2 March 2025", "not a date")
