@@ -78,6 +78,23 @@ def test_a_time_in_an_aside_of_the_headlines_own_article_is_its_dateline() -> No
     assert extract(page("", body)).published == "2021-06-06"
 
 
+def test_a_quoted_posts_date_or_a_listed_articles_is_not_the_pages() -> None:
+    head = ld(headline="How to choose a budget laptop", datePublished="2025-12-19T08:00:00+00:00")
+    tweet = ('<blockquote class="embedded-post"><p>Budget laptops got better this year.</p>&mdash; A reader '
+             '<a href="https://social.example/status/1">October 16, 2024</a></blockquote>')
+    assert extract(page(head, HEADLINE + tweet + PARAGRAPHS)).published == "2025-12-19T08:00:00+00:00"
+    latest = ('<div class="author-box"><p>Jane Roe writes about gadgets.</p><ul><li><a href="/older">'
+              "Ten cheap monitors compared</a> - January 13, 2020</li></ul></div>")
+    assert extract(page(head, HEADLINE + latest + PARAGRAPHS)).published == "2025-12-19T08:00:00+00:00"
+
+
+def test_a_date_in_the_bylines_own_list_items_still_counts() -> None:
+    head = ld(headline="How to choose a budget laptop", datePublished="2024-09-06T08:00:00+00:00")
+    meta = ('<ul class="post-info"><li><a href="/author/jane">Jane Roe</a></li>'
+            '<li><a href="/2022/10/08/"><time>8 Oct 2022</time></a></li></ul>')
+    assert extract(page(head, HEADLINE + meta + PARAGRAPHS)).published == "2022-10-08"
+
+
 # --- fallbacks ------------------------------------------------------------------------------------
 
 def test_a_published_label_with_its_date_in_the_next_element() -> None:

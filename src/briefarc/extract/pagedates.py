@@ -126,10 +126,26 @@ def _near_title(src: PageSources, title: str | None) -> tuple[str, bool] | None:
     for line in nearest_first(lines_beside(node, True, NEAR_TITLE), lines_beside(node, False, 300)):
         if 6 <= len(line) <= DATE_LINE and not NOT_PUBLISHED.search(line) and line not in shown:
             found = dates.find_date_in_language(line, language)
-            if found and not UPDATED.search(line):
+            if not found or _of_another_page(src, line):
+                continue
+            if not UPDATED.search(line):
                 return found, False
             updated = updated or found
     return (updated, True) if updated else None  # "Updated: 2 January 2026" only when no other date stands by
+
+
+def _of_another_page(src: PageSources, line: str) -> bool:
+    """A date line that belongs to something else the page shows: a quoted or embedded post (a
+    blockquote), or a list item beside a link to another page (a related or latest article)."""
+    for node in src.tree.css("blockquote, li"):
+        text = node.text()
+        if line[:20] not in text or line not in node_text(node):
+            continue
+        if node.tag == "blockquote":
+            return True
+        if any(node_text(link) and line not in node_text(link) for link in node.css("a")):
+            return True
+    return False
 
 
 MODIFIED_MARK = re.compile(r"modif|updated")
