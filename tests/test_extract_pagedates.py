@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 from briefarc.extract.core import extract
-from briefarc.extract.dates import shows_date
+from briefarc.extract.dates import date_mentions
 
 PARAGRAPHS = "".join(
     f"<p>Paragraph {n} of the guide says enough to be read as body text, about the tools, the prices, the "
@@ -139,11 +139,12 @@ def test_a_published_label_in_a_related_list_is_not_the_pages() -> None:
 
 # --- a date written on a page --------------------------------------------------------------------
 
-def test_shows_date_reads_the_usual_forms_and_no_other_day() -> None:
+def test_date_mentions_reads_the_usual_forms_and_no_other_day() -> None:
     for text in ("on 2025-03-02 at", "02.03.2025", "3/2/2025", "March 2nd, 2025", "2 Mar 2025", "Mar. 02, 2025",
                  "2025年3月2日"):
-        assert shows_date(text, "2025-03-02T10:00:00+00:00"), text
-    assert shows_date("le 2 mars 2025", "2025-03-02", "fr")
-    for text in ("12 March 2025", "March 22, 2025", "2025-03-021", "2 mars 2025", "March 2"):
-        assert not shows_date(text, "2025-03-02"), text
-    assert not shows_date("2 March 2025", "not a date")
+        assert date_mentions(text, "2025-03-02T10:00:00+00:00") == 1, text
+    assert date_mentions("le 2 mars 2025", "2025-03-02", "fr") == 1
+    for text in ("12 March 2025", "March 22, 2025", "2025-03-021", "2 mars 2025", "March 2", "2025 and 2025-03"):
+        assert date_mentions(text, "2025-03-02") == 0, text
+    assert date_mentions("2 March 2025, then 2025-03-02 again", "2025-03-02") == 2
+    assert date_mentions("2 March 2025", "not a date") == 0

@@ -241,19 +241,24 @@ def local_day(found: str | None, from_url: str | None) -> str | None:
     return from_url if gap == 1 else found
 
 
-def shows_date(text: str, value: str | None, language: str | None = None) -> bool:
-    """True when a text writes the day of an ISO date in one of the usual forms ("2025-03-02",
+def date_mentions(text: str, value: str | None, language: str | None = None) -> int:
+    """How many times a text writes the day of an ISO date in one of the usual forms ("2025-03-02",
     "02.03.2025", "3/2/2025", "March 2nd, 2025", "2 Mar 2025", "2 mars 2025", "2025年3月2日")."""
     try:
         day = date.fromisoformat((value or "")[:10])
     except ValueError:
-        return False
+        return 0
     names = [name for name, number in MONTHS.items() if number == day.month]
     names += [name for name, number in _FOREIGN.get((language or "")[:2].lower(), {}).items() if number == day.month]
     month = "|".join(sorted(names, key=len, reverse=True))
     y, m, d = day.year, f"0?{day.month}", f"0?{day.day}"
-    pattern = (rf"(?<!\d)(?:{y}[-/.]{m}[-/.]{d}|{d}[-/.]{m}[-/.]{y}|{m}[-/.]{d}[-/.]{y}"
-               rf"|{y}\s*年\s*{m}\s*月\s*{d}\s*日)(?!\d)"
-               rf"|(?<![\d.]){d}{_ORD}\.?\s*(?:of\s+|de\s+)?(?:{month})\.?,?\s*(?:de\s+)?{y}"
-               rf"|(?<![^\W\d_])(?:{month})\.?\s*{d}{_ORD},?\s*{y}")
-    return re.search(pattern, text, re.I) is not None
+    pattern = re.compile(rf"(?<!\d)(?:{y}[-/.]{m}[-/.]{d}|{d}[-/.]{m}[-/.]{y}|{m}[-/.]{d}[-/.]{y}"
+                         rf"|{y}\s*年\s*{m}\s*月\s*{d}\s*日)(?!\d)"
+                         rf"|(?<![\d.]){d}{_ORD}\.?\s*(?:of\s+|de\s+)?(?:{month})\.?,?\s*(?:de\s+)?{y}"
+                         rf"|(?<![^\W\d_])(?:{month})\.?\s*{d}{_ORD},?\s*{y}", re.I)
+    count, end, year = 0, 0, str(y)
+    for at in (match.start() for match in re.finditer(year, text)):  # read only around the year
+        window = pattern.search(text, max(at - 30, end), at + 16)
+        if window:
+            count, end = count + 1, window.end()
+    return count

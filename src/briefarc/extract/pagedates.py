@@ -96,6 +96,7 @@ def date_from_date_class(src: PageSources) -> str | None:
     return None
 
 
+YEAR = re.compile(r"(?:19|20)\d\d")  # no full date without its year
 NEAR_TITLE = 1500  # characters of page text read after the headline for a date line
 DATE_LINE = 120  # a longer line is a sentence that mentions a date, not a date line
 UPDATED = re.compile(r"updated|modified|revised|reviewed|aktualisiert|mis à jour|actualizad|atualizad|обновлен"
@@ -122,11 +123,14 @@ def _near_title(src: PageSources, title: str | None) -> tuple[str, bool] | None:
         if found and not _in_furniture(time, header):
             return found, _says_updated(time)
     language, shown = declared_language(src), node_text(node)
-    updated = None
+    updated, others = None, None
     for line in nearest_first(lines_beside(node, True, NEAR_TITLE), lines_beside(node, False, 300)):
-        if 6 <= len(line) <= DATE_LINE and not NOT_PUBLISHED.search(line) and line not in shown:
+        if 6 <= len(line) <= DATE_LINE and YEAR.search(line) and not NOT_PUBLISHED.search(line) and line not in shown:
             found = dates.find_date_in_language(line, language)
-            if not found or _of_another_page(src, line):
+            if not found:
+                continue
+            others = others if others is not None else [(item, item.text()) for item in src.tree.css("blockquote, li")]
+            if _of_another_page(others, line):
                 continue
             if not UPDATED.search(line):
                 return found, False
@@ -134,12 +138,13 @@ def _near_title(src: PageSources, title: str | None) -> tuple[str, bool] | None:
     return (updated, True) if updated else None  # "Updated: 2 January 2026" only when no other date stands by
 
 
-def _of_another_page(src: PageSources, line: str) -> bool:
+def _of_another_page(others: list[tuple[LexborNode, str]], line: str) -> bool:
     """A date line that belongs to something else the page shows: a quoted or embedded post (a
-    blockquote), or a list item beside a link to another page (a related or latest article)."""
-    for node in src.tree.css("blockquote, li"):
-        text = node.text()
-        if line[:20] not in text or line not in node_text(node):
+    blockquote), or a list item beside a link to another page (a related or latest article).
+    `others` holds the page's blockquotes and list items with their raw text."""
+    year = YEAR.search(line)
+    for node, text in others:
+        if year is None or year.group() not in text or line not in node_text(node):
             continue
         if node.tag == "blockquote":
             return True
@@ -162,22 +167,21 @@ def _says_updated(time: LexborNode) -> bool:
 HIDDEN = frozenset({"script", "style", "noscript", "template", "iframe"})
 
 
-def shown_text(src: PageSources) -> str:
-    """The text the page shows (scripts and styles left out)."""
+def shows(src: PageSources, value: str) -> bool:
+    """True when the page shows the day of a date in its text (a script's or a style's text is not shown)."""
     body = src.tree.body
     if body is None:
-        return ""
-    return " ".join(node.text_content or "" for node in body.traverse(include_text=True)
+        return False
+    text = " ".join(node.text_content or "" for node in body.traverse(include_text=True)
                     if node.tag == "-text" and node.parent is not None and node.parent.tag not in HIDDEN)
+    return dates.date_mentions(text, value, declared_language(src)) > 0
 
 
 def shown_over_declared(src: PageSources, declared: str, title: str | None) -> str:
     """The structured data's datePublished, unless the page never shows that day while the line by
     its headline shows another one (not an update's): the page's own date is what it shows."""
     beside = _near_title(src, title)
-    if beside is None or beside[1] or beside[0][:10] == declared[:10]:
-        return declared
-    if dates.shows_date(shown_text(src), declared, declared_language(src)):
+    if beside is None or beside[1] or beside[0][:10] == declared[:10] or shows(src, declared):
         return declared
     return beside[0]
 
