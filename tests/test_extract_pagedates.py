@@ -95,6 +95,13 @@ def test_a_date_in_the_bylines_own_list_items_still_counts() -> None:
     assert extract(page(head, HEADLINE + meta + PARAGRAPHS)).published == "2022-10-08"
 
 
+def test_a_note_of_first_publication_beats_the_date_by_the_headline() -> None:
+    note = ('<p class="disclaimer">This article was originally published on 26 Sep 2019 at 4:12pm but has been '
+            "regularly updated to keep the information current.</p>")
+    body = f"{HEADLINE}<div>September 30, 2022</div>{PARAGRAPHS}{note}"
+    assert extract(page("", body)).published == "2019-09-26"
+
+
 # --- fallbacks ------------------------------------------------------------------------------------
 
 def test_a_published_label_with_its_date_in_the_next_element() -> None:

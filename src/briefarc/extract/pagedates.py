@@ -1,8 +1,11 @@
 """The page's publication date, by a cascade: JSON-LD datePublished (over dateModified), meta tags
 (the common names, then any name that says "published"), microdata datePublished, then what the page
 shows beside its headline (a <time> element or a short date line, read in the page's language), then
-<time> elements and date classes elsewhere outside furniture. The headline is the element that shows
-the page's title, not merely the first h1 (often the site's logo). A comment's, a related card's or a
+<time> elements and date classes elsewhere outside furniture, then the fallbacks of datefallbacks.py.
+A structured datePublished (JSON-LD, microdata) that the page never shows gives way to the date its
+headline shows, unless that one is labelled as an update's; a note that the article was first published
+on a day beats the date by the headline. The headline is the element that shows the page's title, not
+merely the first h1 (often the site's logo). A comment's, a related card's, a quoted post's or a
 footer's date is never taken."""
 
 from __future__ import annotations
@@ -191,5 +194,16 @@ def find_published(src: PageSources, title: str | None = None) -> str | None:
         value = step(src)
         if value:
             return value if step is date_from_meta else shown_over_declared(src, value, title)
-    return (date_near_title(src, title) or date_from_time(src) or date_from_date_class(src)
-            or fallback_date(src, _in_furniture))
+    return (date_first_published(src) or date_near_title(src, title) or date_from_time(src)
+            or date_from_date_class(src) or fallback_date(src, _in_furniture))
+
+
+FIRST_PUBLISHED = re.compile(r"\b(?:originally|first) published\b(?P<rest>.{0,50})", re.I | re.S)
+
+
+def date_first_published(src: PageSources) -> str | None:
+    """A note that the article was first published on a day ("This article was originally published on
+    26 Sep 2019 but has been regularly updated"): the date by the headline is then the update's."""
+    body = src.tree.body
+    match = FIRST_PUBLISHED.search(body.text(separator=" ")) if body is not None else None
+    return dates.find_date_in_language(match["rest"], declared_language(src)) if match else None
