@@ -57,6 +57,24 @@ def test_the_structured_date_stays_against_an_updated_line_or_time() -> None:
     assert extract(page(head, marked)).published == "2024-09-06T08:00:00+00:00"
 
 
+def test_a_time_inside_an_update_marked_span_or_after_a_hidden_timestamp_is_an_updates() -> None:
+    head = ld(headline="How to choose a budget laptop", datePublished="2023-10-02T08:00:00+00:00")
+    marked = (f'<header class="entry-header">{HEADLINE}<div class="entry-meta"><span class="posted-on update-dt">'
+              '<time class="entry-date published" datetime="2024-12-06T11:29:12+00:00">December 6, 2024</time>'
+              f"</span></div></header>{PARAGRAPHS}")
+    assert extract(page(head, marked)).published == "2023-10-02T08:00:00+00:00"
+    hidden = f'{HEADLINE}<span class="updated hidden">2025-10-30T10:45:07-04:00</span>{PARAGRAPHS}'
+    assert extract(page(head, hidden)).published == "2023-10-02T08:00:00+00:00"
+
+
+def test_the_bodys_own_classes_do_not_make_the_headers_time_furniture() -> None:
+    """WordPress themes put "no-sidebar" or "related-posts-on" on <body>: that says nothing of the header."""
+    body = (f'<article><header class="entry-header">{HEADLINE}<time datetime="2021-09-08">3 years ago</time>'
+            f"</header>{PARAGRAPHS}</article>")
+    document = extract(page("", body).replace(b"<body>", b'<body class="single no-sidebar">'))
+    assert document.published == "2021-09-08"
+
+
 def test_a_meta_tag_published_time_is_not_overruled_by_the_shown_date() -> None:
     head = '<meta property="article:published_time" content="2015-05-12T10:00:00+00:00">'
     body = f"{HEADLINE}<div>January 25, 2026</div>{PARAGRAPHS}"

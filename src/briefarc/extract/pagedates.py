@@ -17,7 +17,6 @@ from selectolax.lexbor import LexborNode
 from briefarc.extract import dates
 from briefarc.extract.datefallbacks import fallback_date
 from briefarc.extract.headline import headline, lines_beside, nearest_first
-from briefarc.extract.listing import inside
 from briefarc.extract.pagesources import PageSources, declared_language, node_text
 
 DATE_META = (
@@ -72,20 +71,31 @@ def date_from_time(src: PageSources) -> str | None:
     return None
 
 
-NO_NAMES = re.compile(r"(?!)")
 NOT_THE_ARTICLE = re.compile(r"related|sidebar|recommend|promo|teaser|trending|popular|top-?bar|header-?date")
+FURNITURE_TAGS = ("nav", "footer", "li")
+
+
+def _ancestors(node: LexborNode, depth: int = 12) -> list[LexborNode]:
+    """The node's nearest ancestors below <body> (the body's classes describe the whole page: "no-sidebar")."""
+    found: list[LexborNode] = []
+    current = node.parent
+    while current is not None and current.tag not in ("body", "html") and len(found) < depth:
+        found.append(current)
+        current = current.parent
+    return found
 
 
 def _in_furniture(node: LexborNode, header: LexborNode | None = None) -> bool:
     """True when an element sits in navigation, an aside, a footer or a list of other articles; an
     aside of the headline's own header that holds nothing but the date is the article's dateline."""
-    if not inside(node, ("aside",), NO_NAMES, 12):
-        return inside(node, ("nav", "footer", "li"), NOT_THE_ARTICLE, 12)
-    aside = node.parent
-    while aside is not None and aside.tag != "aside":
-        aside = aside.parent
-    own = header is not None and aside is not None and aside.parent == header and dates.is_date_line(node_text(aside))
-    return not own or inside(node, ("nav", "footer", "li"), NOT_THE_ARTICLE, 12)
+    for parent in _ancestors(node):
+        names = f"{parent.attributes.get('class') or ''} {parent.attributes.get('id') or ''}".lower()
+        if parent.tag in FURNITURE_TAGS or NOT_THE_ARTICLE.search(names):
+            return True
+        if parent.tag == "aside" and not (header is not None and parent.parent == header
+                                          and dates.is_date_line(node_text(parent))):
+            return True
+    return False
 
 
 def date_from_date_class(src: PageSources) -> str | None:
@@ -100,6 +110,7 @@ def date_from_date_class(src: PageSources) -> str | None:
 
 
 YEAR = re.compile(r"(?:19|20)\d\d")  # no full date without its year
+MACHINE_TIME = re.compile(r"\s*\d{4}-\d\d-\d\dT\d\d:\d\d")  # a timestamp for machines, not a date line people read
 NEAR_TITLE = 1500  # characters of page text read after the headline for a date line
 DATE_LINE = 120  # a longer line is a sentence that mentions a date, not a date line
 UPDATED = re.compile(r"updated|modified|revised|reviewed|aktualisiert|mis à jour|actualizad|atualizad|обновлен"
@@ -124,7 +135,7 @@ def _near_title(src: PageSources, title: str | None) -> tuple[str, bool] | None:
         attrs = time.attributes
         found = dates.parse_date(attrs.get("datetime") or "") or dates.parse_date(node_text(time))
         if found and not _in_furniture(time, header):
-            return found, _says_updated(time)
+            return found, _says_updated(time, header)
     language, shown = declared_language(src), node_text(node)
     updated, others = None, None
     for line in nearest_first(lines_beside(node, True, NEAR_TITLE), lines_beside(node, False, 300)):
@@ -135,10 +146,11 @@ def _near_title(src: PageSources, title: str | None) -> tuple[str, bool] | None:
             others = others if others is not None else [(item, item.text()) for item in src.tree.css("blockquote, li")]
             if _of_another_page(others, line):
                 continue
-            if not UPDATED.search(line):
+            if not UPDATED.search(line) and not MACHINE_TIME.match(line):
                 return found, False
             updated = updated or found
-    return (updated, True) if updated else None  # "Updated: 2 January 2026" only when no other date stands by
+    # "Updated: 2 January 2026" (or a hidden "2026-01-02T10:45:07-04:00") only when no other date stands by
+    return (updated, True) if updated else None
 
 
 def _of_another_page(others: list[tuple[LexborNode, str]], line: str) -> bool:
@@ -156,15 +168,24 @@ def _of_another_page(others: list[tuple[LexborNode, str]], line: str) -> bool:
     return False
 
 
-MODIFIED_MARK = re.compile(r"modif|updated")
+MODIFIED_MARK = re.compile(r"modif|update")
 
 
-def _says_updated(time: LexborNode) -> bool:
-    """A <time> marked up or labelled as the date of the last change."""
-    attrs = time.attributes
-    marks = f"{attrs.get('itemprop') or ''} {attrs.get('class') or ''}".lower()
+def _says_updated(time: LexborNode, header: LexborNode) -> bool:
+    """A <time> marked up (itself or the elements around it in the header) or labelled as the date of
+    the last change."""
     label = node_text(time.parent) if time.parent is not None else ""
-    return bool(MODIFIED_MARK.search(marks) or UPDATED.search(label[:DATE_LINE]))
+    if UPDATED.search(label[:DATE_LINE]):
+        return True
+    node: LexborNode | None = time
+    for _ in range(4):
+        if node is None or node == header:
+            break
+        attrs = node.attributes
+        if MODIFIED_MARK.search(f"{attrs.get('itemprop') or ''} {attrs.get('class') or ''}".lower()):
+            return True
+        node = node.parent
+    return False
 
 
 HIDDEN = frozenset({"script", "style", "noscript", "template", "iframe"})
