@@ -188,17 +188,21 @@ def _says_updated(time: LexborNode, header: LexborNode) -> bool:
     return False
 
 
-HIDDEN = frozenset({"script", "style", "noscript", "template", "iframe"})
+HIDDEN = "script, style, noscript, template, iframe"
 
 
 def shows(src: PageSources, value: str) -> bool:
-    """True when the page shows the day of a date in its text (a script's or a style's text is not shown)."""
+    """True when the page shows the day of a date in its text: more often than its scripts, styles and
+    frames (whose text is not shown) write it."""
     body = src.tree.body
     if body is None:
         return False
-    text = " ".join(node.text_content or "" for node in body.traverse(include_text=True)
-                    if node.tag == "-text" and node.parent is not None and node.parent.tag not in HIDDEN)
-    return dates.date_mentions(text, value, declared_language(src)) > 0
+    language = declared_language(src)
+    written = dates.date_mentions(body.text(separator=" "), value, language)
+    if not written:
+        return False
+    hidden = " ".join(node.text() for node in body.css(HIDDEN))
+    return written > dates.date_mentions(hidden, value, language)
 
 
 def shown_over_declared(src: PageSources, declared: str, title: str | None) -> str:
@@ -225,6 +229,12 @@ FIRST_PUBLISHED = re.compile(r"\b(?:originally|first) published\b(?P<rest>.{0,50
 def date_first_published(src: PageSources) -> str | None:
     """A note that the article was first published on a day ("This article was originally published on
     26 Sep 2019 but has been regularly updated"): the date by the headline is then the update's."""
-    body = src.tree.body
-    match = FIRST_PUBLISHED.search(body.text(separator=" ")) if body is not None else None
-    return dates.find_date_in_language(match["rest"], declared_language(src)) if match else None
+    text = src.tree.body.text(separator=" ") if src.tree.body is not None else ""
+    at = text.find("ublished")
+    while at != -1:  # a plain search first: the pattern alone would be tried at every character
+        match = FIRST_PUBLISHED.search(text, max(at - 14, 0), at + 60)
+        found = dates.find_date_in_language(match["rest"], declared_language(src)) if match else None
+        if found:
+            return found
+        at = text.find("ublished", at + 8)
+    return None
