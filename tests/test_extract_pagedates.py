@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from briefarc.extract.core import extract
-from briefarc.extract.dates import date_mentions
+from briefarc.extract.dates import date_mentions, find_date_in_language
 
 PARAGRAPHS = "".join(
     f"<p>Paragraph {n} of the guide says enough to be read as body text, about the tools, the prices, the "
@@ -173,3 +175,32 @@ def test_date_mentions_reads_the_usual_forms_and_no_other_day() -> None:
         assert date_mentions(text, "2025-03-02") == 0, text
     assert date_mentions("2 March 2025, then 2025-03-02 again", "2025-03-02") == 2
     assert date_mentions("2 March 2025", "not a date") == 0
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Publié le 12 déc. 2024", "fr", "2024-12-12"),
+    ("3 févr. 2025", "fr", "2025-02-03"),
+    ("7 juil. 2023", "fr", "2023-07-07"),
+    ("5 de ago. de 2023", "es", "2023-08-05"),
+    ("3. Okt. 2024", "de", "2024-10-03"),
+    ("12 сент. 2025", "ru", "2025-09-12"),
+    ("١٢ مارس ٢٠٢٥", "ar", "2025-03-12"),
+    ("نشر في 12 آذار 2025", "ar", "2025-03-12"),
+    ("3 كانون الثاني 2024", "ar", "2024-01-03"),
+    ("1 آب 2024", "ar", "2024-08-01"),
+])
+def test_month_abbreviations_arabic_months_and_arabic_digits(text: str, language: str, expected: str) -> None:
+    assert find_date_in_language(text, language) == expected
+
+
+def test_a_prefix_two_months_share_is_no_month() -> None:
+    assert find_date_in_language("12 jui 2025", "fr") is None  # juin or juillet
+    assert find_date_in_language("12 ma 2025", "fr") is None
+
+
+def test_an_arabic_pages_date_line_by_its_headline() -> None:
+    sentence = "من المقال تقول ما يكفي لتقرأ نصا، عن الوزارة والمحادثات والجيران."
+    paragraphs = "".join(f"<p>الفقرة {n} {sentence}</p>" for n in range(5))
+    body = f"<article><h1>استئناف المحادثات في الدوحة بعد توقف طويل</h1><div>١٢ آذار ٢٠٢٥</div>{paragraphs}</article>"
+    document = extract(f'<html lang="ar"><head><meta charset="utf-8"></head><body>{body}</body></html>'.encode())
+    assert document.published == "2025-03-12"

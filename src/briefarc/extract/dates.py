@@ -204,23 +204,47 @@ FOREIGN_MONTHS = {
     "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
     "nl": "januari februari maart april mei juni juli augustus september oktober november december",
     "ru": "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+    "ar": "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
 }
+# other spellings, and the Levantine names (two of a word: joined before reading)
+MONTH_VARIANTS = {
+    "ar": {"إبريل": 4, "ابريل": 4, "يونيه": 6, "يوليه": 7, "اغسطس": 8, "اكتوبر": 10, "شباط": 2, "آذار": 3,
+           "نيسان": 4, "أيار": 5, "حزيران": 6, "تموز": 7, "آب": 8, "أيلول": 9, "كانون_الثاني": 1, "تشرين_الأول": 10,
+           "تشرين_الثاني": 11, "كانون_الأول": 12},
+}
+TWO_WORD_MONTHS = re.compile(r"(كانون|تشرين)\s+(الثاني|الأول)")
+
+
+def _with_abbreviations(names: dict[str, int]) -> dict[str, int]:
+    """The names and every prefix of three letters or more that only one of them starts with ("déc", "févr")."""
+    owners: dict[str, set[int]] = {}
+    for name, number in names.items():
+        for end in range(3, len(name)):
+            owners.setdefault(name[:end], set()).add(number)
+    return {**{prefix: next(iter(found)) for prefix, found in owners.items() if len(found) == 1}, **names}
+
+
 _FOREIGN = {
-    lang: {name: index + 1 for index, name in enumerate(names.split())} for lang, names in FOREIGN_MONTHS.items()
+    lang: _with_abbreviations({name: index + 1 for index, name in enumerate(names.split())}
+                              | MONTH_VARIANTS.get(lang, {}))
+    for lang, names in FOREIGN_MONTHS.items()
 }
-_FOREIGN_DATE = re.compile(r"(?<!\d)(?P<day>\d{1,2})\.?\s*(?:de\s+)?(?P<month>[^\W\d_]{3,10})\.?,?\s*(?:de\s+)?"
+_FOREIGN_DATE = re.compile(r"(?<!\d)(?P<day>\d{1,2})\.?\s*(?:de\s+)?(?P<month>[^\W\d]{2,13})\.?,?\s*(?:de\s+)?"
                            + _YEAR + r"(?!\d)")
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")  # Arabic-Indic and Persian
 
 
 def find_date_in_language(text: str | None, language: str | None, today: date | None = None) -> str | None:
     """find_date, then a day, month name and year in the page's language ("12 mars 2025",
-    "3. März 2024", "5 de mayo de 2023", "12 марта 2025")."""
+    "3. März 2024", "5 de mayo de 2023", "12 марта 2025", "12 déc. 2024", "١٢ آذار ٢٠٢٥")."""
+    text = text.translate(_DIGITS) if text else text
     found = find_date(text, today=today)
     if found or not text or not language:
         return found
     months = _FOREIGN.get(language[:2].lower())
     if not months:
         return None
+    text = TWO_WORD_MONTHS.sub(r"\1_\2", text)
     for match in _FOREIGN_DATE.finditer(text):
         month = months.get(match["month"].lower())
         value = make_date(int(match["year"]), month, int(match["day"]), today) if month else None
@@ -248,6 +272,7 @@ def date_mentions(text: str, value: str | None, language: str | None = None) -> 
         day = date.fromisoformat((value or "")[:10])
     except ValueError:
         return 0
+    text = text.translate(_DIGITS)
     names = [name for name, number in MONTHS.items() if number == day.month]
     names += [name for name, number in _FOREIGN.get((language or "")[:2].lower(), {}).items() if number == day.month]
     month = "|".join(sorted(names, key=len, reverse=True))

@@ -109,7 +109,7 @@ def date_from_date_class(src: PageSources) -> str | None:
     return None
 
 
-YEAR = re.compile(r"(?:19|20)\d\d")  # no full date without its year
+YEAR = re.compile(r"\d{4}")  # no full date without its year (in any script's digits)
 MACHINE_TIME = re.compile(r"\s*\d{4}-\d\d-\d\dT\d\d:\d\d")  # a timestamp for machines, not a date line people read
 NEAR_TITLE = 1500  # characters of page text read after the headline for a date line
 DATE_LINE = 120  # a longer line is a sentence that mentions a date, not a date line
