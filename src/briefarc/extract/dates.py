@@ -232,12 +232,18 @@ _FOREIGN = {
 _FOREIGN_DATE = re.compile(r"(?<!\d)(?P<day>\d{1,2})\.?\s*(?:de\s+)?(?P<month>[^\W\d]{2,13})\.?,?\s*(?:de\s+)?"
                            + _YEAR + r"(?!\d)")
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")  # Arabic-Indic and Persian
+_OTHER_DIGIT = re.compile("[٠-٩۰-۹]")
+EASTERN_DIGITS = frozenset({"ar", "fa", "ur", "ps", "ku"})  # languages whose pages may write them
+
+
+def _western_digits(text: str) -> str:
+    return text.translate(_DIGITS) if _OTHER_DIGIT.search(text) else text  # translate is slow: only when needed
 
 
 def find_date_in_language(text: str | None, language: str | None, today: date | None = None) -> str | None:
     """find_date, then a day, month name and year in the page's language ("12 mars 2025",
     "3. März 2024", "5 de mayo de 2023", "12 марта 2025", "12 déc. 2024", "١٢ آذار ٢٠٢٥")."""
-    text = text.translate(_DIGITS) if text else text
+    text = _western_digits(text) if text else text
     found = find_date(text, today=today)
     if found or not text or not language:
         return found
@@ -272,18 +278,26 @@ def date_mentions(text: str, value: str | None, language: str | None = None) -> 
         day = date.fromisoformat((value or "")[:10])
     except ValueError:
         return 0
-    text = text.translate(_DIGITS)
-    names = [name for name, number in MONTHS.items() if number == day.month]
-    names += [name for name, number in _FOREIGN.get((language or "")[:2].lower(), {}).items() if number == day.month]
-    month = "|".join(sorted(names, key=len, reverse=True))
-    y, m, d = day.year, f"0?{day.month}", f"0?{day.day}"
-    pattern = re.compile(rf"(?<!\d)(?:{y}[-/.]{m}[-/.]{d}|{d}[-/.]{m}[-/.]{y}|{m}[-/.]{d}[-/.]{y}"
-                         rf"|{y}\s*年\s*{m}\s*月\s*{d}\s*日)(?!\d)"
-                         rf"|(?<![\d.]){d}{_ORD}\.?\s*(?:of\s+|de\s+)?(?:{month})\.?,?\s*(?:de\s+)?{y}"
-                         rf"|(?<![^\W\d_])(?:{month})\.?\s*{d}{_ORD},?\s*{y}", re.I)
-    count, end, year = 0, 0, str(y)
-    for at in (match.start() for match in re.finditer(year, text)):  # read only around the year
-        window = pattern.search(text, max(at - 30, end), at + 16)
-        if window:
-            count, end = count + 1, window.end()
+    language = (language or "")[:2].lower()
+    text, year = _western_digits(text) if language in EASTERN_DIGITS else text, str(day.year)
+    months = _FOREIGN.get(language)
+    count, start, at = 0, 0, text.find(year)
+    while at != -1:  # read only around the year, and only where the day's number stands too
+        window = text[max(at - 30, start):at + 16]
+        if str(day.day) in window and _window_shows(window, day, months):
+            count, start = count + 1, at + 4
+        at = text.find(year, at + 4)
     return count
+
+
+def _window_shows(window: str, day: date, months: dict[str, int] | None) -> bool:
+    for pattern in (ISO, YEAR_FIRST, CJK, DAY_MONTH_YEAR, MONTH_DAY_YEAR):
+        if any((_from_match(match, None) or "")[:10] == day.isoformat() for match in pattern.finditer(window)):
+            return True
+    for match in NUMERIC.finditer(window):  # either order: 3/2/2025 is 2 March in one country, 3 February in another
+        if int(match["year"]) == day.year and (int(match["a"]), int(match["b"])) in ((day.day, day.month),
+                                                                                        (day.month, day.day)):
+            return True
+    return bool(months) and any(
+        (int(match["year"]), months.get(match["month"].lower()), int(match["day"])) == (day.year, day.month, day.day)
+        for match in _FOREIGN_DATE.finditer(window))
