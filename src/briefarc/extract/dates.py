@@ -298,6 +298,8 @@ def _window_shows(window: str, day: date, months: dict[str, int] | None) -> bool
         if int(match["year"]) == day.year and (int(match["a"]), int(match["b"])) in ((day.day, day.month),
                                                                                         (day.month, day.day)):
             return True
-    return bool(months) and any(
-        (int(match["year"]), months.get(match["month"].lower()), int(match["day"])) == (day.year, day.month, day.day)
-        for match in _FOREIGN_DATE.finditer(window))
+    if not months:
+        return False
+    wanted = (day.year, day.month, day.day)
+    return any((int(match["year"]), months.get(match["month"].lower()), int(match["day"])) == wanted
+               for match in _FOREIGN_DATE.finditer(window))
