@@ -116,7 +116,8 @@ def test_subtitle_only_version_shows_in_diff_and_history(cli, db_file, statement
 
 def test_published_only_version_shows_in_diff(cli, db_file, statement):
     ingest(cli, db_file, statement, GOVUK_URL)
-    assert ingest(cli, db_file, statement.replace("2025-06-04T10:30", "2025-06-05T09:00"), GOVUK_URL)["updated"] == 1
+    redated = statement.replace("2025-06-04T10:30", "2025-06-05T09:00").replace("4 June 2025", "5 June 2025")
+    assert ingest(cli, db_file, redated, GOVUK_URL)["updated"] == 1  # the page shows the new day too
     doc_id = only_id(cli, db_file)
 
     result = cli("diff", doc_id, "--db", db_file, "--json").jsonl()[0]
