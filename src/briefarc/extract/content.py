@@ -77,7 +77,8 @@ class Page:
     Each element seen on the way up from a voter is kept once, with its parent and depth, so that
     counting the votes is one pass over the voters and one over the elements, however deep the page."""
 
-    def __init__(self, body: LexborNode, names_alone: bool = True, class_words: bool = True):
+    def __init__(self, body: LexborNode, names_alone: bool = True, class_words: bool = True,
+                 like: Page | None = None):
         self.body = body
         self.names_alone = names_alone  # whether class and id words mark furniture without corroboration
         self.class_words = class_words  # whether class and id words mark furniture at all
@@ -89,11 +90,16 @@ class Page:
         self.mass: dict[int, float] = {}
         self.total = 0.0
         self.marked: set[int] = set()
-        self.title_path = ancestors(first_visible(body.css("h1")))
         self.body_classes: set[str | None] | None = None
+        self.built: bool | None = None  # whether a page builder's blocks hold most of the text
+        if like is not None:  # another reading of the same page (same class_words): what does not depend on names_alone
+            self.title_path, self.toggled, self.kinds = like.title_path, like.toggled, like.kinds
+            self.nodes, self.parents, self.depths, self.chains = like.nodes, like.parents, like.depths, like.chains
+            self.body_classes = like.body_classes
+            return
+        self.title_path = ancestors(first_visible(body.css("h1")))
         self.toggled = frozenset(key for control in body.css("[aria-controls]")
                                  for key in (control.attributes.get("aria-controls") or "").split())
-        self.built: bool | None = None  # whether a page builder's blocks hold most of the text
 
     def kind(self, node: LexborNode) -> int:
         key = node.mem_id
@@ -107,6 +113,9 @@ class Page:
 
     def vote(self) -> None:
         """Record each voter's element and its ancestors; voters inside links do not vote."""
+        if self.chains:  # taken from another reading of the page
+            self.count()
+            return
         in_link: dict[int, bool] = {}
         for node, size, itself in find_voters(self.body):
             start = node if itself else node.parent
@@ -325,7 +334,7 @@ def main_blocks(tree: LexborHTMLParser, body: tuple[str, ...] = (), drop: list[s
     tree.strip_tags(JUNK_TAGS)
     choice = Reading(page_body, body, drop, skip_ids, trust_body)
     if choice.too_little():
-        looser = Reading(page_body, body, drop, skip_ids, trust_body, names_alone=False)
+        looser = Reading(page_body, body, drop, skip_ids, trust_body, names_alone=False, like=choice.page)
         if looser.size > choice.size:
             choice = looser
     if not choice.blocks:
@@ -347,8 +356,8 @@ class Reading:
 
     def __init__(self, page_body: LexborNode, body: tuple[str, ...] = (), drop: list[str] | tuple[str, ...] = (),
                  skip_ids: set | None = None, trust_body: bool = True, names_alone: bool = True,
-                 class_words: bool = True):
-        page = self.page = Page(page_body, names_alone, class_words)
+                 class_words: bool = True, like: Page | None = None):
+        page = self.page = Page(page_body, names_alone, class_words, like)
         page.vote()
         self.voted = page.total
         for selector in drop:

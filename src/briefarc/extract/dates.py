@@ -56,6 +56,9 @@ URL_PATTERNS = (
 
 EARLIEST = date(1990, 1, 1)
 PATTERNS_WITH_YEAR = (ISO, CJK, DAY_MONTH_YEAR, MONTH_DAY_YEAR, NUMERIC, YEAR_FIRST)
+# what every pattern with a year holds (_YEAR): a text without it is not searched with them
+HAS_YEAR = re.compile(r"(?:19|20)\d{2}")
+HAS_DIGIT = re.compile(r"\d")
 
 
 def _today(today: date | None) -> date:
@@ -133,6 +136,8 @@ def find_date(text: str | None, default_year: int | None = None, today: date | N
     when default_year says which year it is."""
     if not text:
         return None
+    if HAS_YEAR.search(text) is None:
+        return _find_without_year(text, default_year, today) if default_year else None
     found = []
     for pattern in PATTERNS_WITH_YEAR:
         for match in pattern.finditer(text):
@@ -148,6 +153,8 @@ def find_date(text: str | None, default_year: int | None = None, today: date | N
 
 
 def _find_without_year(text: str, year: int, today: date | None) -> str | None:
+    if HAS_DIGIT.search(text) is None:
+        return None
     found = []
     for pattern in (MONTH_DAY, DAY_MONTH, CJK_MONTH_DAY):
         match = pattern.search(text)
@@ -248,7 +255,7 @@ def find_date_in_language(text: str | None, language: str | None, today: date | 
     if found or not text or not language:
         return found
     months = _FOREIGN.get(language[:2].lower())
-    if not months:
+    if not months or HAS_YEAR.search(text) is None:
         return None
     text = TWO_WORD_MONTHS.sub(r"\1_\2", text)
     for match in _FOREIGN_DATE.finditer(text):
