@@ -49,8 +49,9 @@ class BlockReader:
     _LINK_END = object()
     _STRONG_END = object()
 
-    def __init__(self, page: Furniture):
+    def __init__(self, page: Furniture, folded: dict[int, str] | None = None):
         self.page = page
+        self.folded = folded if folded is not None else {}  # texts already read and folded, by mem_id
         self.blocks: list[Block] = []
         self.parts: list[str] = []
         self.link_chars = self.strong_chars = 0
@@ -127,7 +128,9 @@ class BlockReader:
 
     def read_leaf(self, node: LexborNode, tag: str) -> None:
         """A block that holds one run of text: read in one call."""
-        text = fold(node.text())
+        text = self.folded.get(node.mem_id)
+        if text is None:
+            text = fold(node.text())
         if not text or not has_words(text):
             return
         self.keep(Block(text, tag, len(text) if self.link_depth else 0, 1.0 if self.strong_depth else 0.0))

@@ -86,16 +86,17 @@ class Page:
         self.parents: dict[int, int | None] = {}
         self.depths: dict[int, int] = {}
         self.kinds: dict[int, int] = {}
+        self.folded: dict[int, str] = {}  # the folded text of elements read whole, by mem_id
         self.chains: list[tuple[int, int]] = []  # (size, id of the element voted for) per voter
         self.mass: dict[int, float] = {}
         self.total = 0.0
         self.marked: set[int] = set()
         self.body_classes: set[str | None] | None = None
         self.built: bool | None = None  # whether a page builder's blocks hold most of the text
-        if like is not None:  # another reading of the same page (same class_words): what does not depend on names_alone
+        if like is not None:  # another reading (same class_words): what does not depend on names_alone
             self.title_path, self.toggled, self.kinds = like.title_path, like.toggled, like.kinds
             self.nodes, self.parents, self.depths, self.chains = like.nodes, like.parents, like.depths, like.chains
-            self.body_classes = like.body_classes
+            self.body_classes, self.folded = like.body_classes, like.folded
             return
         self.title_path = ancestors(first_visible(body.css("h1")))
         self.toggled = frozenset(key for control in body.css("[aria-controls]")
@@ -117,7 +118,7 @@ class Page:
             self.count()
             return
         in_link: dict[int, bool] = {}
-        for node, size, itself in find_voters(self.body):
+        for node, size, itself in find_voters(self.body, self.folded):
             start = node if itself else node.parent
             if start is not None and not self.climb(start, in_link):
                 self.chains.append((size, start.mem_id))
@@ -370,7 +371,7 @@ class Reading:
         if root is None:
             root = page.container() if page.total else page_body
         self.root = root
-        reader = BlockReader(page)
+        reader = BlockReader(page, page.folded)
         reader.read(root)
         self.blocks = once(reader.settle())
         self.size = sum(len(block.text) for block in self.blocks)

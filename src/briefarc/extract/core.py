@@ -267,11 +267,12 @@ def fill_listing(document: Document, tree: LexborHTMLParser, url: str | None, si
                  hint: str | None) -> bool:
     """Make the document a listing when the page is mostly a list of article links."""
     anchors = listing.candidate_anchors(tree, site.listing_items if site else None)
-    items = listing.listing_items(anchors, url)
+    links = listing.listing_links(anchors, url)  # the items' dates only for a page that is a listing
     body_chars = sum(len(p) for p in document.paragraphs)
-    item_chars = sum(len(item.title) for item in items)
-    if len(items) < 3 or 2 * body_chars > item_chars:
+    item_chars = sum(len(title) for _, title, _ in links)
+    if len(links) < 3 or 2 * body_chars > item_chars:
         return False
+    items = listing.dated(links)
     document.kind = "listing"
     document.items = items
     document.next_page = listing.find_next_page(tree, url, hint)

@@ -16,7 +16,14 @@ from briefarc.urls import split
 def headline(src: PageSources, title: str | None) -> LexborNode | None:
     """The element that shows the page's title: an h1 that does; else the first h1 when it reads as a
     headline (three words or more); else an h2 or h3 that shows the title (some templates keep h1 for
-    the site's name); else the first h1."""
+    the site's name); else the first h1. Found once per page and title."""
+    key = ("headline", title)
+    if key not in src.memo:
+        src.memo[key] = _find_headline(src, title)
+    return src.memo[key]
+
+
+def _find_headline(src: PageSources, title: str | None) -> LexborNode | None:
     wanted = fold(title).casefold() if title else ""
     first = src.tree.css_first("h1")
     if not wanted:

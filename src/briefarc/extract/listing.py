@@ -106,7 +106,12 @@ def item_date(anchor: LexborNode, title: str) -> str | None:
 
 def listing_items(anchors: list[LexborNode], url: str | None) -> list[ListingItem]:
     """The items of the anchors, the first MAX_ITEMS of them (no real listing page holds more)."""
-    items = []
+    return dated(listing_links(anchors, url))
+
+
+def listing_links(anchors: list[LexborNode], url: str | None) -> list[tuple[LexborNode, str, str]]:
+    """(anchor, title, address) of each item, without the dates, which cost more to find."""
+    links = []
     seen = set()
     for anchor in anchors[:MAX_ITEMS]:
         title = _title_of(anchor)
@@ -114,8 +119,12 @@ def listing_items(anchors: list[LexborNode], url: str | None) -> list[ListingIte
         if not link or link in seen:
             continue
         seen.add(link)
-        items.append(ListingItem(title=title, url=link, published=item_date(anchor, title)))
-    return items
+        links.append((anchor, title, link))
+    return links
+
+
+def dated(links: list[tuple[LexborNode, str, str]]) -> list[ListingItem]:
+    return [ListingItem(title=title, url=link, published=item_date(anchor, title)) for anchor, title, link in links]
 
 
 # --- next page ---------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ class PageSources:
         self.meta = read_meta(head)
         self.links = read_links(head)
         self.ld = JsonLd.from_tree(tree)
+        self.memo: dict = {}  # what several steps of the cascade look for (the headline element)
 
     def first_meta(self, names) -> str | None:
         for name in names:

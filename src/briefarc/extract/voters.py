@@ -52,9 +52,12 @@ def ancestors_of(node: LexborNode) -> list[LexborNode]:
     return found
 
 
-def find_voters(body: LexborNode) -> list[tuple[LexborNode, int, bool]]:
+def find_voters(body: LexborNode, folded: dict[int, str] | None = None) -> list[tuple[LexborNode, int, bool]]:
     """Paragraph-like elements with their text size, and containers with their own loose text
-    (these vote for themselves too: the third value)."""
+    (these vote for themselves too: the third value). `folded` receives the folded text of the
+    elements whose whole text was read, by mem_id, for the reading of the blocks."""
+    if folded is None:
+        folded = {}
     holders = block_holders(body)
     boxes = body.css("div, td")
     voters = []
@@ -62,7 +65,8 @@ def find_voters(body: LexborNode) -> list[tuple[LexborNode, int, bool]]:
         text = node.text()
         if len(text) < MIN_PARAGRAPH:
             continue
-        size = text_size(fold(text))
+        text = folded[node.mem_id] = fold(text)
+        size = text_size(text)
         if size < MIN_PARAGRAPH:
             continue
         links = sum(len(a.text()) for a in node.css("a"))
