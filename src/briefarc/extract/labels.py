@@ -58,8 +58,13 @@ class Label:
     lead_in: bool = False  # an after-conference line that introduces the next paragraph's question
 
 
+SPACES = re.compile(r"\s+")
+HAS_HAN = re.compile(f"[{HAN}]")
+SPOKES_LABEL = re.compile(r"spokes(?:person|man|woman)|发言人", re.I)
+
+
 def plain(label: str) -> str:
-    return re.sub(r"\s+", " ", label.strip(" .")).casefold()
+    return SPACES.sub(" ", label.strip(" .")).casefold()
 
 
 def balanced(label: str) -> bool:
@@ -85,14 +90,14 @@ def name_like(label: str, strong: bool = False) -> bool:
     may be any short phrase that is not a sentence."""
     if not balanced(label) or SENTENCE.search(label):
         return False
-    if re.search(f"[{HAN}]", label):  # Chinese transcripts name an outlet's journalist: "路透社记者"
+    if HAS_HAN.search(label):  # Chinese transcripts name an outlet's journalist: "路透社记者"
         return OUTLET_ZH.fullmatch(label) is not None or (not strong and PERSON_ZH.fullmatch(label) is not None)
     return len(label) <= 40 if strong else latin_name(label)
 
 
 def is_spokesperson_label(label: str, spokesperson: str | None) -> bool:
     """MR PRICE for Ned Price; "Shri Arindam Bagchi, Official Spokesperson"; the name itself."""
-    if re.search(r"spokes(?:person|man|woman)|发言人", label, re.I):
+    if SPOKES_LABEL.search(label):
         return True
     mr = MR_LABEL.match(label)
     if mr:
@@ -111,6 +116,8 @@ def after_conference(label: str) -> bool:
 
 def read_label(paragraph: str, spokesperson: str | None, strong: bool = False) -> Label | None:
     """The speaker label a paragraph opens with, if any; `strong` when the paragraph is bold."""
+    if ":" not in paragraph and "：" not in paragraph:
+        return None  # no label without a colon: spared the pattern's tries
     match = LABEL.match(paragraph)
     if not match:
         return None
