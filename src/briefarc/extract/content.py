@@ -93,6 +93,8 @@ class Page:
         self.marked: set[int] = set()
         self.body_classes: set[str | None] | None = None
         self.built: bool | None = None  # whether a page builder's blocks hold most of the text
+        self.title_path: set[int]
+        self.toggled: frozenset[str]
         if like is not None:  # another reading (same class_words): what does not depend on names_alone
             self.title_path, self.toggled, self.kinds = like.title_path, like.toggled, like.kinds
             self.nodes, self.parents, self.depths, self.chains = like.nodes, like.parents, like.depths, like.chains

@@ -29,8 +29,19 @@ MAX_ITEMS = 2000
 
 
 def _title_of(anchor: LexborNode) -> str:
-    heading = anchor.css_first("h1, h2, h3, h4, h5")
+    heading = anchor.css_first("h1, h2, h3, h4, h5") if _has_elements(anchor) else None
     return fold((heading or anchor).text())
+
+
+def _has_elements(node: LexborNode) -> bool:
+    """Whether an element holds other elements (most links hold text only: no selector is run on them)."""
+    child = node.child
+    while child is not None:
+        tag = child.tag
+        if tag is None or not tag.startswith("-"):
+            return True
+        child = child.next
+    return False
 
 
 def inside(node: LexborNode, tags: tuple[str, ...], names: re.Pattern[str], depth: int) -> bool:

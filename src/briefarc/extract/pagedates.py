@@ -35,6 +35,8 @@ DATE_CLASSES = ", ".join(f"[class*={word}]" for word in (
     "post-date", "publish-date", "published-date", "article-date", "entry-date", "pubdate", "news-date",
     "story-date", "date-published", "publish_date", "post_date",
 ))
+# every class above holds "date": a page without such a class is ruled out by one cheap selector
+DATE_IN_ALL = all("date" in part for part in DATE_CLASSES.split(", "))
 
 
 def date_from_jsonld(src: PageSources) -> str | None:
@@ -100,6 +102,8 @@ def _in_furniture(node: LexborNode, header: LexborNode | None = None) -> bool:
 
 def date_from_date_class(src: PageSources) -> str | None:
     """A short element whose class says it is the article's date ("post-date", "entry-date")."""
+    if DATE_IN_ALL and not src.tree.css("[class*=date]"):
+        return None
     for node in src.tree.css(DATE_CLASSES)[:6]:
         text = node_text(node)
         if len(text) <= 60 and not _in_furniture(node):
