@@ -25,10 +25,10 @@ def headline(src: PageSources, title: str | None) -> LexborNode | None:
 
 def _find_headline(src: PageSources, title: str | None) -> LexborNode | None:
     wanted = fold(title).casefold() if title else ""
-    first = src.tree.css_first("h1")
+    first = next(iter(src.h1s()), None)
     if not wanted:
         return first
-    for node in src.tree.css("h1")[:8]:
+    for node in src.h1s()[:8]:
         if _shows(node, wanted):
             return node
     if first is not None and len(node_text(first).split()) >= 3:

@@ -56,7 +56,7 @@ class Metadata:
 
 def subtitle_candidates(src: PageSources):
     """Elements after the headline: the h1's next siblings, and those of its parent (a header)."""
-    h1 = src.tree.css_first("h1")
+    h1 = next(iter(src.h1s()), None)
     if h1 is None:
         return
     for start in (h1, h1.parent):

@@ -23,6 +23,12 @@ class PageSources:
         self.ld = JsonLd.from_tree(tree)
         self.memo: dict = {}  # what several steps of the cascade look for (the headline element)
 
+    def h1s(self) -> list[LexborNode]:
+        """The page's h1 elements, found once for the title, the headline and the standfirst."""
+        if "h1" not in self.memo:
+            self.memo["h1"] = self.tree.css("h1")
+        return self.memo["h1"]
+
     def first_meta(self, names) -> str | None:
         for name in names:
             for value in self.meta.get(name, ()):
@@ -60,6 +66,13 @@ def node_text(node: LexborNode | None) -> str:
 
 
 def declared_language(src: PageSources) -> str | None:
+    """The language the page declares (found once: the date and the language fields both ask)."""
+    if "language" not in src.memo:
+        src.memo["language"] = _declared_language(src)
+    return src.memo["language"]
+
+
+def _declared_language(src: PageSources) -> str | None:
     html = src.tree.css_first("html")
     for value in (
         html.attributes.get("lang") if html is not None else None,

@@ -28,7 +28,7 @@ def title_tag(src: PageSources) -> str | None:
 def site_names(src: PageSources, site_name: str | None) -> set[str]:
     """The names the site goes by, lower-cased: og:site_name, the publisher's, an h1 that links home,
     and the host (a <title> may end in "| Example.com")."""
-    names = {site_name, src.ld.organisation(), *(node_text(node) for node in src.tree.css("h1")[:8]
+    names = {site_name, src.ld.organisation(), *(node_text(node) for node in src.h1s()[:8]
                                                  if names_site(node, src.url))}
     parts = split(src.url or "")
     host = (parts.hostname or "") if parts is not None else ""
@@ -74,7 +74,7 @@ def glued_host_dropped(title: str, names: Collection[str]) -> str:
 
 def h1_texts(src: PageSources, headlines: bool = False) -> list[str]:
     """The texts of the page's h1s; with `headlines`, of those that are not the site's name."""
-    nodes = [node for node in src.tree.css("h1")[:8] if not (headlines and names_site(node, src.url))]
+    nodes = [node for node in src.h1s()[:8] if not (headlines and names_site(node, src.url))]
     return [text for text in (fold_entities(node.text()) for node in nodes) if text]
 
 
