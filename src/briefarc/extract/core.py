@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -190,13 +191,13 @@ def apply_site(meta: Metadata, tree: LexborHTMLParser, site: sites.Site | None) 
 
 def clean_paragraphs(paragraphs: list[str], meta: Metadata, site: sites.Site | None) -> tuple[list[str], str | None]:
     """Drop what is not body: the title again, the standfirst, date lines, print links, banners."""
-    drop_patterns = [re.compile(p, re.I) for p in (site.drop_text if site else ())]
+    dropped = drop_matcher(site.drop_text if site else ())
     repeats = {fold(t).casefold() for t in (meta.title, meta.subtitle, *meta.h1_texts) if t}
     kept: list[str] = []
     page_date = None
     last = len(paragraphs) - 1
     for index, paragraph in enumerate(paragraphs):
-        if paragraph.casefold() in repeats or any(p.search(paragraph) for p in drop_patterns):
+        if paragraph.casefold() in repeats or (dropped is not None and dropped.search(paragraph)):
             continue
         if (index < 3 or index > last - 3) and (dates.is_date_line(paragraph) or is_dated_line(paragraph)):
             page_date = page_date or dates.parse_date(paragraph)
@@ -205,6 +206,15 @@ def clean_paragraphs(paragraphs: list[str], meta: Metadata, site: sites.Site | N
     if site and site.header_lines:
         kept = drop_header_lines(kept, [re.compile(p) for p in site.header_lines])
     return kept, page_date
+
+
+@lru_cache(maxsize=64)
+def drop_matcher(patterns: tuple[str, ...]) -> re.Pattern | None:
+    """One pattern that finds what any of a site's drop_text patterns finds (None for none); the
+    patterns hold no backreferences, which the numbering of the joined groups would break."""
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.I)
 
 
 DATED_LINE = re.compile(r"^(?:published|originally published|first published|posted|updated|last updated)\b", re.I)

@@ -8,6 +8,7 @@ and date-like ids that URLs carry. A date in the future, or before 1990, is neve
 from __future__ import annotations
 
 import re
+import time
 from datetime import date, timedelta
 
 from briefarc.urls import split
@@ -61,8 +62,16 @@ HAS_YEAR = re.compile(r"(?:19|20)\d{2}")
 HAS_DIGIT = re.compile(r"\d")
 
 
+_CLOCK: list = [None, None]  # the second and the date of the last call without `today`
+
+
 def _today(today: date | None) -> date:
-    return today or date.today()
+    if today:
+        return today
+    second = int(time.time())  # date.today() reads the same clock: its date changes only with the second
+    if _CLOCK[0] != second:
+        _CLOCK[:] = [second, date.fromtimestamp(second)]
+    return _CLOCK[1]
 
 
 def make_date(year: int, month: int, day: int, today: date | None = None) -> date | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -173,10 +174,14 @@ SITES: tuple[Site, ...] = (
 
 def site_by_host(url: str | None) -> Site | None:
     host = urls.hostname(url)
-    if host:
-        for site in SITES:
-            if site.hosts and site.matches_host(host):
-                return site
+    return _site_of_host(host) if host else None
+
+
+@lru_cache(maxsize=1024)
+def _site_of_host(host: str) -> Site | None:
+    for site in SITES:
+        if site.hosts and site.matches_host(host):
+            return site
     return None
 
 
