@@ -62,6 +62,21 @@ def terms(text: str | None) -> str | None:
     return " ".join(_terms().findall(text)) or None
 
 
+def terms_of(text: str | None, known: dict[str, str | None]) -> str | None:
+    """`terms(text)` put together from the terms of its paragraphs (the parts between blank lines), which
+    `known` keeps: a document's body and its turns share paragraphs. No term spans a line break, so the
+    terms of a text are those of its paragraphs, one after the other."""
+    if not has_cjk(text):
+        return None
+    found = []
+    for paragraph in text.split("\n\n"):
+        if paragraph not in known:
+            known[paragraph] = terms(paragraph)
+        if part := known[paragraph]:
+            found.append(part)
+    return " ".join(found) or None
+
+
 def phrase_tokens(text: str, star: bool = False) -> tuple[list[str], bool]:
     """The stored terms a phrase's CJK-bearing words match, in order, and whether the last is a prefix
     (`star`: the phrase was typed as a prefix, which a word ending in letters or digits keeps).

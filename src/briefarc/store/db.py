@@ -167,9 +167,9 @@ class Batch:
             self.conn.execute("BEGIN IMMEDIATE")
             self.pending, self.started = 0, time.monotonic()
 
-    def done(self) -> None:
-        """Call after each item: commits when the batch is full or old enough."""
-        self.pending += 1
+    def done(self, items: int = 1) -> None:
+        """Call after each item (or group of `items`): commits when the batch is full or old enough."""
+        self.pending += items
         if self.pending >= self.size:
             self.commit_if_due(now=True)
         else:

@@ -12,8 +12,8 @@ from briefarc.errors import NotFound
 from briefarc.models import Document, RawPage, SaveResult
 from briefarc.store import cjk
 from briefarc.store.blobs import BlobError, get_blob, put_blob, sha256
-from briefarc.store.db import inserted_id, transaction, translated, translated_rows
-from briefarc.store.identity import identify, same_site
+from briefarc.store.db import transaction, translated, translated_rows
+from briefarc.store.identity import Identity, identify, same_site
 from briefarc.store.sitelabel import SITE_SQL
 from briefarc.store.text import content_hash
 from briefarc.urls import is_web_url
@@ -41,30 +41,120 @@ def save_document(
     superseded the feed's, the same entry again changes nothing, and only an edited entry is a version.
     `into` names the document the page is a version of (a feed entry's page, whatever its canonical URL).
     """
+    return save_documents(db, [(doc, page)], source_id=source_id, into=into)[0]
+
+
+@translated
+def save_documents(
+    db: sqlite_utils.Database, pairs: list[tuple[Document, RawPage]], *, source_id: int | None = None,
+    into: int | None = None,
+) -> list[SaveResult]:
+    """Store extracted pages in one transaction, each as `save_document` does: all of them or none.
+
+    The new documents are written together, one statement per table (`NewDocuments`): FTS5 writes the
+    terms it holds at the end of every statement that changes its index, so a statement per page made a
+    segment of the index per page, and merging them cost as much as the indexing.
+    """
+    with transaction(db) as conn:
+        new = NewDocuments(conn)
+        results = [_save(conn, new, doc, page, source_id, into) for doc, page in pairs]
+        new.write()
+    return results
+
+
+def _save(conn: sqlite3.Connection, new: NewDocuments, doc: Document, page: RawPage, source_id: int | None,
+          into: int | None) -> SaveResult:
     digest = page.sha256 or sha256(page.data)
     identity = identify(doc, page, digest)
     key = identity.key
     body = doc.body
     text_hash = content_hash(doc.title, doc.subtitle, doc.published, body)
     stamp = page.fetched_at or now_iso()
-    with transaction(db) as conn:
-        row = _find(conn, key, doc.native_id, into)
-        if row is not None and source_id is not None:  # `ingest --source` again: the page joins that source
-            conn.execute("UPDATE documents SET source_id = ? WHERE id = ?", (source_id, row[0]))
-        if row is not None and _same_text(conn, row, doc, text_hash):
-            conn.execute(  # a page fetched live is back at its source; a saved copy proves nothing of the kind
-                "UPDATE documents SET checked_at = ?, removed_at = CASE WHEN ? THEN NULL ELSE removed_at END"
-                " WHERE id = ?", (stamp, page.live, row[0]))
-            return SaveResult("unchanged", row[0], row[2])
-        values = {**_document_values(doc, text_hash, body), "url": identity.url,
-                  "canonical_url": identity.canonical_url, "claimed_url": identity.claimed_url}
-        if row is None:
-            doc_id, number, status = _insert_document(conn, key, values, source_id, stamp), 1, "added"
-        else:
-            doc_id, number, status = row[0], row[2] + 1, "updated"
-            _update_document(conn, doc_id, values, stamp, live=page.live)
-        _add_version(conn, doc_id, number, doc, page, digest, values, stamp)
-        return SaveResult(status, doc_id, number)
+    if into is not None or new.holds(key, doc.native_id):
+        new.write()  # the document it may be a version of is stored first
+    row = _find(conn, key, doc.native_id, into)
+    known: dict[str, str | None] = {}  # the CJK terms of the paragraphs: a body and its turns share them
+    if row is None:
+        values = _stored_values(doc, text_hash, body, identity, known)
+        return new.add(key, values, _turn_terms(doc, known), source_id, stamp, (doc, page, digest))
+    new.write()  # its snapshot takes the next id
+    if source_id is not None:  # `ingest --source` again: the page joins that source
+        conn.execute("UPDATE documents SET source_id = ? WHERE id = ?", (source_id, row[0]))
+    if _same_text(conn, row, doc, text_hash):
+        conn.execute(  # a page fetched live is back at its source; a saved copy proves nothing of the kind
+            "UPDATE documents SET checked_at = ?, removed_at = CASE WHEN ? THEN NULL ELSE removed_at END"
+            " WHERE id = ?", (stamp, page.live, row[0]))
+        return SaveResult("unchanged", row[0], row[2])
+    values = _stored_values(doc, text_hash, body, identity, known)
+    doc_id, number = row[0], row[2] + 1
+    _update_document(conn, doc_id, values, stamp, live=page.live)
+    _add_turn_terms(conn, [(doc_id, *terms) for terms in _turn_terms(doc, known)])
+    _add_version(conn, doc_id, number, doc, page, digest, values, stamp)
+    return SaveResult("updated", doc_id, number)
+
+
+def _stored_values(doc: Document, text_hash: str, body: str, identity: Identity, known: dict) -> dict:
+    return {**_document_values(doc, text_hash, body, known), "url": identity.url,
+            "canonical_url": identity.canonical_url, "claimed_url": identity.claimed_url}
+
+
+class NewDocuments:
+    """New documents held back within a transaction, then written together: one INSERT of the documents
+    (whose triggers fill the turns and both full-text indexes), one UPDATE of their turns' CJK terms, then
+    their raw bytes, snapshots and versions. Their ids are the next ones, as SQLite would give them."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self.rows: list[dict] = []
+        self.snapshots: list[tuple[int, int, RawPage, str, str | None, str]] = []
+        self.versions: list[tuple] = []
+        self.turn_terms: list[tuple[int, int, str]] = []
+        self.first = (0, 0)  # the first new document's id and the first new snapshot's
+
+    def holds(self, key: str, native_id: str | None) -> bool:
+        """Whether a document held back has this key or native id (a page may be a version of it)."""
+        return any(row["key"] == key or (native_id and row["native_id"] == native_id) for row in self.rows)
+
+    def add(self, key: str, values: dict, turn_terms: list[tuple[int, str]], source_id: int | None, stamp: str,
+            stored: tuple[Document, RawPage, str]) -> SaveResult:
+        doc, page, digest = stored
+        if not self.rows:
+            self.first = self.conn.execute("SELECT (SELECT coalesce(max(id), 0) + 1 FROM documents),"
+                                           " (SELECT coalesce(max(id), 0) + 1 FROM snapshots)").fetchone()
+        doc_id, snapshot_id = self.first[0] + len(self.rows), self.first[1] + len(self.rows)
+        self.rows.append({**values, "key": key, "source_id": source_id, "archived_at": stamp, "updated_at": stamp,
+                          "checked_at": stamp, "id": doc_id, "snapshot_id": snapshot_id})
+        self.snapshots.append((snapshot_id, doc_id, page, digest, doc.encoding, stamp))
+        self.turn_terms.extend((doc_id, *terms) for terms in turn_terms)
+        self.versions.append((doc_id, 1, snapshot_id, values["content_hash"], doc.title, doc.subtitle,
+                              doc.published, doc.spokesperson, values["body"], values["turns"], stamp))
+        return SaveResult("added", doc_id, 1)
+
+    def write(self) -> None:
+        if not self.rows:
+            return
+        rows, snapshots, versions, turn_terms = self.rows, self.snapshots, self.versions, self.turn_terms
+        self.rows, self.snapshots, self.versions, self.turn_terms = [], [], [], []
+        columns = list(dict.fromkeys(column for row in rows for column in row))
+        per_statement = max(1, self.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // len(columns))
+        marks = f"({', '.join('?' * len(columns))})"
+        for start in range(0, len(rows), per_statement):
+            chunk = rows[start:start + per_statement]
+            self.conn.execute(f"INSERT INTO documents ({', '.join(columns)}) VALUES {', '.join([marks] * len(chunk))}",
+                              [row.get(column) for row in chunk for column in columns])
+        _add_turn_terms(self.conn, turn_terms)
+        for _, _, page, digest, _, _ in snapshots:
+            put_blob(self.conn, page.data, digest, page.packed)
+        self.conn.executemany(
+            """INSERT INTO snapshots (id, document_id, sha256, content_type, encoding, origin, item, headers,
+                                      archived_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [(snapshot_id, doc_id, digest, page.content_type, encoding, page.origin, page.item,
+              json.dumps(page.headers) if page.headers else None, stamp)
+             for snapshot_id, doc_id, page, digest, encoding, stamp in snapshots])
+        self.conn.executemany(
+            """INSERT INTO versions (document_id, number, snapshot_id, content_hash, title, subtitle,
+                                     published, spokesperson, body, turns, created_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", versions)
 
 
 def _same_text(conn: sqlite3.Connection, row: tuple, doc: Document, text_hash: str) -> bool:
@@ -115,7 +205,8 @@ def turns_json(doc: Document) -> str:
                       ensure_ascii=False)
 
 
-def _document_values(doc: Document, text_hash: str, body: str | None = None) -> dict:
+def _document_values(doc: Document, text_hash: str, body: str | None = None, known: dict | None = None) -> dict:
+    """The documents row of `doc`; `known`: the CJK terms of paragraphs, kept for its turns (cjk.terms_of)."""
     published = doc.published
     body = doc.body if body is None else body
     return {
@@ -134,7 +225,7 @@ def _document_values(doc: Document, text_hash: str, body: str | None = None) -> 
         "body": body,
         "cjk_title": cjk.terms(doc.title),  # the CJK search terms (store/cjk.py), None for text without CJK
         "cjk_subtitle": cjk.terms(doc.subtitle),
-        "cjk_body": cjk.terms(body),
+        "cjk_body": cjk.terms_of(body, {} if known is None else known),
         "paragraphs": _paragraphs_json(doc),
         "turns": turns_json(doc),
         "tags": json.dumps(doc.tags, ensure_ascii=False),
@@ -144,21 +235,28 @@ def _document_values(doc: Document, text_hash: str, body: str | None = None) -> 
     }
 
 
-def _insert_document(conn: sqlite3.Connection, key: str, values: dict, source_id: int | None, stamp: str) -> int:
-    values = {**values, "key": key, "source_id": source_id, "archived_at": stamp, "updated_at": stamp,
-              "checked_at": stamp}
-    columns = ", ".join(values)
-    marks = ", ".join("?" for _ in values)
-    doc_id = inserted_id(conn.execute(f"INSERT INTO documents ({columns}) VALUES ({marks})", list(values.values())))
-    _add_turn_terms(conn, doc_id, values["turns"])
-    return doc_id
+def _turn_terms(doc: Document, known: dict) -> list[tuple[int, str]]:
+    """(number, CJK search terms) of each turn of `doc` that has some."""
+    return [(number, terms) for number, turn in enumerate(doc.turns, start=1)
+            if (terms := cjk.terms_of(turn.text, known))]
 
 
-def _add_turn_terms(conn: sqlite3.Connection, doc_id: int, turns: str) -> None:
-    """The CJK search terms of the document's turns, which its triggers have just written (from `turns`)."""
-    updates = [(terms, doc_id, number) for number, turn in enumerate(json.loads(turns), start=1)
-               if (terms := cjk.terms(turn["text"]))]
-    conn.executemany("UPDATE turns SET cjk_text = ? WHERE document_id = ? AND number = ?", updates)
+def _add_turn_terms(conn: sqlite3.Connection, updates: list[tuple[int, int, str]]) -> None:
+    """Store the CJK search terms (document id, turn number, terms) of turns their triggers have just written,
+    in one statement: each statement that changes turns_fts writes a segment of it."""
+    if not updates:
+        return
+    if sqlite3.sqlite_version_info < (3, 33):  # no UPDATE ... FROM
+        conn.executemany("UPDATE turns SET cjk_text = ? WHERE document_id = ? AND number = ?",
+                         [(terms, doc_id, number) for doc_id, number, terms in updates])
+        return
+    per_statement = conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // 3
+    for start in range(0, len(updates), per_statement):
+        chunk = updates[start:start + per_statement]
+        conn.execute(f"""WITH terms (document_id, number, terms) AS (VALUES {', '.join(['(?, ?, ?)'] * len(chunk))})
+                         UPDATE turns SET cjk_text = terms.terms FROM terms
+                         WHERE turns.document_id = terms.document_id AND turns.number = terms.number""",
+                     [value for update in chunk for value in update])
 
 
 def _update_document(conn: sqlite3.Connection, doc_id: int, values: dict, stamp: str, *, live: bool) -> None:
@@ -167,7 +265,6 @@ def _update_document(conn: sqlite3.Connection, doc_id: int, values: dict, stamp:
         values["removed_at"] = None
     assignments = ", ".join(f"{column} = ?" for column in values)
     conn.execute(f"UPDATE documents SET {assignments} WHERE id = ?", [*values.values(), doc_id])
-    _add_turn_terms(conn, doc_id, values["turns"])
 
 
 def _add_version(
@@ -281,7 +378,8 @@ def replace_extraction(db: sqlite_utils.Database, doc_id: int, number: int, doc:
 
 
 def _refresh_document(conn: sqlite3.Connection, doc_id: int, doc: Document, text_hash: str) -> bool:
-    values = _document_values(doc, text_hash)
+    known: dict[str, str | None] = {}
+    values = _document_values(doc, text_hash, known=known)
     for key in ("url", "canonical_url", "text_source", "feed_hash"):
         values.pop(key, None)  # the identity and the text's origin stay as archived
     columns = list(values)
@@ -290,7 +388,7 @@ def _refresh_document(conn: sqlite3.Connection, doc_id: int, doc: Document, text
         return False
     assignments = ", ".join(f"{column} = ?" for column in columns)
     conn.execute(f"UPDATE documents SET {assignments} WHERE id = ?", [*values.values(), doc_id])
-    _add_turn_terms(conn, doc_id, values["turns"])
+    _add_turn_terms(conn, [(doc_id, *terms) for terms in _turn_terms(doc, known)])
     return True
 
 

@@ -2,8 +2,10 @@
 
 A bulk ingest spends about as long saving a page (SQLite, its full-text index, zlib) as extracting
 it. With more than one core, `ProcessWriter` saves in a child process while this one extracts the
-next pages, so the two overlap. Both writers commit in batches (`Batch`: each document a savepoint);
-on Ctrl-C, an error, or the death of the extracting process, what is complete is committed.
+next pages, so the two overlap. Both writers hold the inputs handed over until a batch is due (`Batch`:
+`size` inputs or `seconds`), then save them together (their new documents in one statement per table,
+store/documents.py) and commit; on Ctrl-C, an error, or the death of the extracting process, what was
+handed over whole is saved and committed.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import os
 import signal
 import sqlite3
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,25 +41,32 @@ class SerialWriter:
                  on_failed: OnFailed | None = None):
         self.db, self.source_id, self.on_saved, self.on_failed = db, source_id, on_saved, on_failed
         self.batch = Batch(db)
+        self.held = Held(self.batch)
 
     def __enter__(self) -> SerialWriter:
         return self
 
     def put(self, name: str, documents: list[tuple[Document, RawPage]]) -> None:
-        try:
-            results = self.save(documents)
-        except ItemFailed as exc:
-            if self.on_failed:
-                self.on_failed(name, str(exc))
-            return
-        if self.on_saved:
-            self.on_saved(name, results)
+        """Hold one input's documents; the inputs held are saved together when a batch is due."""
+        self.held.add((name, documents))
+        if self.held.due():
+            self._save_held()
+
+    def _save_held(self) -> None:
+        with translate_errors():
+            for name, outcome in save_held(self.db, self.batch, self.source_id, self.held.take()):
+                if isinstance(outcome, str):
+                    if self.on_failed:
+                        self.on_failed(name, outcome)
+                elif self.on_saved:
+                    self.on_saved(name, outcome)
 
     def save(self, documents: list[tuple[Document, RawPage]], source_id: int | None = None,
              into: int | None = None) -> list[SaveResult]:
         """Save one input's documents within the batch; raises ItemFailed when the store cannot take one.
 
         `into`: the stored document that a single page is a new version of, whatever its identity says."""
+        self._save_held()
         with translate_errors():
             self.batch.begin()
             try:
@@ -66,12 +76,15 @@ class SerialWriter:
 
     def commit(self) -> None:
         """Commit the open batch now (a fetch does when the pages at hand are saved)."""
+        self._save_held()
         with translate_errors():
             self.batch.commit_if_due(now=True)
 
-    def __exit__(self, *exc_info) -> None:
+    def __exit__(self, kind, error, trace) -> None:
+        if kind is None or issubclass(kind, KeyboardInterrupt):  # what was handed over whole is saved
+            self._save_held()
         with translate_errors():
-            self.batch.__exit__(*exc_info)
+            self.batch.__exit__(kind, error, trace)
 
 
 class ItemFailed(Exception):
@@ -80,14 +93,65 @@ class ItemFailed(Exception):
 
 def save_all(db, source_id: int | None, documents: list[tuple[Document, RawPage]],
              into: int | None = None) -> list[SaveResult]:
-    """Save one input's documents; an error that is not SQLite's becomes ItemFailed."""
+    """Save one input's documents (or several inputs' together), all or none; an error that is not
+    SQLite's becomes ItemFailed."""
     into = into if len(documents) == 1 else None
     try:
-        return [stored.save_document(db, doc, page, source_id=source_id, into=into) for doc, page in documents]
+        return stored.save_documents(db, documents, source_id=source_id, into=into)
     except (sqlite3.Error, BriefarcError):
         raise
     except Exception as exc:  # noqa: BLE001 - a document the store cannot take fails alone
         raise ItemFailed(item_failure(exc, "while saving")) from exc
+
+
+class Held:
+    """The inputs handed to a writer and not saved yet, until a batch of them is due."""
+
+    def __init__(self, batch: Batch):
+        self.batch, self.since = batch, 0.0
+        self.work: list[Work] = []
+
+    def add(self, item: Work) -> None:
+        if not self.work:
+            self.since = time.monotonic()
+        self.work.append(item)
+
+    def due(self) -> bool:
+        return len(self.work) >= self.batch.size or self.wait() <= 0
+
+    def wait(self) -> float:
+        """Seconds until the inputs held are due."""
+        return self.since + self.batch.seconds - time.monotonic()
+
+    def take(self) -> list[Work]:
+        work, self.work = self.work, []
+        return work
+
+
+def save_held(db, batch: Batch, source_id: int | None, work: list[Work]) -> list[tuple[str, list[SaveResult] | str]]:
+    """Save the inputs held, together, in the batch's transaction, and commit when the batch is due: for each,
+    its results, or why it failed (when one cannot be saved, each is saved alone and that one fails alone)."""
+    if not work:
+        return []
+    batch.begin()
+    try:
+        results = save_all(db, source_id, [pair for _, documents in work for pair in documents])
+    except ItemFailed:
+        return [(name, _save_alone(db, source_id, documents)) for name, documents in work]
+    finally:
+        batch.done(len(work))
+    outcomes: list[tuple[str, list[SaveResult] | str]] = []
+    for name, documents in work:
+        outcomes.append((name, results[:len(documents)]))
+        results = results[len(documents):]
+    return outcomes
+
+
+def _save_alone(db, source_id: int | None, documents: list[tuple[Document, RawPage]]) -> list[SaveResult] | str:
+    try:
+        return save_all(db, source_id, documents)
+    except ItemFailed as exc:
+        return str(exc)
 
 
 class ProcessWriter:
@@ -186,18 +250,21 @@ def serve(path: str, source_id: int | None, work, results, producer_end) -> None
 
 
 def _save_all(db, batch: Batch, source_id: int | None, work, results) -> None:
+    held = Held(batch)
     while True:
+        if held.work and (held.due() or not work.poll(held.wait())):
+            _report(save_held(db, batch, source_id, held.take()), results)
+            continue
         try:
             item: Work | None = work.recv()
         except EOFError:
-            return  # the producer died: commit what is complete
+            item = None  # the producer died: save and commit what came whole
         if item is None:
+            _report(save_held(db, batch, source_id, held.take()), results)
             return
-        name, documents = item
-        batch.begin()
-        try:
-            results.send(("saved", name, save_all(db, source_id, documents)))
-        except ItemFailed as exc:
-            results.send(("failed", name, str(exc)))
-        finally:
-            batch.done()
+        held.add(item)
+
+
+def _report(outcomes: list[tuple[str, list[SaveResult] | str]], results) -> None:
+    for name, outcome in outcomes:
+        results.send(("failed", name, outcome) if isinstance(outcome, str) else ("saved", name, outcome))

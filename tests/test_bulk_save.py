@@ -1,0 +1,132 @@
+"""Saving many pages together (store/documents.py `save_documents`, the writers' batches): the same rows, the
+same index and the same search results as saving them one by one, in far fewer statements."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+import briefarc.files.ingest as ingesting
+from briefarc.models import Document, RawPage
+from briefarc.pipeline import documents_of
+from briefarc.store import cjk
+from briefarc.store.db import open_database
+from briefarc.store.documents import save_document, save_documents
+from briefarc.store.writer import SerialWriter
+from tests.conftest import SAMPLES
+
+STAMPS = {"archived_at", "updated_at", "checked_at", "created_at"}
+QUERIES = ("briefing", "cooperation OR taliban", '"foreign ministry"', "外交", '"发言 言人"', '"人"*', "spokes*")
+
+
+def sample_pages() -> list[tuple[Document, RawPage]]:
+    """The sample pages, one of them twice (unchanged the second time) and one edited (a new version)."""
+    pairs = []
+    for path in sorted(SAMPLES.glob("*.html")):
+        pairs += [pair for pair in documents_of(RawPage(data=path.read_bytes(), origin=str(path),
+                                                        url=f"https://example.org/{path.stem}"))
+                  if pair[0].kind != "listing"]
+    zh = (SAMPLES / "china-mfa-zh.html").read_bytes()
+    edited = zh.replace("中方".encode(), "中国方面".encode(), 1)
+    assert edited != zh
+    for data in (zh, edited):
+        pairs += documents_of(RawPage(data=data, origin="copy", url="https://example.org/china-mfa-zh"))
+    return pairs
+
+
+def content(db_file: Path) -> dict:
+    """Every stored row but its timestamps, the index's checks and the results of some searches."""
+    conn = sqlite3.connect(db_file)
+    found = {}
+    for table in ("documents", "turns", "snapshots", "versions", "blobs"):
+        cursor = conn.execute(f"SELECT * FROM {table} ORDER BY rowid")
+        names = [column[0] for column in cursor.description]
+        found[table] = [[value for name, value in zip(names, row, strict=True) if name not in STAMPS]
+                        for row in cursor]
+    for index in ("documents_fts", "turns_fts"):
+        conn.execute(f"INSERT INTO {index}({index}) VALUES('integrity-check')")
+        for query in QUERIES:
+            found[f"{index} {query}"] = conn.execute(
+                f"SELECT rowid, round(bm25({index}), 6) FROM {index} WHERE {index} MATCH ? ORDER BY rank",
+                (query,)).fetchall()
+    conn.close()
+    return found
+
+
+def test_pages_saved_together_are_stored_as_one_by_one(tmp_path):
+    pairs = sample_pages()
+    one_by_one, together = open_database(tmp_path / "one.db"), open_database(tmp_path / "together.db")
+    singly = [save_document(one_by_one, doc, page) for doc, page in pairs]
+    assert [result.status for result in singly[-2:]] == ["unchanged", "updated"]
+    assert save_documents(together, pairs) == singly
+    stored = content(tmp_path / "one.db")
+    assert stored["turns"] and any(row[-1] for row in stored["turns"])  # turns with their CJK terms
+    assert all(stored[f"documents_fts {query}"] for query in QUERIES)
+    assert content(tmp_path / "together.db") == stored
+
+
+def statements(db) -> list[str]:
+    """The statements run from now on (not what triggers and FTS5 run within them: comments, or the statement
+    again)."""
+    seen: list[str] = []
+
+    def note(sql: str) -> None:
+        if not sql.startswith("--") and not (seen and seen[-1] == sql):
+            seen.append(sql)
+
+    db.conn.set_trace_callback(note)
+    return seen
+
+
+def test_a_batch_of_new_pages_is_one_insert_of_documents_and_one_update_of_turns(db_file):
+    db = open_database(db_file)
+    pairs = [pair for pair in sample_pages()[:-2]]  # new pages only
+    seen = statements(db)
+    with SerialWriter(db) as writer:
+        for number, pair in enumerate(pairs):
+            writer.put(str(number), [pair])
+        assert not any(sql.startswith("INSERT INTO documents") for sql in seen)  # held until the batch is due
+    assert sum(sql.startswith("INSERT INTO documents") for sql in seen) == 1
+    assert sum("UPDATE turns" in sql for sql in seen) == 1
+    assert db.execute("SELECT count(*) FROM documents").fetchone()[0] == len(pairs)
+
+
+def test_in_a_batch_a_page_the_store_cannot_take_fails_alone(db_file):
+    db = open_database(db_file)
+    pairs = sample_pages()[:3]
+    bad = Document(title="Bad", paragraphs=["Its tags cannot be written."], tags=[object()])  # type: ignore[list-item]
+    saved, failed = [], []
+    with SerialWriter(db, on_saved=lambda name, results: saved.append(name),
+                      on_failed=lambda name, reason: failed.append((name, reason))) as writer:
+        writer.put("first", [pairs[0]])
+        writer.put("bad", [(bad, RawPage(data=b"<p>bad</p>", origin="bad", url="https://example.org/bad"))])
+        writer.put("others", pairs[1:])
+    assert saved == ["first", "others"]
+    assert [name for name, _ in failed] == ["bad"] and "while saving" in failed[0][1]
+    assert db.execute("SELECT count(*) FROM documents").fetchone()[0] == 3
+
+
+@pytest.mark.parametrize("writer_process", [False, True])
+def test_the_writer_process_stores_what_this_process_stores(tmp_path, monkeypatch, writer_process):
+    monkeypatch.setattr(ingesting, "PARALLEL_FROM", 1 if writer_process else 10**9)
+    report = ingesting.ingest(open_database(tmp_path / "a.db"), [str(SAMPLES)])
+    assert report.added == 14 and not report.failed  # the sample pages but the listing
+    reference = tmp_path / "reference.db"
+    db = open_database(reference)
+    for path in sorted(SAMPLES.glob("*.html")):
+        for doc, page in documents_of(RawPage(data=path.read_bytes(), origin=str(path.resolve()))):
+            if doc.kind != "listing":
+                save_document(db, doc, page)
+    assert content(tmp_path / "a.db") == content(reference)
+
+
+@pytest.mark.parametrize("text", ["外交部发言人\n\n2025年G20峰会\n\nplain words", "问：台湾\n\n\n\n答：台湾问题",
+                                  "G20\n\n峰会", "no CJK\n\nat all", "台\n\n", "\n\n湾", ""])
+def test_the_terms_of_a_text_are_those_of_its_paragraphs(text):
+    known: dict[str, str | None] = {}
+    assert cjk.terms_of(text, known) == cjk.terms(text)
+    assert cjk.terms_of(text, known) == cjk.terms(text)  # from what `known` kept
+    if cjk.terms(text):
+        assert set(known) == set(text.split("\n\n"))
