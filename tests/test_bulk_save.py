@@ -16,6 +16,7 @@ from briefarc.store.db import open_database
 from briefarc.store.documents import save_document, save_documents
 from briefarc.store.writer import SerialWriter
 from tests.conftest import SAMPLES
+from tests.test_fetch_batches import statements
 
 STAMPS = {"archived_at", "updated_at", "checked_at", "created_at"}
 QUERIES = ("briefing", "cooperation OR taliban", '"foreign ministry"', "外交", '"发言 言人"', '"人"*', "spokes*")
@@ -65,19 +66,6 @@ def test_pages_saved_together_are_stored_as_one_by_one(tmp_path):
     assert stored["turns"] and any(row[-1] for row in stored["turns"])  # turns with their CJK terms
     assert all(stored[f"documents_fts {query}"] for query in QUERIES)
     assert content(tmp_path / "together.db") == stored
-
-
-def statements(db) -> list[str]:
-    """The statements run from now on (not what triggers and FTS5 run within them: comments, or the statement
-    again)."""
-    seen: list[str] = []
-
-    def note(sql: str) -> None:
-        if not sql.startswith("--") and not (seen and seen[-1] == sql):
-            seen.append(sql)
-
-    db.conn.set_trace_callback(note)
-    return seen
 
 
 def test_a_batch_of_new_pages_is_one_insert_of_documents_and_one_update_of_turns(db_file):
