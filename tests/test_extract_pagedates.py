@@ -130,6 +130,15 @@ def test_a_published_label_with_its_date_in_the_next_element() -> None:
     assert extract(page("", body)).published == "2023-02-02"
 
 
+@pytest.mark.parametrize("label", ["\u00ad Published", "\u200b\n  Posted on", "Опубликовано", "发布时间：",
+                                   "LAST UPDATED"])
+def test_a_label_behind_invisible_characters_or_in_another_script_is_read(label: str) -> None:
+    """Text nodes are folded only when their first visible character may open a label: that test must
+    see past spaces and the invisible characters fold() drops, and know every label's first letter."""
+    body = f'{HEADLINE}{PARAGRAPHS * 3}<div class="dateline"><p>{label} 2023-02-02</p></div>'
+    assert extract(page("", body)).published == "2023-02-02"
+
+
 def test_an_updated_line_far_below_the_headline() -> None:
     filler = "".join(f"<h3>Pick {n}</h3><p>{'Fast, light and cheap enough for most. ' * 12}</p>" for n in range(6))
     body = f'{HEADLINE}{filler}<div class="byline"><p class="pub">Updated March 13, 2024</p></div>'

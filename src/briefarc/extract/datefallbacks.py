@@ -13,7 +13,7 @@ from selectolax.lexbor import LexborNode
 
 from briefarc.extract import dates
 from briefarc.extract.pagesources import PageSources, declared_language
-from briefarc.extract.text import fold
+from briefarc.extract.text import INVISIBLE, fold
 
 HIDDEN = frozenset({"script", "style", "noscript", "template", "iframe"})
 PUBLISHED_LABEL = re.compile(
@@ -25,16 +25,30 @@ DATA_KEYS = r"datePublished|publishedAt|published_at|publishDate|publish_date|fi
 QUOTE = r"(?:\\?\"|&quot;|&#34;)"
 DATA_DATE = re.compile(rf"{QUOTE}(?:{DATA_KEYS}){QUOTE}\s*:\s*{QUOTE}([^\"\\&]{{8,40}})")
 DATELINE = re.compile(r"^(?P<head>.{6,100}?)\s(?:\([A-Z][\w .]{1,20}\)\s*)?[-–—]\s")
+# the first letters of PUBLISHED_LABEL's and UPDATED_LABEL's words (date, first, originally, published,
+# posted, publié, veröffentlicht, gepubliceerd, опубликовано, 发布/发表; last, updated, modified, reviewed)
+LABEL_STARTS = frozenset("dfopvgо发lumr")
 MODIFIED_META = ("article:modified_time", "og:updated_time", "dcterms.modified", "datemodified", "last-modified")
 
 
 def _texts(src: PageSources) -> list[LexborNode]:
-    body = src.tree.body
-    if body is None:
-        return []
-    return [node for node in body.traverse(include_text=True)
+    """The page's visible text nodes, found once per page (both labels read them)."""
+    if "texts" not in src.memo:
+        body = src.tree.body
+        src.memo["texts"] = [] if body is None else [
+            node for node in body.traverse(include_text=True)
             if node.tag == "-text" and node.parent is not None and node.parent.tag not in HIDDEN
             and (node.text_content or "").strip()]
+    return src.memo["texts"]
+
+
+def _may_open_a_label(text: str) -> bool:
+    """Whether the text, folded, can open with one of the labels: its first visible character is one
+    they start with (a cheap test before folding every text of the page)."""
+    head = text.lstrip()
+    while head and (ord(head[0]) in INVISIBLE or head[0].isspace()):
+        head = head[1:]
+    return head[:1].lower() in LABEL_STARTS
 
 
 def _labelled(src: PageSources, label: re.Pattern[str], in_furniture: Callable[[LexborNode], bool]) -> str | None:
@@ -42,7 +56,10 @@ def _labelled(src: PageSources, label: re.Pattern[str], in_furniture: Callable[[
     language = None
     texts = _texts(src)
     for index, node in enumerate(texts):
-        text = fold(node.text_content or "")
+        raw = node.text_content or ""
+        if not _may_open_a_label(raw):
+            continue
+        text = fold(raw)
         if len(text) > LABEL_LINE or not label.match(text) or in_furniture(node):
             continue
         language = language or declared_language(src) or "en"
@@ -57,7 +74,10 @@ def _labelled(src: PageSources, label: re.Pattern[str], in_furniture: Callable[[
 
 def date_from_data(src: PageSources) -> str | None:
     """A datePublished in data the page keeps in scripts or attributes (JSON, escaped or not)."""
-    for match in DATA_DATE.finditer(src.tree.html or ""):
+    page = src.tree.html or ""
+    if "ublish" not in page and "datePosted" not in page:  # in every key DATA_KEYS names
+        return None
+    for match in DATA_DATE.finditer(page):
         found = dates.parse_date(match.group(1))
         if found:
             return found
