@@ -50,6 +50,20 @@ def test_edited_transcript_makes_a_version_and_a_turn_by_turn_diff(cli, db_file,
     assert cli("list", "--changed", "--db", db_file, "--json").jsonl()[0]["id"] == doc_id
 
 
+def test_ingesting_older_copies_again_adds_no_version(cli, db_file, transcript):
+    """Saved copies of one page, older and newer, ingested again (a folder or WARC read twice): the
+    archive keeps the versions it has and the newest text stays the document's."""
+    start, end = first_answer(transcript)
+    edited = transcript[:start] + "Answer: We have nothing further to add on this matter today." + transcript[end:]
+    ingest_text(cli, db_file, transcript)
+    ingest_text(cli, db_file, edited)
+    for html in (transcript, edited, transcript):
+        assert ingest_text(cli, db_file, html).jsonl()[0]["updated"] == 0
+    doc_id = cli("list", "--db", db_file, "--json").jsonl()[0]["id"]
+    assert [v["number"] for v in cli("history", str(doc_id), "--db", db_file, "--json").jsonl()] == [1, 2]
+    assert cli("search", "nothing further", "--db", db_file, "--json").jsonl()[0]["id"] == doc_id
+
+
 def test_removed_question_shows_as_a_deleted_turn(cli, db_file, transcript):
     ingest_text(cli, db_file, transcript)
     start = transcript.index("Question:")

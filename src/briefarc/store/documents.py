@@ -85,12 +85,23 @@ def _save(conn: sqlite3.Connection, new: NewDocuments, doc: Document, page: RawP
             "UPDATE documents SET checked_at = ?, removed_at = CASE WHEN ? THEN NULL ELSE removed_at END"
             " WHERE id = ?", (stamp, page.live, row[0]))
         return SaveResult("unchanged", row[0], row[2])
+    if _stored_before(conn, row[0], digest, text_hash):  # an older copy ingested again: nothing new
+        return SaveResult("unchanged", row[0], row[2])
     values = _stored_values(doc, text_hash, body, identity, known)
     doc_id, number = row[0], row[2] + 1
     _update_document(conn, doc_id, values, stamp, live=page.live)
     _add_turn_terms(conn, [(doc_id, *terms) for terms in _turn_terms(doc, known)])
     _add_version(conn, doc_id, number, doc, page, digest, values, stamp)
     return SaveResult("updated", doc_id, number)
+
+
+def _stored_before(conn: sqlite3.Connection, doc_id: int, digest: str, text_hash: str) -> bool:
+    """Whether these very bytes already gave this document a version with this text (a saved copy older
+    than the document's latest, ingested again: replaying it must not make it the latest once more)."""
+    return conn.execute(
+        "SELECT 1 FROM versions JOIN snapshots ON snapshots.id = versions.snapshot_id"
+        " WHERE versions.document_id = ? AND snapshots.sha256 = ? AND versions.content_hash = ? LIMIT 1",
+        (doc_id, digest, text_hash)).fetchone() is not None
 
 
 def _stored_values(doc: Document, text_hash: str, body: str, identity: Identity, known: dict) -> dict:

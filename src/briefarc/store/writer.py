@@ -81,8 +81,13 @@ class SerialWriter:
             self.batch.commit_if_due(now=True)
 
     def __exit__(self, kind, error, trace) -> None:
-        if kind is None or issubclass(kind, KeyboardInterrupt):  # what was handed over whole is saved
-            self._save_held()
+        try:
+            if kind is None or issubclass(kind, KeyboardInterrupt):  # what was handed over whole is saved
+                self._save_held()
+        except BaseException as failed:  # the batch still ends (rolled back), or the lock outlives the run
+            with translate_errors():
+                self.batch.__exit__(type(failed), failed, failed.__traceback__)
+            raise
         with translate_errors():
             self.batch.__exit__(kind, error, trace)
 
