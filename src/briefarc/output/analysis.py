@@ -10,8 +10,9 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from briefarc.output.render import SHORT_NAME, TURN_STYLES, site_cell, text
+from briefarc.output.render import SHORT_NAME, TURN_STYLES, prose, site_cell, text
 from briefarc.output.textout import clean
+from briefarc.output.wrap import Wrapped
 
 
 def turn_label(turn: dict) -> Text:
@@ -38,7 +39,7 @@ def turns_table(turns: list[dict]) -> Table:
         table.add_row(Text(f"{turn['id']}#{turn['turn']}", style="cyan"), text(turn.get("date")),
                       site_cell(turn.get("site") or turn.get("source"), 14), text(turn.get("role")),
                       text(turn.get("outlet") or who),
-                      text(shorten(turn.get("text") or "")))
+                      prose(shorten(turn.get("text") or "")))
     return table
 
 
@@ -241,7 +242,8 @@ def parallel_table(result: dict) -> Table:
             elif previous[index] is not None and side["turn"] == previous[index]["turn"]:
                 cells.append(Text(f"↑ {side['id']}#{side['turn']} (one turn in this version)", style="dim"))
             else:
-                cell = turn_label(side)
+                cell = Wrapped()  # a Chinese turn wraps as in `show`: no line begins with "，" or "。"
+                cell.append_text(turn_label(side))
                 cell.append("\n" + clean(side["text"]))
                 cells.append(cell)
         previous = [row["left"], row["right"]]

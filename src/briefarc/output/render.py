@@ -32,12 +32,17 @@ def text(value: object, style: str = "") -> Text:
     return Text(clean(value), style=style)
 
 
+def prose(value: object, style: str = "") -> Wrapped:
+    """Text for a table cell that wraps: no line of it begins with closing punctuation (，。、), as in `show`."""
+    return Wrapped(clean(value), style=style)
+
+
 def snippet_text(snippet: str | None) -> Text:
     """A snippet with the matched terms highlighted; the page's own text is never markup.
 
     The search leaves only the markers it put in (store/search.py), so splitting on them is exact.
     """
-    out = Text()
+    out = Wrapped()
     for index, part in enumerate(re.split(f"[{SNIPPET_OPEN}{SNIPPET_CLOSE}]", clean(snippet or ""))):
         out.append(" ".join(part.split("\n")), style="bold yellow" if index % 2 else "")
     return out
@@ -63,7 +68,7 @@ def hits_table(hits: list[dict], *, snippets: bool = True) -> Table:
     for hit in hits:
         row: list[RenderableType] = [
             text(hit["id"]), text(hit.get("published_date") or ""), site_cell(hit.get("site"), SHORT_NAME),
-            text(hit.get("title") or "(untitled)", "bold"),
+            prose(hit.get("title") or "(untitled)", "bold"),
         ]
         if snippets:
             row.append(snippet_text(hit.get("snippet")))
