@@ -254,4 +254,5 @@ def log(
     waiting = listed(database, source=source, limit=1) if not pending else []
     if waiting and not waiting[0]["given_up_at"]:
         console.err().print(f"Pages wait for a later try, the next due {waiting[0]['next_try']}: "
-                            "`briefarc log --pending` lists them.", markup=False)
+                            "`briefarc log --pending` lists them.", markup=False,
+                            soft_wrap=not console.err().is_terminal)  # into a pipe, the command whole

@@ -35,13 +35,15 @@ def ingest_progress(paths: list[str]) -> Iterator:
 
 
 def print_ingest_summary(stderr: Console, report) -> None:
+    """The counts, then a note a line; on a terminal wrapped at its width, into a pipe or a file whole."""
+    whole = not stderr.is_terminal  # a command named in a note is never cut over two lines of a log
     line = (f"Added {report.added}, updated {report.updated}, unchanged {report.unchanged}, "
             f"failed {len(report.failed)}.")
     if report.skipped:
         line += f" Skipped {report.skipped} records that hold no HTML page."
     if report.no_text:
         line += f" Skipped {len(report.no_text)} page{'s' * (len(report.no_text) > 1)} with no text."
-    stderr.print(line, markup=False, highlight=False)
+    stderr.print(line, markup=False, highlight=False, soft_wrap=whole)
     for name in report.no_text:
         stderr.print(f"  skipped: {clean(name)}: no text (a title and no body): not archived", markup=False,
                      highlight=False, soft_wrap=True)
@@ -49,10 +51,10 @@ def print_ingest_summary(stderr: Console, report) -> None:
         stderr.print(f"  {report.listings} listing page{'s' if report.listings > 1 else ''}, not stored as documents: "
                      f"{len(report.listed)} article links noted as pending (`briefarc log --pending`)"
                      + (f"; {report.unplaced} relative links left out: give the page's address with --url"
-                        if report.unplaced else ""), markup=False, highlight=False)  # words: wrapped between
+                        if report.unplaced else ""), markup=False, highlight=False, soft_wrap=whole)
     for site, pages in report.assumed.items():
         stderr.print(f"  site assumed for {pages} page{'s' if pages > 1 else ''} without a URL: {clean(site)}",
-                     markup=False, highlight=False)
+                     markup=False, highlight=False, soft_wrap=whole)
     for name, text in report.warnings:
         stderr.print(f"  warning: {clean(name)}: {clean(text)}", markup=False, highlight=False, soft_wrap=True)
     for name, reason in report.failed:

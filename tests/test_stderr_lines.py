@@ -1,0 +1,23 @@
+"""Messages on stderr into a pipe or a file (a log of a cron job) are whole lines: a command they name such as
+`briefarc log --pending` is never cut over two lines, and no line ends in a space."""
+
+from __future__ import annotations
+
+from tests.conftest import SAMPLES
+
+
+def test_the_ingest_summary_into_a_pipe_is_one_line_per_note(cli, db_file, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    lines = cli("ingest", SAMPLES, "--db", db_file).stderr.splitlines()
+    listing = [line for line in lines if "listing page" in line]
+    assert listing and "(`briefarc log --pending`)" in listing[0] and len(listing[0]) > 80
+    assert [line for line in lines if line.startswith("  site assumed for") and line.endswith(")")]
+    assert all(line.startswith(("Added", "  ")) and line == line.rstrip() for line in lines), lines
+
+
+def test_the_log_hint_into_a_pipe_names_its_command_whole(cli, db_file, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    assert cli("ingest", SAMPLES, "--db", db_file).code == 0  # its listing page leaves pages pending
+    lines = cli("log", "--db", db_file).stderr.splitlines()
+    hint = [line for line in lines if line.startswith("Pages wait")]
+    assert hint and hint[0].endswith("`briefarc log --pending` lists them."), lines
