@@ -85,7 +85,7 @@ def _save(conn: sqlite3.Connection, new: NewDocuments, doc: Document, page: RawP
             "UPDATE documents SET checked_at = ?, removed_at = CASE WHEN ? THEN NULL ELSE removed_at END"
             " WHERE id = ?", (stamp, page.live, row[0]))
         return SaveResult("unchanged", row[0], row[2])
-    if _stored_before(conn, row[0], digest, text_hash):  # an older copy ingested again: nothing new
+    if not page.live and _stored_before(conn, row[0], digest, text_hash):  # an older saved copy again
         return SaveResult("unchanged", row[0], row[2])
     values = _stored_values(doc, text_hash, body, identity, known)
     doc_id, number = row[0], row[2] + 1
@@ -97,7 +97,8 @@ def _save(conn: sqlite3.Connection, new: NewDocuments, doc: Document, page: RawP
 
 def _stored_before(conn: sqlite3.Connection, doc_id: int, digest: str, text_hash: str) -> bool:
     """Whether these very bytes already gave this document a version with this text (a saved copy older
-    than the document's latest, ingested again: replaying it must not make it the latest once more)."""
+    than the document's latest, ingested again: replaying it must not make it the latest once more; a
+    live fetch that finds the older text again is a change at the source, and is kept)."""
     return conn.execute(
         "SELECT 1 FROM versions JOIN snapshots ON snapshots.id = versions.snapshot_id"
         " WHERE versions.document_id = ? AND snapshots.sha256 = ? AND versions.content_hash = ? LIMIT 1",
