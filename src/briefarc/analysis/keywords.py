@@ -20,13 +20,14 @@ if TYPE_CHECKING:
 
 
 def reference_filters(target: Filters, since: str | None, until: str | None, source: str | None,
-                      spokesperson: str | None) -> Filters | None:
-    """The part to compare with: the target's filters with the --vs-* values in their place; None for
-    "everything else"."""
-    if not any((since, until, source, spokesperson)):
+                      spokesperson: str | None, site: str | None = None) -> Filters | None:
+    """The part to compare with: the target's filters with the --vs-* values in their place (--vs-source
+    gives a source or a site label); None for "everything else"."""
+    if not any((since, until, source, site, spokesperson)):
         return None
     dates = (since, until) if since or until else (target.since, target.until)
-    return replace(target, since=dates[0], until=dates[1], source=source or target.source,
+    where = (source, site) if source or site else (target.source, target.site)
+    return replace(target, since=dates[0], until=dates[1], source=where[0], site=where[1],
                    spokesperson=spokesperson or target.spokesperson)
 
 

@@ -248,8 +248,8 @@ def keywords(
     from briefarc.analysis.keywords import reference_filters
 
     compared = make_filters(None, vs_since, vs_until, None, None, None)
-    vs_source = check_source_filter(db, vs_source) if vs_source else None
-    reference = reference_filters(filters, compared.since, compared.until, vs_source, vs_spokesperson)
+    vs_source, vs_site = check_source_filter(db, vs_source) if vs_source else (None, None)
+    reference = reference_filters(filters, compared.since, compared.until, vs_source, vs_spokesperson, vs_site)
     columns = ["word", "count", "reference_count", "per_million", "reference_per_million", "score"]
     table_command(db, json_, csv_, columns, tuple(columns[1:]),
                   "No keywords: the selected documents have no word over-represented often enough.",

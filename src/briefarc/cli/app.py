@@ -58,7 +58,9 @@ CsvOption = Annotated[bool, typer.Option("--csv", help="CSV on stdout instead of
 CsvSafeOption = Annotated[bool | None, typer.Option(
     "--csv-safe/--no-csv-safe", help="CSV for spreadsheets: cells starting with = + - @ tab or CR get a leading ' "
     "(default: on for a file named *.csv, off otherwise; --no-csv-safe keeps the exact text).")]
-SourceFilter = Annotated[str | None, typer.Option("--source", help="Only documents from this source.")]
+SourceFilter = Annotated[
+    str | None, typer.Option("--source", help="Only documents from this source, or this site as tables show it.")
+]
 SinceFilter = Annotated[str | None, typer.Option("--since", help="Published on or after this date (YYYY-MM-DD).")]
 UntilFilter = Annotated[str | None, typer.Option("--until", help="Published on or before this date (YYYY-MM-DD).")]
 SpokespersonFilter = Annotated[

@@ -3,6 +3,7 @@
 import dataclasses
 import functools
 import inspect
+import re
 from collections.abc import Callable
 
 from briefarc.cli.app import (
@@ -22,6 +23,7 @@ from briefarc.cli.app import (
 
 FILTER_OPTIONS = (("source", SourceFilter, None), ("since", SinceFilter, None), ("until", UntilFilter, None),
                   ("spokesperson", SpokespersonFilter, None), ("kind", KindFilter, None), ("lang", LangFilter, None))
+SHOWN_SITES = 12  # site labels named in the error for an unknown --source
 VERSION_OPTIONS = (("changed", ChangedFilter, False), ("removed", RemovedFilter, False))
 
 
@@ -51,21 +53,40 @@ def _with_options(function: Callable, filter_options: tuple) -> Callable:
         values = [kwargs.pop(name, default) for name, _, default in filter_options]
         filters = make_filters(*values)
         if filters.source:
-            filters = dataclasses.replace(filters, source=check_source_filter(kwargs.get("db"), filters.source))
+            source, site = check_source_filter(kwargs.get("db"), filters.source)
+            filters = dataclasses.replace(filters, source=source, site=site)
         return function(*args, filters=filters, **kwargs)
 
     command.__signature__ = signature.replace(parameters=[*positional, *options, *keyword])  # type: ignore[attr-defined]
     return command
 
 
-def check_source_filter(db, name: str) -> str:
-    """--source of a command that reads the archive: a source it knows, else a usage error listing them
-    (a typo must not read as "no documents")."""
+def check_source_filter(db, name: str) -> tuple[str | None, str | None]:
+    """--source of a command that reads the archive: (a source it knows, None), or (None, a site label
+    that tables show for pages filed under no source); else a usage error listing both (a typo must not
+    read as "no documents")."""
     from briefarc.errors import UsageError
+    from briefarc.store.sitelabel import unfiled_labels
     from briefarc.store.sources import all_sources
 
     database, _ = open_db(db, create=False)
     names = [source.name for source in all_sources(database)]
-    if (found := same_source(name, names)) is None:
-        raise UsageError(unknown_source(name, names))
-    return found
+    if (found := same_source(name, names)) is not None:
+        return found, None
+    labels = unfiled_labels(database)
+    if (label := same_source(name, labels)) is not None:
+        return None, label
+    raise UsageError(unknown_source(name, names) if not labels else unknown_site(name, names, labels))
+
+
+def unknown_site(name: str, names: list[str], labels: list[str]) -> str:
+    """"No source or site named 'x'. Did you mean y? Known sources: a, b. Sites: c, d." on one line,
+    the sites cut at SHOWN_SITES."""
+    import difflib
+
+    close = difflib.get_close_matches(name, names + labels, n=1)
+    hint = f"Did you mean {close[0]}? " if close else ""
+    sites = ", ".join(f'"{label}"' if re.search(r"[\s,]", label) else label for label in labels[:SHOWN_SITES])
+    more = f" and {len(labels) - SHOWN_SITES} more (briefarc stats lists them)" if len(labels) > SHOWN_SITES else ""
+    known = f"Known sources: {', '.join(sorted(names))}. " if names else ""
+    return f"No source or site named {name!r}. {hint}{known}Sites of pages filed under no source: {sites}{more}."

@@ -12,6 +12,7 @@ from briefarc.store.db import translated
 from briefarc.store.fts import index_for
 from briefarc.store.query import HINT, literal_query, to_fts
 from briefarc.store.ranking import best_first, newest_first, scored
+from briefarc.store.sitelabel import SITE_FILTER_SQL
 from briefarc.store.text import has_cjk
 
 if TYPE_CHECKING:
@@ -68,13 +69,14 @@ class Filters:
     language: str | None = None
     changed: bool = False
     removed: bool = False
+    site: str | None = None  # the label of pages filed under no source (--source given such a label)
 
     def where(self) -> tuple[list[str], list]:
         clauses: list[str] = []
         params: list = []
         simple = (("s.name = ?", self.source), ("d.published_date >= ?", self.since),
                   ("d.published_date <= ?", self.until), ("d.kind = ?", self.kind),
-                  (f"{PRIMARY_SUBTAG_SQL} = ?", primary_subtag(self.language)))
+                  (f"{PRIMARY_SUBTAG_SQL} = ?", primary_subtag(self.language)), (SITE_FILTER_SQL, self.site))
         for clause, value in simple:
             if value:
                 clauses.append(clause)

@@ -3,23 +3,38 @@
 Its source's name; for a page filed under no source, the site's name the page gives, else the host of
 its address; None when none is known (a saved file that names no site and came without a URL), which
 tables show as "—". SQL reads it through the `url_host` function that `register` adds to a connection.
+--source takes a label as well as a source's name (SITE_FILTER_SQL, the labels from `unfiled_labels`).
 """
 
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
 
 from briefarc.urls import hostname
 
+if TYPE_CHECKING:
+    import sqlite_utils
+
 NONE_SHOWN = "—"  # what a table shows for a document whose site is not known
 
+# The label of a page filed under no source, in SQL over `documents d`.
+UNFILED_SQL = "coalesce(nullif(trim(d.site_name), ''), url_host(coalesce(d.canonical_url, d.url)))"
 # The label in SQL, over `documents d LEFT JOIN sources s ON s.id = d.source_id`.
-SITE_SQL = "coalesce(s.name, nullif(trim(d.site_name), ''), url_host(coalesce(d.canonical_url, d.url)))"
+SITE_SQL = f"coalesce(s.name, {UNFILED_SQL})"
+# A filter on the label of pages filed under no source (a source's own pages go by its name).
+SITE_FILTER_SQL = f"d.source_id IS NULL AND {UNFILED_SQL} = ?"
 
 
 def site_label(source: str | None, site_name: str | None, url: str | None) -> str | None:
     """SITE_SQL in Python, for rows already read."""
     return source or (site_name or "").strip() or url_host(url)
+
+
+def unfiled_labels(db: sqlite_utils.Database) -> list[str]:
+    """The labels of the pages filed under no source, each once, in order."""
+    rows = db.execute(f"SELECT DISTINCT {UNFILED_SQL} FROM documents d WHERE d.source_id IS NULL").fetchall()
+    return sorted(label for (label,) in rows if label)
 
 
 def url_host(url: str | None) -> str | None:

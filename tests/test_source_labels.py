@@ -1,0 +1,59 @@
+"""--source takes the site label that tables show for pages filed under no source (a site's own name,
+else its host), as well as a source's name; an unknown one is a one-line usage error naming both."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import SAMPLES
+
+COMMANDS = (["list"], ["search", "Pakistan"], ["export", "-f", "jsonl"])
+
+
+@pytest.fixture
+def archive(cli, db_file):
+    """The samples, the MOFA transcript filed under mofa-pk and the rest under no source."""
+    assert cli("ingest", SAMPLES / "mofa-briefing-transcript.html", "--source", "mofa-pk", "--db", db_file).code == 0
+    others = [path for path in sorted(SAMPLES.glob("*.html")) if path.name != "mofa-briefing-transcript.html"]
+    assert cli("ingest", *others, "--db", db_file).code == 0
+    return db_file
+
+
+def rows(cli, db_file, *args: str) -> list[dict]:
+    result = cli(*args, "--json", "--db", db_file)
+    assert result.code == 0, result.stderr
+    return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+
+
+def test_every_site_label_that_list_shows_filters_to_its_own_rows(cli, archive):
+    shown = rows(cli, archive, "list")
+    labels = {row["site"] for row in shown if row["site"]}
+    assert {"mofa-pk", "DAWN.COM", "Newsweek Pakistan"} <= labels
+    for label in labels:
+        wanted = sorted(row["id"] for row in shown if row["site"] == label)
+        got = rows(cli, archive, "list", "--source", label)
+        assert sorted(row["id"] for row in got) == wanted, label
+        assert {row["site"] for row in got} == {label}
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_site_label_in_any_case_in_the_commands_that_filter(cli, archive, command):
+    found = rows(cli, archive, *command, "--source", "dawn.com")
+    assert found and {row.get("site") for row in found} == {"DAWN.COM"}
+
+
+def test_a_site_label_as_the_reference_of_keywords(cli, archive):
+    compared = cli("keywords", "--source", "mofa-pk", "--vs-source", "newsweek pakistan", "--min-count", "1",
+                   "--json", "--db", archive)
+    assert compared.code == 0 and compared.stdout.strip(), compared.stderr
+
+
+def test_an_unknown_source_names_the_sources_and_the_sites_on_one_line(cli, archive):
+    result = cli("list", "--source", "dawn", "--db", archive)
+    assert result.code == 2 and result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, lines
+    assert "No source or site named 'dawn'" in lines[0] and "Known sources: " in lines[0]
+    assert "mofa-pk" in lines[0] and "DAWN.COM" in lines[0] and '"Newsweek Pakistan"' in lines[0]
