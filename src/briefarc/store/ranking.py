@@ -115,8 +115,9 @@ def title_matches(db, table: str, fts: str, clauses: list[str], params: list, wa
     """
     rare = list(dict.fromkeys(rare))
     in_title = f"{TITLE_FILTER} : ( {' OR '.join(rare)} )"
-    titled, newest = f"( {fts} ) AND ( {in_title} )", f"SELECT rowid FROM {table} WHERE {table} MATCH ? " \
-        "ORDER BY rowid DESC LIMIT ?"
+    # a query of one phrase is in the title when the title holds it (the phrase read once, not twice)
+    titled = in_title if rare == [fts.strip()] else f"( {fts} ) AND ( {in_title} )"
+    newest = f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT ?"
     if walked < TITLE_CANDIDATES:  # a few title matches: the walk starts at the oldest of them
         lowest = db.execute(f"SELECT min(rowid) FROM ({newest})", [titled, walked]).fetchone()[0]
     else:  # thousands: they reach far back, and the walk is as long without the bound
