@@ -33,6 +33,11 @@ def counted(call: Callable[..., Any], *args: Any) -> Any:
 def instruction_counts(argv: list[str], env: dict[str, str] | None = None) -> list[int]:
     """Run a Python child (argv without the interpreter) under callgrind: the instructions of each of its
     `counted` calls, in order. Raises RuntimeError when the child fails or counts nothing."""
+    return counted_run(argv, env)[0]
+
+
+def counted_run(argv: list[str], env: dict[str, str] | None = None) -> tuple[list[int], str]:
+    """instruction_counts, and what the child printed on stdout."""
     with tempfile.TemporaryDirectory(prefix="callgrind-") as folder:
         out = Path(folder) / "profile"
         command = ["valgrind", "--tool=callgrind", "--collect-atstart=no", f"--toggle-collect={GATE}",
@@ -45,7 +50,7 @@ def instruction_counts(argv: list[str], env: dict[str, str] | None = None) -> li
         counts = [total(path) for path in dumps]
     if not counts or not all(counts):
         raise RuntimeError(f"callgrind counted nothing in {GATE}: is the interpreter stripped of its symbols?")
-    return counts
+    return counts, done.stdout
 
 
 def total(path: Path) -> int:
