@@ -181,3 +181,30 @@ def test_robots_connection_failures_are_retried_with_the_retry_setting(cli, db_f
                  "--db", db_file, "--json")
     assert result.jsonl()[0]["added"] == 1, result.stdout
     assert site.paths() == ["/robots.txt", "/robots.txt", briefing(1)]
+
+
+# -- a URL named again after a 404 ----------------------------------------------------------------------------
+
+
+def test_a_url_named_again_after_a_404_is_fetched_again(cli, db_file, site):
+    fx.polite(site)
+    site.route(briefing(7), ss.Reply(b"", status=404), noon(7))  # missing at first, published later
+    first = cli("fetch", site.url(briefing(7)), *FAST, "--db", db_file, "--json").jsonl()[0]
+    assert (first["failed"], first["added"]) == (1, 0), first
+    again = cli("fetch", site.url(briefing(7)), *FAST, "--db", db_file, "--json")
+    assert again.code == 0, again.stderr
+    report = again.jsonl()[0]
+    assert (report["added"], report["failed"]) == (1, 0), report
+    assert not any("archived already" in note for note in report["notes"])
+    assert site.hits(briefing(7)) == 2
+    assert stored_days(cli, db_file) == ["2025-09-07"]
+
+
+def test_a_url_named_again_once_archived_is_still_skipped(cli, db_file, site):
+    fx.polite(site)
+    site.page(briefing(8), noon(8))
+    assert cli("fetch", site.url(briefing(8)), *FAST, "--db", db_file, "--json").jsonl()[0]["added"] == 1
+    report = cli("fetch", site.url(briefing(8)), *FAST, "--db", db_file, "--json").jsonl()[0]
+    assert (report["added"], report["fetched"]) == (0, 0), report
+    assert any("archived already" in note for note in report["notes"])
+    assert site.hits(briefing(8)) == 1

@@ -181,6 +181,7 @@ class Scheduler:
     async def _discover_and_fetch(self, ctx: Context, fetcher: Fetcher) -> None:
         if self.source.kind == "urls":  # each URL discovered on its own, all at once
             urls = self.source.options["urls"]
+            self.states.update(fetchlog.url_states(self.db, urls, named=True))  # all in one query
             await asyncio.gather(*(self._drain_url(ctx, url, fetcher) for url in urls))
         else:
             urls = [self.source.url]

@@ -12,13 +12,17 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 KNOWN_STATUSES = ("stored", "skipped", "missing")
+NAMED_KNOWN = ("stored", "skipped")  # a URL the user names again is tried again when it was only missing
 
 
 @translated
-def url_states(db: sqlite_utils.Database, urls: list[str]) -> dict[str, tuple[bool, str | None]]:
+def url_states(db: sqlite_utils.Database, urls: list[str], *,
+               named: bool = False) -> dict[str, tuple[bool, str | None]]:
     """For each URL, in one query per 500: (known, its pending state: None, "pending" or "given up").
 
-    Known: it needs no fetch, being archived already or skipped (not a page) before."""
+    Known: it needs no fetch, being archived already or skipped (not a page) before; or missing at its
+    source (404) before, unless `named` (the user gave the URL itself: it may be there now)."""
+    statuses = NAMED_KNOWN if named else KNOWN_STATUSES
     import json
 
     states: dict[str, tuple[bool, str | None]] = {}
@@ -32,7 +36,7 @@ def url_states(db: sqlite_utils.Database, urls: list[str]) -> dict[str, tuple[bo
                 LEFT JOIN seen_urls s ON s.key = j.nkey LEFT JOIN pending p ON p.key = j.nkey""",
             (json.dumps([[normalize_url(url), url] for url in chunk]),)).fetchall()
         for index, status, pending, given_up, archived in rows:
-            known = status in KNOWN_STATUSES if status is not None else bool(archived)
+            known = status in statuses if status is not None else bool(archived)
             states[chunk[index]] = (known, "given up" if given_up else "pending" if pending else None)
     return states
 
