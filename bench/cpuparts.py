@@ -30,6 +30,7 @@ MAIN_PARTS: dict[str, list[str]] = {
                                 "briefarc.offload:Worker.__init__"],
 }
 REST = "HTTP client, discovery, event loop"
+SAVING, IN_PLACE = "saving", "extraction in place"  # the parts other helpers' work is about
 
 
 class Timers:

@@ -57,7 +57,7 @@ from briefarc.items import ItemHandler  # noqa: E402
 from briefarc.models import Source  # noqa: E402
 from briefarc.net.fetch import FetchConfig, run  # noqa: E402
 from briefarc.store.db import open_database  # noqa: E402
-from cpuparts import REST, timed_parts, worker_parts  # noqa: E402
+from cpuparts import IN_PLACE, REST, SAVING, timed_parts, worker_parts  # noqa: E402
 from pages import page  # noqa: E402
 
 TARGET = 1.3
@@ -277,6 +277,14 @@ def breakdown(results: list[Result], pages: list[tuple[str, bytes]]) -> None:
     rest = [r.per_page(r.workers_cpu) - sum(work.values()) if r.workers_cpu else 0.0 for r in results]
     print(f"  {'workers: start-up, pipes (the rest)':<42}" + "".join(f"{value:>20.2f}" for value in rest))
     print(f"  {'all':<42}" + "".join(f"{r.cpu_ms():>20.2f}" for r in results))
+    print(f"  {'all but extraction, packing and saving':<42}" + "".join(
+        f"{without_page_work(r, work):>20.2f}" for r in results))
+
+
+def without_page_work(result: Result, work: dict[str, float]) -> float:
+    """CPU ms per page of the pipeline's own part: all of it but extraction, packing and saving."""
+    own = result.cpu - result.parts.get(SAVING, 0.0) - result.parts.get(IN_PLACE, 0.0)
+    return result.per_page(own + result.workers_cpu) - (sum(work.values()) if result.workers_cpu else 0.0)
 
 
 def main(argv: list[str] | None = None) -> int:

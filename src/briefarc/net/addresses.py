@@ -17,13 +17,16 @@ import urllib.request
 from dataclasses import dataclass, field
 from functools import lru_cache
 from ipaddress import IPv4Address, IPv6Address, ip_address, ip_network
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import httpcore
 import httpx
 
 from briefarc.net.wire import connect
+
+if TYPE_CHECKING:
+    from briefarc.net.direct import HTTPResponse
 
 BLOCKED = tuple(ip_network(net) for net in (
     "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
@@ -105,7 +108,7 @@ class Reach:
             return True  # unknown: the stricter rule
         return not all(is_private(address) for address in addresses)
 
-    def check_peer(self, url: str, response: httpx.Response) -> bool:
+    def check_peer(self, url: str, response: HTTPResponse) -> bool:
         """Whether the answer came from a public address; a private one is refused where the rule holds
         (a kept-alive connection is checked here too)."""
         peer = peer_of(response)
@@ -204,14 +207,14 @@ class GuardedTransport(httpx.AsyncHTTPTransport):
 
     def __init__(self, network: Network, *, verify: Any, limits: httpx.Limits) -> None:
         super().__init__(verify=verify, limits=limits)
-        self._pool = httpcore.AsyncConnectionPool(
+        self.pool = self._pool = httpcore.AsyncConnectionPool(
             ssl_context=verify, max_connections=limits.max_connections,
             max_keepalive_connections=limits.max_keepalive_connections, keepalive_expiry=limits.keepalive_expiry,
             network_backend=GuardedBackend(network),
         )
 
 
-def peer_of(response: httpx.Response) -> str | None:
+def peer_of(response: HTTPResponse) -> str | None:
     """The address the response came from (as checked when its connection was made)."""
     stream = response.extensions.get("network_stream")
     server = stream.get_extra_info("server_addr") if stream is not None else None

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from http import HTTPStatus
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import httpx
@@ -17,6 +18,9 @@ import httpx
 from briefarc.errors import FetchError
 from briefarc.net.inflate import describe_size
 from briefarc.urls import host_with_port
+
+if TYPE_CHECKING:
+    from briefarc.net.direct import HTTPResponse
 
 SKIPPED = ("content_type", "robots")  # reported as skipped, not failed
 
@@ -168,7 +172,7 @@ def retry_after(value: str | None) -> float | None:
     return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
-def failure_of(exc: BaseException, url: str, response: httpx.Response | None, config) -> FetchFailure:
+def failure_of(exc: BaseException, url: str, response: HTTPResponse | None, config) -> FetchFailure:
     """Translate an httpx error (or the total timeout's TimeoutError) into a FetchFailure."""
     host = host_with_port(url)
     status = response.status_code if response is not None else None

@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 from urllib.parse import urljoin, urlsplit
 
 import httpx
+from httpcore import AsyncConnectionPool
 
 from briefarc import __version__
 from briefarc.net.addresses import (
@@ -34,7 +35,7 @@ from briefarc.net.addresses import (
     Reach,
     proxied,
 )
-from briefarc.net.direct import exchange
+from briefarc.net.direct import HTTPResponse, exchange
 from briefarc.net.failures import (
     FetchFailure,
     after_attempts,
@@ -166,7 +167,7 @@ class Fetcher:
         self._transport = transport
         # one per site and rule (private addresses denied or not), opened by `async with`; with the transport
         # briefarc made for it (none behind a proxy or with the transport given)
-        self._clients: dict[tuple[str, bool], tuple[httpx.AsyncClient, GuardedTransport | None]] | None = None
+        self._clients: dict[tuple[str, bool], tuple[httpx.AsyncClient, AsyncConnectionPool | None]] | None = None
         # one TLS context for all the clients: building one costs tens of milliseconds
         self._tls: ssl.SSLContext | None = None
         self._throttle = Throttle(self.config.per_host, self.config.total, self.config.delay)
@@ -191,7 +192,7 @@ class Fetcher:
         for client, _ in clients.values():
             await client.aclose()
 
-    def _client_for(self, url: str) -> tuple[httpx.AsyncClient, GuardedTransport | None]:
+    def _client_for(self, url: str) -> tuple[httpx.AsyncClient, AsyncConnectionPool | None]:
         """The client of `url`'s site. One pool per site keeps httpx's per-request pool scan short."""
         if self._clients is None:
             raise RuntimeError("Use the Fetcher inside `async with Fetcher(...) as fetcher:`.")
@@ -201,7 +202,7 @@ class Fetcher:
             site = self._clients[key] = self._new_client()
         return site
 
-    def _new_client(self) -> tuple[httpx.AsyncClient, GuardedTransport | None]:
+    def _new_client(self) -> tuple[httpx.AsyncClient, AsyncConnectionPool | None]:
         config = self.config
         if self._tls is None:
             self._tls = httpx.create_ssl_context(verify=config.verify_tls)
@@ -221,7 +222,7 @@ class Fetcher:
             http2=False,
             verify=tls,
             transport=transport or self._transport,
-        ), ours
+        ), ours.pool if ours is not None else None
 
     async def get(
         self,
@@ -358,7 +359,7 @@ class Fetcher:
         self._record(url, state, started, at, number, None)
         return answer
 
-    async def _read(self, url: str, response: httpx.Response, limits: _Limits) -> _Answer:
+    async def _read(self, url: str, response: HTTPResponse, limits: _Limits) -> _Answer:
         status = response.status_code
         answer = _Answer(url, status, {name.lower(): value for name, value in response.headers.items()})
         if not (200 <= status < 300 or status in limits.read_body):
@@ -376,7 +377,7 @@ class Fetcher:
             check_sniffed(url, answer.headers, answer.data, limits.accept)
         return answer
 
-    async def _read_body(self, url: str, response: httpx.Response, max_bytes: int) -> bytes:
+    async def _read_body(self, url: str, response: HTTPResponse, max_bytes: int) -> bytes:
         inflater = Inflater(response.headers.get("content-encoding"), self.config.max_decompressed)
         parts = []
         async for chunk in response.aiter_raw():
@@ -444,7 +445,7 @@ class Fetcher:
 
 @dataclass
 class _Progress:
-    response: httpx.Response | None = None
+    response: HTTPResponse | None = None
 
 
 def run(coro: Coroutine[Any, Any, T]) -> T:

@@ -44,7 +44,7 @@ SMALL_PAGE = 64 * 1024  # a page larger than this is content, whatever its title
 ENCODINGS = ("utf-8", "gb18030", "windows-1251")  # the Chinese and Russian words may come in these
 
 _PATHS = [re.compile(pattern, re.IGNORECASE) for pattern in MISSING_PATHS]
-_WORDS = [re.compile(pattern, re.IGNORECASE) for pattern in MISSING_WORDS]
+_WORDS = re.compile("|".join(f"(?:{pattern})" for pattern in MISSING_WORDS), re.IGNORECASE)  # any of them
 _HEADINGS = re.compile(rb"<(title|h1)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
 _TAGS = re.compile(rb"<[^>]*>")
 _REFRESH = re.compile(
@@ -95,6 +95,6 @@ def _says_missing(data: bytes) -> bool:
         text = _TAGS.sub(b" ", match.group(2))
         for encoding in ENCODINGS:
             words = " ".join(text.decode(encoding, "ignore").split())
-            if len(words) <= HEADING_CHARS and any(rule.search(words) for rule in _WORDS):
+            if len(words) <= HEADING_CHARS and _WORDS.search(words):
                 return True
     return False
