@@ -113,3 +113,42 @@ def test_an_archive_at_version_eleven_gets_the_prefix_index_and_finds_the_same(t
     tools = sqlite_utils.Database(path)  # sqlite-utils (and Datasette) still find the index and search it
     assert tools["documents"].detect_fts() == "documents_fts"
     assert [row["id"] for row in tools["documents"].search("s*", columns=["id"])] != []
+
+
+def test_an_archive_at_version_twelve_indexes_the_same_turns_with_the_ascii_check(tmp_path):
+    """m013: the turns' triggers tell ASCII text without a GLOB; the same turns are indexed, before and after."""
+    import sqlite_utils
+
+    from briefarc.models import Document, RawPage, Turn
+    from briefarc.store.documents import save_document
+
+    path = tmp_path / "v12.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    for migration in MIGRATIONS[:12]:
+        migration(conn)
+    conn.execute("PRAGMA user_version = 12")
+    conn.close()
+    texts = ("Sanctions on steel.", "Le ministère a répondu.", "美方表示关切。", "")
+
+    def save(db, number: int) -> None:
+        turns = [Turn("Q", "question", text) for text in texts]
+        doc = Document(title=f"Briefing {number}", paragraphs=[t for t in texts if t], turns=turns)
+        save_document(db, doc, RawPage(data=f"<p>{number}</p>".encode(), origin="t", url=f"https://e.org/{number}"))
+
+    def found(db) -> list:
+        db.execute("INSERT INTO turns_fts(turns_fts, rank) VALUES('integrity-check', 1)")
+        return [db.execute("SELECT rowid FROM turns_fts WHERE turns_fts MATCH ? ORDER BY rowid", [query]).fetchall()
+                for query in ("steel", "ministère", "美方", '"表示"')]
+
+    old = sqlite_utils.Database(path)
+    save(old, 1)
+    before = found(old)
+    assert "length(CAST" not in old["turns"].triggers_dict["turns_ai"]
+    old.conn.close()
+    migrated = open_database(path)
+    assert migrated.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 13
+    assert all("length(CAST(" in migrated["turns"].triggers_dict[name] for name in ("turns_ai", "turns_au"))
+    assert found(migrated) == before == [[(1,)], [(2,)], [(3,)], [(3,)]]
+    save(migrated, 2)
+    assert found(migrated) == [[(1,), (5,)], [(2,), (6,)], [(3,), (7,)], [(3,), (7,)]]
+    assert migrated.execute("SELECT count(*) FROM turns_fts_docsize").fetchone()[0] == 8  # the empty turns too
