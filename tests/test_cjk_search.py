@@ -92,3 +92,32 @@ def test_a_run_of_chinese_characters_is_found_exactly_where_the_text_holds_it(te
     conn.execute("INSERT INTO turns_fts VALUES (?, ?)", (text, terms(text)))
     table, fts = index_for(None, to_fts(query), "turns")
     assert bool(conn.execute(f"SELECT 1 FROM {table} WHERE {table} MATCH ?", [fts]).fetchall()) == (query in text)
+
+
+def terms_by_the_definition(text: str) -> str | None:
+    """The terms as store/cjk.py defines them, one zero-width match per character (how it worked them out
+    before it interleaved arrays): a CJK character with the next one, or alone at the end of its run; a run
+    of other letters or digits written against a CJK run."""
+    import re
+
+    from briefarc.store.text import CJK_CHARS, has_cjk
+
+    cjk, other = f"[{CJK_CHARS}]", f"[^\\W_{CJK_CHARS}]"
+    pattern = f"(?=({cjk}{{2}}|{cjk}(?!{cjk})|(?<={cjk}){other}+|(?<!{other}){other}+(?={cjk})))"
+    return " ".join(re.findall(pattern, text)) or None if has_cjk(text) else None
+
+
+@given(text=st.text(alphabet="台湾问題あア𠀀 a1_é한，。\0\U000f0000\U0010fffd-", max_size=40))
+def test_the_terms_are_those_of_the_definition(text):
+    """Any mix of CJK (a kana, an ideograph beyond the first plane), letters, digits, underscores, Hangul,
+    punctuation, NUL and characters of the private use planes the interleaving uses for its places."""
+    from briefarc.store.cjk import terms
+
+    assert terms(text) == terms_by_the_definition(text)
+
+
+def test_the_terms_of_a_paragraph_of_more_runs_than_there_are_places():
+    from briefarc.store.cjk import PLACES, terms
+
+    text = "台1" * (PLACES // 2 + 5) + "湾问题"
+    assert terms(text) == terms_by_the_definition(text)

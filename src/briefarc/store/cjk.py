@@ -16,6 +16,8 @@ character of a run). The same plain text is what any SQLite tool reads: no zero-
 from __future__ import annotations
 
 import re
+import sys
+from array import array
 from collections.abc import Iterator
 from functools import cache
 
@@ -48,18 +50,50 @@ def _pairs(run: str) -> list[str]:
 
 
 @cache
-def _terms() -> re.Pattern:
-    """At each character of a CJK run, its pair with the next one, or itself when it ends the run; a run of
-    other letters or digits written against a CJK run. One zero-width match per place: no Python loop."""
+def _runs() -> re.Pattern:
+    """The runs that give terms, in order: a run of CJK characters (group 1), or a run of other letters or
+    digits written against one (group 2)."""
     cjk, other = f"[{CJK_CHARS}]", f"[^\\W_{CJK_CHARS}]"
-    return re.compile(f"(?=({cjk}{{2}}|{cjk}(?!{cjk})|(?<={cjk}){other}+|(?<!{other}){other}+(?={cjk})))")
+    return re.compile(f"({cjk}+)|((?<={cjk}){other}+|(?<!{other}){other}+(?={cjk}))")
+
+
+# Each run of other letters or digits stands in the interleaving as one character of a private use plane
+# (never CJK, never a letter or digit, so never in a run), numbered by its place among the runs.
+PLACE = 0xF0000
+PLACES = 0x110000 - PLACE
+_UTF32 = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"
 
 
 def terms(text: str | None) -> str | None:
     """The search terms of `text`'s words that hold CJK characters, space-separated; None without any."""
     if not has_cjk(text):
         return None
-    return " ".join(_terms().findall(text)) or None
+    runs = _runs().findall(text)
+    return " ".join(_interleaved(runs[start:start + PLACES]) for start in range(0, len(runs), PLACES)) or None
+
+
+def _interleaved(runs: list[tuple[str, str]]) -> str:
+    """The terms of `runs` without a Python step per character: the runs joined by NULs (a run of other
+    characters as its place character), then each character followed by the next one and a space, three
+    strided copies of one array; the NUL gaps and what follows them go, then the places get their runs back.
+    外交部 gives 外交␠ 交部␠ 部NUL␠, so 外交 交部 部."""
+    units = array("I")
+    units.frombytes(("\0".join([run or chr(PLACE + number) for number, (run, _) in enumerate(runs)]) + "\0")
+                    .encode(_UTF32))
+    woven = array("I", [32]) * (3 * len(units))
+    woven[0::3] = units
+    woven[1::3] = units[1:] + array("I", [0])
+    empty, placed = _gaps()
+    found = empty.sub("", woven.tobytes().decode(_UTF32).replace("\0 ", " "))[:-1]
+    if any(other for _, other in runs):
+        found = placed.sub(lambda place: runs[ord(place[0]) - PLACE][1], found)
+    return found
+
+
+@cache
+def _gaps() -> tuple[re.Pattern, re.Pattern]:
+    """What a gap between runs leaves in the interleaving, and the place characters."""
+    return re.compile("\0[^ ]? "), re.compile(f"[{chr(PLACE)}-{chr(0x10FFFF)}]")
 
 
 def terms_of(text: str | None, known: dict[str, str | None]) -> str | None:
