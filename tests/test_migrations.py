@@ -146,9 +146,41 @@ def test_an_archive_at_version_twelve_indexes_the_same_turns_with_the_ascii_chec
     assert "length(CAST" not in old["turns"].triggers_dict["turns_ai"]
     old.conn.close()
     migrated = open_database(path)
-    assert migrated.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 13
+    assert migrated.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
     assert all("length(CAST(" in migrated["turns"].triggers_dict[name] for name in ("turns_ai", "turns_au"))
     assert found(migrated) == before == [[(1,)], [(2,)], [(3,)], [(3,)]]
     save(migrated, 2)
     assert found(migrated) == [[(1,), (5,)], [(2,), (6,)], [(3,), (7,)], [(3,), (7,)]]
     assert migrated.execute("SELECT count(*) FROM turns_fts_docsize").fetchone()[0] == 8  # the empty turns too
+
+
+def test_a_batch_of_many_terms_is_one_segment_of_the_index(tmp_path):
+    """m014: the index holds 8 MiB of terms before it writes a segment; a batch of pages with more than the
+    default 1 MiB of them is written as one segment (SQLite's default wrote three), and an archive at version
+    13 gets the setting."""
+    import sqlite_utils
+
+    from briefarc.models import Document, RawPage
+    from briefarc.store.documents import save_documents
+
+    path = tmp_path / "v13.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    for migration in MIGRATIONS[:13]:
+        migration(conn)
+    conn.execute("PRAGMA user_version = 13")
+    conn.close()
+    pairs = [(Document(title=f"Briefing {n}", paragraphs=[" ".join(f"w{n}x{w}" for w in range(300))]),
+              RawPage(data=f"<p>{n}</p>".encode(), origin="t", url=f"https://e.org/{n}")) for n in range(200)]
+    segments = "SELECT count(DISTINCT segid) FROM documents_fts_idx"
+    old = sqlite_utils.Database(path)
+    save_documents(old, pairs[:100])
+    assert old.execute(segments).fetchone()[0] > 1
+    old.conn.close()
+    migrated = open_database(path)
+    assert migrated.execute("SELECT v FROM documents_fts_config WHERE k = 'hashsize'").fetchone() == (8 * 2**20,)
+    assert migrated.execute("SELECT v FROM turns_fts_config WHERE k = 'hashsize'").fetchone() == (8 * 2**20,)
+    before = migrated.execute(segments).fetchone()[0]
+    save_documents(migrated, pairs[100:])
+    assert migrated.execute(segments).fetchone()[0] == before + 1
+    found = "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'w150x299'"
+    assert migrated.execute(found).fetchone() == (1,)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Iterator
+from contextlib import suppress
 
 from briefarc.store import cjk
 from briefarc.store.text import CJK_GLOB, has_cjk
@@ -87,6 +88,18 @@ def remake_triggers(conn: sqlite3.Connection, table: str) -> None:
 
     run_script(conn, "\n".join(f"DROP TRIGGER IF EXISTS [{table}_{name}];" for name in ("ai", "ad", "au")))
     run_script(conn, _triggers(table, INDEXED_WHEN))
+
+
+# What each index holds in memory before it writes a segment (SQLite's default is 1 MiB): a batch of
+# pages (fmprc-bulk: 50 pages, 2-3 MiB of terms) is then one segment, not several to merge (m014).
+HASH_BYTES = 8 * 2**20
+
+
+def set_hash_size(conn: sqlite3.Connection) -> None:
+    """Both indexes' `hashsize` (kept in their config tables), left as it is by an SQLite without the option."""
+    for table in CJK_COLUMNS:
+        with suppress(sqlite3.OperationalError):
+            conn.execute(f"INSERT INTO [{table}_fts]([{table}_fts], rank) VALUES('hashsize', ?)", (HASH_BYTES,))
 
 
 def stale_terms(conn: sqlite3.Connection, table: str) -> Iterator[list[list]]:

@@ -368,6 +368,14 @@ def m013_turns_ascii_check(conn: sqlite3.Connection) -> None:
     remake_triggers(conn, "turns")
 
 
+def m014_fts_hash_size(conn: sqlite3.Connection) -> None:
+    """Each full-text index writes a batch of pages as one segment: 8 MiB of terms held before writing one,
+    not 1 MiB (store/fts.py, HASH_BYTES); fewer segments, less merging, the same index."""
+    from briefarc.store.fts import set_hash_size
+
+    set_hash_size(conn)
+
+
 def run_script(conn: sqlite3.Connection, script: str) -> None:
     """Run several statements inside the caller's transaction (executescript would commit it)."""
     statement = ""
@@ -394,6 +402,7 @@ MIGRATIONS: list[Migration] = [
     m011_cjk_terms,
     m012_prefix_index,
     m013_turns_ascii_check,
+    m014_fts_hash_size,
 ]
 
 
