@@ -69,6 +69,16 @@ def test_migrations_make_the_schema_the_shipped_sql_made():
     assert latest.execute("PRAGMA recursive_triggers").fetchone()[0] == 0  # sqlite-utils changed no setting
 
 
+def archive_at(path, version: int):
+    """An empty archive made by the first `version` migrations, as a release of that version left it."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    for migration in MIGRATIONS[:version]:
+        migration(conn)
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.close()
+    return path
+
+
 def test_an_archive_at_version_two_is_brought_up_to_date(db_file):
     conn = sqlite3.connect(db_file, isolation_level=None)
     for migration in MIGRATIONS[:2]:
@@ -90,12 +100,7 @@ def test_an_archive_at_version_eleven_gets_the_prefix_index_and_finds_the_same(t
     from briefarc.store.documents import save_document
     from briefarc.store.search import search
 
-    path = tmp_path / "v11.db"
-    conn = sqlite3.connect(path, isolation_level=None)
-    for migration in MIGRATIONS[:11]:
-        migration(conn)
-    conn.execute("PRAGMA user_version = 11")
-    conn.close()
+    path = archive_at(tmp_path / "v11.db", 11)
     db = sqlite_utils.Database(path)
     db.conn.execute("PRAGMA user_version = 11")
     words = ("sanctions on steel", "trade talks in Tianjin", "美方 表示 关切", "statement on security")
@@ -122,12 +127,7 @@ def test_an_archive_at_version_twelve_indexes_the_same_turns_with_the_ascii_chec
     from briefarc.models import Document, RawPage, Turn
     from briefarc.store.documents import save_document
 
-    path = tmp_path / "v12.db"
-    conn = sqlite3.connect(path, isolation_level=None)
-    for migration in MIGRATIONS[:12]:
-        migration(conn)
-    conn.execute("PRAGMA user_version = 12")
-    conn.close()
+    path = archive_at(tmp_path / "v12.db", 12)
     texts = ("Sanctions on steel.", "Le ministère a répondu.", "美方表示关切。", "")
 
     def save(db, number: int) -> None:
@@ -163,12 +163,7 @@ def test_a_batch_of_many_terms_is_one_segment_of_the_index(tmp_path):
     from briefarc.models import Document, RawPage
     from briefarc.store.documents import save_documents
 
-    path = tmp_path / "v13.db"
-    conn = sqlite3.connect(path, isolation_level=None)
-    for migration in MIGRATIONS[:13]:
-        migration(conn)
-    conn.execute("PRAGMA user_version = 13")
-    conn.close()
+    path = archive_at(tmp_path / "v13.db", 13)
     pairs = [(Document(title=f"Briefing {n}", paragraphs=[" ".join(f"w{n}x{w}" for w in range(300))]),
               RawPage(data=f"<p>{n}</p>".encode(), origin="t", url=f"https://e.org/{n}")) for n in range(200)]
     segments = "SELECT count(DISTINCT segid) FROM documents_fts_idx"
