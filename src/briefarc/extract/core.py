@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 from functools import lru_cache
@@ -17,7 +18,7 @@ from briefarc.extract.guard import input_errors_only
 from briefarc.extract.kinds import classify, kind_from_url, kind_named, looks_like_news
 from briefarc.extract.language import guess_language, language_from_url
 from briefarc.extract.links import checked
-from briefarc.extract.metadata import Metadata, extract_metadata
+from briefarc.extract.metadata import Metadata, extract_metadata, settle_published
 from briefarc.extract.text import fold
 from briefarc.models import Document, ListingItem
 from briefarc.urls import hostname
@@ -128,7 +129,7 @@ def extract_html(text: str, url: str | None = None, site: sites.Site | None = No
     if site is None and not url:  # a saved page: its own links say which site it is from
         site, address, assumed = sites.recognise(tree, text)
     trusted = site is not None  # a site known by its host: its body selector is trusted
-    meta = extract_metadata(tree, url)
+    meta = extract_metadata(tree, url, dated=False)
     if site is None:
         site = sites.site_by_generator(meta.generator)
     if site is None and (not url or not meta.structured):
@@ -136,6 +137,8 @@ def extract_html(text: str, url: str | None = None, site: sites.Site | None = No
         # JSON-LD or Open Graph, and news pages nearly always do, which spares them the search
         site = sites.site_by_fingerprint(tree)
     apply_site(meta, tree, site)
+    evidence = evidence or dating.Evidence()
+    defer_date(meta, site, text, evidence)
     blocks, root = content.main_blocks(tree, body=site.body if site else (), drop=site.drop if site else (),
                                        skip_ids={meta.subtitle_node}, trust_body=trusted)
     if site is None:  # a known template recognised from where the text was found
@@ -155,12 +158,13 @@ def extract_html(text: str, url: str | None = None, site: sites.Site | None = No
         base = url or address or sites.own_address(tree, text)  # a saved listing's links resolve against it
         if fill_listing(document, tree, base, site, hint):
             document.canonical_url = document.canonical_url or (base if base != url else None)
-            document.published = meta.published
+            document.published = settle_published(meta)
             return document
     fill_structure(document, meta, site, strong)
+    if not dated_by_title(document.title, site, evidence):
+        settle_published(meta)
     document.published = choose_date(document, meta, url or address, site, page_date,
-                                     dating.file_or_link_date(tree, root, document.title),
-                                     evidence or dating.Evidence())
+                                     dating.file_or_link_date(tree, root, document.title), evidence)
     document.language = document.language or language_from_url(url) or guess_language(
         " ".join([document.title or ""] + paragraphs[:20]))
     document.native_id = sites.native_id(site, url, document.language)
@@ -183,10 +187,30 @@ def apply_site(meta: Metadata, tree: LexborHTMLParser, site: sites.Site | None) 
     if author and (site.hosts or not meta.author):  # a CMS template's selector only fills a gap
         meta.author = speakers.clean_name(author)
     site_date = sites.select_value(tree, site.published)
-    meta.published = dates.parse_date(site_date) or dates.find_date(site_date) or meta.published
+    own_date = dates.parse_date(site_date) or dates.find_date(site_date)
+    if own_date:
+        meta.published, meta.date_search = own_date, None  # the generic search is not needed
     meta.spokesperson = sites.select_value(tree, site.spokesperson)
     meta.subtitle = sites.select_value(tree, site.subtitle) or meta.subtitle
     meta.kind = kind_named(sites.select_value(tree, site.kind_from))
+
+
+def defer_date(meta: Metadata, site: sites.Site | None, text: str, evidence: dating.Evidence) -> None:
+    """Search the generic date now, before main_blocks strips the scripts some of its steps read; unless
+    choose_date will take the title's own date (a site that dates by title, a title with its year), when
+    only a listing wants it: it is then searched, if ever, on the page parsed anew."""
+    if meta.date_search is None:
+        return
+    if dated_by_title(meta.title, site, evidence):
+        meta.date_search = dataclasses.replace(meta.date_search, fresh=lambda: LexborHTMLParser(flatten_deep(text)))
+    else:
+        settle_published(meta)
+
+
+def dated_by_title(title: str | None, site: sites.Site | None, evidence: dating.Evidence) -> bool:
+    """Whether choose_date takes the title's date whatever the page's metadata says: the site dates by
+    title, and the title writes a full date no later than the page was archived."""
+    return bool(site and site.date_in_title) and dating.date_near(title, None, latest=evidence.archived) is not None
 
 
 def clean_paragraphs(paragraphs: list[str], meta: Metadata, site: sites.Site | None) -> tuple[list[str], str | None]:

@@ -8,6 +8,7 @@ are asked before all of them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -50,6 +51,21 @@ class Metadata:
     structured: bool = False  # the page has JSON-LD or Open Graph metadata
     news: bool = False  # the page says it is an article (JSON-LD or og:type)
     kind: Kind | None = None  # from a site's selector
+    date_search: PendingDate | None = field(default=None, repr=False, compare=False)  # see settle_published
+
+
+@dataclass(frozen=True)
+class PendingDate:
+    """The generic cascade's date search, left for when the date is wanted: a known site's own date, or the
+    full date in the title of a site that dates by title, makes it needless on most of its pages."""
+
+    src: PageSources
+    title: str | None  # the generic cascade's title (the search looks for the element that shows it)
+    fresh: Callable[[], LexborHTMLParser] | None = None  # the page parsed anew, once the tree has been changed
+
+    def find(self) -> str | None:
+        src = PageSources(self.fresh(), self.src.url) if self.fresh is not None else self.src
+        return find_published(src, self.title)
 
 
 # --- author, subtitle, language, site, canonical, tags -----------------------------------------------
@@ -140,8 +156,10 @@ def find_tags(src: PageSources) -> list[str]:
     return list(dict.fromkeys(tags))[:50]
 
 
-def extract_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
-    """The generic cascade for every field; per-site values are laid over it by the caller."""
+def extract_metadata(tree: LexborHTMLParser, url: str | None, dated: bool = True) -> Metadata:
+    """The generic cascade for every field; per-site values are laid over it by the caller. With
+    dated=False the publication date is searched only when settle_published asks for it (a known
+    site's own date makes the search needless)."""
     src = PageSources(tree, url)
     site_name = find_site_name(src)
     h1s = h1_texts(src)
@@ -152,7 +170,7 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
         subtitle=subtitle,
         subtitle_node=subtitle_node,
         author=find_author(src, title, site_name),
-        published=find_published(src, title),
+        published=find_published(src, title) if dated else None,
         language=declared_language(src),
         site_name=site_name,
         canonical_url=find_canonical(src),
@@ -163,7 +181,15 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
         next_link=src.links.get("next"),
         generator=src.first_meta(("generator",)),
         structured=bool(src.ld.objects) or "og:title" in src.meta,
+        date_search=None if dated else PendingDate(src, title),
     )
+
+
+def settle_published(meta: Metadata) -> str | None:
+    """The generic cascade's date, searched now when extract_metadata left it for later."""
+    if meta.date_search is not None:
+        meta.published, meta.date_search = meta.date_search.find(), None
+    return meta.published
 
 
 def is_article(src: PageSources) -> bool:
