@@ -137,7 +137,7 @@ def author_near_title(src: PageSources, title: str | None) -> str | None:
     node = headline(src, title)
     if node is None:
         return None
-    for lines in (lines_beside(node, True, 600), lines_beside(node, False, 200)[::-1]):
+    for lines in (lines_beside(node, True, 600, src.memo), lines_beside(node, False, 200, src.memo)[::-1]):
         for index, line in enumerate(lines):
             if len(line) > 80 or NOT_A_BYLINE.match(line) or REVIEWER.match(line) \
                     or not (LABEL_LINE.search(line) or BY_PREFIX.match(line)):

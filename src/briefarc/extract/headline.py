@@ -77,19 +77,40 @@ def _siblings(node: LexborNode, forward: bool) -> Iterator[LexborNode]:
         current = current.parent
 
 
-def lines_beside(node: LexborNode, forward: bool, budget: int) -> list[str]:
-    """The page's lines of text after (or before, nearest first) an element, up to `budget` characters."""
+def lines_beside(node: LexborNode, forward: bool, budget: int, memo: dict | None = None) -> list[str]:
+    """The page's lines of text after (or before, nearest first) an element, up to `budget` characters;
+    with a page's memo (PageSources.memo), each sibling's lines are read once for every budget asked."""
     lines: list[str] = []
+    for found, size in _sibling_lines(node, forward) if memo is None else _remembered(memo, node, forward):
+        lines.extend(found if forward else reversed(found))
+        budget -= size
+        if budget <= 0:
+            break
+    return lines
+
+
+def _sibling_lines(node: LexborNode, forward: bool) -> Iterator[tuple[list[str], int]]:
+    """The folded lines of each sibling _siblings gives that may be text, with their length in characters."""
     for sibling in _siblings(node, forward):
         if sibling.tag in NOT_TEXT:
             continue
         found = [fold(line) for line in (sibling.text(separator="\n") or "").split("\n")]
         found = [line for line in found if line]
-        lines.extend(found if forward else reversed(found))
-        budget -= sum(len(line) for line in found)
-        if budget <= 0:
-            break
-    return lines
+        yield found, sum(len(line) for line in found)
+
+
+def _remembered(memo: dict, node: LexborNode, forward: bool) -> Iterator[tuple[list[str], int]]:
+    """_sibling_lines, read as far as a caller has wanted them and kept in the page's memo."""
+    read, rest = memo.setdefault(("lines beside", node.mem_id, forward), ([], _sibling_lines(node, forward)))
+    index = 0
+    while True:
+        if index == len(read):
+            following = next(rest, None)
+            if following is None:
+                return
+            read.append(following)
+        yield read[index]
+        index += 1
 
 
 def nearest_first(after: list[str], before: list[str]) -> list[str]:

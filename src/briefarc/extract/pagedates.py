@@ -142,7 +142,7 @@ def _near_title(src: PageSources, title: str | None) -> tuple[str, bool] | None:
             return found, _says_updated(time, header)
     language, shown = declared_language(src), node_text(node)
     updated, others = None, None
-    for line in nearest_first(lines_beside(node, True, NEAR_TITLE), lines_beside(node, False, 300)):
+    for line in nearest_first(lines_beside(node, True, NEAR_TITLE, src.memo), lines_beside(node, False, 300, src.memo)):
         if 6 <= len(line) <= DATE_LINE and YEAR.search(line) and not NOT_PUBLISHED.search(line) and line not in shown:
             found = dates.find_date_in_language(line, language)
             if not found:
