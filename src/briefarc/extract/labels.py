@@ -48,6 +48,7 @@ PERSON_ZH = re.compile(rf"[{HAN}·]{{2,4}}")
 OUTLET_ZH = re.compile(rf"[{HAN}\w《》〈〉（）()·・&\- ]{{1,30}}记者")
 SENTENCE = re.compile(r"[，。,;；!?！？、]|\s(?:is|are|was|were|will|would|has|have|said|says)\s", re.I)
 PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("(", ")"), ("（", "）"), ("「", "」"), ("『", "』"), ("[", "]"))
+BRACKET = re.compile("[" + re.escape("".join(left + right for left, right in PAIRS)) + "]")
 
 
 @dataclass
@@ -71,6 +72,8 @@ def balanced(label: str) -> bool:
     """False when a quotation or bracket opens in the label and closes after the colon (a title)."""
     if label.count('"') % 2 or label.count("«") != label.count("»"):
         return False
+    if BRACKET.search(label) is None:  # most labels hold none: spared counting each pair
+        return True
     return all(label.count(left) == label.count(right) for left, right in PAIRS)
 
 
