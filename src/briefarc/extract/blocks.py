@@ -78,19 +78,29 @@ class BlockReader:
         stack: list = [] if root.child is None else [root.child]
         if root.tag in BLOCK_TAGS:
             self.tag = root.tag
+        flush_mark, link_end, strong_end = self._FLUSH, self._LINK_END, self._STRONG_END
+        pop, push, visit = stack.pop, stack.append, self.visit
         while stack:
-            item = stack.pop()
-            if item is self._FLUSH:
+            item = pop()
+            if item is flush_mark:
                 self.flush()
-            elif item is self._LINK_END:
+            elif item is link_end:
                 self.link_depth -= 1
-            elif item is self._STRONG_END:
+            elif item is strong_end:
                 self.strong_depth -= 1
             else:
                 following = item.next
                 if following is not None:
-                    stack.append(following)  # read after the node's children, and its end marker
-                self.visit(item, stack)
+                    push(following)  # read after the node's children, and its end marker
+                text = item.text_content  # a text node's text (most nodes), read here without a call
+                if text:
+                    self.parts.append(text)
+                    if self.link_depth:
+                        self.link_chars += len(text.strip())
+                    if self.strong_depth:
+                        self.strong_chars += len(text.strip())
+                else:
+                    visit(item, stack)
         self.flush()
         return self.blocks
 

@@ -42,26 +42,47 @@ CONTENT_NAMES = re.compile(
 TAXONOMY = re.compile(r"(?<![\w-])(?:category|tag|post_tag|topic)-[\w-]+")
 
 _NAMES_KINDS: dict[str, int | None] = {}
+_WORD_FLAGS: dict[str, int] = {}
+_CONTENT, _PLAIN, _LIKELY = 4, 2, 1  # what one word says, as bits
+MEMO_SIZE = 20_000
 
 
 def names_kind(names: str) -> int | None:
-    """What class and id words say: 0 (content), PLAIN, LIKELY, or None (nothing). Memoized."""
+    """What class and id words say: 0 (content), PLAIN, LIKELY, or None (nothing). Memoized.
+
+    No pattern matches across whitespace, so the words are judged one by one (each memoized: a word
+    such as "row" or "entry-title" recurs on every page, a page's own list of classes and id seldom)."""
     kind = _NAMES_KINDS.get(names, -1)
     if kind != -1:
         return kind
-    lowered = TAXONOMY.sub(" ", names.lower())
-    if CONTENT_NAMES.search(lowered):
-        kind = 0
-    elif PLAIN_NAMES.search(lowered):
-        kind = PLAIN
-    elif LIKELY_NAMES.search(lowered) or not LIKELY_TOKENS.isdisjoint(lowered.split()):
-        kind = LIKELY
-    else:
-        kind = None
-    if len(_NAMES_KINDS) > 20_000:
+    flags = 0
+    for word in names.split():
+        found = _WORD_FLAGS.get(word)
+        if found is None:
+            found = word_flags(word)
+        flags |= found
+    kind = 0 if flags & _CONTENT else PLAIN if flags & _PLAIN else LIKELY if flags & _LIKELY else None
+    if len(_NAMES_KINDS) > MEMO_SIZE:
         _NAMES_KINDS.clear()
     _NAMES_KINDS[names] = kind
     return kind
+
+
+def word_flags(word: str) -> int:
+    """What one class or id word says: the strongest of _CONTENT, _PLAIN, _LIKELY, or 0. Memoized."""
+    lowered = TAXONOMY.sub(" ", word.lower())
+    if CONTENT_NAMES.search(lowered):
+        flags = _CONTENT  # the others no longer count
+    elif PLAIN_NAMES.search(lowered):
+        flags = _PLAIN
+    elif LIKELY_NAMES.search(lowered) or not LIKELY_TOKENS.isdisjoint(lowered.split()):
+        flags = _LIKELY
+    else:
+        flags = 0
+    if len(_WORD_FLAGS) > MEMO_SIZE:
+        _WORD_FLAGS.clear()
+    _WORD_FLAGS[word] = flags
+    return flags
 
 
 def furniture_kind(node: LexborNode, toggled: frozenset[str] = frozenset()) -> int:
@@ -124,11 +145,20 @@ LAYOUT_WORD = re.compile(r"[^\s]*sidebar[^\s]*")
 WEAK_WORD = re.compile(r"[^\s]*widget[^\s]*")
 
 
+_WORD_ONLY: dict[tuple[re.Pattern[str], str], bool] = {}
+
+
 def word_only(node: LexborNode, word: re.Pattern[str]) -> bool:
-    """True when the only furniture words in the class and id are those `word` finds."""
+    """True when the only furniture words in the class and id are those `word` finds. Memoized."""
     attrs = node.attributes
     names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
-    return bool(word.search(names)) and names_kind(word.sub(" ", names)) in (None, 0)
+    found = _WORD_ONLY.get((word, names))
+    if found is None:
+        found = bool(word.search(names)) and names_kind(word.sub(" ", names)) in (None, 0)
+        if len(_WORD_ONLY) > MEMO_SIZE:
+            _WORD_ONLY.clear()
+        _WORD_ONLY[word, names] = found
+    return found
 
 
 def layout_word_only(node: LexborNode) -> bool:

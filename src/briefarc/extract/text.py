@@ -63,8 +63,9 @@ def count_matching(run: re.Pattern, text: str) -> int:
 
 # _CJK_RUN's characters in UTF-8: lead bytes E4-E9 (U+4000-U+9FFF) less E4 B7 (U+4DC0-U+4DFF), E3 with
 # 90-BF (U+3400-U+3FFF) and EF with A4-AB (U+F900-U+FAFF). Counting bytes is many times faster than a
-# regular expression that tries every character.
-_CJK_LEADS = tuple(bytes([lead]) for lead in range(0xE4, 0xEA))
+# regular expression that tries every character; deleting the six lead bytes at once (bytes.translate)
+# is faster than counting each.
+_CJK_LEADS = bytes(range(0xE4, 0xEA))
 _CJK_E3 = re.compile(rb"\xe3[\x90-\xbf]")
 _CJK_EF = re.compile(rb"\xef[\xa4-\xab]")
 
@@ -72,7 +73,7 @@ _CJK_EF = re.compile(rb"\xef[\xa4-\xab]")
 def cjk_count(text: str) -> int:
     """How many Chinese characters (CJK ideographs) the text holds."""
     data = text.encode("utf-8", "surrogatepass")
-    count = sum(data.count(lead) for lead in _CJK_LEADS) - data.count(b"\xe4\xb7")
+    count = len(data) - len(data.translate(None, _CJK_LEADS)) - data.count(b"\xe4\xb7")
     if b"\xe3" in data:
         count += len(_CJK_E3.findall(data))
     if b"\xef" in data:

@@ -52,16 +52,35 @@ def ancestors_of(node: LexborNode) -> list[LexborNode]:
     return found
 
 
+# One search of the page finds what find_voters needs: paragraphs, boxes, block elements, the sections
+# whose loose text votes and the line breaks (whose parents' loose text votes).
+INNER_TAGS = frozenset(tag.strip() for tag in INNER.split(","))
+LOOSE_TAGS = frozenset(tag.strip() for tag in LOOSE_TEXT.split(","))
+SEARCHED = ",".join(sorted(INNER_TAGS | LOOSE_TAGS | VOTING_TAGS | {"div", "td", "br"}))
+
+
 def find_voters(body: LexborNode, folded: dict[int, str] | None = None) -> list[tuple[LexborNode, int, bool]]:
     """Paragraph-like elements with their text size, and containers with their own loose text
     (these vote for themselves too: the third value). `folded` receives the folded text of the
     elements whose whole text was read, by mem_id, for the reading of the blocks."""
     if folded is None:
         folded = {}
-    holders = block_holders(body)
-    boxes = body.css("div, td")
+    paragraphs, boxes, inner, sections, breaks = [], [], [], [], []
+    for node in body.css(SEARCHED):
+        tag = node.tag
+        if tag in VOTING_TAGS:
+            paragraphs.append(node)
+        elif tag == "br":
+            breaks.append(node)
+        elif tag == "div" or tag == "td":
+            boxes.append(node)
+        if tag in INNER_TAGS:
+            inner.append(node)
+        if tag in LOOSE_TAGS:
+            sections.append(node)
+    holders = climbed(inner)
     voters = []
-    for node in [*body.css("p, pre"), *(box for box in boxes if box.mem_id not in holders)]:
+    for node in [*paragraphs, *(box for box in boxes if box.mem_id not in holders)]:
         text = node.text()
         if len(text) < MIN_PARAGRAPH:
             continue
@@ -69,17 +88,16 @@ def find_voters(body: LexborNode, folded: dict[int, str] | None = None) -> list[
         size = text_size(text)
         if size < MIN_PARAGRAPH:
             continue
-        links = sum(len(a.text()) for a in node.css("a"))
-        if links <= 0.5 * size:
+        if link_chars(node) <= 0.5 * size:
             voters.append((node, size, False))
     seen = set()
     parents = {}
-    for br in body.css("br"):
+    for br in breaks:
         parent = br.parent
         if parent is not None and parent.tag not in VOTING_TAGS:
             parents[parent.mem_id] = parent
     loose = [box for box in boxes if box.mem_id in holders]
-    for node in [*loose, *body.css(LOOSE_TEXT), body, *parents.values()]:
+    for node in [*loose, *sections, body, *parents.values()]:
         text = node.text(deep=False)
         if len(text) < MIN_PARAGRAPH or node.mem_id in seen:
             continue
@@ -90,11 +108,20 @@ def find_voters(body: LexborNode, folded: dict[int, str] | None = None) -> list[
     return voters
 
 
-def block_holders(body: LexborNode) -> set[int]:
-    """The ids of the elements that hold a block element (div, p, list, table, heading...): each
-    element is visited once, where a selector such as div:has(p) scans every subtree again."""
+def link_chars(node: LexborNode) -> int:
+    """The length of the text of the links inside the element (none in one run of text: not searched)."""
+    child = node.child
+    if child is not None and child.next is None and child.tag == "-text":
+        return 0
+    return sum(len(a.text()) for a in node.css("a"))
+
+
+def climbed(nodes: list[LexborNode]) -> set[int]:
+    """The ids of the nodes' ancestors (with the block elements: the elements that hold one). Each
+    climb stops at an element already found, whose ancestors are all found too: each element is
+    visited once, where a selector such as div:has(p) scans every subtree again."""
     holders: set[int] = set()
-    for node in body.css(INNER):
+    for node in nodes:
         parent = node.parent
         while parent is not None:
             key = parent.mem_id
