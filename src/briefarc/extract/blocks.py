@@ -63,7 +63,8 @@ class BlockReader:
 
     def flush(self) -> None:
         if self.parts:
-            text = fold("".join(self.parts))
+            joined = "".join(self.parts)
+            text = "" if joined.isspace() else fold(joined)  # the breaks between blocks: no call
             if text and has_words(text):
                 strong = min(1.0, self.strong_chars / len(text))
                 self.keep(Block(text, self.tag, min(self.link_chars, len(text)), strong))

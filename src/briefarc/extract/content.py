@@ -294,7 +294,9 @@ class Page:
             return True
         if key in self.mass:
             return False  # it holds counted votes: not furniture
-        kind = self.kind(node)
+        kind = self.kinds.get(key)
+        if kind is None:
+            kind = self.kind(node)
         if kind and names_only(node):
             if node.tag in VOTING_TAGS:
                 return node.attributes.get("class") not in self.paragraph_classes()
@@ -332,7 +334,7 @@ def main_blocks(tree: LexborHTMLParser, body: tuple[str, ...] = (), drop: list[s
     page_body = tree.body
     if page_body is None:
         return [], None
-    hidden = [node.html or "" for node in tree.css("noscript")]
+    hidden = [node.html or "" for node in tree.tags("noscript")]
     place_streamed_parts(tree)
     tree.strip_tags(JUNK_TAGS)
     choice = Reading(page_body, body, drop, skip_ids, trust_body)
@@ -363,8 +365,8 @@ class Reading:
         page = self.page = Page(page_body, names_alone, class_words, like)
         page.vote()
         self.voted = page.total
-        for selector in drop:
-            page.marked.update(node.mem_id for node in page_body.css(selector))
+        if drop:  # one search for all of them
+            page.marked.update(node.mem_id for node in page_body.css(", ".join(drop)))
         page.marked.update(key for key in skip_ids or () if key is not None)
         page.mark_furniture()
         root = site_body(page_body, body)

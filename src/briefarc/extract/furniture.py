@@ -102,12 +102,16 @@ def furniture_kind(node: LexborNode, toggled: frozenset[str] = frozenset()) -> i
         return kind
     if tag in LIKELY_TAGS or attrs.get("role") in FURNITURE_ROLES:
         return LIKELY
-    return LIKELY if is_hidden(node) and attrs.get("id") not in toggled else 0
+    return LIKELY if hides(attrs) and attrs.get("id") not in toggled else 0
 
 
 def is_hidden(node: LexborNode) -> bool:
     """True when the markup hides the element: a hidden attribute, aria-hidden or an inline style."""
-    attrs = node.attributes
+    return hides(node.attributes)
+
+
+def hides(attrs: dict[str, str | None]) -> bool:
+    """is_hidden on the element's attributes."""
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
         return True
     style = attrs.get("style")

@@ -76,9 +76,11 @@ def _group_lists(anchors: list[LexborNode]) -> list[LexborNode]:
             groups.setdefault(holder.mem_id, []).append(anchor)
     best: list[LexborNode] = []
     for group in groups.values():
+        if len(group) <= len(best):
+            continue  # its titles are not read
         titles = [fold(a.text()) for a in group]
         long_titles = [t for t in titles if len(t) >= MIN_TITLE]
-        if len(long_titles) >= 0.6 * len(group) and len(group) > len(best) and not _furniture(group[0]):
+        if len(long_titles) >= 0.6 * len(group) and not _furniture(group[0]):
             best = group
     return best
 
