@@ -390,12 +390,13 @@ def once(blocks: list[Block]) -> list[Block]:
     the copies a page renders for other screen sizes. A single block that repeats (a table's cells, a
     plan's steps) is kept."""
     texts = [block.text for block in blocks]
+    lengths = [len(text) for text in texts]
     first: dict[tuple[str, ...], int] = {}
     dropped: set[int] = set()
     for index in range(len(texts) - REPEAT_RUN + 1):
-        window = tuple(texts[index:index + REPEAT_RUN])
-        if sum(len(text) for text in window) < REPEAT_LENGTH:
+        if sum(lengths[index:index + REPEAT_RUN]) < REPEAT_LENGTH:
             continue
+        window = tuple(texts[index:index + REPEAT_RUN])
         seen = first.setdefault(window, index)
         if seen + REPEAT_RUN <= index:
             dropped.update(range(index, index + REPEAT_RUN))

@@ -1,0 +1,48 @@
+"""Class and id words are judged one by one (and memoized by word): the judgement of a whole class
+list must stay what the patterns say of the list as one string, whatever words are added to them."""
+
+from briefarc.extract import furniture
+from briefarc.extract.furniture import (
+    CONTENT_NAMES,
+    LIKELY,
+    LIKELY_NAMES,
+    LIKELY_TOKENS,
+    PLAIN,
+    PLAIN_NAMES,
+    TAXONOMY,
+    names_kind,
+)
+
+NAMES = [
+    "", " ", "row", "post-content sidebar", "sidebar share", "share comments", "entry-content widget",
+    "Category-Sidebar post", "x.category-sidebar related", "a:tag-nav nav", "tag-share-prices hentry",
+    "main-content\u2003comment-list", "post-content\u00a0sidebar", "NAV", "sr-only", "col-md-8 nav-tabs",
+    "hide-on-mobile hide", "print-only article-body", "ad slot", "ad-slot", "read more", "read-more",
+    "story body", "story-body", "most popular", "most-popular", "jp-relatedposts", "top bar", "top-bar",
+]
+
+
+def whole(names: str) -> int | None:
+    """The judgement of the class list as one string (the definition that the memoized words follow)."""
+    lowered = TAXONOMY.sub(" ", names.lower())
+    if CONTENT_NAMES.search(lowered):
+        return 0
+    if PLAIN_NAMES.search(lowered):
+        return PLAIN
+    if LIKELY_NAMES.search(lowered) or not LIKELY_TOKENS.isdisjoint(lowered.split()):
+        return LIKELY
+    return None
+
+
+def test_words_judged_one_by_one_give_the_judgement_of_the_whole_list() -> None:
+    for names in NAMES:
+        furniture._NAMES_KINDS.clear()
+        assert names_kind(names) == whole(names), repr(names)
+        assert names_kind(names) == whole(names), repr(names)  # memoized
+
+
+def test_no_furniture_pattern_spans_two_words() -> None:
+    # the words are judged apart: a pattern that matched a space or ran over two words would be lost
+    for pattern in (CONTENT_NAMES, PLAIN_NAMES, LIKELY_NAMES):
+        for alternative in pattern.pattern.split("|"):
+            assert " " not in alternative and "\\s" not in alternative and "." not in alternative, alternative
