@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from briefarc.analysis.association import MEASURES, log_likelihood, pmi
 from briefarc.analysis.matching import matching_documents, parse_term, units
-from briefarc.analysis.tokens import as_words, keep_sample, spans, worth_counting
+from briefarc.analysis.tokens import Sample, as_words, spans, worth_counting
 from briefarc.errors import UsageError
 from briefarc.store.db import translated
 from briefarc.store.search import Filters
@@ -36,7 +36,7 @@ def collocates(
     ids = [doc_id for doc_id, _ in islice(matching_documents(db, parsed, filters), max_documents)]
     near: Counter = Counter()
     overall: Counter = Counter()
-    sample: list[str] = []
+    sample = Sample()
     for start in range(0, len(ids), 200):
         page = ids[start:start + 200]
         for body, turns in db.execute(
@@ -44,7 +44,7 @@ def collocates(
             for _, text in units(body, json.loads(turns) if turns else []):
                 flat = " ".join(text.split())
                 _count_text(flat, parsed.pattern, window, near, overall)
-                keep_sample(sample, flat)
+                sample.keep(flat)
     total, in_windows = sum(overall.values()), sum(near.values())
     rows = []
     for word, count in near.items():

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from briefarc.analysis.association import keyness
 from briefarc.analysis.matching import units, where_sql
-from briefarc.analysis.tokens import as_words, content_tokens, keep_sample
+from briefarc.analysis.tokens import Sample, TokenCounts, as_words
 from briefarc.errors import UsageError
 from briefarc.store.db import translated
 from briefarc.store.search import Filters
@@ -47,7 +47,7 @@ def keywords(
         reference_ids = _ids(db, reference) - target_ids
     if not reference_ids:
         raise UsageError("Nothing to compare with: the reference part of the archive has no documents.")
-    sample: list[str] = []
+    sample = Sample()
     here, there = _frequencies(db, target_ids, sample), _frequencies(db, reference_ids)
     here_total, there_total = sum(here.values()), sum(there.values())
     rows = []
@@ -71,18 +71,18 @@ def _ids(db, filters: Filters) -> set[int]:
     return {row[0] for row in db.execute(sql, params)}
 
 
-def _frequencies(db, ids: set[int], sample: list[str] | None = None) -> Counter:
+def _frequencies(db, ids: set[int], sample: Sample | None = None) -> Counter:
     """Word counts of the documents' titles and texts; a transcript's text is its turns, without the speaker
     labels ("MR PRICE:", "林剑："), which would make every spokesperson's name a keyword of their briefings."""
-    counts: Counter = Counter()
+    counts = TokenCounts()
     ordered = sorted(ids)
     for start in range(0, len(ordered), 500):
         page = ordered[start:start + 500]
         for title, body, turns in db.execute(
                 f"SELECT title, body, turns FROM documents WHERE id IN ({', '.join('?' * len(page))})", page):
-            counts.update(content_tokens(title or ""))
+            counts.add(title or "")
             for _, text in units(body, json.loads(turns) if turns else []):
-                counts.update(content_tokens(text))
+                counts.add(text)
                 if sample is not None:
-                    keep_sample(sample, text)
-    return counts
+                    sample.keep(text)
+    return counts.counts()

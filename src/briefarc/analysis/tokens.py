@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 
 from briefarc.store.text import CJK_CHARS
 
 WORD = re.compile(rf"[{CJK_CHARS}]+|[^\W\d_{CJK_CHARS}]+(?:['’\-][^\W\d_{CJK_CHARS}]+)*")
 CJK_RUN = re.compile(f"[{CJK_CHARS}]")
+WORD_PARTS = re.compile(rf"([{CJK_CHARS}]+)|([^\W\d_{CJK_CHARS}]+(?:['’\-][^\W\d_{CJK_CHARS}]+)*)")  # WORD, split
 STOPWORDS = frozenset("""
 a about above after again against all also am an and any are as at be because been before being below between
 both but by can could did do does doing down during each few for from further had has have having he her here
@@ -44,11 +46,22 @@ def spans(text: str) -> Iterator[tuple[str, int, int]]:
 
 
 def tokens(text: str) -> Iterator[str]:
-    """The countable units of `text` in order: English words (lower-cased) and CJK bigrams."""
-    for token, _, _ in spans(text):
-        yield token
+    """The countable units of `text` in order: English words (lower-cased) and CJK bigrams. The same as
+    spans gives, read with findall: no match object per word, as counting a whole archive needs."""
+    for cjk, word in WORD_PARTS.findall(text):
+        yield from _units(cjk, word)
 
 
+def _units(cjk: str, word: str) -> list[str]:
+    """The tokens of one word as WORD_PARTS finds it: a run of CJK characters or an alphabetic word."""
+    if not cjk:
+        return [word.lower().replace("’", "'")]
+    if len(cjk) == 1:
+        return [cjk]
+    return [cjk[index:index + 2] for index in range(len(cjk) - 1)]
+
+
+@lru_cache(maxsize=1 << 17)  # a corpus repeats its words: judged once each, not at every occurrence
 def worth_counting(token: str) -> bool:
     """Not a stop word, a one-letter word or a bigram made of stop characters."""
     if token in STOPWORDS or (len(token) == 1 and not CJK_RUN.match(token)):
@@ -59,6 +72,28 @@ def worth_counting(token: str) -> bool:
 def content_tokens(text: str) -> Iterator[str]:
     """Tokens worth ranking, in order."""
     return (token for token in tokens(text) if worth_counting(token))
+
+
+class TokenCounts:
+    """Counts of the tokens worth ranking in many texts: what Counter(content_tokens(text)) summed over them
+    gives, made by counting the words as found (in C) and splitting each distinct word into tokens once."""
+
+    def __init__(self) -> None:
+        self.words: Counter = Counter()
+
+    def add(self, text: str) -> None:
+        self.words.update(WORD_PARTS.findall(text))
+
+    def counts(self) -> Counter:
+        out: Counter = Counter()
+        for (cjk, word), count in self.words.items():
+            kept = filter(worth_counting, _units(cjk, word))
+            if count == 1:  # most runs of Chinese: a sentence seen once
+                out.update(kept)
+            else:
+                for token in kept:
+                    out[token] += count
+        return out
 
 
 FRAGMENT_SHARE = 0.9  # a string this often followed (or preceded) by the same character is part of a longer one
@@ -78,21 +113,52 @@ def grown(word: str, text: str) -> str:
         if occurrences < FRAGMENT_MIN:
             break
         longer = word
-        for pattern, add in ((f"{re.escape(word)}([{CJK_CHARS}])", lambda c, w: w + c),
-                             (f"([{CJK_CHARS}])(?={re.escape(word)})", lambda c, w: c + w)):
-            found = Counter(re.findall(pattern, text)).most_common(1)
-            if found and found[0][1] >= FRAGMENT_SHARE * occurrences:
-                longer = add(found[0][0], longer)
+        for found, add in ((_after(word, text), lambda c, w: w + c), (_before(word, text), lambda c, w: c + w)):
+            best = found.most_common(1)
+            if best and best[0][1] >= FRAGMENT_SHARE * occurrences:
+                longer = add(best[0][0], longer)
         if longer == word:
             break
         word = longer
     return word
 
 
-def keep_sample(sample: list[str], text: str) -> None:
-    """Add `text` to `sample` while the sample is under SAMPLE_CHARS characters."""
-    if sum(map(len, sample)) < SAMPLE_CHARS:
-        sample.append(text)
+def _after(word: str, text: str) -> Counter:
+    """The CJK characters that follow `word` in `text`, as re.findall(word + "([CJK])") finds them (each match
+    takes the word and its character), without compiling a pattern of CJK_CHARS for every word."""
+    found: Counter = Counter()
+    start, size = text.find(word), len(word)
+    while start >= 0:
+        follows = text[start + size:start + size + 1]
+        if follows and CJK_RUN.match(follows):
+            found[follows] += 1
+            start = text.find(word, start + size + 1)
+        else:
+            start = text.find(word, start + 1)
+    return found
+
+
+def _before(word: str, text: str) -> Counter:
+    """The CJK characters just before each occurrence of `word` in `text`, overlapping ones included."""
+    found: Counter = Counter()
+    start = text.find(word, 1)
+    while start >= 0:
+        if CJK_RUN.match(text[start - 1]):
+            found[text[start - 1]] += 1
+        start = text.find(word, start + 1)
+    return found
+
+
+class Sample(list[str]):
+    """Texts kept to tell fragments (grown), up to SAMPLE_CHARS characters, counted as they come."""
+
+    chars = 0
+
+    def keep(self, text: str) -> None:
+        """Add `text` while the sample is under SAMPLE_CHARS characters."""
+        if self.chars < SAMPLE_CHARS:
+            self.append(text)
+            self.chars += len(text)
 
 
 def as_words(rows: list[dict], limit: int, sample: list[str], key: str = "word") -> list[dict]:

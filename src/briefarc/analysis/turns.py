@@ -181,7 +181,9 @@ def outlets(db: sqlite_utils.Database, filters: Filters | None = None, *, top: i
         entry["last"] = max(filter(None, (entry["last"], date)), default=None)
         terms.setdefault(name, Counter()).update(content_tokens(text or ""))
         asked.setdefault(name, []).append(text or "")
-    everyone: Counter = sum(terms.values(), Counter())
+    everyone: Counter = Counter()
+    for counts in terms.values():  # not sum(..., Counter()): that copies the whole vocabulary once per outlet
+        everyone.update(counts)
     for name, entry in found.items():
         entry["top_terms"] = distinctive(terms[name], everyone, top, asked[name])
     return sorted(found.values(), key=lambda e: (-e["questions"], e["outlet"]))

@@ -73,23 +73,48 @@ def numbered_turns(turns: list[dict]) -> Group:
     return Group(*parts)
 
 
-def simple_table(rows: list[dict], columns: list[str], *, right: tuple[str, ...] = ()) -> Table:
+def simple_table(rows: list[dict], columns: list[str], *, right: tuple[str, ...] = ()) -> SimpleTable:
     """A plain table of records: one column per key, lists joined with commas. Names, numbers and dates are
     never cut; lists and long text wrap (folding CJK text, which has no spaces) to make room. The headings
-    wrap at their underscores."""
-    table = Table(pad_edge=False)
-    places = {column: _decimals(row.get(column) for row in rows) for column in columns}
-    cells = [[_cell(column, row.get(column), places[column]) for column in columns] for row in rows]
-    for index, column in enumerate(columns):
-        values = [row.get(column) for row in rows]
-        wraps = column == "source" or any(isinstance(value, list) or len(str(value or "")) > LONG_CELL
-                                          for value in values)
-        whole = None if wraps else max((cell_len(line[index].plain) for line in cells), default=None)
-        table.add_column(column.replace("_", " "), justify="right" if column in right else "left",
-                         min_width=whole, max_width=SHORT_NAME if column == "source" else None, overflow="fold")
-    for line in cells:
-        table.add_row(*line)
-    return table
+    wrap at their underscores when the table needs the room."""
+    return SimpleTable(rows, columns, right)
+
+
+class SimpleTable:
+    """simple_table's table, made at the width it is drawn at. A column that is never cut has its width set:
+    the widest of its values and its heading, or, when the table would not fit so, of its values and its
+    heading's longest word (the heading wraps). With only a min_width, Rich narrowed such a column together
+    with the wrapping ones, widened it back and cropped the table's right edge (an outlet of ten Chinese
+    characters did, in `briefarc outlets` at 80 columns)."""
+
+    def __init__(self, rows: list[dict], columns: list[str], right: tuple[str, ...]) -> None:
+        places = {column: _decimals(row.get(column) for row in rows) for column in columns}
+        self.cells = [[_cell(column, row.get(column), places[column]) for column in columns] for row in rows]
+        self.columns, self.right = columns, right
+        self.whole = [column != "source" and not any(isinstance(row.get(column), list) or
+                                                     len(str(row.get(column) or "")) > LONG_CELL for row in rows)
+                      for column in columns]
+
+    def table(self, *, wrap_headings: bool) -> Table:
+        table = Table(pad_edge=False)
+        for index, column in enumerate(self.columns):
+            heading = column.replace("_", " ")
+            words = heading.split() if wrap_headings else [heading]
+            width = max([cell_len(line[index].plain) for line in self.cells] + list(map(cell_len, words))) \
+                if self.whole[index] else None
+            table.add_column(heading, justify="right" if column in self.right else "left", width=width,
+                             max_width=SHORT_NAME if column == "source" else None, overflow="fold")
+        for line in self.cells:
+            table.add_row(*line)
+        return table
+
+    def __rich_console__(self, console, options):
+        from rich.measure import Measurement
+
+        table = self.table(wrap_headings=False)
+        if Measurement.get(console, options.update_width(10_000), table).minimum > options.max_width:
+            table = self.table(wrap_headings=True)
+        yield table
 
 
 def _decimals(values) -> int | None:

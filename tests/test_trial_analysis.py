@@ -1,0 +1,62 @@
+"""Found by trying briefarc as its users do (the `trial` session): corpus tables at 80 columns, and the
+faster counting of the corpus commands giving the same counts as before."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from rich.console import Console
+
+from briefarc.analysis.tokens import CJK_CHARS, TokenCounts, _after, _before, content_tokens, spans, tokens
+from briefarc.output.analysis import simple_table
+
+OUTLETS = [
+    {"outlet": "中央广播电视总台央视", "questions": 8, "first": "2020-03-24", "last": "2020-05-19",
+     "top_terms": ["china's", "cooperation", "documentary", "foundation", "covid"]},
+    {"outlet": "Reuters", "questions": 13, "first": "2020-03-27", "last": "2025-03-12",
+     "top_terms": ["台湾", "安哥拉", "韩国", "二十", "债务"]},
+]
+
+
+def test_a_table_with_a_long_chinese_name_keeps_its_right_edge_at_80_columns():
+    """`briefarc outlets` on the whole corpus: an outlet of ten Chinese characters (20 cells, never cut)
+    made Rich narrow that column with the wrapping one, widen it back, and crop the table at 80 cells:
+    no right border, and the top terms lost their last characters."""
+    console = Console(width=80, record=True, color_system=None)
+    console.print(simple_table(OUTLETS, ["outlet", "questions", "first", "last", "top_terms"], right=("questions",)))
+    lines = console.export_text().splitlines()
+    assert lines and all(line[-1] in "┓┃┩│┘" for line in lines), "\n".join(lines)
+    assert "中央广播电视总台央视" in lines[3]
+    assert all(term in "".join(lines) for term in ("documentary,", "foundation,", "债务"))
+
+
+TEXTS = [
+    "It’s the U.S.-Pakistan talks' 2nd round: it's over. 外交部发言人林剑：台湾是中国领土的一部分。台",
+    "中 x 问：你能否进一步介绍？ ab-cd 新冠肺炎疫情 the THE The",
+    "",
+]
+
+
+def test_tokens_are_the_spans_tokens():
+    for text in TEXTS:
+        assert list(tokens(text)) == [token for token, _, _ in spans(text)]
+
+
+def test_token_counts_are_the_counts_of_content_tokens():
+    counts = TokenCounts()
+    for text in TEXTS * 3:
+        counts.add(text)
+    expected: Counter = Counter()
+    for text in TEXTS * 3:
+        expected.update(content_tokens(text))
+    assert counts.counts() == expected
+
+
+def test_characters_around_a_word_as_the_patterns_found_them():
+    """grown() read the characters after and before a bigram with a regular expression compiled for each
+    word (most of `outlets`' time); the string search finds the same characters, overlaps included."""
+    text = "新冠肺炎疫情。肺炎肺炎肺炎患者，肺炎。哈哈哈哈哈。新冠病毒" * 3
+    for word in ("肺炎", "哈哈", "新冠", "病毒", "疫情"):
+        assert _after(word, text) == Counter(re.findall(f"{re.escape(word)}([{CJK_CHARS}])", text))
+        assert _before(word, text) == Counter(re.findall(f"([{CJK_CHARS}])(?={re.escape(word)})", text))
