@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from briefarc.analysis.turns import get_turns
@@ -81,9 +82,10 @@ def find_pair(db: sqlite_utils.Database, doc_id: int, partners: dict | None = No
     return {"id": scored[0][1], "confidence": scored[0][0]}
 
 
-def _anchors(text: str) -> tuple[set[str], set[str]]:
-    numbers = {n.replace(",", "") for n in NUMBER.findall(text)}
-    return numbers, {word.lower() for word in LATIN_WORD.findall(text)}
+@lru_cache(maxsize=4096)  # align() compares each turn with every turn of the other version
+def _anchors(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    numbers = frozenset(n.replace(",", "") for n in NUMBER.findall(text))
+    return numbers, frozenset(word.lower() for word in LATIN_WORD.findall(text))
 
 
 def turn_similarity(left: dict, right: dict, ratio: float) -> float:
