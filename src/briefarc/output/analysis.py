@@ -51,17 +51,18 @@ def shorten(value: str, size: int = 240) -> str:
 
 def turn_heading(turn: dict, label: str) -> Text:
     """"Document 12, turn 3  2025-03-12 · its title" above one turn or the numbered turns."""
-    head = Text(label, style="bold cyan")
+    head = Wrapped(label, style="bold cyan")
     head.append("  " + clean(" · ".join(str(v) for v in (turn.get("date"), turn.get("title")) if v)))
     return head
 
 
 def turn_panel(turn: dict) -> Group:
-    """One turn under its document's title, after the question it answers when it is an answer."""
+    """One turn under its document's title, after the question it answers when it is an answer. The texts wrap
+    as in `show`: no line begins with closing punctuation (，。)."""
     parts: list = [turn_heading(turn, f"Document {turn['id']}, turn {turn['turn']}"), Text("")]
     if turn.get("question"):
-        parts += [turn_label(turn["question"]), Text(clean(turn["question"]["text"]) + "\n")]
-    parts += [turn_label(turn), Text(clean(turn["text"]))]
+        parts += [turn_label(turn["question"]), Wrapped(clean(turn["question"]["text"]) + "\n")]
+    parts += [turn_label(turn), Wrapped(clean(turn["text"]))]
     return Group(*parts)
 
 
@@ -69,7 +70,7 @@ def numbered_turns(turns: list[dict]) -> Group:
     """Every turn of a document with the number that cites it (ID#N), under the document's date and title."""
     parts: list = [turn_heading(turns[0], f"Document {turns[0]['id']}, {len(turns)} turns"), Text("")]
     for turn in turns:
-        parts += [turn_label(turn), Text(clean(turn["text"]) + "\n")]
+        parts += [turn_label(turn), Wrapped(clean(turn["text"]) + "\n")]
     return Group(*parts)
 
 

@@ -7,6 +7,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from briefarc.output.render import clean
+from briefarc.output.wrap import Wrapped
 
 STYLES = {"insert": "bold green", "delete": "bold red strike", "equal": ""}
 MARKS = {"insert": ("{+", "+}"), "delete": ("[-", "-]"), "equal": ("", "")}
@@ -51,8 +52,9 @@ def _field_lines(diff, plain: bool) -> list[Text]:
 
 
 def changes_text(label: str, changes, plain: bool, *, joiner: str | None = None) -> Text:
-    """One line: the label, then each run of words, unchanged runs shortened to their context."""
-    out = Text()
+    """One line: the label, then each run of words, unchanged runs shortened to their context. Wrapped as
+    `show` wraps: no line of it begins with closing punctuation ("…", "，", "。")."""
+    out = Wrapped()
     out.append(label, style="" if plain else "bold")
     joiner = joiner if joiner is not None else "" if plain else " "  # git's [-old-]{+new+} touch
     shown = [c for c in changes if c.text]

@@ -48,17 +48,28 @@ def print_ingest_summary(stderr: Console, report) -> None:
         stderr.print(f"  skipped: {clean(name)}: no text (a title and no body): not archived", markup=False,
                      highlight=False, soft_wrap=True)
     if report.listings:
-        stderr.print(f"  {report.listings} listing page{'s' if report.listings > 1 else ''}, not stored as documents: "
-                     f"{len(report.listed)} article links noted as pending (`briefarc log --pending`)"
-                     + (f"; {report.unplaced} relative links left out: give the page's address with --url"
-                        if report.unplaced else ""), markup=False, highlight=False, soft_wrap=whole)
+        _note(stderr, f"  {report.listings} listing page{'s' if report.listings > 1 else ''}, not stored as "
+              f"documents: {len(report.listed)} article links noted as pending (`briefarc log --pending`)"
+              + (f"; {report.unplaced} relative links left out: give the page's address with --url"
+                 if report.unplaced else ""), whole)
     for site, pages in report.assumed.items():
-        stderr.print(f"  site assumed for {pages} page{'s' if pages > 1 else ''} without a URL: {clean(site)}",
-                     markup=False, highlight=False, soft_wrap=whole)
+        _note(stderr, f"  site assumed for {pages} page{'s' if pages > 1 else ''} without a URL: {clean(site)}", whole)
     for name, text in report.warnings:
         stderr.print(f"  warning: {clean(name)}: {clean(text)}", markup=False, highlight=False, soft_wrap=True)
     for name, reason in report.failed:
         stderr.print(f"  failed: {clean(name)}: {clean(reason)}", markup=False, highlight=False, soft_wrap=True)
+
+
+def _note(stderr: Console, line: str, whole: bool) -> None:
+    """A note of the summary: whole into a pipe or a file; on a terminal wrapped under its own first word."""
+    if whole:
+        stderr.print(line, markup=False, highlight=False, soft_wrap=True)
+    else:
+        from rich.console import Group
+
+        from briefarc.output.wrap import Wrapped
+
+        stderr.print(Group(Wrapped(line, hang=4)))  # in a Group: print() joins loose Text into a plain Text
 
 
 @contextmanager

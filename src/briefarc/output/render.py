@@ -85,10 +85,23 @@ def site_cell(site: str | None, width: int, lines: int = 3) -> Text:
     if not site:
         return Text(NONE_SHOWN, style="dim")
     value = clean(site)
-    if " " not in value or len(value) <= width * lines:  # a host or a name that fits: folded whole
+    if " " not in value and "." in value and len(value) > width:  # a host: wrapped after its dots
+        return Text("\n".join(_host_lines(value, width)))
+    if " " not in value or len(value) <= width * lines:  # a name that fits, or one word: folded whole
         return Text(value)
     kept = textwrap.wrap(value, width, max_lines=lines, placeholder="…")
     return Text("\n".join(kept))
+
+
+def _host_lines(host: str, width: int) -> list[str]:
+    """A host name in lines of at most `width` characters, broken after a dot ("news.xinhua." / "example"),
+    never inside a label unless the label alone is wider (the table then folds it)."""
+    lines = [""]
+    for label in re.split(r"(?<=\.)", host):
+        if lines[-1] and len(lines[-1]) + len(label) > width:
+            lines.append("")
+        lines[-1] += label
+    return lines
 
 
 META_FIELDS = (
@@ -152,13 +165,14 @@ def _turn_text(turn: dict) -> Text:
 
 
 def stats_renderable(stats: ArchiveStats) -> Group:
-    summary = Table.grid(padding=(0, 2))
-    summary.add_column(style="bold")
-    summary.add_column(justify="right")
-    for key in ("documents", "versions", "snapshots", "removed"):
-        summary.add_row(key.capitalize(), f"{stats[key]:,}")
-    summary.add_row("Raw bytes", _size(stats["raw_bytes"]))
-    summary.add_row("Database", f"{_size(stats['database_bytes'])}  {clean(stats['path'])}")
+    rows = [(key.capitalize(), f"{stats[key]:,}") for key in ("documents", "versions", "snapshots", "removed")]
+    rows += [("Raw bytes", _size(stats["raw_bytes"])), ("Database", _size(stats["database_bytes"]))]
+    label_width, value_width = max(len(label) for label, _ in rows), max(len(value) for _, value in rows)
+    summary = Text()  # the sizes right-aligned in one column, the database's path after its size
+    for label, value in rows:
+        summary.append(label.ljust(label_width + 2), style="bold")
+        summary.append(value.rjust(value_width))
+        summary.append(f"  {clean(stats['path'])}" if label == "Database" else "\n")
     parts: list[RenderableType] = [summary]
     for title, counts in (("Source", stats["by_source"]), ("Kind", stats["by_kind"]), ("Year", stats["by_year"]),
                           ("Language", stats["by_language"])):

@@ -57,6 +57,18 @@ def breaks(text: str, width: int, hang: int = 0) -> list[int]:
         end = start + found[0]
         while end - 1 > start and (text[end] in CLOSING or text[end - 1] in OPENING) and not text[end - 1].isspace():
             end -= 1
+        if text[end] in CLOSING and text[end - 1].isspace():  # "responsible …": the word before goes down too
+            end = _word_start(text, end, start)
         offsets.append(end)
         start, room = end, width - hang
     return offsets
+
+
+def _word_start(text: str, end: int, start: int) -> int:
+    """Where the word before the spaces that end at `end` starts; `end` itself when that word opens the line."""
+    index = end
+    while index > start and text[index - 1].isspace():
+        index -= 1
+    while index > start and not text[index - 1].isspace():
+        index -= 1
+    return index if index > start else end

@@ -1,0 +1,89 @@
+"""What the `trial` session found at 80 columns on the whole shared corpus: lines that began with closing
+punctuation (`show ID --turns`, `show ID#N`, `diff`), a host name cut inside a word, the ingest summary's
+notes wrapped back to the first column, the stats summary out of line."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+from rich.console import Console, Group
+
+from briefarc.diff import Change
+from briefarc.output.analysis import numbered_turns, turn_panel
+from briefarc.output.diffview import changes_text
+from briefarc.output.render import site_cell, stats_renderable
+from briefarc.output.wrap import CLOSING
+from tests.test_table_cells_punctuation import CHINESE
+
+
+def rendered(renderable, width: int = 80) -> list[str]:
+    """The lines `renderable` makes, drawn as the commands draw it: in a Group (Console.print joins a loose
+    Text into a plain one, which would lose Wrapped's rules)."""
+    out = StringIO()
+    Console(file=out, width=width, color_system=None, highlight=False).print(Group(renderable))
+    return out.getvalue().splitlines()
+
+
+def opening_with_closing(lines: list[str]) -> list[str]:
+    return [line for line in lines if line.strip() and line.lstrip()[0] in CLOSING]
+
+
+def turn(number: int, text: str, role: str = "answer") -> dict:
+    return {"id": 3, "turn": number, "date": "2018-06-13", "title": "2018年6月13日外交部发言人耿爽主持例行记者会",
+            "role": role, "speaker": "耿爽" if role == "answer" else "问", "text": text}
+
+
+def test_turns_of_a_chinese_transcript_never_begin_a_line_with_closing_punctuation():
+    """`show 3 --turns` and `show 3#2` of a real China MFA transcript at 80 columns put "，" first on lines
+    (`show 3` did not: its paragraphs wrap with output/wrap.py, the turns did not)."""
+    for width in range(60, 101):
+        turns = [turn(shift + 1, CHINESE[shift:]) for shift in range(4)]
+        assert not opening_with_closing(rendered(numbered_turns(turns), width)), width
+        one = {**turn(2, CHINESE[1:]), "question": turn(1, CHINESE[2:], "question")}
+        assert not opening_with_closing(rendered(turn_panel(one), width)), width
+
+
+def test_a_diff_line_never_begins_with_the_ellipsis_or_closing_punctuation():
+    """`diff 288 1 3` on the State Department feed history: "… individuals responsible" then "…" alone on
+    the next line."""
+    english = [Change("delete", "Imposition of"), Change("insert", "Action to impose"),
+               Change("equal", "visa restrictions on 25 individuals responsible for the crackdown")]
+    for width in range(60, 101):
+        for words in range(4):
+            changes = [Change("equal", "word " * words), *english]
+            assert not opening_with_closing(rendered(changes_text("~ ", changes, True), width)), (width, words)
+    chinese = [Change("delete", "外长"), Change("insert", "外交部长"), Change("equal", CHINESE)]
+    for width in range(60, 101):
+        assert not opening_with_closing(rendered(changes_text("~ ", chinese, False), width)), width
+
+
+def test_a_host_wraps_after_its_dots_not_inside_a_word():
+    """`list` and `speakers` showed the site `news.xinhua.example` as "news.xinhua.exam" / "ple"."""
+    assert rendered(site_cell("news.xinhua.example", 16), 16) == ["news.xinhua.", "example"]
+    assert rendered(site_cell("www.mofa.gov.pk", 16), 16) == ["www.mofa.gov.pk"]
+
+
+def test_stats_sizes_end_in_the_same_column():
+    """`stats` printed "Raw bytes  10.0 MB" under the counts, and "Database   31.6 MB  /path" twenty cells to
+    the left of them."""
+    stats = {"documents": 329, "versions": 332, "snapshots": 332, "removed": 0, "raw_bytes": 10_500_000,
+             "database_bytes": 33_100_000, "path": "/tmp/trial/all.db", "by_source": [], "by_kind": [],
+             "by_year": [], "by_language": []}
+    lines = rendered(stats_renderable(stats))[:6]
+    assert len({len(line.split("  /")[0]) for line in lines}) == 1, lines
+
+
+def test_ingest_summary_notes_wrap_under_their_first_word_on_a_terminal():
+    """The notes after `briefarc ingest ../shared/corpus` at 80 columns went on from the first column."""
+    from briefarc.files.ingest import IngestReport
+    from briefarc.output.progress import print_ingest_summary
+
+    report = IngestReport(added=315, listings=21, unplaced=445, assumed={"fmprc": 273, "mea.gov.in": 1})
+    out = StringIO()
+    print_ingest_summary(Console(file=out, width=80, force_terminal=True, color_system=None), report)
+    lines = out.getvalue().splitlines()
+    assert len(lines) > 4 and all(line.startswith("    ") for line in lines[1:] if not line.startswith("  site")
+                                  and not line.startswith("  21 listing")), lines
+    out = StringIO()  # into a file: each note whole on one line, as before
+    print_ingest_summary(Console(file=out, width=80, color_system=None), report)
+    assert len(out.getvalue().splitlines()) == 4
