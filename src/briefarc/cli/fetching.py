@@ -253,6 +253,14 @@ def log(
         console.err().print("No pages wait for a later try." if pending else empty, markup=False)
     waiting = listed(database, source=source, limit=1) if not pending else []
     if waiting and not waiting[0]["given_up_at"]:
-        console.err().print(f"Pages wait for a later try, the next due {waiting[0]['next_try']}: "
+        console.err().print(f"Pages wait for a later try, the next {_due(waiting[0]['next_try'])}: "
                             "`briefarc log --pending` lists them.", markup=False,
                             soft_wrap=not console.err().is_terminal)  # into a pipe, the command whole
+
+
+def _due(next_try: str) -> str:
+    """"due 2026-12-02T21:41:50Z", or "due now" (on the next fetch) once that time has passed."""
+    from datetime import UTC, datetime
+
+    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return "due now (on the next fetch)" if next_try <= now else f"due {next_try}"

@@ -1,0 +1,14 @@
+"""Commands as the `trial` session used them on real pages: what they say on stderr."""
+
+from __future__ import annotations
+
+from tests.conftest import SAMPLES
+
+
+def test_log_says_pages_are_due_now_when_their_time_has_passed(cli, db_file):
+    """After ingesting a listing page its article links wait with a next try of the moment they were noted;
+    `log` said "the next due 2026-12-02T20:10:29Z", a time already gone, as if one had to wait for it."""
+    assert cli("ingest", SAMPLES / "listing-china-mfa.html", "--db", db_file).code == 0
+    shown = cli("log", "--db", db_file)
+    assert shown.code == 0
+    assert "Pages wait for a later try, the next due now (on the next fetch): `briefarc log --pending`" in shown.stderr
