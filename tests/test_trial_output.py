@@ -87,3 +87,19 @@ def test_ingest_summary_notes_wrap_under_their_first_word_on_a_terminal():
     out = StringIO()  # into a file: each note whole on one line, as before
     print_ingest_summary(Console(file=out, width=80, color_system=None), report)
     assert len(out.getvalue().splitlines()) == 4
+
+
+def test_search_by_source_wraps_titles_as_search_does():
+    """`search 台湾 --by source` drew titles as plain text (a line could open with "，") and the full name of the
+    China MFA over five lines, where `search` cuts it to three."""
+    from briefarc.output.analysis import grouped_hits
+    from tests.test_table_cells_punctuation import cell_lines
+
+    site = "Ministry of Foreign Affairs of the People's Republic of China"
+    for width in range(70, 101):  # narrower, the title column is one character wide: "。" has a line of its own
+        groups = [{"week": "2018-W27", "source": site, "count": 4,
+                   "hits": [{"id": shift + 1, "published_date": "2018-07-04", "title": CHINESE[shift:70],
+                             "snippet": CHINESE[shift:]} for shift in range(4)]}]
+        lines = cell_lines(grouped_hits(groups), width)
+        assert not opening_with_closing(lines), width
+        assert "Republic" not in " ".join(lines) and "(4)" in " ".join(lines), width

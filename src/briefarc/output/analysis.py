@@ -310,9 +310,12 @@ def grouped_hits(groups: list[dict]) -> Table:
             table.add_section()
         for index, hit in enumerate(group["hits"]):
             week = group["week"] if index == 0 and group["week"] != previous_week else ""
-            source = f"{group['source'] or '—'} ({group['count']})" if index == 0 else ""
-            table.add_row(Text(week, style="bold"), text(source), Text(str(hit["id"]), style="cyan"),
-                          text(hit.get("published_date")), text(hit.get("title")),
+            source = Text()
+            if index == 0:  # a long site name in three lines at most, as in search's own table
+                source = site_cell(group["source"], 16)
+                source.append(f" ({group['count']})", style="")
+            table.add_row(Text(week, style="bold"), source, Text(str(hit["id"]), style="cyan"),
+                          text(hit.get("published_date")), prose(hit.get("title")),
                           snippet_text(hit.get("snippet")))
         previous_week = group["week"]
     return table
