@@ -60,3 +60,35 @@ def test_characters_around_a_word_as_the_patterns_found_them():
     for word in ("肺炎", "哈哈", "新冠", "病毒", "疫情"):
         assert _after(word, text) == Counter(re.findall(f"{re.escape(word)}([{CJK_CHARS}])", text))
         assert _before(word, text) == Counter(re.findall(f"([{CJK_CHARS}])(?={re.escape(word)})", text))
+
+
+def _count_text_by_scan(text: str, pattern, window: int) -> tuple[Counter, Counter]:
+    """collocates' counting as it was: every token checked against every match."""
+    from briefarc.analysis.tokens import worth_counting
+
+    units = list(spans(text))
+    overall = Counter(token for token, _, _ in units if worth_counting(token))
+    nearby: set[int] = set()
+    covered: set[int] = set()
+    for match in pattern.finditer(text):
+        inside = [i for i, (_, start, end) in enumerate(units) if start < match.end() and end > match.start()]
+        if inside:
+            covered.update(inside)
+            nearby.update(range(max(0, inside[0] - window), min(len(units), inside[-1] + window + 1)))
+    return Counter(units[i][0] for i in nearby - covered if worth_counting(units[i][0])), overall
+
+
+def test_collocates_windows_found_by_bisection_are_the_scanned_ones():
+    """A page of one long paragraph (a 50 MB text node) kept `collocates` busy for minutes: each match scanned
+    every token of its text. The tokens a match overlaps are now bisected; the counts are the same."""
+    from briefarc.analysis.collocates import _count_text
+    from briefarc.analysis.matching import parse_term
+
+    texts = [TEXTS[0] * 3, "台湾问题台湾是中国领土台湾。Taiwan Strait, Taiwan’s; 台湾" * 4, "trade talks " * 50, "x"]
+    for term in ("台湾", "Taiwan", "trade talks", "中国领", "tai*", "湾"):
+        pattern = parse_term(term).pattern
+        for text in texts:
+            for window in (1, 3, 5):
+                near, overall = Counter(), Counter()
+                _count_text(text, pattern, window, near, overall)
+                assert (near, overall) == _count_text_by_scan(text, pattern, window), (term, window)

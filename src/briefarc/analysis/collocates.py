@@ -8,6 +8,7 @@ in those documents at all. Chinese is counted in character bigrams (analysis/tok
 from __future__ import annotations
 
 import json
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from itertools import islice
 from typing import TYPE_CHECKING
@@ -60,14 +61,14 @@ def collocates(
 
 def _count_text(text: str, pattern, window: int, near: Counter, overall: Counter) -> None:
     """Add the text's words to `overall`, and those within `window` tokens of a match to `near`."""
-    matches = [(m.start(), m.end()) for m in pattern.finditer(text)]
-    units = [(token, start, end) for token, start, end in spans(text)]
+    units = list(spans(text))
     overall.update(token for token, _, _ in units if worth_counting(token))
+    starts, ends = [start for _, start, _ in units], [end for _, _, end in units]  # both in order
     nearby: set[int] = set()  # each token once, however many matches it is near
     covered: set[int] = set()
-    for match_start, match_end in matches:
-        inside = [i for i, (_, start, end) in enumerate(units) if start < match_end and end > match_start]
-        if inside:
-            covered.update(inside)
-            nearby.update(range(max(0, inside[0] - window), min(len(units), inside[-1] + window + 1)))
+    for match in pattern.finditer(text):  # the tokens a match overlaps: bisected, not a scan of every token
+        first, last = bisect_right(ends, match.start()), bisect_left(starts, match.end())
+        if first < last:
+            covered.update(range(first, last))
+            nearby.update(range(max(0, first - window), min(len(units), last + window)))
     near.update(units[i][0] for i in nearby - covered if worth_counting(units[i][0]))

@@ -43,6 +43,6 @@ def kwic(
                         "left": flat[max(0, match.start() - width):match.start()], "match": match.group(0),
                         "right": flat[match.end():match.end() + width],
                     })
-            if len(lines) >= wanted:
-                return lines[offset:wanted]
+                    if len(lines) >= wanted:  # the page is full: a text with a million matches stops here
+                        return lines[offset:wanted]
     return lines[offset:wanted]
