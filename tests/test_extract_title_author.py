@@ -56,6 +56,20 @@ def test_a_declared_title_cut_to_a_length_gives_way_to_a_whole_one() -> None:
     assert extract(html(dotted, body), url=URL).title == "Wedding checklist :: printable to-do timeline"
 
 
+def test_an_h1_marked_as_the_entrys_title_is_the_headline_though_the_declared_titles_are_rewritten() -> None:
+    declared = ('<meta property="og:site_name" content="Example Blog"><title>Top 10 Language Learning Apps for '
+                '2025 | Example Blog</title>'
+                '<meta property="og:title" content="Top 10 Language Learning Apps for 2025">')
+    shown = "Top 10: Best Language Learning App (tested by experts)"
+    marked = f'<article><h1 class="title entry-title">{shown}</h1>{PARAGRAPHS}</article>'
+    assert extract(html(declared, marked), url=URL).title == shown
+    # an h1 the declared titles share too little with is another page's or a banner's, marked or not
+    banner = f'<h1 class="elementor-heading-title">Our blog</h1><article>{PARAGRAPHS}</article>'
+    assert extract(html(declared, banner), url=URL).title == "Top 10 Language Learning Apps for 2025"
+    plain = f"<article><h1>{shown}</h1>{PARAGRAPHS}</article>"
+    assert extract(html(declared, plain), url=URL).title == "Top 10 Language Learning Apps for 2025"
+
+
 # --- entities ----------------------------------------------------------------------------------------
 
 ESCAPED = "&amp;#8220;We needed to win this&amp;nbsp;game&amp;#8221; &amp;amp; more"  # escaped twice

@@ -18,6 +18,8 @@ MARKDOWN = re.compile(r"^#{1,6}\s+|^\*(?=[^*\s])|(?<=[^*\s])\*(?=\s|$)")  # "## 
 WRAPPING_QUOTES = (('"', '"'), ("“", "”"), ("'", "'"), ("«", "»"))
 WORD = re.compile(r"\w+")
 CONTINUED = re.compile(r"\s*\w")
+MARKED_TITLE = re.compile(r"title|headline", re.I)  # "entry-title", "post-title", "article-headline"
+MARKED_SHARE = 0.3  # of its words in the declared titles: an h1 so marked needs fewer than another (0.6)
 
 
 def title_tag(src: PageSources) -> str | None:
@@ -148,9 +150,17 @@ def find_title(src: PageSources, site_name: str | None, h1s: list[str]) -> str |
     values = (title_tag(src), src.first_meta(TITLE_META), src.ld.text("headline"))
     reference = _words(" ".join(strip_site_suffix(value, names) for value in values if value))
     site_words = _words(site_name)
-    for h1 in (strip_site_suffix(h1, names, guess=False) for h1 in h1s):
+    marked = marked_h1s(src)
+    for text in h1s:
+        h1 = strip_site_suffix(text, names, guess=False)
         words = _words(h1)
         if (len(h1.split()) >= 2 or len(h1) >= 12) and words and not words <= site_words \
-                and len(words & reference) >= 0.6 * len(words):
+                and len(words & reference) >= (MARKED_SHARE if text in marked else 0.6) * len(words):
             return h1
     return declared
+
+
+def marked_h1s(src: PageSources) -> set[str]:
+    """The texts of the h1s whose class says they are the article's title ("entry-title", "post-headline")."""
+    return {fold_entities(node.text()) for node in src.h1s()[:8]
+            if MARKED_TITLE.search(node.attributes.get("class") or "")}
