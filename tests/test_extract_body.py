@@ -239,3 +239,18 @@ def test_list_items_partly_made_of_links_are_kept_inside_the_article() -> None:
     document = extract(page(body))
     texts = [LexborHTMLParser(item).text() for item in hotels]
     assert document.paragraphs == SENTENCES[:3] + texts + SENTENCES[3:]
+
+
+def test_the_opening_between_the_headline_and_the_container_is_read() -> None:
+    """A landing-page layout puts the article's opening paragraphs in their own block between the
+    headline and the block that holds most of the text: they are read first; the author's box beside
+    them (a portrait) is not."""
+    opening = ["Klatch has roasted coffee in the valley for thirty years, and today it sells most of its beans online.",
+               "Its owners say that the shop's tools decide how fast they can answer each customer who writes to them."]
+    author = ("<div class='profile'><img src='/jane.jpg' alt=''><p>Jane Doe writes about small businesses and "
+              "the tools they use, and has covered retail for the paper since the year it opened.</p></div>")
+    html = page(f"<main><div class='hero'><h1>How a coffee roaster runs its shop</h1></div>"
+                f"<div class='wrap'><div class='text'>{paragraphs(opening)}</div></div>{author}"
+                f"<div class='story'><div>{paragraphs()}</div></div></main><footer><ul>{LINKS}</ul></footer>")
+    document = extract(html)
+    assert document.paragraphs == opening + SENTENCES

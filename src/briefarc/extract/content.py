@@ -12,7 +12,9 @@
    marks nothing where such blocks hold the text.
 4. From <body>, the walk descends while one child holds most of the votes (an article/main element
    counts double; the branch of the visible headline is preferred): that element is the container.
-   It is never a list or a table of data, nor one of several sections alike.
+   It is never a list or a table of data, nor one of several sections alike. When the headline lies
+   outside it, the blocks of paragraphs between the headline and it (no picture: not a caption, a card
+   or an author's box) are the article's opening and are read first.
 5. The container's blocks are read in order, skipping furniture and link lists (a list item partly
    made of links is kept when prose follows it); a run of blocks the page renders twice (one variant
    per screen size) is read once.
@@ -69,6 +71,8 @@ ALIKE_SHARE = 0.15
 NEAR_TITLE_SHARE = 0.5  # the branch that holds the headline wins when it holds half the votes of the biggest
 REPEAT_RUN = 3  # a run of this many blocks that the page repeats (REPEAT_LENGTH long together) is read once
 REPEAT_LENGTH = 200
+MIN_INTRO = 200  # votes of a block between the headline and the container for it to open the article
+INTRO_PARAGRAPHS = 0.5  # the share of such a block's text that paragraphs hold
 
 
 class Page:
@@ -227,6 +231,43 @@ class Page:
             self.built = bool(self.total) and outer > LIKELY_SHARE * self.total
         return self.built
 
+    def intro(self, root: LexborNode) -> list[LexborNode]:
+        """The blocks that read like the article's opening between the visible headline and the
+        container, in order: below the element that holds both, the siblings after the headline's
+        branch and before the container's, then at each level down to the container those before it."""
+        if not self.title_path or root.mem_id in self.title_path:
+            return []
+        branch = [root]  # the container and its ancestors below the one that holds the headline
+        node = root.parent
+        while node is not None and node.mem_id not in self.title_path:
+            branch.append(node)
+            node = node.parent
+        if node is None or node.mem_id == self.body.mem_id:
+            return []
+        found: list[LexborNode] = []
+        after_title = False
+        for child in node.iter():
+            if child.mem_id == branch[-1].mem_id:
+                break
+            if child.mem_id in self.title_path:
+                after_title = True
+            elif after_title and self.opening(child):
+                found.append(child)
+        for level in range(len(branch) - 1, 0, -1):
+            for child in branch[level].iter():
+                if child.mem_id == branch[level - 1].mem_id:
+                    break
+                if self.opening(child):
+                    found.append(child)
+        return found
+
+    def opening(self, node: LexborNode) -> bool:
+        """A block of paragraphs with counted votes and no picture (a caption, a card, a quoted
+        speaker's box have one)."""
+        if self.mass.get(node.mem_id, 0) < MIN_INTRO or node.css_first("img, picture") is not None:
+            return False
+        return sum(len(p.text()) for p in node.css("p")) >= INTRO_PARAGRAPHS * len(node.text())
+
     def is_body(self, node: LexborNode) -> bool:
         attrs = node.attributes
         if attrs.get("itemprop") == "articleBody":
@@ -372,10 +413,14 @@ class Reading:
         root = site_body(page_body, body)
         if root is not None and not trust_body and page.mass.get(root.mem_id, 0) < 0.5 * page.total:
             root = None
+        chosen = root is None
         if root is None:
             root = page.container() if page.total else page_body
         self.root = root
         reader = BlockReader(page, page.folded)
+        if chosen:
+            for node in page.intro(root):
+                reader.read(node)
         reader.read(root)
         self.blocks = once(reader.settle())
         self.size = sum(len(block.text) for block in self.blocks)
