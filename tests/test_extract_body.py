@@ -254,3 +254,21 @@ def test_the_opening_between_the_headline_and_the_container_is_read() -> None:
                 f"<div class='story'><div>{paragraphs()}</div></div></main><footer><ul>{LINKS}</ul></footer>")
     document = extract(html)
     assert document.paragraphs == opening + SENTENCES
+
+
+def test_collapsed_answers_that_a_control_opens_are_read_however_they_are_hidden() -> None:
+    """Questions and answers: each answer is a panel that a button opens (aria-controls). One page
+    hides it with a class word ("hidden"), another with a style on a wrapper around the panel: both
+    are the article's; a hidden box that no control opens is not."""
+    answers = [f"Answer {i}: the ministry expects the technical round to settle the customs questions first."
+               for i in range(3)]
+    by_class = "".join(f"<div><button aria-controls='content-{i}' aria-expanded='false'><h3>Question {i}?</h3>"
+                       f"</button></div><div id='content-{i}' class='accordion-content pl-2 hidden'><p>{text}</p></div>"
+                       for i, text in enumerate(answers[:2]))
+    by_wrapper = (f"<h3><button aria-controls='panel-9' aria-expanded='false'>Question 9?</button></h3>"
+                  f"<div class='collapse' style='overflow:hidden;display:none'><div role='region' id='panel-9'>"
+                  f"<p>{answers[2]}</p></div></div>")
+    stray = "<div class='hidden'><p>Subscribe to our newsletter for weekly updates on trade and the region.</p></div>"
+    document = extract(page(f"<article><h1>Talks on the trade corridor to resume</h1>{paragraphs()}"
+                            f"<h2>Questions</h2>{by_class}{by_wrapper}{stray}</article>"))
+    assert document.paragraphs == [*SENTENCES, "Questions", *answers]

@@ -28,6 +28,8 @@ LIKELY_NAMES = re.compile(
 )
 LIKELY_TOKENS = frozenset({"ad", "ads", "nav", "meta", "tags", "tag", "share", "date", "hide", "sr-only", "hidden",
                            "is-hidden", "visually-hidden", "screen-reader-text"})
+# Class words that only say an element is hidden for now (a collapsed panel's).
+HIDING_WORDS = re.compile(r"(?<![\w-])(?:hidden|is-hidden|hide|collapsed?)(?![\w-])", re.I)
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 FURNITURE_ROLES = frozenset({"navigation", "complementary", "contentinfo", "banner", "menu", "dialog"})
 
@@ -87,7 +89,8 @@ def word_flags(word: str) -> int:
 
 def furniture_kind(node: LexborNode, toggled: frozenset[str] = frozenset()) -> int:
     """0 for an ordinary element, LIKELY or PLAIN for page furniture. `toggled` holds the ids that a
-    control opens (aria-controls): a collapsed panel is hidden until the reader opens it, not furniture.
+    control opens (aria-controls): a collapsed panel is hidden until the reader opens it, not furniture,
+    whether a style, an attribute or a class word ("hidden") hides it, on it or on its wrapper.
     A figure that holds a quotation is the article's, unless it embeds another site's post."""
     tag = node.tag
     if tag in PLAIN_TAGS:
@@ -97,12 +100,22 @@ def furniture_kind(node: LexborNode, toggled: frozenset[str] = frozenset()) -> i
         tag = "div"  # a pull quote, not an embedded post
     if not attrs:
         return LIKELY if tag in LIKELY_TAGS else 0
-    kind = names_kind(f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
+    panel = bool(toggled) and opened_panel(node, toggled)
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    kind = names_kind(HIDING_WORDS.sub(" ", names) if panel else names)
     if kind is not None:
         return kind
     if tag in LIKELY_TAGS or attrs.get("role") in FURNITURE_ROLES:
         return LIKELY
-    return LIKELY if hides(attrs) and attrs.get("id") not in toggled else 0
+    return LIKELY if hides(attrs) and not panel else 0
+
+
+def opened_panel(node: LexborNode, toggled: frozenset[str]) -> bool:
+    """Whether the element is a panel that a control opens, or the wrapper of one (its only element)."""
+    if node.attributes.get("id") in toggled:
+        return True
+    children = list(node.iter())
+    return len(children) == 1 and children[0].attributes.get("id") in toggled
 
 
 def is_hidden(node: LexborNode) -> bool:
