@@ -100,8 +100,8 @@ def furniture_kind(node: LexborNode, toggled: frozenset[str] = frozenset()) -> i
         tag = "div"  # a pull quote, not an embedded post
     if not attrs:
         return LIKELY if tag in LIKELY_TAGS else 0
-    panel = bool(toggled) and opened_panel(node, toggled)
     names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    panel = bool(toggled) and opened_panel(node, names, toggled)
     kind = names_kind(HIDING_WORDS.sub(" ", names) if panel else names)
     if kind is not None:
         return kind
@@ -110,8 +110,11 @@ def furniture_kind(node: LexborNode, toggled: frozenset[str] = frozenset()) -> i
     return LIKELY if hides(attrs) and not panel else 0
 
 
-def opened_panel(node: LexborNode, toggled: frozenset[str]) -> bool:
-    """Whether the element is a panel that a control opens, or the wrapper of one (its only element)."""
+def opened_panel(node: LexborNode, names: str, toggled: frozenset[str]) -> bool:
+    """Whether the element is hidden (a style, an attribute or a class word hides it) and is a panel
+    that a control opens, or the wrapper of one (its only element)."""
+    if HIDING_WORDS.search(names) is None and not is_hidden(node):
+        return False
     if node.attributes.get("id") in toggled:
         return True
     children = list(node.iter())
