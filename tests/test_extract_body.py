@@ -272,3 +272,16 @@ def test_collapsed_answers_that_a_control_opens_are_read_however_they_are_hidden
     document = extract(page(f"<article><h1>Talks on the trade corridor to resume</h1>{paragraphs()}"
                             f"<h2>Questions</h2>{by_class}{by_wrapper}{stray}</article>"))
     assert document.paragraphs == [*SENTENCES, "Questions", *answers]
+
+
+def test_a_short_line_of_links_inside_the_article_is_kept() -> None:
+    """A teaching guide ends some sections with "Learn more about <a>...</a>": a short paragraph mostly
+    made of links that the article's prose follows is the article's; the same kind of line after the
+    last paragraph points to other pages."""
+    inside = "<p>Learn more about <a href='/presence'>Online Instructor Presence and Attendance</a>.</p>"
+    after = "<p>Next: <a href='/story/2'>Another story from the site about the trade talks</a></p>"
+    body = (f"<article><h1>Talks on the trade corridor to resume</h1>{paragraphs(SENTENCES[:3])}{inside}"
+            f"{paragraphs(SENTENCES[3:])}{after}</article>")
+    document = extract(page(body))
+    assert document.paragraphs == SENTENCES[:3] + ["Learn more about Online Instructor Presence and Attendance."] \
+        + SENTENCES[3:]

@@ -147,8 +147,8 @@ class BlockReader:
         self.keep(Block(text, tag, len(text) if self.link_depth else 0, 1.0 if self.strong_depth else 0.0))
 
     def keep(self, block: Block) -> None:
-        """Keep the block unless keep_block drops it; a list item partly made of links waits to see
-        whether the article goes on after it (see settle)."""
+        """Keep the block unless keep_block drops it; a list item partly made of links, or a short
+        paragraph mostly of links, waits to see whether the article goes on after it (see settle)."""
         if linked_item(block):
             if len(self.blocks) - self.prose_end < MAX_PENDING:
                 block.tentative = True
@@ -160,15 +160,16 @@ class BlockReader:
                 self.prose_end = len(self.blocks)
 
     def settle(self) -> list[Block]:
-        """The blocks read, without the linked list items that no paragraph of prose follows: a list
-        of links inside the article (resources, a changelog, a shopping list) is the article's, one
-        after its last paragraph is a list of other pages."""
+        """The blocks read, without the linked list items and link lines that no paragraph of prose
+        follows: a list of links inside the article (resources, a changelog, a shopping list, "Learn
+        more: ...") is the article's, one after its last paragraph is a list of other pages."""
         end = self.prose_end
         return [block for index, block in enumerate(self.blocks) if index < end or not block.tentative]
 
 
 PROSE = 80  # a paragraph of prose: this many characters and few links
 MAX_PENDING = 500  # linked list items held while waiting for prose
+LINK_LINE = 200  # a paragraph mostly of links and shorter than this waits for prose like a linked list item
 
 
 def is_prose(block: Block) -> bool:
@@ -176,8 +177,14 @@ def is_prose(block: Block) -> bool:
 
 
 def linked_item(block: Block) -> bool:
-    """A list item partly made of links, with text of its own beside them ("Official website: X")."""
-    return block.tag == "li" and 0.3 < block.link_density <= 0.9 and not is_boilerplate(block.text, block.link_density)
+    """A list item partly made of links, with text of its own beside them ("Official website: X"), or
+    a short paragraph mostly of links ("Learn more: Online Instructor Presence")."""
+    density = block.link_density
+    if block.tag == "li":
+        linked = 0.3 < density <= 0.9
+    else:
+        linked = block.tag == "p" and 0.5 < density <= 0.9 and len(block.text) < LINK_LINE
+    return linked and not is_boilerplate(block.text, density)
 
 
 def is_leaf(node: LexborNode) -> bool:
