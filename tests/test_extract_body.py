@@ -285,3 +285,16 @@ def test_a_short_line_of_links_inside_the_article_is_kept() -> None:
     document = extract(page(body))
     assert document.paragraphs == SENTENCES[:3] + ["Learn more about Online Instructor Presence and Attendance."] \
         + SENTENCES[3:]
+
+
+def test_a_page_builders_heading_blocks_are_the_articles_subheadings() -> None:
+    """On a page built of "widget" blocks, each subheading sits in a block of its own, too short to vote
+    and with no link: it is read in its place; a block with a heading over links (a list of posts) is not."""
+    def block(kind: str, inner: str) -> str:
+        return (f"<div class='elementor-element elementor-widget elementor-widget-{kind}'>"
+                f"<div class='elementor-widget-container'>{inner}</div></div>")
+    built = (block("text-editor", paragraphs(SENTENCES[:3])) + block("heading", "<h2>What comes next</h2>")
+             + block("text-editor", paragraphs(SENTENCES[3:]))
+             + block("posts", f"<h3>More from the site</h3><ul>{LINKS}</ul>"))
+    document = extract(page(f"<h1>Talks on the trade corridor to resume</h1><div class='builder'>{built}</div>"))
+    assert document.paragraphs == SENTENCES[:3] + ["What comes next"] + SENTENCES[3:]

@@ -9,7 +9,7 @@
    withdrawn unless it holds so much of the text that it must be the article itself. Hidden blocks
    go first, so that the shares of the rest are measured on the text a reader sees; a panel that a
    control opens (aria-controls) is not hidden furniture; a page builder's block word ("widget")
-   marks nothing where such blocks hold the text.
+   marks nothing where such blocks hold the text, nor a block that holds one subheading.
 4. From <body>, the walk descends while one child holds most of the votes (an article/main element
    counts double; the branch of the visible headline is preferred): that element is the container.
    It is never a list or a table of data, nor one of several sections alike. When the headline lies
@@ -341,6 +341,8 @@ class Page:
         if kind and names_only(node):
             if node.tag in VOTING_TAGS:
                 return node.attributes.get("class") not in self.paragraph_classes()
+            if self.builder_block(node) and heading_only(node):
+                return False  # a page builder's heading block: the article's subheading
             if not self.names_alone or self.builder_block(node):  # a block of text with few links is read
                 return corroborated(node, text_size(fold(node.text())))
         return kind != 0
@@ -428,6 +430,14 @@ class Reading:
     def too_little(self) -> bool:
         """True when the blocks hold under a third of the text that voted, or nothing at all."""
         return self.size < min(0.33 * self.voted, 1500) or not self.blocks
+
+
+def heading_only(node: LexborNode) -> bool:
+    """Whether the element holds one subheading (h2-h6) and nothing else: no link, no other text."""
+    heading = node.css_first("h2, h3, h4, h5, h6")
+    if heading is None or node.css_first("a") is not None:
+        return False
+    return fold(heading.text()) == fold(node.text())
 
 
 def once(blocks: list[Block]) -> list[Block]:
