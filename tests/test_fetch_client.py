@@ -298,14 +298,15 @@ def test_a_slow_response_times_out_naming_the_read_timeout(site):
 
 def test_a_body_that_drips_in_hits_the_total_timeout(site):
     def drip():
-        for _ in range(40):
+        for _ in range(80):
             time.sleep(0.05)
             yield b"<p>drip</p>"
 
     site.route("/drip", Reply(stream=drip))
-    outcome = fetch(site.url("/drip"), config(read_timeout=1.0, total_timeout=0.3, retries=0))
+    # robots.txt is not what is tested: under a loaded machine it alone could use up a short total limit
+    outcome = fetch(site.url("/drip"), config(read_timeout=2.0, total_timeout=0.8, retries=0, respect_robots=False))
     assert outcome.failure.reason == "too_slow"  # the server's pace: not retried
-    assert "whole response within 0.3 s" in str(outcome.failure)
+    assert "whole response within 0.8 s" in str(outcome.failure)
     assert outcome.statuses() == [200]  # the headers came, the body did not finish
 
 
