@@ -56,3 +56,9 @@ def test_a_sitemap_without_max_stops_at_the_default_and_says_so(cli, db_file, si
     given = cli("fetch", site.url("/sitemap.xml"), "--dry-run", "--max", "1200", *FAST, "--db", db_file,
                 "--json").jsonl()[0]
     assert len(given["planned"]) == SITEMAP_DEFAULT_MAX + 5 and not given["notes"]
+
+
+def test_sizes_in_messages_are_rounded_as_a_reader_says_them():
+    from briefarc.net.inflate import describe_size
+
+    assert [describe_size(n) for n in (60_000_000, 50 * 2**20, 1536, 300)] == ["57.2 MB", "50 MB", "1.5 KB", "300 bytes"]

@@ -77,10 +77,11 @@ def gunzip(data: bytes, limit: int) -> bytes:
 
 
 def describe_size(size: int) -> str:
+    """A size as a reader says it: "50 MB", "57.2 MB", "1.5 KB", "300 bytes"."""
     if size >= 2**20:
-        return f"{size / 2**20:g} MB"
+        return f"{round(size / 2**20, 1):g} MB"
     if size >= 1024:
-        return f"{size / 1024:g} KB"
+        return f"{round(size / 1024, 1):g} KB"
     return f"{size} bytes"
 
 
