@@ -48,7 +48,8 @@ def test_text_citation_without_date_or_url_and_with_control_characters(cli, arch
     line = cli("cite", "2", "--db", archive).stdout
     assert line.startswith('Staff Reporter, "R&D costs')
     assert "n.d., archived 2026-11-28 by briefarc" in line
-    assert "\x1b" not in line and "␛[31m" in line and "http" not in line
+    assert "\x1b" not in line and "[31m" not in line and "http" not in line
+    assert 'back\\slash," n.d.' in line  # the colour sequence dropped whole
 
 
 def test_bibtex_entry(cli, archive):
@@ -75,7 +76,7 @@ def test_bibtex_escapes_latex_special_characters(cli, archive):
     entry = cli("cite", "2", "-f", "bibtex", "--db", archive).stdout
     title = re.search(r"^  title = \{(.*)\},$", entry, re.MULTILINE).group(1)
     assert title == (r"R\&D costs 100\% of \$5 \#1 \{x\} under\_score \textasciitilde{}tilde "
-                     r"\textasciicircum{}caret back\textbackslash{}slash␛[31m")
+                     r"\textasciicircum{}caret back\textbackslash{}slash")
     unescaped = re.sub(r"\\(textbackslash|textasciitilde|textasciicircum)\{\}|\\[&%$#_{}]", "", title)
     assert not set(unescaped) & set("&%$#_{}~^\\")
 
@@ -126,3 +127,14 @@ def test_errors(cli, archive, args, code, message):
 def test_cite_without_an_archive(cli, tmp_path):
     result = cli("cite", "1", "--db", tmp_path / "none.db")
     assert result.code == 1 and "No archive at" in result.stderr
+
+
+def test_citations_drop_escapes_and_invisible_controls_but_keep_joiners():
+    from briefarc.cite import cite_csl, plain
+
+    hostile = "\x1b]8;;http://evil.example\x1b\\Click\x1b]8;;\x1b\\ here\u202e txet\u2028next\x07 line"
+    assert plain(hostile) == "Click here txet next line"
+    persian = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"  # a word written with a zero-width non-joiner
+    assert plain(persian) == persian
+    entry = cite_csl({"id": 3, "title": hostile, "author": "A\u200bB", "fetched_at": "2026-11-28T08:00:00Z"})
+    assert entry["title"] == "Click here txet next line" and entry["author"] == [{"literal": "AB"}]

@@ -12,7 +12,7 @@ import unicodedata
 from urllib.parse import urlsplit
 
 from briefarc.errors import UsageError
-from briefarc.output.textout import clean
+from briefarc.output.textout import CONTROL
 from briefarc.urls import is_web_url
 
 FORMATS = ("text", "bibtex", "csl-json")
@@ -27,6 +27,9 @@ LATEX_PATTERN = re.compile("|".join(re.escape(char) for char in LATEX_SPECIAL))
 # Host name parts that say nothing of whose site it is: press.un.org is "un", www.mofa.gov.pk is "mofa".
 GENERIC_LABELS = {"www", "m", "en", "press", "news", "gov", "org", "com", "net", "co", "ac", "edu", "int", "mil"}
 URL_UNSAFE = {"{": "%7B", "}": "%7D", "\\": "%5C", " ": "%20"}
+# A terminal's escape sequences (colour, title, hyperlink) as a whole, so that no half of one is left behind.
+ESCAPE_SEQUENCE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?")
+JOINERS = "\u200c\u200d"  # zero-width (non-)joiners are part of Persian, Urdu and Indic words
 
 
 def citations(records: list[dict], fmt: str) -> str:
@@ -176,8 +179,17 @@ def long_date(value: str | None) -> str:
 
 
 def plain(value: object) -> str:
-    """One line of text with control characters made visible."""
-    return " ".join(clean(value).split())
+    """One line of text without control characters or escape sequences: a citation is pasted into
+    documents and bibliographies, where neither a raw nor a made-visible escape belongs."""
+    text = ESCAPE_SEQUENCE.sub("", "" if value is None else str(value))
+    text = CONTROL.sub(_unseen, text)
+    return " ".join(text.split())
+
+
+def _unseen(match: re.Match) -> str:
+    """A control character's stand-in: a space for a line or page break, nothing for the rest."""
+    char = match.group(0)
+    return char if char in JOINERS else " " if char.isspace() else ""
 
 
 def latex(value: object) -> str:
