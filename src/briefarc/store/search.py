@@ -38,6 +38,11 @@ MARKED_TEXT_SQL = """SELECT id FROM documents WHERE id IN ({marks}) AND (
     instr(coalesce(title, '') || coalesce(subtitle, '') || coalesce(body, ''), ?)
     OR instr(coalesce(title, '') || coalesce(subtitle, '') || coalesce(body, ''), ?))"""
 DROPPED = {SNIPPET_OPEN, SNIPPET_CLOSE}
+# FTS5's snippet() weighs every match of a row to place its window: a second for a common word in a
+# megabyte of text, minutes in tens. Past this many characters the snippet is cut from the text (store/snippets.py).
+HUGE_TEXT = 200_000
+HUGE_TEXT_SQL = """SELECT id FROM documents WHERE id IN ({marks})
+    AND length(coalesce(title, '')) + length(coalesce(subtitle, '')) + length(coalesce(body, '')) > ?"""
 HIT_COLUMNS = (
     "d.id, d.published, d.published_date, s.name, d.kind, d.title, d.spokesperson, d.language, "
     "d.url, d.canonical_url, d.archived_at, d.updated_at, d.removed_at"
@@ -146,8 +151,28 @@ def _with_documents(db: sqlite_utils.Database, ranked: list[tuple[int, float | N
 
 def _add_snippets(db: sqlite_utils.Database, table: str, fts: str, hits: list[dict],
                   typed: str = "") -> None:
-    """Snippets for the page of hits in one statement (cut from the text for a query with CJK words:
-    store/snippets.py).
+    """Snippets for the page of hits: FTS5's, in one statement, except for a query with CJK words or a
+    page of more than HUGE_TEXT characters, whose snippets are cut from the text (store/snippets.py)."""
+    if not hits:
+        return
+    cut = hits if has_cjk(typed) else _huge(db, hits)
+    if cut:
+        from briefarc.store.snippets import text_snippets
+
+        text_snippets(db, typed, cut)
+    done = {hit["id"] for hit in cut}
+    _fts_snippets(db, table, fts, [hit for hit in hits if hit["id"] not in done])
+
+
+def _huge(db: sqlite_utils.Database, hits: list[dict]) -> list[dict]:
+    """The hits whose text is longer than HUGE_TEXT characters."""
+    ids = [hit["id"] for hit in hits]
+    huge = {row[0] for row in db.execute(HUGE_TEXT_SQL.format(marks=", ".join("?" for _ in ids)), [*ids, HUGE_TEXT])}
+    return [hit for hit in hits if hit["id"] in huge]
+
+
+def _fts_snippets(db: sqlite_utils.Database, table: str, fts: str, hits: list[dict]) -> None:
+    """FTS5's snippets for the hits, in one statement.
 
     FTS5 answers `rowid IN (...)` with one lookup per id: a seek in each word's doclist, but for a
     prefix a merge of the doclists of every word it covers, each time. With a prefix, one pass over
@@ -157,10 +182,6 @@ def _add_snippets(db: sqlite_utils.Database, table: str, fts: str, hits: list[di
     """
     if not hits:
         return
-    if has_cjk(typed):
-        from briefarc.store.snippets import text_snippets
-
-        return text_snippets(db, typed, hits)
     ids = [hit["id"] for hit in hits]
     marks = ", ".join("?" for _ in ids)
     probed = [row[0] for row in db.execute(MARKED_TEXT_SQL.format(marks=marks), [*ids, *sorted(DROPPED)])]
