@@ -140,3 +140,16 @@ def test_a_vanished_page_is_marked_removed_never_deleted(cli, db_file, site, gon
     assert record["removed_at"] == first_missed  # the date it was first missed stays
     assert record["body"]  # the text is kept
     assert cli("list", "--removed", "--db", db_file, "--json").jsonl()[0]["id"] == removed[0]["id"]
+
+
+def test_loose_urls_that_cannot_be_read_add_up_in_the_counts(cli, db_file, site):
+    site.route("/robots.txt", ss.robots())
+    site.route("/loop", ss.redirect("/loop"))
+    site.route("/huge", ss.huge())
+    site.route("/ok.htm", ss.Reply(article(5)))
+    urls = [site.url(path) for path in ("/loop", "/huge", "/ok.htm")]
+    result = cli("fetch", *urls, "--delay", "0", "--retries", "0", "--db", db_file, "--json")
+    assert result.code == 3  # partial failure
+    report = result.jsonl()[0]
+    assert report["discovered"] == 3 and report["added"] == 1 and report["failed"] == 2
+    assert report["added"] + report["failed"] == report["discovered"]

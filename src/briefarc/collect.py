@@ -324,7 +324,10 @@ class Scheduler:
         except Unchanged:
             ctx.notes.append(f"nothing new: {url} is unchanged since the last run")
         except BriefarcError as exc:  # a child sitemap's or feed's failure is the child's, not the loose URL's
-            self.handler.fail(getattr(exc, "url", None) or url, exc)
+            failed = getattr(exc, "url", None) or url
+            if failed == url:  # the URL given could not be read at all: still one item, the one that failed
+                self.report.discovered += 1
+            self.handler.fail(failed, exc)
 
     def _wanted(self, item: Item) -> bool:
         if self.options.since and item.published and item.published[:10] < self.options.since:
