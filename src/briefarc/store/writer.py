@@ -224,15 +224,20 @@ def whole_messages():
     """Hold Ctrl-C back while a message crosses the pipe: a half-sent message would jam the other end.
 
     The interrupt is not lost: it is delivered (as KeyboardInterrupt) as soon as the message is through.
+    A handler that notes it, not a signal mask: with another thread running (the progress display's),
+    a signal the main thread masks goes to that thread, and Python still raises it in the main one.
     """
-    can_block = hasattr(signal, "pthread_sigmask") and threading.current_thread() is threading.main_thread()
-    if can_block:
-        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda number, frame: caught.append(number))
     try:
         yield
     finally:
-        if can_block:
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        signal.signal(signal.SIGINT, signal.SIG_DFL if previous is None else previous)
+        if caught:
+            signal.raise_signal(signal.SIGINT)
 
 
 def serve(path: str, source_id: int | None, work, results, producer_end) -> None:
