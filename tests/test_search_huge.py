@@ -7,6 +7,7 @@ from briefarc.models import Document, RawPage
 from briefarc.store.db import open_database
 from briefarc.store.documents import save_document
 from briefarc.store.search import HUGE_TEXT, SNIPPET_CLOSE, SNIPPET_OPEN, plain_snippet, search
+from tests.test_search_common import statements_of
 
 
 def archive_with_a_huge_page(tmp_path):
@@ -20,13 +21,7 @@ def archive_with_a_huge_page(tmp_path):
 
 
 def snippet_statements(db, function) -> list[str]:
-    statements: list[str] = []
-    db.conn.set_trace_callback(statements.append)
-    try:
-        function()
-    finally:
-        db.conn.set_trace_callback(None)
-    return [statement for statement in statements if "snippet(" in statement]
+    return [statement for statement in statements_of(db, function) if "snippet(" in statement]
 
 
 def test_a_huge_page_gets_a_short_snippet_around_its_match(tmp_path):
