@@ -253,10 +253,13 @@ class Worker:
         for (page, future), (ok, value) in zip(batch, outcomes, strict=True):
             if future.done():
                 continue
-            if ok:
-                future.set_result(restored(value, page))  # type: ignore[arg-type]
-            else:
-                future.set_exception(value)  # type: ignore[arg-type]
+            # Ctrl-C's handler (asyncio.run's) cancels the run between any two lines, this waiting page's
+            # future with it: a future found pending a moment ago may be cancelled by now
+            with suppress(asyncio.InvalidStateError):
+                if ok:
+                    future.set_result(restored(value, page))  # type: ignore[arg-type]
+                else:
+                    future.set_exception(value)  # type: ignore[arg-type]
 
     def _end(self) -> None:
         """The worker died (or was closed): the pages it held go back to the owner."""
