@@ -41,13 +41,12 @@ class HTTPResponse(Protocol):
 
 
 class Reply:
-    """httpcore's response as a fetch reads it: the status, headers by lower-case name (repeated ones joined
-    with ", ", as httpx joins them), and the body as it arrives (gzip left to the reader)."""
+    """httpcore's response as a fetch reads it: the status, the headers (httpx's Headers: names in any case,
+    repeated ones joined with ", "), and the body as it arrives (gzip left to the reader)."""
 
     def __init__(self, response: httpcore.Response) -> None:
         self.status_code = response.status
-        self.raw = response.headers
-        self.headers = _joined(response.headers)
+        self.headers = httpx.Headers(response.headers)
         self.extensions = response.extensions
         self.stream = response.stream
         self.num_bytes_downloaded = 0
@@ -79,7 +78,7 @@ async def exchange(client: httpx.AsyncClient, pool: httpcore.AsyncConnectionPool
         reply = Reply(await pool.handle_async_request(request))
     try:
         if "set-cookie" in reply.headers:
-            client.cookies.extract_cookies(httpx.Response(reply.status_code, headers=reply.raw,
+            client.cookies.extract_cookies(httpx.Response(reply.status_code, headers=reply.headers,
                                                           request=httpx.Request("GET", url)))
         yield reply
     finally:
@@ -105,21 +104,3 @@ def _request_headers(client: httpx.AsyncClient, target: httpcore.URL, headers: d
     named = {name.lower() for name, _ in own}
     return [(b"Host", host), *((k, v) for k, v in client.headers.raw if k.lower() not in named), *own]
 
-
-def _joined(raw: list[tuple[bytes, bytes]]) -> dict[str, str]:
-    """Header names in lower case, repeated names' values joined with ", ", decoded as httpx decodes them."""
-    encoding = "iso-8859-1"
-    for trial in ("ascii", "utf-8"):
-        try:
-            for key, value in raw:
-                key.decode(trial)
-                value.decode(trial)
-        except UnicodeDecodeError:
-            continue
-        encoding = trial
-        break
-    joined: dict[str, str] = {}
-    for key, value in raw:
-        name, text = key.decode(encoding).lower(), value.decode(encoding)
-        joined[name] = f"{joined[name]}, {text}" if name in joined else text
-    return joined
