@@ -65,6 +65,17 @@ def test_undeclared_legacy_bytes_are_sniffed() -> None:
     assert decode_html(western, None)[1] == "cp1252"
 
 
+def test_text_encoded_twice_at_its_source_is_decoded_again() -> None:
+    twice = "We’re told the minister’s visit — a first — is on. Hebrew עברית, 中文".encode().decode("latin-1")
+    page = f"<html><head><title>{twice}</title></head><body><p>{twice}</p></body></html>".encode()
+    text, encoding, warnings = decode_html(page, "text/html; charset=utf-8")
+    assert "We’re told the minister’s visit — a first — is on. Hebrew עברית, 中文" in text
+    assert encoding == "utf-8" and "encoded as UTF-8 twice" in warnings[0]
+    assert extract(page).title.startswith("We’re told the minister’s")
+    once = "<p>Ã© and Â£ as Latin-1 letters and one stray \u0085 control</p>".encode("utf-8")
+    assert decode_html(once)[0] == once.decode("utf-8")  # one control proves nothing: left as it is
+
+
 def test_undecodable_bytes_never_crash() -> None:
     data = b"<html><body><p>caf\xc3 \x81\x8d\x8f\x90\x9d broken</p></body></html>"
     text, encoding, warnings = decode_html(data, "text/html; charset=utf-8")

@@ -138,6 +138,31 @@ def _literal_replacements(data: bytes, encoding: str) -> int:
         return 0
 
 
+# UTF-8 bytes read once as Latin-1 and encoded again ("Investor\u00e2\u0080\u0099s" for "Investor’s"): a lead
+# character and its continuations, as Latin-1 gives them. C1 controls (U+0080-U+009F) are never text, so
+# two such sequences holding one mark a page whose text was encoded twice at its source.
+C1_CONTROL = re.compile("[\u0080-\u009f]")
+TWICE_ENCODED = re.compile("[\u00c2-\u00df][\u0080-\u00bf]|[\u00e0-\u00ef][\u0080-\u00bf]{2}"
+                           "|[\u00f0-\u00f4][\u0080-\u00bf]{3}")
+
+
+def undo_double_encoding(text: str, warnings: list[str]) -> str:
+    """The text with every sequence that is UTF-8 read as Latin-1 decoded again, when the page holds at
+    least two that contain a C1 control (proof that the page was encoded twice); else the text as it is."""
+    marked = sum(1 for match in TWICE_ENCODED.finditer(text) if C1_CONTROL.search(match.group()))
+    if marked < 2:
+        return text
+    warnings.append("the page's text was encoded as UTF-8 twice at its source; decoded again")
+    return TWICE_ENCODED.sub(_decoded_again, text)
+
+
+def _decoded_again(match: re.Match[str]) -> str:
+    try:
+        return match.group().encode("latin-1").decode("utf-8")
+    except UnicodeDecodeError:
+        return match.group()
+
+
 def guess_legacy(data: bytes) -> str | None:
     """The best-fitting legacy encoding for undeclared non-UTF-8 bytes."""
     sample = data[:200_000]
@@ -174,6 +199,8 @@ def decode_html(data: bytes, content_type: str | None = None) -> tuple[str, str,
             return utf8, declared or "utf-8", warnings
         if declared not in (None, "utf-8"):
             warnings.append(f"the page declares {declared} but is valid UTF-8; read as UTF-8")
+        if C1_CONTROL.search(utf8):
+            utf8 = undo_double_encoding(utf8, warnings)
         return utf8, "utf-8", warnings
     for declared in (header, meta):
         if declared:
