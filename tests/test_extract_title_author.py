@@ -70,6 +70,14 @@ def test_an_h1_marked_as_the_entrys_title_is_the_headline_though_the_declared_ti
     assert extract(html(declared, plain), url=URL).title == "Top 10 Language Learning Apps for 2025"
 
 
+def test_a_headline_set_in_capitals_gives_way_to_the_declared_titles_case() -> None:
+    title = "Best Drip Coffee Maker 2026: Buying Tips From Coffee Pros"
+    shouted = f"<article><h1>BEST DRIP COFFEE MAKER IN 2026: BUYING TIPS FROM COFFEE PROS</h1>{PARAGRAPHS}</article>"
+    assert extract(html(f"<title>{title}</title>", shouted), url=URL).title == title
+    capitals = "<title>NATO AND EU SUMMIT</title>"  # a title in capitals everywhere keeps them
+    assert extract(html(capitals, f"<h1>NATO AND EU SUMMIT: DAY TWO</h1>{PARAGRAPHS}"), url=URL).title.isupper()
+
+
 # --- entities ----------------------------------------------------------------------------------------
 
 ESCAPED = "&amp;#8220;We needed to win this&amp;nbsp;game&amp;#8221; &amp;amp; more"  # escaped twice

@@ -96,8 +96,12 @@ def clean_title(value: str, h1s: Sequence[str] = ()) -> str:
 
 def title_from_h1(src: PageSources, h1s: list[str]) -> str | None:
     """The headline h1 (three words or more) that the <title> or og:title contains; else the only
-    headline h1; else any h1 that the <title> contains (a one-word site logo comes last)."""
-    reference = " ".join(filter(None, (title_tag(src), src.first_meta(TITLE_META)))).casefold()
+    headline h1; else any h1 that the <title> contains (a one-word site logo comes last). An h1 set in
+    capitals is none of these when the declared titles are not."""
+    declared = " ".join(filter(None, (title_tag(src), src.first_meta(TITLE_META))))
+    reference = declared.casefold()
+    if declared and not declared.isupper():
+        h1s = [text for text in h1s if not text.isupper()]  # set in capitals: the declared title has its case
     headlines = [text for text in h1s if len(text.split()) >= 3 or len(text) >= 12]
     for text in headlines:
         if text.casefold() in reference:
@@ -154,6 +158,8 @@ def find_title(src: PageSources, site_name: str | None, h1s: list[str]) -> str |
     for text in h1s:
         h1 = strip_site_suffix(text, names, guess=False)
         words = _words(h1)
+        if h1.isupper() and not declared.isupper():
+            continue  # a headline set in capitals ("BEST DRIP COFFEE MAKER"): the declared title has its case
         if (len(h1.split()) >= 2 or len(h1) >= 12) and words and not words <= site_words \
                 and len(words & reference) >= (MARKED_SHARE if text in marked else 0.6) * len(words):
             return h1
