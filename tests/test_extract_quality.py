@@ -71,6 +71,7 @@ def test_the_metrics_score_what_they_should() -> None:
     assert (p, r) == (1.0, 0.5) and 0.6 < f < 0.7
     assert bench.same("date", "2025-03-02", "2025-03-02T10:00:00+00:00")
     assert not bench.same("title", "A title", "A  title, longer")
+    assert not bench.same("title", "FDA's view", "FDA’s view") and bench.same("title", "FDA's view", "FDA’s view", True)
     assert bench.part_of("0001") in ("dev", "held-out")
     parts = [bench.part_of(f"{i:04d}") for i in range(400)]
     assert 0.2 < parts.count("held-out") / 400 < 0.3
