@@ -84,6 +84,25 @@ def test_prose_with_colons_is_not_a_transcript() -> None:
     assert find_turns(paragraphs) == []
 
 
+def test_labels_of_a_guide_make_no_transcript_when_its_questions_do_not_ask() -> None:
+    """Callout labels repeated down a guide ("The Problem:", "Pro Tip:") read like names, but the turns
+    they would make as questions hold no question mark: not a transcript, and the page is no briefing."""
+    guide = []
+    for topic in ("packaging", "menus", "staffing", "pricing"):
+        guide += [f"The Problem: Caterers struggle with {topic} as clients expect more for less.",
+                  f"The Solution: Digital tools let caterers plan {topic} ahead of each event.",
+                  f"Actionable Takeaway: Review your {topic} every quarter and write down what changed."]
+    assert find_turns(guide) == []
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in guide)
+    page = f"<html><head><title>Catering trends for 2026</title></head><body><article>{body}</article></body></html>"
+    document = extract(page.encode(), url="https://caterers.example.com/blog/catering-trends")
+    assert document.turns == [] and document.kind != "briefing"
+    # the same names asking questions are a transcript, and one question without a mark does not undo it
+    asked = ["AFP: Will the talks resume?", "Lin Jian: They will.", "Reuters: On the visas.", "Lin Jian: No update.",
+             "Bloomberg: Is a visit planned?", "Lin Jian: Not yet."]
+    assert [turn.role for turn in find_turns(asked)] == ["question", "answer"] * 3
+
+
 def test_spokesperson_from_titles_and_reports() -> None:
     title = "Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference"
     assert spokesperson_from_title(title) == "Geng Shuang"

@@ -18,11 +18,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from briefarc.extract.labels import PERSON_ZH, Label, latin_name, read_label
+from briefarc.extract.labels import PERSON_ZH, Label, latin_name, read_label, says_role
 from briefarc.models import Role, Turn
 
 HEADING = re.compile(r"^\*\*\s*\S")
 SEPARATOR = re.compile(r"^[\s※*＊\-—_=·•.]+$")
+ASKS = re.compile(r"[?？¿؟]|[吗呢](?:[。.]|$)", re.M)  # a question mark (Latin, Chinese, Spanish, Arabic), 吗/呢
 GREETING = re.compile(r"^(?:good (?:morning|afternoon|evening)|hello|welcome|大家好|各位记者朋友|上午好|下午好)", re.I)
 
 
@@ -115,7 +116,16 @@ def find_turns(paragraphs: list[str], spokesperson: str | None = None,
         lead_in = False
     for turn, parts in zip(turns, texts, strict=True):
         turn.text = "\n\n".join(parts)
-    return turns if sum(t.role == "question" for t in turns) >= 1 and len(turns) >= 2 else []
+    questions = [turn.text for turn in turns if turn.role == "question"]
+    if len(turns) < 2 or not questions:
+        return []
+    return turns if any(label and says_role(label) for label in labels) or asks(questions) else []
+
+
+def asks(questions: list[str]) -> bool:
+    """A third of the questions or more hold a question mark (or 吗/呢): asked of a transcript whose labels
+    are only names, as labels in a guide ("The Problem:", "Pro Tip:", "CPU:") make turns that do not ask."""
+    return 3 * sum(1 for text in questions if ASKS.search(text)) >= len(questions)
 
 
 def question_count(turns: list[Turn]) -> int:
