@@ -156,6 +156,8 @@ class Scheduler:
         self.yielded: set[str] = set()  # the URLs discovery gave this run
         self.states: dict[str, tuple[bool, str | None]] = {}  # url -> (known, pending state), looked ahead
         self.validators_seen: dict[str, dict] = {}  # listing and feed validators, kept after a clean run
+        # the URLs the user named: tried even when given up (the give-up rule is for automatic retries)
+        self.named = {normalize_url(url) for url in source.options.get("urls", [])} if source.kind == "urls" else set()
 
     async def run(self, fetcher: Fetcher) -> None:
         from briefarc.net.fetch import GIVEN_URL
@@ -338,5 +340,5 @@ class Scheduler:
         item.pending = pending is not None
         if self.options.refresh:
             return True
-        return not known and pending != "given up"
+        return not known and (pending != "given up" or normalize_url(item.url) in self.named)
 
