@@ -99,13 +99,12 @@ def _fetch_database(db, dry_run: bool):
 
 
 def _run_fetch(database, targets: list[str], options):
-    from briefarc.collect import collect
-    from briefarc.net.fetch import run
+    from briefarc.collect import fetch_all
     from briefarc.output.progress import fetch_progress
 
     sources, urls = _targets(database, targets)
     with fetch_progress([s.name for s in sources] + (["(urls)"] if urls else [])) as on_update:
-        return run(collect(database, sources, urls, options, on_update))
+        return fetch_all(database, sources, urls, options, on_update)
 
 
 def _targets(database, targets: list[str]):

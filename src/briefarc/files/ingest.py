@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefarc.errors import BriefarcError, InputError, UsageError, item_failure
+from briefarc.errors import BriefarcError, InputError, Interrupted, UsageError, item_failure
 from briefarc.files.inputs import STDIN, is_warc_file, iter_inputs, looks_like_warc, read_page_file
 from briefarc.models import Document, ListingItem, RawPage, SaveResult
 
@@ -90,7 +90,8 @@ def ingest(
     """Store every page under `paths`. One bad file (or WARC record) is reported and skipped; the rest go on.
 
     Pages are saved in batches (each page all or nothing), by a writer process beside the extraction
-    when there are many; Ctrl-C or an error commits the pages already complete before it stops.
+    when there are many; Ctrl-C or an error commits the pages already complete before it stops (Ctrl-C
+    raises Interrupted, with their number).
     """
     from briefarc.store.sources import ensure_source
 
@@ -98,10 +99,13 @@ def ingest(
         raise UsageError("--url names the address of a single page: give exactly one file with it.")
     source_id = ensure_source(db, source) if source else None
     run = _Run(IngestReport(), on_input)
-    with _writer(db, paths, source_id, run) as writer:
-        run.writer = writer
-        for name in iter_inputs(paths, warc=True):
-            _ingest_one(run, name, url)
+    try:
+        with _writer(db, paths, source_id, run) as writer:
+            run.writer = writer
+            for name in iter_inputs(paths, warc=True):
+                _ingest_one(run, name, url)
+    except KeyboardInterrupt as exc:  # the writer has saved and committed what was handed over whole
+        raise Interrupted(run.report.added + run.report.updated, run.report.unchanged) from exc
     _note_listed(db, run.report.listed, source_id)
     return run.report
 
