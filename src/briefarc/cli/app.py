@@ -90,6 +90,15 @@ def open_db(db: Path | None, *, create: bool = True):
     return open_database(path, create=create), path
 
 
+def archive_to_fill(db: Path | None):
+    """The archive an ingest or a fetch writes into (a context): one it creates and reads nothing into is
+    removed again."""
+    from briefarc.paths import db_path
+    from briefarc.store.db import archive_to_fill as opened
+
+    return opened(db_path(db))
+
+
 SOURCE_NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
 
 

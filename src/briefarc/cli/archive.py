@@ -14,6 +14,7 @@ from briefarc.cli.app import (
     OffsetOption,
     SortOption,
     app,
+    archive_to_fill,
     check_output_flags,
     check_url,
     choice,
@@ -150,10 +151,10 @@ def ingest(
     url = check_url(url)
     if new_source and source is None:
         raise UsageError("--new-source goes with --source NAME, the name to create.")
-    database, _ = open_db(db)
-    source = known_source(database, source, new=new_source)
-    with progress.ingest_progress(paths) as on_input:
-        report = run_ingest(database, paths, url=url, source=source, on_input=on_input)
+    with archive_to_fill(db) as database:  # a new one that nothing was read into is removed again
+        source = known_source(database, source, new=new_source)
+        with progress.ingest_progress(paths) as on_input:
+            report = run_ingest(database, paths, url=url, source=source, on_input=on_input)
     if json_:
         from briefarc.output import render
 
