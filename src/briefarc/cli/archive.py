@@ -11,6 +11,7 @@ from briefarc.cli.app import (
     DbOption,
     HitsJsonOption,
     LimitOption,
+    MaxSizeOption,
     OffsetOption,
     SortOption,
     app,
@@ -26,6 +27,7 @@ from briefarc.cli.app import (
 )
 from briefarc.cli.filters import with_document_filters
 from briefarc.errors import UsageError
+from briefarc.models import MAX_PAGE_BYTES
 
 # The columns `export --format csv` has too come in the same order.
 HIT_CSV_COLUMNS = ["id", "published", "source", "site", "kind", "language", "spokesperson", "title", "url", "snippet",
@@ -108,6 +110,7 @@ def parse(
     files: Annotated[list[str], typer.Argument(help="HTML files to parse ('-' reads standard input).")],
     url: Annotated[str | None, typer.Option("--url", help="The page's address, for a single file.")] = None,
     json_: Annotated[bool, json_flag("one line per page (or feed entry) with its extracted record.")] = False,
+    max_size: MaxSizeOption = MAX_PAGE_BYTES // 2**20,
 ) -> None:
     """Show what the extractor makes of pages, without storing them."""
     from briefarc.files.parse import parse_files
@@ -115,7 +118,7 @@ def parse(
     if url and len(files) != 1:
         raise UsageError("--url names the address of a single page: give exactly one file with it.")
     failed = succeeded = 0
-    for parsed in parse_files(files, check_url(url)):
+    for parsed in parse_files(files, check_url(url), max_size * 2**20):
         if parsed.error:
             failed += 1
             _console().error(f"{parsed.name}: {parsed.error}")
@@ -143,6 +146,7 @@ def ingest(
         "--new-source", help="--source names a new label for saved pages (nothing to fetch).")] = False,
     db: DbOption = None,
     json_: Annotated[bool, json_flag("one line with the summary (counts, failures with their reasons).")] = False,
+    max_size: MaxSizeOption = MAX_PAGE_BYTES // 2**20,
 ) -> None:
     """Archive pages you already saved: HTML files (also gzipped), folders of them, feeds."""
     from briefarc.files.ingest import ingest as run_ingest
@@ -154,7 +158,8 @@ def ingest(
     with archive_to_fill(db) as database:  # a new one that nothing was read into is removed again
         source = known_source(database, source, new=new_source)
         with progress.ingest_progress(paths) as on_input:
-            report = run_ingest(database, paths, url=url, source=source, on_input=on_input)
+            report = run_ingest(database, paths, url=url, source=source, on_input=on_input,
+                                max_size=max_size * 2**20)
     if json_:
         from briefarc.output import render
 
