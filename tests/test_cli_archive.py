@@ -10,6 +10,7 @@ import shutil
 import pytest
 
 from briefarc.models import ROLES
+from briefarc.store.db import open_database
 from tests.conftest import SAMPLES
 
 SAMPLE_COUNT = len(list(SAMPLES.glob("*.html"))) - 1  # the listing page is no document: its links are pending
@@ -371,6 +372,27 @@ def test_list_by_archive_order(cli, archive, tmp_path):
     assert ids == sorted(ids, reverse=True) and ids[0] == SAMPLE_COUNT + 1
     wrong = cli("list", "--sort", "rank", "--db", archive)
     assert wrong.code == 2 and "use date or archived" in wrong.stderr
+
+
+def test_an_ingest_or_fetch_that_reads_nothing_leaves_no_archive_behind(cli, db_file, tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    page = SAMPLES / "mea-briefing.html"
+    attempts = [
+        (1, ["ingest", tmp_path / "nonexistent"]),  # every input failed
+        (1, ["ingest", empty]),  # a folder with no pages in it
+        (2, ["ingest", page, "--source", "no-such-source"]),  # usage errors, after the archive was opened
+        (2, ["ingest", page, page, "--url", "https://example.org/a"]),
+        (1, ["fetch", "no-such-source"]),
+    ]
+    for code, args in attempts:
+        result = cli(*args, "--db", db_file)
+        assert result.code == code, (args, result.stderr)
+        assert list(tmp_path.glob(db_file.name + "*")) == [], args  # neither the file nor its -wal and -shm
+    open_database(db_file).conn.close()  # an archive that exists, empty, is kept as it is
+    assert cli("ingest", tmp_path / "nonexistent", "--db", db_file).code == 1 and db_file.is_file()
+    db_file.unlink()
+    assert cli("ingest", page, tmp_path / "nonexistent", "--db", db_file).code == 3 and db_file.is_file()
 
 
 def test_missing_folders_are_never_created_except_the_data_folder(cli, archive, tmp_path, monkeypatch):

@@ -205,6 +205,21 @@ def test_log_pending_into_a_pipe_keeps_each_url_whole_on_a_line(cli, archive, mo
         assert any(url in line for line in lines), url
 
 
+def test_log_pending_right_aligns_the_tries_like_other_numbers(cli, db_file):
+    from briefarc.store import pending
+    from briefarc.store.db import open_database
+
+    db = open_database(db_file)
+    for name, tries in (("few", 3), ("many", 12)):
+        pending.note(db, f"https://example.org/{name}", source_id=None)
+        for _ in range(tries):
+            pending.failed(db, f"https://example.org/{name}", "403", pending.RetryPolicy(max_attempts=20))
+    db.conn.close()
+    lines = cli("log", "--pending", "--db", db_file).stdout.splitlines()
+    tries = {line.split("│")[3].strip(): line.split("│")[2] for line in lines if "example.org" in line}
+    assert tries["https://example.org/few"].endswith(" 3 ") and tries["https://example.org/many"].endswith("12 ")
+
+
 def test_show_on_a_terminal_wraps_a_title_under_its_start_and_no_line_opens_with_closing_punctuation(archive):
     from briefarc.output.wrap import CLOSING
 

@@ -146,6 +146,7 @@ def test_ctrl_c_mid_batch_leaves_whole_items_and_a_rerun_completes_them(db_file,
     stored = db.execute("SELECT count(*) FROM documents").fetchone()[0]
     seen = db.execute("SELECT count(*) FROM seen_urls WHERE status = 'stored'").fetchone()[0]
     assert 1 <= stored < len(days) and seen == stored  # each page whole: its document and its record, or neither
+    assert f"Interrupted: {stored} saved, rerun to continue." in stderr  # what was saved, each page whole
     db.conn.close()
     for day in days[-4:]:
         site.route(f"/b/{day}", ss.Reply(article(day)))

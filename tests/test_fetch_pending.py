@@ -150,3 +150,30 @@ def test_a_new_source_takes_a_feed_that_was_fetched_before_as_a_loose_url(cli, d
     report = result.jsonl()[0]
     assert not any("unchanged since the last run" in note for note in report["notes"]), report
     assert site.hits("/feed.xml") == 2 and report["discovered"] == 1
+
+
+def test_a_page_given_up_is_tried_again_when_named_on_the_command_line(cli, db_file, site):
+    site.route("/robots.txt", ss.robots())
+    site.route("/briefings/a/", ss.Reply(b"Forbidden", 403, "text/plain"), ss.Reply(b"Forbidden", 403, "text/plain"),
+               ss.Reply(PAGE.encode()))
+    site.route("/feed.xml", rss([entry(site, "/briefings/a/", "A", content="<p>The whole text of A.</p>")]))
+    for _ in range(3):
+        fetch(cli, db_file, site.url("/feed.xml"), "--retry-wait", "0", "--give-up-after", "2")
+    assert site.hits("/briefings/a/") == 2  # given up: the third run did not ask for it
+    code, report = fetch(cli, db_file, site.url("/briefings/a/"), "--give-up-after", "2")
+    assert code == 0 and report["updated"] == 1, report  # named by the user: tried, and its page supersedes the feed's
+    assert only_document(cli, db_file)["text_source"] == "page" and site.hits("/briefings/a/") == 3
+    assert cli("log", "--pending", "--db", db_file, "--json").jsonl() == []
+
+
+def test_a_listed_page_given_up_is_tried_again_when_named(cli, db_file, site):
+    site.route("/robots.txt", ss.robots())
+    site.route("/b/a/", ss.Reply(b"Forbidden", 403, "text/plain"), ss.Reply(PAGE.encode()))
+    site.route("/list.html", ss.Reply(b'<ul><li><a href="/b/a/">A</a></li></ul>'))
+    cli("sources", "add", "noon", site.url("/list.html"), "--kind", "listing", "--item-selector", "li a",
+        "--db", db_file)
+    for _ in range(2):
+        cli("fetch", "noon", *FAST, "--give-up-after", "1", "--db", db_file)
+    assert site.hits("/b/a/") == 1 and cli("log", "--pending", "--db", db_file, "--json").jsonl()[0]["given_up_at"]
+    code, report = fetch(cli, db_file, site.url("/b/a/"), "--give-up-after", "1")
+    assert code == 0 and report["added"] == 1, report

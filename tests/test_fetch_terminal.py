@@ -39,7 +39,8 @@ def test_ctrl_c_during_fetch_clears_the_live_table(db_file, site):
     code = term.finish()
     screen = term.screen()
     assert code == 130, screen
-    assert [line for line in screen if line.strip()] == ["Interrupted."], screen  # no border, no ^C, no traceback
+    # no border, no ^C, no traceback; what was saved (the page that came) and what to do next
+    assert [line for line in screen if line.strip()] == ["Interrupted: 1 saved, rerun to continue."], screen
     assert not BOX & set("".join(screen))
     assert term.settings[3] & termios.ECHOCTL  # the terminal echoes ^C again once the fetch is over
 
@@ -67,4 +68,5 @@ def test_ctrl_c_during_a_long_ingest_clears_its_progress_bar(db_file, tmp_path):
     code = term.finish()
     screen = term.screen()
     assert code == 130, screen
-    assert [line for line in screen if line.strip()] == ["Interrupted."], screen
+    saved = f"Interrupted: {stored_documents(db_file)} saved, rerun to continue."
+    assert [line for line in screen if line.strip()] == [saved], screen

@@ -173,7 +173,7 @@ def test_ctrl_c_stops_at_once_keeps_what_was_stored_and_exits_130(db_file, site,
     assert unanswered(site)  # it stopped at once: it did not wait for the requests in flight
     wait_for_group_to_end(process.pid)  # no worker outlives the fetch
     assert process.returncode == 130
-    assert "Interrupted" in stderr and "Traceback" not in stderr
+    assert "Interrupted: 2 saved, rerun to continue." in stderr and "Traceback" not in stderr
     check_archive(db_file)
 
 
@@ -208,7 +208,7 @@ def test_ctrl_c_while_the_workers_start_is_quiet(db_file, site, tmp_path):
         process.kill()
     assert process.returncode == 130, stderr
     assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr, stderr
-    assert stderr.strip().endswith("Interrupted.")
+    assert stderr.strip().endswith("Interrupted: 0 saved, rerun to continue.")  # the workers extracted nothing
     wait_for_group_to_end(process.pid)
 
 

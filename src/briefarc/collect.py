@@ -9,7 +9,7 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from briefarc.errors import BriefarcError, DatabaseError, item_failure
+from briefarc.errors import BriefarcError, DatabaseError, Interrupted, item_failure
 from briefarc.models import Source
 from briefarc.sources.base import Context, Item, Unchanged
 from briefarc.store import fetchlog
@@ -91,11 +91,30 @@ class RequestBuffer:
         fetchlog.log_requests(self.db, rows)
 
 
-async def collect(
+def fetch_all(
     db: sqlite_utils.Database, sources: list[Source], urls: list[str], options: FetchOptions,
     on_update: Callable[[SourceReport], None] | None = None,
 ) -> list[SourceReport]:
-    """Run every source (and the loose URLs) concurrently; documents are saved in batches on one writer."""
+    """`collect` on a fresh event loop. Ctrl-C raises Interrupted with the number of documents saved before
+    it (each whole and committed); a dry run, which saves nothing, is interrupted as it is."""
+    from briefarc.net.fetch import run
+
+    reports: list[SourceReport] = []
+    try:
+        return run(collect(db, sources, urls, options, on_update, reports=reports))
+    except KeyboardInterrupt as exc:
+        if options.dry_run:
+            raise
+        raise Interrupted(sum(r.added + r.updated for r in reports), sum(r.unchanged for r in reports)) from exc
+
+
+async def collect(
+    db: sqlite_utils.Database, sources: list[Source], urls: list[str], options: FetchOptions,
+    on_update: Callable[[SourceReport], None] | None = None, *, reports: list[SourceReport] | None = None,
+) -> list[SourceReport]:
+    """Run every source (and the loose URLs) concurrently; documents are saved in batches on one writer.
+
+    `reports`, when given, receives each source's report at the start: its counts so far if the run is cut short."""
     from briefarc.net.fetch import Fetcher
     from briefarc.offload import Extraction
     from briefarc.store.writer import SerialWriter
@@ -108,6 +127,8 @@ async def collect(
         if urls:
             runs.append(Scheduler(db, Source(name=URLS_SOURCE, kind="urls", options={"urls": urls}), options,
                                   *shared))
+        if reports is not None:
+            reports.extend(run.report for run in runs)
         try:
             # A dry run writes nothing, its requests included.
             async with Fetcher(options.config, on_request=None if options.dry_run else log) as fetcher:
@@ -156,6 +177,8 @@ class Scheduler:
         self.yielded: set[str] = set()  # the URLs discovery gave this run
         self.states: dict[str, tuple[bool, str | None]] = {}  # url -> (known, pending state), looked ahead
         self.validators_seen: dict[str, dict] = {}  # listing and feed validators, kept after a clean run
+        # the URLs the user named: tried even when given up (the give-up rule is for automatic retries)
+        self.named = {normalize_url(url) for url in source.options.get("urls", [])} if source.kind == "urls" else set()
 
     async def run(self, fetcher: Fetcher) -> None:
         from briefarc.net.fetch import GIVEN_URL
@@ -338,5 +361,5 @@ class Scheduler:
         item.pending = pending is not None
         if self.options.refresh:
             return True
-        return not known and pending != "given up"
+        return not known and (pending != "given up" or normalize_url(item.url) in self.named)
 

@@ -44,6 +44,17 @@ class FetchError(BriefarcError):
     """A request that failed after its retries."""
 
 
+class Interrupted(BriefarcError):
+    """Ctrl-C during an ingest or a fetch: what was saved before it stays (committed, each item whole)."""
+
+    exit_status = ExitStatus.INTERRUPTED
+
+    def __init__(self, saved: int, unchanged: int = 0):
+        also = f" ({unchanged} unchanged)" if unchanged else ""
+        super().__init__(f"Interrupted: {saved} saved{also}, rerun to continue.")
+        self.saved, self.unchanged = saved, unchanged
+
+
 def tracebacks_wanted() -> bool:
     """BRIEFARC_TRACEBACK=1: show the traceback of an error, and of each failed item of a batch."""
     return os.environ.get("BRIEFARC_TRACEBACK", "") not in ("", "0")

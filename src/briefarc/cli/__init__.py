@@ -17,7 +17,7 @@ import sys
 import typer
 
 from briefarc.cli.app import app
-from briefarc.errors import BriefarcError, ExitStatus, tracebacks_wanted
+from briefarc.errors import BriefarcError, ExitStatus, Interrupted, tracebacks_wanted
 
 __all__ = ["app", "load_commands", "main", "run"]
 
@@ -62,6 +62,9 @@ def run(argv: list[str] | None = None) -> int:
     except (typer.Abort, KeyboardInterrupt):
         _console().err().print("Interrupted.", markup=False)
         return ExitStatus.INTERRUPTED
+    except Interrupted as exc:  # Ctrl-C in a batch: how much of it was saved
+        _console().err().print(str(exc), markup=False, highlight=False)
+        return exc.exit_status
     except BriefarcError as exc:
         if tracebacks_wanted():
             raise

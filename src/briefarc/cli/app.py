@@ -77,6 +77,9 @@ OffsetOption = Annotated[int, typer.Option("--offset", min=0, help="Skip this ma
 ChangedFilter = Annotated[bool, typer.Option("--changed", help="Only documents with more than one version.")]
 RemovedFilter = Annotated[bool, typer.Option("--removed", help="Only documents that vanished at their source.")]
 SortOption = Annotated[str, typer.Option("--sort", help="rank (best match first) or date (newest first).")]
+MaxSizeOption = Annotated[int, typer.Option(
+    "--max-size", min=1, metavar="MB", help="A page (a file, or a WARC record) larger than this many MB fails "
+    "unread, as fetch's limit for a response.")]
 
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -88,6 +91,15 @@ def open_db(db: Path | None, *, create: bool = True):
 
     path = db_path(db)
     return open_database(path, create=create), path
+
+
+def archive_to_fill(db: Path | None):
+    """The archive an ingest or a fetch writes into (a context): one it creates and reads nothing into is
+    removed again."""
+    from briefarc.paths import db_path
+    from briefarc.store.db import archive_to_fill as opened
+
+    return opened(db_path(db))
 
 
 SOURCE_NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")

@@ -11,9 +11,11 @@ from briefarc.cli.app import (
     DbOption,
     HitsJsonOption,
     LimitOption,
+    MaxSizeOption,
     OffsetOption,
     SortOption,
     app,
+    archive_to_fill,
     check_output_flags,
     check_url,
     choice,
@@ -25,6 +27,7 @@ from briefarc.cli.app import (
 )
 from briefarc.cli.filters import with_document_filters
 from briefarc.errors import UsageError
+from briefarc.models import MAX_PAGE_BYTES
 
 # The columns `export --format csv` has too come in the same order.
 HIT_CSV_COLUMNS = ["id", "published", "source", "site", "kind", "language", "spokesperson", "title", "url", "snippet",
@@ -107,6 +110,7 @@ def parse(
     files: Annotated[list[str], typer.Argument(help="HTML files to parse ('-' reads standard input).")],
     url: Annotated[str | None, typer.Option("--url", help="The page's address, for a single file.")] = None,
     json_: Annotated[bool, json_flag("one line per page (or feed entry) with its extracted record.")] = False,
+    max_size: MaxSizeOption = MAX_PAGE_BYTES // 2**20,
 ) -> None:
     """Show what the extractor makes of pages, without storing them."""
     from briefarc.files.parse import parse_files
@@ -114,7 +118,7 @@ def parse(
     if url and len(files) != 1:
         raise UsageError("--url names the address of a single page: give exactly one file with it.")
     failed = succeeded = 0
-    for parsed in parse_files(files, check_url(url)):
+    for parsed in parse_files(files, check_url(url), max_size * 2**20):
         if parsed.error:
             failed += 1
             _console().error(f"{parsed.name}: {parsed.error}")
@@ -142,6 +146,7 @@ def ingest(
         "--new-source", help="--source names a new label for saved pages (nothing to fetch).")] = False,
     db: DbOption = None,
     json_: Annotated[bool, json_flag("one line with the summary (counts, failures with their reasons).")] = False,
+    max_size: MaxSizeOption = MAX_PAGE_BYTES // 2**20,
 ) -> None:
     """Archive pages you already saved: HTML files (also gzipped), folders of them, feeds."""
     from briefarc.files.ingest import ingest as run_ingest
@@ -150,10 +155,11 @@ def ingest(
     url = check_url(url)
     if new_source and source is None:
         raise UsageError("--new-source goes with --source NAME, the name to create.")
-    database, _ = open_db(db)
-    source = known_source(database, source, new=new_source)
-    with progress.ingest_progress(paths) as on_input:
-        report = run_ingest(database, paths, url=url, source=source, on_input=on_input)
+    with archive_to_fill(db) as database:  # a new one that nothing was read into is removed again
+        source = known_source(database, source, new=new_source)
+        with progress.ingest_progress(paths) as on_input:
+            report = run_ingest(database, paths, url=url, source=source, on_input=on_input,
+                                max_size=max_size * 2**20)
     if json_:
         from briefarc.output import render
 

@@ -6,7 +6,16 @@ from typing import Annotated
 
 import typer
 
-from briefarc.cli.app import DbOption, app, check_source_name, exit_for_failures, json_flag, open_db, parse_date
+from briefarc.cli.app import (
+    DbOption,
+    app,
+    archive_to_fill,
+    check_source_name,
+    exit_for_failures,
+    json_flag,
+    open_db,
+    parse_date,
+)
 from briefarc.errors import UsageError
 
 sources_app = typer.Typer(help="List, add, remove and inspect the sources `briefarc fetch` reads.",
@@ -67,14 +76,14 @@ def fetch(
             config=FetchConfig(contact=contact, per_host=per_host, delay=delay, connect_timeout=min(10.0, timeout),
                                read_timeout=timeout, total_timeout=timeout, retries=retries,
                                allow_private=allow_private)))
-    if json_:
-        render.write_jsonl([report.as_dict() for report in reports], sys.stdout)
-    else:
-        print_fetch_summary(console.err(), reports, dry_run=dry_run)
-    if not dry_run:  # the archive stays open after the run (a dry run's throwaway one is closed)
-        from briefarc.cli.watching import report_after_fetch
+        if json_:
+            render.write_jsonl([report.as_dict() for report in reports], sys.stdout)
+        else:
+            print_fetch_summary(console.err(), reports, dry_run=dry_run)
+        if not dry_run:
+            from briefarc.cli.watching import report_after_fetch
 
-        report_after_fetch(database, json_)
+            report_after_fetch(database, json_)
     whole = [r for r in reports if r.error or (r.failed and not (r.added + r.updated + r.unchanged + r.removed))]
     exit_for_failures(sum(not report.ok for report in reports), len(reports) - len(whole))
 
@@ -87,7 +96,11 @@ def _fetch_database(db, dry_run: bool):
 
     from briefarc.paths import db_path
 
-    if not dry_run or db_path(db).exists():
+    if not dry_run:
+        with archive_to_fill(db) as database:  # a new one that nothing was read into is removed again
+            yield database
+        return
+    if db_path(db).exists():
         yield open_db(db)[0]
         return
     with tempfile.TemporaryDirectory(prefix="briefarc-dry-run-") as folder:
@@ -99,13 +112,12 @@ def _fetch_database(db, dry_run: bool):
 
 
 def _run_fetch(database, targets: list[str], options):
-    from briefarc.collect import collect
-    from briefarc.net.fetch import run
+    from briefarc.collect import fetch_all
     from briefarc.output.progress import fetch_progress
 
     sources, urls = _targets(database, targets)
     with fetch_progress([s.name for s in sources] + (["(urls)"] if urls else [])) as on_update:
-        return run(collect(database, sources, urls, options, on_update))
+        return fetch_all(database, sources, urls, options, on_update)
 
 
 def _targets(database, targets: list[str]):

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefarc.errors import BriefarcError, InputError, UsageError, item_failure
+from briefarc.errors import BriefarcError, InputError, Interrupted, UsageError, item_failure
 from briefarc.files.inputs import STDIN, is_warc_file, iter_inputs, looks_like_warc, read_page_file
-from briefarc.models import Document, ListingItem, RawPage, SaveResult
+from briefarc.models import MAX_PAGE_BYTES, Document, ListingItem, RawPage, SaveResult
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -65,6 +65,7 @@ class _Run:
 
     report: IngestReport
     on_input: Callable[[str, list[SaveResult] | None, str | None], None] | None
+    limit: int = MAX_PAGE_BYTES  # a page (a file, or a WARC record) larger than this fails
     writer: SerialWriter | ProcessWriter = field(init=False)  # set by ingest() once it is open
 
     def fail(self, name: str, reason: str) -> None:
@@ -86,22 +87,28 @@ class _Run:
 def ingest(
     db: sqlite_utils.Database, paths: list[str], *, url: str | None = None, source: str | None = None,
     on_input: Callable[[str, list[SaveResult] | None, str | None], None] | None = None,
+    max_size: int = MAX_PAGE_BYTES,
 ) -> IngestReport:
     """Store every page under `paths`. One bad file (or WARC record) is reported and skipped; the rest go on.
+    A page larger than `max_size` bytes is one such failure, found before it is read whole.
 
     Pages are saved in batches (each page all or nothing), by a writer process beside the extraction
-    when there are many; Ctrl-C or an error commits the pages already complete before it stops.
+    when there are many; Ctrl-C or an error commits the pages already complete before it stops (Ctrl-C
+    raises Interrupted, with their number).
     """
     from briefarc.store.sources import ensure_source
 
     if url and (len(paths) != 1 or Path(paths[0]).is_dir()):
         raise UsageError("--url names the address of a single page: give exactly one file with it.")
     source_id = ensure_source(db, source) if source else None
-    run = _Run(IngestReport(), on_input)
-    with _writer(db, paths, source_id, run) as writer:
-        run.writer = writer
-        for name in iter_inputs(paths, warc=True):
-            _ingest_one(run, name, url)
+    run = _Run(IngestReport(), on_input, max_size)
+    try:
+        with _writer(db, paths, source_id, run) as writer:
+            run.writer = writer
+            for name in iter_inputs(paths, warc=True):
+                _ingest_one(run, name, url)
+    except KeyboardInterrupt as exc:  # the writer has saved and committed what was handed over whole
+        raise Interrupted(run.report.added + run.report.updated, run.report.unchanged) from exc
     _note_listed(db, run.report.listed, source_id)
     return run.report
 
@@ -139,7 +146,7 @@ def _ingest_one(run: _Run, name: str, url: str | None) -> None:
         _ingest_warc(run, name, name)
         return
     try:
-        data, member = read_page_file(name)
+        data, member = read_page_file(name, run.limit)
     except InputError as exc:
         run.fail(name, item_failure(exc))
         return
@@ -210,7 +217,7 @@ def _ingest_warc(run: _Run, source: str | io.BytesIO, name: str) -> None:
 
     label = "<stdin>" if name == STDIN else os.path.abspath(name)
     try:
-        for entry in read_warc(source, label):
+        for entry in read_warc(source, label, run.limit):
             where = f"{name}#{entry.where}"
             if entry.page is not None:
                 _store(run, entry.page, where)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import math
 import os
 import sys
 import zlib
@@ -10,12 +11,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from briefarc.errors import InputError
+from briefarc.models import MAX_PAGE_BYTES
 
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".xml", ".rss", ".atom")  # the last three: feeds
-MAX_BYTES = 64 * 1024 * 1024  # a saved page larger than this is not a briefing
+MAX_BYTES = 64 * 1024 * 1024  # read whole at most (a WARC file on standard input holds many pages)
 STDIN = "-"
 WARC_SUFFIXES = (".warc", ".warc.gz")
 WARC_MAGIC = b"WARC/1."
+GZIP_MAGIC = b"\x1f\x8b"
 
 
 def is_page_file(path: Path, *, warc: bool = False) -> bool:
@@ -59,22 +62,39 @@ def count_inputs(paths: list[str]) -> int:
     return sum(1 for _ in iter_inputs(paths, warc=True))
 
 
-def read_input(name: str) -> bytes:
+def read_input(name: str, limit: int = MAX_PAGE_BYTES) -> bytes:
     """The bytes of a file (gunzipped when gzipped) or of standard input."""
-    return read_page_file(name)[0]
+    return read_page_file(name, limit)[0]
 
 
-def read_page_file(name: str) -> tuple[bytes, bytes | None]:
+def too_large(size: int, limit: int, *, decompressed: bool = False, more: bool = False) -> InputError:
+    """A page over the limit: its size (with `more`, a size it passes), the limit, and how to take it in."""
+    from briefarc.net.inflate import describe_size  # as fetch says sizes; the net package only when needed
+
+    what = "decompresses to " * decompressed + "more than " * more + describe_size(size)
+    take = "a larger --max-size (in MB)" if more else f"--max-size {math.ceil(size / 2**20)}"
+    return InputError(f"{what}, larger than the {describe_size(limit)} limit for a page: {take} takes it in")
+
+
+def read_page_file(name: str, limit: int = MAX_PAGE_BYTES) -> tuple[bytes, bytes | None]:
     """The bytes of a file (gunzipped when gzipped) or of standard input, and the file's own bytes when
-    they are one gzip member and nothing else (its deflate stream can be stored as it is)."""
+    they are one gzip member and nothing else (its deflate stream can be stored as it is).
+
+    A page larger than `limit` is refused (a plain file by its size, before it is read); a WARC file,
+    whatever its name, is read whole up to MAX_BYTES (or `limit`), its records judged one by one later."""
+    cap = max(MAX_BYTES, limit)
     try:
         if name == STDIN:
-            data = sys.stdin.buffer.read(MAX_BYTES + 1)
+            data = sys.stdin.buffer.read(cap + 1)
         else:
             with open(name, "rb") as handle:
                 size = os.fstat(handle.fileno()).st_size
+                if size > limit:  # a page too large, unless it is a WARC file (or gzipped: judged once read)
+                    if not handle.read(len(WARC_MAGIC)).startswith((WARC_MAGIC, GZIP_MAGIC)):
+                        raise too_large(size, limit)
+                    handle.seek(0)
                 # read(n) would reserve n bytes first: ask for the file's size when it is known
-                data = handle.read(size + 1 if 0 < size <= MAX_BYTES else MAX_BYTES + 1)
+                data = handle.read(size + 1 if 0 < size <= cap else cap + 1)
     except FileNotFoundError as exc:
         raise InputError("no such file") from exc
     except IsADirectoryError as exc:
@@ -82,31 +102,34 @@ def read_page_file(name: str) -> tuple[bytes, bytes | None]:
                          "gzipped or not, .warc)") from exc
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}") from exc
+    if len(data) > cap:
+        raise too_large(cap, limit, more=True)
     member = None
-    if data[:2] == b"\x1f\x8b":
-        parts = _gunzip(data)
+    gzipped = data[:2] == GZIP_MAGIC
+    if gzipped:
+        parts = _gunzip(data, cap, limit)
         member = data if len(parts) == 1 else None
         data = b"".join(parts)
-    if len(data) > MAX_BYTES:
-        raise InputError(f"larger than {MAX_BYTES // 2**20} MB: not a page")
+    if len(data) > limit and not looks_like_warc(data):
+        raise too_large(len(data), limit, decompressed=gzipped)
     return data, member
 
 
-def _gunzip(data: bytes) -> list[bytes]:
+def _gunzip(data: bytes, cap: int, limit: int) -> list[bytes]:
     """Every member of gzip data: a WARC gzipped record by record has one member per record. One part
     per member, and a last empty part when bytes that are not gzip follow."""
     parts: list[bytes] = []
     size = 0
-    while data[:2] == b"\x1f\x8b":
+    while data[:2] == GZIP_MAGIC:
         decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
         try:
-            part = decompressor.decompress(data, MAX_BYTES + 1 - size)
+            part = decompressor.decompress(data, cap + 1 - size)
         except (zlib.error, gzip.BadGzipFile) as exc:
             raise InputError(f"broken gzip data ({exc})") from exc
         parts.append(part)
         size += len(part)
-        if size > MAX_BYTES:
-            raise InputError(f"decompresses to more than {MAX_BYTES // 2**20} MB: not a page")
+        if size > cap:
+            raise too_large(cap, limit, decompressed=True, more=True)
         if not decompressor.eof:  # half a page would replace a good copy: refuse it
             raise InputError("broken gzip data: the file is cut short")
         data = decompressor.unused_data

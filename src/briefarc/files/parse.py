@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from briefarc.errors import item_failure
 from briefarc.files.inputs import iter_inputs, read_input
-from briefarc.models import Document, RawPage
+from briefarc.models import MAX_PAGE_BYTES, Document, RawPage
 
 
 @dataclass
@@ -19,13 +19,14 @@ class Parsed:
     error: str | None = None
 
 
-def parse_files(paths: list[str], url: str | None = None) -> Iterator[Parsed]:
-    """Each input under `paths` extracted in turn; a bad file (or an extractor bug) fails alone."""
+def parse_files(paths: list[str], url: str | None = None, limit: int = MAX_PAGE_BYTES) -> Iterator[Parsed]:
+    """Each input under `paths` extracted in turn; a bad file (one larger than `limit` bytes, or an extractor
+    bug) fails alone."""
     from briefarc.pipeline import documents_of
 
     for name in iter_inputs(paths):
         try:
-            page = RawPage(data=read_input(name), origin=name, url=url)
+            page = RawPage(data=read_input(name, limit), origin=name, url=url)
             documents = [doc for doc, _ in documents_of(page)]
         except Exception as exc:  # noqa: BLE001 - reported for this input; the batch goes on
             yield Parsed(name, error=item_failure(exc, "while reading the page"))

@@ -26,8 +26,8 @@ from warcio.warcwriter import WARCWriter
 from briefarc.errors import InputError
 from briefarc.extract.feed import is_feed
 from briefarc.extract.jsonapi import read_document
-from briefarc.files.inputs import MAX_BYTES, WARC_MAGIC
-from briefarc.models import RawPage
+from briefarc.files.inputs import WARC_MAGIC, too_large
+from briefarc.models import MAX_PAGE_BYTES, RawPage
 from briefarc.net.mediatypes import FEED_TYPES, JSON_TYPES
 from briefarc.urls import is_web_url
 
@@ -51,8 +51,9 @@ class WarcEntry:
 
 # Reading ----------------------------------------------------------------------------------------
 
-def read_warc(source: str | BinaryIO, label: str) -> Iterator[WarcEntry]:
-    """The pages of a WARC file (a path or a seekable binary stream), record by record."""
+def read_warc(source: str | BinaryIO, label: str, limit: int = MAX_PAGE_BYTES) -> Iterator[WarcEntry]:
+    """The pages of a WARC file (a path or a seekable binary stream), record by record; a page larger than
+    `limit` is an error of its record."""
     if isinstance(source, str):
         try:
             handle: BinaryIO = open(source, "rb")  # noqa: SIM115 (closed below, across the generator)
@@ -63,13 +64,13 @@ def read_warc(source: str | BinaryIO, label: str) -> Iterator[WarcEntry]:
     else:
         handle = source
     try:
-        yield from _read_all(handle, label)
+        yield from _read_all(handle, label, limit)
     finally:
         if isinstance(source, str):
             handle.close()
 
 
-def _read_all(handle: BinaryIO, label: str) -> Iterator[WarcEntry]:
+def _read_all(handle: BinaryIO, label: str, limit: int) -> Iterator[WarcEntry]:
     """Pass after pass of warcio's iterator, each one starting further into the file than the last:
     a damaged record is reported and reading resumes at the next record start found after it."""
     gzipped = handle.read(2) == GZIP_MAGIC[:2]
@@ -78,11 +79,11 @@ def _read_all(handle: BinaryIO, label: str) -> Iterator[WarcEntry]:
     while offset is not None:
         handle.seek(offset)
         state = _Pass(start=offset, floor=offset)
-        yield from _read_pass(WARCIterator(handle, check_digests=True), label, state)
+        yield from _read_pass(WARCIterator(handle, check_digests=True), label, state, limit)
         if state.error is None:
             return
         if state.whole_gzip:
-            yield from _read_whole_gzip(handle, label, state.seen)
+            yield from _read_whole_gzip(handle, label, state.seen, limit)
             return
         if (state.seen or not quiet) and not state.reported:
             yield WarcEntry(where=f"offset {state.failed_at}", error=f"damaged WARC record: {state.error}")
@@ -91,12 +92,12 @@ def _read_all(handle: BinaryIO, label: str) -> Iterator[WarcEntry]:
         offset = _next_record_start(handle, state.failed_at + 1, gzipped)
 
 
-def _read_whole_gzip(handle: BinaryIO, label: str, seen: int) -> Iterator[WarcEntry]:
+def _read_whole_gzip(handle: BinaryIO, label: str, seen: int, limit: int) -> Iterator[WarcEntry]:
     """A file gzipped whole: read again through one gzip stream, past the records already read."""
     handle.seek(0)
     rest = _Pass(skip=seen)
     stream = gzip.GzipFile(fileobj=handle)
-    yield from _read_pass(WARCIterator(stream, check_digests=True), label, rest)
+    yield from _read_pass(WARCIterator(stream, check_digests=True), label, rest, limit)
     if rest.error:  # no resuming inside one gzip stream
         yield WarcEntry(where=f"offset {rest.failed_at}", error=f"damaged WARC data: {rest.error}")
 
@@ -115,7 +116,7 @@ class _Pass:
     reported: bool = False  # the damage that ended the pass was that of a record, already reported
 
 
-def _read_pass(records: WARCIterator, label: str, state: _Pass) -> Iterator[WarcEntry]:
+def _read_pass(records: WARCIterator, label: str, state: _Pass, limit: int) -> Iterator[WarcEntry]:
     while True:
         try:
             with contextlib.redirect_stderr(io.StringIO()):  # warcio prints raw file bytes there
@@ -131,7 +132,7 @@ def _read_pass(records: WARCIterator, label: str, state: _Pass) -> Iterator[Warc
         state.seen += 1
         state.floor = max(state.floor, records.offset + 1)
         if state.seen > state.skip:
-            entry = _entry(record, label, records.offset)
+            entry = _entry(record, label, records.offset, limit)
             yield entry
             if entry.error and getattr(record.raw_stream, "limit", 0) > 0:
                 # its data broke off inside the record (a corrupt gzip member): warcio would end the file
@@ -155,7 +156,7 @@ def _next_record_start(handle: BinaryIO, position: int, gzipped: bool) -> int | 
     return None
 
 
-def _entry(record, label: str, offset: int) -> WarcEntry:
+def _entry(record, label: str, offset: int, limit: int) -> WarcEntry:
     headers = record.rec_headers
     where = headers.get_header("WARC-Record-ID") or f"offset {offset}"
     if record.rec_type not in ("response", "resource"):
@@ -170,7 +171,7 @@ def _entry(record, label: str, offset: int) -> WarcEntry:
     if truncated:
         return WarcEntry(where=where, error=f"the record is truncated ({truncated}): not the whole page")
     try:
-        data = _payload(record)
+        data = _payload(record, limit)
     except InputError as exc:
         return WarcEntry(where=where, error=str(exc))
     url = headers.get_header("WARC-Target-URI")
@@ -186,17 +187,21 @@ def _entry(record, label: str, offset: int) -> WarcEntry:
     return WarcEntry(where=where, page=page)
 
 
-def _payload(record) -> bytes:
-    """The page's bytes, de-chunked and decoded, after checking the record's digests."""
+def _payload(record, limit: int) -> bytes:
+    """The page's bytes, de-chunked and decoded, after checking the record's digests. One larger than `limit`
+    is measured, not kept."""
     try:
         with contextlib.redirect_stderr(io.StringIO()):  # warcio reports gzip errors there
-            data = record.content_stream().read(MAX_BYTES + 1)
+            stream = record.content_stream()
+            data = stream.read(limit + 1)
+            size = len(data) + sum(len(chunk) for chunk in iter(lambda: stream.read(SCAN_CHUNK), b"")) \
+                if len(data) > limit else len(data)
             while record.raw_stream.read(SCAN_CHUNK):  # to the end, so that the digests are checked
                 pass
     except Exception as exc:  # a payload warcio cannot read fails its record only
         raise InputError(f"cannot read the payload: {_first_line(exc)}") from exc
-    if len(data) > MAX_BYTES:
-        raise InputError(f"larger than {MAX_BYTES // 2**20} MB: not a page")
+    if size > limit:
+        raise too_large(size, limit)
     if getattr(record.raw_stream, "limit", 0) > 0:  # warcio checks digests only at the record's end
         raise InputError("the record ends before its Content-Length: the file is cut short")
     if record.digest_checker.problems:

@@ -26,6 +26,7 @@ import httpx
 from httpcore import AsyncConnectionPool
 
 from briefarc import __version__
+from briefarc.models import MAX_PAGE_BYTES
 from briefarc.net.addresses import (
     DENY_PRIVATE,
     GIVEN_URL,
@@ -89,7 +90,7 @@ class FetchConfig:
     max_backoff: float = 60.0
     max_retry_after: float = 300.0  # a longer Retry-After is a failure, not a wait
     max_redirects: int = 5
-    max_bytes: int = 20 * 2**20  # bytes on the wire
+    max_bytes: int = MAX_PAGE_BYTES  # bytes on the wire
     max_decompressed: int = 50 * 2**20  # bytes after gzip/deflate decoding
     respect_robots: bool = True
     verify_tls: bool = True

@@ -268,7 +268,7 @@ def pending_table(rows: list[dict], *, whole: bool = False) -> Table:
     for name in shown:
         wide = name in ("url", "last error") and not whole
         table.add_column(name, no_wrap=not wide, ratio=(2 if name == "url" else 1) if wide else None,
-                         overflow="fold" if wide else "ellipsis")
+                         overflow="fold" if wide else "ellipsis", justify="right" if name == "tries" else "left")
     for row in rows:
         when = "given up" if row["given_up_at"] else row["next_try"].replace("T", " ")[:16]
         cells = {"next try": text(when), "source": text(row["source"] or ""), "tries": text(row["attempts"]),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sqlite3
 import time
@@ -79,6 +80,38 @@ def open_database(path: Path, *, create: bool = True) -> sqlite_utils.Database |
     from briefarc.store.migrations import import_sqlite_utils
 
     return import_sqlite_utils().Database(conn, execute_plugins=False)  # plugins: 15 ms of entry-point scan
+
+
+# What an ingest or a fetch leaves when it read anything: a document, a page to fetch, a run, a request.
+FILLED_BY_READING = ("documents", "pending", "seen_urls", "runs", "requests")
+
+
+@contextmanager
+def archive_to_fill(path: Path) -> Iterator[sqlite_utils.Database]:
+    """The archive an ingest or a fetch writes into, created if need be. One created here is removed again
+    when it is left with nothing read into it (every input failed, a usage error, Ctrl-C before the first
+    page): a failure leaves no empty archive behind. An archive that existed before is kept as it is."""
+    existed = path.exists()
+    db = open_database(path)
+    try:
+        yield db
+    finally:
+        if not existed:
+            _remove_if_unfilled(db, path)
+
+
+def _remove_if_unfilled(db: sqlite_utils.Database, path: Path) -> None:
+    import os
+
+    try:
+        if any(db.execute(f"SELECT EXISTS (SELECT 1 FROM {name})").fetchone()[0] for name in FILLED_BY_READING):
+            return
+        db.close()
+    except sqlite3.Error:  # left as it is: whatever went wrong is reported already
+        return
+    for suffix in ("", "-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(f"{path}{suffix}")
 
 
 def _connect(path: Path) -> sqlite3.Connection:

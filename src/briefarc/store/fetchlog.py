@@ -21,7 +21,8 @@ def url_states(db: sqlite_utils.Database, urls: list[str], *,
     """For each URL, in one query per 500: (known, its pending state: None, "pending" or "given up").
 
     Known: it needs no fetch, being archived already or skipped (not a page) before; or missing at its
-    source (404) before, unless `named` (the user gave the URL itself: it may be there now)."""
+    source (404) before, unless `named` (the user gave the URL itself: it may be there now). A named URL
+    whose page is pending (only a feed's text of it is archived) is not known: its page is wanted now."""
     statuses = NAMED_KNOWN if named else KNOWN_STATUSES
     import json
 
@@ -37,6 +38,7 @@ def url_states(db: sqlite_utils.Database, urls: list[str], *,
             (json.dumps([[normalize_url(url), url] for url in chunk]),)).fetchall()
         for index, status, pending, given_up, archived in rows:
             known = status in statuses if status is not None else bool(archived)
+            known = known and not (named and pending)
             states[chunk[index]] = (known, "given up" if given_up else "pending" if pending else None)
     return states
 
