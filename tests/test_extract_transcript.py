@@ -93,6 +93,9 @@ def test_labels_of_a_guide_make_no_transcript_when_its_questions_do_not_ask() ->
                   f"The Solution: Digital tools let caterers plan {topic} ahead of each event.",
                   f"Actionable Takeaway: Review your {topic} every quarter and write down what changed."]
     assert find_turns(guide) == []
+    tips = ["Pro Tip: use a cache.", "Performance: is it fast?", "Pro Tip: measure first.", "Eventually: it passed.",
+            "Pro Tip: profile it.", "Bonus: a chart of the results.", "Pro Tip: write it down."]
+    assert find_turns(tips) == []  # one question of three asks
     body = "".join(f"<p>{paragraph}</p>" for paragraph in guide)
     page = f"<html><head><title>Catering trends for 2026</title></head><body><article>{body}</article></body></html>"
     document = extract(page.encode(), url="https://caterers.example.com/blog/catering-trends")

@@ -111,13 +111,6 @@ def is_spokesperson_label(label: str, spokesperson: str | None) -> bool:
     return name == spokesperson.casefold() or name == spokesperson.split()[-1].casefold()
 
 
-def says_role(label: Label) -> bool:
-    """The label names a role in words ("Question:", "Q:", "A:", "Spokesperson:", "记者："), not only a name."""
-    speaker = plain(label.speaker or "")
-    return label.lead_in or bool(QUESTION_WORDS.match(speaker)) or speaker in ANSWER_LABELS \
-        or bool(SPOKES_LABEL.search(speaker)) or (label.role is not None and not speaker)
-
-
 def after_conference(label: str) -> bool:
     if AFTER_CONFERENCE.search(label):
         return ASKED.search(label) is not None

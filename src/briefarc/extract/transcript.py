@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from briefarc.extract.labels import PERSON_ZH, Label, latin_name, read_label, says_role
+from briefarc.extract.labels import PERSON_ZH, Label, latin_name, read_label
 from briefarc.models import Role, Turn
 
 HEADING = re.compile(r"^\*\*\s*\S")
@@ -119,13 +119,15 @@ def find_turns(paragraphs: list[str], spokesperson: str | None = None,
     questions = [turn.text for turn in turns if turn.role == "question"]
     if len(turns) < 2 or not questions:
         return []
-    return turns if any(label and says_role(label) for label in labels) or asks(questions) else []
+    return turns if any(label and label.role for label in labels) or asks(questions) else []
 
 
 def asks(questions: list[str]) -> bool:
-    """A third of the questions or more hold a question mark (or 吗/呢): asked of a transcript whose labels
-    are only names, as labels in a guide ("The Problem:", "Pro Tip:", "CPU:") make turns that do not ask."""
-    return 3 * sum(1 for text in questions if ASKS.search(text)) >= len(questions)
+    """A third of the questions and two or more (one of one) hold a question mark (or 吗/呢): asked of
+    a transcript whose labels are only names, as labels in a guide ("The Problem:", "Pro Tip:", "CPU:")
+    make turns that do not ask."""
+    asking = sum(1 for text in questions if ASKS.search(text))
+    return asking >= min(2, len(questions)) and 3 * asking >= len(questions)
 
 
 def question_count(turns: list[Turn]) -> int:
