@@ -88,6 +88,29 @@ def test_a_word_in_every_document_puts_the_title_matches_first(archive, small_li
     assert all("minister" in hit["snippet"].lower() for hit in hits)
 
 
+def test_title_matches_of_a_common_word_are_looked_for_among_its_newest_matches(archive, small_limits, monkeypatch):
+    """Telling a title match means reading the word's positions in each document: for a word found in
+    most documents only the newest COMMON_REACH matches are read for them."""
+    monkeypatch.setattr(ranking, "COMMON_REACH", 230)  # minister is in documents 1-240: 11-240 are read
+    hits = search(archive, "minister", limit=5)
+    assert {hit["id"] - 1 for hit in hits[:2]} == MINISTER_TITLES - {5}
+    assert 6 not in ids(hits)
+
+
+def test_a_word_in_most_of_the_newest_documents_counts_as_common(archive, small_limits, monkeypatch):
+    """Whether a word is in more than half of the documents is told from the newest SAMPLE ones."""
+    monkeypatch.setattr(ranking, "SAMPLE", 12)  # the newest 12 documents are the Chinese ones
+    matches = ranking.Matches(archive, "documents_fts", '"minister"')
+    assert (matches.sampled, matches.recent) == (12, 0)
+    assert ranking.informative(archive, "documents_fts", '"minister"', matches) == ['"minister"']
+    both = '"minister" "kashmir"'
+    assert ranking.informative(archive, "documents_fts", both, matches) == ['"minister"', '"kashmir"']
+    monkeypatch.setattr(ranking, "SAMPLE", 100)  # 88 of them hold minister, about a third Kashmir
+    matches = ranking.Matches(archive, "documents_fts", '"minister"')
+    assert ranking.informative(archive, "documents_fts", '"minister"', matches) == []
+    assert ranking.informative(archive, "documents_fts", both, matches) == ['"kashmir"']
+
+
 def test_a_common_word_with_a_rare_one_ranks_as_the_rare_one(archive, small_limits):
     """`minister` is in every document: bm25 clamps its IDF, so `minister Kashmir` ranks as `Kashmir`
     does, and the titles holding Kashmir (but not minister) lead."""
@@ -105,6 +128,16 @@ def test_a_common_word_beside_a_group_ranks_as_the_group(archive, small_limits):
     exact = search(archive, "(Kashmir OR Gaza) minister", limit=10, exhaustive=True)
     assert {hit["id"] - 1 for hit in fast[:3]} == KASHMIR_TITLES
     assert ids(fast[:3]) == ids(exact[:3])
+
+
+def test_a_query_of_either_word_ranks_its_title_matches_as_bm25_does(archive, small_limits):
+    """`a OR b`: a title holding either word is a title match of the query (the words read once, not twice)."""
+    statements = statements_of(archive, lambda: search(archive, "Kashmir OR trade", limit=6))
+    fast = search(archive, "Kashmir OR trade", limit=6)
+    assert {hit["id"] - 1 for hit in fast} == KASHMIR_TITLES | MINISTER_TITLES  # "The minister on trade"
+    assert ids(fast) == ids(search(archive, "Kashmir OR trade", limit=6, exhaustive=True))
+    walk = next(statement for statement in statements if "+f.rowid IN" in statement)
+    assert """MATCH '{title cjk_title} : ( "Kashmir" OR "trade" )'""" in walk and ") AND (" not in walk
 
 
 def test_each_hit_carries_its_exact_bm25(archive, small_limits):
