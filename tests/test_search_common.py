@@ -193,6 +193,22 @@ def test_one_snippet_statement_per_page_on_every_path(archive, small_limits, que
     assert sum(made in statement for statement in statements) == 1
 
 
+def test_a_page_of_close_rowids_has_its_snippets_read_in_one_pass(archive, monkeypatch):
+    """Rows close together (the newest matches of a common word) are read in one pass over their range,
+    rows far apart each by a lookup: the snippets are the same either way."""
+    import briefarc.store.search as searching
+
+    def page(span: int) -> tuple[list[tuple[int, str]], str]:
+        monkeypatch.setattr(searching, "WALK_SPAN", span)
+        hits: list[dict] = []
+        statements = statements_of(archive, lambda: hits.extend(search(archive, "minister Kashmir", limit=10)))
+        return [(hit["id"], hit["snippet"]) for hit in hits], next(s for s in statements if "snippet(" in s)
+
+    (walked, one_pass), (looked_up, lookups) = page(1000), page(1)
+    assert walked == looked_up and all("minister" in snippet.lower() for _, snippet in walked)
+    assert "rowid BETWEEN" in one_pass and "rowid BETWEEN" not in lookups
+
+
 def test_the_command_ranks_every_match_with_exhaustive(archive, small_limits, cli):
     path = archive.execute("PRAGMA database_list").fetchone()[2]
     fast = cli("search", "minister", "--db", path, "--json", "--limit", "8").jsonl()
