@@ -38,7 +38,7 @@ TITLE_CANDIDATES = 10_000
 # have every document read (20-30 ms on 100,000 documents, 1-2 ms for 5,000).
 COMMON_REACH = 5_000
 # Whether a word is found in more than half of the documents is told from the newest SAMPLE documents:
-# counting a word in 90,000 documents to be sure costs 5-8 ms, in 10,000 a tenth of that.
+# counting a word in 50,000 documents to be sure costs 5-8 ms, in 10,000 a fifth of that.
 SAMPLE = 10_000
 # "ab"*: a prefix of hundreds of words, not in the index (it holds those of one character, store/prefix_index.py)
 SHORT_PREFIX = re.compile(r'(?<![^\s(])"[^"]{2}"\*')
@@ -56,13 +56,13 @@ def best_first(db, table: str, fts: str, clauses: list[str], params: list, wante
     A prefix of two characters is never counted (not in the index's prefix index, store/prefix_index.py,
     FTS5 would merge the doclists of every word it covers first): its newest matches are ranked.
     """
-    matches = None if SHORT_PREFIX.search(fts) else Matches(db, table, fts)
-    if matches is not None and matches.total <= SCORE_ALL_UP_TO:
+    short_prefix = SHORT_PREFIX.search(fts) is not None
+    if not short_prefix and count(db, table, fts, SCORE_ALL_UP_TO + 1) <= SCORE_ALL_UP_TO:
         return scored(db, table, fts, clauses, params, order="score", limit=wanted)
     pool: dict[int, float] = {}
     candidates = CANDIDATES
-    if matches is not None and " : " not in fts:  # a query with its own column filters is ranked as it is
-        rare = informative(db, table, fts, matches)
+    if " : " not in fts and not short_prefix:  # a query with its own column filters is ranked as it is
+        rare = informative(db, table, fts)
         if rare:
             pool.update(title_matches(db, table, fts, clauses, params, wanted, rare))
         else:
@@ -71,19 +71,6 @@ def best_first(db, table: str, fts: str, clauses: list[str], params: list, wante
     if len(pool) < wanted:  # title matches that fill the page lead bm25's order (weight 10 for a title)
         pool.update(scored(db, table, fts, clauses, params, order="rowid", limit=max(candidates, 2 * wanted)))
     return sorted(pool.items(), key=by_score)[:wanted]
-
-
-class Matches:
-    """How many documents match (`total`: counted no further than past SCORE_ALL_UP_TO and the sample),
-    and how many of the newest SAMPLE documents (`sampled` of them, after rowid `since`), in one walk
-    down from the newest match."""
-
-    def __init__(self, db, table: str, fts: str):
-        self.sampled, self.since = sample(db, table)
-        self.total, self.recent = db.execute(
-            f"""SELECT count(*), count(CASE WHEN rowid > ? THEN 1 END) FROM (
-                SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT ?)""",
-            [self.since, fts, max(SCORE_ALL_UP_TO, self.sampled) + 1]).fetchone()
 
 
 def newest_first(db, table: str, fts: str, clauses: list[str], params: list, limit: int,
@@ -203,18 +190,17 @@ def rescored(db, table: str, fts: str, ids: list[int]) -> Ranked:
     ).fetchall()
 
 
-def informative(db, table: str, fts: str, matches: Matches) -> list[str]:
+def informative(db, table: str, fts: str) -> list[str]:
     """The query's words found in at most half of the documents; none when every one is found in more (their
     IDF is clamped to 1e-6: bm25 barely tells the documents apart but by the title's weight).
 
     Told from the newest SAMPLE documents (all of them in a smaller archive): a word near the half
     either way has an IDF near 0, and moves the scores little whichever way it is told.
     """
-    half = matches.sampled // 2
-    phrases = list(dict.fromkeys(re.findall(PHRASE, fts)))
-    if phrases == [fts.strip()]:  # one word: counted with the query
-        return phrases if matches.recent <= half else []
-    return [phrase for phrase in phrases if count(db, table, phrase, half + 1, matches.since) <= half]
+    sampled, since = sample(db, table)
+    half = sampled // 2
+    phrases = dict.fromkeys(re.findall(PHRASE, fts))
+    return [phrase for phrase in phrases if count(db, table, phrase, half + 1, since) <= half]
 
 
 def sample(db, table: str) -> tuple[int, int]:
