@@ -224,8 +224,9 @@ def size(db, table: str) -> int:
 
 def count(db, table: str, fts: str, cap: int, since: int = 0) -> int:
     """How many documents after rowid `since` match, counting no further than `cap`."""
-    return db.execute(f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH ? AND rowid > ? LIMIT ?)",
-                      [fts, since, cap]).fetchone()[0]
+    after = " AND rowid > ?" if since else ""
+    return db.execute(f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH ?{after} LIMIT ?)",
+                      [fts, *([since] if since else []), cap]).fetchone()[0]
 
 
 def by_score(hit: tuple[int, float]) -> tuple[float, int]:
