@@ -115,12 +115,18 @@ def scored(db, table: str, fts: str, clauses: list[str], params: list, *, order:
 
 
 def title_query(fts: str, rare: list[str]) -> str:
-    """The query's matches with a word of `rare` in their title."""
-    in_title = f"{TITLE_FILTER} : ( {' OR '.join(dict.fromkeys(rare))} )"
-    # a query of one phrase, or of phrases any of which will do, is in the title when the title holds one
-    # of them: the phrases read once, not twice
-    either = PLAIN_OR.match(fts) is not None and set(rare) == set(re.findall(PHRASE, fts))
-    return in_title if either else f"( {fts} ) AND ( {in_title} )"
+    """The query's matches with a word of `rare` in their title.
+
+    The query's words are read once where the title filter says as much: for `a OR b` a title with
+    either word is a match, and for `a b c` with one informative word `b`, `a c` and `b` in the title.
+    """
+    rare, phrases = list(dict.fromkeys(rare)), list(dict.fromkeys(re.findall(PHRASE, fts)))
+    in_title = f"{TITLE_FILTER} : ( {' OR '.join(rare)} )"
+    if PLAIN_OR.match(fts) and set(rare) == set(phrases):
+        return in_title
+    if PLAIN_AND.match(fts) and len(rare) == 1:
+        return " AND ".join([*(phrase for phrase in phrases if phrase != rare[0]), in_title])
+    return f"( {fts} ) AND ( {in_title} )"
 
 
 def title_matches(db, table: str, fts: str, clauses: list[str], params: list, wanted: int,
