@@ -95,3 +95,21 @@ def test_readers_map_the_whole_file(archive, tmp_path):
     """The index is spread over the whole file: readers map as much of it as SQLite's build allows."""
     cap = sqlite3.connect(tmp_path / "any.db").execute(f"PRAGMA mmap_size = {2**62}").fetchone()[0]
     assert archive.execute("PRAGMA mmap_size").fetchone()[0] == min(cap, READER_MMAP_BYTES) >= min(cap, 2**30)
+
+
+def test_a_prefix_has_its_newest_matches_counted_in_the_same_walk(archive, small_limits):
+    """FTS5 merges the lists of every word a prefix covers for each statement: the walk that counts the
+    matches counts those among the newest documents too, as a statement of their own would."""
+    statements: list[str] = []
+    archive.conn.set_trace_callback(statements.append)
+    try:
+        hits = search(archive, "tra*", limit=5)
+    finally:
+        archive.conn.set_trace_callback(None)
+    counted = [statement for statement in statements if "count(" in statement]
+    assert len(hits) == 5 and len(counted) == 1 and "count(CASE WHEN rowid >" in counted[0]
+    total, recent = ranking.counts(archive, "documents_fts", '"tra"*')
+    assert total > ranking.SCORE_ALL_UP_TO
+    assert ranking.informative(archive, "documents_fts", '"tra"*', recent) == ranking.informative(
+        archive, "documents_fts", '"tra"*')
+

@@ -44,6 +44,8 @@ SAMPLE = 10_000
 SHORT_PREFIX = re.compile(r'(?<![^\s(])"[^"]{2}"\*')
 PHRASE = r'"(?:[^"]|"")*"\*?'
 PLAIN_AND = re.compile(rf'^\s*{PHRASE}(?:\s+(?:AND\s+)?{PHRASE})*\s*$')  # "a" "b" AND "c": no OR, NOT, NEAR, ()
+# "tariff"*: a prefix of words whose lists FTS5 merges for each statement (one character: the prefix index)
+ONE_PREFIX = re.compile(r'^\s*"(?:[^"]|""){2,}"\*\s*$')
 PLAIN_OR = re.compile(rf'^\s*{PHRASE}(?:\s+OR\s+{PHRASE})*\s*$')  # "a" OR "b": any of them
 FILTER_JOIN = "JOIN documents d ON d.id = f.rowid LEFT JOIN sources s ON s.id = d.source_id"
 
@@ -57,12 +59,13 @@ def best_first(db, table: str, fts: str, clauses: list[str], params: list, wante
     FTS5 would merge the doclists of every word it covers first): its newest matches are ranked.
     """
     short_prefix = SHORT_PREFIX.search(fts) is not None
-    if not short_prefix and count(db, table, fts, SCORE_ALL_UP_TO + 1) <= SCORE_ALL_UP_TO:
+    total, recent = (0, None) if short_prefix else counts(db, table, fts)
+    if not short_prefix and total <= SCORE_ALL_UP_TO:
         return scored(db, table, fts, clauses, params, order="score", limit=wanted)
     pool: dict[int, float] = {}
     candidates = CANDIDATES
     if " : " not in fts and not short_prefix:  # a query with its own column filters is ranked as it is
-        rare = informative(db, table, fts)
+        rare = informative(db, table, fts, recent)
         if rare:
             pool.update(title_matches(db, table, fts, clauses, params, wanted, rare))
         else:
@@ -196,16 +199,31 @@ def rescored(db, table: str, fts: str, ids: list[int]) -> Ranked:
     ).fetchall()
 
 
-def informative(db, table: str, fts: str) -> list[str]:
+def counts(db, table: str, fts: str) -> tuple[int, int | None]:
+    """How many documents match (counting no further than SCORE_ALL_UP_TO + 1, or the sample) and, for a
+    query of one prefix, how many of the newest SAMPLE documents: FTS5 merges the lists of every word
+    a prefix covers for each statement, so the sample is counted in the same walk, down from the newest."""
+    if not ONE_PREFIX.match(fts):
+        return count(db, table, fts, SCORE_ALL_UP_TO + 1), None
+    sampled, since = sample(db, table)
+    return db.execute(f"""SELECT count(*), count(CASE WHEN rowid > ? THEN 1 END) FROM (
+                          SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT ?)""",
+                      [since, fts, max(SCORE_ALL_UP_TO, sampled) + 1]).fetchone()
+
+
+def informative(db, table: str, fts: str, recent: int | None = None) -> list[str]:
     """The query's words found in at most half of the documents; none when every one is found in more (their
     IDF is clamped to 1e-6: bm25 barely tells the documents apart but by the title's weight).
 
     Told from the newest SAMPLE documents (all of them in a smaller archive): a word near the half
-    either way has an IDF near 0, and moves the scores little whichever way it is told.
+    either way has an IDF near 0, and moves the scores little whichever way it is told. `recent`: the
+    query's matches among them, when counted already.
     """
     sampled, since = sample(db, table)
     half = sampled // 2
-    phrases = dict.fromkeys(re.findall(PHRASE, fts))
+    phrases = list(dict.fromkeys(re.findall(PHRASE, fts)))
+    if recent is not None and phrases == [fts.strip()]:
+        return phrases if recent <= half else []
     return [phrase for phrase in phrases if count(db, table, phrase, half + 1, since) <= half]
 
 
