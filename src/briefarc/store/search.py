@@ -38,6 +38,7 @@ MARKED_TEXT_SQL = """SELECT id FROM documents WHERE id IN ({marks}) AND (
     instr(coalesce(title, '') || coalesce(subtitle, '') || coalesce(body, ''), ?)
     OR instr(coalesce(title, '') || coalesce(subtitle, '') || coalesce(body, ''), ?))"""
 DROPPED = {SNIPPET_OPEN, SNIPPET_CLOSE}
+MARKERS = re.compile(f"[{SNIPPET_OPEN}{SNIPPET_CLOSE}]")
 # FTS5's snippet() weighs every match of a row to place its window: a second for a common word in a
 # megabyte of text, minutes in tens. Past this many characters the snippet is cut from the text (store/snippets.py).
 HUGE_TEXT = 200_000
@@ -222,16 +223,13 @@ def highlights(snippet: str) -> list[list[int]]:
     """[start, end] of each marked match, as offsets into the snippet with its markers taken out."""
     spans: list[list[int]] = []
     start = None
-    markers = 0
-    for index, char in enumerate(snippet):
-        if char == SNIPPET_OPEN:
-            start = index - markers
-            markers += 1
-        elif char == SNIPPET_CLOSE:
+    for markers, marker in enumerate(MARKERS.finditer(snippet)):  # the markers before this one: `markers`
+        if marker[0] == SNIPPET_OPEN:
+            start = marker.start() - markers
+        else:
             if start is not None:
-                spans.append([start, index - markers])
+                spans.append([start, marker.start() - markers])
             start = None
-            markers += 1
     return spans
 
 
