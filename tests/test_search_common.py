@@ -88,6 +88,25 @@ def test_a_word_in_every_document_puts_the_title_matches_first(archive, small_li
     assert all("minister" in hit["snippet"].lower() for hit in hits)
 
 
+def test_title_matches_of_a_common_word_are_looked_for_among_its_newest_matches(archive, small_limits, monkeypatch):
+    """Telling a title match means reading the word's positions in each document: for a word found in
+    most documents only the newest COMMON_REACH matches are read for them."""
+    monkeypatch.setattr(ranking, "COMMON_REACH", 230)  # minister is in documents 1-240: 11-240 are read
+    hits = search(archive, "minister", limit=5)
+    assert {hit["id"] - 1 for hit in hits[:2]} == MINISTER_TITLES - {5}
+    assert 6 not in ids(hits)
+
+
+def test_a_word_in_most_of_the_newest_documents_counts_as_common(archive, monkeypatch):
+    """Whether a word is in more than half of the documents is told from the newest SAMPLE ones."""
+    both = '"minister" "kashmir"'
+    monkeypatch.setattr(ranking, "SAMPLE", 12)  # the newest 12 documents are the Chinese ones
+    assert ranking.informative(archive, "documents_fts", both) == ['"minister"', '"kashmir"']
+    monkeypatch.setattr(ranking, "SAMPLE", 100)  # 88 of them hold minister, about a third Kashmir
+    assert ranking.informative(archive, "documents_fts", both) == ['"kashmir"']
+    assert ranking.informative(archive, "documents_fts", '"minister"') == []
+
+
 def test_a_common_word_with_a_rare_one_ranks_as_the_rare_one(archive, small_limits):
     """`minister` is in every document: bm25 clamps its IDF, so `minister Kashmir` ranks as `Kashmir`
     does, and the titles holding Kashmir (but not minister) lead."""
@@ -100,11 +119,28 @@ def test_a_common_word_with_a_rare_one_ranks_as_the_rare_one(archive, small_limi
     assert [hit["rank"] for hit in fast[:3]] == pytest.approx([hit["rank"] for hit in exact[:3]], rel=1e-9)
 
 
+def test_the_title_matches_of_a_rare_word_beside_common_ones_read_each_word_once(archive, small_limits):
+    """`minister Kashmir`: minister, and Kashmir in the title (not minister and Kashmir, and Kashmir in the title)."""
+    statements = statements_of(archive, lambda: search(archive, "minister Kashmir", limit=10))
+    walk = next(statement for statement in statements if "+f.rowid IN" in statement)
+    assert """MATCH '"minister" AND {title cjk_title} : ( "Kashmir" )'""" in walk
+
+
 def test_a_common_word_beside_a_group_ranks_as_the_group(archive, small_limits):
     fast = search(archive, "(Kashmir OR Gaza) minister", limit=10)
     exact = search(archive, "(Kashmir OR Gaza) minister", limit=10, exhaustive=True)
     assert {hit["id"] - 1 for hit in fast[:3]} == KASHMIR_TITLES
     assert ids(fast[:3]) == ids(exact[:3])
+
+
+def test_a_query_of_either_word_ranks_its_title_matches_as_bm25_does(archive, small_limits):
+    """`a OR b`: a title holding either word is a title match of the query (the words read once, not twice)."""
+    statements = statements_of(archive, lambda: search(archive, "Kashmir OR trade", limit=6))
+    fast = search(archive, "Kashmir OR trade", limit=6)
+    assert {hit["id"] - 1 for hit in fast} == KASHMIR_TITLES | MINISTER_TITLES  # "The minister on trade"
+    assert ids(fast) == ids(search(archive, "Kashmir OR trade", limit=6, exhaustive=True))
+    walk = next(statement for statement in statements if "+f.rowid IN" in statement)
+    assert """MATCH '{title cjk_title} : ( "Kashmir" OR "trade" )'""" in walk and ") AND (" not in walk
 
 
 def test_each_hit_carries_its_exact_bm25(archive, small_limits):
@@ -158,6 +194,22 @@ def test_one_snippet_statement_per_page_on_every_path(archive, small_limits, que
     # a query with CJK words has its snippets cut from the text, read in one statement (store/snippets.py)
     made = "SELECT id, body, subtitle, title FROM documents" if query == "台湾" else "snippet("
     assert sum(made in statement for statement in statements) == 1
+
+
+def test_a_page_of_close_rowids_has_its_snippets_read_in_one_pass(archive, monkeypatch):
+    """Rows close together (the newest matches of a common word) are read in one pass over their range,
+    rows far apart each by a lookup: the snippets are the same either way."""
+    import briefarc.store.search as searching
+
+    def page(span: int) -> tuple[list[tuple[int, str]], str]:
+        monkeypatch.setattr(searching, "WALK_SPAN", span)
+        hits: list[dict] = []
+        statements = statements_of(archive, lambda: hits.extend(search(archive, "minister Kashmir", limit=10)))
+        return [(hit["id"], hit["snippet"]) for hit in hits], next(s for s in statements if "snippet(" in s)
+
+    (walked, one_pass), (looked_up, lookups) = page(1000), page(1)
+    assert walked == looked_up and all("minister" in snippet.lower() for _, snippet in walked)
+    assert "rowid BETWEEN" in one_pass and "rowid BETWEEN" not in lookups
 
 
 def test_the_command_ranks_every_match_with_exhaustive(archive, small_limits, cli):

@@ -8,12 +8,13 @@ prefix; and the page's snippets come from one statement.
 from __future__ import annotations
 
 import random
+import sqlite3
 
 import pytest
 
 from briefarc.models import Document, RawPage
 from briefarc.store import ranking
-from briefarc.store.db import open_database
+from briefarc.store.db import READER_MMAP_BYTES, open_database
 from briefarc.store.documents import save_document
 from briefarc.store.search import Filters, search
 
@@ -90,5 +91,25 @@ def test_one_snippet_statement_per_page(archive, small_limits, query):
     assert sum("snippet(" in statement for statement in statements) == 1
 
 
-def test_readers_map_the_file(archive):
-    assert archive.execute("PRAGMA mmap_size").fetchone()[0] >= 64 * 2**20
+def test_readers_map_the_whole_file(archive, tmp_path):
+    """The index is spread over the whole file: readers map as much of it as SQLite's build allows."""
+    cap = sqlite3.connect(tmp_path / "any.db").execute(f"PRAGMA mmap_size = {2**62}").fetchone()[0]
+    assert archive.execute("PRAGMA mmap_size").fetchone()[0] == min(cap, READER_MMAP_BYTES) >= min(cap, 2**30)
+
+
+def test_a_prefix_has_its_newest_matches_counted_in_the_same_walk(archive, small_limits):
+    """FTS5 merges the lists of every word a prefix covers for each statement: the walk that counts the
+    matches counts those among the newest documents too, as a statement of their own would."""
+    statements: list[str] = []
+    archive.conn.set_trace_callback(statements.append)
+    try:
+        hits = search(archive, "tra*", limit=5)
+    finally:
+        archive.conn.set_trace_callback(None)
+    counted = [statement for statement in statements if "count(" in statement]
+    assert len(hits) == 5 and len(counted) == 1 and "count(CASE WHEN rowid >" in counted[0]
+    total, recent = ranking.counts(archive, "documents_fts", '"tra"*')
+    assert total > ranking.SCORE_ALL_UP_TO
+    assert ranking.informative(archive, "documents_fts", '"tra"*', recent) == ranking.informative(
+        archive, "documents_fts", '"tra"*')
+

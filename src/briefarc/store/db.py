@@ -21,8 +21,10 @@ if TYPE_CHECKING:
 
 BUSY_TIMEOUT_MS = 30_000
 # Readers map up to this much of the file instead of copying pages through read(): the index pages a
-# search touches are then shared with the OS cache.
-READER_MMAP_BYTES = 256 * 2**20
+# search touches are then shared with the OS cache. The index is spread over the whole file (it grows
+# with the documents), so the whole file is mapped: SQLite caps the size at its build's limit (2 GiB).
+# On 100,000 documents (1.1 GB) a walk over a word's matches costs a third less than with 256 MiB mapped.
+READER_MMAP_BYTES = 4 * 2**30
 opened: list[Path] = []  # the database this process opened last: error messages name it
 
 

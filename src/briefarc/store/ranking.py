@@ -14,7 +14,8 @@ is cheap (FTS5 walks the rowids without positions), so a count decides:
   in most documents bm25 barely separates the documents (the 20th best and the 1,000th differ by
   0.2%), so the newest of them are as good an answer as any: for a query of such words alone (`the`,
   `s*`: nearly every title holds a word starting with s) the newest COMMON_CANDIDATES title matches
-  and matches are ranked. `--exhaustive` gives the full ranking.
+  among the newest COMMON_REACH matches, and the newest matches, are ranked. `--exhaustive` gives
+  the full ranking.
 """
 
 from __future__ import annotations
@@ -32,10 +33,20 @@ CANDIDATES = 1000
 # newest matches (bm25 barely tells them apart but by the title's weight).
 COMMON_CANDIDATES = 250
 TITLE_CANDIDATES = 10_000
+# Their title matches are looked for among the newest COMMON_REACH matches only: telling a title match
+# means reading a word's positions in each document, and a word in every document but few titles would
+# have every document read (20-30 ms on 100,000 documents, 1-2 ms for 5,000).
+COMMON_REACH = 5_000
+# Whether a word is found in more than half of the documents is told from the newest SAMPLE documents:
+# counting a word in 50,000 documents to be sure costs 5-8 ms, in 10,000 a fifth of that.
+SAMPLE = 10_000
 # "ab"*: a prefix of hundreds of words, not in the index (it holds those of one character, store/prefix_index.py)
 SHORT_PREFIX = re.compile(r'(?<![^\s(])"[^"]{2}"\*')
 PHRASE = r'"(?:[^"]|"")*"\*?'
 PLAIN_AND = re.compile(rf'^\s*{PHRASE}(?:\s+(?:AND\s+)?{PHRASE})*\s*$')  # "a" "b" AND "c": no OR, NOT, NEAR, ()
+# "tariff"*: a prefix of words whose lists FTS5 merges for each statement (one character: the prefix index)
+ONE_PREFIX = re.compile(r'^\s*"(?:[^"]|""){2,}"\*\s*$')
+PLAIN_OR = re.compile(rf'^\s*{PHRASE}(?:\s+OR\s+{PHRASE})*\s*$')  # "a" OR "b": any of them
 FILTER_JOIN = "JOIN documents d ON d.id = f.rowid LEFT JOIN sources s ON s.id = d.source_id"
 
 Ranked = list[tuple[int, float]]
@@ -48,15 +59,18 @@ def best_first(db, table: str, fts: str, clauses: list[str], params: list, wante
     FTS5 would merge the doclists of every word it covers first): its newest matches are ranked.
     """
     short_prefix = SHORT_PREFIX.search(fts) is not None
-    if not short_prefix and count(db, table, fts, SCORE_ALL_UP_TO + 1) <= SCORE_ALL_UP_TO:
+    total, recent = (0, None) if short_prefix else counts(db, table, fts)
+    if not short_prefix and total <= SCORE_ALL_UP_TO:
         return scored(db, table, fts, clauses, params, order="score", limit=wanted)
     pool: dict[int, float] = {}
     candidates = CANDIDATES
     if " : " not in fts and not short_prefix:  # a query with its own column filters is ranked as it is
-        rare = informative(db, table, fts)
-        candidates = CANDIDATES if rare else COMMON_CANDIDATES
-        pool.update(title_matches(db, table, fts, clauses, params, wanted, rare or re.findall(PHRASE, fts),
-                                  TITLE_CANDIDATES if rare else candidates))
+        rare = informative(db, table, fts, recent)
+        if rare:
+            pool.update(title_matches(db, table, fts, clauses, params, wanted, rare))
+        else:
+            candidates = COMMON_CANDIDATES
+            pool.update(common_title_matches(db, table, fts, clauses, params, wanted))
     if len(pool) < wanted:  # title matches that fill the page lead bm25's order (weight 10 for a title)
         pool.update(scored(db, table, fts, clauses, params, order="rowid", limit=max(candidates, 2 * wanted)))
     return sorted(pool.items(), key=by_score)[:wanted]
@@ -103,38 +117,74 @@ def scored(db, table: str, fts: str, clauses: list[str], params: list, *, order:
     return [(rowid, score) for rowid, score in rows]
 
 
-def title_matches(db, table: str, fts: str, clauses: list[str], params: list, wanted: int,
-                  rare: list[str], walked: int) -> Ranked:
-    """The best matches with a word of `rare` (the query's informative words) in their title, by their exact bm25.
+def title_query(fts: str, rare: list[str]) -> str:
+    """The query's matches with a word of `rare` in their title.
 
-    One pass over the matches from the oldest of those title matches on: the rowids are walked (cheap),
-    and bm25 is computed only for the query's title matches (at most `walked`, the newest); `+rowid` keeps the list from
-    FTS5, which would otherwise look each rowid up and score it apart. For words that must all
-    occur, the walk scores the informative words alone (the others add less than 1e-5 to any
+    The query's words are read once where the title filter says as much: for `a OR b` a title with
+    either word is a match, and for `a b c` with one informative word `b`, `a c` and `b` in the title.
+    """
+    rare, phrases = list(dict.fromkeys(rare)), list(dict.fromkeys(re.findall(PHRASE, fts)))
+    in_title = f"{TITLE_FILTER} : ( {' OR '.join(rare)} )"
+    if PLAIN_OR.match(fts) and set(rare) == set(phrases):
+        return in_title
+    if PLAIN_AND.match(fts) and len(rare) == 1:
+        return " AND ".join([*(phrase for phrase in phrases if phrase != rare[0]), in_title])
+    return f"( {fts} ) AND ( {in_title} )"
+
+
+def title_matches(db, table: str, fts: str, clauses: list[str], params: list, wanted: int,
+                  rare: list[str]) -> Ranked:
+    """The best matches with a word of `rare` (the query's informative words) in their title, by their
+    exact bm25: the newest TITLE_CANDIDATES of them, walked from the first match on."""
+    titled = title_query(fts, rare)
+    if db.execute(f"SELECT 0 FROM {table} WHERE {table} MATCH ? LIMIT 1", [titled]).fetchone() is None:
+        return []  # no title holds the words (the walk would read every match for nothing)
+    return walked_titles(db, table, fts, clauses, params, wanted, rare, titled)
+
+
+def walked_titles(db, table: str, fts: str, clauses: list[str], params: list, wanted: int, rare: list[str],
+                  titled: str, walked: int = TITLE_CANDIDATES, lowest: int = 0, since: int = 0) -> Ranked:
+    """The best of the newest `walked` matches of `titled` (those with a word of `rare` in their title)
+    from rowid `since` on, by their exact bm25.
+
+    One pass over the matches from `lowest` (the oldest of those title matches, or before) on: the
+    rowids are walked (cheap), and bm25 is computed only for the title matches; `+rowid` keeps the
+    list from FTS5, which would otherwise look each rowid up and score it apart. For words that must
+    all occur, the walk scores the informative words alone (the others add less than 1e-5 to any
     score) and the best few are scored again with the whole query.
     """
-    rare = list(dict.fromkeys(rare))
-    in_title = f"{TITLE_FILTER} : ( {' OR '.join(rare)} )"
-    # a query of one phrase is in the title when the title holds it (the phrase read once, not twice)
-    titled = in_title if rare == [fts.strip()] else f"( {fts} ) AND ( {in_title} )"
-    newest = f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT ?"
-    if walked < TITLE_CANDIDATES:  # a few title matches: the walk starts at the oldest of them
-        lowest = db.execute(f"SELECT min(rowid) FROM ({newest})", [titled, walked]).fetchone()[0]
-    else:  # thousands: they reach far back, and the walk is as long without the bound
-        lowest = db.execute(f"SELECT 0 FROM {table} WHERE {table} MATCH ? LIMIT 1", [in_title]).fetchone()
-        lowest = None if lowest is None else 0
-    if lowest is None:
-        return []  # no title holds the words (the walk below would read every match for nothing)
-    alone = PLAIN_AND.match(fts) is not None and len(rare) < len(set(re.findall(PHRASE, fts)))
+    alone = PLAIN_AND.match(fts) is not None and len(set(rare)) < len(set(re.findall(PHRASE, fts)))
     join = FILTER_JOIN if clauses else ""
     rows = db.execute(
         f"""SELECT f.rowid, bm25({table}, {WEIGHT_ARGS}) AS score FROM {table} f {join}
-            WHERE {table} MATCH ? AND f.rowid >= ? AND +f.rowid IN ({newest})
+            WHERE {table} MATCH ? AND f.rowid >= ? AND +f.rowid IN ({newest(table, since)})
             {''.join(' AND ' + c for c in clauses)}
             ORDER BY score, f.rowid DESC LIMIT ?""",
-        [" ".join(rare) if alone else fts, lowest, titled, walked, *params, max(3 * wanted, 60) if alone else wanted],
+        [" ".join(dict.fromkeys(rare)) if alone else fts, lowest, titled, since, walked, *params,
+         max(3 * wanted, 60) if alone else wanted],
     ).fetchall()
     return rescored(db, table, fts, [rowid for rowid, _ in rows]) if alone else rows
+
+
+def common_title_matches(db, table: str, fts: str, clauses: list[str], params: list, wanted: int) -> Ranked:
+    """For a query of words found in most documents: the best of the newest COMMON_CANDIDATES title
+    matches among the newest COMMON_REACH matches."""
+    phrases = re.findall(PHRASE, fts)
+    titled, since = title_query(fts, phrases), reach(db, table, fts)
+    lowest = db.execute(f"SELECT min(rowid) FROM ({newest(table, since)})",
+                        [titled, since, COMMON_CANDIDATES]).fetchone()[0]
+    if lowest is None:
+        return []  # no title holds the words (the walk would read every match for nothing)
+    return walked_titles(db, table, fts, clauses, params, wanted, phrases, titled, COMMON_CANDIDATES, lowest, since)
+
+
+def newest(table: str, since: int) -> str:
+    """The newest matches (as many as the second parameter says) from rowid `since` (the first) on.
+
+    Past a bound, the walk runs up from it and the newest are sorted out: FTS5 would walk down from the
+    newest, past the bound, to the oldest match."""
+    return (f"SELECT rowid FROM {table} WHERE {table} MATCH ? AND rowid >= ? "
+            f"ORDER BY {'+' if since else ''}rowid DESC LIMIT ?")
 
 
 def rescored(db, table: str, fts: str, ids: list[int]) -> Ranked:
@@ -149,11 +199,46 @@ def rescored(db, table: str, fts: str, ids: list[int]) -> Ranked:
     ).fetchall()
 
 
-def informative(db, table: str, fts: str) -> list[str]:
+def counts(db, table: str, fts: str) -> tuple[int, int | None]:
+    """How many documents match (counting no further than SCORE_ALL_UP_TO + 1, or the sample) and, for a
+    query of one prefix, how many of the newest SAMPLE documents: FTS5 merges the lists of every word
+    a prefix covers for each statement, so the sample is counted in the same walk, down from the newest."""
+    if not ONE_PREFIX.match(fts):
+        return count(db, table, fts, SCORE_ALL_UP_TO + 1), None
+    sampled, since = sample(db, table)
+    return db.execute(f"""SELECT count(*), count(CASE WHEN rowid > ? THEN 1 END) FROM (
+                          SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT ?)""",
+                      [since, fts, max(SCORE_ALL_UP_TO, sampled) + 1]).fetchone()
+
+
+def informative(db, table: str, fts: str, recent: int | None = None) -> list[str]:
     """The query's words found in at most half of the documents; none when every one is found in more (their
-    IDF is clamped to 1e-6: bm25 barely tells the documents apart but by the title's weight)."""
-    half = size(db, table) // 2
-    return [phrase for phrase in dict.fromkeys(re.findall(PHRASE, fts)) if count(db, table, phrase, half + 1) <= half]
+    IDF is clamped to 1e-6: bm25 barely tells the documents apart but by the title's weight).
+
+    Told from the newest SAMPLE documents (all of them in a smaller archive): a word near the half
+    either way has an IDF near 0, and moves the scores little whichever way it is told. `recent`: the
+    query's matches among them, when counted already.
+    """
+    sampled, since = sample(db, table)
+    half = sampled // 2
+    phrases = list(dict.fromkeys(re.findall(PHRASE, fts)))
+    if recent is not None and phrases == [fts.strip()]:
+        return phrases if recent <= half else []
+    return [phrase for phrase in phrases if count(db, table, phrase, half + 1, since) <= half]
+
+
+def sample(db, table: str) -> tuple[int, int]:
+    """How many documents the sample holds, and the rowid it starts after (the newest SAMPLE rowids)."""
+    top = size(db, table)
+    since = max(0, top - SAMPLE)
+    return top - since, since
+
+
+def reach(db, table: str, fts: str) -> int:
+    """The rowid of the COMMON_REACH-th newest match (0 when there are fewer)."""
+    row = db.execute(f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+                     [fts, COMMON_REACH - 1]).fetchone()
+    return row[0] if row else 0
 
 
 def size(db, table: str) -> int:
@@ -161,10 +246,11 @@ def size(db, table: str) -> int:
     return db.execute(f"SELECT max(id) FROM {table}_docsize").fetchone()[0] or 0
 
 
-def count(db, table: str, fts: str, cap: int) -> int:
-    """How many documents match, counting no further than `cap`."""
-    return db.execute(f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH ? LIMIT ?)",
-                      [fts, cap]).fetchone()[0]
+def count(db, table: str, fts: str, cap: int, since: int = 0) -> int:
+    """How many documents after rowid `since` match, counting no further than `cap`."""
+    after = " AND rowid > ?" if since else ""
+    return db.execute(f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH ?{after} LIMIT ?)",
+                      [fts, *([since] if since else []), cap]).fetchone()[0]
 
 
 def by_score(hit: tuple[int, float]) -> tuple[float, int]:

@@ -38,9 +38,13 @@ MARKED_TEXT_SQL = """SELECT id FROM documents WHERE id IN ({marks}) AND (
     instr(coalesce(title, '') || coalesce(subtitle, '') || coalesce(body, ''), ?)
     OR instr(coalesce(title, '') || coalesce(subtitle, '') || coalesce(body, ''), ?))"""
 DROPPED = {SNIPPET_OPEN, SNIPPET_CLOSE}
+MARKERS = re.compile(f"[{SNIPPET_OPEN}{SNIPPET_CLOSE}]")
 # FTS5's snippet() weighs every match of a row to place its window: a second for a common word in a
 # megabyte of text, minutes in tens. Past this many characters the snippet is cut from the text (store/snippets.py).
 HUGE_TEXT = 200_000
+# When a page's first and last rowid are this close, one pass over the matches between them costs less
+# than a lookup for each of its rows (a seek in each segment of the index for each word: 0.1-0.3 ms a row).
+WALK_SPAN = 2_000
 HUGE_TEXT_SQL = """SELECT id FROM documents WHERE id IN ({marks})
     AND length(coalesce(title, '')) + length(coalesce(subtitle, '')) + length(coalesce(body, '')) > ?"""
 HIT_COLUMNS = (
@@ -175,10 +179,11 @@ def _fts_snippets(db: sqlite_utils.Database, table: str, fts: str, hits: list[di
     """FTS5's snippets for the hits, in one statement.
 
     FTS5 answers `rowid IN (...)` with one lookup per id: a seek in each word's doclist, but for a
-    prefix a merge of the doclists of every word it covers, each time. With a prefix, one pass over
-    the page's range of rowids merges them once (`+rowid` keeps the list from FTS5); without, the
-    lookups cost less than a walk past thousands of matches between the page's rowids. snippet()
-    runs only for the page's own rows, twice only for a row whose text holds a marker character.
+    prefix a merge of the doclists of every word it covers, each time. With a prefix, or when the
+    page's rowids are close together (the newest matches of a common word), one pass over their range
+    reads them once (`+rowid` keeps the list from FTS5); else the lookups cost less than a walk past
+    thousands of matches. snippet() runs only for the page's own rows, twice only for a row whose
+    text holds a marker character.
     """
     if not hits:
         return
@@ -186,7 +191,7 @@ def _fts_snippets(db: sqlite_utils.Database, table: str, fts: str, hits: list[di
     marks = ", ".join("?" for _ in ids)
     probed = [row[0] for row in db.execute(MARKED_TEXT_SQL.format(marks=marks), [*ids, *sorted(DROPPED)])]
     columns = SNIPPETS_SQL.format(table=table, marks=marks, probed=", ".join("?" for _ in probed))
-    if PREFIX.search(fts):  # one pass over the page's range of rowids
+    if PREFIX.search(fts) or max(ids) - min(ids) < WALK_SPAN:  # one pass over the range
         where, found = f"rowid BETWEEN ? AND ? AND +rowid IN ({marks})", [min(ids), max(ids), *ids]
     else:  # one lookup per id: a seek in each word's doclist
         where, found = f"rowid IN ({marks})", ids
@@ -218,16 +223,13 @@ def highlights(snippet: str) -> list[list[int]]:
     """[start, end] of each marked match, as offsets into the snippet with its markers taken out."""
     spans: list[list[int]] = []
     start = None
-    markers = 0
-    for index, char in enumerate(snippet):
-        if char == SNIPPET_OPEN:
-            start = index - markers
-            markers += 1
-        elif char == SNIPPET_CLOSE:
+    for markers, marker in enumerate(MARKERS.finditer(snippet)):  # the markers before this one: `markers`
+        if marker[0] == SNIPPET_OPEN:
+            start = marker.start() - markers
+        else:
             if start is not None:
-                spans.append([start, index - markers])
+                spans.append([start, marker.start() - markers])
             start = None
-            markers += 1
     return spans
 
 
