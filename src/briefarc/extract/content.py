@@ -78,8 +78,10 @@ INTRO_PARAGRAPHS = 0.5  # the share of such a block's text that paragraphs hold
 class Page:
     """The state of one page's analysis: votes per element and the furniture found on the way.
 
-    Each element seen on the way up from a voter is kept once, with its parent and depth, so that
-    counting the votes is one pass over the voters and one over the elements, however deep the page."""
+    Each element seen on the way up from a voter is kept once, with its parent and depth, and the
+    voters' sizes are added up per element they vote for, so that counting the votes is one pass
+    over those elements and one over all, however deep the page and however many its voters (a
+    table's 100,000 cells vote for their few thousand rows)."""
 
     def __init__(self, body: LexborNode, names_alone: bool = True, class_words: bool = True,
                  like: Page | None = None):
@@ -91,7 +93,7 @@ class Page:
         self.depths: dict[int, int] = {}
         self.kinds: dict[int, int] = {}
         self.folded: dict[int, str] = {}  # the folded text of elements read whole, by mem_id
-        self.chains: list[tuple[int, int]] = []  # (size, id of the element voted for) per voter
+        self.votes: dict[int, int] = {}  # the voters' sizes added up, by the id of the element voted for
         self.mass: dict[int, float] = {}
         self.total = 0.0
         self.marked: set[int] = set()
@@ -101,7 +103,7 @@ class Page:
         self.toggled: frozenset[str]
         if like is not None:  # another reading (same class_words): what does not depend on names_alone
             self.title_path, self.toggled, self.kinds = like.title_path, like.toggled, like.kinds
-            self.nodes, self.parents, self.depths, self.chains = like.nodes, like.parents, like.depths, like.chains
+            self.nodes, self.parents, self.depths, self.votes = like.nodes, like.parents, like.depths, like.votes
             self.body_classes, self.folded = like.body_classes, like.folded
             return
         self.title_path = ancestors(first_visible(body.css("h1")))
@@ -120,14 +122,16 @@ class Page:
 
     def vote(self) -> None:
         """Record each voter's element and its ancestors; voters inside links do not vote."""
-        if self.chains:  # taken from another reading of the page
+        if self.votes:  # taken from another reading of the page
             self.count()
             return
         in_link: dict[int, bool] = {}
+        votes = self.votes
         for node, size, itself in find_voters(self.body, self.folded):
             start = node if itself else node.parent
             if start is not None and not self.climb(start, in_link):
-                self.chains.append((size, start.mem_id))
+                key = start.mem_id
+                votes[key] = votes.get(key, 0) + size
         self.count()
 
     def climb(self, start: LexborNode, in_link: dict[int, bool]) -> bool:
@@ -163,10 +167,10 @@ class Page:
                     blocked.add(key)
         mass: dict[int, float] = {}
         total = 0.0
-        for size, key in self.chains:
+        for key, size in self.votes.items():
             if key not in blocked:
                 total += size
-                mass[key] = mass.get(key, 0) + size
+                mass[key] = size
         parents = self.parents
         for key in reversed(order):
             value = mass.get(key)
