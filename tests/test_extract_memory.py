@@ -1,14 +1,16 @@
-"""Memory of the body's reading on a table with text in every cell (the pathological bench's table-cells
-page): what is kept per cell while the page is read. Allocations are counted (tracemalloc), not timed."""
+"""Memory of the body's reading on the pathological bench's table-cells and links pages: what is kept per
+cell or per link while the page is read. Allocations are counted (tracemalloc), not timed."""
 
 from __future__ import annotations
 
 import tracemalloc
+from collections.abc import Callable
 
 from selectolax.lexbor import LexborHTMLParser
 
 from briefarc.extract.blocks import BlockReader
 from briefarc.extract.content import Page, main_blocks
+from briefarc.extract.listing import candidate_anchors
 from briefarc.extract.voters import find_voters
 
 CELL = "<td>Text in the cell of a wide table with words</td>"
@@ -29,6 +31,30 @@ def test_the_cells_of_a_table_are_read_in_few_times_the_page_in_memory() -> None
         tracemalloc.stop()
     assert len(blocks) == 20_000
     assert peak < 8 * len(html)  # 11.7 times when each cell kept its vote, its folded text and its tag apart
+
+
+def links_page(count: int) -> str:
+    items = "".join(f'<li><a href="/item/{i}">Item number {i} of the long list of links</a></li>' for i in range(count))
+    return f"<html><body><p>{'Intro text of the page. ' * 10}</p><ul>{items}</ul></body></html>"
+
+
+def peak_of(function: Callable[..., object], *args: object) -> int:
+    tracemalloc.start()
+    try:
+        function(*args)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_a_long_list_of_links_is_read_without_a_kind_kept_per_item() -> None:
+    html = links_page(40_000)
+    assert peak_of(main_blocks, LexborHTMLParser(html)) < len(html)  # 1.8 times the page with a kind per item
+
+
+def test_the_list_of_links_of_a_listing_is_chosen_without_a_list_of_its_titles() -> None:
+    html = links_page(40_000)
+    assert peak_of(candidate_anchors, LexborHTMLParser(html), None) < 1.8 * len(html)  # 2.5 times with it
 
 
 def test_the_votes_of_a_rows_cells_are_added_up_once_per_row() -> None:

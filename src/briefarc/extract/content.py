@@ -73,6 +73,9 @@ REPEAT_RUN = 3  # a run of this many blocks that the page repeats (REPEAT_LENGTH
 REPEAT_LENGTH = 200
 MIN_INTRO = 200  # votes of a block between the headline and the container for it to open the article
 INTRO_PARAGRAPHS = 0.5  # the share of such a block's text that paragraphs hold
+# Elements whose furniture kind is remembered (a real page has far fewer; the kind of one beyond them is
+# judged again when asked again): a list of 100,000 links would keep one for every item and link read.
+KINDS_KEPT = 20_000
 
 
 class Page:
@@ -111,13 +114,15 @@ class Page:
                                  for key in (control.attributes.get("aria-controls") or "").split())
 
     def kind(self, node: LexborNode) -> int:
+        """The element's furniture kind, remembered for the next reading for up to KINDS_KEPT elements."""
         key = node.mem_id
         kind = self.kinds.get(key)
         if kind is None:
             kind = furniture_kind(node, self.toggled)
             if kind and not self.class_words and names_only(node):
                 kind = 0
-            self.kinds[key] = kind
+            if len(self.kinds) < KINDS_KEPT:
+                self.kinds[key] = kind
         return kind
 
     def vote(self) -> None:
