@@ -3,6 +3,7 @@ skipping furniture and dropping link lists and boilerplate."""
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -66,7 +67,7 @@ class BlockReader:
             joined = "".join(self.parts)
             text = "" if joined.isspace() else fold(joined)  # the breaks between blocks: no call
             if text and has_words(text):
-                strong = min(1.0, self.strong_chars / len(text))
+                strong = min(1.0, self.strong_chars / len(text)) if self.strong_chars else 0.0  # one 0.0 for all
                 self.keep(Block(text, self.tag, min(self.link_chars, len(text)), strong))
         self.parts = []
         self.link_chars = 0
@@ -122,7 +123,7 @@ class BlockReader:
             return
         if tag in BLOCK_TAGS:
             self.flush()
-            self.tag = tag
+            self.tag = tag = sys.intern(tag)  # one string per tag name in the blocks, not one per block
             if tag in LEAF_TAGS and (is_leaf(node) or tag == "pre"):  # code is read whole, spans and all
                 self.read_leaf(node, tag)
                 return

@@ -73,13 +73,18 @@ REPEAT_RUN = 3  # a run of this many blocks that the page repeats (REPEAT_LENGTH
 REPEAT_LENGTH = 200
 MIN_INTRO = 200  # votes of a block between the headline and the container for it to open the article
 INTRO_PARAGRAPHS = 0.5  # the share of such a block's text that paragraphs hold
+# Elements whose furniture kind is remembered (a real page has far fewer; the kind of one beyond them is
+# judged again when asked again): a list of 100,000 links would keep one for every item and link read.
+KINDS_KEPT = 20_000
 
 
 class Page:
     """The state of one page's analysis: votes per element and the furniture found on the way.
 
-    Each element seen on the way up from a voter is kept once, with its parent and depth, so that
-    counting the votes is one pass over the voters and one over the elements, however deep the page."""
+    Each element seen on the way up from a voter is kept once, with its parent and depth, and the
+    voters' sizes are added up per element they vote for, so that counting the votes is one pass
+    over those elements and one over all, however deep the page and however many its voters (a
+    table's 100,000 cells vote for their few thousand rows)."""
 
     def __init__(self, body: LexborNode, names_alone: bool = True, class_words: bool = True,
                  like: Page | None = None):
@@ -91,7 +96,7 @@ class Page:
         self.depths: dict[int, int] = {}
         self.kinds: dict[int, int] = {}
         self.folded: dict[int, str] = {}  # the folded text of elements read whole, by mem_id
-        self.chains: list[tuple[int, int]] = []  # (size, id of the element voted for) per voter
+        self.votes: dict[int, int] = {}  # the voters' sizes added up, by the id of the element voted for
         self.mass: dict[int, float] = {}
         self.total = 0.0
         self.marked: set[int] = set()
@@ -101,7 +106,7 @@ class Page:
         self.toggled: frozenset[str]
         if like is not None:  # another reading (same class_words): what does not depend on names_alone
             self.title_path, self.toggled, self.kinds = like.title_path, like.toggled, like.kinds
-            self.nodes, self.parents, self.depths, self.chains = like.nodes, like.parents, like.depths, like.chains
+            self.nodes, self.parents, self.depths, self.votes = like.nodes, like.parents, like.depths, like.votes
             self.body_classes, self.folded = like.body_classes, like.folded
             return
         self.title_path = ancestors(first_visible(body.css("h1")))
@@ -109,25 +114,29 @@ class Page:
                                  for key in (control.attributes.get("aria-controls") or "").split())
 
     def kind(self, node: LexborNode) -> int:
+        """The element's furniture kind, remembered for the next reading for up to KINDS_KEPT elements."""
         key = node.mem_id
         kind = self.kinds.get(key)
         if kind is None:
             kind = furniture_kind(node, self.toggled)
             if kind and not self.class_words and names_only(node):
                 kind = 0
-            self.kinds[key] = kind
+            if len(self.kinds) < KINDS_KEPT:
+                self.kinds[key] = kind
         return kind
 
     def vote(self) -> None:
         """Record each voter's element and its ancestors; voters inside links do not vote."""
-        if self.chains:  # taken from another reading of the page
+        if self.votes:  # taken from another reading of the page
             self.count()
             return
         in_link: dict[int, bool] = {}
+        votes = self.votes
         for node, size, itself in find_voters(self.body, self.folded):
             start = node if itself else node.parent
             if start is not None and not self.climb(start, in_link):
-                self.chains.append((size, start.mem_id))
+                key = start.mem_id
+                votes[key] = votes.get(key, 0) + size
         self.count()
 
     def climb(self, start: LexborNode, in_link: dict[int, bool]) -> bool:
@@ -163,10 +172,10 @@ class Page:
                     blocked.add(key)
         mass: dict[int, float] = {}
         total = 0.0
-        for size, key in self.chains:
+        for key, size in self.votes.items():
             if key not in blocked:
                 total += size
-                mass[key] = mass.get(key, 0) + size
+                mass[key] = size
         parents = self.parents
         for key in reversed(order):
             value = mass.get(key)

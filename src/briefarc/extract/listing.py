@@ -78,9 +78,8 @@ def _group_lists(anchors: list[LexborNode]) -> list[LexborNode]:
     for group in groups.values():
         if len(group) <= len(best):
             continue  # its titles are not read
-        titles = [fold(a.text()) for a in group]
-        long_titles = [t for t in titles if len(t) >= MIN_TITLE]
-        if len(long_titles) >= 0.6 * len(group) and not _furniture(group[0]):
+        long_titles = sum(len(fold(a.text())) >= MIN_TITLE for a in group)  # counted: no list of 100,000 titles
+        if long_titles >= 0.6 * len(group) and not _furniture(group[0]):
             best = group
     return best
 

@@ -62,7 +62,7 @@ SEARCHED = ",".join(sorted(INNER_TAGS | LOOSE_TAGS | VOTING_TAGS | {"div", "td",
 def find_voters(body: LexborNode, folded: dict[int, str] | None = None) -> list[tuple[LexborNode, int, bool]]:
     """Paragraph-like elements with their text size, and containers with their own loose text
     (these vote for themselves too: the third value). `folded` receives the folded text of the
-    elements whose whole text was read, by mem_id, for the reading of the blocks."""
+    paragraphs whose whole text was read, by mem_id, for the reading of the blocks."""
     if folded is None:
         folded = {}
     paragraphs, boxes, inner, sections, breaks = [], [], [], [], []
@@ -80,11 +80,14 @@ def find_voters(body: LexborNode, folded: dict[int, str] | None = None) -> list[
             sections.append(node)
     holders = climbed(inner)
     voters = []
-    for node in [*paragraphs, *(box for box in boxes if box.mem_id not in holders)]:
+    whole = len(paragraphs)  # the paragraphs come first: the blocks' reading reads them whole, not a box
+    for index, node in enumerate([*paragraphs, *(box for box in boxes if box.mem_id not in holders)]):
         text = node.text()
         if len(text) < MIN_PARAGRAPH:
             continue
-        text = folded[node.mem_id] = fold(text)
+        text = fold(text)
+        if index < whole:  # kept for it (a table's 100,000 cells would keep as many texts for nothing)
+            folded[node.mem_id] = text
         size = text_size(text)
         if size < MIN_PARAGRAPH:
             continue
