@@ -19,7 +19,8 @@ from contextlib import contextmanager
 from typing import Any
 
 MAIN_PARTS: dict[str, list[str]] = {
-    "saving": ["briefarc.store.writer:SerialWriter.save", "briefarc.store.writer:SerialWriter.commit",
+    "saving": ["briefarc.store.writer:SerialWriter.save", "briefarc.store.writer:SerialWriter.save_each",
+               "briefarc.store.writer:SerialWriter.commit",
                "briefarc.store.writer:SerialWriter.__exit__"],
     "bookkeeping": [f"briefarc.store.fetchlog:{name}" for name in (
         "url_states", "validators", "source_validators", "mark_seen", "mark_removed", "start_run", "finish_run",

@@ -6,17 +6,20 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+from dataclasses import replace
 
 import pytest
 
-from briefarc.collect import FetchOptions, SavesAtHand, collect
+from briefarc.collect import FetchOptions, collect
 from briefarc.errors import InputError
 from briefarc.models import RawPage, Source
 from briefarc.net.fetch import FetchConfig, run
 from briefarc.offload import Extraction
 from briefarc.pipeline import documents_of
+from briefarc.saving import SavesAtHand
 from briefarc.store.db import open_database
-from briefarc.store.writer import SerialWriter
+from briefarc.store.sources import ensure_source
+from briefarc.store.writer import ItemFailed, SerialWriter
 from tests import siteserver as ss
 from tests.processes import briefarc, stored_documents, wait_for, wait_for_group_to_end
 from tests.test_fetch_faults import article
@@ -63,25 +66,45 @@ def statements(db) -> list[str]:
 
 
 @pytest.mark.parametrize("count", [3, 12])
-def test_the_documents_saved_in_one_turn_of_the_loop_are_one_transaction(db_file, count):
+def test_the_documents_saved_in_one_turn_of_the_loop_are_one_transaction_and_one_insert(db_file, count):
     db = open_database(db_file)
     extracted = [list(documents_of(page)) for page in pages(range(1, count + 1))]
+    sources = [ensure_source(db, name) for name in ("one", "two")]  # the sources of a fetch share its writer
     seen = statements(db)
+    recorded: list[int] = []
 
     async def save_all():
         with SerialWriter(db) as writer:
             saves = SavesAtHand(writer)
-            for pairs in extracted:
-                saves.save(pairs, None)
-            assert db.conn.in_transaction  # nothing committed while the pages are at hand
-            await asyncio.sleep(0)  # the loop turns: the batch is committed
-            assert not db.conn.in_transaction
+            results = await asyncio.gather(*(saves.save(pairs, sources[n % 2], then=lambda r: recorded.append(len(r)))
+                                             for n, pairs in enumerate(extracted)))
+            assert not db.conn.in_transaction  # committed as soon as they are saved
+            return results
 
-    asyncio.run(save_all())
+    results = asyncio.run(save_all())
+    assert [result.document_id for result, in results] == list(range(1, count + 1))  # in the order handed over
+    assert recorded == [1] * count
     assert sum(s.startswith("BEGIN") for s in seen) == 1 and sum(s == "COMMIT" for s in seen) == 1
-    per_page = (len(seen) - 2) / count
-    assert per_page <= 12, seen  # a handful of statements per document, the same for any batch size
-    assert db.execute("SELECT count(*) FROM documents").fetchone()[0] == count
+    assert sum(s.lstrip().startswith("INSERT INTO documents") for s in seen) == 1, seen  # one statement, one segment
+    assert [row[0] for row in db.execute("SELECT source_id FROM documents ORDER BY id")] == [
+        sources[n % 2] for n in range(count)]
+
+
+def test_a_page_the_store_cannot_take_fails_alone_among_the_pages_at_hand(db_file):
+    db = open_database(db_file)
+    extracted = [list(documents_of(page)) for page in pages(range(1, 5))]
+    doc, page = extracted[2][0]
+    extracted[2] = [(replace(doc, turns=[object()]), page)]  # a document the store cannot write
+
+    async def save_all():
+        with SerialWriter(db) as writer:
+            saves = SavesAtHand(writer)
+            return await asyncio.gather(*(saves.save(pairs, None) for pairs in extracted), return_exceptions=True)
+
+    results = asyncio.run(save_all())
+    assert isinstance(results[2], ItemFailed)
+    assert [r[0].status for i, r in enumerate(results) if i != 2] == ["added"] * 3
+    assert db.execute("SELECT count(*) FROM documents").fetchone()[0] == 3
 
 
 def sitemap_site(site, days) -> str:

@@ -179,3 +179,39 @@ def test_a_batch_of_many_terms_is_one_segment_of_the_index(tmp_path):
     assert migrated.execute(segments).fetchone()[0] == before + 1
     found = "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'w150x299'"
     assert migrated.execute(found).fetchone() == (1,)
+
+
+def whole_state(conn: sqlite3.Connection) -> tuple:
+    """Everything an empty archive holds: its schema as SQLite keeps it, its full-text indexes' own tables
+    (their settings and empty structure) and its version."""
+    master = sorted(conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall(), key=str)
+    indexes = [name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE name GLOB '*_fts_*'")]
+    return (master, {name: conn.execute(f"SELECT * FROM [{name}]").fetchall() for name in indexes},
+            conn.execute("PRAGMA user_version").fetchone())
+
+
+def test_a_new_archive_made_in_one_go_is_the_one_the_migrations_make():
+    """schema.sql is current: after a new migration, `python -m briefarc.store.schema` writes it again."""
+    one_go, step_by_step = (sqlite3.connect(":memory:", isolation_level=None) for _ in range(2))
+    migrate(one_go)
+    migrate(step_by_step, step_by_step=True)
+    assert whole_state(one_go) == whole_state(step_by_step)
+    assert one_go.execute("PRAGMA recursive_triggers").fetchone()[0] == 0  # no setting of the connection changed
+
+
+def test_ingesting_into_a_new_archive_does_not_import_sqlite_utils(tmp_path):
+    import subprocess
+    import sys
+
+    page = tmp_path / "page.html"
+    page.write_text("<html><head><title>Weekly briefing</title></head><body><article><h1>Weekly briefing</h1>"
+                    + "<p>The spokesperson answered questions on trade and visas this week.</p>" * 5
+                    + "</article></body></html>")
+    code = ("import sys; from pathlib import Path; from briefarc.store.db import open_database; "
+            "from briefarc.files.ingest import ingest; "
+            f"db = open_database(Path({str(tmp_path / 'a.db')!r})); report = ingest(db, [{str(page)!r}]); "
+            "print(report.added, 'sqlite_utils' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["1", "False"], done.stderr
+    db = open_database(tmp_path / "a.db")
+    assert db["documents"].count == 1  # what else a sqlite_utils.Database offers is still there

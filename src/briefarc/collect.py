@@ -117,6 +117,7 @@ async def collect(
     `reports`, when given, receives each source's report at the start: its counts so far if the run is cut short."""
     from briefarc.net.fetch import Fetcher
     from briefarc.offload import Extraction
+    from briefarc.saving import SavesAtHand
     from briefarc.store.writer import SerialWriter
 
     log = RequestBuffer(db)
@@ -137,26 +138,6 @@ async def collect(
             extraction.close()
             log.flush()
     return [run.report for run in runs]
-
-
-class SavesAtHand:
-    """The run's writer: the pages that arrive together are saved in one transaction, committed as soon as
-    the event loop has nothing more at hand. A busy fetch commits in batches; a slow one page by page."""
-
-    def __init__(self, writer) -> None:
-        self.writer, self.due = writer, False
-
-    def save(self, documents, source_id: int | None, into: int | None = None):
-        results = self.writer.save(documents, source_id, into=into)
-        if not self.due:
-            self.due = True
-            asyncio.get_running_loop().call_soon(self._commit)
-        return results
-
-    def _commit(self) -> None:
-        self.due = False
-        with contextlib.suppress(DatabaseError):  # a full disk: the next save reports it, the writer rolls back
-            self.writer.commit()
 
 
 class Scheduler:

@@ -20,9 +20,10 @@ from briefarc.store.writer import ItemFailed
 if TYPE_CHECKING:
     import sqlite_utils
 
-    from briefarc.collect import FetchOptions, SavesAtHand, SourceReport
+    from briefarc.collect import FetchOptions, SourceReport
     from briefarc.net.fetch import Fetcher
     from briefarc.offload import Extraction
+    from briefarc.saving import SavesAtHand
 
 
 class Missing(BriefarcError):
@@ -125,12 +126,14 @@ class ItemHandler:
             self.report.skipped += 1
             self.report.notes.append(f"{item.url}: published before --since, not stored")
             return []
-        results = self.writer.save(kept, self.source_id, into=into)
-        for result in results:
-            setattr(self.report, result.status, getattr(self.report, result.status) + 1)
-        fetchlog.mark_seen(self.db, item.url, "stored", source_id=self.source_id, document_id=results[0].document_id,
-                           headers=None if page.item else page.headers)
-        return results
+
+        def saved(results: list[SaveResult]) -> None:  # in the step that saves it: the page and its record go together
+            for result in results:
+                setattr(self.report, result.status, getattr(self.report, result.status) + 1)
+            fetchlog.mark_seen(self.db, item.url, "stored", source_id=self.source_id,
+                               document_id=results[0].document_id, headers=None if page.item else page.headers)
+
+        return await self.writer.save(kept, self.source_id, into=into, then=saved)
 
     def _recent_enough(self, doc) -> bool:
         since = self.options.since

@@ -23,19 +23,18 @@ import pickle
 import signal
 import sys
 import threading
-import time
 import types
 from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import replace
 
-from briefarc.errors import InputError, item_failure
+from briefarc.errors import InputError
 from briefarc.models import Document, RawPage
 from briefarc.pipeline import documents_of
 from briefarc.pipes import Outgoing, roomy, take_frame
+from briefarc.worker import Work, prepared, serve
 
-Work = Callable[[RawPage], list[tuple[Document, RawPage]]]
 Pairs = list[tuple[Document, RawPage]]
 Waiting = tuple[RawPage, "asyncio.Future[Pairs]"]
 IN_PLACE = 8  # pages a run extracts in its own process before starting the workers
@@ -49,18 +48,6 @@ def default_workers() -> int:
     """One worker per core beside the event loop's own, at most MAX_WORKERS; none on one core."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     return max(0, min(MAX_WORKERS, cores - 1))
-
-
-def prepared(page: RawPage) -> Pairs:
-    """The page's documents, each page with its sha256 and compressed bytes made ready for saving."""
-    from briefarc.store.blobs import pack
-
-    pairs = list(documents_of(page))
-    packed: dict[int, RawPage] = {}
-    for _, item_page in pairs:  # a feed's entries share the feed's bytes: pack them once
-        if id(item_page.data) not in packed:
-            packed[id(item_page.data)] = pack(item_page)
-    return [(doc, pack(item_page, packed[id(item_page.data)])) for doc, item_page in pairs]
 
 
 class Extraction:
@@ -294,34 +281,6 @@ class Worker:
             self.process.join()
 
 
-def serve(receive, send, work: Work, parent: int) -> None:
-    """A worker: extract each batch of pages that arrives, answer with their outcomes, until the pipe ends."""
-    _worker_setup(parent)
-    while True:
-        try:
-            pages = pickle.loads(receive.recv_bytes())
-        except EOFError:
-            return
-        try:
-            send.send_bytes(pickle.dumps([outcome(work, page) for page in pages], protocol=pickle.HIGHEST_PROTOCOL))
-        except OSError:  # the main process stopped listening
-            return
-
-
-def outcome(work: Work, page: RawPage) -> tuple[bool, object]:
-    """(True, the page's pairs) or (False, why it failed), as an exception the main process can unpickle.
-
-    The pairs' pages come back without the bytes the main process sent (`restored` puts them back)."""
-    try:
-        return True, [(doc, replace(item, data=b"") if item.data is page.data else item)
-                      for doc, item in work(page)]
-    except Exception as exc:  # noqa: BLE001 - the page's failure, reported as it
-        try:
-            return False, pickle.loads(pickle.dumps(exc))
-        except Exception:  # noqa: BLE001 - an exception that does not survive pickling
-            return False, InputError(item_failure(exc))
-
-
 def restored(pairs: Pairs, page: RawPage) -> Pairs:
     """A worker's pairs with the page's bytes back where the worker left them out."""
     return [(doc, item if item.data else replace(item, data=page.data)) for doc, item in pairs]
@@ -360,15 +319,3 @@ def main_left_behind(work: Work) -> Iterator[None]:
         yield
     finally:
         sys.modules["__main__"] = main
-
-
-def _worker_setup(parent: int) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=_follow, args=(parent,), daemon=True).start()
-
-
-def _follow(parent: int) -> None:
-    """End this worker when the main process is gone (killed without shutting the pool down)."""
-    while os.getppid() == parent:
-        time.sleep(1.0)
-    os._exit(0)

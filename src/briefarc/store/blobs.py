@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 import zlib
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from briefarc.errors import DatabaseError
 from briefarc.models import RawPage
-from briefarc.store.db import translated
+
+if TYPE_CHECKING:
+    import sqlite3
 
 COMPRESSION = "zlib"
 LEVEL = 1  # fast: archiving speed matters more than the last 15% of space
@@ -81,9 +83,11 @@ def decode_blob(digest: str, compression: str, data: bytes | None, size: int | N
     return raw
 
 
-@translated
 def get_blob(conn: sqlite3.Connection, digest: str) -> bytes | None:
     """The checked original bytes stored under `digest`, or None when there are none; BlobError if damaged."""
-    # CAST: bytes even when damage left text in the column (Python would fail to decode it)
-    row = conn.execute("SELECT compression, CAST(data AS BLOB) FROM blobs WHERE sha256 = ?", (digest,)).fetchone()
+    from briefarc.store.db import translate_errors  # here: an extraction worker packs pages without the store
+
+    with translate_errors():
+        # CAST: bytes even when damage left text in the column (Python would fail to decode it)
+        row = conn.execute("SELECT compression, CAST(data AS BLOB) FROM blobs WHERE sha256 = ?", (digest,)).fetchone()
     return None if row is None else decode_blob(digest, *row)

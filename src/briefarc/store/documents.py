@@ -46,10 +46,11 @@ def save_document(
 
 @translated
 def save_documents(
-    db: sqlite_utils.Database, pairs: list[tuple[Document, RawPage]], *, source_id: int | None = None,
-    into: int | None = None,
+    db: sqlite_utils.Database, pairs: list[tuple[Document, RawPage]], *,
+    source_id: int | None | list[int | None] = None, into: int | None = None,
 ) -> list[SaveResult]:
     """Store extracted pages in one transaction, each as `save_document` does: all of them or none.
+    `source_id`: the source of all of them, or a list of each one's.
 
     The new documents are written together, one statement per table (`NewDocuments`): FTS5 writes the
     terms it holds at the end of every statement that changes its index, so a statement per page made a
@@ -57,7 +58,9 @@ def save_documents(
     """
     with transaction(db) as conn:
         new = NewDocuments(conn)
-        results = [_save(conn, new, doc, page, source_id, into) for doc, page in pairs]
+        sources = source_id if isinstance(source_id, list) else [source_id] * len(pairs)
+        results = [_save(conn, new, doc, page, source, into)
+                   for (doc, page), source in zip(pairs, sources, strict=True)]
         new.write()
     return results
 

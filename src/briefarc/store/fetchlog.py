@@ -126,8 +126,9 @@ def log_requests(db: sqlite_utils.Database, records: list[tuple]) -> None:
     """Store request records, tuples in the order of REQUEST_COLUMNS, in one transaction."""
     if not records:
         return
-    with transaction(db):
-        db.table("requests").insert_all(dict(zip(REQUEST_COLUMNS, record, strict=True)) for record in records)
+    with transaction(db) as conn:
+        marks = ", ".join("?" * len(REQUEST_COLUMNS))
+        conn.executemany(f"INSERT INTO requests ({', '.join(REQUEST_COLUMNS)}) VALUES ({marks})", records)
 
 
 class RequestRow(TypedDict):

@@ -406,7 +406,7 @@ MIGRATIONS: list[Migration] = [
 ]
 
 
-def migrate(conn: sqlite3.Connection) -> int:
+def migrate(conn: sqlite3.Connection, *, step_by_step: bool = False) -> int:
     """Apply the migrations the database lacks, all in one transaction. Returns the version.
 
     The write lock is held for the SQL alone: what the migrations import is imported before it is taken,
@@ -414,21 +414,45 @@ def migrate(conn: sqlite3.Connection) -> int:
     tens of milliseconds of work, even on a loaded machine (importing sqlite-utils under the lock, and
     taking it again for each of eleven migrations, made them wait for seconds, and once past the busy
     timeout). A process that waited finds the work done and changes nothing.
+
+    A new, empty archive gets the schema the migrations leave in one go (store/schema.py), unless
+    `step_by_step`: sqlite-utils is then not imported at all.
     """
-    if _version(conn) == len(MIGRATIONS):
+    version = _version(conn)
+    if version == len(MIGRATIONS):
         return len(MIGRATIONS)
-    _import_what_migrations_use()
+    script = None
+    if step_by_step or not (version == 0 and _empty(conn)):
+        _import_what_migrations_use()
+    else:
+        from briefarc.store import schema
+
+        script = schema.script()
     conn.execute("BEGIN IMMEDIATE")
     try:
-        version = _version(conn)  # another process may have migrated while this one waited for the lock
-        for migration in MIGRATIONS[version:]:
-            migration(conn)
+        _bring_up_to_date(conn, script)
         conn.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
     return len(MIGRATIONS)
+
+
+def _bring_up_to_date(conn: sqlite3.Connection, script: str | None) -> None:
+    """Under the write lock: another process may have migrated the database while this one waited for it.
+    `script`: the whole schema, for a database still empty."""
+    version = _version(conn)
+    if script is not None and version == 0 and _empty(conn):
+        run_script(conn, script)
+        return
+    _import_what_migrations_use()  # done already, but for a new archive that another process began meanwhile
+    for migration in MIGRATIONS[version:]:
+        migration(conn)
+
+
+def _empty(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
 
 
 def _version(conn: sqlite3.Connection) -> int:

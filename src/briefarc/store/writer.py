@@ -31,7 +31,8 @@ if TYPE_CHECKING:
 
 OnSaved = Callable[[str, list[SaveResult]], None]
 OnFailed = Callable[[str, str], None]
-Work = tuple[str, list[tuple[Document, RawPage]]]
+Pairs = list[tuple[Document, RawPage]]
+Work = tuple[str, Pairs]
 
 
 class SerialWriter:
@@ -74,6 +75,14 @@ class SerialWriter:
             finally:
                 self.batch.done()
 
+    def save_each(self, inputs: list[tuple[Pairs, int | None]]) -> list[list[SaveResult] | str]:
+        """Save several inputs' documents, each input with its source id, together within the batch: for each
+        input, its results, or why it alone could not be saved."""
+        self._save_held()
+        with translate_errors():
+            work = [(str(number), documents) for number, (documents, _) in enumerate(inputs)]
+            return [outcome for _, outcome in save_held(self.db, self.batch, [source for _, source in inputs], work)]
+
     def commit(self) -> None:
         """Commit the open batch now (a fetch does when the pages at hand are saved)."""
         self._save_held()
@@ -96,10 +105,10 @@ class ItemFailed(Exception):
     """One input could not be saved (not the database's fault): it fails alone."""
 
 
-def save_all(db, source_id: int | None, documents: list[tuple[Document, RawPage]],
+def save_all(db, source_id: int | None | list[int | None], documents: list[tuple[Document, RawPage]],
              into: int | None = None) -> list[SaveResult]:
     """Save one input's documents (or several inputs' together), all or none; an error that is not
-    SQLite's becomes ItemFailed."""
+    SQLite's becomes ItemFailed. `source_id`: the documents' source, or a list of each one's."""
     into = into if len(documents) == 1 else None
     try:
         return stored.save_documents(db, documents, source_id=source_id, into=into)
@@ -133,16 +142,21 @@ class Held:
         return work
 
 
-def save_held(db, batch: Batch, source_id: int | None, work: list[Work]) -> list[tuple[str, list[SaveResult] | str]]:
+def save_held(db, batch: Batch, source_id: int | None | list[int | None],
+              work: list[Work]) -> list[tuple[str, list[SaveResult] | str]]:
     """Save the inputs held, together, in the batch's transaction, and commit when the batch is due: for each,
-    its results, or why it failed (when one cannot be saved, each is saved alone and that one fails alone)."""
+    its results, or why it failed (when one cannot be saved, each is saved alone and that one fails alone).
+    `source_id`: the inputs' source, or a list of each input's."""
     if not work:
         return []
+    sources = source_id if isinstance(source_id, list) else [source_id] * len(work)
     batch.begin()
     try:
-        results = save_all(db, source_id, [pair for _, documents in work for pair in documents])
+        each = [source for source, (_, documents) in zip(sources, work, strict=True) for _ in documents]
+        results = save_all(db, each, [pair for _, documents in work for pair in documents])
     except ItemFailed:
-        return [(name, _save_alone(db, source_id, documents)) for name, documents in work]
+        return [(name, _save_alone(db, source, documents))
+                for source, (name, documents) in zip(sources, work, strict=True)]
     finally:
         batch.done(len(work))
     outcomes: list[tuple[str, list[SaveResult] | str]] = []
