@@ -133,7 +133,7 @@ def _remove_if_unfilled(db: sqlite_utils.Database, path: Path) -> None:
     try:
         if any(db.execute(f"SELECT EXISTS (SELECT 1 FROM {name})").fetchone()[0] for name in FILLED_BY_READING):
             return
-        db.close()
+        db.conn.close()
     except sqlite3.Error:  # left as it is: whatever went wrong is reported already
         return
     for suffix in ("", "-wal", "-shm"):
