@@ -96,6 +96,10 @@ def test_labels_of_a_guide_make_no_transcript_when_its_questions_do_not_ask() ->
     tips = ["Pro Tip: use a cache.", "Performance: is it fast?", "Pro Tip: measure first.", "Eventually: it passed.",
             "Pro Tip: profile it.", "Bonus: a chart of the results.", "Pro Tip: write it down."]
     assert find_turns(tips) == []  # one question of three asks
+    bold = {"Account: @darkzip", "Account: @okuprin", "Account: @levi"}  # bold labels heading a list, no answer
+    listed = ["Our heroes know food.", "Account: @darkzip", "What inspired you? — Food.", "Account: @okuprin",
+              "What inspired you? — Bread.", "Account: @levi", "What inspired you? — Cakes.", "Editors: our list."]
+    assert find_turns(listed, strong=bold) == []
     body = "".join(f"<p>{paragraph}</p>" for paragraph in guide)
     page = f"<html><head><title>Catering trends for 2026</title></head><body><article>{body}</article></body></html>"
     document = extract(page.encode(), url="https://caterers.example.com/blog/catering-trends")

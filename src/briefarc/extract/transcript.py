@@ -117,8 +117,8 @@ def find_turns(paragraphs: list[str], spokesperson: str | None = None,
     for turn, parts in zip(turns, texts, strict=True):
         turn.text = "\n\n".join(parts)
     questions = [turn.text for turn in turns if turn.role == "question"]
-    if len(turns) < 2 or not questions:
-        return []
+    if len(turns) < 2 or not questions or not any(turn.role == "answer" for turn in turns):
+        return []  # questions no one answers: headings of a list ("Account:", "Tax assessment (5):")
     return turns if any(label and label.role for label in labels) or asks(questions) else []
 
 
