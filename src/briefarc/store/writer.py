@@ -215,22 +215,24 @@ class ProcessWriter:
         """Read the writer's reports: saved inputs, an error, or the end."""
         while not self.finished and (wait or self.results.poll()):
             try:
-                with whole_messages():
-                    message = self.results.recv()
+                with whole_messages():  # read and counted before Ctrl-C strikes: "Interrupted: N saved" is exact
+                    self._take(self.results.recv())
             except EOFError:
                 self.finished = True
                 if wait:
                     return
                 raise DatabaseError("The writer process stopped unexpectedly; run the ingest again.") from None
-            if message[0] == "saved":
-                self.on_saved(message[1], message[2])
-            elif message[0] == "failed":
-                self.on_failed(message[1], message[2])
-            elif message[0] == "error":
-                self.finished = True
-                raise DatabaseError(message[1])
-            else:
-                self.finished = True
+
+    def _take(self, message: tuple) -> None:
+        if message[0] == "saved":
+            self.on_saved(message[1], message[2])
+        elif message[0] == "failed":
+            self.on_failed(message[1], message[2])
+        elif message[0] == "error":
+            self.finished = True
+            raise DatabaseError(message[1])
+        else:
+            self.finished = True
 
 
 @contextlib.contextmanager
