@@ -100,8 +100,8 @@ def title_from_h1(src: PageSources, h1s: list[str]) -> str | None:
     capitals is none of these when the declared titles are not."""
     declared = " ".join(filter(None, (title_tag(src), src.first_meta(TITLE_META))))
     reference = declared.casefold()
-    if declared and not declared.isupper():
-        h1s = [text for text in h1s if not text.isupper()]  # set in capitals: the declared title has its case
+    if declared:
+        h1s = [text for text in h1s if not in_capitals(text, declared)]
     headlines = [text for text in h1s if len(text.split()) >= 3 or len(text) >= 12]
     for text in headlines:
         if text.casefold() in reference:
@@ -125,6 +125,12 @@ def declared_title(src: PageSources, site_name: str | None, h1s: list[str], name
     own = (site_name or "").casefold()
     whole = [value for value in found if value.casefold() != own and not cut_short(value, found)]
     return next(iter(whole), next((value for value in found if value.casefold() != own), found[0] if found else None))
+
+
+def in_capitals(h1: str, declared: str) -> bool:
+    """A headline set in capitals ("BEST DRIP COFFEE MAKER") where the declared title is not: the declared
+    title has the headline's case."""
+    return h1.isupper() and not declared.isupper()
 
 
 def cut_short(value: str, others: list[str]) -> bool:
@@ -158,8 +164,8 @@ def find_title(src: PageSources, site_name: str | None, h1s: list[str]) -> str |
     for text in h1s:
         h1 = strip_site_suffix(text, names, guess=False)
         words = _words(h1)
-        if h1.isupper() and not declared.isupper():
-            continue  # a headline set in capitals ("BEST DRIP COFFEE MAKER"): the declared title has its case
+        if in_capitals(h1, declared):
+            continue
         if (len(h1.split()) >= 2 or len(h1) >= 12) and words and not words <= site_words \
                 and len(words & reference) >= (MARKED_SHARE if text in marked else 0.6) * len(words):
             return h1

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import sqlite3
 import time
@@ -128,8 +127,6 @@ def archive_to_fill(path: Path) -> Iterator[sqlite_utils.Database]:
 
 
 def _remove_if_unfilled(db: sqlite_utils.Database, path: Path) -> None:
-    import os
-
     try:
         if any(db.execute(f"SELECT EXISTS (SELECT 1 FROM {name})").fetchone()[0] for name in FILLED_BY_READING):
             return
@@ -137,8 +134,7 @@ def _remove_if_unfilled(db: sqlite_utils.Database, path: Path) -> None:
     except sqlite3.Error:  # left as it is: whatever went wrong is reported already
         return
     for suffix in ("", "-wal", "-shm"):
-        with contextlib.suppress(FileNotFoundError):
-            os.remove(f"{path}{suffix}")
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def _connect(path: Path) -> sqlite3.Connection:
