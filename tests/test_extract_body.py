@@ -298,3 +298,18 @@ def test_a_page_builders_heading_blocks_are_the_articles_subheadings() -> None:
              + block("posts", f"<h3>More from the site</h3><ul>{LINKS}</ul>"))
     document = extract(page(f"<h1>Talks on the trade corridor to resume</h1><div class='builder'>{built}</div>"))
     assert document.paragraphs == SENTENCES[:3] + ["What comes next"] + SENTENCES[3:]
+
+
+def test_the_containers_own_paragraphs_are_not_left_out_for_a_child() -> None:
+    """The article's first paragraphs sit in the rich-text block itself, the rest in an embed inside it
+    that holds most of the text (an unclosed element): the walk stops at the block, as going down to the
+    embed would leave a third of the article out."""
+    opening = ["Deciding how much to leave at a restaurant can feel like solving a sum at the table, in a hurry.",
+               "This guide takes the guesswork out of it, for customers and for owners who set the house rules.",
+               "It starts with the customs of each kind of service, then gives a chart for the common amounts."]
+    html = page(f"<div class='hero'><h1>How much to tip at restaurants</h1></div><div class='columns'>"
+                f"<div class='rich-text'><h2>Understanding tipping</h2>{paragraphs(opening)}"
+                f"<div class='embed'><div class='table'>{paragraphs()}</div></div></div></div>"
+                f"<footer><ul>{LINKS}</ul></footer>")
+    document = extract(html)
+    assert document.paragraphs == ["Understanding tipping", *opening, *SENTENCES]

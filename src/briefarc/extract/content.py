@@ -11,7 +11,8 @@
    control opens (aria-controls) is not hidden furniture; a page builder's block word ("widget")
    marks nothing where such blocks hold the text, nor a block that holds one subheading.
 4. From <body>, the walk descends while one child holds most of the votes (an article/main element
-   counts double; the branch of the visible headline is preferred): that element is the container.
+   counts double; the branch of the visible headline is preferred) and the element's own paragraphs
+   hold little of them: that element is the container.
    It is never a list or a table of data, nor one of several sections alike. When the headline lies
    outside it, the blocks of paragraphs between the headline and it (no picture: not a caption, a card
    or an author's box) are the article's opening and are read first.
@@ -68,6 +69,8 @@ LIST_TAGS = frozenset({"ul", "ol", "dl"})  # never the container: read with the 
 ALIKE_COUNT = 2
 ALIKE_SIZE = 200
 ALIKE_SHARE = 0.15
+# The walk stops at an element whose own paragraphs (not those of a child) hold this share of its votes.
+OWN_SHARE = 0.2
 NEAR_TITLE_SHARE = 0.5  # the branch that holds the headline wins when it holds half the votes of the biggest
 REPEAT_RUN = 3  # a run of this many blocks that the page repeats (REPEAT_LENGTH long together) is read once
 REPEAT_LENGTH = 200
@@ -294,8 +297,8 @@ class Page:
     def container(self, share: float = 0.6) -> LexborNode:
         """Descend from body while one child holds most of the votes; a lone child that says it is
         the article (article, main, an article-body class) counts SEMANTIC_WEIGHT times. The walk stops
-        at the element that says it is the article's body, and above a list, a table of data or one of
-        several sections alike."""
+        at the element that says it is the article's body, at one whose own paragraphs hold OWN_SHARE of
+        its votes, and above a list, a table of data or one of several sections alike."""
         node, mass = self.body, self.mass
         while True:
             if node is not self.body and self.is_body(node):
@@ -303,8 +306,11 @@ class Page:
             children = [(child, mass[child.mem_id]) for child in node.iter() if child.mem_id in mass]
             if not children:
                 return node
+            here = mass.get(node.mem_id, 0)
+            if node is not self.body and here - sum(value for _, value in children) >= OWN_SHARE * here:
+                return node  # its own paragraphs would be left out below it
             best, best_mass = self.best_child(children)
-            if self.stops_above(best, best_mass, children, mass.get(node.mem_id, 0), share):
+            if self.stops_above(best, best_mass, children, here, share):
                 return node
             node = best
 
