@@ -12,7 +12,7 @@ from warcio.warcwriter import WARCWriter
 
 from briefarc.errors import InputError
 from briefarc.files.inputs import read_page_file
-from briefarc.models import MAX_PAGE_BYTES
+from briefarc.limits import MAX_PAGE_BYTES
 from tests.conftest import SAMPLES
 from tests.test_warc import response
 

@@ -64,6 +64,12 @@ def test_commands_for_scripts_load_no_heavy_module(archive, args):
     assert heavy_among(loaded_modules(args, archive), ALWAYS_HEAVY + NO_EXTRACTOR + NO_RICH) == []
 
 
+def test_help_loads_nothing_of_the_archive(archive):
+    """--help only describes the commands: the store (sqlite3, the search layer) and the records stay unloaded
+    (a command module that imported them for a type or a default made every start pay for them)."""
+    assert heavy_among(loaded_modules(["--help"], archive), ("sqlite3", "briefarc.store", "briefarc.models")) == []
+
+
 def test_a_table_search_loads_rich_but_not_the_extractor_or_the_network(archive):
     modules = loaded_modules(["search", "Spokesperson"], archive)
     assert "rich.table" in modules  # the table is drawn: the probe sees what the command really loads

@@ -5,10 +5,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Literal, get_args
 
-# Past this size bytes are not taken for a page: fetch's cap on a response (FetchConfig.max_bytes), ingest's
-# and parse's on a file, a folder's file or a WARC record (--max-size).
-MAX_PAGE_BYTES = 20 * 2**20
-
 # What a document is. A new kind is one more name here; briefarc.extract.kinds maps the names
 # sources give their documents ("News story", "press_release") to these.
 Kind = Literal["briefing", "press_release", "statement", "remarks", "interview", "readout", "speech", "news_report",

@@ -3,7 +3,7 @@ variants of search, show and cite. Thin: options in, one library call in briefar
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -20,7 +20,6 @@ from briefarc.cli.app import (
     open_db,
 )
 from briefarc.cli.filters import check_source_filter, with_filters
-from briefarc.store.search import Filters
 
 TURN_CSV_COLUMNS = ["id", "turn", "date", "source", "role", "speaker", "outlet", "language", "title", "text"]
 
@@ -110,13 +109,14 @@ def show_turns(database, doc_id: int, number: int | None, json_: bool) -> None:
 @app.command(epilog="\b\nExample: briefarc outlets --since 2020 --top 3")
 @with_filters
 def outlets(
-    filters: Filters = Filters(),  # filled in by @with_filters
     top: Annotated[int, typer.Option("--top", min=0, help="How many top terms per outlet.")] = 5,
     limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most this many outlets, those that "
                                               "asked most first (default: all).")] = None,
     db: DbOption = None,
     json_: Annotated[bool, json_flag("one line per outlet (outlet, questions, first, last, top_terms).")] = False,
     csv_: CsvOption = False,
+    *,
+    filters: Any,  # filled in by @with_filters
 ) -> None:
     """Who asks questions: each outlet, how many questions, first and last date, its top terms."""
     from briefarc.analysis.turns import outlets as list_outlets
@@ -129,13 +129,14 @@ def outlets(
 @app.command(epilog="\b\nExample: briefarc speakers --source fmprc-en")
 @with_filters
 def speakers(
-    filters: Filters = Filters(),  # filled in by @with_filters
     limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most this many rows, in the table's "
                                               "order (default: all).")] = None,
     db: DbOption = None,
     json_: Annotated[bool, json_flag("one line per spokesperson and source (source, spokesperson, "
                                      "documents, first, last).")] = False,
     csv_: CsvOption = False,
+    *,
+    filters: Any,  # filled in by @with_filters
 ) -> None:
     """Spokespersons per source, with the number of documents and the first and last date."""
     from briefarc.analysis.turns import speakers as list_speakers
@@ -152,13 +153,14 @@ KWIC_COLUMNS = ["id", "turn", "date", "source", "left", "match", "right"]
 @with_filters
 def kwic(
     term: Annotated[str, typer.Argument(help='A word, "a phrase" or a prefix* (any script; Chinese works).')],
-    filters: Filters = Filters(),  # filled in by @with_filters
     width: Annotated[int, typer.Option("--width", min=1, max=500, help="Characters of context on each side.")] = 40,
     limit: LimitOption = 50,
     offset: OffsetOption = 0,
     db: DbOption = None,
     json_: Annotated[bool, json_flag("one line per occurrence (id, turn, date, source, left, match, right).")] = False,
     csv_: CsvOption = False,
+    *,
+    filters: Any,  # filled in by @with_filters
 ) -> None:
     """Keyword in context: each occurrence of a term, aligned in a centre column, newest first."""
     from briefarc.analysis.kwic import kwic as run_kwic
@@ -178,13 +180,14 @@ TREND_COLUMNS = ["period", "documents", "term", "term_documents", "mentions", "p
 def trend(
     terms: Annotated[list[str], typer.Argument(help='Words, "phrases" or prefixes*; several are shown side by side.')],
     by: Annotated[str, typer.Option("--by", help="week, month, quarter or year.")] = "month",
-    filters: Filters = Filters(),  # filled in by @with_filters
     plot: Annotated[Path | None, typer.Option("--plot", help="Also draw the chart to FILE.png or FILE.svg "
                                              "(needs the plot extra: pip install 'briefarc[plot]').")] = None,
     db: DbOption = None,
     json_: Annotated[bool, json_flag("one line per period and term (period, documents, term, "
                                      "term_documents, mentions, per_100, mentions_per_100).")] = False,
     csv_: CsvOption = False,
+    *,
+    filters: Any,  # filled in by @with_filters
 ) -> None:
     """Terms over time: per period, documents and mentions of each term, raw and per 100 documents."""
     from briefarc.analysis.trend import trend as run_trend
@@ -212,11 +215,12 @@ def collocates(
     = 5,
     measure: Annotated[str, typer.Option("--measure", help="ll (log-likelihood) or pmi.")] = "ll",
     min_count: Annotated[int, typer.Option("--min-count", min=1, help="Leave out words near it fewer times.")] = 2,
-    filters: Filters = Filters(),  # filled in by @with_filters
     limit: LimitOption = 20,
     db: DbOption = None,
     json_: Annotated[bool, json_flag("one line per word (word, near, total, score).")] = False,
     csv_: CsvOption = False,
+    *,
+    filters: Any,  # filled in by @with_filters
 ) -> None:
     """The words found near a term more often than chance, with their counts."""
     from briefarc.analysis.collocates import collocates as run_collocates
@@ -230,7 +234,6 @@ def collocates(
 @app.command(epilog="\b\nExample: briefarc keywords --since 2020 --vs-until 2019 --lang en")
 @with_filters
 def keywords(
-    filters: Filters = Filters(),  # filled in by @with_filters
     vs_since: Annotated[str | None, typer.Option("--vs-since", help="Compare with documents from this date.")] = None,
     vs_until: Annotated[str | None, typer.Option("--vs-until", help="... up to this date.")] = None,
     vs_source: Annotated[str | None, typer.Option("--vs-source", help="Compare with this source.")] = None,
@@ -242,6 +245,8 @@ def keywords(
     json_: Annotated[bool, json_flag("one line per word (word, count, reference_count, per_million, "
                                      "reference_per_million, score).")] = False,
     csv_: CsvOption = False,
+    *,
+    filters: Any,  # filled in by @with_filters
 ) -> None:
     """Words over-represented in one part of the archive against another (or the rest), by log-likelihood."""
     from briefarc.analysis.keywords import keywords as run_keywords

@@ -27,7 +27,7 @@ from briefarc.cli.app import (
 )
 from briefarc.cli.filters import with_document_filters
 from briefarc.errors import UsageError
-from briefarc.models import MAX_PAGE_BYTES
+from briefarc.limits import MAX_PAGE_BYTES
 
 # The columns `export --format csv` has too come in the same order.
 HIT_CSV_COLUMNS = ["id", "published", "source", "site", "kind", "language", "spokesperson", "title", "url", "snippet",

@@ -1,13 +1,12 @@
 """briefarc watch: saved searches and their new hits, also reported after each fetch."""
 
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from briefarc.cli.app import DbOption, app, json_flag, open_db
 from briefarc.cli.filters import with_filters
-from briefarc.store.search import Filters
 
 OPTION_NAMES = {"language": "lang"}  # a Filters field and the option that sets it, where they differ
 watch_app = typer.Typer(help="Saved searches: add, list and remove them; check them for new documents.",
@@ -21,8 +20,9 @@ app.add_typer(watch_app, name="watch")
 def watch_add(
     name: Annotated[str, typer.Argument(help="A name for the watch.")],
     query: Annotated[str, typer.Argument(help="The search, in the query language of `briefarc search`.")],
-    filters: Filters = Filters(),  # filled in by @with_filters
     db: DbOption = None,
+    *,
+    filters: Any,  # filled in by @with_filters
 ) -> None:
     """Save a search; `watch check` and every `fetch` then report the documents it finds that are new."""
     from briefarc.analysis.watch import add_watch

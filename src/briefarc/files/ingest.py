@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 from briefarc.errors import BriefarcError, InputError, Interrupted, UsageError, item_failure
 from briefarc.files.inputs import STDIN, is_warc_file, iter_inputs, looks_like_warc, read_page_file
-from briefarc.models import MAX_PAGE_BYTES, Document, ListingItem, RawPage, SaveResult
+from briefarc.limits import MAX_PAGE_BYTES
+from briefarc.models import Document, ListingItem, RawPage, SaveResult
 
 if TYPE_CHECKING:
     import sqlite_utils

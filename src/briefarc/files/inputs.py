@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from briefarc.errors import InputError
-from briefarc.models import MAX_PAGE_BYTES
+from briefarc.limits import MAX_PAGE_BYTES
 
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".xml", ".rss", ".atom")  # the last three: feeds
 MAX_BYTES = 64 * 1024 * 1024  # read whole at most (a WARC file on standard input holds many pages)

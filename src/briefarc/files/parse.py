@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 from briefarc.errors import item_failure
 from briefarc.files.inputs import iter_inputs, read_input
-from briefarc.models import MAX_PAGE_BYTES, Document, RawPage
+from briefarc.limits import MAX_PAGE_BYTES
+from briefarc.models import Document, RawPage
 
 
 @dataclass

@@ -27,7 +27,8 @@ from briefarc.errors import InputError
 from briefarc.extract.feed import is_feed
 from briefarc.extract.jsonapi import read_document
 from briefarc.files.inputs import WARC_MAGIC, too_large
-from briefarc.models import MAX_PAGE_BYTES, RawPage
+from briefarc.limits import MAX_PAGE_BYTES
+from briefarc.models import RawPage
 from briefarc.net.mediatypes import FEED_TYPES, JSON_TYPES
 from briefarc.urls import is_web_url
 

@@ -26,7 +26,7 @@ import httpx
 from httpcore import AsyncConnectionPool
 
 from briefarc import __version__
-from briefarc.models import MAX_PAGE_BYTES
+from briefarc.limits import MAX_PAGE_BYTES
 from briefarc.net.addresses import (
     DENY_PRIVATE,
     GIVEN_URL,
