@@ -70,6 +70,12 @@ def test_help_loads_nothing_of_the_archive(archive):
     assert heavy_among(loaded_modules(["--help"], archive), ("sqlite3", "briefarc.store", "briefarc.models")) == []
 
 
+def test_show_loads_no_analysis_or_search_layer(archive):
+    """show reads one document: the turn analysis and the search layer (25 ms of imports) are for other commands."""
+    modules = loaded_modules(["show", "1", "--json"], archive)
+    assert heavy_among(modules, ("briefarc.analysis", "briefarc.store.search")) == []
+
+
 def test_a_table_search_loads_rich_but_not_the_extractor_or_the_network(archive):
     modules = loaded_modules(["search", "Spokesperson"], archive)
     assert "rich.table" in modules  # the table is drawn: the probe sees what the command really loads

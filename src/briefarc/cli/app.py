@@ -195,6 +195,14 @@ def make_filters(source, since, until, spokesperson, kind, lang, changed=False, 
                    changed=changed, removed=removed)
 
 
+def parse_turn_ref(value: str) -> tuple[int, int | None]:
+    """"12" -> (12, None); "12#3" -> (12, 3). A usage error for anything else."""
+    match = re.fullmatch(r"\s*(\d+)\s*(?:#\s*(\d+))?\s*", value)
+    if not match:
+        raise UsageError(f"Give a document id such as 12, or a turn such as 12#3, not {value!r}.")
+    return int(match.group(1)), int(match.group(2)) if match.group(2) else None
+
+
 def choice(value: str, allowed, option: str) -> str:
     """`value` as one of `allowed`, whatever its case (`--kind News`, `-f JSONL`); else a usage error."""
     folded = value.strip().lower().replace("-", "_") if "_" in "".join(allowed) else value.strip().lower()

@@ -23,6 +23,7 @@ from briefarc.cli.app import (
     json_flag,
     known_source,
     open_db,
+    parse_turn_ref,
     write_json_lines,
 )
 from briefarc.cli.filters import with_document_filters
@@ -312,7 +313,6 @@ def show(
     turns: Annotated[bool, typer.Option("--turns", help="Only the turns, numbered as ID#N for citing.")] = False,
 ) -> None:
     """Show one document: its metadata and its text, turn by turn for transcripts."""
-    from briefarc.analysis.turns import parse_turn_ref
     from briefarc.store.documents import get_document
 
     doc_id, number = parse_turn_ref(ref)

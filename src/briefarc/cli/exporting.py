@@ -12,6 +12,7 @@ from briefarc.cli.app import (
     choice,
     exit_for_failures,
     open_db,
+    parse_turn_ref,
 )
 from briefarc.cli.filters import with_document_filters
 from briefarc.errors import ExitStatus
@@ -87,7 +88,7 @@ def cite(
 
 def cited_record(database, ref: str) -> dict:
     """The record `cite` cites: a document, or with ID#N a document and its turn N."""
-    from briefarc.analysis.turns import get_turn, parse_turn_ref, speaker_named
+    from briefarc.analysis.turns import get_turn, speaker_named
     from briefarc.store.documents import get_document
 
     doc_id, number = parse_turn_ref(ref)
