@@ -1,6 +1,5 @@
 """The search filters as one decorator: a command that takes `filters` gets the filter options."""
 
-import dataclasses
 import functools
 import inspect
 import re
@@ -53,6 +52,8 @@ def _with_options(function: Callable, filter_options: tuple) -> Callable:
         values = [kwargs.pop(name, default) for name, _, default in filter_options]
         filters = make_filters(*values)
         if filters.source:
+            import dataclasses
+
             source, site = check_source_filter(kwargs.get("db"), filters.source)
             filters = dataclasses.replace(filters, source=source, site=site)
         return function(*args, filters=filters, **kwargs)
