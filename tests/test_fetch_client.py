@@ -373,6 +373,17 @@ def test_a_redirect_loop_fails(site):
     assert outcome.statuses() == [302, 302]
 
 
+def test_a_redirect_to_an_unreadable_address_fails_as_that_page_alone(site):
+    """`Location: http://[bold]x/` (no IP address in the brackets) raised ValueError out of urljoin: the whole
+    source failed with 'internal error while reading the source'."""
+    site.route("/a", redirect("http://[bold]x[/bold]/"))
+    outcome = fetch(site.url("/a"))
+    assert outcome.failure.reason == "redirects" and outcome.failure.url == site.url("/a")
+    assert str(outcome.failure) == (f"{site.url('/a')} redirects to an address that cannot be read: "
+                                    "'http://[bold]x[/bold]/'")
+    assert outcome.statuses() == [302]
+
+
 def test_too_many_redirects_fail(site):
     for number in range(10):
         site.route(f"/r{number}", redirect(f"/r{number + 1}"))
