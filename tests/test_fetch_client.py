@@ -384,6 +384,13 @@ def test_a_redirect_to_an_unreadable_address_fails_as_that_page_alone(site):
     assert outcome.statuses() == [302]
 
 
+def test_an_address_with_a_control_character_fails_as_that_page_alone(site):
+    """httpx.InvalidURL is no httpx.HTTPError: a feed's link with an ESC in it failed as an 'internal error'."""
+    outcome = fetch(site.url("/page\x1b[31m"))
+    assert outcome.failure.reason == "http" and "non-printable" in str(outcome.failure)
+    assert str(outcome.failure).startswith(f"cannot fetch {site.url('/page')}")
+
+
 def test_too_many_redirects_fail(site):
     for number in range(10):
         site.route(f"/r{number}", redirect(f"/r{number + 1}"))
