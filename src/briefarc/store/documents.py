@@ -87,9 +87,8 @@ def _save(conn: sqlite3.Connection, new: NewDocuments, doc: Document, page: RawP
         conn.execute(  # a page fetched live is back at its source; a saved copy proves nothing of the kind
             "UPDATE documents SET checked_at = ?, removed_at = CASE WHEN ? THEN NULL ELSE removed_at END"
             " WHERE id = ?", (stamp, page.live, row[0]))
-        if not page.live:  # its bytes are kept nowhere else: read again once the text has changed, it is known
-            conn.execute("INSERT OR IGNORE INTO unchanged_copies (document_id, sha256, content_hash) VALUES (?, ?, ?)",
-                         (row[0], digest, text_hash))
+        if not page.live:
+            _note_copy(conn, row[0], digest, text_hash)
         return SaveResult("unchanged", row[0], row[2])
     if not page.live and _stored_before(conn, row[0], digest, text_hash):  # an older saved copy again
         return SaveResult("unchanged", row[0], row[2])
@@ -99,6 +98,15 @@ def _save(conn: sqlite3.Connection, new: NewDocuments, doc: Document, page: RawP
     _add_turn_terms(conn, [(doc_id, *terms) for terms in _turn_terms(doc, known)])
     _add_version(conn, doc_id, number, doc, page, digest, values, stamp)
     return SaveResult("updated", doc_id, number)
+
+
+def _note_copy(conn: sqlite3.Connection, doc_id: int, digest: str, text_hash: str) -> None:
+    """A saved copy with the document's text in bytes no snapshot keeps: read again once the text has changed,
+    it is known (a copy with a snapshot's bytes, the usual case, needs no note)."""
+    conn.execute(
+        "INSERT OR IGNORE INTO unchanged_copies (document_id, sha256, content_hash) SELECT ?, ?, ?"
+        " WHERE NOT EXISTS (SELECT 1 FROM snapshots WHERE sha256 = ? AND document_id = ?)",
+        (doc_id, digest, text_hash, digest, doc_id))
 
 
 def _stored_before(conn: sqlite3.Connection, doc_id: int, digest: str, text_hash: str) -> bool:
