@@ -250,6 +250,17 @@ def test_an_empty_folder_is_reported(cli, db_file, tmp_path):
     assert result.code == 1 and "no pages in it" in result.stderr
 
 
+def test_an_empty_path_is_a_usage_error_not_the_current_folder(cli, db_file, tmp_path, monkeypatch):
+    """`briefarc ingest "$DIR"` with DIR unset read the whole current folder (Path("") is "."): exit 0."""
+    shutil.copy(SAMPLES / "state-briefing.html", tmp_path / "stray.html")
+    monkeypatch.chdir(tmp_path)
+    for command in (["ingest", "", "--db", db_file], ["parse", ""], ["parse", "stray.html", ""]):
+        result = cli(*command)
+        assert result.code == 2 and "empty path" in result.stderr, (command, result.stderr)
+        assert result.stdout == ""
+    assert not db_file.exists()
+
+
 def test_commands_on_a_missing_archive(cli, tmp_path):
     for command in (["search", "x"], ["list"], ["show", "1"], ["stats"]):
         result = cli(*command, "--db", tmp_path / "none.db")

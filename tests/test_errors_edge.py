@@ -56,6 +56,19 @@ def test_the_cli_reports_a_broken_archive_in_one_line(cli, db_file):
     assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
 
 
+HUGE = "99999999999999999999"
+
+
+@pytest.mark.parametrize("args", [["list", "--limit", HUGE], ["search", "x", "--offset", HUGE], ["show", HUGE],
+                                  ["history", HUGE], ["log", "--limit", HUGE]])
+def test_a_number_too_large_for_sqlite_is_a_usage_error(cli, db_file, args):
+    """Typer takes any int; SQLite's end at 2**63 - 1, and the OverflowError came out as a traceback."""
+    save_document(open_database(db_file), *page("First"))
+    result = cli(*args, "--db", db_file)
+    assert result.code == 2 and result.stderr.startswith("Error: A number on the command line is too large")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
 def test_an_error_outside_the_family_is_a_bug_and_keeps_its_traceback(db_file, monkeypatch):
     open_database(db_file)
 

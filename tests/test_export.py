@@ -203,6 +203,14 @@ def test_markdown_transcript_is_labelled_turn_by_turn(cli, archive, tmp_path):
     assert rendered.count("<h1>") == 1 and "<em>" not in rendered
 
 
+def test_a_markdown_file_name_says_to_give_a_folder(cli, archive, tmp_path):
+    """`-o notes.md` wrote JSON Lines into notes.md ("any other name"): Markdown is a folder of files."""
+    result = cli("export", "-o", tmp_path / "notes.md", "--db", archive)
+    assert result.code == 2 and "give -o a folder" in result.stderr
+    assert not (tmp_path / "notes.md").exists()
+    assert cli("export", "-f", "jsonl", "-o", tmp_path / "notes.md", "--db", archive).code == 0  # as asked
+
+
 def test_markdown_export_again_replaces_a_renamed_documents_file(cli, archive, tmp_path):
     folder = tmp_path / "md"
     assert run(cli, archive, "-f", "markdown", "-o", folder).code == 0

@@ -373,6 +373,24 @@ def test_a_redirect_loop_fails(site):
     assert outcome.statuses() == [302, 302]
 
 
+def test_a_redirect_to_an_unreadable_address_fails_as_that_page_alone(site):
+    """`Location: http://[bold]x/` (no IP address in the brackets) raised ValueError out of urljoin: the whole
+    source failed with 'internal error while reading the source'."""
+    site.route("/a", redirect("http://[bold]x[/bold]/"))
+    outcome = fetch(site.url("/a"))
+    assert outcome.failure.reason == "redirects" and outcome.failure.url == site.url("/a")
+    assert str(outcome.failure) == (f"{site.url('/a')} redirects to an address that cannot be read: "
+                                    "'http://[bold]x[/bold]/'")
+    assert outcome.statuses() == [302]
+
+
+def test_an_address_with_a_control_character_fails_as_that_page_alone(site):
+    """httpx.InvalidURL is no httpx.HTTPError: a feed's link with an ESC in it failed as an 'internal error'."""
+    outcome = fetch(site.url("/page\x1b[31m"))
+    assert outcome.failure.reason == "http" and "non-printable" in str(outcome.failure)
+    assert str(outcome.failure).startswith(f"cannot fetch {site.url('/page')}")
+
+
 def test_too_many_redirects_fail(site):
     for number in range(10):
         site.route(f"/r{number}", redirect(f"/r{number + 1}"))

@@ -21,3 +21,13 @@ def test_the_log_hint_into_a_pipe_names_its_command_whole(cli, db_file, monkeypa
     lines = cli("log", "--db", db_file).stderr.splitlines()
     hint = [line for line in lines if line.startswith("Pages wait")]
     assert hint and hint[0].endswith("`briefarc log --pending` lists them."), lines
+
+
+def test_emoji_codes_in_names_and_words_stay_as_typed(cli, db_file, tmp_path):
+    """Rich turns `:fire:` into an emoji even with markup=False: a file named a:fire:b.html was reported as
+    'a🔥b.html', and `show ':x:'` answered "not '❌'"; a feed link `javascript:x:` the same way."""
+    missing = tmp_path / "a:fire:b.html"
+    ingest = cli("ingest", missing, SAMPLES / "state-briefing.html", "--db", db_file)
+    assert f"  failed: {missing}: no such file" in ingest.stderr.splitlines()
+    shown = cli("show", ":x:", "--db", db_file)
+    assert shown.code == 2 and "not ':x:'" in shown.stderr and "\u274c" not in shown.stderr

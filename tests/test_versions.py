@@ -64,6 +64,26 @@ def test_ingesting_older_copies_again_adds_no_version(cli, db_file, transcript):
     assert cli("search", "nothing further", "--db", db_file, "--json").jsonl()[0]["id"] == doc_id
 
 
+def test_a_folder_of_copies_read_twice_adds_no_version(cli, db_file, tmp_path, transcript):
+    """Three saved copies of one page: the second has the first's text in other bytes (a copy saved later
+    that day), the third is edited. Read once, they make two versions; read again, the second copy (found
+    unchanged the first time, so none of its bytes were stored) must not become a third."""
+    transcript = transcript.replace("<head>", f'<head><link rel="canonical" href="{URL}">', 1)
+    start, end = first_answer(transcript)
+    edited = transcript[:start] + "Answer: We have nothing further to add on this matter today." + transcript[end:]
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    for name, html in (("1.html", transcript), ("2.html", transcript + "<!-- saved again -->"), ("3.html", edited)):
+        (folder / name).write_text(html, "utf-8")
+    ingest = ("ingest", str(folder), "--db", db_file, "--json")
+    assert cli(*ingest).jsonl()[0]["updated"] == 1
+    again = cli(*ingest).jsonl()[0]
+    assert (again["updated"], again["unchanged"]) == (0, 3)
+    doc_id = cli("list", "--db", db_file, "--json").jsonl()[0]["id"]
+    assert [v["number"] for v in cli("history", str(doc_id), "--db", db_file, "--json").jsonl()] == [1, 2]
+    assert cli("search", "nothing further", "--db", db_file, "--json").jsonl()[0]["id"] == doc_id
+
+
 def test_removed_question_shows_as_a_deleted_turn(cli, db_file, transcript):
     ingest_text(cli, db_file, transcript)
     start = transcript.index("Question:")

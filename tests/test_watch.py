@@ -48,6 +48,17 @@ def test_watch_check_text_and_one_watch(cli, sample_db, tmp_path):
     assert cli("watch", "check", "kabul", "--db", db, "--json").jsonl()[0]["new"] == 0
 
 
+def test_a_watch_report_into_a_pipe_keeps_each_hit_on_one_line(cli, sample_db, tmp_path, monkeypatch):
+    """Into a pipe or a cron job's log, a hit's line was folded at 80 columns, the first part ending in a space."""
+    monkeypatch.setenv("COLUMNS", "80")
+    db = copy_of(sample_db, tmp_path)
+    cli("watch", "add", "fiji", "Fiji", "--db", db)
+    cli("ingest", SAMPLES / "china-mfa-en-new.html", "--url", "https://example.org/another", "--db", db)
+    lines = cli("watch", "check", "--db", db).stdout.splitlines()
+    assert len(lines) == 2 and len(lines[1]) > 80 and "Lin Jian" in lines[1], lines
+    assert all(line == line.rstrip() for line in lines)
+
+
 def test_watch_errors(cli, sample_db, tmp_path):
     db = copy_of(sample_db, tmp_path)
     assert "No watches" in cli("watch", "check", "--db", db).stderr

@@ -75,6 +75,11 @@ def run(argv: list[str] | None = None) -> int:
             _silence_stdout()
             return ExitStatus.OK
         raise
+    except OverflowError as exc:  # `--limit 99999999999999999999`, `show 99999999999999999999`: SQLite's bound
+        if "SQLite INTEGER" not in str(exc) or tracebacks_wanted():
+            raise
+        _console().error(f"A number on the command line is too large: ids, --limit and --offset go up to {2**63 - 1}.")
+        return ExitStatus.USAGE
     except OSError as exc:  # writing the output failed: a full disk, a closed terminal
         if tracebacks_wanted():
             raise

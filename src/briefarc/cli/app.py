@@ -162,6 +162,13 @@ def check_url(url: str | None) -> str | None:
     return url.strip()
 
 
+def check_paths(paths: list[str]) -> list[str]:
+    """Files and folders to read: an empty one (an unset shell variable) is a usage error, not the current folder."""
+    if any(path == "" for path in paths):
+        raise UsageError("An empty path was given (an unset variable?): name the files or folders to read.")
+    return paths
+
+
 def parse_date(value: str | None, option: str, *, end: bool = False) -> str | None:
     """A --since/--until value as YYYY-MM-DD; a year or month means its first (or last) day."""
     if value is None:

@@ -17,6 +17,7 @@ from briefarc.cli.app import (
     app,
     archive_to_fill,
     check_output_flags,
+    check_paths,
     check_url,
     choice,
     exit_for_failures,
@@ -119,7 +120,7 @@ def parse(
     if url and len(files) != 1:
         raise UsageError("--url names the address of a single page: give exactly one file with it.")
     failed = succeeded = 0
-    for parsed in parse_files(files, check_url(url), max_size * 2**20):
+    for parsed in parse_files(check_paths(files), check_url(url), max_size * 2**20):
         if parsed.error:
             failed += 1
             _console().error(f"{parsed.name}: {parsed.error}")
@@ -153,7 +154,7 @@ def ingest(
     from briefarc.files.ingest import ingest as run_ingest
     from briefarc.output import console, progress
 
-    url = check_url(url)
+    url, paths = check_url(url), check_paths(paths)
     if new_source and source is None:
         raise UsageError("--new-source goes with --source NAME, the name to create.")
     with archive_to_fill(db) as database:  # a new one that nothing was read into is removed again

@@ -126,6 +126,9 @@ def _targets(database, targets: list[str]):
 
     urls = [t for t in targets if is_web_url(t)]
     names = [t for t in targets if not is_web_url(t)]
+    for name in names:
+        if "://" in name:  # meant as an address, not a source's name
+            raise UsageError(f"{name!r} is not an http(s) address: fetch takes web addresses and source names.")
     if not targets:
         sources = [s for s in all_sources(database) if s.enabled and s.kind != FILES]
         if not sources:

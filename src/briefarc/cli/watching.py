@@ -96,4 +96,5 @@ def report_watches(results: list[dict], json_: bool, *, out=None) -> None:
     elif not results:
         console.err().print("No watches: `briefarc watch add NAME QUERY` adds one.", markup=False)
     else:
-        (console.out() if out is None else console.err()).print(watch_report(results))
+        stream = console.out() if out is None else console.err()
+        stream.print(watch_report(results), soft_wrap=not stream.is_terminal)  # into a log: a hit per line

@@ -80,6 +80,9 @@ def format_for(fmt: str | None, output: str | None) -> str:
                   if output and output.lower().endswith(ending)), None)
     if output and output != STDOUT and (output.endswith(("/", os.sep)) or Path(output).is_dir()):
         named = "markdown"
+    if fmt is None and named is None and output and output.lower().endswith((".md", ".markdown")):
+        raise UsageError(f"Markdown is written as one file per document: give -o a folder, as in -o notes/, "
+                         f"not {output!r} (or -f jsonl to write JSON Lines there).")
     if fmt is None:
         return named or "jsonl"
     fmt = fmt.strip().lower()

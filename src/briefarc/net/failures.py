@@ -121,6 +121,12 @@ def bad_redirect(url: str, seen: list[str], target: str, limit: int) -> FetchFai
     return FetchFailure(message, reason="redirects", url=url)
 
 
+def unreadable_redirect(url: str, page: str, location: str) -> FetchFailure:
+    """A Location that is no address (`http://[bold]x/`: no IP address in the brackets)."""
+    return FetchFailure(f"{page} redirects to an address that cannot be read: {location!r}", reason="redirects",
+                        url=url)
+
+
 def private_address(url: str, address: str) -> FetchFailure:
     message = (f"{host_with_port(url)} is at a private address ({address}), reached through a page from a public one: "
                "not fetched (--allow-private lifts this, for archiving an intranet)")

@@ -52,6 +52,7 @@ from briefarc.net.failures import (
     status_failure,
     too_large,
     undecodable,
+    unreadable_redirect,
     waits_too_long,
 )
 from briefarc.net.inflate import ENCODINGS, InflateError, Inflater, describe_size
@@ -245,7 +246,7 @@ class Fetcher:
             answer = await self._hop(current, headers, limits, deny)
             attempts += answer.attempts
             deny = deny or (answer.public and not self.config.allow_private)  # a redirect from a public address
-            target = _redirect_target(answer)
+            target = _redirect_target(answer, url)
             if target is None:
                 break
             self._check_redirect(target, seen, url)
@@ -353,7 +354,7 @@ class Fetcher:
             except FetchFailure as failed:
                 self._record(url, state, started, at, number, str(failed))
                 raise
-            except (httpx.HTTPError, TimeoutError) as exc:
+            except (httpx.HTTPError, httpx.InvalidURL, TimeoutError) as exc:  # InvalidURL: no HTTPError
                 translated = failure_of(exc, url, state.response, self.config)
                 self._record(url, state, started, at, number, str(translated))
                 raise translated from exc
@@ -432,7 +433,10 @@ class Fetcher:
         seen = [url]
         for _ in range(self.config.max_redirects + 1):
             answer = await self._with_retries(url, headers, limits, statuses=False)
-            target = _redirect_target(answer)
+            try:
+                target = _redirect_target(answer, url)
+            except FetchFailure:
+                break  # a redirect that leads nowhere
             if target is None or target in seen or not target.startswith(("http://", "https://")):
                 break
             seen.append(target)
@@ -462,11 +466,14 @@ def _retried_status(status: int) -> bool:
     return status == 429 or 500 <= status < 600
 
 
-def _redirect_target(answer: _Answer) -> str | None:
+def _redirect_target(answer: _Answer, url: str) -> str | None:
     location = answer.headers.get("location")
     if answer.status not in REDIRECTS or not location:
         return None
-    return urljoin(answer.url, location.strip()).split("#", 1)[0]
+    try:
+        return urljoin(answer.url, location.strip()).split("#", 1)[0]
+    except ValueError:
+        raise unreadable_redirect(url, answer.url, location.strip()) from None
 
 
 def _origin(url: str) -> str:

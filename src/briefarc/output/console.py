@@ -1,4 +1,7 @@
-"""The two consoles: data to stdout, diagnostics and progress to stderr."""
+"""The two consoles: data to stdout, diagnostics and progress to stderr.
+
+Neither replaces emoji codes: Rich does even for text printed with markup=False, and `:fire:` in a file name or a
+page's link (`javascript:x:`) would come out as an emoji."""
 
 from __future__ import annotations
 
@@ -14,12 +17,12 @@ WIDEST = 100_000  # cells: room for any table row measured for a pipe
 
 @cache
 def out() -> Console:
-    return Console(file=sys.stdout, highlight=False, soft_wrap=False, width=_width())
+    return Console(file=sys.stdout, highlight=False, soft_wrap=False, width=_width(), emoji=False)
 
 
 @cache
 def err() -> Console:
-    return Console(file=sys.stderr, highlight=False, stderr=True, width=_width())
+    return Console(file=sys.stderr, highlight=False, stderr=True, width=_width(), emoji=False)
 
 
 def _width() -> int | None:
@@ -36,10 +39,10 @@ def print_table(table) -> None:
         return
     from rich.measure import Measurement
 
-    wide = Console(file=StringIO(), width=WIDEST, highlight=False, color_system=None)
+    wide = Console(file=StringIO(), width=WIDEST, highlight=False, color_system=None, emoji=False)
     width = Measurement.get(wide, wide.options, table).maximum
     lines = StringIO()
-    Console(file=lines, width=max(width, 1), highlight=False, color_system=None).print(table)
+    Console(file=lines, width=max(width, 1), highlight=False, color_system=None, emoji=False).print(table)
     sys.stdout.write("".join(line.rstrip() + "\n" for line in lines.getvalue().splitlines()))
 
 

@@ -334,7 +334,7 @@ def fits(renderable: RenderableType, width: int) -> bool:
     from rich.console import Console
     from rich.measure import Measurement
 
-    measuring = Console(width=10_000)
+    measuring = Console(width=10_000, emoji=False)
     return Measurement.get(measuring, measuring.options, renderable).maximum <= width
 
 

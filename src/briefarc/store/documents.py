@@ -87,6 +87,8 @@ def _save(conn: sqlite3.Connection, new: NewDocuments, doc: Document, page: RawP
         conn.execute(  # a page fetched live is back at its source; a saved copy proves nothing of the kind
             "UPDATE documents SET checked_at = ?, removed_at = CASE WHEN ? THEN NULL ELSE removed_at END"
             " WHERE id = ?", (stamp, page.live, row[0]))
+        if not page.live:
+            _note_copy(conn, row[0], digest, text_hash)
         return SaveResult("unchanged", row[0], row[2])
     if not page.live and _stored_before(conn, row[0], digest, text_hash):  # an older saved copy again
         return SaveResult("unchanged", row[0], row[2])
@@ -98,14 +100,25 @@ def _save(conn: sqlite3.Connection, new: NewDocuments, doc: Document, page: RawP
     return SaveResult("updated", doc_id, number)
 
 
+def _note_copy(conn: sqlite3.Connection, doc_id: int, digest: str, text_hash: str) -> None:
+    """A saved copy with the document's text in bytes no snapshot keeps: read again once the text has changed,
+    it is known (a copy with a snapshot's bytes, the usual case, needs no note)."""
+    conn.execute(
+        "INSERT OR IGNORE INTO unchanged_copies (document_id, sha256, content_hash) SELECT ?, ?, ?"
+        " WHERE NOT EXISTS (SELECT 1 FROM snapshots WHERE sha256 = ? AND document_id = ?)",
+        (doc_id, digest, text_hash, digest, doc_id))
+
+
 def _stored_before(conn: sqlite3.Connection, doc_id: int, digest: str, text_hash: str) -> bool:
-    """Whether these very bytes already gave this document a version with this text (a saved copy older
-    than the document's latest, ingested again: replaying it must not make it the latest once more; a
-    live fetch that finds the older text again is a change at the source, and is kept)."""
+    """Whether these very bytes already gave this document a version with this text, or were found to hold
+    the text it had then (a saved copy older than the document's latest, ingested again: replaying it must
+    not make it the latest once more; a live fetch that finds the older text again is a change at the
+    source, and is kept)."""
     return conn.execute(
         "SELECT 1 FROM versions JOIN snapshots ON snapshots.id = versions.snapshot_id"
-        " WHERE versions.document_id = ? AND snapshots.sha256 = ? AND versions.content_hash = ? LIMIT 1",
-        (doc_id, digest, text_hash)).fetchone() is not None
+        " WHERE versions.document_id = ? AND snapshots.sha256 = ? AND versions.content_hash = ?"
+        " UNION ALL SELECT 1 FROM unchanged_copies WHERE document_id = ? AND sha256 = ? AND content_hash = ?"
+        " LIMIT 1", (doc_id, digest, text_hash) * 2).fetchone() is not None
 
 
 def _stored_values(doc: Document, text_hash: str, body: str, identity: Identity, known: dict) -> dict:

@@ -376,6 +376,18 @@ def m014_fts_hash_size(conn: sqlite3.Connection) -> None:
     set_hash_size(conn)
 
 
+def m015_unchanged_copies(conn: sqlite3.Connection) -> None:
+    """The bytes of saved copies found to hold the text a document had (no snapshot keeps them): read again
+    once the document has changed, such a copy is known, not a new version (store/documents.py)."""
+    conn.execute(
+        """CREATE TABLE unchanged_copies (
+            document_id INTEGER NOT NULL REFERENCES documents(id),
+            sha256 TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            UNIQUE (document_id, sha256, content_hash)
+        )""")
+
+
 def run_script(conn: sqlite3.Connection, script: str) -> None:
     """Run several statements inside the caller's transaction (executescript would commit it)."""
     statement = ""
@@ -403,6 +415,7 @@ MIGRATIONS: list[Migration] = [
     m012_prefix_index,
     m013_turns_ascii_check,
     m014_fts_hash_size,
+    m015_unchanged_copies,
 ]
 
 

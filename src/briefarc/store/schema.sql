@@ -202,6 +202,12 @@ CREATE TRIGGER [turns_au] AFTER UPDATE OF [text], [cjk_text] ON [turns] BEGIN
   INSERT INTO [turns_fts] ([turns_fts], rowid, [text], [cjk_text]) SELECT 'delete', old.rowid, old.[text], old.[cjk_text] WHERE old.[cjk_text] IS NOT NULL OR length(CAST(old.[text] AS BLOB)) = length(old.[text]) OR coalesce(old.[text], '') NOT GLOB '*[぀-ヿ㐀-䶿一-鿿豈-﫿ｦ-ﾟ𠀀-𱍏]*';
   INSERT INTO [turns_fts] (rowid, [text], [cjk_text]) SELECT new.rowid, new.[text], new.[cjk_text] WHERE new.[cjk_text] IS NOT NULL OR length(CAST(new.[text] AS BLOB)) = length(new.[text]) OR coalesce(new.[text], '') NOT GLOB '*[぀-ヿ㐀-䶿一-鿿豈-﫿ｦ-ﾟ𠀀-𱍏]*';
 END;
+CREATE TABLE unchanged_copies (
+            document_id INTEGER NOT NULL REFERENCES documents(id),
+            sha256 TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            UNIQUE (document_id, sha256, content_hash)
+        );
 INSERT INTO [turns_fts]([turns_fts], rank) VALUES('hashsize', 8388608);
 INSERT INTO [documents_fts]([documents_fts], rank) VALUES('hashsize', 8388608);
 INSERT INTO [documents_fts]([documents_fts]) VALUES('rebuild');
