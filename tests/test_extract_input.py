@@ -58,6 +58,16 @@ def test_utf8_declared_but_legacy_bytes() -> None:
     assert encoding == "gb18030" and "外交部发言人" in text and warnings
 
 
+def test_a_short_utf8_page_with_two_stray_bytes_stays_utf8() -> None:
+    """Two bytes that fit no UTF-8 in a short page declared UTF-8 are replaced; the page is not read as
+    another encoding (its Chinese came out as Cyrillic, windows-1251)."""
+    body = "".join(f"<p>中华人民共和国外交部发言人表示，中方对此坚决反对。第{i}段。</p>" for i in range(8))
+    page = (f'<html><head><meta charset="utf-8"><title>外交部</title></head><body>{body}</body></html>'
+            .encode().replace("第3段".encode(), b"\xff").replace("第6段".encode(), b"\xff"))
+    text, encoding, warnings = decode_html(page, None)
+    assert encoding == "utf-8" and "外交部发言人" in text and text.count("\ufffd") == 2 and warnings
+
+
 def test_undeclared_legacy_bytes_are_sniffed() -> None:
     assert decode_html(RUSSIAN.encode("cp1251"), None)[1] == "cp1251"
     assert decode_html(CHINESE.encode("gbk"), None)[1] == "gb18030"

@@ -116,6 +116,7 @@ def _guess_score(text: str, latin: bool) -> float:
 
 
 MAX_BAD_SHARE = 1 / 1000  # bytes that may fail the page's encoding (a stray byte, a cut) and be replaced
+STRAY_BYTES = 4  # however short the page, this many may (a short page with two stray bytes is no legacy text)
 
 
 def _mostly(data: bytes, encoding: str) -> str | None:
@@ -123,7 +124,7 @@ def _mostly(data: bytes, encoding: str) -> str | None:
     when too few multi-byte characters decode to tell UTF-8 from a legacy encoding."""
     text = data.decode(encoding, errors="replace")
     bad = text.count("\ufffd") - _literal_replacements(data, encoding)
-    if bad > max(1, len(text) * MAX_BAD_SHARE):
+    if bad > max(STRAY_BYTES, len(text) * MAX_BAD_SHARE):
         return None
     if encoding == "utf-8" and len(text.encode("utf-8")) - len(text) - 2 * text.count("\ufffd") < 20 * bad:
         return None  # not a page of UTF-8 text with a stray byte: maybe cp1252 with one accent
