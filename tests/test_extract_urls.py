@@ -161,4 +161,7 @@ def test_resolve_cases() -> None:
     assert resolve("https://a.example/", " JavaScript:go() ") is None
     assert resolve("https://a.example/", "#top") is None and resolve("https://a.example/", "mailto:a@b") is None
     assert resolve("https://a.example/", "//[::1/x") is None
+    for other in ("data:text/html,x", "tel:+41223456789", "about:blank", "blob:https://a.example/1", "file:///etc/x"):
+        assert resolve("https://a.example/", other) is None, other  # no page to fetch
+    assert resolve("https://a.example/", "HTTPS://b.example/y") == "https://b.example/y"
     assert checked(" https://a.example/ ") == "https://a.example/" and checked("http://a.org:99999/") is None
