@@ -261,6 +261,14 @@ def test_an_empty_path_is_a_usage_error_not_the_current_folder(cli, db_file, tmp
     assert not db_file.exists()
 
 
+def test_standard_input_named_twice_is_a_usage_error(cli, db_file):
+    """`ingest - -` read standard input, then failed on the second, empty read and exited 3."""
+    for command in (["ingest", "-", "-", "--db", db_file], ["parse", "-", "-"]):
+        result = cli(*command, stdin=(SAMPLES / "state-briefing.html").read_bytes())
+        assert result.code == 2 and "(-) can be read once" in result.stderr, (command, result.stderr)
+    assert not db_file.exists()
+
+
 def test_commands_on_a_missing_archive(cli, tmp_path):
     for command in (["search", "x"], ["list"], ["show", "1"], ["stats"]):
         result = cli(*command, "--db", tmp_path / "none.db")

@@ -163,9 +163,12 @@ def check_url(url: str | None) -> str | None:
 
 
 def check_paths(paths: list[str]) -> list[str]:
-    """Files and folders to read: an empty one (an unset shell variable) is a usage error, not the current folder."""
+    """Files and folders to read: an empty one (an unset shell variable) is a usage error, not the current folder;
+    so is standard input named twice (the second read would find it empty)."""
     if any(path == "" for path in paths):
         raise UsageError("An empty path was given (an unset variable?): name the files or folders to read.")
+    if paths.count("-") > 1:
+        raise UsageError("Standard input (-) can be read once: give - a single time.")
     return paths
 
 
