@@ -90,3 +90,12 @@ def test_kwic_refuses_search_syntax(cli, sample_db):
     for term in ("tariffs AND goods", "NEAR(trade war)", "title:tariffs", "tar*ffs", "AND"):
         result = cli("kwic", term, "--db", sample_db)
         assert result.code == 2 and "is a search query" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_unclosed_quote_is_a_usage_error_for_every_term_command(cli, sample_db):
+    """`"tariffs` was read as tariffs by kwic, trend and collocates (and labelled `"tariffs`), where search
+    says the quote is unclosed: every command that takes a term says so."""
+    for command in ("kwic", "trend", "collocates"):
+        result = cli(command, '"tariffs', "--db", sample_db)
+        assert result.code == 2 and "unclosed double quote" in result.stderr, (command, result.stderr)
+    assert cli("kwic", '"tariffs"', "--db", sample_db).code == 0

@@ -42,10 +42,14 @@ OPERATOR = re.compile(r"(?:^|\s)(?:AND|OR|NOT|NEAR)(?:\s|\(|$)|[()^{}:]|\*(?=.)"
 
 def parse_term(text: str) -> Term:
     """A word, phrase or prefix* to count or show; a usage error for anything without letters or digits,
-    and for the search's operators (a term is one word or phrase: boolean queries are for `search`)."""
+    for an unclosed double quote (as `search` gives), and for the search's operators (a term is one word or
+    phrase: boolean queries are for `search`)."""
     if OPERATOR.search(text.strip()):
         raise UsageError(f"{text!r} is a search query: give one word, \"a phrase\" or a prefix* "
                          "(several terms as several arguments; AND, OR, NOT, NEAR and ( ) are for `briefarc search`).")
+    if text.count('"') % 2:
+        raise UsageError(f"{text!r} has an unclosed double quote: add the closing \" (or leave the quotes out "
+                         "for one word).")
     raw = text.strip().strip('"').strip()
     prefix = raw.endswith("*")
     raw = raw.rstrip("*").strip()
