@@ -33,6 +33,9 @@ def test_a_saved_listing_is_kept_as_pending_items_not_as_a_document(cli, db_file
     assert sorted(row["url"] for row in pending) == [
         f"http://127.0.0.1:9/en/2025/db2509{d}.doc.htm" for d in DAYS]
     assert {row["found_on"] for row in pending} == {"http://127.0.0.1:9/en/briefings.html"}
+    # no source takes them on a plain fetch: the note names the fetch that does
+    note = cli("log", "--db", db_file).stderr
+    assert "due now (on `briefarc fetch http://127.0.0.1:9/en/briefings.html`, the page that lists it)" in note
 
 
 def test_a_fetch_of_the_listing_takes_its_pending_items(cli, db_file, tmp_path, site):

@@ -268,14 +268,21 @@ def log(
         console.err().print("No pages wait for a later try." if pending else empty, markup=False)
     waiting = listed(database, source=source, limit=1) if not pending else []
     if waiting and not waiting[0]["given_up_at"]:
-        console.err().print(f"Pages wait for a later try, the next {_due(waiting[0]['next_try'])}: "
+        console.err().print(f"Pages wait for a later try, the next {_due(waiting[0])}: "
                             "`briefarc log --pending` lists them.", markup=False,
                             soft_wrap=not console.err().is_terminal)  # into a pipe, the command whole
 
 
-def _due(next_try: str) -> str:
-    """"due 2026-12-02T21:41:50Z", or "due now" (on the next fetch) once that time has passed."""
+def _due(row: dict) -> str:
+    """"due 2026-12-02T21:41:50Z", or "due now" once that time has passed, with the fetch that takes it: the
+    next one for a source's page; for a page listed where no source was named, a fetch of the listing's address."""
     from datetime import UTC, datetime
 
+    from briefarc.output import render
+
     now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    return "due now (on the next fetch)" if next_try <= now else f"due {next_try}"
+    if row["next_try"] > now:
+        return f"due {row['next_try']}"
+    if row["source"] or not row["found_on"]:
+        return "due now (on the next fetch)"
+    return f"due now (on `briefarc fetch {render.clean(row['found_on'])}`, the page that lists it)"
