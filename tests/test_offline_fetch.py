@@ -69,6 +69,15 @@ def test_offline_fetch_of_addresses_gives_the_same_hint(cli, db_file, offline):
         assert len([row for row in logged if f"//{host}/" in row["url"]]) == 1, logged
 
 
+def test_one_host_that_does_not_resolve_may_be_a_typo(cli, db_file, offline):
+    """One host name that does not resolve says to check it: "no host could be resolved, check your network"
+    was the answer to a mistyped address (or a redirect to one)."""
+    result = cli("fetch", "http://mofa.invalid/a", "http://mofa.invalid/b", "--delay", "0", "--db", db_file)
+    assert result.code == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[-1] == ("The host name mofa.invalid could not be resolved: check the address "
+                                              "(or your network connection), then run the fetch again.")
+
+
 def test_a_dry_run_creates_no_database(cli, tmp_path, site):
     feed_site(site)
     missing = tmp_path / "never.db"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -144,12 +145,28 @@ def _set_terminal_modes(modes: list) -> None:
 
 
 OFFLINE_HINT = "No host could be resolved: check your network connection (or DNS), then run the fetch again."
+ONE_HOST_HINT = ("The host name {} could not be resolved: check the address (or your network connection), "
+                 "then run the fetch again.")
+UNRESOLVED = re.compile(r"cannot resolve the host name (.*?) \(")
 
 
-def _unresolved(report) -> bool:
-    """Whether a source, or the addresses given to fetch, failed only because no host name resolved."""
+def _unresolved(report) -> set[str] | None:
+    """The host names whose failure to resolve is all that a source, or the addresses given to fetch, met;
+    None when something else happened."""
     reasons = [report.error] if report.error else [reason for _, reason in report.failures]
-    return not report.fetched and bool(reasons) and all("cannot resolve the host name" in r for r in reasons)
+    matches = [UNRESOLVED.search(reason) for reason in reasons]
+    if report.fetched or not matches or not all(matches):
+        return None
+    return {match.group(1) for match in matches if match}
+
+
+def _unresolved_hint(reports: list) -> str | None:
+    """Offline when several host names failed to resolve and nothing else happened; one name: maybe a typo."""
+    found = [_unresolved(report) for report in reports]
+    if not reports or any(hosts is None for hosts in found):
+        return None
+    hosts = {host for names in found if names for host in names}
+    return ONE_HOST_HINT.format(clean(next(iter(hosts)))) if len(hosts) == 1 else OFFLINE_HINT
 
 
 def print_fetch_summary(stderr: Console, reports: list, *, dry_run: bool = False) -> None:
@@ -170,5 +187,6 @@ def print_fetch_summary(stderr: Console, reports: list, *, dry_run: bool = False
             for item in report.planned:
                 stderr.print(f"  would fetch: {clean(item['published'] or '')} {clean(item['url'])}", markup=False,
                              highlight=False, soft_wrap=True)
-    if reports and all(_unresolved(report) for report in reports):
-        stderr.print(OFFLINE_HINT, markup=False, highlight=False, soft_wrap=True)
+    hint = _unresolved_hint(reports)
+    if hint:
+        stderr.print(hint, markup=False, highlight=False, soft_wrap=True)
