@@ -80,6 +80,11 @@ def test_translated_queries_find_what_they_should(typed, hits):
         ("--- ...", "Nothing to search for"),
         ("title:(Kabul", "not closed"),
         ('title:"...', "unclosed double quote"),
+        ("NEAR(Taliban Kabul, x)", "a whole number of words, as in NEAR(Taliban Kabul, 10), not 'x'"),
+        ("NEAR(Taliban Kabul, -1)", "not '-1'"),
+        ("NEAR(Taliban Kabul,)", "not nothing"),
+        ("*中国", "comes before the word: it only ends one, to match words that start so (中国*)"),
+        ("title:title:china", "names a column twice: give one, as in title:china"),
     ],
 )
 def test_syntax_errors_say_what_to_do(typed, advice):

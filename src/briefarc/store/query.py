@@ -193,6 +193,10 @@ def _word(value: str) -> str | None:
     """A word as typed: column:word filters a column; any other colon separates words."""
     column, _, rest = value.partition(":")
     if rest and column.lower() in COLUMNS:
+        inner, _, _ = rest.partition(":")
+        if inner.lower() in COLUMNS and inner != rest:
+            raise SearchSyntaxError(f"{value!r} names a column twice: give one, as in {column.lower()}:"
+                                    f"{rest.partition(':')[2]}.")
         term = _word(rest)
         return f"{column.lower()} : {term}" if term else None
     if ":" in value.strip(":"):
@@ -205,8 +209,12 @@ def _word(value: str) -> str | None:
 def _check_star(value: str) -> None:
     """'*' matches the start of a word, so it can only end one: inside a word it would silently match nothing."""
     if "*" in value.rstrip("*"):
+        stem = value.split("*")[0]
+        if not stem:  # '*china': there is no start to match
+            raise SearchSyntaxError(f"'*' in {value!r} comes before the word: it only ends one, to match words "
+                                    f"that start so ({value.strip('*')}*). {HINT}")
         raise SearchSyntaxError(f"'*' in {value!r} is inside the word: it only ends one, to match words that "
-                                f"start so ({value.split('*')[0]}*). {HINT}")
+                                f"start so ({stem}*). {HINT}")
 
 
 def _near(tokens: list[tuple[str, str, int]], index: int, start: int) -> tuple[int, str]:
@@ -220,16 +228,31 @@ def _near(tokens: list[tuple[str, str, int]], index: int, start: int) -> tuple[i
                 raise SearchSyntaxError(f"NEAR needs at least two words, as in NEAR(Taliban Kabul, 10); it has "
                                         f"{len(terms)} in NEAR({' '.join(terms)}).")
             return index, f"NEAR({' '.join(terms)}" + (f", {distance})" if distance else ")")
-        if kind in ("comma", "minus"):
+        if kind == "comma":
+            index, distance = _distance(tokens, index)
             continue
-        if kind == "word" and value.isdigit() and tokens[index - 2][0] == "comma":
-            distance = value
+        if kind == "minus":
             continue
         inner = value[1:-1].replace('""', '"') if kind == "phrase" else value
         phrase = quote_phrase(inner.rstrip("*"), inner.endswith("*"))
         if phrase:
             terms.append(phrase)
     raise SearchSyntaxError("NEAR( is not closed: write NEAR(word word, 10) with its ')'.")
+
+
+def _distance(tokens: list[tuple[str, str, int]], index: int) -> tuple[int, str]:
+    """NEAR's distance after its comma: a whole number of words; a usage error for anything else (FTS5 would
+    take `x` or `-1` as one more word, and find nothing)."""
+    shown = ""
+    while index < len(tokens) and tokens[index][0] == "minus":
+        shown += "-"
+        index += 1
+    kind, value = tokens[index][:2] if index < len(tokens) else ("rparen", "")
+    if shown or kind != "word" or not value.isdigit():
+        given = repr(shown + value) if kind == "word" or shown else "nothing"
+        raise SearchSyntaxError(f"NEAR's distance is a whole number of words, as in NEAR(Taliban Kabul, 10), "
+                                f"not {given}.")
+    return index + 1, value
 
 
 def _check_structure(parts: list[tuple[str, str]], text: str) -> None:
