@@ -113,3 +113,39 @@ def test_a_prefix_has_its_newest_matches_counted_in_the_same_walk(archive, small
     assert ranking.informative(archive, "documents_fts", '"tra"*', recent) == ranking.informative(
         archive, "documents_fts", '"tra"*')
 
+
+
+@pytest.mark.parametrize("query", ["trade OR water", "sanctions OR relief OR debt"])
+def test_either_word_is_ranked_exactly_by_the_documents_holding_every_word(archive, small_limits, query):
+    """Past the bound a query of either word is settled by the documents holding all its words: their best
+    score more than a document lacking one could, so the page is bm25's own, to the last digit."""
+    statements: list[str] = []
+    archive.conn.set_trace_callback(statements.append)
+    try:
+        fast = search(archive, query, limit=10)
+    finally:
+        archive.conn.set_trace_callback(None)
+    exact = search(archive, query, limit=10, exhaustive=True)
+    assert [(hit["id"], hit["rank"]) for hit in fast] == [(hit["id"], hit["rank"]) for hit in exact]
+    words = " AND ".join(f'"{word}"' for word in query.split(" OR "))
+    assert any(f"MATCH '{words}'" in statement for statement in statements)
+    assert not any("+f.rowid IN" in statement for statement in statements)  # no walk of the title matches
+
+
+
+def test_either_word_falls_back_when_the_documents_holding_every_word_do_not_settle_it(tmp_path):
+    """alpha and beta lead short titles apart, and stand together only once each in long bodies: those
+    documents score less than a title of one word may, so they settle nothing and the query is ranked
+    as any other (here: every match scored)."""
+    db = open_database(tmp_path / "either.db")
+    filler = " ".join(["talks"] * 400)
+    texts = [("alpha news", "short"), ("beta news", "short")] * 15 + [("report", f"alpha {filler} beta")] * 12
+    texts += [("week", "nothing here")] * 150
+    for number, (title, body) in enumerate(texts):
+        doc = Document(title=title, paragraphs=[body], language="en", published="2020-01-01")
+        save_document(db, doc, RawPage(data=f"<p>{number}</p>".encode(), origin="t", url=f"https://e.org/{number}"))
+    assert ranking.holding_all(db, "documents_fts", '"alpha" OR "beta"', [], [], 10) is None
+    assert len(ranking.holding_all(db, "documents_fts", '"alpha" OR "beta"', [], [], 13) or []) == 0  # 12 hold both
+    hits = search(db, "alpha OR beta", limit=10)
+    assert ids(hits) == ids(search(db, "alpha OR beta", limit=10, exhaustive=True))
+    assert all(hit["title"].endswith("news") for hit in hits)

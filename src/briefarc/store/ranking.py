@@ -16,10 +16,16 @@ is cheap (FTS5 walks the rowids without positions), so a count decides:
   `s*`: nearly every title holds a word starting with s) the newest COMMON_CANDIDATES title matches
   among the newest COMMON_REACH matches, and the newest matches, are ranked. `--exhaustive` gives
   the full ranking.
+
+A query of either word (`a OR b`) is ranked exactly, whatever its size, when the documents holding
+every word settle it: bm25 adds up a share for each word, each share below the word's IDF times
+(k1 + 1), so a document lacking a word scores less than the other words' IDFs allow; when the best
+documents holding all the words score more than that, they are the best of the query.
 """
 
 from __future__ import annotations
 
+import math
 import re
 
 from briefarc.store.fts import TITLE_FILTER
@@ -48,6 +54,8 @@ PLAIN_AND = re.compile(rf'^\s*{PHRASE}(?:\s+(?:AND\s+)?{PHRASE})*\s*$')  # "a" "
 ONE_PREFIX = re.compile(r'^\s*"(?:[^"]|""){2,}"\*\s*$')
 PLAIN_OR = re.compile(rf'^\s*{PHRASE}(?:\s+OR\s+{PHRASE})*\s*$')  # "a" OR "b": any of them
 FILTER_JOIN = "JOIN documents d ON d.id = f.rowid LEFT JOIN sources s ON s.id = d.source_id"
+# FTS5's bm25 (fts5_aux.c): a word's share of a score is below its IDF times (K1 + 1).
+K1 = 1.2
 
 Ranked = list[tuple[int, float]]
 
@@ -60,6 +68,8 @@ def best_first(db, table: str, fts: str, clauses: list[str], params: list, wante
     """
     short_prefix = SHORT_PREFIX.search(fts) is not None
     total, recent = (0, None) if short_prefix else counts(db, table, fts)
+    if not short_prefix and total > CANDIDATES and (best := holding_all(db, table, fts, clauses, params, wanted)):
+        return best
     if not short_prefix and total <= SCORE_ALL_UP_TO:
         return scored(db, table, fts, clauses, params, order="score", limit=wanted)
     pool: dict[int, float] = {}
@@ -115,6 +125,42 @@ def scored(db, table: str, fts: str, clauses: list[str], params: list, *, order:
         [fts, *params, limit, offset],
     ).fetchall()
     return [(rowid, score) for rowid, score in rows]
+
+
+def holding_all(db, table: str, fts: str, clauses: list[str], params: list, wanted: int) -> Ranked | None:
+    """For `a OR b`: the `wanted` best, exactly, when the documents holding every word settle them; else None.
+
+    `a AND b` scores a document as `a OR b` does (the same words, in the same order, the same IDFs), and
+    a document lacking a word scores less than the IDFs of the others times (k1 + 1): when the
+    `wanted`-th best holding all the words scores more than that, no other document can come in.
+    """
+    words = re.findall(PHRASE, fts)
+    if not PLAIN_OR.match(fts) or len(set(words)) < 2:
+        return None
+    best = scored(db, table, " AND ".join(words), clauses, params, order="score", limit=wanted)
+    if len(best) < wanted:
+        return None
+    rows = indexed_rows(db, table)  # a word in more than half of them has the least IDF: counted no further
+    most = {word: idf(rows, count(db, table, word, rows // 2 + 1)) * (K1 + 1) for word in dict.fromkeys(words)}
+    without_one = max(sum(most[word] for word in words if word != lacking) for lacking in most)
+    return best if -best[-1][1] > without_one * (1 + 1e-9) else None
+
+
+def idf(rows: int, matches: int) -> float:
+    """FTS5's IDF of a word found in `matches` of `rows` documents (clamped to 1e-6 past half of them)."""
+    value = math.log((rows - matches + 0.5) / (matches + 0.5))
+    return value if value > 0 else 1e-6
+
+
+def indexed_rows(db, table: str) -> int:
+    """How many rows the index holds, as FTS5 tells it to bm25: the first varint of its averages record."""
+    row = db.execute(f"SELECT block FROM {table}_data WHERE id = 1").fetchone()
+    value = 0
+    for byte in (row[0] if row else b"")[:8]:
+        value = (value << 7) | (byte & 0x7F)
+        if byte < 0x80:
+            break
+    return value
 
 
 def title_query(fts: str, rare: list[str]) -> str:
