@@ -149,3 +149,28 @@ def test_either_word_falls_back_when_the_documents_holding_every_word_do_not_set
     hits = search(db, "alpha OR beta", limit=10)
     assert ids(hits) == ids(search(db, "alpha OR beta", limit=10, exhaustive=True))
     assert all(hit["title"].endswith("news") for hit in hits)
+
+
+@pytest.mark.parametrize("query, word", [('"trade talks"', "trade"), ("NEAR(water climate, 3)", "water"),
+                                         ('"border water" -debt', "border")])
+def test_a_query_of_several_words_is_bounded_by_the_count_of_one_word(archive, query, word):
+    """A word every match holds is counted from its list alone: when it is within the bound, the query (whose
+    phrase or NEAR has positions read) is not counted as well, and every match is scored as before."""
+    statements: list[str] = []
+    archive.conn.set_trace_callback(statements.append)
+    try:
+        fast = search(archive, query, limit=10)
+    finally:
+        archive.conn.set_trace_callback(None)
+    counted = [statement for statement in statements if "count(" in statement]
+    assert len(counted) == 1 and f"""MATCH '"{word}"'""" in counted[0]
+    exact = search(archive, query, limit=10, exhaustive=True)
+    assert fast and [(hit["id"], hit["rank"]) for hit in fast] == [(hit["id"], hit["rank"]) for hit in exact]
+
+
+def test_a_word_past_the_bound_leaves_the_query_to_be_counted(archive, small_limits):
+    for words in ('"trade talks" OR "aid"', '"tariff"*', '"trade" "talks"'):  # words alone are counted together
+        assert ranking.required_word(words) is None
+    total, _ = ranking.counts(archive, "documents_fts", '"trade talks"')  # trade: in more than 50 documents
+    assert total == min(51, archive.execute(
+        "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH '\"trade talks\"'").fetchone()[0])

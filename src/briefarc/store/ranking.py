@@ -53,6 +53,9 @@ PLAIN_AND = re.compile(rf'^\s*{PHRASE}(?:\s+(?:AND\s+)?{PHRASE})*\s*$')  # "a" "
 # "tariff"*: a prefix of words whose lists FTS5 merges for each statement (one character: the prefix index)
 ONE_PREFIX = re.compile(r'^\s*"(?:[^"]|""){2,}"\*\s*$')
 PLAIN_OR = re.compile(rf'^\s*{PHRASE}(?:\s+OR\s+{PHRASE})*\s*$')  # "a" OR "b": any of them
+# The first word of the query's first phrase (before any other character than a letter or digit ends it), the
+# phrase itself not a lone prefix: what stands before it can only be a NEAR, a column filter or a parenthesis.
+FIRST_WORD = re.compile(r'^[^"]*?"(\w+)(?:[\s"](?!\*))')
 FILTER_JOIN = "JOIN documents d ON d.id = f.rowid LEFT JOIN sources s ON s.id = d.source_id"
 # FTS5's bm25 (fts5_aux.c): a word's share of a score is below its IDF times (K1 + 1).
 K1 = 1.2
@@ -232,15 +235,36 @@ def newest(table: str, since: int) -> str:
 
 
 def counts(db, table: str, fts: str) -> tuple[int, int | None]:
-    """How many documents match (counting no further than SCORE_ALL_UP_TO + 1, or the sample) and, for a
-    query of one prefix, how many of the newest SAMPLE documents: FTS5 merges the lists of every word
-    a prefix covers for each statement, so the sample is counted in the same walk, down from the newest."""
+    """How many documents match (counting no further than SCORE_ALL_UP_TO + 1, or the sample), or at most,
+    and, for a query of one prefix, how many of the newest SAMPLE documents: FTS5 merges the lists of
+    every word a prefix covers for each statement, so the sample is counted in the same walk, down
+    from the newest.
+
+    A query of several words is first bounded by the count of a word each match holds: a word is
+    counted from its list of documents alone, while a phrase, NEAR or a second word has positions or
+    another list read (`"humanitarian aid"` 4.4 ms, humanitarian 1.3 ms on 100,000 documents).
+    """
     if not ONE_PREFIX.match(fts):
+        word = required_word(fts)
+        if word is not None and (at_most := count(db, table, word, SCORE_ALL_UP_TO + 1)) <= SCORE_ALL_UP_TO:
+            return at_most, None
         return count(db, table, fts, SCORE_ALL_UP_TO + 1), None
     sampled, since = sample(db, table)
     return db.execute(f"""SELECT count(*), count(CASE WHEN rowid > ? THEN 1 END) FROM (
                           SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT ?)""",
                       [since, fts, max(SCORE_ALL_UP_TO, sampled) + 1]).fetchone()
+
+
+def required_word(fts: str) -> str | None:
+    """A word every match of `fts` holds, for a query with a phrase of several words or a NEAR (whose
+    positions make its count dearer): the first word of its first phrase, unless the query has an OR
+    (without one, the first phrase is never on the right of a NOT). Words alone are counted together:
+    the list of a word in most documents would be walked for nothing (`foreign minister`)."""
+    first = FIRST_WORD.match(fts)
+    bare = re.sub(PHRASE, lambda phrase: " MANY " if " " in phrase[0] else " ONE ", fts)  # the operators left
+    if first is None or re.search(r'\bOR\b', bare) or not re.search(r'\bMANY\b|NEAR\(', bare):
+        return None
+    return f'"{first[1]}"'
 
 
 def informative(db, table: str, fts: str, recent: int | None = None) -> list[str]:
