@@ -115,41 +115,46 @@ def test_a_prefix_has_its_newest_matches_counted_in_the_same_walk(archive, small
 
 
 
-@pytest.mark.parametrize("query", ["trade OR water", "sanctions OR relief OR debt"])
-def test_either_word_is_ranked_exactly_by_the_documents_holding_every_word(archive, small_limits, query):
-    """Past the bound a query of either word is settled by the documents holding all its words: their best
-    score more than a document lacking one could, so the page is bm25's own, to the last digit."""
+
+def either_archive(path, texts: list[tuple[str, str]]):
+    """An archive of (title, body) documents, beside 300 that hold neither alpha nor beta."""
+    db = open_database(path)
+    for number, (title, body) in enumerate(texts + [("week", "talks region partners")] * 300):
+        doc = Document(title=title, paragraphs=[body], language="en", published="2020-01-01")
+        save_document(db, doc, RawPage(data=f"<p>{number}</p>".encode(), origin="t", url=f"https://e.org/{number}"))
+    return db
+
+
+def test_either_word_is_ranked_exactly_by_the_documents_holding_every_word(tmp_path, small_limits):
+    """Past the bound `alpha OR beta` is settled by the documents holding both words: their best score more
+    than a document lacking one could, so the page is bm25's own, to the last digit, with no title walk."""
+    texts = [("alpha beta report", "alpha and beta")] * 30 + [("alpha news", "alpha")] * 40 + [("beta", "b")] * 40
+    db = either_archive(tmp_path / "either.db", texts)
     statements: list[str] = []
-    archive.conn.set_trace_callback(statements.append)
+    db.conn.set_trace_callback(statements.append)
     try:
-        fast = search(archive, query, limit=10)
+        fast = search(db, "alpha OR beta", limit=10)
     finally:
-        archive.conn.set_trace_callback(None)
-    exact = search(archive, query, limit=10, exhaustive=True)
+        db.conn.set_trace_callback(None)
+    exact = search(db, "alpha OR beta", limit=10, exhaustive=True)
     assert [(hit["id"], hit["rank"]) for hit in fast] == [(hit["id"], hit["rank"]) for hit in exact]
-    words = " AND ".join(f'"{word}"' for word in query.split(" OR "))
-    assert any(f"MATCH '{words}'" in statement for statement in statements)
+    assert any("""MATCH '"alpha" AND "beta"'""" in statement for statement in statements)
     assert not any("+f.rowid IN" in statement for statement in statements)  # no walk of the title matches
 
 
-
-def test_either_word_falls_back_when_the_documents_holding_every_word_do_not_settle_it(tmp_path):
+def test_either_word_falls_back_when_the_documents_holding_every_word_do_not_settle_it(tmp_path, small_limits):
     """alpha and beta lead short titles apart, and stand together only once each in long bodies: those
-    documents score less than a title of one word may, so they settle nothing and the query is ranked
-    as any other (here: every match scored)."""
-    db = open_database(tmp_path / "either.db")
+    documents score less than a title of one word may, so they settle nothing and the title matches are
+    walked; a word in most documents is never spared that way."""
     filler = " ".join(["talks"] * 400)
-    texts = [("alpha news", "short"), ("beta news", "short")] * 15 + [("report", f"alpha {filler} beta")] * 12
-    texts += [("week", "nothing here")] * 150
-    for number, (title, body) in enumerate(texts):
-        doc = Document(title=title, paragraphs=[body], language="en", published="2020-01-01")
-        save_document(db, doc, RawPage(data=f"<p>{number}</p>".encode(), origin="t", url=f"https://e.org/{number}"))
-    assert ranking.holding_all(db, "documents_fts", '"alpha" OR "beta"', [], [], 10) is None
-    assert len(ranking.holding_all(db, "documents_fts", '"alpha" OR "beta"', [], [], 13) or []) == 0  # 12 hold both
+    texts = [("alpha news", "short"), ("beta news", "short")] * 30 + [("report", f"alpha {filler} beta")] * 12
+    db = either_archive(tmp_path / "either.db", texts)
+    either, both = '"alpha" OR "beta"', ['"alpha"', '"beta"']
+    assert ranking.holding_all(db, "documents_fts", either, [], [], 10, both) is None
+    assert ranking.holding_all(db, "documents_fts", '"alpha" OR "talks"', [], [], 10, ['"alpha"']) is None
     hits = search(db, "alpha OR beta", limit=10)
     assert ids(hits) == ids(search(db, "alpha OR beta", limit=10, exhaustive=True))
     assert all(hit["title"].endswith("news") for hit in hits)
-
 
 @pytest.mark.parametrize("query, word", [('"trade talks"', "trade"), ("NEAR(water climate, 3)", "water"),
                                          ('"border water" -debt', "border")])

@@ -71,14 +71,14 @@ def best_first(db, table: str, fts: str, clauses: list[str], params: list, wante
     """
     short_prefix = SHORT_PREFIX.search(fts) is not None
     total, recent = (0, None) if short_prefix else counts(db, table, fts)
-    if not short_prefix and total > CANDIDATES and (best := holding_all(db, table, fts, clauses, params, wanted)):
-        return best
     if not short_prefix and total <= SCORE_ALL_UP_TO:
         return scored(db, table, fts, clauses, params, order="score", limit=wanted)
     pool: dict[int, float] = {}
     candidates = CANDIDATES
     if " : " not in fts and not short_prefix:  # a query with its own column filters is ranked as it is
         rare = informative(db, table, fts, recent)
+        if (best := holding_all(db, table, fts, clauses, params, wanted, rare)) is not None:
+            return best
         if rare:
             pool.update(title_matches(db, table, fts, clauses, params, wanted, rare))
         else:
@@ -130,23 +130,27 @@ def scored(db, table: str, fts: str, clauses: list[str], params: list, *, order:
     return [(rowid, score) for rowid, score in rows]
 
 
-def holding_all(db, table: str, fts: str, clauses: list[str], params: list, wanted: int) -> Ranked | None:
-    """For `a OR b`: the `wanted` best, exactly, when the documents holding every word settle them; else None.
+def holding_all(db, table: str, fts: str, clauses: list[str], params: list, wanted: int,
+                rare: list[str]) -> Ranked | None:
+    """For `a OR b` of informative words (`rare`): the `wanted` best, exactly, when the documents holding
+    every word settle them; else None.
 
     `a AND b` scores a document as `a OR b` does (the same words, in the same order, the same IDFs), and
     a document lacking a word scores less than the IDFs of the others times (k1 + 1): when the
-    `wanted`-th best holding all the words scores more than that, no other document can come in.
+    `wanted`-th best holding all the words scores more than that, no other document can come in. A
+    word in most documents, or one whose IDF is a small share of the others', could never be spared
+    that way: those documents are not scored for nothing.
     """
     words = re.findall(PHRASE, fts)
-    if not PLAIN_OR.match(fts) or len(set(words)) < 2:
-        return None
-    best = scored(db, table, " AND ".join(words), clauses, params, order="score", limit=wanted)
-    if len(best) < wanted:
+    if not PLAIN_OR.match(fts) or len(set(words)) < 2 or set(words) != set(rare):
         return None
     rows = indexed_rows(db, table)  # a word in more than half of them has the least IDF: counted no further
     most = {word: idf(rows, count(db, table, word, rows // 2 + 1)) * (K1 + 1) for word in dict.fromkeys(words)}
+    if min(most.values()) * 20 < sum(most.values()):
+        return None
+    best = scored(db, table, " AND ".join(words), clauses, params, order="score", limit=wanted)
     without_one = max(sum(most[word] for word in words if word != lacking) for lacking in most)
-    return best if -best[-1][1] > without_one * (1 + 1e-9) else None
+    return best if len(best) == wanted and -best[-1][1] > without_one * (1 + 1e-9) else None
 
 
 def idf(rows: int, matches: int) -> float:
