@@ -17,10 +17,12 @@ is cheap (FTS5 walks the rowids without positions), so a count decides:
   among the newest COMMON_REACH matches, and the newest matches, are ranked. `--exhaustive` gives
   the full ranking.
 
-A query of either word (`a OR b`) is ranked exactly, whatever its size, when the documents holding
-every word settle it: bm25 adds up a share for each word, each share below the word's IDF times
-(k1 + 1), so a document lacking a word scores less than the other words' IDFs allow; when the best
-documents holding all the words score more than that, they are the best of the query.
+A query of either informative word (`a OR b`) past SCORE_ALL_UP_TO is ranked exactly when the
+documents holding every word settle it: bm25 adds up a share for each word, each share below the
+word's IDF times (k1 + 1), so a document lacking a word scores less than the other words' IDFs allow;
+when the best documents holding all the words score more than that, they are the best of the query
+(`Ukraine OR Russia`: 2,539 documents scored of 29,332). A phrase of several words or a NEAR is
+counted by a word each match holds first (counting the phrase reads positions).
 """
 
 from __future__ import annotations
