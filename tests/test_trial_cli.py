@@ -11,4 +11,6 @@ def test_log_says_pages_are_due_now_when_their_time_has_passed(cli, db_file):
     assert cli("ingest", SAMPLES / "listing-china-mfa.html", "--db", db_file).code == 0
     shown = cli("log", "--db", db_file)
     assert shown.code == 0
-    assert "Pages wait for a later try, the next due now (on the next fetch): `briefarc log --pending`" in shown.stderr
+    assert ("Pages wait for a later try, the next due now (on `briefarc fetch "
+            "https://www.fmprc.gov.cn/eng/xw/fyrbt/lxjzh/index.html`, the page that lists it): `briefarc log --pending`"
+            in shown.stderr)  # no source was named: a plain fetch would not take them
