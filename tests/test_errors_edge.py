@@ -113,3 +113,12 @@ def test_fetch_shows_the_traceback_of_a_failed_item_when_asked(cli, db_file, sit
     assert result.code == 3
     assert "Traceback (most recent call last)" in result.stderr and "FetchFailure" in result.stderr
     assert result.jsonl()[0]["added"] == 1
+
+
+def test_an_unknown_short_option_is_named_as_typed(cli, db_file):
+    """`kwic -china` is read as the short options -c -h -i...: the error named "-c", which no one typed."""
+    for command, word in ((["kwic", "-china"], "-china"), (["trend", "-taiwan", "--by", "year"], "-taiwan")):
+        result = cli(*command, "--db", db_file)
+        assert result.code == 2 and f"No such option: {word}." in result.stderr, result.stderr
+    result = cli("list", "-x", "--db", db_file)
+    assert result.code == 2 and "No such option: -x" in result.stderr

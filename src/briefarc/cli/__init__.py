@@ -58,7 +58,7 @@ def run(argv: list[str] | None = None) -> int:
             _console().err().print("Interrupted.", markup=False)
         return result if isinstance(result, int) else ExitStatus.OK
     except typer.TyperException as exc:  # the command line: an unknown option, a missing argument...
-        return _command_line_error(exc)
+        return _command_line_error(exc, sys.argv[1:] if argv is None else argv)
     except (typer.Abort, KeyboardInterrupt):
         _console().err().print("Interrupted.", markup=False)
         return ExitStatus.INTERRUPTED
@@ -94,14 +94,14 @@ def _console():
     return console
 
 
-def _command_line_error(exc: typer.TyperException) -> int:
+def _command_line_error(exc: typer.TyperException, argv: list[str]) -> int:
     """A usage error's message and hint; a group named alone (`briefarc sources`) shows its help."""
     console = _console()
     ctx = getattr(exc, "ctx", None)
     if ctx is not None and exc.format_message() == ctx.get_help():  # no_args_is_help: the help, as asked for
         sys.stdout.write(ctx.get_help() + "\n")
         return ExitStatus.OK
-    console.error(exc.format_message())
+    console.error(_as_typed(exc, argv))
     if exc.exit_code == ExitStatus.USAGE:
         hint = f"Try '{ctx.command_path} --help' for help." if ctx else "Try 'briefarc --help'."
         console.err().print(hint, markup=False)
@@ -112,3 +112,13 @@ def _silence_stdout() -> None:
     """After the reader of our output went away (`| head`), do not fail while exiting."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
+
+
+def _as_typed(exc: typer.TyperException, argv: list[str]) -> str:
+    """The message, naming an unknown option as it was typed: `kwic -china` read as the short options -c -h...
+    said "No such option: -c"."""
+    name = getattr(exc, "option_name", None)
+    if not name or name.startswith("--") or len(name) != 2:
+        return exc.format_message()
+    typed = next((arg for arg in argv if arg.startswith(name) and not arg.startswith("--") and len(arg) > 2), None)
+    return f"No such option: {typed}." if typed else exc.format_message()
