@@ -71,6 +71,38 @@ def test_help_loads_nothing_of_the_archive(archive):
     assert heavy_among(loaded_modules(["--help"], archive), heavy) == []
 
 
+def test_the_top_level_help_is_the_full_apps_without_reading_every_commands_parameters(cli, monkeypatch):
+    """`briefarc --help` lists the commands from a copy of the app whose commands take no parameters
+    (cli/helponly.py): the same text as the full app's, with only the root's options read."""
+    import contextlib
+    import io
+
+    import typer.main
+
+    from briefarc.cli import app, load_commands
+
+    load_commands()
+    full = io.StringIO()
+    with contextlib.redirect_stdout(full), contextlib.suppress(SystemExit):
+        app(args=["--help"], prog_name="briefarc", standalone_mode=False)
+    read: list[str] = []
+    original = typer.main.get_params_from_function
+
+    def counted(function):
+        params = original(function)
+        read.extend(params)
+        return params
+
+    monkeypatch.setattr(typer.main, "get_params_from_function", counted)
+    for args in (["--help"], ["-h"], []):
+        read.clear()
+        result = cli(*args)
+        assert result.code == 0 and result.stdout == full.getvalue(), args
+        assert "version" in read and not {"db", "limit", "query", "json_"} & set(read), (args, read)
+    read.clear()
+    assert cli("sources", "--help").code == 0 and "db" in read  # a group's own help is read in full
+
+
 def test_show_loads_no_analysis_or_search_layer(archive):
     """show reads one document: the turn analysis and the search layer (25 ms of imports) are for other commands."""
     modules = loaded_modules(["show", "1", "--json"], archive)

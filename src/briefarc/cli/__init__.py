@@ -52,8 +52,9 @@ def run(argv: list[str] | None = None) -> int:
     else is a bug and keeps its traceback. BRIEFARC_TRACEBACK=1 shows the traceback of every error.
     """
     try:
-        load_commands(sys.argv[1:] if argv is None else argv)
-        result = app(args=argv, prog_name="briefarc", standalone_mode=False)
+        args = sys.argv[1:] if argv is None else argv
+        load_commands(args)
+        result = _app_for(args)(args=argv, prog_name="briefarc", standalone_mode=False)
         if result == ExitStatus.INTERRUPTED:
             _console().err().print("Interrupted.", markup=False)
         return result if isinstance(result, int) else ExitStatus.OK
@@ -85,6 +86,13 @@ def run(argv: list[str] | None = None) -> int:
             raise
         _console().error(f"Cannot write the output: {exc.strerror or exc}.")
         return ExitStatus.ERROR
+
+
+def _app_for(args: list[str]) -> typer.Typer:
+    """The app; for the top-level help, a copy that lists the commands without reading their parameters."""
+    from briefarc.cli.helponly import for_top_level_help, help_only
+
+    return help_only(app) if for_top_level_help(args) else app
 
 
 def _console():
