@@ -51,15 +51,15 @@ def run(argv: list[str] | None = None) -> int:
     Library code raises the BriefarcError family (the store turns SQLite's errors into it); anything
     else is a bug and keeps its traceback. BRIEFARC_TRACEBACK=1 shows the traceback of every error.
     """
+    args = sys.argv[1:] if argv is None else argv
     try:
-        args = sys.argv[1:] if argv is None else argv
         load_commands(args)
         result = _app_for(args)(args=argv, prog_name="briefarc", standalone_mode=False)
         if result == ExitStatus.INTERRUPTED:
             _console().err().print("Interrupted.", markup=False)
         return result if isinstance(result, int) else ExitStatus.OK
     except typer.TyperException as exc:  # the command line: an unknown option, a missing argument...
-        return _command_line_error(exc, sys.argv[1:] if argv is None else argv)
+        return _command_line_error(exc, args)
     except (typer.Abort, KeyboardInterrupt):
         _console().err().print("Interrupted.", markup=False)
         return ExitStatus.INTERRUPTED

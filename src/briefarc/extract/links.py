@@ -7,15 +7,12 @@ extractor reads every URL through these two functions, which answer None for wha
 
 from __future__ import annotations
 
-import re
+from briefarc.urls import DEFAULT_PORTS, join, split
 
-from briefarc.urls import join, split
-
-NOT_LINKS = ("javascript:", "#", "mailto:")
-# A scheme of its own (RFC 3986): only http and https name a page to fetch; data:, tel:, about:, blob:, file:...
-# are no links (a feed item's data: link was kept to be fetched, and retried as pending).
-SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.I)
-WEB_SCHEMES = frozenset({"http", "https"})
+# Schemes of links to a page: http and https, or none (a link relative to a page without an address).
+# javascript:, mailto:, data:, tel:, about:, blob:, file:... are no links (a feed item's data: link was kept
+# to be fetched, and retried as pending).
+PAGE_SCHEMES = frozenset({"", *DEFAULT_PORTS})
 
 
 def checked(url: str | None) -> str | None:
@@ -28,9 +25,8 @@ def resolve(base: str | None, href: str | None) -> str | None:
     """href made absolute against base (an unusable base is ignored); None for an empty href, a
     script, fragment or mail link, an address of another scheme than http(s), or anything that is not a URL."""
     href = (href or "").strip()
-    if not href or href[:11].lower().startswith(NOT_LINKS):
+    if not href or href.startswith("#"):
         return None
-    scheme = SCHEME.match(href)
-    if scheme and scheme.group(1).lower() not in WEB_SCHEMES:
-        return None
-    return join(base if split(base) is not None else None, href)
+    joined = join(base if split(base) is not None else None, href)
+    parts = split(joined)
+    return joined if parts is not None and parts.scheme.lower() in PAGE_SCHEMES else None

@@ -193,10 +193,9 @@ def _word(value: str) -> str | None:
     """A word as typed: column:word filters a column; any other colon separates words."""
     column, _, rest = value.partition(":")
     if rest and column.lower() in COLUMNS:
-        inner, _, _ = rest.partition(":")
-        if inner.lower() in COLUMNS and inner != rest:
-            raise SearchSyntaxError(f"{value!r} names a column twice: give one, as in {column.lower()}:"
-                                    f"{rest.partition(':')[2]}.")
+        inner, colon, after = rest.partition(":")
+        if colon and inner.lower() in COLUMNS:
+            raise SearchSyntaxError(f"{value!r} names a column twice: give one, as in {column.lower()}:{after}.")
         term = _word(rest)
         return f"{column.lower()} : {term}" if term else None
     if ":" in value.strip(":"):
