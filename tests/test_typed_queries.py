@@ -133,3 +133,14 @@ def test_an_operator_alone_is_said_to_be_one(cli, archive, operator):
         f"Error: Nothing to search for: {first} is an operator and needs words around it; to search for the "
         f"word, write it in lower case ({first.lower()})."]
     assert cli("search", operator.lower(), "--db", archive).code == 0  # lower case: words (and a note)
+
+
+def test_full_width_letters_and_digits_are_searched_as_ascii(cli, archive):
+    """What a Chinese or Japanese input method types: ｔａｌｉｂａｎ is Taliban, in search, --literal and kwic."""
+    taliban = ids(cli, archive, "Taliban")
+    assert taliban and ids(cli, archive, "Ｔａｌｉｂａｎ") == taliban
+    assert ids(cli, archive, "ｔａｌｉｂａｎ", "ＯＲ", "Kabul") == taliban | ids(cli, archive, "Kabul")
+    literal = cli("search", "ｔａｌｉｂａｎ", "--literal", "--db", archive, "--json")
+    assert {row["id"] for row in literal.jsonl()} == taliban
+    lines = cli("kwic", "ｔａｌｉｂａｎ", "--db", archive, "--json")
+    assert lines.code == 0 and lines.jsonl() and all(row["match"].lower() == "taliban" for row in lines.jsonl())

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefarc.errors import SearchSyntaxError, UsageError
-from briefarc.store.query import quote_phrase
+from briefarc.store.query import narrow, quote_phrase
 from briefarc.store.search import Filters
 from briefarc.store.text import CJK_CHARS
 
@@ -50,7 +50,7 @@ def parse_term(text: str) -> Term:
     if text.count('"') % 2:
         raise UsageError(f"{text!r} has an unclosed double quote: add the closing \" (or leave the quotes out "
                          "for one word).")
-    raw = text.strip().strip('"').strip()
+    raw = narrow(text).strip().strip('"').strip()
     prefix = raw.endswith("*")
     raw = raw.rstrip("*").strip()
     tokens = TOKEN.findall(raw)

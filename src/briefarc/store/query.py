@@ -36,6 +36,10 @@ COLUMNS = {"title", "subtitle", "body"}
 HAS_TOKEN_CHAR = re.compile(r"\w", re.UNICODE)
 HINT = 'Put words with punctuation in double quotes, or use --literal to search the text exactly as typed.'
 NOTHING = "Nothing to search for: the query has no letters or digits."
+# Full-width Latin letters and digits (ｃｈｉｎａ, ２０２５), as a Chinese or Japanese input method types them,
+# are searched as the ASCII ones the pages and the index hold; full-width punctuation stays text.
+NARROW = {wide: wide - 0xFEE0 for start, end in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+          for wide in range(start, end + 1)}
 
 
 @dataclass
@@ -44,6 +48,11 @@ class Query:
 
     fts: str
     notes: list[str] = field(default_factory=list)
+
+
+def narrow(text: str) -> str:
+    """`text` with full-width letters and digits written as ASCII ones."""
+    return text if text.isascii() else text.translate(NARROW)
 
 
 def quote_phrase(text: str, prefix: bool = False) -> str | None:
@@ -56,7 +65,7 @@ def quote_phrase(text: str, prefix: bool = False) -> str | None:
 
 def literal_query(text: str) -> str:
     """The whole input as plain words, all of which must occur."""
-    parts = [quote_phrase(word) for word in text.split()]
+    parts = [quote_phrase(word) for word in narrow(text).split()]
     query = " ".join(p for p in parts if p)
     if not query:
         raise SearchSyntaxError(NOTHING)
@@ -70,6 +79,7 @@ def to_fts(text: str) -> str:
 
 def read_query(text: str) -> Query:
     """The FTS5 query for `text` and notes on words that look like operators but are searched as words."""
+    text = narrow(text)
     tokens = list(_tokens(text))
     notes = _notes(tokens)
     parts = _translate(tokens)
