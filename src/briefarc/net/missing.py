@@ -7,6 +7,7 @@ checks are plain byte searches, no HTML parser.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from urllib.parse import urljoin, urlsplit
 
 # A final URL whose path matches one of these, reached from a URL whose path did not, is an error page.
@@ -67,7 +68,8 @@ def looks_missing(response, requested_url: str) -> bool:
     data = response.data
     if len(data) > SMALL_PAGE:
         return False
-    return _refreshes_to_error(data, response.final_url, requested_url) or _says_missing(data)
+    lowered = data.lower()  # where to try the patterns: each run over the whole page would cost ~1 ms
+    return _refreshes_to_error(data, lowered, response.final_url, requested_url) or _says_missing(data, lowered)
 
 
 def is_error_path(url: str, requested_url: str) -> bool:
@@ -78,20 +80,34 @@ def is_error_path(url: str, requested_url: str) -> bool:
     return any(rule.search(path) and not rule.search(asked) for rule in _PATHS)
 
 
-def _refreshes_to_error(data: bytes, base: str, requested_url: str) -> bool:
-    head = data[:SMALL_PAGE]
-    lowered = head.lower()
-    if b"refresh" not in lowered and b"location" not in lowered:  # the regex is slow; most pages have neither
-        return False
-    for match in _REFRESH.finditer(head):
+def _matches(pattern: re.Pattern, data: bytes, lowered: bytes, starts: tuple[bytes, ...]) -> Iterator[re.Match]:
+    """What `pattern.finditer(data)` finds, when every match begins with one of `starts` (lower case): the
+    pattern is tried only where one of them stands, in order, never inside a match already found."""
+    places = sorted(found for start in starts for found in _places(lowered, start))
+    end = 0
+    for place in places:
+        if place >= end and (match := pattern.match(data, place)):
+            end = max(match.end(), place + 1)
+            yield match
+
+
+def _places(lowered: bytes, start: bytes) -> Iterator[int]:
+    place = lowered.find(start)
+    while place != -1:
+        yield place
+        place = lowered.find(start, place + 1)
+
+
+def _refreshes_to_error(data: bytes, lowered: bytes, base: str, requested_url: str) -> bool:
+    for match in _matches(_REFRESH, data, lowered, (b"http-equiv", b"location")):
         target = urljoin(base, match.group(1).decode("latin-1"))
         if is_error_path(target, requested_url):
             return True
     return False
 
 
-def _says_missing(data: bytes) -> bool:
-    for match in _HEADINGS.finditer(data):
+def _says_missing(data: bytes, lowered: bytes) -> bool:
+    for match in _matches(_HEADINGS, data, lowered, (b"<title", b"<h1")):
         text = _TAGS.sub(b" ", match.group(2))
         for encoding in ENCODINGS:
             words = " ".join(text.decode(encoding, "ignore").split())
