@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 
 import pytest
 
@@ -57,3 +58,31 @@ def test_watch_list_reads_an_archive_in_a_read_only_folder(tmp_path):
         folder.chmod(0o755)
     assert (process.returncode, err) == (0, "")
     assert '"name": "taiwan"' in out
+
+
+FORMULA_BRIEFING = """<!doctype html><html><head><meta charset="utf-8">
+<title>=Department Press Briefing – March 3, 2025</title>
+<link rel="canonical" href="https://www.state.gov/briefings/department-press-briefing-march-3-2025/"></head>
+<body><article>
+<p>MR PRICE: Good afternoon, everyone. I have nothing at the top, so let us go straight to your questions today.</p>
+<p>QUESTION: -2 percent growth is forecast for the region. Will the sanctions be lifted?</p>
+<p>MR PRICE: The sanctions remain in place until the conditions we set out are met by the government in question.</p>
+</article></body></html>"""
+
+
+def test_turn_and_grouped_csv_take_csv_safe(cli, db_file, tmp_path):
+    """`search --in questions --csv --csv-safe` wrote '-2 percent...' as it was, into a pipe as into a file: the
+    option was dropped on the way to the turns (and to `--by source`)."""
+    page = tmp_path / "briefing.html"
+    page.write_text(FORMULA_BRIEFING, encoding="utf-8")
+    assert cli("ingest", page, "--db", db_file).code == 0
+    turns = cli("search", "sanctions", "--in", "questions", "--csv", "--csv-safe", "--db", db_file)
+    assert turns.code == 0
+    assert ",'-2 percent growth" in turns.stdout
+    grouped = cli("search", "sanctions", "--by", "source", "--csv", "--csv-safe", "--db", db_file)
+    assert ",'=Department Press Briefing" in grouped.stdout
+    exact = tmp_path / "turns.csv"  # a file named *.csv is made safe unless --no-csv-safe says not to
+    with exact.open("w", encoding="utf-8") as out:
+        subprocess.run([sys.executable, "-m", "briefarc", "search", "sanctions", "--in", "questions", "--csv",
+                        "--no-csv-safe", "--db", str(db_file)], stdout=out, check=True, timeout=60)
+    assert ",-2 percent growth" in exact.read_text(encoding="utf-8")

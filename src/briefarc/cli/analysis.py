@@ -24,14 +24,16 @@ from briefarc.cli.filters import check_source_filter, with_filters
 TURN_CSV_COLUMNS = ["id", "turn", "date", "source", "role", "speaker", "outlet", "language", "title", "text"]
 
 
-def print_rows(rows: list[dict], columns: list[str], json_: bool, csv_: bool, table, empty: str) -> None:
-    """Records as JSON Lines, CSV, or the table `table(rows)` made; `empty` on stderr when there are none."""
+def print_rows(rows: list[dict], columns: list[str], json_: bool, csv_: bool, table, empty: str, *,
+               csv_safe: bool | None = None) -> None:
+    """Records as JSON Lines, CSV (`csv_safe` as --csv-safe gives it), or the table `table(rows)` made; `empty` on
+    stderr when there are none."""
     from briefarc.output import console, render
 
     if json_:
         render.write_jsonl(rows, sys.stdout)
     elif csv_:
-        render.write_csv(rows, columns, sys.stdout)
+        render.write_csv(rows, columns, sys.stdout, safe=csv_safe)
     elif rows:
         console.out().print(table(rows))
     elif empty:
@@ -63,7 +65,7 @@ def print_limited(rows: list[dict], limit: int | None, columns: list[str], json_
 
 
 def turn_search(db, query, filters, in_: str | None, outlet: str | None, *, limit: int, offset: int, literal: bool,
-                json_: bool, csv_: bool) -> None:
+                json_: bool, csv_: bool, csv_safe: bool | None = None) -> None:
     """`search --in questions|answers|statements` and `search --outlet NAME`: turns, not documents."""
     from briefarc.analysis.turns import count_turns, role_of, search_turns
     from briefarc.output import console
@@ -78,7 +80,8 @@ def turn_search(db, query, filters, in_: str | None, outlet: str | None, *, limi
     found = total(len(turns), limit, offset, lambda: count_turns(database, query, filters, role=role,
                                                                  outlet=outlet, literal=literal))
     rows = [{**turn, "total": found} for turn in turns] if json_ else turns
-    print_rows(rows, TURN_CSV_COLUMNS, json_, csv_, turns_table, "No turns match." if not offset else "")
+    print_rows(rows, TURN_CSV_COLUMNS, json_, csv_, turns_table, "No turns match." if not offset else "",
+               csv_safe=csv_safe)
     line = count_line(len(turns), found, offset)
     if line:
         console.err().print(line, markup=False, highlight=False, soft_wrap=True)
@@ -304,7 +307,7 @@ def parallel(
         console.out().print(parallel_table(result))
 
 
-def print_grouped(hits: list[dict], by: str, json_: bool, csv_: bool) -> None:
+def print_grouped(hits: list[dict], by: str, json_: bool, csv_: bool, csv_safe: bool | None = None) -> None:
     """`search --by source`: the hits grouped by week and source (JSON: one line per group; CSV: a week column)."""
     from briefarc.analysis.grouping import by_source_and_week, check_grouping
     from briefarc.cli.archive import HIT_CSV_COLUMNS, public_hit
@@ -318,7 +321,7 @@ def print_grouped(hits: list[dict], by: str, json_: bool, csv_: bool) -> None:
                            sys.stdout)
     elif csv_:
         rows = [public_hit(hit) for group in groups for hit in group["hits"]]
-        render.write_csv(rows, ["week", *HIT_CSV_COLUMNS], sys.stdout)
+        render.write_csv(rows, ["week", *HIT_CSV_COLUMNS], sys.stdout, safe=csv_safe)
     elif groups:
         console.out().print(grouped_hits(groups))
     else:

@@ -219,7 +219,7 @@ def search(
         from briefarc.cli.analysis import turn_search
 
         turn_search(db, text, filters, in_, outlet, limit=limit, offset=offset, literal=literal, json_=json_,
-                    csv_=csv_)
+                    csv_=csv_, csv_safe=csv_safe)
         return
     if not text.strip():
         if not (filters.changed or filters.removed):
@@ -237,7 +237,7 @@ def search(
         from briefarc.cli.analysis import print_grouped
         from briefarc.output.textout import count_line
 
-        print_grouped(hits, by, json_, csv_)
+        print_grouped(hits, by, json_, csv_, csv_safe)
         line = count_line(len(hits), found, offset)
         if line:
             sys.stderr.write(line + "\n")
