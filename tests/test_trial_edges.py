@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import shutil
 import subprocess
@@ -86,3 +88,14 @@ def test_turn_and_grouped_csv_take_csv_safe(cli, db_file, tmp_path):
         subprocess.run([sys.executable, "-m", "briefarc", "search", "sanctions", "--in", "questions", "--csv",
                         "--no-csv-safe", "--db", str(db_file)], stdout=out, check=True, timeout=60)
     assert ",-2 percent growth" in exact.read_text(encoding="utf-8")
+
+
+def test_turn_csv_names_the_site_as_the_table_does(cli, db_file):
+    """Pages ingested without --source have no source: the table shows their site, the JSON has `site`, but the
+    CSV had no such column and its `source` was empty on every line."""
+    assert cli("ingest", SAMPLES, "--db", db_file).code == 0
+    result = cli("search", "tariffs", "--in", "questions", "--csv", "--db", db_file)
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows and all(row["site"] for row in rows)
+    assert {row["site"] for row in rows} >= {"Ministry of Foreign Affairs of the People's Republic of China"}
+    assert list(rows[0])[:5] == ["id", "turn", "date", "source", "site"]
