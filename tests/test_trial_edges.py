@@ -99,3 +99,19 @@ def test_turn_csv_names_the_site_as_the_table_does(cli, db_file):
     assert rows and all(row["site"] for row in rows)
     assert {row["site"] for row in rows} >= {"Ministry of Foreign Affairs of the People's Republic of China"}
     assert list(rows[0])[:5] == ["id", "turn", "date", "source", "site"]
+
+
+def test_turn_search_sorts_by_date_and_refuses_by_source(cli, db_file):
+    """--sort date and --by source were dropped without a word once --in or --outlet was given: the turns came
+    best first, in a turn table."""
+    assert cli("ingest", SAMPLES, "--db", db_file).code == 0
+    ranked = cli("search", "China", "--in", "questions", "--json", "--limit", "50", "--db", db_file).jsonl()
+    newest = cli("search", "China", "--in", "questions", "--sort", "date", "--json", "--limit", "50", "--db",
+                 db_file).jsonl()
+    dates = [row["date"] for row in newest]
+    assert len(set(dates)) > 1 and dates == sorted(dates, reverse=True)
+    assert [row["date"] for row in ranked] != dates
+    assert sorted((row["id"], row["turn"]) for row in ranked) == sorted((row["id"], row["turn"]) for row in newest)
+    for args in (["China", "--in", "questions"], ["--outlet", "AFP"], ["--changed"]):
+        refused = cli("search", *args, "--by", "source", "--db", db_file)
+        assert refused.code == 2 and refused.stderr.startswith("Error: --by source groups"), args

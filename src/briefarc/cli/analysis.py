@@ -65,7 +65,7 @@ def print_limited(rows: list[dict], limit: int | None, columns: list[str], json_
 
 
 def turn_search(db, query, filters, in_: str | None, outlet: str | None, *, limit: int, offset: int, literal: bool,
-                json_: bool, csv_: bool, csv_safe: bool | None = None) -> None:
+                json_: bool, csv_: bool, csv_safe: bool | None = None, sort: str = "rank") -> None:
     """`search --in questions|answers|statements` and `search --outlet NAME`: turns, not documents."""
     from briefarc.analysis.turns import count_turns, role_of, search_turns
     from briefarc.output import console
@@ -76,7 +76,7 @@ def turn_search(db, query, filters, in_: str | None, outlet: str | None, *, limi
     role = role_of(in_) if in_ else None
     database, _ = open_db(db, create=False)
     turns = search_turns(database, query, filters, role=role, outlet=outlet, limit=limit, offset=offset,
-                         literal=literal)
+                         literal=literal, sort=sort)
     found = total(len(turns), limit, offset, lambda: count_turns(database, query, filters, role=role,
                                                                  outlet=outlet, literal=literal))
     rows = [{**turn, "total": found} for turn in turns] if json_ else turns

@@ -215,20 +215,25 @@ def search(
     if text == "-h":  # -word leaves a word out, so -h is not an option here; alone, it can only mean help
         typer.echo(ctx.get_help())
         return
+    sort = choice(sort, ("rank", "date"), "--sort")
     if in_ or outlet:
         from briefarc.cli.analysis import turn_search
 
+        if by:
+            raise UsageError("--by source groups documents: it does not go with --in or --outlet, which find turns.")
         turn_search(db, text, filters, in_, outlet, limit=limit, offset=offset, literal=literal, json_=json_,
-                    csv_=csv_, csv_safe=csv_safe)
+                    csv_=csv_, csv_safe=csv_safe, sort=sort)
         return
     if not text.strip():
         if not (filters.changed or filters.removed):
             raise UsageError("Give words to search for, or --changed / --removed to find such documents.")
+        if by:
+            raise UsageError("--by source groups the hits of a search: give words to search for with it.")
         _list_hits(db, filters, "date", limit, offset, json_, csv_, csv_safe)  # every changed or removed document
         return
     notes = [] if literal else read_query(text).notes
     database, _ = open_db(db, create=False)
-    hits = run_search(database, text, filters, sort=choice(sort, ("rank", "date"), "--sort"), limit=limit,
+    hits = run_search(database, text, filters, sort=sort, limit=limit,
                       offset=offset, literal=literal, exhaustive=exhaustive)
     add_sites(database, hits)
     _print_notes(notes)
