@@ -115,3 +115,22 @@ def test_turn_search_sorts_by_date_and_refuses_by_source(cli, db_file):
     for args in (["China", "--in", "questions"], ["--outlet", "AFP"], ["--changed"]):
         refused = cli("search", *args, "--by", "source", "--db", db_file)
         assert refused.code == 2 and refused.stderr.startswith("Error: --by source groups"), args
+
+
+def test_a_long_speaker_label_leaves_the_turn_text_room():
+    """At 80 columns the speaker column took its 24 cells for one SENIOR ADMINISTRATION OFFICIAL NUMBER ONE among
+    the hits, and the text of every turn was folded into a column two cells wide."""
+    from rich.console import Console
+
+    from briefarc.output.analysis import turns_table
+
+    turns = [{"id": 292, "turn": 2, "date": "2022-03-16", "site": "U.S. Department of State", "role": "question",
+              "speaker": "SENIOR ADMINISTRATION OFFICIAL NUMBER ONE", "text": "Thank you and good afternoon. " * 8},
+             {"id": 293, "turn": 1, "date": "2022-03-16", "site": "U.S. Department of State", "role": "question",
+              "speaker": "QUESTION", "text": "Let us discuss what is going on with the Secretary of State. " * 4}]
+    for width, text_cells in ((80, 16), (100, 24), (120, 40)):
+        out = io.StringIO()
+        Console(file=out, width=width, color_system=None).print(turns_table(turns))
+        top = out.getvalue().splitlines()[0]
+        assert len(top) == width and len(top.split("┳")[-1]) - 1 >= text_cells, (width, top)
+    assert "SENIOR ADMINISTRATION" in out.getvalue()  # at 120 columns the label keeps its words whole
