@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, SHARED, needs_shared
 from tests.processes import briefarc
 from tests.test_crash import immutable
 
@@ -134,3 +134,16 @@ def test_a_long_speaker_label_leaves_the_turn_text_room():
         top = out.getvalue().splitlines()[0]
         assert len(top) == width and len(top.split("┳")[-1]) - 1 >= text_cells, (width, top)
     assert "SENIOR ADMINISTRATION" in out.getvalue()  # at 120 columns the label keeps its words whole
+
+
+def test_log_never_says_to_fetch_a_saved_file(cli, db_file):
+    """A listing ingested from a file with no address of its own keeps its absolute links to fetch; `log` said
+    they were due on `briefarc fetch /path/to/listing.html`, which fetch refuses (no source of that name)."""
+    listing = SHARED / "corpus" / "other-mfa" / "belarus_mfa_listing_declared_cp1251_actually_utf8.html"
+    needs_shared(listing)
+    assert cli("ingest", listing, "--db", db_file).code == 0
+    shown = cli("log", "--db", db_file)
+    assert shown.code == 0
+    assert f"briefarc fetch {listing}" not in shown.stderr
+    assert (f"the next due now (listed by the saved file {listing}: `briefarc fetch URL` takes a page): "
+            "`briefarc log --pending` lists them." in shown.stderr)

@@ -275,7 +275,8 @@ def log(
 
 def _due(row: dict) -> str:
     """"due 2026-12-02T21:41:50Z", or "due now" once that time has passed, with the fetch that takes it: the
-    next one for a source's page; for a page listed where no source was named, a fetch of the listing's address."""
+    next one for a source's page; for a page listed where no source was named, a fetch of the listing's address
+    (of the page's own, when the listing was a saved file without one)."""
     from datetime import UTC, datetime
 
     from briefarc.output import render
@@ -285,4 +286,8 @@ def _due(row: dict) -> str:
         return f"due {row['next_try']}"
     if row["source"] or not row["found_on"]:
         return "due now (on the next fetch)"
+    from briefarc.urls import is_web_url
+
+    if not is_web_url(row["found_on"]):  # a listing ingested from a file: no address to fetch it from
+        return f"due now (listed by the saved file {render.clean(row['found_on'])}: `briefarc fetch URL` takes a page)"
     return f"due now (on `briefarc fetch {render.clean(row['found_on'])}`, the page that lists it)"
