@@ -147,3 +147,16 @@ def test_log_never_says_to_fetch_a_saved_file(cli, db_file):
     assert f"briefarc fetch {listing}" not in shown.stderr
     assert (f"the next due now (listed by the saved file {listing}: `briefarc fetch URL` takes a page): "
             "`briefarc log --pending` lists them." in shown.stderr)
+
+
+def test_show_raw_names_the_option_it_does_not_go_with(cli, db_file):
+    """`show 2 --turns --raw` and `show 2#4 --raw` said "--raw writes the original bytes and --json the record",
+    naming an option nobody gave."""
+    assert cli("ingest", SAMPLES, "--db", db_file).code == 0
+    turns = cli("show", "2", "--turns", "--raw", "--db", db_file)
+    assert turns.code == 2
+    assert turns.stderr == ("Error: --raw writes the whole page's original bytes: give the document's id alone "
+                            "(`briefarc show 2 --raw`), without --turns.\n")
+    turn = cli("show", "2#4", "--raw", "--db", db_file)
+    assert turn.code == 2 and turn.stderr.endswith("(`briefarc show 2 --raw`), without #4.\n")
+    assert "--json" in cli("show", "2", "--raw", "--json", "--db", db_file).stderr

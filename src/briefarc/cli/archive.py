@@ -322,8 +322,11 @@ def show(
     from briefarc.store.documents import get_document
 
     doc_id, number = parse_turn_ref(ref)
-    if raw and (json_ or turns or number):
+    if raw and json_:
         raise UsageError("--raw writes the original bytes and --json the record: choose one.")
+    if raw and (turns or number is not None):
+        raise UsageError(f"--raw writes the whole page's original bytes: give the document's id alone "
+                         f"(`briefarc show {doc_id} --raw`), without {'--turns' if turns else f'#{number}'}.")
     database, _ = open_db(db, create=False)
     if turns or number is not None:
         from briefarc.cli.analysis import show_turns
