@@ -160,3 +160,13 @@ def test_show_raw_names_the_option_it_does_not_go_with(cli, db_file):
     turn = cli("show", "2#4", "--raw", "--db", db_file)
     assert turn.code == 2 and turn.stderr.endswith("(`briefarc show 2 --raw`), without #4.\n")
     assert "--json" in cli("show", "2", "--raw", "--json", "--db", db_file).stderr
+
+
+def test_keywords_of_no_documents_says_so(cli, db_file):
+    """`keywords --since 2030` said the selected documents had no word over-represented: there were none."""
+    assert cli("ingest", SAMPLES, "--db", db_file).code == 0
+    result = cli("keywords", "--since", "2030", "--db", db_file)
+    assert (result.code, result.stdout) == (0, "")
+    assert result.stderr == "No documents match the filters: nothing to compare.\n"
+    few = cli("keywords", "--since", "2025", "--min-count", "1000", "--db", db_file)
+    assert few.stderr == "No keywords: the selected documents have no word over-represented often enough.\n"

@@ -253,15 +253,19 @@ def keywords(
 ) -> None:
     """Words over-represented in one part of the archive against another (or the rest), by log-likelihood."""
     from briefarc.analysis.keywords import keywords as run_keywords
-    from briefarc.analysis.keywords import reference_filters
+    from briefarc.analysis.keywords import reference_filters, selects_any
+    from briefarc.output.analysis import simple_table
 
+    check_output_flags(json_, csv_)
     compared = make_filters(None, vs_since, vs_until, None, None, None)
     vs_source, vs_site = check_source_filter(db, vs_source) if vs_source else (None, None)
     reference = reference_filters(filters, compared.since, compared.until, vs_source, vs_spokesperson, vs_site)
     columns = ["word", "count", "reference_count", "per_million", "reference_per_million", "score"]
-    table_command(db, json_, csv_, columns, tuple(columns[1:]),
-                  "No keywords: the selected documents have no word over-represented often enough.",
-                  lambda database: run_keywords(database, filters, reference, limit=limit, min_count=min_count))
+    database, _ = open_db(db, create=False)
+    rows = run_keywords(database, filters, reference, limit=limit, min_count=min_count)
+    empty = ("No keywords: the selected documents have no word over-represented often enough."
+             if rows or selects_any(database, filters) else "No documents match the filters: nothing to compare.")
+    print_rows(rows, columns, json_, csv_, lambda r: simple_table(r, columns, right=tuple(columns[1:])), empty)
 
 
 GAP_COLUMNS = ["id", "turn", "date", "language", "role", "speaker", "missing_from", "confidence", "text"]
