@@ -170,3 +170,19 @@ def test_keywords_of_no_documents_says_so(cli, db_file):
     assert result.stderr == "No documents match the filters: nothing to compare.\n"
     few = cli("keywords", "--since", "2025", "--min-count", "1000", "--db", db_file)
     assert few.stderr == "No keywords: the selected documents have no word over-represented often enough.\n"
+
+
+def test_readme_show_example_names_the_document_it_shows(cli, db_file):
+    """The README's `briefarc show 13` showed the State Department briefing, which `ingest data/samples` files as
+    document 12 (13 is the Pakistan statement)."""
+    import re
+
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    examples = re.findall(r"^\$ briefarc show (\d+)\nDocument (\d+)\nTitle +(.+)$", readme, re.MULTILINE)
+    assert examples
+    assert cli("ingest", SAMPLES, "--db", db_file).code == 0
+    for number, heading, title in examples:
+        assert number == heading
+        assert cli("show", number, "--json", "--db", db_file).jsonl()[0]["title"] == title
