@@ -186,3 +186,17 @@ def test_readme_show_example_names_the_document_it_shows(cli, db_file):
     for number, heading, title in examples:
         assert number == heading
         assert cli("show", number, "--json", "--db", db_file).jsonl()[0]["title"] == title
+
+
+def test_sources_add_refuses_a_selector_it_cannot_read(cli, db_file):
+    """`--item-selector '[[['` was saved, and every fetch of the source then failed with 'internal error while
+    reading the source: SelectolaxError: Can't parse CSS selector.'"""
+    for option in ("--item-selector", "--next-selector"):
+        result = cli("sources", "add", "mine", "https://example.org/news/", "--kind", "listing", option, "a,",
+                     "--db", db_file)
+        assert result.code == 2
+        assert result.stderr == f"Error: {option} 'a,' is not a CSS selector briefarc can read, such as " \
+                                "'h3 a[href]' or 'a.next'.\n"
+    assert not db_file.exists()
+    assert cli("sources", "add", "mine", "https://example.org/news/", "--kind", "listing", "--item-selector",
+               "h3 a[href]", "--db", db_file).code == 0

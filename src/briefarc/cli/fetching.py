@@ -210,6 +210,7 @@ def sources_add(
     options = {key: value for key, value in (("item_selector", item_selector), ("next_selector", next_selector),
                ("link_pattern", link_pattern), ("full_text", "always" if full_text else None)) if value}
     _check_pattern(link_pattern)
+    _check_selectors(("--item-selector", item_selector), ("--next-selector", next_selector))
     database, _ = open_db(db)
     source = add_source(database, Source(name=name, kind=kind.strip().lower(), url=url, title=title, options=options))
     line = f"Source {source.name} ({source.kind}) is enabled: {source.url}"
@@ -224,6 +225,21 @@ def _check_pattern(pattern: str | None) -> None:
             re.compile(pattern)
         except re.error as exc:
             raise UsageError(f"--link-pattern is not a valid regular expression: {exc}.") from exc
+
+
+def _check_selectors(*options: tuple[str, str | None]) -> None:
+    """A selector lexbor cannot read is refused now: the source's every fetch failed with an internal error."""
+    from selectolax.lexbor import LexborHTMLParser, SelectolaxError
+
+    tree = LexborHTMLParser("<p></p>")
+    for option, selector in options:
+        if selector is None:
+            continue
+        try:
+            tree.css(selector)
+        except SelectolaxError:
+            raise UsageError(f"{option} {selector!r} is not a CSS selector briefarc can read, such as "
+                             "'h3 a[href]' or 'a.next'.") from None
 
 
 @sources_app.command("remove", epilog="\b\nExample: briefarc sources remove dawn")
