@@ -200,3 +200,17 @@ def test_sources_add_refuses_a_selector_it_cannot_read(cli, db_file):
     assert not db_file.exists()
     assert cli("sources", "add", "mine", "https://example.org/news/", "--kind", "listing", "--item-selector",
                "h3 a[href]", "--db", db_file).code == 0
+
+
+def test_fetch_of_an_address_with_user_info(cli, db_file, site):
+    """http://user:pw@127.0.0.1:PORT/page was read by the fast path as the host "user" with the path
+    ":pw@127.0.0.1:PORT/page": 'cannot resolve the host name 127.0.0.1:PORT'. Such an address goes to httpx."""
+    from briefarc.net.direct import _target
+
+    site.page("/briefing.html", (SAMPLES / "state-briefing.html").read_bytes(), content_type="text/html")
+    address = site.url("/briefing.html").replace("http://", "http://reader:secret@")
+    result = cli("fetch", address, "--retries", "0", "--db", db_file)
+    assert result.code == 0, result.stderr
+    assert site.hits("/briefing.html") == 1
+    assert _target("http://user:pw@example.org/x") is None and _target("http://example.org:x/") is None
+    assert _target("http://example.org?q=1").target == b"/?q=1"
