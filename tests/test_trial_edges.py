@@ -214,3 +214,19 @@ def test_fetch_of_an_address_with_user_info(cli, db_file, site):
     assert site.hits("/briefing.html") == 1
     assert _target("http://user:pw@example.org/x") is None and _target("http://example.org:x/") is None
     assert _target("http://example.org?q=1").target == b"/?q=1"
+
+
+def test_fetch_of_an_unknown_name_is_a_usage_error_that_helps(cli, db_file):
+    """`fetch www.mofa.gov.pk/press` (an address copied without its scheme) and `fetch mofa-pak` said "No source
+    named ...: `briefarc sources list` shows them" with exit 1; `fetch MOFA-PK` failed as well. README: an unknown
+    source is a usage error."""
+    address = cli("fetch", "www.mofa.gov.pk/press", "--db", db_file)
+    assert address.code == 2
+    assert address.stderr == ("Error: 'www.mofa.gov.pk/press' is no source's name: to fetch a web address, give "
+                              "it whole, as in https://www.mofa.gov.pk/press\n")
+    typo = cli("fetch", "mofa-pak", "--db", db_file)
+    assert typo.code == 2 and typo.stderr.startswith("Error: No source named 'mofa-pak'. Did you mean mofa-pk? ")
+    assert not db_file.exists()
+    from briefarc.cli.fetching import _source_name
+
+    assert _source_name("MOFA-PK", ["fmprc-en", "mofa-pk"]) == "mofa-pk"  # in any case, as --source takes it

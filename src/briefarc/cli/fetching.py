@@ -121,7 +121,7 @@ def _run_fetch(database, targets: list[str], options):
 
 
 def _targets(database, targets: list[str]):
-    from briefarc.store.sources import FILES, all_sources, find_source
+    from briefarc.store.sources import FILES, all_sources
     from briefarc.urls import is_web_url
 
     urls = [t for t in targets if is_web_url(t)]
@@ -134,11 +134,26 @@ def _targets(database, targets: list[str]):
         if not sources:
             raise UsageError("No sources are enabled: `briefarc sources list` shows them; `sources add` adds one.")
         return sources, []
-    chosen = [find_source(database, name) for name in names]
+    known = {source.name: source for source in all_sources(database)}
+    chosen = [known[_source_name(name, list(known))] for name in names]
     for source in chosen:
         if source.kind == FILES:
             raise UsageError(f"Source {source.name!r} labels pages you ingested: it has nothing to fetch.")
     return chosen, urls
+
+
+def _source_name(name: str, names: list[str]) -> str:
+    """The known source `name` means (in any case), or a usage error: the known names, or for an address typed
+    without its scheme (as a browser's address bar shows it), the address whole."""
+    from briefarc.cli.app import same_source, unknown_source
+
+    found = same_source(name, names)
+    if found is not None:
+        return found
+    if "." in name and not any(char.isspace() for char in name):
+        raise UsageError(f"{name!r} is no source's name: to fetch a web address, give it whole, as in "
+                         f"https://{name.lstrip('/')}")
+    raise UsageError(unknown_source(name, names))
 
 
 def _existing_db(db):
