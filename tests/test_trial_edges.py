@@ -230,3 +230,28 @@ def test_fetch_of_an_unknown_name_is_a_usage_error_that_helps(cli, db_file):
     from briefarc.cli.fetching import _source_name
 
     assert _source_name("MOFA-PK", ["fmprc-en", "mofa-pk"]) == "mofa-pk"  # in any case, as --source takes it
+
+
+def test_parse_reads_a_warc_file_record_by_record(cli, tmp_path):
+    """`parse pages.warc.gz` read the whole WARC file as one HTML page: a document of WARC headers, with the
+    warnings 'the page declares utf-8 but its bytes do not fit it'. ingest reads it record by record."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    archive = tmp_path / "pages.warc.gz"
+    with archive.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for name, address in (("state-briefing.html", "https://www.state.gov/briefings/b/"),
+                              ("mea-briefing.html", "https://www.mea.gov.in/media-briefings.htm?dtl/1")):
+            data = (SAMPLES / name).read_bytes()
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(address, "response", payload=io.BytesIO(data),
+                                                          length=len(data), http_headers=http))
+    result = cli("parse", archive, "--json")
+    assert (result.code, result.stderr) == (0, "")
+    assert [row["url"] for row in result.jsonl()] == ["https://www.state.gov/briefings/b/",
+                                                      "https://www.mea.gov.in/media-briefings.htm?dtl/1"]
+    assert result.jsonl()[0]["title"] == "Department Press Briefing – July 29, 2025"
+    shown = cli("parse", archive)
+    assert shown.stdout.startswith(f"{archive}#<urn:uuid:")
+    assert cli("parse", archive, "--url", "https://example.org/").code == 2

@@ -109,7 +109,8 @@ def _console():
 
 @app.command(epilog="\b\nExample: briefarc parse page.html --url https://mofa.gov.pk/briefing --json")
 def parse(
-    files: Annotated[list[str], typer.Argument(help="HTML files to parse ('-' reads standard input).")],
+    files: Annotated[list[str], typer.Argument(help="Pages, feeds or WARC files to parse ('-' reads standard "
+                                               "input).")],
     url: Annotated[str | None, typer.Option("--url", help="The page's address, for a single file.")] = None,
     json_: Annotated[bool, json_flag("one line per page (or feed entry) with its extracted record.")] = False,
     max_size: MaxSizeOption = MAX_PAGE_BYTES // 2**20,
