@@ -255,3 +255,24 @@ def test_parse_reads_a_warc_file_record_by_record(cli, tmp_path):
     shown = cli("parse", archive)
     assert shown.stdout.startswith(f"{archive}#<urn:uuid:")
     assert cli("parse", archive, "--url", "https://example.org/").code == 2
+
+
+def test_corpus_commands_take_csv_safe_both_ways(cli, db_file, tmp_path):
+    """`kwic China --csv > kwic.csv` put a ' before 307 right contexts of the real archive ('-EU cooperation',
+    '-Canada Consular Agreement') and, unlike search, list and export, kwic had no --no-csv-safe to keep them."""
+    page = tmp_path / "statement.html"
+    page.write_text("<html><head><title>Statement on China-EU relations</title></head><body><article>"
+                    "<p>The China-EU summit will be held next week, and China-EU trade will be discussed.</p>"
+                    "<p>Both sides will also discuss the climate and the China-EU investment agreement.</p>"
+                    "</article></body></html>", encoding="utf-8")
+    assert cli("ingest", page, "--db", db_file).code == 0
+    guarded = cli("kwic", "China", "--csv", "--csv-safe", "--db", db_file)
+    assert guarded.code == 0 and ",China,'-EU investment agreement." in guarded.stdout
+    exact = tmp_path / "kwic.csv"
+    with exact.open("w", encoding="utf-8") as out:
+        subprocess.run([sys.executable, "-m", "briefarc", "kwic", "China", "--csv", "--no-csv-safe", "--db",
+                        str(db_file)], stdout=out, check=True, timeout=60)
+    assert ",China,-EU investment agreement." in exact.read_text(encoding="utf-8")
+    for command in (["outlets"], ["speakers"], ["trend", "China"], ["collocates", "China"],
+                    ["keywords", "--since", "2030"], ["parallel", "--gaps"]):
+        assert cli(*command, "--csv", "--no-csv-safe", "--db", db_file).code == 0, command

@@ -9,6 +9,7 @@ import typer
 
 from briefarc.cli.app import (
     CsvOption,
+    CsvSafeOption,
     DbOption,
     LangFilter,
     LimitOption,
@@ -41,7 +42,7 @@ def print_rows(rows: list[dict], columns: list[str], json_: bool, csv_: bool, ta
 
 
 def table_command(db, json_: bool, csv_: bool, columns: list[str], right: tuple[str, ...], empty: str,
-                  compute, limit: int | None = None) -> None:
+                  compute, limit: int | None = None, csv_safe: bool | None = None) -> None:
     """A command whose result is a plain table of records: `compute(database)` gives them (the first `limit`,
     with "20 of 79" on stderr when there are more)."""
     from briefarc.output.analysis import simple_table
@@ -49,16 +50,16 @@ def table_command(db, json_: bool, csv_: bool, columns: list[str], right: tuple[
     check_output_flags(json_, csv_)
     database, _ = open_db(db, create=False)
     print_limited(compute(database), limit, columns, json_, csv_, lambda r: simple_table(r, columns, right=right),
-                  empty)
+                  empty, csv_safe)
 
 
 def print_limited(rows: list[dict], limit: int | None, columns: list[str], json_: bool, csv_: bool, table,
-                  empty: str) -> None:
+                  empty: str, csv_safe: bool | None = None) -> None:
     """`print_rows` of the first `limit` rows, with "20 of 79 — `--limit` for more" on stderr when there are more."""
     from briefarc.output.textout import count_line
 
     shown = rows[:limit] if limit else rows
-    print_rows(shown, columns, json_, csv_, table, empty)
+    print_rows(shown, columns, json_, csv_, table, empty, csv_safe=csv_safe)
     line = count_line(len(shown), len(rows), 0, more_hint="`--limit`")
     if line:
         sys.stderr.write(line + "\n")
@@ -118,6 +119,7 @@ def outlets(
     db: DbOption = None,
     json_: Annotated[bool, json_flag("one line per outlet (outlet, questions, first, last, top_terms).")] = False,
     csv_: CsvOption = False,
+    csv_safe: CsvSafeOption = None,
     *,
     filters: Any,  # filled in by @with_filters
 ) -> None:
@@ -126,7 +128,7 @@ def outlets(
 
     table_command(db, json_, csv_, ["outlet", "questions", "first", "last", "top_terms"], ("questions",),
                   "No outlet named in any question.", lambda database: list_outlets(database, filters, top=top),
-                  limit)
+                  limit, csv_safe)
 
 
 @app.command(epilog="\b\nExample: briefarc speakers --source fmprc-en")
@@ -138,6 +140,7 @@ def speakers(
     json_: Annotated[bool, json_flag("one line per spokesperson and source (source, spokesperson, "
                                      "documents, first, last).")] = False,
     csv_: CsvOption = False,
+    csv_safe: CsvSafeOption = None,
     *,
     filters: Any,  # filled in by @with_filters
 ) -> None:
@@ -146,7 +149,7 @@ def speakers(
 
     table_command(db, json_, csv_, ["source", "spokesperson", "documents", "first", "last"], ("documents",),
                   "No spokesperson named in any document.", lambda database: list_speakers(database, filters),
-                  limit)
+                  limit, csv_safe)
 
 
 KWIC_COLUMNS = ["id", "turn", "date", "source", "left", "match", "right"]
@@ -162,6 +165,7 @@ def kwic(
     db: DbOption = None,
     json_: Annotated[bool, json_flag("one line per occurrence (id, turn, date, source, left, match, right).")] = False,
     csv_: CsvOption = False,
+    csv_safe: CsvSafeOption = None,
     *,
     filters: Any,  # filled in by @with_filters
 ) -> None:
@@ -172,7 +176,8 @@ def kwic(
     check_output_flags(json_, csv_)
     database, _ = open_db(db, create=False)
     lines = run_kwic(database, term, filters, width=width, limit=limit, offset=offset)
-    print_rows(lines, KWIC_COLUMNS, json_, csv_, lambda rows: kwic_lines(rows, width), "No occurrences.")
+    print_rows(lines, KWIC_COLUMNS, json_, csv_, lambda rows: kwic_lines(rows, width), "No occurrences.",
+               csv_safe=csv_safe)
 
 
 TREND_COLUMNS = ["period", "documents", "term", "term_documents", "mentions", "per_100", "mentions_per_100"]
@@ -189,6 +194,7 @@ def trend(
     json_: Annotated[bool, json_flag("one line per period and term (period, documents, term, "
                                      "term_documents, mentions, per_100, mentions_per_100).")] = False,
     csv_: CsvOption = False,
+    csv_safe: CsvSafeOption = None,
     *,
     filters: Any,  # filled in by @with_filters
 ) -> None:
@@ -203,7 +209,8 @@ def trend(
         check_plot_path(plot)
     database, _ = open_db(db, create=False)
     rows = run_trend(database, terms, filters, by=by)
-    print_rows(rows, TREND_COLUMNS, json_, csv_, trend_chart, "No dated documents match the filters.")
+    print_rows(rows, TREND_COLUMNS, json_, csv_, trend_chart, "No dated documents match the filters.",
+               csv_safe=csv_safe)
     if plot is not None and rows:
         from briefarc.output.plot import plot_trend
 
@@ -222,6 +229,7 @@ def collocates(
     db: DbOption = None,
     json_: Annotated[bool, json_flag("one line per word (word, near, total, score).")] = False,
     csv_: CsvOption = False,
+    csv_safe: CsvSafeOption = None,
     *,
     filters: Any,  # filled in by @with_filters
 ) -> None:
@@ -231,7 +239,7 @@ def collocates(
     table_command(db, json_, csv_, ["word", "near", "total", "score"], ("near", "total", "score"),
                   "No collocates (the term is rare, or --min-count is too high).",
                   lambda database: run_collocates(database, term, filters, window=window, measure=measure,
-                                                  limit=limit, min_count=min_count))
+                                                  limit=limit, min_count=min_count), csv_safe=csv_safe)
 
 
 @app.command(epilog="\b\nExample: briefarc keywords --since 2020 --vs-until 2019 --lang en")
@@ -248,6 +256,7 @@ def keywords(
     json_: Annotated[bool, json_flag("one line per word (word, count, reference_count, per_million, "
                                      "reference_per_million, score).")] = False,
     csv_: CsvOption = False,
+    csv_safe: CsvSafeOption = None,
     *,
     filters: Any,  # filled in by @with_filters
 ) -> None:
@@ -265,7 +274,8 @@ def keywords(
     rows = run_keywords(database, filters, reference, limit=limit, min_count=min_count)
     empty = ("No keywords: the selected documents have no word over-represented often enough."
              if rows or selects_any(database, filters) else "No documents match the filters: nothing to compare.")
-    print_rows(rows, columns, json_, csv_, lambda r: simple_table(r, columns, right=tuple(columns[1:])), empty)
+    print_rows(rows, columns, json_, csv_, lambda r: simple_table(r, columns, right=tuple(columns[1:])), empty,
+               csv_safe=csv_safe)
 
 
 GAP_COLUMNS = ["id", "turn", "date", "language", "role", "speaker", "missing_from", "confidence", "text"]
@@ -284,6 +294,7 @@ def parallel(
     json_: Annotated[bool, json_flag("one line: both ids, the confidence and the aligned turns; with --gaps "
                                      "one line per missing turn.")] = False,
     csv_: CsvOption = False,
+    csv_safe: CsvSafeOption = None,
 ) -> None:
     """English beside Chinese: one press conference in two languages, turn by turn, or what either lacks."""
     from briefarc.analysis import parallel as pairing
@@ -300,7 +311,7 @@ def parallel(
 
         rows = pairing.gaps(database, primary_subtag(lang))
         print_limited(rows, limit, GAP_COLUMNS, json_, csv_, turns_table, "No gaps: every paired version has every "
-                      "turn.")
+                      "turn.", csv_safe)
         return
     if csv_ or limit or doc_id is None:
         raise UsageError(f"parallel ID prints a table or --json; {'--limit' if limit else '--csv'} is for --gaps.")
