@@ -276,3 +276,13 @@ def test_corpus_commands_take_csv_safe_both_ways(cli, db_file, tmp_path):
     for command in (["outlets"], ["speakers"], ["trend", "China"], ["collocates", "China"],
                     ["keywords", "--since", "2030"], ["parallel", "--gaps"]):
         assert cli(*command, "--csv", "--no-csv-safe", "--db", db_file).code == 0, command
+
+
+def test_log_of_a_mistyped_source_says_so(cli, db_file):
+    """`log --source mofa-pak` answered "No failed requests." (exit 0): the typo read as a clean record."""
+    assert cli("ingest", SAMPLES, "--db", db_file).code == 0
+    for args in ([], ["--pending"], ["--all"]):
+        result = cli("log", "--source", "mofa-pak", *args, "--db", db_file)
+        assert result.code == 2, args
+        assert result.stderr.startswith("Error: No source named 'mofa-pak'. Did you mean mofa-pk? Known sources: ")
+    assert cli("log", "--source", "MOFA-PK", "--db", db_file).code == 0

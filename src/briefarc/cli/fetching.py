@@ -142,7 +142,7 @@ def _targets(database, targets: list[str]):
     return chosen, urls
 
 
-def _source_name(name: str, names: list[str]) -> str:
+def _source_name(name: str, names: list[str], *, address_hint: bool = True) -> str:
     """The known source `name` means (in any case), or a usage error: the known names, or for an address typed
     without its scheme (as a browser's address bar shows it), the address whole."""
     from briefarc.cli.app import same_source, unknown_source
@@ -150,7 +150,7 @@ def _source_name(name: str, names: list[str]) -> str:
     found = same_source(name, names)
     if found is not None:
         return found
-    if "." in name and not any(char.isspace() for char in name):
+    if address_hint and "." in name and not any(char.isspace() for char in name):
         raise UsageError(f"{name!r} is no source's name: to fetch a web address, give it whole, as in "
                          f"https://{name.lstrip('/')}")
     raise UsageError(unknown_source(name, names))
@@ -285,6 +285,10 @@ def log(
     from briefarc.store.pending import listed
 
     database, _ = open_db(db, create=False)
+    if source is not None:  # a mistyped name is said so, not answered with "No failed requests."
+        from briefarc.store.sources import all_sources
+
+        source = _source_name(source, [known.name for known in all_sources(database)], address_hint=False)
     rows: list = (listed(database, source=source, limit=limit) if pending
                   else recent_requests(database, failures_only=not all_, limit=limit, source=source))
     if json_:
