@@ -286,3 +286,13 @@ def test_log_of_a_mistyped_source_says_so(cli, db_file):
         assert result.code == 2, args
         assert result.stderr.startswith("Error: No source named 'mofa-pak'. Did you mean mofa-pk? Known sources: ")
     assert cli("log", "--source", "MOFA-PK", "--db", db_file).code == 0
+
+
+def test_watch_add_notes_a_lower_case_operator_as_search_does(cli, db_file):
+    """`watch add tw 'taiwan or 台湾'` saved a search for both words without a word; search itself notes that
+    'or' in lower case is searched as a word."""
+    assert cli("ingest", SAMPLES, "--db", db_file).code == 0
+    result = cli("watch", "add", "tw", "taiwan or 台湾", "--db", db_file)
+    assert result.code == 0
+    assert result.stderr == ("Note: 'or' is searched as a word; write OR to use it as an operator.\n"
+                             "Watching 'taiwan or 台湾' as 'tw'.\n")

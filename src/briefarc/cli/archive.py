@@ -237,7 +237,7 @@ def search(
     hits = run_search(database, text, filters, sort=sort, limit=limit,
                       offset=offset, literal=literal, exhaustive=exhaustive)
     add_sites(database, hits)
-    _print_notes(notes)
+    print_notes(notes)
     found = total(len(hits), limit, offset, lambda: count_matches(database, text, filters, literal=literal))
     if by:
         from briefarc.cli.analysis import print_grouped
@@ -267,7 +267,7 @@ def _check_no_options(ctx: typer.Context, words: list[str]) -> None:
                              f". To search for {word!r}, put it in double quotes.")
 
 
-def _print_notes(notes: list[str]) -> None:
+def print_notes(notes: list[str]) -> None:
     if not notes:  # Rich only for a note to show
         return
     from briefarc.output import console

@@ -26,10 +26,13 @@ def watch_add(
 ) -> None:
     """Save a search; `watch check` and every `fetch` then report the documents it finds that are new."""
     from briefarc.analysis.watch import add_watch
+    from briefarc.cli.archive import print_notes
     from briefarc.output import console
+    from briefarc.store.query import read_query
 
     database, _ = open_db(db)
     add_watch(database, name, query, filters)
+    print_notes(read_query(query).notes)  # as search says: 'or' in lower case is a word, not an operator
     console.err().print(f"Watching {query!r} as {name!r}.", markup=False, highlight=False)
 
 
