@@ -296,3 +296,15 @@ def test_watch_add_notes_a_lower_case_operator_as_search_does(cli, db_file):
     assert result.code == 0
     assert result.stderr == ("Note: 'or' is searched as a word; write OR to use it as an operator.\n"
                              "Watching 'taiwan or 台湾' as 'tw'.\n")
+
+
+def test_counts_of_one_are_singular(cli, db_file, tmp_path):
+    """An archive of one page: 'Re-extracted 1 documents', 'Exported 1 document (1 records)', 'Checked 1 raw
+    pages, 1 snapshots and 1 documents', 'Document 1: 1 version(s)'."""
+    assert cli("ingest", SAMPLES / "state-briefing.html", "--db", db_file).code == 0
+    assert cli("reparse", "1", "--db", db_file).stderr == "Re-extracted 1 document: 0 changed, 0 failed.\n"
+    exported = cli("export", "-o", tmp_path / "one.warc.gz", "--db", db_file).stderr
+    assert exported == f"Exported 1 document (1 record) to {tmp_path / 'one.warc.gz'}.\n"
+    checked = cli("verify", "--db", db_file).stderr
+    assert checked == f"Checked 1 raw page, 1 snapshot and 1 document in {db_file}: no problems.\n"
+    assert cli("history", "1", "--db", db_file).stdout.startswith("Document 1: 1 version, published 2025-07-29")
