@@ -402,7 +402,7 @@ def test_an_ingest_or_fetch_that_reads_nothing_leaves_no_archive_behind(cli, db_
         (1, ["ingest", empty]),  # a folder with no pages in it
         (2, ["ingest", page, "--source", "no-such-source"]),  # usage errors, after the archive was opened
         (2, ["ingest", page, page, "--url", "https://example.org/a"]),
-        (1, ["fetch", "no-such-source"]),
+        (2, ["fetch", "no-such-source"]),  # a usage error since cade3ce
     ]
     for code, args in attempts:
         result = cli(*args, "--db", db_file)

@@ -85,7 +85,7 @@ def test_keywords_of_a_source_and_spokesperson(cli, sample_db):
 
 
 def test_keywords_empty_and_bad(cli, sample_db):
-    assert "No keywords" in cli("keywords", "--since", "2040", "--db", sample_db).stderr
+    assert "No documents match the filters" in cli("keywords", "--since", "2040", "--db", sample_db).stderr
     nothing = cli("keywords", "--since", "2025", "--vs-source", "un-noon-rss", "--db", sample_db)  # no documents
     assert nothing.code == 2 and "Nothing to compare with" in nothing.stderr
     unknown = cli("keywords", "--since", "2025", "--vs-source", "nosuch", "--db", sample_db)

@@ -86,7 +86,7 @@ def test_history_reads_at_80_columns(cli, db_file, statement, monkeypatch):
     table = cli("history", doc_id, "--db", db_file).stdout
     lines = table.splitlines()
     assert max(len(line) for line in lines) <= 80 and "…" not in table
-    assert lines[0] == f"Document {doc_id}: 2 version(s), published {versions[0]['published'][:10]}"
+    assert lines[0] == f"Document {doc_id}: 2 versions, published {versions[0]['published'][:10]}"
     header = next(index for index, line in enumerate(lines) if line.split()[:1] == ["v"])
     assert lines[header].split() == ["v", "archived", "words", "sha256", "title"]  # the date is said once, above
     rows = [line for line in lines[header + 2:] if line.strip()]

@@ -115,7 +115,7 @@ def test_history_says_an_unchanged_title_once_above_a_table_that_fits(cli, db_fi
     versions = cli("history", "1", "--json", "--db", db_file).jsonl()
     assert len(versions) == 2
     lines = cli("history", "1", "--db", db_file).stdout.splitlines()
-    assert lines[0] == f"Document 1: 2 version(s), published {versions[0]['published'][:10]}"
+    assert lines[0] == f"Document 1: 2 versions, published {versions[0]['published'][:10]}"
     assert lines[1] == versions[0]["title"]
     header = next(line for line in lines if line.split()[:1] == ["v"])
     assert header.split() == ["v", "archived", "words", "sha256"]

@@ -356,7 +356,7 @@ def test_warc_holds_a_feed_read_from_a_file_once_as_what_it_is(cli, db_file, tmp
     assert cli("ingest", feed, "--url", "https://www.state.gov/feed/", "--db", db_file).code == 0
     out = tmp_path / "feed.warc.gz"
     result = cli("export", "-f", "warc", "-o", out, "--db", db_file)
-    assert "Exported 4 documents (1 records)" in result.stderr
+    assert "Exported 4 documents (1 record)" in result.stderr
     records = [r for r in read_records(out) if r[0] != "warcinfo"]
     assert [(r[0], r[1].get_header("Content-Type"), r[3]) for r in records] == [
         ("resource", "application/rss+xml", feed.read_bytes())]

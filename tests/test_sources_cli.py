@@ -57,7 +57,7 @@ def test_a_source_with_documents_is_kept_disabled(cli, db_file, tmp_path):
         (["sources", "add", "x"], 2, "needs a URL"),
         (["sources", "add", "mofa-pk"], 2, "exists already"),
         (["sources", "add", "x", "https://e.org/", "--kind", "listing", "--link-pattern", "(["], 2, "regular expr"),
-        (["fetch", "nope"], 1, "No source named 'nope'"),
+        (["fetch", "nope"], 2, "No source named 'nope'. Known sources: "),  # a usage error, as README says
         (["fetch", "ftp://example.org/feed"], 2, "'ftp://example.org/feed' is not an http(s) address"),
         (["fetch", "http://"], 2, "'http://' is not an http(s) address"),
         (["fetch", "x", "--since", "soon"], 2, "--since takes a date"),

@@ -143,7 +143,7 @@ def test_history_lists_a_version_whose_snapshot_is_gone(cli, archive):
     assert versions[0]["note"] == MISSING_SNAPSHOT
     assert versions[1]["sha256"] and versions[1]["note"] is None
     table = cli("history", "1", "--db", archive)
-    assert table.code == 0 and "2 version(s)" in table.stdout
+    assert table.code == 0 and "2 versions" in table.stdout
     assert cli("diff", "1", "1", "2", "--json", "--db", archive).code == 0
 
 

@@ -65,6 +65,14 @@ def keywords(
     return as_words(rows, limit, sample)
 
 
+@translated
+def selects_any(db: sqlite_utils.Database, filters: Filters) -> bool:
+    """Whether the filters select any document (an empty result says which of the two parts is empty)."""
+    where, params = where_sql(filters)
+    sql = f"SELECT 1 FROM documents d LEFT JOIN sources s ON s.id = d.source_id WHERE 1 {where} LIMIT 1"
+    return db.execute(sql, params).fetchone() is not None
+
+
 def _ids(db, filters: Filters) -> set[int]:
     where, params = where_sql(filters)
     sql = f"SELECT d.id FROM documents d LEFT JOIN sources s ON s.id = d.source_id WHERE 1 {where}"

@@ -91,20 +91,23 @@ def filter_sql(filters: Filters | None, role: str | None, outlet: str | None) ->
 @translated
 def search_turns(
     db: sqlite_utils.Database, query: str | None, filters: Filters | None = None, *, role: str | None = None,
-    outlet: str | None = None, limit: int = 20, offset: int = 0, literal: bool = False,
+    outlet: str | None = None, limit: int = 20, offset: int = 0, literal: bool = False, sort: str = "rank",
 ) -> list[dict]:
-    """Turns matching `query` (best first), or every turn of the role/outlet newest first without one."""
+    """Turns matching `query` (best first, or with `sort` "date" newest first), or every turn of the role/outlet
+    newest first without one."""
     where, params = filter_sql(filters, role, outlet)
     joins = "JOIN documents d ON d.id = t.document_id LEFT JOIN sources s ON s.id = d.source_id"
+    newest = "d.published_date DESC, t.document_id DESC, t.number"
     if not query or not query.strip():
         sql = f"""SELECT {TURN_COLUMNS} FROM turns t {joins} WHERE 1 {where}
-                  ORDER BY d.published_date DESC, t.document_id DESC, t.number LIMIT ? OFFSET ?"""
+                  ORDER BY {newest} LIMIT ? OFFSET ?"""
         return [turn_record(row) for row in db.execute(sql, [*params, limit, offset]).fetchall()]
     from briefarc.store.fts import index_for
 
     table, fts = index_for(db, literal_query(query) if literal else to_fts(query), "turns")
+    order = newest if sort == "date" else f"{table}.rank, t.id"
     sql = f"""SELECT {TURN_COLUMNS} FROM {table} JOIN turns t ON t.id = {table}.rowid {joins}
-              WHERE {table} MATCH ? {where} ORDER BY {table}.rank, t.id LIMIT ? OFFSET ?"""
+              WHERE {table} MATCH ? {where} ORDER BY {order} LIMIT ? OFFSET ?"""
     try:
         rows = db.execute(sql, [fts, *params, limit, offset]).fetchall()
     except sqlite3.OperationalError as exc:

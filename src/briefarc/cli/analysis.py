@@ -9,6 +9,7 @@ import typer
 
 from briefarc.cli.app import (
     CsvOption,
+    CsvSafeOption,
     DbOption,
     LangFilter,
     LimitOption,
@@ -21,17 +22,19 @@ from briefarc.cli.app import (
 )
 from briefarc.cli.filters import check_source_filter, with_filters
 
-TURN_CSV_COLUMNS = ["id", "turn", "date", "source", "role", "speaker", "outlet", "language", "title", "text"]
+TURN_CSV_COLUMNS = ["id", "turn", "date", "source", "site", "role", "speaker", "outlet", "language", "title", "text"]
 
 
-def print_rows(rows: list[dict], columns: list[str], json_: bool, csv_: bool, table, empty: str) -> None:
-    """Records as JSON Lines, CSV, or the table `table(rows)` made; `empty` on stderr when there are none."""
+def print_rows(rows: list[dict], columns: list[str], json_: bool, csv_: bool, table, empty: str, *,
+               csv_safe: bool | None = None) -> None:
+    """Records as JSON Lines, CSV (`csv_safe` as --csv-safe gives it), or the table `table(rows)` made; `empty` on
+    stderr when there are none."""
     from briefarc.output import console, render
 
     if json_:
         render.write_jsonl(rows, sys.stdout)
     elif csv_:
-        render.write_csv(rows, columns, sys.stdout)
+        render.write_csv(rows, columns, sys.stdout, safe=csv_safe)
     elif rows:
         console.out().print(table(rows))
     elif empty:
@@ -39,7 +42,7 @@ def print_rows(rows: list[dict], columns: list[str], json_: bool, csv_: bool, ta
 
 
 def table_command(db, json_: bool, csv_: bool, columns: list[str], right: tuple[str, ...], empty: str,
-                  compute, limit: int | None = None) -> None:
+                  compute, limit: int | None = None, csv_safe: bool | None = None) -> None:
     """A command whose result is a plain table of records: `compute(database)` gives them (the first `limit`,
     with "20 of 79" on stderr when there are more)."""
     from briefarc.output.analysis import simple_table
@@ -47,23 +50,23 @@ def table_command(db, json_: bool, csv_: bool, columns: list[str], right: tuple[
     check_output_flags(json_, csv_)
     database, _ = open_db(db, create=False)
     print_limited(compute(database), limit, columns, json_, csv_, lambda r: simple_table(r, columns, right=right),
-                  empty)
+                  empty, csv_safe)
 
 
 def print_limited(rows: list[dict], limit: int | None, columns: list[str], json_: bool, csv_: bool, table,
-                  empty: str) -> None:
+                  empty: str, csv_safe: bool | None = None) -> None:
     """`print_rows` of the first `limit` rows, with "20 of 79 — `--limit` for more" on stderr when there are more."""
     from briefarc.output.textout import count_line
 
     shown = rows[:limit] if limit else rows
-    print_rows(shown, columns, json_, csv_, table, empty)
+    print_rows(shown, columns, json_, csv_, table, empty, csv_safe=csv_safe)
     line = count_line(len(shown), len(rows), 0, more_hint="`--limit`")
     if line:
         sys.stderr.write(line + "\n")
 
 
 def turn_search(db, query, filters, in_: str | None, outlet: str | None, *, limit: int, offset: int, literal: bool,
-                json_: bool, csv_: bool) -> None:
+                json_: bool, csv_: bool, csv_safe: bool | None = None, sort: str = "rank") -> None:
     """`search --in questions|answers|statements` and `search --outlet NAME`: turns, not documents."""
     from briefarc.analysis.turns import count_turns, role_of, search_turns
     from briefarc.output import console
@@ -74,11 +77,12 @@ def turn_search(db, query, filters, in_: str | None, outlet: str | None, *, limi
     role = role_of(in_) if in_ else None
     database, _ = open_db(db, create=False)
     turns = search_turns(database, query, filters, role=role, outlet=outlet, limit=limit, offset=offset,
-                         literal=literal)
+                         literal=literal, sort=sort)
     found = total(len(turns), limit, offset, lambda: count_turns(database, query, filters, role=role,
                                                                  outlet=outlet, literal=literal))
     rows = [{**turn, "total": found} for turn in turns] if json_ else turns
-    print_rows(rows, TURN_CSV_COLUMNS, json_, csv_, turns_table, "No turns match." if not offset else "")
+    print_rows(rows, TURN_CSV_COLUMNS, json_, csv_, turns_table, "No turns match." if not offset else "",
+               csv_safe=csv_safe)
     line = count_line(len(turns), found, offset)
     if line:
         console.err().print(line, markup=False, highlight=False, soft_wrap=True)
@@ -115,6 +119,7 @@ def outlets(
     db: DbOption = None,
     json_: Annotated[bool, json_flag("one line per outlet (outlet, questions, first, last, top_terms).")] = False,
     csv_: CsvOption = False,
+    csv_safe: CsvSafeOption = None,
     *,
     filters: Any,  # filled in by @with_filters
 ) -> None:
@@ -123,7 +128,7 @@ def outlets(
 
     table_command(db, json_, csv_, ["outlet", "questions", "first", "last", "top_terms"], ("questions",),
                   "No outlet named in any question.", lambda database: list_outlets(database, filters, top=top),
-                  limit)
+                  limit, csv_safe)
 
 
 @app.command(epilog="\b\nExample: briefarc speakers --source fmprc-en")
@@ -135,6 +140,7 @@ def speakers(
     json_: Annotated[bool, json_flag("one line per spokesperson and source (source, spokesperson, "
                                      "documents, first, last).")] = False,
     csv_: CsvOption = False,
+    csv_safe: CsvSafeOption = None,
     *,
     filters: Any,  # filled in by @with_filters
 ) -> None:
@@ -143,7 +149,7 @@ def speakers(
 
     table_command(db, json_, csv_, ["source", "spokesperson", "documents", "first", "last"], ("documents",),
                   "No spokesperson named in any document.", lambda database: list_speakers(database, filters),
-                  limit)
+                  limit, csv_safe)
 
 
 KWIC_COLUMNS = ["id", "turn", "date", "source", "left", "match", "right"]
@@ -159,6 +165,7 @@ def kwic(
     db: DbOption = None,
     json_: Annotated[bool, json_flag("one line per occurrence (id, turn, date, source, left, match, right).")] = False,
     csv_: CsvOption = False,
+    csv_safe: CsvSafeOption = None,
     *,
     filters: Any,  # filled in by @with_filters
 ) -> None:
@@ -169,7 +176,8 @@ def kwic(
     check_output_flags(json_, csv_)
     database, _ = open_db(db, create=False)
     lines = run_kwic(database, term, filters, width=width, limit=limit, offset=offset)
-    print_rows(lines, KWIC_COLUMNS, json_, csv_, lambda rows: kwic_lines(rows, width), "No occurrences.")
+    print_rows(lines, KWIC_COLUMNS, json_, csv_, lambda rows: kwic_lines(rows, width), "No occurrences.",
+               csv_safe=csv_safe)
 
 
 TREND_COLUMNS = ["period", "documents", "term", "term_documents", "mentions", "per_100", "mentions_per_100"]
@@ -186,6 +194,7 @@ def trend(
     json_: Annotated[bool, json_flag("one line per period and term (period, documents, term, "
                                      "term_documents, mentions, per_100, mentions_per_100).")] = False,
     csv_: CsvOption = False,
+    csv_safe: CsvSafeOption = None,
     *,
     filters: Any,  # filled in by @with_filters
 ) -> None:
@@ -200,7 +209,8 @@ def trend(
         check_plot_path(plot)
     database, _ = open_db(db, create=False)
     rows = run_trend(database, terms, filters, by=by)
-    print_rows(rows, TREND_COLUMNS, json_, csv_, trend_chart, "No dated documents match the filters.")
+    print_rows(rows, TREND_COLUMNS, json_, csv_, trend_chart, "No dated documents match the filters.",
+               csv_safe=csv_safe)
     if plot is not None and rows:
         from briefarc.output.plot import plot_trend
 
@@ -219,6 +229,7 @@ def collocates(
     db: DbOption = None,
     json_: Annotated[bool, json_flag("one line per word (word, near, total, score).")] = False,
     csv_: CsvOption = False,
+    csv_safe: CsvSafeOption = None,
     *,
     filters: Any,  # filled in by @with_filters
 ) -> None:
@@ -228,7 +239,7 @@ def collocates(
     table_command(db, json_, csv_, ["word", "near", "total", "score"], ("near", "total", "score"),
                   "No collocates (the term is rare, or --min-count is too high).",
                   lambda database: run_collocates(database, term, filters, window=window, measure=measure,
-                                                  limit=limit, min_count=min_count))
+                                                  limit=limit, min_count=min_count), csv_safe=csv_safe)
 
 
 @app.command(epilog="\b\nExample: briefarc keywords --since 2020 --vs-until 2019 --lang en")
@@ -245,20 +256,26 @@ def keywords(
     json_: Annotated[bool, json_flag("one line per word (word, count, reference_count, per_million, "
                                      "reference_per_million, score).")] = False,
     csv_: CsvOption = False,
+    csv_safe: CsvSafeOption = None,
     *,
     filters: Any,  # filled in by @with_filters
 ) -> None:
     """Words over-represented in one part of the archive against another (or the rest), by log-likelihood."""
     from briefarc.analysis.keywords import keywords as run_keywords
-    from briefarc.analysis.keywords import reference_filters
+    from briefarc.analysis.keywords import reference_filters, selects_any
+    from briefarc.output.analysis import simple_table
 
+    check_output_flags(json_, csv_)
     compared = make_filters(None, vs_since, vs_until, None, None, None)
     vs_source, vs_site = check_source_filter(db, vs_source) if vs_source else (None, None)
     reference = reference_filters(filters, compared.since, compared.until, vs_source, vs_spokesperson, vs_site)
     columns = ["word", "count", "reference_count", "per_million", "reference_per_million", "score"]
-    table_command(db, json_, csv_, columns, tuple(columns[1:]),
-                  "No keywords: the selected documents have no word over-represented often enough.",
-                  lambda database: run_keywords(database, filters, reference, limit=limit, min_count=min_count))
+    database, _ = open_db(db, create=False)
+    rows = run_keywords(database, filters, reference, limit=limit, min_count=min_count)
+    empty = ("No keywords: the selected documents have no word over-represented often enough."
+             if rows or selects_any(database, filters) else "No documents match the filters: nothing to compare.")
+    print_rows(rows, columns, json_, csv_, lambda r: simple_table(r, columns, right=tuple(columns[1:])), empty,
+               csv_safe=csv_safe)
 
 
 GAP_COLUMNS = ["id", "turn", "date", "language", "role", "speaker", "missing_from", "confidence", "text"]
@@ -277,6 +294,7 @@ def parallel(
     json_: Annotated[bool, json_flag("one line: both ids, the confidence and the aligned turns; with --gaps "
                                      "one line per missing turn.")] = False,
     csv_: CsvOption = False,
+    csv_safe: CsvSafeOption = None,
 ) -> None:
     """English beside Chinese: one press conference in two languages, turn by turn, or what either lacks."""
     from briefarc.analysis import parallel as pairing
@@ -293,7 +311,7 @@ def parallel(
 
         rows = pairing.gaps(database, primary_subtag(lang))
         print_limited(rows, limit, GAP_COLUMNS, json_, csv_, turns_table, "No gaps: every paired version has every "
-                      "turn.")
+                      "turn.", csv_safe)
         return
     if csv_ or limit or doc_id is None:
         raise UsageError(f"parallel ID prints a table or --json; {'--limit' if limit else '--csv'} is for --gaps.")
@@ -304,7 +322,7 @@ def parallel(
         console.out().print(parallel_table(result))
 
 
-def print_grouped(hits: list[dict], by: str, json_: bool, csv_: bool) -> None:
+def print_grouped(hits: list[dict], by: str, json_: bool, csv_: bool, csv_safe: bool | None = None) -> None:
     """`search --by source`: the hits grouped by week and source (JSON: one line per group; CSV: a week column)."""
     from briefarc.analysis.grouping import by_source_and_week, check_grouping
     from briefarc.cli.archive import HIT_CSV_COLUMNS, public_hit
@@ -318,7 +336,7 @@ def print_grouped(hits: list[dict], by: str, json_: bool, csv_: bool) -> None:
                            sys.stdout)
     elif csv_:
         rows = [public_hit(hit) for group in groups for hit in group["hits"]]
-        render.write_csv(rows, ["week", *HIT_CSV_COLUMNS], sys.stdout)
+        render.write_csv(rows, ["week", *HIT_CSV_COLUMNS], sys.stdout, safe=csv_safe)
     elif groups:
         console.out().print(grouped_hits(groups))
     else:

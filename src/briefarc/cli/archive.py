@@ -109,7 +109,8 @@ def _console():
 
 @app.command(epilog="\b\nExample: briefarc parse page.html --url https://mofa.gov.pk/briefing --json")
 def parse(
-    files: Annotated[list[str], typer.Argument(help="HTML files to parse ('-' reads standard input).")],
+    files: Annotated[list[str], typer.Argument(help="Pages, feeds or WARC files to parse ('-' reads standard "
+                                               "input).")],
     url: Annotated[str | None, typer.Option("--url", help="The page's address, for a single file.")] = None,
     json_: Annotated[bool, json_flag("one line per page (or feed entry) with its extracted record.")] = False,
     max_size: MaxSizeOption = MAX_PAGE_BYTES // 2**20,
@@ -215,29 +216,34 @@ def search(
     if text == "-h":  # -word leaves a word out, so -h is not an option here; alone, it can only mean help
         typer.echo(ctx.get_help())
         return
+    sort = choice(sort, ("rank", "date"), "--sort")
     if in_ or outlet:
         from briefarc.cli.analysis import turn_search
 
+        if by:
+            raise UsageError("--by source groups documents: it does not go with --in or --outlet, which find turns.")
         turn_search(db, text, filters, in_, outlet, limit=limit, offset=offset, literal=literal, json_=json_,
-                    csv_=csv_)
+                    csv_=csv_, csv_safe=csv_safe, sort=sort)
         return
     if not text.strip():
         if not (filters.changed or filters.removed):
             raise UsageError("Give words to search for, or --changed / --removed to find such documents.")
+        if by:
+            raise UsageError("--by source groups the hits of a search: give words to search for with it.")
         _list_hits(db, filters, "date", limit, offset, json_, csv_, csv_safe)  # every changed or removed document
         return
     notes = [] if literal else read_query(text).notes
     database, _ = open_db(db, create=False)
-    hits = run_search(database, text, filters, sort=choice(sort, ("rank", "date"), "--sort"), limit=limit,
+    hits = run_search(database, text, filters, sort=sort, limit=limit,
                       offset=offset, literal=literal, exhaustive=exhaustive)
     add_sites(database, hits)
-    _print_notes(notes)
+    print_notes(notes)
     found = total(len(hits), limit, offset, lambda: count_matches(database, text, filters, literal=literal))
     if by:
         from briefarc.cli.analysis import print_grouped
         from briefarc.output.textout import count_line
 
-        print_grouped(hits, by, json_, csv_)
+        print_grouped(hits, by, json_, csv_, csv_safe)
         line = count_line(len(hits), found, offset)
         if line:
             sys.stderr.write(line + "\n")
@@ -261,7 +267,7 @@ def _check_no_options(ctx: typer.Context, words: list[str]) -> None:
                              f". To search for {word!r}, put it in double quotes.")
 
 
-def _print_notes(notes: list[str]) -> None:
+def print_notes(notes: list[str]) -> None:
     if not notes:  # Rich only for a note to show
         return
     from briefarc.output import console
@@ -317,8 +323,11 @@ def show(
     from briefarc.store.documents import get_document
 
     doc_id, number = parse_turn_ref(ref)
-    if raw and (json_ or turns or number):
+    if raw and json_:
         raise UsageError("--raw writes the original bytes and --json the record: choose one.")
+    if raw and (turns or number is not None):
+        raise UsageError(f"--raw writes the whole page's original bytes: give the document's id alone "
+                         f"(`briefarc show {doc_id} --raw`), without {'--turns' if turns else f'#{number}'}.")
     database, _ = open_db(db, create=False)
     if turns or number is not None:
         from briefarc.cli.analysis import show_turns

@@ -58,7 +58,7 @@ def _print_export_summary(report, json_: bool) -> None:
         render.write_jsonl([report.as_dict()], sys.stderr)
         return
     stderr = console.err()
-    written = f" ({report.written} records)" if report.format == "warc" else ""
+    written = f" ({summaries.count(report.written, 'record')})" if report.format == "warc" else ""
     line = f"Exported {summaries.count(report.documents, 'document')}{written} to {render.clean(report.destination)}."
     if report.failed:
         line += f" Left out {len(report.failed)}:"

@@ -121,7 +121,7 @@ def _run_fetch(database, targets: list[str], options):
 
 
 def _targets(database, targets: list[str]):
-    from briefarc.store.sources import FILES, all_sources, find_source
+    from briefarc.store.sources import FILES, all_sources
     from briefarc.urls import is_web_url
 
     urls = [t for t in targets if is_web_url(t)]
@@ -134,11 +134,26 @@ def _targets(database, targets: list[str]):
         if not sources:
             raise UsageError("No sources are enabled: `briefarc sources list` shows them; `sources add` adds one.")
         return sources, []
-    chosen = [find_source(database, name) for name in names]
+    known = {source.name: source for source in all_sources(database)}
+    chosen = [known[_source_name(name, list(known))] for name in names]
     for source in chosen:
         if source.kind == FILES:
             raise UsageError(f"Source {source.name!r} labels pages you ingested: it has nothing to fetch.")
     return chosen, urls
+
+
+def _source_name(name: str, names: list[str], *, address_hint: bool = True) -> str:
+    """The known source `name` means (in any case), or a usage error: the known names, or for an address typed
+    without its scheme (as a browser's address bar shows it), the address whole."""
+    from briefarc.cli.app import same_source, unknown_source
+
+    found = same_source(name, names)
+    if found is not None:
+        return found
+    if address_hint and "." in name and not any(char.isspace() for char in name):
+        raise UsageError(f"{name!r} is no source's name: to fetch a web address, give it whole, as in "
+                         f"https://{name.lstrip('/')}")
+    raise UsageError(unknown_source(name, names))
 
 
 def _existing_db(db):
@@ -210,6 +225,7 @@ def sources_add(
     options = {key: value for key, value in (("item_selector", item_selector), ("next_selector", next_selector),
                ("link_pattern", link_pattern), ("full_text", "always" if full_text else None)) if value}
     _check_pattern(link_pattern)
+    _check_selectors(("--item-selector", item_selector), ("--next-selector", next_selector))
     database, _ = open_db(db)
     source = add_source(database, Source(name=name, kind=kind.strip().lower(), url=url, title=title, options=options))
     line = f"Source {source.name} ({source.kind}) is enabled: {source.url}"
@@ -224,6 +240,21 @@ def _check_pattern(pattern: str | None) -> None:
             re.compile(pattern)
         except re.error as exc:
             raise UsageError(f"--link-pattern is not a valid regular expression: {exc}.") from exc
+
+
+def _check_selectors(*options: tuple[str, str | None]) -> None:
+    """A selector lexbor cannot read is refused now: the source's every fetch failed with an internal error."""
+    from selectolax.lexbor import LexborHTMLParser, SelectolaxError
+
+    tree = LexborHTMLParser("<p></p>")
+    for option, selector in options:
+        if selector is None:
+            continue
+        try:
+            tree.css(selector)
+        except SelectolaxError:
+            raise UsageError(f"{option} {selector!r} is not a CSS selector briefarc can read, such as "
+                             "'h3 a[href]' or 'a.next'.") from None
 
 
 @sources_app.command("remove", epilog="\b\nExample: briefarc sources remove dawn")
@@ -254,6 +285,10 @@ def log(
     from briefarc.store.pending import listed
 
     database, _ = open_db(db, create=False)
+    if source is not None:  # a mistyped name is said so, not answered with "No failed requests."
+        from briefarc.store.sources import all_sources
+
+        source = _source_name(source, [known.name for known in all_sources(database)], address_hint=False)
     rows: list = (listed(database, source=source, limit=limit) if pending
                   else recent_requests(database, failures_only=not all_, limit=limit, source=source))
     if json_:
@@ -275,7 +310,8 @@ def log(
 
 def _due(row: dict) -> str:
     """"due 2026-12-02T21:41:50Z", or "due now" once that time has passed, with the fetch that takes it: the
-    next one for a source's page; for a page listed where no source was named, a fetch of the listing's address."""
+    next one for a source's page; for a page listed where no source was named, a fetch of the listing's address
+    (of the page's own, when the listing was a saved file without one)."""
     from datetime import UTC, datetime
 
     from briefarc.output import render
@@ -285,4 +321,8 @@ def _due(row: dict) -> str:
         return f"due {row['next_try']}"
     if row["source"] or not row["found_on"]:
         return "due now (on the next fetch)"
+    from briefarc.urls import is_web_url
+
+    if not is_web_url(row["found_on"]):  # a listing ingested from a file: no address to fetch it from
+        return f"due now (listed by the saved file {render.clean(row['found_on'])}: `briefarc fetch URL` takes a page)"
     return f"due now (on `briefarc fetch {render.clean(row['found_on'])}`, the page that lists it)"

@@ -86,7 +86,9 @@ def reparse(
     if json_:
         render.write_jsonl([report.as_dict()], sys.stdout)
     else:
-        console.err().print(f"Re-extracted {report.checked} documents: {report.changed} changed, "
+        from briefarc.output.summaries import count
+
+        console.err().print(f"Re-extracted {count(report.checked, 'document')}: {report.changed} changed, "
                             f"{len(report.failed)} failed.", markup=False)
         for doc_id, reason in report.failed:
             console.err().print(f"  failed: {doc_id}: {render.clean(reason)}", markup=False)

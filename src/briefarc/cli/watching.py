@@ -26,10 +26,13 @@ def watch_add(
 ) -> None:
     """Save a search; `watch check` and every `fetch` then report the documents it finds that are new."""
     from briefarc.analysis.watch import add_watch
+    from briefarc.cli.archive import print_notes
     from briefarc.output import console
+    from briefarc.store.query import read_query
 
     database, _ = open_db(db)
     add_watch(database, name, query, filters)
+    print_notes(read_query(query).notes)  # as search says: 'or' in lower case is a word, not an operator
     console.err().print(f"Watching {query!r} as {name!r}.", markup=False, highlight=False)
 
 
@@ -43,7 +46,7 @@ def watch_list(
     from briefarc.cli.analysis import print_rows
     from briefarc.output.analysis import simple_table
 
-    database, _ = open_db(db)
+    database, _ = open_db(db, create=False)  # a missing archive is not made for nothing; a read-only one is read
     columns = ["name", "query", "filters", "created_at", "checked_at"]
     rows = list_watches(database)
     shown = [{**row, "filters": " ".join(f"--{OPTION_NAMES.get(k, k)} {v}" for k, v in row["filters"].items())}
@@ -60,7 +63,7 @@ def watch_remove(name: Annotated[str, typer.Argument(help="The watch's name.")],
     """Forget a saved search."""
     from briefarc.analysis.watch import remove_watch
 
-    database, _ = open_db(db)
+    database, _ = open_db(db, create=False)
     remove_watch(database, name)
 
 
@@ -73,7 +76,7 @@ def watch_check(
     """The documents each watch finds that arrived since it was last checked (exit 0 with or without)."""
     from briefarc.analysis.watch import check_watches
 
-    database, _ = open_db(db)
+    database, _ = open_db(db, create=False)
     report_watches(check_watches(database, names or None), json_)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import math
 import os
+import stat
 import sys
 import zlib
 from collections.abc import Iterator
@@ -51,11 +52,20 @@ def iter_inputs(paths: list[str], *, warc: bool = False) -> Iterator[str]:
         for folder, dirs, files in os.walk(path):
             dirs.sort()
             for name in sorted(files):
-                if is_page_file(Path(name), warc=warc):
+                if is_page_file(Path(name), warc=warc) and _readable(os.path.join(folder, name)):
                     found = True
                     yield os.path.join(folder, name)
         if not found:  # reported by read_input: a folder with nothing to read
             yield raw
+
+
+def _readable(path: str) -> bool:
+    """A folder's entry to read: a regular file, or a link to nothing (reported as missing). Not a named pipe,
+    socket or device: opening a pipe waits for a writer that never comes, and the ingest hung."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return True
 
 
 def count_inputs(paths: list[str]) -> int:

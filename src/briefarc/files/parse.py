@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from briefarc.errors import item_failure
-from briefarc.files.inputs import iter_inputs, read_input
+from briefarc.errors import UsageError, item_failure
+from briefarc.files.inputs import STDIN, is_warc_file, iter_inputs, looks_like_warc, read_input
 from briefarc.limits import MAX_PAGE_BYTES
 from briefarc.models import Document, RawPage
 
@@ -21,15 +22,44 @@ class Parsed:
 
 
 def parse_files(paths: list[str], url: str | None = None, limit: int = MAX_PAGE_BYTES) -> Iterator[Parsed]:
-    """Each input under `paths` extracted in turn; a bad file (one larger than `limit` bytes, or an extractor
-    bug) fails alone."""
-    from briefarc.pipeline import documents_of
-
-    for name in iter_inputs(paths):
+    """Each input under `paths` extracted in turn, a WARC file record by record as ingest reads it; a bad file
+    (one larger than `limit` bytes, or an extractor bug) fails alone."""
+    for name in iter_inputs(paths, warc=True):
         try:
-            page = RawPage(data=read_input(name, limit), origin=name, url=url)
-            documents = [doc for doc, _ in documents_of(page)]
+            if name != STDIN and is_warc_file(name):
+                yield from _parse_warc(name, name, url, limit)
+                continue
+            data = read_input(name, limit)
+        except UsageError:
+            raise
         except Exception as exc:  # noqa: BLE001 - reported for this input; the batch goes on
             yield Parsed(name, error=item_failure(exc, "while reading the page"))
             continue
-        yield Parsed(name, documents)
+        if looks_like_warc(data):
+            yield from _parse_warc(io.BytesIO(data), name, url, limit)
+            continue
+        yield _parse_page(name, RawPage(data=data, origin=name, url=url))
+
+
+def _parse_page(name: str, page: RawPage) -> Parsed:
+    from briefarc.pipeline import documents_of
+
+    try:
+        return Parsed(name, [doc for doc, _ in documents_of(page)])
+    except Exception as exc:  # noqa: BLE001 - reported for this page; the batch goes on
+        return Parsed(name, error=item_failure(exc, "while reading the page"))
+
+
+def _parse_warc(source, name: str, url: str | None, limit: int) -> Iterator[Parsed]:
+    """The pages of a WARC file, each named by its record (file.warc.gz#<urn:uuid:...>); records that hold no
+    page are left out. It was read as one HTML page: a document made of WARC headers, with encoding warnings."""
+    from briefarc.files.warc import read_warc
+
+    if url:
+        raise UsageError("--url does not apply to a WARC file: each record carries its own address.")
+    for entry in read_warc(source, name, limit):
+        where = f"{name}#{entry.where}"
+        if entry.page is not None:
+            yield _parse_page(where, entry.page)
+        elif entry.error:
+            yield Parsed(where, error=entry.error)

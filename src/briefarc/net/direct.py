@@ -20,9 +20,10 @@ import httpx
 from httpx._transports.default import map_httpcore_exceptions  # httpcore's errors as httpx's (httpx >= 0.24)
 
 # An address httpx would send as it is: http(s), a plain host name or IPv4 address, characters that need no
-# percent-encoding. Any other (IDNA, IPv6, user info, spaces, a lone %) is parsed by httpx.
-PLAIN_URL = re.compile(r"(https?)://([a-z0-9.-]+)(?::([0-9]{1,5}))?((?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*)",
-                       re.ASCII)
+# percent-encoding in a path that starts with / or ?. Any other (IDNA, IPv6, user info, spaces, a lone %) is
+# parsed by httpx: without the / or ?, user:pw@host read as the host "user" and the rest as its path.
+PLAIN_URL = re.compile(r"(https?)://([a-z0-9.-]+)(?::([0-9]{1,5}))?"
+                       r"((?:[/?](?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*)?)", re.ASCII)
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
@@ -94,7 +95,7 @@ def _target(url: str) -> httpcore.URL | None:
     number = int(port) if port else None
     if number == DEFAULT_PORTS[scheme]:
         number = None
-    return httpcore.URL(scheme=scheme, host=host, port=number, target=path or "/")
+    return httpcore.URL(scheme=scheme, host=host, port=number, target=path if path.startswith("/") else "/" + path)
 
 
 def _request_headers(client: httpx.AsyncClient, target: httpcore.URL, headers: dict[str, str]) -> list:

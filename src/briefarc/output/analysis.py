@@ -23,24 +23,46 @@ def turn_label(turn: dict) -> Text:
     return out
 
 
-def turns_table(turns: list[dict]) -> Table:
+def turns_table(turns: list[dict]) -> TurnsTable:
     """Turns as rows: each under its reference (ID#N), with its date, source, role and who spoke (the outlet of a
-    question; the spokesperson for an answer under a generic label such as A: or 答：)."""
-    from briefarc.analysis.turns import speaker_named
+    question; the spokesperson for an answer under a generic label such as A: or 答：). See TurnsTable."""
+    return TurnsTable(turns)
 
-    table = Table(expand=True, pad_edge=False)
-    for name, options in (("turn", {"no_wrap": True}), ("date", {"no_wrap": True}),
-                          ("source", {"max_width": 14, "overflow": "fold"}),
-                          ("role", {"no_wrap": True}), ("speaker", {"max_width": 24, "overflow": "fold"}),
-                          ("text", {"ratio": 3, "overflow": "fold"})):
-        table.add_column(name, **options)
-    for turn in turns:
-        who = speaker_named(turn) or turn.get("speaker")
-        table.add_row(Text(f"{turn['id']}#{turn['turn']}", style="cyan"), text(turn.get("date")),
-                      site_cell(turn.get("site") or turn.get("source"), 14), text(turn.get("role")),
-                      text(turn.get("outlet") or who),
-                      prose(shorten(turn.get("text") or "")))
-    return table
+
+class TurnsTable:
+    """turns_table's table, made at the width it is drawn at: of what the reference, date and role leave, the
+    source takes at most two fifths (14 cells) and the speaker a third of the rest (24 cells), so that the text
+    keeps the most. At 24 cells always, one label such as SENIOR ADMINISTRATION OFFICIAL NUMBER ONE left the
+    text two cells at 80 columns, on every row."""
+
+    SOURCE = 14
+    SPEAKER = 24
+    RULES = 17  # six columns' borders and padding (no padding at the edges)
+
+    def __init__(self, turns: list[dict]) -> None:
+        from briefarc.analysis.turns import speaker_named
+
+        self.turns = turns
+        self.whole = [(text(f"{turn['id']}#{turn['turn']}", "cyan"), text(turn.get("date")), text(turn.get("role")))
+                      for turn in turns]
+        self.speakers = [text(turn.get("outlet") or speaker_named(turn) or turn.get("speaker")) for turn in turns]
+
+    def __rich_console__(self, console, options):
+        fixed = sum(max([cell_len(name)] + [row[index].cell_len for row in self.whole])
+                    for index, name in enumerate(("turn", "date", "role")))
+        left = options.max_width - self.RULES - fixed
+        source = min(self.SOURCE, max(6, 2 * left // 5))
+        table = Table(expand=True, pad_edge=False)
+        for name, column in (("turn", {"no_wrap": True}), ("date", {"no_wrap": True}),
+                             ("source", {"max_width": source, "overflow": "fold"}), ("role", {"no_wrap": True}),
+                             ("speaker", {"max_width": max(6, min(self.SPEAKER, (left - source) // 3)),
+                                          "overflow": "fold"}),
+                             ("text", {"ratio": 3, "overflow": "fold"})):
+            table.add_column(name, **column)
+        for turn, (ref, date, role), speaker in zip(self.turns, self.whole, self.speakers, strict=True):
+            table.add_row(ref, date, site_cell(turn.get("site") or turn.get("source"), source), role, speaker,
+                          prose(shorten(turn.get("text") or "")))
+        yield table
 
 
 def shorten(value: str, size: int = 240) -> str:

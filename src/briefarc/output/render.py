@@ -344,7 +344,7 @@ def history_table(doc_id: int, versions: list[VersionSummary]) -> Group:
     table is not squeezed by a column repeating it; when they change, a column shows each new value."""
     titles = [v["title"] or "" for v in versions]
     dates = [(v["published"] or "")[:10] for v in versions]
-    heading = Text(f"Document {doc_id}: {len(versions)} version(s)", style="bold")
+    heading = Text(f"Document {doc_id}: {len(versions)} version{'s' * (len(versions) != 1)}", style="bold")
     if len(set(dates)) == 1 and dates[0]:
         heading.append(f", published {dates[0]}")
     if len(set(titles)) == 1 and titles[0]:

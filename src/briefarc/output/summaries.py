@@ -18,8 +18,8 @@ def count(number: int, noun: str) -> str:
 
 def verify_summary(report: VerifyReport, path: Path | str) -> list[str]:
     """What was checked, what --repair fixed, and how many problems remain."""
-    checked = (f"Checked {report.blobs} raw pages, {report.snapshots} snapshots and {report.documents} "
-               f"documents in {clean(path)}")
+    checked = (f"Checked {count(report.blobs, 'raw page')}, {count(report.snapshots, 'snapshot')} and "
+               f"{count(report.documents, 'document')} in {clean(path)}")
     lines = [f"Rebuilt the full-text index: {count(report.fixed, 'problem')} fixed."] if report.repaired else []
     if report.ok:
         lines.append(f"{checked}: no problems." if not report.problems else f"{checked}: all repaired.")
