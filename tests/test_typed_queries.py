@@ -144,3 +144,13 @@ def test_full_width_letters_and_digits_are_searched_as_ascii(cli, archive):
     assert {row["id"] for row in literal.jsonl()} == taliban
     lines = cli("kwic", "ｔａｌｉｂａｎ", "--db", archive, "--json")
     assert lines.code == 0 and lines.jsonl() and all(row["match"].lower() == "taliban" for row in lines.jsonl())
+
+
+def test_a_word_typed_again_is_searched_once(cli, archive):
+    """A pasted list of the same word is one word to FTS5: 300 repeats were scored and quoted 300 times."""
+    from briefarc.store.query import to_fts
+
+    assert to_fts(" ".join(["Taliban", "taliban"] * 150)) == '"Taliban"'
+    assert to_fts("title:Kabul Kabul title:kabul") == 'title : "Kabul" "Kabul"'
+    assert to_fts("Kabul OR Kabul") == '"Kabul" OR "Kabul"'  # with operators, the query stays as written
+    assert ids(cli, archive, *["Taliban"] * 300) == ids(cli, archive, "Taliban") != set()

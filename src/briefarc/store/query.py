@@ -82,7 +82,7 @@ def read_query(text: str) -> Query:
     text = narrow(text)
     tokens = list(_tokens(text))
     notes = _notes(tokens)
-    parts = _translate(tokens)
+    parts = _without_repeats(_translate(tokens))
     excluded = [value for kind, value in parts if kind == "exclude"]
     parts = [(kind, value) for kind, value in parts if kind != "exclude"]
     if not any(kind in ("term", "near") for kind, _ in parts):
@@ -99,6 +99,26 @@ def read_query(text: str) -> Query:
     if excluded:
         fts = f"( {fts} )" + "".join(f" NOT {term}" for term in excluded)
     return Query(fts, notes)
+
+
+def _without_repeats(parts: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A list of words (each must occur) asks nothing more of a word typed again: FTS5 would match, score
+    and quote it once per repeat (a pasted `China China ...` of 300 words took seconds). A query with
+    operators or groups is left as written."""
+    if any(kind in ("op", "lparen", "rparen") for kind, _ in parts):
+        return parts
+    seen: set[tuple[str, str, str]] = set()
+    kept: list[tuple[str, str]] = []
+    for index, (kind, value) in enumerate(parts):
+        column = parts[index - 1][1] if index and parts[index - 1][0] == "column" else ""
+        key = (column, kind, value.casefold())  # the index reads words in any case
+        if kind != "column" and key in seen:
+            if column:
+                kept.pop()  # the repeat's column filter goes with it
+            continue
+        seen.add(key)
+        kept.append((kind, value))
+    return kept
 
 
 def _only_excluded(text: str) -> str:
