@@ -264,3 +264,15 @@ def test_paging_stops_at_a_page_that_ends_in_known_items_but_not_at_a_pinned_one
     listing([2, 6, 5])  # a known item pinned above new ones
     assert cli("fetch", "lst", *FAST, "--db", db_file, "--json").jsonl()[0]["added"] == 2
     assert site.hits("/list2.html") == before + 1  # page 2 is read: the new items may go on there
+
+
+def test_a_page_with_a_title_and_no_text_is_not_archived(cli, db_file, site):
+    """As ingest says 'no text (a title and no body)': fetch stored such a page as a document without text."""
+    site.route("/robots.txt", ss.robots())
+    links = "".join(f'<li><a href="/a{n}.html">Briefing {n}</a></li>' for n in range(40))
+    site.page("/list", f"<html><head><title>List</title></head><body><ul>{links}</ul></body></html>")
+    result = cli("fetch", site.url("/list"), *FAST, "--db", db_file, "--json")
+    report = result.jsonl()[0]
+    assert result.code == 1 and report["added"] == 0 and report["failed"] == 1
+    assert "no text on the page" in report["failures"][0]["error"]
+    assert cli("list", "--db", db_file, "--json").jsonl() == []

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from briefarc.errors import BriefarcError, DatabaseError, item_failure
+from briefarc.errors import BriefarcError, DatabaseError, InputError, item_failure
 from briefarc.models import RawPage, SaveResult
 from briefarc.sources.base import Item
 from briefarc.store import fetchlog, pending
@@ -126,6 +126,8 @@ class ItemHandler:
             self.report.skipped += 1
             self.report.notes.append(f"{item.url}: published before --since, not stored")
             return []
+        if all(doc.title_only for doc, _ in kept):  # as ingest does: a title alone is not archived
+            raise InputError("no text on the page (a title and no body): not archived")
 
         def saved(results: list[SaveResult]) -> None:  # in the step that saves it: the page and its record go together
             for result in results:

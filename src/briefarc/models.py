@@ -73,6 +73,12 @@ class Document:
     def body(self) -> str:
         return "\n\n".join(self.paragraphs)
 
+    @property
+    def title_only(self) -> bool:
+        """A page with a title and no text of its own, nothing to archive (a feed entry's title is: its page
+        may follow; a listing holds its links)."""
+        return self.text_source is None and self.kind != "listing" and not (self.paragraphs or self.turns)
+
     def to_record(self) -> dict:
         """The public record: the keys of `briefarc parse --json`."""
         data = asdict(self)
