@@ -122,3 +122,11 @@ def test_an_unknown_short_option_is_named_as_typed(cli, db_file):
         assert result.code == 2 and f"No such option: {word}." in result.stderr, result.stderr
     result = cli("list", "-x", "--db", db_file)
     assert result.code == 2 and "No such option: -x" in result.stderr
+
+
+@pytest.mark.parametrize("command", [("search", "China"), ("ingest", SAMPLES), ("list",)])
+def test_a_device_given_as_the_archive_is_named_so(cli, command):
+    """--db /dev/null said 'cannot rollback - no transaction is active'."""
+    result = cli(*command, "--db", "/dev/null")
+    assert result.code == 1 and result.stderr.strip().splitlines() == [
+        "Error: /dev/null is not a file (a device or a pipe): give --db the path of a database file."]

@@ -92,6 +92,8 @@ def open_database(path: Path, *, create: bool = True) -> sqlite_utils.Database |
         folder_for(path)
     if path.is_dir():
         raise DatabaseError(f"{path} is a folder: give --db the path of a database file.")
+    if path.exists() and not path.is_file():  # /dev/null, a pipe: SQLite answers with a rollback error
+        raise DatabaseError(f"{path} is not a file (a device or a pipe): give --db the path of a database file.")
     with translate_errors(path):
         try:
             conn = _connect(path)
