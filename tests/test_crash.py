@@ -253,3 +253,29 @@ def test_ctrl_c_during_a_bulk_ingest_keeps_what_was_saved(db_file, page_folder):
     out, _ = again.communicate(timeout=300)
     assert again.returncode == 0
     assert counts(db_file)["documents"] == PAGES
+
+
+def test_an_older_archive_that_cannot_be_written_says_it_needs_upgrading(tmp_path):
+    """It said 'it is read-only. Check the file's permissions', not that opening it upgrades it."""
+    from briefarc.store.migrations import MIGRATIONS
+    from tests.test_migrations import archive_at
+
+    folder = tmp_path / "mounted"
+    folder.mkdir()
+    db_file = archive_at(folder / "old.db", 10)
+    before = db_file.read_bytes()
+    if not immutable(folder) or not immutable(db_file):
+        pytest.skip("cannot make a folder read-only for this user here (chattr unavailable)")
+    try:
+        process = briefarc("search", "Taliban", db=db_file)
+        _, err = process.communicate(timeout=60)
+    finally:
+        for path in (db_file, folder):
+            if os.geteuid() == 0:
+                subprocess.run(["chattr", "-i", str(path)], capture_output=True)
+            path.chmod(0o755)
+    assert process.returncode == 1 and err.strip() == (
+        f"Error: The archive {db_file} is from an older briefarc (schema version 10; this one reads "
+        f"{len(MIGRATIONS)}) and must be upgraded, which writes to it, but it is read-only here: open it once "
+        "where it can be written (or open a copy).")
+    assert db_file.read_bytes() == before

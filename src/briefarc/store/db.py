@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Literal, ParamSpec, TypeVar, overload
 
 from briefarc.errors import DatabaseError, NotFound
 from briefarc.paths import folder_for
-from briefarc.store.migrations import migrate
+from briefarc.store.migrations import migrate, schema_version
 from briefarc.store.sitelabel import register as register_functions
 
 if TYPE_CHECKING:
@@ -101,6 +101,7 @@ def open_database(path: Path, *, create: bool = True) -> sqlite_utils.Database |
             if create:
                 raise
             conn = _connect_read_only(path)  # a read-only folder or mount, where WAL files cannot be made
+            _check_up_to_date(conn, path)
         migrate(conn)
     register_functions(conn)  # url_host() for the site label (store/sitelabel.py)
     opened[:] = [path]
@@ -158,6 +159,17 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
                            check_same_thread=False)
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
+
+
+def _check_up_to_date(conn: sqlite3.Connection, path: Path) -> None:
+    """An archive that cannot be written here must not need the upgrade a newer briefarc makes on opening it."""
+    version, current = conn.execute("PRAGMA user_version").fetchone()[0], schema_version()
+    if 0 < version < current:
+        conn.close()
+        raise DatabaseError(
+            f"The archive {path} is from an older briefarc (schema version {version}; this one reads {current}) "
+            "and must be upgraded, which writes to it, but it is read-only here: open it once where it can be "
+            "written (or open a copy).")
 
 
 def _set_journal(conn: sqlite3.Connection) -> None:

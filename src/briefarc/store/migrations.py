@@ -468,6 +468,11 @@ def _empty(conn: sqlite3.Connection) -> bool:
     return conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
 
 
+def schema_version() -> int:
+    """The schema version this briefarc makes and reads."""
+    return len(MIGRATIONS)
+
+
 def _version(conn: sqlite3.Connection) -> int:
     """The database's schema version; an error when a newer briefarc made it."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
