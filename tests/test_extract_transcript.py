@@ -43,6 +43,38 @@ def test_state_department_labels() -> None:
                             ("QUESTION", "question"), ("MR PRICE", "answer")]
 
 
+def test_a_call_with_officials_a_moderator_and_an_operator() -> None:
+    """Several officials answer the questions labelled QUESTION; the moderator and the operator run the
+    call. The moderator, the most frequent name, was taken for the one answering and every official for
+    a questioner."""
+    paragraphs = [
+        "MODERATOR: Thank you all for joining this call on relief supplies.",
+        "SENIOR OFFICIAL ONE: Good afternoon. Three convoys crossed this week.",
+        "SENIOR OFFICIAL TWO: Thank you. Let me add a word on funding.",
+        "MODERATOR: Operator, the first question, please.", "OPERATOR: Your line is open.",
+        "QUESTION: How many trucks were turned back?", "SENIOR OFFICIAL TWO: Four, all at the same crossing.",
+        "MODERATOR: Next question, please.", "OPERATOR: Go ahead, your line is open.",
+        "QUESTION: And the visas for aid workers?", "SENIOR OFFICIAL ONE: They are issued within a week.",
+        "SENIOR OFFICIAL TWO: And renewed without a fee.", "MODERATOR: That is all the time we have.",
+    ]
+    assert roles(find_turns(paragraphs)) == [
+        ("MODERATOR", "statement"), ("SENIOR OFFICIAL ONE", "statement"), ("SENIOR OFFICIAL TWO", "statement"),
+        ("MODERATOR", "statement"), ("OPERATOR", "statement"), ("QUESTION", "question"),
+        ("SENIOR OFFICIAL TWO", "answer"), ("MODERATOR", "statement"), ("OPERATOR", "statement"),
+        ("QUESTION", "question"), ("SENIOR OFFICIAL ONE", "answer"), ("SENIOR OFFICIAL TWO", "answer"),
+        ("MODERATOR", "statement")]
+
+
+def test_clips_an_interviewer_plays_are_part_of_the_question() -> None:
+    paragraphs = ["QUESTION: Welcome to the programme.", "DEPUTY SECRETARY LANE: Glad to be here.",
+                  "QUESTION: Listen to what a senator said this morning.",
+                  "SENATOR HOLT: “They want the jets; send them the jets.”", "QUESTION: Will you?",
+                  "DEPUTY SECRETARY LANE: We are talking with our allies.", "QUESTION: And the talks?",
+                  "DEPUTY SECRETARY LANE: They resume on Monday."]
+    assert [role for _, role in roles(find_turns(paragraphs))] == [
+        "question", "answer", "question", "question", "question", "answer", "question", "answer"]
+
+
 def test_un_labels_and_headings() -> None:
     paragraphs = ["Good afternoon. This is the noon briefing by Stéphane Dujarric, Spokesperson for the "
                   "Secretary-General.",

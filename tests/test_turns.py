@@ -139,11 +139,14 @@ def test_real_archive_turns(cli, real_db):
 
 def test_outlets_are_outlets_on_real_transcripts(cli, sources_db):
     """State Department transcripts label journalists QUESTION and officials by title (OPERATOR, SENIOR
-    ADMINISTRATION OFFICIAL ONE, a misspelt SECRETAR BLINKEN): none of them is an outlet."""
+    ADMINISTRATION OFFICIAL ONE, a misspelt SECRETAR BLINKEN): none of them asks, and none is an outlet."""
     conn = sqlite3.connect(sources_db)
     labels = {row[0] for row in conn.execute("SELECT DISTINCT speaker FROM turns WHERE role = 'question'")}
+    roles = dict(conn.execute("SELECT speaker, group_concat(DISTINCT role) FROM turns GROUP BY speaker").fetchall())
     conn.close()
-    assert {"OPERATOR", "SENIOR ADMINISTRATION OFFICIAL ONE", "SECRETAR BLINKEN", "AFP", "法新社记者"} <= labels
+    assert {"AFP", "法新社记者"} <= labels
+    assert not {"OPERATOR", "MODERATOR", "SENIOR ADMINISTRATION OFFICIAL ONE", "SECRETAR BLINKEN"} & labels
+    assert (roles["OPERATOR"], roles["MODERATOR"], roles["SECRETAR BLINKEN"]) == ("statement", "statement", "answer")
     outlets = {row["outlet"]: row for row in cli("outlets", "--db", sources_db, "--json").jsonl()}
     assert {"AFP", "法新社", "Bloomberg", "北京青年报"} <= set(outlets)
     assert not {name for name in outlets if name.isupper() and " " in name}  # no OPERATOR, SENIOR ... OFFICIAL

@@ -7,7 +7,9 @@ words say their role; names of people and outlets get theirs from the page:
   is a question from that outlet, and a plain one opening with a person's name is someone answering
   (the spokesperson, or a colleague they introduce);
 - elsewhere, names count when the transcript also has answer labels, so that "Note:" or "Libya:" in
-  ordinary prose never makes a turn; without answer labels, the most frequent name is the one answering.
+  ordinary prose never makes a turn; without answer labels, the names that speak right after a labelled
+  question ("QUESTION:") answer, or else the most frequent name is the one answering. A moderator's or an
+  operator's turns are statements; a name whose every turn is a quotation is a clip played by the asker.
 
 A question "raised after the press conference" is a question of its own. Headings ("**Libya") and
 separator lines ("※※※") end the current turn.
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 
 from briefarc.extract.labels import PERSON_ZH, Label, latin_name, read_label
 from briefarc.models import Role, Turn
@@ -47,14 +50,31 @@ def bolds_questions(labels: list[Label | None], strong: list[bool]) -> bool:
     return bold >= 1 and bold >= plain_questions and plain >= 1 and bold_answers <= bold // 4
 
 
+# Who runs the session rather than answers: their turns are statements ("MODERATOR: Operator, the next
+# question, please."), whatever the rest of the page says of names.
+PROCEDURAL = frozenset({"moderator", "operator", "host", "chair", "chairperson", "master of ceremonies", "emcee"})
+
+
 def label_roles(labels: list[Label | None]) -> dict[str, Role]:
-    """Roles for the name-like labels of a page without bold questions: when the page has no answer
-    label, the most frequent name (three times or more, or the only name beside question labels) is
-    taken to be the one answering."""
+    """Roles for the name-like labels of a page without bold questions. Where the page labels its
+    questions ("QUESTION:") and not its answers, a name that speaks right after a question answers
+    (SENIOR ADMINISTRATION OFFICIAL ONE); otherwise, without answer labels, the most frequent name (three
+    times or more, or the only name beside question labels) is taken to be the one answering."""
     has_answers = any(lab and lab.role == "answer" for lab in labels)
     has_questions = any(lab and lab.role == "question" for lab in labels)
     names = Counter(lab.speaker for lab in labels if lab and lab.role is None and lab.speaker)
-    roles: dict[str, Role] = {}
+    roles: dict[str, Role] = {name: "statement" for name in names if name.casefold() in PROCEDURAL}
+    for name in roles:
+        del names[name]
+    quoted = _quoted(labels)  # clips an interviewer plays ("SENATOR ROMNEY: “They want MiGs.”"): part of the asking
+    if not has_answers and (answering := _answering(labels) & names.keys() - quoted):
+        # the other names: officials too when the page labels its questions more often than they speak
+        asked = sum(1 for lab in labels if lab and lab.role == "question" and lab.speaker)
+        rest = sum(count for name, count in names.items() if name not in answering and name not in quoted)
+        others: Role = "answer" if asked > rest else "question"
+        roles.update((name, "answer" if name in answering else "question" if name in quoted else others)
+                     for name in names)
+        return roles
     if not has_answers and names:
         top, count = names.most_common(1)[0]
         if (count >= 3 and count >= 0.3 * sum(names.values())) or (has_questions and len(names) == 1):
@@ -64,6 +84,25 @@ def label_roles(labels: list[Label | None]) -> dict[str, Role]:
         for name in names:
             roles.setdefault(name, "question")
     return roles
+
+
+QUOTE_MARKS = ("“", '"', "‘", "«", "„", "「", "『")
+
+
+def _quoted(labels: list[Label | None]) -> set[str]:
+    """The names all of whose turns are a quotation."""
+    opens: dict[str, bool] = {}
+    for lab in labels:
+        if lab and lab.role is None and lab.speaker:
+            opens[lab.speaker] = opens.get(lab.speaker, True) and lab.rest.startswith(QUOTE_MARKS)
+    return {name for name, quoting in opens.items() if quoting}
+
+
+def _answering(labels: list[Label | None]) -> set[str]:
+    """The names that speak right after a labelled question ("QUESTION:", "问：")."""
+    said = [lab for lab in labels if lab]
+    return {lab.speaker for previous, lab in pairwise(said)
+            if previous.role == "question" and previous.speaker and lab.role is None and lab.speaker}
 
 
 def role_of(label: Label, strong: bool, roles: dict[str, Role] | None) -> Role | None:
