@@ -7,6 +7,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import briefarc.files.ingest as ingesting
 from briefarc.models import Document, RawPage
@@ -113,8 +115,31 @@ def test_the_writer_process_stores_what_this_process_stores(tmp_path, monkeypatc
 @pytest.mark.parametrize("text", ["外交部发言人\n\n2025年G20峰会\n\nplain words", "问：台湾\n\n\n\n答：台湾问题",
                                   "G20\n\n峰会", "no CJK\n\nat all", "台\n\n", "\n\n湾", ""])
 def test_the_terms_of_a_text_are_those_of_its_paragraphs(text):
-    known: dict[str, str | None] = {}
+    known = cjk.Known()
     assert cjk.terms_of(text, known) == cjk.terms(text)
     assert cjk.terms_of(text, known) == cjk.terms(text)  # from what `known` kept
     if cjk.terms(text):
-        assert set(known) == set(text.split("\n\n"))
+        assert set(known.paragraphs) == set(text.split("\n\n"))
+
+
+def test_a_turn_takes_the_terms_of_the_body_paragraph_it_ends(monkeypatch):
+    """A turn's first paragraph is the body's without the speaker's name: its terms are not worked out again."""
+    said = "中方对所罗门群岛政府作出承认一个中国原则的决定表示高度赞赏。我们支持G20峰会2025年的决定"
+    known = cjk.Known()
+    assert cjk.terms_of(f"毛宁：{said}\n\n记者：问题", known) == cjk.terms(f"毛宁：{said}\n\n记者：问题")
+    worked_out: list[str] = []
+    terms = cjk.terms
+    monkeypatch.setattr(cjk, "terms", lambda text: worked_out.append(text) or terms(text))
+    assert cjk.terms_of(said, known) == terms(said)
+    assert said not in worked_out
+
+
+words = st.text(alphabet="台湾外交部2025G20ab _・ー：:，。\u3099", max_size=12)
+
+
+@given(words, st.sampled_from("：: ，。_"), words)
+def test_the_terms_of_a_paragraph_that_ends_another_are_its_own(head, cut, paragraph):
+    known = cjk.Known()
+    known.TAIL = 1
+    assert cjk.terms_of(head + cut + paragraph, known) == cjk.terms(head + cut + paragraph)
+    assert cjk.terms_of(paragraph, known) == cjk.terms(paragraph)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import zlib
 from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING
 
 from briefarc.errors import DatabaseError
@@ -15,6 +16,22 @@ if TYPE_CHECKING:
 
 COMPRESSION = "zlib"
 LEVEL = 1  # fast: archiving speed matters more than the last 15% of space
+
+
+def compress(data: bytes) -> bytes:
+    """`data` in the zlib format, as the blobs table keeps it (any zlib reads it back)."""
+    return _compressor()(data, LEVEL)
+
+
+@cache
+def _compressor():
+    """ISA-L's deflate when it is installed: the same zlib format as zlib's own at level 1, about a third of
+    the CPU and a little smaller (other bytes than zlib's, which decompress to the same); else zlib's."""
+    try:
+        from isal import isal_zlib
+    except ImportError:
+        return zlib.compress
+    return isal_zlib.compress
 
 
 def sha256(data: bytes) -> str:
@@ -28,7 +45,7 @@ def put_blob(conn: sqlite3.Connection, data: bytes, digest: str | None = None, p
     if not exists:
         conn.execute(
             "INSERT INTO blobs (sha256, size, compression, data) VALUES (?, ?, ?, ?)",
-            (digest, len(data), COMPRESSION, packed if packed is not None else zlib.compress(data, LEVEL)),
+            (digest, len(data), COMPRESSION, packed if packed is not None else compress(data)),
         )
     return digest
 
@@ -36,7 +53,7 @@ def put_blob(conn: sqlite3.Connection, data: bytes, digest: str | None = None, p
 def pack(page: RawPage, like: RawPage | None = None) -> RawPage:
     """`page` with its sha256 and compressed bytes worked out (taken from `like`, a page of the same bytes)."""
     if like is None:
-        return replace(page, sha256=sha256(page.data), packed=zlib.compress(page.data, LEVEL))
+        return replace(page, sha256=sha256(page.data), packed=compress(page.data))
     return replace(page, sha256=like.sha256, packed=like.packed)
 
 

@@ -96,18 +96,53 @@ def _gaps() -> tuple[re.Pattern, re.Pattern]:
     return re.compile("\0[^ ]? "), re.compile(f"[{chr(PLACE)}-{chr(0x10FFFF)}]")
 
 
-def terms_of(text: str | None, known: dict[str, str | None]) -> str | None:
+class Known:
+    """The terms of the paragraphs of one document worked out so far (`terms_of`): its body and its turns share
+    paragraphs, and a turn's first paragraph is mostly a paragraph of the body without its speaker's name
+    (毛宁：…, Q: …), whose terms are those of the body's paragraph without those of the name."""
+
+    TAIL = 16  # characters that end a paragraph, to find a paragraph of the body that ends like a turn's
+
+    def __init__(self) -> None:
+        self.paragraphs: dict[str, str | None] = {}
+        self.tails: dict[str, str] = {}  # the end of each paragraph with terms -> that paragraph
+
+    def of(self, paragraph: str) -> str | None:
+        """`terms(paragraph)`, worked out once."""
+        if paragraph in self.paragraphs:
+            return self.paragraphs[paragraph]
+        taken = self._as_end(paragraph)
+        found = taken[0] if taken else terms(paragraph)
+        self.paragraphs[paragraph] = found
+        if found and len(paragraph) >= self.TAIL:
+            self.tails.setdefault(paragraph[-self.TAIL:], paragraph)
+        return found
+
+    def _as_end(self, paragraph: str) -> tuple[str | None] | None:
+        """The terms of `paragraph` taken from those of a known one that ends with it after a character that
+        is in no run (a colon, a space): the runs of that one are those before the cut, then those of
+        `paragraph`, so its terms are theirs, then these: (its terms,), or None when there is no such paragraph."""
+        whole = self.tails.get(paragraph[-self.TAIL:]) if len(paragraph) >= self.TAIL else None
+        cut = len(whole) - len(paragraph) if whole else 0
+        if whole is None or cut < 1 or not whole.endswith(paragraph) or _segment().match(whole[cut - 1]):
+            return None
+        name = whole[:cut]  # a speaker's name, mostly: the same in many turns
+        head = self.paragraphs[name] if name in self.paragraphs else self.paragraphs.setdefault(name, terms(name))
+        both = self.paragraphs[whole]
+        if head is None:
+            return (both,)
+        if both == head:
+            return (None,)
+        return (both[len(head) + 1:],) if both and both.startswith(head + " ") else None
+
+
+def terms_of(text: str | None, known: Known) -> str | None:
     """`terms(text)` put together from the terms of its paragraphs (the parts between blank lines), which
     `known` keeps: a document's body and its turns share paragraphs. No term spans a line break, so the
     terms of a text are those of its paragraphs, one after the other."""
     if not has_cjk(text):
         return None
-    found = []
-    for paragraph in text.split("\n\n"):
-        if paragraph not in known:
-            known[paragraph] = terms(paragraph)
-        if part := known[paragraph]:
-            found.append(part)
+    found = [part for paragraph in text.split("\n\n") if (part := known.of(paragraph))]
     return " ".join(found) or None
 
 

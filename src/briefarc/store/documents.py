@@ -76,7 +76,7 @@ def _save(conn: sqlite3.Connection, new: NewDocuments, doc: Document, page: RawP
     if into is not None or new.holds(key, doc.native_id):
         new.write()  # the document it may be a version of is stored first
     row = _find(conn, key, doc.native_id, into)
-    known: dict[str, str | None] = {}  # the CJK terms of the paragraphs: a body and its turns share them
+    known = cjk.Known()  # the CJK terms of the paragraphs: a body and its turns share them
     if row is None:
         values = _stored_values(doc, text_hash, body, identity, known)
         return new.add(key, values, _turn_terms(doc, known), source_id, stamp, (doc, page, digest))
@@ -121,7 +121,7 @@ def _stored_before(conn: sqlite3.Connection, doc_id: int, digest: str, text_hash
         " LIMIT 1", (doc_id, digest, text_hash) * 2).fetchone() is not None
 
 
-def _stored_values(doc: Document, text_hash: str, body: str, identity: Identity, known: dict) -> dict:
+def _stored_values(doc: Document, text_hash: str, body: str, identity: Identity, known: cjk.Known) -> dict:
     return {**_document_values(doc, text_hash, body, known), "url": identity.url,
             "canonical_url": identity.canonical_url, "claimed_url": identity.claimed_url}
 
@@ -233,7 +233,8 @@ def turns_json(doc: Document) -> str:
                       ensure_ascii=False)
 
 
-def _document_values(doc: Document, text_hash: str, body: str | None = None, known: dict | None = None) -> dict:
+def _document_values(doc: Document, text_hash: str, body: str | None = None,
+                     known: cjk.Known | None = None) -> dict:
     """The documents row of `doc`; `known`: the CJK terms of paragraphs, kept for its turns (cjk.terms_of)."""
     published = doc.published
     body = doc.body if body is None else body
@@ -253,7 +254,7 @@ def _document_values(doc: Document, text_hash: str, body: str | None = None, kno
         "body": body,
         "cjk_title": cjk.terms(doc.title),  # the CJK search terms (store/cjk.py), None for text without CJK
         "cjk_subtitle": cjk.terms(doc.subtitle),
-        "cjk_body": cjk.terms_of(body, {} if known is None else known),
+        "cjk_body": cjk.terms_of(body, cjk.Known() if known is None else known),
         "paragraphs": _paragraphs_json(doc),
         "turns": turns_json(doc),
         "tags": json.dumps(doc.tags, ensure_ascii=False),
@@ -263,7 +264,7 @@ def _document_values(doc: Document, text_hash: str, body: str | None = None, kno
     }
 
 
-def _turn_terms(doc: Document, known: dict) -> list[tuple[int, str]]:
+def _turn_terms(doc: Document, known: cjk.Known) -> list[tuple[int, str]]:
     """(number, CJK search terms) of each turn of `doc` that has some."""
     return [(number, terms) for number, turn in enumerate(doc.turns, start=1)
             if (terms := cjk.terms_of(turn.text, known))]
@@ -406,7 +407,7 @@ def replace_extraction(db: sqlite_utils.Database, doc_id: int, number: int, doc:
 
 
 def _refresh_document(conn: sqlite3.Connection, doc_id: int, doc: Document, text_hash: str) -> bool:
-    known: dict[str, str | None] = {}
+    known = cjk.Known()
     values = _document_values(doc, text_hash, known=known)
     for key in ("url", "canonical_url", "text_source", "feed_hash"):
         values.pop(key, None)  # the identity and the text's origin stay as archived
