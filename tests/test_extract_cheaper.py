@@ -6,7 +6,8 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from briefarc.extract.content import holds_text
-from briefarc.extract.sites import page_addresses, select_value
+from briefarc.extract.sites import LINKED, link_hosts, page_addresses, select_value, site_by_links
+from briefarc.urls import hostname
 
 
 @pytest.mark.parametrize("markup", [
@@ -53,3 +54,43 @@ def test_page_addresses_in_one_search(head):
     page = f"<html><head>{head}</head><body><p>text</p><link rel=canonical href='https://body.example/'></body></html>"
     tree = LexborHTMLParser(page)
     assert page_addresses(tree, page) == addresses_one_by_one(tree)
+
+
+def hosts_link_by_link(tree: LexborHTMLParser) -> dict[str, int]:
+    """The hosts the page's links name, as site_by_links counted them before: one host name per link."""
+    hosts: dict[str, int] = {}
+    for node in tree.css(LINKED):
+        attrs = node.attributes
+        value = attrs.get("href") or attrs.get("src") or attrs.get("action") or ""
+        absolute = "https:" + value if value.startswith("//") else value
+        host = hostname(absolute) if absolute.startswith(("http:", "https:")) else ""
+        if value.startswith("mailto:") and "@" in value:
+            host = value.split("@", 1)[1].split("?")[0].lower()
+        if host:
+            hosts[host] = hosts.get(host, 0) + 1
+    return hosts
+
+
+LINKS = [
+    "http://www.fmprc.gov.cn/web/a.html", "https://www.fmprc.gov.cn", "https://WWW.FMPRC.GOV.CN:443/b",
+    "//www.fmprc.gov.cn/c.js", "https://www.mfa.gov.cn?x=1", "https://www.mfa.gov.cn#top", "http:///empty/host",
+    "http://", "https://", "http:relative/path", "https:/one/slash", "HTTP://upper.example/", "mailto:press@mfa.gov.cn",
+    "mailto:x@Other.Example?subject=hi", "mailto:nobody", "/relative", "./t20240101.html", "javascript:void(0)",
+    "https://user:pw@host.example:8080/p", "http://[::1]/v6", "http://bad port.example:99999/x", "https://h.example/a/b/c",
+]
+
+
+def test_link_hosts_counts_each_host_as_before():
+    anchors = "".join(f'<a href="{link}">x</a>' for link in LINKS)
+    others = ('<img src="https://img.example/1.png"><img src="//img.example/2.png"><script src="https://cdn.example/s.js">'
+              '</script><form action="https://www.fmprc.gov.cn/search"></form><iframe src="http://frame.example/"></iframe>'
+              '<link href="https://www.mfa.gov.cn/style.css" rel="stylesheet"><a href="" src="https://odd.example/">y</a>')
+    tree = LexborHTMLParser(f"<html><head></head><body>{anchors}{others}{anchors}</body></html>")
+    assert list(link_hosts(tree).items()) == list(hosts_link_by_link(tree).items())
+
+
+def test_site_by_links_takes_the_first_of_hosts_named_as_often():
+    links = ["https://www.mfa.gov.cn/1", "https://www.state.gov/1"] * 3
+    tree = LexborHTMLParser("".join(f'<a href="{link}">x</a>' for link in links))
+    assert list(link_hosts(tree)) == ["www.mfa.gov.cn", "www.state.gov"]
+    assert site_by_links(tree).name == "fmprc"
