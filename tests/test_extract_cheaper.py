@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from briefarc.extract.content import holds_text
+from briefarc.extract.content import Page, holds_text
 from briefarc.extract.sites import LINKED, link_hosts, page_addresses, select_value, site_by_links
+from briefarc.extract.voters import ancestors, first_visible
 from briefarc.urls import hostname
 
 
@@ -94,3 +95,14 @@ def test_site_by_links_takes_the_first_of_hosts_named_as_often():
     tree = LexborHTMLParser("".join(f'<a href="{link}">x</a>' for link in links))
     assert list(link_hosts(tree)) == ["www.mfa.gov.cn", "www.state.gov"]
     assert site_by_links(tree).name == "fmprc"
+
+
+def test_page_finds_the_headline_and_the_toggled_panels_in_one_search():
+    page = ('<html><body><div hidden><h1>Modal copy</h1></div><button aria-controls="panel-1 panel-2">More</button>'
+            '<h1 aria-controls="panel-3">Headline</h1><h1>Second</h1><a aria-controls="">x</a>'
+            '<div id="panel-1" hidden><p>Panel text</p></div></body></html>')
+    body = LexborHTMLParser(page).body
+    found = Page(body)
+    assert found.title_path == ancestors(first_visible(body.css("h1")))
+    assert found.toggled == frozenset({"panel-1", "panel-2", "panel-3"})
+    assert found.title_path == ancestors(body.css("h1")[1])
