@@ -7,6 +7,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from briefarc.extract.content import Page, holds_text
 from briefarc.extract.sites import LINKED, link_hosts, page_addresses, select_value, site_by_links
+from briefarc.extract.text import fold, folded_lines
 from briefarc.extract.voters import ancestors, first_visible
 from briefarc.urls import hostname
 
@@ -106,3 +107,11 @@ def test_page_finds_the_headline_and_the_toggled_panels_in_one_search():
     assert found.title_path == ancestors(first_visible(body.css("h1")))
     assert found.toggled == frozenset({"panel-1", "panel-2", "panel-3"})
     assert found.title_path == ancestors(body.css("h1")[1])
+
+
+@pytest.mark.parametrize("text", [
+    None, "", "\n", "  \n\t\n", "one\n  two  \n\n\u3000\n\u200b\nthree\r\nfour\u00a0five",
+    "中文\n  汉字\n\u200b\u00ad\n" + " " * 70_000 + "\nlast",
+])
+def test_folded_lines_are_the_folded_lines_that_hold_text(text):
+    assert folded_lines(text) == [line for line in (fold(part) for part in (text or "").split("\n")) if line]

@@ -11,7 +11,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from briefarc.extract.headline import headline, lines_beside
 from briefarc.extract.pagesources import PageSources, node_text
-from briefarc.extract.text import fold, fold_entities
+from briefarc.extract.text import fold_entities, folded_lines
 
 AUTHOR_META = (
     "author", "article:author", "sailthru.author", "parsely-author", "dc.creator", "byl", "dcterms.creator",
@@ -90,7 +90,7 @@ def name_from_lines(lines: list[str]) -> str | None:
 
 
 def text_lines(node) -> list[str]:
-    return [line for line in (fold(part) for part in (node.text(separator="\n") or "").split("\n")) if line]
+    return folded_lines(node.text(separator="\n"))
 
 
 def author_from_byline(src: PageSources) -> str | None:

@@ -9,7 +9,7 @@ from selectolax.lexbor import LexborNode
 
 from briefarc.extract.links import resolve
 from briefarc.extract.pagesources import PageSources, node_text
-from briefarc.extract.text import fold
+from briefarc.extract.text import fold, folded_lines
 from briefarc.urls import split
 
 
@@ -94,8 +94,7 @@ def _sibling_lines(node: LexborNode, forward: bool) -> Iterator[tuple[list[str],
     for sibling in _siblings(node, forward):
         if sibling.tag in NOT_TEXT:
             continue
-        found = [fold(line) for line in (sibling.text(separator="\n") or "").split("\n")]
-        found = [line for line in found if line]
+        found = folded_lines(sibling.text(separator="\n"))
         yield found, sum(len(line) for line in found)
 
 
