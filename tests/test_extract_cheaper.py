@@ -6,6 +6,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from briefarc.extract.content import Page, holds_text
+from briefarc.extract.pagesources import Landmarks, PageSources
 from briefarc.extract.sites import LINKED, link_hosts, page_addresses, select_value, site_by_links
 from briefarc.extract.text import fold, folded_lines
 from briefarc.extract.voters import ancestors, first_visible
@@ -115,3 +116,21 @@ def test_page_finds_the_headline_and_the_toggled_panels_in_one_search():
 ])
 def test_folded_lines_are_the_folded_lines_that_hold_text(text):
     assert folded_lines(text) == [line for line in (fold(part) for part in (text or "").split("\n")) if line]
+
+
+LANDMARK_PAGE = """<html><head><title>Page title</title>
+<script type="application/ld+json">{"@type": "NewsArticle"}</script>
+<script type="Application/LD+JSON">{"@type": "Person"}</script><script>var x = 1;</script></head><body>
+<svg><title>An icon</title></svg><h2>Before</h2><h1>Headline</h1><h3>Three</h3><div><h2>Nested <h3>odd</h3></h2></div>
+<h4>Four</h4><template><h1>In a template</h1></template><script type="application/ld+json">[]</script></body></html>"""
+
+
+def test_landmarks_are_what_each_search_finds():
+    tree = LexborHTMLParser(LANDMARK_PAGE)
+    landmarks = Landmarks(tree)
+    for tags, selector in ((("title", "h1", "h2"), "title, h1, h2"), (("h1",), "h1"), (("h2", "h3"), "h2, h3"),
+                           (("script",), 'script[type="application/ld+json"]')):
+        assert [node.mem_id for node in landmarks.of(*tags)] == [node.mem_id for node in tree.css(selector)]
+    src, plain = PageSources(tree, None, landmarks), PageSources(tree, None)
+    assert src.ld.objects == plain.ld.objects and len(src.ld.objects) == 2
+    assert [node.mem_id for node in src.tagged("h2", "h3")] == [node.mem_id for node in plain.tagged("h2", "h3")]

@@ -33,7 +33,7 @@ def _find_headline(src: PageSources, title: str | None) -> LexborNode | None:
             return node
     if first is not None and len(node_text(first).split()) >= 3:
         return first
-    for node in src.tree.css("h2, h3")[:60]:
+    for node in src.tagged("h2", "h3")[:60]:
         if _shows(node, wanted):
             return node
     return first
