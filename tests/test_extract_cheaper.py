@@ -6,6 +6,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from briefarc.extract.content import Page, holds_text
+from briefarc.extract.labels import judge_label, read_label
 from briefarc.extract.pagesources import Landmarks, PageSources
 from briefarc.extract.sites import LINKED, link_hosts, page_addresses, select_value, site_by_links
 from briefarc.extract.text import fold, folded_lines
@@ -134,3 +135,18 @@ def test_landmarks_are_what_each_search_finds():
     src, plain = PageSources(tree, None, landmarks), PageSources(tree, None)
     assert src.ld.objects == plain.ld.objects and len(src.ld.objects) == 2
     assert [node.mem_id for node in src.tagged("h2", "h3")] == [node.mem_id for node in plain.tagged("h2", "h3")]
+
+
+def test_a_label_is_judged_once_whatever_follows_it():
+    judge_label.cache_clear()
+    first, second = read_label("问：第一个问题？", None), read_label("问：第二个问题？", None)
+    assert (first.speaker, first.role, first.rest) == ("问", "question", "第一个问题？")
+    assert (second.speaker, second.role, second.rest) == ("问", "question", "第二个问题？")
+    assert judge_label.cache_info().hits == 1
+    lead = read_label("After the press conference, the following question was raised:", None)
+    asked = read_label("After the press conference, the following question was raised: What about trade?", None)
+    assert (lead.role, lead.lead_in, asked.role, asked.lead_in, asked.rest) == (
+        "question", True, "question", False, "What about trade?")
+    assert read_label("Mao Ning: Good afternoon.", "Mao Ning").role == "answer"
+    assert read_label("Mao Ning: Good afternoon.", None).role is None
+    assert read_label("Note: nothing here", None) is None
