@@ -477,18 +477,6 @@ def once(blocks: list[Block]) -> list[Block]:
 def site_body(page_body: LexborNode, selectors: tuple[str, ...]) -> LexborNode | None:
     for selector in selectors:
         for node in page_body.css(selector)[:3]:
-            if holds_text(node, 20):
+            if len(node.text(strip=True)) > 20:
                 return node
     return None
-
-
-def holds_text(node: LexborNode, least: int) -> bool:
-    """len(node.text(strip=True)) > least, which strips each text node apart in Python: that text keeps
-    every character that is not whitespace, so a text with more of those than `least` is known to pass
-    from one call in C (a site's body holds thousands of them); only a text with few is stripped."""
-    text = node.text()
-    if len(text) <= least:
-        return False  # stripping only shortens it
-    if len("".join(text.split())) > least:  # split() and strip() know the same whitespace
-        return True
-    return len(node.text(strip=True)) > least
