@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import codecs
+import dataclasses
 import random
 from datetime import date
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from briefarc.extract import core
 from briefarc.extract.content import Page
+from briefarc.extract.decode import decode_html
 from briefarc.extract.labels import judge_label, read_label
 from briefarc.extract.pagesources import Landmarks, PageSources
 from briefarc.extract.sites import LINKED, link_hosts, page_addresses, select_value, site_by_links
@@ -158,3 +162,31 @@ def test_find_date_remembers_short_texts_by_the_day_it_is():
     assert dates.find_date(late) is None
     assert dates.find_date(late, today=date(2030, 12, 31)) == "2030-12-31"
     assert dates.find_date("x" * 400 + " March 3, 2025") == "2025-03-03"  # a long text: not remembered
+
+
+HEADLINE = "外交部发言人毛宁主持例行记者会"
+UTF8_PAGE = (f"<html><head><title>{HEADLINE}</title></head><body><h1>{HEADLINE}</h1><p>"
+             + "中方一贯主张通过对话协商和平解决争端。" * 8 + "</p><p>Café au lait, naïve résumé.</p></body></html>")
+
+
+@pytest.mark.parametrize(("data", "parsed_as"), [
+    (UTF8_PAGE.encode("utf-8"), bytes),  # valid UTF-8: the parser reads the page's own bytes
+    (codecs.BOM_UTF8 + UTF8_PAGE.encode("utf-8"), str),  # without the mark: the text
+    (UTF8_PAGE.encode("gb18030").replace(b"<head>", b'<head><meta charset="gbk">'), str),
+    (UTF8_PAGE.replace("Café", "CafÃ\u0083Â\u0080 Ã\u0083Â\u0080").encode("utf-8"), str),  # encoded twice: undone
+])
+def test_the_parser_reads_the_bytes_when_they_are_the_text(monkeypatch, data, parsed_as):
+    seen = []
+
+    def parser(markup):
+        seen.append(type(markup))
+        return LexborHTMLParser(markup)
+
+    monkeypatch.setattr(core, "LexborHTMLParser", parser)
+    document = core.extract(data)
+    text, _, _ = decode_html(data)
+    assert seen[0] is parsed_as
+    monkeypatch.setattr(core, "LexborHTMLParser", LexborHTMLParser)
+    read_from_text = core.extract_html(text)  # the text, parsed as it was before
+    assert document.paragraphs and {**dataclasses.asdict(document), "encoding": None, "warnings": None} == {
+        **dataclasses.asdict(read_from_text), "encoding": None, "warnings": None}
