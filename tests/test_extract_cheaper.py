@@ -11,6 +11,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from briefarc.extract import core
+from briefarc.extract.authors import BY_PREFIX, BYLINE_START, LABEL_LINE
 from briefarc.extract.content import Page
 from briefarc.extract.decode import decode_html
 from briefarc.extract.labels import judge_label, read_label
@@ -190,3 +191,12 @@ def test_the_parser_reads_the_bytes_when_they_are_the_text(monkeypatch, data, pa
     read_from_text = core.extract_html(text)  # the text, parsed as it was before
     assert document.paragraphs and {**dataclasses.asdict(document), "encoding": None, "warnings": None} == {
         **dataclasses.asdict(read_from_text), "encoding": None, "warnings": None}
+
+
+@pytest.mark.parametrize("line", [
+    "By Jane Roe", "by:", "Written by", "Jun 2 Written By", "Author", "作者：", "作者: 张三", "记者 李四", "ByJane Roe",
+    "Byline", "Bypass the road", "Posted by admin", "Reviewed by Dr. Who", "Menu", "", " by ", "Authors:", "文：王五",
+    "bY JANE", "Standby power", "Follow us on X", "Von Max Mustermann", "par Jean Dupont", "بقلم أحمد",
+])
+def test_byline_start_is_either_pattern(line):
+    assert bool(BYLINE_START.match(line)) == bool(LABEL_LINE.search(line) or BY_PREFIX.match(line))

@@ -59,6 +59,9 @@ def clean_author(text: str | None) -> str | None:
 # a line that only labels the name on the next one: "Written by", "By:", "Jun 2 Written By", "Author"
 LABEL_LINE = re.compile(r"^(?:\w[\w ]{0,14}\s)?by\s*:?$"
                         r"|^(?:authors?|contributors?|autor|auteur|von|par|por|автор|作者)\s*[:：]?$", re.I)
+# a label line or a line that opens with a byline label: LABEL_LINE.search or BY_PREFIX.match in one call
+# (LABEL_LINE's alternatives are all anchored at the start: searching it is matching it)
+BYLINE_START = re.compile(f"(?:{LABEL_LINE.pattern})|(?:{BY_PREFIX.pattern})", re.I)
 NOT_A_BYLINE = re.compile(r"^(?:powered|hosted|built|made|designed|sponsored|presented|provided|created|developed"
                           r"|inspired|followed|filter|sort|shop|browse|search)\b", re.I)
 REVIEWER = re.compile(r"^(?:medically\s+|expert\s+)?(?:reviewed|fact[- ]checked|edited|illustrated|photographed)"
@@ -139,9 +142,8 @@ def author_near_title(src: PageSources, title: str | None) -> str | None:
         return None
     for lines in (lines_beside(node, True, 600, src.memo), lines_beside(node, False, 200, src.memo)[::-1]):
         for index, line in enumerate(lines):
-            if len(line) > 80 or NOT_A_BYLINE.match(line) or REVIEWER.match(line) \
-                    or not (LABEL_LINE.search(line) or BY_PREFIX.match(line)):
-                continue
+            if len(line) > 80 or not BYLINE_START.match(line) or NOT_A_BYLINE.match(line) or REVIEWER.match(line):
+                continue  # most lines start no byline: that is asked first, in one call
             name = name_from_lines(lines[index:index + 6]) if LABEL_LINE.search(line) else clean_author(line)
             if name and looks_like_name(name):
                 return name
