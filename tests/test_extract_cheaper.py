@@ -11,7 +11,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from briefarc.extract import core
-from briefarc.extract.authors import BY_PREFIX, BYLINE_START, LABEL_LINE
+from briefarc.extract.authors import BY_PREFIX, BYLINE_START, LABEL_LINE, may_open_byline
 from briefarc.extract.content import Page
 from briefarc.extract.decode import decode_html
 from briefarc.extract.labels import judge_label, read_label
@@ -200,3 +200,11 @@ def test_the_parser_reads_the_bytes_when_they_are_the_text(monkeypatch, data, pa
 ])
 def test_byline_start_is_either_pattern(line):
     assert bool(BYLINE_START.match(line)) == bool(LABEL_LINE.search(line) or BY_PREFIX.match(line))
+
+
+def test_a_line_beside_the_headline_is_judged_once():
+    may_open_byline.cache_clear()
+    assert [may_open_byline(line) for line in ("By Jane Roe", "Powered by WordPress", "Reviewed by Dr Who", "Menu",
+                                               "x" * 78 + "by", "x" * 79 + "by", "By Jane Roe")] == [
+        True, False, False, False, True, False, True]
+    assert may_open_byline.cache_info().hits == 1

@@ -6,6 +6,7 @@ Reporter") is left out; a name that is the site's own is an organisation, not a 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -142,12 +143,21 @@ def author_near_title(src: PageSources, title: str | None) -> str | None:
         return None
     for lines in (lines_beside(node, True, 600, src.memo), lines_beside(node, False, 200, src.memo)[::-1]):
         for index, line in enumerate(lines):
-            if len(line) > 80 or not BYLINE_START.match(line) or NOT_A_BYLINE.match(line) or REVIEWER.match(line):
-                continue  # most lines start no byline: that is asked first, in one call
+            if not may_open_byline(line):
+                continue
             name = name_from_lines(lines[index:index + 6]) if LABEL_LINE.search(line) else clean_author(line)
             if name and looks_like_name(name):
                 return name
     return None
+
+
+@lru_cache(maxsize=4096)
+def may_open_byline(line: str) -> bool:
+    """A short line that opens with a byline label or is one ("By", "Written by"), not a credit for something
+    else ("Powered by", "Reviewed by"). Remembered: the lines beside headlines repeat from page to page
+    (menus, "Question:"). Most lines start no byline: that is asked first, in one call."""
+    return len(line) <= 80 and bool(BYLINE_START.match(line)) and not NOT_A_BYLINE.match(line) \
+        and not REVIEWER.match(line)
 
 
 LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
