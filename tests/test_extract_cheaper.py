@@ -205,6 +205,6 @@ def test_byline_start_is_either_pattern(line):
 def test_a_line_beside_the_headline_is_judged_once():
     may_open_byline.cache_clear()
     assert [may_open_byline(line) for line in ("By Jane Roe", "Powered by WordPress", "Reviewed by Dr Who", "Menu",
-                                               "x" * 78 + "by", "x" * 79 + "by", "By Jane Roe")] == [
+                                               "By " + "J" * 77, "By " + "J" * 78, "By Jane Roe")] == [
         True, False, False, False, True, False, True]
     assert may_open_byline.cache_info().hits == 1
