@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import dataclasses
 import random
+import re
 from datetime import date
 
 import pytest
@@ -12,12 +13,15 @@ from selectolax.lexbor import LexborHTMLParser
 
 from briefarc.extract import core
 from briefarc.extract.authors import BY_PREFIX, BYLINE_START, LABEL_LINE, may_open_byline
+from briefarc.extract.boilerplate import LABEL_TEXT, LABELS, MARKUP_TEXT
 from briefarc.extract.content import Page
 from briefarc.extract.decode import decode_html
 from briefarc.extract.labels import judge_label, read_label
 from briefarc.extract.pagesources import Landmarks, PageSources
 from briefarc.extract.sites import LINKED, link_hosts, page_addresses, select_value, site_by_links
+from briefarc.extract.speakers import spokesperson_from_text
 from briefarc.extract.text import _CJK_RUN, cjk_count, count_matching, fold, folded_lines
+from briefarc.extract.transcript import is_heading
 from briefarc.extract.voters import ancestors, first_visible
 from briefarc.urls import hostname
 
@@ -208,3 +212,23 @@ def test_a_line_beside_the_headline_is_judged_once():
                                                "By " + "J" * 77, "By " + "J" * 78, "By Jane Roe")] == [
         True, False, False, False, True, False, True]
     assert may_open_byline.cache_info().hits == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Advertisement", "ADVERTISEMENT", "— Advertisement —", "_advertising_", "ſponsored content", "Sponsored",
+    "Story continues below advertisement", "广告", "إعلان", "Реклама", "Skip to ad", "Share this article!",
+    "Shares fell", "advertisement of the year", "", "...", "A", "<div class='x'>", "<p>", "<not markup", "< p>",
+    "Publicité", "pubblicità", "Werbung:", "Anzeige", "Scroll to continue with content", "Continue reading below",
+])
+def test_boilerplate_first_letters_and_markup_test_change_nothing(text):
+    old_label = re.compile(rf"^[\W_]*(?:{LABELS})[\W_]*$", re.I)
+    assert bool(LABEL_TEXT.match(text)) == bool(old_label.match(text))
+    assert (text.startswith("<") and bool(MARKUP_TEXT.match(text))) == bool(MARKUP_TEXT.match(text))
+    assert all(phrase[:1].isalpha() for phrase in LABELS.split("|"))  # FIRST_LETTERS reads each phrase's first
+
+
+def test_cheap_tests_before_patterns_in_transcripts_and_attributions():
+    assert [is_heading(p) for p in ("**Libya", "** ", "*Libya", "Libya **", "**")] == [True, False, False, False, False]
+    assert spokesperson_from_text(["The spokesman Asim Iftikhar told reporters."]) == "Asim Iftikhar"
+    assert spokesperson_from_text(["外交部发言人毛宁表示，中方欢迎。"]) == "毛宁"
+    assert spokesperson_from_text(["Nothing to see here, said nobody."]) is None
