@@ -14,43 +14,13 @@ from selectolax.lexbor import LexborHTMLParser
 from briefarc.extract import core
 from briefarc.extract.authors import BY_PREFIX, BYLINE_START, LABEL_LINE, may_open_byline
 from briefarc.extract.boilerplate import LABEL_TEXT, LABELS, MARKUP_TEXT
-from briefarc.extract.content import Page
 from briefarc.extract.decode import decode_html
 from briefarc.extract.labels import judge_label, read_label
-from briefarc.extract.pagesources import Landmarks, PageSources
-from briefarc.extract.sites import LINKED, link_hosts, page_addresses, select_value, site_by_links
+from briefarc.extract.sites import LINKED, link_hosts, site_by_links
 from briefarc.extract.speakers import spokesperson_from_text
-from briefarc.extract.text import _CJK_RUN, cjk_count, count_matching, fold, folded_lines
+from briefarc.extract.text import _CJK_RUN, cjk_count, count_matching
 from briefarc.extract.transcript import is_heading
-from briefarc.extract.voters import ancestors, first_visible
 from briefarc.urls import hostname
-
-
-def addresses_one_by_one(tree: LexborHTMLParser) -> list[tuple[str, str]]:
-    """page_addresses as it read them before: one search per place."""
-    found = []
-    for how, selector in (("canonical link", "link[rel=canonical]@href"), ("og:url", "meta[property='og:url']@content"),
-                          ("<base href>", "base[href]@href")):
-        value = select_value(tree, (selector,))
-        if value:
-            found.append((how, value))
-    return found
-
-
-@pytest.mark.parametrize("head", [
-    "",
-    '<link rel="canonical" href="https://www.fmprc.gov.cn/a.html">',
-    '<link rel="canonical" href=""><link rel="canonical" href=" "><link rel="canonical" href="https://b.example/">',
-    '<link rel="canonical" href=""><link rel="canonical" href=""><link rel="canonical" href="">'
-    '<link rel="canonical" href="https://fourth.example/">',  # only the first three are read
-    '<base href="https://c.example/"><meta property="og:url" content="https://d.example/x">'
-    '<link rel="Canonical" href="https://e.example/"><link rel="alternate" href="https://f.example/">',
-    '<meta property="og:url" content="   "><meta name="og:url" content="https://g.example/">',
-])
-def test_page_addresses_in_one_search(head):
-    page = f"<html><head>{head}</head><body><p>text</p><link rel=canonical href='https://body.example/'></body></html>"
-    tree = LexborHTMLParser(page)
-    assert page_addresses(tree, page) == addresses_one_by_one(tree)
 
 
 def hosts_link_by_link(tree: LexborHTMLParser) -> dict[str, int]:
@@ -91,43 +61,6 @@ def test_site_by_links_takes_the_first_of_hosts_named_as_often():
     tree = LexborHTMLParser("".join(f'<a href="{link}">x</a>' for link in links))
     assert list(link_hosts(tree)) == ["www.mfa.gov.cn", "www.state.gov"]
     assert site_by_links(tree).name == "fmprc"
-
-
-def test_page_finds_the_headline_and_the_toggled_panels_in_one_search():
-    page = ('<html><body><div hidden><h1>Modal copy</h1></div><button aria-controls="panel-1 panel-2">More</button>'
-            '<h1 aria-controls="panel-3">Headline</h1><h1>Second</h1><a aria-controls="">x</a>'
-            '<div id="panel-1" hidden><p>Panel text</p></div></body></html>')
-    body = LexborHTMLParser(page).body
-    found = Page(body)
-    assert found.title_path == ancestors(first_visible(body.css("h1")))
-    assert found.toggled == frozenset({"panel-1", "panel-2", "panel-3"})
-    assert found.title_path == ancestors(body.css("h1")[1])
-
-
-@pytest.mark.parametrize("text", [
-    None, "", "\n", "  \n\t\n", "one\n  two  \n\n\u3000\n\u200b\nthree\r\nfour\u00a0five",
-    "中文\n  汉字\n\u200b\u00ad\n" + " " * 70_000 + "\nlast",
-])
-def test_folded_lines_are_the_folded_lines_that_hold_text(text):
-    assert folded_lines(text) == [line for line in (fold(part) for part in (text or "").split("\n")) if line]
-
-
-LANDMARK_PAGE = """<html><head><title>Page title</title>
-<script type="application/ld+json">{"@type": "NewsArticle"}</script>
-<script type="Application/LD+JSON">{"@type": "Person"}</script><script>var x = 1;</script></head><body>
-<svg><title>An icon</title></svg><h2>Before</h2><h1>Headline</h1><h3>Three</h3><div><h2>Nested <h3>odd</h3></h2></div>
-<h4>Four</h4><template><h1>In a template</h1></template><script type="application/ld+json">[]</script></body></html>"""
-
-
-def test_landmarks_are_what_each_search_finds():
-    tree = LexborHTMLParser(LANDMARK_PAGE)
-    landmarks = Landmarks(tree)
-    for tags, selector in ((("title", "h1", "h2"), "title, h1, h2"), (("h1",), "h1"), (("h2", "h3"), "h2, h3"),
-                           (("script",), 'script[type="application/ld+json"]')):
-        assert [node.mem_id for node in landmarks.of(*tags)] == [node.mem_id for node in tree.css(selector)]
-    src, plain = PageSources(tree, None, landmarks), PageSources(tree, None)
-    assert src.ld.objects == plain.ld.objects and len(src.ld.objects) == 2
-    assert [node.mem_id for node in src.tagged("h2", "h3")] == [node.mem_id for node in plain.tagged("h2", "h3")]
 
 
 def test_a_label_is_judged_once_whatever_follows_it():

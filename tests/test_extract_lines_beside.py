@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from briefarc.extract import text
+from briefarc.extract import headline
 from briefarc.extract.headline import lines_beside
 
 PAGE = """<html><body><div class="top">Menu line</div><header><p>Section</p><h1>The headline of the story</h1>
@@ -17,15 +17,15 @@ PAGE = """<html><body><div class="top">Menu line</div><header><p>Section</p><h1>
 
 @pytest.fixture
 def folds(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The lines folded, in order (headline reads them with text.folded_lines)."""
+    """The lines folded, in order."""
     seen: list[str] = []
-    real = text.fold
+    real = headline.fold
 
     def counted(text: str | None) -> str:
         seen.append(text or "")
         return real(text)
 
-    monkeypatch.setattr(text, "fold", counted)
+    monkeypatch.setattr(headline, "fold", counted)
     return seen
 
 

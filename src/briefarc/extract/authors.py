@@ -12,7 +12,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from briefarc.extract.headline import headline, lines_beside
 from briefarc.extract.pagesources import PageSources, node_text
-from briefarc.extract.text import fold_entities, folded_lines
+from briefarc.extract.text import fold, fold_entities
 
 AUTHOR_META = (
     "author", "article:author", "sailthru.author", "parsely-author", "dc.creator", "byl", "dcterms.creator",
@@ -94,7 +94,7 @@ def name_from_lines(lines: list[str]) -> str | None:
 
 
 def text_lines(node) -> list[str]:
-    return folded_lines(node.text(separator="\n"))
+    return [line for line in (fold(part) for part in (node.text(separator="\n") or "").split("\n")) if line]
 
 
 def author_from_byline(src: PageSources) -> str | None:

@@ -112,9 +112,8 @@ class Page:
             self.nodes, self.parents, self.depths, self.votes = like.nodes, like.parents, like.depths, like.votes
             self.body_classes, self.folded = like.body_classes, like.folded
             return
-        found = body.css("h1, [aria-controls]")  # one search for both (an h1 without the attribute adds no key)
-        self.title_path = ancestors(first_visible([node for node in found if node.tag == "h1"]))
-        self.toggled = frozenset(key for control in found
+        self.title_path = ancestors(first_visible(body.css("h1")))
+        self.toggled = frozenset(key for control in body.css("[aria-controls]")
                                  for key in (control.attributes.get("aria-controls") or "").split())
 
     def kind(self, node: LexborNode) -> int:

@@ -19,7 +19,6 @@ from briefarc.extract.kinds import classify, kind_from_url, kind_named, looks_li
 from briefarc.extract.language import guess_language, language_from_url
 from briefarc.extract.links import checked
 from briefarc.extract.metadata import Metadata, extract_metadata, settle_published
-from briefarc.extract.pagesources import Landmarks
 from briefarc.extract.text import fold
 from briefarc.models import Document, ListingItem
 from briefarc.urls import hostname
@@ -124,8 +123,7 @@ def extract_html(text: str, url: str | None = None, site: sites.Site | None = No
     (the parser reads them as they are, where it would encode the text to UTF-8 again)."""
     flat = flatten_deep(text)
     tree = LexborHTMLParser(utf8 if utf8 is not None and flat is text else flat)
-    landmarks = Landmarks(tree)  # read before the tree is changed
-    reason = stubs.refusal(tree, len(text), landmarks)
+    reason = stubs.refusal(tree, len(text))
     if reason:
         raise InputError(reason)
     site = site or sites.site_by_host(url)
@@ -133,7 +131,7 @@ def extract_html(text: str, url: str | None = None, site: sites.Site | None = No
     if site is None and not url:  # a saved page: its own links say which site it is from
         site, address, assumed = sites.recognise(tree, text)
     trusted = site is not None  # a site known by its host: its body selector is trusted
-    meta = extract_metadata(tree, url, dated=False, landmarks=landmarks)
+    meta = extract_metadata(tree, url, dated=False)
     if site is None:
         site = sites.site_by_generator(meta.generator)
     if site is None and (not url or not meta.structured):

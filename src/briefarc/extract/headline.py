@@ -9,7 +9,7 @@ from selectolax.lexbor import LexborNode
 
 from briefarc.extract.links import resolve
 from briefarc.extract.pagesources import PageSources, node_text
-from briefarc.extract.text import fold, folded_lines
+from briefarc.extract.text import fold
 from briefarc.urls import split
 
 
@@ -33,7 +33,7 @@ def _find_headline(src: PageSources, title: str | None) -> LexborNode | None:
             return node
     if first is not None and len(node_text(first).split()) >= 3:
         return first
-    for node in src.tagged("h2", "h3")[:60]:
+    for node in src.tree.css("h2, h3")[:60]:
         if _shows(node, wanted):
             return node
     return first
@@ -94,7 +94,8 @@ def _sibling_lines(node: LexborNode, forward: bool) -> Iterator[tuple[list[str],
     for sibling in _siblings(node, forward):
         if sibling.tag in NOT_TEXT:
             continue
-        found = folded_lines(sibling.text(separator="\n"))
+        found = [fold(line) for line in (sibling.text(separator="\n") or "").split("\n")]
+        found = [line for line in found if line]
         yield found, sum(len(line) for line in found)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborHTMLParser
 
 from briefarc.extract.text import fold_entities
 
@@ -61,10 +61,9 @@ class JsonLd:
         self.article = self._pick_article()
 
     @classmethod
-    def from_tree(cls, tree: LexborHTMLParser, scripts: list[LexborNode] | None = None) -> JsonLd:
-        """The page's JSON-LD, from its scripts (found in the tree when not given)."""
+    def from_tree(cls, tree: LexborHTMLParser) -> JsonLd:
         objects: list[dict] = []
-        for node in tree.css('script[type="application/ld+json"]') if scripts is None else scripts:
+        for node in tree.css('script[type="application/ld+json"]'):
             data = _load(node.text(deep=True) or "")
             if data is not None:
                 _flatten(data, objects)

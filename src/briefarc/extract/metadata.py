@@ -17,7 +17,7 @@ from briefarc.extract.authors import find_author
 from briefarc.extract.jsonld import types_of
 from briefarc.extract.links import resolve
 from briefarc.extract.pagedates import find_published
-from briefarc.extract.pagesources import Landmarks, PageSources, declared_language, node_text
+from briefarc.extract.pagesources import PageSources, declared_language, node_text
 from briefarc.extract.text import fold_entities
 from briefarc.extract.title import find_title, h1_texts
 from briefarc.models import Kind
@@ -156,12 +156,11 @@ def find_tags(src: PageSources) -> list[str]:
     return list(dict.fromkeys(tags))[:50]
 
 
-def extract_metadata(tree: LexborHTMLParser, url: str | None, dated: bool = True,
-                     landmarks: Landmarks | None = None) -> Metadata:
+def extract_metadata(tree: LexborHTMLParser, url: str | None, dated: bool = True) -> Metadata:
     """The generic cascade for every field; per-site values are laid over it by the caller. With
     dated=False the publication date is searched only when settle_published asks for it (a known
-    site's own date makes the search needless). `landmarks`: the tree's, when found already."""
-    src = PageSources(tree, url, landmarks)
+    site's own date makes the search needless)."""
+    src = PageSources(tree, url)
     site_name = find_site_name(src)
     h1s = h1_texts(src)
     title = find_title(src, site_name, h1_texts(src, headlines=True))

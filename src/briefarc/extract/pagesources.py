@@ -9,50 +9,25 @@ from briefarc.extract.jsonld import JsonLd
 from briefarc.extract.language import normalize_language
 from briefarc.extract.text import fold, fold_entities
 
-# What several steps look for in the whole page, found in one search of it: the title and the headings
-# (refusing error pages, the title, the headline) and the JSON-LD. Each selector names its own tag, so
-# that the elements found are told apart by their tag.
-LANDMARKS = {"title": "title", "h1": "h1", "h2": "h2", "h3": "h3", "script": 'script[type="application/ld+json"]'}
-LANDMARK_SEARCH = ", ".join(LANDMARKS.values())
-
-
-class Landmarks:
-    """The elements LANDMARKS names, in the order of the page, as found before the tree is changed."""
-
-    def __init__(self, tree: LexborHTMLParser):
-        self.nodes = tree.css(LANDMARK_SEARCH)
-
-    def of(self, *tags: str) -> list[LexborNode]:
-        """What tree.css gives for the selectors of these tags, joined by commas."""
-        return [node for node in self.nodes if node.tag in tags]
-
 
 class PageSources:
-    """What the cascade reads: the tree, its meta tags by name, its JSON-LD and the URL; `landmarks` when
-    they were found already (on this tree, unchanged since)."""
+    """What the cascade reads: the tree, its meta tags by name, its JSON-LD and the URL."""
 
-    def __init__(self, tree: LexborHTMLParser, url: str | None, landmarks: Landmarks | None = None):
+    def __init__(self, tree: LexborHTMLParser, url: str | None):
         self.tree = tree
         self.url = url
-        self.landmarks = landmarks
         head = tree.head if tree.head is not None else tree.root
         self.head = head
         self.meta = read_meta(head)
         self.links = read_links(head)
-        self.ld = JsonLd.from_tree(tree, landmarks.of("script") if landmarks is not None else None)
+        self.ld = JsonLd.from_tree(tree)
         self.memo: dict = {}  # what several steps of the cascade look for (the headline element)
 
     def h1s(self) -> list[LexborNode]:
         """The page's h1 elements, found once for the title, the headline and the standfirst."""
         if "h1" not in self.memo:
-            self.memo["h1"] = self.tagged("h1")
+            self.memo["h1"] = self.tree.css("h1")
         return self.memo["h1"]
-
-    def tagged(self, *tags: str) -> list[LexborNode]:
-        """The page's elements of these tags, of those LANDMARKS names (from the landmarks when found)."""
-        if self.landmarks is not None:
-            return self.landmarks.of(*tags)
-        return self.tree.css(", ".join(LANDMARKS[tag] for tag in tags))
 
     def first_meta(self, names) -> str | None:
         for name in names:

@@ -258,22 +258,12 @@ LINKED = "a[href], img[src], link[href], script[src], form[action], iframe[src]"
 MIN_LINKS = 3  # references to one host before the page is taken to be that host's
 
 
-# where a page names its own address: each selector names its own tag, so that one search finds them all
-# and each element found is told apart by its tag
-SELF_ADDRESSES = (("link", "canonical link", "link[rel=canonical]", "href"),
-                  ("meta", "og:url", "meta[property='og:url']", "content"),
-                  ("base", "<base href>", "base[href]", "href"))
-SELF_ADDRESS = ", ".join(selector for _, _, selector, _ in SELF_ADDRESSES)
-
-
 def page_addresses(tree: LexborHTMLParser, text: str) -> list[tuple[str, str]]:
-    """The addresses a page gives for itself, with where each was found: for each place, the first
-    value of its first three elements that is not empty (as select_value reads it)."""
-    nodes = tree.css(SELF_ADDRESS)
+    """The addresses a page gives for itself, with where each was found."""
     found = []
-    for tag, how, _, attr in SELF_ADDRESSES:
-        values = (fold(node.attributes.get(attr)) for node in [node for node in nodes if node.tag == tag][:3])
-        value = next(filter(None, values), None)
+    for how, selector in (("canonical link", "link[rel=canonical]@href"), ("og:url", "meta[property='og:url']@content"),
+                          ("<base href>", "base[href]@href")):
+        value = select_value(tree, (selector,))
         if value:
             found.append((how, value))
     saved = SAVED_FROM.search(text[:4096])

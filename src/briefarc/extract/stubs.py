@@ -12,7 +12,6 @@ from collections.abc import Iterable
 
 from selectolax.lexbor import LexborHTMLParser
 
-from briefarc.extract.pagesources import Landmarks
 from briefarc.extract.text import fold
 from briefarc.net.missing import MISSING_WORDS
 
@@ -32,11 +31,10 @@ ERROR = re.compile(
 _MISSING = [re.compile(pattern, re.I) for pattern in MISSING_WORDS]
 
 
-def refusal(tree: LexborHTMLParser, size: int, landmarks: Landmarks | None = None) -> str | None:
+def refusal(tree: LexborHTMLParser, size: int) -> str | None:
     """Why a page is not a document (an error page, a redirect stub), or None for a page to keep;
-    `size` is the length of its HTML, `landmarks` its headings when found already."""
-    headings = landmarks.of("title", "h1", "h2") if landmarks is not None else tree.css("title, h1, h2")
-    found = first_reason(fold(node.text()) for node in headings[:4])
+    `size` is the length of its HTML."""
+    found = first_reason(fold(node.text()) for node in tree.css("title, h1, h2")[:4])
     if found is None and size > TINY_PAGE:
         return None
     body = tree.body

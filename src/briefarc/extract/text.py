@@ -35,16 +35,6 @@ def fold(text: str | None) -> str:
     return " ".join(text.split())  # str.split() knows Unicode whitespace, U+00A0 and U+3000 included
 
 
-def folded_lines(text: str | None) -> list[str]:
-    """The text's lines ("\n" ends one), each folded, without those that fold to nothing. Most lines of
-    an element's text read with a line break between its text nodes are the markup's indentation: a
-    line that is only whitespace folds to nothing, and is left out without a call."""
-    if not text:
-        return []
-    found = [fold(line) for line in text.split("\n") if line and not line.isspace()]
-    return [line for line in found if line]
-
-
 def halved(text: str) -> tuple[str, str] | None:
     """The text cut in two at a space near its middle that follows a visible ASCII character (folding
     the halves apart gives what folding it whole does), or None when it has no such space."""
