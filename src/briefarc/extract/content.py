@@ -42,6 +42,7 @@ from briefarc.extract.furniture import (
     names_only,
     weak_word_only,
 )
+from briefarc.extract.sites import first_three
 from briefarc.extract.streamed import place_streamed_parts
 from briefarc.extract.text import fold, text_size
 from briefarc.extract.voters import (
@@ -475,7 +476,7 @@ def once(blocks: list[Block]) -> list[Block]:
 
 def site_body(page_body: LexborNode, selectors: tuple[str, ...]) -> LexborNode | None:
     for selector in selectors:
-        for node in page_body.css(selector)[:3]:
+        for node in first_three(page_body, selector):
             if len(node.text(strip=True)) > 20:
                 return node
     return None
