@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
-import random
 import re
 from datetime import date
 
@@ -18,7 +17,6 @@ from briefarc.extract.decode import decode_html
 from briefarc.extract.labels import judge_label, read_label
 from briefarc.extract.sites import LINKED, first_three, link_hosts, select_value, site_by_links
 from briefarc.extract.speakers import spokesperson_from_text
-from briefarc.extract.text import _CJK_RUN, cjk_count, count_matching
 from briefarc.extract.transcript import is_heading
 from briefarc.urls import hostname
 
@@ -76,17 +74,6 @@ def test_a_label_is_judged_once_whatever_follows_it():
     assert read_label("Mao Ning: Good afternoon.", "Mao Ning").role == "answer"
     assert read_label("Mao Ning: Good afternoon.", None).role is None
     assert read_label("Note: nothing here", None) is None
-
-
-def test_cjk_count_counts_what_the_pattern_covers():
-    edges = [0x33FF, 0x3400, 0x4CFF, 0x4D00, 0x4DBF, 0x4DC0, 0x4DFF, 0x4E00, 0x9FFF, 0xA000, 0xF8FF, 0xF900, 0xFAFF,
-             0xFB00, 0x3000, 0xFF0C, 0x4D, 0xE9, 0x1F600, 0x20000, 0xD800, 0xDFFF]
-    texts = ["", "plain", "中方一贯主张，和平解决争端。", "".join(map(chr, edges)), "M" * 3 + "\u4d4d" + "\u4dc0"]
-    rng = random.Random(12)
-    texts += ["".join(chr(rng.choice(edges) + rng.randrange(-2, 3)) for _ in range(rng.randrange(1, 60)))
-              for _ in range(300)]
-    for text in texts:
-        assert cjk_count(text) == count_matching(_CJK_RUN, text), repr(text)
 
 
 def test_find_date_remembers_short_texts_by_the_day_it_is():

@@ -61,21 +61,23 @@ def count_matching(run: re.Pattern, text: str) -> int:
     return sum(map(len, run.findall(text)))
 
 
-# _CJK_RUN's characters in UTF-16 (little-endian: the high byte second): high bytes 34-4C and 4E-9F
-# (U+3400-U+4CFF, U+4E00-U+9FFF), 4D with a low byte under C0 (U+4D00-U+4DBF) and F9-FA (U+F900-U+FAFF).
-# A string of two-byte characters (Chinese text) is encoded to UTF-16 by a copy, where UTF-8 takes a
-# computation per character; its high bytes are taken in one slice and the others deleted at once
-# (bytes.translate): many times faster than a regular expression that tries every character.
-_CJK_HIGH = bytes(range(0x34, 0x4D)) + bytes(range(0x4E, 0xA0)) + b"\xf9\xfa"
-_EXT_A_END = re.compile("[\u4d00-\u4dbf]+")  # the characters of high byte 4D that are CJK (rare)
+# _CJK_RUN's characters in UTF-8: lead bytes E4-E9 (U+4000-U+9FFF) less E4 B7 (U+4DC0-U+4DFF), E3 with
+# 90-BF (U+3400-U+3FFF) and EF with A4-AB (U+F900-U+FAFF). Counting bytes is many times faster than a
+# regular expression that tries every character; deleting the six lead bytes at once (bytes.translate)
+# is faster than counting each.
+_CJK_LEADS = bytes(range(0xE4, 0xEA))
+_CJK_E3 = re.compile(rb"\xe3[\x90-\xbf]")
+_CJK_EF = re.compile(rb"\xef[\xa4-\xab]")
 
 
 def cjk_count(text: str) -> int:
     """How many Chinese characters (CJK ideographs) the text holds."""
-    high = text.encode("utf-16-le", "surrogatepass")[1::2]
-    count = len(high) - len(high.translate(None, _CJK_HIGH))
-    if b"\x4d" in high:
-        count += count_matching(_EXT_A_END, text)
+    data = text.encode("utf-8", "surrogatepass")
+    count = len(data) - len(data.translate(None, _CJK_LEADS)) - data.count(b"\xe4\xb7")
+    if b"\xe3" in data:
+        count += len(_CJK_E3.findall(data))
+    if b"\xef" in data:
+        count += len(_CJK_EF.findall(data))
     return count
 
 
