@@ -15,7 +15,7 @@ from briefarc.extract.authors import BY_PREFIX, BYLINE_START, LABEL_LINE, may_op
 from briefarc.extract.boilerplate import LABEL_TEXT, LABELS, MARKUP_TEXT
 from briefarc.extract.decode import decode_html
 from briefarc.extract.labels import judge_label, read_label
-from briefarc.extract.sites import LINKED, first_three, link_hosts, select_value, site_by_links
+from briefarc.extract.sites import LINKED, link_hosts, site_by_links
 from briefarc.extract.speakers import spokesperson_from_text
 from briefarc.extract.transcript import is_heading
 from briefarc.urls import hostname
@@ -152,17 +152,3 @@ def test_cheap_tests_before_patterns_in_transcripts_and_attributions():
     assert spokesperson_from_text(["The spokesman Asim Iftikhar told reporters."]) == "Asim Iftikhar"
     assert spokesperson_from_text(["外交部发言人毛宁表示，中方欢迎。"]) == "毛宁"
     assert spokesperson_from_text(["Nothing to see here, said nobody."]) is None
-
-
-SELECT_PAGE = """<html><head><meta name="ArticleTitle" content=""><meta name="ArticleTitle" content=" Title two ">
-<meta name="PubDate" content="2025-03-03"></head><body><div class="content"> </div><div class="content">x</div>
-<div class="content"><p>Body text, long enough to count.</p></div><div class="content">Fourth</div></body></html>"""
-
-
-@pytest.mark.parametrize("selector", ["meta[name=ArticleTitle]", "meta[name=PubDate]", "div.content", "p", "nav", "*"])
-def test_first_three_are_the_searchs_first_three(selector):
-    tree = LexborHTMLParser(SELECT_PAGE)
-    for root in (tree, tree.body):
-        assert [node.mem_id for node in first_three(root, selector)] == [node.mem_id for node in root.css(selector)[:3]]
-    assert select_value(tree, ("meta[name=ArticleTitle]@content",)) == "Title two"
-    assert select_value(tree, ("nav", "div.content")) == "x"

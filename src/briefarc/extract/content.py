@@ -42,7 +42,6 @@ from briefarc.extract.furniture import (
     names_only,
     weak_word_only,
 )
-from briefarc.extract.sites import first_three
 from briefarc.extract.streamed import place_streamed_parts
 from briefarc.extract.text import fold, text_size
 from briefarc.extract.voters import (
@@ -476,7 +475,7 @@ def once(blocks: list[Block]) -> list[Block]:
 
 def site_body(page_body: LexborNode, selectors: tuple[str, ...]) -> LexborNode | None:
     for selector in selectors:
-        for node in first_three(page_body, selector):
+        for node in page_body.css(selector)[:3]:
             if len(node.text(strip=True)) > 20:
                 return node
     return None

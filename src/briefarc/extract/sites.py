@@ -9,7 +9,6 @@ template matches.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -242,24 +241,14 @@ def native_id(site: Site | None, url: str | None, language: str | None) -> str |
 
 
 def select_value(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> str | None:
-    """The first non-empty value among selectors ("css" for text, "css@attr" for an attribute), each
-    read from its first three elements."""
+    """The first non-empty value among selectors ("css" for text, "css@attr" for an attribute)."""
     for spec in selectors:
         selector, _, attr = spec.partition("@")
-        for node in first_three(tree, selector):
+        for node in tree.css(selector)[:3]:
             value = fold(node.attributes.get(attr) if attr else node.text())
             if value:
                 return value
     return None
-
-
-def first_three(tree: LexborHTMLParser | LexborNode, selector: str) -> Iterator[LexborNode]:
-    """tree.css(selector)[:3], one at a time: the search stops at the first element (a meta tag in the
-    head, a template's body element), and goes on through the page only when a second one is wanted."""
-    first = tree.css_first(selector)
-    if first is not None:
-        yield first
-        yield from tree.css(selector)[1:3]
 
 
 # --- the site of a saved page without a URL ----------------------------------------------------------
