@@ -6,6 +6,7 @@ Reporter") is left out; a name that is the site's own is an organisation, not a 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -59,6 +60,9 @@ def clean_author(text: str | None) -> str | None:
 # a line that only labels the name on the next one: "Written by", "By:", "Jun 2 Written By", "Author"
 LABEL_LINE = re.compile(r"^(?:\w[\w ]{0,14}\s)?by\s*:?$"
                         r"|^(?:authors?|contributors?|autor|auteur|von|par|por|автор|作者)\s*[:：]?$", re.I)
+# a label line or a line that opens with a byline label: LABEL_LINE.search or BY_PREFIX.match in one call
+# (LABEL_LINE's alternatives are all anchored at the start: searching it is matching it)
+BYLINE_START = re.compile(f"(?:{LABEL_LINE.pattern})|(?:{BY_PREFIX.pattern})", re.I)
 NOT_A_BYLINE = re.compile(r"^(?:powered|hosted|built|made|designed|sponsored|presented|provided|created|developed"
                           r"|inspired|followed|filter|sort|shop|browse|search)\b", re.I)
 REVIEWER = re.compile(r"^(?:medically\s+|expert\s+)?(?:reviewed|fact[- ]checked|edited|illustrated|photographed)"
@@ -139,13 +143,21 @@ def author_near_title(src: PageSources, title: str | None) -> str | None:
         return None
     for lines in (lines_beside(node, True, 600, src.memo), lines_beside(node, False, 200, src.memo)[::-1]):
         for index, line in enumerate(lines):
-            if len(line) > 80 or NOT_A_BYLINE.match(line) or REVIEWER.match(line) \
-                    or not (LABEL_LINE.search(line) or BY_PREFIX.match(line)):
+            if not may_open_byline(line):
                 continue
             name = name_from_lines(lines[index:index + 6]) if LABEL_LINE.search(line) else clean_author(line)
             if name and looks_like_name(name):
                 return name
     return None
+
+
+@lru_cache(maxsize=4096)
+def may_open_byline(line: str) -> bool:
+    """A short line that opens with a byline label or is one ("By", "Written by"), not a credit for something
+    else ("Powered by", "Reviewed by"). Remembered: the lines beside headlines repeat from page to page
+    (menus, "Question:"). Most lines start no byline: that is asked first, in one call."""
+    return len(line) <= 80 and bool(BYLINE_START.match(line)) and not NOT_A_BYLINE.match(line) \
+        and not REVIEWER.match(line)
 
 
 LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")

@@ -25,7 +25,10 @@ LEAD_INS = (
     r"|notícias relacionadas|leggi anche|per saperne di più|читайте также|смотрите также|по теме|подробнее"
     r"|相关阅读|相关新闻|延伸阅读|推荐阅读|阅读更多|更多阅读|اقرأ أيضا|اقرأ أيضاً|اقرأ المزيد|شاهد أيضا|مواضيع ذات صلة"
 )
-LABEL_TEXT = re.compile(rf"^[\W_]*(?:{LABELS})[\W_]*$", re.I)
+# Every phrase starts with a letter, which the text's first letter (after [\W_]*) must be: the lookahead
+# fails most texts at once, where each phrase would be tried in turn.
+FIRST_LETTERS = "".join(sorted({phrase[0] for phrase in LABELS.split("|")}))
+LABEL_TEXT = re.compile(rf"^[\W_]*(?=[{FIRST_LETTERS}])(?:{LABELS})[\W_]*$", re.I)
 LEAD_IN_TEXT = re.compile(rf"^[\W_]*(?:{LEAD_INS})(?:\s*[:：»›|\-–—>]|\s*$)", re.I)
 LEAD_IN_START = re.compile(rf"^[\W_]*(?:{LEAD_INS})\b", re.I)
 LEAD_IN_LENGTH = 160
@@ -34,7 +37,7 @@ LEAD_IN_LENGTH = 160
 def is_boilerplate(text: str, link_density: float) -> bool:
     """True for a label, a "read also" lead-in (short, and ending or followed by a colon or links),
     or leftover markup."""
-    if MARKUP_TEXT.match(text) or LABEL_TEXT.match(text):
+    if (text.startswith("<") and MARKUP_TEXT.match(text)) or LABEL_TEXT.match(text):
         return True
     if len(text) <= LEAD_IN_LENGTH and LEAD_IN_TEXT.match(text):
         return True

@@ -11,7 +11,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from briefarc.errors import InputError
 from briefarc.extract import content, dates, dating, jsonapi, listing, sites, speakers, stubs, transcript
-from briefarc.extract.decode import decode_html
+from briefarc.extract.decode import decode_page
 from briefarc.extract.depth import flatten_deep
 from briefarc.extract.feed import FeedItem, is_feed, parse_feed
 from briefarc.extract.guard import input_errors_only
@@ -109,18 +109,20 @@ def extract_checked(data: bytes, url: str | None, content_type: str | None,
         return check_text(from_json(data, url))
     if is_feed(data):
         return check_text(from_feed(data, url))
-    text, encoding, warnings = decode_html(data, content_type)
+    text, encoding, warnings, exact = decode_page(data, content_type)
     check_markup(text)
-    document = extract_html(text, url, evidence=evidence)
+    document = extract_html(text, url, evidence=evidence, utf8=data if exact and type(data) is bytes else None)
     document.encoding = encoding
     document.warnings = warnings + document.warnings
     return check_text(document)
 
 
 def extract_html(text: str, url: str | None = None, site: sites.Site | None = None,
-                 evidence: dating.Evidence | None = None) -> Document:
-    """The Document of a decoded HTML page."""
-    tree = LexborHTMLParser(flatten_deep(text))
+                 evidence: dating.Evidence | None = None, utf8: bytes | None = None) -> Document:
+    """The Document of a decoded HTML page; `utf8`: the page's bytes when the text is they read as UTF-8
+    (the parser reads them as they are, where it would encode the text to UTF-8 again)."""
+    flat = flatten_deep(text)
+    tree = LexborHTMLParser(utf8 if utf8 is not None and flat is text else flat)
     reason = stubs.refusal(tree, len(text))
     if reason:
         raise InputError(reason)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import time
 from datetime import date, timedelta
+from functools import lru_cache
 
 from briefarc.urls import split
 
@@ -140,11 +141,25 @@ def _rfc822(match: re.Match, today: date | None) -> str | None:
     return f"{value.isoformat()}T{int(match['hh']):02d}:{match['mm']}:{int(match['ss'] or 0):02d}{offset}"
 
 
+REMEMBERED_TEXT = 300  # find_date remembers its answer for texts this short (a title is read for dates 3-5 times)
+
+
 def find_date(text: str | None, default_year: int | None = None, today: date | None = None) -> str | None:
     """The earliest-placed full date inside a text; failing that, a day and month without a year
     when default_year says which year it is."""
     if not text:
         return None
+    if len(text) <= REMEMBERED_TEXT:
+        return _remembered_date(text, default_year, _today(today))  # by the day it is: what it admits
+    return _find_date(text, default_year, today)
+
+
+@lru_cache(maxsize=2048)
+def _remembered_date(text: str, default_year: int | None, today: date) -> str | None:
+    return _find_date(text, default_year, today)
+
+
+def _find_date(text: str, default_year: int | None, today: date | None) -> str | None:
     if HAS_YEAR.search(text) is None:
         return _find_without_year(text, default_year, today) if default_year else None
     found = []

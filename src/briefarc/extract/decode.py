@@ -184,6 +184,13 @@ def guess_legacy(data: bytes) -> str | None:
 
 def decode_html(data: bytes, content_type: str | None = None) -> tuple[str, str, list[str]]:
     """Decode a page: returns (text, encoding used, warnings)."""
+    text, encoding, warnings, _ = decode_page(data, content_type)
+    return text, encoding, warnings
+
+
+def decode_page(data: bytes, content_type: str | None = None) -> tuple[str, str, list[str], bool]:
+    """decode_html, and whether the text is the bytes read as UTF-8 and nothing else (then the bytes are
+    the text encoded as UTF-8, which the parser is spared doing again)."""
     warnings: list[str] = []
     bom = bom_encoding(data)
     if bom:
@@ -191,36 +198,41 @@ def decode_html(data: bytes, content_type: str | None = None) -> tuple[str, str,
         text = data[size:].decode(name, errors="replace")
         if "\ufffd" in text and "\ufffd".encode(name) not in data:
             warnings.append(f"some bytes are not valid {name} and were replaced")
-        return text, name, warnings
+        return text, name, warnings, False
     header = charset_from_content_type(content_type)
     meta = declared_in_page(data)
     declared = header or meta
     utf8 = _decodes(data, "utf-8")
     if utf8 is not None:
         if utf8.isascii():
-            return utf8, declared or "utf-8", warnings
+            return utf8, declared or "utf-8", warnings, True
         if declared not in (None, "utf-8"):
             warnings.append(f"the page declares {declared} but is valid UTF-8; read as UTF-8")
-        if C1_IN_UTF8.search(data):  # on the bytes: a tenth of the time of a search of the text
-            utf8 = undo_double_encoding(utf8, warnings)
-        return utf8, "utf-8", warnings
+        text = undo_double_encoding(utf8, warnings) if C1_IN_UTF8.search(data) else utf8  # on the bytes: a
+        return text, "utf-8", warnings, text is utf8  # tenth of the time of a search of the text
+    text, encoding = decode_legacy(data, header, meta, warnings)
+    return text, encoding, warnings, False
+
+
+def decode_legacy(data: bytes, header: str | None, meta: str | None, warnings: list[str]) -> tuple[str, str]:
+    """Bytes that are not valid UTF-8: by their declarations, a few bytes replaced, or a guess."""
     for declared in (header, meta):
         if declared:
             decoded = _decodes(data, declared)
             if decoded is not None:
-                return decoded, declared, warnings
+                return decoded, declared
     for candidate in dict.fromkeys(name for name in (header, meta, "utf-8") if name):
         decoded = _mostly(data, candidate)
         if decoded is not None:
             warnings.append(f"a few bytes are not valid {candidate} and were replaced")
-            return decoded, candidate, warnings
+            return decoded, candidate
     for declared in (header, meta):
         if declared:
             warnings.append(f"the page declares {declared} but its bytes do not fit it")
             break
     guess = guess_legacy(data)
     if guess:
-        return data.decode(guess), guess, warnings
+        return data.decode(guess), guess
     fallback = header or meta or "utf-8"
     warnings.append(f"undecodable bytes were replaced while reading as {fallback}")
-    return data.decode(fallback, errors="replace"), fallback, warnings
+    return data.decode(fallback, errors="replace"), fallback

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefarc.models import Role
 
@@ -125,15 +126,26 @@ def read_label(paragraph: str, spokesperson: str | None, strong: bool = False) -
     if not match:
         return None
     label, rest = match.group("label").strip(), match.group("rest").strip()
+    judged = judge_label(label, spokesperson, strong)
+    if judged is None:
+        return None
+    speaker, role, lead_in = judged
+    return Label(speaker, role, rest, lead_in=lead_in and not rest)
+
+
+@lru_cache(maxsize=4096)
+def judge_label(label: str, spokesperson: str | None, strong: bool) -> tuple[str | None, Role | None, bool] | None:
+    """What a label says, whatever follows it: (speaker, role, whether it is an after-conference line), or
+    None for no label. Remembered: a transcript opens most of its paragraphs with the same few labels."""
     if after_conference(label):
-        return Label(None, "question", rest, lead_in=not rest)
+        return None, "question", True
     lowered = plain(label)
     if lowered in NOT_SPEAKERS or label.startswith(("http", "www")) or not balanced(label):
         return None
     if QUESTION_WORDS.match(lowered):
-        return Label(label, "question", rest)
+        return label, "question", False
     if lowered in ANSWER_LABELS or is_spokesperson_label(label, spokesperson):
-        return Label(label, "answer", rest)
+        return label, "answer", False
     if name_like(label, strong):
-        return Label(label, None, rest)
+        return label, None, False
     return None

@@ -280,20 +280,46 @@ def own_address(tree: LexborHTMLParser, text: str) -> str | None:
 def site_by_links(tree: LexborHTMLParser) -> Site | None:
     """The known site whose host the page's own links, images and scripts point at most, when that
     host is the one the page points at most of all (a template's navigation, logo and footer)."""
-    hosts: dict[str, int] = {}
-    for node in tree.css(LINKED):
-        attrs = node.attributes
-        value = attrs.get("href") or attrs.get("src") or attrs.get("action") or ""
-        absolute = "https:" + value if value.startswith("//") else value
-        host = urls.hostname(absolute) if absolute.startswith(("http:", "https:")) else ""
-        if value.startswith("mailto:") and "@" in value:
-            host = value.split("@", 1)[1].split("?")[0].lower()
-        if host:
-            hosts[host] = hosts.get(host, 0) + 1
+    hosts = link_hosts(tree)
     if not hosts:
         return None
     top, count = max(hosts.items(), key=lambda pair: pair[1])
     return site_by_host(f"https://{top}/") if count >= MIN_LINKS else None
+
+
+def link_hosts(tree: LexborHTMLParser) -> dict[str, int]:
+    """How many of the page's links, images, scripts and forms point at each host, in the order the page
+    first names them (the first of hosts named as often wins)."""
+    hosts: dict[str, int] = {}
+    for key, count in host_keys(tree).items():
+        host = key[1:] if key.startswith("@") else urls.hostname(key)
+        if host:
+            hosts[host] = hosts.get(host, 0) + count
+    return hosts
+
+
+def host_keys(tree: LexborHTMLParser) -> dict[str, int]:
+    """How many of the page's links, images and scripts name each host, by the start of their address
+    that names it: up to the slash after the host of http(s)://host/path (the host name of that start
+    is the address's), the whole of other http(s): addresses, and "@host" for a mailto: address. Pages
+    name a few hosts many times, so that the host is read once per start and not once per link."""
+    keys: dict[str, int] = {}
+    for node in tree.css(LINKED):
+        attrs = node.attributes
+        value = attrs.get("href") or attrs.get("src") or attrs.get("action") or ""
+        if value.startswith("//"):
+            value = "https:" + value
+        if value.startswith(("https://", "http://")):
+            cut = value.find("/", 8)  # at or after the end of the host: a path, or a host left empty
+            key = value if cut < 0 else value[:cut]
+        elif value.startswith(("http:", "https:")):
+            key = value
+        elif value.startswith("mailto:") and "@" in value:
+            key = "@" + value.split("@", 1)[1].split("?")[0].lower()
+        else:
+            continue
+        keys[key] = keys.get(key, 0) + 1
+    return keys
 
 
 def recognise(tree: LexborHTMLParser, text: str) -> tuple[Site | None, str | None, str | None]:

@@ -62,8 +62,9 @@ def spokesperson_from_text(paragraphs: list[str]) -> str | None:
             match = pattern.search(paragraph)
             if match:
                 return clean_name(match.group("name"))
-    for paragraph in paragraphs[:12]:
-        for match in (ATTRIBUTION.search(paragraph), ATTRIBUTION_ZH.search(paragraph)):
+    for paragraph in paragraphs[:12]:  # each pattern's words looked for first (most paragraphs hold neither)
+        for match in (ATTRIBUTION.search(paragraph) if "pokes" in paragraph else None,
+                      ATTRIBUTION_ZH.search(paragraph) if "发言人" in paragraph else None):
             name = clean_name(match.group("name")) if match else None
             if name:
                 return name

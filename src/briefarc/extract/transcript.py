@@ -30,6 +30,11 @@ ASKS = re.compile(r"[?？¿؟]|[吗呢](?:[。.]|$)", re.M)  # a question mark (
 GREETING = re.compile(r"^(?:good (?:morning|afternoon|evening)|hello|welcome|大家好|各位记者朋友|上午好|下午好)", re.I)
 
 
+def is_heading(paragraph: str) -> bool:
+    """A "**Libya" heading (the string test spares most paragraphs the pattern's call)."""
+    return paragraph.startswith("**") and HEADING.match(paragraph) is not None
+
+
 def person_like(name: str) -> bool:
     """A person's name rather than an outlet's: two or three capitalised words, or two to four Han
     characters."""
@@ -121,7 +126,7 @@ def find_turns(paragraphs: list[str], spokesperson: str | None = None,
     """Opening statements, questions and answers in order; [] when the page is not a transcript.
     `strong` holds the paragraphs the page sets in bold."""
     flags = [p in strong for p in paragraphs]
-    labels = [None if HEADING.match(p) else read_label(p, spokesperson, flag) for p, flag in zip(paragraphs, flags,
+    labels = [None if is_heading(p) else read_label(p, spokesperson, flag) for p, flag in zip(paragraphs, flags,
                                                                                                   strict=True)]
     roles = None if bolds_questions(labels, flags) else label_roles(labels)
     turns: list[Turn] = []
@@ -143,7 +148,7 @@ def find_turns(paragraphs: list[str], spokesperson: str | None = None,
             turns.append(Turn(label.speaker, role, ""))
             current = [label.rest] if label.rest else []
             texts.append(current)
-        elif HEADING.match(paragraph) or SEPARATOR.match(paragraph):
+        elif is_heading(paragraph) or SEPARATOR.match(paragraph):
             current = None
         elif lead_in or current is None:
             turns.append(Turn(None if lead_in else spokesperson, "question" if lead_in else "statement", ""))
