@@ -28,7 +28,8 @@ def test_trend_counts_documents_and_mentions(cli, sample_db):
     total = conn.execute("SELECT count(*) FROM documents WHERE published_date LIKE '2025%'").fetchone()[0]
     conn.close()
     assert year["documents"] == total and year["per_100"] == round(100 * year["term_documents"] / total, 2)
-    assert tariffs["2020"] == {**tariffs["2020"], "documents": 0, "term_documents": 0, "per_100": 0.0}
+    empty = {"documents": 0, "term_documents": 0, "per_100": None, "mentions_per_100": None}  # no rate, not 0
+    assert tariffs["2020"] == {**tariffs["2020"], **empty}
     taiwan = by_period(rows, "台湾")
     assert taiwan["2025"]["term_documents"] >= 1 and taiwan["2025"]["mentions"] >= 3
 
@@ -51,6 +52,10 @@ def test_trend_chart_and_csv(cli, sample_db):
     rows = list(csv.DictReader(io.StringIO(cli("trend", "tariffs", "--by", "year", "--csv", "--db", sample_db).stdout)))
     assert rows[0].keys() == {"period", "documents", "term", "term_documents", "mentions", "per_100",
                               "mentions_per_100"}
+    by_year = {row["period"]: row for row in rows}
+    assert (by_year["2020"]["per_100"], by_year["2020"]["mentions_per_100"]) == ("", "")  # no documents: no rate
+    line_2020 = next(line for line in lines if line.startswith("2020"))
+    assert " – " in line_2020 and "·" not in line_2020 and "0.0" not in line_2020
 
 
 def test_trend_empty_and_bad_arguments(cli, sample_db):

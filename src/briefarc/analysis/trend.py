@@ -52,8 +52,9 @@ def trend(
             rows.append({
                 "period": label, "documents": total, "term": term.text, "term_documents": documents[label],
                 "mentions": mentions[label],
-                "per_100": round(100 * documents[label] / total, 2) if total else 0.0,
-                "mentions_per_100": round(100 * mentions[label] / total, 2) if total else 0.0,
+                # a period without documents has no rate (None), not a rate of zero
+                "per_100": round(100 * documents[label] / total, 2) if total else None,
+                "mentions_per_100": round(100 * mentions[label] / total, 2) if total else None,
             })
     return rows
 

@@ -246,27 +246,30 @@ class TrendChart:
 
     def __rich_console__(self, console, options):
         terms = list(dict.fromkeys(row["term"] for row in self.rows))
-        top = max((row["per_100"] for row in self.rows), default=0.0)
+        top = max((row["per_100"] or 0.0 for row in self.rows), default=0.0)
         period_w = max(cell_len(row["period"]) for row in self.rows)
         term_w = max(cell_len(clean(term)) for term in terms)
-        value_w = max(len(f"{row['per_100']:.1f}") for row in self.rows)
+        values = [NO_RATE if row["per_100"] is None else f"{row['per_100']:.1f}" for row in self.rows]
+        value_w = max(map(len, values))
         fixed = period_w + term_w + value_w + max(map(len, self.counts)) + 4
         cells = max(MIN_BAR, min(self.cells, options.max_width - fixed))
         previous = None
-        for row, counts in zip(self.rows, self.counts, strict=True):
+        for row, counts, value in zip(self.rows, self.counts, values, strict=True):
             colour = TERM_COLOURS[terms.index(row["term"]) % len(TERM_COLOURS)]
             period = row["period"] if row["period"] != previous else ""
             previous = row["period"]
             line = Text(no_wrap=True, overflow="crop")
             line.append(period.ljust(period_w), style="bold")
             line.append(" " + set_cell_size(clean(row["term"]), term_w) + " ", style=colour)
-            line.append((bar(row["per_100"], top, cells) or "·").ljust(cells), style=colour)
-            line.append(f" {row['per_100']:>{value_w}.1f} ")
+            empty = "" if row["per_100"] is None else "·"  # no documents in the period: nothing to show
+            line.append((bar(row["per_100"] or 0.0, top, cells) or empty).ljust(cells), style=colour)
+            line.append(f" {value:>{value_w}} ")
             line.append(counts, style="dim")
             yield line
 
 
 MIN_BAR = 10
+NO_RATE = "–"  # a period without documents: no rate
 
 
 def trend_chart(rows: list[dict], *, cells: int = 40) -> TrendChart:

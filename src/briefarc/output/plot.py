@@ -5,6 +5,7 @@ matplotlib is imported only here and only when asked for: it is large and most u
 
 from __future__ import annotations
 
+import math
 import warnings
 from pathlib import Path
 
@@ -65,7 +66,8 @@ def _draw(pyplot, rows: list[dict], path: Path) -> None:
     figure, axes = pyplot.subplots(figsize=(max(6.0, min(0.25 * len(periods), 20.0)), 4.0))
     try:
         for term in dict.fromkeys(row["term"] for row in rows):
-            values = [row["per_100"] for row in rows if row["term"] == term]
+            values = [math.nan if row["per_100"] is None else row["per_100"]  # a gap: no documents
+                      for row in rows if row["term"] == term]
             axes.plot(range(len(periods)), values, marker="o", markersize=3, label=term)
         step = max(1, len(periods) // 12)
         axes.set_xticks(range(0, len(periods), step), periods[::step], rotation=45, ha="right")
