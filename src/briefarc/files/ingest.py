@@ -182,7 +182,7 @@ def _store(run: _Run, page: RawPage, name: str) -> None:
         run.fail(name, item_failure(exc, "while reading the page"))
         return
     documents = [(doc, raw) for doc, raw in documents if not _listing(run.report, doc, page)]
-    if documents and all(_title_only(doc) for doc, _ in documents):
+    if documents and all(doc.title_only for doc, _ in documents):  # listings are sorted out above
         run.no_text(name)
         return
     for doc, _ in documents:
@@ -204,12 +204,6 @@ def _listing(report: IngestReport, doc: Document, page: RawPage) -> bool:
     report.listed.extend(placed)
     report.unplaced += len(doc.items) - len(placed)
     return True
-
-
-def _title_only(doc: Document) -> bool:
-    """A page with a title and no text of its own is nothing to archive (a feed entry's title is: its page
-    may follow). Listing pages are sorted out before: their links are what they hold."""
-    return doc.text_source is None and not (doc.paragraphs or doc.turns)
 
 
 def _ingest_warc(run: _Run, source: str | io.BytesIO, name: str) -> None:
