@@ -90,6 +90,16 @@ def test_bibtex_url_cannot_break_the_entry():
     assert latex("a\nb\tc") == "a b c"
 
 
+def test_bibtex_key_of_a_page_at_an_ip_address_names_no_site():
+    """http://127.0.0.1/... gave the key '0nd-8' (the address's third number as the site's word)."""
+    from briefarc.cite import cite_key
+
+    for url in ("http://127.0.0.1:8080/briefing.html", "http://[::1]/briefing.html"):
+        assert cite_key({"id": 8, "url": url, "site_name": "Press Office"}) == "pressnd-8"  # the site's own name
+    assert cite_key({"id": 8, "url": "http://192.168.1.20/a", "published": "2025-03-07"}) == "briefarc2025-8"
+    assert cite_key({"id": 8, "url": MOFA_URL, "published": "2025-01-16"}) == "mofa2025-8"
+
+
 def test_csl_json(cli, archive):
     result = cli("cite", "1", "2", "--format", "csl-json", "--db", archive)
     assert result.code == 0

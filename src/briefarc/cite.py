@@ -6,6 +6,7 @@ bytes, so that a reader can check the copy cited is the copy kept.
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import re
 import unicodedata
@@ -127,11 +128,22 @@ def note(record: dict) -> str:
 
 def cite_key(record: dict) -> str:
     """A key that stays the same for a document: site word, year, id (as in mofa2025-42)."""
-    labels = [label for label in host(record).split(".")[:-1] if label not in GENERIC_LABELS]
-    word = labels[-1] if labels else _ascii_word(creator(record))
+    name = host(record)
+    labels = [] if _is_address(name) else [label for label in name.split(".")[:-1] if label not in GENERIC_LABELS]
+    named = creator(record)  # without a site word: the creator's, unless that too is the address
+    word = labels[-1] if labels else "" if _is_address(named) else _ascii_word(named)
     date = date_parts(record.get("published"))
     key = f"{_ascii_word(word) or 'briefarc'}{date[0] if date else 'nd'}-{int(record['id'])}"
     return key + (f"-t{int(record['turn']['number'])}" if record.get("turn") else "")
+
+
+def _is_address(name: str) -> bool:
+    """An IP address given as the host (http://127.0.0.1/...): it names no site."""
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
 
 
 def _ascii_word(text: str) -> str:
