@@ -13,6 +13,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from briefarc.extract.headline import headline, lines_beside
 from briefarc.extract.pagesources import PageSources, node_text
 from briefarc.extract.text import fold, fold_entities
+from briefarc.patterns import lazy
 
 AUTHOR_META = (
     "author", "article:author", "sailthru.author", "parsely-author", "dc.creator", "byl", "dcterms.creator",
@@ -21,7 +22,7 @@ BYLINE = ("[itemprop=author], [rel=author], [class*=byline], [class*=author], [c
           "a[href*='/author/'], a[href*='/authors/']")
 # byline labels in the sources' languages: "By", "Written by:", "Von", "Publié par", "Escrito por",
 # "Автор:", "作者：", "بقلم"
-BY_PREFIX = re.compile(
+BY_PREFIX = lazy(
     r"^\s*(?:(?:written|posted|published|reviewed|authored|words|text|recipe|guide|article|story|review|reporting)"
     r"\s+by|by|author(?:ed)?|von|verfasst von|autor(?:in)?"
     r"|publié par|écrit par|rédigé par|par|escrito por|publicado por|por|di|scritto da|автор|от|текст"
@@ -29,13 +30,13 @@ BY_PREFIX = re.compile(
     r"(?:\s*[:：|]\s*|\s+|(?<=by)(?=[A-Z]))",
     re.I,
 )
-NOT_AUTHOR = re.compile(r"^(?:by|the author|authors?|admin|administrator|staff|unknown|anonymous|name|posted|updated"
+NOT_AUTHOR = lazy(r"^(?:by|the author|authors?|admin|administrator|staff|unknown|anonymous|name|posted|updated"
                         r"|published|written)$", re.I)
-NOT_A_NAME = re.compile(r"https?://|www\.|@|\d")
+NOT_A_NAME = lazy(r"https?://|www\.|@|\d")
 
 
-AFTER_NAME = re.compile(r"\s+[|•·–—-]\s+|\s{2,}|,?\s+(?:updated|published|posted|on behalf of)\b", re.I)
-PLACEHOLDER = re.compile(r"\{\{|\}\}|^\w+(?:\.\w+){3,}$")  # "{{ author }}", "page.head.extra.author"
+AFTER_NAME = lazy(r"\s+[|•·–—-]\s+|\s{2,}|,?\s+(?:updated|published|posted|on behalf of)\b", re.I)
+PLACEHOLDER = lazy(r"\{\{|\}\}|^\w+(?:\.\w+){3,}$")  # "{{ author }}", "page.head.extra.author"
 
 
 def clean_author(text: str | None) -> str | None:
@@ -58,19 +59,19 @@ def clean_author(text: str | None) -> str | None:
 
 
 # a line that only labels the name on the next one: "Written by", "By:", "Jun 2 Written By", "Author"
-LABEL_LINE = re.compile(r"^(?:\w[\w ]{0,14}\s)?by\s*:?$"
+LABEL_LINE = lazy(r"^(?:\w[\w ]{0,14}\s)?by\s*:?$"
                         r"|^(?:authors?|contributors?|autor|auteur|von|par|por|автор|作者)\s*[:：]?$", re.I)
 # a label line or a line that opens with a byline label: LABEL_LINE.search or BY_PREFIX.match in one call
 # (LABEL_LINE's alternatives are all anchored at the start: searching it is matching it)
-BYLINE_START = re.compile(f"(?:{LABEL_LINE.pattern})|(?:{BY_PREFIX.pattern})", re.I)
-NOT_A_BYLINE = re.compile(r"^(?:powered|hosted|built|made|designed|sponsored|presented|provided|created|developed"
+BYLINE_START = lazy(f"(?:{LABEL_LINE.pattern})|(?:{BY_PREFIX.pattern})", re.I)
+NOT_A_BYLINE = lazy(r"^(?:powered|hosted|built|made|designed|sponsored|presented|provided|created|developed"
                           r"|inspired|followed|filter|sort|shop|browse|search)\b", re.I)
-REVIEWER = re.compile(r"^(?:medically\s+|expert\s+)?(?:reviewed|fact[- ]checked|edited|illustrated|photographed)"
+REVIEWER = lazy(r"^(?:medically\s+|expert\s+)?(?:reviewed|fact[- ]checked|edited|illustrated|photographed)"
                       r"\s+by\b", re.I)
-COMMENTS = re.compile(r"^(?:wp-block-)?comments?(?:-(?:list|area|body|content|section|wrap|wrapper|container|thread"
+COMMENTS = lazy(r"^(?:wp-block-)?comments?(?:-(?:list|area|body|content|section|wrap|wrapper|container|thread"
                       r"|item|template))?$|^commentlist$")
-NOT_BYLINE = re.compile(r"comment|avatar|description|\bbio|image|photo", re.I)
-INITIALS = re.compile(r"^[A-Z]{1,3}$")
+NOT_BYLINE = lazy(r"comment|avatar|description|\bbio|image|photo", re.I)
+INITIALS = lazy(r"^[A-Z]{1,3}$")
 BYLINE_TEXT = 200  # a longer element is an author's box with a biography, or not a byline at all
 JOINS = {",": ", ", "and": " and ", "&": " & "}
 PARTICLES = frozenset({"dr", "dr.", "the", "van", "der", "de", "da", "di", "del", "von", "la", "le", "du", "bin", "al",
@@ -160,7 +161,7 @@ def may_open_byline(line: str) -> bool:
         and not REVIEWER.match(line)
 
 
-LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
+LIST_SEPARATOR = lazy(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
 AUTHOR_LINKS = "a[href*='/author/'], a[href*='/authors/'], [rel=author]"
 
 

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 
-MARKUP_TEXT = re.compile(r"^<\w[^>]*>$")
+from briefarc.patterns import lazy
+
+MARKUP_TEXT = lazy(r"^<\w[^>]*>$")
 # A block that is nothing but one of these is furniture.
 LABELS = (
     r"advertisement|advertising|sponsored(?: content)?|story continues below(?: advertisement)?"
@@ -28,9 +30,9 @@ LEAD_INS = (
 # Every phrase starts with a letter, which the text's first letter (after [\W_]*) must be: the lookahead
 # fails most texts at once, where each phrase would be tried in turn.
 FIRST_LETTERS = "".join(sorted({phrase[0] for phrase in LABELS.split("|")}))
-LABEL_TEXT = re.compile(rf"^[\W_]*(?=[{FIRST_LETTERS}])(?:{LABELS})[\W_]*$", re.I)
-LEAD_IN_TEXT = re.compile(rf"^[\W_]*(?:{LEAD_INS})(?:\s*[:：»›|\-–—>]|\s*$)", re.I)
-LEAD_IN_START = re.compile(rf"^[\W_]*(?:{LEAD_INS})\b", re.I)
+LABEL_TEXT = lazy(rf"^[\W_]*(?=[{FIRST_LETTERS}])(?:{LABELS})[\W_]*$", re.I)
+LEAD_IN_TEXT = lazy(rf"^[\W_]*(?:{LEAD_INS})(?:\s*[:：»›|\-–—>]|\s*$)", re.I)
+LEAD_IN_START = lazy(rf"^[\W_]*(?:{LEAD_INS})\b", re.I)
 LEAD_IN_LENGTH = 160
 
 

@@ -26,8 +26,6 @@
 
 from __future__ import annotations
 
-import re
-
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from briefarc.extract.blocks import Block, BlockReader
@@ -52,14 +50,15 @@ from briefarc.extract.voters import (
     find_voters,
     first_visible,
 )
+from briefarc.patterns import lazy
 
 # Tags whose content is never body text (a form field's text is what a reader may type or copy).
 JUNK_TAGS = ["script", "style", "noscript", "template", "svg", "iframe", "textarea", "select"]
 
 # Class or id words of furniture that may still be the article when it holds most of the text.
-POSITIVE = re.compile(r"content|article|body|main|post|story|entry|text")
+POSITIVE = lazy(r"content|article|body|main|post|story|entry|text")
 # Class or id words of the element that holds the article's body and nothing else.
-BODY_NAMES = re.compile(r"entry-content|post-content|article-?body|story-?body|article-content|post-body|article__body")
+BODY_NAMES = lazy(r"entry-content|post-content|article-?body|story-?body|article-content|post-body|article__body")
 SEMANTIC_TAGS = frozenset({"article", "main"})
 SEMANTIC_WEIGHT = 2.5  # a lone article/main child is chosen when it holds a quarter of the text
 LIKELY_SHARE = 0.4  # likely furniture that holds more than this share of the text is the article

@@ -21,6 +21,7 @@ from briefarc.extract.links import checked
 from briefarc.extract.metadata import Metadata, extract_metadata, settle_published
 from briefarc.extract.text import fold
 from briefarc.models import Document, ListingItem
+from briefarc.patterns import lazy
 from briefarc.urls import hostname
 
 SIGNATURES = (
@@ -46,14 +47,14 @@ SIGNATURES = (
 )
 CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-MARKUP = re.compile(r"<\s*(?:!doctype|html|head|body|p|div|article|section|span|a|h[1-6]|table|ul|li|br|title|meta"
+MARKUP = lazy(r"<\s*(?:!doctype|html|head|body|p|div|article|section|span|a|h[1-6]|table|ul|li|br|title|meta"
                     r"|main|font|center|strong|b|td|tr|img|header|\?xml)\b", re.I)
 LISTING_BODY_LIMIT = 1500  # pages with less body text than this are checked for being listings
 
 
 # --- input checks ------------------------------------------------------------------------------------
 
-SVG = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype svg[^>]*>\s*)?<svg\b", re.I | re.S)
+SVG = lazy(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype svg[^>]*>\s*)?<svg\b", re.I | re.S)
 
 
 def check_bytes(data: bytes) -> None:
@@ -243,7 +244,7 @@ def drop_matcher(patterns: tuple[str, ...]) -> re.Pattern | None:
     return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.I)
 
 
-DATED_LINE = re.compile(r"^(?:published|originally published|first published|posted|updated|last updated)\b", re.I)
+DATED_LINE = lazy(r"^(?:published|originally published|first published|posted|updated|last updated)\b", re.I)
 
 
 def is_dated_line(text: str) -> bool:

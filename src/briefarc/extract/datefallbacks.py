@@ -14,17 +14,18 @@ from selectolax.lexbor import LexborNode
 from briefarc.extract import dates
 from briefarc.extract.pagesources import PageSources, declared_language
 from briefarc.extract.text import INVISIBLE, fold
+from briefarc.patterns import lazy
 
 HIDDEN = frozenset({"script", "style", "noscript", "template", "iframe"})
-PUBLISHED_LABEL = re.compile(
+PUBLISHED_LABEL = lazy(
     r"^(?:date\s+)?(?:first\s+|originally\s+)?(?:published|posted|publication date|date of publication|publié|publiée"
     r"|veröffentlicht|publicado|publicada|pubblicato|gepubliceerd|опубликовано|发布时间|发布日期|发表于)\b", re.I)
-UPDATED_LABEL = re.compile(r"^(?:last\s+)?(?:updated|modified|reviewed)\b", re.I)
+UPDATED_LABEL = lazy(r"^(?:last\s+)?(?:updated|modified|reviewed)\b", re.I)
 LABEL_LINE = 90  # a longer text is a sentence, not a label with its date
 DATA_KEYS = r"datePublished|publishedAt|published_at|publishDate|publish_date|firstPublishedAt|datePosted"
 QUOTE = r"(?:\\?\"|&quot;|&#34;)"
-DATA_DATE = re.compile(rf"{QUOTE}(?:{DATA_KEYS}){QUOTE}\s*:\s*{QUOTE}([^\"\\&]{{8,40}})")
-DATELINE = re.compile(r"^(?P<head>.{6,100}?)\s(?:\([A-Z][\w .]{1,20}\)\s*)?[-–—]\s")
+DATA_DATE = lazy(rf"{QUOTE}(?:{DATA_KEYS}){QUOTE}\s*:\s*{QUOTE}([^\"\\&]{{8,40}})")
+DATELINE = lazy(r"^(?P<head>.{6,100}?)\s(?:\([A-Z][\w .]{1,20}\)\s*)?[-–—]\s")
 # the first letters of PUBLISHED_LABEL's and UPDATED_LABEL's words (date, first, originally, published,
 # posted, publié, veröffentlicht, gepubliceerd, опубликовано, 发布/发表; last, updated, modified, reviewed)
 LABEL_STARTS = frozenset("dfopvgо发lumr")

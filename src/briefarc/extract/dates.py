@@ -12,6 +12,7 @@ import time
 from datetime import date, timedelta
 from functools import lru_cache
 
+from briefarc.patterns import lazy
 from briefarc.urls import split
 
 MONTHS = {
@@ -23,44 +24,44 @@ _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 
-ISO = re.compile(
+ISO = lazy(
     r"(?<!\d)" + _YEAR + r"-(?P<mon>\d{1,2})-(?P<day>\d{1,2})(?!\d)"
     r"(?:[T ](?P<hh>\d{1,2}):(?P<mm>\d{2})(?::(?P<ss>\d{2}))?(?:\.\d+)?\s*(?P<tz>Z|[+-]\d{2}:?\d{2})?)?"
 )
-YEAR_FIRST = re.compile(r"(?<![\d/.])" + _YEAR + r"(?P<ysep>[/.])(?P<mon>\d{1,2})(?P=ysep)(?P<day>\d{1,2})(?![\d/.])")
-CJK = re.compile(_YEAR + r"\s*年\s*(?P<mon>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
-DAY_MONTH_YEAR = re.compile(
+YEAR_FIRST = lazy(r"(?<![\d/.])" + _YEAR + r"(?P<ysep>[/.])(?P<mon>\d{1,2})(?P=ysep)(?P<day>\d{1,2})(?![\d/.])")
+CJK = lazy(_YEAR + r"\s*年\s*(?P<mon>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
+DAY_MONTH_YEAR = lazy(
     r"(?<![\w.])(?P<day>\d{1,2})" + _ORD + r"\s*(?:of\s+)?" + _MONTH + r",?\s*" + _YEAR + r"(?!\d)", re.I
 )
-MONTH_DAY_YEAR = re.compile(
+MONTH_DAY_YEAR = lazy(
     r"(?<![a-z])" + _MONTH + r"\s*(?P<day>\d{1,2})" + _ORD + r"(?:\s*,\s*|\s+)" + _YEAR + r"(?!\d)", re.I
 )
-NUMERIC = re.compile(r"(?<![\d.])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)" + _YEAR + r"(?![\d.]\d)")
-MONTH_DAY = re.compile(r"(?<![a-z])" + _MONTH + r"\s*(?P<day>\d{1,2})" + _ORD + r"(?![\d:])", re.I)
-DAY_MONTH = re.compile(r"(?<![\w.])(?P<day>\d{1,2})" + _ORD + r"\s+(?:of\s+)?" + _MONTH + r"(?![a-z])", re.I)
-CJK_MONTH_DAY = re.compile(r"(?<!\d)(?P<mon>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
-WEEKDAY = re.compile(
+NUMERIC = lazy(r"(?<![\d.])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)" + _YEAR + r"(?![\d.]\d)")
+MONTH_DAY = lazy(r"(?<![a-z])" + _MONTH + r"\s*(?P<day>\d{1,2})" + _ORD + r"(?![\d:])", re.I)
+DAY_MONTH = lazy(r"(?<![\w.])(?P<day>\d{1,2})" + _ORD + r"\s+(?:of\s+)?" + _MONTH + r"(?![a-z])", re.I)
+CJK_MONTH_DAY = lazy(r"(?<!\d)(?P<mon>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
+WEEKDAY = lazy(
     r"^\W*(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s*|^\W*星期[一二三四五六日天]\s*",
     re.I,
 )
-RFC822 = re.compile(
+RFC822 = lazy(
     r"^\s*(?:[A-Za-z]{3},\s*)?(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]{3})\s+" + _YEAR
     + r"\s+(?P<hh>\d{1,2}):(?P<mm>\d{2})(?::(?P<ss>\d{2}))?\s*(?P<tz>[+-]\d{4}|GMT|UTC|UT|Z)?"
 )
 
 URL_PATTERNS = (
-    re.compile(r"/t(?P<year>(?:19|20)\d{2})(?P<mon>\d{2})(?P<day>\d{2})_\d+"),  # China MFA t20250312_11574321
-    re.compile(r"/db(?P<yy>\d{2})(?P<mon>\d{2})(?P<day>\d{2})\.doc"),  # UN db250912.doc.htm
-    re.compile(r"/(?P<year>(?:19|20)\d{2})/(?P<mon>\d{1,2})/(?P<day>\d{1,2})(?:/|$|[-_])"),
-    re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})-(?P<mon>\d{2})-(?P<day>\d{2})(?!\d)"),
-    re.compile(r"(?<![\d])(?P<year>20[0-3]\d)(?P<mon>[01]\d)(?P<day>[0-3]\d)(?![\d])"),
+    lazy(r"/t(?P<year>(?:19|20)\d{2})(?P<mon>\d{2})(?P<day>\d{2})_\d+"),  # China MFA t20250312_11574321
+    lazy(r"/db(?P<yy>\d{2})(?P<mon>\d{2})(?P<day>\d{2})\.doc"),  # UN db250912.doc.htm
+    lazy(r"/(?P<year>(?:19|20)\d{2})/(?P<mon>\d{1,2})/(?P<day>\d{1,2})(?:/|$|[-_])"),
+    lazy(r"(?<!\d)(?P<year>(?:19|20)\d{2})-(?P<mon>\d{2})-(?P<day>\d{2})(?!\d)"),
+    lazy(r"(?<![\d])(?P<year>20[0-3]\d)(?P<mon>[01]\d)(?P<day>[0-3]\d)(?![\d])"),
 )
 
 EARLIEST = date(1990, 1, 1)
 PATTERNS_WITH_YEAR = (ISO, CJK, DAY_MONTH_YEAR, MONTH_DAY_YEAR, NUMERIC, YEAR_FIRST)
 # what every pattern with a year holds (_YEAR): a text without it is not searched with them
-HAS_YEAR = re.compile(r"(?:19|20)\d{2}")
-HAS_DIGIT = re.compile(r"\d")
+HAS_YEAR = lazy(r"(?:19|20)\d{2}")
+HAS_DIGIT = lazy(r"\d")
 
 
 _CLOCK: list = [None, None]  # the second and the date of the last call without `today`
@@ -243,7 +244,7 @@ MONTH_VARIANTS = {
            "نيسان": 4, "أيار": 5, "حزيران": 6, "تموز": 7, "آب": 8, "أيلول": 9, "كانون_الثاني": 1, "تشرين_الأول": 10,
            "تشرين_الثاني": 11, "كانون_الأول": 12},
 }
-TWO_WORD_MONTHS = re.compile(r"(كانون|تشرين)\s+(الثاني|الأول)")
+TWO_WORD_MONTHS = lazy(r"(كانون|تشرين)\s+(الثاني|الأول)")
 
 
 def _with_abbreviations(names: dict[str, int]) -> dict[str, int]:
@@ -260,10 +261,10 @@ _FOREIGN = {
                               | MONTH_VARIANTS.get(lang, {}))
     for lang, names in FOREIGN_MONTHS.items()
 }
-_FOREIGN_DATE = re.compile(r"(?<!\d)(?P<day>\d{1,2})\.?\s*(?:de\s+)?(?P<month>[^\W\d]{2,13})\.?,?\s*(?:de\s+)?"
+_FOREIGN_DATE = lazy(r"(?<!\d)(?P<day>\d{1,2})\.?\s*(?:de\s+)?(?P<month>[^\W\d]{2,13})\.?,?\s*(?:de\s+)?"
                            + _YEAR + r"(?!\d)")
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")  # Arabic-Indic and Persian
-_OTHER_DIGIT = re.compile("[٠-٩۰-۹]")
+_OTHER_DIGIT = lazy("[٠-٩۰-۹]")
 EASTERN_DIGITS = frozenset({"ar", "fa", "ur", "ps", "ku"})  # languages whose pages may write them
 
 

@@ -9,7 +9,6 @@ them nearest to that evidence; a date later than the page was archived is never 
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -17,9 +16,10 @@ from datetime import date
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from briefarc.extract import dates
+from briefarc.patterns import lazy
 
 FILE_DATES = (
-    re.compile(r"(?<![A-Za-z0-9])W0(?P<year>(?:19|20)\d{2})(?P<mon>[01]\d)(?P<day>[0-3]\d)\d"),  # TRS uploads
+    lazy(r"(?<![A-Za-z0-9])W0(?P<year>(?:19|20)\d{2})(?P<mon>[01]\d)(?P<day>[0-3]\d)\d"),  # TRS uploads
     *dates.URL_PATTERNS,
 )
 

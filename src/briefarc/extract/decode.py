@@ -14,6 +14,8 @@ from __future__ import annotations
 import codecs
 import re
 
+from briefarc.patterns import lazy
+
 BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -39,9 +41,9 @@ ALIASES = {
 # Declarations that cannot describe an HTML page's bytes (browsers ignore them too).
 IGNORED = {"utf-16", "utf-16le", "utf-16be", "utf-32", "utf-7"}
 
-CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.I)
-META = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:\-]+)", re.I)
-XML_DECL = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""", re.I)
+CHARSET = lazy(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.I)
+META = lazy(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:\-]+)", re.I)
+XML_DECL = lazy(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""", re.I)
 HEAD_BYTES = 16384
 
 # Guesses for undeclared legacy bytes, tried in order when the text fits them well.
@@ -94,8 +96,8 @@ def _decodes(data: bytes, encoding: str) -> str | None:
         return None
 
 
-_KANA = re.compile(r"[\u3040-\u30ff]")
-_WORD = re.compile(r"[^\W\d_]+")
+_KANA = lazy(r"[\u3040-\u30ff]")
+_WORD = lazy(r"[^\W\d_]+")
 
 
 def _guess_score(text: str, latin: bool) -> float:
@@ -142,9 +144,9 @@ def _literal_replacements(data: bytes, encoding: str) -> int:
 # UTF-8 bytes read once as Latin-1 and encoded again ("Investor\u00e2\u0080\u0099s" for "Investor’s"): a lead
 # character and its continuations, as Latin-1 gives them. C1 controls (U+0080-U+009F) are never text, so
 # two such sequences holding one mark a page whose text was encoded twice at its source.
-C1_CONTROL = re.compile("[\u0080-\u009f]")
-C1_IN_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
-TWICE_ENCODED = re.compile("[\u00c2-\u00df][\u0080-\u00bf]|[\u00e0-\u00ef][\u0080-\u00bf]{2}"
+C1_CONTROL = lazy("[\u0080-\u009f]")
+C1_IN_UTF8 = lazy(rb"\xc2[\x80-\x9f]")
+TWICE_ENCODED = lazy("[\u00c2-\u00df][\u0080-\u00bf]|[\u00e0-\u00ef][\u0080-\u00bf]{2}"
                            "|[\u00f0-\u00f4][\u0080-\u00bf]{3}")
 
 

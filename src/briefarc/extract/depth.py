@@ -12,12 +12,12 @@ is not even bounded, as the parser's square of so few tags costs a few milliseco
 
 from __future__ import annotations
 
-import re
+from briefarc.patterns import lazy
 
 MAX_DEPTH = 1000
 SAFE_TAGS = 4000  # a page with fewer tags parses in a few milliseconds however deep it nests
 CHUNK = 32_768
-TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*>")
+TAG = lazy(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*>")
 # Elements that never hold others, or that the parser closes by itself when the next one opens:
 # they do not deepen the tree, whatever the markup says.
 FLAT = frozenset(

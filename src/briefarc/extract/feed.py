@@ -16,13 +16,14 @@ from briefarc.extract.guard import input_errors_only
 from briefarc.extract.links import checked, resolve
 from briefarc.extract.text import fold
 from briefarc.extract.xmltree import Element, parse_xml, tolerant_parse
+from briefarc.patterns import lazy
 
 # Atomic and possessive: a comment ends at its first "-->" (no backtracking over many comments).
 # A document type declaration may hold an internal subset ("[...]"): its entities are never expanded.
-FEED_START = re.compile(rb"^\s*+(?:<\?xml[^>]*+>\s*+)?(?:(?><!--.*?-->)\s*+|<\?xml-stylesheet[^>]*+>\s*+"
+FEED_START = lazy(rb"^\s*+(?:<\?xml[^>]*+>\s*+)?(?:(?><!--.*?-->)\s*+|<\?xml-stylesheet[^>]*+>\s*+"
                         rb"|<!DOCTYPE[^>\[]*+(?:\[[^\]]*+\])?\s*+>\s*+)*+<(?:rss|feed|rdf:RDF|RDF)\b", re.S | re.I)
-SITEMAP_START = re.compile(rb"<(?:urlset|sitemapindex)\b", re.I)
-ROOT_START = re.compile(r"<(?:rss|feed|rdf:RDF|RDF|urlset|sitemapindex)\b")
+SITEMAP_START = lazy(rb"<(?:urlset|sitemapindex)\b", re.I)
+ROOT_START = lazy(r"<(?:rss|feed|rdf:RDF|RDF|urlset|sitemapindex)\b")
 
 
 @dataclass

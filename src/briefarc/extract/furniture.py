@@ -8,17 +8,19 @@ import re
 
 from selectolax.lexbor import LexborNode
 
+from briefarc.patterns import lazy
+
 # Furniture kinds.
 PLAIN = 2  # never the article: comments, related links, sidebars (spared only when it names content)
 LIKELY = 1  # usually furniture: share bars, captions, bylines, hidden blocks (spared when big)
 
 PLAIN_TAGS = frozenset({"nav", "aside", "footer"})
 LIKELY_TAGS = frozenset({"figure", "figcaption", "form", "menu", "header"})
-PLAIN_NAMES = re.compile(
+PLAIN_NAMES = lazy(
     r"comment|related|sidebar|breadcrumb|outbrain|taboola|recommend|newsletter|disqus|most-?popular"
     r"|trending|respond|yarpp|jp-relatedposts|read-?next|more-?stories"
 )
-LIKELY_NAMES = re.compile(
+LIKELY_NAMES = lazy(
     r"share|sharing|social|promo|subscri|byline|caption|footer|widget|popular|advert|sponsor|signup"
     r"|cookie|modal|popup|author|tagcloud|tag-?list|pagination|pager|navigation|nav-|-nav|menu|toolbar"
     r"|masthead|disclaimer|copyright|banner|print|more-|read-?more|also-|prev-|next-|post-meta"
@@ -29,19 +31,19 @@ LIKELY_NAMES = re.compile(
 LIKELY_TOKENS = frozenset({"ad", "ads", "nav", "meta", "tags", "tag", "share", "date", "hide", "sr-only", "hidden",
                            "is-hidden", "visually-hidden", "screen-reader-text"})
 # Class words that only say an element is hidden for now (a collapsed panel's).
-HIDING_WORDS = re.compile(r"(?<![\w-])(?:hidden|is-hidden|hide|collapsed?)(?![\w-])", re.I)
-HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
+HIDING_WORDS = lazy(r"(?<![\w-])(?:hidden|is-hidden|hide|collapsed?)(?![\w-])", re.I)
+HIDDEN_STYLE = lazy(r"display\s*:\s*none|visibility\s*:\s*hidden")
 FURNITURE_ROLES = frozenset({"navigation", "complementary", "contentinfo", "banner", "menu", "dialog"})
 
 # Class or id words that say an element holds the article.
-CONTENT_NAMES = re.compile(
+CONTENT_NAMES = lazy(
     r"article-?body|story-?body|entry-content|post-content|article-content|main-content|story-content"
     r"|post-body|body-text|article-text|article__body|story__content|itemprop-articlebody"
 )
 
 # Class words that name the post's own categories and tags ("category-health-topics", "tag-share-prices"):
 # they say what the article is about, not what the element is.
-TAXONOMY = re.compile(r"(?<![\w-])(?:category|tag|post_tag|topic)-[\w-]+")
+TAXONOMY = lazy(r"(?<![\w-])(?:category|tag|post_tag|topic)-[\w-]+")
 
 _NAMES_KINDS: dict[str, int | None] = {}
 _WORD_FLAGS: dict[str, int] = {}
@@ -159,10 +161,10 @@ def corroborated(node: LexborNode, size: float) -> bool:
     return text > 0 and sum(len(a.text()) for a in node.css("a")) > LINK_HEAVY * text
 
 
-LAYOUT_WORD = re.compile(r"[^\s]*sidebar[^\s]*")
+LAYOUT_WORD = lazy(r"[^\s]*sidebar[^\s]*")
 # Words that page builders put on every block, the article's included ("elementor-widget-text-editor",
 # "so-panel widget widget_text", "c-product-widget__content"): furniture only where links or size bear them out.
-WEAK_WORD = re.compile(r"[^\s]*widget[^\s]*")
+WEAK_WORD = lazy(r"[^\s]*widget[^\s]*")
 
 
 _WORD_ONLY: dict[tuple[re.Pattern[str], str], bool] = {}

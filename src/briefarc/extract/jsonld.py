@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import re
 
 from selectolax.lexbor import LexborHTMLParser
 
 from briefarc.extract.text import fold_entities
+from briefarc.patterns import lazy
 
 ARTICLE_TYPES = frozenset({
     "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "blogposting", "report",
@@ -16,8 +16,8 @@ ARTICLE_TYPES = frozenset({
 })
 ORGANISATIONS = frozenset({"organization", "newsmediaorganization", "corporation", "educationalorganization",
                            "governmentorganization", "ngo", "localbusiness", "website", "brand"})
-_COMMENTS = re.compile(r"^\s*(?:<!--|<!\[CDATA\[)|(?:-->|\]\]>)\s*$")
-_TRAILING_COMMA = re.compile(r",\s*([}\]])")
+_COMMENTS = lazy(r"^\s*(?:<!--|<!\[CDATA\[)|(?:-->|\]\]>)\s*$")
+_TRAILING_COMMA = lazy(r",\s*([}\]])")
 
 
 def _load(text: str):

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from briefarc.models import Kind
+from briefarc.patterns import lazy
 
 ALIASES: dict[str, Kind] = {"news": "news_report", "press-release": "press_release"}  # --kind spellings
 
@@ -50,7 +51,7 @@ TITLE_RULES: tuple[tuple[Kind, str], ...] = (
     ("statement", r"\bstatement\b|\bdeclaration\b|\bcommuniqu[eé]\b|声明|谈话|公报|заявление"),
     ("press_release", r"press[ -]release|news release|media note|pressemitteilung|新闻稿"),
 )
-_TITLE_RULES = tuple((kind, re.compile(pattern, re.I)) for kind, pattern in TITLE_RULES)
+_TITLE_RULES = tuple((kind, lazy(pattern, re.I)) for kind, pattern in TITLE_RULES)
 URL_SEGMENTS: tuple[tuple[Kind, str], ...] = (
     ("press_release", r"/press[-_]?releases?/|/media[-_]notes?/"),
     ("statement", r"/statements?/"),
@@ -60,15 +61,15 @@ URL_SEGMENTS: tuple[tuple[Kind, str], ...] = (
     ("remarks", r"/remarks/"),
     ("briefing", r"/(?:press-)?briefings?/"),
 )
-_URL_SEGMENTS = tuple((kind, re.compile(pattern, re.I)) for kind, pattern in URL_SEGMENTS)
-ATTRIBUTED = re.compile(
+_URL_SEGMENTS = tuple((kind, lazy(pattern, re.I)) for kind, pattern in URL_SEGMENTS)
+ATTRIBUTED = lazy(
     r"^(?:the following (?:statement )?is attributable to\b|\S{0,12}发言人\S{0,5}(?:宣布|表示|发表谈话)[:：]\s*$)",
     re.I)
-DATELINE = re.compile(
+DATELINE = lazy(
     r"^(?:[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][\w. ]{1,20})?\s*(?:\([A-Za-z .]+\))?\s*[:—–-]\s"
     r"|\S{1,6}社\S{1,12}电|\S{1,8}(?:讯|消息)\s*[（(]?记者)"
 )
-GOVERNMENT_HOST = re.compile(r"(?:^|\.)(?:gov|gouv|gob|govt|mfa|mofa|fmprc|mid|un|europa|nato)\.|\.gov$|\.int$|\.mil$")
+GOVERNMENT_HOST = lazy(r"(?:^|\.)(?:gov|gouv|gob|govt|mfa|mofa|fmprc|mid|un|europa|nato)\.|\.gov$|\.int$|\.mil$")
 
 
 def kind_named(name: str | None) -> Kind | None:

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefarc.models import Role
+from briefarc.patterns import lazy
 
-LABEL = re.compile(r"^(?P<label>[^:：\n]{1,80}?)\s*[:：]\s*(?P<rest>.*)$", re.S)
-QUESTION_WORDS = re.compile(
+LABEL = lazy(r"^(?P<label>[^:：\n]{1,80}?)\s*[:：]\s*(?P<rest>.*)$", re.S)
+QUESTION_WORDS = lazy(
     r"^(?:q|question|questions|question \(translated\)|follow[- ]?up(?: question)?|journalist|reporter|"
     r"correspondent|问|又问|再问|追问[一二三四五六七八九十\d]*|记者(?:追问|解释|澄清|补充|插话|又问)?)$",
     re.I,
@@ -38,18 +39,18 @@ NOT_SPEAKERS = frozenset({
 })
 # "Question raised after the press conference: ...", "After the press conference, the following question
 # was raised:", "会后有记者问及：": a question of its own, asked by someone the page does not name.
-AFTER_CONFERENCE = re.compile(r"(?:after|following) the (?:regular )?(?:press )?(?:conference|briefing)", re.I)
-ASKED = re.compile(r"\b(?:questions?|asked|raised|quer(?:y|ies))\b", re.I)
-AFTER_CONFERENCE_ZH = re.compile(r"^(?:例行)?(?:记者)?会后[，,]?.{0,16}?(?:问及|问到|提问|问)$")
+AFTER_CONFERENCE = lazy(r"(?:after|following) the (?:regular )?(?:press )?(?:conference|briefing)", re.I)
+ASKED = lazy(r"\b(?:questions?|asked|raised|quer(?:y|ies))\b", re.I)
+AFTER_CONFERENCE_ZH = lazy(r"^(?:例行)?(?:记者)?会后[，,]?.{0,16}?(?:问及|问到|提问|问)$")
 CONNECTORS = frozenset({"of", "and", "the", "de", "du", "la", "le", "for", "al", "el", "&", "von", "van", "da"})
-HONORIFIC = re.compile(r"^(?:shri|smt\.?|mr\.?|ms\.?|mrs\.?|dr\.?|ambassador|h\.e\.?)\s+", re.I)
-MR_LABEL = re.compile(r"^(?:MR|MS|MRS|DR|AMBASSADOR)\.?\s+([A-Z][A-Z'\-]+)$")
+HONORIFIC = lazy(r"^(?:shri|smt\.?|mr\.?|ms\.?|mrs\.?|dr\.?|ambassador|h\.e\.?)\s+", re.I)
+MR_LABEL = lazy(r"^(?:MR|MS|MRS|DR|AMBASSADOR)\.?\s+([A-Z][A-Z'\-]+)$")
 HAN = r"\u3400-\u9fff"
-PERSON_ZH = re.compile(rf"[{HAN}·]{{2,4}}")
-OUTLET_ZH = re.compile(rf"[{HAN}\w《》〈〉（）()·・&\- ]{{1,30}}记者")
-SENTENCE = re.compile(r"[，。,;；!?！？、]|\s(?:is|are|was|were|will|would|has|have|said|says)\s", re.I)
+PERSON_ZH = lazy(rf"[{HAN}·]{{2,4}}")
+OUTLET_ZH = lazy(rf"[{HAN}\w《》〈〉（）()·・&\- ]{{1,30}}记者")
+SENTENCE = lazy(r"[，。,;；!?！？、]|\s(?:is|are|was|were|will|would|has|have|said|says)\s", re.I)
 PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("(", ")"), ("（", "）"), ("「", "」"), ("『", "』"), ("[", "]"))
-BRACKET = re.compile("[" + re.escape("".join(left + right for left, right in PAIRS)) + "]")
+BRACKET = lazy("[" + re.escape("".join(left + right for left, right in PAIRS)) + "]")
 
 
 @dataclass
@@ -60,9 +61,9 @@ class Label:
     lead_in: bool = False  # an after-conference line that introduces the next paragraph's question
 
 
-SPACES = re.compile(r"\s+")
-HAS_HAN = re.compile(f"[{HAN}]")
-SPOKES_LABEL = re.compile(r"spokes(?:person|man|woman)|发言人", re.I)
+SPACES = lazy(r"\s+")
+HAS_HAN = lazy(f"[{HAN}]")
+SPOKES_LABEL = lazy(r"spokes(?:person|man|woman)|发言人", re.I)
 
 
 def plain(label: str) -> str:

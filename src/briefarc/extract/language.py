@@ -7,13 +7,14 @@ import re
 import pycld2
 
 from briefarc.extract import sites
+from briefarc.patterns import lazy
 from briefarc.urls import split
 
-LANG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_]|$)")
+LANG = lazy(r"^([a-zA-Z]{2,3})(?:[-_]|$)")
 # Paths that say the language on any site; a site's own (China MFA's /web/) are in its entry.
-LANGUAGE_PATHS = ((re.compile(r"/(?:eng|mfa_eng|en)/"), "en"), (re.compile(r"/(?:chn|mfa_chn|zh|ce)/"), "zh"))
+LANGUAGE_PATHS = ((lazy(r"/(?:eng|mfa_eng|en)/"), "en"), (lazy(r"/(?:chn|mfa_chn|zh|ce)/"), "zh"))
 # What CLD2 refuses to read: control characters (but tab and line breaks) and lone surrogates.
-UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+UNREADABLE = lazy("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 # ISO 639-2 codes that have a two-letter form, for the languages ministries publish in

@@ -16,12 +16,13 @@ from briefarc.extract import dates
 from briefarc.extract.links import resolve
 from briefarc.extract.text import fold
 from briefarc.models import ListingItem
+from briefarc.patterns import lazy
 
 HEADLINE_LINKS = "a[href]:has(h1, h2, h3, h4, h5)"
 LINKED_HEADLINES = "h2 a[href], h3 a[href], h4 a[href], h5 a[href]"
 LIST_LINKS = "li a[href]"
-FURNITURE = re.compile(r"\b(?:nav|menu|footer|sidebar|breadcrumb|header|related|social|share|lang)")
-NEXT_TEXT = re.compile(r"^(?:next(?: page)?|older(?: posts| entries)?|more|下一页|下页|後頁|›|»|>|>>|→|"
+FURNITURE = lazy(r"\b(?:nav|menu|footer|sidebar|breadcrumb|header|related|social|share|lang)")
+NEXT_TEXT = lazy(r"^(?:next(?: page)?|older(?: posts| entries)?|more|下一页|下页|後頁|›|»|>|>>|→|"
                        r"следующая|далее|suivant|siguiente|weiter|التالي)\s*[›»>→]*$", re.I)
 CURRENT = ".active, .current, [aria-current=page], .selected, .on, .cur"
 MIN_TITLE = 15
@@ -141,11 +142,11 @@ def dated(links: list[tuple[LexborNode, str, str]]) -> list[ListingItem]:
 
 # --- next page ---------------------------------------------------------------------------------------
 
-SCRIPT_VARS = re.compile(r"var\s+(currentPage|countPage)\s*=\s*(\d+)")
-CREATE_PAGE = re.compile(r"createPageHTML\(\s*['\"]?(\d+)['\"]?\s*,\s*['\"]?(\d+)['\"]?\s*,\s*['\"]([\w\-]+)['\"]"
+SCRIPT_VARS = lazy(r"var\s+(currentPage|countPage)\s*=\s*(\d+)")
+CREATE_PAGE = lazy(r"createPageHTML\(\s*['\"]?(\d+)['\"]?\s*,\s*['\"]?(\d+)['\"]?\s*,\s*['\"]([\w\-]+)['\"]"
                          r"\s*,\s*['\"](\w+)['\"]")
-JOINED = re.compile(r"""["']\s*\+\s*["']""")
-NEXT_HREF = re.compile(r"""["']([\w\-]+)_["']\s*\+\s*nextPage\s*\+\s*["']\.(\w+)\\?["']""")
+JOINED = lazy(r"""["']\s*\+\s*["']""")
+NEXT_HREF = lazy(r"""["']([\w\-]+)_["']\s*\+\s*nextPage\s*\+\s*["']\.(\w+)\\?["']""")
 
 
 def _pager_from_code(code: str) -> str | None:

@@ -7,7 +7,6 @@ are asked before all of them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -21,9 +20,10 @@ from briefarc.extract.pagesources import PageSources, declared_language, node_te
 from briefarc.extract.text import fold_entities
 from briefarc.extract.title import find_title, h1_texts
 from briefarc.models import Kind
+from briefarc.patterns import lazy
 
 TAG_META = ("article:tag", "news_keywords", "keywords", "parsely-tags", "sailthru.tags")
-SUBTITLE = re.compile(
+SUBTITLE = lazy(
     r"standfirst|lead-?paragraph|\blead\b|sub-?title|subhead|\bdek\b|excerpt|strapline|summary|\blede\b"
     r"|\bintro\b|teaser-text|alternativeheadline|description|deck\b"
 )

@@ -18,6 +18,7 @@ from briefarc.extract import dates
 from briefarc.extract.datefallbacks import fallback_date
 from briefarc.extract.headline import headline, lines_beside, nearest_first
 from briefarc.extract.pagesources import PageSources, declared_language, node_text
+from briefarc.patterns import lazy
 
 DATE_META = (
     "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate", "publish-date",
@@ -27,8 +28,8 @@ DATE_META = (
     "citation_publication_date", "citation_date", "published",
 )
 # other meta names that say they hold the publication date ("w-published-date", "article-published-at")
-PUBLISHED_NAME = re.compile(r"publish|issued")
-NOT_PUBLISHED_NAME = re.compile(r"publisher|modif|updat|expir|review")
+PUBLISHED_NAME = lazy(r"publish|issued")
+NOT_PUBLISHED_NAME = lazy(r"publisher|modif|updat|expir|review")
 MICRODATA = "[itemprop=datePublished]"
 TIME = "article time[datetime], main time[datetime], time[pubdate], time[datetime]"
 DATE_CLASSES = ", ".join(f"[class*={word}]" for word in (
@@ -73,7 +74,7 @@ def date_from_time(src: PageSources) -> str | None:
     return None
 
 
-NOT_THE_ARTICLE = re.compile(r"related|sidebar|recommend|promo|teaser|trending|popular|top-?bar|header-?date")
+NOT_THE_ARTICLE = lazy(r"related|sidebar|recommend|promo|teaser|trending|popular|top-?bar|header-?date")
 FURNITURE_TAGS = ("nav", "footer", "li")
 
 
@@ -113,13 +114,13 @@ def date_from_date_class(src: PageSources) -> str | None:
     return None
 
 
-YEAR = re.compile(r"\d{4}")  # no full date without its year (in any script's digits)
-MACHINE_TIME = re.compile(r"\s*\d{4}-\d\d-\d\dT\d\d:\d\d")  # a timestamp for machines, not a date line people read
+YEAR = lazy(r"\d{4}")  # no full date without its year (in any script's digits)
+MACHINE_TIME = lazy(r"\s*\d{4}-\d\d-\d\dT\d\d:\d\d")  # a timestamp for machines, not a date line people read
 NEAR_TITLE = 1500  # characters of page text read after the headline for a date line
 DATE_LINE = 120  # a longer line is a sentence that mentions a date, not a date line
-UPDATED = re.compile(r"updated|modified|revised|reviewed|aktualisiert|mis à jour|actualizad|atualizad|обновлен"
+UPDATED = lazy(r"updated|modified|revised|reviewed|aktualisiert|mis à jour|actualizad|atualizad|обновлен"
                      r"|更新|تحديث", re.I)
-NOT_PUBLISHED = re.compile(r"©|copyright|\bevent\b|\bdeadline\b", re.I)
+NOT_PUBLISHED = lazy(r"©|copyright|\bevent\b|\bdeadline\b", re.I)
 
 
 def date_near_title(src: PageSources, title: str | None = None) -> str | None:
@@ -172,7 +173,7 @@ def _of_another_page(others: list[tuple[LexborNode, str]], line: str) -> bool:
     return False
 
 
-MODIFIED_MARK = re.compile(r"modif|update")
+MODIFIED_MARK = lazy(r"modif|update")
 
 
 def _says_updated(time: LexborNode, header: LexborNode) -> bool:
@@ -227,7 +228,7 @@ def find_published(src: PageSources, title: str | None = None) -> str | None:
             or date_from_date_class(src) or fallback_date(src, _in_furniture))
 
 
-FIRST_PUBLISHED = re.compile(r"\b(?:originally|first) published\b(?P<rest>.{0,50})", re.I | re.S)
+FIRST_PUBLISHED = lazy(r"\b(?:originally|first) published\b(?P<rest>.{0,50})", re.I | re.S)
 
 
 def date_first_published(src: PageSources) -> str | None:

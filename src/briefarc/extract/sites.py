@@ -17,6 +17,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from briefarc import urls
 from briefarc.extract.text import fold
 from briefarc.models import Kind
+from briefarc.patterns import lazy
 
 
 @dataclass(frozen=True)
@@ -253,7 +254,7 @@ def select_value(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> str | No
 
 # --- the site of a saved page without a URL ----------------------------------------------------------
 
-SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->", re.I)
+SAVED_FROM = lazy(r"<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->", re.I)
 LINKED = "a[href], img[src], link[href], script[src], form[action], iframe[src]"
 MIN_LINKS = 3  # references to one host before the page is taken to be that host's
 

@@ -7,25 +7,26 @@ from collections import Counter
 
 from briefarc.extract.labels import ANSWER_LABELS, HONORIFIC, MR_LABEL, plain
 from briefarc.models import Turn
+from briefarc.patterns import lazy
 
 # A word of a name: "Chunying", "O'Brien", "Jean-Pierre"; never a possessive ("Chunying's").
 _WORD = r"[A-Z][\w\-]*(?:['’][A-Z][\w\-]*)?"
 _NAME = r"(?P<name>(?:" + _WORD + r"\.?\s+){0,3}" + _WORD + r")"
 TITLE_PATTERNS = (
-    re.compile(r"Spokes(?:person|man|woman)\s+" + _NAME + r"(?:['’]s\b|,|\s+(?:on|at|holds|hosts|answers)\b)"),
-    re.compile(r"(?:by|with)\s+(?:the\s+)?(?:Official\s+)?Spokes(?:person|man|woman)[,\s]+" + _NAME + r"\b"),
-    re.compile(r"发言人(?P<name>[\u4e00-\u9fff·]{2,5}?)(?:主持|就|答|发表|在|宣布|表示|：|:|\d)"),
+    lazy(r"Spokes(?:person|man|woman)\s+" + _NAME + r"(?:['’]s\b|,|\s+(?:on|at|holds|hosts|answers)\b)"),
+    lazy(r"(?:by|with)\s+(?:the\s+)?(?:Official\s+)?Spokes(?:person|man|woman)[,\s]+" + _NAME + r"\b"),
+    lazy(r"发言人(?P<name>[\u4e00-\u9fff·]{2,5}?)(?:主持|就|答|发表|在|宣布|表示|：|:|\d)"),
 )
 OPENING_PATTERNS = (
-    re.compile(r"briefing by " + _NAME + r",\s+(?:the\s+)?(?:Deputy\s+|Associate\s+)?Spokes"),
-    re.compile(r"^" + _NAME + r",\s+(?:the\s+)?(?:Department|Deputy|Principal Deputy|Official|Acting)?\s*Spokes"),
+    lazy(r"briefing by " + _NAME + r",\s+(?:the\s+)?(?:Deputy\s+|Associate\s+)?Spokes"),
+    lazy(r"^" + _NAME + r",\s+(?:the\s+)?(?:Department|Deputy|Principal Deputy|Official|Acting)?\s*Spokes"),
 )
-ATTRIBUTION = re.compile(
+ATTRIBUTION = lazy(
     r"[Ss]pokes(?:person|man|woman)(?:\s+for\s+the\s+[A-Z][\w ]{2,40}?)?,?\s+"
     r"(?P<name>[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){1,2})(?=\s+(?:told|said|says|stated|added|noted|"
     r"remarked|briefed|explained|while|during|at|in|on)\b|[,.])"
 )
-ATTRIBUTION_ZH = re.compile(
+ATTRIBUTION_ZH = lazy(
     r"发言人(?P<name>[\u4e00-\u9fff·]{2,4}?)(?=\d|在|表示|说|指出|称|介绍|宣布|回答|就|强调|答)"
 )
 # Characters that do not occur in the names spokespersons go by, but do in the words that can follow

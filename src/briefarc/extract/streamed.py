@@ -8,12 +8,12 @@ text is hidden and out of order."""
 
 from __future__ import annotations
 
-import re
-
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from briefarc.patterns import lazy
+
 PARTS = 'div[hidden][id^="S:"]'
-MOVES = re.compile(r"""\$RC\(\s*["'](B:\w+)["']\s*,\s*["'](S:\w+)["']""")
+MOVES = lazy(r"""\$RC\(\s*["'](B:\w+)["']\s*,\s*["'](S:\w+)["']""")
 FALLBACK_END = "/$"
 
 

@@ -14,21 +14,22 @@ from selectolax.lexbor import LexborHTMLParser
 
 from briefarc.extract.text import fold
 from briefarc.net.missing import MISSING_WORDS
+from briefarc.patterns import lazy
 
 SMALL_TEXT = 1500  # characters of body text: more than this is content, whatever the title says
 TINY_TEXT = 300  # a page with less body text than this is judged by its lines too
 TINY_PAGE = 8_000  # characters of HTML: a page larger than this is judged by its headings only
-REDIRECT = re.compile(
+REDIRECT = lazy(
     r"^\W*(?:(?:301|302|303|307|308)\s*)?(?:moved permanently|found|see other|temporary redirect|"
     r"permanent redirect|object moved|document moved|moved|redirect(?:ing|ion)?)\W*$",
     re.I,
 )
-ERROR = re.compile(
+ERROR = lazy(
     r"^\W*(?:error\W*)?(?:4\d\d|5\d\d)\b(?:\W+[a-z][\w ]{0,40})?\W*$|^\W*(?:not found|forbidden|access denied|"
     r"internal server error|bad gateway|service unavailable|gateway time-?out|bad request)\W*$",
     re.I,
 )
-_MISSING = [re.compile(pattern, re.I) for pattern in MISSING_WORDS]
+_MISSING = [lazy(pattern, re.I) for pattern in MISSING_WORDS]
 
 
 def refusal(tree: LexborHTMLParser, size: int) -> str | None:

@@ -5,13 +5,15 @@ from __future__ import annotations
 import html
 import re
 
-_LETTER_OR_DIGIT = re.compile(r"\w")
-_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+from briefarc.patterns import lazy
+
+_LETTER_OR_DIGIT = lazy(r"\w")
+_CJK_RUN = lazy(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _WIDE = "\u3001-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60"
 # a line break in the markup between two Chinese or Japanese characters is no space (CSS Text 3 4.1.3)
 # (the wide character before the break is matched, not looked behind at, so that the search skips
 # ahead to wide characters instead of trying every position)
-_WIDE_BREAK = re.compile(rf"([{_WIDE}])[ \t]*[\r\n][ \t\r\n]*(?=[{_WIDE}])")
+_WIDE_BREAK = lazy(rf"([{_WIDE}])[ \t]*[\r\n][ \t\r\n]*(?=[{_WIDE}])")
 
 
 # invisible characters that only hint where a line may break: soft hyphen, zero-width space, word
@@ -66,8 +68,8 @@ def count_matching(run: re.Pattern, text: str) -> int:
 # regular expression that tries every character; deleting the six lead bytes at once (bytes.translate)
 # is faster than counting each.
 _CJK_LEADS = bytes(range(0xE4, 0xEA))
-_CJK_E3 = re.compile(rb"\xe3[\x90-\xbf]")
-_CJK_EF = re.compile(rb"\xef[\xa4-\xab]")
+_CJK_E3 = lazy(rb"\xe3[\x90-\xbf]")
+_CJK_EF = lazy(rb"\xef[\xa4-\xab]")
 
 
 def cjk_count(text: str) -> int:

@@ -9,16 +9,17 @@ from collections.abc import Collection, Sequence
 from briefarc.extract.headline import names_site
 from briefarc.extract.pagesources import PageSources, node_text
 from briefarc.extract.text import fold, fold_entities
+from briefarc.patterns import lazy
 from briefarc.urls import split
 
 TITLE_META = ("og:title", "twitter:title", "articletitle", "dc.title", "sailthru.title", "parsely-title", "title")
-SEPARATED = re.compile(r"(\s+[|\-–—:·»•⋆]\s+|\s+::\s+)")  # split keeps the separators
-TRAILING_MARK = re.compile(r"\s+[|\-–—·»•⋆]$")
-MARKDOWN = re.compile(r"^#{1,6}\s+|^\*(?=[^*\s])|(?<=[^*\s])\*(?=\s|$)")  # "## Title", "*Book Title* (1792)"
+SEPARATED = lazy(r"(\s+[|\-–—:·»•⋆]\s+|\s+::\s+)")  # split keeps the separators
+TRAILING_MARK = lazy(r"\s+[|\-–—·»•⋆]$")
+MARKDOWN = lazy(r"^#{1,6}\s+|^\*(?=[^*\s])|(?<=[^*\s])\*(?=\s|$)")  # "## Title", "*Book Title* (1792)"
 WRAPPING_QUOTES = (('"', '"'), ("“", "”"), ("'", "'"), ("«", "»"))
-WORD = re.compile(r"\w+")
-CONTINUED = re.compile(r"\s*\w")
-MARKED_TITLE = re.compile(r"title|headline", re.I)  # "entry-title", "post-title", "article-headline"
+WORD = lazy(r"\w+")
+CONTINUED = lazy(r"\s*\w")
+MARKED_TITLE = lazy(r"title|headline", re.I)  # "entry-title", "post-title", "article-headline"
 MARKED_SHARE = 0.3  # of its words in the declared titles: an h1 so marked needs fewer than another (0.6)
 
 

@@ -23,11 +23,12 @@ from itertools import pairwise
 
 from briefarc.extract.labels import PERSON_ZH, Label, latin_name, read_label
 from briefarc.models import Role, Turn
+from briefarc.patterns import lazy
 
-HEADING = re.compile(r"^\*\*\s*\S")
-SEPARATOR = re.compile(r"^[\s※*＊\-—_=·•.]+$")
-ASKS = re.compile(r"[?？¿؟]|[吗呢](?:[。.]|$)", re.M)  # a question mark (Latin, Chinese, Spanish, Arabic), 吗/呢
-GREETING = re.compile(r"^(?:good (?:morning|afternoon|evening)|hello|welcome|大家好|各位记者朋友|上午好|下午好)", re.I)
+HEADING = lazy(r"^\*\*\s*\S")
+SEPARATOR = lazy(r"^[\s※*＊\-—_=·•.]+$")
+ASKS = lazy(r"[?？¿؟]|[吗呢](?:[。.]|$)", re.M)  # a question mark (Latin, Chinese, Spanish, Arabic), 吗/呢
+GREETING = lazy(r"^(?:good (?:morning|afternoon|evening)|hello|welcome|大家好|各位记者朋友|上午好|下午好)", re.I)
 
 
 def is_heading(paragraph: str) -> bool:

@@ -22,15 +22,17 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from functools import lru_cache
 
-DOCTYPE_START = re.compile(r"<!DOCTYPE", re.I)
-DOCTYPE = re.compile(r"<!DOCTYPE[^>\[]*+(?:\[.*?\])?\s*>", re.S | re.I)
+from briefarc.patterns import lazy
+
+DOCTYPE_START = lazy(r"<!DOCTYPE", re.I)
+DOCTYPE = lazy(r"<!DOCTYPE[^>\[]*+(?:\[.*?\])?\s*>", re.S | re.I)
 # A tag (end tag marker, name, attributes), or the opener of what is skipped: possessive runs, so
 # that a failed match never backtracks (no tag spans a "<").
-MARKUP = re.compile(r"<(?:(/?)([A-Za-z_][\w:.\-]*+)([^<>]*+)>|!|\?)")
-ATTR = re.compile(r"""(?<![\w:.\-])([\w:.\-]++)\s*+=\s*+(?:"([^"]*+)"|'([^']*+)')""")
+MARKUP = lazy(r"<(?:(/?)([A-Za-z_][\w:.\-]*+)([^<>]*+)>|!|\?)")
+ATTR = lazy(r"""(?<![\w:.\-])([\w:.\-]++)\s*+=\s*+(?:"([^"]*+)"|'([^']*+)')""")
 SKIPPED = (("<!--", "-->"), ("<![CDATA[", "]]>"), ("<!", ">"), ("<?", ">"))
 CDATA_START, CDATA_END = "<![CDATA[", "]]>"
-CDATA_FIRST = re.compile(r"\s*+<!\[CDATA\[")
+CDATA_FIRST = lazy(r"\s*+<!\[CDATA\[")
 RECORDS = frozenset({"item", "entry", "url", "sitemap"})
 MAX_DEPTH = 3  # elements this deep keep their raw content as text, not children
 

@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterator
 from urllib.parse import urljoin, urlsplit
 
+from briefarc.patterns import lazy
+
 # A final URL whose path matches one of these, reached from a URL whose path did not, is an error page.
 MISSING_PATHS = (
     r"/web/system/",
@@ -45,10 +47,10 @@ SMALL_PAGE = 64 * 1024  # a page larger than this is content, whatever its title
 ENCODINGS = ("utf-8", "gb18030", "windows-1251")  # the Chinese and Russian words may come in these
 
 _PATHS = [re.compile(pattern, re.IGNORECASE) for pattern in MISSING_PATHS]
-_WORDS = re.compile("|".join(f"(?:{pattern})" for pattern in MISSING_WORDS), re.IGNORECASE)  # any of them
-_HEADINGS = re.compile(rb"<(title|h1)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
-_TAGS = re.compile(rb"<[^>]*>")
-_REFRESH = re.compile(
+_WORDS = lazy("|".join(f"(?:{pattern})" for pattern in MISSING_WORDS), re.IGNORECASE)  # any of them
+_HEADINGS = lazy(rb"<(title|h1)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
+_TAGS = lazy(rb"<[^>]*>")
+_REFRESH = lazy(
     rb"""(?:http-equiv=["']?refresh["']?[^>]*?url=|location(?:\.href)?\s*=\s*|location\.replace\(\s*)["']?([^"'>\s;)]+)""",
     re.IGNORECASE,
 )
