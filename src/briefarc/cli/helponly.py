@@ -46,6 +46,7 @@ def _without_parameters(info: CommandInfo) -> CommandInfo:
         """Stands in for the command in the list: never run."""
 
     command.__name__, command.__doc__ = callback.__name__, callback.__doc__
+    command.__annotations__ = {}  # nothing for typing.get_type_hints to evaluate, once per listing
     light = copy.copy(info)
     light.callback = command
     return light
