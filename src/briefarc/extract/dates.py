@@ -31,7 +31,8 @@ ISO = lazy(
 YEAR_FIRST = lazy(r"(?<![\d/.])" + _YEAR + r"(?P<ysep>[/.])(?P<mon>\d{1,2})(?P=ysep)(?P<day>\d{1,2})(?![\d/.])")
 CJK = lazy(_YEAR + r"\s*年\s*(?P<mon>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
 DAY_MONTH_YEAR = lazy(
-    r"(?<![\w.])(?P<day>\d{1,2})" + _ORD + r"\s*(?:of\s+)?" + _MONTH + r",?\s*" + _YEAR + r"(?!\d)", re.I
+    r"(?<![\w.])(?P<day>\d{1,2})" + _ORD + r"(?:\s*(?:of\s+)?|-)" + _MONTH + r"(?:,?\s*|-)" + _YEAR + r"(?!\d)",
+    re.I,
 )
 MONTH_DAY_YEAR = lazy(
     r"(?<![a-z])" + _MONTH + r"\s*(?P<day>\d{1,2})" + _ORD + r"(?:\s*,\s*|\s+)" + _YEAR + r"(?!\d)", re.I
