@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import zlib
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -27,6 +26,8 @@ def compress(data: bytes) -> bytes:
 
 
 def sha256(data: bytes) -> str:
+    import hashlib  # here: commands that only read never hash, and loading OpenSSL is slow
+
     return hashlib.sha256(data).hexdigest()
 
 

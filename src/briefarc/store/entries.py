@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from hashlib import sha256
 from typing import TYPE_CHECKING
 
+from briefarc.store.blobs import sha256
 from briefarc.store.documents import get_raw
 
 if TYPE_CHECKING:
@@ -27,11 +27,11 @@ def document_raw(db: sqlite_utils.Database, doc_id: int) -> Raw:
     data = get_raw(db, doc_id)
     row = db.execute("""SELECT sn.item, sn.sha256 FROM documents d JOIN snapshots sn ON sn.id = d.snapshot_id
                         WHERE d.id = ?""", (doc_id,)).fetchone()
-    item, whole = (row[0], row[1]) if row else (None, sha256(data).hexdigest())
+    item, whole = (row[0], row[1]) if row else (None, sha256(data))
     entry = entry_bytes(data, item) if item else None
     if entry is None:
         return Raw(data, whole)
-    return Raw(entry, sha256(entry).hexdigest(), container_sha256=whole, item=item)
+    return Raw(entry, sha256(entry), container_sha256=whole, item=item)
 
 
 def with_own_hash(db: sqlite_utils.Database, record: dict) -> dict:
@@ -70,5 +70,5 @@ def with_own_hashes(db: sqlite_utils.Database, doc_id: int, versions: list) -> l
             continue
         entry = entry_bytes(data, item) if data and item else None
         if entry is not None:
-            version["sha256"], version["feed_sha256"] = sha256(entry).hexdigest(), whole
+            version["sha256"], version["feed_sha256"] = sha256(entry), whole
     return versions

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from functools import cache
 from typing import TypeGuard
@@ -35,5 +34,7 @@ def fold(text: str | None) -> str:
 
 def content_hash(title: str | None, subtitle: str | None, published: str | None, body: str) -> str:
     """A hash of what a reader sees: a change of markup or whitespace alone keeps the same hash."""
+    import hashlib  # here: reading commands never hash, and OpenSSL's loading is a tenth of their start-up
+
     payload = "\x1f".join((fold(title), fold(subtitle), published or "", fold(body)))
     return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
