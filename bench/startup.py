@@ -6,7 +6,8 @@ figures less than wall-clock time would. The peers: `python -c pass` (the floor 
 pays) and `sqlite-utils search` on the same archive (a Python tool doing the same job).
 
 Targets (issue 12): --help <= 0.12 s, search --json and show --json <= 0.15 s, a table search
-<= 0.2 s, parse --json of one page <= 0.25 s (medians).
+<= 0.2 s, parse --json of one page <= 0.25 s (medians). They were set where sqlite-utils search took
+0.29 s, so each is also given as a share of the peer's time in the same run (0.41, 0.52, 0.69, 0.86).
 
     python bench/startup.py [--runs 11]
 """
@@ -35,6 +36,11 @@ def cpu_seconds(command: list[str], env: dict, check: bool = True) -> float:
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
+
+# sqlite-utils search took 0.29 s of CPU in the issue's own figures, the runs its targets were set beside.
+# The machine's speed changes from hour to hour (this bench has seen the peer at 0.30 and 0.47 s), so
+# each command is also judged as a share of the peer's time in the same run: target / 0.29.
+PEER_WHEN_SET = 0.29
 
 COMMANDS = [  # label, arguments, target (CPU seconds)
     ("--help", ["--help"], 0.12),
@@ -79,21 +85,27 @@ def main() -> None:
         other_env = {**env, "BRIEFARC_DB": str(work / "other.db")}  # an older release has its own schema
         if args.other:
             subprocess.run([args.other, "ingest", str(SAMPLES)], check=True, capture_output=True, env=other_env)
-        print(f"{'command':<28} {'CPU median':>10} {'target':>8}")
-        ok = True
+        print(f"{'command':<28} {'CPU median':>10} {'target':>8}        {'share of peer':>13} {'target':>6}")
+        ok = scaled_ok = True
         table = rows(base, db, args.other)
         times: list[list[float]] = [[] for _ in table]
         for _ in range(args.runs):  # round after round, so that a change of load falls on every command alike
             for index, (label, command, target) in enumerate(table):
                 own = other_env if label.startswith("  other") else env
                 times[index].append(cpu_seconds(command, own, check=target is not None))
-        for (label, _, target), runs in zip(table, times, strict=True):
-            median = statistics.median(runs)
+        medians = [statistics.median(runs) for runs in times]
+        peer = medians[1]
+        for (label, _, target), median in zip(table, medians, strict=True):
             verdict = "" if target is None else ("PASS" if median <= target else "FAIL")
+            share, share_target = median / peer, (target / PEER_WHEN_SET if target else None)
+            scaled = "" if share_target is None else ("PASS" if share <= share_target else "FAIL")
             ok &= verdict != "FAIL"
+            scaled_ok &= scaled != "FAIL"
             limit = f"{target:.2f} s" if target else ""
-            print(f"{label:<28} {median:>8.3f} s {limit:>8}  {verdict}")
-        print(f"all targets (median of {args.runs} runs, CPU time): {'PASS' if ok else 'FAIL'}")
+            limit_share = f"{share_target:.2f}" if share_target else ""
+            print(f"{label:<28} {median:>8.3f} s {limit:>8}  {verdict:<4}  {share:>13.2f} {limit_share:>6}  {scaled}")
+        print(f"all targets (median of {args.runs} runs, CPU time): {'PASS' if ok else 'FAIL'}; "
+              f"as shares of sqlite-utils' time in the same run: {'PASS' if scaled_ok else 'FAIL'}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
