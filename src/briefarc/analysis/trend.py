@@ -9,14 +9,14 @@ matching documents' text is scanned with kwic's pattern.
 from __future__ import annotations
 
 import sqlite3
-import unicodedata
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from briefarc.analysis.matching import TOKEN, Term, matching_ids, parse_term, source_join, where_sql
+from briefarc.analysis.matching import TOKEN, Term, index_form, matching_ids, parse_term, source_join, where_sql
 from briefarc.analysis.periods import check_period, period_of, periods_between
 from briefarc.store import cjk
 from briefarc.store.db import translated
+from briefarc.store.query import narrow
 from briefarc.store.search import Filters
 from briefarc.store.text import has_cjk
 
@@ -143,17 +143,11 @@ def _indexed_tokens(term: Term) -> tuple[list[str], bool, str]:
     star = text.endswith("*")
     text = text.rstrip("*")
     if not has_cjk(text):
-        return [fold_token(token) for token in TOKEN.findall(text)], star, "body"
+        return [token.lower() for token in TOKEN.findall(index_form(narrow(text)))], star, "body"
     if cjk.other_words(text):
         return [], False, "cjk_body"
     tokens, prefix = cjk.phrase_tokens(text, star)
-    return [fold_token(token) for token in tokens], prefix, "cjk_body"
-
-
-def fold_token(token: str) -> str:
-    """A token as the index keeps it: lower case, without diacritics (unicode61 remove_diacritics 2)."""
-    decomposed = unicodedata.normalize("NFKD", token.lower())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    return [index_form(token).lower() for token in tokens], prefix, "cjk_body"
 
 
 def _scanned_mentions(db, term: Term, ids: list[int]) -> dict[int, int]:
