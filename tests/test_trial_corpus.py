@@ -30,3 +30,17 @@ def test_corpus_commands_find_what_the_index_finds(cli, db_file, tmp_path):
     near = {row["word"] for row in cli("collocates", "Marquez", "--min-count", "1", "--json", "--db",
                                        db_file).jsonl()}
     assert "дуке" in near
+
+
+def test_kwic_says_when_more_occurrences_follow(cli, sample_db):
+    """`kwic China` printed its first 50 lines and nothing else: nothing told them from all there are (search,
+    list and outlets say "20 of 363"), so a reader counted 50 occurrences."""
+    every = cli("kwic", "China", "--limit", "500", "--json", "--db", sample_db).jsonl()
+    assert len(every) > 4
+    first = cli("kwic", "China", "--limit", "3", "--db", sample_db)
+    assert first.stderr == "Occurrences 1–3, and more after them — `--offset 3` for more.\n"
+    last = cli("kwic", "China", "--limit", "3", "--offset", str(len(every) - 3), "--json", "--db", sample_db)
+    assert (len(last.jsonl()), last.stderr) == (3, "")
+    past = cli("kwic", "China", "--offset", str(len(every)), "--db", sample_db)
+    assert (past.code, past.stdout) == (0, "")
+    assert past.stderr == f"No occurrences from {len(every) + 1} on (try a smaller --offset).\n"

@@ -175,9 +175,13 @@ def kwic(
 
     check_output_flags(json_, csv_)
     database, _ = open_db(db, create=False)
-    lines = run_kwic(database, term, filters, width=width, limit=limit, offset=offset)
-    print_rows(lines, KWIC_COLUMNS, json_, csv_, lambda rows: kwic_lines(rows, width), "No occurrences.",
-               csv_safe=csv_safe)
+    lines = run_kwic(database, term, filters, width=width, limit=limit + 1, offset=offset)  # one more: are there?
+    shown = lines[:limit]
+    empty = f"No occurrences from {offset + 1:,} on (try a smaller --offset)." if offset else "No occurrences."
+    print_rows(shown, KWIC_COLUMNS, json_, csv_, lambda rows: kwic_lines(rows, width), empty, csv_safe=csv_safe)
+    if len(lines) > limit:
+        first, last = offset + 1, offset + limit
+        sys.stderr.write(f"Occurrences {first:,}–{last:,}, and more after them — `--offset {last}` for more.\n")
 
 
 TREND_COLUMNS = ["period", "documents", "term", "term_documents", "mentions", "per_100", "mentions_per_100"]
