@@ -44,3 +44,29 @@ def test_kwic_says_when_more_occurrences_follow(cli, sample_db):
     past = cli("kwic", "China", "--offset", str(len(every)), "--db", sample_db)
     assert (past.code, past.stdout) == (0, "")
     assert past.stderr == f"No occurrences from {len(every) + 1} on (try a smaller --offset).\n"
+
+
+def test_another_programs_database_is_left_alone(cli, tmp_path):
+    """`kwic Taiwan --db places.sqlite` (any SQLite file of another program) answered "No occurrences." after
+    adding briefarc's 20 tables to it and switching it to WAL; ingest then filed pages into it."""
+    import sqlite3
+
+    from tests.conftest import SAMPLES
+
+    other = tmp_path / "notes.sqlite"
+    conn = sqlite3.connect(other)
+    conn.executescript("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT); INSERT INTO notes VALUES (1, 'x');"
+                       "CREATE VIEW short AS SELECT id FROM notes;")
+    conn.close()
+    before = other.read_bytes()
+    for command in (["kwic", "Taiwan"], ["search", "Taiwan"], ["stats"], ["watch", "add", "tw", "Taiwan"],
+                    ["ingest", SAMPLES / "state-briefing.html"], ["verify"]):
+        result = cli(*command, "--db", other)
+        assert result.code == 1, command
+        assert result.stderr == (f"Error: {other} is another program's SQLite database (its tables: notes, short), "
+                                 "not a briefarc archive: give --db an archive, or the name of a new file.\n")
+    assert other.read_bytes() == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["notes.sqlite"]
+    empty = tmp_path / "touched.db"  # an empty file (`touch`) is a new archive
+    empty.touch()
+    assert cli("ingest", SAMPLES / "state-briefing.html", "--db", empty).code == 0
