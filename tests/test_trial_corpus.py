@@ -70,3 +70,22 @@ def test_another_programs_database_is_left_alone(cli, tmp_path):
     empty = tmp_path / "touched.db"  # an empty file (`touch`) is a new archive
     empty.touch()
     assert cli("ingest", SAMPLES / "state-briefing.html", "--db", empty).code == 0
+
+
+UNDATED_STATEMENT = """<html lang="en"><head><meta charset="utf-8"><title>Statement on trade</title></head><body>
+<article><p>The ministry said Taiwan trade talks would continue, and Taiwan officials welcomed the talks.</p>
+</article></body></html>"""
+
+
+def test_trend_says_what_it_leaves_out_for_want_of_a_date(cli, db_file, tmp_path):
+    """An undated page holding the term was left out of every period without a word: `trend Taiwan` said
+    "0/1 docs, 0 mentions" where kwic showed two."""
+    (tmp_path / "statement.html").write_text(UNDATED_STATEMENT, encoding="utf-8")
+    (tmp_path / "briefing.html").write_text(RUSSIAN_BRIEFING, encoding="utf-8")
+    assert cli("ingest", tmp_path / "statement.html", tmp_path / "briefing.html", "--db", db_file).code == 0
+    assert len(cli("kwic", "Taiwan", "--json", "--db", db_file).jsonl()) == 2
+    result = cli("trend", "Taiwan", "--json", "--db", db_file)
+    assert [row["mentions"] for row in result.jsonl()] == [0]
+    assert result.stderr == "Not counted: 1 document with the term but no date of publication (no period holds it).\n"
+    assert cli("trend", "Китай", "--db", db_file).stderr == ""
+    assert cli("trend", "Taiwan", "--since", "2020", "--db", db_file).stderr == ""  # --since leaves it out anyway

@@ -59,6 +59,19 @@ def trend(
     return rows
 
 
+@translated
+def undated(db: sqlite_utils.Database, terms: list[str], filters: Filters | None = None) -> int:
+    """How many documents under the filters hold a term but have no full date: no period can count them."""
+    where, params = where_sql(filters)
+    ids = {row[0] for row in db.execute(
+        f"""SELECT d.id FROM documents d {source_join(filters)}
+            WHERE NOT coalesce(d.published_date GLOB '{DAY_GLOB}', 0) {where}""", params)}
+    found: set[int] = set()
+    for term in terms if ids else []:
+        found |= matching_ids(db, parse_term(term)) & ids
+    return len(found)
+
+
 def _dated(db, filters: Filters | None) -> dict[int, str]:
     """The date of every document under the filters that has a full date: one scan of the date index."""
     where, params = where_sql(filters)
