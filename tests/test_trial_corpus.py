@@ -89,3 +89,16 @@ def test_trend_says_what_it_leaves_out_for_want_of_a_date(cli, db_file, tmp_path
     assert result.stderr == "Not counted: 1 document with the term but no date of publication (no period holds it).\n"
     assert cli("trend", "Китай", "--db", db_file).stderr == ""
     assert cli("trend", "Taiwan", "--since", "2020", "--db", db_file).stderr == ""  # --since leaves it out anyway
+
+
+def test_keywords_with_nothing_to_compare_says_what_to_give(cli, sample_db):
+    """`briefarc keywords` and `keywords --lang zh` answered "the reference part of the archive has no documents",
+    naming nothing the user had given and no way out."""
+    for args in ([], ["--lang", "zh"]):
+        result = cli("keywords", *args, "--db", sample_db)
+        assert result.code == 2, args
+        assert result.stderr.startswith("Error: Nothing to compare with: the filters choose every document")
+        assert "Choose a part with --since, --until, --source or --spokesperson" in result.stderr
+    vs = cli("keywords", "--since", "2025", "--vs-spokesperson", "Nobody", "--db", sample_db)
+    assert vs.code == 2
+    assert vs.stderr == "Error: Nothing to compare with: the --vs- options choose no document besides those compared.\n"

@@ -45,8 +45,13 @@ def keywords(
         reference_ids = _ids(db, base) - target_ids
     else:
         reference_ids = _ids(db, reference) - target_ids
+    if not reference_ids and reference is None:
+        raise UsageError("Nothing to compare with: the filters choose every document (of their --kind and --lang), "
+                         "and keywords compares them with the rest. Choose a part with --since, --until, --source or "
+                         "--spokesperson, or the part to compare with by --vs-since, --vs-until, --vs-source or "
+                         "--vs-spokesperson.")
     if not reference_ids:
-        raise UsageError("Nothing to compare with: the reference part of the archive has no documents.")
+        raise UsageError("Nothing to compare with: the --vs- options choose no document besides those compared.")
     sample = Sample()
     here, there = _frequencies(db, target_ids, sample), _frequencies(db, reference_ids)
     here_total, there_total = sum(here.values()), sum(there.values())
