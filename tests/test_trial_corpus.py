@@ -102,3 +102,17 @@ def test_keywords_with_nothing_to_compare_says_what_to_give(cli, sample_db):
     vs = cli("keywords", "--since", "2025", "--vs-spokesperson", "Nobody", "--db", sample_db)
     assert vs.code == 2
     assert vs.stderr == "Error: Nothing to compare with: the --vs- options choose no document besides those compared.\n"
+
+
+def test_parallel_gaps_tells_no_pairs_from_no_gaps(cli, db_file, sample_db):
+    """`parallel --gaps` on an archive of English pages only said "No gaps: every paired version has every turn.",
+    as if it had compared versions; there was nothing to pair."""
+    from tests.conftest import SAMPLES
+
+    assert cli("ingest", SAMPLES / "state-briefing.html", "--db", db_file).code == 0
+    alone = cli("parallel", "--gaps", "--db", db_file)
+    assert (alone.code, alone.stdout) == (0, "")
+    assert alone.stderr.startswith("No gaps to find: no transcript in the archive has a version in another language")
+    paired = cli("parallel", "--gaps", "--lang", "zh", "--db", sample_db)
+    assert paired.stderr == "No gaps: 1 transcript paired with a version in the other language, and no turn missing " \
+                            "from either.\n"

@@ -318,9 +318,12 @@ def parallel(
     if gaps:
         from briefarc.store.search import primary_subtag
 
-        rows = pairing.gaps(database, primary_subtag(lang))
-        print_limited(rows, limit, GAP_COLUMNS, json_, csv_, turns_table, "No gaps: every paired version has every "
-                      "turn.", csv_safe)
+        rows, paired = pairing.gaps(database, primary_subtag(lang))
+        empty = (f"No gaps: {paired:,} transcript{'s' * (paired != 1)} paired with a version in the other language, "
+                 "and no turn missing from either." if paired else
+                 "No gaps to find: no transcript in the archive has a version in another language of the same day "
+                 "(China MFA's pages, English and Chinese, pair up).")
+        print_limited(rows, limit, GAP_COLUMNS, json_, csv_, turns_table, empty, csv_safe)
         return
     if csv_ or limit or doc_id is None:
         raise UsageError(f"parallel ID prints a table or --json; {'--limit' if limit else '--csv'} is for --gaps.")
