@@ -116,3 +116,12 @@ def test_parallel_gaps_tells_no_pairs_from_no_gaps(cli, db_file, sample_db):
     paired = cli("parallel", "--gaps", "--lang", "zh", "--db", sample_db)
     assert paired.stderr == "No gaps: 1 transcript paired with a version in the other language, and no turn missing " \
                             "from either.\n"
+
+
+def test_kwic_shows_an_unknown_site_as_every_table_does(cli, db_file, tmp_path):
+    """A page of no known site showed nothing where the source goes, so its lines read as if the context began
+    there; list, search and the turn tables show "—"."""
+    (tmp_path / "statement.html").write_text(UNDATED_STATEMENT, encoding="utf-8")
+    assert cli("ingest", tmp_path / "statement.html", "--db", db_file).code == 0
+    lines = cli("kwic", "Taiwan", "--width", "20", "--db", db_file).stdout.splitlines()
+    assert [line.split()[:2] for line in lines] == [["1", "—"], ["1", "—"]]

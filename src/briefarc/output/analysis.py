@@ -13,6 +13,7 @@ from rich.text import Text
 from briefarc.output.render import SHORT_NAME, TURN_STYLES, prose, site_cell, text
 from briefarc.output.textout import clean
 from briefarc.output.wrap import Wrapped
+from briefarc.store.sitelabel import NONE_SHOWN
 
 
 def turn_label(turn: dict) -> Text:
@@ -195,7 +196,7 @@ class KwicLines:
         """(ref, date, source, match, context) cell widths for a console `max_width` cells wide."""
         ref = max(map(cell_len, self.refs))
         date = max(cell_len(clean(line.get("date") or "")) for line in self.lines)
-        source = max(cell_len(clean(line.get("source") or "")) for line in self.lines)
+        source = max(cell_len(clean(line.get("source") or NONE_SHOWN)) for line in self.lines)
         match = max(cell_len(clean(line["match"])) for line in self.lines)
         fixed = ref + date + match + 5  # five single spaces between the six columns
         room = max_width - fixed - source
@@ -209,7 +210,7 @@ class KwicLines:
         for ref, line in zip(self.refs, self.lines, strict=True):
             row = Text(no_wrap=True, overflow="crop")
             row.append(ref.ljust(ref_w), style="cyan")
-            source = clean(line.get("source") or "")
+            source = clean(line.get("source") or NONE_SHOWN)  # "—" as every table shows an unknown site
             if cell_len(source) > source_w:
                 source = _fit_right(source, source_w - 1) + "…"
             row.append(" " + clean(line.get("date") or "").ljust(date_w) + " " + set_cell_size(source, source_w) + " ")
