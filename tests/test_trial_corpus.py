@@ -125,3 +125,26 @@ def test_kwic_shows_an_unknown_site_as_every_table_does(cli, db_file, tmp_path):
     assert cli("ingest", tmp_path / "statement.html", "--db", db_file).code == 0
     lines = cli("kwic", "Taiwan", "--width", "20", "--db", db_file).stdout.splitlines()
     assert [line.split()[:2] for line in lines] == [["1", "—"], ["1", "—"]]
+
+
+def test_search_table_at_60_columns_keeps_the_title_words_whole():
+    """At 60 columns the source kept its 16 cells and the title got six: "Foreig", "n Minist", "ry", "Spokes"."""
+    import io
+
+    from rich.console import Console
+
+    from briefarc.output.render import hits_table
+
+    hits = [{"id": 82, "published_date": "2020-05-20",
+             "site": "Ministry of Foreign Affairs of the People's Republic of China",
+             "title": "Foreign Ministry Spokesperson Zhao Lijian's Regular Press Conference on May 20, 2020",
+             "snippet": 'He called her "Taiwan\'s President" and acclaimed Taiwan as a "force for good".'}]
+
+    def cells(width: int, column: int) -> list[str]:
+        out = io.StringIO()
+        Console(file=out, width=width, color_system=None).print(hits_table(hits))
+        return [line.split("│")[column].strip() for line in out.getvalue().splitlines() if line.startswith("│")]
+
+    assert {"Foreign", "Ministry", "Lijian's", "Regular", "Press"} <= set(" ".join(cells(60, 4)).split())
+    assert cells(80, 3)[:3] == ["Ministry of", "Foreign Affairs", "of the People's…"]  # as wide as before from 80
+    assert cells(120, 3)[:3] == ["Ministry of", "Foreign Affairs", "of the People's…"]
