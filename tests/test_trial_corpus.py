@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 RUSSIAN_BRIEFING = """<!doctype html><html lang="ru"><head><meta charset="utf-8">
 <title>Брифинг официального представителя МИД России</title>
 <meta property="article:published_time" content="2024-05-03"></head><body><article>
@@ -148,3 +150,14 @@ def test_search_table_at_60_columns_keeps_the_title_words_whole():
     assert {"Foreign", "Ministry", "Lijian's", "Regular", "Press"} <= set(" ".join(cells(60, 4)).split())
     assert cells(80, 3)[:3] == ["Ministry of", "Foreign Affairs", "of the People's…"]  # as wide as before from 80
     assert cells(120, 3)[:3] == ["Ministry of", "Foreign Affairs", "of the People's…"]
+
+
+def test_trend_plot_into_a_missing_folder_fails_before_the_chart(cli, sample_db, tmp_path):
+    """`trend Taiwan --plot charts/taiwan.png` without the folder printed the whole chart (or the JSON a script
+    reads) and then failed with exit 1: the data went out, the plot did not."""
+    pytest.importorskip("matplotlib")
+    target = tmp_path / "charts" / "taiwan.png"
+    result = cli("trend", "Taiwan", "--by", "year", "--json", "--plot", target, "--db", sample_db)
+    assert (result.code, result.stdout) == (1, "")
+    assert result.stderr == (f"Error: Cannot write {target}: the folder {target.parent} does not exist. "
+                             "Create it first.\n")
