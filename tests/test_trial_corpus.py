@@ -161,3 +161,13 @@ def test_trend_plot_into_a_missing_folder_fails_before_the_chart(cli, sample_db,
     assert (result.code, result.stdout) == (1, "")
     assert result.stderr == (f"Error: Cannot write {target}: the folder {target.parent} does not exist. "
                              "Create it first.\n")
+
+
+def test_date_options_help_names_every_form_they_take(cli):
+    """--since and --until said "(YYYY-MM-DD)" in every command's help, where `--until 2019` (the end of 2019) is
+    what a reader of the corpus types most; only the README told."""
+    for command in ("list", "trend", "keywords"):
+        shown = " ".join(cli(command, "--help").stdout.split())
+        assert "--since <str> Published on or after this day, or from this month or year on (YYYY-MM-DD, YYYY-MM " \
+               "or YYYY)." in shown, command
+        assert "by the end of this month or year (YYYY-MM-DD, YYYY-MM or YYYY)." in shown, command

@@ -254,8 +254,10 @@ def collocates(
 @app.command(epilog="\b\nExample: briefarc keywords --since 2020 --vs-until 2019 --lang en")
 @with_filters
 def keywords(
-    vs_since: Annotated[str | None, typer.Option("--vs-since", help="Compare with documents from this date.")] = None,
-    vs_until: Annotated[str | None, typer.Option("--vs-until", help="... up to this date.")] = None,
+    vs_since: Annotated[str | None, typer.Option("--vs-since", help="Compare with documents from this date on "
+                                                 "(YYYY-MM-DD, YYYY-MM or YYYY).")] = None,
+    vs_until: Annotated[str | None, typer.Option("--vs-until", help="... up to this date (to the end of a month or "
+                                                 "year given as YYYY-MM or YYYY).")] = None,
     vs_source: Annotated[str | None, typer.Option("--vs-source", help="Compare with this source.")] = None,
     vs_spokesperson: Annotated[str | None, typer.Option("--vs-spokesperson", help="Compare with this spokesperson.")]
     = None,

@@ -61,8 +61,11 @@ CsvSafeOption = Annotated[bool | None, typer.Option(
 SourceFilter = Annotated[
     str | None, typer.Option("--source", help="Only documents from this source, or this site as tables show it.")
 ]
-SinceFilter = Annotated[str | None, typer.Option("--since", help="Published on or after this date (YYYY-MM-DD).")]
-UntilFilter = Annotated[str | None, typer.Option("--until", help="Published on or before this date (YYYY-MM-DD).")]
+SinceFilter = Annotated[str | None, typer.Option(
+    "--since", help="Published on or after this day, or from this month or year on (YYYY-MM-DD, YYYY-MM or YYYY).")]
+UntilFilter = Annotated[str | None, typer.Option(
+    "--until", help="Published on or before this day, or by the end of this month or year (YYYY-MM-DD, YYYY-MM or "
+    "YYYY).")]
 SpokespersonFilter = Annotated[
     str | None, typer.Option("--spokesperson", help="Spokesperson's name, or part of it.")
 ]
