@@ -171,3 +171,36 @@ def test_date_options_help_names_every_form_they_take(cli):
         assert "--since <str> Published on or after this day, or from this month or year on (YYYY-MM-DD, YYYY-MM " \
                "or YYYY)." in shown, command
         assert "by the end of this month or year (YYYY-MM-DD, YYYY-MM or YYYY)." in shown, command
+
+
+OUTLETS_BRIEFING = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Foreign Ministry Spokesperson's Regular Press Conference on June 2, 2020</title></head><body><article>
+<p>Zhao Lijian: Good afternoon. I have no announcement to make today, so let us go to your questions.</p>
+<p>The Paper: What is China's comment on the new trade measures announced yesterday by the other side?</p>
+<p>Zhao Lijian: We have noted the reports and will respond in due course after careful study of them.</p>
+<p>AP: Will the foreign minister travel to Europe next month to discuss these measures in person?</p>
+<p>Zhao Lijian: We will release information on any such visit in due course. Please stay tuned.</p>
+<p>Reuters TV: Can you confirm the date of the next round of trade talks between the two sides?</p>
+<p>Zhao Lijian: I have no information to offer at the moment on the date of the next round of talks.</p>
+<p>Reuters: Has China raised the case of the detained citizen with the other side in the talks?</p>
+<p>Zhao Lijian: China has made its position on the case clear to the other side on many occasions.</p>
+</article></body></html>"""
+
+
+def test_search_outlet_keeps_that_outlets_questions(cli, db_file, tmp_path):
+    """`search --outlet AP` listed The Paper's questions as AP's (the label was matched as a string: 'ap' is in
+    'The Paper'), and `--outlet Reuters` counted Reuters TV's as well, where `outlets` counts Reuters alone."""
+    page = tmp_path / "briefing.html"
+    page.write_text(OUTLETS_BRIEFING, encoding="utf-8")
+    assert cli("ingest", page, "--db", db_file).code == 0
+    asked = {row["outlet"]: row["questions"] for row in cli("outlets", "--json", "--db", db_file).jsonl()}
+    assert asked == {"The Paper": 1, "AP": 1, "Reuters TV": 1, "Reuters": 1}
+
+    def outlets_found(name: str) -> list[str]:
+        return [row["outlet"] for row in cli("search", "--outlet", name, "--json", "--db", db_file).jsonl()]
+
+    assert outlets_found("AP") == ["AP"]
+    assert outlets_found("reuters") == ["Reuters"]
+    assert outlets_found("Reuters TV") == ["Reuters TV"]
+    assert outlets_found("paper") == ["The Paper"]  # no outlet is named so: the one whose name holds the word
+    assert outlets_found("Pap") == []
