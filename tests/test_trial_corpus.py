@@ -204,3 +204,20 @@ def test_search_outlet_keeps_that_outlets_questions(cli, db_file, tmp_path):
     assert outlets_found("Reuters TV") == ["Reuters TV"]
     assert outlets_found("paper") == ["The Paper"]  # no outlet is named so: the one whose name holds the word
     assert outlets_found("Pap") == []
+
+
+def test_a_chinese_prefix_finds_the_characters_not_the_run_after_them(cli, db_file, tmp_path):
+    """`kwic 二十国集团*` showed '二十国集团对其进行债务减免' as the match, the whole run of characters up to the next
+    punctuation, and collocates counted the words near that run; a Latin prefix ran on into Chinese written
+    against it ('G20峰会')."""
+    page = tmp_path / "briefing.html"
+    page.write_text("<html lang='zh'><head><meta charset='utf-8'><title>外交部发言人答记者问</title></head><body>"
+                    "<article>"
+                    "<p>安哥拉请求二十国集团对其进行债务减免，中方积极推动落实二十国集团“缓债倡议”。</p>"
+                    "<p>G20峰会将于下月举行，G20 members will meet, and the G20s are not the same.</p>"
+                    "</article></body></html>", encoding="utf-8")
+    assert cli("ingest", page, "--db", db_file).code == 0
+    matches = [line["match"] for line in cli("kwic", "二十国集团*", "--json", "--db", db_file).jsonl()]
+    assert matches == ["二十国集团", "二十国集团"]
+    assert [line["match"] for line in cli("kwic", "G20*", "--json", "--db", db_file).jsonl()] == ["G20", "G20", "G20s"]
+    assert [line["match"] for line in cli("kwic", "二*", "--json", "--db", db_file).jsonl()] == ["二", "二"]

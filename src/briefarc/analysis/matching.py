@@ -67,7 +67,10 @@ def parse_term(text: str) -> Term:
             parts.append(r"[\W_]*" if CJK_ONE.match(token) or CJK_ONE.match(tokens[index - 1]) else r"[\W_]+")
         parts.append(_letters(token))
     start = "" if CJK_ONE.match(tokens[0]) else rf"(?<![^\W_])(?<![{MARKS}])"
-    end = r"[^\W_]*" if prefix else ("" if CJK_ONE.match(tokens[-1]) else r"(?![^\W_])")
+    # A CJK character is found wherever it stands (a prefix* adds nothing to it); a prefix of another script takes
+    # the rest of its word, not a run of CJK characters written against it.
+    word_rest = rf"[^\W_{CJK_CHARS}]*" if prefix else r"(?![^\W_])"
+    end = "" if CJK_ONE.match(tokens[-1]) else word_rest
     return Term(text.strip(), fts, re.compile(start + "".join(parts) + end, re.IGNORECASE))
 
 
