@@ -221,3 +221,24 @@ def test_a_chinese_prefix_finds_the_characters_not_the_run_after_them(cli, db_fi
     assert matches == ["二十国集团", "二十国集团"]
     assert [line["match"] for line in cli("kwic", "G20*", "--json", "--db", db_file).jsonl()] == ["G20", "G20", "G20s"]
     assert [line["match"] for line in cli("kwic", "二*", "--json", "--db", db_file).jsonl()] == ["二", "二"]
+
+
+G20_PAGE = """<html lang="zh"><head><meta charset="utf-8">
+<title>2019年6月27日外交部发言人耿爽主持例行记者会</title></head><body><article><p>问：中美双方可能会在G20峰会期间达成协议吗？</p>
+<p>答：习近平主席将出席在日本大阪举行的G20领导人第十四次峰会。在G20框架下，我们支持多边主义。</p>
+<p>问：2019年的经济形势如何？G20 members will meet in Osaka.</p></article></body></html>"""
+
+
+def test_a_word_written_against_chinese_is_found_as_search_finds_it(cli, db_file, tmp_path):
+    """`search G20 --lang zh` found the Chinese pages, but `kwic G20` said "No occurrences." and `trend G20` "3/57
+    docs, 0 mentions": in G20峰会 or 2019年 the word runs on into Chinese characters, and kwic wanted it to end there
+    (the index, too, reads "G20峰会" as one word in the body)."""
+    page = tmp_path / "briefing.html"
+    page.write_text(G20_PAGE, encoding="utf-8")
+    assert cli("ingest", page, "--db", db_file).code == 0
+    assert cli("search", "G20", "--json", "--db", db_file).jsonl()[0]["total"] == 1
+    assert len(cli("kwic", "G20", "--json", "--db", db_file).jsonl()) == 4
+    assert [row["mentions"] for row in cli("trend", "G20", "--json", "--db", db_file).jsonl()] == [4]
+    assert [line["match"] for line in cli("kwic", "G20峰会", "--json", "--db", db_file).jsonl()] == ["G20峰会"]
+    assert [line["right"][:2] for line in cli("kwic", "2019", "--json", "--db", db_file).jsonl()] == ["年的"]
+    assert cli("kwic", "G2", "--json", "--db", db_file).stdout == ""  # still a whole word

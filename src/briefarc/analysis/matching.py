@@ -25,8 +25,10 @@ if TYPE_CHECKING:
 
 # The source shown for a document: its source's name, or for pages ingested without one the site's own name
 # (as `briefarc list` shows them).
-TOKEN = re.compile(rf"[{CJK_CHARS}]|[^\W_]+")
+TOKEN = re.compile(rf"[{CJK_CHARS}]|[^\W_{CJK_CHARS}]+")
 CJK_ONE = re.compile(f"[{CJK_CHARS}]")
+# A letter or digit of a word: not a CJK character, which stands on its own (G20峰会 holds the word G20).
+WORD_CHAR = rf"[^\W_{CJK_CHARS}]"
 MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"  # combining diacritical marks
 STRAY_MARKS = re.compile(f"[{MARKS}]+")
 
@@ -66,10 +68,11 @@ def parse_term(text: str) -> Term:
         if index:
             parts.append(r"[\W_]*" if CJK_ONE.match(token) or CJK_ONE.match(tokens[index - 1]) else r"[\W_]+")
         parts.append(_letters(token))
-    start = "" if CJK_ONE.match(tokens[0]) else rf"(?<![^\W_])(?<![{MARKS}])"
-    # A CJK character is found wherever it stands (a prefix* adds nothing to it); a prefix of another script takes
-    # the rest of its word, not a run of CJK characters written against it.
-    word_rest = rf"[^\W_{CJK_CHARS}]*" if prefix else r"(?![^\W_])"
+    # A CJK character is found wherever it stands (a prefix* adds nothing to it); a word of another script is found
+    # whole, CJK characters written against it included (G20 in G20峰会, 2019 in 2019年, as search finds them),
+    # and its prefix takes the rest of its word, not the run of CJK characters after it.
+    start = "" if CJK_ONE.match(tokens[0]) else rf"(?<!{WORD_CHAR})(?<![{MARKS}])"
+    word_rest = rf"{WORD_CHAR}*" if prefix else rf"(?!{WORD_CHAR})"
     end = "" if CJK_ONE.match(tokens[-1]) else word_rest
     return Term(text.strip(), fts, re.compile(start + "".join(parts) + end, re.IGNORECASE))
 

@@ -3,7 +3,8 @@
 Document counts come from the full-text index, and so do mentions: an fts5vocab table lists each
 token's positions, so a phrase is its tokens at consecutive positions (a CJK word, its character pairs
 in cjk_body: store/cjk.py). A phrase mixing CJK and other words, or a table that cannot be made: the
-matching documents' text is scanned with kwic's pattern.
+matching documents' text is scanned with kwic's pattern; so is text holding CJK characters for a word of
+another script (the index reads "G20峰会" as one word, where the word G20 stands).
 """
 
 from __future__ import annotations
@@ -88,6 +89,8 @@ def _term_counts(db, term: Term, day_of: dict[int, str], period: dict[str, str])
     per_document = _indexed_mentions(db, term, found)
     if per_document is None:
         per_document = _scanned_mentions(db, term, found)
+    elif not has_cjk(term.text):  # the index holds "G20峰会" as one word: text with CJK is read for the word G20
+        per_document.update(_scanned_mentions(db, term, _with_cjk(db, found)))
     in_labels = _label_mentions(db, term, found)
     if in_labels:  # what was said, not who said it: "MR PRICE:" before an answer is not a mention of Price
         for doc_id, count in in_labels.items():
@@ -161,6 +164,16 @@ def _indexed_tokens(term: Term) -> tuple[list[str], bool, str]:
         return [], False, "cjk_body"
     tokens, prefix = cjk.phrase_tokens(text, star)
     return [index_form(token).lower() for token in tokens], prefix, "cjk_body"
+
+
+def _with_cjk(db, ids: list[int]) -> list[int]:
+    """Those of `ids` whose text holds CJK characters (it has CJK search terms)."""
+    found: list[int] = []
+    for start in range(0, len(ids), 500):
+        page = ids[start:start + 500]
+        found += [row[0] for row in db.execute(
+            f"SELECT id FROM documents WHERE id IN ({', '.join('?' * len(page))}) AND cjk_body IS NOT NULL", page)]
+    return found
 
 
 def _scanned_mentions(db, term: Term, ids: list[int]) -> dict[int, int]:
