@@ -242,3 +242,42 @@ def test_a_word_written_against_chinese_is_found_as_search_finds_it(cli, db_file
     assert [line["match"] for line in cli("kwic", "G20峰会", "--json", "--db", db_file).jsonl()] == ["G20峰会"]
     assert [line["right"][:2] for line in cli("kwic", "2019", "--json", "--db", db_file).jsonl()] == ["年的"]
     assert cli("kwic", "G2", "--json", "--db", db_file).stdout == ""  # still a whole word
+
+
+EN_OUTLETS = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Foreign Ministry Spokesperson's Regular Press Conference on June 3, 2020</title></head><body><article>
+<p>Zhao Lijian: Good afternoon. I have no announcement to make today, so let us go to your questions.</p>
+<p>AFP: Will China negotiate a new trade deal with the United States this year?</p>
+<p>Zhao Lijian: China is open to negotiations on the basis of equality and mutual respect at all times.</p>
+<p>AFP: Is China ready to negotiate the second phase of the trade deal before the election?</p>
+<p>Zhao Lijian: I would refer you to the competent authorities for the details of the negotiations.</p>
+<p>Reuters: Will China grant consular access to the two detained Canadians this month?</p>
+<p>Zhao Lijian: The relevant authorities are handling the cases in accordance with the law of the land.</p>
+<p>Reuters: Has China considered consular access for the Canadians on humanitarian grounds?</p>
+<p>Zhao Lijian: Their lawful rights are guaranteed, and the cases are being handled in accordance with law.</p>
+</article></body></html>"""
+
+ZH_OUTLETS = """<!doctype html><html lang="zh"><head><meta charset="utf-8">
+<title>2020年6月3日外交部发言人赵立坚主持例行记者会</title></head><body><article>
+<p>赵立坚：下午好。今天我没有要发布的消息，下面请大家提问。</p>
+<p>路透社记者：安哥拉请求二十国集团对其进行债务减免，并称正同一些债权国进行谈判。中方对此有何评论？是否会对安哥拉的债务进行减免？</p>
+<p>赵立坚：中方积极推动落实二十国集团缓债倡议，愿同有关国家一道，按照二十国集团的共识开展工作，帮助非洲国家应对疫情挑战。</p>
+<p>法新社记者：一些国家已经安排包机撤离本国公民，中方是否会为在华外国人安排包机？中方对此次民调结果有何回应？</p>
+<p>赵立坚：我们会为在华外国人提供必要的便利和协助，请有关人员关注主管部门发布的信息，确保安全有序出行。</p>
+</article></body></html>""".replace("</article>", "".join(
+    f"<p>{outlet}记者：据报道，世界卫生组织将召开会议讨论全球抗疫合作和疫苗分配问题，各方对此高度关注。中方将派谁出席？"
+    f"中方对会议有何期待？</p><p>赵立坚：中方将积极参与，具体情况我们会适时发布消息。</p>"
+    for outlet in ("新华社", "中新社", "总台央视", "彭博社", "塔斯社", "共同社")) + "</article>")
+
+
+def test_outlets_weigh_an_outlets_words_against_those_asking_in_its_script(cli, db_file, tmp_path):
+    """In an archive of English and Chinese press conferences, 'china' topped AFP's and Reuters' terms: each
+    outlet was weighed against all the others, and the Chinese questions, most of the words, never write it."""
+    for name, page in (("en.html", EN_OUTLETS), ("zh.html", ZH_OUTLETS)):
+        (tmp_path / name).write_text(page, encoding="utf-8")
+        assert cli("ingest", tmp_path / name, "--db", db_file).code == 0
+    terms = {row["outlet"]: row["top_terms"] for row in cli("outlets", "--top", "5", "--json", "--db",
+                                                              db_file).jsonl()}
+    assert "china" not in terms["AFP"] and "china" not in terms["Reuters"]
+    assert {"negotiate", "trade", "deal"} & set(terms["AFP"]) and {"consular", "access"} & set(terms["Reuters"])
+    assert "债务" in terms["路透社"] and "包机" in terms["法新社"]

@@ -204,12 +204,20 @@ def outlets(db: sqlite_utils.Database, filters: Filters | None = None, *, top: i
         entry["last"] = max(filter(None, (entry["last"], date)), default=None)
         terms.setdefault(name, Counter()).update(content_tokens(text or ""))
         asked.setdefault(name, []).append(text or "")
-    everyone: Counter = Counter()
+    # Each outlet against those asking in its script: against all, 'china' topped every English-asking outlet's
+    # terms in an archive that also holds Chinese questions (half of all words, and they never write it).
+    everyone: dict[bool, Counter] = {}
     for counts in terms.values():  # not sum(..., Counter()): that copies the whole vocabulary once per outlet
-        everyone.update(counts)
+        everyone.setdefault(_asks_in_cjk(counts), Counter()).update(counts)
     for name, entry in found.items():
-        entry["top_terms"] = distinctive(terms[name], everyone, top, asked[name])
+        entry["top_terms"] = distinctive(terms[name], everyone[_asks_in_cjk(terms[name])], top, asked[name])
     return sorted(found.values(), key=lambda e: (-e["questions"], e["outlet"]))
+
+
+def _asks_in_cjk(counts: Counter) -> bool:
+    """Whether most of an outlet's counted words are CJK bigrams (it asks in Chinese or Japanese)."""
+    cjk = sum(count for term, count in counts.items() if has_cjk(term[:1]))
+    return 2 * cjk > sum(counts.values())
 
 
 def _surname(name: str) -> str:
