@@ -281,3 +281,30 @@ def test_outlets_weigh_an_outlets_words_against_those_asking_in_its_script(cli, 
     assert "china" not in terms["AFP"] and "china" not in terms["Reuters"]
     assert {"negotiate", "trade", "deal"} & set(terms["AFP"]) and {"consular", "access"} & set(terms["Reuters"])
     assert "债务" in terms["路透社"] and "包机" in terms["法新社"]
+
+
+def briefing(spokesperson: str, day: int, paragraphs: list[str]) -> str:
+    return (f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Foreign Ministry Spokesperson "
+            f"{spokesperson}'s Regular Press Conference on June {day}, 2020</title></head><body><article>"
+            + "".join(f"<p>{text}</p>" for text in paragraphs) + "</article></body></html>")
+
+
+def test_keywords_weigh_english_words_against_english_words(cli, db_file, tmp_path):
+    """`keywords --spokesperson "Zhao Lijian"` ranked 'china', 'chinese' and "china's" first: his English briefings
+    were weighed against the rest of the archive, mostly Chinese pages, which never write those words."""
+    pages = {
+        "zhao.html": briefing("Zhao Lijian", 3, ["Q: What is China's position on the Galwan Valley border clash?",
+                                                "A: China's troops at the border in the Galwan Valley acted to "
+                                                "keep the peace. China and India will talk about the border."]),
+        "hua.html": briefing("Hua Chunying", 4, ["Q: What is China's comment on the trade talks with the US?",
+                                                "A: China hopes the trade talks go well. China's position on trade "
+                                                "is clear and China will keep its word on trade."]),
+        "zh.html": ZH_OUTLETS,
+    }
+    for name, page in pages.items():
+        (tmp_path / name).write_text(page, encoding="utf-8")
+        assert cli("ingest", tmp_path / name, "--db", db_file).code == 0
+    words = [row["word"] for row in cli("keywords", "--spokesperson", "Zhao Lijian", "--min-count", "2", "--json",
+                                        "--db", db_file).jsonl()]
+    assert words[:3] and set(words[:3]) <= {"galwan", "valley", "border"}
+    assert "china" not in words and "china's" not in words

@@ -216,8 +216,10 @@ def outlets(db: sqlite_utils.Database, filters: Filters | None = None, *, top: i
 
 def _asks_in_cjk(counts: Counter) -> bool:
     """Whether most of an outlet's counted words are CJK bigrams (it asks in Chinese or Japanese)."""
-    cjk = sum(count for term, count in counts.items() if has_cjk(term[:1]))
-    return 2 * cjk > sum(counts.values())
+    from briefarc.analysis.tokens import script_totals
+
+    totals = script_totals(counts)
+    return totals[True] > totals[False]
 
 
 def _surname(name: str) -> str:
