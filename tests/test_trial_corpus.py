@@ -308,3 +308,23 @@ def test_keywords_weigh_english_words_against_english_words(cli, db_file, tmp_pa
                                         "--db", db_file).jsonl()]
     assert words[:3] and set(words[:3]) <= {"galwan", "valley", "border"}
     assert "china" not in words and "china's" not in words
+
+
+def test_an_unreadable_archive_is_not_sent_to_verify_in_a_circle(cli, tmp_path, sample_db):
+    """`--db notes.txt` and a damaged archive both said "run `briefarc verify`", which answered the same."""
+    import shutil
+
+    text = tmp_path / "notes.db"
+    text.write_bytes(b"these are my notes, not an archive\n" * 200)
+    for command in (["search", "Taiwan"], ["verify"]):
+        result = cli(*command, "--db", text)
+        assert result.code == 1
+        assert result.stderr == (f"Error: The file {text} is not a usable briefarc database (file is not a database): "
+                                 "check --db, which names an archive or a new file to make one in.\n")
+    damaged = tmp_path / "damaged archive.db"
+    shutil.copy(sample_db, damaged)
+    with damaged.open("r+b") as out:
+        out.truncate(damaged.stat().st_size // 2)
+    result = cli("verify", "--db", damaged)
+    assert result.code == 1 and "`briefarc verify` says what is damaged when it can open it" in result.stderr
+    assert f"`sqlite3 '{damaged}' .recover | sqlite3 recovered.db`" in result.stderr

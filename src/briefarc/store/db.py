@@ -326,11 +326,16 @@ def translate_errors(path: Path | str | None = None) -> Iterator[None]:
         raise DatabaseError(_explain(str(exc), where)) from exc
     except sqlite3.DatabaseError as exc:
         message = str(exc)
-        if "not a database" in message or "malformed" in message:
+        if "not a database" in message:  # `briefarc verify` cannot open it either
+            raise DatabaseError(f"The file{where} is not a usable briefarc database ({message}): check --db, "
+                                "which names an archive or a new file to make one in.") from exc
+        if "malformed" in message:
+            import shlex
+
             raise DatabaseError(
-                f"The file{where} is not a usable briefarc database ({message}): check --db, "
-                "or run `briefarc verify`."
-            ) from exc
+                f"The file{where} is not a usable briefarc database ({message}): `briefarc verify` says what is "
+                f"damaged when it can open it; else restore a copy, or keep what SQLite can read with "
+                f"`sqlite3 {shlex.quote(str(path)) if path else 'FILE'} .recover | sqlite3 recovered.db`.") from exc
         raise DatabaseError(f"Database error{where}: {message}.") from exc
 
 
