@@ -328,3 +328,23 @@ def test_an_unreadable_archive_is_not_sent_to_verify_in_a_circle(cli, tmp_path, 
     result = cli("verify", "--db", damaged)
     assert result.code == 1 and "`briefarc verify` says what is damaged when it can open it" in result.stderr
     assert f"`sqlite3 '{damaged}' .recover | sqlite3 recovered.db`" in result.stderr
+
+
+def test_watch_list_leaves_the_query_room_at_60_columns(cli, db_file):
+    """At 60 columns the two times to the second took 42 cells: the query and filters had one cell each, and a
+    Chinese query (香港) showed nothing at all."""
+    import os
+    import subprocess
+    import sys
+
+    assert cli("watch", "add", "hk", "香港", "--db", db_file).code == 0
+    assert cli("watch", "add", "ukr", 'Ukraine OR "humanitarian assistance"', "--kind", "briefing", "--db",
+               db_file).code == 0
+    assert cli("watch", "check", "hk", "--db", db_file).code == 0
+    result = subprocess.run([sys.executable, "-m", "briefarc", "watch", "list", "--db", str(db_file)],
+                            capture_output=True, text=True, env={**os.environ, "COLUMNS": "60"}, timeout=60)
+    rows = [[cell.strip() for cell in line.split("│")[1:-1]] for line in result.stdout.splitlines()
+            if line.startswith("│")]
+    assert rows[0][:2] == ["hk", "香港"] and rows[0][3].startswith("20") and len(rows[0][3]) == 16
+    assert rows[1][:3] == ["ukr", "Ukraine OR", "--kind briefing"] and rows[1][3] == "never"
+    assert cli("watch", "list", "--json", "--db", db_file).jsonl()[0]["created_at"].endswith("Z")
