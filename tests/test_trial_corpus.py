@@ -348,3 +348,28 @@ def test_watch_list_leaves_the_query_room_at_60_columns(cli, db_file):
     assert rows[0][:2] == ["hk", "香港"] and rows[0][3].startswith("20") and len(rows[0][3]) == 16
     assert rows[1][:3] == ["ukr", "Ukraine OR", "--kind briefing"] and rows[1][3] == "never"
     assert cli("watch", "list", "--json", "--db", db_file).jsonl()[0]["created_at"].endswith("Z")
+
+
+def test_search_by_source_at_60_columns_shows_the_titles(cli):
+    """`search Taiwan --by source` at 60 columns gave the title two cells and the snippet five: 'Fo', 're', 'ig'."""
+    import io
+
+    from rich.console import Console
+
+    from briefarc.output.analysis import grouped_hits
+
+    hit = {"id": 82, "published_date": "2020-05-20", "snippet": "He called her Taiwan's President.",
+           "title": "Foreign Ministry Spokesperson Zhao Lijian's Regular Press Conference on May 20, 2020"}
+    groups = [{"week": "2020-W21", "source": "Ministry of Foreign Affairs of the People's Republic of China",
+               "count": 1, "hits": [hit]}]
+
+    def drawn(width: int) -> list[list[str]]:
+        out = io.StringIO()
+        Console(file=out, width=width, color_system=None).print(grouped_hits(groups))
+        return [[cell.strip() for cell in line.split("│")[1:-1]] for line in out.getvalue().splitlines()
+                if line.startswith("│")]
+
+    narrow = drawn(60)
+    assert {"Foreign", "Ministry", "Spokesperson", "Regular", "Conference"} <= set(" ".join(row[4] for row in narrow)
+                                                                                 .split())
+    assert len(drawn(80)[0]) == 6 and drawn(80)[0][1] == "Ministry of"  # from 80 columns on, as before
