@@ -373,3 +373,15 @@ def test_search_by_source_at_60_columns_shows_the_titles(cli):
     assert {"Foreign", "Ministry", "Spokesperson", "Regular", "Conference"} <= set(" ".join(row[4] for row in narrow)
                                                                                  .split())
     assert len(drawn(80)[0]) == 6 and drawn(80)[0][1] == "Ministry of"  # from 80 columns on, as before
+
+
+def test_an_outlet_no_question_names_is_said_so(cli, db_file, tmp_path):
+    """`search --outlet Rueters` answered "No turns match.", as if Reuters had asked nothing."""
+    page = tmp_path / "briefing.html"
+    page.write_text(OUTLETS_BRIEFING, encoding="utf-8")
+    assert cli("ingest", page, "--db", db_file).code == 0
+    typo = cli("search", "--outlet", "Rueters", "--db", db_file)
+    assert (typo.code, typo.stdout) == (0, "")
+    assert typo.stderr == ("No outlet named 'Rueters' asked a question in this archive: `briefarc outlets` lists "
+                           "them.\n")
+    assert cli("search", "zebra", "--outlet", "Reuters", "--db", db_file).stderr == "No turns match.\n"

@@ -68,7 +68,7 @@ def print_limited(rows: list[dict], limit: int | None, columns: list[str], json_
 def turn_search(db, query, filters, in_: str | None, outlet: str | None, *, limit: int, offset: int, literal: bool,
                 json_: bool, csv_: bool, csv_safe: bool | None = None, sort: str = "rank") -> None:
     """`search --in questions|answers|statements` and `search --outlet NAME`: turns, not documents."""
-    from briefarc.analysis.turns import count_turns, role_of, search_turns
+    from briefarc.analysis.turns import count_turns, outlet_labels, role_of, search_turns
     from briefarc.output import console
     from briefarc.output.analysis import turns_table
     from briefarc.output.textout import count_line
@@ -81,8 +81,10 @@ def turn_search(db, query, filters, in_: str | None, outlet: str | None, *, limi
     found = total(len(turns), limit, offset, lambda: count_turns(database, query, filters, role=role,
                                                                  outlet=outlet, literal=literal))
     rows = [{**turn, "total": found} for turn in turns] if json_ else turns
-    print_rows(rows, TURN_CSV_COLUMNS, json_, csv_, turns_table, "No turns match." if not offset else "",
-               csv_safe=csv_safe)
+    empty = "No turns match." if not offset else ""
+    if not turns and outlet and not offset and not outlet_labels(database, outlet):  # a typo reads as a silence
+        empty = f"No outlet named {outlet!r} asked a question in this archive: `briefarc outlets` lists them."
+    print_rows(rows, TURN_CSV_COLUMNS, json_, csv_, turns_table, empty, csv_safe=csv_safe)
     line = count_line(len(turns), found, offset)
     if line:
         console.err().print(line, markup=False, highlight=False, soft_wrap=True)
