@@ -385,3 +385,11 @@ def test_an_outlet_no_question_names_is_said_so(cli, db_file, tmp_path):
     assert typo.stderr == ("No outlet named 'Rueters' asked a question in this archive: `briefarc outlets` lists "
                            "them.\n")
     assert cli("search", "zebra", "--outlet", "Reuters", "--db", db_file).stderr == "No turns match.\n"
+
+
+def test_a_turn_reference_typed_with_a_full_width_hash(cli, sample_db):
+    """A Chinese input method types ＃: `show 2＃4` was "Give a document id such as 12, or a turn such as 12#3",
+    where `show １#２` (full-width digits) worked."""
+    assert cli("show", "2＃4", "--json", "--db", sample_db).jsonl() == cli("show", "2#4", "--json", "--db",
+                                                                          sample_db).jsonl()
+    assert cli("cite", "２＃４", "--db", sample_db).stdout == cli("cite", "2#4", "--db", sample_db).stdout
