@@ -393,3 +393,11 @@ def test_a_turn_reference_typed_with_a_full_width_hash(cli, sample_db):
     assert cli("show", "2＃4", "--json", "--db", sample_db).jsonl() == cli("show", "2#4", "--json", "--db",
                                                                           sample_db).jsonl()
     assert cli("cite", "２＃４", "--db", sample_db).stdout == cli("cite", "2#4", "--db", sample_db).stdout
+
+
+def test_stats_of_an_empty_archive_draws_no_empty_tables(cli, db_file):
+    """An archive with watches and no documents yet printed four tables of headings over nothing."""
+    assert cli("watch", "add", "tw", "Taiwan", "--db", db_file).code == 0
+    shown = cli("stats", "--db", db_file)
+    assert shown.code == 0 and shown.stdout.startswith("Documents         0\n")
+    assert "┏" not in shown.stdout and "Source" not in shown.stdout

@@ -194,6 +194,8 @@ def stats_renderable(stats: ArchiveStats) -> Group:
     parts: list[RenderableType] = [summary]
     for title, counts in (("Source", stats["by_source"]), ("Kind", stats["by_kind"]), ("Year", stats["by_year"]),
                           ("Language", stats["by_language"])):
+        if not counts:  # an empty archive: four headings over nothing said less than "Documents 0"
+            continue
         table = Table(title=None, expand=False)
         table.add_column(title)
         table.add_column("documents", justify="right")
