@@ -18,7 +18,7 @@ from briefarc.analysis.periods import check_period, period_of, periods_between
 from briefarc.store import cjk
 from briefarc.store.db import translated
 from briefarc.store.query import narrow
-from briefarc.store.search import Filters
+from briefarc.store.search import PRIMARY_SUBTAG_SQL, Filters
 from briefarc.store.text import has_cjk
 
 if TYPE_CHECKING:
@@ -60,6 +60,25 @@ def trend(
     return rows
 
 
+def notes(db: sqlite_utils.Database, terms: list[str], filters: Filters | None, *, counted: bool) -> list[str]:
+    """What a reader of the counts must know: that the rates mix languages (for terms of one script, without
+    --lang), and how many documents holding the terms no period counts for want of a date."""
+    found: list[str] = []
+    scripts = {has_cjk(term) for term in terms}  # Taiwan beside 台湾 compares languages: every document counts
+    spoken = languages(db, filters) if counted and not (filters and filters.language) and len(scripts) == 1 else []
+    if len(spoken) > 1:  # an English word's rate among Chinese pages too reads as a fall that is not there
+        cjk = scripts.pop()
+        lang = next((lang for lang, _ in spoken if (lang in ("zh", "ja", "ko")) == cjk), spoken[0][0])
+        counts = ", ".join(f"{count:,} {name}" for name, count in spoken)
+        found.append(f"Rates are per 100 documents of every language ({counts}): --lang {lang} gives them per 100 "
+                     f"documents in {lang}.")
+    if left_out := undated(db, terms, filters):  # kwic and search show them: say why trend does not
+        several = left_out != 1
+        found.append(f"Not counted: {left_out:,} document{'s' * several} with the term{'s' * (len(terms) > 1)} but "
+                     f"no date of publication (no period holds {'them' if several else 'it'}).")
+    return found
+
+
 @translated
 def undated(db: sqlite_utils.Database, terms: list[str], filters: Filters | None = None) -> int:
     """How many documents under the filters hold a term but have no full date: no period can count them."""
@@ -71,6 +90,16 @@ def undated(db: sqlite_utils.Database, terms: list[str], filters: Filters | None
     for term in terms if ids else []:
         found |= matching_ids(db, parse_term(term)) & ids
     return len(found)
+
+
+@translated
+def languages(db: sqlite_utils.Database, filters: Filters | None = None) -> list[tuple[str, int]]:
+    """The languages of the dated documents under the filters, the most frequent first, with their counts."""
+    where, params = where_sql(filters)
+    return db.execute(
+        f"""SELECT {PRIMARY_SUBTAG_SQL} AS lang, count(*) FROM documents d {source_join(filters)}
+            WHERE d.published_date GLOB '{DAY_GLOB}' AND d.language IS NOT NULL {where}
+            GROUP BY lang ORDER BY count(*) DESC, lang""", params).fetchall()
 
 
 def _dated(db, filters: Filters | None) -> dict[int, str]:

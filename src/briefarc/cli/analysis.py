@@ -205,8 +205,8 @@ def trend(
     filters: Any,  # filled in by @with_filters
 ) -> None:
     """Terms over time: per period, documents and mentions of each term, raw and per 100 documents."""
+    from briefarc.analysis.trend import notes as trend_notes
     from briefarc.analysis.trend import trend as run_trend
-    from briefarc.analysis.trend import undated
     from briefarc.output.analysis import trend_chart
 
     check_output_flags(json_, csv_)
@@ -218,10 +218,8 @@ def trend(
     rows = run_trend(database, terms, filters, by=by)
     print_rows(rows, TREND_COLUMNS, json_, csv_, trend_chart, "No dated documents match the filters.",
                csv_safe=csv_safe)
-    if left_out := undated(database, terms, filters):  # kwic and search show them: say why trend does not
-        several = left_out != 1
-        sys.stderr.write(f"Not counted: {left_out:,} document{'s' * several} with the term{'s' * (len(terms) > 1)} "
-                         f"but no date of publication (no period holds {'them' if several else 'it'}).\n")
+    for note in trend_notes(database, terms, filters, counted=bool(rows)):
+        sys.stderr.write(note + "\n")
     if plot is not None and rows:
         from briefarc.output.plot import plot_trend
 
