@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from briefarc.analysis.association import keyness
 from briefarc.analysis.matching import units, where_sql
-from briefarc.analysis.tokens import Sample, TokenCounts, as_words
+from briefarc.analysis.tokens import Sample, TokenCounts, as_words, is_cjk_token, script_totals
 from briefarc.errors import UsageError
 from briefarc.store.db import translated
 from briefarc.store.search import Filters
@@ -45,13 +45,22 @@ def keywords(
         reference_ids = _ids(db, base) - target_ids
     else:
         reference_ids = _ids(db, reference) - target_ids
+    if not reference_ids and reference is None:
+        raise UsageError("Nothing to compare with: the filters choose every document (of their --kind and --lang), "
+                         "and keywords compares them with the rest. Choose a part with --since, --until, --source or "
+                         "--spokesperson, or the part to compare with by --vs-since, --vs-until, --vs-source or "
+                         "--vs-spokesperson.")
     if not reference_ids:
-        raise UsageError("Nothing to compare with: the reference part of the archive has no documents.")
+        raise UsageError("Nothing to compare with: the --vs- options choose no document besides those compared.")
     sample = Sample()
     here, there = _frequencies(db, target_ids, sample), _frequencies(db, reference_ids)
-    here_total, there_total = sum(here.values()), sum(there.values())
+    # A word against the words of its own script in each part (CJK bigrams apart from other words): against all,
+    # English briefings weighed against a part of mostly Chinese ones had every English word over-represented
+    # ('china' first for Zhao Lijian's English briefings).
+    here_totals, there_totals = script_totals(here), script_totals(there)
     rows = []
     for word, count in here.items():
+        here_total, there_total = here_totals[is_cjk_token(word)], there_totals[is_cjk_token(word)]
         other = there.get(word, 0)
         if count < min_count or count * there_total <= other * here_total:
             continue

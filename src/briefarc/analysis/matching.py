@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from briefarc.errors import SearchSyntaxError, UsageError
@@ -23,8 +25,12 @@ if TYPE_CHECKING:
 
 # The source shown for a document: its source's name, or for pages ingested without one the site's own name
 # (as `briefarc list` shows them).
-TOKEN = re.compile(rf"[{CJK_CHARS}]|[^\W_]+")
+TOKEN = re.compile(rf"[{CJK_CHARS}]|[^\W_{CJK_CHARS}]+")
 CJK_ONE = re.compile(f"[{CJK_CHARS}]")
+# A letter or digit of a word: not a CJK character, which stands on its own (G20峰会 holds the word G20).
+WORD_CHAR = rf"[^\W_{CJK_CHARS}]"
+MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"  # combining diacritical marks
+STRAY_MARKS = re.compile(f"[{MARKS}]+")
 
 
 @dataclass
@@ -53,7 +59,7 @@ def parse_term(text: str) -> Term:
     raw = narrow(text).strip().strip('"').strip()
     prefix = raw.endswith("*")
     raw = raw.rstrip("*").strip()
-    tokens = TOKEN.findall(raw)
+    tokens = TOKEN.findall(index_form(raw))
     fts = quote_phrase(raw, prefix) if tokens else None
     if not fts:
         raise UsageError(f"Give a word or a phrase to look for, not {text!r}.")
@@ -61,10 +67,44 @@ def parse_term(text: str) -> Term:
     for index, token in enumerate(tokens):
         if index:
             parts.append(r"[\W_]*" if CJK_ONE.match(token) or CJK_ONE.match(tokens[index - 1]) else r"[\W_]+")
-        parts.append(re.escape(token))
-    start = "" if CJK_ONE.match(tokens[0]) else r"(?<![^\W_])"
-    end = r"[^\W_]*" if prefix else ("" if CJK_ONE.match(tokens[-1]) else r"(?![^\W_])")
+        parts.append(_letters(token))
+    # A CJK character is found wherever it stands (a prefix* adds nothing to it); a word of another script is found
+    # whole, CJK characters written against it included (G20 in G20峰会, 2019 in 2019年, as search finds them),
+    # and its prefix takes the rest of its word, not the run of CJK characters after it.
+    start = "" if CJK_ONE.match(tokens[0]) else rf"(?<!{WORD_CHAR})(?<![{MARKS}])"
+    word_rest = rf"{WORD_CHAR}*" if prefix else rf"(?!{WORD_CHAR})"
+    end = "" if CJK_ONE.match(tokens[-1]) else word_rest
     return Term(text.strip(), fts, re.compile(start + "".join(parts) + end, re.IGNORECASE))
+
+
+def index_form(text: str) -> str:
+    """`text` as the index tokenizer (unicode61 remove_diacritics 2) reads its letters: a Latin letter without
+    its diacritics, composed or not (`Márquez`, `Ma\u0301rquez` → `Marquez`); other scripts' letters as they
+    are (`Китай`, `Αθήνα`: the index keeps their marks)."""
+    out = []
+    for char in unicodedata.normalize("NFC", text):
+        parts = unicodedata.normalize("NFD", char)
+        out.append(parts[0] if len(parts) > 1 and parts[0] in _latin_variants() else char)
+    return STRAY_MARKS.sub("", "".join(out))
+
+
+@cache
+def _latin_variants() -> dict[str, str]:
+    """Each ASCII letter with the letters the index reads as it: itself and its forms with diacritics."""
+    found = {char: char for char in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+    for code in range(0xC0, 0x2200):  # Latin-1 to Latin Extended Additional, and the Ångström sign
+        parts = unicodedata.normalize("NFD", chr(code))
+        if len(parts) > 1 and parts[0] in found and all(unicodedata.combining(mark) for mark in parts[1:]):
+            found[parts[0]] += chr(code)
+    return found
+
+
+def _letters(token: str) -> str:
+    """A pattern for a token in index form that finds it as the index does: each Latin letter in any of its
+    forms with diacritics, composed or followed by combining marks (the pattern is case-blind)."""
+    variants = _latin_variants()
+    return "".join(f"[{variants[char]}{variants[char.swapcase()]}][{MARKS}]*" if char in variants
+                   else re.escape(char) for char in token)
 
 
 def filter_clauses(filters: Filters | None) -> tuple[list[str], list]:

@@ -178,19 +178,23 @@ def parallel(db: sqlite_utils.Database, doc_id: int) -> dict:
 
 
 @translated
-def gaps(db: sqlite_utils.Database, language: str | None = None) -> list[dict]:
-    """Across the archive, the turns one version of a press conference has and the other lacks."""
+def gaps(db: sqlite_utils.Database, language: str | None = None) -> tuple[list[dict], int]:
+    """Across the archive, the turns one version of a press conference has and the other lacks; and how many
+    transcripts (of `language`) have a version in the other language, so that no gaps among no pairs is told
+    from no gaps among many."""
     partners = name_partners(db)
     found: list[dict] = []
+    paired = 0
     for row in _transcripts(db):
         if language and row[2] != language:
             continue
         pair = find_pair(db, row[0], partners)
         if pair is None:
             continue
+        paired += 1
         left, right = get_turns(db, row[0]), get_turns(db, pair["id"])
         for one, other, _ in align(left, right):
             if other is None and one is not None:
                 turn = left[one - 1]
                 found.append({**turn, "missing_from": pair["id"], "confidence": pair["confidence"]})
-    return found
+    return found, paired

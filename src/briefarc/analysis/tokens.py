@@ -69,6 +69,19 @@ def worth_counting(token: str) -> bool:
     return not (CJK_RUN.match(token) and all(char in STOPWORDS for char in token))
 
 
+def is_cjk_token(token: str) -> bool:
+    """Whether a token is CJK (a bigram or a lone character) rather than a word of another script."""
+    return bool(CJK_RUN.match(token))
+
+
+def script_totals(counts: Counter) -> Counter:
+    """How many of the counted tokens are CJK (True) and how many words of other scripts (False)."""
+    totals: Counter = Counter()
+    for token, count in counts.items():
+        totals[is_cjk_token(token)] += count
+    return totals
+
+
 def content_tokens(text: str) -> Iterator[str]:
     """Tokens worth ranking, in order."""
     return (token for token in tokens(text) if worth_counting(token))

@@ -3,21 +3,22 @@
 Document counts come from the full-text index, and so do mentions: an fts5vocab table lists each
 token's positions, so a phrase is its tokens at consecutive positions (a CJK word, its character pairs
 in cjk_body: store/cjk.py). A phrase mixing CJK and other words, or a table that cannot be made: the
-matching documents' text is scanned with kwic's pattern.
+matching documents' text is scanned with kwic's pattern; so is text holding CJK characters for a word of
+another script (the index reads "G20峰会" as one word, where the word G20 stands).
 """
 
 from __future__ import annotations
 
 import sqlite3
-import unicodedata
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from briefarc.analysis.matching import TOKEN, Term, matching_ids, parse_term, source_join, where_sql
+from briefarc.analysis.matching import TOKEN, Term, index_form, matching_ids, parse_term, source_join, where_sql
 from briefarc.analysis.periods import check_period, period_of, periods_between
 from briefarc.store import cjk
 from briefarc.store.db import translated
-from briefarc.store.search import Filters
+from briefarc.store.query import narrow
+from briefarc.store.search import PRIMARY_SUBTAG_SQL, Filters
 from briefarc.store.text import has_cjk
 
 if TYPE_CHECKING:
@@ -59,6 +60,48 @@ def trend(
     return rows
 
 
+def notes(db: sqlite_utils.Database, terms: list[str], filters: Filters | None, *, counted: bool) -> list[str]:
+    """What a reader of the counts must know: that the rates mix languages (for terms of one script, without
+    --lang), and how many documents holding the terms no period counts for want of a date."""
+    found: list[str] = []
+    scripts = {has_cjk(term) for term in terms}  # Taiwan beside 台湾 compares languages: every document counts
+    spoken = languages(db, filters) if counted and not (filters and filters.language) and len(scripts) == 1 else []
+    if len(spoken) > 1:  # an English word's rate among Chinese pages too reads as a fall that is not there
+        cjk = scripts.pop()
+        lang = next((lang for lang, _ in spoken if (lang in ("zh", "ja", "ko")) == cjk), spoken[0][0])
+        counts = ", ".join(f"{count:,} {name}" for name, count in spoken)
+        found.append(f"Rates are per 100 documents of every language ({counts}): --lang {lang} gives them per 100 "
+                     f"documents in {lang}.")
+    if left_out := undated(db, terms, filters):  # kwic and search show them: say why trend does not
+        several = left_out != 1
+        found.append(f"Not counted: {left_out:,} document{'s' * several} with the term{'s' * (len(terms) > 1)} but "
+                     f"no date of publication (no period holds {'them' if several else 'it'}).")
+    return found
+
+
+@translated
+def undated(db: sqlite_utils.Database, terms: list[str], filters: Filters | None = None) -> int:
+    """How many documents under the filters hold a term but have no full date: no period can count them."""
+    where, params = where_sql(filters)
+    ids = {row[0] for row in db.execute(
+        f"""SELECT d.id FROM documents d {source_join(filters)}
+            WHERE NOT coalesce(d.published_date GLOB '{DAY_GLOB}', 0) {where}""", params)}
+    found: set[int] = set()
+    for term in terms if ids else []:
+        found |= matching_ids(db, parse_term(term)) & ids
+    return len(found)
+
+
+@translated
+def languages(db: sqlite_utils.Database, filters: Filters | None = None) -> list[tuple[str, int]]:
+    """The languages of the dated documents under the filters, the most frequent first, with their counts."""
+    where, params = where_sql(filters)
+    return db.execute(
+        f"""SELECT {PRIMARY_SUBTAG_SQL} AS lang, count(*) FROM documents d {source_join(filters)}
+            WHERE d.published_date GLOB '{DAY_GLOB}' AND d.language IS NOT NULL {where}
+            GROUP BY lang ORDER BY count(*) DESC, lang""", params).fetchall()
+
+
 def _dated(db, filters: Filters | None) -> dict[int, str]:
     """The date of every document under the filters that has a full date: one scan of the date index."""
     where, params = where_sql(filters)
@@ -75,6 +118,8 @@ def _term_counts(db, term: Term, day_of: dict[int, str], period: dict[str, str])
     per_document = _indexed_mentions(db, term, found)
     if per_document is None:
         per_document = _scanned_mentions(db, term, found)
+    elif not has_cjk(term.text):  # the index holds "G20峰会" as one word: text with CJK is read for the word G20
+        per_document.update(_scanned_mentions(db, term, _with_cjk(db, found)))
     in_labels = _label_mentions(db, term, found)
     if in_labels:  # what was said, not who said it: "MR PRICE:" before an answer is not a mention of Price
         for doc_id, count in in_labels.items():
@@ -143,17 +188,21 @@ def _indexed_tokens(term: Term) -> tuple[list[str], bool, str]:
     star = text.endswith("*")
     text = text.rstrip("*")
     if not has_cjk(text):
-        return [fold_token(token) for token in TOKEN.findall(text)], star, "body"
+        return [token.lower() for token in TOKEN.findall(index_form(narrow(text)))], star, "body"
     if cjk.other_words(text):
         return [], False, "cjk_body"
     tokens, prefix = cjk.phrase_tokens(text, star)
-    return [fold_token(token) for token in tokens], prefix, "cjk_body"
+    return [index_form(token).lower() for token in tokens], prefix, "cjk_body"
 
 
-def fold_token(token: str) -> str:
-    """A token as the index keeps it: lower case, without diacritics (unicode61 remove_diacritics 2)."""
-    decomposed = unicodedata.normalize("NFKD", token.lower())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+def _with_cjk(db, ids: list[int]) -> list[int]:
+    """Those of `ids` whose text holds CJK characters (it has CJK search terms)."""
+    found: list[int] = []
+    for start in range(0, len(ids), 500):
+        page = ids[start:start + 500]
+        found += [row[0] for row in db.execute(
+            f"SELECT id FROM documents WHERE id IN ({', '.join('?' * len(page))}) AND cjk_body IS NOT NULL", page)]
+    return found
 
 
 def _scanned_mentions(db, term: Term, ids: list[int]) -> dict[int, int]:

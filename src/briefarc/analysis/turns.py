@@ -14,6 +14,7 @@ from briefarc.store.db import translated
 from briefarc.store.query import HINT, literal_query, to_fts
 from briefarc.store.search import Filters
 from briefarc.store.sitelabel import SITE_SQL
+from briefarc.store.text import has_cjk
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -77,15 +78,34 @@ def turn_record(row: tuple) -> dict:
     return record
 
 
-def filter_sql(filters: Filters | None, role: str | None, outlet: str | None) -> tuple[str, list]:
+def filter_sql(filters: Filters | None, role: str | None, outlet: str | None, db=None) -> tuple[str, list]:
     clauses, params = filter_clauses(filters)
     if role:
         clauses.append("t.role = ?")
         params.append(role)
     if outlet:
-        clauses.append("t.role = 'question' AND t.speaker LIKE ?")
-        params.append(f"%{outlet}%")
+        labels = outlet_labels(db, outlet)
+        clauses.append(f"t.role = 'question' AND t.speaker IN ({', '.join('?' * len(labels))})")
+        params += labels
     return "".join(" AND " + clause for clause in clauses), params
+
+
+def outlet_labels(db, outlet: str) -> list[str]:
+    """The question labels that name `outlet`: the outlet of that name as `outlets` lists it, in any case
+    (`Reuters`, as `路透社记者` is `路透社`); when none is named so, those whose outlet holds the name as whole words
+    (`Times`), or a Chinese name anywhere in it (`央视`). A part of a word finds nothing: `AP` found The Paper."""
+    wanted = " ".join(outlet.split()).casefold()
+    named: dict[str, str] = {}
+    for (label,) in db.execute("SELECT DISTINCT speaker FROM turns WHERE role = 'question' AND speaker IS NOT NULL"):
+        if name := outlet_of(label):
+            named[label] = " ".join(name.split()).casefold()
+    exact = [label for label, name in named.items() if name == wanted]
+    if exact:
+        return exact
+    if has_cjk(wanted):
+        return [label for label, name in named.items() if wanted in name]
+    words = re.compile(rf"(?<![^\W_]){re.escape(wanted)}(?![^\W_])")
+    return [label for label, name in named.items() if words.search(name)]
 
 
 @translated
@@ -95,7 +115,7 @@ def search_turns(
 ) -> list[dict]:
     """Turns matching `query` (best first, or with `sort` "date" newest first), or every turn of the role/outlet
     newest first without one."""
-    where, params = filter_sql(filters, role, outlet)
+    where, params = filter_sql(filters, role, outlet, db)
     joins = "JOIN documents d ON d.id = t.document_id LEFT JOIN sources s ON s.id = d.source_id"
     newest = "d.published_date DESC, t.document_id DESC, t.number"
     if not query or not query.strip():
@@ -120,7 +140,7 @@ def search_turns(
 def count_turns(db: sqlite_utils.Database, query: str | None, filters: Filters | None = None, *,
                 role: str | None = None, outlet: str | None = None, literal: bool = False) -> int:
     """How many turns `search_turns` finds in all (for "20 of 363")."""
-    where, params = filter_sql(filters, role, outlet)
+    where, params = filter_sql(filters, role, outlet, db)
     joins = "JOIN documents d ON d.id = t.document_id LEFT JOIN sources s ON s.id = d.source_id"
     if not query or not query.strip():
         return db.execute(f"SELECT count(*) FROM turns t {joins} WHERE 1 {where}", params).fetchone()[0]
@@ -184,12 +204,22 @@ def outlets(db: sqlite_utils.Database, filters: Filters | None = None, *, top: i
         entry["last"] = max(filter(None, (entry["last"], date)), default=None)
         terms.setdefault(name, Counter()).update(content_tokens(text or ""))
         asked.setdefault(name, []).append(text or "")
-    everyone: Counter = Counter()
+    # Each outlet against those asking in its script: against all, 'china' topped every English-asking outlet's
+    # terms in an archive that also holds Chinese questions (half of all words, and they never write it).
+    everyone: dict[bool, Counter] = {}
     for counts in terms.values():  # not sum(..., Counter()): that copies the whole vocabulary once per outlet
-        everyone.update(counts)
+        everyone.setdefault(_asks_in_cjk(counts), Counter()).update(counts)
     for name, entry in found.items():
-        entry["top_terms"] = distinctive(terms[name], everyone, top, asked[name])
+        entry["top_terms"] = distinctive(terms[name], everyone[_asks_in_cjk(terms[name])], top, asked[name])
     return sorted(found.values(), key=lambda e: (-e["questions"], e["outlet"]))
+
+
+def _asks_in_cjk(counts: Counter) -> bool:
+    """Whether most of an outlet's counted words are CJK bigrams (it asks in Chinese or Japanese)."""
+    from briefarc.analysis.tokens import script_totals
+
+    totals = script_totals(counts)
+    return totals[True] > totals[False]
 
 
 def _surname(name: str) -> str:

@@ -68,7 +68,7 @@ def print_limited(rows: list[dict], limit: int | None, columns: list[str], json_
 def turn_search(db, query, filters, in_: str | None, outlet: str | None, *, limit: int, offset: int, literal: bool,
                 json_: bool, csv_: bool, csv_safe: bool | None = None, sort: str = "rank") -> None:
     """`search --in questions|answers|statements` and `search --outlet NAME`: turns, not documents."""
-    from briefarc.analysis.turns import count_turns, role_of, search_turns
+    from briefarc.analysis.turns import count_turns, outlet_labels, role_of, search_turns
     from briefarc.output import console
     from briefarc.output.analysis import turns_table
     from briefarc.output.textout import count_line
@@ -81,8 +81,10 @@ def turn_search(db, query, filters, in_: str | None, outlet: str | None, *, limi
     found = total(len(turns), limit, offset, lambda: count_turns(database, query, filters, role=role,
                                                                  outlet=outlet, literal=literal))
     rows = [{**turn, "total": found} for turn in turns] if json_ else turns
-    print_rows(rows, TURN_CSV_COLUMNS, json_, csv_, turns_table, "No turns match." if not offset else "",
-               csv_safe=csv_safe)
+    empty = "No turns match." if not offset else ""
+    if not turns and outlet and not offset and not outlet_labels(database, outlet):  # a typo reads as a silence
+        empty = f"No outlet named {outlet!r} asked a question in this archive: `briefarc outlets` lists them."
+    print_rows(rows, TURN_CSV_COLUMNS, json_, csv_, turns_table, empty, csv_safe=csv_safe)
     line = count_line(len(turns), found, offset)
     if line:
         console.err().print(line, markup=False, highlight=False, soft_wrap=True)
@@ -175,9 +177,13 @@ def kwic(
 
     check_output_flags(json_, csv_)
     database, _ = open_db(db, create=False)
-    lines = run_kwic(database, term, filters, width=width, limit=limit, offset=offset)
-    print_rows(lines, KWIC_COLUMNS, json_, csv_, lambda rows: kwic_lines(rows, width), "No occurrences.",
-               csv_safe=csv_safe)
+    lines = run_kwic(database, term, filters, width=width, limit=limit + 1, offset=offset)  # one more: are there?
+    shown = lines[:limit]
+    empty = f"No occurrences from {offset + 1:,} on (try a smaller --offset)." if offset else "No occurrences."
+    print_rows(shown, KWIC_COLUMNS, json_, csv_, lambda rows: kwic_lines(rows, width), empty, csv_safe=csv_safe)
+    if len(lines) > limit:
+        first, last = offset + 1, offset + limit
+        sys.stderr.write(f"Occurrences {first:,}–{last:,}, and more after them — `--offset {last}` for more.\n")
 
 
 TREND_COLUMNS = ["period", "documents", "term", "term_documents", "mentions", "per_100", "mentions_per_100"]
@@ -199,6 +205,7 @@ def trend(
     filters: Any,  # filled in by @with_filters
 ) -> None:
     """Terms over time: per period, documents and mentions of each term, raw and per 100 documents."""
+    from briefarc.analysis.trend import notes as trend_notes
     from briefarc.analysis.trend import trend as run_trend
     from briefarc.output.analysis import trend_chart
 
@@ -211,6 +218,8 @@ def trend(
     rows = run_trend(database, terms, filters, by=by)
     print_rows(rows, TREND_COLUMNS, json_, csv_, trend_chart, "No dated documents match the filters.",
                csv_safe=csv_safe)
+    for note in trend_notes(database, terms, filters, counted=bool(rows)):
+        sys.stderr.write(note + "\n")
     if plot is not None and rows:
         from briefarc.output.plot import plot_trend
 
@@ -245,8 +254,10 @@ def collocates(
 @app.command(epilog="\b\nExample: briefarc keywords --since 2020 --vs-until 2019 --lang en")
 @with_filters
 def keywords(
-    vs_since: Annotated[str | None, typer.Option("--vs-since", help="Compare with documents from this date.")] = None,
-    vs_until: Annotated[str | None, typer.Option("--vs-until", help="... up to this date.")] = None,
+    vs_since: Annotated[str | None, typer.Option("--vs-since", help="Compare with documents from this date on "
+                                                 "(YYYY-MM-DD, YYYY-MM or YYYY).")] = None,
+    vs_until: Annotated[str | None, typer.Option("--vs-until", help="... up to this date (to the end of a month or "
+                                                 "year given as YYYY-MM or YYYY).")] = None,
     vs_source: Annotated[str | None, typer.Option("--vs-source", help="Compare with this source.")] = None,
     vs_spokesperson: Annotated[str | None, typer.Option("--vs-spokesperson", help="Compare with this spokesperson.")]
     = None,
@@ -309,9 +320,12 @@ def parallel(
     if gaps:
         from briefarc.store.search import primary_subtag
 
-        rows = pairing.gaps(database, primary_subtag(lang))
-        print_limited(rows, limit, GAP_COLUMNS, json_, csv_, turns_table, "No gaps: every paired version has every "
-                      "turn.", csv_safe)
+        rows, paired = pairing.gaps(database, primary_subtag(lang))
+        empty = (f"No gaps: {paired:,} transcript{'s' * (paired != 1)} paired with a version in the other language, "
+                 "and no turn missing from either." if paired else
+                 "No gaps to find: no transcript in the archive has a version in another language of the same day "
+                 "(China MFA's pages, English and Chinese, pair up).")
+        print_limited(rows, limit, GAP_COLUMNS, json_, csv_, turns_table, empty, csv_safe)
         return
     if csv_ or limit or doc_id is None:
         raise UsageError(f"parallel ID prints a table or --json; {'--limit' if limit else '--csv'} is for --gaps.")

@@ -61,8 +61,11 @@ CsvSafeOption = Annotated[bool | None, typer.Option(
 SourceFilter = Annotated[
     str | None, typer.Option("--source", help="Only documents from this source, or this site as tables show it.")
 ]
-SinceFilter = Annotated[str | None, typer.Option("--since", help="Published on or after this date (YYYY-MM-DD).")]
-UntilFilter = Annotated[str | None, typer.Option("--until", help="Published on or before this date (YYYY-MM-DD).")]
+SinceFilter = Annotated[str | None, typer.Option(
+    "--since", help="Published on or after this day, or from this month or year on (YYYY-MM-DD, YYYY-MM or YYYY).")]
+UntilFilter = Annotated[str | None, typer.Option(
+    "--until", help="Published on or before this day, or by the end of this month or year (YYYY-MM-DD, YYYY-MM or "
+    "YYYY).")]
 SpokespersonFilter = Annotated[
     str | None, typer.Option("--spokesperson", help="Spokesperson's name, or part of it.")
 ]
@@ -206,8 +209,9 @@ def make_filters(source, since, until, spokesperson, kind, lang, changed=False, 
 
 
 def parse_turn_ref(value: str) -> tuple[int, int | None]:
-    """"12" -> (12, None); "12#3" -> (12, 3). A usage error for anything else."""
-    match = re.fullmatch(r"\s*(\d+)\s*(?:#\s*(\d+))?\s*", value)
+    """"12" -> (12, None); "12#3" -> (12, 3), also as a Chinese input method types it ("１２＃３"). A usage error
+    for anything else."""
+    match = re.fullmatch(r"\s*(\d+)\s*(?:[#＃]\s*(\d+))?\s*", value)
     if not match:
         raise UsageError(f"Give a document id such as 12, or a turn such as 12#3, not {value!r}.")
     return int(match.group(1)), int(match.group(2)) if match.group(2) else None

@@ -49,12 +49,16 @@ def watch_list(
     database, _ = open_db(db, create=False)  # a missing archive is not made for nothing; a read-only one is read
     columns = ["name", "query", "filters", "created_at", "checked_at"]
     rows = list_watches(database)
-    shown = [{**row, "filters": " ".join(f"--{OPTION_NAMES.get(k, k)} {v}" for k, v in row["filters"].items())}
-             for row in rows]
+    # The table leaves the query and filters room: the check to the minute (UTC), the creation in --json. With both
+    # times to the second (42 cells), at 60 columns the query had one cell, and a Chinese one showed nothing.
+    shown = [{"name": row["name"], "query": row["query"],
+              "filters": " ".join(f"--{OPTION_NAMES.get(k, k)} {v}" for k, v in row["filters"].items()),
+              "last_checked": (row["checked_at"] or "never")[:16].replace("T", " ")} for row in rows]
     if json_:
         print_rows(rows, columns, True, False, None, "")
     else:
-        print_rows(shown, columns, False, False, lambda r: simple_table(r, columns),
+        table = ["name", "query", "filters", "last_checked"]
+        print_rows(shown, table, False, False, lambda r: simple_table(r, table),
                    "No watches: `briefarc watch add NAME QUERY` adds one.")
 
 

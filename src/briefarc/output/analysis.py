@@ -13,6 +13,7 @@ from rich.text import Text
 from briefarc.output.render import SHORT_NAME, TURN_STYLES, prose, site_cell, text
 from briefarc.output.textout import clean
 from briefarc.output.wrap import Wrapped
+from briefarc.store.sitelabel import NONE_SHOWN
 
 
 def turn_label(turn: dict) -> Text:
@@ -195,7 +196,7 @@ class KwicLines:
         """(ref, date, source, match, context) cell widths for a console `max_width` cells wide."""
         ref = max(map(cell_len, self.refs))
         date = max(cell_len(clean(line.get("date") or "")) for line in self.lines)
-        source = max(cell_len(clean(line.get("source") or "")) for line in self.lines)
+        source = max(cell_len(clean(line.get("source") or NONE_SHOWN)) for line in self.lines)
         match = max(cell_len(clean(line["match"])) for line in self.lines)
         fixed = ref + date + match + 5  # five single spaces between the six columns
         room = max_width - fixed - source
@@ -209,7 +210,7 @@ class KwicLines:
         for ref, line in zip(self.refs, self.lines, strict=True):
             row = Text(no_wrap=True, overflow="crop")
             row.append(ref.ljust(ref_w), style="cyan")
-            source = clean(line.get("source") or "")
+            source = clean(line.get("source") or NONE_SHOWN)  # "—" as every table shows an unknown site
             if cell_len(source) > source_w:
                 source = _fit_right(source, source_w - 1) + "…"
             row.append(" " + clean(line.get("date") or "").ljust(date_w) + " " + set_cell_size(source, source_w) + " ")
@@ -319,28 +320,47 @@ def watch_report(results: list[dict]) -> Group:
     return Group(*parts)
 
 
-def grouped_hits(groups: list[dict]) -> Table:
+def grouped_hits(groups: list[dict]) -> GroupedHits:
     """Hits under their week and source, a rule between weeks: two ministries' words of one week side by side."""
-    from briefarc.output.render import snippet_text
+    return GroupedHits(groups)
 
-    table = Table(expand=True, pad_edge=False)
-    for name, options in (("week", {"no_wrap": True}), ("source", {"max_width": 16, "overflow": "fold"}),
-                          ("id", {"justify": "right", "no_wrap": True}),
-                          ("date", {"no_wrap": True}), ("title", {"ratio": 2, "overflow": "fold"}),
-                          ("snippet", {"ratio": 3, "overflow": "fold"})):
-        table.add_column(name, **options)
-    previous_week = None
-    for group in groups:
-        if previous_week is not None and group["week"] != previous_week:
-            table.add_section()
-        for index, hit in enumerate(group["hits"]):
-            week = group["week"] if index == 0 and group["week"] != previous_week else ""
-            source = Text()
-            if index == 0:  # a long site name in three lines at most, as in search's own table
-                source = site_cell(group["source"], 16)
-                source.append(f" ({group['count']})", style="")
-            table.add_row(Text(week, style="bold"), source, Text(str(hit["id"]), style="cyan"),
-                          text(hit.get("published_date")), prose(hit.get("title")),
-                          snippet_text(hit.get("snippet")))
-        previous_week = group["week"]
-    return table
+
+class GroupedHits:
+    """grouped_hits' table, made at the width it is drawn at: under 80 columns the source gives way (down to 8
+    cells), and when the title and the snippet would have fewer than TEXT cells between them the snippet is left
+    out. At 60 columns the title had two cells and the snippet five, a word folded on every line."""
+
+    AROUND = 36  # the week, the id, the date, and the rules and padding of six columns
+    TEXT = 26  # cells for the title and the snippet, as at 80 columns
+
+    def __init__(self, groups: list[dict]) -> None:
+        self.groups = groups
+
+    def __rich_console__(self, console, options):
+        source = min(SHORT_NAME, max(8, 2 * (options.max_width - 24) // 7))  # as search's own table (HitsTable)
+        yield self.table(source, snippets=options.max_width - self.AROUND - source >= self.TEXT)
+
+    def table(self, source_width: int, *, snippets: bool) -> Table:
+        from briefarc.output.render import snippet_text
+
+        table = Table(expand=True, pad_edge=False)
+        for name, options in (("week", {"no_wrap": True}), ("source", {"max_width": source_width, "overflow": "fold"}),
+                              ("id", {"justify": "right", "no_wrap": True}),
+                              ("date", {"no_wrap": True}), ("title", {"ratio": 2, "overflow": "fold"}),
+                              ("snippet", {"ratio": 3, "overflow": "fold"}))[:6 if snippets else 5]:
+            table.add_column(name, **options)
+        previous_week = None
+        for group in self.groups:
+            if previous_week is not None and group["week"] != previous_week:
+                table.add_section()
+            for index, hit in enumerate(group["hits"]):
+                week = group["week"] if index == 0 and group["week"] != previous_week else ""
+                source = Text()
+                if index == 0:  # a long site name in three lines at most, as in search's own table
+                    source = site_cell(group["source"], source_width)
+                    source.append(f" ({group['count']})", style="")
+                cells = [Text(week, style="bold"), source, Text(str(hit["id"]), style="cyan"),
+                         text(hit.get("published_date")), prose(hit.get("title"))]
+                table.add_row(*cells, *([snippet_text(hit.get("snippet"))] if snippets else []))
+            previous_week = group["week"]
+        return table

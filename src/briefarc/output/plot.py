@@ -10,6 +10,7 @@ import warnings
 from pathlib import Path
 
 from briefarc.errors import BriefarcError, UsageError
+from briefarc.paths import folder_for
 
 FORMATS = (".png", ".svg")
 # Families that draw Chinese, Japanese and Korean characters, tried in order after matplotlib's own font
@@ -23,6 +24,7 @@ def check_plot_path(path: Path) -> None:
     """A usage error for a file type other than PNG or SVG; an error when matplotlib is missing."""
     if path.suffix.lower() not in FORMATS:
         raise UsageError(f"--plot writes a .png or .svg file, not {path.name!r}.")
+    folder_for(path)  # a missing folder is said before the counting, not after the chart is printed
     try:
         import matplotlib  # noqa: F401
     except ImportError:

@@ -56,24 +56,42 @@ def plain_snippet(snippet: str | None) -> str:
     return (snippet or "").replace(SNIPPET_OPEN, "").replace(SNIPPET_CLOSE, "")
 
 
-def hits_table(hits: list[dict], *, snippets: bool = True) -> Table:
-    table = Table(show_lines=False, expand=True, pad_edge=False)
-    table.add_column("id", justify="right", style="cyan", no_wrap=True)
-    table.add_column("date", no_wrap=True)
-    table.add_column("source", max_width=SHORT_NAME, overflow="fold")
-    # Folded, not cut: a title or snippet without spaces (Chinese) wraps as English does.
-    table.add_column("title", ratio=2, overflow="fold")
-    if snippets:
-        table.add_column("snippet", ratio=3, overflow="fold")
-    for hit in hits:
-        row: list[RenderableType] = [
-            text(hit["id"]), text(hit.get("published_date") or ""), site_cell(hit.get("site"), SHORT_NAME),
-            prose(hit.get("title") or "(untitled)", "bold"),
-        ]
-        if snippets:
-            row.append(snippet_text(hit.get("snippet")))
-        table.add_row(*row)
-    return table
+def hits_table(hits: list[dict], *, snippets: bool = True) -> HitsTable:
+    """search's and list's table of documents (see HitsTable)."""
+    return HitsTable(hits, snippets)
+
+
+class HitsTable:
+    """A table of documents made at the width it is drawn at: the source takes at most two sevenths of what the id
+    and date leave (SHORT_NAME cells from 80 columns on, down to 8), the title and the snippet the rest. At 60
+    columns its 16 cells left the title six, folded inside its words ("Foreig", "n Minist", "ry")."""
+
+    AROUND = 24  # the id, the date, and the rules and padding of five columns
+
+    def __init__(self, hits: list[dict], snippets: bool) -> None:
+        self.hits, self.snippets = hits, snippets
+
+    def __rich_console__(self, console, options):
+        yield self.table(min(SHORT_NAME, max(8, 2 * (options.max_width - self.AROUND) // 7)))
+
+    def table(self, source: int) -> Table:
+        table = Table(show_lines=False, expand=True, pad_edge=False)
+        table.add_column("id", justify="right", style="cyan", no_wrap=True)
+        table.add_column("date", no_wrap=True)
+        table.add_column("source", max_width=source, overflow="fold")
+        # Folded, not cut: a title or snippet without spaces (Chinese) wraps as English does.
+        table.add_column("title", ratio=2, overflow="fold")
+        if self.snippets:
+            table.add_column("snippet", ratio=3, overflow="fold")
+        for hit in self.hits:
+            row: list[RenderableType] = [
+                text(hit["id"]), text(hit.get("published_date") or ""), site_cell(hit.get("site"), source),
+                prose(hit.get("title") or "(untitled)", "bold"),
+            ]
+            if self.snippets:
+                row.append(snippet_text(hit.get("snippet")))
+            table.add_row(*row)
+        return table
 
 
 def site_cell(site: str | None, width: int, lines: int = 3) -> Text:
@@ -176,6 +194,8 @@ def stats_renderable(stats: ArchiveStats) -> Group:
     parts: list[RenderableType] = [summary]
     for title, counts in (("Source", stats["by_source"]), ("Kind", stats["by_kind"]), ("Year", stats["by_year"]),
                           ("Language", stats["by_language"])):
+        if not counts:  # an empty archive: four headings over nothing said less than "Documents 0"
+            continue
         table = Table(title=None, expand=False)
         table.add_column(title)
         table.add_column("documents", justify="right")

@@ -144,10 +144,11 @@ def _connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        _check_is_archive(conn, path)
         _set_journal(conn)
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
-    except sqlite3.Error:
+    except (sqlite3.Error, DatabaseError):
         conn.close()
         raise
     return conn
@@ -157,8 +158,27 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
     """Open an archive nothing can write to as immutable: SQLite then needs no lock or WAL files."""
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True, isolation_level=None,
                            check_same_thread=False)
+    try:
+        _check_is_archive(conn, path)
+    except DatabaseError:
+        conn.close()
+        raise
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
+
+
+def _check_is_archive(conn: sqlite3.Connection, path: Path) -> None:
+    """A database briefarc did not make (tables, but no schema version) is another program's: opening it as an
+    archive added briefarc's tables to it and turned on WAL, even for a search."""
+    if conn.execute("PRAGMA user_version").fetchone()[0]:
+        return
+    names = [name for (name,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' "
+        "ORDER BY name LIMIT 4")]
+    if names:
+        shown = ", ".join(names[:3]) + (", ..." if len(names) > 3 else "")
+        raise DatabaseError(f"{path} is another program's SQLite database (its tables: {shown}), not a briefarc "
+                            "archive: give --db an archive, or the name of a new file.")
 
 
 def _check_up_to_date(conn: sqlite3.Connection, path: Path) -> None:
@@ -306,11 +326,16 @@ def translate_errors(path: Path | str | None = None) -> Iterator[None]:
         raise DatabaseError(_explain(str(exc), where)) from exc
     except sqlite3.DatabaseError as exc:
         message = str(exc)
-        if "not a database" in message or "malformed" in message:
+        if "not a database" in message:  # `briefarc verify` cannot open it either
+            raise DatabaseError(f"The file{where} is not a usable briefarc database ({message}): check --db, "
+                                "which names an archive or a new file to make one in.") from exc
+        if "malformed" in message:
+            import shlex
+
             raise DatabaseError(
-                f"The file{where} is not a usable briefarc database ({message}): check --db, "
-                "or run `briefarc verify`."
-            ) from exc
+                f"The file{where} is not a usable briefarc database ({message}): `briefarc verify` says what is "
+                f"damaged when it can open it; else restore a copy, or keep what SQLite can read with "
+                f"`sqlite3 {shlex.quote(str(path)) if path else 'FILE'} .recover | sqlite3 recovered.db`.") from exc
         raise DatabaseError(f"Database error{where}: {message}.") from exc
 
 
