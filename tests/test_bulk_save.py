@@ -112,6 +112,33 @@ def test_the_writer_process_stores_what_this_process_stores(tmp_path, monkeypatc
     assert content(tmp_path / "a.db") == content(reference)
 
 
+def test_a_writer_process_saves_what_arrives_within_a_second_together(tmp_path, monkeypatch):
+    """FTS5 writes a segment per statement and merges them as they pile up: the writer process saves up to
+    PROCESS_BATCH inputs that arrive within a second in one batch, not 50 at a time."""
+    from briefarc.store import writer
+
+    sizes = tmp_path / "batches"
+    save_held = writer.save_held
+
+    def noted(db, batch, source_id, work):  # runs in the writer process, which fork gives this patch
+        with sizes.open("a") as out:
+            out.write(f"{len(work)}\n")
+        return save_held(db, batch, source_id, work)
+
+    monkeypatch.setattr(writer, "save_held", noted)
+    pages = 120
+    saved: list[str] = []
+    with writer.ProcessWriter(tmp_path / "a.db", None, lambda name, results: saved.append(name),
+                              lambda name, reason: None) as writing:
+        for number in range(pages):
+            doc = Document(title=f"Page {number}", paragraphs=[f"Text of page {number}."])
+            writing.put(str(number), [(doc, RawPage(data=f"<p>{number}</p>".encode(), origin=str(number),
+                                                    url=f"https://example.org/{number}"))])
+    assert len(saved) == pages
+    batches = [int(line) for line in sizes.read_text().split() if int(line)]
+    assert sum(batches) == pages and max(batches) > 50  # handed over within a second: one batch
+
+
 @pytest.mark.parametrize("text", ["外交部发言人\n\n2025年G20峰会\n\nplain words", "问：台湾\n\n\n\n答：台湾问题",
                                   "G20\n\n峰会", "no CJK\n\nat all", "台\n\n", "\n\n湾", ""])
 def test_the_terms_of_a_text_are_those_of_its_paragraphs(text):
