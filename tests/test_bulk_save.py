@@ -3,7 +3,9 @@ same index and the same search results as saving them one by one, in far fewer s
 
 from __future__ import annotations
 
+import functools
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,10 +16,10 @@ import briefarc.files.ingest as ingesting
 from briefarc.models import Document, RawPage
 from briefarc.pipeline import documents_of
 from briefarc.store import cjk
-from briefarc.store.db import open_database
+from briefarc.store.db import Batch, open_database
 from briefarc.store.documents import save_document, save_documents
 from briefarc.store.writer import SerialWriter
-from tests.conftest import SAMPLES
+from tests.conftest import ROOT, SAMPLES
 from tests.test_fetch_batches import statements
 
 STAMPS = {"archived_at", "updated_at", "checked_at", "created_at"}
@@ -110,6 +112,55 @@ def test_the_writer_process_stores_what_this_process_stores(tmp_path, monkeypatc
             if doc.kind != "listing":
                 save_document(db, doc, page)
     assert content(tmp_path / "a.db") == content(reference)
+
+
+def test_a_writer_process_saves_what_arrives_within_a_second_together(tmp_path, monkeypatch):
+    """FTS5 writes a segment per statement and merges them as they pile up: the writer process saves up to
+    PROCESS_BATCH inputs that arrive within a second in one batch, not 50 at a time."""
+    from briefarc.store import writer
+
+    sizes = tmp_path / "batches"
+    save_held = writer.save_held
+
+    def noted(db, batch, source_id, work):  # runs in the writer process, which fork gives this patch
+        with sizes.open("a") as out:
+            out.write(f"{len(work)}\n")
+        return save_held(db, batch, source_id, work)
+
+    monkeypatch.setattr(writer, "save_held", noted)
+    monkeypatch.setattr(writer, "Batch", functools.partial(Batch, seconds=60))  # a loaded machine is no slower
+    pages = 120
+    saved: list[str] = []
+    with writer.ProcessWriter(tmp_path / "a.db", None, lambda name, results: saved.append(name),
+                              lambda name, reason: None) as writing:
+        for number in range(pages):
+            doc = Document(title=f"Page {number}", paragraphs=[f"Text of page {number}."])
+            writing.put(str(number), [(doc, RawPage(data=f"<p>{number}</p>".encode(), origin=str(number),
+                                                    url=f"https://example.org/{number}"))])
+    assert len(saved) == pages
+    batches = [int(line) for line in sizes.read_text().split() if int(line)]
+    assert sum(batches) == pages and max(batches) > 50  # handed over within a second: one batch
+
+
+def test_an_ingest_in_place_saves_up_to_its_batch_together(tmp_path, monkeypatch):
+    """The ingest's own writer (few inputs, or one WARC file) holds INGEST_BATCH inputs, not 50, per statement."""
+    from briefarc.store import writer
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from pages import page
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for index in range(80):
+        name, data = page(index, seed=3)
+        (folder / name).write_bytes(data)
+    monkeypatch.setattr(ingesting, "PARALLEL_FROM", 10**9)
+    monkeypatch.setattr(writer, "Batch", functools.partial(Batch, seconds=60))  # a loaded machine is no slower
+    db = open_database(tmp_path / "a.db")
+    seen = statements(db)
+    report = ingesting.ingest(db, [str(folder)])
+    assert report.added == 80
+    assert sum(sql.startswith("INSERT INTO documents") for sql in seen) == 1
 
 
 @pytest.mark.parametrize("text", ["外交部发言人\n\n2025年G20峰会\n\nplain words", "问：台湾\n\n\n\n答：台湾问题",

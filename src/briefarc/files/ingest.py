@@ -127,12 +127,12 @@ def _note_listed(db: sqlite_utils.Database, listed: list[tuple[ListingItem, str]
 def _writer(db: sqlite_utils.Database, paths: list[str], source_id: int | None, run: _Run):
     """A writer process beside the extraction for a bulk ingest on a machine with cores to spare."""
     from briefarc.store.db import database_file
-    from briefarc.store.writer import ProcessWriter, SerialWriter
+    from briefarc.store.writer import INGEST_BATCH, ProcessWriter, SerialWriter
 
     path = database_file(db)
     if path and (os.cpu_count() or 1) >= 2 and STDIN not in paths and _at_least(paths, PARALLEL_FROM):
         return ProcessWriter(path, source_id, run.saved, run.fail)
-    return SerialWriter(db, source_id, run.saved, run.fail)
+    return SerialWriter(db, source_id, run.saved, run.fail, size=INGEST_BATCH)
 
 
 def _at_least(paths: list[str], count: int) -> bool:
