@@ -130,6 +130,7 @@ def searched(python: str, db: Path, dump: Dump) -> list[str]:
     for query in QUERIES:
         done = subprocess.run([python, "-m", "briefarc", "search", "--db", str(db), "--json", "--limit", "50", "--",
                                query], capture_output=True, text=True)
+        hits = []
         for line in done.stdout.splitlines() or [f"exit {done.returncode}: {done.stderr.strip()}"]:
             try:
                 hit = json.loads(line)
@@ -138,8 +139,17 @@ def searched(python: str, db: Path, dump: Dump) -> list[str]:
                 continue
             hit = {k: dump.value(dump.names["documents"].get(v) if k == "id" else v) for k, v in hit.items()
                    if k not in TIMES}
-            found.append(f"{query}: {json.dumps(hit, ensure_ascii=False, sort_keys=True)}")
+            hits.append(hit)
+        found += [f"{query}: {json.dumps(hit, ensure_ascii=False, sort_keys=True)}" for hit in in_order(hits)]
     return found
+
+
+def in_order(hits: list[dict]) -> list[dict]:
+    """The hits in their order, but hits of equal rank by what they stand for: a tie is broken by row id, and
+    a fetch numbers its pages in the order they arrived."""
+    ranked = [(hit.get("rank", place), json.dumps(hit, sort_keys=True, ensure_ascii=False), hit)
+              for place, hit in enumerate(hits)]  # a hit without a rank keeps its place
+    return [hit for _, _, hit in sorted(ranked, key=lambda entry: entry[:2])]
 
 
 def compare(kind: str, this: tuple[str, Path], other: tuple[str, Path]) -> int:
