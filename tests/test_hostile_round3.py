@@ -7,6 +7,19 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from tests import fixture_sites as fx
+from tests import siteserver as ss
+
+FAST = ("--delay", "0", "--timeout", "10", "--retries", "0")
+
+
+def feed_of(site: ss.SiteServer, count: int) -> bytes:
+    items = "".join(
+        f"<item><title>Briefing {n}</title><link>{site.url(f'/b/{n}')}</link><guid>{site.url(f'/b/{n}')}</guid>"
+        f"<description>The spokesperson answered question {n} about the talks. Both sides met again."
+        "</description></item>" for n in range(count))
+    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>F</title>{items}</channel></rss>'.encode()
+
 
 def test_robots_wildcards_never_backtrack_on_a_long_path():
     """`Disallow: /*a*a*...*b` against a path of many a's held a regular expression for ever."""
@@ -19,3 +32,18 @@ def test_robots_wildcards_never_backtrack_on_a_long_path():
     )
     done = subprocess.run([sys.executable, "-c", script], timeout=120, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_a_feed_is_parsed_once_for_all_its_entries(cli, db_file, site, monkeypatch):
+    """Each entry of a fetched feed read the whole feed again: a feed of n entries cost n parses (minutes
+    of CPU for a few thousand entries)."""
+    from briefarc.extract import feed
+
+    fx.polite(site)
+    site.route("/feed.xml", ss.Reply(feed_of(site, 40), content_type="application/rss+xml"))
+    calls = []
+    real = feed.parse_feed
+    monkeypatch.setattr(feed, "parse_feed", lambda *args, **kw: calls.append(1) or real(*args, **kw))
+    result = cli("fetch", site.url("/feed.xml"), "--db", db_file, "--workers", "0", *FAST)
+    assert result.code == 0 and cli("list", "--db", db_file, "--json").jsonl()[0]["total"] == 40
+    assert len(calls) <= 3  # discovery's, and the entries'
