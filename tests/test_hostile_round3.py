@@ -47,3 +47,15 @@ def test_a_feed_is_parsed_once_for_all_its_entries(cli, db_file, site, monkeypat
     result = cli("fetch", site.url("/feed.xml"), "--db", db_file, "--workers", "0", *FAST)
     assert result.code == 0 and cli("list", "--db", db_file, "--json").jsonl()[0]["total"] == 40
     assert len(calls) <= 3  # discovery's, and the entries'
+
+
+def test_a_redirect_to_a_port_out_of_range_fails_that_url_alone(cli, db_file, site):
+    """Location: http://host:99999/ reached the socket, whose OverflowError ended every URL of the fetch."""
+    fx.polite(site)
+    site.route("/away", ss.redirect("http://127.0.0.1:99999/page"))
+    site.page("/good", ss.article("A good page"))
+    result = cli("fetch", site.url("/away"), site.url("/good"), "--db", db_file, *FAST)
+    assert result.code == 3, result.stderr
+    assert f"failed: {site.url('/away')}: cannot fetch http://127.0.0.1:99999/page" in result.stderr
+    assert "Port out of range" in result.stderr and "internal error" not in result.stderr
+    assert [row["title"] for row in cli("list", "--db", db_file, "--json").jsonl()] == ["A good page"]

@@ -155,9 +155,9 @@ def for_page(failure: FetchFailure, url: str) -> FetchFailure:
                         attempts=failure.attempts)
 
 
-def not_web(current: str, url: str) -> FetchFailure:
+def not_web(current: str, url: str, why: str = "not an http or https address") -> FetchFailure:
     where = "" if current == url else f" (redirected from {url})"
-    return FetchFailure(f"cannot fetch {current}{where}: not an http or https address", reason="http", url=url)
+    return FetchFailure(f"cannot fetch {current}{where}: {why}", reason="http", url=url)
 
 
 def retry_after(value: str | None) -> float | None:

@@ -241,8 +241,7 @@ class Fetcher:
         current, seen, attempts = url, [url], 0
         deny = await self._reach.through_public_page(url)
         while True:
-            if not current.lower().startswith(("http://", "https://")):
-                raise not_web(current, url)
+            _check_address(current, url)
             answer = await self._hop(current, headers, limits, deny)
             attempts += answer.attempts
             deny = deny or (answer.public and not self.config.allow_private)  # a redirect from a public address
@@ -474,6 +473,16 @@ def _redirect_target(answer: _Answer, url: str) -> str | None:
         return urljoin(answer.url, location.strip()).split("#", 1)[0]
     except ValueError:
         raise unreadable_redirect(url, answer.url, location.strip()) from None
+
+
+def _check_address(current: str, url: str) -> None:
+    """An http(s) address whose port can be connected to (a Location's port 99999 got as far as the socket)."""
+    if not current.lower().startswith(("http://", "https://")):
+        raise not_web(current, url)
+    try:
+        _ = urlsplit(current).port  # raises ValueError for a port out of range
+    except ValueError as exc:
+        raise not_web(current, url, str(exc)) from None
 
 
 def _origin(url: str) -> str:
