@@ -59,3 +59,22 @@ def test_a_redirect_to_a_port_out_of_range_fails_that_url_alone(cli, db_file, si
     assert f"failed: {site.url('/away')}: cannot fetch http://127.0.0.1:99999/page" in result.stderr
     assert "Port out of range" in result.stderr and "internal error" not in result.stderr
     assert [row["title"] for row in cli("list", "--db", db_file, "--json").jsonl()] == ["A good page"]
+
+
+def test_a_bug_in_one_loose_urls_discovery_leaves_the_others_going(cli, db_file, site, monkeypatch):
+    from briefarc.sources import urls
+
+    real = urls.discover_url
+
+    def discover(ctx, url):
+        if url.endswith("/strange"):
+            raise RuntimeError("a bug this address shows")
+        return real(ctx, url)
+
+    monkeypatch.setattr(urls, "discover_url", discover)
+    fx.polite(site)
+    site.page("/good", ss.article("A good page"))
+    result = cli("fetch", site.url("/strange"), site.url("/good"), "--db", db_file, *FAST)
+    assert result.code == 3, result.stderr
+    assert f"failed: {site.url('/strange')}: internal error: RuntimeError: a bug this address shows" in result.stderr
+    assert [row["title"] for row in cli("list", "--db", db_file, "--json").jsonl()] == ["A good page"]

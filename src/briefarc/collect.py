@@ -327,8 +327,9 @@ class Scheduler:
             await self._drain(discover_url(ctx, url), fetcher, url)
         except Unchanged:
             ctx.notes.append(f"nothing new: {url} is unchanged since the last run")
-        except BriefarcError as exc:  # a child sitemap's or feed's failure is the child's, not the loose URL's
-            failed = getattr(exc, "url", None) or url
+        except Exception as exc:  # a child sitemap's or feed's failure is the child's, not the loose URL's;
+            # a bug one strange address shows ends that address alone, never the other URLs given with it
+            failed = (getattr(exc, "url", None) if isinstance(exc, BriefarcError) else None) or url
             if failed == url:  # the URL given could not be read at all: still one item, the one that failed
                 self.report.discovered += 1
             self.handler.fail(failed, exc)
