@@ -4,6 +4,7 @@ Real servers on 127.0.0.1 (tests/siteserver.py), real archives in tmp_path."""
 
 from __future__ import annotations
 
+import gzip
 import subprocess
 import sys
 
@@ -78,3 +79,19 @@ def test_a_bug_in_one_loose_urls_discovery_leaves_the_others_going(cli, db_file,
     assert result.code == 3, result.stderr
     assert f"failed: {site.url('/strange')}: internal error: RuntimeError: a bug this address shows" in result.stderr
     assert [row["title"] for row in cli("list", "--db", db_file, "--json").jsonl()] == ["A good page"]
+
+
+def test_a_gzipped_page_is_held_to_the_page_limit_once_decoded(cli, db_file, site):
+    """A 45 MB page sent gzipped (under 1 MB on the wire) was archived: the 20 MB limit held on the wire only,
+    and decoding stopped at 50 MB (ingest refuses such a page, which takes hundreds of MB to extract)."""
+    fx.polite(site)
+    paragraph = b"<p>" + b"The spokesperson answered. " * 40 + b"</p>\n"
+    body = paragraph * (25 * 2**20 // len(paragraph))
+    page = b"<html><head><title>Big</title></head><body>" + body + b"</body></html>"
+    site.route("/big", ss.Reply(gzip.compress(page, 1), headers={"Content-Encoding": "gzip"}))
+    site.page("/small", ss.article("A small page"))
+    result = cli("fetch", site.url("/big"), site.url("/small"), "--db", db_file, *FAST)
+    assert result.code == 3, result.stderr
+    expected = f"failed: {site.url('/big')}: the body from {site.host} decodes to more than 20 MB: not a page"
+    assert expected in result.stderr
+    assert [row["title"] for row in cli("list", "--db", db_file, "--json").jsonl()] == ["A small page"]
