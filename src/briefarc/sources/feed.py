@@ -71,7 +71,11 @@ async def _sitemap_items(ctx: Context) -> AsyncIterator[Item]:
             if url == ctx.url:
                 raise
             continue
-        sitemap = parse_sitemap(response.data)
+        data, cut = _first_entries(response.data)
+        if cut:
+            ctx.notes.append(f"the sitemap {url} lists more than {MAX_SITEMAP_ENTRIES:,} entries, the sitemap "
+                             f"protocol's limit: the first {MAX_SITEMAP_ENTRIES:,} were read")
+        sitemap = parse_sitemap(data)
         queue.extend(sitemap.sitemaps)
         entries = sorted(sitemap.urls, key=lambda pair: pair[1] or "", reverse=True)
         ctx.look_ahead([loc for loc, _ in entries])
@@ -81,3 +85,22 @@ async def _sitemap_items(ctx: Context) -> AsyncIterator[Item]:
             if ctx.is_old(lastmod):
                 continue
             yield Item(url=loc, published=(lastmod or "")[:10] or None)
+
+
+MAX_SITEMAP_ENTRIES = 50_000  # URLs (or sitemaps) one sitemap file may list, by the sitemap protocol
+
+
+def _first_entries(data: bytes) -> tuple[bytes, bool]:
+    """The sitemap cut after its MAX_SITEMAP_ENTRIES-th entry, and whether more followed (a 50 MB sitemap of
+    600,000 URLs, 2 MB gzipped, took 1 GB and 36 s of CPU to read whole)."""
+    for closer in (b"</url>", b"</sitemap>"):
+        end = -1
+        for _ in range(MAX_SITEMAP_ENTRIES):
+            end = data.find(closer, end + 1)
+            if end < 0:
+                break
+        else:
+            if data.find(closer, end + 1) >= 0:
+                return data[:end + len(closer)], True
+    return data, False
+
