@@ -132,3 +132,17 @@ def test_a_gzipped_file_of_many_members_is_read_in_one_pass(db_file, tmp_path):
                           timeout=60, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert "Added 1" in done.stderr
+
+
+def test_a_given_url_that_redirects_to_a_failure_fails_under_its_own_name(cli, db_file, site):
+    """The failure was filed under the redirect's target: a URL the user never typed, counted failed but not
+    discovered, and the URL given was not marked failed in the log."""
+    fx.polite(site)
+    site.route("/moved", ss.redirect("/refusing"))
+    site.route("/refusing", ss.Reply(b"no", 403))
+    result = cli("fetch", site.url("/moved"), "--db", db_file, "--json", *FAST)
+    assert result.code == 1, result.stderr
+    [report] = result.jsonl()
+    assert (report["discovered"], report["failed"]) == (1, 1)
+    assert [failure["url"] for failure in report["failures"]] == [site.url("/moved")]
+    assert f"{site.host} refused the request (403 Forbidden)" in report["failures"][0]["error"]

@@ -150,7 +150,8 @@ def robots_unreadable(origin: str, failure: FetchFailure, unreachable: bool) -> 
 
 
 def for_page(failure: FetchFailure, url: str) -> FetchFailure:
-    """The failure that closed a site (its robots.txt could not be read), raised for one of its pages."""
+    """A failure raised for the page `url`: one met on the way to it (a redirect's target failed, or its site's
+    robots.txt could not be read, which closes the site)."""
     return FetchFailure(str(failure), reason=failure.reason, url=url, status=failure.status,
                         attempts=failure.attempts)
 

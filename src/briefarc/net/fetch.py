@@ -255,7 +255,10 @@ class Fetcher:
         deny = await self._reach.through_public_page(url)
         while True:
             _check_address(current, url)
-            answer = await self._hop(current, headers, limits, deny)
+            try:
+                answer = await self._hop(current, headers, limits, deny)
+            except FetchFailure as failure:  # the failure of the page asked for, wherever it was sent
+                raise (failure if failure.url == url else for_page(failure, url)) from None
             attempts += answer.attempts
             deny = deny or (answer.public and not self.config.allow_private)  # a redirect from a public address
             target = _redirect_target(answer, url)
@@ -265,7 +268,8 @@ class Fetcher:
             seen.append(target)
             current = target
         if answer.status not in (304, *GONE) and not 200 <= answer.status < 300:
-            raise status_failure(answer.url, answer.status, attempts, redirect=answer.status in REDIRECTS)
+            final = status_failure(answer.url, answer.status, attempts, redirect=answer.status in REDIRECTS)
+            raise for_page(final, url)
         return Response(
             url=url, final_url=current, status=answer.status, headers=answer.headers,
             data=b"" if answer.status == 304 else answer.data, content_type=answer.headers.get("content-type"),
