@@ -146,3 +146,25 @@ def test_a_given_url_that_redirects_to_a_failure_fails_under_its_own_name(cli, d
     assert (report["discovered"], report["failed"]) == (1, 1)
     assert [failure["url"] for failure in report["failures"]] == [site.url("/moved")]
     assert f"{site.host} refused the request (403 Forbidden)" in report["failures"][0]["error"]
+
+
+def test_a_post_whose_fields_are_not_text_leaves_the_other_posts_going(cli, db_file, site):
+    """One WordPress post with a number for its date ended the source's run, as an internal error, on every run:
+    the posts after it were never fetched. Fields that are not text are left out; a link that is none, the post."""
+    import json
+
+    fx.polite(site)
+    posts = [
+        {"link": site.url("/p1"), "date": 20250101, "title": {"rendered": ["a", "list"]}},
+        {"link": 12345, "date": "2025-01-02", "title": "No address"},
+        {"link": site.url("/p2"), "date": "2025-01-03", "title": {"rendered": "Two"}},
+    ]
+    site.route("/wp-json/wp/v2/posts?per_page=50&page=1&_fields=id%2Clink%2Cdate%2Ctitle",
+               ss.Reply(json.dumps(posts).encode(), content_type="application/json"))
+    site.page("/p1", ss.article("Post one"))
+    site.page("/p2", ss.article("Post two"))
+    assert cli("sources", "add", "wp", site.url("/"), "--kind", "wordpress", "--db", db_file).code == 0
+    result = cli("fetch", "wp", "--db", db_file, *FAST)
+    assert result.code == 0, result.stderr
+    titles = sorted(row["title"] for row in cli("list", "--db", db_file, "--json").jsonl())
+    assert titles == ["Post one", "Post two"]
