@@ -168,3 +168,12 @@ def test_a_post_whose_fields_are_not_text_leaves_the_other_posts_going(cli, db_f
     assert result.code == 0, result.stderr
     titles = sorted(row["title"] for row in cli("list", "--db", db_file, "--json").jsonl())
     assert titles == ["Post one", "Post two"]
+
+
+def test_an_absurd_retry_after_is_said_in_a_few_words(cli, db_file, site):
+    fx.polite(site)
+    site.route("/busy", ss.too_many_requests("1e308"))
+    result = cli("fetch", site.url("/busy"), "--db", db_file, *FAST)
+    assert result.code == 1
+    assert f"{site.host} answered 429 Too Many Requests and asked to wait more than 30 years, longer than the " \
+           "300 s limit: try again later" in result.stderr

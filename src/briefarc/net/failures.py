@@ -90,7 +90,8 @@ def after_attempts(failure: FetchFailure, attempts: int) -> FetchFailure:
 
 
 def waits_too_long(url: str, status: int, wait: float, limit: float, attempts: int) -> FetchFailure:
-    message = (f"{host_with_port(url)} answered {describe_status(status)} and asked to wait {wait:.0f} s, longer than "
+    asked = f"{wait:.0f} s" if wait < 1e9 else "more than 30 years"  # not 309 digits for a Retry-After of 1e308
+    message = (f"{host_with_port(url)} answered {describe_status(status)} and asked to wait {asked}, longer than "
                f"the {limit:g} s limit: try again later")
     return FetchFailure(message, reason="http", url=url, status=status, attempts=attempts)
 
