@@ -177,3 +177,13 @@ def test_an_absurd_retry_after_is_said_in_a_few_words(cli, db_file, site):
     assert result.code == 1
     assert f"{site.host} answered 429 Too Many Requests and asked to wait more than 30 years, longer than the " \
            "300 s limit: try again later" in result.stderr
+
+
+def test_a_robots_txt_is_held_to_its_limit_once_decoded_too(cli, db_file, site):
+    """A gzipped robots.txt was decoded up to 50 MB (held in memory) though 512 KB is all that is read of it."""
+    site.route("/robots.txt", ss.gzip_bomb(100 * 2**20))
+    site.page("/page", ss.article("Behind a bomb"))
+    result = cli("fetch", site.url("/page"), "--db", db_file, *FAST)
+    assert result.code == 1
+    assert f"robots.txt of {site.host} could not be read (the body from {site.host} decodes to more than 512 KB" \
+           in result.stderr

@@ -444,7 +444,8 @@ class Fetcher:
 
     async def _robots_answer(self, url: str) -> _Answer:
         """robots.txt, its redirects followed."""
-        limits = _Limits(min(self.config.max_bytes, MAX_ROBOTS_BYTES), self.config.max_decompressed, None, read_body=())
+        most = min(self.config.max_bytes, MAX_ROBOTS_BYTES)  # on the wire and decoded: a gzip bomb took 50 MB
+        limits = _Limits(most, most, None, read_body=())
         headers = _request_headers(None, None, None)
         seen = [url]
         for _ in range(self.config.max_redirects + 1):
