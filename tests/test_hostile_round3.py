@@ -187,3 +187,29 @@ def test_a_robots_txt_is_held_to_its_limit_once_decoded_too(cli, db_file, site):
     assert result.code == 1
     assert f"robots.txt of {site.host} could not be read (the body from {site.host} decodes to more than 512 KB" \
            in result.stderr
+
+
+LONE_SURROGATE_PAGE = (
+    '<html><head><title>Briefing</title><script type="application/ld+json">{"@type": "NewsArticle", '
+    '"headline": "Head \\ud800 line", "author": {"name": "Au\\udc00thor"}, "datePublished": "2025-01-01"}</script>'
+    "</head><body><article><h1>Briefing</h1>"
+    + "<p>The spokesperson answered the question about the talks today.</p>" * 5 + "</article></body></html>"
+)
+
+
+def test_a_lone_surrogate_escaped_in_json_is_replaced_not_fatal_to_the_page(cli, db_file, site):
+    """JSON-LD (or a JSON document) with an escape such as \\ud800 gave text SQLite cannot store: the page failed
+    as an internal error while saving, and could never be archived."""
+    fx.polite(site)
+    site.page("/page", LONE_SURROGATE_PAGE)
+    result = cli("fetch", site.url("/page"), "--db", db_file, *FAST)
+    assert result.code == 0, result.stderr
+    [row] = cli("list", "--db", db_file, "--json").jsonl()
+    assert row["title"] == "Head \ufffd line"
+
+
+def test_json_keeps_surrogate_pairs_and_mends_lone_ones_everywhere():
+    from briefarc.extract.jsontext import loads
+
+    assert loads('"\\ud83d\\ude00 \\ud800"') == "\U0001f600 \ufffd"
+    assert loads(b'[{"\\udc00k": ["\\ud800", 1, {"x": "\\udfff"}]}]') == [{"\ufffdk": ["\ufffd", 1, {"x": "\ufffd"}]}]

@@ -11,9 +11,10 @@ from briefarc.sources.base import Context, Item, all_known_or_old
 
 def _json(data: bytes, url: str):
     from briefarc.errors import InputError
+    from briefarc.extract.jsontext import loads
 
     try:
-        return json.loads(data)
+        return loads(data)
     except ValueError as exc:  # JSONDecodeError, or UnicodeDecodeError for bytes that are not text
         reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "not Unicode text"
         raise InputError(f"{url} did not answer with JSON ({reason}).") from exc
