@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import os
 import subprocess
 import sys
 
@@ -213,3 +214,14 @@ def test_json_keeps_surrogate_pairs_and_mends_lone_ones_everywhere():
 
     assert loads('"\\ud83d\\ude00 \\ud800"') == "\U0001f600 \ufffd"
     assert loads(b'[{"\\udc00k": ["\\ud800", 1, {"x": "\\udfff"}]}]') == [{"\ufffdk": ["\ufffd", 1, {"x": "\ufffd"}]}]
+
+
+def test_a_file_whose_name_is_not_utf8_is_ingested(cli, db_file, tmp_path):
+    """The system hands such a name over with lone surrogates, and the page failed to save (internal error)."""
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    (folder / os.fsdecode(b"\xff\xfe briefing.html")).write_bytes(ss.article("An odd name"))
+    result = cli("ingest", folder, "--db", db_file)
+    assert result.code == 0, result.stderr
+    shown = cli("show", "1", "--db", db_file)
+    assert "saved/\\xff\\xfe briefing.html" in shown.stdout
