@@ -225,3 +225,25 @@ def test_a_file_whose_name_is_not_utf8_is_ingested(cli, db_file, tmp_path):
     assert result.code == 0, result.stderr
     shown = cli("show", "1", "--db", db_file)
     assert "saved/\\xff\\xfe briefing.html" in shown.stdout
+
+
+def test_pages_are_never_read_on_the_thread_that_serves_the_requests(cli, db_file, site, monkeypatch):
+    """Pages read in this process (a run's first pages, all with --workers 0, and the look at a loose URL for a
+    listing) were read on the event loop: a page that took 19 s to read (a 19 MB table) made every response in
+    flight meanwhile run out of its --timeout, each reported as the fault of its own server."""
+    import threading
+
+    from briefarc import offload
+    from briefarc.extract import core
+
+    threads = []
+    for module, name in ((offload, "documents_of"), (core, "extract")):
+        real = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda *a, real=real, **k: threads.append(threading.current_thread())
+                            or real(*a, **k))
+    fx.polite(site)
+    site.page("/a", ss.article("Page A"))
+    site.page("/b", ss.article("Page B"))
+    result = cli("fetch", site.url("/a"), site.url("/b"), "--db", db_file, "--workers", "0", *FAST)
+    assert result.code == 0, result.stderr
+    assert len(threads) >= 4 and threading.main_thread() not in threads
