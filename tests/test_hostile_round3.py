@@ -247,3 +247,33 @@ def test_pages_are_never_read_on_the_thread_that_serves_the_requests(cli, db_fil
     result = cli("fetch", site.url("/a"), site.url("/b"), "--db", db_file, "--workers", "0", *FAST)
     assert result.code == 0, result.stderr
     assert len(threads) >= 4 and threading.main_thread() not in threads
+
+
+def test_feeds_sitemaps_and_listings_are_never_read_on_the_thread_that_serves_the_requests(
+        cli, db_file, site, monkeypatch):
+    """A 20 MB feed, a sitemap of 50,000 URLs or a listing page take seconds to read: the responses in flight
+    (the pages of the sitemap before) ran out of their --timeout meanwhile."""
+    import threading
+
+    from briefarc.extract import feed
+    from briefarc.sources import listing
+
+    calls = []
+    for module, name in ((feed, "parse_feed"), (feed, "parse_sitemap"), (listing, "read_listing")):
+        real = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda *a, real=real, name=name, **k:
+                            calls.append((name, threading.current_thread())) or real(*a, **k))
+    fx.polite(site)
+    site.route("/feed.xml", ss.Reply(feed_of(site, 2), content_type="application/rss+xml"))
+    urls = "".join(f"<url><loc>{site.url(f'/s/{n}')}</loc></url>" for n in range(2))
+    site.route("/sitemap.xml", ss.Reply(f"<urlset>{urls}</urlset>".encode(), content_type="application/xml"))
+    links = "".join(f'<li><a href="/l/{n}">Briefing number {n}</a></li>' for n in range(5))
+    site.page("/list", f"<html><body><ul>{links}</ul><a class='next' href='/list2'>next</a></body></html>")
+    for path in ("/s/0", "/s/1", "/l/0"):
+        site.page(path, ss.article(f"Page {path}"))
+    cli("fetch", site.url("/feed.xml"), site.url("/sitemap.xml"), "--db", db_file, *FAST)
+    assert cli("sources", "add", "lst", site.url("/list"), "--kind", "listing", "--item-selector", "li",
+               "--db", db_file).code == 0
+    cli("fetch", "lst", "--db", db_file, *FAST)
+    assert {name for name, _ in calls} == {"parse_feed", "parse_sitemap", "read_listing"}
+    assert threading.main_thread() not in [thread for _, thread in calls]

@@ -15,9 +15,10 @@ async def discover_feed(ctx: Context) -> AsyncIterator[Item]:
     The article page is fetched as well (its text supersedes the feed's) unless the source says that
     its entries hold the whole text (option full_text: always)."""
     from briefarc.extract.feed import parse_feed
+    from briefarc.offload import aside
 
     response = await ctx.get(ctx.url, accept="any")
-    feed = parse_feed(response.data, response.final_url)
+    feed = await aside(parse_feed, response.data, response.final_url)  # not on the loop: it may take seconds
     pattern = _pattern(ctx)
     whole = ctx.option("full_text", "auto") in (True, "always")
     for entry in feed.items:
@@ -56,6 +57,7 @@ async def discover_sitemap(ctx: Context) -> AsyncIterator[Item]:
 
 async def _sitemap_items(ctx: Context) -> AsyncIterator[Item]:
     from briefarc.extract.feed import parse_sitemap
+    from briefarc.offload import aside
 
     pattern = _pattern(ctx)
     queue = [ctx.url]
@@ -75,7 +77,7 @@ async def _sitemap_items(ctx: Context) -> AsyncIterator[Item]:
         if cut:
             ctx.notes.append(f"the sitemap {url} lists more than {MAX_SITEMAP_ENTRIES:,} entries, the sitemap "
                              f"protocol's limit: the first {MAX_SITEMAP_ENTRIES:,} were read")
-        sitemap = parse_sitemap(data)
+        sitemap = await aside(parse_sitemap, data)
         queue.extend(sitemap.sitemaps)
         entries = sorted(sitemap.urls, key=lambda pair: pair[1] or "", reverse=True)
         ctx.look_ahead([loc for loc, _ in entries])
