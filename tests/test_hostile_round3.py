@@ -277,3 +277,16 @@ def test_feeds_sitemaps_and_listings_are_never_read_on_the_thread_that_serves_th
     cli("fetch", "lst", "--db", db_file, *FAST)
     assert {name for name, _ in calls} == {"parse_feed", "parse_sitemap", "read_listing"}
     assert threading.main_thread() not in [thread for _, thread in calls]
+
+
+def test_entries_that_share_one_guid_are_each_read_once(cli, db_file, site):
+    """Each entry of a feed that gives all its entries one guid was every entry: n² documents saved (200 entries:
+    40,000 saves, 23 s of CPU; 400: minutes)."""
+    fx.polite(site)
+    site.route("/feed.xml", ss.Reply(feed_of(site, 30).replace(b"<guid>", b"<guid>same<!--").replace(
+        b"</guid>", b"--></guid>"), content_type="application/rss+xml"))
+    result = cli("fetch", site.url("/feed.xml"), "--db", db_file, "--json", *FAST)
+    [report] = result.jsonl()
+    assert (report["added"], report["unchanged"]) == (30, 0), result.stderr
+    titles = sorted(row["title"] for row in cli("list", "--db", db_file, "--json", "--limit", "50").jsonl())
+    assert titles == sorted(f"Briefing {n}" for n in range(30))

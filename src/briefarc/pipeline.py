@@ -35,7 +35,10 @@ def _feed_documents(page: RawPage) -> Iterator[tuple[Document, RawPage]]:
     found = False
     if page.item:  # one entry of a fetched feed: its links were resolved against the feed's address
         base = page.origin if is_web_url(page.origin) else page.url
-        items = _parsed_feed(page.data, base)[1].get(page.item, [])
+        named = _parsed_feed(page.data, base)[1].get(page.item, [])
+        # one entry, the one of this link among those sharing its guid: a feed that gives every entry the same
+        # guid made each entry every entry (n² documents saved: 200 entries, 40,000)
+        items = [next((item for item in named if item.link == page.url), named[0])] if named else []
     else:
         items = _parsed_feed(page.data, page.url)[0].items
     for item in items:
