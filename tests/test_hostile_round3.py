@@ -290,3 +290,19 @@ def test_entries_that_share_one_guid_are_each_read_once(cli, db_file, site):
     assert (report["added"], report["unchanged"]) == (30, 0), result.stderr
     titles = sorted(row["title"] for row in cli("list", "--db", db_file, "--json", "--limit", "50").jsonl())
     assert titles == sorted(f"Briefing {n}" for n in range(30))
+
+
+def test_an_address_typed_with_bytes_that_are_not_utf8_is_sent_percent_encoded(cli, db_file, site, tmp_path):
+    """A byte such as \\xff in a URL on the command line reached the URL code as a lone surrogate: fetch ended in
+    a traceback, and `ingest --url` failed the page as an internal error while saving."""
+    fx.polite(site)
+    site.page("/p%FF", ss.article("Fetched"))
+    typed = site.url("/p") + os.fsdecode(b"\xff")
+    result = cli("fetch", typed, "--db", db_file, *FAST)
+    assert result.code == 0, result.stderr
+    saved = tmp_path / "page.html"
+    saved.write_bytes(ss.article("Ingested"))
+    result = cli("ingest", saved, "--url", "http://example.org/" + os.fsdecode(b"\xfe"), "--db", db_file)
+    assert result.code == 0, result.stderr
+    urls = sorted(row["url"] for row in cli("list", "--db", db_file, "--json").jsonl())
+    assert urls == sorted(["http://example.org/%FE", site.url("/p%FF")])

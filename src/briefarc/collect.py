@@ -14,7 +14,7 @@ from briefarc.models import Source
 from briefarc.sources.base import Context, Item, Unchanged
 from briefarc.store import fetchlog
 from briefarc.store.pending import RetryPolicy
-from briefarc.urls import normalize_url
+from briefarc.urls import as_typed, normalize_url
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -120,6 +120,7 @@ async def collect(
     from briefarc.saving import SavesAtHand
     from briefarc.store.writer import SerialWriter
 
+    urls = [as_typed(url) for url in urls]
     log = RequestBuffer(db)
     extraction = Extraction(workers=options.workers)
     with SerialWriter(db) as writer:

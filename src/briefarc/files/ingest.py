@@ -98,9 +98,11 @@ def ingest(
     raises Interrupted, with their number).
     """
     from briefarc.store.sources import ensure_source
+    from briefarc.urls import as_typed
 
     if url and (len(paths) != 1 or Path(paths[0]).is_dir()):
         raise UsageError("--url names the address of a single page: give exactly one file with it.")
+    url = as_typed(url) if url else None
     source_id = ensure_source(db, source) if source else None
     run = _Run(IngestReport(), on_input, max_size)
     try:
