@@ -306,3 +306,28 @@ def test_an_address_typed_with_bytes_that_are_not_utf8_is_sent_percent_encoded(c
     assert result.code == 0, result.stderr
     urls = sorted(row["url"] for row in cli("list", "--db", db_file, "--json").jsonl())
     assert urls == sorted(["http://example.org/%FE", site.url("/p%FF")])
+
+
+def test_an_index_of_indexes_without_end_is_read_up_to_the_limit_and_says_so(site):
+    """Each index named more, never a URL: the queue of sitemaps to read grew by 50,000 an index (860 MB and
+    climbing after 5 minutes, against 123 MB now), and the run ended with nothing discovered and no word why."""
+    from briefarc.models import Source
+    from briefarc.net.fetch import FetchConfig, Fetcher
+    from briefarc.sources.base import Context
+    from briefarc.sources.feed import discover_sitemap
+
+    fx.polite(site)
+    for n in range(40):
+        children = "".join(f"<sitemap><loc>{site.url(f'/index/{n * 10 + k + 1}')}</loc></sitemap>" for k in range(10))
+        site.route(f"/index/{n}", ss.Reply(f"<sitemapindex>{children}</sitemapindex>".encode(),
+                                           content_type="application/xml"))
+
+    async def discover() -> tuple[list, list[str]]:
+        async with Fetcher(FetchConfig(delay=0, retries=0)) as fetcher:
+            ctx = Context(Source(name="maps", kind="sitemap", url=site.url("/index/0")), fetcher, lambda url: False,
+                          max_pages=3)
+            return [item async for item in discover_sitemap(ctx)], ctx.notes
+
+    items, notes = asyncio.run(discover())
+    assert items == [] and sum(path.startswith("/index/") for path in site.paths()) == 3
+    assert notes == [f"stopped after reading 3 sitemaps of {site.url('/index/0')}: the others it names were not read"]

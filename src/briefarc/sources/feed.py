@@ -62,6 +62,7 @@ async def _sitemap_items(ctx: Context) -> AsyncIterator[Item]:
     pattern = _pattern(ctx)
     queue = [ctx.url]
     visited: set[str] = set()
+    left_out = False  # sitemaps named past ctx.max_pages (an index of indexes without end)
     while queue and len(visited) < ctx.max_pages:
         url = queue.pop(0)
         if url in visited:
@@ -78,7 +79,10 @@ async def _sitemap_items(ctx: Context) -> AsyncIterator[Item]:
             ctx.notes.append(f"the sitemap {url} lists more than {MAX_SITEMAP_ENTRIES:,} entries, the sitemap "
                              f"protocol's limit: the first {MAX_SITEMAP_ENTRIES:,} were read")
         sitemap = await aside(parse_sitemap, data)
-        queue.extend(sitemap.sitemaps)
+        children = [child for child in dict.fromkeys(sitemap.sitemaps) if child not in visited and child not in queue]
+        room = ctx.max_pages - len(visited) - len(queue)  # the queue holds no more than can be read
+        left_out = left_out or len(children) > room
+        queue.extend(children[:max(room, 0)])
         entries = sorted(sitemap.urls, key=lambda pair: pair[1] or "", reverse=True)
         ctx.look_ahead([loc for loc, _ in entries])
         for loc, lastmod in entries:
@@ -87,6 +91,9 @@ async def _sitemap_items(ctx: Context) -> AsyncIterator[Item]:
             if ctx.is_old(lastmod):
                 continue
             yield Item(url=loc, published=(lastmod or "")[:10] or None)
+    if left_out:
+        ctx.notes.append(f"stopped after reading {ctx.max_pages} sitemaps of {ctx.url}: the others it names "
+                         "were not read")
 
 
 MAX_SITEMAP_ENTRIES = 50_000  # URLs (or sitemaps) one sitemap file may list, by the sitemap protocol
