@@ -331,3 +331,27 @@ def test_an_index_of_indexes_without_end_is_read_up_to_the_limit_and_says_so(sit
     items, notes = asyncio.run(discover())
     assert items == [] and sum(path.startswith("/index/") for path in site.paths()) == 3
     assert notes == [f"stopped after reading 3 sitemaps of {site.url('/index/0')}: the others it names were not read"]
+
+
+def test_a_feeds_bytes_are_hashed_once_and_never_sent_to_a_worker_per_entry(cli, db_file, site, monkeypatch):
+    """Each entry's page is the whole feed: it was hashed for each entry and, with workers, sent, hashed and
+    compressed again for each (a 7 MB feed of 20,000 entries: 9 GB through the pipes; 9,488 entries stored in
+    200 s, where all 20,000 now take 173 s)."""
+    from briefarc import offload
+    from briefarc.store import blobs, documents
+
+    body = feed_of(site, 20)
+    hashed = []
+    real_hash = blobs.sha256
+    for module in (blobs, documents):
+        monkeypatch.setattr(module, "sha256", lambda data: hashed.append(data == body) or real_hash(data))
+    sent = []
+    real_submit = offload.Worker.submit
+    monkeypatch.setattr(offload.Worker, "submit", lambda self, batch: sent.extend(p.item for p, _ in batch)
+                        or real_submit(self, batch))
+    fx.polite(site)
+    site.route("/feed.xml", ss.Reply(body, content_type="application/rss+xml"))
+    result = cli("fetch", site.url("/feed.xml"), "--db", db_file, "--workers", "1", *FAST)
+    assert result.code == 0, result.stderr
+    assert cli("list", "--db", db_file, "--json").jsonl()[0]["total"] == 20
+    assert hashed.count(True) == 1 and not any(sent)

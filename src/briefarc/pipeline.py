@@ -90,7 +90,7 @@ def _item_page(page: RawPage, item) -> RawPage:
     return RawPage(
         data=page.data, origin=page.origin, url=item.link or page.url, content_type=page.content_type,
         headers=page.headers, item=item.guid or item.link, fetched_at=page.fetched_at, live=page.live,
-        source_url=page.source_url or page.url,
+        source_url=page.source_url or page.url, sha256=page.sha256, packed=page.packed,
     )
 
 

@@ -16,9 +16,11 @@ async def discover_feed(ctx: Context) -> AsyncIterator[Item]:
     its entries hold the whole text (option full_text: always)."""
     from briefarc.extract.feed import parse_feed
     from briefarc.offload import aside
+    from briefarc.store.blobs import sha256
 
     response = await ctx.get(ctx.url, accept="any")
     feed = await aside(parse_feed, response.data, response.final_url)  # not on the loop: it may take seconds
+    digest = sha256(response.data)  # once: every entry's page is the feed's bytes
     pattern = _pattern(ctx)
     whole = ctx.option("full_text", "auto") in (True, "always")
     for entry in feed.items:
@@ -26,7 +28,7 @@ async def discover_feed(ctx: Context) -> AsyncIterator[Item]:
         if not link or (pattern and not pattern.search(link)):
             continue
         page = RawPage(data=response.data, origin=response.final_url, url=link, content_type=response.content_type,
-                       headers=response.headers, item=entry.guid or entry.link)
+                       headers=response.headers, item=entry.guid or entry.link, sha256=digest)
         yield Item(url=link, title=entry.title, published=(entry.published or "")[:10] or None, page=page,
                    fetch_page=not whole)
 
