@@ -14,7 +14,7 @@ from briefarc.models import Source
 from briefarc.sources.base import Context, Item, Unchanged
 from briefarc.store import fetchlog
 from briefarc.store.pending import RetryPolicy
-from briefarc.urls import normalize_url
+from briefarc.urls import as_typed, normalize_url
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -120,6 +120,7 @@ async def collect(
     from briefarc.saving import SavesAtHand
     from briefarc.store.writer import SerialWriter
 
+    urls = [as_typed(url) for url in urls]
     log = RequestBuffer(db)
     extraction = Extraction(workers=options.workers)
     with SerialWriter(db) as writer:
@@ -327,8 +328,9 @@ class Scheduler:
             await self._drain(discover_url(ctx, url), fetcher, url)
         except Unchanged:
             ctx.notes.append(f"nothing new: {url} is unchanged since the last run")
-        except BriefarcError as exc:  # a child sitemap's or feed's failure is the child's, not the loose URL's
-            failed = getattr(exc, "url", None) or url
+        except Exception as exc:  # a child sitemap's or feed's failure is the child's, not the loose URL's;
+            # a bug one strange address shows ends that address alone, never the other URLs given with it
+            failed = (getattr(exc, "url", None) if isinstance(exc, BriefarcError) else None) or url
             if failed == url:  # the URL given could not be read at all: still one item, the one that failed
                 self.report.discovered += 1
             self.handler.fail(failed, exc)

@@ -28,12 +28,19 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import replace
+from functools import partial
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from briefarc.errors import InputError
 from briefarc.models import Document, RawPage
 from briefarc.pipeline import documents_of
 from briefarc.pipes import Outgoing, roomy, take_frame
 from briefarc.worker import Work, prepared, serve
+
+if TYPE_CHECKING:
+    from concurrent.futures import ThreadPoolExecutor
+
+T = TypeVar("T")
 
 Pairs = list[tuple[Document, RawPage]]
 Waiting = tuple[RawPage, "asyncio.Future[Pairs]"]
@@ -82,8 +89,12 @@ class Extraction:
 
     async def documents(self, page: RawPage) -> Pairs:
         self.count += 1
-        if not self.workers or self.closed or max(self.count, self.expected) <= self.in_place:
+        if self.closed:
             return list(documents_of(page))
+        # a feed's entry is read here: a little work, and its page is the whole feed, which a worker would be
+        # sent, hash and compress again for each entry (a 7 MB feed of 20,000 entries: 9 GB through the pipes)
+        if page.item or not self.workers or max(self.count, self.expected) <= self.in_place:
+            return await aside(_pairs, page)
         future: asyncio.Future[Pairs] = asyncio.get_running_loop().create_future()
         self._queue.append((page, future))
         if not self._due:  # the pages that arrive in this turn of the loop travel together
@@ -152,6 +163,26 @@ class Extraction:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+_ASIDE: ThreadPoolExecutor | None = None
+
+
+async def aside(function: Callable[..., T], *args: Any, **options: Any) -> T:
+    """`function(*args, **options)` on the one thread that extracts pages in this process: a page that takes
+    seconds to read (a 19 MB table, 19 s) held up the event loop, and every response in flight ran out of its
+    --timeout meanwhile. One thread, so that the memory a page took is there for the next (two threads' heaps
+    took 1.4 GB where one took 0.9). Cancelling the caller drops a call that has not started."""
+    global _ASIDE
+    if _ASIDE is None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        _ASIDE = ThreadPoolExecutor(1, thread_name_prefix="briefarc-extraction")
+    return await asyncio.get_running_loop().run_in_executor(_ASIDE, partial(function, *args, **options))
+
+
+def _pairs(page: RawPage) -> Pairs:
+    return list(documents_of(page))
 
 
 def live(waiting: deque[Waiting], count: int) -> list[Waiting]:

@@ -143,3 +143,12 @@ def host_with_port(url: str) -> str:
     if ":" in host:
         host = f"[{host}]"
     return host if port in (None, DEFAULT_PORTS.get(parts.scheme.lower())) else f"{host}:{port}"
+
+
+UNDECODED = re.compile("[\udc80-\udcff]")
+
+
+def as_typed(url: str) -> str:
+    """A URL given on the command line: bytes of it that are not UTF-8 (Python hands them over as lone
+    surrogates, which no request, database or output can carry) as %XX escapes, as a browser sends them."""
+    return UNDECODED.sub(lambda match: f"%{ord(match.group()) - 0xDC00:02X}", url)

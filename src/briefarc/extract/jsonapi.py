@@ -3,9 +3,8 @@
 
 from __future__ import annotations
 
-import json
-
 from briefarc.extract import dates
+from briefarc.extract.jsontext import loads
 from briefarc.extract.kinds import kind_named
 
 
@@ -17,7 +16,7 @@ def looks_like_json(data: bytes, content_type: str | None) -> bool:
 
 def load_object(data: bytes) -> dict | None:
     try:
-        item = json.loads(data.decode("utf-8-sig", errors="replace"))
+        item = loads(data.decode("utf-8-sig", errors="replace"))
     except (ValueError, RecursionError):
         return None
     return item if isinstance(item, dict) else None

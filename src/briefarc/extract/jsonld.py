@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 from selectolax.lexbor import LexborHTMLParser
 
+from briefarc.extract.jsontext import loads
 from briefarc.extract.text import fold_entities
 from briefarc.patterns import lazy
 
@@ -23,10 +22,10 @@ _TRAILING_COMMA = lazy(r",\s*([}\]])")
 def _load(text: str):
     text = _COMMENTS.sub("", text.strip()).strip().rstrip(";")
     try:
-        return json.loads(text)
+        return loads(text)
     except (ValueError, RecursionError):
         try:
-            return json.loads(_TRAILING_COMMA.sub(r"\1", text))
+            return loads(_TRAILING_COMMA.sub(r"\1", text))
         except (ValueError, RecursionError):
             return None
 

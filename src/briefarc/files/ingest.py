@@ -98,9 +98,11 @@ def ingest(
     raises Interrupted, with their number).
     """
     from briefarc.store.sources import ensure_source
+    from briefarc.urls import as_typed
 
     if url and (len(paths) != 1 or Path(paths[0]).is_dir()):
         raise UsageError("--url names the address of a single page: give exactly one file with it.")
+    url = as_typed(url) if url else None
     source_id = ensure_source(db, source) if source else None
     run = _Run(IngestReport(), on_input, max_size)
     try:
@@ -155,8 +157,15 @@ def _ingest_one(run: _Run, name: str, url: str | None) -> None:
         _check_no_url(url)
         _ingest_warc(run, io.BytesIO(data), name)
         return
-    origin = "<stdin>" if name == STDIN else os.path.abspath(name)
-    _store(run, RawPage(data=data, origin=origin, url=url, packed=_packed(member, data)), name)
+    _store(run, RawPage(data=data, origin=_origin(name), url=url, packed=_packed(member, data)), name)
+
+
+def _origin(name: str) -> str:
+    """Where a file was read from, as stored: bytes of a name that are not UTF-8 as \\xff escapes (the system
+    hands them over as lone surrogates, which SQLite cannot store: the page failed to save)."""
+    if name == STDIN:
+        return "<stdin>"
+    return os.path.abspath(name).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _packed(member: bytes | None, data: bytes) -> bytes | None:
@@ -210,7 +219,7 @@ def _ingest_warc(run: _Run, source: str | io.BytesIO, name: str) -> None:
     """Each HTML response of a WARC file, stored like a page file; records that are not pages are skipped."""
     from briefarc.files.warc import read_warc
 
-    label = "<stdin>" if name == STDIN else os.path.abspath(name)
+    label = _origin(name)
     try:
         for entry in read_warc(source, label, run.limit):
             where = f"{name}#{entry.where}"

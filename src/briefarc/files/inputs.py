@@ -20,6 +20,7 @@ STDIN = "-"
 WARC_SUFFIXES = (".warc", ".warc.gz")
 WARC_MAGIC = b"WARC/1."
 GZIP_MAGIC = b"\x1f\x8b"
+GUNZIP_STEP = 1 << 20  # bytes of gzip data given to the decompressor at a time, at most
 
 
 def is_page_file(path: Path, *, warc: bool = False) -> bool:
@@ -127,22 +128,31 @@ def read_page_file(name: str, limit: int = MAX_PAGE_BYTES) -> tuple[bytes, bytes
 
 def _gunzip(data: bytes, cap: int, limit: int) -> list[bytes]:
     """Every member of gzip data: a WARC gzipped record by record has one member per record. One part
-    per member, and a last empty part when bytes that are not gzip follow."""
+    per member, and a last empty part when bytes that are not gzip follow.
+
+    Each member is fed in steps that start small and double: what the decompressor copies past a member's end
+    is then no larger than the member, never the rest of the file once per member (a 1.6 MB file of 80,000
+    empty members took 5 s of CPU, a 64 MB one would take hours)."""
     parts: list[bytes] = []
-    size = 0
-    while data[:2] == GZIP_MAGIC:
+    size = position = 0
+    view = memoryview(data)
+    while data[position:position + 2] == GZIP_MAGIC:
         decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        try:
-            part = decompressor.decompress(data, cap + 1 - size)
-        except (zlib.error, gzip.BadGzipFile) as exc:
-            raise InputError(f"broken gzip data ({exc})") from exc
-        parts.append(part)
-        size += len(part)
-        if size > cap:
-            raise too_large(cap, limit, decompressed=True, more=True)
+        pieces, stride = [], 64
+        while not decompressor.eof and position < len(data):
+            step = view[position:position + stride]
+            stride = min(2 * stride, GUNZIP_STEP)
+            try:
+                pieces.append(decompressor.decompress(step, cap + 1 - size))
+            except (zlib.error, gzip.BadGzipFile) as exc:
+                raise InputError(f"broken gzip data ({exc})") from exc
+            size += len(pieces[-1])
+            if size > cap:
+                raise too_large(cap, limit, decompressed=True, more=True)
+            position += len(step) - len(decompressor.unused_data) - len(decompressor.unconsumed_tail)
         if not decompressor.eof:  # half a page would replace a good copy: refuse it
             raise InputError("broken gzip data: the file is cut short")
-        data = decompressor.unused_data
-    if data:
+        parts.append(b"".join(pieces))
+    if position < len(data):
         parts.append(b"")
     return parts

@@ -90,7 +90,8 @@ def after_attempts(failure: FetchFailure, attempts: int) -> FetchFailure:
 
 
 def waits_too_long(url: str, status: int, wait: float, limit: float, attempts: int) -> FetchFailure:
-    message = (f"{host_with_port(url)} answered {describe_status(status)} and asked to wait {wait:.0f} s, longer than "
+    asked = f"{wait:.0f} s" if wait < 1e9 else "more than 30 years"  # not 309 digits for a Retry-After of 1e308
+    message = (f"{host_with_port(url)} answered {describe_status(status)} and asked to wait {asked}, longer than "
                f"the {limit:g} s limit: try again later")
     return FetchFailure(message, reason="http", url=url, status=status, attempts=attempts)
 
@@ -150,14 +151,15 @@ def robots_unreadable(origin: str, failure: FetchFailure, unreachable: bool) -> 
 
 
 def for_page(failure: FetchFailure, url: str) -> FetchFailure:
-    """The failure that closed a site (its robots.txt could not be read), raised for one of its pages."""
+    """A failure raised for the page `url`: one met on the way to it (a redirect's target failed, or its site's
+    robots.txt could not be read, which closes the site)."""
     return FetchFailure(str(failure), reason=failure.reason, url=url, status=failure.status,
                         attempts=failure.attempts)
 
 
-def not_web(current: str, url: str) -> FetchFailure:
+def not_web(current: str, url: str, why: str = "not an http or https address") -> FetchFailure:
     where = "" if current == url else f" (redirected from {url})"
-    return FetchFailure(f"cannot fetch {current}{where}: not an http or https address", reason="http", url=url)
+    return FetchFailure(f"cannot fetch {current}{where}: {why}", reason="http", url=url)
 
 
 def retry_after(value: str | None) -> float | None:

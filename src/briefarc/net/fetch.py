@@ -56,7 +56,15 @@ from briefarc.net.failures import (
     waits_too_long,
 )
 from briefarc.net.inflate import ENCODINGS, InflateError, Inflater, describe_size
-from briefarc.net.mediatypes import ANY_DOCUMENT_TYPES, FEED_TYPES, HTML_TYPES, JSON_TYPES, check_sniffed, check_type
+from briefarc.net.mediatypes import (
+    ANY_DOCUMENT_TYPES,
+    FEED_TYPES,
+    HTML_TYPES,
+    JSON_TYPES,
+    SITEMAP_TYPES,
+    check_sniffed,
+    check_type,
+)
 from briefarc.net.missing import looks_missing
 from briefarc.net.robots import MAX_ROBOTS_BYTES, Robots, parse, product_token
 from briefarc.net.throttle import Throttle
@@ -91,8 +99,8 @@ class FetchConfig:
     max_backoff: float = 60.0
     max_retry_after: float = 300.0  # a longer Retry-After is a failure, not a wait
     max_redirects: int = 5
-    max_bytes: int = MAX_PAGE_BYTES  # bytes on the wire
-    max_decompressed: int = 50 * 2**20  # bytes after gzip/deflate decoding
+    max_bytes: int = MAX_PAGE_BYTES  # bytes on the wire, and of a page once decoded
+    max_decompressed: int = 50 * 2**20  # bytes of a sitemap after gzip/deflate decoding (the protocol's limit)
     respect_robots: bool = True
     verify_tls: bool = True
     allow_private: bool = False  # let pages lead from public addresses to private ones (an intranet archive)
@@ -149,7 +157,8 @@ class _Answer:
 
 @dataclass
 class _Limits:
-    max_bytes: int
+    max_bytes: int  # on the wire
+    max_decoded: int  # once gzip/deflate is taken off
     accept: tuple[str, ...] | None
     read_body: tuple[int, ...] = GONE  # non-2xx statuses whose body is wanted
 
@@ -237,13 +246,19 @@ class Fetcher:
         """Fetch `url`, following redirects; 2xx, 304, 404 and 410 answer, anything else raises FetchFailure."""
         started = time.monotonic()
         headers = _request_headers(accept, etag, last_modified)
-        limits = _Limits(self.config.max_bytes, accept)
+        config = self.config
+        # a page is held to the page limit however it travels (a 1 MB gzip of a 45 MB page took 350 MB to read);
+        # a sitemap may decode to more
+        decoded = config.max_decompressed if accept == SITEMAP_TYPES else min(config.max_bytes, config.max_decompressed)
+        limits = _Limits(config.max_bytes, decoded, accept)
         current, seen, attempts = url, [url], 0
         deny = await self._reach.through_public_page(url)
         while True:
-            if not current.lower().startswith(("http://", "https://")):
-                raise not_web(current, url)
-            answer = await self._hop(current, headers, limits, deny)
+            _check_address(current, url)
+            try:
+                answer = await self._hop(current, headers, limits, deny)
+            except FetchFailure as failure:  # the failure of the page asked for, wherever it was sent
+                raise (failure if failure.url == url else for_page(failure, url)) from None
             attempts += answer.attempts
             deny = deny or (answer.public and not self.config.allow_private)  # a redirect from a public address
             target = _redirect_target(answer, url)
@@ -253,7 +268,8 @@ class Fetcher:
             seen.append(target)
             current = target
         if answer.status not in (304, *GONE) and not 200 <= answer.status < 300:
-            raise status_failure(answer.url, answer.status, attempts, redirect=answer.status in REDIRECTS)
+            final = status_failure(answer.url, answer.status, attempts, redirect=answer.status in REDIRECTS)
+            raise for_page(final, url)
         return Response(
             url=url, final_url=current, status=answer.status, headers=answer.headers,
             data=b"" if answer.status == 304 else answer.data, content_type=answer.headers.get("content-type"),
@@ -372,19 +388,19 @@ class Fetcher:
         if length is not None and length > limits.max_bytes:
             raise too_large(url, limits.max_bytes, f"it announces {describe_size(length)}")
         try:
-            answer.data = await self._read_body(url, response, limits.max_bytes)
+            answer.data = await self._read_body(url, response, limits)
         except InflateError as exc:
             raise undecodable(url, status, exc) from exc
         if 200 <= status < 300:
             check_sniffed(url, answer.headers, answer.data, limits.accept)
         return answer
 
-    async def _read_body(self, url: str, response: HTTPResponse, max_bytes: int) -> bytes:
-        inflater = Inflater(response.headers.get("content-encoding"), self.config.max_decompressed)
+    async def _read_body(self, url: str, response: HTTPResponse, limits: _Limits) -> bytes:
+        inflater = Inflater(response.headers.get("content-encoding"), limits.max_decoded)
         parts = []
         async for chunk in response.aiter_raw():
-            if response.num_bytes_downloaded > max_bytes:
-                raise too_large(url, max_bytes, "received so far")
+            if response.num_bytes_downloaded > limits.max_bytes:
+                raise too_large(url, limits.max_bytes, "received so far")
             parts.append(inflater.feed(chunk))
         parts.append(inflater.finish())
         return b"".join(parts)
@@ -428,7 +444,8 @@ class Fetcher:
 
     async def _robots_answer(self, url: str) -> _Answer:
         """robots.txt, its redirects followed."""
-        limits = _Limits(min(self.config.max_bytes, MAX_ROBOTS_BYTES), None, read_body=())
+        most = min(self.config.max_bytes, MAX_ROBOTS_BYTES)  # on the wire and decoded: a gzip bomb took 50 MB
+        limits = _Limits(most, most, None, read_body=())
         headers = _request_headers(None, None, None)
         seen = [url]
         for _ in range(self.config.max_redirects + 1):
@@ -474,6 +491,16 @@ def _redirect_target(answer: _Answer, url: str) -> str | None:
         return urljoin(answer.url, location.strip()).split("#", 1)[0]
     except ValueError:
         raise unreadable_redirect(url, answer.url, location.strip()) from None
+
+
+def _check_address(current: str, url: str) -> None:
+    """An http(s) address whose port can be connected to (a Location's port 99999 got as far as the socket)."""
+    if not current.lower().startswith(("http://", "https://")):
+        raise not_web(current, url)
+    try:
+        _ = urlsplit(current).port  # raises ValueError for a port out of range
+    except ValueError as exc:
+        raise not_web(current, url, str(exc)) from None
 
 
 def _origin(url: str) -> str:

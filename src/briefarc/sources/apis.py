@@ -11,9 +11,10 @@ from briefarc.sources.base import Context, Item, all_known_or_old
 
 def _json(data: bytes, url: str):
     from briefarc.errors import InputError
+    from briefarc.extract.jsontext import loads
 
     try:
-        return json.loads(data)
+        return loads(data)
     except ValueError as exc:  # JSONDecodeError, or UnicodeDecodeError for bytes that are not text
         reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "not Unicode text"
         raise InputError(f"{url} did not answer with JSON ({reason}).") from exc
@@ -40,7 +41,7 @@ async def discover_wordpress(ctx: Context) -> AsyncIterator[Item]:
             async for item in discover_feed(ctx):
                 yield item
             return
-        items = [_wordpress_item(post) for post in posts if isinstance(post, dict) and post.get("link")]
+        items = [_wordpress_item(post) for post in posts if isinstance(post, dict) and _text(post.get("link"))]
         stop = len(posts) < per_page or all_known_or_old(ctx, items)
         for item in items:
             yield item
@@ -52,7 +53,7 @@ def _wordpress_item(post: dict) -> Item:
     title = post.get("title")
     if isinstance(title, dict):
         title = title.get("rendered")
-    return Item(url=post["link"], title=title, published=(post.get("date") or "")[:10] or None)
+    return Item(url=post["link"], title=_text(title), published=(_text(post.get("date")) or "")[:10] or None)
 
 
 async def discover_mea(ctx: Context) -> AsyncIterator[Item]:
@@ -76,9 +77,8 @@ async def discover_mea(ctx: Context) -> AsyncIterator[Item]:
 def _mea_item(base: str, row: dict, language) -> Item:
     pkid = _field(row, "pkid", "id")
     detail = urljoin(base, f"/FrontEnd/FetchPublicationDetailData?pkid={pkid}&languageId={language}")
-    return Item(url=detail, title=_field(row, "title", "name"), published=_date(_field(row, "date", "publishdate",
-                                                                                       "publicationdate")),
-                accept="json")
+    return Item(url=detail, title=_text(_field(row, "title", "name")),
+                published=_date(_field(row, "date", "publishdate", "publicationdate")), accept="json")
 
 
 async def discover_govuk(ctx: Context) -> AsyncIterator[Item]:
@@ -95,9 +95,9 @@ async def discover_govuk(ctx: Context) -> AsyncIterator[Item]:
         url = urljoin(base, f"/api/search.json?{query}")
         results = _json((await ctx.get(url, accept="json")).data, url).get("results", [])
         items = [
-            Item(url=urljoin(base, "/api/content" + r["link"]), title=r.get("title"),
-                 published=(r.get("public_timestamp") or "")[:10] or None, accept="json")
-            for r in results if isinstance(r, dict) and str(r.get("link", "")).startswith("/")
+            Item(url=urljoin(base, "/api/content" + r["link"]), title=_text(r.get("title")),
+                 published=(_text(r.get("public_timestamp")) or "")[:10] or None, accept="json")
+            for r in results if isinstance(r, dict) and isinstance(r.get("link"), str) and r["link"].startswith("/")
         ]
         stop = len(results) < size or all_known_or_old(ctx, items)
         for item in items:
@@ -124,6 +124,11 @@ def _field(row: dict, *names: str):
         if lowered.get(name) not in (None, ""):
             return lowered[name]
     return None
+
+
+def _text(value) -> str | None:
+    """A field an API answers with, when it is text (an API may answer a number, a list or an object)."""
+    return value if isinstance(value, str) else None
 
 
 def _date(value) -> str | None:

@@ -6,6 +6,7 @@ import re
 from collections.abc import AsyncIterator
 
 from briefarc.net.fetch import FetchFailure
+from briefarc.offload import aside
 from briefarc.sources.base import Context, Item, all_known_or_old
 from briefarc.urls import join
 
@@ -23,8 +24,8 @@ async def discover_listing(ctx: Context) -> AsyncIterator[Item]:
             if number and exc.status in (404, 410):
                 return  # past the last page
             raise
-        items, next_link = read_listing(response.data, response.final_url, ctx.source.options,
-                                        response.content_type)
+        items, next_link = await aside(read_listing, response.data, response.final_url, ctx.source.options,
+                                       response.content_type)  # not on the event loop: it may take seconds
         if _last_page(ctx, response.data, number):
             next_link, ctx = None, _without_template(ctx)
         stop = all_known_or_old(ctx, items)  # judged before the items are stored by this very run

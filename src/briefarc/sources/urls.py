@@ -25,7 +25,7 @@ async def discover_url(ctx: Context, url: str) -> AsyncIterator[Item]:
         async for item in _entries(ctx, "feed", url, response):
             yield item
     else:
-        for item in _page_or_listing(url, response):
+        for item in await _page_or_listing(url, response):
             yield item
 
 
@@ -51,15 +51,18 @@ async def _entries(ctx: Context, kind: str, url: str, response) -> AsyncIterator
         yield item
 
 
-def _page_or_listing(url: str, response) -> list[Item]:
-    """A listing page's links; otherwise the page, handed on with its response (missing or not)."""
+async def _page_or_listing(url: str, response) -> list[Item]:
+    """A listing page's links; otherwise the page, handed on with its response (missing or not).
+
+    Read on the extraction thread: a page that takes seconds to read would hold up the responses in flight."""
     from briefarc.errors import InputError
     from briefarc.extract.core import extract
     from briefarc.net.fetch import looks_missing
+    from briefarc.offload import aside
 
     if response.status == 200 and not looks_missing(response, url):
         try:
-            doc = extract(response.data, url=response.final_url, content_type=response.content_type)
+            doc = await aside(extract, response.data, url=response.final_url, content_type=response.content_type)
         except InputError:
             doc = None
         if doc is not None and doc.kind == "listing" and doc.items:
