@@ -46,7 +46,7 @@ HEADING_CHARS = 80  # a heading longer than this is an article's, whatever words
 SMALL_PAGE = 64 * 1024  # a page larger than this is content, whatever its title says
 ENCODINGS = ("utf-8", "gb18030", "windows-1251")  # the Chinese and Russian words may come in these
 
-_PATHS = [re.compile(pattern, re.IGNORECASE) for pattern in MISSING_PATHS]
+_PATHS = [lazy(pattern, re.IGNORECASE) for pattern in MISSING_PATHS]
 _WORDS = lazy("|".join(f"(?:{pattern})" for pattern in MISSING_WORDS), re.IGNORECASE)  # any of them
 _HEADINGS = lazy(rb"<(title|h1)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
 _TAGS = lazy(rb"<[^>]*>")
