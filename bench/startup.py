@@ -6,8 +6,11 @@ figures less than wall-clock time would. The peers: `python -c pass` (the floor 
 pays) and `sqlite-utils search` on the same archive (a Python tool doing the same job).
 
 Targets (issue 12): --help <= 0.12 s, search --json and show --json <= 0.15 s, a table search
-<= 0.2 s, parse --json of one page <= 0.25 s (medians). They were set where sqlite-utils search took
-0.29 s, so each is also given as a share of the peer's time in the same run (0.41, 0.52, 0.69, 0.86).
+<= 0.2 s, parse --json of one page <= 0.25 s (medians). They were set beside sqlite-utils search at
+0.29 s and python -c pass at 0.03 s, so each is also judged as a share of the peer's time in the same
+run (0.41, 0.52, 0.69, 0.86) and as a multiple of the floor's (4, 5, 6.7, 8.3). The two views disagree
+(sqlite-utils took 10 times the floor in the issue's figures, 20-25 times in this bench's runs), so the
+bench prints all three verdicts.
 
     python bench/startup.py [--runs 11]
 """
@@ -41,6 +44,7 @@ def cpu_seconds(command: list[str], env: dict, check: bool = True) -> float:
 # The machine's speed changes from hour to hour (this bench has seen the peer at 0.30 and 0.47 s), so
 # each command is also judged as a share of the peer's time in the same run: target / 0.29.
 PEER_WHEN_SET = 0.29
+FLOOR_WHEN_SET = 0.03  # python -c pass in the same figures: the two views disagree, so both are printed
 
 COMMANDS = [  # label, arguments, target (CPU seconds)
     ("--help", ["--help"], 0.12),
@@ -65,6 +69,14 @@ def rows(base: list[str], db: Path, other: str | None) -> list[tuple[str, list[s
     return table
 
 
+def _verdict(value: float, target: float | None) -> str:
+    return "" if target is None else ("PASS" if value <= target else "FAIL")
+
+
+def _number(value: float | None, digits: int = 2) -> str:
+    return "" if value is None else f"{value:.{digits}f}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=11)
@@ -85,8 +97,9 @@ def main() -> None:
         other_env = {**env, "BRIEFARC_DB": str(work / "other.db")}  # an older release has its own schema
         if args.other:
             subprocess.run([args.other, "ingest", str(SAMPLES)], check=True, capture_output=True, env=other_env)
-        print(f"{'command':<28} {'CPU median':>10} {'target':>8}        {'share of peer':>13} {'target':>6}")
-        ok = scaled_ok = True
+        print(f"{'command':<28} {'CPU median':>10} {'target':>8}        {'share of peer':>13} {'target':>6}"
+              f"        {'x floor':>7} {'target':>6}")
+        ok = scaled_ok = floor_ok = True
         table = rows(base, db, args.other)
         times: list[list[float]] = [[] for _ in table]
         for _ in range(args.runs):  # round after round, so that a change of load falls on every command alike
@@ -94,18 +107,21 @@ def main() -> None:
                 own = other_env if label.startswith("  other") else env
                 times[index].append(cpu_seconds(command, own, check=target is not None))
         medians = [statistics.median(runs) for runs in times]
-        peer = medians[1]
+        floor, peer = medians[0], medians[1]
         for (label, _, target), median in zip(table, medians, strict=True):
-            verdict = "" if target is None else ("PASS" if median <= target else "FAIL")
+            verdict = _verdict(median, target)
             share, share_target = median / peer, (target / PEER_WHEN_SET if target else None)
-            scaled = "" if share_target is None else ("PASS" if share <= share_target else "FAIL")
+            times_floor, floor_target = median / floor, (target / FLOOR_WHEN_SET if target else None)
+            scaled, floored = _verdict(share, share_target), _verdict(times_floor, floor_target)
             ok &= verdict != "FAIL"
             scaled_ok &= scaled != "FAIL"
+            floor_ok &= floored != "FAIL"
             limit = f"{target:.2f} s" if target else ""
-            limit_share = f"{share_target:.2f}" if share_target else ""
-            print(f"{label:<28} {median:>8.3f} s {limit:>8}  {verdict:<4}  {share:>13.2f} {limit_share:>6}  {scaled}")
+            print(f"{label:<28} {median:>8.3f} s {limit:>8}  {verdict:<4}  {share:>13.2f} {_number(share_target):>6}  "
+                  f"{scaled:<4}  {times_floor:>7.1f} {_number(floor_target, 1):>6}  {floored}")
         print(f"all targets (median of {args.runs} runs, CPU time): {'PASS' if ok else 'FAIL'}; "
-              f"as shares of sqlite-utils' time in the same run: {'PASS' if scaled_ok else 'FAIL'}")
+              f"as shares of sqlite-utils' time in the same run: {'PASS' if scaled_ok else 'FAIL'}; "
+              f"as multiples of python -c pass: {'PASS' if floor_ok else 'FAIL'}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
