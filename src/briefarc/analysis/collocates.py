@@ -14,7 +14,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from briefarc.analysis.association import MEASURES, log_likelihood, pmi
-from briefarc.analysis.matching import matching_documents, parse_term, units
+from briefarc.analysis.matching import matching_documents, parse_term, rows_of, units
 from briefarc.analysis.tokens import Sample, as_words, spans, worth_counting
 from briefarc.errors import UsageError
 from briefarc.store.db import translated
@@ -38,14 +38,11 @@ def collocates(
     near: Counter = Counter()
     overall: Counter = Counter()
     sample = Sample()
-    for start in range(0, len(ids), 200):
-        page = ids[start:start + 200]
-        for body, turns in db.execute(
-                f"SELECT body, turns FROM documents WHERE id IN ({', '.join('?' * len(page))})", page):
-            for _, text in units(body, json.loads(turns) if turns else []):
-                flat = " ".join(text.split())
-                _count_text(flat, parsed.pattern, window, near, overall)
-                sample.keep(flat)
+    for body, turns in rows_of(db, "body, turns", ids, size=200):
+        for _, text in units(body, json.loads(turns) if turns else []):
+            flat = " ".join(text.split())
+            _count_text(flat, parsed.pattern, window, near, overall)
+            sample.keep(flat)
     total, in_windows = sum(overall.values()), sum(near.values())
     rows = []
     for word, count in near.items():

@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from briefarc.analysis.association import keyness
-from briefarc.analysis.matching import units, where_sql
+from briefarc.analysis.matching import rows_of, units, where_sql
 from briefarc.analysis.tokens import Sample, TokenCounts, as_words, is_cjk_token, script_totals
 from briefarc.errors import UsageError
 from briefarc.store.db import translated
@@ -92,14 +92,10 @@ def _frequencies(db, ids: set[int], sample: Sample | None = None) -> Counter:
     """Word counts of the documents' titles and texts; a transcript's text is its turns, without the speaker
     labels ("MR PRICE:", "林剑："), which would make every spokesperson's name a keyword of their briefings."""
     counts = TokenCounts()
-    ordered = sorted(ids)
-    for start in range(0, len(ordered), 500):
-        page = ordered[start:start + 500]
-        for title, body, turns in db.execute(
-                f"SELECT title, body, turns FROM documents WHERE id IN ({', '.join('?' * len(page))})", page):
-            counts.add(title or "")
-            for _, text in units(body, json.loads(turns) if turns else []):
-                counts.add(text)
-                if sample is not None:
-                    sample.keep(text)
+    for title, body, turns in rows_of(db, "title, body, turns", sorted(ids)):
+        counts.add(title or "")
+        for _, text in units(body, json.loads(turns) if turns else []):
+            counts.add(text)
+            if sample is not None:
+                sample.keep(text)
     return counts.counts()

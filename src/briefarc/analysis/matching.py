@@ -158,6 +158,15 @@ def matching_documents(db: sqlite_utils.Database, term: Term, filters: Filters |
             yield doc_id, day
 
 
+def rows_of(db: sqlite_utils.Database, columns: str, ids: list[int], condition: str = "",
+            size: int = 500) -> Iterator[tuple]:
+    """`columns` of the documents `ids` (and `condition`, SQL starting with AND), read `size` ids a statement."""
+    for start in range(0, len(ids), size):
+        page = ids[start:start + size]
+        yield from db.execute(
+            f"SELECT {columns} FROM documents WHERE id IN ({', '.join('?' * len(page))}) {condition}", page)
+
+
 def units(body: str | None, turns: list[dict]) -> Iterator[tuple[int | None, str]]:
     """The text to scan: each turn with its number, or the whole body for a document without turns."""
     if turns:

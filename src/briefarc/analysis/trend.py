@@ -13,7 +13,16 @@ import sqlite3
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from briefarc.analysis.matching import TOKEN, Term, index_form, matching_ids, parse_term, source_join, where_sql
+from briefarc.analysis.matching import (
+    TOKEN,
+    Term,
+    index_form,
+    matching_ids,
+    parse_term,
+    rows_of,
+    source_join,
+    where_sql,
+)
 from briefarc.analysis.periods import check_period, period_of, periods_between
 from briefarc.store import cjk
 from briefarc.store.db import translated
@@ -119,7 +128,7 @@ def _term_counts(db, term: Term, day_of: dict[int, str], period: dict[str, str])
     if per_document is None:
         per_document = _scanned_mentions(db, term, found)
     elif not has_cjk(term.text):  # the index holds "G20峰会" as one word: text with CJK is read for the word G20
-        per_document.update(_scanned_mentions(db, term, _with_cjk(db, found)))
+        per_document.update(_scanned_mentions(db, term, found, "AND cjk_body IS NOT NULL"))
     in_labels = _label_mentions(db, term, found)
     if in_labels:  # what was said, not who said it: "MR PRICE:" before an answer is not a mention of Price
         for doc_id, count in in_labels.items():
@@ -195,22 +204,7 @@ def _indexed_tokens(term: Term) -> tuple[list[str], bool, str]:
     return [index_form(token).lower() for token in tokens], prefix, "cjk_body"
 
 
-def _with_cjk(db, ids: list[int]) -> list[int]:
-    """Those of `ids` whose text holds CJK characters (it has CJK search terms)."""
-    found: list[int] = []
-    for start in range(0, len(ids), 500):
-        page = ids[start:start + 500]
-        found += [row[0] for row in db.execute(
-            f"SELECT id FROM documents WHERE id IN ({', '.join('?' * len(page))}) AND cjk_body IS NOT NULL", page)]
-    return found
-
-
-def _scanned_mentions(db, term: Term, ids: list[int]) -> dict[int, int]:
-    """Mentions per document counted in the body text, a page of documents at a time."""
-    counts: dict[int, int] = {}
-    for start in range(0, len(ids), 500):
-        page = ids[start:start + 500]
-        rows = db.execute(f"SELECT id, body FROM documents WHERE id IN ({', '.join('?' * len(page))})", page)
-        for doc_id, body in rows:
-            counts[doc_id] = sum(1 for _ in term.pattern.finditer(" ".join((body or "").split())))
-    return counts
+def _scanned_mentions(db, term: Term, ids: list[int], condition: str = "") -> dict[int, int]:
+    """Mentions per document counted in the body text, a page of documents at a time (`condition`: which)."""
+    return {doc_id: sum(1 for _ in term.pattern.finditer(" ".join((body or "").split())))
+            for doc_id, body in rows_of(db, "id, body", ids, condition)}
