@@ -10,7 +10,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from briefarc.output.render import SHORT_NAME, TURN_STYLES, prose, site_cell, text
+from briefarc.output.render import SHORT_NAME, TURN_STYLES, prose, site_cell, source_width, text
 from briefarc.output.textout import clean
 from briefarc.output.wrap import Wrapped
 from briefarc.store.sitelabel import NONE_SHOWN
@@ -337,7 +337,7 @@ class GroupedHits:
         self.groups = groups
 
     def __rich_console__(self, console, options):
-        source = min(SHORT_NAME, max(8, 2 * (options.max_width - 24) // 7))  # as search's own table (HitsTable)
+        source = source_width(options.max_width)  # as search's own table
         yield self.table(source, snippets=options.max_width - self.AROUND - source >= self.TEXT)
 
     def table(self, source_width: int, *, snippets: bool) -> Table:

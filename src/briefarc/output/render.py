@@ -61,6 +61,12 @@ def hits_table(hits: list[dict], *, snippets: bool = True) -> HitsTable:
     return HitsTable(hits, snippets)
 
 
+def source_width(max_width: int) -> int:
+    """The cells of a table's source column: at most two sevenths of what a hit's id and date leave (HitsTable.AROUND),
+    SHORT_NAME from 80 columns on, never under 8."""
+    return min(SHORT_NAME, max(8, 2 * (max_width - HitsTable.AROUND) // 7))
+
+
 class HitsTable:
     """A table of documents made at the width it is drawn at: the source takes at most two sevenths of what the id
     and date leave (SHORT_NAME cells from 80 columns on, down to 8), the title and the snippet the rest. At 60
@@ -72,7 +78,7 @@ class HitsTable:
         self.hits, self.snippets = hits, snippets
 
     def __rich_console__(self, console, options):
-        yield self.table(min(SHORT_NAME, max(8, 2 * (options.max_width - self.AROUND) // 7)))
+        yield self.table(source_width(options.max_width))
 
     def table(self, source: int) -> Table:
         table = Table(show_lines=False, expand=True, pad_edge=False)
