@@ -78,7 +78,7 @@ def turn_record(row: tuple) -> dict:
     return record
 
 
-def filter_sql(filters: Filters | None, role: str | None, outlet: str | None, db=None) -> tuple[str, list]:
+def filter_sql(db, filters: Filters | None, role: str | None, outlet: str | None) -> tuple[str, list]:
     clauses, params = filter_clauses(filters)
     if role:
         clauses.append("t.role = ?")
@@ -115,7 +115,7 @@ def search_turns(
 ) -> list[dict]:
     """Turns matching `query` (best first, or with `sort` "date" newest first), or every turn of the role/outlet
     newest first without one."""
-    where, params = filter_sql(filters, role, outlet, db)
+    where, params = filter_sql(db, filters, role, outlet)
     joins = "JOIN documents d ON d.id = t.document_id LEFT JOIN sources s ON s.id = d.source_id"
     newest = "d.published_date DESC, t.document_id DESC, t.number"
     if not query or not query.strip():
@@ -140,7 +140,7 @@ def search_turns(
 def count_turns(db: sqlite_utils.Database, query: str | None, filters: Filters | None = None, *,
                 role: str | None = None, outlet: str | None = None, literal: bool = False) -> int:
     """How many turns `search_turns` finds in all (for "20 of 363")."""
-    where, params = filter_sql(filters, role, outlet, db)
+    where, params = filter_sql(db, filters, role, outlet)
     joins = "JOIN documents d ON d.id = t.document_id LEFT JOIN sources s ON s.id = d.source_id"
     if not query or not query.strip():
         return db.execute(f"SELECT count(*) FROM turns t {joins} WHERE 1 {where}", params).fetchone()[0]
@@ -185,7 +185,7 @@ def outlets(db: sqlite_utils.Database, filters: Filters | None = None, *, top: i
     it asks about more than the other outlets do."""
     from briefarc.analysis.tokens import content_tokens
 
-    where, params = filter_sql(filters, "question", None)
+    where, params = filter_sql(db, filters, "question", None)
     rows = db.execute(
         f"""SELECT t.speaker, d.published_date, t.text FROM turns t JOIN documents d ON d.id = t.document_id
             LEFT JOIN sources s ON s.id = d.source_id WHERE t.speaker IS NOT NULL {where}""", params
