@@ -130,3 +130,8 @@ def test_a_comments_author_and_an_author_boxs_initials_or_role_are_not_the_bylin
     card = ('<div class="author-description">Licensed Grader, Journalism</div><div class="author-card">'
             '<span class="author-avatar">NB</span><span class="author-name">Nicole Burke</span></div>')
     assert extract(html("", f"{HEADLINE}{PARAGRAPHS}{card}"), url=URL).author == "Nicole Burke"
+
+
+def test_by_the_in_running_text_under_the_headline_is_no_byline() -> None:
+    lead = f"{HEADLINE}<p><em>The campaign was apparently overseen<br>by the<br>agency, the files show.</em></p>"
+    assert extract(html("", lead + PARAGRAPHS), url=URL).author is None

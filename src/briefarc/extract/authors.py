@@ -127,13 +127,15 @@ def in_comments(node: LexborNode) -> bool:
 
 
 def looks_like_name(text: str) -> bool:
-    """A few words, each capitalised or a particle ("Marna van der Merwe"), or a short name in a
-    script without capitals."""
+    """A few words, each capitalised or a particle ("Marna van der Merwe") and not all particles, or a
+    short name in a script without capitals."""
     words = text.split()
     if not 1 <= len(words) <= 6 or any(char.isdigit() for char in text):
         return False
     if not any(char.isascii() and char.isalpha() for char in text):
         return len(text) <= 20
+    if all(word.casefold() in PARTICLES for word in words):
+        return False  # "by the" in running text names no one
     return all(word[0].isupper() or word.casefold() in PARTICLES or not word[0].isalpha() for word in words)
 
 
