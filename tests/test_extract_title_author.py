@@ -135,3 +135,10 @@ def test_a_comments_author_and_an_author_boxs_initials_or_role_are_not_the_bylin
 def test_by_the_in_running_text_under_the_headline_is_no_byline() -> None:
     lead = f"{HEADLINE}<p><em>The campaign was apparently overseen<br>by the<br>agency, the files show.</em></p>"
     assert extract(html("", lead + PARAGRAPHS), url=URL).author is None
+
+
+def test_a_byline_of_several_names_in_their_own_elements_keeps_them_all() -> None:
+    byline = ('<div class="storyByline">By <strong>Dana A. Ford </strong>, <strong>James S.A. Corey</strong>, '
+              '<strong>Chien-Ming Wang</strong>, and<strong> Tom Watkins, </strong>Wire</div>')
+    expected = "Dana A. Ford, James S.A. Corey, Chien-Ming Wang, and Tom Watkins"
+    assert extract(html("", f"{HEADLINE}{byline}{PARAGRAPHS}"), url=URL).author == expected

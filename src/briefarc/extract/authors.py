@@ -18,7 +18,7 @@ from briefarc.patterns import lazy
 AUTHOR_META = (
     "author", "article:author", "sailthru.author", "parsely-author", "dc.creator", "byl", "dcterms.creator",
 )
-BYLINE = ("[itemprop=author], [rel=author], [class*=byline], [class*=author], [class*=writer], "
+BYLINE = ("[itemprop=author], [rel=author], [class*=byline i], [class*=author i], [class*=writer i], "
           "a[href*='/author/'], a[href*='/authors/']")
 # byline labels in the sources' languages: "By", "Written by:", "Von", "Publié par", "Escrito por",
 # "Автор:", "作者：", "بقلم"
@@ -73,7 +73,7 @@ COMMENTS = lazy(r"^(?:wp-block-)?comments?(?:-(?:list|area|body|content|section|
 NOT_BYLINE = lazy(r"comment|avatar|description|\bbio|image|photo", re.I)
 INITIALS = lazy(r"^[A-Z]{1,3}$")
 BYLINE_TEXT = 200  # a longer element is an author's box with a biography, or not a byline at all
-JOINS = {",": ", ", "and": " and ", "&": " & "}
+JOINS = {",": ", ", "and": " and ", "&": " & ", ", and": ", and ", ", &": ", & "}
 PARTICLES = frozenset({"dr", "dr.", "the", "van", "der", "de", "da", "di", "del", "von", "la", "le", "du", "bin", "al",
                        "and", "&"})
 
@@ -91,7 +91,10 @@ def name_from_lines(lines: list[str]) -> str | None:
     while index + 1 < len(lines) and lines[index].casefold() in JOINS and clean_author(lines[index + 1]):
         name += JOINS[lines[index].casefold()] + lines[index + 1]
         index += 2
-    return clean_author(name)
+    if index == 1:
+        return clean_author(name)
+    joined = BY_PREFIX.sub("", name).strip(" ,")  # "A, B, and C": each name is checked, not the whole
+    return joined if all(clean_author(part) for part in LIST_SEPARATOR.split(joined)) else None
 
 
 def text_lines(node) -> list[str]:
@@ -127,8 +130,13 @@ def in_comments(node: LexborNode) -> bool:
 
 
 def looks_like_name(text: str) -> bool:
-    """A few words, each capitalised or a particle ("Marna van der Merwe") and not all particles, or a
-    short name in a script without capitals."""
+    """A few names ("A, B and C"), each of a few words, each capitalised or a particle ("Marna van der
+    Merwe") and not all particles, or a short name in a script without capitals."""
+    names = LIST_SEPARATOR.split(text)
+    return len(names) <= 8 and all(map(looks_like_one_name, names))
+
+
+def looks_like_one_name(text: str) -> bool:
     words = text.split()
     if not 1 <= len(words) <= 6 or any(char.isdigit() for char in text):
         return False
