@@ -313,3 +313,12 @@ def test_the_containers_own_paragraphs_are_not_left_out_for_a_child() -> None:
                 f"<footer><ul>{LINKS}</ul></footer>")
     document = extract(html)
     assert document.paragraphs == ["Understanding tipping", *opening, *SENTENCES]
+
+
+def test_a_slideshows_counter_is_not_body_but_a_number_in_the_text_is() -> None:
+    """A gallery's pager ("1", "2" … "14", each in its own element) is left out; two numbers in a row,
+    or a number that does not count on from the one before, are the article's."""
+    counter = "".join(f"<div>{n}</div>" for n in range(1, 15))
+    kept = "<p>2</p><p>3</p><p>7</p><p>8</p>"
+    document = extract(page(f"<article>{counter}{paragraphs()}{kept}</article>"))
+    assert document.paragraphs == SENTENCES + ["2", "3", "7", "8"]

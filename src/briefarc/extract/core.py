@@ -232,7 +232,29 @@ def clean_paragraphs(paragraphs: list[str], meta: Metadata, site: sites.Site | N
         kept.append(paragraph)
     if site and site.header_lines:
         kept = drop_header_lines(kept, [re.compile(p) for p in site.header_lines])
-    return kept, page_date
+    return drop_counters(kept), page_date
+
+
+PAGER_RUN = 3
+
+
+def drop_counters(paragraphs: list[str]) -> list[str]:
+    """A slideshow's or a pager's counter left in the text: three or more lines in a row that only count,
+    "1", "2", "3"."""
+    kept: list[str] = []
+    start = 0
+    while start < len(paragraphs):
+        end = start + 1
+        while end < len(paragraphs) and counts_on(paragraphs[end - 1], paragraphs[end]):
+            end += 1
+        if end - start < PAGER_RUN:
+            kept.extend(paragraphs[start:end])
+        start = end
+    return kept
+
+
+def counts_on(before: str, after: str) -> bool:
+    return before.isdecimal() and after.isdecimal() and len(after) <= 3 and int(after) == int(before) + 1
 
 
 @lru_cache(maxsize=64)
