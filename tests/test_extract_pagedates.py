@@ -213,3 +213,33 @@ def test_an_arabic_pages_date_line_by_its_headline() -> None:
     body = f"<article><h1>استئناف المحادثات في الدوحة بعد توقف طويل</h1><div>١٢ آذار ٢٠٢٥</div>{paragraphs}</article>"
     document = extract(f'<html lang="ar"><head><meta charset="utf-8"></head><body>{body}</body></html>'.encode())
     assert document.published == "2025-03-12"
+
+
+# --- signals of the kind htmldate's test suite lists --------------------------------------------------
+
+def test_a_saved_page_is_dated_by_its_own_canonical_address() -> None:
+    """Saved without its URL, a page still names its address: a date in that path dates it."""
+    canonical = '<link rel="canonical" href="https://news.example.org/2018/02/01/laptops">'
+    assert extract(page(canonical, HEADLINE + PARAGRAPHS)).published == "2018-02-01"
+    og_url = '<meta property="og:url" content="https://news.example.org/2018/02/01/laptops">'
+    assert extract(page(og_url, HEADLINE + PARAGRAPHS)).published == "2018-02-01"
+
+
+def test_a_microformat_publication_date() -> None:
+    hatom = '<abbr class="published" title="2016-11-12T08:00:00">Saturday morning</abbr>'
+    assert extract(page("", HEADLINE + PARAGRAPHS + hatom)).published == "2016-11-12"  # no offset: the day
+    mf2 = '<span class="dt-published">12 November 2016</span>'
+    assert extract(page("", HEADLINE + PARAGRAPHS + mf2)).published == "2016-11-12"
+
+
+def test_a_creation_date_in_the_meta_tags_when_no_other_is_declared() -> None:
+    for name in ("dc:created", "created", "dcterms.created"):
+        assert extract(page(f'<meta name="{name}" content="2017-09-01">', HEADLINE + PARAGRAPHS)).published \
+            == "2017-09-01"
+
+
+def test_a_time_marked_as_the_updates_gives_way_to_a_later_one_that_is_not() -> None:
+    times = '<time class="updated" datetime="2011-09-28"></time><time class="entry-date" datetime="2011-09-27"></time>'
+    assert extract(page("", PARAGRAPHS + times)).published == "2011-09-27"
+    only = '<time class="updated" datetime="2011-09-28"></time>'
+    assert extract(page("", PARAGRAPHS + only)).published == "2011-09-28"

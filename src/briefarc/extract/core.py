@@ -311,7 +311,7 @@ def choose_date(document: Document, meta: Metadata, url: str | None, site: sites
     """The briefing's own date: the title's for briefings and sites that date by title, else the
     page's metadata; then the URL, then a date line on the page. A title without a year takes the one
     nearest the other evidence, down to the dates in the names of the page's own files."""
-    from_url = dates.date_from_url(url)
+    from_url = dates.date_from_url(url) or dates.date_from_url(document.canonical_url)  # a saved page's own address
     nearby = meta.published or from_url or page_date or evidence.listed or file_date or evidence.last_modified
     from_title = dating.date_near(document.title, nearby, latest=evidence.archived)
     if from_title and (document.kind == "briefing" or (site and site.date_in_title)):

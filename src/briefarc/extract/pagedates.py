@@ -26,6 +26,7 @@ DATE_META = (
     "dc.date", "dcterms.date", "date", "sailthru.date", "parsely-pub-date", "cxenseparse:recs:publishtime",
     "originalpublicationdate", "firstpublisheddate", "release_date", "og:article:published_time",
     "citation_publication_date", "citation_date", "published",
+    "dc.created", "dc:created", "dcterms.created", "created", "datecreated",  # a creation date, last
 )
 # other meta names that say they hold the publication date ("w-published-date", "article-published-at")
 PUBLISHED_NAME = lazy(r"publish|issued")
@@ -65,13 +66,19 @@ def date_from_microdata(src: PageSources) -> str | None:
 
 
 def date_from_time(src: PageSources) -> str | None:
+    """The first <time> outside furniture, passing over one marked as the last change's ("updated")
+    for a later one that is not."""
+    updated = None
     for node in src.tree.css(TIME)[:5]:
         attrs = node.attributes
         value = attrs.get("datetime") or attrs.get("content") or node_text(node)
         parsed = dates.parse_date(value)
-        if parsed and not _in_furniture(node):
+        if not parsed or _in_furniture(node):
+            continue
+        if not MODIFIED_MARK.search(f"{attrs.get('itemprop') or ''} {attrs.get('class') or ''}".lower()):
             return parsed
-    return None
+        updated = updated or parsed
+    return updated
 
 
 NOT_THE_ARTICLE = lazy(r"related|sidebar|recommend|promo|teaser|trending|popular|top-?bar|header-?date")
@@ -99,6 +106,22 @@ def _in_furniture(node: LexborNode, header: LexborNode | None = None) -> bool:
                                           and dates.is_date_line(node_text(parent))):
             return True
     return False
+
+
+MICROFORMAT = ".published, .dt-published"  # hAtom's and microformats2's publication date
+
+
+def date_from_microformat(src: PageSources) -> str | None:
+    """An entry's date marked up as microformats do: `<abbr class="published" title="2016-11-12">`, or
+    `<time class="dt-published">`."""
+    for node in src.tree.css(MICROFORMAT)[:4]:
+        attrs = node.attributes
+        text = node_text(node)
+        if len(text) <= 60 and not _in_furniture(node):
+            parsed = dates.parse_date(attrs.get("datetime") or attrs.get("title") or "") or dates.parse_date(text)
+            if parsed:
+                return parsed
+    return None
 
 
 def date_from_date_class(src: PageSources) -> str | None:
@@ -225,7 +248,7 @@ def find_published(src: PageSources, title: str | None = None) -> str | None:
         if value:
             return value if step is date_from_meta else shown_over_declared(src, value, title)
     return (date_first_published(src) or date_near_title(src, title) or date_from_time(src)
-            or date_from_date_class(src) or fallback_date(src, _in_furniture))
+            or date_from_microformat(src) or date_from_date_class(src) or fallback_date(src, _in_furniture))
 
 
 FIRST_PUBLISHED = lazy(r"\b(?:originally|first) published\b(?P<rest>.{0,50})", re.I | re.S)
