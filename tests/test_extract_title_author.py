@@ -142,3 +142,13 @@ def test_a_byline_of_several_names_in_their_own_elements_keeps_them_all() -> Non
               '<strong>Chien-Ming Wang</strong>, and<strong> Tom Watkins, </strong>Wire</div>')
     expected = "Dana A. Ford, James S.A. Corey, Chien-Ming Wang, and Tom Watkins"
     assert extract(html("", f"{HEADLINE}{byline}{PARAGRAPHS}"), url=URL).author == expected
+
+
+def test_an_h1_that_glues_the_headline_to_a_byline_or_the_sites_name_gives_the_headline() -> None:
+    head = "<title>Talks on the trade corridor resume » Local » News » The Daily Example</title>"
+    glued = ("<h1><span>Talks on the trade corridor resume</span><a href='/local.html'>The Daily Example</a></h1>",
+             "<h1><span>Talks on the trade corridor resume</span><br><span>Senior editor Jane Roe</span></h1>")
+    for h1 in glued:
+        assert extract(html(head, h1 + PARAGRAPHS), url=URL).title == "Talks on the trade corridor resume"
+    whole = "<h1><em>Talks on the trade corridor</em> resume</h1>"  # emphasis inside the headline is part of it
+    assert extract(html(head, whole + PARAGRAPHS), url=URL).title == "Talks on the trade corridor resume"

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
+from selectolax.lexbor import LexborNode
+
 from briefarc.extract.headline import names_site
 from briefarc.extract.pagesources import PageSources, node_text
 from briefarc.extract.text import fold, fold_entities
@@ -78,7 +80,21 @@ def glued_host_dropped(title: str, names: Collection[str]) -> str:
 def h1_texts(src: PageSources, headlines: bool = False) -> list[str]:
     """The texts of the page's h1s; with `headlines`, of those that are not the site's name."""
     nodes = [node for node in src.h1s()[:8] if not (headlines and names_site(node, src.url))]
-    return [text for text in (fold_entities(node.text()) for node in nodes) if text]
+    declared = fold(" ".join(filter(None, (title_tag(src), src.first_meta(TITLE_META))))).casefold()
+    return [text for text in (h1_text(node, declared) for node in nodes) if text]
+
+
+def h1_text(node: LexborNode, declared: str) -> str:
+    """An h1's text; when it glues a headline to another element's text (a byline, a date, the site's
+    name in a link) and the declared titles hold the headline's part, at one end and at least half of
+    the whole, but not the whole, that part."""
+    whole = fold_entities(node.text())
+    if not declared or " ".join(WORD.findall(whole.casefold())) in " ".join(WORD.findall(declared)):
+        return whole  # the declared titles hold all of it, perhaps with separators between its parts
+    pieces = [fold(fold_entities(piece)) for piece in node.text(separator="\n").split("\n")]
+    inside = [piece for piece in pieces if 2 * len(piece) >= len(whole) and piece.casefold() in declared
+              and (fold(whole).startswith(piece) or fold(whole).endswith(piece))]
+    return max(inside, key=len) if len(pieces) > 1 and inside else whole
 
 
 def clean_title(value: str, h1s: Sequence[str] = ()) -> str:
