@@ -414,3 +414,25 @@ def test_trend_says_its_rates_mix_languages(cli, sample_db):
     assert chinese.stderr.endswith("--lang zh gives them per 100 documents in zh.\n")
     for args in (["tariffs", "--lang", "en"], ["tariffs", "台湾"]):  # one language, or languages side by side
         assert cli("trend", *args, "--by", "year", "--db", sample_db).stderr == "", args
+
+
+ACCENTED_NEWS = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Talks in Bogotá, day {n}</title>
+<meta property="article:published_time" content="2024-05-0{n}"></head><body><article>
+<p>President {name} held talks on the border. The envoy said the talks with {name} went well.</p>
+<p>The border crossing reopened after the talks, and trade across the border resumed on the same day.</p>
+</article></body></html>"""
+
+
+def test_collocates_and_keywords_count_a_name_with_and_without_its_accents_as_one(cli, db_file, tmp_path):
+    """`collocates talks` listed "iván" and "ivan" as two words, each with half the count, though search
+    finds either page for either spelling; the word now counts once, in the form written most often."""
+    for n, name in enumerate(("Iván Duque", "Iván Duque", "Ivan Duque"), start=1):
+        page = tmp_path / f"news{n}.html"
+        page.write_text(ACCENTED_NEWS.format(n=n, name=name), encoding="utf-8")
+    assert cli("ingest", tmp_path, "--db", db_file).code == 0
+    rows = {row["word"]: row for row in cli("collocates", "talks", "--min-count", "1", "--json", "--db",
+                                            db_file).jsonl()}
+    assert "ivan" not in rows and rows["iván"]["total"] == 6
+    words = {row["word"] for row in cli("keywords", "--since", "2024-05-03", "--vs-until", "2024-05-02",
+                                        "--min-count", "1", "--json", "--db", db_file).jsonl()}
+    assert not {"ivan", "iván"} & words  # the third day's spelling is no word of its own

@@ -14,7 +14,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from briefarc.analysis.association import MEASURES, log_likelihood, pmi
-from briefarc.analysis.matching import matching_documents, parse_term, rows_of, units
+from briefarc.analysis.matching import fold_accented, matching_documents, parse_term, rows_of, units
 from briefarc.analysis.tokens import Sample, as_words, spans, worth_counting
 from briefarc.errors import UsageError
 from briefarc.store.db import translated
@@ -43,6 +43,7 @@ def collocates(
             flat = " ".join(text.split())
             _count_text(flat, parsed.pattern, window, near, overall)
             sample.keep(flat)
+    fold_accented(overall, near)
     total, in_windows = sum(overall.values()), sum(near.values())
     rows = []
     for word, count in near.items():

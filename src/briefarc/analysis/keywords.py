@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from briefarc.analysis.association import keyness
-from briefarc.analysis.matching import rows_of, units, where_sql
+from briefarc.analysis.matching import fold_accented, rows_of, units, where_sql
 from briefarc.analysis.tokens import Sample, TokenCounts, as_words, is_cjk_token, script_totals
 from briefarc.errors import UsageError
 from briefarc.store.db import translated
@@ -54,6 +54,7 @@ def keywords(
         raise UsageError("Nothing to compare with: the --vs- options choose no document besides those compared.")
     sample = Sample()
     here, there = _frequencies(db, target_ids, sample), _frequencies(db, reference_ids)
+    fold_accented(here, there)
     # A word against the words of its own script in each part (CJK bigrams apart from other words): against all,
     # English briefings weighed against a part of mostly Chinese ones had every English word over-represented
     # ('china' first for Zhao Lijian's English briefings).

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -86,6 +87,22 @@ def index_form(text: str) -> str:
         parts = unicodedata.normalize("NFD", char)
         out.append(parts[0] if len(parts) > 1 and parts[0] in _latin_variants() else char)
     return STRAY_MARKS.sub("", "".join(out))
+
+
+def fold_accented(primary: Counter, *others: Counter) -> None:
+    """Count as one the words that differ only in a Latin letter's diacritics ("iván", "ivan"), which search
+    finds alike: under the form `primary` holds most often, in it and in the `others` alike."""
+    groups: dict[str, dict[str, None]] = {}
+    for counter in (primary, *others):
+        for word in counter:
+            if not word.isascii() and not CJK_ONE.match(word) and (key := index_form(word)) != word:
+                groups.setdefault(key, {key: None})[word] = None
+    for forms in groups.values():
+        shown = max(forms, key=lambda form: primary.get(form, 0))
+        for counter in (primary, *others):
+            total = sum(counter.pop(form, 0) for form in forms)
+            if total:
+                counter[shown] = total
 
 
 @cache
