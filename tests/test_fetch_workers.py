@@ -194,9 +194,12 @@ def test_ctrl_c_while_the_workers_start_is_quiet(db_file, site, tmp_path):
     site.route("/robots.txt", ss.robots())
     for day in (1, 2):
         site.route(f"/p{day}", ss.Reply(article(day)))
+    # a sitemap's pages go to the workers (the page a loose URL gives is read where it is fetched)
+    site.route("/sitemap.xml", ss.Reply(f'<urlset><url><loc>{site.url("/p1")}</loc></url><url><loc>'
+                                        f'{site.url("/p2")}</loc></url></urlset>'.encode(), content_type="text/xml"))
     hold = tmp_path / "hold"
     hold.mkdir()
-    process = briefarc("fetch", site.url("/p1"), site.url("/p2"), "--delay", "0", "--workers", "2", db=db_file,
+    process = briefarc("fetch", site.url("/sitemap.xml"), "--delay", "0", "--workers", "2", db=db_file,
                        hold=f"briefarc.worker:worker:{hold}", start_new_session=True)
     try:
         wait_for(lambda: held(hold) or process.poll() is not None, "a worker to start")

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from briefarc.errors import InputError
 from briefarc.models import Document, RawPage
-from briefarc.pipeline import documents_of
+from briefarc.pipeline import all_documents, documents_of
 from briefarc.pipes import Outgoing, roomy, take_frame
 from briefarc.worker import Work, prepared, serve
 
@@ -94,7 +94,7 @@ class Extraction:
         # a feed's entry is read here: a little work, and its page is the whole feed, which a worker would be
         # sent, hash and compress again for each entry (a 7 MB feed of 20,000 entries: 9 GB through the pipes)
         if page.item or not self.workers or max(self.count, self.expected) <= self.in_place:
-            return await aside(_pairs, page)
+            return await aside(all_documents, page)
         future: asyncio.Future[Pairs] = asyncio.get_running_loop().create_future()
         self._queue.append((page, future))
         if not self._due:  # the pages that arrive in this turn of the loop travel together
@@ -179,10 +179,6 @@ async def aside(function: Callable[..., T], *args: Any, **options: Any) -> T:
 
         _ASIDE = ThreadPoolExecutor(1, thread_name_prefix="briefarc-extraction")
     return await asyncio.get_running_loop().run_in_executor(_ASIDE, partial(function, *args, **options))
-
-
-def _pairs(page: RawPage) -> Pairs:
-    return list(documents_of(page))
 
 
 def live(waiting: deque[Waiting], count: int) -> list[Waiting]:
