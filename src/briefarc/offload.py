@@ -38,7 +38,7 @@ from briefarc.pipes import Outgoing, roomy, take_frame
 from briefarc.worker import Work, prepared, serve
 
 if TYPE_CHECKING:
-    from concurrent.futures import ThreadPoolExecutor
+    from briefarc.background import DaemonThread
 
 T = TypeVar("T")
 
@@ -165,19 +165,20 @@ class Extraction:
         self.close()
 
 
-_ASIDE: ThreadPoolExecutor | None = None
+_ASIDE: DaemonThread | None = None
 
 
 async def aside(function: Callable[..., T], *args: Any, **options: Any) -> T:
     """`function(*args, **options)` on the one thread that extracts pages in this process: a page that takes
     seconds to read (a 19 MB table, 19 s) held up the event loop, and every response in flight ran out of its
     --timeout meanwhile. One thread, so that the memory a page took is there for the next (two threads' heaps
-    took 1.4 GB where one took 0.9). Cancelling the caller drops a call that has not started."""
+    took 1.4 GB where one took 0.9). Cancelling the caller drops a call that has not started. A daemon thread:
+    Ctrl-C ends the run without waiting for the page it reads (what was saved before is committed)."""
     global _ASIDE
     if _ASIDE is None:
-        from concurrent.futures import ThreadPoolExecutor
+        from briefarc.background import DaemonThread
 
-        _ASIDE = ThreadPoolExecutor(1, thread_name_prefix="briefarc-extraction")
+        _ASIDE = DaemonThread("briefarc-extraction")
     return await asyncio.get_running_loop().run_in_executor(_ASIDE, partial(function, *args, **options))
 
 
