@@ -208,3 +208,38 @@ def test_a_url_named_again_once_archived_is_still_skipped(cli, db_file, site):
     assert (report["added"], report["fetched"]) == (0, 0), report
     assert any("archived already" in note for note in report["notes"])
     assert site.hits(briefing(8)) == 1
+
+
+# -- a loose URL's page --------------------------------------------------------------------------------------
+
+
+def counted_extractions(monkeypatch) -> list[str | None]:
+    """The URL of each page the extractor reads from now on, in this process."""
+    from briefarc.extract import core
+
+    extract, seen = core.extract, []
+
+    def counting(data, url=None, *args, **kwargs):
+        seen.append(url)
+        return extract(data, url, *args, **kwargs)
+
+    monkeypatch.setattr(core, "extract", counting)
+    return seen
+
+
+@pytest.mark.parametrize("listing", [False, True])
+def test_a_loose_url_is_extracted_once(cli, db_file, site, monkeypatch, listing):
+    """The page a loose URL gives is read once, to tell a listing from an article and to save it (read twice, a
+    page that takes 19 s to read took 38); a listing's articles once each."""
+    from tests.test_ingest_listings import DAYS, listing_html
+
+    fx.polite(site)
+    for day in DAYS:
+        site.page(briefing(day), noon(day))
+    site.page("/en/briefings.html", listing_html(site.url("/en/briefings.html")).encode())
+    given = site.url("/en/briefings.html" if listing else briefing(DAYS[0]))
+    seen = counted_extractions(monkeypatch)
+    report = cli("fetch", given, *FAST, "--workers", "0", "--db", db_file, "--json").jsonl()[0]
+    assert report["added"] == (len(DAYS) if listing else 1), report
+    articles = [site.url(briefing(day)) for day in DAYS] if listing else []
+    assert sorted(seen) == sorted([given, *articles]), seen

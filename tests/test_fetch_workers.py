@@ -194,9 +194,12 @@ def test_ctrl_c_while_the_workers_start_is_quiet(db_file, site, tmp_path):
     site.route("/robots.txt", ss.robots())
     for day in (1, 2):
         site.route(f"/p{day}", ss.Reply(article(day)))
+    # a sitemap's pages go to the workers (the page a loose URL gives is read where it is fetched)
+    site.route("/sitemap.xml", ss.Reply(f'<urlset><url><loc>{site.url("/p1")}</loc></url><url><loc>'
+                                        f'{site.url("/p2")}</loc></url></urlset>'.encode(), content_type="text/xml"))
     hold = tmp_path / "hold"
     hold.mkdir()
-    process = briefarc("fetch", site.url("/p1"), site.url("/p2"), "--delay", "0", "--workers", "2", db=db_file,
+    process = briefarc("fetch", site.url("/sitemap.xml"), "--delay", "0", "--workers", "2", db=db_file,
                        hold=f"briefarc.worker:worker:{hold}", start_new_session=True)
     try:
         wait_for(lambda: held(hold) or process.poll() is not None, "a worker to start")
@@ -254,3 +257,37 @@ def test_a_worker_imports_the_extractor_and_no_event_loop_or_store():
             "print(bool(pairs[0][1].packed), sorted({'asyncio', 'sqlite3', 'briefarc.store.db'} & set(sys.modules)))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "True []", done.stderr
+
+
+@pytest.mark.crash
+def test_ctrl_c_does_not_wait_for_the_page_on_the_extraction_thread(db_file, site, tmp_path):
+    """Ctrl-C waited for the page being read on the extraction thread (up to 20 s on a huge page) before the
+    process ended. Here that page never finishes: its decoding is held at the import of its codec. The fetch
+    ends at once all the same, with the page saved before it committed."""
+
+    site.route("/robots.txt", ss.robots())
+    site.route("/a", ss.Reply(article(1)))
+
+    def after_a():  # the second page arrives once the first is committed: the order is the test's, not luck's
+        wait_for(lambda: stored_documents(db_file) >= 1, "the first page stored")
+        text = "Пресс-секретарь ответила на вопросы о переговорах. " * 20
+        yield (f'<html><head><meta charset="koi8-r"><title>Брифинг</title></head><body><article><h1>Брифинг</h1>'
+               f"<p>{text}</p></article></body></html>").encode("koi8-r")
+
+    site.route("/b", ss.Reply(stream=after_a, content_type="text/html; charset=koi8-r"))
+    hold = tmp_path / "hold"
+    hold.mkdir()
+    process = briefarc("fetch", site.url("/a"), site.url("/b"), "--delay", "0", "--workers", "0", db=db_file,
+                       hold=f"encodings.koi8_r:main:{hold}", start_new_session=True)
+    try:
+        wait_for(lambda: held(hold) or process.poll() is not None, "the second page's reading to be held")
+        assert process.poll() is None, process.communicate()
+        os.killpg(process.pid, signal.SIGINT)
+        _, stderr = process.communicate(timeout=180)  # without a daemon thread: for as long as the page is held
+        assert not (hold / "go").exists()
+    finally:
+        process.kill()
+        (hold / "go").touch()
+    assert process.returncode == 130, stderr
+    assert stderr.strip().endswith("Interrupted: 1 saved, rerun to continue.") and "Traceback" not in stderr, stderr
+    assert stored_documents(db_file) == 1

@@ -123,6 +123,23 @@ def test_a_sitemap_is_read_up_to_the_protocols_50000_entries(site):
                      "protocol's limit: the first 50,000 were read"]
 
 
+def test_a_feed_is_read_up_to_its_cap_of_entries_with_a_note(cli, db_file, site, monkeypatch):
+    """A feed of 100,000 items queued them all in one run: one run takes its first MAX_FEED_ENTRIES (lowered
+    here), as a sitemap its first 50,000, and says so."""
+    from briefarc.sources import feed
+
+    monkeypatch.setattr(feed, "MAX_FEED_ENTRIES", 5, raising=False)  # without the cap, the counts fail
+    fx.polite(site)
+    site.route("/feed.xml", ss.Reply(feed_of(site, 8), content_type="application/rss+xml"))
+    result = cli("fetch", site.url("/feed.xml"), "--db", db_file, "--workers", "0", *FAST, "--json")
+    report = result.jsonl()[0]
+    assert report["discovered"] == 5 and report["added"] == 5, report
+    assert f"the feed {site.url('/feed.xml')} lists more than 5 entries: the first 5 were read" in report["notes"]
+    titles = {row["title"] for row in cli("list", "--db", db_file, "--json").jsonl()}
+    assert titles == {f"Briefing {n}" for n in range(5)}
+    assert not any(path in site.paths() for path in ("/b/5", "/b/6", "/b/7"))
+
+
 def test_a_gzipped_file_of_many_members_is_read_in_one_pass(db_file, tmp_path):
     """Each gzip member copied the rest of the file: 400,000 empty members before a page (8 MB) took minutes of
     CPU (80,000: 5 s), a 64 MB file hours. Run in a process of its own, so that a relapse fails, not hangs."""
@@ -233,11 +250,11 @@ def test_pages_are_never_read_on_the_thread_that_serves_the_requests(cli, db_fil
     flight meanwhile run out of its --timeout, each reported as the fault of its own server."""
     import threading
 
-    from briefarc import offload
+    from briefarc import pipeline
     from briefarc.extract import core
 
     threads = []
-    for module, name in ((offload, "documents_of"), (core, "extract")):
+    for module, name in ((pipeline, "documents_of"), (core, "extract")):
         real = getattr(module, name)
         monkeypatch.setattr(module, name, lambda *a, real=real, **k: threads.append(threading.current_thread())
                             or real(*a, **k))
@@ -246,7 +263,7 @@ def test_pages_are_never_read_on_the_thread_that_serves_the_requests(cli, db_fil
     site.page("/b", ss.article("Page B"))
     result = cli("fetch", site.url("/a"), site.url("/b"), "--db", db_file, "--workers", "0", *FAST)
     assert result.code == 0, result.stderr
-    assert len(threads) >= 4 and threading.main_thread() not in threads
+    assert len(threads) == 4 and threading.main_thread() not in threads  # each page read once, off the loop
 
 
 def test_feeds_sitemaps_and_listings_are_never_read_on_the_thread_that_serves_the_requests(

@@ -57,3 +57,20 @@ def test_an_unknown_source_names_the_sources_and_the_sites_on_one_line(cli, arch
     assert len(lines) == 1, lines
     assert "No source or site named 'dawn'" in lines[0] and "Known sources: " in lines[0]
     assert "mofa-pk" in lines[0] and "DAWN.COM" in lines[0] and '"Newsweek Pakistan"' in lines[0]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("typed", ["-", "—"])
+def test_pages_of_no_known_site_are_selected_by_a_dash(cli, archive, tmp_path, command, typed):
+    """A page that names no site and came without an address shows "—" in every table; --source - (or —)
+    selects such pages, and only them."""
+    page = tmp_path / "note.html"
+    page.write_text("<html><head><title>Pakistan note</title></head><body><article><p>The ministry spoke about "
+                    "Pakistan and its neighbours today, at some length and in detail.</p></article></body></html>",
+                    encoding="utf-8")
+    assert cli("ingest", page, "--db", archive).code == 0
+    shown = rows(cli, archive, "list")
+    unknown = {row["id"] for row in shown if not row["site"]}
+    found = {row["id"] for row in rows(cli, archive, *command, "--source", typed)}
+    assert max(row["id"] for row in shown) in found and found <= unknown  # the note, and pages like it
+    assert found == unknown or command == ["search", "Pakistan"]

@@ -41,6 +41,25 @@ def test_reopening_does_not_migrate_again(db_file):
     assert again.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
 
 
+@pytest.mark.parametrize("create", [True, False])
+def test_opening_an_archive_reads_its_schema_version_once(db_file, monkeypatch, create):
+    """The check that the file is an archive and the migration share one read of PRAGMA user_version."""
+    from briefarc.store import db as store_db
+
+    open_database(db_file).conn.close()
+    statements: list[str] = []
+    connect = sqlite3.connect
+
+    def traced(*args, **kwargs):
+        conn = connect(*args, **kwargs)
+        conn.set_trace_callback(statements.append)
+        return conn
+
+    monkeypatch.setattr(store_db.sqlite3, "connect", traced)
+    open_database(db_file, create=create).conn.close()
+    assert sum("user_version" in statement for statement in statements) == 1, statements
+
+
 def test_a_newer_schema_is_refused(db_file):
     conn = sqlite3.connect(db_file)
     conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 5}")
@@ -251,12 +270,12 @@ migrations.MIGRATIONS[:] = [counted(m) for m in migrations.MIGRATIONS]
 make = migrations.run_script
 migrations.run_script = lambda conn, script: (applied.append("schema") if "CREATE TABLE sources" in script else None,
                                               make(conn, script))
-def traced(conn):
+def traced(conn, version):
     conn.set_trace_callback(lambda sql: locked.append(sql) if sql.startswith("BEGIN") else
                             locked.clear() if sql in ("COMMIT", "ROLLBACK") else None)
-    return conn
+    return conn, version
 connect = db._connect
-db._connect = lambda path: traced(connect(path))
+db._connect = lambda path: traced(*connect(path))
 sys.addaudithook(lambda event, args: under_lock.append(args[0]) if event == "import" and locked else None)
 db.open_database(Path(sys.argv[1]))
 print(json.dumps({"applied": applied, "under_lock": under_lock}))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from briefarc.errors import BriefarcError, DatabaseError, InputError, item_failure
-from briefarc.models import RawPage, SaveResult
+from briefarc.models import Document, RawPage, SaveResult
 from briefarc.sources.base import Item
 from briefarc.store import fetchlog, pending
 from briefarc.store.documents import now_iso
@@ -102,6 +102,7 @@ class ItemHandler:
     async def _fetch(self, item: Item, fetcher: Fetcher) -> RawPage | None:
         """The page, or None when it is unchanged since the last fetch. Raises Missing."""
         from briefarc.net.fetch import ANY_DOCUMENT_TYPES, HTML_TYPES, JSON_TYPES, looks_missing
+        from briefarc.pipeline import fetched_page
 
         etag, modified, _ = fetchlog.validators(self.db, item.url) if self.options.refresh else (None,) * 3
         accept = {"html": HTML_TYPES, "json": JSON_TYPES, "any": ANY_DOCUMENT_TYPES}[item.accept]
@@ -114,13 +115,11 @@ class ItemHandler:
         if response.status in (404, 410) or looks_missing(response, item.url):
             raise Missing(f"missing at the source ({response.status}" + (
                 f", sent to {response.final_url})" if response.final_url != item.url else ")"))
-        return RawPage(data=response.data, origin=response.final_url, url=response.final_url,
-                       content_type=response.content_type, headers=response.headers, fetched_at=now_iso(),
-                       listed=item.published)
+        return fetched_page(response, item.published)
 
     async def _store(self, item: Item, page: RawPage, into: int | None = None) -> list[SaveResult]:
         """Extract and save; `into`: the document a feed entry made, whatever identity its page gives."""
-        documents = await self.extraction.documents(replace(page, live=True))  # fetched in this run
+        documents = await self._documents(item, page)
         kept = [(doc, doc_page) for doc, doc_page in documents if self._recent_enough(doc)]
         if not kept:  # not remembered as seen: a run without --since stores it
             self.report.skipped += 1
@@ -136,6 +135,14 @@ class ItemHandler:
                                document_id=results[0].document_id, headers=None if page.item else page.headers)
 
         return await self.writer.save(kept, self.source_id, into=into, then=saved)
+
+    async def _documents(self, item: Item, page: RawPage) -> list[tuple[Document, RawPage]]:
+        """The page's documents: as discovery read them (a loose URL's page), else read now."""
+        if isinstance(item.read, InputError):
+            raise item.read
+        if item.read is not None:
+            return item.read
+        return await self.extraction.documents(replace(page, live=True))  # fetched in this run
 
     def _recent_enough(self, doc) -> bool:
         since = self.options.since

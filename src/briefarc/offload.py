@@ -33,12 +33,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from briefarc.errors import InputError
 from briefarc.models import Document, RawPage
-from briefarc.pipeline import documents_of
+from briefarc.pipeline import all_documents, documents_of
 from briefarc.pipes import Outgoing, roomy, take_frame
 from briefarc.worker import Work, prepared, serve
 
 if TYPE_CHECKING:
-    from concurrent.futures import ThreadPoolExecutor
+    from briefarc.background import DaemonThread
 
 T = TypeVar("T")
 
@@ -94,7 +94,7 @@ class Extraction:
         # a feed's entry is read here: a little work, and its page is the whole feed, which a worker would be
         # sent, hash and compress again for each entry (a 7 MB feed of 20,000 entries: 9 GB through the pipes)
         if page.item or not self.workers or max(self.count, self.expected) <= self.in_place:
-            return await aside(_pairs, page)
+            return await aside(all_documents, page)
         future: asyncio.Future[Pairs] = asyncio.get_running_loop().create_future()
         self._queue.append((page, future))
         if not self._due:  # the pages that arrive in this turn of the loop travel together
@@ -165,24 +165,21 @@ class Extraction:
         self.close()
 
 
-_ASIDE: ThreadPoolExecutor | None = None
+_ASIDE: DaemonThread | None = None
 
 
 async def aside(function: Callable[..., T], *args: Any, **options: Any) -> T:
     """`function(*args, **options)` on the one thread that extracts pages in this process: a page that takes
     seconds to read (a 19 MB table, 19 s) held up the event loop, and every response in flight ran out of its
     --timeout meanwhile. One thread, so that the memory a page took is there for the next (two threads' heaps
-    took 1.4 GB where one took 0.9). Cancelling the caller drops a call that has not started."""
+    took 1.4 GB where one took 0.9). Cancelling the caller drops a call that has not started. A daemon thread:
+    Ctrl-C ends the run without waiting for the page it reads (what was saved before is committed)."""
     global _ASIDE
     if _ASIDE is None:
-        from concurrent.futures import ThreadPoolExecutor
+        from briefarc.background import DaemonThread
 
-        _ASIDE = ThreadPoolExecutor(1, thread_name_prefix="briefarc-extraction")
+        _ASIDE = DaemonThread("briefarc-extraction")
     return await asyncio.get_running_loop().run_in_executor(_ASIDE, partial(function, *args, **options))
-
-
-def _pairs(page: RawPage) -> Pairs:
-    return list(documents_of(page))
 
 
 def live(waiting: deque[Waiting], count: int) -> list[Waiting]:

@@ -14,6 +14,23 @@ if TYPE_CHECKING:
     import sqlite_utils
 
     from briefarc.extract.feed import Feed, FeedItem
+    from briefarc.net.fetch import Response
+
+Pairs = list[tuple[Document, RawPage]]
+
+
+def fetched_page(response: Response, listed: str | None = None) -> RawPage:
+    """The page a fetch's response gives, live from its source; `listed`: the date the item that linked it gave."""
+    from briefarc.store.documents import now_iso
+
+    return RawPage(data=response.data, origin=response.final_url, url=response.final_url,
+                   content_type=response.content_type, headers=response.headers, fetched_at=now_iso(),
+                   listed=listed, live=True)
+
+
+def all_documents(page: RawPage) -> Pairs:
+    """`documents_of` as a list: the page read whole, in one call (on the extraction thread)."""
+    return list(documents_of(page))
 
 
 def documents_of(page: RawPage) -> Iterator[tuple[Document, RawPage]]:

@@ -258,7 +258,8 @@ def keywords(
                                                  "(YYYY-MM-DD, YYYY-MM or YYYY).")] = None,
     vs_until: Annotated[str | None, typer.Option("--vs-until", help="... up to this date (to the end of a month or "
                                                  "year given as YYYY-MM or YYYY).")] = None,
-    vs_source: Annotated[str | None, typer.Option("--vs-source", help="Compare with this source.")] = None,
+    vs_source: Annotated[str | None, typer.Option(
+        "--vs-source", help="Compare with this source or site, as --source takes it.")] = None,
     vs_spokesperson: Annotated[str | None, typer.Option("--vs-spokesperson", help="Compare with this spokesperson.")]
     = None,
     min_count: Annotated[int, typer.Option("--min-count", min=1, help="Leave out words rarer than this.")] = 3,

@@ -59,7 +59,8 @@ CsvSafeOption = Annotated[bool | None, typer.Option(
     "--csv-safe/--no-csv-safe", help="CSV for spreadsheets: cells starting with = + - @ tab or CR get a leading ' "
     "(default: on for a file named *.csv, off otherwise; --no-csv-safe keeps the exact text).")]
 SourceFilter = Annotated[
-    str | None, typer.Option("--source", help="Only documents from this source, or this site as tables show it.")
+    str | None, typer.Option("--source", help="Only documents from this source, or this site as tables show it; "
+                             "- for those shown as — (no site known).")
 ]
 SinceFilter = Annotated[str | None, typer.Option(
     "--since", help="Published on or after this day, or from this month or year on (YYYY-MM-DD, YYYY-MM or YYYY).")]

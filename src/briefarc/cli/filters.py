@@ -64,10 +64,10 @@ def _with_options(function: Callable, filter_options: tuple) -> Callable:
 
 def check_source_filter(db, name: str) -> tuple[str | None, str | None]:
     """--source of a command that reads the archive: (a source it knows, None), or (None, a site label
-    that tables show for pages filed under no source); else a usage error listing both (a typo must not
-    read as "no documents")."""
+    that tables show for pages filed under no source, "—" for no site known, typed "-" as well); else a
+    usage error listing both (a typo must not read as "no documents")."""
     from briefarc.errors import UsageError
-    from briefarc.store.sitelabel import unfiled_labels
+    from briefarc.store.sitelabel import NONE_SHOWN, NONE_TYPED, unfiled_labels
     from briefarc.store.sources import all_sources
 
     database, _ = open_db(db, create=False)
@@ -77,6 +77,8 @@ def check_source_filter(db, name: str) -> tuple[str | None, str | None]:
     labels = unfiled_labels(database)
     if (label := same_source(name, labels)) is not None:
         return None, label
+    if name.strip() in NONE_TYPED:
+        return None, NONE_SHOWN
     raise UsageError(unknown_source(name, names) if not labels else unknown_site(name, names, labels))
 
 

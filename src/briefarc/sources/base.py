@@ -6,8 +6,8 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Protocol
 
-from briefarc.errors import UsageError
-from briefarc.models import RawPage, Source
+from briefarc.errors import InputError, UsageError
+from briefarc.models import Document, RawPage, Source
 
 if TYPE_CHECKING:
     from briefarc.net.fetch import Fetcher, Response
@@ -26,6 +26,8 @@ class Item:
     pending: bool = False  # tried before and failed: its row in the pending table goes once it is stored
     accept: str = "html"  # html, json or any: what the fetch may accept
     response: Response | None = None  # the page's response when discovery fetched it already (a loose URL)
+    # with `response`: the page's documents, or why it has none, when discovery read it already
+    read: list[tuple[Document, RawPage]] | InputError | None = None
 
 
 class Unchanged(Exception):

@@ -10,7 +10,8 @@ from briefarc.urls import is_web_url
 
 
 async def discover_feed(ctx: Context) -> AsyncIterator[Item]:
-    """Each entry of the feed, stored at once from what the feed carries.
+    """Each entry of the feed (its first MAX_FEED_ENTRIES, with a note when it lists more), stored at once from
+    what the feed carries.
 
     The article page is fetched as well (its text supersedes the feed's) unless the source says that
     its entries hold the whole text (option full_text: always)."""
@@ -23,7 +24,10 @@ async def discover_feed(ctx: Context) -> AsyncIterator[Item]:
     digest = sha256(response.data)  # once: every entry's page is the feed's bytes
     pattern = _pattern(ctx)
     whole = ctx.option("full_text", "auto") in (True, "always")
-    for entry in feed.items:
+    if len(feed.items) > MAX_FEED_ENTRIES:
+        ctx.notes.append(f"the feed {ctx.url} lists more than {MAX_FEED_ENTRIES:,} entries: the first "
+                         f"{MAX_FEED_ENTRIES:,} were read")
+    for entry in feed.items[:MAX_FEED_ENTRIES]:
         link = entry.link or (entry.guid if is_web_url(entry.guid) else None)
         if not link or (pattern and not pattern.search(link)):
             continue
@@ -31,6 +35,11 @@ async def discover_feed(ctx: Context) -> AsyncIterator[Item]:
                        headers=response.headers, item=entry.guid or entry.link, sha256=digest)
         yield Item(url=link, title=entry.title, published=(entry.published or "")[:10] or None, page=page,
                    fetch_page=not whole)
+
+
+# Entries one run takes from a feed, as many as a sitemap may list: a hostile feed of 100,000 items queued them
+# all (a feed of 20,000, a real archive's, is read whole).
+MAX_FEED_ENTRIES = 50_000
 
 
 def _pattern(ctx: Context):

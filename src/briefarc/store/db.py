@@ -96,13 +96,13 @@ def open_database(path: Path, *, create: bool = True) -> sqlite_utils.Database |
         raise DatabaseError(f"{path} is not a file (a device or a pipe): give --db the path of a database file.")
     with translate_errors(path):
         try:
-            conn = _connect(path)
+            conn, version = _connect(path)
         except sqlite3.OperationalError:
             if create:
                 raise
-            conn = _connect_read_only(path)  # a read-only folder or mount, where WAL files cannot be made
-            _check_up_to_date(conn, path)
-        migrate(conn)
+            conn, version = _connect_read_only(path)  # a read-only folder or mount, where WAL files cannot be made
+            _check_up_to_date(conn, path, version)
+        migrate(conn, version=version)
     register_functions(conn)  # url_host() for the site label (store/sitelabel.py)
     opened[:] = [path]
     if not create:
@@ -140,38 +140,41 @@ def _remove_if_unfilled(db: sqlite_utils.Database, path: Path) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def _connect(path: Path) -> tuple[sqlite3.Connection, int]:
+    """The connection and the archive's schema version, read once for every check of an opening."""
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        _check_is_archive(conn, path)
+        version = _check_is_archive(conn, path)
         _set_journal(conn)
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
     except (sqlite3.Error, DatabaseError):
         conn.close()
         raise
-    return conn
+    return conn, version
 
 
-def _connect_read_only(path: Path) -> sqlite3.Connection:
+def _connect_read_only(path: Path) -> tuple[sqlite3.Connection, int]:
     """Open an archive nothing can write to as immutable: SQLite then needs no lock or WAL files."""
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True, isolation_level=None,
                            check_same_thread=False)
     try:
-        _check_is_archive(conn, path)
+        version = _check_is_archive(conn, path)
     except DatabaseError:
         conn.close()
         raise
     conn.execute("PRAGMA foreign_keys = ON")
-    return conn
+    return conn, version
 
 
-def _check_is_archive(conn: sqlite3.Connection, path: Path) -> None:
-    """A database briefarc did not make (tables, but no schema version) is another program's: opening it as an
-    archive added briefarc's tables to it and turned on WAL, even for a search."""
-    if conn.execute("PRAGMA user_version").fetchone()[0]:
-        return
+def _check_is_archive(conn: sqlite3.Connection, path: Path) -> int:
+    """The schema version (PRAGMA user_version). A database briefarc did not make (tables, but no schema
+    version) is another program's: opening it as an archive added briefarc's tables to it and turned on WAL,
+    even for a search."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version:
+        return version
     names = [name for (name,) in conn.execute(
         "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' "
         "ORDER BY name LIMIT 4")]
@@ -179,11 +182,12 @@ def _check_is_archive(conn: sqlite3.Connection, path: Path) -> None:
         shown = ", ".join(names[:3]) + (", ..." if len(names) > 3 else "")
         raise DatabaseError(f"{path} is another program's SQLite database (its tables: {shown}), not a briefarc "
                             "archive: give --db an archive, or the name of a new file.")
+    return 0
 
 
-def _check_up_to_date(conn: sqlite3.Connection, path: Path) -> None:
+def _check_up_to_date(conn: sqlite3.Connection, path: Path, version: int) -> None:
     """An archive that cannot be written here must not need the upgrade a newer briefarc makes on opening it."""
-    version, current = conn.execute("PRAGMA user_version").fetchone()[0], schema_version()
+    current = schema_version()
     if 0 < version < current:
         conn.close()
         raise DatabaseError(

@@ -419,7 +419,7 @@ MIGRATIONS: list[Migration] = [
 ]
 
 
-def migrate(conn: sqlite3.Connection, *, step_by_step: bool = False) -> int:
+def migrate(conn: sqlite3.Connection, *, step_by_step: bool = False, version: int | None = None) -> int:
     """Apply the migrations the database lacks, all in one transaction. Returns the version.
 
     The write lock is held for the SQL alone: what the migrations import is imported before it is taken,
@@ -429,9 +429,10 @@ def migrate(conn: sqlite3.Connection, *, step_by_step: bool = False) -> int:
     timeout). A process that waited finds the work done and changes nothing.
 
     A new, empty archive gets the schema the migrations leave in one go (store/schema.py), unless
-    `step_by_step`: sqlite-utils is then not imported at all.
+    `step_by_step`: sqlite-utils is then not imported at all. `version`: the schema version as the caller
+    read it on opening (read here when not given); the one under the write lock is read again.
     """
-    version = _version(conn)
+    version = _version(conn, version)
     if version == len(MIGRATIONS):
         return len(MIGRATIONS)
     script = None
@@ -473,9 +474,9 @@ def schema_version() -> int:
     return len(MIGRATIONS)
 
 
-def _version(conn: sqlite3.Connection) -> int:
-    """The database's schema version; an error when a newer briefarc made it."""
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
+def _version(conn: sqlite3.Connection, known: int | None = None) -> int:
+    """The database's schema version (`known`, else read); an error when a newer briefarc made it."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0] if known is None else known
     if version > len(MIGRATIONS):
         from briefarc.errors import DatabaseError
 

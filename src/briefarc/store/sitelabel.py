@@ -3,7 +3,8 @@
 Its source's name; for a page filed under no source, the site's name the page gives, else the host of
 its address; None when none is known (a saved file that names no site and came without a URL), which
 tables show as "—". SQL reads it through the `url_host` function that `register` adds to a connection.
---source takes a label as well as a source's name (SITE_FILTER_SQL, the labels from `unfiled_labels`).
+--source takes a label as well as a source's name (SITE_FILTER_SQL, the labels from `unfiled_labels`),
+and "—" (or "-", as typed) for the pages whose site is not known.
 """
 
 from __future__ import annotations
@@ -22,8 +23,10 @@ NONE_SHOWN = "—"  # what a table shows for a document whose site is not known
 UNFILED_SQL = "coalesce(nullif(trim(d.site_name), ''), url_host(coalesce(d.canonical_url, d.url)))"
 # The label in SQL, over `documents d LEFT JOIN sources s ON s.id = d.source_id`.
 SITE_SQL = f"coalesce(s.name, {UNFILED_SQL})"
-# A filter on the label of pages filed under no source (a source's own pages go by its name).
-SITE_FILTER_SQL = f"d.source_id IS NULL AND {UNFILED_SQL} = ?"
+# A filter on the label of pages filed under no source as tables show it (a source's own pages go by its
+# name): "—" selects the pages whose site is not known.
+SITE_FILTER_SQL = f"d.source_id IS NULL AND coalesce({UNFILED_SQL}, '{NONE_SHOWN}') = ?"
+NONE_TYPED = ("-", NONE_SHOWN)  # what --source takes for NONE_SHOWN
 
 
 def site_label(source: str | None, site_name: str | None, url: str | None) -> str | None:
