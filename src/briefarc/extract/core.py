@@ -254,7 +254,10 @@ def drop_counters(paragraphs: list[str]) -> list[str]:
 
 
 def counts_on(before: str, after: str) -> bool:
-    return before.isdecimal() and after.isdecimal() and len(after) <= 3 and int(after) == int(before) + 1
+    """`after` is the number after `before`, both of at most three digits (a long run of digits is no counter,
+    and past 4300 digits int() refuses it)."""
+    return len(before) <= 3 and len(after) <= 3 and before.isdecimal() and after.isdecimal() \
+        and int(after) == int(before) + 1
 
 
 @lru_cache(maxsize=64)
