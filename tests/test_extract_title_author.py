@@ -166,3 +166,9 @@ def test_an_h1_gluing_a_long_sites_name_to_a_short_headline_does_not_give_the_si
     head = "<title>Talks resume | The Daily Example Newspaper</title>"
     h1 = "<h1><a href='/'>The Daily Example Newspaper</a><span>Talks resume</span></h1>"
     assert "Talks resume" in extract(html(head, h1 + PARAGRAPHS), url=URL).title
+
+
+def test_a_name_whose_words_are_all_particles_elsewhere_is_still_a_name() -> None:
+    """"Van Le" is a reporter's name though "van" and "le" are particles in others' ("Marna van der Merwe")."""
+    byline = '<div class="byline">By <a>Van Le</a></div>'
+    assert extract(html("", f"{HEADLINE}{byline}{PARAGRAPHS}"), url=URL).author == "Van Le"

@@ -147,8 +147,9 @@ def looks_like_one_name(text: str) -> bool:
         return False
     if not any(char.isascii() and char.isalpha() for char in text):
         return len(text) <= 20
-    if all(word.casefold() in PARTICLES for word in words):
-        return False  # "by the" in running text names no one
+    if all(word.casefold() in PARTICLES for word in words) and (len(words) == 1 or not all(
+            word[0].isupper() for word in words)):
+        return False  # "by the" in running text names no one; "Van Le" is a name
     return all(word[0].isupper() or word.casefold() in PARTICLES or not word[0].isalpha() for word in words)
 
 
