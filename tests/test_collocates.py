@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 
 import pytest
 
 from briefarc.analysis.association import keyness, log_likelihood, pmi
+from briefarc.analysis.matching import fold_accented
 from briefarc.analysis.tokens import content_tokens, tokens
 
 
@@ -115,3 +117,11 @@ def test_chinese_bigrams_read_as_the_words_they_stand_in(cli, sources_db):
     text = "新冠肺炎疫情。" * 5 + "肺炎患者，肺部。" * 2 + "新冠病毒。" * 5
     assert [grown(word, text) for word in ("冠肺", "炎疫", "新冠", "病毒", "tariffs")] == [
         "新冠肺炎疫情", "新冠肺炎疫情", "新冠", "新冠病毒", "tariffs"]
+
+
+def test_a_word_written_with_and_without_accents_is_shown_as_written_with_them_on_a_tie():
+    """Half the briefings write "Iván", half "Ivan": the word is shown with its accent, and a word the
+    compared part lacks takes the reference's spelling, not a plain form nobody wrote."""
+    here, there = Counter({"ivan": 3, "iván": 3}), Counter({"bogotá": 4, "iván": 1})
+    fold_accented(here, there)
+    assert here == Counter({"iván": 6}) and there == Counter({"bogotá": 4, "iván": 1})

@@ -322,3 +322,20 @@ def test_a_slideshows_counter_is_not_body_but_a_number_in_the_text_is() -> None:
     kept = "<p>2</p><p>3</p><p>7</p><p>8</p>"
     document = extract(page(f"<article>{counter}{paragraphs()}{kept}</article>"))
     assert document.paragraphs == SENTENCES + ["2", "3", "7", "8"]
+
+
+def test_a_long_number_before_a_counter_leaves_the_page_readable() -> None:
+    """A paragraph of thousands of digits (a key, a hash written out) next to "1" is no counter: comparing the
+    two as numbers raised ValueError past 4300 digits and the page could not be read at all."""
+    digits = "7" * 5000
+    document = extract(page(f"<article>{paragraphs()}<p>{digits}</p><p>1</p><p>2</p></article>"))
+    assert document.paragraphs == [*SENTENCES, digits, "1", "2"]
+
+
+def test_a_tables_numbers_that_count_on_are_data_not_a_counter() -> None:
+    """A line score's innings (1, 2, 3, 4 in a row of header cells) and a column of ranks are the table's
+    data; a pager's numbers elsewhere on such a page are kept with them rather than guessed at."""
+    innings = "<tr><th>Team</th>" + "".join(f"<th>{n}</th>" for n in range(1, 5)) + "</tr>"
+    runs = "<tr><td>Home</td>" + "".join(f"<td>{n}</td>" for n in (0, 1, 2, 3)) + "</tr>"
+    document = extract(page(f"<article>{paragraphs()}<table>{innings}{runs}</table></article>"))
+    assert document.paragraphs == [*SENTENCES, "Team", "1", "2", "3", "4", "Home", "0", "1", "2", "3"]

@@ -243,3 +243,19 @@ def test_a_time_marked_as_the_updates_gives_way_to_a_later_one_that_is_not() -> 
     assert extract(page("", PARAGRAPHS + times)).published == "2011-09-27"
     only = '<time class="updated" datetime="2011-09-28"></time>'
     assert extract(page("", PARAGRAPHS + only)).published == "2011-09-28"
+
+
+def test_a_time_marked_both_published_and_updated_is_the_publication() -> None:
+    """WordPress marks a post never changed `class="entry-date published updated"`: that is its date, not an
+    update's to pass over for the next <time> on the page (here a comment's)."""
+    post = '<time class="entry-date published updated" datetime="2011-09-27"></time>'
+    comment = '<div class="comments-area"><div class="comment-meta"><time datetime="2012-01-05"></time></div></div>'
+    assert extract(page("", PARAGRAPHS + post + comment)).published == "2011-09-27"
+
+
+def test_an_updates_time_does_not_give_way_to_a_later_one() -> None:
+    """A publication comes before its update: a <time> after the update's and later than it (a comment's) is
+    not the publication's."""
+    times = '<time class="updated" datetime="2011-09-28"></time>'
+    comment = '<div class="comments-area"><time datetime="2012-01-05"></time></div>'
+    assert extract(page("", PARAGRAPHS + times + comment)).published == "2011-09-28"

@@ -152,3 +152,23 @@ def test_an_h1_that_glues_the_headline_to_a_byline_or_the_sites_name_gives_the_h
         assert extract(html(head, h1 + PARAGRAPHS), url=URL).title == "Talks on the trade corridor resume"
     whole = "<h1><em>Talks on the trade corridor</em> resume</h1>"  # emphasis inside the headline is part of it
     assert extract(html(head, whole + PARAGRAPHS), url=URL).title == "Talks on the trade corridor resume"
+
+
+def test_a_role_after_the_last_of_several_names_in_their_own_elements_is_left_out() -> None:
+    """Each name of "A and B - Staff writers" is cleaned as a lone byline's is: the role after the dash goes."""
+    byline = '<div class="byline"><a>Jane Roe</a><span>and</span><a>John Doe - Staff writers</a></div>'
+    assert extract(html("", f"{HEADLINE}{byline}{PARAGRAPHS}"), url=URL).author == "Jane Roe and John Doe"
+
+
+def test_an_h1_gluing_a_long_sites_name_to_a_short_headline_does_not_give_the_sites_name() -> None:
+    """The title holds both parts ("Talks resume | The Daily Example Newspaper"): the longer one is the site's
+    name, which no declared title opens with, so it is not taken for the headline."""
+    head = "<title>Talks resume | The Daily Example Newspaper</title>"
+    h1 = "<h1><a href='/'>The Daily Example Newspaper</a><span>Talks resume</span></h1>"
+    assert "Talks resume" in extract(html(head, h1 + PARAGRAPHS), url=URL).title
+
+
+def test_a_name_whose_words_are_all_particles_elsewhere_is_still_a_name() -> None:
+    """"Van Le" is a reporter's name though "van" and "le" are particles in others' ("Marna van der Merwe")."""
+    byline = '<div class="byline">By <a>Van Le</a></div>'
+    assert extract(html("", f"{HEADLINE}{byline}{PARAGRAPHS}"), url=URL).author == "Van Le"

@@ -91,14 +91,17 @@ def index_form(text: str) -> str:
 
 def fold_accented(primary: Counter, *others: Counter) -> None:
     """Count as one the words that differ only in a Latin letter's diacritics ("iván", "ivan"), which search
-    finds alike: under the form `primary` holds most often, in it and in the `others` alike."""
+    finds alike: under the form `primary` holds most often, in it and in the `others` alike; on a tie, or for
+    a word `primary` lacks, the form the `others` hold most often, and then one with its diacritics (plain
+    "ivan" is most often the accents dropped, not a word of its own)."""
     groups: dict[str, dict[str, None]] = {}
     for counter in (primary, *others):
         for word in counter:
             if not word.isascii() and not CJK_ONE.match(word) and (key := index_form(word)) != word:
                 groups.setdefault(key, {key: None})[word] = None
-    for forms in groups.values():
-        shown = max(forms, key=lambda form: primary.get(form, 0))
+    for plain, forms in groups.items():
+        shown = max(forms, key=lambda form: (primary.get(form, 0), sum(other.get(form, 0) for other in others),
+                                             form != plain))
         for counter in (primary, *others):
             total = sum(counter.pop(form, 0) for form in forms)
             if total:

@@ -93,8 +93,13 @@ def name_from_lines(lines: list[str]) -> str | None:
         index += 2
     if index == 1:
         return clean_author(name)
-    joined = BY_PREFIX.sub("", name).strip(" ,")  # "A, B, and C": each name is checked, not the whole
-    return joined if all(clean_author(part) for part in LIST_SEPARATOR.split(joined)) else None
+    # "A, B, and C": each name is checked and cleaned, not the whole ("A and B - Staff writers" keeps no role)
+    pieces = NAME_SEPARATOR.split(BY_PREFIX.sub("", name).strip(" ,"))
+    names = [clean_author(piece) for piece in pieces[::2]]
+    if not all(names):
+        return None
+    pieces[::2] = names
+    return "".join(pieces)
 
 
 def text_lines(node) -> list[str]:
@@ -142,8 +147,9 @@ def looks_like_one_name(text: str) -> bool:
         return False
     if not any(char.isascii() and char.isalpha() for char in text):
         return len(text) <= 20
-    if all(word.casefold() in PARTICLES for word in words):
-        return False  # "by the" in running text names no one
+    if all(word.casefold() in PARTICLES for word in words) and (len(words) == 1 or not all(
+            word[0].isupper() for word in words)):
+        return False  # "by the" in running text names no one; "Van Le" is a name
     return all(word[0].isupper() or word.casefold() in PARTICLES or not word[0].isalpha() for word in words)
 
 
@@ -172,6 +178,7 @@ def may_open_byline(line: str) -> bool:
 
 
 LIST_SEPARATOR = lazy(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
+NAME_SEPARATOR = lazy(f"({LIST_SEPARATOR.pattern})")  # splits keeping the separators
 AUTHOR_LINKS = "a[href*='/author/'], a[href*='/authors/'], [rel=author]"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import html
 import re
+from collections.abc import Collection
 from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser
@@ -148,6 +149,7 @@ def extract_html(text: str, url: str | None = None, site: sites.Site | None = No
         site = sites.site_by_container(root)
         apply_site(meta, tree, site)
     paragraphs, page_date = clean_paragraphs([b.text for b in blocks], meta, site)
+    paragraphs = drop_counters(paragraphs, {b.text for b in blocks if b.tag in ("td", "th")})
     strong = {b.text for b in blocks if b.strong > 0.5}
     document = Document(
         title=meta.title, subtitle=meta.subtitle, author=meta.author, language=meta.language,
@@ -232,29 +234,33 @@ def clean_paragraphs(paragraphs: list[str], meta: Metadata, site: sites.Site | N
         kept.append(paragraph)
     if site and site.header_lines:
         kept = drop_header_lines(kept, [re.compile(p) for p in site.header_lines])
-    return drop_counters(kept), page_date
+    return kept, page_date
 
 
 PAGER_RUN = 3
 
 
-def drop_counters(paragraphs: list[str]) -> list[str]:
+def drop_counters(paragraphs: list[str], cells: Collection[str] = ()) -> list[str]:
     """A slideshow's or a pager's counter left in the text: three or more lines in a row that only count,
-    "1", "2", "3"."""
+    "1", "2", "3"; not a table's numbers (a row of innings, a column of ranks), which are data: a run is
+    kept when one of its lines is also a table cell's text."""
     kept: list[str] = []
     start = 0
     while start < len(paragraphs):
         end = start + 1
         while end < len(paragraphs) and counts_on(paragraphs[end - 1], paragraphs[end]):
             end += 1
-        if end - start < PAGER_RUN:
+        if end - start < PAGER_RUN or any(line in cells for line in paragraphs[start:end]):
             kept.extend(paragraphs[start:end])
         start = end
     return kept
 
 
 def counts_on(before: str, after: str) -> bool:
-    return before.isdecimal() and after.isdecimal() and len(after) <= 3 and int(after) == int(before) + 1
+    """`after` is the number after `before`, both of at most three digits (a long run of digits is no counter,
+    and past 4300 digits int() refuses it)."""
+    return len(before) <= 3 and len(after) <= 3 and before.isdecimal() and after.isdecimal() \
+        and int(after) == int(before) + 1
 
 
 @lru_cache(maxsize=64)

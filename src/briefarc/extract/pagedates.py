@@ -66,8 +66,9 @@ def date_from_microdata(src: PageSources) -> str | None:
 
 
 def date_from_time(src: PageSources) -> str | None:
-    """The first <time> outside furniture, passing over one marked as the last change's ("updated")
-    for a later one that is not."""
+    """The first <time> outside furniture, passing over one marked only as the last change's ("updated",
+    not "published updated" as WordPress marks a post never changed) for a later one that is not and
+    that is no later than the change (a comment's or the next post's is)."""
     updated = None
     for node in src.tree.css(TIME)[:5]:
         attrs = node.attributes
@@ -75,10 +76,14 @@ def date_from_time(src: PageSources) -> str | None:
         parsed = dates.parse_date(value)
         if not parsed or _in_furniture(node):
             continue
-        if not MODIFIED_MARK.search(f"{attrs.get('itemprop') or ''} {attrs.get('class') or ''}".lower()):
-            return parsed
+        marks = f"{attrs.get('itemprop') or ''} {attrs.get('class') or ''}".lower()
+        if not MODIFIED_MARK.search(marks) or PUBLISHED_MARK.search(marks):
+            return parsed if updated is None or parsed[:10] <= updated[:10] else updated
         updated = updated or parsed
     return updated
+
+
+PUBLISHED_MARK = lazy(r"\bpublished\b|datepublished")
 
 
 NOT_THE_ARTICLE = lazy(r"related|sidebar|recommend|promo|teaser|trending|popular|top-?bar|header-?date")

@@ -80,21 +80,36 @@ def glued_host_dropped(title: str, names: Collection[str]) -> str:
 def h1_texts(src: PageSources, headlines: bool = False) -> list[str]:
     """The texts of the page's h1s; with `headlines`, of those that are not the site's name."""
     nodes = [node for node in src.h1s()[:8] if not (headlines and names_site(node, src.url))]
-    declared = fold(" ".join(filter(None, (title_tag(src), src.first_meta(TITLE_META))))).casefold()
+    declared = [fold(title).casefold() for title in (title_tag(src), src.first_meta(TITLE_META)) if title]
     return [text for text in (h1_text(node, declared) for node in nodes) if text]
 
 
-def h1_text(node: LexborNode, declared: str) -> str:
+def h1_text(node: LexborNode, declared: list[str]) -> str:
     """An h1's text; when it glues a headline to another element's text (a byline, a date, the site's
     name in a link) and the declared titles hold the headline's part, at one end and at least half of
-    the whole, but not the whole, that part."""
+    the whole, but not the whole, that part. When they hold the other part too (a site's or a section's
+    name), the headline's is the part a declared title opens with."""
     whole = fold_entities(node.text())
-    if not declared or " ".join(WORD.findall(whole.casefold())) in " ".join(WORD.findall(declared)):
+    held = " ".join(declared)
+    if not held or words_of(whole) in words_of(held):
         return whole  # the declared titles hold all of it, perhaps with separators between its parts
     pieces = [fold(fold_entities(piece)) for piece in node.text(separator="\n").split("\n")]
-    inside = [piece for piece in pieces if 2 * len(piece) >= len(whole) and piece.casefold() in declared
-              and (fold(whole).startswith(piece) or fold(whole).endswith(piece))]
+    folded = fold(whole)
+    inside = [piece for piece in pieces if 2 * len(piece) >= len(whole) and piece.casefold() in held
+              and (folded.startswith(piece) or folded.endswith(piece))
+              and (any(title.startswith(piece.casefold()) for title in declared)
+                   or not held_rest(folded, piece, held))]
     return max(inside, key=len) if len(pieces) > 1 and inside else whole
+
+
+def held_rest(whole: str, piece: str, held: str) -> bool:
+    """The declared titles hold the rest of `whole` beside `piece` (at its start or its end) too."""
+    rest = whole[len(piece):] if whole.startswith(piece) else whole[:len(whole) - len(piece)]
+    return bool(words := words_of(rest)) and words in words_of(held)
+
+
+def words_of(text: str) -> str:
+    return " ".join(WORD.findall(text.casefold()))
 
 
 def clean_title(value: str, h1s: Sequence[str] = ()) -> str:
