@@ -172,3 +172,11 @@ def test_a_name_whose_words_are_all_particles_elsewhere_is_still_a_name() -> Non
     """"Van Le" is a reporter's name though "van" and "le" are particles in others' ("Marna van der Merwe")."""
     byline = '<div class="byline">By <a>Van Le</a></div>'
     assert extract(html("", f"{HEADLINE}{byline}{PARAGRAPHS}"), url=URL).author == "Van Le"
+
+
+def test_the_controls_of_an_author_widget_are_not_the_author() -> None:
+    """Byline classes match in any case (cnnByline), so CamelCase widgets match too: their buttons are no names."""
+    for widget in ('<div class="AuthorFollowButton"><button>Follow</button></div>',
+                   '<div class="AuthorAlerts"><a href="/alerts">Get Alerts</a></div>',
+                   '<div class="authorProfile"><a href="/people/x">View profile</a></div>'):
+        assert extract(html("", f"{HEADLINE}{widget}{PARAGRAPHS}"), url=URL).author is None, widget

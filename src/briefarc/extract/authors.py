@@ -30,8 +30,10 @@ BY_PREFIX = lazy(
     r"(?:\s*[:：|]\s*|\s+|(?<=by)(?=[A-Z]))",
     re.I,
 )
+# not names: labels, and the controls an author widget holds ("Follow", "Get Alerts", "View profile")
 NOT_AUTHOR = lazy(r"^(?:by|the author|authors?|admin|administrator|staff|unknown|anonymous|name|posted|updated"
-                        r"|published|written)$", re.I)
+                        r"|published|written|follow|unfollow|subscribe|share|contact|e-?mail|bio|more|see more"
+                        r"|(?:view|see) (?:full )?profile|(?:get|email) alerts|trusted source)$", re.I)
 NOT_A_NAME = lazy(r"https?://|www\.|@|\d")
 
 
