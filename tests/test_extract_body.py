@@ -339,3 +339,22 @@ def test_a_tables_numbers_that_count_on_are_data_not_a_counter() -> None:
     runs = "<tr><td>Home</td>" + "".join(f"<td>{n}</td>" for n in (0, 1, 2, 3)) + "</tr>"
     document = extract(page(f"<article>{paragraphs()}<table>{innings}{runs}</table></article>"))
     assert document.paragraphs == [*SENTENCES, "Team", "1", "2", "3", "4", "Home", "0", "1", "2", "3"]
+
+
+def test_a_lead_in_its_own_div_beside_the_bodys_container_is_the_subtitle() -> None:
+    """A lead set in a div of its own between the headline and the body's container (BEM names it
+    "article__lead") was in neither the subtitle nor the body: the text was lost. It is the subtitle now; a
+    lead inside the container stays the body's opening, and a div of nested blocks is no lead."""
+    lead = "Rescuers found a fifth victim four days after the landslide buried several houses in the village."
+    outside = (f"<div class='block'><article><h1>Five dead after the landslide</h1><div class='article__info'>"
+               f"<span>Today, 17:40</span></div><div class='article__lead'>{lead}</div>"
+               f"<div class='article__body'>{paragraphs()}</div></article></div>")
+    document = extract(page(outside))
+    assert document.subtitle == lead and document.paragraphs == SENTENCES
+    inside = (f"<div class='block'><article><h1>Five dead after the landslide</h1><div class='article__body'>"
+              f"<div class='article__lead'>{lead}</div>{paragraphs()}</div></article></div>")
+    document = extract(page(inside))
+    assert document.subtitle is None and document.paragraphs == [lead] + SENTENCES
+    nested = (f"<div class='block'><article><h1>Five dead after the landslide</h1><div class='article__intro'>"
+              f"<div><div>{lead}</div></div></div><div class='article__body'>{paragraphs()}</div></article></div>")
+    assert extract(page(nested)).subtitle is None  # blocks within blocks: a section, not a lead

@@ -19,7 +19,7 @@ from briefarc.extract.guard import input_errors_only
 from briefarc.extract.kinds import classify, kind_from_url, kind_named, looks_like_news
 from briefarc.extract.language import guess_language, language_from_url
 from briefarc.extract.links import checked
-from briefarc.extract.metadata import Metadata, extract_metadata, settle_published
+from briefarc.extract.metadata import Metadata, extract_metadata, settle_published, standfirst_outside
 from briefarc.extract.text import fold
 from briefarc.models import Document, ListingItem
 from briefarc.patterns import lazy
@@ -148,6 +148,8 @@ def extract_html(text: str, url: str | None = None, site: sites.Site | None = No
     if site is None:  # a known template recognised from where the text was found
         site = sites.site_by_container(root)
         apply_site(meta, tree, site)
+    if meta.subtitle is None:
+        meta.subtitle = standfirst_outside(tree, meta.title, {b.text for b in blocks})
     paragraphs, page_date = clean_paragraphs([b.text for b in blocks], meta, site)
     paragraphs = drop_counters(paragraphs, {b.text for b in blocks if b.tag in ("td", "th")})
     strong = {b.text for b in blocks if b.strong > 0.5}

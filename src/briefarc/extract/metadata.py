@@ -23,9 +23,10 @@ from briefarc.models import Kind
 from briefarc.patterns import lazy
 
 TAG_META = ("article:tag", "news_keywords", "keywords", "parsely-tags", "sailthru.tags")
+# a class word: "lead", "article-lead", or as BEM names an element, "article__lead" (not "leader", "mislead")
 SUBTITLE = lazy(
-    r"standfirst|lead-?paragraph|\blead\b|sub-?title|subhead|\bdek\b|excerpt|strapline|summary|\blede\b"
-    r"|\bintro\b|teaser-text|alternativeheadline|description|deck\b"
+    r"standfirst|lead-?paragraph|(?<![a-z0-9])(?:lead|dek|lede|intro)(?![a-z0-9])|sub-?title|subhead|excerpt"
+    r"|strapline|summary|teaser-text|alternativeheadline|description|deck(?![a-z0-9])"
 )
 SUBTITLE_TAGS = frozenset({"p", "h2", "h3", "h4", "div", "span", "strong", "em"})
 NEWS_TYPES = frozenset({"newsarticle", "reportagenewsarticle", "analysisnewsarticle", "article", "blogposting",
@@ -72,7 +73,10 @@ class PendingDate:
 
 def subtitle_candidates(src: PageSources):
     """Elements after the headline: the h1's next siblings, and those of its parent (a header)."""
-    h1 = next(iter(src.h1s()), None)
+    yield from candidates_after(next(iter(src.h1s()), None))
+
+
+def candidates_after(h1: LexborNode | None):
     if h1 is None:
         return
     for start in (h1, h1.parent):
@@ -94,9 +98,7 @@ def find_subtitle(src: PageSources, title: str | None) -> tuple[str | None, int 
     if value and value != title:
         return value, None
     for node in subtitle_candidates(src):
-        attrs = node.attributes
-        names = f"{attrs.get('class') or ''} {attrs.get('id') or ''} {attrs.get('itemprop') or ''}".lower()
-        if node.tag not in SUBTITLE_TAGS or not SUBTITLE.search(names):
+        if node.tag not in SUBTITLE_TAGS or not SUBTITLE.search(names_of(node)):
             continue
         text = node_text(node)
         if not 20 <= len(text) <= 600 or text == title or _link_heavy(node, text):
@@ -105,6 +107,42 @@ def find_subtitle(src: PageSources, title: str | None) -> tuple[str | None, int 
             continue
         return text, node.mem_id
     return lead_paragraph(src, title)
+
+
+def names_of(node: LexborNode) -> str:
+    attrs = node.attributes
+    return f"{attrs.get('class') or ''} {attrs.get('id') or ''} {attrs.get('itemprop') or ''}".lower()
+
+
+def standfirst_outside(tree: LexborHTMLParser, title: str | None, body: set[str]) -> str | None:
+    """A standfirst in a div of its own after the headline, outside the container the body was read from
+    (`body`: the texts read), where find_subtitle found none: the page's lead, which was otherwise lost.
+    (find_subtitle refuses a div inside another div: a node's css() matches the node itself, in its
+    ancestors' context, so its "div div" holds for every such div; mending it there would take standfirsts
+    out of the bodies that hold them.)"""
+    for node in candidates_after(tree.css_first("h1")):
+        if node.tag != "div" or not SUBTITLE.search(names_of(node)) or nests_blocks(node):
+            continue
+        text = node_text(node)
+        if 20 <= len(text) <= 600 and text != title and text not in body and not _link_heavy(node, text):
+            return text
+    return None
+
+
+def nests_blocks(node: LexborNode) -> bool:
+    """The element holds a list, a heading, or a paragraph or a div inside another of its own: a block of
+    content, not a standfirst. (The body's reading has taken scripts out of the tree by then.)"""
+    for inner in node.css("li, h1, div, p"):
+        if inner.mem_id == node.mem_id:
+            continue
+        if inner.tag in ("li", "h1"):
+            return True
+        parent = inner.parent
+        while parent is not None and parent.mem_id != node.mem_id:
+            if parent.tag == inner.tag:
+                return True
+            parent = parent.parent
+    return False
 
 
 LEAD_PLACES = "article p, main p, [itemprop=articleBody] p, .entry-content p, .post-content p, .article-body p"
