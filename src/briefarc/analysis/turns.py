@@ -206,11 +206,12 @@ def outlets(db: sqlite_utils.Database, filters: Filters | None = None, *, top: i
         asked.setdefault(name, []).append(text or "")
     # Each outlet against those asking in its script: against all, 'china' topped every English-asking outlet's
     # terms in an archive that also holds Chinese questions (half of all words, and they never write it).
+    script = {name: _asks_in_cjk(counts) for name, counts in terms.items()}
     everyone: dict[bool, Counter] = {}
-    for counts in terms.values():  # not sum(..., Counter()): that copies the whole vocabulary once per outlet
-        everyone.setdefault(_asks_in_cjk(counts), Counter()).update(counts)
+    for name, counts in terms.items():  # not sum(..., Counter()): that copies the whole vocabulary once per outlet
+        everyone.setdefault(script[name], Counter()).update(counts)
     for name, entry in found.items():
-        entry["top_terms"] = distinctive(terms[name], everyone[_asks_in_cjk(terms[name])], top, asked[name])
+        entry["top_terms"] = distinctive(terms[name], everyone[script[name]], top, asked[name])
     return sorted(found.values(), key=lambda e: (-e["questions"], e["outlet"]))
 
 

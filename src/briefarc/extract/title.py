@@ -78,34 +78,38 @@ def glued_host_dropped(title: str, names: Collection[str]) -> str:
 
 
 def h1_texts(src: PageSources, headlines: bool = False) -> list[str]:
-    """The texts of the page's h1s; with `headlines`, of those that are not the site's name."""
-    nodes = [node for node in src.h1s()[:8] if not (headlines and names_site(node, src.url))]
-    declared = [fold(title).casefold() for title in (title_tag(src), src.first_meta(TITLE_META)) if title]
-    return [text for text in (h1_text(node, declared) for node in nodes) if text]
+    """The texts of the page's h1s; with `headlines`, of those that are not the site's name. Read once a
+    page (the cascade asks for both)."""
+    if "h1_texts" not in src.memo:
+        declared = [fold(title).casefold() for title in (title_tag(src), src.first_meta(TITLE_META)) if title]
+        held_words = words_of(" ".join(declared))
+        src.memo["h1_texts"] = [(node, h1_text(node, declared, held_words)) for node in src.h1s()[:8]]
+    return [text for node, text in src.memo["h1_texts"] if text and not (headlines and names_site(node, src.url))]
 
 
-def h1_text(node: LexborNode, declared: list[str]) -> str:
+def h1_text(node: LexborNode, declared: list[str], held_words: str) -> str:
     """An h1's text; when it glues a headline to another element's text (a byline, a date, the site's
     name in a link) and the declared titles hold the headline's part, at one end and at least half of
     the whole, but not the whole, that part. When they hold the other part too (a site's or a section's
-    name), the headline's is the part a declared title opens with."""
+    name), the headline's is the part a declared title opens with. `held_words`: the declared titles' words."""
     whole = fold_entities(node.text())
-    held = " ".join(declared)
-    if not held or words_of(whole) in words_of(held):
+    if not declared or words_of(whole) in held_words:
         return whole  # the declared titles hold all of it, perhaps with separators between its parts
+    held = " ".join(declared)
     pieces = [fold(fold_entities(piece)) for piece in node.text(separator="\n").split("\n")]
     folded = fold(whole)
     inside = [piece for piece in pieces if 2 * len(piece) >= len(whole) and piece.casefold() in held
               and (folded.startswith(piece) or folded.endswith(piece))
               and (any(title.startswith(piece.casefold()) for title in declared)
-                   or not held_rest(folded, piece, held))]
+                   or not held_rest(folded, piece, held_words))]
     return max(inside, key=len) if len(pieces) > 1 and inside else whole
 
 
-def held_rest(whole: str, piece: str, held: str) -> bool:
-    """The declared titles hold the rest of `whole` beside `piece` (at its start or its end) too."""
+def held_rest(whole: str, piece: str, held_words: str) -> bool:
+    """The declared titles (their words, `held_words`) hold the rest of `whole` beside `piece` (at its start or
+    its end) too."""
     rest = whole[len(piece):] if whole.startswith(piece) else whole[:len(whole) - len(piece)]
-    return bool(words := words_of(rest)) and words in words_of(held)
+    return bool(words := words_of(rest)) and words in held_words
 
 
 def words_of(text: str) -> str:
