@@ -680,6 +680,27 @@ Crawl-delay: 2.5
     assert parse(b"User-agent: *\nDisallow:\n", "briefarc").allows("https://x.org/anything")
 
 
+def test_robots_of_many_rules_tries_only_those_whose_start_the_path_has(monkeypatch):
+    """Every rule was tried against every URL: a robots.txt of 20,000 rules cost about 11 ms of CPU a URL (it was
+    20,000 tests; it is now a dict lookup per character of the path).
+    Only rules whose text before the first `*` begins the path can match; the answers stay the same."""
+    from briefarc.net import robots
+
+    lines = "".join(f"Disallow: /dir{number}/page*.html\n" for number in range(15_000))
+    rules = parse(f"User-agent: *\n{lines}Allow: /dir7/page1.html$\nDisallow: /*.pdf$\nDisallow: *secret\n".encode(),
+                  "briefarc")
+    tried: list[str] = []
+    real = robots._matches
+    monkeypatch.setattr(robots, "_matches", lambda pattern, path: tried.append(pattern) or real(pattern, path))
+    assert not rules.allows("https://x.org/dir7/page2.html")
+    assert rules.allows("https://x.org/dir7/page1.html")  # the longer Allow wins
+    assert not rules.allows("https://x.org/other/a.pdf") and rules.allows("https://x.org/other/a.pdf.html")
+    assert not rules.allows("https://x.org/a/secret/b") and rules.allows("https://x.org/dir99999/page1.html")
+    assert len(tried) <= 6 * 3
+    rules.rules.append(robots.Rule(False, "/late"))  # rules added after a lookup are seen too
+    assert not rules.allows("https://x.org/late/1")
+
+
 @pytest.mark.parametrize(("value", "delay"), [("inf", None), ("nan", None), ("86400", 60.0), ("-3", None)])
 def test_crawl_delay_is_capped(value, delay):
     assert parse(f"User-agent: *\nCrawl-delay: {value}\n".encode(), "briefarc").crawl_delay == delay

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from briefarc.net.failures import FetchFailure
 
 MAX_ROBOTS_BYTES = 512 * 1024  # RFC 9309: crawlers may ignore what lies past 500 KiB
@@ -36,6 +38,9 @@ class Robots:
     # Unreachable (5xx, 429, no connection): why nothing on the site may be fetched (RFC 9309 §2.3.1.4).
     # The fetcher keeps its FetchFailure here, to raise for every page of the site.
     failure: FetchFailure | None = None
+    _by_start: dict[str, list[Rule]] | None = field(default=None, repr=False, compare=False)
+    _indexed: int = field(default=0, repr=False, compare=False)
+    _longest: int = field(default=0, repr=False, compare=False)
 
     def allows(self, url: str) -> bool:
         path = _path_of(url)
@@ -44,7 +49,7 @@ class Robots:
         if self.failure is not None:
             return False
         best: Rule | None = None
-        for rule in self.rules:
+        for rule in self._candidates(path):
             if rule.matches(path) and (
                 best is None
                 or len(rule.pattern) > len(best.pattern)
@@ -52,6 +57,19 @@ class Robots:
             ):
                 best = rule
         return best is None or best.allow
+
+    def _candidates(self, path: str) -> Iterator[Rule]:
+        """The rules whose literal start (the pattern up to its first `*` or `$`) begins `path`: only
+        they can match it. Looked up by each of the path's starts, not by trying every rule, so a site's
+        robots.txt of 20,000 rules costs a lookup per character of the path, not 20,000 tests a URL."""
+        if self._by_start is None or self._indexed != len(self.rules):
+            self._by_start = {}
+            for rule in self.rules:
+                self._by_start.setdefault(_literal_start(rule.pattern), []).append(rule)
+            self._indexed = len(self.rules)
+            self._longest = max(map(len, self._by_start), default=0)
+        for end in range(min(len(path), self._longest) + 1):
+            yield from self._by_start.get(path[:end], ())
 
 
 def parse(data: bytes, agent: str) -> Robots:
@@ -112,6 +130,11 @@ def _apply(robots: Robots, key: str, value: str) -> None:
             return
         if 0 <= delay < float("inf"):  # a huge (or infinite) delay is capped, not obeyed for ever
             robots.crawl_delay = min(MAX_CRAWL_DELAY, max(delay, robots.crawl_delay or 0.0))
+
+
+def _literal_start(pattern: str) -> str:
+    """A pattern's text before its first `*` (and without a final `$`): what a matching path starts with."""
+    return pattern.removesuffix("$").split("*", 1)[0]
 
 
 def _matches(pattern: str, path: str) -> bool:
