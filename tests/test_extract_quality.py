@@ -72,6 +72,12 @@ def test_the_metrics_score_what_they_should() -> None:
     assert bench.same("date", "2025-03-02", "2025-03-02T10:00:00+00:00")
     assert not bench.same("title", "A title", "A  title, longer")
     assert not bench.same("title", "FDA's view", "FDA’s view") and bench.same("title", "FDA's view", "FDA’s view", True)
+    dated = bench.Case("x", "<p>Posted on March 2nd, 2025 by Ann</p>", None, "", date="2025-03-02")
+    undated = bench.Case("y", "<p>March 2025</p>", None, "", date="2025-03-02")
+    assert bench.shows_date(dated) and not bench.shows_date(undated)
+    for written in ("2025/03/02", "3/2/2025", "02.03.2025", "2 Mar. 2025", "Mar 2, 2025", "/2025/03/02/slug"):
+        assert bench.date_forms("2025-03-02").search(written), written
+    assert not bench.date_forms("2025-03-02").search("2025-03-20") and bench.date_forms("2025-03") is None
     assert bench.part_of("0001") in ("dev", "held-out")
     parts = [bench.part_of(f"{i:04d}") for i in range(400)]
     assert 0.2 < parts.count("held-out") / 400 < 0.3
