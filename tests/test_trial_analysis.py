@@ -90,5 +90,5 @@ def test_collocates_windows_found_by_bisection_are_the_scanned_ones():
         for text in texts:
             for window in (1, 3, 5):
                 near, overall = Counter(), Counter()
-                _count_text(text, pattern, window, near, overall)
+                _count_text(text, pattern, window, near, overall, Counter())
                 assert (near, overall) == _count_text_by_scan(text, pattern, window), (term, window)

@@ -55,7 +55,7 @@ def keywords(
     sample = Sample()
     here, there = _frequencies(db, target_ids, sample), _frequencies(db, reference_ids)
     fold_accented(here, there)
-    # A word against the words of its own script in each part (CJK bigrams apart from other words): against all,
+    # A word against the words of its own script in each part (CJK words apart from other words): against all,
     # English briefings weighed against a part of mostly Chinese ones had every English word over-represented
     # ('china' first for Zhao Lijian's English briefings).
     here_totals, there_totals = script_totals(here), script_totals(there)

@@ -1,7 +1,7 @@
-"""Words for counting: lower-cased words for alphabetic text, character bigrams for CJK text.
+"""Words for counting: lower-cased words for alphabetic text, dictionary words for Chinese (segment.py).
 
-Chinese is written without spaces; overlapping character bigrams are the usual light-weight stand-in
-for segmentation in corpus statistics (most Chinese words have two characters), with no dictionary.
+Chinese is written without spaces: each run of Han characters is cut into the words it is written in;
+a run holding kana (Japanese) is counted in overlapping character pairs.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
+from briefarc.analysis.segment import KANA, offsets, words
 from briefarc.store.text import CJK_CHARS
 
 WORD = re.compile(rf"[{CJK_CHARS}]+|[^\W\d_{CJK_CHARS}]+(?:['’\-][^\W\d_{CJK_CHARS}]+)*")
@@ -33,20 +34,18 @@ weren't can't won't wouldn't couldn't shouldn't haven't hasn't
 
 def spans(text: str) -> Iterator[tuple[str, int, int]]:
     """The countable units of `text` in order, with where each starts and ends: English words
-    (lower-cased) and CJK bigrams (a lone CJK character stands for itself)."""
+    (lower-cased) and the words of each CJK run (segment.words)."""
     for match in WORD.finditer(text):
         word, start = match.group(0), match.start()
         if CJK_RUN.match(word):
-            if len(word) == 1:
-                yield word, start, start + 1
-            for index in range(len(word) - 1):
-                yield word[index:index + 2], start + index, start + index + 2
+            for unit, offset in offsets(word):
+                yield unit, start + offset, start + offset + len(unit)
         else:  # "it’s" and "it's" are one word: pages differ in their apostrophes, not in what they say
             yield word.lower().replace("’", "'"), start, match.end()
 
 
 def tokens(text: str) -> Iterator[str]:
-    """The countable units of `text` in order: English words (lower-cased) and CJK bigrams. The same as
+    """The countable units of `text` in order: English words (lower-cased) and CJK words. The same as
     spans gives, read with findall: no match object per word, as counting a whole archive needs."""
     for cjk, word in WORD_PARTS.findall(text):
         yield from _units(cjk, word)
@@ -56,21 +55,20 @@ def _units(cjk: str, word: str) -> list[str]:
     """The tokens of one word as WORD_PARTS finds it: a run of CJK characters or an alphabetic word."""
     if not cjk:
         return [word.lower().replace("’", "'")]
-    if len(cjk) == 1:
-        return [cjk]
-    return [cjk[index:index + 2] for index in range(len(cjk) - 1)]
+    return list(words(cjk))
 
 
 @lru_cache(maxsize=1 << 17)  # a corpus repeats its words: judged once each, not at every occurrence
 def worth_counting(token: str) -> bool:
-    """Not a stop word, a one-letter word or a bigram made of stop characters."""
-    if token in STOPWORDS or (len(token) == 1 and not CJK_RUN.match(token)):
+    """Not a stop word, a one-letter word, a Chinese word of one character (的, 称, or what the dictionary
+    left of a name) or a word made of stop characters."""
+    if token in STOPWORDS or (len(token) == 1 and not (CJK_RUN.match(token) and KANA.match(token))):
         return False
     return not (CJK_RUN.match(token) and all(char in STOPWORDS for char in token))
 
 
 def is_cjk_token(token: str) -> bool:
-    """Whether a token is CJK (a bigram or a lone character) rather than a word of another script."""
+    """Whether a token is CJK (a Chinese word, a Japanese pair) rather than a word of another script."""
     return bool(CJK_RUN.match(token))
 
 
@@ -109,16 +107,62 @@ class TokenCounts:
         return out
 
 
-FRAGMENT_SHARE = 0.9  # a string this often followed (or preceded) by the same character is part of a longer one
+FRAGMENT_SHARE = 0.9  # a word this often followed (or preceded) by the same word is part of a longer one
 FRAGMENT_MIN = 4  # occurrences needed to judge: fewer say little about the words around
-LONGEST_WORD = 8  # characters a bigram may grow to
+LONGEST_WORD = 8  # characters a word may grow to
 SAMPLE_CHARS = 500_000  # the text kept to tell fragments: enough to know a language's words
+NEXT_WORD = re.compile(r"[^ \n]+")
 
 
 def grown(word: str, text: str) -> str:
-    """A CJK bigram as the longer string it nearly always (FRAGMENT_SHARE) stands in, in `text`: 冠肺 is read
-    in 新冠肺炎, 卫组 in 世卫组织, 一带 in 一带一路. Bigrams stand in for words (no dictionary); this reads
-    them as a reader would, by the characters around them alone. Anything else is returned as it is."""
+    """A Chinese word as the longer string it nearly always (FRAGMENT_SHARE) stands in, in `text` (its runs cut
+    into words, as worded gives): 新冠 in 新冠肺炎 where 肺炎 nearly always follows it, 世卫 in 世卫组织, 一带 in
+    一带一路. It grows by whole words, so it never ends inside one. Anything else is returned as it is."""
+    if not CJK_RUN.match(word) or KANA.search(word):
+        return word
+    parts = [word]
+    while len(word) < LONGEST_WORD:
+        occurrences, before, after = _neighbours(" ".join(parts), text)
+        if occurrences < FRAGMENT_MIN:
+            break
+        longer = list(parts)
+        for found, at_end in ((after, True), (before, False)):
+            best = found.most_common(1)
+            if best and best[0][1] >= FRAGMENT_SHARE * occurrences:
+                longer = longer + [best[0][0]] if at_end else [best[0][0]] + longer
+        if longer == parts:
+            break
+        parts, word = longer, "".join(longer)
+    return word
+
+
+def _neighbours(key: str, text: str) -> tuple[int, Counter, Counter]:
+    """How often the words `key` stand whole in `text` (words parted by spaces, runs by line breaks), and the
+    words just before and just after them."""
+    occurrences, before, after = 0, Counter[str](), Counter[str]()
+    start, size = text.find(key), len(key)
+    while start >= 0:
+        end = start + size
+        if (start == 0 or text[start - 1] in " \n") and text[end:end + 1] in ("", " ", "\n"):
+            occurrences += 1
+            if text[end:end + 1] == " ":
+                after[NEXT_WORD.match(text, end + 1)[0]] += 1  # type: ignore[index]
+            if start and text[start - 1] == " ":
+                before[text[max(text.rfind(" ", 0, start - 1), text.rfind("\n", 0, start - 1)) + 1:start - 1]] += 1
+        start = text.find(key, start + 1)
+    return occurrences, before, after
+
+
+def worded(texts: list[str]) -> str:
+    """The Chinese runs of `texts` cut into words (segment.words), words parted by spaces, runs by line breaks:
+    what grown reads."""
+    runs = (cjk for text in texts for cjk, _ in WORD_PARTS.findall(text) if cjk and not KANA.search(cjk))
+    return "\n".join(" ".join(words(run)) for run in runs)
+
+
+def grown_pair(word: str, text: str) -> str:
+    """A pair of Japanese characters (a run holding kana is counted in pairs) as the longer string it nearly
+    always (FRAGMENT_SHARE) stands in, in `text`, read character by character. Anything else as it is."""
     if len(word) != 2 or not all(CJK_RUN.match(char) for char in word):
         return word
     while len(word) < LONGEST_WORD:
@@ -175,12 +219,19 @@ class Sample(list[str]):
 
 
 def as_words(rows: list[dict], limit: int, sample: list[str], key: str = "word") -> list[dict]:
-    """The first `limit` ranked rows, each CJK bigram shown as the string it nearly always stands in (see
-    grown), with the bigram's counts; a string already shown by a better ranked row is not repeated."""
+    """The first `limit` ranked rows, each Chinese word shown as the string it nearly always stands in (see
+    grown; a Japanese pair, grown_pair), with the word's counts; a string already shown by a better ranked row
+    is not repeated."""
     text = "\n".join(sample)
+    cut = None  # the sample's Chinese cut into words: only for a Chinese row
     out, shown = [], set()
     for row in rows[:3 * limit]:
-        word = grown(row[key], text)
+        word = row[key]
+        if KANA.search(word):
+            word = grown_pair(word, text)
+        elif CJK_RUN.match(word):
+            cut = worded(sample) if cut is None else cut
+            word = grown(word, cut)
         if word not in shown:
             shown.add(word)
             out.append({**row, key: word})

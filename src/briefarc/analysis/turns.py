@@ -216,7 +216,7 @@ def outlets(db: sqlite_utils.Database, filters: Filters | None = None, *, top: i
 
 
 def _asks_in_cjk(counts: Counter) -> bool:
-    """Whether most of an outlet's counted words are CJK bigrams (it asks in Chinese or Japanese)."""
+    """Whether most of an outlet's counted words are CJK words (it asks in Chinese or Japanese)."""
     from briefarc.analysis.tokens import script_totals
 
     totals = script_totals(counts)
@@ -236,7 +236,7 @@ def _answering_names(db) -> set[str]:
 
 def distinctive(own: Counter, everyone: Counter, top: int, asked: list[str]) -> list[str]:
     """The words an outlet asks about more than the others do, by log-likelihood (then by count); a CJK
-    bigram as the longer string it stands in, in what the outlet asked (tokens.grown)."""
+    word as the longer string it stands in, in what the outlet asked (tokens.grown)."""
     from briefarc.analysis.association import keyness
     from briefarc.analysis.tokens import as_words
 
