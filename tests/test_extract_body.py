@@ -358,3 +358,21 @@ def test_a_lead_in_its_own_div_beside_the_bodys_container_is_the_subtitle() -> N
     nested = (f"<div class='block'><article><h1>Five dead after the landslide</h1><div class='article__intro'>"
               f"<div><div>{lead}</div></div></div><div class='article__body'>{paragraphs()}</div></article></div>")
     assert extract(page(nested)).subtitle is None  # blocks within blocks: a section, not a lead
+
+
+def test_a_heading_that_announces_other_articles_ends_the_body() -> None:
+    """A container that ends with "Read This Next" or "Latest News" and teasers of other articles: the heading
+    and what follows it are left out (they were two fifths of such bodies); the same heading in the body's
+    first third, or a heading that merely mentions the words, is the article's."""
+    teasers = "".join(f"<h3><a href='/story-{n}'>Another story number {n}</a></h3><p>A teaser for the other "
+                      f"story number {n}, about something else entirely, to make readers click.</p>" for n in range(4))
+    for heading in ("Read This Next", "Latest News", "Related posts:", "Lesen Sie auch"):
+        document = extract(page(f"<article>{paragraphs()}<h2>{heading}</h2>{teasers}</article>"))
+        assert document.paragraphs == SENTENCES, heading
+    early = extract(page(f"<article><h2>Latest news</h2>{paragraphs()}</article>"))
+    assert early.paragraphs == ["Latest news", *SENTENCES]
+    early_lead_in = extract(page(f"<article><h2>Related posts</h2>{paragraphs()}</article>"))
+    assert early_lead_in.paragraphs == SENTENCES  # left out alone, as before
+    for heading in ("Latest news from the talks", "Related"):  # "Related" alone may be a section's own
+        document = extract(page(f"<article>{paragraphs()}<h2>{heading}</h2><p>{SENTENCES[0]}</p></article>"))
+        assert document.paragraphs[-1] == SENTENCES[0], heading

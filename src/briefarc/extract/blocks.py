@@ -9,7 +9,7 @@ from typing import Protocol
 
 from selectolax.lexbor import LexborNode
 
-from briefarc.extract.boilerplate import is_boilerplate
+from briefarc.extract.boilerplate import TAIL_HEADING, is_boilerplate
 from briefarc.extract.text import fold, has_words
 
 # Tags that are skipped while reading (cheaper than removing them, as they are rare).
@@ -37,6 +37,7 @@ class Block:
     link_chars: int = 0
     strong: float = 0.0  # the share of its text inside <b>/<strong> (transcripts bold their questions)
     tentative: bool = False  # a linked list item, kept only when prose follows it
+    tail: bool = False  # a heading that announces other articles ("Related posts"): see core.drop_tail
 
     @property
     def link_density(self) -> float:
@@ -150,6 +151,10 @@ class BlockReader:
     def keep(self, block: Block) -> None:
         """Keep the block unless keep_block drops it; a list item partly made of links, or a short
         paragraph mostly of links, waits to see whether the article goes on after it (see settle)."""
+        if block.tag in HEADINGS and TAIL_HEADING.match(block.text):
+            block.tail = True
+            self.blocks.append(block)
+            return
         if linked_item(block):
             if len(self.blocks) - self.prose_end < MAX_PENDING:
                 block.tentative = True
@@ -168,6 +173,23 @@ class BlockReader:
         return [block for index, block in enumerate(self.blocks) if index < end or not block.tentative]
 
 
+def drop_tail(blocks: list[Block]) -> list[Block]:
+    """The list of other articles a container ends with: a heading that only announces them ("Read This
+    Next", "Latest News", "Related Posts") after the first third of the text, and what follows it. Such a
+    heading sooner stays unless it is a lead-in, which is left out alone as any other."""
+    total = sum(len(block.text) for block in blocks if not block.tail)
+    seen = 0
+    kept = []
+    for block in blocks:
+        if block.tail and seen >= total / 3:
+            break
+        if not block.tail or not is_boilerplate(block.text, block.link_density):
+            kept.append(block)
+            seen += len(block.text)
+    return kept
+
+
+HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 PROSE = 80  # a paragraph of prose: this many characters and few links
 MAX_PENDING = 500  # linked list items held while waiting for prose
 LINK_LINE = 200  # a paragraph mostly of links and shorter than this waits for prose like a linked list item

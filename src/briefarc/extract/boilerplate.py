@@ -44,3 +44,15 @@ def is_boilerplate(text: str, link_density: float) -> bool:
     if len(text) <= LEAD_IN_LENGTH and LEAD_IN_TEXT.match(text):
         return True
     return len(text) <= LEAD_IN_LENGTH and link_density > 0.3 and LEAD_IN_START.match(text) is not None
+
+
+# A heading that is nothing but one of these opens the page's list of other articles, not a section.
+TAIL_HEADINGS = (
+    rf"{LEAD_INS}|read this next|(?:the )?latest(?: news| posts| articles| stories)?"
+    r"|more (?:news|stories|articles|posts)"
+    r"|(?:most )?popular(?: posts| stories| articles)?|most read|trending(?: now)?|recent (?:posts|articles|news)"
+    r"|neueste artikel|dernières actualités|à la une|últimas noticias|últimas notícias|последние новости"
+    r"|最新文章|最新新闻|热门文章|الأكثر قراءة|آخر الأخبار"
+)
+# "Related" alone may head a section of the article itself (related work, related problems): not taken.
+TAIL_HEADING = lazy(rf"^[\W_]*(?!related[\W_]*$)(?:{TAIL_HEADINGS})[\W_]*$", re.I)

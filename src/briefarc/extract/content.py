@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from briefarc.extract.blocks import Block, BlockReader
+from briefarc.extract.blocks import Block, BlockReader, drop_tail
 from briefarc.extract.furniture import (
     CONTENT_NAMES,
     LIKELY,
@@ -438,7 +438,7 @@ class Reading:
             for node in page.intro(root):
                 reader.read(node)
         reader.read(root)
-        self.blocks = once(reader.settle())
+        self.blocks = once(drop_tail(reader.settle()))
         self.size = sum(len(block.text) for block in self.blocks)
 
     def too_little(self) -> bool:
