@@ -91,3 +91,23 @@ def test_outlets_top_terms_are_words(cli, archive):
     pieces = {name[index:index + 2] for name in NAMES for index in range(len(name) - 1)} - set(NAMES)
     assert len(rows) == 6 and all(set(row["top_terms"]) & set(NAMES) for row in rows)
     assert not {term for row in rows for term in row["top_terms"]} & (pieces | FRAGMENTS)
+
+
+def test_a_long_run_of_han_is_cut_but_not_kept():
+    """words() kept every run it cut, keyed by the whole run: a page's unpunctuated run of Han characters stayed
+    in memory with all its words for the life of the process (70 MB for a 5 MB run). Sentences are kept,
+    longer runs are cut each time they are asked."""
+    import tracemalloc
+
+    from briefarc.analysis.segment import words
+
+    run = "外交部发言人主持例行记者会台湾是中国的一部分" * 10_000
+    assert words("中国") == ("中国",)  # the dictionary is loaded before the count
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        assert "".join(words(run)) == run
+        kept = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert kept < 1_000_000, kept
