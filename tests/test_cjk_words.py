@@ -111,3 +111,12 @@ def test_a_long_run_of_han_is_cut_but_not_kept():
     finally:
         tracemalloc.stop()
     assert kept < 1_000_000, kept
+
+
+def test_a_chinese_name_written_with_the_katakana_middle_dot_is_cut_into_words():
+    """A run holding kana is counted in pairs (Japanese); the katakana middle dot and long sound mark are no
+    kana of their own, and Chinese writes foreign names with the dot: 唐纳德・特朗普 gave 德・, ・特, 特朗."""
+    from briefarc.analysis.tokens import content_tokens
+
+    assert list(content_tokens("美国总统唐纳德・特朗普表示")) == ["美国", "总统", "唐纳德", "特朗普", "表示"]
+    assert "のコ" in list(content_tokens("東京都のコーヒー"))  # Japanese keeps its pairs

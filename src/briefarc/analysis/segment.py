@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-KANA = re.compile("[\u3040-\u30ff\uff66-\uff9f]")
+# Hiragana and katakana, not the katakana middle dot and long sound mark: Chinese writes foreign names with
+# the dot too (唐纳德・特朗普), and such a run is Chinese, to be cut into words
+KANA = re.compile("[\u3040-\u30fa\u30fd-\u30ff\uff66-\uff9f]")
 
 
 @cache
