@@ -16,8 +16,9 @@ P, R and F1 per page, averaged; an empty extraction scores 0). Dates, titles and
 right on the pages whose ground truth has one (dates by day; titles and authors exact after whitespace
 is folded). Two more lines per part say how much of the shortfall is the ground truth's own: titles with
 typographic quotes taken as straight ones (the truth often writes "FDA's" where every source on the page
-has "FDA’s"), and dates on the pages that write their true date somewhere, markup and URL included (a
-page that never writes the date cannot be dated from it). Neither is the targets' measure.
+has "FDA’s"), and dates on the pages that write their true date somewhere, markup and URL included, in
+a numeric or English form (a page that never writes the date cannot be dated from it; one that writes it
+only in another language, "04-ago-2021", is not counted). Neither is the targets' measure.
 trafilatura is a benchmark-only dependency (pip install -e '.[bench]').
 """
 
@@ -235,7 +236,7 @@ def date_forms(date: str) -> re.Pattern | None:
     forms = [rf"{year}[-/.]0?{month}[-/.]0?{day}(?!\d)", rf"(?<!\d)0?{month}[-/.]0?{day}[-/.]{year}",
              rf"(?<!\d)0?{day}[-/.]0?{month}[-/.]{year}", rf"(?<!\d){year}{month:02d}{day:02d}(?!\d)",
              rf"(?<!\d)0?{month}/0?{day}/{year % 100:02d}(?!\d)"]
-    for written in (name, name[:3] + r"\.?", *(["sept"] if month == 9 else [])):
+    for written in (name, name[:3] + r"\.?", *([r"sept\.?"] if month == 9 else [])):
         forms += [rf"\b{written}\s+0?{day}(?:st|nd|rd|th)?,?\s+{year}",
                   rf"(?<!\d)0?{day}(?:st|nd|rd|th)?\s+(?:of\s+)?{written},?\s+{year}"]
     return re.compile("|".join(forms), re.I)
@@ -301,7 +302,7 @@ def report_rows(set_name: str, cases: list[Case], results: dict[str, tuple[dict[
         if shown:
             rates = {name: field_rate(shown, found, "date") for name, (found, _) in results.items()}
             print(f"{'':<14} {part:<9} dates on the {len(shown)} pages that write their true date somewhere "
-                  f"(not the target's measure): {listed(rates)}")
+                  f"in a numeric or English form (not the target's measure): {listed(rates)}")
         folded = {name: field_rate(chosen, found, "title", quotes=True) for name, (found, _) in results.items()}
         if any(rate is not None for rate in folded.values()):
             print(f"{'':<14} {part:<9} titles with curly quotes taken as straight (not the target's measure): "

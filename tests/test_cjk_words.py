@@ -91,3 +91,32 @@ def test_outlets_top_terms_are_words(cli, archive):
     pieces = {name[index:index + 2] for name in NAMES for index in range(len(name) - 1)} - set(NAMES)
     assert len(rows) == 6 and all(set(row["top_terms"]) & set(NAMES) for row in rows)
     assert not {term for row in rows for term in row["top_terms"]} & (pieces | FRAGMENTS)
+
+
+def test_a_long_run_of_han_is_cut_but_not_kept():
+    """words() kept every run it cut, keyed by the whole run: a page's unpunctuated run of Han characters stayed
+    in memory with all its words for the life of the process (70 MB for a 5 MB run). Sentences are kept,
+    longer runs are cut each time they are asked."""
+    import tracemalloc
+
+    from briefarc.analysis.segment import words
+
+    run = "外交部发言人主持例行记者会台湾是中国的一部分" * 10_000
+    assert words("中国") == ("中国",)  # the dictionary is loaded before the count
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        assert "".join(words(run)) == run
+        kept = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert kept < 1_000_000, kept
+
+
+def test_a_chinese_name_written_with_the_katakana_middle_dot_is_cut_into_words():
+    """A run holding kana is counted in pairs (Japanese); the katakana middle dot and long sound mark are no
+    kana of their own, and Chinese writes foreign names with the dot: 唐纳德・特朗普 gave 德・, ・特, 特朗."""
+    from briefarc.analysis.tokens import content_tokens
+
+    assert list(content_tokens("美国总统唐纳德・特朗普表示")) == ["美国", "总统", "唐纳德", "特朗普", "表示"]
+    assert "のコ" in list(content_tokens("東京都のコーヒー"))  # Japanese keeps its pairs

@@ -78,6 +78,8 @@ def test_the_metrics_score_what_they_should() -> None:
     for written in ("2025/03/02", "3/2/2025", "02.03.2025", "2 Mar. 2025", "Mar 2, 2025", "/2025/03/02/slug"):
         assert bench.date_forms("2025-03-02").search(written), written
     assert not bench.date_forms("2025-03-02").search("2025-03-20") and bench.date_forms("2025-03") is None
+    for written in ("Sept. 2, 2025", "2 Sept. 2025", "Sept 2, 2025", "Sep. 2, 2025"):  # AP style's "Sept."
+        assert bench.date_forms("2025-09-02").search(written), written
     assert bench.part_of("0001") in ("dev", "held-out")
     parts = [bench.part_of(f"{i:04d}") for i in range(400)]
     assert 0.2 < parts.count("held-out") / 400 < 0.3

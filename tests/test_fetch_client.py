@@ -701,6 +701,24 @@ def test_robots_of_many_rules_tries_only_those_whose_start_the_path_has(monkeypa
     assert not rules.allows("https://x.org/late/1")
 
 
+def test_robots_long_rule_and_long_path_take_a_lookup_per_rule_length_not_per_character():
+    """The lookup sliced the path at every length up to the longest rule's start: one rule of 500,000
+    characters and a path of 50,000 made 50,000 slices of up to 50,000 characters, half a second of CPU
+    a URL. Only the lengths some rule's start has are looked up."""
+    rules = parse(b"User-agent: *\nDisallow: /" + b"a" * 500_000 + b"\nDisallow: /private\n", "briefarc")
+    assert rules.allows("https://x.org/" + "a" * 50_000)  # builds the index
+    looked_up: list[int] = []
+
+    class Counting(dict):
+        def get(self, key, default=None):
+            looked_up.append(len(key))
+            return super().get(key, default)
+
+    rules._by_start = Counting(rules._by_start or {})
+    assert rules.allows("https://x.org/" + "a" * 50_000)
+    assert not rules.allows("https://x.org/private/" + "b" * 50_000)
+    assert len(looked_up) <= 2 * 2 and sum(looked_up) < 100
+
 @pytest.mark.parametrize(("value", "delay"), [("inf", None), ("nan", None), ("86400", 60.0), ("-3", None)])
 def test_crawl_delay_is_capped(value, delay):
     assert parse(f"User-agent: *\nCrawl-delay: {value}\n".encode(), "briefarc").crawl_delay == delay

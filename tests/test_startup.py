@@ -2,7 +2,8 @@
 
 Each command runs in its own Python process (so nothing an earlier test imported counts), then the
 process lists the modules it loaded. A module on the heavy list for that command fails the test:
-Rich for output scripts read, the HTTP stack (the client's modules), WARC, the extractor, sqlite-utils, pydantic, and
+Rich for output scripts read, the HTTP stack (the client's modules), WARC, the extractor, sqlite-utils, pydantic, the
+Chinese dictionary (rjieba: only collocates, keywords and outlets count Chinese words) and
 the standalone click (Typer carries its own).
 """
 
@@ -20,7 +21,7 @@ from tests.conftest import SAMPLES
 # The HTTP client's modules (net/missing.py and net/mediatypes.py are plain data the extractor shares).
 HTTP_CLIENT = tuple(f"briefarc.net.{name}" for name in ("fetch", "robots", "throttle", "addresses", "failures",
                                                          "inflate"))
-ALWAYS_HEAVY = ("pydantic", "httpx", "httpcore", "warcio", "sqlite_utils", "click", "lxml", *HTTP_CLIENT)
+ALWAYS_HEAVY = ("pydantic", "httpx", "httpcore", "warcio", "sqlite_utils", "click", "lxml", "rjieba", *HTTP_CLIENT)
 NO_EXTRACTOR = ("selectolax", "briefarc.extract")
 NO_RICH = ("rich",)
 NO_HASHING = ("hashlib", "_hashlib")  # OpenSSL: only a command that stores or cites a page hashes
