@@ -132,13 +132,32 @@ class SimpleTable:
             table.add_row(*line)
         return table
 
+    def records(self) -> Table:
+        """Each row as lines of heading and value, a blank line between rows: for a terminal too narrow for the
+        table even with its headings wrapped, where Rich squeezed the columns that are never cut anyway, folding
+        a score over two lines ("1273.8" above "9") and leaving a source column no cells at all (`speakers` at 50
+        columns)."""
+        grid = Table.grid(padding=(0, 2, 0, 0))
+        grid.add_column(style="bold", no_wrap=True)
+        grid.add_column(overflow="fold")
+        headings = [column.replace("_", " ") for column in self.columns]
+        for index, line in enumerate(self.cells):
+            if index:
+                grid.add_row("", "")
+            for heading, cell in zip(headings, line, strict=True):
+                grid.add_row(heading, cell)
+        return grid
+
     def __rich_console__(self, console, options):
         from rich.measure import Measurement
 
-        table = self.table(wrap_headings=False)
-        if Measurement.get(console, options.update_width(10_000), table).minimum > options.max_width:
-            table = self.table(wrap_headings=True)
-        yield table
+        wide = options.update_width(10_000)
+        for wrap_headings in (False, True):
+            table = self.table(wrap_headings=wrap_headings)
+            if Measurement.get(console, wide, table).minimum <= options.max_width:
+                yield table
+                return
+        yield self.records()
 
 
 def _decimals(values) -> int | None:
