@@ -73,12 +73,33 @@ class HitsTable:
     columns its 16 cells left the title six, folded inside its words ("Foreig", "n Minist", "ry")."""
 
     AROUND = 24  # the id, the date, and the rules and padding of five columns
+    MIN_TITLE = 10  # cells: below it each hit is stacked (stacked()); at 40 columns the title had 3, "Fo", "re", "ig"
 
     def __init__(self, hits: list[dict], snippets: bool) -> None:
         self.hits, self.snippets = hits, snippets
 
     def __rich_console__(self, console, options):
-        yield self.table(source_width(options.max_width))
+        source = source_width(options.max_width)
+        room = options.max_width - self.AROUND - source
+        if (room * 2 // 5 if self.snippets else room) < self.MIN_TITLE:
+            yield self.stacked()
+        else:
+            yield self.table(source)
+
+    def stacked(self) -> Table:
+        """Each hit in one cell beside its id, for a terminal too narrow for the columns: the date and source on a
+        line, the title under them, then the snippet."""
+        table = Table(show_lines=True, expand=True, pad_edge=False)
+        table.add_column("id", justify="right", style="cyan", no_wrap=True)
+        table.add_column("document", overflow="fold")
+        for hit in self.hits:
+            where = text(hit.get("published_date") or "")
+            where.append_text(Text(" " + clean(hit["site"])) if hit.get("site") else Text(" " + NONE_SHOWN, "dim"))
+            parts: list[RenderableType] = [where, prose(hit.get("title") or "(untitled)", "bold")]
+            if self.snippets:
+                parts.append(snippet_text(hit.get("snippet")))
+            table.add_row(text(hit["id"]), Group(*parts))
+        return table
 
     def table(self, source: int) -> Table:
         table = Table(show_lines=False, expand=True, pad_edge=False)
