@@ -10,7 +10,17 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from briefarc.output.render import SHORT_NAME, TURN_STYLES, prose, site_cell, source_width, text
+from briefarc.output.render import (
+    SHORT_NAME,
+    TURN_STYLES,
+    cut_title,
+    prose,
+    shorten,
+    site_cell,
+    source_width,
+    text,
+    title_cell,
+)
 from briefarc.output.textout import clean
 from briefarc.output.wrap import Wrapped
 from briefarc.store.sitelabel import NONE_SHOWN
@@ -66,16 +76,11 @@ class TurnsTable:
         yield table
 
 
-def shorten(value: str, size: int = 240) -> str:
-    """The text on one line, cut to `size` characters with an ellipsis."""
-    flat = " ".join(value.split())
-    return flat if len(flat) <= size else flat[:size - 1].rstrip() + "…"
-
-
 def turn_heading(turn: dict, label: str) -> Text:
     """"Document 12, turn 3  2025-03-12 · its title" above one turn or the numbered turns."""
     head = Wrapped(label, style="bold cyan")
-    head.append("  " + clean(" · ".join(str(v) for v in (turn.get("date"), turn.get("title")) if v)))
+    title = cut_title(turn.get("title") or "")
+    head.append("  " + clean(" · ".join(str(v) for v in (turn.get("date"), title) if v)))
     return head
 
 
@@ -379,7 +384,7 @@ class GroupedHits:
                     source = site_cell(group["source"], source_width)
                     source.append(f" ({group['count']})", style="")
                 cells = [Text(week, style="bold"), source, Text(str(hit["id"]), style="cyan"),
-                         text(hit.get("published_date")), prose(hit.get("title"))]
+                         text(hit.get("published_date")), title_cell(hit.get("title"), "")]
                 table.add_row(*cells, *([snippet_text(hit.get("snippet"))] if snippets else []))
             previous_week = group["week"]
         return table

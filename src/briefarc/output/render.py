@@ -37,6 +37,25 @@ def prose(value: object, style: str = "") -> Wrapped:
     return Wrapped(clean(value), style=style)
 
 
+def shorten(value: str, size: int = 240) -> str:
+    """The text on one line, cut to `size` characters with an ellipsis."""
+    flat = " ".join(value.split())
+    return flat if len(flat) <= size else flat[:size - 1].rstrip() + "…"
+
+
+TITLE_CHARS = 300  # of a title in a table or heading; `show` and --json give it whole
+
+
+def cut_title(title: str) -> str:
+    """A document's title for a table or a heading, cut to TITLE_CHARS: a page whose <title> held 10,000 words
+    made its row of `list` 1,250 lines high, burying the rows around it."""
+    return title if len(title) <= TITLE_CHARS else shorten(title, TITLE_CHARS)
+
+
+def title_cell(title: str | None, style: str = "bold") -> Wrapped:
+    return prose(cut_title(title or "(untitled)"), style)
+
+
 def snippet_text(snippet: str | None) -> Text:
     """A snippet with the matched terms highlighted; the page's own text is never markup.
 
@@ -95,7 +114,7 @@ class HitsTable:
         for hit in self.hits:
             where = text(hit.get("published_date") or "")
             where.append_text(Text(" " + clean(hit["site"])) if hit.get("site") else Text(" " + NONE_SHOWN, "dim"))
-            parts: list[RenderableType] = [where, prose(hit.get("title") or "(untitled)", "bold")]
+            parts: list[RenderableType] = [where, title_cell(hit.get("title"))]
             if self.snippets:
                 parts.append(snippet_text(hit.get("snippet")))
             table.add_row(text(hit["id"]), Group(*parts))
@@ -113,7 +132,7 @@ class HitsTable:
         for hit in self.hits:
             row: list[RenderableType] = [
                 text(hit["id"]), text(hit.get("published_date") or ""), site_cell(hit.get("site"), source),
-                prose(hit.get("title") or "(untitled)", "bold"),
+                title_cell(hit.get("title")),
             ]
             if self.snippets:
                 row.append(snippet_text(hit.get("snippet")))
