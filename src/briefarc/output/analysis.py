@@ -10,6 +10,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from briefarc.output.fitting import records
 from briefarc.output.render import (
     SHORT_NAME,
     TURN_STYLES,
@@ -137,22 +138,6 @@ class SimpleTable:
             table.add_row(*line)
         return table
 
-    def records(self) -> Table:
-        """Each row as lines of heading and value, a blank line between rows: for a terminal too narrow for the
-        table even with its headings wrapped, where Rich squeezed the columns that are never cut anyway, folding
-        a score over two lines ("1273.8" above "9") and leaving a source column no cells at all (`speakers` at 50
-        columns)."""
-        grid = Table.grid(padding=(0, 2, 0, 0))
-        grid.add_column(style="bold", no_wrap=True)
-        grid.add_column(overflow="fold")
-        headings = [column.replace("_", " ") for column in self.columns]
-        for index, line in enumerate(self.cells):
-            if index:
-                grid.add_row("", "")
-            for heading, cell in zip(headings, line, strict=True):
-                grid.add_row(heading, cell)
-        return grid
-
     def __rich_console__(self, console, options):
         from rich.measure import Measurement
 
@@ -162,7 +147,7 @@ class SimpleTable:
             if Measurement.get(console, wide, table).minimum <= options.max_width:
                 yield table
                 return
-        yield self.records()
+        yield records(self.table(wrap_headings=False))  # too narrow even so: each row as lines
 
 
 def _decimals(values) -> int | None:

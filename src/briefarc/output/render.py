@@ -16,6 +16,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from briefarc.output.fitting import Fitted, fitted
 from briefarc.output.textout import clean, write_csv, write_jsonl  # noqa: F401  (here too for the commands)
 from briefarc.output.wrap import Wrapped
 from briefarc.store.search import SNIPPET_CLOSE, SNIPPET_OPEN
@@ -267,7 +268,7 @@ def parsed_view(name: str, doc) -> Group:
     return document_view({**record, "turns": [vars(t) for t in doc.turns]}, heading=clean(name))
 
 
-def sources_table(rows: list[SourceStatus]) -> Table:
+def sources_table(rows: list[SourceStatus]) -> Fitted:
     table = Table(expand=True, box=box.SIMPLE_HEAD, pad_edge=False)
     for name in ("name", "kind", "on", "docs", "last run", "result"):
         table.add_column(name, style="cyan" if name == "name" else "", justify="right" if name == "docs" else "left",
@@ -276,7 +277,7 @@ def sources_table(rows: list[SourceStatus]) -> Table:
         last_run = (row["last_run"] or "never").replace("T", " ")[:16]
         table.add_row(text(row["name"]), text(row["kind"]), "yes" if row["enabled"] else "no",
                       f"{row['documents']:,}", text(last_run), run_result(row))
-    return table
+    return fitted(table)
 
 
 def run_result(row: SourceStatus) -> Text:
@@ -324,7 +325,7 @@ def pending_line(row: SourceStatus) -> str:
     return "; ".join(parts)
 
 
-def pending_table(rows: list[dict], *, whole: bool = False) -> Table:
+def pending_table(rows: list[dict], *, whole: bool = False) -> RenderableType:
     """Pages announced but not fetched yet, with their retry state (`briefarc log`). The source and error
     columns only when some row has one, so that the URLs get the room at 80 columns; with `whole` (a pipe)
     no cell is folded: console.print_table gives the table the width its URLs need."""
@@ -340,10 +341,10 @@ def pending_table(rows: list[dict], *, whole: bool = False) -> Table:
         cells = {"next try": text(when), "source": text(row["source"] or ""), "tries": text(row["attempts"]),
                  "url": text(row["url"]), "last error": text(row["last_error"] or "", "red")}
         table.add_row(*(cells[name] for name in shown))
-    return table
+    return table if whole else fitted(table)
 
 
-def requests_table(rows: list[RequestRow], *, whole: bool = False) -> Table:
+def requests_table(rows: list[RequestRow], *, whole: bool = False) -> RenderableType:
     """Each request: when (UTC), source, status, attempt, time taken, then its URL and error, folded whole at
     the terminal's width; with `whole` (a pipe) never folded: console.print_table makes the room."""
     table = Table(expand=not whole, box=box.SIMPLE_HEAD, pad_edge=False)
@@ -358,7 +359,7 @@ def requests_table(rows: list[RequestRow], *, whole: bool = False) -> Table:
             where.append_text(text(row["error"], "red"))
         table.add_row(text((row["at"] or "")[5:19].replace("T", " ")), text(row["source"] or ""),
                       text(row["status"] or "-"), text(row["attempt"]), text(row["duration_ms"]), where)
-    return table
+    return table if whole else fitted(table)
 
 
 FETCH_COLUMNS = ("discovered", "fetched", "added", "updated", "unchanged", "skipped", "failed", "removed",
@@ -431,4 +432,4 @@ def history_table(doc_id: int, versions: list[VersionSummary]) -> Group:
             "title": text(titles[index]) if not index or titles[index] != titles[index - 1]
             else Text("(same)", style="dim")}
         table.add_row(*(cells[name] for name in columns))
-    return Group(heading, table)
+    return Group(heading, fitted(table))
