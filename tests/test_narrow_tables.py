@@ -8,7 +8,6 @@ from rich.cells import cell_len
 from rich.console import Console
 
 from briefarc.output.render import pending_table
-from tests.conftest import SAMPLES
 
 
 def values(lines: list[str], heading: str) -> list[str]:
@@ -42,13 +41,14 @@ def test_history_at_40_columns_keeps_version_numbers_and_hashes(cli, db_file, tm
     assert values(lines, "sha256") == [row["sha256"][:12] for row in versions]
 
 
-def test_pending_pages_at_40_columns_keep_their_urls_whole(cli, db_file):
+def test_pending_pages_at_40_columns_keep_their_urls_and_errors_readable(cli, db_file, site):
     """On a terminal of 40 columns `log --pending` folded each URL and error one character a line."""
-    assert cli("ingest", SAMPLES / "listing-china-mfa.html", "--db", db_file).code == 0
+    url = site.url("/briefings/2025/missing-page.html")
+    assert cli("fetch", url, "--delay", "0", "--retries", "0", "--db", db_file).code == 1
     rows = cli("log", "--pending", "--db", db_file, "--json").jsonl()
     out = io.StringIO()
     Console(file=out, width=40, color_system=None).print(pending_table(rows))
-    lines = out.getvalue().splitlines()
-    assert rows and all(cell_len(line) <= 40 for line in lines)
-    urls = [line[len("url"):].strip() for line in lines if line.startswith("url ")]
-    assert len(urls) == len(rows) and all(row["url"].startswith(url) for url, row in zip(urls, rows, strict=True))
+    lines = [line.rstrip() for line in out.getvalue().splitlines()]
+    assert len(rows) == 1 and all(cell_len(line) <= 40 for line in lines)
+    assert "last error  missing at the source (404)" in lines
+    assert "".join(line[len("url"):].strip() for line in lines if line.startswith(("url ", "     "))) == url

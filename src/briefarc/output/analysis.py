@@ -10,7 +10,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from briefarc.output.fitting import records
+from briefarc.output.fitting import fitted, records
 from briefarc.output.render import (
     SHORT_NAME,
     TURN_STYLES,
@@ -64,17 +64,20 @@ class TurnsTable:
                     for index, name in enumerate(("turn", "date", "role")))
         left = options.max_width - self.RULES - fixed
         source = min(self.SOURCE, max(6, 2 * left // 5))
+        speaker = max(6, min(self.SPEAKER, (left - source) // 3))
+        yield fitted(self.table(source, speaker), loose=self.table(SHORT_NAME, self.SPEAKER))
+
+    def table(self, source: int, speaker: int) -> Table:
         table = Table(expand=True, pad_edge=False)
         for name, column in (("turn", {"no_wrap": True}), ("date", {"no_wrap": True}),
                              ("source", {"max_width": source, "overflow": "fold"}), ("role", {"no_wrap": True}),
-                             ("speaker", {"max_width": max(6, min(self.SPEAKER, (left - source) // 3)),
-                                          "overflow": "fold"}),
+                             ("speaker", {"max_width": speaker, "overflow": "fold"}),
                              ("text", {"ratio": 3, "overflow": "fold"})):
             table.add_column(name, **column)
-        for turn, (ref, date, role), speaker in zip(self.turns, self.whole, self.speakers, strict=True):
-            table.add_row(ref, date, site_cell(turn.get("site") or turn.get("source"), source), role, speaker,
+        for turn, (ref, date, role), said in zip(self.turns, self.whole, self.speakers, strict=True):
+            table.add_row(ref, date, site_cell(turn.get("site") or turn.get("source"), source), role, said,
                           prose(shorten(turn.get("text") or "")))
-        yield table
+        return table
 
 
 def turn_heading(turn: dict, label: str) -> Text:
@@ -347,7 +350,8 @@ class GroupedHits:
 
     def __rich_console__(self, console, options):
         source = source_width(options.max_width)  # as search's own table
-        yield self.table(source, snippets=options.max_width - self.AROUND - source >= self.TEXT)
+        snippets = options.max_width - self.AROUND - source >= self.TEXT
+        yield fitted(self.table(source, snippets=snippets), loose=self.table(SHORT_NAME, snippets=snippets))
 
     def table(self, source_width: int, *, snippets: bool) -> Table:
         from briefarc.output.render import snippet_text

@@ -17,29 +17,30 @@ FLEX = 12  # cells a wrapping column (one with a ratio) needs at least for its t
 WIDE = 10_000  # cells: room to measure a table's natural width in
 
 
-def fitted(table: Table) -> Fitted:
+def fitted(table: Table, *, loose: Table | None = None) -> Fitted:
     """`table` where the terminal has room for it, else its rows as records (see Fitted)."""
-    return Fitted(table)
+    return Fitted(table, loose)
 
 
 class Fitted:
-    """A table drawn as such when its short columns fit whole and each wrapping column gets FLEX cells; else
-    records(table)."""
+    """A table drawn as such when its short columns fit whole (up to their max_width) and each wrapping column
+    (one with a ratio) gets FLEX cells; else the records of `loose` (the same rows with cells made for more
+    room, such as a source's name not cut to a narrow column's width), or of the table itself."""
 
-    def __init__(self, table: Table) -> None:
-        self.table = table
+    def __init__(self, table: Table, loose: Table | None = None) -> None:
+        self.table, self.loose = table, loose
 
     def __rich_console__(self, console, options):
         table = self.table
         probe = Table(box=table.box, pad_edge=table.pad_edge, show_edge=table.show_edge, padding=table.padding,
-                      collapse_padding=table.collapse_padding, show_header=table.show_header)
+                      collapse_padding=table.collapse_padding, show_header=False)  # headings may wrap
         flexible = [column.ratio is not None for column in table.columns]
         for column in table.columns:
-            probe.add_column(column.header, no_wrap=True)
+            probe.add_column(column.header, no_wrap=True, width=column.width, max_width=column.max_width)
         for row in zip(*(column.cells for column in table.columns), strict=True):
             probe.add_row(*("x" * FLEX if flex else cell for flex, cell in zip(flexible, row, strict=True)))
         needed = Measurement.get(console, options.update_width(WIDE), probe).maximum
-        yield table if needed <= options.max_width else records(table)
+        yield table if needed <= options.max_width else records(self.loose or table)
 
 
 def records(table: Table) -> RenderableType:
