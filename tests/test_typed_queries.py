@@ -73,6 +73,7 @@ def test_a_minus_word_leaves_out_within_its_group_and_column(cli, archive):
     ("Taliban OR -Kabul", "-Kabul cannot follow OR: '-' leaves documents out and finds none"),
     ("Taliban (-Kabul)", "-Kabul is alone in its group"),
     ("Taliban ()", "has a group with nothing to search for, '()'"),
+    ("Taliban OR (Kabul OR)", "OR needs a word after it, but here a ')' follows it"),
     ("NEAR(Taliban -Kabul)", "NEAR finds words near each other and cannot leave one out (-Kabul)"),
     ('Taliban "Kabul talks', "unclosed double quote, at '\"Kabul talks'"),
     ("(Kabul OR Doha", "'(Kabul OR Doha' has a '(' that is not closed"),

@@ -331,6 +331,9 @@ def _check_structure(parts: list[tuple[str, str]], text: str) -> None:
         if kind == "lparen":
             depth += 1
         elif kind == "rparen":
+            if previous == "op":
+                raise SearchSyntaxError(f"{last} needs a word after it, but here a ')' follows it: add the word, or "
+                                        f"write {(last or '').lower()!r} to search for the word.")
             if previous == "lparen":
                 raise SearchSyntaxError(f"The query {text!r} has a group with nothing to search for, '()': put words "
                                         "in it, or take it out.")
