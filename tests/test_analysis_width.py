@@ -68,3 +68,38 @@ def test_tables_keep_names_dates_and_numbers(cli, sources_db, narrow):
     assert "…" not in "\n".join(fits(chinese.stdout))  # CJK text folds: it has no spaces to wrap at
     grouped = cli("search", "台湾", "--by", "source", "--limit", "3", "--db", sources_db)
     assert "…" not in "".join(line.split("│")[4] for line in fits(grouped.stdout) if line.count("│") > 5)
+
+
+def test_too_narrow_for_the_table_each_row_is_shown_as_lines(cli, sources_db, monkeypatch):
+    """At 40 columns the tables of `speakers` and `keywords` cannot fit even with their headings wrapped: Rich
+    squeezed the columns that are never cut, folding scores and dates over two lines and giving the source
+    column no cells at all. Each row is then lines of heading and value, every value whole on its line."""
+    monkeypatch.setenv("COLUMNS", "40")
+    speakers = cli("speakers", "--db", sources_db, "--json").jsonl()
+    lines = cli("speakers", "--db", sources_db).stdout.splitlines()
+    assert lines and all(cell_len(line) <= 40 for line in lines)
+    values = [line.split(None, 1)[1].rstrip() for line in lines if line.startswith(("documents ", "first "))]
+    assert values == [str(value) for row in speakers for value in (row["documents"], row["first"])]
+    assert sum(line.startswith("source ") for line in lines) == len(speakers)
+    keywords = cli("keywords", "--since", "2020", "--limit", "5", "--db", sources_db, "--json").jsonl()
+    lines = cli("keywords", "--since", "2020", "--limit", "5", "--db", sources_db).stdout.splitlines()
+    scores = [line.split()[-1] for line in lines if line.startswith("score ")]
+    assert scores == [f"{row['score']:.2f}" for row in keywords]
+
+
+def test_turns_and_weekly_groups_at_40_columns_are_lines_not_slivers(cli, sources_db, monkeypatch):
+    """At 40 columns `search --in answers` gave the text column two cells and `search --by source` the title
+    one: a letter a line. Each row is then lines of heading and value, the source's name as wide as at 80."""
+    monkeypatch.setenv("COLUMNS", "40")
+    turns = cli("search", "Taiwan", "--in", "answers", "--limit", "3", "--db", sources_db, "--json").jsonl()
+    lines = cli("search", "Taiwan", "--in", "answers", "--limit", "3", "--db", sources_db).stdout.splitlines()
+    assert all(cell_len(line) <= 40 for line in lines)
+    assert [line.split()[1] for line in lines if line.startswith("turn ")] == [
+        f"{turn['id']}#{turn['turn']}" for turn in turns]
+    grouped = cli("search", "Taiwan", "--by", "source", "--limit", "3", "--db", sources_db).stdout.splitlines()
+    hits = cli("search", "Taiwan", "--by", "source", "--limit", "3", "--db", sources_db, "--json").jsonl()
+    assert all(cell_len(line) <= 40 for line in grouped)
+    titles = [hit["title"] for group in hits for hit in group["hits"]]
+    assert [line.split(None, 1)[1].rstrip() for line in grouped if line.startswith("id ")] == [
+        str(hit["id"]) for group in hits for hit in group["hits"]]
+    assert all(title.split()[0] in " ".join(grouped) for title in titles)

@@ -331,6 +331,7 @@ def test_parse_json_lines_in_input_order(cli, tmp_path):
     assert "bad.html" in result.stderr
     rows = result.jsonl()
     assert [row["language"] for row in rows] == ["en", "zh"]
+    assert [row["file"] for row in rows] == [str(files[0]), str(files[2])]  # the bad file leaves a gap: say which
     assert list(rows[0])[: len(RECORD_KEYS)] == RECORD_KEYS
     assert rows[0]["body"] == "\n\n".join(rows[0]["paragraphs"])
     assert {turn["role"] for turn in rows[0]["turns"]} <= set(ROLES)

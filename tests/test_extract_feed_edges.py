@@ -227,3 +227,21 @@ def test_feed_entry_points_have_a_safety_net(monkeypatch: pytest.MonkeyPatch) ->
                  lambda: extract_feed_item(FeedItem(title="t", content="<p>x</p>"))):
         with pytest.raises(InputError, match="RuntimeError: a bug"):
             call()
+
+
+def test_feed_entries_with_a_guid_and_no_link_are_documents_of_their_own(cli, db_file, tmp_path):
+    """A saved feed's entries that have a guid but no link were all keyed by the feed file's sha256: the second
+    became a new version of the first, which was no longer a document of its own (found by no search)."""
+    paragraph = "The spokesperson said the talks were constructive and would continue next week. " * 3
+    items = "".join(f"<item><title>{title}</title><guid isPermaLink=\"false\">{guid}</guid>"
+                    f"<pubDate>Wed, 01 May 2024 00:00:00 GMT</pubDate><description><![CDATA[<p>{paragraph}</p>"
+                    f"<p>{word}</p>]]></description></item>"
+                    for title, guid, word in (("Readout one", "r-1", "Kabul"), ("Readout two", "r-2", "Doha")))
+    saved = tmp_path / "readouts.rss"
+    saved.write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>Readouts</title>{items}</channel></rss>')
+    assert cli("ingest", saved, "--db", db_file).code == 0
+    rows = cli("list", "--db", db_file, "--json").jsonl()
+    assert sorted(row["title"] for row in rows) == ["Readout one", "Readout two"]
+    assert [row["title"] for row in cli("search", "Kabul", "--db", db_file, "--json").jsonl()] == ["Readout one"]
+    again = cli("ingest", saved, "--db", db_file, "--json").jsonl()[0]
+    assert (again["added"], again["updated"], again["unchanged"]) == (0, 0, 2)

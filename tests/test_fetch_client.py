@@ -852,3 +852,13 @@ def test_run_returns_the_coroutines_result():
 def test_the_default_agent_names_briefarc_and_the_contact():
     assert FetchConfig().agent.startswith("briefarc/") and "contact" not in FetchConfig().agent
     assert FetchConfig(contact="me@example.org\n").agent.endswith("; contact: me@example.org)")
+
+
+def test_a_contact_outside_ascii_is_sent_percent_encoded(site):
+    """`--contact "Zoë Smith <zoe@example.org>"` made every request fail as an internal error (UnicodeEncodeError):
+    a header carries ASCII only. Letters outside it are sent percent-encoded, control characters as spaces."""
+    site.route("/briefings/1", article("Briefing one"))
+    outcome = fetch(site.url("/briefings/1"), config(contact="Zoë Smith <zoe@example.org>\x1b[2J"))
+    assert outcome.response.status == 200
+    agent = site.requests[-1].headers["user-agent"]
+    assert agent.endswith("; contact: Zo%C3%AB Smith <zoe@example.org> [2J)")

@@ -189,3 +189,22 @@ def test_a_feed_url_given_twice_is_read_again_conditionally(cli, db_file, site):
     assert feed_hits == 1  # read once, not once to look at it and once more for its entries
     second = cli("fetch", url, *FAST, "--db", db_file, "--json").jsonl()[0]
     assert second["added"] == 0 and second["error"] is None
+
+
+def test_a_source_whose_address_holds_another_kind_of_document_says_so(cli, db_file, site):
+    """A web page added as a feed (the default kind) or as a sitemap was read, found to list nothing, and the run
+    said "discovered 0" with exit 0: no word that the address or the kind was wrong."""
+    site.page("/briefings", b"<!DOCTYPE html><html><head><title>Briefings</title></head><body><ul></ul></body></html>")
+    site.page("/feed.xml", b'<?xml version="1.0"?><rss version="2.0"><channel><title>Empty</title></channel></rss>')
+    for name, path, kind in (("page", "/briefings", "feed"), ("map", "/briefings", "sitemap"),
+                             ("rss", "/feed.xml", "sitemap")):
+        assert cli("sources", "add", name, site.url(path), "--kind", kind, "--db", db_file).code == 0
+    result = cli("fetch", "page", "map", "rss", *FAST, "--db", db_file, "--json")
+    assert result.code == 1
+    errors = {report["source"]: report["error"] for report in result.jsonl()}
+    assert errors["page"] == (f"{site.url('/briefings')} is no RSS or Atom feed: it holds a <html> document (a source "
+                              "of --kind listing reads that). Check the source's URL and kind.")
+    assert errors["map"].startswith(f"{site.url('/briefings')} is no XML sitemap: it holds a <html> document")
+    assert "a <rss> document (a source of --kind feed reads that)" in errors["rss"]
+    assert cli("sources", "add", "empty", site.url("/feed.xml"), "--db", db_file).code == 0
+    assert cli("fetch", "empty", *FAST, "--db", db_file).code == 0  # a feed with no entries is no error

@@ -372,3 +372,31 @@ def test_a_feeds_bytes_are_hashed_once_and_never_sent_to_a_worker_per_entry(cli,
     assert result.code == 0, result.stderr
     assert cli("list", "--db", db_file, "--json").jsonl()[0]["total"] == 20
     assert hashed.count(True) == 1 and not any(sent)
+
+
+def test_text_typed_with_bytes_that_are_not_utf8_is_a_usage_error(cli, db_file, tmp_path):
+    """`search Tai\\xffwan` (a query typed in a Latin-1 terminal) and `watch add w\\xff` ended in a traceback:
+    the lone surrogate Python hands over for the byte reached SQLite, which cannot encode it."""
+    page = tmp_path / "page.html"
+    page.write_bytes(ss.article("Taiwan"))
+    assert cli("ingest", page, "--db", db_file).code == 0
+    typed = os.fsdecode(b"Tai\xffwan")
+    for command in (("search", typed), ("watch", "add", typed, "Taiwan"), ("list", "--spokesperson", typed)):
+        result = cli(*command, "--db", db_file)
+        assert result.code == 2, result.stderr
+        assert result.stderr.strip() == ("Error: The command line holds bytes that are not UTF-8, in 'Tai\\xffwan': "
+                                         "type that text in UTF-8 (check the terminal's character set).")
+
+
+def test_json_names_a_file_whose_name_is_not_utf8_in_utf8(cli, db_file, tmp_path):
+    """ingest --json and parse --json wrote such a name's byte raw: the line was not UTF-8, and jq and
+    `python -m json.tool` refused it. The name is given as `show` gives it, with \\xff escapes."""
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    (folder / os.fsdecode(b"\xff empty.html")).write_bytes(b"")
+    (folder / os.fsdecode(b"\xfe page.html")).write_bytes(ss.article("An odd name"))
+    ingested = cli("ingest", folder, "--db", db_file, "--json")
+    assert ingested.stdout_bytes.decode("utf-8")  # strict: every byte of it UTF-8
+    assert ingested.jsonl()[0]["failed"][0]["input"].endswith("saved/\\xff empty.html")
+    parsed = cli("parse", folder / os.fsdecode(b"\xfe page.html"), "--json")
+    assert parsed.stdout_bytes.decode("utf-8") and parsed.jsonl()[0]["file"].endswith("saved/\\xfe page.html")

@@ -87,9 +87,11 @@ def test_kwic_lines_are_the_text_around_the_term(cli, sources_db):
 
 
 def test_kwic_refuses_search_syntax(cli, sample_db):
-    for term in ("tariffs AND goods", "NEAR(trade war)", "title:tariffs", "tar*ffs", "AND"):
+    for term in ("tariffs AND goods", "NEAR(trade war)", "title:tariffs", "tar*ffs", "AND", "tariffs -goods"):
         result = cli("kwic", term, "--db", sample_db)
         assert result.code == 2 and "is a search query" in result.stderr and "Traceback" not in result.stderr
+    for term in ("U.S.-China", "trade - war"):  # a hyphen inside a word, or alone, is text
+        assert cli("kwic", term, "--db", sample_db).code == 0
 
 
 def test_an_unclosed_quote_is_a_usage_error_for_every_term_command(cli, sample_db):

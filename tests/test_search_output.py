@@ -160,3 +160,16 @@ def test_lang_is_case_insensitive_and_matches_the_primary_subtag(cli, languages,
         result = cli(*command, "--lang", lang, "--db", languages, *([] if command[0] == "export" else ["--json"]))
         assert result.code == 0, result.stderr
         assert sorted(row["language"] for row in result.jsonl()) == found, command
+
+
+def test_an_enormous_title_takes_a_few_lines_of_a_table(cli, db_file, tmp_path, monkeypatch):
+    """A page whose <title> and <h1> held 10,000 words made its row of `list` 1,250 lines high at 80 columns,
+    burying the rows around it; tables cut a title to 300 characters, --json and show keep it whole."""
+    monkeypatch.setenv("COLUMNS", "80")
+    ingest(cli, db_file, tmp_path, "huge", page("Enormous " + "title word " * 5000, "The talks went on."))
+    ingest(cli, db_file, tmp_path, "next", page("Weekly briefing", "The talks went on."))
+    for command in (("list",), ("search", "talks")):
+        lines = cli(*command, "--db", db_file).stdout.splitlines()
+        assert len(lines) < 30 and any("Weekly briefing" in line for line in lines)
+        assert any("…" in line for line in lines)
+    assert len(cli("list", "--db", db_file, "--json").jsonl()[1]["title"]) > 50_000

@@ -92,3 +92,12 @@ def test_collocates_windows_found_by_bisection_are_the_scanned_ones():
                 near, overall = Counter(), Counter()
                 _count_text(text, pattern, window, near, overall, Counter())
                 assert (near, overall) == _count_text_by_scan(text, pattern, window), (term, window)
+
+
+def test_corpus_tables_say_when_the_filters_select_no_document(cli, sample_db):
+    """`speakers --since 2030` said "No spokesperson named in any document", and `collocates Taiwan --since 2030`
+    that the term is rare: the filters had selected nothing."""
+    for command in (("speakers",), ("outlets",), ("collocates", "Taiwan")):
+        result = cli(*command, "--since", "2030", "--db", sample_db)
+        assert result.code == 0 and result.stderr.strip() == "No documents match the filters.", (command, result)
+    assert "No documents match" not in cli("speakers", "--db", sample_db).stderr

@@ -14,3 +14,14 @@ def test_log_says_pages_are_due_now_when_their_time_has_passed(cli, db_file):
     assert ("Pages wait for a later try, the next due now (on `briefarc fetch "
             "https://www.fmprc.gov.cn/eng/xw/fyrbt/lxjzh/index.html`, the page that lists it): `briefarc log --pending`"
             in shown.stderr)  # no source was named: a plain fetch would not take them
+
+
+def test_log_does_not_call_a_page_given_to_fetch_the_page_that_lists_it(cli, db_file, site):
+    """A URL given to `fetch` that failed waits for a later try, and `log` said to fetch it again as "the page
+    that lists it": no page lists it, it is the page."""
+    url = site.url("/missing")
+    result = cli("fetch", url, "--delay", "0", "--retries", "0", "--db", db_file)
+    assert result.code == 1, result.stderr
+    shown = cli("log", "--db", db_file)
+    assert f"the next due now (on `briefarc fetch {url}`): `briefarc log --pending`" in shown.stderr
+    assert "the page that lists it" not in shown.stderr

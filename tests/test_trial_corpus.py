@@ -152,6 +152,31 @@ def test_search_table_at_60_columns_keeps_the_title_words_whole():
     assert cells(120, 3)[:3] == ["Ministry of", "Foreign Affairs", "of the People's…"]
 
 
+def test_search_and_list_at_40_columns_stack_each_hit():
+    """At 40 columns the title column of search's table had three cells ("Fo", "re", "ig", ...) and list's
+    eight: each hit is then one cell beside its id, date and source on a line, the title and snippet under them."""
+    import io
+
+    from rich.console import Console
+
+    from briefarc.output.render import hits_table
+
+    hits = [{"id": 82, "published_date": "2020-05-20",
+             "site": "Ministry of Foreign Affairs of the People's Republic of China",
+             "title": "Foreign Ministry Spokesperson Zhao Lijian's Regular Press Conference on May 20, 2020",
+             "snippet": 'He called her "Taiwan\'s President" and acclaimed Taiwan as a "force for good".'}]
+    for snippets in (True, False):
+        out = io.StringIO()
+        Console(file=out, width=40, color_system=None).print(hits_table(hits, snippets=snippets))
+        lines = out.getvalue().splitlines()
+        assert all(len(line) <= 40 for line in lines)
+        cells = [line.split("│") for line in lines if line.startswith("│")]
+        assert cells[0][1].strip() == "82" and cells[0][2].split()[:2] == ["2020-05-20", "Ministry"]
+        words = " ".join(cell[2] for cell in cells).split()
+        assert {"Spokesperson", "Conference", "Lijian's", "Republic"} <= set(words)
+        assert ("acclaimed" in words) == snippets
+
+
 def test_trend_plot_into_a_missing_folder_fails_before_the_chart(cli, sample_db, tmp_path):
     """`trend Taiwan --plot charts/taiwan.png` without the folder printed the whole chart (or the JSON a script
     reads) and then failed with exit 1: the data went out, the plot did not."""

@@ -58,7 +58,23 @@ def test_an_unknown_column_prefix_is_plain_text(cli, archive):
     assert ids(cli, archive, "title:", '"stays shut"') == ids(cli, archive, 'title:"stays shut"') != set()
 
 
+def test_a_minus_word_leaves_out_within_its_group_and_column(cli, archive):
+    """`(Taliban -Kabul) OR Torkham` took every -word to the top, leaving Kabul out of the Torkham documents
+    too; `Taliban title:-Kabul` searched for Kabul in titles, the opposite of what it asks."""
+    taliban, kabul, torkham = ids(cli, archive, "Taliban"), ids(cli, archive, "Kabul"), ids(cli, archive, "Torkham")
+    assert torkham & kabul  # the Torkham documents that mention Kabul stay found
+    assert ids(cli, archive, "(Taliban -Kabul) OR Torkham") == (taliban - kabul) | torkham
+    titled = ids(cli, archive, "title:Kabul")
+    assert titled and ids(cli, archive, "Taliban title:-Kabul") == taliban - titled
+    assert ids(cli, archive, "Taliban title:-Kabul") == ids(cli, archive, "Taliban -title:Kabul")
+
+
 @pytest.mark.parametrize(("query", "says"), [
+    ("Taliban OR -Kabul", "-Kabul cannot follow OR: '-' leaves documents out and finds none"),
+    ("Taliban (-Kabul)", "-Kabul is alone in its group"),
+    ("Taliban ()", "has a group with nothing to search for, '()'"),
+    ("Taliban OR (Kabul OR)", "OR needs a word after it, but here a ')' follows it"),
+    ("NEAR(Taliban -Kabul)", "NEAR finds words near each other and cannot leave one out (-Kabul)"),
     ('Taliban "Kabul talks', "unclosed double quote, at '\"Kabul talks'"),
     ("(Kabul OR Doha", "'(Kabul OR Doha' has a '(' that is not closed"),
     ("Kabul)", "'Kabul)' has a ')' without a matching '('"),

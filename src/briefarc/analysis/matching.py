@@ -43,8 +43,9 @@ class Term:
     pattern: re.Pattern
 
 
-# What a term cannot hold: the search's operators (AND, OR, NOT, NEAR), groups, column filters, a * inside.
-OPERATOR = re.compile(r"(?:^|\s)(?:AND|OR|NOT|NEAR)(?:\s|\(|$)|[()^{}:]|\*(?=.)")
+# What a term cannot hold: the search's operators (AND, OR, NOT, NEAR), groups, column filters, a * inside, a word
+# left out with '-' ("Taiwan -WHO" was looked for as the phrase "Taiwan WHO": no occurrences, exit 0).
+OPERATOR = re.compile(r"(?:^|\s)(?:AND|OR|NOT|NEAR)(?:\s|\(|$)|[()^{}:]|\*(?=.)|(?:^|\s)-(?=[^\s-])")
 
 
 def parse_term(text: str) -> Term:
@@ -52,8 +53,8 @@ def parse_term(text: str) -> Term:
     for an unclosed double quote (as `search` gives), and for the search's operators (a term is one word or
     phrase: boolean queries are for `search`)."""
     if OPERATOR.search(text.strip()):
-        raise UsageError(f"{text!r} is a search query: give one word, \"a phrase\" or a prefix* "
-                         "(several terms as several arguments; AND, OR, NOT, NEAR and ( ) are for `briefarc search`).")
+        raise UsageError(f"{text!r} is a search query: give one word, \"a phrase\" or a prefix* (several terms as "
+                         "several arguments; AND, OR, NOT, NEAR, ( ) and -word are for `briefarc search`).")
     if text.count('"') % 2:
         raise UsageError(f"{text!r} has an unclosed double quote: add the closing \" (or leave the quotes out "
                          "for one word).")

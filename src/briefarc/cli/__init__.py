@@ -81,11 +81,24 @@ def run(argv: list[str] | None = None) -> int:
             raise
         _console().error(f"A number on the command line is too large: ids, --limit and --offset go up to {2**63 - 1}.")
         return ExitStatus.USAGE
+    except UnicodeEncodeError:  # bytes typed that are not UTF-8 reached SQLite as lone surrogates
+        undecoded = next((arg for arg in args if _has_undecoded(arg)), None)
+        if undecoded is None or tracebacks_wanted():
+            raise
+        shown = undecoded.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        _console().error(f"The command line holds bytes that are not UTF-8, in '{shown}': type that text in UTF-8 "
+                         "(check the terminal's character set).")
+        return ExitStatus.USAGE
     except OSError as exc:  # writing the output failed: a full disk, a closed terminal
         if tracebacks_wanted():
             raise
         _console().error(f"Cannot write the output: {exc.strerror or exc}.")
         return ExitStatus.ERROR
+
+
+def _has_undecoded(arg: str) -> bool:
+    """Whether a command-line argument holds bytes that were not UTF-8 (Python hands them over as U+DC80-U+DCFF)."""
+    return any("\udc80" <= char <= "\udcff" for char in arg)
 
 
 def _app_for(args: list[str]) -> typer.Typer:

@@ -42,15 +42,19 @@ def print_rows(rows: list[dict], columns: list[str], json_: bool, csv_: bool, ta
 
 
 def table_command(db, json_: bool, csv_: bool, columns: list[str], right: tuple[str, ...], empty: str,
-                  compute, limit: int | None = None, csv_safe: bool | None = None) -> None:
+                  compute, limit: int | None = None, csv_safe: bool | None = None, filters=None) -> None:
     """A command whose result is a plain table of records: `compute(database)` gives them (the first `limit`,
-    with "20 of 79" on stderr when there are more)."""
+    with "20 of 79" on stderr when there are more). With none, and `filters` that select no document, the
+    message says so (`speakers --since 2030` said "No spokesperson named in any document")."""
+    from briefarc.analysis.keywords import selects_any
     from briefarc.output.analysis import simple_table
 
     check_output_flags(json_, csv_)
     database, _ = open_db(db, create=False)
-    print_limited(compute(database), limit, columns, json_, csv_, lambda r: simple_table(r, columns, right=right),
-                  empty, csv_safe)
+    rows = compute(database)
+    if not rows and filters is not None and not selects_any(database, filters):
+        empty = "No documents match the filters."
+    print_limited(rows, limit, columns, json_, csv_, lambda r: simple_table(r, columns, right=right), empty, csv_safe)
 
 
 def print_limited(rows: list[dict], limit: int | None, columns: list[str], json_: bool, csv_: bool, table,
@@ -130,7 +134,7 @@ def outlets(
 
     table_command(db, json_, csv_, ["outlet", "questions", "first", "last", "top_terms"], ("questions",),
                   "No outlet named in any question.", lambda database: list_outlets(database, filters, top=top),
-                  limit, csv_safe)
+                  limit, csv_safe, filters)
 
 
 @app.command(epilog="\b\nExample: briefarc speakers --source fmprc-en")
@@ -151,7 +155,7 @@ def speakers(
 
     table_command(db, json_, csv_, ["source", "spokesperson", "documents", "first", "last"], ("documents",),
                   "No spokesperson named in any document.", lambda database: list_speakers(database, filters),
-                  limit, csv_safe)
+                  limit, csv_safe, filters)
 
 
 KWIC_COLUMNS = ["id", "turn", "date", "source", "left", "match", "right"]
@@ -248,7 +252,8 @@ def collocates(
     table_command(db, json_, csv_, ["word", "near", "total", "score"], ("near", "total", "score"),
                   "No collocates (the term is rare, or --min-count is too high).",
                   lambda database: run_collocates(database, term, filters, window=window, measure=measure,
-                                                  limit=limit, min_count=min_count), csv_safe=csv_safe)
+                                                  limit=limit, min_count=min_count), csv_safe=csv_safe,
+                  filters=filters)
 
 
 @app.command(epilog="\b\nExample: briefarc keywords --since 2020 --vs-until 2019 --lang en")

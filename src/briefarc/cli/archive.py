@@ -130,8 +130,8 @@ def parse(
         for doc in parsed.documents:
             for warning in doc.warnings:
                 _console().warn(f"{parsed.name}: {warning}")
-            if json_:
-                write_json_lines([doc.to_record()])
+            if json_:  # which file (or WARC record, or feed) each record came from: errors leave gaps in the order
+                write_json_lines([{**doc.to_record(), "file": parsed.name}])
             else:
                 from briefarc.output import render
 

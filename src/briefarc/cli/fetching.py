@@ -325,4 +325,6 @@ def _due(row: dict) -> str:
 
     if not is_web_url(row["found_on"]):  # a listing ingested from a file: no address to fetch it from
         return f"due now (listed by the saved file {render.clean(row['found_on'])}: `briefarc fetch URL` takes a page)"
+    if row["found_on"] == row["url"]:  # a page given to fetch itself: no page lists it
+        return f"due now (on `briefarc fetch {render.clean(row['url'])}`)"
     return f"due now (on `briefarc fetch {render.clean(row['found_on'])}`, the page that lists it)"

@@ -45,12 +45,14 @@ class Feed:
     link: str | None = None
     language: str | None = None
     items: list[FeedItem] = field(default_factory=list)
+    root: str | None = None  # the document element's name: rss, feed or rdf in a feed (html in a web page)
 
 
 @dataclass
 class Sitemap:
     urls: list[tuple[str, str | None]] = field(default_factory=list)  # (loc, lastmod)
     sitemaps: list[str] = field(default_factory=list)
+    root: str | None = None  # the document element's name: urlset or sitemapindex in a sitemap
 
 
 def is_feed(data: bytes) -> bool:
@@ -124,6 +126,7 @@ def parse_feed(data: bytes, url: str | None = None) -> Feed:
         link=link,
         language=channel.value("language"),
         items=[_item(node, base) for node in nodes],
+        root=root.tag,
     )
 
 
@@ -131,7 +134,7 @@ def parse_feed(data: bytes, url: str | None = None) -> Feed:
 def parse_sitemap(data: bytes) -> Sitemap:
     """Read an XML sitemap or sitemap index; locations that are not URLs are dropped."""
     root = read_root(data)
-    sitemap = Sitemap()
+    sitemap = Sitemap(root=None if root is None else root.tag)
     if root is None:
         return sitemap
     for node in root.findall("url"):

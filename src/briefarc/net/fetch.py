@@ -110,8 +110,19 @@ class FetchConfig:
     def agent(self) -> str:
         if self.user_agent:
             return self.user_agent
-        contact = " ".join((self.contact or "").split())
+        contact = header_text(self.contact or "")
         return f"briefarc/{__version__} (+{HOME}" + (f"; contact: {contact})" if contact else ")")
+
+
+def header_text(text: str) -> str:
+    """Text for a header value: control characters as spaces, runs of white space as one, and letters outside
+    ASCII percent-encoded (`--contact "Zoë Smith"`: a header carries ASCII only, and every request failed as an
+    internal error, UnicodeEncodeError)."""
+    from urllib.parse import quote
+
+    visible = "".join(" " if char < " " or "\x7f" <= char <= "\x9f" else char for char in text)
+    words = " ".join(visible.split())
+    return "".join(char if char.isascii() else quote(char, errors="surrogateescape") for char in words)
 
 
 @dataclass

@@ -10,7 +10,18 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from briefarc.output.render import SHORT_NAME, TURN_STYLES, prose, site_cell, source_width, text
+from briefarc.output.fitting import fitted, records
+from briefarc.output.render import (
+    SHORT_NAME,
+    TURN_STYLES,
+    cut_title,
+    prose,
+    shorten,
+    site_cell,
+    source_width,
+    text,
+    title_cell,
+)
 from briefarc.output.textout import clean
 from briefarc.output.wrap import Wrapped
 from briefarc.store.sitelabel import NONE_SHOWN
@@ -53,29 +64,27 @@ class TurnsTable:
                     for index, name in enumerate(("turn", "date", "role")))
         left = options.max_width - self.RULES - fixed
         source = min(self.SOURCE, max(6, 2 * left // 5))
+        speaker = max(6, min(self.SPEAKER, (left - source) // 3))
+        yield fitted(self.table(source, speaker), loose=self.table(SHORT_NAME, self.SPEAKER))
+
+    def table(self, source: int, speaker: int) -> Table:
         table = Table(expand=True, pad_edge=False)
         for name, column in (("turn", {"no_wrap": True}), ("date", {"no_wrap": True}),
                              ("source", {"max_width": source, "overflow": "fold"}), ("role", {"no_wrap": True}),
-                             ("speaker", {"max_width": max(6, min(self.SPEAKER, (left - source) // 3)),
-                                          "overflow": "fold"}),
+                             ("speaker", {"max_width": speaker, "overflow": "fold"}),
                              ("text", {"ratio": 3, "overflow": "fold"})):
             table.add_column(name, **column)
-        for turn, (ref, date, role), speaker in zip(self.turns, self.whole, self.speakers, strict=True):
-            table.add_row(ref, date, site_cell(turn.get("site") or turn.get("source"), source), role, speaker,
+        for turn, (ref, date, role), said in zip(self.turns, self.whole, self.speakers, strict=True):
+            table.add_row(ref, date, site_cell(turn.get("site") or turn.get("source"), source), role, said,
                           prose(shorten(turn.get("text") or "")))
-        yield table
-
-
-def shorten(value: str, size: int = 240) -> str:
-    """The text on one line, cut to `size` characters with an ellipsis."""
-    flat = " ".join(value.split())
-    return flat if len(flat) <= size else flat[:size - 1].rstrip() + "…"
+        return table
 
 
 def turn_heading(turn: dict, label: str) -> Text:
     """"Document 12, turn 3  2025-03-12 · its title" above one turn or the numbered turns."""
     head = Wrapped(label, style="bold cyan")
-    head.append("  " + clean(" · ".join(str(v) for v in (turn.get("date"), turn.get("title")) if v)))
+    title = cut_title(turn.get("title") or "")
+    head.append("  " + clean(" · ".join(str(v) for v in (turn.get("date"), title) if v)))
     return head
 
 
@@ -135,10 +144,13 @@ class SimpleTable:
     def __rich_console__(self, console, options):
         from rich.measure import Measurement
 
-        table = self.table(wrap_headings=False)
-        if Measurement.get(console, options.update_width(10_000), table).minimum > options.max_width:
-            table = self.table(wrap_headings=True)
-        yield table
+        wide = options.update_width(10_000)
+        for wrap_headings in (False, True):
+            table = self.table(wrap_headings=wrap_headings)
+            if Measurement.get(console, wide, table).minimum <= options.max_width:
+                yield table
+                return
+        yield records(self.table(wrap_headings=False))  # too narrow even so: each row as lines
 
 
 def _decimals(values) -> int | None:
@@ -338,7 +350,8 @@ class GroupedHits:
 
     def __rich_console__(self, console, options):
         source = source_width(options.max_width)  # as search's own table
-        yield self.table(source, snippets=options.max_width - self.AROUND - source >= self.TEXT)
+        snippets = options.max_width - self.AROUND - source >= self.TEXT
+        yield fitted(self.table(source, snippets=snippets), loose=self.table(SHORT_NAME, snippets=snippets))
 
     def table(self, source_width: int, *, snippets: bool) -> Table:
         from briefarc.output.render import snippet_text
@@ -360,7 +373,7 @@ class GroupedHits:
                     source = site_cell(group["source"], source_width)
                     source.append(f" ({group['count']})", style="")
                 cells = [Text(week, style="bold"), source, Text(str(hit["id"]), style="cyan"),
-                         text(hit.get("published_date")), prose(hit.get("title"))]
+                         text(hit.get("published_date")), title_cell(hit.get("title"), "")]
                 table.add_row(*cells, *([snippet_text(hit.get("snippet"))] if snippets else []))
             previous_week = group["week"]
         return table

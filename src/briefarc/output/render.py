@@ -16,6 +16,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from briefarc.output.fitting import Fitted, fitted
 from briefarc.output.textout import clean, write_csv, write_jsonl  # noqa: F401  (here too for the commands)
 from briefarc.output.wrap import Wrapped
 from briefarc.store.search import SNIPPET_CLOSE, SNIPPET_OPEN
@@ -35,6 +36,25 @@ def text(value: object, style: str = "") -> Text:
 def prose(value: object, style: str = "") -> Wrapped:
     """Text for a table cell that wraps: no line of it begins with closing punctuation (，。、), as in `show`."""
     return Wrapped(clean(value), style=style)
+
+
+def shorten(value: str, size: int = 240) -> str:
+    """The text on one line, cut to `size` characters with an ellipsis."""
+    flat = " ".join(value.split())
+    return flat if len(flat) <= size else flat[:size - 1].rstrip() + "…"
+
+
+TITLE_CHARS = 300  # of a title in a table or heading; `show` and --json give it whole
+
+
+def cut_title(title: str) -> str:
+    """A document's title for a table or a heading, cut to TITLE_CHARS: a page whose <title> held 10,000 words
+    made its row of `list` 1,250 lines high, burying the rows around it."""
+    return title if len(title) <= TITLE_CHARS else shorten(title, TITLE_CHARS)
+
+
+def title_cell(title: str | None, style: str = "bold") -> Wrapped:
+    return prose(cut_title(title or "(untitled)"), style)
 
 
 def snippet_text(snippet: str | None) -> Text:
@@ -73,12 +93,33 @@ class HitsTable:
     columns its 16 cells left the title six, folded inside its words ("Foreig", "n Minist", "ry")."""
 
     AROUND = 24  # the id, the date, and the rules and padding of five columns
+    MIN_TITLE = 10  # cells: below it each hit is stacked (stacked()); at 40 columns the title had 3, "Fo", "re", "ig"
 
     def __init__(self, hits: list[dict], snippets: bool) -> None:
         self.hits, self.snippets = hits, snippets
 
     def __rich_console__(self, console, options):
-        yield self.table(source_width(options.max_width))
+        source = source_width(options.max_width)
+        room = options.max_width - self.AROUND - source
+        if (room * 2 // 5 if self.snippets else room) < self.MIN_TITLE:
+            yield self.stacked()
+        else:
+            yield self.table(source)
+
+    def stacked(self) -> Table:
+        """Each hit in one cell beside its id, for a terminal too narrow for the columns: the date and source on a
+        line, the title under them, then the snippet."""
+        table = Table(show_lines=True, expand=True, pad_edge=False)
+        table.add_column("id", justify="right", style="cyan", no_wrap=True)
+        table.add_column("document", overflow="fold")
+        for hit in self.hits:
+            where = text(hit.get("published_date") or "")
+            where.append_text(Text(" " + clean(hit["site"])) if hit.get("site") else Text(" " + NONE_SHOWN, "dim"))
+            parts: list[RenderableType] = [where, title_cell(hit.get("title"))]
+            if self.snippets:
+                parts.append(snippet_text(hit.get("snippet")))
+            table.add_row(text(hit["id"]), Group(*parts))
+        return table
 
     def table(self, source: int) -> Table:
         table = Table(show_lines=False, expand=True, pad_edge=False)
@@ -92,7 +133,7 @@ class HitsTable:
         for hit in self.hits:
             row: list[RenderableType] = [
                 text(hit["id"]), text(hit.get("published_date") or ""), site_cell(hit.get("site"), source),
-                prose(hit.get("title") or "(untitled)", "bold"),
+                title_cell(hit.get("title")),
             ]
             if self.snippets:
                 row.append(snippet_text(hit.get("snippet")))
@@ -227,7 +268,7 @@ def parsed_view(name: str, doc) -> Group:
     return document_view({**record, "turns": [vars(t) for t in doc.turns]}, heading=clean(name))
 
 
-def sources_table(rows: list[SourceStatus]) -> Table:
+def sources_table(rows: list[SourceStatus]) -> Fitted:
     table = Table(expand=True, box=box.SIMPLE_HEAD, pad_edge=False)
     for name in ("name", "kind", "on", "docs", "last run", "result"):
         table.add_column(name, style="cyan" if name == "name" else "", justify="right" if name == "docs" else "left",
@@ -236,7 +277,7 @@ def sources_table(rows: list[SourceStatus]) -> Table:
         last_run = (row["last_run"] or "never").replace("T", " ")[:16]
         table.add_row(text(row["name"]), text(row["kind"]), "yes" if row["enabled"] else "no",
                       f"{row['documents']:,}", text(last_run), run_result(row))
-    return table
+    return fitted(table)
 
 
 def run_result(row: SourceStatus) -> Text:
@@ -284,7 +325,7 @@ def pending_line(row: SourceStatus) -> str:
     return "; ".join(parts)
 
 
-def pending_table(rows: list[dict], *, whole: bool = False) -> Table:
+def pending_table(rows: list[dict], *, whole: bool = False) -> RenderableType:
     """Pages announced but not fetched yet, with their retry state (`briefarc log`). The source and error
     columns only when some row has one, so that the URLs get the room at 80 columns; with `whole` (a pipe)
     no cell is folded: console.print_table gives the table the width its URLs need."""
@@ -300,10 +341,10 @@ def pending_table(rows: list[dict], *, whole: bool = False) -> Table:
         cells = {"next try": text(when), "source": text(row["source"] or ""), "tries": text(row["attempts"]),
                  "url": text(row["url"]), "last error": text(row["last_error"] or "", "red")}
         table.add_row(*(cells[name] for name in shown))
-    return table
+    return table if whole else fitted(table)
 
 
-def requests_table(rows: list[RequestRow], *, whole: bool = False) -> Table:
+def requests_table(rows: list[RequestRow], *, whole: bool = False) -> RenderableType:
     """Each request: when (UTC), source, status, attempt, time taken, then its URL and error, folded whole at
     the terminal's width; with `whole` (a pipe) never folded: console.print_table makes the room."""
     table = Table(expand=not whole, box=box.SIMPLE_HEAD, pad_edge=False)
@@ -318,7 +359,7 @@ def requests_table(rows: list[RequestRow], *, whole: bool = False) -> Table:
             where.append_text(text(row["error"], "red"))
         table.add_row(text((row["at"] or "")[5:19].replace("T", " ")), text(row["source"] or ""),
                       text(row["status"] or "-"), text(row["attempt"]), text(row["duration_ms"]), where)
-    return table
+    return table if whole else fitted(table)
 
 
 FETCH_COLUMNS = ("discovered", "fetched", "added", "updated", "unchanged", "skipped", "failed", "removed",
@@ -391,4 +432,4 @@ def history_table(doc_id: int, versions: list[VersionSummary]) -> Group:
             "title": text(titles[index]) if not index or titles[index] != titles[index - 1]
             else Text("(same)", style="dim")}
         table.add_row(*(cells[name] for name in columns))
-    return Group(heading, table)
+    return Group(heading, fitted(table))

@@ -12,7 +12,8 @@ from typing import IO, Any
 
 # C0 and C1 controls but tab and newline, DEL, bidirectional overrides, isolates and marks, zero-width
 # spaces and joiners, line and paragraph separators: what could reorder, hide or split what a terminal shows.
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff"
+                     "\ud800-\udfff]")  # and lone surrogates: a file name's bytes that are not UTF-8 (\udcff)
 
 # Characters JSON leaves as they are but that line-splitting readers (Python, JavaScript) break on
 # (U+0085, U+2028, U+2029) or that drive or hide from a terminal (DEL, C1 controls, bidirectional overrides,
@@ -23,9 +24,15 @@ RAW_IN_JSON = (*range(0x7F, 0xA0), 0x061C, *range(0x200B, 0x2010), *range(0x2028
 JSON_ESCAPES = {code: f"\\u{code:04x}" for code in RAW_IN_JSON}
 
 
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def json_line(record: object) -> str:
-    """One record as one line of JSON: control characters escaped, never a raw line break."""
-    return json.dumps(record, ensure_ascii=False, default=str).translate(JSON_ESCAPES) + "\n"
+    """One record as one line of JSON: control characters escaped, never a raw line break. A lone surrogate (the
+    bytes of a file name that are not UTF-8) becomes the text \\xff, as `show` gives such a name: written raw,
+    it made the line invalid UTF-8 that `python -m json.tool` and jq refused."""
+    line = json.dumps(record, ensure_ascii=False, default=str).translate(JSON_ESCAPES)
+    return SURROGATE.sub(lambda match: "\\" + _visible(match), line) + "\n"
 
 
 # What makes a spreadsheet read a cell as a formula (CSV injection): such text cells get a leading "'".
@@ -55,6 +62,8 @@ def clean(value: object) -> str:
 
 def _visible(match: re.Match) -> str:
     char = match.group(0)
+    if "\udc80" <= char <= "\udcff":  # a byte that was not UTF-8, as Python hands it over
+        return f"\\x{ord(char) - 0xDC00:02x}"
     return "␛" if char == "\x1b" else f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
 
 

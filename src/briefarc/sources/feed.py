@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 
+from briefarc.errors import InputError
 from briefarc.models import RawPage
 from briefarc.sources.base import Context, Item, Unchanged
 from briefarc.urls import is_web_url
@@ -21,6 +22,8 @@ async def discover_feed(ctx: Context) -> AsyncIterator[Item]:
 
     response = await ctx.get(ctx.url, accept="any")
     feed = await aside(parse_feed, response.data, response.final_url)  # not on the loop: it may take seconds
+    if not feed.items and feed.root not in FEED_ROOTS:
+        raise wrong_document(ctx.url, feed.root, "RSS or Atom feed")
     digest = sha256(response.data)  # once: every entry's page is the feed's bytes
     pattern = _pattern(ctx)
     whole = ctx.option("full_text", "auto") in (True, "always")
@@ -35,6 +38,19 @@ async def discover_feed(ctx: Context) -> AsyncIterator[Item]:
                        headers=response.headers, item=entry.guid or entry.link, sha256=digest)
         yield Item(url=link, title=entry.title, published=(entry.published or "")[:10] or None, page=page,
                    fetch_page=not whole)
+
+
+FEED_ROOTS = ("rss", "feed", "rdf")
+SITEMAP_ROOTS = ("urlset", "sitemapindex")
+
+
+def wrong_document(url: str, root: str | None, what: str) -> InputError:
+    """The source's own address answered with something its kind does not read: a web page given as a feed was
+    fetched, found to list nothing, and the run said "discovered 0" and no word why."""
+    found = f"a <{root}> document" if root else "no XML"
+    kind = "feed" if root in FEED_ROOTS else "sitemap" if root in SITEMAP_ROOTS else "listing" if root == "html" else ""
+    hint = f" (a source of --kind {kind} reads that)" if kind else ""
+    return InputError(f"{url} is no {what}: it holds {found}{hint}. Check the source's URL and kind.")
 
 
 # Entries one run takes from a feed, as many as a sitemap may list: a hostile feed of 100,000 items queued them
@@ -90,6 +106,8 @@ async def _sitemap_items(ctx: Context) -> AsyncIterator[Item]:
             ctx.notes.append(f"the sitemap {url} lists more than {MAX_SITEMAP_ENTRIES:,} entries, the sitemap "
                              f"protocol's limit: the first {MAX_SITEMAP_ENTRIES:,} were read")
         sitemap = await aside(parse_sitemap, data)
+        if url == ctx.url and not (sitemap.urls or sitemap.sitemaps) and sitemap.root not in SITEMAP_ROOTS:
+            raise wrong_document(url, sitemap.root, "XML sitemap")
         children = [child for child in dict.fromkeys(sitemap.sitemaps) if child not in visited and child not in queue]
         room = ctx.max_pages - len(visited) - len(queue)  # the queue holds no more than can be read
         left_out = left_out or len(children) > room

@@ -43,6 +43,8 @@ def identify(doc: Document, page: RawPage, digest: str) -> Identity:
         return Identity(normalize_url(url), url, canonical, claim)
     if claim and page.item and anchor:  # one entry of a feed: its place in the feed it came from
         return Identity(f"{normalize_url(anchor)}#{page.item}", anchor, canonical, claim)
+    if page.item and (doc.text_source or "").startswith("feed"):  # an entry with a guid and no link: the guid
+        return Identity(f"sha256:{digest}#{page.item}", url, canonical, claim)  # (the digest is the whole feed's)
     return Identity(f"sha256:{digest}", url, canonical, claim)
 
 

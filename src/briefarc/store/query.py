@@ -82,9 +82,7 @@ def read_query(text: str) -> Query:
     text = narrow(text)
     tokens = list(_tokens(text))
     notes = _notes(tokens)
-    parts = _without_repeats(_translate(tokens))
-    excluded = [value for kind, value in parts if kind == "exclude"]
-    parts = [(kind, value) for kind, value in parts if kind != "exclude"]
+    parts, excluded = _excluded_by_level(_without_repeats(_translate(tokens)))
     if not any(kind in ("term", "near") for kind, _ in parts):
         if excluded:
             raise SearchSyntaxError(_only_excluded(text))
@@ -119,6 +117,40 @@ def _without_repeats(parts: list[tuple[str, str]]) -> list[tuple[str, str]]:
         seen.add(key)
         kept.append((kind, value))
     return kept
+
+
+def _excluded_by_level(parts: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], list[str]]:
+    """The parts with each group's -words applied inside that group, `( ( a b ) NOT x )`, and the -words of the
+    query's own level apart, for read_query to apply to the whole. `(Taiwan -WHO) OR Geneva` leaves WHO out of
+    the Taiwan documents only: all -words were taken to the top, leaving it out of Geneva's as well."""
+    levels: list[tuple[list[tuple[str, str]], list[str]]] = [([], [])]
+    for kind, value in parts:
+        if kind == "lparen":
+            levels.append(([], []))
+        elif kind == "rparen" and len(levels) > 1:
+            inner, excluded = levels.pop()
+            levels[-1][0].extend(_group(inner, excluded))
+        elif kind == "exclude":
+            levels[-1][1].append(value)
+        else:
+            levels[-1][0].append((kind, value))
+    while len(levels) > 1:  # a '(' not closed: kept as typed, for _check_structure to report
+        inner, excluded = levels.pop()
+        levels[-1][0].extend([("lparen", "("), *inner])
+        levels[-1][1].extend(excluded)
+    return levels[0]
+
+
+def _group(inner: list[tuple[str, str]], excluded: list[str]) -> list[tuple[str, str]]:
+    """A group in parentheses, its -words left out of what the rest of it finds."""
+    if not excluded:
+        return [("lparen", "("), *inner, ("rparen", ")")]
+    if not any(kind in ("term", "near") for kind, _ in inner):
+        word = "-" + excluded[0].strip('"')
+        raise SearchSyntaxError(f"{word} is alone in its group: '-' leaves documents out and finds none, so the group "
+                                f"has nothing to search for; put a word beside it, as in (Kabul {word}).")
+    nots = [part for term in excluded for part in (("op", "NOT"), ("term", term))]
+    return [("lparen", "("), ("lparen", "("), *inner, ("rparen", ")"), *nots, ("rparen", ")")]
 
 
 def _only_excluded(text: str) -> str:
@@ -212,7 +244,13 @@ def _translate(tokens: list[tuple[str, str, int]]) -> list[tuple[str, str]]:
             parts.append(("column", f"{value[:-1].lower()} :"))
         elif kind == "word":
             _check_star(value)
+            column, colon, rest = value.partition(":")
+            if colon and column.lower() in COLUMNS and rest.startswith("-") and rest.strip("-"):
+                exclude, value = True, f"{column}:{rest.lstrip('-')}"  # title:-Kabul leaves Kabul out, as -title:Kabul
             term = _word(value)
+        if term and exclude and parts and parts[-1][0] == "op":
+            raise SearchSyntaxError(f"-{value} cannot follow {parts[-1][1]}: '-' leaves documents out and finds none. "
+                                    f"Write the words with -{value} beside them, as in Kabul -{value}.")
         if term:
             parts.append(("exclude" if exclude else "term", term))
         exclude = False
@@ -261,7 +299,9 @@ def _near(tokens: list[tuple[str, str, int]], index: int, start: int) -> tuple[i
             index, distance = _distance(tokens, index)
             continue
         if kind == "minus":
-            continue
+            word = tokens[index][1] if index < len(tokens) else ""
+            raise SearchSyntaxError(f"NEAR finds words near each other and cannot leave one out (-{word}): put "
+                                    f"-{word} after the NEAR group's ')'.")
         inner = value[1:-1].replace('""', '"') if kind == "phrase" else value
         phrase = quote_phrase(inner.rstrip("*"), inner.endswith("*"))
         if phrase:
@@ -291,6 +331,12 @@ def _check_structure(parts: list[tuple[str, str]], text: str) -> None:
         if kind == "lparen":
             depth += 1
         elif kind == "rparen":
+            if previous == "op":
+                raise SearchSyntaxError(f"{last} needs a word after it, but here a ')' follows it: add the word, or "
+                                        f"write {(last or '').lower()!r} to search for the word.")
+            if previous == "lparen":
+                raise SearchSyntaxError(f"The query {text!r} has a group with nothing to search for, '()': put words "
+                                        "in it, or take it out.")
             depth -= 1
             if depth < 0:
                 raise SearchSyntaxError(f"The query {text!r} has a ')' without a matching '(': remove it or add "
