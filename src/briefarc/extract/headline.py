@@ -45,30 +45,16 @@ SHOWN_IN = frozenset({"p", "div", "span", "strong", "b"})
 
 def _styled_headline(src: PageSources, wanted: str) -> LexborNode | None:
     """The element of the first text of the page's body that is the whole title, in a paragraph, a
-    div or a span: not inside a link (a menu's or a card's item), a menu, an aside, a footer or a form,
-    nor hidden; no script's or title's text."""
+    div or a span: no link (a menu's or a list's item), no script's or title's text."""
     body = src.tree.body
     if body is None:
         return None
     for node in body.traverse(include_text=True):
         parent = node.parent
         if node.tag == "-text" and parent is not None and parent.tag in SHOWN_IN \
-                and fold(node.text_content or "").casefold() == wanted and not _set_apart(parent):
+                and fold(node.text_content or "").casefold() == wanted:
             return parent
     return None
-
-
-def _set_apart(node: LexborNode) -> bool:
-    """The element or one around it is a link, page furniture (NOT_TEXT) or hidden: its text is not the
-    page's headline though it repeats the title (a related card, a menu item, a share dialog's copy)."""
-    current: LexborNode | None = node
-    while current is not None and current.tag not in ("body", "html"):
-        attributes = current.attributes
-        if current.tag in SET_APART or "hidden" in attributes \
-                or "display:none" in (attributes.get("style") or "").replace(" ", "").lower():
-            return True
-        current = current.parent
-    return False
 
 
 def names_site(node: LexborNode, url: str | None) -> bool:
@@ -95,7 +81,6 @@ def _shows(node: LexborNode, wanted: str) -> bool:
 # no part of the article's header: scripts, menus, forms
 NOT_TEXT = frozenset({"script", "style", "noscript", "template", "svg", "-comment", "nav", "aside", "footer", "form",
                       "select", "button"})
-SET_APART = NOT_TEXT | {"a"}
 
 
 def _siblings(node: LexborNode, forward: bool) -> Iterator[LexborNode]:
