@@ -259,19 +259,3 @@ def test_an_updates_time_does_not_give_way_to_a_later_one() -> None:
     times = '<time class="updated" datetime="2011-09-28"></time>'
     comment = '<div class="comments-area"><time datetime="2012-01-05"></time></div>'
     assert extract(page("", PARAGRAPHS + times + comment)).published == "2011-09-28"
-
-
-def test_a_headline_set_in_a_styled_paragraph_has_its_date_line_beside_it() -> None:
-    """Page builders set the headline in a styled p or div, with no h1 on the page: the date line beside the
-    element whose text is the title dates the page (before, no headline was found and the page had no date);
-    the cards listed further down, with date lines of their own, do not date it."""
-    def hero(headline: str) -> str:
-        return (f'<div class="hero"><div><p class="t-1">{headline}</p></div><div><p class="t-2">Gadget Notes Team'
-                '</p></div><div><p class="t-3">Feb 16, 2025</p></div></div>')
-    cards = ('<div class="cards"><div><p>Ten monitors</p><p class="t-3">Mar 2, 2024</p></div><div><p>Five mice</p>'
-             '<p class="t-3">Jan 9, 2024</p></div></div>')
-    article = f"<article>{PARAGRAPHS}</article>"
-    assert extract(page("", hero("How to choose a budget laptop this year") + article + cards)).published \
-        == "2025-02-16"
-    linked = hero('<a href="/laptops">How to choose a budget laptop this year</a>')
-    assert extract(page("", linked + article + cards)).published is None  # a link's text is no headline

@@ -16,8 +16,7 @@ from briefarc.urls import split
 def headline(src: PageSources, title: str | None) -> LexborNode | None:
     """The element that shows the page's title: an h1 that does; else the first h1 when it reads as a
     headline (three words or more); else an h2 or h3 that shows the title (some templates keep h1 for
-    the site's name); else the first h1; with no h1 at all, the first element whose text is the title
-    (page builders set the headline in a styled p or div). Found once per page and title."""
+    the site's name); else the first h1. Found once per page and title."""
     key = ("headline", title)
     if key not in src.memo:
         src.memo[key] = _find_headline(src, title)
@@ -37,24 +36,7 @@ def _find_headline(src: PageSources, title: str | None) -> LexborNode | None:
     for node in src.tree.css("h2, h3")[:60]:
         if _shows(node, wanted):
             return node
-    return first if first is not None else _styled_headline(src, wanted)
-
-
-SHOWN_IN = frozenset({"p", "div", "span", "strong", "b"})
-
-
-def _styled_headline(src: PageSources, wanted: str) -> LexborNode | None:
-    """The element of the first text of the page's body that is the whole title, in a paragraph, a
-    div or a span: no link (a menu's or a list's item), no script's or title's text."""
-    body = src.tree.body
-    if body is None:
-        return None
-    for node in body.traverse(include_text=True):
-        parent = node.parent
-        if node.tag == "-text" and parent is not None and parent.tag in SHOWN_IN \
-                and fold(node.text_content or "").casefold() == wanted:
-            return parent
-    return None
+    return first
 
 
 def names_site(node: LexborNode, url: str | None) -> bool:
