@@ -95,3 +95,10 @@ def test_a_migrated_archive_orders_as_a_new_one(cli, tmp_path, archive):
     indexes = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'documents' ORDER BY name"
     assert migrated.execute(indexes).fetchall() == new.execute(indexes).fetchall()
     assert "documents_published_date" not in {name for name, _ in new.execute(indexes)}
+
+
+def test_kwic_walks_a_day_by_the_time_of_publication(cli, archive):
+    result = cli("kwic", "sanctions", "--db", archive, "--json")
+    assert result.code == 0, result.stderr
+    by_id = {number: title for number, (title, _) in enumerate(DOCUMENTS, start=1)}
+    assert [by_id[line["id"]] for line in result.jsonl()] == NEWEST_FIRST
