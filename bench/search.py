@@ -9,7 +9,10 @@ Times are CPU time of this process (time.process_time), so other work on a share
 less than it would in wall-clock time; raw and ours are measured alike, in the same run.
 Target (issue 12): p95 <= 50 ms on 100,000 documents, words found in most documents included
 (COMMON: timed apart from the 21 queries and with them), and short prefixes (PREFIXES, and with filters
-in EXTRA, each with its overlap with the exhaustive top 20).
+in EXTRA, each with its overlap with the exhaustive top 20). `list`'s forms (LISTS) are timed last.
+Seven documents in eight have a time of day with one of several offsets, the eighth the day alone, so
+newest first (`--sort date`, `list`) walks a day's documents in the order of their time; an archive built
+before the bench gave times has none: delete it to build one again.
 
     python bench/search.py [--documents 100000] [--db bench/out/search-100k.db] [--repeat 5]
 """
@@ -62,6 +65,7 @@ def build(path: Path, count: int, *, turns: bool = False) -> None:
     db = open_database(path)
     sources = [ensure_source(db, name) for name in ("mofa-pk", "fmprc-en", "state", "news")]
     rng = random.Random(42)
+    clock = random.Random(7)  # times of day apart: the documents' text is the same as without them
     start = time.perf_counter()
     for index in range(count):
         day = date(2010, 1, 1) + timedelta(days=rng.randrange(5800))
@@ -73,8 +77,8 @@ def build(path: Path, count: int, *, turns: bool = False) -> None:
             paragraphs.append("U.S.-Pakistan ties and the Taliban's pledge were raised by Blinken.")
         doc = Document(
             title=f"{rng.choice(NAMES)} on {theme[0]} and {theme[1]}",
-            paragraphs=paragraphs, published=day.isoformat(), kind=rng.choice(("briefing", "news", "statement")),
-            language="en", spokesperson=rng.choice(NAMES),
+            paragraphs=paragraphs, published=published_at(day, clock),
+            kind=rng.choice(("briefing", "news", "statement")), language="en", spokesperson=rng.choice(NAMES),
         )
         if turns:  # questions from outlets, answers from the spokesperson, in turn
             doc.turns = [Turn(OUTLETS[number % len(OUTLETS)] if number % 2 == 0 else doc.spokesperson,
@@ -85,6 +89,18 @@ def build(path: Path, count: int, *, turns: bool = False) -> None:
         if index and index % 10000 == 0:
             print(f"  built {index:,} documents ({time.perf_counter() - start:.0f} s)", file=sys.stderr)
     db.conn.close()
+
+
+# Offsets of the sites briefarc archives (Beijing, Islamabad, Washington in winter and summer, London, Tokyo).
+OFFSETS = ("+08:00", "+05:00", "-05:00", "-04:00", "+00:00", "+09:00")
+
+
+def published_at(day: date, clock: random.Random) -> str:
+    """The day alone for one document in eight (a page giving no time), else a time with a site's offset:
+    several documents of a day at different times and offsets, as `list` and `search --sort date` order them."""
+    if clock.random() < 0.125:
+        return day.isoformat()
+    return f"{day.isoformat()}T{clock.randrange(24):02d}:{clock.randrange(60):02d}:00{clock.choice(OFFSETS)}"
 
 
 def timed(function, repeat: int) -> list[float]:
@@ -190,6 +206,23 @@ def main() -> None:
               f"exhaustive {exact[0]:>7.1f} ms   overlap {len(fast & best):>2}/20")
     p95 = percentile(extra, 0.95)
     print(f"target p95 <= 50 ms, other query forms: {p95:.1f} ms {'PASS' if p95 <= 50 else 'FAIL'}")
+    listed(db, args.repeat)
+
+
+LISTS = [  # `briefarc list`: the date index walked from its newest end (day, then time, then id), a page of 20
+    ("list", {}, 0), ("list --kind briefing", {"kind": "briefing"}, 0),
+    ("list --since 2020", {"since": "2020-01-01"}, 0), ("list --offset 2000", {}, 2000),
+]
+
+
+def listed(db, repeat: int) -> None:
+    """CPU ms of `list`'s forms, a page of 20 each."""
+    from briefarc.store.search import Filters, list_documents
+
+    print("\nlist, newest first")
+    for label, options, offset in LISTS:
+        times = timed(lambda f=Filters(**options), o=offset: list_documents(db, f, limit=20, offset=o), repeat)
+        print(f"  {label:<36} p50 {statistics.median(times):>7.1f} ms  p95 {percentile(times, 0.95):>7.1f} ms")
 
 
 def measure(db, raw, query: str, repeat: int) -> tuple[list[float], list[float]]:

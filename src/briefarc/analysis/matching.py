@@ -17,6 +17,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from briefarc.errors import SearchSyntaxError, UsageError
+from briefarc.store.published import NEWEST_FIRST
 from briefarc.store.query import narrow, quote_phrase
 from briefarc.store.search import Filters
 from briefarc.store.text import CJK_CHARS
@@ -162,7 +163,7 @@ def matching_ids(db: sqlite_utils.Database, term: Term) -> set[int]:
 def dated_documents(db: sqlite_utils.Database, filters: Filters | None, *, newest_first: bool = False):
     """(id, date) of the documents under the filters: a cursor, read as needed."""
     where, params = where_sql(filters)
-    order = "ORDER BY d.published_date DESC, d.id DESC" if newest_first else ""
+    order = f"ORDER BY {NEWEST_FIRST}" if newest_first else ""
     return db.execute(f"SELECT d.id, d.published_date FROM documents d {source_join(filters)} WHERE 1 {where} "
                       f"{order}", params)
 

@@ -11,6 +11,7 @@ from briefarc.analysis.matching import filter_clauses
 from briefarc.errors import NotFound, SearchSyntaxError, UsageError
 from briefarc.models import ROLES
 from briefarc.store.db import translated
+from briefarc.store.published import NEWEST_DAY_AND_TIME
 from briefarc.store.query import HINT, literal_query, to_fts
 from briefarc.store.search import Filters
 from briefarc.store.sitelabel import SITE_SQL
@@ -117,7 +118,7 @@ def search_turns(
     newest first without one."""
     where, params = filter_sql(db, filters, role, outlet)
     joins = "JOIN documents d ON d.id = t.document_id LEFT JOIN sources s ON s.id = d.source_id"
-    newest = "d.published_date DESC, t.document_id DESC, t.number"
+    newest = f"{NEWEST_DAY_AND_TIME}, t.document_id DESC, t.number"
     if not query or not query.strip():
         sql = f"""SELECT {TURN_COLUMNS} FROM turns t {joins} WHERE 1 {where}
                   ORDER BY {newest} LIMIT ? OFFSET ?"""

@@ -15,6 +15,7 @@ from briefarc.analysis.matching import where_sql
 from briefarc.errors import NotFound, SearchSyntaxError, UsageError
 from briefarc.store.db import transaction, translated
 from briefarc.store.documents import now_iso
+from briefarc.store.published import NEWEST_FIRST
 from briefarc.store.query import HINT, to_fts
 from briefarc.store.search import Filters
 from briefarc.store.sitelabel import SITE_SQL
@@ -89,7 +90,7 @@ def _new_hits(conn: sqlite3.Connection, query: str, filters: Filters, seen: int,
                 FROM {table} JOIN documents d ON d.id = {table}.rowid
                 LEFT JOIN sources s ON s.id = d.source_id
                 WHERE {table} MATCH ? AND d.id > ? AND d.id <= ? {where}
-                ORDER BY d.published_date DESC, d.id DESC""", [fts, seen, top, *params]).fetchall()
+                ORDER BY {NEWEST_FIRST}""", [fts, seen, top, *params]).fetchall()
     except sqlite3.OperationalError as exc:
         raise SearchSyntaxError(f"The watch's query {query!r} could not be read ({exc}). {HINT}") from exc
     return [dict(zip(("id", "date", "source", "title", "url"), row, strict=True)) for row in rows]

@@ -14,6 +14,7 @@ from briefarc.store import cjk
 from briefarc.store.blobs import BlobError, get_blob, put_blob, sha256
 from briefarc.store.db import transaction, translated, translated_rows
 from briefarc.store.identity import Identity, identify, same_site
+from briefarc.store.published import published_date, published_utc
 from briefarc.store.sitelabel import SITE_SQL
 from briefarc.store.text import content_hash
 from briefarc.urls import is_web_url
@@ -246,7 +247,8 @@ def _document_values(doc: Document, text_hash: str, body: str | None = None,
         "subtitle": doc.subtitle,
         "author": doc.author,
         "published": published,
-        "published_date": published[:10] if published and len(published) >= 10 else None,
+        "published_date": published_date(published),
+        "published_utc": published_utc(published),
         "language": doc.language,
         "site_name": doc.site_name,
         "kind": doc.kind,

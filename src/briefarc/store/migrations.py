@@ -388,6 +388,20 @@ def m015_unchanged_copies(conn: sqlite3.Connection) -> None:
         )""")
 
 
+def m016_published_utc(conn: sqlite3.Connection) -> None:
+    """Newest first within a day too: each document's time of publication in UTC (store/published.py), filled
+    for those whose `published` holds a time of day, and the date index made again over the day and that time
+    (a day's documents were in id order: one published at 14:08 above one at 16:32)."""
+    from briefarc.store.published import published_utc
+
+    conn.execute("ALTER TABLE documents ADD COLUMN published_utc TEXT")
+    timed = conn.execute("SELECT id, published FROM documents WHERE length(published) > 10").fetchall()
+    conn.executemany("UPDATE documents SET published_utc = ? WHERE id = ?",
+                     [(published_utc(published), doc_id) for doc_id, published in timed])
+    conn.execute("DROP INDEX IF EXISTS documents_published_date")
+    conn.execute("CREATE INDEX documents_published ON documents(published_date, published_utc)")
+
+
 def run_script(conn: sqlite3.Connection, script: str) -> None:
     """Run several statements inside the caller's transaction (executescript would commit it)."""
     statement = ""
@@ -416,6 +430,7 @@ MIGRATIONS: list[Migration] = [
     m013_turns_ascii_check,
     m014_fts_hash_size,
     m015_unchanged_copies,
+    m016_published_utc,
 ]
 
 
@@ -490,4 +505,4 @@ def _version(conn: sqlite3.Connection, known: int | None = None) -> int:
 def _import_what_migrations_use() -> None:
     """The modules the migrations import lazily (tests/test_store.py checks none is left to import under the lock)."""
     import_sqlite_utils()
-    from briefarc.store import fts, fts_v7, prefix_index  # noqa: F401
+    from briefarc.store import fts, fts_v7, prefix_index, published  # noqa: F401

@@ -31,6 +31,7 @@ import math
 import re
 
 from briefarc.store.fts import TITLE_FILTER
+from briefarc.store.published import NEWEST_FIRST
 
 # bm25 weights for title, subtitle, body and their CJK terms (store/fts.py): a match in the title counts most.
 WEIGHTS = (10.0, 4.0, 1.0, 10.0, 4.0, 1.0)
@@ -93,7 +94,7 @@ def best_first(db, table: str, fts: str, clauses: list[str], params: list, wante
 
 def newest_first(db, table: str, fts: str, clauses: list[str], params: list, limit: int,
                  offset: int) -> list[tuple[int, float | None]]:
-    """Newest published first, scoring nothing: the date index is walked against the matches.
+    """Newest published first, scoring nothing: the date index (day, time, id) is walked against the matches.
 
     For a query matching more than a fifth of the documents each document on the walk is looked up
     in the index (a few microseconds; few are walked before the page is full); for a rarer one the
@@ -105,10 +106,10 @@ def newest_first(db, table: str, fts: str, clauses: list[str], params: list, lim
     matched = (f"EXISTS (SELECT 1 FROM {table} WHERE {table} MATCH ? AND rowid = d.id)" if common
                else f"d.id IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)")
     rows = db.execute(
-        f"""SELECT d.id FROM documents d INDEXED BY documents_published_date
+        f"""SELECT d.id FROM documents d INDEXED BY documents_published
             LEFT JOIN sources s ON s.id = d.source_id
             WHERE {''.join(c + ' AND ' for c in clauses)} {matched}
-            ORDER BY d.published_date DESC, d.id DESC LIMIT ? OFFSET ?""",
+            ORDER BY {NEWEST_FIRST} LIMIT ? OFFSET ?""",
         [*params, fts, limit, offset],
     ).fetchall()
     return [(rowid, None) for (rowid,) in rows]

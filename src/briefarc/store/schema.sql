@@ -35,8 +35,7 @@ CREATE TABLE documents (
             updated_at TEXT NOT NULL,
             checked_at TEXT,
             removed_at TEXT
-        , "claimed_url" TEXT, "text_source" TEXT, "feed_hash" TEXT, "cjk_title" TEXT, "cjk_subtitle" TEXT, "cjk_body" TEXT);
-CREATE INDEX documents_published_date ON documents(published_date);
+        , "claimed_url" TEXT, "text_source" TEXT, "feed_hash" TEXT, "cjk_title" TEXT, "cjk_subtitle" TEXT, "cjk_body" TEXT, published_utc TEXT);
 CREATE INDEX documents_source ON documents(source_id);
 CREATE INDEX documents_native_id ON documents(native_id);
 CREATE TABLE blobs (
@@ -208,6 +207,7 @@ CREATE TABLE unchanged_copies (
             content_hash TEXT NOT NULL,
             UNIQUE (document_id, sha256, content_hash)
         );
+CREATE INDEX documents_published ON documents(published_date, published_utc);
 INSERT INTO [turns_fts]([turns_fts], rank) VALUES('hashsize', 8388608);
 INSERT INTO [documents_fts]([documents_fts], rank) VALUES('hashsize', 8388608);
 INSERT INTO [documents_fts]([documents_fts]) VALUES('rebuild');

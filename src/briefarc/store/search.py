@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from briefarc.errors import SearchSyntaxError, UsageError
 from briefarc.store.db import translated
 from briefarc.store.fts import index_for
+from briefarc.store.published import NEWEST_FIRST
 from briefarc.store.query import HINT, literal_query, to_fts
 from briefarc.store.ranking import best_first, newest_first, scored
 from briefarc.store.sitelabel import SITE_FILTER_SQL
@@ -238,11 +239,12 @@ def list_documents(
     db: sqlite_utils.Database, filters: Filters | None = None, *, sort: str = "date",
     limit: int = 20, offset: int = 0,
 ) -> list[dict]:
-    """Documents newest first (by publication date), with the same filters as search."""
+    """Documents newest first (by publication date, then time: store/published.py), with the same filters as
+    search."""
     _check_sort(sort, ("date", "archived"))
     clauses, params = (filters or Filters()).where()
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-    order = "d.id DESC" if sort == "archived" else "d.published_date DESC, d.id DESC"
+    order = "d.id DESC" if sort == "archived" else NEWEST_FIRST
     rows = db.execute(
         f"""SELECT {HIT_COLUMNS} FROM documents d LEFT JOIN sources s ON s.id = d.source_id
             {where} ORDER BY {order} LIMIT ? OFFSET ?""",
