@@ -259,3 +259,44 @@ def test_an_updates_time_does_not_give_way_to_a_later_one() -> None:
     times = '<time class="updated" datetime="2011-09-28"></time>'
     comment = '<div class="comments-area"><time datetime="2012-01-05"></time></div>'
     assert extract(page("", PARAGRAPHS + times + comment)).published == "2011-09-28"
+
+
+def test_a_headline_set_in_a_styled_paragraph_has_its_date_line_beside_it() -> None:
+    """Page builders set the headline in a styled p or div, with no h1 on the page: the date line beside the
+    element whose text is the title dates the page (before, no headline was found and the page had no date);
+    the cards listed further down, with date lines of their own, do not date it."""
+    def hero(headline: str) -> str:
+        return (f'<div class="hero"><div><p class="t-1">{headline}</p></div><div><p class="t-2">Gadget Notes Team'
+                '</p></div><div><p class="t-3">Feb 16, 2025</p></div></div>')
+    cards = ('<div class="cards"><div><p>Ten monitors</p><p class="t-3">Mar 2, 2024</p></div><div><p>Five mice</p>'
+             '<p class="t-3">Jan 9, 2024</p></div></div>')
+    article = f"<article>{PARAGRAPHS}</article>"
+    assert extract(page("", hero("How to choose a budget laptop this year") + article + cards)).published \
+        == "2025-02-16"
+    linked = hero('<a href="/laptops">How to choose a budget laptop this year</a>')
+    assert extract(page("", linked + article + cards)).published is None  # a link's text is no headline
+
+
+@pytest.mark.parametrize("copy", [
+    '<div class="related"><a href="/laptops-2023"><div>{}</div><div>Jan 9, 2020</div></a></div>',
+    '<nav><ul><li><span>{}</span></li><li>Jan 9, 2020</li></ul></nav>',
+    '<div class="share" style="display: none"><p>{}</p><p>Jan 9, 2020</p></div>',
+    '<div hidden><p>{}</p><p>Jan 9, 2020</p></div>',
+])
+def test_a_copy_of_the_title_in_a_link_a_menu_or_hidden_is_no_styled_headline(copy: str) -> None:
+    """With no h1, the styled headline was the first text equal to the title wherever it stood: in a card's
+    link, a menu or a hidden share dialog, with a date beside it that is not the page's."""
+    title = "How to choose a budget laptop this year"
+    hero = f'<div class="hero"><p class="t-1">{title}</p><p class="t-3">Feb 16, 2025</p></div>'
+    assert extract(page("", copy.format(title) + hero + f"<article>{PARAGRAPHS}</article>")).published \
+        == "2025-02-16"
+
+
+def test_a_site_name_in_a_home_link_is_no_styled_headline() -> None:
+    """A page whose title is only the site's name, its logo a link home beside today's date: the page's
+    date is the one its URL and its own date line give, not today's."""
+    site = "Ministry of Foreign Affairs of the Republic"
+    body = (f'<a href="/"><span>{site}</span></a><div class="topbar"><span>Thursday, December 3, 2026</span></div>'
+            f'<div class="content"><h2>Minister meets envoy</h2>{PARAGRAPHS}</div>')
+    data = f'<html lang="en"><head><title>{site}</title></head><body>{body}</body></html>'.encode()
+    assert extract(data, url="https://mfa.example/news/2024/05/02/minister.html").published == "2024-05-02"

@@ -160,7 +160,7 @@ def date_near_title(src: PageSources, title: str | None = None) -> str | None:
 
 def _near_title(src: PageSources, title: str | None) -> tuple[str, bool] | None:
     """date_near_title's date, and whether the page labels it as the date of an update."""
-    node = headline(src, title)
+    node = headline(src, title, styled=True)
     if node is None:
         return None
     header = node.parent if node.parent is not None and node.parent.tag not in ("body", "html") else node
