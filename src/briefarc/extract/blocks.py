@@ -37,7 +37,7 @@ class Block:
     link_chars: int = 0
     strong: float = 0.0  # the share of its text inside <b>/<strong> (transcripts bold their questions)
     tentative: bool = False  # a linked list item, kept only when prose follows it
-    tail: bool = False  # a heading that announces other articles ("Related posts"): see core.drop_tail
+    tail: bool = False  # a heading that announces other articles ("Related posts"): see drop_tail
 
     @property
     def link_density(self) -> float:
