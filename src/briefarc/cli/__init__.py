@@ -98,7 +98,9 @@ def run(argv: list[str] | None = None) -> int:
 
 def _has_undecoded(arg: str) -> bool:
     """Whether a command-line argument holds bytes that were not UTF-8 (Python hands them over as U+DC80-U+DCFF)."""
-    return any("\udc80" <= char <= "\udcff" for char in arg)
+    from briefarc.urls import UNDECODED
+
+    return UNDECODED.search(arg) is not None
 
 
 def _app_for(args: list[str]) -> typer.Typer:

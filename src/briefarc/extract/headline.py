@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from selectolax.lexbor import LexborNode
 
+from briefarc.extract.furniture import hides
 from briefarc.extract.links import resolve
 from briefarc.extract.pagesources import PageSources, node_text
 from briefarc.extract.text import fold
@@ -73,9 +74,7 @@ def _set_apart(node: LexborNode) -> bool:
     page's headline though it repeats the title (a related card, a menu item, a share dialog's copy)."""
     current: LexborNode | None = node
     while current is not None and current.tag not in ("body", "html"):
-        attributes = current.attributes
-        if current.tag in SET_APART or "hidden" in attributes \
-                or "display:none" in (attributes.get("style") or "").replace(" ", "").lower():
+        if current.tag in SET_APART or hides(current.attributes):
             return True
         current = current.parent
     return False
