@@ -245,3 +245,58 @@ def test_feed_entries_with_a_guid_and_no_link_are_documents_of_their_own(cli, db
     assert [row["title"] for row in cli("search", "Kabul", "--db", db_file, "--json").jsonl()] == ["Readout one"]
     again = cli("ingest", saved, "--db", db_file, "--json").jsonl()[0]
     assert (again["added"], again["updated"], again["unchanged"]) == (0, 0, 2)
+
+
+def _readouts(entries: list[tuple[str, str | None, str]], channel: str = "") -> str:
+    paragraph = "The spokesperson said the talks were constructive and would continue next week. " * 3
+    items = "".join(f"<item><title>{title}</title>"
+                    + (f'<guid isPermaLink="false">{guid}</guid>' if guid else "")
+                    + f"<pubDate>Wed, 01 May 2024 00:00:00 GMT</pubDate><description><![CDATA[<p>{paragraph}</p>"
+                    f"<p>{word}</p>]]></description></item>" for title, guid, word in entries)
+    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Readouts</title>{channel}{items}</channel></rss>'
+
+
+def test_feed_entries_with_neither_guid_nor_link_are_documents_of_their_own(cli, db_file, tmp_path):
+    """Two entries with no guid and no link had the same key (the feed file's sha256): the second became a new
+    version of the first, which no search found any more."""
+    saved = tmp_path / "readouts.rss"
+    saved.write_text(_readouts([("Readout one", None, "Kabul"), ("Readout two", None, "Doha")]))
+    first = cli("ingest", saved, "--db", db_file, "--json").jsonl()[0]
+    assert (first["added"], first["updated"]) == (2, 0)
+    assert [row["title"] for row in cli("search", "Kabul", "--db", db_file, "--json").jsonl()] == ["Readout one"]
+    again = cli("ingest", saved, "--db", db_file, "--json").jsonl()[0]
+    assert (again["added"], again["updated"], again["unchanged"]) == (0, 0, 2)
+
+
+@pytest.mark.parametrize("channel", ["<link>https://mofa.example.gov/readouts</link>", ""])
+def test_a_new_snapshot_of_a_saved_feed_repeats_no_entry(cli, db_file, tmp_path, channel):
+    """Entries without a link were keyed by the feed file's bytes: every new snapshot of the feed (one entry more)
+    stored every entry again. They are keyed by the feed (its channel's link, else its title) and their own id."""
+    monday, tuesday = tmp_path / "monday.rss", tmp_path / "tuesday.rss"
+    monday.write_text(_readouts([("Readout one", "r-1", "Kabul"), ("Readout two", None, "Doha")], channel))
+    tuesday.write_text(_readouts([("Readout three", "r-3", "Herat"), ("Readout one", "r-1", "Kabul"),
+                                  ("Readout two", None, "Doha")], channel))
+    assert cli("ingest", monday, "--db", db_file).code == 0
+    later = cli("ingest", tuesday, "--db", db_file, "--json").jsonl()[0]
+    assert (later["added"], later["updated"], later["unchanged"]) == (1, 0, 2)
+    titles = sorted(row["title"] for row in cli("list", "--db", db_file, "--json").jsonl())
+    assert titles == ["Readout one", "Readout three", "Readout two"]
+
+
+def test_an_entry_an_older_briefarc_keyed_by_the_feed_bytes_is_found_and_keyed_anew(db_file, tmp_path):
+    """An archive where a guid entry's key is `sha256:<the feed file's digest>#<guid>`: the same file again
+    changes nothing, and the document takes today's key (so that the next snapshot finds it)."""
+    from briefarc.models import RawPage
+    from briefarc.pipeline import documents_of
+    from briefarc.store.blobs import sha256
+    from briefarc.store.db import open_database
+    from briefarc.store.documents import save_documents
+
+    data = _readouts([("Readout one", "r-1", "Kabul")], "<link>https://mofa.example.gov/readouts</link>").encode()
+    db = open_database(db_file)
+    pairs = list(documents_of(RawPage(data=data, origin=str(tmp_path / "old.rss"))))
+    assert save_documents(db, pairs)[0].status == "added"
+    db.conn.execute("UPDATE documents SET key = ?", (f"sha256:{sha256(data)}#r-1",))  # as briefarc 477036a keyed it
+    again = save_documents(db, list(documents_of(RawPage(data=data, origin=str(tmp_path / "old.rss")))))
+    assert [result.status for result in again] == ["unchanged"]
+    assert db.conn.execute("SELECT key FROM documents").fetchall() == [("feed:https://mofa.example.gov/readouts#r-1",)]

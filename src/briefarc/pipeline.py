@@ -58,11 +58,12 @@ def _feed_documents(page: RawPage) -> Iterator[tuple[Document, RawPage]]:
         items = [next((item for item in named if item.link == page.url), named[0])] if named else []
     else:
         items = _parsed_feed(page.data, page.url)[0].items
+    feed = _feed_name(page)
     for item in items:
         doc = entry_document(item, page.url, bare_ok=bool(page.item))
         if doc is not None:
             found = True
-            yield doc, _item_page(page, item)
+            yield doc, _item_page(page, item, feed)
     if not found:
         raise InputError("The feed holds no full-text entries: fetch its links with `briefarc fetch URL`.")
 
@@ -75,10 +76,35 @@ def _parsed_feed(data: bytes, url: str | None) -> tuple[Feed, dict[str, list[Fee
     feed = parse_feed(data, url)
     entries: dict[str, list[FeedItem]] = {}
     for item in feed.items:
-        for key in dict.fromkeys((item.guid, item.link)):
+        for key in dict.fromkeys((item.guid, item.link, entry_key(item))):
             if key:
                 entries.setdefault(key, []).append(item)
     return feed, entries
+
+
+def entry_key(item: FeedItem) -> str:
+    """What names an entry within its feed: its guid, else its link, else its title and date (an entry with
+    neither guid nor link: two such entries of one feed were one document)."""
+    if item.guid or item.link:
+        return item.guid or item.link or ""
+    from hashlib import sha256
+
+    named = f"{item.title or ''}\n{item.published or ''}" if item.title or item.published else item.content or ""
+    return "entry:" + sha256((named or item.summary or "").encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def _feed_name(page: RawPage) -> str | None:
+    """What names the feed whatever snapshot of it this is: its address, else the link or the title of its channel
+    (a saved feed file has no address; keyed by the file's bytes, each new snapshot repeated every entry)."""
+    from briefarc.urls import normalize_url
+
+    address = next((url for url in (page.source_url, page.url, page.origin) if is_web_url(url)), None)
+    if address:
+        return normalize_url(address)
+    feed = _parsed_feed(page.data, page.url)[0]
+    if is_web_url(feed.link):
+        return normalize_url(feed.link)
+    return f"title:{' '.join(feed.title.split())}" if feed.title and feed.title.strip() else None
 
 
 def entry_document(item, feed_url: str | None, *, bare_ok: bool = False) -> Document | None:
@@ -103,11 +129,11 @@ def entry_document(item, feed_url: str | None, *, bare_ok: bool = False) -> Docu
                     text_source="feed-title")
 
 
-def _item_page(page: RawPage, item) -> RawPage:
+def _item_page(page: RawPage, item, feed: str | None) -> RawPage:
     return RawPage(
         data=page.data, origin=page.origin, url=item.link or page.url, content_type=page.content_type,
-        headers=page.headers, item=item.guid or item.link, fetched_at=page.fetched_at, live=page.live,
-        source_url=page.source_url or page.url, sha256=page.sha256, packed=page.packed,
+        headers=page.headers, item=entry_key(item), fetched_at=page.fetched_at, live=page.live,
+        source_url=page.source_url or page.url, sha256=page.sha256, packed=page.packed, feed=feed,
     )
 
 

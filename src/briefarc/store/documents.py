@@ -76,7 +76,7 @@ def _save(conn: sqlite3.Connection, new: NewDocuments, doc: Document, page: RawP
     stamp = page.fetched_at or now_iso()
     if into is not None or new.holds(key, doc.native_id):
         new.write()  # the document it may be a version of is stored first
-    row = _find(conn, key, doc.native_id, into)
+    row = _find(conn, key, doc.native_id, into) or _find_former(conn, identity)
     known = cjk.Known()  # the CJK terms of the paragraphs: a body and its turns share them
     if row is None:
         values = _stored_values(doc, text_hash, body, identity, known)
@@ -201,6 +201,14 @@ def _same_text(conn: sqlite3.Connection, row: tuple, doc: Document, text_hash: s
         conn.execute("UPDATE documents SET feed_hash = ? WHERE id = ?", (text_hash, doc_id))
         return True
     return False
+
+
+def _find_former(conn: sqlite3.Connection, identity: Identity) -> tuple | None:
+    """The document an older briefarc stored under the key it gave (`Identity.former`), given its key of today."""
+    row = _find(conn, identity.former, None) if identity.former else None
+    if row is not None:
+        conn.execute("UPDATE documents SET key = ? WHERE id = ?", (identity.key, row[0]))
+    return row
 
 
 def is_feed_text(text_source: str | None) -> bool:

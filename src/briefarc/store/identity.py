@@ -25,6 +25,7 @@ class Identity:
     url: str | None  # the page's address, as stored
     canonical_url: str | None  # a canonical address within the page's site
     claimed_url: str | None = None  # an address on another site the page names: shown, never trusted
+    former: str | None = None  # the key an older briefarc gave the same document, looked for when `key` is not found
 
 
 def identify(doc: Document, page: RawPage, digest: str) -> Identity:
@@ -43,8 +44,11 @@ def identify(doc: Document, page: RawPage, digest: str) -> Identity:
         return Identity(normalize_url(url), url, canonical, claim)
     if claim and page.item and anchor:  # one entry of a feed: its place in the feed it came from
         return Identity(f"{normalize_url(anchor)}#{page.item}", anchor, canonical, claim)
-    if page.item and (doc.text_source or "").startswith("feed"):  # an entry with a guid and no link: the guid
-        return Identity(f"sha256:{digest}#{page.item}", url, canonical, claim)  # (the digest is the whole feed's)
+    if page.item and (doc.text_source or "").startswith("feed"):  # an entry without a link: its feed and its id
+        by_bytes = f"sha256:{digest}#{page.item}"  # the digest is the whole feed file's: one snapshot's
+        if page.feed:
+            return Identity(f"feed:{page.feed}#{page.item}", url, canonical, claim, former=by_bytes)
+        return Identity(by_bytes, url, canonical, claim)
     return Identity(f"sha256:{digest}", url, canonical, claim)
 
 
