@@ -109,6 +109,11 @@ def test_what_only_looks_like_a_byline_is_no_author() -> None:
     assert extract(page("", sentence + PARAGRAPHS)).author is None
     menu = f'<nav><ul><li>Solutions</li><li>By Event Type</li><li>Conferences</li></ul></nav>{HEADLINE}'
     assert extract(page("", menu + PARAGRAPHS)).author is None
+    topic = (f'{HEADLINE}<div class="byline"><span class="byline__tag"><a href="/tag/diplomacy">Diplomacy</a></span>'
+             '<span class="byline__author">Jane Roe</span></div>')
+    assert extract(page("", topic + PARAGRAPHS)).author == "Jane Roe"
+    only_topic = f'{HEADLINE}<div class="byline__meta"><a href="/category/world/">World</a></div>'
+    assert extract(page("", only_topic + PARAGRAPHS)).author is None
 
 
 def test_several_authors_keep_the_bylines_own_joining() -> None:

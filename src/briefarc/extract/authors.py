@@ -112,7 +112,7 @@ def author_from_byline(src: PageSources) -> str | None:
     """The first byline element that gives a name: not a comment's author, nor an author box's picture
     (its initials) or description (a role)."""
     nodes = [node for node in src.tree.css(BYLINE)[:12] if not NOT_BYLINE.search(node.attributes.get("class") or "")
-             and not in_comments(node)]
+             and not in_comments(node) and not names_a_topic(node)]
     for node in nodes[:6]:
         value = clean_author(node.attributes.get("content"))
         if not value and len(node_text(node)) <= BYLINE_TEXT:
@@ -121,6 +121,16 @@ def author_from_byline(src: PageSources) -> str | None:
         if value:
             return value
     return None
+
+
+TOPIC_LINK = lazy(r"/(?:tags?|categor(?:y|ies)|topics?)/", re.I)
+
+
+def names_a_topic(node: LexborNode) -> bool:
+    """The element is, or holds only, links to a tag's or a category's page: the byline's "Lifestyle" is the
+    article's topic, not its author."""
+    links = [node] if node.tag == "a" else node.css("a")
+    return bool(links) and all(TOPIC_LINK.search(link.attributes.get("href") or "") for link in links)
 
 
 def in_comments(node: LexborNode) -> bool:
