@@ -37,8 +37,8 @@ if TYPE_CHECKING:
 INGEST_BATCH = 100
 # The page cache of a writer's connection, in KiB. A batch of 100 pages of fmprc-bulk changes about 10 MiB of the
 # database (its full-text indexes mostly): with SQLite's default 2 MiB, dirty pages spilled to the WAL before the
-# commit and were read back (saving the 270 pages: 37,500 writes and 19,300 reads of a page; 26,500 and 8,800
-# with this cache), 0.02 s of CPU in the kernel. SQLite takes the memory only as it fills the cache.
+# commit and were read back (saving the 270 pages in 4 KiB pages: 37,500 writes and 19,300 reads of a page;
+# 26,500 and 8,800 with this cache), 0.02 s of CPU in the kernel. SQLite takes the memory only as it fills the cache.
 WRITER_CACHE_KIB = 16 * 1024
 OnSaved = Callable[[str, list[SaveResult]], None]
 OnFailed = Callable[[str, str], None]
