@@ -207,7 +207,10 @@ class ProcessWriter:
         return self
 
     def put(self, name: str, documents: list[tuple[Document, RawPage]]) -> None:
+        from briefarc.store.blobs import travelling
+
         self._collect(wait=False)
+        documents = [(doc, travelling(page)) for doc, page in documents]
         try:
             with whole_messages():
                 self.work_out.send((name, documents))
