@@ -114,6 +114,28 @@ def test_the_writer_process_stores_what_this_process_stores(tmp_path, monkeypatc
     assert content(tmp_path / "a.db") == content(reference)
 
 
+def test_a_gzipped_page_crosses_to_the_writer_process_without_its_bytes(tmp_path, monkeypatch):
+    """A gzipped file's page goes to the writer process with its sha256 and size, not its bytes, which are stored
+    as the file's own deflate stream (blobs.travelling): the same rows as saving the pages in this process."""
+    import gzip
+
+    from briefarc.store import blobs
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for path in sorted(SAMPLES.glob("*.html")):
+        (folder / f"{path.name}.gz").write_bytes(gzip.compress(path.read_bytes(), mtime=0))
+    sent: list[RawPage] = []
+    travelling = blobs.travelling
+    monkeypatch.setattr(blobs, "travelling", lambda page: sent.append(travelling(page)) or sent[-1])
+    for name, parallel_from in (("process.db", 1), ("serial.db", 10**9)):
+        monkeypatch.setattr(ingesting, "PARALLEL_FROM", parallel_from)
+        report = ingesting.ingest(open_database(tmp_path / name), [str(folder)])
+        assert report.added == 14 and not report.failed
+    assert len(sent) == 14 and all(page.data == b"" and page.size and page.sha256 for page in sent)
+    assert content(tmp_path / "process.db") == content(tmp_path / "serial.db")
+
+
 def test_a_writer_process_saves_what_arrives_within_a_second_together(tmp_path, monkeypatch):
     """FTS5 writes a segment per statement and merges them as they pile up: the writer process saves up to
     PROCESS_BATCH inputs that arrive within a second in one batch, not 50 at a time."""

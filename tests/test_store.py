@@ -35,6 +35,26 @@ def test_new_database_is_migrated_in_wal_mode(db, db_file):
     assert db_file.exists()
 
 
+def test_a_new_archive_has_pages_of_8_kib_and_an_older_one_keeps_its_own(tmp_path):
+    """store/db.py PAGE_BYTES: a new archive (a new file, or an empty one) is made with 8 KiB pages; an archive
+    made with SQLite's default 4 KiB keeps them, and is read and written as before."""
+    from briefarc.store.db import PAGE_BYTES
+
+    (tmp_path / "empty.db").touch()
+    for name in ("new.db", "empty.db"):
+        assert open_database(tmp_path / name).execute("PRAGMA page_size").fetchone()[0] == PAGE_BYTES == 8192
+    older = sqlite3.connect(tmp_path / "older.db", isolation_level=None)
+    for migration in MIGRATIONS:
+        migration(older)
+    older.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")
+    older.close()
+    db = open_database(tmp_path / "older.db")
+    assert db.execute("PRAGMA page_size").fetchone()[0] == 4096
+    save_document(db, Document(title="Briefing", paragraphs=["The spokesperson spoke."]),
+                  RawPage(data=b"<p>Briefing</p>", origin="t", url="https://example.org/b"))
+    assert [hit["id"] for hit in search(db, "spokesperson")] == [1]
+
+
 def test_reopening_does_not_migrate_again(db_file):
     open_database(db_file).conn.close()
     again = open_database(db_file)

@@ -7,7 +7,6 @@ import math
 import os
 import stat
 import sys
-import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -132,19 +131,25 @@ def _gunzip(data: bytes, cap: int, limit: int) -> list[bytes]:
 
     Each member is fed in steps that start small and double: what the decompressor copies past a member's end
     is then no larger than the member, never the rest of the file once per member (a 1.6 MB file of 80,000
-    empty members took 5 s of CPU, a 64 MB one would take hours)."""
+    empty members took 5 s of CPU, a 64 MB one would take hours).
+
+    ISA-L's inflate (isal, as store/blobs.py compresses) gives zlib's bytes and checks in under half of its CPU
+    (fmprc-bulk's 288 files: 0.013 s against 0.029 s). Imported here: only gzipped input pays for it."""
+    from isal import isal_zlib
+
+    broken: type[Exception] = isal_zlib.error  # type: ignore[assignment]  # its stub calls it an instance
     parts: list[bytes] = []
     size = position = 0
     view = memoryview(data)
     while data[position:position + 2] == GZIP_MAGIC:
-        decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        decompressor = isal_zlib.decompressobj(16 + isal_zlib.MAX_WBITS)
         pieces, stride = [], 64
         while not decompressor.eof and position < len(data):
             step = view[position:position + stride]
             stride = min(2 * stride, GUNZIP_STEP)
             try:
                 pieces.append(decompressor.decompress(step, cap + 1 - size))
-            except (zlib.error, gzip.BadGzipFile) as exc:
+            except (broken, gzip.BadGzipFile) as exc:
                 raise InputError(f"broken gzip data ({exc})") from exc
             size += len(pieces[-1])
             if size > cap:

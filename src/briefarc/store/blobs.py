@@ -31,16 +31,29 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def put_blob(conn: sqlite3.Connection, data: bytes, digest: str | None = None, packed: bytes | None = None) -> str:
-    """Store `data` once (`packed`: already compressed); return its sha256."""
+def put_blob(conn: sqlite3.Connection, data: bytes, digest: str | None = None, packed: bytes | None = None,
+             size: int | None = None) -> str:
+    """Store `data` once (`packed`: already compressed; `size`: the length of the bytes when `data` was left
+    behind, see travelling); return its sha256."""
     digest = digest or sha256(data)
     exists = conn.execute("SELECT 1 FROM blobs WHERE sha256 = ?", (digest,)).fetchone()
     if not exists:
         conn.execute(
             "INSERT INTO blobs (sha256, size, compression, data) VALUES (?, ?, ?, ?)",
-            (digest, len(data), COMPRESSION, packed if packed is not None else compress(data)),
+            (digest, len(data) if size is None else size, COMPRESSION,
+             packed if packed is not None else compress(data)),
         )
     return digest
+
+
+def travelling(page: RawPage) -> RawPage:
+    """`page` as it is sent to a writer process: without its bytes when their stored form is known already
+    (`packed`, a gzipped file's own deflate stream), with their sha256 and size in their place. The writer needs
+    nothing else of them, and they were half of what crossed the pipe for fmprc-bulk (8.8 of 16 MB, pickled,
+    written, read and unpickled): sending and receiving its pages took 0.057 s of CPU instead of 0.070 s."""
+    if page.packed is None or page.size is not None:
+        return page
+    return replace(page, data=b"", size=len(page.data), sha256=page.sha256 or sha256(page.data))
 
 
 def pack(page: RawPage, like: RawPage | None = None) -> RawPage:
@@ -70,7 +83,9 @@ def from_gzip(member: bytes, data: bytes) -> bytes | None:
     start += 2 if flags & 2 else 0  # FHCRC
     if len(member) < start + 8:
         return None
-    return b"\x78\x9c" + member[start:-8] + zlib.adler32(data).to_bytes(4, "big")
+    from isal import isal_zlib  # its Adler-32: the same sum in a fifth of zlib's CPU
+
+    return b"\x78\x9c" + member[start:-8] + isal_zlib.adler32(data).to_bytes(4, "big")
 
 
 class BlobError(DatabaseError):

@@ -19,6 +19,11 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 BUSY_TIMEOUT_MS = 30_000
+# The page size of a new archive (SQLite's default is 4 KiB; an archive keeps the size it was made with). Its rows
+# are large (a page's text, its turns, its compressed bytes: overflow chains of 4 KiB pages), and every page
+# written crosses to the WAL and back to the file in a system call of its own: saving fmprc-bulk's 270 pages
+# took 13,900 writes and 4,900 reads of pages instead of 26,500 and 9,100, with less CPU in the kernel.
+PAGE_BYTES = 8192
 # Readers map up to this much of the file instead of copying pages through read(): the index pages a
 # search touches are then shared with the OS cache. The index is spread over the whole file (it grows
 # with the documents), so the whole file is mapped: SQLite caps the size at its build's limit (2 GiB).
@@ -146,6 +151,8 @@ def _connect(path: Path) -> tuple[sqlite3.Connection, int]:
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         version = _check_is_archive(conn, path)
+        if version == 0:  # before WAL fixes it: taken by a new file, without effect on one that has pages
+            conn.execute(f"PRAGMA page_size = {PAGE_BYTES}")
         _set_journal(conn)
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")

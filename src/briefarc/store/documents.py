@@ -173,7 +173,7 @@ class NewDocuments:
                               [row.get(column) for row in chunk for column in columns])
         _add_turn_terms(self.conn, turn_terms)
         for _, _, page, digest, _, _ in snapshots:
-            put_blob(self.conn, page.data, digest, page.packed)
+            put_blob(self.conn, page.data, digest, page.packed, page.size)
         self.conn.executemany(
             """INSERT INTO snapshots (id, document_id, sha256, content_type, encoding, origin, item, headers,
                                       archived_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -310,7 +310,7 @@ def _add_version(
     conn: sqlite3.Connection, doc_id: int, number: int, doc: Document, page: RawPage, digest: str, values: dict,
     stamp: str,
 ) -> None:
-    put_blob(conn, page.data, digest, page.packed)
+    put_blob(conn, page.data, digest, page.packed, page.size)
     cursor = conn.execute(
         """INSERT INTO snapshots (document_id, sha256, content_type, encoding, origin, item, headers,
                                   archived_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
