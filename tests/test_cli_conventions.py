@@ -54,8 +54,11 @@ def test_install_completion_for_bash_completes_commands_and_options(tmp_path):
     home.mkdir()
     env = {**os.environ, "HOME": str(home), "SHELL": "/bin/bash",
            "PATH": os.path.dirname(sys.executable) + os.pathsep + os.environ["PATH"]}
-    installed = subprocess.run(["bash", "-c", f"'{sys.executable}' -m briefarc --install-completion"], env=env,
-                               capture_output=True, text=True, timeout=120)
+    # Typer finds the shell among the command's parent processes: bash must stay one of them. A lone command
+    # is exec'd by `bash -c` in bash's place, and its parents are then the test runner's (no shell at all when the
+    # suite runs detached: "Shell None is not supported").
+    installed = subprocess.run(["bash", "-c", f"'{sys.executable}' -m briefarc --install-completion; exit $?"],
+                               env=env, capture_output=True, text=True, timeout=120)
     assert installed.returncode == 0, installed.stderr
     script = home / ".bash_completions" / "briefarc.sh"
     assert f"source '{script}'" in (home / ".bashrc").read_text()
