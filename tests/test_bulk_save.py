@@ -164,6 +164,47 @@ def test_a_writer_process_saves_what_arrives_within_a_second_together(tmp_path, 
     assert sum(batches) == pages and max(batches) > 50  # handed over within a second: one batch
 
 
+def test_the_writer_process_reads_on_while_it_saves(tmp_path, monkeypatch):
+    """The writer read its pipe only between saves: the pipe filled within a page or two and the extracting
+    process waited for every save (an ingest took as long in wall time as in CPU time on two cores). Now the
+    pages handed over while a save goes on are read ahead, up to READ_AHEAD of them."""
+    import threading
+    import time
+
+    from briefarc.store import writer
+
+    release = tmp_path / "release"
+    save_held = writer.save_held
+
+    def slow(db, batch, source_id, work):  # runs in the writer process: the first save lasts until released
+        while not release.exists():
+            time.sleep(0.01)
+        return save_held(db, batch, source_id, work)
+
+    monkeypatch.setattr(writer, "save_held", slow)
+    monkeypatch.setattr(writer, "Batch", functools.partial(Batch, seconds=0))  # each input is due at once
+    pages = 40  # of 256 KiB each: 10 MiB, a hundred times what a pipe holds
+    assert pages < writer.READ_AHEAD
+    saved: list[str] = []
+    with writer.ProcessWriter(tmp_path / "a.db", None, lambda name, results: saved.append(name),
+                              lambda name, reason: None) as writing:
+        def hand_over() -> None:
+            for number in range(pages):
+                doc = Document(title=f"Page {number}", paragraphs=[f"Text of page {number}."])
+                data = f"<p>{number}</p>".encode().ljust(256 * 1024)
+                writing.put(str(number), [(doc, RawPage(data=data, origin=str(number),
+                                                        url=f"https://example.org/{number}"))])
+
+        producer = threading.Thread(target=hand_over, daemon=True)
+        producer.start()
+        producer.join(timeout=60)
+        handed_over = not producer.is_alive()
+        release.touch()
+        producer.join()
+    assert handed_over, "the producer waited for the writer's save"
+    assert sorted(saved, key=int) == [str(number) for number in range(pages)]
+
+
 def test_an_ingest_in_place_saves_up_to_its_batch_together(tmp_path, monkeypatch):
     """The ingest's own writer (few inputs, or one WARC file) holds INGEST_BATCH inputs, not 50, per statement."""
     from briefarc.store import writer

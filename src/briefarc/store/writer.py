@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import queue
 import signal
 import sqlite3
 import threading
@@ -293,19 +294,48 @@ def serve(path: str, source_id: int | None, work, results, producer_end) -> None
 
 
 def _save_all(db, batch: Batch, source_id: int | None, work, results) -> None:
+    incoming = _drained(work)
     held = Held(batch)
     while True:
-        if held.work and (held.due() or not work.poll(held.wait())):
+        if held.work and held.due():
             _report(save_held(db, batch, source_id, held.take()), results)
             continue
         try:
-            item: Work | None = work.recv()
-        except EOFError:
-            item = None  # the producer died: save and commit what came whole
+            item = incoming.get(timeout=max(held.wait(), 0) if held.work else None)
+        except queue.Empty:  # nothing more within the batch's time: the inputs held are due
+            continue
         if item is None:
             _report(save_held(db, batch, source_id, held.take()), results)
             return
         held.add(item)
+
+
+# Inputs the writer process reads ahead of its saving, at most: a bound, so that a producer faster than the
+# writer waits on the pipe instead of piling pages up in the writer's memory.
+READ_AHEAD = 2 * INGEST_BATCH
+
+
+def _drained(work) -> queue.Queue[Work | None]:
+    """The inputs arriving on `work`, read by a thread of their own while the writer saves; None at the end or
+    when the producer is gone (its pipe closed: what came whole is saved and committed).
+
+    Read only between saves, the pipe filled within a page or two, and the producer stopped extracting while
+    the writer saved a batch: the two processes took turns (an ingest of fmprc-bulk took as long in wall time as
+    its CPU time on two cores). SQLite releases the GIL while it works, so reading goes on beside the saving."""
+    incoming: queue.Queue[Work | None] = queue.Queue(maxsize=READ_AHEAD)
+
+    def read() -> None:
+        while True:
+            try:
+                item: Work | None = work.recv()
+            except (EOFError, OSError):
+                item = None
+            incoming.put(item)
+            if item is None:
+                return
+
+    threading.Thread(target=read, name="briefarc-writer-reader", daemon=True).start()
+    return incoming
 
 
 def _report(outcomes: list[tuple[str, list[SaveResult] | str]], results) -> None:
