@@ -130,8 +130,12 @@ def entry_document(item, feed_url: str | None, *, bare_ok: bool = False) -> Docu
 
 
 def _item_page(page: RawPage, item, feed: str | None) -> RawPage:
+    """The page of one entry. An entry of a whole feed that gives no link has no address of its own: the feed's
+    (`ingest --url`, a WARC record's) would key every such entry as the feed itself, one document for all of
+    them. One named entry (`page.item`, a fetch's or a reparse's) is already at its own address."""
+    url = item.link or (page.url if page.item else None)
     return RawPage(
-        data=page.data, origin=page.origin, url=item.link or page.url, content_type=page.content_type,
+        data=page.data, origin=page.origin, url=url, content_type=page.content_type,
         headers=page.headers, item=entry_key(item), fetched_at=page.fetched_at, live=page.live,
         source_url=page.source_url or page.url, sha256=page.sha256, packed=page.packed, feed=feed,
     )
