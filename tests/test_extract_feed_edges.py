@@ -311,14 +311,15 @@ def _feed_in_a_warc(path, feed: str) -> None:
     with open(path, "wb") as handle:
         writer = WARCWriter(handle, gzip=True)
         http = StatusAndHeaders("200 OK", [("Content-Type", "application/rss+xml")], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record("https://mofa.example.gov/readouts.xml", "response",
+        writer.write_record(writer.create_warc_record("https://www.state.gov/briefings/feed/", "response",
                                                       payload=io.BytesIO(feed.encode()), http_headers=http))
 
 
 @pytest.mark.parametrize("given", ["url", "warc"])
 def test_entries_without_a_link_of_a_feed_with_an_address_are_documents_of_their_own(cli, db_file, tmp_path, given):
     """A feed whose address is known (`ingest --url`, a WARC record's target URI): its entries without a link took
-    the feed's address as theirs, so all of them were one document keyed by the feed's URL, each a version of it."""
+    the feed's address as theirs, so all of them were one document keyed by the feed's URL, each a version of it.
+    They are keyed by the feed and their own id, and still shown at the feed's address."""
     monday = _readouts([("Readout one", None, "Kabul"), ("Readout two", "r-2", "Doha")])
     tuesday = _readouts([("Readout three", None, "Herat"), ("Readout one", None, "Kabul"),
                          ("Readout two", "r-2", "Doha")])
@@ -327,7 +328,7 @@ def test_entries_without_a_link_of_a_feed_with_an_address_are_documents_of_their
         if given == "url":
             path = tmp_path / f"{day}.rss"
             path.write_text(text)
-            args = [path, "--url", "https://mofa.example.gov/readouts.xml"]
+            args = [path, "--url", "https://www.state.gov/briefings/feed/"]
         else:
             path = tmp_path / f"{day}.warc.gz"
             _feed_in_a_warc(path, text)
@@ -338,3 +339,7 @@ def test_entries_without_a_link_of_a_feed_with_an_address_are_documents_of_their
     titles = sorted(row["title"] for row in cli("list", "--db", db_file, "--json").jsonl())
     assert titles == ["Readout one", "Readout three", "Readout two"]
     assert [row["title"] for row in cli("search", "Kabul", "--db", db_file, "--json").jsonl()] == ["Readout one"]
+    # shown at the feed's address, as before, and read again as they were read: the feed's site is theirs
+    urls = {row["url"] for row in cli("list", "--db", db_file, "--json").jsonl()}
+    assert urls == {"https://www.state.gov/briefings/feed/"}
+    assert cli("reparse", "--all", "--db", db_file, "--json").jsonl()[0]["changed"] == 0
