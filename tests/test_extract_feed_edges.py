@@ -343,3 +343,17 @@ def test_entries_without_a_link_of_a_feed_with_an_address_are_documents_of_their
     urls = {row["url"] for row in cli("list", "--db", db_file, "--json").jsonl()}
     assert urls == {"https://www.state.gov/briefings/feed/"}
     assert cli("reparse", "--all", "--db", db_file, "--json").jsonl()[0]["changed"] == 0
+
+
+def test_a_feed_file_is_hashed_once_for_all_its_entries(cli, db_file, tmp_path, monkeypatch):
+    """Each entry's page holds the whole feed file, whose sha256 was worked out again for each entry (by the
+    writer, or by blobs.travelling): a 5 MB feed of 3,000 entries spent 8.7 of its 10.9 s hashing."""
+    import hashlib
+
+    saved = tmp_path / "readouts.rss"
+    saved.write_text(_readouts([(f"Readout {number}", f"r-{number}", f"word{number}") for number in range(6)]))
+    size, hashed = saved.stat().st_size, []
+    real = hashlib.sha256
+    monkeypatch.setattr(hashlib, "sha256", lambda data=b"", **kw: hashed.append(len(data)) or real(data, **kw))
+    assert cli("ingest", saved, "--db", db_file, "--json").jsonl()[0]["added"] == 6
+    assert hashed.count(size) == 1

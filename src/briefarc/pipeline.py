@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -59,6 +60,10 @@ def _feed_documents(page: RawPage) -> Iterator[tuple[Document, RawPage]]:
     else:
         items = _parsed_feed(page.data, page.url)[0].items
     feed = _feed_name(page)
+    if page.sha256 is None and len(items) > 1:  # every entry's page holds the whole feed: hashed once, not per entry
+        from briefarc.store.blobs import sha256
+
+        page = replace(page, sha256=sha256(page.data))
     for item in items:
         doc = entry_document(item, page.url, bare_ok=bool(page.item))
         if doc is not None:
