@@ -1,4 +1,5 @@
-"""Which stored document a page is: its normalised canonical URL, else its URL, else its bytes.
+"""Which stored document a page is: its normalised canonical URL, else its URL, else (a feed's entry without a
+link) its feed and its id, else its bytes.
 
 A page may name its own address (`<link rel=canonical>`, `og:url`, a feed entry's link) only within the
 site it was fetched from: the same registrable domain (Public Suffix List), or domains that
