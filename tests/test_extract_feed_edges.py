@@ -300,3 +300,60 @@ def test_an_entry_an_older_briefarc_keyed_by_the_feed_bytes_is_found_and_keyed_a
     again = save_documents(db, list(documents_of(RawPage(data=data, origin=str(tmp_path / "old.rss")))))
     assert [result.status for result in again] == ["unchanged"]
     assert db.conn.execute("SELECT key FROM documents").fetchall() == [("feed:https://mofa.example.gov/readouts#r-1",)]
+
+
+def _feed_in_a_warc(path, feed: str) -> None:
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        http = StatusAndHeaders("200 OK", [("Content-Type", "application/rss+xml")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record("https://www.state.gov/briefings/feed/", "response",
+                                                      payload=io.BytesIO(feed.encode()), http_headers=http))
+
+
+@pytest.mark.parametrize("given", ["url", "warc"])
+def test_entries_without_a_link_of_a_feed_with_an_address_are_documents_of_their_own(cli, db_file, tmp_path, given):
+    """A feed whose address is known (`ingest --url`, a WARC record's target URI): its entries without a link took
+    the feed's address as theirs, so all of them were one document keyed by the feed's URL, each a version of it.
+    They are keyed by the feed and their own id, and still shown at the feed's address."""
+    monday = _readouts([("Readout one", None, "Kabul"), ("Readout two", "r-2", "Doha")])
+    tuesday = _readouts([("Readout three", None, "Herat"), ("Readout one", None, "Kabul"),
+                         ("Readout two", "r-2", "Doha")])
+    counts = []
+    for day, text in (("monday", monday), ("tuesday", tuesday)):
+        if given == "url":
+            path = tmp_path / f"{day}.rss"
+            path.write_text(text)
+            args = [path, "--url", "https://www.state.gov/briefings/feed/"]
+        else:
+            path = tmp_path / f"{day}.warc.gz"
+            _feed_in_a_warc(path, text)
+            args = [path]
+        report = cli("ingest", *args, "--db", db_file, "--json").jsonl()[0]
+        counts.append((report["added"], report["updated"], report["unchanged"]))
+    assert counts == [(2, 0, 0), (1, 0, 2)]
+    titles = sorted(row["title"] for row in cli("list", "--db", db_file, "--json").jsonl())
+    assert titles == ["Readout one", "Readout three", "Readout two"]
+    assert [row["title"] for row in cli("search", "Kabul", "--db", db_file, "--json").jsonl()] == ["Readout one"]
+    # shown at the feed's address, as before, and read again as they were read: the feed's site is theirs
+    urls = {row["url"] for row in cli("list", "--db", db_file, "--json").jsonl()}
+    assert urls == {"https://www.state.gov/briefings/feed/"}
+    assert cli("reparse", "--all", "--db", db_file, "--json").jsonl()[0]["changed"] == 0
+
+
+def test_a_feed_file_is_hashed_once_for_all_its_entries(cli, db_file, tmp_path, monkeypatch):
+    """Each entry's page holds the whole feed file, whose sha256 was worked out again for each entry (by the
+    writer, or by blobs.travelling): a 5 MB feed of 3,000 entries spent 8.7 of its 10.9 s hashing."""
+    import hashlib
+
+    saved = tmp_path / "readouts.rss"
+    saved.write_text(_readouts([(f"Readout {number}", f"r-{number}", f"word{number}") for number in range(6)]))
+    size, hashed = saved.stat().st_size, []
+    real = hashlib.sha256
+    monkeypatch.setattr(hashlib, "sha256", lambda data=b"", **kw: hashed.append(len(data)) or real(data, **kw))
+    assert cli("ingest", saved, "--db", db_file, "--json").jsonl()[0]["added"] == 6
+    assert hashed.count(size) == 1

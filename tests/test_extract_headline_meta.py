@@ -114,6 +114,11 @@ def test_what_only_looks_like_a_byline_is_no_author() -> None:
     assert extract(page("", topic + PARAGRAPHS)).author == "Jane Roe"
     only_topic = f'{HEADLINE}<div class="byline__meta"><a href="/category/world/">World</a></div>'
     assert extract(page("", only_topic + PARAGRAPHS)).author is None
+    # the name written beside a topic's link is still the author's; a label before the links is no name
+    beside = f'{HEADLINE}<p class="byline">Jane Roe | <a href="/tag/diplomacy">Diplomacy</a></p>'
+    assert extract(page("", beside + PARAGRAPHS)).author == "Jane Roe"
+    labelled = f'{HEADLINE}<div class="byline__tags">Tags: <a href="/tag/diplomacy">Diplomacy</a></div>'
+    assert extract(page("", labelled + PARAGRAPHS)).author is None
 
 
 def test_several_authors_keep_the_bylines_own_joining() -> None:

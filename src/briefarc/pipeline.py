@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -59,6 +60,10 @@ def _feed_documents(page: RawPage) -> Iterator[tuple[Document, RawPage]]:
     else:
         items = _parsed_feed(page.data, page.url)[0].items
     feed = _feed_name(page)
+    if page.sha256 is None and len(items) > 1:  # every entry's page holds the whole feed: hashed once, not per entry
+        from briefarc.store.blobs import sha256
+
+        page = replace(page, sha256=sha256(page.data))
     for item in items:
         doc = entry_document(item, page.url, bare_ok=bool(page.item))
         if doc is not None:
@@ -130,8 +135,12 @@ def entry_document(item, feed_url: str | None, *, bare_ok: bool = False) -> Docu
 
 
 def _item_page(page: RawPage, item, feed: str | None) -> RawPage:
+    """The page of one entry. An entry of a whole feed that gives no link has no address of its own: the feed's
+    (`ingest --url`, a WARC record's) would key every such entry as the feed itself, one document for all of
+    them. One named entry (`page.item`, a fetch's or a reparse's) is already at its own address."""
+    url = item.link or (page.url if page.item else None)
     return RawPage(
-        data=page.data, origin=page.origin, url=item.link or page.url, content_type=page.content_type,
+        data=page.data, origin=page.origin, url=url, content_type=page.content_type,
         headers=page.headers, item=entry_key(item), fetched_at=page.fetched_at, live=page.live,
         source_url=page.source_url or page.url, sha256=page.sha256, packed=page.packed, feed=feed,
     )

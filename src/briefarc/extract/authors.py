@@ -116,7 +116,7 @@ def author_from_byline(src: PageSources) -> str | None:
     for node in nodes[:6]:
         value = clean_author(node.attributes.get("content"))
         if not value and len(node_text(node)) <= BYLINE_TEXT:
-            value = name_from_lines(text_lines(node))
+            value = name_from_lines(without_topics(node))
             value = value if value and looks_like_name(value) else None
         if value:
             return value
@@ -127,10 +127,25 @@ TOPIC_LINK = lazy(r"/(?:tags?|categor(?:y|ies)|topics?)/", re.I)
 
 
 def names_a_topic(node: LexborNode) -> bool:
-    """The element is, or holds only, links to a tag's or a category's page: the byline's "Lifestyle" is the
-    article's topic, not its author."""
+    """The element is, or holds only, links to a tag's or a category's page (after a label such as "Tags:"): the
+    byline's "Lifestyle" is the article's topic, not its author."""
     links = [node] if node.tag == "a" else node.css("a")
-    return bool(links) and all(TOPIC_LINK.search(link.attributes.get("href") or "") for link in links)
+    if not links or not all(TOPIC_LINK.search(link.attributes.get("href") or "") for link in links):
+        return False
+    rest = node_text(node)  # what it says besides its links ("Tags:" at most): "Jane Roe | <a>Diplomacy</a>" names her
+    for link in links:
+        rest = rest.replace(node_text(link), "", 1)
+    return not LETTER.search(TOPIC_LABEL.sub("", rest, count=1))
+
+
+TOPIC_LABEL = lazy(r"^[^:]{1,30}:")  # "Tags:", "Filed under:"
+LETTER = lazy(r"[^\W\d_]")
+
+
+def without_topics(node: LexborNode) -> list[str]:
+    """The element's lines of text but those of its links to a topic's page: "<a>Diplomacy</a> Jane Roe" is hers."""
+    topics = {node_text(link) for link in node.css("a") if TOPIC_LINK.search(link.attributes.get("href") or "")}
+    return [line for line in text_lines(node) if line not in topics]
 
 
 def in_comments(node: LexborNode) -> bool:

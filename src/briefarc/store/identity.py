@@ -1,4 +1,5 @@
-"""Which stored document a page is: its normalised canonical URL, else its URL, else its bytes.
+"""Which stored document a page is: its normalised canonical URL, else its URL, else (a feed's entry without a
+link) its feed and its id, else its bytes.
 
 A page may name its own address (`<link rel=canonical>`, `og:url`, a feed entry's link) only within the
 site it was fetched from: the same registrable domain (Public Suffix List), or domains that
@@ -46,8 +47,8 @@ def identify(doc: Document, page: RawPage, digest: str) -> Identity:
         return Identity(f"{normalize_url(anchor)}#{page.item}", anchor, canonical, claim)
     if page.item and (doc.text_source or "").startswith("feed"):  # an entry without a link: its feed and its id
         by_bytes = f"sha256:{digest}#{page.item}"  # the digest is the whole feed file's: one snapshot's
-        if page.feed:
-            return Identity(f"feed:{page.feed}#{page.item}", url, canonical, claim, former=by_bytes)
+        if page.feed:  # shown at the feed's address, if it has one (reparse reads the entry as it was read)
+            return Identity(f"feed:{page.feed}#{page.item}", url or anchor, canonical, claim, former=by_bytes)
         return Identity(by_bytes, url, canonical, claim)
     return Identity(f"sha256:{digest}", url, canonical, claim)
 
