@@ -240,3 +240,60 @@ def test_ingesting_into_a_new_archive_does_not_import_sqlite_utils(tmp_path):
     assert done.stdout.split() == ["1", "False"], done.stderr
     db = open_database(tmp_path / "a.db")
     assert db["documents"].count == 1  # what else a sqlite_utils.Database offers is still there
+
+
+def _feed(entries: list[tuple[str, str | None, str]]) -> str:
+    items = "".join(f"<item><title>{title}</title>" + (f'<guid isPermaLink="false">{guid}</guid>' if guid else "")
+                    + "<pubDate>Wed, 01 May 2024 00:00:00 GMT</pubDate><description><![CDATA[<p>The spokesperson"
+                    f" said the talks on {word} were constructive and would go on next week.</p>]]></description>"
+                    "</item>" for title, guid, word in entries)
+    return ('<?xml version="1.0"?><rss version="2.0"><channel><title>Readouts</title>'
+            f"<link>https://mofa.example.gov/readouts</link>{items}</channel></rss>")
+
+
+def _as_version_sixteen_keyed_them(path: Path, data: bytes) -> None:
+    """The feed entries' keys as briefarc 16 made them (the feed file's sha256 and the entry's id), version 16."""
+    from briefarc.store.blobs import sha256
+
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("UPDATE documents SET key = 'sha256:' || ? || substr(key, instr(key, '#'))", (sha256(data),))
+    conn.execute("PRAGMA user_version = 16")
+    conn.close()
+
+
+def test_an_archive_at_version_sixteen_keys_its_feed_entries_by_their_feed(tmp_path):
+    """Entries without a link were keyed by the feed file's bytes, so the next snapshot of the feed stored them all
+    again: migration 17 keys them by their feed and id, and the next snapshot adds only what is new."""
+    from briefarc.files.ingest import ingest
+
+    monday, tuesday = tmp_path / "monday.rss", tmp_path / "tuesday.rss"
+    monday.write_text(_feed([("Readout one", "r-1", "Kabul"), ("Readout two", None, "Doha")]))
+    tuesday.write_text(_feed([("Readout three", "r-3", "Herat"), ("Readout one", "r-1", "Kabul"),
+                              ("Readout two", None, "Doha")]))
+    path = tmp_path / "a.db"
+    assert ingest(open_database(path), [str(monday)]).added == 2
+    keys = sorted(key for (key,) in sqlite3.connect(path).execute("SELECT key FROM documents"))
+    _as_version_sixteen_keyed_them(path, monday.read_bytes())
+    db = open_database(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    assert sorted(key for (key,) in db.execute("SELECT key FROM documents")) == keys
+    report = ingest(db, [str(tuesday)])
+    assert (report.added, report.updated, report.unchanged) == (1, 0, 2)
+
+
+def test_a_feed_entry_whose_new_key_is_taken_keeps_its_old_one(tmp_path):
+    """A new snapshot ingested by a briefarc of today before the migration ran (the same entry under its new key):
+    the older document keeps its key, and neither is lost."""
+    from briefarc.files.ingest import ingest
+
+    monday = tmp_path / "monday.rss"
+    monday.write_text(_feed([("Readout one", "r-1", "Kabul")]))
+    path = tmp_path / "a.db"
+    ingest(open_database(path), [str(monday)])
+    _as_version_sixteen_keyed_them(path, monday.read_bytes())
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("INSERT INTO documents (key, title, archived_at, updated_at) VALUES "
+                 "('feed:https://mofa.example.gov/readouts#r-1', 'Readout one', '2026-12-04', '2026-12-04')")
+    conn.close()
+    db = open_database(path)
+    assert sorted(key[:7] for (key,) in db.execute("SELECT key FROM documents")) == ["feed:ht", "sha256:"]

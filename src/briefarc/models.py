@@ -120,7 +120,7 @@ class RawPage:
     source_url: str | None = None  # for a feed entry: the feed's address (what the entry's link is held to)
     url_claimed: bool = False  # `url` is what a file says (a WARC record's target URI), held to the page's site
     listed: str | None = None  # the date the listing, sitemap or feed entry that linked the page gave it
-    feed: str | None = None  # for a feed entry: what names its feed in every snapshot (pipeline._feed_name)
+    feed: str | None = None  # for a feed entry: what names its feed in every snapshot (pipeline.feed_name)
     size: int | None = None  # len(data), for a page sent to a writer process without its bytes (blobs.travelling)
 
 

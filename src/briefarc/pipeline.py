@@ -59,7 +59,7 @@ def _feed_documents(page: RawPage) -> Iterator[tuple[Document, RawPage]]:
         items = [next((item for item in named if item.link == page.url), named[0])] if named else []
     else:
         items = _parsed_feed(page.data, page.url)[0].items
-    feed = _feed_name(page)
+    feed = feed_name(page)
     if page.sha256 is None and len(items) > 1:  # every entry's page holds the whole feed: hashed once, not per entry
         from briefarc.store.blobs import sha256
 
@@ -98,7 +98,7 @@ def entry_key(item: FeedItem) -> str:
     return "entry:" + sha256((named or item.summary or "").encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
-def _feed_name(page: RawPage) -> str | None:
+def feed_name(page: RawPage) -> str | None:
     """What names the feed whatever snapshot of it this is: its address, else the link or the title of its channel
     (a saved feed file has no address; keyed by the file's bytes, each new snapshot repeated every entry)."""
     from briefarc.urls import normalize_url

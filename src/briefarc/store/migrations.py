@@ -402,6 +402,13 @@ def m016_published_utc(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX documents_published ON documents(published_date, published_utc)")
 
 
+def m017_feed_entry_keys(conn: sqlite3.Connection) -> None:
+    """Feed entries without a link keyed by their feed and id, not by the feed file's bytes (store/feedkeys.py)."""
+    from briefarc.store.feedkeys import rekey_feed_entries
+
+    rekey_feed_entries(conn)
+
+
 def run_script(conn: sqlite3.Connection, script: str) -> None:
     """Run several statements inside the caller's transaction (executescript would commit it)."""
     statement = ""
@@ -431,6 +438,7 @@ MIGRATIONS: list[Migration] = [
     m014_fts_hash_size,
     m015_unchanged_copies,
     m016_published_utc,
+    m017_feed_entry_keys,
 ]
 
 
@@ -505,4 +513,5 @@ def _version(conn: sqlite3.Connection, known: int | None = None) -> int:
 def _import_what_migrations_use() -> None:
     """The modules the migrations import lazily (tests/test_store.py checks none is left to import under the lock)."""
     import_sqlite_utils()
-    from briefarc.store import fts, fts_v7, prefix_index, published  # noqa: F401
+    from briefarc.extract import feed  # noqa: F401  # m017 reads stored feeds again
+    from briefarc.store import feedkeys, fts, fts_v7, prefix_index, published  # noqa: F401
