@@ -205,6 +205,43 @@ def test_the_writer_process_reads_on_while_it_saves(tmp_path, monkeypatch):
     assert sorted(saved, key=int) == [str(number) for number in range(pages)]
 
 
+def _unreadable() -> None:
+    raise ValueError("a message that cannot be read")
+
+
+class Unreadable:
+    """Pickled whole; unpickling it in the writer process fails."""
+
+    def __reduce__(self):
+        return _unreadable, ()
+
+
+def test_a_message_the_writer_cannot_read_ends_the_ingest_with_an_error(tmp_path):
+    """Read by the writer's reading thread, a message that fails to unpickle must reach the writer (which reports
+    it), not end that thread and leave the writer, and the ingest waiting for it, waiting for ever."""
+    import threading
+
+    from briefarc.errors import DatabaseError
+    from briefarc.store import writer
+
+    outcome: list[BaseException | None] = []
+
+    def ingest() -> None:
+        try:
+            with writer.ProcessWriter(tmp_path / "a.db", None, lambda name, results: None,
+                                      lambda name, reason: None) as writing:
+                writing.put("bad", [(Unreadable(), RawPage(data=b"<p>x</p>", origin="bad"))])  # type: ignore[list-item]
+            outcome.append(None)
+        except BaseException as exc:  # noqa: BLE001 - looked at below
+            outcome.append(exc)
+
+    running = threading.Thread(target=ingest, daemon=True)
+    running.start()
+    running.join(timeout=60)
+    assert outcome, "the ingest waited for the writer for ever"
+    assert isinstance(outcome[0], DatabaseError) and "cannot be read" in str(outcome[0])
+
+
 def test_an_ingest_in_place_saves_up_to_its_batch_together(tmp_path, monkeypatch):
     """The ingest's own writer (few inputs, or one WARC file) holds INGEST_BATCH inputs, not 50, per statement."""
     from briefarc.store import writer

@@ -304,6 +304,8 @@ def _save_all(db, batch: Batch, source_id: int | None, work, results) -> None:
             item = incoming.get(timeout=max(held.wait(), 0) if held.work else None)
         except queue.Empty:  # nothing more within the batch's time: the inputs held are due
             continue
+        if isinstance(item, BaseException):  # what reading raised, as it did when read in this loop
+            raise item
         if item is None:
             _report(save_held(db, batch, source_id, held.take()), results)
             return
@@ -315,23 +317,27 @@ def _save_all(db, batch: Batch, source_id: int | None, work, results) -> None:
 READ_AHEAD = 2 * INGEST_BATCH
 
 
-def _drained(work) -> queue.Queue[Work | None]:
+def _drained(work) -> queue.Queue[Work | BaseException | None]:
     """The inputs arriving on `work`, read by a thread of their own while the writer saves; None at the end or
-    when the producer is gone (its pipe closed: what came whole is saved and committed).
+    when the producer is gone (its pipe closed: what came whole is saved and committed); the exception, when
+    reading fails otherwise (a message that cannot be unpickled): the writer raises it instead of waiting for ever.
 
     Read only between saves, the pipe filled within a page or two, and the producer stopped extracting while
     the writer saved a batch: the two processes took turns (an ingest of fmprc-bulk took as long in wall time as
     its CPU time on two cores). SQLite releases the GIL while it works, so reading goes on beside the saving."""
-    incoming: queue.Queue[Work | None] = queue.Queue(maxsize=READ_AHEAD)
+    incoming: queue.Queue[Work | BaseException | None] = queue.Queue(maxsize=READ_AHEAD)
 
     def read() -> None:
         while True:
+            item: Work | BaseException | None
             try:
-                item: Work | None = work.recv()
+                item = work.recv()
             except (EOFError, OSError):
                 item = None
+            except BaseException as exc:  # noqa: BLE001 - handed to the writer's loop, which raises it
+                item = exc
             incoming.put(item)
-            if item is None:
+            if item is None or isinstance(item, BaseException):
                 return
 
     threading.Thread(target=read, name="briefarc-writer-reader", daemon=True).start()
