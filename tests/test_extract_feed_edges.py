@@ -357,3 +357,16 @@ def test_a_feed_file_is_hashed_once_for_all_its_entries(cli, db_file, tmp_path, 
     monkeypatch.setattr(hashlib, "sha256", lambda data=b"", **kw: hashed.append(len(data)) or real(data, **kw))
     assert cli("ingest", saved, "--db", db_file, "--json").jsonl()[0]["added"] == 6
     assert hashed.count(size) == 1
+
+
+def test_an_entry_with_neither_guid_nor_link_has_its_own_bytes(cli, db_file, tmp_path):
+    """`show --raw` and `cite` found no entry named `entry:<hash>` (its title and date) and gave the whole feed."""
+    import hashlib
+
+    saved = tmp_path / "readouts.rss"
+    saved.write_text(_readouts([("Readout one", None, "Kabul"), ("Readout two", None, "Doha")]))
+    assert cli("ingest", saved, "--db", db_file).code == 0
+    for row in cli("list", "--db", db_file, "--json").jsonl():
+        raw = cli("show", row["id"], "--raw", "--db", db_file).stdout_bytes
+        assert raw.startswith(b"<item>") and raw.count(b"<item>") == 1 and row["title"].encode() in raw
+        assert hashlib.sha256(raw).hexdigest() in cli("cite", row["id"], "-f", "csl-json", "--db", db_file).stdout

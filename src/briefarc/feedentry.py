@@ -12,6 +12,8 @@ ENTRY = re.compile(rb"<(?P<tag>(?:[\w.-]+:)?(?:item|entry))\b[^>]*>.*?</(?P=tag)
 
 def entry_bytes(feed: bytes, item: str) -> bytes | None:
     """The element of `feed` whose guid, id or link is `item`, byte for byte; None when none is."""
+    if item.startswith("entry:"):
+        return _unnamed(feed, item)
     wanted = {f">{form}<".encode() for form in (item, escape(item, quote=False))} | \
              {f'"{form}"'.encode() for form in (item, escape(item))}
     for match in ENTRY.finditer(feed):
@@ -25,3 +27,26 @@ def _stripped(block: bytes, item: str) -> bool:
     """`item` as the whole text of an element of `block`, whitespace or CDATA around it."""
     pattern = rb">\s*(?:<!\[CDATA\[)?\s*" + re.escape(item.encode()) + rb"\s*(?:\]\]>)?\s*<"
     return re.search(pattern, block) is not None
+
+
+WRAPPERS = {b"item": (b'<rss version="2.0"><channel>', b"</channel></rss>"),
+            b"entry": (b'<feed xmlns="http://www.w3.org/2005/Atom">', b"</feed>")}
+
+
+def _unnamed(feed: bytes, item: str) -> bytes | None:
+    """The entry with neither guid nor link that `item` names by its title and date (pipeline.entry_key): each
+    entry is read alone, in a feed of its own."""
+    from briefarc.errors import InputError
+    from briefarc.extract.feed import parse_feed
+    from briefarc.pipeline import entry_key
+
+    for match in ENTRY.finditer(feed):
+        block = match.group(0)
+        head, tail = WRAPPERS.get(match.group("tag").rpartition(b":")[2], (b"", b""))
+        try:
+            entries = parse_feed(head + block + tail).items if head else []
+        except InputError:
+            continue
+        if entries and entry_key(entries[0]) == item:
+            return block
+    return None
