@@ -139,10 +139,12 @@ class NewDocuments:
         self.versions: list[tuple] = []
         self.turn_terms: list[tuple[int, int, str]] = []
         self.first = (0, 0)  # the first new document's id and the first new snapshot's
+        self.keys: set[str] = set()  # the keys and native ids held back (a scan of the rows per page was quadratic)
+        self.native_ids: set[str] = set()
 
     def holds(self, key: str, native_id: str | None) -> bool:
         """Whether a document held back has this key or native id (a page may be a version of it)."""
-        return any(row["key"] == key or (native_id and row["native_id"] == native_id) for row in self.rows)
+        return key in self.keys or bool(native_id and native_id in self.native_ids)
 
     def add(self, key: str, values: dict, turn_terms: list[tuple[int, str]], source_id: int | None, stamp: str,
             stored: tuple[Document, RawPage, str]) -> SaveResult:
@@ -153,6 +155,9 @@ class NewDocuments:
         doc_id, snapshot_id = self.first[0] + len(self.rows), self.first[1] + len(self.rows)
         self.rows.append({**values, "key": key, "source_id": source_id, "archived_at": stamp, "updated_at": stamp,
                           "checked_at": stamp, "id": doc_id, "snapshot_id": snapshot_id})
+        self.keys.add(key)
+        if values.get("native_id"):
+            self.native_ids.add(values["native_id"])
         self.snapshots.append((snapshot_id, doc_id, page, digest, doc.encoding, stamp))
         self.turn_terms.extend((doc_id, *terms) for terms in turn_terms)
         self.versions.append((doc_id, 1, snapshot_id, values["content_hash"], doc.title, doc.subtitle,
@@ -164,6 +169,7 @@ class NewDocuments:
             return
         rows, snapshots, versions, turn_terms = self.rows, self.snapshots, self.versions, self.turn_terms
         self.rows, self.snapshots, self.versions, self.turn_terms = [], [], [], []
+        self.keys, self.native_ids = set(), set()
         columns = list(dict.fromkeys(column for row in rows for column in row))
         per_statement = max(1, self.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // len(columns))
         marks = f"({', '.join('?' * len(columns))})"
