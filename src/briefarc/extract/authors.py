@@ -130,7 +130,7 @@ def names_a_topic(node: LexborNode) -> bool:
     """The element is, or holds only, links to a tag's or a category's page (after a label such as "Tags:"): the
     byline's "Lifestyle" is the article's topic, not its author."""
     links = [node] if node.tag == "a" else node.css("a")
-    if not links or not all(TOPIC_LINK.search(link.attributes.get("href") or "") for link in links):
+    if not links or not all(map(is_topic_link, links)):
         return False
     rest = node_text(node)  # what it says besides its links ("Tags:" at most): "Jane Roe | <a>Diplomacy</a>" names her
     for link in links:
@@ -144,8 +144,13 @@ LETTER = lazy(r"[^\W\d_]")
 
 def without_topics(node: LexborNode) -> list[str]:
     """The element's lines of text but those of its links to a topic's page: "<a>Diplomacy</a> Jane Roe" is hers."""
-    topics = {node_text(link) for link in node.css("a") if TOPIC_LINK.search(link.attributes.get("href") or "")}
+    topics = {node_text(link) for link in node.css("a") if is_topic_link(link)}
     return [line for line in text_lines(node) if line not in topics]
+
+
+def is_topic_link(link: LexborNode) -> bool:
+    """A link to a tag's, a category's or a topic's page."""
+    return TOPIC_LINK.search(link.attributes.get("href") or "") is not None
 
 
 def in_comments(node: LexborNode) -> bool:

@@ -41,6 +41,13 @@ INGEST_BATCH = 100
 # commit and were read back (saving the 270 pages in 4 KiB pages: 37,500 writes and 19,300 reads of a page;
 # 26,500 and 8,800 with this cache), 0.02 s of CPU in the kernel. SQLite takes the memory only as it fills the cache.
 WRITER_CACHE_KIB = 16 * 1024
+
+
+def roomy_cache(db: sqlite_utils.Database) -> None:
+    """The writers' page cache (WRITER_CACHE_KIB) on their connection."""
+    db.conn.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KIB}")
+
+
 OnSaved = Callable[[str, list[SaveResult]], None]
 OnFailed = Callable[[str, str], None]
 Pairs = list[tuple[Document, RawPage]]
@@ -54,7 +61,7 @@ class SerialWriter:
                  on_failed: OnFailed | None = None, size: int = 50):
         """`size`: the inputs held and saved together at most (INGEST_BATCH for an ingest)."""
         self.db, self.source_id, self.on_saved, self.on_failed = db, source_id, on_saved, on_failed
-        db.conn.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KIB}")
+        roomy_cache(db)
         self.batch = Batch(db, size=size)
         self.held = Held(self.batch)
 
@@ -208,7 +215,7 @@ class ProcessWriter:
         return self
 
     def put(self, name: str, documents: list[tuple[Document, RawPage]]) -> None:
-        from briefarc.store.blobs import travelling
+        from briefarc.store.blobs import travelling  # looked up at each call (tests watch what crosses)
 
         self._collect(wait=False)
         documents = [(doc, travelling(page)) for doc, page in documents]
@@ -281,7 +288,7 @@ def serve(path: str, source_id: int | None, work, results, producer_end) -> None
 
     try:
         db = open_database(Path(path))
-        db.conn.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KIB}")
+        roomy_cache(db)
         with Batch(db, size=INGEST_BATCH) as batch:
             _save_all(db, batch, source_id, work, results)
         results.send(("done",))
