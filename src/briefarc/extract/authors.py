@@ -1,7 +1,8 @@
 """The author, by a cascade: JSON-LD persons, the author meta tags, byline elements, a "By ..." line
-beside the headline, and JSON-LD organisations last. A name is read as the page writes it: several
-authors keep the page's own "A, B and C"; a role or a credit glued after a name ("Jane RoeTech
-Reporter") is left out; a name that is the site's own is an organisation, not a person."""
+beside the headline, a link to the author's other articles (extract/authorbox.py), and JSON-LD
+organisations last. A name is read as the page writes it: several authors keep the page's own "A, B and
+C"; a role or a credit glued after a name ("Jane RoeTech Reporter") is left out; a name that is the
+site's own is an organisation, not a person."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from briefarc.extract.authorbox import author_from_links
 from briefarc.extract.headline import headline, lines_beside
 from briefarc.extract.pagesources import PageSources, node_text
 from briefarc.extract.text import fold, fold_entities
@@ -262,7 +264,11 @@ def labelled_meta(src: PageSources) -> str | None:
     return None
 
 
-def find_author(src: PageSources, title: str | None = None, site_name: str | None = None) -> str | None:
+def find_author(src: PageSources, title: str | None = None, site_name: str | None = None,
+                article: bool = False) -> str | None:
+    """`article`: the page says it is an article (JSON-LD or og:type); only then are its links to an author's
+    other articles looked for (a ministry's transcript has none). The foot of the article's text is read for
+    an author's box later (core.extract_html, authorbox.author_from_paragraphs)."""
     own = {name.casefold() for name in (site_name, src.ld.organisation()) if name}
     people = [name for name in map(clean_author, src.ld.names("author", people=True)) if name]
     people = [name for name in dict.fromkeys(people) if name.casefold() not in own]
@@ -272,7 +278,7 @@ def find_author(src: PageSources, title: str | None = None, site_name: str | Non
         declared = [name for name in [author_near_title(src, title)] if name] or declared
     if declared:
         return as_written(src, declared)
-    found = author_from_byline(src) or author_near_title(src, title)
+    found = author_from_byline(src) or author_near_title(src, title) or (author_from_links(src) if article else None)
     if found:
         return found
     names = [name for name in map(clean_author, src.ld.names("author")) if name]  # organisations, at last

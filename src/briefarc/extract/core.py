@@ -12,6 +12,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from briefarc.errors import InputError
 from briefarc.extract import content, dates, dating, jsonapi, listing, sites, speakers, stubs, transcript
+from briefarc.extract.authorbox import author_from_paragraphs
 from briefarc.extract.decode import decode_page
 from briefarc.extract.depth import flatten_deep
 from briefarc.extract.feed import FeedItem, is_feed, parse_feed
@@ -154,7 +155,8 @@ def extract_html(text: str, url: str | None = None, site: sites.Site | None = No
     paragraphs = drop_counters(paragraphs, {b.text for b in blocks if b.tag in ("td", "th")})
     strong = {b.text for b in blocks if b.strong > 0.5}
     document = Document(
-        title=meta.title, subtitle=meta.subtitle, author=meta.author, language=meta.language,
+        title=meta.title, subtitle=meta.subtitle, language=meta.language,
+        author=meta.author or (author_from_paragraphs(paragraphs) if meta.news else None),
         site_name=meta.site_name or (site.site_name if site else None), url=url,
         canonical_url=meta.canonical_url, tags=meta.tags, paragraphs=paragraphs, assumed_site=assumed,
     )

@@ -203,11 +203,12 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None, dated: bool = True
     h1s = h1_texts(src)
     title = find_title(src, site_name, h1_texts(src, headlines=True))
     subtitle, subtitle_node = find_subtitle(src, title)
+    article = is_article(src)
     return Metadata(
         title=title,
         subtitle=subtitle,
         subtitle_node=subtitle_node,
-        author=find_author(src, title, site_name),
+        author=find_author(src, title, site_name, article),
         published=find_published(src, title) if dated else None,
         language=declared_language(src),
         site_name=site_name,
@@ -215,7 +216,7 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None, dated: bool = True
         description=src.first_meta(("og:description", "description", "twitter:description")),
         tags=find_tags(src),
         h1_texts=h1s,
-        news=is_article(src),
+        news=article,
         next_link=src.links.get("next"),
         generator=src.first_meta(("generator",)),
         structured=bool(src.ld.objects) or "og:title" in src.meta,

@@ -1,0 +1,103 @@
+"""The author an author's box names, for an article whose metadata and byline name no one: a link to the
+author's other articles ("View all posts by Jane Roe"), an "About the author" label over her name or her
+biography, or a closing biography alone ("Jane Roe is a freelance journalist based in Lagos."). Blogs,
+company sites and opinion pages often name their author only there."""
+
+from __future__ import annotations
+
+import re
+
+from briefarc.extract.pagesources import PageSources, node_text
+from briefarc.extract.text import fold
+from briefarc.patterns import lazy
+
+# "All posts by", "More articles from", "Alle Beiträge von", "Tous les articles de", "Más artículos de",
+# "Todos os artigos de", "Все статьи автора": the name follows
+ALL_BY = lazy(
+    r"^(?:(?:view|see|read|browse)\s+)?(?:all|more)\s+(?:blog\s+)?(?:posts|articles|stories|entries|content)"
+    r"\s+(?:by|from|written\s+by)\s+(?P<en>.+)"
+    r"|^alle\s+(?:beiträge|artikel)\s+von\s+(?P<de>.+)"
+    r"|^(?:voir\s+)?tous\s+les\s+articles\s+de\s+(?P<fr>.+)"
+    r"|^(?:ver\s+)?(?:todas\s+las\s+entradas|todos\s+los\s+artículos|más\s+artículos)\s+de\s+(?P<es>.+)"
+    r"|^(?:ver\s+)?(?:todos\s+os\s+(?:posts|artigos)|mais\s+artigos)\s+de\s+(?P<pt>.+)"
+    r"|^все\s+(?:статьи|публикации|материалы)\s+автора\s+(?P<ru>.+)",
+    re.I,
+)
+# the links that may say so, found by the words before the name (a search of every link's text would cost more)
+BY_LINKS = ", ".join([*(f"{tag}[{name}*=' {word} ' i]" for tag, name in (("a", "aria-label"), ("button", "aria-label"),
+                      ("a", "title")) for word in ("by", "from", "von", "de", "автора")),
+                      *(f'a:lexbor-contains(" {word} " i)' for word in ("by", "from", "von", "de", "автора"))])
+ABOUT_LABEL = lazy(
+    r"^(?:about\s+the\s+(?:author|writer)s?|meet\s+the\s+author|(?:the\s+)?author(?:'s|’s)?\s+bio(?:graphy)?"
+    r"|über\s+(?:den\s+autor|die\s+autorin)|à\s+propos\s+de\s+l(?:'|’)auteur|sobre\s+(?:el|la|o|a)\s+autora?"
+    r"|об\s+авторе|关于作者|عن\s+الكاتب)\s*[:：]?$",
+    re.I,
+)
+# a biography's first words: "Jane Roe is a reporter", "Dr. Jane Roe has written"
+BIOGRAPHY = lazy(r"^((?:Dr\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){1,3}),?\s+(?:is|was|has|holds|serves|works"
+                 r"|writes|joined|leads)\s")
+# what a biography says she does, soon after her name: any word of a role after a label, a writer's role alone
+ROLE_WORDS = lazy(r"\s(?:a|an|the|our)\s", re.I)
+ROLE = lazy(r"\b(?:writer|editor|journalist|reporter|author|correspondent|columnist|contributor|blogger|analyst"
+            r"|researcher|fellow|professor)s?\b", re.I)
+ROLE_REACH = 60  # characters after the name
+TAIL = 8  # paragraphs at the foot of the article where an author's box stands
+CLOSING = 2  # of them, the last ones that may be a biography without a label
+FOLLOWING = 3  # lines after the label that may hold the name
+# what a box's button says, not a name
+CONTROL_TEXT = lazy(r"^(?:this|the|our)\s+author$|^(?:learn|read|see|view)\s+more$"
+                    r"|^(?:view|see)\s+(?:full\s+)?profile$", re.I)
+
+
+def author_from_links(src: PageSources) -> str | None:
+    """The name a link to the author's other articles gives ("View all posts by Jane Roe"), in its text, its
+    aria-label or its title; or None."""
+    body = src.tree.body
+    if body is None:
+        return None
+    for node in body.css(BY_LINKS):
+        attrs = node.attributes
+        name = _all_by(node_text(node)) or _all_by(attrs.get("aria-label")) or _all_by(attrs.get("title"))
+        if name:
+            return name
+    return None
+
+
+def author_from_paragraphs(paragraphs: list[str]) -> str | None:
+    """The name an author's box at the foot of the article gives: an "About the author" label over her
+    name or her biography, or a closing biography alone ("Jane Roe is a freelance journalist based in
+    Lagos.")."""
+    tail = paragraphs[-TAIL:]
+    for index, line in enumerate(tail):
+        if len(line) <= 40 and ABOUT_LABEL.match(line):
+            for following in tail[index + 1:index + 1 + FOLLOWING]:
+                name = (_name(following) if len(following) <= 60 else None) or _biography(following, ROLE_WORDS)
+                if name:
+                    return name
+    for line in tail[-CLOSING:]:
+        name = _biography(line, ROLE)
+        if name:
+            return name
+    return None
+
+
+def _biography(line: str, role: re.Pattern[str]) -> str | None:
+    """The name a biography opens with, when its first words say what she does (`role`)."""
+    match = BIOGRAPHY.match(line)
+    if not match or not role.search(line, match.end(1), match.end(1) + ROLE_REACH):
+        return None
+    return _name(match[1])
+
+
+def _all_by(text: str | None) -> str | None:
+    match = ALL_BY.match(fold(text)) if text and len(text) <= 120 else None
+    return _name(next(group for group in match.groups() if group)) if match else None
+
+
+def _name(text: str) -> str | None:
+    from briefarc.extract.authors import clean_author, looks_like_name
+
+    name = clean_author(text)
+    if not name or CONTROL_TEXT.match(name) or not looks_like_name(name):
+        return None
+    return name

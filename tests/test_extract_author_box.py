@@ -1,0 +1,48 @@
+"""An article whose metadata and byline name no one, but whose author's box does: a link to her other
+articles, an "About the author" label over her name or her biography, or a closing biography."""
+
+from __future__ import annotations
+
+from briefarc.extract.core import extract
+
+ARTICLE = '<meta property="og:type" content="article">'
+PARAGRAPHS = "".join(
+    f"<p>Paragraph {n} of the post says enough to be read as body text, with the measurements, the code that "
+    f"was changed and what the next release will bring to the people who use it every day.</p>" for n in range(4)
+)
+URL = "https://blog.example.org/2025/12/progress-report"
+
+
+def author(body: str, head: str = ARTICLE, after: str = "") -> str | None:
+    page = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Progress report</title>{head}</head>'
+            f"<body><article><h1>Progress report</h1>{PARAGRAPHS}{body}</article>{after}</body></html>")
+    return extract(page.encode(), url=URL).author
+
+
+def test_a_link_to_the_authors_other_articles_names_her() -> None:
+    assert author("", after='<a href="/team/jane-roe">View all posts by Jane Roe</a>') == "Jane Roe"
+    assert author("", after='<a href="/team/jane-roe">More articles from <span>Jane Roe</span></a>') == "Jane Roe"
+    assert author("", after='<button aria-label="All articles by Jane Roe">All articles</button>') == "Jane Roe"
+    assert author("", after='<a href="/autor/max" title="Alle Beiträge von Max Muster">Max</a>') == "Max Muster"
+
+
+def test_such_a_link_of_a_page_that_is_not_an_article_or_naming_no_one_gives_no_author() -> None:
+    assert author("", head="", after='<a href="/team/jane-roe">View all posts by Jane Roe</a>') is None
+    assert author("", after='<a href="/team">View all posts by this author</a>') is None
+    assert author("", after='<a href="/tag/x">Posts by date</a>') is None
+
+
+def test_an_about_the_author_label_over_a_name_or_a_biography_names_her() -> None:
+    assert author("<h3>About the author</h3><p>Jane Roe</p><p>Jane writes about compilers.</p>") == "Jane Roe"
+    biography = "<p>About the Author:</p><p>Jane Roe is a skilled engineer with ten years of work on compilers.</p>"
+    assert author(biography) == "Jane Roe"
+
+
+def test_a_closing_biography_that_says_she_writes_names_her_and_a_sentence_about_someone_else_does_not() -> None:
+    assert author("<p><em>Jane Roe is a freelance technology writer based in Lagos.</em></p>") == "Jane Roe"
+    assert author("<p>Jane Roe is a friend of the project and maintains the test farm.</p>") is None
+
+
+def test_a_byline_still_comes_first() -> None:
+    by = '<p class="byline">By John Doe</p>'
+    assert author(by + "<p>Jane Roe is a freelance technology writer based in Lagos.</p>") == "John Doe"
