@@ -46,3 +46,15 @@ def test_a_closing_biography_that_says_she_writes_names_her_and_a_sentence_about
 def test_a_byline_still_comes_first() -> None:
     by = '<p class="byline">By John Doe</p>'
     assert author(by + "<p>Jane Roe is a freelance technology writer based in Lagos.</p>") == "John Doe"
+
+
+def test_a_byline_opening_the_text_or_an_agencys_lead_names_her() -> None:
+    def lead(first: str) -> str | None:
+        page = (f'<html lang="en"><head><title>Gardens</title>{ARTICLE}</head><body><h1>Gardens</h1><div><p>{first}</p>'
+                f"{PARAGRAPHS}</div></body></html>")
+        return extract(page.encode(), url=URL).author
+
+    assert lead("By Md Aynal Haque RAJSHAHI, Dec 20, 2025 (BSS) - Homestead gardening has grown.") == "Md Aynal Haque"
+    assert lead("By Jane Roe WASHINGTON (Reuters) - The State Department said on Friday that talks went on.") \
+        == "Jane Roe"
+    assert lead("By the way, the garden grows well in December and the markets are full.") is None

@@ -1,7 +1,8 @@
 """The author an author's box names, for an article whose metadata and byline name no one: a link to the
 author's other articles ("View all posts by Jane Roe"), an "About the author" label over her name or her
 biography, or a closing biography alone ("Jane Roe is a freelance journalist based in Lagos."). Blogs,
-company sites and opinion pages often name their author only there."""
+company sites and opinion pages often name their author only there; news agencies in their lead's first
+words ("By Jane Roe WASHINGTON, Dec 20 (Reuters) - ..."), which the text's first lines are read for."""
 
 from __future__ import annotations
 
@@ -40,6 +41,10 @@ BIOGRAPHY = lazy(r"^((?:Dr\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){1,3}),?
 ROLE_WORDS = lazy(r"\s(?:a|an|the|our)\s", re.I)
 ROLE = lazy(r"\b(?:writer|editor|journalist|reporter|author|correspondent|columnist|contributor|blogger|analyst"
             r"|researcher|fellow|professor)s?\b", re.I)
+# an agency's lead: "By" and the name, then the dateline's place in capitals ("By Jane Roe WASHINGTON, ...")
+WIRE_LEAD = lazy(r"^(?i:by)\s+((?:[A-Z][a-z][\w'’.-]*\s+){1,4}?)[A-Z][A-Z-]{2,}(?:\s+[A-Z][A-Z-]+)*\s*[,(:–—-]")
+BY_LINE = lazy(r"^(?i:by)\s+(.{3,60})$")  # a line of its own: "By Jane Roe"
+LEAD = 2  # paragraphs at the head of the article where an agency's lead stands
 ROLE_REACH = 60  # characters after the name
 TAIL = 8  # paragraphs at the foot of the article where an author's box stands
 CLOSING = 2  # of them, the last ones that may be a biography without a label
@@ -64,9 +69,15 @@ def author_from_links(src: PageSources) -> str | None:
 
 
 def author_from_paragraphs(paragraphs: list[str]) -> str | None:
-    """The name an author's box at the foot of the article gives: an "About the author" label over her
-    name or her biography, or a closing biography alone ("Jane Roe is a freelance journalist based in
-    Lagos.")."""
+    """The name a byline opening the text gives ("By Jane Roe", or an agency's lead: "By Jane Roe WASHINGTON,
+    Dec 20 (Reuters) - ..."), or the one an author's box at the foot of the article gives: an "About the
+    author" label over her name or her biography, or a closing biography alone ("Jane Roe is a freelance
+    journalist based in Lagos.")."""
+    for line in paragraphs[:LEAD]:
+        match = WIRE_LEAD.match(line) or BY_LINE.match(line)
+        name = _name(match[1]) if match else None
+        if name:
+            return name
     tail = paragraphs[-TAIL:]
     for index, line in enumerate(tail):
         if len(line) <= 40 and ABOUT_LABEL.match(line):
