@@ -107,25 +107,47 @@ def test_real_pairs_are_found_and_aligned(cli, real_db):
     assert [(r["left"]["turn"], r["right"]["turn"]) for r in equal["turns"]] == [(n, n) for n in range(1, 22)]
 
 
-def test_real_uneven_pair_is_a_merged_turn_not_a_gap(cli, real_db):
-    """On 21 January 2020 the English page lost the label of the first answer, so its turn 1 holds the WHO
-    question and its answer: it faces Chinese turns 1 and 2, and neither version is reported as lacking a turn."""
+def test_real_answer_whose_label_the_page_lost_is_a_turn_of_its_own(cli, real_db):
+    """On 21 January 2020 the English page left out the "A:" of the first answer (the question is bold, the
+    answer plain): the answer is still a turn of its own, so both versions have 10 turns, paired one to one."""
     ids = ids_by_file(real_db)
     conn = sqlite3.connect(real_db)
     count = dict(conn.execute("SELECT id, json_array_length(turns) FROM documents").fetchall())
     conn.close()
-    pairs = {frozenset((ids[en], ids[zh])) for _, en, zh in PAIRS}
-    uneven = [pair for pair in pairs if len({count[doc] for doc in pair}) == 2]
+    assert all(len({count[ids[en]], count[ids[zh]]}) == 1 for _, en, zh in PAIRS)
     en, zh = ids[PAIRS[11][1]], ids[PAIRS[11][2]]
-    assert uneven == [frozenset((en, zh))] and (count[en], count[zh]) == (9, 10)
+    assert (count[en], count[zh]) == (10, 10)
     result = cli("parallel", str(en), "--db", real_db, "--json").jsonl()[0]
+    assert [(row["left"]["turn"], row["right"]["turn"]) for row in result["turns"]] == [(n, n) for n in range(1, 11)]
+    question, answer = result["turns"][0]["left"], result["turns"][1]["left"]
+    assert "WHO" in question["text"] and "Emergency Committee" not in question["text"]
+    assert answer["role"] == "answer" and "Emergency Committee" in answer["text"]
+
+
+def test_a_merged_turn_faces_two_turns_and_is_not_a_gap(cli, real_db, tmp_path):
+    """A copy of the real archive whose English 21 January 2020 version holds the first question and its
+    answer as one turn (as a version whose answer label is lost and whose question is not bold would): it faces
+    Chinese turns 1 and 2, and neither version is reported as lacking a turn."""
+    import shutil
+
+    db = tmp_path / "merged.db"
+    shutil.copy(real_db, db)
+    ids = ids_by_file(db)
+    en = ids[PAIRS[11][1]]
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.execute("""UPDATE documents SET turns = json_remove(json_set(turns, '$[0].text',
+                        json_extract(turns, '$[0].text') || char(10, 10) || json_extract(turns, '$[1].text')), '$[1]')
+                        WHERE id = ?""", (en,))
+    conn.close()
+    result = cli("parallel", str(en), "--db", db, "--json").jsonl()[0]
     pairs_found = [(row["left"]["turn"], row["right"]["turn"]) for row in result["turns"]]
     assert pairs_found == [(1, 1), (1, 2)] + [(n, n + 1) for n in range(2, 10)]
     first = result["turns"][0]
     assert "WHO" in first["left"]["text"] and "Emergency Committee" in first["left"]["text"]  # question and answer
     assert first["right"]["role"] == "question" and result["turns"][1]["right"]["role"] == "answer"
-    assert cli("parallel", "--gaps", "--db", real_db, "--json").stdout == ""
-    table = cli("parallel", str(en), "--db", real_db).stdout
+    assert cli("parallel", "--gaps", "--db", db, "--json").stdout == ""
+    table = cli("parallel", str(en), "--db", db).stdout
     assert f"↑ {en}#1 (one turn in this version)" in table
 
 

@@ -128,3 +128,27 @@ def test_a_page_that_bolds_every_label_does_not_mark_questions_by_bold() -> None
     assert [(t.speaker, t.role) for t in turns] == [
         ("SECRETARY BLINKEN", "statement"), ("QUESTION", "question"), ("SECRETARY BLINKEN", "answer"),
         ("QUESTION", "question"), ("SECRETARY BLINKEN", "answer")]
+
+
+def test_a_plain_paragraph_after_a_bold_question_is_the_answer_whose_label_the_page_left_out() -> None:
+    """China MFA, 21 January 2020: the first answer lost its "A:"; the questions are bold, the answers plain
+    (one "A:" is bold too)."""
+    body = """<P><B><SPAN>Q: The WHO is holding a meeting. Is China sending </SPAN></B><B><SPAN>anyone?</SPAN></B></P>
+<P>After the outbreak, the Chinese government has attached high importance to prevention and control.</P>
+<P>China will join the Emergency Committee meeting tonight.</P>
+<P><B>Q: Is China stepping up control over travellers leaving Wuhan?</B></P>
+<P><B>A:</B> Like I said yesterday, the Wuhan government has taken measures.</P>
+<P><B>Q: Is it a lockdown? </B></P><P><B>Or only checks?</B></P>
+<P>A: It is not a lockdown.</P>"""
+    title = "Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on January 21, 2020"
+    turns = extract(mfa_page(title, body)).turns
+    assert [(t.speaker, t.role) for t in turns] == [("Q", "question"), ("Geng Shuang", "answer"), ("Q", "question"),
+                                                   ("A", "answer"), ("Q", "question"), ("A", "answer")]
+    assert turns[1].text.endswith("Emergency Committee meeting tonight.")
+    assert turns[4].text.endswith("Or only checks?")  # a question in two bold paragraphs is one
+
+
+def test_a_plain_paragraph_after_a_plain_question_goes_on_with_it() -> None:
+    turns = find_turns(["Q: On the talks, first.", "And then on trade, is there news?", "A: Not today."])
+    assert [(t.role, t.text) for t in turns] == [
+        ("question", "On the talks, first.\n\nAnd then on trade, is there news?"), ("answer", "Not today.")]

@@ -130,9 +130,10 @@ def find_turns(paragraphs: list[str], spokesperson: str | None = None,
     labels = [None if is_heading(p) else read_label(p, spokesperson, flag) for p, flag in zip(paragraphs, flags,
                                                                                                   strict=True)]
     roles = None if bolds_questions(labels, flags) else label_roles(labels)
+    questions_bold = bold_questions(labels, flags, roles)
     turns: list[Turn] = []
     texts: list[list[str]] = []  # each turn's paragraphs, joined once at the end
-    asked = lead_in = False
+    asked = lead_in = bold = False
     current: list[str] | None = None
     for paragraph, label, flag in zip(paragraphs, labels, flags, strict=True):
         role = role_of(label, flag, roles) if label else None
@@ -151,20 +152,37 @@ def find_turns(paragraphs: list[str], spokesperson: str | None = None,
             texts.append(current)
         elif is_heading(paragraph) or SEPARATOR.match(paragraph):
             current = None
-        elif lead_in or current is None:
-            turns.append(Turn(None if lead_in else spokesperson, "question" if lead_in else "statement", ""))
+        elif lead_in or current is None or unmarked_answer(turns, questions_bold, bold, flag):
+            role = "question" if lead_in else "answer" if current is not None else "statement"
+            turns.append(Turn(None if lead_in else spokesperson, role, ""))
             asked = asked or lead_in
             current = [paragraph]
             texts.append(current)
         else:
             current.append(paragraph)
         lead_in = False
+        bold = flag
     for turn, parts in zip(turns, texts, strict=True):
         turn.text = "\n\n".join(parts)
     questions = [turn.text for turn in turns if turn.role == "question"]
     if len(turns) < 2 or not questions or not any(turn.role == "answer" for turn in turns):
         return []  # questions no one answers: headings of a list ("Account:", "Tax assessment (5):")
     return turns if any(label and label.role for label in labels) or asks(questions) else []
+
+
+def bold_questions(labels: list[Label | None], strong: list[bool], roles: dict[str, Role] | None) -> bool:
+    """The page sets its questions in bold: bolds_questions found so (roles is None), or every one of its two
+    or more labelled questions is bold, though some answers are too ("<b>A:</b>" here and there)."""
+    flags = [flag for label, flag in zip(labels, strong, strict=True) if label and label.role == "question"]
+    return roles is None or (len(flags) >= 2 and all(flags))
+
+
+def unmarked_answer(turns: list[Turn], questions_bold: bool, bold: bool, flag: bool) -> bool:
+    """A plain paragraph right after a bold question, on a page that bolds its questions, is the answer,
+    though its "A:" was left out (China MFA, 21 January 2020: "Q: ... who?" in bold, then "After the
+    outbreak of pneumonia..."; 追问 in bold, then the spokesperson's reply): the rest of a question is
+    bold as its start is."""
+    return questions_bold and bold and not flag and bool(turns) and turns[-1].role == "question"
 
 
 def asks(questions: list[str]) -> bool:
