@@ -12,7 +12,8 @@ other means (the standard library's HTML parser, not selectolax; no briefarc cod
 - questions: the paragraphs of the content element that open with a question label: a bold paragraph
   opening with a label (an outlet, "Q:", "问：") and plain ones opening with a question word
   ("Q", "问", "追问", "Follow-up", "记者", "Journalist"); a question raised after the press conference
-  counts as one;
+  counts as one, and so does each of the numbered ones that follow it unlabelled ("会后有记者问及：一、...",
+  then "二、..." after its answer);
 - boilerplate: footer and navigation text of the site in the extracted body;
 - coverage: the share of the content element's text that the extracted body holds;
 - kind: briefing for a press conference or briefing, remarks for 答记者问 / "Remarks", statement for 发表谈话;
@@ -55,6 +56,7 @@ BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "td", "tr", "table
 QUESTION_WORDS = re.compile(
     r"^(?:q|question|follow[- ]?up|journalist|reporter|问|又问|再问|追问[一二三四五]?|记者\w{0,2})$", re.I)
 AFTER = re.compile(r"after the (?:regular )?press conference|会后", re.I)
+NUMBERS = "〇一二三四五六七八九"
 
 
 # --- the markup, read with the standard library ------------------------------------------------------
@@ -125,6 +127,7 @@ def count_questions(blocks: list[tuple[str, float]]) -> int:
     """Paragraphs that open with a question label (see the module's doc)."""
     count = 0
     waiting = False  # after a lead-in line ("The following question was raised after the press conference:")
+    numbered = 0  # the number of the last question raised after the conference, when they are numbered
     for text, bold in blocks:
         label = re.match(r"^([^:：]{1,80}?)\s*[:：]\s*(.*)$", text)
         name = label.group(1).strip() if label else ""
@@ -134,8 +137,10 @@ def count_questions(blocks: list[tuple[str, float]]) -> int:
         plain_label = label and not re.search(r"[，。,.!?？]", name) and len(name) <= 50
         labelled = plain_label and (QUESTION_WORDS.match(name) or (bold > 0.5 and not name.startswith(("(", "（"))))
         after = label and bold > 0.5 and AFTER.search(name)
-        if labelled or after or (waiting and bold > 0.5):
+        listed = 0 < numbered < 9 and text.startswith(f"{NUMBERS[numbered + 1]}、")  # "二、" after "会后...：一、"
+        if labelled or after or (waiting and bold > 0.5) or listed:
             count += 1
+        numbered = 1 if after and label.group(2).startswith("一、") else numbered + 1 if listed else numbered
         waiting = False
     return count
 

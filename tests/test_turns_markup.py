@@ -152,3 +152,22 @@ def test_a_plain_paragraph_after_a_plain_question_goes_on_with_it() -> None:
     turns = find_turns(["Q: On the talks, first.", "And then on trade, is there news?", "A: Not today."])
     assert [(t.role, t.text) for t in turns] == [
         ("question", "On the talks, first.\n\nAnd then on trade, is there news?"), ("answer", "Not today.")]
+
+
+def test_numbered_questions_after_the_conference_are_each_a_question_though_only_the_first_is_labelled() -> None:
+    """China MFA, 13 April 2020: "会后有记者问及：一、..." and, after its answer, "二、据报道，..." with no label."""
+    paragraphs = ["路透社记者：中国是否参与该计划？", "赵立坚：我暂时还不掌握有关情况。",
+                  "会后有记者问及：一、12日，日本有关报纸发表评论文章。中方对此有何评论？",
+                  "赵立坚：有关文章罔顾事实。", "我要强调的是，中国为抗击疫情付出巨大牺牲。",
+                  "二、据报道，非洲驻华使节近日有所表示。中方对此有何回应？", "赵立坚：昨天晚上，我已发表书面谈话。"]
+    turns = find_turns(paragraphs, "赵立坚")
+    assert [(t.speaker, t.role, t.text[:2]) for t in turns] == [
+        ("路透社记者", "question", "中国"), ("赵立坚", "answer", "我暂"), (None, "question", "一、"),
+        ("赵立坚", "answer", "有关"), (None, "question", "二、"), ("赵立坚", "answer", "昨天")]
+
+
+def test_a_numbered_list_inside_an_answer_to_a_labelled_question_stays_in_the_answer() -> None:
+    paragraphs = ["路透社记者：中方有何措施？", "赵立坚：一、加强合作。", "二、共同应对。", "三、互相支持。"]
+    turns = find_turns(paragraphs, "赵立坚")
+    assert [(t.role, t.text) for t in turns] == [("question", "中方有何措施？"),
+                                                ("answer", "一、加强合作。\n\n二、共同应对。\n\n三、互相支持。")]

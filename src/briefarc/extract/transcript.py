@@ -134,6 +134,7 @@ def find_turns(paragraphs: list[str], spokesperson: str | None = None,
     turns: list[Turn] = []
     texts: list[list[str]] = []  # each turn's paragraphs, joined once at the end
     asked = lead_in = bold = False
+    listed: int | None = None  # the number of the last of the questions raised after the conference
     current: list[str] | None = None
     for paragraph, label, flag in zip(paragraphs, labels, flags, strict=True):
         role = role_of(label, flag, roles) if label else None
@@ -152,7 +153,8 @@ def find_turns(paragraphs: list[str], spokesperson: str | None = None,
             texts.append(current)
         elif is_heading(paragraph) or SEPARATOR.match(paragraph):
             current = None
-        elif lead_in or current is None or unmarked_answer(turns, questions_bold, bold, flag):
+        elif (lead_in := lead_in or next_listed(turns, listed, paragraph)) or current is None \
+                or unmarked_answer(turns, questions_bold, bold, flag):
             role = "question" if lead_in else "answer" if current is not None else "statement"
             turns.append(Turn(None if lead_in else spokesperson, role, ""))
             asked = asked or lead_in
@@ -160,6 +162,9 @@ def find_turns(paragraphs: list[str], spokesperson: str | None = None,
             texts.append(current)
         else:
             current.append(paragraph)
+        if current is not None and len(current) == 1 and turns[-1].role == "question":  # a question begins
+            # numbered after the conference ("会后有记者问及：一、..."): the next ones may come without their label
+            listed = number_of(current[0]) if turns[-1].speaker is None else None
         lead_in = False
         bold = flag
     for turn, parts in zip(turns, texts, strict=True):
@@ -183,6 +188,24 @@ def unmarked_answer(turns: list[Turn], questions_bold: bool, bold: bool, flag: b
     outbreak of pneumonia..."; 追问 in bold, then the spokesperson's reply): the rest of a question is
     bold as its start is."""
     return questions_bold and bold and not flag and bool(turns) and turns[-1].role == "question"
+
+
+NUMBERED = lazy(r"^\s*(?:([一二三四五六七八九])、|\(?([1-9])[.、)）]\s)")
+CHINESE_NUMBERS = "一二三四五六七八九"
+
+
+def number_of(paragraph: str) -> int | None:
+    """The number a numbered paragraph opens with ("一、", "2. ", "(3) "), or None."""
+    match = NUMBERED.match(paragraph)
+    if not match:
+        return None
+    return CHINESE_NUMBERS.index(match[1]) + 1 if match[1] else int(match[2])
+
+
+def next_listed(turns: list[Turn], listed: int | None, paragraph: str) -> bool:
+    """The paragraph is the next of the numbered questions raised after the conference ("二、据报道，..." after
+    the answer to "会后有记者问及：一、..."), which no label opens."""
+    return listed is not None and bool(turns) and turns[-1].role == "answer" and number_of(paragraph) == listed + 1
 
 
 def asks(questions: list[str]) -> bool:
