@@ -171,3 +171,14 @@ def test_a_numbered_list_inside_an_answer_to_a_labelled_question_stays_in_the_an
     turns = find_turns(paragraphs, "赵立坚")
     assert [(t.role, t.text) for t in turns] == [("question", "中方有何措施？"),
                                                 ("answer", "一、加强合作。\n\n二、共同应对。\n\n三、互相支持。")]
+
+
+def test_bold_labelled_lines_that_no_labelled_answer_follows_anywhere_make_no_transcript() -> None:
+    """A magazine's profiles (article-bench): each opens with a bold "Аккаунт: @name", bold questions and plain
+    answers that no label opens; no part of the page is labelled as an answer."""
+    paragraphs = ["Наши герои знают толк во вкусе.", "Андрей Рудьков", "Фото:", "личный архив Андрея Рудькова",
+                  "Аккаунт: @darkzip", "Что вас вдохновило?", "— Внезапно я захотел вести блог.",
+                  "Какую кухню любите сами?", "— Очень люблю этот вопрос.", "Олеся Куприн", "Фото:",
+                  "Аккаунт: @okuprin", "Что вас вдохновило?", "— Еда объединяет."]
+    strong = {"Аккаунт: @darkzip", "Аккаунт: @okuprin", "Что вас вдохновило?", "Какую кухню любите сами?"}
+    assert find_turns(paragraphs, None, strong) == []

@@ -176,10 +176,18 @@ def find_turns(paragraphs: list[str], spokesperson: str | None = None,
 
 
 def bold_questions(labels: list[Label | None], strong: list[bool], roles: dict[str, Role] | None) -> bool:
-    """The page sets its questions in bold: bolds_questions found so (roles is None), or every one of its two
-    or more labelled questions is bold, though some answers are too ("<b>A:</b>" here and there)."""
-    flags = [flag for label, flag in zip(labels, strong, strict=True) if label and label.role == "question"]
-    return roles is None or (len(flags) >= 2 and all(flags))
+    """The page sets its questions in bold, they ask (asks), and it labels its answers elsewhere: bolds_questions
+    found so (roles is None) and some plain line opens with the name of someone answering; or all of its two or
+    more labelled questions are bold and answer words ("A:", "答：") label answers, some of them bold too
+    ("<b>A:</b>"). Bold lines that no labelled answer follows anywhere ("Аккаунт: @name" over each part of an
+    interview), or a specification table's labels ("Max Brew: 60 ounces"), are no transcript's questions."""
+    pairs = [(label, flag) for label, flag in zip(labels, strong, strict=True) if label]
+    if not asks([label.rest for label, flag in pairs if flag and role_of(label, flag, roles) == "question"]):
+        return False
+    if roles is None:
+        return any(role_of(label, flag, roles) == "answer" for label, flag in pairs)
+    flags = [flag for label, flag in pairs if label.role == "question"]
+    return len(flags) >= 2 and all(flags) and any(label.role == "answer" for label, _ in pairs)
 
 
 def unmarked_answer(turns: list[Turn], questions_bold: bool, bold: bool, flag: bool) -> bool:
