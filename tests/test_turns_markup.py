@@ -171,3 +171,17 @@ def test_a_numbered_list_inside_an_answer_to_a_labelled_question_stays_in_the_an
     turns = find_turns(paragraphs, "赵立坚")
     assert [(t.role, t.text) for t in turns] == [("question", "中方有何措施？"),
                                                 ("answer", "一、加强合作。\n\n二、共同应对。\n\n三、互相支持。")]
+
+
+def test_a_paragraph_is_bold_by_its_own_text_not_by_the_bold_text_before_it() -> None:
+    """A plain answer in a <span>, or one whose label alone is bold ("<b>A:</b> ..."), after a bold question is
+    plain: the bold characters of the paragraphs before it do not count for it. The answer that lost its "A:" is
+    then found though the page wraps its paragraphs in spans, and a short labelled answer is no question."""
+    body = """<p><b>Q: The WHO is holding a meeting about the outbreak. Is China sending anyone to it?</b></p>
+<p><span>After the outbreak, the Chinese government has attached high importance to prevention and control.</span></p>
+<p><b>Q: Is China stepping up control over travellers leaving Wuhan these days?</b></p>
+<p><b>A:</b> Yes.</p>"""
+    title = "Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on January 21, 2020"
+    turns = extract(mfa_page(title, body)).turns
+    assert [(t.speaker, t.role) for t in turns] == [("Q", "question"), ("Geng Shuang", "answer"), ("Q", "question"),
+                                                   ("A", "answer")]
