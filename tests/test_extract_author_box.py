@@ -43,6 +43,15 @@ def test_a_closing_biography_that_says_she_writes_names_her_and_a_sentence_about
     assert author("<p>Jane Roe is a friend of the project and maintains the test farm.</p>") is None
 
 
+def test_a_closing_sentence_of_news_that_only_mentions_a_writers_role_names_no_author() -> None:
+    """The role must be what the name is ("is a ... writer"), not a word somewhere after it."""
+    assert author("<p>Donald Trump has been ordered to pay the writer E. Jean Carroll $83 million.</p>") is None
+    assert author("<p>Human Rights Watch has documented the cases of journalists detained since May.</p>") is None
+    assert author("<p>The New York Times has asked its reporters to return to the office.</p>") is None
+    assert author("<p>Foreign Minister Wang Yi has met his fellow ministers of the group on Friday.</p>") is None
+    assert author("<p>Jane Roe has been the paper's correspondent in Lagos since 2019.</p>") == "Jane Roe"
+
+
 def test_a_byline_still_comes_first() -> None:
     by = '<p class="byline">By John Doe</p>'
     assert author(by + "<p>Jane Roe is a freelance technology writer based in Lagos.</p>") == "John Doe"

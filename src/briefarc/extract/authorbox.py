@@ -37,9 +37,12 @@ ABOUT_LABEL = lazy(
 # a biography's first words: "Jane Roe is a reporter", "Dr. Jane Roe has written"
 BIOGRAPHY = lazy(r"^((?:Dr\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){1,3}),?\s+(?:is|was|has|holds|serves|works"
                  r"|writes|joined|leads)\s")
-# what a biography says she does, soon after her name: any word of a role after a label, a writer's role alone
-ROLE_WORDS = lazy(r"\s(?:a|an|the|our)\s", re.I)
-ROLE = lazy(r"\b(?:writer|editor|journalist|reporter|author|correspondent|columnist|contributor|blogger|analyst"
+# what a biography says she does, soon after her name: any word of a role after a label; alone, that she is
+# a writer ("is a freelance travel writer", "has been the paper's correspondent", "serves as an editor"), not
+# words of a role anywhere after a name ("Donald Trump has been ordered to pay the writer E. Jean Carroll")
+ROLE_WORDS = lazy(r".*?\s(?:a|an|the|our)\s", re.I | re.S)
+ROLE = lazy(r",?\s+(?:is|has\s+been|serves\s+as|works\s+as)\s+(?:a|an|the|our)\s+(?:[\w'’&,-]+\s+){0,4}?"
+            r"(?:writer|editor|journalist|reporter|author|correspondent|columnist|contributor|blogger|analyst"
             r"|researcher|fellow|professor)s?\b", re.I)
 # an agency's lead: "By" and the name, then the dateline's place in capitals ("By Jane Roe WASHINGTON, ...")
 WIRE_LEAD = lazy(r"^(?i:by)\s+((?:[A-Z][a-z][\w'’.-]*\s+){1,4}?)[A-Z][A-Z-]{2,}(?:\s+[A-Z][A-Z-]+)*\s*[,(:–—-]")
@@ -93,9 +96,9 @@ def author_from_paragraphs(paragraphs: list[str]) -> str | None:
 
 
 def _biography(line: str, role: re.Pattern[str]) -> str | None:
-    """The name a biography opens with, when its first words say what she does (`role`)."""
+    """The name a biography opens with, when the words after it say what she does (`role`, matched there)."""
     match = BIOGRAPHY.match(line)
-    if not match or not role.search(line, match.end(1), match.end(1) + ROLE_REACH):
+    if not match or not role.match(line, match.end(1), match.end(1) + ROLE_REACH):
         return None
     return _name(match[1])
 
