@@ -32,6 +32,16 @@ def test_such_a_link_of_a_page_that_is_not_an_article_or_naming_no_one_gives_no_
     assert author("", after='<a href="/tag/x">Posts by date</a>') is None
 
 
+def test_more_stories_from_a_section_or_a_source_names_no_author() -> None:
+    """"More ... from" names the author only in a link to an author's page: elsewhere it leads to a section's,
+    a region's or a source's articles."""
+    assert author("", after='<a href="/world/asia">More stories from Hong Kong</a>') is None
+    assert author("", after='<a href="/reuters">More stories from Reuters</a>') is None
+    assert author("", after='<a href="/opinion">Más artículos de Opinión</a>') is None
+    assert author("", after='<a href="/report/author/ruima/">More articles from Rui Ma</a>') == "Rui Ma"
+    assert author("", after='<a href="/reuters">More stories by Jane Roe</a>') == "Jane Roe"
+
+
 def test_an_about_the_author_label_over_a_name_or_a_biography_names_her() -> None:
     assert author("<h3>About the author</h3><p>Jane Roe</p><p>Jane writes about compilers.</p>") == "Jane Roe"
     biography = "<p>About the Author:</p><p>Jane Roe is a skilled engineer with ten years of work on compilers.</p>"

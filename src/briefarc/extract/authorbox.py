@@ -13,17 +13,23 @@ from briefarc.extract.text import fold
 from briefarc.patterns import lazy
 
 # "All posts by", "More articles from", "Alle Beiträge von", "Tous les articles de", "Más artículos de",
-# "Todos os artigos de", "Все статьи автора": the name follows
+# "Todos os artigos de", "Все статьи автора": the name follows. A link saying "More stories from" ("Más
+# artículos de", "Mais artigos de") leads as often to a section's or a source's articles ("More stories from
+# Hong Kong", "... from Reuters"): the groups named from_* count only in a link to an author's page (AUTHOR_PAGE)
 ALL_BY = lazy(
     r"^(?:(?:view|see|read|browse)\s+)?(?:all|more)\s+(?:blog\s+)?(?:posts|articles|stories|entries|content)"
-    r"\s+(?:by|from|written\s+by)\s+(?P<en>.+)"
+    r"\s+(?:(?:by|written\s+by)\s+(?P<en>.+)|from\s+(?P<from_en>.+))"
     r"|^alle\s+(?:beiträge|artikel)\s+von\s+(?P<de>.+)"
     r"|^(?:voir\s+)?tous\s+les\s+articles\s+de\s+(?P<fr>.+)"
-    r"|^(?:ver\s+)?(?:todas\s+las\s+entradas|todos\s+los\s+artículos|más\s+artículos)\s+de\s+(?P<es>.+)"
-    r"|^(?:ver\s+)?(?:todos\s+os\s+(?:posts|artigos)|mais\s+artigos)\s+de\s+(?P<pt>.+)"
+    r"|^(?:ver\s+)?(?:todas\s+las\s+entradas|todos\s+los\s+artículos)\s+de\s+(?P<es>.+)"
+    r"|^(?:ver\s+)?más\s+artículos\s+de\s+(?P<from_es>.+)"
+    r"|^(?:ver\s+)?todos\s+os\s+(?:posts|artigos)\s+de\s+(?P<pt>.+)"
+    r"|^(?:ver\s+)?mais\s+artigos\s+de\s+(?P<from_pt>.+)"
     r"|^все\s+(?:статьи|публикации|материалы)\s+автора\s+(?P<ru>.+)",
     re.I,
 )
+AUTHOR_PAGE = lazy(r"[/?&](?:authors?|autor(?:es|in)?|auteurs?|writers?|contributors?|columnists?|people|profiles?"
+                   r"|staff|team|users?)\b", re.I)  # "/author/jane-roe", "/team/jane-roe", "?author=12"
 # the links that may say so, found by the words before the name (a search of every link's text would cost more)
 BY_LINKS = ", ".join([*(f"{tag}[{name}*=' {word} ' i]" for tag, name in (("a", "aria-label"), ("button", "aria-label"),
                       ("a", "title")) for word in ("by", "from", "von", "de", "автора")),
@@ -65,9 +71,11 @@ def author_from_links(src: PageSources) -> str | None:
         return None
     for node in body.css(BY_LINKS):
         attrs = node.attributes
-        name = _all_by(node_text(node)) or _all_by(attrs.get("aria-label")) or _all_by(attrs.get("title"))
-        if name:
-            return name
+        author_page = AUTHOR_PAGE.search(attrs.get("href") or "") is not None
+        for text in (node_text(node), attrs.get("aria-label"), attrs.get("title")):
+            name = _all_by(text, author_page)
+            if name:
+                return name
     return None
 
 
@@ -103,9 +111,13 @@ def _biography(line: str, role: re.Pattern[str]) -> str | None:
     return _name(match[1])
 
 
-def _all_by(text: str | None) -> str | None:
+def _all_by(text: str | None, author_page: bool) -> str | None:
+    """The name after "All posts by" (ALL_BY) in a link's text, aria-label or title; after "More stories from"
+    only in a link to an author's page (`author_page`)."""
     match = ALL_BY.match(fold(text)) if text and len(text) <= 120 else None
-    return _name(next(group for group in match.groups() if group)) if match else None
+    if not match or not match.lastgroup or (match.lastgroup.startswith("from_") and not author_page):
+        return None
+    return _name(match[match.lastgroup])
 
 
 def _name(text: str) -> str | None:
