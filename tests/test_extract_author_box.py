@@ -24,6 +24,8 @@ def test_a_link_to_the_authors_other_articles_names_her() -> None:
     assert author("", after='<a href="/team/jane-roe">More articles from <span>Jane Roe</span></a>') == "Jane Roe"
     assert author("", after='<button aria-label="All articles by Jane Roe">All articles</button>') == "Jane Roe"
     assert author("", after='<a href="/autor/max" title="Alle Beiträge von Max Muster">Max</a>') == "Max Muster"
+    arrow = '<a href="/author/jane-roe">View all posts by Jane Roe <span class="meta-nav">&rarr;</span></a>'
+    assert author("", after=f'<div class="author-info">{arrow}</div>') == "Jane Roe"  # WordPress's Twenty Twelve
 
 
 def test_such_a_link_of_a_page_that_is_not_an_article_or_naming_no_one_gives_no_author() -> None:

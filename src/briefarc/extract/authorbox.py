@@ -28,6 +28,7 @@ ALL_BY = lazy(
     r"|^все\s+(?:статьи|публикации|материалы)\s+автора\s+(?P<ru>.+)",
     re.I,
 )
+ARROWS = " →›»>"  # after the name in the link: "View all posts by Jane Roe <span class="meta-nav">→</span>"
 AUTHOR_PAGE = lazy(r"[/?&](?:authors?|autor(?:es|in)?|auteurs?|writers?|contributors?|columnists?|people|profiles?"
                    r"|staff|team|users?)\b", re.I)  # "/author/jane-roe", "/team/jane-roe", "?author=12"
 # the links that may say so, found by the words before the name (a search of every link's text would cost more)
@@ -117,7 +118,7 @@ def _all_by(text: str | None, author_page: bool) -> str | None:
     match = ALL_BY.match(fold(text)) if text and len(text) <= 120 else None
     if not match or not match.lastgroup or (match.lastgroup.startswith("from_") and not author_page):
         return None
-    return _name(match[match.lastgroup])
+    return _name(match[match.lastgroup].rstrip(ARROWS))
 
 
 def _name(text: str) -> str | None:
