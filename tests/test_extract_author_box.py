@@ -24,12 +24,24 @@ def test_a_link_to_the_authors_other_articles_names_her() -> None:
     assert author("", after='<a href="/team/jane-roe">More articles from <span>Jane Roe</span></a>') == "Jane Roe"
     assert author("", after='<button aria-label="All articles by Jane Roe">All articles</button>') == "Jane Roe"
     assert author("", after='<a href="/autor/max" title="Alle Beiträge von Max Muster">Max</a>') == "Max Muster"
+    arrow = '<a href="/author/jane-roe">View all posts by Jane Roe <span class="meta-nav">&rarr;</span></a>'
+    assert author("", after=f'<div class="author-info">{arrow}</div>') == "Jane Roe"  # WordPress's Twenty Twelve
 
 
 def test_such_a_link_of_a_page_that_is_not_an_article_or_naming_no_one_gives_no_author() -> None:
     assert author("", head="", after='<a href="/team/jane-roe">View all posts by Jane Roe</a>') is None
     assert author("", after='<a href="/team">View all posts by this author</a>') is None
     assert author("", after='<a href="/tag/x">Posts by date</a>') is None
+
+
+def test_more_stories_from_a_section_or_a_source_names_no_author() -> None:
+    """"More ... from" names the author only in a link to an author's page: elsewhere it leads to a section's,
+    a region's or a source's articles."""
+    assert author("", after='<a href="/world/asia">More stories from Hong Kong</a>') is None
+    assert author("", after='<a href="/reuters">More stories from Reuters</a>') is None
+    assert author("", after='<a href="/opinion">Más artículos de Opinión</a>') is None
+    assert author("", after='<a href="/report/author/ruima/">More articles from Rui Ma</a>') == "Rui Ma"
+    assert author("", after='<a href="/reuters">More stories by Jane Roe</a>') == "Jane Roe"
 
 
 def test_an_about_the_author_label_over_a_name_or_a_biography_names_her() -> None:
@@ -41,6 +53,15 @@ def test_an_about_the_author_label_over_a_name_or_a_biography_names_her() -> Non
 def test_a_closing_biography_that_says_she_writes_names_her_and_a_sentence_about_someone_else_does_not() -> None:
     assert author("<p><em>Jane Roe is a freelance technology writer based in Lagos.</em></p>") == "Jane Roe"
     assert author("<p>Jane Roe is a friend of the project and maintains the test farm.</p>") is None
+
+
+def test_a_closing_sentence_of_news_that_only_mentions_a_writers_role_names_no_author() -> None:
+    """The role must be what the name is ("is a ... writer"), not a word somewhere after it."""
+    assert author("<p>Donald Trump has been ordered to pay the writer E. Jean Carroll $83 million.</p>") is None
+    assert author("<p>Human Rights Watch has documented the cases of journalists detained since May.</p>") is None
+    assert author("<p>The New York Times has asked its reporters to return to the office.</p>") is None
+    assert author("<p>Foreign Minister Wang Yi has met his fellow ministers of the group on Friday.</p>") is None
+    assert author("<p>Jane Roe has been the paper's correspondent in Lagos since 2019.</p>") == "Jane Roe"
 
 
 def test_a_byline_still_comes_first() -> None:

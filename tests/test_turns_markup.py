@@ -182,3 +182,34 @@ def test_bold_labelled_lines_that_no_labelled_answer_follows_anywhere_make_no_tr
                   "Аккаунт: @okuprin", "Что вас вдохновило?", "— Еда объединяет."]
     strong = {"Аккаунт: @darkzip", "Аккаунт: @okuprin", "Что вас вдохновило?", "Какую кухню любите сами?"}
     assert find_turns(paragraphs, None, strong) == []
+
+
+def test_a_paragraph_is_bold_by_its_own_text_not_by_the_bold_text_before_it() -> None:
+    """A plain answer in a <span>, or one whose label alone is bold ("<b>A:</b> ..."), after a bold question is
+    plain: the bold characters of the paragraphs before it do not count for it. The answer that lost its "A:" is
+    then found though the page wraps its paragraphs in spans, and a short labelled answer is no question."""
+    body = """<p><b>Q: The WHO is holding a meeting about the outbreak. Is China sending anyone to it?</b></p>
+<p><span>After the outbreak, the Chinese government has attached high importance to prevention and control.</span></p>
+<p><b>Q: Is China stepping up control over travellers leaving Wuhan these days?</b></p>
+<p><b>A:</b> Yes.</p>"""
+    title = "Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on January 21, 2020"
+    turns = extract(mfa_page(title, body)).turns
+    assert [(t.speaker, t.role) for t in turns] == [("Q", "question"), ("Geng Shuang", "answer"), ("Q", "question"),
+                                                   ("A", "answer")]
+
+
+def test_a_plain_paragraph_after_a_bold_question_goes_on_with_it_when_a_labelled_answer_follows() -> None:
+    """The question's second paragraph is not bold, but the answer after it has its "A:": the page left out no
+    label, and the plain paragraph is still the question's."""
+    body = """<p><b>Q: On Ukraine, can you say whether the Secretary will travel this week to Kyiv or to Warsaw?</b></p>
+<p>And separately, on Iran, is there any update on the talks in Vienna that we can report?</p>
+<p><b>A:</b> Let me start with Ukraine. The Secretary has no travel to announce.</p>
+<p><b>Q: Is China sending anyone to the WHO meeting tomorrow in Geneva?</b></p>
+<p>After the outbreak, the Chinese government has attached high importance to prevention and control.</p>
+<p><b>Q: Is it a lockdown?</b></p>
+<p><b>A:</b> It is not a lockdown.</p>"""
+    title = "Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on January 21, 2020"
+    turns = extract(mfa_page(title, body)).turns
+    assert [(t.speaker, t.role) for t in turns] == [("Q", "question"), ("A", "answer"), ("Q", "question"),
+                                                   ("Geng Shuang", "answer"), ("Q", "question"), ("A", "answer")]
+    assert turns[0].text.endswith("that we can report?")

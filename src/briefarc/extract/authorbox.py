@@ -13,17 +13,24 @@ from briefarc.extract.text import fold
 from briefarc.patterns import lazy
 
 # "All posts by", "More articles from", "Alle Beiträge von", "Tous les articles de", "Más artículos de",
-# "Todos os artigos de", "Все статьи автора": the name follows
+# "Todos os artigos de", "Все статьи автора": the name follows. A link saying "More stories from" ("Más
+# artículos de", "Mais artigos de") leads as often to a section's or a source's articles ("More stories from
+# Hong Kong", "... from Reuters"): the groups named from_* count only in a link to an author's page (AUTHOR_PAGE)
 ALL_BY = lazy(
     r"^(?:(?:view|see|read|browse)\s+)?(?:all|more)\s+(?:blog\s+)?(?:posts|articles|stories|entries|content)"
-    r"\s+(?:by|from|written\s+by)\s+(?P<en>.+)"
+    r"\s+(?:(?:by|written\s+by)\s+(?P<en>.+)|from\s+(?P<from_en>.+))"
     r"|^alle\s+(?:beiträge|artikel)\s+von\s+(?P<de>.+)"
     r"|^(?:voir\s+)?tous\s+les\s+articles\s+de\s+(?P<fr>.+)"
-    r"|^(?:ver\s+)?(?:todas\s+las\s+entradas|todos\s+los\s+artículos|más\s+artículos)\s+de\s+(?P<es>.+)"
-    r"|^(?:ver\s+)?(?:todos\s+os\s+(?:posts|artigos)|mais\s+artigos)\s+de\s+(?P<pt>.+)"
+    r"|^(?:ver\s+)?(?:todas\s+las\s+entradas|todos\s+los\s+artículos)\s+de\s+(?P<es>.+)"
+    r"|^(?:ver\s+)?más\s+artículos\s+de\s+(?P<from_es>.+)"
+    r"|^(?:ver\s+)?todos\s+os\s+(?:posts|artigos)\s+de\s+(?P<pt>.+)"
+    r"|^(?:ver\s+)?mais\s+artigos\s+de\s+(?P<from_pt>.+)"
     r"|^все\s+(?:статьи|публикации|материалы)\s+автора\s+(?P<ru>.+)",
     re.I,
 )
+ARROWS = " →›»>"  # after the name in the link: "View all posts by Jane Roe <span class="meta-nav">→</span>"
+AUTHOR_PAGE = lazy(r"[/?&](?:authors?|autor(?:es|in)?|auteurs?|writers?|contributors?|columnists?|people|profiles?"
+                   r"|staff|team|users?)\b", re.I)  # "/author/jane-roe", "/team/jane-roe", "?author=12"
 # the links that may say so, found by the words before the name (a search of every link's text would cost more)
 BY_LINKS = ", ".join([*(f"{tag}[{name}*=' {word} ' i]" for tag, name in (("a", "aria-label"), ("button", "aria-label"),
                       ("a", "title")) for word in ("by", "from", "von", "de", "автора")),
@@ -37,9 +44,12 @@ ABOUT_LABEL = lazy(
 # a biography's first words: "Jane Roe is a reporter", "Dr. Jane Roe has written"
 BIOGRAPHY = lazy(r"^((?:Dr\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){1,3}),?\s+(?:is|was|has|holds|serves|works"
                  r"|writes|joined|leads)\s")
-# what a biography says she does, soon after her name: any word of a role after a label, a writer's role alone
-ROLE_WORDS = lazy(r"\s(?:a|an|the|our)\s", re.I)
-ROLE = lazy(r"\b(?:writer|editor|journalist|reporter|author|correspondent|columnist|contributor|blogger|analyst"
+# what a biography says she does, soon after her name: any word of a role after a label; alone, that she is
+# a writer ("is a freelance travel writer", "has been the paper's correspondent", "serves as an editor"), not
+# words of a role anywhere after a name ("Donald Trump has been ordered to pay the writer E. Jean Carroll")
+ROLE_WORDS = lazy(r".*?\s(?:a|an|the|our)\s", re.I | re.S)
+ROLE = lazy(r",?\s+(?:is|has\s+been|serves\s+as|works\s+as)\s+(?:a|an|the|our)\s+(?:[\w'’&,-]+\s+){0,4}?"
+            r"(?:writer|editor|journalist|reporter|author|correspondent|columnist|contributor|blogger|analyst"
             r"|researcher|fellow|professor)s?\b", re.I)
 # an agency's lead: "By" and the name, then the dateline's place in capitals ("By Jane Roe WASHINGTON, ...")
 WIRE_LEAD = lazy(r"^(?i:by)\s+((?:[A-Z][a-z][\w'’.-]*\s+){1,4}?)[A-Z][A-Z-]{2,}(?:\s+[A-Z][A-Z-]+)*\s*[,(:–—-]")
@@ -62,9 +72,11 @@ def author_from_links(src: PageSources) -> str | None:
         return None
     for node in body.css(BY_LINKS):
         attrs = node.attributes
-        name = _all_by(node_text(node)) or _all_by(attrs.get("aria-label")) or _all_by(attrs.get("title"))
-        if name:
-            return name
+        author_page = AUTHOR_PAGE.search(attrs.get("href") or "") is not None
+        for text in (node_text(node), attrs.get("aria-label"), attrs.get("title")):
+            name = _all_by(text, author_page)
+            if name:
+                return name
     return None
 
 
@@ -93,16 +105,20 @@ def author_from_paragraphs(paragraphs: list[str]) -> str | None:
 
 
 def _biography(line: str, role: re.Pattern[str]) -> str | None:
-    """The name a biography opens with, when its first words say what she does (`role`)."""
+    """The name a biography opens with, when the words after it say what she does (`role`, matched there)."""
     match = BIOGRAPHY.match(line)
-    if not match or not role.search(line, match.end(1), match.end(1) + ROLE_REACH):
+    if not match or not role.match(line, match.end(1), match.end(1) + ROLE_REACH):
         return None
     return _name(match[1])
 
 
-def _all_by(text: str | None) -> str | None:
+def _all_by(text: str | None, author_page: bool) -> str | None:
+    """The name after "All posts by" (ALL_BY) in a link's text, aria-label or title; after "More stories from"
+    only in a link to an author's page (`author_page`)."""
     match = ALL_BY.match(fold(text)) if text and len(text) <= 120 else None
-    return _name(next(group for group in match.groups() if group)) if match else None
+    if not match or not match.lastgroup or (match.lastgroup.startswith("from_") and not author_page):
+        return None
+    return _name(match[match.lastgroup].rstrip(ARROWS))
 
 
 def _name(text: str) -> str | None:

@@ -59,7 +59,6 @@ class BlockReader:
         self.link_chars = self.strong_chars = 0
         self.link_depth = 0
         self.strong_depth = 0
-        self.strong_chars = 0
         self.tag = "p"
         self.prose_end = 0  # the number of blocks up to the last paragraph of prose
 
@@ -71,7 +70,7 @@ class BlockReader:
                 strong = min(1.0, self.strong_chars / len(text)) if self.strong_chars else 0.0  # one 0.0 for all
                 self.keep(Block(text, self.tag, min(self.link_chars, len(text)), strong))
         self.parts = []
-        self.link_chars = 0
+        self.link_chars = self.strong_chars = 0
 
     def read(self, root: LexborNode) -> list[Block]:
         """The blocks under root that keep_block keeps (root itself is read even when it looks like furniture).

@@ -131,13 +131,15 @@ def find_turns(paragraphs: list[str], spokesperson: str | None = None,
                                                                                                   strict=True)]
     roles = None if bolds_questions(labels, flags) else label_roles(labels)
     questions_bold = bold_questions(labels, flags, roles)
+    label_role = [role_of(label, flag, roles) if label else None for label, flag in zip(labels, flags, strict=True)]
+    answered = answer_follows(label_role)
     turns: list[Turn] = []
     texts: list[list[str]] = []  # each turn's paragraphs, joined once at the end
     asked = lead_in = bold = False
     listed: int | None = None  # the number of the last of the questions raised after the conference
     current: list[str] | None = None
-    for paragraph, label, flag in zip(paragraphs, labels, flags, strict=True):
-        role = role_of(label, flag, roles) if label else None
+    for paragraph, label, flag, role, answer_next in zip(paragraphs, labels, flags, label_role, answered,
+                                                         strict=True):
         if label and label.lead_in:
             current, lead_in = None, True  # "After the press conference, the following question was raised:"
             continue
@@ -154,7 +156,7 @@ def find_turns(paragraphs: list[str], spokesperson: str | None = None,
         elif is_heading(paragraph) or SEPARATOR.match(paragraph):
             current = None
         elif (lead_in := lead_in or next_listed(turns, listed, paragraph)) or current is None \
-                or unmarked_answer(turns, questions_bold, bold, flag):
+                or (unmarked_answer(turns, questions_bold, bold, flag) and not answer_next):
             role = "question" if lead_in else "answer" if current is not None else "statement"
             turns.append(Turn(None if lead_in else spokesperson, role, ""))
             asked = asked or lead_in
@@ -194,8 +196,23 @@ def unmarked_answer(turns: list[Turn], questions_bold: bool, bold: bool, flag: b
     """A plain paragraph right after a bold question, on a page that bolds its questions, is the answer,
     though its "A:" was left out (China MFA, 21 January 2020: "Q: ... who?" in bold, then "After the
     outbreak of pneumonia..."; 追问 in bold, then the spokesperson's reply): the rest of a question is
-    bold as its start is."""
+    bold as its start is. find_turns asks this only where the next labelled paragraph is no answer (see
+    answer_follows)."""
     return questions_bold and bold and not flag and bool(turns) and turns[-1].role == "question"
+
+
+def answer_follows(roles: list[Role | None]) -> list[bool]:
+    """For each paragraph, whether the next paragraph with a role (`roles`: each paragraph's label's, or
+    None) is an answer. A plain paragraph after a bold question that a labelled answer follows goes on with
+    the question ("<b>Q: On Ukraine...?</b>", "And on Iran...?", "<b>A:</b> ..."): its answer has its label."""
+    follows: list[bool] = []
+    answer = False
+    for role in reversed(roles):
+        follows.append(answer)
+        if role:
+            answer = role == "answer"
+    follows.reverse()
+    return follows
 
 
 NUMBERED = lazy(r"^\s*(?:([一二三四五六七八九])、|\(?([1-9])[.、)）]\s)")
