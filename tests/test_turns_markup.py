@@ -213,3 +213,16 @@ def test_a_plain_paragraph_after_a_bold_question_goes_on_with_it_when_a_labelled
     assert [(t.speaker, t.role) for t in turns] == [("Q", "question"), ("A", "answer"), ("Q", "question"),
                                                    ("Geng Shuang", "answer"), ("Q", "question"), ("A", "answer")]
     assert turns[0].text.endswith("that we can report?")
+
+
+def test_a_lists_headings_and_its_repeated_labels_make_no_transcript() -> None:
+    """Bold "Phase 1: ..." headings over a "Learn More: ..." line (once), and "Official website: ..." after each
+    hotel of a list: no one answers anything there, though a paragraph of the list asks."""
+    phases = ["Video marketing works. Why?", "Phase 1: Planning", "Who is the audience? What is the budget?",
+              "Phase 2: Production", "Learn More: Social Media Video Specs", "Phase 3: Distribution",
+              "Where will it run? When?"]
+    assert find_turns(phases, None, {"Phase 1: Planning", "Phase 2: Production", "Phase 3: Distribution"}) == []
+    hotels = ["Which brand is the best? Here is our list.", "Today: Top 10 luxury hotel brands",
+              "Park Hyatt is quiet. Why go?", "Official website: Park Hyatt", "Aman is remote. Who goes there?",
+              "Official website: Aman", "Soneva is barefoot luxury.", "Official website: Soneva"]
+    assert find_turns(hotels, None, {hotels[1], hotels[3], hotels[5], hotels[7]}) == []

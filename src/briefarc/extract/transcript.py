@@ -174,7 +174,19 @@ def find_turns(paragraphs: list[str], spokesperson: str | None = None,
     questions = [turn.text for turn in turns if turn.role == "question"]
     if len(turns) < 2 or not questions or not any(turn.role == "answer" for turn in turns):
         return []  # questions no one answers: headings of a list ("Account:", "Tax assessment (5):")
+    if not any(label and label.role for label in labels) and not answered_by_someone(turns, spokesperson):
+        return []  # a list's headings ("Phase 1: Planning", "Official website: Aman") are nobody's questions
     return turns if any(label and label.role for label in labels) or asks(questions) else []
+
+
+def answered_by_someone(turns: list[Turn], spokesperson: str | None) -> bool:
+    """Someone answers two or more questions of a page whose labels are only names: the spokesperson, or a
+    person's name that answers twice or more (not "Official website", "Try" or "Learn More" of a list)."""
+    if sum(1 for turn in turns if turn.role == "question") < 2:
+        return False
+    answering = Counter(turn.speaker for turn in turns if turn.role == "answer" and turn.speaker)
+    return (spokesperson is not None and spokesperson in answering) or any(
+        count >= 2 and person_like(name) for name, count in answering.items())
 
 
 def bold_questions(labels: list[Label | None], strong: list[bool], roles: dict[str, Role] | None) -> bool:
