@@ -79,3 +79,12 @@ def test_a_byline_opening_the_text_or_an_agencys_lead_names_her() -> None:
     assert lead("By Jane Roe WASHINGTON (Reuters) - The State Department said on Friday that talks went on.") \
         == "Jane Roe"
     assert lead("By the way, the garden grows well in December and the markets are full.") is None
+
+
+def test_a_line_under_a_chinese_about_the_author_label_that_is_no_name_names_no_one() -> None:
+    assert author("<h3>关于作者</h3><p>本文仅代表作者观点</p>") is None
+    assert author("<h3>关于作者</h3><p>王小明</p>") == "王小明"
+
+
+def test_wordpress_german_link_to_the_authors_posts_names_her() -> None:
+    assert author("", after='<a href="/author/max">Alle Beiträge von Max Muster anzeigen</a>') == "Max Muster"

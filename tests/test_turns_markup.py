@@ -226,3 +226,13 @@ def test_a_lists_headings_and_its_repeated_labels_make_no_transcript() -> None:
               "Park Hyatt is quiet. Why go?", "Official website: Park Hyatt", "Aman is remote. Who goes there?",
               "Official website: Aman", "Soneva is barefoot luxury.", "Official website: Soneva"]
     assert find_turns(hotels, None, {hotels[1], hotels[3], hotels[5], hotels[7]}) == []
+
+
+def test_an_answer_that_numbers_its_own_points_after_a_numbered_question_keeps_them() -> None:
+    """After "会后有记者问及：一、...", an answer's own "一、" and "二、" are its points, not the next question."""
+    paragraphs = ["路透社记者：中国是否参与？", "赵立坚：我不掌握有关情况。", "会后有记者问及：一、中方有何主张？",
+                  "赵立坚：中方主张如下：", "一、加强合作。", "二、共同应对。"]
+    turns = find_turns(paragraphs, "赵立坚")
+    assert [(t.speaker, t.role) for t in turns] == [("路透社记者", "question"), ("赵立坚", "answer"),
+                                                   (None, "question"), ("赵立坚", "answer")]
+    assert turns[3].text == "中方主张如下：\n\n一、加强合作。\n\n二、共同应对。"

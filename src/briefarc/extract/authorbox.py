@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
+from briefarc.extract.labels import PERSON_ZH
 from briefarc.extract.pagesources import PageSources, node_text
-from briefarc.extract.text import fold
+from briefarc.extract.text import cjk_count, fold
 from briefarc.patterns import lazy
 
 # "All posts by", "More articles from", "Alle Beiträge von", "Tous les articles de", "Más artículos de",
@@ -19,7 +20,7 @@ from briefarc.patterns import lazy
 ALL_BY = lazy(
     r"^(?:(?:view|see|read|browse)\s+)?(?:all|more)\s+(?:blog\s+)?(?:posts|articles|stories|entries|content)"
     r"\s+(?:(?:by|written\s+by)\s+(?P<en>.+)|from\s+(?P<from_en>.+))"
-    r"|^alle\s+(?:beiträge|artikel)\s+von\s+(?P<de>.+)"
+    r"|^alle\s+(?:beiträge|artikel)\s+von\s+(?P<de>.+?)(?:\s+anzeigen)?$"
     r"|^(?:voir\s+)?tous\s+les\s+articles\s+de\s+(?P<fr>.+)"
     r"|^(?:ver\s+)?(?:todas\s+las\s+entradas|todos\s+los\s+artículos)\s+de\s+(?P<es>.+)"
     r"|^(?:ver\s+)?más\s+artículos\s+de\s+(?P<from_es>.+)"
@@ -127,4 +128,6 @@ def _name(text: str) -> str | None:
     name = clean_author(text)
     if not name or CONTROL_TEXT.match(name) or not looks_like_name(name):
         return None
+    if cjk_count(name) and not PERSON_ZH.fullmatch(name):
+        return None  # "关于作者" over "本文仅代表作者观点" (the article speaks for its author only): no name
     return name

@@ -167,6 +167,8 @@ def find_turns(paragraphs: list[str], spokesperson: str | None = None,
         if current is not None and len(current) == 1 and turns[-1].role == "question":  # a question begins
             # numbered after the conference ("会后有记者问及：一、..."): the next ones may come without their label
             listed = number_of(current[0]) if turns[-1].speaker is None else None
+        elif current and turns[-1].role == "answer" and number_of(current[-1]) is not None:
+            listed = None  # an answer that numbers its own points ("一、加强合作。"): its "二、" is no question
         lead_in = False
         bold = flag
     for turn, parts in zip(turns, texts, strict=True):
