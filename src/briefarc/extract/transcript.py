@@ -130,7 +130,7 @@ def find_turns(paragraphs: list[str], spokesperson: str | None = None,
     labels = [None if is_heading(p) else read_label(p, spokesperson, flag) for p, flag in zip(paragraphs, flags,
                                                                                                   strict=True)]
     roles = None if bolds_questions(labels, flags) else label_roles(labels)
-    questions_bold = bold_questions(labels, flags, roles)
+    infer_answers = infers_answers(labels, flags, roles)
     label_role = [role_of(label, flag, roles) if label else None for label, flag in zip(labels, flags, strict=True)]
     answered = answer_follows(label_role)
     turns: list[Turn] = []
@@ -155,15 +155,17 @@ def find_turns(paragraphs: list[str], spokesperson: str | None = None,
             texts.append(current)
         elif is_heading(paragraph) or SEPARATOR.match(paragraph):
             current = None
-        elif (lead_in := lead_in or next_listed(turns, listed, paragraph)) or current is None \
-                or (unmarked_answer(turns, questions_bold, bold, flag) and not answer_next):
-            role = "question" if lead_in else "answer" if current is not None else "statement"
-            turns.append(Turn(None if lead_in else spokesperson, role, ""))
-            asked = asked or lead_in
-            current = [paragraph]
-            texts.append(current)
         else:
-            current.append(paragraph)
+            lead_in = lead_in or next_listed(turns, listed, paragraph)
+            answers = infer_answers and not answer_next and unmarked_answer(turns, bold, flag)
+            if lead_in or current is None or answers:
+                role = "question" if lead_in else "answer" if current is not None else "statement"
+                turns.append(Turn(None if lead_in else spokesperson, role, ""))
+                asked = asked or lead_in
+                current = [paragraph]
+                texts.append(current)
+            else:
+                current.append(paragraph)
         if current is not None and len(current) == 1 and turns[-1].role == "question":  # a question begins
             # numbered after the conference ("会后有记者问及：一、..."): the next ones may come without their label
             listed = number_of(current[0]) if turns[-1].speaker is None else None
@@ -191,12 +193,14 @@ def answered_by_someone(turns: list[Turn], spokesperson: str | None) -> bool:
         count >= 2 and person_like(name) for name, count in answering.items())
 
 
-def bold_questions(labels: list[Label | None], strong: list[bool], roles: dict[str, Role] | None) -> bool:
-    """The page sets its questions in bold, they ask (asks), and it labels its answers elsewhere: bolds_questions
-    found so (roles is None) and some plain line opens with the name of someone answering; or all of its two or
-    more labelled questions are bold and answer words ("A:", "答：") label answers, some of them bold too
-    ("<b>A:</b>"). Bold lines that no labelled answer follows anywhere ("Аккаунт: @name" over each part of an
-    interview), or a specification table's labels ("Max Brew: 60 ounces"), are no transcript's questions."""
+def infers_answers(labels: list[Label | None], strong: list[bool], roles: dict[str, Role] | None) -> bool:
+    """Whether a plain paragraph after a bold question may be an answer whose label the page left out
+    (unmarked_answer): the page sets its questions in bold, they ask (asks), and it labels its answers elsewhere.
+    So it is where bolds_questions found bold questions (roles is None) and some plain line opens with the name
+    of someone answering, or where all of its two or more labelled questions are bold and answer words ("A:",
+    "答：") label answers, some of them bold too ("<b>A:</b>"). Bold lines that no labelled answer follows
+    anywhere ("Аккаунт: @name" over each part of an interview), or a specification table's labels ("Max Brew:
+    60 ounces"), are no transcript's questions."""
     pairs = [(label, flag) for label, flag in zip(labels, strong, strict=True) if label]
     if not asks([label.rest for label, flag in pairs if flag and role_of(label, flag, roles) == "question"]):
         return False
@@ -206,13 +210,12 @@ def bold_questions(labels: list[Label | None], strong: list[bool], roles: dict[s
     return len(flags) >= 2 and all(flags) and any(label.role == "answer" for label, _ in pairs)
 
 
-def unmarked_answer(turns: list[Turn], questions_bold: bool, bold: bool, flag: bool) -> bool:
-    """A plain paragraph right after a bold question, on a page that bolds its questions, is the answer,
-    though its "A:" was left out (China MFA, 21 January 2020: "Q: ... who?" in bold, then "After the
-    outbreak of pneumonia..."; 追问 in bold, then the spokesperson's reply): the rest of a question is
-    bold as its start is. find_turns asks this only where the next labelled paragraph is no answer (see
-    answer_follows)."""
-    return questions_bold and bold and not flag and bool(turns) and turns[-1].role == "question"
+def unmarked_answer(turns: list[Turn], bold: bool, flag: bool) -> bool:
+    """A plain paragraph right after a bold question is the answer, though its "A:" was left out (China MFA,
+    21 January 2020: "Q: ... who?" in bold, then "After the outbreak of pneumonia..."; 追问 in bold, then the
+    spokesperson's reply): the rest of a question is bold as its start is. find_turns asks this only on a
+    page where infers_answers holds, and where the next labelled paragraph is no answer (answer_follows)."""
+    return bold and not flag and bool(turns) and turns[-1].role == "question"
 
 
 def answer_follows(roles: list[Role | None]) -> list[bool]:
