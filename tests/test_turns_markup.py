@@ -236,3 +236,9 @@ def test_an_answer_that_numbers_its_own_points_after_a_numbered_question_keeps_t
     assert [(t.speaker, t.role) for t in turns] == [("路透社记者", "question"), ("赵立坚", "answer"),
                                                    (None, "question"), ("赵立坚", "answer")]
     assert turns[3].text == "中方主张如下：\n\n一、加强合作。\n\n二、共同应对。"
+
+
+def test_a_label_that_mistypes_the_spokespersons_name_gives_it_as_the_title_writes_it() -> None:
+    turns = find_turns(["Q: Any comment?", "Hua chunying: We have noted the reports.", "Q: And on trade?",
+                        "Hua Chunying: No update."], "Hua Chunying")
+    assert [turn.speaker for turn in turns] == ["Q", "Hua Chunying", "Q", "Hua Chunying"]

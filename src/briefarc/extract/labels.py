@@ -146,7 +146,9 @@ def judge_label(label: str, spokesperson: str | None, strong: bool) -> tuple[str
     if QUESTION_WORDS.match(lowered):
         return label, "question", False
     if lowered in ANSWER_LABELS or is_spokesperson_label(label, spokesperson):
-        return label, "answer", False
+        # the spokesperson's name as the title writes it, where a label mistypes its case ("Hua chunying:")
+        same = spokesperson is not None and label.casefold() == spokesperson.casefold()
+        return spokesperson if same else label, "answer", False
     if name_like(label, strong):
         return label, None, False
     return None
