@@ -120,3 +120,14 @@ def test_a_chinese_name_written_with_the_katakana_middle_dot_is_cut_into_words()
 
     assert list(content_tokens("美国总统唐纳德・特朗普表示")) == ["美国", "总统", "唐纳德", "特朗普", "表示"]
     assert "のコ" in list(content_tokens("東京都のコーヒー"))  # Japanese keeps its pairs
+
+
+def test_words_of_diplomacy_are_one_word_each() -> None:
+    """jieba's general dictionary cut them apart, some into other words: 蔡 and 英文 ("English"), 布 and 林肯
+    ("Lincoln"), 二 and 十国集团."""
+    from briefarc.analysis.segment import words
+
+    assert words("蔡英文当局") == ("蔡英文", "当局")
+    assert words("布林肯国务卿") == ("布林肯", "国务卿")
+    assert words("中方支持一带一路和二十国集团") == ("中方", "支持", "一带一路", "和", "二十国集团")
+    assert words("英文很好，林肯总统") == ("英文", "很", "好", "，", "林肯", "总统")

@@ -114,9 +114,9 @@ def test_chinese_words_read_as_the_longer_words_they_stand_in(cli, sources_db):
     march = {row["word"] for row in cli("keywords", "--lang", "zh", "--since", "2019-03", "--until", "2019-03",
                                         "--db", sources_db, "--json").jsonl()}
     assert "委内瑞拉" in march and not {"委内", "内瑞", "瑞拉"} & march
-    text = worded(["新冠肺炎疫情。" * 5 + "肺炎患者，肺部。" * 2 + "新冠病毒。" * 5])
-    assert [grown(word, text) for word in ("疫情", "肺炎", "新冠", "病毒", "tariffs")] == [
-        "新冠肺炎疫情", "肺炎", "新冠", "新冠病毒", "tariffs"]
+    text = worded(["中欧班列开行。" * 5 + "开行时间，班次。" * 2 + "中欧投资。" * 5 + "北溪管道。" * 5])
+    assert [grown(word, text) for word in ("班列", "开行", "中欧", "管道", "tariffs")] == [
+        "中欧班列开行", "开行", "中欧", "北溪管道", "tariffs"]
 
 
 def test_a_word_written_with_and_without_accents_is_shown_as_written_with_them_on_a_tie():

@@ -18,10 +18,23 @@ from functools import cache, lru_cache
 KANA = re.compile("[\u3040-\u30fa\u30fd-\u30ff\uff66-\uff9f]")
 
 
+# Words of diplomacy that jieba's general dictionary cuts apart, some into other words: 一带一路 into 一带 and
+# 一路, 二十国集团 (G20) into 二 and 十国集团, 蔡英文 into 蔡 and 英文 ("English"), 布林肯 into 布 and 林肯
+# ("Lincoln"). Organisations, initiatives and long-standing names of the briefings, not of any one page.
+DIPLOMACY = (
+    "一带一路", "二十国集团", "七国集团", "上海合作组织", "上合组织", "金砖国家", "世卫组织", "亚投行", "澜湄合作",
+    "人类命运共同体", "一个中国原则", "一国两制", "全球发展倡议", "全球安全倡议", "全球文明倡议", "中欧投资协定",
+    "新冠肺炎", "新冠病毒", "新冠疫苗", "南海仲裁案", "伊核问题", "朝鲜半岛无核化", "香港国安法",
+    "蔡英文", "赖清德", "布林肯", "孟晚舟",
+)
+
+
 @cache
 def _cut():
     import rjieba  # loads its dictionary: only for text that holds Chinese
 
+    for word in DIPLOMACY:
+        rjieba.add_word(word, None, None)
     return rjieba.cut
 
 
