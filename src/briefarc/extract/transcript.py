@@ -11,8 +11,11 @@ words say their role; names of people and outlets get theirs from the page:
   question ("QUESTION:") answer, or else the most frequent name is the one answering. A moderator's or an
   operator's turns are statements; a name whose every turn is a quotation is a clip played by the asker.
 
-A question "raised after the press conference" is a question of its own. Headings ("**Libya") and
-separator lines ("※※※") end the current turn.
+A question "raised after the press conference" is a question of its own, and so is each of them when they
+are numbered ("会后有记者问及：一、...", then "二、..." with no label). Where the page sets its questions in bold
+and labels its answers, a plain paragraph right after a bold question is an answer whose label the page left
+out. Headings ("**Libya") and separator lines ("※※※") end the current turn. Where the labels are only names,
+the spokesperson or a person must answer two questions or more.
 """
 
 from __future__ import annotations
