@@ -242,3 +242,12 @@ def test_a_label_that_mistypes_the_spokespersons_name_gives_it_as_the_title_writ
     turns = find_turns(["Q: Any comment?", "Hua chunying: We have noted the reports.", "Q: And on trade?",
                         "Hua Chunying: No update."], "Hua Chunying")
     assert [turn.speaker for turn in turns] == ["Q", "Hua Chunying", "Q", "Hua Chunying"]
+
+
+def test_the_spokespersons_turn_right_after_her_own_answer_is_a_statement() -> None:
+    """China MFA, 1 June 2020: after the last answer, "赵立坚：今天是国际儿童节..." answers no question."""
+    paragraphs = ["澳门月刊记者：中方能否介绍相关情况？", "赵立坚：中方支持俄方举办相关活动。",
+                  "赵立坚：今天是国际儿童节。我谨祝少年儿童们节日快乐！"]
+    turns = find_turns(paragraphs, "赵立坚")
+    assert [(t.speaker, t.role) for t in turns] == [("澳门月刊记者", "question"), ("赵立坚", "answer"),
+                                                   ("赵立坚", "statement")]

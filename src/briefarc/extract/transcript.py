@@ -150,8 +150,8 @@ def find_turns(paragraphs: list[str], spokesperson: str | None = None,
                 and GREETING.match(label.rest)):
             role = "statement"  # "Hua Chunying: Good afternoon. Let me introduce my colleague..."
         if label and role:
-            if role == "answer" and not asked:
-                role = "statement"
+            if role == "answer" and (not asked or (turns[-1].role == "answer" and turns[-1].speaker == label.speaker)):
+                role = "statement"  # before any question, or after the same person's answer ("今天是国际儿童节...")
             asked = asked or role == "question"
             turns.append(Turn(label.speaker, role, ""))
             current = [label.rest] if label.rest else []
