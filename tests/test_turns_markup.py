@@ -251,3 +251,18 @@ def test_the_spokespersons_turn_right_after_her_own_answer_is_a_statement() -> N
     turns = find_turns(paragraphs, "赵立坚")
     assert [(t.speaker, t.role) for t in turns] == [("澳门月刊记者", "question"), ("赵立坚", "answer"),
                                                    ("赵立坚", "statement")]
+
+
+def test_a_reply_whose_label_was_left_out_between_a_follow_up_and_the_next_question_is_an_answer() -> None:
+    """China MFA, 11 December 2019: "记者追问：...误解？" (not bold), then the spokesperson's reply with no "答：", then
+    the next question. A question's second paragraph that a labelled answer follows stays the question's."""
+    paragraphs = ["问：这些谈话是否真的发生过？", "答：我刚才已经回答了这个问题。", "记者追问：或许这只是误解？",
+                  "谈还是没有谈到华为，你认为有任何区别吗？", "这样的时代一去不复返了。", "问：中美双方是否做了准备？",
+                  "答：这个问题你要去问商务部门。", "问：请问中方有何评论？", "还有一个问题，会谈何时举行？",
+                  "答：我们会及时发布消息。"]
+    turns = find_turns(paragraphs, "华春莹")
+    assert [(t.speaker, t.role, t.text[:4]) for t in turns] == [
+        ("问", "question", "这些谈话"), ("答", "answer", "我刚才已"), ("记者追问", "question", "或许这只"),
+        ("华春莹", "answer", "谈还是没"), ("问", "question", "中美双方"), ("答", "answer", "这个问题"),
+        ("问", "question", "请问中方"), ("答", "answer", "我们会及")]
+    assert turns[3].text.endswith("一去不复返了。") and turns[6].text.endswith("会谈何时举行？")

@@ -135,13 +135,14 @@ def find_turns(paragraphs: list[str], spokesperson: str | None = None,
     roles = None if bolds_questions(labels, flags) else label_roles(labels)
     infer_answers = infers_answers(labels, flags, roles)
     label_role = [role_of(label, flag, roles) if label else None for label, flag in zip(labels, flags, strict=True)]
-    answered = answer_follows(label_role)
+    answers_labelled = any(role == "answer" for role in label_role)
+    coming = next_roles(label_role)
     turns: list[Turn] = []
     texts: list[list[str]] = []  # each turn's paragraphs, joined once at the end
     asked = lead_in = bold = False
     listed: int | None = None  # the number of the last of the questions raised after the conference
     current: list[str] | None = None
-    for paragraph, label, flag, role, answer_next in zip(paragraphs, labels, flags, label_role, answered,
+    for paragraph, label, flag, role, next_role in zip(paragraphs, labels, flags, label_role, coming,
                                                          strict=True):
         if label and label.lead_in:
             current, lead_in = None, True  # "After the press conference, the following question was raised:"
@@ -160,7 +161,8 @@ def find_turns(paragraphs: list[str], spokesperson: str | None = None,
             current = None
         else:
             lead_in = lead_in or next_listed(turns, listed, paragraph)
-            answers = infer_answers and not answer_next and unmarked_answer(turns, bold, flag)
+            answers = next_role != "answer" and ((infer_answers and unmarked_answer(turns, bold, flag)) or (
+                next_role == "question" and answers_labelled and reply_after_question(turns, current)))
             if lead_in or current is None or answers:
                 role = "question" if lead_in else "answer" if current is not None else "statement"
                 turns.append(Turn(None if lead_in else spokesperson, role, ""))
@@ -213,26 +215,37 @@ def infers_answers(labels: list[Label | None], strong: list[bool], roles: dict[s
     return len(flags) >= 2 and all(flags) and any(label.role == "answer" for label, _ in pairs)
 
 
+def reply_after_question(turns: list[Turn], current: list[str] | None) -> bool:
+    """The paragraph follows a question of one paragraph that asks ("记者追问：...或许这只是误解？"), and the next
+    labelled paragraph is a question (find_turns checks that): the reply between them lost its label (China
+    MFA, 9 December 2019: "谈还是没有谈到华为..." after a follow-up, before "问：在12月15日...")."""
+    return bool(turns) and turns[-1].role == "question" and current is not None and len(current) == 1 \
+        and ASKED_LAST.search(current[0]) is not None
+
+
+ASKED_LAST = lazy(r"[?？]\s*$|[吗呢][。？?]?\s*$")
+
+
 def unmarked_answer(turns: list[Turn], bold: bool, flag: bool) -> bool:
     """A plain paragraph right after a bold question is the answer, though its "A:" was left out (China MFA,
     21 January 2020: "Q: ... who?" in bold, then "After the outbreak of pneumonia..."; 追问 in bold, then the
     spokesperson's reply): the rest of a question is bold as its start is. find_turns asks this only on a
-    page where infers_answers holds, and where the next labelled paragraph is no answer (answer_follows)."""
+    page where infers_answers holds, and where the next labelled paragraph is no answer (next_roles)."""
     return bold and not flag and bool(turns) and turns[-1].role == "question"
 
 
-def answer_follows(roles: list[Role | None]) -> list[bool]:
-    """For each paragraph, whether the next paragraph with a role (`roles`: each paragraph's label's, or
-    None) is an answer. A plain paragraph after a bold question that a labelled answer follows goes on with
-    the question ("<b>Q: On Ukraine...?</b>", "And on Iran...?", "<b>A:</b> ..."): its answer has its label."""
-    follows: list[bool] = []
-    answer = False
-    for role in reversed(roles):
-        follows.append(answer)
-        if role:
-            answer = role == "answer"
-    follows.reverse()
-    return follows
+def next_roles(roles: list[Role | None]) -> list[Role | None]:
+    """For each paragraph, the role of the next paragraph that has one (`roles`: each paragraph's label's, or
+    None). A plain paragraph after a bold question that a labelled answer follows goes on with the question
+    ("<b>Q: On Ukraine...?</b>", "And on Iran...?", "<b>A:</b> ..."): its answer has its label. One that the
+    next question follows answers the one before, though its label was left out."""
+    following: list[Role | None] = []
+    role: Role | None = None
+    for own in reversed(roles):
+        following.append(role)
+        role = own or role
+    following.reverse()
+    return following
 
 
 NUMBERED = lazy(r"^\s*(?:([一二三四五六七八九])、|\(?([1-9])[.、)）]\s)")
