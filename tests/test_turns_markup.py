@@ -266,3 +266,12 @@ def test_a_reply_whose_label_was_left_out_between_a_follow_up_and_the_next_quest
         ("华春莹", "answer", "谈还是没"), ("问", "question", "中美双方"), ("答", "answer", "这个问题"),
         ("问", "question", "请问中方"), ("答", "answer", "我们会及")]
     assert turns[3].text.endswith("一去不复返了。") and turns[6].text.endswith("会谈何时举行？")
+
+
+def test_the_spokesperson_going_on_after_a_journalists_short_reply_is_an_answer() -> None:
+    """China MFA, 22 July 2019: the spokesperson asks back, "记者：是的，都想问。", and goes on with no label."""
+    paragraphs = ["问：你对日本参议院选举和修宪问题有何评论？", "耿爽：你是想问两个问题吗？", "记者：是的，都想问。",
+                  "首先，日本参议院选举是日本内政，我们不作评论。", "问：中方对此有何回应？", "耿爽：我们注意到了。"]
+    turns = find_turns(paragraphs, "耿爽")
+    assert [(t.speaker, t.role) for t in turns] == [("问", "question"), ("耿爽", "answer"), ("记者", "question"),
+                                                   ("耿爽", "answer"), ("问", "question"), ("耿爽", "answer")]

@@ -137,7 +137,7 @@ def find_turns(paragraphs: list[str], spokesperson: str | None = None,
     roles = None if bolds_questions(labels, flags) else label_roles(labels)
     infer_answers = infers_answers(labels, flags, roles)
     label_role = [role_of(label, flag, roles) if label else None for label, flag in zip(labels, flags, strict=True)]
-    answers_labelled = any(role == "answer" for role in label_role)
+    answers_labelled = any(label and label.role == "answer" for label in labels)  # "A:", "答：", the spokesperson
     coming = next_roles(label_role)
     turns: list[Turn] = []
     texts: list[list[str]] = []  # each turn's paragraphs, joined once at the end
@@ -218,14 +218,11 @@ def infers_answers(labels: list[Label | None], strong: list[bool], roles: dict[s
 
 
 def reply_after_question(turns: list[Turn], current: list[str] | None) -> bool:
-    """The paragraph follows a question of one paragraph that asks ("记者追问：...或许这只是误解？"), and the next
-    labelled paragraph is a question (find_turns checks that): the reply between them lost its label (China
-    MFA, 9 December 2019: "谈还是没有谈到华为..." after a follow-up, before "问：在12月15日...")."""
-    return bool(turns) and turns[-1].role == "question" and current is not None and len(current) == 1 \
-        and ASKED_LAST.search(current[0]) is not None
-
-
-ASKED_LAST = lazy(r"[?？]\s*$|[吗呢][。？?]?\s*$")
+    """The paragraph follows a question of one paragraph, and the next labelled paragraph is a question
+    (find_turns checks that): someone answered between them, and the reply lost its label (China MFA, 11
+    December 2019: "谈还是没有谈到华为..." after "记者追问：...或许这只是误解？", before "问：在12月15日..."; 24 July
+    2019: the spokesperson going on after the journalist's "记者：是的，都想问。")."""
+    return bool(turns) and turns[-1].role == "question" and current is not None and len(current) == 1
 
 
 def unmarked_answer(turns: list[Turn], bold: bool, flag: bool) -> bool:
