@@ -220,7 +220,7 @@ def infers_answers(labels: list[Label | None], strong: list[bool], roles: dict[s
 def reply_after_question(turns: list[Turn], current: list[str] | None) -> bool:
     """The paragraph follows a question of one paragraph, and the next labelled paragraph is a question
     (find_turns checks that): someone answered between them, and the reply lost its label (China MFA, 11
-    December 2019: "谈还是没有谈到华为..." after "记者追问：...或许这只是误解？", before "问：在12月15日..."; 24 July
+    December 2019: "谈还是没有谈到华为..." after "记者追问：...或许这只是误解？", before "问：在12月15日..."; 22 July
     2019: the spokesperson going on after the journalist's "记者：是的，都想问。")."""
     return bool(turns) and turns[-1].role == "question" and current is not None and len(current) == 1
 
