@@ -287,3 +287,10 @@ def test_a_question_of_two_paragraphs_that_no_one_answers_stays_the_askers() -> 
                                                    ("MR PRICE", "answer"), ("QUESTION", "question")]
     assert turns[0].text.endswith("on the grain deal?")
 
+
+def test_two_answers_under_an_answer_word_in_a_row_are_both_answers() -> None:
+    """"A:" names no one: a second "A:" right after the first is another answer (a shop's customer questions),
+    not a statement of the one who answered."""
+    paragraphs = ["Q: Does it fit a 12-cup carafe?", "A: Yes, mine fits fine.", "A: It does, with a little room.",
+                  "Q: Is the basket dishwasher safe?", "A: Top rack only."]
+    assert [t.role for t in find_turns(paragraphs, None)] == ["question", "answer", "answer", "question", "answer"]

@@ -26,10 +26,11 @@ import re
 from collections import Counter
 from itertools import pairwise
 
-from briefarc.extract.labels import PERSON_ZH, Label, latin_name, read_label
+from briefarc.extract.labels import PERSON_ZH, Label, latin_name, plain, read_label
 from briefarc.models import Role, Turn
 from briefarc.patterns import lazy
 
+ANSWER_WORDS = frozenset({"a", "answer", "答"})  # answer labels that name no one: two in a row may be two people
 HEADING = lazy(r"^\*\*\s*\S")
 SEPARATOR = lazy(r"^[\s※*＊\-—_=·•.]+$")
 ASKS = lazy(r"[?？¿؟]|[吗呢](?:[。.]|$)", re.M)  # a question mark (Latin, Chinese, Spanish, Arabic), 吗/呢
@@ -155,7 +156,8 @@ def find_turns(paragraphs: list[str], spokesperson: str | None = None,
                 and GREETING.match(label.rest)):
             role = "statement"  # "Hua Chunying: Good afternoon. Let me introduce my colleague..."
         if label and role:
-            if role == "answer" and (not asked or (turns[-1].role == "answer" and turns[-1].speaker == label.speaker)):
+            if role == "answer" and (not asked or (turns[-1].role == "answer" and turns[-1].speaker == label.speaker
+                                                   and plain(label.speaker or "") not in ANSWER_WORDS)):
                 role = "statement"  # before any question, or after the same person's answer ("今天是国际儿童节...")
             asked = asked or role == "question"
             turns.append(Turn(label.speaker, role, ""))
