@@ -275,3 +275,22 @@ def test_the_spokesperson_going_on_after_a_journalists_short_reply_is_an_answer(
     turns = find_turns(paragraphs, "耿爽")
     assert [(t.speaker, t.role) for t in turns] == [("问", "question"), ("耿爽", "answer"), ("记者", "question"),
                                                    ("耿爽", "answer"), ("问", "question"), ("耿爽", "answer")]
+
+
+def test_a_question_of_two_paragraphs_that_no_one_answers_stays_the_askers() -> None:
+    """State Department style: every question under "QUESTION:", one of two paragraphs cut off by the next; its
+    second paragraph is no answer by the spokesperson."""
+    paragraphs = ["QUESTION: Ned, on Ukraine, did the Secretary raise it?", "And separately, on the grain deal?",
+                  "QUESTION: Can I just follow up on that?", "MR PRICE: Sure. Go ahead.", "QUESTION: Thank you."]
+    turns = find_turns(paragraphs, "Ned Price")
+    assert [(t.speaker, t.role) for t in turns] == [("QUESTION", "question"), ("QUESTION", "question"),
+                                                   ("MR PRICE", "answer"), ("QUESTION", "question")]
+    assert turns[0].text.endswith("on the grain deal?")
+
+
+def test_two_answers_under_an_answer_word_in_a_row_are_both_answers() -> None:
+    """"A:" names no one: a second "A:" right after the first is another answer (a shop's customer questions),
+    not a statement of the one who answered."""
+    paragraphs = ["Q: Does it fit a 12-cup carafe?", "A: Yes, mine fits fine.", "A: It does, with a little room.",
+                  "Q: Is the basket dishwasher safe?", "A: Top rack only."]
+    assert [t.role for t in find_turns(paragraphs, None)] == ["question", "answer", "answer", "question", "answer"]

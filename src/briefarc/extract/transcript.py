@@ -26,10 +26,11 @@ import re
 from collections import Counter
 from itertools import pairwise
 
-from briefarc.extract.labels import PERSON_ZH, Label, latin_name, read_label
+from briefarc.extract.labels import PERSON_ZH, Label, latin_name, plain, read_label
 from briefarc.models import Role, Turn
 from briefarc.patterns import lazy
 
+ANSWER_WORDS = frozenset({"a", "answer", "答"})  # answer labels that name no one: two in a row may be two people
 HEADING = lazy(r"^\*\*\s*\S")
 SEPARATOR = lazy(r"^[\s※*＊\-—_=·•.]+$")
 ASKS = lazy(r"[?？¿؟]|[吗呢](?:[。.]|$)", re.M)  # a question mark (Latin, Chinese, Spanish, Arabic), 吗/呢
@@ -139,6 +140,8 @@ def find_turns(paragraphs: list[str], spokesperson: str | None = None,
     label_role = [role_of(label, flag, roles) if label else None for label, flag in zip(labels, flags, strict=True)]
     answers_labelled = any(label and label.role == "answer" for label in labels)  # "A:", "答：", the spokesperson
     coming = next_roles(label_role)
+    asker = next((label.speaker for label, role in zip(labels, label_role, strict=True)
+                  if label and role == "question"), None)  # the label of the page's first question ("问", "QUESTION")
     turns: list[Turn] = []
     texts: list[list[str]] = []  # each turn's paragraphs, joined once at the end
     asked = lead_in = bold = False
@@ -153,7 +156,8 @@ def find_turns(paragraphs: list[str], spokesperson: str | None = None,
                 and GREETING.match(label.rest)):
             role = "statement"  # "Hua Chunying: Good afternoon. Let me introduce my colleague..."
         if label and role:
-            if role == "answer" and (not asked or (turns[-1].role == "answer" and turns[-1].speaker == label.speaker)):
+            if role == "answer" and (not asked or (turns[-1].role == "answer" and turns[-1].speaker == label.speaker
+                                                   and plain(label.speaker or "") not in ANSWER_WORDS)):
                 role = "statement"  # before any question, or after the same person's answer ("今天是国际儿童节...")
             asked = asked or role == "question"
             turns.append(Turn(label.speaker, role, ""))
@@ -164,7 +168,7 @@ def find_turns(paragraphs: list[str], spokesperson: str | None = None,
         else:
             lead_in = lead_in or next_listed(turns, listed, paragraph)
             answers = next_role != "answer" and ((infer_answers and unmarked_answer(turns, bold, flag)) or (
-                next_role == "question" and answers_labelled and reply_after_question(turns, current)))
+                next_role == "question" and answers_labelled and reply_after_question(turns, current, asker)))
             if lead_in or current is None or answers:
                 role = "question" if lead_in else "answer" if current is not None else "statement"
                 turns.append(Turn(None if lead_in else spokesperson, role, ""))
@@ -217,12 +221,16 @@ def infers_answers(labels: list[Label | None], strong: list[bool], roles: dict[s
     return len(flags) >= 2 and all(flags) and any(label.role == "answer" for label, _ in pairs)
 
 
-def reply_after_question(turns: list[Turn], current: list[str] | None) -> bool:
-    """The paragraph follows a question of one paragraph, and the next labelled paragraph is a question
-    (find_turns checks that): someone answered between them, and the reply lost its label (China MFA, 11
-    December 2019: "谈还是没有谈到华为..." after "记者追问：...或许这只是误解？", before "问：在12月15日..."; 22 July
-    2019: the spokesperson going on after the journalist's "记者：是的，都想问。")."""
-    return bool(turns) and turns[-1].role == "question" and current is not None and len(current) == 1
+def reply_after_question(turns: list[Turn], current: list[str] | None, asker: str | None) -> bool:
+    """The paragraph follows a question of one paragraph under a label other than the page's first question's
+    (`asker`), a journalist talking back ("记者", "记者追问" where questions open with "问"), and the next labelled
+    paragraph is a question (find_turns checks that): someone answered between them, and the reply lost its label
+    (China MFA, 11 December 2019: "谈还是没有谈到华为..." after "记者追问：...或许这只是误解？", before
+    "问：在12月15日..."; 22 July 2019: the spokesperson going on after the journalist's "记者：是的，都想问。").
+    Where every question has the same label ("QUESTION: Ned, on Ukraine...", "And on the grain deal?",
+    "QUESTION: Thank you."), nothing tells that from a question of two paragraphs that no one answered."""
+    return (bool(turns) and turns[-1].role == "question" and current is not None and len(current) == 1
+            and turns[-1].speaker != asker)
 
 
 def unmarked_answer(turns: list[Turn], bold: bool, flag: bool) -> bool:
