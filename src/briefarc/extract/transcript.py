@@ -14,10 +14,10 @@ words say their role; names of people and outlets get theirs from the page:
 A question "raised after the press conference" is a question of its own, and so is each of them when they
 are numbered ("会后有记者问及：一、...", then "二、..." with no label). Where the page sets its questions in bold
 and labels its answers, a plain paragraph right after a bold question is an answer whose label the page left
-out, and so is one between a question of one paragraph that asks and the next labelled question; a turn of the
-spokesperson right after her own answer is a statement. Headings ("**Libya") and separator lines ("※※※") end
-the current turn. Where the labels are only names, the spokesperson or a person must answer two questions or
-more.
+out, and so is one between a journalist's one-paragraph follow-up (a label other than the first question's) and
+the next labelled question; a turn of the spokesperson right after her own answer is a statement. Headings
+("**Libya") and separator lines ("※※※") end the current turn. Where the labels are only names, the
+spokesperson or a person must answer two questions or more.
 """
 
 from __future__ import annotations
