@@ -314,3 +314,17 @@ def test_the_language_of_an_undeclared_page_is_guessed_from_its_text():
     assert guess_language("Министерство иностранных дел Республики Беларусь сообщает о визите делегации.") == "ru"
     assert guess_language("The spokesperson answered\x00 questions\x85 about the \udce9visit of the minister.") == "en"
     assert guess_language("") is None and guess_language("\x00\x01") is None
+
+
+def test_mostly_chinese_text_is_chinese_without_cld2_and_japanese_or_korean_text_still_asks_it(monkeypatch):
+    import pycld2
+
+    from briefarc.extract.language import guess_language
+
+    asked = []
+    detect = pycld2.detect
+    monkeypatch.setattr(pycld2, "detect", lambda text: asked.append(text) or detect(text))
+    assert guess_language("外交部发言人赵立坚主持例行记者会，回答了记者的提问。") == "zh" and asked == []
+    assert guess_language("外務省報道官は定例記者会見で、記者の質問に答えました。") == "ja" and len(asked) == 1
+    assert guess_language("외교부 대변인은 정례 브리핑에서 기자들의 질문에 답했다.") == "ko" and len(asked) == 2
+    assert guess_language("China 外交部 said on Monday that the talks would go on next week in Geneva.") == "en"
