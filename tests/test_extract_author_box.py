@@ -79,6 +79,8 @@ def test_a_byline_opening_the_text_or_an_agencys_lead_names_her() -> None:
     assert lead("By Jane Roe WASHINGTON (Reuters) - The State Department said on Friday that talks went on.") \
         == "Jane Roe"
     assert lead("By the way, the garden grows well in December and the markets are full.") is None
+    assert lead("By Jane Roe and John Doe WASHINGTON (Reuters) - The State Department said that talks went on.") \
+        == "Jane Roe and John Doe"
 
 
 def test_a_line_under_a_chinese_about_the_author_label_that_is_no_name_names_no_one() -> None:

@@ -53,7 +53,8 @@ ROLE = lazy(r",?\s+(?:is|has\s+been|serves\s+as|works\s+as)\s+(?:a|an|the|our)\s
             r"(?:writer|editor|journalist|reporter|author|correspondent|columnist|contributor|blogger|analyst"
             r"|researcher|fellow|professor)s?\b", re.I)
 # an agency's lead: "By" and the name, then the dateline's place in capitals ("By Jane Roe WASHINGTON, ...")
-WIRE_LEAD = lazy(r"^(?i:by)\s+((?:[A-Z][a-z][\w'’.-]*\s+){1,4}?)[A-Z][A-Z-]{2,}(?:\s+[A-Z][A-Z-]+)*\s*[,(:–—-]")
+WIRE_LEAD = lazy(r"^(?i:by)\s+((?:(?:[A-Z][a-z][\w'’.-]*|and|&),?\s+){1,9}?)[A-Z][A-Z-]{2,}(?:\s+[A-Z][A-Z-]+)*\s*"
+                 r"[,(:–—-]")  # and a second name: "By Jane Roe and John Doe WASHINGTON (Reuters) -"
 BY_LINE = lazy(r"^(?i:by)\s+(.{3,60})$")  # a line of its own: "By Jane Roe"
 LEAD = 2  # paragraphs at the head of the article where an agency's lead stands
 ROLE_REACH = 60  # characters after the name
