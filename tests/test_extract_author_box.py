@@ -90,3 +90,11 @@ def test_a_line_under_a_chinese_about_the_author_label_that_is_no_name_names_no_
 
 def test_wordpress_german_link_to_the_authors_posts_names_her() -> None:
     assert author("", after='<a href="/author/max">Alle Beiträge von Max Muster anzeigen</a>') == "Max Muster"
+
+
+def test_the_link_inside_the_article_comes_before_a_sidebars_link_to_another_writers_posts() -> None:
+    sidebar = '<aside><a href="/author/ann-lee">View all posts by Ann Lee</a></aside>'
+    page = (f'<html lang="en"><head><title>Progress report</title>{ARTICLE}</head><body>{sidebar}<article>'
+            f'<h1>Progress report</h1>{PARAGRAPHS}<a href="/author/jane-roe">View all posts by Jane Roe</a></article>'
+            f"</body></html>")
+    assert extract(page.encode(), url=URL).author == "Jane Roe"

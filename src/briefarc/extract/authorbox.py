@@ -32,6 +32,7 @@ ALL_BY = lazy(
 ARROWS = " →›»>"  # after the name in the link: "View all posts by Jane Roe <span class="meta-nav">→</span>"
 AUTHOR_PAGE = lazy(r"[/?&](?:authors?|autor(?:es|in)?|auteurs?|writers?|contributors?|columnists?|people|profiles?"
                    r"|staff|team|users?)\b", re.I)  # "/author/jane-roe", "/team/jane-roe", "?author=12"
+ARTICLE_ELEMENT = "article, [itemprop=articleBody], main"
 # the links that may say so, found by the words before the name (a search of every link's text would cost more)
 BY_LINKS = ", ".join([*(f"{tag}[{name}*=' {word} ' i]" for tag, name in (("a", "aria-label"), ("button", "aria-label"),
                       ("a", "title")) for word in ("by", "from", "von", "de", "автора")),
@@ -68,17 +69,19 @@ CONTROL_TEXT = lazy(r"^(?:this|the|our)\s+author$|^(?:learn|read|see|view)\s+mor
 
 def author_from_links(src: PageSources) -> str | None:
     """The name a link to the author's other articles gives ("View all posts by Jane Roe"), in its text, its
-    aria-label or its title; or None."""
+    aria-label or its title; or None. A link inside the article's element comes first: a sidebar that lists
+    other writers' posts may stand before it."""
     body = src.tree.body
     if body is None:
         return None
-    for node in body.css(BY_LINKS):
-        attrs = node.attributes
-        author_page = AUTHOR_PAGE.search(attrs.get("href") or "") is not None
-        for text in (node_text(node), attrs.get("aria-label"), attrs.get("title")):
-            name = _all_by(text, author_page)
-            if name:
-                return name
+    for scope in (*src.tree.css(ARTICLE_ELEMENT)[:1], body):
+        for node in scope.css(BY_LINKS):
+            attrs = node.attributes
+            author_page = AUTHOR_PAGE.search(attrs.get("href") or "") is not None
+            for text in (node_text(node), attrs.get("aria-label"), attrs.get("title")):
+                name = _all_by(text, author_page)
+                if name:
+                    return name
     return None
 
 
