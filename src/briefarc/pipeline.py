@@ -92,10 +92,10 @@ def entry_key(item: FeedItem) -> str:
     neither guid nor link: two such entries of one feed were one document)."""
     if item.guid or item.link:
         return item.guid or item.link or ""
-    from hashlib import sha256
+    from briefarc.store.blobs import sha256
 
     named = f"{item.title or ''}\n{item.published or ''}" if item.title or item.published else item.content or ""
-    return "entry:" + sha256((named or item.summary or "").encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return "entry:" + sha256((named or item.summary or "").encode("utf-8", "surrogatepass"))[:32]
 
 
 def feed_name(page: RawPage) -> str | None:

@@ -136,8 +136,8 @@ def find_turns(paragraphs: list[str], spokesperson: str | None = None,
     labels = [None if is_heading(p) else read_label(p, spokesperson, flag) for p, flag in zip(paragraphs, flags,
                                                                                                   strict=True)]
     roles = None if bolds_questions(labels, flags) else label_roles(labels)
-    infer_answers = infers_answers(labels, flags, roles)
     label_role = [role_of(label, flag, roles) if label else None for label, flag in zip(labels, flags, strict=True)]
+    infer_answers = infers_answers(labels, flags, label_role, roles is None)
     answers_labelled = any(label and label.role == "answer" for label in labels)  # "A:", "答：", the spokesperson
     coming = next_roles(label_role)
     asker = next((label.speaker for label, role in zip(labels, label_role, strict=True)
@@ -189,9 +189,10 @@ def find_turns(paragraphs: list[str], spokesperson: str | None = None,
     questions = [turn.text for turn in turns if turn.role == "question"]
     if len(turns) < 2 or not questions or not any(turn.role == "answer" for turn in turns):
         return []  # questions no one answers: headings of a list ("Account:", "Tax assessment (5):")
-    if not any(label and label.role for label in labels) and not answered_by_someone(turns, spokesperson):
+    worded = any(label and label.role for label in labels)  # "Q:", "A:", "问", the spokesperson's name
+    if not worded and not answered_by_someone(turns, spokesperson):
         return []  # a list's headings ("Phase 1: Planning", "Official website: Aman") are nobody's questions
-    return turns if any(label and label.role for label in labels) or asks(questions) else []
+    return turns if worded or asks(questions) else []
 
 
 def answered_by_someone(turns: list[Turn], spokesperson: str | None) -> bool:
@@ -204,21 +205,22 @@ def answered_by_someone(turns: list[Turn], spokesperson: str | None) -> bool:
         count >= 2 and person_like(name) for name, count in answering.items())
 
 
-def infers_answers(labels: list[Label | None], strong: list[bool], roles: dict[str, Role] | None) -> bool:
+def infers_answers(labels: list[Label | None], strong: list[bool], label_role: list[Role | None],
+                   bold_page: bool) -> bool:
     """Whether a plain paragraph after a bold question may be an answer whose label the page left out
-    (unmarked_answer): the page sets its questions in bold, they ask (asks), and it labels its answers elsewhere.
-    So it is where bolds_questions found bold questions (roles is None) and some plain line opens with the name
-    of someone answering, or where all of its two or more labelled questions are bold and answer words ("A:",
-    "答：") label answers, some of them bold too ("<b>A:</b>"). Bold lines that no labelled answer follows
-    anywhere ("Аккаунт: @name" over each part of an interview), or a specification table's labels ("Max Brew:
-    60 ounces"), are no transcript's questions."""
-    pairs = [(label, flag) for label, flag in zip(labels, strong, strict=True) if label]
-    if not asks([label.rest for label, flag in pairs if flag and role_of(label, flag, roles) == "question"]):
+    (unmarked_answer): the page sets its questions in bold, they ask (asks), and it labels its answers elsewhere
+    (`label_role`: each label's role_of). So it is where bolds_questions found bold questions (`bold_page`) and
+    some plain line opens with the name of someone answering, or where all of its two or more labelled questions
+    are bold and answer words ("A:", "答：") label answers, some of them bold too ("<b>A:</b>"). Bold lines that
+    no labelled answer follows anywhere ("Аккаунт: @name" over each part of an interview), or a specification
+    table's labels ("Max Brew: 60 ounces"), are no transcript's questions."""
+    said = [(label, flag, role) for label, flag, role in zip(labels, strong, label_role, strict=True) if label]
+    if not asks([label.rest for label, flag, role in said if flag and role == "question"]):
         return False
-    if roles is None:
-        return any(role_of(label, flag, roles) == "answer" for label, flag in pairs)
-    flags = [flag for label, flag in pairs if label.role == "question"]
-    return len(flags) >= 2 and all(flags) and any(label.role == "answer" for label, _ in pairs)
+    if bold_page:
+        return any(role == "answer" for _, _, role in said)
+    flags = [flag for label, flag, _ in said if label.role == "question"]
+    return len(flags) >= 2 and all(flags) and any(label.role == "answer" for label, _, _ in said)
 
 
 def reply_after_question(turns: list[Turn], current: list[str] | None, asker: str | None) -> bool:
