@@ -245,3 +245,26 @@ def test_a_page_whose_every_block_a_class_word_marks_is_read_without_them() -> N
     body = (f"<nav><ul>{LINKS}</ul></nav><div class='related-stories-layout'>{paragraphs()}</div>"
             "<footer><p>Copyright 2025 The Daily, all rights reserved in every country of the world.</p></footer>")
     assert extract(page(body)).paragraphs == SENTENCES
+
+
+STANDFIRST = ("A new map shows where people with low incomes in the region can find free legal help, and how "
+              "far many of them still have to travel to the nearest office that takes cases like theirs.")
+
+
+def test_a_reading_of_the_title_and_standfirst_alone_gets_the_third_pass() -> None:
+    """The third pass also follows a reading that keeps too little and no paragraph but the page's title
+    and standfirst shown again (here the header, its standfirst repeated; the article sits in a block whose
+    id says "related"): those are left out of the body, which would be empty."""
+    header = f"<div class='intro'><h1>I need legal help</h1><p class='lede'>{STANDFIRST}</p><p>{STANDFIRST}</p></div>"
+    head = f"<title>I need legal help</title><meta name='description' content='{STANDFIRST}'>"
+    body = (f"<nav><ul>{LINKS}</ul></nav><main>{header}<div id='map-and-related'>{paragraphs()}</div></main>"
+            "<footer><p>Copyright 2025 The Daily.</p></footer>")
+    assert extract(page(body, head=head)).paragraphs == SENTENCES
+
+
+def test_a_reading_of_a_few_words_gets_the_third_pass() -> None:
+    """A reading that keeps a few scraps of text and no paragraph (the visible shell of a page whose
+    article is a hidden streamed part) is too little even though it kept something."""
+    shell = "<div><span>Menu</span> <span>Sign in</span> <span>EN</span></div>"
+    body = f"<nav><ul>{LINKS}</ul></nav>{shell}<div class='related-stories-layout'>{paragraphs()}</div>"
+    assert extract(page(body)).paragraphs == SENTENCES

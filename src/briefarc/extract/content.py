@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from briefarc.extract.blocks import Block, BlockReader, drop_tail
+from briefarc.extract.blocks import PROSE, Block, BlockReader, drop_tail
 from briefarc.extract.furniture import (
     CONTENT_NAMES,
     LIKELY,
@@ -376,18 +376,21 @@ class Page:
 
 
 def main_blocks(tree: LexborHTMLParser, body: tuple[str, ...] = (), drop: list[str] | tuple[str, ...] = (),
-                skip_ids: set | None = None, trust_body: bool = True) -> tuple[list[Block], LexborNode | None]:
+                skip_ids: set | None = None, trust_body: bool = True,
+                shown: frozenset[str] = frozenset()) -> tuple[list[Block], LexborNode | None]:
     """The blocks of the page's main text, in order, and the element they were read from.
 
     `body` names selectors of a site's body element
     (the first that holds text wins over the generic container); `drop` names elements that are not
     body; `skip_ids` are elements (by mem_id) already used elsewhere, such as the standfirst. A body
-    element that is not trusted (a template guessed from the markup) must hold most of the text.
+    element that is not trusted (a template guessed from the markup) must hold most of the text;
+    `shown`: texts the page shows apart from its body (its title, its standfirst), casefolded.
 
     A cascade: when the first reading keeps too little of the page's text, a second one lets class
     and id words mark furniture only where links or size bear them out; when that still gives nothing,
-    a third lets them mark nothing (tags, roles and hidden styles still do); when the page has no text
-    outside <noscript>, that text is read."""
+    or too little and less than a paragraph besides the title and standfirst shown again, a third lets
+    them mark nothing (tags, roles and hidden styles still do); when the page has no text outside
+    <noscript>, that text is read."""
     page_body = tree.body
     if page_body is None:
         return [], None
@@ -399,7 +402,7 @@ def main_blocks(tree: LexborHTMLParser, body: tuple[str, ...] = (), drop: list[s
         looser = Reading(page_body, body, drop, skip_ids, trust_body, names_alone=False, like=choice.page)
         if looser.size > choice.size:
             choice = looser
-    if not choice.blocks:
+    if not choice.blocks or (choice.too_little() and choice.next_to_nothing(shown)):
         loosest = Reading(page_body, body, drop, skip_ids, trust_body, names_alone=False, class_words=False)
         if loosest.size > choice.size:
             choice = loosest
@@ -440,6 +443,11 @@ class Reading:
         reader.read(root)
         self.blocks = once(drop_tail(reader.settle()))
         self.size = sum(len(block.text) for block in self.blocks)
+
+    def next_to_nothing(self, shown: frozenset[str]) -> bool:
+        """Whether the blocks, less the `shown` texts (the title, the standfirst again), hold less than a
+        paragraph of prose: scraps of a page's shell, no article."""
+        return sum(len(block.text) for block in self.blocks if block.text.casefold() not in shown) < PROSE
 
     def too_little(self) -> bool:
         """True when the blocks hold under a third of the text that voted, or nothing at all."""
