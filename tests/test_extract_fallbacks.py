@@ -268,3 +268,18 @@ def test_a_reading_of_a_few_words_gets_the_third_pass() -> None:
     shell = "<div><span>Menu</span> <span>Sign in</span> <span>EN</span></div>"
     body = f"<nav><ul>{LINKS}</ul></nav>{shell}<div class='related-stories-layout'>{paragraphs()}</div>"
     assert extract(page(body)).paragraphs == SENTENCES
+
+
+def test_a_table_in_a_figure_is_the_articles_data() -> None:
+    """The block editor of WordPress sets every table in <figure class="wp-block-table">: a figure that
+    holds a table is the article's data, not a caption or a picture; a figure of a picture still goes."""
+    rows = "".join(f"<tr><td>{year}</td><td>+{year % 7 + 3}.{year % 10}%</td></tr>" for year in range(2013, 2025))
+    table = f"<figure class='wp-block-table'><table><tbody>{rows}</tbody></table></figure>"
+    picture = ("<figure><img src='/a.jpg'><figcaption>Trucks wait at the border crossing on Monday.</figcaption>"
+               "</figure>")
+    body = f"<article><h1>Talks on the trade corridor to resume</h1>{picture}{paragraphs(SENTENCES[:3])}{table}" \
+           f"{paragraphs(SENTENCES[3:])}</article>"
+    document = extract(page(body))
+    assert document.paragraphs[3:7] == ["2013", "+7.3%", "2014", "+8.4%"]
+    assert "Trucks wait" not in document.body
+    assert [p for p in document.paragraphs if p in SENTENCES] == SENTENCES

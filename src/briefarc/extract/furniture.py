@@ -93,13 +93,15 @@ def furniture_kind(node: LexborNode, toggled: frozenset[str] = frozenset()) -> i
     """0 for an ordinary element, LIKELY or PLAIN for page furniture. `toggled` holds the ids that a
     control opens (aria-controls): a collapsed panel is hidden until the reader opens it, not furniture,
     whether a style, an attribute or a class word ("hidden") hides it, on it or on its wrapper.
-    A figure that holds a quotation is the article's, unless it embeds another site's post."""
+    A figure that holds a quotation or a table (the block editor of WordPress sets every table in one) is
+    the article's, unless it embeds another site's post."""
     tag = node.tag
     if tag in PLAIN_TAGS:
         return PLAIN
     attrs = node.attributes
-    if tag == "figure" and "embed" not in (attrs.get("class") or "") and node.css_first("blockquote") is not None:
-        tag = "div"  # a pull quote, not an embedded post
+    if tag == "figure" and "embed" not in (attrs.get("class") or "") \
+            and node.css_first("blockquote, table") is not None:
+        tag = "div"  # a pull quote (not an embedded post), a table of data
     if not attrs:
         return LIKELY if tag in LIKELY_TAGS else 0
     names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
