@@ -283,3 +283,16 @@ def test_a_table_in_a_figure_is_the_articles_data() -> None:
     assert document.paragraphs[3:7] == ["2013", "+7.3%", "2014", "+8.4%"]
     assert "Trucks wait" not in document.body
     assert [p for p in document.paragraphs if p in SENTENCES] == SENTENCES
+
+
+def test_a_class_word_that_only_begins_with_jump_is_no_jump_link() -> None:
+    """"jump" marks jump links ("jump-to-recipe", "jumplinks"), not a class word that merely begins with it
+    ("jumpstart-table", an agency's "jumpfactor-responsive-table"); the jump links still go."""
+    rows = "".join(f"<tr><td><p>Step {n}</p></td><td><p>Meet the partners again in round {n}</p></td></tr>"
+                   for n in range(3))
+    table = f"<div class='jumpstart-table'><table><tbody>{rows}</tbody></table></div>"
+    jump = "<div class='jump-to'><a href='#plan'>Jump to the plan</a> <a href='#faq'>Jump to questions</a></div>"
+    body = f"<article><h1>Talks on the trade corridor to resume</h1>{jump}{paragraphs()}{table}</article>"
+    document = extract(page(body))
+    assert "Meet the partners again in round 1" in document.paragraphs
+    assert "Jump to" not in document.body
