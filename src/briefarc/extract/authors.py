@@ -110,10 +110,17 @@ def text_lines(node) -> list[str]:
     return [line for line in (fold(part) for part in (node.text(separator="\n") or "").split("\n")) if line]
 
 
+def byline_nodes(src: PageSources) -> list[LexborNode]:
+    """The page's elements that BYLINE finds, searched once per page (its substring matches read every class)."""
+    if "bylines" not in src.memo:
+        src.memo["bylines"] = list(src.tree.css(BYLINE))
+    return src.memo["bylines"]
+
+
 def author_from_byline(src: PageSources) -> str | None:
     """The first byline element that gives a name: not a comment's author, nor an author box's picture
     (its initials) or description (a role)."""
-    nodes = [node for node in src.tree.css(BYLINE)[:12] if not NOT_BYLINE.search(node.attributes.get("class") or "")
+    nodes = [node for node in byline_nodes(src)[:12] if not NOT_BYLINE.search(node.attributes.get("class") or "")
              and not in_comments(node) and not names_a_topic(node)]
     for node in nodes[:6]:
         value = clean_author(node.attributes.get("content"))
@@ -225,7 +232,7 @@ def visible_text(node: LexborNode) -> str:
 
 def byline_texts(src: PageSources, name: str, several: bool) -> list[str]:
     """The short texts that name `name`: byline elements, and the elements holding several author links."""
-    nodes = list(src.tree.css(BYLINE)[:8])
+    nodes = byline_nodes(src)[:8]
     links = src.tree.css(AUTHOR_LINKS)[:8]
     parent = links[0].parent if len(links) > 1 else None
     nodes += [node for node in (parent, parent.parent if parent is not None else None) if node is not None]
@@ -287,5 +294,8 @@ def find_author(src: PageSources, title: str | None = None, site_name: str | Non
 
 def shown(src: PageSources, names: list[str]) -> bool:
     """The page's visible text names an author (a stale or a username author in the metadata does not)."""
-    text = (src.tree.body.text() or "").casefold() if src.tree.body is not None else ""
+    text = (src.tree.body.text() or "") if src.tree.body is not None else ""
+    if any(name in text for name in names):
+        return True  # as the metadata writes it, most often: no need to fold the case of the whole page
+    text = text.casefold()
     return any(name.casefold() in text for name in names)
