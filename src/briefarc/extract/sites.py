@@ -200,14 +200,19 @@ def site_by_fingerprint(tree: LexborHTMLParser) -> Site | None:
 
 
 def site_by_container(root: LexborNode | None) -> Site | None:
-    """The entry whose template the element holding the text (or one of its near ancestors) matches."""
+    """The entry whose template the element holding the text (or one of its near ancestors) matches.
+    A node matches when its subtree holds a match: the farthest ancestor is asked first, once, as
+    no nearer one matches where it does not (most pages are no known template's)."""
+    near: list[LexborNode] = []
     node = root
-    for _ in range(4):
-        if node is None or node.tag in ("body", "html"):
-            return None
+    while node is not None and node.tag not in ("body", "html") and len(near) < 4:
+        near.append(node)
+        node = node.parent
+    if not near or not near[-1].css_matches(FINGERPRINTS):
+        return None
+    for node in near:
         if node.css_matches(FINGERPRINTS):
             return next(site for site in SITES if site.fingerprint and node.css_matches(site.fingerprint))
-        node = node.parent
     return None
 
 
