@@ -300,3 +300,12 @@ def test_a_site_name_in_a_home_link_is_no_styled_headline() -> None:
             f'<div class="content"><h2>Minister meets envoy</h2>{PARAGRAPHS}</div>')
     data = f'<html lang="en"><head><title>{site}</title></head><body>{body}</body></html>'.encode()
     assert extract(data, url="https://mfa.example/news/2024/05/02/minister.html").published == "2024-05-02"
+
+
+def test_of_meta_tags_whose_names_only_say_published_the_earliest_day_is_the_date() -> None:
+    """"published-time" written when the page was last built beside "published-date" of the article: a
+    page is published once, so the earliest day such a tag gives is its date (the common names, such as
+    article:published_time, keep their order)."""
+    head = ('<meta name="published-time" content="2026-03-09T08:45:32.183Z">'
+            '<meta name="published-date" content="2021-02-16">')
+    assert extract(page(head, f"<article>{HEADLINE}{PARAGRAPHS}</article>")).published[:10] == "2021-02-16"
