@@ -110,17 +110,10 @@ def text_lines(node) -> list[str]:
     return [line for line in (fold(part) for part in (node.text(separator="\n") or "").split("\n")) if line]
 
 
-def byline_nodes(src: PageSources) -> list[LexborNode]:
-    """The page's elements that BYLINE finds, searched once per page (its substring matches read every class)."""
-    if "bylines" not in src.memo:
-        src.memo["bylines"] = list(src.tree.css(BYLINE))
-    return src.memo["bylines"]
-
-
 def author_from_byline(src: PageSources) -> str | None:
     """The first byline element that gives a name: not a comment's author, nor an author box's picture
     (its initials) or description (a role)."""
-    nodes = [node for node in byline_nodes(src)[:12] if not NOT_BYLINE.search(node.attributes.get("class") or "")
+    nodes = [node for node in src.tree.css(BYLINE)[:12] if not NOT_BYLINE.search(node.attributes.get("class") or "")
              and not in_comments(node) and not names_a_topic(node)]
     for node in nodes[:6]:
         value = clean_author(node.attributes.get("content"))
@@ -232,7 +225,7 @@ def visible_text(node: LexborNode) -> str:
 
 def byline_texts(src: PageSources, name: str, several: bool) -> list[str]:
     """The short texts that name `name`: byline elements, and the elements holding several author links."""
-    nodes = byline_nodes(src)[:8]
+    nodes = list(src.tree.css(BYLINE)[:8])
     links = src.tree.css(AUTHOR_LINKS)[:8]
     parent = links[0].parent if len(links) > 1 else None
     nodes += [node for node in (parent, parent.parent if parent is not None else None) if node is not None]
