@@ -46,3 +46,11 @@ def test_no_furniture_pattern_spans_two_words() -> None:
     for pattern in (CONTENT_NAMES, PLAIN_NAMES, LIKELY_NAMES):
         for alternative in pattern.pattern.split("|"):
             assert " " not in alternative and "\\s" not in alternative and "." not in alternative, alternative
+
+
+def test_jump_marks_jump_links_not_a_word_that_only_begins_with_it() -> None:
+    """The jump links of a page go by their class word alone; "jumpstart-table" is no jump link."""
+    for word in ("jump-to-recipe", "jumplinks", "jump-link", "wprm-recipe-jump", "jumpto"):
+        assert names_kind(word) == LIKELY, word
+    for word in ("jumpstart-table", "jumpfactor-responsive-table-wrapper"):
+        assert names_kind(word) is None, word
