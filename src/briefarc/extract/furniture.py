@@ -25,8 +25,8 @@ LIKELY_NAMES = lazy(
     r"|cookie|modal|popup|author|tagcloud|tag-?list|pagination|pager|navigation|nav-|-nav|menu|toolbar"
     r"|masthead|disclaimer|copyright|banner|print|more-|read-?more|also-|prev-|next-|post-meta"
     r"|entry-meta|article-meta|meta-|credit|dateline|timestamp|keywords|topics|newsletter|inline-?ad"
-    r"|ad-?slot|ad-?container|ad-?wrapper|adsbygoogle|adspot|ad-?unit|breaking|alert|overlay|skip|jump(?:-?to|-?links?)?(?![a-z])"
-    r"|top-?bar|header-?date|clock|teaser"
+    r"|ad-?slot|ad-?container|ad-?wrapper|adsbygoogle|adspot|ad-?unit|breaking|alert|overlay|skip"
+    r"|jump(?:-?to|-?links?)?(?![a-z])|top-?bar|header-?date|clock|teaser"
 )
 LIKELY_TOKENS = frozenset({"ad", "ads", "nav", "meta", "tags", "tag", "share", "date", "hide", "sr-only", "hidden",
                            "is-hidden", "visually-hidden", "screen-reader-text"})
