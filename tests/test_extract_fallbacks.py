@@ -296,3 +296,12 @@ def test_a_class_word_that_only_begins_with_jump_is_no_jump_link() -> None:
     document = extract(page(body))
     assert "Meet the partners again in round 1" in document.paragraphs
     assert "Jump to" not in document.body
+
+
+def test_a_short_caption_is_no_sign_of_a_missed_article() -> None:
+    """A video's page: its title, a one-line description and a block of related stories. The description
+    is the page's text; the third pass, which would read the related stories as the article, is not run."""
+    teasers = "".join(f"<div class='teaser'><p>{text}</p></div>" for text in SENTENCES)
+    body = ("<main><h1>Spokesperson's weekly briefing</h1><p>Watch the weekly briefing of 14 March, in full.</p>"
+            f"</main><div class='related-stories'>{teasers}</div>")
+    assert extract(page(body)).paragraphs == ["Watch the weekly briefing of 14 March, in full."]

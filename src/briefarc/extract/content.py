@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from briefarc.extract.blocks import PROSE, Block, BlockReader, drop_tail
+from briefarc.extract.blocks import Block, BlockReader, drop_tail
 from briefarc.extract.furniture import (
     CONTENT_NAMES,
     LIKELY,
@@ -44,6 +44,7 @@ from briefarc.extract.streamed import place_streamed_parts
 from briefarc.extract.text import fold, text_size
 from briefarc.extract.voters import (
     BODY_CLASS_PARAGRAPHS,
+    MIN_PARAGRAPH,
     VOTING_TAGS,
     ancestors,
     corroborated_group,
@@ -388,7 +389,7 @@ def main_blocks(tree: LexborHTMLParser, body: tuple[str, ...] = (), drop: list[s
 
     A cascade: when the first reading keeps too little of the page's text, a second one lets class
     and id words mark furniture only where links or size bear them out; when that still gives nothing,
-    or too little and less than a paragraph besides the title and standfirst shown again, a third lets
+    or too little and nothing but scraps besides the title and standfirst shown again, a third lets
     them mark nothing (tags, roles and hidden styles still do); when the page has no text outside
     <noscript>, that text is read."""
     page_body = tree.body
@@ -445,9 +446,11 @@ class Reading:
         self.size = sum(len(block.text) for block in self.blocks)
 
     def next_to_nothing(self, shown: frozenset[str]) -> bool:
-        """Whether the blocks, less the `shown` texts (the title, the standfirst again), hold less than a
-        paragraph of prose: scraps of a page's shell, no article."""
-        return sum(len(block.text) for block in self.blocks if block.text.casefold() not in shown) < PROSE
+        """Whether the blocks, less the `shown` texts (the title, the standfirst again), are scraps of a
+        page's shell ("Menu", "Sign in"): none long enough to vote as a paragraph. A short caption or
+        description is a page's own text (a video's), not a sign that its article was missed."""
+        return all(text_size(block.text) < MIN_PARAGRAPH for block in self.blocks
+                   if block.text.casefold() not in shown)
 
     def too_little(self) -> bool:
         """True when the blocks hold under a third of the text that voted, or nothing at all."""
