@@ -123,6 +123,12 @@ def test_parse_json_loads_the_extractor_only(archive):
     assert heavy_among(modules, ALWAYS_HEAVY + NO_RICH) == []
 
 
+def test_parse_of_a_page_that_declares_its_language_loads_no_language_detector(archive):
+    """CLD2 (7 ms of imports) is loaded only to guess the language of a page that does not say it."""
+    modules = loaded_modules(["parse", str(SAMPLES / "mofa-briefing-transcript.html"), "--json"], archive)
+    assert "briefarc.extract.language" in modules and heavy_among(modules, ("pycld2",)) == []
+
+
 def test_the_command_table_names_every_command():
     from briefarc.cli import COMMAND_MODULES, app, load_commands
 
