@@ -241,3 +241,17 @@ def test_show_on_a_terminal_wraps_a_title_under_its_start_and_no_line_opens_with
         assert term.finish() == 0
         lines = [line for line in term.screen() if line]
         assert len(lines) > 20 and not [line for line in lines if line[0] in CLOSING], doc_id
+
+
+def test_parse_on_a_terminal_wraps_its_text_at_words_as_show_does(tmp_path):
+    """parse shows the view show does: on a terminal its paragraphs wrap between words (the terminal's own
+    wrap, had the text gone out as one line, cut "which" into "whi" and "ch"); into a pipe each stays one line."""
+    words = " ".join(f"paragraph{n:03d}" for n in range(60))  # 13 columns a word: 80 falls inside one
+    page = tmp_path / "long.html"
+    page.write_text(f"<html lang='en'><head><title>A long paragraph</title></head><body><article>"
+                    f"<h1>A long paragraph</h1><p>{words}</p></article></body></html>")
+    term = Terminal("parse", str(page), env=dict(os.environ), rows=100)
+    assert term.finish() == 0
+    lines = [line for line in term.screen() if "paragraph0" in line or line[:1].isdigit()]  # a cut word goes on
+    assert len(lines) > 1 and all(len(line) <= 80 for line in lines)
+    assert " ".join(lines).split() == words.split()  # no word cut in two

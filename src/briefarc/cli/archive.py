@@ -135,7 +135,8 @@ def parse(
             else:
                 from briefarc.output import render
 
-                _console().out().print(render.parsed_view(parsed.name, doc), soft_wrap=True)
+                out = _console().out()  # on a terminal wrapped between words as show's view; one line in a pipe
+                out.print(render.parsed_view(parsed.name, doc), soft_wrap=not out.is_terminal)
     exit_for_failures(failed, succeeded)
 
 
