@@ -343,6 +343,26 @@ def test_parse_without_json_shows_a_panel(cli):
     assert "Randhir Jaiswal" in result.stdout
 
 
+def test_parse_shows_a_listings_links_and_its_next_page(cli, tmp_path):
+    """A listing is no document: parse shows the links to articles it found, each under its date and title
+    with its address whole, and the next page; relative links on a page that gives no address are counted,
+    with the way to resolve them."""
+    result = cli("parse", SAMPLES / "listing-china-mfa.html")
+    assert result.code == 0
+    lines = result.stdout.splitlines()
+    assert "10 links to articles" in lines
+    at = lines.index("2025-03-14    Foreign Ministry Spokesperson Lin Jian's Regular Press Conference on March 14, "
+                     "2025")
+    assert lines[at + 1].strip() == "https://www.fmprc.gov.cn/eng/xw/fyrbt/lxjzh/202503/t20250314_11576102.html"
+    assert lines[-1] == "Next page     https://www.fmprc.gov.cn/eng/xw/fyrbt/lxjzh/index_1.html"
+    assert "relative" not in result.stdout
+    saved = tmp_path / "saved.html"  # the same page saved without its address, its links made relative
+    page = (SAMPLES / "listing-china-mfa.html").read_text(encoding="utf-8")
+    saved.write_text(page.replace("https://www.fmprc.gov.cn/eng/xw/fyrbt/lxjzh/", "./"), encoding="utf-8")
+    relative = cli("parse", saved)
+    assert relative.code == 0 and "10 of them relative: give the page's address with --url" in relative.stdout
+
+
 def test_page_text_is_never_markup_or_terminal_control(cli, archive):
     trap = SAMPLES / "statement-markup-trap.html"
     outputs = [cli("parse", trap).stdout, cli("parse", trap, "--json").stdout]

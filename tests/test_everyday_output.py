@@ -255,3 +255,13 @@ def test_parse_on_a_terminal_wraps_its_text_at_words_as_show_does(tmp_path):
     lines = [line for line in term.screen() if "paragraph0" in line or line[:1].isdigit()]  # a cut word goes on
     assert len(lines) > 1 and all(len(line) <= 80 for line in lines)
     assert " ".join(lines).split() == words.split()  # no word cut in two
+
+
+def test_parse_on_a_terminal_keeps_addresses_whole_for_the_terminal_to_wrap():
+    """Addresses are never cut at the screen's edge (as show keeps them): the terminal wraps them, and a copy
+    of the lines gives the address whole."""
+    term = Terminal("parse", str(SAMPLES / "listing-china-mfa.html"), env=dict(os.environ), rows=200)
+    assert term.finish() == 0
+    screen = "".join(line.ljust(80) if len(line) == 80 else line + "\n" for line in term.screen())
+    assert "https://www.fmprc.gov.cn/eng/xw/fyrbt/lxjzh/202503/t20250314_11576102.html" in screen
+    assert "https://www.fmprc.gov.cn/eng/xw/fyrbt/lxjzh/index.html" in screen

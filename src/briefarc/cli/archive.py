@@ -135,8 +135,8 @@ def parse(
             else:
                 from briefarc.output import render
 
-                out = _console().out()  # on a terminal wrapped between words as show's view; one line in a pipe
-                out.print(render.parsed_view(parsed.name, doc), soft_wrap=not out.is_terminal)
+                out = _console().out()  # as show: wrapped at words on a terminal, addresses whole; a line in a pipe
+                out.print(render.parsed_view(parsed.name, doc), soft_wrap=not out.is_terminal, crop=False)
     exit_for_failures(failed, succeeded)
 
 

@@ -200,7 +200,8 @@ def document_view(record: dict, heading: str | None = None) -> Group:
             line.append(clean(value))
             lines.append(line)
     lines.append(Text(""))
-    lines.append(body_renderable(record))
+    if record.get("turns") or record.get("paragraphs") or record.get("body"):
+        lines.append(body_renderable(record))  # a listing has none
     return Group(*lines)
 
 
@@ -262,10 +263,38 @@ def _size(count: int) -> str:
 
 
 def parsed_view(name: str, doc) -> Group:
-    """What `briefarc parse` shows for one page without --json."""
+    """What `briefarc parse` shows for one page without --json; for a listing, its links to articles."""
     record = doc.to_record()
     record["id"] = name
-    return document_view({**record, "turns": [vars(t) for t in doc.turns]}, heading=clean(name))
+    view = document_view({**record, "turns": [vars(t) for t in doc.turns]}, heading=clean(name))
+    return Group(view, listing_view(doc.items, doc.next_page)) if doc.kind == "listing" else view
+
+
+def listing_view(items, next_page: str | None) -> Group:
+    """A listing's links: how many, a note when some are relative to an address the page does not give (a
+    saved page: --url gives it), then each as its date and title ("2020-04-30    Title") over its address,
+    whole on a line of its own; and the next page's address."""
+    from briefarc.urls import is_web_url
+
+    lines: list[RenderableType] = [Text(f"{len(items):,} link{'s' * (len(items) != 1)} to articles", style="bold")]
+    relative = sum(1 for item in items if not is_web_url(item.url))
+    if relative:
+        lines.append(Text(f"{relative:,} of them relative: give the page's address with --url to resolve them.",
+                          style="yellow"))
+    for item in items:
+        line = Wrapped(hang=LABEL_WIDTH)
+        line.append(f"{(item.published or '')[:10]:<{LABEL_WIDTH}}", style="bold")
+        line.append(clean(item.title) or NONE_SHOWN)
+        lines.append(line)
+        address = Wrapped(no_wrap=True, overflow="ignore")
+        address.append(" " * LABEL_WIDTH + clean(item.url), style="dim")
+        lines.append(address)
+    if next_page:
+        line = Wrapped(no_wrap=True, overflow="ignore")
+        line.append(f"{'Next page':<{LABEL_WIDTH}}", style="bold")
+        line.append(clean(next_page))
+        lines.append(line)
+    return Group(*lines)
 
 
 def sources_table(rows: list[SourceStatus]) -> Fitted:
