@@ -23,6 +23,7 @@ from briefarc.store.search import SNIPPET_CLOSE, SNIPPET_OPEN
 from briefarc.store.sitelabel import NONE_SHOWN
 
 if TYPE_CHECKING:
+    from briefarc.models import ListingItem
     from briefarc.store.fetchlog import RequestRow
     from briefarc.store.sources import SourceStatus
     from briefarc.store.stats import ArchiveStats
@@ -270,7 +271,7 @@ def parsed_view(name: str, doc) -> Group:
     return Group(view, listing_view(doc.items, doc.next_page)) if doc.kind == "listing" else view
 
 
-def listing_view(items, next_page: str | None) -> Group:
+def listing_view(items: list[ListingItem], next_page: str | None) -> Group:
     """A listing's links: how many, a note when some are relative to an address the page does not give (a
     saved page: --url gives it), then each as its date and title ("2020-04-30    Title") over its address,
     whole on a line of its own; and the next page's address."""
