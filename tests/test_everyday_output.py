@@ -265,3 +265,33 @@ def test_parse_on_a_terminal_keeps_addresses_whole_for_the_terminal_to_wrap():
     screen = "".join(line.ljust(80) if len(line) == 80 else line + "\n" for line in term.screen())
     assert "https://www.fmprc.gov.cn/eng/xw/fyrbt/lxjzh/202503/t20250314_11576102.html" in screen
     assert "https://www.fmprc.gov.cn/eng/xw/fyrbt/lxjzh/index.html" in screen
+
+
+def test_messages_on_a_terminal_wrap_between_words_and_keep_an_address_whole():
+    """A summary or an error longer than the screen wraps between words (verify's "no problems." came out as
+    "prob" / "lems." at 80 columns); a word wider than the screen, an address or a path, is left whole for the
+    terminal to wrap, so that a copy of it is one line; into a pipe a message is one line."""
+    import io
+
+    from rich.console import Console
+
+    from briefarc.output.console import say
+
+    address = "https://www.fmprc.gov.cn/web/wjdt_674879/fyrbt_674889/t1794584.shtml?from=a-long-query-string"
+    message = f"Checked 286 raw pages, 295 snapshots and 295 documents in the archive: no problems. See {address} now."
+    screen = io.StringIO()
+    say(Console(file=screen, width=80, force_terminal=True, color_system=None), message)
+    lines = screen.getvalue().splitlines()
+    assert lines == ["Checked 286 raw pages, 295 snapshots and 295 documents in the archive: no", "problems. See",
+                     address, "now."]
+    pipe = io.StringIO()
+    say(Console(file=pipe, width=80, color_system=None), message)
+    assert pipe.getvalue() == message + "\n"
+
+
+def test_an_error_on_a_terminal_wraps_between_words(archive):
+    """The message's fixed start fills 71 columns: the terminal's own wrap cut the typed value at the 80th."""
+    term = Terminal("list", "--since", "yesterday-ish", env={**os.environ, "BRIEFARC_DB": str(archive)}, rows=20)
+    assert term.finish() == 2
+    lines = [line for line in term.screen() if line]
+    assert lines == ["Error: --since takes a date as YYYY-MM-DD (or YYYY-MM, or YYYY), not", "'yesterday-ish'."]

@@ -91,7 +91,7 @@ def turn_search(db, query, filters, in_: str | None, outlet: str | None, *, limi
     print_rows(rows, TURN_CSV_COLUMNS, json_, csv_, turns_table, empty, csv_safe=csv_safe)
     line = count_line(len(turns), found, offset)
     if line:
-        console.err().print(line, markup=False, highlight=False, soft_wrap=True)
+        console.say(console.err(), line)
 
 
 def show_turns(database, doc_id: int, number: int | None, json_: bool) -> None:

@@ -63,7 +63,7 @@ def print_hits(hits: list[dict], json_: bool, csv_: bool, *, snippets: bool, tot
         console.err().print("No documents match." if snippets else "No documents.", markup=False)
     line = count_line(len(hits), total, offset)
     if line:
-        console.err().print(line, markup=False, highlight=False, soft_wrap=True)
+        console.say(console.err(), line)
 
 
 def join_adjacent_marks(hit: dict, query: str) -> None:
@@ -274,7 +274,7 @@ def print_notes(notes: list[str]) -> None:
     from briefarc.output import console
 
     for note in notes:
-        console.err().print("Note: " + note, markup=False, highlight=False, soft_wrap=True)
+        console.say(console.err(), "Note: " + note)
 
 
 def _list_hits(db, filters, sort: str, limit: int, offset: int, json_: bool, csv_: bool,

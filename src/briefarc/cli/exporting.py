@@ -62,10 +62,9 @@ def _print_export_summary(report, json_: bool) -> None:
     line = f"Exported {summaries.count(report.documents, 'document')}{written} to {render.clean(report.destination)}."
     if report.failed:
         line += f" Left out {len(report.failed)}:"
-    stderr.print(line, markup=False, highlight=False, soft_wrap=True)
+    console.say(stderr, line)
     for item, reason in report.failed:
-        stderr.print(f"  failed: {render.clean(item)}: {render.clean(reason)}", markup=False, highlight=False,
-                     soft_wrap=True)
+        console.say(stderr, f"  failed: {render.clean(item)}: {render.clean(reason)}")
 
 
 @app.command(epilog="\b\nExample: briefarc cite 12 14 --format bibtex")
@@ -117,9 +116,9 @@ def verify(
         render.write_jsonl([report.as_dict()], sys.stdout)
     else:
         for problem in report.problems:
-            console.out().print(render.clean(problem.line()), markup=False, highlight=False, soft_wrap=True)
+            console.say(console.out(), render.clean(problem.line()))
     for line in summaries.verify_summary(report, path):
-        console.err().print(line, markup=False, highlight=False, soft_wrap=True)
+        console.say(console.err(), line)
     if not report.ok:
         console.error(summaries.verify_advice(report))
         raise typer.Exit(ExitStatus.ERROR)

@@ -46,17 +46,31 @@ def print_table(table) -> None:
     sys.stdout.write("".join(line.rstrip() + "\n" for line in lines.getvalue().splitlines()))
 
 
+def say(stream: Console, line: str) -> None:
+    """A message, as plain text (never markup): one line into a pipe or a file; on a terminal wrapped between
+    words, a word wider than the screen (an address, a path) left whole for the terminal to wrap, so that a
+    copy of it is one line."""
+    parts = [line]
+    if stream.is_terminal:
+        from rich._wrap import divide_line  # as output/wrap.py: where Rich itself would break the line
+
+        ends = [*divide_line(line, max(stream.width, 1), fold=False), len(line)]
+        parts = [line[start:end].rstrip() for start, end in zip([0, *ends[:-1]], ends, strict=True)]
+    for part in parts:
+        stream.print(part, markup=False, highlight=False, soft_wrap=True)
+
+
 def error(message: str) -> None:
-    """One line on stderr; the message is printed as plain text, never as markup."""
+    """One line on stderr (wrapped between words on a terminal); the message is plain text, never markup."""
     from briefarc.output.textout import clean
 
-    err().print("Error: " + clean(message), markup=False, highlight=False, soft_wrap=True)
+    say(err(), "Error: " + clean(message))
 
 
 def warn(message: str) -> None:
     from briefarc.output.textout import clean
 
-    err().print("Warning: " + clean(message), markup=False, highlight=False, soft_wrap=True)
+    say(err(), "Warning: " + clean(message))
 
 
 def reset() -> None:
