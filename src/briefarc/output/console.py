@@ -49,13 +49,17 @@ def print_table(table) -> None:
 def say(stream: Console, line: str) -> None:
     """A message, as plain text (never markup): one line into a pipe or a file; on a terminal wrapped between
     words, a word wider than the screen (an address, a path) left whole for the terminal to wrap, so that a
-    copy of it is one line."""
+    copy of it is one line. A line break in the message (a file name's) starts a line there, each line wrapped
+    on its own; tabs are measured as the spaces the terminal shows (Rich counts a tab as no cell)."""
     parts = [line]
     if stream.is_terminal:
         from rich._wrap import divide_line  # as output/wrap.py: where Rich itself would break the line
 
-        ends = [*divide_line(line, max(stream.width, 1), fold=False), len(line)]
-        parts = [line[start:end].rstrip() for start, end in zip([0, *ends[:-1]], ends, strict=True)]
+        parts = []
+        for row in line.split("\n"):
+            row = row.expandtabs(stream.tab_size)
+            ends = [*divide_line(row, max(stream.width, 1), fold=False), len(row)]
+            parts += [row[start:end].rstrip() for start, end in zip([0, *ends[:-1]], ends, strict=True)]
     for part in parts:
         stream.print(part, markup=False, highlight=False, soft_wrap=True)
 
