@@ -26,8 +26,16 @@ def err() -> Console:
 
 
 def _width() -> int | None:
+    """COLUMNS when it gives one; "0" (Rich took it as 0 columns and printed nothing at all) stands for unset,
+    as it does for the terminal's size in Python."""
     columns = os.environ.get("COLUMNS")
-    return int(columns) if columns and columns.isdigit() else None
+    if not columns or not columns.isdigit():
+        return None
+    if int(columns) == 0:
+        import shutil
+
+        return shutil.get_terminal_size().columns
+    return int(columns)
 
 
 def print_table(table) -> None:
