@@ -317,3 +317,28 @@ def test_a_message_with_a_line_break_or_tabs_wraps_each_line_at_the_screens_widt
     tabbed = lines("Error:\t" + "\t".join(["word"] * 8))
     assert len(tabbed) > 1 and all(len(line) <= 40 for line in tabbed)
     assert " ".join(tabbed).split() == ["Error:"] + ["word"] * 8
+
+
+def test_ingest_and_fetch_failures_on_a_terminal_wrap_between_words_as_exports_do():
+    """A line "  failed: NAME: REASON" went out as one line on a terminal from ingest and fetch (export's went through
+    say), so the terminal cut the reason's words in two at 80 columns."""
+    import io
+
+    from rich.console import Console
+
+    from briefarc.collect import SourceReport
+    from briefarc.files.ingest import IngestReport
+    from briefarc.output.progress import print_fetch_summary, print_ingest_summary
+
+    reason = "binary data (NUL bytes), not an HTML page: nothing in it could be read as the text of a page"
+    name = "/tmp/pages/statement-of-the-spokesperson.html"
+    ingest = IngestReport(failed=[(name, reason)], warnings=[(name, reason)])
+    fetch = SourceReport("mfa", error=reason, failures=[("https://example.org/a/page.html", reason)],
+                         notes=[reason])
+    screen = io.StringIO()
+    stderr = Console(file=screen, width=80, force_terminal=True, color_system=None, emoji=False)
+    print_ingest_summary(stderr, ingest)
+    print_fetch_summary(stderr, [fetch])
+    lines = screen.getvalue().splitlines()
+    assert len(lines) > 6 and all(len(line) <= 80 for line in lines), lines
+    assert screen.getvalue().split().count("nothing") == 5  # no word cut in two
