@@ -109,3 +109,13 @@ def test_csv_columns_come_in_one_order_in_every_command(cli, archive):
             shared = [column for column in one if column in other]
             assert shared == [column for column in other if column in one]
     assert {"id", "published", "source", "kind", "language", "spokesperson", "title", "url"} <= set(headers[2])
+
+
+def test_columns_set_to_zero_still_shows_output_and_errors(cli, monkeypatch):
+    """COLUMNS=0 means "not set" (as for Python's own terminal size): Rich, handed 0 columns, printed nothing,
+    so an error came out as a bare exit status and parse showed nothing."""
+    monkeypatch.setenv("COLUMNS", "0")
+    failed = cli("list", "--since", "bad")
+    assert failed.code == 2 and "Error: --since takes a date" in failed.stderr
+    parsed = cli("parse", SAMPLES / "listing-china-mfa.html")
+    assert parsed.code == 0 and "10 links to articles" in parsed.stdout

@@ -295,3 +295,50 @@ def test_an_error_on_a_terminal_wraps_between_words(archive):
     assert term.finish() == 2
     lines = [line for line in term.screen() if line]
     assert lines == ["Error: --since takes a date as YYYY-MM-DD (or YYYY-MM, or YYYY), not", "'yesterday-ish'."]
+
+
+def test_a_message_with_a_line_break_or_tabs_wraps_each_line_at_the_screens_width():
+    """A line break in a message (a file name may hold one) starts a new line that is wrapped from its own
+    start, not from the start of the message; a tab counts as the spaces it takes on screen (to Rich it is
+    no cell wide, so a line of tabs ran past the edge and the terminal cut a word)."""
+    import io
+
+    from rich.console import Console
+
+    from briefarc.output.console import say
+
+    def lines(message: str) -> list[str]:
+        screen = io.StringIO()
+        say(Console(file=screen, width=40, force_terminal=True, color_system=None), message)
+        return screen.getvalue().splitlines()
+
+    words = "seven words that go on past forty columns here"
+    assert lines(f"Error: a\n{words}") == ["Error: a", "seven words that go on past forty", "columns here"]
+    tabbed = lines("Error:\t" + "\t".join(["word"] * 8))
+    assert len(tabbed) > 1 and all(len(line) <= 40 for line in tabbed)
+    assert " ".join(tabbed).split() == ["Error:"] + ["word"] * 8
+
+
+def test_ingest_and_fetch_failures_on_a_terminal_wrap_between_words_as_exports_do():
+    """A line "  failed: NAME: REASON" went out as one line on a terminal from ingest and fetch (export's went through
+    say), so the terminal cut the reason's words in two at 80 columns."""
+    import io
+
+    from rich.console import Console
+
+    from briefarc.collect import SourceReport
+    from briefarc.files.ingest import IngestReport
+    from briefarc.output.progress import print_fetch_summary, print_ingest_summary
+
+    reason = "binary data (NUL bytes), not an HTML page: nothing in it could be read as the text of a page"
+    name = "/tmp/pages/statement-of-the-spokesperson.html"
+    ingest = IngestReport(failed=[(name, reason)], warnings=[(name, reason)])
+    fetch = SourceReport("mfa", error=reason, failures=[("https://example.org/a/page.html", reason)],
+                         notes=[reason])
+    screen = io.StringIO()
+    stderr = Console(file=screen, width=80, force_terminal=True, color_system=None, emoji=False)
+    print_ingest_summary(stderr, ingest)
+    print_fetch_summary(stderr, [fetch])
+    lines = screen.getvalue().splitlines()
+    assert len(lines) > 6 and all(len(line) <= 80 for line in lines), lines
+    assert screen.getvalue().split().count("nothing") == 5  # no word cut in two

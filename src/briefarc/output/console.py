@@ -26,8 +26,16 @@ def err() -> Console:
 
 
 def _width() -> int | None:
+    """COLUMNS when it gives one; "0" (Rich took it as 0 columns and printed nothing at all) stands for unset,
+    as it does for the terminal's size in Python."""
     columns = os.environ.get("COLUMNS")
-    return int(columns) if columns and columns.isdigit() else None
+    if not columns or not columns.isdigit():
+        return None
+    if int(columns) == 0:
+        import shutil
+
+        return shutil.get_terminal_size().columns
+    return int(columns)
 
 
 def print_table(table) -> None:
@@ -49,13 +57,17 @@ def print_table(table) -> None:
 def say(stream: Console, line: str) -> None:
     """A message, as plain text (never markup): one line into a pipe or a file; on a terminal wrapped between
     words, a word wider than the screen (an address, a path) left whole for the terminal to wrap, so that a
-    copy of it is one line."""
+    copy of it is one line. A line break in the message (a file name's) starts a line there, each line wrapped
+    on its own; tabs are measured as the spaces the terminal shows (Rich counts a tab as no cell)."""
     parts = [line]
     if stream.is_terminal:
         from rich._wrap import divide_line  # as output/wrap.py: where Rich itself would break the line
 
-        ends = [*divide_line(line, max(stream.width, 1), fold=False), len(line)]
-        parts = [line[start:end].rstrip() for start, end in zip([0, *ends[:-1]], ends, strict=True)]
+        parts = []
+        for row in line.split("\n"):
+            row = row.expandtabs(stream.tab_size)
+            ends = [*divide_line(row, max(stream.width, 1), fold=False), len(row)]
+            parts += [row[start:end].rstrip() for start, end in zip([0, *ends[:-1]], ends, strict=True)]
     for part in parts:
         stream.print(part, markup=False, highlight=False, soft_wrap=True)
 

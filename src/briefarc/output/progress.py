@@ -46,8 +46,7 @@ def print_ingest_summary(stderr: Console, report) -> None:
         line += f" Skipped {len(report.no_text)} page{'s' * (len(report.no_text) > 1)} with no text."
     stderr.print(line, markup=False, highlight=False, soft_wrap=whole)
     for name in report.no_text:
-        stderr.print(f"  skipped: {clean(name)}: no text (a title and no body): not archived", markup=False,
-                     highlight=False, soft_wrap=True)
+        console.say(stderr, f"  skipped: {clean(name)}: no text (a title and no body): not archived")
     if report.listings:
         _note(stderr, f"  {report.listings} listing page{'s' if report.listings > 1 else ''}, not stored as "
               f"documents: {len(report.listed)} article links noted as pending (`briefarc log --pending`)"
@@ -56,9 +55,9 @@ def print_ingest_summary(stderr: Console, report) -> None:
     for site, pages in report.assumed.items():
         _note(stderr, f"  site assumed for {pages} page{'s' if pages > 1 else ''} without a URL: {clean(site)}", whole)
     for name, text in report.warnings:
-        stderr.print(f"  warning: {clean(name)}: {clean(text)}", markup=False, highlight=False, soft_wrap=True)
+        console.say(stderr, f"  warning: {clean(name)}: {clean(text)}")
     for name, reason in report.failed:
-        stderr.print(f"  failed: {clean(name)}: {clean(reason)}", markup=False, highlight=False, soft_wrap=True)
+        console.say(stderr, f"  failed: {clean(name)}: {clean(reason)}")
 
 
 def _note(stderr: Console, line: str, whole: bool) -> None:
@@ -177,16 +176,15 @@ def print_fetch_summary(stderr: Console, reports: list, *, dry_run: bool = False
         stderr.print(fetch_table(reports, stderr.width))
     for report in reports:
         for note in report.notes:
-            stderr.print(f"  {clean(report.name)}: {clean(note)}", markup=False, highlight=False, soft_wrap=True)
+            console.say(stderr, f"  {clean(report.name)}: {clean(note)}")
         if report.error:
-            stderr.print(f"  {clean(report.name)} failed: {clean(report.error)}", markup=False, highlight=False,
-                         soft_wrap=True)
+            console.say(stderr, f"  {clean(report.name)} failed: {clean(report.error)}")
         for url, reason in report.failures:
-            stderr.print(f"  failed: {clean(url)}: {clean(reason)}", markup=False, highlight=False, soft_wrap=True)
+            console.say(stderr, f"  failed: {clean(url)}: {clean(reason)}")
         if dry_run:
             for item in report.planned:
                 stderr.print(f"  would fetch: {clean(item['published'] or '')} {clean(item['url'])}", markup=False,
                              highlight=False, soft_wrap=True)
     hint = _unresolved_hint(reports)
     if hint:
-        stderr.print(hint, markup=False, highlight=False, soft_wrap=True)
+        console.say(stderr, hint)
