@@ -290,7 +290,7 @@ def test_messages_on_a_terminal_wrap_between_words_and_keep_an_address_whole():
 
 
 def test_an_error_on_a_terminal_wraps_between_words(archive):
-    """The message's fixed start fills 71 columns: the terminal's own wrap cut the typed value at the 80th."""
+    """The message's fixed start fills 70 columns: the terminal's own wrap cut the typed value at the 80th."""
     term = Terminal("list", "--since", "yesterday-ish", env={**os.environ, "BRIEFARC_DB": str(archive)}, rows=20)
     assert term.finish() == 2
     lines = [line for line in term.screen() if line]
