@@ -279,9 +279,10 @@ def listing_view(items: list[ListingItem], next_page: str | None) -> Group:
 
     lines: list[RenderableType] = [Text(f"{len(items):,} link{'s' * (len(items) != 1)} to articles", style="bold")]
     relative = sum(1 for item in items if not is_web_url(item.url))
-    if relative:
-        lines.append(Text(f"{relative:,} of them relative: give the page's address with --url to resolve them.",
-                          style="yellow"))
+    next_relative = bool(next_page) and not is_web_url(next_page)
+    if relative or next_relative:
+        which = "The next page" if not relative else f"{relative:,} of them" + " and the next page" * next_relative
+        lines.append(Text(f"{which} relative: give the page's address with --url to resolve them.", style="yellow"))
     for item in items:
         line = Wrapped(hang=LABEL_WIDTH)
         line.append(f"{(item.published or '')[:10]:<{LABEL_WIDTH}}", style="bold")
