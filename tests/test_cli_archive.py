@@ -364,6 +364,26 @@ def test_parse_shows_a_listings_links_and_its_next_page(cli, tmp_path):
     assert "10 of them and the next page relative: give the page's address with --url" in relative.stdout
 
 
+def test_parse_shows_a_feed_of_links_as_a_listing(cli, tmp_path):
+    """A feed whose entries carry no text of their own holds no document to show: parse shows its entries as a
+    listing (title, date, link), where it reported an error; --json gives the listing's record."""
+    feed = tmp_path / "releases.rss"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Press releases</title>'
+        "<link>https://www.state.gov/</link>"
+        "<item><title>Secretary meets counterpart</title><link>https://www.state.gov/a/</link>"
+        "<pubDate>Thu, 12 Aug 2021 10:00:00 -0400</pubDate></item>"
+        "<item><title>On the national day</title><link>https://www.state.gov/b/</link></item></channel></rss>")
+    shown = cli("parse", feed)
+    assert shown.code == 0
+    lines = shown.stdout.splitlines()
+    assert "Kind          listing" in lines and "2 links to articles" in lines
+    assert lines[lines.index("2021-08-12    Secretary meets counterpart") + 1].strip() == "https://www.state.gov/a/"
+    [record] = cli("parse", feed, "--json").jsonl()
+    assert record["kind"] == "listing" and [item["url"] for item in record["items"]] == [
+        "https://www.state.gov/a/", "https://www.state.gov/b/"]
+
+
 def test_page_text_is_never_markup_or_terminal_control(cli, archive):
     trap = SAMPLES / "statement-markup-trap.html"
     outputs = [cli("parse", trap).stdout, cli("parse", trap, "--json").stdout]

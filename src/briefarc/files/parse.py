@@ -42,12 +42,32 @@ def parse_files(paths: list[str], url: str | None = None, limit: int = MAX_PAGE_
 
 
 def _parse_page(name: str, page: RawPage) -> Parsed:
+    """The page's documents; a feed whose entries carry no text of their own shows them as a listing of links
+    (its documents are the pages they link to, which fetch reads)."""
+    from briefarc.errors import InputError
     from briefarc.pipeline import documents_of
 
     try:
         return Parsed(name, [doc for doc, _ in documents_of(page)])
+    except InputError as exc:
+        listing = _feed_links(page)
+        return Parsed(name, [listing]) if listing else Parsed(name, error=item_failure(exc, "while reading the page"))
     except Exception as exc:  # noqa: BLE001 - reported for this page; the batch goes on
         return Parsed(name, error=item_failure(exc, "while reading the page"))
+
+
+def _feed_links(page: RawPage) -> Document | None:
+    """A feed's entries as a listing (their titles, dates and links), or None for anything else."""
+    from briefarc.extract.core import extract
+    from briefarc.extract.feed import is_feed
+
+    if not is_feed(page.data):
+        return None
+    try:
+        document = extract(page.data, url=page.url, content_type=page.content_type)
+    except Exception:  # noqa: BLE001 - the feed's own error stands
+        return None
+    return document if document.kind == "listing" and document.items else None
 
 
 def _parse_warc(source, name: str, url: str | None, limit: int) -> Iterator[Parsed]:
