@@ -195,15 +195,20 @@ def document_view(record: dict, heading: str | None = None) -> Group:
         if key == "source":
             value = value or record.get("site") or NONE_SHOWN
         if value not in (None, ""):
-            whole = key in WHOLE_FIELDS
-            line = Wrapped(no_wrap=whole, overflow="ignore" if whole else None, hang=LABEL_WIDTH)
-            line.append(f"{label:<{LABEL_WIDTH}}", style="bold")
-            line.append(clean(value))
-            lines.append(line)
+            lines.append(labelled(label, value, whole=key in WHOLE_FIELDS))
     lines.append(Text(""))
     if record.get("turns") or record.get("paragraphs") or record.get("body"):
         lines.append(body_renderable(record))  # a listing has none
     return Group(*lines)
+
+
+def labelled(label: str, value: object, whole: bool = False) -> Wrapped:
+    """"Label  value" as the document view writes it: the value wrapped under its start, or (`whole`: an
+    address, a hash) never wrapped nor cut by us, for the terminal to wrap and a copy to keep on one line."""
+    line = Wrapped(no_wrap=whole, overflow="ignore" if whole else None, hang=LABEL_WIDTH)
+    line.append(f"{label:<{LABEL_WIDTH}}", style="bold")
+    line.append(clean(value))
+    return line
 
 
 def body_renderable(record: dict) -> RenderableType:
@@ -292,10 +297,7 @@ def listing_view(items: list[ListingItem], next_page: str | None) -> Group:
         address.append(" " * LABEL_WIDTH + clean(item.url), style="dim")
         lines.append(address)
     if next_page:
-        line = Wrapped(no_wrap=True, overflow="ignore")
-        line.append(f"{'Next page':<{LABEL_WIDTH}}", style="bold")
-        line.append(clean(next_page))
-        lines.append(line)
+        lines.append(labelled("Next page", next_page, whole=True))
     return Group(*lines)
 
 
