@@ -54,3 +54,11 @@ def test_jump_marks_jump_links_not_a_word_that_only_begins_with_it() -> None:
         assert names_kind(word) == LIKELY, word
     for word in ("jumpstart-table", "jumpfactor-responsive-table-wrapper"):
         assert names_kind(word) is None, word
+
+
+def test_promo_marks_a_promotion_box_not_a_node_promoted_to_the_front_page() -> None:
+    """Drupal marks every node promoted to its front page "node--promoted": a state of the article, not a box."""
+    for word in ("promo", "promo-box", "promos", "app_promo"):
+        assert names_kind(word) == LIKELY, word
+    for word in ("node--promoted", "node-promoted", "promoted"):
+        assert names_kind(word) is None, word

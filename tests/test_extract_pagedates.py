@@ -173,6 +173,15 @@ def test_a_published_label_in_a_related_list_is_not_the_pages() -> None:
     assert extract(page("", HEADLINE + PARAGRAPHS * 3 + related)).published is None
 
 
+def test_a_time_in_an_article_promoted_to_the_front_page_is_its_date() -> None:
+    """Drupal's "node--promoted" says the article is on the front page; a "promo" box's date stays out."""
+    time = '<div class="post-date"><time datetime="2025-12-19T15:55:39-08:00">12/19 \u2014 2025</time></div>'
+    article = f'<article class="node node--type-blog node--promoted">{time}{PARAGRAPHS}</article>'
+    assert extract(page("", HEADLINE + article)).published == "2025-12-19T15:55:39-08:00"
+    promo = '<div class="promo-box">Offer ends <time datetime="2022-05-03">this spring</time>: try our app</div>'
+    assert extract(page("", HEADLINE + PARAGRAPHS + promo)).published is None
+
+
 # --- a date written on a page --------------------------------------------------------------------
 
 def test_date_mentions_reads_the_usual_forms_and_no_other_day() -> None:
