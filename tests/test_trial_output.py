@@ -79,14 +79,18 @@ def test_ingest_summary_notes_wrap_under_their_first_word_on_a_terminal():
     from briefarc.output.progress import print_ingest_summary
 
     report = IngestReport(added=315, listings=21, unplaced=445, assumed={"fmprc": 273, "mea.gov.in": 1})
+    report.failed.append(("saved/" + "very-long-folder-name/" * 5 + "page.html",
+                          "the file is not a web page (it starts like a PDF document): not archived"))
     out = StringIO()
     print_ingest_summary(Console(file=out, width=80, force_terminal=True, color_system=None), report)
     lines = out.getvalue().splitlines()
-    assert len(lines) > 4 and all(line.startswith("    ") for line in lines[1:] if not line.startswith("  site")
-                                  and not line.startswith("  21 listing")), lines
+    notes = ("  site", "  21 listing", "  failed")
+    assert len(lines) > 6 and all(line.startswith("    ") for line in lines[1:] if not line.startswith(notes)), lines
+    # the path wider than the screen left whole, the reason below it
+    assert any(line.startswith("    the file is not a web page") for line in lines)
     out = StringIO()  # into a file: each note whole on one line, as before
     print_ingest_summary(Console(file=out, width=80, color_system=None), report)
-    assert len(out.getvalue().splitlines()) == 4
+    assert len(out.getvalue().splitlines()) == 5
 
 
 def test_search_by_source_wraps_titles_as_search_does():

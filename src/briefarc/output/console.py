@@ -54,22 +54,35 @@ def print_table(table) -> None:
     sys.stdout.write("".join(line.rstrip() + "\n" for line in lines.getvalue().splitlines()))
 
 
-def say(stream: Console, line: str) -> None:
+def say(stream: Console, line: str, hang: int = 0) -> None:
     """A message, as plain text (never markup): one line into a pipe or a file; on a terminal wrapped between
-    words, a word wider than the screen (an address, a path) left whole for the terminal to wrap, so that a
-    copy of it is one line. A line break in the message (a file name's) starts a line there, each line wrapped
-    on its own; tabs are measured as the spaces the terminal shows (Rich counts a tab as no cell)."""
+    words, lines after the first indented by `hang` spaces, a word wider than the screen (an address, a path)
+    left whole for the terminal to wrap, so that a copy of it is one line. A line break in the message (a file
+    name's) starts a line there, each line wrapped on its own; tabs are measured as the spaces the terminal
+    shows (Rich counts a tab as no cell)."""
     parts = [line]
     if stream.is_terminal:
-        from rich._wrap import divide_line  # as output/wrap.py: where Rich itself would break the line
-
         parts = []
         for row in line.split("\n"):
-            row = row.expandtabs(stream.tab_size)
-            ends = [*divide_line(row, max(stream.width, 1), fold=False), len(row)]
-            parts += [row[start:end].rstrip() for start, end in zip([0, *ends[:-1]], ends, strict=True)]
+            parts += _wrapped(row.expandtabs(stream.tab_size), max(stream.width, 1), hang)
     for part in parts:
         stream.print(part, markup=False, highlight=False, soft_wrap=True)
+
+
+def _wrapped(row: str, width: int, hang: int) -> list[str]:
+    """`row` in lines of `width` cells broken between words (the lines after the first `hang` cells narrower
+    and indented as much), a word wider than its line left whole."""
+    from rich._wrap import divide_line  # as output/wrap.py: where Rich itself would break the line
+
+    lines: list[str] = []
+    while True:
+        room = width if not lines else max(width - hang, 1)
+        ends = divide_line(row, room, fold=False)[:1]
+        end = ends[0] if ends else len(row)
+        lines.append((" " * hang if lines else "") + row[:end].rstrip())
+        if not ends:
+            return lines
+        row = row[end:]
 
 
 def error(message: str) -> None:

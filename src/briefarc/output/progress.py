@@ -36,40 +36,29 @@ def ingest_progress(paths: list[str]) -> Iterator:
 
 
 def print_ingest_summary(stderr: Console, report) -> None:
-    """The counts, then a note a line; on a terminal wrapped at its width, into a pipe or a file whole."""
-    whole = not stderr.is_terminal  # a command named in a note is never cut over two lines of a log
+    """The counts, then a note a line: into a pipe or a file whole (a command a note names is never cut over
+    two lines of a log); on a terminal wrapped at its width, a note's lines under its first word."""
     line = (f"Added {report.added}, updated {report.updated}, unchanged {report.unchanged}, "
             f"failed {len(report.failed)}.")
     if report.skipped:
         line += f" Skipped {report.skipped} records that hold no HTML page."
     if report.no_text:
         line += f" Skipped {len(report.no_text)} page{'s' * (len(report.no_text) > 1)} with no text."
-    stderr.print(line, markup=False, highlight=False, soft_wrap=whole)
+    console.say(stderr, line)
     for name in report.no_text:
-        console.say(stderr, f"  skipped: {clean(name)}: no text (a title and no body): not archived")
+        console.say(stderr, f"  skipped: {clean(name)}: no text (a title and no body): not archived", hang=4)
     if report.listings:
-        _note(stderr, f"  {report.listings} listing page{'s' if report.listings > 1 else ''}, not stored as "
-              f"documents: {len(report.listed)} article links noted as pending (`briefarc log --pending`)"
-              + (f"; {report.unplaced} relative links left out: give the page's address with --url"
-                 if report.unplaced else ""), whole)
+        console.say(stderr, f"  {report.listings} listing page{'s' if report.listings > 1 else ''}, not stored "
+                    f"as documents: {len(report.listed)} article links noted as pending (`briefarc log --pending`)"
+                    + (f"; {report.unplaced} relative links left out: give the page's address with --url"
+                       if report.unplaced else ""), hang=4)
     for site, pages in report.assumed.items():
-        _note(stderr, f"  site assumed for {pages} page{'s' if pages > 1 else ''} without a URL: {clean(site)}", whole)
+        console.say(stderr, f"  site assumed for {pages} page{'s' if pages > 1 else ''} without a URL: {clean(site)}",
+                    hang=4)
     for name, text in report.warnings:
-        console.say(stderr, f"  warning: {clean(name)}: {clean(text)}")
+        console.say(stderr, f"  warning: {clean(name)}: {clean(text)}", hang=4)
     for name, reason in report.failed:
-        console.say(stderr, f"  failed: {clean(name)}: {clean(reason)}")
-
-
-def _note(stderr: Console, line: str, whole: bool) -> None:
-    """A note of the summary: whole into a pipe or a file; on a terminal wrapped under its own first word."""
-    if whole:
-        stderr.print(line, markup=False, highlight=False, soft_wrap=True)
-    else:
-        from rich.console import Group
-
-        from briefarc.output.wrap import Wrapped
-
-        stderr.print(Group(Wrapped(line, hang=4)))  # in a Group: print() joins loose Text into a plain Text
+        console.say(stderr, f"  failed: {clean(name)}: {clean(reason)}", hang=4)
 
 
 @contextmanager
