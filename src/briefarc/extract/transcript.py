@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from itertools import pairwise
 
 from briefarc.extract.labels import PERSON_ZH, Label, latin_name, plain, read_label
@@ -128,27 +129,53 @@ def role_of(label: Label, strong: bool, roles: dict[str, Role] | None) -> Role |
     return roles.get(label.speaker or "")
 
 
+@dataclass
+class Reading:
+    """What find_turns knows of each paragraph before it gathers the turns: its label, whether it is bold, the
+    role its label gives and the role the next label gives; and of the whole page."""
+
+    labels: list[Label | None]
+    flags: list[bool]
+    label_role: list[Role | None]
+    coming: list[Role | None]
+    infer_answers: bool  # a plain paragraph after a bold question may be an unlabelled answer
+    answers_labelled: bool  # "A:", "答：", the spokesperson
+    asker: str | None  # the label of the page's first question ("问", "QUESTION")
+
+
 def find_turns(paragraphs: list[str], spokesperson: str | None = None,
                strong: set[str] | frozenset[str] = frozenset()) -> list[Turn]:
     """Opening statements, questions and answers in order; [] when the page is not a transcript.
     `strong` holds the paragraphs the page sets in bold."""
+    reading = read_paragraphs(paragraphs, spokesperson, strong)
+    turns = gather_turns(paragraphs, spokesperson, reading)
+    return turns if is_transcript(turns, reading.labels, spokesperson) else []
+
+
+def read_paragraphs(paragraphs: list[str], spokesperson: str | None, strong: set[str] | frozenset[str]) -> Reading:
     flags = [p in strong for p in paragraphs]
     labels = [None if is_heading(p) else read_label(p, spokesperson, flag) for p, flag in zip(paragraphs, flags,
                                                                                                   strict=True)]
     roles = None if bolds_questions(labels, flags) else label_roles(labels)
     label_role = [role_of(label, flag, roles) if label else None for label, flag in zip(labels, flags, strict=True)]
-    infer_answers = infers_answers(labels, flags, label_role, roles is None)
-    answers_labelled = any(label and label.role == "answer" for label in labels)  # "A:", "答：", the spokesperson
-    coming = next_roles(label_role)
-    asker = next((label.speaker for label, role in zip(labels, label_role, strict=True)
-                  if label and role == "question"), None)  # the label of the page's first question ("问", "QUESTION")
+    return Reading(
+        labels, flags, label_role, next_roles(label_role),
+        infer_answers=infers_answers(labels, flags, label_role, roles is None),
+        answers_labelled=any(label and label.role == "answer" for label in labels),
+        asker=next((label.speaker for label, role in zip(labels, label_role, strict=True)
+                    if label and role == "question"), None))
+
+
+def gather_turns(paragraphs: list[str], spokesperson: str | None, reading: Reading) -> list[Turn]:
+    """The turns the paragraphs make, each labelled paragraph opening one, the plain ones added to the current
+    turn or opening an answer or a statement of their own."""
     turns: list[Turn] = []
     texts: list[list[str]] = []  # each turn's paragraphs, joined once at the end
     asked = lead_in = bold = False
     listed: int | None = None  # the number of the last of the questions raised after the conference
     current: list[str] | None = None
-    for paragraph, label, flag, role, next_role in zip(paragraphs, labels, flags, label_role, coming,
-                                                         strict=True):
+    for paragraph, label, flag, role, next_role in zip(paragraphs, reading.labels, reading.flags, reading.label_role,
+                                                         reading.coming, strict=True):
         if label and label.lead_in:
             current, lead_in = None, True  # "After the press conference, the following question was raised:"
             continue
@@ -167,8 +194,10 @@ def find_turns(paragraphs: list[str], spokesperson: str | None = None,
             current = None
         else:
             lead_in = lead_in or next_listed(turns, listed, paragraph)
-            answers = next_role != "answer" and ((infer_answers and unmarked_answer(turns, bold, flag)) or (
-                next_role == "question" and answers_labelled and reply_after_question(turns, current, asker)))
+            answers = next_role != "answer" and (
+                (reading.infer_answers and unmarked_answer(turns, bold, flag)) or (
+                    next_role == "question" and reading.answers_labelled
+                    and reply_after_question(turns, current, reading.asker)))
             if lead_in or current is None or answers:
                 role = "question" if lead_in else "answer" if current is not None else "statement"
                 turns.append(Turn(None if lead_in else spokesperson, role, ""))
@@ -186,13 +215,18 @@ def find_turns(paragraphs: list[str], spokesperson: str | None = None,
         bold = flag
     for turn, parts in zip(turns, texts, strict=True):
         turn.text = "\n\n".join(parts)
+    return turns
+
+
+def is_transcript(turns: list[Turn], labels: list[Label | None], spokesperson: str | None) -> bool:
+    """Whether the turns gathered are a transcript's: questions that someone answers, labelled as such."""
     questions = [turn.text for turn in turns if turn.role == "question"]
     if len(turns) < 2 or not questions or not any(turn.role == "answer" for turn in turns):
-        return []  # questions no one answers: headings of a list ("Account:", "Tax assessment (5):")
+        return False  # questions no one answers: headings of a list ("Account:", "Tax assessment (5):")
     worded = any(label and label.role for label in labels)  # "Q:", "A:", "问", the spokesperson's name
     if not worded and not answered_by_someone(turns, spokesperson):
-        return []  # a list's headings ("Phase 1: Planning", "Official website: Aman") are nobody's questions
-    return turns if worded or asks(questions) else []
+        return False  # a list's headings ("Phase 1: Planning", "Official website: Aman") are nobody's questions
+    return worded or asks(questions)
 
 
 def answered_by_someone(turns: list[Turn], spokesperson: str | None) -> bool:
