@@ -50,7 +50,9 @@ def test_trend_chart_fits(cli, sources_db, narrow):
     lines = fits(cli("trend", "Taiwan", "台湾", "tariffs", "--by", "quarter", "--db", sources_db).stdout)
     assert len(lines) == len(rows)  # one line per period and term: nothing wrapped
     for line, row in zip(lines, rows, strict=True):
-        assert line.endswith(f"{row['term_documents']}/{row['documents']} docs, {row['mentions']} mentions")
+        mentions = "1 mention" if row["mentions"] == 1 else f"{row['mentions']} mentions"  # never "1 mentions"
+        assert line.endswith(f"{row['term_documents']}/{row['documents']} docs, {mentions}")
+    assert any(row["mentions"] == 1 for row in rows) and any(row["mentions"] != 1 for row in rows)
 
 
 def test_tables_keep_names_dates_and_numbers(cli, sources_db, narrow):

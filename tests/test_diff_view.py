@@ -74,7 +74,7 @@ def test_history_and_diff_agree_on_a_title_only_change(cli, db_file, statement):
     assert (history[1]["words_added"], history[1]["words_removed"]) == (1, 1)
     assert (diff["words_added"], diff["words_removed"]) == (1, 1)
     shown = cli("diff", doc_id, "--db", db_file).stdout
-    assert "+1 words  -1 words" in shown and "Title: " in shown and "[-stronger-]{+fiercer+}" in shown
+    assert "+1 word  -1 word" in shown and "Title: " in shown and "[-stronger-]{+fiercer+}" in shown
     table = cli("history", doc_id, "--db", db_file).stdout
     assert "+1" in table and "-1" in table
 

@@ -107,3 +107,16 @@ def test_search_by_source_wraps_titles_as_search_does():
         lines = cell_lines(grouped_hits(groups), width)
         assert not opening_with_closing(lines), width
         assert "Republic" not in " ".join(lines) and "(4)" in " ".join(lines), width
+
+
+def test_counts_of_one_are_singular():
+    """"Document 3, 1 turns" over a one-turn document, "+1 words -1 words" over a diff, "Skipped 1 records"."""
+    from briefarc.files.ingest import IngestReport
+    from briefarc.output.progress import print_ingest_summary
+
+    assert "Document 3, 1 turn" in rendered(numbered_turns([turn(1, "Good afternoon.")]))[0]
+    assert "Document 3, 2 turns" in rendered(numbered_turns([turn(1, "Hello."), turn(2, "Thanks.")]))[0]
+    for skipped, words in ((1, "1 record with"), (3, "3 records with")):
+        out = StringIO()
+        print_ingest_summary(Console(file=out, width=200), IngestReport(added=1, skipped=skipped))
+        assert f"Skipped {words} no HTML page." in out.getvalue()

@@ -41,7 +41,7 @@ def print_ingest_summary(stderr: Console, report) -> None:
     line = (f"Added {report.added}, updated {report.updated}, unchanged {report.unchanged}, "
             f"failed {len(report.failed)}.")
     if report.skipped:
-        line += f" Skipped {report.skipped} records that hold no HTML page."
+        line += f" Skipped {report.skipped} record{'s' * (report.skipped != 1)} with no HTML page."
     if report.no_text:
         line += f" Skipped {len(report.no_text)} page{'s' * (len(report.no_text) > 1)} with no text."
     console.say(stderr, line)
