@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from extraction import Case, Found, timed_run, trafilatura_reader, word_prf  # noqa: E402
+from extraction import Case, briefarc_reader, timed_run, trafilatura_reader, word_prf  # noqa: E402
 
 URL = "http://fakehost/test/page.html"  # the address Readability's tests give every page
 FAILED, FINE = 0.1, 0.5  # a total failure: below the first where the other extractor is above the second
@@ -44,19 +44,6 @@ def load_pages(folders: list[Path]) -> list[Case]:
     return cases
 
 
-def briefarc_body_reader():
-    from briefarc.errors import InputError
-    from briefarc.extract.core import extract
-
-    def run(page: str, url: str | None) -> Found:
-        try:
-            return Found(extract(page.encode("utf-8"), url=url, content_type="text/html; charset=utf-8").body)
-        except InputError:
-            return Found()
-
-    return run
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pages", nargs="+", type=Path, required=True,
@@ -71,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     if not cases:
         sys.exit("no page folders (source.html and expected.html) found there")
     results = {name: timed_run(reader(), cases, args.repeat)
-               for name, reader in (("briefarc", briefarc_body_reader), ("trafilatura", trafilatura_reader))}
+               for name, reader in (("briefarc", briefarc_reader), ("trafilatura", trafilatura_reader))}
     scores = {name: {case.key: word_prf(case.body, found[case.key].body) for case in cases}
               for name, (found, _) in results.items()}
     print(f"{len(cases)} pages of Readability's tests; word F1 against expected.html")

@@ -41,6 +41,6 @@ def test_pages_are_read_as_readability_lays_them_out_and_scored(tmp_path: Path) 
     cases = bench.load_pages([tmp_path])
     assert [case.key for case in cases] == ["geneva", "menu-only"] and cases[0].url == bench.URL
     assert "Paragraph 4 of the report" in cases[0].body and "<p>" not in cases[0].body
-    read = bench.briefarc_body_reader()
+    read = bench.briefarc_reader()
     scores = [bench.word_prf(case.body, read(case.page, case.url).body)[2] for case in cases]
     assert scores[0] > 0.95 and scores[1] < 0.1  # the article against its text, then against the menu's words
