@@ -122,6 +122,18 @@ def test_a_metadata_author_the_page_never_shows_gives_way_to_the_by_line_under_t
     assert extract(html('<meta name="author" content="Erica Need">', reviewer), url=URL).author == "Erica Need"
 
 
+def test_a_credit_for_the_picture_under_the_headline_is_not_the_byline() -> None:
+    """"Photo by <a>Ricardo Gomez Angel</a>" under a figure by the headline was taken over the author the
+    metadata names (Readability's test page toc-missing); a byline under it still is the byline."""
+    meta = '<meta name="author" content="Haki Benita">'
+    for credit in ("Photo by", "Cover image by", "Illustration by", "Foto von"):
+        figure = f'<figure><img src="/a.png"><figcaption><small>{credit} <a href="/p">Ricardo Gomez Angel</a>' \
+                 f'</small></figcaption></figure>'
+        assert extract(html(meta, f"{HEADLINE}{figure}{PARAGRAPHS}"), url=URL).author == "Haki Benita", credit
+    byline = f"{HEADLINE}<p>Written by</p><p><a href='/people/h'>Ana Lima</a></p>{PARAGRAPHS}"
+    assert extract(html(meta, byline), url=URL).author == "Ana Lima"
+
+
 def test_a_comments_author_and_an_author_boxs_initials_or_role_are_not_the_byline() -> None:
     comments = ('<ol class="comment-list"><li><div class="says"><span class="fn">Whowho</span></div>'
                 '<div class="author-name">Whowho</div><p>Great post!</p></li></ol>')
