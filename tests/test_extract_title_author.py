@@ -192,3 +192,22 @@ def test_the_controls_of_an_author_widget_are_not_the_author() -> None:
                    '<div class="AuthorAlerts"><a href="/alerts">Get Alerts</a></div>',
                    '<div class="authorProfile"><a href="/people/x">View profile</a></div>'):
         assert extract(html("", f"{HEADLINE}{widget}{PARAGRAPHS}"), url=URL).author is None, widget
+
+
+def test_a_manuals_project_name_linking_to_its_index_is_not_the_title_nor_the_permalink_mark() -> None:
+    """A documentation page (Readability's test page mercurial): the project's name in an h1 that links to the
+    manual's index.html, then the page's own h1 ending in Sphinx's permalink mark "¶"."""
+    head = "<title>Evolve: Shared Mutable History — evolve extension for Mercurial</title>"
+    body = ('<div class="header"><h1><a href="index.html"><span>evolve extension for Mercurial</span></a></h1></div>'
+            '<div class="content"><h1>Evolve: Shared Mutable History<a class="headerlink" href="#evolve">¶</a></h1>'
+            f"{PARAGRAPHS}</div>")
+    for url in ("https://docs.example.org/evolve/sharing.html", None):
+        assert extract(html(head, body), url=url).title == "Evolve: Shared Mutable History", url
+
+
+def test_a_headline_linking_to_its_own_article_is_still_the_headline() -> None:
+    head = "<title>Ten ways to rent a car - Car Notes</title><meta property='og:site_name' content='Car Notes'>"
+    url = "https://cars.example.org/blog/2018/10/12/ten-ways/"
+    for href in (url, "/blog/2018/10/12/ten-ways/"):
+        body = f'<header><h1><a href="{href}">Ten ways to rent a car</a></h1></header>{PARAGRAPHS}'
+        assert extract(html(head, body), url=url).title == "Ten ways to rent a car", href

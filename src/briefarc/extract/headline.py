@@ -92,12 +92,33 @@ def names_site(node: LexborNode, url: str | None) -> bool:
         return False
     home = split(resolve(url, link.attributes.get("href")) or "")
     here = split(url or "")
-    return home is not None and home.path in ("", "/") and not home.query \
+    return home is not None and is_home(home.path, here.path if here is not None else None) and not home.query \
         and (here is None or not home.netloc or home.netloc == here.netloc)
 
 
+HOME_PAGES = ("", "index.html", "index.htm", "index.php")
+
+
+def is_home(path: str, here: str | None) -> bool:
+    """A link's path leads to the site's home page, or to the index of a folder that holds this page (the
+    home of a manual or a section, as documentation generators link their project's name: "index.html"),
+    not to this page itself (a headline that links to its own article)."""
+    folder, _, name = path.rpartition("/")
+    if name not in HOME_PAGES:
+        return False
+    return path in ("", "/") or here is None or (here.rstrip("/") != path.rstrip("/") and here.startswith(folder + "/"))
+
+
+PERMALINK_MARK = "¶"  # a heading's link to itself, as documentation generators (Sphinx, MkDocs) end it
+
+
+def without_permalink(text: str) -> str:
+    """A heading's text without the permalink mark at its end ("Installation¶")."""
+    return text.removesuffix(PERMALINK_MARK).rstrip() if text.endswith(PERMALINK_MARK) else text
+
+
 def _shows(node: LexborNode, wanted: str) -> bool:
-    text = node_text(node).casefold()
+    text = without_permalink(node_text(node)).casefold()
     return bool(text) and (text == wanted or (len(text) >= 12 and wanted.startswith(text)))
 
 

@@ -8,7 +8,7 @@ from collections.abc import Collection, Sequence
 
 from selectolax.lexbor import LexborNode
 
-from briefarc.extract.headline import names_site
+from briefarc.extract.headline import names_site, without_permalink
 from briefarc.extract.pagesources import PageSources, node_text
 from briefarc.extract.text import fold, fold_entities
 from briefarc.patterns import lazy
@@ -92,7 +92,7 @@ def h1_text(node: LexborNode, declared: list[str], held_words: str) -> str:
     name in a link) and the declared titles hold the headline's part, at one end and at least half of
     the whole, but not the whole, that part. When they hold the other part too (a site's or a section's
     name), the headline's is the part a declared title opens with. `held_words`: the declared titles' words."""
-    whole = fold_entities(node.text())
+    whole = without_permalink(fold_entities(node.text()))
     if not declared or words_of(whole) in held_words:
         return whole  # the declared titles hold all of it, perhaps with separators between its parts
     held = " ".join(declared)
