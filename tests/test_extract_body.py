@@ -376,3 +376,15 @@ def test_a_heading_that_announces_other_articles_ends_the_body() -> None:
     for heading in ("Latest news from the talks", "Related"):  # "Related" alone may be a section's own
         document = extract(page(f"<article>{paragraphs()}<h2>{heading}</h2><p>{SENTENCES[0]}</p></article>"))
         assert document.paragraphs[-1] == SENTENCES[0], heading
+
+
+def test_a_heading_whose_links_stay_on_the_page_is_a_heading_not_a_link() -> None:
+    """Sphinx sets each heading as a link back to the table of contents, with a permalink "¶" after it: the
+    headings were dropped as links. A heading that links to another page still goes as a link."""
+    backref = ('<h2><a class="toc-backref" href="#id5">Sharing with one developer</a>'
+               '<a class="headerlink" href="#sharing">¶</a></h2>')
+    elsewhere = '<h2><a href="/story/9">Another story headline from the site</a></h2>'
+    document = extract(page(f"<article><h1>Talks on the trade corridor to resume</h1>{paragraphs(SENTENCES[:3])}"
+                            f"{backref}{paragraphs(SENTENCES[3:])}{elsewhere}</article>"))
+    assert "Sharing with one developer" in document.paragraphs  # without its permalink mark
+    assert not any("Another story headline" in text for text in document.paragraphs)

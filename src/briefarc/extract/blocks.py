@@ -10,7 +10,7 @@ from typing import Protocol
 from selectolax.lexbor import LexborNode
 
 from briefarc.extract.boilerplate import TAIL_HEADING, is_boilerplate
-from briefarc.extract.text import fold, has_words
+from briefarc.extract.text import fold, has_words, without_permalink
 
 # Tags that are skipped while reading (cheaper than removing them, as they are rare).
 SKIP_TAGS = frozenset({"math", "object", "embed", "canvas", "video", "audio", "button", "select", "input",
@@ -66,6 +66,8 @@ class BlockReader:
         if self.parts:
             joined = "".join(self.parts)
             text = "" if joined.isspace() else fold(joined)  # the breaks between blocks: no call
+            if self.tag in ALL_HEADINGS:
+                text = without_permalink(text)
             if text and has_words(text):
                 strong = min(1.0, self.strong_chars / len(text)) if self.strong_chars else 0.0  # one 0.0 for all
                 self.keep(Block(text, self.tag, min(self.link_chars, len(text)), strong))
@@ -128,7 +130,7 @@ class BlockReader:
                 self.read_leaf(node, tag)
                 return
             stack.append(self._FLUSH)
-        elif tag == "a":
+        elif tag == "a" and not (self.tag in ALL_HEADINGS and in_page(node)):
             self.link_depth += 1
             stack.append(self._LINK_END)
         elif tag in ("b", "strong"):
@@ -143,6 +145,8 @@ class BlockReader:
         text = self.folded.get(node.mem_id)
         if text is None:
             text = fold(node.text())
+        if tag in ALL_HEADINGS:
+            text = without_permalink(text)
         if not text or not has_words(text):
             return
         self.keep(Block(text, tag, len(text) if self.link_depth else 0, 1.0 if self.strong_depth else 0.0))
@@ -189,6 +193,14 @@ def drop_tail(blocks: list[Block]) -> list[Block]:
 
 
 HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+ALL_HEADINGS = HEADINGS | {"h1"}
+
+
+def in_page(link: LexborNode) -> bool:
+    """A link to a place on the same page ("#section-2"): a heading's link back to the table of contents or
+    to itself (a permalink, "¶") leaves the heading a heading, not a link to another page."""
+    href = link.attributes.get("href") or ""
+    return len(href) > 1 and href.startswith("#")
 PROSE = 80  # a paragraph of prose: this many characters and few links
 MAX_PENDING = 500  # linked list items held while waiting for prose
 LINK_LINE = 200  # a paragraph mostly of links and shorter than this waits for prose like a linked list item

@@ -10,7 +10,7 @@ from selectolax.lexbor import LexborNode
 from briefarc.extract.furniture import hides
 from briefarc.extract.links import resolve
 from briefarc.extract.pagesources import PageSources, node_text
-from briefarc.extract.text import fold
+from briefarc.extract.text import fold, without_permalink
 from briefarc.urls import split
 
 
@@ -107,14 +107,6 @@ def is_home(path: str, here: str | None) -> bool:
     if name not in HOME_PAGES:
         return False
     return path in ("", "/") or here is None or (here.rstrip("/") != path.rstrip("/") and here.startswith(folder + "/"))
-
-
-PERMALINK_MARK = "¶"  # a heading's link to itself, as documentation generators (Sphinx, MkDocs) end it
-
-
-def without_permalink(text: str) -> str:
-    """A heading's text without the permalink mark at its end ("Installation¶")."""
-    return text.removesuffix(PERMALINK_MARK).rstrip() if text.endswith(PERMALINK_MARK) else text
 
 
 def _shows(node: LexborNode, wanted: str) -> bool:

@@ -96,3 +96,11 @@ def fold_entities(text: str | None) -> str:
     if text and "&" in text:
         text = html.unescape(html.unescape(text))
     return fold(text)
+
+
+PERMALINK_MARK = "¶"  # a heading's link to itself, as documentation generators (Sphinx, MkDocs) end it
+
+
+def without_permalink(text: str) -> str:
+    """A heading's text without the permalink mark at its end ("Installation¶")."""
+    return text.removesuffix(PERMALINK_MARK).rstrip() if text.endswith(PERMALINK_MARK) else text

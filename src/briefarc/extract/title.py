@@ -8,9 +8,9 @@ from collections.abc import Collection, Sequence
 
 from selectolax.lexbor import LexborNode
 
-from briefarc.extract.headline import names_site, without_permalink
+from briefarc.extract.headline import names_site
 from briefarc.extract.pagesources import PageSources, node_text
-from briefarc.extract.text import fold, fold_entities
+from briefarc.extract.text import fold, fold_entities, without_permalink
 from briefarc.patterns import lazy
 from briefarc.urls import split
 
