@@ -62,3 +62,23 @@ def test_promo_marks_a_promotion_box_not_a_node_promoted_to_the_front_page() -> 
         assert names_kind(word) == LIKELY, word
     for word in ("node--promoted", "node-promoted", "promoted"):
         assert names_kind(word) is None, word
+
+
+def test_an_id_that_spells_the_sections_own_heading_is_no_furniture_name() -> None:
+    """Sphinx and Markdown tools name a section after its heading: "sharing-with-a-single-developer" is what
+    the section is about. Short ids ("comments", "related-posts") and headings that announce furniture
+    ("Share this article") still mark it."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from briefarc.extract.furniture import furniture_kind
+
+    def kind(html: str) -> int | None:
+        return furniture_kind(LexborHTMLParser(html).css_first("section, div, h2"))
+
+    assert kind('<div class="section" id="sharing-with-a-single-developer"><h2>Sharing with a single developer'
+                '<a class="headerlink" href="#x">¶</a></h2><p>Text.</p></div>') == 0
+    assert kind('<h2 id="sharing-with-a-single-developer-1">Sharing with a single developer</h2>') == 0
+    assert kind('<section id="comments"><h2>Comments</h2><p>Great post!</p></section>') == PLAIN
+    assert kind('<div id="related-posts"><h2>Related Posts</h2></div>') == PLAIN
+    assert kind('<div id="share-this-article"><h2>Share this article</h2></div>') == LIKELY
+    assert kind('<div id="sharing-with-a-single-developer"><p>Sharing with a single developer</p></div>') == LIKELY

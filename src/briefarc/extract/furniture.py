@@ -8,6 +8,7 @@ import re
 
 from selectolax.lexbor import LexborNode
 
+from briefarc.extract.boilerplate import is_boilerplate
 from briefarc.patterns import lazy
 
 # Furniture kinds.
@@ -104,7 +105,7 @@ def furniture_kind(node: LexborNode, toggled: frozenset[str] = frozenset()) -> i
         tag = "div"  # a pull quote (not an embedded post), a table of data
     if not attrs:
         return LIKELY if tag in LIKELY_TAGS else 0
-    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    names = names_of(node)
     panel = bool(toggled) and opened_panel(node, names, toggled)
     kind = names_kind(HIDING_WORDS.sub(" ", names) if panel else names)
     if kind is not None:
@@ -112,6 +113,38 @@ def furniture_kind(node: LexborNode, toggled: frozenset[str] = frozenset()) -> i
     if tag in LIKELY_TAGS or attrs.get("role") in FURNITURE_ROLES:
         return LIKELY
     return LIKELY if hides(attrs) and not panel else 0
+
+
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+WORD = lazy(r"\w+")
+SLUG_PARTS = lazy(r"[-_\s]+")
+SLUG_NUMBER = lazy(r"[-_]\d+$")  # a second section of the same heading: "-1"
+SLUG_WORDS = 3  # an id of fewer words ("comments", "related-posts") names the furniture it marks
+
+
+def names_of(node: LexborNode) -> str:
+    """The element's class and id words; not its id when the id only spells out its own heading, as
+    documentation and Markdown tools name sections ("sharing-with-a-single-developer" over "Sharing with a
+    single developer", "related-work"): such an id says what the section is about, not what the element is."""
+    attrs = node.attributes
+    ident = attrs.get("id") or ""
+    if ident and names_kind(ident) and spells_heading(node, ident):
+        ident = ""
+    return f"{attrs.get('class') or ''} {ident}"
+
+
+def spells_heading(node: LexborNode, ident: str) -> bool:
+    """The id is the words of the element's heading (the element itself, or its first child) as a slug, of
+    three words or more ("comments" and "related-posts" over their headings are still the furniture's names),
+    and the heading does not announce furniture itself ("You may also like", "Share this article")."""
+    heading = node if node.tag in HEADING_TAGS else next(node.iter(), None)
+    if heading is None or heading.tag not in HEADING_TAGS:
+        return False
+    text = heading.text() or ""
+    words = WORD.findall(text.casefold().replace("'", "").replace("’", ""))
+    if len(words) < SLUG_WORDS or is_boilerplate(text.strip(), 0.0):
+        return False
+    return [part for part in SLUG_PARTS.split(SLUG_NUMBER.sub("", ident.casefold())) if part] == words
 
 
 def opened_panel(node: LexborNode, names: str, toggled: frozenset[str]) -> bool:
@@ -147,7 +180,7 @@ def names_only(node: LexborNode) -> bool:
     style = attrs.get("style")
     if attrs.get("role") in FURNITURE_ROLES or (style and HIDDEN_STYLE.search(style)):
         return False
-    return bool(names_kind(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"))
+    return bool(names_kind(names_of(node)))
 
 
 SMALL_FURNITURE = 200  # text size under which a furniture word needs no other evidence (a caption, a byline)
@@ -174,8 +207,7 @@ _WORD_ONLY: dict[tuple[re.Pattern[str], str], bool] = {}
 
 def word_only(node: LexborNode, word: re.Pattern[str]) -> bool:
     """True when the only furniture words in the class and id are those `word` finds. Memoized."""
-    attrs = node.attributes
-    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    names = names_of(node).lower()
     found = _WORD_ONLY.get((word, names))
     if found is None:
         found = bool(word.search(names)) and names_kind(word.sub(" ", names)) in (None, 0)
