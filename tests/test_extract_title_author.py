@@ -211,3 +211,15 @@ def test_a_headline_linking_to_its_own_article_is_still_the_headline() -> None:
     for href in (url, "/blog/2018/10/12/ten-ways/"):
         body = f'<header><h1><a href="{href}">Ten ways to rent a car</a></h1></header>{PARAGRAPHS}'
         assert extract(html(head, body), url=url).title == "Ten ways to rent a car", href
+
+
+def test_an_authors_address_after_the_name_is_left_out_not_the_name_refused() -> None:
+    """`<meta name="author" content="Bradley M. Kuhn (http://ebb.org/bkuhn/)">` (Readability's test page
+    ebb-org) gave no author: an address is no part of a name, so the whole value was refused."""
+    for value, name in (("Bradley M. Kuhn (http://ebb.org/bkuhn/)", "Bradley M. Kuhn"),
+                        ("Jane Roe &lt;jane@example.org&gt;", "Jane Roe"), ("Jane Roe (AP)", "Jane Roe (AP)")):
+        meta = f'<meta name="author" content="{value}">'
+        body = f'<header><a href="/people/jr">{name}</a></header>{HEADLINE}{PARAGRAPHS}'
+        assert extract(html(meta, body), url=URL).author == name, value
+    only_address = html('<meta name="author" content="www.example.org">', HEADLINE + PARAGRAPHS)
+    assert extract(only_address, url=URL).author is None

@@ -40,15 +40,17 @@ NOT_A_NAME = lazy(r"https?://|www\.|@|\d")
 
 
 AFTER_NAME = lazy(r"\s+[|•·–—-]\s+|\s{2,}|,?\s+(?:updated|published|posted|on behalf of)\b", re.I)
+# the author's address after the name: "Bradley M. Kuhn (http://ebb.org/bkuhn/)", "Jane Roe <jane@example.org>"
+CONTACT = lazy(r"\s*[(<\[]\s*(?:https?://|www\.|mailto:|[\w.+-]+@)[^()<>\[\]]*[)>\]]\s*$")
 PLACEHOLDER = lazy(r"\{\{|\}\}|^\w+(?:\.\w+){3,}$")  # "{{ author }}", "page.head.extra.author"
 
 
 def clean_author(text: str | None) -> str | None:
-    """The name in a byline text: its label ("By", "Recipe by"), a role after a dash or a bar, and a
-    date before a middle dot ("Dec. 19, 2025 · Niko Matsakis") left out."""
+    """The name in a byline text: its label ("By", "Recipe by"), the author's address after it, a role after a
+    dash or a bar, and a date before a middle dot ("Dec. 19, 2025 · Niko Matsakis") left out."""
     if not text:
         return None
-    text = BY_PREFIX.sub("", fold_entities(text)).strip(" \"'“”«»")
+    text = CONTACT.sub("", BY_PREFIX.sub("", fold_entities(text))).strip(" \"'“”«»")
     if NOT_AUTHOR.match(text):
         return None
     parts = AFTER_NAME.split(text)
