@@ -194,6 +194,9 @@ def drop_tail(blocks: list[Block]) -> list[Block]:
 
 HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 ALL_HEADINGS = HEADINGS | {"h1"}
+PROSE = 80  # a paragraph of prose: this many characters and few links
+MAX_PENDING = 500  # linked list items held while waiting for prose
+LINK_LINE = 200  # a paragraph mostly of links and shorter than this waits for prose like a linked list item
 
 
 def in_page(link: LexborNode) -> bool:
@@ -201,9 +204,6 @@ def in_page(link: LexborNode) -> bool:
     to itself (a permalink, "¶") leaves the heading a heading, not a link to another page."""
     href = link.attributes.get("href") or ""
     return len(href) > 1 and href.startswith("#")
-PROSE = 80  # a paragraph of prose: this many characters and few links
-MAX_PENDING = 500  # linked list items held while waiting for prose
-LINK_LINE = 200  # a paragraph mostly of links and shorter than this waits for prose like a linked list item
 
 
 def is_prose(block: Block) -> bool:

@@ -125,7 +125,7 @@ SLUG_WORDS = 3  # an id of fewer words ("comments", "related-posts") names the f
 def names_of(node: LexborNode) -> str:
     """The element's class and id words; not its id when the id only spells out its own heading, as
     documentation and Markdown tools name sections ("sharing-with-a-single-developer" over "Sharing with a
-    single developer", "related-work"): such an id says what the section is about, not what the element is."""
+    single developer"): such an id says what the section is about, not what the element is (spells_heading)."""
     attrs = node.attributes
     ident = attrs.get("id") or ""
     if ident and names_kind(ident) and spells_heading(node, ident):
