@@ -213,6 +213,20 @@ def test_a_headline_linking_to_its_own_article_is_still_the_headline() -> None:
         assert extract(html(head, body), url=url).title == "Ten ways to rent a car", href
 
 
+def test_a_headline_linking_to_its_articles_folder_address_is_still_the_headline() -> None:
+    """An article's address is often a folder's ("/2025/12/ten-ways/"): its headline links there from the AMP,
+    print or second page, and from a copy saved without its URL. Only the root and a folder's index file
+    ("index.html") are a home the site's name links to."""
+    head = "<title>Ten ways to rent a car - Car Notes</title><meta property='og:site_name' content='Car Notes'>"
+    article = "https://cars.example.org/blog/2018/10/12/ten-ways/"
+    for url, href in ((article + "amp/", article), (article + "2/", "/blog/2018/10/12/ten-ways/"),
+                      (article + "print/", "../"), (None, article), (article, "index.html")):
+        body = f'<header><h1><a href="{href}">Ten ways to rent a car</a></h1></header>{PARAGRAPHS}'
+        assert extract(html(head, body), url=url).title == "Ten ways to rent a car", (url, href)
+    saved = f'<h1><a href="{article}">Ten ways to rent a car</a></h1>{PARAGRAPHS}'
+    assert extract(html("", saved)).title == "Ten ways to rent a car"  # no <title> to fall back on
+
+
 def test_an_authors_address_after_the_name_is_left_out_not_the_name_refused() -> None:
     """`<meta name="author" content="Bradley M. Kuhn (http://ebb.org/bkuhn/)">` (Readability's test page
     ebb-org) gave no author: an address is no part of a name, so the whole value was refused."""

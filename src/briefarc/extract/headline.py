@@ -96,17 +96,24 @@ def names_site(node: LexborNode, url: str | None) -> bool:
         and (here is None or not home.netloc or home.netloc == here.netloc)
 
 
-HOME_PAGES = ("", "index.html", "index.htm", "index.php")
+INDEX_PAGES = ("index.html", "index.htm", "index.php")
 
 
 def is_home(path: str, here: str | None) -> bool:
-    """A link's path leads to the site's home page, or to the index of a folder that holds this page (the
+    """A link's path leads to the site's home page, or to the index file of a folder that holds this page (the
     home of a manual or a section, as documentation generators link their project's name: "index.html"),
-    not to this page itself (a headline that links to its own article)."""
+    not to this page itself (a headline that links to its own article). A folder's address below the root
+    ("/2025/12/talks/") is no home: it is how an article is addressed, and its headline links there from the
+    article's AMP, print or second page, or from a copy saved without its URL."""
+    if path in ("", "/"):
+        return True
     folder, _, name = path.rpartition("/")
-    if name not in HOME_PAGES:
+    if name not in INDEX_PAGES:
         return False
-    return path in ("", "/") or here is None or (here.rstrip("/") != path.rstrip("/") and here.startswith(folder + "/"))
+    if here is None:
+        return True
+    itself = here == path or here == folder + "/"  # this page, by its file's name or by its folder's
+    return not itself and here.startswith(folder + "/")
 
 
 def _shows(node: LexborNode, wanted: str) -> bool:
