@@ -134,6 +134,16 @@ def test_a_credit_for_the_picture_under_the_headline_is_not_the_byline() -> None
     assert extract(html(meta, byline), url=URL).author == "Ana Lima"
 
 
+def test_a_byline_that_credits_the_pictures_with_the_text_is_the_byline() -> None:
+    """"Photos and text by", "Photo essay by": the author of the story, who took its pictures too; only a
+    credit for the pictures alone ("Photo by") opens no byline."""
+    for label in ("Photos and text by", "Photo essay by"):
+        byline = f"{HEADLINE}<p>{label} <a href='/people/jr'>Jane Roe</a></p>{PARAGRAPHS}"
+        assert extract(html("", byline), url=URL).author == "Jane Roe", label
+    credit = f"{HEADLINE}<p>Photo by <a href='/people/jr'>Jane Roe</a></p>{PARAGRAPHS}"
+    assert extract(html("", credit), url=URL).author is None
+
+
 def test_a_comments_author_and_an_author_boxs_initials_or_role_are_not_the_byline() -> None:
     comments = ('<ol class="comment-list"><li><div class="says"><span class="fn">Whowho</span></div>'
                 '<div class="author-name">Whowho</div><p>Great post!</p></li></ol>')

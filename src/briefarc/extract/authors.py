@@ -72,9 +72,11 @@ LABEL_LINE = lazy(r"^(?:\w[\w ]{0,14}\s)?by\s*:?$"
 BYLINE_START = lazy(f"(?:{LABEL_LINE.pattern})|(?:{BY_PREFIX.pattern})", re.I)
 NOT_A_BYLINE = lazy(r"^(?:powered|hosted|built|made|designed|sponsored|presented|provided|created|developed"
                           r"|inspired|followed|filter|sort|shop|browse|search"
-                          # a credit for a picture ("Photo by", "Cover image by", "Foto von"), not for the text
+                          # a credit for a picture ("Photo by", "Cover image by", "Foto von"), not for the text: the
+                          # label follows the picture's word ("Photos and text by", "Photo essay by" are bylines)
                           r"|(?:\w+\s+)?(?:photos?|photograph\w*|images?|pictures?|illustrations?|videos?|graphics?"
-                          r"|artwork|fotos?|bild|imagen|фото))\b", re.I)
+                          r"|artwork|fotos?|bild|imagen|фото)(?=\s*(?:by|von|de|por|par|di)?\s*[:：]?\s*$"
+                          r"|\s+(?:by|von|de|por|par|di)\b))", re.I)
 REVIEWER = lazy(r"^(?:medically\s+|expert\s+)?(?:reviewed|fact[- ]checked|edited|illustrated|photographed)"
                       r"\s+by\b", re.I)
 COMMENTS = lazy(r"^(?:wp-block-)?comments?(?:-(?:list|area|body|content|section|wrap|wrapper|container|thread"
