@@ -120,3 +120,8 @@ def test_counts_of_one_are_singular():
         out = StringIO()
         print_ingest_summary(Console(file=out, width=200), IngestReport(added=1, skipped=skipped))
         assert f"Skipped {words} no HTML page." in out.getvalue()
+    one_link = IngestReport(added=1, listings=1, listed=[("item", "https://example.org/list")], unplaced=1)
+    out = StringIO()
+    print_ingest_summary(Console(file=out, width=200), one_link)
+    assert "1 article link noted as pending" in out.getvalue()
+    assert "1 relative link left out" in out.getvalue()

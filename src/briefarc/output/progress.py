@@ -48,10 +48,12 @@ def print_ingest_summary(stderr: Console, report) -> None:
     for name in report.no_text:
         console.say(stderr, f"  skipped: {clean(name)}: no text (a title and no body): not archived", hang=4)
     if report.listings:
+        listed = len(report.listed)
         console.say(stderr, f"  {report.listings} listing page{'s' if report.listings > 1 else ''}, not stored "
-                    f"as documents: {len(report.listed)} article links noted as pending (`briefarc log --pending`)"
-                    + (f"; {report.unplaced} relative links left out: give the page's address with --url"
-                       if report.unplaced else ""), hang=4)
+                    f"as documents: {listed} article link{'s' * (listed != 1)} noted as pending "
+                    "(`briefarc log --pending`)"
+                    + (f"; {report.unplaced} relative link{'s' * (report.unplaced != 1)} left out: give the "
+                       "page's address with --url" if report.unplaced else ""), hang=4)
     for site, pages in report.assumed.items():
         console.say(stderr, f"  site assumed for {pages} page{'s' if pages > 1 else ''} without a URL: {clean(site)}",
                     hang=4)
