@@ -58,8 +58,8 @@ def test_jump_marks_jump_links_not_a_word_that_only_begins_with_it() -> None:
 
 def test_promo_marks_a_promotion_box_not_a_node_promoted_to_the_front_page() -> None:
     """Drupal marks every node promoted to its front page "node--promoted": a state of the article, not a box."""
-    for word in ("promo", "promo-box", "promos", "app_promo"):
-        assert names_kind(word) == LIKELY, word
+    for word in ("promo", "promo-box", "promos", "app_promo", "promoted-content", "promoted-stories", "promotedLinks"):
+        assert names_kind(word) == LIKELY, word  # a box of promoted links is still one
     for word in ("node--promoted", "node-promoted", "promoted"):
         assert names_kind(word) is None, word
 

@@ -22,7 +22,7 @@ PLAIN_NAMES = lazy(
     r"|trending|respond|yarpp|jp-relatedposts|read-?next|more-?stories"
 )
 LIKELY_NAMES = lazy(
-    r"share|sharing|social|promo(?!ted)|subscri|byline|caption|footer|widget|popular|advert|sponsor|signup"
+    r"share|sharing|social|promo(?!ted(?![\w-]))|subscri|byline|caption|footer|widget|popular|advert|sponsor|signup"
     r"|cookie|modal|popup|author|tagcloud|tag-?list|pagination|pager|navigation|nav-|-nav|menu|toolbar"
     r"|masthead|disclaimer|copyright|banner|print|more-|read-?more|also-|prev-|next-|post-meta"
     r"|entry-meta|article-meta|meta-|credit|dateline|timestamp|keywords|topics|newsletter|inline-?ad"

@@ -89,7 +89,7 @@ def date_from_time(src: PageSources) -> str | None:
 PUBLISHED_MARK = lazy(r"\bpublished\b|datepublished")
 
 
-NOT_THE_ARTICLE = lazy(r"related|sidebar|recommend|promo(?!ted)|teaser|trending|popular|top-?bar|header-?date")
+NOT_THE_ARTICLE = lazy(r"related|sidebar|recommend|promo(?!ted(?![\w-]))|teaser|trending|popular|top-?bar|header-?date")
 FURNITURE_TAGS = ("nav", "footer", "li")
 
 
