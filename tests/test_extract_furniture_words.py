@@ -79,6 +79,8 @@ def test_an_id_that_spells_the_sections_own_heading_is_no_furniture_name() -> No
                 '<a class="headerlink" href="#x">¶</a></h2><p>Text.</p></div>') == 0
     assert kind('<h2 id="sharing-with-a-single-developer-1">Sharing with a single developer</h2>') == 0
     assert kind('<section id="comments"><h2>Comments</h2><p>Great post!</p></section>') == PLAIN
+    assert kind('<section id="comments-on-this-post"><h2>Comments on this post</h2><p>Great!</p></section>') == PLAIN
+    assert kind('<div id="related-posts-from-the-archive"><h2>Related posts from the archive</h2></div>') == PLAIN
     assert kind('<div id="related-posts"><h2>Related Posts</h2></div>') == PLAIN
     assert kind('<div id="share-this-article"><h2>Share this article</h2></div>') == LIKELY
     assert kind('<div id="sharing-with-a-single-developer"><p>Sharing with a single developer</p></div>') == LIKELY

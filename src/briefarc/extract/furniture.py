@@ -125,10 +125,12 @@ SLUG_WORDS = 3  # an id of fewer words ("comments", "related-posts") names the f
 def names_of(node: LexborNode) -> str:
     """The element's class and id words; not its id when the id only spells out its own heading, as
     documentation and Markdown tools name sections ("sharing-with-a-single-developer" over "Sharing with a
-    single developer"): such an id says what the section is about, not what the element is (spells_heading)."""
+    single developer"): such an id says what the section is about, not what the element is (spells_heading).
+    An id with a word of what is never the article (PLAIN_NAMES: "comments-on-this-post", "related-posts-from-
+    the-archive") is kept whatever its heading says."""
     attrs = node.attributes
     ident = attrs.get("id") or ""
-    if ident and names_kind(ident) and spells_heading(node, ident):
+    if ident and names_kind(ident) == LIKELY and spells_heading(node, ident):
         ident = ""
     return f"{attrs.get('class') or ''} {ident}"
 
