@@ -388,3 +388,7 @@ def test_a_heading_whose_links_stay_on_the_page_is_a_heading_not_a_link() -> Non
                             f"{backref}{paragraphs(SENTENCES[3:])}{elsewhere}</article>"))
     assert "Sharing with one developer" in document.paragraphs  # without its permalink mark
     assert not any("Another story headline" in text for text in document.paragraphs)
+    comments = '<h3><a href="#comments">3 Comments</a></h3><h3><a href="#respond">Leave a reply</a></h3>'
+    document = extract(page(f"<article><h1>Talks on the trade corridor to resume</h1>{paragraphs()}{comments}"
+                            "</article>"))
+    assert document.paragraphs == SENTENCES  # links to the comments and the reply form stay links

@@ -10,6 +10,7 @@ from typing import Protocol
 from selectolax.lexbor import LexborNode
 
 from briefarc.extract.boilerplate import TAIL_HEADING, is_boilerplate
+from briefarc.extract.furniture import PLAIN, names_kind
 from briefarc.extract.text import fold, has_words, without_permalink
 
 # Tags that are skipped while reading (cheaper than removing them, as they are rare).
@@ -201,9 +202,11 @@ LINK_LINE = 200  # a paragraph mostly of links and shorter than this waits for p
 
 def in_page(link: LexborNode) -> bool:
     """A link to a place on the same page ("#section-2"): a heading's link back to the table of contents or
-    to itself (a permalink, "¶") leaves the heading a heading, not a link to another page."""
+    to itself (a permalink, "¶") leaves the heading a heading, not a link to another page. Not one to a
+    place named as what is never the article ("#comments", "#respond": "3 Comments", "Leave a reply"); a weaker
+    word may be the heading's own ("#overview-of-popular-tools", a slug of its text)."""
     href = link.attributes.get("href") or ""
-    return len(href) > 1 and href.startswith("#")
+    return len(href) > 1 and href.startswith("#") and names_kind(href[1:]) != PLAIN
 
 
 def is_prose(block: Block) -> bool:
