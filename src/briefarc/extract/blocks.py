@@ -10,7 +10,7 @@ from typing import Protocol
 from selectolax.lexbor import LexborNode
 
 from briefarc.extract.boilerplate import TAIL_HEADING, is_boilerplate
-from briefarc.extract.furniture import PLAIN, names_kind
+from briefarc.extract.furniture import HEADING_TAGS, PLAIN, names_kind
 from briefarc.extract.text import fold, has_words, without_permalink
 
 # Tags that are skipped while reading (cheaper than removing them, as they are rare).
@@ -67,7 +67,7 @@ class BlockReader:
         if self.parts:
             joined = "".join(self.parts)
             text = "" if joined.isspace() else fold(joined)  # the breaks between blocks: no call
-            if self.tag in ALL_HEADINGS:
+            if self.tag in HEADING_TAGS:
                 text = without_permalink(text)
             if text and has_words(text):
                 strong = min(1.0, self.strong_chars / len(text)) if self.strong_chars else 0.0  # one 0.0 for all
@@ -131,7 +131,7 @@ class BlockReader:
                 self.read_leaf(node, tag)
                 return
             stack.append(self._FLUSH)
-        elif tag == "a" and not (self.tag in ALL_HEADINGS and in_page(node)):
+        elif tag == "a" and not (self.tag in HEADING_TAGS and in_page(node)):
             self.link_depth += 1
             stack.append(self._LINK_END)
         elif tag in ("b", "strong"):
@@ -146,7 +146,7 @@ class BlockReader:
         text = self.folded.get(node.mem_id)
         if text is None:
             text = fold(node.text())
-        if tag in ALL_HEADINGS:
+        if tag in HEADING_TAGS:
             text = without_permalink(text)
         if not text or not has_words(text):
             return
@@ -194,7 +194,6 @@ def drop_tail(blocks: list[Block]) -> list[Block]:
 
 
 HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
-ALL_HEADINGS = HEADINGS | {"h1"}
 PROSE = 80  # a paragraph of prose: this many characters and few links
 MAX_PENDING = 500  # linked list items held while waiting for prose
 LINK_LINE = 200  # a paragraph mostly of links and shorter than this waits for prose like a linked list item

@@ -21,8 +21,10 @@ PLAIN_NAMES = lazy(
     r"comment|related|sidebar|breadcrumb|outbrain|taboola|recommend|newsletter|disqus|most-?popular"
     r"|trending|respond|yarpp|jp-relatedposts|read-?next|more-?stories"
 )
+# a promotion box, not an item in the state "promoted" ("node--promoted": Drupal's mark of a front-page node)
+PROMO = r"promo(?!ted(?![\w-]))"
 LIKELY_NAMES = lazy(
-    r"share|sharing|social|promo(?!ted(?![\w-]))|subscri|byline|caption|footer|widget|popular|advert|sponsor|signup"
+    rf"share|sharing|social|{PROMO}|subscri|byline|caption|footer|widget|popular|advert|sponsor|signup"
     r"|cookie|modal|popup|author|tagcloud|tag-?list|pagination|pager|navigation|nav-|-nav|menu|toolbar"
     r"|masthead|disclaimer|copyright|banner|print|more-|read-?more|also-|prev-|next-|post-meta"
     r"|entry-meta|article-meta|meta-|credit|dateline|timestamp|keywords|topics|newsletter|inline-?ad"

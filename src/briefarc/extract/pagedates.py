@@ -16,6 +16,7 @@ from selectolax.lexbor import LexborNode
 
 from briefarc.extract import dates
 from briefarc.extract.datefallbacks import fallback_date
+from briefarc.extract.furniture import PROMO
 from briefarc.extract.headline import headline, lines_beside, nearest_first
 from briefarc.extract.pagesources import PageSources, declared_language, node_text
 from briefarc.patterns import lazy
@@ -89,7 +90,7 @@ def date_from_time(src: PageSources) -> str | None:
 PUBLISHED_MARK = lazy(r"\bpublished\b|datepublished")
 
 
-NOT_THE_ARTICLE = lazy(r"related|sidebar|recommend|promo(?!ted(?![\w-]))|teaser|trending|popular|top-?bar|header-?date")
+NOT_THE_ARTICLE = lazy(rf"related|sidebar|recommend|{PROMO}|teaser|trending|popular|top-?bar|header-?date")
 FURNITURE_TAGS = ("nav", "footer", "li")
 
 

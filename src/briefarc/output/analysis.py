@@ -22,6 +22,7 @@ from briefarc.output.render import (
     text,
     title_cell,
 )
+from briefarc.output.summaries import count
 from briefarc.output.textout import clean
 from briefarc.output.wrap import Wrapped
 from briefarc.store.sitelabel import NONE_SHOWN
@@ -100,8 +101,7 @@ def turn_panel(turn: dict) -> Group:
 
 def numbered_turns(turns: list[dict]) -> Group:
     """Every turn of a document with the number that cites it (ID#N), under the document's date and title."""
-    count = f"{len(turns)} turn{'s' * (len(turns) != 1)}"
-    parts: list = [turn_heading(turns[0], f"Document {turns[0]['id']}, {count}"), Text("")]
+    parts: list = [turn_heading(turns[0], f"Document {turns[0]['id']}, {count(len(turns), 'turn')}"), Text("")]
     for turn in turns:
         parts += [turn_label(turn), Wrapped(clean(turn["text"]) + "\n")]
     return Group(*parts)
@@ -256,8 +256,8 @@ class TrendChart:
 
     def __init__(self, rows: list[dict], cells: int) -> None:
         self.rows, self.cells = rows, cells
-        self.counts = [f"{row['term_documents']}/{row['documents']} docs, {row['mentions']} "
-                       f"mention{'s' * (row['mentions'] != 1)}" for row in rows]
+        self.counts = [f"{row['term_documents']}/{row['documents']} docs, {count(row['mentions'], 'mention')}"
+                       for row in rows]
 
     def __rich_console__(self, console, options):
         terms = list(dict.fromkeys(row["term"] for row in self.rows))

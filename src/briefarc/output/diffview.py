@@ -7,6 +7,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from briefarc.output.render import clean
+from briefarc.output.summaries import count
 from briefarc.output.wrap import Wrapped
 
 STYLES = {"insert": "bold green", "delete": "bold red strike", "equal": ""}
@@ -20,9 +21,9 @@ def diff_renderable(doc_id: int, diff, *, plain: bool = False) -> Group:
     added, removed = diff.words()
     head = Text()
     head.append(f"Document {doc_id}: version {diff.old} → {diff.new}  ", style="" if plain else "bold")
-    head.append(f"+{added} word{'s' * (added != 1)}", style="" if plain else "green")
+    head.append(f"+{count(added, 'word')}", style="" if plain else "green")
     head.append("  ")
-    head.append(f"-{removed} word{'s' * (removed != 1)}", style="" if plain else "red")
+    head.append(f"-{count(removed, 'word')}", style="" if plain else "red")
     lines: list[RenderableType] = [head]
     if any(c.op != "equal" for c in diff.title):
         lines.append(changes_text("Title: ", diff.title, plain))

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from rich.console import Console
 
 from briefarc.output import console
+from briefarc.output.summaries import count
 from briefarc.output.textout import clean
 
 MANY_FILES = 20
@@ -41,22 +42,19 @@ def print_ingest_summary(stderr: Console, report) -> None:
     line = (f"Added {report.added}, updated {report.updated}, unchanged {report.unchanged}, "
             f"failed {len(report.failed)}.")
     if report.skipped:
-        line += f" Skipped {report.skipped} record{'s' * (report.skipped != 1)} with no HTML page."
+        line += f" Skipped {count(report.skipped, 'record')} with no HTML page."
     if report.no_text:
-        line += f" Skipped {len(report.no_text)} page{'s' * (len(report.no_text) > 1)} with no text."
+        line += f" Skipped {count(len(report.no_text), 'page')} with no text."
     console.say(stderr, line)
     for name in report.no_text:
         console.say(stderr, f"  skipped: {clean(name)}: no text (a title and no body): not archived", hang=4)
     if report.listings:
-        listed = len(report.listed)
-        console.say(stderr, f"  {report.listings} listing page{'s' if report.listings > 1 else ''}, not stored "
-                    f"as documents: {listed} article link{'s' * (listed != 1)} noted as pending "
-                    "(`briefarc log --pending`)"
-                    + (f"; {report.unplaced} relative link{'s' * (report.unplaced != 1)} left out: give the "
-                       "page's address with --url" if report.unplaced else ""), hang=4)
+        console.say(stderr, f"  {count(report.listings, 'listing page')}, not stored as documents: "
+                    f"{count(len(report.listed), 'article link')} noted as pending (`briefarc log --pending`)"
+                    + (f"; {count(report.unplaced, 'relative link')} left out: give the page's address with --url"
+                       if report.unplaced else ""), hang=4)
     for site, pages in report.assumed.items():
-        console.say(stderr, f"  site assumed for {pages} page{'s' if pages > 1 else ''} without a URL: {clean(site)}",
-                    hang=4)
+        console.say(stderr, f"  site assumed for {count(pages, 'page')} without a URL: {clean(site)}", hang=4)
     for name, text in report.warnings:
         console.say(stderr, f"  warning: {clean(name)}: {clean(text)}", hang=4)
     for name, reason in report.failed:
