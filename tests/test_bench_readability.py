@@ -13,11 +13,13 @@ ARTICLE = "".join(f"<p>Paragraph {n} of the report on the talks in Geneva, with 
                   f"article's text and not as a caption or a menu of the page.</p>" for n in range(5))
 
 
-def bench_module():
+def bench_module(name: str = "readability"):
+    """bench/<name>.py as a module (bench/ on the path while it loads, for its `from extraction import`)."""
     sys.path.insert(0, str(ROOT / "bench"))
     try:
-        spec = importlib.util.spec_from_file_location("bench_readability", ROOT / "bench" / "readability.py")
+        spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "bench" / f"{name}.py")
         module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+        sys.modules[spec.name] = module  # type: ignore[union-attr]  # (dataclasses look their module up)
         spec.loader.exec_module(module)  # type: ignore[union-attr]
         return module
     finally:
