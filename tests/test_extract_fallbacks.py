@@ -58,6 +58,20 @@ def test_a_layout_word_on_the_wrapper_of_the_article_is_no_sidebar() -> None:
     assert document.paragraphs == SENTENCES
 
 
+def test_a_short_article_under_the_headline_beats_a_long_sidebar_widget() -> None:
+    """The article is short, so the second pass looks again; the sidebar's text widget (long paragraphs, no
+    links) is larger, and its "sidebar" holds most of the page like a layout wrapper. The article meets the
+    headline's branch lower down: it stays (a campaign's programme beside a short blog post)."""
+    programme = "".join(f"<p>{number}. {text} The programme returns to it in a later chapter.</p>"
+                        for number, text in enumerate(SENTENCES * 3))
+    body = (f'<div id="container"><div id="content"><section class="post"><header><h1>Talks on the trade corridor '
+            f'to resume</h1></header><article class="article">{paragraphs(SENTENCES[:5])}</article></section></div>'
+            f'<section id="sidebar"><aside class="widget widget_text"><h3 class="widget-title">Our programme</h3>'
+            f'<div class="widget-inner">{programme}</div></aside></section></div>')
+    document = extract(page(body))
+    assert document.paragraphs == SENTENCES[:5]
+
+
 def test_the_looser_pass_leaves_comment_sections_out() -> None:
     """When the article is short, the second pass does not take the comments for it."""
     comments = "".join(f'<div class="comment"><p>{text} I disagree entirely with this.</p></div>'

@@ -401,7 +401,7 @@ def main_blocks(tree: LexborHTMLParser, body: tuple[str, ...] = (), drop: list[s
     choice = Reading(page_body, body, drop, skip_ids, trust_body)
     if choice.too_little():
         looser = Reading(page_body, body, drop, skip_ids, trust_body, names_alone=False, like=choice.page)
-        if looser.size > choice.size:
+        if looser.size > choice.size and not choice.nearer_title(looser, shown):
             choice = looser
     if not choice.blocks or (choice.too_little() and choice.next_to_nothing(shown)):
         loosest = Reading(page_body, body, drop, skip_ids, trust_body, names_alone=False, class_words=False)
@@ -415,6 +415,21 @@ def main_blocks(tree: LexborHTMLParser, body: tuple[str, ...] = (), drop: list[s
             if fallback.blocks:
                 return fallback.blocks, page_body
     return choice.blocks, choice.root
+
+
+NEAR_TITLE_SIZE = 500  # text size of a reading that can stand against a larger one further from the headline
+
+
+def meeting_depth(node: LexborNode, branch: set[int]) -> int:
+    """How deep in the page the element's first ancestor (or itself) in `branch` is: the number of its ancestors."""
+    current: LexborNode | None = node
+    while current is not None and current.mem_id not in branch:
+        current = current.parent
+    depth = 0
+    while current is not None:
+        depth += 1
+        current = current.parent
+    return depth
 
 
 class Reading:
@@ -451,6 +466,15 @@ class Reading:
         description is a page's own text (a video's), not a sign that its article was missed."""
         return all(text_size(block.text) < MIN_PARAGRAPH for block in self.blocks
                    if block.text.casefold() not in shown)
+
+    def nearer_title(self, other: Reading, shown: frozenset[str]) -> bool:
+        """Whether this reading is the article under the headline and `other` is text elsewhere: this one
+        holds paragraphs (NEAR_TITLE_SIZE at least), and its container meets the headline's branch lower down
+        than the other's, which does not hold the headline (a sidebar's long widget beside a short post)."""
+        title = self.page.title_path
+        if not title or other.root.mem_id in title or self.size < NEAR_TITLE_SIZE or self.next_to_nothing(shown):
+            return False
+        return meeting_depth(self.root, title) > meeting_depth(other.root, title)
 
     def too_little(self) -> bool:
         """True when the blocks hold under a third of the text that voted, or nothing at all."""
