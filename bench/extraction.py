@@ -74,6 +74,7 @@ class Found:
     title: str | None = None
     author: str | None = None
     date: str | None = None
+    lead: str | None = None  # a standfirst kept apart from the body (briefarc's subtitle)
 
 
 def part_of(key: str) -> str:
@@ -126,7 +127,7 @@ def briefarc_reader() -> Callable[[str, str | None], Found]:
             document = extract(page.encode("utf-8"), url=url, content_type="text/html; charset=utf-8")
         except InputError:
             return Found()
-        return Found(document.body, document.title, document.author, document.published)
+        return Found(document.body, document.title, document.author, document.published, document.subtitle)
 
     return run
 
