@@ -3,6 +3,7 @@ page streamed by script, link cards, and listings that are articles."""
 
 from __future__ import annotations
 
+import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from briefarc.extract.content import main_blocks
@@ -358,6 +359,18 @@ def test_a_lead_in_its_own_div_beside_the_bodys_container_is_the_subtitle() -> N
     nested = (f"<div class='block'><article><h1>Five dead after the landslide</h1><div class='article__intro'>"
               f"<div><div>{lead}</div></div></div><div class='article__body'>{paragraphs()}</div></article></div>")
     assert extract(page(nested)).subtitle is None  # blocks within blocks: a section, not a lead
+
+
+@pytest.mark.parametrize("name", ["article-vorspann", "chapeau", "entradilla", "linha-fina"])
+def test_a_lead_under_the_heading_that_shows_the_title_when_the_first_h1_is_a_breadcrumbs(name: str) -> None:
+    """The page's first h1 is the breadcrumb's last step; the article's headline is an h2 that shows the title,
+    and the lead beside the body's container is named in the page's language (Vorspann, chapeau...)."""
+    lead = "Rescuers found a fifth victim four days after the landslide buried several houses in the village."
+    body = (f"<ul class='breadcrumb'><li><a href='/'>Home</a></li><li><h1>Five dead after the landslide</h1></li>"
+            f"</ul><div class='block'><div class='story'><h2>Five dead after the landslide</h2><div class='{name}'>"
+            f"{lead}</div><div class='story-text'>{paragraphs()}</div></div></div>")
+    document = extract(page(body, head="<title>Five dead after the landslide</title>"))
+    assert document.subtitle == lead and document.paragraphs == SENTENCES
 
 
 def test_a_heading_that_announces_other_articles_ends_the_body() -> None:

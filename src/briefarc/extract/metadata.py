@@ -7,7 +7,7 @@ are asked before all of them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -27,6 +27,8 @@ TAG_META = ("article:tag", "news_keywords", "keywords", "parsely-tags", "sailthr
 SUBTITLE = lazy(
     r"standfirst|lead-?paragraph|(?<![a-z0-9])(?:lead|dek|lede|intro)(?![a-z0-9])|sub-?title|subhead|excerpt"
     r"|strapline|summary|teaser-text|alternativeheadline|description|deck(?![a-z0-9])"
+    # the same in the other languages of the sources: German, French, Spanish, Portuguese, Italian
+    r"|vorspann|chapeau|(?<![a-z0-9])chapo(?![a-z0-9])|entradilla|bajada|linha-?fina|sommario"
 )
 SUBTITLE_TAGS = frozenset({"p", "h2", "h3", "h4", "div", "span", "strong", "em"})
 NEWS_TYPES = frozenset({"newsarticle", "reportagenewsarticle", "analysisnewsarticle", "article", "blogposting",
@@ -120,13 +122,26 @@ def standfirst_outside(tree: LexborHTMLParser, title: str | None, body: set[str]
     (find_subtitle refuses a div inside another div: a node's css() matches the node itself, in its
     ancestors' context, so its "div div" holds for every such div; mending it there would take standfirsts
     out of the bodies that hold them.)"""
-    for node in candidates_after(tree.css_first("h1")):
-        if node.tag != "div" or not SUBTITLE.search(names_of(node)) or nests_blocks(node):
-            continue
-        text = node_text(node)
-        if 20 <= len(text) <= 600 and text != title and text not in body and not _link_heavy(node, text):
-            return text
+    for headline in headlines(tree, title):
+        for node in candidates_after(headline):
+            if node.tag != "div" or not SUBTITLE.search(names_of(node)) or nests_blocks(node):
+                continue
+            text = node_text(node)
+            if 20 <= len(text) <= 600 and text != title and text not in body and not _link_heavy(node, text):
+                return text
     return None
+
+
+def headlines(tree: LexborHTMLParser, title: str | None) -> Iterator[LexborNode]:
+    """The first h1, then the other h1 and h2 elements that show the title: where the first h1 is not the
+    article's headline (a breadcrumb's last step, a site's name), the heading over the article is."""
+    first = tree.css_first("h1")
+    if first is not None:
+        yield first
+    if title:
+        for node in tree.css("h1, h2"):
+            if (first is None or node.mem_id != first.mem_id) and node_text(node) == title:
+                yield node
 
 
 def nests_blocks(node: LexborNode) -> bool:
