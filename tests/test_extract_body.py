@@ -373,6 +373,19 @@ def test_a_lead_under_the_heading_that_shows_the_title_when_the_first_h1_is_a_br
     assert document.subtitle == lead and document.paragraphs == SENTENCES
 
 
+def test_an_email_address_written_as_a_link_is_the_articles_text() -> None:
+    """A paragraph that is only a mailto: link (the address the article asks readers to write to) is text a
+    reader copies, not a link to another page; a paragraph that only links to another page still goes."""
+    address = "<p><a href='mailto:testimonies@example.org'>testimonies@example.org</a></p>"
+    other = "<p><a href='/another-story'>Another story about the corridor</a></p>"
+    body = (f"<article><h1>Talks on the trade corridor to resume</h1>{paragraphs(SENTENCES[:3])}"
+            f"<p>Readers can send their accounts to this address:</p>{address}{other}{paragraphs(SENTENCES[3:])}"
+            "</article>")
+    document = extract(page(body))
+    assert document.paragraphs == [*SENTENCES[:3], "Readers can send their accounts to this address:",
+                                   "testimonies@example.org", *SENTENCES[3:]]
+
+
 def test_a_heading_that_announces_other_articles_ends_the_body() -> None:
     """A container that ends with "Read This Next" or "Latest News" and teasers of other articles: the heading
     and what follows it are left out (they were two fifths of such bodies); the same heading in the body's

@@ -131,7 +131,7 @@ class BlockReader:
                 self.read_leaf(node, tag)
                 return
             stack.append(self._FLUSH)
-        elif tag == "a" and not (self.tag in HEADING_TAGS and in_page(node)):
+        elif tag == "a" and not (self.tag in HEADING_TAGS and in_page(node)) and not writes_address(node):
             self.link_depth += 1
             stack.append(self._LINK_END)
         elif tag in ("b", "strong"):
@@ -206,6 +206,13 @@ def in_page(link: LexborNode) -> bool:
     word may be the heading's own ("#overview-of-popular-tools", a slug of its text)."""
     href = link.attributes.get("href") or ""
     return len(href) > 1 and href.startswith("#") and names_kind(href[1:]) != PLAIN
+
+
+def writes_address(link: LexborNode) -> bool:
+    """A link that writes an e-mail address or a telephone number ("mailto:", "tel:"): the page's own text,
+    which a reader copies, not a way to another page ("Write to us at: <a>desk@example.org</a>")."""
+    href = (link.attributes.get("href") or "").lstrip().lower()
+    return href.startswith("mailto:")
 
 
 def is_prose(block: Block) -> bool:
