@@ -386,6 +386,27 @@ def test_an_email_address_written_as_a_link_is_the_articles_text() -> None:
                                    "testimonies@example.org", *SENTENCES[3:]]
 
 
+def card(number: int, cls: str = "snippet") -> str:
+    """A teaser of another article: its linked heading, its picture and "read more" linking there again."""
+    href = f"/stars/another-story-{number}.html"
+    return (f"<div class='{cls}'><h3><a href='{href}'>Another story number {number}</a></h3><a href='{href}'>"
+            f"<img src='/p{number}.jpg' alt=''></a><div>Summer is holiday time, and the other story {number} "
+            f"tells where the stars spend it. <a href='{href}'>Read more</a></div></div>")
+
+
+def test_a_teaser_of_another_article_among_the_paragraphs_is_left_out() -> None:
+    """A card set among the article's paragraphs whose heading links to another page, which its picture and
+    "read more" link to again, is that page's opening; three cards alike are the article's own list."""
+    body = (f"<article><h1>Talks on the trade corridor to resume</h1>{paragraphs(SENTENCES[:3])}"
+            f"<div class='paragraph'>{card(1)}</div>{paragraphs(SENTENCES[3:])}</article>")
+    assert extract(page(body)).paragraphs == SENTENCES
+    items = "".join(card(number, "course") for number in range(3))
+    listed = extract(page(f"<article><h1>Talks on the trade corridor to resume</h1>{paragraphs(SENTENCES[:3])}"
+                          f"<div class='courses'>{items}</div>{paragraphs(SENTENCES[3:])}</article>"))
+    teasers = [text for text in listed.paragraphs if text.startswith("Summer is holiday time")]
+    assert len(teasers) == 3 and listed.paragraphs[-1] == SENTENCES[-1]
+
+
 def test_a_heading_that_announces_other_articles_ends_the_body() -> None:
     """A container that ends with "Read This Next" or "Latest News" and teasers of other articles: the heading
     and what follows it are left out (they were two fifths of such bodies); the same heading in the body's

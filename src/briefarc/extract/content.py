@@ -9,7 +9,8 @@
    withdrawn unless it holds so much of the text that it must be the article itself. Hidden blocks
    go first, so that the shares of the rest are measured on the text a reader sees; a panel that a
    control opens (aria-controls) is not hidden furniture; a page builder's block word ("widget")
-   marks nothing where such blocks hold the text, nor a block that holds one subheading.
+   marks nothing where such blocks hold the text, nor a block that holds one subheading. A teaser of
+   another article set among the paragraphs (briefarc.extract.cards) is furniture too.
 4. From <body>, the walk descends while one child holds most of the votes (an article/main element
    counts double; the branch of the visible headline is preferred) and the element's own paragraphs
    hold little of them: that element is the container.
@@ -29,6 +30,7 @@ from __future__ import annotations
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from briefarc.extract.blocks import Block, BlockReader, drop_tail
+from briefarc.extract.cards import teaser_cards
 from briefarc.extract.furniture import (
     CONTENT_NAMES,
     LIKELY,
@@ -398,6 +400,7 @@ def main_blocks(tree: LexborHTMLParser, body: tuple[str, ...] = (), drop: list[s
     hidden = [node.html or "" for node in tree.tags("noscript")]
     place_streamed_parts(tree)
     tree.strip_tags(JUNK_TAGS)
+    skip_ids = {*(skip_ids or ()), *teaser_cards(page_body, shown)}
     choice = Reading(page_body, body, drop, skip_ids, trust_body)
     if choice.too_little():
         looser = Reading(page_body, body, drop, skip_ids, trust_body, names_alone=False, like=choice.page)

@@ -1,0 +1,51 @@
+"""Teasers of other articles set among the article's blocks ("Heiß, heißer...", its picture, a few lines
+and "Weiterlesen"): a card whose heading is wholly a link to another page, which the card links to again
+(its picture, a "read more"), in few words. Their text is another article's opening, never this one's."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborNode
+
+from briefarc.extract.text import fold
+
+CARD_TEXT = 500  # characters a teaser card holds at most
+CARD_LEVELS = 4  # levels above its heading where a card's second link to the same page is looked for
+LONE_CARDS = 2  # cards alike (tag and class), at most: more are the article's own list (courses, webcams...)
+LINKED_HEADINGS = "h2 > a[href], h3 > a[href], h4 > a[href]"
+
+
+def teaser_cards(body: LexborNode, shown: frozenset[str] = frozenset()) -> set[int]:
+    """The mem_ids of the teaser cards under `body`; a heading that shows the page's own title (`shown`,
+    casefolded) heads no card."""
+    found: dict[tuple[str, str], list[int]] = {}  # cards by their tag and class
+    sizes: dict[int, int] = {}  # text sizes measured: each element once, however many headings it holds
+    for link in body.css(LINKED_HEADINGS):
+        heading = link.parent
+        href = (link.attributes.get("href") or "").strip()
+        if heading is None or not href or href.startswith("#"):
+            continue
+        text = fold(heading.text())
+        if not text or text != fold(link.text()) or text.casefold() in shown:
+            continue
+        card = _card(heading, link, href, sizes)
+        if card is not None:
+            found.setdefault((card.tag or "", card.attributes.get("class") or ""), []).append(card.mem_id)
+    return {card for cards in found.values() if len(cards) <= LONE_CARDS for card in cards}
+
+
+def _card(heading: LexborNode, link: LexborNode, href: str, sizes: dict[int, int]) -> LexborNode | None:
+    """The smallest element above the heading that links to `href` again, if it is short."""
+    card = heading.parent
+    for _ in range(CARD_LEVELS):
+        if card is None or card.tag in ("body", "main", "html"):
+            return None
+        size = sizes.get(card.mem_id)
+        if size is None:
+            size = sizes[card.mem_id] = len(fold(card.text()))
+        if size > CARD_TEXT:
+            return None
+        if any(other.mem_id != link.mem_id and (other.attributes.get("href") or "").strip() == href
+               for other in card.css("a[href]")):
+            return card
+        card = card.parent
+    return None
