@@ -115,7 +115,19 @@ def test_boilerplate_lead_ins_in_the_sources_languages(phrase: str) -> None:
     assert extract(page(body)).paragraphs == SENTENCES
 
 
+@pytest.mark.parametrize("line", [
+    "4 Min Read", "3 MIN. READ", "Reading time: 8 minutes", "Lesezeit: 3 Minuten", "4 Min. Lesezeit",
+    "Temps de lecture : 5 min", "Tiempo de lectura: 4 min", "Tempo de leitura: 2 minutos", "Время чтения: 5 мин",
+    "阅读时间：5分钟", "By", "Von",
+])
+def test_a_reading_time_or_a_lone_byline_word_is_no_paragraph(line: str) -> None:
+    body = f"<article><p>{line}</p>{paragraphs()}</article>"
+    assert extract(page(body)).paragraphs == SENTENCES
+
+
 def test_sentences_that_start_like_a_lead_in_stay() -> None:
+    assert not is_boilerplate("He read the statement for 5 minutes.", 0.0)
+    assert not is_boilerplate("4 minutes", 0.0) and not is_boilerplate("By Jane Roe", 0.0)
     assert not is_boilerplate("Recommended daily intake of vitamin C is 90 mg for men and 75 mg for women.", 0.0)
     assert not is_boilerplate("Related talks are planned for the spring, the ministry said in its statement.", 0.0)
 

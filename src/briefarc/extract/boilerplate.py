@@ -15,6 +15,7 @@ LABELS = (
     r"advertisement|advertising|sponsored(?: content)?|story continues below(?: advertisement)?"
     r"|continue reading(?: below)?|scroll to continue(?: with content)?|share this(?: article)?|skip (?:to )?ad"
     r"|anzeige|werbung|publicité|publicidad|publicidade|pubblicità|реклама|广告|إعلان"
+    r"|by|von|par|por|di|автор"  # a byline's opening word left alone, the name set apart from it
 )
 # A short block that opens with one of these introduces links to other articles.
 LEAD_INS = (
@@ -34,12 +35,23 @@ LABEL_TEXT = lazy(rf"^[\W_]*(?=[{FIRST_LETTERS}])(?:{LABELS})[\W_]*$", re.I)
 LEAD_IN_TEXT = lazy(rf"^[\W_]*(?:{LEAD_INS})(?:\s*[:：»›|\-–—>]|\s*$)", re.I)
 LEAD_IN_START = lazy(rf"^[\W_]*(?:{LEAD_INS})\b", re.I)
 LEAD_IN_LENGTH = 160
+# A block that is nothing but the time the article takes to read ("4 Min Read", "Lesezeit: 3 Minuten").
+MINUTES = r"(?:min(?:ute)?s?|minuten|minutos|minuti|мин(?:ут[аы]?)?|分钟|دقائق|دقيقة)\.?"
+READING = (r"(?:estimated )?read(?:ing)? time|lesezeit|lesedauer|temps de lecture|tiempo de lectura"
+           r"|tempo de leitura|tempo di lettura|время чтения|(?:预计)?阅读时间|وقت القراءة|lecture|lectura|leitura")
+READ = r"read|reading|lesezeit|lesedauer|de lecture|de lectura|de leitura|di lettura|чтения|阅读|للقراءة"
+NUMBER = r"\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+)?"
+READING_TIME = lazy(rf"^[\W_]*(?:(?:{READING})\s*[:：]?\s*(?:about |ca\. |~)?{NUMBER}\s*{MINUTES}"
+                    rf"|{NUMBER}[-\s]*{MINUTES}\s*(?:{READ}))[\W_]*$", re.I)
+READING_TIME_LENGTH = 40
 
 
 def is_boilerplate(text: str, link_density: float) -> bool:
-    """True for a label, a "read also" lead-in (short, and ending or followed by a colon or links),
-    or leftover markup."""
+    """True for a label, a reading time, a "read also" lead-in (short, and ending or followed by a colon or
+    links), or leftover markup."""
     if (text.startswith("<") and MARKUP_TEXT.match(text)) or LABEL_TEXT.match(text):
+        return True
+    if len(text) <= READING_TIME_LENGTH and READING_TIME.match(text):
         return True
     if len(text) <= LEAD_IN_LENGTH and LEAD_IN_TEXT.match(text):
         return True
