@@ -439,3 +439,27 @@ def test_a_heading_whose_links_stay_on_the_page_is_a_heading_not_a_link() -> Non
     document = extract(page(f"<article><h1>Talks on the trade corridor to resume</h1>{paragraphs()}{comments}"
                             "</article>"))
     assert document.paragraphs == SENTENCES  # links to the comments and the reply form stay links
+
+
+LINES = ["爱 逝去的爱 讨不回来", "Ai shi qu de ai tao bu hui lai", "我还有话想对你说",
+         "Wo hai you hua xiang dui ni shuo", "Repeat Chorus", "就放心去吧", "Jiu fang xin qu ba"]
+OTHER_POSTS = "".join(f"<li><a href='/2011/0{n % 9 + 1}/song-{n}.html'>Another song's lyrics and pinyin number {n}</a>"
+                      f"</li>" for n in range(30))
+
+
+def test_a_short_post_in_the_pages_one_article_body_is_no_listing() -> None:
+    """A song's lyrics (short lines, little text) beside a long list of links to other posts looked like a
+    listing, and the page was stored without a body. The lines are read from the one element of the page
+    whose class names an article's text ("post-body entry-content"): a page of one post. Three excerpts,
+    each in its own such element, still make a listing."""
+    lyrics = "".join(f"{line}<br>" for line in LINES)
+    post = (f"<div class='post hentry'><h3 class='post-title'>Zhi Neng Xiang Nian Ni</h3>"
+            f"<div class='post-body entry-content'>{lyrics}</div></div>")
+    document = extract(page(f"<div class='main'>{post}</div><div class='archive'><ul>{OTHER_POSTS}</ul></div>",
+                            head="<title>Zhi Neng Xiang Nian Ni</title>"))
+    assert document.kind != "listing" and document.paragraphs == LINES
+    excerpts = "".join(f"<div class='post'><h3><a href='/2011/07/song-{n}.html'>Lyrics of the song number {n} "
+                       f"and their pinyin</a></h3><div class='post-body entry-content'>{LINES[n]}</div></div>"
+                       for n in range(3))
+    listing = extract(page(f"<div class='main'>{excerpts}</div><div class='archive'><ul>{OTHER_POSTS}</ul></div>"))
+    assert listing.kind == "listing" and not listing.paragraphs

@@ -163,7 +163,7 @@ def extract_html(text: str, url: str | None = None, site: sites.Site | None = No
     )
     template = sites.site_by_fingerprint(tree) if trusted else site  # by the markup, not by the address
     document.site = template.name if template else None
-    if might_be_listing(paragraphs, meta):
+    if might_be_listing(paragraphs, meta) and not listing.one_article_body(root, tree):
         hint = meta.next_link or listing.pager_from_source(text)
         base = url or address or sites.own_address(tree, text)  # a saved listing's links resolve against it
         if fill_listing(document, tree, base, site, hint):

@@ -26,6 +26,23 @@ NEXT_TEXT = lazy(r"^(?:next(?: page)?|older(?: posts| entries)?|more|下一页|�
                        r"следующая|далее|suivant|siguiente|weiter|التالي)\s*[›»>→]*$", re.I)
 CURRENT = ".active, .current, [aria-current=page], .selected, .on, .cur"
 MIN_TITLE = 15
+# Class words of an element that holds an article's own text (furniture.CONTENT_NAMES less the page regions,
+# "main-content", that a listing has too).
+ARTICLE_BODY = lazy(r"^(?:.*[-_])?(?:article-?body|story-?body|entry-content|post-content|article-content"
+                    r"|story-content|post-body|body-text|article-text|article__body|story__content)(?:[-_].*)?$", re.I)
+CLASS_WORD = lazy(r"^[A-Za-z][\w-]*$")
+
+
+def one_article_body(root: LexborNode | None, tree: LexborHTMLParser) -> bool:
+    """Whether the body was read from the one element of the page whose class names it an article's text
+    ("entry-content", "post-body"): a page of a single post, whatever links surround it. A listing of
+    posts has one such element per excerpt, or none."""
+    if root is None:
+        return False
+    for word in (root.attributes.get("class") or "").split():
+        if ARTICLE_BODY.match(word) and CLASS_WORD.match(word) and len(tree.css(f".{word}")) == 1:
+            return True
+    return False
 MAX_ITEMS = 2000
 
 
