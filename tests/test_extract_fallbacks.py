@@ -125,7 +125,15 @@ def test_a_reading_time_or_a_lone_byline_word_is_no_paragraph(line: str) -> None
     assert extract(page(body)).paragraphs == SENTENCES
 
 
+@pytest.mark.parametrize("label", ["Category:", "Tags:", "Filed under:", "Schlagworte:", "Catégories :", "Etiquetas:",
+                                   "Рубрика:", "标签："])
+def test_a_line_of_the_posts_categories_is_no_paragraph(label: str) -> None:
+    line = f"<h2>{label} <a href='/c/blog'>Blog</a> <a href='/c/popular'>Popular</a></h2>"
+    assert extract(page(f"<article>{paragraphs()}{line}</article>")).paragraphs == SENTENCES
+
+
 def test_sentences_that_start_like_a_lead_in_stay() -> None:
+    assert not is_boilerplate("Topics: the talks covered trade, water and the border, the ministry said.", 0.0)
     assert not is_boilerplate("He read the statement for 5 minutes.", 0.0)
     assert not is_boilerplate("4 minutes", 0.0) and not is_boilerplate("By Jane Roe", 0.0)
     assert not is_boilerplate("Recommended daily intake of vitamin C is 90 mg for men and 75 mg for women.", 0.0)

@@ -35,6 +35,12 @@ LABEL_TEXT = lazy(rf"^[\W_]*(?=[{FIRST_LETTERS}])(?:{LABELS})[\W_]*$", re.I)
 LEAD_IN_TEXT = lazy(rf"^[\W_]*(?:{LEAD_INS})(?:\s*[:：»›|\-–—>]|\s*$)", re.I)
 LEAD_IN_START = lazy(rf"^[\W_]*(?:{LEAD_INS})\b", re.I)
 LEAD_IN_LENGTH = 160
+# A short block that opens with one of these and is much of it links files the article under its categories.
+TAXONOMY = lazy(
+    r"^[\W_]*(?:categor(?:y|ies)|tags?|tagged(?: with| as)?|filed under|posted in|topics?|kategorien?"
+    r"|schlagw(?:ö|o)rte?|getaggt mit|themen|catégories?|étiquettes?|mots-clés|categorías?|categorias?|etiquetas"
+    r"|categorie|argomenti"
+    r"|рубрик[аи]|метки|теги|标签|分类|التصنيفات|الوسوم)\s*[:：]", re.I)
 # A block that is nothing but the time the article takes to read ("4 Min Read", "Lesezeit: 3 Minuten").
 MINUTES = r"(?:min(?:ute)?s?|minuten|minutos|minuti|мин(?:ут[аы]?)?|分钟|دقائق|دقيقة)\.?"
 READING = (r"(?:estimated )?read(?:ing)? time|lesezeit|lesedauer|temps de lecture|tiempo de lectura"
@@ -55,7 +61,8 @@ def is_boilerplate(text: str, link_density: float) -> bool:
         return True
     if len(text) <= LEAD_IN_LENGTH and LEAD_IN_TEXT.match(text):
         return True
-    return len(text) <= LEAD_IN_LENGTH and link_density > 0.3 and LEAD_IN_START.match(text) is not None
+    return len(text) <= LEAD_IN_LENGTH and link_density > 0.3 and (
+        LEAD_IN_START.match(text) is not None or TAXONOMY.match(text) is not None)
 
 
 # A heading that is nothing but one of these opens the page's list of other articles, not a section.
