@@ -318,3 +318,24 @@ def test_of_meta_tags_whose_names_only_say_published_the_earliest_day_is_the_dat
     head = ('<meta name="published-time" content="2026-03-09T08:45:32.183Z">'
             '<meta name="published-date" content="2021-02-16">')
     assert extract(page(head, f"<article>{HEADLINE}{PARAGRAPHS}</article>")).published[:10] == "2021-02-16"
+
+
+
+def test_a_day_with_a_two_digit_year_alone_beside_the_headline() -> None:
+    """"02.12.19" on its own line over the headline, as German and other European pages write the day; the
+    same digits inside a longer line (a version) are no date."""
+    body = f"<div class='flag'>In the media</div><span>02.12.19</span>{HEADLINE}{PARAGRAPHS}"
+    assert extract(page("", body, "de")).published == "2019-12-02"
+    version = body.replace("02.12.19", "Version 02.12.19 of the guide")
+    assert extract(page("", version, "de")).published is None
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Von Christian am 03.05.2013, 11:51 | 0 Meinungen", "2013-05-03"),
+    ("By Jane Roe on May 3, 2013", "2013-05-03"),
+    ("Par Marie Curie, le 3 mai 2013", "2013-05-03"),
+])
+def test_a_byline_with_its_day_under_the_article_dates_an_undated_page(line: str, expected: str) -> None:
+    body = f"{HEADLINE}{PARAGRAPHS * 3}<div class='asset-footer'><div class='asset-meta'>{line}</div></div>"
+    lang = {"V": "de", "B": "en", "P": "fr"}[line[0]]
+    assert extract(page("", body, lang)).published == expected

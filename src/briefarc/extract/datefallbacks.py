@@ -1,8 +1,9 @@
 """Where a page that declares no publication date and shows none by its headline still says it, in order:
 a labelled line anywhere in the article ("Published" over a date, "Posted on 3 May 2024"), the
 datePublished of data kept in scripts or attributes (escaped JSON), a wire dateline opening the
-description ("RAJSHAHI, Dec 20, 2025 (BSS) - ..."), an "Updated" line, and last the declared date of
-the last change. A date in navigation, a footer or a list of other articles is never taken."""
+description ("RAJSHAHI, Dec 20, 2025 (BSS) - ..."), a byline that gives the day ("Von Christian am
+03.05.2013", often under the article), an "Updated" line, and last the declared date of the last change.
+A date in navigation, a footer or a list of other articles is never taken."""
 
 from __future__ import annotations
 
@@ -21,14 +22,17 @@ PUBLISHED_LABEL = lazy(
     r"^(?:date\s+)?(?:first\s+|originally\s+)?(?:published|posted|publication date|date of publication|publié|publiée"
     r"|veröffentlicht|publicado|publicada|pubblicato|gepubliceerd|опубликовано|发布时间|发布日期|发表于)\b", re.I)
 UPDATED_LABEL = lazy(r"^(?:last\s+)?(?:updated|modified|reviewed)\b", re.I)
+# a byline that gives the day too, often under the article ("Von Christian am 03.05.2013, 11:51")
+BYLINE_LABEL = lazy(r"^(?:(?:written\s+)?by|von|verfasst von|geschrieben von|par|por|di|от|автор)\s+\w", re.I)
 LABEL_LINE = 90  # a longer text is a sentence, not a label with its date
 DATA_KEYS = r"datePublished|publishedAt|published_at|publishDate|publish_date|firstPublishedAt|datePosted"
 QUOTE = r"(?:\\?\"|&quot;|&#34;)"
 DATA_DATE = lazy(rf"{QUOTE}(?:{DATA_KEYS}){QUOTE}\s*:\s*{QUOTE}([^\"\\&]{{8,40}})")
 DATELINE = lazy(r"^(?P<head>.{6,100}?)\s(?:\([A-Z][\w .]{1,20}\)\s*)?[-–—]\s")
 # the first letters of PUBLISHED_LABEL's and UPDATED_LABEL's words (date, first, originally, published,
-# posted, publié, veröffentlicht, gepubliceerd, опубликовано, 发布/发表; last, updated, modified, reviewed)
-LABEL_STARTS = frozenset("dfopvgо发lumr")
+# posted, publié, veröffentlicht, gepubliceerd, опубликовано, 发布/发表; last, updated, modified, reviewed;
+# by, written, von, par, por, di, geschrieben, от, автор)
+LABEL_STARTS = frozenset("dfopvgо发lumrbwgа")
 MODIFIED_META = ("article:modified_time", "og:updated_time", "dcterms.modified", "datemodified", "last-modified")
 
 
@@ -101,4 +105,5 @@ def fallback_date(src: PageSources, in_furniture: Callable[[LexborNode], bool]) 
     if dates.date_from_url(src.url):
         return None
     return (_labelled(src, PUBLISHED_LABEL, in_furniture) or date_from_data(src) or date_from_dateline(src)
-            or _labelled(src, UPDATED_LABEL, in_furniture) or date_declared_modified(src))
+            or _labelled(src, BYLINE_LABEL, in_furniture) or _labelled(src, UPDATED_LABEL, in_furniture)
+            or date_declared_modified(src))

@@ -176,18 +176,32 @@ def _near_title(src: PageSources, title: str | None) -> tuple[str, bool] | None:
     language, shown = declared_language(src), node_text(node)
     updated, others = None, None
     for line in nearest_first(lines_beside(node, True, NEAR_TITLE, src.memo), lines_beside(node, False, 300, src.memo)):
-        if 6 <= len(line) <= DATE_LINE and YEAR.search(line) and not NOT_PUBLISHED.search(line) and line not in shown:
+        short = SHORT_DATE.match(line)
+        if short:  # "02.12.19" alone on its line: the day as German and other European pages write it
+            found = _short_date(short)
+        elif 6 <= len(line) <= DATE_LINE and YEAR.search(line) and not NOT_PUBLISHED.search(line) and line not in shown:
             found = dates.find_date_in_language(line, language)
-            if not found:
-                continue
-            others = others if others is not None else [(item, item.text()) for item in src.tree.css("blockquote, li")]
-            if _of_another_page(others, line):
-                continue
-            if not UPDATED.search(line) and not MACHINE_TIME.match(line):
-                return found, False
-            updated = updated or found
+        else:
+            continue
+        if not found:
+            continue
+        others = others if others is not None else [(item, item.text()) for item in src.tree.css("blockquote, li")]
+        if _of_another_page(others, line):
+            continue
+        if not UPDATED.search(line) and not MACHINE_TIME.match(line):
+            return found, False
+        updated = updated or found
     # "Updated: 2 January 2026" (or a hidden "2026-01-02T10:45:07-04:00") only when no other date stands by
     return (updated, True) if updated else None
+
+
+SHORT_DATE = lazy(r"^\s*(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<yy>\d{2})\s*$")
+
+
+def _short_date(match: re.Match) -> str | None:
+    """A day written with a two-digit year ("02.12.19"), in this century."""
+    day = dates.make_date(2000 + int(match["yy"]), int(match["mon"]), int(match["day"]))
+    return day.isoformat() if day else None
 
 
 def _of_another_page(others: list[tuple[LexborNode, str]], line: str) -> bool:
