@@ -48,6 +48,20 @@ def test_widget_words_around_long_paragraphs_do_not_hide_them() -> None:
     assert document.paragraphs == SENTENCES
 
 
+def test_a_small_builder_block_that_holds_prose_is_the_articles() -> None:
+    """On a page that a builder's blocks hold, a block of one short paragraph (under 200 characters, few
+    links) is the article's as its longer siblings are; a small block of links (share buttons) still goes."""
+    def widget(inner: str) -> str:
+        return (f'<div class="builder-widget builder-widget-text-editor"><div class="builder-widget-container">'
+                f"{inner}</div></div>")
+    short = "Super discreet and never loud are the small hoops, with a slightly bolder cuff at the ear."
+    blocks = "".join(widget(paragraphs(SENTENCES[i:i + 2])) for i in range(0, 6, 2))
+    share = widget("<p><a href='/fb'>Share on Facebook</a> <a href='/x'>Share on X</a> <a href='/m'>Mail</a></p>")
+    document = extract(page(f"<h1>Talks on the trade corridor to resume</h1>{blocks}{widget(f'<p>{short}</p>')}"
+                            f"{share}"))
+    assert document.paragraphs == [*SENTENCES, short]
+
+
 def test_a_layout_word_on_the_wrapper_of_the_article_is_no_sidebar() -> None:
     """"c-fixed-sidebar-layout" and "sidebar-content" say where the sidebar is, not that the wrapper is one;
     the real sidebar (link-heavy) is still dropped."""

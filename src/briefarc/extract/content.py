@@ -29,12 +29,13 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from briefarc.extract.blocks import Block, BlockReader, drop_tail
+from briefarc.extract.blocks import PROSE, Block, BlockReader, drop_tail
 from briefarc.extract.cards import teaser_cards
 from briefarc.extract.furniture import (
     CONTENT_NAMES,
     LIKELY,
     PLAIN,
+    SMALL_FURNITURE,
     corroborated,
     furniture_kind,
     is_hidden,
@@ -218,7 +219,10 @@ class Page:
             if share > 0.5 and layout_word_only(node):
                 return True  # a layout wrapper that holds most of the page is the page, links or not
             evidence = kind == PLAIN and node.css_first("h1") is None
-            if not (evidence or corroborated(node, text_size(fold(node.text())))):
+            size = text_size(fold(node.text()))
+            if self.builder_block(node) and holds_prose(node):
+                size = SMALL_FURNITURE  # a small block of the builder's that holds prose needs links against it
+            if not (evidence or corroborated(node, size)):
                 return True
         if kind == LIKELY:
             return share > LIKELY_SHARE
@@ -421,6 +425,15 @@ def main_blocks(tree: LexborHTMLParser, body: tuple[str, ...] = (), drop: list[s
 
 
 NEAR_TITLE_SIZE = 500  # text size of a reading that can stand against a larger one further from the headline
+
+
+def holds_prose(node: LexborNode) -> bool:
+    """Whether a paragraph of prose is in the element: PROSE characters at least, under a third of them links."""
+    for paragraph in node.css("p"):
+        text = fold(paragraph.text())
+        if len(text) >= PROSE and sum(len(fold(a.text())) for a in paragraph.css("a")) < 0.3 * len(text):
+            return True
+    return False
 
 
 def meeting_depth(node: LexborNode, branch: set[int]) -> int:
