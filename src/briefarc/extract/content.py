@@ -220,7 +220,7 @@ class Page:
                 return True  # a layout wrapper that holds most of the page is the page, links or not
             evidence = kind == PLAIN and node.css_first("h1") is None
             size = text_size(fold(node.text()))
-            if self.builder_block(node) and holds_prose(node):
+            if size < SMALL_FURNITURE and self.builder_block(node) and holds_prose(node):
                 size = SMALL_FURNITURE  # a small block of the builder's that holds prose needs links against it
             if not (evidence or corroborated(node, size)):
                 return True
