@@ -386,6 +386,21 @@ def test_an_email_address_written_as_a_link_is_the_articles_text() -> None:
                                    "testimonies@example.org", *SENTENCES[3:]]
 
 
+@pytest.mark.parametrize("button", [
+    "<p><a href='mailto:?subject=Talks%20on%20the%20corridor&body=https://example.org/talks'>Email this article</a>"
+    "</p>",
+    "<ul class='tools'><li><a href='https://example.org/print'>Print</a></li><li><a href='mailto:?subject=Talks'>"
+    "Email</a></li></ul>",
+    "<p><a href='mailto:desk@example.org'>Contact the desk</a></p>",
+])
+def test_a_mailto_link_that_shows_no_address_is_a_link(button: str) -> None:
+    """A share bar's "Email" button (mailto:?subject=...) or a "Contact us" mailto: link shows no address a reader
+    copies: it stays a link, and a paragraph or list item of nothing else is dropped as before."""
+    body = f"<article><h1>Talks on the trade corridor to resume</h1>{paragraphs(SENTENCES[:3])}{button}" \
+           f"{paragraphs(SENTENCES[3:])}</article>"
+    assert extract(page(body)).paragraphs == SENTENCES
+
+
 def card(number: int, cls: str = "snippet") -> str:
     """A teaser of another article: its linked heading, its picture and "read more" linking there again."""
     href = f"/stars/another-story-{number}.html"
@@ -463,3 +478,4 @@ def test_a_short_post_in_the_pages_one_article_body_is_no_listing() -> None:
                        for n in range(3))
     listing = extract(page(f"<div class='main'>{excerpts}</div><div class='archive'><ul>{OTHER_POSTS}</ul></div>"))
     assert listing.kind == "listing" and not listing.paragraphs
+

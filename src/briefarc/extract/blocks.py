@@ -3,6 +3,7 @@ skipping furniture and dropping link lists and boilerplate."""
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass
 from typing import Protocol
@@ -12,6 +13,7 @@ from selectolax.lexbor import LexborNode
 from briefarc.extract.boilerplate import TAIL_HEADING, is_boilerplate
 from briefarc.extract.furniture import HEADING_TAGS, PLAIN, names_kind
 from briefarc.extract.text import fold, has_words, without_permalink
+from briefarc.patterns import lazy
 
 # Tags that are skipped while reading (cheaper than removing them, as they are rare).
 SKIP_TAGS = frozenset({"math", "object", "embed", "canvas", "video", "audio", "button", "select", "input",
@@ -196,6 +198,8 @@ def drop_tail(blocks: list[Block]) -> list[Block]:
 HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 PROSE = 80  # a paragraph of prose: this many characters and few links
 MAX_PENDING = 500  # linked list items held while waiting for prose
+# What an e-mail address shows: its "@", written out or disguised ("desk [at] example.org").
+ADDRESS_SIGN = lazy(r"[@＠]|[\[(]\s*at\s*[\])]", re.I)
 LINK_LINE = 200  # a paragraph mostly of links and shorter than this waits for prose like a linked list item
 
 
@@ -209,10 +213,11 @@ def in_page(link: LexborNode) -> bool:
 
 
 def writes_address(link: LexborNode) -> bool:
-    """A link that writes an e-mail address or a telephone number ("mailto:", "tel:"): the page's own text,
-    which a reader copies, not a way to another page ("Write to us at: <a>desk@example.org</a>")."""
+    """A mailto: link that shows the e-mail address: the page's own text, which a reader copies, not a way to
+    another page ("Write to us at: <a>desk@example.org</a>"). A mailto: link that shows no address is a
+    button ("Email", "Send to a friend": a share bar's "mailto:?subject=..."), and stays a link."""
     href = (link.attributes.get("href") or "").lstrip().lower()
-    return href.startswith("mailto:")
+    return href.startswith("mailto:") and ADDRESS_SIGN.search(link.text()) is not None
 
 
 def is_prose(block: Block) -> bool:
