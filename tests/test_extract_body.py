@@ -479,3 +479,23 @@ def test_a_short_post_in_the_pages_one_article_body_is_no_listing() -> None:
     listing = extract(page(f"<div class='main'>{excerpts}</div><div class='archive'><ul>{OTHER_POSTS}</ul></div>"))
     assert listing.kind == "listing" and not listing.paragraphs
 
+
+def test_an_article_body_class_that_no_css_selector_reads_is_counted_all_the_same() -> None:
+    """"entry-content-²" is a class word but no CSS identifier: a selector made of it raised, and the page was
+    refused as unreadable; the class words are counted without one."""
+    lyrics = "".join(f"{line}<br>" for line in LINES)
+    post = (f"<div class='post hentry'><h3 class='post-title'>Zhi Neng Xiang Nian Ni</h3>"
+            f"<div class='entry-content-² post-body entry-content'>{lyrics}</div></div>")
+    document = extract(page(f"<div class='main'>{post}</div><div class='archive'><ul>{OTHER_POSTS}</ul></div>",
+                            head="<title>Zhi Neng Xiang Nian Ni</title>"))
+    assert document.kind != "listing" and document.paragraphs == LINES
+
+
+def test_a_page_whose_one_article_body_is_a_list_of_posts_is_a_listing() -> None:
+    """A CMS page ("News") whose one entry-content holds a block of the latest posts, titles and dates: the
+    element is mostly links to other posts, and the page stays a listing."""
+    posts = "".join(f"<div class='post-item'><h3><a href='/news/2024/story-number-{n}'>Minister holds talks with the "
+                    f"delegation number {n}</a></h3><time>2024-05-0{n % 9 + 1}</time></div>" for n in range(10))
+    document = extract(page(f"<article class='page'><h1>News</h1><div class='entry-content'>{posts}</div></article>",
+                            head="<title>News - Ministry of Foreign Affairs</title>"))
+    assert document.kind == "listing" and not document.paragraphs

@@ -30,19 +30,33 @@ MIN_TITLE = 15
 # "main-content", that a listing has too).
 ARTICLE_BODY = lazy(r"^(?:.*[-_])?(?:article-?body|story-?body|entry-content|post-content|article-content"
                     r"|story-content|post-body|body-text|article-text|article__body|story__content)(?:[-_].*)?$", re.I)
-CLASS_WORD = lazy(r"^[A-Za-z][\w-]*$")
+LINKED_BODY = 0.5  # share of its text in links at which an article-body element holds a list of posts
 
 
 def one_article_body(root: LexborNode | None, tree: LexborHTMLParser) -> bool:
     """Whether the body was read from the one element of the page whose class names it an article's text
     ("entry-content", "post-body"): a page of a single post, whatever links surround it. A listing of
-    posts has one such element per excerpt, or none."""
+    posts has one such element per excerpt, or none; a page's one such element that is mostly links holds
+    a list of posts itself (a page of a CMS whose text is a block of the latest posts), and is no post.
+    The class words are counted in one pass over the page, not asked of a CSS selector (a word such as
+    "entry-content-²" is no identifier its parser reads, and a query per word would go over the page each time)."""
     if root is None:
         return False
-    for word in (root.attributes.get("class") or "").split():
-        if ARTICLE_BODY.match(word) and CLASS_WORD.match(word) and len(tree.css(f".{word}")) == 1:
-            return True
-    return False
+    words = {word for word in (root.attributes.get("class") or "").split() if ARTICLE_BODY.match(word)}
+    if not words:
+        return False
+    counts = dict.fromkeys(words, 0)
+    for node in tree.css("[class]"):
+        for word in (node.attributes.get("class") or "").split():
+            if word in counts:
+                counts[word] += 1
+    if 1 not in counts.values():
+        return False
+    text = len(fold(root.text()))
+    linked = sum(len(fold(link.text())) for link in root.css("a[href]"))
+    return linked < LINKED_BODY * text
+
+
 MAX_ITEMS = 2000
 
 
