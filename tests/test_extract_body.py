@@ -3,9 +3,12 @@ page streamed by script, link cards, and listings that are articles."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from briefarc.extract.cards import teaser_cards
 from briefarc.extract.content import main_blocks
 from briefarc.extract.core import extract
 from tests.test_extract_fallbacks import LINKS, SENTENCES, page, paragraphs
@@ -420,6 +423,19 @@ def test_a_teaser_of_another_article_among_the_paragraphs_is_left_out() -> None:
                           f"<div class='courses'>{items}</div>{paragraphs(SENTENCES[3:])}</article>"))
     teasers = [text for text in listed.paragraphs if text.startswith("Summer is holiday time")]
     assert len(teasers) == 3 and listed.paragraphs[-1] == SENTENCES[-1]
+
+
+def test_linked_headings_among_many_picture_links_are_tried_in_linear_time() -> None:
+    """400 one-letter linked headings, each in a div of 200 picture links (a grid of thumbnails): the divs and
+    their parent are short enough to be cards, and each heading asked each of them for its links (11 s)."""
+    grid = "".join(f"<div class='c'><h3><a href='/x{n}'>A</a></h3>"
+                   + "".join(f"<a href='/y{m}'><img src='/t.jpg'></a>" for m in range(200)) + "</div>"
+                   for n in range(400))
+    tree = LexborHTMLParser(f"<html><body><div>{grid}</div></body></html>")
+    assert tree.body is not None
+    start = time.process_time()
+    assert teaser_cards(tree.body) == set()
+    assert time.process_time() - start < 1.5
 
 
 def test_a_heading_that_announces_other_articles_ends_the_body() -> None:

@@ -12,13 +12,13 @@ CARD_TEXT = 500  # characters a teaser card holds at most
 CARD_LEVELS = 4  # levels above its heading where a card's second link to the same page is looked for
 LONE_CARDS = 2  # cards alike (tag and class), at most: more are the article's own list (courses, webcams...)
 LINKED_HEADINGS = "h2 > a[href], h3 > a[href], h4 > a[href]"
+LINK_LEVELS = 10  # levels above a link where the elements that hold it are counted
 
 
 def teaser_cards(body: LexborNode, shown: frozenset[str] = frozenset()) -> set[int]:
     """The mem_ids of the teaser cards under `body`; a heading that shows the page's own title (`shown`,
     casefolded) heads no card."""
-    found: dict[tuple[str, str], list[int]] = {}  # cards by their tag and class
-    sizes: dict[int, int] = {}  # text sizes measured: each element once, however many headings it holds
+    headed: list[tuple[LexborNode, LexborNode, str]] = []
     for link in body.css(LINKED_HEADINGS):
         heading = link.parent
         href = (link.attributes.get("href") or "").strip()
@@ -27,13 +27,39 @@ def teaser_cards(body: LexborNode, shown: frozenset[str] = frozenset()) -> set[i
         text = fold(heading.text())
         if not text or text != fold(link.text()) or text.casefold() in shown:
             continue
-        card = _card(heading, link, href, sizes)
+        headed.append((heading, link, href))
+    if not headed:
+        return set()
+    links = holders(body, {href for _, _, href in headed})
+    found: dict[tuple[str, str], list[int]] = {}  # cards by their tag and class
+    sizes: dict[int, int] = {}  # text sizes measured: each element once, however many headings it holds
+    for heading, _link, href in headed:
+        card = _card(heading, href, sizes, links)
         if card is not None:
             found.setdefault((card.tag or "", card.attributes.get("class") or ""), []).append(card.mem_id)
     return {card for cards in found.values() if len(cards) <= LONE_CARDS for card in cards}
 
 
-def _card(heading: LexborNode, link: LexborNode, href: str, sizes: dict[int, int]) -> LexborNode | None:
+def holders(body: LexborNode, hrefs: set[str]) -> dict[tuple[int, str], int]:
+    """How many links to each of `hrefs` each element holds (within LINK_LEVELS of it), counted in one pass:
+    asking each card's links of each heading went over a grid's links once per heading."""
+    counts: dict[tuple[int, str], int] = {}
+    for link in body.css("a[href]"):
+        href = (link.attributes.get("href") or "").strip()
+        if href not in hrefs:
+            continue
+        node = link.parent
+        for _ in range(LINK_LEVELS):
+            if node is None:
+                break
+            key = (node.mem_id, href)
+            counts[key] = counts.get(key, 0) + 1
+            node = node.parent
+    return counts
+
+
+def _card(heading: LexborNode, href: str, sizes: dict[int, int],
+          links: dict[tuple[int, str], int]) -> LexborNode | None:
     """The smallest element above the heading that links to `href` again, if it is short."""
     card = heading.parent
     for _ in range(CARD_LEVELS):
@@ -44,8 +70,7 @@ def _card(heading: LexborNode, link: LexborNode, href: str, sizes: dict[int, int
             size = sizes[card.mem_id] = len(fold(card.text()))
         if size > CARD_TEXT:
             return None
-        if any(other.mem_id != link.mem_id and (other.attributes.get("href") or "").strip() == href
-               for other in card.css("a[href]")):
+        if links.get((card.mem_id, href), 0) > 1:  # the heading's link and another
             return card
         card = card.parent
     return None
