@@ -438,6 +438,23 @@ def test_linked_headings_among_many_picture_links_are_tried_in_linear_time() -> 
     assert time.process_time() - start < 1.5
 
 
+def test_a_short_post_that_links_to_itself_and_a_roundup_of_other_sites_are_no_teasers() -> None:
+    """A card leads to another page of the same site: a short post whose heading and picture link to its own
+    address keeps its text, and a roundup's sections that link to other sites' reports stay the article's."""
+    own = "https://example.org/news/ministry-note.html"
+    note = ("The ministry will publish the minutes of the meeting on Friday, the spokesperson told reporters "
+            "after the weekly briefing at the foreign office.")
+    post = (f"<h1>Ministry news</h1><div class='post'><h2><a href='{own}'>Minutes to be published on Friday</a></h2>"
+            f"<a href='{own}'><img src='/p.jpg' alt=''></a><p>{note}</p></div>")
+    assert extract(page(post), url=own).paragraphs == [note]
+    sources = "".join(
+        f"<div><h3><a href='https://other-{n}.example.net/report'>The report number {n}</a></h3><p>{SENTENCES[n]} "
+        f"<a href='https://other-{n}.example.net/report'>Read it</a></p></div>" for n in range(2))
+    roundup = f"<article><h1>Talks on the trade corridor to resume</h1>{paragraphs(SENTENCES[2:])}{sources}</article>"
+    document = extract(page(roundup), url="https://example.org/news/roundup.html")
+    assert f"{SENTENCES[0]} Read it" in document.paragraphs and f"{SENTENCES[1]} Read it" in document.paragraphs
+
+
 def test_a_heading_that_announces_other_articles_ends_the_body() -> None:
     """A container that ends with "Read This Next" or "Latest News" and teasers of other articles: the heading
     and what follows it are left out (they were two fifths of such bodies); the same heading in the body's

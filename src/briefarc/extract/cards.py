@@ -4,25 +4,33 @@ and "Weiterlesen"): a card whose heading is wholly a link to another page, which
 
 from __future__ import annotations
 
+import re
+
 from selectolax.lexbor import LexborNode
 
+from briefarc.extract.links import resolve
 from briefarc.extract.text import fold
+from briefarc.patterns import lazy
+from briefarc.urls import hostname
 
 CARD_TEXT = 500  # characters a teaser card holds at most
 CARD_LEVELS = 4  # levels above its heading where a card's second link to the same page is looked for
 LONE_CARDS = 2  # cards alike (tag and class), at most: more are the article's own list (courses, webcams...)
 LINKED_HEADINGS = "h2 > a[href], h3 > a[href], h4 > a[href]"
+ABSOLUTE = lazy(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)  # a link with its own scheme or host
 LINK_LEVELS = 10  # levels above a link where the elements that hold it are counted
 
 
-def teaser_cards(body: LexborNode, shown: frozenset[str] = frozenset()) -> set[int]:
-    """The mem_ids of the teaser cards under `body`; a heading that shows the page's own title (`shown`,
-    casefolded) heads no card."""
+def teaser_cards(body: LexborNode, shown: frozenset[str] = frozenset(), address: str | None = None) -> set[int]:
+    """The mem_ids of the teaser cards under `body`. A card leads to another page of the same site (the
+    host of `address`, the page's own; without one, a relative link): not to the page itself (a short post
+    whose heading and picture link to its own address), nor to another site (a roundup's sources). A heading
+    that shows the page's own title (`shown`, casefolded) heads no card."""
     headed: list[tuple[LexborNode, LexborNode, str]] = []
     for link in body.css(LINKED_HEADINGS):
         heading = link.parent
         href = (link.attributes.get("href") or "").strip()
-        if heading is None or not href or href.startswith("#"):
+        if heading is None or not href or href.startswith("#") or not another_page_of_the_site(href, address):
             continue
         text = fold(heading.text())
         if not text or text != fold(link.text()) or text.casefold() in shown:
@@ -38,6 +46,24 @@ def teaser_cards(body: LexborNode, shown: frozenset[str] = frozenset()) -> set[i
         if card is not None:
             found.setdefault((card.tag or "", card.attributes.get("class") or ""), []).append(card.mem_id)
     return {card for cards in found.values() if len(cards) <= LONE_CARDS for card in cards}
+
+
+def another_page_of_the_site(href: str, address: str | None) -> bool:
+    """Whether the link leads to another page of the page's own site (see teaser_cards)."""
+    if address is None:
+        return not ABSOLUTE.match(href)
+    target = resolve(address, href)
+    if target is None:
+        return False
+    return _page(target) != _page(address) and _site(hostname(target)) == _site(hostname(address))
+
+
+def _page(url: str) -> str:
+    return url.split("#", 1)[0].rstrip("/")
+
+
+def _site(host: str) -> str:
+    return host.removeprefix("www.")
 
 
 def holders(body: LexborNode, hrefs: set[str]) -> dict[tuple[int, str], int]:
