@@ -146,10 +146,18 @@ def test_a_line_of_the_posts_categories_is_no_paragraph(label: str) -> None:
     assert extract(page(f"<article>{paragraphs()}{line}</article>")).paragraphs == SENTENCES
 
 
+def test_a_tables_cell_that_reads_like_a_byline_word_stays() -> None:
+    """"Par" heads a golf card's column, "Di" is Tuesday in a German timetable: cells, not bylines."""
+    table = "<table><tr><th>Hole</th><th>Par</th></tr><tr><td>Di</td><td>4</td></tr></table>"
+    assert extract(page(f"<article>{paragraphs()}{table}</article>")).paragraphs == [*SENTENCES, "Hole", "Par",
+                                                                                     "Di", "4"]
+
+
 def test_sentences_that_start_like_a_lead_in_stay() -> None:
     assert not is_boilerplate("Topics: the talks covered trade, water and the border, the ministry said.", 0.0)
     assert not is_boilerplate("He read the statement for 5 minutes.", 0.0)
     assert not is_boilerplate("4 minutes", 0.0) and not is_boilerplate("By Jane Roe", 0.0)
+    assert not is_boilerplate("Lecture 3 – 45 min", 0.0)  # a course's, not a reading time
     assert not is_boilerplate("Recommended daily intake of vitamin C is 90 mg for men and 75 mg for women.", 0.0)
     assert not is_boilerplate("Related talks are planned for the spring, the ministry said in its statement.", 0.0)
 

@@ -10,7 +10,7 @@ from typing import Protocol
 
 from selectolax.lexbor import LexborNode
 
-from briefarc.extract.boilerplate import TAIL_HEADING, is_boilerplate
+from briefarc.extract.boilerplate import LONE_BYLINE_WORD, TAIL_HEADING, is_boilerplate
 from briefarc.extract.furniture import HEADING_TAGS, PLAIN, names_kind
 from briefarc.extract.text import fold, has_words, without_permalink
 from briefarc.patterns import lazy
@@ -244,6 +244,8 @@ def is_leaf(node: LexborNode) -> bool:
 def keep_block(block: Block) -> bool:
     """False for link lists, leftover markup and other furniture inside the container."""
     density = block.link_density
+    if block.tag not in ("td", "th") and len(block.text) < 10 and LONE_BYLINE_WORD.match(block.text):
+        return False
     if density > 0.5 and len(block.text) < 400:
         return False
     if block.tag == "li" and density > 0.3:

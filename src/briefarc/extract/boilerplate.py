@@ -15,8 +15,10 @@ LABELS = (
     r"advertisement|advertising|sponsored(?: content)?|story continues below(?: advertisement)?"
     r"|continue reading(?: below)?|scroll to continue(?: with content)?|share this(?: article)?|skip (?:to )?ad"
     r"|anzeige|werbung|publicité|publicidad|publicidade|pubblicità|реклама|广告|إعلان"
-    r"|by|von|par|por|di|автор"  # a byline's opening word left alone, the name set apart from it
 )
+# A paragraph that is nothing but a byline's opening word, the name set apart from it in its own element
+# ("By", "Von"). Not a table's cell: "Par" on a golf card, "Di" (Tuesday) in a German timetable.
+LONE_BYLINE_WORD = lazy(r"^[\W_]*(?:by|von|par|por|di|автор)[\W_]*$", re.I)
 # A short block that opens with one of these introduces links to other articles.
 LEAD_INS = (
     r"read (?:more|also|next)|also read|see also|related(?: articles?| stories| posts| content| reading)?"
@@ -43,11 +45,12 @@ TAXONOMY = lazy(
     r"|рубрик[аи]|метки|теги|标签|分类|التصنيفات|الوسوم)\s*[:：]", re.I)
 # A block that is nothing but the time the article takes to read ("4 Min Read", "Lesezeit: 3 Minuten").
 MINUTES = r"(?:min(?:ute)?s?|minuten|minutos|minuti|мин(?:ут[аы]?)?|分钟|دقائق|دقيقة)\.?"
-READING = (r"(?:estimated )?read(?:ing)? time|lesezeit|lesedauer|temps de lecture|tiempo de lectura"
-           r"|tempo de leitura|tempo di lettura|время чтения|(?:预计)?阅读时间|وقت القراءة|lecture|lectura|leitura")
+READING = (r"(?:(?:estimated )?read(?:ing)? time|lesezeit|lesedauer|temps de lecture|tiempo de lectura"
+           r"|tempo de leitura|tempo di lettura|время чтения|(?:预计)?阅读时间|وقت القراءة)\s*[:：]?"
+           r"|(?:lecture|lectura|leitura)\s*[:：]")  # the bare word with its colon: "Lecture 3 - 45 min" is a class
 READ = r"read|reading|lesezeit|lesedauer|de lecture|de lectura|de leitura|di lettura|чтения|阅读|للقراءة"
 NUMBER = r"\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+)?"
-READING_TIME = lazy(rf"^[\W_]*(?:(?:{READING})\s*[:：]?\s*(?:about |ca\. |~)?{NUMBER}\s*{MINUTES}"
+READING_TIME = lazy(rf"^[\W_]*(?:(?:{READING})\s*(?:about |ca\. |~)?{NUMBER}\s*{MINUTES}"
                     rf"|{NUMBER}[-\s]*{MINUTES}\s*(?:{READ}))[\W_]*$", re.I)
 READING_TIME_LENGTH = 40
 
