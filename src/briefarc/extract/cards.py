@@ -30,10 +30,12 @@ def teaser_cards(body: LexborNode, shown: frozenset[str] = frozenset(), address:
     for link in body.css(LINKED_HEADINGS):
         heading = link.parent
         href = (link.attributes.get("href") or "").strip()
-        if heading is None or not href or href.startswith("#") or not another_page_of_the_site(href, address):
+        if heading is None or not href or href.startswith("#"):
             continue
         text = fold(heading.text())
         if not text or text != fold(link.text()) or text.casefold() in shown:
+            continue
+        if not another_page_of_the_site(href, address):
             continue
         headed.append((heading, link, href))
     if not headed:
@@ -50,10 +52,14 @@ def teaser_cards(body: LexborNode, shown: frozenset[str] = frozenset(), address:
 
 def another_page_of_the_site(href: str, address: str | None) -> bool:
     """Whether the link leads to another page of the page's own site (see teaser_cards)."""
+    absolute = ABSOLUTE.match(href)
     if address is None:
-        return not ABSOLUTE.match(href)
-    target = resolve(address, href)
-    if target is None:
+        return not absolute
+    if href.startswith("/") and not href.startswith("//"):  # a path of this site (most links): no joining
+        start = address.find("/", address.find("//") + 2)
+        return _page(href) != _page(address[start:] if start != -1 else "/")
+    target = href if href.startswith(("http://", "https://")) else resolve(address, href)
+    if target is None or not target.startswith(("http://", "https://")):
         return False
     return _page(target) != _page(address) and _site(hostname(target)) == _site(hostname(address))
 
