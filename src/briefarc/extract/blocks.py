@@ -216,8 +216,8 @@ def writes_address(link: LexborNode) -> bool:
     """A mailto: link that shows the e-mail address: the page's own text, which a reader copies, not a way to
     another page ("Write to us at: <a>desk@example.org</a>"). A mailto: link that shows no address is a
     button ("Email", "Send to a friend": a share bar's "mailto:?subject=..."), and stays a link."""
-    href = (link.attributes.get("href") or "").lstrip().lower()
-    return href.startswith("mailto:") and ADDRESS_SIGN.search(link.text()) is not None
+    href = link.attrs.get("href") or ""
+    return href.lstrip()[:7].lower() == "mailto:" and ADDRESS_SIGN.search(link.text()) is not None
 
 
 def is_prose(block: Block) -> bool:
@@ -244,7 +244,7 @@ def is_leaf(node: LexborNode) -> bool:
 def keep_block(block: Block) -> bool:
     """False for link lists, leftover markup and other furniture inside the container."""
     density = block.link_density
-    if block.tag not in ("td", "th") and len(block.text) < 10 and LONE_BYLINE_WORD.match(block.text):
+    if len(block.text) < 10 and block.tag not in ("td", "th") and LONE_BYLINE_WORD.match(block.text):
         return False
     if density > 0.5 and len(block.text) < 400:
         return False

@@ -29,15 +29,17 @@ DATA_KEYS = r"datePublished|publishedAt|published_at|publishDate|publish_date|fi
 QUOTE = r"(?:\\?\"|&quot;|&#34;)"
 DATA_DATE = lazy(rf"{QUOTE}(?:{DATA_KEYS}){QUOTE}\s*:\s*{QUOTE}([^\"\\&]{{8,40}})")
 DATELINE = lazy(r"^(?P<head>.{6,100}?)\s(?:\([A-Z][\w .]{1,20}\)\s*)?[-–—]\s")
-# the first letters of PUBLISHED_LABEL's and UPDATED_LABEL's words (date, first, originally, published,
-# posted, publié, veröffentlicht, gepubliceerd, опубликовано, 发布/发表; last, updated, modified, reviewed;
-# by, written, von, par, por, di, geschrieben, от, автор)
-LABEL_STARTS = frozenset("dfopvgо发lumrbwgа")
+# the first letters of each label's words, a cheap test before folding every text of the page: date, first,
+# originally, published, posted, publié, veröffentlicht, gepubliceerd, опубликовано, 发布/发表; last, updated,
+# modified, reviewed; by, written, von, verfasst, geschrieben, par, por, di, от, автор
+PUBLISHED_STARTS = frozenset("dfopvgо发")
+UPDATED_STARTS = frozenset("lumr")
+BYLINE_STARTS = frozenset("bwvgpdоа")
 MODIFIED_META = ("article:modified_time", "og:updated_time", "dcterms.modified", "datemodified", "last-modified")
 
 
 def _texts(src: PageSources) -> list[LexborNode]:
-    """The page's visible text nodes, found once per page (both labels read them)."""
+    """The page's visible text nodes, found once per page (each label's search reads them)."""
     if "texts" not in src.memo:
         body = src.tree.body
         src.memo["texts"] = [] if body is None else [
@@ -47,22 +49,23 @@ def _texts(src: PageSources) -> list[LexborNode]:
     return src.memo["texts"]
 
 
-def _may_open_a_label(text: str) -> bool:
+def _may_open_a_label(text: str, starts: frozenset[str]) -> bool:
     """Whether the text, folded, can open with one of the labels: its first visible character is one
     they start with (a cheap test before folding every text of the page)."""
     head = text.lstrip()
     while head and (ord(head[0]) in INVISIBLE or head[0].isspace()):
         head = head[1:]
-    return head[:1].lower() in LABEL_STARTS
+    return head[:1].lower() in starts
 
 
-def _labelled(src: PageSources, label: re.Pattern[str], in_furniture: Callable[[LexborNode], bool]) -> str | None:
+def _labelled(src: PageSources, label: re.Pattern[str], starts: frozenset[str],
+              in_furniture: Callable[[LexborNode], bool]) -> str | None:
     """The date of the first short text that opens with the label, or of the text just after a bare label."""
     language = None
     texts = _texts(src)
     for index, node in enumerate(texts):
         raw = node.text_content or ""
-        if not _may_open_a_label(raw):
+        if not _may_open_a_label(raw, starts):
             continue
         text = fold(raw)
         if len(text) > LABEL_LINE or not label.match(text) or in_furniture(node):
@@ -104,6 +107,6 @@ def fallback_date(src: PageSources, in_furniture: Callable[[LexborNode], bool]) 
     """The first of the fallbacks that finds a date; none when the URL carries one (it says more)."""
     if dates.date_from_url(src.url):
         return None
-    return (_labelled(src, PUBLISHED_LABEL, in_furniture) or date_from_data(src) or date_from_dateline(src)
-            or _labelled(src, BYLINE_LABEL, in_furniture) or _labelled(src, UPDATED_LABEL, in_furniture)
-            or date_declared_modified(src))
+    return (_labelled(src, PUBLISHED_LABEL, PUBLISHED_STARTS, in_furniture) or date_from_data(src)
+            or date_from_dateline(src) or _labelled(src, BYLINE_LABEL, BYLINE_STARTS, in_furniture)
+            or _labelled(src, UPDATED_LABEL, UPDATED_STARTS, in_furniture) or date_declared_modified(src))

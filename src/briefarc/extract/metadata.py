@@ -17,7 +17,7 @@ from briefarc.extract.jsonld import types_of
 from briefarc.extract.links import resolve
 from briefarc.extract.pagedates import find_published
 from briefarc.extract.pagesources import PageSources, declared_language, node_text
-from briefarc.extract.text import fold_entities
+from briefarc.extract.text import fold, fold_entities
 from briefarc.extract.title import find_title, h1_texts
 from briefarc.models import Kind
 from briefarc.patterns import lazy
@@ -140,7 +140,10 @@ def headlines(tree: LexborHTMLParser, title: str | None) -> Iterator[LexborNode]
         yield first
     if title:
         for node in tree.css("h1, h2"):
-            if (first is None or node.mem_id != first.mem_id) and node_text(node) == title:
+            if first is not None and node.mem_id == first.mem_id:
+                continue
+            text = node.text()
+            if len(text) >= len(title) and fold(text) == title:  # (folding never makes a text longer)
                 yield node
 
 

@@ -176,7 +176,7 @@ def _near_title(src: PageSources, title: str | None) -> tuple[str, bool] | None:
     language, shown = declared_language(src), node_text(node)
     updated, others = None, None
     for line in nearest_first(lines_beside(node, True, NEAR_TITLE, src.memo), lines_beside(node, False, 300, src.memo)):
-        short = SHORT_DATE.match(line)
+        short = SHORT_DATE.match(line) if len(line) <= SHORT_DATE_LINE else None
         if short:  # "02.12.19" alone on its line: the day as German and other European pages write it
             found = _short_date(short)
         elif 6 <= len(line) <= DATE_LINE and YEAR.search(line) and not NOT_PUBLISHED.search(line) and line not in shown:
@@ -195,6 +195,7 @@ def _near_title(src: PageSources, title: str | None) -> tuple[str, bool] | None:
     return (updated, True) if updated else None
 
 
+SHORT_DATE_LINE = 12
 SHORT_DATE = lazy(r"^\s*(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<yy>\d{2})\s*$")
 
 
