@@ -29,11 +29,12 @@ def teaser_cards(body: LexborNode, shown: frozenset[str] = frozenset(), address:
     headed: list[tuple[LexborNode, LexborNode, str]] = []
     for link in body.css(LINKED_HEADINGS):
         heading = link.parent
-        href = (link.attributes.get("href") or "").strip()
+        href = (link.attrs.get("href") or "").strip()
         if heading is None or not href or href.startswith("#"):
             continue
-        text = fold(heading.text())
-        if not text or text != fold(link.text()) or text.casefold() in shown:
+        whole, linked = heading.text(), link.text()
+        text = fold(linked)
+        if not text or (whole != linked and fold(whole) != text) or text.casefold() in shown:
             continue
         if not another_page_of_the_site(href, address):
             continue
@@ -77,7 +78,7 @@ def holders(body: LexborNode, hrefs: set[str]) -> dict[tuple[int, str], int]:
     asking each card's links of each heading went over a grid's links once per heading."""
     counts: dict[tuple[int, str], int] = {}
     for link in body.css("a[href]"):
-        href = (link.attributes.get("href") or "").strip()
+        href = (link.attrs.get("href") or "").strip()
         if href not in hrefs:
             continue
         node = link.parent

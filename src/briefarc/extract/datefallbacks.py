@@ -49,25 +49,30 @@ def _texts(src: PageSources) -> list[LexborNode]:
     return src.memo["texts"]
 
 
-def _may_open_a_label(text: str, starts: frozenset[str]) -> bool:
-    """Whether the text, folded, can open with one of the labels: its first visible character is one
-    they start with (a cheap test before folding every text of the page)."""
+def _heads(src: PageSources) -> list[str]:
+    """The first visible character of each of the page's texts, lower-cased, found once per page: a label can
+    open a text only if it starts with that character (a cheap test before folding every text)."""
+    if "heads" not in src.memo:
+        src.memo["heads"] = [_head(node.text_content or "") for node in _texts(src)]
+    return src.memo["heads"]
+
+
+def _head(text: str) -> str:
     head = text.lstrip()
     while head and (ord(head[0]) in INVISIBLE or head[0].isspace()):
         head = head[1:]
-    return head[:1].lower() in starts
+    return head[:1].lower()
 
 
 def _labelled(src: PageSources, label: re.Pattern[str], starts: frozenset[str],
               in_furniture: Callable[[LexborNode], bool]) -> str | None:
     """The date of the first short text that opens with the label, or of the text just after a bare label."""
     language = None
-    texts = _texts(src)
+    texts, heads = _texts(src), _heads(src)
     for index, node in enumerate(texts):
-        raw = node.text_content or ""
-        if not _may_open_a_label(raw, starts):
+        if heads[index] not in starts:
             continue
-        text = fold(raw)
+        text = fold(node.text_content or "")
         if len(text) > LABEL_LINE or not label.match(text) or in_furniture(node):
             continue
         language = language or declared_language(src) or "en"
