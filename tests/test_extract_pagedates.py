@@ -339,3 +339,32 @@ def test_a_byline_with_its_day_under_the_article_dates_an_undated_page(line: str
     body = f"{HEADLINE}{PARAGRAPHS * 3}<div class='asset-footer'><div class='asset-meta'>{line}</div></div>"
     lang = {"V": "de", "B": "en", "P": "fr"}[line[0]]
     assert extract(page("", body, lang)).published == expected
+
+
+@pytest.mark.parametrize("line", [
+    "By 15 March 2013 all bids for the terminal must reach the port authority.",  # a deadline
+    "Par arrêté du 3 mai 2013, le ministre a nommé M. Dupont.",  # a decree
+    "Di seguito il comunicato del 3 maggio 2013.",
+    "от 3 мая 2013 года № 123",  # a reference
+    "Von 3. bis 5. Mai 2013 findet die Konferenz statt.",  # an event
+])
+def test_a_sentence_that_opens_with_a_byline_word_dates_no_page(line: str) -> None:
+    """The byline word must be followed by a name: a number or a small letter opens a sentence."""
+    body = f"{HEADLINE}{PARAGRAPHS * 3}<p>{line}</p>"
+    lang = {"B": "en", "P": "fr", "D": "it", "о": "ru", "V": "de"}[line[0]]
+    assert extract(page("", body, lang)).published is None
+
+
+def test_a_byline_word_after_a_link_is_the_rest_of_a_sentence_not_a_byline() -> None:
+    body = (f"{HEADLINE}{PARAGRAPHS * 3}<p>The joint statement was signed <a href='/x'>in Astana</a> by President "
+            f"Tokayev on 3 May 2013.</p>")
+    assert extract(page("", body)).published is None
+    byline = body.replace("<p>The joint", "<p><i class='icon'></i> By Jane Roe on 3 May 2013</p><p>The joint")
+    assert extract(page("", byline)).published == "2013-05-03"
+
+
+@pytest.mark.parametrize("line", ["3.4.12", "1.10.12"])
+def test_a_version_alone_beside_the_headline_is_no_date(line: str) -> None:
+    """The short form needs the zeros of day and month ("02.12.19"); "3.4.12" is a release's number."""
+    body = f"<span>{line}</span>{HEADLINE}{PARAGRAPHS}"
+    assert extract(page("", body, "de")).published is None

@@ -22,8 +22,11 @@ PUBLISHED_LABEL = lazy(
     r"^(?:date\s+)?(?:first\s+|originally\s+)?(?:published|posted|publication date|date of publication|publié|publiée"
     r"|veröffentlicht|publicado|publicada|pubblicato|gepubliceerd|опубликовано|发布时间|发布日期|发表于)\b", re.I)
 UPDATED_LABEL = lazy(r"^(?:last\s+)?(?:updated|modified|reviewed)\b", re.I)
-# a byline that gives the day too, often under the article ("Von Christian am 03.05.2013, 11:51")
-BYLINE_LABEL = lazy(r"^(?:(?:written\s+)?by|von|verfasst von|geschrieben von|par|por|di|от|автор)\s+\w", re.I)
+# a byline that gives the day too, often under the article ("Von Christian am 03.05.2013, 11:51"): the word
+# and a name, which opens with no digit nor small letter ("By 15 March all bids are due", "Par arrêté du 3 mai
+# 2013", "Di seguito il comunicato del ..." and "от 3 мая" are a deadline, a decree, a sentence, a reference)
+BYLINE_LABEL = lazy(r"^(?:(?:written\s+)?by|von|verfasst von|geschrieben von|par|por|di|от|автор)\s+"
+                    r"(?-i:[^\W\d_a-zß-ÿа-яё])", re.I)
 LABEL_LINE = 90  # a longer text is a sentence, not a label with its date
 DATA_KEYS = r"datePublished|publishedAt|published_at|publishDate|publish_date|firstPublishedAt|datePosted"
 QUOTE = r"(?:\\?\"|&quot;|&#34;)"
@@ -64,16 +67,30 @@ def _head(text: str) -> str:
     return head[:1].lower()
 
 
+def _opens_its_element(node: LexborNode) -> bool:
+    """Whether no text stands before the text node in its element: it opens a line, not the rest of a
+    sentence after a link ("... <a>in Astana</a> by President Tokayev on 3 May 2013")."""
+    before = node.prev
+    while before is not None:
+        if (before.text() or "").strip():
+            return False
+        before = before.prev
+    return True
+
+
 def _labelled(src: PageSources, label: re.Pattern[str], starts: frozenset[str],
-              in_furniture: Callable[[LexborNode], bool]) -> str | None:
-    """The date of the first short text that opens with the label, or of the text just after a bare label."""
+              in_furniture: Callable[[LexborNode], bool], opening: bool = False) -> str | None:
+    """The date of the first short text that opens with the label, or of the text just after a bare label;
+    with `opening`, only of a text that opens its element."""
     language = None
     texts, heads = _texts(src), _heads(src)
     for index, node in enumerate(texts):
         if heads[index] not in starts:
             continue
         text = fold(node.text_content or "")
-        if len(text) > LABEL_LINE or not label.match(text) or in_furniture(node):
+        if len(text) > LABEL_LINE or not label.match(text) or (opening and not _opens_its_element(node)):
+            continue
+        if in_furniture(node):
             continue
         language = language or declared_language(src) or "en"
         found = dates.find_date_in_language(text, language)
@@ -113,5 +130,5 @@ def fallback_date(src: PageSources, in_furniture: Callable[[LexborNode], bool]) 
     if dates.date_from_url(src.url):
         return None
     return (_labelled(src, PUBLISHED_LABEL, PUBLISHED_STARTS, in_furniture) or date_from_data(src)
-            or date_from_dateline(src) or _labelled(src, BYLINE_LABEL, BYLINE_STARTS, in_furniture)
+            or date_from_dateline(src) or _labelled(src, BYLINE_LABEL, BYLINE_STARTS, in_furniture, opening=True)
             or _labelled(src, UPDATED_LABEL, UPDATED_STARTS, in_furniture) or date_declared_modified(src))

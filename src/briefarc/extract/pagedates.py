@@ -196,7 +196,8 @@ def _near_title(src: PageSources, title: str | None) -> tuple[str, bool] | None:
 
 
 SHORT_DATE_LINE = 12
-SHORT_DATE = lazy(r"^\s*(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<yy>\d{2})\s*$")
+# the day and the month with their zeros: "3.4.12" and "1.10.12" alone on a line are versions, not days
+SHORT_DATE = lazy(r"^\s*(?P<day>\d{2})\.(?P<mon>\d{2})\.(?P<yy>\d{2})\s*$")
 
 
 def _short_date(match: re.Match) -> str | None:
