@@ -455,6 +455,20 @@ def test_a_short_post_that_links_to_itself_and_a_roundup_of_other_sites_are_no_t
     assert f"{SENTENCES[0]} Read it" in document.paragraphs and f"{SENTENCES[1]} Read it" in document.paragraphs
 
 
+@pytest.mark.parametrize("link", ["http://example.org/news/ministry-note.html",
+                                  "https://www.example.org/news/ministry-note.html",
+                                  "https://Example.org/news/ministry-note.html", "/news/ministry-note.html"])
+def test_a_short_post_that_links_to_its_own_address_written_otherwise_is_no_teaser(link: str) -> None:
+    """The page's own address as its markup writes it: another scheme, "www.", capitals, or without the
+    tracker's query the page was fetched with."""
+    own = "https://example.org/news/ministry-note.html?utm_source=feed"
+    note = ("The ministry will publish the minutes of the meeting on Friday, the spokesperson told reporters "
+            "after the weekly briefing at the foreign office.")
+    post = (f"<h1>Ministry news</h1><div class='post'><h2><a href='{link}'>Minutes to be published on Friday</a></h2>"
+            f"<a href='{link}'><img src='/p.jpg' alt=''></a><p>{note}</p></div>")
+    assert extract(page(post), url=own).paragraphs == [note]
+
+
 def test_a_heading_that_announces_other_articles_ends_the_body() -> None:
     """A container that ends with "Read This Next" or "Latest News" and teasers of other articles: the heading
     and what follows it are left out (they were two fifths of such bodies); the same heading in the body's

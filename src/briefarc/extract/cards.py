@@ -11,7 +11,7 @@ from selectolax.lexbor import LexborNode
 from briefarc.extract.links import resolve
 from briefarc.extract.text import fold
 from briefarc.patterns import lazy
-from briefarc.urls import hostname
+from briefarc.urls import AUTHORITY_END, hostname
 
 CARD_TEXT = 500  # characters a teaser card holds at most
 CARD_LEVELS = 4  # levels above its heading where a card's second link to the same page is looked for
@@ -57,16 +57,28 @@ def another_page_of_the_site(href: str, address: str | None) -> bool:
     if address is None:
         return not absolute
     if href.startswith("/") and not href.startswith("//"):  # a path of this site (most links): no joining
-        start = address.find("/", address.find("//") + 2)
-        return _page(href) != _page(address[start:] if start != -1 else "/")
+        return not _same_page(href, _path(address))
     target = href if href.startswith(("http://", "https://")) else resolve(address, href)
     if target is None or not target.startswith(("http://", "https://")):
         return False
-    return _page(target) != _page(address) and _site(hostname(target)) == _site(hostname(address))
+    return _site(hostname(target)) == _site(hostname(address)) and not _same_page(_path(target), _path(address))
 
 
-def _page(url: str) -> str:
-    return url.split("#", 1)[0].rstrip("/")
+def _path(url: str) -> str:
+    """The path and query of an absolute address ("/" for none): its scheme and host ("http://", "www.", capitals)
+    say nothing of which page of its site it is."""
+    end = AUTHORITY_END.search(url, url.find("//") + 2)
+    if end is None:
+        return "/"
+    return url[end.start():] if url[end.start()] != "#" else "/"
+
+
+def _same_page(path: str, own: str) -> bool:
+    """Whether a path (and query) of the site is the page's own: the same path, and the same query or none
+    (the page's address may carry a tracker's query: "?utm_source=feed")."""
+    path, _, query = path.split("#", 1)[0].partition("?")
+    own_path, _, own_query = own.split("#", 1)[0].partition("?")
+    return path.rstrip("/") == own_path.rstrip("/") and (not query or query == own_query)
 
 
 def _site(host: str) -> str:
