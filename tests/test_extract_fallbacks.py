@@ -62,6 +62,20 @@ def test_a_small_builder_block_that_holds_prose_is_the_articles() -> None:
     assert document.paragraphs == [*SENTENCES, short]
 
 
+@pytest.mark.parametrize("kind", ["cookie", "subscribe", "author-box", "promo"])
+def test_a_small_builder_block_whose_class_names_furniture_goes_though_it_holds_prose(kind: str) -> None:
+    """The builder's word cut out, "builder-widget-cookie" still says what the block is: its sentence of prose
+    is no paragraph of the article."""
+    def widget(inner: str, name: str = "text-editor") -> str:
+        return (f'<div class="builder-widget builder-widget-{name}"><div class="builder-widget-container">'
+                f"{inner}</div></div>")
+    notice = "We use cookies and a weekly newsletter to keep you informed of the talks, if you agree to both."
+    blocks = "".join(widget(paragraphs(SENTENCES[i:i + 2])) for i in range(0, 6, 2))
+    box = widget(f"<p>{notice}</p>", kind)
+    document = extract(page(f"<h1>Talks on the trade corridor to resume</h1>{blocks}{box}"))
+    assert document.paragraphs == SENTENCES
+
+
 def test_a_layout_word_on_the_wrapper_of_the_article_is_no_sidebar() -> None:
     """"c-fixed-sidebar-layout" and "sidebar-content" say where the sidebar is, not that the wrapper is one;
     the real sidebar (link-heavy) is still dropped."""

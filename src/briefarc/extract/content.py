@@ -40,6 +40,8 @@ from briefarc.extract.furniture import (
     furniture_kind,
     is_hidden,
     layout_word_only,
+    names_kind,
+    names_of,
     names_only,
     weak_word_only,
 )
@@ -220,7 +222,7 @@ class Page:
                 return True  # a layout wrapper that holds most of the page is the page, links or not
             evidence = kind == PLAIN and node.css_first("h1") is None
             size = text_size(fold(node.text()))
-            if size < SMALL_FURNITURE and self.builder_block(node) and holds_prose(node):
+            if size < SMALL_FURNITURE and self.builder_block(node) and names_the_block_only(node) and holds_prose(node):
                 size = SMALL_FURNITURE  # a small block of the builder's that holds prose needs links against it
             if not (evidence or corroborated(node, size)):
                 return True
@@ -427,6 +429,13 @@ def main_blocks(tree: LexborHTMLParser, body: tuple[str, ...] = (), drop: list[s
 
 
 NEAR_TITLE_SIZE = 500  # text size of a reading that can stand against a larger one further from the headline
+
+
+def names_the_block_only(node: LexborNode) -> bool:
+    """Whether the builder's class words name no furniture once the word "widget" is cut out of them
+    ("elementor-widget-text-editor"): "builder-widget-cookie", "widget_newsletter" or "elementor-widget-author-box"
+    say what the small block is, prose or not."""
+    return names_kind(names_of(node).lower().replace("widget", " ")) in (None, 0)
 
 
 def holds_prose(node: LexborNode) -> bool:
