@@ -26,6 +26,7 @@ NEXT_TEXT = lazy(r"^(?:next(?: page)?|older(?: posts| entries)?|more|下一页|�
                        r"следующая|далее|suivant|siguiente|weiter|التالي)\s*[›»>→]*$", re.I)
 CURRENT = ".active, .current, [aria-current=page], .selected, .on, .cur"
 MIN_TITLE = 15
+MAX_ITEMS = 2000
 # Class words of an element that holds an article's own text (furniture.CONTENT_NAMES less the page regions,
 # "main-content", that a listing has too).
 ARTICLE_BODY = lazy(r"^(?:.*[-_])?(?:article-?body|story-?body|entry-content|post-content|article-content"
@@ -57,7 +58,6 @@ def one_article_body(root: LexborNode | None, tree: LexborHTMLParser) -> bool:
     return linked < LINKED_BODY * text
 
 
-MAX_ITEMS = 2000
 
 
 def _title_of(anchor: LexborNode) -> str:
