@@ -35,7 +35,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from extraction import part_of  # noqa: E402
-from realworld import decoded  # noqa: E402
+from realworld import decoded, mock_pages  # noqa: E402
 
 TESTS = "unit_tests.py"
 KEPT_OPTIONS = {"original_date", "extensive_search"}
@@ -54,10 +54,7 @@ class DateCase:
 def read_cases(source: str) -> tuple[dict[str, str], list[DateCase], int]:
     """The tests' pages (address: file name), their date cases, and the assertions on pages left out."""
     tree = ast.parse(source)
-    pages: dict[str, str] = {}
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "MOCK_PAGES" for t in node.targets):
-            pages = ast.literal_eval(node.value)
+    pages = mock_pages(tree)
     cases: list[DateCase] = []
     skipped = 0
     for node in ast.walk(tree):

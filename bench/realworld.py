@@ -51,10 +51,7 @@ class Check:
 def read_checks(source: str) -> tuple[dict[str, str], list[Check], int]:
     """The tests' pages (address: file name), their checks, and the assertions of another form left out."""
     tree = ast.parse(source)
-    pages: dict[str, str] = {}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "MOCK_PAGES" for t in node.targets):
-            pages = ast.literal_eval(node.value)
+    pages = mock_pages(tree)
     checks: list[Check] = []
     skipped = 0
     for function in (n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name.startswith("test")):
@@ -70,6 +67,14 @@ def read_checks(source: str) -> tuple[dict[str, str], list[Check], int]:
                     continue
                 checks.extend(Check(url, text, present, statement.lineno) for text, present in atoms)
     return pages, checks, skipped
+
+
+def mock_pages(tree: ast.Module) -> dict[str, str]:
+    """The tests' MOCK_PAGES (address: file name of the saved page), as the file writes it."""
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "MOCK_PAGES" for t in node.targets):
+            return ast.literal_eval(node.value)
+    return {}
 
 
 def _statements(body: list[ast.stmt]):

@@ -438,15 +438,21 @@ def test_linked_headings_among_many_picture_links_are_tried_in_linear_time() -> 
     assert time.process_time() - start < 1.5
 
 
+NOTE = ("The ministry will publish the minutes of the meeting on Friday, the spokesperson told reporters after "
+        "the weekly briefing at the foreign office.")
+
+
+def post_linking_to(link: str) -> str:
+    """A short post whose heading and picture link to `link`."""
+    return (f"<h1>Ministry news</h1><div class='post'><h2><a href='{link}'>Minutes to be published on Friday</a></h2>"
+            f"<a href='{link}'><img src='/p.jpg' alt=''></a><p>{NOTE}</p></div>")
+
+
 def test_a_short_post_that_links_to_itself_and_a_roundup_of_other_sites_are_no_teasers() -> None:
     """A card leads to another page of the same site: a short post whose heading and picture link to its own
     address keeps its text, and a roundup's sections that link to other sites' reports stay the article's."""
     own = "https://example.org/news/ministry-note.html"
-    note = ("The ministry will publish the minutes of the meeting on Friday, the spokesperson told reporters "
-            "after the weekly briefing at the foreign office.")
-    post = (f"<h1>Ministry news</h1><div class='post'><h2><a href='{own}'>Minutes to be published on Friday</a></h2>"
-            f"<a href='{own}'><img src='/p.jpg' alt=''></a><p>{note}</p></div>")
-    assert extract(page(post), url=own).paragraphs == [note]
+    assert extract(page(post_linking_to(own)), url=own).paragraphs == [NOTE]
     sources = "".join(
         f"<div><h3><a href='https://other-{n}.example.net/report'>The report number {n}</a></h3><p>{SENTENCES[n]} "
         f"<a href='https://other-{n}.example.net/report'>Read it</a></p></div>" for n in range(2))
@@ -462,11 +468,7 @@ def test_a_short_post_that_links_to_its_own_address_written_otherwise_is_no_teas
     """The page's own address as its markup writes it: another scheme, "www.", capitals, or without the
     tracker's query the page was fetched with."""
     own = "https://example.org/news/ministry-note.html?utm_source=feed"
-    note = ("The ministry will publish the minutes of the meeting on Friday, the spokesperson told reporters "
-            "after the weekly briefing at the foreign office.")
-    post = (f"<h1>Ministry news</h1><div class='post'><h2><a href='{link}'>Minutes to be published on Friday</a></h2>"
-            f"<a href='{link}'><img src='/p.jpg' alt=''></a><p>{note}</p></div>")
-    assert extract(page(post), url=own).paragraphs == [note]
+    assert extract(page(post_linking_to(link)), url=own).paragraphs == [NOTE]
 
 
 def test_a_heading_that_announces_other_articles_ends_the_body() -> None:
