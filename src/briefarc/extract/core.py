@@ -134,7 +134,7 @@ def extract_html(text: str, url: str | None = None, site: sites.Site | None = No
     if site is None and not url:  # a saved page: its own links say which site it is from
         site, address, assumed = sites.recognise(tree, text)
     trusted = site is not None  # a site known by its host: its body selector is trusted
-    meta = extract_metadata(tree, url, dated=False)
+    meta = extract_metadata(tree, url, dated=False, raw=text)
     if site is None:
         site = sites.site_by_generator(meta.generator)
     if site is None and (not url or not meta.structured):

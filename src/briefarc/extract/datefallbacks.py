@@ -104,7 +104,7 @@ def _labelled(src: PageSources, label: re.Pattern[str], starts: frozenset[str],
 
 def date_from_data(src: PageSources) -> str | None:
     """A datePublished in data the page keeps in scripts or attributes (JSON, escaped or not)."""
-    page = src.tree.html or ""
+    page = src.raw if src.raw is not None else (src.tree.html or "")  # the text as it came: no serializing
     if "ublish" not in page and "datePosted" not in page:  # in every key DATA_KEYS names
         return None
     for match in DATA_DATE.finditer(page):

@@ -67,7 +67,7 @@ class PendingDate:
     fresh: Callable[[], LexborHTMLParser] | None = None  # the page parsed anew, once the tree has been changed
 
     def find(self) -> str | None:
-        src = PageSources(self.fresh(), self.src.url) if self.fresh is not None else self.src
+        src = PageSources(self.fresh(), self.src.url, self.src.raw) if self.fresh is not None else self.src
         return find_published(src, self.title)
 
 
@@ -212,11 +212,11 @@ def find_tags(src: PageSources) -> list[str]:
     return list(dict.fromkeys(tags))[:50]
 
 
-def extract_metadata(tree: LexborHTMLParser, url: str | None, dated: bool = True) -> Metadata:
+def extract_metadata(tree: LexborHTMLParser, url: str | None, dated: bool = True, raw: str | None = None) -> Metadata:
     """The generic cascade for every field; per-site values are laid over it by the caller. With
     dated=False the publication date is searched only when settle_published asks for it (a known
-    site's own date makes the search needless)."""
-    src = PageSources(tree, url)
+    site's own date makes the search needless). `raw`: the page's text, which the tree was parsed from."""
+    src = PageSources(tree, url, raw)
     site_name = find_site_name(src)
     h1s = h1_texts(src)
     title = find_title(src, site_name, h1_texts(src, headlines=True))

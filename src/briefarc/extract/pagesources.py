@@ -13,9 +13,10 @@ from briefarc.extract.text import fold, fold_entities
 class PageSources:
     """What the cascade reads: the tree, its meta tags by name, its JSON-LD and the URL."""
 
-    def __init__(self, tree: LexborHTMLParser, url: str | None):
+    def __init__(self, tree: LexborHTMLParser, url: str | None, raw: str | None = None):
         self.tree = tree
         self.url = url
+        self.raw = raw  # the page's text as it came, when the caller has it (cheaper than the tree serialized)
         head = tree.head if tree.head is not None else tree.root
         self.head = head
         self.meta = read_meta(head)
