@@ -60,6 +60,9 @@ def test_a_small_builder_block_that_holds_prose_is_the_articles() -> None:
     document = extract(page(f"<h1>Talks on the trade corridor to resume</h1>{blocks}{widget(f'<p>{short}</p>')}"
                             f"{share}"))
     assert document.paragraphs == [*SENTENCES, short]
+    promo = widget("<p>Intuitive trade software, with a world class experience for your clients and your team.</p>")
+    document = extract(page(f"<h1>Talks on the trade corridor to resume</h1>{promo}{blocks}{promo}"))
+    assert document.paragraphs == SENTENCES  # a promotion says its line more than once on the page
 
 
 @pytest.mark.parametrize("kind", ["cookie", "subscribe", "author-box", "promo"])

@@ -110,6 +110,7 @@ class Page:
         self.marked: set[int] = set()
         self.body_classes: set[str | None] | None = None
         self.built: bool | None = None  # whether a page builder's blocks hold most of the text
+        self.twice: frozenset[str] | None = None  # the texts of paragraphs said more than once (repeated())
         self.title_path: set[int]
         self.toggled: frozenset[str]
         if like is not None:  # another reading (same class_words): what does not depend on names_alone
@@ -222,7 +223,8 @@ class Page:
                 return True  # a layout wrapper that holds most of the page is the page, links or not
             evidence = kind == PLAIN and node.css_first("h1") is None
             size = text_size(fold(node.text()))
-            if size < SMALL_FURNITURE and self.builder_block(node) and names_the_block_only(node) and holds_prose(node):
+            if (size < SMALL_FURNITURE and self.builder_block(node) and names_the_block_only(node)
+                    and holds_prose(node, self.repeated())):
                 size = SMALL_FURNITURE  # a small block of the builder's that holds prose needs links against it
             if not (evidence or corroborated(node, size)):
                 return True
@@ -233,6 +235,16 @@ class Page:
         attrs = node.attributes
         names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
         return bool(POSITIVE.search(names)) or node.css_first("h1") is not None
+
+    def repeated(self) -> frozenset[str]:
+        """The texts of paragraphs the page says more than once, found on first need."""
+        if self.twice is None:
+            seen: set[str] = set()
+            twice: set[str] = set()
+            for text in self.folded.values():
+                (twice if text in seen else seen).add(text)
+            self.twice = frozenset(twice)
+        return self.twice
 
     def builder_block(self, node: LexborNode) -> bool:
         """Whether the element is one of a page builder's blocks ("widget") on a page whose text those
@@ -438,11 +450,13 @@ def names_the_block_only(node: LexborNode) -> bool:
     return names_kind(names_of(node).lower().replace("widget", " ")) in (None, 0)
 
 
-def holds_prose(node: LexborNode) -> bool:
-    """Whether a paragraph of prose is in the element: PROSE characters at least, under a third of them links."""
+def holds_prose(node: LexborNode, repeated: frozenset[str] = frozenset()) -> bool:
+    """Whether a paragraph of prose is in the element: PROSE characters at least, under a third of them links,
+    and said once on the page (a promotion's line comes back: "Intuitive trainer software... Try it")."""
     for paragraph in node.css("p"):
         text = fold(paragraph.text())
-        if len(text) >= PROSE and sum(len(fold(a.text())) for a in paragraph.css("a")) < 0.3 * len(text):
+        if (len(text) >= PROSE and text not in repeated
+                and sum(len(fold(a.text())) for a in paragraph.css("a")) < 0.3 * len(text)):
             return True
     return False
 
