@@ -5,6 +5,7 @@ and "Weiterlesen"): a card whose heading is wholly a link to another page, which
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from selectolax.lexbor import LexborNode
 
@@ -18,7 +19,6 @@ CARD_LEVELS = 4  # levels above its heading where a card's second link to the sa
 LONE_CARDS = 2  # cards alike (tag and class), at most: more are the article's own list (courses, webcams...)
 LINKED_HEADINGS = "h2 > a[href], h3 > a[href], h4 > a[href]"
 ABSOLUTE = lazy(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)  # a link with its own scheme or host
-LINK_LEVELS = 10  # levels above a link where the elements that hold it are counted
 
 
 def teaser_cards(body: LexborNode, shown: frozenset[str] = frozenset(), address: str | None = None) -> set[int]:
@@ -41,9 +41,9 @@ def teaser_cards(body: LexborNode, shown: frozenset[str] = frozenset(), address:
         headed.append((heading, link, href))
     if not headed:
         return set()
-    links = holders(body, {href for _, _, href in headed})
     found: dict[tuple[str, str], list[int]] = {}  # cards by their tag and class
     sizes: dict[int, int] = {}  # text sizes measured: each element once, however many headings it holds
+    links: dict[int, Counter[str]] = {}  # the links each element holds, by address: each element once too
     for heading, _link, href in headed:
         card = _card(heading, href, sizes, links)
         if card is not None:
@@ -85,27 +85,11 @@ def _site(host: str) -> str:
     return host.removeprefix("www.")
 
 
-def holders(body: LexborNode, hrefs: set[str]) -> dict[tuple[int, str], int]:
-    """How many links to each of `hrefs` each element holds (within LINK_LEVELS of it), counted in one pass:
-    asking each card's links of each heading went over a grid's links once per heading."""
-    counts: dict[tuple[int, str], int] = {}
-    for link in body.css("a[href]"):
-        href = (link.attrs.get("href") or "").strip()
-        if href not in hrefs:
-            continue
-        node = link.parent
-        for _ in range(LINK_LEVELS):
-            if node is None:
-                break
-            key = (node.mem_id, href)
-            counts[key] = counts.get(key, 0) + 1
-            node = node.parent
-    return counts
-
-
 def _card(heading: LexborNode, href: str, sizes: dict[int, int],
-          links: dict[tuple[int, str], int]) -> LexborNode | None:
-    """The smallest element above the heading that links to `href` again, if it is short."""
+          links: dict[int, Counter[str]]) -> LexborNode | None:
+    """The smallest element above the heading that links to `href` again, if it is short. The links of an
+    element are counted once, whatever number of headings it holds (a grid's links were once gone over
+    once per heading)."""
     card = heading.parent
     for _ in range(CARD_LEVELS):
         if card is None or card.tag in ("body", "main", "html"):
@@ -115,7 +99,10 @@ def _card(heading: LexborNode, href: str, sizes: dict[int, int],
             size = sizes[card.mem_id] = len(fold(card.text()))
         if size > CARD_TEXT:
             return None
-        if links.get((card.mem_id, href), 0) > 1:  # the heading's link and another
+        held = links.get(card.mem_id)
+        if held is None:
+            held = links[card.mem_id] = Counter((a.attrs.get("href") or "").strip() for a in card.css("a[href]"))
+        if held[href] > 1:  # the heading's link and another
             return card
         card = card.parent
     return None
