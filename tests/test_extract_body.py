@@ -511,16 +511,21 @@ OTHER_POSTS = "".join(f"<li><a href='/2011/0{n % 9 + 1}/song-{n}.html'>Another s
                       f"</li>" for n in range(30))
 
 
+def lyrics_page(classes: str) -> bytes:
+    """A blog post of a song's lyrics in an element of these classes, beside an archive of links to other posts."""
+    lyrics = "".join(f"{line}<br>" for line in LINES)
+    post = (f"<div class='post hentry'><h3 class='post-title'>Zhi Neng Xiang Nian Ni</h3>"
+            f"<div class='{classes}'>{lyrics}</div></div>")
+    return page(f"<div class='main'>{post}</div><div class='archive'><ul>{OTHER_POSTS}</ul></div>",
+                head="<title>Zhi Neng Xiang Nian Ni</title>")
+
+
 def test_a_short_post_in_the_pages_one_article_body_is_no_listing() -> None:
     """A song's lyrics (short lines, little text) beside a long list of links to other posts looked like a
     listing, and the page was stored without a body. The lines are read from the one element of the page
     whose class names an article's text ("post-body entry-content"): a page of one post. Three excerpts,
     each in its own such element, still make a listing."""
-    lyrics = "".join(f"{line}<br>" for line in LINES)
-    post = (f"<div class='post hentry'><h3 class='post-title'>Zhi Neng Xiang Nian Ni</h3>"
-            f"<div class='post-body entry-content'>{lyrics}</div></div>")
-    document = extract(page(f"<div class='main'>{post}</div><div class='archive'><ul>{OTHER_POSTS}</ul></div>",
-                            head="<title>Zhi Neng Xiang Nian Ni</title>"))
+    document = extract(lyrics_page("post-body entry-content"))
     assert document.kind != "listing" and document.paragraphs == LINES
     excerpts = "".join(f"<div class='post'><h3><a href='/2011/07/song-{n}.html'>Lyrics of the song number {n} "
                        f"and their pinyin</a></h3><div class='post-body entry-content'>{LINES[n]}</div></div>"
@@ -532,11 +537,7 @@ def test_a_short_post_in_the_pages_one_article_body_is_no_listing() -> None:
 def test_an_article_body_class_that_no_css_selector_reads_is_counted_all_the_same() -> None:
     """"entry-content-²" is a class word but no CSS identifier: a selector made of it raised, and the page was
     refused as unreadable; the class words are counted without one."""
-    lyrics = "".join(f"{line}<br>" for line in LINES)
-    post = (f"<div class='post hentry'><h3 class='post-title'>Zhi Neng Xiang Nian Ni</h3>"
-            f"<div class='entry-content-² post-body entry-content'>{lyrics}</div></div>")
-    document = extract(page(f"<div class='main'>{post}</div><div class='archive'><ul>{OTHER_POSTS}</ul></div>",
-                            head="<title>Zhi Neng Xiang Nian Ni</title>"))
+    document = extract(lyrics_page("entry-content-² post-body entry-content"))
     assert document.kind != "listing" and document.paragraphs == LINES
 
 
