@@ -198,9 +198,9 @@ def drop_tail(blocks: list[Block]) -> list[Block]:
 HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 PROSE = 80  # a paragraph of prose: this many characters and few links
 MAX_PENDING = 500  # linked list items held while waiting for prose
+LINK_LINE = 200  # a paragraph mostly of links and shorter than this waits for prose like a linked list item
 # What an e-mail address shows: its "@", written out or disguised ("desk [at] example.org").
 ADDRESS_SIGN = lazy(r"[@＠]|[\[(]\s*at\s*[\])]", re.I)
-LINK_LINE = 200  # a paragraph mostly of links and shorter than this waits for prose like a linked list item
 
 
 def in_page(link: LexborNode) -> bool:

@@ -53,9 +53,8 @@ def teaser_cards(body: LexborNode, shown: frozenset[str] = frozenset(), address:
 
 def another_page_of_the_site(href: str, address: str | None) -> bool:
     """Whether the link leads to another page of the page's own site (see teaser_cards)."""
-    absolute = ABSOLUTE.match(href)
     if address is None:
-        return not absolute
+        return not ABSOLUTE.match(href)
     if href.startswith("/") and not href.startswith("//"):  # a path of this site (most links): no joining
         return not _same_page(href, _path(address))
     target = href if href.startswith(("http://", "https://")) else resolve(address, href)
