@@ -247,3 +247,23 @@ def test_an_authors_address_after_the_name_is_left_out_not_the_name_refused() ->
         assert extract(html(meta, body), url=URL).author == name, value
     only_address = html('<meta name="author" content="www.example.org">', HEADLINE + PARAGRAPHS)
     assert extract(only_address, url=URL).author is None
+
+
+def test_a_menus_browse_by_link_beside_the_headline_is_no_byline() -> None:
+    """A shop's menu under the headline ("By Category", "Par catégorie", "Von A bis Z") gave the author "Category"
+    (WCXB 4265); a byline beside it is still read."""
+    for menu in ('<ul><li><a href="/categories/">By Category</a></li><li><a href="/m/">By Brand</a></li></ul>',
+                 '<ul><li><a href="/c/">Par catégorie</a></li></ul>', '<ul><li><a href="/z/">Von A bis Z</a></li></ul>',
+                 '<ul><li><a href="/f/">Por fecha</a></li></ul>'):
+        assert extract(html("", f"{HEADLINE}{menu}{PARAGRAPHS}"), url=URL).author is None, menu
+        byline = '<div class="meta">By Jane Roe</div>'
+        assert extract(html("", f"{HEADLINE}{byline}{menu}{PARAGRAPHS}"), url=URL).author == "Jane Roe", menu
+
+
+def test_a_line_labelled_as_something_else_after_a_lone_byline_label_is_no_name() -> None:
+    """A lone "Von" over a taxonomy line gave the author "Category: Politik"; a name before its role stays."""
+    for after in ("<div>Category: Politik</div>", "<div>Tags: Wahl, Bund</div>", '<p><a href="/c/">Category</a></p>'):
+        body = f"{HEADLINE}<div><span>Von</span></div>{after}{PARAGRAPHS}"
+        assert extract(html("", body), url=URL).author is None, after
+    body = f"{HEADLINE}<div><span>By</span></div><div>Jane Roe: Senior Editor</div>{PARAGRAPHS}"
+    assert extract(html("", body), url=URL).author == "Jane Roe: Senior Editor"

@@ -37,6 +37,15 @@ NOT_AUTHOR = lazy(r"^(?:by|the author|authors?|admin|administrator|staff|unknown
                         r"|published|written|follow|unfollow|subscribe|share|contact|e-?mail|bio|more|see more"
                         r"|(?:view|see) (?:full )?profile|(?:get|email) alerts|trusted source)$", re.I)
 NOT_A_NAME = lazy(r"https?://|www\.|@|\d")
+OTHER_LABEL = lazy(r"^([^\W\d_][\w ]{0,24})[:：]\s")
+# what a menu browses or sorts by, in the sources' languages: "By Category" beside the headline is a menu's link,
+# "Par catégorie", "Por fecha", "Von A bis Z" no byline either
+BROWSE_FACET = lazy(
+    r"^(?:categor(?:y|ies)|topics?|tags?|subjects?|sections?|themes?|dates?|years?|months?|popularity|relevance"
+    r"|price|brands?|manufacturers?|products?|types?|regions?|countr(?:y|ies)|locations?|industr(?:y|ies)|sectors?"
+    r"|genres?|series|formats?|languages?|ratings?|keywords?|a[- ]z|a bis z"
+    r"|cat[ée]gories?|th[èe]mes?|sujets?|rubriques?|categorías?|temas?|fechas?|pa[íi]s(?:es)?"
+    r"|kategorien?|rubriken?|themen?|datum|jahr)$", re.I)
 
 
 AFTER_NAME = lazy(r"\s+[|•·–—-]\s+|\s{2,}|,?\s+(?:updated|published|posted|on behalf of)\b", re.I)
@@ -51,7 +60,7 @@ def clean_author(text: str | None) -> str | None:
     if not text:
         return None
     text = CONTACT.sub("", BY_PREFIX.sub("", fold_entities(text))).strip(" \"'“”«»")
-    if NOT_AUTHOR.match(text):
+    if NOT_AUTHOR.match(text) or BROWSE_FACET.match(text) or labels_something_else(text):
         return None
     parts = AFTER_NAME.split(text)
     while len(parts) > 1 and any(char.isdigit() for char in parts[0]):
@@ -62,6 +71,13 @@ def clean_author(text: str | None) -> str | None:
     if not text or len(text) > 80 or NOT_A_NAME.search(text) or len(text.split()) > 8 or PLACEHOLDER.search(text):
         return None
     return text
+
+
+def labels_something_else(text: str) -> bool:
+    """A line labelled as something else than the author, once a byline's label is taken off: "Category: Politik"
+    after a lone "Von", "Tags: Wahl", "Source: Reuters"; not a name before a role ("Jane Roe: Senior Editor")."""
+    label = OTHER_LABEL.match(text)
+    return label is not None and not (len(label[1].split()) > 1 and looks_like_name(label[1]))
 
 
 # a line that only labels the name on the next one: "Written by", "By:", "Jun 2 Written By", "Author"
