@@ -368,3 +368,14 @@ def test_a_version_alone_beside_the_headline_is_no_date(line: str) -> None:
     """The short form needs the zeros of day and month ("02.12.19"); "3.4.12" is a release's number."""
     body = f"<span>{line}</span>{HEADLINE}{PARAGRAPHS}"
     assert extract(page("", body, "de")).published is None
+
+
+def test_a_dated_byline_of_each_comment_in_an_unclassed_list_dates_no_page() -> None:
+    """Comments with no class that names them, each under its "Von Eva am 04.05.2013" line: the first dated an
+    undated post, and stood before the post's own byline further down."""
+    comments = ("<div><div><div><p>Von Hans am 03.05.2013, 11:51</p><p>Toller Beitrag, danke.</p></div>"
+                "<div><p>Von Eva am 04.05.2013, 09:10</p><p>Sehe ich anders.</p></div></div></div>")
+    article = f"<article>{HEADLINE}{PARAGRAPHS * 3}</article>"
+    assert extract(page("", article + comments, "de")).published is None
+    own = "<div class='asset-footer'><div>Von Christian am 02.05.2013, 10:00</div></div>"
+    assert extract(page("", article + comments + own, "de")).published == "2013-05-02"

@@ -78,10 +78,39 @@ def _opens_its_element(node: LexborNode) -> bool:
     return True
 
 
+LIST_DEPTH = 4  # ancestors of a byline looked at for a list of posts like its own
+
+
+def _one_of_a_list(node: LexborNode, label: re.Pattern[str]) -> bool:
+    """Whether the text is one of a list's dated bylines: an element holding it (up to LIST_DEPTH levels up) has a
+    sibling of the same tag and class that holds a text opening with the label too. Comments without a class
+    that names them ("Von Eva am 04.05.2013" under each), not the byline of the post they follow."""
+    current = node.parent
+    for _ in range(LIST_DEPTH):
+        if current is None or current.parent is None:
+            return False
+        kind = (current.tag, current.attributes.get("class"))
+        for sibling in (_element_beside(current, False), _element_beside(current, True)):
+            if sibling is not None and (sibling.tag, sibling.attributes.get("class")) == kind and any(
+                    label.match(fold(text.text_content or "")) for text in sibling.traverse(include_text=True)
+                    if text.tag == "-text"):
+                return True
+        current = current.parent
+    return False
+
+
+def _element_beside(node: LexborNode, forward: bool) -> LexborNode | None:
+    """The element just after (or before) `node` among its siblings, past texts and comments."""
+    sibling = node.next if forward else node.prev
+    while sibling is not None and sibling.tag in ("-text", "-comment"):
+        sibling = sibling.next if forward else sibling.prev
+    return sibling
+
+
 def _labelled(src: PageSources, label: re.Pattern[str], starts: frozenset[str],
               in_furniture: Callable[[LexborNode], bool], opening: bool = False) -> str | None:
     """The date of the first short text that opens with the label, or of the text just after a bare label;
-    with `opening`, only of a text that opens its element."""
+    with `opening` (a byline), only of a text that opens its element and is not one of a list's."""
     language = None
     texts, heads = _texts(src), _heads(src)
     for index, node in enumerate(texts):
@@ -90,7 +119,7 @@ def _labelled(src: PageSources, label: re.Pattern[str], starts: frozenset[str],
         text = fold(node.text_content or "")
         if len(text) > LABEL_LINE or not label.match(text) or (opening and not _opens_its_element(node)):
             continue
-        if in_furniture(node):
+        if in_furniture(node) or (opening and _one_of_a_list(node, label)):
             continue
         language = language or declared_language(src) or "en"
         found = dates.find_date_in_language(text, language)
