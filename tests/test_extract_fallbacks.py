@@ -164,10 +164,13 @@ def test_a_line_of_the_posts_categories_is_no_paragraph(label: str) -> None:
 
 
 def test_a_tables_cell_that_reads_like_a_byline_word_stays() -> None:
-    """"Par" heads a golf card's column, "Di" is Tuesday in a German timetable: cells, not bylines."""
-    table = "<table><tr><th>Hole</th><th>Par</th></tr><tr><td>Di</td><td>4</td></tr></table>"
-    assert extract(page(f"<article>{paragraphs()}{table}</article>")).paragraphs == [*SENTENCES, "Hole", "Par",
-                                                                                     "Di", "4"]
+    """"Par" heads a golf card's column, "Di" is Tuesday in a German timetable: cells, not bylines, the word
+    set in the cell or in a paragraph inside it; the same word alone after the table is a byline's."""
+    for cell in ("{}", "<p>{}</p>", "<div><span>{}</span></div>"):
+        table = (f"<table><tr><th>Hole</th><th>{cell.format('Par')}</th></tr>"
+                 f"<tr><td>{cell.format('Di')}</td><td>4</td></tr></table>")
+        assert extract(page(f"<article>{paragraphs()}{table}<p>Von</p></article>")).paragraphs == [
+            *SENTENCES, "Hole", "Par", "Di", "4"], cell
 
 
 def test_sentences_that_start_like_a_lead_in_stay() -> None:

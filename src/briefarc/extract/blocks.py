@@ -53,6 +53,7 @@ class BlockReader:
     _FLUSH = object()
     _LINK_END = object()
     _STRONG_END = object()
+    _CELL_END = object()
 
     def __init__(self, page: Furniture, folded: dict[int, str] | None = None):
         self.page = page
@@ -62,6 +63,7 @@ class BlockReader:
         self.link_chars = self.strong_chars = 0
         self.link_depth = 0
         self.strong_depth = 0
+        self.cell_depth = 0  # table cells open around the text read (a <p> in a <td>)
         self.tag = "p"
         self.prose_end = 0  # the number of blocks up to the last paragraph of prose
 
@@ -85,7 +87,7 @@ class BlockReader:
         stack: list = [] if root.child is None else [root.child]
         if root.tag in BLOCK_TAGS:
             self.tag = root.tag
-        flush_mark, link_end, strong_end = self._FLUSH, self._LINK_END, self._STRONG_END
+        flush_mark, link_end, strong_end, cell_end = self._FLUSH, self._LINK_END, self._STRONG_END, self._CELL_END
         pop, push, visit = stack.pop, stack.append, self.visit
         while stack:
             item = pop()
@@ -95,6 +97,8 @@ class BlockReader:
                 self.link_depth -= 1
             elif item is strong_end:
                 self.strong_depth -= 1
+            elif item is cell_end:
+                self.cell_depth -= 1
             else:
                 following = item.next
                 if following is not None:
@@ -132,6 +136,9 @@ class BlockReader:
             if tag in LEAF_TAGS and (is_leaf(node) or tag == "pre"):  # code is read whole, spans and all
                 self.read_leaf(node, tag)
                 return
+            if tag in CELL_TAGS:
+                self.cell_depth += 1
+                stack.append(self._CELL_END)  # after the cell's last block is flushed
             stack.append(self._FLUSH)
         elif tag == "a" and not (self.tag in HEADING_TAGS and in_page(node)) and not writes_address(node):
             self.link_depth += 1
@@ -166,7 +173,7 @@ class BlockReader:
                 block.tentative = True
                 self.blocks.append(block)
             return
-        if keep_block(block):  # dropped at once: a page of 100,000 links holds no list of them
+        if keep_block(block, self.cell_depth > 0):  # dropped at once: a page of 100,000 links holds no list of them
             self.blocks.append(block)
             if is_prose(block):
                 self.prose_end = len(self.blocks)
@@ -241,10 +248,14 @@ def is_leaf(node: LexborNode) -> bool:
     return child is not None and child.tag == "-text" and child.next is None
 
 
-def keep_block(block: Block) -> bool:
-    """False for link lists, leftover markup and other furniture inside the container."""
+CELL_TAGS = frozenset({"td", "th"})
+
+
+def keep_block(block: Block, in_cell: bool = False) -> bool:
+    """False for link lists, leftover markup and other furniture inside the container. `in_cell`: the block is
+    inside a table cell (a <p> in a <td>), where a lone "Par" or "Di" is a column's word, not a byline's."""
     density = block.link_density
-    if len(block.text) < 10 and block.tag not in ("td", "th") and LONE_BYLINE_WORD.match(block.text):
+    if len(block.text) < 10 and not in_cell and block.tag not in CELL_TAGS and LONE_BYLINE_WORD.match(block.text):
         return False
     if density > 0.5 and len(block.text) < 400:
         return False
