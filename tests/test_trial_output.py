@@ -125,3 +125,26 @@ def test_counts_of_one_are_singular():
     print_ingest_summary(Console(file=out, width=200), one_link)
     assert "1 article link noted as pending" in out.getvalue()
     assert "1 relative link left out" in out.getvalue()
+
+
+def test_fetch_summary_lines_wrap_under_their_first_word_on_a_terminal():
+    """`fetch --dry-run`'s "would fetch" lines and a source's notes and failures wrap as ingest's notes do: an
+    address wider than the screen whole, the lines after the first indented; into a file, one line each."""
+    from briefarc.collect import SourceReport
+    from briefarc.output.progress import print_fetch_summary
+
+    report = SourceReport(name="mofa [bold]x[/bold]", fetched=1)
+    long_url = "https://mofa.example.org/" + "very-long-path-segment/" * 5 + "page"
+    report.planned = [{"url": long_url, "title": "t", "published": "2025-01-02"},
+                      {"url": "https://mofa.example.org/p2", "title": "t", "published": None}]
+    report.failures = [("https://mofa.example.org/p3", "the server answered 503 Service Unavailable " * 3)]
+    out = StringIO()
+    print_fetch_summary(Console(file=out, width=60, force_terminal=True, color_system=None), [report], dry_run=True)
+    lines = out.getvalue().splitlines()
+    assert "  would fetch: 2025-01-02" in lines and ("    " + long_url) in lines, lines
+    assert "  would fetch: https://mofa.example.org/p2" in lines, lines
+    failed = lines.index(next(line for line in lines if line.startswith("  failed:")))
+    assert lines[failed + 1].startswith("    503 Service"), lines
+    out = StringIO()
+    print_fetch_summary(Console(file=out, width=60, color_system=None), [report], dry_run=True)
+    assert f"  would fetch: 2025-01-02 {long_url}" in out.getvalue().splitlines()

@@ -165,15 +165,15 @@ def print_fetch_summary(stderr: Console, reports: list, *, dry_run: bool = False
         stderr.print(fetch_table(reports, stderr.width))
     for report in reports:
         for note in report.notes:
-            console.say(stderr, f"  {clean(report.name)}: {clean(note)}")
+            console.say(stderr, f"  {clean(report.name)}: {clean(note)}", hang=4)
         if report.error:
-            console.say(stderr, f"  {clean(report.name)} failed: {clean(report.error)}")
+            console.say(stderr, f"  {clean(report.name)} failed: {clean(report.error)}", hang=4)
         for url, reason in report.failures:
-            console.say(stderr, f"  failed: {clean(url)}: {clean(reason)}")
+            console.say(stderr, f"  failed: {clean(url)}: {clean(reason)}", hang=4)
         if dry_run:
             for item in report.planned:
-                stderr.print(f"  would fetch: {clean(item['published'] or '')} {clean(item['url'])}", markup=False,
-                             highlight=False, soft_wrap=True)
+                published = f"{clean(item['published'])} " if item["published"] else ""
+                console.say(stderr, f"  would fetch: {published}{clean(item['url'])}", hang=4)
     hint = _unresolved_hint(reports)
     if hint:
         console.say(stderr, hint)
