@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from selectolax.lexbor import LexborNode
+
 from briefarc.extract.labels import PERSON_ZH
 from briefarc.extract.pagesources import PageSources, node_text
 from briefarc.extract.text import cjk_count, fold
@@ -74,14 +76,24 @@ def author_from_links(src: PageSources) -> str | None:
     body = src.tree.body
     if body is None:
         return None
-    for scope in (*src.tree.css(ARTICLE_ELEMENT)[:1], body):
-        for node in scope.css(BY_LINKS):
-            attrs = node.attributes
-            author_page = AUTHOR_PAGE.search(attrs.get("href") or "") is not None
-            for text in (node_text(node), attrs.get("aria-label"), attrs.get("title")):
-                name = _all_by(text, author_page)
-                if name:
-                    return name
+    article = src.tree.css_first(ARTICLE_ELEMENT)
+    inside = {node.mem_id for node in article.css(BY_LINKS)} if article is not None else set()
+    first = None  # the first name outside the article, taken when no link inside gives one
+    for node in body.css(BY_LINKS):  # each link read once
+        name = _link_name(node)
+        if name and node.mem_id in inside:
+            return name
+        first = first or name
+    return first
+
+
+def _link_name(node: LexborNode) -> str | None:
+    attrs = node.attributes
+    author_page = AUTHOR_PAGE.search(attrs.get("href") or "") is not None
+    for text in (node_text(node), attrs.get("aria-label"), attrs.get("title")):
+        name = _all_by(text, author_page)
+        if name:
+            return name
     return None
 
 
