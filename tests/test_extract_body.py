@@ -404,9 +404,9 @@ def test_a_mailto_link_that_shows_no_address_is_a_link(button: str) -> None:
     assert extract(page(body)).paragraphs == SENTENCES
 
 
-def card(number: int, cls: str = "snippet") -> str:
+def card(number: int, cls: str = "snippet", href: str = "") -> str:
     """A teaser of another article: its linked heading, its picture and "read more" linking there again."""
-    href = f"/stars/another-story-{number}.html"
+    href = href or f"/stars/another-story-{number}.html"
     return (f"<div class='{cls}'><h3><a href='{href}'>Another story number {number}</a></h3><a href='{href}'>"
             f"<img src='/p{number}.jpg' alt=''></a><div>Summer is holiday time, and the other story {number} "
             f"tells where the stars spend it. <a href='{href}'>Read more</a></div></div>")
@@ -549,3 +549,17 @@ def test_a_page_whose_one_article_body_is_a_list_of_posts_is_a_listing() -> None
     document = extract(page(f"<article class='page'><h1>News</h1><div class='entry-content'>{posts}</div></article>",
                             head="<title>News - Ministry of Foreign Affairs</title>"))
     assert document.kind == "listing" and not document.paragraphs
+
+
+def test_a_teaser_on_an_amp_copy_leading_to_the_canonical_sites_page_is_left_out() -> None:
+    """An AMP copy (amp.example.org) whose canonical address is on www.example.org: its teasers lead to the
+    canonical site's pages, which are its own site's, and the copy's link to its canonical page is its own."""
+    canonical = "https://www.example.org/news/talks.html"
+    teaser = card(1, href="https://www.example.org/news/other-story.html")
+    own = (f"<div class='post'><h2><a href='{canonical}'>Talks on the trade corridor</a></h2>"
+           f"<a href='{canonical}'><img src='/p.jpg' alt=''></a><p>{NOTE}</p></div>")
+    body = (f"<article><h1>Talks on the trade corridor to resume</h1>{paragraphs(SENTENCES[:3])}"
+            f"<div class='paragraph'>{teaser}</div>{paragraphs(SENTENCES[3:])}{own}</article>")
+    head = f"<title>Talks on the trade corridor to resume</title><link rel='canonical' href='{canonical}'>"
+    document = extract(page(body, head), url="https://amp.example.org/news/talks.html?amp=1")
+    assert document.paragraphs == [*SENTENCES, NOTE]

@@ -21,11 +21,12 @@ LINKED_HEADINGS = "h2 > a[href], h3 > a[href], h4 > a[href]"
 ABSOLUTE = lazy(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)  # a link with its own scheme or host
 
 
-def teaser_cards(body: LexborNode, shown: frozenset[str] = frozenset(), address: str | None = None) -> set[int]:
+def teaser_cards(body: LexborNode, shown: frozenset[str] = frozenset(), addresses: tuple[str, ...] = ()) -> set[int]:
     """The mem_ids of the teaser cards under `body`. A card leads to another page of the same site (the
-    host of `address`, the page's own; without one, a relative link): not to the page itself (a short post
-    whose heading and picture link to its own address), nor to another site (a roundup's sources). A heading
-    that shows the page's own title (`shown`, casefolded) heads no card."""
+    host of one of `addresses`, the page's own: its URL and its canonical one, which an AMP copy's links lead
+    to; without any, a relative link): not to the page itself (a short post whose heading and picture link to
+    its own address), nor to another site (a roundup's sources). A heading that shows the page's own title
+    (`shown`, casefolded) heads no card."""
     headed: list[tuple[LexborNode, LexborNode, str]] = []
     for link in body.css(LINKED_HEADINGS):
         heading = link.parent
@@ -36,7 +37,7 @@ def teaser_cards(body: LexborNode, shown: frozenset[str] = frozenset(), address:
         text = fold(linked)
         if not text or (whole != linked and fold(whole) != text) or text.casefold() in shown:
             continue
-        if not another_page_of_the_site(href, address):
+        if not another_page_of_the_site(href, addresses):
             continue
         headed.append((heading, link, href))
     if not headed:
@@ -51,16 +52,19 @@ def teaser_cards(body: LexborNode, shown: frozenset[str] = frozenset(), address:
     return {card for cards in found.values() if len(cards) <= LONE_CARDS for card in cards}
 
 
-def another_page_of_the_site(href: str, address: str | None) -> bool:
-    """Whether the link leads to another page of the page's own site (see teaser_cards)."""
-    if address is None:
+def another_page_of_the_site(href: str, addresses: tuple[str, ...]) -> bool:
+    """Whether the link leads to another page of the page's own site (see teaser_cards): of the site of one of
+    its addresses, and none of them."""
+    if not addresses:
         return not ABSOLUTE.match(href)
     if href.startswith("/") and not href.startswith("//"):  # a path of this site (most links): no joining
-        return not _same_page(href, _path(address))
-    target = href if href.startswith(("http://", "https://")) else resolve(address, href)
+        return not any(_same_page(href, _path(address)) for address in addresses)
+    target = href if href.startswith(("http://", "https://")) else resolve(addresses[0], href)
     if target is None or not target.startswith(("http://", "https://")):
         return False
-    return _site(hostname(target)) == _site(hostname(address)) and not _same_page(_path(target), _path(address))
+    site, path = _site(hostname(target)), _path(target)
+    return any(_site(hostname(address)) == site for address in addresses) and not any(
+        _same_page(path, _path(address)) for address in addresses)
 
 
 def _path(url: str) -> str:

@@ -399,15 +399,16 @@ class Page:
 def main_blocks(tree: LexborHTMLParser, body: tuple[str, ...] = (), drop: list[str] | tuple[str, ...] = (),
                 skip_ids: set | None = None, trust_body: bool = True,
                 shown: frozenset[str] = frozenset(),
-                address: str | None = None) -> tuple[list[Block], LexborNode | None]:
+                addresses: tuple[str, ...] = ()) -> tuple[list[Block], LexborNode | None]:
     """The blocks of the page's main text, in order, and the element they were read from.
 
     `body` names selectors of a site's body element
     (the first that holds text wins over the generic container); `drop` names elements that are not
     body; `skip_ids` are elements (by mem_id) already used elsewhere, such as the standfirst. A body
     element that is not trusted (a template guessed from the markup) must hold most of the text;
-    `shown`: texts the page shows apart from its body (its title, its standfirst), casefolded; `address`:
-    the page's own (a teaser of another page of its site is furniture, see cards.py).
+    `shown`: texts the page shows apart from its body (its title, its standfirst), casefolded; `addresses`:
+    the page's own, its URL and its canonical one (a teaser of another page of its site is furniture, see
+    cards.py).
 
     A cascade: when the first reading keeps too little of the page's text, a second one lets class
     and id words mark furniture only where links or size bear them out; when that still gives nothing,
@@ -420,7 +421,7 @@ def main_blocks(tree: LexborHTMLParser, body: tuple[str, ...] = (), drop: list[s
     hidden = [node.html or "" for node in tree.tags("noscript")]
     place_streamed_parts(tree)
     tree.strip_tags(JUNK_TAGS)
-    skip_ids = {*(skip_ids or ()), *teaser_cards(page_body, shown, address)}
+    skip_ids = {*(skip_ids or ()), *teaser_cards(page_body, shown, addresses)}
     choice = Reading(page_body, body, drop, skip_ids, trust_body)
     if choice.too_little():
         looser = Reading(page_body, body, drop, skip_ids, trust_body, names_alone=False, like=choice.page)

@@ -147,7 +147,7 @@ def extract_html(text: str, url: str | None = None, site: sites.Site | None = No
     blocks, root = content.main_blocks(tree, body=site.body if site else (), drop=site.drop if site else (),
                                        skip_ids={meta.subtitle_node}, trust_body=trusted,
                                        shown=frozenset(fold(t).casefold() for t in (meta.title, meta.subtitle) if t),
-                                       address=url or meta.canonical_url)
+                                       addresses=tuple(dict.fromkeys(filter(None, (url, meta.canonical_url)))))
     if site is None:  # a known template recognised from where the text was found
         site = sites.site_by_container(root)
         apply_site(meta, tree, site)
