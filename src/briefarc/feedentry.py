@@ -16,17 +16,35 @@ def entry_bytes(feed: bytes, item: str) -> bytes | None:
         return _unnamed(feed, item)
     wanted = {f">{form}<".encode() for form in (item, escape(item, quote=False))} | \
              {f'"{form}"'.encode() for form in (item, escape(item))}
+    written = _written(item)
     for match in ENTRY.finditer(feed):
         block = match.group(0)
-        if any(form in block for form in wanted) or _stripped(block, item):
+        if any(form in block for form in wanted) or written.search(block):
             return block
     return None
 
 
-def _stripped(block: bytes, item: str) -> bool:
-    """`item` as the whole text of an element of `block`, whitespace or CDATA around it."""
-    pattern = rb">\s*(?:<!\[CDATA\[)?\s*" + re.escape(item.encode()) + rb"\s*(?:\]\]>)?\s*<"
-    return re.search(pattern, block) is not None
+def _written(item: str) -> re.Pattern[bytes]:
+    """`item` as the whole text of an element (whitespace or CDATA around it) or the whole value of an attribute,
+    each of its characters as it is or as a character reference: WordPress writes the "&" of a guid as "&#038;"
+    ("?post_type=state_briefing&#038;p=269487"), others "&amp;", "&#38;" or "&#x26;"."""
+    value = b"".join(_character(char) for char in item)
+    return re.compile(rb">\s*(?:<!\[CDATA\[)?\s*" + value + rb"\s*(?:\]\]>)?\s*<|(?P<quote>[\"'])" + value
+                      + rb"(?P=quote)")
+
+
+NAMED = {"&": b"amp", "<": b"lt", ">": b"gt", '"': b"quot", "'": b"apos"}
+
+
+def _character(char: str) -> bytes:
+    """A pattern for `char` as written in XML: itself, its decimal or hexadecimal reference, or its entity."""
+    if char.isascii() and char.isalnum():
+        return re.escape(char.encode())  # letters and digits are written as they are
+    code = ord(char)
+    forms = [re.escape(char.encode()), rb"&#0*%d;" % code, rb"&#[xX]0*(?i:%x);" % code]
+    if char in NAMED:
+        forms.append(b"&" + NAMED[char] + b";")
+    return b"(?:" + b"|".join(forms) + b")"
 
 
 WRAPPERS = {b"item": (b'<rss version="2.0"><channel>', b"</channel></rss>"),
