@@ -348,3 +348,20 @@ def test_prefix_queries_rank_by_title_and_carry_snippets(db):
     assert [h["id"] for h in hits] == [in_title, in_body]
     assert all("\ue000" in h["snippet"] for h in hits)
     assert [h["id"] for h in search(db, "trad*", limit=1, offset=1)] == [in_body]
+
+
+def test_a_new_archive_opens_while_another_process_writes_it_before_its_switch_to_wal(tmp_path):
+    """Another connection writing the new file in the journal mode it found (a second ingest begun together):
+    SQLite refuses the switch to WAL at once, and the open failed with "stayed locked"; it waits now, as a
+    writer waits for a writer."""
+    import threading
+
+    path = tmp_path / "new.db"
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("CREATE TABLE scratch (x)")
+    threading.Timer(0.3, other.execute, ["ROLLBACK"]).start()
+    db = open_database(path)
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    other.close()

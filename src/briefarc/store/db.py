@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 BUSY_TIMEOUT_MS = 30_000
+JOURNAL_RETRY_SECONDS = 0.01  # between tries of the switch to WAL while another process writes
 # The page size of a new archive (SQLite's default is 4 KiB; an archive keeps the size it was made with). Its rows
 # are large (a page's text, its turns, its compressed bytes: overflow chains of 4 KiB pages), and every page
 # written crosses to the WAL and back to the file in a system call of its own: saving fmprc-bulk's 270 pages
@@ -204,9 +205,19 @@ def _check_up_to_date(conn: sqlite3.Connection, path: Path, version: int) -> Non
 
 
 def _set_journal(conn: sqlite3.Connection) -> None:
-    mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
-    if mode != "wal":
-        conn.execute("PRAGMA journal_mode = WAL")
+    """WAL, waiting as a writer waits (the busy timeout) while another process writes in the journal mode it
+    found: SQLite refuses the switch at once then ("database is locked"), without asking the busy handler, and
+    of two ingests begun together on a new archive one failed in a third of the runs."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(JOURNAL_RETRY_SECONDS)
 
 
 def inserted_id(cursor: sqlite3.Cursor) -> int:
