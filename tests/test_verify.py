@@ -244,3 +244,25 @@ def test_show_raw_of_damaged_bytes_is_a_clean_error(cli, archive):
     assert "briefarc verify" in result.stderr and "Traceback" not in result.stderr
     reparsed = cli("reparse", "2", "--db", archive)
     assert reparsed.code == 1 and "do not match their sha256" in reparsed.stderr
+
+
+@pytest.mark.parametrize("how", ["damaged", "missing", "turned into text"])
+def test_ingesting_the_page_again_mends_bytes_verify_cannot_repair(cli, db_file, tmp_path, how):
+    """What verify advises for bytes it cannot repair ("ingest or fetch the page again") did nothing: the page,
+    unchanged, was not saved, and verify found the same problem."""
+    page = tmp_path / "briefing.html"
+    page.write_text("<html><head><title>Weekly briefing</title></head><body><h1>Weekly briefing</h1>"
+                    + "<p>The spokesperson spoke on the Torkham border crossing and the visa regime.</p>" * 4
+                    + "</body></html>")
+    assert cli("ingest", page, "--db", db_file).code == 0
+    digest = digest_of(db_file, 1)
+    damage(db_file, {"damaged": ("UPDATE blobs SET data = zeroblob(10) WHERE sha256 = ?", (digest,)),
+                     "missing": ("DELETE FROM blobs WHERE sha256 = ?", (digest,)),
+                     "turned into text": ("UPDATE blobs SET data = substr(data, 1, 10) || x'ff' || substr(data, 12)"
+                                          " WHERE sha256 = ?", (digest,))}[how])
+    assert cli("verify", "--db", db_file).code == 1
+    again = cli("ingest", page, "--db", db_file)
+    assert again.code == 0 and "unchanged 1" in again.stderr, again.stderr
+    checked = cli("verify", "--db", db_file)
+    assert checked.code == 0 and "no problems" in checked.stderr, checked.stdout
+    assert cli("show", "1", "--raw", "--db", db_file).stdout_bytes == page.read_bytes()

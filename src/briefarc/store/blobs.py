@@ -46,6 +46,33 @@ def put_blob(conn: sqlite3.Connection, data: bytes, digest: str | None = None, p
     return digest
 
 
+def mend_blob(conn: sqlite3.Connection, page: RawPage, digest: str) -> bool:
+    """Store a page's bytes again when a snapshot keeps them under `digest` and the blob there is missing or no
+    longer gives them back (`briefarc verify` reports it, and ingesting or fetching the page again mends it); a
+    page that brought nothing new is not saved, so its bytes were never written again. True when mended."""
+    row = conn.execute("SELECT size, compression, CAST(data AS BLOB) FROM blobs WHERE sha256 = ?", (digest,)).fetchone()
+    if row is None:
+        if conn.execute("SELECT 1 FROM snapshots WHERE sha256 = ? LIMIT 1", (digest,)).fetchone() is None:
+            return False  # bytes no snapshot keeps: nothing to mend
+    else:
+        try:
+            decode_blob(digest, row[1], row[2], row[0])
+            return False
+        except BlobError:
+            pass
+    if page.packed is None and not page.data:
+        return False
+    size = len(page.data) if page.size is None else page.size
+    stored = page.packed if page.packed is not None else compress(page.data)
+    if row is None:
+        conn.execute("INSERT INTO blobs (sha256, size, compression, data) VALUES (?, ?, ?, ?)",
+                     (digest, size, COMPRESSION, stored))
+    else:
+        conn.execute("UPDATE blobs SET size = ?, compression = ?, data = ? WHERE sha256 = ?",
+                     (size, COMPRESSION, stored, digest))
+    return True
+
+
 def travelling(page: RawPage) -> RawPage:
     """`page` as it is sent to a writer process: without its bytes when their stored form is known already
     (`packed`, a gzipped file's own deflate stream), with their sha256 and size in their place. The writer needs

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from briefarc.errors import NotFound
 from briefarc.models import Document, RawPage, SaveResult
 from briefarc.store import cjk
-from briefarc.store.blobs import BlobError, get_blob, put_blob, sha256
+from briefarc.store.blobs import BlobError, get_blob, mend_blob, put_blob, sha256
 from briefarc.store.db import transaction, translated, translated_rows
 from briefarc.store.identity import Identity, identify, same_site
 from briefarc.store.published import published_date, published_utc
@@ -90,8 +90,10 @@ def _save(conn: sqlite3.Connection, new: NewDocuments, doc: Document, page: RawP
             " WHERE id = ?", (stamp, page.live, row[0]))
         if not page.live:
             _note_copy(conn, row[0], digest, text_hash)
+        mend_blob(conn, page, digest)
         return SaveResult("unchanged", row[0], row[2])
     if not page.live and _stored_before(conn, row[0], digest, text_hash):  # an older saved copy again
+        mend_blob(conn, page, digest)
         return SaveResult("unchanged", row[0], row[2])
     values = _stored_values(doc, text_hash, body, identity, known)
     doc_id, number = row[0], row[2] + 1
