@@ -60,3 +60,12 @@ def test_markdown_file_names_keep_chinese_titles(cli, archive, tmp_path):
     for title in titles:
         assert any(title.replace("：", "-").replace(" ", "-") in name or title in name for name in names), title
     assert "2019-05-15-2019年5月15日外交部发言人陆慷主持例行记者会-4.md" in names
+
+
+def test_markdown_turns_of_a_chinese_transcript_keep_the_full_width_colon(cli, archive, tmp_path):
+    """`问：` as the page writes it and `show` prints it, not `**问:**` with an ASCII colon; the colon stands outside
+    the bold, where CommonMark closes it before a Chinese character."""
+    assert cli("export", "-f", "markdown", "-o", tmp_path / "md", "--lang", "zh", "--db", archive).code == 0
+    text = (tmp_path / "md" / "2019-05-15-2019年5月15日外交部发言人陆慷主持例行记者会-4.md").read_text("utf-8")
+    shown = cli("show", "4", "--db", archive).stdout
+    assert "**问**：" in text and "**问:**" not in text and "问：" in shown

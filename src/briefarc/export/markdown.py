@@ -118,9 +118,16 @@ def body(record: dict) -> str:
 
 
 def turn_text(turn: dict) -> str:
+    """A turn with its speaker's label in bold. Before Chinese or Japanese text the label ends in a full-width
+    colon and no space, as the page writes it (问：) and `show` prints it; the colon stands outside the bold
+    there, where CommonMark closes the bold (after punctuation, `**` closes only before a space)."""
     label = turn.get("speaker") or TURN_LABELS.get(turn.get("role") or "", "")
     text = escape(turn.get("text"))
-    return f"**{escape(label)}:** {text}" if label else text
+    if not label:
+        return text
+    if text and unicodedata.east_asian_width(text[0]) in ("W", "F"):
+        return f"**{escape(label)}**：{text}"
+    return f"**{escape(label)}:** {text}"
 
 
 def escape(text: str | None) -> str:
