@@ -148,3 +148,17 @@ def test_citations_drop_escapes_and_invisible_controls_but_keep_joiners():
     assert plain(persian) == persian
     entry = cite_csl({"id": 3, "title": hostile, "author": "A\u200bB", "fetched_at": "2026-11-28T08:00:00Z"})
     assert entry["title"] == "Click here txet next line" and entry["author"] == [{"literal": "AB"}]
+
+
+def test_a_document_that_names_no_one_is_cited_without_an_author(cli, archive):
+    """A saved page with no author, organisation, spokesperson or address: "Unknown" was cited as its author (a
+    reference manager shows it as a person); the citation now starts with the title and names no author."""
+    db = open_database(archive)
+    save_document(db, Document(title="Notes on the border talks", kind="news_report", paragraphs=["Text."]),
+                  RawPage(data=b"<html>notes</html>", origin="/saved/notes.html", fetched_at="2026-11-29T08:00:00Z"))
+    text = cli("cite", "3", "--db", archive).stdout
+    assert text.startswith('"Notes on the border talks," n.d., archived 2026-11-29') and "Unknown" not in text
+    bibtex = cli("cite", "3", "-f", "bibtex", "--db", archive).stdout
+    assert "author" not in bibtex and "Unknown" not in bibtex and "title = {Notes on the border talks}" in bibtex
+    csl = json.loads(cli("cite", "3", "-f", "csl-json", "--db", archive).stdout)[0]
+    assert "author" not in csl and csl["title"] == "Notes on the border talks"

@@ -49,7 +49,8 @@ def cite_text(record: dict) -> str:
     by briefarc, sha256 …"""
     title = plain(record.get("title")) or "Untitled"
     quoted = f'"{title}"' if title[-1] in "?!." else f'"{title},"'
-    parts = [f"{plain(creator(record))}, {quoted} {long_date(record.get('published'))}"]
+    named = plain(creator(record))
+    parts = [f"{named + ', ' if named else ''}{quoted} {long_date(record.get('published'))}"]
     if record.get("turn"):
         parts.append(locator(record))
     url = web_url(record)
@@ -61,10 +62,9 @@ def cite_text(record: dict) -> str:
 
 
 def cite_bibtex(record: dict) -> str:
-    fields = [
-        ("author", "{" + latex(creator(record)) + "}"),  # braced: an organisation, not a person's name
-        ("title", latex(record.get("title") or "Untitled")),
-    ]
+    named = creator(record)
+    fields = [("author", "{" + latex(named) + "}")] if named else []  # braced: an organisation, not a person's name
+    fields.append(("title", latex(record.get("title") or "Untitled")))
     date = date_parts(record.get("published"))
     if date:
         fields.append(("date", "-".join(f"{part:02d}" if i else str(part) for i, part in enumerate(date))))
@@ -87,8 +87,9 @@ def cite_csl(record: dict) -> dict:
         "id": cite_key(record),
         "type": "article" if record.get("kind") in ("news_report", "press_release") else "webpage",
         "title": plain(record.get("title")) or "Untitled",
-        "author": [{"literal": plain(creator(record))}],
     }
+    if plain(creator(record)):
+        item["author"] = [{"literal": plain(creator(record))}]
     date = date_parts(record.get("published"))
     if date:
         item["issued"] = {"date-parts": [date]}
@@ -103,11 +104,14 @@ def cite_csl(record: dict) -> dict:
 
 
 def creator(record: dict) -> str:
-    """Who the citation names: the author, else the organisation, else the spokesperson, else the site."""
+    """Who the citation names: the author, else the organisation, else the spokesperson, else the site (its
+    host, or the label briefarc gives it), else the source; "" when nothing names one (a saved page with no
+    address): a citation then names no author rather than one called "Unknown"."""
     for key in ("author", "site_name", "spokesperson"):
         if record.get(key) and plain(record[key]):
             return record[key]
-    return host(record) or "Unknown"
+    return host(record) or next((record[key] for key in ("site", "source") if record.get(key)
+                                 and plain(record[key])), "")
 
 
 def locator(record: dict) -> str:
