@@ -54,6 +54,24 @@ def test_since_after_until_is_a_usage_error(cli, archive, command):
     assert cli(*command, "--since", "2025-02", "--until", "2025-02", "--db", archive).code == 0  # one month
 
 
+def test_keywords_compared_range_errors_name_its_own_options(cli, archive):
+    """The period keywords compares with was reported as "--since 2020 is after --until 2019", which names the
+    wrong options; a bad date of it names --vs-since too."""
+    result = cli("keywords", "--vs-since", "2020", "--vs-until", "2019", "--since", "2019", "--db", archive)
+    assert result.code == 2 and result.stderr.strip().splitlines() == [
+        "Error: --vs-since 2020 is after --vs-until 2019: nothing can match (swap them?)."]
+    bad = cli("keywords", "--vs-since", "yesterday-ish", "--db", archive)
+    assert bad.code == 2 and "--vs-since" in bad.stderr and "--since " not in bad.stderr
+
+
+@pytest.mark.parametrize(("command", "several"), [("kwic", False), ("collocates", False), ("trend", True)])
+def test_a_query_given_as_a_term_gets_advice_that_fits_the_command(cli, archive, command, several):
+    """kwic and collocates take one term: "several terms as several arguments" led to "unexpected extra argument"."""
+    result = cli(command, "Taiwan OR China", "--db", archive)
+    assert result.code == 2 and "is a search query" in result.stderr
+    assert ("several terms as several arguments" in result.stderr) is several
+
+
 # -- every table at 80 columns: within the width, headers whole, long names wrapped or cut sensibly ----
 
 HEADERS = {

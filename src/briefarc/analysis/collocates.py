@@ -35,7 +35,7 @@ def collocates(
     measure = measure.strip().lower()
     if measure not in MEASURES:
         raise UsageError(f"--measure takes {' or '.join(MEASURES)}, not {measure!r}.")
-    parsed = parse_term(term)
+    parsed = parse_term(term, several=False)
     ids = [doc_id for doc_id, _ in islice(matching_documents(db, parsed, filters), max_documents)]
     near: Counter = Counter()
     overall: Counter = Counter()

@@ -23,7 +23,7 @@ def kwic(
     offset: int = 0,
 ) -> list[dict]:
     """Concordance lines for `term`: id, turn, date, source, `left`, `match`, `right` (`width` characters each)."""
-    parsed = parse_term(term)
+    parsed = parse_term(term, several=False)
     found = matching_documents(db, parsed, filters)
     lines: list[dict] = []
     wanted = offset + limit

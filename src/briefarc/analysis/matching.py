@@ -49,13 +49,15 @@ class Term:
 OPERATOR = re.compile(r"(?:^|\s)(?:AND|OR|NOT|NEAR)(?:\s|\(|$)|[()^{}:]|\*(?=.)|(?:^|\s)-(?=[^\s-])")
 
 
-def parse_term(text: str) -> Term:
+def parse_term(text: str, several: bool = True) -> Term:
     """A word, phrase or prefix* to count or show; a usage error for anything without letters or digits,
     for an unclosed double quote (as `search` gives), and for the search's operators (a term is one word or
-    phrase: boolean queries are for `search`)."""
+    phrase: boolean queries are for `search`). `several`: the command takes several terms (trend), as the
+    error then says; kwic and collocates take one."""
     if OPERATOR.search(text.strip()):
-        raise UsageError(f"{text!r} is a search query: give one word, \"a phrase\" or a prefix* (several terms as "
-                         "several arguments; AND, OR, NOT, NEAR, ( ) and -word are for `briefarc search`).")
+        more = "several terms as several arguments; " if several else ""
+        raise UsageError(f"{text!r} is a search query: give one word, \"a phrase\" or a prefix* ({more}AND, OR, "
+                         "NOT, NEAR, ( ) and -word are for `briefarc search`).")
     if text.count('"') % 2:
         raise UsageError(f"{text!r} has an unclosed double quote: add the closing \" (or leave the quotes out "
                          "for one word).")

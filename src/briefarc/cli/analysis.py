@@ -283,7 +283,7 @@ def keywords(
     from briefarc.output.analysis import simple_table
 
     check_output_flags(json_, csv_)
-    compared = make_filters(None, vs_since, vs_until, None, None, None)
+    compared = make_filters(None, vs_since, vs_until, None, None, None, names=("--vs-since", "--vs-until"))
     vs_source, vs_site = check_source_filter(db, vs_source) if vs_source else (None, None)
     reference = reference_filters(filters, compared.since, compared.until, vs_source, vs_spokesperson, vs_site)
     columns = ["word", "count", "reference_count", "per_million", "reference_per_million", "score"]

@@ -194,7 +194,9 @@ def parse_date(value: str | None, option: str, *, end: bool = False) -> str | No
         raise UsageError(f"{option}: {value!r} is not a date in the calendar.") from None
 
 
-def make_filters(source, since, until, spokesperson, kind, lang, changed=False, removed=False):
+def make_filters(source, since, until, spokesperson, kind, lang, changed=False, removed=False,
+                 names=("--since", "--until")):
+    """`names`: the options that gave `since` and `until`, as errors name them (keywords' --vs-since)."""
     from briefarc.store.search import Filters
 
     if kind:  # the extractor's package is loaded only for --kind (its spellings)
@@ -202,9 +204,9 @@ def make_filters(source, since, until, spokesperson, kind, lang, changed=False, 
         from briefarc.models import KINDS
 
         kind = choice(ALIASES.get(kind.strip().lower(), kind), KINDS, "--kind")
-    first, last = parse_date(since, "--since"), parse_date(until, "--until", end=True)
+    first, last = parse_date(since, names[0]), parse_date(until, names[1], end=True)
     if first and last and first > last:
-        raise UsageError(f"--since {since} is after --until {until}: nothing can match (swap them?).")
+        raise UsageError(f"{names[0]} {since} is after {names[1]} {until}: nothing can match (swap them?).")
     return Filters(source=source, since=first, until=last, spokesperson=spokesperson, kind=kind, language=lang,
                    changed=changed, removed=removed)
 
