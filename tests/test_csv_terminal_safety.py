@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import subprocess
 import sys
 
@@ -97,3 +98,16 @@ def test_names_and_urls_typed_in_sources_add_and_remove_are_escaped(cli, db_file
     assert refused.code == 2 and "\x1b" not in refused.stderr and "\u202e" not in refused.stderr
     removed = cli("sources", "remove", name, "--db", db_file)
     assert "\x1b" not in removed.stderr and "\u202e" not in removed.stderr
+
+
+def test_highlights_point_into_a_defused_snippet(cli, db_file):
+    """A snippet that starts like a formula ("-2 percent...") gets a leading "'" for spreadsheets: its highlights
+    were left one character short of the words they mark."""
+    db = open_database(db_file)
+    save_document(db, Document(title="Tariff note", paragraphs=["-2 percent tariffs on steel, said the ministry."]),
+                  RawPage(data=b"<p>-2 percent</p>", origin="x", url="https://m.example/tariffs"))
+    for flag, prefix in (("--csv-safe", "'"), ("--no-csv-safe", "")):
+        rows = list(csv.DictReader(io.StringIO(cli("search", "tariffs", "--csv", flag, "--db", db_file).stdout,
+                                               newline="")))
+        snippet, spans = rows[0]["snippet"], json.loads(rows[0]["highlights"])
+        assert snippet.startswith(prefix + "-2") and [snippet[start:end] for start, end in spans] == ["tariffs"]

@@ -102,7 +102,18 @@ def write_csv(rows: list[dict], columns: list[str], out: IO[str], *, safe: bool 
     writer = csv.writer(out)
     writer.writerow(columns)
     for row in rows:
+        if safe:
+            row = _defused_highlights(row)
         writer.writerow([csv_cell(row.get(column), for_terminal=terminal, safe=safe) for column in columns])
+
+
+def _defused_highlights(row: dict) -> dict:
+    """A hit whose snippet gets a leading "'" (csv_cell, for spreadsheets), with its highlights' offsets moved
+    by it: they point into the snippet as written."""
+    snippet, spans = row.get("snippet"), row.get("highlights")
+    if not (spans and isinstance(snippet, str) and snippet.startswith(FORMULA_STARTS)):
+        return row
+    return {**row, "highlights": [[start + 1, end + 1] for start, end in spans]}
 
 
 def count_line(shown: int, total: int, offset: int, more_hint: str | None = None) -> str | None:
