@@ -69,6 +69,13 @@ def test_a_number_too_large_for_sqlite_is_a_usage_error(cli, db_file, args):
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+def test_an_offset_that_overflows_with_the_limit_is_told_so(cli, db_file):
+    """`--offset 9223372036854775807` is the largest number itself: the message said numbers "go up to" it."""
+    save_document(open_database(db_file), *page("First"))
+    result = cli("search", "First", "--offset", str(2**63 - 1), "--db", db_file)
+    assert result.code == 2 and "--offset plus --limit" in result.stderr
+
+
 def test_an_error_outside_the_family_is_a_bug_and_keeps_its_traceback(db_file, monkeypatch):
     open_database(db_file)
 

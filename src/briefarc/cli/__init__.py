@@ -79,7 +79,8 @@ def run(argv: list[str] | None = None) -> int:
     except OverflowError as exc:  # `--limit 99999999999999999999`, `show 99999999999999999999`: SQLite's bound
         if "SQLite INTEGER" not in str(exc) or tracebacks_wanted():
             raise
-        _console().error(f"A number on the command line is too large: ids, --limit and --offset go up to {2**63 - 1}.")
+        _console().error(f"A number on the command line is too large: ids, --limit and --offset, and --offset plus "
+                         f"--limit, go up to {2**63 - 1}.")
         return ExitStatus.USAGE
     except UnicodeEncodeError:  # bytes typed that are not UTF-8 reached SQLite as lone surrogates
         undecoded = next((arg for arg in args if _has_undecoded(arg)), None)
