@@ -148,3 +148,21 @@ def test_fetch_summary_lines_wrap_under_their_first_word_on_a_terminal():
     out = StringIO()
     print_fetch_summary(Console(file=out, width=60, color_system=None), [report], dry_run=True)
     assert f"  would fetch: 2025-01-02 {long_url}" in out.getvalue().splitlines()
+
+
+def test_search_by_source_never_folds_a_titles_word():
+    """`search Taiwan --by source` at 76-87 columns folded "Spokesperson's" in a title ten cells wide beside the
+    snippet: the snippet now gives way until the title's share holds its longest word."""
+    from briefarc.output.analysis import grouped_hits
+    from tests.test_table_cells_punctuation import cell_lines
+
+    titles = ["Foreign Ministry Spokesperson's Regular Press Conference on December 26, 2019",
+              "Transcript of the Press Briefing by the Spokesperson on Thursday, 16th January 2025"]
+    site = "Ministry of Foreign Affairs of the People's Republic of China"
+    for width in range(60, 121):
+        groups = [{"week": "2019-W52", "source": site, "count": 2,
+                   "hits": [{"id": n + 1, "published_date": "2019-12-26", "title": title,
+                             "snippet": "the spokesperson said that the talks would resume in January"}
+                            for n, title in enumerate(titles)]}]
+        words = " ".join(cell_lines(grouped_hits(groups), width)).split()
+        assert "Spokesperson's" in words and "Spokesperson" in words, width

@@ -346,14 +346,23 @@ class GroupedHits:
 
     AROUND = 36  # the week, the id, the date, and the rules and padding of six columns
     TEXT = 26  # cells for the title and the snippet, as at 80 columns
+    LONG_WORD = 16  # a title's word longer than this may fold in any table
 
     def __init__(self, groups: list[dict]) -> None:
         self.groups = groups
 
     def __rich_console__(self, console, options):
         source = source_width(options.max_width)  # as search's own table
-        snippets = options.max_width - self.AROUND - source >= self.TEXT
+        text = options.max_width - self.AROUND - source
+        # the title's two fifths of the text must hold its longest word: at 76-87 columns "Spokesperson's" folded
+        snippets = text >= self.TEXT and (text - 2) * 2 // 5 >= self.longest_title_word()
         yield fitted(self.table(source, snippets=snippets), loose=self.table(SHORT_NAME, snippets=snippets))
+
+    def longest_title_word(self) -> int:
+        """The cells of the titles' longest word, up to LONG_WORD; Chinese and Japanese, which break between any
+        two characters, count for none."""
+        words = (word for group in self.groups for hit in group["hits"] for word in (hit.get("title") or "").split())
+        return min(self.LONG_WORD, max((len(word) for word in words if cell_len(word) == len(word)), default=0))
 
     def table(self, source_width: int, *, snippets: bool) -> Table:
         from briefarc.output.render import snippet_text
