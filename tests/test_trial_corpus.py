@@ -397,7 +397,8 @@ def test_search_by_source_at_60_columns_shows_the_titles(cli):
     narrow = drawn(60)
     assert {"Foreign", "Ministry", "Spokesperson", "Regular", "Conference"} <= set(" ".join(row[4] for row in narrow)
                                                                                  .split())
-    assert len(drawn(80)[0]) == 6 and drawn(80)[0][1] == "Ministry of"  # from 80 columns on, as before
+    assert drawn(80)[0][1] == "Ministry of" and "Spokesperson" in " ".join(row[4] for row in drawn(80)).split()
+    assert len(drawn(100)[0]) == 6  # the snippet, once the title's share holds "Spokesperson" whole
 
 
 def test_an_outlet_no_question_names_is_said_so(cli, db_file, tmp_path):
