@@ -40,6 +40,14 @@ def test_only_a_minus_word_gets_a_hint(cli, archive):
     assert "`--`" in result.stderr and len(result.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize("args", [("search", "title:-Taliban"), ("search", "title:-Taliban", "--in", "questions")])
+def test_only_a_minus_word_under_a_column_filter_gets_the_hint_not_a_traceback(cli, archive, args):
+    """The README's column filters with a word left out and nothing else ("title:-Kabul") raised StopIteration."""
+    result = cli(*args, "--db", archive)
+    assert result.code == 2 and "Traceback" not in result.stderr and "-Taliban" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
 def test_lower_case_operators_are_words_and_said_to_be(cli, archive):
     result = cli("search", "Taliban", "or", "Kabul", "--db", archive, "--json")
     assert result.code == 0

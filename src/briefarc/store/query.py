@@ -154,7 +154,11 @@ def _group(inner: list[tuple[str, str]], excluded: list[str]) -> list[tuple[str,
 
 
 def _only_excluded(text: str) -> str:
-    first = next(word for word in text.split() if word.startswith("-"))
+    """The error for a query that only leaves words out; the word as typed, a column's filter too ("title:-Kabul")."""
+    first = next((word for word in text.split() if word.startswith("-")), None)
+    if first is None:
+        found = re.search(r"-[^\s()]+", text)
+        first = found.group(0) if found else "-word"
     return (f"{first} leaves out documents with {first[1:]!r}, but the query has nothing else to search for: "
             f"add a word, as in `briefarc search Kabul {first}`, or drop the '-' to search for {first[1:]!r}. "
             "(Options go before `--`; after it everything is the query.)")
