@@ -276,3 +276,18 @@ def test_a_page_with_a_title_and_no_text_is_not_archived(cli, db_file, site):
     assert result.code == 1 and report["added"] == 0 and report["failed"] == 1
     assert "no text on the page" in report["failures"][0]["error"]
     assert cli("list", "--db", db_file, "--json").jsonl() == []
+
+
+def test_an_address_whose_host_name_no_resolver_takes_is_refused_or_fails_alone(cli, db_file, site):
+    """A host name part longer than 63 characters, or an empty one, failed as "internal error: UnicodeError:
+    encoding with 'idna' codec failed": typed, it is a usage error; in a redirect, its page fails alone."""
+    for url in ("http://" + "a" * 64 + ".example/x", "http://a..b/x", "http://x.example/a\x1b[2Jb"):
+        typed = cli("fetch", url, *FAST, "--db", db_file)
+        assert typed.code == 2 and "cannot be fetched" in typed.stderr and "internal error" not in typed.stderr, url
+        assert len(typed.stderr.strip().splitlines()) == 1
+    added = cli("sources", "add", "odd", "http://a..b/feed.xml", "--db", db_file)
+    assert added.code == 2 and "not valid" in added.stderr
+    site.route("/robots.txt", ss.robots())
+    site.route("/away", ss.redirect("http://" + "b" * 100 + ".example/page"))
+    result = cli("fetch", site.url("/away"), *FAST, "--db", db_file)
+    assert result.code != 0 and "host name is not valid" in result.stderr and "internal error" not in result.stderr

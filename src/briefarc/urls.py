@@ -152,3 +152,23 @@ def as_typed(url: str) -> str:
     """A URL given on the command line: bytes of it that are not UTF-8 (Python hands them over as lone
     surrogates, which no request, database or output can carry) as %XX escapes, as a browser sends them."""
     return UNDECODED.sub(lambda match: f"%{ord(match.group()) - 0xDC00:02X}", url)
+
+
+# Characters no address carries as they are: C0 and C1 controls and DEL (a typed tab or escape, a line break).
+ADDRESS_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def address_problem(url: str) -> str | None:
+    """Why a web address given to briefarc cannot be asked for, or None: a control character or a space in it, or
+    a host name no resolver takes (an empty label, "a..b", or one longer than 63 characters, which the request's
+    IDNA encoding refused as an internal error)."""
+    if ADDRESS_CONTROL.search(url):
+        return "it holds a control character (a tab, a line break or an escape)"
+    host = hostname(url)
+    if not host:
+        return "it has no host name"
+    try:
+        host.encode("idna")
+    except UnicodeError:
+        return f"the host name {host!r} is not valid (an empty part, or a part longer than 63 characters)"
+    return None

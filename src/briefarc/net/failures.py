@@ -205,6 +205,8 @@ def failure_of(exc: BaseException, url: str, response: HTTPResponse | None, conf
         return FetchFailure(message, reason="truncated", url=url, status=status)
     if isinstance(exc, httpx.UnsupportedProtocol | httpx.InvalidURL):
         return FetchFailure(f"cannot fetch {url}: {exc}", reason="http", url=url)
+    if isinstance(exc, UnicodeError):  # the IDNA encoding of a host name (a redirect's): an empty or too long part
+        return FetchFailure(f"cannot fetch {url}: the host name is not valid ({exc})", reason="http", url=url)
     if isinstance(exc, httpx.ConnectError) and any(isinstance(link, socket.gaierror) for link in _chain(exc)):
         # No address for the name: offline, or a mistyped host. Asking again at once does not help.
         return FetchFailure(f"cannot resolve the host name {host} ({_os_reason(exc)})", reason="dns", url=url)

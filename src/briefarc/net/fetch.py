@@ -381,7 +381,7 @@ class Fetcher:
             except FetchFailure as failed:
                 self._record(url, state, started, at, number, str(failed))
                 raise
-            except (httpx.HTTPError, httpx.InvalidURL, TimeoutError) as exc:  # InvalidURL: no HTTPError
+            except (httpx.HTTPError, httpx.InvalidURL, TimeoutError, UnicodeError) as exc:  # InvalidURL: no HTTPError
                 translated = failure_of(exc, url, state.response, self.config)
                 self._record(url, state, started, at, number, str(translated))
                 raise translated from exc
