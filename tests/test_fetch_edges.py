@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import sqlite3
 
+import pytest
+
 from briefarc.models import Source
 from briefarc.store.db import open_database
 from briefarc.store.sources import add_source
@@ -291,3 +293,15 @@ def test_an_address_whose_host_name_no_resolver_takes_is_refused_or_fails_alone(
     site.route("/away", ss.redirect("http://" + "b" * 100 + ".example/page"))
     result = cli("fetch", site.url("/away"), *FAST, "--db", db_file)
     assert result.code != 0 and "host name is not valid" in result.stderr and "internal error" not in result.stderr
+
+
+@pytest.mark.parametrize(("args", "env"), [(("--delay", "inf"), {}), (("--delay", "nan"), {}),
+                                           (("--timeout", "nan"), {}), (("--retry-wait", "1e308"), {}),
+                                           ((), {"BRIEFARC_RETRY_WAIT": "nan"})])
+def test_numbers_that_are_no_durations_are_usage_errors(cli, db_file, site, monkeypatch, args, env):
+    """Typer's ranges let NaN through (every comparison is false) and inf had no bound: --delay inf waited for
+    ever, --timeout nan failed every request, --retry-wait nan or 1e308 failed pages as internal errors."""
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    result = cli("fetch", site.url("/page"), *args, "--db", db_file)
+    assert result.code == 2 and "Traceback" not in result.stderr and site.hits("/page") == 0

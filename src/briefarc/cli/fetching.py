@@ -18,6 +18,9 @@ from briefarc.cli.app import (
 )
 from briefarc.errors import UsageError
 
+DAY = 86_400.0  # seconds: --delay and --timeout at most (inf waited for ever; a day is far beyond any use)
+YEAR_HOURS = 8_760.0  # --retry-wait at most (1e308 hours overflowed when the time of the next try was worked out)
+
 sources_app = typer.Typer(help="List, add, remove and inspect the sources `briefarc fetch` reads.",
                           epilog="\b\nExample: briefarc sources list",
                           no_args_is_help=True, rich_markup_mode=None)
@@ -40,9 +43,11 @@ def fetch(
         "--contact", envvar="BRIEFARC_CONTACT", help="E-mail or URL sent in the User-Agent so sites can reach you.")]
     = None,
     per_host: Annotated[int, typer.Option("--per-host", min=1, help="Concurrent requests per host.")] = 2,
-    delay: Annotated[float, typer.Option("--delay", min=0.0, help="Seconds between requests to one host.")] = 1.0,
+    delay: Annotated[float, typer.Option("--delay", min=0.0, max=DAY, help="Seconds between requests to one host.")]
+    = 1.0,
     timeout: Annotated[float, typer.Option(
-        "--timeout", min=0.1, help="Seconds a response may take in all: connecting, headers and body.")] = 30.0,
+        "--timeout", min=0.1, max=DAY, help="Seconds a response may take in all: connecting, headers and body.")]
+    = 30.0,
     retries: Annotated[int, typer.Option("--retries", min=0, help="Extra attempts after a timeout, reset, 429 or 5xx.")]
     = 3,
     workers: Annotated[int | None, typer.Option(
@@ -52,7 +57,7 @@ def fetch(
         "--give-up-after", min=1, envvar="BRIEFARC_GIVE_UP_AFTER",
         help="Failed tries after which a page announced by a source is given up.")] = 8,
     retry_wait: Annotated[float, typer.Option(
-        "--retry-wait", min=0.0, envvar="BRIEFARC_RETRY_WAIT",
+        "--retry-wait", min=0.0, max=YEAR_HOURS, envvar="BRIEFARC_RETRY_WAIT",
         help="Hours before a page whose feed text is archived is tried again; doubled after each failed try.")]
     = 1.0,
     db: DbOption = None,
@@ -69,6 +74,9 @@ def fetch(
     from briefarc.store.pending import RetryPolicy
 
     since = parse_date(since, "--since")
+    for name, value in (("--delay", delay), ("--timeout", timeout), ("--retry-wait", retry_wait)):
+        if value != value:  # NaN: every comparison of a range is false, so Typer let it through
+            raise UsageError(f"{name} takes a number, not {value}.")
     with _fetch_database(db, dry_run) as database:
         reports = _run_fetch(database, targets or [], FetchOptions(
             since=since, max_items=max_items, dry_run=dry_run, refresh=refresh, workers=workers,
