@@ -305,3 +305,17 @@ def test_numbers_that_are_no_durations_are_usage_errors(cli, db_file, site, monk
         monkeypatch.setenv(name, value)
     result = cli("fetch", site.url("/page"), *args, "--db", db_file)
     assert result.code == 2 and "Traceback" not in result.stderr and site.hits("/page") == 0
+
+
+def test_a_named_url_skipped_before_is_fetched_again_not_called_archived(cli, db_file, site):
+    """A page served as an image was skipped; named again, it was said to be "archived already" and not fetched,
+    with nothing archived. Now it is asked for again, and stored once the server serves it as a page."""
+    site.route("/robots.txt", ss.robots())
+    site.route("/page", ss.Reply(ss.article("Briefing on trade", ["Trade and visas were discussed."] * 4),
+                                 content_type="image/png"))
+    first = cli("fetch", site.url("/page"), *FAST, "--db", db_file, "--json")
+    assert first.code == 0 and first.jsonl()[0]["skipped"] == 1, first.stderr
+    site.route("/page", ss.Reply(ss.article("Briefing on trade", ["Trade and visas were discussed."] * 4)))
+    again = cli("fetch", site.url("/page"), *FAST, "--db", db_file, "--json")
+    assert "archived already" not in again.stderr and again.jsonl()[0]["added"] == 1, again.stderr
+    assert site.hits("/page") == 2

@@ -12,7 +12,9 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 KNOWN_STATUSES = ("stored", "skipped", "missing")
-NAMED_KNOWN = ("stored", "skipped")  # a URL the user names again is tried again when it was only missing
+# A URL the user names again is tried again unless it is archived: a page once missing (404) or skipped (served as an
+# image, say: "is archived already" was said of it, and nothing was) may be there now.
+NAMED_KNOWN = ("stored",)
 
 
 @translated
@@ -20,8 +22,8 @@ def url_states(db: sqlite_utils.Database, urls: list[str], *,
                named: bool = False) -> dict[str, tuple[bool, str | None]]:
     """For each URL, in one query per 500: (known, its pending state: None, "pending" or "given up").
 
-    Known: it needs no fetch, being archived already or skipped (not a page) before; or missing at its
-    source (404) before, unless `named` (the user gave the URL itself: it may be there now). A named URL
+    Known: it needs no fetch, being archived already; or skipped (not a page) or missing at its source (404)
+    before, unless `named` (the user gave the URL itself: it may be there now). A named URL
     whose page is pending (only a feed's text of it is archived) is not known: its page is wanted now."""
     statuses = NAMED_KNOWN if named else KNOWN_STATUSES
     import json
