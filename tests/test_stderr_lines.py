@@ -31,3 +31,16 @@ def test_emoji_codes_in_names_and_words_stay_as_typed(cli, db_file, tmp_path):
     assert f"  failed: {missing}: no such file" in ingest.stderr.splitlines()
     shown = cli("show", ":x:", "--db", db_file)
     assert shown.code == 2 and "not ':x:'" in shown.stderr and "\u274c" not in shown.stderr
+
+
+def test_a_line_break_in_a_file_name_forges_no_line_of_the_summary(cli, db_file, tmp_path):
+    """A file named "bin\\nfake: ok.html" printed "failed: …/bin" and then a line of its own, "fake: ok.html:
+    …", which read as another file's report."""
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    (folder / "bin\nfake: ok.html").write_bytes(b"%PDF-1.4 binary")
+    result = cli("ingest", folder, "--db", db_file)
+    assert result.code != 0
+    lines = result.stderr.splitlines()
+    assert not any(line.startswith("fake") for line in lines), lines
+    assert any("bin\\nfake: ok.html" in line for line in lines), lines

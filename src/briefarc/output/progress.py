@@ -11,7 +11,7 @@ from rich.console import Console
 
 from briefarc.output import console
 from briefarc.output.summaries import count
-from briefarc.output.textout import clean
+from briefarc.output.textout import clean, clean_name
 
 MANY_FILES = 20
 
@@ -47,7 +47,7 @@ def print_ingest_summary(stderr: Console, report) -> None:
         line += f" Skipped {count(len(report.no_text), 'page')} with no text."
     console.say(stderr, line)
     for name in report.no_text:
-        console.say(stderr, f"  skipped: {clean(name)}: no text (a title and no body): not archived", hang=4)
+        console.say(stderr, f"  skipped: {clean_name(name)}: no text (a title and no body): not archived", hang=4)
     if report.listings:
         console.say(stderr, f"  {count(report.listings, 'listing page')}, not stored as documents: "
                     f"{count(len(report.listed), 'article link')} noted as pending (`briefarc log --pending`)"
@@ -56,9 +56,9 @@ def print_ingest_summary(stderr: Console, report) -> None:
     for site, pages in report.assumed.items():
         console.say(stderr, f"  site assumed for {count(pages, 'page')} without a URL: {clean(site)}", hang=4)
     for name, text in report.warnings:
-        console.say(stderr, f"  warning: {clean(name)}: {clean(text)}", hang=4)
+        console.say(stderr, f"  warning: {clean_name(name)}: {clean(text)}", hang=4)
     for name, reason in report.failed:
-        console.say(stderr, f"  failed: {clean(name)}: {clean(reason)}", hang=4)
+        console.say(stderr, f"  failed: {clean_name(name)}: {clean(reason)}", hang=4)
 
 
 @contextmanager
@@ -169,7 +169,7 @@ def print_fetch_summary(stderr: Console, reports: list, *, dry_run: bool = False
         if report.error:
             console.say(stderr, f"  {clean(report.name)} failed: {clean(report.error)}", hang=4)
         for url, reason in report.failures:
-            console.say(stderr, f"  failed: {clean(url)}: {clean(reason)}", hang=4)
+            console.say(stderr, f"  failed: {clean_name(url)}: {clean(reason)}", hang=4)
         if dry_run:
             for item in report.planned:
                 published = f"{clean(item['published'])} " if item["published"] else ""

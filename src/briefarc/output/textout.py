@@ -60,6 +60,12 @@ def clean(value: object) -> str:
     return CONTROL.sub(_visible, str(value))
 
 
+def clean_name(value: object) -> str:
+    """A file name or address on one line: as clean() gives it, a line break in it shown as \\n (a file named
+    "bin\\nfake: ok.html" forged a line of its own in the ingest summary)."""
+    return clean(value).replace("\n", "\\n")
+
+
 def _visible(match: re.Match) -> str:
     char = match.group(0)
     if "\udc80" <= char <= "\udcff":  # a byte that was not UTF-8, as Python hands it over
