@@ -81,3 +81,15 @@ def test_sources_show_at_80_columns_cuts_no_url_or_pattern(cli, db_file, monkeyp
     flat = "".join(line.strip("│ ") for line in shown.stdout.splitlines())
     for value in (source["url"], source["options"]["link_pattern"]):
         assert len(value) > 50 and value in flat
+
+
+def test_adding_a_source_again_with_a_new_url_takes_its_kind_and_options_too(cli, db_file):
+    """`sources add a1 URL2 --kind listing --full-text` replaced the URL and silently kept the old kind and
+    options: the source was read as the old kind at its new address."""
+    assert cli("sources", "add", "a1", "https://mofa.example/feed.xml", "--db", db_file).code == 0
+    again = cli("sources", "add", "a1", "https://mofa.example/briefings/", "--kind", "listing", "--full-text",
+                "--db", db_file)
+    assert again.code == 0, again.stderr
+    shown = cli("sources", "show", "a1", "--json", "--db", db_file).jsonl()[0]
+    assert (shown["url"], shown["kind"], shown["options"].get("full_text")) == (
+        "https://mofa.example/briefings/", "listing", "always")
