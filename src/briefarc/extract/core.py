@@ -14,7 +14,7 @@ from briefarc.errors import InputError
 from briefarc.extract import content, dates, dating, jsonapi, listing, sites, speakers, stubs, transcript
 from briefarc.extract.authorbox import author_from_paragraphs
 from briefarc.extract.decode import decode_page
-from briefarc.extract.depth import flatten_deep
+from briefarc.extract.depth import cap_tags, flatten_deep
 from briefarc.extract.feed import FeedItem, is_feed, parse_feed
 from briefarc.extract.guard import input_errors_only
 from briefarc.extract.kinds import classify, kind_from_url, kind_named, looks_like_news
@@ -114,9 +114,11 @@ def extract_checked(data: bytes, url: str | None, content_type: str | None,
         return check_text(from_feed(data, url))
     text, encoding, warnings, exact = decode_page(data, content_type)
     check_markup(text)
-    document = extract_html(text, url, evidence=evidence, utf8=data if exact and type(data) is bytes else None)
+    text, cut = cap_tags(text)
+    document = extract_html(text, url, evidence=evidence,
+                            utf8=data if exact and not cut and type(data) is bytes else None)
     document.encoding = encoding
-    document.warnings = warnings + document.warnings
+    document.warnings = warnings + document.warnings + ([cut] if cut else [])
     return check_text(document)
 
 
