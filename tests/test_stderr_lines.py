@@ -44,3 +44,16 @@ def test_a_line_break_in_a_file_name_forges_no_line_of_the_summary(cli, db_file,
     lines = result.stderr.splitlines()
     assert not any(line.startswith("fake") for line in lines), lines
     assert any("bin\\nfake: ok.html" in line for line in lines), lines
+
+
+def test_a_line_break_in_a_file_name_forges_no_field_of_show(cli, db_file, tmp_path):
+    """`show` printed the origin "…/bin", then "fake: ok.html" on a line of its own, under the metadata."""
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    (folder / "bin\nfake: ok.html").write_text("<html><head><title>Brief</title></head><body><h1>Brief</h1>"
+                                               + "<p>The spokesperson spoke on the visa regime and trade.</p>" * 3
+                                               + "</body></html>")
+    assert cli("ingest", folder, "--db", db_file).code == 0
+    lines = cli("show", "1", "--db", db_file).stdout.splitlines()
+    assert not any(line.startswith("fake") for line in lines), lines
+    assert any(line.startswith("Origin") and line.endswith("bin\\nfake: ok.html") for line in lines), lines

@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from briefarc.output.fitting import Fitted, fitted
-from briefarc.output.textout import clean, write_csv, write_jsonl  # noqa: F401  (here too for the commands)
+from briefarc.output.textout import clean, clean_name, write_csv, write_jsonl  # noqa: F401  (here too for the commands)
 from briefarc.output.wrap import Wrapped
 from briefarc.store.search import SNIPPET_CLOSE, SNIPPET_OPEN
 from briefarc.store.sitelabel import NONE_SHOWN
@@ -207,7 +207,7 @@ def labelled(label: str, value: object, whole: bool = False) -> Wrapped:
     address, a hash) never wrapped nor cut by us, for the terminal to wrap and a copy to keep on one line."""
     line = Wrapped(no_wrap=whole, overflow="ignore" if whole else None, hang=LABEL_WIDTH)
     line.append(f"{label:<{LABEL_WIDTH}}", style="bold")
-    line.append(clean(value))
+    line.append(clean_name(value) if whole else clean(value))  # a file name's line break would forge a field
     return line
 
 
