@@ -370,3 +370,16 @@ def test_an_entry_with_neither_guid_nor_link_has_its_own_bytes(cli, db_file, tmp
         raw = cli("show", row["id"], "--raw", "--db", db_file).stdout_bytes
         assert raw.startswith(b"<item>") and raw.count(b"<item>") == 1 and row["title"].encode() in raw
         assert hashlib.sha256(raw).hexdigest() in cli("cite", row["id"], "-f", "csl-json", "--db", db_file).stdout
+
+
+def test_a_feed_whose_doctype_holds_a_long_internal_subset_is_still_a_feed() -> None:
+    """A document type of 5 kB of entity declarations before <rss> pushed the root past the first 4 kB: the feed
+    was read as an HTML page whose text was its declarations ("]> http://…"). Entities stay unexpanded."""
+    entities = "".join(f'<!ENTITY e{n} "{"x" * 40}">' for n in range(120))
+    data = (f'<?xml version="1.0"?><!DOCTYPE rss [{entities}]><rss version="2.0"><channel><title>Briefings</title>'
+            "<item><title>Briefing on trade &e1;</title><link>https://mofa.example/b/1</link>"
+            "<description>The spokesperson spoke on trade and visas.</description></item></channel></rss>").encode()
+    assert len(data) > 5000 and feed.is_feed(data)
+    parsed = parse_feed(data)
+    assert [item.link for item in parsed.items] == ["https://mofa.example/b/1"]
+    assert "x" * 40 not in (parsed.items[0].title or "")

@@ -55,9 +55,13 @@ class Sitemap:
     root: str | None = None  # the document element's name: urlset or sitemapindex in a sitemap
 
 
+FEED_HEAD = 65_536  # bytes a feed's prolog may take before its root (a document type's internal subset of 5 kB
+# made a feed read as an HTML page, its entity declarations as text)
+
+
 def is_feed(data: bytes) -> bool:
     """True for bytes that start like an RSS, Atom or RDF document."""
-    head = data[:4096].lstrip(b"\xef\xbb\xbf")
+    head = data[:FEED_HEAD].lstrip(b"\xef\xbb\xbf")
     return bool(FEED_START.match(head))
 
 
