@@ -159,17 +159,11 @@ ADDRESS_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 def address_problem(url: str) -> str | None:
-    """Why a web address given to briefarc cannot be asked for, or None: a control character in it, credentials
-    (archived with the page, its requests and its citations), or a host name no resolver takes (an empty label,
-    "a..b", or one longer than 63 characters, which the request's IDNA encoding refused as an internal error)."""
+    """Why a web address given to briefarc cannot be asked for, or None: a control character in it, or a host name
+    no resolver takes (an empty label, "a..b", or one longer than 63 characters, which the request's IDNA encoding
+    refused as an internal error)."""
     if ADDRESS_CONTROL.search(url):
         return "it holds a control character (a tab, a line break or an escape)"
-    try:
-        with_user = urlsplit(url).username is not None
-    except ValueError:
-        return "it is not a valid address"
-    if with_user:
-        return "it holds a user name or a password, which would be archived with the page: leave them out"
     host = hostname(url)
     if not host:
         return "it has no host name"
