@@ -173,6 +173,18 @@ def test_a_tables_cell_that_reads_like_a_byline_word_stays() -> None:
             *SENTENCES, "Hole", "Par", "Di", "4"], cell
 
 
+def test_a_lone_byline_word_in_a_page_laid_out_in_a_table_is_still_left_out() -> None:
+    """The review of 8de27da: an old site's article in one cell of a layout table, read from the table, kept its
+    lone "By" line as text; only a short cell's word is the cell's."""
+    from briefarc.extract.blocks import Block, keep_block
+
+    tree = LexborHTMLParser(f"<table><tr><td>Par</td><td><h1>Minister visits Paris</h1><p>By</p>"
+                            f"{paragraphs()}</td></tr></table>")
+    short, layout = tree.css("td")
+    assert keep_block(Block("Par", "p"), short) and not keep_block(Block("By", "p"), layout)
+    assert not keep_block(Block("By", "p"))
+
+
 def test_sentences_that_start_like_a_lead_in_stay() -> None:
     assert not is_boilerplate("Topics: the talks covered trade, water and the border, the ministry said.", 0.0)
     assert not is_boilerplate("He read the statement for 5 minutes.", 0.0)

@@ -379,3 +379,19 @@ def test_a_dated_byline_of_each_comment_in_an_unclassed_list_dates_no_page() -> 
     assert extract(page("", article + comments, "de")).published is None
     own = "<div class='asset-footer'><div>Von Christian am 02.05.2013, 10:00</div></div>"
     assert extract(page("", article + comments + own, "de")).published == "2013-05-02"
+    # a paragraph after the post's own byline that opens with the same word is no second byline (the review)
+    followed = (f"<article>{HEADLINE}{PARAGRAPHS * 3}<p>Von Christian am 02.05.2013, 10:00</p>"
+                "<p>Von Berlin aus geht es weiter.</p></article>")
+    assert extract(page("", followed, "de")).published == "2013-05-02"
+
+
+def test_undated_bylines_beside_a_long_section_are_checked_in_linear_time() -> None:
+    """The review: 300 undated bylines in one section beside another of 60,000 paragraphs took 10.9 s, each
+    byline's check reading the whole of its sibling; only a sibling's first text is read now."""
+    import time
+
+    bylines = "".join(f"<div class='w{n}'><h4>x</h4><span>By Name{n}</span></div>" for n in range(300))
+    body = f"{HEADLINE}<section>{bylines}</section><section>{'<p>Text of the page.</p>' * 60000}</section>"
+    start = time.process_time()
+    extract(page("", body))
+    assert time.process_time() - start < 5.0

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from briefarc.extract.core import extract
 
 PARAGRAPHS = "".join(
@@ -267,3 +269,13 @@ def test_a_line_labelled_as_something_else_after_a_lone_byline_label_is_no_name(
         assert extract(html("", body), url=URL).author is None, after
     body = f"{HEADLINE}<div><span>By</span></div><div>Jane Roe: Senior Editor</div>{PARAGRAPHS}"
     assert extract(html("", body), url=URL).author == "Jane Roe: Senior Editor"
+
+
+@pytest.mark.parametrize(("line", "name"), [("Auteur : Jean Dupont", "Jean Dupont"),
+                                            ("Autora: María López", "María López"),
+                                            ("Reporter: Jane Roe", "Reporter: Jane Roe")])
+def test_a_role_label_before_the_name_keeps_the_name(line: str, name: str) -> None:
+    """The review of 20b342f: any one-word label before a colon had come to mean "no name"; only a taxonomy's
+    or a source's does. French and Spanish author labels are taken off like "Autor:"."""
+    body = f"{HEADLINE}<div class='author'>{line}</div>{PARAGRAPHS}"
+    assert extract(html("", body), url=URL).author == name

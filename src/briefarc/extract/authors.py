@@ -12,6 +12,7 @@ from functools import lru_cache
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from briefarc.extract.authorbox import author_from_links
+from briefarc.extract.boilerplate import TAXONOMY
 from briefarc.extract.headline import headline, lines_beside
 from briefarc.extract.pagesources import PageSources, node_text
 from briefarc.extract.text import fold, fold_entities
@@ -27,7 +28,8 @@ BYLINE = ("[itemprop=author], [rel=author], [class*=byline i], [class*=author i]
 BY_PREFIX = lazy(
     r"^\s*(?:(?:written|posted|published|reviewed|authored|words|text|recipe|guide|article|story|review|reporting)"
     r"\s+by|by|author(?:ed)?|von|verfasst von|autor(?:in)?"
-    r"|publié par|écrit par|rédigé par|par|escrito por|publicado por|por|di|scritto da|автор|от|текст"
+    r"|auteur(?:e)?|publié par|écrit par|rédigé par|par|autora?|escrito por|publicado por|por|di|scritto da"
+    r"|автор|от|текст"
     r"|作者|文|记者|بقلم|كتب|الكاتب)"
     r"(?:\s*[:：|]\s*|\s+|(?<=by)(?=[A-Z]))",
     re.I,
@@ -37,7 +39,7 @@ NOT_AUTHOR = lazy(r"^(?:by|the author|authors?|admin|administrator|staff|unknown
                         r"|published|written|follow|unfollow|subscribe|share|contact|e-?mail|bio|more|see more"
                         r"|(?:view|see) (?:full )?profile|(?:get|email) alerts|trusted source)$", re.I)
 NOT_A_NAME = lazy(r"https?://|www\.|@|\d")
-OTHER_LABEL = lazy(r"^([^\W\d_][\w ]{0,24})[:：]\s")
+OTHER_LABEL = lazy(r"^(?:source|quelle|fuente|fonte|источник|来源)\s*[:：]", re.I)  # beside TAXONOMY's labels
 # what a menu browses or sorts by, in the sources' languages: "By Category" beside the headline is a menu's link,
 # "Par catégorie", "Por fecha", "Von A bis Z" no byline either
 BROWSE_FACET = lazy(
@@ -74,10 +76,10 @@ def clean_author(text: str | None) -> str | None:
 
 
 def labels_something_else(text: str) -> bool:
-    """A line labelled as something else than the author, once a byline's label is taken off: "Category: Politik"
-    after a lone "Von", "Tags: Wahl", "Source: Reuters"; not a name before a role ("Jane Roe: Senior Editor")."""
-    label = OTHER_LABEL.match(text)
-    return label is not None and not (len(label[1].split()) > 1 and looks_like_name(label[1]))
+    """A line labelled as something else than the author, once a byline's label is taken off: a taxonomy's
+    ("Category: Politik" after a lone "Von", "Tags: Wahl") or a source's ("Source: Reuters"). Other labels are
+    a role's ("Reporter: Jane Roe"): the name stays with them, as before."""
+    return TAXONOMY.match(text) is not None or OTHER_LABEL.match(text) is not None
 
 
 # a line that only labels the name on the next one: "Written by", "By:", "Jun 2 Written By", "Author"

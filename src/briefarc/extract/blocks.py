@@ -63,7 +63,7 @@ class BlockReader:
         self.link_chars = self.strong_chars = 0
         self.link_depth = 0
         self.strong_depth = 0
-        self.cell_depth = 0  # table cells open around the text read (a <p> in a <td>)
+        self.cells: list[LexborNode] = []  # table cells open around the text read (a <p> in a <td>)
         self.tag = "p"
         self.prose_end = 0  # the number of blocks up to the last paragraph of prose
 
@@ -98,7 +98,7 @@ class BlockReader:
             elif item is strong_end:
                 self.strong_depth -= 1
             elif item is cell_end:
-                self.cell_depth -= 1
+                self.cells.pop()
             else:
                 following = item.next
                 if following is not None:
@@ -137,7 +137,7 @@ class BlockReader:
                 self.read_leaf(node, tag)
                 return
             if tag in CELL_TAGS:
-                self.cell_depth += 1
+                self.cells.append(node)
                 stack.append(self._CELL_END)  # after the cell's last block is flushed
             stack.append(self._FLUSH)
         elif tag == "a" and not (self.tag in HEADING_TAGS and in_page(node)) and not writes_address(node):
@@ -173,7 +173,8 @@ class BlockReader:
                 block.tentative = True
                 self.blocks.append(block)
             return
-        if keep_block(block, self.cell_depth > 0):  # dropped at once: a page of 100,000 links holds no list of them
+        # dropped at once: a page of 100,000 links holds no list of them
+        if keep_block(block, self.cells[-1] if self.cells else None):
             self.blocks.append(block)
             if is_prose(block):
                 self.prose_end = len(self.blocks)
@@ -251,11 +252,16 @@ def is_leaf(node: LexborNode) -> bool:
 CELL_TAGS = frozenset({"td", "th"})
 
 
-def keep_block(block: Block, in_cell: bool = False) -> bool:
-    """False for link lists, leftover markup and other furniture inside the container. `in_cell`: the block is
-    inside a table cell (a <p> in a <td>), where a lone "Par" or "Di" is a column's word, not a byline's."""
+SHORT_CELL = 40  # characters of a table cell that holds a column's word, not a page laid out in a table
+
+
+def keep_block(block: Block, cell: LexborNode | None = None) -> bool:
+    """False for link lists, leftover markup and other furniture inside the container. `cell`: the table cell the
+    block is in (a <p> in a <td>), where a lone "Par" or "Di" is a column's word, not a byline's, when the cell
+    is short: an old site's page laid out in one cell keeps its lone "By" out."""
     density = block.link_density
-    if len(block.text) < 10 and not in_cell and block.tag not in CELL_TAGS and LONE_BYLINE_WORD.match(block.text):
+    if len(block.text) < 10 and block.tag not in CELL_TAGS and LONE_BYLINE_WORD.match(block.text) and (
+            cell is None or len(cell.text()) > SHORT_CELL):
         return False
     if density > 0.5 and len(block.text) < 400:
         return False

@@ -81,22 +81,33 @@ def _opens_its_element(node: LexborNode) -> bool:
 LIST_DEPTH = 4  # ancestors of a byline looked at for a list of posts like its own
 
 
-def _one_of_a_list(node: LexborNode, label: re.Pattern[str]) -> bool:
+def _one_of_a_list(node: LexborNode, label: re.Pattern[str], language: str) -> bool:
     """Whether the text is one of a list's dated bylines: an element holding it (up to LIST_DEPTH levels up) has a
-    sibling of the same tag and class that holds a text opening with the label too. Comments without a class
-    that names them ("Von Eva am 04.05.2013" under each), not the byline of the post they follow."""
+    sibling of the same tag and class that opens with a dated byline too. Comments without a class that names
+    them ("Von Eva am 04.05.2013" atop each), not the byline of the post they follow, nor a byline followed by a
+    paragraph that opens with the same word ("Von Berlin aus..."). Only each sibling's first text is read."""
     current = node.parent
     for _ in range(LIST_DEPTH):
         if current is None or current.parent is None:
             return False
         kind = (current.tag, current.attributes.get("class"))
         for sibling in (_element_beside(current, False), _element_beside(current, True)):
-            if sibling is not None and (sibling.tag, sibling.attributes.get("class")) == kind and any(
-                    label.match(fold(text.text_content or "")) for text in sibling.traverse(include_text=True)
-                    if text.tag == "-text"):
+            if sibling is None or (sibling.tag, sibling.attributes.get("class")) != kind:
+                continue
+            opening = _first_text(sibling)
+            if label.match(opening) and dates.find_date_in_language(opening, language):
                 return True
         current = current.parent
     return False
+
+
+def _first_text(node: LexborNode) -> str:
+    """The first visible text in an element, folded; "" when it has none."""
+    for text in node.traverse(include_text=True):
+        if text.tag == "-text" and (text.text_content or "").strip() and (
+                text.parent is None or text.parent.tag not in HIDDEN):
+            return fold(text.text_content or "")
+    return ""
 
 
 def _element_beside(node: LexborNode, forward: bool) -> LexborNode | None:
@@ -119,9 +130,11 @@ def _labelled(src: PageSources, label: re.Pattern[str], starts: frozenset[str],
         text = fold(node.text_content or "")
         if len(text) > LABEL_LINE or not label.match(text) or (opening and not _opens_its_element(node)):
             continue
-        if in_furniture(node) or (opening and _one_of_a_list(node, label)):
+        if in_furniture(node):
             continue
         language = language or declared_language(src) or "en"
+        if opening and _one_of_a_list(node, label, language):
+            continue
         found = dates.find_date_in_language(text, language)
         if not found and len(label.sub("", text).strip(" :")) == 0:
             following = " ".join(fold(t.text_content or "") for t in texts[index + 1:index + 4])
