@@ -93,3 +93,19 @@ def test_adding_a_source_again_with_a_new_url_takes_its_kind_and_options_too(cli
     shown = cli("sources", "show", "a1", "--json", "--db", db_file).jsonl()[0]
     assert (shown["url"], shown["kind"], shown["options"].get("full_text")) == (
         "https://mofa.example/briefings/", "listing", "always")
+
+
+def test_a_removed_source_added_again_at_its_address_keeps_its_kind_and_options(cli, db_file, tmp_path):
+    """The review of 74ade44: switching a disabled listing source back on with its own address (and the default
+    --kind feed) turned it into a feed without its item selector."""
+    assert cli("sources", "add", "blog", "https://ex.org/news/", "--kind", "listing", "--item-selector", "h2 a",
+               "--db", db_file).code == 0
+    page = tmp_path / "p.html"
+    page.write_text("<html><head><title>Note</title></head><body><h1>Note</h1>"
+                    + "<p>The ministry published a note on the border crossing and the visa regime.</p>" * 3
+                    + "</body></html>")
+    assert cli("ingest", page, "--source", "blog", "--db", db_file).code == 0  # so that remove only disables it
+    assert "disabled" in cli("sources", "remove", "blog", "--db", db_file).stderr
+    assert cli("sources", "add", "blog", "https://ex.org/news/", "--db", db_file).code == 0
+    shown = cli("sources", "show", "blog", "--json", "--db", db_file).jsonl()[0]
+    assert (shown["kind"], shown["options"], shown["enabled"]) == ("listing", {"item_selector": "h2 a"}, True)

@@ -83,7 +83,7 @@ def add_source(db: sqlite_utils.Database, source: Source) -> Source:
         if known.enabled and (known.builtin or source.url in (None, known.url)):
             raise UsageError(f"A source named {source.name!r} exists already: choose another name.")
         _set_enabled(db, known, True, url=source.url if not known.builtin else None)
-        if not known.builtin and source.url:  # described anew: its kind and options are the ones given now
+        if not known.builtin and source.url and source.url != known.url:  # described anew at a new address
             with transaction(db) as conn:
                 conn.execute("UPDATE sources SET kind = ?, options = ? WHERE id = ?",
                              (source.kind, json.dumps(source.options), source_id(db, known)))
