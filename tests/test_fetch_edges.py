@@ -283,6 +283,9 @@ def test_a_page_with_a_title_and_no_text_is_not_archived(cli, db_file, site):
 def test_an_address_whose_host_name_no_resolver_takes_is_refused_or_fails_alone(cli, db_file, site):
     """A host name part longer than 63 characters, or an empty one, failed as "internal error: UnicodeError:
     encoding with 'idna' codec failed": typed, it is a usage error; in a redirect, its page fails alone."""
+    from briefarc.urls import address_problem
+
+    assert "port" in address_problem("http://x.example:99999/page")  # not "it has no host name" (the review)
     for url in ("http://" + "a" * 64 + ".example/x", "http://a..b/x", "http://x.example/a\x1b[2Jb"):
         typed = cli("fetch", url, *FAST, "--db", db_file)
         assert typed.code == 2 and "cannot be fetched" in typed.stderr and "internal error" not in typed.stderr, url

@@ -164,6 +164,10 @@ def address_problem(url: str) -> str | None:
     refused as an internal error)."""
     if ADDRESS_CONTROL.search(url):
         return "it holds a control character (a tab, a line break or an escape)"
+    try:
+        urlsplit(url).port  # noqa: B018 - read for its ValueError
+    except ValueError:
+        return "its port is not a number from 0 to 65535"
     host = hostname(url)
     if not host:
         return "it has no host name"

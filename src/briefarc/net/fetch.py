@@ -382,6 +382,8 @@ class Fetcher:
                 self._record(url, state, started, at, number, str(failed))
                 raise
             except (httpx.HTTPError, httpx.InvalidURL, TimeoutError, UnicodeError) as exc:  # InvalidURL: no HTTPError
+                if isinstance(exc, UnicodeError) and "idna" not in str(exc):
+                    raise  # only a host name's IDNA encoding is the address's fault; anything else is a bug
                 translated = failure_of(exc, url, state.response, self.config)
                 self._record(url, state, started, at, number, str(translated))
                 raise translated from exc
