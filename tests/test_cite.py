@@ -162,3 +162,4 @@ def test_a_document_that_names_no_one_is_cited_without_an_author(cli, archive):
     assert "author" not in bibtex and "Unknown" not in bibtex and "title = {Notes on the border talks}" in bibtex
     csl = json.loads(cli("cite", "3", "-f", "csl-json", "--db", archive).stdout)[0]
     assert "author" not in csl and csl["title"] == "Notes on the border talks"
+    assert csl["id"] == "unknownnd-3"  # its key as before (the review): a key stays the same

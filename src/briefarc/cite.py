@@ -107,11 +107,16 @@ def creator(record: dict) -> str:
     """Who the citation names: the author, else the organisation, else the spokesperson, else the site (its
     host, or the label briefarc gives it), else the source; "" when nothing names one (a saved page with no
     address): a citation then names no author rather than one called "Unknown"."""
+    return _named(record) or next((record[key] for key in ("site", "source") if record.get(key)
+                                   and plain(record[key])), "")
+
+
+def _named(record: dict) -> str:
+    """The author, else the organisation, else the spokesperson, else the host; "" for none."""
     for key in ("author", "site_name", "spokesperson"):
         if record.get(key) and plain(record[key]):
             return record[key]
-    return host(record) or next((record[key] for key in ("site", "source") if record.get(key)
-                                 and plain(record[key])), "")
+    return host(record)
 
 
 def locator(record: dict) -> str:
@@ -134,7 +139,9 @@ def cite_key(record: dict) -> str:
     """A key that stays the same for a document: site word, year, id (as in mofa2025-42)."""
     name = host(record)
     labels = [] if _is_address(name) else [label for label in name.split(".")[:-1] if label not in GENERIC_LABELS]
-    named = creator(record)  # without a site word: the creator's, unless that too is the address
+    # without a site word: the creator's, unless that too is the address; "Unknown" when none is named, as the keys
+    # of such documents have been ("unknown2025-42"): a key stays the same
+    named = _named(record) or "Unknown"
     word = labels[-1] if labels else "" if _is_address(named) else _ascii_word(named)
     date = date_parts(record.get("published"))
     key = f"{_ascii_word(word) or 'briefarc'}{date[0] if date else 'nd'}-{int(record['id'])}"
