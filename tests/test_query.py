@@ -86,6 +86,7 @@ def test_translated_queries_find_what_they_should(typed, hits):
         ("*中国", "comes before the word: it only ends one, to match words that start so (中国*)"),
         ("title:title:china", "names a column twice: give one, as in title:china"),
         ("NEAR(" + "China " * 200 + ", 5)", "at most 16 words or phrases"),  # FTS5 took 12 s over 200
+        ("NEAR(" + "China " * 17 + ", 5)", "at most 16 words or phrases"),
     ],
 )
 def test_syntax_errors_say_what_to_do(typed, advice):
@@ -98,3 +99,7 @@ def test_syntax_errors_say_what_to_do(typed, advice):
 
 def test_literal_quotes_everything():
     assert literal_query('AND (Taliban "x') == '"AND" "(Taliban" "\\"x"'.replace('\\"', '""')
+
+
+def test_a_near_group_of_sixteen_words_is_taken():
+    assert to_fts("NEAR(" + "China " * 16 + ", 5)").count('"China"') == 16

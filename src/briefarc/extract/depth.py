@@ -82,7 +82,7 @@ def cap_tags(text: str, limit: int = MAX_TAGS) -> tuple[str, str | None]:
     a warning when it was cut there."""
     if text.count("<") <= limit:
         return text, None
-    at = -1
+    at = -1 if limit > 0 else 0  # a limit of none keeps nothing
     for _ in range(limit):
         at = text.find("<", at + 1)
     return text[:at], (f"the page holds more than {limit:,} tags, far more than any real page: only its text "
