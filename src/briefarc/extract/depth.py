@@ -80,7 +80,7 @@ MAX_TAGS = 200_000
 def cap_tags(text: str, limit: int = MAX_TAGS) -> tuple[str, str | None]:
     """The page up to its `limit`-th "<" (every tag opens with one; a count in C says whether there are more), and
     a warning when it was cut there."""
-    if text.count("<") <= limit:
+    if len(text) <= limit or text.count("<") <= limit:  # a page shorter than the limit cannot hold more
         return text, None
     at = -1 if limit > 0 else 0  # a limit of none keeps nothing
     for _ in range(limit):
