@@ -62,14 +62,12 @@ def mend_blob(conn: sqlite3.Connection, page: RawPage, digest: str) -> bool:
             pass
     if page.packed is None and not page.data:
         return False
-    size = len(page.data) if page.size is None else page.size
-    stored = page.packed if page.packed is not None else compress(page.data)
     if row is None:
-        conn.execute("INSERT INTO blobs (sha256, size, compression, data) VALUES (?, ?, ?, ?)",
-                     (digest, size, COMPRESSION, stored))
-    else:
-        conn.execute("UPDATE blobs SET size = ?, compression = ?, data = ? WHERE sha256 = ?",
-                     (size, COMPRESSION, stored, digest))
+        put_blob(conn, page.data, digest, page.packed, page.size)
+        return True
+    conn.execute("UPDATE blobs SET size = ?, compression = ?, data = ? WHERE sha256 = ?",
+                 (len(page.data) if page.size is None else page.size, COMPRESSION,
+                  page.packed if page.packed is not None else compress(page.data), digest))
     return True
 
 
