@@ -14,7 +14,7 @@ from briefarc.errors import InputError
 from briefarc.extract import content, dates, dating, jsonapi, listing, sites, speakers, stubs, transcript
 from briefarc.extract.authorbox import author_from_paragraphs
 from briefarc.extract.decode import decode_page
-from briefarc.extract.depth import cap_tags, flatten_deep
+from briefarc.extract.depth import cap_tags, guarded
 from briefarc.extract.feed import FeedItem, is_feed, parse_feed
 from briefarc.extract.guard import input_errors_only
 from briefarc.extract.kinds import classify, kind_from_url, kind_named, looks_like_news
@@ -114,8 +114,9 @@ def extract_checked(data: bytes, url: str | None, content_type: str | None,
         return check_text(from_feed(data, url))
     text, encoding, warnings, exact = decode_page(data, content_type)
     check_markup(text)
-    text, cut = cap_tags(text)
-    document = extract_html(text, url, evidence=evidence,
+    tags = text.count("<")  # counted once, for both guards
+    text, cut = cap_tags(text, tags=tags)
+    document = extract_html(text, url, evidence=evidence, tags=None if cut else tags,
                             utf8=data if exact and not cut and type(data) is bytes else None)
     document.encoding = encoding
     document.warnings = warnings + document.warnings + ([cut] if cut else [])
@@ -123,10 +124,12 @@ def extract_checked(data: bytes, url: str | None, content_type: str | None,
 
 
 def extract_html(text: str, url: str | None = None, site: sites.Site | None = None,
-                 evidence: dating.Evidence | None = None, utf8: bytes | None = None) -> Document:
+                 evidence: dating.Evidence | None = None, utf8: bytes | None = None,
+                 tags: int | None = None) -> Document:
     """The Document of a decoded HTML page; `utf8`: the page's bytes when the text is they read as UTF-8
-    (the parser reads them as they are, where it would encode the text to UTF-8 again)."""
-    flat = flatten_deep(text)
+    (the parser reads them as they are, where it would encode the text to UTF-8 again); `tags`: the count of
+    "<" in the text, when the caller has it."""
+    flat = guarded(text, tags)
     tree = LexborHTMLParser(utf8 if utf8 is not None and flat is text else flat)
     reason = stubs.refusal(tree, len(text))
     if reason:
@@ -215,7 +218,7 @@ def defer_date(meta: Metadata, site: sites.Site | None, text: str, evidence: dat
     if meta.date_search is None:
         return
     if dated_by_title(meta.title, site, evidence):
-        meta.date_search = dataclasses.replace(meta.date_search, fresh=lambda: LexborHTMLParser(flatten_deep(text)))
+        meta.date_search = dataclasses.replace(meta.date_search, fresh=lambda: LexborHTMLParser(guarded(text)))
     else:
         settle_published(meta)
 

@@ -1,4 +1,5 @@
-"""The depth guard: markup nested deeper than any real page is flattened before it is parsed.
+"""The guards before parsing: markup nested deeper than any real page is flattened, and an element with more
+attributes than any real one keeps its first MAX_ATTRIBUTES (`guarded` applies both).
 
 An HTML parser looks through its stack of open elements at nearly every tag, so a page nested
 40,000 deep costs time in the square of its size in the parser itself (lexbor included), and the
@@ -26,9 +27,10 @@ FLAT = frozenset(
 )
 
 
-def depth_bound(text: str) -> int:
-    """An upper bound on how deep the page's elements nest (every `<` that is not `</` may open one)."""
-    tags = text.count("<")
+def depth_bound(text: str, tags: int | None = None) -> int:
+    """An upper bound on how deep the page's elements nest (every `<` that is not `</` may open one); `tags`:
+    the count of "<" in the text, when the caller has it."""
+    tags = text.count("<") if tags is None else tags
     if tags <= SAFE_TAGS:
         return min(tags, MAX_DEPTH)  # too few tags for the parser's square to cost anything
     depth = bound = 0
@@ -40,9 +42,9 @@ def depth_bound(text: str) -> int:
     return bound
 
 
-def flatten_deep(text: str, limit: int = MAX_DEPTH) -> str:
+def flatten_deep(text: str, limit: int = MAX_DEPTH, tags: int | None = None) -> str:
     """The page with start tags nested beyond `limit` (and their end tags) removed."""
-    if depth_bound(text) <= limit:
+    if depth_bound(text, tags) <= limit:
         return text
     parts: list[str] = []
     kept_until = 0
@@ -77,13 +79,70 @@ def flatten_deep(text: str, limit: int = MAX_DEPTH) -> str:
 MAX_TAGS = 200_000
 
 
-def cap_tags(text: str, limit: int = MAX_TAGS) -> tuple[str, str | None]:
-    """The page up to its `limit`-th "<" (every tag opens with one; a count in C says whether there are more), and
-    a warning when it was cut there."""
-    if len(text) <= limit or text.count("<") <= limit:  # a page shorter than the limit cannot hold more
+def cap_tags(text: str, limit: int = MAX_TAGS, tags: int | None = None) -> tuple[str, str | None]:
+    """The page up to its `limit`-th "<" (every tag opens with one; a count in C, or `tags`, says whether there
+    are more), and a warning when it was cut there."""
+    if len(text) <= limit or (text.count("<") if tags is None else tags) <= limit:  # a short page cannot hold more
         return text, None
     at = -1 if limit > 0 else 0  # a limit of none keeps nothing
     for _ in range(limit):
         at = text.find("<", at + 1)
     return text[:at], (f"the page holds more than {limit:,} tags, far more than any real page: only its text "
                        f"before the {limit:,}th was read")
+
+
+# Attributes an element keeps at most. lexbor checks each new attribute against the element's others (and a
+# second <html> or <body> tag adds its attributes to the first's): one element of 40,000 attributes (a page of
+# 400 kB) took 4.6 s to parse, of 1,000,000 (10 MB) most of an hour. Real elements hold a few dozen.
+MAX_ATTRIBUTES = 1000
+# Pages up to this size are not searched. Searching every page cost 6% of extraction CPU on ../shared's pages,
+# searching those over it 2.6%; the worst a smaller page can do (65,000 attributes of three characters in one
+# element) takes lexbor 4.3 s.
+LARGE_PAGE = 262_144
+# One attribute as the HTML tokenizer reads it: a name (any characters but space, "/" and ">"; "=" only as the
+# first), then maybe "=" and a value; a quote opens a value only after "=", so a ">" inside one ends no tag.
+_ATTRIBUTE = r"""[\s/]*+[^\s/>][^\s/>=]*+(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>]*+))?+"""
+ATTRIBUTE = lazy(_ATTRIBUTE)
+ATTRIBUTES = lazy(f"(?:{_ATTRIBUTE})*+")
+# A start tag with MAX_ATTRIBUTES attributes at least, or an <html> or <body> tag (their attributes add up).
+CROWDED = lazy(rf"<(?:(?i:html|body)(?=[\s/])|[a-zA-Z][^\s/>]*+(?:{_ATTRIBUTE}){{{MAX_ATTRIBUTES}}})")
+
+
+def cap_attributes(text: str, limit: int = MAX_ATTRIBUTES) -> str:
+    """The page with the attributes of each element beyond its first `limit` left out, those of repeated <html>
+    and <body> tags counted together. Only a large page is searched (in C, for the start tags that hold too
+    many); most pages have none of them, and their text is returned as it is."""
+    if len(text) <= LARGE_PAGE:
+        return text
+    parts: list[str] = []
+    kept_until = at = 0
+    merged = limit  # attributes the <html> and <body> tags may still add
+    while (found := CROWDED.search(text, at)) is not None:
+        if found.end() - found.start() == 5:  # <html or <body: what it may add to those before
+            cut, merged = _after(text, found.end(), merged)
+        else:
+            cut = found.end()
+        rest = ATTRIBUTES.match(text, cut)  # always a match, maybe empty
+        at = rest.end() if rest else cut
+        if at > cut:
+            parts.append(text[kept_until:cut])
+            kept_until = at
+        at = max(at, found.start() + 1)
+    if not parts:
+        return text
+    parts.append(text[kept_until:])
+    return "".join(parts)
+
+
+def _after(text: str, at: int, budget: int) -> tuple[int, int]:
+    """Where the attributes kept of a tag end (its first `budget` from `at`), and the budget left."""
+    while budget > 0 and (attribute := ATTRIBUTE.match(text, at)) is not None:
+        at, budget = attribute.end(), budget - 1
+    return at, budget
+
+
+def guarded(text: str, tags: int | None = None) -> str:
+    """The page as it is parsed: attributes beyond what any real element holds cut, nesting beyond what any real
+    page reaches flattened; `tags`: the count of "<" in the text, when the caller has it."""
+    capped = cap_attributes(text)
+    return flatten_deep(capped, tags=tags if capped is text else None)

@@ -66,9 +66,10 @@ def read_listing(data: bytes, url: str, options: dict, content_type: str | None 
     from selectolax.lexbor import LexborHTMLParser
 
     from briefarc.extract.decode import decode_html
+    from briefarc.extract.depth import cap_tags, guarded
 
     text, _, _ = decode_html(data, content_type)
-    tree = LexborHTMLParser(text)
+    tree = LexborHTMLParser(guarded(cap_tags(text)[0]))
     pattern = re.compile(options["link_pattern"]) if options.get("link_pattern") else None
     if options.get("item_selector"):
         items = _items_by_selector(tree, url, options)
