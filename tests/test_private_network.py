@@ -52,6 +52,7 @@ def get(url: str, cfg: FetchConfig, given: str | None = None):
     "100.64.0.1", "0.0.0.0", "224.0.0.251", "255.255.255.255", "::1", "fe80::1", "fe80::1%eth0", "fc00::1",
     "fd12:3456::1", "ff02::1", "::", "::ffff:127.0.0.1", "::ffff:169.254.169.254", "not an address",
     "2002:7f00:1::1", "2002:a9fe:a9fe::", "64:ff9b::a9fe:a9fe", "64:ff9b::10.0.0.1",
+    "198.18.0.1", "198.19.255.254", "240.0.0.1", "192.0.0.170", "64:ff9b:1::a9fe:a9fe", "::127.0.0.1",
 ])
 def test_private_addresses(address):
     assert is_private(address)

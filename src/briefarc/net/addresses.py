@@ -30,8 +30,11 @@ if TYPE_CHECKING:
 
 BLOCKED = tuple(ip_network(net) for net in (
     "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
-    "192.168.0.0/16", "224.0.0.0/4", "255.255.255.255/32",  # this host, private, shared, loopback, link-local
-    "::/128", "::1/128", "fc00::/7", "fe80::/10", "ff00::/8",  # unspecified, loopback, unique local, link-local
+    "192.168.0.0/16",  # this host, private, shared (carrier NAT), loopback, link-local
+    "192.0.0.0/24", "198.18.0.0/15",  # IETF protocol assignments, benchmarking: never on the public internet
+    "224.0.0.0/4", "240.0.0.0/4",  # multicast; reserved, with the broadcast address
+    "::/96", "fc00::/7", "fe80::/10", "ff00::/8",  # unspecified, loopback and IPv4-compatible; unique local...
+    "64:ff9b:1::/48",  # IPv4 through a NAT64 gateway of the local network (RFC 8215)
 ))
 NAT64 = ip_network("64:ff9b::/96")  # IPv4 addresses reached through a NAT64 gateway (RFC 6052)
 # The address the user gave (a source's URL, a URL on the command line) that the current task's requests
