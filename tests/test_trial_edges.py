@@ -204,16 +204,43 @@ def test_sources_add_refuses_a_selector_it_cannot_read(cli, db_file):
 
 def test_fetch_of_an_address_with_user_info(cli, db_file, site):
     """http://user:pw@127.0.0.1:PORT/page was read by the fast path as the host "user" with the path
-    ":pw@127.0.0.1:PORT/page": 'cannot resolve the host name 127.0.0.1:PORT'. Such an address goes to httpx."""
+    ":pw@127.0.0.1:PORT/page": 'cannot resolve the host name 127.0.0.1:PORT'. Then the password was stored in
+    the document's address, and shown by every command. It goes as an Authorization header to that site alone."""
+    import base64
+    import sqlite3
+
     from briefarc.net.direct import _target
 
     site.page("/briefing.html", (SAMPLES / "state-briefing.html").read_bytes(), content_type="text/html")
-    address = site.url("/briefing.html").replace("http://", "http://reader:secret@")
+    address = site.url("/briefing.html").replace("http://", "http://qz-user:qz-p%40ss@")
     result = cli("fetch", address, "--retries", "0", "--db", db_file)
     assert result.code == 0, result.stderr
     assert site.hits("/briefing.html") == 1
+    sent = [seen.headers.get("authorization") for seen in site.requests if seen.path == "/briefing.html"]
+    assert sent == ["Basic " + base64.b64encode(b"qz-user:qz-p@ss").decode()]
+    with sqlite3.connect(db_file) as connection:
+        dump = "\n".join(connection.iterdump())
+    assert "qz-" not in dump
+    assert site.url("/briefing.html") in dump
+    assert "qz-" not in result.stdout + result.stderr + cli("list", "--db", db_file).stdout
     assert _target("http://user:pw@example.org/x") is None and _target("http://example.org:x/") is None
     assert _target("http://example.org?q=1").target == b"/?q=1"
+
+
+def test_the_password_of_a_typed_address_never_follows_a_redirect_to_another_site(cli, db_file, sites):
+    from tests import siteserver as ss
+
+    own, other = sites(2)
+    other.page("/briefing.html", (SAMPLES / "state-briefing.html").read_bytes(), content_type="text/html")
+    own.route("/moved", ss.redirect(other.url("/briefing.html")))
+    own.route("/here", ss.redirect(own.url("/moved")))
+    result = cli("fetch", own.url("/here").replace("http://", "http://qz-user:qz-pass@"), "--retries", "0",
+                 "--db", db_file)
+    assert result.code == 0, result.stderr
+    assert [bool(seen.headers.get("authorization")) for seen in own.requests if seen.path != "/robots.txt"] == [
+        True, True]  # the site it was typed for, through its own redirect
+    assert other.hits("/briefing.html") == 1
+    assert not any(seen.headers.get("authorization") for seen in other.requests)
 
 
 def test_fetch_of_an_unknown_name_is_a_usage_error_that_helps(cli, db_file):

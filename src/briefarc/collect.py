@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import contextvars
 from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from briefarc.errors import BriefarcError, DatabaseError, Interrupted, item_failure
@@ -115,12 +115,12 @@ async def collect(
     """Run every source (and the loose URLs) concurrently; documents are saved in batches on one writer.
 
     `reports`, when given, receives each source's report at the start: its counts so far if the run is cut short."""
-    from briefarc.net.fetch import Fetcher
+    from briefarc.net.fetch import FetchConfig, Fetcher
     from briefarc.offload import Extraction
     from briefarc.saving import SavesAtHand
     from briefarc.store.writer import SerialWriter
 
-    urls = [as_typed(url) for url in urls]
+    urls, config = with_credentials([as_typed(url) for url in urls], sources, options.config or FetchConfig())
     log = RequestBuffer(db)
     extraction = Extraction(workers=options.workers)
     with SerialWriter(db) as writer:
@@ -133,12 +133,31 @@ async def collect(
             reports.extend(run.report for run in runs)
         try:
             # A dry run writes nothing, its requests included.
-            async with Fetcher(options.config, on_request=None if options.dry_run else log) as fetcher:
+            async with Fetcher(config, on_request=None if options.dry_run else log) as fetcher:
                 await asyncio.gather(*(run.run(fetcher) for run in runs))
         finally:
             extraction.close()
             log.flush()
     return [run.report for run in runs]
+
+
+def with_credentials(urls: list[str], sources: list[Source], config: FetchConfig) -> tuple[list[str], FetchConfig]:
+    """The typed URLs without the user names and passwords they hold, and `config` with the Authorization headers
+    they make for their sites (a source's address keeps its own, and lends them to its site's pages)."""
+    from briefarc.urls import credentials, site_origin
+
+    found: dict[str, str] = {}
+    plain = []
+    for url in urls:
+        bare, authorization = credentials(url)
+        plain.append(bare)
+        if authorization:
+            found[site_origin(bare)] = authorization
+    for source in sources:
+        bare, authorization = credentials(source.url or "")
+        if authorization:
+            found.setdefault(site_origin(bare), authorization)
+    return plain, (replace(config, credentials={**config.credentials, **found}) if found else config)
 
 
 class Scheduler:

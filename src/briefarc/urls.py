@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import re
 from functools import lru_cache
 from typing import TypeGuard
@@ -152,6 +153,24 @@ def as_typed(url: str) -> str:
     """A URL given on the command line: bytes of it that are not UTF-8 (Python hands them over as lone
     surrogates, which no request, database or output can carry) as %XX escapes, as a browser sends them."""
     return UNDECODED.sub(lambda match: f"%{ord(match.group()) - 0xDC00:02X}", url)
+
+
+def site_origin(url: str) -> str:
+    """scheme://host:port of a URL, in lower case, without the user name and password it may hold."""
+    parts = urlsplit(url)
+    return f"{parts.scheme.lower()}://{parts.netloc.lower().rsplit('@', 1)[-1]}"
+
+
+def credentials(url: str) -> tuple[str, str | None]:
+    """A typed address without the user name and password it holds, and the Authorization header (Basic) they
+    make, or None: a password has no place in the address an archive stores and shows."""
+    parts = urlsplit(url)
+    if "@" not in parts.netloc or parts.scheme.lower() not in DEFAULT_PORTS:
+        return url, None
+    user, _, host = parts.netloc.rpartition("@")
+    name, _, password = user.partition(":")
+    token = base64.b64encode(f"{unquote(name)}:{unquote(password)}".encode()).decode("ascii")
+    return urlunsplit(parts._replace(netloc=host)), f"Basic {token}"
 
 
 # Characters no address carries as they are: C0 and C1 controls and DEL (a typed tab or escape, a line break).

@@ -24,6 +24,7 @@ import httpcore
 import httpx
 
 from briefarc.net.wire import connect
+from briefarc.urls import site_origin
 
 if TYPE_CHECKING:
     from briefarc.net.direct import HTTPResponse
@@ -98,7 +99,7 @@ class Reach:
         given = GIVEN_URL.get()
         if self.allow_private or given is None or normalize_url(given) == normalize_url(url):
             return False
-        origin = _origin(given)
+        origin = site_origin(given)
         if origin not in self.public:
             self.public[origin] = await self._resolves_public(given)
         return self.public[origin]
@@ -118,7 +119,7 @@ class Reach:
         if peer is None:
             return False
         public = not is_private(peer)
-        self.public[_origin(url)] = public
+        self.public[site_origin(url)] = public
         if not public and DENY_PRIVATE.get():
             raise PrivateAddress(urlsplit(url).hostname or url, peer)
         return public
@@ -140,11 +141,6 @@ class Reach:
 def proxied() -> bool:
     """Whether the environment names a proxy (httpx then connects to the proxy, not to the site)."""
     return any(scheme in urllib.request.getproxies() for scheme in ("http", "https", "all"))
-
-
-def _origin(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme.lower()}://{parts.netloc.lower().rsplit('@', 1)[-1]}"
 
 
 class GuardedBackend(httpcore.AsyncNetworkBackend):

@@ -17,7 +17,7 @@ import random
 import ssl
 import time
 from collections.abc import Callable, Coroutine
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 from urllib.parse import urljoin, urlsplit
@@ -68,7 +68,7 @@ from briefarc.net.mediatypes import (
 from briefarc.net.missing import looks_missing
 from briefarc.net.robots import MAX_ROBOTS_BYTES, Robots, parse, product_token
 from briefarc.net.throttle import Throttle
-from briefarc.urls import host_with_port
+from briefarc.urls import host_with_port, site_origin
 
 __all__ = [
     "ANY_DOCUMENT_TYPES", "FEED_TYPES", "GIVEN_URL", "HTML_TYPES", "JSON_TYPES", "FetchConfig", "FetchFailure",
@@ -105,6 +105,9 @@ class FetchConfig:
     verify_tls: bool = True
     allow_private: bool = False  # let pages lead from public addresses to private ones (an intranet archive)
     network: Network | None = None  # how host names resolve (tests play public hosts on 127.0.0.1)
+    # Authorization headers by site (scheme://host:port): the user name and password of an address typed with
+    # them, sent to its site alone, and kept out of the address that is stored (briefarc.urls.credentials)
+    credentials: dict[str, str] = field(default_factory=dict)
 
     @property
     def agent(self) -> str:
@@ -218,7 +221,7 @@ class Fetcher:
         """The client of `url`'s site. One pool per site keeps httpx's per-request pool scan short."""
         if self._clients is None:
             raise RuntimeError("Use the Fetcher inside `async with Fetcher(...) as fetcher:`.")
-        key = (_origin(url), DENY_PRIVATE.get())  # a denied request never reuses an allowed connection
+        key = (site_origin(url), DENY_PRIVATE.get())  # a denied request never reuses an allowed connection
         site = self._clients.get(key)
         if site is None:
             site = self._clients[key] = self._new_client()
@@ -289,6 +292,9 @@ class Fetcher:
 
     async def _hop(self, url: str, headers: dict[str, str], limits: _Limits, deny: bool) -> _Answer:
         """One request of a redirect chain, robots.txt first; with `deny`, to public addresses only."""
+        if self.config.credentials:
+            authorization = self.config.credentials.get(site_origin(url))
+            headers = {**headers, "Authorization": authorization} if authorization else headers
         token = DENY_PRIVATE.set(deny)
         try:
             if deny and self._proxied:
@@ -313,7 +319,7 @@ class Fetcher:
 
     async def robots(self, url: str) -> Robots:
         """The robots.txt rules of `url`'s site: a missing file allows everything, an unreachable one nothing."""
-        origin = _origin(url)
+        origin = site_origin(url)
         if origin not in self._robots:
             lock = self._robots_locks.setdefault(origin, asyncio.Lock())
             async with lock:
@@ -514,11 +520,6 @@ def _check_address(current: str, url: str) -> None:
         _ = urlsplit(current).port  # raises ValueError for a port out of range
     except ValueError as exc:
         raise not_web(current, url, str(exc)) from None
-
-
-def _origin(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme.lower()}://{parts.netloc.lower().rsplit('@', 1)[-1]}"
 
 
 def _request_headers(accept: tuple[str, ...] | None, etag: str | None, last_modified: str | None) -> dict[str, str]:
