@@ -244,6 +244,22 @@ def test_parse_url_must_be_a_web_address(cli):
     assert result.code == 2 and "--url takes a web address" in result.stderr
 
 
+def test_a_url_with_a_control_character_is_a_usage_error_and_a_password_is_not_kept(cli, db_file):
+    """An escape or a tab in --url was stored in the document's address, a password with it."""
+    page = SAMPLES / "state-briefing.html"
+    for address in ("https://www.state.gov/x\x1b[31mred", "https://www.state.gov/a\tb", "https://a..b/x"):
+        result = cli("ingest", page, "--url", address, "--db", db_file)
+        assert result.code == 2 and result.stderr.startswith("Error: --url ") and "\n" not in result.stderr[:-1]
+        assert "\x1b" not in result.stderr
+    assert not db_file.exists()
+    assert cli("ingest", page, "--url", "https://qz-user:qz-pass@www.state.gov/x", "--db", db_file).code == 0
+    import sqlite3
+
+    with sqlite3.connect(db_file) as connection:
+        dump = "\n".join(connection.iterdump())
+    assert "https://www.state.gov/x" in dump and "qz-" not in dump
+
+
 def test_an_empty_folder_is_reported(cli, db_file, tmp_path):
     (tmp_path / "empty").mkdir()
     result = cli("ingest", tmp_path / "empty", "--db", db_file)

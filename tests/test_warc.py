@@ -105,6 +105,16 @@ def test_html_responses_of_another_tools_warc_become_pages(gzip_records):
     assert not [entry for entry in found if entry.error]
 
 
+def test_control_characters_of_a_records_address_are_percent_encoded_and_a_bad_host_is_no_address():
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    for url in ("https://www.state.gov/x\x1b[31mred\tb", "https://a..b/x"):
+        writer.write_record(response(writer, url, STATE, [("Content-Type", "text/html")]))
+    escaped, bad_host = pages(entries(out.getvalue()))
+    assert escaped.url == "https://www.state.gov/x%1B[31mred%09b"
+    assert bad_host.url is None and bad_host.data == STATE
+
+
 def test_a_warc_gzipped_whole_is_read_too():
     plain = other_tool_warc(gzip_records=False)
     assert [p.data for p in pages(entries(gzip.compress(plain)))] == [STATE, UN, MOFA]

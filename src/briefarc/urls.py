@@ -195,3 +195,12 @@ def address_problem(url: str) -> str | None:
     except UnicodeError:
         return f"the host name {host!r} is not valid (an empty part, or a part longer than 63 characters)"
     return None
+
+
+def claimed_address(url: str | None) -> str | None:
+    """The address a file claims for its page (a WARC record's target), control characters percent-encoded as a
+    browser sends them; None when it is no web address, or its host is none a resolver takes."""
+    if not is_web_url(url):
+        return None
+    url = ADDRESS_CONTROL.sub(lambda match: quote(match.group(), safe=""), url.strip())
+    return None if address_problem(url) else url

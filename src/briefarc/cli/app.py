@@ -163,7 +163,11 @@ def check_url(url: str | None) -> str | None:
         parts = None
     if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         raise UsageError(f"--url takes a web address such as https://example.org/page, not {url!r}.")
-    return url.strip()
+    from briefarc.urls import address_problem, as_typed, credentials
+
+    if problem := address_problem(url.strip()):
+        raise UsageError(f"--url {url!r} is no address a page can have: {problem}.")
+    return credentials(as_typed(url.strip()))[0]  # a password has no place in the address stored
 
 
 def check_paths(paths: list[str]) -> list[str]:

@@ -30,7 +30,7 @@ from briefarc.files.inputs import WARC_MAGIC, too_large
 from briefarc.limits import MAX_PAGE_BYTES
 from briefarc.models import RawPage
 from briefarc.net.mediatypes import FEED_TYPES, JSON_TYPES
-from briefarc.urls import is_web_url
+from briefarc.urls import claimed_address, is_web_url
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 DOCUMENT_TYPES = HTML_TYPES + FEED_TYPES + JSON_TYPES
@@ -175,8 +175,7 @@ def _entry(record, label: str, offset: int, limit: int) -> WarcEntry:
         data = _payload(record, limit)
     except InputError as exc:
         return WarcEntry(where=where, error=str(exc))
-    url = headers.get_header("WARC-Target-URI")
-    url = url if is_web_url(url) else None
+    url = claimed_address(headers.get_header("WARC-Target-URI"))
     reason = _not_a_document(data, content_type, url)
     if reason:
         return WarcEntry(where=where, skipped=reason)
