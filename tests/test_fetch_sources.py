@@ -166,6 +166,30 @@ def test_listing_with_user_selectors(cli, db_file, site):
     assert {r["published"][:10] for r in rows} == {e.published for e in expected[:2]}
 
 
+def test_a_sources_password_is_sent_to_its_site_and_never_shown(cli, db_file, site):
+    """`sources add` with https://user:pw@host/... printed the password, as did `sources show` and `list --json`.
+    It is kept (a later fetch sends it) but shown as ***; the pages of its site get it too, and store no copy."""
+    import base64
+    import sqlite3
+
+    fx.un(site)
+    address = site.url("/en/noon-briefings").replace("http://", "http://qz-user:qz-pass@")
+    added = cli("sources", "add", "noon", address, "--kind", "listing", "--item-selector", ".views-row a",
+                "--db", db_file)
+    assert added.code == 0 and "qz-pass" not in added.stderr and "qz-user:***@" in added.stderr
+    shown = cli("sources", "show", "noon", "--db", db_file).stdout + cli("sources", "list", "--json", "--db",
+                                                                          db_file).stdout
+    assert "qz-pass" not in shown and "qz-user:***@" in shown
+    report = cli("fetch", "noon", *FAST, "--db", db_file, "--json").jsonl()[0]
+    assert report["added"] == 2
+    token = "Basic " + base64.b64encode(b"qz-user:qz-pass").decode()
+    asked = [seen for seen in site.requests if seen.path != "/robots.txt"]
+    assert len(asked) == 3 and all(seen.headers.get("authorization") == token for seen in asked)
+    with sqlite3.connect(db_file) as connection:
+        kept = connection.execute("SELECT url FROM documents").fetchall()
+    assert len(kept) == 2 and not any("qz-" in url for url, in kept)
+
+
 def test_fetch_urls_of_an_article_a_feed_and_a_sitemap(cli, db_file, sites):
     news, noon = sites(2)
     wordpress = fx.wordpress(news)

@@ -120,7 +120,7 @@ async def collect(
     from briefarc.saving import SavesAtHand
     from briefarc.store.writer import SerialWriter
 
-    urls, config = with_credentials([as_typed(url) for url in urls], sources, options.config or FetchConfig())
+    urls, sources, config = with_credentials([as_typed(url) for url in urls], sources, options.config or FetchConfig())
     log = RequestBuffer(db)
     extraction = Extraction(workers=options.workers)
     with SerialWriter(db) as writer:
@@ -141,23 +141,23 @@ async def collect(
     return [run.report for run in runs]
 
 
-def with_credentials(urls: list[str], sources: list[Source], config: FetchConfig) -> tuple[list[str], FetchConfig]:
-    """The typed URLs without the user names and passwords they hold, and `config` with the Authorization headers
-    they make for their sites (a source's address keeps its own, and lends them to its site's pages)."""
+def with_credentials(urls: list[str], sources: list[Source], config: FetchConfig
+                     ) -> tuple[list[str], list[Source], FetchConfig]:
+    """The typed URLs and the sources without the user names and passwords their addresses hold (the addresses
+    found from them are stored), and `config` with the Authorization headers they make for their sites."""
     from briefarc.urls import credentials, site_origin
 
     found: dict[str, str] = {}
-    plain = []
-    for url in urls:
-        bare, authorization = credentials(url)
-        plain.append(bare)
+
+    def bare(url: str) -> str:
+        plain, authorization = credentials(url)
         if authorization:
-            found[site_origin(bare)] = authorization
-    for source in sources:
-        bare, authorization = credentials(source.url or "")
-        if authorization:
-            found.setdefault(site_origin(bare), authorization)
-    return plain, (replace(config, credentials={**config.credentials, **found}) if found else config)
+            found.setdefault(site_origin(plain), authorization)
+        return plain
+
+    urls = [bare(url) for url in urls]
+    sources = [replace(source, url=bare(source.url)) if source.url else source for source in sources]
+    return urls, sources, (replace(config, credentials={**config.credentials, **found}) if found else config)
 
 
 class Scheduler:

@@ -173,6 +173,17 @@ def credentials(url: str) -> tuple[str, str | None]:
     return urlunsplit(parts._replace(netloc=host)), f"Basic {token}"
 
 
+def masked(url: str | None) -> str | None:
+    """An address to show: its password, if it holds one, as "***" (it stays in the archive, to be sent)."""
+    if not url or "@" not in url:
+        return url
+    parts = urlsplit(url)
+    user, at, host = parts.netloc.rpartition("@")
+    if not at or ":" not in user:
+        return url
+    return urlunsplit(parts._replace(netloc=f"{user.partition(':')[0]}:***@{host}"))
+
+
 # Characters no address carries as they are: C0 and C1 controls and DEL (a typed tab or escape, a line break).
 ADDRESS_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 

@@ -229,7 +229,7 @@ def sources_add(
     from briefarc.models import Source
     from briefarc.output import console, render
     from briefarc.store.sources import add_source
-    from briefarc.urls import address_problem, is_web_url
+    from briefarc.urls import address_problem, is_web_url, masked
 
     if url and not is_web_url(url):
         raise UsageError(f"{url!r} is not an http(s) URL.")
@@ -242,7 +242,7 @@ def sources_add(
     _check_selectors(("--item-selector", item_selector), ("--next-selector", next_selector))
     database, _ = open_db(db)
     source = add_source(database, Source(name=name, kind=kind.strip().lower(), url=url, title=title, options=options))
-    line = f"Source {source.name} ({source.kind}) is enabled: {source.url}"
+    line = f"Source {source.name} ({source.kind}) is enabled: {masked(source.url)}"
     console.err().print(render.clean(line), markup=False, highlight=False)
 
 

@@ -11,6 +11,7 @@ from briefarc.store.db import inserted_id, transaction, translated
 from briefarc.store.documents import now_iso
 from briefarc.store.fetchlog import RUN_COUNTS
 from briefarc.store.pending import summary as pending_summary
+from briefarc.urls import masked
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -148,9 +149,9 @@ def source_status(db: sqlite_utils.Database | None, source: Source) -> SourceSta
     """A source's last run, its counts and its last error, for `sources list` and `sources show`."""
     row = db.execute("SELECT id FROM sources WHERE name = ?", (source.name,)).fetchone() if db else None
     status: SourceStatus = {
-        "name": source.name, "kind": source.kind, "url": source.url, "title": source.title, "enabled": source.enabled,
-        "builtin": source.builtin, "options": source.options, "documents": 0, "last_run": None, "last_error": None,
-        "last_counts": None, "pending": 0, "next_try": None, "given_up": 0}
+        "name": source.name, "kind": source.kind, "url": masked(source.url), "title": source.title,
+        "enabled": source.enabled, "builtin": source.builtin, "options": source.options, "documents": 0,
+        "last_run": None, "last_error": None, "last_counts": None, "pending": 0, "next_try": None, "given_up": 0}
     if not row or db is None:
         return status
     status["documents"] = db.execute("SELECT count(*) FROM documents WHERE source_id = ?", row).fetchone()[0]
