@@ -95,6 +95,7 @@ def test_a_folder_takes_feed_files_and_a_feed_entry_has_its_own_bytes(cli, db_fi
     result = cli("ingest", folder, "--db", db_file, "--json")
     assert result.code == 0 and result.jsonl()[0]["added"] == 2, result.stderr
     whole = hashlib.sha256(feed.encode()).hexdigest()
+    owns = {}
     for row in cli("list", "--db", db_file, "--json").jsonl():
         raw = cli("show", row["id"], "--raw", "--db", db_file).stdout_bytes
         assert raw.startswith(b"<item>") and raw.endswith(b"</item>") and raw in feed.encode()
@@ -108,9 +109,24 @@ def test_a_folder_takes_feed_files_and_a_feed_entry_has_its_own_bytes(cli, db_fi
         shown = cli("show", row["id"], "--db", db_file).stdout
         assert f"SHA-256       {own}" in shown and f"Feed SHA-256  {whole}" in shown
         assert "Feed entry    " + record["feed_entry"] in shown
+        assert record["raw_size"] == len(raw)  # the size of the bytes the sha256 is of
         version = cli("history", row["id"], "--json", "--db", db_file).jsonl()[0]
         assert (version["sha256"], version["feed_sha256"]) == (own, whole)  # history agrees with show and cite
+        assert version["raw_size"] == len(raw)
         assert own[:12] in cli("history", row["id"], "--db", db_file).stdout
+        owns[row["id"]] = own
+    # exports give each entry its own sha256 too, as show and cite do: the feed's was in every row
+    assert cli("export", "-o", tmp_path / "x.csv", "--db", db_file).code == 0
+    with open(tmp_path / "x.csv", newline="", encoding="utf-8") as handle:
+        assert {int(row["id"]): row["sha256"] for row in csv.DictReader(handle)} == owns
+    assert cli("export", "-o", tmp_path / "x.jsonl", "--db", db_file).code == 0
+    exported = [json.loads(line) for line in (tmp_path / "x.jsonl").read_text("utf-8").splitlines()]
+    assert {row["id"]: (row["sha256"], row["feed_sha256"]) for row in exported} == {
+        key: (value, whole) for key, value in owns.items()}
+    assert cli("export", "-o", tmp_path / "md", "--format", "markdown", "--db", db_file).code == 0
+    fronts = "".join(path.read_text("utf-8") for path in (tmp_path / "md").rglob("*.md"))
+    assert all(f'\nsha256: "{value}"' in fronts for value in owns.values())
+    assert fronts.count(f'\nfeed_sha256: "{whole}"') == len(owns)
 
 
 def test_show_of_a_page_gives_its_own_hash_and_no_feed(cli, archive):

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 FRONT_MATTER = (
     "id", "title", "subtitle", "published", "kind", "source", "site_name", "spokesperson", "author",
     "language", "url", "canonical_url", "native_id", "tags", "archived_at", "updated_at", "removed_at", "versions",
-    "sha256",
+    "sha256", "feed_sha256", "feed_entry",
 )
 SLUG_LENGTH = 60
 OUR_NAME = re.compile(r"(?:\d{4}-\d{2}-\d{2}|undated)-[\w-]+-(\d+)\.md")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -35,16 +36,43 @@ def document_raw(db: sqlite_utils.Database, doc_id: int) -> Raw:
 
 
 def with_own_hash(db: sqlite_utils.Database, record: dict) -> dict:
-    """`record` (from get_document) with the sha256 of its own bytes, as `show --raw` writes them: for a
-    feed entry the entry's, the feed file's kept as `feed_sha256` and the entry's guid as `feed_entry`.
+    """`record` (from get_document) with the sha256 and size of its own bytes, as `show --raw` writes them: for
+    a feed entry the entry's, the feed file's sha256 kept as `feed_sha256` and the entry's guid as `feed_entry`.
     The feed is read only for a document that came from one."""
     if not record.get("sha256") or not _has_item(db, record["id"]):
         return record
     raw = document_raw(db, record["id"])
-    record["sha256"] = raw.sha256
-    if raw.container_sha256:
-        record["feed_sha256"], record["feed_entry"] = raw.container_sha256, raw.item
+    if raw.container_sha256 and raw.item:
+        _own(record, raw.data, raw.container_sha256, raw.item)
     return record
+
+
+def with_own_hashes_streamed(db: sqlite_utils.Database, records: Iterator[dict]) -> Iterator[dict]:
+    """`records` (streamed in id order, for an export) each with_own_hash: the feed of a run of entries is read
+    once for them all, and only documents that came from a feed are looked at."""
+    from briefarc.feedentry import entry_bytes
+    from briefarc.store.blobs import BlobError, get_blob
+
+    items = dict(db.execute("""SELECT d.id, sn.item FROM documents d JOIN snapshots sn ON sn.id = d.snapshot_id
+                               WHERE sn.item IS NOT NULL""").fetchall())
+    feed: tuple[str | None, bytes | None] = (None, None)
+    for record in records:
+        item, whole = items.get(record["id"]), record.get("sha256")
+        if item and whole:
+            if feed[0] != whole:
+                try:
+                    feed = (whole, get_blob(db.conn, whole))
+                except BlobError:  # damaged: the record goes as it is, `verify` says what is wrong
+                    feed = (whole, None)
+            entry = entry_bytes(feed[1], item) if feed[1] else None
+            if entry is not None:
+                _own(record, entry, whole, item)
+        yield record
+
+
+def _own(record: dict, entry: bytes, whole: str, item: str) -> None:
+    record["sha256"], record["raw_size"] = sha256(entry), len(entry)
+    record["feed_sha256"], record["feed_entry"] = whole, item
 
 
 def _has_item(db: sqlite_utils.Database, doc_id: int) -> bool:
@@ -71,4 +99,6 @@ def with_own_hashes(db: sqlite_utils.Database, doc_id: int, versions: list) -> l
         entry = entry_bytes(data, item) if data and item else None
         if entry is not None:
             version["sha256"], version["feed_sha256"] = sha256(entry), whole
+            if "raw_size" in version:
+                version["raw_size"] = len(entry)
     return versions

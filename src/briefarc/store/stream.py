@@ -29,12 +29,14 @@ def _where(filters: Filters | None) -> tuple[str, list]:
 
 @translated_rows
 def iter_records(db: sqlite_utils.Database, filters: Filters | None = None) -> Iterator[dict]:
-    """Every matching document as its full stored record, in id order, one row at a time."""
+    """Every matching document as its full stored record, in id order, one row at a time; a feed entry with its
+    own sha256, as `show` and `cite` give it (store.entries)."""
+    from briefarc.store.entries import with_own_hashes_streamed
+
     where, params = _where(filters)
     cursor = db.conn.execute(RECORD_SQL.format(where=where), params)
     names = [column[0] for column in cursor.description]
-    for row in cursor:
-        yield decode_row(dict(zip(names, row, strict=True)))
+    yield from with_own_hashes_streamed(db, (decode_row(dict(zip(names, row, strict=True))) for row in cursor))
 
 
 @translated_rows
