@@ -70,3 +70,15 @@ def test_turns_kwic_and_trend_count_only_what_is_written(cli, archive):
     assert len(lines) == 2 and {line["match"] for line in lines} == {"US-China", "US–China"}
     trend = cli("trend", "US-China", "--json", "--db", archive).jsonl()
     assert sum(row["term_documents"] for row in trend) == 2 and sum(row["mentions"] for row in trend) == 2
+
+
+def test_a_watch_counts_only_what_is_written(cli, archive):
+    assert cli("watch", "add", "uschina", "US-China", "--db", archive).code == 0
+    assert [row["new"] for row in cli("watch", "check", "--db", archive, "--json").jsonl()] == [0]
+    db = open_database(archive)
+    for number, text in enumerate(("More US-China talks are planned.", "Tell us. China is ready.")):
+        doc = Document(title=f"New {number}", paragraphs=[text], language="en", published="2025-09-01")
+        save_document(db, doc, RawPage(data=text.encode(), origin="t", url=f"https://e.org/new{number}"))
+    db.conn.close()
+    checked = cli("watch", "check", "--db", archive, "--json").jsonl()
+    assert checked[0]["new"] == 1 and checked[0]["hits"][0]["title"] == "New 0"
