@@ -27,6 +27,8 @@ def test_kwic_words_phrases_and_prefixes(cli, sample_db):
     assert {"tariff", "tariffs"} <= {line["match"].lower() for line in prefix}
     phrase = cli("kwic", '"trade war"', "--db", sample_db, "--json").jsonl()
     assert phrase and all(line["match"].lower() == "trade war" for line in phrase)
+    started = cli("kwic", '"trade wa*"', "--db", sample_db, "--json").jsonl()  # as search reads it: was refused
+    assert {line["match"].lower() for line in started} >= {"trade war"}
 
 
 def test_kwic_chinese(cli, sample_db):

@@ -37,6 +37,8 @@ from briefarc.store.query import literal_query, to_fts
         ('-"press briefing" Kabul', '( "Kabul" ) NOT "press briefing"'),
         ("Taliban -Kabul -Doha OR Torkham", '( "Taliban" OR "Torkham" ) NOT "Kabul" NOT "Doha"'),
         ("U.S.-Pakistan", '"U.S.-Pakistan"'),
+        ('"arms sal*"', '"arms sal"*'),  # the phrase's last word a prefix: it found nothing, exit 0
+        ('"Taiwan Stra*" talks', '"Taiwan Stra"* "talks"'),
         ("taliban or kabul", '"taliban" "or" "kabul"'),
         ("foo:(bar)", '"foo:" AND ( "bar" )'),
         ("entitle:(x)", '"entitle:" AND ( "x" )'),
@@ -59,7 +61,8 @@ def fts5():
 @pytest.mark.parametrize(("typed", "hits"), [
     ("Taliban (Kabul OR Islamabad)", 1), ('"weekly briefing"', 0), ("Talib* AND Kabul", 1),
     ("NEAR(Kabul Islamabad, 3)", 1), ("title:Taliban", 1), ("title:Kabul", 0), ("U.S.-Pakistan", 0),
-    ("Kabul NOT Taliban", 0), ("title:(Kabul OR Taliban)", 1), ("title:(Kabul OR Islamabad)", 0),
+    ("Kabul NOT Taliban", 0), ('"Kabul and Islam*"', 1), ('"Kabul and Islam"', 0),
+    ("title:(Kabul OR Taliban)", 1), ("title:(Kabul OR Islamabad)", 0),
     ('body:"say hi"', 1), ('title:"talks Taliban"', 0), ("Kabul NOT title:(Kabul)", 1),
 ])
 def test_translated_queries_find_what_they_should(typed, hits):
@@ -87,6 +90,8 @@ def test_translated_queries_find_what_they_should(typed, hits):
         ("title:title:china", "names a column twice: give one, as in title:china"),
         ("NEAR(" + "China " * 200 + ", 5)", "at most 16 words or phrases"),  # FTS5 took 12 s over 200
         ("NEAR(" + "China " * 17 + ", 5)", "at most 16 words or phrases"),
+        ('"arm* sales"', "only a phrase's last word may end in '*'"),
+        ('"arms s*les"', "is inside the word"),
     ],
 )
 def test_syntax_errors_say_what_to_do(typed, advice):

@@ -47,7 +47,7 @@ class Term:
 
 # What a term cannot hold: the search's operators (AND, OR, NOT, NEAR), groups, column filters, a * inside, a word
 # left out with '-' ("Taiwan -WHO" was looked for as the phrase "Taiwan WHO": no occurrences, exit 0).
-OPERATOR = re.compile(r"(?:^|\s)(?:AND|OR|NOT|NEAR)(?:\s|\(|$)|[()^{}:]|\*(?=.)|(?:^|\s)-(?=[^\s-])")
+OPERATOR = re.compile(r"(?:^|\s)(?:AND|OR|NOT|NEAR)(?:\s|\(|$)|[()^{}:]|\*(?!\"?$)|(?:^|\s)-(?=[^\s-])")
 
 
 def parse_term(text: str, several: bool = True) -> Term:

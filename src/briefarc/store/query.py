@@ -299,6 +299,15 @@ def _translate(tokens: list[tuple[str, str, int]],
         if kind == "phrase":
             prefix = value.endswith("*")
             inner = value[1:-2] if prefix else value[1:-1]
+            if inner.rstrip().endswith("*"):  # "arms sal*": the phrase's last word is a prefix, as "arms sal"*
+                inner, prefix = inner.rstrip().rstrip("*"), True
+            words = inner.split()
+            for word in words:
+                _check_star(word)
+                if word.endswith("*") and word is not words[-1]:
+                    raise SearchSyntaxError(f"'*' in {word!r} comes inside the phrase {value}: only a phrase's "
+                                            "last word may end in '*' (\"arms sal*\" finds arms sales); for a word "
+                                            f"that starts so elsewhere, use NEAR({' '.join(words)}, 1).")
             term = quote_phrase(inner.replace('""', '"'), prefix)
             if not term and parts and parts[-1][0] == "column":
                 parts.pop()  # title:"..." with nothing to match: drop the filter with its phrase
