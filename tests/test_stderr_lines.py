@@ -57,3 +57,11 @@ def test_a_line_break_in_a_file_name_forges_no_field_of_show(cli, db_file, tmp_p
     lines = cli("show", "1", "--db", db_file).stdout.splitlines()
     assert not any(line.startswith("fake") for line in lines), lines
     assert any(line.startswith("Origin") and line.endswith("bin\\nfake: ok.html") for line in lines), lines
+
+
+def test_a_note_of_a_search_into_a_pipe_is_one_line(cli, sample_db, monkeypatch):
+    """Notes printed by Rich were folded at 80 columns into a pipe ("`briefarc outlets` " / "lists them.")."""
+    monkeypatch.setenv("COLUMNS", "80")
+    result = cli("search", "tariffs", "--outlet", "Nosuch", "--db", sample_db)
+    assert result.stderr.splitlines() == [
+        "No outlet named 'Nosuch' asked a question in this archive: `briefarc outlets` lists them."]

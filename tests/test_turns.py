@@ -92,6 +92,19 @@ def test_show_turn_with_its_question(cli, sample_db):
     assert numbered.stdout.startswith(f"Document {en}, 15 turns  2025-03-12 · Foreign Ministry Spokesperson")
 
 
+def test_a_turn_into_a_pipe_is_a_line_per_paragraph(cli, sample_db, monkeypatch):
+    """`show ID#N | ...` folded each answer at 80 columns with trailing spaces, where `show ID` gives a paragraph
+    a line: a quote copied from it came in pieces."""
+    monkeypatch.setenv("COLUMNS", "80")
+    en, _ = sample_pair(sample_db)
+    one = cli("show", f"{en}#5", "--db", sample_db, "--json").jsonl()[0]
+    for shown in (cli("show", f"{en}#5", "--db", sample_db).stdout, cli("show", str(en), "--turns", "--db",
+                                                                          sample_db).stdout):
+        lines = shown.splitlines()
+        assert all(line == line.rstrip() for line in lines)
+        assert one["text"].split("\n")[0] in lines  # the answer's first paragraph, whole on its line
+
+
 def test_show_turn_errors(cli, sample_db):
     en, _ = sample_pair(sample_db)
     assert cli("show", f"{en}#99", "--db", sample_db).code == 1

@@ -18,7 +18,14 @@ from typing import TYPE_CHECKING
 
 from briefarc.errors import SearchSyntaxError, UsageError
 from briefarc.store.published import NEWEST_FIRST
-from briefarc.store.query import DOCUMENT_COLUMNS, LOOKALIKES, narrow, quote_phrase, written_form
+from briefarc.store.query import (
+    DOCUMENT_COLUMNS,
+    LOOKALIKES,
+    held_as_written,
+    narrow,
+    quote_phrase,
+    written_form,
+)
 from briefarc.store.search import Filters
 from briefarc.store.text import CJK_CHARS
 
@@ -42,7 +49,7 @@ class Term:
     text: str
     fts: str
     pattern: re.Pattern
-    written: str | None = None  # a word typed with punctuation inside: the GLOB its documents match (query.py)
+    written: list[str] | None = None  # a word typed with punctuation inside: the LIKE forms it has (query.py)
 
 
 # What a term cannot hold: the search's operators (AND, OR, NOT, NEAR), groups, column filters, a * inside, a word
@@ -173,9 +180,9 @@ def matching_ids(db: sqlite_utils.Database, term: Term) -> set[int]:
     table, query = index_for(db, term.fts)
     sql, params = f"SELECT rowid FROM {table} WHERE {table} MATCH ?", [query]
     if term.written is not None:  # as written: the text of each match is read
-        held = " OR ".join(f"{column} GLOB ?" for column in DOCUMENT_COLUMNS.values())
-        sql = f"SELECT d.id FROM {table} JOIN documents d ON d.id = {table}.rowid WHERE {table} MATCH ? AND ({held})"
-        params += [term.written] * len(DOCUMENT_COLUMNS)
+        held = held_as_written(term.written, list(DOCUMENT_COLUMNS.values()))
+        sql = f"SELECT d.id FROM {table} JOIN documents d ON d.id = {table}.rowid WHERE {table} MATCH ? AND {held}"
+        params += term.written * len(DOCUMENT_COLUMNS)
     try:
         rows = db.execute(sql, params).fetchall()
     except sqlite3.OperationalError as exc:

@@ -99,13 +99,14 @@ def show_turns(database, doc_id: int, number: int | None, json_: bool) -> None:
     from briefarc.analysis.turns import get_turn, get_turns
     from briefarc.output import console, render
     from briefarc.output.analysis import numbered_turns, turn_panel
+    from briefarc.output.pager import print_paged
 
     if number is not None:
         turn = get_turn(database, doc_id, number)
         if json_:
             render.write_jsonl([turn], sys.stdout)
-        else:
-            console.out().print(turn_panel(turn))
+        else:  # as show: wrapped at words on a terminal, a line per paragraph into a pipe
+            print_paged(console.out(), turn_panel(turn), page=False)
         return
     turns = get_turns(database, doc_id)
     if not turns:
@@ -113,7 +114,7 @@ def show_turns(database, doc_id: int, number: int | None, json_: bool) -> None:
     if json_:
         render.write_jsonl(turns, sys.stdout)
     else:
-        console.out().print(numbered_turns(turns))
+        print_paged(console.out(), numbered_turns(turns), page=False)
 
 
 @app.command(epilog="\b\nExample: briefarc outlets --since 2020 --top 3")

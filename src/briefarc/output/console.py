@@ -22,7 +22,11 @@ def out() -> Console:
 
 @cache
 def err() -> Console:
-    return Console(file=sys.stderr, highlight=False, stderr=True, width=_width(), emoji=False)
+    """Diagnostics: into a pipe or a file each message is one line (Rich folded them at 80 columns), whatever
+    prints it; tables and progress are drawn for a terminal only."""
+    console = Console(file=sys.stderr, highlight=False, stderr=True, width=_width(), emoji=False)
+    console.soft_wrap = not console.is_terminal
+    return console
 
 
 def _width() -> int | None:

@@ -13,6 +13,8 @@ store/cjk.py): a run of characters is found wherever it stands, a single charact
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -51,7 +53,7 @@ class Query:
     notes: list[str] = field(default_factory=list)
     # Words typed with punctuation inside (US-China, Taliban's) that every match must hold as written, each with
     # the column it was typed for (None: any): the index reads "us. China" as the same two tokens.
-    written: list[tuple[str | None, str]] = field(default_factory=list)
+    written: list[tuple[str | None, list[str]]] = field(default_factory=list)
 
 
 def narrow(text: str) -> str:
@@ -76,25 +78,26 @@ def literal_query(text: str) -> str:
     return query
 
 
-DOCUMENT_COLUMNS = {"title": "d.title", "subtitle": "d.subtitle", "body": "d.body"}
+# The body first: a word is most often there, and the first column that holds it ends the check.
+DOCUMENT_COLUMNS = {"body": "d.body", "title": "d.title", "subtitle": "d.subtitle"}
 
 
 def written_sql(text: str, literal: bool = False, columns: dict[str, str] | None = None) -> tuple[list[str], list]:
     """SQL conditions, with their parameters, that each match hold as written the words of `text` typed with
     punctuation inside (read_query's `written`; with `literal`, every such word): `columns` maps the query's
     column names to the SQL ones (default: the documents', as `d`), any one of them for a word without a column."""
-    forms: list[tuple[str | None, str]]
+    words: list[tuple[str | None, list[str]]]
     if literal:
-        forms = [(None, form) for word in narrow(text).split() if (form := written_form(word.strip('"')))]
+        words = [(None, forms) for word in narrow(text).split() if (forms := written_form(word.strip('"')))]
     else:
-        forms = read_query(text).written
+        words = read_query(text).written
     columns = columns or DOCUMENT_COLUMNS
     clauses: list[str] = []
     params: list = []
-    for column, form in forms:
+    for column, forms in words:
         names = [columns[column]] if column and column in columns else list(dict.fromkeys(columns.values()))
-        clauses.append("(" + " OR ".join(f"{name} GLOB ?" for name in names) + ")")
-        params += [form] * len(names)
+        clauses.append(held_as_written(forms, names))
+        params += forms * len(names)
     return clauses, params
 
 
@@ -108,7 +111,7 @@ def read_query(text: str) -> Query:
     text = narrow(text)
     tokens = list(_tokens(text))
     notes = _notes(tokens)
-    typed: dict[str, tuple[str | None, str]] = {}
+    typed: dict[str, tuple[str | None, list[str]]] = {}
     parts, excluded = _excluded_by_level(_without_repeats(_translate(tokens, typed)))
     if not any(kind in ("term", "near") for kind, _ in parts):
         if excluded:
@@ -142,28 +145,36 @@ def _required(parts: list[tuple[str, str]]) -> list[str]:
 # A word typed with punctuation between its letters or digits: U.S.-Pakistan, Taliban's, 9/11.
 PUNCTUATED = re.compile(r"[^\W_][^\w\s]+[^\W_]")
 # Marks typed one way and printed another: a hyphen for any dash, a straight apostrophe for a curly one.
+MAX_FORMS = 16
 LOOKALIKES = {"-": "-‐‑‒–—−", "'": "'‘’ʼ′`"}
 
 
-def written_form(word: str) -> str | None:
-    """A GLOB pattern that finds `word` (typed with punctuation inside) as written, in any case, its dashes and
-    apostrophes in any of their printed forms; None for a word without such punctuation."""
+def written_form(word: str) -> list[str] | None:
+    """LIKE patterns (escaped with "\\") that find `word` (typed with punctuation inside) as written, in any case
+    of its ASCII letters, its dashes and apostrophes in any of their printed forms (one pattern for each way of
+    printing them, up to MAX_FORMS; beyond, one that takes any character there); None for a word without such
+    punctuation. LIKE, not GLOB: it skips ahead to the first letter in C where a GLOB of [uU] classes reads
+    every character (75 ms against 7 over 1,947 matches of U.S.-Pakistan in 100,000 documents)."""
     word = word.rstrip("*")
     core = re.sub(r"^[^\w]+|[^\w]+$", "", word)
     if not PUNCTUATED.search(core):
         return None
-    parts = []
-    for char in core:
-        lookalikes = LOOKALIKES.get(char) or next((v for v in LOOKALIKES.values() if char in v), None)
-        if lookalikes:
-            parts.append("[" + lookalikes + "]")
-        elif char.lower() != char.upper():
-            parts.append(f"[{char.lower()}{char.upper()}]")
-        elif char in "*?[]":
-            parts.append(f"[{char}]")
-        else:
-            parts.append(char)
-    return "*" + "".join(parts) + "*"
+    choices = [next((forms for forms in LOOKALIKES.values() if char in forms), char) for char in core]
+    if math.prod(len(choice) for choice in choices) > MAX_FORMS:  # any character where a mark may be printed
+        alternatives = [["_"] if len(choice) > 1 else [_like_escape(choice)] for choice in choices]
+    else:
+        alternatives = [[_like_escape(char) for char in choice] for choice in choices]
+    return ["%" + "".join(combination) + "%" for combination in itertools.product(*alternatives)]
+
+
+def _like_escape(char: str) -> str:
+    return "\\" + char if char in "%_\\" else char
+
+
+def held_as_written(forms: list[str], names: list[str]) -> str:
+    """An SQL condition that one of the columns `names` holds one of the LIKE patterns `forms` (their parameters
+    are the forms for each name in turn)."""
+    return "(" + " OR ".join(f"{name} LIKE ? ESCAPE '\\'" for name in names for _ in forms) + ")"
 
 
 def _without_repeats(parts: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -279,7 +290,7 @@ def _fragment(text: str, start: int) -> str:
 
 
 def _translate(tokens: list[tuple[str, str, int]],
-               typed: dict[str, tuple[str | None, str]] | None = None) -> list[tuple[str, str]]:
+               typed: dict[str, tuple[str | None, list[str]]] | None = None) -> list[tuple[str, str]]:
     """The query's parts; `typed` gets the written form of each word typed with punctuation inside, by its term."""
     parts: list[tuple[str, str]] = []
     typed = {} if typed is None else typed
@@ -343,7 +354,7 @@ def _translate(tokens: list[tuple[str, str, int]],
     return parts
 
 
-def _note_written(typed: dict[str, tuple[str | None, str]], term: str | None, value: str,
+def _note_written(typed: dict[str, tuple[str | None, list[str]]], term: str | None, value: str,
                   parts: list[tuple[str, str]]) -> None:
     """Keep the written form of a word typed with punctuation inside, with the column it is filtered to."""
     column = parts[-1][1].split()[0] if parts and parts[-1][0] == "column" else None
