@@ -103,3 +103,13 @@ def test_an_unclosed_quote_is_a_usage_error_for_every_term_command(cli, sample_d
         result = cli(command, '"tariffs', "--db", sample_db)
         assert result.code == 2 and "unclosed double quote" in result.stderr, (command, result.stderr)
     assert cli("kwic", '"tariffs"', "--db", sample_db).code == 0
+
+
+def test_kwic_into_a_file_keeps_the_width_of_context_asked_for(cli, sample_db, monkeypatch):
+    """`kwic Taiwan --width 30 > k.txt` wrote about 12 characters a side: the lines were cut to 80 columns."""
+    monkeypatch.delenv("COLUMNS", raising=False)
+    found = cli("kwic", "tariffs", "--width", "30", "--db", sample_db, "--json").jsonl()
+    rows = [row for row in cli("kwic", "tariffs", "--width", "30", "--db", sample_db).stdout.splitlines() if row]
+    assert len(rows) == len(found) and any(len(line["left"]) == 30 for line in found)
+    for row, line in zip(rows, found, strict=True):
+        assert row.rstrip().endswith(line["right"].rstrip()) and line["left"] + " " + line["match"] in row

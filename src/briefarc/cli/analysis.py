@@ -35,8 +35,8 @@ def print_rows(rows: list[dict], columns: list[str], json_: bool, csv_: bool, ta
         render.write_jsonl(rows, sys.stdout)
     elif csv_:
         render.write_csv(rows, columns, sys.stdout, safe=csv_safe)
-    elif rows:
-        console.out().print(table(rows))
+    elif rows:  # into a pipe with no COLUMNS, as wide as its rows need (kwic's --width whole), as search's table
+        console.print_table(table(rows), fit=console.out().is_terminal or console.columns_given())
     elif empty:
         console.err().print(empty, markup=False)
 

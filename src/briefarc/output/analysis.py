@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from rich.cells import cell_len, set_cell_size
 from rich.console import Group
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
@@ -193,7 +194,7 @@ def _fit_right(value: str, cells: int) -> str:
     return kept
 
 
-MIN_CONTEXT = 12  # cells of context on each side before a long source name is shortened to make room
+MIN_CONTEXT = 20  # cells of context on each side before a long source name is shortened to make room
 
 
 class KwicLines:
@@ -217,6 +218,12 @@ class KwicLines:
             source = max(8, source - (2 * MIN_CONTEXT - room))
             room = max_width - fixed - source
         return ref, date, source, match, max(1, min(self.width, room // 2))
+
+    def __rich_measure__(self, console, options):
+        """As wide as the lines with their whole context (`width` cells each side): a pipe gets that."""
+        ref, date, source, match, _ = self._widths(10**9)
+        widest = ref + date + source + match + 5 + 2 * self.width
+        return Measurement(min(widest, options.max_width), min(widest, options.max_width))
 
     def __rich_console__(self, console, options):
         ref_w, date_w, source_w, match_w, context = self._widths(options.max_width)

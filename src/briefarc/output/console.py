@@ -42,11 +42,17 @@ def _width() -> int | None:
     return int(columns)
 
 
-def print_table(table) -> None:
-    """A table to stdout: at the terminal's width there; into a pipe or a file as wide as its longest row
-    needs, so that nothing in it (a URL) is folded over lines or cut. Trailing spaces are dropped."""
+def columns_given() -> bool:
+    """Whether COLUMNS sets the width of the output."""
+    return _width() is not None
+
+
+def print_table(table, fit: bool | None = None) -> None:
+    """A table to stdout: at the terminal's width there (or with `fit`, at the console's width); into a pipe or a
+    file as wide as its longest row needs, so that nothing in it (a URL) is folded over lines or cut. Trailing
+    spaces are dropped."""
     stdout = out()
-    if stdout.is_terminal:
+    if stdout.is_terminal if fit is None else fit:
         stdout.print(table)
         return
     from rich.measure import Measurement
