@@ -74,3 +74,15 @@ def test_pages_of_no_known_site_are_selected_by_a_dash(cli, archive, tmp_path, c
     found = {row["id"] for row in rows(cli, archive, *command, "--source", typed)}
     assert max(row["id"] for row in shown) in found and found <= unknown  # the note, and pages like it
     assert found == unknown or command == ["search", "Pakistan"]
+
+
+def test_a_source_with_no_documents_says_where_unfiled_pages_are(cli, archive):
+    """`search Taiwan --source fmprc-en` printed "No documents match." alone, exit 0, while the China MFA pages,
+    ingested without --source, were under their site's name."""
+    result = cli("search", "China", "--source", "fmprc-en", "--db", archive)
+    assert result.code == 0
+    notes = [line for line in result.stderr.splitlines() if line.startswith("Note: source fmprc-en holds no")]
+    assert len(notes) == 1 and "which --source takes too: \"" in notes[0]
+    labels = rows(cli, archive, "list")
+    assert any(f'"{row["site"]}"' in notes[0] for row in labels if row["source"] is None and row["site"])
+    assert "Note:" not in cli("search", "Pakistan", "--source", "mofa-pk", "--db", archive).stderr

@@ -73,6 +73,7 @@ def check_source_filter(db, name: str) -> tuple[str | None, str | None]:
     database, _ = open_db(db, create=False)
     names = [source.name for source in all_sources(database)]
     if (found := same_source(name, names)) is not None:
+        _note_if_empty(database, found)
         return found, None
     labels = unfiled_labels(database)
     if (label := same_source(name, labels)) is not None:
@@ -80,6 +81,24 @@ def check_source_filter(db, name: str) -> tuple[str | None, str | None]:
     if name.strip() in NONE_TYPED:
         return None, NONE_SHOWN
     raise UsageError(unknown_source(name, names) if not labels else unknown_site(name, names, labels))
+
+
+def _note_if_empty(database, source: str) -> None:
+    """A note on stderr when the source holds no document while pages filed under no source do: pages ingested
+    without --source are under their site's name, which --source takes too (a silent "No documents match"
+    read as if the ministry had said nothing)."""
+    from briefarc.output import console
+    from briefarc.store.sitelabel import UNFILED_SQL
+
+    if database.execute("SELECT 1 FROM documents d JOIN sources s ON s.id = d.source_id WHERE s.name = ? LIMIT 1",
+                        (source,)).fetchone():
+        return
+    rows = database.execute(f"""SELECT {UNFILED_SQL} AS label, count(*) FROM documents d WHERE d.source_id IS NULL
+                                GROUP BY label HAVING label IS NOT NULL ORDER BY count(*) DESC LIMIT 3""").fetchall()
+    if rows:
+        sites = ", ".join(f'"{label}" ({count:,})' for label, count in rows)
+        console.say(console.err(), f"Note: source {source} holds no documents yet. Pages ingested without --source "
+                                   f"are under their site's name, which --source takes too: {sites}.")
 
 
 def unknown_site(name: str, names: list[str], labels: list[str]) -> str:
