@@ -55,6 +55,18 @@ def test_trend_chart_fits(cli, sources_db, narrow):
     assert any(row["mentions"] == 1 for row in rows) and any(row["mentions"] != 1 for row in rows)
 
 
+@pytest.mark.parametrize("columns", [60, 50, 40])
+def test_a_narrow_trend_chart_gives_up_its_bars_not_its_counts(cli, sources_db, monkeypatch, columns):
+    """At 60 columns "2/20 docs, 4 mention" lost its s, at 50 the mentions went: the bars kept ten cells."""
+    monkeypatch.setenv("COLUMNS", str(columns))
+    rows = cli("trend", "Taiwan", "台湾", "--by", "year", "--db", sources_db, "--json").jsonl()
+    lines = cli("trend", "Taiwan", "台湾", "--by", "year", "--db", sources_db).stdout.splitlines()
+    assert len(lines) == len(rows) and all(cell_len(line) <= columns for line in lines)
+    for line, row in zip(lines, rows, strict=True):
+        mentions = "1 mention" if row["mentions"] == 1 else f"{row['mentions']} mentions"
+        assert line.endswith(f"{row['term_documents']}/{row['documents']} docs, {mentions}")
+
+
 def test_tables_keep_names_dates_and_numbers(cli, sources_db, narrow):
     outlets = cli("outlets", "--db", sources_db, "--json").jsonl()
     table = "\n".join(fits(cli("outlets", "--db", sources_db).stdout))

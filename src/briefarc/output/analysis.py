@@ -259,7 +259,7 @@ def bar(value: float, top: float, cells: int) -> str:
 class TrendChart:
     """Per period, one bar per term side by side: documents mentioning it per 100 documents, with the counts.
     The period, term, value and counts are never cut: the bars get what the terminal's width leaves (at most
-    `cells`, at least MIN_BAR)."""
+    `cells`; under MIN_BAR only when the counts would not fit beside them, and none under three cells)."""
 
     def __init__(self, rows: list[dict], cells: int) -> None:
         self.rows, self.cells = rows, cells
@@ -274,7 +274,9 @@ class TrendChart:
         values = [NO_RATE if row["per_100"] is None else f"{row['per_100']:.1f}" for row in self.rows]
         value_w = max(map(len, values))
         fixed = period_w + term_w + value_w + max(map(len, self.counts)) + 4
-        cells = max(MIN_BAR, min(self.cells, options.max_width - fixed))
+        cells = min(self.cells, options.max_width - fixed)  # the counts stay whole: the bars give way, then go
+        cells = cells if cells >= MIN_BAR or options.max_width >= fixed + MIN_BAR else max(0, cells)
+        cells = 0 if cells < 3 else cells
         previous = None
         for row, counts, value in zip(self.rows, self.counts, values, strict=True):
             colour = TERM_COLOURS[terms.index(row["term"]) % len(TERM_COLOURS)]
@@ -284,8 +286,9 @@ class TrendChart:
             line.append(period.ljust(period_w), style="bold")
             line.append(" " + set_cell_size(clean(row["term"]), term_w) + " ", style=colour)
             empty = "" if row["per_100"] is None else "·"  # no documents in the period: nothing to show
-            line.append((bar(row["per_100"] or 0.0, top, cells) or empty).ljust(cells), style=colour)
-            line.append(f" {value:>{value_w}} ")
+            if cells:
+                line.append((bar(row["per_100"] or 0.0, top, cells) or empty).ljust(cells) + " ", style=colour)
+            line.append(f"{value:>{value_w}} ")
             line.append(counts, style="dim")
             yield line
 
