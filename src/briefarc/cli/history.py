@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from briefarc.cli.app import DbOption, app, exit_for_failures, json_flag, open_db
-from briefarc.errors import UsageError
+from briefarc.errors import NotFound, UsageError
 
 
 @app.command(epilog="\b\nExample: briefarc history 12")
@@ -63,7 +63,7 @@ def _pick(given: list[int], numbers: list[int], doc_id: int) -> tuple[int, int]:
     if given:
         raise UsageError("Give two version numbers (as in `briefarc diff 12 1 3`), or none for the last two.")
     if len(numbers) < 2:
-        raise UsageError(f"Document {doc_id} has one version only: nothing to compare yet.")
+        raise NotFound(f"Document {doc_id} has one version only: nothing to compare yet.")  # no mistake of the user
     return numbers[-2], numbers[-1]
 
 
