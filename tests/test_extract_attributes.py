@@ -4,6 +4,7 @@ first MAX_ATTRIBUTES of each element. What the parser receives is counted here, 
 
 from __future__ import annotations
 
+import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from briefarc.extract.core import extract
@@ -46,6 +47,24 @@ def test_quoted_angle_brackets_and_stray_quotes_do_not_hide_the_attributes() -> 
     tricks += [f'{name}"x y="z>"' for name in names(2000, "q")]  # q0"x is a name; y's value holds the ">"
     page = large('<div id="crowded" ' + " ".join(tricks) + ">text</div>")
     assert len(attributes_of(page, "#crowded")) == MAX_ATTRIBUTES
+
+
+@pytest.mark.parametrize("space", ["\xa0", "\x0b", "\u2003", "\x85"])
+def test_only_htmls_whitespace_separates_attributes(space) -> None:
+    """Python's \\s took a no-break space for whitespace: an attribute `\\xa0="x>"` ahead of 40,000 others read
+    as a tag ending at its ">", and all 40,002 reached the parser (3.8 s). The tokenizer reads it as a name."""
+    page = large(f'<div id="crowded" {space}="x>" ' + " ".join(names(5000)) + ">text</div>")
+    assert len(attributes_of(page, "#crowded")) == MAX_ATTRIBUTES
+
+
+def test_names_holding_a_lt_sign_and_end_tags_are_read_as_the_tokenizer_reads_them() -> None:
+    crowd = " ".join(f"<a{number}" for number in range(2000))  # "<" may stand in a name
+    page = large(f'<div id="crowded" {crowd}>text</div>')
+    assert len(attributes_of(page, "#crowded")) == MAX_ATTRIBUTES
+    under = large("".join('<div class="x" ' + " ".join(f"<a{n}" for n in range(999)) + ">t</div>" for _ in range(5)))
+    assert cap_attributes(under) is under  # under the cap, however many tags
+    ended = large("<div>text</div " + " ".join(names(5000)) + ">")
+    assert len(cap_attributes(ended)) < len(ended) - 20_000  # an end tag's attributes are cut as well
 
 
 def test_the_attributes_of_repeated_html_and_body_tags_are_counted_together() -> None:

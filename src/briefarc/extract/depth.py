@@ -96,22 +96,30 @@ def cap_tags(text: str, limit: int = MAX_TAGS, tags: int | None = None) -> tuple
 # 400 kB) took 4.6 s to parse, of 1,000,000 (10 MB) most of an hour. Real elements hold a few dozen.
 MAX_ATTRIBUTES = 1000
 # Pages up to this size are not searched. Searching every page cost 6% of extraction CPU on ../shared's pages,
-# searching those over it 2.6%; the worst a smaller page can do (65,000 attributes of three characters in one
-# element) takes lexbor 4.3 s.
+# searching those over it 2.6%. The worst a smaller page can do: 65,000 attributes of three ASCII characters in one
+# element take lexbor 4.3 s, 131,000 of one non-ASCII character 61 s (lexbor also slows with the distinct names
+# of a whole page, which no guard of one tag bounds).
 LARGE_PAGE = 262_144
-# One attribute as the HTML tokenizer reads it: a name (any characters but space, "/" and ">"; "=" only as the
-# first), then maybe "=" and a value; a quote opens a value only after "=", so a ">" inside one ends no tag.
-_ATTRIBUTE = r"""[\s/]*+[^\s/>][^\s/>=]*+(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>]*+))?+"""
+# The whitespace of HTML: tab, line feed, form feed, carriage return and space; no other (Python's \s takes the
+# no-break space and a dozen more, which the tokenizer reads as part of a name or a value).
+WS = "\t\n\f\r "
+# One attribute as the HTML tokenizer reads it: a name (any characters but whitespace, "/" and ">"; "=" only as
+# the first), then maybe "=" and a value; a quote opens a value only after "=", so a ">" inside one ends no tag.
+_ATTRIBUTE = rf"""[{WS}/]*+[^{WS}/>][^{WS}/>=]*+(?:[{WS}]*+=[{WS}]*+(?:"[^"]*+"|'[^']*+'|[^{WS}>]*+))?+"""
 ATTRIBUTE = lazy(_ATTRIBUTE)
 ATTRIBUTES = lazy(f"(?:{_ATTRIBUTE})*+")
-# A start tag with MAX_ATTRIBUTES attributes at least, or an <html> or <body> tag (their attributes add up).
-CROWDED = lazy(rf"<(?:(?i:html|body)(?=[\s/])|[a-zA-Z][^\s/>]*+(?:{_ATTRIBUTE}){{{MAX_ATTRIBUTES}}})")
+# Attributes a tag must hold to be read attribute by attribute: far more than real tags hold, and few enough that
+# a search started again at each "<" inside a tag's names (a name may hold one) reads a bounded stretch.
+SEVERAL = 64
+# A start or end tag with SEVERAL attributes at least, or an <html> or <body> tag (their attributes add up).
+CROWDED = lazy(rf"<(?:(?i:html|body)(?=[{WS}/])|/?[a-zA-Z][^{WS}/>]*+(?:{_ATTRIBUTE}){{{SEVERAL}}})")
 
 
 def cap_attributes(text: str, limit: int = MAX_ATTRIBUTES) -> str:
-    """The page with the attributes of each element beyond its first `limit` left out, those of repeated <html>
-    and <body> tags counted together. Only a large page is searched (in C, for the start tags that hold too
-    many); most pages have none of them, and their text is returned as it is."""
+    """The page with the attributes of each tag beyond its first `limit` left out, those of repeated <html> and
+    <body> tags counted together. Only a large page is searched (in C, for the tags that hold SEVERAL or more);
+    most pages have none of them, and their text is returned as it is. The search goes on after each tag found,
+    never inside it."""
     if len(text) <= LARGE_PAGE:
         return text
     parts: list[str] = []
@@ -120,14 +128,14 @@ def cap_attributes(text: str, limit: int = MAX_ATTRIBUTES) -> str:
     while (found := CROWDED.search(text, at)) is not None:
         if found.end() - found.start() == 5:  # <html or <body: what it may add to those before
             cut, merged = _after(text, found.end(), merged)
-        else:
-            cut = found.end()
+        else:  # the SEVERAL found, then up to `limit` (a tag with fewer is read to its end)
+            cut, _ = _after(text, found.end(), max(0, limit - SEVERAL))
         rest = ATTRIBUTES.match(text, cut)  # always a match, maybe empty
-        at = rest.end() if rest else cut
-        if at > cut:
+        end = rest.end() if rest else cut
+        if end > cut:
             parts.append(text[kept_until:cut])
-            kept_until = at
-        at = max(at, found.start() + 1)
+            kept_until = end
+        at = max(end, found.start() + 1)
     if not parts:
         return text
     parts.append(text[kept_until:])
