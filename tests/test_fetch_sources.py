@@ -188,6 +188,8 @@ def test_a_sources_password_is_sent_to_its_site_and_never_shown(cli, db_file, si
     with sqlite3.connect(db_file) as connection:
         kept = connection.execute("SELECT url FROM documents").fetchall()
     assert len(kept) == 2 and not any("qz-" in url for url, in kept)
+    token = cli("sources", "add", "tok", "https://qz-secrettoken@example.org/feed.xml", "--db", db_file)
+    assert token.code == 0 and "qz-secrettoken" not in token.stderr and "***@example.org" in token.stderr
 
 
 def test_fetch_urls_of_an_article_a_feed_and_a_sitemap(cli, db_file, sites):

@@ -216,8 +216,9 @@ def test_fetch_of_an_address_with_user_info(cli, db_file, site):
     result = cli("fetch", address, "--retries", "0", "--db", db_file)
     assert result.code == 0, result.stderr
     assert site.hits("/briefing.html") == 1
-    sent = [seen.headers.get("authorization") for seen in site.requests if seen.path == "/briefing.html"]
-    assert sent == ["Basic " + base64.b64encode(b"qz-user:qz-p@ss").decode()]
+    token = "Basic " + base64.b64encode(b"qz-user:qz-p@ss").decode()
+    assert [seen.headers.get("authorization") for seen in site.requests] == [token, token]  # robots.txt too
+    assert [seen.path for seen in site.requests] == ["/robots.txt", "/briefing.html"]
     with sqlite3.connect(db_file) as connection:
         dump = "\n".join(connection.iterdump())
     assert "qz-" not in dump
@@ -241,6 +242,29 @@ def test_the_password_of_a_typed_address_never_follows_a_redirect_to_another_sit
         True, True]  # the site it was typed for, through its own redirect
     assert other.hits("/briefing.html") == 1
     assert not any(seen.headers.get("authorization") for seen in other.requests)
+
+
+def test_an_address_that_cannot_be_fetched_is_named_without_its_password(cli, db_file):
+    for address in ("http://qz-u:qz-pass@a..b/x", "http://qz-u:qz-pass@example.org:99999/x",
+                    "http://qz-u:qz-pass@example.org/\tx", "http://qz-token@example.org/\u202ex"):
+        for args in (("fetch", address), ("ingest", str(SAMPLES / "state-briefing.html"), "--url", address)):
+            result = cli(*args, "--db", db_file)
+            assert result.code == 2 and "qz-pass" not in result.stderr and "qz-token" not in result.stderr
+            assert "***@" in result.stderr
+    assert not db_file.exists()
+
+
+def test_a_user_name_and_password_in_a_location_are_neither_sent_nor_stored(cli, db_file, site):
+    import sqlite3
+
+    from tests import siteserver as ss
+
+    site.page("/briefing.html", (SAMPLES / "state-briefing.html").read_bytes(), content_type="text/html")
+    site.route("/go", ss.redirect(site.url("/briefing.html").replace("http://", "http://qz-evil:x@")))
+    assert cli("fetch", site.url("/go"), "--retries", "0", "--db", db_file).code == 0
+    assert not any(seen.headers.get("authorization") for seen in site.requests)
+    with sqlite3.connect(db_file) as connection:
+        assert "qz-evil" not in "\n".join(connection.iterdump())
 
 
 def test_fetch_of_an_unknown_name_is_a_usage_error_that_helps(cli, db_file):

@@ -108,11 +108,14 @@ def test_html_responses_of_another_tools_warc_become_pages(gzip_records):
 def test_control_characters_of_a_records_address_are_percent_encoded_and_a_bad_host_is_no_address():
     out = io.BytesIO()
     writer = WARCWriter(out, gzip=True)
-    for url in ("https://www.state.gov/x\x1b[31mred\tb", "https://a..b/x"):
+    for url in ("https://www.state.gov/x\x1b[31mred\tb", "https://a..b/x", "https://www.sta\x1bte.gov/b",
+                "https://qz-u:qz-pass@www.state.gov/briefing-a", "https://www.state.gov/\u202eevil"):
         writer.write_record(response(writer, url, STATE, [("Content-Type", "text/html")]))
-    escaped, bad_host = pages(entries(out.getvalue()))
+    escaped, bad_host, control_host, password, mark = pages(entries(out.getvalue()))
     assert escaped.url == "https://www.state.gov/x%1B[31mred%09b"
-    assert bad_host.url is None and bad_host.data == STATE
+    assert bad_host.url is None and bad_host.data == STATE and control_host.url is None
+    assert password.url == "https://www.state.gov/briefing-a"  # a password has no place in the archive
+    assert mark.url == "https://www.state.gov/%E2%80%AEevil"
 
 
 def test_a_warc_gzipped_whole_is_read_too():

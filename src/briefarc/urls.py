@@ -156,9 +156,14 @@ def as_typed(url: str) -> str:
 
 
 def site_origin(url: str) -> str:
-    """scheme://host:port of a URL, in lower case, without the user name and password it may hold."""
+    """scheme://host:port of a URL, in lower case, without the user name and password it may hold, or the
+    scheme's default port (http://h:80 is http://h)."""
     parts = urlsplit(url)
-    return f"{parts.scheme.lower()}://{parts.netloc.lower().rsplit('@', 1)[-1]}"
+    scheme, host = parts.scheme.lower(), parts.netloc.lower().rsplit("@", 1)[-1]
+    default = DEFAULT_PORTS.get(scheme)
+    if default and host.endswith(f":{default}"):
+        host = host[:-len(f":{default}")]
+    return f"{scheme}://{host}"
 
 
 def credentials(url: str) -> tuple[str, str | None]:
@@ -173,19 +178,23 @@ def credentials(url: str) -> tuple[str, str | None]:
     return urlunsplit(parts._replace(netloc=host)), f"Basic {token}"
 
 
+USER_INFO = re.compile(r"(?P<scheme>\s*[a-zA-Z][a-zA-Z0-9+.-]*://)(?P<user>[^/?#]*)@")
+
+
 def masked(url: str | None) -> str | None:
     """An address to show: its password, if it holds one, as "***" (it stays in the archive, to be sent)."""
     if not url or "@" not in url:
         return url
-    parts = urlsplit(url)
-    user, at, host = parts.netloc.rpartition("@")
-    if not at or ":" not in user:
+    found = USER_INFO.match(url)  # read as written: urlsplit drops tabs and line breaks a message must show
+    if found is None:
         return url
-    return urlunsplit(parts._replace(netloc=f"{user.partition(':')[0]}:***@{host}"))
+    name, colon, _ = found["user"].partition(":")  # a user name alone may be the secret (a token sent as Basic auth)
+    return found["scheme"] + (f"{name}:***@" if colon else "***@") + url[found.end():]
 
 
-# Characters no address carries as they are: C0 and C1 controls and DEL (a typed tab or escape, a line break).
-ADDRESS_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+# Characters no address carries as they are: C0 and C1 controls and DEL (a typed tab or escape, a line break), and
+# the marks that turn text round or break its line (U+202E, U+2028), which would spoof what a terminal shows.
+ADDRESS_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def address_problem(url: str) -> str | None:
@@ -193,7 +202,7 @@ def address_problem(url: str) -> str | None:
     no resolver takes (an empty label, "a..b", or one longer than 63 characters, which the request's IDNA encoding
     refused as an internal error)."""
     if ADDRESS_CONTROL.search(url):
-        return "it holds a control character (a tab, a line break or an escape)"
+        return "it holds a control character (a tab, a line break, an escape or a text-direction mark)"
     try:
         urlsplit(url).port  # noqa: B018 - read for its ValueError
     except ValueError:
@@ -213,5 +222,15 @@ def claimed_address(url: str | None) -> str | None:
     browser sends them; None when it is no web address, or its host is none a resolver takes."""
     if not is_web_url(url):
         return None
-    url = ADDRESS_CONTROL.sub(lambda match: quote(match.group(), safe=""), url.strip())
-    return None if address_problem(url) else url
+    url = url.strip()
+    if ADDRESS_CONTROL.search(split_authority(url)):  # a control character in the host names no host
+        return None
+    url = ADDRESS_CONTROL.sub(lambda match: quote(match.group(), safe=""), url)
+    return None if address_problem(url) else credentials(url)[0]
+
+
+def split_authority(url: str) -> str:
+    """The scheme and authority of a URL ("https://user@host:port"), as written."""
+    start = url.find("//") + 2
+    end = AUTHORITY_END.search(url, start)
+    return url[:end.start()] if end else url

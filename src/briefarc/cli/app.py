@@ -161,12 +161,12 @@ def check_url(url: str | None) -> str | None:
         parts = urlsplit(url.strip())
     except ValueError:
         parts = None
-    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        raise UsageError(f"--url takes a web address such as https://example.org/page, not {url!r}.")
-    from briefarc.urls import address_problem, as_typed, credentials
+    from briefarc.urls import address_problem, as_typed, credentials, masked
 
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise UsageError(f"--url takes a web address such as https://example.org/page, not {masked(url)!r}.")
     if problem := address_problem(url.strip()):
-        raise UsageError(f"--url {url!r} is no address a page can have: {problem}.")
+        raise UsageError(f"--url {masked(url)!r} is no address a page can have: {problem}.")
     return credentials(as_typed(url.strip()))[0]  # a password has no place in the address stored
 
 

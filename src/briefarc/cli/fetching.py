@@ -130,17 +130,17 @@ def _run_fetch(database, targets: list[str], options):
 
 def _targets(database, targets: list[str]):
     from briefarc.store.sources import FILES, all_sources
-    from briefarc.urls import address_problem, is_web_url
+    from briefarc.urls import address_problem, is_web_url, masked
 
     urls = [t for t in targets if is_web_url(t)]
     names = [t for t in targets if not is_web_url(t)]
     for name in names:
         if "://" in name:  # meant as an address, not a source's name
-            raise UsageError(f"{name!r} is not an http(s) address: fetch takes web addresses and source names.")
+            raise UsageError(f"{masked(name)!r} is not an http(s) address: fetch takes web addresses and source names.")
     for url in urls:
         problem = address_problem(url)
         if problem:
-            raise UsageError(f"{url!r} cannot be fetched: {problem}.")
+            raise UsageError(f"{masked(url)!r} cannot be fetched: {problem}.")
     if not targets:
         sources = [s for s in all_sources(database) if s.enabled and s.kind != FILES]
         if not sources:
@@ -232,9 +232,9 @@ def sources_add(
     from briefarc.urls import address_problem, is_web_url, masked
 
     if url and not is_web_url(url):
-        raise UsageError(f"{url!r} is not an http(s) URL.")
+        raise UsageError(f"{masked(url)!r} is not an http(s) URL.")
     if url and (problem := address_problem(url)):
-        raise UsageError(f"{url!r} cannot be fetched: {problem}.")
+        raise UsageError(f"{masked(url)!r} cannot be fetched: {problem}.")
     check_source_name(name)
     options = {key: value for key, value in (("item_selector", item_selector), ("next_selector", next_selector),
                ("link_pattern", link_pattern), ("full_text", "always" if full_text else None)) if value}

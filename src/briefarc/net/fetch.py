@@ -68,7 +68,7 @@ from briefarc.net.mediatypes import (
 from briefarc.net.missing import looks_missing
 from briefarc.net.robots import MAX_ROBOTS_BYTES, Robots, parse, product_token
 from briefarc.net.throttle import Throttle
-from briefarc.urls import host_with_port, site_origin
+from briefarc.urls import credentials, host_with_port, site_origin
 
 __all__ = [
     "ANY_DOCUMENT_TYPES", "FEED_TYPES", "GIVEN_URL", "HTML_TYPES", "JSON_TYPES", "FetchConfig", "FetchFailure",
@@ -292,9 +292,7 @@ class Fetcher:
 
     async def _hop(self, url: str, headers: dict[str, str], limits: _Limits, deny: bool) -> _Answer:
         """One request of a redirect chain, robots.txt first; with `deny`, to public addresses only."""
-        if self.config.credentials:
-            authorization = self.config.credentials.get(site_origin(url))
-            headers = {**headers, "Authorization": authorization} if authorization else headers
+        headers = self._authorized(url, headers)
         token = DENY_PRIVATE.set(deny)
         try:
             if deny and self._proxied:
@@ -303,6 +301,12 @@ class Fetcher:
             return await self._with_retries(url, headers, limits)
         finally:
             DENY_PRIVATE.reset(token)
+
+    def _authorized(self, url: str, headers: dict[str, str]) -> dict[str, str]:
+        """`headers` with the Authorization the user gave for `url`'s site, if any (robots.txt included: a site
+        behind a password answers 401 without it, read as no rules at all)."""
+        authorization = self.config.credentials.get(site_origin(url)) if self.config.credentials else None
+        return {**headers, "Authorization": authorization} if authorization else headers
 
     async def _refuse_private_name(self, url: str) -> None:
         try:
@@ -468,7 +472,7 @@ class Fetcher:
         headers = _request_headers(None, None, None)
         seen = [url]
         for _ in range(self.config.max_redirects + 1):
-            answer = await self._with_retries(url, headers, limits, statuses=False)
+            answer = await self._with_retries(url, self._authorized(url, headers), limits, statuses=False)
             try:
                 target = _redirect_target(answer, url)
             except FetchFailure:
@@ -506,8 +510,8 @@ def _redirect_target(answer: _Answer, url: str) -> str | None:
     location = answer.headers.get("location")
     if answer.status not in REDIRECTS or not location:
         return None
-    try:
-        return urljoin(answer.url, location.strip()).split("#", 1)[0]
+    try:  # a user name and password in a Location are the site's, never sent nor stored
+        return credentials(urljoin(answer.url, location.strip()).split("#", 1)[0])[0]
     except ValueError:
         raise unreadable_redirect(url, answer.url, location.strip()) from None
 
