@@ -163,3 +163,19 @@ def test_a_document_that_names_no_one_is_cited_without_an_author(cli, archive):
     csl = json.loads(cli("cite", "3", "-f", "csl-json", "--db", archive).stdout)[0]
     assert "author" not in csl and csl["title"] == "Notes on the border talks"
     assert csl["id"] == "unknownnd-3"  # its key as before (the review): a key stays the same
+
+
+def test_a_persons_name_is_cited_as_a_name_and_an_organisation_whole():
+    """`author = {{Antony J. Blinken}}` told BibTeX and reference managers an organisation wrote it."""
+    from briefarc.cite import cite_csl
+
+    person = {"id": 4, "title": "Remarks", "author": "Antony J. Blinken", "url": "https://www.state.gov/r"}
+    assert "  author = {Antony J. Blinken},\n" in cite_bibtex(person)
+    assert cite_csl(person)["author"] == [{"family": "Blinken", "given": "Antony J."}]
+    particle = cite_csl({**person, "author": "Ursula von der Leyen"})["author"]
+    assert particle == [{"family": "von der Leyen", "given": "Ursula"}]
+    for whole in ("Staff Reporter", "Reuters", "Zhao Lijian", "耿爽", "Ned Price and Jalina Porter", "Web Desk"):
+        assert "  author = {{" + whole + "}},\n" in cite_bibtex({**person, "author": whole}), whole
+        assert cite_csl({**person, "author": whole})["author"] == [{"literal": whole}]
+    organisation = {**person, "author": None, "site_name": "U.S. Department of State"}
+    assert "  author = {{U.S. Department of State}},\n" in cite_bibtex(organisation)

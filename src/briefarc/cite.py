@@ -63,7 +63,9 @@ def cite_text(record: dict) -> str:
 
 def cite_bibtex(record: dict) -> str:
     named = creator(record)
-    fields = [("author", "{" + latex(named) + "}")] if named else []  # braced: an organisation, not a person's name
+    person = person_name(named) if _named_by(record) in ("author", "spokesperson") else None
+    # a person's name as BibTeX reads names (Blinken, Antony J.); any other braced whole, an organisation's
+    fields = [("author", latex(named) if person else "{" + latex(named) + "}")] if named else []
     fields.append(("title", latex(record.get("title") or "Untitled")))
     date = date_parts(record.get("published"))
     if date:
@@ -89,7 +91,8 @@ def cite_csl(record: dict) -> dict:
         "title": plain(record.get("title")) or "Untitled",
     }
     if plain(creator(record)):
-        item["author"] = [{"literal": plain(creator(record))}]
+        person = person_name(plain(creator(record))) if _named_by(record) in ("author", "spokesperson") else None
+        item["author"] = [{"family": person[0], "given": person[1]} if person else {"literal": plain(creator(record))}]
     date = date_parts(record.get("published"))
     if date:
         item["issued"] = {"date-parts": [date]}
@@ -109,6 +112,50 @@ def creator(record: dict) -> str:
     address): a citation then names no author rather than one called "Unknown"."""
     return _named(record) or next((record[key] for key in ("site", "source") if record.get(key)
                                    and plain(record[key])), "")
+
+
+# Words of an organisation's, a desk's or an agency's name, never of a person's: an author so named stays one name.
+ORGANISATION_WORDS = frozenset("""
+    ministry department office agency news press service desk staff reporter reporters correspondent correspondents
+    bureau team editor editors editorial board report times post daily tribune herald journal gazette wire associated
+    reuters afp ap xinhua tass bbc cnn dawn council committee government embassy mission commission foundation
+    institute university center centre group network media online web admin administrator spokesperson unknown
+""".split())
+PARTICLES = frozenset("de da del della der den van von bin ibn al el la le di du dos das".split())
+# Family names written first (Zhao Lijian, Kim Jong-un, Nguyen Phu Trong): such a name is left whole, as written,
+# rather than split into a "Lijian, Zhao".
+FAMILY_FIRST = frozenset("""
+    wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie song tang han
+    feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lyu ding ren lu yao shen zhong cui
+    tan fan liao shi jin jia xia fu fang zou xiong bai meng qin qiu hou yin xue yan duan lei long shao wan qian tao hao
+    geng hua mao kong kim lee park choi jung kang cho yoon jang lim nguyen tran le pham hoang phan vu dang bui do ngo
+""".split())
+PERSON_WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
+
+
+def person_name(name: str) -> tuple[str, str] | None:
+    """(family, given) of an author that reads as one person's name ("Antony J. Blinken", "Ursula von der
+    Leyen"): two to five words of letters, capitalised but for particles, none of an organisation's, not led by a
+    family name that comes first; else None (the name is then cited whole, as written)."""
+    words = name.split()
+    if not 2 <= len(words) <= 5 or not all(PERSON_WORD.fullmatch(word) for word in words):
+        return None
+    if any(word.strip(".").casefold() in ORGANISATION_WORDS for word in words) or not words[-1][0].isupper():
+        return None
+    if words[0].casefold() in FAMILY_FIRST:
+        return None
+    if not all(word[0].isupper() or word.casefold() in PARTICLES for word in words):
+        return None
+    first_particle = next((i for i, word in enumerate(words[1:-1], 1) if word.casefold() in PARTICLES), len(words) - 1)
+    return " ".join(words[first_particle:]), " ".join(words[:first_particle])
+
+
+def _named_by(record: dict) -> str | None:
+    """Which field `creator` takes the name from: author, site_name or spokesperson; None for another."""
+    for key in ("author", "site_name", "spokesperson"):
+        if record.get(key) and plain(record[key]):
+            return key
+    return None
 
 
 def _named(record: dict) -> str:
