@@ -52,3 +52,18 @@ def test_pending_pages_at_40_columns_keep_their_urls_and_errors_readable(cli, db
     assert len(rows) == 1 and all(cell_len(line) <= 40 for line in lines)
     assert "last error  missing at the source (404)" in lines
     assert "".join(line[len("url"):].strip() for line in lines if line.startswith(("url ", "     "))) == url
+
+
+def test_search_between_58_and_66_columns_folds_no_title_word():
+    """At 60 columns the title column had 9 cells: "Spokesper" / "son", "Conferenc" / "e". A hit is stacked when
+    the column cannot hold the titles' longest word."""
+    from briefarc.output.render import hits_table
+
+    hits = [{"id": 21, "published_date": "2019-12-26", "site": "Ministry of Foreign Affairs",
+             "title": "Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on December 26, 2019",
+             "snippet": "They have a press conference scheduled for this afternoon."}]
+    for width in range(56, 81):
+        out = io.StringIO()
+        Console(file=out, width=width, color_system=None).print(hits_table(hits))
+        words = out.getvalue().replace("│", " ").replace("┃", " ").split()
+        assert "Spokesperson" in words and "Conference" in words, (width, out.getvalue())

@@ -94,6 +94,7 @@ class HitsTable:
     columns its 16 cells left the title six, folded inside its words ("Foreig", "n Minist", "ry")."""
 
     AROUND = 24  # the id, the date, and the rules and padding of five columns
+    LONG_WORD = 14  # cells: a title word longer may fold inside the table ("Internationalisation")
     MIN_TITLE = 10  # cells: below it each hit is stacked (stacked()); at 40 columns the title had 3, "Fo", "re", "ig"
 
     def __init__(self, hits: list[dict], snippets: bool) -> None:
@@ -102,10 +103,20 @@ class HitsTable:
     def __rich_console__(self, console, options):
         source = source_width(options.max_width)
         room = options.max_width - self.AROUND - source
-        if (room * 2 // 5 if self.snippets else room) < self.MIN_TITLE:
+        if (room * 2 // 5 if self.snippets else room) <= max(self.MIN_TITLE, self.longest_word()):
             yield self.stacked()
         else:
             yield self.table(source)
+
+    def longest_word(self) -> int:
+        """The cells of the longest word of the titles (up to LONG_WORD; CJK text has no words to keep whole):
+        a title column narrower folded "Spokesperson" into "Spokesper" / "son"."""
+        from rich.cells import cell_len
+
+        from briefarc.store.text import has_cjk
+
+        words = (word for hit in self.hits for word in clean(hit.get("title") or "").split() if not has_cjk(word))
+        return min(self.LONG_WORD, max(map(cell_len, words), default=0))
 
     def stacked(self) -> Table:
         """Each hit in one cell beside its id, for a terminal too narrow for the columns: the date and source on a
