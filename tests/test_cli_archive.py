@@ -74,7 +74,8 @@ def test_ingest_samples_then_again(cli, db_file):
     assumed = summary.pop("assumed_sites")
     assert summary.pop("listings") == {"pages": 1, "pending_items": 10, "links_without_address": 0}
     assert summary == {"added": 0, "updated": 0, "unchanged": SAMPLE_COUNT, "skipped": 0, "failed": [], "warnings": []}
-    assert assumed["state.gov (from its canonical link)"] == 1
+    assert {"site": "state.gov", "reason": "from its canonical link", "pages": 1} in assumed  # fields, not prose
+    assert {"site": "fmprc", "reason": "from the host its links point to", "pages": 4} in assumed
 
 
 def test_ingest_goes_past_bad_files_and_keeps_the_good(cli, db_file, tmp_path):

@@ -53,7 +53,7 @@ class IngestReport:
         if self.no_text:
             summary["no_text"] = self.no_text
         if self.assumed:  # pages without a URL, per site assumed from their own markup
-            summary["assumed_sites"] = self.assumed
+            summary["assumed_sites"] = [_assumed(label, pages) for label, pages in self.assumed.items()]
         if self.listings:
             summary["listings"] = {"pages": self.listings, "pending_items": len(self.listed),
                                    "links_without_address": self.unplaced}
@@ -236,3 +236,9 @@ def _ingest_warc(run: _Run, source: str | io.BytesIO, name: str) -> None:
 def _check_no_url(url: str | None) -> None:
     if url:
         raise UsageError("--url does not apply to a WARC file: each record carries its own address.")
+
+
+def _assumed(label: str, pages: int) -> dict:
+    """{"site", "reason", "pages"} of a site assumed as "state.gov (from its canonical link)" says it."""
+    site, _, reason = label.partition(" (")
+    return {"site": site, "reason": reason[:-1] if reason.endswith(")") else reason or None, "pages": pages}
