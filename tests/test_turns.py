@@ -60,6 +60,19 @@ def test_search_turns_in_chinese_and_by_outlet(cli, sample_db):
     assert table.code == 0 and "Reuters" in table.stdout and "#8" in table.stdout
 
 
+def test_the_answers_to_an_outlets_questions(cli, sample_db):
+    """`search Taiwan --outlet Reuters --in answers` printed "No turns match.": the outlet only asks."""
+    asked = cli("search", "--outlet", "Reuters", "--db", sample_db, "--json").jsonl()
+    answers = cli("search", "--outlet", "Reuters", "--in", "answers", "--db", sample_db, "--json").jsonl()
+    assert answers and all(turn["role"] == "answer" for turn in answers)
+    for answer in answers:
+        question = cli("show", f"{answer['id']}#{answer['turn']}", "--db", sample_db, "--json").jsonl()[0]["question"]
+        assert question["outlet"] == "Reuters" and (answer["id"], question["turn"]) in {
+            (turn["id"], turn["turn"]) for turn in asked}
+    statements = cli("search", "--outlet", "Reuters", "--in", "statements", "--db", sample_db)
+    assert statements.code == 2 and "statements answer no one" in statements.stderr
+
+
 def test_search_turns_says_how_many(cli, sample_db):
     every = cli("search", "tariff*", "--in", "questions", "--db", sample_db, "--json").jsonl()
     assert len(every) >= 2 and {t["total"] for t in every} == {len(every)}

@@ -85,8 +85,17 @@ def filter_sql(db, filters: Filters | None, role: str | None, outlet: str | None
         clauses.append("t.role = ?")
         params.append(role)
     if outlet:
+        if role == "statement":
+            raise UsageError("--outlet finds an outlet's questions, and with --in answers the answers to them; "
+                             "statements answer no one: leave out --in statements or --outlet.")
         labels = outlet_labels(db, outlet)
-        clauses.append(f"t.role = 'question' AND t.speaker IN ({', '.join('?' * len(labels))})")
+        marks = ", ".join("?" * len(labels))
+        if role == "answer":  # the answers to the outlet's questions: each answers the last question before it
+            clauses.append(f"""(SELECT q.speaker FROM turns q WHERE q.document_id = t.document_id
+                                AND q.number < t.number AND q.role = 'question' ORDER BY q.number DESC LIMIT 1)
+                               IN ({marks})""")
+        else:
+            clauses.append(f"t.role = 'question' AND t.speaker IN ({marks})")
         params += labels
     return "".join(" AND " + clause for clause in clauses), params
 

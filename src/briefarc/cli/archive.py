@@ -197,7 +197,8 @@ def search(
         "--exhaustive", help="Rank every match (slower on common words; by default, past 15,000 matches, "
         "the title matches and the newest 1,000 are ranked).")] = False,
     in_: Annotated[str | None, typer.Option("--in", help="Search turns: questions, answers or statements.")] = None,
-    outlet: Annotated[str | None, typer.Option("--outlet", help="Only questions asked by this outlet (turns).")]
+    outlet: Annotated[str | None, typer.Option("--outlet", help="Only questions asked by this outlet (turns); with "
+                                               "--in answers, the answers to them.")]
     = None,
     by: Annotated[str | None, typer.Option("--by", help="source: group the hits by week and source.")] = None,
     db: DbOption = None,
