@@ -119,3 +119,13 @@ def test_columns_set_to_zero_still_shows_output_and_errors(cli, monkeypatch):
     assert failed.code == 2 and "Error: --since takes a date" in failed.stderr
     parsed = cli("parse", SAMPLES / "listing-china-mfa.html")
     assert parsed.code == 0 and "10 links to articles" in parsed.stdout
+
+
+def test_a_usage_error_points_to_the_help_of_the_command_typed(cli, db_file):
+    """`search Taiwan --db` ended "Try 'briefarc --help'"; `list Taiwan` said only "unexpected extra argument"."""
+    missing = cli("search", "Taiwan", "--db")
+    assert missing.code == 2 and missing.stderr.splitlines()[-1] == "Try 'briefarc search --help' for help."
+    grouped = cli("sources", "add", "--db")
+    assert grouped.stderr.splitlines()[-1] == "Try 'briefarc sources add --help' for help."
+    listed = cli("list", "Taiwan", "--db", db_file)
+    assert listed.code == 2 and "`briefarc search WORDS` searches" in listed.stderr.splitlines()[0]

@@ -68,12 +68,12 @@ def test_gaps_limit_says_how_many(cli, sample_db, monkeypatch):
     every = cli("parallel", "--gaps", "--db", sample_db, "--json").jsonl()
     first = cli("parallel", "--gaps", "--limit", "1", "--db", sample_db, "--json")
     assert len(every) == 2 and first.jsonl() == every[:1]
-    assert first.stderr.strip() == "1 of 2 — `--limit` for more"
+    assert first.stderr.strip() == "1 of 2 — `--limit 2` for more"
     table = cli("parallel", "--gaps", "--limit", "1", "--db", sample_db)
     lines = table.stdout.splitlines()
     assert max(len(line) for line in lines) <= 80 and f"{every[0]['id']}#{every[0]['turn']}" in table.stdout
     assert f"{every[1]['id']}#{every[1]['turn']}" not in table.stdout
-    assert table.stderr.strip() == "1 of 2 — `--limit` for more"
+    assert table.stderr.strip() == "1 of 2 — `--limit 2` for more"
     whole = cli("parallel", "--gaps", "--limit", "2", "--db", sample_db, "--csv")
     assert whole.code == 0 and whole.stderr == "" and len(whole.stdout.splitlines()) == 3
     assert cli("parallel", "--gaps", "--limit", "0", "--db", sample_db).code == 2

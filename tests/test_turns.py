@@ -234,7 +234,7 @@ def test_limit_says_how_many(cli, sample_db, command):
     assert len(every) > 2
     first = cli(command, "--limit", "2", "--db", sample_db, "--json")
     assert first.jsonl() == every[:2]
-    assert first.stderr.strip() == f"2 of {len(every)} — `--limit` for more"
+    assert first.stderr.strip() == f"2 of {len(every)} — `--limit {len(every)}` for more"
     whole = cli(command, "--limit", str(len(every)), "--db", sample_db)
     assert whole.code == 0 and whole.stderr == ""
     assert cli(command, "--limit", "0", "--db", sample_db).code == 2

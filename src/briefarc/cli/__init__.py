@@ -125,11 +125,27 @@ def _command_line_error(exc: typer.TyperException, argv: list[str]) -> int:
     if ctx is not None and exc.format_message() == ctx.get_help():  # no_args_is_help: the help, as asked for
         sys.stdout.write(ctx.get_help() + "\n")
         return ExitStatus.OK
-    console.error(_as_typed(exc, argv))
+    message = _as_typed(exc, argv)
+    if ctx is not None and ctx.info_name == "list" and "unexpected extra argument" in message:
+        message += " `briefarc list` takes filters only: `briefarc search WORDS` searches."
+    console.error(message)
     if exc.exit_code == ExitStatus.USAGE:
-        hint = f"Try '{ctx.command_path} --help' for help." if ctx else "Try 'briefarc --help'."
-        console.err().print(hint, markup=False)
+        command = ctx.command_path if ctx else _command_typed(argv)
+        console.err().print(f"Try '{command} --help' for help.", markup=False)
     return ExitStatus.USAGE
+
+
+def _command_typed(argv: list[str]) -> str:
+    """"briefarc COMMAND" for the command `argv` names (a group's too: "briefarc sources add"), else "briefarc"."""
+    command = typer.main.get_command(app)
+    path = ["briefarc"]
+    for arg in argv:
+        commands = getattr(command, "commands", None) or {}  # a group's (Typer's own click, not the standalone)
+        if arg.startswith("-") or arg not in commands:
+            break
+        command = commands[arg]
+        path.append(arg)
+    return " ".join(path)
 
 
 def _silence_stdout() -> None:

@@ -59,12 +59,12 @@ def table_command(db, json_: bool, csv_: bool, columns: list[str], right: tuple[
 
 def print_limited(rows: list[dict], limit: int | None, columns: list[str], json_: bool, csv_: bool, table,
                   empty: str, csv_safe: bool | None = None) -> None:
-    """`print_rows` of the first `limit` rows, with "20 of 79 — `--limit` for more" on stderr when there are more."""
+    """`print_rows` of the first `limit` rows, with "20 of 79 — `--limit 79` for more" on stderr when there are more."""
     from briefarc.output.textout import count_line
 
     shown = rows[:limit] if limit else rows
     print_rows(shown, columns, json_, csv_, table, empty, csv_safe=csv_safe)
-    line = count_line(len(shown), len(rows), 0, more_hint="`--limit`")
+    line = count_line(len(shown), len(rows), 0, more_hint=f"`--limit {len(rows)}`")
     if line:
         sys.stderr.write(line + "\n")
 
