@@ -129,3 +129,11 @@ def test_a_usage_error_points_to_the_help_of_the_command_typed(cli, db_file):
     assert grouped.stderr.splitlines()[-1] == "Try 'briefarc sources add --help' for help."
     listed = cli("list", "Taiwan", "--db", db_file)
     assert listed.code == 2 and "`briefarc search WORDS` searches" in listed.stderr.splitlines()[0]
+
+
+def test_a_language_name_for_lang_is_a_usage_error_that_gives_the_code(cli, db_file):
+    """`--lang english` matched nothing, exit 0: the archive keeps codes."""
+    for command in (["search", "Taiwan"], ["list"], ["trend", "Taiwan"]):
+        result = cli(*command, "--lang", "English", "--db", db_file)
+        assert result.code == 2 and result.stderr == "Error: --lang takes a language code, not 'English': --lang en.\n"
+    assert "--lang en or --lang zh" in cli("list", "--lang", "klingon", "--db", db_file).stderr

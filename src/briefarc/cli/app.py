@@ -208,11 +208,32 @@ def make_filters(source, since, until, spokesperson, kind, lang, changed=False, 
         from briefarc.models import KINDS
 
         kind = choice(ALIASES.get(kind.strip().lower(), kind), KINDS, "--kind")
+    lang = check_language(lang)
     first, last = parse_date(since, names[0]), parse_date(until, names[1], end=True)
     if first and last and first > last:
         raise UsageError(f"{names[0]} {since} is after {names[1]} {until}: nothing can match (swap them?).")
     return Filters(source=source, since=first, until=last, spokesperson=spokesperson, kind=kind, language=lang,
                    changed=changed, removed=removed)
+
+
+# Language names typed for --lang, and their codes (the archive keeps codes: en, zh-CN).
+LANGUAGE_NAMES = {"english": "en", "chinese": "zh", "mandarin": "zh", "urdu": "ur", "hindi": "hi", "arabic": "ar",
+                  "french": "fr", "russian": "ru", "spanish": "es", "german": "de", "portuguese": "pt",
+                  "japanese": "ja", "korean": "ko", "persian": "fa", "farsi": "fa", "pashto": "ps", "turkish": "tr"}
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
+
+
+def check_language(lang: str | None) -> str | None:
+    """--lang as a language code (en, zh, zh-CN): a name (english) is a usage error that gives the code, as it
+    matched nothing."""
+    if lang is None:
+        return None
+    value = lang.strip()
+    if LANGUAGE_TAG.fullmatch(value):
+        return value
+    code = LANGUAGE_NAMES.get(value.casefold())
+    hint = f"--lang {code}" if code else "--lang en or --lang zh"
+    raise UsageError(f"--lang takes a language code, not {lang!r}: {hint}.")
 
 
 def parse_turn_ref(value: str) -> tuple[int, int | None]:
