@@ -18,14 +18,7 @@ from typing import TYPE_CHECKING
 
 from briefarc.errors import SearchSyntaxError, UsageError
 from briefarc.store.published import NEWEST_FIRST
-from briefarc.store.query import (
-    DOCUMENT_COLUMNS,
-    LOOKALIKES,
-    held_as_written,
-    narrow,
-    quote_phrase,
-    written_form,
-)
+from briefarc.store.query import narrow, quote_phrase
 from briefarc.store.search import Filters
 from briefarc.store.text import CJK_CHARS
 
@@ -49,7 +42,6 @@ class Term:
     text: str
     fts: str
     pattern: re.Pattern
-    written: list[str] | None = None  # a word typed with punctuation inside: the LIKE forms it has (query.py)
 
 
 # What a term cannot hold: the search's operators (AND, OR, NOT, NEAR), groups, column filters, a * inside, a word
@@ -72,19 +64,14 @@ def parse_term(text: str, several: bool = True) -> Term:
     raw = narrow(text).strip().strip('"').strip()
     prefix = raw.endswith("*")
     raw = raw.rstrip("*").strip()
-    form = index_form(raw)
-    tokens = TOKEN.findall(form)
+    tokens = TOKEN.findall(index_form(raw))
     fts = quote_phrase(raw, prefix) if tokens else None
     if not fts:
         raise UsageError(f"Give a word or a phrase to look for, not {text!r}.")
-    written = None if any(char.isspace() for char in raw) else written_form(raw)
-    between = TOKEN.split(form)[1:-1]  # what the term has between its tokens, as typed
     parts = []
     for index, token in enumerate(tokens):
-        if index and (CJK_ONE.match(token) or CJK_ONE.match(tokens[index - 1])):
-            parts.append(r"[\W_]*")
-        elif index:  # US-China is found as written, not as "us. China"; "weekly briefing" across any spacing
-            parts.append(_separator(between[index - 1]) if written else r"[\W_]+")
+        if index:
+            parts.append(r"[\W_]*" if CJK_ONE.match(token) or CJK_ONE.match(tokens[index - 1]) else r"[\W_]+")
         parts.append(_letters(token))
     # A CJK character is found wherever it stands (a prefix* adds nothing to it); a word of another script is found
     # whole, CJK characters written against it included (G20 in G20峰会, 2019 in 2019年, as search finds them),
@@ -92,17 +79,7 @@ def parse_term(text: str, several: bool = True) -> Term:
     start = "" if CJK_ONE.match(tokens[0]) else rf"(?<!{WORD_CHAR})(?<![{MARKS}])"
     word_rest = rf"{WORD_CHAR}*" if prefix else rf"(?!{WORD_CHAR})"
     end = "" if CJK_ONE.match(tokens[-1]) else word_rest
-    return Term(text.strip(), fts, re.compile(start + "".join(parts) + end, re.IGNORECASE), written)
-
-
-def _separator(typed: str) -> str:
-    """A pattern for the punctuation typed between two words of a term, its dashes and apostrophes in any of
-    their printed forms."""
-    out = []
-    for char in typed:
-        lookalikes = next((forms for forms in LOOKALIKES.values() if char in forms), None)
-        out.append(f"[{re.escape(lookalikes)}]" if lookalikes else re.escape(char))
-    return "".join(out)
+    return Term(text.strip(), fts, re.compile(start + "".join(parts) + end, re.IGNORECASE))
 
 
 def index_form(text: str) -> str:
@@ -178,13 +155,8 @@ def matching_ids(db: sqlite_utils.Database, term: Term) -> set[int]:
     from briefarc.store.fts import index_for
 
     table, query = index_for(db, term.fts)
-    sql, params = f"SELECT rowid FROM {table} WHERE {table} MATCH ?", [query]
-    if term.written is not None:  # as written: the text of each match is read
-        held = held_as_written(term.written, list(DOCUMENT_COLUMNS.values()))
-        sql = f"SELECT d.id FROM {table} JOIN documents d ON d.id = {table}.rowid WHERE {table} MATCH ? AND {held}"
-        params += term.written * len(DOCUMENT_COLUMNS)
     try:
-        rows = db.execute(sql, params).fetchall()
+        rows = db.execute(f"SELECT rowid FROM {table} WHERE {table} MATCH ?", [query]).fetchall()
     except sqlite3.OperationalError as exc:
         raise SearchSyntaxError(f"The search index could not read {term.text!r} ({exc}).") from exc
     return {row[0] for row in rows}

@@ -196,8 +196,6 @@ def _indexed_tokens(term: Term) -> tuple[list[str], bool, str]:
     text = term.text.strip().strip('"')
     star = text.endswith("*")
     text = text.rstrip("*")
-    if term.written:  # its punctuation as written, which the index does not keep: the text is read
-        return [], False, "body"
     if not has_cjk(text):
         return [token.lower() for token in TOKEN.findall(index_form(narrow(text)))], star, "body"
     if cjk.other_words(text):

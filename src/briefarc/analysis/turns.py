@@ -12,7 +12,7 @@ from briefarc.errors import NotFound, SearchSyntaxError, UsageError
 from briefarc.models import ROLES
 from briefarc.store.db import translated
 from briefarc.store.published import NEWEST_DAY_AND_TIME
-from briefarc.store.query import HINT, literal_query, to_fts, written_sql
+from briefarc.store.query import HINT, literal_query, to_fts
 from briefarc.store.search import Filters
 from briefarc.store.sitelabel import SITE_SQL
 from briefarc.store.text import has_cjk
@@ -100,12 +100,6 @@ def filter_sql(db, filters: Filters | None, role: str | None, outlet: str | None
     return "".join(" AND " + clause for clause in clauses), params
 
 
-def _as_written(query: str, literal: bool, where: str, params: list) -> tuple[str, list]:
-    """The turn filters and the conditions that the query's punctuated words are in the turn's text as written."""
-    clauses, values = written_sql(query, literal, {"text": "t.text"})
-    return where + "".join(" AND " + clause for clause in clauses), [*params, *values]
-
-
 def outlet_labels(db, outlet: str) -> list[str]:
     """The question labels that name `outlet`: the outlet of that name as `outlets` lists it, in any case
     (`Reuters`, as `路透社记者` is `路透社`); when none is named so, those whose outlet holds the name as whole words
@@ -141,7 +135,6 @@ def search_turns(
     from briefarc.store.fts import index_for
 
     table, fts = index_for(db, literal_query(query) if literal else to_fts(query), "turns")
-    where, params = _as_written(query, literal, where, params)
     order = newest if sort == "date" else f"{table}.rank, t.id"
     sql = f"""SELECT {TURN_COLUMNS} FROM {table} JOIN turns t ON t.id = {table}.rowid {joins}
               WHERE {table} MATCH ? {where} ORDER BY {order} LIMIT ? OFFSET ?"""
@@ -164,7 +157,6 @@ def count_turns(db: sqlite_utils.Database, query: str | None, filters: Filters |
     from briefarc.store.fts import index_for
 
     table, fts = index_for(db, literal_query(query) if literal else to_fts(query), "turns")
-    where, params = _as_written(query, literal, where, params)
     sql = f"SELECT count(*) FROM {table} JOIN turns t ON t.id = {table}.rowid {joins} WHERE {table} MATCH ? {where}"
     return db.execute(sql, [fts, *params]).fetchone()[0]
 

@@ -16,7 +16,7 @@ from briefarc.errors import NotFound, SearchSyntaxError, UsageError
 from briefarc.store.db import transaction, translated
 from briefarc.store.documents import now_iso
 from briefarc.store.published import NEWEST_FIRST
-from briefarc.store.query import HINT, to_fts, written_sql
+from briefarc.store.query import HINT, to_fts
 from briefarc.store.search import Filters
 from briefarc.store.sitelabel import SITE_SQL
 
@@ -83,8 +83,6 @@ def _new_hits(conn: sqlite3.Connection, query: str, filters: Filters, seen: int,
     from briefarc.store.fts import index_for
 
     where, params = where_sql(filters)
-    written, values = written_sql(query)
-    where, params = where + "".join(" AND " + clause for clause in written), [*params, *values]
     table, fts = index_for(conn, to_fts(query))
     try:
         rows = conn.execute(

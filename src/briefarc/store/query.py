@@ -5,16 +5,13 @@ parentheses and column filters (title:Kabul, title:"press briefing", title:(Kabu
 columns title, subtitle, body). Operators are written in capitals, as FTS5 has them: a lower-case
 and, or, not or near( is searched as a word, and `read_query` says so in a note. Anything else is
 plain text: a word with punctuation (U.S.-Pakistan, Taliban's) is quoted so FTS5 reads it as a
-phrase of its tokens, and every match must hold it as written (`written_sql`: the index alone found
-"us. China" for US-China); a colon that names no column separates words (Kabul:Torkham is Kabul and
+phrase of its tokens; a colon that names no column separates words (Kabul:Torkham is Kabul and
 Torkham). Chinese or Japanese words are matched through their character pairs (store/fts.py,
 store/cjk.py): a run of characters is found wherever it stands, a single character as a prefix.
 """
 
 from __future__ import annotations
 
-import itertools
-import math
 import re
 from dataclasses import dataclass, field
 
@@ -51,9 +48,6 @@ class Query:
 
     fts: str
     notes: list[str] = field(default_factory=list)
-    # Words typed with punctuation inside (US-China, Taliban's) that every match must hold as written, each with
-    # the column it was typed for (None: any): the index reads "us. China" as the same two tokens.
-    written: list[tuple[str | None, list[str]]] = field(default_factory=list)
 
 
 def narrow(text: str) -> str:
@@ -78,29 +72,6 @@ def literal_query(text: str) -> str:
     return query
 
 
-# The body first: a word is most often there, and the first column that holds it ends the check.
-DOCUMENT_COLUMNS = {"body": "d.body", "title": "d.title", "subtitle": "d.subtitle"}
-
-
-def written_sql(text: str, literal: bool = False, columns: dict[str, str] | None = None) -> tuple[list[str], list]:
-    """SQL conditions, with their parameters, that each match hold as written the words of `text` typed with
-    punctuation inside (read_query's `written`; with `literal`, every such word): `columns` maps the query's
-    column names to the SQL ones (default: the documents', as `d`), any one of them for a word without a column."""
-    words: list[tuple[str | None, list[str]]]
-    if literal:
-        words = [(None, forms) for word in narrow(text).split() if (forms := written_form(word.strip('"')))]
-    else:
-        words = read_query(text).written
-    columns = columns or DOCUMENT_COLUMNS
-    clauses: list[str] = []
-    params: list = []
-    for column, forms in words:
-        names = [columns[column]] if column and column in columns else list(dict.fromkeys(columns.values()))
-        clauses.append(held_as_written(forms, names))
-        params += forms * len(names)
-    return clauses, params
-
-
 def to_fts(text: str) -> str:
     """Translate a user query; raise SearchSyntaxError with advice when it cannot be read."""
     return read_query(text).fts
@@ -111,8 +82,7 @@ def read_query(text: str) -> Query:
     text = narrow(text)
     tokens = list(_tokens(text))
     notes = _notes(tokens)
-    typed: dict[str, tuple[str | None, list[str]]] = {}
-    parts, excluded = _excluded_by_level(_without_repeats(_translate(tokens, typed)))
+    parts, excluded = _excluded_by_level(_without_repeats(_translate(tokens)))
     if not any(kind in ("term", "near") for kind, _ in parts):
         if excluded:
             raise SearchSyntaxError(_only_excluded(text))
@@ -123,58 +93,10 @@ def read_query(text: str) -> Query:
                                     f"({operators[0].lower()}).")
         raise SearchSyntaxError(NOTHING)
     _check_structure(parts, text)
-    joined = _explicit_and(parts)
-    fts = " ".join(value for _, value in joined)
+    fts = " ".join(value for _, value in _explicit_and(parts))
     if excluded:
         fts = f"( {fts} )" + "".join(f" NOT {term}" for term in excluded)
-    return Query(fts, notes, [typed[value] for value in _required(joined) if value in typed])
-
-
-def _required(parts: list[tuple[str, str]]) -> list[str]:
-    """The terms outside groups that every match holds: not beside an OR or after a NOT."""
-    depth, found = 0, []
-    for index, (kind, value) in enumerate(parts):
-        depth += (kind == "lparen") - (kind == "rparen")
-        before = parts[index - 1][1] if index else None
-        after = parts[index + 1][1] if index + 1 < len(parts) else None
-        if kind == "term" and depth == 0 and before not in ("OR", "NOT") and after != "OR":
-            found.append(value)
-    return found
-
-
-# A word typed with punctuation between its letters or digits: U.S.-Pakistan, Taliban's, 9/11.
-PUNCTUATED = re.compile(r"[^\W_][^\w\s]+[^\W_]")
-# Marks typed one way and printed another: a hyphen for any dash, a straight apostrophe for a curly one.
-MAX_FORMS = 16
-LOOKALIKES = {"-": "-‐‑‒–—−", "'": "'‘’ʼ′`"}
-
-
-def written_form(word: str) -> list[str] | None:
-    """LIKE patterns (escaped with "\\") that find `word` (typed with punctuation inside) as written, in any case
-    of its ASCII letters, its dashes and apostrophes in any of their printed forms (one pattern for each way of
-    printing them, up to MAX_FORMS; beyond, one that takes any character there); None for a word without such
-    punctuation. LIKE, not GLOB: it skips ahead to the first letter in C where a GLOB of [uU] classes reads
-    every character (75 ms against 7 over 1,947 matches of U.S.-Pakistan in 100,000 documents)."""
-    word = word.rstrip("*")
-    core = re.sub(r"^[^\w]+|[^\w]+$", "", word)
-    if not PUNCTUATED.search(core):
-        return None
-    choices = [next((forms for forms in LOOKALIKES.values() if char in forms), char) for char in core]
-    if math.prod(len(choice) for choice in choices) > MAX_FORMS:  # any character where a mark may be printed
-        alternatives = [["_"] if len(choice) > 1 else [_like_escape(choice)] for choice in choices]
-    else:
-        alternatives = [[_like_escape(char) for char in choice] for choice in choices]
-    return ["%" + "".join(combination) + "%" for combination in itertools.product(*alternatives)]
-
-
-def _like_escape(char: str) -> str:
-    return "\\" + char if char in "%_\\" else char
-
-
-def held_as_written(forms: list[str], names: list[str]) -> str:
-    """An SQL condition that one of the columns `names` holds one of the LIKE patterns `forms` (their parameters
-    are the forms for each name in turn)."""
-    return "(" + " OR ".join(f"{name} LIKE ? ESCAPE '\\'" for name in names for _ in forms) + ")"
+    return Query(fts, notes)
 
 
 def _without_repeats(parts: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -289,11 +211,8 @@ def _fragment(text: str, start: int) -> str:
     return repr(piece if len(piece) <= 24 else piece[:23] + "…")
 
 
-def _translate(tokens: list[tuple[str, str, int]],
-               typed: dict[str, tuple[str | None, list[str]]] | None = None) -> list[tuple[str, str]]:
-    """The query's parts; `typed` gets the written form of each word typed with punctuation inside, by its term."""
+def _translate(tokens: list[tuple[str, str, int]]) -> list[tuple[str, str]]:
     parts: list[tuple[str, str]] = []
-    typed = {} if typed is None else typed
     index = 0
     exclude = False
     while index < len(tokens):
@@ -322,8 +241,6 @@ def _translate(tokens: list[tuple[str, str, int]],
             term = quote_phrase(inner.replace('""', '"'), prefix)
             if not term and parts and parts[-1][0] == "column":
                 parts.pop()  # title:"..." with nothing to match: drop the filter with its phrase
-            if " " not in inner.strip():
-                _note_written(typed, term, inner.replace('""', '"'), parts)
         elif kind == "column":
             parts.append(("column", f"{value[:-1].lower()} :"))
         elif kind in ("lparen", "rparen"):
@@ -344,7 +261,6 @@ def _translate(tokens: list[tuple[str, str, int]],
             if colon and column.lower() in COLUMNS and rest.startswith("-") and rest.strip("-"):
                 exclude, value = True, f"{column}:{rest.lstrip('-')}"  # title:-Kabul leaves Kabul out, as -title:Kabul
             term = _word(value)
-            _note_written(typed, term, value, parts)
         if term and exclude and parts and parts[-1][0] == "op":
             raise SearchSyntaxError(f"-{value} cannot follow {parts[-1][1]}: '-' leaves documents out and finds none. "
                                     f"Write the words with -{value} beside them, as in Kabul -{value}.")
@@ -352,20 +268,6 @@ def _translate(tokens: list[tuple[str, str, int]],
             parts.append(("exclude" if exclude else "term", term))
         exclude = False
     return parts
-
-
-def _note_written(typed: dict[str, tuple[str | None, list[str]]], term: str | None, value: str,
-                  parts: list[tuple[str, str]]) -> None:
-    """Keep the written form of a word typed with punctuation inside, with the column it is filtered to."""
-    column = parts[-1][1].split()[0] if parts and parts[-1][0] == "column" else None
-    name, colon, rest = value.partition(":")
-    if colon and name.lower() in COLUMNS:
-        column, value = name.lower(), rest
-    if not term or ":" in value.strip(":"):  # Kabul:Torkham is two words
-        return
-    form = written_form(value)
-    if form:
-        typed[term] = (column, form)
 
 
 def _word(value: str) -> str | None:

@@ -11,7 +11,7 @@ from briefarc.errors import SearchSyntaxError, UsageError
 from briefarc.store.db import translated
 from briefarc.store.fts import index_for
 from briefarc.store.published import NEWEST_FIRST
-from briefarc.store.query import HINT, literal_query, to_fts, written_sql
+from briefarc.store.query import HINT, literal_query, to_fts
 from briefarc.store.ranking import best_first, newest_first, scored
 from briefarc.store.sitelabel import SITE_FILTER_SQL
 from briefarc.store.text import has_cjk
@@ -119,7 +119,6 @@ def search(
     _check_sort(sort)
     fts = literal_query(query) if literal else to_fts(query)
     clauses, params = (filters or Filters()).where()
-    clauses, params = as_written(query, literal, clauses, params)
     typed = fts
     try:
         table, fts = index_for(db, fts)
@@ -139,13 +138,6 @@ def search(
     for hit in hits:
         hit["highlights"] = highlights(hit["snippet"])
     return hits
-
-
-def as_written(query: str, literal: bool, clauses: list[str], params: list,
-               columns: dict[str, str] | None = None) -> tuple[list[str], list]:
-    """The filters' clauses and parameters, and those that hold the query's punctuated words as written."""
-    more, values = written_sql(query, literal, columns)
-    return [*clauses, *more], [*params, *values]
 
 
 def _with_documents(db: sqlite_utils.Database, ranked: list[tuple[int, float | None]]) -> list[dict]:

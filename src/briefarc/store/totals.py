@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from briefarc.store.fts import index_for
 from briefarc.store.query import literal_query, to_fts
-from briefarc.store.search import Filters, as_written
+from briefarc.store.search import Filters
 from briefarc.store.sitelabel import SITE_SQL
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ def count_matches(db: sqlite_utils.Database, query: str, filters: Filters | None
                   literal: bool = False) -> int:
     """How many documents match `query` with `filters`."""
     table, fts = index_for(db, literal_query(query) if literal else to_fts(query))  # CJK: its terms
-    clauses, params = as_written(query, literal, *(filters or Filters()).where())
+    clauses, params = (filters or Filters()).where()
     if not clauses:
         return db.execute(f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", [fts]).fetchone()[0]
     sql = f"""SELECT count(*) FROM {table} JOIN documents d ON d.id = {table}.rowid
