@@ -43,6 +43,8 @@ def test_kwic_shortens_a_long_source_name_before_the_context(cli, tmp_path, narr
         assert row.split()[1] == line["date"] and "Ministry of" in row and site not in row
         centre.add(cell_len(row[:row.index(f" {line['match']} ", row.index("…") + 12)]))  # 12 cells of context
     assert len(centre) == 1
+    narrow_context = [line for line in fits(cli("kwic", "China", "--width", "12", "--db", db).stdout) if line]
+    assert narrow_context and all("Ministry of Foreign Affairs" in row for row in narrow_context)  # room left
 
 
 def test_trend_chart_fits(cli, sources_db, narrow):

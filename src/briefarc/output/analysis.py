@@ -214,8 +214,9 @@ class KwicLines:
         match = max(cell_len(clean(line["match"])) for line in self.lines)
         fixed = ref + date + match + 5  # five single spaces between the six columns
         room = max_width - fixed - source
-        if room < 2 * MIN_CONTEXT and source > 8:
-            source = max(8, source - (2 * MIN_CONTEXT - room))
+        wanted = min(self.width, MIN_CONTEXT)  # a --width under MIN_CONTEXT asks no more room of the source
+        if room < 2 * wanted and source > 8:
+            source = max(8, source - (2 * wanted - room))
             room = max_width - fixed - source
         return ref, date, source, match, max(1, min(self.width, room // 2))
 
