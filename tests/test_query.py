@@ -92,6 +92,7 @@ def test_translated_queries_find_what_they_should(typed, hits):
         ("NEAR(" + "China " * 17 + ", 5)", "at most 16 words or phrases"),
         ('"arm* sales"', "only a phrase's last word may end in '*'"),
         ('"arms s*les"', "is inside the word"),
+        ('"arms *"', "'*' stands alone in the phrase"),  # read as arms*: more than the phrase "arms"
     ],
 )
 def test_syntax_errors_say_what_to_do(typed, advice):

@@ -230,6 +230,9 @@ def _translate(tokens: list[tuple[str, str, int]]) -> list[tuple[str, str]]:
             prefix = value.endswith("*")
             inner = value[1:-2] if prefix else value[1:-1]
             if inner.rstrip().endswith("*"):  # "arms sal*": the phrase's last word is a prefix, as "arms sal"*
+                if not inner.rstrip().rstrip("*") or inner.rstrip()[-2:-1].isspace():
+                    raise SearchSyntaxError(f"'*' stands alone in the phrase {value}: it ends a word, to match words "
+                                            "that start so, as in \"arms sal*\".")
                 inner, prefix = inner.rstrip().rstrip("*"), True
             words = inner.split()
             for word in words:
