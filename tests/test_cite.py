@@ -172,9 +172,11 @@ def test_a_persons_name_is_cited_as_a_name_and_an_organisation_whole():
     person = {"id": 4, "title": "Remarks", "author": "Antony J. Blinken", "url": "https://www.state.gov/r"}
     assert "  author = {Antony J. Blinken},\n" in cite_bibtex(person)
     assert cite_csl(person)["author"] == [{"family": "Blinken", "given": "Antony J."}]
-    particle = cite_csl({**person, "author": "Ursula von der Leyen"})["author"]
-    assert particle == [{"family": "von der Leyen", "given": "Ursula"}]
-    for whole in ("Staff Reporter", "Reuters", "Zhao Lijian", "耿爽", "Ned Price and Jalina Porter", "Web Desk"):
+    assert cite_csl({**person, "author": "Ned Price"})["author"] == [{"family": "Price", "given": "Ned"}]
+    for whole in ("Staff Reporter", "Reuters", "Zhao Lijian", "耿爽", "Ned Price and Jalina Porter", "Web Desk",
+                  "Xi Jinping", "Moon Jae-in", "Ursula von der Leyen", "Jean-Yves Le Drian", "Ned Price Jr.",
+                  "Dr. Mohammad Faisal", "By Amna Farooqui", "Al Jazeera", "White House", "Pakistan Today",
+                  "Andrés Manuel López Obrador"):
         assert "  author = {{" + whole + "}},\n" in cite_bibtex({**person, "author": whole}), whole
         assert cite_csl({**person, "author": whole})["author"] == [{"literal": whole}]
     organisation = {**person, "author": None, "site_name": "U.S. Department of State"}

@@ -119,35 +119,41 @@ ORGANISATION_WORDS = frozenset("""
     ministry department office agency news press service desk staff reporter reporters correspondent correspondents
     bureau team editor editors editorial board report times post daily tribune herald journal gazette wire associated
     reuters afp ap xinhua tass bbc cnn dawn council committee government embassy mission commission foundation
-    institute university center centre group network media online web admin administrator spokesperson unknown
+    institute university center centre group network media online web admin administrator spokesperson unknown house
+    today express nation world international global review magazine radio television tv channel
 """.split())
-PARTICLES = frozenset("de da del della der den van von bin ibn al el la le di du dos das".split())
-# Family names written first (Zhao Lijian, Kim Jong-un, Nguyen Phu Trong): such a name is left whole, as written,
-# rather than split into a "Lijian, Zhao".
+# Words before or after a name that are not part of it (a title, a byline's "By", a suffix), and particles
+# (von der Leyen, Al Jazeera, Le Drian): a name holding one is cited whole, as written, rather than split wrongly.
+NOT_SPLIT = frozenset("""
+    by dr mr mrs ms miss prof professor ambassador minister president premier sheikh sir dame lord lady senator
+    secretary general gen col colonel judge rev hon jr sr ii iii iv
+    de da del della der den van von bin ibn al el la le di du dos das
+""".split())
+# Family names written first (Zhao Lijian, Xi Jinping, Kim Jong-un, Nguyen Phu Trong): left whole, as written.
 FAMILY_FIRST = frozenset("""
     wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie song tang han
     feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lyu ding ren lu yao shen zhong cui
     tan fan liao shi jin jia xia fu fang zou xiong bai meng qin qiu hou yin xue yan duan lei long shao wan qian tao hao
-    geng hua mao kong kim lee park choi jung kang cho yoon jang lim nguyen tran le pham hoang phan vu dang bui do ngo
+    geng hua mao kong xi dai bi qi ji kim lee park choi jung chung kang cho yoon jang lim moon koo nguyen tran le
+    pham hoang phan vu dang bui do ngo
 """.split())
 PERSON_WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
 
 
 def person_name(name: str) -> tuple[str, str] | None:
-    """(family, given) of an author that reads as one person's name ("Antony J. Blinken", "Ursula von der
-    Leyen"): two to five words of letters, capitalised but for particles, none of an organisation's, not led by a
-    family name that comes first; else None (the name is then cited whole, as written)."""
+    """(family, given) of an author that plainly reads as one person's name, given names first ("Antony J.
+    Blinken", "Ned Price"): two or three capitalised words, none of an organisation's, no title, suffix or
+    particle, not led by a family name that comes first. Else None: the name is cited whole, as written (a
+    wrong split, "Jinping, Xi", is worse than none)."""
     words = name.split()
-    if not 2 <= len(words) <= 5 or not all(PERSON_WORD.fullmatch(word) for word in words):
+    if not 2 <= len(words) <= 3 or not all(PERSON_WORD.fullmatch(word) and word[0].isupper() for word in words):
         return None
-    if any(word.strip(".").casefold() in ORGANISATION_WORDS for word in words) or not words[-1][0].isupper():
+    folded = [word.strip(".").casefold() for word in words]
+    if any(word in ORGANISATION_WORDS or word in NOT_SPLIT for word in folded) or folded[0] in FAMILY_FIRST:
         return None
-    if words[0].casefold() in FAMILY_FIRST:
+    if len(words) == 2 and "-" in words[1]:  # Moon Jae-in, Chung Eui-yong: a Korean given name after the family's
         return None
-    if not all(word[0].isupper() or word.casefold() in PARTICLES for word in words):
-        return None
-    first_particle = next((i for i, word in enumerate(words[1:-1], 1) if word.casefold() in PARTICLES), len(words) - 1)
-    return " ".join(words[first_particle:]), " ".join(words[:first_particle])
+    return words[-1], " ".join(words[:-1])
 
 
 def _named_by(record: dict) -> str | None:
