@@ -86,3 +86,5 @@ def test_a_source_with_no_documents_says_where_unfiled_pages_are(cli, archive):
     labels = rows(cli, archive, "list")
     assert any(f'"{row["site"]}"' in notes[0] for row in labels if row["source"] is None and row["site"])
     assert "Note:" not in cli("search", "Pakistan", "--source", "mofa-pk", "--db", archive).stderr
+    own = cli("list", "--source", "mea-in", "--db", archive).stderr  # its own site's pages are named alone
+    assert own.startswith("Note: source mea-in") and own.count(" (") == 1 and '"Ministry of External Affairs' in own

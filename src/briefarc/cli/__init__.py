@@ -127,7 +127,7 @@ def _command_line_error(exc: typer.TyperException, argv: list[str]) -> int:
         return ExitStatus.OK
     message = _as_typed(exc, argv)
     if ctx is not None and ctx.info_name == "list" and "unexpected extra argument" in message:
-        message += " `briefarc list` takes filters only: `briefarc search WORDS` searches."
+        message += ". `briefarc list` takes filters only: `briefarc search WORDS` searches."
     console.error(message)
     if exc.exit_code == ExitStatus.USAGE:
         command = ctx.command_path if ctx else _command_typed(argv)

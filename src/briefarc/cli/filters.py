@@ -94,11 +94,22 @@ def _note_if_empty(database, source: str) -> None:
                         (source,)).fetchone():
         return
     rows = database.execute(f"""SELECT {UNFILED_SQL} AS label, count(*) FROM documents d WHERE d.source_id IS NULL
-                                GROUP BY label HAVING label IS NOT NULL ORDER BY count(*) DESC LIMIT 3""").fetchall()
+                                GROUP BY label HAVING label IS NOT NULL ORDER BY count(*) DESC""").fetchall()
+    own = _site_name_of(database, source)
+    rows = [row for row in rows if row[0] == own] or rows[:3]  # its own site's pages, when some are there
     if rows:
         sites = ", ".join(f'"{label}" ({count:,})' for label, count in rows)
         console.say(console.err(), f"Note: source {source} holds no documents yet. Pages ingested without --source "
                                    f"are under their site's name, which --source takes too: {sites}.")
+
+
+def _site_name_of(database, source: str) -> str | None:
+    """The name of the site a source's address is on, as its pages give it (a known ministry's), or None."""
+    from briefarc.extract.sites import site_by_host
+    from briefarc.store.sources import find_source
+
+    site = site_by_host(find_source(database, source).url)
+    return site.site_name if site else None
 
 
 def unknown_site(name: str, names: list[str], labels: list[str]) -> str:
