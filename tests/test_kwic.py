@@ -29,6 +29,8 @@ def test_kwic_words_phrases_and_prefixes(cli, sample_db):
     assert phrase and all(line["match"].lower() == "trade war" for line in phrase)
     started = cli("kwic", '"trade wa*"', "--db", sample_db, "--json").jsonl()  # as search reads it: was refused
     assert {line["match"].lower() for line in started} >= {"trade war"}
+    alone = cli("kwic", '"trade *"', "--db", sample_db)
+    assert alone.code == 2 and "'*' stands alone" in alone.stderr
 
 
 def test_kwic_chinese(cli, sample_db):

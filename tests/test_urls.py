@@ -124,3 +124,12 @@ def test_the_remembered_host_is_the_one_urlsplit_reads(pieces, scheme):
         expected = ""
     assert hostname(url) == expected
     assert hostname(url) == expected  # asked again: from what it remembers
+
+
+def test_credentials_of_a_typed_address():
+    from briefarc.urls import credentials
+
+    assert credentials("https://u:p%40ss@h.example/x") == ("https://h.example/x", "Basic dTpwQHNz")
+    assert credentials("https://tok@h.example/x") == ("https://h.example/x", "Basic dG9rOg==")
+    assert credentials("https://@h.example/x") == ("https://h.example/x", None)  # nothing to send
+    assert credentials("https://h.example/a@b") == ("https://h.example/a@b", None)

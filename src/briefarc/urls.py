@@ -173,9 +173,12 @@ def credentials(url: str) -> tuple[str, str | None]:
     if "@" not in parts.netloc or parts.scheme.lower() not in DEFAULT_PORTS:
         return url, None
     user, _, host = parts.netloc.rpartition("@")
+    bare = urlunsplit(parts._replace(netloc=host))
+    if not user:  # "https://@host/": an empty user name asks for nothing
+        return bare, None
     name, _, password = user.partition(":")
     token = base64.b64encode(f"{unquote(name)}:{unquote(password)}".encode()).decode("ascii")
-    return urlunsplit(parts._replace(netloc=host)), f"Basic {token}"
+    return bare, f"Basic {token}"
 
 
 USER_INFO = re.compile(r"(?P<scheme>\s*[a-zA-Z][a-zA-Z0-9+.-]*://)(?P<user>[^/?#]*)@")

@@ -63,6 +63,8 @@ def parse_term(text: str, several: bool = True) -> Term:
                          "for one word).")
     raw = narrow(text).strip().strip('"').strip()
     prefix = raw.endswith("*")
+    if prefix and (raw == "*" or raw[-2:-1].isspace()):  # as search: "arms *" is no prefix of any word
+        raise UsageError(f"'*' stands alone in {text!r}: it ends a word, to match words that start so (arms sal*).")
     raw = raw.rstrip("*").strip()
     tokens = TOKEN.findall(index_form(raw))
     fts = quote_phrase(raw, prefix) if tokens else None
