@@ -91,3 +91,13 @@ def test_watch_on_the_real_archive(cli, real_db, tmp_path):
     cli("ingest", BULK / "10ea8ad7de7c9ac9436aff8f771dfc7169f06a70.html.gz", "--db", db)  # 20 May 2020
     result = cli("watch", "check", "--db", db, "--json").jsonl()[0]
     assert result["new"] == 1 and result["hits"][0]["date"] == "2020-05-20"
+
+
+def test_a_watch_name_is_one_word(cli, db_file):
+    """`watch add 'bad name!' Taiwan` was taken, where `sources add Dawn!` is refused."""
+    for name in ("bad name!", "", ".x", "a" * 65, "x\x1b[2J"):
+        result = cli("watch", "add", name, "Taiwan", "--db", db_file)
+        assert result.code == 2 and "cannot name a watch" in result.stderr and "\x1b" not in result.stderr
+    assert not db_file.exists()
+    for name in ("taiwan", "us-china", "台湾", "Week.1"):
+        assert cli("watch", "add", name, "Taiwan", "--db", db_file).code == 0

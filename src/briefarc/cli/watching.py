@@ -1,5 +1,6 @@
 """briefarc watch: saved searches and their new hits, also reported after each fetch."""
 
+import re
 import sys
 from typing import Annotated, Any
 
@@ -8,6 +9,7 @@ import typer
 from briefarc.cli.app import DbOption, app, json_flag, open_db
 from briefarc.cli.filters import with_filters
 
+WATCH_NAME = re.compile(r"[^\W_][\w.-]{0,63}")
 OPTION_NAMES = {"language": "lang"}  # a Filters field and the option that sets it, where they differ
 watch_app = typer.Typer(help="Saved searches: add, list and remove them; check them for new documents.",
                         epilog="\b\nExample: briefarc watch add taiwan Taiwan --lang en", no_args_is_help=True,
@@ -30,6 +32,11 @@ def watch_add(
     from briefarc.output import console
     from briefarc.store.query import read_query
 
+    if not WATCH_NAME.fullmatch(name):  # it is typed again to remove the watch, and shown in every fetch's report
+        from briefarc.errors import UsageError
+
+        raise UsageError(f"{name!r} cannot name a watch: use letters, digits, '-', '_' and '.' (up to 64, starting "
+                         "with a letter or digit), as in taiwan or us-china.")
     database, _ = open_db(db)
     add_watch(database, name, query, filters)
     print_notes(read_query(query).notes)  # as search says: 'or' in lower case is a word, not an operator
