@@ -79,9 +79,12 @@ def test_source_on_a_second_ingest_attaches_it(cli, archive):
     assert cli("list", "--source", "state-briefings", "--db", archive, "--json").jsonl() == []
     again = cli("ingest", page, "--source", "state-briefings", "--db", archive, "--json")
     assert again.code == 0 and again.jsonl()[0]["unchanged"] == 1
+    assert again.jsonl()[0]["refiled"] == 1  # reported: it read as "unchanged 1" alone
     rows = cli("list", "--source", "state-briefings", "--db", archive, "--json").jsonl()
     assert [row["title"] for row in rows] == ["Department Press Briefing – July 29, 2025"]
     assert rows[0]["source"] == rows[0]["site"] == "state-briefings"
+    third = cli("ingest", page, "--source", "state-briefings", "--db", archive)
+    assert third.stderr.startswith("Added 0, updated 0, unchanged 1, failed 0.")  # filed there already
 
 
 @pytest.mark.parametrize("amp", ["&amp;", "&#038;", "&#x26;"])

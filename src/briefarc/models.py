@@ -131,3 +131,4 @@ class SaveResult:
     status: str
     document_id: int
     version: int
+    refiled: bool = False  # an archived page now filed under the source given (`ingest --source` again)

@@ -35,10 +35,12 @@ class IngestReport:
     listed: list[tuple[ListingItem, str]] = field(default_factory=list)  # (item, the listing's address)
     unplaced: int = 0  # listing links that are relative on a page that gives no address of its own
     no_text: list[str] = field(default_factory=list)  # pages with a title and no body: not archived
+    refiled: int = 0  # archived pages now filed under the --source given
 
     def count(self, results: list[SaveResult]) -> None:
         for result in results:
             setattr(self, result.status, getattr(self, result.status) + 1)
+            self.refiled += result.refiled
 
     @property
     def ok(self) -> bool:
@@ -50,6 +52,8 @@ class IngestReport:
             "skipped": self.skipped, "failed": [{"input": name, "error": reason} for name, reason in self.failed],
             "warnings": [{"input": name, "warning": text} for name, text in self.warnings],
         }
+        if self.refiled:
+            summary["refiled"] = self.refiled
         if self.no_text:
             summary["no_text"] = self.no_text
         if self.assumed:  # pages without a URL, per site assumed from their own markup

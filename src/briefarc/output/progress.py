@@ -39,7 +39,8 @@ def ingest_progress(paths: list[str]) -> Iterator:
 def print_ingest_summary(stderr: Console, report) -> None:
     """The counts, then a note a line: into a pipe or a file whole (a command a note names is never cut over
     two lines of a log); on a terminal wrapped at its width, a note's lines under its first word."""
-    line = (f"Added {report.added}, updated {report.updated}, unchanged {report.unchanged}, "
+    refiled = f" ({report.refiled} now filed under the source given)" if report.refiled else ""
+    line = (f"Added {report.added}, updated {report.updated}, unchanged {report.unchanged}{refiled}, "
             f"failed {len(report.failed)}.")
     if report.skipped:
         line += f" Skipped {count(report.skipped, 'record')} with no HTML page."

@@ -82,8 +82,9 @@ def _save(conn: sqlite3.Connection, new: NewDocuments, doc: Document, page: RawP
         values = _stored_values(doc, text_hash, body, identity, known)
         return new.add(key, values, _turn_terms(doc, known), source_id, stamp, (doc, page, digest))
     new.write()  # its snapshot takes the next id
-    if source_id is not None:  # `ingest --source` again: the page joins that source
-        conn.execute("UPDATE documents SET source_id = ? WHERE id = ?", (source_id, row[0]))
+    refiled = source_id is not None and conn.execute(  # `ingest --source` again: the page joins that source
+        "UPDATE documents SET source_id = ? WHERE id = ? AND source_id IS NOT ?", (source_id, row[0], source_id)
+    ).rowcount > 0
     if _same_text(conn, row, doc, text_hash):
         conn.execute(  # a page fetched live is back at its source; a saved copy proves nothing of the kind
             "UPDATE documents SET checked_at = ?, removed_at = CASE WHEN ? THEN NULL ELSE removed_at END"
@@ -91,16 +92,16 @@ def _save(conn: sqlite3.Connection, new: NewDocuments, doc: Document, page: RawP
         if not page.live:
             _note_copy(conn, row[0], digest, text_hash)
         mend_blob(conn, page, digest)
-        return SaveResult("unchanged", row[0], row[2])
+        return SaveResult("unchanged", row[0], row[2], refiled)
     if not page.live and _stored_before(conn, row[0], digest, text_hash):  # an older saved copy again
         mend_blob(conn, page, digest)
-        return SaveResult("unchanged", row[0], row[2])
+        return SaveResult("unchanged", row[0], row[2], refiled)
     values = _stored_values(doc, text_hash, body, identity, known)
     doc_id, number = row[0], row[2] + 1
     _update_document(conn, doc_id, values, stamp, live=page.live)
     _add_turn_terms(conn, [(doc_id, *terms) for terms in _turn_terms(doc, known)])
     _add_version(conn, doc_id, number, doc, page, digest, values, stamp)
-    return SaveResult("updated", doc_id, number)
+    return SaveResult("updated", doc_id, number, refiled)
 
 
 def _note_copy(conn: sqlite3.Connection, doc_id: int, digest: str, text_hash: str) -> None:
