@@ -88,3 +88,13 @@ def test_a_source_with_no_documents_says_where_unfiled_pages_are(cli, archive):
     assert "Note:" not in cli("search", "Pakistan", "--source", "mofa-pk", "--db", archive).stderr
     own = cli("list", "--source", "mea-in", "--db", archive).stderr  # its own site's pages are named alone
     assert own.startswith("Note: source mea-in") and own.count(" (") == 1 and '"Ministry of External Affairs' in own
+
+
+def test_a_ministrys_feed_entries_and_pages_share_one_label():
+    """State's feed entries were "U.S. Department of State" (the site's default name) and its pages "United States
+    Department of State" (their og:site_name): `stats` and --source split one ministry in two."""
+    from briefarc.extract.sites import site_by_host
+
+    page = (SAMPLES / "state-briefing.html").read_text("utf-8")
+    site = site_by_host("https://www.state.gov/briefings/")
+    assert site is not None and f'og:site_name" content="{site.site_name}"' in page

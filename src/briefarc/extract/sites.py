@@ -86,7 +86,7 @@ SITES: tuple[Site, ...] = (
         date_in_title=True,
         native_id=((r"[?&]p=(\d+)", "state:{id}"),),
         listing_items="li.collection-result a.collection-result__link",
-        site_name="U.S. Department of State",
+        site_name="United States Department of State",  # as its own titles and og:site_name name it
     ),
     Site(
         name="mofa.gov.pk",
