@@ -31,8 +31,11 @@ def watch_add(
     from briefarc.cli.archive import print_notes
     from briefarc.output import console
     from briefarc.store.query import read_query
+    from briefarc.urls import UNDECODED
 
-    if not WATCH_NAME.fullmatch(name):  # it is typed again to remove the watch, and shown in every fetch's report
+    # typed again to remove the watch, and shown in every fetch's report; bytes that are not UTF-8 are said so
+    # where any argument's are (cli.run)
+    if not WATCH_NAME.fullmatch(name) and not UNDECODED.search(name):
         from briefarc.errors import UsageError
 
         raise UsageError(f"{name!r} cannot name a watch: use letters, digits, '-', '_' and '.' (up to 64, starting "
