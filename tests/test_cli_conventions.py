@@ -137,3 +137,13 @@ def test_a_language_name_for_lang_is_a_usage_error_that_gives_the_code(cli, db_f
         result = cli(*command, "--lang", "English", "--db", db_file)
         assert result.code == 2 and result.stderr == "Error: --lang takes a language code, not 'English': --lang en.\n"
     assert "--lang en or --lang zh" in cli("list", "--lang", "klingon", "--db", db_file).stderr
+
+
+def test_three_letter_codes_and_locale_spellings_for_lang(cli, db_file):
+    """`--lang eng` and `--lang zh_CN` passed the check and matched nothing: the archive keeps en and zh-CN."""
+    from tests.conftest import SAMPLES
+
+    assert cli("ingest", SAMPLES, "--db", db_file).code == 0
+    for given, code in (("eng", "en"), ("ENG", "en"), ("zho", "zh"), ("zh_CN", "zh-CN")):
+        got = cli("list", "--lang", given, "--limit", "100", "--json", "--db", db_file).jsonl()
+        assert got and got == cli("list", "--lang", code, "--limit", "100", "--json", "--db", db_file).jsonl(), given

@@ -220,17 +220,22 @@ def make_filters(source, since, until, spokesperson, kind, lang, changed=False, 
 LANGUAGE_NAMES = {"english": "en", "chinese": "zh", "mandarin": "zh", "urdu": "ur", "hindi": "hi", "arabic": "ar",
                   "french": "fr", "russian": "ru", "spanish": "es", "german": "de", "portuguese": "pt",
                   "japanese": "ja", "korean": "ko", "persian": "fa", "farsi": "fa", "pashto": "ps", "turkish": "tr"}
-LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
+# Three-letter codes (ISO 639-2) of those languages, which the archive keeps in two letters (ISO 639-1).
+THREE_LETTER = {"eng": "en", "zho": "zh", "chi": "zh", "urd": "ur", "hin": "hi", "ara": "ar", "fra": "fr", "fre": "fr",
+                "rus": "ru", "spa": "es", "deu": "de", "ger": "de", "por": "pt", "jpn": "ja", "kor": "ko", "fas": "fa",
+                "per": "fa", "pus": "ps", "tur": "tr"}
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 
 
 def check_language(lang: str | None) -> str | None:
-    """--lang as a language code (en, zh, zh-CN): a name (english) is a usage error that gives the code, as it
-    matched nothing."""
+    """--lang as a language code (en, zh, zh-CN; zh_CN and eng are read as zh-CN and en, as the archive keeps
+    them): a name (english) is a usage error that gives the code, as it matched nothing."""
     if lang is None:
         return None
-    value = lang.strip()
+    value = lang.strip().replace("_", "-")  # zh_CN, as locales write it, is zh-CN
     if LANGUAGE_TAG.fullmatch(value):
-        return value
+        primary, dash, rest = value.partition("-")
+        return THREE_LETTER.get(primary.casefold(), primary) + dash + rest
     code = LANGUAGE_NAMES.get(value.casefold())
     hint = f"--lang {code}" if code else "--lang en or --lang zh"
     raise UsageError(f"--lang takes a language code, not {lang!r}: {hint}.")
