@@ -16,6 +16,7 @@ from briefarc.output.render import (
     SHORT_NAME,
     TURN_STYLES,
     cut_title,
+    longest_word,
     prose,
     shorten,
     site_cell,
@@ -366,14 +367,9 @@ class GroupedHits:
         source = source_width(options.max_width)  # as search's own table
         text = options.max_width - self.AROUND - source
         # the title's two fifths of the text must hold its longest word: at 76-87 columns "Spokesperson's" folded
-        snippets = text >= self.TEXT and (text - 2) * 2 // 5 >= self.longest_title_word()
+        titles = (hit.get("title") for group in self.groups for hit in group["hits"])
+        snippets = text >= self.TEXT and (text - 2) * 2 // 5 >= longest_word(titles, self.LONG_WORD)
         yield fitted(self.table(source, snippets=snippets), loose=self.table(SHORT_NAME, snippets=snippets))
-
-    def longest_title_word(self) -> int:
-        """The cells of the titles' longest word, up to LONG_WORD; Chinese and Japanese, which break between any
-        two characters, count for none."""
-        words = (word for group in self.groups for hit in group["hits"] for word in (hit.get("title") or "").split())
-        return min(self.LONG_WORD, max((len(word) for word in words if cell_len(word) == len(word)), default=0))
 
     def table(self, source_width: int, *, snippets: bool) -> Table:
         from briefarc.output.render import snippet_text

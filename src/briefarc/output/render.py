@@ -23,6 +23,8 @@ from briefarc.store.search import SNIPPET_CLOSE, SNIPPET_OPEN
 from briefarc.store.sitelabel import NONE_SHOWN
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from briefarc.models import ListingItem
     from briefarc.store.fetchlog import RequestRow
     from briefarc.store.sources import SourceStatus
@@ -82,6 +84,17 @@ def hits_table(hits: list[dict], *, snippets: bool = True) -> HitsTable:
     return HitsTable(hits, snippets)
 
 
+def longest_word(titles: Iterable[str | None], cap: int) -> int:
+    """The cells of the titles' longest word, up to `cap`: a title column narrower folds it ("Spokesper" / "son").
+    Chinese and Japanese, which break between any two characters, have no words to keep whole."""
+    from rich.cells import cell_len
+
+    from briefarc.store.text import has_cjk
+
+    words = (word for title in titles for word in clean(title or "").split() if not has_cjk(word))
+    return min(cap, max(map(cell_len, words), default=0))
+
+
 def source_width(max_width: int) -> int:
     """The cells of a table's source column: at most two sevenths of what a hit's id and date leave (HitsTable.AROUND),
     SHORT_NAME from 80 columns on, never under 8."""
@@ -103,20 +116,11 @@ class HitsTable:
     def __rich_console__(self, console, options):
         source = source_width(options.max_width)
         room = options.max_width - self.AROUND - source
-        if (room * 2 // 5 if self.snippets else room) <= max(self.MIN_TITLE, self.longest_word()):
+        longest = longest_word((hit.get("title") for hit in self.hits), self.LONG_WORD)
+        if (room * 2 // 5 if self.snippets else room) <= max(self.MIN_TITLE, longest):
             yield self.stacked()
         else:
             yield self.table(source)
-
-    def longest_word(self) -> int:
-        """The cells of the longest word of the titles (up to LONG_WORD; CJK text has no words to keep whole):
-        a title column narrower folded "Spokesperson" into "Spokesper" / "son"."""
-        from rich.cells import cell_len
-
-        from briefarc.store.text import has_cjk
-
-        words = (word for hit in self.hits for word in clean(hit.get("title") or "").split() if not has_cjk(word))
-        return min(self.LONG_WORD, max(map(cell_len, words), default=0))
 
     def stacked(self) -> Table:
         """Each hit in one cell beside its id, for a terminal too narrow for the columns: the date and source on a
