@@ -50,24 +50,36 @@ def with_own_hash(db: sqlite_utils.Database, record: dict) -> dict:
 def with_own_hashes_streamed(db: sqlite_utils.Database, records: Iterator[dict]) -> Iterator[dict]:
     """`records` (streamed in id order, for an export) each with_own_hash: the feed of a run of entries is read
     once for them all, and only documents that came from a feed are looked at."""
-    from briefarc.feedentry import entry_bytes
-    from briefarc.store.blobs import BlobError, get_blob
-
     items = dict(db.execute("""SELECT d.id, sn.item FROM documents d JOIN snapshots sn ON sn.id = d.snapshot_id
                                WHERE sn.item IS NOT NULL""").fetchall())
-    feed: tuple[str | None, bytes | None] = (None, None)
+    feeds = FeedEntries(db)
     for record in records:
         item, whole = items.get(record["id"]), record.get("sha256")
-        if item and whole:
-            if feed[0] != whole:
-                try:
-                    feed = (whole, get_blob(db.conn, whole))
-                except BlobError:  # damaged: the record goes as it is, `verify` says what is wrong
-                    feed = (whole, None)
-            entry = entry_bytes(feed[1], item) if feed[1] else None
-            if entry is not None:
-                _own(record, entry, whole, item)
+        if item and whole and (entry := feeds.entry(whole, item)) is not None:
+            _own(record, entry, whole, item)
         yield record
+
+
+class FeedEntries:
+    """Entries read from the stored feeds they came in, the last feed kept: a run of entries shares it."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+        self.last: tuple[str | None, bytes | None] = (None, None)
+
+    def entry(self, whole: str, item: str) -> bytes | None:
+        """The entry `item` of the feed stored under `whole`; None when either is not there (a damaged blob:
+        `verify` says what is wrong)."""
+        from briefarc.feedentry import entry_bytes
+        from briefarc.store.blobs import BlobError, get_blob
+
+        if self.last[0] != whole:
+            try:
+                self.last = (whole, get_blob(self.db.conn, whole))
+            except BlobError:
+                self.last = (whole, None)
+        data = self.last[1]
+        return entry_bytes(data, item) if data else None
 
 
 def _own(record: dict, entry: bytes, whole: str, item: str) -> None:
@@ -84,19 +96,13 @@ def _has_item(db: sqlite_utils.Database, doc_id: int) -> bool:
 def with_own_hashes(db: sqlite_utils.Database, doc_id: int, versions: list) -> list:
     """`versions` (from version_history) with each one taken from a feed given its entry's sha256, the feed
     file's kept as `feed_sha256`: what `show` and `cite` give for the current version."""
-    from briefarc.feedentry import entry_bytes
-    from briefarc.store.blobs import BlobError, get_blob
-
     rows = db.execute("""SELECT v.number, s.sha256, s.item FROM versions v JOIN snapshots s ON s.id = v.snapshot_id
                          WHERE v.document_id = ? AND s.item IS NOT NULL""", (doc_id,)).fetchall()
     items = {number: (whole, item) for number, whole, item in rows}
+    feeds = FeedEntries(db)
     for version in versions:
         whole, item = items.get(version["number"], (None, None))
-        try:
-            data = get_blob(db.conn, whole) if whole else None
-        except BlobError:  # damaged: the version is listed as it is, `verify` says what is wrong
-            continue
-        entry = entry_bytes(data, item) if data and item else None
+        entry = feeds.entry(whole, item) if whole and item else None  # damaged: the version is listed as it is
         if entry is not None:
             version["sha256"], version["feed_sha256"] = sha256(entry), whole
             if "raw_size" in version:
