@@ -63,9 +63,8 @@ def cite_text(record: dict) -> str:
 
 def cite_bibtex(record: dict) -> str:
     named = creator(record)
-    person = person_name(named) if _named_by(record) in ("author", "spokesperson") else None
     # a person's name as BibTeX reads names (Blinken, Antony J.); any other braced whole, an organisation's
-    fields = [("author", latex(named) if person else "{" + latex(named) + "}")] if named else []
+    fields = [("author", latex(named) if _person(record) else "{" + latex(named) + "}")] if named else []
     fields.append(("title", latex(record.get("title") or "Untitled")))
     date = date_parts(record.get("published"))
     if date:
@@ -90,9 +89,9 @@ def cite_csl(record: dict) -> dict:
         "type": "article" if record.get("kind") in ("news_report", "press_release") else "webpage",
         "title": plain(record.get("title")) or "Untitled",
     }
-    if plain(creator(record)):
-        person = person_name(plain(creator(record))) if _named_by(record) in ("author", "spokesperson") else None
-        item["author"] = [{"family": person[0], "given": person[1]} if person else {"literal": plain(creator(record))}]
+    named, person = plain(creator(record)), _person(record)
+    if named:
+        item["author"] = [{"family": person[0], "given": person[1]} if person else {"literal": named}]
     date = date_parts(record.get("published"))
     if date:
         item["issued"] = {"date-parts": [date]}
@@ -156,20 +155,24 @@ def person_name(name: str) -> tuple[str, str] | None:
     return words[-1], " ".join(words[:-1])
 
 
-def _named_by(record: dict) -> str | None:
-    """Which field `creator` takes the name from: author, site_name or spokesperson; None for another."""
+def _person(record: dict) -> tuple[str, str] | None:
+    """(family, given) when the citation names a person: an author or a spokesperson whose name reads as one."""
+    key, name = _named_field(record)
+    return person_name(plain(name)) if key in ("author", "spokesperson") else None
+
+
+def _named_field(record: dict) -> tuple[str | None, str]:
+    """The field the citation takes its name from (author, else the organisation, else the spokesperson) and the
+    name; (None, "") for none."""
     for key in ("author", "site_name", "spokesperson"):
         if record.get(key) and plain(record[key]):
-            return key
-    return None
+            return key, record[key]
+    return None, ""
 
 
 def _named(record: dict) -> str:
     """The author, else the organisation, else the spokesperson, else the host; "" for none."""
-    for key in ("author", "site_name", "spokesperson"):
-        if record.get(key) and plain(record[key]):
-            return record[key]
-    return host(record)
+    return _named_field(record)[1] or host(record)
 
 
 def locator(record: dict) -> str:
