@@ -130,7 +130,7 @@ def _run_fetch(database, targets: list[str], options):
 
 def _targets(database, targets: list[str]):
     from briefarc.store.sources import FILES, all_sources
-    from briefarc.urls import address_problem, is_web_url, masked
+    from briefarc.urls import is_web_url, masked
 
     urls = [t for t in targets if is_web_url(t)]
     names = [t for t in targets if not is_web_url(t)]
@@ -138,9 +138,7 @@ def _targets(database, targets: list[str]):
         if "://" in name:  # meant as an address, not a source's name
             raise UsageError(f"{masked(name)!r} is not an http(s) address: fetch takes web addresses and source names.")
     for url in urls:
-        problem = address_problem(url)
-        if problem:
-            raise UsageError(f"{masked(url)!r} cannot be fetched: {problem}.")
+        check_fetchable(url)
     if not targets:
         sources = [s for s in all_sources(database) if s.enabled and s.kind != FILES]
         if not sources:
@@ -152,6 +150,14 @@ def _targets(database, targets: list[str]):
         if source.kind == FILES:
             raise UsageError(f"Source {source.name!r} labels pages you ingested: it has nothing to fetch.")
     return chosen, urls
+
+
+def check_fetchable(url: str) -> None:
+    """A usage error for a typed address no request can be made to (its password shown as ***)."""
+    from briefarc.urls import address_problem, masked
+
+    if problem := address_problem(url):
+        raise UsageError(f"{masked(url)!r} cannot be fetched: {problem}.")
 
 
 def _source_name(name: str, names: list[str], *, address_hint: bool = True) -> str:
@@ -229,12 +235,12 @@ def sources_add(
     from briefarc.models import Source
     from briefarc.output import console, render
     from briefarc.store.sources import add_source
-    from briefarc.urls import address_problem, is_web_url, masked
+    from briefarc.urls import is_web_url, masked
 
     if url and not is_web_url(url):
         raise UsageError(f"{masked(url)!r} is not an http(s) URL.")
-    if url and (problem := address_problem(url)):
-        raise UsageError(f"{masked(url)!r} cannot be fetched: {problem}.")
+    if url:
+        check_fetchable(url)
     check_source_name(name)
     options = {key: value for key, value in (("item_selector", item_selector), ("next_selector", next_selector),
                ("link_pattern", link_pattern), ("full_text", "always" if full_text else None)) if value}
