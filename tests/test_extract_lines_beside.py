@@ -19,13 +19,14 @@ PAGE = """<html><body><div class="top">Menu line</div><header><p>Section</p><h1>
 def folds(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The lines folded, in order."""
     seen: list[str] = []
-    real = headline.fold
+    real = headline.folded_lines
 
-    def counted(text: str | None) -> str:
-        seen.append(text or "")
-        return real(text)
+    def counted(text: str) -> list[str]:
+        lines = real(text)
+        seen.extend(lines)
+        return lines
 
-    monkeypatch.setattr(headline, "fold", counted)
+    monkeypatch.setattr(headline, "folded_lines", counted)
     return seen
 
 

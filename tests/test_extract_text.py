@@ -4,7 +4,7 @@ import re
 
 from briefarc.extract.dates import find_date
 from briefarc.extract.labels import read_label
-from briefarc.extract.text import cjk_count, fold, text_size
+from briefarc.extract.text import LONG_TEXT, cjk_count, fold, folded_lines, text_size
 
 CJK_RANGES = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
@@ -22,6 +22,14 @@ def test_fold_joins_lines_between_wide_characters_only():
     assert fold("中\n文\nword\n字") == "中文 word 字"
     assert fold("，\r\n「引」") == "，「引」"
     assert fold("a\nb\u00a0 c\u200b") == "a b c"
+
+
+def test_folded_lines_are_the_lines_each_folded_whatever_the_text_holds():
+    texts = ["a  b\n\n c\t\n", "中\r文\n", "中\r\n文\n字 \u3000 x", "soft\u00adhyphen\nzero\u200bwidth\n\ufeff",
+             "\u00a0\n\u3000\n", "ascii only\r\nline", "é\x85x\u2028y\nz", "w " * LONG_TEXT + "\nend"]
+    for text in texts:
+        assert folded_lines(text) == [line for line in map(fold, text.split("\n")) if line], repr(text[:40])
+    assert folded_lines("x\u00adx\n\n y ") == ["xx", "y"]
 
 
 def test_date_patterns_still_run_once_a_year_is_there():

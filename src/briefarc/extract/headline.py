@@ -10,7 +10,7 @@ from selectolax.lexbor import LexborNode
 from briefarc.extract.furniture import hides
 from briefarc.extract.links import resolve
 from briefarc.extract.pagesources import PageSources, node_text
-from briefarc.extract.text import fold, without_permalink
+from briefarc.extract.text import fold, folded_lines, without_permalink
 from briefarc.urls import split
 
 
@@ -156,8 +156,7 @@ def _sibling_lines(node: LexborNode, forward: bool) -> Iterator[tuple[list[str],
     for sibling in _siblings(node, forward):
         if sibling.tag in NOT_TEXT:
             continue
-        found = [fold(line) for line in (sibling.text(separator="\n") or "").split("\n")]
-        found = [line for line in found if line]
+        found = folded_lines(sibling.text(separator="\n") or "")
         yield found, sum(len(line) for line in found)
 
 

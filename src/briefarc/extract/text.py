@@ -18,7 +18,8 @@ _WIDE_BREAK = lazy(rf"([{_WIDE}])[ \t]*[\r\n][ \t\r\n]*(?=[{_WIDE}])")
 
 # invisible characters that only hint where a line may break: soft hyphen, zero-width space, word
 # joiner, Mongolian vowel separator, byte-order mark (zero-width joiners stay: Persian and emoji need them)
-INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\u180e\ufeff"))
+_INVISIBLE_CHARS = "\u00ad\u200b\u2060\u180e\ufeff"
+INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE_CHARS))
 LONG_TEXT = 65_536  # longer texts are folded in halves: a list of all their words takes ten times their size
 
 
@@ -35,6 +36,15 @@ def fold(text: str | None) -> str:
         if "\n" in text or "\r" in text:
             text = _WIDE_BREAK.sub(r"\1", text)
     return " ".join(text.split())  # str.split() knows Unicode whitespace, U+00A0 and U+3000 included
+
+
+def folded_lines(text: str) -> list[str]:
+    """The lines of `text` (split at line feeds), each folded, the empty ones left out. One folds as its words
+    joined by spaces unless the text holds a carriage return (a wide-character break) or an invisible
+    character: most texts, read here without a call of `fold` per line."""
+    if not text.isascii() and ("\r" in text or any(char in text for char in _INVISIBLE_CHARS)):
+        return [line for line in map(fold, text.split("\n")) if line]
+    return [line for line in map(" ".join, map(str.split, text.split("\n"))) if line]
 
 
 def halved(text: str) -> tuple[str, str] | None:
