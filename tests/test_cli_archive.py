@@ -278,6 +278,16 @@ def test_an_empty_path_is_a_usage_error_not_the_current_folder(cli, db_file, tmp
     assert not db_file.exists()
 
 
+def test_an_empty_db_path_is_a_usage_error_not_the_current_folder(cli, tmp_path, monkeypatch):
+    """`--db "$DB"` with DB unset named the current folder (Path("") is "."): "Error: . is a folder", exit 1."""
+    monkeypatch.chdir(tmp_path)
+    for command in (["ingest", str(SAMPLES), "--db", ""], ["search", "Taliban", "--db", ""], ["list", "--db", ""]):
+        result = cli(*command)
+        assert result.code == 2 and "empty path" in result.stderr and "--db" in result.stderr, (command, result.stderr)
+        assert result.stdout == ""
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_standard_input_named_twice_is_a_usage_error(cli, db_file):
     """`ingest - -` read standard input, then failed on the second, empty read and exited 3."""
     for command in (["ingest", "-", "-", "--db", db_file], ["parse", "-", "-"]):

@@ -39,9 +39,16 @@ def _root(
     """Archive diplomatic press briefings: fetch, parse, store and search them."""
 
 
+def _db_file(value: str) -> Path:
+    """--db's path; an empty one (an unset shell variable) is a usage error, not the current folder."""
+    if not value:
+        raise typer.BadParameter("an empty path was given (an unset variable?): name the database file.")
+    return Path(value)
+
+
 DbOption = Annotated[
     Path | None,
-    typer.Option("--db", envvar="BRIEFARC_DB", show_default=False,
+    typer.Option("--db", envvar="BRIEFARC_DB", show_default=False, parser=_db_file,
                  help="Database file (default: briefarc.db in the data folder; or $BRIEFARC_DB)."),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="JSON Lines on stdout instead of a table: one object per "
