@@ -4,6 +4,7 @@ queries mixing Chinese and English; turns; snippets that mark the whole word."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 
@@ -63,6 +64,29 @@ def test_turns_search_finds_a_two_character_word_in_answers(cli, sample_db):
                                     "instr(text, '台湾')").fetchall())
     assert {(row["id"], row["turn"]) for row in rows} == expected != set()
     assert all(row["role"] == "answer" and "台湾" in row["text"] for row in rows)
+
+
+def holding(db: Path, column: str, word: str) -> set[int]:
+    """Ids of the documents whose `column` holds `word` as a word of its own or against Chinese text."""
+    pattern = re.compile(rf"(?<![^\W\u3400-\u9fff]){re.escape(word)}(?![^\W\u3400-\u9fff])", re.I)
+    with sqlite3.connect(db) as conn:
+        return {row_id for row_id, text in conn.execute(f"SELECT id, {column} FROM documents")
+                if pattern.search(text or "")}
+
+
+@pytest.mark.parametrize(("column", "word"), [("title", "2019"), ("title", "2025"), ("body", "14")])
+def test_a_column_filter_finds_letters_and_digits_written_against_chinese(cli, sample_db, column, word):
+    """`title:2019` found only the English titles: "2019年5月15日…" is a term of cjk_title alone."""
+    assert found(cli, sample_db, f"{column}:{word}") == holding(sample_db, column, word) != set()
+    with sqlite3.connect(sample_db) as conn:  # some of them only against Chinese text (2019年5月, 14日)
+        against = {row_id for row_id, text in conn.execute(f"SELECT id, {column} FROM documents")
+                   if re.search(rf"{word}[\u3400-\u9fff]", text or "")}
+    assert found(cli, sample_db, f"{column}:{word}") & against
+
+
+@pytest.mark.parametrize(("column", "word"), [("body", "G20"), ("title", "2019"), ("body", "2019")])
+def test_real_pages_a_column_filter_finds_words_against_chinese(cli, real_db, column, word):
+    assert found(cli, real_db, f"{column}:{word}") == holding(real_db, column, word) != set()
 
 
 @pytest.mark.parametrize("word", ["华", "台湾", "美国", "外交部", "一带一路", "例行记者会", "2019年"])

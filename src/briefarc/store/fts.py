@@ -160,6 +160,7 @@ PARTS = re.compile(rf"""(?<![\w{{])(?P<column>title|subtitle|body)\ :(?:\ (?P<ta
                        | (?P<near>{_NEAR})
                        | "(?P<text>(?:[^"]|"")*)"(?P<star>\*?)""", re.VERBOSE)
 PHRASE = re.compile(r'"(?P<text>(?:[^"]|"")*)"(?P<star>\*?)')
+FILTERED = re.compile(r"(?<![\w{])(?:title|subtitle|body) :")  # a column filter that store/query.py wrote
 
 
 def index_for(db, fts: str, table: str = "documents") -> tuple[str, str]:
@@ -171,7 +172,7 @@ def index_for(db, fts: str, table: str = "documents") -> tuple[str, str]:
     `db` is not read: every query goes to `{table}_fts`. The filters written here have no space before
     their colon: search ranks a query whose user wrote column filters (" : ") as it is.
     """
-    if not has_cjk(fts):
+    if not has_cjk(fts) and not FILTERED.search(fts):
         return f"{table}_fts", fts
     columns = CJK_COLUMNS[table]
     every = "{" + " ".join(columns.values()) + "}"
@@ -180,10 +181,9 @@ def index_for(db, fts: str, table: str = "documents") -> tuple[str, str]:
         name = match["column"]
         if name and name not in columns:
             return match[0]
-        if name and not match["target"]:  # a group follows
-            return f"{{{name} {columns[name]}}} :"
-        if name and not has_cjk(match["target"]):
-            return match[0]
+        if name and not (match["target"] and has_cjk(match["target"])):  # a group, or words without CJK:
+            # those written against CJK text (G20峰会, 2020年) are terms of the column's CJK terms only
+            return f"{{{name} {columns[name]}}} :" + (f" {match['target']}" if match["target"] else "")
         target = match["target"] or match[0]
         negated = match.string[:match.start()].rstrip().endswith("NOT")
         return _on_terms(target, columns[name] if name else every, negated)
