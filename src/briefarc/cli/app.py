@@ -75,7 +75,8 @@ UntilFilter = Annotated[str | None, typer.Option(
     "--until", help="Published on or before this day, or by the end of this month or year (YYYY-MM-DD, YYYY-MM or "
     "YYYY).")]
 SpokespersonFilter = Annotated[
-    str | None, typer.Option("--spokesperson", help="Spokesperson's name, or part of it.")
+    str | None, typer.Option("--spokesperson", help="Spokesperson's name, or the start of a word of it "
+                                                    "(Hua: Hua Chunying); in Chinese, any part of it.")
 ]
 KindFilter = Annotated[
     str | None,

@@ -69,6 +69,17 @@ def primary_subtag(language: str | None) -> str | None:
     return language.strip().replace("_", "-").split("-")[0].lower()
 
 
+# --spokesperson: the name, or the start of one of its words ("Hua" is Hua Chunying, not Geng Shuang; "Chun" too);
+# in Chinese, any part of it (华 in 华春莹). A hyphen parts words as a space does.
+SPOKESPERSON_SQL = "(' ' || replace(d.spokesperson, '-', ' ')) LIKE ? ESCAPE '\\'"
+
+
+def spokesperson_pattern(name: str) -> str:
+    """The LIKE pattern of SPOKESPERSON_SQL for a --spokesperson value (% and _ in it are themselves)."""
+    escaped = " ".join(name.replace("-", " ").split()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%" if has_cjk(name) else f"% {escaped}%"
+
+
 @dataclass
 class Filters:
     source: str | None = None
@@ -92,8 +103,8 @@ class Filters:
                 clauses.append(clause)
                 params.append(value)
         if self.spokesperson:
-            clauses.append("d.spokesperson LIKE ?")
-            params.append(f"%{self.spokesperson}%")
+            clauses.append(SPOKESPERSON_SQL)
+            params.append(spokesperson_pattern(self.spokesperson))
         if self.changed:
             clauses.append("(SELECT count(*) FROM versions v WHERE v.document_id = d.id) > 1")
         if self.removed:

@@ -1,0 +1,45 @@
+"""--spokesperson on real SQLite files: a name, or the start of one of its words; any part of a Chinese name."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefarc.models import Document, RawPage
+from briefarc.store.db import open_database
+from briefarc.store.documents import save_document
+
+NAMES = ["Hua Chunying", "Geng Shuang", "华春莹", "Jean-Pierre Lacroix", "Shafqat Ali Khan", "Zhao 50%_off"]
+
+
+@pytest.fixture
+def archive(db_file):
+    db = open_database(db_file)
+    for number, name in enumerate(NAMES, start=1):
+        page = f"<html><body><h1>Briefing {number}</h1><p>Remarks {number}.</p></body></html>".encode()
+        save_document(db, Document(title=f"Briefing {number}", published=f"2025-03-{number:02d}", kind="briefing",
+                                   language="en", spokesperson=name, paragraphs=[f"Remarks {number}."]),
+                      RawPage(data=page, origin=f"/saved/{number}.html"))
+    db.conn.close()
+    return db_file
+
+
+@pytest.mark.parametrize(("typed", "found"), [
+    ("Hua", ["Hua Chunying"]),  # not Geng Shuang, whose name holds "hua"
+    ("chun", ["Hua Chunying"]),
+    ("hua chunying", ["Hua Chunying"]),
+    ("Shuang", ["Geng Shuang"]),
+    ("华", ["华春莹"]),
+    ("春莹", ["华春莹"]),
+    ("Pierre", ["Jean-Pierre Lacroix"]),
+    ("Jean-Pierre", ["Jean-Pierre Lacroix"]),
+    ("Ali Khan", ["Shafqat Ali Khan"]),
+    ("an", []),  # no word starts so, though three names hold it
+    ("%", []),
+    ("50%_", ["Zhao 50%_off"]),
+])
+def test_a_spokesperson_is_found_by_the_start_of_a_word_of_the_name(cli, archive, typed, found):
+    for command in ("list", "search"):
+        words = [] if command == "list" else ["Remarks"]
+        result = cli(command, *words, "--spokesperson", typed, "--json", "--limit", "50", "--db", archive)
+        assert result.code == 0, result.stderr
+        assert sorted(row["spokesperson"] for row in result.jsonl()) == found, command
