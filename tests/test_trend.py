@@ -140,3 +140,25 @@ def test_trend_does_not_count_speaker_labels(cli, sources_db):
         with_labels = sum(len(pattern.findall(body)) for (body,) in conn.execute("SELECT body FROM documents"))
         assert with_labels > len(kwic)  # the body holds the labels too
     conn.close()
+
+
+def test_a_name_said_in_an_answer_is_a_mention_though_it_names_the_speaker_too(cli, db_file):
+    """An answer without a label, its speaker inferred (耿爽, the day's spokesperson), that says "耿爽表示": trend
+    took one mention off for each turn of that speaker, as if the body wrote "耿爽：" before it, and found 0
+    where kwic shows 1. A label the body does write is still no mention."""
+    from briefarc.models import Document, RawPage, Turn
+    from briefarc.store.db import open_database
+    from briefarc.store.documents import save_document
+
+    db = open_database(db_file)
+    said = ["问：中方对此有何评论？", "耿爽表示，中方欢迎各方努力。", "耿爽：我们注意到有关报道。"]
+    turns = [Turn("记者", "question", "中方对此有何评论？"), Turn("耿爽", "answer", "耿爽表示，中方欢迎各方努力。"),
+             Turn("耿爽", "answer", "我们注意到有关报道。")]
+    save_document(db, Document(title="2019年5月15日外交部发言人耿爽主持例行记者会", published="2019-05-15",
+                               kind="briefing", language="zh", spokesperson="耿爽", paragraphs=said, turns=turns),
+                  RawPage(data="<html><body><p>耿爽</p></body></html>".encode(), origin="/saved/geng.html"))
+    db.conn.close()
+    rows = cli("trend", "耿爽", "--by", "year", "--db", db_file, "--json").jsonl()
+    kwic = cli("kwic", "耿爽", "--db", db_file, "--json").jsonl()
+    assert sum(row["mentions"] for row in rows) == len(kwic) == 1
+    assert [line["turn"] for line in kwic] == [2]

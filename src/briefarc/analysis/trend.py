@@ -4,11 +4,14 @@ Document counts come from the full-text index, and so do mentions: an fts5vocab 
 token's positions, so a phrase is its tokens at consecutive positions (a CJK word, its character pairs
 in cjk_body: store/cjk.py). A phrase mixing CJK and other words, or a table that cannot be made: the
 matching documents' text is scanned with kwic's pattern; so is text holding CJK characters for a word of
-another script (the index reads "G20峰会" as one word, where the word G20 stands).
+another script (the index reads "G20峰会" as one word, where the word G20 stands). A document whose turns
+have a speaker whose name holds the term is counted in its turns' text, as kwic reads it: a label the body
+writes ("耿爽：") is no mention, the name said in an answer ("耿爽表示") is one.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import Counter
 from typing import TYPE_CHECKING
@@ -131,8 +134,7 @@ def _term_counts(db, term: Term, day_of: dict[int, str], period: dict[str, str])
         per_document.update(_scanned_mentions(db, term, found, "AND cjk_body IS NOT NULL"))
     in_labels = _label_mentions(db, term, found)
     if in_labels:  # what was said, not who said it: "MR PRICE:" before an answer is not a mention of Price
-        for doc_id, count in in_labels.items():
-            per_document[doc_id] = max(0, per_document.get(doc_id, 0) - count)
+        per_document.update(_turn_mentions(db, term, list(in_labels)))
         titled = _title_matches(db, term, [doc_id for doc_id in in_labels if not per_document[doc_id]])
         unsaid = {doc_id for doc_id in in_labels if not per_document[doc_id]} - titled
         documents = Counter(period[day_of[doc_id]] for doc_id in found if doc_id not in unsaid)
@@ -165,6 +167,19 @@ def _indexed_mentions(db, term: Term, found: list[int]) -> dict[int, int] | None
     joins = "".join(f" JOIN t{i} ON t{i}.doc = t0.doc AND t{i}.offset = t0.offset + {i}" for i in range(1, len(tokens)))
     rows = db.execute(f"WITH {', '.join(parts)} SELECT t0.doc, count(*) FROM t0{joins} GROUP BY t0.doc", params)
     return dict(rows.fetchall())
+
+
+def _turn_mentions(db, term: Term, ids: list[int]) -> dict[int, int]:
+    """Per document, the term's occurrences in the text of its turns, as kwic finds them: not in the speaker
+    labels the body writes ("耿爽：", "MR PRICE:"), and in a name said in an answer ("耿爽表示，") all the same."""
+    counts: dict[int, int] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for doc_id, turns in db.execute(f"SELECT id, turns FROM documents WHERE id IN ({', '.join('?' * len(chunk))})",
+                                        chunk):
+            texts = [turn.get("text") or "" for turn in json.loads(turns)] if turns else []
+            counts[doc_id] = sum(len(term.pattern.findall(" ".join(text.split()))) for text in texts)
+    return counts
 
 
 def _label_mentions(db, term: Term, found: list[int]) -> dict[int, int]:
