@@ -69,3 +69,27 @@ def test_markdown_turns_of_a_chinese_transcript_keep_the_full_width_colon(cli, a
     text = (tmp_path / "md" / "2019-05-15-2019年5月15日外交部发言人陆慷主持例行记者会-4.md").read_text("utf-8")
     shown = cli("show", "4", "--db", archive).stdout
     assert "**问**：" in text and "**问:**" not in text and "问：" in shown
+
+
+def test_a_chinese_label_keeps_its_full_width_colon_before_digits_and_quotes(cli, db_file, tmp_path):
+    """`答：3月2日，…` as the page writes it: show printed `答: 3月2日` (an ASCII colon and a space) when the answer
+    opens with a digit or a quotation mark, and so did the Markdown export. An English label before such text keeps
+    its ASCII colon."""
+    from briefarc.models import Document, RawPage, Turn
+    from briefarc.store.db import open_database
+    from briefarc.store.documents import save_document
+
+    turns = [Turn("问", "question", "“国际危机组织”发表报告，你有何评论？"), Turn("答", "answer", "3月2日，中方已经表明立场。"),
+             Turn("Question", "question", "2020 was a hard year?"), Turn("Hua Chunying", "answer", "3 things matter.")]
+    db = open_database(db_file)
+    save_document(db, Document(title="外交部发言人答记者问", published="2019-03-04", kind="briefing", language="zh",
+                               paragraphs=[f"{turn.speaker}：{turn.text}" for turn in turns], turns=turns),
+                  RawPage(data="<html><body><p>答</p></body></html>".encode(), origin="/saved/qa.html"))
+    db.conn.close()
+    shown = cli("show", "1", "--db", db_file).stdout
+    for line in ("问：“国际危机组织”", "答：3月2日，", "Question: 2020 was", "Hua Chunying: 3 things"):
+        assert line in shown, line
+    assert cli("export", "-f", "markdown", "-o", tmp_path / "md", "--db", db_file).code == 0
+    text = next((tmp_path / "md").glob("*.md")).read_text("utf-8")
+    for line in ("**问**：“国际危机组织”", "**答**：3月2日，", "**Question:** 2020 was", "**Hua Chunying:** 3 things"):
+        assert line in text, line

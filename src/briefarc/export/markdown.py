@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefarc.export.files import output_file, prepare_folder
-from briefarc.output.textout import clean
+from briefarc.output.textout import clean, wide_colon
 from briefarc.store.search import Filters
 from briefarc.store.stream import iter_records
 
@@ -118,14 +118,15 @@ def body(record: dict) -> str:
 
 
 def turn_text(turn: dict) -> str:
-    """A turn with its speaker's label in bold. Before Chinese or Japanese text the label ends in a full-width
-    colon and no space, as the page writes it (问：) and `show` prints it; the colon stands outside the bold
-    there, where CommonMark closes the bold (after punctuation, `**` closes only before a space)."""
+    """A turn with its speaker's label in bold. A Chinese or Japanese label, or one before text in those languages,
+    ends in a full-width colon and no space, as the page writes it (问：) and `show` prints it (wide_colon); the
+    colon stands outside the bold there, where CommonMark closes the bold (after punctuation, `**` closes only
+    before a space)."""
     label = turn.get("speaker") or TURN_LABELS.get(turn.get("role") or "", "")
     text = escape(turn.get("text"))
     if not label:
         return text
-    if text and unicodedata.east_asian_width(text[0]) in ("W", "F"):
+    if wide_colon(label, text):
         return f"**{escape(label)}**：{text}"
     return f"**{escape(label)}:** {text}"
 

@@ -7,7 +7,6 @@ with control characters made visible, so a page cannot restyle the output or dri
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import TYPE_CHECKING
 
 from rich import box
@@ -17,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from briefarc.output.fitting import Fitted, fitted
-from briefarc.output.textout import clean, clean_name, write_csv, write_jsonl  # noqa: F401  (here too for the commands)
+from briefarc.output.textout import clean, clean_name, wide_colon, write_csv, write_jsonl  # noqa: F401  (here too for the commands)
 from briefarc.output.wrap import Wrapped
 from briefarc.store.search import SNIPPET_CLOSE, SNIPPET_OPEN
 from briefarc.store.sitelabel import NONE_SHOWN
@@ -239,14 +238,15 @@ TURN_STYLES = {"question": "bold magenta", "answer": "bold green", "statement": 
 
 
 def _turn_text(turn: dict) -> Text:
-    """A turn as one paragraph, its speaker's label at the start. Before Chinese or Japanese text the label
-    ends in a full-width colon and no space, as those languages write it: a space there would let the
-    terminal's wrap move the whole unspaced paragraph to the next line, leaving the label alone."""
+    """A turn as one paragraph, its speaker's label at the start. A label in Chinese or Japanese (答, 华春莹),
+    or one before text in those languages, ends in a full-width colon and no space, as those languages write
+    it ("答：3月2日，…" as the page has it): a space there would let the terminal's wrap move the whole unspaced
+    paragraph to the next line, leaving the label alone."""
     out = Wrapped()
-    speaker, said = turn.get("speaker"), clean(turn.get("text"))
+    speaker, said = clean(turn.get("speaker")), clean(turn.get("text"))
     if speaker:
-        wide = bool(said) and unicodedata.east_asian_width(said[0]) in ("W", "F")
-        out.append(clean(speaker) + ("：" if wide else ": "), style=TURN_STYLES.get(turn.get("role") or "", "bold"))
+        out.append(speaker + ("：" if wide_colon(speaker, said) else ": "),
+                   style=TURN_STYLES.get(turn.get("role") or "", "bold"))
     out.append(said + "\n")
     return out
 

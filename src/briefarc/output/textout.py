@@ -7,6 +7,7 @@ import io
 import json
 import os
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import IO, Any
 
@@ -58,6 +59,12 @@ def clean(value: object) -> str:
     if value is None:
         return ""
     return CONTROL.sub(_visible, str(value))
+
+
+def wide_colon(label: str, text: str) -> bool:
+    """Whether a speaker's label ends in a full-width colon and no space, as Chinese and Japanese write it: a
+    label in those languages (答, 华春莹), or one before text in them ("答：3月2日，…" as the page has it)."""
+    return any(unicodedata.east_asian_width(char) in ("W", "F") for char in (label[-1:], text[:1]) if char)
 
 
 def clean_name(value: object) -> str:
