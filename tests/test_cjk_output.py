@@ -79,7 +79,8 @@ def test_a_chinese_label_keeps_its_full_width_colon_before_digits_and_quotes(cli
     from briefarc.store.db import open_database
     from briefarc.store.documents import save_document
 
-    turns = [Turn("问", "question", "“国际危机组织”发表报告，你有何评论？"), Turn("答", "answer", "3月2日，中方已经表明立场。"),
+    turns = [Turn("问", "question", "“国际危机组织”发表报告，你有何评论？"),
+             Turn("答", "answer", "3月2日，中方已经表明立场。"),
              Turn("Question", "question", "2020 was a hard year?"), Turn("Hua Chunying", "answer", "3 things matter.")]
     db = open_database(db_file)
     save_document(db, Document(title="外交部发言人答记者问", published="2019-03-04", kind="briefing", language="zh",

@@ -8,7 +8,7 @@ character before it goes down with it (as Chinese and Japanese typesetting do). 
 
 from __future__ import annotations
 
-from rich._wrap import divide_line
+from rich.cells import get_character_cell_size
 from rich.console import Console
 from rich.containers import Lines
 from rich.text import Text
@@ -34,7 +34,10 @@ class Wrapped(Text):
         for line in self.split(allow_blank=True):
             if "\t" in line:
                 line.expand_tabs(tab_size)
-            for number, part in enumerate(line.divide(breaks(line.plain, width, self.hang))):
+            parts = line.divide(offsets := breaks(line.plain, width, self.hang))
+            for number, part in enumerate(parts):
+                if number < len(offsets):  # the spaces a wrapped line ends with: copied from a terminal, none
+                    part.rstrip()
                 part.rstrip_end(width)
                 if number and self.hang:
                     part = Text(" " * self.hang, end="") + part
@@ -44,31 +47,51 @@ class Wrapped(Text):
 
 
 def breaks(text: str, width: int, hang: int = 0) -> list[int]:
-    """Where Rich would wrap `text` at `width` cells (lines after the first `hang` cells narrower), each
-    break moved back while it would put closing punctuation first on a line or leave opening punctuation last."""
+    """Where to wrap `text` at `width` cells (lines after the first `hang` cells narrower): the offsets where
+    lines after the first begin. A line may end after spaces, and on either side of a wide (Chinese or Japanese)
+    character, so a Latin word written against Chinese text ("考试（Advanced Placement）信息网") is no unbreakable
+    block running to the next space; never before closing punctuation or a zero-width mark, nor after opening
+    punctuation. A word longer than a line is cut where the line ends."""
     offsets: list[int] = []
-    start, room = 0, width
-    while start < len(text):
-        window = text[start:start + 4 * room]  # the first line and more: no character is wider than 2 cells
-        found = divide_line(window, room, fold=True) or (
-            divide_line(text[start:], room, fold=True) if start + len(window) < len(text) else [])
-        if not found:
+    start, room, size = 0, width, len(text)
+    while start < size:
+        end = _line_end(text, start, room)
+        if end >= size:
             break
-        end = start + found[0]
-        while end - 1 > start and (text[end] in CLOSING or text[end - 1] in OPENING) and not text[end - 1].isspace():
-            end -= 1
-        if text[end] in CLOSING and text[end - 1].isspace():  # "responsible …": the word before goes down too
-            end = _word_start(text, end, start)
         offsets.append(end)
         start, room = end, width - hang
     return offsets
 
 
-def _word_start(text: str, end: int, start: int) -> int:
-    """Where the word before the spaces that end at `end` starts; `end` itself when that word opens the line."""
-    index = end
-    while index > start and text[index - 1].isspace():
-        index -= 1
-    while index > start and not text[index - 1].isspace():
-        index -= 1
-    return index if index > start else end
+def _line_end(text: str, start: int, room: int) -> int:
+    """Where the line that begins at `start` ends: the last place a line may end whose text (its trailing spaces
+    left out) fits in `room` cells; where the room ends if there is none; len(text) if the rest fits."""
+    used = 0  # the cells of text[start:index], spaces at its end included
+    fits = start  # the last place a line may end where the text before it fits
+    for index in range(start, len(text)):
+        char = text[index]
+        if index > start and _may_break(text, index):
+            fits = index
+        if char.isspace():
+            used += 1
+            continue
+        used += cell_size(char)
+        if used > room:
+            return fits if fits > start else max(index, start + 1)
+    return len(text)
+
+
+def _may_break(text: str, index: int) -> bool:
+    """Whether a line may end before text[index] (and the next begin with it)."""
+    char, before = text[index], text[index - 1]
+    if char.isspace() or char in CLOSING or before in OPENING or not cell_size(char):
+        return False
+    return before.isspace() or _wide(char) or _wide(before)
+
+
+def _wide(char: str) -> bool:
+    return cell_size(char) == 2
+
+
+def cell_size(char: str) -> int:
+    return get_character_cell_size(char)
