@@ -145,3 +145,12 @@ def test_the_terms_of_a_paragraph_of_more_runs_than_there_are_places():
 
     text = "台1" * (PLACES // 2 + 5) + "湾问题"
     assert terms(text) == terms_by_the_definition(text)
+
+
+@pytest.mark.parametrize(("spaced", "word"), [('"外交部 发言人"', "外交部发言人"), ('"例行 记者会"', "例行记者会"),
+                                              ('"外交部 发言人"*', "外交部发言人")])
+def test_a_space_typed_between_chinese_words_of_a_phrase_is_left_out(cli, sample_db, spaced, word):
+    """Chinese writes no space between words: "外交部 发言人" found nothing, silently (helper-75)."""
+    assert found(cli, sample_db, spaced) == containing(sample_db, word) != set()
+    kwic = cli("kwic", spaced, "--limit", "1000", "--db", sample_db, "--json").jsonl()
+    assert len(kwic) == len(cli("kwic", word, "--limit", "1000", "--db", sample_db, "--json").jsonl()) > 0

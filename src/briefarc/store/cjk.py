@@ -148,13 +148,14 @@ def terms_of(text: str | None, known: Known) -> str | None:
 
 def phrase_tokens(text: str, star: bool = False) -> tuple[list[str], bool]:
     """The stored terms a phrase's CJK-bearing words match, in order, and whether the last is a prefix
-    (`star`: the phrase was typed as a prefix, which a word ending in letters or digits keeps).
+    (`star`: the phrase was typed as a prefix, which a word ending in letters or digits keeps). A space typed
+    between two CJK characters is left out (_gaps_closed).
 
     A run that ends the phrase may go on in the text (its pairs only, or the character as a prefix when
     it is one character long); a run followed by more of the phrase must end where the text's run ends
     (its pairs and its last character).
     """
-    segments = [segment for word in _words(text) for segment in word]
+    segments = [segment for word in _words(_gaps_closed(text)) for segment in word]
     tokens: list[str] = []
     prefix = False
     for index, (run, other) in enumerate(segments):
@@ -170,6 +171,17 @@ def phrase_tokens(text: str, star: bool = False) -> tuple[list[str], bool]:
             tokens.append(run)
             prefix = True
     return tokens, prefix
+
+
+@cache
+def _cjk_gap() -> re.Pattern:
+    return re.compile(f"(?<=[{CJK_CHARS}])\\s+(?=[{CJK_CHARS}])")
+
+
+def _gaps_closed(text: str) -> str:
+    """A phrase without the spaces typed between two Chinese or Japanese characters ("一个 中国"): those languages
+    write no space between words, so the phrase is the characters as the text runs them together."""
+    return _cjk_gap().sub("", text)
 
 
 def other_words(text: str) -> list[str]:
