@@ -88,6 +88,19 @@ def test_jsonl_holds_the_full_record_of_every_document(cli, archive):
     assert "Exported 4 documents to <stdout>." in result.stderr
 
 
+def test_records_leave_out_the_search_terms_of_chinese_text(cli, archive):
+    """cjk_title and cjk_body (the character pairs the full-text index searches) were a fourth of a Chinese
+    document's JSON in every export and in show --json (helper-75); the database keeps them."""
+    chinese = [record for record in run(cli, archive).jsonl() if record["language"] == "zh"]
+    shown = json.loads(cli("show", str(chinese[0]["id"]), "--json", "--db", archive).stdout)
+    for record in (chinese[0], shown):
+        assert not [name for name in record if name.startswith("cjk_")] and "来华" in record["body"]
+    header = run(cli, archive, "-f", "csv").stdout.splitlines()[0]
+    assert "cjk_" not in header and "body" in header
+    with closing(sqlite3.connect(archive)) as conn:
+        assert "来华" in conn.execute("SELECT cjk_body FROM documents WHERE language = 'zh'").fetchone()[0]
+
+
 def test_jsonl_lines_cannot_be_split_by_hostile_text(cli, archive):
     result = run(cli, archive, "-o", "-")
     assert len(result.stdout.splitlines()) == 4  # str.splitlines breaks on \u2028 and \u2029 too

@@ -360,7 +360,15 @@ def get_document(db: sqlite_utils.Database, doc_id: int) -> dict:
     return decode_row(dict(zip([column[0] for column in cursor.description], row, strict=True)))
 
 
+# The search terms of CJK text (store/cjk.py): the full-text index's, not part of a record (a fourth of the JSON of
+# a Chinese document), and found again from its text whenever wanted.
+INDEX_ONLY = ("cjk_title", "cjk_subtitle", "cjk_body")
+
+
 def decode_row(row: dict) -> dict:
+    """A stored record as show --json and the exports give it: its JSON columns read, its index terms left out."""
+    for column in INDEX_ONLY:
+        row.pop(column, None)
     for column in JSON_COLUMNS:
         if isinstance(row.get(column), str):
             row[column] = json.loads(row[column])
