@@ -72,6 +72,18 @@ def test_show_pages_through_the_pager_on_a_terminal(cli, archive, tmp_path):
     assert record["paragraphs"][0].split()[-1] in paged
 
 
+def test_show_turns_pages_as_show_does(cli, archive, tmp_path):
+    """`show ID --turns` printed straight through on a terminal, its first turns scrolled away (helper-75)."""
+    record = record_of(cli, archive, "state-briefing.html")
+    printed, code = run_show(archive, tmp_path, str(record["id"]), "--turns", terminal=True, pager="cat > paged.txt")
+    paged = re.sub("\x1b\\[[0-9;]*m", "", (tmp_path / "paged.txt").read_text("utf-8"))
+    assert code == 0 and printed.strip() == "" and f"{record['id']}#1" in paged
+    (tmp_path / "paged.txt").unlink()
+    printed, code = run_show(archive, tmp_path, str(record["id"]), "--turns", "--no-pager", terminal=True,
+                             pager="cat > paged.txt")
+    assert code == 0 and not (tmp_path / "paged.txt").exists() and f"{record['id']}#1" in printed
+
+
 def test_no_pager_and_pipes_never_page(cli, archive, tmp_path):
     record = record_of(cli, archive, "news-dawn-style.html")
     printed, code = run_show(archive, tmp_path, str(record["id"]), "--no-pager", terminal=True,

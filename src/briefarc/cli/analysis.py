@@ -94,8 +94,9 @@ def turn_search(db, query, filters, in_: str | None, outlet: str | None, *, limi
         console.say(console.err(), line)
 
 
-def show_turns(database, doc_id: int, number: int | None, json_: bool) -> None:
-    """`show ID#N` (one turn and the question it answers) or `show ID --turns` (every turn, numbered)."""
+def show_turns(database, doc_id: int, number: int | None, json_: bool, page: bool = True) -> None:
+    """`show ID#N` (one turn and the question it answers) or `show ID --turns` (every turn, numbered, through the
+    pager on a terminal as `show` is, unless `page` is false: --no-pager)."""
     from briefarc.analysis.turns import get_turn, get_turns
     from briefarc.output import console, render
     from briefarc.output.analysis import numbered_turns, turn_panel
@@ -114,7 +115,7 @@ def show_turns(database, doc_id: int, number: int | None, json_: bool) -> None:
     if json_:
         render.write_jsonl(turns, sys.stdout)
     else:
-        print_paged(console.out(), numbered_turns(turns), page=False)
+        print_paged(console.out(), numbered_turns(turns), page=page)
 
 
 @app.command(epilog="\b\nExample: briefarc outlets --since 2020 --top 3")

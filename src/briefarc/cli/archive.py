@@ -334,7 +334,7 @@ def show(
     if turns or number is not None:
         from briefarc.cli.analysis import show_turns
 
-        show_turns(database, doc_id, number, json_)
+        show_turns(database, doc_id, number, json_, page=not no_pager)
         return
     if raw:
         from briefarc.store.entries import document_raw
