@@ -100,7 +100,7 @@ def test_chinese_labels_with_full_width_colons() -> None:
                   "答：没有。", "会后有记者问及：中方如何回应？", "耿爽：这些说法是无稽之谈。"]
     turns = find_turns(paragraphs, "耿爽")
     assert [t.role for t in turns] == ["statement", "question", "answer", "question", "answer", "question", "answer"]
-    assert turns[5].speaker is None and turns[5].text == "中方如何回应？"
+    assert turns[5].speaker is None and turns[5].text == "会后有记者问及：中方如何回应？"  # the lead-in is the page's
 
 
 def test_post_conference_lead_in_on_its_own_line() -> None:

@@ -174,10 +174,13 @@ def gather_turns(paragraphs: list[str], spokesperson: str | None, reading: Readi
     asked = lead_in = bold = False
     listed: int | None = None  # the number of the last of the questions raised after the conference
     current: list[str] | None = None
+    heads: dict[int, str] = {}  # a turn's first paragraph as the page writes it, its after-conference lead-in kept
+    lead = None  # a lead-in on a paragraph of its own, for the question that follows it
     for paragraph, label, flag, role, next_role in zip(paragraphs, reading.labels, reading.flags, reading.label_role,
                                                          reading.coming, strict=True):
         if label and label.lead_in:
             current, lead_in = None, True  # "After the press conference, the following question was raised:"
+            lead = paragraph
             continue
         if (label and role and not asked and not flag and label.role is None and person_like(label.speaker or "")
                 and GREETING.match(label.rest)):
@@ -190,6 +193,8 @@ def gather_turns(paragraphs: list[str], spokesperson: str | None, reading: Readi
             turns.append(Turn(label.speaker, role, ""))
             current = [label.rest] if label.rest else []
             texts.append(current)
+            if label.speaker is None and label.rest:  # "会后有记者问及：据报道，…": the lead-in is the page's text
+                heads[len(turns) - 1] = paragraph
         elif is_heading(paragraph) or SEPARATOR.match(paragraph):
             current = None
         else:
@@ -204,6 +209,8 @@ def gather_turns(paragraphs: list[str], spokesperson: str | None, reading: Readi
                 asked = asked or lead_in
                 current = [paragraph]
                 texts.append(current)
+                if lead_in and lead is not None:
+                    heads[len(turns) - 1] = f"{lead}\n\n{paragraph}"
             else:
                 current.append(paragraph)
         if current is not None and len(current) == 1 and turns[-1].role == "question":  # a question begins
@@ -211,10 +218,10 @@ def gather_turns(paragraphs: list[str], spokesperson: str | None, reading: Readi
             listed = number_of(current[0]) if turns[-1].speaker is None else None
         elif current and turns[-1].role == "answer" and number_of(current[-1]) is not None:
             listed = None  # an answer that numbers its own points ("一、加强合作。"): its "二、" is no question
-        lead_in = False
+        lead_in, lead = False, None
         bold = flag
-    for turn, parts in zip(turns, texts, strict=True):
-        turn.text = "\n\n".join(parts)
+    for index, (turn, parts) in enumerate(zip(turns, texts, strict=True)):
+        turn.text = "\n\n".join([heads[index], *parts[1:]] if index in heads and parts else parts)
     return turns
 
 
