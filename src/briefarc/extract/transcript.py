@@ -174,7 +174,7 @@ def gather_turns(paragraphs: list[str], spokesperson: str | None, reading: Readi
     asked = lead_in = bold = False
     listed: int | None = None  # the number of the last of the questions raised after the conference
     current: list[str] | None = None
-    heads: dict[int, str] = {}  # a turn's first paragraph as the page writes it, its after-conference lead-in kept
+    heads: dict[int, tuple[str, str]] = {}  # turn: (its start as the page has it, lead-in and all; what that replaces)
     lead = None  # a lead-in on a paragraph of its own, for the question that follows it
     for paragraph, label, flag, role, next_role in zip(paragraphs, reading.labels, reading.flags, reading.label_role,
                                                          reading.coming, strict=True):
@@ -194,7 +194,7 @@ def gather_turns(paragraphs: list[str], spokesperson: str | None, reading: Readi
             current = [label.rest] if label.rest else []
             texts.append(current)
             if label.speaker is None and label.rest:  # "会后有记者问及：据报道，…": the lead-in is the page's text
-                heads[len(turns) - 1] = paragraph
+                heads[len(turns) - 1] = (paragraph, label.rest)
         elif is_heading(paragraph) or SEPARATOR.match(paragraph):
             current = None
         else:
@@ -210,7 +210,7 @@ def gather_turns(paragraphs: list[str], spokesperson: str | None, reading: Readi
                 current = [paragraph]
                 texts.append(current)
                 if lead_in and lead is not None:
-                    heads[len(turns) - 1] = f"{lead}\n\n{paragraph}"
+                    heads[len(turns) - 1] = (f"{lead}\n\n{paragraph}", paragraph)
             else:
                 current.append(paragraph)
         if current is not None and len(current) == 1 and turns[-1].role == "question":  # a question begins
@@ -220,8 +220,10 @@ def gather_turns(paragraphs: list[str], spokesperson: str | None, reading: Readi
             listed = None  # an answer that numbers its own points ("一、加强合作。"): its "二、" is no question
         lead_in, lead = False, None
         bold = flag
-    for index, (turn, parts) in enumerate(zip(turns, texts, strict=True)):
-        turn.text = "\n\n".join([heads[index], *parts[1:]] if index in heads and parts else parts)
+    for turn, parts in zip(turns, texts, strict=True):
+        turn.text = "\n\n".join(parts)
+    for index, (head, first) in heads.items():
+        turns[index].text = head + turns[index].text[len(first):]
     return turns
 
 
