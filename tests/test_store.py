@@ -365,3 +365,37 @@ def test_a_new_archive_opens_while_another_process_writes_it_before_its_switch_t
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
     other.close()
+
+
+def test_a_schema_committed_while_an_open_checks_the_file_does_not_make_it_another_programs(tmp_path):
+    """Eight first opens together failed about once in ten runs with "another program's SQLite database": one
+    read user_version (0) before another committed the new schema, and the table names after it. Here a writer
+    commits a schema right after the version is read; the check must see the file as it was, or wait."""
+    import threading
+
+    from briefarc.store.db import _check_is_archive
+
+    path = tmp_path / "race.db"
+    sqlite3.connect(path).close()
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+
+    def write_schema() -> None:
+        other = sqlite3.connect(path, timeout=10, isolation_level=None)
+        other.executescript("BEGIN IMMEDIATE; CREATE TABLE documents (id); PRAGMA user_version = 7; COMMIT;")
+        other.close()
+
+    writers: list[threading.Thread] = []
+
+    class Racing:
+        def execute(self, sql, *args):
+            cursor = conn.execute(sql, *args)
+            if sql.startswith("PRAGMA user_version"):
+                writers.append(threading.Thread(target=write_schema))
+                writers[0].start()
+                writers[0].join(0.5)  # committed by now, unless the check's read holds the file
+            return cursor
+
+    assert _check_is_archive(Racing(), path) in (0, 7)  # type: ignore[arg-type]
+    conn.close()
+    writers[0].join(10)
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 7  # the writer got through

@@ -179,13 +179,19 @@ def _connect_read_only(path: Path) -> tuple[sqlite3.Connection, int]:
 def _check_is_archive(conn: sqlite3.Connection, path: Path) -> int:
     """The schema version (PRAGMA user_version). A database briefarc did not make (tables, but no schema
     version) is another program's: opening it as an archive added briefarc's tables to it and turned on WAL,
-    even for a search."""
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    even for a search. The two are read in one transaction: read apart, a version of 0 read before another
+    process committed a new archive's schema, and its tables after, made the archive another program's (one
+    open of eight begun together failed so in about one run in ten)."""
+    conn.execute("BEGIN")  # both read at one moment: another process may be making the archive's schema
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        names = [] if version else [name for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' "
+            "ORDER BY name LIMIT 4")]
+    finally:
+        conn.execute("COMMIT")
     if version:
         return version
-    names = [name for (name,) in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' "
-        "ORDER BY name LIMIT 4")]
     if names:
         shown = ", ".join(names[:3]) + (", ..." if len(names) > 3 else "")
         raise DatabaseError(f"{path} is another program's SQLite database (its tables: {shown}), not a briefarc "
