@@ -84,7 +84,8 @@ def test_a_chinese_label_keeps_its_full_width_colon_before_digits_and_quotes(cli
              Turn("Question", "question", "2020 was a hard year?"), Turn("Hua Chunying", "answer", "3 things matter.")]
     db = open_database(db_file)
     save_document(db, Document(title="外交部发言人答记者问", published="2019-03-04", kind="briefing", language="zh",
-                               paragraphs=[f"{turn.speaker}：{turn.text}" for turn in turns], turns=turns),
+                               paragraphs=[f"{turn.speaker}{'：' if turn.speaker in '问答' else ': '}{turn.text}"
+                                           for turn in turns], turns=turns),
                   RawPage(data="<html><body><p>答</p></body></html>".encode(), origin="/saved/qa.html"))
     db.conn.close()
     shown = cli("show", "1", "--db", db_file).stdout

@@ -138,3 +138,24 @@ def test_a_chinese_speaker_label_stays_on_the_line_of_its_text_at_80_columns(cli
         label = f"{turn['speaker']}："
         assert any(line.startswith(label) and len(line) > len(label) for line in lines), label
         assert label not in lines and f"{turn['speaker']}:" not in lines
+
+
+def test_show_gives_a_transcript_as_the_page_writes_it_with_its_labels_in_colour(cli, archive):
+    """show printed a transcript turn by turn: the UN briefing's headings (**Sudan, **Climate) were gone and each
+    paragraph of the spokesperson's opening got a "Stéphane Dujarric:" the page does not write (helper-75). The
+    paragraphs are now the page's, and the labels it writes stand out in their role's colour."""
+    from io import StringIO
+
+    from rich.console import Console
+
+    from briefarc.output.render import body_renderable
+
+    record = record_of(cli, archive, "un-noon-briefing.html")
+    assert len(record["turns"]) > 5
+    shown = cli("show", str(record["id"]), "--db", archive).stdout.splitlines()  # a pipe: a line per paragraph
+    assert all(paragraph in shown for paragraph in record["paragraphs"])
+    assert "**Sudan" in shown and not [line for line in shown if line.startswith("Stéphane Dujarric:")]
+    out = StringIO()
+    Console(file=out, width=100, force_terminal=True, color_system="standard").print(body_renderable(record))
+    coloured = out.getvalue()
+    assert "\x1b[1;35mQuestion:" in coloured and "\x1b[1;32mSpokesperson:" in coloured  # magenta and green

@@ -226,12 +226,36 @@ def labelled(label: str, value: object, whole: bool = False) -> Wrapped:
 
 
 def body_renderable(record: dict) -> RenderableType:
-    """The body as paragraphs, or as labelled turns for a transcript, a blank line between them."""
+    """The body as paragraphs, a blank line between them. In a transcript each label the page writes before a
+    turn ("Question:", "答：", "MR PRICE:") stands out in its role's colour; the text is the page's, headings and
+    all, and no label is added where the page has none (`show --turns` gives each turn with its speaker). Turns
+    that do not follow the paragraphs (a feed entry's) are shown one by one, each under its speaker."""
     turns = record.get("turns") or []
-    if turns:
-        return Group(*(_turn_text(turn) for turn in turns))
     paragraphs = record.get("paragraphs") or [record.get("body") or ""]
-    return Group(*(Wrapped(clean(p) + "\n") for p in paragraphs))
+    if not turns:
+        return Group(*(Wrapped(clean(p) + "\n") for p in paragraphs))
+    shown = _with_labels(paragraphs, turns)
+    return Group(*shown) if shown is not None else Group(*(_turn_text(turn) for turn in turns))
+
+
+LABEL_CHARS = 80  # a label before a turn's text: "Question raised after the press conference:" and shorter
+
+
+def _with_labels(paragraphs: list[str], turns: list[dict]) -> list[Wrapped] | None:
+    """The paragraphs, the label of each one that opens a turn in its role's style; None when fewer than half
+    the turns open on a paragraph of the body."""
+    out, index, opened = [], 0, 0
+    for paragraph in paragraphs:
+        text = clean(paragraph)
+        line = Wrapped()
+        start = (turns[index].get("text") or "").split("\n\n")[0] if index < len(turns) else ""
+        label = text[:len(text) - len(clean(start))] if start and text.endswith(clean(start)) else None
+        if label is not None and len(label) <= LABEL_CHARS and (not label or label.rstrip()[-1:] in (":", "：")):
+            line.append(label, style=TURN_STYLES.get(turns[index].get("role") or "", "bold"))
+            text, index, opened = text[len(label):], index + 1, opened + 1
+        line.append(text + "\n")
+        out.append(line)
+    return out if 2 * opened >= len(turns) else None
 
 
 TURN_STYLES = {"question": "bold magenta", "answer": "bold green", "statement": "bold blue"}
