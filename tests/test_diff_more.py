@@ -154,3 +154,25 @@ def test_spokesperson_change_is_a_field_when_both_versions_have_one():
     assert [(f.name, f.old, f.new) for f in result.fields] == [("spokesperson", "Lin Jian", "Mao Ning")]
     assert result.as_dict()["fields"] == [{"name": "spokesperson", "old": "Lin Jian", "new": "Mao Ning"}]
     assert diff_versions({"number": 1, "body": "x"}, {"number": 2, "spokesperson": "A", "body": "x"}).fields == []
+
+
+def test_chinese_is_compared_and_counted_character_by_character():
+    """A Chinese sentence was one "word": changing 我看到了 to 我注意到了 and leaving out 刚才 replaced the whole
+    sentence (+2 -2 words), history gave a first version of 4,024 characters as +49 words, and the context of
+    a change was whole paragraphs (helper-75)."""
+    from briefarc.output.diffview import changes_text
+
+    title = "外交部发言人答记者问"
+    old = {"number": 1, "title": title, "body": "我看到了有关报道。刚才你提到的问题，中方已经多次表明立场。"}
+    new = {"number": 2, "title": title, "body": "我注意到了有关报道。你提到的问题，中方已经多次表明立场。"}
+    diff = diff_versions(old, new)
+    assert diff.words() == (2, 3)  # 注意 in; 看, 刚才 out
+    [part] = diff.parts
+    assert [(c.op, c.text) for c in part.changes][:4] == [("equal", "我"), ("delete", "看"), ("insert", "注意"),
+                                                          ("equal", "到了有关报道。")]
+    shown = changes_text("", part.changes, plain=True).plain
+    assert shown == "我[-看-]{+注意+}到了有关报道。[-刚才-]你提到的问题 …"  # six characters of context
+    assert change_size(None, old) == (10 + 26 + 3, 0)  # each character of the title and body, and 。，。
+    english = diff_versions({"number": 1, "body": "We note the report."}, {"number": 2, "body": "We noted the report."})
+    assert english.words() == (1, 1) and [c.text for c in english.parts[0].changes] == ["We", "note", "noted",
+                                                                                         "the report."]

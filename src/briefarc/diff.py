@@ -6,7 +6,11 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-WORD = re.compile(r"\S+")
+from briefarc.store.text import CJK_CHARS
+
+# A word: a run of other characters than spaces, or one Chinese or Japanese character (which write no spaces: a
+# sentence of them was one "word", and an edit of two characters replaced all of it).
+WORD = re.compile(f"[{CJK_CHARS}]|[^\\s{CJK_CHARS}]+")
 SIMILAR = 0.5  # word-level ratio above which two turns (or paragraphs) count as one reworded
 REACH = 25  # in a long run of changes, how far apart (in units) a reworded pair may lie
 FIELDS = ("title", "subtitle", "published", "spokesperson")
@@ -71,17 +75,22 @@ class Diff:
 
 
 def word_diff(old: str, new: str) -> list[Change]:
-    """The words of `old` and `new` as runs of kept, removed and added words."""
-    a, b = WORD.findall(old or ""), WORD.findall(new or "")
+    """The words of `old` and `new` as runs of kept, removed and added words, each run as its text writes it
+    (its spaces folded): Chinese characters together, other words apart."""
+    a, b = list(WORD.finditer(old or "")), list(WORD.finditer(new or ""))
     changes: list[Change] = []
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, [m[0] for m in a], [m[0] for m in b], autojunk=False).get_opcodes():
         if op in ("delete", "replace"):
-            changes.append(Change("delete", " ".join(a[i1:i2])))
+            changes.append(Change("delete", _run(old, a[i1:i2])))
         if op in ("insert", "replace"):
-            changes.append(Change("insert", " ".join(b[j1:j2])))
+            changes.append(Change("insert", _run(new, b[j1:j2])))
         if op == "equal":
-            changes.append(Change("equal", " ".join(a[i1:i2])))
+            changes.append(Change("equal", _run(old, a[i1:i2])))
     return changes
+
+
+def _run(text: str, words: list[re.Match]) -> str:
+    return " ".join(text[words[0].start():words[-1].end()].split())
 
 
 def units(version: dict) -> list[dict]:

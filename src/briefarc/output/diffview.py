@@ -3,9 +3,11 @@ does, [-removed-]{+added+}. Unchanged runs of words are cut to a few words of co
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.text import Text
 
+from briefarc.diff import WORD
 from briefarc.output.render import clean
 from briefarc.output.summaries import count
 from briefarc.output.wrap import Wrapped
@@ -66,19 +68,27 @@ def changes_text(label: str, changes, plain: bool, *, joiner: str | None = None)
         start, end = MARKS[change.op] if plain else ("", "")
         out.append(f"{start}{words}{end}", style="" if plain else STYLES[change.op])
         if index < len(shown) - 1:
-            out.append(joiner if change.op != "equal" and shown[index + 1].op != "equal" else " ")
+            following = shown[index + 1]
+            apart = " " if not (_wide(words[-1:]) and _wide(following.text[:1])) else ""  # 我注意 → 到了: no space
+            out.append(joiner if change.op != "equal" and following.op != "equal" else apart)
     return out
 
 
+def _wide(char: str) -> bool:
+    return bool(char) and WORD.fullmatch(char) is not None and cell_len(char) == 2
+
+
 def _context(words: str, *, first: bool, last: bool) -> str:
-    """A run of unchanged words cut to CONTEXT words beside each change, '…' where words are left out."""
-    parts = words.split()
+    """A run of unchanged words cut to CONTEXT words beside each change (a Chinese character is a word), '…'
+    where words are left out."""
+    found = list(WORD.finditer(words))
+    total = len(found)
     if first and last:
         return words
-    if first and len(parts) > CONTEXT:
-        return "… " + " ".join(parts[-CONTEXT:])
-    if last and len(parts) > CONTEXT:
-        return " ".join(parts[:CONTEXT]) + " …"
-    if not first and not last and len(parts) > 2 * CONTEXT + 1:
-        return " ".join(parts[:CONTEXT]) + " … " + " ".join(parts[-CONTEXT:])
+    if first and total > CONTEXT:
+        return "… " + words[found[-CONTEXT].start():]
+    if last and total > CONTEXT:
+        return words[:found[CONTEXT - 1].end()] + " …"
+    if not first and not last and total > 2 * CONTEXT + 1:
+        return words[:found[CONTEXT - 1].end()] + " … " + words[found[-CONTEXT].start():]
     return words
