@@ -15,9 +15,21 @@ def _json(data: bytes, url: str):
 
     try:
         return loads(data)
+    except RecursionError:
+        raise InputError(f"{url} did not answer with JSON its reader can take (nested too deeply).") from None
     except ValueError as exc:  # JSONDecodeError, or UnicodeDecodeError for bytes that are not text
         reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "not Unicode text"
         raise InputError(f"{url} did not answer with JSON ({reason}).") from exc
+
+
+def _listing(payload, url: str, what: str, kinds: type | tuple[type, ...] = list):
+    """`payload` when it is of the shape a listing API answers with; InputError naming `what` when it is not
+    (an API that answers a string, null or the wrong container lists nothing: that is no success)."""
+    if not isinstance(payload, kinds):
+        from briefarc.errors import InputError
+
+        raise InputError(f"{url} did not answer with a list of {what}.")
+    return payload
 
 
 async def discover_wordpress(ctx: Context) -> AsyncIterator[Item]:
@@ -32,7 +44,7 @@ async def discover_wordpress(ctx: Context) -> AsyncIterator[Item]:
         url = urljoin(base, "wp-json/wp/v2/posts?" + urlencode(
             {"per_page": per_page, "page": number, "_fields": "id,link,date,title"}))
         try:
-            posts = _json((await ctx.get(url, accept="json")).data, url)
+            posts = _listing(_json((await ctx.get(url, accept="json")).data, url), url, "posts")
         except (FetchFailure, InputError):
             if number > 1:
                 return
@@ -65,7 +77,7 @@ async def discover_mea(ctx: Context) -> AsyncIterator[Item]:
     for number in range(1, ctx.max_pages + 1):
         query = urlencode({"publicationId": publication, "page": number, "PageSize": size, "PLngId": language})
         url = urljoin(base, f"/FrontEnd/FetchPublicationListingData?{query}")
-        rows = _rows(_json((await ctx.get(url, accept="json")).data, url))
+        rows = _rows(_listing(_json((await ctx.get(url, accept="json")).data, url), url, "publications", (list, dict)))
         items = [_mea_item(base, row, language) for row in rows if _field(row, "pkid", "id")]
         stop = len(rows) < size or all_known_or_old(ctx, items)
         for item in items:
@@ -93,7 +105,8 @@ async def discover_govuk(ctx: Context) -> AsyncIterator[Item]:
         query = urlencode({**filters, "order": "-public_timestamp", "count": size, "start": number * size,
                            "fields": "link,title,public_timestamp"})
         url = urljoin(base, f"/api/search.json?{query}")
-        results = _json((await ctx.get(url, accept="json")).data, url).get("results", [])
+        payload = _listing(_json((await ctx.get(url, accept="json")).data, url), url, "results", dict)
+        results = _listing(payload.get("results", []), url, "results")
         items = [
             Item(url=urljoin(base, "/api/content" + r["link"]), title=_text(r.get("title")),
                  published=(_text(r.get("public_timestamp")) or "")[:10] or None, accept="json")
@@ -107,14 +120,17 @@ async def discover_govuk(ctx: Context) -> AsyncIterator[Item]:
 
 
 def _rows(payload) -> list[dict]:
-    """The first list of objects in a JSON answer, wherever the API put it."""
-    if isinstance(payload, list):
-        return [row for row in payload if isinstance(row, dict)]
-    if isinstance(payload, dict):
-        for value in payload.values():
-            rows = _rows(value)
+    """The first list of objects in a JSON answer, wherever the API put it (looked for without recursion: an
+    answer may nest as deep as the JSON reader goes)."""
+    stack = [payload]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, list):
+            rows = [row for row in value if isinstance(row, dict)]
             if rows:
                 return rows
+        elif isinstance(value, dict):
+            stack.extend(reversed(list(value.values())))
     return []
 
 

@@ -1,0 +1,60 @@
+"""Hostile sites, fourth round: each test here failed before its fix (found by a helper's hostile tests).
+
+Real servers on 127.0.0.1 (tests/siteserver.py), real archives in tmp_path."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests import fixture_sites as fx
+from tests import siteserver as ss
+
+FAST = ("--delay", "0", "--timeout", "10", "--retries", "0")
+GOVUK_SEARCH = ("/api/search.json?filter_organisations=foreign-commonwealth-development-office"
+                "&filter_content_store_document_type=press_release&order=-public_timestamp&count=100&start=0"
+                "&fields=link%2Ctitle%2Cpublic_timestamp")
+MEA_LISTING = "/FrontEnd/FetchPublicationListingData?publicationId=49&page=1&PageSize=50&PLngId=1"
+WORDPRESS_POSTS = "/wp-json/wp/v2/posts?per_page=50&page=1&_fields=id%2Clink%2Cdate%2Ctitle"
+
+
+def fetch_api(cli, db_file, site, kind: str, path: str, answer: bytes):
+    fx.polite(site)
+    site.route(path, ss.Reply(answer, content_type="application/json"))
+    assert cli("sources", "add", "api", site.url("/"), "--kind", kind, "--db", db_file).code == 0
+    return cli("fetch", "api", "--db", db_file, *FAST)
+
+
+@pytest.mark.parametrize("answer", ['"str"', "[]", "null", "42", '{"results": "none"}', '{"results": {"a": 1}}'])
+def test_a_search_api_answering_another_shape_is_an_error_not_an_empty_success(cli, db_file, site, answer):
+    result = fetch_api(cli, db_file, site, "govuk", GOVUK_SEARCH, answer.encode())
+    assert result.code != 0
+    assert "did not answer with a list of results" in result.stderr, result.stderr
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("answer", ['"str"', "null", "42"])
+def test_a_publication_api_answering_no_listing_is_an_error(cli, db_file, site, answer):
+    result = fetch_api(cli, db_file, site, "mea", MEA_LISTING, answer.encode())
+    assert result.code != 0
+    assert "did not answer with a list of publications" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("kind,path", [("govuk", GOVUK_SEARCH), ("mea", MEA_LISTING)])
+def test_json_nested_beyond_the_readers_depth_is_said_in_one_line(cli, db_file, site, kind, path):
+    result = fetch_api(cli, db_file, site, kind, path, b"[" * 200_000 + b"]" * 200_000)
+    assert result.code != 0
+    assert "nested too deeply" in result.stderr, result.stderr
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_wordpress_api_answering_no_list_of_posts_falls_back_to_the_feed(cli, db_file, site):
+    feed = ('<?xml version="1.0"?><rss version="2.0"><channel><title>F</title>'
+            f'<item><title>Post one</title><link>{site.url("/p1")}</link></item></channel></rss>')
+    site.route("/feed/", ss.Reply(feed.encode(), content_type="application/rss+xml"))
+    site.page("/p1", ss.article("Post one"))
+    result = fetch_api(cli, db_file, site, "wordpress", WORDPRESS_POSTS, json.dumps({"code": "x"}).encode())
+    assert result.code == 0, result.stderr
+    assert "reading the site's feed instead" in result.stderr
+    assert [row["title"] for row in cli("list", "--db", db_file, "--json").jsonl()] == ["Post one"]
