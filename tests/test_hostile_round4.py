@@ -58,3 +58,39 @@ def test_a_wordpress_api_answering_no_list_of_posts_falls_back_to_the_feed(cli, 
     assert result.code == 0, result.stderr
     assert "reading the site's feed instead" in result.stderr
     assert [row["title"] for row in cli("list", "--db", db_file, "--json").jsonl()] == ["Post one"]
+
+
+def members(text: bytes, parts: int) -> bytes:
+    """`text` gzipped as `parts` members one after the other, as a server that joins gzipped pieces sends it."""
+    import gzip
+
+    size = -(-len(text) // parts)
+    return b"".join(gzip.compress(text[start:start + size]) for start in range(0, len(text), size))
+
+
+def test_a_gzip_body_of_several_members_is_decoded_whole_however_it_is_cut():
+    from briefarc.net.inflate import Inflater
+
+    text = b"<p>The spokesperson answered a question on the border talks.</p>" * 40
+    body = members(text, 3) + b"\0\0\0"  # some servers pad the end
+    for cut in range(len(body) + 1):
+        inflater = Inflater("gzip", 10**6)
+        assert inflater.feed(body[:cut]) + inflater.feed(body[cut:]) + inflater.finish() == text, cut
+
+
+def test_a_page_sent_as_several_gzip_members_is_stored_whole(cli, db_file, site):
+    fx.polite(site)
+    page = ss.article("Weekly briefing")
+    site.route("/b", ss.Reply(members(page, 4), headers={"Content-Encoding": "gzip"}))
+    assert cli("fetch", site.url("/b"), "--db", db_file, *FAST).code == 0
+    assert cli("show", "1", "--raw", "--db", db_file).stdout_bytes == page
+
+
+def test_a_gzip_body_whose_last_member_is_cut_is_an_error():
+    from briefarc.net.inflate import InflateError, Inflater
+
+    body = members(b"<p>one</p><p>two</p>" * 20, 2)
+    inflater = Inflater("gzip", 10**6)
+    inflater.feed(body[:-5])
+    with pytest.raises(InflateError, match="ends before the end"):
+        inflater.finish()

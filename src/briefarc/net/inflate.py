@@ -16,7 +16,8 @@ class InflateError(Exception):
 
 
 class Inflater:
-    """Decodes one response body chunk by chunk, never producing more than `limit` + 1 bytes in all."""
+    """Decodes one response body chunk by chunk, never producing more than `limit` + 1 bytes in all; a gzip
+    body of several members is decoded whole (a server may join gzipped pieces: the first alone cut the page)."""
 
     def __init__(self, encoding: str | None, limit: int) -> None:
         self.encodings = _encodings(encoding)
@@ -28,6 +29,9 @@ class Inflater:
         self.limit = limit
         self.size = 0
         self._zlib: zlib._Decompress | None = None  # type: ignore[name-defined]
+        self._members = 0  # the streams read to their end
+        self._held = b""  # the start of the next gzip member, when a chunk ends within its two magic bytes
+        self._ended = False  # what follows is left out: after a deflate stream, or bytes that are no gzip member
 
     @property
     def identity(self) -> bool:
@@ -36,13 +40,34 @@ class Inflater:
     def feed(self, data: bytes) -> bytes:
         if self.identity or not data:
             return self._count(data)
-        if self._zlib is None:
-            self._zlib = zlib.decompressobj(_wbits(self.encodings[0], data))
-        try:
-            out = self._zlib.decompress(data, self.limit + 1 - self.size)
-        except zlib.error as exc:
-            raise InflateError(f"is not valid {self.encodings[0]} data ({exc})") from exc
-        return self._count(out)
+        data, self._held = self._held + data, b""
+        out = b""
+        while data and not self._ended:
+            if self._zlib is None and not self._start(data):
+                break
+            assert self._zlib is not None
+            try:
+                out += self._count(self._zlib.decompress(data, self.limit + 1 - self.size))
+            except zlib.error as exc:
+                raise InflateError(f"is not valid {self.encodings[0]} data ({exc})") from exc
+            if not self._zlib.eof:
+                break
+            data = self._zlib.unused_data  # gzip: the next member, as gzip itself reads them all
+            self._zlib, self._ended = None, self.encodings[0] != "gzip"
+            self._members += 1
+        return out
+
+    def _start(self, data: bytes) -> bool:
+        """Begin a stream (a gzip member) at `data`; False when what follows a member is not one: bytes a server
+        padded with are left out, and the first byte of a member cut between two chunks waits for the next."""
+        if self._members and not data.startswith(GZIP_MAGIC):
+            if GZIP_MAGIC.startswith(data):
+                self._held = data
+            else:
+                self._ended = True
+            return False
+        self._zlib = zlib.decompressobj(_wbits(self.encodings[0], data))
+        return True
 
     def finish(self) -> bytes:
         if self.identity or self._zlib is None:
