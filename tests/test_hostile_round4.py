@@ -94,3 +94,13 @@ def test_a_gzip_body_whose_last_member_is_cut_is_an_error():
     inflater.feed(body[:-5])
     with pytest.raises(InflateError, match="ends before the end"):
         inflater.finish()
+
+
+def test_a_page_whose_text_lies_beyond_the_tag_cap_fails_saying_so(cli, db_file, tmp_path):
+    """The page was skipped as one with "no text", the cut that hid its text never said."""
+    page = tmp_path / "crowded.html"
+    page.write_text("<html><head><title>Weekly briefing</title></head><body>" + "<i></i>" * 110_000
+                    + "<p>The spokesperson spoke about the border talks at length today.</p>" * 20 + "</body></html>")
+    result = cli("ingest", page, "--db", db_file)
+    assert result.code == 1
+    assert "no text found before the cut: the page holds more than 200,000 tags" in result.stderr, result.stderr

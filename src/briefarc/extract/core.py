@@ -120,6 +120,8 @@ def extract_checked(data: bytes, url: str | None, content_type: str | None,
                             utf8=data if exact and not cut and type(data) is bytes else None)
     document.encoding = encoding
     document.warnings = warnings + document.warnings + ([cut] if cut else [])
+    if cut and not (document.paragraphs or document.turns or document.items):  # its text may all lie beyond
+        raise InputError(f"no text found before the cut: {cut}")
     return check_text(document)
 
 
