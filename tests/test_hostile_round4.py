@@ -104,3 +104,46 @@ def test_a_page_whose_text_lies_beyond_the_tag_cap_fails_saying_so(cli, db_file,
     result = cli("ingest", page, "--db", db_file)
     assert result.code == 1
     assert "no text found before the cut: the page holds more than 200,000 tags" in result.stderr, result.stderr
+
+
+def discovered(site, kind: str, path: str, **options) -> tuple[list, list[str]]:
+    """What a source of `kind` at `path` finds, read up to 3 pages, and its notes."""
+    import asyncio
+
+    from briefarc.models import Source
+    from briefarc.net.fetch import FetchConfig, Fetcher
+    from briefarc.sources import adapter
+    from briefarc.sources.base import Context
+
+    async def discover() -> tuple[list, list[str]]:
+        async with Fetcher(FetchConfig(delay=0, retries=0)) as fetcher:
+            source = Source(name="s", kind=kind, url=site.url(path), options=options)
+            ctx = Context(source, fetcher, lambda url: False, max_pages=3)
+            return [item async for item in adapter(kind)(ctx)], ctx.notes
+
+    return asyncio.run(discover())
+
+
+def test_a_listing_longer_than_the_page_cap_says_where_it_stopped(site):
+    """It stopped at its 200th page without a word, and a rerun, finding the first pages known, never went on."""
+    fx.polite(site)
+    for n in range(1, 6):
+        links = "".join(f'<li><a href="/b/{n}-{k}">Briefing {n}-{k}</a></li>' for k in range(3))
+        site.page(f"/list/{n}", f'<html><body><ul>{links}</ul><a class="next" href="/list/{n + 1}">Next</a>'
+                  "</body></html>".encode())
+    items, notes = discovered(site, "listing", "/list/1", item_selector="li", next_selector="a.next")
+    assert len(items) == 9
+    assert notes == [f"stopped after reading 3 listing pages of {site.url('/list/1')}: the next, "
+                     f"{site.url('/list/4')}, and those after it were not read "
+                     f"(`briefarc fetch {site.url('/list/4')}` reads on from there)"]
+
+
+def test_an_api_longer_than_the_page_cap_says_it_stopped(site):
+    fx.polite(site)
+    for n in range(1, 6):
+        posts = [{"link": site.url(f"/p/{n}-{k}"), "title": "T", "date": "2025-01-01"} for k in range(2)]
+        site.route(f"/wp-json/wp/v2/posts?per_page=2&page={n}&_fields=id%2Clink%2Cdate%2Ctitle",
+                   ss.Reply(json.dumps(posts).encode(), content_type="application/json"))
+    items, notes = discovered(site, "wordpress", "/", per_page=2)
+    assert len(items) == 6
+    assert notes == [f"stopped after reading 3 pages of posts from {site.url('/')}: older ones were not read"]

@@ -59,6 +59,7 @@ async def discover_wordpress(ctx: Context) -> AsyncIterator[Item]:
             yield item
         if stop:
             return
+    _capped(ctx, "posts")
 
 
 def _wordpress_item(post: dict) -> Item:
@@ -84,6 +85,7 @@ async def discover_mea(ctx: Context) -> AsyncIterator[Item]:
             yield item
         if stop:
             return
+    _capped(ctx, "publications")
 
 
 def _mea_item(base: str, row: dict, language) -> Item:
@@ -117,6 +119,11 @@ async def discover_govuk(ctx: Context) -> AsyncIterator[Item]:
             yield item
         if stop:
             return
+    _capped(ctx, "results")
+
+
+def _capped(ctx: Context, what: str) -> None:
+    ctx.notes.append(f"stopped after reading {ctx.max_pages} pages of {what} from {ctx.url}: older ones were not read")
 
 
 def _rows(payload) -> list[dict]:

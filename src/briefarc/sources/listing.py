@@ -35,6 +35,9 @@ async def discover_listing(ctx: Context) -> AsyncIterator[Item]:
             return
         number += 1
         url = next_page(ctx, response.final_url, next_link, number)
+    if url and url not in seen_pages:
+        ctx.notes.append(f"stopped after reading {ctx.max_pages} listing pages of {ctx.url}: the next, {url}, and "
+                         f"those after it were not read (`briefarc fetch {url}` reads on from there)")
 
 
 def _last_page(ctx: Context, data: bytes, number: int) -> bool:
