@@ -147,3 +147,17 @@ def test_an_api_longer_than_the_page_cap_says_it_stopped(site):
     items, notes = discovered(site, "wordpress", "/", per_page=2)
     assert len(items) == 6
     assert notes == [f"stopped after reading 3 pages of posts from {site.url('/')}: older ones were not read"]
+
+
+def test_history_cuts_a_huge_title_as_list_does(cli, db_file):
+    from briefarc.models import Document, RawPage
+    from briefarc.store.db import open_database
+    from briefarc.store.documents import save_document
+
+    db = open_database(db_file)
+    for text in ("The first text of the briefing.", "The second text of the briefing."):
+        save_document(db, Document(title="Briefing " * 20_000, paragraphs=[text]),
+                      RawPage(data=text.encode(), origin="x", url="https://mofa.gov.pk/b", live=True))
+    result = cli("history", "1", "--db", db_file)
+    assert result.code == 0 and "Briefing Briefing" in result.stdout
+    assert len(result.stdout) < 3000, len(result.stdout)

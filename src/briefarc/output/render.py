@@ -487,7 +487,7 @@ def history_table(doc_id: int, versions: list[VersionSummary]) -> Group:
     if len(set(dates)) == 1 and dates[0]:
         heading.append(f", published {dates[0]}")
     if len(set(titles)) == 1 and titles[0]:
-        heading.append("\n" + clean(titles[0]), style="bold cyan")
+        heading.append("\n" + clean(cut_title(titles[0])), style="bold cyan")
     heading.append("\n")
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     columns = ["v", "archived"] + ["published"] * (len(set(dates)) > 1) + ["words", "sha256"] + \
@@ -501,7 +501,7 @@ def history_table(doc_id: int, versions: list[VersionSummary]) -> Group:
         cells: dict[str, RenderableType] = {
             "v": str(v["number"]), "archived": text((v["archived_at"] or "")[:16].replace("T", " ")),
             "published": text(dates[index]), "words": words, "sha256": text((v["sha256"] or "")[:12]),
-            "title": text(titles[index]) if not index or titles[index] != titles[index - 1]
+            "title": text(cut_title(titles[index])) if not index or titles[index] != titles[index - 1]
             else Text("(same)", style="dim")}
         table.add_row(*(cells[name] for name in columns))
     return Group(heading, fitted(table))
