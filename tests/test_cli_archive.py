@@ -63,19 +63,24 @@ def test_a_reader_that_stops_early_is_not_an_error(archive):
     assert b"Traceback" not in err
 
 
+FMPRC = "Ministry of Foreign Affairs of the People's Republic of China"
+
+
 def test_ingest_samples_then_again(cli, db_file):
     first = cli("ingest", SAMPLES, "--db", db_file)
     assert first.code == 0
     assert f"Added {SAMPLE_COUNT}, updated 0, unchanged 0, failed 0." in first.stderr
-    assert "site assumed for 4 pages without a URL: fmprc (from the host its links point to)" in first.stderr
+    assert f"site assumed for 4 pages without a URL: {FMPRC} (from the host its links point to)" in first.stderr
+    site = cli("list", "--source", FMPRC, "--db", db_file, "--json")  # named as --source takes it
+    assert site.code == 0 and len(site.jsonl()) == 4, site.stderr
     again = cli("ingest", SAMPLES, "--db", db_file, "--json")
     assert again.code == 0
     summary = again.jsonl()[0]
     assumed = summary.pop("assumed_sites")
     assert summary.pop("listings") == {"pages": 1, "pending_items": 10, "links_without_address": 0}
     assert summary == {"added": 0, "updated": 0, "unchanged": SAMPLE_COUNT, "skipped": 0, "failed": [], "warnings": []}
-    assert {"site": "state.gov", "reason": "from its canonical link", "pages": 1} in assumed  # fields, not prose
-    assert {"site": "fmprc", "reason": "from the host its links point to", "pages": 4} in assumed
+    assert {"site": "United States Department of State", "reason": "from its canonical link", "pages": 1} in assumed
+    assert {"site": FMPRC, "reason": "from the host its links point to", "pages": 4} in assumed  # fields
 
 
 def test_ingest_goes_past_bad_files_and_keeps_the_good(cli, db_file, tmp_path):

@@ -166,7 +166,7 @@ def extract_html(text: str, url: str | None = None, site: sites.Site | None = No
     document = Document(
         title=meta.title, subtitle=meta.subtitle, language=meta.language,
         author=meta.author or (author_from_paragraphs(paragraphs) if meta.news else None),
-        site_name=meta.site_name or (site.site_name if site else None), url=url,
+        site_name=(site.site_name if site else None) or meta.site_name, url=url,  # one name per known site
         canonical_url=meta.canonical_url, tags=meta.tags, paragraphs=paragraphs, assumed_site=assumed,
     )
     template = sites.site_by_fingerprint(tree) if trusted else site  # by the markup, not by the address

@@ -142,7 +142,7 @@ SITES: tuple[Site, ...] = (
         body=("div.story__content",),
         drop=(".story__credit", "figure", ".media__caption", "div.inline-related"),
         native_id=((r"/news/(\d+)", "dawn:{id}"),),
-        site_name="Dawn",
+        site_name="DAWN.COM",  # as its og:site_name names it
         kind="news_report",
     ),
     Site(
@@ -334,8 +334,13 @@ def recognise(tree: LexborHTMLParser, text: str) -> tuple[Site | None, str | Non
     for how, address in page_addresses(tree, text):
         site = site_by_host(address)
         if site is not None:
-            return site, address, f"{site.name} (from its {how})"
+            return site, address, f"{_label(site)} (from its {how})"
     site = site_by_links(tree)
     if site is not None:
-        return site, None, f"{site.name} (from the host its links point to)"
+        return site, None, f"{_label(site)} (from the host its links point to)"
     return None, None, None
+
+
+def _label(site: Site) -> str:
+    """The site as tables show its pages and --source takes it: its name for itself, not briefarc's key."""
+    return site.site_name or site.name

@@ -244,5 +244,5 @@ def _check_no_url(url: str | None) -> None:
 
 def _assumed(label: str, pages: int) -> dict:
     """{"site", "reason", "pages"} of a site assumed as "state.gov (from its canonical link)" says it."""
-    site, _, reason = label.partition(" (")
+    site, _, reason = label.rpartition(" (") if label.endswith(")") else (label, "", "")
     return {"site": site, "reason": reason[:-1] if reason.endswith(")") else reason or None, "pages": pages}
