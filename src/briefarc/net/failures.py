@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import socket
@@ -13,10 +14,12 @@ from http import HTTPStatus
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+import h11
 import httpx
 
 from briefarc.errors import FetchError
 from briefarc.net.inflate import describe_size
+from briefarc.output.textout import clean_name
 from briefarc.urls import host_with_port
 
 if TYPE_CHECKING:
@@ -128,6 +131,16 @@ def unreadable_redirect(url: str, page: str, location: str) -> FetchFailure:
                         url=url)
 
 
+def ambiguous_redirect(url: str, page: str, locations: list[str]) -> FetchFailure:
+    """Location headers that name different addresses: no way to tell which the site means (browsers refuse
+    such a redirect too)."""
+    named = "; ".join(f"Location: {shown(location)}" for location in locations[:3])
+    more = f"; and {len(locations) - 3} more" if len(locations) > 3 else ""
+    message = (f"{page} redirects to {len(locations)} different addresses at once ({named}{more}): an ambiguous "
+               "redirect, not followed")
+    return FetchFailure(message, reason="redirects", url=url)
+
+
 def private_address(url: str, address: str) -> FetchFailure:
     message = (f"{host_with_port(url)} is at a private address ({address}), reached through a page from a public one: "
                "not fetched (--allow-private lifts this, for archiving an intranet)")
@@ -203,6 +216,10 @@ def failure_of(exc: BaseException, url: str, response: HTTPResponse | None, conf
         detail = f"{got} of {expected} bytes" if expected else f"{got} bytes"
         message = f"the response from {host} was cut short ({detail})"
         return FetchFailure(message, reason="truncated", url=url, status=status)
+    violation = _protocol_violation(exc)
+    if violation is not None:  # the server's fault, the same on every attempt: not retried
+        message = f"{host} sent a response that is not valid HTTP ({violation})"
+        return FetchFailure(message, reason="protocol", url=url, status=status)
     if isinstance(exc, httpx.UnsupportedProtocol | httpx.InvalidURL):
         return FetchFailure(f"cannot fetch {url}: {exc}", reason="http", url=url)
     if isinstance(exc, UnicodeError):  # the IDNA encoding of a host name (a redirect's): an empty or too long part
@@ -214,6 +231,42 @@ def failure_of(exc: BaseException, url: str, response: HTTPResponse | None, conf
         return FetchFailure(f"cannot connect to {host}: {_os_reason(exc)}", reason="connect", url=url)
     message = f"the connection to {host} broke: {_os_reason(exc)}"
     return FetchFailure(message, reason="connect", url=url, status=status)
+
+
+def shown(text: str, most: int = 80) -> str:
+    """Web text for a message: on one line, control characters made visible, cut to `most` characters."""
+    return clean_name(text if len(text) <= most else text[:most - 1] + "…")
+
+
+# A bytes value as h11 writes it in its messages: bytearray(b'...') or b'...'
+BYTES_LITERAL = r"b'(?:[^'\\]|\\.)*'" + "|" + r'b"(?:[^"\\]|\\.)*"'
+BYTES_REPR = re.compile(rf"bytearray\(({BYTES_LITERAL})\)|\b({BYTES_LITERAL})")
+
+
+def _protocol_violation(exc: BaseException) -> str | None:
+    """What is wrong with a response that could not be parsed as HTTP (an illegal status or header line, a
+    malformed chunk), its bytes shown as text; None for any other error, and for a connection that closed in
+    the middle of a response (a broken connection, worth another attempt)."""
+    error = next((link for link in _chain(exc) if isinstance(link, h11.ProtocolError)), None)
+    if error is None:
+        return None
+    text = str(error)
+    if text.startswith(("peer unexpectedly closed", "peer closed connection")):
+        return None
+    if text.startswith("Receive buffer too long"):
+        return "its headers are too long"
+    return BYTES_REPR.sub(_quoted_bytes, text)
+
+
+def _quoted_bytes(match: re.Match) -> str:
+    """The bytes of a line h11 quotes, as text: its line end left out (a chunk header's), the rest as `shown`."""
+    try:
+        data = ast.literal_eval(match.group(1) or match.group(2))
+    except (ValueError, SyntaxError):
+        return match.group(0)
+    text = data.decode("utf-8", "replace")
+    line = text.rstrip("\r\n") or text
+    return f'"{shown(line, 60)}"'
 
 
 def _timeout_kind(exc: BaseException, config) -> tuple[str, float]:

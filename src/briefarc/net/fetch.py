@@ -7,7 +7,8 @@ No HTML, no DB. One `Fetcher` per run:
 
 Its parts: robots.py (robots.txt rules), throttle.py (limits and spacing), inflate.py (capped
 gzip/deflate decoding), mediatypes.py (accepted types, binary sniffing), failures.py (FetchFailure and
-its one-line messages), missing.py (200 pages that mean "not found").
+its one-line messages), missing.py (200 pages that mean "not found"), locations.py (a response's headers, each
+Location decoded on its own).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from briefarc.net.direct import HTTPResponse, exchange
 from briefarc.net.failures import (
     FetchFailure,
     after_attempts,
+    ambiguous_redirect,
     bad_redirect,
     disallowed,
     failure_of,
@@ -56,6 +58,7 @@ from briefarc.net.failures import (
     waits_too_long,
 )
 from briefarc.net.inflate import ENCODINGS, InflateError, Inflater, describe_size
+from briefarc.net.locations import read_headers
 from briefarc.net.mediatypes import (
     ANY_DOCUMENT_TYPES,
     FEED_TYPES,
@@ -167,6 +170,7 @@ class _Answer:
     data: bytes = b""
     attempts: int = 1
     public: bool = False  # it came from a public address
+    locations: list[str] = field(default_factory=list)  # its distinct Location values
 
 
 @dataclass
@@ -402,7 +406,8 @@ class Fetcher:
 
     async def _read(self, url: str, response: HTTPResponse, limits: _Limits) -> _Answer:
         status = response.status_code
-        answer = _Answer(url, status, {name.lower(): value for name, value in response.headers.items()})
+        headers, locations = read_headers(response.headers)
+        answer = _Answer(url, status, headers, locations=locations)
         if not (200 <= status < 300 or status in limits.read_body):
             return answer  # redirects, 304, errors: the body is not wanted
         if 200 <= status < 300:
@@ -510,6 +515,8 @@ def _redirect_target(answer: _Answer, url: str) -> str | None:
     location = answer.headers.get("location")
     if answer.status not in REDIRECTS or not location:
         return None
+    if len(answer.locations) > 1:  # Location: /a and Location: /b were followed as "/a, /b"
+        raise ambiguous_redirect(url, answer.url, answer.locations)
     try:  # a user name and password in a Location are the site's, never sent nor stored
         return credentials(urljoin(answer.url, location.strip()).split("#", 1)[0])[0]
     except ValueError:
@@ -517,13 +524,16 @@ def _redirect_target(answer: _Answer, url: str) -> str | None:
 
 
 def _check_address(current: str, url: str) -> None:
-    """An http(s) address whose port can be connected to (a Location's port 99999 got as far as the socket)."""
+    """An http(s) address whose port can be connected to (a Location's port 99999 got as far as the socket, and
+    port 0 was tried as a connection refused, again and again)."""
     if not current.lower().startswith(("http://", "https://")):
         raise not_web(current, url)
     try:
-        _ = urlsplit(current).port  # raises ValueError for a port out of range
+        port = urlsplit(current).port  # raises ValueError for a port out of range
     except ValueError as exc:
         raise not_web(current, url, str(exc)) from None
+    if port == 0:
+        raise not_web(current, url, "port 0 is not a valid port: no server can be reached there")
 
 
 def _request_headers(accept: tuple[str, ...] | None, etag: str | None, last_modified: str | None) -> dict[str, str]:
