@@ -289,8 +289,10 @@ def test_an_empty_db_path_is_a_usage_error_not_the_current_folder(cli, tmp_path,
     for command in (["ingest", str(SAMPLES), "--db", ""], ["search", "Taliban", "--db", ""], ["list", "--db", ""]):
         result = cli(*command)
         assert result.code == 2 and "empty path" in result.stderr and "--db" in result.stderr, (command, result.stderr)
+        assert "env var" not in result.stderr  # it came from the flag
         assert result.stdout == ""
     assert list(tmp_path.iterdir()) == []
+    assert "--db <path>" in cli("list", "--help").stdout  # not the name of the function that reads it
 
 
 def test_standard_input_named_twice_is_a_usage_error(cli, db_file):

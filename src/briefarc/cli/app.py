@@ -42,13 +42,14 @@ def _root(
 def _db_file(value: str) -> Path:
     """--db's path; an empty one (an unset shell variable) is a usage error, not the current folder."""
     if not value:
-        raise typer.BadParameter("an empty path was given (an unset variable?): name the database file.")
+        raise typer.BadParameter("an empty path was given (an unset variable?): name the database file.",
+                                 param_hint="'--db'")
     return Path(value)
 
 
 DbOption = Annotated[
     Path | None,
-    typer.Option("--db", envvar="BRIEFARC_DB", show_default=False, parser=_db_file,
+    typer.Option("--db", envvar="BRIEFARC_DB", show_default=False, parser=_db_file, metavar="<path>",
                  help="Database file (default: briefarc.db in the data folder; or $BRIEFARC_DB)."),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="JSON Lines on stdout instead of a table: one object per "
