@@ -176,3 +176,64 @@ def test_chinese_is_compared_and_counted_character_by_character():
     english = diff_versions({"number": 1, "body": "We note the report."}, {"number": 2, "body": "We noted the report."})
     assert english.words() == (1, 1) and [c.text for c in english.parts[0].changes] == ["We", "note", "noted",
                                                                                          "the report."]
+
+
+def edited(text: str, every: int, new: str = "新") -> str:
+    return "".join(new if index % every == 0 else char for index, char in enumerate(text))
+
+
+def test_long_texts_are_compared_without_ever_giving_the_matcher_more_than_its_limit(monkeypatch):
+    """A paragraph of 20,000 Chinese characters edited here and there took 30 s to diff (40,000: 223 s), as
+    `history` did: SequenceMatcher's time grows with the product of the two lengths. A rule, not a timer."""
+    import random
+
+    from briefarc import diff
+
+    sizes = []
+    real = diff.SequenceMatcher
+
+    def counted(junk, a=(), b=(), autojunk=True):
+        if len(a) and len(b) and isinstance(a[0], str):  # words, not sentences
+            sizes.append(len(a) * len(b))
+        return real(junk, a, b, autojunk=autojunk)
+
+    monkeypatch.setattr(diff, "SequenceMatcher", counted)
+    rng = random.Random(7)
+    chars = "外交部发言人主持例行记者会中方一贯主张通过对话协商解决争端"
+    text = "".join(rng.choice(chars) + "。" * (rng.random() < 0.03) for _ in range(20_000))
+    result = diff_versions({"number": 1, "title": "T", "body": text}, {"number": 2, "title": "T",
+                                                                         "body": edited(text, 97)})
+    assert sizes and max(sizes) <= diff.LIMIT
+    added, removed = result.words()
+    assert 206 <= added < 600 and added == removed  # 207 characters edited; a few sentences shifted whole
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_opcodes_of_long_texts_still_turn_one_text_into_the_other(monkeypatch, seed):
+    import random
+
+    from briefarc import diff
+
+    monkeypatch.setattr(diff, "LIMIT", 50)  # every text here is "long"
+    rng = random.Random(seed)
+    a = [rng.choice(["the", "talks", "went", "on.", "a", "b"]) for _ in range(rng.randrange(0, 80))]
+    b = list(a)
+    for _ in range(rng.randrange(0, 6)):
+        at = rng.randrange(0, len(b) + 1)
+        b[at:at + rng.randrange(0, 4)] = [rng.choice(["new", "words", "here."]) for _ in range(rng.randrange(0, 4))]
+    codes = diff.opcodes(a, b)
+    assert [c[1] for c in codes] == [0] + [c[2] for c in codes[:-1]] and (not codes or codes[-1][2] == len(a))
+    assert [c[3] for c in codes] == [0] + [c[4] for c in codes[:-1]] and (not codes or codes[-1][4] == len(b))
+    assert all(a[i1:i2] == b[j1:j2] for op, i1, i2, j1, j2 in codes if op == "equal")
+    assert all((one[0] == "equal") != (two[0] == "equal") for one, two in zip(codes, codes[1:], strict=False))
+
+
+def test_chinese_is_shown_as_written_beside_numbers_and_latin_words():
+    from briefarc.diff import word_diff
+    from briefarc.output.diffview import changes_text
+
+    shown = [changes_text("", word_diff(old, new), plain=True).plain for old, new in (
+        ("已有超过120万人次访问", "已有超过130万人次访问"), ("中国和斐济是好朋友", "中国和Fiji是好朋友"),
+        ("He said 中国 is here", "He said 中方 is here"))]
+    assert shown == ["已有超过[-120-]{+130+}万人次访问", "中国和[-斐济-]{+Fiji+}是好朋友",
+                     "He said 中[-国-]{+方+} is here"]

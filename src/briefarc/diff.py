@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from itertools import pairwise
 
 from briefarc.store.text import CJK_CHARS
 
@@ -14,14 +15,25 @@ WORD = re.compile(f"[{CJK_CHARS}]|[^\\s{CJK_CHARS}]+")
 SIMILAR = 0.5  # word-level ratio above which two turns (or paragraphs) count as one reworded
 REACH = 25  # in a long run of changes, how far apart (in units) a reworded pair may lie
 FIELDS = ("title", "subtitle", "published", "spokesperson")
+# The most words SequenceMatcher is given to compare at once, as the product of the two lengths: its time grows
+# with that product (a paragraph of 20,000 Chinese characters edited here and there took 30 s). Longer texts are
+# compared sentence by sentence first (`opcodes`).
+LIMIT = 1_000_000
+SENTENCE_END = re.compile(r"[.!?;。！？；]$")
+SENTENCE_WORDS = 40  # a "sentence" of a text that writes no full stops: this many words
 
 
 @dataclass
 class Change:
-    """One run of words: kept ('equal'), removed ('delete'), added ('insert')."""
+    """One run of words: kept ('equal'), removed ('delete'), added ('insert'); `spaced`: its text writes a space
+    before it (Chinese writes none between characters, nor before a number or a Latin word: 超过120万)."""
 
     op: str
     text: str
+    spaced: bool = True
+
+    def as_dict(self) -> dict:
+        return {"op": self.op, "text": self.text}
 
 
 @dataclass
@@ -67,9 +79,9 @@ class Diff:
         return {
             "old": self.old, "new": self.new, "added_words": self.added_words, "removed_words": self.removed_words,
             "words_added": added, "words_removed": removed,
-            "title": [vars(c) for c in self.title],
+            "title": [c.as_dict() for c in self.title],
             "fields": [vars(f) for f in self.fields],
-            "parts": [{"op": p.op, "speaker": p.speaker, "role": p.role, "changes": [vars(c) for c in p.changes]}
+            "parts": [{"op": p.op, "speaker": p.speaker, "role": p.role, "changes": [c.as_dict() for c in p.changes]}
                       for p in self.parts],
         }
 
@@ -79,18 +91,74 @@ def word_diff(old: str, new: str) -> list[Change]:
     (its spaces folded): Chinese characters together, other words apart."""
     a, b = list(WORD.finditer(old or "")), list(WORD.finditer(new or ""))
     changes: list[Change] = []
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, [m[0] for m in a], [m[0] for m in b], autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in opcodes([m[0] for m in a], [m[0] for m in b]):
         if op in ("delete", "replace"):
-            changes.append(Change("delete", _run(old, a[i1:i2])))
+            changes.append(_run("delete", old, a, i1, i2))
         if op in ("insert", "replace"):
-            changes.append(Change("insert", _run(new, b[j1:j2])))
+            changes.append(_run("insert", new, b, j1, j2))
         if op == "equal":
-            changes.append(Change("equal", _run(old, a[i1:i2])))
+            changes.append(_run("equal", old, a, i1, i2))
     return changes
 
 
-def _run(text: str, words: list[re.Match]) -> str:
-    return " ".join(text[words[0].start():words[-1].end()].split())
+def _run(op: str, text: str, words: list[re.Match], start: int, end: int) -> Change:
+    spaced = start > 0 and text[words[start - 1].end():words[start].start()] != ""
+    return Change(op, " ".join(text[words[start].start():words[end - 1].end()].split()), spaced)
+
+
+def opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """SequenceMatcher's opcodes for two lists of words, in time that grows with their length, not with its
+    square: texts too long to compare at once (LIMIT) are matched sentence by sentence, then the words of the
+    sentences that differ, pair by pair where as many differ on each side."""
+    if len(a) * len(b) <= LIMIT:
+        return list(SequenceMatcher(None, a, b, autojunk=False).get_opcodes())
+    ends_a, ends_b = _sentences(a), _sentences(b)
+    found: list[tuple[str, int, int, int, int]] = []
+    # autojunk: a sentence repeated all along (a boilerplate line) is not matched against every other
+    coarse = SequenceMatcher(None, [tuple(a[x:y]) for x, y in pairwise(ends_a)],
+                             [tuple(b[x:y]) for x, y in pairwise(ends_b)])
+    for op, i1, i2, j1, j2 in coarse.get_opcodes():
+        if op == "equal" or i2 - i1 != j2 - j1:
+            found += _bounded(op, a, b, ends_a[i1], ends_a[i2], ends_b[j1], ends_b[j2])
+            continue
+        for k in range(i2 - i1):  # as many sentences on each side: each compared with its counterpart
+            found += _bounded(op, a, b, ends_a[i1 + k], ends_a[i1 + k + 1], ends_b[j1 + k], ends_b[j1 + k + 1])
+    return _merged(found)
+
+
+def _sentences(words: list[str]) -> list[int]:
+    """Where the sentences of `words` begin, and its end: after a word that ends one, or SENTENCE_WORDS words."""
+    ends = [0]
+    for index, word in enumerate(words, start=1):
+        if SENTENCE_END.search(word) or index - ends[-1] >= SENTENCE_WORDS:
+            ends.append(index)
+    if ends[-1] != len(words):
+        ends.append(len(words))
+    return ends
+
+
+def _bounded(op: str, a: list[str], b: list[str], a1: int, a2: int, b1: int, b2: int) -> list[tuple]:
+    """The opcodes of a[a1:a2] against b[b1:b2] (as found in the whole lists); compared word by word within
+    LIMIT, else the one opcode `op` for all of them."""
+    if op == "equal" or (a2 - a1) * (b2 - b1) > LIMIT or a1 == a2 or b1 == b2:
+        kind = op if op == "equal" else "replace" if a1 < a2 and b1 < b2 else "delete" if a1 < a2 else "insert"
+        return [(kind, a1, a2, b1, b2)] if a1 < a2 or b1 < b2 else []
+    matcher = SequenceMatcher(None, a[a1:a2], b[b1:b2], autojunk=False)
+    return [(kind, a1 + i1, a1 + i2, b1 + j1, b1 + j2) for kind, i1, i2, j1, j2 in matcher.get_opcodes()]
+
+
+def _merged(found: list[tuple[str, int, int, int, int]]) -> list[tuple[str, int, int, int, int]]:
+    """Adjacent opcodes joined as SequenceMatcher gives them: runs kept, and runs of changes as one."""
+    merged: list[tuple[str, int, int, int, int]] = []
+    for op, a1, a2, b1, b2 in found:
+        if merged and (merged[-1][0] == "equal") == (op == "equal"):
+            last, first_a, _, first_b, _ = merged.pop()
+            both = first_a < a2 and first_b < b2
+            kind = "equal" if op == "equal" else "replace" if both else "delete" if first_a < a2 else "insert"
+            merged.append((kind, first_a, a2, first_b, b2))
+        else:
+            merged.append((op, a1, a2, b1, b2))
+    return merged
 
 
 def units(version: dict) -> list[dict]:
@@ -197,16 +265,18 @@ def _scores(old: list[dict], new: list[dict]) -> list[list[float]]:
         matcher = SequenceMatcher(None, b=b["words"], autojunk=False)  # reused: it indexes `b` once
         for i, a in enumerate(old):
             if a["role"] == b["role"] and abs(i * len(new) - j * len(old)) <= REACH * max(len(old), len(new)):
-                scores[i][j] = _similarity(matcher, a["words"])
+                scores[i][j] = _similarity(matcher, a["words"], len(b["words"]))
     return scores
 
 
-def _similarity(matcher: SequenceMatcher, words: list[str]) -> float:
-    """The word-level ratio of `words` to the matcher's text, or 0.0 when below SIMILAR."""
+def _similarity(matcher: SequenceMatcher, words: list[str], other: int) -> float:
+    """The word-level ratio of `words` to the matcher's text, or 0.0 when below SIMILAR; for texts too long to
+    compare word by word (LIMIT), the share of words they have in common, whatever their order. `other`: the
+    length of the matcher's words."""
     matcher.set_seq1(words)
     if matcher.real_quick_ratio() < SIMILAR or matcher.quick_ratio() < SIMILAR:
         return 0.0
-    ratio = matcher.ratio()
+    ratio = matcher.quick_ratio() if len(words) * other > LIMIT else matcher.ratio()
     return ratio if ratio >= SIMILAR else 0.0
 
 

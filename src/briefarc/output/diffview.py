@@ -3,7 +3,6 @@ does, [-removed-]{+added+}. Unchanged runs of words are cut to a few words of co
 
 from __future__ import annotations
 
-from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.text import Text
 
@@ -69,13 +68,9 @@ def changes_text(label: str, changes, plain: bool, *, joiner: str | None = None)
         out.append(f"{start}{words}{end}", style="" if plain else STYLES[change.op])
         if index < len(shown) - 1:
             following = shown[index + 1]
-            apart = " " if not (_wide(words[-1:]) and _wide(following.text[:1])) else ""  # 我注意 → 到了: no space
+            apart = " " if following.spaced else ""  # as the text writes it: 我注意 → 到了, 超过 → 120万
             out.append(joiner if change.op != "equal" and following.op != "equal" else apart)
     return out
-
-
-def _wide(char: str) -> bool:
-    return bool(char) and WORD.fullmatch(char) is not None and cell_len(char) == 2
 
 
 def _context(words: str, *, first: bool, last: bool) -> str:
