@@ -32,6 +32,8 @@ class Inflater:
         self._members = 0  # the streams read to their end
         self._held = b""  # the start of the next gzip member, when a chunk ends within its two magic bytes
         self._ended = False  # what follows is left out: after a deflate stream, or bytes that are no gzip member
+        self._read = 0  # the bytes of the member being read, so far
+        self._member_size = 0  # the bytes of the last member read
 
     @property
     def identity(self) -> bool:
@@ -40,33 +42,53 @@ class Inflater:
     def feed(self, data: bytes) -> bytes:
         if self.identity or not data:
             return self._count(data)
-        data, self._held = self._held + data, b""
-        out = b""
-        while data and not self._ended:
-            if self._zlib is None and not self._start(data):
-                break
-            assert self._zlib is not None
-            try:
-                out += self._count(self._zlib.decompress(data, self.limit + 1 - self.size))
-            except zlib.error as exc:
-                raise InflateError(f"is not valid {self.encodings[0]} data ({exc})") from exc
-            if not self._zlib.eof:
-                break
-            data = self._zlib.unused_data  # gzip: the next member, as gzip itself reads them all
-            self._zlib, self._ended = None, self.encodings[0] != "gzip"
-            self._members += 1
-        return out
+        out: list[bytes] = []
+        view = memoryview(data)
+        while view and not self._ended:
+            # the first stream is given all; once a gzip member has ended, the rest goes a little more than a
+            # member at a time: each member's end copies what follows it in what it was given (a body of
+            # 100,000 members was quadratic)
+            step = min(max(2 * self._member_size, SLICE), 65536) if self._members else len(view)
+            piece, view = view[:step], view[step:]
+            left = self._decode(piece, out)
+            if left and not view:
+                view = memoryview(left)
+                continue
+            while left and not self._ended:
+                left = self._decode(memoryview(left), out)
+        return b"".join(out)
 
-    def _start(self, data: bytes) -> bool:
+    def _decode(self, data: memoryview, out: list[bytes]) -> bytes:
+        """Decode `data` into `out` up to the end of a stream (a gzip member); what follows that end."""
+        if self._held:
+            data, self._held = memoryview(self._held + bytes(data)), b""
+        if self._zlib is None and not self._start(data):
+            return b""
+        assert self._zlib is not None
+        try:
+            out.append(self._count(self._zlib.decompress(data, self.limit + 1 - self.size)))
+        except zlib.error as exc:
+            raise InflateError(f"is not valid {self.encodings[0]} data ({exc})") from exc
+        if not self._zlib.eof:
+            self._read += len(data)
+            return b""
+        left = self._zlib.unused_data  # gzip: the next member, as gzip itself reads them all
+        self._zlib, self._ended = None, self.encodings[0] != "gzip"
+        self._members += 1
+        self._member_size, self._read = self._read + len(data) - len(left), 0
+        return left
+
+    def _start(self, data: memoryview) -> bool:
         """Begin a stream (a gzip member) at `data`; False when what follows a member is not one: bytes a server
-        padded with are left out, and the first byte of a member cut between two chunks waits for the next."""
-        if self._members and not data.startswith(GZIP_MAGIC):
-            if GZIP_MAGIC.startswith(data):
-                self._held = data
+        padded with are left out, and the first byte of a member cut between two pieces waits for the next."""
+        head = bytes(data[:2])
+        if self._members and head != GZIP_MAGIC:
+            if GZIP_MAGIC.startswith(head) and len(data) < 2:
+                self._held = bytes(data)
             else:
                 self._ended = True
             return False
-        self._zlib = zlib.decompressobj(_wbits(self.encodings[0], data))
+        self._zlib = zlib.decompressobj(_wbits(self.encodings[0], head))
         return True
 
     def finish(self) -> bytes:
@@ -88,6 +110,7 @@ class Inflater:
 
 
 GZIP_MAGIC = b"\x1f\x8b"
+SLICE = 64  # bytes given to a gzip member's decoder at a time at least, once a body is seen to hold several
 
 
 def is_gzip(data: bytes) -> bool:
