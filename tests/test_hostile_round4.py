@@ -26,7 +26,8 @@ def fetch_api(cli, db_file, site, kind: str, path: str, answer: bytes):
     return cli("fetch", "api", "--db", db_file, *FAST)
 
 
-@pytest.mark.parametrize("answer", ['"str"', "[]", "null", "42", '{"results": "none"}', '{"results": {"a": 1}}'])
+@pytest.mark.parametrize("answer", ['"str"', "[]", "null", "42", '{"results": "none"}', '{"results": {"a": 1}}',
+                                    '{"error": "rate limited"}', "{}", '{"results": [1, 2]}'])
 def test_a_search_api_answering_another_shape_is_an_error_not_an_empty_success(cli, db_file, site, answer):
     result = fetch_api(cli, db_file, site, "govuk", GOVUK_SEARCH, answer.encode())
     assert result.code != 0
@@ -34,11 +35,16 @@ def test_a_search_api_answering_another_shape_is_an_error_not_an_empty_success(c
     assert "internal error" not in result.stderr and "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("answer", ['"str"', "null", "42"])
+@pytest.mark.parametrize("answer", ['"str"', "null", "42", '{"error": "rate limited"}', "{}", "[1, 2, 3]"])
 def test_a_publication_api_answering_no_listing_is_an_error(cli, db_file, site, answer):
     result = fetch_api(cli, db_file, site, "mea", MEA_LISTING, answer.encode())
     assert result.code != 0
     assert "did not answer with a list of publications" in result.stderr, result.stderr
+
+
+def test_an_empty_listing_is_still_an_empty_success(cli, db_file, site):
+    result = fetch_api(cli, db_file, site, "mea", MEA_LISTING, b'{"tags": [], "data": []}')
+    assert result.code == 0, result.stderr
 
 
 @pytest.mark.parametrize("kind,path", [("govuk", GOVUK_SEARCH), ("mea", MEA_LISTING)])
@@ -49,12 +55,13 @@ def test_json_nested_beyond_the_readers_depth_is_said_in_one_line(cli, db_file, 
     assert "internal error" not in result.stderr and "Traceback" not in result.stderr
 
 
-def test_a_wordpress_api_answering_no_list_of_posts_falls_back_to_the_feed(cli, db_file, site):
+@pytest.mark.parametrize("answer", ['{"code": "x"}', "[1, 2, 3]"])
+def test_a_wordpress_api_answering_no_list_of_posts_falls_back_to_the_feed(cli, db_file, site, answer):
     feed = ('<?xml version="1.0"?><rss version="2.0"><channel><title>F</title>'
             f'<item><title>Post one</title><link>{site.url("/p1")}</link></item></channel></rss>')
     site.route("/feed/", ss.Reply(feed.encode(), content_type="application/rss+xml"))
     site.page("/p1", ss.article("Post one"))
-    result = fetch_api(cli, db_file, site, "wordpress", WORDPRESS_POSTS, json.dumps({"code": "x"}).encode())
+    result = fetch_api(cli, db_file, site, "wordpress", WORDPRESS_POSTS, answer.encode())
     assert result.code == 0, result.stderr
     assert "reading the site's feed instead" in result.stderr
     assert [row["title"] for row in cli("list", "--db", db_file, "--json").jsonl()] == ["Post one"]
@@ -134,8 +141,8 @@ def test_a_listing_longer_than_the_page_cap_says_where_it_stopped(site):
     items, notes = discovered(site, "listing", "/list/1", item_selector="li", next_selector="a.next")
     assert len(items) == 9
     assert notes == [f"stopped after reading 3 listing pages of {site.url('/list/1')}: the next, "
-                     f"{site.url('/list/4')}, and those after it were not read "
-                     f"(`briefarc fetch {site.url('/list/4')}` reads on from there)"]
+                     f"{site.url('/list/4')}, and those after it were not read (a source of this kind and options "
+                     "with that address reads on from there)"]
 
 
 def test_an_api_longer_than_the_page_cap_says_it_stopped(site):

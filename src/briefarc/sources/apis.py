@@ -23,9 +23,11 @@ def _json(data: bytes, url: str):
 
 
 def _listing(payload, url: str, what: str, kinds: type | tuple[type, ...] = list):
-    """`payload` when it is of the shape a listing API answers with; InputError naming `what` when it is not
-    (an API that answers a string, null or the wrong container lists nothing: that is no success)."""
-    if not isinstance(payload, kinds):
+    """`payload` when it is of the shape a listing API answers with, a list holding objects if any; InputError
+    naming `what` when it is not (an API that answers a string, null, an error object or a list of numbers
+    lists nothing: that is no success)."""
+    if not isinstance(payload, kinds) or (isinstance(payload, list) and payload
+                                          and not any(isinstance(item, dict) for item in payload)):
         from briefarc.errors import InputError
 
         raise InputError(f"{url} did not answer with a list of {what}.")
@@ -78,7 +80,7 @@ async def discover_mea(ctx: Context) -> AsyncIterator[Item]:
     for number in range(1, ctx.max_pages + 1):
         query = urlencode({"publicationId": publication, "page": number, "PageSize": size, "PLngId": language})
         url = urljoin(base, f"/FrontEnd/FetchPublicationListingData?{query}")
-        rows = _rows(_listing(_json((await ctx.get(url, accept="json")).data, url), url, "publications", (list, dict)))
+        rows = _listing(_rows(_json((await ctx.get(url, accept="json")).data, url)), url, "publications")
         items = [_mea_item(base, row, language) for row in rows if _field(row, "pkid", "id")]
         stop = len(rows) < size or all_known_or_old(ctx, items)
         for item in items:
@@ -108,7 +110,7 @@ async def discover_govuk(ctx: Context) -> AsyncIterator[Item]:
                            "fields": "link,title,public_timestamp"})
         url = urljoin(base, f"/api/search.json?{query}")
         payload = _listing(_json((await ctx.get(url, accept="json")).data, url), url, "results", dict)
-        results = _listing(payload.get("results", []), url, "results")
+        results = _listing(payload.get("results"), url, "results")
         items = [
             Item(url=urljoin(base, "/api/content" + r["link"]), title=_text(r.get("title")),
                  published=(_text(r.get("public_timestamp")) or "")[:10] or None, accept="json")
@@ -126,19 +128,21 @@ def _capped(ctx: Context, what: str) -> None:
     ctx.notes.append(f"stopped after reading {ctx.max_pages} pages of {what} from {ctx.url}: older ones were not read")
 
 
-def _rows(payload) -> list[dict]:
-    """The first list of objects in a JSON answer, wherever the API put it (looked for without recursion: an
-    answer may nest as deep as the JSON reader goes)."""
-    stack = [payload]
+def _rows(payload) -> list[dict] | None:
+    """The first list of objects in a JSON answer, wherever the API put it; an empty list when it holds none
+    but an empty list (a listing with nothing in it), None when it holds neither (an error object, say).
+    Looked for without recursion: an answer may nest as deep as the JSON reader goes."""
+    stack, empty = [payload], False
     while stack:
         value = stack.pop()
         if isinstance(value, list):
             rows = [row for row in value if isinstance(row, dict)]
             if rows:
                 return rows
+            empty = empty or not value
         elif isinstance(value, dict):
             stack.extend(reversed(list(value.values())))
-    return []
+    return [] if empty else None
 
 
 def _field(row: dict, *names: str):

@@ -37,7 +37,8 @@ async def discover_listing(ctx: Context) -> AsyncIterator[Item]:
         url = next_page(ctx, response.final_url, next_link, number)
     if url and url not in seen_pages:
         ctx.notes.append(f"stopped after reading {ctx.max_pages} listing pages of {ctx.url}: the next, {url}, and "
-                         f"those after it were not read (`briefarc fetch {url}` reads on from there)")
+                         "those after it were not read (a source of this kind and options with that address "
+                         "reads on from there)")
 
 
 def _last_page(ctx: Context, data: bytes, number: int) -> bool:
