@@ -36,6 +36,8 @@ def archive(db_file):
     ("an", []),  # no word starts so, though three names hold it
     ("%", []),
     ("50%_", ["Zhao 50%_off"]),
+    ("Ｈｕａ", ["Hua Chunying"]),  # full-width letters, as search reads them
+    ("华 春莹", ["华春莹"]),  # a space typed inside a Chinese name
 ])
 def test_a_spokesperson_is_found_by_the_start_of_a_word_of_the_name(cli, archive, typed, found):
     for command in ("list", "search"):
@@ -43,3 +45,9 @@ def test_a_spokesperson_is_found_by_the_start_of_a_word_of_the_name(cli, archive
         result = cli(command, *words, "--spokesperson", typed, "--json", "--limit", "50", "--db", archive)
         assert result.code == 0, result.stderr
         assert sorted(row["spokesperson"] for row in result.jsonl()) == found, command
+
+
+@pytest.mark.parametrize("typed", [" ", "-", ""])
+def test_a_spokesperson_typed_as_nothing_is_a_usage_error_not_every_named_one(cli, archive, typed):
+    result = cli("list", "--spokesperson", typed, "--db", archive)
+    assert result.code == 2 and "--spokesperson" in result.stderr and "give a name" in result.stderr, result.stderr

@@ -76,7 +76,9 @@ SPOKESPERSON_SQL = "(' ' || replace(d.spokesperson, '-', ' ')) LIKE ? ESCAPE '\\
 
 def spokesperson_pattern(name: str) -> str:
     """The LIKE pattern of SPOKESPERSON_SQL for a --spokesperson value (% and _ in it are themselves)."""
-    escaped = " ".join(name.replace("-", " ").split()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    words = name.replace("-", " ").split()
+    joined = ("" if has_cjk(name) else " ").join(words)  # 华 春莹: a Chinese name writes no space
+    escaped = joined.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%" if has_cjk(name) else f"% {escaped}%"
 
 
