@@ -204,8 +204,20 @@ def test_long_texts_are_compared_without_ever_giving_the_matcher_more_than_its_l
     result = diff_versions({"number": 1, "title": "T", "body": text}, {"number": 2, "title": "T",
                                                                          "body": edited(text, 97)})
     assert sizes and max(sizes) <= diff.LIMIT
-    added, removed = result.words()
-    assert 206 <= added < 600 and added == removed  # 207 characters edited; a few sentences shifted whole
+    edits = sum(old != new for old, new in zip(text, edited(text, 97), strict=True))
+    assert result.words() == (edits, edits)
+
+
+@pytest.mark.parametrize("at", [5, 700, 1195])
+def test_a_word_added_to_a_long_text_is_one_word_added(at):
+    """Long texts were cut every 40 words where no sentence ended: a word added early moved every cut after it,
+    and the pieces, compared by position, showed their first words removed and added again."""
+    from briefarc.diff import count, word_diff
+
+    old = "。".join("".join(chr(0x4E00 + 60 * sentence + k) for k in range(60)) for sentence in range(20)) + "。"
+    assert count(word_diff(old, old[:at] + "新" + old[at:])) == (1, 0)
+    spaced = " ".join(["talks", "border", "trade", "visa"] * 3000)
+    assert count(word_diff(spaced, spaced[:at] + " new " + spaced[at:])) in ((1, 0), (3, 1))  # or a word cut
 
 
 @pytest.mark.parametrize("seed", range(30))
@@ -234,6 +246,7 @@ def test_chinese_is_shown_as_written_beside_numbers_and_latin_words():
 
     shown = [changes_text("", word_diff(old, new), plain=True).plain for old, new in (
         ("已有超过120万人次访问", "已有超过130万人次访问"), ("中国和斐济是好朋友", "中国和Fiji是好朋友"),
-        ("He said 中国 is here", "He said 中方 is here"))]
+        ("He said 中国 is here", "He said 中方 is here"), ("中国美国", "中国 and 美国"),
+        ("有发言权。当然", "有发言权。2018年当然"))]
     assert shown == ["已有超过[-120-]{+130+}万人次访问", "中国和[-斐济-]{+Fiji+}是好朋友",
-                     "He said 中[-国-]{+方+} is here"]
+                     "He said 中[-国-]{+方+} is here", "中国 {+and+} 美国", "有发言权。{+2018年+}当然"]

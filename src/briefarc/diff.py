@@ -10,17 +10,20 @@ from itertools import pairwise
 from briefarc.store.text import CJK_CHARS
 
 # A word: a run of other characters than spaces, or one Chinese or Japanese character (which write no spaces: a
-# sentence of them was one "word", and an edit of two characters replaced all of it).
-WORD = re.compile(f"[{CJK_CHARS}]|[^\\s{CJK_CHARS}]+")
+# sentence of them was one "word", and an edit of two characters replaced all of it), or one of their full-width
+# punctuation marks (。2018 is two words, not one).
+CJK_MARKS = "\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
+WORD = re.compile(f"[{CJK_CHARS}{CJK_MARKS}]|[^\\s{CJK_CHARS}{CJK_MARKS}]+")
 SIMILAR = 0.5  # word-level ratio above which two turns (or paragraphs) count as one reworded
 REACH = 25  # in a long run of changes, how far apart (in units) a reworded pair may lie
 FIELDS = ("title", "subtitle", "published", "spokesperson")
 # The most words SequenceMatcher is given to compare at once, as the product of the two lengths: its time grows
 # with that product (a paragraph of 20,000 Chinese characters edited here and there took 30 s). Longer texts are
-# compared sentence by sentence first (`opcodes`).
+# compared piece by piece first (`opcodes`).
 LIMIT = 1_000_000
-SENTENCE_END = re.compile(r"[.!?;。！？；]$")
-SENTENCE_WORDS = 40  # a "sentence" of a text that writes no full stops: this many words
+SENTENCE_END = re.compile(r"[.!?;。！？；][\"'”’」』)）]*$")
+CUT_EVERY = 16  # a piece of a long text ends, besides with a sentence, at about one word in this many
+PIECE_MOST = 1000  # words, when no word of a text ends a piece (one word repeated)
 
 
 @dataclass
@@ -31,6 +34,7 @@ class Change:
     op: str
     text: str
     spaced: bool = True
+    spaced_new: bool | None = None  # of a kept run: whether the new text writes a space before it (None: the same)
 
     def as_dict(self) -> dict:
         return {"op": self.op, "text": self.text}
@@ -98,42 +102,68 @@ def word_diff(old: str, new: str) -> list[Change]:
             changes.append(_run("insert", new, b, j1, j2))
         if op == "equal":
             changes.append(_run("equal", old, a, i1, i2))
+            changes[-1].spaced_new = _spaced(new, b, j1)
     return changes
 
 
 def _run(op: str, text: str, words: list[re.Match], start: int, end: int) -> Change:
-    spaced = start > 0 and text[words[start - 1].end():words[start].start()] != ""
-    return Change(op, " ".join(text[words[start].start():words[end - 1].end()].split()), spaced)
+    return Change(op, " ".join(text[words[start].start():words[end - 1].end()].split()), _spaced(text, words, start))
+
+
+def _spaced(text: str, words: list[re.Match], start: int) -> bool:
+    return start > 0 and text[words[start - 1].end():words[start].start()] != ""
 
 
 def opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
     """SequenceMatcher's opcodes for two lists of words, in time that grows with their length, not with its
-    square: texts too long to compare at once (LIMIT) are matched sentence by sentence, then the words of the
-    sentences that differ, pair by pair where as many differ on each side."""
+    square. Texts too long to compare at once (LIMIT) keep the words they begin and end with alike, and the rest
+    is matched piece by piece (`_pieces`), then word by word within the pieces that differ."""
     if len(a) * len(b) <= LIMIT:
         return list(SequenceMatcher(None, a, b, autojunk=False).get_opcodes())
-    ends_a, ends_b = _sentences(a), _sentences(b)
-    found: list[tuple[str, int, int, int, int]] = []
-    # autojunk: a sentence repeated all along (a boilerplate line) is not matched against every other
-    coarse = SequenceMatcher(None, [tuple(a[x:y]) for x, y in pairwise(ends_a)],
-                             [tuple(b[x:y]) for x, y in pairwise(ends_b)])
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    found = [("equal", 0, head, 0, head)] if head else []
+    found += _middle(a, b, head, len(a) - tail, head, len(b) - tail)
+    found += [("equal", len(a) - tail, len(a), len(b) - tail, len(b))] if tail else []
+    return _merged(found)
+
+
+def _middle(a: list[str], b: list[str], a1: int, a2: int, b1: int, b2: int) -> list[tuple]:
+    if (a2 - a1) * (b2 - b1) <= LIMIT:
+        return _bounded("replace", a, b, a1, a2, b1, b2)
+    ends_a, ends_b = _pieces(a, a1, a2), _pieces(b, b1, b2)
+    pieces_a = [tuple(a[x:y]) for x, y in pairwise(ends_a)]
+    pieces_b = [tuple(b[x:y]) for x, y in pairwise(ends_b)]
+    # autojunk only where even the pieces are too many to compare all (a piece repeated all along is then left out)
+    coarse = SequenceMatcher(None, pieces_a, pieces_b, autojunk=len(pieces_a) * len(pieces_b) > LIMIT)
+    found: list[tuple] = []
     for op, i1, i2, j1, j2 in coarse.get_opcodes():
         if op == "equal" or i2 - i1 != j2 - j1:
             found += _bounded(op, a, b, ends_a[i1], ends_a[i2], ends_b[j1], ends_b[j2])
             continue
-        for k in range(i2 - i1):  # as many sentences on each side: each compared with its counterpart
+        for k in range(i2 - i1):  # as many pieces on each side: each compared with its counterpart
             found += _bounded(op, a, b, ends_a[i1 + k], ends_a[i1 + k + 1], ends_b[j1 + k], ends_b[j1 + k + 1])
-    return _merged(found)
+    return found
 
 
-def _sentences(words: list[str]) -> list[int]:
-    """Where the sentences of `words` begin, and its end: after a word that ends one, or SENTENCE_WORDS words."""
-    ends = [0]
-    for index, word in enumerate(words, start=1):
-        if SENTENCE_END.search(word) or index - ends[-1] >= SENTENCE_WORDS:
-            ends.append(index)
-    if ends[-1] != len(words):
-        ends.append(len(words))
+def _pieces(words: list[str], start: int, end: int) -> list[int]:
+    """Where the pieces of words[start:end] begin, and its end. A piece ends with a sentence, or with a word
+    that the checksum of its letters picks (one in CUT_EVERY): cuts made by the words themselves, so that an
+    edit moves none of the cuts after it, as cuts every N words would."""
+    from zlib import crc32
+
+    ends = [start]
+    for index in range(start, end):
+        word = words[index]
+        if SENTENCE_END.search(word) or crc32(word.encode("utf-8", "surrogatepass")) % CUT_EVERY == 0 \
+                or index + 1 - ends[-1] >= PIECE_MOST:
+            ends.append(index + 1)
+    if ends[-1] != end:
+        ends.append(end)
     return ends
 
 
@@ -265,19 +295,25 @@ def _scores(old: list[dict], new: list[dict]) -> list[list[float]]:
         matcher = SequenceMatcher(None, b=b["words"], autojunk=False)  # reused: it indexes `b` once
         for i, a in enumerate(old):
             if a["role"] == b["role"] and abs(i * len(new) - j * len(old)) <= REACH * max(len(old), len(new)):
-                scores[i][j] = _similarity(matcher, a["words"], len(b["words"]))
+                scores[i][j] = _similarity(matcher, a["words"], b["words"])
     return scores
 
 
-def _similarity(matcher: SequenceMatcher, words: list[str], other: int) -> float:
+def _similarity(matcher: SequenceMatcher, words: list[str], other: list[str]) -> float:
     """The word-level ratio of `words` to the matcher's text, or 0.0 when below SIMILAR; for texts too long to
-    compare word by word (LIMIT), the share of words they have in common, whatever their order. `other`: the
-    length of the matcher's words."""
+    compare word by word (LIMIT), the same ratio of the matches `opcodes` finds. `other`: the matcher's
+    words."""
     matcher.set_seq1(words)
     if matcher.real_quick_ratio() < SIMILAR or matcher.quick_ratio() < SIMILAR:
         return 0.0
-    ratio = matcher.quick_ratio() if len(words) * other > LIMIT else matcher.ratio()
+    ratio = _ratio(words, other) if len(words) * len(other) > LIMIT else matcher.ratio()
     return ratio if ratio >= SIMILAR else 0.0
+
+
+def _ratio(a: list[str], b: list[str]) -> float:
+    """SequenceMatcher.ratio() of long texts, from the matches of `opcodes`."""
+    same = sum(i2 - i1 for op, i1, i2, _, _ in opcodes(a, b) if op == "equal")
+    return 2 * same / (len(a) + len(b)) if a or b else 1.0
 
 
 def change_size(old: dict | None, new: dict) -> tuple[int, int]:

@@ -68,7 +68,9 @@ def changes_text(label: str, changes, plain: bool, *, joiner: str | None = None)
         out.append(f"{start}{words}{end}", style="" if plain else STYLES[change.op])
         if index < len(shown) - 1:
             following = shown[index + 1]
-            apart = " " if following.spaced else ""  # as the text writes it: 我注意 → 到了, 超过 → 120万
+            spaced = following.spaced_new if change.op == "insert" and following.spaced_new is not None \
+                else following.spaced  # after an added run, as the new text writes it
+            apart = " " if spaced else ""  # as the text writes it: 我注意 → 到了, 超过 → 120万
             out.append(joiner if change.op != "equal" and following.op != "equal" else apart)
     return out
 
