@@ -51,3 +51,9 @@ def test_a_spokesperson_is_found_by_the_start_of_a_word_of_the_name(cli, archive
 def test_a_spokesperson_typed_as_nothing_is_a_usage_error_not_every_named_one(cli, archive, typed):
     result = cli("list", "--spokesperson", typed, "--db", archive)
     assert result.code == 2 and "--spokesperson" in result.stderr and "give a name" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("typed", [" ", "-"])
+def test_a_spokesperson_to_compare_with_typed_as_nothing_is_a_usage_error(cli, archive, typed):
+    result = cli("keywords", "--spokesperson", "Hua", "--vs-spokesperson", typed, "--db", archive)
+    assert result.code == 2 and "--vs-spokesperson" in result.stderr and "give a name" in result.stderr, result.stderr

@@ -19,6 +19,7 @@ from briefarc.cli.app import (
     json_flag,
     make_filters,
     open_db,
+    spokesperson_name,
 )
 from briefarc.cli.filters import check_source_filter, with_filters
 
@@ -267,8 +268,9 @@ def keywords(
                                                  "year given as YYYY-MM or YYYY).")] = None,
     vs_source: Annotated[str | None, typer.Option(
         "--vs-source", help="Compare with this source or site, as --source takes it.")] = None,
-    vs_spokesperson: Annotated[str | None, typer.Option("--vs-spokesperson", help="Compare with this spokesperson.")]
-    = None,
+    vs_spokesperson: Annotated[str | None, typer.Option(
+        "--vs-spokesperson", parser=spokesperson_name, metavar="<str>",
+        help="Compare with this spokesperson, as --spokesperson takes the name.")] = None,
     min_count: Annotated[int, typer.Option("--min-count", min=1, help="Leave out words rarer than this.")] = 3,
     limit: LimitOption = 30,
     db: DbOption = None,
