@@ -144,9 +144,11 @@ def test_two_location_headers_that_disagree_are_an_ambiguous_redirect(cli, db_fi
     assert server.hits == ["/robots.txt", "/dup"]
 
 
-def test_a_location_header_sent_twice_alike_is_followed(cli, db_file, raw):
-    server = raw({"/dup": redirect(b"/a", b"/a"), "/a": answer(b"HTTP/1.1 200 OK\r\nContent-Type: text/html",
-                                                              ss.article("Page A"))})
+@pytest.mark.parametrize("second", [b"/a", b"/a#top", b"absolute"])
+def test_a_location_header_sent_twice_naming_one_address_is_followed(cli, db_file, raw, second):
+    page = answer(b"HTTP/1.1 200 OK\r\nContent-Type: text/html", ss.article("Page A"))
+    server = raw({"/a": page})
+    server.answers["/dup"] = redirect(b"/a", server.url("/a").encode() if second == b"absolute" else second)
     result = cli("fetch", server.url("/dup"), "--db", db_file, *FAST)
     assert result.code == 0, result.stderr
     assert server.hits == ["/robots.txt", "/dup", "/a"]

@@ -515,12 +515,18 @@ def _redirect_target(answer: _Answer, url: str) -> str | None:
     location = answer.headers.get("location")
     if answer.status not in REDIRECTS or not location:
         return None
-    if len(answer.locations) > 1:  # Location: /a and Location: /b were followed as "/a, /b"
+    targets = {_target(answer.url, url, named) for named in answer.locations}
+    if len(targets) > 1:  # Location: /a and Location: /b were followed as "/a, /b"
         raise ambiguous_redirect(url, answer.url, answer.locations)
+    return _target(answer.url, url, location)
+
+
+def _target(page: str, url: str, location: str) -> str:
+    """The address a Location names, resolved against the page, without its fragment."""
     try:  # a user name and password in a Location are the site's, never sent nor stored
-        return credentials(urljoin(answer.url, location.strip()).split("#", 1)[0])[0]
+        return credentials(urljoin(page, location.strip()).split("#", 1)[0])[0]
     except ValueError:
-        raise unreadable_redirect(url, answer.url, location.strip()) from None
+        raise unreadable_redirect(url, page, location.strip()) from None
 
 
 def _check_address(current: str, url: str) -> None:
