@@ -196,3 +196,18 @@ def test_a_gzip_body_of_many_members_is_decoded_in_linear_work(monkeypatch):
     body = members(text, 3000)
     assert inflate.gunzip(body, 10**7) == text
     assert sum(given) < 4 * len(body), (sum(given), len(body))  # it was 1,500 times
+
+
+@pytest.mark.parametrize("wrapped", [True, False])
+def test_a_deflate_body_is_decoded_however_its_first_bytes_come(wrapped):
+    """A zlib-wrapped deflate body whose first chunk was one byte was taken for a raw deflate stream."""
+    import zlib
+
+    from briefarc.net.inflate import Inflater
+
+    text = b"<p>The spokesperson answered.</p>" * 30
+    packer = zlib.compressobj(wbits=zlib.MAX_WBITS if wrapped else -zlib.MAX_WBITS)
+    body = packer.compress(text) + packer.flush()
+    for cut in (1, 2, 3):
+        inflater = Inflater("deflate", 10**6)
+        assert inflater.feed(body[:cut]) + inflater.feed(body[cut:]) + inflater.finish() == text, cut

@@ -82,6 +82,9 @@ class Inflater:
         """Begin a stream (a gzip member) at `data`; False when what follows a member is not one: bytes a server
         padded with are left out, and the first byte of a member cut between two pieces waits for the next."""
         head = bytes(data[:2])
+        if len(head) < 2 and not self._members and self.encodings[0] == "deflate":
+            self._held = head  # which deflate it is (zlib-wrapped or raw) is told by two bytes
+            return False
         if self._members and head != GZIP_MAGIC:
             if GZIP_MAGIC.startswith(head) and len(data) < 2:
                 self._held = bytes(data)
@@ -92,6 +95,8 @@ class Inflater:
         return True
 
     def finish(self) -> bytes:
+        if self._held and not self._members:
+            raise InflateError(f"ends before the end of its {self.encodings[0]} data")
         if self.identity or self._zlib is None:
             return b""
         try:
