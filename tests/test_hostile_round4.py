@@ -211,3 +211,17 @@ def test_a_deflate_body_is_decoded_however_its_first_bytes_come(wrapped):
     for cut in (1, 2, 3):
         inflater = Inflater("deflate", 10**6)
         assert inflater.feed(body[:cut]) + inflater.feed(body[cut:]) + inflater.finish() == text, cut
+
+
+@pytest.mark.parametrize("past_the_end", [b'{"data": null}', b"{}"])
+def test_a_page_past_the_last_answering_no_listing_ends_it_with_a_note(site, past_the_end):
+    """A listing whose last page is full asks for one more; an API may answer that with no list at all."""
+    fx.polite(site)
+    rows = [{"PKID": 1, "Title": "Briefing one", "PublishDate": "01/02/2025"}]
+    site.route("/FrontEnd/FetchPublicationListingData?publicationId=49&page=1&PageSize=1&PLngId=1",
+               ss.Reply(json.dumps({"data": rows}).encode(), content_type="application/json"))
+    site.route("/FrontEnd/FetchPublicationListingData?publicationId=49&page=2&PageSize=1&PLngId=1",
+               ss.Reply(past_the_end, content_type="application/json"))
+    items, notes = discovered(site, "mea", "/", page_size=1)
+    assert [item.title for item in items] == ["Briefing one"]
+    assert len(notes) == 1 and "answered no list of publications: taken as the end of the listing" in notes[0]

@@ -22,12 +22,11 @@ def _json(data: bytes, url: str):
         raise InputError(f"{url} did not answer with JSON ({reason}).") from exc
 
 
-def _listing(payload, url: str, what: str, kinds: type | tuple[type, ...] = list):
+def _listing(payload, url: str, what: str) -> list:
     """`payload` when it is of the shape a listing API answers with, a list holding objects if any; InputError
     naming `what` when it is not (an API that answers a string, null, an error object or a list of numbers
     lists nothing: that is no success)."""
-    if not isinstance(payload, kinds) or (isinstance(payload, list) and payload
-                                          and not any(isinstance(item, dict) for item in payload)):
+    if not isinstance(payload, list) or (payload and not any(isinstance(item, dict) for item in payload)):
         from briefarc.errors import InputError
 
         raise InputError(f"{url} did not answer with a list of {what}.")
@@ -80,7 +79,11 @@ async def discover_mea(ctx: Context) -> AsyncIterator[Item]:
     for number in range(1, ctx.max_pages + 1):
         query = urlencode({"publicationId": publication, "page": number, "PageSize": size, "PLngId": language})
         url = urljoin(base, f"/FrontEnd/FetchPublicationListingData?{query}")
-        rows = _listing(_rows(_json((await ctx.get(url, accept="json")).data, url)), url, "publications")
+        rows = _rows(_json((await ctx.get(url, accept="json")).data, url))
+        if rows is None and number > 1:  # a page past the last one may answer nothing of a listing
+            ctx.notes.append(f"{url} answered no list of publications: taken as the end of the listing")
+            return
+        rows = _listing(rows, url, "publications")
         items = [_mea_item(base, row, language) for row in rows if _field(row, "pkid", "id")]
         stop = len(rows) < size or all_known_or_old(ctx, items)
         for item in items:
@@ -109,8 +112,12 @@ async def discover_govuk(ctx: Context) -> AsyncIterator[Item]:
         query = urlencode({**filters, "order": "-public_timestamp", "count": size, "start": number * size,
                            "fields": "link,title,public_timestamp"})
         url = urljoin(base, f"/api/search.json?{query}")
-        payload = _listing(_json((await ctx.get(url, accept="json")).data, url), url, "results", dict)
-        results = _listing(payload.get("results"), url, "results")
+        payload = _json((await ctx.get(url, accept="json")).data, url)
+        results = payload.get("results") if isinstance(payload, dict) else None
+        if not isinstance(results, list) and number > 0:  # a page past the last one may answer nothing of a listing
+            ctx.notes.append(f"{url} answered no list of results: taken as the end of the listing")
+            return
+        results = _listing(results, url, "results")
         items = [
             Item(url=urljoin(base, "/api/content" + r["link"]), title=_text(r.get("title")),
                  published=(_text(r.get("public_timestamp")) or "")[:10] or None, accept="json")
