@@ -182,7 +182,7 @@ def _merged(found: list[tuple[str, int, int, int, int]]) -> list[tuple[str, int,
     merged: list[tuple[str, int, int, int, int]] = []
     for op, a1, a2, b1, b2 in found:
         if merged and (merged[-1][0] == "equal") == (op == "equal"):
-            last, first_a, _, first_b, _ = merged.pop()
+            _, first_a, _, first_b, _ = merged.pop()
             both = first_a < a2 and first_b < b2
             kind = "equal" if op == "equal" else "replace" if both else "delete" if first_a < a2 else "insert"
             merged.append((kind, first_a, a2, first_b, b2))
