@@ -184,3 +184,11 @@ def test_an_unreadable_utf8_location_is_shown_as_its_text(cli, db_file, raw):
     assert result.code == 1, result.stderr
     assert (f"failed: {server.url('/go')}: {server.url('/go')} redirects to an address that cannot be read: "
             "'http://[café]/'\n") in result.stderr
+
+
+@pytest.mark.parametrize("second", ["HTTP://EXAMPLE.ORG/a", "http://example.org:80/a", "//example.org/a#top"])
+def test_locations_naming_one_address_in_other_letters_or_with_its_default_port_are_one(second):
+    from briefarc.net.fetch import _Answer, _redirect_target
+
+    answer = _Answer("http://example.org/dup", 302, {"location": "/a"}, locations=["/a", second])
+    assert _redirect_target(answer, "http://example.org/dup") == "http://example.org/a"

@@ -71,7 +71,7 @@ from briefarc.net.mediatypes import (
 from briefarc.net.missing import looks_missing
 from briefarc.net.robots import MAX_ROBOTS_BYTES, Robots, parse, product_token
 from briefarc.net.throttle import Throttle
-from briefarc.urls import credentials, host_with_port, site_origin
+from briefarc.urls import credentials, host_with_port, normalize_url, site_origin
 
 __all__ = [
     "ANY_DOCUMENT_TYPES", "FEED_TYPES", "GIVEN_URL", "HTML_TYPES", "JSON_TYPES", "FetchConfig", "FetchFailure",
@@ -515,7 +515,7 @@ def _redirect_target(answer: _Answer, url: str) -> str | None:
     location = answer.headers.get("location")
     if answer.status not in REDIRECTS or not location:
         return None
-    targets = {_target(answer.url, url, named) for named in answer.locations}
+    targets = {normalize_url(_target(answer.url, url, named)) for named in answer.locations}  # HTTP://HOST:80/a
     if len(targets) > 1:  # Location: /a and Location: /b were followed as "/a, /b"
         raise ambiguous_redirect(url, answer.url, answer.locations)
     return _target(answer.url, url, location)
