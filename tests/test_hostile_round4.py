@@ -1,4 +1,5 @@
-"""Hostile sites, fourth round: each test here failed before its fix (found by a helper's hostile tests).
+"""Hostile sites, fourth round (found by helpers' hostile tests and reviews): each test here failed before its
+fix, but for the cases kept beside them that the fixes must not break (an empty listing, a raw deflate stream).
 
 Real servers on 127.0.0.1 (tests/siteserver.py), real archives in tmp_path."""
 

@@ -75,15 +75,13 @@ SinceFilter = Annotated[str | None, typer.Option(
 UntilFilter = Annotated[str | None, typer.Option(
     "--until", help="Published on or before this day, or by the end of this month or year (YYYY-MM-DD, YYYY-MM or "
     "YYYY).")]
-def spokesperson_name(value: str) -> str:
-    """--spokesperson as search reads text: full-width letters as plain ones (Ｈｕａ: Hua); nothing to look for
-    (" ", "-") is a usage error, not every named spokesperson."""
-    import unicodedata
 
-    name = unicodedata.normalize("NFKC", value)
-    if not name.replace("-", " ").strip():
+
+def spokesperson_name(value: str) -> str:
+    """--spokesperson: nothing to look for (" ", "-") is a usage error, not every named spokesperson."""
+    if not value.replace("-", " ").strip():
         raise typer.BadParameter("give a name, or the start of a word of it (Hua: Hua Chunying).")
-    return name
+    return value
 
 
 SpokespersonFilter = Annotated[

@@ -19,7 +19,7 @@ import httpx
 
 from briefarc.errors import FetchError
 from briefarc.net.inflate import describe_size
-from briefarc.output.textout import clean_name
+from briefarc.output.textout import clean_name, shorten
 from briefarc.urls import host_with_port
 
 if TYPE_CHECKING:
@@ -235,7 +235,7 @@ def failure_of(exc: BaseException, url: str, response: HTTPResponse | None, conf
 
 def shown(text: str, most: int = 80) -> str:
     """Web text for a message: on one line, control characters made visible, cut to `most` characters."""
-    return clean_name(text if len(text) <= most else text[:most - 1] + "…")
+    return clean_name(shorten(text, most))
 
 
 # A bytes value as h11 writes it in its messages: bytearray(b'...') or b'...'

@@ -515,10 +515,10 @@ def _redirect_target(answer: _Answer, url: str) -> str | None:
     location = answer.headers.get("location")
     if answer.status not in REDIRECTS or not location:
         return None
-    targets = {normalize_url(_target(answer.url, url, named)) for named in answer.locations}  # HTTP://HOST:80/a
-    if len(targets) > 1:  # Location: /a and Location: /b were followed as "/a, /b"
+    targets = [_target(answer.url, url, named) for named in answer.locations]  # the first is `location`
+    if len({normalize_url(target) for target in targets}) > 1:  # "/a, /b" was followed; HTTP://HOST:80/a is /a
         raise ambiguous_redirect(url, answer.url, answer.locations)
-    return _target(answer.url, url, location)
+    return targets[0]
 
 
 def _target(page: str, url: str, location: str) -> str:

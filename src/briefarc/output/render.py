@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from briefarc.output.fitting import Fitted, fitted
-from briefarc.output.textout import clean, clean_name, wide_colon, write_csv, write_jsonl  # noqa: F401  (here too for the commands)
+from briefarc.output.textout import clean, clean_name, shorten, wide_colon, write_csv, write_jsonl  # noqa: F401  (here too for the commands)
 from briefarc.output.wrap import Wrapped
 from briefarc.store.search import SNIPPET_CLOSE, SNIPPET_OPEN
 from briefarc.store.sitelabel import NONE_SHOWN
@@ -38,12 +38,6 @@ def text(value: object, style: str = "") -> Text:
 def prose(value: object, style: str = "") -> Wrapped:
     """Text for a table cell that wraps: no line of it begins with closing punctuation (，。、), as in `show`."""
     return Wrapped(clean(value), style=style)
-
-
-def shorten(value: str, size: int = 240) -> str:
-    """The text on one line, cut to `size` characters with an ellipsis."""
-    flat = " ".join(value.split())
-    return flat if len(flat) <= size else flat[:size - 1].rstrip() + "…"
 
 
 TITLE_CHARS = 300  # of a title in a table or heading; `show` and --json give it whole

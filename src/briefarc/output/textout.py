@@ -67,6 +67,12 @@ def wide_colon(label: str, text: str) -> bool:
     return any(unicodedata.east_asian_width(char) in ("W", "F") for char in (label[-1:], text[:1]) if char)
 
 
+def shorten(value: str, size: int = 240) -> str:
+    """The text on one line, cut to `size` characters with an ellipsis."""
+    flat = " ".join(value.split())
+    return flat if len(flat) <= size else flat[:size - 1].rstrip() + "…"
+
+
 def clean_name(value: object) -> str:
     """A file name or address on one line: as clean() gives it, a line break in it shown as \\n (a file named
     "bin\\nfake: ok.html" forged a line of its own in the ingest summary)."""

@@ -75,7 +75,11 @@ SPOKESPERSON_SQL = "(' ' || replace(d.spokesperson, '-', ' ')) LIKE ? ESCAPE '\\
 
 
 def spokesperson_pattern(name: str) -> str:
-    """The LIKE pattern of SPOKESPERSON_SQL for a --spokesperson value (% and _ in it are themselves)."""
+    """The LIKE pattern of SPOKESPERSON_SQL for a --spokesperson value (% and _ in it are themselves), read as
+    search reads text: full-width letters as plain ones (Ｈｕａ: Hua)."""
+    import unicodedata
+
+    name = unicodedata.normalize("NFKC", name)
     words = name.replace("-", " ").split()
     joined = ("" if has_cjk(name) else " ").join(words)  # 华 春莹: a Chinese name writes no space
     escaped = joined.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
