@@ -11,7 +11,7 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from briefarc.output.fitting import fitted, records
+from briefarc.output.fitting import WIDE, fitted, records
 from briefarc.output.render import (
     SHORT_NAME,
     TURN_STYLES,
@@ -62,7 +62,20 @@ class TurnsTable:
                       for turn in turns]
         self.speakers = [text(turn.get("outlet") or speaker_named(turn) or turn.get("speaker")) for turn in turns]
 
+    def __rich_measure__(self, console, options):
+        """As wide as its rows need (a row a line), not the whole width it is offered: into a pipe, print_table
+        draws it at the width measured here, and the table, which expands, was 100,000 cells wide."""
+        return Measurement.get(console, options, self.natural())
+
+    def natural(self) -> Table:
+        table = self.table(self.SOURCE, self.SPEAKER)
+        table.expand = False
+        return table
+
     def __rich_console__(self, console, options):
+        if Measurement.get(console, options.update_width(WIDE), self.natural()).maximum <= options.max_width:
+            yield self.table(self.SOURCE, self.SPEAKER)  # room for every row on a line
+            return
         fixed = sum(max([cell_len(name)] + [row[index].cell_len for row in self.whole])
                     for index, name in enumerate(("turn", "date", "role")))
         left = options.max_width - self.RULES - fixed
