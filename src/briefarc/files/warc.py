@@ -268,11 +268,12 @@ def _utc(stamp: str | None) -> str | None:
         return None
     try:
         moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    except ValueError:
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        moment = moment.astimezone(UTC)  # a moment at the calendar's edge, in UTC, may fall off it
+    except (ValueError, OverflowError):  # "0001-01-01T00:00:00+01:00" stopped the whole ingest
         return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _first_line(exc: BaseException) -> str:

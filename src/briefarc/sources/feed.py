@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
 
 from briefarc.errors import InputError
 from briefarc.models import RawPage
+from briefarc.patterns import lazy
 from briefarc.sources.base import Context, Item, Unchanged
 from briefarc.urls import is_web_url
 
@@ -59,8 +61,6 @@ MAX_FEED_ENTRIES = 50_000
 
 
 def _pattern(ctx: Context):
-    import re
-
     value = ctx.option("link_pattern")
     return re.compile(value) if value else None
 
@@ -128,17 +128,19 @@ async def _sitemap_items(ctx: Context) -> AsyncIterator[Item]:
 MAX_SITEMAP_ENTRIES = 50_000  # URLs (or sitemaps) one sitemap file may list, by the sitemap protocol
 
 
-def _first_entries(data: bytes) -> tuple[bytes, bool]:
-    """The sitemap cut after its MAX_SITEMAP_ENTRIES-th entry, and whether more followed (a 50 MB sitemap of
-    600,000 URLs, 2 MB gzipped, took 1 GB and 36 s of CPU to read whole)."""
-    for closer in (b"</url>", b"</sitemap>"):
-        end = -1
-        for _ in range(MAX_SITEMAP_ENTRIES):
-            end = data.find(closer, end + 1)
-            if end < 0:
-                break
-        else:
-            if data.find(closer, end + 1) >= 0:
-                return data[:end + len(closer)], True
-    return data, False
+# The start of an entry as the sitemap reader knows one: in any case, after any namespace prefix, with or without
+# an end tag. Only "<url>...</url>" was counted: `<sm:url>` (a prefix a valid sitemap may choose), `<URL>`, or
+# entries left unclosed, 600,000 of them, were read whole (12 s and 750 MB).
+ENTRY = lazy(rb"<(?:[^\s<>/:!?]*+:)*+(url|sitemap)(?![\w:.\-\x80-\xff])[^<>]*+>", re.I)
 
+
+def _first_entries(data: bytes) -> tuple[bytes, bool]:
+    """The sitemap cut before its entry after the MAX_SITEMAP_ENTRIES-th, and whether there was one (a 50 MB
+    sitemap of 600,000 URLs, 2 MB gzipped, took 1 GB and 36 s of CPU to read whole)."""
+    counts = {b"url": 0, b"sitemap": 0}
+    for match in ENTRY.finditer(data):
+        name = match.group(1).lower()
+        counts[name] += 1
+        if counts[name] > MAX_SITEMAP_ENTRIES:
+            return data[:match.start()], True
+    return data, False
