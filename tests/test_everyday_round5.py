@@ -3,9 +3,12 @@ of the bundled sample pages."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from tests.conftest import SAMPLES
+from tests.terminal import Terminal
 
 
 @pytest.fixture
@@ -32,3 +35,20 @@ def test_a_table_of_turns_into_a_pipe_is_as_wide_as_its_rows(cli, archive, monke
     texts = {row["text"] for row in cli(*command, "--json", "--db", archive).jsonl()}
     short = [t for t in texts if len(t) < 200]
     assert short and all(any(t in line for line in rows) for t in short)
+
+
+
+@pytest.mark.parametrize(("command", "columns"), [
+    (["kwic", "the", "--limit", "2"], 50), (["trend", "tariffs", "--by", "year"], 48),
+    (["outlets", "--limit", "1"], 22), (["search", "China", "--by", "source", "--limit", "1"], 23)])
+def test_a_note_on_a_narrow_terminal_is_wrapped_between_words(cli, archive, command, columns):
+    """kwic's "more after them", trend's note on languages, outlets' "1 of 9" and search --by's count were written
+    to stderr raw: on a narrow terminal it cut them inside a word ("`--offset 2" / "` for more."), where every
+    other message is wrapped between words."""
+    note = cli(*command, "--db", archive).stderr.strip()  # into a pipe: one line
+    assert len(note.splitlines()) == 1 and len(note) > columns
+    term = Terminal(*command, "--db", str(archive), env=dict(os.environ), columns=columns, rows=300)
+    assert term.finish() == 0
+    lines = term.screen()
+    first = next(index for index, line in enumerate(lines) if line.startswith(note.split()[0] + " "))
+    assert " ".join(lines[first:]).split() == note.split(), lines[first:]

@@ -42,6 +42,14 @@ def print_rows(rows: list[dict], columns: list[str], json_: bool, csv_: bool, ta
         console.err().print(empty, markup=False)
 
 
+def note(line: str) -> None:
+    """A line on stderr, as console.say writes it: on a terminal wrapped between words (written raw, kwic's
+    "`--offset 50` for more" was cut inside its option by the terminal), one line into a pipe."""
+    from briefarc.output import console
+
+    console.say(console.err(), line)
+
+
 def table_command(db, json_: bool, csv_: bool, columns: list[str], right: tuple[str, ...], empty: str,
                   compute, limit: int | None = None, csv_safe: bool | None = None, filters=None) -> None:
     """A command whose result is a plain table of records: `compute(database)` gives them (the first `limit`,
@@ -67,7 +75,7 @@ def print_limited(rows: list[dict], limit: int | None, columns: list[str], json_
     print_rows(shown, columns, json_, csv_, table, empty, csv_safe=csv_safe)
     line = count_line(len(shown), len(rows), 0, more_hint=f"`--limit {len(rows)}`")
     if line:
-        sys.stderr.write(line + "\n")
+        note(line)
 
 
 def turn_search(db, query, filters, in_: str | None, outlet: str | None, *, limit: int, offset: int, literal: bool,
@@ -190,7 +198,7 @@ def kwic(
     print_rows(shown, KWIC_COLUMNS, json_, csv_, lambda rows: kwic_lines(rows, width), empty, csv_safe=csv_safe)
     if len(lines) > limit:
         first, last = offset + 1, offset + limit
-        sys.stderr.write(f"Occurrences {first:,}–{last:,}, and more after them — `--offset {last}` for more.\n")
+        note(f"Occurrences {first:,}–{last:,}, and more after them — `--offset {last}` for more.")
 
 
 TREND_COLUMNS = ["period", "documents", "term", "term_documents", "mentions", "per_100", "mentions_per_100"]
@@ -225,8 +233,8 @@ def trend(
     rows = run_trend(database, terms, filters, by=by)
     print_rows(rows, TREND_COLUMNS, json_, csv_, trend_chart, "No dated documents match the filters.",
                csv_safe=csv_safe)
-    for note in trend_notes(database, terms, filters, counted=bool(rows)):
-        sys.stderr.write(note + "\n")
+    for line in trend_notes(database, terms, filters, counted=bool(rows)):
+        note(line)
     if plot is not None and rows:
         from briefarc.output.plot import plot_trend
 

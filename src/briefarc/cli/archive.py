@@ -242,13 +242,13 @@ def search(
     print_notes(notes)
     found = total(len(hits), limit, offset, lambda: count_matches(database, text, filters, literal=literal))
     if by:
-        from briefarc.cli.analysis import print_grouped
+        from briefarc.cli.analysis import note, print_grouped
         from briefarc.output.textout import count_line
 
         print_grouped(hits, by, json_, csv_, csv_safe)
         line = count_line(len(hits), found, offset)
         if line:
-            sys.stderr.write(line + "\n")
+            note(line)
         return
     print_hits(hits, json_, csv_, snippets=True, total=found, offset=offset, query=text, csv_safe=csv_safe)
 
