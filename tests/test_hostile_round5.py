@@ -75,3 +75,35 @@ def test_a_sitemap_is_cut_at_50000_entries_however_it_writes_them(site, opener, 
     assert len(urls) == 50_000 and site.url("/p/0") in urls and site.url("/p/50000") not in urls
     assert notes == [f"the sitemap {site.url('/sitemap.xml.gz')} lists more than 50,000 entries, the sitemap "
                      "protocol's limit: the first 50,000 were read"]
+
+
+FAST = ("--delay", "0", "--timeout", "10", "--retries", "0")
+
+
+def test_answers_to_requests_briefarc_never_made_fail_and_their_pages_wait_for_the_next_run(cli, db_file, site):
+    """A 206 to a request for the whole page was stored as the page (half of it); a 304 to a request that named
+    no copy counted as unchanged, and the sitemap's item, never archived, was taken as done and never asked for
+    again."""
+    fx.polite(site)
+    urls = "".join(f"<url><loc>{site.url(path)}</loc></url>" for path in ("/partial", "/not-modified", "/whole"))
+    site.route("/sitemap.xml", ss.Reply(f'<?xml version="1.0"?><urlset>{urls}</urlset>'.encode(),
+                                        content_type="application/xml"))
+    page = ss.article("Press Briefing on the talks")
+    site.route("/partial", ss.Reply(page[:len(page) // 2], status=206,
+                                    headers={"Content-Range": f"bytes 0-{len(page) // 2 - 1}/{len(page)}"}),
+               ss.article("Press Briefing on the talks, whole"))
+    site.route("/not-modified", ss.Reply(b"", status=304, content_type=None), ss.article("Press Briefing, second"))
+    site.page("/whole", ss.article("Press Briefing, third"))
+    assert cli("sources", "add", "maps", site.url("/sitemap.xml"), "--kind", "sitemap", "--db", db_file).code == 0
+
+    first = cli("fetch", "maps", "--db", db_file, "--json", *FAST)
+    assert first.code == 3, first.stderr
+    failures = {failure["url"]: failure["error"] for failure in first.jsonl()[0]["failures"]}
+    assert "206 Partial Content" in failures[site.url("/partial")]
+    assert "304 Not Modified" in failures[site.url("/not-modified")]
+    assert [row["url"] for row in cli("list", "--db", db_file, "--json").jsonl()] == [site.url("/whole")]
+
+    second = cli("fetch", "maps", "--db", db_file, "--json", *FAST)
+    assert second.code == 0, second.stderr
+    stored = sorted(row["url"] for row in cli("list", "--db", db_file, "--json").jsonl())
+    assert stored == sorted(site.url(path) for path in ("/partial", "/not-modified", "/whole"))

@@ -33,6 +33,13 @@ REFUSALS = {
     "browser and `briefarc ingest` them",
     451: "the site withholds the page for legal reasons",
 }
+# Answers that cannot be to the request briefarc made: it asks for no range of bytes, and a request that names no
+# copy of the page cannot be answered "not modified" (a 206's half page was stored as the page; a 304 was counted
+# unchanged, and a sitemap's item never archived was taken as done)
+UNASKED = {
+    206: "a part of the page, to a request for all of it",
+    304: "though the request named no copy of the page for it to be unchanged from",
+}
 TLS_HINT = "if you trust the site, set SSL_CERT_FILE to a CA bundle that includes its authority"
 
 
@@ -75,6 +82,8 @@ def status_failure(url: str, status: int, attempts: int, *, redirect: bool = Fal
         message = f"{host} answered {describe_status(status)} without a Location to go to, for {url}"
     elif status == 429:
         message = f"{host} kept answering {describe_status(status)}: wait a while and run again"
+    elif status in UNASKED:
+        message = f"{host} answered {describe_status(status)} for {url}, {UNASKED[status]}"
     elif status >= 500:
         message = f"{host} answered {describe_status(status)}: the site is in trouble; try again later"
     else:

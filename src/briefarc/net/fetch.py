@@ -285,7 +285,7 @@ class Fetcher:
             self._check_redirect(target, seen, url)
             seen.append(target)
             current = target
-        if answer.status not in (304, *GONE) and not 200 <= answer.status < 300:
+        if _unasked(answer.status, headers) or answer.status not in (304, *GONE) and not 200 <= answer.status < 300:
             final = status_failure(answer.url, answer.status, attempts, redirect=answer.status in REDIRECTS)
             raise for_page(final, url)
         return Response(
@@ -509,6 +509,11 @@ def run(coro: Coroutine[Any, Any, T]) -> T:
 
 def _retried_status(status: int) -> bool:
     return status == 429 or 500 <= status < 600
+
+
+def _unasked(status: int, headers: dict[str, str]) -> bool:
+    """An answer that cannot be to this request: part of the page, or not modified since no copy it named."""
+    return status == 206 or status == 304 and not ("If-None-Match" in headers or "If-Modified-Since" in headers)
 
 
 def _redirect_target(answer: _Answer, url: str) -> str | None:
