@@ -52,3 +52,30 @@ def test_a_note_on_a_narrow_terminal_is_wrapped_between_words(cli, archive, comm
     lines = term.screen()
     first = next(index for index, line in enumerate(lines) if line.startswith(note.split()[0] + " "))
     assert " ".join(lines[first:]).split() == note.split(), lines[first:]
+
+
+
+def watched_archive(cli, path):
+    """An archive with a watch for Taiwan added before the samples came in: their Taiwan pages are new to it."""
+    assert cli("ingest", SAMPLES / "govuk-statement.html", "--db", path).code == 0
+    assert cli("watch", "add", "tw", "Taiwan", "--lang", "en", "--db", path).code == 0
+    assert cli("ingest", SAMPLES, "--db", path).code == 0
+    return path
+
+
+def test_a_new_document_of_a_watch_goes_on_under_its_title_on_a_terminal(cli, tmp_path):
+    """watch check's line for a new document went on at the left edge, under the ids, when its title and source
+    were longer than the terminal; it goes on under the title's start, and into a pipe stays one line."""
+    hits = cli("watch", "check", "--json", "--db", watched_archive(cli, tmp_path / "a.db")).jsonl()[0]["hits"]
+    plain = cli("watch", "check", "--db", watched_archive(cli, tmp_path / "b.db")).stdout.splitlines()
+    assert hits and len(plain) == 1 + len(hits)  # into a pipe, a line each
+    term = Terminal("watch", "check", "--db", str(watched_archive(cli, tmp_path / "c.db")), env=dict(os.environ),
+                    columns=80, rows=100)
+    assert term.finish() == 0
+    lines = term.screen()[1:]
+    starts = [index for index, line in enumerate(lines) if line.lstrip().startswith(f"{hits[0]['id']} ")]
+    assert len(lines) > len(hits) and starts, lines  # a hit's line is wrapped
+    indent = lines[starts[0]].index(hits[0]["date"]) + len(hits[0]["date"]) + 2  # where the title starts
+    following = lines[starts[0] + 1:starts[1] if len(starts) > 1 else None]
+    assert following and all(line[:indent] == " " * indent and line[indent] != " " for line in following), lines
+    assert " ".join(line.strip() for line in lines[starts[0]:starts[0] + 1 + len(following)]) == plain[1].strip()

@@ -343,15 +343,17 @@ def parallel_table(result: dict) -> Table:
 
 
 def watch_report(results: list[dict]) -> Group:
-    """Each watch with the number of its new documents and a line for each."""
+    """Each watch with the number of its new documents and a line for each; on a terminal, a title too long for
+    its line goes on under its own start (it went on at the left edge, under the ids)."""
     parts = []
     for result in results:
         head = Text(f"{clean(result['watch'])}", style="bold")
         head.append(f"  {clean(result['query'])}: {result['new']} new", style="dim" if not result["new"] else "")
         parts.append(head)
         for hit in result["hits"]:
-            line = Text(f"  {hit['id']:>6} ", style="cyan")
-            line.append(f"{clean(hit.get('date') or '')}  ")
+            date = f"{clean(hit.get('date') or '')}  "
+            line = Wrapped(f"  {hit['id']:>6} ", style="cyan", hang=9 + cell_len(date))
+            line.append(date)
             line.append(clean(hit.get("title") or hit.get("url") or ""))
             if hit.get("source"):
                 line.append(f" · {clean(hit['source'])}", style="dim")
