@@ -152,19 +152,3 @@ def test_cheap_tests_before_patterns_in_transcripts_and_attributions():
     assert spokesperson_from_text(["The spokesman Asim Iftikhar told reporters."]) == "Asim Iftikhar"
     assert spokesperson_from_text(["外交部发言人毛宁表示，中方欢迎。"]) == "毛宁"
     assert spokesperson_from_text(["Nothing to see here, said nobody."]) is None
-
-
-def test_a_known_sites_body_is_read_without_voting_over_the_rest_of_the_page():
-    from briefarc.extract.content import Reading, main_blocks
-
-    said = [f"Paragraph {n} of the spokesperson's remarks on the talks held this week." for n in range(5)]
-    article = "".join(f"<p>{text}</p>" for text in said)
-    sidebar = "".join(f'<div class="card"><p>Another story number {n} told at some length here.</p></div>'
-                      for n in range(300))
-    html = f'<html><body><h1>Briefing</h1><div class="story">{article}</div><aside>{sidebar}</aside></body></html>'
-    tree = LexborHTMLParser(html)
-    reading = Reading(tree.body, body=("div.story",))
-    sidebar_nodes = {node.mem_id for node in tree.css("aside, aside *")}
-    assert reading.page.nodes and not sidebar_nodes & set(reading.page.nodes)  # its 300 cards were not visited
-    blocks, root = main_blocks(LexborHTMLParser(html), body=("div.story",))
-    assert [block.text for block in blocks] == said

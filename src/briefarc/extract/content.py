@@ -480,15 +480,14 @@ class Reading:
     def __init__(self, page_body: LexborNode, body: tuple[str, ...] = (), drop: list[str] | tuple[str, ...] = (),
                  skip_ids: set | None = None, trust_body: bool = True, names_alone: bool = True,
                  class_words: bool = True, like: Page | None = None):
-        root = site_body(page_body, body)
-        within = root if root is not None and trust_body else page_body
-        page = self.page = Page(within, names_alone, class_words, like)
+        page = self.page = Page(page_body, names_alone, class_words, like)
         page.vote()
         self.voted = page.total
         if drop:  # one search for all of them
-            page.marked.update(node.mem_id for node in within.css(", ".join(drop)))
+            page.marked.update(node.mem_id for node in page_body.css(", ".join(drop)))
         page.marked.update(key for key in skip_ids or () if key is not None)
         page.mark_furniture()
+        root = site_body(page_body, body)
         if root is not None and not trust_body and page.mass.get(root.mem_id, 0) < 0.5 * page.total:
             root = None
         chosen = root is None
