@@ -107,3 +107,15 @@ def test_answers_to_requests_briefarc_never_made_fail_and_their_pages_wait_for_t
     assert second.code == 0, second.stderr
     stored = sorted(row["url"] for row in cli("list", "--db", db_file, "--json").jsonl())
     assert stored == sorted(site.url(path) for path in ("/partial", "/not-modified", "/whole"))
+
+
+@pytest.mark.parametrize("encode", [lambda text: b"\xef\xbb\xbf" + text.encode(), lambda text: text.encode("utf-16")],
+                         ids=["utf-8 with a byte order mark", "utf-16"])
+def test_a_robots_txt_that_starts_with_a_byte_order_mark_is_obeyed(cli, db_file, site, encode):
+    """The mark was read as part of the first line: its `User-agent: *` named no group, the Disallow under it was
+    ignored, and the disallowed page was fetched and archived."""
+    site.route("/robots.txt", ss.Reply(encode("User-agent: *\nDisallow: /private/\n"), content_type="text/plain"))
+    site.page("/private/briefing", ss.article("Press Briefing kept private"))
+    result = cli("fetch", site.url("/private/briefing"), "--db", db_file, "--json", *FAST)
+    assert result.jsonl()[0]["skipped"] == 1 and result.jsonl()[0]["added"] == 0, result.stdout
+    assert site.hits("/private/briefing") == 0

@@ -6,6 +6,7 @@ a tie) and reads the common `Crawl-delay` extension. No I/O: the fetcher brings 
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -78,7 +79,7 @@ class Robots:
 
 def parse(data: bytes, agent: str) -> Robots:
     """The rules for `agent` (a product token like "briefarc"), else those for `*`."""
-    text = data[:MAX_ROBOTS_BYTES].decode("utf-8", "replace")
+    text = _decoded(data[:MAX_ROBOTS_BYTES])
     groups = _groups(text)
     token = agent.lower()
     mine = [lines for agents, lines in groups if token in agents]
@@ -89,6 +90,15 @@ def parse(data: bytes, agent: str) -> Robots:
         for key, value in lines:
             _apply(robots, key, value)
     return robots
+
+
+def _decoded(data: bytes) -> str:
+    """The file's text: UTF-8 (RFC 9309), without the byte order mark that editors on Windows put first, or
+    UTF-16 when it starts with one of its marks. The mark was read as part of the first line, whose
+    `User-agent: *` was then no group: the rules under it were ignored, and a disallowed page fetched."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", "replace")
+    return data.decode("utf-8-sig", "replace")
 
 
 def product_token(user_agent: str) -> str:
