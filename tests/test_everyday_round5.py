@@ -79,3 +79,15 @@ def test_a_new_document_of_a_watch_goes_on_under_its_title_on_a_terminal(cli, tm
     following = lines[starts[0] + 1:starts[1] if len(starts) > 1 else None]
     assert following and all(line[:indent] == " " * indent and line[indent] != " " for line in following), lines
     assert " ".join(line.strip() for line in lines[starts[0]:starts[0] + 1 + len(following)]) == plain[1].strip()
+
+
+@pytest.mark.parametrize("command", [["list"], ["search", "Taiwan"]])
+def test_a_spokesperson_no_document_names_is_said_so(cli, archive, command):
+    """`--spokesperson Lin Jain` (a typo) answered "No documents.", as a spokesperson who said nothing would; as
+    --outlet does, the message says no document names one so, and where the names are."""
+    typo = cli(*command, "--spokesperson", "Lin Jain", "--db", archive)
+    assert typo.code == 0 and typo.stdout == ""
+    assert typo.stderr.strip() == "No document names a spokesperson 'Lin Jain': `briefarc speakers` lists them."
+    silent = cli(*command, "--spokesperson", "Lin Jian", "--since", "2030", "--db", archive)
+    assert silent.code == 0 and silent.stderr.strip() in ("No documents.", "No documents match.")
+    assert cli(*command, "--spokesperson", "Lin Jain", "--json", "--db", archive).stderr == ""

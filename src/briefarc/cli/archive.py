@@ -36,8 +36,21 @@ HIT_CSV_COLUMNS = ["id", "published", "source", "site", "kind", "language", "spo
                    "highlights"]
 
 
+def no_such_spokesperson(database, filters) -> str | None:
+    """Why nothing matched when --spokesperson names no one in the archive: a typo read as a silence."""
+    name = getattr(filters, "spokesperson", None)
+    if not name:
+        return None
+    from briefarc.analysis.keywords import selects_any
+    from briefarc.store.search import Filters
+
+    if selects_any(database, Filters(spokesperson=name)):
+        return None
+    return f"No document names a spokesperson {name!r}: `briefarc speakers` lists them."
+
+
 def print_hits(hits: list[dict], json_: bool, csv_: bool, *, snippets: bool, total: int, offset: int,
-               query: str = "", csv_safe: bool | None = None) -> None:
+               query: str = "", csv_safe: bool | None = None, empty: str | None = None) -> None:
     for hit in hits:
         if "snippet" in hit:
             join_adjacent_marks(hit, query)
@@ -60,7 +73,7 @@ def print_hits(hits: list[dict], json_: bool, csv_: bool, *, snippets: bool, tot
     if hits:
         console.out().print(render.hits_table(hits, snippets=snippets))
     elif not offset:
-        console.err().print("No documents match." if snippets else "No documents.", markup=False)
+        console.err().print(empty or ("No documents match." if snippets else "No documents."), markup=False)
     line = count_line(len(hits), total, offset)
     if line:
         console.say(console.err(), line)
@@ -250,7 +263,9 @@ def search(
         if line:
             note(line)
         return
-    print_hits(hits, json_, csv_, snippets=True, total=found, offset=offset, query=text, csv_safe=csv_safe)
+    empty = None if hits or offset else no_such_spokesperson(database, filters)
+    print_hits(hits, json_, csv_, snippets=True, total=found, offset=offset, query=text, csv_safe=csv_safe,
+               empty=empty)
 
 
 def _check_no_options(ctx: typer.Context, words: list[str]) -> None:
@@ -287,7 +302,8 @@ def _list_hits(db, filters, sort: str, limit: int, offset: int, json_: bool, csv
     hits = list_documents(database, filters, sort=sort, limit=limit, offset=offset)
     add_sites(database, hits)
     found = total(len(hits), limit, offset, lambda: count_documents(database, filters))
-    print_hits(hits, json_, csv_, snippets=False, total=found, offset=offset, csv_safe=csv_safe)
+    empty = None if hits or offset else no_such_spokesperson(database, filters)
+    print_hits(hits, json_, csv_, snippets=False, total=found, offset=offset, csv_safe=csv_safe, empty=empty)
 
 
 @app.command("list", help="List archived documents, newest first.",
