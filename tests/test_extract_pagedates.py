@@ -398,3 +398,23 @@ def test_undated_bylines_beside_a_long_section_read_each_sibling_by_its_first_te
     body = f"{HEADLINE}<section>{bylines}</section><section>{'<p>Text of the page.</p>' * 60000}</section>"
     extract(page("", body))
     assert read and "Text of the page." in read and len(read) <= 300 * 2 * datefallbacks.LIST_DEPTH
+
+
+def test_a_column_of_days_in_a_table_of_data_below_the_headline_is_no_date_line() -> None:
+    head = ld(headline="How to choose a budget laptop", datePublished="2025-02-12T23:21:00+00:00")
+    rows = "".join(f"<tr><td>{month}/1/2013</td><td>+{month}.1%</td></tr>" for month in range(1, 13))
+    table = f"<figure><table><thead><tr><th>Date</th><th>Change</th></tr></thead><tbody>{rows}</tbody></table></figure>"
+    assert extract(page(head, f"{HEADLINE}<p>Prices by month:</p>{table}{PARAGRAPHS}")).published.startswith(
+        "2025-02-12")
+
+
+def test_a_date_alone_in_a_layout_tables_cell_still_dates_the_page() -> None:
+    body = f"<table><tr><td>{HEADLINE}</td></tr><tr><td>March 20, 2023</td></tr><tr><td>{PARAGRAPHS}</td></tr></table>"
+    assert extract(page("", body)).published == "2023-03-20"
+
+
+def test_the_rest_of_a_sentence_with_a_date_is_no_date_line() -> None:
+    tail = ('<p>Check the <strong>Dates open</strong> column to find a site that plans to remain open after '
+            'April 15, 2025.</p>')
+    head = '<meta property="article:modified_time" content="2025-01-17T13:39:00-05:00">'
+    assert extract(page(head, f"{HEADLINE}{tail}{PARAGRAPHS}")).published.startswith("2025-01-17")

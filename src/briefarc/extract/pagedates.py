@@ -15,10 +15,11 @@ import re
 from selectolax.lexbor import LexborNode
 
 from briefarc.extract import dates
-from briefarc.extract.datefallbacks import fallback_date
+from briefarc.extract.datefallbacks import PUBLISHED_LABEL, fallback_date
 from briefarc.extract.furniture import PROMO
 from briefarc.extract.headline import headline, lines_beside, nearest_first
 from briefarc.extract.pagesources import PageSources, declared_language, node_text
+from briefarc.extract.text import fold
 from briefarc.patterns import lazy
 
 DATE_META = (
@@ -179,14 +180,15 @@ def _near_title(src: PageSources, title: str | None) -> tuple[str, bool] | None:
         short = SHORT_DATE.match(line) if len(line) <= SHORT_DATE_LINE else None
         if short:  # "02.12.19" alone on its line: the day as German and other European pages write it
             found = _short_date(short)
-        elif 6 <= len(line) <= DATE_LINE and YEAR.search(line) and not NOT_PUBLISHED.search(line) and line not in shown:
+        elif (6 <= len(line) <= DATE_LINE and YEAR.search(line) and not NOT_PUBLISHED.search(line) and line not in shown
+              and not sentence_tail(line)):
             found = dates.find_date_in_language(line, language)
         else:
             continue
         if not found:
             continue
         others = others if others is not None else [(item, item.text()) for item in src.tree.css("blockquote, li")]
-        if _of_another_page(others, line):
+        if _of_another_page(others, line) or _in_data_table(src, line):
             continue
         if not UPDATED.search(line) and not MACHINE_TIME.match(line):
             return found, False
@@ -195,6 +197,16 @@ def _near_title(src: PageSources, title: str | None) -> tuple[str, bool] | None:
     return (updated, True) if updated else None
 
 
+# six words or more from a small letter to a sentence's end
+SENTENCE_TAIL = lazy(r"^[^\W\d_A-ZÀ-ÞА-ЯЁ](?:\S*\s+){5,}.*[.!?]$", re.S)
+BYLINE_OPENING = lazy(r"^(?:by|von|par|por|di|от)\s", re.I)
+
+
+def sentence_tail(line: str) -> bool:
+    """Whether the line is the rest of a sentence after a link or an emphasis ("column to find a site that
+    stays open after April 15, 2025."): it opens with a small letter, runs on for words and ends as a sentence
+    does, and it is no label's line ("publié le 3 mai 2025 par ...", "by ... on ...")."""
+    return bool(SENTENCE_TAIL.match(line)) and not PUBLISHED_LABEL.match(line) and not BYLINE_OPENING.match(line)
 SHORT_DATE_LINE = 12
 # the day and the month with their zeros: "3.4.12" and "1.10.12" alone on a line are versions, not days
 SHORT_DATE = lazy(r"^\s*(?P<day>\d{2})\.(?P<mon>\d{2})\.(?P<yy>\d{2})\s*$")
@@ -219,6 +231,41 @@ def _of_another_page(others: list[tuple[LexborNode, str]], line: str) -> bool:
         if any(node_text(link) and line not in node_text(link) for link in node.css("a")):
             return True
     return False
+
+
+DATA_DATES = 3  # cells that hold nothing but a date: a table's column of days (a time series), not a byline
+
+
+def _in_data_table(src: PageSources, line: str) -> bool:
+    """Whether the date line is a table cell's whole text, in a table where DATA_DATES cells or more hold
+    nothing but a date: a column of days in a table of data ("1/1/2013 +13.1%"), not the article's date."""
+    if "date cells" not in src.memo:
+        src.memo["date cells"] = _date_cells(src)
+    return line in src.memo["date cells"]
+
+
+def _date_cells(src: PageSources) -> set[str]:
+    """The texts of the cells that hold one date alone (one text node), in tables with DATA_DATES such cells or
+    more: one pass over the cells, each read only when it holds a single text."""
+    tables: dict[int, list[str]] = {}
+    for cell in src.tree.css("td, th"):
+        child = cell.child
+        if child is None or child.tag != "-text" or child.next is not None:
+            continue
+        text = fold(child.text_content or "")
+        if len(text) > DATE_CELL or not YEAR.search(text) or not dates.is_date_line(text):
+            continue
+        table = cell.parent
+        for _ in range(3):  # the row, a tbody, the table
+            if table is None or table.tag == "table":
+                break
+            table = table.parent
+        if table is not None and table.tag == "table":
+            tables.setdefault(table.mem_id, []).append(text)
+    return {text for texts in tables.values() if len(texts) >= DATA_DATES for text in texts}
+
+
+DATE_CELL = 60
 
 
 MODIFIED_MARK = lazy(r"modif|update")
