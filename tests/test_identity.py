@@ -134,3 +134,26 @@ def test_og_url_alone_is_held_to_the_site_too(db_file):
     result = save_document(db, document, RawPage(data=html, origin=where, url=where))
     record = get_document(db, result.document_id)
     assert (record["url"], record["canonical_url"], record["claimed_url"]) == (where, None, STATE_URL)
+
+
+def test_a_page_saved_without_its_address_takes_it_when_given_later(cli, db_file, tmp_path):
+    page = tmp_path / "briefing.html"
+    page.write_bytes(MOFA)
+    url = "https://mofa.gov.pk/press-briefings/transcript-2025-07-31"
+    assert cli("ingest", str(page), "--db", db_file).code == 0
+    assert cli("ingest", str(page), "--url", url, "--db", db_file, "--json").jsonl()[0]["unchanged"] == 1
+    records = cli("list", "--db", db_file, "--json").jsonl()
+    assert len(records) == 1 and records[0]["url"] == url
+    assert cli("ingest", str(page), "--db", db_file, "--json").jsonl()[0]["unchanged"] == 1  # and keeps it
+    assert cli("show", "1", "--db", db_file, "--json").jsonl()[0]["url"] == url
+    assert len(cli("list", "--db", db_file, "--json").jsonl()) == 1
+
+
+def test_a_page_stored_with_its_address_is_the_same_document_when_saved_again_without_it(cli, db_file, tmp_path):
+    page = tmp_path / "briefing.html"
+    page.write_bytes(MOFA)  # it names no address of its own
+    url = "https://mofa.gov.pk/press-briefings/transcript-2025-07-31"
+    assert cli("ingest", str(page), "--url", url, "--db", db_file).code == 0
+    assert cli("ingest", str(page), "--db", db_file, "--json").jsonl()[0]["unchanged"] == 1
+    records = cli("list", "--db", db_file, "--json").jsonl()
+    assert len(records) == 1 and records[0]["url"] == url

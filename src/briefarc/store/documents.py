@@ -77,6 +77,8 @@ def _save(conn: sqlite3.Connection, new: NewDocuments, doc: Document, page: RawP
     if into is not None or new.holds(key, doc.native_id):
         new.write()  # the document it may be a version of is stored first
     row = _find(conn, key, doc.native_id, into) or _find_former(conn, identity)
+    if row is None and into is None:
+        row, identity = _find_same_bytes(conn, new, identity, digest)
     known = cjk.Known()  # the CJK terms of the paragraphs: a body and its turns share them
     if row is None:
         values = _stored_values(doc, text_hash, body, identity, known)
@@ -229,6 +231,32 @@ def _find_former(conn: sqlite3.Connection, identity: Identity) -> tuple | None:
     if row is not None:
         conn.execute("UPDATE documents SET key = ? WHERE id = ?", (identity.key, row[0]))
     return row
+
+
+def _find_same_bytes(conn: sqlite3.Connection, new: NewDocuments, identity: Identity,
+                     digest: str) -> tuple[tuple | None, Identity]:
+    """The document stored from these very bytes under the other kind of key, and the identity to store: a page
+    saved without its address (keyed by its bytes) and given it now (`ingest --url`) is that document, which
+    takes the address; the same bytes saved again without one are the one document that holds them, which
+    keeps its address."""
+    unaddressed = f"sha256:{digest}"
+    if identity.key == unaddressed:
+        owners = conn.execute("SELECT DISTINCT document_id FROM snapshots WHERE sha256 = ? LIMIT 2",
+                              (digest,)).fetchall()
+        stored = conn.execute("SELECT key, url, canonical_url, claimed_url FROM documents WHERE id = ?",
+                              (owners[0][0],)).fetchone() if len(owners) == 1 else None
+        if stored is None:
+            return None, identity
+        return _find(conn, stored[0], None, owners[0][0]), Identity(*stored)
+    if identity.url is None or identity.key.startswith("feed:") or "#" in identity.key:
+        return None, identity
+    if new.holds(unaddressed, None):
+        new.write()
+    row = _find(conn, unaddressed, None)
+    if row is not None:
+        conn.execute("UPDATE documents SET key = ?, url = ?, canonical_url = ?, claimed_url = ? WHERE id = ?",
+                     (identity.key, identity.url, identity.canonical_url, identity.claimed_url, row[0]))
+    return row, identity
 
 
 def is_feed_text(text_source: str | None) -> bool:
