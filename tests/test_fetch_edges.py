@@ -286,7 +286,8 @@ def test_an_address_whose_host_name_no_resolver_takes_is_refused_or_fails_alone(
     from briefarc.urls import address_problem
 
     assert "port" in address_problem("http://x.example:99999/page")  # not "it has no host name" (the review)
-    for url in ("http://" + "a" * 64 + ".example/x", "http://a..b/x", "http://x.example/a\x1b[2Jb"):
+    for url in ("http://" + "a" * 64 + ".example/x", "http://a..b/x", "http://x.example/a\x1b[2Jb",
+                "http://exa mple.com/x", "http://exa\"mple.com/x"):
         typed = cli("fetch", url, *FAST, "--db", db_file)
         assert typed.code == 2 and "cannot be fetched" in typed.stderr and "internal error" not in typed.stderr, url
         assert len(typed.stderr.strip().splitlines()) == 1
