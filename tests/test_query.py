@@ -93,6 +93,7 @@ def test_translated_queries_find_what_they_should(typed, hits):
         ('"arm* sales"', "only a phrase's last word may end in '*'"),
         ('"arms s*les"', "is inside the word"),
         ('"arms *"', "'*' stands alone in the phrase"),  # read as arms*: more than the phrase "arms"
+        ("(" * 200 + "Taiwan" + ")" * 200, "nests parentheses 200 deep"),  # FTS5: "parser stack overflow"
     ],
 )
 def test_syntax_errors_say_what_to_do(typed, advice):
@@ -101,6 +102,11 @@ def test_syntax_errors_say_what_to_do(typed, advice):
     assert advice in str(info.value)
     assert "\n" not in str(info.value)
     assert isinstance(info.value, UsageError) and info.value.exit_status == ExitStatus.USAGE
+
+
+def test_parentheses_nested_as_deep_as_the_index_reads_still_find():
+    typed = "(" * 50 + "Taliban" + ")" * 50
+    assert fts5().execute("SELECT rowid FROM t WHERE t MATCH ?", (to_fts(typed),)).fetchall()
 
 
 def test_literal_quotes_everything():

@@ -81,6 +81,7 @@ def read_query(text: str) -> Query:
     """The FTS5 query for `text` and notes on words that look like operators but are searched as words."""
     text = narrow(text)
     tokens = list(_tokens(text))
+    _check_depth(tokens)
     notes = _notes(tokens)
     parts, excluded = _excluded_by_level(_without_repeats(_translate(tokens)))
     if not any(kind in ("term", "near") for kind, _ in parts):
@@ -97,6 +98,23 @@ def read_query(text: str) -> Query:
     if excluded:
         fts = f"( {fts} )" + "".join(f" NOT {term}" for term in excluded)
     return Query(fts, notes)
+
+
+MAX_DEPTH = 50  # levels of parentheses: FTS5's parser overflows its stack at about 100
+
+
+def _check_depth(tokens: list[tuple[str, str, int]]) -> None:
+    """Refuse groups nested deeper than MAX_DEPTH, with advice that fits (FTS5 said "parser stack overflow")."""
+    depth = deepest = 0
+    for kind, _, _ in tokens:
+        if kind == "lparen":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif kind == "rparen":
+            depth = max(depth - 1, 0)
+    if deepest > MAX_DEPTH:
+        raise SearchSyntaxError(f"The query nests parentheses {deepest} deep; {MAX_DEPTH} levels are read at most: "
+                                "leave out the parentheses that group nothing.")
 
 
 def _without_repeats(parts: list[tuple[str, str]]) -> list[tuple[str, str]]:
