@@ -119,3 +119,26 @@ def test_a_robots_txt_that_starts_with_a_byte_order_mark_is_obeyed(cli, db_file,
     result = cli("fetch", site.url("/private/briefing"), "--db", db_file, "--json", *FAST)
     assert result.jsonl()[0]["skipped"] == 1 and result.jsonl()[0]["added"] == 0, result.stdout
     assert site.hits("/private/briefing") == 0
+
+
+@pytest.mark.parametrize("whole", [True, False], ids=["gzipped whole", "gzipped record by record"])
+def test_a_gzipped_warc_cut_short_gives_the_records_it_holds_and_says_it_is_cut(cli, db_file, tmp_path, whole):
+    """A gzipped WARC file cut short (a download broken off) was read quietly: gzipped whole, it gave no record at
+    all; gzipped record by record, its last record was left out. Either way the run said nothing and ended with 0."""
+    import gzip
+    import random
+
+    records = [warc_response(f"http://example.org/{n}", f"Page {n} {random.Random(n).randbytes(1500).hex()}",
+                             "2024-01-01T00:00:00Z") for n in range(5)]
+    if whole:
+        data = gzip.compress(b"".join(records))[:-1000]  # in the last record
+    else:  # the last member's first bytes alone: not even its record's header
+        members = [gzip.compress(record) for record in records]
+        data = b"".join(members[:4]) + members[4][:60]
+    warc = tmp_path / "cut.warc.gz"
+    warc.write_bytes(data)
+    result = cli("ingest", warc, "--db", db_file, "--json")
+    assert result.code == 3, result.stderr
+    summary = result.jsonl()[0]
+    assert len(summary["failed"]) == 1 and "cut short" in summary["failed"][0]["error"], summary
+    assert summary["added"] == 4, summary

@@ -10,7 +10,6 @@ as a failure. A feed comes out as one page with no `item`, so that every full-te
 from __future__ import annotations
 
 import contextlib
-import gzip
 import io
 import zlib
 from collections.abc import Iterator
@@ -80,8 +79,11 @@ def _read_all(handle: BinaryIO, label: str, limit: int) -> Iterator[WarcEntry]:
     while offset is not None:
         handle.seek(offset)
         state = _Pass(start=offset, floor=offset)
-        yield from _read_pass(WARCIterator(handle, check_digests=True), label, state, limit)
+        records = WARCIterator(handle, check_digests=True)
+        yield from _read_pass(records, label, state, limit)
         if state.error is None:
+            if _left_unread(handle, records.offset):  # warcio ends quietly in a gzip member cut short
+                yield WarcEntry(where=f"offset {records.offset}", error=CUT_SHORT)
             return
         if state.whole_gzip:
             yield from _read_whole_gzip(handle, label, state.seen, limit)
@@ -97,10 +99,59 @@ def _read_whole_gzip(handle: BinaryIO, label: str, seen: int, limit: int) -> Ite
     """A file gzipped whole: read again through one gzip stream, past the records already read."""
     handle.seek(0)
     rest = _Pass(skip=seen)
-    stream = gzip.GzipFile(fileobj=handle)
-    yield from _read_pass(WARCIterator(stream, check_digests=True), label, rest, limit)
-    if rest.error:  # no resuming inside one gzip stream
+    gunzipped = _Gunzipped(handle)
+    yield from _read_pass(WARCIterator(io.BufferedReader(gunzipped, SCAN_CHUNK), check_digests=True), label, rest,
+                          limit)
+    if rest.error and not rest.reported:  # no resuming inside one gzip stream
         yield WarcEntry(where=f"offset {rest.failed_at}", error=f"damaged WARC data: {rest.error}")
+    elif gunzipped.cut and not rest.reported:
+        yield WarcEntry(where=f"record {rest.seen + 1}", error=CUT_SHORT)
+
+
+CUT_SHORT = "damaged WARC data: the file is cut short (its gzip data ends early); a record may be lost"
+
+
+def _left_unread(handle: BinaryIO, offset: int) -> bool:
+    """Whether bytes other than blank lines follow where warcio stopped reading records."""
+    handle.seek(offset)
+    while chunk := handle.read(SCAN_CHUNK):
+        if chunk.strip(b"\r\n\t \0"):
+            return True
+    return False
+
+
+class _Gunzipped(io.RawIOBase):
+    """The decompressed bytes of gzip data (of one member or several), as far as the data goes. gzip.GzipFile raised
+    EOFError at its first read of a file cut short, which warcio took for the end of the file: not one record was
+    read, and nothing said so. `cut` tells whether the data ended inside a member."""
+
+    def __init__(self, handle: BinaryIO) -> None:
+        self.handle = handle
+        self.inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        self.pending = b""  # compressed bytes not yet given to the inflater
+        self.cut = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        while True:
+            if self.inflater.eof:  # the next member, if any
+                self.pending = self.inflater.unused_data + self.pending or self.handle.read(SCAN_CHUNK)
+                if not self.pending:
+                    return 0
+                if self.pending[:2] != GZIP_MAGIC[:2]:
+                    return 0  # what follows the last member is no gzip data
+                self.inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            data = self.inflater.unconsumed_tail or self.pending or self.handle.read(SCAN_CHUNK)
+            self.pending = b""
+            if not data:
+                self.cut = True
+                return 0
+            out = self.inflater.decompress(data, len(buffer))
+            if out:
+                buffer[:len(out)] = out
+                return len(out)
 
 
 @dataclass
