@@ -373,3 +373,12 @@ def test_warc_holds_a_feed_read_from_a_file_once_as_what_it_is(cli, db_file, tmp
     records = [r for r in read_records(out) if r[0] != "warcinfo"]
     assert [(r[0], r[1].get_header("Content-Type"), r[3]) for r in records] == [
         ("resource", "application/rss+xml", feed.read_bytes())]
+
+
+def test_a_markdown_file_name_cuts_a_long_title_between_words():
+    from briefarc.export.markdown import SLUG_LENGTH, slug
+
+    title = "Transcript of the Press Briefing by the Spokesperson on Thursday, 16th January 2025"
+    assert slug(title) == "transcript-of-the-press-briefing-by-the-spokesperson-on"  # not "...-on-thur"
+    assert slug("外交部" * 30) == ("外交部" * 30)[:SLUG_LENGTH]  # a run with no break is cut where it must
+    assert slug("a-" + "外" * 100) == ("a-" + "外" * 100)[:SLUG_LENGTH]

@@ -82,7 +82,10 @@ def slug(title: str | None) -> str:
         else:
             kept.append(char if char.isalnum() else " ")
     words = "-".join(unicodedata.normalize("NFC", "".join(kept)).lower().split())
-    return words[:SLUG_LENGTH].rstrip("-") or "untitled"
+    if len(words) > SLUG_LENGTH:  # cut between words, unless that leaves less than half (a long CJK run)
+        cut = words.rfind("-", SLUG_LENGTH // 2, SLUG_LENGTH + 1)
+        words = words[:cut] if cut > 0 else words[:SLUG_LENGTH]
+    return words.rstrip("-") or "untitled"
 
 
 def render(record: dict) -> str:
