@@ -13,7 +13,7 @@ from briefarc.errors import BriefarcError, DatabaseError, Interrupted, item_fail
 from briefarc.models import Source
 from briefarc.sources.base import Context, Item, Unchanged
 from briefarc.store import fetchlog
-from briefarc.store.pending import RetryPolicy
+from briefarc.store.pending import RetryPolicy, Seen
 from briefarc.urls import as_typed, normalize_url
 
 if TYPE_CHECKING:
@@ -176,6 +176,7 @@ class Scheduler:
         self.scheduled = 0  # items handed to a fetch, for --max
         self.cut_short = False  # --max stopped the discovery
         self.yielded: set[str] = set()  # the URLs discovery gave this run
+        self.seen: list[Seen] = []  # items seen in this turn of the event loop, to note as pending
         self.states: dict[str, tuple[bool, str | None]] = {}  # url -> (known, pending state), looked ahead
         self.validators_seen: dict[str, dict] = {}  # listing and feed validators, kept after a clean run
         # the URLs the user named: tried even when given up (the give-up rule is for automatic retries)
@@ -309,6 +310,7 @@ class Scheduler:
                     self.report.planned.append({"url": item.url, "title": item.title, "published": item.published})
                     continue
                 self.handler.extraction.expect()
+                self._note_pending(item, found_on)
                 await window.acquire()
                 task = asyncio.create_task(self._handle(item, fetcher, found_on))
                 tasks.add(task)
@@ -330,6 +332,27 @@ class Scheduler:
         if not self.options.dry_run:
             pending.note(self.db, item.url, source_id=self.handler.source_id, found_on=found_on, title=item.title,
                          published=item.published)
+
+    def _note_pending(self, item: Item, found_on: str | None) -> None:
+        """An article item is pending from the moment it is seen until its page is stored: a run cut short
+        (Ctrl-C, a crash, a lost connection) leaves it to the next run's due items, even once it has left the
+        listing, whose walk stops at the pages the archive knows. A feed entry is stored at once instead.
+        The items seen in one turn of the event loop are noted together, before any of them is fetched."""
+        if item.page is not None or item.document_id is not None or item.pending:
+            return
+        if not self.seen:
+            asyncio.get_running_loop().call_soon(self._note_seen)
+        self.seen.append((item.url, self.handler.source_id, found_on, item.title, item.published))
+        item.pending = True  # its row goes with its page, in the transaction that stores it
+
+    def _note_seen(self) -> None:
+        from briefarc.store import pending
+
+        seen, self.seen = self.seen, []
+        try:
+            pending.note_seen(self.db, seen)
+        except DatabaseError as exc:  # the archive cannot be written: the run stops as a failed save stops it
+            self.handler.fatal = self.handler.fatal or exc
 
     async def _handle(self, item: Item, fetcher: Fetcher, found_on: str | None) -> None:
         try:

@@ -88,15 +88,14 @@ class ItemHandler:
         pending.done(self.db, item.url)
 
     async def _article(self, item: Item, fetcher: Fetcher) -> None:
-        """An item with nothing archived: pending from its first failed try until its page is stored."""
+        """An item with nothing archived: pending from its discovery until its page is stored."""
         try:
             page = await self._fetch(item, fetcher)
         except Missing as exc:
             self._missing(item, str(exc))
             return
-        if page is not None:
-            await self._store(item, page)
-        if item.pending:
+        stored = await self._store(item, page) if page is not None else []
+        if item.pending and not stored:  # a stored page's row went in the transaction that stored it
             pending.done(self.db, item.url)
 
     async def _fetch(self, item: Item, fetcher: Fetcher) -> RawPage | None:
@@ -133,6 +132,8 @@ class ItemHandler:
                 setattr(self.report, result.status, getattr(self.report, result.status) + 1)
             fetchlog.mark_seen(self.db, item.url, "stored", source_id=self.source_id,
                                document_id=results[0].document_id, headers=None if page.item else page.headers)
+            if item.pending and item.page is None:  # an article page, pending since it was seen
+                pending.done(self.db, item.url)
 
         return await self.writer.save(kept, self.source_id, into=into, then=saved)
 

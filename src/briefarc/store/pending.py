@@ -1,7 +1,7 @@
 """Items seen but not fetched yet: announced by a feed, a sitemap or a listing, kept until their page is had.
 
-A row lives from the first failed try at an item's page (or the moment a feed entry's text is stored
-without its page) until its page is stored, or found not to be a page.
+A row lives from the moment an item is seen (for a feed entry, the moment its text is stored without its
+page) until its page is stored, or found not to be a page.
 A failed try counts an attempt and sets the next one: an item whose text is archived already (a feed
 entry's) waits `first_wait`, then twice as long each time; an item with nothing archived (or only a
 title) is tried on every run. After `max_attempts` failed tries the item is given up: its row stays, with the date.
@@ -77,6 +77,22 @@ def note(db: sqlite_utils.Database, url: str, *, source_id: int | None, found_on
                     title = coalesce(excluded.title, title),
                     published = coalesce(excluded.published, published){reset}""",
             (normalize_url(url), url, source_id, document_id, found_on, stamp, title, published, stamp))
+
+
+Seen = tuple[str, int | None, str | None, str | None, str | None]  # url, source_id, found_on, title, published
+
+
+@translated
+def note_seen(db: sqlite_utils.Database, items: list[Seen]) -> None:
+    """Remember items just seen, (url, source_id, found_on, title, published) each, in one transaction; an item
+    pending already keeps its row as it is."""
+    stamp = now_iso()
+    with transaction(db) as conn:
+        conn.executemany(
+            """INSERT INTO pending (key, url, source_id, found_on, discovered_at, title, published, next_try)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING""",
+            [(normalize_url(url), url, source_id, found_on, stamp, title, published, stamp)
+             for url, source_id, found_on, title, published in items])
 
 
 @translated
