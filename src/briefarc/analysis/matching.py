@@ -33,6 +33,7 @@ CJK_ONE = re.compile(f"[{CJK_CHARS}]")
 WORD_CHAR = rf"[^\W_{CJK_CHARS}]"
 MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"  # combining diacritical marks
 STRAY_MARKS = re.compile(f"[{MARKS}]+")
+TAIL_PUNCTUATION = ".!?,;'’"  # what may end a word as written: `U.S.`, `Inc.`
 
 
 @dataclass
@@ -81,6 +82,10 @@ def parse_term(text: str, several: bool = True) -> Term:
     start = "" if CJK_ONE.match(tokens[0]) else rf"(?<!{WORD_CHAR})(?<![{MARKS}])"
     word_rest = rf"{WORD_CHAR}*" if prefix else rf"(?!{WORD_CHAR})"
     end = "" if CJK_ONE.match(tokens[-1]) else word_rest
+    # Punctuation typed after the last word (the dot of `U.S.`) is part of the match where the text has it too,
+    # so that kwic shows "U.S." and not "U.S" with the dot in the right-hand context.
+    tail = raw[len(raw.rstrip(TAIL_PUNCTUATION)):]
+    end += f"(?:{re.escape(tail)})?" if tail else ""
     return Term(text.strip(), fts, re.compile(start + "".join(parts) + end, re.IGNORECASE))
 
 
