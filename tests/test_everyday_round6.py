@@ -24,3 +24,22 @@ def test_kwic_shows_a_term_with_its_final_dot_as_the_text_writes_it(cli, archive
     assert pakistan, lines  # "U.S.-Pakistan trade talks" in the Newsweek Pakistan sample
     typed_without = cli("kwic", "U.S", "--json", "--db", archive).jsonl()  # the dot not typed: as before
     assert len(typed_without) == len(lines) and all(line["right"].startswith(".") for line in typed_without)
+
+
+@pytest.mark.parametrize(("query", "quoted"), [
+    ('Taiwan"', 'Taiwan"'), ('Taiwan Strait"', 'Strait"'), ('Taiwan" Kabul', 'Taiwan" Kabul'), ('"Taiwan', '"Taiwan')])
+def test_a_lone_double_quote_is_the_same_error_wherever_it_stands(cli, archive, query, quoted):
+    """A stray closing quote (`Taiwan"`) was searched silently as the word (exit 0), while a lone opening quote
+    was an error with advice: both are the error now, quoting the query from the word the quote is on."""
+    result = cli("search", query, "--db", archive)
+    assert result.code == 2 and result.stdout == "", result
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert f"unclosed double quote, at {quoted!r}: add the closing" in result.stderr, result.stderr
+    assert "--literal" in result.stderr
+
+
+def test_a_quote_inside_a_word_is_still_text(cli, archive):
+    """The earlier rule stands: a quote between letters (`a"b`) is text, and --literal takes any quote."""
+    assert cli("search", 'Tai"wan', "--db", archive).code == 0
+    literal = cli("search", "--literal", 'Taiwan"', "--json", "--db", archive)
+    assert literal.code == 0 and literal.jsonl()

@@ -27,7 +27,7 @@ TOKEN = re.compile(
       | (?P<rparen>\))
       | (?P<comma>,)
       | (?P<minus>-)(?=[^\s),-])
-      | (?P<word>[^\s()",][^\s(),]*)
+      | (?P<word>[^\s()",](?:[^\s(),"]|"(?=[^\s(),"]))*)  # a quote inside a word is text (a"b); at its end, lone
     )''',
     re.VERBOSE,
 )
@@ -216,9 +216,10 @@ def _tokens(text: str):
             break
         position = match.end()
         kind = match.lastgroup or "word"
-        if kind == "open_quote":
+        if kind == "open_quote":  # a lone quote, wherever it stands: shown with the word it is written against
+            word_start = re.search(r"\S*$", text[:match.start(kind)]).start()
             raise SearchSyntaxError(
-                f"The query has an unclosed double quote, at {_fragment(text, match.start(kind))}: add the closing \". "
+                f"The query has an unclosed double quote, at {_fragment(text, word_start)}: add the closing \". "
                 f"{HINT}")
         yield kind, match.group(kind), match.start(kind)
 
