@@ -3,9 +3,12 @@ bundled sample pages."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from tests.conftest import SAMPLES
+from tests.terminal import Terminal
 
 
 @pytest.fixture
@@ -43,3 +46,14 @@ def test_a_quote_inside_a_word_is_still_text(cli, archive):
     assert cli("search", 'Tai"wan', "--db", archive).code == 0
     literal = cli("search", "--literal", 'Taiwan"', "--json", "--db", archive)
     assert literal.code == 0 and literal.jsonl()
+
+
+def test_a_pager_that_fails_is_an_error_not_a_silent_success(archive):
+    """BRIEFARC_PAGER=false: `show` printed nothing and exited 0. A pager that ends with an error status now
+    makes it exit 1 with a line that names the pager and says how to print the text straight."""
+    env = {**os.environ, "BRIEFARC_PAGER": "false", "BRIEFARC_DB": str(archive)}
+    term = Terminal("show", "3", env=env, columns=80, rows=40)
+    code = term.finish()
+    screen = " ".join(" ".join(term.screen()).split())
+    assert code == 1, screen
+    assert "The pager (false) ended with status 1" in screen and "--no-pager" in screen

@@ -1,7 +1,8 @@
 """Long output through a pager on a terminal, as git does: $BRIEFARC_PAGER, $PAGER or `less -R`.
 
 Never when stdout is a pipe or a file; `LESS=FRX` unless set: less quits when the text fits on one
-screen, shows colours, and leaves the text on the screen.
+screen, shows colours, and leaves the text on the screen. A pager that cannot be started prints the text
+straight; one that ends with an error status is an error (exit 1) that says so, not a silent success.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import subprocess
 import sys
 
 from rich.console import Console, RenderableType
+
+from briefarc.errors import BriefarcError
 
 
 def pager_command() -> str | None:
@@ -39,8 +42,13 @@ def print_paged(console: Console, renderable: RenderableType, *, page: bool = Tr
         return
     try:
         process.communicate(captured.get().encode("utf-8", "replace"))
-    except (BrokenPipeError, KeyboardInterrupt):  # the reader quit the pager early
+    except KeyboardInterrupt:
         process.wait()
         return
+    except BrokenPipeError:  # the reader quit the pager early, or the pager never read
+        process.wait()
     if process.returncode in (126, 127):  # the shell found no such pager: the text still gets shown
         sys.stdout.write(captured.get())
+    elif process.returncode > 0:  # the pager failed: what it showed, if anything, is not known
+        raise BriefarcError(f"The pager ({command}) ended with status {process.returncode}: --no-pager prints "
+                            "the text straight, or set $BRIEFARC_PAGER to a pager that works.")
