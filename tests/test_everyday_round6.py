@@ -57,3 +57,13 @@ def test_a_pager_that_fails_is_an_error_not_a_silent_success(archive):
     screen = " ".join(" ".join(term.screen()).split())
     assert code == 1, screen
     assert "The pager (false) ended with status 1" in screen and "--no-pager" in screen
+
+
+@pytest.mark.parametrize("command", [["sources", "list"], ["history", "12"]])
+def test_a_table_into_a_pipe_has_no_padding_at_line_ends(cli, archive, command):
+    """`sources list` and `history` into a pipe ended their lines with the spaces that pad a table to its width."""
+    result = cli(*command, "--db", archive)
+    assert result.code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) > 3 and any("─" in line for line in lines)
+    assert [line for line in lines if line != line.rstrip()] == []

@@ -195,7 +195,7 @@ def sources_list(
     if json_:
         render.write_jsonl(rows, sys.stdout)
     else:
-        console.out().print(render.sources_table(rows))
+        console.print_trimmed(render.sources_table(rows))
 
 
 @sources_app.command("show", epilog="\b\nExample: briefarc sources show mofa-pk")

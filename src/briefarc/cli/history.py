@@ -26,7 +26,7 @@ def history(
     if json_:
         render.write_jsonl(versions, sys.stdout)
     else:
-        console.out().print(render.history_table(doc_id, versions))
+        console.print_trimmed(render.history_table(doc_id, versions))
 
 
 @app.command(epilog="\b\nExample: briefarc diff 12   (or: briefarc diff 12 1 3 | less)")

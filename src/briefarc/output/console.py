@@ -64,6 +64,18 @@ def print_table(table, fit: bool | None = None) -> None:
     sys.stdout.write("".join(line.rstrip() + "\n" for line in lines.getvalue().splitlines()))
 
 
+def print_trimmed(renderable) -> None:
+    """`renderable` to stdout as drawn at the console's width; into a pipe or a file without the spaces that pad
+    its lines to that width (a table's cells), so that no line ends in spaces."""
+    stdout = out()
+    if stdout.is_terminal:
+        stdout.print(renderable)
+        return
+    with stdout.capture() as captured:
+        stdout.print(renderable)
+    sys.stdout.write("".join(line.rstrip(" ") + "\n" for line in captured.get().splitlines()))
+
+
 def say(stream: Console, line: str, hang: int = 0) -> None:
     """A message, as plain text (never markup): one line into a pipe or a file; on a terminal wrapped between
     words, lines after the first indented by `hang` spaces, a word wider than the screen (an address, a path)
