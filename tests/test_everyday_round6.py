@@ -67,3 +67,13 @@ def test_a_table_into_a_pipe_has_no_padding_at_line_ends(cli, archive, command):
     lines = result.stdout.splitlines()
     assert len(lines) > 3 and any("─" in line for line in lines)
     assert [line for line in lines if line != line.rstrip()] == []
+
+
+def test_speakers_sorts_its_sources_whatever_their_case(cli, archive):
+    """"news.xinhua.example" came after "United States Department of State": the sources were sorted by their
+    code points. They are sorted casefolded; a source's rows stay in their order (most documents first)."""
+    rows = cli("speakers", "--json", "--db", archive).jsonl()
+    sources = [row["source"] for row in rows]
+    assert "news.xinhua.example" in sources and any(s.startswith("United") for s in sources)
+    assert sources == sorted(sources, key=str.casefold), sources
+    assert sources.index("news.xinhua.example") < sources.index("Newsweek Pakistan")

@@ -264,7 +264,8 @@ def distinctive(own: Counter, everyone: Counter, top: int, asked: list[str]) -> 
 
 @translated
 def speakers(db: sqlite_utils.Database, filters: Filters | None = None) -> list[dict]:
-    """Spokespersons per source: how many briefings each gave, the first and the last."""
+    """Spokespersons per source: how many briefings each gave, the first and the last; the sources in
+    alphabetical order whatever their case, each one's spokespersons those who gave most first."""
     clauses, params = filter_clauses(filters)
     where = "".join(" AND " + clause for clause in clauses)
     rows = db.execute(
@@ -273,5 +274,6 @@ def speakers(db: sqlite_utils.Database, filters: Filters | None = None) -> list[
             WHERE d.spokesperson IS NOT NULL AND d.spokesperson != '' {where}
             GROUP BY 1, d.spokesperson ORDER BY 1, count(*) DESC, d.spokesperson""", params
     ).fetchall()
+    rows.sort(key=lambda row: (row[0] or "").casefold())  # news.xinhua.example among the N's; stable within one
     keys = ("source", "spokesperson", "documents", "first", "last")
     return [dict(zip(keys, row, strict=True)) for row in rows]
