@@ -77,3 +77,12 @@ def test_speakers_sorts_its_sources_whatever_their_case(cli, archive):
     assert "news.xinhua.example" in sources and any(s.startswith("United") for s in sources)
     assert sources == sorted(sources, key=str.casefold), sources
     assert sources.index("news.xinhua.example") < sources.index("Newsweek Pakistan")
+
+
+def test_outlets_top_0_leaves_the_top_terms_column_out(cli, archive):
+    """`outlets --top 0` drew an empty "top terms" column (and CSV an empty top_terms one); it is left out."""
+    table = cli("outlets", "--top", "0", "--db", archive)
+    assert table.code == 0 and "questions" in table.stdout and "top terms" not in table.stdout
+    assert cli("outlets", "--top", "0", "--csv", "--db", archive).stdout.splitlines()[0] == \
+        "outlet,questions,first,last"
+    assert "top terms" in cli("outlets", "--top", "1", "--db", archive).stdout

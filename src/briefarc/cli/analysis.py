@@ -130,7 +130,8 @@ def show_turns(database, doc_id: int, number: int | None, json_: bool, page: boo
 @app.command(epilog="\b\nExample: briefarc outlets --since 2020 --top 3")
 @with_filters
 def outlets(
-    top: Annotated[int, typer.Option("--top", min=0, help="How many top terms per outlet.")] = 5,
+    top: Annotated[int, typer.Option("--top", min=0, help="How many top terms per outlet (0: none, and no column "
+                                     "for them).")] = 5,
     limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most this many outlets, those that "
                                               "asked most first (default: all).")] = None,
     db: DbOption = None,
@@ -143,7 +144,8 @@ def outlets(
     """Who asks questions: each outlet, how many questions, first and last date, its top terms."""
     from briefarc.analysis.turns import outlets as list_outlets
 
-    table_command(db, json_, csv_, ["outlet", "questions", "first", "last", "top_terms"], ("questions",),
+    columns = ["outlet", "questions", "first", "last"] + ["top_terms"] * (top > 0)  # --top 0: no empty column
+    table_command(db, json_, csv_, columns, ("questions",),
                   "No outlet named in any question.", lambda database: list_outlets(database, filters, top=top),
                   limit, csv_safe, filters)
 
