@@ -26,6 +26,7 @@ from briefarc.errors import InputError
 from briefarc.extract.feed import is_feed
 from briefarc.extract.jsonapi import read_document
 from briefarc.files.inputs import WARC_MAGIC, too_large
+from briefarc.files.warclines import warc_records
 from briefarc.limits import MAX_PAGE_BYTES
 from briefarc.models import RawPage
 from briefarc.net.mediatypes import FEED_TYPES, JSON_TYPES
@@ -79,7 +80,7 @@ def _read_all(handle: BinaryIO, label: str, limit: int) -> Iterator[WarcEntry]:
     while offset is not None:
         handle.seek(offset)
         state = _Pass(start=offset, floor=offset)
-        records = WARCIterator(handle, check_digests=True)
+        records = warc_records(handle)
         yield from _read_pass(records, label, state, limit)
         if state.error is None:
             if _left_unread(handle, records.offset):  # warcio ends quietly in a gzip member cut short
@@ -100,7 +101,7 @@ def _read_whole_gzip(handle: BinaryIO, label: str, seen: int, limit: int) -> Ite
     handle.seek(0)
     rest = _Pass(skip=seen)
     gunzipped = _Gunzipped(handle)
-    yield from _read_pass(WARCIterator(io.BufferedReader(gunzipped, SCAN_CHUNK), check_digests=True), label, rest,
+    yield from _read_pass(warc_records(io.BufferedReader(gunzipped, SCAN_CHUNK)), label, rest,
                           limit)
     if rest.error and not rest.reported:  # no resuming inside one gzip stream
         yield WarcEntry(where=f"offset {rest.failed_at}", error=f"damaged WARC data: {rest.error}")
