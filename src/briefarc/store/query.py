@@ -217,7 +217,8 @@ def _tokens(text: str):
         position = match.end()
         kind = match.lastgroup or "word"
         if kind == "open_quote":  # a lone quote, wherever it stands: shown with the word it is written against
-            word_start = re.search(r"\S*$", text[:match.start(kind)]).start()
+            word = re.search(r"\S*$", text[:match.start(kind)])
+            word_start = word.start() if word else match.start(kind)
             raise SearchSyntaxError(
                 f"The query has an unclosed double quote, at {_fragment(text, word_start)}: add the closing \". "
                 f"{HINT}")
