@@ -16,6 +16,13 @@ def copy_of(sample_db, tmp_path):
     return path
 
 
+def new_copy(tmp_path, sample: str):
+    """A sample's page in other bytes (an edited copy): the same bytes would be the document already archived."""
+    path = tmp_path / f"copy-of-{sample}"
+    path.write_bytes((SAMPLES / sample).read_bytes() + b"\n<!-- another copy -->\n")
+    return path
+
+
 def test_watch_add_list_check_remove(cli, sample_db, tmp_path):
     db = copy_of(sample_db, tmp_path)
     assert cli("watch", "add", "taiwan", "Taiwan", "--source", "fmprc", "--db", db).code == 0
@@ -25,9 +32,9 @@ def test_watch_add_list_check_remove(cli, sample_db, tmp_path):
         ("taiwan", "Taiwan", {"source": "fmprc"}), ("tariffs", "tariff*", {})]
     first = cli("watch", "check", "--db", db, "--json")
     assert first.code == 0 and [r["new"] for r in first.jsonl()] == [0, 0]  # what was there before does not count
-    cli("ingest", SAMPLES / "china-mfa-en-new.html", "--url", "https://example.org/new-copy", "--source", "fmprc",
-        "--db", db)
-    cli("ingest", SAMPLES / "mofa-briefing-transcript.html", "--url", "https://example.org/mofa-copy",
+    cli("ingest", new_copy(tmp_path, "china-mfa-en-new.html"), "--url", "https://example.org/new-copy",
+        "--source", "fmprc", "--db", db)
+    cli("ingest", new_copy(tmp_path, "mofa-briefing-transcript.html"), "--url", "https://example.org/mofa-copy",
         "--source", "others", "--db", db)
     second = {r["watch"]: r for r in cli("watch", "check", "--db", db, "--json").jsonl()}
     assert second["taiwan"]["new"] == 1 and second["taiwan"]["hits"][0]["source"] == "fmprc"
@@ -41,7 +48,7 @@ def test_watch_check_text_and_one_watch(cli, sample_db, tmp_path):
     db = copy_of(sample_db, tmp_path)
     cli("watch", "add", "fiji", "Fiji", "--db", db)
     cli("watch", "add", "kabul", "Kabul", "--db", db)
-    cli("ingest", SAMPLES / "china-mfa-en-new.html", "--url", "https://example.org/another", "--db", db)
+    cli("ingest", new_copy(tmp_path, "china-mfa-en-new.html"), "--url", "https://example.org/another", "--db", db)
     text = cli("watch", "check", "fiji", "--db", db)
     assert text.code == 0 and "fiji  Fiji: 1 new" in text.stdout and "Lin Jian" in text.stdout
     assert "kabul" not in text.stdout
@@ -53,7 +60,7 @@ def test_a_watch_report_into_a_pipe_keeps_each_hit_on_one_line(cli, sample_db, t
     monkeypatch.setenv("COLUMNS", "80")
     db = copy_of(sample_db, tmp_path)
     cli("watch", "add", "fiji", "Fiji", "--db", db)
-    cli("ingest", SAMPLES / "china-mfa-en-new.html", "--url", "https://example.org/another", "--db", db)
+    cli("ingest", new_copy(tmp_path, "china-mfa-en-new.html"), "--url", "https://example.org/another", "--db", db)
     lines = cli("watch", "check", "--db", db).stdout.splitlines()
     assert len(lines) == 2 and len(lines[1]) > 80 and "Lin Jian" in lines[1], lines
     assert all(line == line.rstrip() for line in lines)
