@@ -157,3 +157,42 @@ def test_a_page_stored_with_its_address_is_the_same_document_when_saved_again_wi
     assert cli("ingest", str(page), "--db", db_file, "--json").jsonl()[0]["unchanged"] == 1
     records = cli("list", "--db", db_file, "--json").jsonl()
     assert len(records) == 1 and records[0]["url"] == url
+
+
+def test_the_same_bytes_saved_again_without_an_address_are_the_first_document_that_holds_them(cli, db_file, tmp_path):
+    page = tmp_path / "briefing.html"
+    page.write_bytes(MOFA)
+    base = "https://mofa.gov.pk/press-briefings/transcript-2025-07-31"
+    statuses = []
+    for url in (None, f"{base}?v=1", f"{base}?v=2", None):
+        given = ("--url", url) if url else ()
+        summary = cli("ingest", str(page), *given, "--db", db_file, "--json").jsonl()[0]
+        statuses.append("added" if summary["added"] else "unchanged" if summary["unchanged"] else "?")
+    assert statuses == ["added", "unchanged", "added", "unchanged"]  # the copy at a second address is its own
+
+
+def test_a_page_fetched_or_a_warc_records_address_never_takes_over_a_saved_files_document(db_file):
+    from briefarc.pipeline import documents_of
+
+    db = open_database(db_file)
+    [(doc, raw)] = documents_of(RawPage(data=MOFA, origin="/saved/briefing.html"))
+    saved = save_document(db, doc, raw)
+    elsewhere, claimed = "https://mirror.example/briefing.html", "https://mofa.gov.pk/press-briefings/some-day"
+    for served in (RawPage(data=MOFA, origin=elsewhere, url=elsewhere, live=True),
+                   RawPage(data=MOFA, origin="crawl.warc#1", url=claimed, url_claimed=True, item="1")):
+        [(doc, raw)] = documents_of(served)
+        assert save_document(db, doc, raw).document_id != saved.document_id
+    assert get_document(db, saved.document_id)["url"] is None  # the saved file keeps no address it was not given
+
+
+def test_the_same_bytes_in_one_batch_under_an_address_and_without_one_are_one_document(db_file):
+    """As in one batch of a WARC: a record whose address is held to the page's site, then one claiming another
+    site's (no address, so keyed by the bytes), are one document, as when they come in two batches."""
+    from briefarc.pipeline import documents_of
+    from briefarc.store.documents import save_documents
+
+    db = open_database(db_file)
+    records = [RawPage(data=MOFA, origin=f"crawl.warc#{number}", url=url, url_claimed=True, item=str(number))
+               for number, url in enumerate(("https://mofa.gov.pk/press-briefings/a", "https://evil.example/b"))]
+    pairs = [pair for record in records for pair in documents_of(record)]
+    assert [result.status for result in save_documents(db, pairs)] == ["added", "unchanged"]

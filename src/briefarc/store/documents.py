@@ -78,7 +78,7 @@ def _save(conn: sqlite3.Connection, new: NewDocuments, doc: Document, page: RawP
         new.write()  # the document it may be a version of is stored first
     row = _find(conn, key, doc.native_id, into) or _find_former(conn, identity)
     if row is None and into is None:
-        row, identity = _find_same_bytes(conn, new, identity, digest)
+        row, identity = _find_same_bytes(conn, new, identity, page, digest)
     known = cjk.Known()  # the CJK terms of the paragraphs: a body and its turns share them
     if row is None:
         values = _stored_values(doc, text_hash, body, identity, known)
@@ -148,6 +148,7 @@ class NewDocuments:
         self.first = (0, 0)  # the first new document's id and the first new snapshot's
         self.keys: set[str] = set()  # the keys and native ids held back (a scan of the rows per page was quadratic)
         self.native_ids: set[str] = set()
+        self.digests: set[str] = set()  # the bytes of the documents held back
         self.mended: set[str] = set()  # the bytes checked (and mended) already: a feed's, once for all its entries
 
     def mend(self, page: RawPage, digest: str) -> None:
@@ -172,6 +173,7 @@ class NewDocuments:
         self.rows.append({**values, "key": key, "source_id": source_id, "archived_at": stamp, "updated_at": stamp,
                           "checked_at": stamp, "id": doc_id, "snapshot_id": snapshot_id})
         self.keys.add(key)
+        self.digests.add(digest)
         if values.get("native_id"):
             self.native_ids.add(values["native_id"])
         self.snapshots.append((snapshot_id, doc_id, page, digest, doc.encoding, stamp))
@@ -185,7 +187,7 @@ class NewDocuments:
             return
         rows, snapshots, versions, turn_terms = self.rows, self.snapshots, self.versions, self.turn_terms
         self.rows, self.snapshots, self.versions, self.turn_terms = [], [], [], []
-        self.keys, self.native_ids = set(), set()
+        self.keys, self.native_ids, self.digests = set(), set(), set()
         columns = list(dict.fromkeys(column for row in rows for column in row))
         per_statement = max(1, self.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // len(columns))
         marks = f"({', '.join('?' * len(columns))})"
@@ -233,22 +235,25 @@ def _find_former(conn: sqlite3.Connection, identity: Identity) -> tuple | None:
     return row
 
 
-def _find_same_bytes(conn: sqlite3.Connection, new: NewDocuments, identity: Identity,
+def _find_same_bytes(conn: sqlite3.Connection, new: NewDocuments, identity: Identity, page: RawPage,
                      digest: str) -> tuple[tuple | None, Identity]:
     """The document stored from these very bytes under the other kind of key, and the identity to store: a page
-    saved without its address (keyed by its bytes) and given it now (`ingest --url`) is that document, which
-    takes the address; the same bytes saved again without one are the one document that holds them, which
-    keeps its address."""
+    saved without its address (keyed by its bytes) and given it now by the user (`ingest --url`) is that document,
+    which takes the address; the same bytes saved again without one are the first document that holds them, which
+    keeps its address. A page fetched, or a WARC record's address, never takes over a saved file's document: an
+    address the user did not give proves nothing of the bytes' origin (another site may serve them)."""
     unaddressed = f"sha256:{digest}"
     if identity.key == unaddressed:
-        owners = conn.execute("SELECT DISTINCT document_id FROM snapshots WHERE sha256 = ? LIMIT 2",
-                              (digest,)).fetchall()
+        if digest in new.digests:
+            new.write()  # the bytes' document may be held back, in this very batch
+        owner = conn.execute("SELECT min(document_id) FROM snapshots WHERE sha256 = ?", (digest,)).fetchone()[0]
         stored = conn.execute("SELECT key, url, canonical_url, claimed_url FROM documents WHERE id = ?",
-                              (owners[0][0],)).fetchone() if len(owners) == 1 else None
+                              (owner,)).fetchone() if owner is not None else None
         if stored is None:
             return None, identity
-        return _find(conn, stored[0], None, owners[0][0]), Identity(*stored)
-    if identity.url is None or identity.key.startswith("feed:") or "#" in identity.key:
+        return _find(conn, stored[0], None, owner), Identity(*stored)
+    typed = page.url is not None and not page.live and not page.url_claimed and page.item is None
+    if not typed or identity.url is None or identity.key.startswith("feed:") or "#" in identity.key:
         return None, identity
     if new.holds(unaddressed, None):
         new.write()
