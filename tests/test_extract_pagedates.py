@@ -418,3 +418,19 @@ def test_the_rest_of_a_sentence_with_a_date_is_no_date_line() -> None:
             'April 15, 2025.</p>')
     head = '<meta property="article:modified_time" content="2025-01-17T13:39:00-05:00">'
     assert extract(page(head, f"{HEADLINE}{tail}{PARAGRAPHS}")).published.startswith("2025-01-17")
+
+
+def test_a_table_of_recent_briefings_does_not_hide_the_date_under_the_headline() -> None:
+    rows = "".join(f"<tr><td>{day}</td><td><a href='/b/{n}'>Briefing {n}</a></td></tr>"
+                   for n, day in enumerate(("12 March 2025", "5 March 2025", "26 February 2025")))
+    body = (f'{HEADLINE}<div class="date">12 March 2025</div>{PARAGRAPHS}'
+            f"<aside><h3>Recent briefings</h3><table>{rows}</table></aside>")
+    assert extract(page("", body)).published == "2025-03-12"
+
+
+@pytest.mark.parametrize(("line", "lang", "expected"), [
+    ("miércoles, 12 de marzo de 2025.", "es", "2025-03-12"),
+    ("quarta-feira, 12 de março de 2025.", "pt", "2025-03-12"),
+])
+def test_a_weekday_written_small_opens_a_date_line_not_a_sentence(line: str, lang: str, expected: str) -> None:
+    assert extract(page("", f"{HEADLINE}<p>{line}</p>{PARAGRAPHS}", lang=lang)).published == expected

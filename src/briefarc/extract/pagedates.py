@@ -197,16 +197,20 @@ def _near_title(src: PageSources, title: str | None) -> tuple[str, bool] | None:
     return (updated, True) if updated else None
 
 
-# six words or more from a small letter to a sentence's end
-SENTENCE_TAIL = lazy(r"^[^\W\d_A-ZÀ-ÞА-ЯЁ](?:\S*\s+){5,}.*[.!?]$", re.S)
+# nine words or more, to a sentence's end
+SENTENCE_TAIL = lazy(r"^(?:\S+\s+){8,}.*[.!?]$", re.S)
 BYLINE_OPENING = lazy(r"^(?:by|von|par|por|di|от)\s", re.I)
 
 
 def sentence_tail(line: str) -> bool:
     """Whether the line is the rest of a sentence after a link or an emphasis ("column to find a site that
-    stays open after April 15, 2025."): it opens with a small letter, runs on for words and ends as a sentence
-    does, and it is no label's line ("publié le 3 mai 2025 par ...", "by ... on ...")."""
-    return bool(SENTENCE_TAIL.match(line)) and not PUBLISHED_LABEL.match(line) and not BYLINE_OPENING.match(line)
+    stays open after April 15, 2025."): it opens with a small letter (of a script that has them), runs on
+    for nine words or more and ends as a sentence does, and it is no label's line ("publié le 3 mai 2025
+    par ...", "by ... on ..."). A weekday written small ("miércoles, 12 de marzo de 2025.") is no sentence."""
+    return (line[:1].islower() and bool(SENTENCE_TAIL.match(line)) and not PUBLISHED_LABEL.match(line)
+            and not BYLINE_OPENING.match(line))
+
+
 SHORT_DATE_LINE = 12
 # the day and the month with their zeros: "3.4.12" and "1.10.12" alone on a line are versions, not days
 SHORT_DATE = lazy(r"^\s*(?P<day>\d{2})\.(?P<mon>\d{2})\.(?P<yy>\d{2})\s*$")
@@ -237,17 +241,19 @@ DATA_DATES = 3  # cells that hold nothing but a date: a table's column of days (
 
 
 def _in_data_table(src: PageSources, line: str) -> bool:
-    """Whether the date line is a table cell's whole text, in a table where DATA_DATES cells or more hold
-    nothing but a date: a column of days in a table of data ("1/1/2013 +13.1%"), not the article's date."""
+    """Whether the date line is the whole text of a table cell, in a table where DATA_DATES cells or more hold
+    nothing but a date (a column of days in a table of data, "1/1/2013 +13.1%"), and the page writes it nowhere
+    else (the date under the headline may be a row of a table of recent briefings too)."""
     if "date cells" not in src.memo:
         src.memo["date cells"] = _date_cells(src)
     return line in src.memo["date cells"]
 
 
 def _date_cells(src: PageSources) -> set[str]:
-    """The texts of the cells that hold one date alone (one text node), in tables with DATA_DATES such cells or
-    more: one pass over the cells, each read only when it holds a single text."""
-    tables: dict[int, list[str]] = {}
+    """The texts that the page writes only in cells that hold one date alone (one text node), in tables with
+    DATA_DATES such cells or more: one pass over the cells, each read only when it holds a single text, and one
+    over the page's texts when some are found."""
+    tables: dict[int, list[LexborNode]] = {}
     for cell in src.tree.css("td, th"):
         child = cell.child
         if child is None or child.tag != "-text" or child.next is not None:
@@ -261,8 +267,16 @@ def _date_cells(src: PageSources) -> set[str]:
                 break
             table = table.parent
         if table is not None and table.tag == "table":
-            tables.setdefault(table.mem_id, []).append(text)
-    return {text for texts in tables.values() if len(texts) >= DATA_DATES for text in texts}
+            tables.setdefault(table.mem_id, []).append(child)
+    texts = {node.mem_id: fold(node.text_content or "") for nodes in tables.values() if len(nodes) >= DATA_DATES
+             for node in nodes}
+    found = set(texts.values())
+    body = src.tree.body
+    if found and body is not None:
+        for node in body.traverse(include_text=True):
+            if node.tag == "-text" and node.mem_id not in texts and fold(node.text_content or "") in found:
+                found.discard(fold(node.text_content or ""))
+    return found
 
 
 DATE_CELL = 60
