@@ -217,8 +217,9 @@ def _tokens(text: str):
         position = match.end()
         kind = match.lastgroup or "word"
         if kind == "open_quote":  # a lone quote, wherever it stands: shown with the word it is written against
-            word = re.search(r"\S*$", text[:match.start(kind)])
-            word_start = word.start() if word else match.start(kind)
+            before = text[:match.start(kind)]  # the word the quote is written against, found without a search
+            words = before.split() if before[-1:] and not before[-1:].isspace() else []
+            word_start = len(before) - len(words[-1]) if words else len(before)
             raise SearchSyntaxError(
                 f"The query has an unclosed double quote, at {_fragment(text, word_start)}: add the closing \". "
                 f"{HINT}")
