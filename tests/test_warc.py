@@ -386,7 +386,9 @@ def test_a_page_the_extractor_rejects_fails_alone(cli, db_file, tmp_path):
 @pytest.mark.parametrize("gzip_records", [True, False])
 def test_a_header_line_longer_than_many_buffers_is_read_whole(gzip_records):
     """warcio added each 16 KiB piece of a long line to the line so far (quadratic: a 30 MB header line took 20 s);
-    the reader briefarc gives it keeps the pieces and joins them once, and reads the same records."""
+    the reader briefarc gives it keeps the pieces and joins them once. Read whole, its lines are warcio's; read
+    with a length, a line is cut at that length (warcio took the line so far off the length at each piece, so it
+    cut a 200,000-byte header after about 81,000 bytes)."""
     from warcio.bufferedreaders import DecompressingBufferedReader
 
     from briefarc.files.warclines import LineReader, warc_records
@@ -401,6 +403,44 @@ def test_a_header_line_longer_than_many_buffers_is_read_whole(gzip_records):
     found = pages(entries(data))
     assert [page.url for page in found] == [STATE_URL, UN_URL] and found[0].data == STATE
     assert found[0].headers["X-Note"] == "n" * 200_000
-    for length in (None, 5, 16_384, 40_000):  # lines cut where warcio cuts them
-        ours, theirs = (kind(io.BytesIO(data), block_size=1024) for kind in (LineReader, DecompressingBufferedReader))
-        assert [ours.readline(length) for _ in range(12)] == [theirs.readline(length) for _ in range(12)]
+
+    def lines(reader, length=None) -> list[bytes]:
+        read = []
+        while line := reader.readline(length):
+            read.append(line)
+        return read
+
+    ours, theirs = (lines(kind(io.BytesIO(data), block_size=1024))
+                    for kind in (LineReader, DecompressingBufferedReader))
+    assert ours == theirs and any(len(line) > 200_000 for line in ours)
+    for length in (5, 1000, 3000, 40_000):
+        cut = lines(LineReader(io.BytesIO(data), block_size=1024), length)
+        assert b"".join(cut) == b"".join(ours) and max(len(line) for line in cut) == length
+
+
+@pytest.mark.parametrize("shortfall", [1, 2])
+def test_a_gzip_member_ending_one_byte_into_a_read_is_followed_by_the_next(shortfall):
+    """A file gzipped whole in two members, the first ending SCAN_CHUNK - 1 bytes in: the read that follows it held
+    one byte of the next member's magic, taken for the end of the gzip data (two records lost, no error)."""
+    from briefarc.files.warc import SCAN_CHUNK
+
+    def plain(records) -> bytes:
+        out = io.BytesIO()
+        writer = WARCWriter(out, gzip=False)
+        for url, body in records:
+            writer.write_record(response(writer, url, body, [("Content-Type", "text/html")]))
+        return out.getvalue()
+
+    def member(data: bytes, total: int) -> bytes:  # a gzip member padded to `total` bytes with an extra field
+        deflate = zlib.compressobj(9, zlib.DEFLATED, -15)
+        packed = deflate.compress(data) + deflate.flush()
+        pad = total - (12 + len(packed) + 8)
+        return (b"\x1f\x8b\x08\x04\0\0\0\0\0\xff" + pad.to_bytes(2, "little") + b"\0" * pad + packed
+                + zlib.crc32(data).to_bytes(4, "little") + len(data).to_bytes(4, "little"))
+
+    first = plain([(STATE_URL, STATE), (UN_URL, UN)])  # two records in one member: read as gzipped whole
+    second = plain([(STATE_URL + "?b", STATE.replace(b"Press", b"Presse")), (UN_URL + "?b", UN)])
+    data = member(first, SCAN_CHUNK - shortfall) + gzip.compress(second)
+    found = entries(data)
+    assert [entry.page.url for entry in found if entry.page] == [STATE_URL, UN_URL, STATE_URL + "?b", UN_URL + "?b"]
+    assert not [entry.error for entry in found if entry.error]

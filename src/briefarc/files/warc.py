@@ -138,7 +138,9 @@ class _Gunzipped(io.RawIOBase):
     def readinto(self, buffer) -> int:  # type: ignore[override]
         while True:
             if self.inflater.eof:  # the next member, if any
-                self.pending = self.inflater.unused_data + self.pending or self.handle.read(SCAN_CHUNK)
+                self.pending = self.inflater.unused_data + self.pending
+                while len(self.pending) < len(GZIP_MAGIC) and (more := self.handle.read(SCAN_CHUNK)):
+                    self.pending += more  # a read may end inside the next member's magic bytes
                 if not self.pending:
                     return 0
                 if self.pending[:2] != GZIP_MAGIC[:2]:

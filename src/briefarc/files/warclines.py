@@ -2,7 +2,9 @@
 
 warcio's reader gathers a line longer than its buffer by adding each buffer's piece to the line read so far:
 a WARC header line of 15 MB took 6 s and one of 30 MB 20 s (every piece copies the whole line again). This
-reader keeps the pieces and joins them once. The records, their offsets and everything else are warcio's.
+reader keeps the pieces and joins them once. Read whole, its lines are warcio's; read with a length, a line is
+cut at that length (warcio took the line read so far off the length at each piece, and cut a 200,000-byte
+header after about 81,000 bytes). The records, their offsets and everything else are warcio's.
 """
 
 from __future__ import annotations
