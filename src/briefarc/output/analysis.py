@@ -354,7 +354,7 @@ def watch_report(results: list[dict]) -> Group:
             date = f"{clean(hit.get('date') or '')}  "
             line = Wrapped(f"  {hit['id']:>6} ", style="cyan", hang=9 + cell_len(date))
             line.append(date)
-            line.append(clean(hit.get("title") or hit.get("url") or ""))
+            line.append(clean(cut_title(hit.get("title") or "") or hit.get("url") or ""))  # cut as list cuts it
             if hit.get("source"):
                 line.append(f" · {clean(hit['source'])}", style="dim")
             parts.append(line)

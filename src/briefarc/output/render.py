@@ -53,15 +53,54 @@ def title_cell(title: str | None, style: str = "bold") -> Wrapped:
     return prose(cut_title(title or "(untitled)"), style)
 
 
+# Characters of a snippet in a table: of the text before, between or after its matches, and in all. FTS5 gives
+# 24 words, but a word of 10,000 letters, or a run of emoji (no word to it), is all kept: one hit's snippet drew
+# 450 lines. Real snippets hold up to 300 characters, each stretch under 180.
+SNIPPET_PART = 240
+SNIPPET_CHARS = 480
+
+
 def snippet_text(snippet: str | None) -> Text:
-    """A snippet with the matched terms highlighted; the page's own text is never markup.
+    """A snippet with the matched terms highlighted; the page's own text is never markup. A stretch of text that
+    shows in more than SNIPPET_PART characters is cut with "…" (before the first match, its end is kept; after the
+    last, its start; between two, both), and the snippet ends with "…" past SNIPPET_CHARS, once its first match is in.
 
     The search leaves only the markers it put in (store/search.py), so splitting on them is exact.
     """
     out = Wrapped()
-    for index, part in enumerate(re.split(f"[{SNIPPET_OPEN}{SNIPPET_CLOSE}]", clean(snippet or ""))):
-        out.append(" ".join(part.split("\n")), style="bold yellow" if index % 2 else "")
+    parts = re.split(f"[{SNIPPET_OPEN}{SNIPPET_CLOSE}]", snippet or "")
+    for index, part in enumerate(parts):
+        part, style = _stretch(" ".join(part.split("\n")), index, len(parts)), "bold yellow" if index % 2 else ""
+        room = SNIPPET_CHARS - len(out.plain)
+        if index > 1 and len(clean(part)) > room:
+            out.append(clean(_head(part, room)) + "…", style=style)
+            break
+        out.append(clean(part), style=style)
     return out
+
+
+def _stretch(part: str, index: int, count: int) -> str:
+    """The `index`th of a snippet's `count` stretches (matches at odd places), cut to show in SNIPPET_PART
+    characters, escapes included."""
+    if len(clean(part)) <= SNIPPET_PART:
+        return part
+    if index == 0 and count > 1:  # what leads to the first match: its end
+        return "…" + _head(part[::-1], SNIPPET_PART)[::-1]
+    if index == count - 1:  # what follows the last match (or a snippet without one): its start
+        return _head(part, SNIPPET_PART) + "…"
+    half = SNIPPET_PART // 2
+    return _head(part, half) + "…" + _head(part[::-1], half)[::-1]
+
+
+def _head(text: str, size: int) -> str:
+    """The start of `text` that shows in `size` characters at most once clean() has escaped it: an escape such as
+    "\\u200d" is never cut."""
+    shown = 0
+    for end, char in enumerate(text):
+        shown += len(clean(char))
+        if shown > size:
+            return text[:end]
+    return text
 
 
 def plain_snippet(snippet: str | None) -> str:
@@ -159,12 +198,32 @@ def site_cell(site: str | None, width: int, lines: int = 3) -> Text:
     if not site:
         return Text(NONE_SHOWN, style="dim")
     value = clean(site)
-    if " " not in value and "." in value and len(value) > width:  # a host: wrapped after its dots
+    if " " not in value and "." in value and width < len(value) <= LONGEST_HOST:  # a host: wrapped after its dots
         return Text("\n".join(_host_lines(value, width)))
-    if " " not in value or len(value) <= width * lines:  # a name that fits, or one word: folded whole
+    if " " not in value:  # one word: folded whole, unless a page made it longer than `lines` lines
+        return Text(_folded_word(value, width, lines))
+    if len(value) <= width * lines:  # a name that fits
         return Text(value)
     kept = textwrap.wrap(value, width, max_lines=lines, placeholder="…")
     return Text("\n".join(kept))
+
+
+LONGEST_HOST = 253  # characters, as DNS allows: a page's og:site_name of 5,000 letters drew its row 313 lines high
+
+
+def _folded_word(word: str, width: int, lines: int) -> str:
+    """A word that a cell of `width` cells folds in more than `lines` lines: cut with "…" in its last."""
+    from rich.cells import cell_len, chop_cells
+
+    if cell_len(word) <= width * lines or width < 2:
+        return word
+    rows = chop_cells(word, width)
+    if len(rows) <= lines:
+        return word
+    last = rows[lines - 1]
+    while last and cell_len(last) + 1 > width:
+        last = last[:-1]
+    return "".join(rows[:lines - 1]) + last + "…"
 
 
 def _host_lines(host: str, width: int) -> list[str]:
