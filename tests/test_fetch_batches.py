@@ -209,3 +209,28 @@ def test_items_seen_before_ctrl_c_are_fetched_by_the_next_run_when_the_sitemap_h
     urls = [row[0] for row in db.execute("SELECT url FROM documents ORDER BY url")]
     assert sorted(urls) == sorted(site.url(f"/b/{day}") for day in days)
     assert db.execute("SELECT count(*) FROM pending").fetchone()[0] == 0
+
+
+@pytest.mark.crash
+def test_a_refresh_stopped_by_ctrl_c_leaves_no_archived_page_pending(db_file, site):
+    """--refresh asks again for pages the archive holds: cut short, it must not leave them for the next ordinary
+    run to fetch again (found by a reviewing helper)."""
+    days = range(1, 5)
+    sitemap = sitemap_site(site, days)
+    first = briefarc("fetch", sitemap, "--delay", "0", "--workers", "1", db=db_file)
+    assert first.wait() == 0, first.communicate()
+    for day in days:
+        site.route(f"/b/{day}", ss.Reply(article(day), latency=NEVER))
+    process = briefarc("fetch", sitemap, "--refresh", "--delay", "0", "--per-host", "8", "--timeout", "600",
+                       "--workers", "1", db=db_file, start_new_session=True)
+    wait_for(lambda: sum(site.hits(f"/b/{day}") for day in days) >= 2 * len(days) or process.poll() is not None,
+             "the refresh asking for every page")
+    os.killpg(process.pid, signal.SIGINT)
+    try:
+        process.communicate(timeout=180)
+    finally:
+        process.kill()
+    wait_for_group_to_end(process.pid)
+    db = open_database(db_file)
+    assert db.execute("SELECT count(*) FROM documents").fetchone()[0] == len(days)
+    assert db.execute("SELECT url, attempts, last_error FROM pending").fetchall() == []

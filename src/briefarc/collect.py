@@ -340,6 +340,8 @@ class Scheduler:
         The items seen in one turn of the event loop are noted together, before any of them is fetched."""
         if item.page is not None or item.document_id is not None or item.pending:
             return
+        if self.options.refresh and self.is_known(item.url):  # archived already: a rerun need not fetch it
+            return
         if not self.seen:
             asyncio.get_running_loop().call_soon(self._note_seen)
         self.seen.append((item.url, self.handler.source_id, found_on, item.title, item.published))
