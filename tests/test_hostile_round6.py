@@ -106,3 +106,45 @@ def test_markdown_front_matter_writes_bidirectional_and_invisible_characters_as_
     assert not set(text) & set("\u202e\u202c\u2066\u2069\u200b"), text
     line = next(line for line in text.splitlines() if line.startswith("title: "))
     assert json.loads(line.removeprefix("title: ")) == stored
+
+
+def transcript_pair(tmp_path: Path, questions: int) -> tuple[Path, Path]:
+    """An English and a Chinese press conference of one day, of `questions` questions and answers each."""
+    english = [f"QUESTION: Question {i} on the border, {i * 7} km from Kabul?" for i in range(questions)]
+    chinese = [f"问：第{i}个问题，关于距喀布尔{i * 7}公里的边境？" for i in range(questions)]
+    pages = []
+    for lang, title, asked, answer in (
+            ("en", "Foreign Ministry Spokesperson's Regular Press Conference on June 2, 2025", english,
+             "MR SPOKES: We said so {} times."),
+            ("zh", "2025年6月2日外交部发言人林剑主持例行记者会", chinese, "林剑：我们说了{}次。")):
+        paragraphs = [part for i, question in enumerate(asked) for part in (question, answer.format(i * 3))]
+        path = page(tmp_path / f"{lang}-{questions}.html", title, paragraphs)
+        path.write_text(path.read_text(encoding="utf-8").replace("lang='en'", f"lang='{lang}'").replace(
+            "</title>", "</title><meta property='article:published_time' content='2025-06-02T10:00:00Z'>"),
+            encoding="utf-8")
+        pages.append(path)
+    return pages[0], pages[1]
+
+
+def test_parallel_aligns_long_transcripts_in_linear_work(cli, tmp_path, monkeypatch):
+    """parallel weighed every turn of one version against every turn of the other: two pages of 1,600 turns took
+    12 s and 150 MB, twice as many four times that. It weighs the turns near the diagonal now: twice the turns,
+    about twice the work, and the versions still align turn by turn."""
+    from briefarc.analysis import parallel
+
+    weighed = []
+    real = parallel.turn_similarity
+    monkeypatch.setattr(parallel, "turn_similarity", lambda *args: weighed.append(1) or real(*args))
+    counts = []
+    for questions in (200, 400):
+        db = tmp_path / f"{questions}.db"
+        for path in transcript_pair(tmp_path, questions):
+            assert cli("ingest", path, "--url", f"https://mfa.example/{path.stem}", "--db", db).code == 0
+        weighed.clear()
+        result = cli("parallel", "1", "--json", "--db", db)
+        assert result.code == 0, result.stderr
+        rows = result.jsonl()[0]["turns"]
+        assert len(rows) == 2 * questions and all(
+            row["left"]["turn"] == row["right"]["turn"] for row in rows), rows[:3]
+        counts.append(len(weighed))
+    assert counts[1] < 2.5 * counts[0], counts
