@@ -250,3 +250,51 @@ def test_chinese_is_shown_as_written_beside_numbers_and_latin_words():
         ("有发言权。当然", "有发言权。2018年当然"))]
     assert shown == ["已有超过[-120-]{+130+}万人次访问", "中国和[-斐济-]{+Fiji+}是好朋友",
                      "He said 中[-国-]{+方+} is here", "中国 {+and+} 美国", "有发言权。{+2018年+}当然"]
+
+
+def reworded_transcript(turns: int, edit: str) -> list[dict]:
+    return [{"speaker": "Q" if n % 2 == 0 else "Spokesperson", "role": "question" if n % 2 == 0 else "answer",
+             "text": f"Turn {n} says the talks on topic {n} went {edit} and the sides will meet again soon."}
+            for n in range(turns)]
+
+
+def test_a_long_run_of_reworded_turns_is_paired_in_linear_memory():
+    """Thousands of turns, every one reworded: the pairing weighed every old turn against every new one in tables
+    of every cell (4,000 a side: 38 s and 1 GB); past DENSE_MOST cells it keeps the similar pairs alone, near the
+    diagonal. Measured as the memory the pairing takes at two sizes (bytes, not time)."""
+    import tracemalloc
+
+    from briefarc import diff
+
+    peaks = []
+    for turns in (600, 1200):
+        old = diff.units({"turns": reworded_transcript(turns, "well")})
+        new = diff.units({"turns": reworded_transcript(turns, "very well")})
+        tracemalloc.start()
+        pairs = diff._matches(old, new)
+        peaks.append(tracemalloc.get_traced_memory()[1])
+        tracemalloc.stop()
+        assert pairs == [(n, n) for n in range(turns)]  # each turn paired with its rewording
+    assert peaks[1] < 2.6 * peaks[0]  # twice the turns, about twice the memory (over every cell: four times)
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_the_pairing_of_similar_pairs_alone_weighs_as_much_as_the_pairing_over_every_cell(seed):
+    import random
+
+    from briefarc import diff
+
+    rng = random.Random(seed)
+    rows, cols = rng.randint(1, 40), rng.randint(1, 40)
+    scores = {(i, j): round(rng.uniform(0.5, 1.0), 3) for i in range(rows) for j in range(cols)
+              if rng.random() < 0.3}
+    dense = [[scores.get((i, j), 0.0) for j in range(cols)] for i in range(rows)]
+    best = [[0.0] * (cols + 1) for _ in range(rows + 1)]
+    for i in reversed(range(rows)):
+        for j in reversed(range(cols)):
+            paired = dense[i][j] + best[i + 1][j + 1] if dense[i][j] else 0.0
+            best[i][j] = max(paired, best[i + 1][j], best[i][j + 1])
+    pairs = diff._sparse_matches(scores, cols)
+    assert all(a[0] < b[0] and a[1] < b[1] for a, b in zip(pairs, pairs[1:]))  # in order, each unit once
+    assert sum(scores[pair] for pair in pairs) == pytest.approx(best[0][0])
+    assert sum(dense[i][j] for i, j in diff._walk(dense, best)) == pytest.approx(best[0][0])

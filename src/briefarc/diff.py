@@ -263,7 +263,10 @@ def _pair_up(old: list[dict], new: list[dict]) -> list[Part]:
 
 
 def _matches(old: list[dict], new: list[dict]) -> list[tuple[int, int]]:
-    """The pairs (old index, new index), in order, that are most similar in total (a weighted LCS)."""
+    """The pairs (old index, new index), in order, that are most similar in total (a weighted LCS): over every
+    cell for a run of up to DENSE_MOST cells, else over the pairs within REACH of the diagonal alone."""
+    if len(old) * len(new) > DENSE_MOST:
+        return _sparse_matches(_pair_scores(old, new), len(new))
     scores = _scores(old, new)
     best = [[0.0] * (len(new) + 1) for _ in range(len(old) + 1)]
     for i in reversed(range(len(old))):
@@ -271,6 +274,12 @@ def _matches(old: list[dict], new: list[dict]) -> list[tuple[int, int]]:
             paired = scores[i][j] + best[i + 1][j + 1] if scores[i][j] else 0.0
             best[i][j] = max(paired, best[i + 1][j], best[i][j + 1])
     return _walk(scores, best)
+
+
+# Cells of a run of changes (old units x new units) weighed all together; a longer run (thousands of turns reworded,
+# a hostile page) is paired from its similar pairs alone, which lie near the diagonal: 4,000 turns a side took
+# 38 s and 1 GB over every cell.
+DENSE_MOST = 250_000
 
 
 def _walk(scores: list[list[float]], best: list[list[float]]) -> list[tuple[int, int]]:
@@ -288,15 +297,66 @@ def _walk(scores: list[list[float]], best: list[list[float]]) -> list[tuple[int,
     return pairs
 
 
+def _near(i_count: int, j_count: int, j: int) -> range:
+    """The old indexes within REACH of the diagonal for new index j (|i * j_count - j * i_count| <= REACH * most)."""
+    reach = REACH * max(i_count, j_count)
+    return range(max(0, -((reach - j * i_count) // j_count)), min(i_count, (j * i_count + reach) // j_count + 1))
+
+
 def _scores(old: list[dict], new: list[dict]) -> list[list[float]]:
-    """Similarity of every old unit to every new one within REACH of the diagonal."""
+    """Similarity of every old unit to every new one within REACH of the diagonal (0.0 elsewhere)."""
     scores = [[0.0] * len(new) for _ in old]
+    for (i, j), score in _pair_scores(old, new).items():
+        scores[i][j] = score
+    return scores
+
+
+def _pair_scores(old: list[dict], new: list[dict]) -> dict[tuple[int, int], float]:
+    """The similar pairs (old index, new index) within REACH of the diagonal, with their similarity."""
+    found: dict[tuple[int, int], float] = {}
     for j, b in enumerate(new):
         matcher = SequenceMatcher(None, b=b["words"], autojunk=False)  # reused: it indexes `b` once
-        for i, a in enumerate(old):
-            if a["role"] == b["role"] and abs(i * len(new) - j * len(old)) <= REACH * max(len(old), len(new)):
-                scores[i][j] = _similarity(matcher, a["words"], b["words"])
-    return scores
+        for i in _near(len(old), len(new), j):
+            if old[i]["role"] == b["role"] and (score := _similarity(matcher, old[i]["words"], b["words"])):
+                found[i, j] = score
+    return found
+
+
+def _sparse_matches(scores: dict[tuple[int, int], float], j_count: int) -> list[tuple[int, int]]:
+    """The weighted LCS of the similar pairs alone: row by row from the last, each pair's best total from the
+    best of the pairs below and right of it (a Fenwick tree of maxima over new indexes), then the chain from
+    the best first pair; on equal totals the pair nearer the start."""
+    tree: list[tuple[float, int, int]] = [(0.0, 1, 1)] * (j_count + 1)  # (total, -i, -j) maxima; (0, 1, 1): none
+
+    def best_after(j: int) -> tuple[float, int, int]:  # the best pair with a new index above j
+        found, k = (0.0, 1, 1), j_count - 1 - j
+        while k > 0:
+            found, k = max(found, tree[k]), k - (k & -k)
+        return found
+
+    def put(j: int, value: tuple[float, int, int]) -> None:
+        k = j_count - j
+        while k <= j_count:
+            tree[k], k = max(tree[k], value), k + (k & -k)
+
+    following: dict[tuple[int, int], tuple[int, int] | None] = {}
+    rows: dict[int, list[int]] = {}
+    for i, j in scores:
+        rows.setdefault(i, []).append(j)
+    for i in sorted(rows, reverse=True):
+        row = []
+        for j in rows[i]:
+            total, after_i, after_j = best_after(j)
+            following[i, j] = (-after_i, -after_j) if after_i <= 0 else None
+            row.append((j, (scores[i, j] + total, -i, -j)))
+        for j, value in row:  # after the whole row: a pair follows only pairs of earlier rows
+            put(j, value)
+    total, first_i, first_j = best_after(-1)
+    pairs, pair = [], (-first_i, -first_j) if first_i <= 0 else None
+    while pair is not None:
+        pairs.append(pair)
+        pair = following[pair]
+    return pairs
 
 
 def _similarity(matcher: SequenceMatcher, words: list[str], other: list[str]) -> float:
