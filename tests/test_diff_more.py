@@ -280,6 +280,7 @@ def test_a_long_run_of_reworded_turns_is_paired_in_linear_memory():
 
 @pytest.mark.parametrize("seed", range(30))
 def test_the_pairing_of_similar_pairs_alone_weighs_as_much_as_the_pairing_over_every_cell(seed):
+    import itertools
     import random
 
     from briefarc import diff
@@ -295,6 +296,6 @@ def test_the_pairing_of_similar_pairs_alone_weighs_as_much_as_the_pairing_over_e
             paired = dense[i][j] + best[i + 1][j + 1] if dense[i][j] else 0.0
             best[i][j] = max(paired, best[i + 1][j], best[i][j + 1])
     pairs = diff._sparse_matches(scores, cols)
-    assert all(a[0] < b[0] and a[1] < b[1] for a, b in zip(pairs, pairs[1:]))  # in order, each unit once
+    assert all(a[0] < b[0] and a[1] < b[1] for a, b in itertools.pairwise(pairs))  # in order, each unit once
     assert sum(scores[pair] for pair in pairs) == pytest.approx(best[0][0])
     assert sum(dense[i][j] for i, j in diff._walk(dense, best)) == pytest.approx(best[0][0])
