@@ -75,10 +75,24 @@ def test_bibtex_key_is_stable(cli, archive):
 def test_bibtex_escapes_latex_special_characters(cli, archive):
     entry = cli("cite", "2", "-f", "bibtex", "--db", archive).stdout
     title = re.search(r"^  title = \{(.*)\},$", entry, re.MULTILINE).group(1)
-    assert title == (r"R\&D costs 100\% of \$5 \#1 \{x\} under\_score \textasciitilde{}tilde "
-                     r"\textasciicircum{}caret back\textbackslash{}slash")
-    unescaped = re.sub(r"\\(textbackslash|textasciitilde|textasciicircum)\{\}|\\[&%$#_{}]", "", title)
+    assert title == (r"R\&D costs 100\% of \$5 \#1 \textbraceleft{}x\textbraceright{} under\_score "
+                     r"\textasciitilde{}tilde \textasciicircum{}caret back\textbackslash{}slash")
+    unescaped = re.sub(r"\\(textbackslash|textasciitilde|textasciicircum|textbraceleft|textbraceright)\{\}"
+                       r"|\\[&%$#_]", "", title)
     assert not set(unescaped) & set("&%$#_{}~^\\")
+
+
+def test_a_lone_brace_in_a_field_cannot_end_it_early():
+    """BibTeX counts the brace of "\\}" too: a title with one closing brace ended its field there, and a reader
+    (pybtex) lost every field after it (found by a tester)."""
+    record = {"id": 7, "title": "Talks } ended {", "site_name": "A } site", "url": "https://x.example/a",
+              "sha256": "ab" * 32, "archived_at": "2026-01-01T00:00:00Z"}
+    entry = cite_bibtex(record)
+    depth = 0
+    for char in entry:  # as BibTeX reads them: every brace counts, escaped or not
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        assert depth >= 0
+    assert depth == 0 and r"Talks \textbraceright{} ended \textbraceleft{}" in entry
 
 
 def test_bibtex_url_cannot_break_the_entry():

@@ -20,9 +20,10 @@ FORMATS = ("text", "bibtex", "csl-json")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
 DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# a brace as \textbraceleft{}: BibTeX counts the braces of "\{" and "\}" too, so that one alone ended the field early
 LATEX_SPECIAL = {
-    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "#": r"\#", "$": r"\$", "%": r"\%", "&": r"\&",
-    "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+    "\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}", "#": r"\#", "$": r"\$",
+    "%": r"\%", "&": r"\&", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
 }
 LATEX_PATTERN = re.compile("|".join(re.escape(char) for char in LATEX_SPECIAL))
 # Host name parts that say nothing of whose site it is: press.un.org is "un", www.mofa.gov.pk is "mofa".
