@@ -148,6 +148,17 @@ def site_map(site, paths) -> str:
     return f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
 
 
+def interrupt(process) -> str:
+    """Ctrl-C to a fetch started in a session of its own; its standard error once it and its children are gone."""
+    os.killpg(process.pid, signal.SIGINT)
+    try:
+        _, stderr = process.communicate(timeout=180)
+    finally:
+        process.kill()
+    wait_for_group_to_end(process.pid)
+    return stderr
+
+
 @pytest.mark.crash
 def test_ctrl_c_mid_batch_leaves_whole_items_and_a_rerun_completes_them(db_file, site):
     days = range(1, 29)
@@ -157,12 +168,7 @@ def test_ctrl_c_mid_batch_leaves_whole_items_and_a_rerun_completes_them(db_file,
     process = briefarc("fetch", sitemap, "--delay", "0", "--per-host", "8", "--workers", "1", db=db_file,
                        start_new_session=True)
     wait_for(lambda: stored_documents(db_file) >= 1 or process.poll() is not None, "a first batch stored")
-    os.killpg(process.pid, signal.SIGINT)
-    try:
-        _, stderr = process.communicate(timeout=180)
-    finally:
-        process.kill()
-    wait_for_group_to_end(process.pid)
+    stderr = interrupt(process)
     assert process.returncode == 130 and "Traceback" not in stderr, stderr
     db = open_database(db_file)
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -193,12 +199,7 @@ def test_items_seen_before_ctrl_c_are_fetched_by_the_next_run_when_the_sitemap_h
     process = briefarc("fetch", sitemap, "--delay", "0", "--per-host", "8", "--workers", "1", db=db_file,
                        start_new_session=True)
     wait_for(lambda: stored_documents(db_file) >= 1 or process.poll() is not None, "the first page stored")
-    os.killpg(process.pid, signal.SIGINT)
-    try:
-        process.communicate(timeout=180)
-    finally:
-        process.kill()
-    wait_for_group_to_end(process.pid)
+    interrupt(process)
     assert process.returncode == 130
     for day in days:
         site.route(f"/b/{day}", ss.Reply(article(day)))
@@ -225,12 +226,7 @@ def test_a_refresh_stopped_by_ctrl_c_leaves_no_archived_page_pending(db_file, si
                        "--workers", "1", db=db_file, start_new_session=True)
     wait_for(lambda: sum(site.hits(f"/b/{day}") for day in days) >= 2 * len(days) or process.poll() is not None,
              "the refresh asking for every page")
-    os.killpg(process.pid, signal.SIGINT)
-    try:
-        process.communicate(timeout=180)
-    finally:
-        process.kill()
-    wait_for_group_to_end(process.pid)
+    interrupt(process)
     db = open_database(db_file)
     assert db.execute("SELECT count(*) FROM documents").fetchone()[0] == len(days)
     assert db.execute("SELECT url, attempts, last_error FROM pending").fetchall() == []
