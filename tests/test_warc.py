@@ -8,6 +8,7 @@ import io
 import sqlite3
 import zlib
 from contextlib import closing
+from pathlib import Path
 
 import pytest
 from warcio.archiveiterator import ArchiveIterator
@@ -444,3 +445,23 @@ def test_a_gzip_member_ending_one_byte_into_a_read_is_followed_by_the_next(short
     found = entries(data)
     assert [entry.page.url for entry in found if entry.page] == [STATE_URL, UN_URL, STATE_URL + "?b", UN_URL + "?b"]
     assert not [entry.error for entry in found if entry.error]
+
+
+def test_a_warc_with_no_page_record_says_so(cli, db_file, tmp_path):
+    """A crawl's requests and metadata alone (or records of a type no one knows) gave 'Added 0, failed 0' and not
+    a word of why (found by a reviewing helper)."""
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    writer.write_record(writer.create_warcinfo_record("crawl.warc.gz", {"software": "other-crawler/2.1"}))
+    writer.write_record(writer.create_warc_record("metadata:crawl", "metadata", payload=io.BytesIO(b"via: x\r\n"),
+                                                  length=8))
+    (tmp_path / "crawl.warc.gz").write_bytes(out.getvalue())
+    (tmp_path / "empty.warc").write_bytes(b"")
+    result = cli("ingest", tmp_path / "crawl.warc.gz", tmp_path / "empty.warc", "--db", db_file, "--json")
+    warnings = {Path(item["input"]).name: item["warning"] for item in result.jsonl()[0]["warnings"]}
+    assert warnings == {
+        "crawl.warc.gz": "no response or resource record (2 records of other types): nothing to archive",
+        "empty.warc": "no response or resource record (no record at all): nothing to archive"}
+    pages = tmp_path / "pages.warc.gz"
+    pages.write_bytes(other_tool_warc())
+    assert cli("ingest", pages, "--db", db_file, "--json").jsonl()[0]["warnings"] == []

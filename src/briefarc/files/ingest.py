@@ -224,17 +224,25 @@ def _ingest_warc(run: _Run, source: str | io.BytesIO, name: str) -> None:
     from briefarc.files.warc import read_warc
 
     label = _origin(name)
+    records = others = 0
     try:
         for entry in read_warc(source, label, run.limit):
             where = f"{name}#{entry.where}"
+            records += 1
             if entry.page is not None:
                 _store(run, entry.page, where)
             elif entry.error:
                 run.fail(where, entry.error)
             elif entry.skipped:
                 run.report.skipped += 1
+            else:
+                others += 1
     except InputError as exc:
         run.fail(name, item_failure(exc))
+        return
+    if records == others:  # warcinfo, requests, metadata, revisits, records of a type no one knows: no page at all
+        held = f"{records} record{'s' * (records != 1)} of other types" if records else "no record at all"
+        run.report.warnings.append((name, f"no response or resource record ({held}): nothing to archive"))
 
 
 def _check_no_url(url: str | None) -> None:
