@@ -27,6 +27,7 @@ def test_a_table_of_turns_into_a_pipe_is_as_wide_as_its_rows(cli, archive, monke
     lines = result.stdout.splitlines()
     rows = [line for line in lines if line.startswith("│") and "#" in line.split("│")[1]]
     assert rows, result.stdout
+    assert len([line for line in lines if line.startswith("│")]) == len(rows)  # its source and speaker too
     assert max(len(line) for line in lines) < 600  # the text is cut at 240 characters
     for line in rows:  # the text's end on its row's first line: not wrapped
         assert line.rstrip().endswith("│")

@@ -53,6 +53,7 @@ class TurnsTable:
     SOURCE = 14
     SPEAKER = 24
     RULES = 17  # six columns' borders and padding (no padding at the edges)
+    LINE_MOST = 80
 
     def __init__(self, turns: list[dict]) -> None:
         from briefarc.analysis.turns import speaker_named
@@ -61,6 +62,12 @@ class TurnsTable:
         self.whole = [(text(f"{turn['id']}#{turn['turn']}", "cyan"), text(turn.get("date")), text(turn.get("role")))
                       for turn in turns]
         self.speakers = [text(turn.get("outlet") or speaker_named(turn) or turn.get("speaker")) for turn in turns]
+        # with room for every row on a line (a wide terminal, a pipe): sources and speakers on one line too, up to
+        # LINE_MOST cells (a hostile page's name of thousands of letters is still cut)
+        sources = [cell_len(clean(turn.get("site") or turn.get("source") or "")) for turn in turns]
+        self.wide_source = max(self.SOURCE, min(self.LINE_MOST, max(sources, default=0)))
+        self.wide_speaker = max(self.SPEAKER, min(self.LINE_MOST, max((said.cell_len for said in self.speakers),
+                                                                       default=0)))
 
     def __rich_measure__(self, console, options):
         """As wide as its rows need (a row a line), not the whole width it is offered: into a pipe, print_table
@@ -68,13 +75,13 @@ class TurnsTable:
         return Measurement.get(console, options, self.natural())
 
     def natural(self) -> Table:
-        table = self.table(self.SOURCE, self.SPEAKER)
+        table = self.table(self.wide_source, self.wide_speaker)
         table.expand = False
         return table
 
     def __rich_console__(self, console, options):
         if Measurement.get(console, options.update_width(WIDE), self.natural()).maximum <= options.max_width:
-            yield self.table(self.SOURCE, self.SPEAKER)  # room for every row on a line
+            yield self.table(self.wide_source, self.wide_speaker)  # room for every row on a line
             return
         fixed = sum(max([cell_len(name)] + [row[index].cell_len for row in self.whole])
                     for index, name in enumerate(("turn", "date", "role")))
