@@ -5,7 +5,6 @@ Real servers on 127.0.0.1 (tests/siteserver.py), real archives in tmp_path."""
 
 from __future__ import annotations
 
-import asyncio
 import sqlite3
 
 import pytest
@@ -52,26 +51,12 @@ def test_a_warc_date_at_the_calendars_edge_is_no_date_not_the_end_of_the_ingest(
 def test_a_sitemap_is_cut_at_50000_entries_however_it_writes_them(site, opener, closer):
     """The sitemap's cap counted "</url>" only: the same 50,010 entries with a prefix, in capitals or unclosed were
     all read (600,000 of them: 12 s and 750 MB)."""
-    import gzip
+    from tests.test_hostile_round3 import sitemap_discovered
 
-    from briefarc.models import Source
-    from briefarc.net.fetch import FetchConfig, Fetcher
-    from briefarc.sources.base import Context
-    from briefarc.sources.feed import discover_sitemap
-
-    fx.polite(site)
     entries = "".join(f"{opener}<loc>{site.url(f'/p/{n}')}</loc>{closer}" for n in range(50_010))
     body = (f'<?xml version="1.0"?><sm:urlset xmlns:sm="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}'
             "</sm:urlset>")
-    site.route("/sitemap.xml.gz", ss.Reply(gzip.compress(body.encode()), content_type="application/gzip"))
-
-    async def discover() -> tuple[list, list[str]]:
-        async with Fetcher(FetchConfig(delay=0, retries=0)) as fetcher:
-            ctx = Context(Source(name="maps", kind="sitemap", url=site.url("/sitemap.xml.gz")), fetcher,
-                          lambda url: True, max_items=100_000)
-            return [item.url async for item in discover_sitemap(ctx)], ctx.notes
-
-    urls, notes = asyncio.run(discover())
+    urls, notes = sitemap_discovered(site, body)
     assert len(urls) == 50_000 and site.url("/p/0") in urls and site.url("/p/50000") not in urls
     assert notes == [f"the sitemap {site.url('/sitemap.xml.gz')} lists more than 50,000 entries, the sitemap "
                      "protocol's limit: the first 50,000 were read"]
