@@ -299,3 +299,27 @@ def test_the_pairing_of_similar_pairs_alone_weighs_as_much_as_the_pairing_over_e
     assert all(a[0] < b[0] and a[1] < b[1] for a, b in itertools.pairwise(pairs))  # in order, each unit once
     assert sum(scores[pair] for pair in pairs) == pytest.approx(best[0][0])
     assert sum(dense[i][j] for i, j in diff._walk(dense, best)) == pytest.approx(best[0][0])
+
+
+def test_many_turns_alike_are_aligned_without_giving_the_matcher_more_than_the_units_limit(monkeypatch):
+    """3,000 turns, many alike ("Next question, please."), a third of them edited: the turns were aligned by one
+    SequenceMatcher over all of them, whose search for the longest match went through every turn alike for each
+    (`diff` and `history` took 91 s). A rule, not a timer: no matcher is given more units than UNITS_LIMIT."""
+    from briefarc import diff
+
+    sizes = []
+    real = diff.SequenceMatcher
+
+    def counted(junk, a=(), b=(), autojunk=True):
+        if len(a) and len(b) and isinstance(a[0], str) and "\x00" in a[0]:  # the units' keys, not words
+            sizes.append(len(a) * len(b))
+        return real(junk, a, b, autojunk=autojunk)
+
+    monkeypatch.setattr(diff, "SequenceMatcher", counted)
+    said = ["Next question, please.", "We have nothing to add.", "Thank you."]
+    old = [{"speaker": "Q" if n % 2 == 0 else "A", "role": "question" if n % 2 == 0 else "answer",
+            "text": said[n % 3]} for n in range(3000)]
+    new = [dict(turn, text=turn["text"] + " Indeed.") if n % 3 == 0 else turn for n, turn in enumerate(old)]
+    result = diff_versions({"number": 1, "turns": old}, {"number": 2, "turns": new})
+    assert sizes and max(sizes) <= diff.UNITS_LIMIT
+    assert result.words() == (1000, 0)

@@ -21,6 +21,10 @@ FIELDS = ("title", "subtitle", "published", "spokesperson")
 # with that product (a paragraph of 20,000 Chinese characters edited here and there took 30 s). Longer texts are
 # compared piece by piece first (`opcodes`).
 LIMIT = 1_000_000
+# The same for the units (turns, paragraphs) of two versions: many alike ("Next question, please.") made
+# SequenceMatcher's search for the longest match go through all of them for each (1,000 turns a side: 4.4 s;
+# 3,000 with a third of the answers edited: 91 s). Real versions hold under a hundred.
+UNITS_LIMIT = 40_000
 SENTENCE_END = re.compile(r"[.!?;。！？；][\"'”’」』)）]*$")
 CUT_EVERY = 16  # a piece of a long text ends, besides with a sentence, at about one word in this many
 PIECE_MOST = 1000  # words, when no word of a text ends a piece (one word repeated)
@@ -114,11 +118,12 @@ def _spaced(text: str, words: list[re.Match], start: int) -> bool:
     return start > 0 and text[words[start - 1].end():words[start].start()] != ""
 
 
-def opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
+def opcodes(a: list[str], b: list[str], limit: int = LIMIT) -> list[tuple[str, int, int, int, int]]:
     """SequenceMatcher's opcodes for two lists of words, in time that grows with their length, not with its
-    square. Texts too long to compare at once (LIMIT) keep the words they begin and end with alike, and the rest
-    is matched piece by piece (`_pieces`), then word by word within the pieces that differ."""
-    if len(a) * len(b) <= LIMIT:
+    square. Texts too long to compare at once (`limit`, as the product of their lengths) keep the words they
+    begin and end with alike, and the rest is matched piece by piece (`_pieces`), then word by word within the
+    pieces that differ."""
+    if len(a) * len(b) <= limit:
         return list(SequenceMatcher(None, a, b, autojunk=False).get_opcodes())
     head = 0
     while head < min(len(a), len(b)) and a[head] == b[head]:
@@ -127,26 +132,27 @@ def opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
     while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
         tail += 1
     found = [("equal", 0, head, 0, head)] if head else []
-    found += _middle(a, b, head, len(a) - tail, head, len(b) - tail)
+    found += _middle(a, b, head, len(a) - tail, head, len(b) - tail, limit)
     found += [("equal", len(a) - tail, len(a), len(b) - tail, len(b))] if tail else []
     return _merged(found)
 
 
-def _middle(a: list[str], b: list[str], a1: int, a2: int, b1: int, b2: int) -> list[tuple]:
-    if (a2 - a1) * (b2 - b1) <= LIMIT:
-        return _bounded("replace", a, b, a1, a2, b1, b2)
+def _middle(a: list[str], b: list[str], a1: int, a2: int, b1: int, b2: int, limit: int) -> list[tuple]:
+    if (a2 - a1) * (b2 - b1) <= limit:
+        return _bounded("replace", a, b, a1, a2, b1, b2, limit)
     ends_a, ends_b = _pieces(a, a1, a2), _pieces(b, b1, b2)
     pieces_a = [tuple(a[x:y]) for x, y in pairwise(ends_a)]
     pieces_b = [tuple(b[x:y]) for x, y in pairwise(ends_b)]
     # autojunk only where even the pieces are too many to compare all (a piece repeated all along is then left out)
-    coarse = SequenceMatcher(None, pieces_a, pieces_b, autojunk=len(pieces_a) * len(pieces_b) > LIMIT)
+    coarse = SequenceMatcher(None, pieces_a, pieces_b, autojunk=len(pieces_a) * len(pieces_b) > limit)
     found: list[tuple] = []
     for op, i1, i2, j1, j2 in coarse.get_opcodes():
         if op == "equal" or i2 - i1 != j2 - j1:
-            found += _bounded(op, a, b, ends_a[i1], ends_a[i2], ends_b[j1], ends_b[j2])
+            found += _bounded(op, a, b, ends_a[i1], ends_a[i2], ends_b[j1], ends_b[j2], limit)
             continue
         for k in range(i2 - i1):  # as many pieces on each side: each compared with its counterpart
-            found += _bounded(op, a, b, ends_a[i1 + k], ends_a[i1 + k + 1], ends_b[j1 + k], ends_b[j1 + k + 1])
+            found += _bounded(op, a, b, ends_a[i1 + k], ends_a[i1 + k + 1], ends_b[j1 + k], ends_b[j1 + k + 1],
+                              limit)
     return found
 
 
@@ -167,10 +173,10 @@ def _pieces(words: list[str], start: int, end: int) -> list[int]:
     return ends
 
 
-def _bounded(op: str, a: list[str], b: list[str], a1: int, a2: int, b1: int, b2: int) -> list[tuple]:
+def _bounded(op: str, a: list[str], b: list[str], a1: int, a2: int, b1: int, b2: int, limit: int) -> list[tuple]:
     """The opcodes of a[a1:a2] against b[b1:b2] (as found in the whole lists); compared word by word within
-    LIMIT, else the one opcode `op` for all of them."""
-    if op == "equal" or (a2 - a1) * (b2 - b1) > LIMIT or a1 == a2 or b1 == b2:
+    `limit`, else the one opcode `op` for all of them."""
+    if op == "equal" or (a2 - a1) * (b2 - b1) > limit or a1 == a2 or b1 == b2:
         kind = op if op == "equal" else "replace" if a1 < a2 and b1 < b2 else "delete" if a1 < a2 else "insert"
         return [(kind, a1, a2, b1, b2)] if a1 < a2 or b1 < b2 else []
     matcher = SequenceMatcher(None, a[a1:a2], b[b1:b2], autojunk=False)
@@ -215,7 +221,7 @@ def align(old: list[dict], new: list[dict]) -> list[Part]:
     """Identical units kept in order; each run that differs is paired up by similarity."""
     keys_old, keys_new = [_key(u) for u in old], [_key(u) for u in new]
     parts: list[Part] = []
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, keys_old, keys_new, autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in opcodes(keys_old, keys_new, UNITS_LIMIT):
         if op == "equal":
             parts += [_whole("equal", u) for u in old[i1:i2]]
         else:
