@@ -431,6 +431,8 @@ def test_a_table_of_recent_briefings_does_not_hide_the_date_under_the_headline()
 @pytest.mark.parametrize(("line", "lang", "expected"), [
     ("miércoles, 12 de marzo de 2025.", "es", "2025-03-12"),
     ("quarta-feira, 12 de março de 2025.", "pt", "2025-03-12"),
+    ("miércoles, 12 de marzo de 2025 a las 10:30 horas.", "es", "2025-03-12"),
+    ("mercredi 12 mars 2025 à 10 heures 30 à Paris, France.", "fr", "2025-03-12"),
 ])
 def test_a_weekday_written_small_opens_a_date_line_not_a_sentence(line: str, lang: str, expected: str) -> None:
     assert extract(page("", f"{HEADLINE}<p>{line}</p>{PARAGRAPHS}", lang=lang)).published == expected

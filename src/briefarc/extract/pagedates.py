@@ -206,9 +206,10 @@ def sentence_tail(line: str) -> bool:
     """Whether the line is the rest of a sentence after a link or an emphasis ("column to find a site that
     stays open after April 15, 2025."): it opens with a small letter (of a script that has them), runs on
     for nine words or more and ends as a sentence does, and it is no label's line ("publié le 3 mai 2025
-    par ...", "by ... on ..."). A weekday written small ("miércoles, 12 de marzo de 2025.") is no sentence."""
+    par ...", "by ... on ..."). A line whose first three words hold a digit opens with its date, as a weekday
+    written small does ("miércoles, 12 de marzo de 2025 a las 10:30 horas."): no sentence's tail."""
     return (line[:1].islower() and bool(SENTENCE_TAIL.match(line)) and not PUBLISHED_LABEL.match(line)
-            and not BYLINE_OPENING.match(line))
+            and not BYLINE_OPENING.match(line) and not any(char.isdigit() for char in "".join(line.split()[:3])))
 
 
 SHORT_DATE_LINE = 12
