@@ -177,6 +177,7 @@ class Scheduler:
         self.cut_short = False  # --max stopped the discovery
         self.yielded: set[str] = set()  # the URLs discovery gave this run
         self.seen: list[Seen] = []  # items seen in this turn of the event loop, to note as pending
+        self.archived: set[str] = set()  # with --refresh: the items' URLs the archive knows (looked up in _wanted)
         self.states: dict[str, tuple[bool, str | None]] = {}  # url -> (known, pending state), looked ahead
         self.validators_seen: dict[str, dict] = {}  # listing and feed validators, kept after a clean run
         # the URLs the user named: tried even when given up (the give-up rule is for automatic retries)
@@ -340,7 +341,7 @@ class Scheduler:
         The items seen in one turn of the event loop are noted together, before any of them is fetched."""
         if item.page is not None or item.document_id is not None or item.pending:
             return
-        if self.options.refresh and self.is_known(item.url):  # archived already: a rerun need not fetch it
+        if item.url in self.archived:  # --refresh asks again for a page the archive holds: no rerun need fetch it
             return
         if not self.seen:
             asyncio.get_running_loop().call_soon(self._note_seen)
@@ -387,6 +388,8 @@ class Scheduler:
         known, pending = self._state(item.url, forget=True)
         item.pending = pending is not None
         if self.options.refresh:
+            if known:
+                self.archived.add(item.url)
             return True
         return not known and (pending != "given up" or normalize_url(item.url) in self.named)
 
