@@ -323,3 +323,29 @@ def test_many_turns_alike_are_aligned_without_giving_the_matcher_more_than_the_u
     result = diff_versions({"number": 1, "turns": old}, {"number": 2, "turns": new})
     assert sizes and max(sizes) <= diff.UNITS_LIMIT
     assert result.words() == (1000, 0)
+
+
+def test_every_other_turn_edited_is_aligned_without_a_matcher_over_all_of_them(monkeypatch):
+    """Past the units' limit the turns are cut into pieces; where equal and edited pieces alternate, one
+    SequenceMatcher over all the pieces searched again for the longest match after each one (4,000 turns: 2.5 s,
+    twice as many four times that). The pieces each side holds once anchor the alignment instead (patience diff):
+    no matcher is given more than UNITS_LIMIT cells of units or pieces."""
+    from briefarc import diff
+
+    sizes = []
+    real = diff.SequenceMatcher
+
+    def counted(junk, a=(), b=(), autojunk=True):
+        if len(a) and len(b) and not (isinstance(a[0], str) and "\x00" not in a[0]):  # units or pieces, not words
+            sizes.append(len(a) * len(b))
+        return real(junk, a, b, autojunk=autojunk)
+
+    monkeypatch.setattr(diff, "SequenceMatcher", counted)
+    old = [{"speaker": "Q" if n % 2 == 0 else "A", "role": "question" if n % 2 == 0 else "answer",
+            "text": f"Turn {n} says the talks on topic {n} went well."} for n in range(3000)]
+    new = [dict(turn, text=turn["text"].replace("well", "very well")) if n % 2 else turn
+           for n, turn in enumerate(old)]
+    result = diff_versions({"number": 1, "turns": old}, {"number": 2, "turns": new})
+    assert sizes and max(sizes) <= diff.UNITS_LIMIT
+    assert result.words() == (1500, 0)
+    assert [part.op for part in result.parts] == ["equal", "replace"] * 1500

@@ -143,10 +143,13 @@ def _middle(a: list[str], b: list[str], a1: int, a2: int, b1: int, b2: int, limi
     ends_a, ends_b = _pieces(a, a1, a2), _pieces(b, b1, b2)
     pieces_a = [tuple(a[x:y]) for x, y in pairwise(ends_a)]
     pieces_b = [tuple(b[x:y]) for x, y in pairwise(ends_b)]
-    # autojunk only where even the pieces are too many to compare all (a piece repeated all along is then left out)
-    coarse = SequenceMatcher(None, pieces_a, pieces_b, autojunk=len(pieces_a) * len(pieces_b) > limit)
+    coarse: list[tuple[str, int, int, int, int]]
+    if len(pieces_a) * len(pieces_b) > limit:  # even the pieces are too many to compare all
+        coarse = _anchored(pieces_a, pieces_b)
+    else:
+        coarse = list(SequenceMatcher(None, pieces_a, pieces_b, autojunk=False).get_opcodes())
     found: list[tuple] = []
-    for op, i1, i2, j1, j2 in coarse.get_opcodes():
+    for op, i1, i2, j1, j2 in coarse:
         if op == "equal" or i2 - i1 != j2 - j1:
             found += _bounded(op, a, b, ends_a[i1], ends_a[i2], ends_b[j1], ends_b[j2], limit)
             continue
@@ -154,6 +157,44 @@ def _middle(a: list[str], b: list[str], a1: int, a2: int, b1: int, b2: int, limi
             found += _bounded(op, a, b, ends_a[i1 + k], ends_a[i1 + k + 1], ends_b[j1 + k], ends_b[j1 + k + 1],
                               limit)
     return found
+
+
+def _anchored(a: list, b: list) -> list[tuple[str, int, int, int, int]]:
+    """Opcodes of two long lists from the items each holds once (as patience diff does): the longest chain of
+    them in the same order on both sides is kept equal, and what lies between two links is one change, compared
+    in detail by the caller. SequenceMatcher's search for the longest match, run again for each match, grew
+    with the square of the length where equal and changed items alternate (every other turn edited)."""
+    from bisect import bisect_left
+    from collections import Counter
+
+    once_a, once_b = Counter(a), Counter(b)
+    where_b = {item: j for j, item in enumerate(b) if once_b[item] == 1}
+    pairs = [(i, where_b[item]) for i, item in enumerate(a) if once_a[item] == 1 and item in where_b]
+    ends: list[int] = []  # the smallest last j of a chain of each length, and that chain's last pair
+    lasts: list[int] = []
+    before: list[int] = []  # for each pair, the pair before it in its chain (-1: none)
+    for index, (_, j) in enumerate(pairs):
+        at = bisect_left(ends, j)
+        before.append(lasts[at - 1] if at else -1)
+        if at == len(ends):
+            ends.append(j)
+            lasts.append(index)
+        else:
+            ends[at], lasts[at] = j, index
+    chain: list[tuple[int, int]] = []
+    link = lasts[-1] if lasts else -1
+    while link >= 0:
+        chain.append(pairs[link])
+        link = before[link]
+    found: list[tuple[str, int, int, int, int]] = []
+    i0 = j0 = 0
+    for i, j in [*reversed(chain), (len(a), len(b))]:
+        if i > i0 or j > j0:
+            found.append(("replace" if i > i0 and j > j0 else "delete" if i > i0 else "insert", i0, i, j0, j))
+        if i < len(a):
+            found.append(("equal", i, i + 1, j, j + 1))
+        i0, j0 = i + 1, j + 1
+    return _merged(found)
 
 
 def _pieces(words: list[str], start: int, end: int) -> list[int]:
