@@ -349,3 +349,29 @@ def test_every_other_turn_edited_is_aligned_without_a_matcher_over_all_of_them(m
     assert sizes and max(sizes) <= diff.UNITS_LIMIT
     assert result.words() == (1500, 0)
     assert [part.op for part in result.parts] == ["equal", "replace"] * 1500
+
+
+def test_a_text_of_one_word_repeated_is_compared_in_small_pieces(monkeypatch):
+    """20,000 words of one word with an edit every seventh took 130 s: the words that cut a text into pieces are
+    missing there, and pieces of PIECE_MOST words gave SequenceMatcher a million pairs of equal words to go
+    through for each match it found. A rule, not a timer: no matcher is given more than 10,000 such pairs."""
+    from collections import Counter
+
+    from briefarc import diff
+
+    pairs = []
+    real = diff.SequenceMatcher
+
+    def counted(junk, a=(), b=(), autojunk=True):
+        if len(a) and len(b) and isinstance(a[0], str):
+            in_b = Counter(b)
+            pairs.append(sum(in_b[word] for word in a))
+        return real(junk, a, b, autojunk=autojunk)
+
+    monkeypatch.setattr(diff, "SequenceMatcher", counted)
+    words = ["a"] * 20_000
+    edited = ["b" if n % 7 == 0 else word for n, word in enumerate(words)]
+    changes = diff.word_diff(" ".join(words), " ".join(edited))
+    assert pairs and max(pairs) <= 10_000
+    added, removed = diff.count(changes)
+    assert added == removed >= edited.count("b")  # every "b" added, as many words removed

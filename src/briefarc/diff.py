@@ -27,7 +27,7 @@ LIMIT = 1_000_000
 UNITS_LIMIT = 40_000
 SENTENCE_END = re.compile(r"[.!?;。！？；][\"'”’」』)）]*$")
 CUT_EVERY = 16  # a piece of a long text ends, besides with a sentence, at about one word in this many
-PIECE_MOST = 1000  # words, when no word of a text ends a piece (one word repeated)
+PIECE_MOST = 100  # words, when no word of a text ends a piece (one word repeated)
 
 
 @dataclass
