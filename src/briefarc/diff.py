@@ -190,7 +190,7 @@ def _anchored(a: list, b: list) -> list[tuple[str, int, int, int, int]]:
     i0 = j0 = 0
     for i, j in [*reversed(chain), (len(a), len(b))]:
         if i > i0 or j > j0:
-            found.append(("replace" if i > i0 and j > j0 else "delete" if i > i0 else "insert", i0, i, j0, j))
+            found.append((_change(i0, i, j0, j), i0, i, j0, j))
         if i < len(a):
             found.append(("equal", i, i + 1, j, j + 1))
         i0, j0 = i + 1, j + 1
@@ -218,10 +218,15 @@ def _bounded(op: str, a: list[str], b: list[str], a1: int, a2: int, b1: int, b2:
     """The opcodes of a[a1:a2] against b[b1:b2] (as found in the whole lists); compared word by word within
     `limit`, else the one opcode `op` for all of them."""
     if op == "equal" or (a2 - a1) * (b2 - b1) > limit or a1 == a2 or b1 == b2:
-        kind = op if op == "equal" else "replace" if a1 < a2 and b1 < b2 else "delete" if a1 < a2 else "insert"
+        kind = op if op == "equal" else _change(a1, a2, b1, b2)
         return [(kind, a1, a2, b1, b2)] if a1 < a2 or b1 < b2 else []
     matcher = SequenceMatcher(None, a[a1:a2], b[b1:b2], autojunk=False)
     return [(kind, a1 + i1, a1 + i2, b1 + j1, b1 + j2) for kind, i1, i2, j1, j2 in matcher.get_opcodes()]
+
+
+def _change(a1: int, a2: int, b1: int, b2: int) -> str:
+    """The opcode of a change from a[a1:a2] to b[b1:b2]: words on both sides, or on one."""
+    return "replace" if a1 < a2 and b1 < b2 else "delete" if a1 < a2 else "insert"
 
 
 def _merged(found: list[tuple[str, int, int, int, int]]) -> list[tuple[str, int, int, int, int]]:
@@ -230,9 +235,7 @@ def _merged(found: list[tuple[str, int, int, int, int]]) -> list[tuple[str, int,
     for op, a1, a2, b1, b2 in found:
         if merged and (merged[-1][0] == "equal") == (op == "equal"):
             _, first_a, _, first_b, _ = merged.pop()
-            both = first_a < a2 and first_b < b2
-            kind = "equal" if op == "equal" else "replace" if both else "delete" if first_a < a2 else "insert"
-            merged.append((kind, first_a, a2, first_b, b2))
+            merged.append(("equal" if op == "equal" else _change(first_a, a2, first_b, b2), first_a, a2, first_b, b2))
         else:
             merged.append((op, a1, a2, b1, b2))
     return merged
@@ -398,7 +401,7 @@ def _sparse_matches(scores: dict[tuple[int, int], float], j_count: int) -> list[
             row.append((j, (scores[i, j] + total, -i, -j)))
         for j, value in row:  # after the whole row: a pair follows only pairs of earlier rows
             put(j, value)
-    total, first_i, first_j = best_after(-1)
+    _, first_i, first_j = best_after(-1)
     pairs, pair = [], (-first_i, -first_j) if first_i <= 0 else None
     while pair is not None:
         pairs.append(pair)

@@ -239,6 +239,7 @@ def _of_another_page(others: list[tuple[LexborNode, str]], line: str) -> bool:
 
 
 DATA_DATES = 3  # cells that hold nothing but a date: a table's column of days (a time series), not a byline
+DATE_CELL = 60  # characters of a cell read as a date alone, at most
 
 
 def _in_data_table(src: PageSources, line: str) -> bool:
@@ -275,12 +276,9 @@ def _date_cells(src: PageSources) -> set[str]:
     body = src.tree.body
     if found and body is not None:
         for node in body.traverse(include_text=True):
-            if node.tag == "-text" and node.mem_id not in texts and fold(node.text_content or "") in found:
+            if node.tag == "-text" and node.mem_id not in texts:
                 found.discard(fold(node.text_content or ""))
     return found
-
-
-DATE_CELL = 60
 
 
 MODIFIED_MARK = lazy(r"modif|update")

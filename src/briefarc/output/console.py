@@ -61,7 +61,7 @@ def print_table(table, fit: bool | None = None) -> None:
     width = Measurement.get(wide, wide.options, table).maximum
     lines = StringIO()
     Console(file=lines, width=max(width, 1), highlight=False, color_system=None, emoji=False).print(table)
-    sys.stdout.write("".join(line.rstrip() + "\n" for line in lines.getvalue().splitlines()))
+    _write_trimmed(lines.getvalue(), None)
 
 
 def print_trimmed(renderable) -> None:
@@ -73,7 +73,12 @@ def print_trimmed(renderable) -> None:
         return
     with stdout.capture() as captured:
         stdout.print(renderable)
-    sys.stdout.write("".join(line.rstrip(" ") + "\n" for line in captured.get().splitlines()))
+    _write_trimmed(captured.get(), " ")
+
+
+def _write_trimmed(text: str, chars: str | None) -> None:
+    """Drawn text to stdout without the `chars` (None: white space) that end its lines."""
+    sys.stdout.write("".join(line.rstrip(chars) + "\n" for line in text.splitlines()))
 
 
 def say(stream: Console, line: str, hang: int = 0) -> None:
