@@ -279,3 +279,52 @@ def test_an_older_archive_that_cannot_be_written_says_it_needs_upgrading(tmp_pat
         f"{len(MIGRATIONS)}) and must be upgraded, which writes to it, but it is read-only here: open it once "
         "where it can be written (or open a copy).")
     assert db_file.read_bytes() == before
+
+
+def children_of(pid: int) -> list[int]:
+    """The living child processes of `pid`."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            found.append(int(stat.parent.name))
+    return found
+
+
+def waits_on_a_pipe(pid: int) -> bool:
+    try:
+        return "pipe_read" in Path(f"/proc/{pid}/wchan").read_text()
+    except OSError:
+        return False
+
+
+@pytest.mark.crash
+def test_a_writer_killed_after_the_last_page_was_handed_over_is_an_error(db_file, tmp_path):
+    """The writer process SIGKILLed while the ingest waited for its last reports: the ingest said 'Added 0,
+    updated 0, unchanged 0, failed 0.' and exited 0 with nothing saved (found by killing it at random moments)."""
+    folder = tmp_path / "small"  # small pages: all of them fit in the pipe to the stopped writer
+    folder.mkdir()
+    for index in range(60):
+        (folder / f"p{index:03}.html").write_text(
+            f"<html><head><title>Page number {index}</title></head><body><h1>Page number {index}</h1>"
+            f"<p>This is the text of page {index}, long enough to be a paragraph of an article.</p></body></html>")
+    if not Path(f"/proc/{os.getpid()}/wchan").exists():
+        pytest.skip("needs /proc/PID/wchan to tell when the ingest waits for its writer")
+    process = briefarc("ingest", str(folder), db=db_file)
+    try:
+        wait_for(lambda: children_of(process.pid) or process.poll() is not None, "the writer process")
+        writer = children_of(process.pid)[0]
+        os.kill(writer, signal.SIGSTOP)  # it saves nothing while the ingest hands every page over
+        wait_for(lambda: waits_on_a_pipe(process.pid), "the ingest to wait for the writer's reports")
+        os.kill(writer, signal.SIGKILL)
+        _, err = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    assert process.returncode == 1, err
+    assert err == "Error: The writer process stopped unexpectedly; run the ingest again.\n"
+    again = briefarc("ingest", str(folder), "--json", db=db_file)
+    again.communicate(timeout=120)
+    assert again.returncode == 0 and counts(db_file)["documents"] == 60

@@ -236,15 +236,14 @@ class ProcessWriter:
             self.process.join(timeout=60)
 
     def _collect(self, wait: bool) -> None:
-        """Read the writer's reports: saved inputs, an error, or the end."""
+        """Read the writer's reports: saved inputs, an error, or the end. Its pipe closed before it said
+        "done" is its death (SIGKILL, the OOM killer): what it held unsaved is lost, and the run says so."""
         while not self.finished and (wait or self.results.poll()):
             try:
                 with whole_messages():  # read and counted before Ctrl-C strikes: "Interrupted: N saved" is exact
                     self._take(self.results.recv())
             except EOFError:
                 self.finished = True
-                if wait:
-                    return
                 raise DatabaseError("The writer process stopped unexpectedly; run the ingest again.") from None
 
     def _take(self, message: tuple) -> None:
