@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from tests.analysis_archives import PAIRS, sample_pair
+from tests.analysis_archives import PAIRS, build, sample_pair
+from tests.conftest import SAMPLES, SHARED, needs_shared
 
 
 def ids_by_file(db) -> dict[str, int]:
@@ -175,3 +176,18 @@ def test_real_gaps_when_a_version_lacks_a_question(cli, real_db, tmp_path):
     after = [(row["left"]["turn"], row["right"]["turn"]) for row in result["turns"]
              if row["left"]["turn"] > question + 1]
     assert after == [(n, n - 2) for n in range(question + 2, 22)]
+
+
+def test_a_same_day_version_with_too_few_turns_is_named_not_denied(cli, tmp_path):
+    """`parallel` said "has no version in another language on the same day" while the archive held the English
+    page of that very day (12 turns against the Chinese page's 25): the turn count, not the day, kept them apart."""
+    chinese = SHARED / "corpus" / "fmprc" / "zh_rpc_geng_shuang_2018-06-13.html"
+    needs_shared(chinese)
+    db = build(tmp_path / "a.db", {"fmprc": [SAMPLES / "china-mfa-en-old.html", chinese]})
+    ids = ids_by_file(db)
+    en, zh = ids["china-mfa-en-old"], ids["zh_rpc_geng_shuang_2018-06-13"]
+    result = cli("parallel", str(zh), "--db", db)
+    assert result.code == 1
+    assert result.stderr == (f"Error: Document {zh} (zh, 25 turns) has no version in another language with about "
+                             f"as many turns: on 2018-06-13 the archive holds {en} (en, 12 turns), too far from 25 "
+                             "to be the same press conference.\n")

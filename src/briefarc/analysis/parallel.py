@@ -207,7 +207,7 @@ def parallel(db: sqlite_utils.Database, doc_id: int) -> dict:
     """Document `doc_id` beside its other-language version: both ids, the confidence and the aligned turns."""
     found = find_pair(db, doc_id)
     if found is None:
-        raise NotFound(f"Document {doc_id} has no version in another language on the same day in this archive.")
+        raise NotFound(_no_pair(db, doc_id))
     left, right = get_turns(db, doc_id), get_turns(db, found["id"])
     rows = []
     for one, other, score in align(left, right):
@@ -215,6 +215,20 @@ def parallel(db: sqlite_utils.Database, doc_id: int) -> dict:
                      "score": score})
     return {"left": doc_id, "right": found["id"], "confidence": found["confidence"], "date": left[0]["date"],
             "turns": rows}
+
+
+def _no_pair(db, doc_id: int) -> str:
+    """Why transcript `doc_id` has no pair: no other-language transcript that day, or only ones whose number of
+    turns is too far from its own to be the same press conference (which the message names, so that a user who
+    sees one in `list` is not told there is none)."""
+    one = _transcripts(db, "AND d.id = ?", (doc_id,))[0]
+    near = [row for row in _transcripts(db, "AND d.published_date = ? AND d.id != ?", (one[1], doc_id))
+            if row[2] != one[2]]
+    if not near:
+        return f"Document {doc_id} has no version in another language on the same day in this archive."
+    others = ", ".join(f"{row[0]} ({row[2]}, {row[4]} turns)" for row in near)
+    return (f"Document {doc_id} ({one[2]}, {one[4]} turns) has no version in another language with about as many "
+            f"turns: on {one[1]} the archive holds {others}, too far from {one[4]} to be the same press conference.")
 
 
 @translated
