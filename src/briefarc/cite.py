@@ -80,7 +80,9 @@ def cite_bibtex(record: dict) -> str:
         fields.append(("url", "".join(URL_UNSAFE.get(char, char) for char in plain(url))))
         fields.append(("urldate", archive_date(record)))
     fields.append(("note", latex(note(record))))
-    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+    # the month as BibTeX's macro (jan), which styles print as the month's name; braced, {jan} is the literal text
+    # "jan", and biblatex warns that it is not a month
+    body = ",\n".join(f"  {name} = {value}" if name == "month" else f"  {name} = {{{value}}}" for name, value in fields)
     return f"@misc{{{cite_key(record)},\n{body}\n}}\n"
 
 
