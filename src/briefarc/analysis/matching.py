@@ -57,20 +57,21 @@ def parse_term(text: str, several: bool = True) -> Term:
     error then says; kwic and collocates take one."""
     if OPERATOR.search(text.strip()):
         more = "several terms as several arguments; " if several else ""
-        raise UsageError(f"{text!r} is a search query: give one word, \"a phrase\" or a prefix* ({more}AND, OR, "
+        raise UsageError(f"{_shown(text)} is a search query: give one word, \"a phrase\" or a prefix* ({more}AND, OR, "
                          "NOT, NEAR, ( ) and -word are for `briefarc search`).")
     if text.count('"') % 2:
-        raise UsageError(f"{text!r} has an unclosed double quote: add the closing \" (or leave the quotes out "
+        raise UsageError(f"{_shown(text)} has an unclosed double quote: add the closing \" (or leave the quotes out "
                          "for one word).")
     raw = narrow(text).strip().strip('"').strip()
     prefix = raw.endswith("*")
     if prefix and (raw == "*" or raw[-2:-1].isspace()):  # as search: "arms *" is no prefix of any word
-        raise UsageError(f"'*' stands alone in {text!r}: it ends a word, to match words that start so (arms sal*).")
+        raise UsageError(f"'*' stands alone in {_shown(text)}: it ends a word, to match words that start so "
+                         "(arms sal*).")
     raw = raw.rstrip("*").strip()
     tokens = TOKEN.findall(index_form(raw))
     fts = quote_phrase(raw, prefix) if tokens else None
     if not fts:
-        raise UsageError(f"Give a word or a phrase to look for, not {text!r}.")
+        raise UsageError(f"Give a word or a phrase to look for, not {_shown(text)}.")
     parts = []
     for index, token in enumerate(tokens):
         if index:
@@ -87,6 +88,12 @@ def parse_term(text: str, several: bool = True) -> Term:
     tail = raw[len(raw.rstrip(TAIL_PUNCTUATION)):]
     end += f"(?:{re.escape(tail)})?" if tail else ""
     return Term(text.strip(), fts, re.compile(start + "".join(parts) + end, re.IGNORECASE))
+
+
+def _shown(text: str, most: int = 40) -> str:
+    """The term quoted in a message, cut to `most` characters: an error about a pasted paragraph is one line."""
+    text = text.strip()
+    return repr(text if len(text) <= most else text[:most - 1] + "…")
 
 
 def index_form(text: str) -> str:

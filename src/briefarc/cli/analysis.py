@@ -16,6 +16,7 @@ from briefarc.cli.app import (
     OffsetOption,
     app,
     check_output_flags,
+    check_typed,
     json_flag,
     make_filters,
     open_db,
@@ -193,6 +194,7 @@ def kwic(
     from briefarc.output.analysis import kwic_lines
 
     check_output_flags(json_, csv_)
+    check_typed(term, "The term")
     database, _ = open_db(db, create=False)
     lines = run_kwic(database, term, filters, width=width, limit=limit + 1, offset=offset)  # one more: are there?
     shown = lines[:limit]
@@ -227,6 +229,8 @@ def trend(
     from briefarc.output.analysis import trend_chart
 
     check_output_flags(json_, csv_)
+    for term in terms:
+        check_typed(term, "The term")
     if plot is not None:
         from briefarc.output.plot import check_plot_path
 
@@ -262,6 +266,7 @@ def collocates(
     """The words found near a term more often than chance, with their counts."""
     from briefarc.analysis.collocates import collocates as run_collocates
 
+    check_typed(term, "The term")
     table_command(db, json_, csv_, ["word", "near", "total", "score"], ("near", "total", "score"),
                   "No collocates (the term is rare, or --min-count is too high).",
                   lambda database: run_collocates(database, term, filters, window=window, measure=measure,

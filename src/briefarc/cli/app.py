@@ -269,6 +269,20 @@ def parse_turn_ref(value: str) -> tuple[int, int | None]:
     return int(match.group(1)), int(match.group(2)) if match.group(2) else None
 
 
+# C0 and C1 controls and DEL, but the tab and line breaks a shell or a paste puts between words (read as spaces)
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def check_typed(text: str, what: str = "The query") -> str:
+    """`text` as typed for a search or a term; a usage error when it holds a control character (an escape or a
+    \\x01 from a paste), which the index reads as a space between words: "Tai\\x01wan" found nothing, exit 0."""
+    found = CONTROL.search(text)
+    if found:
+        raise UsageError(f"{what} holds a control character, {found.group()!r} (character {found.start() + 1} of "
+                         f"{len(text)}), which is no text to search for: type it again without it.")
+    return text
+
+
 def choice(value: str, allowed, option: str) -> str:
     """`value` as one of `allowed`, whatever its case (`--kind News`, `-f JSONL`); else a usage error."""
     folded = value.strip().lower().replace("-", "_") if "_" in "".join(allowed) else value.strip().lower()

@@ -18,6 +18,7 @@ from briefarc.cli.app import (
     archive_to_fill,
     check_output_flags,
     check_paths,
+    check_typed,
     check_url,
     choice,
     exit_for_failures,
@@ -227,7 +228,7 @@ def search(
 
     check_output_flags(json_, csv_)
     _check_no_options(ctx, query or [])
-    text = " ".join(query or [])
+    text = check_typed(" ".join(query or []))
     if text == "-h":  # -word leaves a word out, so -h is not an option here; alone, it can only mean help
         typer.echo(ctx.get_help())
         return

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from briefarc.cli.app import DbOption, app, json_flag, open_db
+from briefarc.cli.app import DbOption, app, check_typed, json_flag, open_db
 from briefarc.cli.filters import with_filters
 
 WATCH_NAME = re.compile(r"[^\W_][\w.-]{0,63}")
@@ -40,6 +40,7 @@ def watch_add(
 
         raise UsageError(f"{name!r} cannot name a watch: use letters, digits, '-', '_' and '.' (up to 64, starting "
                          "with a letter or digit), as in taiwan or us-china.")
+    check_typed(query)
     database, _ = open_db(db)
     add_watch(database, name, query, filters)
     print_notes(read_query(query).notes)  # as search says: 'or' in lower case is a word, not an operator
