@@ -116,6 +116,13 @@ def test_markup_and_whitespace_changes_are_not_versions(cli, db_file, transcript
         (["diff", "{id}", "1", "7"], 1, "has no version 7"),
         (["reparse"], 2, "Give document ids, or --all"),
         (["reparse", "{id}", "--all"], 2, "Give document ids, or --all"),
+        # a turn where a document is wanted was "Invalid value for 'ID': '5#3' is not a valid int."
+        (["history", "{id}#3"], 2, "{id}#3 is turn 3 of document {id}: give the document's id, {id} (`briefarc show "
+                                   "{id}#3` shows the turn)."),
+        (["diff", "{id}#3"], 2, "{id}#3 is turn 3 of document {id}"),
+        (["reparse", "{id}#3"], 2, "{id}#3 is turn 3 of document {id}"),
+        (["parallel", "{id}#3"], 2, "{id}#3 is turn 3 of document {id}"),
+        (["history", "abc"], 2, "Give a document id such as 12, not 'abc'."),
     ],
 )
 def test_history_errors(cli, db_file, transcript, args, code, message):
@@ -123,7 +130,7 @@ def test_history_errors(cli, db_file, transcript, args, code, message):
     doc_id = str(cli("list", "--db", db_file, "--json").jsonl()[0]["id"])
     result = cli(*[a.replace("{id}", doc_id) for a in args], "--db", db_file)
     assert result.code == code
-    assert message in result.stderr and result.stderr.startswith("Error: ")
+    assert message.replace("{id}", doc_id) in result.stderr and result.stderr.startswith("Error: ")
 
 
 def test_reparse_upgrades_records_from_raw_bytes(cli, db_file):

@@ -17,6 +17,7 @@ from briefarc.cli.app import (
     app,
     check_output_flags,
     check_typed,
+    document_id,
     json_flag,
     make_filters,
     open_db,
@@ -320,7 +321,7 @@ GAP_COLUMNS = ["id", "turn", "date", "language", "role", "speaker", "missing_fro
 @app.command(epilog="\b\nExample: briefarc parallel 12   (or: briefarc parallel --gaps --lang zh)")
 def parallel(
     doc_id: Annotated[int | None, typer.Argument(metavar="[ID]", help="A transcript's id: show it beside its "
-                                                 "version in the other language.")] = None,
+                                                 "version in the other language.", parser=document_id)] = None,
     gaps: Annotated[bool, typer.Option("--gaps", help="Across the archive: the turns one language version has and "
                                        "the other lacks.")] = False,
     lang: LangFilter = None,

@@ -269,6 +269,19 @@ def parse_turn_ref(value: str) -> tuple[int, int | None]:
     return int(match.group(1)), int(match.group(2)) if match.group(2) else None
 
 
+def document_id(value: str) -> int:
+    """A document's id for the commands that take no turn (history, diff, reparse, parallel): a turn ref such as 12#3
+    says which document holds it, anything else what to give (Click said "'12#3' is not a valid int")."""
+    try:
+        doc_id, turn = parse_turn_ref(value)
+    except UsageError:
+        raise UsageError(f"Give a document id such as 12, not {value!r}.") from None
+    if turn is not None:
+        raise UsageError(f"{value.strip()} is turn {turn} of document {doc_id}: give the document's id, {doc_id} "
+                         f"(`briefarc show {doc_id}#{turn}` shows the turn).")
+    return doc_id
+
+
 # C0 and C1 controls and DEL, but the tab and line breaks a shell or a paste puts between words (read as spaces)
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 

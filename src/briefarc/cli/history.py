@@ -5,13 +5,13 @@ from typing import Annotated
 
 import typer
 
-from briefarc.cli.app import DbOption, app, exit_for_failures, json_flag, open_db
+from briefarc.cli.app import DbOption, app, document_id, exit_for_failures, json_flag, open_db
 from briefarc.errors import NotFound, UsageError
 
 
 @app.command(epilog="\b\nExample: briefarc history 12")
 def history(
-    doc_id: Annotated[int, typer.Argument(metavar="ID", help="The document's id.")],
+    doc_id: Annotated[int, typer.Argument(metavar="ID", help="The document's id.", parser=document_id)],
     db: DbOption = None,
     json_: Annotated[bool, json_flag(
         "one line per version (number, dates, words added and removed, sha256, title).")] = False,
@@ -31,7 +31,7 @@ def history(
 
 @app.command(epilog="\b\nExample: briefarc diff 12   (or: briefarc diff 12 1 3 | less)")
 def diff(
-    doc_id: Annotated[int, typer.Argument(metavar="ID", help="The document's id.")],
+    doc_id: Annotated[int, typer.Argument(metavar="ID", help="The document's id.", parser=document_id)],
     versions: Annotated[list[int] | None, typer.Argument(
         metavar="[V1 V2]", help="Two version numbers (default: the last two).")] = None,
     db: DbOption = None,
@@ -69,7 +69,8 @@ def _pick(given: list[int], numbers: list[int], doc_id: int) -> tuple[int, int]:
 
 @app.command(epilog="\b\nExample: briefarc reparse --all")
 def reparse(
-    ids: Annotated[list[int] | None, typer.Argument(metavar="[ID]...", help="Documents to re-extract.")] = None,
+    ids: Annotated[list[int] | None, typer.Argument(metavar="[ID]...", help="Documents to re-extract.",
+                                                    parser=document_id)] = None,
     all_: Annotated[bool, typer.Option("--all", help="Re-extract every document.")] = False,
     db: DbOption = None,
     json_: Annotated[bool, typer.Option("--json", help="Print the summary as one line of JSON.")] = False,
