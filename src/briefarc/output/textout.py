@@ -23,6 +23,7 @@ CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u20
 RAW_IN_JSON = (*range(0x7F, 0xA0), 0x061C, *range(0x200B, 0x2010), *range(0x2028, 0x202F), *range(0x2060, 0x206A),
                0xFEFF)
 JSON_ESCAPES = {code: f"\\u{code:04x}" for code in RAW_IN_JSON}
+RAW_JSON = re.compile("[" + "".join(map(chr, RAW_IN_JSON)) + "]")  # found in C: most lines hold none
 
 
 SURROGATE = re.compile("[\ud800-\udfff]")
@@ -32,7 +33,9 @@ def json_line(record: object) -> str:
     """One record as one line of JSON: control characters escaped, never a raw line break. A lone surrogate (the
     bytes of a file name that are not UTF-8) becomes the text \\xff, as `show` gives such a name: written raw,
     it made the line invalid UTF-8 that `python -m json.tool` and jq refused."""
-    line = json.dumps(record, ensure_ascii=False, default=str).translate(JSON_ESCAPES)
+    line = json.dumps(record, ensure_ascii=False, default=str)
+    if RAW_JSON.search(line):  # str.translate looks up every character of a long line in Python's dict
+        line = line.translate(JSON_ESCAPES)
     return SURROGATE.sub(lambda match: "\\" + _visible(match), line) + "\n"
 
 
