@@ -328,3 +328,26 @@ def test_a_writer_killed_after_the_last_page_was_handed_over_is_an_error(db_file
     again = briefarc("ingest", str(folder), "--json", db=db_file)
     again.communicate(timeout=120)
     assert again.returncode == 0 and counts(db_file)["documents"] == 60
+
+
+def test_reparse_of_an_archive_it_cannot_write_stops_with_one_error(cli, db_file):
+    """It failed each document in turn ('Re-extracted 0 documents: 0 changed, 14 failed.' and a line for each,
+    exit 3, as if some documents were at fault): against a database held locked by another program, 30 s for each
+    document. Found by running reparse on a read-only archive whose documents needed re-extracting."""
+    assert cli("ingest", SAMPLES, "--db", db_file).code == 0
+    conn = sqlite3.connect(db_file)
+    conn.execute("UPDATE documents SET title = 'stale ' || title")  # each document then has something to write
+    conn.commit()
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    before = db_file.read_bytes()
+    if not immutable(db_file):
+        pytest.skip("cannot make a file read-only for this user here (chattr unavailable)")
+    try:
+        process = briefarc("reparse", "--all", db=db_file)
+        _, err = process.communicate(timeout=120)
+    finally:
+        writable(db_file)
+    assert process.returncode == 1
+    assert err == f"Error: Cannot write to the database {db_file}: it is read-only. Check the file's permissions.\n"
+    assert db_file.read_bytes() == before

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from briefarc.errors import BriefarcError, item_failure
+from briefarc.errors import BriefarcError, DatabaseError, item_failure
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -32,6 +32,8 @@ def reparse(
         changed: bool | None = None
         try:
             changed = reparse_document(db, doc_id)
+        except DatabaseError:  # the archive's fault, not the document's: read-only, locked, full
+            raise
         except BriefarcError as exc:
             report.failed.append((doc_id, item_failure(exc)))
         else:
