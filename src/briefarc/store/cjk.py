@@ -21,7 +21,7 @@ from array import array
 from collections.abc import Iterator
 from functools import cache
 
-from briefarc.store.text import CJK_CHARS, has_cjk
+from briefarc.store.text import CJK_CHARS, WIDE_ALNUM, has_cjk, narrow
 
 
 @cache
@@ -65,11 +65,32 @@ _UTF32 = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"
 
 
 def terms(text: str | None) -> str | None:
-    """The search terms of `text`'s words that hold CJK characters, space-separated; None without any."""
+    """The search terms of `text`'s words that hold CJK characters, space-separated; None without any.
+
+    Full-width letters and digits are terms as the ASCII ones a query is narrowed to (store/query.py): written
+    against CJK characters (Ｇ２０峰会) as part of the word, and a word of them alone (（ＷＴＯ）) after the
+    others, as the text column keeps it in its full-width form, which no query reaches."""
     if not has_cjk(text):
         return None
+    alone: list[str] = []
+    if _wide().search(text):
+        alone = [narrow(word) for word in _wide_words().findall(text)]
+        text = narrow(text)
     runs = _runs().findall(text)
-    return " ".join(_interleaved(runs[start:start + PLACES]) for start in range(0, len(runs), PLACES)) or None
+    found = " ".join(_interleaved(runs[start:start + PLACES]) for start in range(0, len(runs), PLACES))
+    return " ".join(filter(None, [found, *alone])) or None
+
+
+@cache
+def _wide() -> re.Pattern:
+    return re.compile(f"[{WIDE_ALNUM}]")
+
+
+@cache
+def _wide_words() -> re.Pattern:
+    """Words of letters or digits, some full-width, with no CJK character in them or against them."""
+    other = f"[^\\W_{CJK_CHARS}]"
+    return re.compile(f"(?<![^\\W_]){other}*[{WIDE_ALNUM}]{other}*(?![^\\W_])")
 
 
 def _interleaved(runs: list[tuple[str, str]]) -> str:
@@ -129,8 +150,8 @@ class Known:
         name = whole[:cut]  # a speaker's name, mostly: the same in many turns
         head = self.paragraphs[name] if name in self.paragraphs else self.paragraphs.setdefault(name, terms(name))
         both = self.paragraphs[whole]
-        if head is None:
-            return (both,)
+        if head is None:  # the name gives no terms, unless it holds full-width words (terms() puts them last)
+            return None if _wide().search(name) else (both,)
         if both == head:
             return (None,)
         return (both[len(head) + 1:],) if both and both.startswith(head + " ") else None

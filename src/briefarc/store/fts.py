@@ -102,10 +102,17 @@ def set_hash_size(conn: sqlite3.Connection) -> None:
             conn.execute(f"INSERT INTO [{table}_fts]([{table}_fts], rank) VALUES('hashsize', ?)", (HASH_BYTES,))
 
 
-def stale_terms(conn: sqlite3.Connection, table: str) -> Iterator[list[list]]:
-    """Pages of [terms..., id] for the rows of `table` whose stored CJK terms are not those of their text."""
+# Text with a full-width letter or digit, as an SQL GLOB pattern (store/text.py, WIDE_ALNUM).
+WIDE_GLOB = "*[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]*"
+
+
+def stale_terms(conn: sqlite3.Connection, table: str, wide_only: bool = False) -> Iterator[list[list]]:
+    """Pages of [terms..., id] for the rows of `table` whose stored CJK terms are not those of their text (with
+    `wide_only`, of the rows whose text holds a full-width letter or digit)."""
     texts, terms = list(CJK_COLUMNS[table]), list(CJK_COLUMNS[table].values())
     wanted = " OR ".join([f"[{c}] GLOB '{CJK_GLOB}'" for c in texts] + [f"[{c}] IS NOT NULL" for c in terms])
+    if wide_only:
+        wanted = f"({wanted}) AND ({' OR '.join(f'[{c}] GLOB {WIDE_GLOB!r}' for c in texts)})"
     last = 0
     while rows := conn.execute(f"SELECT id, {', '.join(texts + terms)} FROM {table} WHERE id > ? AND ({wanted}) "
                                "ORDER BY id LIMIT 500", (last,)).fetchall():
@@ -118,13 +125,13 @@ def stale_terms(conn: sqlite3.Connection, table: str) -> Iterator[list[list]]:
         yield page
 
 
-def refresh_terms(conn: sqlite3.Connection) -> int:
-    """Store the CJK terms of every row whose stored terms are not those of its text; returns how many.
-    The triggers keep the indexes in step with each change."""
+def refresh_terms(conn: sqlite3.Connection, wide_only: bool = False) -> int:
+    """Store the CJK terms of every row whose stored terms are not those of its text (with `wide_only`, of those
+    whose text holds a full-width letter or digit); returns how many. The triggers keep the indexes in step."""
     changed = 0
     for table, columns in CJK_COLUMNS.items():
         assignments = ", ".join(f"[{c}] = ?" for c in columns.values())
-        for page in stale_terms(conn, table):
+        for page in stale_terms(conn, table, wide_only):
             conn.executemany(f"UPDATE {table} SET {assignments} WHERE id = ?", page)
             changed += len(page)
     return changed

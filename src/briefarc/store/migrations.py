@@ -409,6 +409,14 @@ def m017_feed_entry_keys(conn: sqlite3.Connection) -> None:
     rekey_feed_entries(conn)
 
 
+def m018_wide_letters(conn: sqlite3.Connection) -> None:
+    """Full-width letters and digits (Ｇ２０峰会, （ＷＴＯ）) in the CJK search terms as the ASCII ones a query is
+    narrowed to (store/cjk.py): the terms of the rows whose text holds one are made again."""
+    from briefarc.store.fts import refresh_terms
+
+    refresh_terms(conn, wide_only=True)
+
+
 def run_script(conn: sqlite3.Connection, script: str) -> None:
     """Run several statements inside the caller's transaction (executescript would commit it)."""
     statement = ""
@@ -439,6 +447,7 @@ MIGRATIONS: list[Migration] = [
     m015_unchanged_copies,
     m016_published_utc,
     m017_feed_entry_keys,
+    m018_wide_letters,
 ]
 
 

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from briefarc.errors import SearchSyntaxError
+from briefarc.store.text import narrow
 
 TOKEN = re.compile(
     r'''\s*(?:
@@ -36,10 +37,6 @@ COLUMNS = {"title", "subtitle", "body"}
 HAS_TOKEN_CHAR = re.compile(r"\w", re.UNICODE)
 HINT = 'Put words with punctuation in double quotes, or use --literal to search the text exactly as typed.'
 NOTHING = "Nothing to search for: the query has no letters or digits."
-# Full-width Latin letters and digits (ｃｈｉｎａ, ２０２５), as a Chinese or Japanese input method types them,
-# are searched as the ASCII ones the pages and the index hold; full-width punctuation stays text.
-NARROW = {wide: wide - 0xFEE0 for start, end in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
-          for wide in range(start, end + 1)}
 
 
 @dataclass
@@ -48,11 +45,6 @@ class Query:
 
     fts: str
     notes: list[str] = field(default_factory=list)
-
-
-def narrow(text: str) -> str:
-    """`text` with full-width letters and digits written as ASCII ones."""
-    return text if text.isascii() else text.translate(NARROW)
 
 
 def quote_phrase(text: str, prefix: bool = False) -> str | None:

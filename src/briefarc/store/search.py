@@ -46,8 +46,12 @@ HUGE_TEXT = 200_000
 # When a page's first and last rowid are this close, one pass over the matches between them costs less
 # than a lookup for each of its rows (a seek in each segment of the index for each word: 0.1-0.3 ms a row).
 WALK_SPAN = 2_000
-HUGE_TEXT_SQL = """SELECT id FROM documents WHERE id IN ({marks})
-    AND length(coalesce(title, '')) + length(coalesce(subtitle, '')) + length(coalesce(body, '')) > ?"""
+# The hits whose snippets are cut from their text: a page of more than HUGE_TEXT characters, and one with CJK
+# text, whose words an English one matches in its columns of CJK terms (G20 in "G20峰会", store/cjk.py): FTS5
+# quoted that column ("在 G20 峰会 会期 期间").
+CUT_FROM_TEXT_SQL = """SELECT id FROM documents WHERE id IN ({marks})
+    AND (length(coalesce(title, '')) + length(coalesce(subtitle, '')) + length(coalesce(body, '')) > ?
+         OR cjk_title IS NOT NULL OR cjk_subtitle IS NOT NULL OR cjk_body IS NOT NULL)"""
 HIT_COLUMNS = (
     "d.id, d.published, d.published_date, s.name, d.kind, d.title, d.spokesperson, d.language, "
     "d.url, d.canonical_url, d.archived_at, d.updated_at, d.removed_at"
@@ -173,11 +177,11 @@ def _with_documents(db: sqlite_utils.Database, ranked: list[tuple[int, float | N
 
 def _add_snippets(db: sqlite_utils.Database, table: str, fts: str, hits: list[dict],
                   typed: str = "") -> None:
-    """Snippets for the page of hits: FTS5's, in one statement, except for a query with CJK words or a
-    page of more than HUGE_TEXT characters, whose snippets are cut from the text (store/snippets.py)."""
+    """Snippets for the page of hits: FTS5's, in one statement, except for a query with CJK words, a page with
+    CJK text or one of more than HUGE_TEXT characters, whose snippets are cut from the text (store/snippets.py)."""
     if not hits:
         return
-    cut = hits if has_cjk(typed) else _huge(db, hits)
+    cut = hits if has_cjk(typed) else _cut_from_text(db, hits)
     if cut:
         from briefarc.store.snippets import text_snippets
 
@@ -186,11 +190,12 @@ def _add_snippets(db: sqlite_utils.Database, table: str, fts: str, hits: list[di
     _fts_snippets(db, table, fts, [hit for hit in hits if hit["id"] not in done])
 
 
-def _huge(db: sqlite_utils.Database, hits: list[dict]) -> list[dict]:
-    """The hits whose text is longer than HUGE_TEXT characters."""
+def _cut_from_text(db: sqlite_utils.Database, hits: list[dict]) -> list[dict]:
+    """The hits whose text is longer than HUGE_TEXT characters or holds CJK text (CUT_FROM_TEXT_SQL)."""
     ids = [hit["id"] for hit in hits]
-    huge = {row[0] for row in db.execute(HUGE_TEXT_SQL.format(marks=", ".join("?" for _ in ids)), [*ids, HUGE_TEXT])}
-    return [hit for hit in hits if hit["id"] in huge]
+    marks = ", ".join("?" for _ in ids)
+    cut = {row[0] for row in db.execute(CUT_FROM_TEXT_SQL.format(marks=marks), [*ids, HUGE_TEXT])}
+    return [hit for hit in hits if hit["id"] in cut]
 
 
 def _fts_snippets(db: sqlite_utils.Database, table: str, fts: str, hits: list[dict]) -> None:

@@ -58,10 +58,17 @@ def phrase_pattern(text: str, prefix: bool) -> str | None:
         if index:
             both = _is_cjk(unit) and _is_cjk(units[index - 1])
             pattern += "" if both else (r"[\W_]*" if _is_cjk(unit) or _is_cjk(units[index - 1]) else r"[\W_]+")
-        pattern += re.escape(unit)
+        pattern += _either_width(unit)
     start = "" if _is_cjk(units[0]) else rf"(?<![^\W_{CJK_CHARS}])"
     end = "" if _is_cjk(units[-1]) else (r"[^\W_]*" if prefix else rf"(?![^\W_{CJK_CHARS}])")
     return start + pattern + end
+
+
+def _either_width(unit: str) -> str:
+    """The unit as a pattern that finds its letters and digits in ASCII or full-width (G20 and Ｇ２０: a query is
+    narrowed to ASCII, store/query.py, where the page may print them full-width)."""
+    return "".join(f"[{char}{chr(ord(char) + 0xFEE0)}]" if char.isascii() and char.isalnum() else re.escape(char)
+                   for char in unit)
 
 
 def _is_cjk(unit: str) -> bool:

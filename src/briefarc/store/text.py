@@ -16,6 +16,19 @@ CJK_CHARS = (
 CJK_GLOB = "*[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f]*"
 
 
+# Full-width Latin letters and digits (ｃｈｉｎａ, ２０２５), as a Chinese or Japanese input method types them and
+# Chinese and Japanese pages print them, are searched as ASCII ones: a query is narrowed (store/query.py), and so
+# are the CJK search terms of a text that holds them (store/cjk.py); full-width punctuation stays text.
+WIDE_ALNUM = "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
+NARROW = {wide: wide - 0xFEE0 for start, end in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+          for wide in range(start, end + 1)}
+
+
+def narrow(text: str) -> str:
+    """`text` with full-width letters and digits written as ASCII ones."""
+    return text if text.isascii() else text.translate(NARROW)
+
+
 def has_cjk(text: str | None) -> TypeGuard[str]:
     """True when the text holds a CJK character (ASCII text is told at once, without the pattern)."""
     return text is not None and not text.isascii() and _cjk().search(text) is not None

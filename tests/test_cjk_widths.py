@@ -1,0 +1,70 @@
+"""Letters and digits in Chinese text: an English word written against Chinese characters (APEC会议) and
+full-width ones (Ｇ２０峰会, （ＷＴＯ）, ２０２５年), as Chinese and Japanese pages print them. Each is found
+by the ASCII word a user types (and by the full-width one, which a query narrows), in documents and turns,
+and its snippet is the page's own text with the match marked, never the column of CJK terms."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+PAGE = """<html lang="zh"><head><title>外交部发言人答记者问</title></head><body><h1>外交部发言人答记者问</h1>
+<p>问：二十国集团（Ｇ２０）峰会将于２０２５年举行，中方对此有何评论？世界贸易组织（ＷＴＯ）改革也受到关注。</p>
+<p>答：中方支持Ｇ２０峰会发挥积极作用，支持ＷＴＯ改革。我们希望各方共同努力，推动世界经济复苏和发展。</p>
+<p>问：APEC会议将于下月举行，中方对此有何期待？</p>
+<p>答：我们期待APEC会议取得积极成果，推动亚太地区经济合作不断深入发展。</p>
+</body></html>"""
+
+
+@pytest.fixture
+def archive(cli, tmp_path) -> Path:
+    page, db = tmp_path / "page.html", tmp_path / "archive.db"
+    page.write_text(PAGE, encoding="utf-8")
+    assert cli("ingest", page, "--db", db).code == 0
+    return db
+
+
+def hits(cli, db: Path, *query: str) -> list[dict]:
+    result = cli("search", *query, "--db", db, "--json")
+    assert result.code == 0, result.stderr
+    return result.jsonl()
+
+
+@pytest.mark.parametrize(("query", "shown"), [
+    ("G20", "Ｇ２０"), ("Ｇ２０", "Ｇ２０"), ("g20", "Ｇ２０"), ("WTO", "ＷＴＯ"), ("ＷＴＯ", "ＷＴＯ"),
+    ("2025年", "２０２５年"), ("APEC", "APEC"), ("APEC会议", "APEC会议"),
+])
+def test_letters_and_digits_in_chinese_text_are_found_and_marked_in_the_pages_text(cli, archive, query, shown):
+    [hit] = hits(cli, archive, query)
+    marked = {hit["snippet"][start:end] for start, end in hit["highlights"]}
+    assert marked == {shown}, hit["snippet"]
+    assert "会议 议将" not in hit["snippet"] and "峰会 会" not in hit["snippet"]  # not the terms' pairs
+
+
+def test_an_english_word_against_chinese_characters_gets_a_snippet_of_the_text(cli, archive):
+    [hit] = hits(cli, archive, "APEC")
+    assert "问：APEC会议将于下月举行，中方对此有何期待？" in hit["snippet"], hit["snippet"]
+
+
+def test_full_width_words_are_found_in_turns(cli, archive):
+    for query, role in (("WTO", "question"), ("G20", "answer"), ("G20峰会", "answer"), ("2025年", "question")):
+        result = cli("search", query, "--in", f"{role}s", "--db", archive, "--json")
+        assert result.code == 0, result.stderr
+        assert [row["role"] for row in result.jsonl()] == [role], query
+
+
+def test_an_older_archive_gets_the_terms_of_its_full_width_words(cli, archive):
+    """An archive saved before the terms held full-width words as ASCII ones: its rows with such words
+    get their terms again when it is opened (migration m018), and the words are found."""
+    with sqlite3.connect(archive) as conn:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        conn.execute("UPDATE documents SET cjk_body = replace(cjk_body, ' WTO', '')")
+        conn.execute("UPDATE turns SET cjk_text = replace(cjk_text, ' WTO', '')")
+        conn.execute(f"PRAGMA user_version = {version - 1}")
+    assert hits(cli, archive, "WTO")
+    with sqlite3.connect(archive) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == version
+        conn.execute("INSERT INTO documents_fts(documents_fts) VALUES('integrity-check')")
+        conn.execute("INSERT INTO turns_fts(turns_fts) VALUES('integrity-check')")
