@@ -68,3 +68,13 @@ def test_an_older_archive_gets_the_terms_of_its_full_width_words(cli, archive):
         assert conn.execute("PRAGMA user_version").fetchone()[0] == version
         conn.execute("INSERT INTO documents_fts(documents_fts) VALUES('integrity-check')")
         conn.execute("INSERT INTO turns_fts(turns_fts) VALUES('integrity-check')")
+
+
+@pytest.mark.parametrize(("term", "shown"), [("G20", "Ｇ２０"), ("ｇ２０", "Ｇ２０"), ("WTO", "ＷＴＯ"),
+                                             ("2025年", "２０２５年"), ("g2*", "Ｇ２０"), ("APEC", "APEC")])
+def test_kwic_shows_every_place_search_finds(cli, archive, term, shown):
+    result = cli("kwic", term, "--db", archive, "--json")
+    assert result.code == 0, result.stderr
+    places = result.jsonl()
+    assert places and {place["match"] for place in places} == {shown}, places
+    assert len(places) == 2 - (term == "2025年")

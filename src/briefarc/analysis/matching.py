@@ -139,10 +139,17 @@ def _latin_variants() -> dict[str, str]:
 
 def _letters(token: str) -> str:
     """A pattern for a token in index form that finds it as the index does: each Latin letter in any of its
-    forms with diacritics, composed or followed by combining marks (the pattern is case-blind)."""
+    forms with diacritics, composed or followed by combining marks, and in its full-width form (Ｇ２０, as a
+    Chinese page prints it, store/cjk.py), as each digit (the pattern is case-blind)."""
     variants = _latin_variants()
-    return "".join(f"[{variants[char]}{variants[char.swapcase()]}][{MARKS}]*" if char in variants
-                   else re.escape(char) for char in token)
+    return "".join(f"[{variants[char]}{variants[char.swapcase()]}{_wide(char)}][{MARKS}]*" if char in variants
+                   else f"[{char}{_wide(char)}]" if char.isascii() and char.isdigit() else re.escape(char)
+                   for char in token)
+
+
+def _wide(char: str) -> str:
+    """The full-width forms of an ASCII letter (either case) or digit."""
+    return "".join(chr(ord(form) + 0xFEE0) for form in {char, char.swapcase()})
 
 
 def filter_clauses(filters: Filters | None) -> tuple[list[str], list]:
