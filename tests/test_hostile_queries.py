@@ -39,3 +39,13 @@ def test_a_pasted_paragraph_as_a_term_is_quoted_short_in_the_error(cli, sample_d
     assert result.code == 2
     assert result.stderr.startswith("Error: 'word word word word word word word word…' is a search query")
     assert len(result.stderr) < 250 and result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("query", ["(" + "word " * 1_200, "word " * 1_200 + ")", "word " * 1_200 + "()"],
+                         ids=["unclosed", "unopened", "empty group"])
+def test_a_pasted_page_with_a_stray_parenthesis_is_quoted_short_in_the_error(cli, sample_db, query):
+    """The errors about parentheses quoted the whole query: 6,000 characters, 75 lines at 80 columns."""
+    result = cli("search", query, "--db", sample_db)
+    assert result.code == 2
+    assert result.stderr.startswith("Error: The query '") and "…'" in result.stderr
+    assert len(result.stderr) < 250 and result.stderr.count("\n") == 1
