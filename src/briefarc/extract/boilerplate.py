@@ -53,12 +53,18 @@ NUMBER = r"\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+)?"
 READING_TIME = lazy(rf"^[\W_]*(?:(?:{READING})\s*(?:about |ca\. |~)?{NUMBER}\s*{MINUTES}"
                     rf"|{NUMBER}[-\s]*{MINUTES}\s*(?:{READ}))[\W_]*$", re.I)
 READING_TIME_LENGTH = 40
+# A Chinese report's closing credit of its editors, alone on its line: "（责编：张华、陈静）", "【责任编辑:王晓】".
+EDITOR_CREDIT = lazy(r"^[（(【\[]?\s*(?:责任编辑|责编|编辑|实习编辑|审核|校对)\s*[:：]"
+                     r"\s*[\u4e00-\u9fff·、，,\s]{2,30}[）)】\]]?$")
+EDITOR_CREDIT_LENGTH = 40
 
 
 def is_boilerplate(text: str, link_density: float) -> bool:
     """True for a label, a reading time, a "read also" lead-in (short, and ending or followed by a colon or
-    links), or leftover markup."""
+    links), an editor's credit, or leftover markup."""
     if (text.startswith("<") and MARKUP_TEXT.match(text)) or LABEL_TEXT.match(text):
+        return True
+    if len(text) <= EDITOR_CREDIT_LENGTH and EDITOR_CREDIT.match(text):
         return True
     if len(text) <= READING_TIME_LENGTH and READING_TIME.match(text):
         return True

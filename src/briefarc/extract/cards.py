@@ -67,6 +67,15 @@ def another_page_of_the_site(href: str, addresses: tuple[str, ...]) -> bool:
         _same_page(path, _path(address)) for address in addresses)
 
 
+def leads_to(href: str, addresses: tuple[str, ...]) -> bool:
+    """Whether a link leads to the page of one of its `addresses` (absolute): a sidebar's card of the page itself."""
+    for address in addresses:
+        target = href if ABSOLUTE.match(href) else resolve(address, href)
+        if target and _site(hostname(target)) == _site(hostname(address)) and _same_page(_path(target), _path(address)):
+            return True
+    return False
+
+
 def _path(url: str) -> str:
     """The path and query of an absolute address ("/" for none): its scheme and host ("http://", "www.", capitals)
     say nothing of which page of its site it is."""

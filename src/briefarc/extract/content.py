@@ -22,7 +22,8 @@
    per screen size) is read once.
 6. A cascade: a pass that keeps too little is followed by a looser one (class and id words mark
    furniture only where links or size bear them out); a page that still gives nothing is read with
-   no class or id word marking anything; a page with no text outside <noscript> gives that text.
+   no class or id word marking anything; a page with no text outside <noscript> (or only a shell's scraps,
+   "Loading…") gives that text.
 """
 
 from __future__ import annotations
@@ -58,8 +59,10 @@ from briefarc.extract.voters import (
 )
 from briefarc.patterns import lazy
 
-# Tags whose content is never body text (a form field's text is what a reader may type or copy).
-JUNK_TAGS = ["script", "style", "noscript", "template", "svg", "iframe", "textarea", "select"]
+# Tags whose content is never body text (a form field's text is what a reader may type or copy; an AMP
+# page's advertisement holds its placeholder's and fallback's text: "Advertisement", "Ad failed to load").
+JUNK_TAGS = ["script", "style", "noscript", "template", "svg", "iframe", "textarea", "select",
+             "amp-ad", "amp-embed", "amp-sticky-ad"]
 
 # Class or id words of furniture that may still be the article when it holds most of the text.
 POSITIVE = lazy(r"content|article|body|main|post|story|entry|text")
@@ -414,7 +417,7 @@ def main_blocks(tree: LexborHTMLParser, body: tuple[str, ...] = (), drop: list[s
     and id words mark furniture only where links or size bear them out; when that still gives nothing,
     or too little and nothing but scraps besides the title and standfirst shown again, a third lets
     them mark nothing (tags, roles and hidden styles still do); when the page has no text outside
-    <noscript>, that text is read."""
+    <noscript>, or only a shell's scraps ("Loading…") where <noscript> holds paragraphs, that text is read."""
     page_body = tree.body
     if page_body is None:
         return [], None
@@ -431,12 +434,12 @@ def main_blocks(tree: LexborHTMLParser, body: tuple[str, ...] = (), drop: list[s
         loosest = Reading(page_body, body, drop, skip_ids, trust_body, names_alone=False, class_words=False)
         if loosest.size > choice.size:
             choice = loosest
-    if not choice.blocks and any(hidden):
+    if (not choice.blocks or choice.next_to_nothing(shown)) and any(hidden):
         inner = LexborHTMLParser(f"<html><body>{''.join(hidden)}</body></html>")
         if inner.body is not None:
             inner.strip_tags([tag for tag in JUNK_TAGS if tag != "noscript"])
             fallback = Reading(inner.body)
-            if fallback.blocks:
+            if fallback.blocks and (not choice.blocks or not fallback.next_to_nothing(shown)):
                 return fallback.blocks, page_body
     return choice.blocks, choice.root
 

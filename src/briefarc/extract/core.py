@@ -201,9 +201,9 @@ def apply_site(meta: Metadata, tree: LexborHTMLParser, site: sites.Site | None) 
     if site is None:
         return
     meta.title = sites.select_value(tree, site.title) or meta.title
-    author = sites.select_value(tree, site.author)
+    author = speakers.clean_name(sites.select_value(tree, site.author))  # a byline's date is no name
     if author and (site.hosts or not meta.author):  # a CMS template's selector only fills a gap
-        meta.author = speakers.clean_name(author)
+        meta.author = author
     site_date = sites.select_value(tree, site.published)
     own_date = dates.parse_date(site_date) or dates.find_date(site_date)
     if own_date:
@@ -285,12 +285,14 @@ def drop_matcher(patterns: tuple[str, ...]) -> re.Pattern | None:
     return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.I)
 
 
-DATED_LINE = lazy(r"^(?:published|originally published|first published|posted|updated|last updated)\b", re.I)
+DATED_LINE = lazy(r"^(?:published|originally published|first published|posted|updated|last updated)\b"
+                  r"|来源\s*[:：]|发布(?:时间|日期)\s*[:：]", re.I)
 
 
 def is_dated_line(text: str) -> bool:
-    """A print-edition or posting line: "Published in Dawn, March 8th, 2025"."""
-    return len(text) <= 90 and DATED_LINE.match(text) is not None and dates.find_date(text) is not None
+    """A print-edition or posting line: "Published in Dawn, March 8th, 2025", a Chinese report's date beside its
+    source ("2025年03月14日10:20 | 来源：新华网")."""
+    return len(text) <= 90 and DATED_LINE.search(text) is not None and dates.find_date(text) is not None
 
 
 def drop_header_lines(paragraphs: list[str], patterns: list[re.Pattern]) -> list[str]:

@@ -15,6 +15,7 @@ import re
 from selectolax.lexbor import LexborNode
 
 from briefarc.extract import dates
+from briefarc.extract.cards import leads_to
 from briefarc.extract.datefallbacks import PUBLISHED_LABEL, fallback_date
 from briefarc.extract.furniture import PROMO
 from briefarc.extract.headline import headline, lines_beside, nearest_first
@@ -188,7 +189,7 @@ def _near_title(src: PageSources, title: str | None) -> tuple[str, bool] | None:
         if not found:
             continue
         others = others if others is not None else [(item, item.text()) for item in src.tree.css("blockquote, li")]
-        if _of_another_page(others, line) or _in_data_table(src, line):
+        if _of_another_page(others, line) or _in_card(src, node, line) or _in_data_table(src, line):
             continue
         if not UPDATED.search(line) and not MACHINE_TIME.match(line):
             return found, False
@@ -236,6 +237,49 @@ def _of_another_page(others: list[tuple[LexborNode, str]], line: str) -> bool:
         if any(node_text(link) and line not in node_text(link) for link in node.css("a")):
             return True
     return False
+
+
+CARD_TEXT = 300  # characters of a teaser card of another article, at most
+CARD_LEVELS = 3  # levels above a card's heading where its date is looked for
+CARD_WORDS = 4  # words of a linked heading that names another article (not an author's name or a section's)
+
+
+def _in_card(src: PageSources, headline: LexborNode, line: str) -> bool:
+    """Whether the date line is a teaser card's: a short element that holds a heading linked to another
+    article (h2 to h4, in or around a link, of CARD_WORDS words or more) and the date, and not the headline
+    ("Budget talks resume" over "March 21, 2025" in a row of top stories above the article). A card that
+    links to the page itself (its URL or canonical one: a sidebar's "Recent posts") dates the page."""
+    key = ("cards", headline.mem_id)
+    if key not in src.memo:
+        src.memo[key] = _cards(src, headline)
+    return any(line in text for text in src.memo[key])
+
+
+def _cards(src: PageSources, headline: LexborNode) -> list[str]:
+    """The texts of the page's teaser cards that hold a year (see _in_card)."""
+    shown = node_text(headline)
+    canonical = src.tree.css_first("link[rel=canonical][href]")
+    addresses = tuple(filter(None, (src.url, canonical.attributes.get("href") if canonical is not None else None)))
+    found: list[str] = []
+    for heading in src.tree.css("h2, h3, h4"):
+        around = heading.parent
+        link = heading.css_first("a[href]") or (around if around is not None and around.tag == "a" else None)
+        text = node_text(heading)
+        if link is None or len(text.split()) < CARD_WORDS or text == shown or heading == headline \
+                or leads_to((link.attributes.get("href") or "").strip(), addresses):
+            continue
+        card: LexborNode | None = heading
+        for _ in range(CARD_LEVELS):
+            card = card.parent if card is not None else None
+            if card is None or card.tag in ("body", "html", "main", "article"):
+                break
+            whole = node_text(card)
+            if len(whole) > CARD_TEXT or card.css_first("h1") is not None or headline in card.traverse():
+                break
+            if whole != text and YEAR.search(whole):
+                found.append(whole)
+                break
+    return found
 
 
 DATA_DATES = 3  # cells that hold nothing but a date: a table's column of days (a time series), not a byline
