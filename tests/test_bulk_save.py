@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import briefarc.files.ingest as ingesting
@@ -264,7 +264,8 @@ def test_an_ingest_in_place_saves_up_to_its_batch_together(tmp_path, monkeypatch
 
 
 @pytest.mark.parametrize("text", ["外交部发言人\n\n2025年G20峰会\n\nplain words", "问：台湾\n\n\n\n答：台湾问题",
-                                  "G20\n\n峰会", "no CJK\n\nat all", "台\n\n", "\n\n湾", ""])
+                                  "G20\n\n峰会", "no CJK\n\nat all", "台\n\n", "\n\n湾", "",
+                                  "地名South China Sea作为\n\nSouth China Sea作为"])
 def test_the_terms_of_a_text_are_those_of_its_paragraphs(text):
     known = cjk.Known()
     assert cjk.terms_of(text, known) == cjk.terms(text)
@@ -288,6 +289,7 @@ def test_a_turn_takes_the_terms_of_the_body_paragraph_it_ends(monkeypatch):
 words = st.text(alphabet="台湾外交部2025G20ab _・ー：:，。\u3099", max_size=12)
 
 
+@example("台a", " ", "b c。台")  # a space cut inside a chain of words that a CJK character touches at one end
 @given(words, st.sampled_from("：: ，。_"), words)
 def test_the_terms_of_a_paragraph_that_ends_another_are_its_own(head, cut, paragraph):
     known = cjk.Known()

@@ -1,7 +1,8 @@
-"""Letters and digits in Chinese text: an English word written against Chinese characters (APEC会议) and
-full-width ones (Ｇ２０峰会, （ＷＴＯ）, ２０２５年), as Chinese and Japanese pages print them. Each is found
-by the ASCII word a user types (and by the full-width one, which a query narrows), in documents and turns,
-and its snippet is the page's own text with the match marked, never the column of CJK terms."""
+"""Letters and digits in Chinese text: an English word written against Chinese characters (APEC会议), a
+phrase of them (地名South China Sea作为), and full-width ones (Ｇ２０峰会, （ＷＴＯ）, ２０２５年), as Chinese
+and Japanese pages print them. Each is found by the ASCII word a user types (and by the full-width one, which
+a query narrows), in documents and turns, and its snippet is the page's own text with the match marked,
+never the column of CJK terms."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ PAGE = """<html lang="zh"><head><title>外交部发言人答记者问</title></h
 <p>答：中方支持Ｇ２０峰会发挥积极作用，支持ＷＴＯ改革。我们希望各方共同努力，推动世界经济复苏和发展。</p>
 <p>问：APEC会议将于下月举行，中方对此有何期待？</p>
 <p>答：我们期待APEC会议取得积极成果，推动亚太地区经济合作不断深入发展。</p>
+<p>问：有报道称，有关国家在英文标准地名South China Sea作为名称的问题上提出异议，中方有何回应？</p>
 </body></html>"""
 
 
@@ -55,15 +57,15 @@ def test_full_width_words_are_found_in_turns(cli, archive):
         assert [row["role"] for row in result.jsonl()] == [role], query
 
 
-def test_an_older_archive_gets_the_terms_of_its_full_width_words(cli, archive):
-    """An archive saved before the terms held full-width words as ASCII ones: its rows with such words
-    get their terms again when it is opened (migration m018), and the words are found."""
+def test_an_older_archive_gets_the_terms_of_its_full_width_words_and_chains(cli, archive):
+    """An archive saved before the terms held full-width words as ASCII ones, or the middle words of a chain:
+    its rows with such words get their terms again when it is opened (migration m018), and they are found."""
     with sqlite3.connect(archive) as conn:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        conn.execute("UPDATE documents SET cjk_body = replace(cjk_body, ' WTO', '')")
-        conn.execute("UPDATE turns SET cjk_text = replace(cjk_text, ' WTO', '')")
+        for table, column in (("documents", "cjk_body"), ("turns", "cjk_text")):
+            conn.execute(f"UPDATE {table} SET {column} = replace(replace({column}, ' WTO', ''), ' China ', ' ')")
         conn.execute(f"PRAGMA user_version = {version - 1}")
-    assert hits(cli, archive, "WTO")
+    assert hits(cli, archive, "WTO") and hits(cli, archive, '"South China Sea"')
     with sqlite3.connect(archive) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == version
         conn.execute("INSERT INTO documents_fts(documents_fts) VALUES('integrity-check')")
@@ -78,3 +80,13 @@ def test_kwic_shows_every_place_search_finds(cli, archive, term, shown):
     places = result.jsonl()
     assert places and {place["match"] for place in places} == {shown}, places
     assert len(places) == 2 - (term == "2025年")
+
+
+def test_a_phrase_of_english_words_in_chinese_text_is_found_and_no_other(cli, archive):
+    """South and Sea touch Chinese characters and were search terms, China between them was not: the phrase was
+    never found, and "South Sea", which the page does not say, was (found by helper-87 on fmprc-bulk)."""
+    [hit] = hits(cli, archive, '"South China Sea"')
+    assert {hit["snippet"][start:end] for start, end in hit["highlights"]} == {"South China Sea"}, hit["snippet"]
+    assert hits(cli, archive, '"South Sea"') == []
+    result = cli("kwic", "South China Sea", "--db", archive, "--json")
+    assert [place["match"] for place in result.jsonl()] == ["South China Sea"]

@@ -57,6 +57,45 @@ def _runs() -> re.Pattern:
     return re.compile(f"({cjk}+)|((?<={cjk}){other}+|(?<!{other}){other}+(?={cjk}))")
 
 
+@cache
+def _chained() -> re.Pattern:
+    """Two words of other letters or digits one space apart, one of them written against a CJK character."""
+    cjk, other = f"[{CJK_CHARS}]", f"[^\\W_{CJK_CHARS}]"
+    return re.compile(f"{cjk}{other}+ {other}|{other} {other}+{cjk}")
+
+
+@cache
+def _pieces() -> re.Pattern:
+    """Runs of CJK characters (group 1) and chains of words of other letters or digits one space apart (group 2)."""
+    cjk, other = f"[{CJK_CHARS}]", f"[^\\W_{CJK_CHARS}]"
+    return re.compile(f"({cjk}+)|({other}+(?: {other}+)*)")
+
+
+def _chain_runs(text: str) -> list[tuple[str, str]]:
+    """The runs of _runs, with every word of a chain that CJK characters touch at one end ("地名South China
+    Sea作为": South, China and Sea, not South and Sea side by side): a phrase of them is found in the terms."""
+    cjk = _cjk_char()
+    runs: list[tuple[str, str]] = []
+    for match in _pieces().finditer(text):
+        if match[1]:
+            runs.append((match[1], ""))
+            continue
+        start, end = match.span()
+        if (start and cjk.match(text, start - 1)) or cjk.match(text, end):
+            runs.extend(("", word) for word in match[2].split(" "))
+    return runs
+
+
+@cache
+def _cjk_char() -> re.Pattern:
+    return re.compile(f"[{CJK_CHARS}]")
+
+
+@cache
+def _other_char() -> re.Pattern:
+    return re.compile(f"[^\\W_{CJK_CHARS}]")
+
+
 # Each run of other letters or digits stands in the interleaving as one character of a private use plane
 # (never CJK, never a letter or digit, so never in a run), numbered by its place among the runs.
 PLACE = 0xF0000
@@ -76,9 +115,15 @@ def terms(text: str | None) -> str | None:
     if _wide().search(text):
         alone = [narrow(word) for word in _wide_words().findall(text)]
         text = narrow(text)
-    runs = _runs().findall(text)
+    runs = _runs().findall(text) if not _chained().search(text) else _chain_runs(text)
     found = " ".join(_interleaved(runs[start:start + PLACES]) for start in range(0, len(runs), PLACES))
     return " ".join(filter(None, [found, *alone])) or None
+
+
+def changed_since_m017(text: str) -> bool:
+    """Whether the text's terms may differ from those of the release before m018: it holds a full-width letter
+    or digit, or a chain of words that a CJK character touches."""
+    return bool(_wide().search(text) or _chained().search(text))
 
 
 @cache
@@ -147,6 +192,8 @@ class Known:
         cut = len(whole) - len(paragraph) if whole else 0
         if whole is None or cut < 1 or not whole.endswith(paragraph) or _segment().match(whole[cut - 1]):
             return None
+        if whole[cut - 1] == " " and _other_char().match(whole, cut - 2) and _other_char().match(paragraph):
+            return None  # a space inside a chain of words: CJK characters at one end of it touch all its words
         name = whole[:cut]  # a speaker's name, mostly: the same in many turns
         head = self.paragraphs[name] if name in self.paragraphs else self.paragraphs.setdefault(name, terms(name))
         both = self.paragraphs[whole]

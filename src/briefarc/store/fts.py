@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import suppress
 
 from briefarc.store import cjk
@@ -102,36 +102,33 @@ def set_hash_size(conn: sqlite3.Connection) -> None:
             conn.execute(f"INSERT INTO [{table}_fts]([{table}_fts], rank) VALUES('hashsize', ?)", (HASH_BYTES,))
 
 
-# Text with a full-width letter or digit, as an SQL GLOB pattern (store/text.py, WIDE_ALNUM).
-WIDE_GLOB = "*[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]*"
-
-
-def stale_terms(conn: sqlite3.Connection, table: str, wide_only: bool = False) -> Iterator[list[list]]:
+def stale_terms(conn: sqlite3.Connection, table: str,
+                only: Callable[[str], bool] | None = None) -> Iterator[list[list]]:
     """Pages of [terms..., id] for the rows of `table` whose stored CJK terms are not those of their text (with
-    `wide_only`, of the rows whose text holds a full-width letter or digit)."""
+    `only`, of the rows with a text that `only` picks: the others' terms are not worked out again)."""
     texts, terms = list(CJK_COLUMNS[table]), list(CJK_COLUMNS[table].values())
     wanted = " OR ".join([f"[{c}] GLOB '{CJK_GLOB}'" for c in texts] + [f"[{c}] IS NOT NULL" for c in terms])
-    if wide_only:
-        wanted = f"({wanted}) AND ({' OR '.join(f'[{c}] GLOB {WIDE_GLOB!r}' for c in texts)})"
     last = 0
     while rows := conn.execute(f"SELECT id, {', '.join(texts + terms)} FROM {table} WHERE id > ? AND ({wanted}) "
                                "ORDER BY id LIMIT 500", (last,)).fetchall():
         last = rows[-1][0]
         page = []
         for row in rows:
+            if only is not None and not any(text and only(text) for text in row[1:1 + len(texts)]):
+                continue
             fresh = [cjk.terms(text) for text in row[1:1 + len(texts)]]
             if fresh != list(row[1 + len(texts):]):
                 page.append([*fresh, row[0]])
         yield page
 
 
-def refresh_terms(conn: sqlite3.Connection, wide_only: bool = False) -> int:
-    """Store the CJK terms of every row whose stored terms are not those of its text (with `wide_only`, of those
-    whose text holds a full-width letter or digit); returns how many. The triggers keep the indexes in step."""
+def refresh_terms(conn: sqlite3.Connection, only: Callable[[str], bool] | None = None) -> int:
+    """Store the CJK terms of every row whose stored terms are not those of its text (with `only`, of the rows
+    with a text that `only` picks); returns how many. The triggers keep the indexes in step with each change."""
     changed = 0
     for table, columns in CJK_COLUMNS.items():
         assignments = ", ".join(f"[{c}] = ?" for c in columns.values())
-        for page in stale_terms(conn, table, wide_only):
+        for page in stale_terms(conn, table, only):
             conn.executemany(f"UPDATE {table} SET {assignments} WHERE id = ?", page)
             changed += len(page)
     return changed

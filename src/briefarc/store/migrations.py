@@ -409,12 +409,14 @@ def m017_feed_entry_keys(conn: sqlite3.Connection) -> None:
     rekey_feed_entries(conn)
 
 
-def m018_wide_letters(conn: sqlite3.Connection) -> None:
-    """Full-width letters and digits (Ｇ２０峰会, （ＷＴＯ）) in the CJK search terms as the ASCII ones a query is
-    narrowed to (store/cjk.py): the terms of the rows whose text holds one are made again."""
+def m018_letters_in_cjk_text(conn: sqlite3.Connection) -> None:
+    """Letters and digits in CJK text as store/cjk.py now gives their search terms: full-width ones (Ｇ２０峰会,
+    （ＷＴＯ）) as the ASCII ones a query is narrowed to, every word of a chain that CJK characters touch (地名South
+    China Sea作为). The terms of the rows whose text holds either are made again."""
+    from briefarc.store.cjk import changed_since_m017
     from briefarc.store.fts import refresh_terms
 
-    refresh_terms(conn, wide_only=True)
+    refresh_terms(conn, only=changed_since_m017)
 
 
 def run_script(conn: sqlite3.Connection, script: str) -> None:
@@ -447,7 +449,7 @@ MIGRATIONS: list[Migration] = [
     m015_unchanged_copies,
     m016_published_utc,
     m017_feed_entry_keys,
-    m018_wide_letters,
+    m018_letters_in_cjk_text,
 ]
 
 
