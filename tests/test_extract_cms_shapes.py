@@ -132,3 +132,28 @@ def test_a_byline_element_with_a_date_does_not_erase_the_structured_author() -> 
                        url="https://www.dawn.com/news/1900000/water-commission")
     assert document.author == "Kamran Haider"
     assert document.paragraphs == PARAGRAPHS
+
+
+# --- the spokesperson a foreign report quotes ----------------------------------------------------------
+
+def test_reports_in_french_german_spanish_and_portuguese_name_the_spokesperson() -> None:
+    openings = {
+        "fr": "« Le dialogue sur les eaux partagées a survécu aux guerres », a déclaré la porte-parole Nadia Rehman "
+              "lors de son point de presse hebdomadaire à Islamabad.",
+        "de": "„Der Dialog über gemeinsame Gewässer hat Kriege überstanden“, sagte Sprecherin Nadia Rehman bei der "
+              "wöchentlichen Pressekonferenz in Islamabad.",
+        "es": "“El diálogo sobre las aguas compartidas ha sobrevivido a guerras”, dijo la portavoz de Exteriores, "
+              "Nadia Rehman, en la rueda de prensa semanal en Islamabad.",
+        "pt": "“O diálogo sobre as águas partilhadas sobreviveu a guerras”, disse a porta-voz Nadia Rehman na "
+              "entrevista coletiva semanal em Islamabad.",
+    }
+    for lang, opening in openings.items():
+        body = f"<article><h1>{TITLE}</h1><p>{opening}</p><p>{opening}</p></article>"
+        document = extract(html('<meta property="og:type" content="article">', body, lang=lang), url=URL)
+        assert document.spokesperson == "Nadia Rehman", lang
+
+
+def test_a_spokesman_for_the_opposition_names_no_one() -> None:
+    body = (f"<article><h1>{TITLE}</h1><p>Der Sprecher der Opposition kritisierte die Regierung scharf und "
+            f"verlangte eine Debatte im Parlament über die Wasserpolitik des Landes.</p></article>")
+    assert extract(html("", body, lang="de"), url=URL).spokesperson is None

@@ -26,6 +26,17 @@ ATTRIBUTION = lazy(
     r"(?P<name>[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){1,2})(?=\s+(?:told|said|says|stated|added|noted|"
     r"remarked|briefed|explained|while|during|at|in|on)\b|[,.])"
 )
+# The same in the languages of foreign reports of a briefing: "a déclaré la porte-parole Nadia Rehman lors de",
+# "sagte Sprecherin Nadia Rehman bei", "dijo la portavoz Nadia Rehman en", "disse a porta-voz Nadia Rehman na",
+# "le porte-parole du Quai d'Orsay, Christophe Lemoine, a".
+ATTRIBUTION_OTHER = lazy(
+    r"(?:[Pp]orte-parole|[Ss]precher(?:in)?|[Pp]ortavoz|[Pp]orta-voz)"
+    r"(?:\s+(?:du|de la|de l'|des|de|do|da|dos|das|del)\s*[\w'’ \-]{2,40}?,)?,?\s+"
+    r"(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’\-]+(?:\s+[A-ZÀ-Ý][a-zà-ÿ'’\-]+){1,2})(?=\s+(?:a|avait|lors|devant|sagte|sagt|erklärte|"
+    r"betonte|bei|vor|dijo|afirmó|declaró|señaló|anunció|durante|disse|afirmou|declarou|anunciou|na|no|en|em|"
+    r"au|à|am|in)\b|[,.])"
+)
+OTHER_WORDS = ("orte-parole", "precher", "ortavoz", "orta-voz")
 ATTRIBUTION_ZH = lazy(
     r"发言人(?P<name>[\u4e00-\u9fff·]{2,4}?)(?=\d|在|表示|说|指出|称|介绍|宣布|回答|就|强调|答)"
 )
@@ -57,7 +68,7 @@ def spokesperson_from_title(title: str | None) -> str | None:
 
 def spokesperson_from_text(paragraphs: list[str]) -> str | None:
     """From an opening sentence ("noon briefing by Stéphane Dujarric, Spokesperson") or a news
-    report's attribution ("spokesman Asim Iftikhar told")."""
+    report's attribution ("spokesman Asim Iftikhar told", "la porte-parole Nadia Rehman lors de")."""
     for paragraph in paragraphs[:3]:
         for pattern in OPENING_PATTERNS:
             match = pattern.search(paragraph)
@@ -65,7 +76,8 @@ def spokesperson_from_text(paragraphs: list[str]) -> str | None:
                 return clean_name(match.group("name"))
     for paragraph in paragraphs[:12]:  # each pattern's words looked for first (most paragraphs hold neither)
         for match in (ATTRIBUTION.search(paragraph) if "pokes" in paragraph else None,
-                      ATTRIBUTION_ZH.search(paragraph) if "发言人" in paragraph else None):
+                      ATTRIBUTION_ZH.search(paragraph) if "发言人" in paragraph else None,
+                      ATTRIBUTION_OTHER.search(paragraph) if any(w in paragraph for w in OTHER_WORDS) else None):
             name = clean_name(match.group("name")) if match else None
             if name:
                 return name
