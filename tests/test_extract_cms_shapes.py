@@ -157,3 +157,15 @@ def test_a_spokesman_for_the_opposition_names_no_one() -> None:
     body = (f"<article><h1>{TITLE}</h1><p>Der Sprecher der Opposition kritisierte die Regierung scharf und "
             f"verlangte eine Debatte im Parlament über die Wasserpolitik des Landes.</p></article>")
     assert extract(html("", body, lang="de"), url=URL).spokesperson is None
+
+
+def test_a_chinese_agency_lead_names_the_reporters() -> None:
+    """"新华社北京3月14日电（记者李明远）" opens a Chinese agency's report: its reporter is the author, on a page
+    whose metadata names none (and says nothing of it being news)."""
+    rest = "外交部发言人林雪14日在例行记者会上表示，中方希望各方通过对话协商妥善处理分歧。"
+    leads = (("新华社北京3月14日电（记者李明远）", "李明远"), ("中新网北京3月14日电 (记者 张三 李四)", "张三、李四"),
+             ("新华社北京3月14日电 ", None), ("据报道（记者李明远）", None))
+    for lead, author in leads:
+        body = (f"<article><h1>外交部：希望各方通过对话协商妥善处理分歧</h1><p>{lead}{rest}</p>"
+                f"<p>{rest * 3}</p></article>")
+        assert extract(html("", body, lang="zh")).author == author, lead

@@ -59,6 +59,10 @@ ROLE = lazy(r",?\s+(?:is|has\s+been|serves\s+as|works\s+as)\s+(?:a|an|the|our)\s
 WIRE_LEAD = lazy(r"^(?i:by)\s+((?:(?:[A-Z][a-z][\w'’.-]*|and|&),?\s+){1,9}?)[A-Z][A-Z-]{2,}(?:\s+[A-Z][A-Z-]+)*\s*"
                  r"[,(:–—-]")  # and a second name: "By Jane Roe and John Doe WASHINGTON (Reuters) -"
 BY_LINE = lazy(r"^(?i:by)\s+(.{3,60})$")  # a line of its own: "By Jane Roe"
+# A Chinese agency's lead: where and when it was filed, then its reporters ("新华社北京3月14日电（记者李明远、王芳）",
+# "中新网北京3月14日电 (记者 张三)"): the names, two to four characters each (a dot in a transliterated one).
+CHINESE_WIRE_LEAD = lazy(r"^[^。，,（(]{2,40}?电\s*[（(]\s*(?:记者|通讯员)\s*"
+                         r"([\u4e00-\u9fff·]{2,6}(?:\s*[、，,\s]\s*[\u4e00-\u9fff·]{2,6}){0,5})\s*[）)]")
 LEAD = 2  # paragraphs at the head of the article where an agency's lead stands
 ROLE_REACH = 60  # characters after the name
 TAIL = 8  # paragraphs at the foot of the article where an author's box stands
@@ -118,6 +122,16 @@ def author_from_paragraphs(paragraphs: list[str]) -> str | None:
         name = _biography(line, ROLE)
         if name:
             return name
+    return None
+
+
+def author_from_wire_lead(paragraphs: list[str]) -> str | None:
+    """The reporters a Chinese agency's lead names ("新华社北京3月14日电（记者李明远）": 李明远), as written, several
+    joined by "、". The lead says the page is a news report, whatever its metadata says."""
+    for line in paragraphs[:LEAD]:
+        match = CHINESE_WIRE_LEAD.match(line)
+        if match:
+            return "、".join(re.split(r"\s*[、，,\s]\s*", match[1]))
     return None
 
 

@@ -12,7 +12,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from briefarc.errors import InputError
 from briefarc.extract import content, dates, dating, jsonapi, listing, sites, speakers, stubs, transcript
-from briefarc.extract.authorbox import author_from_paragraphs
+from briefarc.extract.authorbox import author_from_paragraphs, author_from_wire_lead
 from briefarc.extract.decode import decode_page
 from briefarc.extract.depth import cap_tags, guarded
 from briefarc.extract.feed import FeedItem, is_feed, parse_feed
@@ -165,7 +165,8 @@ def extract_html(text: str, url: str | None = None, site: sites.Site | None = No
     strong = {b.text for b in blocks if b.strong > 0.5}
     document = Document(
         title=meta.title, subtitle=meta.subtitle, language=meta.language,
-        author=meta.author or (author_from_paragraphs(paragraphs) if meta.news else None),
+        author=meta.author or (author_from_paragraphs(paragraphs) if meta.news else None)
+        or author_from_wire_lead(paragraphs),
         site_name=(site.site_name if site else None) or meta.site_name, url=url,  # one name per known site
         canonical_url=meta.canonical_url, tags=meta.tags, paragraphs=paragraphs, assumed_site=assumed,
     )
