@@ -301,24 +301,35 @@ def waits_on_a_pipe(pid: int) -> bool:
         return False
 
 
+def small_pages(folder: Path, count: int = 60) -> Path:
+    """Pages small enough that all of them fit in the pipe to a stopped writer process."""
+    folder.mkdir()
+    for index in range(count):
+        (folder / f"p{index:03}.html").write_text(
+            f"<html><head><title>Page number {index}</title></head><body><h1>Page number {index}</h1>"
+            f"<p>This is the text of page {index}, long enough to be a paragraph of an article.</p></body></html>")
+    return folder
+
+
+def ingest_waiting_on_a_stopped_writer(db_file: Path, folder: Path) -> tuple[subprocess.Popen, int]:
+    """An ingest that has handed every page to its writer process, which is stopped (SIGSTOP) before it saved one."""
+    if not Path(f"/proc/{os.getpid()}/wchan").exists():
+        pytest.skip("needs /proc/PID/wchan to tell when the ingest waits for its writer")
+    process = briefarc("ingest", str(folder), db=db_file)
+    wait_for(lambda: children_of(process.pid) or process.poll() is not None, "the writer process")
+    writer = children_of(process.pid)[0]
+    os.kill(writer, signal.SIGSTOP)
+    wait_for(lambda: waits_on_a_pipe(process.pid), "the ingest to wait for the writer's reports")
+    return process, writer
+
+
 @pytest.mark.crash
 def test_a_writer_killed_after_the_last_page_was_handed_over_is_an_error(db_file, tmp_path):
     """The writer process SIGKILLed while the ingest waited for its last reports: the ingest said 'Added 0,
     updated 0, unchanged 0, failed 0.' and exited 0 with nothing saved (found by killing it at random moments)."""
-    folder = tmp_path / "small"  # small pages: all of them fit in the pipe to the stopped writer
-    folder.mkdir()
-    for index in range(60):
-        (folder / f"p{index:03}.html").write_text(
-            f"<html><head><title>Page number {index}</title></head><body><h1>Page number {index}</h1>"
-            f"<p>This is the text of page {index}, long enough to be a paragraph of an article.</p></body></html>")
-    if not Path(f"/proc/{os.getpid()}/wchan").exists():
-        pytest.skip("needs /proc/PID/wchan to tell when the ingest waits for its writer")
-    process = briefarc("ingest", str(folder), db=db_file)
+    folder = small_pages(tmp_path / "small")
+    process, writer = ingest_waiting_on_a_stopped_writer(db_file, folder)
     try:
-        wait_for(lambda: children_of(process.pid) or process.poll() is not None, "the writer process")
-        writer = children_of(process.pid)[0]
-        os.kill(writer, signal.SIGSTOP)  # it saves nothing while the ingest hands every page over
-        wait_for(lambda: waits_on_a_pipe(process.pid), "the ingest to wait for the writer's reports")
         os.kill(writer, signal.SIGKILL)
         _, err = process.communicate(timeout=60)
     finally:
@@ -329,6 +340,29 @@ def test_a_writer_killed_after_the_last_page_was_handed_over_is_an_error(db_file
     again.communicate(timeout=120)
     assert again.returncode == 0 and counts(db_file)["documents"] == 60
 
+
+def sigint_pending(pid: int) -> bool:
+    status = Path(f"/proc/{pid}/status").read_text()
+    masks = [int(line.split()[1], 16) for line in status.splitlines() if line.startswith(("SigPnd:", "ShdPnd:"))]
+    return any(mask & (1 << (signal.SIGINT - 1)) for mask in masks)
+
+
+@pytest.mark.crash
+def test_ctrl_c_while_the_writer_finishes_counts_every_page_it_saved(db_file, tmp_path):
+    """Ctrl-C while the ingest waited for its writer's last reports: the writer saved all 60 pages (as it must,
+    they were handed over whole), and the ingest said 'Interrupted: 1 saved', the pages reported before it
+    stopped reading. Found by interrupting the ingest while its writer was stopped."""
+    process, writer = ingest_waiting_on_a_stopped_writer(db_file, small_pages(tmp_path / "small"))
+    try:
+        process.send_signal(signal.SIGINT)
+        wait_for(lambda: not sigint_pending(process.pid), "the ingest to take the Ctrl-C")
+        os.kill(writer, signal.SIGCONT)
+        _, err = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    assert process.returncode == 130, err
+    assert counts(db_file)["documents"] == 60
+    assert err == "Interrupted: 60 saved, rerun to continue.\n"
 
 def test_reparse_of_an_archive_it_cannot_write_stops_with_one_error(cli, db_file):
     """It failed each document in turn ('Re-extracted 0 documents: 0 changed, 14 failed.' and a line for each,

@@ -230,7 +230,10 @@ class ProcessWriter:
         with contextlib.suppress(BrokenPipeError, OSError), whole_messages():
             self.work_out.send(None)
         try:
-            self._collect(wait=True)
+            # Ctrl-C now waits for the writer's last reports: it saves what it holds all the same (joined below),
+            # and "Interrupted: N saved" counts it (cut off at the next report, it counted one page of 60 saved)
+            with whole_messages():
+                self._collect(wait=True)
         finally:
             self.work_out.close()
             self.process.join(timeout=60)
