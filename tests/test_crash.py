@@ -385,3 +385,15 @@ def test_reparse_of_an_archive_it_cannot_write_stops_with_one_error(cli, db_file
     assert process.returncode == 1
     assert err == f"Error: Cannot write to the database {db_file}: it is read-only. Check the file's permissions.\n"
     assert db_file.read_bytes() == before
+
+
+def test_a_database_another_program_holds_is_not_said_to_be_held_by_briefarc(tmp_path):
+    """The message named "another briefarc process" when a program such as a Datasette plugin or sqlite3 held the
+    write lock (helper-86): it names neither wrongly now."""
+    import sqlite3
+
+    from briefarc.store.db import describe
+
+    message = describe(sqlite3.OperationalError("database is locked"), tmp_path / "a.db")
+    assert "another briefarc process" not in message and "another process" in message and "program" in message
+    assert "\n" not in message

@@ -379,7 +379,8 @@ def _explain(message: str, where: str) -> str:
     if "disk is full" in message or "disk I/O" in message:
         return f"Cannot write to the database{where}: {message}. Free some space and run again."
     if "locked" in message or "busy" in message:
-        return f"The database{where} stayed locked by another briefarc process; try again shortly."
+        return (f"The database{where} stayed locked by another process writing to it (another briefarc run, or a "
+                "program that keeps it open); try again when that is done.")
     if "unable to open" in message:
         return f"Cannot open the database{where}: check that the folder exists and is writable."
     return f"Database error{where}: {message}."
