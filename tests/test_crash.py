@@ -397,3 +397,25 @@ def test_a_database_another_program_holds_is_not_said_to_be_held_by_briefarc(tmp
     message = describe(sqlite3.OperationalError("database is locked"), tmp_path / "a.db")
     assert "another briefarc process" not in message and "another process" in message and "program" in message
     assert "\n" not in message
+
+
+def test_ctrl_c_while_the_listings_links_are_noted_still_counts_the_pages_saved(tmp_path, monkeypatch):
+    """The links of a listing page are noted after its batch's pages are saved: a Ctrl-C there printed a bare
+    'Interrupted.', not how many were saved (helper-86)."""
+    from briefarc.errors import Interrupted
+    from briefarc.files.ingest import ingest
+    from briefarc.store import pending
+    from briefarc.store.db import open_database
+
+    samples = Path(__file__).resolve().parents[1] / "data" / "samples"
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for name in ("listing-china-mfa.html", "state-briefing.html", "un-noon-briefing.html"):
+        shutil.copy(samples / name, folder / name)
+
+    def ctrl_c(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pending, "note", ctrl_c)
+    with pytest.raises(Interrupted, match="Interrupted: 2 saved"):
+        ingest(open_database(tmp_path / "a.db"), [str(folder)])

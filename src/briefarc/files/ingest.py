@@ -114,9 +114,9 @@ def ingest(
             run.writer = writer
             for name in iter_inputs(paths, warc=True):
                 _ingest_one(run, name, url)
+        _note_listed(db, run.report.listed, source_id)  # each in a transaction of its own: a rerun notes the rest
     except KeyboardInterrupt as exc:  # the writer has saved and committed what was handed over whole
         raise Interrupted(run.report.added + run.report.updated, run.report.unchanged) from exc
-    _note_listed(db, run.report.listed, source_id)
     return run.report
 
 
