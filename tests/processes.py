@@ -62,13 +62,26 @@ def stored_documents(db_file: Path) -> int:
 
 def living_in_group(group: int) -> list[int]:
     """Processes of a process group that still run (zombies excluded: an init that does not reap leaves them)."""
+    return _living(GROUP_FIELD, group)
+
+
+def children_of(pid: int) -> list[int]:
+    """The living child processes of `pid`."""
+    return _living(PARENT_FIELD, pid)
+
+
+PARENT_FIELD, GROUP_FIELD = 1, 2  # in /proc/<pid>/stat after the name: state, parent, process group
+
+
+def _living(field: int, value: int) -> list[int]:
+    """The processes that still run (not zombies) whose /proc stat `field` is `value`."""
     living = []
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)[1].split()
         except (OSError, IndexError):
             continue
-        if int(fields[2]) == group and fields[0] != "Z":
+        if int(fields[field]) == value and fields[0] != "Z":
             living.append(int(stat.parent.name))
     return living
 

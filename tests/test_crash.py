@@ -17,7 +17,7 @@ from briefarc.errors import DatabaseError
 from briefarc.files.ingest import ingest
 from briefarc.store.db import open_database
 from tests.conftest import ROOT, SAMPLES
-from tests.processes import briefarc, stored_documents, wait_for, wait_for_group_to_end
+from tests.processes import briefarc, children_of, stored_documents, wait_for, wait_for_group_to_end
 
 sys.path.insert(0, str(ROOT / "bench"))
 from pages import page  # noqa: E402
@@ -279,19 +279,6 @@ def test_an_older_archive_that_cannot_be_written_says_it_needs_upgrading(tmp_pat
         f"{len(MIGRATIONS)}) and must be upgraded, which writes to it, but it is read-only here: open it once "
         "where it can be written (or open a copy).")
     assert db_file.read_bytes() == before
-
-
-def children_of(pid: int) -> list[int]:
-    """The living child processes of `pid`."""
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        if int(fields[1]) == pid and fields[0] != "Z":
-            found.append(int(stat.parent.name))
-    return found
 
 
 def waits_on_a_pipe(pid: int) -> bool:
