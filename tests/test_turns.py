@@ -73,6 +73,23 @@ def test_the_answers_to_an_outlets_questions(cli, sample_db):
     assert statements.code == 2 and "statements answer no one" in statements.stderr
 
 
+def test_each_answer_says_whose_question_it_answers(cli, sample_db):
+    """An answer's record had "outlet": null and nothing else: a script given the answers to --outlet Reuters, or
+    any answers, could not tell from a row whose question each answered (helper-87). `asked_by` is the outlet of
+    the question before it (None after a generic Q:), as show ID#N's "question" gives it; questions have none."""
+    answers = cli("search", "--outlet", "Reuters", "--in", "answers", "--db", sample_db, "--json").jsonl()
+    assert answers and {turn["asked_by"] for turn in answers} == {"Reuters"}
+    every = cli("search", "--in", "answers", "--limit", "500", "--db", sample_db, "--json").jsonl()
+    for answer in every:
+        question = cli("show", f"{answer['id']}#{answer['turn']}", "--db", sample_db, "--json").jsonl()[0]["question"]
+        assert answer["asked_by"] == (question or {}).get("outlet")
+    assert {turn["asked_by"] for turn in every} >= {"Reuters", "AFP", None}
+    questions = cli("search", "--in", "questions", "--db", sample_db, "--json").jsonl()
+    assert questions and {turn["asked_by"] for turn in questions} == {None}
+    csv_head = cli("search", "--in", "answers", "--db", sample_db, "--csv").stdout.splitlines()[0]
+    assert csv_head.split(",")[6:9] == ["speaker", "outlet", "asked_by"]
+
+
 def test_search_turns_says_how_many(cli, sample_db):
     every = cli("search", "tariff*", "--in", "questions", "--db", sample_db, "--json").jsonl()
     assert len(every) >= 2 and {t["total"] for t in every} == {len(every)}

@@ -22,11 +22,15 @@ if TYPE_CHECKING:
 
 # `search --in questions` reads as the plural; the stored role is singular.
 ROLE_NAMES = {f"{role}s": role for role in ROLES} | {role: role for role in ROLES}
+# The label of the question an answer answers: the last question before it in its document.
+ASKED_SQL = ("CASE WHEN t.role = 'answer' THEN (SELECT q.speaker FROM turns q WHERE q.document_id = t.document_id "
+             "AND q.number < t.number AND q.role = 'question' ORDER BY q.number DESC LIMIT 1) END")
 TURN_COLUMNS = (
     "t.document_id, t.number, t.role, t.speaker, t.text, d.published_date, s.name, d.title, d.spokesperson, "
-    f"d.language, {SITE_SQL}"
+    f"d.language, {SITE_SQL}, {ASKED_SQL}"
 )
-TURN_KEYS = ("id", "turn", "role", "speaker", "text", "date", "source", "title", "spokesperson", "language", "site")
+TURN_KEYS = ("id", "turn", "role", "speaker", "text", "date", "source", "title", "spokesperson", "language", "site",
+             "asked")
 # A reporter's label often carries the word for reporter after the outlet ("路透社记者": Reuters' reporter).
 REPORTER_SUFFIX = re.compile(r"\s*(?:记者|reporter|correspondent)$", re.I)
 # A label that opens with a person's office or honorific names a participant (the operator, a senator, an
@@ -76,6 +80,8 @@ def turn_record(row: tuple) -> dict:
     record = dict(zip(TURN_KEYS, row, strict=True))
     record["text"] = record["text"] or ""
     record["outlet"] = outlet_of(record["speaker"]) if record["role"] == "question" else None
+    asked = record.pop("asked")  # an answer: the outlet whose question it answers (as --outlet picks answers)
+    record["asked_by"] = outlet_of(asked) if record["role"] == "answer" and asked else None
     return record
 
 

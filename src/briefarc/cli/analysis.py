@@ -25,7 +25,8 @@ from briefarc.cli.app import (
 )
 from briefarc.cli.filters import check_source_filter, with_filters
 
-TURN_CSV_COLUMNS = ["id", "turn", "date", "source", "site", "role", "speaker", "outlet", "language", "title", "text"]
+TURN_CSV_COLUMNS = ["id", "turn", "date", "source", "site", "role", "speaker", "outlet", "asked_by", "language",
+                    "title", "text"]
 
 
 def print_rows(rows: list[dict], columns: list[str], json_: bool, csv_: bool, table, empty: str, *,
