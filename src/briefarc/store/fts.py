@@ -105,9 +105,11 @@ def set_hash_size(conn: sqlite3.Connection) -> None:
 def stale_terms(conn: sqlite3.Connection, table: str,
                 only: Callable[[str], bool] | None = None) -> Iterator[list[list]]:
     """Pages of [terms..., id] for the rows of `table` whose stored CJK terms are not those of their text (with
-    `only`, of the rows with a text that `only` picks: the others' terms are not worked out again)."""
+    `only`, of the rows that have terms and a text that `only` picks: the others' terms are not worked out again,
+    and the rows without CJK text are not read: GLOB over every text of 100,000 documents took 25 s of CPU)."""
     texts, terms = list(CJK_COLUMNS[table]), list(CJK_COLUMNS[table].values())
-    wanted = " OR ".join([f"[{c}] GLOB '{CJK_GLOB}'" for c in texts] + [f"[{c}] IS NOT NULL" for c in terms])
+    wanted = " OR ".join(([] if only else [f"[{c}] GLOB '{CJK_GLOB}'" for c in texts])
+                         + [f"[{c}] IS NOT NULL" for c in terms])
     last = 0
     while rows := conn.execute(f"SELECT id, {', '.join(texts + terms)} FROM {table} WHERE id > ? AND ({wanted}) "
                                "ORDER BY id LIMIT 500", (last,)).fetchall():
