@@ -71,17 +71,31 @@ def _pieces() -> re.Pattern:
     return re.compile(f"({cjk}+)|({other}+(?: {other}+)*)")
 
 
+@cache
+def _bridged() -> re.Pattern:
+    """Three words or more of other letters or digits between two CJK characters, with no line break between
+    them (网站www.brfmc.org查询, 热线0086-10-12308求助, 包括US, UK, France和Germany)."""
+    cjk, other, between = f"[{CJK_CHARS}]", f"[^\\W_{CJK_CHARS}]", f"(?:[^\\w\\n{CJK_CHARS}]|_)+"
+    return re.compile(f"(?<={cjk}){other}+(?:{between}{other}+){{2,}}(?={cjk})")
+
+
 def _chain_runs(text: str) -> list[tuple[str, str]]:
     """The runs of _runs, with every word of a chain that CJK characters touch at one end ("地名South China
-    Sea作为": South, China and Sea, not South and Sea side by side): a phrase of them is found in the terms."""
+    Sea作为": South, China and Sea, not South and Sea side by side), and every word between two CJK characters
+    (_bridged: www, brfmc and org, not www and org side by side): a phrase of them is found in the terms."""
     cjk = _cjk_char()
+    bridges = iter(_bridged().finditer(text))
+    bridge = next(bridges, None)
     runs: list[tuple[str, str]] = []
     for match in _pieces().finditer(text):
         if match[1]:
             runs.append((match[1], ""))
             continue
         start, end = match.span()
-        if (start and cjk.match(text, start - 1)) or cjk.match(text, end):
+        while bridge and bridge.end() < end:
+            bridge = next(bridges, None)
+        if ((start and cjk.match(text, start - 1)) or cjk.match(text, end)
+                or (bridge and bridge.start() <= start)):
             runs.extend(("", word) for word in match[2].split(" "))
     return runs
 
@@ -89,6 +103,18 @@ def _chain_runs(text: str) -> list[tuple[str, str]]:
 @cache
 def _cjk_char() -> re.Pattern:
     return re.compile(f"[{CJK_CHARS}]")
+
+
+@cache
+def _bridge_open() -> re.Pattern:
+    """The end of a text whose last CJK character has a letter or digit against it, with no line break after."""
+    return re.compile(f"[{CJK_CHARS}][^\\W_{CJK_CHARS}][^{CJK_CHARS}\\n]*$")
+
+
+@cache
+def _other_before_cjk() -> re.Pattern:
+    """A letter or digit before any CJK character or line break."""
+    return re.compile(f"[^{CJK_CHARS}\\n]*?[^\\W_{CJK_CHARS}]")
 
 
 @cache
@@ -115,15 +141,16 @@ def terms(text: str | None) -> str | None:
     if _wide().search(text):
         alone = [narrow(word) for word in _wide_words().findall(text)]
         text = narrow(text)
-    runs = _runs().findall(text) if not _chained().search(text) else _chain_runs(text)
+    chains = _chained().search(text) or _bridged().search(text)
+    runs = _chain_runs(text) if chains else _runs().findall(text)
     found = " ".join(_interleaved(runs[start:start + PLACES]) for start in range(0, len(runs), PLACES))
     return " ".join(filter(None, [found, *alone])) or None
 
 
 def changed_since_m017(text: str) -> bool:
     """Whether the text's terms may differ from those of the release before m018: it holds a full-width letter
-    or digit, or a chain of words that a CJK character touches."""
-    return bool(_wide().search(text) or _chained().search(text))
+    or digit, a chain of words that a CJK character touches, or words between two CJK characters (_bridged)."""
+    return bool(_wide().search(text) or _chained().search(text) or _bridged().search(text))
 
 
 @cache
@@ -194,6 +221,8 @@ class Known:
             return None
         if whole[cut - 1] == " " and _other_char().match(whole, cut - 2) and _other_char().match(paragraph):
             return None  # a space inside a chain of words: CJK characters at one end of it touch all its words
+        if _bridge_open().search(whole, 0, cut) and _other_before_cjk().match(paragraph):
+            return None  # a cut among words after a CJK character: one before the paragraph's would bridge them all
         name = whole[:cut]  # a speaker's name, mostly: the same in many turns
         head = self.paragraphs[name] if name in self.paragraphs else self.paragraphs.setdefault(name, terms(name))
         both = self.paragraphs[whole]
