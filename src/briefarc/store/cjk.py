@@ -137,6 +137,14 @@ def terms(text: str | None) -> str | None:
     others, as the text column keeps it in its full-width form, which no query reaches."""
     if not has_cjk(text):
         return None
+    if "\n\n" in text and _wide().search(text):  # its words alone last in each paragraph, as terms_of stores them
+        return " ".join(filter(None, map(_paragraph_terms, text.split("\n\n")))) or None
+    return _paragraph_terms(text)
+
+
+def _paragraph_terms(text: str) -> str | None:
+    if not has_cjk(text):
+        return None
     alone: list[str] = []
     if _wide().search(text):
         alone = [narrow(word) for word in _wide_words().findall(text)]
@@ -224,10 +232,12 @@ class Known:
         if _bridge_open().search(whole, 0, cut) and _other_before_cjk().match(paragraph):
             return None  # a cut among words after a CJK character: one before the paragraph's would bridge them all
         name = whole[:cut]  # a speaker's name, mostly: the same in many turns
+        if _wide().search(name):  # terms() puts full-width words alone after all the others: the name's last
+            return None
         head = self.paragraphs[name] if name in self.paragraphs else self.paragraphs.setdefault(name, terms(name))
         both = self.paragraphs[whole]
-        if head is None:  # the name gives no terms, unless it holds full-width words (terms() puts them last)
-            return None if _wide().search(name) else (both,)
+        if head is None:
+            return (both,)
         if both == head:
             return (None,)
         return (both[len(head) + 1:],) if both and both.startswith(head + " ") else None
