@@ -61,3 +61,17 @@ def test_an_ignored_ctrl_c_stays_ignored(other_thread):
         assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+def test_an_error_while_ctrl_c_is_held_is_reported_not_replaced(other_thread):
+    """Ctrl-C held while the writer's last reports were read, then the writer's error (disk full): the held
+    Ctrl-C was raised over it, and the run said "Interrupted" without the cause (helper-89)."""
+    from briefarc.errors import DatabaseError
+
+    before = signal.getsignal(signal.SIGINT)
+    with pytest.raises(DatabaseError), whole_messages():
+        os.kill(os.getpid(), signal.SIGINT)
+        busy(0.05)
+        raise DatabaseError("Cannot write to the database: database or disk is full.")
+    busy(0.05)
+    assert signal.getsignal(signal.SIGINT) is before

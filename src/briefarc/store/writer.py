@@ -276,6 +276,9 @@ def whole_messages():
     previous = signal.signal(signal.SIGINT, lambda number, frame: caught.append(number))
     try:
         yield
+    except Exception:
+        caught.clear()  # an error (the writer's: disk full, a lock) ends the run all the same and says why
+        raise
     finally:
         signal.signal(signal.SIGINT, signal.SIG_DFL if previous is None else previous)
         if caught:
