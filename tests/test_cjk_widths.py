@@ -10,6 +10,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 PAGE = """<html lang="zh"><head><title>外交部发言人答记者问</title></head><body><h1>外交部发言人答记者问</h1>
 <p>问：二十国集团（Ｇ２０）峰会将于２０２５年举行，中方对此有何评论？世界贸易组织（ＷＴＯ）改革也受到关注。</p>
@@ -108,3 +110,25 @@ def test_the_upgrade_reads_only_the_rows_with_cjk_text(sample_db):
         conn.close()
     reads = [sql for sql in statements if sql.lstrip().upper().startswith("SELECT")]
     assert reads and not any("GLOB" in sql for sql in reads), reads
+
+
+def test_full_width_words_alone_stand_in_their_place_in_the_terms(cli, archive):
+    """Full-width words that no CJK character touches ((ＷＴＯ), (Ｇ２０)) were put after the paragraph's other
+    terms, side by side: '"G20 WTO"' found the page, which says no such thing (helper-89). In their place now."""
+    assert hits(cli, archive, '"G20 WTO"') == [] and hits(cli, archive, '"WTO G20"') == []
+    assert hits(cli, archive, "G20") and hits(cli, archive, "WTO")
+
+
+@example("ＷＴＯ:0\n台")  # the turn's paragraph without CJK, the body's '名字：ＷＴＯ:0' ending with it
+@given(st.text(alphabet="台湾外交部2025G20ab ＷＴＯ（）：:，。\n", max_size=40))
+def test_a_texts_terms_are_those_its_paragraphs_give_also_after_a_speakers_name(text):
+    """What the writer stores (terms_of, paragraph by paragraph, a turn's taken from the body's paragraph that
+    ends with it) is what verify works out again (terms): a turn without CJK after '名字：ＷＴＯ' held 'WTO'."""
+    from briefarc.store import cjk
+
+    text = text.replace("\n", "\n\n")
+    assert cjk.terms_of(text, cjk.Known()) == cjk.terms(text)
+    known = cjk.Known()
+    known.TAIL = 1
+    cjk.terms_of("名字：" + text, known)
+    assert cjk.terms_of(text, known) == cjk.terms(text)

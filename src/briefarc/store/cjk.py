@@ -79,13 +79,16 @@ def _bridged() -> re.Pattern:
     return re.compile(f"(?<={cjk}){other}+(?:{between}{other}+){{2,}}(?={cjk})")
 
 
-def _chain_runs(text: str) -> list[tuple[str, str]]:
+def _chain_runs(text: str, wide: list[int] | None = None) -> list[tuple[str, str]]:
     """The runs of _runs, with every word of a chain that CJK characters touch at one end ("地名South China
-    Sea作为": South, China and Sea, not South and Sea side by side), and every word between two CJK characters
-    (_bridged: www, brfmc and org, not www and org side by side): a phrase of them is found in the terms."""
+    Sea作为": South, China and Sea, not South and Sea side by side), every word between two CJK characters
+    (_bridged: www, brfmc and org, not www and org side by side), and every chain that holds a word printed
+    full-width (`wide`: where such words start, in order; （ＷＴＯ）): a phrase of them is found in the terms."""
     cjk = _cjk_char()
     bridges = iter(_bridged().finditer(text))
     bridge = next(bridges, None)
+    starts = iter(wide or ())
+    first_wide = next(starts, None)
     runs: list[tuple[str, str]] = []
     for match in _pieces().finditer(text):
         if match[1]:
@@ -94,8 +97,10 @@ def _chain_runs(text: str) -> list[tuple[str, str]]:
         start, end = match.span()
         while bridge and bridge.end() < end:
             bridge = next(bridges, None)
+        while first_wide is not None and first_wide < start:
+            first_wide = next(starts, None)
         if ((start and cjk.match(text, start - 1)) or cjk.match(text, end)
-                or (bridge and bridge.start() <= start)):
+                or (bridge and bridge.start() <= start) or (first_wide is not None and first_wide < end)):
             runs.extend(("", word) for word in match[2].split(" "))
     return runs
 
@@ -133,11 +138,11 @@ def terms(text: str | None) -> str | None:
     """The search terms of `text`'s words that hold CJK characters, space-separated; None without any.
 
     Full-width letters and digits are terms as the ASCII ones a query is narrowed to (store/query.py): written
-    against CJK characters (Ｇ２０峰会) as part of the word, and a word of them alone (（ＷＴＯ）) after the
-    others, as the text column keeps it in its full-width form, which no query reaches."""
+    against CJK characters (Ｇ２０峰会) as part of the word, and a word of them alone (（ＷＴＯ）) in its place
+    too, as the text column keeps it in its full-width form, which no query reaches."""
     if not has_cjk(text):
         return None
-    if "\n\n" in text and _wide().search(text):  # its words alone last in each paragraph, as terms_of stores them
+    if "\n\n" in text and _wide().search(text):  # a paragraph without CJK gives none, as terms_of stores them
         return " ".join(filter(None, map(_paragraph_terms, text.split("\n\n")))) or None
     return _paragraph_terms(text)
 
@@ -145,14 +150,13 @@ def terms(text: str | None) -> str | None:
 def _paragraph_terms(text: str) -> str | None:
     if not has_cjk(text):
         return None
-    alone: list[str] = []
+    wide: list[int] = []
     if _wide().search(text):
-        alone = [narrow(word) for word in _wide_words().findall(text)]
-        text = narrow(text)
-    chains = _chained().search(text) or _bridged().search(text)
-    runs = _chain_runs(text) if chains else _runs().findall(text)
-    found = " ".join(_interleaved(runs[start:start + PLACES]) for start in range(0, len(runs), PLACES))
-    return " ".join(filter(None, [found, *alone])) or None
+        wide = [match.start() for match in _wide_words().finditer(text)]
+        text = narrow(text)  # as long as the text: the places of its words are kept
+    chains = wide or _chained().search(text) or _bridged().search(text)
+    runs = _chain_runs(text, wide) if chains else _runs().findall(text)
+    return " ".join(_interleaved(runs[start:start + PLACES]) for start in range(0, len(runs), PLACES)) or None
 
 
 def changed_since_m017(text: str) -> bool:
@@ -212,7 +216,8 @@ class Known:
         """`terms(paragraph)`, worked out once."""
         if paragraph in self.paragraphs:
             return self.paragraphs[paragraph]
-        taken = self._as_end(paragraph)
+        # without CJK, no terms: not the full-width words of a longer paragraph that ends with it
+        taken = self._as_end(paragraph) if has_cjk(paragraph) else (None,)
         found = taken[0] if taken else terms(paragraph)
         self.paragraphs[paragraph] = found
         if found and len(paragraph) >= self.TAIL:
