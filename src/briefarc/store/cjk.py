@@ -265,13 +265,35 @@ def phrase_tokens(text: str, star: bool = False) -> tuple[list[str], bool]:
 
     A run that ends the phrase may go on in the text (its pairs only, or the character as a prefix when
     it is one character long); a run followed by more of the phrase must end where the text's run ends
-    (its pairs and its last character).
+    (its pairs and its last character). The words of other letters or digits among them are those terms()
+    gives a text holding the phrase: those written against a CJK character, every word of a chain of them
+    that one touches (地名South China Sea作为) and the words between two CJK characters (_bridged).
     """
-    segments = [segment for word in _words(_gaps_closed(text)) for segment in word]
+    return _phrase_form(_gaps_closed(text), star, every_chain=False)
+
+
+def phrase_forms(text: str, star: bool = False) -> list[tuple[list[str], bool]]:
+    """The terms (phrase_tokens) of each way a text may hold the phrase, the first that of phrase_tokens: a space
+    typed between two CJK characters left out or kept as the page has it (外交部 发言人), and the words of other
+    letters or digits as the page printed them, or full-width, which makes every chain of them a run of terms
+    (台 ＡＢ ｃｄ 会: the query was narrowed, store/query.py)."""
+    closed = _gaps_closed(text)
+    forms: list[tuple[list[str], bool]] = []
+    for shape, every_chain in ((closed, False), (text, False), (closed, True), (text, True)):
+        form = _phrase_form(shape, star, every_chain)
+        if form[0] and form not in forms:
+            forms.append(form)
+    return forms
+
+
+def _phrase_form(text: str, star: bool, every_chain: bool) -> tuple[list[str], bool]:
+    """phrase_tokens of `text` as it stands; `every_chain`: its words of other letters or digits as full-width ones."""
+    wide = [match.start() for match in _other_char().finditer(text)] if every_chain else []
+    runs = _chain_runs(text, wide) if _cjk_char().search(text) else []
     tokens: list[str] = []
     prefix = False
-    for index, (run, other) in enumerate(segments):
-        last = index == len(segments) - 1
+    for index, (run, other) in enumerate(runs):
+        last = index == len(runs) - 1
         if other:
             tokens.append(other)
             prefix = last and star

@@ -202,11 +202,16 @@ def _on_terms(part: str, where: str, negated: bool) -> str:
     if part.startswith("NEAR("):
         return f"{where}: " + PHRASE.sub(lambda inner: _terms_phrase(inner) or inner[0], part)
     match = PHRASE.fullmatch(part)
-    phrase = _terms_phrase(match) if match else None
-    if match is None or phrase is None:
+    if match is None or not has_cjk(match["text"]):
         return part
-    others = [f'"{word}"' for word in cjk.other_words(match["text"].replace('""', '"'))]
-    query = " AND ".join([f"{where}: {phrase}", *others])
+    text = match["text"].replace('""', '"')
+    phrases = [f'"{" ".join(tokens)}"' + ("*" if prefix else "") for tokens, prefix in
+               cjk.phrase_forms(text, bool(match["star"]))]  # the ways a page may hold it, any of them
+    if not phrases:
+        return part
+    others = [f'"{word}"' for word in cjk.other_words(text)]
+    query = " AND ".join([f"{where}: " + (phrases[0] if len(phrases) == 1 else f"( {' OR '.join(phrases)} )"),
+                          *others])
     return f"( {query} )" if negated and others else query  # NOT binds closer than AND
 
 

@@ -49,15 +49,18 @@ def terms_pattern(fts: str) -> re.Pattern | None:
 
 
 def phrase_pattern(text: str, prefix: bool) -> str | None:
-    """A phrase's units as they stand in text: CJK characters side by side, words apart, whole words."""
-    units = UNIT.findall(text)
+    """A phrase's units as they stand in text: CJK characters side by side (or a space apart, where the phrase has
+    one: 外交部 发言人 finds the page's 外交部 发言人 as well as 外交部发言人), words apart, whole words."""
+    found = list(UNIT.finditer(text))
+    units = [match[0] for match in found]
     if not units:
         return None
     pattern = ""
     for index, unit in enumerate(units):
         if index:
             both = _is_cjk(unit) and _is_cjk(units[index - 1])
-            pattern += "" if both else (r"[\W_]*" if _is_cjk(unit) or _is_cjk(units[index - 1]) else r"[\W_]+")
+            gap = r"\s*" if text[found[index - 1].end():found[index].start()].isspace() else ""
+            pattern += gap if both else (r"[\W_]*" if _is_cjk(unit) or _is_cjk(units[index - 1]) else r"[\W_]+")
         pattern += _either_width(unit)
     start = "" if _is_cjk(units[0]) else rf"(?<![^\W_{CJK_CHARS}])"
     end = "" if _is_cjk(units[-1]) else (r"[^\W_]*" if prefix else rf"(?![^\W_{CJK_CHARS}])")
