@@ -97,3 +97,19 @@ def test_a_phrase_copied_from_a_page_finds_it_in_search_and_kwic(cli, tmp_path, 
     assert {hit["snippet"][start:end] for start, end in hit["highlights"]} == {shown}, hit["snippet"]
     assert [place["match"] for place in cli("kwic", query, "--db", db, "--json").jsonl()] == [shown]
     assert cli("verify", "--db", db).code == 0
+
+
+@pytest.mark.parametrize(("query", "shown"), [
+    ('"地名:South China"', "地名South China"), ('"会议 (10:30)"', "会议 (10:30"), ('"台湾 -地区"', "台湾-地区"),
+])
+def test_kwic_takes_a_quoted_phrase_with_a_colon_a_parenthesis_or_a_dash_as_search_does(cli, tmp_path, query, shown):
+    """They are text inside double quotes: kwic refused them as the search's operators (exit 2), where search
+    found the page."""
+    page, db = tmp_path / "page.html", tmp_path / "archive.db"
+    page.write_text(PAGE.replace("</body>", "<p>会议 (10:30)在台湾-地区举行。</p></body>"), encoding="utf-8")
+    assert cli("ingest", page, "--db", db).code == 0
+    assert len(cli("search", query, "--db", db, "--json").jsonl()) == 1
+    result = cli("kwic", query, "--db", db, "--json")
+    assert result.code == 0, result.stderr
+    assert [place["match"] for place in result.jsonl()] == [shown]
+    assert cli("kwic", '"会议*10"', "--db", db).code == 2  # a * inside a word is still refused

@@ -48,6 +48,9 @@ class Term:
 # What a term cannot hold: the search's operators (AND, OR, NOT, NEAR), groups, column filters, a * inside, a word
 # left out with '-' ("Taiwan -WHO" was looked for as the phrase "Taiwan WHO": no occurrences, exit 0).
 OPERATOR = re.compile(r"(?:^|\s)(?:AND|OR|NOT|NEAR)(?:\s|\(|$)|[()^{}:]|\*(?!\"?$)|(?:^|\s)-(?=[^\s-])")
+# A term that is one quoted phrase: its parentheses, colons and dashes are text (search reads "10:30 (UTC)" so).
+QUOTED = re.compile(r'"[^"]*"\*?')
+STAR_INSIDE = re.compile(r'\*(?!"?$)')
 
 
 def parse_term(text: str, several: bool = True) -> Term:
@@ -55,7 +58,7 @@ def parse_term(text: str, several: bool = True) -> Term:
     for an unclosed double quote (as `search` gives), and for the search's operators (a term is one word or
     phrase: boolean queries are for `search`). `several`: the command takes several terms (trend), as the
     error then says; kwic and collocates take one."""
-    if OPERATOR.search(text.strip()):
+    if (STAR_INSIDE if QUOTED.fullmatch(text.strip()) else OPERATOR).search(text.strip()):
         more = "several terms as several arguments; " if several else ""
         raise UsageError(f"{_shown(text)} is a search query: give one word, \"a phrase\" or a prefix* ({more}AND, OR, "
                          "NOT, NEAR, ( ) and -word are for `briefarc search`).")
