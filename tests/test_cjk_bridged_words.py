@@ -5,12 +5,12 @@ were never found, and a phrase of the outer words, which the page does not say (
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from briefarc.store import cjk
+from tests.cjk_pages import archive_of, check_upgraded, hits, terms_before_m018
 
 PAGE = """<html lang="zh"><head><title>外交部发言人答记者问</title></head><body><h1>外交部发言人答记者问</h1>
 <p>问：具体情况可以登陆新闻中心的官方网站www.brfmc.org查询吗？</p>
@@ -21,16 +21,7 @@ PAGE = """<html lang="zh"><head><title>外交部发言人答记者问</title></h
 
 @pytest.fixture
 def archive(cli, tmp_path) -> Path:
-    page, db = tmp_path / "page.html", tmp_path / "archive.db"
-    page.write_text(PAGE, encoding="utf-8")
-    assert cli("ingest", page, "--db", db).code == 0
-    return db
-
-
-def hits(cli, db: Path, *query: str) -> list[dict]:
-    result = cli("search", *query, "--db", db, "--json")
-    assert result.code == 0, result.stderr
-    return result.jsonl()
+    return archive_of(cli, tmp_path, PAGE)
 
 
 @pytest.mark.parametrize(("query", "shown"), [
@@ -63,13 +54,6 @@ def test_a_paragraph_cut_inside_words_between_chinese_characters_has_its_own_ter
 
 def test_an_older_archive_gets_the_terms_of_the_words_between(cli, archive):
     """m018 (not released) refreshes the rows whose terms left such words out: opened, the older archive finds them."""
-    with sqlite3.connect(archive) as conn:
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        for table, column in (("documents", "cjk_body"), ("turns", "cjk_text")):
-            conn.execute(f"UPDATE {table} SET {column} = replace(replace({column}, ' brfmc ', ' '), ' 10 ', ' ')")
-        conn.execute(f"PRAGMA user_version = {version - 1}")
+    version = terms_before_m018(archive, (" brfmc ", " "), (" 10 ", " "))
     assert hits(cli, archive, "www.brfmc.org") and hits(cli, archive, "0086-10-12308")
-    with sqlite3.connect(archive) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == version
-        conn.execute("INSERT INTO documents_fts(documents_fts) VALUES('integrity-check')")
-        conn.execute("INSERT INTO turns_fts(turns_fts) VALUES('integrity-check')")
+    check_upgraded(archive, version)

@@ -13,6 +13,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from tests.cjk_pages import archive_of, check_upgraded, hits, terms_before_m018
+
 PAGE = """<html lang="zh"><head><title>外交部发言人答记者问</title></head><body><h1>外交部发言人答记者问</h1>
 <p>问：二十国集团（Ｇ２０）峰会将于２０２５年举行，中方对此有何评论？世界贸易组织（ＷＴＯ）改革也受到关注。</p>
 <p>答：中方支持Ｇ２０峰会发挥积极作用，支持ＷＴＯ改革。我们希望各方共同努力，推动世界经济复苏和发展。</p>
@@ -24,16 +26,7 @@ PAGE = """<html lang="zh"><head><title>外交部发言人答记者问</title></h
 
 @pytest.fixture
 def archive(cli, tmp_path) -> Path:
-    page, db = tmp_path / "page.html", tmp_path / "archive.db"
-    page.write_text(PAGE, encoding="utf-8")
-    assert cli("ingest", page, "--db", db).code == 0
-    return db
-
-
-def hits(cli, db: Path, *query: str) -> list[dict]:
-    result = cli("search", *query, "--db", db, "--json")
-    assert result.code == 0, result.stderr
-    return result.jsonl()
+    return archive_of(cli, tmp_path, PAGE)
 
 
 @pytest.mark.parametrize(("query", "shown"), [
@@ -62,16 +55,9 @@ def test_full_width_words_are_found_in_turns(cli, archive):
 def test_an_older_archive_gets_the_terms_of_its_full_width_words_and_chains(cli, archive):
     """An archive saved before the terms held full-width words as ASCII ones, or the middle words of a chain:
     its rows with such words get their terms again when it is opened (migration m018), and they are found."""
-    with sqlite3.connect(archive) as conn:
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        for table, column in (("documents", "cjk_body"), ("turns", "cjk_text")):
-            conn.execute(f"UPDATE {table} SET {column} = replace(replace({column}, ' WTO', ''), ' China ', ' ')")
-        conn.execute(f"PRAGMA user_version = {version - 1}")
+    version = terms_before_m018(archive, (" WTO", ""), (" China ", " "))
     assert hits(cli, archive, "WTO") and hits(cli, archive, '"South China Sea"')
-    with sqlite3.connect(archive) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == version
-        conn.execute("INSERT INTO documents_fts(documents_fts) VALUES('integrity-check')")
-        conn.execute("INSERT INTO turns_fts(turns_fts) VALUES('integrity-check')")
+    check_upgraded(archive, version)
 
 
 @pytest.mark.parametrize(("term", "shown"), [("G20", "Ｇ２０"), ("ｇ２０", "Ｇ２０"), ("WTO", "ＷＴＯ"),

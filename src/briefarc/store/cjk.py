@@ -21,6 +21,7 @@ from array import array
 from collections.abc import Iterator
 from functools import cache
 
+from briefarc.patterns import lazy
 from briefarc.store.text import CJK_CHARS, WIDE_ALNUM, has_cjk, narrow
 
 
@@ -84,7 +85,7 @@ def _chain_runs(text: str, wide: list[int] | None = None) -> list[tuple[str, str
     Sea作为": South, China and Sea, not South and Sea side by side), every word between two CJK characters
     (_bridged: www, brfmc and org, not www and org side by side), and every chain that holds a word printed
     full-width (`wide`: where such words start, in order; （ＷＴＯ）): a phrase of them is found in the terms."""
-    cjk = _cjk_char()
+    cjk = CJK_CHAR
     bridges = iter(_bridged().finditer(text))
     bridge = next(bridges, None)
     starts = iter(wide or ())
@@ -105,26 +106,11 @@ def _chain_runs(text: str, wide: list[int] | None = None) -> list[tuple[str, str
     return runs
 
 
-@cache
-def _cjk_char() -> re.Pattern:
-    return re.compile(f"[{CJK_CHARS}]")
-
-
-@cache
-def _bridge_open() -> re.Pattern:
-    """The end of a text whose last CJK character has a letter or digit against it, with no line break after."""
-    return re.compile(f"[{CJK_CHARS}][^\\W_{CJK_CHARS}][^{CJK_CHARS}\\n]*$")
-
-
-@cache
-def _other_before_cjk() -> re.Pattern:
-    """A letter or digit before any CJK character or line break."""
-    return re.compile(f"[^{CJK_CHARS}\\n]*?[^\\W_{CJK_CHARS}]")
-
-
-@cache
-def _other_char() -> re.Pattern:
-    return re.compile(f"[^\\W_{CJK_CHARS}]")
+CJK_CHAR = lazy(f"[{CJK_CHARS}]")
+OTHER_CHAR = lazy(f"[^\\W_{CJK_CHARS}]")  # a letter or digit of a script written with spaces
+# The end of a text whose last CJK character has a letter or digit against it, with no line break after.
+BRIDGE_OPEN = lazy(f"[{CJK_CHARS}][^\\W_{CJK_CHARS}][^{CJK_CHARS}\\n]*$")
+OTHER_BEFORE_CJK = lazy(f"[^{CJK_CHARS}\\n]*?[^\\W_{CJK_CHARS}]")  # a letter or digit before any CJK or line break
 
 
 # Each run of other letters or digits stands in the interleaving as one character of a private use plane
@@ -232,9 +218,9 @@ class Known:
         cut = len(whole) - len(paragraph) if whole else 0
         if whole is None or cut < 1 or not whole.endswith(paragraph) or _segment().match(whole[cut - 1]):
             return None
-        if whole[cut - 1] == " " and _other_char().match(whole, cut - 2) and _other_char().match(paragraph):
+        if whole[cut - 1] == " " and OTHER_CHAR.match(whole, cut - 2) and OTHER_CHAR.match(paragraph):
             return None  # a space inside a chain of words: CJK characters at one end of it touch all its words
-        if _bridge_open().search(whole, 0, cut) and _other_before_cjk().match(paragraph):
+        if BRIDGE_OPEN.search(whole, 0, cut) and OTHER_BEFORE_CJK.match(paragraph):
             return None  # a cut among words after a CJK character: one before the paragraph's would bridge them all
         name = whole[:cut]  # a speaker's name, mostly: the same in many turns
         if _wide().search(name):  # terms() puts full-width words alone after all the others: the name's last
@@ -288,8 +274,8 @@ def phrase_forms(text: str, star: bool = False) -> list[tuple[list[str], bool]]:
 
 def _phrase_form(text: str, star: bool, every_chain: bool) -> tuple[list[str], bool]:
     """phrase_tokens of `text` as it stands; `every_chain`: its words of other letters or digits as full-width ones."""
-    wide = [match.start() for match in _other_char().finditer(text)] if every_chain else []
-    runs = _chain_runs(text, wide) if _cjk_char().search(text) else []
+    wide = [match.start() for match in OTHER_CHAR.finditer(text)] if every_chain else []
+    runs = _chain_runs(text, wide) if CJK_CHAR.search(text) else []
     tokens: list[str] = []
     prefix = False
     for index, (run, other) in enumerate(runs):
