@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 import sys
 from array import array
-from collections.abc import Iterator
 from functools import cache
 
 from briefarc.patterns import lazy
@@ -29,21 +28,6 @@ from briefarc.store.text import CJK_CHARS, WIDE_ALNUM, has_cjk, narrow
 def _segment() -> re.Pattern:
     """Runs of CJK characters (group 1) and of other letters or digits (group 2)."""
     return re.compile(f"([{CJK_CHARS}]+)|([^\\W_{CJK_CHARS}]+)")
-
-
-def _words(text: str) -> Iterator[list[tuple[str, str]]]:
-    """The words of `text` that hold CJK characters, each as its runs: (CJK run, "") or ("", other run)."""
-    word: list[tuple[str, str]] = []
-    end = -1
-    for match in _segment().finditer(text):
-        if match.start() != end:
-            if any(run for run, _ in word):
-                yield word
-            word = []
-        word.append((match[1] or "", match[2] or ""))
-        end = match.end()
-    if any(run for run, _ in word):
-        yield word
 
 
 def _pairs(run: str) -> list[str]:
@@ -223,7 +207,7 @@ class Known:
         if BRIDGE_OPEN.search(whole, 0, cut) and OTHER_BEFORE_CJK.match(paragraph):
             return None  # a cut among words after a CJK character: one before the paragraph's would bridge them all
         name = whole[:cut]  # a speaker's name, mostly: the same in many turns
-        if _wide().search(name):  # terms() puts full-width words alone after all the others: the name's last
+        if _wide().search(name):  # a name with full-width words: the paragraph's terms are worked out whole
             return None
         head = self.paragraphs[name] if name in self.paragraphs else self.paragraphs.setdefault(name, terms(name))
         both = self.paragraphs[whole]
