@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING
 
 from briefarc.errors import SearchSyntaxError, UsageError
 from briefarc.store.published import NEWEST_FIRST
-from briefarc.store.query import narrow, quote_phrase
+from briefarc.store.query import narrow, quote_phrase, quoted
 from briefarc.store.search import Filters
-from briefarc.store.text import CJK_CHARS
+from briefarc.store.text import CJK_CHARS, wide_forms
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -58,23 +58,24 @@ def parse_term(text: str, several: bool = True) -> Term:
     for an unclosed double quote (as `search` gives), and for the search's operators (a term is one word or
     phrase: boolean queries are for `search`). `several`: the command takes several terms (trend), as the
     error then says; kwic and collocates take one."""
+    shown = quoted(text.strip())  # in the errors
     if (STAR_INSIDE if QUOTED.fullmatch(text.strip()) else OPERATOR).search(text.strip()):
         more = "several terms as several arguments; " if several else ""
-        raise UsageError(f"{_shown(text)} is a search query: give one word, \"a phrase\" or a prefix* ({more}AND, OR, "
+        raise UsageError(f"{shown} is a search query: give one word, \"a phrase\" or a prefix* ({more}AND, OR, "
                          "NOT, NEAR, ( ) and -word are for `briefarc search`).")
     if text.count('"') % 2:
-        raise UsageError(f"{_shown(text)} has an unclosed double quote: add the closing \" (or leave the quotes out "
+        raise UsageError(f"{shown} has an unclosed double quote: add the closing \" (or leave the quotes out "
                          "for one word).")
     raw = narrow(text).strip().strip('"').strip()
     prefix = raw.endswith("*")
     if prefix and (raw == "*" or raw[-2:-1].isspace()):  # as search: "arms *" is no prefix of any word
-        raise UsageError(f"'*' stands alone in {_shown(text)}: it ends a word, to match words that start so "
+        raise UsageError(f"'*' stands alone in {shown}: it ends a word, to match words that start so "
                          "(arms sal*).")
     raw = raw.rstrip("*").strip()
     tokens = TOKEN.findall(index_form(raw))
     fts = quote_phrase(raw, prefix) if tokens else None
     if not fts:
-        raise UsageError(f"Give a word or a phrase to look for, not {_shown(text)}.")
+        raise UsageError(f"Give a word or a phrase to look for, not {shown}.")
     parts = []
     for index, token in enumerate(tokens):
         if index:
@@ -91,12 +92,6 @@ def parse_term(text: str, several: bool = True) -> Term:
     tail = raw[len(raw.rstrip(TAIL_PUNCTUATION)):]
     end += f"(?:{re.escape(tail)})?" if tail else ""
     return Term(text.strip(), fts, re.compile(start + "".join(parts) + end, re.IGNORECASE))
-
-
-def _shown(text: str, most: int = 40) -> str:
-    """The term quoted in a message, cut to `most` characters: an error about a pasted paragraph is one line."""
-    text = text.strip()
-    return repr(text if len(text) <= most else text[:most - 1] + "…")
 
 
 def index_form(text: str) -> str:
@@ -145,14 +140,9 @@ def _letters(token: str) -> str:
     forms with diacritics, composed or followed by combining marks, and in its full-width form (Ｇ２０, as a
     Chinese page prints it, store/cjk.py), as each digit (the pattern is case-blind)."""
     variants = _latin_variants()
-    return "".join(f"[{variants[char]}{variants[char.swapcase()]}{_wide(char)}][{MARKS}]*" if char in variants
-                   else f"[{char}{_wide(char)}]" if char.isascii() and char.isdigit() else re.escape(char)
+    return "".join(f"[{variants[char]}{variants[char.swapcase()]}{wide_forms(char)}][{MARKS}]*" if char in variants
+                   else f"[{char}{wide_forms(char)}]" if char.isascii() and char.isdigit() else re.escape(char)
                    for char in token)
-
-
-def _wide(char: str) -> str:
-    """The full-width forms of an ASCII letter (either case) or digit."""
-    return "".join(chr(ord(form) + 0xFEE0) for form in {char, char.swapcase()})
 
 
 def filter_clauses(filters: Filters | None) -> tuple[list[str], list]:

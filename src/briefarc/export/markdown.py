@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefarc.export.files import output_file, prepare_folder
-from briefarc.output.textout import JSON_ESCAPES, clean, wide_colon
+from briefarc.output.textout import clean, escaped, wide_colon
 from briefarc.store.search import Filters
 from briefarc.store.stream import iter_records
 
@@ -104,9 +104,9 @@ def front_matter(record: dict) -> str:
 
 def yaml_value(value: object) -> str:
     """A JSON scalar or list: valid YAML, with every character that could break it escaped, and those that
-    reorder or hide what an editor shows (bidirectional overrides, zero-width characters: JSON_ESCAPES, as in
+    reorder or hide what an editor shows (bidirectional overrides, zero-width characters: textout.escaped, as in
     JSON Lines) written as \\u escapes too, which read back as the same text."""
-    text = json.dumps(value, ensure_ascii=False).translate(JSON_ESCAPES)
+    text = escaped(json.dumps(value, ensure_ascii=False))
     return YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 

@@ -29,13 +29,17 @@ RAW_JSON = re.compile("[" + "".join(map(chr, RAW_IN_JSON)) + "]")  # found in C:
 SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def escaped(json_text: str) -> str:
+    """JSON text with the characters of RAW_IN_JSON written as \\u escapes (str.translate, which looks up every
+    character of a long text in a dict, only when the text holds one)."""
+    return json_text.translate(JSON_ESCAPES) if RAW_JSON.search(json_text) else json_text
+
+
 def json_line(record: object) -> str:
     """One record as one line of JSON: control characters escaped, never a raw line break. A lone surrogate (the
     bytes of a file name that are not UTF-8) becomes the text \\xff, as `show` gives such a name: written raw,
     it made the line invalid UTF-8 that `python -m json.tool` and jq refused."""
-    line = json.dumps(record, ensure_ascii=False, default=str)
-    if RAW_JSON.search(line):  # str.translate looks up every character of a long line in Python's dict
-        line = line.translate(JSON_ESCAPES)
+    line = escaped(json.dumps(record, ensure_ascii=False, default=str))
     return SURROGATE.sub(lambda match: "\\" + _visible(match), line) + "\n"
 
 

@@ -372,11 +372,11 @@ def _check_structure(parts: list[tuple[str, str]], text: str) -> None:
                 raise SearchSyntaxError(f"{last} needs a word after it, but here a ')' follows it: add the word, or "
                                         f"write {(last or '').lower()!r} to search for the word.")
             if previous == "lparen":
-                raise SearchSyntaxError(f"The query {_quoted(text)} has a group with nothing to search for, '()': put "
+                raise SearchSyntaxError(f"The query {quoted(text)} has a group with nothing to search for, '()': put "
                                         "words in it, or take it out.")
             depth -= 1
             if depth < 0:
-                raise SearchSyntaxError(f"The query {_quoted(text)} has a ')' without a matching '(': remove it or add "
+                raise SearchSyntaxError(f"The query {quoted(text)} has a ')' without a matching '(': remove it or add "
                                         "the '(' where the group starts.")
         if kind == "op" and previous in (None, "op", "lparen"):
             where = {None: "starts the query", "lparen": "follows '('"}.get(previous, "follows another operator")
@@ -384,15 +384,15 @@ def _check_structure(parts: list[tuple[str, str]], text: str) -> None:
                                     f"it {where}. To search for the word, write {value.lower()!r}.")
         previous, last = kind, value
     if depth > 0:
-        raise SearchSyntaxError(f"The query {_quoted(text)} has {_count(depth, 'that is', 'that are')} not closed: "
+        raise SearchSyntaxError(f"The query {quoted(text)} has {_count(depth, 'that is', 'that are')} not closed: "
                                 "add ')' where the group ends.")
     if previous == "op":
         raise SearchSyntaxError(f"The query ends with an operator ({last}): add a word after it, or write "
                                 f"{(last or '').lower()!r} to search for the word.")
 
 
-def _quoted(text: str, most: int = 40) -> str:
-    """The query quoted in a message, cut to `most` characters: the error about a pasted page is one line."""
+def quoted(text: str, most: int = 40) -> str:
+    """A query or a term quoted in a message, cut to `most` characters: the error about a pasted page is one line."""
     return repr(text if len(text) <= most else text[:most - 1] + "…")
 
 

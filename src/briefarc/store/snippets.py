@@ -14,7 +14,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from briefarc.store.search import DROPPED, SNIPPET_CLOSE, SNIPPET_OPEN, SNIPPET_TOKENS
-from briefarc.store.text import CJK_CHARS
+from briefarc.store.text import CJK_CHARS, wide_forms
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -70,7 +70,7 @@ def phrase_pattern(text: str, prefix: bool) -> str | None:
 def _either_width(unit: str) -> str:
     """The unit as a pattern that finds its letters and digits in ASCII or full-width (G20 and Ｇ２０: a query is
     narrowed to ASCII, store/query.py, where the page may print them full-width)."""
-    return "".join(f"[{char}{chr(ord(char) + 0xFEE0)}]" if char.isascii() and char.isalnum() else re.escape(char)
+    return "".join(f"[{char}{wide_forms(char)}]" if char.isascii() and char.isalnum() else re.escape(char)
                    for char in unit)
 
 

@@ -20,13 +20,19 @@ CJK_GLOB = "*[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\
 # Chinese and Japanese pages print them, are searched as ASCII ones: a query is narrowed (store/query.py), and so
 # are the CJK search terms of a text that holds them (store/cjk.py); full-width punctuation stays text.
 WIDE_ALNUM = "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
-NARROW = {wide: wide - 0xFEE0 for start, end in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+WIDE_OFFSET = 0xFEE0  # from an ASCII letter or digit to its full-width form
+NARROW = {wide: wide - WIDE_OFFSET for start, end in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
           for wide in range(start, end + 1)}
 
 
 def narrow(text: str) -> str:
     """`text` with full-width letters and digits written as ASCII ones."""
     return text if text.isascii() else text.translate(NARROW)
+
+
+def wide_forms(char: str) -> str:
+    """The full-width forms of an ASCII letter (either case) or digit, as a page may print it."""
+    return "".join(chr(ord(form) + WIDE_OFFSET) for form in dict.fromkeys((char, char.swapcase())))
 
 
 def has_cjk(text: str | None) -> TypeGuard[str]:
