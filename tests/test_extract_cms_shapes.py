@@ -52,9 +52,10 @@ def test_a_row_of_top_stories_above_the_headline_does_not_date_the_article() -> 
 def test_a_card_date_by_the_headline_does_not_replace_the_structured_date() -> None:
     ld = json.dumps({"@type": "NewsArticle", "headline": TITLE, "datePublished": "2025-03-14T15:20:00+05:00",
                      "dateModified": "2025-03-16T09:05:00+05:00"})
-    body = (f'<main><h1>{TITLE}</h1><ul class="post-info"><li>' + card("/c", "Senate passes supplementary budget bill",
-                                                                       "March 20, 2025")
-            + f"</li></ul><article>{TEXT}</article></main>")
+    # the card in a div of its own beside the headline (in a list item it was another page's already)
+    body = (f'<main><h1>{TITLE}</h1><div class="post-info">' + card("/c", "Senate passes supplementary budget bill",
+                                                                     "March 20, 2025")
+            + f"</div><article>{TEXT}</article></main>")
     document = extract(html(f'<script type="application/ld+json">{ld}</script>', body), url=URL)
     assert document.published == "2025-03-14T15:20:00+05:00"
 
