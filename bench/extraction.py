@@ -46,6 +46,7 @@ WCXB = SHARED / "eval" / "wcxb-dev-articles"
 REFERENCE = SHARED / "eval" / "score_bodies.py"
 WORD = re.compile(r"\w+")
 PARTS = ("dev", "held-out")
+FOLDS = 4
 
 TARGET_SPEED_RATIO = 5.0
 
@@ -78,9 +79,14 @@ class Found:
     lead: str | None = None  # a standfirst kept apart from the body (briefarc's subtitle)
 
 
+def fold_of(key: str) -> int:
+    """Which of four fixed folds a page is in, by its id's sha256; fold 0 is the held-out part."""
+    return hashlib.sha256(key.encode("utf-8")).digest()[0] % FOLDS
+
+
 def part_of(key: str) -> str:
-    """"held-out" for a quarter of the ids (by their sha256), "dev" for the rest: fixed forever."""
-    return "held-out" if hashlib.sha256(key.encode("utf-8")).digest()[0] % 4 == 0 else "dev"
+    """"held-out" for a quarter of the ids (fold 0), "dev" for the rest: fixed forever."""
+    return "held-out" if fold_of(key) == 0 else "dev"
 
 
 # --- the sets ----------------------------------------------------------------------------------------
@@ -320,6 +326,26 @@ def report_rows(set_name: str, cases: list[Case], results: dict[str, tuple[dict[
                   f"{listed(folded)}")
 
 
+def report_folds(set_name: str, cases: list[Case], results: dict[str, tuple[dict[str, Found], float]]) -> None:
+    """Each extractor's figures on each of the four folds (fold 0 is the held-out part; the others were
+    developed on), then their mean and range: how much the figures move from one quarter of pages to another."""
+    for name, (found, _) in results.items():
+        rows = []
+        for fold in range(FOLDS):
+            chosen = [case for case in cases if fold_of(case.key) == fold]
+            if chosen:
+                figures = (body_scores(set_name, chosen, found)[2],
+                           *(field_rate(chosen, found, field) for field in ("date", "title", "author")))
+                rows.append(figures)
+                print(f"{set_name:<14} fold {fold:<4} {len(chosen):>4} {name:<12} {'':>13} {fmt(figures[0])} "
+                      + " ".join(fmt(value) for value in figures[1:]))
+        for label, pick in (("mean", lambda values: sum(values) / len(values)),
+                            ("min", min), ("max", max)):
+            columns = [[row[index] for row in rows if row[index] is not None] for index in range(4)]
+            print(f"{set_name:<14} {label:<9} {'':>4} {name:<12} {'':>13} "
+                  + " ".join(fmt(pick(values) if values else None) for values in columns))
+
+
 def report_speed(results_by_set: dict[str, dict[str, tuple[dict[str, Found], float]]]) -> None:
     for set_name, results in results_by_set.items():
         if "briefarc" in results and "trafilatura" in results:
@@ -362,6 +388,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", choices=tuple(READERS), help="run one extractor")
     parser.add_argument("--worst", type=int, default=0, help="list briefarc's N worst pages of the part")
     parser.add_argument("--out", type=Path, help="write briefarc's bodies as JSON Lines")
+    parser.add_argument("--folds", action="store_true",
+                        help="also F1, dates, titles and authors on each of the four fixed folds, with mean and range")
     args = parser.parse_args(argv)
     results_by_set = {}
     parts = PARTS if args.part == "both" else (args.part,)
@@ -378,6 +406,8 @@ def main(argv: list[str] | None = None) -> int:
         results = run_all(cases, args.only, args.repeat)
         results_by_set[set_name] = results
         report_rows(set_name, cases, results, parts)
+        if args.folds:
+            report_folds(set_name, cases, results)
         if set_name == "article-bench":
             report_reference(cases, results)
         if args.worst and "briefarc" in results:
