@@ -59,3 +59,26 @@ def test_tokens_leave_a_contraction_a_stop_word():
 
     assert list(tokens("China's Hong Kong’s WOMEN'S")) == ["china", "hong", "kong", "women"]
     assert list(content_tokens("It's what that's about, let's say")) == []
+
+
+def sentence_case(value: str) -> str:
+    """What BibTeX's change.case$ "t" (plain.bst's and apa's titles) makes of a field's value: every letter outside
+    braces lower-cased but the first; a braced group is left as written."""
+    out, depth = [], 0
+    for index, char in enumerate(value):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        out.append(char.lower() if depth == 0 and index else char)
+    return "".join(out)
+
+
+def test_a_bibtex_title_keeps_its_capitals_in_a_style_that_sets_sentence_case(cli, tmp_path):
+    """pybtex's plain style printed "Foreign ministry spokesperson lin jian's regular press conference on march 12,
+    2025" from `cite 317 -f bibtex`: a title's names and months lost their capitals. The title is braced whole."""
+    db_file = tmp_path / "cite.db"
+    title = "Foreign Ministry Spokesperson Lin Jian's Regular Press Conference on March 12, 2025"
+    ingest(cli, db_file, tmp_path / "pages", {"lin.html": article(title, published="2025-03-12")})
+    entry = cli("cite", "1", "--format", "bibtex", "--db", db_file).stdout
+    value = next(line for line in entry.splitlines() if line.startswith("  title = "))[len("  title = "):]
+    assert value.endswith("},")
+    inner = value[1:-2]  # the field's value inside its delimiting braces
+    assert sentence_case(inner).strip("{}") == title, entry

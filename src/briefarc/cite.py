@@ -66,7 +66,9 @@ def cite_bibtex(record: dict) -> str:
     named = creator(record)
     # a person's name as BibTeX reads names (Blinken, Antony J.); any other braced whole, an organisation's
     fields = [("author", latex(named) if _person(record) else "{" + latex(named) + "}")] if named else []
-    fields.append(("title", latex(record.get("title") or "Untitled")))
+    # the title braced once more: BibTeX's styles (plain, apa) set a title in sentence case, and "Lin Jian's Regular
+    # Press Conference on March 12" came out as "lin jian's regular press conference on march 12"
+    fields.append(("title", "{" + latex(record.get("title") or "Untitled") + "}"))
     date = date_parts(record.get("published"))
     if date:
         fields.append(("date", "-".join(f"{part:02d}" if i else str(part) for i, part in enumerate(date))))
