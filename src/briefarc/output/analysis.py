@@ -5,7 +5,9 @@ As in render.py, web text reaches Rich only as Text objects made safe by clean()
 
 from __future__ import annotations
 
-from rich.cells import cell_len, set_cell_size
+import re
+
+from rich.cells import cell_len, get_character_cell_size, set_cell_size
 from rich.console import Group
 from rich.measure import Measurement
 from rich.table import Table
@@ -197,22 +199,44 @@ LONG_CELL = 24  # characters: a longer value (a query, a site's full name) may w
 
 def _fit_left(value: str, cells: int) -> str:
     """The end of `value` that fits `cells` terminal cells, padded on the left (CJK characters take two)."""
-    kept = ""
-    for char in reversed(clean(value)):
-        if cell_len(char + kept) > cells:
-            break
-        kept = char + kept
+    value = clean(value)
+    if JOINED.search(value):
+        kept = ""
+        for char in reversed(value):
+            if cell_len(char + kept) > cells:
+                break
+            kept = char + kept
+    else:
+        kept = _fitting(value[::-1], cells)[::-1]
     return " " * (cells - cell_len(kept)) + kept
 
 
 def _fit_right(value: str, cells: int) -> str:
     """The start of `value` that fits `cells` terminal cells (never half a CJK character)."""
-    kept = ""
-    for char in clean(value):
-        if cell_len(kept + char) > cells:
-            break
-        kept += char
-    return kept
+    value = clean(value)
+    if JOINED.search(value):
+        kept = ""
+        for char in value:
+            if cell_len(kept + char) > cells:
+                break
+            kept += char
+        return kept
+    return _fitting(value, cells)
+
+
+# A joiner or a variation selector: a sequence's width is then not its characters' added up, and is measured whole.
+JOINED = re.compile("[\u200d\ufe0f]")
+
+
+def _fitting(chars: str, cells: int) -> str:
+    """The longest start of `chars` that fits `cells` cells, the characters' widths added up as they come: measuring
+    the string kept again at each character made `kwic 的 --limit 5000` take 2.1 s into a pipe (0.3 s as JSON)."""
+    used = 0
+    for index, char in enumerate(chars):
+        used += get_character_cell_size(char)
+        if used > cells:
+            return chars[:index]
+    return chars
 
 
 MIN_CONTEXT = 20  # cells of context on each side before a long source name is shortened to make room
