@@ -43,3 +43,28 @@ def test_kwic_context_is_fitted_in_one_pass(measured, text):
 def test_kwic_context_keeps_whole_characters(text, cells, left, right):
     assert analysis._fit_left(text, cells) == left
     assert analysis._fit_right(text, cells) == right
+
+
+@pytest.fixture
+def taiwan_archive(cli, db_file, tmp_path):
+    from tests.siteserver import article
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for day in (3, 4, 5):
+        (folder / f"p{day}.html").write_bytes(article(
+            f"Statement on Taiwan, March {day}", [f"The Taiwan question was raised again on March {day}.",
+                                                   "The spokesperson repeated the position of the ministry."],
+            published=f"2021-03-{day:02d}"))
+    assert cli("ingest", folder, "--db", db_file).code == 0
+    return db_file
+
+
+def test_search_by_source_past_the_last_hit_says_one_thing(cli, taiwan_archive):
+    """`search Taiwan --by source --offset 1000` said "No documents match." and then "No results from 1,001 on: there
+    are 30 in all": past the last hit, only the second."""
+    past = cli("search", "Taiwan", "--by", "source", "--offset", "10", "--db", taiwan_archive)
+    assert past.code == 0 and past.stdout == ""
+    assert past.stderr.strip() == "No results from 11 on: there are 3 in all (try a smaller --offset).", past.stderr
+    none = cli("search", "zzyzx", "--by", "source", "--db", taiwan_archive)
+    assert none.code == 0 and none.stderr.strip() == "No documents match."

@@ -363,8 +363,11 @@ def parallel(
         console.out().print(parallel_table(result))
 
 
-def print_grouped(hits: list[dict], by: str, json_: bool, csv_: bool, csv_safe: bool | None = None) -> None:
-    """`search --by source`: the hits grouped by week and source (JSON: one line per group; CSV: a week column)."""
+def print_grouped(hits: list[dict], by: str, json_: bool, csv_: bool, csv_safe: bool | None = None,
+                  offset: int = 0) -> None:
+    """`search --by source`: the hits grouped by week and source (JSON: one line per group; CSV: a week column).
+    Past the last hit (`offset`), the count line says so: "No documents match." beside "No results from 1,001 on:
+    there are 30 in all" said two things."""
     from briefarc.analysis.grouping import by_source_and_week, check_grouping
     from briefarc.cli.archive import HIT_CSV_COLUMNS, public_hit
     from briefarc.output import console, render
@@ -380,5 +383,5 @@ def print_grouped(hits: list[dict], by: str, json_: bool, csv_: bool, csv_safe: 
         render.write_csv(rows, ["week", *HIT_CSV_COLUMNS], sys.stdout, safe=csv_safe)
     elif groups:
         console.out().print(grouped_hits(groups))
-    else:
+    elif not offset:
         console.err().print("No documents match.", markup=False)

@@ -259,7 +259,7 @@ def search(
         from briefarc.cli.analysis import note, print_grouped
         from briefarc.output.textout import count_line
 
-        print_grouped(hits, by, json_, csv_, csv_safe)
+        print_grouped(hits, by, json_, csv_, csv_safe, offset)
         line = count_line(len(hits), found, offset)
         if line:
             note(line)
