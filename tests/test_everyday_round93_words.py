@@ -82,3 +82,25 @@ def test_a_bibtex_title_keeps_its_capitals_in_a_style_that_sets_sentence_case(cl
     assert value.endswith("},")
     inner = value[1:-2]  # the field's value inside its delimiting braces
     assert sentence_case(inner).strip("{}") == title, entry
+
+
+def test_us_and_who_in_capitals_are_counted_apart_from_the_stop_words(cli, db_file, tmp_path):
+    """`keywords --lang en --since 2020 --until 2020` never listed WHO (the World Health Organization, 105 times in
+    2020's English briefings, fourth now), nor collocates US near sanctions: lower-cased, they were the stop words
+    who and us. Written in capitals they are counted as written; U.S. is US; the pronouns stay stop words."""
+    ingest(cli, db_file, tmp_path / "pages", {
+        "early.html": article("Statement on the harvest", [
+            "The harvest in the province was good this year, and the farmers thanked us for the weather.",
+            "Those who came to the harvest festival in the villages were thanked."], published="2018-03-01"),
+        "late.html": article("Statement on the epidemic", [
+            "The WHO said the US must stop. U.S. sanctions against the WHO hurt those who need help.",
+            "The WHO's experts met; the US side, who spoke to us, did not. The U.S. Government agreed."],
+            published="2020-03-01"),
+    })
+    rows = cli("keywords", "--since", "2020", "--min-count", "1", "--limit", "100", "--json", "--db", db_file).jsonl()
+    words = {row["word"]: row["count"] for row in rows}
+    assert words.get("WHO") == 3 and words.get("US") == 4, words
+    assert not {"who", "us", "u", "s"} & set(words), words
+    near = {row["word"]: row["near"] for row in
+            cli("collocates", "sanctions", "--min-count", "1", "--json", "--db", db_file).jsonl()}
+    assert near.get("US") == 2 and near.get("WHO") == 1, near  # 'US must stop. U.S. sanctions against the WHO'

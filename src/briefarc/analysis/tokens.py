@@ -14,9 +14,13 @@ from functools import lru_cache
 from briefarc.analysis.segment import KANA, offsets, words
 from briefarc.store.text import CJK_CHARS
 
-WORD = re.compile(rf"[{CJK_CHARS}]+|[^\W\d_{CJK_CHARS}]+(?:['’\-][^\W\d_{CJK_CHARS}]+)*")
+LETTERS = rf"[^\W\d_{CJK_CHARS}]+"
+# U.S., U.N., P.R.C.: capitals parted by dots are one word (US, UN, PRC), as a page may write it without them; read
+# letter by letter, "U.S." counted nothing (two words of one letter)
+ALPHABETIC = rf"[A-Z](?:\.[A-Z])+\.?|{LETTERS}(?:['’\-]{LETTERS})*"
+WORD = re.compile(rf"[{CJK_CHARS}]+|{ALPHABETIC}")
 CJK_RUN = re.compile(f"[{CJK_CHARS}]")
-WORD_PARTS = re.compile(rf"([{CJK_CHARS}]+)|([^\W\d_{CJK_CHARS}]+(?:['’\-][^\W\d_{CJK_CHARS}]+)*)")  # WORD, split
+WORD_PARTS = re.compile(rf"([{CJK_CHARS}]+)|({ALPHABETIC})")  # WORD, split
 STOPWORDS = frozenset("""
 a about above after again against all also am an and any are as at be because been before being below between
 both but by can could did do does doing down during each few for from further had has have having he her here
@@ -62,9 +66,17 @@ def latin(word: str) -> str:
     """A word of an alphabetic script as counted: lower-cased, its apostrophes straight ("it’s" and "it's" are one
     word: pages differ in their apostrophes, not in what they say) and without a possessive 's: "China's" is
     "china", which keywords and collocates counted apart from "china" (china's 59 times in Zhao Lijian's English
-    briefings, beside china). A contraction loses its 's as well (it's, that's, let's: stop words either way)."""
-    word = word.lower().replace("’", "'")
-    return word[:-2] if word.endswith("'s") else word
+    briefings, beside china). A contraction loses its 's as well (it's, that's, let's: stop words either way).
+    U.S. is US; US and WHO, written in capitals, keep them (CAPITALS): lower-cased, they were the stop words us
+    and who, and the United States and the World Health Organization were never counted."""
+    word = word.replace("’", "'").replace(".", "")
+    if word[-2:] in ("'s", "'S"):
+        word = word[:-2]
+    return word if word in CAPITALS else word.lower()
+
+
+# Names written in capitals that are stop words in lower case: counted apart from the stop word, as written
+CAPITALS = frozenset({"US", "WHO"})
 
 
 @lru_cache(maxsize=1 << 17)  # a corpus repeats its words: judged once each, not at every occurrence
