@@ -68,3 +68,18 @@ def test_search_by_source_past_the_last_hit_says_one_thing(cli, taiwan_archive):
     assert past.stderr.strip() == "No results from 11 on: there are 3 in all (try a smaller --offset).", past.stderr
     none = cli("search", "zzyzx", "--by", "source", "--db", taiwan_archive)
     assert none.code == 0 and none.stderr.strip() == "No documents match."
+
+
+def test_parallel_into_a_pipe_ends_no_line_in_spaces(cli, db_file):
+    """`briefarc parallel 7 | cat -A` showed the title line ("7 ⇄ 250  2019-12-26  (confidence 1.00)") padded with
+    spaces to the table's width, as the other tables no longer are into a pipe."""
+    from tests.conftest import SAMPLES
+
+    pages = [SAMPLES / "china-mfa-en-new.html", SAMPLES / "china-mfa-zh.html"]
+    assert cli("ingest", *pages, "--db", db_file).code == 0
+    english = next(row["id"] for row in cli("list", "--lang", "en", "--json", "--db", db_file).jsonl())
+    result = cli("parallel", english, "--db", db_file)
+    assert result.code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "⇄" in lines[0] and "confidence" in lines[0] and len(lines) > 10
+    assert [line for line in lines if line != line.rstrip()] == []

@@ -360,7 +360,7 @@ def parallel(
     if json_:
         render.write_jsonl([result], sys.stdout)
     else:
-        console.out().print(parallel_table(result))
+        console.print_trimmed(parallel_table(result))  # into a pipe, no line ends in the title's padding
 
 
 def print_grouped(hits: list[dict], by: str, json_: bool, csv_: bool, csv_safe: bool | None = None,
