@@ -37,6 +37,7 @@ from briefarc.net.addresses import (
     Reach,
     proxied,
 )
+from briefarc.net.cookies import CappedJar
 from briefarc.net.direct import HTTPResponse, exchange
 from briefarc.net.failures import (
     FetchFailure,
@@ -249,6 +250,7 @@ class Fetcher:
             limits=limits,
             follow_redirects=False,
             http2=False,
+            cookies=CappedJar(),  # a site that sets a thousand cookies a page made each request carry them all
             verify=tls,
             transport=transport or self._transport,
         ), ours.pool if ours is not None else None
