@@ -1,4 +1,5 @@
-"""Hostile sites, round 91: each test here failed before its fix.
+"""Hostile sites, round 91: each test here failed before its fix (but the one of a page answering 500, which keeps
+the fix for hosts that ask to wait from closing a host for a page's own trouble).
 
 Real servers on 127.0.0.1 (tests/siteserver.py), real archives in tmp_path, the CLI as a user runs it."""
 
@@ -21,6 +22,13 @@ class Repeated(dict):
 
     def items(self):  # type: ignore[override]
         return self.pairs
+
+
+def urlset(site: ss.SiteServer, paths: list[str], prolog: str = "") -> ss.Reply:
+    entries = "".join(f"<url><loc>{site.url(path)}</loc></url>" for path in paths)
+    body = (f'<?xml version="1.0"?>{prolog}<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}'
+            "</urlset>")
+    return ss.Reply(body.encode(), content_type="application/xml")
 
 
 def titles(cli, db_file) -> list[str]:
@@ -56,3 +64,63 @@ def test_a_site_that_sets_cookies_by_the_thousand_gets_back_no_more_than_a_brows
     assert not any("huge" in cookies for cookies in sent)
     # the site's first cookie is kept, and updated each time it is set again, however full the jar
     assert [cookies.get("session") for cookies in sent] == [None, "0", "1", "2"]
+
+
+# -- a host that keeps asking to wait -------------------------------------------------------------------------
+
+
+def test_a_host_that_keeps_answering_429_is_closed_for_the_run_and_its_pages_wait_for_the_next(cli, db_file, sites):
+    """The pages of a run are in flight together: each page that got 429 waited its Retry-After and asked again,
+    so no page ran out of attempts before every page had waited its turn (12 pages asking for 3 s took 55 s and
+    50 requests; 1,000 asking for 300 s, days). Once the host has answered 429 to more requests in a row than a
+    page is given attempts, its other pages are not asked for in this run; another host's pages are."""
+    busy, other = sites(2)
+    fx.polite(busy)
+    fx.polite(other)
+    paths = [f"/p{n}" for n in range(10)]
+    busy.route("/sitemap.xml", urlset(busy, paths))
+    for path in paths:
+        busy.route(path, ss.too_many_requests("0.2"))
+    other.page("/elsewhere", ss.article("Another host's page"))
+    result = cli("fetch", busy.url("/sitemap.xml"), other.url("/elsewhere"), "--db", db_file, "--retries", "2",
+                 *FAST)
+    assert result.code == 3, result.stderr
+    asked = [seen.path for seen in busy.requests if seen.path in paths]
+    assert len(asked) <= 3 + 2, asked  # three answers in a row, and what was in flight (--per-host 2)
+    closed = [line for line in result.stderr.splitlines() if "not asked again in this run" in line]
+    assert len(closed) >= len(paths) - 3
+    assert f"{busy.host} asked briefarc to wait (429 Too Many Requests for {busy.url('/p')}" in closed[0]
+    assert titles(cli, db_file) == ["Another host's page"]
+    # nothing is lost: the pages wait, and the next run, once the site answers, stores them
+    for n, path in enumerate(paths):
+        busy.route(path, ss.article(f"Briefing {n}"))
+    again = cli("fetch", busy.url("/sitemap.xml"), "--db", db_file, "--retries", "0", *FAST)
+    assert again.code == 0, again.stderr
+    assert len(titles(cli, db_file)) == 11
+
+
+def test_a_host_that_asks_to_wait_a_year_is_not_asked_for_its_other_pages(cli, db_file, site):
+    """A 429 asking to wait a year failed its page at once, as it should, and then each other page of the host was
+    asked for, and answered the same: a site that said to stay away heard from briefarc once a page."""
+    fx.polite(site)
+    paths = [f"/p{n}" for n in range(6)]
+    site.route("/sitemap.xml", urlset(site, paths))
+    for path in paths:
+        site.route(path, ss.too_many_requests("31536000"))
+    result = cli("fetch", site.url("/sitemap.xml"), "--db", db_file, "--per-host", "1", "--retries", "3", *FAST)
+    assert result.code == 1, result.stderr
+    assert len([seen for seen in site.requests if seen.path in paths]) == 1
+    assert "asked to wait 31536000 s, longer than the 300 s limit: try again later" in result.stderr
+    assert result.stderr.count("not asked again in this run; run again later") == len(paths) - 1
+    assert "Traceback" not in result.stderr
+
+
+def test_a_page_answering_500_leaves_the_other_pages_of_its_host_going(cli, db_file, site):
+    """Only a site's requests to wait close it: a page that keeps failing with 500 is that page's trouble."""
+    fx.polite(site)
+    site.route("/broken", ss.Reply(b"oops", 500))
+    site.page("/fine", ss.article("A fine page"))
+    result = cli("fetch", site.url("/broken"), site.url("/fine"), "--db", db_file, "--per-host", "1",
+                 "--retries", "1", *FAST)
+    assert result.code == 3, result.stderr
+    assert site.hits("/broken") == 2 and titles(cli, db_file) == ["A fine page"]

@@ -108,6 +108,15 @@ def waits_too_long(url: str, status: int, wait: float, limit: float, attempts: i
     return FetchFailure(message, reason="http", url=url, status=status, attempts=attempts)
 
 
+def closed_host(url: str, failure: FetchFailure) -> FetchFailure:
+    """The failure of a request not made: its host kept answering 429, or asked (Retry-After) to wait longer than
+    the limit, to an earlier request of the run (`failure`)."""
+    status = failure.status or 429
+    message = (f"{host_with_port(url)} asked briefarc to wait ({describe_status(status)} for {shown(failure.url)}): "
+               "not asked again in this run; run again later")
+    return FetchFailure(message, reason="http", url=url, status=status, attempts=0)
+
+
 def too_large(url: str, limit: int, detail: str) -> FetchFailure:
     message = (f"the response from {host_with_port(url)} is larger than the {describe_size(limit)} limit "
                f"({detail}): not a page")

@@ -44,6 +44,7 @@ from briefarc.net.failures import (
     after_attempts,
     ambiguous_redirect,
     bad_redirect,
+    closed_host,
     disallowed,
     failure_of,
     for_page,
@@ -203,6 +204,10 @@ class Fetcher:
         self._throttle = Throttle(self.config.per_host, self.config.total, self.config.delay)
         self._robots: dict[str, Robots] = {}  # per site (scheme://host:port), for the Fetcher's life
         self._robots_locks: dict[str, asyncio.Lock] = {}
+        # hosts (host:port) that kept answering 429, or asked to wait longer than the limit: the failure that closed
+        # each, for the Fetcher's life (a run); and the answers in a row that asked each host's requests to wait
+        self._closed: dict[str, FetchFailure] = {}
+        self._refusals: dict[str, int] = {}
         self._reach = Reach(self.config.network or Network(), self.config.allow_private)
         self._proxied = transport is None and proxied()  # httpx then goes through the environment's proxy
 
@@ -349,39 +354,64 @@ class Fetcher:
         number = 1
         while True:
             try:
-                answer = await self._attempt(url, headers, limits, number)
+                answer = await self._attempt(url, headers, limits, number, closable=statuses)
             except FetchFailure as failure:
+                if not failure.attempts:  # not asked at all: its host is closed for the run
+                    raise
                 if failure.reason not in RETRIED or number > config.retries:
                     raise after_attempts(failure, number) from failure
                 await asyncio.sleep(self._backoff(number))
                 number += 1
                 continue
             if not (statuses and _retried_status(answer.status)):
+                self._refusals.pop(host_with_port(url), None)
                 answer.attempts = number
                 return answer
             await self._wait_before_retry(answer, number)
             number += 1
 
     async def _wait_before_retry(self, answer: _Answer, number: int) -> None:
-        """Sleep before the next attempt after a 429 or 5xx; raise when out of attempts or asked to wait too long."""
+        """Sleep before the next attempt after a 429 or 5xx; raise when out of attempts or asked to wait too long.
+
+        A host is closed for the run when it asks to wait longer than the limit, or answers 429 (or another status
+        with a Retry-After) to more requests in a row, whichever pages they were for, than a page is given attempts:
+        each page of a site that kept asking to wait waited its minutes again (1,000 pages asking for 300 s: days,
+        and the pages of a run are in flight together, so no page ran out of attempts before all had waited), and a
+        site that asked to wait a year was asked again for each page."""
         config = self.config
         wait = retry_after(answer.headers.get("retry-after"))
         if wait is not None and wait > config.max_retry_after:
-            raise waits_too_long(answer.url, answer.status, wait, config.max_retry_after, number)
-        if number > config.retries:
-            raise status_failure(answer.url, answer.status, number)
+            raise self._close(waits_too_long(answer.url, answer.status, wait, config.max_retry_after, number))
+        host = host_with_port(answer.url)
+        refused = answer.status == 429 or wait is not None  # the site asks to slow down: of the host, not the page
+        if refused:
+            self._refusals[host] = self._refusals.get(host, 0) + 1
+        if number > config.retries or refused and self._refusals[host] > config.retries:
+            failure = status_failure(answer.url, answer.status, number)
+            raise self._close(failure) if refused else failure
         if wait is not None:
             self._throttle.pause(host_with_port(answer.url), wait)
         await asyncio.sleep(self._backoff(number) if wait is None else wait)
+
+    def _close(self, failure: FetchFailure) -> FetchFailure:
+        """Close the host of `failure` for the run: its later requests fail at once with closed_host."""
+        self._closed.setdefault(host_with_port(failure.url), failure)
+        return failure
 
     def _backoff(self, number: int) -> float:
         """Exponential backoff with jitter: half the step fixed, half random."""
         step = min(self.config.max_backoff, self.config.backoff * 2 ** (number - 1))
         return step / 2 + random.uniform(0, step / 2)
 
-    async def _attempt(self, url: str, headers: dict[str, str], limits: _Limits, number: int) -> _Answer:
+    async def _attempt(self, url: str, headers: dict[str, str], limits: _Limits, number: int, *,
+                       closable: bool = True) -> _Answer:
+        """One request; with `closable`, none to a host closed for the run, however long the request waited for
+        its turn (robots.txt is asked for whatever answers a site's pages had)."""
         state = _Progress()
         async with self._throttle.slot(host_with_port(url)):
+            closed = self._closed.get(host_with_port(url)) if closable else None
+            if closed is not None:
+                raise closed_host(url, closed)
             at, started = _now(), time.monotonic()
             try:
                 async with asyncio.timeout(self.config.total_timeout):
