@@ -59,6 +59,8 @@ def test_tokens_leave_a_contraction_a_stop_word():
 
     assert list(tokens("China's Hong Kong’s WOMEN'S")) == ["china", "hong", "kong", "women"]
     assert list(content_tokens("It's what that's about, let's say")) == []
+    # capitals parted by dots are one word, unless a word goes on after the dot (a sentence's end without a space)
+    assert list(tokens("U.S.-led P.R.C. plan B.The")) == ["US", "led", "prc", "plan", "b", "the"]
 
 
 def sentence_case(value: str) -> str:
