@@ -20,9 +20,11 @@ from briefarc.patterns import lazy
 
 # Atomic and possessive: a comment ends at its first "-->" (no backtracking over many comments).
 # A document type declaration may hold an internal subset ("[...]"): its entities are never expanded.
-FEED_START = lazy(rb"^\s*+(?:<\?xml[^>]*+>\s*+)?(?:(?><!--.*?-->)\s*+|<\?xml-stylesheet[^>]*+>\s*+"
-                        rb"|<!DOCTYPE[^>\[]*+(?:\[[^\]]*+\])?\s*+>\s*+)*+<(?:rss|feed|rdf:RDF|RDF)\b", re.S | re.I)
-SITEMAP_START = lazy(rb"<(?:urlset|sitemapindex)\b", re.I)
+PROLOG = (rb"\s*+(?:<\?xml[^>]*+>\s*+)?(?:(?><!--.*?-->)\s*+|<\?xml-stylesheet[^>]*+>\s*+"
+          rb"|<!DOCTYPE[^>\[]*+(?:\[[^\]]*+\])?\s*+>\s*+)*+")
+FEED_START = lazy(PROLOG + rb"<(?:rss|feed|rdf:RDF|RDF)\b", re.S | re.I)
+SITEMAP_START = lazy(PROLOG + rb"<(?:[^\s<>/:!?]*+:)?(?:urlset|sitemapindex)\b", re.S | re.I)
+SITEMAP_ROOT = lazy(rb"<(?:urlset|sitemapindex)\b", re.I)
 ROOT_START = lazy(r"<(?:rss|feed|rdf:RDF|RDF|urlset|sitemapindex)\b")
 
 
@@ -55,18 +57,28 @@ class Sitemap:
     root: str | None = None  # the document element's name: urlset or sitemapindex in a sitemap
 
 
-FEED_HEAD = 65_536  # bytes a feed's prolog may take before its root (a document type's internal subset of 5 kB
-# made a feed read as an HTML page, its entity declarations as text)
+BOM = b"\xef\xbb\xbf"
 
 
 def is_feed(data: bytes) -> bool:
-    """True for bytes that start like an RSS, Atom or RDF document."""
-    head = data[:FEED_HEAD].lstrip(b"\xef\xbb\xbf")
-    return bool(FEED_START.match(head))
+    """True for bytes that start like an RSS, Atom or RDF document, however long the prolog before the root: the
+    prolog's pattern is possessive and anchored, so it reads it once (only its first 64 kB were looked through, and a
+    feed whose document type held more entity declarations was archived as a web page of its declarations)."""
+    return bool(FEED_START.match(data, _after_boms(data)))
 
 
 def is_sitemap(data: bytes) -> bool:
-    return bool(SITEMAP_START.search(data[:4096]))
+    """True for bytes that start like a sitemap or sitemap index, however long the prolog before the root (a
+    sitemap whose comment filled its first 4 kB was archived as a web page), or that name its root in their first
+    4 kB (after a warning a server printed before the XML)."""
+    return bool(SITEMAP_START.match(data, _after_boms(data)) or SITEMAP_ROOT.search(data[:4096]))
+
+
+def _after_boms(data: bytes) -> int:
+    start = 0
+    while data.startswith(BOM, start):
+        start += len(BOM)
+    return start
 
 
 def read_root(data: bytes) -> Element | None:

@@ -17,8 +17,7 @@ async def discover_url(ctx: Context, url: str) -> AsyncIterator[Item]:
         yield Item(url=url, accept="any")
         return
     response = await ctx.get(url, accept="sitemap" if _gzipped_name(url) else "any", missing_ok=True)
-    head = response.data[:4096].lower()
-    if response.status == 200 and (b"<urlset" in head or b"<sitemapindex" in head):
+    if response.status == 200 and _is_sitemap(response.data):
         async for item in _entries(ctx, "sitemap", url, response):
             yield item
     elif response.status == 200 and _is_feed(response.data):
@@ -32,6 +31,12 @@ async def discover_url(ctx: Context, url: str) -> AsyncIterator[Item]:
 def _gzipped_name(url: str) -> bool:
     """A URL like sitemap.xml.gz: a gzipped sitemap is what it most likely holds."""
     return urlsplit(url).path.lower().endswith(".gz")
+
+
+def _is_sitemap(data: bytes) -> bool:
+    from briefarc.extract.feed import is_sitemap
+
+    return is_sitemap(data)
 
 
 def _is_feed(data: bytes) -> bool:
