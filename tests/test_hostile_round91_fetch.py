@@ -171,3 +171,35 @@ def test_a_long_prolog_is_read_in_linear_time():
         assert time.perf_counter() - started < 5
     assert feed.is_sitemap(b"\xef\xbb\xbf<?xml version='1.0'?><sm:urlset xmlns:sm='x'></sm:urlset>")
     assert feed.is_sitemap(b"Warning: a PHP notice\n<?xml version='1.0'?><urlset></urlset>")
+
+
+# -- declarations of encodings that cannot be a page's ---------------------------------------------------------
+
+
+def test_a_page_declaring_an_encoding_that_is_no_character_set_is_read_as_its_bytes_say(cli, db_file, site):
+    """Latin-1 bytes under `charset=idna` (or punycode, or "undefined": Python codecs, no character sets) failed
+    their page with a UnicodeError ("could not read the page"); as browsers do, the declaration is left out."""
+    fx.polite(site)
+    paths = {"/idna": "idna", "/punycode": "punycode", "/undefined": "undefined"}
+    for path, label in paths.items():
+        page = ss.article(f"Caf\u00e9 talks {label}", [f"The caf\u00e9 talks of {label} went on. " * 5,
+                                                          "QUESTION: And then? SPOKESPERSON: More talks."])
+        site.route(path, ss.Reply(page.decode().encode("latin-1"), content_type=f"text/html; charset={label}"))
+    result = cli("fetch", *map(site.url, paths), "--db", db_file, "--retries", "0", *FAST)
+    assert result.code == 0, result.stderr
+    assert titles(cli, db_file) == [f"Caf\u00e9 talks {label}" for label in sorted(paths.values())]
+
+
+def test_a_feed_declaring_an_ebcdic_encoding_over_latin1_bytes_keeps_its_entries(cli, db_file, site):
+    """`encoding="cp037"` (EBCDIC) over a feed written in Latin-1 read it as EBCDIC: garbage, and no entries (a feed
+    source then failed as "no RSS or Atom feed"). No declaration read as ASCII can name an encoding that is not."""
+    fx.polite(site)
+    site.page("/b/1", ss.article("Briefing on trade"))
+    body = ('<?xml version="1.0" encoding="cp037"?><rss version="2.0"><channel><title>F</title><item><title>'
+            f"Briefing on trade</title><link>{site.url('/b/1')}</link><description>The spokesperson spoke on "
+            "trade and visas at the caf\u00e9.</description></item></channel></rss>").encode("latin-1")
+    site.route("/feed.xml", ss.Reply(body, content_type="application/rss+xml"))
+    result = cli("fetch", site.url("/feed.xml"), "--db", db_file, "--retries", "0", *FAST)
+    assert result.code == 0, result.stderr
+    rows = cli("list", "--db", db_file, "--json").jsonl()
+    assert [(row["url"], row["title"]) for row in rows] == [(site.url("/b/1"), "Briefing on trade")]

@@ -6,13 +6,15 @@ reverse is practically impossible by chance); then the HTTP charset, the <meta> 
 XML declaration, each used only if the bytes decode under it; then the declared encoding or UTF-8 when
 only a few bytes fail it (a stray byte, a page cut short: replaced, with a warning); then a guess
 among common legacy encodings; at worst UTF-8 with replacement characters and a warning. Only text
-encodings count as declarations (not rot13, base64, zlib...).
+encodings count as declarations (not rot13, base64, zlib...), and only those that read ASCII as ASCII
+(not EBCDIC, punycode or idna).
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+from functools import lru_cache
 
 from briefarc.patterns import lazy
 
@@ -65,7 +67,21 @@ def normalize_label(label: str | None) -> str | None:
     if not getattr(codec, "_is_text_encoding", True):  # rot13, base64, zlib, uu, hex: not a character set
         return None
     found = codec.name
-    return ALIASES.get(found, found) if found not in IGNORED else None
+    return ALIASES.get(found, found) if found not in IGNORED and _ascii_compatible(found) else None
+
+
+# Markup as every declaration that can be read is written: a declaration naming an encoding that reads these
+# bytes otherwise (EBCDIC's cp037, punycode, idna, "undefined", unicode_escape) cannot be the page's, and browsers
+# ignore it too. Declared, they turned a feed to garbage with no entries, or failed its page with a UnicodeError.
+ASCII_PROBE = b'<?xml version="1.0" encoding="Az-09_.:"?><meta charset=x>\\n\\u0041 +-~ &#233;'
+
+
+@lru_cache(maxsize=64)
+def _ascii_compatible(name: str) -> bool:
+    try:  # and a byte it cannot read is replaced, not an error (idna cannot replace)
+        return ASCII_PROBE.decode(name) == ASCII_PROBE.decode("ascii") and bool(b"\xff\xfe".decode(name, "replace"))
+    except (UnicodeError, LookupError, ValueError, TypeError):
+        return False
 
 
 def charset_from_content_type(content_type: str | None) -> str | None:
