@@ -83,3 +83,34 @@ def test_parallel_into_a_pipe_ends_no_line_in_spaces(cli, db_file):
     lines = result.stdout.splitlines()
     assert "⇄" in lines[0] and "confidence" in lines[0] and len(lines) > 10
     assert [line for line in lines if line != line.rstrip()] == []
+
+
+def test_export_csv_gives_the_day_and_the_instant_apart(cli, db_file, tmp_path):
+    """`export -o all.csv` had one date column, `published`, as each page gives it: days ("2020-06-18") beside
+    instants with offsets ("2022-03-14T23:40:37+00:00"), which pandas' to_datetime refuses without options and R's
+    lubridate::ymd reads as NA. The day alone and the instant in UTC follow it, as the JSON Lines export has them."""
+    import csv
+    import io
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "day.html").write_bytes(article_page("Statement on the talks", "2020-06-18"))
+    (folder / "instant.html").write_bytes(article_page("Readout of the call", "2022-03-14T23:40:37+05:00"))
+    assert cli("ingest", folder, "--db", db_file).code == 0
+    out = tmp_path / "all.csv"
+    assert cli("export", "-o", out, "--db", db_file).code == 0
+    rows = {row["title"]: row for row in csv.DictReader(io.StringIO(out.read_text("utf-8"), newline=""))}
+    header = out.read_text("utf-8").splitlines()[0].split(",")
+    assert header[:4] == ["id", "published", "published_date", "published_utc"]
+    day, instant = rows["Statement on the talks"], rows["Readout of the call"]
+    assert (day["published"], day["published_date"], day["published_utc"]) == ("2020-06-18", "2020-06-18", "")
+    assert instant["published_date"] == "2022-03-14" and instant["published_utc"] == "2022-03-14T18:40:37Z", instant
+
+
+def article_page(title: str, published: str) -> bytes:
+    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
+            '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", '
+            f'"headline": "{title}", "datePublished": "{published}"}}</script></head><body><main><article>'
+            f'<h1>{title}</h1><p>The two sides discussed the trade talks and the visit planned for the spring.</p>'
+            '<p>Both agreed to meet again next month, the ministry said in a statement on its website.</p>'
+            '</article></main></body></html>').encode()

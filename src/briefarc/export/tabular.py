@@ -12,8 +12,11 @@ from briefarc.store.stream import iter_records
 if TYPE_CHECKING:
     import sqlite_utils
 
+# published as the page gives it (a day, or an instant with its offset), then the day alone and the instant in UTC:
+# a column of days and instants mixed was one that pandas' to_datetime and R's lubridate::ymd refused whole
 CSV_COLUMNS = [
-    "id", "published", "source", "site", "kind", "language", "spokesperson", "title", "subtitle", "author",
+    "id", "published", "published_date", "published_utc", "source", "site", "kind", "language", "spokesperson",
+    "title", "subtitle", "author",
     "url", "canonical_url", "claimed_url", "native_id", "archived_at", "updated_at", "removed_at", "versions",
     "sha256", "body",
 ]
