@@ -114,3 +114,28 @@ def article_page(title: str, published: str) -> bytes:
             f'<h1>{title}</h1><p>The two sides discussed the trade talks and the visit planned for the spring.</p>'
             '<p>Both agreed to meet again next month, the ministry said in a statement on its website.</p>'
             '</article></main></body></html>').encode()
+
+
+def test_kwic_on_a_terminal_of_40_columns_leaves_the_source_out_for_the_context(cli, db_file, tmp_path, monkeypatch):
+    """At 40 columns kwic gave each side of the term two cells of context ("317#8 2025-03-12 Ministr… e  Taiwan  S"):
+    the source, cut to eight cells, took the room. When the context would have under eight cells the source goes;
+    at 80 columns nothing changes."""
+    from rich.cells import cell_len
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "p.html").write_bytes(article_page("Statement on Taiwan", "2021-03-04"))
+    (folder / "p.html").write_bytes((folder / "p.html").read_bytes().replace(
+        b"discussed the trade talks", b"discussed the Taiwan question and the trade talks"))
+    source = "ministry-of-foreign-affairs-of-the-republic"
+    assert cli("ingest", folder, "--source", source, "--new-source", "--db", db_file).code == 0
+    monkeypatch.setenv("COLUMNS", "40")
+    lines = cli("kwic", "Taiwan", "--db", db_file).stdout.splitlines()
+    assert lines and all(cell_len(line) <= 40 for line in lines), lines
+    for line in lines:
+        ref, date, left = line.split()[0], line.split()[1], line[line.index("2021-03-04") + 11:line.index(" Taiwan ")]
+        assert ref == "1" and date == "2021-03-04" and "ministry" not in line, lines
+        assert len(left) >= 8 and left.strip() == "ssed the", lines  # 'The two sides discussed the Taiwan'
+    monkeypatch.setenv("COLUMNS", "80")
+    wide = cli("kwic", "Taiwan", "--db", db_file).stdout.splitlines()
+    assert wide and all(source[:10] in line for line in wide), wide

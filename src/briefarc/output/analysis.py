@@ -240,12 +240,14 @@ def _fitting(chars: str, cells: int) -> str:
 
 
 MIN_CONTEXT = 20  # cells of context on each side before a long source name is shortened to make room
+NARROW_CONTEXT = 8  # cells of context on each side under which the source is left out (at 40 columns: 2 cells)
 
 
 class KwicLines:
     """Concordance lines with the term aligned in a centre column. The reference (id#turn), the date and the
     match are never cut; the context on either side shrinks to the terminal's width (at most `width` cells),
-    and a long source name is shortened only when the context would drop below MIN_CONTEXT."""
+    a long source name is shortened only when the context would drop below MIN_CONTEXT, and left out when even
+    so the context would have less than NARROW_CONTEXT cells (a terminal of 40 columns)."""
 
     def __init__(self, lines: list[dict], width: int) -> None:
         self.lines, self.width = lines, width
@@ -263,6 +265,8 @@ class KwicLines:
         if room < 2 * wanted and source > 8:
             source = max(8, source - (2 * wanted - room))
             room = max_width - fixed - source
+        if room // 2 < min(self.width, NARROW_CONTEXT):  # the source goes, and its space: context, not 2 cells of it
+            source, room = 0, max_width - fixed + 1
         return ref, date, source, match, max(1, min(self.width, room // 2))
 
     def __rich_measure__(self, console, options):
@@ -279,7 +283,8 @@ class KwicLines:
             source = clean(line.get("source") or NONE_SHOWN)  # "—" as every table shows an unknown site
             if cell_len(source) > source_w:
                 source = _fit_right(source, source_w - 1) + "…"
-            row.append(" " + clean(line.get("date") or "").ljust(date_w) + " " + set_cell_size(source, source_w) + " ")
+            source = set_cell_size(source, source_w) + " " if source_w else ""
+            row.append(" " + clean(line.get("date") or "").ljust(date_w) + " " + source)
             row.append(_fit_left(line["left"], context) + " ")
             row.append(set_cell_size(clean(line["match"]), match_w), style="bold yellow")
             row.append(" " + _fit_right(line["right"], context))
