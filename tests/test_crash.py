@@ -282,10 +282,13 @@ def test_an_older_archive_that_cannot_be_written_says_it_needs_upgrading(tmp_pat
 
 
 def waits_on_a_pipe(pid: int) -> bool:
+    """Whether the process is blocked reading a pipe, or waiting for one to be readable (poll: the ingest's wait
+    for its writer's reports, which a second Ctrl-C breaks between two of them)."""
     try:
-        return "pipe_read" in Path(f"/proc/{pid}/wchan").read_text()
+        waits_on = Path(f"/proc/{pid}/wchan").read_text()
     except OSError:
         return False
+    return "pipe_read" in waits_on or "poll_schedule_timeout" in waits_on
 
 
 def small_pages(folder: Path, count: int = 60) -> Path:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 BUSY_TIMEOUT_MS = 30_000
+BUSY_STEP_SECONDS = 0.05  # the longest sleep between two tries of a write lock another process holds
 JOURNAL_RETRY_SECONDS = 0.01  # between tries of the switch to WAL while another process writes
 # The page size of a new archive (SQLite's default is 4 KiB; an archive keeps the size it was made with). Its rows
 # are large (a page's text, its turns, its compressed bytes: overflow chains of 4 KiB pages), and every page
@@ -243,7 +244,7 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]:
     if conn.in_transaction:
         yield from _savepoint(conn)
         return
-    conn.execute("BEGIN IMMEDIATE")
+    begin_immediate(conn)
     try:
         yield conn
     except BaseException:
@@ -251,6 +252,30 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]:
             conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def begin_immediate(conn: sqlite3.Connection) -> None:
+    """BEGIN IMMEDIATE, waiting for another writer as long as the busy timeout says, in steps of Python's own.
+    SQLite's wait runs in C, where Python takes no signal: Ctrl-C on an ingest into an archive that another
+    program held locked was answered at the end of the 30 s, and as 'stayed locked', not 'Interrupted' (helper-94)."""
+    deadline, step = time.monotonic() + BUSY_TIMEOUT_MS / 1000, 0.001
+    conn.execute("PRAGMA busy_timeout = 0")  # two statements without I/O: about a microsecond each
+    try:
+        while True:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if not _busy(exc) or time.monotonic() > deadline:
+                    raise
+            time.sleep(step)  # Ctrl-C is taken here
+            step = min(step * 2, BUSY_STEP_SECONDS)
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
+def _busy(exc: sqlite3.OperationalError) -> bool:
+    return "locked" in str(exc) or "busy" in str(exc)
 
 
 def _savepoint(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
@@ -275,6 +300,7 @@ class Batch:
     def __init__(self, db: sqlite_utils.Database, size: int = 50, seconds: float = 1.0):
         self.conn, self.size, self.seconds = db.conn, size, seconds
         self.pending, self.started = 0, 0.0
+        self.commits = 0  # the batches committed: what was saved before the last one is kept
 
     def __enter__(self) -> Batch:
         return self
@@ -282,7 +308,7 @@ class Batch:
     def begin(self) -> None:
         """Call before each item: opens the batch's transaction when none is open."""
         if not self.conn.in_transaction:
-            self.conn.execute("BEGIN IMMEDIATE")
+            begin_immediate(self.conn)
             self.pending, self.started = 0, time.monotonic()
 
     def done(self, items: int = 1) -> None:
@@ -297,6 +323,7 @@ class Batch:
         """Commit the batch's transaction when `now`, or when it has been open `seconds`."""
         if self.conn.in_transaction and (now or time.monotonic() - self.started >= self.seconds):
             self.conn.execute("COMMIT")
+            self.commits += 1
 
     def __exit__(self, kind, error, trace) -> None:
         if not self.conn.in_transaction:
@@ -307,6 +334,8 @@ class Batch:
             self.conn.execute("ROLLBACK")
             if kind is None:
                 raise
+            return
+        self.commits += 1
 
 
 P = ParamSpec("P")

@@ -18,7 +18,7 @@ import signal
 import sqlite3
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -200,6 +200,8 @@ class ProcessWriter:
     def __init__(self, path: Path, source_id: int | None, on_saved: OnSaved, on_failed: OnFailed):
         self.path, self.source_id, self.on_saved, self.on_failed = path, source_id, on_saved, on_failed
         self.finished = False
+        self.presses = Presses()
+        self.gave_up = False
 
     def __enter__(self) -> ProcessWriter:
         fork = "fork" in multiprocessing.get_all_start_methods()
@@ -220,20 +222,33 @@ class ProcessWriter:
         self._collect(wait=False)
         documents = [(doc, travelling(page)) for doc, page in documents]
         try:
-            with whole_messages():
+            with whole_messages(self.presses):  # a full pipe (a writer held up by a lock) waits: Ctrl-C twice does not
                 self.work_out.send((name, documents))
         except (BrokenPipeError, OSError):
             self._collect(wait=True)
             raise DatabaseError("The writer process stopped unexpectedly; run the ingest again.") from None
+        except GaveUp:
+            self._give_up()
+            raise
 
     def __exit__(self, kind, error, trace) -> None:
-        with contextlib.suppress(BrokenPipeError, OSError), whole_messages():
-            self.work_out.send(None)
+        if kind is not None and issubclass(kind, KeyboardInterrupt):
+            self.presses.count = max(self.presses.count, 1)  # the next one is the second
         try:
-            # Ctrl-C now waits for the writer's last reports: it saves what it holds all the same (joined below),
-            # and "Interrupted: N saved" counts it (cut off at the next report, it counted one page of 60 saved)
-            with whole_messages():
-                self._collect(wait=True)
+            if self.presses.count >= 2 and not self.gave_up:  # both held while a report was read, and raised after it
+                raise GaveUp
+            if not self.gave_up:
+                # Ctrl-C now waits for the writer's last reports: it saves what it holds all the same (joined below),
+                # and "Interrupted: N saved" counts it (cut off at the next report, it counted one page of 60 saved).
+                # A second Ctrl-C does not wait: the writer is stopped where it is (helper-94: a writer held up by a
+                # lock kept the ingest for the lock's 30 s, and a stopped one for ever, Ctrl-C or not)
+                with whole_messages(self.presses):
+                    with contextlib.suppress(BrokenPipeError, OSError):
+                        self.work_out.send(None)
+                    self._collect(wait=True)
+        except KeyboardInterrupt:  # GaveUp, or a second Ctrl-C before Ctrl-C was held here
+            self._give_up()
+            raise
         finally:
             self.work_out.close()
             self.process.join(timeout=60)
@@ -241,13 +256,26 @@ class ProcessWriter:
     def _collect(self, wait: bool) -> None:
         """Read the writer's reports: saved inputs, an error, or the end. Its pipe closed before it said
         "done" is its death (SIGKILL, the OOM killer): what it held unsaved is lost, and the run says so."""
-        while not self.finished and (wait or self.results.poll()):
+        while not self.finished and (self.results.poll(None) if wait else self.results.poll()):
             try:
-                with whole_messages():  # read and counted before Ctrl-C strikes: "Interrupted: N saved" is exact
-                    self._take(self.results.recv())
+                with whole_messages(self.presses), self.presses.whole_message():
+                    self._take(self.results.recv())  # read and counted before Ctrl-C strikes: the count is exact
             except EOFError:
                 self.finished = True
                 raise DatabaseError("The writer process stopped unexpectedly; run the ingest again.") from None
+            if self.presses.count >= 2 and self.presses.holding:
+                raise GaveUp  # pressed a second time while the report was read
+
+    def _give_up(self) -> None:
+        """Ctrl-C twice: stop the writer at once (SIGKILL). SQLite rolls its open batch back; what it committed stays,
+        and its reports, each sent after its commit, are counted: "Interrupted: N saved" stays exact."""
+        self.gave_up = self.finished = True
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        with contextlib.suppress(EOFError, OSError, DatabaseError):
+            while self.results.poll():  # what it reported before it stopped (a message cut short ends it: EOF)
+                self._take(self.results.recv())
 
     def _take(self, message: tuple) -> None:
         if message[0] == "saved":
@@ -261,25 +289,65 @@ class ProcessWriter:
             self.finished = True
 
 
+class GaveUp(KeyboardInterrupt):
+    """Ctrl-C a second time while the first waited for the writer process: it is stopped, not waited for."""
+
+
+class Presses:
+    """The Ctrl-C presses of an ingest with a writer process. The first is held while a message crosses a pipe and
+    while the writer finishes (it saves what was handed over whole, and the count said is exact); the second raises
+    GaveUp at once, out of a send or a wait on a pipe, except while a report is read (it is counted first)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.holding = False  # a whole_messages() of this writer holds Ctrl-C now
+        self.reading = False
+
+    def press(self) -> None:
+        self.count += 1
+        if self.count >= 2 and not self.reading:
+            raise GaveUp
+
+    @contextlib.contextmanager
+    def whole_message(self) -> Iterator[None]:
+        self.reading = True
+        try:
+            yield
+        finally:
+            self.reading = False
+
+
 @contextlib.contextmanager
-def whole_messages():
+def whole_messages(presses: Presses | None = None) -> Iterator[None]:
     """Hold Ctrl-C back while a message crosses the pipe: a half-sent message would jam the other end.
 
     The interrupt is not lost: it is delivered (as KeyboardInterrupt) as soon as the message is through.
     A handler that notes it, not a signal mask: with another thread running (the progress display's),
     a signal the main thread masks goes to that thread, and Python still raises it in the main one.
+    With `presses`, a second Ctrl-C does not wait (Presses); nested in another of the same presses, it holds nothing
+    more.
     """
-    if threading.current_thread() is not threading.main_thread():
+    if threading.current_thread() is not threading.main_thread() or (presses is not None and presses.holding):
         yield
         return
     caught: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda number, frame: caught.append(number))
+
+    def on_ctrl_c(number: int, frame: object) -> None:
+        caught.append(number)
+        if presses is not None:
+            presses.press()
+
+    previous = signal.signal(signal.SIGINT, on_ctrl_c)
+    if presses is not None:
+        presses.holding = True
     try:
         yield
-    except Exception:
+    except (Exception, GaveUp):
         caught.clear()  # an error (the writer's: disk full, a lock) ends the run all the same and says why
         raise
     finally:
+        if presses is not None:
+            presses.holding = False
         signal.signal(signal.SIGINT, signal.SIG_DFL if previous is None else previous)
         if caught:
             signal.raise_signal(signal.SIGINT)
@@ -294,8 +362,14 @@ def serve(path: str, source_id: int | None, work, results, producer_end) -> None
     try:
         db = open_database(Path(path))
         roomy_cache(db)
-        with Batch(db, size=INGEST_BATCH) as batch:
-            _save_all(db, batch, source_id, work, results)
+        batch = Batch(db, size=INGEST_BATCH)
+        reports = Reports(batch, results)
+        try:
+            with batch:
+                _save_all(db, batch, source_id, work, reports)
+        finally:
+            with contextlib.suppress(OSError):
+                reports.send_committed()  # what the batch's end committed (also on an error: what was saved whole)
         results.send(("done",))
     except Exception as exc:  # noqa: BLE001 - reported to the producer, which raises it
         message = describe(exc, path) if isinstance(exc, sqlite3.Error) else str(exc)
@@ -305,12 +379,12 @@ def serve(path: str, source_id: int | None, work, results, producer_end) -> None
         os._exit(0)  # leave without finalising anything inherited from the parent
 
 
-def _save_all(db, batch: Batch, source_id: int | None, work, results) -> None:
+def _save_all(db, batch: Batch, source_id: int | None, work, reports: Reports) -> None:
     incoming = _drained(work)
     held = Held(batch)
     while True:
         if held.work and held.due():
-            _report(save_held(db, batch, source_id, held.take()), results)
+            reports.add(save_held(db, batch, source_id, held.take()))
             continue
         try:
             item = incoming.get(timeout=max(held.wait(), 0) if held.work else None)
@@ -319,7 +393,7 @@ def _save_all(db, batch: Batch, source_id: int | None, work, results) -> None:
         if isinstance(item, BaseException):  # what reading raised, as it did when read in this loop
             raise item
         if item is None:
-            _report(save_held(db, batch, source_id, held.take()), results)
+            reports.add(save_held(db, batch, source_id, held.take()))
             return
         held.add(item)
 
@@ -357,6 +431,29 @@ def _drained(work) -> queue.Queue[Work | BaseException | None]:
     return incoming
 
 
-def _report(outcomes: list[tuple[str, list[SaveResult] | str]], results) -> None:
-    for name, outcome in outcomes:
-        results.send(("failed", name, outcome) if isinstance(outcome, str) else ("saved", name, outcome))
+class Reports:
+    """The writer process's reports to the producer: a failure at once, a saved input once its batch is committed.
+    Sent before the commit, a batch's pages were counted in "Interrupted: N saved" and then lost with the batch
+    when the writer was stopped (Ctrl-C twice, SIGKILL)."""
+
+    def __init__(self, batch: Batch, results) -> None:
+        self.batch, self.results = batch, results
+        self.commits = batch.commits
+        self.saved: list[tuple[str, str, list[SaveResult]]] = []  # saved in the batch still open
+
+    def add(self, outcomes: list[tuple[str, list[SaveResult] | str]]) -> None:
+        for name, outcome in outcomes:
+            if isinstance(outcome, str):
+                self.results.send(("failed", name, outcome))
+            else:
+                self.saved.append(("saved", name, outcome))
+        self.send_committed()
+
+    def send_committed(self) -> None:
+        """Report the inputs saved, if their batch has been committed since."""
+        if self.batch.commits == self.commits:
+            return
+        self.commits = self.batch.commits
+        saved, self.saved = self.saved, []
+        for message in saved:
+            self.results.send(message)
