@@ -38,7 +38,7 @@ def test_a_page_from_another_site_cannot_become_a_version_of_a_document(cli, db_
     shown = cli("show", "2", "--db", db_file).stdout
     assert "Claims to be" in shown and "evil.example" in shown
     exported = cli("export", "-f", "csv", "--db", db_file).stdout
-    assert exported.splitlines()[0].split(",").index("claimed_url") == 12 and STATE_URL in exported
+    assert exported.splitlines()[0].split(",").index("claimed_url") == 14 and STATE_URL in exported
     assert "Forged" not in cli("cite", "1", "--db", db_file).stdout
     assert "state.gov" not in cli("cite", "2", "--db", db_file).stdout
 
