@@ -45,8 +45,15 @@ AFTER_CONFERENCE_ZH = lazy(r"^(?:例行)?(?:记者)?会后[，,]?.{0,16}?(?:问�
 CONNECTORS = frozenset({"of", "and", "the", "de", "du", "la", "le", "for", "al", "el", "&", "von", "van", "da"})
 HONORIFIC = lazy(r"^(?:shri|smt\.?|mr\.?|ms\.?|mrs\.?|dr\.?|ambassador|h\.e\.?)\s+", re.I)
 MR_LABEL = lazy(r"^(?:MR|MS|MRS|DR|AMBASSADOR)\.?\s+([A-Z][A-Z'\-]+)$")
+# An office's name in a label: "Shri Vikram Misri, Foreign Secretary", "SENIOR STATE DEPARTMENT OFFICIAL",
+# "Foreign Secretary", "Special Envoy Paley". Journalists' labels name people and outlets, never an office.
+OFFICE = lazy(r"\b(?:secretary|secretary-general|under-secretary(?:-general)?|minister|ambassador|envoy|official|"
+              r"director(?:-general)?|commissioner|coordinator|spokes(?:person|man|woman))\b", re.I)
 HAN = r"\u3400-\u9fff"
 PERSON_ZH = lazy(rf"[{HAN}·]{{2,4}}")
+# Characters of the short phrases an answer opens a line with ("需要强调：", "我想指出：", "这是说："), which no
+# spokesperson's name holds: such a phrase is no speaker's label.
+NOT_IN_NAME_ZH = frozenset("我你您需要想调指该此这那的是了们都也还将就对在与及等均又再说称其并已")
 OUTLET_ZH = lazy(rf"[{HAN}\w《》〈〉（）()·・&\- ]{{1,30}}记者")
 SENTENCE = lazy(r"[，。,;；!?！？、]|\s(?:is|are|was|were|will|would|has|have|said|says)\s", re.I)
 PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("(", ")"), ("（", "）"), ("「", "」"), ("『", "』"), ("[", "]"))
@@ -93,11 +100,27 @@ def latin_name(label: str) -> bool:
 def name_like(label: str, strong: bool = False) -> bool:
     """A label that could name a person or an outlet. A bold label (the page's own mark of a question)
     may be any short phrase that is not a sentence."""
-    if not balanced(label) or SENTENCE.search(label):
+    if not balanced(label):
         return False
+    if SENTENCE.search(label):
+        return named_with_outlet(label)
     if HAS_HAN.search(label):  # Chinese transcripts name an outlet's journalist: "路透社记者"
-        return OUTLET_ZH.fullmatch(label) is not None or (not strong and PERSON_ZH.fullmatch(label) is not None)
+        return OUTLET_ZH.fullmatch(label) is not None or (not strong and PERSON_ZH.fullmatch(label) is not None
+                                                         and NOT_IN_NAME_ZH.isdisjoint(label))
     return len(label) <= 40 if strong else latin_name(label)
+
+
+def named_with_outlet(label: str) -> bool:
+    """A person's name, a comma, and their outlet or office: "Sidhant Sibal, WION", "Beth Rigby, Sky News",
+    "Shri Vikram Misri, Foreign Secretary" (MEA, MOFA and gov.uk transcripts label questions and guests so).
+    The name is two to four capitalised words, the rest one to six; no other mark of a sentence on either side
+    ("Washington, DC" names one word before its comma)."""
+    name, _, outlet = label.partition(",")
+    name, outlet = name.strip(), outlet.strip()
+    if "," in outlet or not 2 <= len(name.split()) <= 4 or not 1 <= len(outlet.split()) <= 6:
+        return False
+    return (SENTENCE.search(name) is None and SENTENCE.search(outlet) is None and not HAS_HAN.search(label)
+            and latin_name(name) and latin_name(outlet))
 
 
 def is_spokesperson_label(label: str, spokesperson: str | None) -> bool:
@@ -111,6 +134,12 @@ def is_spokesperson_label(label: str, spokesperson: str | None) -> bool:
         return False
     name = HONORIFIC.sub("", label).strip().casefold()
     return name == spokesperson.casefold() or name == spokesperson.split()[-1].casefold()
+
+
+def official(label: str) -> bool:
+    """The label names an official: by an honorific ("MR PALEY", "Mr. Fletcher", "Shri Vikram Misri") or by an
+    office ("Foreign Secretary", "SENIOR STATE DEPARTMENT OFFICIAL")."""
+    return HONORIFIC.match(label) is not None or OFFICE.search(label) is not None
 
 
 def after_conference(label: str) -> bool:

@@ -27,7 +27,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
-from briefarc.extract.labels import PERSON_ZH, Label, latin_name, plain, read_label
+from briefarc.extract.labels import OFFICE, PERSON_ZH, Label, latin_name, official, plain, read_label
 from briefarc.models import Role, Turn
 from briefarc.patterns import lazy
 
@@ -35,7 +35,8 @@ ANSWER_WORDS = frozenset({"a", "answer", "答"})  # answer labels that name no o
 HEADING = lazy(r"^\*\*\s*\S")
 SEPARATOR = lazy(r"^[\s※*＊\-—_=·•.]+$")
 ASKS = lazy(r"[?？¿؟]|[吗呢](?:[。.]|$)", re.M)  # a question mark (Latin, Chinese, Spanish, Arabic), 吗/呢
-GREETING = lazy(r"^(?:good (?:morning|afternoon|evening)|hello|welcome|大家好|各位记者朋友|上午好|下午好)", re.I)
+GREETING = lazy(r"^(?:good (?:morning|afternoon|evening)|hello|welcome"
+                r"|大家(?:上午|下午)?好|各位记者朋友|上午好|下午好)", re.I)
 
 
 def is_heading(paragraph: str) -> bool:
@@ -72,7 +73,10 @@ def label_roles(labels: list[Label | None]) -> dict[str, Role]:
     """Roles for the name-like labels of a page without bold questions. Where the page labels its
     questions ("QUESTION:") and not its answers, a name that speaks right after a question answers
     (SENIOR ADMINISTRATION OFFICIAL ONE); otherwise, without answer labels, the most frequent name (three
-    times or more, or the only name beside question labels) is taken to be the one answering."""
+    times or more, or the only name beside question labels) is taken to be the one answering. Where answers are
+    labelled, the other names ask, but for an official's (an office, or an honorific and a turn right after a
+    labelled question): a guest briefer beside the spokesperson. A name most of whose turns ask (a question
+    mark) asks, wherever it speaks: a journalist named among "Question:" labels."""
     has_answers = any(lab and lab.role == "answer" for lab in labels)
     has_questions = any(lab and lab.role == "question" for lab in labels)
     names = Counter(lab.speaker for lab in labels if lab and lab.role is None and lab.speaker)
@@ -80,23 +84,44 @@ def label_roles(labels: list[Label | None]) -> dict[str, Role]:
     for name in roles:
         del names[name]
     quoted = _quoted(labels)  # clips an interviewer plays ("SENATOR ROMNEY: “They want MiGs.”"): part of the asking
-    if not has_answers and (answering := _answering(labels) & names.keys() - quoted):
+    asks_by = _asking_turns(labels, names)
+    asking = {name for name, count in asks_by.items() if 2 * count > names[name]}  # "Sidhant: ...?" among "Question:"
+    if not has_answers and (answering := _answering(labels) & names.keys() - quoted - asking):
         # the other names: officials too when the page labels its questions more often than they speak
         asked = sum(1 for lab in labels if lab and lab.role == "question" and lab.speaker)
         rest = sum(count for name, count in names.items() if name not in answering and name not in quoted)
         others: Role = "answer" if asked > rest else "question"
-        roles.update((name, "answer" if name in answering else "question" if name in quoted else others)
+        roles.update((name, "answer" if name in answering else "question" if name in quoted | asking else others)
                      for name in names)
         return roles
     if not has_answers and names:
-        top, count = names.most_common(1)[0]
+        top, count = _most_answering(names, asks_by)
         if (count >= 3 and count >= 0.3 * sum(names.values())) or (has_questions and len(names) == 1):
             roles[top] = "answer"
             has_answers = True
     if has_answers:
-        for name in names:
-            roles.setdefault(name, "question")
+        answering = _answering(labels)
+        for name in names:  # a guest briefer beside the spokesperson: "MR PALEY", "Mr. Fletcher", a minister
+            roles.setdefault(name, "answer" if official(name) and (name in answering or OFFICE.search(name))
+                             else "question")
     return roles
+
+
+def _asking_turns(labels: list[Label | None], names: Counter[str]) -> Counter[str]:
+    """For each name, how many of its turns ask (a question mark in their first paragraph)."""
+    return Counter(lab.speaker for lab in labels
+                   if lab and lab.speaker and lab.speaker in names and ASKS.search(lab.rest))
+
+
+def _most_answering(names: Counter[str], asks_by: Counter[str]) -> tuple[str, int]:
+    """The name taken to answer where no label says who does: the most frequent, unless another speaks three
+    times or more too and asks less often (an interview: "Nick Robinson: ... Why those three?" and "David
+    Lammy: Because ..." take turns, the interviewer first)."""
+    total = sum(names.values())
+    frequent = [(name, count) for name, count in names.most_common() if count >= 3 and count >= 0.3 * total]
+    if len(frequent) < 2:
+        return names.most_common(1)[0]
+    return min(frequent, key=lambda pair: asks_by[pair[0]] / pair[1])  # min() keeps the first of equals
 
 
 QUOTE_MARKS = ("“", '"', "‘", "«", "„", "「", "『")
