@@ -5,10 +5,10 @@ The kinds, and how each is decided (first that applies; the README has the same 
 1. a kind the site itself declares (gov.uk's format, a JSON API's document type): that kind, unless the
    page holds a transcript of three or more questions;
 2. the title's words, in this order: briefing (press briefing / conference, 例行记者会); remarks (remarks,
-   comments by, 答记者问); statement (发表谈话, joint statement); interview (interview, "With <name> of
-   <outlet>", 接受…采访); readout (readout, call / meeting with, 通电话, 会见); speech (speech, address,
-   keynote, 讲话, 致辞); statement (statement, declaration, communiqué, 声明, 谈话); press_release (press
-   release, news release, media note, 新闻稿);
+   comments by, 答记者问, "Answers a Reporter's Question"); statement (发表谈话, joint statement);
+   interview (interview, "With <name> of <outlet>", 接受…采访); readout (readout, call / meeting with,
+   通电话, 会见); speech (speech, address, keynote, 讲话, 致辞); statement (statement, declaration,
+   communiqué, 声明, 谈话); press_release (press release, news release, media note, 新闻稿);
 3. three or more question turns: briefing;
 4. an opening line that gives the text to a spokesperson ("The following is attributable to Spokesperson
    Ned Price:", "外交部发言人华春莹宣布："): statement;
@@ -41,7 +41,8 @@ KIND_NAMES: dict[str, Kind] = {
 TITLE_RULES: tuple[tuple[Kind, str], ...] = (
     ("briefing", r"press briefing|media briefing|press conference|noon briefing|daily briefing|weekly briefing|"
                  r"briefing by|briefing with|transcript|例行记者会|记者会|吹风会|新闻发布会|брифинг"),
-    ("remarks", r"\bremarks\b|\bcomments?\b by|spokesperson'?s? comments?|答记者问|答问|表态|комментарий"),
+    ("remarks", r"\bremarks\b|\bcomments?\b by|spokesperson'?s? comments?|答记者问|答问|表态|комментарий|"
+                r"\banswers? (?:an? |the )?(?:reporters?|journalists?)['’]?s?['’]? questions?\b"),
     ("statement", r"发表谈话|发表声明|\bjoint statement\b"),  # before the topic's words ("就…会谈发表谈话")
     ("interview", r"\binterview\b|(?-i:\b[Ww]ith [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} of (?:the )?[A-Z])|"
                   r"接受.{0,30}?采访|专访|интервью"),

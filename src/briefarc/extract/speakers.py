@@ -5,15 +5,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from briefarc.extract.labels import ANSWER_LABELS, HONORIFIC, MR_LABEL, plain
+from briefarc.extract.labels import ANSWER_LABELS, HONORIFIC, MR_LABEL, OFFICE, SPOKES_LABEL, plain
 from briefarc.models import Turn
 from briefarc.patterns import lazy
 
 # A word of a name: "Chunying", "O'Brien", "Jean-Pierre"; never a possessive ("Chunying's").
 _WORD = r"[A-Z][\w\-]*(?:['’][A-Z][\w\-]*)?"
 _NAME = r"(?P<name>(?:" + _WORD + r"\.?\s+){0,3}" + _WORD + r")"
+# In a title, a name ends before the verb: "Spokesperson Mao Ning Answers a Reporter's Question", "Spokesperson
+# Geng Shuang Answers Reporter's Question" ("Answers Reporter" is no part of the name, though capitalised).
+_VERB = r"(?:[Oo]n|[Aa]t|[Hh]olds|[Hh]osts|[Aa]nswers|[Gg]ives)\b"
+_TITLE_NAME = r"(?P<name>(?:(?!" + _VERB + r")" + _WORD + r"\.?\s+){0,3}(?!" + _VERB + r")" + _WORD + r")"
 TITLE_PATTERNS = (
-    lazy(r"Spokes(?:person|man|woman)\s+" + _NAME + r"(?:['’]s\b|,|\s+(?:on|at|holds|hosts|answers)\b)"),
+    lazy(r"Spokes(?:person|man|woman)\s+" + _TITLE_NAME + r"(?:['’]s\b|,|\s+" + _VERB + r")"),
     lazy(r"(?:by|with)\s+(?:the\s+)?(?:Official\s+)?Spokes(?:person|man|woman)[,\s]+" + _NAME + r"\b"),
     lazy(r"发言人(?P<name>[\u4e00-\u9fff·]{2,5}?)(?:主持|就|答|发表|在|宣布|表示|：|:|\d)"),
 )
@@ -58,11 +62,19 @@ def clean_name(value: str | None) -> str | None:
     return name
 
 
+# "by the Spokesperson, Thursday, 10 April 2025", "by the Spokesperson, May 5, 2025": a day, or a month alone,
+# after "Spokesperson" is the date's, no name ("April Ryan" is one)
+DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+MONTHS = frozenset("january february march april may june july august september october november december".split())
+
+
 def spokesperson_from_title(title: str | None) -> str | None:
     for pattern in TITLE_PATTERNS:
         match = pattern.search(title or "")
         if match:
-            return clean_name(match.group("name"))
+            name = match.group("name")
+            words = name.casefold().split()
+            return None if words[0] in DAYS or (len(words) == 1 and words[0] in MONTHS) else clean_name(name)
     return None
 
 
@@ -86,12 +98,29 @@ def spokesperson_from_text(paragraphs: list[str]) -> str | None:
 
 def spokesperson_from_turns(turns: list[Turn]) -> str | None:
     """The name in the answer labels, when one is written out ("Zhao Lijian", "Shri Arindam Bagchi,
-    Official Spokesperson"); bare labels (A, MR PRICE, Spokesperson) say nothing."""
+    Official Spokesperson", "Official Spokesperson, Shri Randhir Jaiswal"); a label that says "Spokesperson"
+    first, as a guest briefer may answer more often ("Shri Vikram Misri, Foreign Secretary"). Bare labels (A,
+    MR PRICE, Spokesperson) and offices ("Foreign Secretary") say nothing."""
     counts = Counter(t.speaker for t in turns if t.role in ("answer", "statement") and t.speaker)
-    for speaker, _ in counts.most_common():
+    speakers = sorted((speaker for speaker, _ in counts.most_common()), key=lambda s: SPOKES_LABEL.search(s) is None)
+    for speaker in speakers:
         if plain(speaker) in ANSWER_LABELS or MR_LABEL.match(speaker):
             continue
-        name = clean_name(speaker)
+        name = name_in_label(speaker)
         if name and not re.fullmatch(r"[A-Z .]+", name):
+            return name
+    return None
+
+
+LABEL_PARTS = lazy(r"[,()（）]")
+
+
+def name_in_label(label: str) -> str | None:
+    """The person's name a label writes beside an office: "Official Spokesperson (Shri Syed Akbaruddin)" and
+    "Official Spokesperson, Shri Randhir Jaiswal" give the name after it; a label that is an office alone
+    ("Foreign Secretary") gives none."""
+    for part in LABEL_PARTS.split(label):
+        part = part.strip()
+        if part and not OFFICE.search(part) and (name := clean_name(part)):
             return name
     return None
