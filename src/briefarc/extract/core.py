@@ -247,7 +247,10 @@ def clean_paragraphs(paragraphs: list[str], meta: Metadata, site: sites.Site | N
             continue
         kept.append(paragraph)
     if site and site.header_lines:
-        kept = drop_header_lines(kept, [re.compile(p) for p in site.header_lines])
+        rest = drop_header_lines(kept, [re.compile(p) for p in site.header_lines])
+        # the line dropped may be all that names the spokesperson ("Mark C. Toner, Deputy Spokesperson")
+        meta.spokesperson = meta.spokesperson or speakers.spokesperson_from_text(kept[:len(kept) - len(rest)])
+        kept = rest
     return kept, page_date
 
 
