@@ -101,6 +101,7 @@ def ingest(
     when there are many; Ctrl-C or an error commits the pages already complete before it stops (Ctrl-C
     raises Interrupted, with their number).
     """
+    from briefarc.store.db import run_of_its_own
     from briefarc.store.sources import ensure_source
     from briefarc.urls import as_typed
 
@@ -110,11 +111,12 @@ def ingest(
     source_id = ensure_source(db, source) if source else None
     run = _Run(IngestReport(), on_input, max_size)
     try:
-        with _writer(db, paths, source_id, run) as writer:
-            run.writer = writer
-            for name in iter_inputs(paths, warc=True):
-                _ingest_one(run, name, url)
-        _note_listed(db, run.report.listed, source_id)  # each in a transaction of its own: a rerun notes the rest
+        with run_of_its_own(db):  # two ingests at once take turns: what they make is what one order makes
+            with _writer(db, paths, source_id, run) as writer:
+                run.writer = writer
+                for name in iter_inputs(paths, warc=True):
+                    _ingest_one(run, name, url)
+            _note_listed(db, run.report.listed, source_id)  # each in a transaction of its own: a rerun notes the rest
     except KeyboardInterrupt as exc:  # the writer has saved and committed what was handed over whole
         raise Interrupted(run.report.added + run.report.updated, run.report.unchanged) from exc
     return run.report

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import functools
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, ParamSpec, TypeVar, overload
 
@@ -134,6 +135,53 @@ def archive_to_fill(path: Path) -> Iterator[sqlite_utils.Database]:
     finally:
         if not existed:
             _remove_if_unfilled(db, path)
+
+
+@contextmanager
+def run_of_its_own(db: sqlite_utils.Database) -> Iterator[None]:
+    """Hold the archive for one ingest from its first page to its last: another begun meanwhile waits for its end.
+
+    Each batch is a transaction, but the batches of two ingests interleaved, and what a page becomes depends on
+    what was saved before it (a saved file's bytes join the document a WARC record of them made; the record
+    never joins the saved file's): a folder and a WARC of fmprc-bulk's pages ingested at once made 450 to 502
+    documents, where one after the other they make 540 or 270. Taking turns, they make what one order makes.
+
+    An exclusive flock on ARCHIVE-lock beside the archive, removed when the run ends (one held on the archive
+    itself would need a descriptor of it, and closing that drops the locks SQLite holds on it). A writer process
+    forked by the run shares the lock: a run killed while its writer saves holds the archive until that ends.
+    A folder that cannot take the file (read-only) holds no lock: nothing can be written there either."""
+    path = database_file(db)
+    held = _lock_file(Path(f"{path}-lock")) if path else None
+    try:
+        yield
+    finally:
+        if held is not None:
+            with suppress(OSError):  # removed while held: a run waiting on it sees it gone and takes a new one
+                os.unlink(f"{path}-lock")
+            os.close(held)
+
+
+def _lock_file(path: Path) -> int | None:
+    """A descriptor of `path` (made if need be) holding an exclusive flock on the file that `path` names now."""
+    import fcntl
+
+    while True:
+        try:
+            held = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        except OSError:
+            return None
+        try:
+            fcntl.flock(held, fcntl.LOCK_EX)  # Ctrl-C is taken while it waits
+            now = os.stat(path)
+        except FileNotFoundError:  # the run before removed it: take the one made next
+            os.close(held)
+            continue
+        except BaseException:
+            os.close(held)
+            raise
+        if (now.st_dev, now.st_ino) == (os.fstat(held).st_dev, os.fstat(held).st_ino):
+            return held
+        os.close(held)
 
 
 def _remove_if_unfilled(db: sqlite_utils.Database, path: Path) -> None:
