@@ -143,7 +143,7 @@ def test_export_takes_its_format_from_the_file_name(cli, archive, tmp_path):
     out = tmp_path / "x.csv"
     assert cli("export", "-o", out, "--db", archive).code == 0
     header = next(csv.reader(io.StringIO(out.read_text("utf-8"))))
-    assert header[:3] == ["id", "published", "source"]
+    assert header[:4] == ["id", "published", "published_date", "published_utc"]
     clash = cli("export", "-f", "jsonl", "-o", tmp_path / "y.csv", "--db", archive)
     assert clash.code == 2 and "does not match the file name" in clash.stderr and not (tmp_path / "y.csv").exists()
     lines = tmp_path / "x.jsonl"
