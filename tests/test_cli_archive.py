@@ -174,8 +174,19 @@ def test_search_table_json_and_csv(cli, archive):
                for row in rows for start, end in row["highlights"])
     assert {"id", "published", "source", "kind", "title", "url", "snippet", "highlights"} <= set(rows[0])
     csv_out = cli("search", "Taliban", "--db", archive, "--csv")
-    header = "id,published,source,site,kind,language,spokesperson,title,url,snippet,highlights"
+    header = ("id,published,published_date,published_utc,source,site,kind,language,spokesperson,title,url,snippet,"
+              "highlights")
     assert csv_out.stdout.splitlines()[0] == header
+    # published mixes days and instants with offsets; the two columns beside it are each of one form, as pandas'
+    # to_datetime and R's lubridate read a column whole
+    import csv
+    import datetime
+    import io
+
+    read = list(csv.DictReader(io.StringIO(csv_out.stdout)))
+    assert all(datetime.date.fromisoformat(row["published_date"]) for row in read)
+    assert all(row["published_utc"].endswith("Z") for row in read if row["published_utc"])
+    assert any(row["published_utc"] for row in read)
     assert len(csv_out.stdout.strip().splitlines()) == len(rows) + 1
 
 

@@ -32,9 +32,11 @@ from briefarc.cli.filters import with_document_filters
 from briefarc.errors import UsageError
 from briefarc.limits import MAX_PAGE_BYTES
 
-# The columns `export --format csv` has too come in the same order.
-HIT_CSV_COLUMNS = ["id", "published", "source", "site", "kind", "language", "spokesperson", "title", "url", "snippet",
-                   "highlights"]
+# The columns `export --format csv` has too come in the same order. published is as the page gives it (a day, or an
+# instant with its offset); published_date (the day) and published_utc (the instant in UTC) are what pandas'
+# to_datetime and R's lubridate read whole (a column of days and instants mixed they refused).
+HIT_CSV_COLUMNS = ["id", "published", "published_date", "published_utc", "source", "site", "kind", "language",
+                   "spokesperson", "title", "url", "snippet", "highlights"]
 
 
 def no_such_spokesperson(database, filters) -> str | None:
@@ -107,7 +109,7 @@ def public_hit(hit: dict) -> dict:
     """A hit as scripts see it: one url, the snippet as plain text, `highlights` as [start, end] offsets into it."""
     from briefarc.store.search import plain_snippet
 
-    row = {key: value for key, value in hit.items() if key not in ("published_date", "canonical_url")}
+    row = {key: value for key, value in hit.items() if key != "canonical_url"}
     row["url"] = hit.get("canonical_url") or hit.get("url")
     if "snippet" in hit:
         row["snippet"] = plain_snippet(hit["snippet"])

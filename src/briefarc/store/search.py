@@ -54,11 +54,11 @@ CUT_FROM_TEXT_SQL = """SELECT id FROM documents WHERE id IN ({marks})
          OR cjk_title IS NOT NULL OR cjk_subtitle IS NOT NULL OR cjk_body IS NOT NULL)"""
 HIT_COLUMNS = (
     "d.id, d.published, d.published_date, s.name, d.kind, d.title, d.spokesperson, d.language, "
-    "d.url, d.canonical_url, d.archived_at, d.updated_at, d.removed_at"
+    "d.url, d.canonical_url, d.archived_at, d.updated_at, d.removed_at, d.published_utc"
 )
 HIT_KEYS = (
     "id", "published", "published_date", "source", "kind", "title", "spokesperson", "language",
-    "url", "canonical_url", "archived_at", "updated_at", "removed_at",
+    "url", "canonical_url", "archived_at", "updated_at", "removed_at", "published_utc",
 )
 
 
