@@ -458,7 +458,9 @@ def version_pages(db: sqlite_utils.Database, doc_id: int) -> list[tuple[int, Raw
 
 @translated
 def replace_extraction(db: sqlite_utils.Database, doc_id: int, number: int, doc: Document, latest: bool) -> bool:
-    """Store a new extraction of an archived version; returns whether anything changed."""
+    """Store a new extraction of an archived version; returns whether anything changed. `latest`: the version was
+    the document's latest when its bytes were read; the document's row takes its extraction only if it still is
+    (an ingest may have added a newer one meanwhile: its row was put back to the older text, helper-94)."""
     text_hash = content_hash(doc.title, doc.subtitle, doc.published, doc.body)
     turns = turns_json(doc)
     with transaction(db) as conn:
@@ -472,9 +474,13 @@ def replace_extraction(db: sqlite_utils.Database, doc_id: int, number: int, doc:
                 """UPDATE versions SET title = ?, subtitle = ?, published = ?, spokesperson = ?, body = ?,
                    turns = ?, content_hash = ? WHERE document_id = ? AND number = ?""",
                 (*after, text_hash, doc_id, number))
-        if latest:
+        if latest and _is_latest(conn, doc_id, number):  # read in the write transaction
             changed |= _refresh_document(conn, doc_id, doc, text_hash)
     return changed
+
+
+def _is_latest(conn: sqlite3.Connection, doc_id: int, number: int) -> bool:
+    return conn.execute("SELECT max(number) FROM versions WHERE document_id = ?", (doc_id,)).fetchone()[0] == number
 
 
 def _refresh_document(conn: sqlite3.Connection, doc_id: int, doc: Document, text_hash: str) -> bool:
