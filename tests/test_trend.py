@@ -162,3 +162,10 @@ def test_a_name_said_in_an_answer_is_a_mention_though_it_names_the_speaker_too(c
     kwic = cli("kwic", "耿爽", "--db", db_file, "--json").jsonl()
     assert sum(row["mentions"] for row in rows) == len(kwic) == 1
     assert [line["turn"] for line in kwic] == [2]
+
+
+def test_a_term_given_twice_is_counted_once(cli, sample_db):
+    rows = cli("trend", "Taiwan", "tariffs", "taiwan", "--by", "year", "--db", sample_db, "--json").jsonl()
+    alone = cli("trend", "Taiwan", "--by", "year", "--db", sample_db, "--json").jsonl()
+    assert [row for row in rows if row["term"] != "tariffs"] == alone  # the first as typed, its rows once
+    assert [row["term"] for row in rows[:2]] == ["Taiwan", "tariffs"]

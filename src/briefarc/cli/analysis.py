@@ -233,6 +233,7 @@ def trend(
     check_output_flags(json_, csv_)
     for term in terms:
         check_typed(term, "The term")
+    terms = once_each(terms)
     if plot is not None:
         from briefarc.output.plot import check_plot_path
 
@@ -247,6 +248,15 @@ def trend(
         from briefarc.output.plot import plot_trend
 
         plot_trend(rows, plot)
+
+
+def once_each(terms: list[str]) -> list[str]:
+    """The terms without repeats, the first of each kept as typed: terms match whatever their case and spacing, so
+    'trend Taiwan taiwan' asked for one term, and printed its rows twice."""
+    first: dict[str, str] = {}
+    for term in terms:
+        first.setdefault(" ".join(term.casefold().split()), term)
+    return list(first.values())
 
 
 @app.command(epilog="\b\nExample: briefarc collocates sanctions --window 5 --measure pmi")
