@@ -28,7 +28,8 @@ UPDATED_LABEL = lazy(r"^(?:last\s+)?(?:updated|modified|reviewed)\b", re.I)
 BYLINE_LABEL = lazy(r"^(?:(?:written\s+)?by|von|verfasst von|geschrieben von|par|por|di|от|автор)\s+"
                     r"(?-i:[^\W\d_a-zß-ÿа-яё])", re.I)
 LABEL_LINE = 90  # a longer text is a sentence, not a label with its date
-DATA_KEYS = r"datePublished|publishedAt|published_at|publishDate|publish_date|firstPublishedAt|datePosted"
+DATA_KEYS = (r"datePublished|publishedAt|published_at|publishDate|publish_date|firstPublishedAt|first_publish_date"
+             r"|datePosted")
 QUOTE = r"(?:\\?\"|&quot;|&#34;)"
 DATA_DATE = lazy(rf"{QUOTE}(?:{DATA_KEYS}){QUOTE}\s*:\s*{QUOTE}([^\"\\&]{{8,40}})")
 DATELINE = lazy(r"^(?P<head>.{6,100}?)\s(?:\([A-Z][\w .]{1,20}\)\s*)?[-–—]\s")
@@ -165,6 +166,11 @@ def date_from_dateline(src: PageSources) -> str | None:
 
 def date_declared_modified(src: PageSources) -> str | None:
     return dates.parse_date(src.ld.text("dateModified") or src.first_meta(MODIFIED_META))
+
+
+def published_elsewhere(src: PageSources, in_furniture: Callable[[LexborNode], bool]) -> str | None:
+    """A publication date the page gives apart from its headline: a labelled line, or its data's."""
+    return _labelled(src, PUBLISHED_LABEL, PUBLISHED_STARTS, in_furniture) or date_from_data(src)
 
 
 def fallback_date(src: PageSources, in_furniture: Callable[[LexborNode], bool]) -> str | None:

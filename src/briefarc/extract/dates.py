@@ -126,11 +126,36 @@ def parse_date(text: str | None, default_year: int | None = None, today: date | 
     text = text.strip().strip("()[]（）【】").strip()
     if len(text) > 80:
         return None
-    text = WEEKDAY.sub("", text)
-    rfc = RFC822.match(text)
+    rest = WEEKDAY.sub("", text)
+    rfc = RFC822.match(rest)
     if rfc and rfc.group("month").lower() in MONTHS:
         return _rfc822(rfc, today)
-    return find_date(text, default_year, today)
+    found = find_date(rest, default_year, today)
+    if found and len(rest) < len(text) and len(found) == 10 and SLASHED.match(rest):  # a weekday before it
+        return _as_the_weekday_says(found, text, len(text) - len(rest), today)
+    return found
+
+
+WEEKDAY_NAME = lazy(r"(?<![a-z])(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*$", re.I)
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+SLASHED = lazy(r"\d{1,2}/\d{1,2}/(?:19|20)\d{2}")
+
+
+def _as_the_weekday_says(found: str, text: str, start: int, today: date | None) -> str:
+    """A numeric day that reads both ways ("03/04/2025": 3 April or 4 March, standing at `start` in the text)
+    in the order whose day is the English weekday written just before it ("Tue, 03/04/2025 - 14:05", Drupal's
+    default, is 4 March)."""
+    weekday = WEEKDAY_NAME.search(text, max(start - 12, 0), start)
+    return (_other_order(found, WEEKDAYS.index(weekday[1].lower()), today) if weekday else None) or found
+
+
+def _other_order(found: str, weekday: int, today: date | None) -> str | None:
+    """The same numbers read the other way round when only that reading falls on the weekday."""
+    day = date.fromisoformat(found[:10])
+    if day.weekday() == weekday or day.day > 12 or day.day == day.month:
+        return None
+    swapped = make_date(day.year, day.day, day.month, today)
+    return swapped.isoformat() if swapped and swapped.weekday() == weekday else None
 
 
 def _rfc822(match: re.Match, today: date | None) -> str | None:
@@ -169,6 +194,8 @@ def _find_date(text: str, default_year: int | None, today: date | None) -> str |
         for match in pattern.finditer(text):
             value = _from_match(match, today)
             if value:
+                if match.groupdict().get("sep") == "/":  # NUMERIC's (a lazy pattern is not itself once compiled)
+                    value = _as_the_weekday_says(value, text, match.start(), today)
                 found.append((match.start(), value))
                 break
     if found:
@@ -238,12 +265,14 @@ FOREIGN_MONTHS = {
     "nl": "januari februari maart april mei juni juli augustus september oktober november december",
     "ru": "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
     "ar": "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
+    "ur": "جنوری فروری مارچ اپریل مئی جون جولائی اگست ستمبر اکتوبر نومبر دسمبر",
 }
 # other spellings, and the Levantine names (two of a word: joined before reading)
 MONTH_VARIANTS = {
     "ar": {"إبريل": 4, "ابريل": 4, "يونيه": 6, "يوليه": 7, "اغسطس": 8, "اكتوبر": 10, "شباط": 2, "آذار": 3,
            "نيسان": 4, "أيار": 5, "حزيران": 6, "تموز": 7, "آب": 8, "أيلول": 9, "كانون_الثاني": 1, "تشرين_الأول": 10,
            "تشرين_الثاني": 11, "كانون_الأول": 12},
+    "ur": {"مئ": 5},  # written without its last letter
 }
 TWO_WORD_MONTHS = lazy(r"(كانون|تشرين)\s+(الثاني|الأول)")
 

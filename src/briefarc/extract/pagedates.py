@@ -2,11 +2,13 @@
 (the common names, then any name that says "published"), microdata datePublished, then what the page
 shows beside its headline (a <time> element or a short date line, read in the page's language), then
 <time> elements and date classes elsewhere outside furniture, then the fallbacks of datefallbacks.py.
-A structured datePublished (JSON-LD, microdata) that the page never shows gives way to the date its
-headline shows, unless that one is labelled as an update's; a note that the article was first published
-on a day beats the date by the headline. The headline is the element that shows the page's title, not
-merely the first h1 (often the site's logo). A comment's, a related card's, a quoted post's or a
-footer's date is never taken."""
+A structured datePublished (JSON-LD, microdata, a meta tag named only "date" or "created") that the page
+never shows gives way to the date its headline shows, unless that one is labelled as an update's; a note
+that the article was first published on a day beats the date by the headline, and a date by the headline
+that is an update's gives way to a publication date said anywhere (a labelled line, the page's data, the
+URL). The headline is the element that shows the page's title, not merely the first h1 (often the site's
+logo). A comment's, a related card's, a quoted post's, a "most read"
+list's or a footer's date is never taken (otherdates.py)."""
 
 from __future__ import annotations
 
@@ -15,12 +17,11 @@ import re
 from selectolax.lexbor import LexborNode
 
 from briefarc.extract import dates
-from briefarc.extract.cards import leads_to
-from briefarc.extract.datefallbacks import PUBLISHED_LABEL, fallback_date
-from briefarc.extract.furniture import PROMO
+from briefarc.extract.datefallbacks import PUBLISHED_LABEL, fallback_date, published_elsewhere
 from briefarc.extract.headline import headline, lines_beside, nearest_first
+from briefarc.extract.language import guess_language, language_from_url
+from briefarc.extract.otherdates import CLOSE_LINES, YEAR, in_furniture, of_another_thing
 from briefarc.extract.pagesources import PageSources, declared_language, node_text
-from briefarc.extract.text import fold
 from briefarc.patterns import lazy
 
 DATE_META = (
@@ -48,25 +49,40 @@ def date_from_jsonld(src: PageSources) -> str | None:
     return dates.parse_date(src.ld.text("datePublished") or src.ld.text("dateCreated"))
 
 
+# names that say only "date" or "created": a content system may fill them with a default (the site's launch,
+# the template's), so they give way to the date by the headline as structured data does
+GENERIC_META = frozenset({"date", "dc.date", "dcterms.date", "dc.created", "dc:created", "dcterms.created",
+                          "created", "datecreated"})
+
+
 def date_from_meta(src: PageSources) -> str | None:
     """The first date of the common meta names, in their order; else the earliest day of the other names
     that say "published" (a "published-time" of the page's last build beside the article's "published-date")."""
+    named = _named_meta_date(src)
+    return named[1] if named else None
+
+
+def _named_meta_date(src: PageSources) -> tuple[str, str] | None:
+    """date_from_meta's date and the name of the meta tag that gave it."""
     for name in DATE_META:
         for value in src.meta.get(name, ()):
             parsed = dates.parse_date(value)
             if parsed:
-                return parsed
+                return name, parsed
     names = [name for name in src.meta if name not in DATE_META and PUBLISHED_NAME.search(name)
              and not NOT_PUBLISHED_NAME.search(name)]
-    found = [parsed for name in names for value in src.meta[name] if (parsed := dates.parse_date(value))]
-    return min(found, key=lambda value: value[:10]) if found else None
+    found = [(parsed, name) for name in names for value in src.meta[name] if (parsed := dates.parse_date(value))]
+    if not found:
+        return None
+    parsed, name = min(found, key=lambda item: item[0][:10])
+    return name, parsed
 
 
 def date_from_microdata(src: PageSources) -> str | None:
     for node in src.tree.css(MICRODATA)[:3]:
         attrs = node.attributes
         parsed = dates.parse_date(attrs.get("datetime") or attrs.get("content") or node_text(node))
-        if parsed and not _in_furniture(node):
+        if parsed and not in_furniture(node):
             return parsed
     return None
 
@@ -80,7 +96,7 @@ def date_from_time(src: PageSources) -> str | None:
         attrs = node.attributes
         value = attrs.get("datetime") or attrs.get("content") or node_text(node)
         parsed = dates.parse_date(value)
-        if not parsed or _in_furniture(node):
+        if not parsed or in_furniture(node):
             continue
         marks = f"{attrs.get('itemprop') or ''} {attrs.get('class') or ''}".lower()
         if not MODIFIED_MARK.search(marks) or PUBLISHED_MARK.search(marks):
@@ -92,33 +108,6 @@ def date_from_time(src: PageSources) -> str | None:
 PUBLISHED_MARK = lazy(r"\bpublished\b|datepublished")
 
 
-NOT_THE_ARTICLE = lazy(rf"related|sidebar|recommend|{PROMO}|teaser|trending|popular|top-?bar|header-?date")
-FURNITURE_TAGS = ("nav", "footer", "li")
-
-
-def _ancestors(node: LexborNode, depth: int = 12) -> list[LexborNode]:
-    """The node's nearest ancestors below <body> (the body's classes describe the whole page: "no-sidebar")."""
-    found: list[LexborNode] = []
-    current = node.parent
-    while current is not None and current.tag not in ("body", "html") and len(found) < depth:
-        found.append(current)
-        current = current.parent
-    return found
-
-
-def _in_furniture(node: LexborNode, header: LexborNode | None = None) -> bool:
-    """True when an element sits in navigation, an aside, a footer or a list of other articles; an
-    aside of the headline's own header that holds nothing but the date is the article's dateline."""
-    for parent in _ancestors(node):
-        names = f"{parent.attributes.get('class') or ''} {parent.attributes.get('id') or ''}".lower()
-        if parent.tag in FURNITURE_TAGS or NOT_THE_ARTICLE.search(names):
-            return True
-        if parent.tag == "aside" and not (header is not None and parent.parent == header
-                                          and dates.is_date_line(node_text(parent))):
-            return True
-    return False
-
-
 MICROFORMAT = ".published, .dt-published"  # hAtom's and microformats2's publication date
 
 
@@ -128,7 +117,7 @@ def date_from_microformat(src: PageSources) -> str | None:
     for node in src.tree.css(MICROFORMAT)[:4]:
         attrs = node.attributes
         text = node_text(node)
-        if len(text) <= 60 and not _in_furniture(node):
+        if len(text) <= 60 and not in_furniture(node):
             parsed = dates.parse_date(attrs.get("datetime") or attrs.get("title") or "") or dates.parse_date(text)
             if parsed:
                 return parsed
@@ -141,14 +130,13 @@ def date_from_date_class(src: PageSources) -> str | None:
         return None
     for node in src.tree.css(DATE_CLASSES)[:6]:
         text = node_text(node)
-        if len(text) <= 60 and not _in_furniture(node):
+        if len(text) <= 60 and not in_furniture(node):
             parsed = dates.parse_date(node.attributes.get("title") or "") or dates.parse_date(text)
             if parsed:
                 return parsed
     return None
 
 
-YEAR = lazy(r"\d{4}")  # no full date without its year (in any script's digits)
 MACHINE_TIME = lazy(r"\s*\d{4}-\d\d-\d\dT\d\d:\d\d")  # a timestamp for machines, not a date line people read
 NEAR_TITLE = 1500  # characters of page text read after the headline for a date line
 DATE_LINE = 120  # a longer line is a sentence that mentions a date, not a date line
@@ -170,32 +158,68 @@ def _near_title(src: PageSources, title: str | None) -> tuple[str, bool] | None:
     if node is None:
         return None
     header = node.parent if node.parent is not None and node.parent.tag not in ("body", "html") else node
+    updated = None
     for time in header.css("time"):
         attrs = time.attributes
         found = dates.parse_date(attrs.get("datetime") or "") or dates.parse_date(node_text(time))
-        if found and not _in_furniture(time, header):
-            return found, _says_updated(time, header)
+        if found and not in_furniture(time, header):
+            if not _says_updated(time, header):
+                return found, False
+            updated = updated or found
+    if updated:
+        return updated, True
     language, shown = declared_language(src), node_text(node)
-    updated, others = None, None
-    for line in nearest_first(lines_beside(node, True, NEAR_TITLE, src.memo), lines_beside(node, False, 300, src.memo)):
+    others = None
+    after = lines_beside(node, True, NEAR_TITLE, src.memo)
+    for line in nearest_first(after, lines_beside(node, False, 300, src.memo)):
         short = SHORT_DATE.match(line) if len(line) <= SHORT_DATE_LINE else None
         if short:  # "02.12.19" alone on its line: the day as German and other European pages write it
             found = _short_date(short)
         elif (6 <= len(line) <= DATE_LINE and YEAR.search(line) and not NOT_PUBLISHED.search(line) and line not in shown
               and not sentence_tail(line)):
-            found = dates.find_date_in_language(line, language)
+            found = _line_date(src, node, line, language)
         else:
             continue
         if not found:
             continue
         others = others if others is not None else [(item, item.text()) for item in src.tree.css("blockquote, li")]
-        if _of_another_page(others, line) or _in_card(src, node, line) or _in_data_table(src, line):
+        if of_another_thing(src, node, line, others, after[:CLOSE_LINES]):
             continue
-        if not UPDATED.search(line) and not MACHINE_TIME.match(line):
-            return found, False
+        if not UPDATED.search(line):
+            if not MACHINE_TIME.match(line):
+                return found, False
+        else:  # "Updated: 14 March 2025 | Published: 12 March 2025": the date after the label is the page's
+            published = _after_published_label(line, language or page_language(src, node))
+            if published:
+                return published, False
         updated = updated or found
     # "Updated: 2 January 2026" (or a hidden "2026-01-02T10:45:07-04:00") only when no other date stands by
     return (updated, True) if updated else None
+
+
+def _line_date(src: PageSources, headline: LexborNode, line: str, language: str | None) -> str | None:
+    """A date line's date in the page's language: the one it declares, else the one its text is in."""
+    found = dates.find_date_in_language(line, language)
+    return found if found or language else dates.find_date_in_language(line, page_language(src, headline))
+
+
+def page_language(src: PageSources, headline: LexborNode) -> str | None:
+    """The language the page declares, else the one its URL names or its headline and the text after it read
+    as (not the whole page's: its menus may be in another); found once, when asked."""
+    if "text language" not in src.memo:
+        src.memo["text language"] = declared_language(src) or language_from_url(src.url) or guess_language(
+            " ".join([node_text(headline), *lines_beside(headline, True, NEAR_TITLE, src.memo)]))
+    return src.memo["text language"]
+
+
+PUBLISHED_WORD = lazy(r"published|posted|publié|veröffentlicht|publicad|pubblicat|опубликован|发布|发表|نشر|شائع",
+                      re.I)
+
+
+def _after_published_label(line: str, language: str | None) -> str | None:
+    """The date after a publication's label in a line that gives the update's too."""
+    label = PUBLISHED_WORD.search(line)
+    return dates.find_date_in_language(line[label.end():], language) if label else None
 
 
 # nine words or more, to a sentence's end
@@ -224,115 +248,13 @@ def _short_date(match: re.Match) -> str | None:
     return day.isoformat() if day else None
 
 
-def _of_another_page(others: list[tuple[LexborNode, str]], line: str) -> bool:
-    """A date line that belongs to something else the page shows: a quoted or embedded post (a
-    blockquote), or a list item beside a link to another page (a related or latest article).
-    `others` holds the page's blockquotes and list items with their raw text."""
-    year = YEAR.search(line)
-    for node, text in others:
-        if year is None or year.group() not in text or line not in node_text(node):
-            continue
-        if node.tag == "blockquote":
-            return True
-        if any(node_text(link) and line not in node_text(link) for link in node.css("a")):
-            return True
-    return False
-
-
-CARD_TEXT = 300  # characters of a teaser card of another article, at most
-CARD_LEVELS = 3  # levels above a card's heading where its date is looked for
-CARD_WORDS = 4  # words of a linked heading that names another article (not an author's name or a section's)
-
-
-def _in_card(src: PageSources, headline: LexborNode, line: str) -> bool:
-    """Whether the date line is a teaser card's: a short element that holds a heading linked to another
-    article (h2 to h4, in or around a link, of CARD_WORDS words or more) and the date, and not the headline
-    ("Budget talks resume" over "March 21, 2025" in a row of top stories above the article). A card that
-    links to the page itself (its URL or canonical one: a sidebar's "Recent posts") dates the page."""
-    key = ("cards", headline.mem_id)
-    if key not in src.memo:
-        src.memo[key] = _cards(src, headline)
-    return any(line in text for text in src.memo[key])
-
-
-def _cards(src: PageSources, headline: LexborNode) -> list[str]:
-    """The texts of the page's teaser cards that hold a year (see _in_card)."""
-    shown = node_text(headline)
-    canonical = src.tree.css_first("link[rel=canonical][href]")
-    addresses = tuple(filter(None, (src.url, canonical.attributes.get("href") if canonical is not None else None)))
-    found: list[str] = []
-    for heading in src.tree.css("h2, h3, h4"):
-        around = heading.parent
-        link = heading.css_first("a[href]") or (around if around is not None and around.tag == "a" else None)
-        text = node_text(heading)
-        if link is None or len(text.split()) < CARD_WORDS or text == shown or heading == headline \
-                or leads_to((link.attributes.get("href") or "").strip(), addresses):
-            continue
-        card: LexborNode | None = heading
-        for _ in range(CARD_LEVELS):
-            card = card.parent if card is not None else None
-            if card is None or card.tag in ("body", "html", "main", "article"):
-                break
-            whole = node_text(card)
-            if len(whole) > CARD_TEXT or card.css_first("h1") is not None or headline in card.traverse():
-                break
-            if whole != text and YEAR.search(whole):
-                found.append(whole)
-                break
-    return found
-
-
-DATA_DATES = 3  # cells that hold nothing but a date: a table's column of days (a time series), not a byline
-DATE_CELL = 60  # characters of a cell read as a date alone, at most
-
-
-def _in_data_table(src: PageSources, line: str) -> bool:
-    """Whether the date line is the whole text of a table cell, in a table where DATA_DATES cells or more hold
-    nothing but a date (a column of days in a table of data, "1/1/2013 +13.1%"), and the page writes it nowhere
-    else (the date under the headline may be a row of a table of recent briefings too)."""
-    if "date cells" not in src.memo:
-        src.memo["date cells"] = _date_cells(src)
-    return line in src.memo["date cells"]
-
-
-def _date_cells(src: PageSources) -> set[str]:
-    """The texts that the page writes only in cells that hold one date alone (one text node), in tables with
-    DATA_DATES such cells or more: one pass over the cells, each read only when it holds a single text, and one
-    over the page's texts when some are found."""
-    tables: dict[int, list[LexborNode]] = {}
-    for cell in src.tree.css("td, th"):
-        child = cell.child
-        if child is None or child.tag != "-text" or child.next is not None:
-            continue
-        text = fold(child.text_content or "")
-        if len(text) > DATE_CELL or not YEAR.search(text) or not dates.is_date_line(text):
-            continue
-        table = cell.parent
-        for _ in range(3):  # the row, a tbody, the table
-            if table is None or table.tag == "table":
-                break
-            table = table.parent
-        if table is not None and table.tag == "table":
-            tables.setdefault(table.mem_id, []).append(child)
-    texts = {node.mem_id: fold(node.text_content or "") for nodes in tables.values() if len(nodes) >= DATA_DATES
-             for node in nodes}
-    found = set(texts.values())
-    body = src.tree.body
-    if found and body is not None:
-        for node in body.traverse(include_text=True):
-            if node.tag == "-text" and node.mem_id not in texts:
-                found.discard(fold(node.text_content or ""))
-    return found
-
-
 MODIFIED_MARK = lazy(r"modif|update")
 
 
 def _says_updated(time: LexborNode, header: LexborNode) -> bool:
     """A <time> marked up (itself or the elements around it in the header) or labelled as the date of
     the last change."""
-    label = node_text(time.parent) if time.parent is not None else ""
-    if UPDATED.search(label[:DATE_LINE]):
+    if UPDATED.search(_label_of(time)[:DATE_LINE]):
         return True
     node: LexborNode | None = time
     for _ in range(4):
@@ -343,6 +265,20 @@ def _says_updated(time: LexborNode, header: LexborNode) -> bool:
             return True
         node = node.parent
     return False
+
+
+def _label_of(time: LexborNode) -> str:
+    """The text before the <time> in its element, back to the <time> before it, when it names the date
+    ("Updated <time> · Published <time>"); else the element's whole text."""
+    parts = []
+    node = time.prev
+    while node is not None and node.tag != "time":
+        parts.append(node.text() or "")
+        node = node.prev
+    before = " ".join(reversed(parts))
+    if UPDATED.search(before) or PUBLISHED_WORD.search(before):
+        return before
+    return node_text(time.parent) if time.parent is not None else ""
 
 
 HIDDEN = "script, style, noscript, template, iframe"
@@ -372,12 +308,23 @@ def shown_over_declared(src: PageSources, declared: str, title: str | None) -> s
 
 
 def find_published(src: PageSources, title: str | None = None) -> str | None:
-    for step in (date_from_jsonld, date_from_meta, date_from_microdata):
-        value = step(src)
-        if value:
-            return value if step is date_from_meta else shown_over_declared(src, value, title)
-    return (date_first_published(src) or date_near_title(src, title) or date_from_time(src)
-            or date_from_microformat(src) or date_from_date_class(src) or fallback_date(src, _in_furniture))
+    declared = date_from_jsonld(src)
+    if declared:
+        return shown_over_declared(src, declared, title)
+    named = _named_meta_date(src)
+    if named:
+        return shown_over_declared(src, named[1], title) if named[0] in GENERIC_META else named[1]
+    declared = date_from_microdata(src)
+    if declared:
+        return shown_over_declared(src, declared, title)
+    first = date_first_published(src)
+    if first:
+        return first
+    beside = _near_title(src, title)
+    if beside is not None and beside[1]:  # an update's date: the publication's, said anywhere, goes first
+        return published_elsewhere(src, in_furniture) or dates.date_from_url(src.url) or beside[0]
+    return (beside[0] if beside else None) or date_from_time(src) or date_from_microformat(src) \
+        or date_from_date_class(src) or fallback_date(src, in_furniture)
 
 
 FIRST_PUBLISHED = lazy(r"\b(?:originally|first) published\b(?P<rest>.{0,50})", re.I | re.S)
