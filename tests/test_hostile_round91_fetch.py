@@ -203,3 +203,51 @@ def test_a_feed_declaring_an_ebcdic_encoding_over_latin1_bytes_keeps_its_entries
     assert result.code == 0, result.stderr
     rows = cli("list", "--db", db_file, "--json").jsonl()
     assert [(row["url"], row["title"]) for row in rows] == [(site.url("/b/1"), "Briefing on trade")]
+
+
+# -- links that lead to no page -------------------------------------------------------------------------------
+
+
+def test_a_listings_script_mail_and_file_links_are_no_pages_to_fetch(cli, db_file, site):
+    """An item selector that also caught `javascript:void(0)`, `mailto:`, `file:` or `#top` links made each a page
+    to fetch, which failed on every run (exit 3) until given up; a "next" link that is a script failed the whole
+    source. Links are read as a feed's are: only http(s) addresses, stripped, resolved against the page."""
+    fx.polite(site)
+    site.page("/a", ss.article("Briefing A"))
+    site.page("/b", ss.article("Briefing B"))
+    links = ['/a', 'javascript:void(0)', 'mailto:press@site.example', 'file:///etc/passwd', '  /b  ', '#top',
+             'ftp://site.example/x']
+    items = "".join(f'<li><a href="{link}">Item {n}</a></li>' for n, link in enumerate(links))
+    site.page("/list.html", f'<html><body><ul class="l">{items}</ul><a class="next" href="javascript:void(0)">'
+                            "Next</a></body></html>")
+    cli("sources", "add", "briefings", site.url("/list.html"), "--kind", "listing", "--item-selector", "ul.l a",
+        "--next-selector", "a.next", "--db", db_file)
+    result = cli("fetch", "briefings", "--db", db_file, "--retries", "0", "--json", *FAST)
+    assert result.code == 0, result.stderr
+    report = result.jsonl()[0]
+    assert (report["discovered"], report["added"], report["failed"], report.get("error")) == (2, 2, 0, None)
+    assert titles(cli, db_file) == ["Briefing A", "Briefing B"]
+    assert "Pages not fetched yet" not in cli("log", "--pending", "--db", db_file).stdout
+
+
+def test_a_wordpress_apis_links_are_read_as_a_feeds_are(cli, db_file, site):
+    """A post's link was taken as the API gave it: `javascript:`, `file:`, a broken address, a path without the
+    site, or an address between spaces each became a page that failed on every run."""
+    import json
+
+    fx.polite(site)
+    site.page("/good", ss.article("Good post"))
+    site.page("/relative/path", ss.article("Relative post"))
+    site.page("/spaced", ss.article("Spaced post"))
+    links = [site.url("/good"), "javascript:alert(1)", "/relative/path", f"  {site.url('/spaced')}  ",
+             "file:///etc/passwd", "http://[::1", "", None, 42]
+    posts = [{"id": n, "link": link, "date": "2025-07-01", "title": {"rendered": f"Post {n}"}}
+             for n, link in enumerate(links)]
+    site.route("/wp-json/wp/v2/posts?per_page=50&page=1&_fields=id%2Clink%2Cdate%2Ctitle",
+               ss.Reply(json.dumps(posts).encode(), content_type="application/json"))
+    cli("sources", "add", "wp", site.url("/"), "--kind", "wordpress", "--db", db_file)
+    result = cli("fetch", "wp", "--db", db_file, "--retries", "0", "--json", *FAST)
+    assert result.code == 0, result.stderr
+    report = result.jsonl()[0]
+    assert (report["discovered"], report["added"], report["failed"]) == (3, 3, 0)
+    assert titles(cli, db_file) == ["Good post", "Relative post", "Spaced post"]

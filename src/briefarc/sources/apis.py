@@ -54,7 +54,7 @@ async def discover_wordpress(ctx: Context) -> AsyncIterator[Item]:
             async for item in discover_feed(ctx):
                 yield item
             return
-        items = [_wordpress_item(post) for post in posts if isinstance(post, dict) and _text(post.get("link"))]
+        items = [found for post in posts if isinstance(post, dict) and (found := _wordpress_item(base, post))]
         stop = len(posts) < per_page or all_known_or_old(ctx, items)
         for item in items:
             yield item
@@ -63,11 +63,18 @@ async def discover_wordpress(ctx: Context) -> AsyncIterator[Item]:
     _capped(ctx, "posts")
 
 
-def _wordpress_item(post: dict) -> Item:
+def _wordpress_item(base: str, post: dict) -> Item | None:
+    """The post's page; None when its link is no web address (a script, a file, a broken URL: each was a page
+    that failed on every run), resolved against the site and stripped as a feed's links are."""
+    from briefarc.extract.links import resolve
+
+    link = resolve(base, _text(post.get("link")))
+    if link is None:
+        return None
     title = post.get("title")
     if isinstance(title, dict):
         title = title.get("rendered")
-    return Item(url=post["link"], title=_text(title), published=(_text(post.get("date")) or "")[:10] or None)
+    return Item(url=link, title=_text(title), published=(_text(post.get("date")) or "")[:10] or None)
 
 
 async def discover_mea(ctx: Context) -> AsyncIterator[Item]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator
 
+from briefarc.extract.links import resolve
 from briefarc.net.fetch import FetchFailure
 from briefarc.offload import aside
 from briefarc.sources.base import Context, Item, all_known_or_old
@@ -62,7 +63,7 @@ def next_page(ctx: Context, current: str, next_link: str | None, number: int) ->
     if template:
         first = int(ctx.option("first_page", 1))
         return join(ctx.source.url, template.format(n=number + first - 1, base=ctx.source.url))
-    return join(current, next_link)
+    return resolve(current, next_link)  # a "next" that is a script (javascript:void(0)) ends the listing
 
 
 def read_listing(data: bytes, url: str, options: dict, content_type: str | None = None):
@@ -99,7 +100,7 @@ def _items_by_selector(tree, url: str, options: dict) -> list[Item]:
         date_node = node.css_first(options["date_selector"]) if options.get("date_selector") else None
         title = _text(title_node) or _text(link)
         published = _date(_text(date_node)) if date_node is not None else _date(_text(node))
-        target = join(url, link.attributes["href"])
+        target = resolve(url, link.attributes["href"])  # no script, mail, file or fragment link: no page to fetch
         if target:
             items.append(Item(url=target, title=title, published=published))
     return items
@@ -109,7 +110,7 @@ def _items_by_extractor(data: bytes, url: str, content_type: str | None) -> list
     from briefarc.extract.core import extract
 
     doc = extract(data, url=url, content_type=content_type)
-    joined = ((join(url, i.url), i) for i in doc.items)
+    joined = ((resolve(url, i.url), i) for i in doc.items)
     return [Item(url=target, title=i.title, published=i.published) for target, i in joined if target]
 
 
