@@ -19,6 +19,7 @@ import pytest
 
 from tests.conftest import ROOT, SHARED, needs_shared
 from tests.processes import briefarc, wait_for
+from tests.test_crash import small_pages
 from tests.test_ingest_round94_ctrl_c import check_consistent
 
 BULK = SHARED / "corpus" / "fmprc-bulk"
@@ -84,3 +85,35 @@ def test_ctrl_c_while_another_ingest_holds_the_archive(tmp_path):
     conn = sqlite3.connect(db_file)
     assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
     conn.close()
+
+
+def test_an_ingest_waiting_on_a_new_archive_keeps_its_pages_when_the_first_stored_none(tmp_path):
+    """The first ingest into a new archive stored nothing (every input failed) and removed the archive at its end, as
+    it must when alone; the second, which had opened the new archive and waited for the first's end, then saved its
+    pages into a file no longer there ('Added 20', exit 0, and no archive). Now the archive is kept while another
+    has it open."""
+    db_file = tmp_path / "new.db"
+    failing = tmp_path / "failing"
+    failing.mkdir()
+    for index in range(60):
+        (failing / f"p{index}.html").write_bytes(b"\0" * 2000)
+    hold = tmp_path / "hold"
+    hold.mkdir()
+    first = briefarc("ingest", str(failing), db=db_file, hold=f"briefarc.store.writer:main:{hold}")
+    second = None
+    try:
+        wait_for(lambda: any(hold.glob("held-*")) or first.poll() is not None, "the first ingest to hold the archive")
+        assert Path(f"{db_file}-lock").exists()  # held inside its run, the archive made
+        second = briefarc("ingest", str(small_pages(tmp_path / "pages", count=20)), db=db_file)
+        wait_for(lambda: "locks_lock" in Path(f"/proc/{second.pid}/wchan").read_text() or second.poll() is not None,
+                 "the second ingest to wait for the first")
+        (hold / "go").touch()
+        _, err = first.communicate(timeout=120)
+        assert first.returncode == 1, err
+        _, err = second.communicate(timeout=120)
+        assert second.returncode == 0, err
+    finally:
+        for process in (first, second):
+            if process is not None:
+                process.kill()
+    assert db_file.exists() and check_consistent(db_file) == 20

@@ -185,11 +185,17 @@ def _lock_file(path: Path) -> int | None:
 
 
 def _remove_if_unfilled(db: sqlite_utils.Database, path: Path) -> None:
+    """Remove the archive this run made, if nothing was read into it and no one else has it open: the last
+    connection to close removes the WAL's two files, so that they are still there says another one is open. Another
+    ingest that opened the new archive and waited for this one's end (store.db.run_of_its_own) lost its pages: the
+    archive was removed under it, and it wrote into a file no longer there ('Added 26', exit 0, and no archive)."""
     try:
         if any(db.execute(f"SELECT EXISTS (SELECT 1 FROM {name})").fetchone()[0] for name in FILLED_BY_READING):
             return
         db.conn.close()
     except sqlite3.Error:  # left as it is: whatever went wrong is reported already
+        return
+    if any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm")):
         return
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
