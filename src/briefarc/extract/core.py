@@ -201,17 +201,22 @@ def apply_site(meta: Metadata, tree: LexborHTMLParser, site: sites.Site | None) 
     """Lay the site's own selectors over the generic cascade."""
     if site is None:
         return
-    meta.title = sites.select_value(tree, site.title) or meta.title
-    author = speakers.clean_name(sites.select_value(tree, site.author))  # a byline's date is no name
+    story = sites.story_of(tree, site)
+
+    def value(selectors: tuple[str, ...]) -> str | None:
+        return sites.select_value(tree, selectors, within=story)
+
+    meta.title = value(site.title) or meta.title
+    author = speakers.clean_name(value(site.author))  # a byline's date is no name
     if author and (site.hosts or not meta.author):  # a CMS template's selector only fills a gap
         meta.author = author
-    site_date = sites.select_value(tree, site.published)
+    site_date = value(site.published)
     own_date = dates.parse_date(site_date) or dates.find_date(site_date)
     if own_date:
         meta.published, meta.date_search = own_date, None  # the generic search is not needed
-    meta.spokesperson = sites.select_value(tree, site.spokesperson)
-    meta.subtitle = sites.select_value(tree, site.subtitle) or meta.subtitle
-    meta.kind = kind_named(sites.select_value(tree, site.kind_from))
+    meta.spokesperson = value(site.spokesperson)
+    meta.subtitle = value(site.subtitle) or meta.subtitle
+    meta.kind = kind_named(value(site.kind_from))
 
 
 def defer_date(meta: Metadata, site: sites.Site | None, text: str, evidence: dating.Evidence) -> None:

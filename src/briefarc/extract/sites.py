@@ -246,15 +246,28 @@ def native_id(site: Site | None, url: str | None, language: str | None) -> str |
     return None
 
 
-def select_value(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> str | None:
-    """The first non-empty value among selectors ("css" for text, "css@attr" for an attribute)."""
-    for spec in selectors:
-        selector, _, attr = spec.partition("@")
-        for node in tree.css(selector)[:3]:
-            value = fold(node.attributes.get(attr) if attr else node.text())
-            if value:
-                return value
+def select_value(tree: LexborHTMLParser, selectors: tuple[str, ...],
+                 within: LexborNode | None = None) -> str | None:
+    """The first non-empty value among selectors ("css" for text, "css@attr" for an attribute); those inside
+    `within` (the story's own <article>, story_of) first, then the page's."""
+    for root in (within, tree) if within is not None else (tree,):
+        for spec in selectors:
+            selector, _, attr = spec.partition("@")
+            for node in root.css(selector)[:3]:
+                value = fold(node.attributes.get(attr) if attr else node.text())
+                if value:
+                    return value
     return None
+
+
+def story_of(tree: LexborHTMLParser, site: Site) -> LexborNode | None:
+    """The <article> that holds the site's body element, if one does. A news site marks its teaser cards as it
+    marks its stories ("Most popular" beside or above the story: an <article> with a title, a byline and a
+    timestamp of the classes the story's have), so the story's own are looked for in its <article> first."""
+    body = next((node for selector in site.body if (node := tree.css_first(selector)) is not None), None)
+    while body is not None and body.tag != "article":
+        body = body.parent
+    return body
 
 
 # --- the site of a saved page without a URL ----------------------------------------------------------
