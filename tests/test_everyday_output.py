@@ -360,3 +360,24 @@ def test_ingest_and_fetch_failures_on_a_terminal_wrap_between_words_as_exports_d
     lines = screen.getvalue().splitlines()
     assert len(lines) > 6 and all(len(line) <= 80 for line in lines), lines
     assert screen.getvalue().split().count("nothing") == 5  # no word cut in two
+
+
+def test_a_hostile_100_kb_address_is_cut_in_the_log_tables(cli, db_file, monkeypatch):
+    """helper-91: a listing's link of 100 KB made `log --pending` thousands of lines high at 80 columns, and
+    into a pipe every line of the table 100 KB wide; --json still gives it whole."""
+    from briefarc.store import pending
+    from briefarc.store.db import open_database
+
+    huge = "https://example.org/a?" + "x" * 100_000 + "&end=1"
+    db = open_database(db_file)
+    pending.note(db, huge, source_id=None)
+    pending.note(db, "https://example.org/short", source_id=None)
+    db.conn.close()
+    for columns in ("80", None):  # a terminal's width, and a pipe's (no COLUMNS)
+        if columns:
+            monkeypatch.setenv("COLUMNS", columns)
+        else:
+            monkeypatch.delenv("COLUMNS", raising=False)
+        out = cli("log", "--pending", "--db", db_file)
+        assert out.code == 0 and "https://example.org/short" in out.stdout
+        assert len(out.stdout) < 5_000 and "end=1" in out.stdout.replace("\n", "").replace("│", "").replace(" ", "")

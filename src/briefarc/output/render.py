@@ -49,6 +49,16 @@ def cut_title(title: str) -> str:
     return title if len(title) <= TITLE_CHARS else shorten(title, TITLE_CHARS)
 
 
+URL_CHARS = 400  # of an address in a table (log); --json gives it whole
+
+
+def cut_url(url: str) -> str:
+    """An address for a table, its start and end kept around an ellipsis when longer than URL_CHARS: a listing's
+    link of 100 KB (a hostile site's) folded into thousands of lines of `log --pending` at 80 columns, and into a
+    pipe made every line of the table that wide."""
+    return url if len(url) <= URL_CHARS else f"{url[:URL_CHARS - 100]}…{url[-99:]}"
+
+
 def title_cell(title: str | None, style: str = "bold") -> Wrapped:
     return prose(cut_title(title or "(untitled)"), style)
 
@@ -464,7 +474,7 @@ def pending_table(rows: list[dict], *, whole: bool = False) -> RenderableType:
     for row in rows:
         when = "given up" if row["given_up_at"] else row["next_try"].replace("T", " ")[:16]
         cells = {"next try": text(when), "source": text(row["source"] or ""), "tries": text(row["attempts"]),
-                 "url": text(row["url"]), "last error": text(row["last_error"] or "", "red")}
+                 "url": text(cut_url(row["url"])), "last error": text(row["last_error"] or "", "red")}
         table.add_row(*(cells[name] for name in shown))
     return table if whole else fitted(table)
 
@@ -478,7 +488,7 @@ def requests_table(rows: list[RequestRow], *, whole: bool = False) -> Renderable
         table.add_column(name, no_wrap=whole or not last, overflow="fold", ratio=1 if last and not whole else None,
                          justify="right" if name in ("try", "ms") else "left")
     for row in rows:
-        where = text(row["url"])
+        where = text(cut_url(row["url"] or ""))
         if row["error"]:
             where.append("\n")
             where.append_text(text(row["error"], "red"))
