@@ -363,7 +363,7 @@ def serve(path: str, source_id: int | None, work, results, producer_end) -> None
         db = open_database(Path(path))
         roomy_cache(db)
         batch = Batch(db, size=INGEST_BATCH)
-        reports = Reports(batch, results)
+        reports = Reports(batch, results, Path(f"{path}-wal"))
         try:
             with batch:
                 _save_all(db, batch, source_id, work, reports)
@@ -431,15 +431,25 @@ def _drained(work) -> queue.Queue[Work | BaseException | None]:
     return incoming
 
 
+# SQLite's own threshold for a checkpoint (wal_autocheckpoint), in pages of the WAL.
+CHECKPOINT_PAGES = 1000
+
+
 class Reports:
     """The writer process's reports to the producer: a failure at once, a saved input once its batch is committed.
     Sent before the commit, a batch's pages were counted in "Interrupted: N saved" and then lost with the batch
-    when the writer was stopped (Ctrl-C twice, SIGKILL)."""
+    when the writer was stopped (Ctrl-C twice, SIGKILL).
 
-    def __init__(self, batch: Batch, results) -> None:
-        self.batch, self.results = batch, results
+    The WAL is checkpointed after the reports are sent, not within the COMMIT as SQLite does by itself: a batch
+    committed and still unreported while the checkpoint ran (30 to 70 ms of a commit's 45 to 100 on fmprc-bulk)
+    was missing from the count when the writer was stopped then (470 said, 540 kept)."""
+
+    def __init__(self, batch: Batch, results, wal: Path) -> None:
+        self.batch, self.results, self.wal = batch, results, wal
         self.commits = batch.commits
         self.saved: list[tuple[str, str, list[SaveResult]]] = []  # saved in the batch still open
+        self.page_bytes = batch.conn.execute("PRAGMA page_size").fetchone()[0]
+        batch.conn.execute("PRAGMA wal_autocheckpoint = 0")
 
     def add(self, outcomes: list[tuple[str, list[SaveResult] | str]]) -> None:
         for name, outcome in outcomes:
@@ -457,3 +467,5 @@ class Reports:
         saved, self.saved = self.saved, []
         for message in saved:
             self.results.send(message)
+        if self.wal.exists() and self.wal.stat().st_size >= CHECKPOINT_PAGES * self.page_bytes:
+            self.batch.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
