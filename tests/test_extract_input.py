@@ -215,3 +215,31 @@ def test_a_line_break_between_chinese_characters_is_no_space() -> None:
     assert extract(broken).paragraphs == original.paragraphs
     mixed = extract("<p>中方欢迎\nUnited Nations 的决定，\n并表示支持联合国的工作和倡议。</p>".encode())
     assert mixed.paragraphs == ["中方欢迎 United Nations 的决定，并表示支持联合国的工作和倡议。"]
+
+
+def test_random_bytes_are_refused_as_binary() -> None:
+    """helper-94: 55 of 4,000 random files of 2,000 bytes were archived as pages of garbled text (a few NULs and
+    a tenth of control bytes passed both checks, and a '<p' among them made markup)."""
+    import random
+
+    rng = random.Random(7)
+    archived = 0
+    for _ in range(1000):
+        data = bytes(rng.getrandbits(8) for _ in range(2000))
+        try:
+            extract(data, None)
+            archived += 1
+        except InputError as exc:
+            assert str(exc).startswith(("binary data", "not HTML", "no text found"))
+    assert archived == 0
+
+
+def test_a_page_in_iso_2022_jp_and_one_with_a_stray_nul_are_read() -> None:
+    text = "外務報道官会見記録。" * 40
+    page = f'<html><head><meta charset="iso-2022-jp"><title>会見</title></head><body><p>{text}</p></body></html>'
+    encoded = page.encode("iso-2022-jp")
+    assert encoded.count(b"\x1b") > 0
+    assert "外務報道官" in extract(encoded, None).body
+    said = "The spokesperson said the talks would resume. " * 40
+    stray = f"<html><body><p>{said}\x00</p></body></html>".encode()
+    assert "talks would resume" in extract(stray, None).body

@@ -223,6 +223,9 @@ def decode_page(data: bytes, content_type: str | None = None) -> tuple[str, str,
     utf8 = _decodes(data, "utf-8")
     if utf8 is not None:
         if utf8.isascii():
+            seven_bit = _seven_bit(data, declared)  # ISO-2022-JP: escape sequences in ASCII bytes
+            if seven_bit is not None:
+                return seven_bit, declared or "utf-8", warnings, False
             return utf8, declared or "utf-8", warnings, True
         if declared not in (None, "utf-8"):
             warnings.append(f"the page declares {declared} but is valid UTF-8; read as UTF-8")
@@ -230,6 +233,15 @@ def decode_page(data: bytes, content_type: str | None = None) -> tuple[str, str,
         return text, "utf-8", warnings, text is utf8  # tenth of the time of a search of the text
     text, encoding = decode_legacy(data, header, meta, warnings)
     return text, encoding, warnings, False
+
+
+def _seven_bit(data: bytes, declared: str | None) -> str | None:
+    """ASCII bytes read in a declared encoding of the ISO-2022 family, which writes Japanese, Chinese or Korean in
+    seven bits between escape sequences: read as ASCII, a page in ISO-2022-JP was all "$B30L3JsF;" (the bytes'
+    own letters), though it said which encoding it is in."""
+    if not declared or not declared.startswith("iso2022") or b"\x1b" not in data:
+        return None
+    return _decodes(data, declared)
 
 
 def decode_legacy(data: bytes, header: str | None, meta: str | None, warnings: list[str]) -> tuple[str, str]:
