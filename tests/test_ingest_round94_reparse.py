@@ -59,3 +59,32 @@ def test_an_ingest_during_a_reparse_is_not_undone(db_file, tmp_path, monkeypatch
     assert len(versions) == 2
     assert marker in body and content_hash == versions[-1][1]
     assert found == 1
+
+
+def test_ctrl_c_during_a_reparse_says_how_many_were_re_extracted(db_file, tmp_path):
+    """Ctrl-C in a reparse printed a bare 'Interrupted.' (helper-94): now the count of documents re-extracted
+    before it, as an ingest says what it saved; the document in hand is rolled back, a rerun does the rest."""
+    import pytest
+
+    from briefarc.errors import Interrupted
+    from briefarc.reparse import reparse
+    from briefarc.store.db import open_database
+
+    for name in ("state-briefing.html", "mea-briefing.html", "un-noon-briefing.html"):
+        process = briefarc("ingest", str(SAMPLES / name), db=db_file)
+        assert process.communicate(timeout=120) and process.returncode == 0
+    db = open_database(db_file)
+    ids = [row[0] for row in db.execute("SELECT id FROM documents ORDER BY id")]
+    assert len(ids) == 3
+    seen: list[int] = []
+
+    def press_ctrl_c_after_two(doc_id: int, changed: bool | None) -> None:
+        seen.append(doc_id)
+        if len(seen) == 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(Interrupted) as caught:
+        reparse(db, ids, on_document=press_ctrl_c_after_two)
+    assert str(caught.value) == "Interrupted: 0 saved (2 unchanged), rerun to continue."
+    assert caught.value.exit_status == 130
+    db.conn.close()

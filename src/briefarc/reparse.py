@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from briefarc.errors import BriefarcError, DatabaseError, item_failure
+from briefarc.errors import BriefarcError, DatabaseError, Interrupted, item_failure
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -26,8 +26,18 @@ class ReparseReport:
 def reparse(
     db: sqlite_utils.Database, ids: Iterable[int], on_document: Callable[[int, bool | None], None] | None = None,
 ) -> ReparseReport:
-    """Extract every version of each document again with the current extractor."""
+    """Extract every version of each document again with the current extractor. Ctrl-C raises Interrupted with
+    the documents re-extracted so far (each in its own transaction: the one in hand is rolled back)."""
     report = ReparseReport()
+    try:
+        _reparse_each(db, ids, report, on_document)
+    except KeyboardInterrupt as exc:  # it said a bare "Interrupted." (helper-94)
+        raise Interrupted(report.changed, report.checked - report.changed) from exc
+    return report
+
+
+def _reparse_each(db: sqlite_utils.Database, ids: Iterable[int], report: ReparseReport,
+                  on_document: Callable[[int, bool | None], None] | None) -> None:
     for doc_id in ids:
         changed: bool | None = None
         try:
@@ -41,7 +51,6 @@ def reparse(
             report.changed += changed
         if on_document:
             on_document(doc_id, changed)
-    return report
 
 
 def reparse_document(db: sqlite_utils.Database, doc_id: int) -> bool:
