@@ -76,7 +76,9 @@ def test_ctrl_c_while_another_ingest_holds_the_archive(tmp_path):
             _, err = process.communicate(timeout=60)
         finally:
             process.kill()
-        assert process.returncode == 130 and err == "Interrupted: 0 saved, rerun to continue.\n"
+        # it says why it waits (it waited without a word), then what Ctrl-C left
+        assert process.returncode == 130 and err == ("Waiting for another ingest into this archive to end (Ctrl-C to "
+                                                     "stop)…\nInterrupted: 0 saved, rerun to continue.\n")
         assert Path(f"{db_file}-lock").exists()  # still this run's
     assert not Path(f"{db_file}-lock").exists()
     process = briefarc("ingest", str(page), db=db_file)

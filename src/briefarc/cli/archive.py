@@ -179,7 +179,7 @@ def ingest(
         source = known_source(database, source, new=new_source)
         with progress.ingest_progress(paths) as on_input:
             report = run_ingest(database, paths, url=url, source=source, on_input=on_input,
-                                max_size=max_size * 2**20)
+                                max_size=max_size * 2**20, on_wait=lambda: console.say(console.err(), WAITING))
     if json_:
         from briefarc.output import render
 
@@ -188,6 +188,8 @@ def ingest(
         progress.print_ingest_summary(console.err(), report)
     exit_for_failures(len(report.failed) + len(report.no_text), report.added + report.updated + report.unchanged)
 
+
+WAITING = "Waiting for another ingest into this archive to end (Ctrl-C to stop)…"
 
 SEARCH_HELP = """Full-text search, best matches first, with the matched words highlighted.
 

@@ -92,14 +92,15 @@ class _Run:
 def ingest(
     db: sqlite_utils.Database, paths: list[str], *, url: str | None = None, source: str | None = None,
     on_input: Callable[[str, list[SaveResult] | None, str | None], None] | None = None,
-    max_size: int = MAX_PAGE_BYTES,
+    max_size: int = MAX_PAGE_BYTES, on_wait: Callable[[], None] | None = None,
 ) -> IngestReport:
     """Store every page under `paths`. One bad file (or WARC record) is reported and skipped; the rest go on.
     A page larger than `max_size` bytes is one such failure, found before it is read whole.
 
     Pages are saved in batches (each page all or nothing), by a writer process beside the extraction
     when there are many; Ctrl-C or an error commits the pages already complete before it stops (Ctrl-C
-    raises Interrupted, with their number).
+    raises Interrupted, with their number). Another ingest into the archive is waited for (`on_wait` is called
+    first).
     """
     from briefarc.store.db import run_of_its_own
     from briefarc.store.sources import ensure_source
@@ -111,7 +112,7 @@ def ingest(
     source_id = ensure_source(db, source) if source else None
     run = _Run(IngestReport(), on_input, max_size)
     try:
-        with run_of_its_own(db):  # two ingests at once take turns: what they make is what one order makes
+        with run_of_its_own(db, on_wait):  # two ingests at once take turns: what they make is what one order makes
             with _writer(db, paths, source_id, run) as writer:
                 run.writer = writer
                 for name in iter_inputs(paths, warc=True):

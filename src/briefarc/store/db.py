@@ -138,7 +138,7 @@ def archive_to_fill(path: Path) -> Iterator[sqlite_utils.Database]:
 
 
 @contextmanager
-def run_of_its_own(db: sqlite_utils.Database) -> Iterator[None]:
+def run_of_its_own(db: sqlite_utils.Database, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
     """Hold the archive for one ingest from its first page to its last: another begun meanwhile waits for its end.
 
     Each batch is a transaction, but the batches of two ingests interleaved, and what a page becomes depends on
@@ -149,9 +149,10 @@ def run_of_its_own(db: sqlite_utils.Database) -> Iterator[None]:
     An exclusive flock on ARCHIVE-lock beside the archive, removed when the run ends (one held on the archive
     itself would need a descriptor of it, and closing that drops the locks SQLite holds on it). A writer process
     forked by the run shares the lock: a run killed while its writer saves holds the archive until that ends.
-    A folder that cannot take the file (read-only) holds no lock: nothing can be written there either."""
+    A folder that cannot take the file (read-only) holds no lock: nothing can be written there either. `on_wait` is
+    called once when another run holds the archive, before waiting for it (the second run waited without a word)."""
     path = database_file(db)
-    held = _lock_file(Path(f"{path}-lock")) if path else None
+    held = _lock_file(Path(f"{path}-lock"), on_wait) if path else None
     try:
         yield
     finally:
@@ -161,8 +162,9 @@ def run_of_its_own(db: sqlite_utils.Database) -> Iterator[None]:
             os.close(held)
 
 
-def _lock_file(path: Path) -> int | None:
-    """A descriptor of `path` (made if need be) holding an exclusive flock on the file that `path` names now."""
+def _lock_file(path: Path, on_wait: Callable[[], None] | None = None) -> int | None:
+    """A descriptor of `path` (made if need be) holding an exclusive flock on the file that `path` names now;
+    `on_wait` is called once if another descriptor holds it."""
     import fcntl
 
     while True:
@@ -171,7 +173,13 @@ def _lock_file(path: Path) -> int | None:
         except OSError:
             return None
         try:
-            fcntl.flock(held, fcntl.LOCK_EX)  # Ctrl-C is taken while it waits
+            try:
+                fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if on_wait is not None:
+                    on_wait()
+                    on_wait = None
+                fcntl.flock(held, fcntl.LOCK_EX)  # Ctrl-C is taken while it waits
             now = os.stat(path)
         except FileNotFoundError:  # the run before removed it: take the one made next
             os.close(held)
