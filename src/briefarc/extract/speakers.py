@@ -118,9 +118,9 @@ LABEL_PARTS = lazy(r"[,()（）]")
 def name_in_label(label: str) -> str | None:
     """The person's name a label writes beside an office: "Official Spokesperson (Shri Syed Akbaruddin)" and
     "Official Spokesperson, Shri Randhir Jaiswal" give the name after it; a label that is an office alone
-    ("Foreign Secretary") gives none."""
+    ("Foreign Secretary") gives none. An honorific is no office ("Ambassador Linda Thomas-Greenfield")."""
     for part in LABEL_PARTS.split(label):
         part = part.strip()
-        if part and not OFFICE.search(part) and (name := clean_name(part)):
+        if part and not OFFICE.search(HONORIFIC.sub("", part)) and (name := clean_name(part)):
             return name
     return None
