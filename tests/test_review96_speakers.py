@@ -32,3 +32,30 @@ def test_an_answer_label_with_an_honorific_names_the_spokesperson() -> None:
 def test_an_office_alone_still_names_no_one() -> None:
     page = PAGE.replace("Ambassador Linda Thomas-Greenfield:", "Foreign Secretary:")
     assert extract(page.encode(), url="https://example.org/briefings/2024-03-01").spokesperson is None
+
+
+def test_a_name_after_an_office_in_one_label_is_the_spokesperson() -> None:
+    """'Foreign Minister Wang Yi:' gave no name since 5c3ad60 (the whole label before it); 'Spokesperson Mao
+    Ning:' and 'Deputy Spokesperson Vedant Patel:' never gave one. The words after the office are the name."""
+    for label, name in (("Foreign Minister Wang Yi", "Wang Yi"), ("Spokesperson Mao Ning", "Mao Ning"),
+                        ("Deputy Spokesperson Vedant Patel", "Vedant Patel")):
+        page = PAGE.replace("Ambassador Linda Thomas-Greenfield:", f"{label}:")
+        assert extract(page.encode(), url="https://example.org/briefings/2024-03-01").spokesperson == name
+    one_word = PAGE.replace("Ambassador Linda Thomas-Greenfield:", "SECRETARY BLINKEN:")
+    assert extract(one_word.encode(), url="https://example.org/briefings/2024-03-01").spokesperson != "BLINKEN"
+
+
+def test_chinese_names_holding_the_characters_of_opening_phrases_are_labels() -> None:
+    """42d1648 refused as names any label holding 其, 那, 再 or 均 (so that '其次：' opens no turn): a transcript of
+    钱其琛, the ministry's first spokesperson, had no turns at all. The phrases are refused, not the characters."""
+    from briefarc.extract.transcript import find_turns
+
+    paragraphs = ["钱其琛：各位好，今天我宣布一项消息。", "路透社记者：请问中方对此有何评论？",
+                  "钱其琛：我们的立场是一贯的。", "法新社记者：你能否证实这一报道？",
+                  "钱其琛：其次：我没有可以提供的信息。"]
+    turns = find_turns(paragraphs)
+    assert [(turn.speaker, turn.role) for turn in turns] == [
+        ("钱其琛", "statement"), ("路透社记者", "question"), ("钱其琛", "answer"), ("法新社记者", "question"),
+        ("钱其琛", "answer")]
+    answer = ["发言人：我们的立场是一贯的。", "其次：这是另一点。", "记者：请问？", "发言人：答复。"]
+    assert "其次" not in {turn.speaker for turn in find_turns(answer)}

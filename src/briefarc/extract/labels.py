@@ -52,8 +52,10 @@ OFFICE = lazy(r"\b(?:secretary|secretary-general|under-secretary(?:-general)?|mi
 HAN = r"\u3400-\u9fff"
 PERSON_ZH = lazy(rf"[{HAN}·]{{2,4}}")
 # Characters of the short phrases an answer opens a line with ("需要强调：", "我想指出：", "这是说："), which no
-# spokesperson's name holds: such a phrase is no speaker's label.
-NOT_IN_NAME_ZH = frozenset("我你您需要想调指该此这那的是了们都也还将就对在与及等均又再说称其并已")
+# spokesperson's name holds: such a phrase is no speaker's label. 其, 那, 再 and 均 are in names (钱其琛, the
+# ministry's first spokesperson; 那英; 张均): the phrases they open are named instead (其次：, 那么：, 再次：).
+NOT_IN_NAME_ZH = frozenset("我你您需要想调指该此这的是了们都也还将就对在与及等又说称并已")
+NOT_NAME_ZH = lazy(r"^(?:其[次中实余它他]|那[么些样]|再[次者说]|均[为是])")
 OUTLET_ZH = lazy(rf"[{HAN}\w《》〈〉（）()·・&\- ]{{1,30}}记者")
 SENTENCE = lazy(r"[，。,;；!?！？、]|\s(?:is|are|was|were|will|would|has|have|said|says)\s", re.I)
 PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("(", ")"), ("（", "）"), ("「", "」"), ("『", "』"), ("[", "]"))
@@ -105,9 +107,14 @@ def name_like(label: str, strong: bool = False) -> bool:
     if SENTENCE.search(label):
         return named_with_outlet(label)
     if HAS_HAN.search(label):  # Chinese transcripts name an outlet's journalist: "路透社记者"
-        return OUTLET_ZH.fullmatch(label) is not None or (not strong and PERSON_ZH.fullmatch(label) is not None
-                                                         and NOT_IN_NAME_ZH.isdisjoint(label))
+        return OUTLET_ZH.fullmatch(label) is not None or (not strong and person_zh(label))
     return len(label) <= 40 if strong else latin_name(label)
+
+
+def person_zh(label: str) -> bool:
+    """Two to four characters of a Chinese name, not the opening of an answer ("需要强调", "其次")."""
+    return (PERSON_ZH.fullmatch(label) is not None and NOT_IN_NAME_ZH.isdisjoint(label)
+            and not NOT_NAME_ZH.match(label))
 
 
 def named_with_outlet(label: str) -> bool:

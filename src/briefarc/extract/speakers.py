@@ -123,4 +123,17 @@ def name_in_label(label: str) -> str | None:
         part = part.strip()
         if part and not OFFICE.search(HONORIFIC.sub("", part)) and (name := clean_name(part)):
             return name
-    return None
+    return name_after_office(label)
+
+
+def name_after_office(label: str) -> str | None:
+    """The name an office comes before in one part: "Spokesperson Mao Ning", "Deputy Spokesperson Vedant Patel",
+    "Foreign Minister Wang Yi" (the whole label was the name, or none was). Two words or more, each capitalised."""
+    offices = list(OFFICE.finditer(label))
+    if not offices or LABEL_PARTS.search(label):
+        return None
+    rest = label[offices[-1].end():].strip()
+    words = rest.split()
+    if len(words) < 2 or not all(word[:1].isupper() for word in words):
+        return None
+    return clean_name(rest)
