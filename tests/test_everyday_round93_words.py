@@ -106,3 +106,17 @@ def test_us_and_who_in_capitals_are_counted_apart_from_the_stop_words(cli, db_fi
     near = {row["word"]: row["near"] for row in
             cli("collocates", "sanctions", "--min-count", "1", "--json", "--db", db_file).jsonl()}
     assert near.get("US") == 2 and near.get("WHO") == 1, near  # 'US must stop. U.S. sanctions against the WHO'
+
+
+def test_us_and_who_in_a_line_set_in_capitals_are_the_pronouns():
+    """A line in capitals ('JOIN US TODAY. WHO ARE WE?') counted the United States and the World Health
+    Organization (helper-96's review of e273677); two capitals in a row ('the UK, US and France') are still names."""
+    from briefarc.analysis.tokens import TokenCounts, spans, tokens
+
+    shouted = "JOIN US TODAY. WHO ARE WE? The WHO said the UK, US and France agreed."
+    assert list(tokens(shouted)) == ["join", "us", "today", "who", "are", "we", "the", "WHO", "said", "the", "uk",
+                                     "US", "and", "france", "agreed"]
+    assert [unit for unit, _, _ in spans(shouted)] == list(tokens(shouted))
+    counts = TokenCounts()
+    counts.add(shouted)
+    assert counts.counts()["US"] == 1 and counts.counts()["WHO"] == 1

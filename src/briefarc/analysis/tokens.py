@@ -36,9 +36,23 @@ weren't can't won't wouldn't couldn't shouldn't haven't hasn't
 """.split())
 
 
+# Three words or more in capitals in a row: a line set in capitals ("JOIN US TODAY", "WHO ARE WE?"), whose US and
+# WHO are the pronouns; "the UK, US and France" has two in a row.
+SHOUTED = re.compile(r"\b[A-Z][A-Z'’\-]*(?:[\s,.;:!?]+[A-Z][A-Z'’\-]*){2,}\b")
+
+
+def calmed(text: str) -> str:
+    """`text` with its runs of words in capitals lower-cased, when it holds one of CAPITALS at all (a plain
+    substring test first: most texts hold neither)."""
+    if "US" not in text and "WHO" not in text:
+        return text
+    return SHOUTED.sub(lambda match: match.group(0).lower(), text)
+
+
 def spans(text: str) -> Iterator[tuple[str, int, int]]:
     """The countable units of `text` in order, with where each starts and ends: English words
     (lower-cased) and the words of each CJK run (segment.words)."""
+    text = calmed(text)  # the same length: the offsets hold
     for match in WORD.finditer(text):
         word, start = match.group(0), match.start()
         if CJK_RUN.match(word):
@@ -51,7 +65,7 @@ def spans(text: str) -> Iterator[tuple[str, int, int]]:
 def tokens(text: str) -> Iterator[str]:
     """The countable units of `text` in order: English words (lower-cased) and CJK words. The same as
     spans gives, read with findall: no match object per word, as counting a whole archive needs."""
-    for cjk, word in WORD_PARTS.findall(text):
+    for cjk, word in WORD_PARTS.findall(calmed(text)):
         yield from _units(cjk, word)
 
 
@@ -114,7 +128,7 @@ class TokenCounts:
         self.words: Counter = Counter()
 
     def add(self, text: str) -> None:
-        self.words.update(WORD_PARTS.findall(text))
+        self.words.update(WORD_PARTS.findall(calmed(text)))
 
     def counts(self) -> Counter:
         out: Counter = Counter()
