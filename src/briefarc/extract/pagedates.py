@@ -55,15 +55,10 @@ GENERIC_META = frozenset({"date", "dc.date", "dcterms.date", "dc.created", "dc:c
                           "created", "datecreated"})
 
 
-def date_from_meta(src: PageSources) -> str | None:
-    """The first date of the common meta names, in their order; else the earliest day of the other names
-    that say "published" (a "published-time" of the page's last build beside the article's "published-date")."""
-    named = _named_meta_date(src)
-    return named[1] if named else None
-
-
 def _named_meta_date(src: PageSources) -> tuple[str, str] | None:
-    """date_from_meta's date and the name of the meta tag that gave it."""
+    """The first date of the common meta names, in their order; else the earliest day of the other names
+    that say "published" (a "published-time" of the page's last build beside the article's "published-date"):
+    the name of the meta tag that gave it, and the date."""
     for name in DATE_META:
         for value in src.meta.get(name, ()):
             parsed = dates.parse_date(value)
@@ -145,15 +140,10 @@ UPDATED = lazy(r"updated|modified|revised|reviewed|aktualisiert|mis à jour|actu
 NOT_PUBLISHED = lazy(r"©|copyright|\bevent\b|\bdeadline\b", re.I)
 
 
-def date_near_title(src: PageSources, title: str | None = None) -> str | None:
-    """The first short line with a date just below or above the headline, read in the page's language
-    ("Aug 04, 2025", "Posted on 12 mars 2025 by ..."); a <time> in the headline's header first."""
-    found = _near_title(src, title)
-    return found[0] if found else None
-
-
 def _near_title(src: PageSources, title: str | None) -> tuple[str, bool] | None:
-    """date_near_title's date, and whether the page labels it as the date of an update."""
+    """The first short line with a date just below or above the headline, read in the page's language
+    ("Aug 04, 2025", "Posted on 12 mars 2025 by ..."); a <time> in the headline's header first: the date, and
+    whether the page labels it as the date of an update."""
     node = headline(src, title, styled=True)
     if node is None:
         return None
