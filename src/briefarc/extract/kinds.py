@@ -40,7 +40,8 @@ KIND_NAMES: dict[str, Kind] = {
 
 TITLE_RULES: tuple[tuple[Kind, str], ...] = (
     ("briefing", r"press briefing|media briefing|press conference|noon briefing|daily briefing|weekly briefing|"
-                 r"briefing by|briefing with|transcript|例行记者会|记者会|吹风会|新闻发布会|брифинг"),
+                 r"briefing by|briefing with|transcript|例行记者会|记者会|吹风会|新闻发布会|брифинг|"
+                 r"मीडिया ब्रीफिंग|प्रेस वार्ता"),
     ("remarks", r"\bremarks\b|\bcomments?\b by|spokesperson'?s? comments?|答记者问|答问|表态|комментарий|"
                 r"\banswers? (?:an? |the )?(?:reporters?|journalists?)['’]?s?['’]? questions?\b"),
     ("statement", r"发表谈话|发表声明|\bjoint statement\b"),  # before the topic's words ("就…会谈发表谈话")

@@ -20,12 +20,14 @@ from briefarc.patterns import lazy
 LABEL = lazy(r"^(?P<label>[^:：\n]{1,80}?)\s*[:：]\s*(?P<rest>.*)$", re.S)
 QUESTION_WORDS = lazy(
     r"^(?:q|question|questions|question \(translated\)|follow[- ]?up(?: question)?|journalist|reporter|"
-    r"correspondent|问|又问|再问|追问[一二三四五六七八九十\d]*|记者(?:追问|解释|澄清|补充|插话|又问)?)$",
+    r"correspondent|问|又问|再问|追问[一二三四五六七八九十\d]*|记者(?:追问|解释|澄清|补充|插话|又问)?|"
+    r"प्रश्न|सवाल|अनुपूरक प्रश्न)$",  # Hindi (MEA's transcripts in Hindi): question, supplementary question
     re.I,
 )
 ANSWER_LABELS = frozenset({
     "a", "answer", "spokesperson", "spokesman", "spokeswoman", "official spokesperson", "deputy spokesperson",
     "the spokesperson", "答", "发言人", "associate spokesperson",
+    "उत्तर", "प्रवक्ता", "सरकारी प्रवक्ता", "आधिकारिक प्रवक्ता",  # Hindi: answer, (official) spokesperson
 })
 NOT_SPEAKERS = frozenset({
     "note", "notes", "source", "sources", "photo", "photos", "update", "updated", "editor's note", "editors note",
@@ -43,12 +45,13 @@ AFTER_CONFERENCE = lazy(r"(?:after|following) the (?:regular )?(?:press )?(?:con
 ASKED = lazy(r"\b(?:questions?|asked|raised|quer(?:y|ies))\b", re.I)
 AFTER_CONFERENCE_ZH = lazy(r"^(?:例行)?(?:记者)?会后[，,]?.{0,16}?(?:问及|问到|提问|问)$")
 CONNECTORS = frozenset({"of", "and", "the", "de", "du", "la", "le", "for", "al", "el", "&", "von", "van", "da"})
-HONORIFIC = lazy(r"^(?:shri|smt\.?|mr\.?|ms\.?|mrs\.?|dr\.?|ambassador|h\.e\.?)\s+", re.I)
+HONORIFIC = lazy(r"^(?:shri|smt\.?|mr\.?|ms\.?|mrs\.?|dr\.?|ambassador|h\.e\.?|श्री|श्रीमती)\s+", re.I)
 MR_LABEL = lazy(r"^(?:MR|MS|MRS|DR|AMBASSADOR)\.?\s+([A-Z][A-Z'\-]+)$")
 # An office's name in a label: "Shri Vikram Misri, Foreign Secretary", "SENIOR STATE DEPARTMENT OFFICIAL",
 # "Foreign Secretary", "Special Envoy Paley". Journalists' labels name people and outlets, never an office.
 OFFICE = lazy(r"\b(?:secretary|secretary-general|under-secretary(?:-general)?|minister|ambassador|envoy|official|"
-              r"director(?:-general)?|commissioner|coordinator|spokes(?:person|man|woman))\b", re.I)
+              r"director(?:-general)?|commissioner|coordinator|spokes(?:person|man|woman))\b"
+              r"|प्रवक्ता|मंत्री|सचिव|राजदूत", re.I)  # Hindi: spokesperson, minister, secretary, ambassador
 HAN = r"\u3400-\u9fff"
 PERSON_ZH = lazy(rf"[{HAN}·]{{2,4}}")
 # Characters of the short phrases an answer opens a line with ("需要强调：", "我想指出：", "这是说："), which no
@@ -72,7 +75,7 @@ class Label:
 
 SPACES = lazy(r"\s+")
 HAS_HAN = lazy(f"[{HAN}]")
-SPOKES_LABEL = lazy(r"spokes(?:person|man|woman)|发言人", re.I)
+SPOKES_LABEL = lazy(r"spokes(?:person|man|woman)|发言人|प्रवक्ता", re.I)
 
 
 def plain(label: str) -> str:
