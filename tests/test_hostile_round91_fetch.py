@@ -87,9 +87,10 @@ def test_a_host_that_keeps_answering_429_is_closed_for_the_run_and_its_pages_wai
                  *FAST)
     assert result.code == 3, result.stderr
     asked = [seen.path for seen in busy.requests if seen.path in paths]
-    assert len(asked) <= 3 + 2, asked  # three answers in a row, and what was in flight (--per-host 2)
+    # three refusals in a row, each with what was in flight beside it (--per-host 2), and what was in flight then
+    assert len(asked) <= 3 * 2 + 2, asked
     closed = [line for line in result.stderr.splitlines() if "not asked again in this run" in line]
-    assert len(closed) >= len(paths) - 3
+    assert len(closed) >= len(paths) - 3 * 2
     assert f"{busy.host} asked briefarc to wait (429 Too Many Requests for {busy.url('/p')}" in closed[0]
     assert titles(cli, db_file) == ["Another host's page"]
     # nothing is lost: the pages wait, and the next run, once the site answers, stores them
@@ -98,6 +99,20 @@ def test_a_host_that_keeps_answering_429_is_closed_for_the_run_and_its_pages_wai
     again = cli("fetch", busy.url("/sitemap.xml"), "--db", db_file, "--retries", "0", *FAST)
     assert again.code == 0, again.stderr
     assert len(titles(cli, db_file)) == 11
+
+
+def test_the_first_429s_of_requests_in_flight_together_are_one_refusal(cli, db_file, site):
+    """Four requests in flight that a site answers 429 together asked once to slow down: counted as four refusals in
+    a row, they closed the host (--retries 1) before briefarc had waited at all, and no page was fetched."""
+    fx.polite(site)
+    paths = [f"/p{n}" for n in range(8)]
+    site.route("/sitemap.xml", urlset(site, paths))
+    for n, path in enumerate(paths):
+        site.route(path, ss.too_many_requests("0.3", then=ss.article(f"Briefing {n}")) if n < 4
+                   else ss.article(f"Briefing {n}"))
+    result = cli("fetch", site.url("/sitemap.xml"), "--db", db_file, "--per-host", "4", "--retries", "1", *FAST)
+    assert result.code == 0, result.stderr
+    assert len(titles(cli, db_file)) == len(paths)
 
 
 def test_a_host_that_asks_to_wait_a_year_is_not_asked_for_its_other_pages(cli, db_file, site):

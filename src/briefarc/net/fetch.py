@@ -208,6 +208,7 @@ class Fetcher:
         # each, for the Fetcher's life (a run); and the answers in a row that asked each host's requests to wait
         self._closed: dict[str, FetchFailure] = {}
         self._refusals: dict[str, int] = {}
+        self._refused_until: dict[str, float] = {}  # the end of the wait each host's last counted refusal asked for
         self._reach = Reach(self.config.network or Network(), self.config.allow_private)
         self._proxied = transport is None and proxied()  # httpx then goes through the environment's proxy
 
@@ -374,7 +375,8 @@ class Fetcher:
         """Sleep before the next attempt after a 429 or 5xx; raise when out of attempts or asked to wait too long.
 
         A host is closed for the run when it asks to wait longer than the limit, or answers 429 (or another status
-        with a Retry-After) to more requests in a row, whichever pages they were for, than a page is given attempts:
+        with a Retry-After) more times in a row, whichever pages they were for, than a page is given attempts (the
+        answers to the requests in flight during the wait it asked for counting as one):
         each page of a site that kept asking to wait waited its minutes again (1,000 pages asking for 300 s: days,
         and the pages of a run are in flight together, so no page ran out of attempts before all had waited), and a
         site that asked to wait a year was asked again for each page."""
@@ -384,9 +386,12 @@ class Fetcher:
             raise self._close(waits_too_long(answer.url, answer.status, wait, config.max_retry_after, number))
         host = host_with_port(answer.url)
         refused = answer.status == 429 or wait is not None  # the site asks to slow down: of the host, not the page
-        if refused:
+        if refused and (now := time.monotonic()) >= self._refused_until.get(host, 0.0):
+            # the requests in flight when it first refused answer alike: one refusal (--per-host 8 closed a host
+            # at its first 429s, before waiting once)
             self._refusals[host] = self._refusals.get(host, 0) + 1
-        if number > config.retries or refused and self._refusals[host] > config.retries:
+            self._refused_until[host] = now + (wait if wait is not None else config.backoff)
+        if number > config.retries or refused and self._refusals.get(host, 0) > config.retries:
             failure = status_failure(answer.url, answer.status, number)
             raise self._close(failure) if refused else failure
         if wait is not None:
