@@ -36,13 +36,17 @@ def in_furniture(node: LexborNode, header: LexborNode | None = None) -> bool:
     """True when an element sits in navigation, an aside, a footer or a list of other articles; an
     aside of the headline's own header that holds nothing but the date is the article's dateline."""
     for parent in ancestors(node):
-        names = f"{parent.attributes.get('class') or ''} {parent.attributes.get('id') or ''}".lower()
-        if parent.tag in FURNITURE_TAGS or NOT_THE_ARTICLE.search(names):
+        if parent.tag in FURNITURE_TAGS or NOT_THE_ARTICLE.search(_names(parent)):
             return True
         if parent.tag == "aside" and not (header is not None and parent.parent == header
                                           and dates.is_date_line(node_text(parent))):
             return True
     return False
+
+
+def _names(node: LexborNode) -> str:
+    """The element's class and id, lower-cased."""
+    return f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".lower()
 
 
 def of_another_thing(src: PageSources, headline: LexborNode, line: str, others: list[tuple[LexborNode, str]],
@@ -184,8 +188,7 @@ def _furniture_boxes(src: PageSources, headline: LexborNode) -> list[tuple[Lexbo
         return []
     around = {parent.mem_id for parent in ancestors(headline, 64)}
     found = [node for node in body.css(FURNITURE_BOXES) if node.mem_id not in around and (
-        node.tag in ("nav", "footer") or NOT_THE_ARTICLE.search(
-            f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".lower()))]
+        node.tag in ("nav", "footer") or NOT_THE_ARTICLE.search(_names(node)))]
     chosen = {node.mem_id for node in found}
     return [(node, " ".join(node.text(separator=" ").split())) for node in found  # (a line holds no line break)
             if not any(parent.mem_id in chosen for parent in ancestors(node, 64))]
@@ -210,5 +213,4 @@ def _item_of_a_list(node: LexborNode, addresses: tuple[str, ...]) -> bool:
 
 def _addresses(src: PageSources) -> tuple[str, ...]:
     """The page's own addresses: its URL and its canonical one."""
-    canonical = src.tree.css_first("link[rel=canonical][href]")
-    return tuple(filter(None, (src.url, canonical.attributes.get("href") if canonical is not None else None)))
+    return tuple(filter(None, (src.url, src.links.get("canonical"))))
