@@ -277,16 +277,11 @@ def _set_journal(conn: sqlite3.Connection) -> None:
     """WAL, waiting as a writer waits (the busy timeout) while another process writes in the journal mode it
     found: SQLite refuses the switch at once then ("database is locked"), without asking the busy handler, and
     of two ingests begun together on a new archive one failed in a third of the runs."""
-    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
-    while True:
-        try:
-            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                conn.execute("PRAGMA journal_mode = WAL")
-            return
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) or time.monotonic() > deadline:
-                raise
-            time.sleep(JOURNAL_RETRY_SECONDS)
+    def switch() -> None:
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+
+    _until_unlocked(switch, JOURNAL_RETRY_SECONDS, JOURNAL_RETRY_SECONDS)
 
 
 def inserted_id(cursor: sqlite3.Cursor) -> int:
@@ -320,20 +315,26 @@ def begin_immediate(conn: sqlite3.Connection) -> None:
     """BEGIN IMMEDIATE, waiting for another writer as long as the busy timeout says, in steps of Python's own.
     SQLite's wait runs in C, where Python takes no signal: Ctrl-C on an ingest into an archive that another
     program held locked was answered at the end of the 30 s, and as 'stayed locked', not 'Interrupted' (helper-94)."""
-    deadline, step = time.monotonic() + BUSY_TIMEOUT_MS / 1000, 0.001
     conn.execute("PRAGMA busy_timeout = 0")  # two statements without I/O: about a microsecond each
     try:
-        while True:
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-                return
-            except sqlite3.OperationalError as exc:
-                if not _busy(exc) or time.monotonic() > deadline:
-                    raise
-            time.sleep(step)  # Ctrl-C is taken here
-            step = min(step * 2, BUSY_STEP_SECONDS)
+        _until_unlocked(lambda: conn.execute("BEGIN IMMEDIATE"), 0.001, BUSY_STEP_SECONDS)
     finally:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
+def _until_unlocked(attempt: Callable[[], object], step: float, most: float) -> None:
+    """Run `attempt` until another connection's lock lets it, for as long as the busy timeout says: sleeping `step`
+    seconds between tries, doubled each time up to `most` (Ctrl-C is taken while it sleeps)."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            attempt()
+            return
+        except sqlite3.OperationalError as exc:
+            if not _busy(exc) or time.monotonic() > deadline:
+                raise
+        time.sleep(step)
+        step = min(step * 2, most)
 
 
 def _busy(exc: sqlite3.OperationalError) -> bool:
