@@ -122,3 +122,17 @@ def test_turns_and_weekly_groups_at_40_columns_are_lines_not_slivers(cli, source
     assert [line.split(None, 1)[1].rstrip() for line in grouped if line.startswith("id ")] == [
         str(hit["id"]) for group in hits for hit in group["hits"]]
     assert all(title.split()[0] in " ".join(grouped) for title in titles)
+
+
+def test_grouped_hits_keep_their_snippets_at_80_columns(cli, sources_db, narrow):
+    """At 80 columns a title's long word ("Spokesperson's") left no room for a snippet column, and `search --by
+    source` showed China MFA's briefings without a word of where the term was said: the snippet goes under the
+    title then."""
+    groups = cli("search", "Taiwan", "--by", "source", "--limit", "5", "--db", sources_db, "--json").jsonl()
+    lines = fits(cli("search", "Taiwan", "--by", "source", "--limit", "5", "--db", sources_db).stdout)
+    shown = " ".join(line.split("│")[5].strip() for line in lines if line.count("│") == 6)
+    snippets = [hit["snippet"] for group in groups for hit in group["hits"] if hit.get("snippet")]
+    assert snippets and "snippet" not in lines[1]  # no room beside the titles
+    for snippet in snippets:
+        words = [word for word in snippet.replace("[", " ").replace("]", " ").split() if word.isalpha()]
+        assert words and all(word in shown for word in words[:3]), (words[:3], shown[:300])

@@ -405,7 +405,9 @@ def grouped_hits(groups: list[dict]) -> GroupedHits:
 class GroupedHits:
     """grouped_hits' table, made at the width it is drawn at: under 80 columns the source gives way (down to 8
     cells), and when the title and the snippet would have fewer than TEXT cells between them the snippet is left
-    out. At 60 columns the title had two cells and the snippet five, a word folded on every line."""
+    out. At 60 columns the title had two cells and the snippet five, a word folded on every line. When the title's
+    share would fold one of its words, the snippet goes under the title instead of beside it: at 80 columns,
+    "Spokesperson's" left the grouped hits of China MFA's briefings without a word of where the term was said."""
 
     AROUND = 36  # the week, the id, the date, and the rules and padding of six columns
     TEXT = 26  # cells for the title and the snippet, as at 80 columns
@@ -419,17 +421,22 @@ class GroupedHits:
         text = options.max_width - self.AROUND - source
         # the title's two fifths of the text must hold its longest word: at 76-87 columns "Spokesperson's" folded
         titles = (hit.get("title") for group in self.groups for hit in group["hits"])
-        snippets = text >= self.TEXT and (text - 2) * 2 // 5 >= longest_word(titles, self.LONG_WORD)
-        yield fitted(self.table(source, snippets=snippets), loose=self.table(SHORT_NAME, snippets=snippets))
+        roomy = text >= self.TEXT
+        beside = roomy and (text - 2) * 2 // 5 >= longest_word(titles, self.LONG_WORD)
+        yield fitted(self.table(source, beside=beside, under=roomy),
+                     loose=self.table(SHORT_NAME, beside=beside, under=roomy))
 
-    def table(self, source_width: int, *, snippets: bool) -> Table:
+    def table(self, source_width: int, *, beside: bool, under: bool) -> Table:
+        """The table, with each hit's snippet in a column `beside` its title, or else `under` it, or neither."""
+        from rich.console import Group
+
         from briefarc.output.render import snippet_text
 
         table = Table(expand=True, pad_edge=False)
         for name, options in (("week", {"no_wrap": True}), ("source", {"max_width": source_width, "overflow": "fold"}),
                               ("id", {"justify": "right", "no_wrap": True}),
                               ("date", {"no_wrap": True}), ("title", {"ratio": 2, "overflow": "fold"}),
-                              ("snippet", {"ratio": 3, "overflow": "fold"}))[:6 if snippets else 5]:
+                              ("snippet", {"ratio": 3, "overflow": "fold"}))[:6 if beside else 5]:
             table.add_column(name, **options)
         previous_week = None
         for group in self.groups:
@@ -441,8 +448,11 @@ class GroupedHits:
                 if index == 0:  # a long site name in three lines at most, as in search's own table
                     source = site_cell(group["source"], source_width)
                     source.append(f" ({group['count']})", style="")
+                title, snippet = title_cell(hit.get("title"), ""), snippet_text(hit.get("snippet"))
+                if under and not beside and snippet.plain:
+                    title = Group(title, snippet)
                 cells = [Text(week, style="bold"), source, Text(str(hit["id"]), style="cyan"),
-                         text(hit.get("published_date")), title_cell(hit.get("title"), "")]
-                table.add_row(*cells, *([snippet_text(hit.get("snippet"))] if snippets else []))
+                         text(hit.get("published_date")), title]
+                table.add_row(*cells, *([snippet] if beside else []))
             previous_week = group["week"]
         return table
