@@ -448,11 +448,11 @@ class GroupedHits:
                 if index == 0:  # a long site name in three lines at most, as in search's own table
                     source = site_cell(group["source"], source_width)
                     source.append(f" ({group['count']})", style="")
-                title, snippet = title_cell(hit.get("title"), ""), snippet_text(hit.get("snippet"))
-                if under and not beside and snippet.plain:
-                    title = Group(title, snippet)
+                snippet = snippet_text(hit.get("snippet"))
+                title = title_cell(hit.get("title"), "")
+                heading = Group(title, snippet) if under and not beside and snippet.plain else title
                 cells = [Text(week, style="bold"), source, Text(str(hit["id"]), style="cyan"),
-                         text(hit.get("published_date")), title]
+                         text(hit.get("published_date")), heading]
                 table.add_row(*cells, *([snippet] if beside else []))
             previous_week = group["week"]
         return table
