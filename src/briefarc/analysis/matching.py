@@ -43,6 +43,7 @@ class Term:
     text: str
     fts: str
     pattern: re.Pattern
+    exact_case: bool = False  # an acronym that is a stop word in lower case (WHO, US, IS): matched as written
 
 
 # What a term cannot hold: the search's operators (AND, OR, NOT, NEAR), groups, column filters, a * inside, a word
@@ -91,7 +92,20 @@ def parse_term(text: str, several: bool = True) -> Term:
     # so that kwic shows "U.S." and not "U.S" with the dot in the right-hand context.
     tail = raw[len(raw.rstrip(TAIL_PUNCTUATION)):]
     end += f"(?:{re.escape(tail)})?" if tail else ""
+    if is_shouted_stopword(raw, tokens, prefix):  # its letters as typed, in no other case or form
+        return Term(text.strip(), fts, re.compile(start + re.escape(tokens[0]) + end), exact_case=True)
     return Term(text.strip(), fts, re.compile(start + "".join(parts) + end, re.IGNORECASE))
+
+
+def is_shouted_stopword(raw: str, tokens: list[str], prefix: bool) -> bool:
+    """Whether a term is one word typed in capitals that is a stop word in lower case (WHO, US, IS, IT): the World
+    Health Organization, not the pronoun. Found without regard to case, `collocates WHO` gave the words near every
+    "who" of the archive, and `kwic WHO` its relative clauses."""
+    from briefarc.analysis.tokens import STOPWORDS
+
+    word = raw.replace(".", "")
+    return (len(tokens) == 1 and not prefix and len(word) >= 2 and word.isalpha() and word.isupper()
+            and word.lower() in STOPWORDS)
 
 
 def index_form(text: str) -> str:
@@ -165,7 +179,8 @@ def source_join(filters: Filters | None) -> str:
 
 
 def matching_ids(db: sqlite_utils.Database, term: Term) -> set[int]:
-    """Every document the index finds for `term` (the index alone: no document row is read)."""
+    """Every document the index finds for `term` (the index alone: no document row is read). The index knows no
+    case: for a term matched as written (Term.exact_case), those of its documents whose text holds it so."""
     from briefarc.store.fts import index_for
 
     table, query = index_for(db, term.fts)
@@ -173,7 +188,11 @@ def matching_ids(db: sqlite_utils.Database, term: Term) -> set[int]:
         rows = db.execute(f"SELECT rowid FROM {table} WHERE {table} MATCH ?", [query]).fetchall()
     except sqlite3.OperationalError as exc:
         raise SearchSyntaxError(f"The search index could not read {term.text!r} ({exc}).") from exc
-    return {row[0] for row in rows}
+    found = {row[0] for row in rows}
+    if not term.exact_case:
+        return found
+    return {doc_id for doc_id, title, subtitle, body in rows_of(db, "id, title, subtitle, body", sorted(found))
+            if any(term.pattern.search(text or "") for text in (title, subtitle, body))}
 
 
 def dated_documents(db: sqlite_utils.Database, filters: Filters | None, *, newest_first: bool = False):

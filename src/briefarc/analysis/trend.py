@@ -149,6 +149,8 @@ def _indexed_mentions(db, term: Term, found: list[int]) -> dict[int, int] | None
     """Mentions per document from the index's own list of token positions (an fts5vocab instance table): a
     phrase is its tokens at consecutive positions, a prefix* any token that starts so. None if unavailable."""
     tokens, prefix, column = _indexed_tokens(term)
+    if term.exact_case:  # the index knows no case: WHO's mentions are read in the text, apart from who's
+        return None
     if not tokens or not found:
         return None if not tokens else {}
     try:

@@ -252,10 +252,13 @@ def trend(
 
 def once_each(terms: list[str]) -> list[str]:
     """The terms without repeats, the first of each kept as typed: terms match whatever their case and spacing, so
-    'trend Taiwan taiwan' asked for one term, and printed its rows twice."""
-    first: dict[str, str] = {}
+    'trend Taiwan taiwan' asked for one term, and printed its rows twice. An acronym that is a stop word in lower
+    case (WHO, US) matches as written: 'trend WHO who' asks for two."""
+    from briefarc.analysis.matching import parse_term
+
+    first: dict[tuple[str, bool], str] = {}
     for term in terms:
-        first.setdefault(" ".join(term.casefold().split()), term)
+        first.setdefault((" ".join(term.casefold().split()), parse_term(term).exact_case), term)
     return list(first.values())
 
 
