@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from tests.analysis_archives import PAIRS, build, sample_pair
 from tests.conftest import SAMPLES, SHARED, needs_shared
 
@@ -191,3 +193,16 @@ def test_a_same_day_version_with_too_few_turns_is_named_not_denied(cli, tmp_path
     assert result.stderr == (f"Error: Document {zh} (zh, 25 turns) has no version in another language with about "
                              f"as many turns: on 2018-06-13 the archive holds {en} (en, 12 turns), too far from 25 "
                              "to be the same press conference.\n")
+
+
+@pytest.mark.parametrize("width", ["80", "200"])
+def test_gaps_table_names_the_version_that_lacks_each_turn(cli, sample_db, monkeypatch, width):
+    """The table of --gaps gave each turn and its text but not the version without it, which --json and --csv
+    give (missing_from): a reader could not tell which Chinese page to look at."""
+    monkeypatch.setenv("COLUMNS", width)
+    rows = cli("parallel", "--gaps", "--db", sample_db, "--json").jsonl()
+    lines = cli("parallel", "--gaps", "--db", sample_db).stdout.splitlines()
+    assert "not in" in " ".join(lines[:3]) and max(len(line) for line in lines) <= int(width)
+    for row in rows:
+        line = next(line for line in lines if f"{row['id']}#{row['turn']} " in line)
+        assert str(row["missing_from"]) in line.split("│")[6].split(), line

@@ -351,7 +351,7 @@ def parallel(
     from briefarc.analysis import parallel as pairing
     from briefarc.errors import UsageError
     from briefarc.output import console, render
-    from briefarc.output.analysis import parallel_table, turns_table
+    from briefarc.output.analysis import gaps_table, parallel_table
 
     check_output_flags(json_, csv_)
     if (doc_id is None) == (not gaps):
@@ -365,7 +365,7 @@ def parallel(
                  "and no turn missing from either." if paired else
                  "No gaps to find: no transcript in the archive has a version in another language of the same day "
                  "(China MFA's pages, English and Chinese, pair up).")
-        print_limited(rows, limit, GAP_COLUMNS, json_, csv_, turns_table, empty, csv_safe)
+        print_limited(rows, limit, GAP_COLUMNS, json_, csv_, gaps_table, empty, csv_safe)
         return
     if csv_ or limit or doc_id is None:
         raise UsageError(f"parallel ID prints a table or --json; {'--limit' if limit else '--csv'} is for --gaps.")

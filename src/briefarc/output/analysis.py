@@ -46,6 +46,11 @@ def turns_table(turns: list[dict]) -> TurnsTable:
     return TurnsTable(turns)
 
 
+def gaps_table(turns: list[dict]) -> TurnsTable:
+    """`parallel --gaps`: turns_table with the id of the version in the other language that lacks each turn."""
+    return TurnsTable(turns, missing=True)
+
+
 class TurnsTable:
     """turns_table's table, made at the width it is drawn at: of what the reference, date and role leave, the
     source takes at most two fifths (14 cells) and the speaker a third of the rest (24 cells), so that the text
@@ -57,12 +62,13 @@ class TurnsTable:
     RULES = 17  # six columns' borders and padding (no padding at the edges)
     LINE_MOST = 80
 
-    def __init__(self, turns: list[dict]) -> None:
+    def __init__(self, turns: list[dict], *, missing: bool = False) -> None:
         from briefarc.analysis.turns import speaker_named
 
         self.turns = turns
-        self.whole = [(text(f"{turn['id']}#{turn['turn']}", "cyan"), text(turn.get("date")), text(turn.get("role")))
-                      for turn in turns]
+        self.fixed = ("turn", "date", "role", *(("not in",) if missing else ()))  # never cut
+        self.whole = [(text(f"{turn['id']}#{turn['turn']}", "cyan"), text(turn.get("date")), text(turn.get("role")),
+                       *((text(str(turn["missing_from"]), "cyan"),) if missing else ())) for turn in turns]
         self.speakers = [text(turn.get("outlet") or speaker_named(turn) or turn.get("speaker")) for turn in turns]
         # with room for every row on a line (a wide terminal, a pipe): sources and speakers on one line too, up to
         # LINE_MOST cells (a hostile page's name of thousands of letters is still cut)
@@ -86,21 +92,23 @@ class TurnsTable:
             yield self.table(self.wide_source, self.wide_speaker)  # room for every row on a line
             return
         fixed = sum(max([cell_len(name)] + [row[index].cell_len for row in self.whole])
-                    for index, name in enumerate(("turn", "date", "role")))
-        left = options.max_width - self.RULES - fixed
+                    for index, name in enumerate(self.fixed))
+        left = options.max_width - self.RULES - 3 * (len(self.fixed) - 3) - fixed
         source = min(self.SOURCE, max(6, 2 * left // 5))
-        speaker = max(6, min(self.SPEAKER, (left - source) // 3))
+        speaker = max(len("speaker"), min(self.SPEAKER, (left - source) // 3))  # its heading unfolded
         yield fitted(self.table(source, speaker), loose=self.table(SHORT_NAME, self.SPEAKER))
 
     def table(self, source: int, speaker: int) -> Table:
         table = Table(expand=True, pad_edge=False)
-        for name, column in (("turn", {"no_wrap": True}), ("date", {"no_wrap": True}),
-                             ("source", {"max_width": source, "overflow": "fold"}), ("role", {"no_wrap": True}),
-                             ("speaker", {"max_width": speaker, "overflow": "fold"}),
-                             ("text", {"ratio": 3, "overflow": "fold"})):
+        columns: list[tuple[str, dict]] = [
+            ("turn", {"no_wrap": True}), ("date", {"no_wrap": True}),
+            ("source", {"max_width": source, "overflow": "fold"}), ("role", {"no_wrap": True}),
+            ("speaker", {"max_width": speaker, "overflow": "fold"}),
+            *((name, {"no_wrap": True}) for name in self.fixed[3:]), ("text", {"ratio": 3, "overflow": "fold"})]
+        for name, column in columns:
             table.add_column(name, **column)
-        for turn, (ref, date, role), said in zip(self.turns, self.whole, self.speakers, strict=True):
-            table.add_row(ref, date, site_cell(turn.get("site") or turn.get("source"), source), role, said,
+        for turn, (ref, date, role, *more), said in zip(self.turns, self.whole, self.speakers, strict=True):
+            table.add_row(ref, date, site_cell(turn.get("site") or turn.get("source"), source), role, said, *more,
                           prose(shorten(turn.get("text") or "")))
         return table
 
