@@ -207,29 +207,24 @@ LONG_CELL = 24  # characters: a longer value (a query, a site's full name) may w
 
 def _fit_left(value: str, cells: int) -> str:
     """The end of `value` that fits `cells` terminal cells, padded on the left (CJK characters take two)."""
-    value = clean(value)
-    if JOINED.search(value):
-        kept = ""
-        for char in reversed(value):
-            if cell_len(char + kept) > cells:
-                break
-            kept = char + kept
-    else:
-        kept = _fitting(value[::-1], cells)[::-1]
+    kept = _fit(clean(value), cells, end=True)
     return " " * (cells - cell_len(kept)) + kept
 
 
 def _fit_right(value: str, cells: int) -> str:
     """The start of `value` that fits `cells` terminal cells (never half a CJK character)."""
-    value = clean(value)
-    if JOINED.search(value):
-        kept = ""
-        for char in value:
-            if cell_len(kept + char) > cells:
-                break
-            kept += char
-        return kept
-    return _fitting(value, cells)
+    return _fit(clean(value), cells, end=False)
+
+
+def _fit(value: str, cells: int, *, end: bool) -> str:
+    """The longest start of `value`, or its end, that fits `cells` cells. Joined sequences (JOINED) are measured
+    whole, the part kept growing a character at a time; other text by its characters' widths added up."""
+    if not JOINED.search(value):
+        return _fitting(value[::-1], cells)[::-1] if end else _fitting(value, cells)
+    kept = 0
+    while kept < len(value) and cell_len(value[-kept - 1:] if end else value[:kept + 1]) <= cells:
+        kept += 1
+    return value[len(value) - kept:] if end else value[:kept]
 
 
 # A joiner or a variation selector: a sequence's width is then not its characters' added up, and is measured whole.
