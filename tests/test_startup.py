@@ -149,3 +149,11 @@ def test_ingest_of_saved_pages_loads_no_http_client_warc_reader_or_numpy(tmp_pat
     assert "briefarc.store.documents" in modules and "briefarc.extract.core" in modules  # the probe sees the work
     assert heavy_among(modules, ("httpx", "httpcore", "warcio", "numpy", "pandas", "importlib.metadata",
                                  "sqlite_utils", *HTTP_CLIENT)) == []  # a new archive needs no sqlite-utils either
+
+
+def test_the_help_lists_archiving_and_reading_before_the_corpus_commands(cli):
+    """The modules were loaded in alphabetical order, and `briefarc --help` began with outlets, speakers and kwic,
+    ingest and search after them: a new user read the corpus commands first."""
+    listed = [line.split()[0] for line in cli("--help").stdout.split("Commands:")[1].splitlines() if line.strip()]
+    assert listed.index("ingest") < listed.index("search") < listed.index("fetch") < listed.index("outlets")
+    assert listed[:2] == ["parse", "ingest"] and listed.index("history") < listed.index("kwic")

@@ -22,21 +22,22 @@ from briefarc.errors import BriefarcError, ExitStatus, Interrupted, tracebacks_w
 __all__ = ["app", "load_commands", "main", "run"]
 
 # The module that registers each command on `app` when imported. A command line naming one of them
-# loads that module only; anything else (--help, a typo) loads them all. tests/test_startup.py checks
-# that this table names every command.
+# loads that module only; anything else (--help, a typo) loads them all, in this table's order, which is the
+# order of `briefarc --help`: archiving and reading first, the corpus commands after. tests/test_startup.py
+# checks that this table names every command.
 COMMAND_MODULES = {
     "parse": "archive", "ingest": "archive", "search": "archive", "list": "archive", "show": "archive",
-    "stats": "archive", "export": "exporting", "cite": "exporting", "verify": "exporting", "fetch": "fetching",
-    "log": "fetching", "sources": "fetching", "history": "history", "diff": "history", "reparse": "history",
-    "outlets": "analysis", "speakers": "analysis", "kwic": "analysis", "trend": "analysis",
-    "collocates": "analysis", "keywords": "analysis", "parallel": "analysis", "watch": "watching",
+    "stats": "archive", "fetch": "fetching", "log": "fetching", "sources": "fetching", "export": "exporting",
+    "cite": "exporting", "verify": "exporting", "history": "history", "diff": "history", "reparse": "history",
+    "watch": "watching", "outlets": "analysis", "speakers": "analysis", "kwic": "analysis", "trend": "analysis",
+    "collocates": "analysis", "keywords": "analysis", "parallel": "analysis",
 }
 
 
 def load_commands(argv: list[str] | None = None) -> None:
     """Register the commands `argv` needs on `app` (all of them without `argv`)."""
     module = COMMAND_MODULES.get(argv[0]) if argv else None
-    for name in [module] if module else sorted(set(COMMAND_MODULES.values())):
+    for name in [module] if module else dict.fromkeys(COMMAND_MODULES.values()):
         importlib.import_module(f"briefarc.cli.{name}")
 
 
