@@ -53,21 +53,24 @@ def of_another_thing(src: PageSources, headline: LexborNode, line: str, others: 
                       close: list[str]) -> bool:
     """Whether a date line by the headline is something else's: a quoted post's, a list item's or a card's of
     another article, a table's cell of data, or (when not just under the headline) a furniture list's item."""
-    return (_of_another_page(others, line) or _in_card(src, headline, line) or _in_data_table(src, line)
-            or (line not in close and _in_furniture_only(src, headline, line)))
+    return (_of_another_page(others, line, _addresses(src)) or _in_card(src, headline, line)
+            or _in_data_table(src, line) or (line not in close and _in_furniture_only(src, headline, line)))
 
 
-def _of_another_page(others: list[tuple[LexborNode, str]], line: str) -> bool:
+def _of_another_page(others: list[tuple[LexborNode, str]], line: str, addresses: tuple[str, ...] = ()) -> bool:
     """A date line that belongs to something else the page shows: a quoted or embedded post (a
-    blockquote), or a list item beside a link to another page (a related or latest article).
-    `others` holds the page's blockquotes and list items with their raw text."""
+    blockquote), or a list item beside a link to another page (a related or latest article). An item
+    whose title links to the page itself (the author's list of posts, this one among them) is this
+    page's. `others` holds the page's blockquotes and list items with their raw text."""
     year = YEAR.search(line)
     for node, text in others:
         if year is None or year.group() not in text or line not in node_text(node):
             continue
         if node.tag == "blockquote":
             return True
-        if any(node_text(link) and line not in node_text(link) for link in node.css("a")):
+        links = [link for link in node.css("a") if node_text(link) and line not in node_text(link)]
+        if links and not any(len(node_text(link).split()) >= CARD_WORDS
+                             and leads_to((link.attributes.get("href") or "").strip(), addresses) for link in links):
             return True
     return False
 
