@@ -58,3 +58,20 @@ def test_the_post_own_date_line_in_a_list_item_dates_it_though_the_author_list_r
     the post's, not the masthead's edition date."""
     own = '<ul class="info"><li>27 juin 2019</li><li>Par <a rel="author" href="/elba">Elba</a></li></ul>'
     assert extract(community_blog(own), url=BLOG_URL).published == "2019-06-27"
+
+
+def test_the_masthead_edition_date_is_not_the_post_date() -> None:
+    """A post that gives its day only at its foot ("Publié le 27 juin 2019"): the day the masthead shows
+    beside the site's logo, just above the headline, is the edition's, not the post's."""
+    own = '<ul class="info"><li>Par <a rel="author" href="/elba">Elba</a></li></ul>'
+    html = community_blog(own).replace(b"</div></article>", "<p>Publié le 27 juin 2019</p></div></article>".encode())
+    assert extract(html, url=BLOG_URL).published == "2019-06-27"
+
+
+def test_a_news_site_header_with_today_date_and_no_other_date() -> None:
+    """A page whose only date is the site header's "today" (opening hours, the edition): no date."""
+    header = ('<header role="banner"><a href="https://garden.example/"><img alt="Garden"></a><div class="hours">'
+              "Today's hours<div>March 14, 2026</div><div>9 a.m. – 5 p.m.</div></div></header>")
+    body = f'{header}<main><h1>Plants for dark corners of the house</h1>{PARAGRAPHS["en"]}</main>'
+    html = page("en", "Plants for dark corners of the house", body)
+    assert extract(html, url="https://garden.example/plant-information/plants-for-dark-corners").published is None

@@ -9,9 +9,11 @@ from selectolax.lexbor import LexborNode
 from briefarc.extract import dates
 from briefarc.extract.cards import leads_to
 from briefarc.extract.furniture import PROMO
+from briefarc.extract.links import resolve
 from briefarc.extract.pagesources import PageSources, node_text
 from briefarc.extract.text import fold, folded_lines
 from briefarc.patterns import lazy
+from briefarc.urls import split
 
 YEAR = lazy(r"\d{4}")  # no full date without its year (in any script's digits)
 CLOSE_LINES = 4  # lines just under the headline: the article's, not a box of furniture's
@@ -54,7 +56,35 @@ def of_another_thing(src: PageSources, headline: LexborNode, line: str, others: 
     """Whether a date line by the headline is something else's: a quoted post's, a list item's or a card's of
     another article, a table's cell of data, or (when not just under the headline) a furniture list's item."""
     return (_of_another_page(others, line, _addresses(src)) or _in_card(src, headline, line)
-            or _in_data_table(src, line) or (line not in close and _in_furniture_only(src, headline, line)))
+            or _in_data_table(src, line) or (line not in close and (_in_furniture_only(src, headline, line)
+                                                                     or _in_masthead(src, headline, line))))
+
+
+def _in_masthead(src: PageSources, headline: LexborNode, line: str) -> bool:
+    """Whether the date line is the site's masthead's (the day's edition a newspaper's header shows beside its
+    logo): in a page header (<header>, role=banner) that links to the site's home page and does not hold the
+    headline."""
+    key = ("mastheads", headline.mem_id)
+    if key not in src.memo:
+        around = {parent.mem_id for parent in ancestors(headline, 64)}
+        src.memo[key] = [" ".join(node.text(separator=" ").split()) for node in src.tree.css("header, [role=banner]")
+                         if node.mem_id not in around and headline.mem_id != node.mem_id
+                         and any(_home(src, link) for link in node.css("a[href]")[:20])]
+    return any(line in text for text in src.memo[key])
+
+
+def _home(src: PageSources, link: LexborNode) -> bool:
+    """Whether a link leads to the site's home page ("/", or the address of the site's root)."""
+    href = (link.attributes.get("href") or "").strip()
+    target = resolve(src.url, href) if src.url else href
+    if not target:
+        return False
+    if target.startswith("/"):
+        return target.split("?", 1)[0].split("#", 1)[0] == "/"
+    parts = split(target)
+    own = split(src.url or "")
+    return parts is not None and parts.path in ("", "/") and not parts.query and (
+        own is None or not own.netloc or parts.netloc == own.netloc)
 
 
 def _of_another_page(others: list[tuple[LexborNode, str]], line: str, addresses: tuple[str, ...] = ()) -> bool:
