@@ -107,6 +107,10 @@ def furniture_kind(node: LexborNode, toggled: frozenset[str] = frozenset()) -> i
         tag = "div"  # a pull quote (not an embedded post), a table of data
     if not attrs:
         return LIKELY if tag in LIKELY_TAGS else 0
+    if "class" not in attrs and "id" not in attrs:  # no words (most elements that have attributes: a style)
+        if tag in LIKELY_TAGS or attrs.get("role") in FURNITURE_ROLES:
+            return LIKELY
+        return LIKELY if hides(attrs) and not (toggled and opened_panel(node, " ", toggled)) else 0
     names = names_of(node)
     panel = bool(toggled) and opened_panel(node, names, toggled)
     kind = names_kind(HIDING_WORDS.sub(" ", names) if panel else names)
