@@ -555,6 +555,23 @@ def once(blocks: list[Block]) -> list[Block]:
 def site_body(page_body: LexborNode, selectors: tuple[str, ...]) -> LexborNode | None:
     for selector in selectors:
         for node in page_body.css(selector)[:3]:
-            if len(node.text(strip=True)) > 20:
+            if holds_text(node, 20):
                 return node
     return None
+
+
+LOOKED_AT = 64  # nodes walked for holds_text before the whole text is read at once
+
+
+def holds_text(node: LexborNode, size: int) -> bool:
+    """Whether the element's text, each run stripped, is longer than `size` (len(node.text(strip=True)) > size):
+    its first runs most often tell, where the whole text of a site's body element is the whole article."""
+    total = 0
+    for index, item in enumerate(node.traverse(include_text=True)):
+        if index > LOOKED_AT:
+            return len(node.text(strip=True)) > size
+        if item.tag == "-text":
+            total += len((item.text_content or "").strip())
+            if total > size:
+                return True
+    return False
