@@ -84,7 +84,22 @@ def h1_texts(src: PageSources, headlines: bool = False) -> list[str]:
         declared = [fold(title).casefold() for title in (title_tag(src), src.first_meta(TITLE_META)) if title]
         held_words = words_of(" ".join(declared))
         src.memo["h1_texts"] = [(node, h1_text(node, declared, held_words)) for node in src.h1s()[:8]]
-    return [text for node, text in src.memo["h1_texts"] if text and not (headlines and names_site(node, src.url))]
+    return [text for node, text in src.memo["h1_texts"]
+            if text and not (headlines and (names_site(node, src.url) or in_a_box(node)))]
+
+
+BOXES = frozenset({"form", "footer", "nav", "aside", "dialog"})
+
+
+def in_a_box(node: LexborNode) -> bool:
+    """An h1 inside a form, a footer, navigation, an aside or a dialog: a contact or newsletter form's
+    heading ("Contact us"), a menu's, never the article's headline."""
+    current = node.parent
+    while current is not None and current.tag not in ("body", "html"):
+        if current.tag in BOXES:
+            return True
+        current = current.parent
+    return False
 
 
 def h1_text(node: LexborNode, declared: list[str], held_words: str) -> str:
