@@ -442,7 +442,12 @@ class Reports:
 
     The WAL is checkpointed after the reports are sent, not within the COMMIT as SQLite does by itself: a batch
     committed and still unreported while the checkpoint ran (30 to 70 ms of a commit's 45 to 100 on fmprc-bulk)
-    was missing from the count when the writer was stopped then (470 said, 540 kept)."""
+    was missing from the count when the writer was stopped then (470 said, 540 kept).
+
+    The WAL's size tells when to checkpoint: the pages written since the last checkpoint, as SQLite counts them,
+    because the connection cuts the file back (journal_size_limit 0) at the first commit after a checkpoint. Without
+    that, SQLite writes the WAL again from its start but leaves the file as long as it grew, and once a batch had
+    made it 1,000 pages long, every commit after it checkpointed, however little it wrote."""
 
     def __init__(self, batch: Batch, results, wal: Path) -> None:
         self.batch, self.results, self.wal = batch, results, wal
@@ -450,6 +455,7 @@ class Reports:
         self.saved: list[tuple[str, str, list[SaveResult]]] = []  # saved in the batch still open
         self.page_bytes = batch.conn.execute("PRAGMA page_size").fetchone()[0]
         batch.conn.execute("PRAGMA wal_autocheckpoint = 0")
+        batch.conn.execute("PRAGMA journal_size_limit = 0")
 
     def add(self, outcomes: list[tuple[str, list[SaveResult] | str]]) -> None:
         for name, outcome in outcomes:
