@@ -19,6 +19,7 @@ import re
 import sys
 from array import array
 from functools import cache
+from itertools import accumulate
 
 from briefarc.patterns import lazy
 from briefarc.store.text import CJK_CHARS, WIDE_ALNUM, has_cjk, narrow
@@ -120,6 +121,8 @@ def terms(text: str | None) -> str | None:
 def _paragraph_terms(text: str) -> str | None:
     if not has_cjk(text):
         return None
+    if not OTHER_CHAR.search(text):  # no letter or digit but CJK ones (three paragraphs in four of fmprc-bulk)
+        return _woven(_cjk_runs().findall(text))
     wide: list[int] = []
     if _wide().search(text):
         wide = [match.start() for match in _wide_words().finditer(text)]
@@ -163,6 +166,25 @@ def _interleaved(runs: list[tuple[str, str]]) -> str:
     if any(other for _, other in runs):
         found = placed.sub(lambda place: runs[ord(place[0]) - PLACE][1], found)
     return found
+
+
+def _woven(runs: list[str]) -> str:
+    """The terms of runs of CJK characters alone, as _interleaved gives them, in fewer steps: the runs joined, each
+    character followed by the next one and a space (two strided copies of one array), the character after each
+    run's last one made a NUL, and the NULs taken out. 外交部 and 美国 give 外交␠ 交部␠ 部NUL␠ 美国␠ 国NUL␠."""
+    units = array("I")
+    units.frombytes("".join(runs).encode(_UTF32))
+    woven = array("I", [32]) * (3 * len(units))
+    woven[0::3] = units
+    woven[1:-2:3] = units[1:]
+    for end in accumulate(map(len, runs)):
+        woven[3 * end - 2] = 0
+    return woven.tobytes().decode(_UTF32).replace("\0", "")[:-1]
+
+
+@cache
+def _cjk_runs() -> re.Pattern:
+    return re.compile(f"[{CJK_CHARS}]+")
 
 
 @cache
