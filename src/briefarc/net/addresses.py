@@ -202,15 +202,16 @@ class CheckedStream(httpcore.AsyncNetworkStream):
 
 
 class GuardedTransport(httpx.AsyncHTTPTransport):
-    """httpx's transport over the guarded backend."""
+    """httpx's transport over the guarded backend, through a lean pool (briefarc.net.pool: the fetcher's
+    Throttle keeps a site's requests within bounds, and no request waits for a connection)."""
 
     def __init__(self, network: Network, *, verify: Any, limits: httpx.Limits) -> None:
+        from briefarc.net.pool import SitePool
+
         super().__init__(verify=verify, limits=limits)
-        self.pool = self._pool = httpcore.AsyncConnectionPool(
-            ssl_context=verify, max_connections=limits.max_connections,
-            max_keepalive_connections=limits.max_keepalive_connections, keepalive_expiry=limits.keepalive_expiry,
-            network_backend=GuardedBackend(network),
-        )
+        self.pool = self._pool = SitePool(  # type: ignore[assignment]
+            GuardedBackend(network), verify, max_idle=limits.max_keepalive_connections or 0,
+            keepalive_expiry=limits.keepalive_expiry)
 
 
 def peer_of(response: HTTPResponse) -> str | None:

@@ -1,6 +1,6 @@
 """One GET through a site's client: straight to the connection pool briefarc made for it, when it made one.
 
-httpx's client and transport add nothing a fetch uses on top of httpcore's pool but its default headers,
+httpx's client and transport add nothing a fetch uses on top of the pool (briefarc.net.pool) but its default headers,
 timeouts and cookies, and cost as much CPU per request as the HTTP parsing itself (the URL parsed and
 merged again, its headers copied twice, auth and redirect machinery, a logging call, request and response
 models wrapped around httpcore's). A request to briefarc's own pool is built here from the client's headers
@@ -18,6 +18,8 @@ from typing import Any, Protocol
 import httpcore
 import httpx
 from httpx._transports.default import map_httpcore_exceptions  # httpcore's errors as httpx's (httpx >= 0.24)
+
+from briefarc.net.pool import SitePool
 
 # An address httpx would send as it is: http(s), a plain host name or IPv4 address, characters that need no
 # percent-encoding in a path that starts with / or ?. Any other (IDNA, IPv6, user info, spaces, a lone %) is
@@ -64,7 +66,7 @@ class Reply:
 
 
 @asynccontextmanager
-async def exchange(client: httpx.AsyncClient, pool: httpcore.AsyncConnectionPool | None, url: str,
+async def exchange(client: httpx.AsyncClient, pool: SitePool | None, url: str,
                    headers: dict[str, str]) -> AsyncIterator[HTTPResponse]:
     """The response to GET `url`, its body still to be read; closed on leaving."""
     target = _target(url) if pool is not None else None

@@ -24,7 +24,6 @@ from typing import Any, TypeVar
 from urllib.parse import urljoin, urlsplit
 
 import httpx
-from httpcore import AsyncConnectionPool
 
 from briefarc import __version__
 from briefarc.limits import MAX_PAGE_BYTES
@@ -71,6 +70,7 @@ from briefarc.net.mediatypes import (
     check_type,
 )
 from briefarc.net.missing import looks_missing
+from briefarc.net.pool import SitePool
 from briefarc.net.robots import MAX_ROBOTS_BYTES, Robots, parse, product_token
 from briefarc.net.throttle import Throttle
 from briefarc.urls import credentials, host_with_port, normalize_url, site_origin
@@ -198,7 +198,7 @@ class Fetcher:
         self._transport = transport
         # one per site and rule (private addresses denied or not), opened by `async with`; with the transport
         # briefarc made for it (none behind a proxy or with the transport given)
-        self._clients: dict[tuple[str, bool], tuple[httpx.AsyncClient, AsyncConnectionPool | None]] | None = None
+        self._clients: dict[tuple[str, bool], tuple[httpx.AsyncClient, SitePool | None]] | None = None
         # one TLS context for all the clients: building one costs tens of milliseconds
         self._tls: ssl.SSLContext | None = None
         self._throttle = Throttle(self.config.per_host, self.config.total, self.config.delay)
@@ -228,8 +228,8 @@ class Fetcher:
         for client, _ in clients.values():
             await client.aclose()
 
-    def _client_for(self, url: str) -> tuple[httpx.AsyncClient, AsyncConnectionPool | None]:
-        """The client of `url`'s site. One pool per site keeps httpx's per-request pool scan short."""
+    def _client_for(self, url: str) -> tuple[httpx.AsyncClient, SitePool | None]:
+        """The client of `url`'s site, with its own pool of connections."""
         if self._clients is None:
             raise RuntimeError("Use the Fetcher inside `async with Fetcher(...) as fetcher:`.")
         key = (site_origin(url), DENY_PRIVATE.get())  # a denied request never reuses an allowed connection
@@ -238,7 +238,7 @@ class Fetcher:
             site = self._clients[key] = self._new_client()
         return site
 
-    def _new_client(self) -> tuple[httpx.AsyncClient, AsyncConnectionPool | None]:
+    def _new_client(self) -> tuple[httpx.AsyncClient, SitePool | None]:
         config = self.config
         if self._tls is None:
             self._tls = httpx.create_ssl_context(verify=config.verify_tls)
