@@ -419,6 +419,22 @@ def m018_letters_in_cjk_text(conn: sqlite3.Connection) -> None:
     refresh_terms(conn, only=changed_since_m017)
 
 
+def m019_turns_written_with_their_terms(conn: sqlite3.Connection) -> None:
+    """documents_turns_insert fills the turns of a document inserted without any: the writer inserts a new
+    document's turns itself, with their CJK terms, before the document (store/documents.py, NewDocuments). Any
+    other program's INSERT of a document still gets its turns from its `turns` JSON."""
+    run_script(conn, """
+        DROP TRIGGER documents_turns_insert;
+        CREATE TRIGGER documents_turns_insert AFTER INSERT ON documents
+        WHEN NOT EXISTS (SELECT 1 FROM turns WHERE document_id = new.id) BEGIN
+            INSERT INTO turns (document_id, number, role, speaker, text)
+            SELECT new.id, t.key + 1, json_extract(t.value, '$.role'), json_extract(t.value, '$.speaker'),
+                   json_extract(t.value, '$.text')
+            FROM json_each(coalesce(new.turns, '[]')) t;
+        END;
+    """)
+
+
 def run_script(conn: sqlite3.Connection, script: str) -> None:
     """Run several statements inside the caller's transaction (executescript would commit it)."""
     statement = ""
@@ -450,6 +466,7 @@ MIGRATIONS: list[Migration] = [
     m016_published_utc,
     m017_feed_entry_keys,
     m018_letters_in_cjk_text,
+    m019_turns_written_with_their_terms,
 ]
 
 

@@ -143,12 +143,6 @@ CREATE TABLE turns (
             text TEXT, "cjk_text" TEXT,
             UNIQUE (document_id, number)
         );
-CREATE TRIGGER documents_turns_insert AFTER INSERT ON documents BEGIN
-            INSERT INTO turns (document_id, number, role, speaker, text)
-            SELECT new.id, t.key + 1, json_extract(t.value, '$.role'), json_extract(t.value, '$.speaker'),
-                   json_extract(t.value, '$.text')
-            FROM json_each(coalesce(new.turns, '[]')) t;
-        END;
 CREATE TRIGGER documents_turns_update AFTER UPDATE OF turns ON documents BEGIN
             DELETE FROM turns WHERE document_id = old.id;
             INSERT INTO turns (document_id, number, role, speaker, text)
@@ -208,6 +202,13 @@ CREATE TABLE unchanged_copies (
             UNIQUE (document_id, sha256, content_hash)
         );
 CREATE INDEX documents_published ON documents(published_date, published_utc);
+CREATE TRIGGER documents_turns_insert AFTER INSERT ON documents
+        WHEN NOT EXISTS (SELECT 1 FROM turns WHERE document_id = new.id) BEGIN
+            INSERT INTO turns (document_id, number, role, speaker, text)
+            SELECT new.id, t.key + 1, json_extract(t.value, '$.role'), json_extract(t.value, '$.speaker'),
+                   json_extract(t.value, '$.text')
+            FROM json_each(coalesce(new.turns, '[]')) t;
+        END;
 INSERT INTO [turns_fts]([turns_fts], rank) VALUES('hashsize', 8388608);
 INSERT INTO [documents_fts]([documents_fts], rank) VALUES('hashsize', 8388608);
 INSERT INTO [documents_fts]([documents_fts]) VALUES('rebuild');
