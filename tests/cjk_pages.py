@@ -22,15 +22,17 @@ def hits(cli, db: Path, *query: str) -> list[dict]:
 
 def terms_before_m018(db: Path, *replaced: tuple[str, str]) -> int:
     """Make `db` look as an older release left it: each (old, new) replaced in the stored CJK terms of documents and
-    turns, the schema version one back; returns the current version."""
+    turns, the schema version the one before m018; returns the current version."""
     import sqlite3
+
+    from briefarc.store.migrations import MIGRATIONS, m018_letters_in_cjk_text
 
     with sqlite3.connect(db) as conn:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         for table, column in (("documents", "cjk_body"), ("turns", "cjk_text")):
             for old, new in replaced:
                 conn.execute(f"UPDATE {table} SET {column} = replace({column}, ?, ?)", (old, new))
-        conn.execute(f"PRAGMA user_version = {version - 1}")
+        conn.execute(f"PRAGMA user_version = {MIGRATIONS.index(m018_letters_in_cjk_text)}")
     return version
 
 
