@@ -43,3 +43,14 @@ def test_the_date_by_the_article_headline_not_by_a_form_heading() -> None:
     """With the headline found, the "Posted the September 1, 2017" line over it dates the page, not the
     cards of other workshops."""
     assert extract(federation_page(), url=URL).published == "2017-09-01"
+
+
+def test_the_headline_of_a_page_wrapped_in_one_form_is_its_title() -> None:
+    """ASP.NET and DotNetNuke sites (many ministries' among them) wrap the whole page in one <form>: its h1 is the
+    headline, not a form's heading, whatever the <title> says."""
+    body = ('<form method="post" action="/Press/Briefings.aspx" id="aspnetForm"><input type="hidden" '
+            'name="__VIEWSTATE" value="x"><div class="banner"><a href="/">Ministry</a></div><div id="content">'
+            f'<h1 class="post-title">Alternative dispute resolution for damages claims</h1>{ARTICLE}</div></form>')
+    page = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Ministry | Press | Item 2231</title>'
+            f"</head><body>{body}</body></html>").encode()
+    assert extract(page, url=URL).title == "Alternative dispute resolution for damages claims"

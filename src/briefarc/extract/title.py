@@ -89,14 +89,16 @@ def h1_texts(src: PageSources, headlines: bool = False) -> list[str]:
 
 
 BOXES = frozenset({"form", "footer", "nav", "aside", "dialog"})
+FORM_TEXT = 300  # characters: a form holding more holds content (ASP.NET pages wrap the whole page in one form)
 
 
 def in_a_box(node: LexborNode) -> bool:
     """An h1 inside a form, a footer, navigation, an aside or a dialog: a contact or newsletter form's
-    heading ("Contact us"), a menu's, never the article's headline."""
+    heading ("Contact us"), a menu's, never the article's headline. A form holding the article (ASP.NET and
+    DotNetNuke sites wrap the whole page in one) is no box."""
     current = node.parent
     while current is not None and current.tag not in ("body", "html"):
-        if current.tag in BOXES:
+        if current.tag in BOXES and (current.tag != "form" or len(current.text(strip=True)) < FORM_TEXT):
             return True
         current = current.parent
     return False
