@@ -39,6 +39,10 @@ def load_commands(argv: list[str] | None = None) -> None:
     module = COMMAND_MODULES.get(argv[0]) if argv else None
     for name in [module] if module else dict.fromkeys(COMMAND_MODULES.values()):
         importlib.import_module(f"briefarc.cli.{name}")
+    if not module:  # in the table's order, whichever module a program imported first
+        order = {name: number for number, name in enumerate(COMMAND_MODULES)}
+        app.registered_commands.sort(key=lambda info: order.get(info.name or getattr(info.callback, "__name__", ""),
+                                                                len(order)))
 
 
 def main(argv: list[str] | None = None) -> None:
