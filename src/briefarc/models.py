@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Literal, get_args
+from copy import deepcopy
+from dataclasses import dataclass, field, fields, is_dataclass
+from typing import Any, Literal, get_args
 
 # What a document is. A new kind is one more name here; briefarc.extract.kinds maps the names
 # sources give their documents ("News story", "press_release") to these.
@@ -23,6 +24,32 @@ RECORD_KEYS = (
     "title", "subtitle", "author", "published", "language", "site_name", "url", "canonical_url",
     "kind", "spokesperson", "body", "paragraphs", "turns", "tags",
 )
+
+
+_ATOMS = frozenset({str, int, float, bool, type(None)})  # what asdict's deep copy gives back as it is
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
+
+
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """A dataclass's field names, None for any other type."""
+    if kind not in _FIELD_NAMES:
+        _FIELD_NAMES[kind] = tuple(f.name for f in fields(kind)) if is_dataclass(kind) else None
+    return _FIELD_NAMES[kind]
+
+
+def _plain(value: Any) -> Any:
+    """`value` as dataclasses.asdict gives a field's value: lists copied, dataclasses as dicts."""
+    kind = type(value)
+    if kind in _ATOMS:
+        return value
+    if kind is list:
+        return [_plain(item) for item in value]
+    names = _field_names(kind)
+    if names is not None:
+        return {name: _plain(getattr(value, name)) for name in names}
+    return deepcopy(value)
 
 
 @dataclass
@@ -80,12 +107,12 @@ class Document:
         return self.text_source is None and self.kind != "listing" and not (self.paragraphs or self.turns)
 
     def to_record(self) -> dict:
-        """The public record: the keys of `briefarc parse --json`."""
-        data = asdict(self)
-        data["body"] = self.body
-        record = {key: data[key] for key in RECORD_KEYS}
+        """The public record: the keys of `briefarc parse --json`. Only these fields are copied, as asdict would
+        copy them (new lists, turns and items as dicts): asdict(self) copied every field, deep-copying each
+        string: 6% of what extracting the page had cost."""
+        record = {key: self.body if key == "body" else _plain(getattr(self, key)) for key in RECORD_KEYS}
         if self.kind == "listing":
-            record["items"] = data["items"]
+            record["items"] = _plain(self.items)
             record["next_page"] = self.next_page
         return record
 
