@@ -41,8 +41,11 @@ def load_commands(argv: list[str] | None = None) -> None:
         importlib.import_module(f"briefarc.cli.{name}")
     if not module:  # in the table's order, whichever module a program imported first
         order = {name: number for number, name in enumerate(COMMAND_MODULES)}
-        app.registered_commands.sort(key=lambda info: order.get(info.name or getattr(info.callback, "__name__", ""),
-                                                                len(order)))
+        app.registered_commands.sort(key=lambda info: order.get(_name_of(info), len(order)))
+
+
+def _name_of(info: typer.models.CommandInfo) -> str:
+    return str(info.name or getattr(info.callback, "__name__", ""))
 
 
 def main(argv: list[str] | None = None) -> None:
