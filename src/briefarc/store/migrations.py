@@ -435,6 +435,25 @@ def m019_turns_written_with_their_terms(conn: sqlite3.Connection) -> None:
     """)
 
 
+def m020_turns_replaced_with_their_document(conn: sqlite3.Connection) -> None:
+    """documents_turns_insert fires for every document again, and leaves the turns a document already has: the
+    writer's (inserted before their document, with their CJK terms: m019) are kept as they are. m019's trigger
+    fired only for a document without turns, but another program's INSERT OR REPLACE of a document deletes the old
+    row without its delete triggers (recursive_triggers off, as in the sqlite3 shell): the old turns were still
+    there, and the document kept them instead of its own. The trigger's INSERT OR IGNORE takes the outer
+    statement's REPLACE, so the turns follow their document, and those past its last turn are deleted."""
+    run_script(conn, """
+        DROP TRIGGER documents_turns_insert;
+        CREATE TRIGGER documents_turns_insert AFTER INSERT ON documents BEGIN
+            DELETE FROM turns WHERE document_id = new.id AND number > json_array_length(coalesce(new.turns, '[]'));
+            INSERT OR IGNORE INTO turns (document_id, number, role, speaker, text)
+            SELECT new.id, t.key + 1, json_extract(t.value, '$.role'), json_extract(t.value, '$.speaker'),
+                   json_extract(t.value, '$.text')
+            FROM json_each(coalesce(new.turns, '[]')) t;
+        END;
+    """)
+
+
 def run_script(conn: sqlite3.Connection, script: str) -> None:
     """Run several statements inside the caller's transaction (executescript would commit it)."""
     statement = ""
@@ -467,6 +486,7 @@ MIGRATIONS: list[Migration] = [
     m017_feed_entry_keys,
     m018_letters_in_cjk_text,
     m019_turns_written_with_their_terms,
+    m020_turns_replaced_with_their_document,
 ]
 
 

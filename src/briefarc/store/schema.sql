@@ -202,9 +202,9 @@ CREATE TABLE unchanged_copies (
             UNIQUE (document_id, sha256, content_hash)
         );
 CREATE INDEX documents_published ON documents(published_date, published_utc);
-CREATE TRIGGER documents_turns_insert AFTER INSERT ON documents
-        WHEN NOT EXISTS (SELECT 1 FROM turns WHERE document_id = new.id) BEGIN
-            INSERT INTO turns (document_id, number, role, speaker, text)
+CREATE TRIGGER documents_turns_insert AFTER INSERT ON documents BEGIN
+            DELETE FROM turns WHERE document_id = new.id AND number > json_array_length(coalesce(new.turns, '[]'));
+            INSERT OR IGNORE INTO turns (document_id, number, role, speaker, text)
             SELECT new.id, t.key + 1, json_extract(t.value, '$.role'), json_extract(t.value, '$.speaker'),
                    json_extract(t.value, '$.text')
             FROM json_each(coalesce(new.turns, '[]')) t;
