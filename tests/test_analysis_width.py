@@ -118,6 +118,8 @@ def test_turns_and_weekly_groups_at_40_columns_are_lines_not_slivers(cli, source
     grouped = cli("search", "Taiwan", "--by", "source", "--limit", "3", "--db", sources_db).stdout.splitlines()
     hits = cli("search", "Taiwan", "--by", "source", "--limit", "3", "--db", sources_db, "--json").jsonl()
     assert all(cell_len(line) <= 40 for line in grouped)
+    snippets = [hit for group in hits for hit in group["hits"] if hit.get("snippet")]
+    assert snippets and sum(line.startswith("snippet ") for line in grouped) == len(snippets)  # one line each
     titles = [hit["title"] for group in hits for hit in group["hits"]]
     assert [line.split(None, 1)[1].rstrip() for line in grouped if line.startswith("id ")] == [
         str(hit["id"]) for group in hits for hit in group["hits"]]

@@ -407,13 +407,15 @@ def grouped_hits(groups: list[dict]) -> GroupedHits:
 
 class GroupedHits:
     """grouped_hits' table, made at the width it is drawn at: under 80 columns the source gives way (down to 8
-    cells), and when the title and the snippet would have fewer than TEXT cells between them the snippet is left
-    out. At 60 columns the title had two cells and the snippet five, a word folded on every line. When the title's
-    share would fold one of its words, the snippet goes under the title instead of beside it: at 80 columns,
-    "Spokesperson's" left the grouped hits of China MFA's briefings without a word of where the term was said."""
+    cells). The snippet stands beside the title when the two have TEXT cells between them and the title's share
+    holds its longest word; else under the title, when that has UNDER cells (at 80 columns "Spokesperson's" left
+    the grouped hits of China MFA's briefings without a word of where the term was said); else it is left out (at
+    60 columns the title had two cells and the snippet five, a word folded on every line). Drawn as lines (a
+    terminal too narrow for the table), each hit has a snippet line."""
 
     AROUND = 36  # the week, the id, the date, and the rules and padding of six columns
     TEXT = 26  # cells for the title and the snippet, as at 80 columns
+    UNDER = 16  # cells for a title with its snippet under it
     LONG_WORD = 16  # a title's word longer than this may fold in any table
 
     def __init__(self, groups: list[dict]) -> None:
@@ -424,10 +426,9 @@ class GroupedHits:
         text = options.max_width - self.AROUND - source
         # the title's two fifths of the text must hold its longest word: at 76-87 columns "Spokesperson's" folded
         titles = (hit.get("title") for group in self.groups for hit in group["hits"])
-        roomy = text >= self.TEXT
-        beside = roomy and (text - 2) * 2 // 5 >= longest_word(titles, self.LONG_WORD)
-        yield fitted(self.table(source, beside=beside, under=roomy),
-                     loose=self.table(SHORT_NAME, beside=beside, under=roomy))
+        beside = text >= self.TEXT and (text - 2) * 2 // 5 >= longest_word(titles, self.LONG_WORD)
+        yield fitted(self.table(source, beside=beside, under=text >= self.UNDER),  # as lines: a snippet line each
+                     loose=self.table(SHORT_NAME, beside=True, under=False))
 
     def table(self, source_width: int, *, beside: bool, under: bool) -> Table:
         """The table, with each hit's snippet in a column `beside` its title, or else `under` it, or neither."""
