@@ -4,11 +4,9 @@ The rule takes a date line for the site's edition day when it stands in a <heade
 and does not hold the headline. An article header of the common CMS shape, breadcrumbs ("Home › Press releases",
 Home linking to "/") and the date line above the h1, which follows the header, has both: its date is dropped and
 the page gets no date (9386634 gave 2025-03-12). Without the Home link, or with the date in a <time> element, the
-same page is dated. extract/ is another helper's area: this test marks the defect (xfail, strict) for them."""
+same page is dated. A header inside <article> or <main> is the article's own."""
 
 from __future__ import annotations
-
-import pytest
 
 from briefarc.extract.core import extract
 
@@ -39,8 +37,6 @@ def test_an_article_header_without_a_home_link_gives_its_date():
     assert (doc.title, doc.published) == ("Statement on the Harbour Agreement", "2025-03-12")
 
 
-@pytest.mark.xfail(strict=True, reason="extract/otherdates.py _in_masthead takes an article's own <header> with "
-                   "breadcrumbs (a Home link) for the site's masthead and drops its date (helper-102's review)")
 def test_an_article_header_with_breadcrumbs_home_first_gives_its_date():
     doc = extract(article_page('<a href="/">Home</a> › '), URL)
     assert (doc.title, doc.published) == ("Statement on the Harbour Agreement", "2025-03-12")

@@ -63,12 +63,14 @@ def of_another_thing(src: PageSources, headline: LexborNode, line: str, others: 
 def _in_masthead(src: PageSources, headline: LexborNode, line: str) -> bool:
     """Whether the date line is the site's masthead's (the day's edition a newspaper's header shows beside its
     logo): in a page header (<header>, role=banner) that links to the site's home page and does not hold the
-    headline."""
+    headline. A header inside an <article> or <main> is the article's own, whose breadcrumbs ("Home › Press")
+    link home too."""
     key = ("mastheads", headline.mem_id)
     if key not in src.memo:
         around = {parent.mem_id for parent in ancestors(headline, 64)}
         src.memo[key] = [" ".join(node.text(separator=" ").split()) for node in src.tree.css("header, [role=banner]")
                          if node.mem_id not in around and headline.mem_id != node.mem_id
+                         and not any(parent.tag in ("article", "main") for parent in ancestors(node, 64))
                          and any(_home(src, link) for link in node.css("a[href]")[:20])]
     return any(line in text for text in src.memo[key])
 
