@@ -347,7 +347,7 @@ def choose_date(document: Document, meta: Metadata, url: str | None, site: sites
     nearest the other evidence, down to the dates in the names of the page's own files."""
     from_url = dates.date_from_url(url) or dates.date_from_url(document.canonical_url)  # a saved page's own address
     nearby = meta.published or from_url or page_date or evidence.listed or file_date or evidence.last_modified
-    from_title = dating.date_near(document.title, nearby, latest=evidence.archived)
+    from_title = dating.date_near(document.title, nearby, latest=evidence.archived, language=document.language)
     if from_title and (document.kind == "briefing" or (site and site.date_in_title)):
         return from_title
     found = dates.local_day(meta.published, from_url) or from_url or page_date or from_title

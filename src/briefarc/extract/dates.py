@@ -266,6 +266,7 @@ FOREIGN_MONTHS = {
     "ru": "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
     "ar": "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
     "ur": "جنوری فروری مارچ اپریل مئی جون جولائی اگست ستمبر اکتوبر نومبر دسمبر",
+    "hi": "जनवरी फ़रवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर अक्टूबर नवंबर दिसंबर",
 }
 # other spellings, and the Levantine names (two of a word: joined before reading)
 MONTH_VARIANTS = {
@@ -273,6 +274,8 @@ MONTH_VARIANTS = {
            "نيسان": 4, "أيار": 5, "حزيران": 6, "تموز": 7, "آب": 8, "أيلول": 9, "كانون_الثاني": 1, "تشرين_الأول": 10,
            "تشرين_الثاني": 11, "كانون_الأول": 12},
     "ur": {"مئ": 5},  # written without its last letter
+    # without the nukta, with it precomposed, and with a half nasal (्ब) for the anusvara (ं)
+    "hi": {"फरवरी": 2, "\u095eरवरी": 2, "अक्तूबर": 10, "सितम्बर": 9, "नवम्बर": 11, "दिसम्बर": 12},
 }
 TWO_WORD_MONTHS = lazy(r"(كانون|تشرين)\s+(الثاني|الأول)")
 
@@ -291,8 +294,14 @@ _FOREIGN = {
                               | MONTH_VARIANTS.get(lang, {}))
     for lang, names in FOREIGN_MONTHS.items()
 }
-_FOREIGN_DATE = lazy(r"(?<!\d)(?P<day>\d{1,2})\.?\s*(?:de\s+)?(?P<month>[^\W\d]{2,13})\.?,?\s*(?:de\s+)?"
-                           + _YEAR + r"(?!\d)")
+# A letter of a month's name: Devanagari writes vowels and the virama as marks, which \w leaves out (मार्च)
+_MONTH_LETTER = r"(?:[^\W\d]|[\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963])"
+_FOREIGN_DATE = lazy(r"(?<!\d)(?P<day>\d{1,2})\.?\s*(?:de\s+)?(?P<month>" + _MONTH_LETTER + r"{2,13})\.?,?\s*(?:de\s+)?"
+                     + _YEAR + r"(?!\d)")
+# The month first (Hindi pages write "मार्च 12, 2025" as English ones do): only in languages that do (MONTH_FIRST)
+_FOREIGN_MONTH_FIRST = lazy(r"(?<!\w)(?P<month>" + _MONTH_LETTER + r"{2,13})\.?\s+(?P<day>\d{1,2}),?\s+" + _YEAR
+                            + r"(?!\d)")
+MONTH_FIRST = frozenset({"hi"})
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")  # Arabic-Indic and Persian
 _OTHER_DIGIT = lazy("[٠-٩۰-۹]")
 EASTERN_DIGITS = frozenset({"ar", "fa", "ur", "ps", "ku"})  # languages whose pages may write them
@@ -313,7 +322,9 @@ def find_date_in_language(text: str | None, language: str | None, today: date | 
     if not months or HAS_YEAR.search(text) is None:
         return None
     text = TWO_WORD_MONTHS.sub(r"\1_\2", text)
-    for match in _FOREIGN_DATE.finditer(text):
+    matches = [*_FOREIGN_DATE.finditer(text),
+               *(_FOREIGN_MONTH_FIRST.finditer(text) if language[:2].lower() in MONTH_FIRST else ())]
+    for match in sorted(matches, key=lambda match: match.start()):
         month = months.get(match["month"].lower())
         value = make_date(int(match["year"]), month, int(match["day"]), today) if month else None
         if value:

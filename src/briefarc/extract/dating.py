@@ -79,13 +79,14 @@ def file_or_link_date(tree: LexborHTMLParser, root: LexborNode | None, title: st
 
 
 def date_near(title: str | None, evidence: str | None, latest: str | None = None,
-              today: date | None = None) -> str | None:
-    """The title's date: a full date as written; a day and month without a year in the year that brings
-    it nearest to `evidence` (an ISO date); never after `latest` (the archive date)."""
+              today: date | None = None, language: str | None = None) -> str | None:
+    """The title's date: a full date as written (its month named in English or in the page's `language`:
+    MEA's Hindi titles end "(मई 16, 2024)"); a day and month without a year in the year that brings it nearest
+    to `evidence` (an ISO date); never after `latest` (the archive date)."""
     if not title:
         return None
     limit = date.fromisoformat(latest[:10]) if latest else None
-    written = dates.find_date(title, today=today)
+    written = dates.find_date_in_language(title, language, today=today)
     if written and limit and date.fromisoformat(written[:10]) > limit:
         return None
     if written or not evidence:
