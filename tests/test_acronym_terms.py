@@ -61,7 +61,10 @@ def test_trend_counts_the_acronym_apart(cli, archive):
 def test_a_word_in_capitals_that_is_no_stop_word_keeps_any_case() -> None:
     from briefarc.analysis.matching import parse_term
 
-    assert parse_term("WHO").exact_case and parse_term("US").exact_case
+    assert parse_term("WHO").exact_case and parse_term("US").exact_case and parse_term("WHO's").exact_case
+    possessive = parse_term("WHO’s").pattern
+    assert possessive.search("the WHO's experts") and possessive.search("the WHO’s experts")
+    assert not possessive.search("who's here") and not possessive.search("the WHO experts")
     for term in ("NATO", "who", "Who", "WHO*", "U.S.", '"WHO experts"'):
         assert not parse_term(term).exact_case, term
     assert parse_term("NATO").pattern.search("nato members")

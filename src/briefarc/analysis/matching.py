@@ -93,17 +93,20 @@ def parse_term(text: str, several: bool = True) -> Term:
     tail = raw[len(raw.rstrip(TAIL_PUNCTUATION)):]
     end += f"(?:{re.escape(tail)})?" if tail else ""
     if is_shouted_stopword(raw, tokens, prefix):  # its letters as typed, in no other case or form
-        return Term(text.strip(), fts, re.compile(start + re.escape(tokens[0]) + end), exact_case=True)
+        possessive = "['’]s" if len(tokens) == 2 else ""  # WHO's
+        return Term(text.strip(), fts, re.compile(start + re.escape(tokens[0]) + possessive + end), exact_case=True)
     return Term(text.strip(), fts, re.compile(start + "".join(parts) + end, re.IGNORECASE))
 
 
 def is_shouted_stopword(raw: str, tokens: list[str], prefix: bool) -> bool:
-    """Whether a term is one word typed in capitals that is a stop word in lower case (WHO, US, IS, IT): the World
-    Health Organization, not the pronoun. Found without regard to case, `collocates WHO` gave the words near every
-    "who" of the archive, and `kwic WHO` its relative clauses."""
+    """Whether a term is one word typed in capitals that is a stop word in lower case (WHO, US, IS, IT), or its
+    possessive (WHO's): the World Health Organization, not the pronoun. Found without regard to case,
+    `collocates WHO` gave the words near every "who" of the archive, and `kwic WHO` its relative clauses."""
     from briefarc.analysis.tokens import STOPWORDS
 
     word = raw.replace(".", "")
+    if len(tokens) == 2 and word[-2:] in ("'s", "’s"):  # the acronym's possessive: WHO's
+        word, tokens = word[:-2], tokens[:1]
     return (len(tokens) == 1 and not prefix and len(word) >= 2 and word.isalpha() and word.isupper()
             and word.lower() in STOPWORDS)
 
