@@ -175,12 +175,12 @@ class ItemHandler:
         self.report.failures.append((url, reason))
         fetchlog.mark_seen(self.db, url, "failed", source_id=self.source_id, reason=reason)
         if isinstance(item, Item):  # a page: pending; a feed or sitemap is discovered again next run
-            self._pending_failed(item, reason)
+            self._pending_failed(item, reason, tried=getattr(exc, "attempts", 1) != 0)  # 0: never asked for
 
-    def _pending_failed(self, item: Item, reason: str, wait: bool = False) -> pending.Pending:
-        return pending.failed(self.db, item.url, reason, self.options.retry, wait=wait, source_id=self.source_id,
-                              found_on=self.found_on.get(item.url), title=item.title, published=item.published,
-                              document_id=item.document_id)
+    def _pending_failed(self, item: Item, reason: str, wait: bool = False, tried: bool = True) -> pending.Pending:
+        return pending.failed(self.db, item.url, reason, self.options.retry, wait=wait, tried=tried,
+                              source_id=self.source_id, found_on=self.found_on.get(item.url), title=item.title,
+                              published=item.published, document_id=item.document_id)
 
     def _defer(self, item: Item, reason: str) -> None:
         """The page could not be had but the item's text is archived: try again later, or give up.

@@ -357,7 +357,8 @@ class Fetcher:
             try:
                 answer = await self._attempt(url, headers, limits, number, closable=statuses)
             except FetchFailure as failure:
-                if not failure.attempts:  # not asked at all: its host is closed for the run
+                if not failure.attempts:  # not asked (again): its host is closed for the run
+                    failure.attempts = number - 1  # the tries made before it closed (none: never asked for)
                     raise
                 if failure.reason not in RETRIED or number > config.retries:
                     raise after_attempts(failure, number) from failure

@@ -110,19 +110,20 @@ def done(db: sqlite_utils.Database, url: str) -> None:
 
 @translated
 def failed(db: sqlite_utils.Database, url: str, error: str, policy: RetryPolicy, *, wait: bool = False,
-           now: datetime | None = None, **hints) -> Pending:
+           now: datetime | None = None, tried: bool = True, **hints) -> Pending:
     """Count a failed try: the next one waits longer (`wait`: the item's text is archived) or comes next run.
     After the policy's last attempt the item is given up. An item not pending yet is noted with `hints`
-    (source_id, found_on, title, published, document_id)."""
+    (source_id, found_on, title, published, document_id). Not `tried` (its host was closed for the run before
+    its turn), the error is kept and no try counted: eight runs of a host answering 429 gave its pages up unasked."""
     now = now or datetime.now(UTC)
     row = get(db, url)
     if row is None:
         note(db, url, **{"source_id": None, **hints})
         row = get(db, url)
         assert row is not None
-    attempts = row.attempts + 1
-    delay = policy.wait(attempts) if wait else timedelta(0)
-    given_up = iso(now) if attempts >= policy.max_attempts else None
+    attempts = row.attempts + tried
+    delay = policy.wait(attempts) if wait and tried else timedelta(0)
+    given_up = iso(now) if tried and attempts >= policy.max_attempts else row.given_up_at
     with transaction(db) as conn:
         conn.execute(
             "UPDATE pending SET attempts = ?, last_error = ?, last_try = ?, next_try = ?, given_up_at = ?"

@@ -1,0 +1,32 @@
+"""A page not asked for because its host was closed for the run (it kept answering 429) was counted a failed try:
+after eight such runs it was given up without ever having been requested. It stays pending with its tries
+untouched; the reason is kept for `log --pending`."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from tests import fixture_sites as fx
+from tests import siteserver as ss
+from tests.test_hostile_round91_fetch import FAST, urlset
+
+
+def test_pages_never_asked_for_keep_their_tries(cli, db_file, site):
+    fx.polite(site)
+    paths = [f"/p{n}" for n in range(10)]
+    site.route("/sitemap.xml", urlset(site, paths))
+    for path in paths:
+        site.route(path, ss.too_many_requests("0.2"))
+    for _ in range(2):
+        result = cli("fetch", site.url("/sitemap.xml"), "--db", db_file, "--retries", "1", *FAST)
+        assert result.code in (1, 3), result.stderr  # all failed, or some
+    asked = {seen.path for seen in site.requests if seen.path in paths}
+    conn = sqlite3.connect(db_file)
+    rows = dict(conn.execute("SELECT url, attempts FROM pending"))
+    reasons = [reason for (reason,) in conn.execute("SELECT last_error FROM pending WHERE attempts = 0")]
+    conn.close()
+    tries = {path: rows[site.url(path)] for path in paths}
+    assert asked and len(asked) < len(paths)
+    assert all(tries[path] == 0 for path in paths if path not in asked), tries
+    assert all(1 <= tries[path] <= 2 for path in asked), tries
+    assert reasons and all("not asked again in this run" in reason for reason in reasons)
