@@ -30,3 +30,26 @@ def test_pages_never_asked_for_keep_their_tries(cli, db_file, site):
     assert all(tries[path] == 0 for path in paths if path not in asked), tries
     assert all(1 <= tries[path] <= 2 for path in asked), tries
     assert reasons and all("not asked again in this run" in reason for reason in reasons)
+
+
+def test_a_feeds_pages_never_asked_for_keep_their_tries(cli, db_file, site):
+    """The same for the pages of a feed whose entries hold their text (the text stands, the page is tried later):
+    a page never asked for, its host closed for the run, counts no try and is not given up."""
+    from tests.test_fetch_pending import entry, rss
+
+    fx.polite(site)
+    paths = [f"/briefings/{n}/" for n in range(8)]
+    site.route("/feed.xml", rss([entry(site, path, f"Briefing {n}", content=f"<p>The whole text of {n}.</p>")
+                                 for n, path in enumerate(paths)]))
+    for path in paths:
+        site.route(path, ss.too_many_requests("0.2"))
+    for _ in range(3):
+        result = cli("fetch", site.url("/feed.xml"), "--db", db_file, "--retries", "1", "--retry-wait", "0",
+                     "--give-up-after", "2", *FAST)
+        assert result.code == 0, result.stderr
+    asked = {seen.path for seen in site.requests if seen.path in paths}
+    rows = {row["url"]: row for row in cli("log", "--pending", "--db", db_file, "--json").jsonl()}
+    assert asked and len(asked) < len(paths)
+    for path in set(paths) - asked:
+        row = rows[site.url(path)]
+        assert row["attempts"] == 0 and not row["given_up_at"], row

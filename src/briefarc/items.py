@@ -83,7 +83,7 @@ class ItemHandler:
             raise
         except (BriefarcError, ItemFailed) as exc:
             if not getattr(exc, "skipped", False):
-                self._defer(item, str(exc))
+                self._defer(item, str(exc), tried=getattr(exc, "attempts", 1) != 0)
                 return  # else no page is to be had (robots.txt, a PDF): the feed's text stands for good
         pending.done(self.db, item.url)
 
@@ -182,16 +182,16 @@ class ItemHandler:
                               source_id=self.source_id, found_on=self.found_on.get(item.url), title=item.title,
                               published=item.published, document_id=item.document_id)
 
-    def _defer(self, item: Item, reason: str) -> None:
+    def _defer(self, item: Item, reason: str, tried: bool = True) -> None:
         """The page could not be had but the item's text is archived: try again later, or give up.
 
         An entry that carried only a title has no text to stand: its page's failure is a failure."""
         if self._title_only(item.document_id):
             self.report.failed += 1
             self.report.failures.append((item.url, reason))
-            self._pending_failed(item, reason)
+            self._pending_failed(item, reason, tried=tried)
             return
-        row = self._pending_failed(item, reason, wait=True)
+        row = self._pending_failed(item, reason, wait=True, tried=tried)
         self.report.deferred += 1
         when = "given up" if row.given_up_at else f"next try after {row.next_try}"
         self.report.notes.append(f"{item.url}: page not fetched ({reason}); the feed's text stands, {when}")
