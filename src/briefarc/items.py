@@ -30,6 +30,11 @@ class Missing(BriefarcError):
     """The page is not at its source (404, 410, or a 'not found' page)."""
 
 
+def asked(exc: Exception) -> bool:
+    """Whether the failed page was requested at all: not when its host was closed for the run (attempts 0)."""
+    return getattr(exc, "attempts", 1) != 0
+
+
 @dataclass
 class ItemHandler:
     """Handles the items of one source's run; counts what each did in `report`."""
@@ -83,7 +88,7 @@ class ItemHandler:
             raise
         except (BriefarcError, ItemFailed) as exc:
             if not getattr(exc, "skipped", False):
-                self._defer(item, str(exc), tried=getattr(exc, "attempts", 1) != 0)
+                self._defer(item, str(exc), tried=asked(exc))
                 return  # else no page is to be had (robots.txt, a PDF): the feed's text stands for good
         pending.done(self.db, item.url)
 
@@ -175,7 +180,7 @@ class ItemHandler:
         self.report.failures.append((url, reason))
         fetchlog.mark_seen(self.db, url, "failed", source_id=self.source_id, reason=reason)
         if isinstance(item, Item):  # a page: pending; a feed or sitemap is discovered again next run
-            self._pending_failed(item, reason, tried=getattr(exc, "attempts", 1) != 0)  # 0: never asked for
+            self._pending_failed(item, reason, tried=asked(exc))
 
     def _pending_failed(self, item: Item, reason: str, wait: bool = False, tried: bool = True) -> pending.Pending:
         return pending.failed(self.db, item.url, reason, self.options.retry, wait=wait, tried=tried,

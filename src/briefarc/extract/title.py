@@ -96,12 +96,10 @@ def in_a_box(node: LexborNode) -> bool:
     """An h1 inside a form, a footer, navigation, an aside or a dialog: a contact or newsletter form's
     heading ("Contact us"), a menu's, never the article's headline. A form holding the article (ASP.NET and
     DotNetNuke sites wrap the whole page in one) is no box."""
-    current = node.parent
-    while current is not None and current.tag not in ("body", "html"):
-        if current.tag in BOXES and (current.tag != "form" or len(current.text(strip=True)) < FORM_TEXT):
-            return True
-        current = current.parent
-    return False
+    from briefarc.extract.otherdates import ancestors
+
+    return any(box.tag in BOXES and (box.tag != "form" or len(box.text(strip=True)) < FORM_TEXT)
+               for box in ancestors(node, 64))
 
 
 def h1_text(node: LexborNode, declared: list[str], held_words: str) -> str:

@@ -121,7 +121,7 @@ def failed(db: sqlite_utils.Database, url: str, error: str, policy: RetryPolicy,
         note(db, url, **{"source_id": None, **hints})
         row = get(db, url)
         assert row is not None
-    attempts = row.attempts + tried
+    attempts = row.attempts + (1 if tried else 0)
     delay = policy.wait(attempts) if wait and tried else timedelta(0)
     given_up = iso(now) if tried and attempts >= policy.max_attempts else row.given_up_at
     with transaction(db) as conn:
