@@ -18,6 +18,7 @@ import random
 import ssl
 import time
 from collections.abc import Callable, Coroutine
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, TypeVar
@@ -85,6 +86,8 @@ REDIRECTS = (301, 302, 303, 307, 308)
 GONE = (404, 410)
 RETRIED = ("timeout", "connect", "truncated")  # failures worth another attempt
 UNREACHABLE = (*RETRIED, "tls", "dns")  # robots.txt failures that close the site (RFC 9309 §2.3.1.4)
+DRAIN_BYTES = 64 * 1024  # an unwanted body read (and dropped) to keep its connection, at most
+DRAIN_SECONDS = 1.0
 
 T = TypeVar("T")
 
@@ -447,7 +450,8 @@ class Fetcher:
         headers, locations = read_headers(response.headers)
         answer = _Answer(url, status, headers, locations=locations)
         if not (200 <= status < 300 or status in limits.read_body):
-            return answer  # redirects, 304, errors: the body is not wanted
+            await _drain(response, headers)  # redirects, 304, errors: the body is not wanted, but its connection is
+            return answer
         if 200 <= status < 300:
             check_type(url, answer.headers, limits.accept)
         length = _content_length(answer.headers)
@@ -543,6 +547,21 @@ def run(coro: Coroutine[Any, Any, T]) -> T:
     KeyboardInterrupt for the CLI to turn into exit status 130.
     """
     return asyncio.run(coro)
+
+
+async def _drain(response: HTTPResponse, headers: dict[str, str]) -> None:
+    """Read and drop a small body that is not wanted, so that its connection takes the site's next request: left
+    unread, the connection was closed with the response (a robots.txt answered 404 cost every such site a second
+    connection, and a TLS handshake on https). A body announced larger, or slower to come, is left, and its
+    connection closed as before."""
+    length = _content_length(headers)
+    if length is not None and length > DRAIN_BYTES:
+        return
+    with suppress(httpx.HTTPError, TimeoutError):
+        async with asyncio.timeout(DRAIN_SECONDS):
+            async for _ in response.aiter_raw():
+                if response.num_bytes_downloaded > DRAIN_BYTES:
+                    return
 
 
 def _retried_status(status: int) -> bool:
