@@ -139,18 +139,29 @@ def search_turns(
                   ORDER BY {newest} LIMIT ? OFFSET ?"""
         return [turn_record(row) for row in db.execute(sql, [*params, limit, offset]).fetchall()]
     from briefarc.store.fts import index_for
+    from briefarc.store.search import checked, needles, needles_sql, text_checks
 
     table, fts = index_for(db, literal_query(query) if literal else to_fts(query), "turns")
     order = newest if sort == "date" else f"{table}.rank, t.id"
+    checks = text_checks(query, literal, ("text",))  # what the index cannot tell (WHO, not who)
     sql = f"""SELECT {TURN_COLUMNS} FROM {table} JOIN turns t ON t.id = {table}.rowid {joins}
-              WHERE {table} MATCH ? {where} ORDER BY {order} LIMIT ? OFFSET ?"""
+              WHERE {table} MATCH ? {where}{needles_sql(checks, 't.')} ORDER BY {order} LIMIT ? OFFSET ?"""
     try:
-        rows = db.execute(sql, [fts, *params, limit, offset]).fetchall()
+        if not checks:
+            rows = db.execute(sql, [fts, *params, limit, offset]).fetchall()
+        else:
+            rows = checked(lambda size: db.execute(sql, [fts, *params, *needles(checks), size, 0]).fetchall(),
+                           limit + offset, lambda found: [row for row in found if _holds(row[4], checks)])[offset:]
     except sqlite3.OperationalError as exc:
         if "fts5" in str(exc) or "syntax" in str(exc) or "no such column" in str(exc):
             raise SearchSyntaxError(f"The search index could not read that query ({exc}). {HINT}") from exc
         raise
     return [turn_record(row) for row in rows]
+
+
+def _holds(text: str | None, checks: list) -> bool:
+    """Whether a turn's text holds every phrase the search checks (store/search.py text_checks)."""
+    return all(check.pattern.search(text or "") for check in checks)
 
 
 def count_turns(db: sqlite_utils.Database, query: str | None, filters: Filters | None = None, *,
@@ -161,8 +172,13 @@ def count_turns(db: sqlite_utils.Database, query: str | None, filters: Filters |
     if not query or not query.strip():
         return db.execute(f"SELECT count(*) FROM turns t {joins} WHERE 1 {where}", params).fetchone()[0]
     from briefarc.store.fts import index_for
+    from briefarc.store.search import needles, needles_sql, text_checks
 
     table, fts = index_for(db, literal_query(query) if literal else to_fts(query), "turns")
+    if checks := text_checks(query, literal, ("text",)):
+        sql = (f"SELECT t.text FROM {table} JOIN turns t ON t.id = {table}.rowid {joins} WHERE {table} MATCH ? "
+               f"{where}{needles_sql(checks, 't.')}")
+        return sum(_holds(text, checks) for (text,) in db.execute(sql, [fts, *params, *needles(checks)]))
     sql = f"SELECT count(*) FROM {table} JOIN turns t ON t.id = {table}.rowid {joins} WHERE {table} MATCH ? {where}"
     return db.execute(sql, [fts, *params]).fetchone()[0]
 

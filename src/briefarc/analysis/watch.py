@@ -81,16 +81,21 @@ def check_watches(db: sqlite_utils.Database, names: list[str] | None = None) -> 
 
 def _new_hits(conn: sqlite3.Connection, query: str, filters: Filters, seen: int, top: int) -> list[dict]:
     from briefarc.store.fts import index_for
+    from briefarc.store.search import needles, needles_sql, passing, text_checks
 
     where, params = where_sql(filters)
     table, fts = index_for(conn, to_fts(query))
+    checks = text_checks(query)  # as search finds them: WHO, not who
     try:
         rows = conn.execute(
             f"""SELECT d.id, d.published_date, {SITE_SQL}, d.title, coalesce(d.canonical_url, d.url)
                 FROM {table} JOIN documents d ON d.id = {table}.rowid
                 LEFT JOIN sources s ON s.id = d.source_id
-                WHERE {table} MATCH ? AND d.id > ? AND d.id <= ? {where}
-                ORDER BY {NEWEST_FIRST}""", [fts, seen, top, *params]).fetchall()
+                WHERE {table} MATCH ? AND d.id > ? AND d.id <= ? {where}{needles_sql(checks, 'd.')}
+                ORDER BY {NEWEST_FIRST}""", [fts, seen, top, *params, *needles(checks)]).fetchall()
     except sqlite3.OperationalError as exc:
         raise SearchSyntaxError(f"The watch's query {query!r} could not be read ({exc}). {HINT}") from exc
+    if checks:
+        kept = passing(conn, "documents", [row[0] for row in rows], checks)
+        rows = [row for row in rows if row[0] in kept]
     return [dict(zip(("id", "date", "source", "title", "url"), row, strict=True)) for row in rows]

@@ -398,3 +398,27 @@ def quoted(text: str, most: int = 40) -> str:
 
 def _count(depth: int, one: str, many: str) -> str:
     return f"a '(' {one}" if depth == 1 else f"{depth} '(' {many}"
+
+
+TERM_PARTS = re.compile(r'^(?:(?P<column>title|subtitle|body) : )?(?P<phrases>(?:"(?:[^"]|"")*"\*?\s*)+)$')
+QUOTED_PHRASE = re.compile(r'"((?:[^"]|"")*)"(\*?)')
+
+
+def required_phrases(text: str, literal: bool = False) -> list[tuple[str | None, str]]:
+    """The phrases every match of the query holds, each with the column it is in (None: any), as typed: the words
+    and "phrases" of the query's own level, not those of a group, a NEAR, after NOT or beside an OR; no prefix.
+    Search checks some of them in the text (store/search.py: what the caseless index of terms cannot tell)."""
+    if literal:
+        return [(None, word) for word in narrow(text).split()]
+    parts = _translate(list(_tokens(narrow(text))))
+    depth, found, column = 0, [], None
+    for index, (kind, value) in enumerate(parts):
+        depth += {"lparen": 1, "rparen": -1}.get(kind, 0)
+        if kind == "op" and value == "OR" and depth == 0:
+            return []
+        after_not = index and parts[index - 1] == ("op", "NOT")
+        if kind == "term" and depth == 0 and not after_not and (match := TERM_PARTS.match(value)):
+            found += [(match["column"] or column, inner.replace('""', '"'))
+                      for inner, star in QUOTED_PHRASE.findall(match["phrases"]) if not star]
+        column = value.split(" ")[0] if kind == "column" else None
+    return found

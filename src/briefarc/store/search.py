@@ -11,7 +11,7 @@ from briefarc.errors import SearchSyntaxError, UsageError
 from briefarc.store.db import translated
 from briefarc.store.fts import index_for
 from briefarc.store.published import NEWEST_FIRST
-from briefarc.store.query import HINT, literal_query, to_fts
+from briefarc.store.query import HINT, literal_query, required_phrases, to_fts
 from briefarc.store.ranking import best_first, newest_first, scored
 from briefarc.store.sitelabel import SITE_FILTER_SQL
 from briefarc.store.text import has_cjk
@@ -122,6 +122,85 @@ class Filters:
         return clauses, params
 
 
+@dataclass(frozen=True)
+class TextCheck:
+    """A phrase every hit must hold that the index cannot tell: its pattern, the columns it may be in and a string
+    of the text each match holds (for SQLite to pass over most rows without it), if any."""
+
+    pattern: re.Pattern
+    columns: tuple[str, ...]
+    needle: str | None = None
+
+
+def text_checks(query: str, literal: bool = False, columns: tuple[str, ...] = ("title", "subtitle", "body")) \
+        -> list[TextCheck]:
+    """What the hits of `query` are checked for in their text, which the index of caseless words and character
+    pairs cannot tell: a word typed in capitals that is a stop word in lower case is the acronym (WHO, US, IS, as
+    kwic counts it, not every relative "who"), and a phrase of CJK characters and other words has those words
+    where the phrase puts them ("美国 and": the index found "and" anywhere in a page with 美国). Only the phrases
+    each match must hold (store/query.py required_phrases): in a group, beside OR or after NOT, they are searched
+    as the index has them. `columns`: the text columns (turns have "text")."""
+    from briefarc.analysis.matching import parse_term
+    from briefarc.store.cjk import other_words
+
+    checks = []
+    for column, phrase in required_phrases(query, literal):
+        if not (has_cjk(phrase) and other_words(phrase)) and not (phrase.isupper() or "'" in phrase or "’" in phrase):
+            continue  # neither CJK with words nor capitals: the index tells it (parse_term costs a regex)
+        try:
+            term = parse_term(f'"{phrase}"')
+        except UsageError:
+            continue
+        if term.exact_case or has_cjk(phrase):
+            where = (column,) if column in columns else columns
+            checks.append(TextCheck(term.pattern, where, phrase.rstrip("'’s") if term.exact_case else None))
+    return checks
+
+
+def passing(db: sqlite_utils.Database | sqlite3.Connection, table: str, ids: list[int],
+            checks: list[TextCheck]) -> set[int]:
+    """The rows of `table` among `ids` whose text holds every check's phrase."""
+    columns = sorted({column for check in checks for column in check.columns})
+    found: set[int] = set()
+    for start in range(0, len(ids), 500):
+        page = ids[start:start + 500]
+        rows = db.execute(f"SELECT id, {', '.join(columns)} FROM {table} WHERE id IN ({', '.join('?' * len(page))})"
+                          f"{needles_sql(checks)}", [*page, *needles(checks)])
+        for row in rows:
+            text = dict(zip(columns, row[1:], strict=True))
+            if all(any(check.pattern.search(text[column] or "") for column in check.columns) for check in checks):
+                found.add(row[0])
+    return found
+
+
+def needle_clauses(checks: list[TextCheck], row: str = "") -> list[str]:
+    """SQL clauses that pass over the rows without the checks' needles, case and all (instr): SQLite reads the
+    text, not Python (`search IT`, "it" in every document and "IT" in none: 3.2 s for 100,000 documents, 0.6 s)."""
+    return ["(" + " OR ".join(f"instr({row}{column}, ?)" for column in check.columns) + ")"
+            for check in checks if check.needle]
+
+
+def needles_sql(checks: list[TextCheck], row: str = "") -> str:
+    """needle_clauses, each after an AND."""
+    return "".join(" AND " + clause for clause in needle_clauses(checks, row))
+
+
+def needles(checks: list[TextCheck]) -> list[str]:
+    return [check.needle for check in checks if check.needle for _ in check.columns]
+
+
+def checked(fetch, wanted: int, keep) -> list:
+    """The first `wanted` of the ranked candidates `fetch(n)` gives (the first n) that `keep` (a list of them ->
+    those kept) keeps, asking for four times as many each time the page is not full."""
+    size = max(wanted, 20)
+    while True:
+        candidates = fetch(size)
+        kept = keep(candidates)
+        if len(kept) >= wanted or len(candidates) < size:
+            return kept[:wanted]
+        size *= 4
+
+
 @translated
 def search(
     db: sqlite_utils.Database, query: str, filters: Filters | None = None, *, sort: str = "rank",
@@ -143,15 +222,13 @@ def search(
     typed = fts
     try:
         table, fts = index_for(db, fts)
-        ranked: list[tuple[int, float | None]]
-        if sort == "date":
-            ranked = newest_first(db, table, fts, clauses, params, limit, offset)
-        elif exhaustive:
-            ranked = list(scored(db, table, fts, clauses, params, order="score", limit=limit, offset=offset))
-        else:
-            ranked = list(best_first(db, table, fts, clauses, params, limit + offset)[offset:])
+        checks = text_checks(query, literal)
+        clauses, params = clauses + needle_clauses(checks, "d."), params + needles(checks)
+        ranked = _ranked(db, table, fts, clauses, params, sort, limit, offset, exhaustive) if not checks else \
+            checked(lambda size: _ranked(db, table, fts, clauses, params, sort, size, 0, exhaustive), limit + offset,
+                    lambda found: _kept(db, found, checks))[offset:]
         hits = _with_documents(db, ranked)
-        _add_snippets(db, table, fts, hits, typed)
+        _add_snippets(db, table, fts, hits, typed, [check.pattern for check in checks if check.needle])
     except sqlite3.OperationalError as exc:
         if "fts5" in str(exc) or "syntax" in str(exc):
             raise SearchSyntaxError(f"The search index could not read that query ({exc}). {HINT}") from exc
@@ -159,6 +236,32 @@ def search(
     for hit in hits:
         hit["highlights"] = highlights(hit["snippet"])
     return hits
+
+
+def _ranked(db: sqlite_utils.Database, table: str, fts: str, clauses: list[str], params: list, sort: str, limit: int,
+            offset: int, exhaustive: bool) -> list[tuple[int, float | None]]:
+    """The page of matches, newest first, best first of all (`exhaustive`) or of the candidates (store/ranking.py)."""
+    if sort == "date":
+        return newest_first(db, table, fts, clauses, params, limit, offset)
+    if exhaustive:
+        return list(scored(db, table, fts, clauses, params, order="score", limit=limit, offset=offset))
+    return list(best_first(db, table, fts, clauses, params, limit + offset)[offset:])
+
+
+def _kept(db: sqlite_utils.Database, ranked: list[tuple[int, float | None]], checks: list[TextCheck]) -> list:
+    kept = passing(db, "documents", [rowid for rowid, _ in ranked], checks)
+    return [hit for hit in ranked if hit[0] in kept]
+
+
+def count_checked(db: sqlite_utils.Database, table: str, fts: str, clauses: list[str], params: list,
+                  checks: list[TextCheck]) -> int:
+    """How many matches of `fts` under the filters hold the checks' phrases (the needles told by SQLite first)."""
+    ids = [row[0] for row in db.execute(
+        f"""SELECT d.id FROM {table} JOIN documents d ON d.id = {table}.rowid
+            {'LEFT JOIN sources s ON s.id = d.source_id' if clauses else ''}
+            WHERE {table} MATCH ? {''.join(' AND ' + c for c in clauses)}{needles_sql(checks, 'd.')}""",
+        [fts, *params, *needles(checks)])]
+    return len(passing(db, "documents", ids, checks))
 
 
 def _with_documents(db: sqlite_utils.Database, ranked: list[tuple[int, float | None]]) -> list[dict]:
@@ -176,16 +279,17 @@ def _with_documents(db: sqlite_utils.Database, ranked: list[tuple[int, float | N
 
 
 def _add_snippets(db: sqlite_utils.Database, table: str, fts: str, hits: list[dict],
-                  typed: str = "") -> None:
-    """Snippets for the page of hits: FTS5's, in one statement, except for a query with CJK words, a page with
-    CJK text or one of more than HUGE_TEXT characters, whose snippets are cut from the text (store/snippets.py)."""
+                  typed: str = "", exact: list[re.Pattern] | None = None) -> None:
+    """Snippets for the page of hits: FTS5's, in one statement, except for a query with CJK words or words found as
+    written (`exact`: WHO, whose window FTS5 would place at a "who"), a page with CJK text or one of more than
+    HUGE_TEXT characters, whose snippets are cut from the text (store/snippets.py)."""
     if not hits:
         return
-    cut = hits if has_cjk(typed) else _cut_from_text(db, hits)
+    cut = hits if has_cjk(typed) or exact else _cut_from_text(db, hits)
     if cut:
         from briefarc.store.snippets import text_snippets
 
-        text_snippets(db, typed, cut)
+        text_snippets(db, typed, cut, exact)
     done = {hit["id"] for hit in cut}
     _fts_snippets(db, table, fts, [hit for hit in hits if hit["id"] not in done])
 

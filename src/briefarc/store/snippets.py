@@ -27,11 +27,13 @@ MATCHES = 100  # matches weighed as places for the snippet, at most
 REACH = 40  # characters looked at per unit, at most, around the first match
 
 
-def text_snippets(db: sqlite_utils.Database, fts: str, hits: list[dict]) -> None:
-    """Give each hit a snippet of its own text, the matches of `fts` (a query as store/query.py writes it) marked."""
+def text_snippets(db: sqlite_utils.Database, fts: str, hits: list[dict], exact: list[re.Pattern] | None = None) -> None:
+    """Give each hit a snippet of its own text, the matches of `fts` (a query as store/query.py writes it) marked;
+    `exact`: the patterns of words found as written (an acronym: WHO, not who), marked so and not as the index
+    finds them."""
     if not hits:
         return
-    pattern = terms_pattern(fts)
+    pattern = terms_pattern(fts, exact or [])
     marks = ", ".join("?" for _ in hits)
     rows = db.execute(f"SELECT id, body, subtitle, title FROM documents WHERE id IN ({marks})",
                       [hit["id"] for hit in hits]).fetchall()
@@ -40,11 +42,15 @@ def text_snippets(db: sqlite_utils.Database, fts: str, hits: list[dict]) -> None
         hit["snippet"] = snippet(pattern, texts.get(hit["id"], ()))
 
 
-def terms_pattern(fts: str) -> re.Pattern | None:
-    """One pattern for every quoted phrase of the query, longest first; None if it quotes nothing."""
-    phrases = sorted({(text.replace('""', '"'), star) for text, star in PHRASE.findall(fts)},
+def terms_pattern(fts: str, exact: list[re.Pattern] | None = None) -> re.Pattern | None:
+    """One pattern for every quoted phrase of the query, longest first, those `exact` finds in their case;
+    None if it quotes nothing."""
+    exact = exact or []
+    phrases = sorted({(text.replace('""', '"'), star) for text, star in PHRASE.findall(fts)
+                      if not any(pattern.fullmatch(text.replace('""', '"')) for pattern in exact)},
                      key=lambda item: -len(item[0]))
-    parts = [part for part in (phrase_pattern(text, bool(star)) for text, star in phrases) if part]
+    parts = [f"(?-i:{pattern.pattern})" for pattern in exact]
+    parts += [part for part in (phrase_pattern(text, bool(star)) for text, star in phrases) if part]
     return re.compile("|".join(parts), re.IGNORECASE) if parts else None
 
 

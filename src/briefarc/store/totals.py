@@ -26,8 +26,12 @@ def total(shown: int, limit: int, offset: int, count) -> int:
 def count_matches(db: sqlite_utils.Database, query: str, filters: Filters | None = None, *,
                   literal: bool = False) -> int:
     """How many documents match `query` with `filters`."""
+    from briefarc.store.search import count_checked, text_checks
+
     table, fts = index_for(db, literal_query(query) if literal else to_fts(query))  # CJK: its terms
     clauses, params = (filters or Filters()).where()
+    if checks := text_checks(query, literal):  # what the index cannot tell, told from the text
+        return count_checked(db, table, fts, clauses, params, checks)
     if not clauses:
         return db.execute(f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", [fts]).fetchone()[0]
     sql = f"""SELECT count(*) FROM {table} JOIN documents d ON d.id = {table}.rowid
