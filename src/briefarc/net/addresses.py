@@ -27,6 +27,9 @@ from briefarc.net.wire import connect
 from briefarc.urls import site_origin
 
 if TYPE_CHECKING:
+    import ssl
+    from collections.abc import Callable
+
     from briefarc.net.direct import HTTPResponse
 
 BLOCKED = tuple(ip_network(net) for net in (
@@ -205,12 +208,14 @@ class GuardedTransport(httpx.AsyncHTTPTransport):
     """httpx's transport over the guarded backend, through a lean pool (briefarc.net.pool: the fetcher's
     Throttle keeps a site's requests within bounds, and no request waits for a connection)."""
 
-    def __init__(self, network: Network, *, verify: Any, limits: httpx.Limits) -> None:
+    def __init__(self, network: Network, *, tls: Callable[[], ssl.SSLContext], limits: httpx.Limits) -> None:
+        """`tls()` gives the TLS context, asked for on the first https connection. httpx's own __init__ is not
+        called: it makes a TLS context at once and httpcore's pool, which SitePool replaces (its methods read
+        nothing but `_pool`)."""
         from briefarc.net.pool import SitePool
 
-        super().__init__(verify=verify, limits=limits)
         self.pool = self._pool = SitePool(  # type: ignore[assignment]
-            GuardedBackend(network), verify, max_idle=limits.max_keepalive_connections or 0,
+            GuardedBackend(network), tls, max_idle=limits.max_keepalive_connections or 0,
             keepalive_expiry=limits.keepalive_expiry)
 
 

@@ -202,7 +202,8 @@ class Fetcher:
         # one per site and rule (private addresses denied or not), opened by `async with`; with the transport
         # briefarc made for it (none behind a proxy or with the transport given)
         self._clients: dict[tuple[str, bool], tuple[httpx.AsyncClient, SitePool | None]] | None = None
-        # one TLS context for all the clients: building one costs tens of milliseconds
+        # one TLS context for all the clients, made on the first https connection: loading the CA bundle costs tens
+        # of milliseconds of CPU, which a fetch of http:// sites alone never needs
         self._tls: ssl.SSLContext | None = None
         self._throttle = Throttle(self.config.per_host, self.config.total, self.config.delay)
         self._robots: dict[str, Robots] = {}  # per site (scheme://host:port), for the Fetcher's life
@@ -241,15 +242,19 @@ class Fetcher:
             site = self._clients[key] = self._new_client()
         return site
 
+    def _tls_context(self) -> ssl.SSLContext:
+        if self._tls is None:
+            self._tls = httpx.create_ssl_context(verify=self.config.verify_tls)
+        return self._tls
+
     def _new_client(self) -> tuple[httpx.AsyncClient, SitePool | None]:
         config = self.config
-        if self._tls is None:
-            self._tls = httpx.create_ssl_context(verify=config.verify_tls)
-        tls = self._tls
         limits = httpx.Limits(max_connections=config.total, max_keepalive_connections=config.per_host)
         transport = ours = None
-        if self._transport is None and not self._proxied:
-            transport = ours = GuardedTransport(config.network or Network(), verify=tls, limits=limits)
+        if self._transport is None and not self._proxied:  # its pool asks for the context when it connects by TLS
+            transport = ours = GuardedTransport(config.network or Network(), tls=self._tls_context, limits=limits)
+        # httpx reads `verify` only for a transport it makes itself (a proxy's, another transport's mounts)
+        tls = self._tls_context() if ours is None else True
         return httpx.AsyncClient(
             headers={"User-Agent": self.agent, "Accept-Encoding": ", ".join(ENCODINGS)},
             timeout=httpx.Timeout(

@@ -11,7 +11,7 @@ once closed, gives its connection back (at most `max_idle` are kept, each for `k
 from __future__ import annotations
 
 import ssl
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 import httpcore
@@ -26,14 +26,14 @@ def _key(origin: httpcore.Origin) -> Key:
 class SitePool:
     """Connections by origin: each request on an idle one that is still open, else on a new one."""
 
-    def __init__(self, backend: httpcore.AsyncNetworkBackend, ssl_context: ssl.SSLContext | None, *,
+    def __init__(self, backend: httpcore.AsyncNetworkBackend, tls: Callable[[], ssl.SSLContext] | None, *,
                  max_idle: int, keepalive_expiry: float | None) -> None:
-        self.backend, self.ssl_context = backend, ssl_context
+        """`tls()` gives the TLS context, asked for on the first https connection (None: ssl's default context)."""
+        self.backend, self.tls = backend, tls
+        self.ssl_context: ssl.SSLContext | None = None
         self.max_idle, self.keepalive_expiry = max(0, max_idle), keepalive_expiry
         self.idle: dict[Key, list[httpcore.AsyncHTTP11Connection]] = {}  # by (scheme, host, port)
         self.open: set[httpcore.AsyncHTTP11Connection] = set()  # idle or in use: closed with the pool
-        if ssl_context is not None:
-            ssl_context.set_alpn_protocols(["http/1.1"])  # as httpcore's connections ask, without HTTP/2
 
     async def handle_async_request(self, request: httpcore.Request) -> httpcore.Response:
         origin = request.url.origin
@@ -81,8 +81,8 @@ class SitePool:
 
     def _tls(self) -> ssl.SSLContext:
         if self.ssl_context is None:
-            self.ssl_context = ssl.create_default_context()
-            self.ssl_context.set_alpn_protocols(["http/1.1"])
+            self.ssl_context = self.tls() if self.tls is not None else ssl.create_default_context()
+            self.ssl_context.set_alpn_protocols(["http/1.1"])  # as httpcore's connections ask, without HTTP/2
         return self.ssl_context
 
     async def _release(self, connection: httpcore.AsyncHTTP11Connection) -> None:
