@@ -105,7 +105,9 @@ def _fetch_database(db, dry_run: bool):
     from briefarc.paths import db_path
 
     if not dry_run:
-        with archive_to_fill(db) as database:  # a new one that nothing was read into is removed again
+        from briefarc.cli.watching import archive_held
+
+        with archive_to_fill(db) as database, archive_held(database):  # a new one left unfilled is removed again
             yield database
         return
     if db_path(db).exists():

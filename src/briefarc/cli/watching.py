@@ -2,6 +2,7 @@
 
 import re
 import sys
+from contextlib import contextmanager
 from typing import Annotated, Any
 
 import typer
@@ -92,7 +93,9 @@ def watch_check(
     from briefarc.analysis.watch import check_watches
 
     database, _ = open_db(db, create=False)
-    report_watches(check_watches(database, names or None), json_)
+    with archive_held(database):  # what is new is what arrived since the last check: no fetch may save meanwhile
+        results = check_watches(database, names or None)
+    report_watches(results, json_)
 
 
 def report_after_fetch(database, json_: bool) -> None:
@@ -116,3 +119,19 @@ def report_watches(results: list[dict], json_: bool, *, out=None) -> None:
     else:
         stream = console.out() if out is None else console.err()
         stream.print(watch_report(results), soft_wrap=not stream.is_terminal)  # into a log: a hit per line
+
+
+@contextmanager
+def archive_held(database):
+    """The archive for this run alone, held as ingest holds it (store.db.run_of_its_own): a fetch or a watch check
+    wrote beside an ingest or another fetch, their pages and checks interleaved. One that finds it held stops at
+    once, having asked for and written nothing (an ingest waits its turn instead: it has no sites waiting on it)."""
+    from briefarc.errors import DatabaseError
+    from briefarc.store.db import database_file, run_of_its_own
+
+    def busy() -> None:
+        raise DatabaseError(f"The archive {database_file(database)} is in use by another briefarc run (an ingest, a "
+                            "fetch or a watch check): try again when it has ended.")
+
+    with run_of_its_own(database, busy):
+        yield
