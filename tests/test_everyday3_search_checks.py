@@ -116,3 +116,15 @@ def test_a_watch_finds_what_search_finds(cli, archive, tmp_path):
     report = cli("watch", "check", "--db", copy, "--json").jsonl()
     assert [sorted(hit["title"] for hit in line["hits"]) for line in report] == [
         ["Briefing on health", "外交部发言人答记者问"]]
+
+
+@pytest.mark.parametrize("left_out", [["-WHO"], ["NOT", "WHO"]])
+def test_an_acronym_left_out_leaves_out_the_acronym_only(cli, archive, left_out):
+    found = cli("search", "Geneva", *left_out, "--db", archive, "--json")
+    assert found.code == 0, found.stderr
+    assert titles(found) == ["Briefing on talks", "Briefing on talks again"], "their 'who' is no WHO"
+    assert {hit["total"] for hit in found.jsonl()} == {2}
+    assert cli("search", "Geneva", "-who", "--db", archive, "--json").jsonl() == []  # lower case: every "who"
+    answers = cli("search", "Geneva", *left_out, "--in", "answers", "--db", archive, "--json").jsonl()
+    assert answers and all("WHO" not in turn["text"] and "Geneva" in turn["text"] for turn in answers)
+    assert len(answers) == len(cli("search", "Geneva", "--in", "answers", "--db", archive, "--json").jsonl()) - 3

@@ -12,7 +12,7 @@ from briefarc.errors import NotFound, SearchSyntaxError, UsageError
 from briefarc.models import ROLES
 from briefarc.store.db import translated
 from briefarc.store.published import NEWEST_DAY_AND_TIME
-from briefarc.store.query import HINT, literal_query, to_fts
+from briefarc.store.query import HINT
 from briefarc.store.search import Filters
 from briefarc.store.sitelabel import SITE_SQL
 from briefarc.store.text import has_cjk
@@ -139,11 +139,11 @@ def search_turns(
                   ORDER BY {newest} LIMIT ? OFFSET ?"""
         return [turn_record(row) for row in db.execute(sql, [*params, limit, offset]).fetchall()]
     from briefarc.store.fts import index_for
-    from briefarc.store.search import checked, needles, needles_sql, text_checks
+    from briefarc.store.search import checked, needles, needles_sql, search_query
 
-    table, fts = index_for(db, literal_query(query) if literal else to_fts(query), "turns")
+    typed, checks = search_query(query, literal, ("text",))  # and what the index cannot tell (WHO, not who)
+    table, fts = index_for(db, typed, "turns")
     order = newest if sort == "date" else f"{table}.rank, t.id"
-    checks = text_checks(query, literal, ("text",))  # what the index cannot tell (WHO, not who)
     sql = f"""SELECT {TURN_COLUMNS} FROM {table} JOIN turns t ON t.id = {table}.rowid {joins}
               WHERE {table} MATCH ? {where}{needles_sql(checks, 't.')} ORDER BY {order} LIMIT ? OFFSET ?"""
     try:
@@ -160,8 +160,8 @@ def search_turns(
 
 
 def _holds(text: str | None, checks: list) -> bool:
-    """Whether a turn's text holds every phrase the search checks (store/search.py text_checks)."""
-    return all(check.pattern.search(text or "") for check in checks)
+    """Whether a turn's text holds every phrase the search checks, and none it leaves out (store/search.py)."""
+    return all(bool(check.pattern.search(text or "")) == check.present for check in checks)
 
 
 def count_turns(db: sqlite_utils.Database, query: str | None, filters: Filters | None = None, *,
@@ -172,10 +172,11 @@ def count_turns(db: sqlite_utils.Database, query: str | None, filters: Filters |
     if not query or not query.strip():
         return db.execute(f"SELECT count(*) FROM turns t {joins} WHERE 1 {where}", params).fetchone()[0]
     from briefarc.store.fts import index_for
-    from briefarc.store.search import needles, needles_sql, text_checks
+    from briefarc.store.search import needles, needles_sql, search_query
 
-    table, fts = index_for(db, literal_query(query) if literal else to_fts(query), "turns")
-    if checks := text_checks(query, literal, ("text",)):
+    typed, checks = search_query(query, literal, ("text",))
+    table, fts = index_for(db, typed, "turns")
+    if checks:
         sql = (f"SELECT t.text FROM {table} JOIN turns t ON t.id = {table}.rowid {joins} WHERE {table} MATCH ? "
                f"{where}{needles_sql(checks, 't.')}")
         return sum(_holds(text, checks) for (text,) in db.execute(sql, [fts, *params, *needles(checks)]))

@@ -81,11 +81,11 @@ def check_watches(db: sqlite_utils.Database, names: list[str] | None = None) -> 
 
 def _new_hits(conn: sqlite3.Connection, query: str, filters: Filters, seen: int, top: int) -> list[dict]:
     from briefarc.store.fts import index_for
-    from briefarc.store.search import needles, needles_sql, passing, text_checks
+    from briefarc.store.search import needles, needles_sql, passing, search_query
 
     where, params = where_sql(filters)
-    table, fts = index_for(conn, to_fts(query))
-    checks = text_checks(query)  # as search finds them: WHO, not who
+    typed, checks = search_query(query)  # as search finds them: WHO, not who
+    table, fts = index_for(conn, typed)
     try:
         rows = conn.execute(
             f"""SELECT d.id, d.published_date, {SITE_SQL}, d.title, coalesce(d.canonical_url, d.url)

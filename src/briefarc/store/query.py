@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from briefarc.errors import SearchSyntaxError
 from briefarc.store.text import narrow
@@ -45,6 +46,7 @@ class Query:
 
     fts: str
     notes: list[str] = field(default_factory=list)
+    spared: list[str] = field(default_factory=list)  # words left out with '-' that the caller leaves out (as typed)
 
 
 def quote_phrase(text: str, prefix: bool = False) -> str | None:
@@ -69,13 +71,15 @@ def to_fts(text: str) -> str:
     return read_query(text).fts
 
 
-def read_query(text: str) -> Query:
-    """The FTS5 query for `text` and notes on words that look like operators but are searched as words."""
+def read_query(text: str, spare=None) -> Query:
+    """The FTS5 query for `text` and notes on words that look like operators but are searched as words.
+    `spare`: tells the words left out with '-' from the whole query (a quoted phrase, as FTS5 has it) that the
+    caller leaves out itself, by their text (store/search.py: -WHO, not every "who"); in `spared`, as typed."""
     text = narrow(text)
     tokens = list(_tokens(text))
     _check_depth(tokens)
     notes = _notes(tokens)
-    parts, excluded = _excluded_by_level(_without_repeats(_translate(tokens)))
+    parts, excluded = _excluded_by_level(_not_as_minus(_without_repeats(_translate(tokens)), spare))
     if not any(kind in ("term", "near") for kind, _ in parts):
         if excluded:
             raise SearchSyntaxError(_only_excluded(text))
@@ -86,10 +90,13 @@ def read_query(text: str) -> Query:
                                     f"({operators[0].lower()}).")
         raise SearchSyntaxError(NOTHING)
     _check_structure(parts, text)
+    spared = [term for term in excluded
+              if spare is not None and QUOTED_PHRASE.fullmatch(term) and not term.endswith("*") and spare(term)]
+    excluded = [term for term in excluded if term not in spared]
     fts = " ".join(value for _, value in _explicit_and(parts))
     if excluded:
         fts = f"( {fts} )" + "".join(f" NOT {term}" for term in excluded)
-    return Query(fts, notes)
+    return Query(fts, notes, [term[1:-1].replace('""', '"') for term in spared])
 
 
 MAX_DEPTH = 50  # levels of parentheses: FTS5's parser overflows its stack at about 100
@@ -127,6 +134,23 @@ def _without_repeats(parts: list[tuple[str, str]]) -> list[tuple[str, str]]:
         seen.add(key)
         kept.append((kind, value))
     return kept
+
+
+def _not_as_minus(parts: list[tuple[str, str]], spare) -> list[tuple[str, str]]:
+    """`Taiwan NOT WHO` as `Taiwan -WHO` for a word `spare` picks, where the two are the same: NOT after a word of
+    the query's own level, with no OR at that level (NOT binds closer than AND, which joins the rest)."""
+    depths = list(accumulate({"lparen": 1, "rparen": -1}.get(kind, 0) for kind, _ in parts))
+    if spare is None or any(part == ("op", "OR") and depth == 0 for part, depth in zip(parts, depths, strict=True)):
+        return parts
+    out: list[tuple[str, str]] = []
+    for index, (kind, value) in enumerate(parts):
+        if kind == "term" and out and out[-1] == ("op", "NOT") and depths[index] == 0 and len(out) > 1 \
+                and out[-2][0] in ("term", "near", "rparen") and QUOTED_PHRASE.fullmatch(value) \
+                and not value.endswith("*") and spare(value):
+            out[-1] = ("exclude", value)
+            continue
+        out.append((kind, value))
+    return out
 
 
 def _excluded_by_level(parts: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], list[str]]:

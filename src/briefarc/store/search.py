@@ -11,7 +11,7 @@ from briefarc.errors import SearchSyntaxError, UsageError
 from briefarc.store.db import translated
 from briefarc.store.fts import index_for
 from briefarc.store.published import NEWEST_FIRST
-from briefarc.store.query import HINT, literal_query, required_phrases, to_fts
+from briefarc.store.query import HINT, literal_query, read_query, required_phrases
 from briefarc.store.ranking import best_first, newest_first, scored
 from briefarc.store.sitelabel import SITE_FILTER_SQL
 from briefarc.store.text import has_cjk
@@ -130,6 +130,32 @@ class TextCheck:
     pattern: re.Pattern
     columns: tuple[str, ...]
     needle: str | None = None
+    present: bool = True  # False: a word left out (-WHO), which no hit holds
+
+
+def search_query(query: str, literal: bool = False, columns: tuple[str, ...] = ("title", "subtitle", "body")) \
+        -> tuple[str, list[TextCheck]]:
+    """The FTS5 query for what the user typed and what its hits are checked for in their text (text_checks); an
+    acronym left out of the whole query (Taiwan -WHO) is left out by its text, not as every "who" the index has."""
+    if literal:
+        return literal_query(query), text_checks(query, True, columns)
+    read = read_query(query, spare=lambda term: _acronym(term[1:-1].replace('""', '"')) is not None)
+    left_out = [TextCheck(pattern, columns, present=False) for word in read.spared
+                if (pattern := _acronym(word)) is not None]
+    return read.fts, text_checks(query, False, columns) + left_out
+
+
+def _acronym(word: str) -> re.Pattern | None:
+    """The pattern of a word typed in capitals that is a stop word in lower case (WHO, WHO's), else None."""
+    if not (word.isupper() or "'" in word or "’" in word) or has_cjk(word):
+        return None
+    from briefarc.analysis.matching import parse_term
+
+    try:
+        term = parse_term(f'"{word}"')
+    except UsageError:
+        return None
+    return term.pattern if term.exact_case else None
 
 
 def text_checks(query: str, literal: bool = False, columns: tuple[str, ...] = ("title", "subtitle", "body")) \
@@ -168,7 +194,8 @@ def passing(db: sqlite_utils.Database | sqlite3.Connection, table: str, ids: lis
                           f"{needles_sql(checks)}", [*page, *needles(checks)])
         for row in rows:
             text = dict(zip(columns, row[1:], strict=True))
-            if all(any(check.pattern.search(text[column] or "") for column in check.columns) for check in checks):
+            if all(any(check.pattern.search(text[column] or "") for column in check.columns) == check.present
+                   for check in checks):
                 found.add(row[0])
     return found
 
@@ -177,7 +204,7 @@ def needle_clauses(checks: list[TextCheck], row: str = "") -> list[str]:
     """SQL clauses that pass over the rows without the checks' needles, case and all (instr): SQLite reads the
     text, not Python (`search IT`, "it" in every document and "IT" in none: 3.2 s for 100,000 documents, 0.6 s)."""
     return ["(" + " OR ".join(f"instr({row}{column}, ?)" for column in check.columns) + ")"
-            for check in checks if check.needle]
+            for check in checks if check.needle and check.present]
 
 
 def needles_sql(checks: list[TextCheck], row: str = "") -> str:
@@ -186,7 +213,7 @@ def needles_sql(checks: list[TextCheck], row: str = "") -> str:
 
 
 def needles(checks: list[TextCheck]) -> list[str]:
-    return [check.needle for check in checks if check.needle for _ in check.columns]
+    return [check.needle for check in checks if check.needle and check.present for _ in check.columns]
 
 
 def checked(fetch, wanted: int, keep) -> list:
@@ -217,12 +244,11 @@ def search(
     markers are taken out, as character offsets.
     """
     _check_sort(sort)
-    fts = literal_query(query) if literal else to_fts(query)
+    fts, checks = search_query(query, literal)
     clauses, params = (filters or Filters()).where()
     typed = fts
     try:
         table, fts = index_for(db, fts)
-        checks = text_checks(query, literal)
         clauses, params = clauses + needle_clauses(checks, "d."), params + needles(checks)
         ranked = _ranked(db, table, fts, clauses, params, sort, limit, offset, exhaustive) if not checks else \
             checked(lambda size: _ranked(db, table, fts, clauses, params, sort, size, 0, exhaustive), limit + offset,

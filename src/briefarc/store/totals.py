@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from briefarc.store.fts import index_for
-from briefarc.store.query import literal_query, to_fts
 from briefarc.store.search import Filters
 from briefarc.store.sitelabel import SITE_SQL
 
@@ -26,11 +25,12 @@ def total(shown: int, limit: int, offset: int, count) -> int:
 def count_matches(db: sqlite_utils.Database, query: str, filters: Filters | None = None, *,
                   literal: bool = False) -> int:
     """How many documents match `query` with `filters`."""
-    from briefarc.store.search import count_checked, text_checks
+    from briefarc.store.search import count_checked, search_query
 
-    table, fts = index_for(db, literal_query(query) if literal else to_fts(query))  # CJK: its terms
+    typed, checks = search_query(query, literal)
+    table, fts = index_for(db, typed)  # CJK: its terms
     clauses, params = (filters or Filters()).where()
-    if checks := text_checks(query, literal):  # what the index cannot tell, told from the text
+    if checks:  # what the index cannot tell, told from the text
         return count_checked(db, table, fts, clauses, params, checks)
     if not clauses:
         return db.execute(f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", [fts]).fetchone()[0]
