@@ -96,6 +96,8 @@ class Dump:
         return value
 
     def rows(self, table: str) -> list[str]:
+        if not self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone():
+            return []  # a table that a later migration made, in the archive of an install from before it: no rows
         cursor = self.conn.execute(f"SELECT * FROM [{table}]")
         columns = [column[0] for column in cursor.description]
         out = []

@@ -150,9 +150,6 @@ CREATE TRIGGER documents_turns_update AFTER UPDATE OF turns ON documents BEGIN
                    json_extract(t.value, '$.text')
             FROM json_each(coalesce(new.turns, '[]')) t;
         END;
-CREATE TRIGGER documents_turns_delete AFTER DELETE ON documents BEGIN
-            DELETE FROM turns WHERE document_id = old.id;
-        END;
 CREATE TABLE "watches" (
    "id" INTEGER PRIMARY KEY,
    "name" TEXT NOT NULL,
@@ -202,12 +199,40 @@ CREATE TABLE unchanged_copies (
             UNIQUE (document_id, sha256, content_hash)
         );
 CREATE INDEX documents_published ON documents(published_date, published_utc);
-CREATE TRIGGER documents_turns_insert AFTER INSERT ON documents BEGIN
-            DELETE FROM turns WHERE document_id = new.id AND number > json_array_length(coalesce(new.turns, '[]'));
-            INSERT OR IGNORE INTO turns (document_id, number, role, speaker, text)
+CREATE TABLE replaced_documents (
+            id INTEGER NOT NULL,
+            title TEXT,
+            subtitle TEXT,
+            body TEXT,
+            cjk_title TEXT,
+            cjk_subtitle TEXT,
+            cjk_body TEXT
+        );
+CREATE TRIGGER documents_replaced BEFORE INSERT ON documents BEGIN
+            DELETE FROM replaced_documents;
+            INSERT INTO replaced_documents (id, title, subtitle, body, cjk_title, cjk_subtitle, cjk_body)
+            SELECT id, title, subtitle, body, cjk_title, cjk_subtitle, cjk_body FROM documents
+            WHERE id = new.id OR key = new.key;
+        END;
+CREATE TRIGGER documents_turns_insert AFTER INSERT ON documents
+        WHEN EXISTS (SELECT 1 FROM replaced_documents) OR NOT EXISTS (SELECT 1 FROM turns WHERE document_id = new.id)
+        BEGIN
+            INSERT INTO documents_fts (documents_fts, rowid, title, subtitle, body, cjk_title, cjk_subtitle, cjk_body)
+            SELECT 'delete', id, title, subtitle, body, cjk_title, cjk_subtitle, cjk_body FROM replaced_documents r
+            WHERE id = new.id OR NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = r.id);
+            DELETE FROM turns WHERE document_id IN (SELECT id FROM replaced_documents r
+                                                    WHERE id = new.id OR NOT EXISTS (SELECT 1 FROM documents d
+                                                                                     WHERE d.id = r.id));
+            DELETE FROM replaced_documents;
+            INSERT INTO turns (document_id, number, role, speaker, text)
             SELECT new.id, t.key + 1, json_extract(t.value, '$.role'), json_extract(t.value, '$.speaker'),
                    json_extract(t.value, '$.text')
-            FROM json_each(coalesce(new.turns, '[]')) t;
+            FROM json_each(coalesce(new.turns, '[]')) t
+            WHERE NOT EXISTS (SELECT 1 FROM turns WHERE document_id = new.id);
+        END;
+CREATE TRIGGER documents_turns_delete AFTER DELETE ON documents BEGIN
+            DELETE FROM turns WHERE document_id = old.id;
+            DELETE FROM replaced_documents WHERE id = old.id;
         END;
 INSERT INTO [turns_fts]([turns_fts], rank) VALUES('hashsize', 8388608);
 INSERT INTO [documents_fts]([documents_fts], rank) VALUES('hashsize', 8388608);
