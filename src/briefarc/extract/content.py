@@ -121,7 +121,8 @@ class Page:
             self.nodes, self.parents, self.depths, self.votes = like.nodes, like.parents, like.depths, like.votes
             self.body_classes, self.folded = like.body_classes, like.folded
             return
-        self.title_path = ancestors(first_visible(body.css("h1")))
+        # the document's h1s are the body's (no h1 stays in <head>), found without parsing a selector
+        self.title_path = ancestors(first_visible(body.parser.tags("h1")))
         self.toggled = frozenset(key for control in body.css("[aria-controls]")
                                  for key in (control.attributes.get("aria-controls") or "").split())
 

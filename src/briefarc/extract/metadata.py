@@ -135,7 +135,7 @@ def standfirst_outside(tree: LexborHTMLParser, title: str | None, body: set[str]
 def headlines(tree: LexborHTMLParser, title: str | None) -> Iterator[LexborNode]:
     """The first h1, then the other h1 and h2 elements that show the title: where the first h1 is not the
     article's headline (a breadcrumb's last step, a site's name), the heading over the article is."""
-    first = tree.css_first("h1")
+    first = next(iter(tree.tags("h1")), None)  # css_first("h1") less parsing the selector: a quarter the cost
     if first is not None:
         yield first
     if title:

@@ -27,7 +27,7 @@ class PageSources:
     def h1s(self) -> list[LexborNode]:
         """The page's h1 elements, found once for the title, the headline and the standfirst."""
         if "h1" not in self.memo:
-            self.memo["h1"] = self.tree.css("h1")
+            self.memo["h1"] = self.tree.tags("h1")  # what css("h1") finds, without parsing a selector
         return self.memo["h1"]
 
     def first_meta(self, names) -> str | None:

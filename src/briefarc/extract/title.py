@@ -26,8 +26,11 @@ MARKED_SHARE = 0.3  # of its words in the declared titles: an h1 so marked needs
 
 
 def title_tag(src: PageSources) -> str | None:
-    node = src.head.css_first("title") if src.head is not None else None
-    return fold_entities(node.text()) or None if node is not None else None
+    """The text of the head's <title> (found once: the title, its site names and the headline all ask)."""
+    if "title" not in src.memo:
+        node = src.head.css_first("title") if src.head is not None else None
+        src.memo["title"] = fold_entities(node.text()) or None if node is not None else None
+    return src.memo["title"]
 
 
 def site_names(src: PageSources, site_name: str | None) -> set[str]:
