@@ -52,32 +52,34 @@ def ancestors_of(node: LexborNode) -> list[LexborNode]:
     return found
 
 
-# One search of the page finds what find_voters needs: paragraphs, boxes, block elements, the sections
-# whose loose text votes and the line breaks (whose parents' loose text votes).
-INNER_TAGS = frozenset(tag.strip() for tag in INNER.split(","))
-LOOSE_TAGS = frozenset(tag.strip() for tag in LOOSE_TEXT.split(","))
-SEARCHED = ",".join(sorted(INNER_TAGS | LOOSE_TAGS | VOTING_TAGS | {"div", "td", "br"}))
+# What find_voters needs, by tag: paragraphs, boxes, block elements, the sections whose loose text votes and the
+# line breaks (whose parents' loose text votes). Each tag's elements come from the parser's search by tag name,
+# in a fixed order of the tags: together half the cost of one search with a selector of all fourteen tags (lexbor
+# tests each element against each of them) followed by reading the tag of each element found.
+INNER_TAGS = tuple(tag.strip() for tag in INNER.split(","))
+LOOSE_TAGS = tuple(tag.strip() for tag in LOOSE_TEXT.split(","))
+PARAGRAPH_TAGS = ("p", "pre")  # VOTING_TAGS, in a fixed order
+BOX_TAGS = ("div", "td")
 
 
 def find_voters(body: LexborNode, folded: dict[int, str] | None = None) -> list[tuple[LexborNode, int, bool]]:
     """Paragraph-like elements with their text size, and containers with their own loose text
     (these vote for themselves too: the third value). `folded` receives the folded text of the
-    paragraphs whose whole text was read, by mem_id, for the reading of the blocks."""
+    paragraphs whose whole text was read, by mem_id, for the reading of the blocks. `body` is its page's
+    <body>, which holds all the page's elements of these tags (none stays in <head>).
+
+    The voters come tag by tag, not in the page's order: their votes are added up, in whatever order."""
     if folded is None:
         folded = {}
-    paragraphs, boxes, inner, sections, breaks = [], [], [], [], []
-    for node in body.css(SEARCHED):
-        tag = node.tag
-        if tag in VOTING_TAGS:
-            paragraphs.append(node)
-        elif tag == "br":
-            breaks.append(node)
-        elif tag == "div" or tag == "td":
-            boxes.append(node)
-        if tag in INNER_TAGS:
-            inner.append(node)
-        if tag in LOOSE_TAGS:
-            sections.append(node)
+    found: dict[str, list[LexborNode]] = {}
+    for tag in (*PARAGRAPH_TAGS, *BOX_TAGS, *INNER_TAGS, *LOOSE_TAGS, "br"):
+        if tag not in found:
+            found[tag] = body.parser.tags(tag)
+    paragraphs = [node for tag in PARAGRAPH_TAGS for node in found[tag]]
+    boxes = [node for tag in BOX_TAGS for node in found[tag]]
+    inner = [node for tag in INNER_TAGS for node in found[tag]]
+    sections = [node for tag in LOOSE_TAGS for node in found[tag]]
+    breaks = found["br"]
     holders = climbed(inner)
     voters = []
     whole = len(paragraphs)  # the paragraphs come first: the blocks' reading reads them whole, not a box
