@@ -230,8 +230,9 @@ def test_fts_syntax_error_from_sqlite_is_explained(db, monkeypatch):
     """The query reader answers every query it knows to be wrong ("Kabul ()" now); what it lets through and FTS5
     refuses still comes back as advice, not SQLite's error."""
     from briefarc.store import search as searching
+    from briefarc.store.query import Query
 
-    monkeypatch.setattr(searching, "to_fts", lambda text: '"Kabul" ( )')
+    monkeypatch.setattr(searching, "read_query", lambda text, spare=None: Query('"Kabul" ( )'))
     with pytest.raises(SearchSyntaxError, match="--literal"):
         search(db, "Kabul")
 
