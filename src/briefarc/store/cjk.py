@@ -111,23 +111,29 @@ def terms(text: str | None) -> str | None:
     Full-width letters and digits are terms as the ASCII ones a query is narrowed to (store/query.py): written
     against CJK characters (Ｇ２０峰会) as part of the word, and a word of them alone (（ＷＴＯ）) in its place
     too, as the text column keeps it in its full-width form, which no query reaches."""
-    if not has_cjk(text):
-        return None
+    return _held_terms(text) if has_cjk(text) else None
+
+
+def _held_terms(text: str) -> str | None:
+    """terms() of a text that holds a CJK character (told already: not looked for again)."""
     if "\n\n" in text and _wide().search(text):  # a paragraph without CJK gives none, as terms_of stores them
         return " ".join(filter(None, map(_paragraph_terms, text.split("\n\n")))) or None
-    return _paragraph_terms(text)
+    return _cjk_paragraph_terms(text)
 
 
 def _paragraph_terms(text: str) -> str | None:
-    if not has_cjk(text):
-        return None
+    return _cjk_paragraph_terms(text) if has_cjk(text) else None
+
+
+def _cjk_paragraph_terms(text: str) -> str | None:
+    """The terms of a paragraph that holds a CJK character."""
     if not OTHER_CHAR.search(text):  # no letter or digit but CJK ones (three paragraphs in four of fmprc-bulk)
         return _woven(_cjk_runs().findall(text))
     wide: list[int] = []
     if _wide().search(text):
         wide = [match.start() for match in _wide_words().finditer(text)]
         text = narrow(text)  # as long as the text: the places of its words are kept
-    chains = wide or _chained().search(text) or _bridged().search(text)
+    chains = wide or (" " in text and _chained().search(text)) or _bridged().search(text)  # a chain holds a space
     runs = _chain_runs(text, wide) if chains else _runs().findall(text)
     return " ".join(_interleaved(runs[start:start + PLACES]) for start in range(0, len(runs), PLACES)) or None
 
@@ -209,8 +215,11 @@ class Known:
         if paragraph in self.paragraphs:
             return self.paragraphs[paragraph]
         # without CJK, no terms: not the full-width words of a longer paragraph that ends with it
-        taken = self._as_end(paragraph) if has_cjk(paragraph) else (None,)
-        found = taken[0] if taken else terms(paragraph)
+        if has_cjk(paragraph):
+            taken = self._as_end(paragraph)
+            found = taken[0] if taken else _held_terms(paragraph)
+        else:
+            found = None
         self.paragraphs[paragraph] = found
         if found and len(paragraph) >= self.TAIL:
             self.tails.setdefault(paragraph[-self.TAIL:], paragraph)
