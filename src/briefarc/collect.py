@@ -310,7 +310,10 @@ class Scheduler:
                 if self.options.dry_run:
                     self.report.planned.append({"url": item.url, "title": item.title, "published": item.published})
                     continue
-                self.handler.extraction.expect()
+                # a page the archive lacks is extracted once fetched; a known one asked again (--refresh) is
+                # mostly unchanged, and a feed's entry (or a loose URL's page, read by discovery) is read in place
+                self.handler.extraction.expect(new=item.page is None and item.read is None
+                                               and item.url not in self.archived)
                 self._note_pending(item, found_on)
                 await window.acquire()
                 task = asyncio.create_task(self._handle(item, fetcher, found_on))
