@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from extraction import Case, briefarc_reader, timed_run, trafilatura_reader, word_prf  # noqa: E402
+from extraction import Case, briefarc_reader, paired_runs, trafilatura_reader, word_prf  # noqa: E402
 
 URL = "http://fakehost/test/page.html"  # the address Readability's tests give every page
 FAILED, FINE = 0.1, 0.5  # a total failure: below the first where the other extractor is above the second
@@ -57,8 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     cases = load_pages(args.pages)
     if not cases:
         sys.exit("no page folders (source.html and expected.html) found there")
-    results = {name: timed_run(reader(), cases, args.repeat)
-               for name, reader in (("briefarc", briefarc_reader), ("trafilatura", trafilatura_reader))}
+    results = paired_runs({"briefarc": briefarc_reader(), "trafilatura": trafilatura_reader()}, cases, args.repeat)
     scores = {name: {case.key: word_prf(case.body, found[case.key].body) for case in cases}
               for name, (found, _) in results.items()}
     print(f"{len(cases)} pages of Readability's tests; word F1 against expected.html")

@@ -33,7 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from extraction import Case, briefarc_reader, part_of, timed_run, trafilatura_reader  # noqa: E402
+from extraction import Case, briefarc_reader, paired_runs, part_of, trafilatura_reader  # noqa: E402
 
 TESTS = "realworld_tests.py"
 
@@ -172,8 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     used = sorted({check.url for check in checks})
     cases = [Case(url, decoded((args.tests / "cache" / pages[url]).read_bytes()), url, "")
              for url in used if url not in missing]
-    results = {name: timed_run(reader(), cases, args.repeat)
-               for name, reader in (("briefarc", briefarc_reader), ("trafilatura", trafilatura_reader))}
+    results = paired_runs({"briefarc": briefarc_reader(), "trafilatura": trafilatura_reader()}, cases, args.repeat)
     bodies = {name: {key: squeezed(f"{found.lead or ''}\n{found.body}") for key, found in found_by.items()}
               for name, (found_by, _) in results.items()}
     print(f"{len(cases)} pages ({args.part}), {len(checks)} checks of {TESTS} "
