@@ -9,6 +9,7 @@ template matches.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -277,12 +278,19 @@ LINKED = "a[href], img[src], link[href], script[src], form[action], iframe[src]"
 MIN_LINKS = 3  # references to one host before the page is taken to be that host's
 
 
+ADDRESSES = (("canonical link", "link", "href"), ("og:url", "meta", "content"), ("<base href>", "base", "href"))
+ADDRESS_NODES = "link[rel=canonical], meta[property='og:url'], base[href]"  # the tags of ADDRESSES, in its order
+
+
 def page_addresses(tree: LexborHTMLParser, text: str) -> list[tuple[str, str]]:
-    """The addresses a page gives for itself, with where each was found."""
+    """The addresses a page gives for itself, with where each was found: of each kind, the first non-empty
+    one among the first three the page holds (one search of the tree for all three kinds)."""
+    nodes: dict[str, list[LexborNode]] = {}
+    for node in tree.css(ADDRESS_NODES):
+        nodes.setdefault(node.tag or "", []).append(node)
     found = []
-    for how, selector in (("canonical link", "link[rel=canonical]@href"), ("og:url", "meta[property='og:url']@content"),
-                          ("<base href>", "base[href]@href")):
-        value = select_value(tree, (selector,))
+    for how, tag, attr in ADDRESSES:
+        value = next(filter(None, (fold(node.attributes.get(attr)) for node in nodes.get(tag, ())[:3])), None)
         if value:
             found.append((how, value))
     saved = SAVED_FROM.search(text[:4096])
@@ -317,15 +325,40 @@ def link_hosts(tree: LexborHTMLParser) -> dict[str, int]:
     return hosts
 
 
+# The start of each address that names its host (host_keys), read by one search of the addresses joined by
+# NULs (the parser turns a NUL in an attribute into U+FFFD, so none is inside one): "//host" (https: is put
+# before it), "https://host", "http://" and what follows up to a slash after its first character, any other
+# http(s): address whole, and a whole mailto: address (its host is read from it).
+ADDRESS_STARTS = lazy("\x00(//[^\x00/]*|https://[^\x00/]*|http://(?:[^\x00][^\x00/]*)?|https?:[^\x00]*|mailto:[^\x00]*)")
+
+
 def host_keys(tree: LexborHTMLParser) -> dict[str, int]:
     """How many of the page's links, images and scripts name each host, by the start of their address
     that names it: up to the slash after the host of http(s)://host/path (the host name of that start
     is the address's), the whole of other http(s): addresses, and "@host" for a mailto: address. Pages
     name a few hosts many times, so that the host is read once per start and not once per link."""
+    values = [(attrs := node.attributes).get("href") or attrs.get("src") or attrs.get("action") or ""
+              for node in tree.css(LINKED)]
+    joined = "\x00" + "\x00".join(values)
+    if joined.count("\x00") != len(values):  # no parser leaves one, but a NUL would cut an address in two
+        return _host_keys_one_by_one(values)
     keys: dict[str, int] = {}
-    for node in tree.css(LINKED):
-        attrs = node.attributes
-        value = attrs.get("href") or attrs.get("src") or attrs.get("action") or ""
+    for start, count in Counter(ADDRESS_STARTS.findall(joined)).items():  # in the order the page names them
+        if start.startswith("//"):
+            key = "https:" + start
+        elif start.startswith("mailto:"):
+            if "@" not in start:
+                continue
+            key = "@" + start.split("@", 1)[1].split("?")[0].lower()
+        else:
+            key = start
+        keys[key] = keys.get(key, 0) + count
+    return keys
+
+
+def _host_keys_one_by_one(values: list[str]) -> dict[str, int]:
+    keys: dict[str, int] = {}
+    for value in values:
         if value.startswith("//"):
             value = "https:" + value
         if value.startswith(("https://", "http://")):
