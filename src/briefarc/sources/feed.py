@@ -9,7 +9,7 @@ from briefarc.errors import InputError
 from briefarc.models import RawPage
 from briefarc.patterns import lazy
 from briefarc.sources.base import Context, Item, Unchanged
-from briefarc.urls import is_web_url
+from briefarc.urls import is_web_url, normalize_url
 
 
 async def discover_feed(ctx: Context) -> AsyncIterator[Item]:
@@ -20,6 +20,7 @@ async def discover_feed(ctx: Context) -> AsyncIterator[Item]:
     its entries hold the whole text (option full_text: always)."""
     from briefarc.extract.feed import parse_feed
     from briefarc.offload import aside
+    from briefarc.pipeline import entry_key
     from briefarc.store.blobs import sha256
 
     response = await ctx.get(ctx.url, accept="any")
@@ -34,12 +35,25 @@ async def discover_feed(ctx: Context) -> AsyncIterator[Item]:
                          f"{MAX_FEED_ENTRIES:,} were read")
     for entry in feed.items[:MAX_FEED_ENTRIES]:
         link = entry.link or (entry.guid if is_web_url(entry.guid) else None)
-        if not link or (pattern and not pattern.search(link)):
+        if pattern and not (link and pattern.search(link)):
+            continue
+        if not link and not _carries_text(entry):  # no page to fetch and nothing to store: as ingest leaves it
             continue
         page = RawPage(data=response.data, origin=response.final_url, url=link, content_type=response.content_type,
-                       headers=response.headers, item=entry.guid or entry.link, sha256=digest)
-        yield Item(url=link, title=entry.title, published=(entry.published or "")[:10] or None, page=page,
-                   fetch_page=not whole)
+                       headers=response.headers, item=entry_key(entry), sha256=digest)
+        # an entry without a link is named by its feed and its id, as its document is (store.identity): the
+        # entries of a feed that gives no links were all left out, 'discovered 0', where ingest stored them
+        name = link or f"feed:{normalize_url(response.final_url)}#{page.item}"
+        yield Item(url=name, title=entry.title, published=(entry.published or "")[:10] or None, page=page,
+                   fetch_page=bool(link) and not whole)
+
+
+def _carries_text(entry) -> bool:
+    """Whether an entry holds some text of its own (its content or summary), not only a title."""
+    return any(TAG.sub("", text or "").strip() for text in (entry.content, entry.summary))
+
+
+TAG = lazy(r"<[^>]*+>")
 
 
 FEED_ROOTS = ("rss", "feed", "rdf")
