@@ -121,3 +121,18 @@ def test_a_large_unwanted_body_is_not_read(server):
     assert statuses == [200]
     assert site.connections == 2
     assert time.monotonic() - started < 2.0
+
+
+def test_conditional_requests_answered_304_go_on_down_one_connection(server):
+    """A --refresh run asks again for every known page and most answer 304: each answer's end is read (h11 sees it
+    only there), so the connection is kept; left unread, every page of such a run opened a connection of its own."""
+    site = server({"/robots.txt": (200, {"Content-Type": "text/plain"}, b"User-agent: *\nDisallow:\n"),
+                   **{f"/briefings/{n}": (304, {"ETag": '"v1"'}, b"") for n in range(4)}})
+
+    async def conditional() -> list[int]:
+        config = FetchConfig(delay=0.0, connect_timeout=2.0, read_timeout=2.0, retries=0)
+        async with Fetcher(config) as fetcher:
+            return [(await fetcher.get(site.url(f"/briefings/{n}"), etag='"v1"')).status for n in range(4)]
+
+    assert asyncio.run(conditional()) == [304] * 4
+    assert site.connections == 1
