@@ -25,6 +25,19 @@ def test_registrable_domains_from_the_bundled_list():
     assert same_site("https://www.fmprc.gov.cn/eng/", "https://www.mfa.gov.cn/eng/")  # listed as one site
 
 
+def test_an_address_and_a_name_are_told_apart_without_reading_the_list():
+    """A page fetched from an IP address that names a site in its canonical link (a local mirror, a test server)
+    read the whole public suffix list, 0.1 s of CPU, to learn that the two are not one site."""
+    from briefarc.store import identity
+
+    identity._suffixes.cache_clear()
+    identity.site_of.cache_clear()
+    assert not same_site("http://127.0.0.1:8080/news/1/", "https://observer.example/news/1/")
+    assert not same_site("https://observer.example/a", "http://[::1]:8080/a")
+    assert same_site("http://127.0.0.1:8080/a", "http://127.0.0.1:9090/b")
+    assert identity._suffixes.cache_info().currsize == 0
+
+
 def test_a_page_from_another_site_cannot_become_a_version_of_a_document(cli, db_file, tmp_path):
     real, forged = tmp_path / "real.html", tmp_path / "forged.html"
     real.write_bytes(STATE)

@@ -95,6 +95,8 @@ def same_site(one: str, other: str) -> bool:
         return False
     if first == second:
         return True
+    if is_address(first) or is_address(second):
+        return False  # an IP address is a site of its own: the public suffix list (0.1 s to read) need not tell
     first, second = site_of(first), site_of(second)
     return first == second or aliases().get(first, first) == aliases().get(second, second)
 
@@ -104,12 +106,18 @@ def site_of(host: str) -> str:
     """The registrable domain of a host ("www.state.gov" -> "state.gov"); an IP address or a host that
     is itself a public suffix stands for itself."""
     host = host.strip("[]").rstrip(".")
-    try:
-        ipaddress.ip_address(host)
+    if is_address(host):
         return host
-    except ValueError:
-        pass
     return _suffixes().privatesuffix(host) or host
+
+
+def is_address(host: str) -> bool:
+    """An IPv4 or IPv6 address, not a name."""
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
 
 
 @cache
