@@ -46,9 +46,11 @@ async def discover_wordpress(ctx: Context) -> AsyncIterator[Item]:
             {"per_page": per_page, "page": number, "_fields": "id,link,date,title"}))
         try:
             posts = _listing(_json((await ctx.get(url, accept="json")).data, url), url, "posts")
-        except (FetchFailure, InputError):
-            if number > 1:
+        except (FetchFailure, InputError) as exc:
+            if number > 1 and isinstance(exc, FetchFailure) and exc.status in PAST_THE_END:
                 return
+            if number > 1:  # a page that could not be read (a 503, a timeout) is no end: the source's run fails
+                raise  # and says so (it ended in silence, exit 0, and the posts after it were never read)
             ctx.notes.append("the WordPress API did not answer; reading the site's feed instead")
             ctx.source.url = urljoin(base, "feed/")
             async for item in discover_feed(ctx):
@@ -61,6 +63,10 @@ async def discover_wordpress(ctx: Context) -> AsyncIterator[Item]:
         if stop:
             return
     _capped(ctx, "posts")
+
+
+# What WordPress answers for a page past the last (400, rest_post_invalid_page_number), or a site without paging
+PAST_THE_END = (400, 404, 410)
 
 
 def _wordpress_item(base: str, post: dict) -> Item | None:
