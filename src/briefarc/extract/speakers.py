@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 from briefarc.extract.labels import ANSWER_LABELS, HONORIFIC, MR_LABEL, OFFICE, SPOKES_LABEL, plain
 from briefarc.models import Turn
@@ -19,8 +20,12 @@ _TITLE_NAME = r"(?P<name>(?:(?!" + _VERB + r")" + _WORD + r"\.?\s+){0,3}(?!" + _
 TITLE_PATTERNS = (
     lazy(r"Spokes(?:person|man|woman)\s+" + _TITLE_NAME + r"(?:['’]s\b|,|\s+" + _VERB + r")"),
     lazy(r"(?:by|with)\s+(?:the\s+)?(?:Official\s+)?Spokes(?:person|man|woman)[,\s]+" + _NAME + r"\b"),
-    lazy(r"发言人(?P<name>[\u4e00-\u9fff·]{2,5}?)(?:主持|就|答|发表|在|宣布|表示|：|:|\d)"),
 )
+# After 发言人 in a title, the name and what the spokesperson did ("外交部发言人毛宁主持例行记者会"); in a report's
+# sentence, the name before what was said ("发言人毛宁表示"). Told by code (name_after_spokesperson): a pattern's class
+# of Han characters costs ~10M instructions to compile (re expands it one code point at a time), in every process.
+TITLE_AFTER_NAME_ZH = ("主持", "就", "答", "发表", "在", "宣布", "表示", "：", ":")
+SAID_AFTER_NAME_ZH = ("在", "表示", "说", "指出", "称", "介绍", "宣布", "回答", "就", "强调", "答")
 OPENING_PATTERNS = (
     lazy(r"briefing by " + _NAME + r",\s+(?:the\s+)?(?:Deputy\s+|Associate\s+)?Spokes"),
     lazy(r"^" + _NAME + r",\s+(?:the\s+)?(?:Department|Deputy|Principal Deputy|Official|Acting)?\s*Spokes"),
@@ -41,9 +46,6 @@ ATTRIBUTION_OTHER = lazy(
     r"au|à|am|in)\b|[,.])"
 )
 OTHER_WORDS = ("orte-parole", "precher", "ortavoz", "orta-voz")
-ATTRIBUTION_ZH = lazy(
-    r"发言人(?P<name>[\u4e00-\u9fff·]{2,4}?)(?=\d|在|表示|说|指出|称|介绍|宣布|回答|就|强调|答)"
-)
 # Characters that do not occur in the names spokespersons go by, but do in the words that can follow
 # "发言人" in a sentence ("发言人已分别…", "发言人对此表示…").
 NOT_IN_NAME_ZH = set("已分别都也还将就对在与及们等均又再说表示指出称此次昨该其并")
@@ -68,14 +70,31 @@ DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".spli
 MONTHS = frozenset("january february march april may june july august september october november december".split())
 
 
-def spokesperson_from_title(title: str | None) -> str | None:
-    for pattern in TITLE_PATTERNS:
-        match = pattern.search(title or "")
-        if match:
-            name = match.group("name")
-            words = name.casefold().split()
-            return None if words[0] in DAYS or (len(words) == 1 and words[0] in MONTHS) else clean_name(name)
+def name_after_spokesperson(text: str, longest: int, after: tuple[str, ...]) -> str | None:
+    """The name after the first "发言人" of the text that has one: two to `longest` Han characters (U+4E00-U+9FFF, or
+    the dot of a transliterated name), the fewest of them that a digit or one of `after` follows (what a pattern
+    "发言人(?P<name>[一-鿿·]{2,longest}?)" and a lookahead of those found)."""
+    start = text.find("发言人")
+    while start >= 0:
+        first = start + 3
+        for end in range(first + 1, first + longest + 1):
+            char = text[end - 1:end]
+            if not char or not ("\u4e00" <= char <= "\u9fff" or char == "·"):
+                break
+            if end > first + 1 and (text[end:end + 1].isdecimal() or text.startswith(after, end)):
+                return text[first:end]
+        start = text.find("发言人", start + 1)
     return None
+
+
+def spokesperson_from_title(title: str | None) -> str | None:
+    title = title or ""
+    names = (match.group("name") for pattern in TITLE_PATTERNS if (match := pattern.search(title)))
+    name = next(names, None) or name_after_spokesperson(title, 5, TITLE_AFTER_NAME_ZH)
+    if name is None:
+        return None
+    words = name.casefold().split()
+    return None if words[0] in DAYS or (len(words) == 1 and words[0] in MONTHS) else clean_name(name)
 
 
 def spokesperson_from_text(paragraphs: list[str]) -> str | None:
@@ -86,14 +105,23 @@ def spokesperson_from_text(paragraphs: list[str]) -> str | None:
             match = pattern.search(paragraph)
             if match:
                 return clean_name(match.group("name"))
-    for paragraph in paragraphs[:12]:  # each pattern's words looked for first (most paragraphs hold neither)
-        for match in (ATTRIBUTION.search(paragraph) if "pokes" in paragraph else None,
-                      ATTRIBUTION_ZH.search(paragraph) if "发言人" in paragraph else None,
-                      ATTRIBUTION_OTHER.search(paragraph) if any(w in paragraph for w in OTHER_WORDS) else None):
-            name = clean_name(match.group("name")) if match else None
+    for paragraph in paragraphs[:12]:
+        for found in attributed(paragraph):
+            name = clean_name(found)
             if name:
                 return name
     return None
+
+
+def attributed(paragraph: str) -> Iterator[str]:
+    """The names a paragraph attributes words to: in English, in Chinese, in the other languages. Each pattern's
+    words are looked for first (most paragraphs hold none)."""
+    if "pokes" in paragraph and (match := ATTRIBUTION.search(paragraph)):
+        yield match.group("name")
+    if "发言人" in paragraph and (name := name_after_spokesperson(paragraph, 4, SAID_AFTER_NAME_ZH)):
+        yield name
+    if any(w in paragraph for w in OTHER_WORDS) and (match := ATTRIBUTION_OTHER.search(paragraph)):
+        yield match.group("name")
 
 
 def spokesperson_from_turns(turns: list[Turn]) -> str | None:

@@ -27,7 +27,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
-from briefarc.extract.labels import OFFICE, PERSON_ZH, Label, latin_name, official, plain, read_label
+from briefarc.extract.labels import OFFICE, Label, latin_name, official, person_zh_form, plain, read_label
 from briefarc.models import Role, Turn
 from briefarc.patterns import lazy
 
@@ -47,7 +47,7 @@ def is_heading(paragraph: str) -> bool:
 def person_like(name: str) -> bool:
     """A person's name rather than an outlet's: two or three capitalised words, or two to four Han
     characters."""
-    if PERSON_ZH.fullmatch(name):
+    if person_zh_form(name):
         return True
     words = name.split()
     return 2 <= len(words) <= 3 and latin_name(name) and all(w[0].isupper() for w in words)
