@@ -69,11 +69,12 @@ class Context:
     def option(self, name: str, default=None):
         return self.source.options.get(name, default)
 
-    async def get(self, url: str, accept: str = "any", missing_ok: bool = False) -> Response:
+    async def get(self, url: str, accept: str = "any", missing_ok: bool = False, remember: bool = True) -> Response:
         """Fetch a discovery resource (listing, feed, sitemap, API page), conditionally when it was read before.
 
         With accept="sitemap", a gzipped sitemap (sitemap.xml.gz) comes back decompressed.
         Raises FetchFailure, or Unchanged on 304 (unless --refresh asks to look at everything again).
+        Not `remember`: its validators are the caller's to remember, once it has given every item it lists.
         """
         from briefarc.net.fetch import ANY_DOCUMENT_TYPES, HTML_TYPES, JSON_TYPES, FetchFailure
         from briefarc.net.mediatypes import SITEMAP_TYPES
@@ -88,7 +89,8 @@ class Context:
         if response.status in (404, 410) and not missing_ok:
             raise FetchFailure(f"{url} answered {response.status}: check the source's URL.", reason="http",
                                status=response.status, url=url)
-        self.remember(url, response.headers)
+        if remember:
+            self.remember(url, response.headers)
         return self._unzipped(url, response) if accept == "sitemap" else response
 
     def _unzipped(self, url: str, response: Response) -> Response:

@@ -84,9 +84,14 @@ SITEMAP_DEFAULT_MAX = 1000  # new items a sitemap run takes when --max is not gi
 
 async def discover_sitemap(ctx: Context) -> AsyncIterator[Item]:
     """The URLs of a sitemap, or of the sitemaps an index names (newest first where dated); without --max,
-    at most SITEMAP_DEFAULT_MAX new ones, with a note saying so."""
+    at most SITEMAP_DEFAULT_MAX new ones, with a note saying so.
+
+    The sitemaps' validators are remembered only once every item they list was given: a run stopped at
+    SITEMAP_DEFAULT_MAX kept them, and the next asked 'changed since?', heard 304 and said 'nothing new', so the
+    items past the first 1,000 were never read, though the note said to run again for them."""
     new = 0
-    async for item in _sitemap_items(ctx):
+    read: list[tuple[str, dict]] = []
+    async for item in _sitemap_items(ctx, read):
         if ctx.max_items is None and not ctx.is_known(item.url):
             if new == SITEMAP_DEFAULT_MAX:
                 ctx.notes.append(f"stopped after {SITEMAP_DEFAULT_MAX} new items of the sitemap {ctx.source.url} "
@@ -94,9 +99,12 @@ async def discover_sitemap(ctx: Context) -> AsyncIterator[Item]:
                 return
             new += 1
         yield item
+    for url, headers in read:
+        ctx.remember(url, headers)
 
 
-async def _sitemap_items(ctx: Context) -> AsyncIterator[Item]:
+async def _sitemap_items(ctx: Context, read: list[tuple[str, dict]]) -> AsyncIterator[Item]:
+    """Every sitemap's items; each sitemap read goes into `read` with its headers, for the caller to remember."""
     from briefarc.extract.feed import parse_sitemap
     from briefarc.offload import aside
 
@@ -110,11 +118,12 @@ async def _sitemap_items(ctx: Context) -> AsyncIterator[Item]:
             continue
         visited.add(url)
         try:
-            response = await ctx.get(url, accept="sitemap")
+            response = await ctx.get(url, accept="sitemap", remember=False)
         except Unchanged:
             if url == ctx.url:
                 raise
             continue
+        read.append((url, response.headers))
         data, cut = _first_entries(response.data)
         if cut:
             ctx.notes.append(f"the sitemap {url} lists more than {MAX_SITEMAP_ENTRIES:,} entries, the sitemap "

@@ -16,11 +16,13 @@ async def discover_url(ctx: Context, url: str) -> AsyncIterator[Item]:
             ctx.notes.append(f"{url} is archived already; --refresh checks it again")
         yield Item(url=url, accept="any")
         return
-    response = await ctx.get(url, accept="sitemap" if _gzipped_name(url) else "any", missing_ok=True)
-    if response.status == 200 and _is_sitemap(response.data):
+    response = await ctx.get(url, accept="sitemap" if _gzipped_name(url) else "any", missing_ok=True, remember=False)
+    if response.status == 200 and _is_sitemap(response.data):  # remembered once its items are all given
         async for item in _entries(ctx, "sitemap", url, response):
             yield item
-    elif response.status == 200 and _is_feed(response.data):
+        return
+    ctx.remember(url, response.headers)
+    if response.status == 200 and _is_feed(response.data):
         async for item in _entries(ctx, "feed", url, response):
             yield item
     else:
