@@ -8,6 +8,8 @@ Both must give what the plain loops gave, in the same order (the first of hosts 
 
 from __future__ import annotations
 
+import dataclasses
+
 from selectolax.lexbor import LexborHTMLParser
 
 from briefarc.extract import sites
@@ -110,3 +112,27 @@ def test_page_addresses_are_those_of_three_searches():
     tree = LexborHTMLParser(PAGES[0])
     assert page_addresses(tree, PAGES[0])[0] == ("canonical link", "https://www.fmprc.gov.cn/a")
     assert recognise(tree, PAGES[0])[:2] == (sites.site_named("fmprc"), "https://www.fmprc.gov.cn/a")
+
+
+TEMPLATES = {
+    "fmprc": '<div id="News_Body_Title">T</div>', "state.gov": '<h1 class="featured-content__headline">T</h1>',
+    "mofa.gov.pk": '<div class="filter-title"><h2>T</h2></div>', "mea.gov.in": '<h2 class="titleText">T</h2>',
+    "un.org": '<div class="field--name-body">B</div><div class="field--name-field-symbol">S</div>',
+    "gov.uk": '<div class="govspeak">B</div>', "dawn": '<div class="story__content">B</div>',
+    "mid.ru": '<p class="photo-content__title">T</p>', "wordpress": '<div class="entry-content">B</div>',
+}
+
+
+def test_the_likely_template_is_the_one_all_templates_find():
+    """A page's template asked first (the site of its host) is the page's only when no template before it in SITES
+    matches: whatever the page holds, the answer is that of the search of every template."""
+    assert set(TEMPLATES) == {site.name for site in sites.SITES if site.fingerprint}
+    stranger = dataclasses.replace(sites.SITES[0], name="copy")  # an entry not in SITES: never taken as it is
+    likely = [None, stranger, *sites.SITES]
+    markups = ["<p>none</p>", *TEMPLATES.values(), *(a + b for a in TEMPLATES.values() for b in TEMPLATES.values())]
+    for markup in markups:
+        tree = LexborHTMLParser(f"<html><body><p>text</p>{markup}</body></html>")
+        expected = sites.site_by_fingerprint(tree)
+        for site in likely:
+            assert sites.site_by_fingerprint(tree, likely=site) is expected, (markup, site and site.name)
+    assert sites.site_by_fingerprint(LexborHTMLParser(TEMPLATES["fmprc"]), likely=stranger) is sites.SITES[0]

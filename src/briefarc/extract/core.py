@@ -174,7 +174,7 @@ def extract_html(text: str, url: str | None = None, site: sites.Site | None = No
         site_name=(site.site_name if site else None) or meta.site_name, url=url,  # one name per known site
         canonical_url=meta.canonical_url, tags=meta.tags, paragraphs=paragraphs, assumed_site=assumed,
     )
-    template = sites.site_by_fingerprint(tree) if trusted else site  # by the markup, not by the address
+    template = sites.site_by_fingerprint(tree, likely=site) if trusted else site  # by the markup, not the address
     document.site = template.name if template else None
     if might_be_listing(paragraphs, meta) and not listing.one_article_body(root, tree):
         hint = meta.next_link or listing.pager_from_source(text)

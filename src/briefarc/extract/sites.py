@@ -190,13 +190,31 @@ def _site_of_host(host: str) -> Site | None:
 FINGERPRINTS = ", ".join(site.fingerprint for site in SITES if site.fingerprint)
 
 
-def site_by_fingerprint(tree: LexborHTMLParser) -> Site | None:
-    """The entry whose template the page's markup matches (one pass over the tree for all sites)."""
+def site_by_fingerprint(tree: LexborHTMLParser, likely: Site | None = None) -> Site | None:
+    """The entry whose template the page's markup matches (one pass over the tree for all sites). `likely`: the
+    site the page is taken to be from (by its host), whose template is asked first: when it matches, the page is
+    its unless a template before it in SITES matches too (the first that matches is the page's), which spares
+    most pages the search of every template's selectors."""
+    if likely is not None and likely.fingerprint and tree.css_first(likely.fingerprint) is not None:
+        before = _fingerprints_before(likely)
+        if before is not None and (not before or tree.css_first(before) is None):
+            return likely
     if tree.css_first(FINGERPRINTS) is None:
         return None
     for site in SITES:
         if site.fingerprint and tree.css_first(site.fingerprint) is not None:
             return site
+    return None
+
+
+def _fingerprints_before(site: Site) -> str | None:
+    """The selector of the templates before the site's in SITES ("" for the first; None for a site not there)."""
+    before: list[str] = []
+    for known in SITES:
+        if known is site:
+            return ", ".join(before)
+        if known.fingerprint:
+            before.append(known.fingerprint)
     return None
 
 
