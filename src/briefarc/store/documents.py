@@ -99,11 +99,27 @@ def _save(conn: sqlite3.Connection, new: NewDocuments, doc: Document, page: RawP
         new.mend(page, digest)
         return SaveResult("unchanged", row[0], row[2], refiled)
     values = _stored_values(doc, text_hash, body, identity, known)
+    place = _place_of_older_capture(conn, row[0], page, stamp)
+    if place is not None:  # history, not the document's current text
+        _add_version(conn, row[0], place, doc, page, digest, values, stamp, latest=False)
+        return SaveResult("updated", row[0], place, refiled)
     doc_id, number = row[0], row[2] + 1
     _update_document(conn, doc_id, values, stamp, live=page.live)
     _add_turn_terms(conn, [(doc_id, *terms) for terms in _turn_terms(doc, known)])
     _add_version(conn, doc_id, number, doc, page, digest, values, stamp)
     return SaveResult("updated", doc_id, number, refiled)
+
+
+def _place_of_older_capture(conn: sqlite3.Connection, doc_id: int, page: RawPage, stamp: str) -> int | None:
+    """The number a saved capture takes among the document's versions when it is dated (a WARC record's WARC-Date)
+    before the latest one; None when it is the newest. A WARC file holding a page's August capture before its June
+    one (crawls are not written in order), or an older crawl ingested after a newer one, made the June text the
+    document's current text, its newest version, and `history` show the August sentence as removed."""
+    if page.live or not page.fetched_at:  # a live fetch is now; an undated saved file is told apart by nothing
+        return None
+    later = conn.execute("SELECT min(number) FROM versions WHERE document_id = ? AND created_at > ?",
+                         (doc_id, stamp)).fetchone()[0]
+    return later
 
 
 def _note_copy(conn: sqlite3.Connection, doc_id: int, digest: str, text_hash: str) -> None:
@@ -386,8 +402,14 @@ def _update_document(conn: sqlite3.Connection, doc_id: int, values: dict, stamp:
 
 def _add_version(
     conn: sqlite3.Connection, doc_id: int, number: int, doc: Document, page: RawPage, digest: str, values: dict,
-    stamp: str,
+    stamp: str, *, latest: bool = True,
 ) -> None:
+    """Version `number` of the document; not `latest` (an older capture), the versions from `number` on move up one
+    and the document keeps its current text."""
+    if not latest:  # in two steps: UNIQUE (document_id, number) is checked row by row
+        conn.execute("UPDATE versions SET number = -number - 1 WHERE document_id = ? AND number >= ?", (doc_id, number))
+        conn.execute("UPDATE versions SET number = -number WHERE document_id = ? AND number < 0", (doc_id,))
+        conn.execute("UPDATE documents SET archived_at = min(archived_at, ?) WHERE id = ?", (stamp, doc_id))
     put_blob(conn, page.data, digest, page.packed, page.size)
     cursor = conn.execute(
         """INSERT INTO snapshots (document_id, sha256, content_type, encoding, origin, item, headers,
@@ -403,7 +425,8 @@ def _add_version(
         (doc_id, number, snapshot_id, values["content_hash"], doc.title, doc.subtitle, doc.published,
          doc.spokesperson, values["body"], values["turns"], stamp),
     )
-    conn.execute("UPDATE documents SET snapshot_id = ? WHERE id = ?", (snapshot_id, doc_id))
+    if latest:
+        conn.execute("UPDATE documents SET snapshot_id = ? WHERE id = ?", (snapshot_id, doc_id))
 
 
 # The full stored record of documents: `briefarc show --json`, and every row of a JSON Lines export.
