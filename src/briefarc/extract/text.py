@@ -13,26 +13,35 @@ _CJK_RUN = lazy(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 # the breaks are found, then the characters either side of each are asked whether they are wide. A class
 # of the wide characters in the pattern cost more to compile (re expands a class of a range one code point
 # at a time: 41M instructions, in every process) than all the texts of a page cost to search.
-# (Only a break between two characters past ASCII is asked about; such a break is searched from the start
-# of its run of spaces, not from each of its spaces, one after another.)
-_BREAK = lazy(r"(?<=[^\x00-\x7f])[ \t]*[\r\n][ \t\r\n]*(?=[^\x00-\x7f])")
-_WIDE_RANGES = ((0x3001, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0xFF01, 0xFF60))
+# A run of the spaces and breaks is found from its first break (a search that skips to the next \r or \n, where
+# a pattern that opens with a lookbehind is tried at each character), and the spaces before that break are
+# then added to it.
+_BREAK = lazy(r"[\r\n][ \t\r\n]*")
 
 
 def is_wide(char: str) -> bool:
     """Whether the character is a Chinese or Japanese one (U+3001-U+30FF, U+3400-U+4DBF, U+4E00-U+9FFF,
     U+F900-U+FAFF, U+FF01-U+FF60): a line break beside two of them is no space."""
-    code = ord(char)
-    return any(low <= code <= high for low, high in _WIDE_RANGES)
+    return ("\u4e00" <= char <= "\u9fff" or "\u3001" <= char <= "\u30ff" or "\u3400" <= char <= "\u4dbf"
+            or "\uf900" <= char <= "\ufaff" or "\uff01" <= char <= "\uff60")
 
 
 def _wide_breaks_joined(text: str) -> str:
-    """The text without the line breaks (and the spaces around them) that stand between two wide characters."""
-    def joined(match: re.Match[str]) -> str:
+    """The text without the line breaks (and the spaces around them) that stand between two wide characters:
+    each run of spaces, tabs and line breaks that holds a break, between two wide characters."""
+    pieces = []
+    kept = 0  # where the text not yet copied starts
+    for match in _BREAK.finditer(text):
         start, end = match.span()
-        return "" if start and end < len(text) and is_wide(text[start - 1]) and is_wide(text[end]) \
-            else match.group()
-    return _BREAK.sub(joined, text)
+        while start > kept and text[start - 1] in " \t":
+            start -= 1
+        if start and end < len(text) and is_wide(text[start - 1]) and is_wide(text[end]):
+            pieces.append(text[kept:start])
+            kept = end
+    if not kept:
+        return text
+    pieces.append(text[kept:])
+    return "".join(pieces)
 
 
 # invisible characters that only hint where a line may break: soft hyphen, zero-width space, word
