@@ -114,11 +114,12 @@ def find_voters(body: LexborNode, folded: dict[int, str] | None = None) -> list[
 
 
 def link_chars(node: LexborNode) -> int:
-    """The length of the text of the links inside the element (none in one run of text: not searched)."""
+    """The length of the text of the links inside the element (none in one run of text: not searched). Its
+    elements are walked for them (a paragraph holds a few), where css("a") parsed a selector each time."""
     child = node.child
     if child is not None and child.next is None and child.tag == "-text":
         return 0
-    return sum(len(a.text()) for a in node.css("a"))
+    return sum(len(a.text()) for a in node.traverse() if a.tag == "a")
 
 
 def climbed(nodes: list[LexborNode]) -> set[int]:
