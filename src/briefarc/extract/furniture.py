@@ -175,8 +175,15 @@ def hides(attrs: dict[str, str | None]) -> bool:
     """is_hidden on the element's attributes."""
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
         return True
-    style = attrs.get("style")
-    return bool(style and HIDDEN_STYLE.search(style))
+    return hidden_style(attrs.get("style"))
+
+
+def hidden_style(style: str | None) -> bool:
+    """A style that hides the element. Its words are looked for first: most styles hold neither, and the
+    pattern's search tries each of their characters."""
+    if not style or ("none" not in style and "hidden" not in style):
+        return False
+    return HIDDEN_STYLE.search(style) is not None
 
 
 def names_only(node: LexborNode) -> bool:
@@ -185,8 +192,7 @@ def names_only(node: LexborNode) -> bool:
     attrs = node.attributes
     if node.tag in PLAIN_TAGS or node.tag in LIKELY_TAGS or "hidden" in attrs or attrs.get("aria-hidden") == "true":
         return False
-    style = attrs.get("style")
-    if attrs.get("role") in FURNITURE_ROLES or (style and HIDDEN_STYLE.search(style)):
+    if attrs.get("role") in FURNITURE_ROLES or hidden_style(attrs.get("style")):
         return False
     return bool(names_kind(names_of(node)))
 
