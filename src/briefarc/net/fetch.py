@@ -551,7 +551,38 @@ def run(coro: Coroutine[Any, Any, T]) -> T:
     Ctrl-C cancels the running tasks, lets `async with Fetcher(...)` close its connections, then raises
     KeyboardInterrupt for the CLI to turn into exit status 130.
     """
-    return asyncio.run(coro)
+    return asyncio.run(_woken_by_signals(coro))
+
+
+async def _woken_by_signals(coro: Coroutine[Any, Any, T]) -> T:
+    """`coro`, with the event loop woken by every signal the process takes. Python runs a signal's handler (here
+    asyncio.run's Ctrl-C) in the main thread, at its next instruction; a Ctrl-C that the kernel handed to another
+    thread (the one extracting a page) left the main thread asleep in select() with nothing to wake it: that Ctrl-C
+    did nothing. A wakeup file written at each signal, which the loop watches, is what add_signal_handler sets up."""
+    import signal
+    import socket
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return await coro  # only the main thread can set the wakeup file, and receives no Ctrl-C handler to run
+    loop = asyncio.get_running_loop()
+    reader, writer = socket.socketpair()
+    for end in (reader, writer):
+        end.setblocking(False)
+    loop.add_reader(reader.fileno(), _drained, reader)
+    before = signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
+    try:
+        return await coro
+    finally:
+        signal.set_wakeup_fd(before)
+        loop.remove_reader(reader.fileno())
+        reader.close()
+        writer.close()
+
+
+def _drained(reader: Any) -> None:
+    with suppress(OSError):
+        reader.recv(4096)
 
 
 async def _drain(response: HTTPResponse, headers: dict[str, str]) -> None:
