@@ -23,6 +23,9 @@ AUTHOR_META = (
 )
 BYLINE = ("[itemprop=author], [rel=author], [class*=byline i], [class*=author i], [class*=writer i], "
           "a[href*='/author/'], a[href*='/authors/']")
+# BYLINE searched with one test of the links' addresses instead of two (a quarter of the search's cost): see bylines
+BYLINE_SEARCH = ("[itemprop=author], [rel=author], [class*=byline i], [class*=author i], [class*=writer i], "
+                 "a[href*='/author']")
 # byline labels in the sources' languages: "By", "Written by:", "Von", "Publié par", "Escrito por",
 # "Автор:", "作者：", "بقلم"
 BY_PREFIX = lazy(
@@ -135,10 +138,29 @@ def text_lines(node) -> list[str]:
     return [line for line in (fold(part) for part in (node.text(separator="\n") or "").split("\n")) if line]
 
 
+def bylines(tree: LexborHTMLParser) -> list[LexborNode]:
+    """What tree.css(BYLINE) gives: its elements in the page's order, each once for each of BYLINE's selectors it
+    matches (lexbor's search of a list of selectors gives an element once per selector, one after the other).
+    BYLINE_SEARCH finds the same elements and links that BYLINE does not (an address with "/authority"); how
+    many times BYLINE gives a link is asked of BYLINE itself, searching the link alone."""
+    found: list[LexborNode] = []
+    previous, times = None, 0
+    for node in [*tree.css(BYLINE_SEARCH), None]:
+        if node is not None and previous is not None and node.mem_id == previous.mem_id:
+            times += 1
+            continue
+        if previous is not None:
+            if previous.tag == "a":
+                times = sum(match.mem_id == previous.mem_id for match in previous.css(BYLINE))
+            found.extend([previous] * times)
+        previous, times = node, 1
+    return found
+
+
 def author_from_byline(src: PageSources) -> str | None:
     """The first byline element that gives a name: not a comment's author, nor an author box's picture
     (its initials) or description (a role)."""
-    nodes = [node for node in src.tree.css(BYLINE)[:12] if not NOT_BYLINE.search(node.attributes.get("class") or "")
+    nodes = [node for node in bylines(src.tree)[:12] if not NOT_BYLINE.search(node.attributes.get("class") or "")
              and not in_comments(node) and not names_a_topic(node)]
     for node in nodes[:6]:
         value = clean_author(node.attributes.get("content"))
@@ -250,7 +272,7 @@ def visible_text(node: LexborNode) -> str:
 
 def byline_texts(src: PageSources, name: str, several: bool) -> list[str]:
     """The short texts that name `name`: byline elements, and the elements holding several author links."""
-    nodes = list(src.tree.css(BYLINE)[:8])
+    nodes = bylines(src.tree)[:8]
     links = src.tree.css(AUTHOR_LINKS)[:8]
     parent = links[0].parent if len(links) > 1 else None
     nodes += [node for node in (parent, parent.parent if parent is not None else None) if node is not None]
