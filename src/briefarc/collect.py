@@ -180,6 +180,7 @@ class Scheduler:
         self.archived: set[str] = set()  # with --refresh: the items' URLs the archive knows (looked up in _wanted)
         self.states: dict[str, tuple[bool, str | None]] = {}  # url -> (known, pending state), looked ahead
         self.validators_seen: dict[str, dict] = {}  # listing and feed validators, kept after a clean run
+        self.broke_off: tuple[str, int, list[tuple[str, int]]] | None = None  # where discovery's walk broke off
         # the URLs the user named: tried even when given up (the give-up rule is for automatic retries)
         self.named = {normalize_url(url) for url in source.options.get("urls", [])} if source.kind == "urls" else set()
 
@@ -191,7 +192,7 @@ class Scheduler:
             self._start()
         ctx = Context(self.source, fetcher, self.is_known, since=self.options.since, refresh=self.options.refresh,
                       max_items=self.options.max_items, validators=self._validators, remember=self._remember,
-                      look_ahead=self._look_ahead)
+                      look_ahead=self._look_ahead, resume=self._walk_points(), broke_off=self._broke_off)
         try:
             await self._discover_and_fetch(ctx, fetcher)
             if self.handler.fatal:
@@ -201,6 +202,7 @@ class Scheduler:
             raise  # the archive cannot be written: the whole fetch stops
         except Exception as exc:  # a source's failure, or one answering in an unexpected shape, ends it alone
             self.report.error = item_failure(exc, "while reading the source")
+            self._note_break(ctx)
         finally:
             self._finish(ctx)
 
@@ -215,6 +217,11 @@ class Scheduler:
                 await self._drain(self._discover(ctx), fetcher, self.source.url)
             except Unchanged as exc:
                 ctx.notes.append(f"nothing new: {exc.url} is unchanged since the last run")
+            source_id = self.handler.source_id
+            if ctx.resume and source_id is not None and not self.cut_short and not self.handler.fatal:
+                from briefarc.store import pending
+
+                pending.walk_done(self.db, source_id)  # the walk read on to its end
         if not self.options.dry_run and not self.cut_short and not self.handler.fatal:
             await self._drain(self._due(urls), fetcher, None, discovered=False)
 
@@ -227,6 +234,31 @@ class Scheduler:
             if normalize_url(row.url) not in self.yielded:
                 yield Item(url=row.url, title=row.title, published=row.published, document_id=row.document_id,
                            pending=True)
+
+    def _walk_points(self) -> list[tuple[str, int]]:
+        """Where the last runs' walks of this source broke off (none for loose URLs, or in a dry run)."""
+        from briefarc.store import pending
+
+        if self.handler.source_id is None or self.source.kind == "urls":
+            return []
+        return pending.walk_points(self.db, self.handler.source_id)
+
+    def _broke_off(self, url: str, number: int, later: list[tuple[str, int]]) -> None:
+        self.broke_off = (url, number, later)
+
+    def _note_break(self, ctx: Context) -> None:
+        """A walk that broke off (at a page after the first) is read on from there by the next run: the pages
+        after the break were never read, and the next run's walk would stop at the items this one stored."""
+        from briefarc.store import pending
+
+        if self.broke_off is None or self.options.dry_run or self.handler.source_id is None:
+            return
+        url, number, later = self.broke_off
+        with contextlib.suppress(DatabaseError):  # the run's failure is reported as it is
+            pending.walk_broke_off(self.db, self.handler.source_id, self.source.url, (url, number),
+                                   f"{self.report.error} (the walk broke off here: the next fetch reads on from it)",
+                                   later)
+            ctx.notes.append(f"the walk broke off at {url}: the next fetch reads on from there")
 
     def _finish(self, ctx: Context) -> None:
         self.report.notes.extend(ctx.notes)

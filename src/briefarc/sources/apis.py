@@ -6,7 +6,7 @@ import json
 from collections.abc import AsyncIterator
 from urllib.parse import urlencode, urljoin
 
-from briefarc.sources.base import Context, Item, all_known_or_old
+from briefarc.sources.base import Context, Item, Unchanged, Walk, all_known_or_old
 
 
 def _json(data: bytes, url: str):
@@ -41,27 +41,41 @@ async def discover_wordpress(ctx: Context) -> AsyncIterator[Item]:
 
     base = ctx.url.rstrip("/") + "/"
     per_page = int(ctx.option("per_page", 50))
-    for number in range(1, ctx.max_pages + 1):
+    walk, number, read = Walk(ctx), 1, 0
+    while read < ctx.max_pages:
+        read += 1
         url = urljoin(base, "wp-json/wp/v2/posts?" + urlencode(
             {"per_page": per_page, "page": number, "_fields": "id,link,date,title"}))
+        walk.reached(url)
         try:
             posts = _listing(_json((await ctx.get(url, accept="json")).data, url), url, "posts")
+        except Unchanged:  # nothing new on it; but past where a walk broke off nothing was read
+            if (point := walk.jump()) is None:
+                raise
+            number = point[1]
+            continue
         except (FetchFailure, InputError) as exc:
             if number > 1 and isinstance(exc, FetchFailure) and exc.status in PAST_THE_END:
                 return
             if number > 1:  # a page that could not be read (a 503, a timeout) is no end: the source's run fails
-                raise  # and says so (it ended in silence, exit 0, and the posts after it were never read)
+                walk.broke(url, number)  # and says so, and the next run reads on from it
+                raise
             ctx.notes.append("the WordPress API did not answer; reading the site's feed instead")
             ctx.source.url = urljoin(base, "feed/")
             async for item in discover_feed(ctx):
                 yield item
             return
         items = [found for post in posts if isinstance(post, dict) and (found := _wordpress_item(base, post))]
-        stop = len(posts) < per_page or all_known_or_old(ctx, items)
+        end = len(posts) < per_page
+        stop = end or walk.stops(items)
         for item in items:
             yield item
+        if stop and not end and (point := walk.jump()) is not None:
+            number = point[1]
+            continue
         if stop:
             return
+        number += 1
     _capped(ctx, "posts")
 
 

@@ -58,6 +58,10 @@ class Context:
     remember: Callable[[str, dict], None] = lambda url, headers: None
     prefetched: dict[str, Response] = field(default_factory=dict)  # url -> response already in hand (a loose URL's)
     look_ahead: Callable[[list[str]], None] = lambda urls: None  # what the archive knows of these, in one go
+    # (page, its number) where the last runs' walks of the source broke off, in order: the pages after were never read
+    resume: list[tuple[str, int]] = field(default_factory=list)
+    # the walk broke off at (page, number), with the pages of `resume` after it still to read on from
+    broke_off: Callable[[str, int, list[tuple[str, int]]], None] = lambda url, number, later: None
 
     @property
     def url(self) -> str:
@@ -113,6 +117,43 @@ class Context:
 
 class Adapter(Protocol):
     def __call__(self, ctx: Context) -> AsyncIterator[Item]: ...
+
+
+class Walk:
+    """Where a paged walk reads on from. A walk stops at the items the archive has; but when an earlier run's
+    walk broke off (a page that answered 503, say), the pages after the break were never read: the walk goes
+    on from there once it reaches what the archive has (or it reaches that page itself)."""
+
+    def __init__(self, ctx: Context):
+        self.ctx, self.points = ctx, list(ctx.resume)
+        self.jumped: str | None = None
+        self.fresh = False  # the page in hand is one a walk broke off at: the archive's items on it are no stop
+
+    def reached(self, url: str) -> None:
+        """The walk is at `url`."""
+        self.fresh = url == self.jumped or any(page == url for page, _ in self.points)
+        self.points = [point for point in self.points if point[0] != url]
+
+    def stops(self, items: list[Item]) -> bool:
+        """Whether paging can stop after this page (all_known_or_old; on a page a walk broke off at, only old
+        items or none stop it)."""
+        if not self.fresh:
+            return all_known_or_old(self.ctx, items)
+        self.ctx.look_ahead([item.url for item in items])
+        return all(self.ctx.is_old(item.published) for item in items)
+
+    def jump(self) -> tuple[str, int] | None:
+        """The next page where an earlier walk broke off, to read on from (noted); None when there is none."""
+        if not self.points:
+            return None
+        url, number = self.points.pop(0)
+        self.jumped = url
+        self.ctx.notes.append(f"read on from {url}, where an earlier run's walk broke off")
+        return url, number
+
+    def broke(self, url: str, number: int) -> None:
+        """The page `url` (number `number`, not the first) could not be read: the next run reads on from it."""
+        self.ctx.broke_off(url, number, [point for point in self.points if point[1] > number])
 
 
 def all_known_or_old(ctx: Context, items: list[Item]) -> bool:

@@ -8,30 +8,43 @@ from collections.abc import AsyncIterator
 from briefarc.extract.links import resolve
 from briefarc.net.fetch import FetchFailure
 from briefarc.offload import aside
-from briefarc.sources.base import Context, Item, all_known_or_old
+from briefarc.sources.base import Context, Item, Unchanged, Walk
 from briefarc.urls import join
 
 
 async def discover_listing(ctx: Context) -> AsyncIterator[Item]:
-    """Walk a listing: item links by selector (or the extractor's site knowledge), then the next page."""
+    """Walk a listing: item links by selector (or the extractor's site knowledge), then the next page; on from
+    where an earlier run's walk broke off once it reaches what the archive has."""
     url: str | None = ctx.source.url
     seen_pages: set[str] = set()
     number = 0
+    walk = Walk(ctx)
     while url and url not in seen_pages and len(seen_pages) < ctx.max_pages:
         seen_pages.add(url)
+        walk.reached(url)
         try:
             response = await ctx.get(url, accept="html")
+        except Unchanged:  # nothing new on it; but past where a walk broke off nothing was read
+            if (point := walk.jump()) is None:
+                raise
+            url, number = point
+            continue
         except FetchFailure as exc:
             if number and exc.status in (404, 410):
                 return  # past the last page
+            if number:
+                walk.broke(url, number)
             raise
         items, next_link = await aside(read_listing, response.data, response.final_url, ctx.source.options,
                                        response.content_type)  # not on the event loop: it may take seconds
         if _last_page(ctx, response.data, number):
             next_link, ctx = None, _without_template(ctx)
-        stop = all_known_or_old(ctx, items)  # judged before the items are stored by this very run
+        stop = walk.stops(items)  # judged before the items are stored by this very run
         for item in items:
             yield item
+        if stop and (point := walk.jump()) is not None:
+            url, number = point
+            continue
         if stop:
             return
         number += 1

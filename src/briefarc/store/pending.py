@@ -55,6 +55,11 @@ COLUMNS = ("url", "source_id", "document_id", "found_on", "title", "published", 
            "next_try", "given_up_at")
 SELECT = f"SELECT {', '.join(COLUMNS)} FROM pending"
 
+# A page of a source's listing (or API) where a run's walk broke off: no item, but what the next run reads on from.
+# Its key, "walk:<source id>:<page number>", is no address, so that no item's row is ever taken for it.
+WALK = "walk:"
+NOT_WALK = "key NOT LIKE 'walk:%'"
+
 
 def iso(when: datetime) -> str:
     return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -142,9 +147,42 @@ def due(db: sqlite_utils.Database, *, source_id: int | None, found_on: list[str]
     else:
         where = f"source_id IS NULL AND found_on IN ({', '.join('?' for _ in found_on or [])})"
         params = list(found_on or [])
-    rows = db.execute(f"{SELECT} WHERE {where} AND given_up_at IS NULL AND next_try <= ? ORDER BY next_try",
+    rows = db.execute(f"{SELECT} WHERE {where} AND given_up_at IS NULL AND next_try <= ? AND {NOT_WALK}"
+                      " ORDER BY next_try",
                       [*params, now]).fetchall()
     return [Pending(*row) for row in rows]
+
+
+@translated
+def walk_points(db: sqlite_utils.Database, source_id: int) -> list[tuple[str, int]]:
+    """(page, its number) where the source's last walks broke off, in the order of the walk."""
+    rows = db.execute("SELECT url, key FROM pending WHERE source_id = ? AND key LIKE 'walk:%'", (source_id,))
+    return sorted(((url, int(key.rsplit(":", 1)[1])) for url, key in rows), key=lambda point: point[1])
+
+
+@translated
+def walk_broke_off(db: sqlite_utils.Database, source_id: int, found_on: str | None, page: tuple[str, int],
+                   error: str, later: list[tuple[str, int]]) -> None:
+    """The walk broke off at `page` (its address and number): the next run reads on from there, and from the
+    `later` pages where earlier walks broke off (their rows kept as they are); no other row is kept."""
+    stamp = now_iso()
+    keys = [f"{WALK}{source_id}:{number}" for _, number in [page, *later]]
+    with transaction(db) as conn:
+        conn.execute(f"DELETE FROM pending WHERE source_id = ? AND key LIKE 'walk:%' AND key NOT IN "
+                     f"({', '.join('?' * len(keys))})", (source_id, *keys))
+        conn.execute(
+            """INSERT INTO pending (key, url, source_id, found_on, discovered_at, attempts, last_error, last_try,
+                                    next_try) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)
+               ON CONFLICT (key) DO UPDATE SET url = excluded.url, attempts = attempts + 1,
+                   last_error = excluded.last_error, last_try = excluded.last_try, next_try = excluded.next_try""",
+            (keys[0], page[0], source_id, found_on, stamp, error, stamp, stamp))
+
+
+@translated
+def walk_done(db: sqlite_utils.Database, source_id: int) -> None:
+    """The source's walk ended as it should: no page is left to read on from."""
+    with transaction(db) as conn:
+        conn.execute("DELETE FROM pending WHERE source_id = ? AND key LIKE 'walk:%'", (source_id,))
 
 
 @translated
