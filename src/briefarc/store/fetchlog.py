@@ -23,7 +23,8 @@ def url_states(db: sqlite_utils.Database, urls: list[str], *,
     """For each URL, in one query per 500: (known, its pending state: None, "pending" or "given up").
 
     Known: it needs no fetch, being archived already; or skipped (not a page) or missing at its source (404)
-    before, unless `named` (the user gave the URL itself: it may be there now). A named URL
+    before, unless `named` (the user gave the URL itself: it may be there now) or, when missing, its tries are
+    not given up yet (`log --pending` says its next try is due). A named URL
     whose page is pending (only a feed's text of it is archived) is not known: its page is wanted now."""
     statuses = NAMED_KNOWN if named else KNOWN_STATUSES
     import json
@@ -40,6 +41,8 @@ def url_states(db: sqlite_utils.Database, urls: list[str], *,
             (json.dumps([[normalize_url(url), url] for url in chunk]),)).fetchall()
         for index, status, pending, given_up, archived in rows:
             known = status in statuses if status is not None else bool(archived)
+            # a page missing (404) when last asked whose next try is still to come is not known: it may be there now
+            known = known and not (status == "missing" and pending and not given_up)
             known = known and not (named and pending)
             states[chunk[index]] = (known, "given up" if given_up else "pending" if pending else None)
     return states
