@@ -30,6 +30,9 @@ class Missing(BriefarcError):
     """The page is not at its source (404, 410, or a 'not found' page)."""
 
 
+SKIPS_SAID = 20  # skipped pages named in a run's notes, at most
+
+
 def asked(exc: Exception) -> bool:
     """Whether the failed page was requested at all: not when its host was closed for the run (attempts 0)."""
     return getattr(exc, "attempts", 1) != 0
@@ -47,6 +50,7 @@ class ItemHandler:
     extraction: Extraction  # shared too
     fatal: DatabaseError | None = None  # the archive could not be written
     found_on: dict[str, str | None] = field(default_factory=dict)  # items in flight: the URL that gave each
+    said_skipped: int = 0  # skipped pages whose reason the run's notes give
 
     async def handle(self, item: Item, fetcher: Fetcher, found_on: str | None = None) -> None:
         self.found_on[item.url] = found_on
@@ -173,6 +177,7 @@ class ItemHandler:
         reason = item_failure(exc)
         if getattr(exc, "skipped", False):
             self.report.skipped += 1
+            self._say_skipped(url, reason)
             fetchlog.mark_seen(self.db, url, "skipped", source_id=self.source_id, reason=reason)
             pending.done(self.db, url)
             return
@@ -181,6 +186,15 @@ class ItemHandler:
         fetchlog.mark_seen(self.db, url, "failed", source_id=self.source_id, reason=reason)
         if isinstance(item, Item):  # a page: pending; a feed or sitemap is discovered again next run
             self._pending_failed(item, reason, tried=asked(exc))
+
+    def _say_skipped(self, url: str, reason: str) -> None:
+        """Why a page was skipped (robots.txt forbids it, it is a PDF), in the run's notes: "skipped 1" said no
+        more, and no request of it is logged. The first SKIPS_SAID pages are named, then the rest counted."""
+        self.said_skipped += 1
+        if self.said_skipped <= SKIPS_SAID:
+            self.report.notes.append(f"{url}: {reason}")
+        elif self.said_skipped == SKIPS_SAID + 1:
+            self.report.notes.append(f"more pages were skipped than the {SKIPS_SAID} named here")
 
     def _pending_failed(self, item: Item, reason: str, wait: bool = False, tried: bool = True) -> pending.Pending:
         return pending.failed(self.db, item.url, reason, self.options.retry, wait=wait, tried=tried,
