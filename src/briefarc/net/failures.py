@@ -174,8 +174,13 @@ def robots_unreachable(origin: str, status: int) -> FetchFailure:
 def robots_unreadable(origin: str, failure: FetchFailure, unreachable: bool) -> FetchFailure:
     """Why a site is closed when its robots.txt could not be had: the failure itself when the site did not
     answer; when the file was too large, too slow or undecodable, a message that says so."""
-    if unreachable:
+    if unreachable and host_with_port(failure.url) == host_with_port(origin):  # the site itself did not answer
         return failure
+    if unreachable:  # robots.txt redirected to a host that did not answer: the page's own host is not the one
+        message = (f"robots.txt of {host_with_port(origin)} redirects to {shorten(failure.url)}, which could not be "
+                   f"reached ({failure}): briefarc does not fetch a site whose rules it cannot read; try again later")
+        return FetchFailure(message, reason=failure.reason, url=origin + "/robots.txt", status=failure.status,
+                            attempts=failure.attempts)
     message = (f"robots.txt of {host_with_port(origin)} could not be read ({failure}): briefarc does not fetch a site "
                "whose rules it cannot read")
     return FetchFailure(message, reason="robots_unreachable", url=origin + "/robots.txt", status=failure.status)
