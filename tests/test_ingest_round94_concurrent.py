@@ -77,8 +77,9 @@ def test_ctrl_c_while_another_ingest_holds_the_archive(tmp_path):
         finally:
             process.kill()
         # it says why it waits (it waited without a word), then what Ctrl-C left
-        assert process.returncode == 130 and err == ("Waiting for another ingest into this archive to end (Ctrl-C to "
-                                                     "stop)…\nInterrupted: 0 saved, rerun to continue.\n")
+        assert process.returncode == 130 and err == ("Waiting for another briefarc run on this archive (an ingest, a "
+                                                     "fetch or a watch check) to end (Ctrl-C to stop)…\nInterrupted: 0 "
+                                                     "saved, rerun to continue.\n")
         assert Path(f"{db_file}-lock").exists()  # still this run's
     assert not Path(f"{db_file}-lock").exists()
     process = briefarc("ingest", str(page), db=db_file)

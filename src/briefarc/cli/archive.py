@@ -189,7 +189,9 @@ def ingest(
     exit_for_failures(len(report.failed) + len(report.no_text), report.added + report.updated + report.unchanged)
 
 
-WAITING = "Waiting for another ingest into this archive to end (Ctrl-C to stop)…"
+# fetch and watch check hold the archive as ingest does (cli.watching.archive_held): "another ingest" was said of them
+WAITING = ("Waiting for another briefarc run on this archive (an ingest, a fetch or a watch check) to end "
+           "(Ctrl-C to stop)…")
 
 SEARCH_HELP = """Full-text search, best matches first, with the matched words highlighted.
 
