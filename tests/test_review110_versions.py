@@ -1,19 +1,15 @@
 """Review of 6edd690 (a WARC capture older than the latest version takes its place among the versions, the later
-ones moving up one): version numbers are no longer fixed once written, and `reparse` still names the version it
-re-extracted by the number it read before extracting, outside any transaction and without the archive's lock."""
+ones moving up one): version numbers are no longer fixed once written, and `reparse` named the version it
+re-extracted by the number it read before extracting, outside any transaction and without the archive's lock: it
+names it by its snapshot now."""
 
 from __future__ import annotations
-
-import pytest
 
 from tests.test_getting_warc import ADDED, ANCHOR, captures, warc
 
 MAY = b"A SENTENCE OF MAY. "
 
 
-@pytest.mark.xfail(strict=True, reason="6edd690 renumbers versions under a running reparse: reparse writes a "
-                   "version's extraction onto the row that now holds another capture (reparse takes no lock and "
-                   "names versions by number)")
 def test_a_reparse_beside_an_ingest_of_an_older_capture_keeps_each_versions_text(cli, db_file, tmp_path,
                                                                                  monkeypatch):
     import briefarc.pipeline as pipeline

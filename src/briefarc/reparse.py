@@ -59,7 +59,7 @@ def reparse_document(db: sqlite_utils.Database, doc_id: int) -> bool:
 
     pages = version_pages(db, doc_id)
     changed = False
-    for index, (number, page) in enumerate(pages):
+    for index, (snapshot_id, page) in enumerate(pages):
         doc = next(iter(documents_of(page)))[0]
-        changed |= replace_extraction(db, doc_id, number, doc, latest=index == len(pages) - 1)
+        changed |= replace_extraction(db, doc_id, snapshot_id, doc, latest=index == len(pages) - 1)
     return changed

@@ -484,29 +484,31 @@ def get_raw(db: sqlite_utils.Database, doc_id: int) -> bytes:
 
 @translated
 def version_pages(db: sqlite_utils.Database, doc_id: int) -> list[tuple[int, RawPage]]:
-    """(version number, stored raw page) for each version of a document, oldest first."""
+    """(snapshot id, stored raw page) for each version of a document, oldest first. A version is named by its
+    snapshot, not its number: an ingest of an older capture meanwhile moves the later versions up one (6edd690)."""
     url = db.execute("SELECT url FROM documents WHERE id = ?", (doc_id,)).fetchone()
     if url is None:
         raise NotFound(f"No document with id {doc_id}: `briefarc list` or `briefarc search` show the ids.")
     rows = db.execute(
-        """SELECT v.number, s.sha256, s.origin, s.content_type, s.headers, s.item, s.archived_at
+        """SELECT v.number, v.snapshot_id, s.sha256, s.origin, s.content_type, s.headers, s.item, s.archived_at
            FROM versions v JOIN snapshots s ON s.id = v.snapshot_id WHERE v.document_id = ? ORDER BY v.number""",
         (doc_id,),
     ).fetchall()
     pages = []
-    for number, digest, origin, content_type, headers, item, archived_at in rows:
+    for number, snapshot_id, digest, origin, content_type, headers, item, archived_at in rows:
         data = get_blob(db.conn, digest)
         if data is None:
             raise NotFound(f"Document {doc_id} version {number}: its raw snapshot {digest[:12]}… is missing.")
-        pages.append((number, RawPage(data=data, origin=origin, url=url[0], content_type=content_type,
+        pages.append((snapshot_id, RawPage(data=data, origin=origin, url=url[0], content_type=content_type,
                                       headers=json.loads(headers) if headers else None, item=item,
                                       fetched_at=archived_at)))
     return pages
 
 
 @translated
-def replace_extraction(db: sqlite_utils.Database, doc_id: int, number: int, doc: Document, latest: bool) -> bool:
-    """Store a new extraction of an archived version; returns whether anything changed. `latest`: the version was
+def replace_extraction(db: sqlite_utils.Database, doc_id: int, snapshot_id: int, doc: Document, latest: bool) -> bool:
+    """Store a new extraction of the archived version of `snapshot_id`; returns whether anything changed. Named by its
+    snapshot: its number may have moved since its bytes were read (an older capture ingested). `latest`: it was
     the document's latest when its bytes were read; the document's row takes its extraction only if it still is
     (an ingest may have added a newer one meanwhile: its row was put back to the older text, helper-94)."""
     text_hash = content_hash(doc.title, doc.subtitle, doc.published, doc.body)
@@ -514,21 +516,24 @@ def replace_extraction(db: sqlite_utils.Database, doc_id: int, number: int, doc:
     with transaction(db) as conn:
         before = conn.execute(
             "SELECT title, subtitle, published, spokesperson, body, turns FROM versions "
-            "WHERE document_id = ? AND number = ?", (doc_id, number)).fetchone()
+            "WHERE document_id = ? AND snapshot_id = ?", (doc_id, snapshot_id)).fetchone()
+        if before is None:
+            return False  # the version is gone (its document removed meanwhile)
         after = (doc.title, doc.subtitle, doc.published, doc.spokesperson, doc.body, turns)
         changed = tuple(before) != after
         if changed:
             conn.execute(
                 """UPDATE versions SET title = ?, subtitle = ?, published = ?, spokesperson = ?, body = ?,
-                   turns = ?, content_hash = ? WHERE document_id = ? AND number = ?""",
-                (*after, text_hash, doc_id, number))
-        if latest and _is_latest(conn, doc_id, number):  # read in the write transaction
+                   turns = ?, content_hash = ? WHERE document_id = ? AND snapshot_id = ?""",
+                (*after, text_hash, doc_id, snapshot_id))
+        if latest and _is_latest(conn, doc_id, snapshot_id):  # read in the write transaction
             changed |= _refresh_document(conn, doc_id, doc, text_hash)
     return changed
 
 
-def _is_latest(conn: sqlite3.Connection, doc_id: int, number: int) -> bool:
-    return conn.execute("SELECT max(number) FROM versions WHERE document_id = ?", (doc_id,)).fetchone()[0] == number
+def _is_latest(conn: sqlite3.Connection, doc_id: int, snapshot_id: int) -> bool:
+    return conn.execute("SELECT snapshot_id FROM versions WHERE document_id = ? ORDER BY number DESC LIMIT 1",
+                        (doc_id,)).fetchone()[0] == snapshot_id
 
 
 def _refresh_document(conn: sqlite3.Connection, doc_id: int, doc: Document, text_hash: str) -> bool:
