@@ -4,13 +4,9 @@ right), and the README says NOT after a word of the query's level is read as '-'
 
 from __future__ import annotations
 
-import pytest
-
 from tests.test_everyday3_search_checks import archive, titles  # noqa: F401  (fixture)
 
 
-@pytest.mark.xfail(strict=True, reason="d22d350: only the first of two NOTs in a row is read as '-': the second "
-                   "acronym (IT after NOT WHO) is left out as every 'it', so no page is found")
 def test_two_acronyms_left_out_with_not_are_left_out_as_with_minus(cli, archive):  # noqa: F811
     minus = titles(cli("search", "Geneva -WHO -IT", "--db", str(archive), "--json"))
     assert minus == ["Briefing on talks", "Briefing on talks again"]  # their "It is" is no IT

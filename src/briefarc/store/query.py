@@ -138,14 +138,15 @@ def _without_repeats(parts: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 def _not_as_minus(parts: list[tuple[str, str]], spare) -> list[tuple[str, str]]:
     """`Taiwan NOT WHO` as `Taiwan -WHO` for a word `spare` picks, where the two are the same: NOT after a word of
-    the query's own level, with no OR at that level (NOT binds closer than AND, which joins the rest)."""
+    the query's own level, or after a word so read (`Taiwan NOT WHO NOT US`: FTS5 reads NOTs left to right), with
+    no OR at that level (NOT binds closer than AND, which joins the rest)."""
     depths = list(accumulate({"lparen": 1, "rparen": -1}.get(kind, 0) for kind, _ in parts))
     if spare is None or any(part == ("op", "OR") and depth == 0 for part, depth in zip(parts, depths, strict=True)):
         return parts
     out: list[tuple[str, str]] = []
     for index, (kind, value) in enumerate(parts):
         if kind == "term" and out and out[-1] == ("op", "NOT") and depths[index] == 0 and len(out) > 1 \
-                and out[-2][0] in ("term", "near", "rparen") and QUOTED_PHRASE.fullmatch(value) \
+                and out[-2][0] in ("term", "near", "rparen", "exclude") and QUOTED_PHRASE.fullmatch(value) \
                 and not value.endswith("*") and spare(value):
             out[-1] = ("exclude", value)
             continue
