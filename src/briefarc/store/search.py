@@ -19,6 +19,8 @@ from briefarc.store.text import has_cjk
 if TYPE_CHECKING:
     import sqlite_utils
 
+    from briefarc.analysis.matching import Term
+
 # A snippet marks each match with these private-use characters. A page whose own text holds one of
 # them gets its snippet twice, with a second pair as well: the places where the two differ are the
 # markers FTS5 put in, so the page's own copies are told apart and dropped (see marked_snippet).
@@ -147,15 +149,22 @@ def search_query(query: str, literal: bool = False, columns: tuple[str, ...] = (
 
 def _acronym(word: str) -> re.Pattern | None:
     """The pattern of a word typed in capitals that is a stop word in lower case (WHO, WHO's), else None."""
-    if not (word.isupper() or "'" in word or "’" in word) or has_cjk(word):
-        return None
-    from briefarc.analysis.matching import parse_term
+    term = None if has_cjk(word) else _as_read(word)
+    return term.pattern if term is not None and term.exact_case else None
 
+
+def _as_read(phrase: str) -> Term | None:
+    """How kwic reads a phrase the index may misread: one in capitals or with an apostrophe (WHO, WHO's), or one of
+    CJK characters and other words; None for any other (parse_term costs a regex) and for one it cannot read."""
+    from briefarc.analysis.matching import parse_term
+    from briefarc.store.cjk import other_words
+
+    if not (phrase.isupper() or "'" in phrase or "’" in phrase) and not (has_cjk(phrase) and other_words(phrase)):
+        return None
     try:
-        term = parse_term(f'"{word}"')
+        return parse_term(f'"{phrase}"')
     except UsageError:
         return None
-    return term.pattern if term.exact_case else None
 
 
 def text_checks(query: str, literal: bool = False, columns: tuple[str, ...] = ("title", "subtitle", "body")) \
@@ -166,18 +175,10 @@ def text_checks(query: str, literal: bool = False, columns: tuple[str, ...] = ("
     where the phrase puts them ("美国 and": the index found "and" anywhere in a page with 美国). Only the phrases
     each match must hold (store/query.py required_phrases): in a group, beside OR or after NOT, they are searched
     as the index has them. `columns`: the text columns (turns have "text")."""
-    from briefarc.analysis.matching import parse_term
-    from briefarc.store.cjk import other_words
-
     checks = []
     for column, phrase in required_phrases(query, literal):
-        if not (has_cjk(phrase) and other_words(phrase)) and not (phrase.isupper() or "'" in phrase or "’" in phrase):
-            continue  # neither CJK with words nor capitals: the index tells it (parse_term costs a regex)
-        try:
-            term = parse_term(f'"{phrase}"')
-        except UsageError:
-            continue
-        if term.exact_case or has_cjk(phrase):
+        term = _as_read(phrase)
+        if term is not None and (term.exact_case or has_cjk(phrase)):
             where = (column,) if column in columns else columns
             checks.append(TextCheck(term.pattern, where, phrase.rstrip("'’s") if term.exact_case else None))
     return checks
