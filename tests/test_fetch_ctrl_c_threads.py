@@ -14,9 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from tests import siteserver as ss
-from tests.processes import briefarc, held, stored_documents, wait_for
-from tests.test_fetch_faults import article
+from tests.processes import stored_documents, wait_for
+from tests.test_fetch_workers import fetch_held_at_second_page
 
 SYS_TGKILL = {"x86_64": 234, "aarch64": 131}.get(os.uname().machine)
 
@@ -32,22 +31,8 @@ def sleeping_thread(pid: int) -> int:
 @pytest.mark.crash
 @pytest.mark.skipif(SYS_TGKILL is None or not Path("/proc/self/task").exists(), reason="Linux's tgkill needed")
 def test_ctrl_c_taken_by_the_extraction_thread_ends_the_fetch(db_file, site, tmp_path):
-    site.route("/robots.txt", ss.robots())
-    site.route("/a", ss.Reply(article(1)))
-
-    def after_a():  # the second page arrives once the first is committed
-        wait_for(lambda: stored_documents(db_file) >= 1, "the first page stored")
-        text = "Пресс-секретарь ответила на вопросы о переговорах. " * 20
-        yield (f'<html><head><meta charset="koi8-r"><title>Брифинг</title></head><body><article><h1>Брифинг</h1>'
-               f"<p>{text}</p></article></body></html>").encode("koi8-r")
-
-    site.route("/b", ss.Reply(stream=after_a, content_type="text/html; charset=koi8-r"))
-    hold = tmp_path / "hold"
-    hold.mkdir()
-    process = briefarc("fetch", site.url("/a"), site.url("/b"), "--delay", "0", "--workers", "0", db=db_file,
-                       hold=f"encodings.koi8_r:main:{hold}", start_new_session=True)
+    process, hold = fetch_held_at_second_page(db_file, site, tmp_path)
     try:
-        wait_for(lambda: held(hold) or process.poll() is not None, "the second page's reading to be held")
         assert process.poll() is None, process.communicate()
         wait_for(lambda: sleeping_thread(process.pid), "the held thread to sleep")
         libc = ctypes.CDLL(None, use_errno=True)

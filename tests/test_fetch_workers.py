@@ -259,12 +259,9 @@ def test_a_worker_imports_the_extractor_and_no_event_loop_or_store():
     assert done.stdout.strip() == "True []", done.stderr
 
 
-@pytest.mark.crash
-def test_ctrl_c_does_not_wait_for_the_page_on_the_extraction_thread(db_file, site, tmp_path):
-    """Ctrl-C waited for the page being read on the extraction thread (up to 20 s on a huge page) before the
-    process ended. Here that page never finishes: its decoding is held at the import of its codec. The fetch
-    ends at once all the same, with the page saved before it committed."""
-
+def fetch_held_at_second_page(db_file, site, tmp_path):
+    """A fetch of two pages (--workers 0) whose second page's reading is held on the extraction thread, at the
+    import of its codec, once the first is saved: (the process, the hold's folder, whose file go releases it)."""
     site.route("/robots.txt", ss.robots())
     site.route("/a", ss.Reply(article(1)))
 
@@ -279,8 +276,18 @@ def test_ctrl_c_does_not_wait_for_the_page_on_the_extraction_thread(db_file, sit
     hold.mkdir()
     process = briefarc("fetch", site.url("/a"), site.url("/b"), "--delay", "0", "--workers", "0", db=db_file,
                        hold=f"encodings.koi8_r:main:{hold}", start_new_session=True)
+    wait_for(lambda: held(hold) or process.poll() is not None, "the second page's reading to be held")
+    return process, hold
+
+
+@pytest.mark.crash
+def test_ctrl_c_does_not_wait_for_the_page_on_the_extraction_thread(db_file, site, tmp_path):
+    """Ctrl-C waited for the page being read on the extraction thread (up to 20 s on a huge page) before the
+    process ended. Here that page never finishes: its decoding is held at the import of its codec. The fetch
+    ends at once all the same, with the page saved before it committed."""
+
+    process, hold = fetch_held_at_second_page(db_file, site, tmp_path)
     try:
-        wait_for(lambda: held(hold) or process.poll() is not None, "the second page's reading to be held")
         assert process.poll() is None, process.communicate()
         os.killpg(process.pid, signal.SIGINT)
         _, stderr = process.communicate(timeout=180)  # without a daemon thread: for as long as the page is held
