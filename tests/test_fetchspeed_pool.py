@@ -4,12 +4,16 @@ than the requests in flight, a connection the server closed never reused, every 
 from __future__ import annotations
 
 import asyncio
+import socket
 import socketserver
 import threading
+import time
+from collections.abc import Callable
 
 import pytest
 
 from briefarc.net.fetch import FetchConfig, Fetcher
+from tests.processes import PATIENCE
 
 ROBOTS = b"User-agent: *\nDisallow: /private/\n"
 PAGE = b"<html><head><title>Briefing</title></head><body><p>" + b"Words of the day. " * 40 + b"</p></body></html>"
@@ -63,6 +67,7 @@ class Handler(socketserver.StreamRequestHandler):
                                  + str(len(body)).encode() + b"\r\n\r\n" + body)
                 self.wfile.flush()
                 if self.server.close_after:  # closed without a word: the client finds out on its next request
+                    self.connection.shutdown(socket.SHUT_RDWR)  # before `open` says so
                     return
         finally:
             self.server.opened(-1)
@@ -88,12 +93,15 @@ def config(**changes) -> FetchConfig:
     return FetchConfig(**{"delay": 0.0, "connect_timeout": 2.0, "read_timeout": 2.0, "retries": 0, **changes})
 
 
-async def _one_by_one(urls: list[str], cfg: FetchConfig, pause: float = 0.0) -> list[int]:
+async def _one_by_one(urls: list[str], cfg: FetchConfig, settled: Callable[[], bool] | None = None) -> list[int]:
+    """Each URL's status, asked one after another; with `settled`, the next asked once it is true."""
     statuses = []
     async with Fetcher(cfg) as fetcher:
         for url in urls:
             statuses.append((await fetcher.get(url)).status)
-            await asyncio.sleep(pause)
+            deadline = time.monotonic() + PATIENCE
+            while settled is not None and not settled() and time.monotonic() < deadline:
+                await asyncio.sleep(0.005)
     return statuses
 
 
@@ -113,9 +121,11 @@ def test_a_sites_requests_one_after_another_go_down_one_connection(server):
 
 def test_a_connection_the_server_closed_is_not_reused(server):
     site = server(close_after=True)
-    # a pause between requests lets the server's close arrive (a request sent at the very moment the server
-    # closes fails on any keep-alive client: the fetch's retries are there for that)
-    statuses = asyncio.run(_one_by_one([site.url(f"/briefings/{n}") for n in range(6)], config(), pause=0.05))
+    # each request once the server has closed the last one's connection (a request sent at the very moment the
+    # server closes fails on any keep-alive client: the fetch's retries are there for that). A pause of 50 ms
+    # stood for that wait, and fell short on a loaded machine.
+    statuses = asyncio.run(_one_by_one([site.url(f"/briefings/{n}") for n in range(6)], config(),
+                                       settled=lambda: site.open == 0))
 
     assert statuses == [200] * 6  # no request failed on a connection found closed
     assert site.connections == 7
