@@ -569,7 +569,7 @@ async def _woken_by_signals(coro: Coroutine[Any, Any, T]) -> T:
     reader, writer = socket.socketpair()
     for end in (reader, writer):
         end.setblocking(False)
-    loop.add_reader(reader.fileno(), _drained, reader)
+    loop.add_reader(reader.fileno(), _wakeups_read, reader)
     before = signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
     try:
         return await coro
@@ -580,7 +580,8 @@ async def _woken_by_signals(coro: Coroutine[Any, Any, T]) -> T:
         writer.close()
 
 
-def _drained(reader: Any) -> None:
+def _wakeups_read(reader: Any) -> None:
+    """The wakeup bytes the signals wrote, read and dropped: they only had to wake the loop."""
     with suppress(OSError):
         reader.recv(4096)
 
