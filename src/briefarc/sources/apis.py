@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from urllib.parse import urlencode, urljoin
 
-from briefarc.sources.base import Context, Item, Unchanged, Walk, all_known_or_old
+from briefarc.sources.base import Context, Item, Unchanged, Walk
 
 
 def _json(data: bytes, url: str):
@@ -35,39 +35,69 @@ def _listing(payload, url: str, what: str) -> list:
 
 async def discover_wordpress(ctx: Context) -> AsyncIterator[Item]:
     """Posts from `wp-json/wp/v2/posts`, page by page; the site's `/feed/` when the API is closed."""
-    from briefarc.errors import InputError
-    from briefarc.net.fetch import FetchFailure
     from briefarc.sources.feed import discover_feed
 
     base = ctx.url.rstrip("/") + "/"
     per_page = int(ctx.option("per_page", 50))
-    walk, number, read = Walk(ctx), 1, 0
-    while read < ctx.max_pages:
-        read += 1
-        url = urljoin(base, "wp-json/wp/v2/posts?" + urlencode(
+
+    def url_of(number: int) -> str:
+        return urljoin(base, "wp-json/wp/v2/posts?" + urlencode(
             {"per_page": per_page, "page": number, "_fields": "id,link,date,title"}))
+
+    def read(payload, url: str, number: int) -> tuple[list[Item], bool]:
+        posts = _listing(payload, url, "posts")
+        items = [found for post in posts if isinstance(post, dict) and (found := _wordpress_item(base, post))]
+        return items, len(posts) < per_page
+
+    def instead() -> AsyncIterator[Item]:
+        ctx.notes.append("the WordPress API did not answer; reading the site's feed instead")
+        ctx.source.url = urljoin(base, "feed/")
+        return discover_feed(ctx)
+
+    async for item in _walk(ctx, url_of, read, "posts", past_the_end=PAST_THE_END, instead=instead):
+        yield item
+
+
+async def _walk(ctx: Context, url_of: Callable[[int], str],
+                read: Callable[[object, str, int], tuple[list[Item], bool] | None], what: str, *,
+                past_the_end: tuple[int, ...] = (), instead: Callable[[], AsyncIterator[Item]] | None = None
+                ) -> AsyncIterator[Item]:
+    """The items of a JSON listing API, page after page (`url_of` the page numbered from 1; `read` its items and
+    whether it is the last, or None past the last), until the archive has them; on from where an earlier run's
+    walk broke off once it reaches them (or its page 1 answers 304).
+
+    A page after the first that cannot be read (a 503, a timeout, an HTML error page) is no end: the source's
+    run fails and says so, and the next run reads on from that page. A first page that cannot be read fails the
+    run, or gives `instead`'s items; a page after the first answering a status of `past_the_end` ends the walk."""
+    from briefarc.errors import InputError
+    from briefarc.net.fetch import FetchFailure
+
+    walk, number, pages = Walk(ctx), 1, 0
+    while pages < ctx.max_pages:
+        pages += 1
+        url = url_of(number)
         walk.reached(url)
         try:
-            posts = _listing(_json((await ctx.get(url, accept="json")).data, url), url, "posts")
+            found = read(_json((await ctx.get(url, accept="json")).data, url), url, number)
         except Unchanged:  # nothing new on it; but past where a walk broke off nothing was read
             if (point := walk.jump()) is None:
                 raise
             number = point[1]
             continue
         except (FetchFailure, InputError) as exc:
-            if number > 1 and isinstance(exc, FetchFailure) and exc.status in PAST_THE_END:
+            if number > 1 and isinstance(exc, FetchFailure) and exc.status in past_the_end:
                 return
-            if number > 1:  # a page that could not be read (a 503, a timeout) is no end: the source's run fails
-                walk.broke(url, number)  # and says so, and the next run reads on from it
-                raise
-            ctx.notes.append("the WordPress API did not answer; reading the site's feed instead")
-            ctx.source.url = urljoin(base, "feed/")
-            async for item in discover_feed(ctx):
-                yield item
+            if number > 1:
+                walk.broke(url, number)
+            elif instead is not None:
+                async for item in instead():
+                    yield item
+                return
+            raise
+        if found is None:
             return
-        items = [found for post in posts if isinstance(post, dict) and (found := _wordpress_item(base, post))]
-        end = len(posts) < per_page
-        stop = end or walk.stops(items)
+        items, end = found
+        stop = end or walk.stops(items)  # judged before the items are stored by this very run
         for item in items:
             yield item
         if stop and not end and (point := walk.jump()) is not None:
@@ -76,7 +106,7 @@ async def discover_wordpress(ctx: Context) -> AsyncIterator[Item]:
         if stop:
             return
         number += 1
-    _capped(ctx, "posts")
+    _capped(ctx, what)
 
 
 # What WordPress answers for a page past the last (400, rest_post_invalid_page_number), or a site without paging
@@ -103,21 +133,21 @@ async def discover_mea(ctx: Context) -> AsyncIterator[Item]:
     publication = ctx.option("publication_id", 49)
     language = ctx.option("language_id", 1)
     size = int(ctx.option("page_size", 50))
-    for number in range(1, ctx.max_pages + 1):
+
+    def url_of(number: int) -> str:
         query = urlencode({"publicationId": publication, "page": number, "PageSize": size, "PLngId": language})
-        url = urljoin(base, f"/FrontEnd/FetchPublicationListingData?{query}")
-        rows = _rows(_json((await ctx.get(url, accept="json")).data, url))
+        return urljoin(base, f"/FrontEnd/FetchPublicationListingData?{query}")
+
+    def read(payload, url: str, number: int) -> tuple[list[Item], bool] | None:
+        rows = _rows(payload)
         if rows is None and number > 1:  # a page past the last one may answer nothing of a listing
             ctx.notes.append(f"{url} answered no list of publications: taken as the end of the listing")
-            return
+            return None
         rows = _listing(rows, url, "publications")
-        items = [_mea_item(base, row, language) for row in rows if _field(row, "pkid", "id")]
-        stop = len(rows) < size or all_known_or_old(ctx, items)
-        for item in items:
-            yield item
-        if stop:
-            return
-    _capped(ctx, "publications")
+        return [_mea_item(base, row, language) for row in rows if _field(row, "pkid", "id")], len(rows) < size
+
+    async for item in _walk(ctx, url_of, read, "publications"):
+        yield item
 
 
 def _mea_item(base: str, row: dict, language) -> Item:
@@ -135,27 +165,26 @@ async def discover_govuk(ctx: Context) -> AsyncIterator[Item]:
         "filter_organisations": "foreign-commonwealth-development-office",
         "filter_content_store_document_type": "press_release",
     })
-    for number in range(ctx.max_pages):
-        query = urlencode({**filters, "order": "-public_timestamp", "count": size, "start": number * size,
+
+    def url_of(number: int) -> str:
+        query = urlencode({**filters, "order": "-public_timestamp", "count": size, "start": (number - 1) * size,
                            "fields": "link,title,public_timestamp"})
-        url = urljoin(base, f"/api/search.json?{query}")
-        payload = _json((await ctx.get(url, accept="json")).data, url)
+        return urljoin(base, f"/api/search.json?{query}")
+
+    def read(payload, url: str, number: int) -> tuple[list[Item], bool] | None:
         results = payload.get("results") if isinstance(payload, dict) else None
-        if not isinstance(results, list) and number > 0:  # a page past the last one may answer nothing of a listing
+        if not isinstance(results, list) and number > 1:  # a page past the last one may answer nothing of a listing
             ctx.notes.append(f"{url} answered no list of results: taken as the end of the listing")
-            return
+            return None
         results = _listing(results, url, "results")
-        items = [
+        return [
             Item(url=urljoin(base, "/api/content" + r["link"]), title=_text(r.get("title")),
                  published=(_text(r.get("public_timestamp")) or "")[:10] or None, accept="json")
             for r in results if isinstance(r, dict) and isinstance(r.get("link"), str) and r["link"].startswith("/")
-        ]
-        stop = len(results) < size or all_known_or_old(ctx, items)
-        for item in items:
-            yield item
-        if stop:
-            return
-    _capped(ctx, "results")
+        ], len(results) < size
+
+    async for item in _walk(ctx, url_of, read, "results"):
+        yield item
 
 
 def _capped(ctx: Context, what: str) -> None:
