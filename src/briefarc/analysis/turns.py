@@ -151,7 +151,7 @@ def search_turns(
             rows = db.execute(sql, [fts, *params, limit, offset]).fetchall()
         else:
             rows = checked(lambda size: db.execute(sql, [fts, *params, *needles(checks), size, 0]).fetchall(),
-                           limit + offset, lambda found: [row for row in found if _holds(row[4], checks)])[offset:]
+                           limit + offset, lambda found: _held(db, found, checks))[offset:]
     except sqlite3.OperationalError as exc:
         if "fts5" in str(exc) or "syntax" in str(exc) or "no such column" in str(exc):
             raise SearchSyntaxError(f"The search index could not read that query ({exc}). {HINT}") from exc
@@ -159,9 +159,18 @@ def search_turns(
     return [turn_record(row) for row in rows]
 
 
-def _holds(text: str | None, checks: list) -> bool:
-    """Whether a turn's text holds every phrase the search checks, and none it leaves out (store/search.py)."""
-    return all(bool(check.pattern.search(text or "")) == check.present for check in checks)
+def _held(db: sqlite_utils.Database, rows: list, checks: list) -> list:
+    """The turns among `rows` whose text holds every phrase the search checks, and none it leaves out, in a group
+    or beside an OR as well (store/search.py passing)."""
+    from briefarc.store.search import passing
+
+    if not rows:
+        return []
+    pairs = ", ".join("(?, ?)" for _ in rows)
+    ids = dict(db.execute(f"SELECT id, document_id || ':' || number FROM turns WHERE (document_id, number) IN "
+                          f"(VALUES {pairs})", [value for row in rows for value in row[:2]]).fetchall())
+    kept = {ids[turn] for turn in passing(db, "turns", list(ids), checks)}
+    return [row for row in rows if f"{row[0]}:{row[1]}" in kept]
 
 
 def count_turns(db: sqlite_utils.Database, query: str | None, filters: Filters | None = None, *,
@@ -177,9 +186,11 @@ def count_turns(db: sqlite_utils.Database, query: str | None, filters: Filters |
     typed, checks = search_query(query, literal, ("text",))
     table, fts = index_for(db, typed, "turns")
     if checks:
-        sql = (f"SELECT t.text FROM {table} JOIN turns t ON t.id = {table}.rowid {joins} WHERE {table} MATCH ? "
+        from briefarc.store.search import passing
+
+        sql = (f"SELECT t.id FROM {table} JOIN turns t ON t.id = {table}.rowid {joins} WHERE {table} MATCH ? "
                f"{where}{needles_sql(checks, 't.')}")
-        return sum(_holds(text, checks) for (text,) in db.execute(sql, [fts, *params, *needles(checks)]))
+        return len(passing(db, "turns", [row[0] for row in db.execute(sql, [fts, *params, *needles(checks)])], checks))
     sql = f"SELECT count(*) FROM {table} JOIN turns t ON t.id = {table}.rowid {joins} WHERE {table} MATCH ? {where}"
     return db.execute(sql, [fts, *params]).fetchone()[0]
 

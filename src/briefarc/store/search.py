@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     import sqlite_utils
 
     from briefarc.analysis.matching import Term
+    from briefarc.store.querytree import Tree
 
 # A snippet marks each match with these private-use characters. A page whose own text holds one of
 # them gets its snippet twice, with a second pair as well: the places where the two differ are the
@@ -135,16 +136,91 @@ class TextCheck:
     present: bool = True  # False: a word left out (-WHO), which no hit holds
 
 
+@dataclass(frozen=True)
+class TreeCheck:
+    """The phrases of a group or beside an OR (`(WHO OR UN)`, `title:(WHO)`) that the index cannot tell, checked
+    with the rest of the query (store/querytree.py): a match that lacks one as written is asked again of the index
+    with that phrase found nowhere. `checked`: each such phrase's number among the tree's leaves, its pattern and
+    the columns it may be in; `exact`: the patterns of the acronyms, for snippets."""
+
+    tree: Tree
+    checked: tuple[tuple[int, re.Pattern, tuple[str, ...]], ...]
+    exact: tuple[re.Pattern, ...] = ()
+    needle = None  # none of its phrases is in every match
+    present = True
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return tuple(sorted({column for _, _, columns in self.checked for column in columns}))
+
+    def refused(self, db: sqlite_utils.Database | sqlite3.Connection, table: str,
+                texts: dict[int, dict[str, str | None]]) -> set[int]:
+        """The rows among `texts` (matches of the whole query: id -> column -> text) that do not match it once
+        the phrases they lack as written are taken as found nowhere."""
+        from briefarc.store.fts import index_for
+        from briefarc.store.querytree import without
+
+        lacking: dict[frozenset[int], list[int]] = {}
+        for rowid, text in texts.items():
+            absent = frozenset(number for number, pattern, columns in self.checked
+                               if not any(pattern.search(text.get(column) or "") for column in columns))
+            if absent:
+                lacking.setdefault(absent, []).append(rowid)
+        refused: set[int] = set()
+        for absent, rowids in lacking.items():
+            rest = without(self.tree, set(absent))
+            if rest is None:
+                refused.update(rowids)
+                continue
+            index, fts = index_for(db, rest, table)
+            marks = ", ".join("?" for _ in rowids)
+            kept = {row[0] for row in db.execute(
+                f"SELECT rowid FROM {index} WHERE {index} MATCH ? AND rowid IN ({marks})", [fts, *rowids])}
+            refused.update(set(rowids) - kept)
+        return refused
+
+
+Check = TextCheck | TreeCheck
+
+
 def search_query(query: str, literal: bool = False, columns: tuple[str, ...] = ("title", "subtitle", "body")) \
-        -> tuple[str, list[TextCheck]]:
+        -> tuple[str, list[Check]]:
     """The FTS5 query for what the user typed and what its hits are checked for in their text (text_checks); an
     acronym left out of the whole query (Taiwan -WHO) is left out by its text, not as every "who" the index has."""
     if literal:
-        return literal_query(query), text_checks(query, True, columns)
+        return literal_query(query), list(text_checks(query, True, columns))
     read = read_query(query, spare=lambda term: _acronym(term[1:-1].replace('""', '"')) is not None)
-    left_out = [TextCheck(pattern, columns, present=False) for word in read.spared
+    left_out: list[Check] = [TextCheck(pattern, columns, present=False) for word in read.spared
                 if (pattern := _acronym(word)) is not None]
-    return read.fts, text_checks(query, False, columns) + left_out
+    required = required_phrases(query)
+    tree = _tree_check(read.fts, {(column if column in columns else None, phrase) for column, phrase in required},
+                       columns)
+    return read.fts, [*text_checks(query, False, columns), *left_out, *([tree] if tree else [])]
+
+
+def _tree_check(fts: str, required: set[tuple[str | None, str]], columns: tuple[str, ...]) -> TreeCheck | None:
+    """The check of the phrases of `fts` that text_checks would check were each alone, but that stand in a group
+    or beside an OR; None when there are none (a word under NOT, or in a NEAR group, is left to the index)."""
+    from briefarc.store.querytree import leaves, parse
+
+    if "(" not in fts and " OR " not in fts:
+        return None
+    tree = parse(fts)
+    if tree is None:
+        return None
+    checked, exact = [], []
+    for number, leaf in enumerate(leaves(tree)):
+        if not leaf.positive or not leaf.text.endswith('"') or leaf.text.startswith("NEAR("):
+            continue  # left out (NOT), a prefix*, a NEAR group
+        phrase = leaf.text[1:-1].replace('""', '"')
+        column = leaf.column if leaf.column in columns else None
+        term = _as_read(phrase)
+        if term is None or not (term.exact_case or has_cjk(phrase)) or (column, phrase) in required:
+            continue
+        checked.append((number, term.pattern, (column,) if column else columns))
+        if term.exact_case:
+            exact.append(term.pattern)
+    return TreeCheck(tree, tuple(checked), tuple(exact)) if checked else None
 
 
 def _acronym(word: str) -> re.Pattern | None:
@@ -185,35 +261,49 @@ def text_checks(query: str, literal: bool = False, columns: tuple[str, ...] = ("
 
 
 def passing(db: sqlite_utils.Database | sqlite3.Connection, table: str, ids: list[int],
-            checks: list[TextCheck]) -> set[int]:
-    """The rows of `table` among `ids` whose text holds every check's phrase."""
+            checks: list[Check]) -> set[int]:
+    """The rows of `table` among `ids` (matches of the query the checks are of) whose text holds every check's
+    phrase, and that match the query with its phrases read as written (TreeCheck)."""
     columns = sorted({column for check in checks for column in check.columns})
+    plain = [check for check in checks if isinstance(check, TextCheck)]
+    trees = [check for check in checks if isinstance(check, TreeCheck)]
     found: set[int] = set()
     for start in range(0, len(ids), 500):
         page = ids[start:start + 500]
         rows = db.execute(f"SELECT id, {', '.join(columns)} FROM {table} WHERE id IN ({', '.join('?' * len(page))})"
                           f"{needles_sql(checks)}", [*page, *needles(checks)])
+        texts = {}
         for row in rows:
             text = dict(zip(columns, row[1:], strict=True))
             if all(any(check.pattern.search(text[column] or "") for column in check.columns) == check.present
-                   for check in checks):
-                found.add(row[0])
+                   for check in plain):
+                texts[row[0]] = text
+        for tree in trees:
+            for rowid in tree.refused(db, table, texts):
+                del texts[rowid]
+        found.update(texts)
     return found
 
 
-def needle_clauses(checks: list[TextCheck], row: str = "") -> list[str]:
+def exact_patterns(checks: list) -> list[re.Pattern]:
+    """The patterns of the words the checks find as written (WHO), for the snippets to mark them so."""
+    return [pattern for check in checks
+            for pattern in (check.exact if isinstance(check, TreeCheck) else [check.pattern] if check.needle else [])]
+
+
+def needle_clauses(checks: list[Check], row: str = "") -> list[str]:
     """SQL clauses that pass over the rows without the checks' needles, case and all (instr): SQLite reads the
     text, not Python (`search IT`, "it" in every document and "IT" in none: 3.2 s for 100,000 documents, 0.6 s)."""
     return ["(" + " OR ".join(f"instr({row}{column}, ?)" for column in check.columns) + ")"
             for check in checks if check.needle and check.present]
 
 
-def needles_sql(checks: list[TextCheck], row: str = "") -> str:
+def needles_sql(checks: list[Check], row: str = "") -> str:
     """needle_clauses, each after an AND."""
     return "".join(" AND " + clause for clause in needle_clauses(checks, row))
 
 
-def needles(checks: list[TextCheck]) -> list[str]:
+def needles(checks: list[Check]) -> list[str]:
     return [check.needle for check in checks if check.needle and check.present for _ in check.columns]
 
 
@@ -255,7 +345,7 @@ def search(
             checked(lambda size: _ranked(db, table, fts, clauses, params, sort, size, 0, exhaustive), limit + offset,
                     lambda found: _kept(db, found, checks))[offset:]
         hits = _with_documents(db, ranked)
-        _add_snippets(db, table, fts, hits, typed, [check.pattern for check in checks if check.needle])
+        _add_snippets(db, table, fts, hits, typed, exact_patterns(checks))
     except sqlite3.OperationalError as exc:
         if "fts5" in str(exc) or "syntax" in str(exc):
             raise SearchSyntaxError(f"The search index could not read that query ({exc}). {HINT}") from exc
@@ -275,13 +365,13 @@ def _ranked(db: sqlite_utils.Database, table: str, fts: str, clauses: list[str],
     return list(best_first(db, table, fts, clauses, params, limit + offset)[offset:])
 
 
-def _kept(db: sqlite_utils.Database, ranked: list[tuple[int, float | None]], checks: list[TextCheck]) -> list:
+def _kept(db: sqlite_utils.Database, ranked: list[tuple[int, float | None]], checks: list[Check]) -> list:
     kept = passing(db, "documents", [rowid for rowid, _ in ranked], checks)
     return [hit for hit in ranked if hit[0] in kept]
 
 
 def count_checked(db: sqlite_utils.Database, table: str, fts: str, clauses: list[str], params: list,
-                  checks: list[TextCheck]) -> int:
+                  checks: list[Check]) -> int:
     """How many matches of `fts` under the filters hold the checks' phrases (the needles told by SQLite first)."""
     ids = [row[0] for row in db.execute(
         f"""SELECT d.id FROM {table} JOIN documents d ON d.id = {table}.rowid
