@@ -190,6 +190,10 @@ class Scheduler:
         GIVEN_URL.set(self.source.url)  # what this source's pages are reached through
         if not self.options.dry_run:
             self._start()
+        elif self.source.kind != "urls":  # what a real run would do, resume points and due pages included
+            from briefarc.store.sources import known_source_id
+
+            self.handler.source_id = known_source_id(self.db, self.source)
         ctx = Context(self.source, fetcher, self.is_known, since=self.options.since, refresh=self.options.refresh,
                       max_items=self.options.max_items, validators=self._validators, remember=self._remember,
                       look_ahead=self._look_ahead, resume=self._walk_points(), broke_off=self._broke_off)
@@ -218,11 +222,12 @@ class Scheduler:
             except Unchanged as exc:
                 ctx.notes.append(f"nothing new: {exc.url} is unchanged since the last run")
             source_id = self.handler.source_id
-            if ctx.resume and source_id is not None and not self.cut_short and not self.handler.fatal:
+            if ctx.resume and source_id is not None and not (self.cut_short or self.handler.fatal
+                                                              or self.options.dry_run):
                 from briefarc.store import pending
 
                 pending.walk_done(self.db, source_id)  # the walk read on to its end
-        if not self.options.dry_run and not self.cut_short and not self.handler.fatal:
+        if not self.cut_short and not self.handler.fatal:  # a dry run lists them
             await self._drain(self._due(urls), fetcher, None, discovered=False)
 
     async def _due(self, urls: list[str | None]) -> AsyncIterator[Item]:
@@ -236,7 +241,7 @@ class Scheduler:
                            pending=True)
 
     def _walk_points(self) -> list[tuple[str, int]]:
-        """Where the last runs' walks of this source broke off (none for loose URLs, or in a dry run)."""
+        """Where the last runs' walks of this source broke off (none for loose URLs)."""
         from briefarc.store import pending
 
         if self.handler.source_id is None or self.source.kind == "urls":

@@ -50,11 +50,17 @@ def find_source(db: sqlite_utils.Database | None, name: str) -> Source:
 
 
 @translated
+def known_source_id(db: sqlite_utils.Database, source: Source) -> int | None:
+    """The row id of a source, None when it has none yet (nothing is written: a dry run's lookup)."""
+    row = db.execute("SELECT id FROM sources WHERE name = ?", (source.name,)).fetchone()
+    return row[0] if row else None
+
+
+@translated
 def source_id(db: sqlite_utils.Database, source: Source) -> int:
     """The row id of a source, creating the row for a built-in source on first use."""
-    row = db.execute("SELECT id FROM sources WHERE name = ?", (source.name,)).fetchone()
-    if row:
-        return row[0]
+    if (known := known_source_id(db, source)) is not None:
+        return known
     with transaction(db) as conn:
         return inserted_id(conn.execute(
             "INSERT INTO sources (name, kind, url, title, options, created_at, enabled) VALUES (?, ?, ?, ?, ?, ?, ?)",
