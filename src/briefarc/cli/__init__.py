@@ -133,7 +133,7 @@ def _command_line_error(exc: typer.TyperException, argv: list[str]) -> int:
     if ctx is not None and exc.format_message() == ctx.get_help():  # no_args_is_help: the help, as asked for
         sys.stdout.write(ctx.get_help() + "\n")
         return ExitStatus.OK
-    message = _as_typed(exc, argv)
+    message = _negative_number(exc, argv) or _as_typed(exc, argv)
     if ctx is not None and ctx.info_name == "list" and "unexpected extra argument" in message:
         message += ". `briefarc list` takes filters only: `briefarc search WORDS` searches."
     console.error(message)
@@ -170,3 +170,23 @@ def _as_typed(exc: typer.TyperException, argv: list[str]) -> str:
         return exc.format_message()
     typed = next((arg for arg in argv if arg.startswith(name) and not arg.startswith("--") and len(arg) > 2), None)
     return f"No such option: {typed}." if typed else exc.format_message()
+
+
+def _negative_number(exc: typer.TyperException, argv: list[str]) -> str | None:
+    """What a negative number is instead, where a command takes ids or version numbers (`show -1`, `diff 5 -1 2`):
+    Click reads it as an option and said "No such option: -1"."""
+    import re
+
+    ctx, name = getattr(exc, "ctx", None), getattr(exc, "option_name", None)
+    if ctx is None or not name:
+        return None
+    typed = next((arg for arg in argv if arg.startswith(name) and re.fullmatch(r"-\d+(?:[#＃]\d*)?", arg)), None)
+    metavars = [getattr(param, "metavar", None) or "" for param in ctx.command.params
+                if param.param_type_name == "argument"]
+    if typed is None or not any("ID" in metavar for metavar in metavars):
+        return None
+    given = argv[argv.index(ctx.info_name) + 1:argv.index(typed)] if ctx.info_name in argv else []
+    if "[V1 V2]" in metavars and any(not arg.startswith("-") for arg in given):
+        return f"{typed} is not a version number: versions are numbered from 1 (`briefarc history ID` lists them)."
+    return (f"{typed} is not a document id: ids are whole numbers from 1 (`briefarc list` and `briefarc search` show "
+            "them).")
