@@ -244,6 +244,7 @@ def sources_add(
     if url:
         check_fetchable(url)
     check_source_name(name)
+    _check_options_fit(kind.strip().lower(), full_text, item_selector, next_selector)
     options = {key: value for key, value in (("item_selector", item_selector), ("next_selector", next_selector),
                ("link_pattern", link_pattern), ("full_text", "always" if full_text else None)) if value}
     _check_pattern(link_pattern)
@@ -252,6 +253,24 @@ def sources_add(
     source = add_source(database, Source(name=name, kind=kind.strip().lower(), url=url, title=title, options=options))
     line = f"Source {source.name} ({source.kind}) is enabled: {masked(source.url)}"
     console.err().print(render.clean(line), markup=False, highlight=False)
+
+
+def _check_options_fit(kind: str, full_text: bool, item_selector: str | None, next_selector: str | None) -> None:
+    """An option that means nothing for the kind is refused: it was stored and never read. --full-text is read by
+    a feed (and by a WordPress source, which reads the site's feed when its API is closed); the selectors by a
+    listing. An unknown kind is left for add_source to name."""
+    from briefarc.sources import KINDS
+
+    if kind not in KINDS:
+        return
+    if full_text and kind not in ("feed", "wordpress"):
+        raise UsageError(f"--full-text is for feeds whose entries hold the whole text (--kind feed, or wordpress, "
+                         f"which reads the site's feed when its API is closed): a {kind} source's pages are always "
+                         "fetched. Leave it out.")
+    for option, value in (("--item-selector", item_selector), ("--next-selector", next_selector)):
+        if value is not None and kind != "listing":
+            raise UsageError(f"{option} is for listing pages (--kind listing): a {kind} source has no use for it. "
+                             "Leave it out, or give --kind listing.")
 
 
 def _check_pattern(pattern: str | None) -> None:
