@@ -340,6 +340,9 @@ class Scheduler:
                 self.on_update(self.report)
                 if not self._wanted(item):
                     continue
+                if item.left_out is not None and self.options.dry_run:  # nothing a real run would fetch
+                    self.report.notes.append(f"{item.url}: {item.left_out}")
+                    continue
                 if self.options.max_items is not None and self.scheduled >= self.options.max_items:
                     self._cut_short(item, found_on)
                     break

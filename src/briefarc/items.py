@@ -55,6 +55,10 @@ class ItemHandler:
     async def handle(self, item: Item, fetcher: Fetcher, found_on: str | None = None) -> None:
         self.found_on[item.url] = found_on
         try:
+            if item.left_out is not None:  # nothing to archive: skipped, and said in the run's notes
+                from briefarc.sources.base import LeftOut
+
+                raise LeftOut(item.left_out)
             if item.page is not None:
                 await self._feed_entry(item, fetcher, found_on)
             elif item.document_id is not None:

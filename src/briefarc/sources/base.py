@@ -28,6 +28,15 @@ class Item:
     response: Response | None = None  # the page's response when discovery fetched it already (a loose URL)
     # with `response`: the page's documents, or why it has none, when discovery read it already
     read: list[tuple[Document, RawPage]] | InputError | None = None
+    # why nothing of it can be archived (a feed entry with neither link nor text): skipped, and said, on the run
+    # that first meets it; known from then on, as a skipped page is
+    left_out: str | None = None
+
+
+class LeftOut(InputError):
+    """An item with nothing to archive: counted skipped, not failed, and not tried again."""
+
+    skipped = True
 
 
 class Unchanged(Exception):

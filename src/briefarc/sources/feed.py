@@ -38,6 +38,7 @@ async def discover_feed(ctx: Context) -> AsyncIterator[Item]:
         if pattern and not (link and pattern.search(link)):
             continue
         if not link and not _carries_text(entry):  # no page to fetch and nothing to store: as ingest leaves it
+            yield _left_out(response.final_url, entry)
             continue
         page = RawPage(data=response.data, origin=response.final_url, url=link, content_type=response.content_type,
                        headers=response.headers, item=entry_key(entry), sha256=digest)
@@ -49,11 +50,27 @@ async def discover_feed(ctx: Context) -> AsyncIterator[Item]:
 
 
 def _carries_text(entry) -> bool:
-    """Whether an entry holds some text of its own (its content or summary), not only a title."""
-    return any(TAG.sub("", text or "").strip() for text in (entry.content, entry.summary))
+    """Whether an entry holds some text of its own (its content or summary), not only a title: a letter or a digit
+    once its markup is gone (a description of `&nbsp;`, a script, a comment or a zero-width space holds none, and
+    was archived as an empty document that no page could ever fill in)."""
+    from html import unescape
+
+    return any(any(char.isalnum() for char in unescape(TAG.sub(" ", HIDDEN.sub(" ", text or ""))))
+               for text in (entry.content, entry.summary))
+
+
+def _left_out(feed_url: str, entry) -> Item:
+    """An entry with neither link nor text, named as its document would be: said once, by the run that meets it
+    first, and known from then on (it was left out without a word, every run)."""
+    from briefarc.pipeline import entry_key
+
+    title = f" '{' '.join(entry.title.split())}'" if entry.title else ""
+    return Item(url=f"feed:{normalize_url(feed_url)}#{entry_key(entry)}", title=entry.title,
+                left_out=f"the feed's entry{title} has neither a link nor text: left out")
 
 
 TAG = lazy(r"<[^>]*+>")
+HIDDEN = lazy(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)  # markup whose words are never shown
 
 
 FEED_ROOTS = ("rss", "feed", "rdf")
