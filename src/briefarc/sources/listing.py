@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator
 
+from briefarc.errors import InputError
 from briefarc.extract.links import resolve
 from briefarc.net.fetch import FetchFailure
 from briefarc.offload import aside
@@ -37,6 +38,12 @@ async def discover_listing(ctx: Context) -> AsyncIterator[Item]:
             raise
         items, next_link = await aside(read_listing, response.data, response.final_url, ctx.source.options,
                                        response.content_type)  # not on the event loop: it may take seconds
+        if not items and (error := await _error_page(response, url, number)) is not None:
+            if error is PAST_THE_END:
+                return
+            if number:
+                walk.broke(url, number)
+            raise error
         if _last_page(ctx, response.data, number):
             next_link, ctx = None, _without_template(ctx)
         stop = walk.stops(items)  # judged before the items are stored by this very run
@@ -53,6 +60,39 @@ async def discover_listing(ctx: Context) -> AsyncIterator[Item]:
         ctx.notes.append(f"stopped after reading {ctx.max_pages} listing pages of {ctx.url}: the next, {url}, and "
                          "those after it were not read (a source of this kind and options with that address "
                          "reads on from there)")
+
+
+PAST_THE_END = InputError("past the last page")
+
+
+async def _error_page(response, url: str, number: int) -> InputError | None:
+    """Why a listing page that lists nothing is no listing (None when it is one, an empty one): a "not found" page
+    answered with 200 is past the last page (PAST_THE_END) after the first, and a first page that says so is the
+    source's error; a page that is an error page ("Service Unavailable", a captcha's "Access denied") is no end of
+    the walk, which breaks off there. Either ended the walk as if it were read to its end, and said nothing."""
+    from briefarc.net.fetch import looks_missing
+
+    if looks_missing(response, url):
+        if number:
+            return PAST_THE_END
+        return InputError(f"{url} answered a page that says it is not found (status {response.status}, at "
+                          f"{response.final_url}): check the source's URL.")
+    reason = await aside(_refusal, response.data, response.content_type)
+    if reason is None:
+        return None
+    what = reason.split(", not a page")[0]  # 'an error page ("Service Unavailable")', 'a redirect stub ("Found")'
+    return InputError(f"{url} answered {what} with status {response.status}, not a listing: tried again next run")
+
+
+def _refusal(data: bytes, content_type: str | None) -> str | None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from briefarc.extract.decode import decode_html
+    from briefarc.extract.depth import cap_tags, guarded
+    from briefarc.extract.stubs import refusal
+
+    text = decode_html(data, content_type)[0]
+    return refusal(LexborHTMLParser(guarded(cap_tags(text)[0])), len(text))
 
 
 def _last_page(ctx: Context, data: bytes, number: int) -> bool:
