@@ -165,3 +165,25 @@ def test_the_query_tree_reads_precedence_as_fts5_does():
         assert rows(without(tree, {number})) == rows(absent), (query, number)
 
     check()
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("(WHO OR US)", sorted([*WHO_PAGES, "the Security Council"])),
+    ("WHO OR Geneva", sorted([*WHO_PAGES, "Geneva talks", "volunteers"])),
+    ("(WHO Nairobi) OR (IT Nairobi)", ["health funding"]),
+])
+def test_rows_lacking_an_acronym_are_asked_of_the_whole_index_alike(cli, archive, monkeypatch, query, expected):
+    """Past WHOLE_INDEX rows lacking the same acronyms, the rest of the query is asked of the whole index."""
+    from briefarc.store import querytree
+
+    monkeypatch.setattr(querytree, "WHOLE_INDEX", 0)
+    assert found(cli, archive, query) == expected
+
+
+def test_an_or_of_acronyms_passes_over_the_rows_without_their_letters_in_sqlite():
+    from briefarc.store.search import needles, needles_sql, search_query
+
+    checks = search_query("(WHO OR US) Geneva")[1]
+    assert needles_sql(checks, "d.").count("instr(d.") == 6 and needles(checks) == ["WHO"] * 3 + ["US"] * 3
+    assert needles_sql(search_query("WHO OR Geneva")[1]) == ""  # a match may hold Geneva alone
+    assert needles(search_query("title:(WHO) OR body:(US)")[1]) == ["WHO", "US"]

@@ -12,6 +12,7 @@ from briefarc.store.db import translated
 from briefarc.store.fts import index_for
 from briefarc.store.published import NEWEST_FIRST
 from briefarc.store.query import HINT, literal_query, read_query, required_phrases
+from briefarc.store.querytree import TreeCheck
 from briefarc.store.ranking import best_first, newest_first, scored
 from briefarc.store.sitelabel import SITE_FILTER_SQL
 from briefarc.store.text import has_cjk
@@ -20,7 +21,6 @@ if TYPE_CHECKING:
     import sqlite_utils
 
     from briefarc.analysis.matching import Term
-    from briefarc.store.querytree import Tree
 
 # A snippet marks each match with these private-use characters. A page whose own text holds one of
 # them gets its snippet twice, with a second pair as well: the places where the two differ are the
@@ -136,50 +136,6 @@ class TextCheck:
     present: bool = True  # False: a word left out (-WHO), which no hit holds
 
 
-@dataclass(frozen=True)
-class TreeCheck:
-    """The phrases of a group or beside an OR (`(WHO OR UN)`, `title:(WHO)`) that the index cannot tell, checked
-    with the rest of the query (store/querytree.py): a match that lacks one as written is asked again of the index
-    with that phrase found nowhere. `checked`: each such phrase's number among the tree's leaves, its pattern and
-    the columns it may be in; `exact`: the patterns of the acronyms, for snippets."""
-
-    tree: Tree
-    checked: tuple[tuple[int, re.Pattern, tuple[str, ...]], ...]
-    exact: tuple[re.Pattern, ...] = ()
-    needle = None  # none of its phrases is in every match
-    present = True
-
-    @property
-    def columns(self) -> tuple[str, ...]:
-        return tuple(sorted({column for _, _, columns in self.checked for column in columns}))
-
-    def refused(self, db: sqlite_utils.Database | sqlite3.Connection, table: str,
-                texts: dict[int, dict[str, str | None]]) -> set[int]:
-        """The rows among `texts` (matches of the whole query: id -> column -> text) that do not match it once
-        the phrases they lack as written are taken as found nowhere."""
-        from briefarc.store.fts import index_for
-        from briefarc.store.querytree import without
-
-        lacking: dict[frozenset[int], list[int]] = {}
-        for rowid, text in texts.items():
-            absent = frozenset(number for number, pattern, columns in self.checked
-                               if not any(pattern.search(text.get(column) or "") for column in columns))
-            if absent:
-                lacking.setdefault(absent, []).append(rowid)
-        refused: set[int] = set()
-        for absent, rowids in lacking.items():
-            rest = without(self.tree, set(absent))
-            if rest is None:
-                refused.update(rowids)
-                continue
-            index, fts = index_for(db, rest, table)
-            marks = ", ".join("?" for _ in rowids)
-            kept = {row[0] for row in db.execute(
-                f"SELECT rowid FROM {index} WHERE {index} MATCH ? AND rowid IN ({marks})", [fts, *rowids])}
-            refused.update(set(rowids) - kept)
-        return refused
-
-
 Check = TextCheck | TreeCheck
 
 
@@ -217,7 +173,8 @@ def _tree_check(fts: str, required: set[tuple[str | None, str]], columns: tuple[
         term = _as_read(phrase)
         if term is None or not (term.exact_case or has_cjk(phrase)) or (column, phrase) in required:
             continue
-        checked.append((number, term.pattern, (column,) if column else columns))
+        checked.append((number, term.pattern, (column,) if column else columns,
+                        phrase.rstrip("'’s") if term.exact_case else None))
         if term.exact_case:
             exact.append(term.pattern)
     return TreeCheck(tree, tuple(checked), tuple(exact)) if checked else None
@@ -264,24 +221,20 @@ def passing(db: sqlite_utils.Database | sqlite3.Connection, table: str, ids: lis
             checks: list[Check]) -> set[int]:
     """The rows of `table` among `ids` (matches of the query the checks are of) whose text holds every check's
     phrase, and that match the query with its phrases read as written (TreeCheck)."""
-    columns = sorted({column for check in checks for column in check.columns})
     plain = [check for check in checks if isinstance(check, TextCheck)]
-    trees = [check for check in checks if isinstance(check, TreeCheck)]
+    columns = sorted({column for check in plain for column in check.columns})
     found: set[int] = set()
     for start in range(0, len(ids), 500):
         page = ids[start:start + 500]
-        rows = db.execute(f"SELECT id, {', '.join(columns)} FROM {table} WHERE id IN ({', '.join('?' * len(page))})"
-                          f"{needles_sql(checks)}", [*page, *needles(checks)])
-        texts = {}
+        rows = db.execute(f"SELECT {', '.join(['id', *columns])} FROM {table} "
+                          f"WHERE id IN ({', '.join('?' * len(page))}){needles_sql(checks)}", [*page, *needles(checks)])
         for row in rows:
             text = dict(zip(columns, row[1:], strict=True))
             if all(any(check.pattern.search(text[column] or "") for column in check.columns) == check.present
                    for check in plain):
-                texts[row[0]] = text
-        for tree in trees:
-            for rowid in tree.refused(db, table, texts):
-                del texts[rowid]
-        found.update(texts)
+                found.add(row[0])
+    for tree in (check for check in checks if isinstance(check, TreeCheck)):
+        found -= tree.refused(db, table, sorted(found))
     return found
 
 
@@ -294,8 +247,20 @@ def exact_patterns(checks: list) -> list[re.Pattern]:
 def needle_clauses(checks: list[Check], row: str = "") -> list[str]:
     """SQL clauses that pass over the rows without the checks' needles, case and all (instr): SQLite reads the
     text, not Python (`search IT`, "it" in every document and "IT" in none: 3.2 s for 100,000 documents, 0.6 s)."""
-    return ["(" + " OR ".join(f"instr({row}{column}, ?)" for column in check.columns) + ")"
-            for check in checks if check.needle and check.present]
+    return [sql for sql, _ in _needle_parts(checks, row)]
+
+
+def _needle_parts(checks: list[Check], row: str = "") -> list[tuple[str, list[str]]]:
+    """Each check's needle clause and its parameters, in the order of the checks."""
+    parts = []
+    for check in checks:
+        if isinstance(check, TreeCheck):
+            if (found := check.needle_clause(row)) is not None:
+                parts.append(found)
+        elif check.needle and check.present:
+            parts.append(("(" + " OR ".join(f"instr({row}{column}, ?)" for column in check.columns) + ")",
+                          [check.needle] * len(check.columns)))
+    return parts
 
 
 def needles_sql(checks: list[Check], row: str = "") -> str:
@@ -304,7 +269,8 @@ def needles_sql(checks: list[Check], row: str = "") -> str:
 
 
 def needles(checks: list[Check]) -> list[str]:
-    return [check.needle for check in checks if check.needle and check.present for _ in check.columns]
+    """The parameters of needle_clauses, in order."""
+    return [value for _, values in _needle_parts(checks) for value in values]
 
 
 def checked(fetch, wanted: int, keep) -> list:
