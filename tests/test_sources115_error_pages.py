@@ -77,3 +77,20 @@ def test_a_first_page_that_says_not_found_with_200_is_an_error(cli, db_file, sit
                "--db", db_file).code == 0
     code, first = fetch(cli, db_file)
     assert code == 1 and "not found" in first["error"].lower() and "check the source" in first["error"], first
+
+
+def test_a_feed_or_sitemap_answering_an_error_page_says_so_not_that_it_is_a_listing(cli, db_file, site):
+    """A feed whose host answers a busy page with 200 was said to be 'no RSS or Atom feed: it holds a <html>
+    document (a source of --kind listing reads that). Check the source's URL and kind.', sending the user to
+    change a source that is right; a sitemap answering a 'not found' page with 200 the same."""
+    site.route("/robots.txt", ss.robots())
+    site.route("/feed.xml", BUSY_PAGE)
+    site.route("/sitemap.xml", ss.Reply(ss.not_found_page()))
+    assert cli("sources", "add", "f", site.url("/feed.xml"), "--kind", "feed", "--db", db_file).code == 0
+    assert cli("sources", "add", "s", site.url("/sitemap.xml"), "--kind", "sitemap", "--db", db_file).code == 0
+    result = cli("fetch", "f", "s", *FAST, "--db", db_file, "--json")
+    assert result.code == 1 and "Traceback" not in result.stderr
+    errors = {report["source"]: report["error"] for report in result.jsonl()}
+    assert "Service Unavailable" in errors["f"] and "not a feed" in errors["f"], errors
+    assert "--kind listing" not in errors["f"] and "--kind listing" not in errors["s"], errors
+    assert "not found" in errors["s"] and "check the source's URL" in errors["s"], errors

@@ -26,7 +26,7 @@ async def discover_feed(ctx: Context) -> AsyncIterator[Item]:
     response = await ctx.get(ctx.url, accept="any")
     feed = await aside(parse_feed, response.data, response.final_url)  # not on the loop: it may take seconds
     if not feed.items and feed.root not in FEED_ROOTS:
-        raise wrong_document(ctx.url, feed.root, "RSS or Atom feed")
+        raise await _error_page(response, ctx.url, "a feed") or wrong_document(ctx.url, feed.root, "RSS or Atom feed")
     digest = sha256(response.data)  # once: every entry's page is the feed's bytes
     pattern = _pattern(ctx)
     whole = ctx.option("full_text", "auto") in (True, "always")
@@ -71,6 +71,15 @@ def _left_out(feed_url: str, entry) -> Item:
 
 TAG = lazy(r"<[^>]*+>")
 HIDDEN = lazy(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)  # markup whose words are never shown
+
+
+async def _error_page(response, url: str, what: str) -> InputError | None:
+    """Why the source's own address answered an error page (a busy host's, a "not found" page with 200) rather
+    than the document its kind reads: it was said to hold a web page, "a source of --kind listing reads that"."""
+    from briefarc.offload import aside
+    from briefarc.sources.listing import error_page
+
+    return await aside(error_page, response, url, 0, what)
 
 
 FEED_ROOTS = ("rss", "feed", "rdf")
@@ -147,7 +156,7 @@ async def _sitemap_items(ctx: Context, read: list[tuple[str, dict]]) -> AsyncIte
                              f"protocol's limit: the first {MAX_SITEMAP_ENTRIES:,} were read")
         sitemap = await aside(parse_sitemap, data)
         if url == ctx.url and not (sitemap.urls or sitemap.sitemaps) and sitemap.root not in SITEMAP_ROOTS:
-            raise wrong_document(url, sitemap.root, "XML sitemap")
+            raise await _error_page(response, url, "a sitemap") or wrong_document(url, sitemap.root, "XML sitemap")
         children = [child for child in dict.fromkeys(sitemap.sitemaps) if child not in visited and child not in queue]
         room = ctx.max_pages - len(visited) - len(queue)  # the queue holds no more than can be read
         left_out = left_out or len(children) > room

@@ -38,7 +38,7 @@ async def discover_listing(ctx: Context) -> AsyncIterator[Item]:
             raise
         items, next_link = await aside(read_listing, response.data, response.final_url, ctx.source.options,
                                        response.content_type)  # not on the event loop: it may take seconds
-        if not items and (error := await _error_page(response, url, number)) is not None:
+        if not items and (error := await aside(error_page, response, url, number)) is not None:
             if error is PAST_THE_END:
                 return
             if number:
@@ -65,11 +65,12 @@ async def discover_listing(ctx: Context) -> AsyncIterator[Item]:
 PAST_THE_END = InputError("past the last page")
 
 
-async def _error_page(response, url: str, number: int) -> InputError | None:
-    """Why a listing page that lists nothing is no listing (None when it is one, an empty one): a "not found" page
-    answered with 200 is past the last page (PAST_THE_END) after the first, and a first page that says so is the
-    source's error; a page that is an error page ("Service Unavailable", a captcha's "Access denied") is no end of
-    the walk, which breaks off there. Either ended the walk as if it were read to its end, and said nothing."""
+def error_page(response, url: str, number: int, what: str = "a listing") -> InputError | None:
+    """Why a page given in place of a listing (or a feed, a sitemap) is an error page, None when it is none.
+    A "not found" page answered with 200 is past the last page (PAST_THE_END) after the first, and a first page
+    that says so is the source's error; a page that is an error page ("Service Unavailable", a captcha's "Access
+    denied") or a redirect stub is no end of a walk, which breaks off there. A listing page of either kind ended
+    the walk as if it were read to its end, and said nothing."""
     from briefarc.net.fetch import looks_missing
 
     if looks_missing(response, url):
@@ -77,11 +78,11 @@ async def _error_page(response, url: str, number: int) -> InputError | None:
             return PAST_THE_END
         return InputError(f"{url} answered a page that says it is not found (status {response.status}, at "
                           f"{response.final_url}): check the source's URL.")
-    reason = await aside(_refusal, response.data, response.content_type)
+    reason = _refusal(response.data, response.content_type)
     if reason is None:
         return None
-    what = reason.split(", not a page")[0]  # 'an error page ("Service Unavailable")', 'a redirect stub ("Found")'
-    return InputError(f"{url} answered {what} with status {response.status}, not a listing: tried again next run")
+    found = reason.split(", not a page")[0]  # 'an error page ("Service Unavailable")', 'a redirect stub ("Found")'
+    return InputError(f"{url} answered {found} with status {response.status}, not {what}: tried again next run")
 
 
 def _refusal(data: bytes, content_type: str | None) -> str | None:
