@@ -67,6 +67,17 @@ def parse(fts: str) -> Tree | None:
     return tree if tree is not None and reader.index == len(tokens) else None
 
 
+def columns_named(fts: str) -> set[str]:
+    """The columns the query's filters name (not words inside its phrases)."""
+    named: set[str] = set()
+    position = 0
+    while (match := TOKEN.match(fts, position)) is not None and match.end() > position:
+        if match.lastgroup == "column":
+            named.add(match["column"].split(" ")[0])
+        position = match.end()
+    return named
+
+
 class _Reader:
     def __init__(self, tokens: list[tuple[str, str]]) -> None:
         self.tokens = tokens

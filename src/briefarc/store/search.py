@@ -146,12 +146,25 @@ def search_query(query: str, literal: bool = False, columns: tuple[str, ...] = (
     if literal:
         return literal_query(query), list(text_checks(query, True, columns))
     read = read_query(query, spare=lambda term: _acronym(term[1:-1].replace('""', '"')) is not None)
+    _check_columns(read.fts, columns)
     left_out: list[Check] = [TextCheck(pattern, columns, present=False) for word in read.spared
                 if (pattern := _acronym(word)) is not None]
     required = required_phrases(query)
     tree = _tree_check(read.fts, {(column if column in columns else None, phrase) for column, phrase in required},
                        columns)
     return read.fts, [*text_checks(query, False, columns), *left_out, *([tree] if tree else [])]
+
+
+def _check_columns(fts: str, columns: tuple[str, ...]) -> None:
+    """A filter of a column the searched rows do not have (title: in a search of turns, which hold only their text)
+    is a usage error that says so: SQLite said "no such column: title", and the advice was about punctuation."""
+    from briefarc.store.querytree import columns_named
+
+    if columns == ("title", "subtitle", "body"):
+        return
+    for name in sorted(columns_named(fts) - set(columns)):
+        raise SearchSyntaxError(f"{name}: filters a document's {name}, and search --in searches the text of turns, "
+                                f"which have none: leave out {name}: (or --in, to search the documents).")
 
 
 def _tree_check(fts: str, required: set[tuple[str | None, str]], columns: tuple[str, ...]) -> TreeCheck | None:
