@@ -116,13 +116,13 @@ class ItemHandler:
         from briefarc.net.fetch import ANY_DOCUMENT_TYPES, HTML_TYPES, JSON_TYPES, looks_missing
         from briefarc.pipeline import fetched_page
 
-        etag, modified, _ = fetchlog.validators(self.db, item.url) if self.options.refresh else (None,) * 3
+        etag, modified, doc_id = fetchlog.validators(self.db, item.url) if self.options.refresh else (None,) * 3
         accept = {"html": HTML_TYPES, "json": JSON_TYPES, "any": ANY_DOCUMENT_TYPES}[item.accept]
         response = item.response or await fetcher.get(item.url, etag=etag, last_modified=modified, accept=accept)
         self.report.fetched += 1
         if response.not_modified:
             self.report.unchanged += 1
-            fetchlog.mark_seen(self.db, item.url, "stored", source_id=self.source_id)
+            fetchlog.mark_seen(self.db, item.url, "stored", source_id=self.source_id, back=doc_id)
             return None
         if response.status in (404, 410) or looks_missing(response, item.url):
             raise Missing(f"missing at the source ({response.status}" + (

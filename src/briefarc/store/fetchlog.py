@@ -72,11 +72,15 @@ def source_validators(db: sqlite_utils.Database, url: str, source_id: int | None
 @translated
 def mark_seen(
     db: sqlite_utils.Database, url: str, status: str, *, source_id: int | None = None,
-    document_id: int | None = None, reason: str | None = None, headers: dict | None = None,
+    document_id: int | None = None, reason: str | None = None, headers: dict | None = None, back: int | None = None,
 ) -> None:
+    """`back`: the document whose page answered 304 at its source, in the same transaction no longer removed
+    (a page saved again is cleared where it is saved)."""
     headers = headers or {}
     stamp = now_iso()
     with transaction(db) as conn:
+        if back is not None:
+            conn.execute("UPDATE documents SET removed_at = NULL WHERE id = ? AND removed_at IS NOT NULL", (back,))
         conn.execute(
             """INSERT INTO seen_urls (key, url, source_id, document_id, status, reason, etag, last_modified,
                                       first_seen, last_fetched)
