@@ -52,7 +52,9 @@ def guess_language(text: str) -> str | None:
     """A language from the text itself, by CLD2 (Chrome's compact language detector); None when unsure. Text
     that is mostly Chinese characters, with no kana or hangul, is Chinese without asking CLD2 (a seventh of
     the extraction of a saved Chinese transcript)."""
-    sample = UNREADABLE.sub(" ", text[:3000])
+    sample = text[:3000]
+    if not sample.isprintable():  # a printable text holds none of UNREADABLE's characters (a search of each)
+        sample = UNREADABLE.sub(" ", sample)
     if not sample.strip():
         return None
     if 2 * cjk_count(sample) >= len(sample) and not KANA_OR_HANGUL.search(sample):
