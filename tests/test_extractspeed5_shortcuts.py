@@ -1,14 +1,16 @@
-"""A shortcut of the extractor that must answer what the code it replaces answered: a printable sample
-is not searched for unreadable characters (guess_language)."""
+"""Shortcuts of the extractor that must answer what the code they replace answered: a printable sample
+is not searched for unreadable characters (guess_language), the headings of the error-page test found by tag
+name (stubs.heading_reason)."""
 
 from __future__ import annotations
 
 import random
 
 import pycld2
+from selectolax.lexbor import LexborHTMLParser
 
-from briefarc.extract import language
-from briefarc.extract.text import cjk_count
+from briefarc.extract import language, stubs
+from briefarc.extract.text import cjk_count, fold
 
 PIECES = ["Foreign Ministry Spokesperson ", "外交部发言人", "毛宁", "。", "，", "\x00", "\x07", "\x0b", "\x1f", "\x7f",
           "\x85", "\x9f", "\ud800", "\udfff", "\u200b", "\u00ad", "\u00a0", "\u3000", "カタカナ", "한국어", "\t", "\n",
@@ -38,3 +40,28 @@ def test_guess_language_answers_as_with_the_search_of_every_sample() -> None:
               for tail in ("\x00", "\x9f", "\ud800", "x" * 20)]  # an unreadable character at or past the cut
     for text in texts:
         assert language.guess_language(text) == old_guess_language(text), repr(text[:80])
+
+
+def old_heading_reason(tree: LexborHTMLParser) -> str | None:
+    return stubs.first_reason(fold(node.text()) for node in tree.css("title, h1, h2")[:4])
+
+
+HEADINGS = ["<title>{}</title>", "<h1>{}</h1>", "<h2>{}</h2>", "<svg><title>{}</title></svg>", "<p>{}</p>",
+            "<math><h1>{}</h1></math>", "<template><h2>{}</h2></template>", "<table><h1>{}</h1></table>",
+            "<noscript><h2>{}</h2></noscript>", "<H2 class=x>{}</H2>"]
+LINES = ["Daily briefing", "404 Not Found", "302 Found", "Moved Permanently", "Page not found", "页面不存在",
+         "Error 500", "Spokesperson's remarks", ""]
+
+
+def test_heading_reason_answers_as_the_first_four_in_the_page_order() -> None:
+    rng = random.Random(11)
+    for _ in range(3000):
+        parts = [rng.choice(HEADINGS).format(rng.choice(LINES)) for _ in range(rng.randint(0, 14))]
+        tree = LexborHTMLParser("<html><head></head><body>" + "".join(parts) + "</body></html>")
+        assert stubs.heading_reason(tree) == old_heading_reason(tree), parts
+
+
+def test_a_status_line_past_the_fourth_heading_is_not_read() -> None:
+    page = "<title>Briefing</title><h1>One</h1><h2>Two</h2><h2>Three</h2><h2>404 Not Found</h2>"
+    assert stubs.heading_reason(LexborHTMLParser(page)) is None
+    assert stubs.heading_reason(LexborHTMLParser(page.replace("<h2>Two</h2>", ""))) == "404 Not Found"
