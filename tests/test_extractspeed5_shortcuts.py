@@ -1,6 +1,6 @@
 """Shortcuts of the extractor that must answer what the code they replace answered: a printable sample
 is not searched for unreadable characters (guess_language), the headings of the error-page test found by tag
-name (stubs.heading_reason)."""
+name (stubs.heading_reason), a site's drop selectors searched once for all readings (content.dropped)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import random
 import pycld2
 from selectolax.lexbor import LexborHTMLParser
 
-from briefarc.extract import language, stubs
+from briefarc.extract import content, language, stubs
 from briefarc.extract.text import cjk_count, fold
 
 PIECES = ["Foreign Ministry Spokesperson ", "外交部发言人", "毛宁", "。", "，", "\x00", "\x07", "\x0b", "\x1f", "\x7f",
@@ -65,3 +65,24 @@ def test_a_status_line_past_the_fourth_heading_is_not_read() -> None:
     page = "<title>Briefing</title><h1>One</h1><h2>Two</h2><h2>Three</h2><h2>404 Not Found</h2>"
     assert stubs.heading_reason(LexborHTMLParser(page)) is None
     assert stubs.heading_reason(LexborHTMLParser(page.replace("<h2>Two</h2>", ""))) == "404 Not Found"
+
+
+PARAGRAPH = "<p>{} said the two countries will continue talks on trade and climate in the coming weeks.</p>"
+
+
+def test_the_drop_selectors_leave_their_elements_out_of_every_reading() -> None:
+    # the article's container is a "sidebar" holding a little text: the first reading keeps too little and the
+    # looser one (class words marking furniture only when links or size bear them out) is read too
+    article = "".join(PARAGRAPH.format(f"Speaker {index}") for index in range(6))
+    page = (f"<html><body><div class='sidebar'>{article}<p class='tool'>Print this page and share it with the"
+            " world through the usual channels of the site.</p><div id='src'>Source: the Ministry of Foreign"
+            " Affairs of the country and its press office.</div></div></body></html>")
+    tree = LexborHTMLParser(page)
+    assert content.dropped(tree.body, [".tool", "#src"]) == {node.mem_id for node in tree.css(".tool, #src")}
+    assert content.dropped(tree.body, ()) == set()
+    blocks, _ = content.main_blocks(tree, drop=[".tool", "#src"])
+    texts = " ".join(block.text for block in blocks)
+    assert "Speaker 5 said" in texts
+    assert "Print this page" not in texts and "Source:" not in texts
+    kept, _ = content.main_blocks(LexborHTMLParser(page))
+    assert "Print this page" in " ".join(block.text for block in kept)

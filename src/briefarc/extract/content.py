@@ -425,14 +425,14 @@ def main_blocks(tree: LexborHTMLParser, body: tuple[str, ...] = (), drop: list[s
     hidden = [node.html or "" for node in tree.tags("noscript")]
     place_streamed_parts(tree)
     tree.strip_tags(JUNK_TAGS)
-    skip_ids = {*(skip_ids or ()), *teaser_cards(page_body, shown, addresses)}
-    choice = Reading(page_body, body, drop, skip_ids, trust_body)
+    skip_ids = {*(skip_ids or ()), *teaser_cards(page_body, shown, addresses), *dropped(page_body, drop)}
+    choice = Reading(page_body, body, skip_ids, trust_body)
     if choice.too_little():
-        looser = Reading(page_body, body, drop, skip_ids, trust_body, names_alone=False, like=choice.page)
+        looser = Reading(page_body, body, skip_ids, trust_body, names_alone=False, like=choice.page)
         if looser.size > choice.size and not choice.nearer_title(looser, shown):
             choice = looser
     if not choice.blocks or (choice.too_little() and choice.next_to_nothing(shown)):
-        loosest = Reading(page_body, body, drop, skip_ids, trust_body, names_alone=False, class_words=False)
+        loosest = Reading(page_body, body, skip_ids, trust_body, names_alone=False, class_words=False)
         if loosest.size > choice.size:
             choice = loosest
     if (not choice.blocks or choice.next_to_nothing(shown)) and any(hidden):
@@ -443,6 +443,12 @@ def main_blocks(tree: LexborHTMLParser, body: tuple[str, ...] = (), drop: list[s
             if fallback.blocks and (not choice.blocks or not fallback.next_to_nothing(shown)):
                 return fallback.blocks, page_body
     return choice.blocks, choice.root
+
+
+def dropped(page_body: LexborNode, drop: list[str] | tuple[str, ...]) -> set[int]:
+    """The ids of the elements a site's `drop` selectors name, found once for every reading of the page (one
+    search for all of them: a search costs as much again for each selector of a list)."""
+    return {node.mem_id for node in page_body.css(", ".join(drop))} if drop else set()
 
 
 NEAR_TITLE_SIZE = 500  # text size of a reading that can stand against a larger one further from the headline
@@ -481,14 +487,12 @@ def meeting_depth(node: LexborNode, branch: set[int]) -> int:
 class Reading:
     """One pass over the page: votes, furniture, container, blocks."""
 
-    def __init__(self, page_body: LexborNode, body: tuple[str, ...] = (), drop: list[str] | tuple[str, ...] = (),
-                 skip_ids: set | None = None, trust_body: bool = True, names_alone: bool = True,
-                 class_words: bool = True, like: Page | None = None):
+    def __init__(self, page_body: LexborNode, body: tuple[str, ...] = (), skip_ids: set | None = None,
+                 trust_body: bool = True, names_alone: bool = True, class_words: bool = True,
+                 like: Page | None = None):
         page = self.page = Page(page_body, names_alone, class_words, like)
         page.vote()
         self.voted = page.total
-        if drop:  # one search for all of them
-            page.marked.update(node.mem_id for node in page_body.css(", ".join(drop)))
         page.marked.update(key for key in skip_ids or () if key is not None)
         page.mark_furniture()
         root = site_body(page_body, body)
