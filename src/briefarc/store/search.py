@@ -162,7 +162,9 @@ def _check_columns(fts: str, columns: tuple[str, ...]) -> None:
 
     if columns == ("title", "subtitle", "body"):
         return
-    for name in sorted(columns_named(fts) - set(columns)):
+    unknown = sorted(columns_named(fts) - set(columns))
+    if unknown:
+        name = unknown[0]
         raise SearchSyntaxError(f"{name}: filters a document's {name}, and search --in searches the text of turns, "
                                 f"which have none: leave out {name}: (or --in, to search the documents).")
 
@@ -219,8 +221,9 @@ def text_checks(query: str, literal: bool = False, columns: tuple[str, ...] = ("
     pairs cannot tell: a word typed in capitals that is a stop word in lower case is the acronym (WHO, US, IS, as
     kwic counts it, not every relative "who"), and a phrase of CJK characters and other words has those words
     where the phrase puts them ("美国 and": the index found "and" anywhere in a page with 美国). Only the phrases
-    each match must hold (store/query.py required_phrases): in a group, beside OR or after NOT, they are searched
-    as the index has them. `columns`: the text columns (turns have "text")."""
+    each match must hold (store/query.py required_phrases): those in a group or beside an OR are checked with the
+    rest of the query (_tree_check); after NOT, as the index has them. `columns`: the text columns (turns have
+    "text")."""
     checks = []
     for column, phrase in required_phrases(query, literal):
         term = _as_read(phrase)
