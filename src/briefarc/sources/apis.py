@@ -22,15 +22,43 @@ def _json(data: bytes, url: str):
         raise InputError(f"{url} did not answer with JSON ({reason}).") from exc
 
 
-def _listing(payload, url: str, what: str) -> list:
+def _listing(payload, url: str, what: str, answer=None) -> list:
     """`payload` when it is of the shape a listing API answers with, a list holding objects if any; InputError
     naming `what` when it is not (an API that answers a string, null, an error object or a list of numbers
-    lists nothing: that is no success)."""
+    lists nothing: that is no success), with what the error object of the whole `answer` says."""
     if not isinstance(payload, list) or (payload and not any(isinstance(item, dict) for item in payload)):
         from briefarc.errors import InputError
 
+        said = _error_said(answer)
+        if said is not None:  # a page after the first breaks the walk off there (_walk): the next run reads on
+            raise InputError(f'{url} did not answer with a list of {what} but with an error, "{said}": tried again '
+                             "next run")
         raise InputError(f"{url} did not answer with a list of {what}.")
     return payload
+
+
+def _error_said(answer) -> str | None:
+    """What a JSON error object says (ASP.NET's {"Message": ...}, {"error": ...}, {"errors": [...]}), on one
+    line and cut short; None when `answer` is none. A page after the first answering one (an MEA page 2's
+    {"Message": "An error has occurred."}, gov.uk's {"error": "Too many requests"}) was taken as the end of the
+    listing: exit 0, and no later run read that page or the pages after it."""
+    if not isinstance(answer, dict):
+        return None
+    fields = {str(key).lower(): value for key, value in answer.items()}
+    for name in ERROR_FIELDS:
+        said = fields.get(name)
+        if isinstance(said, dict):
+            said = said.get("message") or said.get("Message") or said.get("title")
+        elif isinstance(said, list):
+            said = next((item if isinstance(item, str) else item.get("message") for item in said
+                         if isinstance(item, str) or (isinstance(item, dict) and item.get("message"))), None)
+        if isinstance(said, str) and said.strip():
+            text = " ".join("".join(c if c.isprintable() else " " for c in said[:400]).split())
+            return text if len(text) <= 120 else text[:119] + "…"
+    return None
+
+
+ERROR_FIELDS = ("error", "errors", "message", "exceptionmessage", "error_description", "fault")
 
 
 async def discover_wordpress(ctx: Context) -> AsyncIterator[Item]:
@@ -140,10 +168,10 @@ async def discover_mea(ctx: Context) -> AsyncIterator[Item]:
 
     def read(payload, url: str, number: int) -> tuple[list[Item], bool] | None:
         rows = _rows(payload)
-        if rows is None and number > 1:  # a page past the last one may answer nothing of a listing
+        if rows is None and number > 1 and _error_said(payload) is None:  # past the last: nothing of a listing
             ctx.notes.append(f"{url} answered no list of publications: taken as the end of the listing")
             return None
-        rows = _listing(rows, url, "publications")
+        rows = _listing(rows, url, "publications", payload)
         return [_mea_item(base, row, language) for row in rows if _field(row, "pkid", "id")], len(rows) < size
 
     async for item in _walk(ctx, url_of, read, "publications"):
@@ -172,11 +200,8 @@ async def discover_govuk(ctx: Context) -> AsyncIterator[Item]:
         return urljoin(base, f"/api/search.json?{query}")
 
     def read(payload, url: str, number: int) -> tuple[list[Item], bool] | None:
-        results = payload.get("results") if isinstance(payload, dict) else None
-        if not isinstance(results, list) and number > 1:  # a page past the last one may answer nothing of a listing
-            ctx.notes.append(f"{url} answered no list of results: taken as the end of the listing")
-            return None
-        results = _listing(results, url, "results")
+        # past the last page the search API answers `results: []`: an answer without them is an error on any page
+        results = _listing(payload.get("results") if isinstance(payload, dict) else None, url, "results", payload)
         return [
             Item(url=urljoin(base, "/api/content" + r["link"]), title=_text(r.get("title")),
                  published=(_text(r.get("public_timestamp")) or "")[:10] or None, accept="json")
