@@ -211,8 +211,9 @@ def test_a_full_disk_is_a_clear_error_and_damages_nothing(cli, db_file, tmp_path
         patched.setattr(store, "open_database", nearly_full)
         result = cli("ingest", page_folder, "--db", db_file)
     assert result.code == 1
-    assert result.stderr.startswith(f"Error: Cannot write to the database {db_file}: database or disk is full.")
-    assert "Free some space" in result.stderr and "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"Error: Cannot write to the database {db_file}: the disk is full. 0 documents "
+                                    "saved before it filled;")  # how many went through (helper-116)
+    assert "free some space" in result.stderr and "Traceback" not in result.stderr
     after = counts(db_file)
     assert after["documents"] >= stored["documents"]  # nothing stored before is lost...
     assert after["documents"] == after["snapshots"] == after["versions"]  # ...and nothing is half stored

@@ -55,6 +55,23 @@ class Interrupted(BriefarcError):
         self.saved, self.unchanged = saved, unchanged
 
 
+class DiskFull(DatabaseError):
+    """The archive's disk filled during an ingest: what was saved before it stays (committed, each item whole).
+    Exit 3 when some pages went through, 1 when none did."""
+
+    def __init__(self, archive: str, saved: int, unchanged: int = 0):
+        also = f" ({unchanged} unchanged)" if unchanged else ""
+        super().__init__(f"Cannot write to the database {archive}: the disk is full. {saved} document"
+                         f"{'s' * (saved != 1)} saved before it filled{also}; free some space and run again to go on.")
+        self.saved, self.unchanged = saved, unchanged
+        self.exit_status = ExitStatus.PARTIAL if saved or unchanged else ExitStatus.ERROR
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """Whether a database error is SQLite's "database or disk is full" (SQLITE_FULL: ENOSPC, as the store says it)."""
+    return "disk is full" in str(exc)
+
+
 def tracebacks_wanted() -> bool:
     """BRIEFARC_TRACEBACK=1: show the traceback of an error, and of each failed item of a batch."""
     return os.environ.get("BRIEFARC_TRACEBACK", "") not in ("", "0")

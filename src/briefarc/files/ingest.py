@@ -9,7 +9,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefarc.errors import BriefarcError, InputError, Interrupted, UsageError, item_failure
+from briefarc.errors import (
+    BriefarcError,
+    DatabaseError,
+    DiskFull,
+    InputError,
+    Interrupted,
+    UsageError,
+    is_disk_full,
+    item_failure,
+)
 from briefarc.files.inputs import STDIN, is_warc_file, iter_inputs, looks_like_warc, read_page_file
 from briefarc.limits import MAX_PAGE_BYTES
 from briefarc.models import Document, ListingItem, RawPage, SaveResult
@@ -17,6 +26,7 @@ from briefarc.models import Document, ListingItem, RawPage, SaveResult
 if TYPE_CHECKING:
     import sqlite_utils
 
+    from briefarc.store.db import Batch
     from briefarc.store.writer import ProcessWriter, SerialWriter
 
 PARALLEL_FROM = 50  # inputs from which a writer process pays for its start
@@ -72,6 +82,9 @@ class _Run:
     on_input: Callable[[str, list[SaveResult] | None, str | None], None] | None
     limit: int = MAX_PAGE_BYTES  # a page (a file, or a WARC record) larger than this fails
     writer: SerialWriter | ProcessWriter = field(init=False)  # set by ingest() once it is open
+    # Saved by a SerialWriter in a batch not committed yet, with the writer's count of commits then: counted once
+    # committed. A full disk rolls the batch back, and "N saved" counted pages the archive did not keep.
+    uncommitted: list[tuple[int, list[SaveResult]]] = field(default_factory=list)
 
     def fail(self, name: str, reason: str) -> None:
         self.report.failed.append((name, reason))
@@ -84,9 +97,28 @@ class _Run:
             self.on_input(name, [], None)
 
     def saved(self, name: str, results: list[SaveResult]) -> None:
-        self.report.count(results)
+        batch = self._open_batch()
+        if batch is None:  # committed already (a ProcessWriter reports what it has committed)
+            self.report.count(results)
+        else:
+            self.uncommitted.append((batch.commits, results))
         if self.on_input:
             self.on_input(name, results, None)
+
+    def _open_batch(self) -> Batch | None:
+        """The SerialWriter's batch while its transaction is open."""
+        batch = getattr(self.writer, "batch", None)
+        return batch if batch is not None and batch.conn.in_transaction else None
+
+    def settle(self) -> None:
+        """Count what the writer has committed since it was saved; the rest (rolled back) is left out."""
+        batch = getattr(self.writer, "batch", None)
+        if batch is None or not self.uncommitted:
+            return
+        for commits, results in self.uncommitted:
+            if batch.commits > commits:
+                self.report.count(results)
+        self.uncommitted = []
 
 
 def ingest(
@@ -113,14 +145,30 @@ def ingest(
     run = _Run(IngestReport(), on_input, max_size)
     try:
         with run_of_its_own(db, on_wait):  # two ingests at once take turns: what they make is what one order makes
-            with _writer(db, paths, source_id, run) as writer:
-                run.writer = writer
-                for name in iter_inputs(paths, warc=True):
-                    _ingest_one(run, name, url)
+            try:
+                with _writer(db, paths, source_id, run) as writer:
+                    run.writer = writer
+                    for name in iter_inputs(paths, warc=True):
+                        _ingest_one(run, name, url)
+            finally:
+                run.settle()
             _note_listed(db, run.report.listed, source_id)  # each in a transaction of its own: a rerun notes the rest
     except KeyboardInterrupt as exc:  # the writer has saved and committed what was handed over whole
         raise Interrupted(run.report.added + run.report.updated, run.report.unchanged) from exc
+    except DatabaseError as exc:
+        if not is_disk_full(exc):
+            raise
+        raise DiskFull(_archive_name(db), run.report.added + run.report.updated, run.report.unchanged) from exc
     return run.report
+
+
+def _archive_name(db: sqlite_utils.Database) -> str:
+    from briefarc.store.db import database_file
+
+    try:
+        return str(database_file(db) or "in memory")
+    except DatabaseError:
+        return "(its file could not be named)"
 
 
 def _note_listed(db: sqlite_utils.Database, listed: list[tuple[ListingItem, str]], source_id: int | None) -> None:

@@ -129,7 +129,12 @@ def archive_to_fill(path: Path) -> Iterator[sqlite_utils.Database]:
     when it is left with nothing read into it (every input failed, a usage error, Ctrl-C before the first
     page): a failure leaves no empty archive behind. An archive that existed before is kept as it is."""
     existed = path.exists()
-    db = open_database(path)
+    try:
+        db = open_database(path)
+    except BaseException:
+        if not existed:  # made and left half-made (a full disk while its schema was written)
+            _remove_unless_open(path)
+        raise
     try:
         yield db
     finally:
@@ -193,8 +198,7 @@ def _lock_file(path: Path, on_wait: Callable[[], None] | None = None) -> int | N
 
 
 def _remove_if_unfilled(db: sqlite_utils.Database, path: Path) -> None:
-    """Remove the archive this run made, if nothing was read into it and no one else has it open: the last
-    connection to close removes the WAL's two files, so that they are still there says another one is open. Another
+    """Remove the archive this run made, if nothing was read into it and no one else has it open. Another
     ingest that opened the new archive and waited for this one's end (store.db.run_of_its_own) lost its pages: the
     archive was removed under it, and it wrote into a file no longer there ('Added 26', exit 0, and no archive)."""
     try:
@@ -203,10 +207,41 @@ def _remove_if_unfilled(db: sqlite_utils.Database, path: Path) -> None:
         db.conn.close()
     except sqlite3.Error:  # left as it is: whatever went wrong is reported already
         return
-    if any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm")):
+    _remove_unless_open(path)
+
+
+# The byte of the WAL index (-shm) on which every connection that has it open holds a read lock, as long as it has
+# it open: SQLite's "dead man switch" (UNIX_SHM_DMS in os_unix.c, 120 + SQLITE_SHM_NLOCK).
+SHM_DMS_BYTE = 128
+
+
+def _remove_unless_open(path: Path) -> None:
+    """Remove an archive file and its WAL's two files, unless another connection has them open. The last connection
+    to close removes the WAL's files, but not when it cannot write its WAL back into the archive (a full disk): a new
+    archive holding nothing was left behind with its WAL, taken for one another run had open. A connection that has
+    the WAL open holds a read lock on its index's SHM_DMS_BYTE: that it cannot be locked says another one is open."""
+    if any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm")) and _wal_open_elsewhere(path):
         return
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def _wal_open_elsewhere(path: Path) -> bool:
+    import fcntl
+
+    try:
+        held = os.open(f"{path}-shm", os.O_RDWR | os.O_CLOEXEC)
+    except FileNotFoundError:  # a WAL without its index: no connection has it open
+        return False
+    except OSError:
+        return True  # cannot tell: kept
+    try:
+        fcntl.lockf(held, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, SHM_DMS_BYTE)
+    except OSError:
+        return True
+    finally:
+        os.close(held)  # and the lock with it
+    return False
 
 
 def _connect(path: Path) -> tuple[sqlite3.Connection, int]:

@@ -577,7 +577,8 @@ def migrate(conn: sqlite3.Connection, *, step_by_step: bool = False, version: in
         conn.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # SQLite has rolled back already on a full disk: ROLLBACK hid why it failed
+            conn.execute("ROLLBACK")
         raise
     return len(MIGRATIONS)
 
