@@ -227,8 +227,8 @@ def sources_add(
     = None,
     next_selector: Annotated[str | None, typer.Option("--next-selector", help="listing: CSS for the next page.")]
     = None,
-    link_pattern: Annotated[str | None, typer.Option("--link-pattern", help="Only URLs matching this regex.")]
-    = None,
+    link_pattern: Annotated[str | None, typer.Option(
+        "--link-pattern", help="Only URLs matching this regex (not for mea, govuk).")] = None,
     full_text: Annotated[bool, typer.Option("--full-text", help="feed: store entries from the feed itself.")]
     = False,
     db: DbOption = None,
@@ -244,7 +244,7 @@ def sources_add(
     if url:
         check_fetchable(url)
     check_source_name(name)
-    _check_options_fit(kind.strip().lower(), full_text, item_selector, next_selector)
+    _check_options_fit(kind.strip().lower(), full_text, item_selector, next_selector, link_pattern)
     options = {key: value for key, value in (("item_selector", item_selector), ("next_selector", next_selector),
                ("link_pattern", link_pattern), ("full_text", "always" if full_text else None)) if value}
     _check_pattern(link_pattern)
@@ -255,10 +255,13 @@ def sources_add(
     console.err().print(render.clean(line), markup=False, highlight=False)
 
 
-def _check_options_fit(kind: str, full_text: bool, item_selector: str | None, next_selector: str | None) -> None:
+def _check_options_fit(kind: str, full_text: bool, item_selector: str | None, next_selector: str | None,
+                       link_pattern: str | None = None) -> None:
     """An option that means nothing for the kind is refused: it was stored and never read. --full-text is read by
     a feed (and by a WordPress source, which reads the site's feed when its API is closed); the selectors by a
-    listing. An unknown kind is left for add_source to name."""
+    listing; --link-pattern by all but the MEA and gov.uk APIs, whose items are the APIs' own addresses (MEA's
+    FetchPublicationDetailData?pkid=N), not the pages a pattern would be written for. An unknown kind is left
+    for add_source to name."""
     from briefarc.sources import KINDS
 
     if kind not in KINDS:
@@ -271,6 +274,9 @@ def _check_options_fit(kind: str, full_text: bool, item_selector: str | None, ne
         if value is not None and kind != "listing":
             raise UsageError(f"{option} is for listing pages (--kind listing): a {kind} source has no use for it. "
                              "Leave it out, or give --kind listing.")
+    if link_pattern is not None and kind in ("mea", "govuk"):
+        raise UsageError(f"--link-pattern is for feeds, sitemaps, listings and WordPress sources: a {kind} source "
+                         "reads every item its API lists, at the API's own addresses. Leave it out.")
 
 
 def _check_pattern(pattern: str | None) -> None:
