@@ -96,23 +96,31 @@ async def _walk(ctx: Context, url_of: Callable[[int], str],
 
     A page after the first that cannot be read (a 503, a timeout, an HTML error page) is no end: the source's
     run fails and says so, and the next run reads on from that page. A first page that cannot be read fails the
-    run, or gives `instead`'s items; a page after the first answering a status of `past_the_end` ends the walk."""
+    run, or gives `instead`'s items; a page after the first answering a status of `past_the_end` ends the walk,
+    as does a page an earlier walk broke off at that answers 404 now (Walk.gone: the pages before it read again)."""
     from briefarc.errors import InputError
     from briefarc.net.fetch import FetchFailure
 
     walk, number, pages = Walk(ctx), 1, 0
-    while pages < ctx.max_pages:
+    gone_at = 0  # the number of a page a walk broke off at that is gone now: the walk ends there
+    while pages < ctx.max_pages and number != gone_at:
         pages += 1
         url = url_of(number)
         walk.reached(url)
         try:
             found = read(_json((await ctx.get(url, accept="json")).data, url), url, number)
         except Unchanged:  # nothing new on it; but past where a walk broke off nothing was read
-            if (point := walk.jump()) is None:
+            if (point := walk.jump(number)) is None:
                 raise
             number = point[1]
             continue
         except (FetchFailure, InputError) as exc:
+            gone = isinstance(exc, FetchFailure) and exc.status in (404, 410)
+            if gone and url == walk.jumped:  # the page a walk broke off at: the listing no longer reaches it
+                if (afresh := walk.gone(url, number)) is None:
+                    return
+                number, gone_at = afresh, number
+                continue
             if number > 1 and isinstance(exc, FetchFailure) and exc.status in past_the_end:
                 return
             if number > 1:
@@ -128,13 +136,14 @@ async def _walk(ctx: Context, url_of: Callable[[int], str],
         stop = end or walk.stops(items)  # judged before the items are stored by this very run
         for item in items:
             yield item
-        if stop and not end and (point := walk.jump()) is not None:
+        if stop and not end and (point := walk.jump(number)) is not None:
             number = point[1]
             continue
         if stop:
             return
         number += 1
-    _capped(ctx, what)
+    if number != gone_at:
+        _capped(ctx, what)
 
 
 # What WordPress answers for a page past the last (400, rest_post_invalid_page_number), or a site without paging

@@ -137,10 +137,12 @@ class Walk:
         self.ctx, self.points = ctx, list(ctx.resume)
         self.jumped: str | None = None
         self.fresh = False  # the page in hand is one a walk broke off at: the archive's items on it are no stop
+        self.left_at = 0  # the number of the page the walk jumped from
+        self.afresh = False  # the page jumped to was gone: no archived item stops the walk, which reads to the end
 
     def reached(self, url: str) -> None:
         """The walk is at `url`."""
-        self.fresh = url == self.jumped or any(page == url for page, _ in self.points)
+        self.fresh = self.afresh or url == self.jumped or any(page == url for page, _ in self.points)
         self.points = [point for point in self.points if point[0] != url]
 
     def stops(self, items: list[Item]) -> bool:
@@ -151,14 +153,27 @@ class Walk:
         self.ctx.look_ahead([item.url for item in items])
         return all(self.ctx.is_old(item.published) for item in items)
 
-    def jump(self) -> tuple[str, int] | None:
-        """The next page where an earlier walk broke off, to read on from (noted); None when there is none."""
+    def jump(self, left_at: int = 0) -> tuple[str, int] | None:
+        """The next page where an earlier walk broke off, to read on from (noted), the walk being at page number
+        `left_at`; None when there is none."""
         if not self.points:
             return None
         url, number = self.points.pop(0)
-        self.jumped = url
+        self.jumped, self.left_at = url, left_at
         self.ctx.notes.append(f"read on from {url}, where an earlier run's walk broke off")
         return url, number
+
+    def gone(self, url: str, number: int) -> int | None:
+        """The page `url` (number `number`) the walk jumped to answered 404 or 410: the listing no longer reaches
+        it, and the walk reads the pages between afresh, none of them stopping it: the number of the first, None
+        when there is none. The run failed with '... answered 404: check the source's URL.', which sent the user
+        to a source that is right, and the run after forgot the point without a word."""
+        self.points, self.jumped, self.afresh = [], None, True  # the pages past a gone one are gone too
+        start = self.left_at + 1
+        pages = f"page {start}" if start == number - 1 else f"pages {start} to {number - 1}"
+        then = f"the walk reads {pages} again, to its end there" if start < number else "the walk ends there"
+        self.ctx.notes.append(f"{url}, where an earlier run's walk broke off, is gone now: {then}")
+        return start if start < number else None
 
     def broke(self, url: str, number: int) -> None:
         """The page `url` (number `number`, not the first) could not be read: the next run reads on from it."""
