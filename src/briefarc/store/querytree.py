@@ -195,14 +195,41 @@ class TreeCheck:
     tree: Tree
     checked: tuple[tuple[int, re.Pattern, tuple[str, ...], str | None], ...]
     exact: tuple[re.Pattern, ...] = ()
+    table: str = "documents"  # the rows searched: documents, or turns (whose index is turns_fts)
 
     @property
     def columns(self) -> tuple[str, ...]:
         return tuple(sorted({column for _, _, columns, _ in self.checked for column in columns}))
 
+    @property
+    def sure(self) -> str | None:
+        """The query with every checked phrase found nowhere: a match of it passes whatever its text holds (a phrase
+        under no NOT takes no match away); None when no row matches without one of them."""
+        return without(self.tree, {number for number, _, _, _ in self.checked})
+
     def needle_clause(self, row: str = "") -> tuple[str, list[str]] | None:
         """An SQL clause (and its parameters) every row the check keeps passes, from the acronyms' needles: `(WHO
-        OR US)` keeps no row without "WHO" or "US" as written; None when it says nothing (`WHO OR Geneva`)."""
+        OR US)` keeps no row without "WHO" or "US" as written; `WHO OR Geneva` none that neither matches Geneva
+        in the index nor holds "WHO" (a row lacking every checked phrase passes only as a match of `sure`); None
+        when it says nothing (a checked CJK phrase has no needle)."""
+        return self._needed(row) or self._sure_or_held(row)
+
+    def _sure_or_held(self, row: str) -> tuple[str, list[str]] | None:
+        """`sure`'s matches (one pass of the index, kept by SQLite for the statement) or a row holding a needle."""
+        from briefarc.store.fts import index_for
+
+        if not all(needle for _, _, _, needle in self.checked):
+            return None
+        held = [_instr(columns, row) for _, _, columns, _ in self.checked]
+        values = [needle or "" for _, _, columns, needle in self.checked for _ in columns]
+        if (sure := self.sure) is None:
+            return f"({' OR '.join(held)})", values
+        index, query = index_for(None, sure, self.table)
+        return (f"({row}id IN (SELECT rowid FROM {index} WHERE {index} MATCH ?) OR {' OR '.join(held)})",
+                [query, *values])
+
+    def _needed(self, row: str) -> tuple[str, list[str]] | None:
+        """The clause of the needles a kept row must hold (`(WHO OR US)`), None when there is none."""
         needles = {number: (needle, columns) for number, _, columns, needle in self.checked if needle}
         numbers = count()
 
@@ -228,7 +255,11 @@ class TreeCheck:
 
     def refused(self, db: Connection, table: str, ids: list[int]) -> set[int]:
         """The rows among `ids` (matches of the whole query) that do not match it once the phrases they lack as
-        written are taken as found nowhere."""
+        written are taken as found nowhere. The matches of `sure` are told by the index first, and not read (`US
+        OR minister`: 94,000 rows of 100,000 read for nothing)."""
+        if (sure := self.sure) is not None:
+            passed = _matching(db, table, sure, ids)
+            ids = [rowid for rowid in ids if rowid not in passed]
         refused: set[int] = set()
         for absent, rowids in self._lacking(db, table, ids).items():
             rest = without(self.tree, set(absent))

@@ -192,7 +192,8 @@ def _tree_check(fts: str, required: set[tuple[str | None, str]], columns: tuple[
                         phrase.rstrip("'’s") if term.exact_case else None))
         if term.exact_case:
             exact.append(term.pattern)
-    return TreeCheck(tree, tuple(checked), tuple(exact)) if checked else None
+    table = "turns" if columns == ("text",) else "documents"
+    return TreeCheck(tree, tuple(checked), tuple(exact), table) if checked else None
 
 
 def _acronym(word: str) -> re.Pattern | None:
@@ -238,19 +239,29 @@ def passing(db: sqlite_utils.Database | sqlite3.Connection, table: str, ids: lis
     """The rows of `table` among `ids` (matches of the query the checks are of) whose text holds every check's
     phrase, and that match the query with its phrases read as written (TreeCheck)."""
     plain = [check for check in checks if isinstance(check, TextCheck)]
+    found = _holding(db, table, ids, plain) if plain else set(ids)
+    for tree in (check for check in checks if isinstance(check, TreeCheck)):
+        found -= tree.refused(db, table, sorted(found))
+    return found
+
+
+def _holding(db: sqlite_utils.Database | sqlite3.Connection, table: str, ids: list[int],
+             plain: list[TextCheck]) -> set[int]:
+    """The rows among `ids` whose text holds every phrase of `plain` (none of one left out), told by SQLite from the
+    needles first. A TreeCheck tells its own (TreeCheck.refused): its clause may ask the index of the whole query's
+    matches, again for each statement."""
     columns = sorted({column for check in plain for column in check.columns})
+    clauses, values = needles_sql([*plain]), needles([*plain])
     found: set[int] = set()
     for start in range(0, len(ids), 500):
         page = ids[start:start + 500]
         rows = db.execute(f"SELECT {', '.join(['id', *columns])} FROM {table} "
-                          f"WHERE id IN ({', '.join('?' * len(page))}){needles_sql(checks)}", [*page, *needles(checks)])
+                          f"WHERE id IN ({', '.join('?' * len(page))}){clauses}", [*page, *values])
         for row in rows:
             text = dict(zip(columns, row[1:], strict=True))
             if all(any(check.pattern.search(text[column] or "") for column in check.columns) == check.present
                    for check in plain):
                 found.add(row[0])
-    for tree in (check for check in checks if isinstance(check, TreeCheck)):
-        found -= tree.refused(db, table, sorted(found))
     return found
 
 
@@ -291,11 +302,17 @@ def needles(checks: list[Check]) -> list[str]:
 
 def checked(fetch, wanted: int, keep) -> list:
     """The first `wanted` of the ranked candidates `fetch(n)` gives (the first n) that `keep` (a list of them ->
-    those kept) keeps, asking for four times as many each time the page is not full."""
+    those kept) keeps, asking for four times as many each time the page is not full. A candidate is judged once:
+    the next round's first ones are those of the last (`US OR Zanzibar`, "US" in none of 100,000 documents: each
+    round read the text of every candidate again)."""
     size = max(wanted, 20)
+    judged: dict = {}  # candidate -> kept
     while True:
         candidates = fetch(size)
-        kept = keep(candidates)
+        fresh = [candidate for candidate in candidates if candidate not in judged]
+        passed = set(keep(fresh)) if fresh else set()
+        judged.update((candidate, candidate in passed) for candidate in fresh)
+        kept = [candidate for candidate in candidates if judged[candidate]]
         if len(kept) >= wanted or len(candidates) < size:
             return kept[:wanted]
         size *= 4
@@ -354,13 +371,22 @@ def _kept(db: sqlite_utils.Database, ranked: list[tuple[int, float | None]], che
 
 def count_checked(db: sqlite_utils.Database, table: str, fts: str, clauses: list[str], params: list,
                   checks: list[Check]) -> int:
-    """How many matches of `fts` under the filters hold the checks' phrases (the needles told by SQLite first)."""
+    """How many matches of `fts` under the filters hold the checks' phrases (the needles told by SQLite first). The
+    matches of a TreeCheck's `sure` query, when it is the only check, are counted by the index alone: they pass
+    (`US OR minister`: 94,000 ids handed to Python and asked of the index again, 190 ms; 20 ms)."""
+    joins = f"JOIN documents d ON d.id = {table}.rowid {'LEFT JOIN sources s ON s.id = d.source_id' if clauses else ''}"
+    where = "".join(" AND " + clause for clause in clauses)
+    counted, rest, values = 0, "", []
+    if len(checks) == 1 and isinstance(checks[0], TreeCheck) and (sure := checks[0].sure) is not None:
+        sure = index_for(db, sure)[1]
+        counted = db.execute(f"SELECT count(*) FROM {table} {joins if clauses else ''} WHERE {table} MATCH ?{where}",
+                             [sure, *params]).fetchone()[0]
+        # on the index's rowid: told before the document's row is read
+        rest, values = f" AND {table}.rowid NOT IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)", [sure]
     ids = [row[0] for row in db.execute(
-        f"""SELECT d.id FROM {table} JOIN documents d ON d.id = {table}.rowid
-            {'LEFT JOIN sources s ON s.id = d.source_id' if clauses else ''}
-            WHERE {table} MATCH ? {''.join(' AND ' + c for c in clauses)}{needles_sql(checks, 'd.')}""",
-        [fts, *params, *needles(checks)])]
-    return len(passing(db, "documents", ids, checks))
+        f"SELECT d.id FROM {table} {joins} WHERE {table} MATCH ?{rest}{where}{needles_sql(checks, 'd.')}",
+        [fts, *values, *params, *needles(checks)])]
+    return counted + len(passing(db, "documents", ids, checks))
 
 
 def _with_documents(db: sqlite_utils.Database, ranked: list[tuple[int, float | None]]) -> list[dict]:
