@@ -173,14 +173,14 @@ def _as_typed(exc: typer.TyperException, argv: list[str]) -> str:
 
 
 def _negative_number(exc: typer.TyperException, argv: list[str]) -> str | None:
-    """What a negative number is instead, where a command takes ids or version numbers (`show -1`, `diff 5 -1 2`):
-    Click reads it as an option and said "No such option: -1"."""
+    """What a negative number is instead, where a command takes ids or version numbers (`show -1`, `diff 5 -1 2`, and
+    what starts as one: `show -1.5`, `show -5x`): Click reads it as an option and said "No such option: -1"."""
     import re
 
     ctx, name = getattr(exc, "ctx", None), getattr(exc, "option_name", None)
     if ctx is None or not name:
         return None
-    typed = next((arg for arg in argv if arg.startswith(name) and re.fullmatch(r"-\d+(?:[#＃]\d*)?", arg)), None)
+    typed = next((arg for arg in argv if arg.startswith(name) and re.fullmatch(r"-\d\S*", arg)), None)
     metavars = [getattr(param, "metavar", None) or "" for param in ctx.command.params
                 if param.param_type_name == "argument"]
     if typed is None or not any("ID" in metavar for metavar in metavars):
@@ -188,5 +188,6 @@ def _negative_number(exc: typer.TyperException, argv: list[str]) -> str | None:
     given = argv[argv.index(ctx.info_name) + 1:argv.index(typed)] if ctx.info_name in argv else []
     if "[V1 V2]" in metavars and any(not arg.startswith("-") for arg in given):
         return f"{typed} is not a version number: versions are numbered from 1 (`briefarc history ID` lists them)."
-    return (f"{typed} is not a document id: ids are whole numbers from 1 (`briefarc list` and `briefarc search` show "
-            "them).")
+    from briefarc.cli.app import not_a_document_id
+
+    return not_a_document_id(typed)

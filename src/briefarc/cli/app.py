@@ -260,22 +260,34 @@ def check_language(lang: str | None) -> str | None:
     raise UsageError(f"--lang takes a language code, not {lang!r}: {hint}.")
 
 
+TURN_REF = re.compile(r"\s*(\d+)\s*(?:[#＃]\s*(\d+))?\s*")
+# A number that is no document id (0, -3, 1.5, -5x: what starts as one), as `show -- -3` and `show 0` give it.
+NUMBER = re.compile(r"\s*[-+]?\d\S*\s*")
+
+
+def not_a_document_id(typed: str) -> str:
+    """The usage error of a number given for a document id (`show 0`, `show -1.5`), however it came in."""
+    return (f"{typed} is not a document id: ids are whole numbers from 1 (`briefarc list` and `briefarc search` show "
+            "them).")
+
+
 def parse_turn_ref(value: str) -> tuple[int, int | None]:
     """"12" -> (12, None); "12#3" -> (12, 3), also as a Chinese input method types it ("１２＃３"). A usage error
-    for anything else."""
-    match = re.fullmatch(r"\s*(\d+)\s*(?:[#＃]\s*(\d+))?\s*", value)
-    if not match:
-        raise UsageError(f"Give a document id such as 12, or a turn such as 12#3, not {value!r}.")
-    return int(match.group(1)), int(match.group(2)) if match.group(2) else None
+    for anything else: a number that is no id (0, -3, 1.5) says so, as `show -1` does."""
+    match = TURN_REF.fullmatch(value)
+    if match and int(match.group(1)) > 0:
+        return int(match.group(1)), int(match.group(2)) if match.group(2) else None
+    if match or NUMBER.fullmatch(value):
+        raise UsageError(not_a_document_id(value.strip()))
+    raise UsageError(f"Give a document id such as 12, or a turn such as 12#3, not {value!r}.")
 
 
 def document_id(value: str) -> int:
     """A document's id for the commands that take no turn (history, diff, reparse, parallel): a turn ref such as 12#3
     says which document holds it, anything else what to give (Click said "'12#3' is not a valid int")."""
-    try:
-        doc_id, turn = parse_turn_ref(value)
-    except UsageError:
-        raise UsageError(f"Give a document id such as 12, not {value!r}.") from None
+    if not TURN_REF.fullmatch(value) and not NUMBER.fullmatch(value):
+        raise UsageError(f"Give a document id such as 12, not {value!r}.")
+    doc_id, turn = parse_turn_ref(value)
     if turn is not None:
         raise UsageError(f"{value.strip()} is turn {turn} of document {doc_id}: give the document's id, {doc_id} "
                          f"(`briefarc show {doc_id}#{turn}` shows the turn).")
