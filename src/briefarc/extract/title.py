@@ -52,7 +52,7 @@ def strip_site_suffix(title: str, names: Collection[str], guess: bool = True) ->
         left = [part for part in title.split("_") if part.strip().casefold() not in names]
         if left and len(left) < len(title.split("_")):
             title = "_".join(left).strip()
-    pieces = SEPARATED.split(title)
+    pieces = separated(title)
     parts = pieces[::2]
     kept = [index for index, part in enumerate(parts) if part and part.casefold() not in names]
     if not kept:
@@ -61,12 +61,44 @@ def strip_site_suffix(title: str, names: Collection[str], guess: bool = True) ->
         return glued_host_dropped(title, names)
     if not guess:
         return parts[kept[0]] + "".join(pieces[2 * index - 1] + parts[index] for index in kept[1:])
-    if len(parts[kept[0]].split()) >= 3:
-        return parts[kept[0]]  # "Headline - Site", the common order
+    if len(parts[kept[0]].split()) >= 3:  # "Headline - Site", the common order
+        return through_colons(pieces, kept)
     if len(kept) < len(parts):
         return parts[kept[0]] + "".join(pieces[2 * index - 1] + parts[index] for index in kept[1:])
     longest = max(parts, key=len)
     return longest if len(longest) >= 0.5 * len(title) else title
+
+
+def through_colons(pieces: list[str], kept: list[int]) -> str:
+    """The first kept part, with the kept parts that follow it after a spaced colon: French typography spaces
+    the colon inside a headline ("La Chine et la France : un partenariat renouvelé"), no site's separator."""
+    first = kept[0]
+    found = pieces[2 * first]
+    for index in range(first + 1, len(pieces) // 2 + 1):
+        if index not in kept or pieces[2 * index - 1].strip() != ":":
+            break
+        found += pieces[2 * index - 1] + pieces[2 * index]
+    return found
+
+
+QUOTED = lazy(r"«[^«»]{1,200}»")  # a quotation in guillemets, as French, Russian and Italian titles write them
+
+
+def separated(title: str) -> list[str]:
+    """The title's parts and the separators between them, as SEPARATED.split gives them, less the guillemets
+    that open or close a quotation ("Le ministre dit « non » au projet"): they are no separators of parts."""
+    if "«" not in title:
+        return SEPARATED.split(title)
+    quotes = {index for match in QUOTED.finditer(title) for index in (match.start(), match.end() - 1)}
+    pieces, start, at = [], 0, 0
+    while (match := SEPARATED.search(title, at)) is not None:
+        mark = match.start() + len(match.group()) - len(match.group().lstrip())
+        if mark in quotes:  # the spaces after the guillemet may open the next separator (« non » | Site)
+            at = mark + 1
+            continue
+        pieces += [title[start:match.start()], match.group()]
+        start = at = match.end()
+    return [*pieces, title[start:]]
 
 
 def glued_host_dropped(title: str, names: Collection[str]) -> str:
@@ -138,7 +170,10 @@ def clean_title(value: str, h1s: Sequence[str] = ()) -> str:
     """A declared title without the marks of its source: Markdown ("## ", "*...*"), a separator left at
     its end ("Title ⋆"), and quotes around the whole of it when the headline shows it without them (a
     headline that is a quotation keeps its quotes)."""
-    value = TRAILING_MARK.sub("", MARKDOWN.sub("", value)).strip()
+    value = MARKDOWN.sub("", value)
+    if not value.rstrip().endswith("»") or QUOTED.search(value) is None:  # a closing guillemet is no mark
+        value = TRAILING_MARK.sub("", value)
+    value = value.strip()
     shown = {h1.casefold() for h1 in h1s}
     for left, right in WRAPPING_QUOTES:
         inner = value[len(left):-len(right)]
