@@ -136,13 +136,47 @@ def _labelled(src: PageSources, label: re.Pattern[str], starts: frozenset[str],
         language = language or declared_language(src) or "en"
         if opening and _one_of_a_list(node, label, language):
             continue
-        found = dates.find_date_in_language(text, language)
+        found = dates.find_date_in_language(text, language, month_first=month_first(src))
         if not found and len(label.sub("", text).strip(" :")) == 0:
             following = " ".join(fold(t.text_content or "") for t in texts[index + 1:index + 4])
-            found = dates.find_date_in_language(following[:60], language)
+            found = dates.find_date_in_language(following[:60], language, month_first=month_first(src))
         if found:
             return found
     return None
+
+
+MONTH_FIRST_REGIONS = frozenset({"us"})  # countries that write numeric days month first ("03/12/2025": 12 March)
+REGION = lazy(r"^[a-z]{2,3}[-_]([a-z]{2})\b", re.I)
+
+
+def month_first(src: PageSources) -> dates.MonthFirst:
+    """Asks, once a page, whether it writes a slashed day that reads both ways ("Wed, 03/12/2025": both readings
+    fall on a Wednesday) month first: as the page's other slashed days that read one way only do ("12/25/2025"
+    month first, "25/12/2025" day first), the most of them; else as its declared locale's country does (en-US);
+    else day first, as before."""
+    def decide() -> bool:
+        if "month first" not in src.memo:
+            src.memo["month first"] = _writes_month_first(src)
+        return src.memo["month first"]
+    return decide
+
+
+def _writes_month_first(src: PageSources) -> bool:
+    votes = 0
+    for node in _texts(src):
+        text = node.text_content or ""
+        if "/" in text:
+            for match in dates.NUMERIC.finditer(text):
+                first, second = int(match["a"]), int(match["b"])
+                if match["sep"] == "/" and (first > 12) != (second > 12) and max(first, second) <= 31:
+                    votes += 1 if second > 12 else -1
+    if votes:
+        return votes > 0
+    html = src.tree.css_first("html")
+    declared = (html.attributes.get("lang") if html is not None else None,
+                src.first_meta(("content-language", "og:locale")), src.ld.text("inLanguage"))
+    regions = [found[1].lower() for value in declared if value and (found := REGION.match(value.strip()))]
+    return bool(regions) and regions[0] in MONTH_FIRST_REGIONS
 
 
 def date_from_data(src: PageSources) -> str | None:

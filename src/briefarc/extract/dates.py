@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -59,6 +60,7 @@ URL_PATTERNS = (
 )
 
 EARLIEST = date(1990, 1, 1)
+MonthFirst = Callable[[], bool]  # whether the page writes numeric days month first: asked only when one reads both ways
 PATTERNS_WITH_YEAR = (ISO, CJK, DAY_MONTH_YEAR, MONTH_DAY_YEAR, NUMERIC, YEAR_FIRST)
 # what every pattern with a year holds (_YEAR): a text without it is not searched with them
 HAS_YEAR = lazy(r"(?:19|20)\d{2}")
@@ -97,13 +99,15 @@ def _offset(tz: str | None) -> str | None:
     return f"{digits[:3]}:{digits[3:5]}"
 
 
-def _from_match(match: re.Match, today: date | None) -> str | None:
-    """The ISO string for a match of one of the full-date patterns."""
+def _from_match(match: re.Match, today: date | None, month_first: MonthFirst | None = None) -> str | None:
+    """The ISO string for a match of one of the full-date patterns; a slashed day that reads both ways
+    ("03/12/2025") is read day first unless `month_first` says the page writes the month first."""
     groups = match.groupdict()
     year = int(groups["year"])
     if "a" in groups and groups.get("a"):
         first, second = int(groups["a"]), int(groups["b"])
-        if groups["sep"] == "/" and first <= 12 < second:
+        if groups["sep"] == "/" and (first <= 12 < second or (
+                second <= 12 and first != second and month_first is not None and month_first())):
             first, second = second, first  # 09/16/2021
         value = make_date(year, second, first, today)
     else:
@@ -119,7 +123,8 @@ def _from_match(match: re.Match, today: date | None) -> str | None:
     return value.isoformat()
 
 
-def parse_date(text: str | None, default_year: int | None = None, today: date | None = None) -> str | None:
+def parse_date(text: str | None, default_year: int | None = None, today: date | None = None,
+               month_first: MonthFirst | None = None) -> str | None:
     """Read a text that is a date (a weekday, ordinals, a time and brackets allowed around it)."""
     if not text:
         return None
@@ -130,7 +135,7 @@ def parse_date(text: str | None, default_year: int | None = None, today: date | 
     rfc = RFC822.match(rest)
     if rfc and rfc.group("month").lower() in MONTHS:
         return _rfc822(rfc, today)
-    found = find_date(rest, default_year, today)
+    found = find_date(rest, default_year, today, month_first)
     if found and len(rest) < len(text) and len(found) == 10 and SLASHED.match(rest):  # a weekday before it
         return _as_the_weekday_says(found, text, len(text) - len(rest), today)
     return found
@@ -171,11 +176,15 @@ def _rfc822(match: re.Match, today: date | None) -> str | None:
 REMEMBERED_TEXT = 300  # find_date remembers its answer for texts this short (a title is read for dates 3-5 times)
 
 
-def find_date(text: str | None, default_year: int | None = None, today: date | None = None) -> str | None:
+def find_date(text: str | None, default_year: int | None = None, today: date | None = None,
+              month_first: MonthFirst | None = None) -> str | None:
     """The earliest-placed full date inside a text; failing that, a day and month without a year
-    when default_year says which year it is."""
+    when default_year says which year it is. `month_first`: asked, when a slashed day reads both ways,
+    whether the page writes the month first."""
     if not text:
         return None
+    if month_first is not None and "/" in text:
+        return _find_date(text, default_year, today, month_first)
     if len(text) <= REMEMBERED_TEXT:
         return _remembered_date(text, default_year, _today(today))  # by the day it is: what it admits
     return _find_date(text, default_year, today)
@@ -186,13 +195,14 @@ def _remembered_date(text: str, default_year: int | None, today: date) -> str | 
     return _find_date(text, default_year, today)
 
 
-def _find_date(text: str, default_year: int | None, today: date | None) -> str | None:
+def _find_date(text: str, default_year: int | None, today: date | None,
+               month_first: MonthFirst | None = None) -> str | None:
     if HAS_YEAR.search(text) is None:
         return _find_without_year(text, default_year, today) if default_year else None
     found = []
     for pattern in PATTERNS_WITH_YEAR:
         for match in pattern.finditer(text):
-            value = _from_match(match, today)
+            value = _from_match(match, today, month_first)
             if value:
                 if match.groupdict().get("sep") == "/":  # NUMERIC's (a lazy pattern is not itself once compiled)
                     value = _as_the_weekday_says(value, text, match.start(), today)
@@ -311,11 +321,12 @@ def _western_digits(text: str) -> str:
     return text.translate(_DIGITS) if _OTHER_DIGIT.search(text) else text  # translate is slow: only when needed
 
 
-def find_date_in_language(text: str | None, language: str | None, today: date | None = None) -> str | None:
+def find_date_in_language(text: str | None, language: str | None, today: date | None = None,
+                          month_first: MonthFirst | None = None) -> str | None:
     """find_date, then a day, month name and year in the page's language ("12 mars 2025",
     "3. März 2024", "5 de mayo de 2023", "12 марта 2025", "12 déc. 2024", "١٢ آذار ٢٠٢٥")."""
     text = _western_digits(text) if text else text
-    found = find_date(text, today=today)
+    found = find_date(text, today=today, month_first=month_first)
     if found or not text or not language:
         return found
     months = _FOREIGN.get(language[:2].lower())

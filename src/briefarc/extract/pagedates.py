@@ -17,7 +17,7 @@ import re
 from selectolax.lexbor import LexborNode
 
 from briefarc.extract import dates
-from briefarc.extract.datefallbacks import PUBLISHED_LABEL, fallback_date, published_elsewhere
+from briefarc.extract.datefallbacks import PUBLISHED_LABEL, fallback_date, month_first, published_elsewhere
 from briefarc.extract.headline import headline, lines_beside, nearest_first
 from briefarc.extract.language import guess_language, language_from_url
 from briefarc.extract.otherdates import CLOSE_LINES, YEAR, in_furniture, of_another_thing
@@ -76,7 +76,8 @@ def _named_meta_date(src: PageSources) -> tuple[str, str] | None:
 def date_from_microdata(src: PageSources) -> str | None:
     for node in src.tree.css(MICRODATA)[:3]:
         attrs = node.attributes
-        parsed = dates.parse_date(attrs.get("datetime") or attrs.get("content") or node_text(node))
+        parsed = dates.parse_date(attrs.get("datetime") or attrs.get("content") or node_text(node),
+                                  month_first=month_first(src))
         if parsed and not in_furniture(node):
             return parsed
     return None
@@ -90,7 +91,7 @@ def date_from_time(src: PageSources) -> str | None:
     for node in src.tree.css(TIME)[:5]:
         attrs = node.attributes
         value = attrs.get("datetime") or attrs.get("content") or node_text(node)
-        parsed = dates.parse_date(value)
+        parsed = dates.parse_date(value, month_first=month_first(src))
         if not parsed or in_furniture(node):
             continue
         marks = f"{attrs.get('itemprop') or ''} {attrs.get('class') or ''}".lower()
@@ -113,7 +114,8 @@ def date_from_microformat(src: PageSources) -> str | None:
         attrs = node.attributes
         text = node_text(node)
         if len(text) <= 60 and not in_furniture(node):
-            parsed = dates.parse_date(attrs.get("datetime") or attrs.get("title") or "") or dates.parse_date(text)
+            parsed = dates.parse_date(attrs.get("datetime") or attrs.get("title") or "") or dates.parse_date(
+                text, month_first=month_first(src))
             if parsed:
                 return parsed
     return None
@@ -126,7 +128,8 @@ def date_from_date_class(src: PageSources) -> str | None:
     for node in src.tree.css(DATE_CLASSES)[:6]:
         text = node_text(node)
         if len(text) <= 60 and not in_furniture(node):
-            parsed = dates.parse_date(node.attributes.get("title") or "") or dates.parse_date(text)
+            parsed = dates.parse_date(node.attributes.get("title") or "") or dates.parse_date(
+                text, month_first=month_first(src))
             if parsed:
                 return parsed
     return None
@@ -151,7 +154,8 @@ def _near_title(src: PageSources, title: str | None) -> tuple[str, bool] | None:
     updated = None
     for time in header.css("time"):
         attrs = time.attributes
-        found = dates.parse_date(attrs.get("datetime") or "") or dates.parse_date(node_text(time))
+        found = dates.parse_date(attrs.get("datetime") or "") or dates.parse_date(node_text(time),
+                                                                               month_first=month_first(src))
         if found and not in_furniture(time, header):
             if not _says_updated(time, header):
                 return found, False
@@ -179,7 +183,7 @@ def _near_title(src: PageSources, title: str | None) -> tuple[str, bool] | None:
             if not MACHINE_TIME.match(line):
                 return found, False
         else:  # "Updated: 14 March 2025 | Published: 12 March 2025": the date after the label is the page's
-            published = _after_published_label(line, language or page_language(src, node))
+            published = _after_published_label(line, language or page_language(src, node), month_first(src))
             if published:
                 return published, False
         updated = updated or found
@@ -189,8 +193,10 @@ def _near_title(src: PageSources, title: str | None) -> tuple[str, bool] | None:
 
 def _line_date(src: PageSources, headline: LexborNode, line: str, language: str | None) -> str | None:
     """A date line's date in the page's language: the one it declares, else the one its text is in."""
-    found = dates.find_date_in_language(line, language)
-    return found if found or language else dates.find_date_in_language(line, page_language(src, headline))
+    order = month_first(src)
+    found = dates.find_date_in_language(line, language, month_first=order)
+    return found if found or language else dates.find_date_in_language(line, page_language(src, headline),
+                                                                       month_first=order)
 
 
 def page_language(src: PageSources, headline: LexborNode) -> str | None:
@@ -206,10 +212,10 @@ PUBLISHED_WORD = lazy(r"published|posted|publié|veröffentlicht|publicad|pubbli
                       re.I)
 
 
-def _after_published_label(line: str, language: str | None) -> str | None:
+def _after_published_label(line: str, language: str | None, order: dates.MonthFirst) -> str | None:
     """The date after a publication's label in a line that gives the update's too."""
     label = PUBLISHED_WORD.search(line)
-    return dates.find_date_in_language(line[label.end():], language) if label else None
+    return dates.find_date_in_language(line[label.end():], language, month_first=order) if label else None
 
 
 # nine words or more, to a sentence's end
@@ -327,7 +333,8 @@ def date_first_published(src: PageSources) -> str | None:
     at = text.find("ublished")
     while at != -1:  # a plain search first: the pattern alone would be tried at every character
         match = FIRST_PUBLISHED.search(text, max(at - 14, 0), at + 60)
-        found = dates.find_date_in_language(match["rest"], declared_language(src)) if match else None
+        found = dates.find_date_in_language(match["rest"], declared_language(src),
+                                            month_first=month_first(src)) if match else None
         if found:
             return found
         at = text.find("ublished", at + 8)
