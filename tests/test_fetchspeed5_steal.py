@@ -24,20 +24,24 @@ def pages(count: int) -> list[RawPage]:
             for day in range(count)]
 
 
-async def with_the_worker_stopped(batch: list[RawPage]) -> tuple[int, list, int]:
-    """(pages extracted while the one worker is stopped, every page's pairs once it goes on, pages stolen)."""
+async def with_the_worker_stopped(batch: list[RawPage], done: int, settle: float = 0.0) -> tuple[int, list, int, bool]:
+    """With the one worker stopped until `done` pages are extracted (and `settle` seconds more): (pages extracted
+    while it was stopped, every page's pairs once it goes on, pages stolen while it was stopped, whether the last
+    page was extracted while it was stopped)."""
     with Extraction(workers=1) as extraction:
         tasks = [asyncio.ensure_future(extraction.documents(page)) for page in batch]
         worker = await started(extraction)
         os.kill(worker.pid, signal.SIGSTOP)
         try:
             deadline = time.monotonic() + 60
-            while sum(task.done() for task in tasks) < BEHIND and time.monotonic() < deadline:
+            while sum(task.done() for task in tasks) < done and time.monotonic() < deadline:
                 await asyncio.sleep(0.05)
+            await asyncio.sleep(settle)
             done_while_stopped = sum(task.done() for task in tasks)
+            stolen, last_done = extraction.stolen, tasks[-1].done()
         finally:
             os.kill(worker.pid, signal.SIGCONT)
-        return done_while_stopped, await asyncio.gather(*tasks), extraction.stolen
+        return done_while_stopped, await asyncio.gather(*tasks), stolen, last_done
 
 
 async def started(extraction: Extraction):
@@ -49,7 +53,7 @@ async def started(extraction: Extraction):
 
 def test_the_pages_a_stopped_worker_is_behind_on_are_extracted_here_and_give_the_same_documents():
     batch = pages(AHEAD * BATCH + BEHIND)
-    done_while_stopped, results, stolen = asyncio.run(with_the_worker_stopped(batch))
+    done_while_stopped, results, stolen, _ = asyncio.run(with_the_worker_stopped(batch, BEHIND))
     assert done_while_stopped == BEHIND  # the worker's two batches wait for it; the rest did not
     assert stolen == BEHIND
     assert [[doc for doc, _ in pairs] for pairs in results] == [[doc for doc, _ in documents_of(page)]
@@ -64,24 +68,8 @@ def test_a_page_too_large_to_read_between_two_turns_of_the_loop_is_left_to_the_w
     batch[-1] = RawPage(data=big.data.replace(b"</body>", b"<p>" + b"x " * STEAL_BYTES + b"</p></body>"),
                         origin=big.origin, url=big.url)
 
-    async def extract() -> tuple[int, bool, int]:
-        with Extraction(workers=1) as extraction:
-            tasks = [asyncio.ensure_future(extraction.documents(page)) for page in batch]
-            worker = await started(extraction)
-            os.kill(worker.pid, signal.SIGSTOP)
-            try:
-                deadline = time.monotonic() + 60
-                while sum(task.done() for task in tasks) < 2 and time.monotonic() < deadline:
-                    await asyncio.sleep(0.05)
-                await asyncio.sleep(0.2)
-                stolen, big_done = extraction.stolen, tasks[-1].done()
-            finally:
-                os.kill(worker.pid, signal.SIGCONT)
-            results = await asyncio.gather(*tasks)
-            return stolen, big_done, len(results)
-
-    stolen, big_done, count = asyncio.run(extract())
-    assert (stolen, big_done, count) == (2, False, len(batch))  # the two small ones read here, the big one waits
+    _, results, stolen, big_done = asyncio.run(with_the_worker_stopped(batch, 2, settle=0.2))
+    assert (stolen, big_done, len(results)) == (2, False, len(batch))  # the two small ones read here, the big one waits
 
 
 def elsewhere(page):
