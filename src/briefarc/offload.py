@@ -11,10 +11,6 @@ message, and their documents come back together. The event loop itself reads and
 pipes (no thread, no wake-up per page), and a worker holds at most two batches: the one it extracts
 and the next, waiting in its pipe.
 
-When every worker holds its two batches and more pages wait, this process extracts them too, one page
-per turn of the event loop (`_steal`): the workers are behind, and the event loop has little to do but
-wait for them (a fetch's window of items in flight is full of pages waiting to be extracted).
-
 Workers ignore Ctrl-C from their start (the main process stops them) and end when the main process
 is gone.
 """
@@ -51,7 +47,6 @@ Waiting = tuple[RawPage, "asyncio.Future[Pairs]"]
 IN_PLACE = 8  # pages a run extracts in its own process before starting the workers
 MAX_WORKERS = 4
 BATCH = 16  # pages in one message to a worker, at most
-STEAL_BYTES = 512 * 1024  # pages this process extracts itself when the workers are behind, at most (a page's bytes)
 AHEAD = 2  # batches a worker holds at most: the one it extracts and the next
 DIED_TWICE = "an extraction worker died while reading this page, twice"
 
@@ -69,18 +64,13 @@ class Extraction:
     with it. Each of them is tried again, alone, in a second worker kept for such retries: a page that
     kills that worker too fails as an InputError, and the others are extracted."""
 
-    def __init__(self, workers: int | None = None, work: Work | None = None) -> None:
+    def __init__(self, workers: int | None = None, work: Work = prepared) -> None:
         """`workers` None: one per spare core, after IN_PLACE pages; a number: that many, from the first page.
 
-        `work` is what a worker does with a page (a module-level function, for pickling); None: `prepared`, which
-        this process also does with the pages the workers are behind on (another work, a test's that may end its
-        process on purpose, is only ever done in a worker)."""
+        `work` is what a worker does with a page (a module-level function, for pickling)."""
         self.workers = default_workers() if workers is None else workers
         self.in_place = IN_PLACE if workers is None else 0
-        self.work = work or prepared
-        self.steals = work is None
-        self.stealing = False  # a page the workers are behind on is being extracted here
-        self.stolen = 0  # pages so extracted
+        self.work = work
         self.count = 0  # pages asked for
         self.expected = 0  # pages announced (expect)
         self.new = 0  # of them, pages the archive lacks: each will be extracted
@@ -145,44 +135,6 @@ class Extraction:
                 self.sent += 1
             else:
                 self._queue.extendleft(reversed(batch))
-        self._steal()
-
-    def _steal(self) -> None:
-        """When every worker holds all it may and pages still wait, extract one of them here, in a turn of the event
-        loop of its own, after the callbacks that are ready (what the network brought is handled between two pages).
-
-        On two cores the one worker set the pace of a big fetch: the pages waiting for it filled the window of items
-        in flight, and this process, with no request to make, waited too (a timeline of bench/fetch.py --only
-        pipeline: the worker busy, this process idle four fifths of the time, 200-290 pages waiting). On the
-        extraction thread instead, the event loop waited for the interpreter's lock (up to 5 ms) at every wake-up,
-        and the responses came in at a fraction of their rate. A page larger than STEAL_BYTES, which may take
-        seconds, is left to a worker."""
-        if self.stealing or not self.steals or not self._pool or not self._queue:
-            return
-        self.stealing = True
-        asyncio.get_running_loop().call_soon(self._steal_one)
-
-    def _steal_one(self) -> None:
-        self.stealing = False
-        if self.closed:
-            return
-        waiting = next(((page, future) for page, future in self._queue
-                        if len(page.data) <= STEAL_BYTES and not future.done()), None)
-        if waiting is None:
-            return
-        self._queue.remove(waiting)
-        page, future = waiting
-        self.stolen += 1
-        try:
-            outcome: Pairs | BaseException = in_place(page)
-        except Exception as exc:  # noqa: BLE001 - the page's failure, as a worker reports it
-            outcome = exc
-        with suppress(asyncio.InvalidStateError):  # Ctrl-C cancelled the page meanwhile
-            if isinstance(outcome, BaseException):
-                future.set_exception(outcome)
-            else:
-                future.set_result(outcome)
-        self._dispatch()
 
     def _lost(self, worker: Worker, held: list[Waiting]) -> None:
         """A worker died: its pages are tried again one by one; a new worker takes the next batches."""
@@ -244,11 +196,6 @@ async def aside(function: Callable[..., T], *args: Any, **options: Any) -> T:
 
         _ASIDE = DaemonThread("briefarc-extraction")
     return await asyncio.get_running_loop().run_in_executor(_ASIDE, partial(function, *args, **options))
-
-
-def in_place(page: RawPage) -> Pairs:
-    """What this process does with a page the workers are behind on: what they do with it."""
-    return prepared(page)
 
 
 def live(waiting: deque[Waiting], count: int) -> list[Waiting]:
