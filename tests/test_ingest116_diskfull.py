@@ -121,3 +121,14 @@ def test_an_existing_archive_is_kept_whatever_the_disk(tmp_path):
     assert "old.db" in second["files"]
     assert third["rc"] == ExitStatus.ERROR  # a new archive on the full disk: removed, the old one kept
     assert "new.db" not in " ".join(third["files"]) and "old.db" in third["files"]
+
+
+def test_an_archive_that_cannot_be_made_is_reported_as_such_not_by_its_removal(tmp_path):
+    """A --db whose folder is a file: the error says so, not the removal's own failure ("Cannot write the output:
+    Not a directory", from the clean-up of the archive that was never made)."""
+    page = next(Path(__file__).resolve().parents[1].joinpath("data", "samples").iterdir())
+    (tmp_path / "F").write_text("a file, not a folder")
+    done = subprocess.run([sys.executable, "-m", "briefarc", "ingest", str(page), "--db", str(tmp_path / "F" / "x.db")],
+                          capture_output=True, text=True)
+    assert done.returncode == ExitStatus.ERROR, done.stderr
+    assert one_line(done.stderr).startswith("Error: Cannot write") and "the folder" in done.stderr, done.stderr

@@ -223,7 +223,10 @@ def _remove_unless_open(path: Path) -> None:
     if any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm")) and _wal_open_elsewhere(path):
         return
     for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
+        try:
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        except OSError:  # a read-only folder, a file for a folder: the error that brought us here is the one to say
+            continue
 
 
 def _wal_open_elsewhere(path: Path) -> bool:
