@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from briefarc.extract.core import extract
-from briefarc.extract.title import strip_site_suffix
+from briefarc.extract.title import clean_title, strip_site_suffix
 
 BODY = ("<p>Le porte-parole a rappelé que la position du gouvernement n'avait pas changé depuis la réunion du "
         "conseil, et que les discussions se poursuivraient avec les partenaires européens dans les semaines "
@@ -61,3 +61,19 @@ def test_site_names_and_breadcrumb_separators_still_come_off() -> None:
     assert strip_site_suffix("Le Journal : Le ministre répond au projet", names) == "Le ministre répond au projet"
     assert strip_site_suffix("Budget talks resume after long pause - Example News", set()) == \
         "Budget talks resume after long pause"
+
+
+def test_a_site_name_after_a_spaced_colon_still_comes_off() -> None:
+    """A site's name (or a date) after " : " starts with a capital or a digit: the colon separates it."""
+    page = (b"<!DOCTYPE html><html lang='en'><head><title>Statement on the attack in Kabul : Foreign Office News"
+            b"</title></head><body><main><article>" + BODY.encode() + b"</article></main></body></html>")
+    assert extract(page, url="https://example.org/news/kabul-attack").title == "Statement on the attack in Kabul"
+    assert strip_site_suffix("Regular Press Conference : March 3, 2025 : MFA", set()) == "Regular Press Conference"
+    assert strip_site_suffix("Le porte-parole répond aux questions : « Nous refusons » | Le Journal", {"le journal"}) \
+        == "Le porte-parole répond aux questions : « Nous refusons »"
+
+
+def test_only_a_guillemet_that_closes_a_quotation_stays_at_the_end() -> None:
+    assert clean_title("Wang Yi: the «Global South» »") == "Wang Yi: the «Global South»"
+    quoting = "Le porte-parole : « Nous refusons ce projet »"
+    assert clean_title(quoting) == quoting

@@ -70,12 +70,15 @@ def strip_site_suffix(title: str, names: Collection[str], guess: bool = True) ->
 
 
 def through_colons(pieces: list[str], kept: list[int]) -> str:
-    """The first kept part, with the kept parts that follow it after a spaced colon: French typography spaces
-    the colon inside a headline ("La Chine et la France : un partenariat renouvelé"), no site's separator."""
+    """The first kept part, with the kept parts that follow it after a spaced colon and go on in lower case: French
+    typography spaces the colon inside a headline ("La Chine et la France : un partenariat renouvelé", or a quotation
+    after it); a site's name after one starts with a capital ("Statement on Kabul : Foreign Office News")."""
     first = kept[0]
     found = pieces[2 * first]
     for index in range(first + 1, len(pieces) // 2 + 1):
-        if index not in kept or pieces[2 * index - 1].strip() != ":":
+        after = pieces[2 * index].lstrip()[:1]
+        goes_on = bool(after) and (after.islower() or after in "«“\"")
+        if index not in kept or pieces[2 * index - 1].strip() != ":" or not goes_on:
             break
         found += pieces[2 * index - 1] + pieces[2 * index]
     return found
@@ -171,7 +174,8 @@ def clean_title(value: str, h1s: Sequence[str] = ()) -> str:
     its end ("Title ⋆"), and quotes around the whole of it when the headline shows it without them (a
     headline that is a quotation keeps its quotes)."""
     value = MARKDOWN.sub("", value)
-    if not value.rstrip().endswith("»") or QUOTED.search(value) is None:  # a closing guillemet is no mark
+    end = len(value.rstrip())
+    if not any(quote.end() == end for quote in QUOTED.finditer(value)):  # a » closing a quotation is no mark
         value = TRAILING_MARK.sub("", value)
     value = value.strip()
     shown = {h1.casefold() for h1 in h1s}
