@@ -1,6 +1,7 @@
 """A slashed day that reads both ways ("Wed, 03/12/2025": 12 March and 3 December 2025 are both Wednesdays, so
 the weekday cannot tell) is read as the page writes its days: as its other slashed days that read one way only
-do, else as its declared locale's country does (en-US: month first), else day first as before."""
+do, else as its address's country domain does (.pk, .in: day first), else as its declared locale's country does
+(en-US: month first), else day first as before."""
 
 from __future__ import annotations
 
@@ -34,6 +35,15 @@ def drupal_page(lang: str, dateline: str = "Submitted by editor on Wed, 03/12/20
 ])
 def test_the_locale_decides_a_day_that_reads_both_ways(lang: str, locale: str, day: str) -> None:
     assert extract(drupal_page(lang, locale=locale), url=URL).published == day
+
+
+@pytest.mark.parametrize(("address", "day"), [
+    ("https://mofa.gov.pk/press-briefing", "2025-12-03"),  # WordPress declares en-US wherever the site is
+    ("https://www.mea.gov.in/media-briefings.htm", "2025-12-03"),
+    ("https://www.usda.example.us/news/budget", "2025-03-12"),
+])
+def test_a_country_domain_decides_before_the_declared_locale(address: str, day: str) -> None:
+    assert extract(drupal_page("en-US"), url=address).published == day
 
 
 def test_the_pages_other_slashed_days_decide_before_the_locale() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
 
@@ -152,8 +153,9 @@ REGION = lazy(r"^[a-z]{2,3}[-_]([a-z]{2})\b", re.I)
 def month_first(src: PageSources) -> dates.MonthFirst:
     """Asks, once a page, whether it writes a slashed day that reads both ways ("Wed, 03/12/2025": both readings
     fall on a Wednesday) month first: as the page's other slashed days that read one way only do ("12/25/2025"
-    month first, "25/12/2025" day first), the most of them; else as its declared locale's country does (en-US);
-    else day first, as before."""
+    month first, "25/12/2025" day first), the most of them; else as the country of its address's domain does
+    (.us; .pk, .in, .uk: day first); else, on a .com or .org, as its declared locale's country does (en-US); else
+    day first, as before."""
     def decide() -> bool:
         if "month first" not in src.memo:
             src.memo["month first"] = _writes_month_first(src)
@@ -172,11 +174,21 @@ def _writes_month_first(src: PageSources) -> bool:
                     votes += 1 if second > 12 else -1
     if votes:
         return votes > 0
+    country = _country_domain(src.url)
+    if country is not None:  # a .pk or .in site on WordPress still declares its default en-US
+        return country in MONTH_FIRST_REGIONS
     html = src.tree.css_first("html")
     declared = (html.attributes.get("lang") if html is not None else None,
                 src.first_meta(("content-language", "og:locale")), src.ld.text("inLanguage"))
     regions = [found[1].lower() for value in declared if value and (found := REGION.match(value.strip()))]
     return bool(regions) and regions[0] in MONTH_FIRST_REGIONS
+
+
+def _country_domain(url: str | None) -> str | None:
+    """The two letters of the address's country-code domain (gov.pk: "pk"), None for .com, .org and the like."""
+    host = urlsplit(url).hostname if url else None
+    label = host.rsplit(".", 1)[-1] if host and "." in host else ""
+    return label if len(label) == 2 and label.isalpha() else None
 
 
 def date_from_data(src: PageSources) -> str | None:
