@@ -5,8 +5,7 @@ Pages come back from the extraction workers in batches, and their items' tasks a
 the loop. Saved one by one, each page was a statement per table, and FTS5 writes a segment of each index at
 the end of every statement that changes it: merging those segments again cost about a third of saving. Saved
 together, a batch's new documents are one statement per table (store/documents.py), as in a bulk ingest.
-Saved as each turn of the loop ended, a busy fetch saved a worker's batch of 16 pages at a time, and the pages
-the main process extracts itself when the workers are behind (briefarc.offload) one by one.
+Saved as each turn of the loop ended, a busy fetch saved a worker's batch of 16 pages at a time.
 """
 
 from __future__ import annotations
