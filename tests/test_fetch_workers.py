@@ -259,6 +259,13 @@ def test_a_worker_imports_the_extractor_and_no_event_loop_or_store():
     assert done.stdout.strip() == "True []", done.stderr
 
 
+def interrupted_after_first_page(process, stderr: str, db_file) -> None:
+    """What a fetch of fetch_held_at_second_page leaves when Ctrl-C ends it: exit 130, one line, the first page."""
+    assert process.returncode == 130, stderr
+    assert stderr.strip().endswith("Interrupted: 1 saved, rerun to continue.") and "Traceback" not in stderr, stderr
+    assert stored_documents(db_file) == 1
+
+
 def fetch_held_at_second_page(db_file, site, tmp_path):
     """A fetch of two pages (--workers 0) whose second page's reading is held on the extraction thread, at the
     import of its codec, once the first is saved: (the process, the hold's folder, whose file go releases it)."""
@@ -295,6 +302,4 @@ def test_ctrl_c_does_not_wait_for_the_page_on_the_extraction_thread(db_file, sit
     finally:
         process.kill()
         (hold / "go").touch()
-    assert process.returncode == 130, stderr
-    assert stderr.strip().endswith("Interrupted: 1 saved, rerun to continue.") and "Traceback" not in stderr, stderr
-    assert stored_documents(db_file) == 1
+    interrupted_after_first_page(process, stderr, db_file)
