@@ -7,6 +7,7 @@ that would otherwise hang: a busy machine makes a run slower, never a test fail.
 from __future__ import annotations
 
 import os
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -41,6 +42,17 @@ def briefarc(*args: str, db: Path | None = None, hold: str | None = None, **opti
     command = options.pop("command", [sys.executable, "-m", "briefarc"])
     return subprocess.Popen([*command, *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             **options)
+
+
+def interrupted_while_waiting(process: subprocess.Popen) -> str:
+    """Ctrl-C for a run once it waits for the archive's lock (or has ended): what it said on stderr."""
+    try:
+        wait_for(lambda: "locks_lock" in Path(f"/proc/{process.pid}/wchan").read_text() or process.poll() is not None,
+                 "the run to wait for the archive")
+        process.send_signal(signal.SIGINT)
+        return process.communicate(timeout=60)[1]
+    finally:
+        process.kill()
 
 
 def held(folder: Path) -> list[int]:

@@ -5,11 +5,10 @@ Fetch and watch check take the lock ingest takes (since ce492a3); ingest's line 
 
 from __future__ import annotations
 
-import signal
 from pathlib import Path
 
 from tests import siteserver as ss
-from tests.processes import briefarc, wait_for
+from tests.processes import briefarc, interrupted_while_waiting, wait_for
 
 
 def test_an_ingest_waiting_on_a_fetch_does_not_say_another_ingest(tmp_path, site):
@@ -23,13 +22,7 @@ def test_an_ingest_waiting_on_a_fetch_does_not_say_another_ingest(tmp_path, site
         wait_for(lambda: site.hits("/a") or fetch.poll() is not None, "the fetch to ask for its page")
         assert fetch.poll() is None and Path(f"{db_file}-lock").exists()  # it holds the archive
         ingest = briefarc("ingest", str(page), db=db_file)
-        try:
-            wait_for(lambda: "locks_lock" in Path(f"/proc/{ingest.pid}/wchan").read_text()
-                     or ingest.poll() is not None, "the ingest to wait for the archive")
-            ingest.send_signal(signal.SIGINT)
-            _, err = ingest.communicate(timeout=60)
-        finally:
-            ingest.kill()
+        err = interrupted_while_waiting(ingest)
     finally:
         fetch.kill()
         fetch.communicate(timeout=60)

@@ -10,7 +10,6 @@ was a transaction of its own (no check was made outside one): what differed was 
 from __future__ import annotations
 
 import json
-import signal
 import sqlite3
 import sys
 from pathlib import Path
@@ -18,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, SHARED, needs_shared
-from tests.processes import briefarc, wait_for
+from tests.processes import briefarc, interrupted_while_waiting, wait_for
 from tests.test_crash import small_pages
 from tests.test_ingest_round94_ctrl_c import check_consistent
 
@@ -69,13 +68,7 @@ def test_ctrl_c_while_another_ingest_holds_the_archive(tmp_path):
     db = open_database(db_file)
     with run_of_its_own(db):
         process = briefarc("ingest", str(page), db=db_file)
-        try:
-            wait_for(lambda: "locks_lock" in Path(f"/proc/{process.pid}/wchan").read_text()
-                     or process.poll() is not None, "the ingest to wait for the archive")
-            process.send_signal(signal.SIGINT)
-            _, err = process.communicate(timeout=60)
-        finally:
-            process.kill()
+        err = interrupted_while_waiting(process)
         # it says why it waits (it waited without a word), then what Ctrl-C left
         assert process.returncode == 130 and err == ("Waiting for another briefarc run on this archive (an ingest, a "
                                                      "fetch or a watch check) to end (Ctrl-C to stop)…\nInterrupted: 0 "
