@@ -531,7 +531,9 @@ def test_robots_disallow_skips_the_page_without_requesting_it(site):
     assert failure.reason == "robots" and failure.skipped and failure.status is None
     assert str(failure) == f"robots.txt of {site.host} does not let briefarc fetch /private/1: skipped"
     assert site.paths() == ["/robots.txt"]
-    assert [record.url for record in outcome.records] == [site.url("/robots.txt")]
+    # the page is logged with its reason, never asked for (attempt 0), so that `briefarc log` names it
+    assert [(record.url, record.status, record.attempt, record.error) for record in outcome.records] == [
+        (site.url("/robots.txt"), 200, 1, None), (site.url("/private/1"), None, 0, str(failure))]
 
 
 def test_a_redirect_into_a_disallowed_path_is_skipped(site):

@@ -208,6 +208,7 @@ class Fetcher:
         self._throttle = Throttle(self.config.per_host, self.config.total, self.config.delay)
         self._robots: dict[str, Robots] = {}  # per site (scheme://host:port), for the Fetcher's life
         self._robots_locks: dict[str, asyncio.Lock] = {}
+        self._left_out: set[str] = set()  # pages robots.txt forbids, logged once each
         # hosts (host:port) that kept answering 429, or asked to wait longer than the limit: the failure that closed
         # each, for the Fetcher's life (a run); and the answers in a row that asked each host's requests to wait
         self._closed: dict[str, FetchFailure] = {}
@@ -499,7 +500,17 @@ class Fetcher:
         if isinstance(rules.failure, FetchFailure):
             raise for_page(rules.failure, url)
         if not rules.allows(url):
-            raise disallowed(url, self.token)
+            failure = disallowed(url, self.token)
+            self._record_left_out(url, str(failure))
+            raise failure
+
+    def _record_left_out(self, url: str, reason: str) -> None:
+        """A page no request was made for (robots.txt forbids it), in the request log with its reason, once per
+        URL in a run: `briefarc log` names it where a user looks for what became of each URL (attempt 0)."""
+        if self.on_request is None or url in self._left_out:
+            return
+        self._left_out.add(url)
+        self.on_request(RequestRecord(url=url, status=None, bytes=0, duration=0.0, attempt=0, error=reason, at=_now()))
 
     async def _load_robots(self, origin: str) -> Robots:
         """RFC 9309 §2.3.1: 4xx allows everything; 5xx, 429, no connection, and a file too large, too slow or
