@@ -9,7 +9,7 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from briefarc.errors import BriefarcError, DatabaseError, Interrupted, item_failure
+from briefarc.errors import BriefarcError, DatabaseError, DiskFull, Interrupted, is_disk_full, item_failure
 from briefarc.models import Source
 from briefarc.sources.base import Context, Item, Unchanged
 from briefarc.store import fetchlog
@@ -123,22 +123,40 @@ async def collect(
     urls, sources, config = with_credentials([as_typed(url) for url in urls], sources, options.config or FetchConfig())
     log = RequestBuffer(db)
     extraction = Extraction(workers=options.workers)
-    with SerialWriter(db) as writer:
-        shared = (on_update, extraction, SavesAtHand(writer))
-        runs = [Scheduler(db, source, options, *shared) for source in sources]
-        if urls:
-            runs.append(Scheduler(db, Source(name=URLS_SOURCE, kind="urls", options={"urls": urls}), options,
-                                  *shared))
-        if reports is not None:
-            reports.extend(run.report for run in runs)
-        try:
-            # A dry run writes nothing, its requests included.
-            async with Fetcher(config, on_request=None if options.dry_run else log) as fetcher:
-                await asyncio.gather(*(run.run(fetcher) for run in runs))
-        finally:
-            extraction.close()
-            log.flush()
+    saves: SavesAtHand | None = None
+    try:
+        with SerialWriter(db) as writer:
+            shared = (on_update, extraction, saves := SavesAtHand(writer))
+            runs = [Scheduler(db, source, options, *shared) for source in sources]
+            if urls:
+                runs.append(Scheduler(db, Source(name=URLS_SOURCE, kind="urls", options={"urls": urls}), options,
+                                      *shared))
+            if reports is not None:
+                reports.extend(run.report for run in runs)
+            try:
+                # A dry run writes nothing, its requests included.
+                async with Fetcher(config, on_request=None if options.dry_run else log) as fetcher:
+                    await asyncio.gather(*(run.run(fetcher) for run in runs))
+                saves.check()  # a commit the disk refused after the last page was saved
+            finally:
+                extraction.close()
+                log.flush()
+    except DatabaseError as exc:
+        if saves is None or not is_disk_full(exc):
+            raise
+        saves.settle()  # the writer's last commit, as it closed
+        raise DiskFull(archive_name(db), *saves.kept) from exc
     return [run.report for run in runs]
+
+
+def archive_name(db: sqlite_utils.Database) -> str:
+    """The archive's file, for an error that names it."""
+    from briefarc.store.db import database_file
+
+    try:
+        return str(database_file(db) or "in memory")
+    except DatabaseError:
+        return "(its file could not be named)"
 
 
 def with_credentials(urls: list[str], sources: list[Source], config: FetchConfig

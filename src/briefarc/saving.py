@@ -48,6 +48,12 @@ class SavesAtHand:
         self.due: asyncio.Handle | None = None  # the save and commit to come: soon, or once others may have come
         self.soon = False  # it is due in this turn of the loop
         self.waiting: list[Waiting] = []
+        # documents saved (added or updated) and unchanged, committed; and those saved since the last commit, which
+        # a commit the full disk refuses rolls back: a fetch cut short by it says what the archive kept
+        self.kept = [0, 0]
+        self.open = [0, 0]
+        self.commits = writer.batch.commits
+        self.failure: DatabaseError | None = None  # a commit that failed: the fetch stops, whatever comes after
 
     async def save(self, documents: Pairs, source_id: int | None, into: int | None = None,
                    then: Then | None = None) -> list[SaveResult]:
@@ -57,10 +63,19 @@ class SavesAtHand:
         is recorded of the page goes with it into the same transaction. `into`: the document the page is a
         version of, saved at once, after the pages waiting."""
         loop = asyncio.get_running_loop()
+        if self.failure is not None:
+            raise self.failure
         if into is not None:
             self._commit_soon(loop)
             self._save_waiting()
-            results = self.writer.save(documents, source_id, into=into)
+            if self.failure is not None:
+                raise self.failure
+            try:
+                results = self.writer.save(documents, source_id, into=into)
+            except DatabaseError as exc:
+                self._failed(exc)
+                raise
+            self._count([results])
             if then:
                 then(results)
             return results
@@ -83,8 +98,43 @@ class SavesAtHand:
     def _commit(self) -> None:
         self.due, self.soon = None, False
         self._save_waiting()
-        with contextlib.suppress(DatabaseError):  # a full disk: the next save reports it, the writer rolls back
+        try:
             self.writer.commit()
+        except DatabaseError as exc:  # a full disk: what was saved since the last commit is lost, and the fetch stops
+            self._failed(exc)
+            return
+        self.settle()
+
+    def _failed(self, exc: DatabaseError) -> None:
+        """A commit failed: the batch is rolled back (SQLite may have done so itself), so the pages saved since the
+        last commit are not kept, and every later save is refused with the same error."""
+        self.failure = self.failure or exc
+        conn = self.writer.batch.conn
+        with contextlib.suppress(Exception):
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+        self.open = [0, 0]
+
+    def _count(self, outcomes: list) -> None:
+        """Count the documents just saved, then settle what a commit made while they were saved has kept."""
+        for outcome in outcomes:
+            if isinstance(outcome, list):
+                for result in outcome:
+                    self.open[result.status == "unchanged"] += 1
+        self.settle()
+
+    def settle(self) -> None:
+        """What was saved before the batch's last commit is kept (the writer commits when a batch is due, and
+        when it closes)."""
+        if self.writer.batch.commits != self.commits:
+            self.commits = self.writer.batch.commits
+            self.kept = [kept + opened for kept, opened in zip(self.kept, self.open, strict=True)]
+            self.open = [0, 0]
+
+    def check(self) -> None:
+        """Raise the failure of a commit that no save came after to report."""
+        if self.failure is not None:
+            raise self.failure
 
     def _save_waiting(self) -> None:
         waiting = [entry for entry in self.waiting if not entry.future.done()]  # a cancelled page is not saved
@@ -94,9 +144,11 @@ class SavesAtHand:
         try:
             outcomes = self.writer.save_each([(entry.documents, entry.source_id) for entry in waiting])
         except DatabaseError as exc:  # the archive cannot be written: every page waiting is told
+            self._failed(exc)
             for entry in waiting:
                 _settle(entry.future, exc)
             return
+        self._count(outcomes)
         for entry, outcome in zip(waiting, outcomes, strict=True):
             if isinstance(outcome, str):
                 _settle(entry.future, ItemFailed(outcome))

@@ -32,6 +32,7 @@ PAGE_BYTES = 8192
 # with the documents), so the whole file is mapped: SQLite caps the size at its build's limit (2 GiB).
 # On 100,000 documents (1.1 GB) a walk over a word's matches costs a third less than with 256 MiB mapped.
 READER_MMAP_BYTES = 4 * 2**30
+FULL_DISK_BYTES = 1 << 20  # room left under which a disk I/O error is the full disk's
 opened: list[Path] = []  # the database this process opened last: error messages name it
 
 
@@ -290,7 +291,8 @@ def _check_is_archive(conn: sqlite3.Connection, path: Path) -> int:
             "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' "
             "ORDER BY name LIMIT 4")]
     finally:
-        conn.execute("COMMIT")
+        if conn.in_transaction:  # a read that failed (a full disk: no room for the -shm) ended it
+            conn.execute("COMMIT")
     if version:
         return version
     if names:
@@ -481,7 +483,8 @@ def translate_errors(path: Path | str | None = None) -> Iterator[None]:
     try:
         yield
     except sqlite3.OperationalError as exc:
-        raise DatabaseError(_explain(str(exc), where)) from exc
+        message = "database or disk is full" if _full_disk_io(str(exc), path) else str(exc)
+        raise DatabaseError(_explain(message, where)) from exc
     except sqlite3.DatabaseError as exc:
         message = str(exc)
         if "not a database" in message:  # `briefarc verify` cannot open it either
@@ -501,6 +504,19 @@ def describe(exc: sqlite3.Error, path: Path | str | None = None) -> str:
     """A one-line explanation of an SQLite error, for the command line."""
     path = path or (opened[-1] if opened else None)
     return _explain(str(exc), f" {path}" if path else "")
+
+
+def _full_disk_io(message: str, path: Path | str | None) -> bool:
+    """Whether SQLite's "disk I/O error" is a full disk's: the -shm or the WAL could not grow (SQLITE_IOERR, where
+    a write to the database or its journal says SQLITE_FULL), and the archive's folder has no room left."""
+    if "disk I/O error" not in message or path is None:
+        return False
+    import shutil
+
+    try:
+        return shutil.disk_usage(Path(path).parent).free < FULL_DISK_BYTES
+    except OSError:
+        return False
 
 
 def _explain(message: str, where: str) -> str:
