@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator, Callable
-from urllib.parse import urlencode, urljoin
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
 from briefarc.sources.base import Context, Item, Unchanged, Walk
 
@@ -82,14 +83,62 @@ async def discover_wordpress(ctx: Context) -> AsyncIterator[Item]:
         ctx.source.url = urljoin(base, "feed/")
         return discover_feed(ctx)
 
-    async for item in _walk(ctx, url_of, read, "posts", past_the_end=PAST_THE_END, instead=instead):
+    async for item in _walk(ctx, url_of, read, "posts", past_the_end=PAST_THE_END, instead=instead,
+                            paging=Paging(per_page, "page", "per_page")):
         yield item
+
+
+@dataclass
+class Paging:
+    """How an API's page addresses say their size and place: `size` items a page now; the query's page number
+    (from 1) and size, or the index of the page's first item (gov.uk's start and count)."""
+
+    size: int
+    page_key: str | None = None
+    size_key: str = "per_page"
+    start_key: str | None = None
+
+    def first_item(self, url: str) -> tuple[int, int] | None:
+        """(The index of the first item, the page size) of the page `url` names; None when it does not say."""
+        query = dict(parse_qsl(urlsplit(url).query))
+        try:
+            size = int(query[self.size_key])
+            first = int(query[self.start_key]) if self.start_key else (int(query[self.page_key or ""]) - 1) * size
+        except (KeyError, ValueError):
+            return None
+        return (first, size) if first >= 0 and size > 0 else None
+
+
+def _resized(ctx: Context, url_of: Callable[[int], str], paging: Paging) -> list[tuple[str, int]]:
+    """The resume points of earlier walks, each as the page at today's page size that holds the first items of
+    the page it names. A point made with another size (a source's per_page, page_size changed) was read as the
+    page of its number at the new size: other items, archived ones that stopped the walk, and the items past the
+    break were never read."""
+    points: dict[int, str] = {}
+    for url, number in ctx.resume:
+        found = paging.first_item(url)
+        if url == url_of(number) or found is None and paging.first_item(url_of(number)) is None:
+            points.setdefault(number, url_of(number))
+            continue
+        if found is None:
+            ctx.notes.append(f"{url}, where an earlier run's walk broke off, does not say its page and page size: "
+                             "dropped, the walk reads from its start")
+            continue
+        first, size = found
+        if size == paging.size:
+            points.setdefault(number, url_of(number))
+            continue
+        page = first // paging.size + 1
+        points.setdefault(page, url_of(page))
+        ctx.notes.append(f"{url}, where an earlier run's walk broke off, was made with another page size: read on "
+                         f"from {url_of(page)}, which holds its first items")
+    return sorted(((url, number) for number, url in points.items()), key=lambda point: point[1])
 
 
 async def _walk(ctx: Context, url_of: Callable[[int], str],
                 read: Callable[[object, str, int], tuple[list[Item], bool] | None], what: str, *,
-                past_the_end: tuple[int, ...] = (), instead: Callable[[], AsyncIterator[Item]] | None = None
-                ) -> AsyncIterator[Item]:
+                past_the_end: tuple[int, ...] = (), instead: Callable[[], AsyncIterator[Item]] | None = None,
+                paging: Paging | None = None) -> AsyncIterator[Item]:
     """The items of a JSON listing API, page after page (`url_of` the page numbered from 1; `read` its items and
     whether it is the last, or None past the last), until the archive has them; on from where an earlier run's
     walk broke off once it reaches them (or its page 1 answers 304).
@@ -101,6 +150,8 @@ async def _walk(ctx: Context, url_of: Callable[[int], str],
     from briefarc.errors import InputError
     from briefarc.net.fetch import FetchFailure
 
+    if paging is not None and ctx.resume:
+        ctx.resume = _resized(ctx, url_of, paging)
     walk, number, pages = Walk(ctx), 1, 0
     gone_at = 0  # the number of a page a walk broke off at that is gone now: the walk ends there
     while pages < ctx.max_pages and number != gone_at:
@@ -183,7 +234,7 @@ async def discover_mea(ctx: Context) -> AsyncIterator[Item]:
         rows = _listing(rows, url, "publications", payload)
         return [_mea_item(base, row, language) for row in rows if _field(row, "pkid", "id")], len(rows) < size
 
-    async for item in _walk(ctx, url_of, read, "publications"):
+    async for item in _walk(ctx, url_of, read, "publications", paging=Paging(size, "page", "PageSize")):
         yield item
 
 
@@ -217,7 +268,7 @@ async def discover_govuk(ctx: Context) -> AsyncIterator[Item]:
             for r in results if isinstance(r, dict) and isinstance(r.get("link"), str) and r["link"].startswith("/")
         ], len(results) < size
 
-    async for item in _walk(ctx, url_of, read, "results"):
+    async for item in _walk(ctx, url_of, read, "results", paging=Paging(size, size_key="count", start_key="start")):
         yield item
 
 

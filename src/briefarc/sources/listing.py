@@ -20,6 +20,7 @@ async def discover_listing(ctx: Context) -> AsyncIterator[Item]:
     seen_pages: set[str] = set()
     number = 0
     walk = Walk(ctx)
+    after: tuple[str | None, int] | None = None  # the page after the one the walk jumped from, when it is known
     while url and url not in seen_pages and len(seen_pages) < ctx.max_pages:
         seen_pages.add(url)
         walk.reached(url)
@@ -29,8 +30,14 @@ async def discover_listing(ctx: Context) -> AsyncIterator[Item]:
             if (point := walk.jump()) is None:
                 raise
             url, number = point
+            walk.left_at, after = number, None  # (its pages counted from 1) the pages between are not known
             continue
         except FetchFailure as exc:
+            if exc.status in (404, 410) and url == walk.jumped:  # a page an earlier walk broke off at is gone
+                if (afresh := _gone(walk, url, number, after)) is None:
+                    return
+                (url, number), after = afresh, None
+                continue
             if number and exc.status in (404, 410):
                 return  # past the last page
             if number:
@@ -39,6 +46,11 @@ async def discover_listing(ctx: Context) -> AsyncIterator[Item]:
         items, next_link = await aside(read_listing, response.data, response.final_url, ctx.source.options,
                                        response.content_type)  # not on the event loop: it may take seconds
         if not items and (error := await aside(error_page, response, url, number)) is not None:
+            if error is PAST_THE_END and url == walk.jumped:  # a 'not found' page where a walk broke off
+                if (afresh := _gone(walk, url, number, after)) is None:
+                    return
+                (url, number), after = afresh, None
+                continue
             if error is PAST_THE_END:
                 return
             if number:
@@ -49,7 +61,8 @@ async def discover_listing(ctx: Context) -> AsyncIterator[Item]:
         stop = walk.stops(items)  # judged before the items are stored by this very run
         for item in items:
             yield item
-        if stop and (point := walk.jump()) is not None:
+        if stop and (point := walk.jump(number + 1)) is not None:
+            after = (next_page(ctx, response.final_url, next_link, number + 1), number + 1)
             url, number = point
             continue
         if stop:
@@ -63,6 +76,18 @@ async def discover_listing(ctx: Context) -> AsyncIterator[Item]:
 
 
 PAST_THE_END = InputError("past the last page")
+
+
+def _gone(walk: Walk, url: str, number: int, after: tuple[str | None, int] | None) -> tuple[str, int] | None:
+    """The page `url` (number `number`, the first 0) where an earlier walk broke off is gone (404, 410, a 'not found'
+    page): said once (Walk.gone, its pages counted from 1), and the page after the one the walk jumped from, to read
+    the pages between again; None when none is known (the walk ends there). It was taken for the end of the listing,
+    and the point dropped without a word."""
+    if after is None or after[0] is None:
+        walk.left_at = number  # no page between is known to read again
+    if walk.gone(url, number + 1) is None or after is None or after[0] is None:
+        return None
+    return after[0], after[1]
 
 
 def error_page(response, url: str, number: int, what: str = "a listing") -> InputError | None:
