@@ -48,7 +48,8 @@ def test_a_storage_failure_stops_the_fetch_with_one_line(cli, db_file, site, mon
     monkeypatch.setattr("briefarc.store.documents.put_blob", full)  # SQLite fails inside the store
     result = cli("fetch", "noon", *FAST, "--db", db_file)
     assert result.code == 1
-    assert result.stderr.strip().endswith("database or disk is full. Free some space and run again.")
+    assert result.stderr.strip().endswith("the disk is full. 0 documents saved before it filled; free some space and "
+                                          "run again to go on.")
     assert "Traceback" not in result.stderr
 
 
