@@ -117,9 +117,9 @@ def closed_host(url: str, failure: FetchFailure) -> FetchFailure:
     return FetchFailure(message, reason="http", url=url, status=status, attempts=0)
 
 
-def too_large(url: str, limit: int, detail: str) -> FetchFailure:
+def too_large(url: str, limit: int, detail: str, what: str = "not a page") -> FetchFailure:
     message = (f"the response from {host_with_port(url)} is larger than the {describe_size(limit)} limit "
-               f"({detail}): not a page")
+               f"({detail}): {what}")
     return FetchFailure(message, reason="too_large", url=url, status=200)
 
 

@@ -184,6 +184,7 @@ class _Limits:
     max_decoded: int  # once gzip/deflate is taken off
     accept: tuple[str, ...] | None
     read_body: tuple[int, ...] = GONE  # non-2xx statuses whose body is wanted
+    what: str = "not a page"  # what a response past the limit is said to be
 
 
 class Fetcher:
@@ -283,9 +284,13 @@ class Fetcher:
         headers = _request_headers(accept, etag, last_modified)
         config = self.config
         # a page is held to the page limit however it travels (a 1 MB gzip of a 45 MB page took 350 MB to read);
-        # a sitemap may decode to more
-        decoded = config.max_decompressed if accept == SITEMAP_TYPES else min(config.max_bytes, config.max_decompressed)
-        limits = _Limits(config.max_bytes, decoded, accept)
+        # a sitemap may be as large as the protocol lets it be (50 MB uncompressed), gzipped or not: a plain one of
+        # 30 MB was refused at the page limit, 'not a page', where the same sitemap gzipped was read
+        if accept == SITEMAP_TYPES:
+            most = max(config.max_bytes, config.max_decompressed)
+            limits = _Limits(most, config.max_decompressed, accept, what="more than a sitemap may hold")
+        else:
+            limits = _Limits(config.max_bytes, min(config.max_bytes, config.max_decompressed), accept)
         current, seen, attempts = url, [url], 0
         deny = await self._reach.through_public_page(url)
         while True:
@@ -462,7 +467,7 @@ class Fetcher:
             check_type(url, answer.headers, limits.accept)
         length = _content_length(answer.headers)
         if length is not None and length > limits.max_bytes:
-            raise too_large(url, limits.max_bytes, f"it announces {describe_size(length)}")
+            raise too_large(url, limits.max_bytes, f"it announces {describe_size(length)}", limits.what)
         try:
             answer.data = await self._read_body(url, response, limits)
         except InflateError as exc:
@@ -476,7 +481,7 @@ class Fetcher:
         parts = []
         async for chunk in response.aiter_raw():
             if response.num_bytes_downloaded > limits.max_bytes:
-                raise too_large(url, limits.max_bytes, "received so far")
+                raise too_large(url, limits.max_bytes, "received so far", limits.what)
             parts.append(inflater.feed(chunk))
         parts.append(inflater.finish())
         return b"".join(parts)
