@@ -146,6 +146,7 @@ class Response:
     content_type: str | None
     elapsed: float  # seconds from the call to the answer, retries and waits included
     attempts: int  # requests made for this answer, redirects included, robots.txt not
+    moved: int | None = None  # the status (301, 308) when every redirect to `final_url` said it moved for good
 
     @property
     def not_modified(self) -> bool:
@@ -292,6 +293,7 @@ class Fetcher:
         else:
             limits = _Limits(config.max_bytes, min(config.max_bytes, config.max_decompressed), accept)
         current, seen, attempts = url, [url], 0
+        moved: int | None = None  # the first redirect's status while every one says the page moved for good
         deny = await self._reach.through_public_page(url)
         while True:
             _check_address(current, url)
@@ -305,6 +307,7 @@ class Fetcher:
             if target is None:
                 break
             self._check_redirect(target, seen, url)
+            moved = (moved or answer.status) if answer.status in (301, 308) and (moved or len(seen) == 1) else None
             seen.append(target)
             current = target
         if _unasked(answer.status, headers) or answer.status not in (304, *GONE) and not 200 <= answer.status < 300:
@@ -313,7 +316,7 @@ class Fetcher:
         return Response(
             url=url, final_url=current, status=answer.status, headers=answer.headers,
             data=b"" if answer.status == 304 else answer.data, content_type=answer.headers.get("content-type"),
-            elapsed=time.monotonic() - started, attempts=attempts,
+            elapsed=time.monotonic() - started, attempts=attempts, moved=moved if current != url else None,
         )
 
     async def _hop(self, url: str, headers: dict[str, str], limits: _Limits, deny: bool) -> _Answer:

@@ -104,7 +104,23 @@ class Context:
                                status=response.status, url=url)
         if remember:
             self.remember(url, response.headers)
+        if response.moved and url == self.source.url:
+            self._say_moved(response)
         return self._unzipped(url, response) if accept == "sitemap" else response
+
+    def _say_moved(self, response: Response) -> None:
+        """The source's own address redirects for good (301, 308): once a run, where it went and, for a source
+        of the user's, the command that gives the source that address. Followed on every run and never said, the
+        source lived only as long as the old host kept redirecting."""
+        line = f"{response.url} has moved for good ({response.moved}) to {response.final_url}"
+        if line in " ".join(self.notes):
+            return
+        if not self.source.builtin:
+            from shlex import quote
+
+            line += (f": `briefarc sources add {quote(self.source.name)} {quote(response.final_url)} --kind "
+                     f"{self.source.kind}` (with the source's options) reads it there")
+        self.notes.append(line)
 
     def _unzipped(self, url: str, response: Response) -> Response:
         """The response with its body decompressed when the body is a gzip file."""
