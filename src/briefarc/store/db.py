@@ -291,8 +291,11 @@ def _check_is_archive(conn: sqlite3.Connection, path: Path) -> int:
             "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' "
             "ORDER BY name LIMIT 4")]
     finally:
-        if conn.in_transaction:  # a read that failed (a full disk: no room for the -shm) ended it
+        try:
             conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:  # a read that failed (a full disk: no room for the -shm) ended it
+            if "no transaction is active" not in str(exc):
+                raise
     if version:
         return version
     if names:
