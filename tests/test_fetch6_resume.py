@@ -68,8 +68,8 @@ def test_the_listing_pages_before_a_gone_resume_point_are_read_again(cli, db_fil
 POSTS = "/wp-json/wp/v2/posts?per_page={size}&page={n}&_fields=id%2Clink%2Cdate%2Ctitle"
 
 
-def wordpress_site(site: ss.SiteServer, newest: int) -> None:
-    """Posts newest..1, answered at any page size."""
+def wordpress_site(site: ss.SiteServer, newest: int, busy: tuple[int, int] | None = None) -> None:
+    """Posts newest..1, answered at any page size; the page `busy` (size, number) answers 503 once first."""
     def posts(numbers: range) -> ss.Reply:
         return ss.Reply(json.dumps([{"id": n, "link": site.url(f"/{n}/briefing-{n}/"),
                                      "title": {"rendered": f"Briefing {n}"}, "date": "2025-06-01T10:00:00"}
@@ -79,7 +79,8 @@ def wordpress_site(site: ss.SiteServer, newest: int) -> None:
     for size in (20, 50):
         for page in range(1, newest // size + 2):
             top = newest - (page - 1) * size
-            site.route(POSTS.format(size=size, n=page), posts(range(top, max(top - size, 0), -1)))
+            first = [BUSY] if busy == (size, page) else []
+            site.route(POSTS.format(size=size, n=page), *first, posts(range(top, max(top - size, 0), -1)))
     for n in range(1, newest + 1):
         site.route(f"/{n}/briefing-{n}/", ss.Reply(ss.article(f"Press briefing {n} on the talks in Doha")))
 
@@ -109,6 +110,23 @@ def test_a_wordpress_resume_point_made_with_another_page_size_is_read_where_it_b
                     "items"], second["notes"]
     assert pending_urls(cli, db_file) == []
     assert len(cli("list", "--db", db_file, "--json", "--limit", "500").jsonl()) == 150
+
+
+def test_a_resized_resume_point_outlives_a_walk_that_breaks_off_before_it(cli, db_file, site):
+    """Moved to today's page size, a point has no row under its new number: a walk that broke off again before
+    reaching it dropped it with the others (pending.walk_broke_off kept only the rows it had)."""
+    wordpress_site(site, 150, busy=(50, 3))
+    assert cli("sources", "add", "wp", site.url("/"), "--kind", "wordpress", "--db", db_file).code == 0
+    assert fetch(cli, db_file, "wp")[0] == 1  # posts 150..51 archived; the walk broke off at page 3 of 50
+    set_options(db_file, "wp", {"per_page": 20})
+    wordpress_site(site, 175, busy=(20, 2))  # 25 new posts; page 2 of 20 answers 503 once
+    code, second = fetch(cli, db_file, "wp")
+    assert code == 1 and second["added"] == 20, second
+    assert pending_urls(cli, db_file) == [site.url(POSTS.format(size=20, n=2)), site.url(POSTS.format(size=20, n=6))]
+    code, third = fetch(cli, db_file, "wp")
+    assert code == 0, third
+    assert pending_urls(cli, db_file) == []
+    assert len(cli("list", "--db", db_file, "--json", "--limit", "500").jsonl()) == 175
 
 
 def test_mea_and_govuk_resume_points_made_with_another_page_size_are_read_where_they_broke_off():

@@ -176,6 +176,11 @@ def walk_broke_off(db: sqlite_utils.Database, source_id: int, found_on: str | No
                ON CONFLICT (key) DO UPDATE SET url = excluded.url, attempts = attempts + 1,
                    last_error = excluded.last_error, last_try = excluded.last_try, next_try = excluded.next_try""",
             (keys[0], page[0], source_id, found_on, stamp, error, stamp, stamp))
+        for key, (url, _) in zip(keys[1:], later, strict=True):  # a point moved to today's page size (sources/
+            # apis.py) has no row under its new number yet: the walk that broke off before it dropped it
+            conn.execute("INSERT INTO pending (key, url, source_id, found_on, discovered_at, next_try) "
+                         "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING",
+                         (key, url, source_id, found_on, stamp, stamp))
 
 
 @translated
