@@ -17,6 +17,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from briefarc.errors import SearchSyntaxError, UsageError
+from briefarc.store.acronyms import MARKS, WORD_CHAR
 from briefarc.store.published import NEWEST_FIRST
 from briefarc.store.query import narrow, quote_phrase, quoted
 from briefarc.store.search import Filters
@@ -29,9 +30,8 @@ if TYPE_CHECKING:
 # (as `briefarc list` shows them).
 TOKEN = re.compile(rf"[{CJK_CHARS}]|[^\W_{CJK_CHARS}]+")
 CJK_ONE = re.compile(f"[{CJK_CHARS}]")
-# A letter or digit of a word: not a CJK character, which stands on its own (G20峰会 holds the word G20).
-WORD_CHAR = rf"[^\W_{CJK_CHARS}]"
-MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"  # combining diacritical marks
+# WORD_CHAR: a letter or digit of a word; MARKS: combining diacritical marks (shared with store/acronyms.py, whose
+# table records where a term matched as written stands).
 STRAY_MARKS = re.compile(f"[{MARKS}]+")
 TAIL_PUNCTUATION = ".!?,;'’"  # what may end a word as written: `U.S.`, `Inc.`
 
@@ -44,6 +44,8 @@ class Term:
     fts: str
     pattern: re.Pattern
     exact_case: bool = False  # an acronym that is a stop word in lower case (WHO, US, IS): matched as written
+    word: str | None = None  # an exact-case term's letters, as the pattern finds them (WHO for WHO's)
+    possessive: bool = False  # an exact-case term's possessive (WHO's)
 
 
 # What a term cannot hold: the search's operators (AND, OR, NOT, NEAR), groups, column filters, a * inside, a word
@@ -94,7 +96,8 @@ def parse_term(text: str, several: bool = True) -> Term:
     end += f"(?:{re.escape(tail)})?" if tail else ""
     if is_shouted_stopword(raw, tokens, prefix):  # its letters as typed, in no other case or form
         possessive = "['’]s" if len(tokens) == 2 else ""  # WHO's
-        return Term(text.strip(), fts, re.compile(start + re.escape(tokens[0]) + possessive + end), exact_case=True)
+        return Term(text.strip(), fts, re.compile(start + re.escape(tokens[0]) + possessive + end), exact_case=True,
+                    word=tokens[0], possessive=bool(possessive))
     return Term(text.strip(), fts, re.compile(start + "".join(parts) + end, re.IGNORECASE))
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from briefarc.errors import NotFound
 from briefarc.models import Document, RawPage, SaveResult
-from briefarc.store import cjk
+from briefarc.store import acronyms, cjk
 from briefarc.store.blobs import BlobError, get_blob, mend_blob, put_blob, sha256
 from briefarc.store.db import transaction, translated, translated_rows
 from briefarc.store.identity import Identity, identify, same_site
@@ -63,6 +63,7 @@ def save_documents(
         results = [_save(conn, new, doc, page, source, into)
                    for (doc, page), source in zip(pairs, sources, strict=True)]
         new.write()
+        acronyms.record(conn)  # the acronyms of the documents written or changed (store/acronyms.py)
     return results
 
 
@@ -528,6 +529,7 @@ def replace_extraction(db: sqlite_utils.Database, doc_id: int, snapshot_id: int,
                 (*after, text_hash, doc_id, snapshot_id))
         if latest and _is_latest(conn, doc_id, snapshot_id):  # read in the write transaction
             changed |= _refresh_document(conn, doc_id, doc, text_hash)
+        acronyms.record(conn)
     return changed
 
 

@@ -511,6 +511,17 @@ def m021_replaced_documents_leave_the_indexes(conn: sqlite3.Connection) -> None:
     """)
 
 
+def m022_acronyms(conn: sqlite3.Connection) -> None:
+    """The acronyms that are stop words in lower case (WHO, US, IS, IT) each document holds as written, by column
+    (store/acronyms.py): search asks the table instead of reading the text of every match of "it". Its triggers
+    keep it in step with any program's writes; every document is read once here."""
+    from briefarc.store import acronyms
+
+    run_script(conn, acronyms.TABLES_SQL + acronyms.TRIGGERS_SQL)
+    conn.execute("INSERT OR IGNORE INTO acronyms_unread (document_id) SELECT id FROM documents")
+    acronyms.record(conn)
+
+
 def run_script(conn: sqlite3.Connection, script: str) -> None:
     """Run several statements inside the caller's transaction (executescript would commit it)."""
     statement = ""
@@ -545,6 +556,7 @@ MIGRATIONS: list[Migration] = [
     m019_turns_written_with_their_terms,
     m020_turns_replaced_with_their_document,
     m021_replaced_documents_leave_the_indexes,
+    m022_acronyms,
 ]
 
 
@@ -621,4 +633,4 @@ def _import_what_migrations_use() -> None:
     """The modules the migrations import lazily (tests/test_store.py checks none is left to import under the lock)."""
     import_sqlite_utils()
     from briefarc.extract import feed  # noqa: F401  # m017 reads stored feeds again
-    from briefarc.store import feedkeys, fts, fts_v7, prefix_index, published  # noqa: F401
+    from briefarc.store import acronyms, feedkeys, fts, fts_v7, prefix_index, published  # noqa: F401

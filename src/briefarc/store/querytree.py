@@ -182,6 +182,10 @@ def render(tree: Tree) -> str:
 # Past this many rows lacking the same phrases, the rest of the query is asked of the whole index (one pass over its
 # matches) rather than row by row (a seek in each word's doclist for each row).
 WHOLE_INDEX = 2_000
+# A match walked costs about a fiftieth of a row looked up (0.05-0.4 ms: `title:(WHO OR Blinken)`, 1,123 rows holding
+# WHO in their title looked up in title:Blinken, 414 ms; its 1,000 matches walked, 1 ms): a query with at most this
+# many matches a row asked about is walked whole.
+WALKED_A_LOOKUP = 50
 
 
 @dataclass(frozen=True)
@@ -196,6 +200,9 @@ class TreeCheck:
     checked: tuple[tuple[int, re.Pattern, tuple[str, ...], str | None], ...]
     exact: tuple[re.Pattern, ...] = ()
     table: str = "documents"  # the rows searched: documents, or turns (whose index is turns_fts)
+    # The checked phrases the acronyms table knows (store/acronyms.py): their numbers, words, and whether the table
+    # settles them (WHO; WHO's has its "'s" read in the text of a row the table says holds WHO).
+    words: tuple[tuple[int, str, bool], ...] = ()
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -220,8 +227,9 @@ class TreeCheck:
 
         if not all(needle for _, _, _, needle in self.checked):
             return None
-        held = [_instr(columns, row) for _, _, columns, _ in self.checked]
-        values = [needle or "" for _, _, columns, needle in self.checked for _ in columns]
+        parts = [self._holding(number, columns, needle or "", row) for number, _, columns, needle in self.checked]
+        held = [sql for sql, _ in parts]
+        values = [value for _, part in parts for value in part]
         if (sure := self.sure) is None:
             return f"({' OR '.join(held)})", values
         index, query = index_for(None, sure, self.table)
@@ -239,7 +247,7 @@ class TreeCheck:
                 if number not in needles:
                     return None
                 needle, columns = needles[number]
-                return _instr(columns, row), [needle] * len(columns)
+                return self._holding(number, columns, needle, row)
             parts = [clause(child) for child in tree.children]  # every child: the leaves are numbered in order
             if tree.op == "NOT":
                 return parts[0]  # what is left out holds no needle
@@ -252,6 +260,27 @@ class TreeCheck:
             return f"({joined})", [value for _, values in known for value in values]
 
         return clause(self.tree)
+
+    def _holding(self, number: int, columns: tuple[str, ...], needle: str, row: str = "",
+                 unread: bool = True) -> tuple[str, list]:
+        """SQL (and its parameters) that a row holding checked phrase `number` passes: it is among the rows the
+        acronyms table says hold its word (or, `unread`, those the table has not read), else it holds its needle."""
+        from briefarc.store.acronyms import holding_sql
+
+        word = next((word for known, word, _ in self.words if known == number), None)
+        if word is not None:
+            return holding_sql(word, columns, row, unread=unread)
+        return _instr(columns, row), [needle] * len(columns)
+
+    def candidates(self) -> tuple[str, list] | None:
+        """SQL of the rows that may hold a checked phrase (store/acronyms.py candidates_sql), when the acronyms table
+        knows them all; a row outside it passes only as a match of `sure`."""
+        words = dict((number, word) for number, word, _ in self.words)
+        if any(number not in words for number, _, _, _ in self.checked):
+            return None
+        from briefarc.store.acronyms import candidates_sql
+
+        return candidates_sql([(words[number], columns) for number, _, columns, _ in self.checked])
 
     def refused(self, db: Connection, table: str, ids: list[int]) -> set[int]:
         """The rows among `ids` (matches of the whole query) that do not match it once the phrases they lack as
@@ -267,23 +296,34 @@ class TreeCheck:
         return refused
 
     def _lacking(self, db: Connection, table: str, ids: list[int]) -> dict[frozenset[int], list[int]]:
-        """The rows lacking some checked phrases as written, by the set of those phrases' numbers. SQLite tells the
-        rows without an acronym's letters as written (instr); only the others, and phrases with no such letters,
-        are read with their patterns (`IT OR Taliban` in 100,000 documents of which none says IT: 18.6 s when
-        every text was read)."""
+        """The rows lacking some checked phrases as written, by the set of those phrases' numbers. The acronyms table
+        tells the rows holding an acronym (store/acronyms.py), SQLite those without another's letters as written
+        (instr); only the others, the phrases with no such letters, and the rows the table has not read are read
+        with their patterns (`IT OR Taliban` in 100,000 documents of which none says IT: 18.6 s when every text was
+        read)."""
+        from briefarc.store.acronyms import unread_sql
+
         needled = [(number, needle, columns) for number, _, columns, needle in self.checked if needle]
-        flags = ", ".join(_instr(columns) for _, _, columns in needled)
-        flag_params = [needle for _, needle, columns in needled for _ in columns]
+        parts = [self._holding(number, columns, needle, unread=False) for number, needle, columns in needled]
+        flags = [sql for sql, _ in parts] + ([unread_sql()] if self.words else [])
+        flag_params = [value for _, values in parts for value in values]
+        settled = {number for number, _, sure in self.words if sure}
         lacking: dict[frozenset[int], list[int]] = {}
         for start in range(0, len(ids), 500):
             page = ids[start:start + 500]
             marks = ", ".join("?" for _ in page)
             absent: dict[int, set[int]] = {}
             unsure: dict[int, list[int]] = {}  # rows whose text is read: the phrases to look for in it
-            for row in db.execute(f"SELECT {', '.join(['id', flags] if flags else ['id'])} FROM {table} "
-                                  f"WHERE id IN ({marks})", [*flag_params, *page]):
-                absent[row[0]] = {number for (number, _, _), held in zip(needled, row[1:], strict=True) if not held}
-                if read := [number for number, _, _, _ in self.checked if number not in absent[row[0]]]:
+            for row in db.execute(f"SELECT {', '.join(['id', *flags])} FROM {table} WHERE id IN ({marks})",
+                                  [*flag_params, *page]):
+                if self.words and row[-1]:  # not read by the table yet: its text tells every phrase
+                    absent[row[0]], told = set(), set()
+                else:
+                    absent[row[0]] = {number for (number, _, _), held in zip(needled, row[1:], strict=False)
+                                      if not held}
+                    told = settled
+                if read := [number for number, _, _, _ in self.checked
+                            if number not in absent[row[0]] and number not in told]:
                     unsure[row[0]] = read
             if unsure:
                 self._read(db, table, unsure, absent)
@@ -305,6 +345,12 @@ class TreeCheck:
                                              for column in patterns[number][1]))
 
 
+def _at_most(db: Connection, index: str, query: str, most: int) -> bool:
+    """Whether the index has `most` matches of `query` or fewer (it is walked no further)."""
+    return db.execute(f"SELECT count(*) FROM (SELECT 1 FROM {index} WHERE {index} MATCH ? LIMIT ?)",
+                      [query, most + 1]).fetchone()[0] <= most
+
+
 def _instr(columns: tuple[str, ...], row: str = "") -> str:
     """SQL: whether any of the columns holds the parameter's string, case and all."""
     return "(" + " OR ".join(f"instr({row}{column}, ?)" for column in columns) + ")"
@@ -315,7 +361,7 @@ def _matching(db: Connection, table: str, fts: str, rowids: list[int]) -> set[in
     from briefarc.store.fts import index_for
 
     index, query = index_for(db, fts, table)
-    if len(rowids) > WHOLE_INDEX:
+    if len(rowids) > WHOLE_INDEX or _at_most(db, index, query, WALKED_A_LOOKUP * len(rowids)):
         return {row[0] for row in db.execute(f"SELECT rowid FROM {index} WHERE {index} MATCH ?", [query])} \
             & set(rowids)
     found: set[int] = set()

@@ -234,6 +234,30 @@ CREATE TRIGGER documents_turns_delete AFTER DELETE ON documents BEGIN
             DELETE FROM turns WHERE document_id = old.id;
             DELETE FROM replaced_documents WHERE id = old.id;
         END;
+CREATE TABLE acronyms (
+    word TEXT NOT NULL,
+    [column] TEXT NOT NULL,
+    document_id INTEGER NOT NULL,
+    PRIMARY KEY (word, [column], document_id)
+) WITHOUT ROWID;
+CREATE INDEX acronyms_document ON acronyms(document_id);
+CREATE TABLE acronyms_unread (document_id INTEGER PRIMARY KEY);
+CREATE TRIGGER documents_acronyms_insert AFTER INSERT ON documents BEGIN
+    DELETE FROM acronyms WHERE document_id = new.id OR document_id IN (
+        SELECT id FROM replaced_documents r WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = r.id));
+    DELETE FROM acronyms_unread WHERE document_id IN (
+        SELECT id FROM replaced_documents r WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = r.id));
+    INSERT OR IGNORE INTO acronyms_unread (document_id) VALUES (new.id);
+END;
+CREATE TRIGGER documents_acronyms_update AFTER UPDATE OF id, title, subtitle, body ON documents BEGIN
+    DELETE FROM acronyms WHERE document_id IN (old.id, new.id);
+    DELETE FROM acronyms_unread WHERE document_id = old.id;
+    INSERT OR IGNORE INTO acronyms_unread (document_id) VALUES (new.id);
+END;
+CREATE TRIGGER documents_acronyms_delete AFTER DELETE ON documents BEGIN
+    DELETE FROM acronyms WHERE document_id = old.id;
+    DELETE FROM acronyms_unread WHERE document_id = old.id;
+END;
 INSERT INTO [turns_fts]([turns_fts], rank) VALUES('hashsize', 8388608);
 INSERT INTO [documents_fts]([documents_fts], rank) VALUES('hashsize', 8388608);
 INSERT INTO [documents_fts]([documents_fts]) VALUES('rebuild');

@@ -134,6 +134,17 @@ class TextCheck:
     columns: tuple[str, ...]
     needle: str | None = None
     present: bool = True  # False: a word left out (-WHO), which no hit holds
+    acronym: str | None = None  # the word the acronyms table knows documents hold as written (store/acronyms.py)
+    settled: bool = False  # the table tells the check (WHO; not WHO's, whose "'s" is read in the text)
+
+
+def _text_check(term: Term, columns: tuple[str, ...], needle: str | None = None, present: bool = True) -> TextCheck:
+    """The check of an exact-case or CJK term in these columns, told by the acronyms table where it knows the word."""
+    from briefarc.store.acronyms import covers
+
+    known = term.exact_case and covers(term.word, columns)
+    return TextCheck(term.pattern, columns, needle, present, term.word if known else None,
+                     known and not term.possessive)
 
 
 Check = TextCheck | TreeCheck
@@ -147,8 +158,8 @@ def search_query(query: str, literal: bool = False, columns: tuple[str, ...] = (
         return literal_query(query), list(text_checks(query, True, columns))
     read = read_query(query, spare=lambda term: _acronym(term[1:-1].replace('""', '"')) is not None)
     _check_columns(read.fts, columns)
-    left_out: list[Check] = [TextCheck(pattern, columns, present=False) for word in read.spared
-                if (pattern := _acronym(word)) is not None]
+    left_out: list[Check] = [_text_check(term, columns, present=False) for word in read.spared
+                              if (term := _acronym(word)) is not None]
     required = required_phrases(query)
     tree = _tree_check(read.fts, {(column if column in columns else None, phrase) for column, phrase in required},
                        columns)
@@ -172,6 +183,7 @@ def _check_columns(fts: str, columns: tuple[str, ...]) -> None:
 def _tree_check(fts: str, required: set[tuple[str | None, str]], columns: tuple[str, ...]) -> TreeCheck | None:
     """The check of the phrases of `fts` that text_checks would check were each alone, but that stand in a group
     or beside an OR; None when there are none (a word under NOT, or in a NEAR group, is left to the index)."""
+    from briefarc.store.acronyms import covers
     from briefarc.store.querytree import leaves, parse
 
     if "(" not in fts and " OR " not in fts:
@@ -179,7 +191,7 @@ def _tree_check(fts: str, required: set[tuple[str | None, str]], columns: tuple[
     tree = parse(fts)
     if tree is None:
         return None
-    checked, exact = [], []
+    checked, exact, words = [], [], []
     for number, leaf in enumerate(leaves(tree)):
         if not leaf.positive or not leaf.text.endswith('"') or leaf.text.startswith("NEAR("):
             continue  # left out (NOT), a prefix*, a NEAR group
@@ -188,18 +200,20 @@ def _tree_check(fts: str, required: set[tuple[str | None, str]], columns: tuple[
         term = _as_read(phrase)
         if term is None or not (term.exact_case or has_cjk(phrase)) or (column, phrase) in required:
             continue
-        checked.append((number, term.pattern, (column,) if column else columns,
-                        phrase.rstrip("'’s") if term.exact_case else None))
+        where = (column,) if column else columns
+        checked.append((number, term.pattern, where, term.word if term.exact_case else None))
         if term.exact_case:
             exact.append(term.pattern)
+            if covers(term.word, where):
+                words.append((number, term.word or "", not term.possessive))
     table = "turns" if columns == ("text",) else "documents"
-    return TreeCheck(tree, tuple(checked), tuple(exact), table) if checked else None
+    return TreeCheck(tree, tuple(checked), tuple(exact), table, tuple(words)) if checked else None
 
 
-def _acronym(word: str) -> re.Pattern | None:
-    """The pattern of a word typed in capitals that is a stop word in lower case (WHO, WHO's), else None."""
+def _acronym(word: str) -> Term | None:
+    """The term of a word typed in capitals that is a stop word in lower case (WHO, WHO's), else None."""
     term = None if has_cjk(word) else _as_read(word)
-    return term.pattern if term is not None and term.exact_case else None
+    return term if term is not None and term.exact_case else None
 
 
 def _as_read(phrase: str) -> Term | None:
@@ -230,7 +244,7 @@ def text_checks(query: str, literal: bool = False, columns: tuple[str, ...] = ("
         term = _as_read(phrase)
         if term is not None and (term.exact_case or has_cjk(phrase)):
             where = (column,) if column in columns else columns
-            checks.append(TextCheck(term.pattern, where, phrase.rstrip("'’s") if term.exact_case else None))
+            checks.append(_text_check(term, where, term.word if term.exact_case else None))
     return checks
 
 
@@ -248,21 +262,59 @@ def passing(db: sqlite_utils.Database | sqlite3.Connection, table: str, ids: lis
 def _holding(db: sqlite_utils.Database | sqlite3.Connection, table: str, ids: list[int],
              plain: list[TextCheck]) -> set[int]:
     """The rows among `ids` whose text holds every phrase of `plain` (none of one left out), told by SQLite from the
-    needles first. A TreeCheck tells its own (TreeCheck.refused): its clause may ask the index of the whole query's
-    matches, again for each statement."""
-    columns = sorted({column for check in plain for column in check.columns})
+    needles first, and by the acronyms table for a check it settles (WHO): only the other checks read text, and
+    every check a row the table has not read yet (store/acronyms.py). A TreeCheck tells its own (TreeCheck.refused):
+    its clause may ask the index of the whole query's matches, again for each statement."""
+    from briefarc.store.acronyms import holding_sql, unread_sql
+
+    settled = [check for check in plain if check.settled and check.acronym]
+    read = [check for check in plain if check not in settled]
+    columns = sorted({column for check in read for column in check.columns})
+    flags, flag_values = [], []
+    for check in settled:
+        sql, values = holding_sql(check.acronym or "", check.columns)
+        flags.append(sql)
+        flag_values += values
+    if settled:
+        flags.append(unread_sql())
     clauses, values = needles_sql([*plain]), needles([*plain])
     found: set[int] = set()
+    unread: list[int] = []
     for start in range(0, len(ids), 500):
         page = ids[start:start + 500]
-        rows = db.execute(f"SELECT {', '.join(['id', *columns])} FROM {table} "
-                          f"WHERE id IN ({', '.join('?' * len(page))}){clauses}", [*page, *values])
+        rows = db.execute(f"SELECT {', '.join(['id', *flags, *columns])} FROM {table} "
+                          f"WHERE id IN ({', '.join('?' * len(page))}){clauses}", [*flag_values, *page, *values])
         for row in rows:
-            text = dict(zip(columns, row[1:], strict=True))
-            if all(any(check.pattern.search(text[column] or "") for column in check.columns) == check.present
-                   for check in plain):
+            if settled and row[len(flags)]:
+                unread.append(row[0])
+                continue
+            text = dict(zip(columns, row[1 + len(flags):], strict=True))
+            if all(bool(held) == check.present for held, check in zip(row[1:], settled, strict=False)) \
+                    and all(any(check.pattern.search(text[column] or "") for column in check.columns) == check.present
+                            for check in read):
                 found.add(row[0])
+    return found | _read_holding(db, table, unread, plain) if unread else found
+
+
+def _read_holding(db: sqlite_utils.Database | sqlite3.Connection, table: str, ids: list[int],
+                  plain: list[TextCheck]) -> set[int]:
+    """The rows among `ids` whose text holds every phrase of `plain` (none of one left out), read."""
+    columns = sorted({column for check in plain for column in check.columns})
+    found: set[int] = set()
+    for row in rows_in(db, table, columns, ids):
+        text = dict(zip(columns, row[1:], strict=True))
+        if all(any(check.pattern.search(text[column] or "") for column in check.columns) == check.present
+               for check in plain):
+            found.add(row[0])
     return found
+
+
+def rows_in(db: sqlite_utils.Database | sqlite3.Connection, table: str, columns: list[str], ids: list[int]):
+    """id and `columns` of the rows `ids` of `table`, 500 ids a statement."""
+    for start in range(0, len(ids), 500):
+        page = ids[start:start + 500]
+        yield from db.execute(f"SELECT {', '.join(['id', *columns])} FROM {table} "
+                              f"WHERE id IN ({', '.join('?' * len(page))})", page)
 
 
 def exact_patterns(checks: list) -> list[re.Pattern]:
@@ -284,6 +336,11 @@ def _needle_parts(checks: list[Check], row: str = "") -> list[tuple[str, list[st
         if isinstance(check, TreeCheck):
             if (found := check.needle_clause(row)) is not None:
                 parts.append(found)
+        elif check.acronym and (check.present or check.settled):  # -WHO's: the rows holding WHO may lack it
+            from briefarc.store.acronyms import holding_sql
+
+            sql, values = holding_sql(check.acronym, check.columns, row, unread=check.present)
+            parts.append((sql if check.present else f"NOT {sql}", values))
         elif check.needle and check.present:
             parts.append(("(" + " OR ".join(f"instr({row}{column}, ?)" for column in check.columns) + ")",
                           [check.needle] * len(check.columns)))
@@ -340,6 +397,9 @@ def search(
     try:
         table, fts = index_for(db, fts)
         clauses, params = clauses + needle_clauses(checks, "d."), params + needles(checks)
+        if sort == "rank" and (few := _candidates(db, checks, False, table)) is not None:
+            # the rows the needle clauses pass, told on the index's rowid before a document's row is read
+            clauses, params = [*clauses, _rows_clause("f.rowid", few, LOOKED_UP_AND_SCORED)], [*params, *few[1]]
         ranked = _ranked(db, table, fts, clauses, params, sort, limit, offset, exhaustive) if not checks else \
             checked(lambda size: _ranked(db, table, fts, clauses, params, sort, size, 0, exhaustive), limit + offset,
                     lambda found: _kept(db, found, checks))[offset:]
@@ -383,10 +443,56 @@ def count_checked(db: sqlite_utils.Database, table: str, fts: str, clauses: list
                              [sure, *params]).fetchone()[0]
         # on the index's rowid: told before the document's row is read
         rest, values = f" AND {table}.rowid NOT IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)", [sure]
+    if (few := _candidates(db, checks, outside_sure=bool(rest))) is not None:
+        rest, values = f"{rest} AND {_rows_clause(f'{table}.rowid', few, LOOKED_UP)}", [*values, *few[1]]
     ids = [row[0] for row in db.execute(
         f"SELECT d.id FROM {table} {joins} WHERE {table} MATCH ?{rest}{where}{needles_sql(checks, 'd.')}",
         [fts, *values, *params, *needles(checks)])]
     return counted + len(passing(db, "documents", ids, checks))
+
+
+# The candidates of _candidates: past LOOKED_UP of them, the index's matches are walked and each is told from the set
+# (a lookup in a set: cheap), else each candidate is looked up in the index (a seek in each word's doclist, 50-70 µs
+# on 100,000 documents); LOOKED_UP_AND_SCORED when bm25 is computed for each (about 1 ms a row looked up: FTS5 works
+# out its IDFs again for each). Past FEW_CANDIDATES, the set is not made (most documents hold US).
+LOOKED_UP = 300
+LOOKED_UP_AND_SCORED = 10
+FEW_CANDIDATES = 50_000
+
+
+def _candidates(db: sqlite_utils.Database, checks: list[Check], outside_sure: bool,
+                table: str | None = None) -> tuple[str, list, int] | None:
+    """SQL of the rows that alone may pass the checks, from the acronyms table, and how many (FEW_CANDIDATES at
+    most), so that the index's matches are told from them before their documents' rows are read (`IT OR Blinken`:
+    100,000 matches of "it" joined to their rows and passed over with the needles, 75 ms). `outside_sure`: the rows
+    asked for are not matches of the TreeCheck's `sure` query; else, given the index `table`, those matches are among
+    the rows (`IT OR Zanzibarxq`). Every row the checks' needle clauses pass is among them."""
+    from briefarc.store.acronyms import candidates_sql
+
+    for check in checks:
+        found = None
+        if isinstance(check, TextCheck) and check.acronym and check.present:
+            found = candidates_sql([(check.acronym, check.columns)])
+        elif isinstance(check, TreeCheck) and (outside_sure or check.sure is None):
+            found = check.candidates()
+        elif isinstance(check, TreeCheck) and table is not None and (held := check.candidates()) is not None:
+            sure = f"SELECT rowid FROM {table} WHERE {table} MATCH ?", [index_for(db, check.sure or "")[1]]
+            if _count(db, sure, FEW_CANDIDATES) <= FEW_CANDIDATES:  # apart: a union of 94,000 ministers cost 7 ms
+                found = f"{held[0]} UNION {sure[0]}", [*held[1], *sure[1]]
+        if found is not None and (size := _count(db, found, FEW_CANDIDATES)) <= FEW_CANDIDATES:
+            return found[0], found[1], size
+    return None
+
+
+def _count(db: sqlite_utils.Database, rows: tuple[str, list], most: int) -> int:
+    """How many rows the statement gives, read no further than `most` + 1."""
+    return db.execute(f"SELECT count(*) FROM ({rows[0]} LIMIT ?)", [*rows[1], most + 1]).fetchone()[0]
+
+
+def _rows_clause(rowid: str, few: tuple[str, list, int], looked_up: int) -> str:
+    """SQL: the index's `rowid` is among the candidates `few`, looked up in the index when they are `looked_up` or
+    fewer, else each match walked told from their set (`+`: SQLite leaves the constraint out of FTS5's plan)."""
+    return f"{'' if few[2] <= looked_up else '+'}{rowid} IN ({few[0]})"
 
 
 def _with_documents(db: sqlite_utils.Database, ranked: list[tuple[int, float | None]]) -> list[dict]:

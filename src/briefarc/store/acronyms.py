@@ -1,0 +1,139 @@
+"""Which acronyms that are stop words in lower case (WHO, US, IS, IT) each document holds as written, by column.
+
+The index knows no case: `search IT` matches "it" in nearly every document, and the acronym itself was told by
+reading the text of each match (`IT OR Blinken` in 100,000 documents: 540 ms for a page and its total; 35 ms
+asking the table). The table `acronyms` (word, column, document_id) says it instead, filled as search's exact-case
+pattern reads the text (analysis/matching.py parse_term: the word whole, in capitals, not after a letter, a digit or
+a combining mark), so a search asks it (`id IN (SELECT document_id FROM acronyms ...)`) and reads no text. A
+possessive (WHO's) is read in the text of the documents the table says hold WHO; the text of turns (`search --in
+turns`) is read as before.
+
+Plain SQL keeps it in step with any program that writes the archive (sqlite-utils, Datasette): a document
+inserted, or whose title, subtitle or body is updated, loses its rows and goes into `acronyms_unread`; a deleted
+or replaced one loses both. briefarc's writer reads the unread documents before it commits (`record`), and search
+reads the text of any still unread (another program's) as before. WORDS is the list the table covers: a change to
+analysis/tokens.py's STOPWORDS that changes it needs a migration that reads every document again
+(tests/test_acronyms6_table.py says so).
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from functools import cache
+
+from briefarc.store.text import CJK_CHARS
+
+# The shouted stop words: every stop word of two letters or more, in capitals (tokens.STOPWORDS; pinned, see above).
+WORDS = frozenset("""
+    ABOUT ABOVE AFTER AGAIN AGAINST ALL ALSO AM AN AND ANY ARE AS AT BE BECAUSE BEEN BEFORE BEING BELOW BETWEEN
+    BOTH BUT BY CAN COULD DID DO DOES DOING DON DOWN DURING EACH FEW FOR FROM FURTHER HAD HAS HAVE HAVING HE HER
+    HERE HERS HERSELF HIM HIMSELF HIS HOW IF IN INTO IS IT ITS ITSELF JUST LET MAY ME MIGHT MORE MOST MR MS MUST
+    MY MYSELF NO NOR NOT NOW OF OFF ON ONCE ONE ONLY OR OTHER OUR OURS OURSELVES OUT OVER OWN SAID SAME SAY SAYS
+    SHALL SHE SHOULD SO SOME SUCH THAN THAT THE THEIR THEIRS THEM THEMSELVES THEN THERE THESE THEY THIS THOSE
+    THROUGH TO TOO TWO UNDER UNTIL UP US VERY WAS WE WERE WHAT WHEN WHERE WHICH WHILE WHO WHOM WHY WILL WITH
+    WOULD YOU YOUR YOURS YOURSELF YOURSELVES
+""".split())
+COLUMNS = ("title", "subtitle", "body")
+# A letter or digit of a word: not a CJK character, which stands on its own (G20峰会 holds the word G20).
+WORD_CHAR = rf"[^\W_{CJK_CHARS}]"
+MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"  # combining diacritical marks
+# Where a word of WORDS may stand: a run of capitals. Each is confirmed with search's own pattern (`held`).
+CAPITALS = re.compile("[A-Z]{2,}")
+
+TABLES_SQL = """
+CREATE TABLE IF NOT EXISTS acronyms (
+    word TEXT NOT NULL,
+    [column] TEXT NOT NULL,
+    document_id INTEGER NOT NULL,
+    PRIMARY KEY (word, [column], document_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS acronyms_document ON acronyms(document_id);
+CREATE TABLE IF NOT EXISTS acronyms_unread (document_id INTEGER PRIMARY KEY);
+"""
+# Newer than documents_turns_insert (m021), this trigger fires before it, while replaced_documents still holds the
+# rows an INSERT OR REPLACE took away without their delete triggers.
+TRIGGERS_SQL = """
+DROP TRIGGER IF EXISTS documents_acronyms_insert;
+CREATE TRIGGER documents_acronyms_insert AFTER INSERT ON documents BEGIN
+    DELETE FROM acronyms WHERE document_id = new.id OR document_id IN (
+        SELECT id FROM replaced_documents r WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = r.id));
+    DELETE FROM acronyms_unread WHERE document_id IN (
+        SELECT id FROM replaced_documents r WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = r.id));
+    INSERT OR IGNORE INTO acronyms_unread (document_id) VALUES (new.id);
+END;
+DROP TRIGGER IF EXISTS documents_acronyms_update;
+CREATE TRIGGER documents_acronyms_update AFTER UPDATE OF id, title, subtitle, body ON documents BEGIN
+    DELETE FROM acronyms WHERE document_id IN (old.id, new.id);
+    DELETE FROM acronyms_unread WHERE document_id = old.id;
+    INSERT OR IGNORE INTO acronyms_unread (document_id) VALUES (new.id);
+END;
+DROP TRIGGER IF EXISTS documents_acronyms_delete;
+CREATE TRIGGER documents_acronyms_delete AFTER DELETE ON documents BEGIN
+    DELETE FROM acronyms WHERE document_id = old.id;
+    DELETE FROM acronyms_unread WHERE document_id = old.id;
+END;
+"""
+
+
+@cache
+def _pattern(word: str) -> re.Pattern:
+    """Search's pattern of `word` typed alone (analysis/matching.py parse_term, which builds it of the same parts:
+    tests/test_acronyms6_table.py checks they are the same pattern): the one whose matches the table records."""
+    return re.compile(rf"(?<!{WORD_CHAR})(?<![{MARKS}]){re.escape(word)}(?!{WORD_CHAR})")
+
+
+def held(text: str | None) -> set[str]:
+    """The words of WORDS that `text` holds as search's exact-case pattern finds them. A match of that pattern is a
+    whole run of letters, so it is a run of capitals CAPITALS finds whole; each is confirmed with the pattern."""
+    if not text:
+        return set()
+    return {word for found in CAPITALS.finditer(text) if (word := found[0]) in WORDS
+            and _pattern(word).match(text, found.start())}
+
+
+def record(conn: sqlite3.Connection, size: int = 500) -> int:
+    """Read the unread documents (inserted or changed since) into the table, `size` at a time; how many were read.
+    Inside the caller's transaction."""
+    read = 0
+    while rows := conn.execute(f"SELECT u.document_id, {', '.join('d.' + column for column in COLUMNS)} "
+                               "FROM acronyms_unread u LEFT JOIN documents d ON d.id = u.document_id "
+                               "ORDER BY u.document_id LIMIT ?", [size]).fetchall():
+        found = [(word, column, row[0]) for row in rows
+                 for column, text in zip(COLUMNS, row[1:], strict=True) for word in held(text)]
+        ids = [(row[0],) for row in rows]
+        conn.executemany("DELETE FROM acronyms WHERE document_id = ?", ids)
+        conn.executemany("INSERT OR IGNORE INTO acronyms (word, [column], document_id) VALUES (?, ?, ?)", found)
+        conn.execute("DELETE FROM acronyms_unread WHERE document_id <= ?", [rows[-1][0]])
+        read += len(rows)
+    return read
+
+
+def covers(word: str | None, columns: tuple[str, ...]) -> bool:
+    """Whether the table answers for `word` (an exact-case term's letters) in these columns (not a turn's text)."""
+    return word is not None and word in WORDS and bool(columns) and set(columns) <= set(COLUMNS)
+
+
+def holding_sql(word: str, columns: tuple[str, ...], row: str = "", *, unread: bool = False) -> tuple[str, list]:
+    """SQL: whether the row (`row`: its table's alias and a dot) holds `word` as written in one of the columns, as
+    the table knows it; with `unread`, or is one the table has not read yet."""
+    marks = ", ".join("?" for _ in columns)
+    sql = f"{row}id IN (SELECT document_id FROM acronyms WHERE word = ? AND [column] IN ({marks})"
+    sql += " UNION ALL SELECT document_id FROM acronyms_unread)" if unread else ")"
+    return sql, [word, *columns]
+
+
+def candidates_sql(words: list[tuple[str, tuple[str, ...]]]) -> tuple[str, list]:
+    """SQL: the documents the table says hold any of `words` (each with its columns) as written, and those it has
+    not read yet."""
+    parts, values = [], []
+    for word, columns in words:
+        marks = ", ".join("?" for _ in columns)
+        parts.append(f"SELECT document_id FROM acronyms WHERE word = ? AND [column] IN ({marks})")
+        values += [word, *columns]
+    return " UNION ".join([*parts, "SELECT document_id FROM acronyms_unread"]), values
+
+
+def unread_sql(row: str = "") -> str:
+    """SQL: whether the row is one the table has not read yet."""
+    return f"{row}id IN (SELECT document_id FROM acronyms_unread)"
