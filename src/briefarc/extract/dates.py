@@ -306,8 +306,10 @@ _FOREIGN = {
 }
 # A letter of a month's name: Devanagari writes vowels and the virama as marks, which \w leaves out (मार्च)
 _MONTH_LETTER = r"(?:[^\W\d]|[\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963])"
-_FOREIGN_DATE = lazy(r"(?<!\d)(?P<day>\d{1,2})\.?\s*(?:de\s+)?(?P<month>" + _MONTH_LETTER + r"{2,13})\.?,?\s*(?:de\s+)?"
-                     + _YEAR + r"(?!\d)")
+# the day (French writes the first "1er", Spanish and Portuguese "1º"), the month and the year, apart by spaces
+# ("12 mars 2025", "5 de mayo del 2023", "١٢ يناير، ٢٠٢٥") or by hyphens as templates write them ("04-ago-2021")
+_FOREIGN_DATE = lazy(r"(?<!\d)(?P<day>\d{1,2})(?:er|ᵉʳ|º|°)?(?:\.?\s*(?:de\s+)?|-)(?P<month>" + _MONTH_LETTER
+                     + r"{2,13})(?:\.?[,،]?\s*(?:del?\s+)?|\.?-)" + _YEAR + r"(?!\d)")
 # The month first (Hindi pages write "मार्च 12, 2025" as English ones do): only in languages that do (MONTH_FIRST)
 _FOREIGN_MONTH_FIRST = lazy(r"(?<!\w)(?P<month>" + _MONTH_LETTER + r"{2,13})\.?\s+(?P<day>\d{1,2}),?\s+" + _YEAR
                             + r"(?!\d)")
@@ -327,16 +329,47 @@ def find_date_in_language(text: str | None, language: str | None, today: date | 
     "3. März 2024", "5 de mayo de 2023", "12 марта 2025", "12 déc. 2024", "١٢ آذار ٢٠٢٥")."""
     text = _western_digits(text) if text else text
     found = find_date(text, today=today, month_first=month_first)
-    if found or not text or not language:
+    if found or not text or HAS_YEAR.search(text) is None:
         return found
-    months = _FOREIGN.get(language[:2].lower())
-    if not months or HAS_YEAR.search(text) is None:
-        return None
+    months = _FOREIGN.get((language or "")[:2].lower())
+    found = _foreign_date(text, language or "", months, today) if months else None
+    return found or _template_date(text, today)
+
+
+def _foreign_date(text: str, language: str, months: dict[str, int], today: date | None) -> str | None:
+    """The first day, month name (one of `months`, the page's language's) and year in the text."""
     text = TWO_WORD_MONTHS.sub(r"\1_\2", text)
     matches = [*_FOREIGN_DATE.finditer(text),
                *(_FOREIGN_MONTH_FIRST.finditer(text) if language[:2].lower() in MONTH_FIRST else ())]
     for match in sorted(matches, key=lambda match: match.start()):
         month = months.get(match["month"].lower())
+        value = make_date(int(match["year"]), month, int(match["day"]), today) if month else None
+        if value:
+            return value.isoformat()
+    return None
+
+
+# a day, a month's short name and a year joined by hyphens, as a content system's template writes them in the locale
+# it was set to, which need not be the language the page declares ("04-ago-2021" on an en-US page)
+_TEMPLATE_DATE = lazy(r"(?<![\w-])(?P<day>\d{1,2})-(?P<month>[^\W\d_]{3,10})\.?-" + _YEAR + r"(?![\w-])")
+
+
+def _every_language() -> dict[str, int]:
+    """Month names and short names in every language known here that name one month only, whatever the language."""
+    owners: dict[str, set[int]] = {}
+    for names in (MONTHS, *_FOREIGN.values()):
+        for name, number in names.items():
+            owners.setdefault(name, set()).add(number)
+    return {name: next(iter(found)) for name, found in owners.items() if len(found) == 1}
+
+
+_ANY_LANGUAGE = _every_language()
+
+
+def _template_date(text: str, today: date | None) -> str | None:
+    """A hyphenated day, month and year ("04-ago-2021") whose month some language names, whatever the page's."""
+    for match in _TEMPLATE_DATE.finditer(text):
+        month = _ANY_LANGUAGE.get(match["month"].lower())
         value = make_date(int(match["year"]), month, int(match["day"]), today) if month else None
         if value:
             return value.isoformat()
