@@ -3,16 +3,18 @@
 shows beside its headline (a <time> element or a short date line, read in the page's language), then
 <time> elements and date classes elsewhere outside furniture, then the fallbacks of datefallbacks.py.
 A structured datePublished (JSON-LD, microdata, a meta tag named only "date" or "created") that the page
-never shows gives way to the date its headline shows, unless that one is labelled as an update's; a note
-that the article was first published on a day beats the date by the headline, and a date by the headline
-that is an update's gives way to a publication date said anywhere (a labelled line, the page's data, the
-URL). The headline is the element that shows the page's title, not merely the first h1 (often the site's
-logo). A comment's, a related card's, a quoted post's, a "most read"
-list's or a footer's date is never taken (otherdates.py)."""
+never shows gives way to the date its headline shows, unless that one is labelled as an update's; a meta
+tag of the common names (article:published_time) only to one shown more than a day earlier (a post moved
+or republished). A note that the article was first published on a day beats the date by the headline, and
+a date by the headline that is an update's gives way to a publication date said anywhere (a labelled line,
+the page's data, the URL). The headline is the element that shows the page's title, not merely the first
+h1 (often the site's logo). A comment's, a related card's, a quoted post's, a "most read" list's or a
+footer's date is never taken (otherdates.py)."""
 
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from selectolax.lexbor import LexborNode
 
@@ -309,7 +311,7 @@ def find_published(src: PageSources, title: str | None = None) -> str | None:
         return shown_over_declared(src, declared, title)
     named = _named_meta_date(src)
     if named:
-        return shown_over_declared(src, named[1], title) if named[0] in GENERIC_META else named[1]
+        return (shown_over_declared if named[0] in GENERIC_META else earlier_shown)(src, named[1], title)
     declared = date_from_microdata(src)
     if declared:
         return shown_over_declared(src, declared, title)
@@ -321,6 +323,22 @@ def find_published(src: PageSources, title: str | None = None) -> str | None:
         return published_elsewhere(src, in_furniture) or dates.date_from_url(src.url) or beside[0]
     return (beside[0] if beside else None) or date_from_time(src) or date_from_microformat(src) \
         or date_from_date_class(src) or fallback_date(src, in_furniture)
+
+
+def earlier_shown(src: PageSources, declared: str, title: str | None) -> str:
+    """A publication time of the common meta names (article:published_time) gives way only to a date the headline
+    shows more than a day earlier, when the page never shows the tag's day: the tag then says when the post was
+    moved or republished (a blog platform's import shows the post's own day, "Dec 30, 2013", under a tag of 2024).
+    A later day shown is an update's, and one a day off is the same moment in the site's time zone."""
+    beside = _near_title(src, title)
+    if beside is None or beside[1] or days_between(beside[0], declared) <= 1 or shows(src, declared):
+        return declared
+    return beside[0]
+
+
+def days_between(earlier: str, later: str) -> int:
+    """The days from one ISO date (or datetime) to another."""
+    return (date.fromisoformat(later[:10]) - date.fromisoformat(earlier[:10])).days
 
 
 FIRST_PUBLISHED = lazy(r"\b(?:originally|first) published\b(?P<rest>.{0,50})", re.I | re.S)
