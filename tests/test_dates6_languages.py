@@ -1,7 +1,8 @@
 """Month names in the page's language in the forms pages write them: the first of the month as French writes it
 ("1er mars 2025"), Spanish "del" before the year ("15 de marzo del 2024"), the Arabic comma ("12 يناير، 2025"), a
-day, month and year joined by hyphens ("12-mars-2024"); and a hyphenated date a template writes in another
-locale than the page declares (HubSpot's byline "on 04-ago-2021 5:11:10" on an en-US page)."""
+day, month and year joined by hyphens ("12-mars-2024"); a hyphenated date a template writes in another
+locale than the page declares (HubSpot's byline "on 04-ago-2021 5:11:10" on an en-US page); month names typed
+without their accents ("lun. 5 aout 2019", "3 de marco de 2025", "3. Maerz 2025") and Spanish "setiembre"."""
 
 from __future__ import annotations
 
@@ -45,9 +46,22 @@ def page(lang: str, dateline: str, title: str = "Le plan de transport régional 
     ("ar", "نشر في 12 يناير، 2025", "2025-01-12"),
     ("fr", "12-mars-2024 10:30", "2024-03-12"),
     ("es", "Publicado: 04-ago-2021", "2021-08-04"),
+    ("fr", "Publié le lun. 5 aout 2019", "2019-08-05"),
+    ("fr", "Mis en ligne le 12 fevrier 2025", "2025-02-12"),
+    ("fr", "12 dec. 2024", "2024-12-12"),
+    ("es", "Publicado el 3 de setiembre de 2024", "2024-09-03"),
 ])
 def test_a_date_line_in_the_pages_language(lang: str, dateline: str, day: str) -> None:
     assert extract(page(lang, dateline), url="https://www.region.example/actualites/plan-transport").published == day
+
+
+@pytest.mark.parametrize(("text", "language", "day"), [
+    ("Publicado em 3 de marco de 2025", "pt", "2025-03-03"),
+    ("Veröffentlicht am 3. Maerz 2025", "de", "2025-03-03"),
+    ("3. Marz 2025", "de", "2025-03-03"),
+])
+def test_a_month_typed_without_its_accent(text: str, language: str, day: str) -> None:
+    assert find_date_in_language(text, language) == day
 
 
 def test_a_template_writes_its_byline_in_another_locale_than_the_page_declares() -> None:

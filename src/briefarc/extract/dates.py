@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import time
+import unicodedata
 from collections.abc import Callable
 from datetime import date, timedelta
 from functools import lru_cache
@@ -284,6 +285,8 @@ MONTH_VARIANTS = {
            "نيسان": 4, "أيار": 5, "حزيران": 6, "تموز": 7, "آب": 8, "أيلول": 9, "كانون_الثاني": 1, "تشرين_الأول": 10,
            "تشرين_الثاني": 11, "كانون_الأول": 12},
     "ur": {"مئ": 5},  # written without its last letter
+    "de": {"maerz": 3},  # the umlaut spelt out
+    "es": {"setiembre": 9},  # as Peru, Uruguay and others write it
     # without the nukta, with it precomposed, and with a half nasal (्ब) for the anusvara (ं)
     "hi": {"फरवरी": 2, "\u095eरवरी": 2, "अक्तूबर": 10, "सितम्बर": 9, "नवम्बर": 11, "दिसम्बर": 12},
 }
@@ -299,8 +302,19 @@ def _with_abbreviations(names: dict[str, int]) -> dict[str, int]:
     return {**{prefix: next(iter(found)) for prefix, found in owners.items() if len(found) == 1}, **names}
 
 
+def _unaccented(names: dict[str, int]) -> dict[str, int]:
+    """The Latin names written without their accents too, as pages typed without them write them ("5 aout 2019",
+    "12 fevrier", "3 de marco")."""
+    plain = {}
+    for name, number in names.items():
+        bare = "".join(char for char in unicodedata.normalize("NFKD", name) if not unicodedata.combining(char))
+        if bare != name and bare.isascii():
+            plain[bare] = number
+    return {**plain, **names}
+
+
 _FOREIGN = {
-    lang: _with_abbreviations({name: index + 1 for index, name in enumerate(names.split())}
+    lang: _with_abbreviations(_unaccented({name: index + 1 for index, name in enumerate(names.split())})
                               | MONTH_VARIANTS.get(lang, {}))
     for lang, names in FOREIGN_MONTHS.items()
 }
