@@ -142,8 +142,12 @@ async def collect(
                 extraction.close()
                 log.flush()
     except DatabaseError as exc:
-        if saves is None or not is_disk_full(exc):
-            raise
+        # the failed commit's error, not what a write after it met (a row referring to a document it rolled back)
+        cause = saves.failure if saves is not None and saves.failure is not None else exc
+        if saves is None or not is_disk_full(cause):
+            if cause is exc:
+                raise
+            raise cause from exc
         saves.settle()  # the writer's last commit, as it closed
         raise DiskFull(archive_name(db), *saves.kept) from exc
     return [run.report for run in runs]

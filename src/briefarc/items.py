@@ -7,6 +7,7 @@ pending table for a later run. Any other item is pending from discovery until it
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -68,6 +69,9 @@ class ItemHandler:
         except DatabaseError as exc:
             self.fatal = self.fatal or exc
         except Exception as exc:  # a page's failure, or a bug one strange page shows, must not end the run
+            if self.writer.failure is not None:  # the archive cannot be written: nothing more is recorded
+                self.fatal = self.fatal or self.writer.failure
+                return
             self.fail(item, exc)
         finally:
             self.found_on.pop(item.url, None)
@@ -75,13 +79,21 @@ class ItemHandler:
     async def _feed_entry(self, item: Item, fetcher: Fetcher, found_on: str | None) -> None:
         """Store what the feed carries; then the article page, when it is wanted and due."""
         assert item.page is not None
-        results = await self._store(item, item.page)
+
+        def page_wanted(results: list[SaveResult]) -> None:  # in the transaction that saves the entry's text
+            first = results[0]
+            if item.fetch_page and first.status != "unchanged":  # new, or edited in the feed: its page is wanted
+                pending.note(self.db, item.url, source_id=self.source_id, found_on=found_on, title=item.title,
+                             published=item.published, document_id=first.document_id,
+                             again=first.status == "updated")
+
+        results = await self._store(item, item.page, then=page_wanted)
         if not results or not item.fetch_page:
             return
+        # A commit the disk refused after the entry was saved rolled its document back: nothing may refer to it.
+        # Noted after the save, its pending row pointed at that document: 'FOREIGN KEY constraint failed'.
+        self.writer.check()
         first = results[0]
-        if first.status != "unchanged":  # new, or edited in the feed: its page is wanted (again)
-            pending.note(self.db, item.url, source_id=self.source_id, found_on=found_on, title=item.title,
-                         published=item.published, document_id=first.document_id, again=first.status == "updated")
         row = pending.get(self.db, item.url)
         if (row is not None and row.due(now_iso())) or self.options.refresh:
             await self._fill_in(replace(item, page=None, document_id=first.document_id), fetcher)
@@ -95,6 +107,7 @@ class ItemHandler:
         except DatabaseError:
             raise
         except (BriefarcError, ItemFailed) as exc:
+            self.writer.check()  # the document may be one a refused commit rolled back while the page was fetched
             if not getattr(exc, "skipped", False):
                 self._defer(item, str(exc), tried=asked(exc))
                 return  # else no page is to be had (robots.txt, a PDF): the feed's text stands for good
@@ -129,8 +142,10 @@ class ItemHandler:
                 f", sent to {response.final_url})" if response.final_url != item.url else ")"))
         return fetched_page(response, item.published)
 
-    async def _store(self, item: Item, page: RawPage, into: int | None = None) -> list[SaveResult]:
-        """Extract and save; `into`: the document a feed entry made, whatever identity its page gives."""
+    async def _store(self, item: Item, page: RawPage, into: int | None = None,
+                     then: Callable[[list[SaveResult]], None] | None = None) -> list[SaveResult]:
+        """Extract and save; `into`: the document a feed entry made, whatever identity its page gives; `then`: what
+        else to record of the page, in the transaction that saves it."""
         documents = await self._documents(item, page)
         kept = [(doc, doc_page) for doc, doc_page in documents if self._recent_enough(doc)]
         if not kept:  # not remembered as seen: a run without --since stores it
@@ -147,6 +162,8 @@ class ItemHandler:
                                document_id=results[0].document_id, headers=None if page.item else page.headers)
             if item.pending and item.page is None:  # an article page, pending since it was seen
                 pending.done(self.db, item.url)
+            if then is not None:
+                then(results)
 
         return await self.writer.save(kept, self.source_id, into=into, then=saved)
 

@@ -48,10 +48,12 @@ class SavesAtHand:
         self.due: asyncio.Handle | None = None  # the save and commit to come: soon, or once others may have come
         self.soon = False  # it is due in this turn of the loop
         self.waiting: list[Waiting] = []
-        # documents saved (added or updated) and unchanged, committed; and those saved since the last commit, which
-        # a commit the full disk refuses rolls back: a fetch cut short by it says what the archive kept
-        self.kept = [0, 0]
-        self.open = [0, 0]
+        # the documents committed, and those saved since the last commit (which a commit the full disk refuses rolls
+        # back), each id with whether this run changed it (added or updated) or found it unchanged: a fetch cut
+        # short says what the archive kept. By id: a feed entry and its page saved `into` its document are one
+        # document (counted by save, a feed's fetch said 159 kept where the archive held 105).
+        self.committed: dict[int, bool] = {}
+        self.open: dict[int, bool] = {}
         self.commits = writer.batch.commits
         self.failure: DatabaseError | None = None  # a commit that failed: the fetch stops, whatever comes after
 
@@ -113,14 +115,21 @@ class SavesAtHand:
         with contextlib.suppress(Exception):
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-        self.open = [0, 0]
+        self.open = {}
+
+    @property
+    def kept(self) -> tuple[int, int]:
+        """(documents saved, added or updated, and documents unchanged) that the archive has kept: committed."""
+        changed = sum(self.committed.values())
+        return changed, len(self.committed) - changed
 
     def _count(self, outcomes: list) -> None:
         """Count the documents just saved, then settle what a commit made while they were saved has kept."""
         for outcome in outcomes:
             if isinstance(outcome, list):
                 for result in outcome:
-                    self.open[result.status == "unchanged"] += 1
+                    changed = result.status != "unchanged"
+                    self.open[result.document_id] = self.open.get(result.document_id, False) or changed
         self.settle()
 
     def settle(self) -> None:
@@ -128,8 +137,9 @@ class SavesAtHand:
         when it closes)."""
         if self.writer.batch.commits != self.commits:
             self.commits = self.writer.batch.commits
-            self.kept = [kept + opened for kept, opened in zip(self.kept, self.open, strict=True)]
-            self.open = [0, 0]
+            for document_id, changed in self.open.items():
+                self.committed[document_id] = self.committed.get(document_id, False) or changed
+            self.open = {}
 
     def check(self) -> None:
         """Raise the failure of a commit that no save came after to report."""
