@@ -203,6 +203,7 @@ class Scheduler:
         self.states: dict[str, tuple[bool, str | None]] = {}  # url -> (known, pending state), looked ahead
         self.validators_seen: dict[str, dict] = {}  # listing and feed validators, kept after a clean run
         self.broke_off: tuple[str, int, list[tuple[str, int]]] | None = None  # where discovery's walk broke off
+        self.had_points = False  # earlier walks of the source broke off: a walk read to its end is done with them
         # the URLs the user named: tried even when given up (the give-up rule is for automatic retries)
         self.named = {normalize_url(url) for url in source.options.get("urls", [])} if source.kind == "urls" else set()
 
@@ -216,9 +217,11 @@ class Scheduler:
             from briefarc.store.sources import known_source_id
 
             self.handler.source_id = known_source_id(self.db, self.source)
+        points = self._walk_points()
+        self.had_points = bool(points)
         ctx = Context(self.source, fetcher, self.is_known, since=self.options.since, refresh=self.options.refresh,
                       max_items=self.options.max_items, validators=self._validators, remember=self._remember,
-                      look_ahead=self._look_ahead, resume=self._walk_points(), broke_off=self._broke_off)
+                      look_ahead=self._look_ahead, resume=points, broke_off=self._broke_off)
         try:
             await self._discover_and_fetch(ctx, fetcher)
             if self.handler.fatal:
@@ -244,11 +247,12 @@ class Scheduler:
             except Unchanged as exc:
                 ctx.notes.append(f"nothing new: {exc.url} is unchanged since the last run")
             source_id = self.handler.source_id
-            if ctx.resume and source_id is not None and not (self.cut_short or self.handler.fatal
-                                                              or self.options.dry_run):
+            # the walk read on to its end: its points are done, those it dropped (ctx.resume may be empty now) too
+            if self.had_points and source_id is not None and not (self.cut_short or self.handler.fatal
+                                                                  or self.options.dry_run):
                 from briefarc.store import pending
 
-                pending.walk_done(self.db, source_id)  # the walk read on to its end
+                pending.walk_done(self.db, source_id)
         if not self.cut_short and not self.handler.fatal:  # a dry run lists them
             await self._drain(self._due(urls), fetcher, None, discovered=False)
 

@@ -157,7 +157,7 @@ async def _walk(ctx: Context, url_of: Callable[[int], str],
     while pages < ctx.max_pages and number != gone_at:
         pages += 1
         url = url_of(number)
-        walk.reached(url)
+        walk.reached(url, number)
         try:
             found = read(_json((await ctx.get(url, accept="json")).data, url), url, number)
         except Unchanged:  # nothing new on it; but past where a walk broke off nothing was read

@@ -154,11 +154,14 @@ class Walk:
         self.jumped: str | None = None
         self.fresh = False  # the page in hand is one a walk broke off at: the archive's items on it are no stop
         self.left_at = 0  # the number of the page the walk jumped from
-        self.afresh = False  # the page jumped to was gone: no archived item stops the walk, which reads to the end
+        # the page jumped to, of this number, was gone: the pages before it are read again, no archived item on
+        # them stopping the walk; from this number on, the walk stops at archived items as it does after a gap
+        self.afresh_until: int | None = None
 
-    def reached(self, url: str) -> None:
-        """The walk is at `url`."""
-        self.fresh = self.afresh or url == self.jumped or any(page == url for page, _ in self.points)
+    def reached(self, url: str, number: int | None = None) -> None:
+        """The walk is at `url`, page number `number` (counted as the walk's points count, from 1)."""
+        again = self.afresh_until is not None and number is not None and number < self.afresh_until
+        self.fresh = again or url == self.jumped or any(page == url for page, _ in self.points)
         self.points = [point for point in self.points if point[0] != url]
 
     def stops(self, items: list[Item]) -> bool:
@@ -184,7 +187,7 @@ class Walk:
         it, and the walk reads the pages between afresh, none of them stopping it: the number of the first, None
         when there is none. The run failed with '... answered 404: check the source's URL.', which sent the user
         to a source that is right, and the run after forgot the point without a word."""
-        self.points, self.jumped, self.afresh = [], None, True  # the pages past a gone one are gone too
+        self.points, self.jumped, self.afresh_until = [], None, number  # the pages past a gone one are gone too
         start = self.left_at + 1
         pages = f"page {start}" if start == number - 1 else f"pages {start} to {number - 1}"
         then = f"the walk reads {pages} again, to its end there" if start < number else "the walk ends there"

@@ -23,7 +23,7 @@ async def discover_listing(ctx: Context) -> AsyncIterator[Item]:
     after: tuple[str | None, int] | None = None  # the page after the one the walk jumped from, when it is known
     while url and url not in seen_pages and len(seen_pages) < ctx.max_pages:
         seen_pages.add(url)
-        walk.reached(url)
+        walk.reached(url, number + 1)  # its pages counted from 0, Walk's from 1
         try:
             response = await ctx.get(url, accept="html")
         except Unchanged:  # nothing new on it; but past where a walk broke off nothing was read
