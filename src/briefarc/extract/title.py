@@ -54,7 +54,9 @@ def strip_site_suffix(title: str, names: Collection[str], guess: bool = True) ->
             title = "_".join(left).strip()
     pieces = separated(title)
     parts = pieces[::2]
-    kept = [index for index, part in enumerate(parts) if part and part.casefold() not in names]
+    brands = host_brands(names)
+    kept = [index for index, part in enumerate(parts) if part and part.casefold() not in names
+            and not (index == len(parts) - 1 > 0 and names_brand(part, brands))]
     if not kept:
         return title
     if len(parts) < 2:
@@ -67,6 +69,33 @@ def strip_site_suffix(title: str, names: Collection[str], guess: bool = True) ->
         return parts[kept[0]] + "".join(pieces[2 * index - 1] + parts[index] for index in kept[1:])
     longest = max(parts, key=len)
     return longest if len(longest) >= 0.5 * len(title) else title
+
+
+SHORT_LABEL = 3  # characters: "co" in "bbc.co.uk", "gov" in "mofa.gov.pk": a second-level domain, not the name
+
+
+def host_brands(names: Collection[str]) -> set[str]:
+    """The names in the page's host names among `names`: the label before the top-level domain ("apps.shopify.com"
+    gives "shopify", "mfa.example" "mfa"), or before a country's second-level one ("bbc.co.uk", "mofa.gov.pk")."""
+    brands = set()
+    for name in names:
+        labels = name.split(".")
+        if " " in name or len(labels) < 2:
+            continue
+        second_level = len(labels[-1]) == 2 and len(labels[-2]) <= SHORT_LABEL
+        if second_level and len(labels) == 2:
+            continue  # "gov.pk": the host's last two labels, as site_names adds them
+        label = labels[-3] if second_level else labels[-2]
+        if len(label) >= SHORT_LABEL:
+            brands.add(label)
+    return brands
+
+
+def names_brand(part: str, brands: Collection[str]) -> bool:
+    """The last part of a title when it is the site's name said with more words: it opens with the name in the
+    host ("Klatch Coffee | Shopify App Store" at apps.shopify.com) and is short, as a site's name is."""
+    words = part.casefold().split()
+    return bool(words) and len(words) <= 4 and words[0] in brands
 
 
 def through_colons(pieces: list[str], kept: list[int]) -> str:

@@ -1,0 +1,45 @@
+"""A title's last part that is the site's name said with more words than the host gives ("Daily Briefing | MOFA
+Press Room" at www.mofa.gov.xy) is no headline: it comes off, as a site name that og:site_name gives does."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefarc.extract import title
+from briefarc.extract.core import extract
+
+BODY = ("<p>The spokesperson said the ministry had followed the talks closely and welcomed the agreement reached by "
+        "the two sides, which it hoped would lead to a lasting settlement of the dispute in the region.</p>"
+        "<p>Asked about the timetable, she said the minister would travel to the capital next week to meet his "
+        "counterpart and discuss the next steps, including the return of displaced people to their homes.</p>")
+
+
+def page(head: str, headline: str = "") -> bytes:
+    return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">{head}</head><body><main><article>'
+            f"{headline}{BODY}</article></main></body></html>").encode()
+
+
+@pytest.mark.parametrize("head", [
+    "<title>Daily Briefing | MOFA Press Room</title>",
+    '<meta property="og:title" content="Daily Briefing | MOFA Press Room"><title>Daily Briefing | MOFA Press Room'
+    "</title>",
+    "<title>Daily Briefing - Mofa News Service</title>",
+])
+def test_a_last_part_that_opens_with_the_hosts_name_is_the_sites_name(head: str) -> None:
+    found = extract(page(head), url="https://www.mofa.gov.xy/en/briefings/2025-03-03.html")
+    assert found.title == "Daily Briefing"
+
+
+def test_the_hosts_name_is_read_past_a_second_level_domain() -> None:
+    assert title.host_brands({"www.mofa.gov.pk", "gov.pk"}) == {"mofa"}
+    assert title.host_brands({"press.example.com", "example.com", "the site"}) == {"example"}
+    assert title.host_brands({"www.mfa.gov", "mfa.gov", "abc.com"}) == {"mfa", "abc"}
+    assert title.host_brands({"news.bbc.co.uk", "co.uk"}) == {"bbc"}
+
+
+def test_a_headline_that_opens_with_the_hosts_name_is_kept() -> None:
+    names = {"www.mofa.gov.xy", "gov.xy"}
+    assert title.strip_site_suffix("Talks in Geneva | MOFA Press Room", names) == "Talks in Geneva"
+    assert title.strip_site_suffix("MOFA statement on the floods", names) == "MOFA statement on the floods"
+    assert title.strip_site_suffix("Talks in Geneva | MOFA statement on the outcome of the talks", names, guess=False) \
+        == "Talks in Geneva | MOFA statement on the outcome of the talks"
