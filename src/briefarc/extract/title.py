@@ -241,12 +241,26 @@ def declared_title(src: PageSources, site_name: str | None, h1s: list[str], name
     only the site's name (a home page's og:title left on every page) is passed over."""
     values = [src.ld.text("headline"), *(src.first_meta((name,)) for name in TITLE_META), title_tag(src)]
     found = [strip_site_suffix(clean_title(value, h1s), names) for value in values if value]
+    if values[0] and outvoted(found, src, h1s, names):
+        found = found[1:]
     shown = title_from_h1(src, h1s)
     if shown:
         found.insert(len(found) - (title_tag(src) is not None), strip_site_suffix(shown, names, guess=" | " in shown))
     own = (site_name or "").casefold()
     whole = [value for value in found if value.casefold() != own and not cut_short(value, found)]
     return next(iter(whole), next((value for value in found if value.casefold() != own), found[0] if found else None))
+
+
+def outvoted(found: list[str], src: PageSources, h1s: list[str], names: set[str]) -> bool:
+    """The JSON-LD headline (`found[0]`) says other words than og:title and <title>, which agree with each
+    other, and no h1 shows it: a headline left from an earlier version of the article, or written for
+    search engines by an SEO plugin, where the two title tags were kept up to date with the headline."""
+    og, tag = src.first_meta(("og:title",)), title_tag(src)
+    if not og or not tag:
+        return False
+    headline = words_of(found[0])
+    tags = {words_of(strip_site_suffix(clean_title(value, h1s), names)) for value in (og, tag)}
+    return len(tags) == 1 and headline not in tags and all(words_of(h1) != headline for h1 in h1s)
 
 
 def in_capitals(h1: str, declared: str) -> bool:
