@@ -7,6 +7,7 @@ site's own is an organisation, not a person."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -157,19 +158,22 @@ def bylines(tree: LexborHTMLParser) -> list[LexborNode]:
     return found
 
 
-def author_from_byline(src: PageSources) -> str | None:
+def author_from_byline(src: PageSources, own: Collection[str] = ()) -> str | None:
     """The first byline element that gives a name: not a comment's author, nor an author box's picture
-    (its initials) or description (a role)."""
+    (its initials) or description (a role); a name that is the site's own (`own`, lower-cased) only when no
+    other byline names someone (a company's blog lists itself beside the person who wrote the article)."""
     nodes = [node for node in bylines(src.tree)[:12] if not NOT_BYLINE.search(node.attributes.get("class") or "")
              and not in_comments(node) and not names_a_topic(node)]
+    first = None
     for node in nodes[:6]:
         value = clean_author(node.attributes.get("content"))
         if not value and len(node_text(node)) <= BYLINE_TEXT:
             value = name_from_lines(without_topics(node))
             value = value if value and looks_like_name(value) else None
-        if value:
+        if value and value.casefold() not in own:
             return value
-    return None
+        first = first or value
+    return first
 
 
 TOPIC_LINK = lazy(r"/(?:tags?|categor(?:y|ies)|topics?)/", re.I)
@@ -325,7 +329,8 @@ def find_author(src: PageSources, title: str | None = None, site_name: str | Non
         declared = [name for name in [author_near_title(src, title)] if name] or declared
     if declared:
         return as_written(src, declared)
-    found = author_from_byline(src) or author_near_title(src, title) or (author_from_links(src) if article else None)
+    found = author_from_byline(src, own) or author_near_title(src, title) \
+        or (author_from_links(src) if article else None)
     if found:
         return found
     names = [name for name in map(clean_author, src.ld.names("author")) if name]  # organisations, at last
