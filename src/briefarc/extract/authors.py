@@ -248,9 +248,20 @@ def author_near_title(src: PageSources, title: str | None) -> str | None:
             if not may_open_byline(line):
                 continue
             name = name_from_lines(lines[index:index + 6]) if LABEL_LINE.search(line) else clean_author(line)
-            if name and looks_like_name(name):
+            if name and looks_like_name(name) and line not in menu_links(src):
                 return name
     return None
+
+
+MENUS = "nav a, [role=navigation] a, [role=menu] a, [role=menubar] a"
+
+
+def menu_links(src: PageSources) -> set[str]:
+    """The texts of the links in the page's menus ("By Modality", "By Topic" in a menu that browses the site):
+    a line beside the headline that is one of them is no byline. Read once a page, when a line is a byline's."""
+    if "menu links" not in src.memo:
+        src.memo["menu links"] = {node_text(link) for link in src.tree.css(MENUS)}
+    return src.memo["menu links"]
 
 
 @lru_cache(maxsize=4096)
