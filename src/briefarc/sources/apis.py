@@ -67,7 +67,7 @@ async def discover_wordpress(ctx: Context) -> AsyncIterator[Item]:
     from briefarc.sources.feed import discover_feed
 
     base = ctx.url.rstrip("/") + "/"
-    per_page = int(ctx.option("per_page", 50))
+    per_page = _page_size(ctx, "per_page", 50)
 
     def url_of(number: int) -> str:
         return urljoin(base, "wp-json/wp/v2/posts?" + urlencode(
@@ -220,7 +220,7 @@ async def discover_mea(ctx: Context) -> AsyncIterator[Item]:
     base = ctx.url
     publication = ctx.option("publication_id", 49)
     language = ctx.option("language_id", 1)
-    size = int(ctx.option("page_size", 50))
+    size = _page_size(ctx, "page_size", 50)
 
     def url_of(number: int) -> str:
         query = urlencode({"publicationId": publication, "page": number, "PageSize": size, "PLngId": language})
@@ -248,7 +248,7 @@ def _mea_item(base: str, row: dict, language) -> Item:
 async def discover_govuk(ctx: Context) -> AsyncIterator[Item]:
     """gov.uk: the search API, newest first; each result's content API JSON is the page."""
     base = ctx.url
-    size = int(ctx.option("page_size", 100))
+    size = _page_size(ctx, "page_size", 100)
     filters = ctx.option("filters", {
         "filter_organisations": "foreign-commonwealth-development-office",
         "filter_content_store_document_type": "press_release",
@@ -270,6 +270,21 @@ async def discover_govuk(ctx: Context) -> AsyncIterator[Item]:
 
     async for item in _walk(ctx, url_of, read, "results", paging=Paging(size, size_key="count", start_key="start")):
         yield item
+
+
+def _page_size(ctx: Context, name: str, default: int) -> int:
+    """The source's page size option: a whole number from 1 up, or an InputError that says so (a per_page of 0
+    ended the walk in a ZeroDivisionError, an internal error)."""
+    from briefarc.errors import InputError
+
+    value = ctx.option(name, default)
+    try:
+        size = int(value) if isinstance(value, int | str) and not isinstance(value, bool) else 0
+    except ValueError:
+        size = 0
+    if size < 1:
+        raise InputError(f"the source's option {name} is {value!r}: a page size is a whole number from 1 up.")
+    return size
 
 
 def _capped(ctx: Context, what: str) -> None:
