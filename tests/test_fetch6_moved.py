@@ -33,7 +33,7 @@ def test_a_source_moved_for_good_to_another_host_is_said_with_the_command_that_f
     assert report["added"] == 2
     moved = [note for note in report["notes"] if "moved" in note]
     assert moved == [f"{old.url('/feed')} has moved for good ({status}) to {new.url('/rss')}: `briefarc sources add "
-                     f"f {new.url('/rss')} --kind feed` (with the source's options) reads it there"], report["notes"]
+                     f"f {new.url('/rss')} --kind feed` reads it there"], report["notes"]
     text = cli("fetch", "f", *FAST, "--db", db_file)
     assert f"has moved for good ({status}) to {new.url('/rss')}" in " ".join(text.stderr.split())
     # the command said moves it: the next run goes there at once, and says nothing more

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from briefarc.sources.base import Context, Item, Unchanged, Walk
 
@@ -159,7 +159,10 @@ async def _walk(ctx: Context, url_of: Callable[[int], str],
         url = url_of(number)
         walk.reached(url, number)
         try:
-            found = read(_json((await ctx.get(url, accept="json")).data, url), url, number)
+            response = await ctx.get(url, accept="json")
+            if number == 1 and response.moved:  # the walk never asks for the source's own address
+                ctx.say_moved(response, _moved_source(ctx.url, url, response.final_url))
+            found = read(_json(response.data, url), url, number)
         except Unchanged:  # nothing new on it; but past where a walk broke off nothing was read
             if (point := walk.jump(number)) is None:
                 raise
@@ -195,6 +198,16 @@ async def _walk(ctx: Context, url_of: Callable[[int], str],
         number += 1
     if number != gone_at:
         _capped(ctx, what)
+
+
+def _moved_source(source_url: str, page: str, final: str) -> str:
+    """The source's address where its API's first page `page` moved for good to `final`: the address before the
+    API's path, when the move kept that path (a WordPress site moved whole), else the source's path on the new
+    host."""
+    if page.startswith(source_url) and (tail := page[len(source_url):]) and final.endswith(tail):
+        return final[:-len(tail)]
+    old, new = urlsplit(source_url), urlsplit(final)
+    return urlunsplit((new.scheme, new.netloc, old.path, old.query, ""))
 
 
 # What WordPress answers for a page past the last (400, rest_post_invalid_page_number), or a site without paging

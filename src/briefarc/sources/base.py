@@ -105,21 +105,28 @@ class Context:
         if remember:
             self.remember(url, response.headers)
         if response.moved and url == self.source.url:
-            self._say_moved(response)
+            self.say_moved(response)
         return self._unzipped(url, response) if accept == "sitemap" else response
 
-    def _say_moved(self, response: Response) -> None:
-        """The source's own address redirects for good (301, 308): once a run, where it went and, for a source
-        of the user's, the command that gives the source that address. Followed on every run and never said, the
-        source lived only as long as the old host kept redirecting."""
+    def say_moved(self, response: Response, new_url: str | None = None) -> None:
+        """The source's own address (or the first page of its API) redirects for good (301, 308) to another host:
+        once a run, where it went and, for a source of the user's, the command that gives the source its new
+        address `new_url` (the response's final URL unless given), with the source's options. Followed on every
+        run and never said, the source lived only as long as the old host kept redirecting. A move within the
+        host (http to https, /feed to /feed/) is followed unsaid: that host answers it as long as it is there."""
+        from urllib.parse import urlsplit
+
+        old, new = urlsplit(response.url), urlsplit(response.final_url)
+        if not response.moved or (old.hostname, old.port) == (new.hostname, new.port):
+            return
         line = f"{response.url} has moved for good ({response.moved}) to {response.final_url}"
         if line in " ".join(self.notes):
             return
-        if not self.source.builtin:
-            from shlex import quote
-
-            line += (f": `briefarc sources add {quote(self.source.name)} {quote(response.final_url)} --kind "
-                     f"{self.source.kind}` (with the source's options) reads it there")
+        if not self.source.builtin and self.source.kind != "urls" and self.source.name != "(urls)":  # a loose URL's
+            line += f": `{add_command(self.source, new_url or response.final_url)}` reads it there"
+            unflagged = sorted(name for name in self.source.options if name not in ADD_FLAGS)
+            if unflagged:  # set in the archive (a per_page): the command cannot give them
+                line += f" (then set {', '.join(unflagged)} again: the command has no option for it)"
         self.notes.append(line)
 
     def _unzipped(self, url: str, response: Response) -> Response:
@@ -138,6 +145,27 @@ class Context:
 
     def is_old(self, published: str | None) -> bool:
         return bool(self.since and published and published[:10] < self.since)
+
+
+# The options `sources add` gives, by the flag that gives each (full_text's value is "always")
+ADD_FLAGS = {"item_selector": "--item-selector", "next_selector": "--next-selector", "link_pattern": "--link-pattern",
+             "full_text": "--full-text"}
+
+
+def add_command(source: Source, url: str) -> str:
+    """The `briefarc sources add` command that gives `source` the address `url`, its title and options with it,
+    shell-quoted (the source is given again as the command says: an option left out of it is gone)."""
+    from shlex import quote
+
+    words = ["briefarc", "sources", "add", quote(source.name), quote(url), "--kind", quote(source.kind)]
+    if source.title:
+        words += ["--title", quote(source.title)]
+    for name, value in source.options.items():
+        if name == "full_text":
+            words.append(ADD_FLAGS[name])
+        elif name in ADD_FLAGS:
+            words += [ADD_FLAGS[name], quote(str(value))]
+    return " ".join(words)
 
 
 class Adapter(Protocol):
