@@ -263,35 +263,38 @@ def _holding(db: sqlite_utils.Database | sqlite3.Connection, table: str, ids: li
              plain: list[TextCheck]) -> set[int]:
     """The rows among `ids` whose text holds every phrase of `plain` (none of one left out), told by SQLite from the
     needles first, and by the acronyms table for a check it settles (WHO): only the other checks read text, and
-    every check a row the table has not read yet (store/acronyms.py). A TreeCheck tells its own (TreeCheck.refused):
-    its clause may ask the index of the whole query's matches, again for each statement."""
-    from briefarc.store.acronyms import holding_sql, unread_sql
+    every check a row the table has not read yet (store/acronyms.py). The table is asked of each page of ids by its
+    key (a seek a row and column): `id IN (SELECT document_id FROM acronyms ...)` built the set of every document
+    holding the word again for each statement (`search US`, US in 25,000 of 100,000 documents: 50 statements, 1 s).
+    A TreeCheck tells its own (TreeCheck.refused): its clause may ask the index of the whole query's matches, again
+    for each statement."""
+    from briefarc.store.acronyms import held_among, unread_among
 
     settled = [check for check in plain if check.settled and check.acronym]
     read = [check for check in plain if check not in settled]
     columns = sorted({column for check in read for column in check.columns})
-    flags, flag_values = [], []
-    for check in settled:
-        sql, values = holding_sql(check.acronym or "", check.columns)
-        flags.append(sql)
-        flag_values += values
-    if settled:
-        flags.append(unread_sql())
-    clauses, values = needles_sql([*plain]), needles([*plain])
+    clauses, values = needles_sql([*read]), needles([*read])
     found: set[int] = set()
     unread: list[int] = []
     for start in range(0, len(ids), 500):
         page = ids[start:start + 500]
-        rows = db.execute(f"SELECT {', '.join(['id', *flags, *columns])} FROM {table} "
-                          f"WHERE id IN ({', '.join('?' * len(page))}){clauses}", [*flag_values, *page, *values])
-        for row in rows:
-            if settled and row[len(flags)]:
-                unread.append(row[0])
+        if settled:
+            fresh = unread_among(db, page)
+            unread += [rowid for rowid in page if rowid in fresh]
+            holding = [held_among(db, check.acronym or "", check.columns, page) for check in settled]
+            page = [rowid for rowid in page if rowid not in fresh
+                    and all((rowid in rows) == check.present for rows, check in zip(holding, settled, strict=True))]
+            if not read:
+                found.update(page)
                 continue
-            text = dict(zip(columns, row[1 + len(flags):], strict=True))
-            if all(bool(held) == check.present for held, check in zip(row[1:], settled, strict=False)) \
-                    and all(any(check.pattern.search(text[column] or "") for column in check.columns) == check.present
-                            for check in read):
+            if not page:
+                continue
+        rows = db.execute(f"SELECT {', '.join(['id', *columns])} FROM {table} "
+                          f"WHERE id IN ({', '.join('?' * len(page))}){clauses}", [*page, *values])
+        for row in rows:
+            text = dict(zip(columns, row[1:], strict=True))
+            if all(any(check.pattern.search(text[column] or "") for column in check.columns) == check.present
+                   for check in read):
                 found.add(row[0])
     return found | _read_holding(db, table, unread, plain) if unread else found
 
@@ -323,13 +326,14 @@ def exact_patterns(checks: list) -> list[re.Pattern]:
             for pattern in (check.exact if isinstance(check, TreeCheck) else [check.pattern] if check.needle else [])]
 
 
-def needle_clauses(checks: list[Check], row: str = "") -> list[str]:
+def needle_clauses(checks: list[Check], row: str = "", each: bool = False) -> list[str]:
     """SQL clauses that pass over the rows without the checks' needles, case and all (instr): SQLite reads the
-    text, not Python (`search IT`, "it" in every document and "IT" in none: 3.2 s for 100,000 documents, 0.6 s)."""
-    return [sql for sql, _ in _needle_parts(checks, row)]
+    text, not Python (`search IT`, "it" in every document and "IT" in none: 3.2 s for 100,000 documents, 0.6 s).
+    `each`: the acronyms table is asked for each row (few rows: see acronyms.holding_sql)."""
+    return [sql for sql, _ in _needle_parts(checks, row, each)]
 
 
-def _needle_parts(checks: list[Check], row: str = "") -> list[tuple[str, list[str]]]:
+def _needle_parts(checks: list[Check], row: str = "", each: bool = False) -> list[tuple[str, list[str]]]:
     """Each check's needle clause and its parameters, in the order of the checks."""
     parts = []
     for check in checks:
@@ -339,7 +343,7 @@ def _needle_parts(checks: list[Check], row: str = "") -> list[tuple[str, list[st
         elif check.acronym and (check.present or check.settled):  # -WHO's: the rows holding WHO may lack it
             from briefarc.store.acronyms import holding_sql
 
-            sql, values = holding_sql(check.acronym, check.columns, row, unread=check.present)
+            sql, values = holding_sql(check.acronym, check.columns, row, unread=check.present, each=each)
             parts.append((sql if check.present else f"NOT {sql}", values))
         elif check.needle and check.present:
             parts.append(("(" + " OR ".join(f"instr({row}{column}, ?)" for column in check.columns) + ")",
@@ -347,9 +351,9 @@ def _needle_parts(checks: list[Check], row: str = "") -> list[tuple[str, list[st
     return parts
 
 
-def needles_sql(checks: list[Check], row: str = "") -> str:
+def needles_sql(checks: list[Check], row: str = "", each: bool = False) -> str:
     """needle_clauses, each after an AND."""
-    return "".join(" AND " + clause for clause in needle_clauses(checks, row))
+    return "".join(" AND " + clause for clause in needle_clauses(checks, row, each))
 
 
 def needles(checks: list[Check]) -> list[str]:
@@ -394,10 +398,15 @@ def search(
     fts, checks = search_query(query, literal)
     clauses, params = (filters or Filters()).where()
     typed = fts
+    each = False
     try:
         table, fts = index_for(db, fts)
-        clauses, params = clauses + needle_clauses(checks, "d."), params + needles(checks)
-        if sort == "rank" and (few := _candidates(db, checks, False, table)) is not None:
+        few = _candidates(db, checks, False, table) if sort == "rank" else None
+        if few is not None and (each := _fewer_matches(db, table, fts, few[2], LOOKED_UP_AND_SCORED)):
+            few = None
+        rest = _needing(checks, few)
+        clauses, params = clauses + needle_clauses(rest, "d.", each), params + needles(rest)
+        if few is not None:
             # the rows the needle clauses pass, told on the index's rowid before a document's row is read
             clauses, params = [*clauses, _rows_clause("f.rowid", few, LOOKED_UP_AND_SCORED)], [*params, *few[1]]
         ranked = _ranked(db, table, fts, clauses, params, sort, limit, offset, exhaustive) if not checks else \
@@ -443,12 +452,42 @@ def count_checked(db: sqlite_utils.Database, table: str, fts: str, clauses: list
                              [sure, *params]).fetchone()[0]
         # on the index's rowid: told before the document's row is read
         rest, values = f" AND {table}.rowid NOT IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)", [sure]
-    if (few := _candidates(db, checks, outside_sure=bool(rest))) is not None:
+    each = False
+    if (few := _candidates(db, checks, outside_sure=bool(rest))) is not None \
+            and (each := not rest and _fewer_matches(db, table, fts, few[2], LOOKED_UP)):
+        few = None
+    if few is not None:
         rest, values = f"{rest} AND {_rows_clause(f'{table}.rowid', few, LOOKED_UP)}", [*values, *few[1]]
-    ids = [row[0] for row in db.execute(
-        f"SELECT d.id FROM {table} {joins} WHERE {table} MATCH ?{rest}{where}{needles_sql(checks, 'd.')}",
-        [fts, *values, *params, *needles(checks)])]
+    needed = _needing(checks, few)
+    statement = f"FROM {table} {joins} WHERE {table} MATCH ?{rest}{where}{needles_sql(needed, 'd.', each)}"
+    values = [fts, *values, *params, *needles(needed)]
+    if _settled(checks, db):  # the clauses tell every row: counted by SQLite (`US` in 25,000 documents: 1.0 s, 10 ms)
+        return counted + db.execute(f"SELECT count(*) {statement}", values).fetchone()[0]
+    ids = [row[0] for row in db.execute(f"SELECT d.id {statement}", values)]
     return counted + len(passing(db, "documents", ids, checks))
+
+
+def _settled(checks: list[Check], db: sqlite_utils.Database) -> bool:
+    """Whether the needle clauses and candidates of the checks pass exactly the rows that pass the checks: each is
+    told by the acronyms table (WHO, -WHO; not WHO's), and the table has read every document."""
+    from briefarc.store.acronyms import any_unread
+
+    return bool(checks) and all(isinstance(check, TextCheck) and check.settled and check.acronym for check in checks) \
+        and not any_unread(db)
+
+
+def _fewer_matches(db: sqlite_utils.Database, table: str, fts: str, candidates: int, looked_up: int) -> bool:
+    """Whether the index `table` has fewer matches of `fts` than there are `candidates` (past `looked_up`, which
+    are looked up in the index): then its matches are the rarer side, each told from the acronyms table by its key
+    (`title:Kashmir US`: no match, and a set of the 25,000 documents holding US built for each statement)."""
+    return candidates > looked_up and _count(db, (f"SELECT rowid FROM {table} WHERE {table} MATCH ?", [fts]),
+                                             candidates) < candidates
+
+
+def _needing(checks: list[Check], few: tuple[str, list, int, Check | None] | None) -> list[Check]:
+    """The checks whose needle clauses tell more than the candidates `few`: not the acronym whose rows (and the
+    unread ones) they are, whose clause asks for the same rows (another set of 25,000 built for each statement)."""
+    return [check for check in checks if few is None or check is not few[3]]
 
 
 # The candidates of _candidates: past LOOKED_UP of them, the index's matches are walked and each is told from the set
@@ -461,7 +500,7 @@ FEW_CANDIDATES = 50_000
 
 
 def _candidates(db: sqlite_utils.Database, checks: list[Check], outside_sure: bool,
-                table: str | None = None) -> tuple[str, list, int] | None:
+                table: str | None = None) -> tuple[str, list, int, Check | None] | None:
     """SQL of the rows that alone may pass the checks, from the acronyms table, and how many (FEW_CANDIDATES at
     most), so that the index's matches are told from them before their documents' rows are read (`IT OR Blinken`:
     100,000 matches of "it" joined to their rows and passed over with the needles, 75 ms). `outside_sure`: the rows
@@ -480,16 +519,19 @@ def _candidates(db: sqlite_utils.Database, checks: list[Check], outside_sure: bo
             if _count(db, sure, FEW_CANDIDATES) <= FEW_CANDIDATES:  # apart: a union of 94,000 ministers cost 7 ms
                 found = f"{held[0]} UNION {sure[0]}", [*held[1], *sure[1]]
         if found is not None and (size := _count(db, found, FEW_CANDIDATES)) <= FEW_CANDIDATES:
-            return found[0], found[1], size
+            alone = isinstance(check, TextCheck) and check.settled  # its needle clause asks for the same rows
+            return found[0], found[1], size, check if alone else None
     return None
 
 
 def _count(db: sqlite_utils.Database, rows: tuple[str, list], most: int) -> int:
-    """How many rows the statement gives, read no further than `most` + 1."""
-    return db.execute(f"SELECT count(*) FROM ({rows[0]} LIMIT ?)", [*rows[1], most + 1]).fetchone()[0]
+    """How many rows the statement gives, read no further than `most` + 1, counted twice where its parts (a UNION)
+    give both: a bound, with no set built to drop the second (5 ms of 25,000 rows)."""
+    return db.execute(f"SELECT count(*) FROM ({rows[0].replace(' UNION ', ' UNION ALL ')} LIMIT ?)",
+                      [*rows[1], most + 1]).fetchone()[0]
 
 
-def _rows_clause(rowid: str, few: tuple[str, list, int], looked_up: int) -> str:
+def _rows_clause(rowid: str, few: tuple[str, list, int, Check | None], looked_up: int) -> str:
     """SQL: the index's `rowid` is among the candidates `few`, looked up in the index when they are `looked_up` or
     fewer, else each match walked told from their set (`+`: SQLite leaves the constraint out of FTS5's plan)."""
     return f"{'' if few[2] <= looked_up else '+'}{rowid} IN ({few[0]})"
