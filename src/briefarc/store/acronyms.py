@@ -56,8 +56,9 @@ CREATE TABLE IF NOT EXISTS acronyms (
 CREATE INDEX IF NOT EXISTS acronyms_document ON acronyms(document_id);
 CREATE TABLE IF NOT EXISTS acronyms_unread (document_id INTEGER PRIMARY KEY);
 """
-# Newer than documents_turns_insert (m021), this trigger fires before it, while replaced_documents still holds the
-# rows an INSERT OR REPLACE took away without their delete triggers.
+# Newer than documents_turns_insert (m021), this trigger fires before it (SQLite fires the newest first), while
+# replaced_documents still holds the rows an INSERT OR REPLACE took away without their delete triggers. A migration
+# that makes documents_turns_insert again must run TRIGGERS_SQL after it: tests/test_acronyms7_order.py fails if not.
 TRIGGERS_SQL = """
 DROP TRIGGER IF EXISTS documents_acronyms_insert;
 CREATE TRIGGER documents_acronyms_insert AFTER INSERT ON documents BEGIN
