@@ -4,13 +4,15 @@ count it gives is the documents the archive holds.
 Before: a feed entry whose save had returned its document was then noted pending for its article page, after the
 commit the disk refused had rolled that document back: 'Database error X: FOREIGN KEY constraint failed.', exit 1.
 And the count was of saves, so that a feed entry and its article page saved into the same document counted twice
-(71 said where the archive held 64). Found by helper-125's review of 43eb93f. The disk is a real one that fills (a
-tmpfs in a mount namespace of the test's own); the site replays the real pages of ../shared/corpus/fmprc-bulk.
+(71 said where the archive held 64). And `sources show` said the run clean: its record now says the disk filled.
+Found by helper-125's review of 43eb93f. The disk is a real one that fills (a tmpfs in a mount namespace of the
+test's own); the site replays the real pages of ../shared/corpus/fmprc-bulk.
 """
 
 from __future__ import annotations
 
 import gzip
+import json
 
 import pytest
 
@@ -44,7 +46,8 @@ def test_a_feed_fetch_that_fills_the_disk_names_it_and_counts_what_the_archive_k
     add = (["sources", "add", "f", site.url("/rss"), "--kind", "feed", "--db", "DISK/a.db"], None)
     fetch = ["fetch", "f", "--delay", "0", "--retries", "0", "--workers", workers, "--per-host", "8",
              "--db", "DISK/a.db"]
-    added, full, again = on_small_disk(tmp_path, size, [add, (fetch, None), (fetch, "200m")])
+    show = (["sources", "show", "f", "--json", "--db", "DISK/a.db"], None)
+    added, full, shown, again = on_small_disk(tmp_path, size, [add, (fetch, None), show, (fetch, "200m")])
     assert added["rc"] == 0, added["stderr"]
     said = SAID.match(one_line(full["stderr"]))
     assert said, full["stderr"]  # the full disk, not what a write after the refused commit met
@@ -52,6 +55,10 @@ def test_a_feed_fetch_that_fills_the_disk_names_it_and_counts_what_the_archive_k
     assert said[3] is None
     assert full["rc"] == ExitStatus.PARTIAL
     assert full["check"] == "ok"
+    # the run's record says the disk filled (it said the run clean); the disk lets it be written here
+    assert shown["rc"] == 0, shown["stderr"]
+    last_error = json.loads(shown["stdout"])["last_error"]
+    assert last_error and last_error.endswith(one_line(full["stderr"]).removeprefix("Error: ")), last_error
     assert again["rc"] == 0, again["stderr"]
     assert again["documents"] == again["urls"] == total  # the rest fetched, none twice
     assert again["check"] == "ok"

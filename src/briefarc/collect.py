@@ -124,6 +124,7 @@ async def collect(
     log = RequestBuffer(db)
     extraction = Extraction(workers=options.workers)
     saves: SavesAtHand | None = None
+    runs: list[Scheduler] = []
     try:
         with SerialWriter(db) as writer:
             shared = (on_update, extraction, saves := SavesAtHand(writer))
@@ -148,19 +149,14 @@ async def collect(
             if cause is exc:
                 raise
             raise cause from exc
+        from briefarc.store.db import archive_name
+
         saves.settle()  # the writer's last commit, as it closed
-        raise DiskFull(archive_name(db), *saves.kept) from exc
+        full = DiskFull(archive_name(db), *saves.kept)
+        for run in runs:  # each run's record says so (it said the run clean), when the disk lets it be written
+            run.record_error(str(full))
+        raise full from exc
     return [run.report for run in runs]
-
-
-def archive_name(db: sqlite_utils.Database) -> str:
-    """The archive's file, for an error that names it."""
-    from briefarc.store.db import database_file
-
-    try:
-        return str(database_file(db) or "in memory")
-    except DatabaseError:
-        return "(its file could not be named)"
 
 
 def with_credentials(urls: list[str], sources: list[Source], config: FetchConfig
@@ -227,8 +223,9 @@ class Scheduler:
             if self.handler.fatal:
                 raise self.handler.fatal
             self._keep_validators()
-        except DatabaseError:
-            raise  # the archive cannot be written: the whole fetch stops
+        except DatabaseError as exc:  # the archive cannot be written: the whole fetch stops, its run no clean one
+            self.report.error = self.report.error or str(self.handler.writer.failure or exc)
+            raise
         except Exception as exc:  # a source's failure, or one answering in an unexpected shape, ends it alone
             self.report.error = item_failure(exc, "while reading the source")
             self._note_break(ctx)
@@ -298,6 +295,16 @@ class Scheduler:
             with contextlib.suppress(DatabaseError):  # a full disk has been reported already
                 fetchlog.finish_run(self.db, self.run_id, counts, self.report.error or self._failures_line())
         self.on_update(self.report)
+
+    def record_error(self, error: str) -> None:
+        """The whole fetch failed (the disk is full): the run's record says so, with its counts, if it can be
+        written; else it stays as _finish left it (with the error the run met, if any), or started and never
+        finished."""
+        if self.run_id is None:
+            return
+        counts = {name: getattr(self.report, name) for name in COUNTERS}
+        with contextlib.suppress(DatabaseError):
+            fetchlog.finish_run(self.db, self.run_id, counts, error)
 
     def _failures_line(self) -> str | None:
         """The run's error when only items failed: how many, and the first, for `sources list|show`."""

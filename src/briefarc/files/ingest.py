@@ -158,17 +158,10 @@ def ingest(
     except DatabaseError as exc:
         if not is_disk_full(exc):
             raise
-        raise DiskFull(_archive_name(db), run.report.added + run.report.updated, run.report.unchanged) from exc
+        from briefarc.store.db import archive_name
+
+        raise DiskFull(archive_name(db), run.report.added + run.report.updated, run.report.unchanged) from exc
     return run.report
-
-
-def _archive_name(db: sqlite_utils.Database) -> str:
-    from briefarc.store.db import database_file
-
-    try:
-        return str(database_file(db) or "in memory")
-    except DatabaseError:
-        return "(its file could not be named)"
 
 
 def _note_listed(db: sqlite_utils.Database, listed: list[tuple[ListingItem, str]], source_id: int | None) -> None:

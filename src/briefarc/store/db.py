@@ -478,6 +478,14 @@ def database_file(db: sqlite_utils.Database | Reader) -> Path | None:
     return Path(path) if path else None
 
 
+def archive_name(db: sqlite_utils.Database) -> str:
+    """The archive's file, for an error that names it (a full disk's, in ingest and fetch)."""
+    try:
+        return str(database_file(db) or "in memory")
+    except (DatabaseError, sqlite3.Error):
+        return "(its file could not be named)"
+
+
 @contextmanager
 def translate_errors(path: Path | str | None = None) -> Iterator[None]:
     """Turn SQLite's exceptions into one-line errors that say what to do."""
