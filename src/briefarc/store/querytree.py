@@ -214,20 +214,22 @@ class TreeCheck:
         under no NOT takes no match away); None when no row matches without one of them."""
         return without(self.tree, {number for number, _, _, _ in self.checked})
 
-    def needle_clause(self, row: str = "") -> tuple[str, list[str]] | None:
+    def needle_clause(self, row: str = "", each: bool = False) -> tuple[str, list[str]] | None:
         """An SQL clause (and its parameters) every row the check keeps passes, from the acronyms' needles: `(WHO
         OR US)` keeps no row without "WHO" or "US" as written; `WHO OR Geneva` none that neither matches Geneva
         in the index nor holds "WHO" (a row lacking every checked phrase passes only as a match of `sure`); None
-        when it says nothing (a checked CJK phrase has no needle)."""
-        return self._needed(row) or self._sure_or_held(row)
+        when it says nothing (a checked CJK phrase has no needle). `each`: the acronyms table is asked for each row
+        (few rows: acronyms.holding_sql)."""
+        return self._needed(row, each) or self._sure_or_held(row, each)
 
-    def _sure_or_held(self, row: str) -> tuple[str, list[str]] | None:
+    def _sure_or_held(self, row: str, each: bool = False) -> tuple[str, list[str]] | None:
         """`sure`'s matches (one pass of the index, kept by SQLite for the statement) or a row holding a needle."""
         from briefarc.store.fts import index_for
 
         if not all(needle for _, _, _, needle in self.checked):
             return None
-        parts = [self._holding(number, columns, needle or "", row) for number, _, columns, needle in self.checked]
+        parts = [self._holding(number, columns, needle or "", row, each=each)
+                 for number, _, columns, needle in self.checked]
         held = [sql for sql, _ in parts]
         values = [value for _, part in parts for value in part]
         if (sure := self.sure) is None:
@@ -236,7 +238,7 @@ class TreeCheck:
         return (f"({row}id IN (SELECT rowid FROM {index} WHERE {index} MATCH ?) OR {' OR '.join(held)})",
                 [query, *values])
 
-    def _needed(self, row: str) -> tuple[str, list[str]] | None:
+    def _needed(self, row: str, each: bool = False) -> tuple[str, list[str]] | None:
         """The clause of the needles a kept row must hold (`(WHO OR US)`), None when there is none."""
         needles = {number: (needle, columns) for number, _, columns, needle in self.checked if needle}
         numbers = count()
@@ -247,7 +249,7 @@ class TreeCheck:
                 if number not in needles:
                     return None
                 needle, columns = needles[number]
-                return self._holding(number, columns, needle, row)
+                return self._holding(number, columns, needle, row, each=each)
             parts = [clause(child) for child in tree.children]  # every child: the leaves are numbered in order
             if tree.op == "NOT":
                 return parts[0]  # what is left out holds no needle
@@ -262,14 +264,14 @@ class TreeCheck:
         return clause(self.tree)
 
     def _holding(self, number: int, columns: tuple[str, ...], needle: str, row: str = "",
-                 unread: bool = True) -> tuple[str, list]:
+                 unread: bool = True, each: bool = False) -> tuple[str, list]:
         """SQL (and its parameters) that a row holding checked phrase `number` passes: it is among the rows the
         acronyms table says hold its word (or, `unread`, those the table has not read), else it holds its needle."""
         from briefarc.store.acronyms import holding_sql
 
         word = next((word for known, word, _ in self.words if known == number), None)
         if word is not None:
-            return holding_sql(word, columns, row, unread=unread)
+            return holding_sql(word, columns, row, unread=unread, each=each)
         return _instr(columns, row), [needle] * len(columns)
 
     def candidates(self) -> tuple[str, list] | None:
@@ -301,36 +303,47 @@ class TreeCheck:
         (instr); only the others, the phrases with no such letters, and the rows the table has not read are read
         with their patterns (`IT OR Taliban` in 100,000 documents of which none says IT: 18.6 s when every text was
         read)."""
-        from briefarc.store.acronyms import unread_sql
+        from briefarc.store.acronyms import unread_among
 
         needled = [(number, needle, columns) for number, _, columns, needle in self.checked if needle]
-        parts = [self._holding(number, columns, needle, unread=False) for number, needle, columns in needled]
-        flags = [sql for sql, _ in parts] + ([unread_sql()] if self.words else [])
-        flag_params = [value for _, values in parts for value in values]
         settled = {number for number, _, sure in self.words if sure}
         lacking: dict[frozenset[int], list[int]] = {}
         for start in range(0, len(ids), 500):
             page = ids[start:start + 500]
-            marks = ", ".join("?" for _ in page)
+            fresh = unread_among(db, page) if self.words else set()
+            holding = [self._held_among(db, table, number, columns, needle, page)
+                       for number, needle, columns in needled]
             absent: dict[int, set[int]] = {}
             unsure: dict[int, list[int]] = {}  # rows whose text is read: the phrases to look for in it
-            for row in db.execute(f"SELECT {', '.join(['id', *flags])} FROM {table} WHERE id IN ({marks})",
-                                  [*flag_params, *page]):
-                if self.words and row[-1]:  # not read by the table yet: its text tells every phrase
-                    absent[row[0]], told = set(), set()
+            for rowid in page:
+                if rowid in fresh:  # not read by the table yet: its text tells every phrase
+                    absent[rowid], told = set(), set()
                 else:
-                    absent[row[0]] = {number for (number, _, _), held in zip(needled, row[1:], strict=False)
-                                      if not held}
+                    absent[rowid] = {number for (number, _, _), rows in zip(needled, holding, strict=True)
+                                     if rowid not in rows}
                     told = settled
                 if read := [number for number, _, _, _ in self.checked
-                            if number not in absent[row[0]] and number not in told]:
-                    unsure[row[0]] = read
+                            if number not in absent[rowid] and number not in told]:
+                    unsure[rowid] = read
             if unsure:
                 self._read(db, table, unsure, absent)
             for rowid, numbers in absent.items():
                 if numbers:
                     lacking.setdefault(frozenset(numbers), []).append(rowid)
         return lacking
+
+    def _held_among(self, db: Connection, table: str, number: int, columns: tuple[str, ...], needle: str,
+                    page: list[int]) -> set[int]:
+        """Those of `page` holding checked phrase `number`'s word as the acronyms table knows it (by its key: `id IN
+        (SELECT ...)` built the set of every document holding it for each 500 rows), else its needle (instr)."""
+        from briefarc.store.acronyms import held_among
+
+        word = next((word for known, word, _ in self.words if known == number), None)
+        if word is not None:
+            return held_among(db, word, columns, page)
+        return {row[0] for row in db.execute(
+            f"SELECT id FROM {table} WHERE id IN ({', '.join('?' for _ in page)}) AND {_instr(columns)}",
+            [*page, *[needle] * len(columns)])}
 
     def _read(self, db: Connection, table: str, unsure: dict[int, list[int]],
               absent: dict[int, set[int]]) -> None:
