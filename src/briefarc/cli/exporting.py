@@ -100,13 +100,14 @@ def cited_record(database, ref: str) -> dict:
 
 @app.command(epilog="\b\nExample: briefarc verify --repair")
 def verify(
-    repair: Annotated[bool, typer.Option("--repair", help="Rebuild the full-text index if it is wrong.")] = False,
+    repair: Annotated[bool, typer.Option("--repair", help="Rebuild the full-text index and the acronyms table "
+                                         "if they are wrong.")] = False,
     quick: Annotated[bool, typer.Option("--quick", help="SQLite's quick_check instead of integrity_check.")] = False,
     db: DbOption = None,
     json_: Annotated[bool, typer.Option("--json", help="The report as one line of JSON on stdout: "
                                         "counts and each problem found.")] = False,
 ) -> None:
-    """Check every raw page against its sha256, the database file, and the full-text index."""
+    """Check every raw page against its sha256, the database file, the full-text index and the acronyms table."""
     from briefarc.output import console, render, summaries
     from briefarc.store.verify import verify as run_verify
 
