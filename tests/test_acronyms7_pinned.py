@@ -19,6 +19,7 @@ from briefarc.store.querytree import _matching
 from briefarc.store.search import search
 from briefarc.store.totals import count_matches
 from tests.test_acronyms6_table import doc, page
+from tests.test_acronyms7_speed import traced
 
 IT = (0, 10, 20)  # the documents writing IT as written; every one writes "it"
 KASHMIR = (5,)
@@ -30,15 +31,6 @@ def db(db_file):
     save_documents(db, [(doc(f"Talks {n}", ("The IT systems, and it." if n in IT else "And it went on."),
                              *(["Kashmir"] if n in KASHMIR else [])), page(f"p{n}")) for n in range(30)])
     return db
-
-
-def traced(db, run) -> tuple[object, list[str]]:
-    statements: list[str] = []
-    db.conn.set_trace_callback(statements.append)
-    try:
-        return run(), statements
-    finally:
-        db.conn.set_trace_callback(None)
 
 
 def ids_of(db, titles) -> set[int]:

@@ -7,16 +7,7 @@ import pytest
 
 from briefarc.extract import title
 from briefarc.extract.core import extract
-
-BODY = ("<p>The spokesperson said the ministry had followed the talks closely and welcomed the agreement reached by "
-        "the two sides, which it hoped would lead to a lasting settlement of the dispute in the region.</p>"
-        "<p>Asked about the timetable, she said the minister would travel to the capital next week to meet his "
-        "counterpart and discuss the next steps, including the return of displaced people to their homes.</p>")
-
-
-def page(head: str, headline: str = "") -> bytes:
-    return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">{head}</head><body><main><article>'
-            f"{headline}{BODY}</article></main></body></html>").encode()
+from tests.test_titles6_jsonld import page
 
 
 @pytest.mark.parametrize("head", [
