@@ -18,15 +18,21 @@ def feed(site: ss.SiteServer) -> bytes:
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>{items}</channel></rss>'.encode()
 
 
-@pytest.mark.parametrize("status", [301, 308])
-def test_a_source_moved_for_good_to_another_host_is_said_with_the_command_that_follows_it(cli, db_file, sites,
-                                                                                          status):
+def moved_feed(cli, db_file, sites, status):
+    """Two sites: a feed source `f` at the first's /feed, which answers `status` to the second's /rss (two items)."""
     old, new = sites(2)
     old.route("/feed", ss.redirect(new.url("/rss"), status))
     new.route("/rss", ss.Reply(feed(new), content_type="application/rss+xml"))
     for n in (1, 2):
         new.route(f"/b/{n}", ss.Reply(ss.article(f"Press briefing number {n} on the talks")))
     assert cli("sources", "add", "f", old.url("/feed"), "--kind", "feed", "--db", db_file).code == 0
+    return old, new
+
+
+@pytest.mark.parametrize("status", [301, 308])
+def test_a_source_moved_for_good_to_another_host_is_said_with_the_command_that_follows_it(cli, db_file, sites,
+                                                                                          status):
+    old, new = moved_feed(cli, db_file, sites, status)
     result = cli("fetch", "f", *FAST, "--db", db_file, "--json")
     assert result.code == 0, result.stderr
     report = result.jsonl()[0]
@@ -45,12 +51,7 @@ def test_a_source_moved_for_good_to_another_host_is_said_with_the_command_that_f
 
 @pytest.mark.parametrize("status", [302, 307])
 def test_a_temporary_redirect_is_followed_unsaid(cli, db_file, sites, status):
-    old, new = sites(2)
-    old.route("/feed", ss.redirect(new.url("/rss"), status))
-    new.route("/rss", ss.Reply(feed(new), content_type="application/rss+xml"))
-    for n in (1, 2):
-        new.route(f"/b/{n}", ss.Reply(ss.article(f"Press briefing number {n} on the talks")))
-    assert cli("sources", "add", "f", old.url("/feed"), "--kind", "feed", "--db", db_file).code == 0
+    old, new = moved_feed(cli, db_file, sites, status)
     result = cli("fetch", "f", *FAST, "--db", db_file, "--json")
     assert result.code == 0 and result.jsonl()[0]["added"] == 2
     assert not [note for note in result.jsonl()[0]["notes"] if "moved" in note]
