@@ -97,7 +97,7 @@ def test_a_fetch_that_fills_the_disk_says_how_many_were_saved_and_a_rerun_comple
     total = bulk_site(site)
     add = (["sources", "add", "mfa", site.url("/sitemap.xml"), "--kind", "sitemap", "--db", "DISK/a.db"], None)
     fetch = ["fetch", "mfa", *FAST, "--db", "DISK/a.db"]
-    added, full, again = on_small_disk(tmp_path, "3m", [add, (fetch, None), (fetch, "200m")])
+    added, full, again = on_small_disk(tmp_path, "8m", [add, (fetch, None), (fetch, "200m")])
     assert added["rc"] == 0, added["stderr"]
     said = SAID.match(one_line(full["stderr"]))
     assert said, full["stderr"]
