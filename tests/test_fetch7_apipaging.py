@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 
 from tests import siteserver as ss
 from tests.test_fetch6_resume import set_options
-from tests.test_sources115_walk import BUSY, JSON, body, documents, fetch, pending_urls
+from tests.test_sources115_walk import BUSY, JSON, body, documents, fetch, govuk_content, pending_urls
 
 
 def mea_listing(number: int, size: int) -> str:
@@ -71,12 +71,7 @@ def govuk_site(site: ss.SiteServer, newest: int, busy: tuple[int, int]) -> None:
             reply = ss.Reply(json.dumps({"results": results, "total": newest}).encode(), content_type=JSON)
             site.route(govuk_search(start, count), *([BUSY] if busy == (count, start) else []), reply)
     for n in numbers:
-        title = f"UK statement on the talks, release {n}"
-        content = {"base_path": f"/government/news/release-{n}", "title": title, "locale": "en",
-                   "document_type": "press_release", "first_published_at": f"2025-06-{1 + n % 28:02d}T10:30:00+01:00",
-                   "details": {"body": body(title)}}
-        site.route(f"/api/content/government/news/release-{n}", ss.Reply(json.dumps(content).encode(),
-                                                                         content_type=JSON))
+        govuk_content(site, n)
 
 
 def test_a_govuk_resume_point_made_with_another_page_size_is_read_where_it_broke_off(cli, db_file, site):

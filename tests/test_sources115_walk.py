@@ -131,12 +131,17 @@ def govuk_site(site: ss.SiteServer, second: list[ss.Reply]) -> None:
     site.route(govuk_search(100), *second, govuk_results(range(130, 30, -1)))
     site.route(govuk_search(200), govuk_results(range(30, 0, -1)))
     for n in range(1, 231):
-        title = f"UK statement on the talks, release {n}"
-        content = {"base_path": f"/government/news/release-{n}", "title": title, "locale": "en",
-                   "document_type": "press_release", "first_published_at": f"2025-06-{1 + n % 28:02d}T10:30:00+01:00",
-                   "details": {"body": body(title)}}
-        site.route(f"/api/content/government/news/release-{n}", ss.Reply(json.dumps(content).encode(),
-                                                                         content_type=JSON))
+        govuk_content(site, n)
+
+
+def govuk_content(site, n: int) -> None:
+    """gov.uk's content API answer for release n, a press release with a body of its own."""
+    title = f"UK statement on the talks, release {n}"
+    content = {"base_path": f"/government/news/release-{n}", "title": title, "locale": "en",
+               "document_type": "press_release", "first_published_at": f"2025-06-{1 + n % 28:02d}T10:30:00+01:00",
+               "details": {"body": body(title)}}
+    site.route(f"/api/content/government/news/release-{n}", ss.Reply(json.dumps(content).encode(),
+                                                                     content_type=JSON))
 
 
 def test_a_govuk_walk_that_broke_off_on_page_2_reads_on_from_there_next_run(cli, db_file, site):
