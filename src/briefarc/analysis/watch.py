@@ -1,7 +1,9 @@
 """Watch lists: saved searches, and the documents each finds that arrived since it was last checked.
 
-A watch remembers the highest document id it has seen; a check reports the matching documents above
-it and moves the mark, in one transaction. Documents archived before the watch was added never count.
+A watch remembers the highest document id it has seen, and the highest version id (an edit of a document already
+archived makes a version); a check reports the matching documents above the first mark (new) and the matching
+documents below it with a version above the second (edited), and moves both marks, in one transaction. Documents
+archived before the watch was added never count, nor edits made before it.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 HIT_LIMIT = 100  # new hits shown per watch and check; the count says how many there were
+HIT_FIELDS = ("id", "date", "source", "title", "url", "version")  # the version: of an edited document's hit
 
 
 def _filters_json(filters: Filters) -> str:
@@ -39,9 +42,9 @@ def add_watch(db: sqlite_utils.Database, name: str, query: str, filters: Filters
     with transaction(db) as conn:
         if conn.execute("SELECT 1 FROM watches WHERE name = ?", (name,)).fetchone():
             raise UsageError(f"A watch named {name!r} exists already: `briefarc watch remove {name}` first.")
-        seen = conn.execute("SELECT coalesce(max(id), 0) FROM documents").fetchone()[0]
-        conn.execute("INSERT INTO watches (name, query, filters, created_at, seen_until) VALUES (?, ?, ?, ?, ?)",
-                     (name, query, _filters_json(filters), now_iso(), seen))
+        seen, edits = _marks(conn)
+        conn.execute("INSERT INTO watches (name, query, filters, created_at, seen_until, edits_seen) "
+                     "VALUES (?, ?, ?, ?, ?, ?)", (name, query, _filters_json(filters), now_iso(), seen, edits))
     return {"name": name, "query": query, "filters": json.loads(_filters_json(filters)), "seen_until": seen}
 
 
@@ -61,25 +64,44 @@ def remove_watch(db: sqlite_utils.Database, name: str) -> None:
 
 @translated
 def check_watches(db: sqlite_utils.Database, names: list[str] | None = None) -> list[dict]:
-    """Each watch's new hits since it was last checked (newest first), marking them seen."""
-    rows = db.execute("SELECT id, name, query, filters, seen_until FROM watches ORDER BY name").fetchall()
+    """Each watch's new hits since it was last checked (newest first), and the documents it finds that were edited
+    since (the documents it had seen then, by their newest version), marking them seen."""
+    rows = db.execute("SELECT id, name, query, filters, seen_until, edits_seen FROM watches ORDER BY name").fetchall()
     known = {row[1] for row in rows}
     for name in names or []:
         if name not in known:
             raise NotFound(f"No watch named {name!r}: `briefarc watch list` shows them.")
     results = []
     with transaction(db) as conn:
-        top = conn.execute("SELECT coalesce(max(id), 0) FROM documents").fetchone()[0]
-        for watch_id, name, query, filters, seen in rows:
+        top, edits_top = _marks(conn)
+        for watch_id, name, query, filters, seen, edits_seen in rows:
             if names and name not in names:
                 continue
-            hits = _new_hits(conn, query, Filters(**json.loads(filters or "{}")), seen, top)
-            results.append({"watch": name, "query": query, "new": len(hits), "hits": hits[:HIT_LIMIT]})
-            conn.execute("UPDATE watches SET seen_until = ?, checked_at = ? WHERE id = ?", (top, now_iso(), watch_id))
+            found = Filters(**json.loads(filters or "{}"))
+            hits = _hits(conn, query, found, "d.id > ? AND d.id <= ?", [seen, top])
+            edits = _hits(conn, query, found, EDITED, [seen, edits_seen, edits_top]) if edits_top > edits_seen else []
+            results.append({"watch": name, "query": query, "new": len(hits), "hits": hits[:HIT_LIMIT],
+                            "edited": len(edits), "edits": edits[:HIT_LIMIT]})
+            conn.execute("UPDATE watches SET seen_until = ?, edits_seen = ?, checked_at = ? WHERE id = ?",
+                         (top, edits_top, now_iso(), watch_id))
     return results
 
 
-def _new_hits(conn: sqlite3.Connection, query: str, filters: Filters, seen: int, top: int) -> list[dict]:
+# A document seen at the last check with a version made since (the newest is the one shown); the first version of
+# a document is its arrival, never an edit.
+EDITED = """d.id <= ? AND d.id IN (SELECT document_id FROM versions WHERE id > ? AND id <= ? AND number > 1)"""
+
+
+def _marks(conn: sqlite3.Connection) -> tuple[int, int]:
+    """The newest document id and version id: what a check has seen when it ends."""
+    row = conn.execute("SELECT (SELECT coalesce(max(id), 0) FROM documents), "
+                       "(SELECT coalesce(max(id), 0) FROM versions)").fetchone()
+    return row[0], row[1]
+
+
+def _hits(conn: sqlite3.Connection, query: str, filters: Filters, which: str, marks: list[int]) -> list[dict]:
+    """The documents `query` and `filters` find among those `which` (SQL over d, with the `marks`), newest first;
+    an edited one with the number of its newest version."""
     from briefarc.store.fts import index_for
     from briefarc.store.search import needles, needles_sql, passing, search_query
 
@@ -88,14 +110,16 @@ def _new_hits(conn: sqlite3.Connection, query: str, filters: Filters, seen: int,
     table, fts = index_for(conn, typed)
     try:
         rows = conn.execute(
-            f"""SELECT d.id, d.published_date, {SITE_SQL}, d.title, coalesce(d.canonical_url, d.url)
+            f"""SELECT d.id, d.published_date, {SITE_SQL}, d.title, coalesce(d.canonical_url, d.url),
+                       (SELECT max(number) FROM versions WHERE document_id = d.id)
                 FROM {table} JOIN documents d ON d.id = {table}.rowid
                 LEFT JOIN sources s ON s.id = d.source_id
-                WHERE {table} MATCH ? AND d.id > ? AND d.id <= ? {where}{needles_sql(checks, 'd.')}
-                ORDER BY {NEWEST_FIRST}""", [fts, seen, top, *params, *needles(checks)]).fetchall()
+                WHERE {table} MATCH ? AND {which} {where}{needles_sql(checks, 'd.')}
+                ORDER BY {NEWEST_FIRST}""", [fts, *marks, *params, *needles(checks)]).fetchall()
     except sqlite3.OperationalError as exc:
         raise SearchSyntaxError(f"The watch's query {query!r} could not be read ({exc}). {HINT}") from exc
     if checks:
         kept = passing(conn, "documents", [row[0] for row in rows], checks)
         rows = [row for row in rows if row[0] in kept]
-    return [dict(zip(("id", "date", "source", "title", "url"), row, strict=True)) for row in rows]
+    fields = HIT_FIELDS if which == EDITED else HIT_FIELDS[:-1]
+    return [dict(zip(fields, row[:len(fields)], strict=True)) for row in rows]

@@ -12,7 +12,7 @@ from briefarc.cli.filters import with_filters
 
 WATCH_NAME = re.compile(r"[^\W_][\w.-]{0,63}")
 OPTION_NAMES = {"language": "lang"}  # a Filters field and the option that sets it, where they differ
-watch_app = typer.Typer(help="Saved searches: add, list and remove them; check them for new documents.",
+watch_app = typer.Typer(help="Saved searches: add, list and remove them; check them for new and edited documents.",
                         epilog="\b\nExample: briefarc watch add taiwan Taiwan --lang en", no_args_is_help=True,
                         rich_markup_mode=None)
 app.add_typer(watch_app, name="watch")
@@ -27,7 +27,7 @@ def watch_add(
     *,
     filters: Any,  # filled in by @with_filters
 ) -> None:
-    """Save a search; `watch check` and every `fetch` then report the documents it finds that are new."""
+    """Save a search; `watch check` and every `fetch` then report the documents it finds that are new or edited."""
     from briefarc.analysis.watch import add_watch
     from briefarc.cli.archive import print_notes
     from briefarc.output import console
@@ -87,9 +87,10 @@ def watch_remove(name: Annotated[str, typer.Argument(help="The watch's name.")],
 def watch_check(
     names: Annotated[list[str] | None, typer.Argument(metavar="[NAME]...", help="Only these watches.")] = None,
     db: DbOption = None,
-    json_: Annotated[bool, json_flag("one line per watch (watch, query, new, hits).")] = False,
+    json_: Annotated[bool, json_flag("one line per watch (watch, query, new, hits, edited, edits).")] = False,
 ) -> None:
-    """The documents each watch finds that arrived since it was last checked (exit 0 with or without)."""
+    """The documents each watch finds that arrived, or were edited, since it was last checked (exit 0 with or
+    without)."""
     from briefarc.analysis.watch import check_watches
 
     database, _ = open_db(db, create=False)

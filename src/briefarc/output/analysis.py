@@ -382,22 +382,30 @@ def parallel_table(result: dict) -> Table:
 
 
 def watch_report(results: list[dict]) -> Group:
-    """Each watch with the number of its new documents and a line for each; on a terminal, a title too long for
-    its line goes on under its own start (it went on at the left edge, under the ids)."""
+    """Each watch with the number of its new and edited documents and a line for each; on a terminal, a title too
+    long for its line goes on under its own start (it went on at the left edge, under the ids)."""
     parts = []
     for result in results:
         head = Text(f"{clean(result['watch'])}", style="bold")
-        head.append(f"  {clean(result['query'])}: {result['new']} new", style="dim" if not result["new"] else "")
+        quiet = not result["new"] and not result.get("edited")
+        head.append(f"  {clean(result['query'])}: {result['new']} new", style="dim" if quiet else "")
+        if result.get("edited"):
+            head.append(f", {result['edited']} edited (`briefarc diff ID` shows what changed)")
         parts.append(head)
-        for hit in result["hits"]:
-            date = f"{clean(hit.get('date') or '')}  "
-            line = Wrapped(f"  {hit['id']:>6} ", style="cyan", hang=9 + cell_len(date))
-            line.append(date)
-            line.append(clean(cut_title(hit.get("title") or "") or hit.get("url") or ""))  # cut as list cuts it
-            if hit.get("source"):
-                line.append(f" · {clean(hit['source'])}", style="dim")
-            parts.append(line)
+        parts.extend(_watch_hit(hit) for hit in [*result["hits"], *result.get("edits", [])])
     return Group(*parts)
+
+
+def _watch_hit(hit: dict) -> Wrapped:
+    date = f"{clean(hit.get('date') or '')}  "
+    line = Wrapped(f"  {hit['id']:>6} ", style="cyan", hang=9 + cell_len(date))
+    line.append(date)
+    line.append(clean(cut_title(hit.get("title") or "") or hit.get("url") or ""))  # cut as list cuts it
+    if hit.get("source"):
+        line.append(f" · {clean(hit['source'])}", style="dim")
+    if hit.get("version"):
+        line.append(f" · edited: version {hit['version']}", style="yellow")
+    return line
 
 
 def grouped_hits(groups: list[dict]) -> GroupedHits:

@@ -522,6 +522,15 @@ def m022_acronyms(conn: sqlite3.Connection) -> None:
     acronyms.record(conn)
 
 
+def m023_watched_edits(conn: sqlite3.Connection) -> None:
+    """Each watch's mark in the versions table too: `watch check` reports the documents it finds that were edited
+    since it was last checked, from the edits made after this upgrade on."""
+    if "edits_seen" in {row[1] for row in conn.execute("PRAGMA table_info(watches)")}:
+        return  # an archive set back to an older version by hand keeps its marks
+    conn.execute("ALTER TABLE watches ADD COLUMN edits_seen INTEGER NOT NULL DEFAULT 0")
+    conn.execute("UPDATE watches SET edits_seen = (SELECT coalesce(max(id), 0) FROM versions)")
+
+
 def run_script(conn: sqlite3.Connection, script: str) -> None:
     """Run several statements inside the caller's transaction (executescript would commit it)."""
     statement = ""
@@ -557,6 +566,7 @@ MIGRATIONS: list[Migration] = [
     m020_turns_replaced_with_their_document,
     m021_replaced_documents_leave_the_indexes,
     m022_acronyms,
+    m023_watched_edits,
 ]
 
 

@@ -158,7 +158,7 @@ CREATE TABLE "watches" (
    "created_at" TEXT NOT NULL,
    "checked_at" TEXT,
    "seen_until" INTEGER NOT NULL DEFAULT 0
-);
+, edits_seen INTEGER NOT NULL DEFAULT 0);
 CREATE UNIQUE INDEX watches_name ON watches(name);
 CREATE INDEX turns_speaker ON turns(speaker);
 CREATE TRIGGER [documents_ai] AFTER INSERT ON [documents] WHEN 1 BEGIN
