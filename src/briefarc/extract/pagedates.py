@@ -172,7 +172,7 @@ def _near_title(src: PageSources, title: str | None) -> tuple[str, bool] | None:
         if short:  # "02.12.19" alone on its line: the day as German and other European pages write it
             found = _short_date(short)
         elif (6 <= len(line) <= DATE_LINE and YEAR.search(line) and not NOT_PUBLISHED.search(line) and line not in shown
-              and not sentence_tail(line)):
+              and not sentence_tail(line) and not sentence_mention(line)):
             found = _line_date(src, node, line, language)
         else:
             continue
@@ -194,18 +194,27 @@ def _near_title(src: PageSources, title: str | None) -> tuple[str, bool] | None:
 
 
 def _line_date(src: PageSources, headline: LexborNode, line: str, language: str | None) -> str | None:
-    """A date line's date in the page's language: the one it declares, else the one its text is in."""
+    """A date line's date in the page's language: the one it declares, else (or when the line does not read in
+    it: a German blog whose template declares "en" writes "publiziert am 25. September 2018") the one its text
+    is in."""
     order = month_first(src)
     found = dates.find_date_in_language(line, language, month_first=order)
-    return found if found or language else dates.find_date_in_language(line, page_language(src, headline),
-                                                                       month_first=order)
+    if found or not YEAR.search(line):
+        return found
+    spoken = text_language(src, headline)
+    return dates.find_date_in_language(line, spoken, month_first=order) if spoken != language else None
 
 
 def page_language(src: PageSources, headline: LexborNode) -> str | None:
-    """The language the page declares, else the one its URL names or its headline and the text after it read
-    as (not the whole page's: its menus may be in another); found once, when asked."""
+    """The language the page declares, else the one its text is in (text_language)."""
+    return declared_language(src) or text_language(src, headline)
+
+
+def text_language(src: PageSources, headline: LexborNode) -> str | None:
+    """The language the page's URL names or its headline and the text after it read as (not the whole page's: its
+    menus may be in another); found once, when asked."""
     if "text language" not in src.memo:
-        src.memo["text language"] = declared_language(src) or language_from_url(src.url) or guess_language(
+        src.memo["text language"] = language_from_url(src.url) or guess_language(
             " ".join([node_text(headline), *lines_beside(headline, True, NEAR_TITLE, src.memo)]))
     return src.memo["text language"]
 
@@ -233,6 +242,17 @@ def sentence_tail(line: str) -> bool:
     written small does ("miércoles, 12 de marzo de 2025 a las 10:30 horas."): no sentence's tail."""
     return (line[:1].islower() and bool(SENTENCE_TAIL.match(line)) and not PUBLISHED_LABEL.match(line)
             and not BYLINE_OPENING.match(line) and not any(char.isdigit() for char in "".join(line.split()[:3])))
+
+
+# a sentence of ten words or more before its date, which ends it ("Detainees at a detention center in San Diego,
+# Calif., on May 18, 2018."): a photo's caption or the text's, that mentions a day
+SENTENCE_MENTION = lazy(r"^(?:[^\s\d]+\s+){10,}(?:on|in|since|until|from|of)\s+\D{0,12}\d[^.!?]{0,20}[.!?]$")
+
+
+def sentence_mention(line: str) -> bool:
+    """Whether the line is a sentence that mentions a date after ten words or more, no label's line: what the
+    caption of a photo under the headline says."""
+    return bool(SENTENCE_MENTION.match(line)) and not PUBLISHED_LABEL.match(line) and not BYLINE_OPENING.match(line)
 
 
 SHORT_DATE_LINE = 12
