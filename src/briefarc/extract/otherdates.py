@@ -22,6 +22,20 @@ CLOSE_LINES = 4  # lines just under the headline: the article's, not a box of fu
 NOT_THE_ARTICLE = lazy(rf"related|sidebar|recommend|{PROMO}|teaser|trending|popular|top-?bar|header-?date"
                        r"|most-?(?:read|viewed|shared|commented)")
 FURNITURE_TAGS = ("nav", "footer", "li")
+# a comment or the list of them ("comment", "comments", "comment-body", "commentlist", WordPress's "comment-list",
+# Disqus's "disqus_thread"), not a link to them by the byline ("comments-link", "comment-count", "no-comments")
+COMMENTS = lazy(r"(?<![a-z])(?:comment(?:s|list|-?list|-?body|-?content|-?meta|-?item|-?thread|-?section)?"
+                r"(?![a-z-])|disqus)")
+
+
+PARAGRAPH = 200  # characters of a line of the article's text, no label's nor date's
+
+
+def close_lines(after: list[str]) -> list[str]:
+    """The lines just under the headline (CLOSE_LINES at most), up to the first paragraph of the article's text:
+    below a short article's text, a related box's teaser stands in the first lines too."""
+    close = after[:CLOSE_LINES]
+    return next((close[:index] for index, line in enumerate(close) if len(line) > PARAGRAPH), close)
 
 
 def ancestors(node: LexborNode, depth: int = 12) -> list[LexborNode]:
@@ -38,7 +52,8 @@ def in_furniture(node: LexborNode, header: LexborNode | None = None) -> bool:
     """True when an element sits in navigation, an aside, a footer or a list of other articles; an
     aside of the headline's own header that holds nothing but the date is the article's dateline."""
     for parent in ancestors(node):
-        if parent.tag in FURNITURE_TAGS or NOT_THE_ARTICLE.search(_names(parent)):
+        names = _names(parent)
+        if parent.tag in FURNITURE_TAGS or NOT_THE_ARTICLE.search(names) or COMMENTS.search(names):
             return True
         if parent.tag == "aside" and not (header is not None and parent.parent == header
                                           and dates.is_date_line(node_text(parent))):
@@ -54,10 +69,23 @@ def _names(node: LexborNode) -> str:
 def of_another_thing(src: PageSources, headline: LexborNode, line: str, others: list[tuple[LexborNode, str]],
                       close: list[str]) -> bool:
     """Whether a date line by the headline is something else's: a quoted post's, a list item's or a card's of
-    another article, a table's cell of data, or (when not just under the headline) a furniture list's item."""
+    another article, a table's cell of data, a comment's, or (when not just under the headline) a furniture
+    list's item."""
     return (_of_another_page(others, line, _addresses(src)) or _in_card(src, headline, line)
-            or _in_data_table(src, line) or (line not in close and (_in_furniture_only(src, headline, line)
-                                                                     or _in_masthead(src, headline, line))))
+            or _in_data_table(src, line) or _in_comments(src, headline, line)
+            or (line not in close and (_in_furniture_only(src, headline, line) or _in_masthead(src, headline, line))))
+
+
+def _in_comments(src: PageSources, headline: LexborNode, line: str) -> bool:
+    """Whether the date line is written only in the page's comments (outside the elements that hold the headline):
+    a comment's date, however close under a short article it stands."""
+    key = ("comments", headline.mem_id)
+    if key not in src.memo:
+        around = {parent.mem_id for parent in ancestors(headline, 64)}
+        src.memo[key] = [" ".join(node.text(separator=" ").split())
+                         for node in src.tree.css("[class*=omment], [id*=omment], [id*=disqus]")
+                         if node.mem_id not in around and COMMENTS.search(_names(node))]
+    return any(line in text for text in src.memo[key])
 
 
 def _in_masthead(src: PageSources, headline: LexborNode, line: str) -> bool:
