@@ -71,3 +71,13 @@ def test_a_comments_time_element_is_not_the_pages() -> None:
                 "<p>Thanks.</p></article></div></div>")
     html = page("", comments).replace(TEXT, TEXT * 12)
     assert dated(html) is None
+
+
+def jsonld_slashed(locale: str) -> str:
+    data = json.dumps({"@type": "NewsArticle", "headline": "Envoy summoned", "datePublished": "06/05/2024 09:21:40"})
+    return page(f"<meta property='og:locale' content='{locale}'><script type='application/ld+json'>{data}</script>", "")
+
+
+def test_a_slashed_json_ld_day_reads_in_the_pages_order() -> None:
+    assert dated(jsonld_slashed("en_US")) == "2024-06-05"
+    assert dated(jsonld_slashed("en_GB")) == "2024-05-06"

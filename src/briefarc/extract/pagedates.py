@@ -50,7 +50,10 @@ DATE_IN_ALL = all("date" in part for part in DATE_CLASSES.split(", "))
 
 
 def date_from_jsonld(src: PageSources, title: str | None = None) -> str | None:
-    return dates.parse_date(_own_article_date(src, title) or src.ld.text("datePublished") or src.ld.text("dateCreated"))
+    """The JSON-LD article's datePublished (or dateCreated); a slashed day that reads both ways ("06/05/2024", as
+    some content systems fill it) in the order the page writes its days."""
+    return dates.parse_date(_own_article_date(src, title) or src.ld.text("datePublished") or src.ld.text("dateCreated"),
+                            month_first=month_first(src))
 
 
 def _own_article_date(src: PageSources, title: str | None) -> str | None:
