@@ -81,3 +81,27 @@ def jsonld_slashed(locale: str) -> str:
 def test_a_slashed_json_ld_day_reads_in_the_pages_order() -> None:
     assert dated(jsonld_slashed("en_US")) == "2024-06-05"
     assert dated(jsonld_slashed("en_GB")) == "2024-05-06"
+
+
+def updated_under(head: str, line: str) -> str:
+    return page(head, "").replace("<h1>Envoy summoned</h1>", f"<h1>Envoy summoned</h1><p>{line}</p>")
+
+
+def declared(published: str, modified: str) -> str:
+    data = json.dumps({"@type": "NewsArticle", "headline": "Envoy summoned", "datePublished": published,
+                       "dateModified": modified})
+    return f"<script type='application/ld+json'>{data}</script>"
+
+
+def test_an_update_shown_before_the_declared_publication_dates_the_page() -> None:
+    build = declared("2025-11-13T09:21:40+00:00", "2025-11-13T09:21:40+00:00")
+    assert dated(updated_under(build, "Page updated: 12 November 2025")) == "2025-11-12"
+    tag = "<meta property='article:published_time' content='2025-11-20T09:21:40+00:00'>"
+    assert dated(updated_under(tag, "Last updated: 12 November 2025")) == "2025-11-12"
+
+
+def test_an_update_shown_after_the_declared_publication_does_not() -> None:
+    history = declared("2025-05-19T22:12:02+00:00", "2025-08-14T13:02:09+00:00")
+    assert (dated(updated_under(history, "Updated August 14, 2025")) or "")[:10] == "2025-05-19"
+    tag = "<meta property='article:published_time' content='2025-05-19T22:12:02+00:00'>"
+    assert (dated(updated_under(tag, "Updated August 14, 2025")) or "")[:10] == "2025-05-19"
