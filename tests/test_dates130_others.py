@@ -105,3 +105,10 @@ def test_an_update_shown_after_the_declared_publication_does_not() -> None:
     assert (dated(updated_under(history, "Updated August 14, 2025")) or "")[:10] == "2025-05-19"
     tag = "<meta property='article:published_time' content='2025-05-19T22:12:02+00:00'>"
     assert (dated(updated_under(tag, "Updated August 14, 2025")) or "")[:10] == "2025-05-19"
+
+
+def test_a_line_of_another_days_meaning_does_not_date_the_page() -> None:
+    ld = declared("2024-06-05T10:00:00+00:00", "2024-06-05T10:00:00+00:00")
+    for line in ("Offer ends June 30, 2024", "Effective date: January 1, 2025", "Applications closing 30 June 2024",
+                 "Born March 3, 1961"):
+        assert (dated(updated_under(ld, line)) or "")[:10] == "2024-06-05", line

@@ -180,7 +180,10 @@ NEAR_TITLE = 1500  # characters of page text read after the headline for a date 
 DATE_LINE = 120  # a longer line is a sentence that mentions a date, not a date line
 UPDATED = lazy(r"updated|modified|revised|reviewed|aktualisiert|mis à jour|actualizad|atualizad|обновлен"
                      r"|更新|تحديث", re.I)
-NOT_PUBLISHED = lazy(r"©|copyright|\bevent\b|\bdeadline\b", re.I)
+# a date line of something else than the page's publication: a copyright's year, an event's, an offer's or an
+# application's last day, a rule's coming into force, a person's birth or death
+NOT_PUBLISHED = lazy(r"©|copyright|\bevent\b|\bdeadline\b|\b(?:ends|expires?|valid until|closes|closing|effective"
+                     r"|born|died)\b", re.I)
 
 
 def _near_title(src: PageSources, title: str | None) -> tuple[str, bool] | None:
