@@ -51,6 +51,27 @@ def types_of(obj: dict) -> set[str]:
     return set()
 
 
+PAGE_TYPES = frozenset({"webpage", "itempage"})
+
+
+def _names_page(obj: dict, title: str | None, addresses: set[str]) -> bool:
+    """Whether an object's headline (or name) is the page's title, or its address one of the page's."""
+    heading = obj.get("headline") or obj.get("name")
+    if title and isinstance(heading, str) and _folded(heading) == _folded(title):
+        return True
+    return any(isinstance(value, str) and _bare_address(value) in addresses
+               for value in (obj.get("url"), obj.get("@id")))
+
+
+def _folded(text: str) -> str:
+    return " ".join(fold_entities(text).split()).casefold()
+
+
+def _bare_address(address: str) -> str:
+    """An address without its fragment, query and trailing slash, to compare."""
+    return address.split("#", 1)[0].split("?", 1)[0].rstrip("/")
+
+
 class JsonLd:
     """All JSON-LD objects of a page, with lookups by @id."""
 
@@ -74,10 +95,22 @@ class JsonLd:
             kinds = types_of(obj) & ARTICLE_TYPES
             if not kinds:
                 continue
-            rank = 1 if kinds <= {"webpage", "itempage"} else 0
+            rank = 1 if kinds <= PAGE_TYPES else 0
             if rank < best_rank:
                 best, best_rank = obj, rank
         return best
+
+    def published_of_page(self, title: str | None, addresses: tuple[str | None, ...]) -> str | None:
+        """When several articles are declared published on different days (the related or latest ones listed beside
+        the page's own), the datePublished of the one that names the page: by its headline, the page's `title`, or
+        by its address, one of the page's `addresses` (an article over a mere WebPage, as the article is picked)."""
+        dated = [(obj, value) for obj in self.objects
+                 if types_of(obj) & ARTICLE_TYPES and isinstance(value := obj.get("datePublished"), str)]
+        if len({value[:10] for _, value in dated}) < 2:
+            return None
+        own = {_bare_address(address) for address in addresses if address}
+        named = [(types_of(obj) <= PAGE_TYPES, value) for obj, value in dated if _names_page(obj, title, own)]
+        return min(named, key=lambda item: item[0])[1] if named else None
 
     def resolve(self, value):
         """Follow an {"@id": ...} reference to the object it names."""

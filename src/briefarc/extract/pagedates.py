@@ -21,11 +21,9 @@ from selectolax.lexbor import LexborNode
 from briefarc.extract import dates
 from briefarc.extract.datefallbacks import PUBLISHED_LABEL, fallback_date, month_first, published_elsewhere
 from briefarc.extract.headline import headline, lines_beside, nearest_first
-from briefarc.extract.jsonld import ARTICLE_TYPES, types_of
 from briefarc.extract.language import guess_language, language_from_url
 from briefarc.extract.otherdates import YEAR, close_lines, in_furniture, of_another_thing
 from briefarc.extract.pagesources import PageSources, declared_language, node_text
-from briefarc.extract.text import fold_entities
 from briefarc.patterns import lazy
 
 DATE_META = (
@@ -52,41 +50,9 @@ DATE_IN_ALL = all("date" in part for part in DATE_CLASSES.split(", "))
 def date_from_jsonld(src: PageSources, title: str | None = None) -> str | None:
     """The JSON-LD article's datePublished (or dateCreated); a slashed day that reads both ways ("06/05/2024", as
     some content systems fill it) in the order the page writes its days."""
-    return dates.parse_date(_own_article_date(src, title) or src.ld.text("datePublished") or src.ld.text("dateCreated"),
+    own = src.ld.published_of_page(title, (src.url, src.links.get("canonical")))
+    return dates.parse_date(own or src.ld.text("datePublished") or src.ld.text("dateCreated"),
                             month_first=month_first(src))
-
-
-def _own_article_date(src: PageSources, title: str | None) -> str | None:
-    """When the page's JSON-LD declares several articles published on different days (the related or latest ones
-    listed beside its own), the datePublished of the one that names the page: by its headline, the page's title,
-    or by its address, the page's (an article over a mere WebPage, as JsonLd picks)."""
-    dated = [(obj, value) for obj in src.ld.objects
-             if types_of(obj) & ARTICLE_TYPES and isinstance(value := obj.get("datePublished"), str)]
-    if len({value[:10] for _, value in dated}) < 2:
-        return None
-    named = [(types_of(obj) <= PAGE_TYPES, value) for obj, value in dated if _names_page(src, obj, title)]
-    return min(named, key=lambda item: item[0])[1] if named else None
-
-
-PAGE_TYPES = frozenset({"webpage", "itempage"})
-
-
-def _names_page(src: PageSources, obj: dict, title: str | None) -> bool:
-    """Whether a JSON-LD object's headline (or name) is the page's title, or its address the page's own."""
-    heading = obj.get("headline") or obj.get("name")
-    if title and isinstance(heading, str) and _same_text(heading, title):
-        return True
-    own = {_bare_address(address) for address in (src.url, src.links.get("canonical")) if address}
-    return any(isinstance(value, str) and _bare_address(value) in own for value in (obj.get("url"), obj.get("@id")))
-
-
-def _same_text(one: str, other: str) -> bool:
-    return " ".join(fold_entities(one).split()).casefold() == " ".join(fold_entities(other).split()).casefold()
-
-
-def _bare_address(address: str) -> str:
-    """An address without its fragment, query and trailing slash, to compare."""
-    return address.split("#", 1)[0].split("?", 1)[0].rstrip("/")
 
 
 # names that say only "date" or "created": a content system may fill them with a default (the site's launch,
