@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -101,21 +101,39 @@ def held(text: str | None) -> set[str]:
             and _pattern(word).match(text, found.start())}
 
 
-def record(conn: sqlite3.Connection, size: int = 500) -> int:
+Texts = Mapping[int, tuple[str | None, str | None, str | None]]
+
+
+def record(conn: sqlite3.Connection, size: int = 500, texts: Texts | None = None) -> int:
     """Read the unread documents (inserted or changed since) into the table, `size` at a time; how many were read.
-    Inside the caller's transaction."""
+    Inside the caller's transaction.
+
+    `texts`: the title, subtitle and body the caller has just written, by document id, as the rows now hold them
+    (its last write of each): read from them, not from the table again (the text is in hand: saving fetch's pages,
+    the read back of each batch's bodies was 8% of saving). The others unread are read from the table."""
     read = 0
+    if texts:
+        ids = list(texts)
+        for start in range(0, len(ids), size):
+            _store(conn, [(document_id, *texts[document_id]) for document_id in ids[start:start + size]])
+            conn.executemany("DELETE FROM acronyms_unread WHERE document_id = ?",
+                             [(document_id,) for document_id in ids[start:start + size]])
+        read += len(ids)
     while rows := conn.execute(f"SELECT u.document_id, {', '.join('d.' + column for column in COLUMNS)} "
                                "FROM acronyms_unread u LEFT JOIN documents d ON d.id = u.document_id "
                                "ORDER BY u.document_id LIMIT ?", [size]).fetchall():
-        found = [(word, column, row[0]) for row in rows
-                 for column, text in zip(COLUMNS, row[1:], strict=True) for word in held(text)]
-        ids = [(row[0],) for row in rows]
-        conn.executemany("DELETE FROM acronyms WHERE document_id = ?", ids)
-        conn.executemany("INSERT OR IGNORE INTO acronyms (word, [column], document_id) VALUES (?, ?, ?)", found)
+        _store(conn, rows)
         conn.execute("DELETE FROM acronyms_unread WHERE document_id <= ?", [rows[-1][0]])
         read += len(rows)
     return read
+
+
+def _store(conn: sqlite3.Connection, rows: list) -> None:
+    """The table's rows of these documents, (id, title, subtitle, body) each, made again from their text."""
+    found = [(word, column, row[0]) for row in rows
+             for column, text in zip(COLUMNS, row[1:], strict=True) for word in held(text)]
+    conn.executemany("DELETE FROM acronyms WHERE document_id = ?", [(row[0],) for row in rows])
+    conn.executemany("INSERT OR IGNORE INTO acronyms (word, [column], document_id) VALUES (?, ?, ?)", found)
 
 
 def differing(conn: sqlite3.Connection, size: int = 500) -> Iterator[int]:

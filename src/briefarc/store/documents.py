@@ -63,7 +63,7 @@ def save_documents(
         results = [_save(conn, new, doc, page, source, into)
                    for (doc, page), source in zip(pairs, sources, strict=True)]
         new.write()
-        acronyms.record(conn)  # the acronyms of the documents written or changed (store/acronyms.py)
+        acronyms.record(conn, texts=new.written)  # the acronyms of the documents written or changed
     return results
 
 
@@ -106,6 +106,7 @@ def _save(conn: sqlite3.Connection, new: NewDocuments, doc: Document, page: RawP
         return SaveResult("updated", row[0], place, refiled)
     doc_id, number = row[0], row[2] + 1
     _update_document(conn, doc_id, values, stamp, live=page.live)
+    new.written[doc_id] = (values["title"], values["subtitle"], values["body"])
     _add_turn_terms(conn, [(doc_id, *terms) for terms in _turn_terms(doc, known)])
     _add_version(conn, doc_id, number, doc, page, digest, values, stamp)
     return SaveResult("updated", doc_id, number, refiled)
@@ -172,6 +173,9 @@ class NewDocuments:
         self.native_ids: set[str] = set()
         self.digests: set[str] = set()  # the bytes of the documents held back
         self.mended: set[str] = set()  # the bytes checked (and mended) already: a feed's, once for all its entries
+        # the title, subtitle and body of each document written in the transaction (inserted here, or updated), as
+        # its row now holds them: what its acronyms are read from (acronyms.record)
+        self.written: dict[int, tuple[str | None, str | None, str | None]] = {}
 
     def mend(self, page: RawPage, digest: str) -> None:
         """Check (and mend) the stored bytes of an unchanged page once per transaction: each entry of a feed
@@ -211,6 +215,7 @@ class NewDocuments:
         self.rows, self.snapshots, self.versions, self.turns = [], [], [], []
         self.keys, self.native_ids, self.digests = set(), set(), set()
         columns = tuple(dict.fromkeys(column for row in rows for column in row))
+        self.written.update((row["id"], (row["title"], row["subtitle"], row["body"])) for row in rows)
         self.conn.execute("PRAGMA defer_foreign_keys = ON")  # the turns are checked once their documents are in
         try:
             _insert_rows(self.conn, "turns", TURN_COLUMNS, turns)
