@@ -284,6 +284,13 @@ class TreeCheck:
 
         return candidates_sql([(words[number], columns) for number, _, columns, _ in self.checked])
 
+    def sure_or_held(self) -> tuple[str, tuple[str, list]] | None:
+        """`sure` and the SQL of the rows the acronyms table says may hold a checked phrase, when a row passes as a
+        match of the one or as one of the others (needle_clause's second form: `US OR minister`); else None."""
+        if (sure := self.sure) is None or self._needed("") is not None or (held := self.candidates()) is None:
+            return None
+        return sure, held
+
     def refused(self, db: Connection, table: str, ids: list[int]) -> set[int]:
         """The rows among `ids` (matches of the whole query) that do not match it once the phrases they lack as
         written are taken as found nowhere. The matches of `sure` are told by the index first, and not read (`US

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 
 from briefarc.store.fts import TITLE_FILTER
 from briefarc.store.published import NEWEST_FIRST
@@ -66,11 +67,14 @@ K1 = 1.2
 Ranked = list[tuple[int, float]]
 
 
-def best_first(db, table: str, fts: str, clauses: list[str], params: list, wanted: int) -> Ranked:
+def best_first(db, table: str, fts: str, clauses: list[str], params: list, wanted: int,
+               newest_passing: Callable[[int], Ranked] | None = None) -> Ranked:
     """The `wanted` best matches by bm25 (rowid, score), scoring a bounded set past SCORE_ALL_UP_TO.
 
     A prefix of two characters is never counted (not in the index's prefix index, store/prefix_index.py,
     FTS5 would merge the doclists of every word it covers first): its newest matches are ranked.
+    `newest_passing`: gives the newest matches passing the clauses, as many as asked, scored as `scored`
+    would (store/newest_passing.py), when the caller has a cheaper way to them.
     """
     short_prefix = SHORT_PREFIX.search(fts) is not None
     total, recent = (0, None) if short_prefix else counts(db, table, fts)
@@ -88,7 +92,9 @@ def best_first(db, table: str, fts: str, clauses: list[str], params: list, wante
             candidates = COMMON_CANDIDATES
             pool.update(common_title_matches(db, table, fts, clauses, params, wanted))
     if len(pool) < wanted:  # title matches that fill the page lead bm25's order (weight 10 for a title)
-        pool.update(scored(db, table, fts, clauses, params, order="rowid", limit=max(candidates, 2 * wanted)))
+        limit = max(candidates, 2 * wanted)
+        pool.update(newest_passing(limit) if newest_passing
+                    else scored(db, table, fts, clauses, params, order="rowid", limit=limit))
     return sorted(pool.items(), key=by_score)[:wanted]
 
 

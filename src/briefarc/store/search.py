@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     import sqlite_utils
 
     from briefarc.analysis.matching import Term
+    from briefarc.store.newest_passing import Passing
 
 # A snippet marks each match with these private-use characters. A page whose own text holds one of
 # them gets its snippet twice, with a second pair as well: the places where the two differ are the
@@ -402,6 +403,7 @@ def search(
     try:
         table, fts = index_for(db, fts)
         few = None
+        rows = _passing(db, table, fts, checks, clauses, params) if not exhaustive else None
         if sort == "rank" and checks and not (each := _rare(db, table, fts, LOOKED_UP) is not None):
             few = _candidates(db, checks, False, table)
             if few is not None and (each := _fewer_matches(db, table, fts, few[2], LOOKED_UP_AND_SCORED)):
@@ -411,9 +413,11 @@ def search(
         if few is not None:
             # the rows the needle clauses pass, told on the index's rowid before a document's row is read
             clauses, params = [*clauses, _rows_clause("f.rowid", few, LOOKED_UP_AND_SCORED)], [*params, *few[1]]
-        ranked = _ranked(db, table, fts, clauses, params, sort, limit, offset, exhaustive) if not checks else \
-            checked(lambda size: _ranked(db, table, fts, clauses, params, sort, size, 0, exhaustive), limit + offset,
-                    lambda found: _kept(db, found, checks))[offset:]
+        if not checks:
+            ranked = _ranked(db, table, fts, clauses, params, sort, limit, offset, exhaustive, rows)
+        else:
+            ranked = checked(lambda size: _ranked(db, table, fts, clauses, params, sort, size, 0, exhaustive, rows),
+                             limit + offset, lambda found: _kept(db, found, checks))[offset:]
         hits = _with_documents(db, ranked)
         _add_snippets(db, table, fts, hits, typed, exact_patterns(checks))
     except sqlite3.OperationalError as exc:
@@ -426,13 +430,29 @@ def search(
 
 
 def _ranked(db: sqlite_utils.Database, table: str, fts: str, clauses: list[str], params: list, sort: str, limit: int,
-            offset: int, exhaustive: bool) -> list[tuple[int, float | None]]:
-    """The page of matches, newest first, best first of all (`exhaustive`) or of the candidates (store/ranking.py)."""
+            offset: int, exhaustive: bool, rows: Passing | None = None) -> list[tuple[int, float | None]]:
+    """The page of matches, newest first, best first of all (`exhaustive`) or of the candidates (store/ranking.py;
+    `rows`: the rows that pass, walked apart, store/newest_passing.py)."""
     if sort == "date":
-        return newest_first(db, table, fts, clauses, params, limit, offset)
+        return rows.by_date(limit, offset) if rows else newest_first(db, table, fts, clauses, params, limit, offset)
     if exhaustive:
         return list(scored(db, table, fts, clauses, params, order="score", limit=limit, offset=offset))
-    return list(best_first(db, table, fts, clauses, params, limit + offset)[offset:])
+    return list(best_first(db, table, fts, clauses, params, limit + offset, rows.newest if rows else None)[offset:])
+
+
+def _passing(db: sqlite_utils.Database, table: str, fts: str, checks: list[Check], clauses: list[str],
+             params: list) -> Passing | None:
+    """For a query whose one check passes a match of its `sure` query or a row holding an acronym (`US OR
+    minister`), the rows that pass, walked without the set of every match of `sure` (store/newest_passing.py); else
+    None. `clauses`: the filters'."""
+    if len(checks) != 1 or not isinstance(checks[0], TreeCheck) or (split := checks[0].sure_or_held()) is None:
+        return None
+    from briefarc.store.newest_passing import Passing
+
+    sure, held = split
+    return Passing(db, table, fts, index_for(db, sure)[1], held,
+                   lambda: _rows_clause("f.rowid", (*held, _count(db, held, FEW_CANDIDATES), None), LOOKED_UP),
+                   clauses, params)
 
 
 def _kept(db: sqlite_utils.Database, ranked: list[tuple[int, float | None]], checks: list[Check]) -> list:
