@@ -108,3 +108,11 @@ def test_newest_published_first_looks_up_a_common_sure_and_sorts_few_rows(archiv
     hits, statements = traced(archive, lambda: search(archive, "IT OR Zanzibarxq", sort="date"))
     assert hits and not [s for s in statements if "INDEXED BY documents_published" in s]
     assert [s for s in statements if s.startswith("SELECT d.id FROM documents d LEFT JOIN sources")]
+
+
+def test_a_query_matching_nothing_is_asked_of_the_index_once(archive, bounded):
+    """`title:(IT OR Blinken)` on the bench archive: "it" in nearly every body and no title, so each statement
+    reads where every "it" stands; the first found no match, and two more asked the same."""
+    hits, statements = traced(archive, lambda: search(archive, "title:(IT OR Zanzibarxq)"))
+    assert hits == []
+    assert len([s for s in statements if "MATCH '{title cjk_title} : ( \"IT\" OR \"Zanzibarxq\" )'" in s]) == 1

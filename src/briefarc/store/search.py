@@ -404,7 +404,8 @@ def search(
         table, fts = index_for(db, fts)
         few = None
         rows = _passing(db, table, fts, checks, clauses, params) if not exhaustive else None
-        if sort == "rank" and checks and not (each := _rare(db, table, fts, LOOKED_UP) is not None):
+        matches = _rare(db, table, fts, LOOKED_UP) if sort == "rank" and checks else None
+        if sort == "rank" and checks and not (each := matches is not None):
             few = _candidates(db, checks, False, table)
             if few is not None and (each := _fewer_matches(db, table, fts, few[2], LOOKED_UP_AND_SCORED)):
                 few = None
@@ -413,7 +414,9 @@ def search(
         if few is not None:
             # the rows the needle clauses pass, told on the index's rowid before a document's row is read
             clauses, params = [*clauses, _rows_clause("f.rowid", few, LOOKED_UP_AND_SCORED)], [*params, *few[1]]
-        if not checks:
+        if matches == []:  # the query matches nothing (`title:(IT OR Blinken)`): the index is not read twice more
+            ranked = []
+        elif not checks:
             ranked = _ranked(db, table, fts, clauses, params, sort, limit, offset, exhaustive, rows)
         else:
             ranked = checked(lambda size: _ranked(db, table, fts, clauses, params, sort, size, 0, exhaustive, rows),
