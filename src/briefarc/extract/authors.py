@@ -14,7 +14,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from briefarc.extract.authorbox import author_from_links
 from briefarc.extract.boilerplate import TAXONOMY
-from briefarc.extract.headline import headline, lines_beside
+from briefarc.extract.headline import headline, lines_beside, names_site
 from briefarc.extract.pagesources import PageSources, node_text
 from briefarc.extract.text import fold, fold_entities
 from briefarc.patterns import lazy
@@ -241,8 +241,8 @@ def looks_like_one_name(text: str) -> bool:
 def author_near_title(src: PageSources, title: str | None) -> str | None:
     """A "By Jane Roe" line, or a "Written by" line over the name, just below or above the headline."""
     node = headline(src, title)
-    if node is None:
-        return None
+    if node is None or names_site(node, src.url):
+        return None  # the site's name over the page: the lines after it are the article's text, not its byline
     for lines in (lines_beside(node, True, 600, src.memo), lines_beside(node, False, 200, src.memo)[::-1]):
         for index, line in enumerate(lines):
             if not may_open_byline(line):
