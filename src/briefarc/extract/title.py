@@ -302,10 +302,18 @@ def find_title(src: PageSources, site_name: str | None, h1s: list[str]) -> str |
         words = _words(h1)
         if in_capitals(h1, declared):
             continue
-        if (len(h1.split()) >= 2 or len(h1) >= 12) and words and not words <= site_words \
-                and len(words & reference) >= (MARKED_SHARE if text in marked else 0.6) * len(words):
+        share = len(words & reference) / len(words) if words else 0.0
+        if (len(h1.split()) >= 2 or len(h1) >= 12) and words and not words <= site_words and (share >= 0.6 or (
+                text in marked and share >= MARKED_SHARE and not heading_shows(src, declared))):
             return h1
     return declared
+
+
+def heading_shows(src: PageSources, declared: str) -> bool:
+    """An h2 or an h3 of the page says the declared title, word for word: the page shows it as a heading of its own
+    (over the article's first paragraph), and an h1 that says few of its words is a banner's, not the headline."""
+    wanted = words_of(declared)
+    return any(words_of(node.text()) == wanted for node in src.tree.css("h2, h3")[:60])
 
 
 def marked_h1s(src: PageSources) -> set[str]:
