@@ -333,7 +333,7 @@ def find_author(src: PageSources, title: str | None = None, site_name: str | Non
     an author's box later (core.extract_html, authorbox.author_from_paragraphs)."""
     own = {name.casefold() for name in (site_name, src.ld.organisation()) if name}
     people = [name for name in map(clean_author, src.ld.names("author", people=True)) if name]
-    people = [name for name in dict.fromkeys(people) if name.casefold() not in own]
+    people = named_people([name for name in dict.fromkeys(people) if name.casefold() not in own])
     meta = clean_author(src.first_meta(AUTHOR_META)) or labelled_meta(src)
     declared = people or ([meta] if meta and meta.casefold() not in own else [])
     if declared and not shown(src, declared):
@@ -346,6 +346,13 @@ def find_author(src: PageSources, title: str | None = None, site_name: str | Non
         return found
     names = [name for name in map(clean_author, src.ld.names("author")) if name]  # organisations, at last
     return meta or ", ".join(dict.fromkeys(names)) or None
+
+
+def named_people(people: list[str]) -> list[str]:
+    """Of several people the JSON-LD declares, those whose names read as names: a page's group or its link set
+    in the list ("Jane Roe", "South Carolina Garden Network on Facebook") is none of its authors."""
+    named = [name for name in people if looks_like_name(name)] if len(people) > 1 else people
+    return named or people
 
 
 def shown(src: PageSources, names: list[str]) -> bool:
