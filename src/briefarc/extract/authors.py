@@ -248,9 +248,16 @@ def author_near_title(src: PageSources, title: str | None) -> str | None:
             if not may_open_byline(line):
                 continue
             name = name_from_lines(lines[index:index + 6]) if LABEL_LINE.search(line) else clean_author(line)
-            if name and looks_like_name(name) and line not in menu_links(src):
+            if name and (looks_like_name(name) or named_with_role(name)) and line not in menu_links(src):
                 return name
     return None
+
+
+def named_with_role(text: str) -> bool:
+    """A byline that names a person and, after a comma, her role ("Jane Roe, Director of Research"): kept as the
+    page writes it."""
+    name, comma, role = text.partition(", ")
+    return bool(comma) and looks_like_one_name(name) and len(role.split()) <= 10 and not LIST_SEPARATOR.search(role)
 
 
 MENUS = "nav a, [role=navigation] a, [role=menu] a, [role=menubar] a"
