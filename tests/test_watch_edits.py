@@ -4,6 +4,7 @@ ministry that rewrites a transcript it published last week, bringing in or keepi
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 URL = "https://mofa.example.org/briefings/weekly-2025-03-14"
 
@@ -85,9 +86,43 @@ def test_the_report_names_the_edit_and_how_to_see_it(cli, tmp_path, monkeypatch)
     ingest(cli, page(tmp_path, "other.html", "The Taliban delegation is expected in Islamabad on Monday for talks "
                      "on trade and the border crossings, the Spokesperson said."), db, url=URL + "-other")
     lines = cli("watch", "check", "--db", db).stdout.splitlines()
-    assert lines[0] == "taliban  Taliban: 1 new, 1 edited (`briefarc diff ID` shows what changed)"
+    assert lines[0] == "taliban  Taliban: 1 new, 1 edited"
     assert lines[1].split()[0] == "2" and "edited" not in lines[1]
-    assert lines[2].split()[0] == "1" and lines[2].endswith("· edited: version 2"), lines
+    assert lines[2].split()[0] == "1" and lines[2].endswith("· edited: briefarc diff 1 1 2"), lines
+
+
+def test_two_edits_between_checks_are_one_hit_whose_diff_spans_both(cli, tmp_path):
+    """The edit that brought the words in was version 2; a typo fixed after it made version 3: the diff of the last
+    two versions (diff's default) showed only the typo."""
+    db = tmp_path / "archive.db"
+    ingest(cli, page(tmp_path, "v1.html", *FIRST), db)
+    cli("watch", "add", "taliban", "Taliban", "--db", db)
+    ingest(cli, page(tmp_path, "v2.html", *EDITED), db)
+    ingest(cli, page(tmp_path, "v3.html", *EDITED, "A typo was fixed in the transcript's closing line."), db)
+    found = check(cli, db)["taliban"]
+    assert found["edited"] == 1 and (found["edits"][0]["seen_version"], found["edits"][0]["version"]) == (1, 3)
+    assert "Taliban" not in cli("diff", "1", "--db", db).stdout  # the last two versions: the typo alone
+    spanned = cli("diff", "1", "1", "3", "--db", db).stdout
+    assert "Taliban authorities in Kabul+}" in spanned and "typo" in spanned
+
+
+def test_an_older_capture_put_in_behind_the_newest_is_no_edit(cli, tmp_path):
+    """A WARC's February capture read after January's and March's goes into the history between them: the document
+    still says what March said, and the check reported it as an edit."""
+    from tests.test_getting_warc import warc
+
+    db = tmp_path / "archive.db"
+    base = page(tmp_path, "base.html", *EDITED)
+    body = Path(base).read_bytes()
+    month = {name: body.replace(b"concluded.", f"concluded. {name} text.".encode()) for name in ("Jan", "Feb", "Mar")}
+    both = warc(tmp_path / "janmar.warc.gz", URL, [(month["Jan"], "2025-01-10T09:00:00Z"),
+                                                   (month["Mar"], "2025-03-10T09:00:00Z")])
+    assert cli("ingest", both, "--db", db).code == 0
+    cli("watch", "add", "taliban", "Taliban", "--db", db)
+    assert cli("ingest", warc(tmp_path / "feb.warc.gz", URL, [(month["Feb"], "2025-02-10T09:00:00Z")]),
+               "--db", db).code == 0
+    assert len(cli("history", "1", "--db", db, "--json").jsonl()) == 3  # put in as history
+    assert check(cli, db)["taliban"]["edited"] == 0
 
 
 def test_an_archive_upgraded_with_a_watch_reports_only_the_edits_made_after(cli, tmp_path):

@@ -26,7 +26,8 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 HIT_LIMIT = 100  # new hits shown per watch and check; the count says how many there were
-HIT_FIELDS = ("id", "date", "source", "title", "url", "version")  # the version: of an edited document's hit
+# the versions: an edited document's newest, and the newest the watch had seen
+HIT_FIELDS = ("id", "date", "source", "title", "url", "version", "seen_version")
 
 
 def _filters_json(filters: Filters) -> str:
@@ -78,8 +79,9 @@ def check_watches(db: sqlite_utils.Database, names: list[str] | None = None) -> 
             if names and name not in names:
                 continue
             found = Filters(**json.loads(filters or "{}"))
-            hits = _hits(conn, query, found, "d.id > ? AND d.id <= ?", [seen, top])
-            edits = _hits(conn, query, found, EDITED, [seen, edits_seen, edits_top]) if edits_top > edits_seen else []
+            hits = _hits(conn, query, found, NEW, [seen, top])
+            edits = _hits(conn, query, found, EDITED, [edits_seen, edits_top, seen], edits_seen) \
+                if edits_top > edits_seen else []
             results.append({"watch": name, "query": query, "new": len(hits), "hits": hits[:HIT_LIMIT],
                             "edited": len(edits), "edits": edits[:HIT_LIMIT]})
             conn.execute("UPDATE watches SET seen_until = ?, edits_seen = ?, checked_at = ? WHERE id = ?",
@@ -87,9 +89,14 @@ def check_watches(db: sqlite_utils.Database, names: list[str] | None = None) -> 
     return results
 
 
-# A document seen at the last check with a version made since (the newest is the one shown); the first version of
-# a document is its arrival, never an edit.
-EDITED = """d.id <= ? AND d.id IN (SELECT document_id FROM versions WHERE id > ? AND id <= ? AND number > 1)"""
+# Over the index's rowid (the document's id), which FTS5 narrows to before it reads the query's words: as a
+# condition on documents, the edits of a watch of "the" read every match (0.13 s on 100,000 documents).
+NEW = "{t}.rowid > ? AND {t}.rowid <= ?"
+# A document seen at the last check whose newest version was made since: the first version of a document is its
+# arrival, and an older capture put in behind the newest (a WARC's) changes nothing the document says now.
+EDITED = """{t}.rowid IN (SELECT v.document_id FROM versions v WHERE v.id > ? AND v.id <= ? AND v.number > 1
+                          AND v.number = (SELECT max(number) FROM versions WHERE document_id = v.document_id)
+                          AND v.document_id <= ?)"""
 
 
 def _marks(conn: sqlite3.Connection) -> tuple[int, int]:
@@ -99,9 +106,11 @@ def _marks(conn: sqlite3.Connection) -> tuple[int, int]:
     return row[0], row[1]
 
 
-def _hits(conn: sqlite3.Connection, query: str, filters: Filters, which: str, marks: list[int]) -> list[dict]:
-    """The documents `query` and `filters` find among those `which` (SQL over d, with the `marks`), newest first;
-    an edited one with the number of its newest version."""
+def _hits(conn: sqlite3.Connection, query: str, filters: Filters, which: str, marks: list[int],
+          edits_seen: int = 0) -> list[dict]:
+    """The documents `query` and `filters` find among those `which` (SQL over the index's rowid {t}, with the
+    `marks`), newest first; an edited one with the number of its newest version and of the one the watch had seen
+    (the newest of those made up to `edits_seen`): `briefarc diff ID SEEN NEWEST` shows every edit between."""
     from briefarc.store.fts import index_for
     from briefarc.store.search import needles, needles_sql, passing, search_query
 
@@ -111,15 +120,16 @@ def _hits(conn: sqlite3.Connection, query: str, filters: Filters, which: str, ma
     try:
         rows = conn.execute(
             f"""SELECT d.id, d.published_date, {SITE_SQL}, d.title, coalesce(d.canonical_url, d.url),
-                       (SELECT max(number) FROM versions WHERE document_id = d.id)
+                       (SELECT max(number) FROM versions WHERE document_id = d.id),
+                       (SELECT max(number) FROM versions WHERE document_id = d.id AND id <= ?)
                 FROM {table} JOIN documents d ON d.id = {table}.rowid
                 LEFT JOIN sources s ON s.id = d.source_id
-                WHERE {table} MATCH ? AND {which} {where}{needles_sql(checks, 'd.')}
-                ORDER BY {NEWEST_FIRST}""", [fts, *marks, *params, *needles(checks)]).fetchall()
+                WHERE {table} MATCH ? AND {which.format(t=table)} {where}{needles_sql(checks, 'd.')}
+                ORDER BY {NEWEST_FIRST}""", [edits_seen, fts, *marks, *params, *needles(checks)]).fetchall()
     except sqlite3.OperationalError as exc:
         raise SearchSyntaxError(f"The watch's query {query!r} could not be read ({exc}). {HINT}") from exc
     if checks:
         kept = passing(conn, "documents", [row[0] for row in rows], checks)
         rows = [row for row in rows if row[0] in kept]
-    fields = HIT_FIELDS if which == EDITED else HIT_FIELDS[:-1]
+    fields = HIT_FIELDS if which == EDITED else HIT_FIELDS[:-2]
     return [dict(zip(fields, row[:len(fields)], strict=True)) for row in rows]

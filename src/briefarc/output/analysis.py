@@ -390,7 +390,7 @@ def watch_report(results: list[dict]) -> Group:
         quiet = not result["new"] and not result.get("edited")
         head.append(f"  {clean(result['query'])}: {result['new']} new", style="dim" if quiet else "")
         if result.get("edited"):
-            head.append(f", {result['edited']} edited (`briefarc diff ID` shows what changed)")
+            head.append(f", {result['edited']} edited")
         parts.append(head)
         parts.extend(_watch_hit(hit) for hit in [*result["hits"], *result.get("edits", [])])
     return Group(*parts)
@@ -403,8 +403,9 @@ def _watch_hit(hit: dict) -> Wrapped:
     line.append(clean(cut_title(hit.get("title") or "") or hit.get("url") or ""))  # cut as list cuts it
     if hit.get("source"):
         line.append(f" · {clean(hit['source'])}", style="dim")
-    if hit.get("version"):
-        line.append(f" · edited: version {hit['version']}", style="yellow")
+    if hit.get("version"):  # every edit since the watch's last check: the diff of those two versions shows them
+        line.append(f" · edited: briefarc diff {hit['id']} {hit.get('seen_version') or 1} {hit['version']}",
+                    style="yellow")
     return line
 
 
