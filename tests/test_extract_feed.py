@@ -76,7 +76,7 @@ def test_feed_item_with_the_whole_transcript() -> None:
     other = extract_feed_item(feed.items[1], "https://www.state.gov/rss-feed/press-releases/feed/")
     assert other.kind == "press_release" and other.spokesperson is None
     assert other.author == "Antony J. Blinken"
-    assert other.published == "2021-08-11T04:01:39+00:00"
+    assert other.published == "2021-08-11T00:01:39-04:00"  # the pubDate in UTC, on Washington's clocks
 
 
 def test_atom_and_rdf() -> None:

@@ -53,19 +53,21 @@ def _feed_documents(page: RawPage) -> Iterator[tuple[Document, RawPage]]:
     found = False
     if page.item:  # one entry of a fetched feed: its links were resolved against the feed's address
         base = page.origin if is_web_url(page.origin) else page.url
-        named = _parsed_feed(page.data, base)[1].get(page.item, [])
+        channel, by_key = _parsed_feed(page.data, base)
+        named = by_key.get(page.item, [])
         # one entry, the one of this link among those sharing its guid: a feed that gives every entry the same
         # guid made each entry every entry (n² documents saved: 200 entries, 40,000)
         items = [next((item for item in named if item.link == page.url), named[0])] if named else []
     else:
-        items = _parsed_feed(page.data, page.url)[0].items
+        channel = _parsed_feed(page.data, page.url)[0]
+        items = channel.items
     feed = feed_name(page)
     if page.sha256 is None and len(items) > 1:  # every entry's page holds the whole feed: hashed once, not per entry
         from briefarc.store.blobs import sha256
 
         page = replace(page, sha256=sha256(page.data))
     for item in items:
-        doc = entry_document(item, page.url, bare_ok=bool(page.item))
+        doc = entry_document(item, page.url, bare_ok=bool(page.item), feed_title=channel.title)
         if doc is not None:
             found = True
             yield doc, _item_page(page, item, feed)
@@ -112,8 +114,10 @@ def feed_name(page: RawPage) -> str | None:
     return f"title:{' '.join(feed.title.split())}" if feed.title and feed.title.strip() else None
 
 
-def entry_document(item, feed_url: str | None, *, bare_ok: bool = False) -> Document | None:
-    """What a feed entry carries, as a document flagged with where its text came from.
+def entry_document(item, feed_url: str | None, *, bare_ok: bool = False,
+                   feed_title: str | None = None) -> Document | None:
+    """What a feed entry carries, as a document flagged with where its text came from (`feed_title`: its channel's
+    title, which may say the kind of its entries).
 
     An entry without text is a document of its title, date and link only when `bare_ok`; else None."""
     from briefarc.extract.core import extract_feed_item
@@ -122,7 +126,7 @@ def entry_document(item, feed_url: str | None, *, bare_ok: bool = False) -> Docu
     doc = None
     if source != "feed-title":
         try:
-            doc = extract_feed_item(item, feed_url)
+            doc = extract_feed_item(item, feed_url, feed_title)
         except InputError:
             doc = None
     if doc is not None and doc.paragraphs:

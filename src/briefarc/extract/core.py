@@ -17,7 +17,7 @@ from briefarc.extract.decode import decode_page
 from briefarc.extract.depth import cap_tags, guarded
 from briefarc.extract.feed import FeedItem, is_feed, parse_feed
 from briefarc.extract.guard import input_errors_only
-from briefarc.extract.kinds import classify, kind_from_url, kind_named, looks_like_news
+from briefarc.extract.kinds import classify, kind_from_title, kind_from_url, kind_named, looks_like_news
 from briefarc.extract.language import guess_language, language_from_url
 from briefarc.extract.links import checked
 from briefarc.extract.metadata import Metadata, extract_metadata, settle_published, standfirst_outside
@@ -388,8 +388,9 @@ def from_feed(data: bytes, url: str | None) -> Document:
 
 
 @input_errors_only("the feed item")
-def extract_feed_item(item: FeedItem, feed_url: str | None = None) -> Document:
-    """A Document from a feed item that carries the whole text (content:encoded or description).
+def extract_feed_item(item: FeedItem, feed_url: str | None = None, feed_title: str | None = None) -> Document:
+    """A Document from a feed item that carries the whole text (content:encoded or description). The kind of
+    the feed, from its address or else its title ("Press Releases – ..."), is the kind of an entry that says none.
 
     Raises InputError and nothing else."""
     body = item.content or item.summary or ""
@@ -405,11 +406,13 @@ def extract_feed_item(item: FeedItem, feed_url: str | None = None) -> Document:
     meta = Metadata(title=document.title, published=item.published, spokesperson=speaker)
     site = sites.find_site(url)
     fill_structure(document, meta, site)
-    if document.kind in ("other", "news_report"):  # the feed's own kind: a press-release feed
-        document.kind = kind_from_url(feed_url) or document.kind
+    if document.kind in ("other", "news_report"):  # the feed's own kind: a press-release feed (a saved feed file
+        # has no address: its title says it)
+        document.kind = kind_from_url(feed_url) or kind_from_title(feed_title or "") or document.kind
     document.author = author or document.author
     year = dates.year_of(item.published)
-    document.published = dates.find_date(document.title, default_year=year) or item.published
+    document.published = dates.find_date(document.title, default_year=year) or dates.in_time_zone(
+        item.published, site.timezone if site else None)
     document.url = item.link
     return document
 

@@ -11,7 +11,7 @@ import re
 import time
 import unicodedata
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from briefarc.patterns import lazy
@@ -263,6 +263,21 @@ def is_date_line(text: str) -> bool:
 
 def year_of(value: str | None) -> int | None:
     return int(value[:4]) if value and value[:4].isdigit() else None
+
+
+def in_time_zone(value: str | None, zone: str | None) -> str | None:
+    """A time written in UTC ("...Z", "...+00:00") as the clocks of `zone` (an IANA name) read it: a feed's pubDate
+    of 00:15 UTC is the evening before in Washington, the day the page shows. A time with another offset is the
+    publisher's own, and a day without a time has no zone: both kept, as is any time where the zone is unknown."""
+    if not value or not zone or "T" not in value or not value.endswith(("Z", "+00:00")):
+        return value
+    try:
+        from zoneinfo import ZoneInfo
+
+        moment = datetime.fromisoformat(value.removesuffix("Z") + ("+00:00" if value.endswith("Z") else ""))
+        return moment.astimezone(ZoneInfo(zone)).isoformat(timespec="seconds")
+    except (ValueError, LookupError, OSError):  # ZoneInfoNotFoundError is a LookupError: no time zone database
+        return value
 
 
 # --- month names in other languages (the generic date finder of page text) ---------------------------

@@ -42,6 +42,7 @@ class Site:
     listing_items: str | None = None  # anchors of a listing page
     site_name: str | None = None
     kind: Kind | None = None  # the kind of most of its pages, when the title does not say
+    timezone: str | None = None  # where it publishes (IANA name): the day of a time its feed gives in UTC
 
     def matches_host(self, host: str) -> bool:
         return any(host == h or host.endswith("." + h) for h in self.hosts)
@@ -61,6 +62,7 @@ PLACE_LINE = r"^(?:Washington, D\.?C\.?|Via Teleconference|[A-Z][a-z]+(?:,\s*[A-
 SITES: tuple[Site, ...] = (
     Site(
         name="fmprc",
+        timezone="Asia/Shanghai",
         hosts=("fmprc.gov.cn", "mfa.gov.cn"),
         fingerprint="#News_Body_Txt_A, #News_Body_Title, #News_Body_Time",
         title=("meta[name=ArticleTitle]@content", "#News_Body_Title", ".content_mod h2.title", "h2.title"),
@@ -76,6 +78,7 @@ SITES: tuple[Site, ...] = (
     ),
     Site(
         name="state.gov",
+        timezone="America/New_York",
         hosts=("state.gov",),
         fingerprint="h1.featured-content__headline, p.article-meta__publish-date",
         title=("h1.featured-content__headline",),
@@ -91,6 +94,7 @@ SITES: tuple[Site, ...] = (
     ),
     Site(
         name="mofa.gov.pk",
+        timezone="Asia/Karachi",
         hosts=("mofa.gov.pk",),
         fingerprint="div.filter-title h2",
         title=("div.filter-title h2",),
@@ -104,6 +108,7 @@ SITES: tuple[Site, ...] = (
     ),
     Site(
         name="mea.gov.in",
+        timezone="Asia/Kolkata",
         hosts=("mea.gov.in",),
         fingerprint="h2.titleText",
         title=("h2.titleText",),
@@ -114,6 +119,7 @@ SITES: tuple[Site, ...] = (
     ),
     Site(
         name="un.org",
+        timezone="America/New_York",
         hosts=("press.un.org", "un.org"),
         fingerprint="div.field--name-body + div.field--name-field-symbol",
         body=("div.field--name-body", "div.field-items", "#content"),
@@ -123,6 +129,7 @@ SITES: tuple[Site, ...] = (
     ),
     Site(
         name="gov.uk",
+        timezone="Europe/London",
         hosts=("gov.uk",),
         fingerprint="div.govspeak",
         title=("h1.gem-c-title__text", "h1"),
@@ -134,6 +141,7 @@ SITES: tuple[Site, ...] = (
     ),
     Site(
         name="dawn",
+        timezone="Asia/Karachi",
         hosts=("dawn.com",),
         fingerprint="div.story__content",
         title=("h2.story__title", "h1.story__title", ".story__title a"),
@@ -148,6 +156,7 @@ SITES: tuple[Site, ...] = (
     ),
     Site(
         name="mid.ru",
+        timezone="Europe/Moscow",
         hosts=("mid.ru",),
         fingerprint=".photo-content__title",
         title=(".photo-content__title",),
