@@ -134,13 +134,30 @@ def _command_line_error(exc: typer.TyperException, argv: list[str]) -> int:
         sys.stdout.write(ctx.get_help() + "\n")
         return ExitStatus.OK
     message = _negative_number(exc, argv) or _as_typed(exc, argv)
-    if ctx is not None and ctx.info_name == "list" and "unexpected extra argument" in message:
-        message += ". `briefarc list` takes filters only: `briefarc search WORDS` searches."
+    if ctx is not None and "unexpected extra argument" in message:
+        message += _extra_words_hint(ctx, message)
     console.error(message)
     if exc.exit_code == ExitStatus.USAGE:
         command = ctx.command_path if ctx else _command_typed(argv)
         console.err().print(f"Try '{command} --help' for help.", markup=False)
     return ExitStatus.USAGE
+
+
+ONE_TERM = {"kwic": "term", "collocates": "term", "add": "query"}  # commands whose words are one argument
+
+
+def _extra_words_hint(ctx, message: str) -> str:
+    """What to type instead of words a command took as more arguments than it has: `kwic Hong Kong` quoted."""
+    from shlex import quote
+
+    if ctx.info_name == "list":
+        return ". `briefarc list` takes filters only: `briefarc search WORDS` searches."
+    extra = message[message.rfind("(") + 1:-1] if message.endswith(")") else ""
+    if ctx.info_name not in ONE_TERM or ONE_TERM[ctx.info_name] not in ctx.params or not extra:
+        return ""
+    before = [quote(str(ctx.params["name"]))] if "name" in ctx.params else []  # a watch's name
+    phrase = quote(f"{ctx.params[ONE_TERM[ctx.info_name]]} {extra}")
+    return f". A phrase is one argument, in quotes: {' '.join([ctx.command_path, *before, phrase])}"
 
 
 def _command_typed(argv: list[str]) -> str:
