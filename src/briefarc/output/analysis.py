@@ -59,6 +59,8 @@ class TurnsTable:
 
     SOURCE = 14
     SPEAKER = 24
+    LONG_WORD = 16  # a speaker's word longer than this may fold
+    SITE_LINES = 6  # lines a site's name may take (whole at 14 cells: a turn's text takes more)
     RULES = 17  # six columns' borders and padding (no padding at the edges)
     LINE_MOST = 80
 
@@ -94,8 +96,12 @@ class TurnsTable:
         fixed = sum(max([cell_len(name)] + [row[index].cell_len for row in self.whole])
                     for index, name in enumerate(self.fixed))
         left = options.max_width - self.RULES - 3 * (len(self.fixed) - 3) - fixed
+        # the speaker's longest word whole (up to LONG_WORD cells: "ADMINISTRATION" folded after nine at 80
+        # columns), its heading unfolded; the source has two fifths of what is left
+        longest = min(self.LONG_WORD, max((cell_len(word) for said in self.speakers for word in said.plain.split()),
+                                          default=0))
         source = min(self.SOURCE, max(6, 2 * left // 5))
-        speaker = max(len("speaker"), min(self.SPEAKER, (left - source) // 3))  # its heading unfolded
+        speaker = max(len("speaker"), longest, min(self.SPEAKER, (left - source) // 3))
         yield fitted(self.table(source, speaker), loose=self.table(SHORT_NAME, self.SPEAKER))
 
     def table(self, source: int, speaker: int) -> Table:
@@ -108,7 +114,8 @@ class TurnsTable:
         for name, column in columns:
             table.add_column(name, **column)
         for turn, (ref, date, role, *more), said in zip(self.turns, self.whole, self.speakers, strict=True):
-            table.add_row(ref, date, site_cell(turn.get("site") or turn.get("source"), source), role, said, *more,
+            table.add_row(ref, date, site_cell(turn.get("site") or turn.get("source"), source, self.SITE_LINES), role,
+                          said, *more,
                           prose(shorten(turn.get("text") or "")))
         return table
 
