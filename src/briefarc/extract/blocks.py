@@ -28,7 +28,7 @@ INLINE = frozenset("b i em strong u s sup sub small abbr cite q mark code kbd va
 
 
 class Furniture(Protocol):
-    def skip(self, node: LexborNode) -> bool: ...
+    def skip(self, node: LexborNode, tag: str | None = None) -> bool: ...
 
 
 @dataclass(slots=True)
@@ -125,7 +125,7 @@ class BlockReader:
             if self.strong_depth:
                 self.strong_chars += len(text.strip())
             return
-        if tag is None or tag.startswith("-") or tag in SKIP_TAGS or (tag not in INLINE and self.page.skip(node)):
+        if tag is None or tag.startswith("-") or tag in SKIP_TAGS or (tag not in INLINE and self.page.skip(node, tag)):
             return
         if tag == "br":
             self.flush()
@@ -168,7 +168,7 @@ class BlockReader:
             block.tail = True
             self.blocks.append(block)
             return
-        if linked_item(block):
+        if block.link_chars and linked_item(block):  # a block without links is no linked item
             if len(self.blocks) - self.prose_end < MAX_PENDING:
                 block.tentative = True
                 self.blocks.append(block)

@@ -47,7 +47,7 @@ from briefarc.extract.furniture import (
     weak_word_only,
 )
 from briefarc.extract.streamed import place_streamed_parts
-from briefarc.extract.text import fold, text_size
+from briefarc.extract.text import fold, folded_size, text_size
 from briefarc.extract.voters import (
     BODY_CLASS_PARAGRAPHS,
     MIN_PARAGRAPH,
@@ -126,12 +126,13 @@ class Page:
         self.toggled = frozenset(key for control in body.css("[aria-controls]")
                                  for key in (control.attributes.get("aria-controls") or "").split())
 
-    def kind(self, node: LexborNode) -> int:
-        """The element's furniture kind, remembered for the next reading for up to KINDS_KEPT elements."""
+    def kind(self, node: LexborNode, tag: str | None = None) -> int:
+        """The element's furniture kind, remembered for the next reading for up to KINDS_KEPT elements; `tag`:
+        the node's, when the caller has read it."""
         key = node.mem_id
         kind = self.kinds.get(key)
         if kind is None:
-            kind = furniture_kind(node, self.toggled)
+            kind = furniture_kind(node, self.toggled, tag)
             if kind and not self.class_words and names_only(node):
                 kind = 0
             if len(self.kinds) < KINDS_KEPT:
@@ -205,11 +206,12 @@ class Page:
         for hidden_only in (True, False):
             found = False
             for key, node in self.nodes.items():
-                if node.tag in ("body", "main", "article") or key in self.marked:
+                tag = node.tag
+                if tag in ("body", "main", "article") or key in self.marked:
                     continue
                 if hidden_only and not is_hidden(node):
                     continue
-                kind = self.kind(node)
+                kind = self.kind(node, tag)
                 if kind and not self.spared(node, kind):
                     self.marked.add(key)
                     found = True
@@ -226,7 +228,7 @@ class Page:
             if share > 0.5 and layout_word_only(node):
                 return True  # a layout wrapper that holds most of the page is the page, links or not
             evidence = kind == PLAIN and node.css_first("h1") is None
-            size = text_size(fold(node.text()))
+            size = folded_size(node.text(), SMALL_FURNITURE)  # only compared with SMALL_FURNITURE
             if (size < SMALL_FURNITURE and self.builder_block(node) and names_the_block_only(node)
                     and holds_prose(node, self.repeated())):
                 size = SMALL_FURNITURE  # a small block of the builder's that holds prose needs links against it
@@ -367,8 +369,8 @@ class Page:
         rows = [self.mass.get(row.mem_id, 0) for row in node.css("tr")]
         return len(rows) > 1 and max(rows) < share * self.mass.get(node.mem_id, 0)
 
-    def skip(self, node: LexborNode) -> bool:
-        """True for furniture met while reading the container."""
+    def skip(self, node: LexborNode, tag: str | None = None) -> bool:
+        """True for furniture met while reading the container; `tag`: the node's, when the caller has read it."""
         key = node.mem_id
         if key in self.marked:
             return True
@@ -376,14 +378,14 @@ class Page:
             return False  # it holds counted votes: not furniture
         kind = self.kinds.get(key)
         if kind is None:
-            kind = self.kind(node)
+            kind = self.kind(node, tag)
         if kind and names_only(node):
-            if node.tag in VOTING_TAGS:
+            if (tag or node.tag) in VOTING_TAGS:
                 return node.attributes.get("class") not in self.paragraph_classes()
             if self.builder_block(node) and heading_only(node):
                 return False  # a page builder's heading block: the article's subheading
             if not self.names_alone or self.builder_block(node):  # a block of text with few links is read
-                return corroborated(node, text_size(fold(node.text())))
+                return corroborated(node, folded_size(node.text(), SMALL_FURNITURE))
         return kind != 0
 
     def paragraph_classes(self) -> set[str | None]:

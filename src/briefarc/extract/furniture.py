@@ -92,13 +92,14 @@ def word_flags(word: str) -> int:
     return flags
 
 
-def furniture_kind(node: LexborNode, toggled: frozenset[str] = frozenset()) -> int:
+def furniture_kind(node: LexborNode, toggled: frozenset[str] = frozenset(), tag: str | None = None) -> int:
     """0 for an ordinary element, LIKELY or PLAIN for page furniture. `toggled` holds the ids that a
     control opens (aria-controls): a collapsed panel is hidden until the reader opens it, not furniture,
     whether a style, an attribute or a class word ("hidden") hides it, on it or on its wrapper.
     A figure that holds a quotation or a table (the block editor of WordPress sets every table in one) is
-    the article's, unless it embeds another site's post."""
-    tag = node.tag
+    the article's, unless it embeds another site's post. `tag`: the node's tag, when the caller has read it."""
+    if tag is None:
+        tag = node.tag
     if tag in PLAIN_TAGS:
         return PLAIN
     attrs = node.attributes
@@ -111,7 +112,7 @@ def furniture_kind(node: LexborNode, toggled: frozenset[str] = frozenset()) -> i
         if tag in LIKELY_TAGS or attrs.get("role") in FURNITURE_ROLES:
             return LIKELY
         return LIKELY if hides(attrs) and not (toggled and opened_panel(node, " ", toggled)) else 0
-    names = names_of(node)
+    names = names_of(node, attrs)
     panel = bool(toggled) and opened_panel(node, names, toggled)
     kind = names_kind(HIDING_WORDS.sub(" ", names) if panel else names)
     if kind is not None:
@@ -128,7 +129,7 @@ SLUG_NUMBER = lazy(r"[-_]\d+$")  # a second section of the same heading: "-1"
 SLUG_WORDS = 3  # an id of fewer words ("comments", "related-posts") names the furniture it marks
 
 
-def names_of(node: LexborNode) -> str:
+def names_of(node: LexborNode, attrs: dict[str, str | None] | None = None) -> str:
     """The element's class and id words; not its id when the id only spells out its own heading, as
     documentation and Markdown tools name sections ("sharing-with-a-single-developer" over "Sharing with a
     single developer"): such an id says what the section is about, not what the element is (spells_heading).

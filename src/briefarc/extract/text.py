@@ -128,6 +128,18 @@ def text_size(text: str) -> int:
     return len(text) + 2 * cjk_count(text)
 
 
+def folded_size(text: str, limit: int) -> int:
+    """text_size(fold(text)) when that is under `limit`, else a number no smaller than `limit`: what a test against
+    `limit` needs, without folding the whole of a long text (a container's). A prefix of the text folds to a prefix
+    of the folded text (its last word maybe cut short), so its size is a lower bound of the whole one."""
+    head = 4 * limit
+    if len(text) > head:
+        size = text_size(fold(text[:head]))
+        if size >= limit:
+            return size
+    return text_size(fold(text))
+
+
 def fold_entities(text: str | None) -> str:
     """fold() after decoding HTML entities that a value carries as text (JSON-LD and meta values are
     often escaped twice: "&#8220;", "&amp;amp;", "&nbsp;")."""
