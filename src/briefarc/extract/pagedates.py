@@ -327,10 +327,13 @@ def shown_over_declared(src: PageSources, declared: str, title: str | None) -> s
     """The structured data's datePublished, unless the page never shows that day while the line by
     its headline shows another one: the page's own date is what it shows. An update's date gives way to the
     declared one unless it is earlier (no page is updated before it is published: the declared day is then the
-    day the page was last built, as "Page updated: 12 November 2025" under a datePublished of the 13th)."""
+    day the page was last built, as "Page updated: 12 November 2025" under a datePublished of the 13th). Whether the
+    page shows the day is asked first: it costs a third of the search by the headline, which most pages are then
+    spared."""
+    if shows(src, declared):
+        return declared
     beside = _near_title(src, title)
-    if (beside is None or (beside[1] and beside[0][:10] >= declared[:10]) or beside[0][:10] == declared[:10]
-            or shows(src, declared)):
+    if beside is None or (beside[1] and beside[0][:10] >= declared[:10]) or beside[0][:10] == declared[:10]:
         return declared
     return beside[0]
 
@@ -360,9 +363,12 @@ def earlier_shown(src: PageSources, declared: str, title: str | None) -> str:
     shows more than a day earlier, when the page never shows the tag's day: the tag then says when the post was
     moved or republished (a blog platform's import shows the post's own day, "Dec 30, 2013", under a tag of 2024).
     A later day shown is an update's, and one a day off is the same moment in the site's time zone; an earlier one
-    labelled as an update's still dates the post (no post is updated before it is published)."""
+    labelled as an update's still dates the post (no post is updated before it is published). Whether the page shows
+    the tag's day is asked first, as in shown_over_declared."""
+    if shows(src, declared):
+        return declared
     beside = _near_title(src, title)
-    if beside is None or days_between(beside[0], declared) <= 1 or shows(src, declared):
+    if beside is None or days_between(beside[0], declared) <= 1:
         return declared
     return beside[0]
 
