@@ -67,11 +67,12 @@ def _names(node: LexborNode) -> str:
 
 
 def of_another_thing(src: PageSources, headline: LexborNode, line: str, others: list[tuple[LexborNode, str]],
-                      close: list[str]) -> bool:
+                      close: list[str], texts: dict[int, str] | None = None) -> bool:
     """Whether a date line by the headline is something else's: a quoted post's, a list item's or a card's of
     another article, a table's cell of data, a comment's, or (when not just under the headline) a furniture
-    list's item."""
-    return (_of_another_page(others, line, _addresses(src)) or _in_card(src, headline, line)
+    list's item. `texts`: the folded texts of `others` and their links read so far, by mem_id, kept by the caller
+    for its next line (nested lists hold the same text many times over)."""
+    return (_of_another_page(others, line, _addresses(src), texts) or _in_card(src, headline, line)
             or _in_data_table(src, line) or _in_comments(src, headline, line)
             or (line not in close and (_in_furniture_only(src, headline, line) or _in_masthead(src, headline, line))))
 
@@ -117,19 +118,30 @@ def _home(src: PageSources, link: LexborNode) -> bool:
         own is None or not own.netloc or parts.netloc == own.netloc)
 
 
-def _of_another_page(others: list[tuple[LexborNode, str]], line: str, addresses: tuple[str, ...] = ()) -> bool:
+def _of_another_page(others: list[tuple[LexborNode, str]], line: str, addresses: tuple[str, ...] = (),
+                     texts: dict[int, str] | None = None) -> bool:
     """A date line that belongs to something else the page shows: a quoted or embedded post (a
     blockquote), or a list item beside a link to another page (a related or latest article). An item
     whose title links to the page itself (the author's list of posts, this one among them) is this
-    page's. `others` holds the page's blockquotes and list items with their raw text."""
+    page's. `others` holds the page's blockquotes and list items with their raw text; `texts`, see of_another_thing."""
     year = YEAR.search(line)
+    if texts is None:
+        texts = {}
+
+    def shown(node: LexborNode) -> str:
+        key = node.mem_id
+        text = texts.get(key)
+        if text is None:
+            text = texts[key] = node_text(node)
+        return text
+
     for node, text in others:
-        if year is None or year.group() not in text or line not in node_text(node):
+        if year is None or year.group() not in text or line not in shown(node):
             continue
         if node.tag == "blockquote":
             return True
-        links = [link for link in node.css("a") if node_text(link) and line not in node_text(link)]
-        if links and not any(len(node_text(link).split()) >= CARD_WORDS
+        links = [link for link in node.css("a") if shown(link) and line not in shown(link)]
+        if links and not any(len(shown(link).split()) >= CARD_WORDS
                              and leads_to((link.attributes.get("href") or "").strip(), addresses) for link in links):
             return True
     return False

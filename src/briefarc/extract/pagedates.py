@@ -173,6 +173,7 @@ def _near_title(src: PageSources, title: str | None) -> tuple[str, bool] | None:
         return updated, True
     language, shown = declared_language(src), node_text(node)
     others = None
+    texts: dict[int, str] = {}  # the folded texts of `others` read so far (of_another_thing)
     after = lines_beside(node, True, NEAR_TITLE, src.memo)
     for line in nearest_first(after, lines_beside(node, False, 300, src.memo)):
         short = SHORT_DATE.match(line) if len(line) <= SHORT_DATE_LINE else None
@@ -186,7 +187,7 @@ def _near_title(src: PageSources, title: str | None) -> tuple[str, bool] | None:
         if not found:
             continue
         others = others if others is not None else [(item, item.text()) for item in src.tree.css("blockquote, li")]
-        if of_another_thing(src, node, line, others, close_lines(after)):
+        if of_another_thing(src, node, line, others, close_lines(after), texts):
             continue
         if not UPDATED.search(line):
             if not MACHINE_TIME.match(line):
