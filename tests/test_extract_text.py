@@ -4,7 +4,7 @@ import re
 
 from briefarc.extract.dates import find_date
 from briefarc.extract.labels import read_label
-from briefarc.extract.text import LONG_TEXT, cjk_count, fold, folded_lines, text_size
+from briefarc.extract.text import LONG_TEXT, cjk_count, fold, folded_lines, folded_size, text_size
 
 CJK_RANGES = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
@@ -22,6 +22,20 @@ def test_fold_joins_lines_between_wide_characters_only():
     assert fold("中\n文\nword\n字") == "中文 word 字"
     assert fold("，\r\n「引」") == "，「引」"
     assert fold("a\nb\u00a0 c\u200b") == "a b c"
+
+
+def test_folded_size_says_what_the_whole_folded_size_says_against_its_limit():
+    # texts whose prefix of 4 * limit characters ends inside a run of breaks between wide characters, inside a word,
+    # among soft hyphens and zero-width spaces, or holds mostly whitespace that folding removes
+    limit = 20
+    texts = ["中" * 79 + "\n   \n" + "文" * 30, "x" * 79 + " " + "y" * 10, "a\u00ad" * 60, "\u200b" * 100 + "word",
+             " " * 79 + "\n" * 50 + "short text", "w " * 40 + "tail", "中\n文" * 40, "", "a" * 19, "a" * 20,
+             " " * 100 + "a long enough text here"]
+    for text in texts:
+        whole = text_size(fold(text))
+        found = folded_size(text, limit)
+        assert (found < limit) == (whole < limit), repr(text[:30])
+        assert found == whole if whole < limit else found >= limit, repr(text[:30])
 
 
 def test_folded_lines_are_the_lines_each_folded_whatever_the_text_holds():
