@@ -1,6 +1,6 @@
 """The newest candidates of a query with an acronym beside an OR (`US OR minister`) are walked without the set of
 every match of the rest of the query (store/newest_passing.py): the pages are those of the statement that built it
-(search._newest_passing returning None), hit for hit, score for score, snippet for snippet, with filters and
+(search._passing returning None), hit for hit, score for score, snippet for snippet, with filters and
 offsets, on the table's path and on the text path (every document unread). The ranking's bounds are made small
 enough for 200 documents to reach the newest candidates."""
 

@@ -41,3 +41,14 @@ def test_the_snippets_are_those_of_the_pattern_without_the_look_ahead(query):
 @pytest.mark.parametrize("source", [r"a*b", r"[^a]b", r"\wb", r"(x)?y", r"[一-鿿]", r"x|y?"])
 def test_a_pattern_whose_first_characters_are_not_plain_is_left_as_it_is(source):
     assert _first_told(source) == source
+
+
+def test_a_pattern_the_private_parser_cannot_read_is_used_as_it_is(monkeypatch):
+    """`re._parser` is private: should a Python move it, snippets of acronyms and CJK would have failed."""
+    from briefarc.store import snippets
+
+    def moved(source):
+        raise ImportError("cannot import name '_parser' from 're'")
+
+    monkeypatch.setattr(snippets, "_parse", moved)
+    assert snippets._first_told(r"(?<!\w)US(?!\w)") == r"(?<!\w)US(?!\w)"
