@@ -90,10 +90,15 @@ class Passing:
         common = few > fifth or count(self.db, table, self.sure, fifth + 1) > fifth
         sure = (f"EXISTS (SELECT 1 FROM {table} WHERE {table} MATCH ? AND rowid = d.id)" if common
                 else f"d.id IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)")
+        # a row the table lists is asked of the index as the walk meets it: as a set, the matches of the whole query
+        # among the rows held were every match of "it" walked (IT OR Zanzibarxq with IT in 3,690 of 100,000
+        # documents: 36 ms; 0.3 ms with IT in none)
+        matched = f"EXISTS (SELECT 1 FROM {table} WHERE {table} MATCH ? AND rowid = d.id)"
         rows = self.db.execute(
             f"""SELECT d.id FROM documents d INDEXED BY documents_published LEFT JOIN sources s ON s.id = d.source_id
-                WHERE {where} ({sure} OR d.id IN ({held})) ORDER BY {NEWEST_FIRST} LIMIT ? OFFSET ?""",
-            [*self.params, self.sure, self.fts, *self.held[1], limit, offset])
+                WHERE {where} ({sure} OR (d.id IN ({self.held[0]}) AND {matched}))
+                ORDER BY {NEWEST_FIRST} LIMIT ? OFFSET ?""",
+            [*self.params, self.sure, *self.held[1], self.fts, limit, offset])
         return [(rowid, None) for (rowid,) in rows]
 
     def _held_at_most(self, most: int) -> int:
