@@ -60,7 +60,8 @@ class TurnsTable:
     SOURCE = 14
     SPEAKER = 24
     LONG_WORD = 16  # a speaker's word longer than this may fold
-    SITE_LINES = 6  # lines a site's name may take (whole at 14 cells: a turn's text takes more)
+    SITE_LINES = 8  # lines a site's name may take (whole at 11 cells: a turn's text takes more)
+    TEXT_LEAST = 16  # cells the text keeps at 80 columns beside a speaker's long word
     RULES = 17  # six columns' borders and padding (no padding at the edges)
     LINE_MOST = 80
 
@@ -102,6 +103,7 @@ class TurnsTable:
                                           default=0))
         source = min(self.SOURCE, max(6, 2 * left // 5))
         speaker = max(len("speaker"), longest, min(self.SPEAKER, (left - source) // 3))
+        source = min(source, max(6, left - speaker - self.TEXT_LEAST))  # the site's name wraps on more lines
         yield fitted(self.table(source, speaker), loose=self.table(SHORT_NAME, self.SPEAKER))
 
     def table(self, source: int, speaker: int) -> Table:
