@@ -59,9 +59,12 @@ def test_a_feed_fetch_that_fills_the_disk_names_it_and_counts_what_the_archive_k
     assert shown["rc"] == 0, shown["stderr"]
     last_error = json.loads(shown["stdout"])["last_error"]
     # on 5 MB the refused commit may leave no room for the run's record (it then says nothing false: no error is
-    # recorded as none); on 8 MB there is room for it
+    # recorded as none); on 8 MB there is room for it. The record is the error of the write that failed first: the
+    # line printed with the count, or, when another write of the run met the full disk before it (seen on 5 MB in a
+    # loaded full run), that write's 'database or disk is full'
     if size == "8m" or last_error is not None:
-        assert last_error and last_error.endswith(one_line(full["stderr"]).removeprefix("Error: ")), last_error
+        assert last_error and "disk is full" in last_error and "Free some space" in last_error.replace(
+            "free some space", "Free some space"), last_error
     assert again["rc"] == 0, again["stderr"]
     assert again["documents"] == again["urls"] == total  # the rest fetched, none twice
     assert again["check"] == "ok"
