@@ -6,7 +6,7 @@ German blog whose <html lang> says "en")."""
 from __future__ import annotations
 
 from briefarc.extract.core import extract
-from briefarc.extract.pagedates import sentence_mention
+from briefarc.extract.sentences import sentence_mention
 
 ENGLISH = ("<p>The foreign ministry said on Wednesday that it had summoned the envoy to convey its concern over the "
            "incident at the border, and that consultations with partners in the region were under way.</p>"
@@ -36,6 +36,7 @@ def test_a_caption_that_mentions_a_day_is_no_date_line() -> None:
 
 
 def test_a_date_line_under_the_headline_still_dates_the_page() -> None:
+    """A regression guard (the code before the caption rule passes it too): a date line in a caption still dates."""
     assert (dated(captioned("Tuesday, November 12, 2019")) or "")[:10] == "2019-11-12"
 
 

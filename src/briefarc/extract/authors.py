@@ -14,6 +14,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from briefarc.extract.authorbox import author_from_links
 from briefarc.extract.boilerplate import TAXONOMY
+from briefarc.extract.furniture import COMMENTS
 from briefarc.extract.headline import headline, lines_beside, names_site
 from briefarc.extract.pagesources import PageSources, node_text
 from briefarc.extract.text import fold, fold_entities
@@ -101,8 +102,6 @@ NOT_A_BYLINE = lazy(r"^(?:powered|hosted|built|made|designed|sponsored|presented
                           r"|\s+(?:by|von|de|por|par|di)\b))", re.I)
 REVIEWER = lazy(r"^(?:medically\s+|expert\s+)?(?:reviewed|fact[- ]checked|edited|illustrated|photographed)"
                       r"\s+by\b", re.I)
-COMMENTS = lazy(r"^(?:wp-block-)?comments?(?:-(?:list|area|body|content|section|wrap|wrapper|container|thread"
-                      r"|item|template))?$|^commentlist$")
 NOT_BYLINE = lazy(r"comment|avatar|description|\bbio|image|photo", re.I)
 INITIALS = lazy(r"^[A-Z]{1,3}$")
 BYLINE_TEXT = 200  # a longer element is an author's box with a biography, or not a byline at all

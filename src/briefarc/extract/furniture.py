@@ -21,6 +21,11 @@ PLAIN_NAMES = lazy(
     r"comment|related|sidebar|breadcrumb|outbrain|taboola|recommend|newsletter|disqus|most-?popular"
     r"|trending|respond|yarpp|jp-relatedposts|read-?next|more-?stories"
 )
+# a class or id word that names a comment or the list of them, whole ("comment", "comments", "comment-body",
+# "commentlist", WordPress's "comment-list" and "wp-block-comments", Disqus's "disqus_thread"), not a link to them
+# ("comments-link", "comment-count") nor the article's state ("no-comments", "has-comments", "entry-comment")
+COMMENTS = lazy(r"^(?:wp-block-)?comments?(?:-?(?:list|area|body|content|meta|item|thread|section|wrap|wrapper"
+                r"|container|template))?$|^disqus_thread$")
 # a promotion box, not an item in the state "promoted" ("node--promoted": Drupal's mark of a front-page node)
 PROMO = r"promo(?!ted(?![\w-]))"
 LIKELY_NAMES = lazy(

@@ -7,6 +7,7 @@ from selectolax.lexbor import LexborHTMLParser
 from briefarc.extract.jsontext import loads
 from briefarc.extract.text import fold_entities
 from briefarc.patterns import lazy
+from briefarc.urls import normalize_url
 
 ARTICLE_TYPES = frozenset({
     "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "blogposting", "report",
@@ -68,8 +69,9 @@ def _folded(text: str) -> str:
 
 
 def _bare_address(address: str) -> str:
-    """An address without its fragment, query and trailing slash, to compare."""
-    return address.split("#", 1)[0].split("?", 1)[0].rstrip("/")
+    """An address to compare: normalised (no fragment, no tracker's parameters), without its trailing slash; its
+    query stays ("news.aspx?id=150" is another page than "news.aspx?id=200")."""
+    return normalize_url(address).rstrip("/")
 
 
 class JsonLd:

@@ -4,11 +4,13 @@ another article, a cell's in a table of data. pagedates.py asks these of each da
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from selectolax.lexbor import LexborNode
 
 from briefarc.extract import dates
 from briefarc.extract.cards import leads_to
-from briefarc.extract.furniture import PROMO
+from briefarc.extract.furniture import COMMENTS, PROMO
 from briefarc.extract.links import resolve
 from briefarc.extract.pagesources import PageSources, node_text
 from briefarc.extract.text import fold, folded_lines
@@ -22,10 +24,11 @@ CLOSE_LINES = 4  # lines just under the headline: the article's, not a box of fu
 NOT_THE_ARTICLE = lazy(rf"related|sidebar|recommend|{PROMO}|teaser|trending|popular|top-?bar|header-?date"
                        r"|most-?(?:read|viewed|shared|commented)")
 FURNITURE_TAGS = ("nav", "footer", "li")
-# a comment or the list of them ("comment", "comments", "comment-body", "commentlist", WordPress's "comment-list",
-# Disqus's "disqus_thread"), not a link to them by the byline ("comments-link", "comment-count", "no-comments")
-COMMENTS = lazy(r"(?<![a-z])(?:comment(?:s|list|-?list|-?body|-?content|-?meta|-?item|-?thread|-?section)?"
-                r"(?![a-z-])|disqus)")
+
+
+def names_comments(node: LexborNode) -> bool:
+    """Whether one of the element's class or id words names a comment or a list of them."""
+    return any(COMMENTS.match(word) for word in _names(node).split())
 
 
 PARAGRAPH = 200  # characters of a line of the article's text, no label's nor date's
@@ -53,7 +56,7 @@ def in_furniture(node: LexborNode, header: LexborNode | None = None) -> bool:
     aside of the headline's own header that holds nothing but the date is the article's dateline."""
     for parent in ancestors(node):
         names = _names(parent)
-        if parent.tag in FURNITURE_TAGS or NOT_THE_ARTICLE.search(names) or COMMENTS.search(names):
+        if parent.tag in FURNITURE_TAGS or NOT_THE_ARTICLE.search(names) or names_comments(parent):
             return True
         if parent.tag == "aside" and not (header is not None and parent.parent == header
                                           and dates.is_date_line(node_text(parent))):
@@ -82,11 +85,44 @@ def _in_comments(src: PageSources, headline: LexborNode, line: str) -> bool:
     a comment's date, however close under a short article it stands."""
     key = ("comments", headline.mem_id)
     if key not in src.memo:
-        around = {parent.mem_id for parent in ancestors(headline, 64)}
-        src.memo[key] = [" ".join(node.text(separator=" ").split())
-                         for node in src.tree.css("[class*=omment], [id*=omment], [id*=disqus]")
-                         if node.mem_id not in around and COMMENTS.search(_names(node))]
+        src.memo[key] = [" ".join(node.text(separator=" ").split()) for node in _outer_comments(src, headline)]
     return any(line in text for text in src.memo[key])
+
+
+def _outer_comments(src: PageSources, headline: LexborNode) -> list[LexborNode]:
+    """The page's comment elements that no other one holds (a reply's, within its thread, is read with it), and
+    none that holds the headline."""
+    around = {parent.mem_id for parent in ancestors(headline, 64)}
+    return outermost(src.tree.css("[class*=omment], [id*=omment], [id*=disqus]"),
+                     lambda node: node.mem_id not in around and names_comments(node))
+
+
+def outermost(nodes: list[LexborNode], wanted: Callable[[LexborNode], bool]) -> list[LexborNode]:
+    """The wanted elements of `nodes` (in document order) that no other wanted one holds. Each element's nearest
+    ancestor among those looked up says whether a wanted one holds it: a deep nest is walked once, not once per
+    level (its texts, one per level, would grow as the square of its depth)."""
+    held: dict[int, bool] = {}  # element -> it is wanted or a wanted one holds it
+    outer = []
+    for node in nodes:
+        parent = node.parent
+        while parent is not None and parent.mem_id not in held:
+            parent = parent.parent
+        inside = parent is not None and held[parent.mem_id]
+        found = wanted(node)
+        held[node.mem_id] = inside or found
+        if found and not inside:
+            outer.append(node)
+    return outer
+
+
+def in_caption(src: PageSources, line: str) -> bool:
+    """Whether the line is written in a photo's caption: a <figcaption>, an element whose class or id names a
+    caption, or an image's alt text that repeats it."""
+    if "captions" not in src.memo:
+        captions = outermost(src.tree.css("figcaption, [class*=caption], [id*=caption]"), lambda node: True)
+        src.memo["captions"] = [" ".join(node.text(separator=" ").split()) for node in captions] + [
+            " ".join((node.attributes.get("alt") or "").split()) for node in src.tree.css("img[alt]")]
+    return any(line in text for text in src.memo["captions"])
 
 
 def _in_masthead(src: PageSources, headline: LexborNode, line: str) -> bool:

@@ -19,11 +19,12 @@ from datetime import date
 from selectolax.lexbor import LexborNode
 
 from briefarc.extract import dates
-from briefarc.extract.datefallbacks import PUBLISHED_LABEL, fallback_date, month_first, published_elsewhere
+from briefarc.extract.datefallbacks import fallback_date, month_first, published_elsewhere
 from briefarc.extract.headline import headline, lines_beside, nearest_first
 from briefarc.extract.language import guess_language, language_from_url
-from briefarc.extract.otherdates import YEAR, close_lines, in_furniture, of_another_thing
+from briefarc.extract.otherdates import YEAR, close_lines, in_caption, in_furniture, of_another_thing
 from briefarc.extract.pagesources import PageSources, declared_language, node_text
+from briefarc.extract.sentences import sentence_mention, sentence_tail
 from briefarc.patterns import lazy
 
 DATE_META = (
@@ -144,18 +145,26 @@ def date_from_date_class(src: PageSources) -> str | None:
 MACHINE_TIME = lazy(r"\s*\d{4}-\d\d-\d\dT\d\d:\d\d")  # a timestamp for machines, not a date line people read
 NEAR_TITLE = 1500  # characters of page text read after the headline for a date line
 DATE_LINE = 120  # a longer line is a sentence that mentions a date, not a date line
-UPDATED = lazy(r"updated|modified|revised|reviewed|aktualisiert|mis à jour|actualizad|atualizad|обновлен"
-                     r"|更新|تحديث", re.I)
-# a date line of something else than the page's publication: a copyright's year, an event's, an offer's or an
-# application's last day, a rule's coming into force, a person's birth or death
+# a label of the page's last change, or of its last review ("Page last reviewed: 12 January 2024", "Fact checked"):
+# either says the date is no publication's, only the first says the page changed then
+EDITED_WORDS = r"updated|modified|revised|aktualisiert|mis à jour|actualizad|atualizad|обновлен|更新|تحديث"
+REVIEWED_WORDS = r"reviewed|checked|geprüft|vérifié|verificad|проверен"
+EDITED, REVIEWED = lazy(EDITED_WORDS, re.I), lazy(REVIEWED_WORDS, re.I)
+UPDATED = lazy(rf"{EDITED_WORDS}|{REVIEWED_WORDS}", re.I)
+# what _near_title says of its date: the publication's, an update's (a change), or a review's
+PUBLISHED, CHANGED, REVIEW = "", "changed", "reviewed"
+# a date line of something else than the page's publication: a copyright's year, an event's, a deadline's; and a
+# day that a word of another meaning governs, the date following it ("Offer ends June 30, 2024", "valid until
+# 30 June", "Effective date: 1 January 2025", "Applications closing 30 June 2024"), not the word anywhere in the
+# line ("Closing remarks, Vientiane, July 27, 2024", "Statement on the effective ceasefire, 5 June 2024")
 NOT_PUBLISHED = lazy(r"©|copyright|\bevent\b|\bdeadline\b|\b(?:ends|expires?|valid until|closes|closing|effective"
-                     r"|born|died)\b", re.I)
+                     r"|born|died)(?:\s+(?:date|on|from|as of))?\s*:?\s+(?=\d|\w{3,9}\.?\s+\d)", re.I)
 
 
-def _near_title(src: PageSources, title: str | None) -> tuple[str, bool] | None:
+def _near_title(src: PageSources, title: str | None) -> tuple[str, str] | None:
     """The first short line with a date just below or above the headline, read in the page's language
     ("Aug 04, 2025", "Posted on 12 mars 2025 by ..."); a <time> in the headline's header first: the date, and
-    whether the page labels it as the date of an update."""
+    what the page labels it as: PUBLISHED (no label of a change), CHANGED (an update's) or REVIEW (a review's)."""
     node = headline(src, title, styled=True)
     if node is None:
         return None
@@ -167,10 +176,10 @@ def _near_title(src: PageSources, title: str | None) -> tuple[str, bool] | None:
                                                                                month_first=month_first(src))
         if found and not in_furniture(time, header):
             if not _says_updated(time, header):
-                return found, False
-            updated = updated or found
+                return found, PUBLISHED
+            updated = updated or (found, _change(_label_of(time)))
     if updated:
-        return updated, True
+        return updated
     language, shown = declared_language(src), node_text(node)
     others = None
     texts: dict[int, str] = {}  # the folded texts of `others` read so far (of_another_thing)
@@ -180,7 +189,7 @@ def _near_title(src: PageSources, title: str | None) -> tuple[str, bool] | None:
         if short:  # "02.12.19" alone on its line: the day as German and other European pages write it
             found = _short_date(short)
         elif (6 <= len(line) <= DATE_LINE and YEAR.search(line) and not NOT_PUBLISHED.search(line) and line not in shown
-              and not sentence_tail(line) and not sentence_mention(line)):
+              and not sentence_tail(line) and not (sentence_mention(line) and in_caption(src, line))):
             found = _line_date(src, node, line, language)
         else:
             continue
@@ -191,14 +200,19 @@ def _near_title(src: PageSources, title: str | None) -> tuple[str, bool] | None:
             continue
         if not UPDATED.search(line):
             if not MACHINE_TIME.match(line):
-                return found, False
+                return found, PUBLISHED
         else:  # "Updated: 14 March 2025 | Published: 12 March 2025": the date after the label is the page's
             published = _after_published_label(line, language or page_language(src, node), month_first(src))
             if published:
-                return published, False
-        updated = updated or found
+                return published, PUBLISHED
+        updated = updated or (found, _change(line))
     # "Updated: 2 January 2026" (or a hidden "2026-01-02T10:45:07-04:00") only when no other date stands by
-    return (updated, True) if updated else None
+    return updated
+
+
+def _change(label: str) -> str:
+    """What a label that is no publication's says: a review's ("last reviewed", "checked") unless it names a change."""
+    return REVIEW if REVIEWED.search(label) and not EDITED.search(label) else CHANGED
 
 
 def _line_date(src: PageSources, headline: LexborNode, line: str, language: str | None) -> str | None:
@@ -235,32 +249,6 @@ def _after_published_label(line: str, language: str | None, order: dates.MonthFi
     """The date after a publication's label in a line that gives the update's too."""
     label = PUBLISHED_WORD.search(line)
     return dates.find_date_in_language(line[label.end():], language, month_first=order) if label else None
-
-
-# nine words or more, to a sentence's end
-SENTENCE_TAIL = lazy(r"^(?:\S+\s+){8,}.*[.!?]$", re.S)
-BYLINE_OPENING = lazy(r"^(?:by|von|par|por|di|от)\s", re.I)
-
-
-def sentence_tail(line: str) -> bool:
-    """Whether the line is the rest of a sentence after a link or an emphasis ("column to find a site that
-    stays open after April 15, 2025."): it opens with a small letter (of a script that has them), runs on
-    for nine words or more and ends as a sentence does, and it is no label's line ("publié le 3 mai 2025
-    par ...", "by ... on ..."). A line whose first three words hold a digit opens with its date, as a weekday
-    written small does ("miércoles, 12 de marzo de 2025 a las 10:30 horas."): no sentence's tail."""
-    return (line[:1].islower() and bool(SENTENCE_TAIL.match(line)) and not PUBLISHED_LABEL.match(line)
-            and not BYLINE_OPENING.match(line) and not any(char.isdigit() for char in "".join(line.split()[:3])))
-
-
-# a sentence of ten words or more before its date, which ends it ("Detainees at a detention center in San Diego,
-# Calif., on May 18, 2018."): a photo's caption or the text's, that mentions a day
-SENTENCE_MENTION = lazy(r"^(?:[^\s\d]+\s+){10,}(?:on|in|since|until|from|of)\s+\D{0,12}\d[^.!?]{0,20}[.!?]$")
-
-
-def sentence_mention(line: str) -> bool:
-    """Whether the line is a sentence that mentions a date after ten words or more, no label's line: what the
-    caption of a photo under the headline says."""
-    return bool(SENTENCE_MENTION.match(line)) and not PUBLISHED_LABEL.match(line) and not BYLINE_OPENING.match(line)
 
 
 SHORT_DATE_LINE = 12
@@ -334,7 +322,7 @@ def shown_over_declared(src: PageSources, declared: str, title: str | None) -> s
     if shows(src, declared):
         return declared
     beside = _near_title(src, title)
-    if beside is None or (beside[1] and beside[0][:10] >= declared[:10]) or beside[0][:10] == declared[:10]:
+    if beside is None or (beside[1] and not _changed_before(beside, declared)) or beside[0][:10] == declared[:10]:
         return declared
     return beside[0]
 
@@ -364,14 +352,21 @@ def earlier_shown(src: PageSources, declared: str, title: str | None) -> str:
     shows more than a day earlier, when the page never shows the tag's day: the tag then says when the post was
     moved or republished (a blog platform's import shows the post's own day, "Dec 30, 2013", under a tag of 2024).
     A later day shown is an update's, and one a day off is the same moment in the site's time zone; an earlier one
-    labelled as an update's still dates the post (no post is updated before it is published). Whether the page shows
-    the tag's day is asked first, as in shown_over_declared."""
+    labelled as a change's still dates the post (no post is updated before it is published), a review's does not.
+    Whether the page shows the tag's day is asked first, as in shown_over_declared."""
     if shows(src, declared):
         return declared
     beside = _near_title(src, title)
-    if beside is None or days_between(beside[0], declared) <= 1:
+    if (beside is None or (beside[1] and not _changed_before(beside, declared))
+            or days_between(beside[0], declared) <= 1):
         return declared
     return beside[0]
+
+
+def _changed_before(beside: tuple[str, str], declared: str) -> bool:
+    """Whether the date by the headline is labelled as a change's (not a review's) and is earlier than the declared
+    publication: the declared day is then a build's stamp."""
+    return beside[1] == CHANGED and beside[0][:10] < declared[:10]
 
 
 def days_between(earlier: str, later: str) -> int:
