@@ -3,7 +3,8 @@
     python bench/pathological.py [--sizes 1 2 4] [--only nested-divs ...] [--measure instructions|cpu]
                                  [--runs 3] [--jobs 2] [--limit-mb 3000] [--timeout 120]
 
-Each kind of page (deep nesting, very many paragraphs or links, one huge text node, tables with text
+Each kind of page (deep nesting, a deep thread of comments, very many paragraphs or links, one huge text node,
+tables with text
 in every cell) is built at 1x, 2x and 4x its base size. The growth exponent is the least-squares slope
 of log cost against log size (1.0 is linear; the goal is <= 1.1), where the cost is:
 
@@ -72,6 +73,16 @@ def table_cells(n: int) -> str:
     return "<html><body><table>" + row * (n // 20) + "</table></body></html>"
 
 
+def nested_comments(n: int) -> str:
+    """A thread of replies, each inside the one it answers, under an article dated by the line under its headline:
+    the comment elements that hold a date line (each of them) are read for it. The dates' reading is linear here;
+    the body's furniture check (content.py spared: each nested comment's folded text) is not, before the dates'
+    comment rule as after it (cpu growth 1.25 at 9948c01, 1.29 at h138, --runs 3, same run)."""
+    reply = "<div class='comment'><p>A reply of June 5, 2024 that says the envoy was right to go.</p>"
+    return ("<html><body><article><h1>Envoy summoned</h1><p>June 5, 2024</p><p>" + "Some article text here. " * 20
+            + "</p></article>" + reply * n + "</div>" * n + "</body></html>")
+
+
 PAGES = {  # name: (builder, base size, base size for instruction counts)
     "nested-divs": (nested_divs, 10_000, 10_000),
     "unclosed-divs": (unclosed_divs, 10_000, 10_000),
@@ -80,6 +91,7 @@ PAGES = {  # name: (builder, base size, base size for instruction counts)
     "links": (links, 25_000, 2_000),
     "huge-text": (huge_text, 250_000, 100_000),
     "table-cells": (table_cells, 25_000, 2_500),
+    "nested-comments": (nested_comments, 2_000, 1_000),
 }
 
 
