@@ -114,6 +114,7 @@ class Page:
         self.body_classes: set[str | None] | None = None
         self.built: bool | None = None  # whether a page builder's blocks hold most of the text
         self.twice: frozenset[str] | None = None  # the texts of paragraphs said more than once (repeated())
+        self.h1_holders: set[int] | None = None  # the h1s and their ancestors (holds_h1)
         self.title_path: set[int]
         self.toggled: frozenset[str]
         if like is not None:  # another reading (same class_words): what does not depend on names_alone
@@ -227,12 +228,7 @@ class Page:
             # a word such as "widget" around paragraphs: they are long and hold few links
             if share > 0.5 and layout_word_only(node):
                 return True  # a layout wrapper that holds most of the page is the page, links or not
-            evidence = kind == PLAIN and node.css_first("h1") is None
-            size = folded_size(node.text(), SMALL_FURNITURE)  # only compared with SMALL_FURNITURE
-            if (size < SMALL_FURNITURE and self.builder_block(node) and names_the_block_only(node)
-                    and holds_prose(node, self.repeated())):
-                size = SMALL_FURNITURE  # a small block of the builder's that holds prose needs links against it
-            if not (evidence or corroborated(node, size)):
+            if not (kind == PLAIN and not self.holds_h1(node)) and not self.corroborated(node):
                 return True
         if kind == LIKELY:
             return share > LIKELY_SHARE
@@ -240,7 +236,28 @@ class Page:
             return False
         attrs = node.attributes
         names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
-        return bool(POSITIVE.search(names)) or node.css_first("h1") is not None
+        return bool(POSITIVE.search(names)) or self.holds_h1(node)
+
+    def corroborated(self, node: LexborNode) -> bool:
+        """Whether the element its class or id words call furniture looks like it (furniture.corroborated); its
+        text read only here, when no other evidence settled it (each of 8,000 nested comments read its own)."""
+        size = folded_size(node.text(), SMALL_FURNITURE)  # only compared with SMALL_FURNITURE
+        if (size < SMALL_FURNITURE and self.builder_block(node) and names_the_block_only(node)
+                and holds_prose(node, self.repeated())):
+            size = SMALL_FURNITURE  # a small block of the builder's that holds prose needs links against it
+        return corroborated(node, size)
+
+    def holds_h1(self, node: LexborNode) -> bool:
+        """Whether the element is or holds an h1 (as node.css_first("h1") finds one), from the h1s' ancestors
+        gathered once: asked of each of 8,000 nested comments, the selector walked each one's whole nest."""
+        if self.h1_holders is None:
+            self.h1_holders = set()
+            for h1 in self.body.parser.tags("h1"):
+                node_up: LexborNode | None = h1
+                while node_up is not None and node_up.mem_id not in self.h1_holders:
+                    self.h1_holders.add(node_up.mem_id)
+                    node_up = node_up.parent
+        return node.mem_id in self.h1_holders
 
     def repeated(self) -> frozenset[str]:
         """The texts of paragraphs the page says more than once, found on first need."""
