@@ -88,6 +88,8 @@ def read_query(text: str, spare=None) -> Query:
             raise SearchSyntaxError(f"Nothing to search for: {operators[0]} is an operator and needs words "
                                     f"around it; to search for the word, write it in lower case "
                                     f"({operators[0].lower()}).")
+        if any(kind in ("lparen", "rparen") for kind, _ in parts):
+            _check_structure(parts, text)  # 'body:(' is a '(' not closed, more than a query without words
         raise SearchSyntaxError(NOTHING)
     _check_structure(parts, text)
     spared = [term for term in excluded
