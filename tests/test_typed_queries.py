@@ -94,6 +94,12 @@ def test_a_minus_word_leaves_out_within_its_group_and_column(cli, archive):
     ("title:", "'title:' needs the word it filters right after it, as in title:Kabul"),
     ("Taliban body:", "'body:' needs the word it filters right after it"),
     ("Kab*ul", "'*' in 'Kab*ul' is inside the word: it only ends one, to match words that start so (Kab*)"),
+    # no word, and a parenthesis the trouble: said so, not 'no letters or digits' (a user trial's body:()
+    ("body:(", "has a '(' that is not closed"),
+    ("(", "has a '(' that is not closed"),
+    (")", "has a ')' without a matching '('"),
+    ("title:()", "has a group with nothing to search for, '()'"),
+    ("***", "Nothing to search for: the query has no letters or digits."),
 ])
 def test_each_syntax_error_says_what_is_wrong_in_that_query(cli, archive, query, says):
     result = cli("search", query, "--db", archive)
