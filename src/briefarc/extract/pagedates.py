@@ -14,6 +14,7 @@ footer's date is never taken (otherdates.py)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 from selectolax.lexbor import LexborNode
@@ -319,12 +320,7 @@ def shown_over_declared(src: PageSources, declared: str, title: str | None) -> s
     day the page was last built, as "Page updated: 12 November 2025" under a datePublished of the 13th). Whether the
     page shows the day is asked first: it costs a third of the search by the headline, which most pages are then
     spared."""
-    if shows(src, declared):
-        return declared
-    beside = _near_title(src, title)
-    if beside is None or (beside[1] and not _changed_before(beside, declared)) or beside[0][:10] == declared[:10]:
-        return declared
-    return beside[0]
+    return _shown_instead(src, declared, title, lambda day: day[:10] != declared[:10])
 
 
 def find_published(src: PageSources, title: str | None = None) -> str | None:
@@ -354,11 +350,17 @@ def earlier_shown(src: PageSources, declared: str, title: str | None) -> str:
     A later day shown is an update's, and one a day off is the same moment in the site's time zone; an earlier one
     labelled as a change's still dates the post (no post is updated before it is published), a review's does not.
     Whether the page shows the tag's day is asked first, as in shown_over_declared."""
+    return _shown_instead(src, declared, title, lambda day: days_between(day, declared) > 1)
+
+
+def _shown_instead(src: PageSources, declared: str, title: str | None, differs: Callable[[str], bool]) -> str:
+    """The date by the headline instead of the `declared` one when the page never shows the declared day and the
+    one it shows `differs` enough, unless it is labelled as an update's or a review's (an earlier change's excepted:
+    _changed_before); else the declared one."""
     if shows(src, declared):
         return declared
     beside = _near_title(src, title)
-    if (beside is None or (beside[1] and not _changed_before(beside, declared))
-            or days_between(beside[0], declared) <= 1):
+    if beside is None or (beside[1] and not _changed_before(beside, declared)) or not differs(beside[0]):
         return declared
     return beside[0]
 
