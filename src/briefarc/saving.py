@@ -25,10 +25,12 @@ if TYPE_CHECKING:
 
 Pairs = list[tuple[Document, RawPage]]
 Then = Callable[[list[SaveResult]], None]
-# Pages saved together at most, and the seconds the first of them waits for others. Saving bench/fetch.py's 1,000
-# pages 16 at a time took 2.02 s of CPU here, 64 at a time 1.78 s (FTS5 merges fewer, larger segments).
-SAVE_PAGES = 64
-SAVE_SECONDS = 0.1
+# Pages saved together at most, and the seconds the first of them waits for others. A save holds up the event loop
+# (no request is sent, no response read) for about a millisecond a page: 64 pages at a time held it for 80 ms, and
+# bench/fetch.py's 1,000 pages took 1.63-1.71x the ideal wall time on 2 cores; 16 at a time, 1.41-1.49x, in the same
+# runs, for about 0.3 ms more CPU a page (FTS5 merges more, smaller segments; a commit costs about 5 ms).
+SAVE_PAGES = 16
+SAVE_SECONDS = 0.03
 
 
 @dataclass
