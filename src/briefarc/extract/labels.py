@@ -103,6 +103,27 @@ def plain(label: str) -> str:
     return SPACES.sub(" ", label.strip(" .")).casefold()
 
 
+# What sets words of a label apart without being part of them: "MR. PRICE" is "MR PRICE", "《北京青年报》记者" is
+# "北京青年报记者", "Agence France-Presse" is "Agence France Presse".
+NAME_MARKS = lazy(r"[.,;:'’‘\"“”«»《》〈〉()（）\[\]「」『』·・\-‐–—_/&]+")
+INITIALS = lazy(r"\b(?:[^\W\d_]\.){2,}")  # "U.S.", "H.E.": one word, its dots left out
+
+
+@lru_cache(maxsize=4096)
+def speaker_key(label: str) -> str:
+    """One speaker's labels alike, however the page writes them: in any case, spacing, full- or half-width
+    letters, with or without dots and marks ("MR PRICE", "MR. PRICE", "Mr Price" are "mr price"). Where
+    speakers are counted or compared, not shown: a turn keeps its label as printed."""
+    import unicodedata
+
+    text = INITIALS.sub(lambda initials: initials[0].replace(".", ""), unicodedata.normalize("NFKC", label))
+    text = NAME_MARKS.sub(" ", text)
+    joined = ""
+    for word in text.split():  # no space beside a Han character: Chinese writes none
+        joined += word if not joined or has_han(joined[-1] + word[0]) else " " + word
+    return joined.casefold()
+
+
 def balanced(label: str) -> bool:
     """False when a quotation or bracket opens in the label and closes after the colon (a title)."""
     if label.count('"') % 2 or label.count("«") != label.count("»"):

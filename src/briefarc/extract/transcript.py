@@ -27,7 +27,16 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
-from briefarc.extract.labels import OFFICE, Label, latin_name, official, person_zh_form, plain, read_label
+from briefarc.extract.labels import (
+    OFFICE,
+    Label,
+    latin_name,
+    official,
+    person_zh_form,
+    plain,
+    read_label,
+    speaker_key,
+)
 from briefarc.models import Role, Turn
 from briefarc.patterns import lazy
 
@@ -76,10 +85,11 @@ def label_roles(labels: list[Label | None]) -> dict[str, Role]:
     times or more, or the only name beside question labels) is taken to be the one answering. Where answers are
     labelled, the other names ask, but for an official's (an office, or an honorific and a turn right after a
     labelled question): a guest briefer beside the spokesperson. A name most of whose turns ask (a question
-    mark) asks, wherever it speaks: a journalist named among "Question:" labels."""
+    mark) asks, wherever it speaks: a journalist named among "Question:" labels. The roles are keyed by
+    speaker_key: "MR PALEY" and "MR. PALEY" are one name, counted and given a role together."""
     has_answers = any(lab and lab.role == "answer" for lab in labels)
     has_questions = any(lab and lab.role == "question" for lab in labels)
-    names = Counter(lab.speaker for lab in labels if lab and lab.role is None and lab.speaker)
+    names = Counter(speaker_key(lab.speaker) for lab in labels if lab and lab.role is None and lab.speaker)
     roles: dict[str, Role] = {name: "statement" for name in names if name.casefold() in PROCEDURAL}
     for name in roles:
         del names[name]
@@ -101,16 +111,17 @@ def label_roles(labels: list[Label | None]) -> dict[str, Role]:
             has_answers = True
     if has_answers:
         answering = _answering(labels)
+        printed = {speaker_key(lab.speaker): lab.speaker for lab in labels if lab and lab.speaker}  # "H.E. Mr Li"
         for name in names:  # a guest briefer beside the spokesperson: "MR PALEY", "Mr. Fletcher", a minister
-            roles.setdefault(name, "answer" if official(name) and (name in answering or OFFICE.search(name))
+            roles.setdefault(name, "answer" if official(printed[name]) and (name in answering or OFFICE.search(name))
                              else "question")
     return roles
 
 
 def _asking_turns(labels: list[Label | None], names: Counter[str]) -> Counter[str]:
     """For each name, how many of its turns ask (a question mark in their first paragraph)."""
-    return Counter(lab.speaker for lab in labels
-                   if lab and lab.speaker and lab.speaker in names and ASKS.search(lab.rest))
+    return Counter(key for lab in labels
+                   if lab and lab.speaker and (key := speaker_key(lab.speaker)) in names and ASKS.search(lab.rest))
 
 
 def _most_answering(names: Counter[str], asks_by: Counter[str]) -> tuple[str, int]:
@@ -132,14 +143,15 @@ def _quoted(labels: list[Label | None]) -> set[str]:
     opens: dict[str, bool] = {}
     for lab in labels:
         if lab and lab.role is None and lab.speaker:
-            opens[lab.speaker] = opens.get(lab.speaker, True) and lab.rest.startswith(QUOTE_MARKS)
+            key = speaker_key(lab.speaker)
+            opens[key] = opens.get(key, True) and lab.rest.startswith(QUOTE_MARKS)
     return {name for name, quoting in opens.items() if quoting}
 
 
 def _answering(labels: list[Label | None]) -> set[str]:
-    """The names that speak right after a labelled question ("QUESTION:", "问：")."""
+    """The names (speaker_key) that speak right after a labelled question ("QUESTION:", "问：")."""
     said = [lab for lab in labels if lab]
-    return {lab.speaker for previous, lab in pairwise(said)
+    return {speaker_key(lab.speaker) for previous, lab in pairwise(said)
             if previous.role == "question" and previous.speaker and lab.role is None and lab.speaker}
 
 
@@ -151,7 +163,7 @@ def role_of(label: Label, strong: bool, roles: dict[str, Role] | None) -> Role |
         if strong:
             return "question"
         return "answer" if person_like(label.speaker or "") else None
-    return roles.get(label.speaker or "")
+    return roles.get(speaker_key(label.speaker or ""))
 
 
 @dataclass
@@ -211,7 +223,7 @@ def gather_turns(paragraphs: list[str], spokesperson: str | None, reading: Readi
                 and GREETING.match(label.rest)):
             role = "statement"  # "Hua Chunying: Good afternoon. Let me introduce my colleague..."
         if label and role:
-            if role == "answer" and (not asked or (turns[-1].role == "answer" and turns[-1].speaker == label.speaker
+            if role == "answer" and (not asked or (turns[-1].role == "answer" and same_speaker(turns[-1], label)
                                                    and plain(label.speaker or "") not in ANSWER_WORDS)):
                 role = "statement"  # before any question, or after the same person's answer ("今天是国际儿童节...")
             asked = asked or role == "question"
@@ -252,6 +264,12 @@ def gather_turns(paragraphs: list[str], spokesperson: str | None, reading: Readi
     return turns
 
 
+def same_speaker(turn: Turn, label: Label) -> bool:
+    """The label names who said the turn, however the page writes it ("MR. PRICE" after "MR PRICE")."""
+    return turn.speaker == label.speaker or (turn.speaker is not None and label.speaker is not None
+                                            and speaker_key(turn.speaker) == speaker_key(label.speaker))
+
+
 def is_transcript(turns: list[Turn], labels: list[Label | None], spokesperson: str | None) -> bool:
     """Whether the turns gathered are a transcript's: questions that someone answers, labelled as such."""
     questions = [turn.text for turn in turns if turn.role == "question"]
@@ -268,9 +286,10 @@ def answered_by_someone(turns: list[Turn], spokesperson: str | None) -> bool:
     person's name that answers twice or more (not "Official website", "Try" or "Learn More" of a list)."""
     if sum(1 for turn in turns if turn.role == "question") < 2:
         return False
-    answering = Counter(turn.speaker for turn in turns if turn.role == "answer" and turn.speaker)
-    return (spokesperson is not None and spokesperson in answering) or any(
-        count >= 2 and person_like(name) for name, count in answering.items())
+    answering = Counter(speaker_key(turn.speaker) for turn in turns if turn.role == "answer" and turn.speaker)
+    printed = {speaker_key(turn.speaker): turn.speaker for turn in turns if turn.speaker}
+    return (spokesperson is not None and speaker_key(spokesperson) in answering) or any(
+        count >= 2 and person_like(printed[key]) for key, count in answering.items())
 
 
 def infers_answers(labels: list[Label | None], strong: list[bool], label_role: list[Role | None],
@@ -300,7 +319,7 @@ def reply_after_question(turns: list[Turn], current: list[str] | None, asker: st
     Where every question has the same label ("QUESTION: Ned, on Ukraine...", "And on the grain deal?",
     "QUESTION: Thank you."), nothing tells that from a question of two paragraphs that no one answered."""
     return (bool(turns) and turns[-1].role == "question" and current is not None and len(current) == 1
-            and turns[-1].speaker != asker)
+            and speaker_key(turns[-1].speaker or "") != speaker_key(asker or ""))
 
 
 def unmarked_answer(turns: list[Turn], bold: bool, flag: bool) -> bool:
