@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections import Counter
+from functools import cache
 from typing import TYPE_CHECKING
 
 from briefarc.analysis.matching import filter_clauses
@@ -63,6 +64,26 @@ def outlet_of(speaker: str | None) -> str | None:
     return None if PERSON_TITLE.match(name) else name
 
 
+@cache
+def _aliases() -> dict[str, str]:
+    """Each outlet spelling of sources/names.json (as speaker_key reads it) with its group's first spelling's."""
+    from briefarc.extract.labels import speaker_key
+    from briefarc.sources.names import outlet_aliases
+
+    return {speaker_key(name): speaker_key(group[0]) for group in outlet_aliases() for name in group}
+
+
+def outlet_key(name: str) -> str:
+    """One outlet under the spellings the pages give it: in any case, spacing or punctuation (speaker_key), with or
+    without a leading "The" (The Paper, THE PAPER), and the spellings sources/names.json names as one (CRI, China
+    Radio International). Nothing else: "Reuters TV" or "CCTV News" may be a desk of their own."""
+    from briefarc.extract.labels import speaker_key
+
+    key = speaker_key(name)
+    key = key[4:] if key.startswith("the ") and len(key) > 4 else key
+    return _aliases().get(key, key)
+
+
 def speaker_named(turn: dict) -> str | None:
     """Who said a turn, by name: the outlet for a question, the speaker for an answer or a statement; for an
     answer under a generic label (A:, 答:, Spokesperson:) the document's spokesperson; else None (Q:, 问:)."""
@@ -109,13 +130,16 @@ def filter_sql(db, filters: Filters | None, role: str | None, outlet: str | None
 def outlet_labels(db, outlet: str) -> list[str]:
     """The question labels that name `outlet`: the outlet of that name as `outlets` lists it, in any case
     (`Reuters`, as `路透社记者` is `路透社`); when none is named so, those whose outlet holds the name as whole words
-    (`Times`), or a Chinese name anywhere in it (`央视`). A part of a word finds nothing: `AP` found The Paper."""
+    (`Times`), or a Chinese name anywhere in it (`央视`). A part of a word finds nothing: `AP` found The Paper. An
+    outlet is each of its spellings that `outlets` counts as one (outlet_key: `cri` is China Radio International)."""
     wanted = " ".join(outlet.split()).casefold()
     named: dict[str, str] = {}
+    keys: dict[str, str] = {}
     for (label,) in db.execute("SELECT DISTINCT speaker FROM turns WHERE role = 'question' AND speaker IS NOT NULL"):
         if name := outlet_of(label):
             named[label] = " ".join(name.split()).casefold()
-    exact = [label for label, name in named.items() if name == wanted]
+            keys[label] = outlet_key(name)
+    exact = [label for label, key in keys.items() if key == outlet_key(outlet)]
     if exact:
         return exact
     if has_cjk(wanted):
@@ -226,7 +250,8 @@ def get_turn(db: sqlite_utils.Database, doc_id: int, number: int) -> dict:
 @translated
 def outlets(db: sqlite_utils.Database, filters: Filters | None = None, *, top: int = 5) -> list[dict]:
     """Who asks: each outlet named in question labels, with its count, first and last date and the terms
-    it asks about more than the other outlets do."""
+    it asks about more than the other outlets do. The spellings of one outlet (outlet_key) count together, under
+    the one its questions are labelled with most often."""
     from briefarc.analysis.tokens import content_tokens
 
     where, params = filter_sql(db, filters, "question", None)
@@ -238,10 +263,13 @@ def outlets(db: sqlite_utils.Database, filters: Filters | None = None, *, top: i
     terms: dict[str, Counter] = {}
     asked: dict[str, list[str]] = {}
     answering = _answering_names(db)
+    spellings: dict[str, Counter] = {}
     for speaker, date, text in rows:
-        name = outlet_of(speaker)
-        if name is None or _surname(name) in answering:
+        outlet = outlet_of(speaker)
+        if outlet is None or _surname(outlet) in answering:
             continue
+        name = outlet_key(outlet)
+        spellings.setdefault(name, Counter())[outlet] += 1
         entry = found.setdefault(name, {"outlet": name, "questions": 0, "first": date, "last": date})
         entry["questions"] += 1
         entry["first"] = min(filter(None, (entry["first"], date)), default=None)
@@ -255,6 +283,7 @@ def outlets(db: sqlite_utils.Database, filters: Filters | None = None, *, top: i
     for name, counts in terms.items():  # not sum(..., Counter()): that copies the whole vocabulary once per outlet
         everyone.setdefault(script[name], Counter()).update(counts)
     for name, entry in found.items():
+        entry["outlet"] = max(spellings[name], key=lambda spelling: (spellings[name][spelling], spelling))
         entry["top_terms"] = distinctive(terms[name], everyone[script[name]], top, asked[name])
     return sorted(found.values(), key=lambda e: (-e["questions"], e["outlet"]))
 
@@ -268,13 +297,16 @@ def _asks_in_cjk(counts: Counter) -> bool:
 
 
 def _surname(name: str) -> str:
-    return name.split()[-1].casefold() if " " in name.strip() else ""
+    from briefarc.extract.labels import speaker_key
+
+    words = speaker_key(name).split()
+    return words[-1] if len(words) > 1 else ""
 
 
 def _answering_names(db) -> set[str]:
     """The surnames of those who answer or make statements ("MR PRICE", "SECRETARY BLINKEN"): a question
     labelled with one of them ("SECRETAR BLINKEN", misspelt on the page) is a participant's, not an outlet's."""
-    rows = db.execute("SELECT DISTINCT speaker FROM turns WHERE role != 'question' AND speaker LIKE '% %'")
+    rows = db.execute("SELECT DISTINCT speaker FROM turns WHERE role != 'question' AND speaker IS NOT NULL")
     return {_surname(speaker) for (speaker,) in rows} - {""}
 
 
@@ -299,7 +331,10 @@ def distinctive(own: Counter, everyone: Counter, top: int, asked: list[str]) -> 
 @translated
 def speakers(db: sqlite_utils.Database, filters: Filters | None = None) -> list[dict]:
     """Spokespersons per source: how many briefings each gave, the first and the last; the sources in
-    alphabetical order whatever their case, each one's spokespersons those who gave most first."""
+    alphabetical order whatever their case, each one's spokespersons those who gave most first. One name however
+    its pages write it ("Ned Price", "NED PRICE", "Ned  Price": speaker_key), under its most frequent form."""
+    from briefarc.extract.labels import speaker_key
+
     clauses, params = filter_clauses(filters)
     where = "".join(" AND " + clause for clause in clauses)
     rows = db.execute(
@@ -308,6 +343,27 @@ def speakers(db: sqlite_utils.Database, filters: Filters | None = None) -> list[
             WHERE d.spokesperson IS NOT NULL AND d.spokesperson != '' {where}
             GROUP BY 1, d.spokesperson ORDER BY 1, count(*) DESC, d.spokesperson""", params
     ).fetchall()
-    rows.sort(key=lambda row: (row[0] or "").casefold())  # news.xinhua.example among the N's; stable within one
-    keys = ("source", "spokesperson", "documents", "first", "last")
-    return [dict(zip(keys, row, strict=True)) for row in rows]
+    merged: dict[tuple, dict] = {}
+    for site, name, count, first, last in rows:  # most frequent first: the first form of a name is the one shown
+        entry = merged.setdefault((site, speaker_key(name)), {"source": site, "spokesperson": name, "documents": 0,
+                                                              "first": first, "last": last})
+        entry["documents"] += count
+        entry["first"] = min(filter(None, (entry["first"], first)), default=None)
+        entry["last"] = max(filter(None, (entry["last"], last)), default=None)
+    # the sources in alphabetical order (news.xinhua.example among the N's), in each the most documents first, a
+    # spokesperson's names in the ministry's two scripts side by side (Geng Shuang beside 耿爽: sources/names.json)
+    people = _people()
+    person = {key: people.get(key[1], key[1]) for key in merged}
+    totals: Counter[tuple] = Counter()
+    for key, entry in merged.items():
+        totals[entry["source"], person[key]] += entry["documents"]
+    return [merged[key] for key in sorted(merged, key=lambda key: (
+        (key[0] or "").casefold(), -totals[key[0], person[key]], person[key], -merged[key]["documents"], key[1]))]
+
+
+def _people() -> dict[str, str]:
+    """Each spokesperson's name of sources/names.json (speaker_key) with the first of the person's names."""
+    from briefarc.extract.labels import speaker_key
+    from briefarc.sources.names import spokesperson_names
+
+    return {speaker_key(name): speaker_key(names[0]) for names in spokesperson_names() for name in names}

@@ -85,13 +85,32 @@ SPOKESPERSON_SQL = "(' ' || replace(d.spokesperson, '-', ' ')) LIKE ? ESCAPE '\\
 def spokesperson_pattern(name: str) -> str:
     """The LIKE pattern of SPOKESPERSON_SQL for a --spokesperson value (% and _ in it are themselves), read as
     search reads text: full-width letters as plain ones (Ｈｕａ: Hua)."""
+    joined = _typed_name(name)
+    escaped = joined.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%" if has_cjk(joined) else f"% {escaped}%"
+
+
+def _typed_name(name: str) -> str:
+    """A --spokesperson value as SPOKESPERSON_SQL compares it: NFKC, a hyphen as a space, no space in Chinese."""
     import unicodedata
 
     name = unicodedata.normalize("NFKC", name)
     words = name.replace("-", " ").split()
-    joined = ("" if has_cjk(name) else " ").join(words)  # 华 春莹: a Chinese name writes no space
-    escaped = joined.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%" if has_cjk(name) else f"% {escaped}%"
+    return ("" if has_cjk(name) else " ").join(words)  # 华 春莹: a Chinese name writes no space
+
+
+def other_scripts(name: str) -> list[str]:
+    """The names in other scripts of the spokespersons a --spokesperson value names as SPOKESPERSON_SQL reads it
+    (sources/names.json): Hua, Chunying or 华 give 华春莹 and Hua Chunying, whichever the pages print."""
+    from briefarc.sources.names import spokesperson_names
+
+    typed = _typed_name(name)
+    wanted = typed if has_cjk(typed) else " " + typed.casefold()
+    found: list[str] = []
+    for names in spokesperson_names():
+        if any(wanted in (name if has_cjk(name) else " " + name.replace("-", " ").casefold()) for name in names):
+            found += names
+    return found
 
 
 @dataclass
@@ -117,8 +136,10 @@ class Filters:
                 clauses.append(clause)
                 params.append(value)
         if self.spokesperson:
-            clauses.append(SPOKESPERSON_SQL)
-            params.append(spokesperson_pattern(self.spokesperson))
+            also = other_scripts(self.spokesperson)  # the same person as the other language's pages name them
+            clauses.append(f"({SPOKESPERSON_SQL} OR d.spokesperson IN ({', '.join('?' * len(also))}))" if also
+                           else SPOKESPERSON_SQL)
+            params += [spokesperson_pattern(self.spokesperson), *also]
         if self.changed:
             clauses.append("(SELECT count(*) FROM versions v WHERE v.document_id = d.id) > 1")
         if self.removed:
