@@ -205,7 +205,8 @@ class NewDocuments:
         self.snapshots.append((snapshot_id, doc_id, page, digest, doc.encoding, stamp))
         self.turns.extend((doc_id, *turn) for turn in turns)
         self.versions.append((doc_id, 1, snapshot_id, values["content_hash"], doc.title, doc.subtitle,
-                              doc.published, doc.spokesperson, values["body"], values["turns"], stamp))
+                              doc.published, doc.spokesperson, values["body"], values["turns"], stamp,
+                              values["text_source"]))
         return SaveResult("added", doc_id, 1)
 
     def write(self) -> None:
@@ -218,8 +219,8 @@ class NewDocuments:
         self.written.update((row["id"], (row["title"], row["subtitle"], row["body"])) for row in rows)
         self.conn.execute("PRAGMA defer_foreign_keys = ON")  # the turns are checked once their documents are in
         try:
-            _insert_rows(self.conn, "turns", TURN_COLUMNS, turns)
-            _insert_rows(self.conn, "documents", columns, [[row.get(column) for column in columns] for row in rows])
+            insert_rows(self.conn, "turns", TURN_COLUMNS, turns)
+            insert_rows(self.conn, "documents", columns, [[row.get(column) for column in columns] for row in rows])
         finally:
             self.conn.execute("PRAGMA defer_foreign_keys = OFF")
         for _, _, page, digest, _, _ in snapshots:
@@ -232,8 +233,8 @@ class NewDocuments:
              for snapshot_id, doc_id, page, digest, encoding, stamp in snapshots])
         self.conn.executemany(
             """INSERT INTO versions (document_id, number, snapshot_id, content_hash, title, subtitle,
-                                     published, spokesperson, body, turns, created_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", versions)
+                                     published, spokesperson, body, turns, created_at, text_source)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", versions)
 
 
 def _same_text(conn: sqlite3.Connection, row: tuple, doc: Document, text_hash: str) -> bool:
@@ -241,8 +242,10 @@ def _same_text(conn: sqlite3.Connection, row: tuple, doc: Document, text_hash: s
     doc_id, stored_hash, _, _, text_source, feed_hash = row
     from_feed = is_feed_text(doc.text_source)
     if not from_feed:
-        if stored_hash == text_hash and text_source != "page":
-            conn.execute("UPDATE documents SET text_source = 'page' WHERE id = ?", (doc_id,))  # the page confirms it
+        if stored_hash == text_hash and text_source != "page":  # the page confirms it: the text is the page's
+            conn.execute("UPDATE documents SET text_source = 'page' WHERE id = ?", (doc_id,))
+            conn.execute("UPDATE versions SET text_source = 'page' WHERE document_id = ? AND snapshot_id = "
+                         "(SELECT snapshot_id FROM documents WHERE id = ?)", (doc_id, doc_id))
         return stored_hash == text_hash
     if feed_hash == text_hash:
         return True
@@ -363,7 +366,7 @@ def _turn_rows(doc: Document, known: cjk.Known) -> list[tuple]:
             for number, turn in enumerate(doc.turns, start=1)]
 
 
-def _insert_rows(conn: sqlite3.Connection, table: str, columns: tuple[str, ...], rows: list) -> None:
+def insert_rows(conn: sqlite3.Connection, table: str, columns: tuple[str, ...], rows: list) -> None:
     """`rows` inserted into `table` in as few statements as SQLite's limit of parameters allows: each statement that
     changes a full-text index writes a segment of it."""
     per_statement = max(1, conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // len(columns))
@@ -426,10 +429,10 @@ def _add_version(
     snapshot_id = cursor.lastrowid
     conn.execute(
         """INSERT INTO versions (document_id, number, snapshot_id, content_hash, title, subtitle,
-                                 published, spokesperson, body, turns, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                 published, spokesperson, body, turns, created_at, text_source)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         (doc_id, number, snapshot_id, values["content_hash"], doc.title, doc.subtitle, doc.published,
-         doc.spokesperson, values["body"], values["turns"], stamp),
+         doc.spokesperson, values["body"], values["turns"], stamp, values["text_source"]),
     )
     if latest:
         conn.execute("UPDATE documents SET snapshot_id = ? WHERE id = ?", (snapshot_id, doc_id))

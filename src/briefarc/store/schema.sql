@@ -69,7 +69,7 @@ CREATE TABLE versions (
             spokesperson TEXT,
             body TEXT,
             turns TEXT,
-            created_at TEXT NOT NULL,
+            created_at TEXT NOT NULL, text_source TEXT NOT NULL DEFAULT 'page',
             UNIQUE (document_id, number)
         );
 CREATE TABLE "seen_urls" (
