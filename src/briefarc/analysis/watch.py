@@ -1,15 +1,17 @@
 """Watch lists: saved searches, and the documents each finds that arrived since it was last checked.
 
 A watch remembers the highest document id it has seen, and the highest version id (an edit of a document already
-archived makes a version); a check reports the matching documents above the first mark (new) and the matching
-documents below it with a version above the second (edited), and moves both marks, in one transaction. Documents
-archived before the watch was added never count, nor edits made before it.
+archived makes a version); a check reports the matching documents above the first mark (new), the documents below
+it edited since (a version above the second mark: edited when they match now, unmatched when only the text the
+watch had seen matched), and moves both marks, in one transaction. Documents archived before the watch was added
+never count, nor edits made before it.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+from contextlib import closing
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
@@ -26,8 +28,10 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 HIT_LIMIT = 100  # new hits shown per watch and check; the count says how many there were
-# the versions: an edited document's newest, and the newest the watch had seen
-HIT_FIELDS = ("id", "date", "source", "title", "url", "version", "seen_version")
+# The edited documents' compared versions an archive in memory holds at most (about 20 MB of text and index): a
+# site's new template makes a version of every page it has.
+HELD = 5000
+HIT_FIELDS = ("id", "date", "source", "title", "url")
 
 
 def _filters_json(filters: Filters) -> str:
@@ -65,25 +69,27 @@ def remove_watch(db: sqlite_utils.Database, name: str) -> None:
 
 @translated
 def check_watches(db: sqlite_utils.Database, names: list[str] | None = None) -> list[dict]:
-    """Each watch's new hits since it was last checked (newest first), and the documents it finds that were edited
-    since (the documents it had seen then, by their newest version), marking them seen."""
+    """Each watch's new hits since it was last checked (newest first), the documents it finds that were edited
+    since (the documents it had seen then, by their newest version), and those it found in the text it had seen
+    but finds no more (an edit took the words out), marking them seen."""
     rows = db.execute("SELECT id, name, query, filters, seen_until, edits_seen FROM watches ORDER BY name").fetchall()
     known = {row[1] for row in rows}
     for name in names or []:
         if name not in known:
             raise NotFound(f"No watch named {name!r}: `briefarc watch list` shows them.")
     results = []
-    with transaction(db) as conn:
+    with transaction(db) as conn, closing(SeenTexts(conn)) as seen_texts:
         top, edits_top = _marks(conn)
         for watch_id, name, query, filters, seen, edits_seen in rows:
             if names and name not in names:
                 continue
             found = Filters(**json.loads(filters or "{}"))
             hits = _hits(conn, query, found, NEW, [seen, top])
-            edits = _hits(conn, query, found, EDITED, [edits_seen, edits_top, seen], edits_seen) \
-                if edits_top > edits_seen else []
+            edits, unmatched = _edits(conn, query, found, seen_texts.edited(edits_seen, edits_top, seen)) \
+                if edits_top > edits_seen else ([], [])
             results.append({"watch": name, "query": query, "new": len(hits), "hits": hits[:HIT_LIMIT],
-                            "edited": len(edits), "edits": edits[:HIT_LIMIT]})
+                            "edited": len(edits), "edits": edits[:HIT_LIMIT],
+                            "unmatched": len(unmatched), "unmatched_edits": unmatched[:HIT_LIMIT]})
             conn.execute("UPDATE watches SET seen_until = ?, edits_seen = ?, checked_at = ? WHERE id = ?",
                          (top, edits_top, now_iso(), watch_id))
     return results
@@ -92,11 +98,29 @@ def check_watches(db: sqlite_utils.Database, names: list[str] | None = None) -> 
 # Over the index's rowid (the document's id), which FTS5 narrows to before it reads the query's words: as a
 # condition on documents, the edits of a watch of "the" read every match (0.13 s on 100,000 documents).
 NEW = "{t}.rowid > ? AND {t}.rowid <= ?"
-# A document seen at the last check whose newest version was made since: the first version of a document is its
-# arrival, and an older capture put in behind the newest (a WARC's) changes nothing the document says now.
-EDITED = """{t}.rowid IN (SELECT v.document_id FROM versions v WHERE v.id > ? AND v.id <= ? AND v.number > 1
-                          AND v.number = (SELECT max(number) FROM versions WHERE document_id = v.document_id)
-                          AND v.document_id <= ?)"""
+AMONG = "{t}.rowid IN (SELECT value FROM json_each(?))"
+# Whether a version's text is a feed entry's (a summary, mostly) rather than its page's.
+FEED_TEXT = "({v}.text_source LIKE 'feed%')"
+# The documents seen at the last check whose newest version was made since, each with the version to compare it
+# with: the newest of the same kind of text (a feed entry's or the page's) that the watch had seen, else the first
+# of that kind made since; an edit when the two texts differ. The first version of a document is its arrival; an
+# older capture put in behind the newest (a WARC's) changes nothing the document says now; the page's text after
+# its feed entry's is the archive getting the whole text, and a feed entry's text between two of the page's that
+# are the same (an entry edited, its page not) changes nothing the page says.
+EDITED = f"""
+    WITH newest AS (
+        SELECT v.document_id, v.number, v.content_hash, {FEED_TEXT.format(v='v')} AS feed FROM versions v
+        WHERE v.id > :seen AND v.id <= :top AND v.document_id <= :documents
+          AND v.number = (SELECT max(number) FROM versions WHERE document_id = v.document_id)),
+    compared AS (
+        SELECT n.document_id, n.number, n.content_hash, coalesce(
+            (SELECT max(b.number) FROM versions b WHERE b.document_id = n.document_id AND b.number < n.number
+                AND b.id <= :seen AND {FEED_TEXT.format(v='b')} = n.feed),
+            (SELECT min(b.number) FROM versions b WHERE b.document_id = n.document_id AND b.number < n.number
+                AND {FEED_TEXT.format(v='b')} = n.feed)) AS base
+        FROM newest n)
+    SELECT c.document_id, c.base, c.number FROM compared c
+    JOIN versions b ON b.document_id = c.document_id AND b.number = c.base WHERE b.content_hash != c.content_hash"""
 
 
 def _marks(conn: sqlite3.Connection) -> tuple[int, int]:
@@ -106,11 +130,87 @@ def _marks(conn: sqlite3.Connection) -> tuple[int, int]:
     return row[0], row[1]
 
 
-def _hits(conn: sqlite3.Connection, query: str, filters: Filters, which: str, marks: list[int],
-          edits_seen: int = 0) -> list[dict]:
+class Edited(dict[int, tuple[int, int]]):
+    """Documents edited since a watch's last check (EDITED), each with the numbers of the version it is compared
+    with and of its newest (`briefarc diff ID SEEN NEWEST` shows every edit between), and the versions compared
+    searched as the archive is (`found`): the index holds each document's newest text only, so they are put in an
+    archive of their own in memory, as the watches need them, once for every watch with the same marks."""
+
+    def __init__(self, conn: sqlite3.Connection, rows: list[tuple[int, int, int]]) -> None:
+        super().__init__((doc_id, (base, newest)) for doc_id, base, newest in rows)
+        self.conn = conn
+        self.memory: sqlite3.Connection | None = None
+        self.held: set[int] = set()  # the documents whose compared version the archive in memory holds
+
+    def found(self, query: str, ids: list[int]) -> list[int]:
+        """The documents among `ids` whose compared version `query` finds, searched HELD at a time."""
+        found = []
+        for start in range(0, len(ids), HELD):
+            part = ids[start:start + HELD]
+            found += _found(self._holding(part), query, Filters(), AMONG, [json.dumps(part)])
+        return found
+
+    def _holding(self, ids: list[int]) -> sqlite3.Connection:
+        """The archive in memory, holding the compared versions of `ids` (made again when it would hold too many)."""
+        missing = [doc_id for doc_id in ids if doc_id not in self.held]
+        if self.memory is None or len(self.held) + len(missing) > HELD:
+            self.close()
+            self.memory, self.held, missing = _empty_archive(), set(), ids
+        if missing:
+            _hold(self.conn, self.memory, {doc_id: self[doc_id][0] for doc_id in missing})
+            self.held.update(missing)
+        return self.memory
+
+    def close(self) -> None:
+        if self.memory is not None:
+            self.memory.close()
+            self.memory = None
+
+
+class SeenTexts:
+    """The Edited of each pair of marks a check meets (the watches checked together share one)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.by_marks: dict[tuple[int, int, int], Edited] = {}
+
+    def edited(self, edits_seen: int, edits_top: int, seen: int) -> Edited:
+        """The documents up to id `seen` edited since version id `edits_seen`."""
+        marks = (edits_seen, edits_top, seen)
+        if marks not in self.by_marks:
+            rows = self.conn.execute(EDITED, {"seen": edits_seen, "top": edits_top, "documents": seen}).fetchall()
+            self.by_marks[marks] = Edited(self.conn, rows)
+        return self.by_marks[marks]
+
+    def close(self) -> None:
+        for edited in self.by_marks.values():
+            edited.close()
+
+
+def _edits(conn: sqlite3.Connection, query: str, filters: Filters, edited: Edited) -> tuple[list[dict], list[dict]]:
+    """The `edited` documents the watch finds (newest first), and those it finds no more whose compared version it
+    finds: an edit took the watched words out. Only the compared versions of the documents edited are read."""
+    if not edited:
+        return [], []
+    matched = _hits(conn, query, filters, AMONG, [json.dumps(list(edited))])
+    left = _among(conn, sorted(edited.keys() - {hit["id"] for hit in matched}), filters)
+    unmatched = _shown(conn, edited.found(query, left))
+    return [_with_versions(hit, edited) for hit in matched], [_with_versions(hit, edited) for hit in unmatched]
+
+
+def _with_versions(hit: dict, edited: dict[int, tuple[int, int]]) -> dict:
+    seen_version, version = edited[hit["id"]]
+    return {**hit, "version": version, "seen_version": seen_version}
+
+
+def _hits(conn: sqlite3.Connection, query: str, filters: Filters, which: str, marks: list) -> list[dict]:
     """The documents `query` and `filters` find among those `which` (SQL over the index's rowid {t}, with the
-    `marks`), newest first; an edited one with the number of its newest version and of the one the watch had seen
-    (the newest of those made up to `edits_seen`): `briefarc diff ID SEEN NEWEST` shows every edit between."""
+    `marks`), newest first."""
+    return _shown(conn, _found(conn, query, filters, which, marks))
+
+
+def _found(conn: sqlite3.Connection, query: str, filters: Filters, which: str, marks: list) -> list[int]:
+    """The ids of the documents `query` and `filters` find among those `which`."""
     from briefarc.store.fts import index_for
     from briefarc.store.search import needles, needles_sql, passing, search_query
 
@@ -118,18 +218,66 @@ def _hits(conn: sqlite3.Connection, query: str, filters: Filters, which: str, ma
     typed, checks = search_query(query)  # as search finds them: WHO, not who
     table, fts = index_for(conn, typed)
     try:
-        rows = conn.execute(
-            f"""SELECT d.id, d.published_date, {SITE_SQL}, d.title, coalesce(d.canonical_url, d.url),
-                       (SELECT max(number) FROM versions WHERE document_id = d.id),
-                       (SELECT max(number) FROM versions WHERE document_id = d.id AND id <= ?)
-                FROM {table} JOIN documents d ON d.id = {table}.rowid
+        ids = [row[0] for row in conn.execute(
+            f"""SELECT d.id FROM {table} JOIN documents d ON d.id = {table}.rowid
                 LEFT JOIN sources s ON s.id = d.source_id
-                WHERE {table} MATCH ? AND {which.format(t=table)} {where}{needles_sql(checks, 'd.')}
-                ORDER BY {NEWEST_FIRST}""", [edits_seen, fts, *marks, *params, *needles(checks)]).fetchall()
+                WHERE {table} MATCH ? AND {which.format(t=table)} {where}{needles_sql(checks, 'd.')}""",
+            [fts, *marks, *params, *needles(checks)])]
     except sqlite3.OperationalError as exc:
         raise SearchSyntaxError(f"The watch's query {query!r} could not be read ({exc}). {HINT}") from exc
     if checks:
-        kept = passing(conn, "documents", [row[0] for row in rows], checks)
-        rows = [row for row in rows if row[0] in kept]
-    fields = HIT_FIELDS if which == EDITED else HIT_FIELDS[:-2]
-    return [dict(zip(fields, row[:len(fields)], strict=True)) for row in rows]
+        kept = passing(conn, "documents", ids, checks)
+        ids = [doc_id for doc_id in ids if doc_id in kept]
+    return ids
+
+
+def _among(conn: sqlite3.Connection, ids: list[int], filters: Filters) -> list[int]:
+    """The documents among `ids` that `filters` keep."""
+    where, params = where_sql(filters)
+    return [row[0] for row in conn.execute(
+        f"""SELECT d.id FROM documents d LEFT JOIN sources s ON s.id = d.source_id
+            WHERE d.id IN (SELECT value FROM json_each(?)) {where}""", [json.dumps(ids), *params])]
+
+
+def _shown(conn: sqlite3.Connection, ids: list[int]) -> list[dict]:
+    """The hits of the documents `ids`, newest first."""
+    rows = conn.execute(
+        f"""SELECT d.id, d.published_date, {SITE_SQL}, d.title, coalesce(d.canonical_url, d.url)
+            FROM documents d LEFT JOIN sources s ON s.id = d.source_id
+            WHERE d.id IN (SELECT value FROM json_each(?)) ORDER BY {NEWEST_FIRST}""", [json.dumps(ids)])
+    return [dict(zip(HIT_FIELDS, row, strict=True)) for row in rows]
+
+
+def _empty_archive() -> sqlite3.Connection:
+    """A new archive in memory, made with the schema of a new archive; without its triggers, which _hold does the
+    work of in one go (row by row, the index took three times as long)."""
+    from briefarc.store import schema
+
+    memory = sqlite3.connect(":memory:", isolation_level=None)
+    memory.executescript(schema.script())
+    for (name,) in memory.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+        memory.execute(f"DROP TRIGGER [{name}]")
+    return memory
+
+
+def _hold(conn: sqlite3.Connection, memory: sqlite3.Connection, versions: dict[int, int]) -> None:
+    """The `versions` (document id -> number) of `conn` as documents of the archive `memory`, under their document's
+    id, indexed as an archive indexes them: their CJK search terms, the acronyms left for search to read."""
+    from briefarc.store import cjk
+    from briefarc.store.documents import insert_rows
+    from briefarc.store.fts import indexed
+
+    rows = conn.execute("""SELECT v.document_id, v.title, v.subtitle, v.body FROM json_each(?) j
+                           JOIN versions v ON v.document_id = CAST(j.key AS INTEGER) AND v.number = j.value""",
+                        [json.dumps({str(doc_id): number for doc_id, number in versions.items()})]).fetchall()
+    columns = ", ".join(indexed("documents"))
+    memory.execute("BEGIN")
+    insert_rows(memory, "documents", ("id", "key", "title", "subtitle", "body", "cjk_title", "cjk_subtitle",
+                                      "cjk_body", "archived_at", "updated_at"),
+                [(doc_id, str(doc_id), title, subtitle, body, cjk.terms(title), cjk.terms(subtitle), cjk.terms(body),
+                  "", "") for doc_id, title, subtitle, body in rows])
+    memory.execute(f"""INSERT INTO documents_fts (rowid, {columns}) SELECT id, {columns} FROM documents
+                       WHERE id IN (SELECT value FROM json_each(?))""", [json.dumps(list(versions))])
+    memory.execute("INSERT INTO acronyms_unread (document_id) SELECT value FROM json_each(?)",
+                   [json.dumps(list(versions))])
+    memory.execute("COMMIT")

@@ -391,21 +391,25 @@ def parallel_table(result: dict) -> Table:
 
 
 def watch_report(results: list[dict]) -> Group:
-    """Each watch with the number of its new and edited documents and a line for each; on a terminal, a title too
-    long for its line goes on under its own start (it went on at the left edge, under the ids)."""
+    """Each watch with the number of its new, edited and no longer matching documents and a line for each; on a
+    terminal, a title too long for its line goes on under its own start (it went on at the left edge, under the
+    ids)."""
     parts = []
     for result in results:
         head = Text(f"{clean(result['watch'])}", style="bold")
-        quiet = not result["new"] and not result.get("edited")
+        quiet = not result["new"] and not result.get("edited") and not result.get("unmatched")
         head.append(f"  {clean(result['query'])}: {result['new']} new", style="dim" if quiet else "")
         if result.get("edited"):
             head.append(f", {result['edited']} edited")
+        if result.get("unmatched"):  # an edit took the watched words out
+            head.append(f", {result['unmatched']} no longer matching")
         parts.append(head)
         parts.extend(_watch_hit(hit) for hit in [*result["hits"], *result.get("edits", [])])
+        parts.extend(_watch_hit(hit, "no longer matches") for hit in result.get("unmatched_edits", []))
     return Group(*parts)
 
 
-def _watch_hit(hit: dict) -> Wrapped:
+def _watch_hit(hit: dict, edit: str = "edited") -> Wrapped:
     date = f"{clean(hit.get('date') or '')}  "
     line = Wrapped(f"  {hit['id']:>6} ", style="cyan", hang=9 + cell_len(date))
     line.append(date)
@@ -413,7 +417,7 @@ def _watch_hit(hit: dict) -> Wrapped:
     if hit.get("source"):
         line.append(f" · {clean(hit['source'])}", style="dim")
     if hit.get("version"):  # every edit since the watch's last check: the diff of those two versions shows them
-        line.append(f" · edited: briefarc diff {hit['id']} {hit.get('seen_version') or 1} {hit['version']}",
+        line.append(f" · {edit}: briefarc diff {hit['id']} {hit.get('seen_version') or 1} {hit['version']}",
                     style="yellow")
     return line
 
