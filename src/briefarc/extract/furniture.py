@@ -57,26 +57,32 @@ _NAMES_KINDS: dict[str, int | None] = {}
 _WORD_FLAGS: dict[str, int] = {}
 _CONTENT, _PLAIN, _LIKELY = 4, 2, 1  # what one word says, as bits
 MEMO_SIZE = 20_000
+ZEROS = str.maketrans("123456789", "000000000")  # the ASCII digits, each made a zero (names_kind)
 
 
 def names_kind(names: str) -> int | None:
     """What class and id words say: 0 (content), PLAIN, LIKELY, or None (nothing). Memoized.
 
     No pattern matches across whitespace, so the words are judged one by one (each memoized: a word
-    such as "row" or "entry-title" recurs on every page, a page's own list of classes and id seldom)."""
+    such as "row" or "entry-title" recurs on every page, a page's own list of classes and id seldom). No pattern
+    tells one ASCII digit from another either, so the memos hold the words and names with their digits made zeros:
+    "post-4711" and "comment-98765" (an id of every post and comment) are judged once for all posts and comments."""
     kind = _NAMES_KINDS.get(names, -1)
     if kind != -1:
         return kind
-    flags = 0
-    for word in names.split():
-        found = _WORD_FLAGS.get(word)
-        if found is None:
-            found = word_flags(word)
-        flags |= found
-    kind = 0 if flags & _CONTENT else PLAIN if flags & _PLAIN else LIKELY if flags & _LIKELY else None
+    plain = names.translate(ZEROS)
+    kind = _NAMES_KINDS.get(plain, -1)
+    if kind == -1:
+        flags = 0
+        for word in plain.split():
+            found = _WORD_FLAGS.get(word)
+            if found is None:
+                found = word_flags(word)
+            flags |= found
+        kind = 0 if flags & _CONTENT else PLAIN if flags & _PLAIN else LIKELY if flags & _LIKELY else None
     if len(_NAMES_KINDS) > MEMO_SIZE:
         _NAMES_KINDS.clear()
-    _NAMES_KINDS[names] = kind
+    _NAMES_KINDS[plain] = kind
     return kind
 
 
@@ -139,8 +145,9 @@ def names_of(node: LexborNode, attrs: dict[str, str | None] | None = None) -> st
     documentation and Markdown tools name sections ("sharing-with-a-single-developer" over "Sharing with a
     single developer"): such an id says what the section is about, not what the element is (spells_heading).
     An id with a word of what is never the article (PLAIN_NAMES: "comments-on-this-post", "related-posts-from-
-    the-archive") is kept whatever its heading says."""
-    attrs = node.attributes
+    the-archive") is kept whatever its heading says. `attrs`: the node's attributes, when the caller has read them."""
+    if attrs is None:
+        attrs = node.attributes
     ident = attrs.get("id") or ""
     if ident and names_kind(ident) == LIKELY and spells_heading(node, ident):
         ident = ""
