@@ -115,6 +115,7 @@ class Page:
         self.built: bool | None = None  # whether a page builder's blocks hold most of the text
         self.twice: frozenset[str] | None = None  # the texts of paragraphs said more than once (repeated())
         self.h1_holders: set[int] | None = None  # the h1s and their ancestors (holds_h1)
+        self.order: list[int] | None = None  # the elements voted through, the shallowest first (count)
         self.title_path: set[int]
         self.toggled: frozenset[str]
         if like is not None:  # another reading (same class_words): what does not depend on names_alone
@@ -132,12 +133,15 @@ class Page:
         the node's, when the caller has read it."""
         key = node.mem_id
         kind = self.kinds.get(key)
-        if kind is None:
-            kind = furniture_kind(node, self.toggled, tag)
-            if kind and not self.class_words and names_only(node):
-                kind = 0
-            if len(self.kinds) < KINDS_KEPT:
-                self.kinds[key] = kind
+        return self.judged(node, key, tag) if kind is None else kind
+
+    def judged(self, node: LexborNode, key: int, tag: str | None) -> int:
+        """The element's furniture kind judged (not remembered yet), and remembered; `key`: its mem_id."""
+        kind = furniture_kind(node, self.toggled, tag)
+        if kind and not self.class_words and names_only(node):
+            kind = 0
+        if len(self.kinds) < KINDS_KEPT:
+            self.kinds[key] = kind
         return kind
 
     def vote(self) -> None:
@@ -179,7 +183,9 @@ class Page:
 
     def count(self) -> None:
         """Votes per element: each voter's size, added up the tree, leaving out what furniture holds."""
-        order = sorted(self.depths, key=self.depths.__getitem__)
+        if self.order is None:  # the elements do not change once the votes are in: sorted once
+            self.order = sorted(self.depths, key=self.depths.__getitem__)
+        order = self.order
         blocked: set[int] = set()
         if self.marked:
             for key in order:
@@ -210,10 +216,10 @@ class Page:
                 tag = node.tag
                 if tag in ("body", "main", "article") or key in self.marked:
                     continue
-                if hidden_only and not is_hidden(node):
-                    continue
-                kind = self.kind(node, tag)
-                if kind and not self.spared(node, kind):
+                kind = self.kinds.get(key)
+                if kind is None:
+                    kind = self.judged(node, key, tag)  # judged in the first pass, asked again in the second
+                if kind and (not hidden_only or is_hidden(node)) and not self.spared(node, kind):
                     self.marked.add(key)
                     found = True
             if found:
@@ -395,7 +401,7 @@ class Page:
             return False  # it holds counted votes: not furniture
         kind = self.kinds.get(key)
         if kind is None:
-            kind = self.kind(node, tag)
+            kind = self.judged(node, key, tag)
         if kind and names_only(node):
             if (tag or node.tag) in VOTING_TAGS:
                 return node.attributes.get("class") not in self.paragraph_classes()
