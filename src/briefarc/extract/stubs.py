@@ -29,7 +29,8 @@ ERROR = lazy(
     r"internal server error|bad gateway|service unavailable|gateway time-?out|bad request)\W*$",
     re.I,
 )
-_MISSING = [lazy(pattern, re.I) for pattern in MISSING_WORDS]
+# any of the words, in one search of the line where one search per pattern was made
+_MISSING = lazy("|".join(f"(?:{pattern})" for pattern in MISSING_WORDS), re.I)
 
 
 def refusal(tree: LexborHTMLParser, size: int) -> str | None:
@@ -71,6 +72,6 @@ def first_reason(lines: Iterable[str]) -> str | None:
     """The first line that is a redirect's or an error's status line."""
     for line in lines:
         if line and len(line) <= 80 and (REDIRECT.match(line) or ERROR.match(line)
-                                         or any(rule.search(line) for rule in _MISSING)):
+                                         or _MISSING.search(line)):
             return line
     return None
