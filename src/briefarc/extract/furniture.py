@@ -57,49 +57,49 @@ _NAMES_KINDS: dict[str, int | None] = {}
 _WORD_FLAGS: dict[str, int] = {}
 _CONTENT, _PLAIN, _LIKELY = 4, 2, 1  # what one word says, as bits
 MEMO_SIZE = 20_000
-ZEROS = str.maketrans("123456789", "000000000")  # the ASCII digits, each made a zero (names_kind)
+ZEROS = str.maketrans("123456789", "000000000")  # the ASCII digits, each made a zero (word_flags)
 
 
 def names_kind(names: str) -> int | None:
     """What class and id words say: 0 (content), PLAIN, LIKELY, or None (nothing). Memoized.
 
     No pattern matches across whitespace, so the words are judged one by one (each memoized: a word
-    such as "row" or "entry-title" recurs on every page, a page's own list of classes and id seldom). No pattern
-    tells one ASCII digit from another either, so the memos hold the words and names with their digits made zeros:
-    "post-4711" and "comment-98765" (an id of every post and comment) are judged once for all posts and comments."""
+    such as "row" or "entry-title" recurs on every page, a page's own list of classes and id seldom)."""
     kind = _NAMES_KINDS.get(names, -1)
     if kind != -1:
         return kind
-    plain = names.translate(ZEROS)
-    kind = _NAMES_KINDS.get(plain, -1)
-    if kind == -1:
-        flags = 0
-        for word in plain.split():
-            found = _WORD_FLAGS.get(word)
-            if found is None:
-                found = word_flags(word)
-            flags |= found
-        kind = 0 if flags & _CONTENT else PLAIN if flags & _PLAIN else LIKELY if flags & _LIKELY else None
+    flags = 0
+    for word in names.split():
+        found = _WORD_FLAGS.get(word)
+        if found is None:
+            found = word_flags(word)
+        flags |= found
+    kind = 0 if flags & _CONTENT else PLAIN if flags & _PLAIN else LIKELY if flags & _LIKELY else None
     if len(_NAMES_KINDS) > MEMO_SIZE:
         _NAMES_KINDS.clear()
-    _NAMES_KINDS[plain] = kind
+    _NAMES_KINDS[names] = kind
     return kind
 
 
 def word_flags(word: str) -> int:
-    """What one class or id word says: the strongest of _CONTENT, _PLAIN, _LIKELY, or 0. Memoized."""
-    lowered = TAXONOMY.sub(" ", word.lower())
-    if CONTENT_NAMES.search(lowered):
-        flags = _CONTENT  # the others no longer count
-    elif PLAIN_NAMES.search(lowered):
-        flags = _PLAIN
-    elif LIKELY_NAMES.search(lowered) or not LIKELY_TOKENS.isdisjoint(lowered.split()):
-        flags = _LIKELY
-    else:
-        flags = 0
+    """What one class or id word says: the strongest of _CONTENT, _PLAIN, _LIKELY, or 0. Memoized by the word with
+    its ASCII digits made zeros, which no pattern tells apart: "post-4711" and "comment-98765" (an id of every post
+    and comment) are judged once for all posts and comments, where they filled the memo and cleared it again."""
+    plain = word.translate(ZEROS)
+    flags = _WORD_FLAGS.get(plain)
+    if flags is None:
+        lowered = TAXONOMY.sub(" ", plain.lower())
+        if CONTENT_NAMES.search(lowered):
+            flags = _CONTENT  # the others no longer count
+        elif PLAIN_NAMES.search(lowered):
+            flags = _PLAIN
+        elif LIKELY_NAMES.search(lowered) or not LIKELY_TOKENS.isdisjoint(lowered.split()):
+            flags = _LIKELY
+        else:
+            flags = 0
     if len(_WORD_FLAGS) > MEMO_SIZE:
         _WORD_FLAGS.clear()
-    _WORD_FLAGS[word] = flags
+    _WORD_FLAGS[plain] = flags
     return flags
 
 
