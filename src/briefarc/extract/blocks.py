@@ -50,10 +50,8 @@ class Block:
 class BlockReader:
     """An iterative walk that turns nested markup into a flat list of blocks."""
 
-    _FLUSH = object()
-    _LINK_END = object()
-    _STRONG_END = object()
-    _CELL_END = object()
+    # the end markers on the walk's stack: small integers, told from its nodes by their type at once
+    _FLUSH, _LINK_END, _STRONG_END, _CELL_END = 0, 1, 2, 3
 
     def __init__(self, page: Furniture, folded: dict[int, str] | None = None):
         self.page = page
@@ -68,6 +66,8 @@ class BlockReader:
         self.prose_end = 0  # the number of blocks up to the last paragraph of prose
 
     def flush(self) -> None:
+        """The text read since the last block's end, as a block. Without text read nothing is to be done: the
+        counts of links and bold text grow only with it (the walk asks `if self.parts` before calling)."""
         if self.parts:
             joined = "".join(self.parts)
             text = "" if joined.isspace() else fold(joined)  # the breaks between blocks: no call
@@ -76,8 +76,8 @@ class BlockReader:
             if text and has_words(text):
                 strong = min(1.0, self.strong_chars / len(text)) if self.strong_chars else 0.0  # one 0.0 for all
                 self.keep(Block(text, self.tag, min(self.link_chars, len(text)), strong))
-        self.parts = []
-        self.link_chars = self.strong_chars = 0
+            self.parts = []
+            self.link_chars = self.strong_chars = 0
 
     def read(self, root: LexborNode) -> list[Block]:
         """The blocks under root that keep_block keeps (root itself is read even when it looks like furniture).
@@ -87,18 +87,19 @@ class BlockReader:
         stack: list = [] if root.child is None else [root.child]
         if root.tag in BLOCK_TAGS:
             self.tag = root.tag
-        flush_mark, link_end, strong_end, cell_end = self._FLUSH, self._LINK_END, self._STRONG_END, self._CELL_END
-        pop, push, visit = stack.pop, stack.append, self.visit
+        pop, push, visit, marker = stack.pop, stack.append, self.visit, int
         while stack:
             item = pop()
-            if item is flush_mark:
-                self.flush()
-            elif item is link_end:
-                self.link_depth -= 1
-            elif item is strong_end:
-                self.strong_depth -= 1
-            elif item is cell_end:
-                self.cells.pop()
+            if item.__class__ is marker:
+                if item == 0:  # _FLUSH
+                    if self.parts:
+                        self.flush()
+                elif item == 1:  # _LINK_END
+                    self.link_depth -= 1
+                elif item == 2:  # _STRONG_END
+                    self.strong_depth -= 1
+                else:  # _CELL_END
+                    self.cells.pop()
             else:
                 following = item.next
                 if following is not None:
@@ -128,10 +129,12 @@ class BlockReader:
         if tag is None or tag.startswith("-") or tag in SKIP_TAGS or (tag not in INLINE and self.page.skip(node, tag)):
             return
         if tag == "br":
-            self.flush()
+            if self.parts:
+                self.flush()
             return
         if tag in BLOCK_TAGS:
-            self.flush()
+            if self.parts:
+                self.flush()
             self.tag = tag = sys.intern(tag)  # one string per tag name in the blocks, not one per block
             if tag in LEAF_TAGS and (is_leaf(node) or tag == "pre"):  # code is read whole, spans and all
                 self.read_leaf(node, tag)
