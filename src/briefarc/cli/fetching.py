@@ -213,7 +213,7 @@ def sources_show(name: Annotated[str, typer.Argument(help="The source's name.")]
     if json_:
         render.write_jsonl([row], sys.stdout)
     else:
-        console.out().print(render.source_panel(row))
+        console.out().print(render.source_view(row), soft_wrap=not console.out().is_terminal, crop=False)
 
 
 @sources_app.command("add", epilog="\b\nExample: briefarc sources add dawn https://www.dawn.com/feeds/home --kind feed")

@@ -60,7 +60,6 @@ class TurnsTable:
     SOURCE = 14
     SPEAKER = 24
     LONG_WORD = 16  # a speaker's word longer than this may fold
-    SITE_LINES = 8  # lines a site's name may take (whole at 11 cells: a turn's text takes more)
     TEXT_LEAST = 16  # cells the text keeps at 80 columns beside a speaker's long word
     RULES = 17  # six columns' borders and padding (no padding at the edges)
     LINE_MOST = 80
@@ -116,7 +115,7 @@ class TurnsTable:
         for name, column in columns:
             table.add_column(name, **column)
         for turn, (ref, date, role, *more), said in zip(self.turns, self.whole, self.speakers, strict=True):
-            table.add_row(ref, date, site_cell(turn.get("site") or turn.get("source"), source, self.SITE_LINES), role,
+            table.add_row(ref, date, site_cell(turn.get("site") or turn.get("source"), source), role,
                           said, *more,
                           prose(shorten(turn.get("text") or "")))
         return table
@@ -202,7 +201,7 @@ def _decimals(values) -> int | None:
 
 
 def _cell(column: str, value, decimals: int | None) -> Text:
-    if column == "source":  # a site name in three lines at most, "—" when not known (store/sitelabel.py)
+    if column == "source":  # a site name whole (cut past SITE_CHARS), "—" when not known (store/sitelabel.py)
         return site_cell(value, SHORT_NAME)
     if isinstance(value, list):
         return text(", ".join(map(str, value)))
@@ -471,7 +470,7 @@ class GroupedHits:
             for index, hit in enumerate(group["hits"]):
                 week = group["week"] if index == 0 and group["week"] != previous_week else ""
                 source = Text()
-                if index == 0:  # a long site name in three lines at most, as in search's own table
+                if index == 0:  # a long site name whole, as in search's own table
                     source = site_cell(group["source"], source_width)
                     source.append(f" ({group['count']})", style="")
                 snippet = snippet_text(hit.get("snippet"))

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Group, RenderableType
-from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
@@ -172,7 +171,7 @@ class HitsTable:
         table.add_column("document", overflow="fold")
         for hit in self.hits:
             where = text(hit.get("published_date") or "")
-            where.append_text(Text(" " + clean(hit["site"])) if hit.get("site") else Text(" " + NONE_SHOWN, "dim"))
+            where.append_text(Text(" " + site_shown(hit["site"])) if hit.get("site") else Text(" " + NONE_SHOWN, "dim"))
             parts: list[RenderableType] = [where, title_cell(hit.get("title"))]
             if self.snippets:
                 parts.append(snippet_text(hit.get("snippet")))
@@ -199,41 +198,26 @@ class HitsTable:
         return table
 
 
-def site_cell(site: str | None, width: int, lines: int = 3) -> Text:
-    """Where a document comes from, in at most `lines` lines of `width` cells: a long site name ("Ministry
-    of Foreign Affairs of the People's Republic of China") is cut with "…" rather than make its row
-    five lines high; a host or a name without spaces folds whole; "—" when no site is known."""
-    import textwrap
-
+def site_cell(site: str | None, width: int) -> Text:
+    """Where a document comes from, whole in a cell `width` cells wide: a name of several words wraps between them
+    ("Ministry of Foreign Affairs of the People's Republic of China" in five lines at 16 cells: cut after three,
+    China's ministry and Bangladesh's read the same), a host after its dots, a name without spaces folds; only a
+    name longer than SITE_CHARS (a hostile page's) is cut, with "…". "—" when no site is known."""
     if not site:
         return Text(NONE_SHOWN, style="dim")
-    value = clean(site)
-    if " " not in value and "." in value and width < len(value) <= LONGEST_HOST:  # a host: wrapped after its dots
+    value = site_shown(site)
+    if " " not in value and "." in value and width < len(value):  # a host: wrapped after its dots
         return Text("\n".join(_host_lines(value, width)))
-    if " " not in value:  # one word: folded whole, unless a page made it longer than `lines` lines
-        return Text(_folded_word(value, width, lines))
-    if len(value) <= width * lines:  # a name that fits
-        return Text(value)
-    kept = textwrap.wrap(value, width, max_lines=lines, placeholder="…")
-    return Text("\n".join(kept))
+    return Text(value)
 
 
-LONGEST_HOST = 253  # characters, as DNS allows: a page's og:site_name of 5,000 letters drew its row 313 lines high
+SITE_CHARS = 120  # of a site's name in a table: the longest ministries' names take under 100
 
 
-def _folded_word(word: str, width: int, lines: int) -> str:
-    """A word that a cell of `width` cells folds in more than `lines` lines: cut with "…" in its last."""
-    from rich.cells import cell_len, chop_cells
-
-    if cell_len(word) <= width * lines or width < 2:
-        return word
-    rows = chop_cells(word, width)
-    if len(rows) <= lines:
-        return word
-    last = rows[lines - 1]
-    while last and cell_len(last) + 1 > width:
-        last = last[:-1]
-    return "".join(rows[:lines - 1]) + last + "…"
+def site_shown(site: str) -> str:
+    """A site's name (or host) as tables show it: on one line, cleaned, cut with "…" past SITE_CHARS (a page's
+    og:site_name of 5,000 letters drew its row of `list` 313 lines high)."""
+    return shorten(clean(site), SITE_CHARS)
 
 
 def _host_lines(host: str, width: int) -> list[str]:
@@ -279,11 +263,12 @@ def document_view(record: dict, heading: str | None = None) -> Group:
     return Group(*lines)
 
 
-def labelled(label: str, value: object, whole: bool = False) -> Wrapped:
-    """"Label  value" as the document view writes it: the value wrapped under its start, or (`whole`: an
-    address, a hash) never wrapped nor cut by us, for the terminal to wrap and a copy to keep on one line."""
-    line = Wrapped(no_wrap=whole, overflow="ignore" if whole else None, hang=LABEL_WIDTH)
-    line.append(f"{label:<{LABEL_WIDTH}}", style="bold")
+def labelled(label: str, value: object, whole: bool = False, width: int = LABEL_WIDTH) -> Wrapped:
+    """"Label  value" as the document view writes it, the label in `width` cells: the value wrapped under its
+    start, or (`whole`: an address, a hash) never wrapped nor cut by us, for the terminal to wrap and a copy to
+    keep on one line."""
+    line = Wrapped(no_wrap=whole, overflow="ignore" if whole else None, hang=width)
+    line.append(f"{label:<{width}}", style="bold")
     line.append(clean_name(value) if whole else clean(value))  # a file name's line break would forge a field
     return line
 
@@ -432,21 +417,26 @@ def run_counts(counts: dict | None) -> str:
         "0 fetched" if counts else "")
 
 
-def source_panel(row: SourceStatus) -> Panel:
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold", no_wrap=True)
-    grid.add_column(overflow="fold")  # a long URL or pattern whole, over two lines, never cut with "…"
-    fields = (("Title", row["title"]), ("Kind", row["kind"]), ("URL", row["url"]),
+def source_view(row: SourceStatus) -> Group:
+    """One source as `show` writes a document, with no box: its name, its URL on a line of its own, whole and
+    never folded by us (inside a box a long one went on after a "│", which a copy picked up), then "Label  value"
+    lines; an option that is an address is whole too."""
+    from briefarc.urls import is_web_url
+
+    fields = [("Title", row["title"]), ("Kind", row["kind"]),
               ("Built in", "yes" if row["builtin"] else "no"), ("Enabled", "yes" if row["enabled"] else "no"),
               ("Documents", f"{row['documents']:,}"), ("Last run", row["last_run"] or "never"),
               ("Last counts", ", ".join(f"{k} {v}" for k, v in (row["last_counts"] or {}).items())),
-              ("Last error", row["last_error"]), ("Pending", pending_line(row)))
+              ("Last error", row["last_error"]), ("Pending", pending_line(row))]
+    fields += [(f"  {key}", value) for key, value in (row.get("options") or {}).items()]
+    width = max(len(label) for label, value in fields if value not in (None, "")) + 2
+    address = Wrapped(no_wrap=True, overflow="ignore")
+    address.append(clean_name(row["url"] or ""))
+    lines: list[RenderableType] = [Text(f"Source {clean(row['name'])}", style="bold cyan"), address]
     for label, value in fields:
-        if value:
-            grid.add_row(label, text(value))
-    for key, value in (row.get("options") or {}).items():
-        grid.add_row(f"  {key}", text(value))
-    return Panel(grid, title=text(row["name"], "bold cyan"), title_align="left")
+        if value not in (None, ""):
+            lines.append(labelled(label, value, whole=is_web_url(str(value)), width=width))
+    return Group(*lines)
 
 
 def pending_line(row: SourceStatus) -> str:
