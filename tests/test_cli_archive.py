@@ -77,7 +77,8 @@ def test_ingest_samples_then_again(cli, db_file):
     assert again.code == 0
     summary = again.jsonl()[0]
     assumed = summary.pop("assumed_sites")
-    assert summary.pop("listings") == {"pages": 1, "pending_items": 10, "links_without_address": 0}
+    assert summary.pop("listings") == {"pages": 1, "pending_items": 10, "links_without_address": 0,
+                                       "links_to_private_addresses": 0}
     assert summary == {"added": 0, "updated": 0, "unchanged": SAMPLE_COUNT, "skipped": 0, "failed": [], "warnings": []}
     assert {"site": "United States Department of State", "reason": "from its canonical link", "pages": 1} in assumed
     assert {"site": FMPRC, "reason": "from the host its links point to", "pages": 4} in assumed  # fields

@@ -66,3 +66,41 @@ def test_a_source_url_is_one_line_outside_any_box(cli, db_file, at_80):
     assert url in result.stdout.splitlines()  # whole, on a line of its own
     assert "│" not in result.stdout and "╭" not in result.stdout
     assert "Kind" in result.stdout and "listing" in result.stdout
+
+
+def saved_listing(address: str, links: list[str]) -> str:
+    items = "".join(f'<li><a href="{link}">Statement {n} on the water agreement</a> <span>2025-03-{n:02d}</span></li>'
+                    for n, link in enumerate(links, 1))
+    return (f"<!-- saved from url=({len(address):04d}){address} -->\n<html><head><title>Statements</title></head>"
+            f"<body><h1>Statements</h1><ul class=\"list\">{items}</ul></body></html>")
+
+
+def test_a_public_listing_s_links_to_localhost_are_not_noted_as_pending(cli, db_file, tmp_path):
+    """A saved listing whose article links were rewritten to http://localhost/ (the corpus's Belarus listing) left
+    them pending, and `log` pointed to them; fetch refuses them, as links from a public page to a private network.
+    They are left out, and ingest's summary says how many."""
+    public = ["https://mfa.example/en/statements/1.html", "https://mfa.example/en/statements/2.html"]
+    private = ["http://localhost/b7b71aff55bfca76.html", "http://127.0.0.1/3.html", "http://[::1]:8080/4.html"]
+    saved = tmp_path / "statements.html"
+    saved.write_text(saved_listing("https://mfa.example/en/statements/", public + private), encoding="utf-8")
+    result = cli("ingest", saved, "--db", db_file)
+    assert result.code == 0, result.stderr
+    assert "2 article links noted as pending" in result.stderr
+    assert "3 links to a private address (localhost) left out: fetch refuses them from a public page" in result.stderr
+    pending = cli("log", "--pending", "--db", db_file, "--json").jsonl()
+    assert sorted(row["url"] for row in pending) == public
+    assert "localhost" not in cli("log", "--pending", "--db", db_file).stdout
+    summary = cli("ingest", saved, "--db", db_file, "--json").jsonl()[0]
+    assert summary["listings"]["links_to_private_addresses"] == 3
+
+
+@pytest.mark.parametrize(("url", "private"), [
+    ("http://localhost/a.html", True), ("http://LOCALHOST./a.html", True), ("http://news.localhost/a", True),
+    ("http://127.0.0.1:8000/a", True), ("http://10.1.2.3/a", True), ("http://[::1]/a", True),
+    ("http://[fe80::1]/a", True), ("https://mfa.example/a", False), ("https://8.8.8.8/a", False),
+    ("https://localhost.example/a", False), ("https://intranet/a", False),  # a name: only DNS can tell
+])
+def test_which_addresses_name_a_private_network(url, private):
+    from briefarc.net.addresses import names_private
+
+    assert names_private(url) is private

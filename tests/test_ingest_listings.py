@@ -59,7 +59,8 @@ def test_a_listing_ingested_for_a_source_gives_that_source_its_pending_items(cli
     saved = tmp_path / "briefings.html"
     saved.write_text(listing_html("http://127.0.0.1:9/en/briefings.html"), encoding="utf-8")
     summary = cli("ingest", saved, "--source", "noon", "--db", db_file, "--json").jsonl()[0]
-    assert summary["listings"] == {"pages": 1, "pending_items": 3, "links_without_address": 0}
+    assert summary["listings"] == {"pages": 1, "pending_items": 3, "links_without_address": 0,
+                                   "links_to_private_addresses": 0}
     assert summary["added"] == 0
     shown = cli("sources", "show", "noon", "--db", db_file, "--json").jsonl()[0]
     assert shown["pending"] == 3

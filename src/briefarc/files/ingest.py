@@ -44,6 +44,7 @@ class IngestReport:
     listings: int = 0  # listing pages: not documents; their article links are noted as pending items
     listed: list[tuple[ListingItem, str]] = field(default_factory=list)  # (item, the listing's address)
     unplaced: int = 0  # listing links that are relative on a page that gives no address of its own
+    private: int = 0  # listing links to a private network (localhost), which fetch refuses from a public page
     no_text: list[str] = field(default_factory=list)  # pages with a title and no body: not archived
     refiled: int = 0  # archived pages now filed under the --source given
 
@@ -70,7 +71,7 @@ class IngestReport:
             summary["assumed_sites"] = [_assumed(label, pages) for label, pages in self.assumed.items()]
         if self.listings:
             summary["listings"] = {"pages": self.listings, "pending_items": len(self.listed),
-                                   "links_without_address": self.unplaced}
+                                   "links_without_address": self.unplaced, "links_to_private_addresses": self.private}
         return summary
 
 
@@ -250,7 +251,9 @@ def _store(run: _Run, page: RawPage, name: str) -> None:
 
 
 def _listing(report: IngestReport, doc: Document, page: RawPage) -> bool:
-    """A listing page is no document: its article links (those with a web address) are kept to fetch."""
+    """A listing page is no document: its article links (those with a web address) are kept to fetch, but for
+    links to a private network on a listing that is not on one itself (fetch refuses them, as reached through a
+    public page: net/addresses.py)."""
     if doc.kind != "listing":
         return False
     from briefarc.urls import is_web_url
@@ -258,8 +261,15 @@ def _listing(report: IngestReport, doc: Document, page: RawPage) -> bool:
     report.listings += 1
     found_on = doc.url or doc.canonical_url or page.url or page.origin
     placed = [(item, found_on) for item in doc.items if is_web_url(item.url)]
-    report.listed.extend(placed)
     report.unplaced += len(doc.items) - len(placed)
+    if placed:
+        from briefarc.net.addresses import names_private
+
+        inside = is_web_url(found_on) and names_private(found_on)  # an intranet's listing: its links are its own
+        kept = [pair for pair in placed if inside or not names_private(pair[0].url)]
+        report.private += len(placed) - len(kept)
+        placed = kept
+    report.listed.extend(placed)
     return True
 
 

@@ -62,6 +62,22 @@ def is_private(address: str) -> bool:
     return any(ip.version == net.version and ip in net for net in BLOCKED)
 
 
+def names_private(url: str) -> bool:
+    """Whether a web address names a private network by itself, unresolved: localhost (or a name under
+    .localhost, RFC 6761) or a literal address is_private refuses. A name that only resolves to one is not
+    known without asking DNS: fetch's own check, at the connection, still holds for it."""
+    from briefarc.urls import hostname
+
+    host = hostname(url).rstrip(".")
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return is_private(host)
+
+
 class PrivateAddress(Exception):
     def __init__(self, host: str, address: str) -> None:
         super().__init__(f"{host} is at a private address ({address})")

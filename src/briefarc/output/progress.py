@@ -53,7 +53,9 @@ def print_ingest_summary(stderr: Console, report) -> None:
         console.say(stderr, f"  {count(report.listings, 'listing page')}, not stored as documents: "
                     f"{count(len(report.listed), 'article link')} noted as pending (`briefarc log --pending`)"
                     + (f"; {count(report.unplaced, 'relative link')} left out: give the page's address with --url"
-                       if report.unplaced else ""), hang=4)
+                       if report.unplaced else "")
+                    + (f"; {count(report.private, 'link')} to a private address (localhost) left out: fetch refuses "
+                       "them from a public page" if report.private else ""), hang=4)
     for site, pages in report.assumed.items():
         console.say(stderr, f"  site assumed for {count(pages, 'page')} without a URL: {clean(site)}", hang=4)
     for name, text in report.warnings:
