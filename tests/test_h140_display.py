@@ -104,3 +104,36 @@ def test_which_addresses_name_a_private_network(url, private):
     from briefarc.net.addresses import names_private
 
     assert names_private(url) is private
+
+
+@pytest.mark.parametrize("command", [("list",), ("search", "water"), ("show", "1")])
+def test_a_saved_page_of_an_unknown_site_shows_its_host(cli, db_file, tmp_path, at_80, command):
+    """A page saved by a browser from a site briefarc has no source for, its address only in the saved-from
+    comment, showed "—" as its source; the host says more. The address is kept as a claim (any file may say it),
+    never as the key: `show` gives it as "Claims to be"."""
+    saved = tmp_path / "item1.html"
+    saved.write_text(statement("Statement on the water agreement",
+                               head="<!-- saved from url=(0036)https://www.example.org/news/item1.html -->\n"), "utf-8")
+    assert cli("ingest", saved, "--db", db_file).code == 0
+    result = cli(*command, "--db", db_file)
+    assert result.code == 0, result.stderr
+    assert "example.org" in result.stdout and "—" not in result.stdout
+    if command[0] == "show":
+        assert "Source        example.org" in result.stdout
+        assert "Claims to be  https://www.example.org/news/item1.html" in result.stdout
+    rows = cli("list", "--source", "example.org", "--json", "--db", db_file).jsonl()
+    assert [(row["id"], row["site"], row["url"]) for row in rows] == [(1, "example.org", None)]
+
+
+def test_a_saved_from_host_is_plain_text(cli, db_file, tmp_path, at_80):
+    """Web text: the host a saved-from comment gives is never Rich markup nor a terminal control sequence. A
+    regression guard (it passes before h140 too, with "—"): such addresses are no web address, never kept."""
+    saved = tmp_path / "hostile.html"
+    saved.write_text(statement("Statement on the water agreement",
+                               head="<!-- saved from url=(0040)https://[red]x[/red].example/a.html -->\n"
+                                    "<!-- saved from url=(0040)https://b\x1b[2J.example/a.html -->\n"), "utf-8")
+    assert cli("ingest", saved, "--db", db_file).code == 0
+    for command in (("list",), ("show", "1")):
+        result = cli(*command, "--db", db_file)
+        assert result.code == 0 and "\x1b" not in result.stdout, result.stdout
+        assert "[red]" in result.stdout or "—" in result.stdout  # the page's text as it is, or no host at all

@@ -50,7 +50,19 @@ def identify(doc: Document, page: RawPage, digest: str) -> Identity:
         if page.feed:  # shown at the feed's address, if it has one (reparse reads the entry as it was read)
             return Identity(f"feed:{page.feed}#{page.item}", url or anchor, canonical, claim, former=by_bytes)
         return Identity(by_bytes, url, canonical, claim)
-    return Identity(f"sha256:{digest}", url, canonical, claim)
+    return Identity(f"sha256:{digest}", url, canonical, claim or saved_from(page))
+
+
+def saved_from(page: RawPage) -> str | None:
+    """The address a browser wrote into a page it saved ("<!-- saved from url=(0034)https://... -->"), for a
+    page that gives none else: a claim, never a key (any file may say it), shown as such and telling the host
+    that tables show for its site (store/sitelabel.py)."""
+    if page.item or page.url:
+        return None
+    from briefarc.extract.sites import SAVED_FROM
+
+    found = SAVED_FROM.search(page.data[:4096].decode("latin-1"))
+    return found.group(1) if found and is_web_url(found.group(1)) else None
 
 
 def _anchor(page: RawPage, url: str | None) -> str | None:

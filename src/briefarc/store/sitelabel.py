@@ -1,8 +1,9 @@
 """Where a document comes from, in one word for tables and JSON: the same everywhere.
 
 Its source's name; for a page filed under no source, the site's name the page gives, else the host of
-its address; None when none is known (a saved file that names no site and came without a URL), which
-tables show as "—". SQL reads it through the `url_host` function that `register` adds to a connection.
+its address, else of the address it claims (a saved file's saved-from comment: store/identity.py); None when
+none is known (a saved file that names no site and came without any address), which tables show as "—".
+SQL reads it through the `url_host` function that `register` adds to a connection.
 --source takes a label as well as a source's name (SITE_FILTER_SQL, the labels from `unfiled_labels`),
 and "—" (or "-", as typed) for the pages whose site is not known.
 """
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 NONE_SHOWN = "—"  # what a table shows for a document whose site is not known
 
 # The label of a page filed under no source, in SQL over `documents d`.
-UNFILED_SQL = "coalesce(nullif(trim(d.site_name), ''), url_host(coalesce(d.canonical_url, d.url)))"
+UNFILED_SQL = "coalesce(nullif(trim(d.site_name), ''), url_host(coalesce(d.canonical_url, d.url, d.claimed_url)))"
 # The label in SQL, over `documents d LEFT JOIN sources s ON s.id = d.source_id`.
 SITE_SQL = f"coalesce(s.name, {UNFILED_SQL})"
 # A filter on the label of pages filed under no source as tables show it (a source's own pages go by its
@@ -29,9 +30,9 @@ SITE_FILTER_SQL = f"d.source_id IS NULL AND coalesce({UNFILED_SQL}, '{NONE_SHOWN
 NONE_TYPED = ("-", NONE_SHOWN)  # what --source takes for NONE_SHOWN
 
 
-def site_label(source: str | None, site_name: str | None, url: str | None) -> str | None:
-    """SITE_SQL in Python, for rows already read."""
-    return source or (site_name or "").strip() or url_host(url)
+def site_label(source: str | None, site_name: str | None, url: str | None, claimed: str | None = None) -> str | None:
+    """SITE_SQL in Python, for rows already read (`url`: the canonical address, else the page's own)."""
+    return source or (site_name or "").strip() or url_host(url) or url_host(claimed)
 
 
 def unfiled_labels(db: sqlite_utils.Database) -> list[str]:
