@@ -56,6 +56,16 @@ def test_a_long_site_name_is_whole_at_80_columns(cli, two_ministries, at_80, com
     assert CHINA in cells and BANGLADESH in cells, cells
 
 
+def test_list_gives_a_long_name_the_room_to_stay_three_lines(cli, two_ministries, at_80):
+    """Whole in list's 16 cells, the name made each row five lines high beside a title of two or three; list has no
+    snippet, and its source column takes up to 24 cells: the name in three lines, as the title."""
+    lines = cli("list", "--db", two_ministries).stdout.splitlines()
+    cells = [line.split("│")[3].strip() for line in lines if line.count("│") > 3]
+    assert cells[:3] == ["Ministry of Foreign", "Affairs of the People's", "Republic of Bangladesh"], cells
+    assert cells[3:6] == ["Ministry of Foreign", "Affairs of the People's", "Republic of China"], cells
+    assert len(cells) == 6 and max(map(len, lines)) == 80
+
+
 def test_a_source_url_is_one_line_outside_any_box(cli, db_file, at_80):
     """`sources show NAME` folded a long URL inside its box: a copy of it picked up "│" and the padding."""
     url = ("https://www.example-ministry-of-foreign-affairs.gov.example/en/press-and-media/briefings/"

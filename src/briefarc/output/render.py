@@ -136,10 +136,16 @@ def longest_word(titles: Iterable[str | None], cap: int) -> int:
     return min(cap, max(map(cell_len, words), default=0))
 
 
-def source_width(max_width: int) -> int:
+def source_width(max_width: int, *, titles_only: bool = False) -> int:
     """The cells of a table's source column: at most two sevenths of what a hit's id and date leave (HitsTable.AROUND),
-    SHORT_NAME from 80 columns on, never under 8."""
+    SHORT_NAME from 80 columns on, never under 8. Beside `titles_only` (list: no snippet), three sevenths, up to
+    LIST_NAME: "Ministry of Foreign Affairs of the People's Republic of China" whole in three lines, as its title."""
+    if titles_only:
+        return min(LIST_NAME, max(8, 3 * (max_width - HitsTable.AROUND) // 7))
     return min(SHORT_NAME, max(8, 2 * (max_width - HitsTable.AROUND) // 7))
+
+
+LIST_NAME = 24  # cells of list's source column from 80 columns on
 
 
 class HitsTable:
@@ -155,7 +161,7 @@ class HitsTable:
         self.hits, self.snippets = hits, snippets
 
     def __rich_console__(self, console, options):
-        source = source_width(options.max_width)
+        source = source_width(options.max_width, titles_only=not self.snippets)
         room = options.max_width - self.AROUND - source
         longest = longest_word((hit.get("title") for hit in self.hits), self.LONG_WORD)
         if (room * 2 // 5 if self.snippets else room) <= max(self.MIN_TITLE, longest):
