@@ -82,10 +82,10 @@ class ItemHandler:
 
         def page_wanted(results: list[SaveResult]) -> None:  # in the transaction that saves the entry's text
             first = results[0]
-            if item.fetch_page and first.status != "unchanged":  # new, or edited in the feed: its page is wanted
+            edited = first.status == "updated" or first.entry_edited
+            if item.fetch_page and (first.status == "added" or edited):  # new, or edited in the feed: its page
                 pending.note(self.db, item.url, source_id=self.source_id, found_on=found_on, title=item.title,
-                             published=item.published, document_id=first.document_id,
-                             again=first.status == "updated")
+                             published=item.published, document_id=first.document_id, again=edited)
 
         results = await self._store(item, item.page, then=page_wanted)
         if not results or not item.fetch_page:
@@ -226,7 +226,8 @@ class ItemHandler:
         """The page could not be had but the item's text is archived: try again later, or give up.
 
         An entry that carried only a title has no text to stand: its page's failure is a failure."""
-        if self._title_only(item.document_id):
+        source = self._text_source(item.document_id)
+        if source is None or source == "feed-title":  # an entry that carried only a title
             self.report.failed += 1
             self.report.failures.append((item.url, reason))
             self._pending_failed(item, reason, tried=tried)
@@ -234,8 +235,9 @@ class ItemHandler:
         row = self._pending_failed(item, reason, wait=True, tried=tried)
         self.report.deferred += 1
         when = "given up" if row.given_up_at else f"next try after {row.next_try}"
-        self.report.notes.append(f"{item.url}: page not fetched ({reason}); the feed's text stands, {when}")
+        stands = "the page's text archived before" if source == "page" else "the feed's text"  # an edited entry's
+        self.report.notes.append(f"{item.url}: page not fetched ({reason}); {stands} stands, {when}")
 
-    def _title_only(self, document_id: int | None) -> bool:
+    def _text_source(self, document_id: int | None) -> str | None:
         row = self.db.execute("SELECT text_source FROM documents WHERE id = ?", (document_id,)).fetchone()
-        return row is None or row[0] == "feed-title"
+        return None if row is None else row[0] or "page"

@@ -159,3 +159,4 @@ class SaveResult:
     document_id: int
     version: int
     refiled: bool = False  # an archived page now filed under the source given (`ingest --source` again)
+    entry_edited: bool = False  # an edited feed entry of a document whose page's text stands: the page is wanted

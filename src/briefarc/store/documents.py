@@ -38,8 +38,9 @@ def save_document(
 
     A new identity adds a document; different text under a known identity adds a snapshot and a
     version and updates the document; the same text again changes nothing but `checked_at`.
-    A feed entry is compared with the entry seen last (`feed_hash`): once the page's own text has
-    superseded the feed's, the same entry again changes nothing, and only an edited entry is a version.
+    A feed entry is compared with the entry seen last (`feed_hash`): an edited entry is a version while the
+    document holds the feed's text; once the page's own text has superseded it, an entry (the same or edited)
+    never replaces the page's text: an edited one is noted and asks for the page again (`entry_edited`).
     `into` names the document the page is a version of (a feed entry's page, whatever its canonical URL).
     """
     return save_documents(db, [(doc, page)], source_id=source_id, into=into)[0]
@@ -88,14 +89,15 @@ def _save(conn: sqlite3.Connection, new: NewDocuments, doc: Document, page: RawP
     refiled = source_id is not None and conn.execute(  # `ingest --source` again: the page joins that source
         "UPDATE documents SET source_id = ? WHERE id = ? AND source_id IS NOT ?", (source_id, row[0], source_id)
     ).rowcount > 0
-    if _same_text(conn, row, doc, text_hash):
+    kept = _kept_text(conn, row, doc, text_hash)
+    if kept:
         conn.execute(  # a page fetched live is back at its source; a saved copy proves nothing of the kind
             "UPDATE documents SET checked_at = ?, removed_at = CASE WHEN ? THEN NULL ELSE removed_at END"
             " WHERE id = ?", (stamp, page.live, row[0]))
         if not page.live:
             _note_copy(conn, row[0], digest, text_hash)
         new.mend(page, digest)
-        return SaveResult("unchanged", row[0], row[2], refiled)
+        return SaveResult("unchanged", row[0], row[2], refiled, entry_edited=kept == EDITED_ENTRY)
     if not page.live and _stored_before(conn, row[0], digest, text_hash):  # an older saved copy again
         new.mend(page, digest)
         return SaveResult("unchanged", row[0], row[2], refiled)
@@ -237,23 +239,26 @@ class NewDocuments:
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", versions)
 
 
-def _same_text(conn: sqlite3.Connection, row: tuple, doc: Document, text_hash: str) -> bool:
-    """Whether `doc` brings nothing new to the stored document `row` (noting a feed entry's hash if new)."""
+SAME = "same"
+EDITED_ENTRY = "edited entry"
+
+
+def _kept_text(conn: sqlite3.Connection, row: tuple, doc: Document, text_hash: str) -> str | None:
+    """Whether the stored document `row` keeps its text: SAME when `doc` brings nothing new (noting a feed entry's
+    hash if new), EDITED_ENTRY when `doc` is an edited feed entry of a document that holds its page's text (the
+    page's text stands: an entry's summary of the page replaced it, and the page is wanted again), None when `doc`'s
+    text is a new version."""
     doc_id, stored_hash, _, _, text_source, feed_hash = row
-    from_feed = is_feed_text(doc.text_source)
-    if not from_feed:
-        if stored_hash == text_hash and text_source != "page":  # the page confirms it: the text is the page's
-            conn.execute("UPDATE documents SET text_source = 'page' WHERE id = ?", (doc_id,))
-            conn.execute("UPDATE versions SET text_source = 'page' WHERE document_id = ? AND snapshot_id = "
-                         "(SELECT snapshot_id FROM documents WHERE id = ?)", (doc_id, doc_id))
-        return stored_hash == text_hash
+    if not is_feed_text(doc.text_source):
+        if stored_hash == text_hash and text_source != "page":
+            conn.execute("UPDATE documents SET text_source = 'page' WHERE id = ?", (doc_id,))  # the page confirms it
+        return SAME if stored_hash == text_hash else None
     if feed_hash == text_hash:
-        return True
-    first_sight = feed_hash is None
-    if stored_hash == text_hash or (first_sight and text_source == "page"):  # the page's text stands
+        return SAME
+    if stored_hash == text_hash or text_source == "page":  # the page's text stands
         conn.execute("UPDATE documents SET feed_hash = ? WHERE id = ?", (text_hash, doc_id))
-        return True
-    return False
+        return SAME if stored_hash == text_hash or feed_hash is None else EDITED_ENTRY
+    return None
 
 
 def _find_former(conn: sqlite3.Connection, identity: Identity) -> tuple | None:
