@@ -137,3 +137,14 @@ def test_speakers_puts_a_spokespersons_two_scripts_side_by_side(cli, db_file):
     rows = cli("speakers", "--json", "--db", db_file).jsonl()
     assert [(row["spokesperson"], row["documents"]) for row in rows] == [
         ("耿爽", 3), ("Geng Shuang", 1), ("华春莹", 2), ("Hua Chunying", 1)], rows
+
+
+def test_part_of_an_outlets_name_finds_its_questions_under_each_spelling(cli, db_file, tmp_path):
+    """--outlet with part of a name ("Radio", "广播电视") finds the outlet `outlets` counts as one, under all its
+    spellings: "Radio" found the one question labelled China Radio International and not CRI's two."""
+    ingest(cli, db_file, tmp_path / "pages", {"en.html": ENGLISH, "zh.html": CHINESE})
+    for typed, expected in (("Radio", ["CRI", "CRI", "China Radio International"]),
+                            ("广播电视", ["中央广播电视总台央视记者", "总台央视记者", "总台央视记者"]),
+                            ("Paper", ["THE PAPER", "The Paper", "The Paper"]), ("TV", ["Reuters TV"])):
+        found = cli("search", "--in", "questions", "--outlet", typed, "--json", "--db", db_file).jsonl()
+        assert sorted(row["speaker"] for row in found) == expected, typed

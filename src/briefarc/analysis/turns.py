@@ -131,7 +131,8 @@ def outlet_labels(db, outlet: str) -> list[str]:
     """The question labels that name `outlet`: the outlet of that name as `outlets` lists it, in any case
     (`Reuters`, as `路透社记者` is `路透社`); when none is named so, those whose outlet holds the name as whole words
     (`Times`), or a Chinese name anywhere in it (`央视`). A part of a word finds nothing: `AP` found The Paper. An
-    outlet is each of its spellings that `outlets` counts as one (outlet_key: `cri` is China Radio International)."""
+    outlet is each of its spellings that `outlets` counts as one (outlet_key: `cri` is China Radio International),
+    whichever of them the name or its part is found in (`Radio`: CRI's questions too)."""
     wanted = " ".join(outlet.split()).casefold()
     named: dict[str, str] = {}
     keys: dict[str, str] = {}
@@ -139,13 +140,13 @@ def outlet_labels(db, outlet: str) -> list[str]:
         if name := outlet_of(label):
             named[label] = " ".join(name.split()).casefold()
             keys[label] = outlet_key(name)
-    exact = [label for label, key in keys.items() if key == outlet_key(outlet)]
-    if exact:
-        return exact
-    if has_cjk(wanted):
-        return [label for label, name in named.items() if wanted in name]
-    words = re.compile(rf"(?<![^\W_]){re.escape(wanted)}(?![^\W_])")
-    return [label for label, name in named.items() if words.search(name)]
+    found = {outlet_key(outlet)} & set(keys.values())
+    if not found and has_cjk(wanted):
+        found = {keys[label] for label, name in named.items() if wanted in name}
+    elif not found:
+        words = re.compile(rf"(?<![^\W_]){re.escape(wanted)}(?![^\W_])")
+        found = {keys[label] for label, name in named.items() if words.search(name)}
+    return [label for label, key in keys.items() if key in found]
 
 
 @translated
