@@ -148,3 +148,11 @@ def test_part_of_an_outlets_name_finds_its_questions_under_each_spelling(cli, db
                             ("Paper", ["THE PAPER", "The Paper", "The Paper"]), ("TV", ["Reuters TV"])):
         found = cli("search", "--in", "questions", "--outlet", typed, "--json", "--db", db_file).jsonl()
         assert sorted(row["speaker"] for row in found) == expected, typed
+
+
+def test_part_of_an_outlets_name_in_full_width_letters_is_read_as_plain_ones(cli, db_file, tmp_path):
+    """Ｒａｄｉｏ is Radio, as ＣＲＩ is CRI: the part of a name was compared as typed, and found nothing."""
+    ingest(cli, db_file, tmp_path / "pages", {"en.html": ENGLISH})
+    for typed in ("ＣＲＩ", "Ｒａｄｉｏ"):
+        found = cli("search", "--in", "questions", "--outlet", typed, "--json", "--db", db_file).jsonl()
+        assert sorted(row["speaker"] for row in found) == ["CRI", "CRI", "China Radio International"], typed

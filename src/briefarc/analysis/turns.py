@@ -133,12 +133,12 @@ def outlet_labels(db, outlet: str) -> list[str]:
     (`Times`), or a Chinese name anywhere in it (`央视`). A part of a word finds nothing: `AP` found The Paper. An
     outlet is each of its spellings that `outlets` counts as one (outlet_key: `cri` is China Radio International),
     whichever of them the name or its part is found in (`Radio`: CRI's questions too)."""
-    wanted = " ".join(outlet.split()).casefold()
+    wanted = _folded(outlet)
     named: dict[str, str] = {}
     keys: dict[str, str] = {}
     for (label,) in db.execute("SELECT DISTINCT speaker FROM turns WHERE role = 'question' AND speaker IS NOT NULL"):
         if name := outlet_of(label):
-            named[label] = " ".join(name.split()).casefold()
+            named[label] = _folded(name)
             keys[label] = outlet_key(name)
     found = {outlet_key(outlet)} & set(keys.values())
     if not found and has_cjk(wanted):
@@ -147,6 +147,13 @@ def outlet_labels(db, outlet: str) -> list[str]:
         words = re.compile(rf"(?<![^\W_]){re.escape(wanted)}(?![^\W_])")
         found = {keys[label] for label, name in named.items() if words.search(name)}
     return [label for label, key in keys.items() if key in found]
+
+
+def _folded(name: str) -> str:
+    """A name as --outlet compares its part: full-width letters as plain ones (Ｔｉｍｅｓ), one space, no case."""
+    import unicodedata
+
+    return " ".join(unicodedata.normalize("NFKC", name).split()).casefold()
 
 
 @translated
