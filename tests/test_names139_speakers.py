@@ -156,3 +156,12 @@ def test_part_of_an_outlets_name_in_full_width_letters_is_read_as_plain_ones(cli
     for typed in ("ＣＲＩ", "Ｒａｄｉｏ"):
         found = cli("search", "--in", "questions", "--outlet", typed, "--json", "--db", db_file).jsonl()
         assert sorted(row["speaker"] for row in found) == ["CRI", "CRI", "China Radio International"], typed
+
+
+def test_an_outlet_typed_as_its_label_prints_it_is_that_outlet(cli, db_file, tmp_path):
+    """--outlet 总台央视记者, the label as `search` shows it, is the outlet 总台央视 (`outlets` reads the label so):
+    it found nothing, the word for reporter after the name not being part of any outlet's name."""
+    ingest(cli, db_file, tmp_path / "pages", {"zh.html": CHINESE})
+    for typed in ("总台央视记者", "《总台央视》记者", "中央广播电视总台央视记者"):
+        found = cli("search", "--in", "questions", "--outlet", typed, "--json", "--db", db_file).jsonl()
+        assert sorted(row["speaker"] for row in found) == ["中央广播电视总台央视记者", *["总台央视记者"] * 2], typed

@@ -129,8 +129,9 @@ def filter_sql(db, filters: Filters | None, role: str | None, outlet: str | None
 
 def outlet_labels(db, outlet: str) -> list[str]:
     """The question labels that name `outlet`: the outlet of that name as `outlets` lists it, in any case
-    (`Reuters`, as `路透社记者` is `路透社`); when none is named so, those whose outlet holds the name as whole words
-    (`Times`), or a Chinese name anywhere in it (`央视`). A part of a word finds nothing: `AP` found The Paper. An
+    (`Reuters`, as `路透社记者` is `路透社`, typed so or as the label prints it); when none is named so, those
+    whose outlet holds the name as whole words (`Times`), or a Chinese name anywhere in it (`央视`). A part of a
+    word finds nothing: `AP` found The Paper. An
     outlet is each of its spellings that `outlets` counts as one (outlet_key: `cri` is China Radio International),
     whichever of them the name or its part is found in (`Radio`: CRI's questions too)."""
     wanted = _folded(outlet)
@@ -140,7 +141,7 @@ def outlet_labels(db, outlet: str) -> list[str]:
         if name := outlet_of(label):
             named[label] = _folded(name)
             keys[label] = outlet_key(name)
-    found = {outlet_key(outlet)} & set(keys.values())
+    found = {outlet_key(outlet_of(outlet) or outlet)} & set(keys.values())  # 路透社记者, as the label prints it
     if not found and has_cjk(wanted):
         found = {keys[label] for label, name in named.items() if wanted in name}
     elif not found:
