@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from briefarc.store.text import has_cjk
+
 STATE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title></head>
 <body><main><article><h1>{title}</h1>
 <p>{name}, Department Spokesperson</p>
@@ -165,3 +167,20 @@ def test_an_outlet_typed_as_its_label_prints_it_is_that_outlet(cli, db_file, tmp
     for typed in ("总台央视记者", "《总台央视》记者", "中央广播电视总台央视记者"):
         found = cli("search", "--in", "questions", "--outlet", typed, "--json", "--db", db_file).jsonl()
         assert sorted(row["speaker"] for row in found) == ["中央广播电视总台央视记者", *["总台央视记者"] * 2], typed
+
+
+def test_an_outlet_named_alike_in_both_scripts_is_counted_in_each_apart(cli, db_file, tmp_path):
+    """The English and the Chinese page are two versions of one briefing: CNN's question on each (CNN:, CNN记者：)
+    is one question in each script, as Reuters' and 路透社's are, not two questions of one outlet."""
+    english = ENGLISH.replace("<p>Reuters TV:", "<p>CNN: Is the report on the new export rules accurate?</p>\n"
+                              "<p>A: I am not aware of the report you mentioned, so I cannot comment on it.</p>\n"
+                              "<p>Reuters TV:")
+    chinese = CHINESE.replace("<p>记者：", "<p>CNN记者：关于新出口规则的报道是否属实？</p>\n"
+                              "<p>答：我不了解你提到的报道。</p>\n<p>记者：")
+    ingest(cli, db_file, tmp_path / "pages", {"en.html": english, "zh.html": chinese})
+    rows = cli("outlets", "--top", "3", "--json", "--db", db_file).jsonl()
+    cnn = [(row["questions"], row["top_terms"]) for row in rows if row["outlet"] == "CNN"]
+    assert len(cnn) == 2 and all(count == 1 for count, _ in cnn), cnn
+    assert sorted(any(has_cjk(term) for term in terms) for _, terms in cnn) == [False, True], cnn
+    found = cli("search", "--in", "questions", "--outlet", "CNN", "--json", "--db", db_file).jsonl()
+    assert sorted(row["speaker"] for row in found) == ["CNN", "CNN记者"]

@@ -260,7 +260,8 @@ def get_turn(db: sqlite_utils.Database, doc_id: int, number: int) -> dict:
 def outlets(db: sqlite_utils.Database, filters: Filters | None = None, *, top: int = 5) -> list[dict]:
     """Who asks: each outlet named in question labels, with its count, first and last date and the terms
     it asks about more than the other outlets do. The spellings of one outlet (outlet_key) count together, under
-    the one its questions are labelled with most often."""
+    the one its questions are labelled with most often; its questions in each script apart (CNN: and CNN记者: ask
+    the English and the Chinese version of one briefing's question, as Reuters: and 路透社记者: do)."""
     from briefarc.analysis.tokens import content_tokens
 
     where, params = filter_sql(db, filters, "question", None)
@@ -268,32 +269,32 @@ def outlets(db: sqlite_utils.Database, filters: Filters | None = None, *, top: i
         f"""SELECT t.speaker, d.published_date, t.text FROM turns t JOIN documents d ON d.id = t.document_id
             LEFT JOIN sources s ON s.id = d.source_id WHERE t.speaker IS NOT NULL {where}""", params
     ).fetchall()
-    found: dict[str, dict] = {}
-    terms: dict[str, Counter] = {}
-    asked: dict[str, list[str]] = {}
+    found: dict[tuple[str, bool], dict] = {}
+    terms: dict[tuple[str, bool], Counter] = {}
+    asked: dict[tuple[str, bool], list[str]] = {}
     answering = _answering_names(db)
-    spellings: dict[str, Counter] = {}
+    spellings: dict[tuple[str, bool], Counter] = {}
     for speaker, date, text in rows:
         outlet = outlet_of(speaker)
         if outlet is None or _surname(outlet) in answering:
             continue
-        name = outlet_key(outlet)
+        counts = Counter(content_tokens(text or ""))
+        # an outlet in each script it asks in: against all, 'china' topped every English-asking outlet's terms in
+        # an archive that also holds Chinese questions (half of all words, and they never write it)
+        name = (outlet_key(outlet), _asks_in_cjk(counts))
         spellings.setdefault(name, Counter())[outlet] += 1
-        entry = found.setdefault(name, {"outlet": name, "questions": 0, "first": date, "last": date})
+        entry = found.setdefault(name, {"outlet": outlet, "questions": 0, "first": date, "last": date})
         entry["questions"] += 1
         entry["first"] = min(filter(None, (entry["first"], date)), default=None)
         entry["last"] = max(filter(None, (entry["last"], date)), default=None)
-        terms.setdefault(name, Counter()).update(content_tokens(text or ""))
+        terms.setdefault(name, Counter()).update(counts)
         asked.setdefault(name, []).append(text or "")
-    # Each outlet against those asking in its script: against all, 'china' topped every English-asking outlet's
-    # terms in an archive that also holds Chinese questions (half of all words, and they never write it).
-    script = {name: _asks_in_cjk(counts) for name, counts in terms.items()}
     everyone: dict[bool, Counter] = {}
     for name, counts in terms.items():  # not sum(..., Counter()): that copies the whole vocabulary once per outlet
-        everyone.setdefault(script[name], Counter()).update(counts)
+        everyone.setdefault(name[1], Counter()).update(counts)
     for name, entry in found.items():
         entry["outlet"] = max(spellings[name], key=lambda spelling: (spellings[name][spelling], spelling))
-        entry["top_terms"] = distinctive(terms[name], everyone[script[name]], top, asked[name])
+        entry["top_terms"] = distinctive(terms[name], everyone[name[1]], top, asked[name])
     return sorted(found.values(), key=lambda e: (-e["questions"], e["outlet"]))
 
 
