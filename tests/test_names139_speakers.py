@@ -184,3 +184,12 @@ def test_an_outlet_named_alike_in_both_scripts_is_counted_in_each_apart(cli, db_
     assert sorted(any(has_cjk(term) for term in terms) for _, terms in cnn) == [False, True], cnn
     found = cli("search", "--in", "questions", "--outlet", "CNN", "--json", "--db", db_file).jsonl()
     assert sorted(row["speaker"] for row in found) == ["CNN", "CNN记者"]
+
+
+def test_an_outlet_typed_as_nothing_but_spaces_is_a_usage_error(cli, db_file, tmp_path):
+    """--outlet " " found the questions whose label ends in a mark (英国《金融时报》记者): an empty name is
+    found between any two marks. It is a usage error, as --spokesperson " " is."""
+    ingest(cli, db_file, tmp_path / "pages", {"zh.html": CHINESE.replace("总台央视记者", "英国《金融时报》记者")})
+    for role in ("questions", "answers"):
+        result = cli("search", "--in", role, "--outlet", " ", "--db", db_file)
+        assert result.code == 2 and "--outlet" in result.stderr and result.stdout == "", result.stderr

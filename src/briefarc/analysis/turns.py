@@ -111,7 +111,9 @@ def filter_sql(db, filters: Filters | None, role: str | None, outlet: str | None
     if role:
         clauses.append("t.role = ?")
         params.append(role)
-    if outlet:
+    if outlet is not None:
+        if not outlet.strip():  # "" or " " would be found between any two marks (英国《金融时报》记者)
+            raise UsageError("--outlet takes an outlet's name, not nothing: `briefarc outlets` lists them.")
         if role == "statement":
             raise UsageError("--outlet finds an outlet's questions, and with --in answers the answers to them; "
                              "statements answer no one: leave out --in statements or --outlet.")
