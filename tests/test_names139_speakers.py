@@ -65,6 +65,12 @@ def ingest(cli, db: Path, folder: Path, pages: dict[str, str]) -> None:
     assert result.code == 0, result.stderr
 
 
+def questions_of(cli, db: Path, outlet: str) -> list[str]:
+    """The labels of the questions `search --outlet` finds, in order."""
+    found = cli("search", "--in", "questions", "--outlet", outlet, "--json", "--db", db).jsonl()
+    return sorted(row["speaker"] for row in found)
+
+
 def test_a_guest_briefer_whose_label_loses_its_dot_still_answers(cli, db_file, tmp_path):
     ingest(cli, db_file, tmp_path / "pages", {"state.html": STATE.format(title="Department Press Briefing",
                                                                         name="Ned Price")})
@@ -148,16 +154,14 @@ def test_part_of_an_outlets_name_finds_its_questions_under_each_spelling(cli, db
     for typed, expected in (("Radio", ["CRI", "CRI", "China Radio International"]),
                             ("广播电视", ["中央广播电视总台央视记者", "总台央视记者", "总台央视记者"]),
                             ("Paper", ["THE PAPER", "The Paper", "The Paper"]), ("TV", ["Reuters TV"])):
-        found = cli("search", "--in", "questions", "--outlet", typed, "--json", "--db", db_file).jsonl()
-        assert sorted(row["speaker"] for row in found) == expected, typed
+        assert questions_of(cli, db_file, typed) == expected, typed
 
 
 def test_part_of_an_outlets_name_in_full_width_letters_is_read_as_plain_ones(cli, db_file, tmp_path):
     """Ｒａｄｉｏ is Radio, as ＣＲＩ is CRI: the part of a name was compared as typed, and found nothing."""
     ingest(cli, db_file, tmp_path / "pages", {"en.html": ENGLISH})
     for typed in ("ＣＲＩ", "Ｒａｄｉｏ"):
-        found = cli("search", "--in", "questions", "--outlet", typed, "--json", "--db", db_file).jsonl()
-        assert sorted(row["speaker"] for row in found) == ["CRI", "CRI", "China Radio International"], typed
+        assert questions_of(cli, db_file, typed) == ["CRI", "CRI", "China Radio International"], typed
 
 
 def test_an_outlet_typed_as_its_label_prints_it_is_that_outlet(cli, db_file, tmp_path):
@@ -165,8 +169,7 @@ def test_an_outlet_typed_as_its_label_prints_it_is_that_outlet(cli, db_file, tmp
     it found nothing, the word for reporter after the name not being part of any outlet's name."""
     ingest(cli, db_file, tmp_path / "pages", {"zh.html": CHINESE})
     for typed in ("总台央视记者", "《总台央视》记者", "中央广播电视总台央视记者"):
-        found = cli("search", "--in", "questions", "--outlet", typed, "--json", "--db", db_file).jsonl()
-        assert sorted(row["speaker"] for row in found) == ["中央广播电视总台央视记者", *["总台央视记者"] * 2], typed
+        assert questions_of(cli, db_file, typed) == ["中央广播电视总台央视记者", *["总台央视记者"] * 2], typed
 
 
 def test_an_outlet_named_alike_in_both_scripts_is_counted_in_each_apart(cli, db_file, tmp_path):
@@ -182,8 +185,7 @@ def test_an_outlet_named_alike_in_both_scripts_is_counted_in_each_apart(cli, db_
     cnn = [(row["questions"], row["top_terms"]) for row in rows if row["outlet"] == "CNN"]
     assert len(cnn) == 2 and all(count == 1 for count, _ in cnn), cnn
     assert sorted(any(has_cjk(term) for term in terms) for _, terms in cnn) == [False, True], cnn
-    found = cli("search", "--in", "questions", "--outlet", "CNN", "--json", "--db", db_file).jsonl()
-    assert sorted(row["speaker"] for row in found) == ["CNN", "CNN记者"]
+    assert questions_of(cli, db_file, "CNN") == ["CNN", "CNN记者"]
 
 
 def test_an_outlet_typed_as_nothing_but_spaces_is_a_usage_error(cli, db_file, tmp_path):
