@@ -16,6 +16,7 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING
 
 from briefarc.analysis.matching import where_sql
+from briefarc.analysis.mentions import may_match, query_words
 from briefarc.errors import NotFound, SearchSyntaxError, UsageError
 from briefarc.store.db import transaction, translated
 from briefarc.store.documents import now_iso
@@ -143,12 +144,23 @@ class Edited(dict[int, tuple[int, int]]):
         self.held: set[int] = set()  # the documents whose compared version the archive in memory holds
 
     def found(self, query: str, ids: list[int]) -> list[int]:
-        """The documents among `ids` whose compared version `query` finds, searched HELD at a time."""
+        """The documents among `ids` whose compared version `query` finds, searched HELD at a time; only those
+        whose compared version holds a word of the query are searched (analysis/mentions.py)."""
+        from briefarc.store.search import search_query
+
+        words = query_words(search_query(query)[0])
         found = []
         for start in range(0, len(ids), HELD):
-            part = ids[start:start + HELD]
-            found += _found(self._holding(part), query, Filters(), AMONG, [json.dumps(part)])
+            part = self._mentioning(ids[start:start + HELD], words)
+            found += _found(self._holding(part), query, Filters(), AMONG, [json.dumps(part)]) if part else []
         return found
+
+    def _mentioning(self, ids: list[int], words: list[str] | None) -> list[int]:
+        """The documents among `ids` whose compared version may match the query of `words` (mentions.may_match)."""
+        if words is None or all(doc_id in self.held for doc_id in ids):
+            return ids
+        return [doc_id for doc_id, *texts in _versions(self.conn, {doc_id: self[doc_id][0] for doc_id in ids})
+                if doc_id in self.held or may_match(words, *texts)]
 
     def _holding(self, ids: list[int]) -> sqlite3.Connection:
         """The archive in memory, holding the compared versions of `ids` (made again when it would hold too many)."""
@@ -260,6 +272,13 @@ def _empty_archive() -> sqlite3.Connection:
     return memory
 
 
+def _versions(conn: sqlite3.Connection, versions: dict[int, int]) -> list[tuple]:
+    """(document id, title, subtitle, body) of the `versions` (document id -> number) of `conn`."""
+    return conn.execute("""SELECT v.document_id, v.title, v.subtitle, v.body FROM json_each(?) j
+                           JOIN versions v ON v.document_id = CAST(j.key AS INTEGER) AND v.number = j.value""",
+                        [json.dumps({str(doc_id): number for doc_id, number in versions.items()})]).fetchall()
+
+
 def _hold(conn: sqlite3.Connection, memory: sqlite3.Connection, versions: dict[int, int]) -> None:
     """The `versions` (document id -> number) of `conn` as documents of the archive `memory`, under their document's
     id, indexed as an archive indexes them: their CJK search terms, the acronyms left for search to read."""
@@ -267,9 +286,7 @@ def _hold(conn: sqlite3.Connection, memory: sqlite3.Connection, versions: dict[i
     from briefarc.store.documents import insert_rows
     from briefarc.store.fts import indexed
 
-    rows = conn.execute("""SELECT v.document_id, v.title, v.subtitle, v.body FROM json_each(?) j
-                           JOIN versions v ON v.document_id = CAST(j.key AS INTEGER) AND v.number = j.value""",
-                        [json.dumps({str(doc_id): number for doc_id, number in versions.items()})]).fetchall()
+    rows = _versions(conn, versions)
     columns = ", ".join(indexed("documents"))
     memory.execute("BEGIN")
     insert_rows(memory, "documents", ("id", "key", "title", "subtitle", "body", "cjk_title", "cjk_subtitle",
