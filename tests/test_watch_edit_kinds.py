@@ -190,3 +190,34 @@ def test_many_edits_are_searched_a_few_at_a_time(cli, tmp_path, monkeypatch):
     assert sorted(hit["id"] for hit in found["kabul"]["unmatched_edits"]) == [1, 2, 3, 4, 5]
     assert sorted(hit["id"] for hit in found["taliban"]["unmatched_edits"]) == [1, 2, 4, 5]
     assert [hit["id"] for hit in found["taliban"]["edits"]] == [3]
+
+
+def test_a_page_edit_followed_by_a_change_of_its_feed_entry_is_reported(cli, tmp_path):
+    """The page was edited, then its feed entry changed before the next check (the page busy at that fetch, or
+    saved by hand before it): the newest version was the entry's, compared with the entry's text the watch had seen,
+    and the page's edit was never reported: the page fetched again (the same edited text) is no edit."""
+    db = tmp_path / "archive.db"
+    url = "https://mofa.example.org/briefings/weekly-2025-03-14"
+
+    def rss(summary: str) -> bytes:
+        return f"""<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Briefings</title>
+<link>https://mofa.example.org/</link><item><title>{TITLE}</title><link>{url}</link><guid>{url}</guid>
+<pubDate>Fri, 14 Mar 2025 06:00:00 GMT</pubDate><description>{summary}</description></item></channel></rss>""".encode()
+
+    ingest(cli, db, tmp_path, rss(SUMMARY), "https://mofa.example.org/feed.xml", "feed.xml")
+    ingest(cli, db, tmp_path, page(VISIT, BORDER), url)
+    cli("watch", "add", "crossing", "crossing", "--db", db)
+    cli("watch", "add", "taliban", "Taliban", "--db", db)
+    check(cli, db)
+    edited = page(VISIT, BORDER.replace("the crossing points would reopen soon", "the border would stay closed"))
+    ingest(cli, db, tmp_path, edited, url, "edited.html")  # version 3, the page's
+    ingest(cli, db, tmp_path, rss(SUMMARY + " He took questions."), "https://mofa.example.org/feed.xml",
+           "feed2.xml")  # version 4, the entry's: the document's text is the summary
+    found = check(cli, db)
+    crossing, taliban = found["crossing"], found["taliban"]
+    # search finds the document by its summary, which names the Taliban and no crossing: the page's edit in both
+    assert [(hit["seen_version"], hit["version"]) for hit in crossing["unmatched_edits"]] == [(2, 3)], crossing
+    assert [(hit["seen_version"], hit["version"]) for hit in taliban["edits"]] == [(2, 3)], taliban
+    ingest(cli, db, tmp_path, edited + b"\n", url, "again.html")  # the page fetched again: version 5, no edit
+    found = check(cli, db)
+    assert [(row["edited"], row["unmatched"]) for row in found.values()] == [(0, 0), (0, 0)], found

@@ -102,26 +102,34 @@ NEW = "{t}.rowid > ? AND {t}.rowid <= ?"
 AMONG = "{t}.rowid IN (SELECT value FROM json_each(?))"
 # Whether a version's text is a feed entry's (a summary, mostly) rather than its page's.
 FEED_TEXT = "({v}.text_source LIKE 'feed%')"
-# The documents seen at the last check whose newest version was made since, each with the version to compare it
-# with: the newest of the same kind of text (a feed entry's or the page's) that the watch had seen, else the first
-# of that kind made since; an edit when the two texts differ. The first version of a document is its arrival; an
-# older capture put in behind the newest (a WARC's) changes nothing the document says now; the page's text after
-# its feed entry's is the archive getting the whole text, and a feed entry's text between two of the page's that
-# are the same (an entry edited, its page not) changes nothing the page says.
+# The documents seen at the last check edited since, each with the version to show (the newest of the page's text
+# made since, else the newest of its feed entry's) and the one to compare it with: the newest of the same kind of
+# text (a feed entry's or the page's) that the watch had seen, else the first of that kind made since; an edit when
+# the two texts differ. The first version of a document is its arrival; an older capture put in behind one the
+# watch had seen (a WARC's) changes nothing the document says now; the page's text after its feed entry's is the
+# archive getting the whole text; a feed entry's text between two of the page's that are the same (an entry edited,
+# its page not) changes nothing the page says, and a page's edit followed by its entry's is the page's edit (the
+# entry's newest, compared with the entry, left the page's edit unreported).
 EDITED = f"""
-    WITH newest AS (
-        SELECT v.document_id, v.number, v.content_hash, {FEED_TEXT.format(v='v')} AS feed FROM versions v
+    WITH since AS (
+        SELECT v.document_id, v.number, {FEED_TEXT.format(v='v')} AS feed FROM versions v
         WHERE v.id > :seen AND v.id <= :top AND v.document_id <= :documents
-          AND v.number = (SELECT max(number) FROM versions WHERE document_id = v.document_id)),
+          AND NOT EXISTS (SELECT 1 FROM versions o WHERE o.document_id = v.document_id AND o.number > v.number
+                          AND o.id <= :seen)),
+    kinds AS (SELECT document_id, min(feed) AS feed FROM since GROUP BY document_id),
+    newest AS (SELECT s.document_id, max(s.number) AS number, s.feed FROM since s
+               JOIN kinds k ON k.document_id = s.document_id AND k.feed = s.feed GROUP BY s.document_id),
     compared AS (
-        SELECT n.document_id, n.number, n.content_hash, coalesce(
+        SELECT n.document_id, n.number, coalesce(
             (SELECT max(b.number) FROM versions b WHERE b.document_id = n.document_id AND b.number < n.number
                 AND b.id <= :seen AND {FEED_TEXT.format(v='b')} = n.feed),
             (SELECT min(b.number) FROM versions b WHERE b.document_id = n.document_id AND b.number < n.number
                 AND {FEED_TEXT.format(v='b')} = n.feed)) AS base
         FROM newest n)
     SELECT c.document_id, c.base, c.number FROM compared c
-    JOIN versions b ON b.document_id = c.document_id AND b.number = c.base WHERE b.content_hash != c.content_hash"""
+    JOIN versions b ON b.document_id = c.document_id AND b.number = c.base
+    JOIN versions n ON n.document_id = c.document_id AND n.number = c.number
+    WHERE b.content_hash != n.content_hash"""
 
 
 def _marks(conn: sqlite3.Connection) -> tuple[int, int]:
