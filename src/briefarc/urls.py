@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import base64
+import ipaddress
 import re
+import unicodedata
 from functools import lru_cache
 from typing import TypeGuard
 from urllib.parse import SplitResult, quote, unquote, urljoin, urlsplit, urlunsplit
@@ -131,6 +133,24 @@ def hostname(url: str | None) -> str:
 def _hostname(url: str | None) -> str:
     parts = split(url)
     return (parts.hostname or "").lower() if parts else ""
+
+
+ASCII_HOST = re.compile(r"[a-z0-9._-]+")
+
+
+def is_host_name(host: str) -> bool:
+    """Whether a host, as hostname() gives it, is one an address may name: an IP address, or a name of letters
+    (of any script: an internationalised name), digits, marks, "-", "_" and "." -- not a control, bidi, space,
+    symbol or escape character, which web text puts there to pass a name off as another."""
+    if host.isascii() and ASCII_HOST.fullmatch(host):
+        return True
+    if ":" in host:
+        try:
+            ipaddress.ip_address(host)
+        except ValueError:
+            return False
+        return True
+    return bool(host) and all(char in "-._" or unicodedata.category(char)[0] in "LMN" for char in host)
 
 
 def host_with_port(url: str) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING
 
-from briefarc.urls import hostname
+from briefarc.urls import hostname, is_host_name
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -42,9 +42,10 @@ def unfiled_labels(db: sqlite_utils.Database) -> list[str]:
 
 
 def url_host(url: str | None) -> str | None:
-    """The host of a web address, without "www." (a label, not an address); None for anything else."""
+    """The host of a web address, without "www." (a label, not an address); None for anything else, and for a
+    host no host name may be (urls.is_host_name: web text's control or bidi characters)."""
     host = hostname(url) if url else ""
-    return host.removeprefix("www.") or None
+    return host.removeprefix("www.") if host and is_host_name(host) else None
 
 
 def register(conn: sqlite3.Connection) -> None:
