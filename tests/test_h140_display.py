@@ -96,7 +96,8 @@ def test_a_public_listing_s_links_to_localhost_are_not_noted_as_pending(cli, db_
     result = cli("ingest", saved, "--db", db_file)
     assert result.code == 0, result.stderr
     assert "2 article links noted as pending" in result.stderr
-    assert "3 links to a private address (localhost) left out: fetch refuses them from a public page" in result.stderr
+    assert ("3 links to a private network address (localhost, 127.0.0.1, [::1]) left out: fetch refuses them "
+            "from a public page") in result.stderr
     pending = cli("log", "--pending", "--db", db_file, "--json").jsonl()
     assert sorted(row["url"] for row in pending) == public
     assert "localhost" not in cli("log", "--pending", "--db", db_file).stdout

@@ -51,17 +51,31 @@ def print_ingest_summary(stderr: Console, report) -> None:
         console.say(stderr, f"  skipped: {clean_name(name)}: no text (a title and no body): not archived", hang=4)
     if report.listings:
         console.say(stderr, f"  {count(report.listings, 'listing page')}, not stored as documents: "
-                    f"{count(len(report.listed), 'article link')} noted as pending (`briefarc log --pending`)"
+                    + _pending_note(len(report.listed))
                     + (f"; {count(report.unplaced, 'relative link')} left out: give the page's address with --url"
                        if report.unplaced else "")
-                    + (f"; {count(report.private, 'link')} to a private address (localhost) left out: fetch refuses "
-                       "them from a public page" if report.private else ""), hang=4)
+                    + (f"; {count(report.private, 'link')} to a private network address "
+                       f"({_some(report.private_hosts)}) left out: fetch refuses them from a public page"
+                       if report.private else ""), hang=4)
     for site, pages in report.assumed.items():
         console.say(stderr, f"  site assumed for {count(pages, 'page')} without a URL: {clean(site)}", hang=4)
     for name, text in report.warnings:
         console.say(stderr, f"  warning: {clean_name(name)}: {clean(text)}", hang=4)
     for name, reason in report.failed:
         console.say(stderr, f"  failed: {clean_name(name)}: {clean(reason)}", hang=4)
+
+
+def _pending_note(links: int) -> str:
+    """How many article links wait to be fetched; `log --pending` named only when it has them to list."""
+    if not links:
+        return "no article links noted as pending"
+    return f"{count(links, 'article link')} noted as pending (`briefarc log --pending`)"
+
+
+def _some(hosts: list[str], shown: int = 3) -> str:
+    """The first few hosts, as plain text, and how many more."""
+    more = f" and {len(hosts) - shown} more" if len(hosts) > shown else ""
+    return ", ".join(clean(host) for host in hosts[:shown]) + more
 
 
 @contextmanager
