@@ -318,7 +318,8 @@ def sources_remove(name: Annotated[str, typer.Argument(help="The source's name."
 
 @app.command(epilog="\b\nExample: briefarc log --source mofa-pk --all --limit 50")
 def log(
-    limit: Annotated[int, typer.Option("--limit", min=1, help="How many requests at most.")] = 30,
+    limit: Annotated[int, typer.Option(
+        "--limit", min=1, help="How many requests (with --pending: pending pages) at most.")] = 30,
     source: Annotated[str | None, typer.Option("--source", help="Only this source's requests.")] = None,
     all_: Annotated[bool, typer.Option("--all", help="Every request, not only failures.")] = False,
     pending: Annotated[bool, typer.Option(
@@ -328,8 +329,9 @@ def log(
 ) -> None:
     """Recent failed requests (or all requests) with status, size, time and error; or the pages still to fetch."""
     from briefarc.output import console, render
-    from briefarc.store.fetchlog import recent_requests
-    from briefarc.store.pending import listed
+    from briefarc.output.textout import count_line
+    from briefarc.store.fetchlog import count_requests, recent_requests
+    from briefarc.store.pending import count_listed, listed
 
     database, _ = open_db(db, create=False)
     if source is not None:  # a mistyped name is said so, not answered with "No failed requests."
@@ -338,13 +340,22 @@ def log(
         source = _source_name(source, [known.name for known in all_sources(database)], address_hint=False)
     rows: list = (listed(database, source=source, limit=limit) if pending
                   else recent_requests(database, failures_only=not all_, limit=limit, source=source))
+    more = None
+    if len(rows) == limit:  # perhaps more than shown: "30 of 80 — `--limit 80` for more" on stderr, as print_limited
+        total = (count_listed(database, source=source) if pending
+                 else count_requests(database, failures_only=not all_, source=source))
+        more = count_line(len(rows), total, 0, more_hint=f"`--limit {total}`")
     if json_:
-        render.write_jsonl(rows, sys.stdout)
+        render.write_jsonl(rows, sys.stdout)  # rows only: the note goes to stderr
+        if more:
+            console.say(console.err(), more)
         return
     if rows:
         whole = not console.out().is_terminal  # into a pipe every URL stays whole, on one line
         console.print_table(render.pending_table(rows, whole=whole) if pending
                             else render.requests_table(rows, whole=whole))
+        if more:
+            console.say(console.err(), more)
     else:
         empty = "No failed requests." if not all_ else "No requests yet."
         console.err().print("No pages wait for a later try." if pending else empty, markup=False)

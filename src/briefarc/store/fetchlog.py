@@ -153,9 +153,10 @@ class RequestRow(TypedDict):
     error: str | None
 
 
-@translated
-def recent_requests(db: sqlite_utils.Database, *, failures_only: bool = True, limit: int = 50,
-                    source: str | None = None) -> list[RequestRow]:
+REQUESTS = "requests r LEFT JOIN runs ru ON ru.id = r.run_id LEFT JOIN sources s ON s.id = ru.source_id"
+
+
+def _requests_where(failures_only: bool, source: str | None) -> tuple[str, list]:
     # a robots.txt that is not there (404) is normal: it means "all allowed"
     failure = "(r.error IS NOT NULL OR (r.status >= 400 AND NOT (r.status = 404 AND r.url LIKE '%/robots.txt')))"
     clauses = [failure] if failures_only else []
@@ -163,11 +164,23 @@ def recent_requests(db: sqlite_utils.Database, *, failures_only: bool = True, li
     if source:
         clauses.append("s.name = ?")
         params.append(source)
-    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+@translated
+def count_requests(db: sqlite_utils.Database, *, failures_only: bool = True, source: str | None = None) -> int:
+    """How many requests recent_requests would give without a limit."""
+    where, params = _requests_where(failures_only, source)
+    return db.execute(f"SELECT count(*) FROM {REQUESTS} {where}", params).fetchone()[0]
+
+
+@translated
+def recent_requests(db: sqlite_utils.Database, *, failures_only: bool = True, limit: int = 50,
+                    source: str | None = None) -> list[RequestRow]:
+    where, params = _requests_where(failures_only, source)
     rows = db.execute(
         f"""SELECT r.at, s.name, r.url, r.status, r.bytes, r.duration_ms, r.attempt, r.error
-            FROM requests r LEFT JOIN runs ru ON ru.id = r.run_id LEFT JOIN sources s ON s.id = ru.source_id
-            {where} ORDER BY r.id DESC LIMIT ?""",
+            FROM {REQUESTS} {where} ORDER BY r.id DESC LIMIT ?""",
         [*params, limit],
     ).fetchall()
     return [{"at": at, "source": source_name, "url": url, "status": status, "bytes": size, "duration_ms": duration,

@@ -190,14 +190,23 @@ def walk_done(db: sqlite_utils.Database, source_id: int) -> None:
         conn.execute("DELETE FROM pending WHERE source_id = ? AND key LIKE 'walk:%'", (source_id,))
 
 
+PENDING = "pending p LEFT JOIN sources s ON s.id = p.source_id"
+
+
+@translated
+def count_listed(db: sqlite_utils.Database, *, source: str | None = None) -> int:
+    """How many pending items `listed` would give without a limit."""
+    where, params = ("WHERE s.name = ?", [source]) if source else ("", [])
+    return db.execute(f"SELECT count(*) FROM {PENDING} {where}", params).fetchone()[0]
+
+
 @translated
 def listed(db: sqlite_utils.Database, *, source: str | None = None, limit: int = 50) -> list[dict]:
     """Pending items, soonest next try first (given up ones last), for `briefarc log`."""
-    join = "LEFT JOIN sources s ON s.id = p.source_id"
     where, params = ("WHERE s.name = ?", [source]) if source else ("", [])
     rows = db.execute(
         f"""SELECT p.url, s.name, p.found_on, p.discovered_at, p.attempts, p.last_error, p.last_try, p.next_try,
-                   p.given_up_at, p.document_id FROM pending p {join} {where}
+                   p.given_up_at, p.document_id FROM {PENDING} {where}
             ORDER BY p.given_up_at IS NOT NULL, p.next_try LIMIT ?""", [*params, limit]).fetchall()
     keys = ("url", "source", "found_on", "discovered_at", "attempts", "last_error", "last_try", "next_try",
             "given_up_at", "document_id")
