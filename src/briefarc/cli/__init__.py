@@ -133,7 +133,7 @@ def _command_line_error(exc: typer.TyperException, argv: list[str]) -> int:
     if ctx is not None and exc.format_message() == ctx.get_help():  # no_args_is_help: the help, as asked for
         sys.stdout.write(ctx.get_help() + "\n")
         return ExitStatus.OK
-    message = _negative_number(exc, argv) or _as_typed(exc, argv)
+    message = _negative_number(exc, argv) or _not_a_whole_number(exc) or _as_typed(exc, argv)
     if ctx is not None and "unexpected extra argument" in message:
         message += _extra_words_hint(ctx, message)
     console.error(message)
@@ -187,6 +187,22 @@ def _as_typed(exc: typer.TyperException, argv: list[str]) -> str:
         return exc.format_message()
     typed = next((arg for arg in argv if arg.startswith(name) and not arg.startswith("--") and len(arg) > 2), None)
     return f"No such option: {typed}." if typed else exc.format_message()
+
+
+def _not_a_whole_number(exc: typer.TyperException) -> str | None:
+    """What an option that takes a whole number takes, said as this CLI's other options say it ("--top takes a whole
+    number, 0 or more, not 'abc'."): Click said "'abc' is not a valid int range"."""
+    param = getattr(exc, "param", None)
+    kind = getattr(param, "type", None)
+    if param is None or getattr(param, "param_type_name", "") != "option":
+        return None
+    if getattr(kind, "name", "") not in ("integer", "int range") or " is not a valid" not in str(exc):
+        return None
+    low, high = getattr(kind, "min", None), getattr(kind, "max", None)
+    bounds = (f", from {low} to {high}" if low is not None and high is not None else f", {low} or more"
+              if low is not None else f", at most {high}" if high is not None else "")
+    typed = str(exc)[: str(exc).rfind(" is not a valid")]
+    return f"{param.opts[0]} takes a whole number{bounds}, not {typed}."
 
 
 def _negative_number(exc: typer.TyperException, argv: list[str]) -> str | None:

@@ -57,7 +57,8 @@ def table_command(db, json_: bool, csv_: bool, columns: list[str], right: tuple[
                   compute, limit: int | None = None, csv_safe: bool | None = None, filters=None) -> None:
     """A command whose result is a plain table of records: `compute(database)` gives them (the first `limit`,
     with "20 of 79" on stderr when there are more). With none, and `filters` that select no document, the
-    message says so (`speakers --since 2030` said "No spokesperson named in any document")."""
+    message says so (`speakers --since 2030` said "No spokesperson named in any document"), or that the archive
+    has none at all (with no filters, "No documents match the filters." blamed filters no one gave)."""
     from briefarc.analysis.keywords import selects_any
     from briefarc.output.analysis import simple_table
 
@@ -65,7 +66,10 @@ def table_command(db, json_: bool, csv_: bool, columns: list[str], right: tuple[
     database, _ = open_db(db, create=False)
     rows = compute(database)
     if not rows and filters is not None and not selects_any(database, filters):
-        empty = "No documents match the filters."
+        from briefarc.store.search import Filters
+
+        empty = ("No documents match the filters." if selects_any(database, Filters())
+                 else "The archive has no documents yet.")
     print_limited(rows, limit, columns, json_, csv_, lambda r: simple_table(r, columns, right=right), empty, csv_safe)
 
 

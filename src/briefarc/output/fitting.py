@@ -38,7 +38,8 @@ class Fitted:
         for column in table.columns:
             probe.add_column(column.header, no_wrap=True, width=column.width, max_width=column.max_width)
         for row in zip(*(column.cells for column in table.columns), strict=True):
-            probe.add_row(*("x" * FLEX if flex else cell for flex, cell in zip(flexible, row, strict=True)))
+            probe.add_row(*("x" * max(FLEX, column.min_width or 0) if flex else cell
+                            for flex, column, cell in zip(flexible, table.columns, row, strict=True)))
         needed = Measurement.get(console, options.update_width(WIDE), probe).maximum
         yield table if needed <= options.max_width else records(self.loose or table)
 

@@ -16,7 +16,7 @@ from rich.text import Text
 
 from briefarc.output.fitting import Fitted, fitted
 from briefarc.output.textout import clean, clean_name, shorten, wide_colon, write_csv, write_jsonl  # noqa: F401  (here too for the commands)
-from briefarc.output.wrap import Wrapped
+from briefarc.output.wrap import Listed, Wrapped
 from briefarc.store.search import SNIPPET_CLOSE, SNIPPET_OPEN
 from briefarc.store.sitelabel import NONE_SHOWN
 
@@ -396,19 +396,22 @@ def listing_view(items: list[ListingItem], next_page: str | None) -> Group:
 
 def sources_table(rows: list[SourceStatus]) -> Fitted:
     table = Table(expand=True, box=box.SIMPLE_HEAD, pad_edge=False)
+    results = [run_result(row) for row in rows]
+    widest = max((Listed.widest_item(result.plain) for result in results), default=1)  # a ratio column's minimum
     for name in ("name", "kind", "on", "docs", "last run", "result"):
         table.add_column(name, style="cyan" if name == "name" else "", justify="right" if name == "docs" else "left",
-                         no_wrap=name in ("name", "on", "last run"), ratio=2 if name == "result" else None)
-    for row in rows:
-        last_run = (row["last_run"] or "never").replace("T", " ")[:16]
+                         no_wrap=name in ("name", "on", "last run"), ratio=2 if name == "result" else None,
+                         min_width=widest if name == "result" else None)
+    for row, result in zip(rows, results, strict=True):
+        last_run = (row["last_run"] or "never").replace("T", "\n")[:16]  # its time under its date: 6 cells more
         table.add_row(text(row["name"]), text(row["kind"]), "yes" if row["enabled"] else "no",
-                      f"{row['documents']:,}", text(last_run), run_result(row))
+                      f"{row['documents']:,}", text(last_run), result)
     return fitted(table)
 
 
 def run_result(row: SourceStatus) -> Text:
     """What the last run did, or what went wrong in it (in red); `sources show` has the whole story."""
-    result = text(run_counts(row["last_counts"]))
+    result = Listed(clean(run_counts(row["last_counts"])))  # "2 unchanged" whole on a line
     error = row["last_error"] or ""
     if row["last_run"] and error.startswith(row["last_run"]):
         result.append("\n")

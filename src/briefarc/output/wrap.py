@@ -8,7 +8,7 @@ character before it goes down with it (as Chinese and Japanese typesetting do). 
 
 from __future__ import annotations
 
-from rich.cells import get_character_cell_size
+from rich.cells import cell_len, get_character_cell_size
 from rich.console import Console
 from rich.containers import Lines
 from rich.text import Text
@@ -95,3 +95,38 @@ def _wide(char: str) -> bool:
 
 def cell_size(char: str) -> int:
     return get_character_cell_size(char)
+
+
+class Listed(Text):
+    """Items joined by ", " ("12 fetched, 2 unchanged") that wrap only between items: an item is never split over
+    two lines ("2" at the end of one, "unchanged" opening the next), unless it is wider than the line itself."""
+
+    SEPARATOR = ", "
+
+    @classmethod
+    def widest_item(cls, plain: str) -> int:
+        """The cells of the widest item of the first line, with its comma: the least width that keeps items whole
+        (a line after it, an error's, wraps as it will)."""
+        return max(cell_len(item) + 1 for item in plain.split("\n", 1)[0].split(cls.SEPARATOR))
+
+    def wrap(self, console: Console, width: int, *, justify=None, overflow=None, tab_size: int = 8,
+             no_wrap: bool | None = None) -> Lines:
+        if no_wrap or self.no_wrap or overflow == "ignore":
+            return super().wrap(console, width, justify=justify, overflow=overflow, tab_size=tab_size,
+                                no_wrap=no_wrap)
+        lines = Lines()
+        for line in self.split(allow_blank=True):
+            for part in line.divide(self._item_breaks(line.plain, width)):
+                part.rstrip()
+                lines.extend(Text.wrap(part, console, width, overflow=overflow or "fold"))
+        return lines
+
+    def _item_breaks(self, plain: str, width: int) -> list[int]:
+        """The offsets where lines begin: an item goes down to a line of its own when it would pass `width`."""
+        offsets, start, position = [], 0, 0
+        while (found := plain.find(self.SEPARATOR, position)) >= 0 or position < len(plain):
+            end = found + 1 if found >= 0 else len(plain)  # the item, with its comma
+            if position > start and cell_len(plain[start:end]) > width:
+                offsets.append(start := position)
+            position = found + len(self.SEPARATOR) if found >= 0 else len(plain)
+        return offsets
