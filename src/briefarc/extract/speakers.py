@@ -97,20 +97,55 @@ def spokesperson_from_title(title: str | None) -> str | None:
     return None if words[0] in DAYS or (len(words) == 1 and words[0] in MONTHS) else clean_name(name)
 
 
+# A line of a schedule or an agenda: a time of day first ("2:00 p.m. Department Press Briefing with Spokesperson Ned
+# Price", "10:30 Briefing by the spokesperson", "At 3 pm, ..."), or a time of day beside words of what is to come
+# ("Spokesperson X will hold a briefing at 2:00 p.m."): it announces an event, nobody speaks in it.
+CLOCK = r"(?:\d{1,2}[:h]\d{2}(?:\s*[ap]\.?\s?m\b\.?)?|\d{1,2}(?:\.\d{2})?\s*[ap]\.?\s?m\b\.?)"
+TIMED_ENTRY = lazy(r"^\W*(?:at\s+)?" + CLOCK, re.I)
+TIME_OF_DAY = lazy(r"\b" + CLOCK, re.I)
+TO_COME = lazy(r"\b(?:will|is scheduled to|are scheduled to|to be held)\b|将于", re.I)
+ENTRIES = 2  # timed lines that make a page a list of events
+
+
+def announces_event(line: str) -> bool:
+    """A schedule's entry: a time of day, then what happens at it (two words or more: "2:07 p.m. EDT", the hour
+    a transcript began, is no entry); or a line that says what will happen at a time of day."""
+    entry = TIMED_ENTRY.match(line)
+    if entry:
+        return len(line[entry.end():].split()) >= 2
+    return TIME_OF_DAY.search(line) is not None and TO_COME.search(line) is not None
+
+
+def lists_events(paragraphs: list[str]) -> bool:
+    """A page that lists events at their times: two lines or more announce one (a public schedule, an agenda, a
+    ministry's "upcoming events")."""
+    return sum(announces_event(paragraph) for paragraph in paragraphs) >= ENTRIES
+
+
 def spokesperson_from_text(paragraphs: list[str]) -> str | None:
     """From an opening sentence ("noon briefing by Stéphane Dujarric, Spokesperson") or a news
-    report's attribution ("spokesman Asim Iftikhar told", "la porte-parole Nadia Rehman lors de")."""
+    report's attribution ("spokesman Asim Iftikhar told", "la porte-parole Nadia Rehman lors de"); never from a
+    line of a list of events that announces one ("2:00 p.m. Department Press Briefing with Spokesperson X"): the
+    spokesperson does not speak on that page."""
+    opening = paragraphs[:12]
+    for paragraph, name in named_in(opening):
+        if not (announces_event(paragraph) and lists_events(opening)):
+            return name
+    return None
+
+
+def named_in(paragraphs: list[str]) -> Iterator[tuple[str, str | None]]:
+    """Each paragraph that names who spoke, with the name: an opening line's among the first three (None when the
+    name is refused: no other line is looked at then), then each attribution's."""
     for paragraph in paragraphs[:3]:
-        for pattern in OPENING_PATTERNS:
-            match = pattern.search(paragraph)
-            if match:
-                return clean_name(match.group("name"))
-    for paragraph in paragraphs[:12]:
+        match = next((hit for pattern in OPENING_PATTERNS if (hit := pattern.search(paragraph))), None)
+        if match:
+            yield paragraph, clean_name(match.group("name"))
+    for paragraph in paragraphs:
         for found in attributed(paragraph):
             name = clean_name(found)
             if name:
-                return name
-    return None
+                yield paragraph, name
 
 
 def attributed(paragraph: str) -> Iterator[str]:
