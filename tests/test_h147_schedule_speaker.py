@@ -5,6 +5,8 @@ find it). And speakers shows a name as a page's prose writes it when its forms a
 
 from __future__ import annotations
 
+import pytest
+
 from tests.test_names139_speakers import ingest
 
 SCHEDULE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title></head>
@@ -61,3 +63,17 @@ def test_a_news_report_that_gives_a_time_still_names_who_spoke(cli, db_file, tmp
     ingest(cli, db_file, tmp_path / "pages", {"report.html": report})
     listed = cli("list", "--json", "--db", db_file).jsonl()
     assert [row["spokesperson"] for row in listed] == ["Jane Roe"], listed
+
+
+@pytest.mark.parametrize(("first", "second", "shown"), [
+    ("JANE ROE", "Jane Roe", "Jane Roe"),  # a tie: the form with lower-case letters, as a page's prose writes it
+    ("Jane Roe-Smith", "Jane Roe Smith", "Jane Roe-Smith"),  # both in prose: the first archived
+])
+def test_speakers_shows_the_prose_form_of_a_name_then_the_first_seen_on_a_tie(cli, db_file, tmp_path, first, second,
+                                                                              shown):
+    ingest(cli, db_file, tmp_path / "first", {
+        "z.html": BRIEFING.format(title="Department Press Briefing – March 3, 2025", name=first)})
+    ingest(cli, db_file, tmp_path / "second", {
+        "a.html": BRIEFING.format(title="Department Press Briefing – March 4, 2025", name=second)})
+    rows = cli("speakers", "--json", "--db", db_file).jsonl()
+    assert [(row["spokesperson"], row["documents"]) for row in rows] == [(shown, 2)], rows

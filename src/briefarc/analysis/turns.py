@@ -353,12 +353,14 @@ def speakers(db: sqlite_utils.Database, filters: Filters | None = None) -> list[
         f"""SELECT {SITE_SQL}, d.spokesperson, count(*), min(d.published_date), max(d.published_date)
             FROM documents d LEFT JOIN sources s ON s.id = d.source_id
             WHERE d.spokesperson IS NOT NULL AND d.spokesperson != '' {where}
-            GROUP BY 1, d.spokesperson ORDER BY 1, count(*) DESC, d.spokesperson""", params
+            GROUP BY 1, d.spokesperson ORDER BY 1, count(*) DESC, min(d.id)""", params
     ).fetchall()
     merged: dict[tuple, dict] = {}
-    for site, name, count, first, last in rows:  # most frequent first: the first form of a name is the one shown
+    for site, name, count, first, last in rows:  # most frequent first, then the first archived
         entry = merged.setdefault((site, speaker_key(name)), {"source": site, "spokesperson": name, "documents": 0,
-                                                              "first": first, "last": last})
+                                                              "first": first, "last": last, "shown": count})
+        if count == entry["shown"] and _in_capitals(entry["spokesperson"]) and not _in_capitals(name):
+            entry["spokesperson"] = name  # on a tie, the form a page's prose writes: "Jane Roe", not "JANE ROE"
         entry["documents"] += count
         entry["first"] = min(filter(None, (entry["first"], first)), default=None)
         entry["last"] = max(filter(None, (entry["last"], last)), default=None)
@@ -369,8 +371,15 @@ def speakers(db: sqlite_utils.Database, filters: Filters | None = None) -> list[
     totals: Counter[tuple] = Counter()
     for key, entry in merged.items():
         totals[entry["source"], person[key]] += entry["documents"]
+    for entry in merged.values():
+        del entry["shown"]
     return [merged[key] for key in sorted(merged, key=lambda key: (
         (key[0] or "").casefold(), -totals[key[0], person[key]], person[key], -merged[key]["documents"], key[1]))]
+
+
+def _in_capitals(name: str) -> bool:
+    """A name written without a lower-case letter ("JANE ROE", as a transcript's label writes it)."""
+    return not any(char.islower() for char in name)
 
 
 def _people() -> dict[str, str]:
