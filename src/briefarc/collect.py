@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     import sqlite_utils
 
     from briefarc.net.fetch import FetchConfig, Fetcher, RequestRecord
+    from briefarc.saving import SavesAtHand
 
 URLS_SOURCE = "(urls)"
 COUNTERS = ("discovered", "fetched", "added", "updated", "unchanged", "skipped", "failed", "removed", "deferred")
@@ -96,25 +97,33 @@ def fetch_all(
     on_update: Callable[[SourceReport], None] | None = None,
 ) -> list[SourceReport]:
     """`collect` on a fresh event loop. Ctrl-C raises Interrupted with the number of documents saved before
-    it (each whole and committed); a dry run, which saves nothing, is interrupted as it is."""
+    it (each whole and committed), each counted once: a feed's entry and then its page are one document (their
+    saves, counted, said 166 saved where the archive held 114); a dry run, which saves nothing, is interrupted as
+    it is."""
     from briefarc.net.fetch import run
 
     reports: list[SourceReport] = []
+    saving: list[SavesAtHand] = []
     try:
-        return run(collect(db, sources, urls, options, on_update, reports=reports))
+        return run(collect(db, sources, urls, options, on_update, reports=reports, saving=saving))
     except KeyboardInterrupt as exc:
         if options.dry_run:
             raise
-        raise Interrupted(sum(r.added + r.updated for r in reports), sum(r.unchanged for r in reports)) from exc
+        if saving:
+            saving[0].settle()  # the writer's last commit, as it closed
+            raise Interrupted(*saving[0].kept) from exc
+        raise Interrupted(0) from exc
 
 
 async def collect(
     db: sqlite_utils.Database, sources: list[Source], urls: list[str], options: FetchOptions,
     on_update: Callable[[SourceReport], None] | None = None, *, reports: list[SourceReport] | None = None,
+    saving: list[SavesAtHand] | None = None,
 ) -> list[SourceReport]:
     """Run every source (and the loose URLs) concurrently; documents are saved in batches on one writer.
 
-    `reports`, when given, receives each source's report at the start: its counts so far if the run is cut short."""
+    `reports`, when given, receives each source's report at the start: its counts so far if the run is cut short;
+    `saving` the run's writer (SavesAtHand): the documents it has committed."""
     from briefarc.net.fetch import FetchConfig, Fetcher
     from briefarc.offload import Extraction
     from briefarc.saving import SavesAtHand
@@ -128,6 +137,8 @@ async def collect(
     try:
         with SerialWriter(db) as writer:
             shared = (on_update, extraction, saves := SavesAtHand(writer))
+            if saving is not None:
+                saving.append(saves)
             runs = [Scheduler(db, source, options, *shared) for source in sources]
             if urls:
                 runs.append(Scheduler(db, Source(name=URLS_SOURCE, kind="urls", options={"urls": urls}), options,
