@@ -195,3 +195,12 @@ def test_an_outlet_typed_as_nothing_but_spaces_is_a_usage_error(cli, db_file, tm
     for role in ("questions", "answers"):
         result = cli("search", "--in", role, "--outlet", " ", "--db", db_file)
         assert result.code == 2 and "--outlet" in result.stderr and result.stdout == "", result.stderr
+
+
+def test_an_empty_outlet_without_in_is_a_usage_error_not_a_search_of_documents(cli, db_file, tmp_path):
+    """`search WORDS --outlet ''` (no --in) searched the documents as if --outlet were not given: a script passing an
+    empty variable got every document's hits, said to be one outlet's."""
+    ingest(cli, db_file, tmp_path / "pages", {"zh.html": CHINESE})
+    for outlet in ("", " "):
+        result = cli("search", "发言人", "--outlet", outlet, "--db", db_file)
+        assert result.code == 2 and "--outlet" in result.stderr and result.stdout == "", (outlet, result.stderr)

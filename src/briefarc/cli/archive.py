@@ -239,7 +239,7 @@ def search(
         typer.echo(ctx.get_help())
         return
     sort = choice(sort, ("rank", "date"), "--sort")
-    if in_ or outlet:
+    if in_ or outlet is not None:  # --outlet '' is turn_search's usage error, not a search of documents
         from briefarc.cli.analysis import turn_search
 
         if by:
