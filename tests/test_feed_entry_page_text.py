@@ -7,7 +7,7 @@ edited entry made two versions (the summary, then the page again, the same bytes
 from __future__ import annotations
 
 from tests import siteserver as ss
-from tests.test_fetch_pending import entry, fetch, only_document, rss
+from tests.test_fetch_pending import FAST, entry, fetch, only_document, rss
 
 PATH = "/briefings/2025/0912/"
 PAGE = ("<!DOCTYPE html><html lang='en'><head><title>Press briefing, 12 September 2025</title></head><body><main>"
@@ -61,3 +61,24 @@ def test_an_edited_entry_brings_the_edited_page_as_one_version(cli, db_file, sit
     record = only_document(cli, db_file)
     assert code == 0 and report["updated"] == 1, report
     assert record["versions"] == 3 and record["text_source"] == "page" and "fisheries agreement" in record["body"]
+
+
+
+def test_a_page_that_confirms_its_entry_marks_the_version_the_page_s_so_watch_sees_its_edit(cli, db_file, site):
+    """An entry carrying the page's whole text, then the page with the same text: the version is the page's (as the
+    document is), so the page's later edit is an edit to the watches, not the archive getting the whole text (the
+    version said 'feed' and the edit went unreported)."""
+    body = PAGE.split("<p>Published 12 September 2025</p>")[1].split("{extra}")[0]
+    title = "Press briefing, 12 September 2025"
+    site.route("/robots.txt", ss.robots())
+    site.route("/feed.xml", rss([entry(site, PATH, title, content=body)]))
+    site.route(PATH, ss.Reply(page()))
+    fetch(cli, db_file, site.url("/feed.xml"))
+    assert only_document(cli, db_file)["versions"] == 1  # the page confirmed the entry's text
+    assert cli("watch", "add", "strait", "strait", "--db", db_file).code == 0
+    edit = "<p>She added a word on the fisheries agreement signed that morning.</p>"
+    site.route("/feed.xml", rss([entry(site, PATH, title, content=body + edit)]))
+    site.route(PATH, ss.Reply(page(edit)))
+    report, watched = cli("fetch", site.url("/feed.xml"), *FAST, "--db", db_file, "--json").jsonl()
+    assert report["updated"] == 1, report
+    assert watched["edited"] == 1 and watched["edits"][0]["seen_version"] == 1, watched

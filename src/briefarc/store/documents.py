@@ -252,6 +252,8 @@ def _kept_text(conn: sqlite3.Connection, row: tuple, doc: Document, text_hash: s
     if not is_feed_text(doc.text_source):
         if stored_hash == text_hash and text_source != "page":
             conn.execute("UPDATE documents SET text_source = 'page' WHERE id = ?", (doc_id,))  # the page confirms it
+            conn.execute("UPDATE versions SET text_source = 'page' WHERE document_id = ? AND snapshot_id = "
+                         "(SELECT snapshot_id FROM documents WHERE id = ?)", (doc_id, doc_id))  # for watch's edits
         return SAME if stored_hash == text_hash else None
     if feed_hash == text_hash:
         return SAME
