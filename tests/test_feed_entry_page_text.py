@@ -82,3 +82,20 @@ def test_a_page_that_confirms_its_entry_marks_the_version_the_page_s_so_watch_se
     report, watched = cli("fetch", site.url("/feed.xml"), *FAST, "--db", db_file, "--json").jsonl()
     assert report["updated"] == 1, report
     assert watched["edited"] == 1 and watched["edits"][0]["seen_version"] == 1, watched
+
+
+def test_an_edited_entry_ingested_from_a_saved_feed_asks_the_next_fetch_for_its_page(cli, db_file, site, tmp_path):
+    """Ingest fetches no page: a saved feed's edited entry noted as seen left the next fetch of the feed, with the
+    same entry, nothing to act on, and the page's edit was never fetched."""
+    serve(site, "The spokesperson took questions on trade.", ss.Reply(page()))
+    fetch(cli, db_file, site.url("/feed.xml"))
+    summary = "<p>The spokesperson took questions on trade and on fisheries.</p>"
+    saved = tmp_path / "feed.xml"
+    saved.write_bytes(rss([entry(site, PATH, "Press briefing", summary=summary)]).body)
+    assert cli("ingest", saved, "--db", db_file).code == 0
+    assert only_document(cli, db_file)["versions"] == 2 and site.hits(PATH) == 1  # the page's text stands
+    serve(site, "The spokesperson took questions on trade and on fisheries.",
+          ss.Reply(page("<p>She added a word on the fisheries agreement signed that morning.</p>")))
+    code, report = fetch(cli, db_file, site.url("/feed.xml"))
+    assert code == 0 and report["updated"] == 1 and site.hits(PATH) == 2, report
+    assert "fisheries agreement" in only_document(cli, db_file)["body"]
