@@ -102,10 +102,9 @@ def fetch_all(
     it is."""
     from briefarc.net.fetch import run
 
-    reports: list[SourceReport] = []
     saving: list[SavesAtHand] = []
     try:
-        return run(collect(db, sources, urls, options, on_update, reports=reports, saving=saving))
+        return run(collect(db, sources, urls, options, on_update, saving=saving))
     except KeyboardInterrupt as exc:
         if options.dry_run:
             raise
@@ -117,13 +116,11 @@ def fetch_all(
 
 async def collect(
     db: sqlite_utils.Database, sources: list[Source], urls: list[str], options: FetchOptions,
-    on_update: Callable[[SourceReport], None] | None = None, *, reports: list[SourceReport] | None = None,
-    saving: list[SavesAtHand] | None = None,
+    on_update: Callable[[SourceReport], None] | None = None, *, saving: list[SavesAtHand] | None = None,
 ) -> list[SourceReport]:
     """Run every source (and the loose URLs) concurrently; documents are saved in batches on one writer.
 
-    `reports`, when given, receives each source's report at the start: its counts so far if the run is cut short;
-    `saving` the run's writer (SavesAtHand): the documents it has committed."""
+    `saving`, when given, receives the run's writer (SavesAtHand): the documents it has committed."""
     from briefarc.net.fetch import FetchConfig, Fetcher
     from briefarc.offload import Extraction
     from briefarc.saving import SavesAtHand
@@ -143,8 +140,6 @@ async def collect(
             if urls:
                 runs.append(Scheduler(db, Source(name=URLS_SOURCE, kind="urls", options={"urls": urls}), options,
                                       *shared))
-            if reports is not None:
-                reports.extend(run.report for run in runs)
             try:
                 # A dry run writes nothing, its requests included.
                 async with Fetcher(config, on_request=None if options.dry_run else log) as fetcher:
