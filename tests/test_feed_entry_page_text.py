@@ -99,3 +99,21 @@ def test_an_edited_entry_ingested_from_a_saved_feed_asks_the_next_fetch_for_its_
     code, report = fetch(cli, db_file, site.url("/feed.xml"))
     assert code == 0 and report["updated"] == 1 and site.hits(PATH) == 2, report
     assert "fisheries agreement" in only_document(cli, db_file)["body"]
+
+
+def test_an_edited_entry_of_a_full_text_feed_is_a_version_though_the_page_was_archived(cli, db_file, site):
+    """A feed marked --full-text never has its pages fetched: its entry is the text. h148's review: once the document
+    held its page's text (fetched before by its address), each edit of the entry was noted and lost, no version."""
+    site.route("/robots.txt", ss.robots())
+    site.route(PATH, ss.Reply(page()))
+    assert cli("fetch", site.url(PATH), *FAST, "--db", db_file).code == 0
+    assert only_document(cli, db_file)["text_source"] == "page"
+    added = cli("sources", "add", "ft", site.url("/feed.xml"), "--kind", "feed", "--full-text", "--db", db_file)
+    assert added.code == 0, added.stderr
+    whole = "<p>The spokesperson spoke at length about maritime security and the talks on the strait.</p>"
+    for content, versions in ((whole, 1), (whole.replace("the strait", "the strait and fisheries"), 2)):
+        site.route("/feed.xml", rss([entry(site, PATH, "Press briefing", content=content)]))
+        assert cli("fetch", "ft", *FAST, "--db", db_file).code == 0
+        record = only_document(cli, db_file)
+        assert record["versions"] == versions, (content, record["versions"])
+    assert record["text_source"] == "feed" and "fisheries" in record["body"] and site.hits(PATH) == 1

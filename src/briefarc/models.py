@@ -149,6 +149,7 @@ class RawPage:
     listed: str | None = None  # the date the listing, sitemap or feed entry that linked the page gave it
     feed: str | None = None  # for a feed entry: what names its feed in every snapshot (pipeline.feed_name)
     size: int | None = None  # len(data), for a page sent to a writer process without its bytes (blobs.travelling)
+    whole_text: bool = False  # an entry of a feed marked --full-text: no page of it is fetched, its text is the text
 
 
 @dataclass

@@ -147,6 +147,7 @@ def _item_page(page: RawPage, item, feed: str | None) -> RawPage:
         data=page.data, origin=page.origin, url=url, content_type=page.content_type,
         headers=page.headers, item=entry_key(item), fetched_at=page.fetched_at, live=page.live,
         source_url=page.source_url or page.url, sha256=page.sha256, packed=page.packed, feed=feed,
+        whole_text=page.whole_text,
     )
 
 

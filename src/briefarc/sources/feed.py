@@ -41,7 +41,7 @@ async def discover_feed(ctx: Context) -> AsyncIterator[Item]:
             yield _left_out(response.final_url, entry)
             continue
         page = RawPage(data=response.data, origin=response.final_url, url=link, content_type=response.content_type,
-                       headers=response.headers, item=entry_key(entry), sha256=digest)
+                       headers=response.headers, item=entry_key(entry), sha256=digest, whole_text=whole)
         # an entry without a link is named by its feed and its id, as its document is (store.identity): the
         # entries of a feed that gives no links were all left out, 'discovered 0', where ingest stored them
         name = link or f"feed:{normalize_url(response.final_url)}#{page.item}"

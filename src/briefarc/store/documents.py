@@ -89,7 +89,7 @@ def _save(conn: sqlite3.Connection, new: NewDocuments, doc: Document, page: RawP
     refiled = source_id is not None and conn.execute(  # `ingest --source` again: the page joins that source
         "UPDATE documents SET source_id = ? WHERE id = ? AND source_id IS NOT ?", (source_id, row[0], source_id)
     ).rowcount > 0
-    kept = _kept_text(conn, row, doc, text_hash, live=page.live)
+    kept = _kept_text(conn, row, doc, text_hash, live=page.live, whole=page.whole_text)
     if kept:
         conn.execute(  # a page fetched live is back at its source; a saved copy proves nothing of the kind
             "UPDATE documents SET checked_at = ?, removed_at = CASE WHEN ? THEN NULL ELSE removed_at END"
@@ -243,12 +243,14 @@ SAME = "same"
 EDITED_ENTRY = "edited entry"
 
 
-def _kept_text(conn: sqlite3.Connection, row: tuple, doc: Document, text_hash: str, *, live: bool) -> str | None:
+def _kept_text(conn: sqlite3.Connection, row: tuple, doc: Document, text_hash: str, *, live: bool,
+               whole: bool = False) -> str | None:
     """Whether the stored document `row` keeps its text: SAME when `doc` brings nothing new (noting a feed entry's
     hash if new), EDITED_ENTRY when `doc` is an edited feed entry of a document that holds its page's text (the
     page's text stands: an entry's summary of the page replaced it, and the page is wanted again), None when `doc`'s
     text is a new version. A saved feed's edited entry (not `live`: ingest, which fetches no page) is not noted, so
-    that the next fetch of the feed still sees the edit and asks for the page."""
+    that the next fetch of the feed still sees the edit and asks for the page. An entry of a feed marked --full-text
+    (`whole`: no page of it is ever fetched) is the text itself: its edit is a version whatever the document held."""
     doc_id, stored_hash, _, _, text_source, feed_hash = row
     if not is_feed_text(doc.text_source):
         if stored_hash == text_hash and text_source != "page":
@@ -258,7 +260,7 @@ def _kept_text(conn: sqlite3.Connection, row: tuple, doc: Document, text_hash: s
         return SAME if stored_hash == text_hash else None
     if feed_hash == text_hash:
         return SAME
-    if stored_hash == text_hash or text_source == "page":  # the page's text stands
+    if stored_hash == text_hash or (text_source == "page" and not (whole and feed_hash is not None)):  # it stands
         edited = stored_hash != text_hash and feed_hash is not None
         if live or not edited:
             conn.execute("UPDATE documents SET feed_hash = ? WHERE id = ?", (text_hash, doc_id))
