@@ -60,3 +60,15 @@ def test_a_spokesperson_typed_as_nothing_is_a_usage_error_not_every_named_one(cl
 def test_a_spokesperson_to_compare_with_typed_as_nothing_is_a_usage_error(cli, archive, typed):
     result = cli("keywords", "--spokesperson", "Hua", "--vs-spokesperson", typed, "--db", archive)
     assert result.code == 2 and "--vs-spokesperson" in result.stderr and "give a name" in result.stderr, result.stderr
+
+
+VS = ["keywords", "--spokesperson", "Hua", "--vs-spokesperson"]
+
+
+@pytest.mark.parametrize("command", [["list"], ["speakers"], VS])
+def test_a_spokesperson_typed_with_a_control_character_is_a_usage_error(cli, archive, command):
+    """A user trial: `speakers --spokesperson $'\\a'` said "No documents match the filters." and exit 0, where a
+    query holding a control character is a usage error: a paste's escape is no name to look for."""
+    option = [] if command[-1] == "--vs-spokesperson" else ["--spokesperson"]
+    result = cli(*command, *option, "Hua\x07", "--db", archive)
+    assert result.code == 2 and "control character" in result.stderr and "\x07" not in result.stderr, result.stderr

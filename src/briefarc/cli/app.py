@@ -81,6 +81,8 @@ def spokesperson_name(value: str) -> str:
     """--spokesperson: nothing to look for (" ", "-") is a usage error, not every named spokesperson."""
     if not value.replace("-", " ").strip():
         raise typer.BadParameter("give a name, or the start of a word of it (Hua: Hua Chunying).")
+    if found := CONTROL.search(value):  # found nothing, exit 0: "No documents match the filters."
+        raise typer.BadParameter(f"a name holds no control character ({found.group()!r}): type it again without it.")
     return value
 
 
