@@ -159,25 +159,36 @@ class Edited(dict[int, tuple[int, int]]):
         words = query_words(search_query(query)[0])
         found = []
         for start in range(0, len(ids), HELD):
-            part = self._mentioning(ids[start:start + HELD], words)
-            found += _found(self._holding(part), query, Filters(), AMONG, [json.dumps(part)]) if part else []
+            part, texts = self._mentioning(ids[start:start + HELD], words)
+            found += _found(self._holding(part, texts), query, Filters(), AMONG, [json.dumps(part)]) if part else []
         return found
 
-    def _mentioning(self, ids: list[int], words: list[str] | None) -> list[int]:
-        """The documents among `ids` whose compared version may match the query of `words` (mentions.may_match)."""
-        if words is None or all(doc_id in self.held for doc_id in ids):
-            return ids
-        return [doc_id for doc_id, *texts in _versions(self.conn, {doc_id: self[doc_id][0] for doc_id in ids})
-                if doc_id in self.held or may_match(words, *texts)]
-
-    def _holding(self, ids: list[int]) -> sqlite3.Connection:
-        """The archive in memory, holding the compared versions of `ids` (made again when it would hold too many)."""
+    def _mentioning(self, ids: list[int], words: list[str] | None) -> tuple[list[int], dict[int, tuple]]:
+        """The documents among `ids` whose compared version may match the query of `words` (mentions.may_match),
+        with the texts (title, subtitle, body) read of those the archive in memory does not hold yet."""
         missing = [doc_id for doc_id in ids if doc_id not in self.held]
-        if self.memory is None or len(self.held) + len(missing) > HELD:
+        texts = self._texts(missing)
+        if words is not None:
+            texts = {doc_id: text for doc_id, text in texts.items() if may_match(words, *text)}
+        return [doc_id for doc_id in ids if doc_id in self.held or doc_id in texts], texts
+
+    def _texts(self, ids: list[int]) -> dict[int, tuple]:
+        """The compared versions' (title, subtitle, body) of the documents `ids`."""
+        if not ids:
+            return {}
+        rows = _versions(self.conn, {doc_id: self[doc_id][0] for doc_id in ids})
+        return {doc_id: tuple(text) for doc_id, *text in rows}
+
+    def _holding(self, ids: list[int], texts: dict[int, tuple]) -> sqlite3.Connection:
+        """The archive in memory, holding the compared versions of `ids` (made again when it would hold too many);
+        `texts`: those already read."""
+        if self.memory is None or len(self.held | set(ids)) > HELD:
             self.close()
-            self.memory, self.held, missing = _empty_archive(), set(), ids
+            self.memory, self.held = _empty_archive(), set()
+        missing = [doc_id for doc_id in ids if doc_id not in self.held]
+        texts = {**texts, **self._texts([doc_id for doc_id in missing if doc_id not in texts])}
         if missing:
-            _hold(self.conn, self.memory, {doc_id: self[doc_id][0] for doc_id in missing})
+            _hold(self.memory, [(doc_id, *texts[doc_id]) for doc_id in missing])
             self.held.update(missing)
         return self.memory
 
@@ -287,14 +298,14 @@ def _versions(conn: sqlite3.Connection, versions: dict[int, int]) -> list[tuple]
                         [json.dumps({str(doc_id): number for doc_id, number in versions.items()})]).fetchall()
 
 
-def _hold(conn: sqlite3.Connection, memory: sqlite3.Connection, versions: dict[int, int]) -> None:
-    """The `versions` (document id -> number) of `conn` as documents of the archive `memory`, under their document's
+def _hold(memory: sqlite3.Connection, rows: list[tuple]) -> None:
+    """Versions' (document id, title, subtitle, body) as documents of the archive `memory`, under their document's
     id, indexed as an archive indexes them: their CJK search terms, the acronyms left for search to read."""
     from briefarc.store import cjk
     from briefarc.store.documents import insert_rows
     from briefarc.store.fts import indexed
 
-    rows = _versions(conn, versions)
+    ids = json.dumps([row[0] for row in rows])
     columns = ", ".join(indexed("documents"))
     memory.execute("BEGIN")
     insert_rows(memory, "documents", ("id", "key", "title", "subtitle", "body", "cjk_title", "cjk_subtitle",
@@ -302,7 +313,6 @@ def _hold(conn: sqlite3.Connection, memory: sqlite3.Connection, versions: dict[i
                 [(doc_id, str(doc_id), title, subtitle, body, cjk.terms(title), cjk.terms(subtitle), cjk.terms(body),
                   "", "") for doc_id, title, subtitle, body in rows])
     memory.execute(f"""INSERT INTO documents_fts (rowid, {columns}) SELECT id, {columns} FROM documents
-                       WHERE id IN (SELECT value FROM json_each(?))""", [json.dumps(list(versions))])
-    memory.execute("INSERT INTO acronyms_unread (document_id) SELECT value FROM json_each(?)",
-                   [json.dumps(list(versions))])
+                       WHERE id IN (SELECT value FROM json_each(?))""", [ids])
+    memory.execute("INSERT INTO acronyms_unread (document_id) SELECT value FROM json_each(?)", [ids])
     memory.execute("COMMIT")
