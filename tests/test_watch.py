@@ -88,7 +88,7 @@ def test_fetch_reports_new_hits_of_watches(cli, db_file, site):
     site.page("/other.html", fx.sample("china-mfa-zh.html"))
     as_json = cli("fetch", site.url("/other.html"), *FAST, "--db", db_file, "--json").jsonl()
     assert {"watch": "fiji", "query": "Fiji", "new": 0, "hits": [], "edited": 0, "edits": [], "unmatched": 0,
-            "unmatched_edits": []} in as_json
+            "unmatched_edits": [], "removed": 0, "removals": []} in as_json
 
 
 def test_watch_on_the_real_archive(cli, real_db, tmp_path):

@@ -390,21 +390,24 @@ def parallel_table(result: dict) -> Table:
 
 
 def watch_report(results: list[dict]) -> Group:
-    """Each watch with the number of its new, edited and no longer matching documents and a line for each; on a
-    terminal, a title too long for its line goes on under its own start (it went on at the left edge, under the
-    ids)."""
+    """Each watch with the number of its new, edited, no longer matching and removed documents and a line for each;
+    on a terminal, a title too long for its line goes on under its own start (it went on at the left edge, under
+    the ids)."""
     parts = []
     for result in results:
         head = Text(f"{clean(result['watch'])}", style="bold")
-        quiet = not result["new"] and not result.get("edited") and not result.get("unmatched")
+        quiet = not any(result.get(key) for key in ("new", "edited", "unmatched", "removed"))
         head.append(f"  {clean(result['query'])}: {result['new']} new", style="dim" if quiet else "")
         if result.get("edited"):
             head.append(f", {result['edited']} edited")
         if result.get("unmatched"):  # an edit took the watched words out
             head.append(f", {result['unmatched']} no longer matching")
+        if result.get("removed"):  # taken down at the source; the archive keeps them
+            head.append(f", {result['removed']} removed at the source")
         parts.append(head)
         parts.extend(_watch_hit(hit) for hit in [*result["hits"], *result.get("edits", [])])
         parts.extend(_watch_hit(hit, "no longer matches") for hit in result.get("unmatched_edits", []))
+        parts.extend(_watch_hit(hit) for hit in result.get("removals", []))
     return Group(*parts)
 
 
@@ -418,6 +421,9 @@ def _watch_hit(hit: dict, edit: str = "edited") -> Wrapped:
     if hit.get("version"):  # every edit since the watch's last check: the diff of those two versions shows them
         line.append(f" · {edit}: briefarc diff {hit['id']} {hit.get('seen_version') or 1} {hit['version']}",
                     style="yellow")
+    if hit.get("removed_at"):  # the day it was first missed, as `show` gives it (UTC)
+        line.append(f" · removed at the source {clean(hit['removed_at'][:10])}: briefarc show {hit['id']}",
+                    style="red")
     return line
 
 

@@ -566,6 +566,35 @@ def _holds_a_feed(conn: sqlite3.Connection, digest: str) -> bool:
     return data is not None and is_feed(data)
 
 
+# A document's removal at its source, logged as it is marked (by any program's write): `watch check` reports the
+# documents it finds that were taken down since it was last checked, by this log's id, as it does edits by the
+# versions'. A document found again is cleared in documents.removed_at; its row here stays, the record of when.
+REMOVALS_SQL = """
+CREATE TABLE removals (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL,
+    removed_at TEXT NOT NULL
+);
+CREATE INDEX removals_document ON removals(document_id);
+CREATE TRIGGER documents_removed AFTER UPDATE OF removed_at ON documents
+WHEN new.removed_at IS NOT NULL AND old.removed_at IS NULL BEGIN
+    INSERT INTO removals (document_id, removed_at) VALUES (new.id, new.removed_at);
+END;
+"""
+
+
+def m025_watched_removals(conn: sqlite3.Connection) -> None:
+    """The log of removals (REMOVALS_SQL), with the documents marked removed now in it, and each watch's mark in
+    it: `watch check` reports the removals made after this upgrade."""
+    if "removals_seen" in {row[1] for row in conn.execute("PRAGMA table_info(watches)")}:
+        return  # an archive set back to an older version by hand keeps its log and marks
+    run_script(conn, REMOVALS_SQL)
+    conn.execute("INSERT INTO removals (document_id, removed_at) SELECT id, removed_at FROM documents "
+                 "WHERE removed_at IS NOT NULL ORDER BY removed_at, id")
+    conn.execute("ALTER TABLE watches ADD COLUMN removals_seen INTEGER NOT NULL DEFAULT 0")
+    conn.execute("UPDATE watches SET removals_seen = (SELECT coalesce(max(id), 0) FROM removals)")
+
+
 def run_script(conn: sqlite3.Connection, script: str) -> None:
     """Run several statements inside the caller's transaction (executescript would commit it)."""
     statement = ""
@@ -603,6 +632,7 @@ MIGRATIONS: list[Migration] = [
     m022_acronyms,
     m023_watched_edits,
     m024_version_text_sources,
+    m025_watched_removals,
 ]
 
 

@@ -158,7 +158,7 @@ CREATE TABLE "watches" (
    "created_at" TEXT NOT NULL,
    "checked_at" TEXT,
    "seen_until" INTEGER NOT NULL DEFAULT 0
-, edits_seen INTEGER NOT NULL DEFAULT 0);
+, edits_seen INTEGER NOT NULL DEFAULT 0, removals_seen INTEGER NOT NULL DEFAULT 0);
 CREATE UNIQUE INDEX watches_name ON watches(name);
 CREATE INDEX turns_speaker ON turns(speaker);
 CREATE TRIGGER [documents_ai] AFTER INSERT ON [documents] WHEN 1 BEGIN
@@ -257,6 +257,16 @@ END;
 CREATE TRIGGER documents_acronyms_delete AFTER DELETE ON documents BEGIN
     DELETE FROM acronyms WHERE document_id = old.id;
     DELETE FROM acronyms_unread WHERE document_id = old.id;
+END;
+CREATE TABLE removals (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL,
+    removed_at TEXT NOT NULL
+);
+CREATE INDEX removals_document ON removals(document_id);
+CREATE TRIGGER documents_removed AFTER UPDATE OF removed_at ON documents
+WHEN new.removed_at IS NOT NULL AND old.removed_at IS NULL BEGIN
+    INSERT INTO removals (document_id, removed_at) VALUES (new.id, new.removed_at);
 END;
 INSERT INTO [turns_fts]([turns_fts], rank) VALUES('hashsize', 8388608);
 INSERT INTO [documents_fts]([documents_fts], rank) VALUES('hashsize', 8388608);
