@@ -138,3 +138,15 @@ def test_grouped_hits_keep_their_snippets_at_80_columns(cli, sources_db, narrow)
     for snippet in snippets:
         words = [word for word in snippet.replace("[", " ").replace("]", " ").split() if word.isalpha()]
         assert words and all(word in shown for word in words[:3]), (words[:3], shown[:300])
+
+
+def test_speakers_give_a_long_source_name_the_room_the_set_columns_leave(cli, tmp_path, narrow):
+    """`speakers` at 80 columns held the China MFA's name to 16 cells, five lines a row, 9 cells unused."""
+    db = build(tmp_path / "unfiled.db", {None: [SAMPLES / "china-mfa-en-new.html", SAMPLES / "china-mfa-zh.html"]})
+    found = cli("speakers", "--db", db, "--json").jsonl()
+    site = "Ministry of Foreign Affairs of the People's Republic of China"
+    assert found and {row["source"] for row in found} == {site}
+    lines = fits(cli("speakers", "--db", db).stdout)
+    rows = lines[3:-1]  # between the heading's rule and the bottom edge
+    assert len(rows) <= 3 * len(found), lines
+    assert " ".join(line.split("│")[1].strip() for line in rows[:3]) == found[0]["source"], lines

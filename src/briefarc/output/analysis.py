@@ -171,13 +171,17 @@ class SimpleTable:
 
     def table(self, *, wrap_headings: bool) -> Table:
         table = Table(pad_edge=False)
+        # The source gives way to a column that wraps (a query, a list); beside columns all set, it takes the room
+        # they leave (`speakers` at 80 columns wrapped the China MFA's name into five lines with 9 cells unused).
+        source_width = SHORT_NAME if not all(whole for column, whole in zip(self.columns, self.whole, strict=True)
+                                             if column != "source") else None
         for index, column in enumerate(self.columns):
             heading = column.replace("_", " ")
             words = heading.split() if wrap_headings else [heading]
             width = max([cell_len(line[index].plain) for line in self.cells] + list(map(cell_len, words))) \
                 if self.whole[index] else None
             table.add_column(heading, justify="right" if column in self.right else "left", width=width,
-                             max_width=SHORT_NAME if column == "source" else None, overflow="fold")
+                             max_width=source_width if column == "source" else None, overflow="fold")
         for line in self.cells:
             table.add_row(*line)
         return table
