@@ -10,15 +10,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from hypothesis import settings
+from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "data" / "samples"
 SHARED = ROOT.parent / "shared"
 REQUIRE_SHARED = "BRIEFARC_REQUIRE_SHARED"  # set by .ci/run: a missing ../shared fails instead of skipping
 
-# The same examples on every run: a fuzz test fails for a change in the code, never for a new draw.
-settings.register_profile("briefarc", derandomize=True, database=None, print_blob=True)
+# The same examples on every run: a fuzz test fails for a change in the code, never for a new draw. Nor for the
+# machine's load: no deadline per example (200 ms by default) and no health check of how slowly examples are made,
+# the two timers hypothesis keeps; speed is the benches' business (bench/), never a unit test's.
+settings.register_profile("briefarc", derandomize=True, database=None, print_blob=True, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("briefarc")
 
 
