@@ -285,7 +285,31 @@ def _words(text: str | None) -> set[str]:
 def find_title(src: PageSources, site_name: str | None, h1s: list[str]) -> str | None:
     """The headline as the page shows it: the h1 whose words the declared titles (JSON-LD, og:title,
     <title>, less the site's name) hold, when it differs from them by more than case and punctuation
-    (their titles are often shortened or rewritten for search engines and feeds); else the declared one."""
+    (their titles are often shortened or rewritten for search engines and feeds); else the declared one.
+    Its full-width marks are ASCII's when it is written in no wide script (narrow_marks)."""
+    found = chosen_title(src, site_name, h1s)
+    return narrow_marks(found) if found else found
+
+
+FULL_WIDTH = "\uff01", "\uff5e"  # the full-width forms of ASCII's "!" to "~"
+NARROW = {code: code - 0xFEE0 for code in range(ord(FULL_WIDTH[0]), ord(FULL_WIDTH[1]) + 1)}
+EAST_ASIAN = "\u1100"  # the scripts from Hangul's jamo on (Hangul, kana, Chinese) write full-width marks as their own
+
+
+def narrow_marks(title: str) -> str:
+    """A title in an alphabet of Europe, the Middle East or India (English, French, Russian, Arabic...) that holds a
+    full-width mark, as a Chinese or Japanese input method types it ("How Does It Work？"), has ASCII's mark instead;
+    a title with a letter of an East Asian script keeps its full-width marks, which are its script's own
+    ("外交部发言人：...", "記者会見（全文）")."""
+    if title.isascii() or not any(FULL_WIDTH[0] <= char <= FULL_WIDTH[1] for char in title):
+        return title
+    if any(char >= EAST_ASIAN and char.isalpha() and not FULL_WIDTH[0] <= char <= FULL_WIDTH[1] for char in title):
+        return title
+    return title.translate(NARROW)
+
+
+def chosen_title(src: PageSources, site_name: str | None, h1s: list[str]) -> str | None:
+    """find_title's choice, as the sources write it."""
     names = site_names(src, site_name)
     declared = declared_title(src, site_name, h1s, names)
     if not declared or not h1s:
