@@ -152,7 +152,21 @@ def h1_texts(src: PageSources, headlines: bool = False) -> list[str]:
         held_words = words_of(" ".join(declared))
         src.memo["h1_texts"] = [(node, h1_text(node, declared, held_words)) for node in src.h1s()[:8]]
     return [text for node, text in src.memo["h1_texts"]
-            if text and not (headlines and (names_site(node, src.url) or in_a_box(node)))]
+            if text and not (headlines and (names_site(node, src.url) or in_a_box(node) or unseen(node)))]
+
+
+# the class words of the CSS frameworks' and WordPress's screen-reader-only text (Bootstrap's "sr-only",
+# "visually-hidden", Tailwind's "sr-only", WordPress's "screen-reader-text", HTML5 Boilerplate's "visuallyhidden")
+SCREEN_READER = lazy(r"(?<![\w-])(?:sr-only|visually-?hidden|screen-reader-text|visuallyhidden)(?![\w-])", re.I)
+CLIPPED = lazy(r"clip\s*:\s*rect\(\s*0|clip-path\s*:\s*inset\(\s*50%")  # the same, written in the element's style
+
+
+def unseen(node: LexborNode) -> bool:
+    """An h1 that the page gives screen readers only, by its class or a style that clips it to nothing: a
+    heading for the page's outline (often the whole <title> again, site's name and all), which readers do not see;
+    the headline they see is another element's."""
+    attrs = node.attributes
+    return bool(SCREEN_READER.search(attrs.get("class") or "") or CLIPPED.search(attrs.get("style") or ""))
 
 
 BOXES = frozenset({"form", "footer", "nav", "aside", "dialog"})
