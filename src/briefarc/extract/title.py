@@ -56,7 +56,7 @@ def strip_site_suffix(title: str, names: Collection[str], guess: bool = True) ->
     parts = pieces[::2]
     brands = host_brands(names)
     kept = [index for index, part in enumerate(parts) if part and part.casefold() not in names
-            and not (index == len(parts) - 1 > 0 and names_brand(part, brands))]
+            and not (index == len(parts) - 1 > 0 and (names_brand(part, brands) or HOST_NAME.fullmatch(part.strip())))]
     if not kept:
         return title
     if len(parts) < 2:
@@ -69,6 +69,11 @@ def strip_site_suffix(title: str, names: Collection[str], guess: bool = True) ->
         return parts[kept[0]] + "".join(pieces[2 * index - 1] + parts[index] for index in kept[1:])
     longest = max(parts, key=len)
     return longest if len(longest) >= 0.5 * len(title) else title
+
+
+# "Example.com", "news.example.org", "EXAMPLE.COM": a site's name by its host (a name of the top-level domain in one
+# case: "Mr.Smith" is none)
+HOST_NAME = lazy(r"(?:[\w-]+\.)+(?:[a-z]{2,6}|[A-Z]{2,6})")
 
 
 SHORT_LABEL = 3  # characters: "co" in "bbc.co.uk", "gov" in "mofa.gov.pk": a second-level domain, not the name
