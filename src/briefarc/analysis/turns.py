@@ -349,10 +349,10 @@ def speakers(db: sqlite_utils.Database, filters: Filters | None = None) -> list[
 
     clauses, params = filter_clauses(filters)
     where = "".join(" AND " + clause for clause in clauses)
-    rows = db.execute(
+    rows = db.execute(  # != '' leaves out NULL too, and reads the documents in order, not by the spokesperson index
         f"""SELECT {SITE_SQL}, d.spokesperson, count(*), min(d.published_date), max(d.published_date)
             FROM documents d LEFT JOIN sources s ON s.id = d.source_id
-            WHERE d.spokesperson IS NOT NULL AND d.spokesperson != '' {where}
+            WHERE d.spokesperson != '' {where}
             GROUP BY 1, d.spokesperson ORDER BY 1, count(*) DESC, min(d.id)""", params
     ).fetchall()
     merged: dict[tuple, dict] = {}

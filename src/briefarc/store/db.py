@@ -113,11 +113,19 @@ def open_database(path: Path, *, create: bool = True) -> sqlite_utils.Database |
             _check_up_to_date(conn, path, version)
         migrate(conn, version=version)
     register_functions(conn)  # url_host() for the site label (store/sitelabel.py)
+    conn.create_function("spokesperson_named", 2, _spokesperson_named, deterministic=True)  # --spokesperson
     opened[:] = [path]
     if not create:
         conn.execute(f"PRAGMA mmap_size = {READER_MMAP_BYTES}")
         return Reader(conn)
     return Archive(conn)  # type: ignore[return-value]  # as much of a sqlite_utils.Database as is used
+
+
+def _spokesperson_named(name: str | None, typed: str | None) -> bool:
+    """SQL's spokesperson_named(name, typed): sources/names.py, imported when a --spokesperson is first compared."""
+    from briefarc.sources.names import spokesperson_named
+
+    return spokesperson_named(name, typed)
 
 
 # What an ingest or a fetch leaves when it read anything: a document, a page to fetch, a run, a request.

@@ -595,6 +595,12 @@ def m025_watched_removals(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE watches SET removals_seen = (SELECT coalesce(max(id), 0) FROM removals)")
 
 
+def m026_spokesperson_index(conn: sqlite3.Connection) -> None:
+    """The documents by spokesperson: --spokesperson reads the names an archive holds from it, one step each, to
+    compare them as a user types a name (sources/names.py), then finds their documents by it."""
+    conn.execute("CREATE INDEX IF NOT EXISTS documents_spokesperson ON documents(spokesperson)")
+
+
 def run_script(conn: sqlite3.Connection, script: str) -> None:
     """Run several statements inside the caller's transaction (executescript would commit it)."""
     statement = ""
@@ -633,6 +639,7 @@ MIGRATIONS: list[Migration] = [
     m023_watched_edits,
     m024_version_text_sources,
     m025_watched_removals,
+    m026_spokesperson_index,
 ]
 
 

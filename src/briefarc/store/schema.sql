@@ -268,6 +268,7 @@ CREATE TRIGGER documents_removed AFTER UPDATE OF removed_at ON documents
 WHEN new.removed_at IS NOT NULL AND old.removed_at IS NULL BEGIN
     INSERT INTO removals (document_id, removed_at) VALUES (new.id, new.removed_at);
 END;
+CREATE INDEX documents_spokesperson ON documents(spokesperson);
 INSERT INTO [turns_fts]([turns_fts], rank) VALUES('hashsize', 8388608);
 INSERT INTO [documents_fts]([documents_fts], rank) VALUES('hashsize', 8388608);
 INSERT INTO [documents_fts]([documents_fts]) VALUES('rebuild');

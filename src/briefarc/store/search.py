@@ -77,40 +77,13 @@ def primary_subtag(language: str | None) -> str | None:
     return language.strip().replace("_", "-").split("-")[0].lower()
 
 
-# --spokesperson: the name, or the start of one of its words ("Hua" is Hua Chunying, not Geng Shuang; "Chun" too);
-# in Chinese, any part of it (华 in 华春莹). A hyphen parts words as a space does.
-SPOKESPERSON_SQL = "(' ' || replace(d.spokesperson, '-', ' ')) LIKE ? ESCAPE '\\'"
-
-
-def spokesperson_pattern(name: str) -> str:
-    """The LIKE pattern of SPOKESPERSON_SQL for a --spokesperson value (% and _ in it are themselves), read as
-    search reads text: full-width letters as plain ones (Ｈｕａ: Hua)."""
-    joined = _typed_name(name)
-    escaped = joined.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%" if has_cjk(joined) else f"% {escaped}%"
-
-
-def _typed_name(name: str) -> str:
-    """A --spokesperson value as SPOKESPERSON_SQL compares it: NFKC, a hyphen as a space, no space in Chinese."""
-    import unicodedata
-
-    name = unicodedata.normalize("NFKC", name)
-    words = name.replace("-", " ").split()
-    return ("" if has_cjk(name) else " ").join(words)  # 华 春莹: a Chinese name writes no space
-
-
-def other_scripts(name: str) -> list[str]:
-    """The names in other scripts of the spokespersons a --spokesperson value names as SPOKESPERSON_SQL reads it
-    (sources/names.json): Hua, Chunying or 华 give 华春莹 and Hua Chunying, whichever the pages print."""
-    from briefarc.sources.names import spokesperson_names
-
-    typed = _typed_name(name)
-    wanted = typed if has_cjk(typed) else " " + typed.casefold()
-    found: list[str] = []
-    for names in spokesperson_names():
-        if any(wanted in (name if has_cjk(name) else " " + name.replace("-", " ").casefold()) for name in names):
-            found += names
-    return found
+# --spokesperson: the documents of each name the archive holds that is the one typed (sources/names.py: in any order,
+# case, spacing or script of names.json). The names are read from the index by spokesperson, one step from each to
+# the next, and each is compared once, not each document's; the documents are then looked up by name.
+SPOKESPERSON_SQL = """d.spokesperson IN (WITH RECURSIVE held(name) AS (
+    SELECT min(spokesperson) FROM documents
+    UNION ALL SELECT (SELECT min(spokesperson) FROM documents WHERE spokesperson > held.name) FROM held
+    WHERE held.name IS NOT NULL) SELECT name FROM held WHERE name IS NOT NULL AND spokesperson_named(name, ?))"""
 
 
 @dataclass
@@ -136,10 +109,8 @@ class Filters:
                 clauses.append(clause)
                 params.append(value)
         if self.spokesperson:
-            also = other_scripts(self.spokesperson)  # the same person as the other language's pages name them
-            clauses.append(f"({SPOKESPERSON_SQL} OR d.spokesperson IN ({', '.join('?' * len(also))}))" if also
-                           else SPOKESPERSON_SQL)
-            params += [spokesperson_pattern(self.spokesperson), *also]
+            clauses.append(SPOKESPERSON_SQL)
+            params.append(self.spokesperson)
         if self.changed:
             clauses.append("(SELECT count(*) FROM versions v WHERE v.document_id = d.id) > 1")
         if self.removed:
