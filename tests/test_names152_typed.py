@@ -122,6 +122,25 @@ def test_a_name_no_document_gives_is_still_the_no_documents_answer(cli, state, t
         assert result.stderr.strip() == f"No document names a spokesperson {typed!r}: `briefarc speakers` lists them."
 
 
+def test_speakers_counts_one_spokesperson_however_the_pages_write_the_name(cli, db_file, tmp_path):
+    """Wenbin Wang and Wang Wenbin, Stéphane and Stephane, Hua Chun-ying and Hua Chunying, 華春瑩 and 华春莹 are one
+    row each; the two scripts of one China MFA spokesperson stay side by side, each counted apart."""
+    pages = {"1.html": STATE.format(day=1, name="Stéphane Dujarric", last="DUJARRIC"),
+             "2.html": STATE.format(day=2, name="Stephane Dujarric", last="DUJARRIC"),
+             "3.html": STATE.format(day=3, name="Stéphane Dujarric", last="DUJARRIC"),
+             "4.html": ENGLISH.format(name="Wang Wenbin", day=4), "5.html": ENGLISH.format(name="Wenbin Wang", day=5),
+             "6.html": ENGLISH.format(name="Hua Chunying", day=6), "7.html": STATE.format(day=7, name="Hua Chun-ying",
+                                                                                        last="HUA"),
+             "8.html": CHINESE.format(name="华春莹", day=8), "9.html": CHINESE.format(name="華春瑩", day=9),
+             "10.html": CHINESE.format(name="华春莹", day=10)}
+    ingest(cli, db_file, tmp_path / "pages", pages)
+    rows = cli("speakers", "--json", "--db", db_file).jsonl()
+    assert [(row["spokesperson"], row["documents"]) for row in rows] == [
+        ("华春莹", 3), ("Hua Chunying", 2), ("Stéphane Dujarric", 3), ("Wang Wenbin", 2)], rows
+    rows = cli("speakers", "--spokesperson", "Chunying Hua", "--json", "--db", db_file).jsonl()
+    assert [(row["spokesperson"], row["documents"]) for row in rows] == [("华春莹", 3), ("Hua Chunying", 2)], rows
+
+
 def test_an_archive_of_the_version_before_gets_the_spokesperson_index(cli, mfa):
     """--spokesperson reads the names an archive holds by the index of spokespersons, one step from each to the
     next: an archive of the version before (made here by taking the index away) gets it when opened."""

@@ -344,8 +344,9 @@ def distinctive(own: Counter, everyone: Counter, top: int, asked: list[str]) -> 
 def speakers(db: sqlite_utils.Database, filters: Filters | None = None) -> list[dict]:
     """Spokespersons per source: how many briefings each gave, the first and the last; the sources in
     alphabetical order whatever their case, each one's spokespersons those who gave most first. One name however
-    its pages write it ("Ned Price", "NED PRICE", "Ned  Price": speaker_key), under its most frequent form."""
-    from briefarc.extract.labels import speaker_key
+    its pages write it ("Ned Price", "NED PRICE", "Price, Ned", 華春瑩 and 华春莹: person_key), under its most
+    frequent form."""
+    from briefarc.sources.names import person_key
 
     clauses, params = filter_clauses(filters)
     where = "".join(" AND " + clause for clause in clauses)
@@ -357,7 +358,7 @@ def speakers(db: sqlite_utils.Database, filters: Filters | None = None) -> list[
     ).fetchall()
     merged: dict[tuple, dict] = {}
     for site, name, count, first, last in rows:  # most frequent first, then the first archived
-        entry = merged.setdefault((site, speaker_key(name)), {"source": site, "spokesperson": name, "documents": 0,
+        entry = merged.setdefault((site, person_key(name)), {"source": site, "spokesperson": name, "documents": 0,
                                                               "first": first, "last": last, "shown": count})
         if count == entry["shown"] and _in_capitals(entry["spokesperson"]) and not _in_capitals(name):
             entry["spokesperson"] = name  # on a tie, the form a page's prose writes: "Jane Roe", not "JANE ROE"
@@ -383,8 +384,7 @@ def _in_capitals(name: str) -> bool:
 
 
 def _people() -> dict[str, str]:
-    """Each spokesperson's name of sources/names.json (speaker_key) with the first of the person's names."""
-    from briefarc.extract.labels import speaker_key
-    from briefarc.sources.names import spokesperson_names
+    """Each spokesperson's name of sources/names.json (person_key) with the first of the person's names."""
+    from briefarc.sources.names import person_key, spokesperson_names
 
-    return {speaker_key(name): speaker_key(names[0]) for names in spokesperson_names() for name in names}
+    return {person_key(name): person_key(names[0]) for names in spokesperson_names() for name in names}
