@@ -1,8 +1,9 @@
 """Where a fetch's CPU goes, for bench/fetch.py: the main process's time split by what it was doing, and the
 extraction workers' time split by measuring their work on the same pages here.
 
-Main process: the functions of each part are wrapped with a CPU timer (time.process_time) while the fetch
-runs; a call inside another timed call counts once, in the outer part. What no part claims is the HTTP
+Main process: the functions of each part are wrapped with a CPU timer of their thread (time.thread_time: the
+extraction thread's pages and the event loop's work are timed apart) while the fetch runs; a call inside another
+timed call of its thread counts once, in the outer part. What no part claims is the HTTP
 client, discovery (sitemaps) and the event loop. A function an older install lacks is left out of its part.
 
 Workers: what they did is measured again in this process on a sample of the same pages (extraction, then
@@ -13,6 +14,7 @@ through the pipes (pickling both ways).
 from __future__ import annotations
 
 import importlib
+import threading
 import time
 from collections.abc import Callable, Generator, Iterator
 from contextlib import contextmanager
@@ -26,7 +28,7 @@ MAIN_PARTS: dict[str, list[str]] = {
         "url_states", "validators", "source_validators", "mark_seen", "mark_removed", "start_run", "finish_run",
         "log_requests", "mark_seen_all")] + [f"briefarc.store.pending:{name}" for name in (
             "note", "get", "done", "failed", "due")],
-    "extraction in place": ["briefarc.offload:documents_of"],
+    "extraction in place": ["briefarc.offload:documents_of", "briefarc.offload:all_documents"],
     "to and from the workers": ["briefarc.offload:Worker.submit", "briefarc.offload:Worker._readable",
                                 "briefarc.offload:Worker.__init__"],
 }
@@ -37,19 +39,19 @@ SAVING, IN_PLACE = "saving", "extraction in place"  # the parts other helpers' w
 class Timers:
     def __init__(self) -> None:
         self.seconds: dict[str, float] = dict.fromkeys(MAIN_PARTS, 0.0)
-        self.inside = False
+        self.local = threading.local()  # .inside: this thread is in a timed call
 
     def wrap(self, part: str, function: Callable) -> Callable:
         def timed(*args: Any, **kwargs: Any) -> Any:
-            if self.inside:
+            if getattr(self.local, "inside", False):
                 return function(*args, **kwargs)
-            self.inside, started = True, time.process_time()
+            self.local.inside, started = True, time.thread_time()
             try:
                 result = function(*args, **kwargs)
                 return list(result) if isinstance(result, Generator) else result  # its work is done while read
             finally:
-                self.seconds[part] += time.process_time() - started
-                self.inside = False
+                self.seconds[part] += time.thread_time() - started
+                self.local.inside = False
         return timed
 
 

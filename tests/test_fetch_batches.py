@@ -14,12 +14,13 @@ from briefarc.collect import FetchOptions, collect
 from briefarc.errors import InputError
 from briefarc.models import RawPage, Source
 from briefarc.net.fetch import FetchConfig, run
-from briefarc.offload import Extraction
+from briefarc.offload import BATCH, Extraction
 from briefarc.pipeline import documents_of
 from briefarc.saving import SavesAtHand
 from briefarc.store.db import open_database
 from briefarc.store.sources import ensure_source
 from briefarc.store.writer import ItemFailed, SerialWriter
+from briefarc.worker import prepared
 from tests import siteserver as ss
 from tests.processes import briefarc, stored_documents, wait_for, wait_for_group_to_end
 from tests.test_fetch_faults import article
@@ -50,6 +51,30 @@ def test_the_pages_at_hand_go_to_a_worker_in_one_message_and_one_bad_page_fails_
     assert [[doc for doc, _ in pairs] for pairs in good] == [[doc for doc, _ in documents_of(page)]
                                                              for page in pages()]
     assert all(pairs[0][1].sha256 and pairs[0][1].packed for pairs in good)
+
+
+def also_prepared(page: RawPage) -> list:
+    """A worker's work that is not the default one (module level, for the worker to import)."""
+    return prepared(page)
+
+
+def test_the_main_process_extracts_pages_too_while_many_wait_for_the_busy_worker():
+    many = [replace(page, url=f"https://example.org/page/{n}") for n, page in enumerate(pages(range(1, 25)) * 2)]
+    many[BATCH] = RawPage(data=b" \n ", origin="empty", url="https://example.org/empty")  # the first left waiting
+
+    async def extract_all(work):
+        with Extraction(workers=1, work=work) as extraction:
+            results = await asyncio.gather(*(extraction.documents(page) for page in many), return_exceptions=True)
+            return results, extraction.helped
+
+    results, helped = asyncio.run(extract_all(prepared))
+    assert helped >= 1  # the worker holds a batch, more than a batch waits: this process takes one too
+    assert isinstance(results[BATCH], InputError)  # the page it took fails alone, as in a worker
+    good = [(page, pairs) for page, pairs in zip(many, results, strict=True) if page.origin != "empty"]
+    assert [[doc for doc, _ in pairs] for _, pairs in good] == [[doc for doc, _ in documents_of(page)]
+                                                                for page, _ in good]
+    _, helped = asyncio.run(extract_all(also_prepared))
+    assert helped == 0  # other work than the workers' own is done by them alone
 
 
 def statements(db) -> list[str]:

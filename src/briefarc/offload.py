@@ -9,7 +9,8 @@ that the main process is left with the requests and the SQLite writes, which mus
 Pages travel in batches: the pages that arrive while a worker is busy go to it together, in one
 message, and their documents come back together. The event loop itself reads and writes the workers'
 pipes (no thread, no wake-up per page), and a worker holds at most two batches: the one it extracts
-and the next, waiting in its pipe.
+and the next, waiting in its pipe. While more pages wait than that, this process extracts them too, one
+at a time on its extraction thread: the workers set a big fetch's pace, and its end was theirs alone.
 
 Workers ignore Ctrl-C from their start (the main process stops them) and end when the main process
 is gone.
@@ -48,6 +49,8 @@ IN_PLACE = 8  # pages a run extracts in its own process before starting the work
 MAX_WORKERS = 4
 BATCH = 16  # pages in one message to a worker, at most
 AHEAD = 2  # batches a worker holds at most: the one it extracts and the next
+HELP_AFTER = BATCH  # pages waiting for the busy workers beyond which this process extracts one of them too
+HELP_BYTES = 2**20  # a larger page is left to the workers: one that kills its process (memory) kills a worker
 DIED_TWICE = "an extraction worker died while reading this page, twice"
 
 
@@ -81,6 +84,8 @@ class Extraction:
         self._due = False  # a dispatch is scheduled
         self.closed = False  # no worker starts after close(), whatever callback is still due
         self.sent = 0  # batches handed to the workers
+        self.helped = 0  # pages extracted here while the workers were busy
+        self._helping: asyncio.Task | None = None  # the page being extracted here (see _help)
 
     def expect(self, pages: int = 1, *, new: bool = True) -> None:
         """Pages are on their way (items a fetch has scheduled): a run of more than IN_PLACE starts the
@@ -135,6 +140,31 @@ class Extraction:
                 self.sent += 1
             else:
                 self._queue.extendleft(reversed(batch))
+        self._help()
+
+    def _help(self) -> None:
+        """Extract a waiting page here, on the extraction thread, while more than HELP_AFTER pages wait for workers
+        that hold all they may: on two cores the one worker set the pace of a big fetch, its backlog growing while
+        this process, which fetches and saves, had time to spare, and left to it alone once the fetching was done.
+        One page at a time, so that the event loop shares the interpreter with one page at most. Only with the
+        workers' own work (`prepared`): other work is theirs alone."""
+        if self._helping is not None or self.closed or self.work is not prepared or len(self._queue) <= HELP_AFTER:
+            return
+        batch = live(self._queue, 1)
+        if batch and len(batch[0][0].data) > HELP_BYTES:
+            self._queue.appendleft(batch[0])
+        elif batch:
+            self._helping = asyncio.ensure_future(self._extract_here(*batch[0]))
+
+    async def _extract_here(self, page: RawPage, future: asyncio.Future[Pairs]) -> None:
+        try:
+            settle(future, True, await aside(all_documents, page))
+        except Exception as exc:  # noqa: BLE001 - the page's failure, as a worker reports it
+            settle(future, False, exc)
+        finally:
+            self._helping = None
+        self.helped += 1
+        self._help()
 
     def _lost(self, worker: Worker, held: list[Waiting]) -> None:
         """A worker died: its pages are tried again one by one; a new worker takes the next batches."""
@@ -282,15 +312,8 @@ class Worker:
         except Exception as exc:  # noqa: BLE001 - its pages fail, the fetch goes on
             outcomes = [(False, InputError(f"an extraction worker's answer could not be read ({exc})"))] * len(batch)
         for (page, future), (ok, value) in zip(batch, outcomes, strict=True):
-            if future.done():
-                continue
-            # Ctrl-C's handler (asyncio.run's) cancels the run between any two lines, this waiting page's
-            # future with it: a future found pending a moment ago may be cancelled by now
-            with suppress(asyncio.InvalidStateError):
-                if ok:
-                    future.set_result(restored(value, page))  # type: ignore[arg-type]
-                else:
-                    future.set_exception(value)  # type: ignore[arg-type]
+            if not future.done():
+                settle(future, ok, restored(value, page) if ok else value)  # type: ignore[arg-type]
 
     def _end(self) -> None:
         """The worker died (or was closed): the pages it held go back to the owner."""
@@ -323,6 +346,19 @@ class Worker:
         if self.process.is_alive():
             self.process.kill()
             self.process.join()
+
+
+def settle(future: asyncio.Future[Pairs], ok: bool, value: Any) -> None:
+    """A waiting page's outcome: its pairs (`ok`) or its exception; nothing when its caller has stopped waiting."""
+    if future.done():
+        return
+    # Ctrl-C's handler (asyncio.run's) cancels the run between any two lines, this waiting page's future with it:
+    # a future found pending a moment ago may be cancelled by now
+    with suppress(asyncio.InvalidStateError):
+        if ok:
+            future.set_result(value)
+        else:
+            future.set_exception(value)
 
 
 def restored(pairs: Pairs, page: RawPage) -> Pairs:
