@@ -65,6 +65,7 @@ def take_frame(buffer: bytearray) -> bytes | None:
         (size,), start = struct.unpack_from("!Q", buffer, 4), 12
     if len(buffer) < start + size:
         return None
-    frame = bytes(buffer[start:start + size])
+    with memoryview(buffer) as view:  # copied once (a slice of the bytearray was a copy, copied again)
+        frame = bytes(view[start:start + size])
     del buffer[:start + size]
     return frame
