@@ -39,6 +39,7 @@ SAVING, IN_PLACE = "saving", "extraction in place"  # the parts other helpers' w
 class Timers:
     def __init__(self) -> None:
         self.seconds: dict[str, float] = dict.fromkeys(MAIN_PARTS, 0.0)
+        self.calls: dict[str, int] = dict.fromkeys(MAIN_PARTS, 0)  # outer calls (pages, for extraction in place)
         self.local = threading.local()  # .inside: this thread is in a timed call
 
     def wrap(self, part: str, function: Callable) -> Callable:
@@ -46,6 +47,7 @@ class Timers:
             if getattr(self.local, "inside", False):
                 return function(*args, **kwargs)
             self.local.inside, started = True, time.thread_time()
+            self.calls[part] += 1
             try:
                 result = function(*args, **kwargs)
                 return list(result) if isinstance(result, Generator) else result  # its work is done while read

@@ -25,7 +25,8 @@ machine the wall times are those of the load at the time (printed), not of cores
 CPU breakdown (bench/cpuparts.py): the main process's CPU per page split into saving, bookkeeping (the
 record of runs, requests, seen and pending URLs), extraction done in place, the hand-off to the workers,
 and the rest (the HTTP client, discovery and the event loop); the workers' CPU split into extraction and
-packing (measured again here on a sample of the same pages) and the rest (their start-up and the pipes).
+packing (measured again here on a sample of the same pages, for the share of the pages the workers had: the
+main process extracts some itself while many wait) and the rest (their start-up and the pipes).
 The servers' CPU is not the pipeline's: it stands in for remote hosts.
 
 --other PYTHON runs the same measurement with another install's interpreter (main's .venv: its briefarc),
@@ -76,6 +77,7 @@ class Result:
     stored: int
     failures: list[str]
     parts: dict[str, float] = field(default_factory=dict)  # the main process's CPU seconds by part
+    in_place: int = 0  # pages the main process extracted itself (the rest went to the workers)
     server_cpu: float = 0.0  # the local servers' (not the pipeline's)
     install: str = "this"
 
@@ -89,6 +91,10 @@ class Result:
 
     def per_page(self, seconds: float) -> float:
         return seconds / max(self.pages, 1) * 1000
+
+    def in_workers(self) -> float:
+        """The share of the pages the workers extracted."""
+        return max(self.pages - self.in_place, 0) / max(self.pages, 1) if self.workers_cpu else 0.0
 
     def cpu_ms(self) -> float:
         return self.per_page(self.cpu + self.workers_cpu)
@@ -198,7 +204,8 @@ def measure(variant: str, sitemaps: list[str], config: FetchConfig) -> Result:
         fetched = sum(r.fetched for r in reports)
         stored = db.execute("SELECT count(*) FROM documents").fetchone()[0]
         db.conn.close()
-    return Result(variant, cores(), fetched, wall, cpu, workers, stored, failures, parts=dict(timers.seconds))
+    return Result(variant, cores(), fetched, wall, cpu, workers, stored, failures, parts=dict(timers.seconds),
+                  in_place=timers.calls.get(IN_PLACE, 0))
 
 
 def _children_cpu() -> float:
@@ -266,15 +273,15 @@ def breakdown(results: list[Result], pages: list[tuple[str, bytes]]) -> None:
         return
     work = worker_parts(pages)
     print("\npipeline CPU per page by part (ms; main process parts timed in the run, worker parts measured here "
-          "on every 5th page with this install):")
+          "on every 5th page with this install, for the share of the pages the workers had):")
     print(f"  {'part':<42}" + "".join(f"{r.install + ' ' + str(r.cores) + ' cores':>20}" for r in results))
     names = [*results[0].parts, REST]
     rows = {name: [r.per_page(r.parts.get(name, r.cpu - sum(r.parts.values()))) for r in results] for name in names}
     for name, values in rows.items():
         print(f"  main: {name:<36}" + "".join(f"{value:>20.2f}" for value in values))
     for name, value in work.items():
-        print(f"  workers: {name:<33}" + "".join(f"{value:>20.2f}" for _ in results))
-    rest = [r.per_page(r.workers_cpu) - sum(work.values()) if r.workers_cpu else 0.0 for r in results]
+        print(f"  workers: {name:<33}" + "".join(f"{value * r.in_workers():>20.2f}" for r in results))
+    rest = [r.per_page(r.workers_cpu) - sum(work.values()) * r.in_workers() for r in results]
     print(f"  {'workers: start-up, pipes (the rest)':<42}" + "".join(f"{value:>20.2f}" for value in rest))
     print(f"  {'all':<42}" + "".join(f"{r.cpu_ms():>20.2f}" for r in results))
     print(f"  {'all but extraction, packing and saving':<42}" + "".join(
@@ -284,7 +291,7 @@ def breakdown(results: list[Result], pages: list[tuple[str, bytes]]) -> None:
 def without_page_work(result: Result, work: dict[str, float]) -> float:
     """CPU ms per page of the pipeline's own part: all of it but extraction, packing and saving."""
     own = result.cpu - result.parts.get(SAVING, 0.0) - result.parts.get(IN_PLACE, 0.0)
-    return result.per_page(own + result.workers_cpu) - (sum(work.values()) if result.workers_cpu else 0.0)
+    return result.per_page(own + result.workers_cpu) - sum(work.values()) * result.in_workers()
 
 
 def main(argv: list[str] | None = None) -> int:
