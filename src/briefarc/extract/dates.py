@@ -417,9 +417,12 @@ def local_day(found: str | None, from_url: str | None) -> str | None:
     return from_url if gap == 1 else found
 
 
-def date_mentions(text: str, value: str | None, language: str | None = None) -> int:
+def date_mentions(text: str, value: str | None, language: str | None = None,
+                  judged: dict[str, bool] | None = None) -> int:
     """How many times a text writes the day of an ISO date in one of the usual forms ("2025-03-02",
-    "02.03.2025", "3/2/2025", "March 2nd, 2025", "2 Mar 2025", "2 mars 2025", "2025年3月2日")."""
+    "02.03.2025", "3/2/2025", "March 2nd, 2025", "2 Mar 2025", "2 mars 2025", "2025年3月2日"). `judged`: what
+    the windows read so far around the year showed, for this date and language (a caller's second text, or a
+    page's scripts, repeat many of them); filled here."""
     try:
         day = date.fromisoformat((value or "")[:10])
     except ValueError:
@@ -427,11 +430,18 @@ def date_mentions(text: str, value: str | None, language: str | None = None) -> 
     language = (language or "")[:2].lower()
     text, year = _western_digits(text) if language in EASTERN_DIGITS else text, str(day.year)
     months = _FOREIGN.get(language)
+    number = str(day.day)
+    if judged is None:
+        judged = {}
     count, start, at = 0, 0, text.find(year)
     while at != -1:  # read only around the year, and only where the day's number stands too
         window = text[max(at - 30, start):at + 16]
-        if str(day.day) in window and _window_shows(window, day, months):
-            count, start = count + 1, at + 4
+        if number in window:
+            shows = judged.get(window)
+            if shows is None:
+                shows = judged[window] = _window_shows(window, day, months)
+            if shows:
+                count, start = count + 1, at + 4
         at = text.find(year, at + 4)
     return count
 

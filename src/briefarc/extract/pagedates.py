@@ -306,11 +306,12 @@ def shows(src: PageSources, value: str) -> bool:
     if body is None:
         return False
     language = declared_language(src)
-    written = dates.date_mentions(body.text(separator=" "), value, language)
+    judged: dict[str, bool] = {}  # the scripts' windows are in both texts: each judged once
+    written = dates.date_mentions(body.text(separator=" "), value, language, judged)
     if not written:
         return False
     hidden = " ".join(node.text() for node in body.css(HIDDEN))
-    return written > dates.date_mentions(hidden, value, language)
+    return written > dates.date_mentions(hidden, value, language, judged)
 
 
 def shown_over_declared(src: PageSources, declared: str, title: str | None) -> str:
