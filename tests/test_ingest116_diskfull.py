@@ -93,7 +93,7 @@ def test_the_documents_saved_before_the_disk_filled_are_counted_and_kept(tmp_pat
     warc = tmp_path / "bulk.warc.gz"
     write_warc(BULK, warc)
     for paths in ([str(BULK)], [str(warc)]):
-        [run] = on_small_disk(tmp_path, "12m", [(paths, "new.db")])
+        [run] = on_small_disk(tmp_path, "24m", [(paths, "new.db")])
         line = one_line(run["stderr"])
         assert run["rc"] == ExitStatus.PARTIAL, line
         assert run["documents"], line

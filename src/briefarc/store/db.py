@@ -445,7 +445,8 @@ class Batch:
         try:
             self.conn.execute("COMMIT")
         except sqlite3.Error:
-            self.conn.execute("ROLLBACK")
+            if self.conn.in_transaction:  # a full disk: SQLite has rolled back already, and ROLLBACK hid why
+                self.conn.execute("ROLLBACK")
             if kind is None:
                 raise
             return
