@@ -80,7 +80,7 @@ def test_a_page_back_and_gone_again_is_reported_again_and_one_back_is_not(cli, d
     refresh(cli, db_file)  # gone: the fetch's own check reports it
     refresh(cli, db_file)  # back (304 to its ETag): no longer removed
     assert check(cli, db_file)["ceasefire"]["removed"] == 0
-    refresh(cli, db_file)  # gone again
+    assert "ceasefire  ceasefire: 0 new, 1 removed at the source" in refresh(cli, db_file).stderr  # gone again
     conn = sqlite3.connect(db_file)
     assert conn.execute("SELECT count(*) FROM removals WHERE document_id = ?", (doc,)).fetchone()[0] == 2
 
@@ -135,3 +135,25 @@ def test_an_archive_before_the_log_keeps_its_old_removals_out_of_its_watches(cli
     conn.execute("UPDATE documents SET removed_at = NULL WHERE id = ?", (doc,))
     conn.execute("UPDATE documents SET removed_at = '2026-03-01T00:00:00Z' WHERE id = ?", (doc,))
     assert check(cli, db_file)["ceasefire"]["removed"] == 1
+
+
+def test_a_page_that_arrived_and_was_taken_down_between_two_checks_is_reported_removed(cli, db_file, site, tmp_path):
+    """Saved by an ingest (no watch checked after it), then gone at the next fetch --refresh: the fetch's own check
+    gave it as new only, with nothing to say it was gone, and the next check had its removal behind its mark."""
+    site.route("/robots.txt", ss.robots())
+    site.route("/list", listing([1, 2], None))
+    site.route("/a/1.html", ss.Reply(ss.not_found_page(), 404))
+    site.route("/a/2.html", ss.Reply(TRADE))
+    assert cli("sources", "add", "w", site.url("/list"), "--kind", "listing", "--item-selector", "li.item",
+               "--db", db_file).code == 0
+    cli("watch", "add", "ceasefire", "ceasefire", "--db", db_file)
+    saved = tmp_path / "1.html"
+    saved.write_bytes(CEASEFIRE)
+    assert cli("ingest", str(saved), "--url", site.url("/a/1.html"), "--source", "w", "--db", db_file).code == 0
+
+    result = cli("fetch", "w", "--refresh", *FAST, "--db", db_file, "--json")
+    assert result.code in (0, 3), result.stderr
+    watched = [row for row in result.jsonl() if row.get("watch") == "ceasefire"][0]
+    assert watched["new"] == 1 and watched["removed"] == 1, watched
+    assert watched["removals"][0]["id"] == watched["hits"][0]["id"]
+    assert check(cli, db_file)["ceasefire"]["removed"] == 0, "reported once"
