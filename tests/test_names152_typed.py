@@ -199,3 +199,17 @@ def test_one_key_for_the_ways_a_page_writes_one_name():
     assert len({person_key(name) for name in ("华春莹", "華春瑩", "华 春莹")}) == 1
     assert person_key("Jane Roe-Smith") == person_key("Jane Roe Smith") != person_key("Jane Smith")
     assert person_key("Lin Jian") != person_key("Jian Lin Li")
+
+
+def test_a_name_another_program_wrote_as_bytes_is_no_name_and_breaks_nothing(cli, mfa):
+    """A spokesperson written as a blob (sqlite-utils given bytes): every --spokesperson query was a database error
+    (the comparison in Python raised on it) and `speakers` a traceback; now it is no name, and the others are found."""
+    conn = sqlite3.connect(mfa)
+    conn.execute("UPDATE documents SET spokesperson = ? WHERE spokesperson = 'Geng Shuang'", (b"Geng\xff",))
+    conn.commit()
+    conn.close()
+    assert found(cli, mfa, "Chunying Hua") == {"list": sorted(HUA), "search": sorted(HUA)}
+    result = cli("speakers", "--json", "--db", mfa)
+    assert result.code == 0, result.stderr
+    assert sorted((row["spokesperson"], row["documents"]) for row in result.jsonl())[:3] == [
+        ("Hua Chunying", 1), ("Wang Wenbin", 1), ("汪文斌", 1)] and len(result.jsonl()) == 4, result.stdout

@@ -358,6 +358,8 @@ def speakers(db: sqlite_utils.Database, filters: Filters | None = None) -> list[
     ).fetchall()
     merged: dict[tuple, dict] = {}
     for site, name, count, first, last in rows:  # most frequent first, then the first archived
+        if not isinstance(name, str):  # a blob another program wrote there is no name
+            continue
         entry = merged.setdefault((site, person_key(name)), {"source": site, "spokesperson": name, "documents": 0,
                                                               "first": first, "last": last, "shown": count})
         if count == entry["shown"] and _in_capitals(entry["spokesperson"]) and not _in_capitals(name):

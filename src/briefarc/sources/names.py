@@ -96,9 +96,9 @@ def _also_named(typed: str) -> frozenset[str]:
                      if any(names_match(name, typed) for name in names) for name in names)
 
 
-def spokesperson_named(name: str | None, typed: str | None) -> bool:
+def spokesperson_named(name: object, typed: str | None) -> bool:
     """Whether the spokesperson `name` a page gives is the one a user typed (--spokesperson): names_match, or a
     name of the same person in another script (names.json: Hua finds 华春莹, 華春瑩 finds Hua Chunying)."""
-    if not name or not typed:
+    if not isinstance(name, str) or not name or not typed:  # a blob another program wrote there is no name
         return False
     return names_match(name, typed) or person_key(name) in _also_named(typed)

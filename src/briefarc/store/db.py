@@ -121,7 +121,7 @@ def open_database(path: Path, *, create: bool = True) -> sqlite_utils.Database |
     return Archive(conn)  # type: ignore[return-value]  # as much of a sqlite_utils.Database as is used
 
 
-def _spokesperson_named(name: str | None, typed: str | None) -> bool:
+def _spokesperson_named(name: object, typed: str | None) -> bool:
     """SQL's spokesperson_named(name, typed): sources/names.py, imported when a --spokesperson is first compared."""
     from briefarc.sources.names import spokesperson_named
 
