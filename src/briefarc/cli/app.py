@@ -88,8 +88,9 @@ def spokesperson_name(value: str) -> str:
 
 SpokespersonFilter = Annotated[
     str | None, typer.Option("--spokesperson", parser=spokesperson_name, metavar="<str>",
-                             help="Spokesperson's name, or the start of a word of it (Hua: Hua Chunying); in "
-                                  "Chinese, any part of it.")
+                             help="Spokesperson's name in any order, case or spacing, or the start of a word of "
+                                  "it (Hua, 'Chunying Hua': Hua Chunying, and 华春莹 or 華春瑩 on the Chinese pages); "
+                                  "in Chinese, any part of it.")
 ]
 KindFilter = Annotated[
     str | None,

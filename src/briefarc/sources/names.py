@@ -57,14 +57,15 @@ def name_words(name: str) -> tuple[str, ...]:
 
 
 def person_key(name: str) -> str:
-    """One key for the ways a page writes one name: the letters of name_words read from each word on, the words
-    before it after, with or without spaces and hyphens (Wang Wenbin, Wenbin WANG, "Wang, Wenbin", WangWenbin;
-    Hua Chun-ying and Hua Chunying). Its letters are read round from the place that gives the first in
-    alphabetical order, so that any of these gives the same key."""
-    joined = "".join(name_words(name))
-    if has_cjk(joined):
-        return joined
-    return min((joined[start:] + joined[:start] for start in range(len(joined))), default="")
+    """One key for the ways a page writes one name: the words of name_words in alphabetical order, a hyphen joining
+    the parts it links (Wang Wenbin, Wenbin WANG, "Wang, Wenbin"; Hua Chun-ying and Hua Chunying; Jane Roe-Smith and
+    Jane Roe Smith). Not the letters read round from any place: Zhao Lijian and Li Jianzhao, two people, were one."""
+    words = name_words(HYPHENS.sub("", name))
+    joined = "".join(words)
+    return joined if has_cjk(joined) else "".join(sorted(words))
+
+
+HYPHENS = re.compile("[-\u2010\u2011]")  # a hyphen, as ASCII writes it and as Unicode's two are
 
 
 def names_match(name: str, typed: str) -> bool:
