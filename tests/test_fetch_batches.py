@@ -77,6 +77,19 @@ def test_the_main_process_extracts_pages_too_while_many_wait_for_the_busy_worker
     assert helped == 0  # other work than the workers' own is done by them alone
 
 
+def test_a_page_extracted_by_the_main_process_comes_hashed_and_packed_as_a_workers_does():
+    many = [replace(page, url=f"https://example.org/page/{n}") for n, page in enumerate(pages(range(1, 25)) * 2)]
+
+    async def extract_all():
+        with Extraction(workers=1) as extraction:
+            return await asyncio.gather(*(extraction.documents(page) for page in many)), extraction.helped
+
+    results, helped = asyncio.run(extract_all())
+    assert helped >= 1
+    # every page ready for saving, whoever extracted it: the event loop does not hash and compress any of them
+    assert all(item.sha256 and item.packed for pairs in results for _, item in pairs)
+
+
 def statements(db) -> list[str]:
     """The statements the connection runs from now on, as given (not what triggers and FTS5 run within them,
     which the trace reports as comments, or as the statement again)."""
