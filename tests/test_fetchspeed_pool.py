@@ -153,3 +153,29 @@ def test_every_connection_is_closed_when_the_fetcher_ends(server):
     while any(site.open for site in sites) and time.monotonic() < deadline:
         time.sleep(0.01)
     assert [site.open for site in sites] == [0, 0]
+
+
+FETCH_AND_LIST_ANYIO = """
+import asyncio, sys
+from briefarc.net.fetch import FetchConfig, Fetcher
+
+async def main(urls):
+    async with Fetcher(FetchConfig(delay=0.0, retries=0, respect_robots=False)) as fetcher:
+        return [(await fetcher.get(url)).status for url in urls]
+
+print(asyncio.run(main(sys.argv[1:])), sorted(name for name in sys.modules if name.startswith("anyio._backends")))
+"""
+
+
+def test_a_fetch_takes_no_anyio_lock_on_its_connections(server):
+    """httpcore keeps a connection's lock in a private attribute, which the pool replaces with asyncio's: were it
+    renamed, the replacement would go unnoticed and anyio's lock (and its asyncio backend) would be back."""
+    import subprocess
+    import sys
+
+    site = server()
+    urls = [site.url(f"/briefings/{n}") for n in range(3)]
+    done = subprocess.run([sys.executable, "-c", FETCH_AND_LIST_ANYIO, *urls], capture_output=True, text=True,
+                          timeout=PATIENCE, check=True)
+    assert done.stdout.split() == ["[200,", "200,", "200]", "[]"]
+    assert site.connections == 1
