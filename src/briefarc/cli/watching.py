@@ -12,7 +12,8 @@ from briefarc.cli.filters import with_filters
 
 WATCH_NAME = re.compile(r"[^\W_][\w.-]{0,63}")
 OPTION_NAMES = {"language": "lang"}  # a Filters field and the option that sets it, where they differ
-watch_app = typer.Typer(help="Saved searches: add, list and remove them; check them for new and edited documents.",
+watch_app = typer.Typer(help="Saved searches: add, list and remove them; check them for new, edited and removed "
+                        "documents.",
                         epilog="\b\nExample: briefarc watch add taiwan Taiwan --lang en", no_args_is_help=True,
                         rich_markup_mode=None)
 app.add_typer(watch_app, name="watch")
@@ -87,10 +88,11 @@ def watch_remove(name: Annotated[str, typer.Argument(help="The watch's name.")],
 def watch_check(
     names: Annotated[list[str] | None, typer.Argument(metavar="[NAME]...", help="Only these watches.")] = None,
     db: DbOption = None,
-    json_: Annotated[bool, json_flag("one line per watch (watch, query, new, hits, edited, edits).")] = False,
+    json_: Annotated[bool, json_flag("one line per watch (watch, query, new, hits, edited, edits, unmatched, "
+                                     "unmatched_edits, removed, removals).")] = False,
 ) -> None:
-    """The documents each watch finds that arrived, or were edited, since it was last checked (exit 0 with or
-    without)."""
+    """The documents each watch finds that arrived, were edited or were taken down at their source since it was
+    last checked (exit 0 with or without)."""
     from briefarc.analysis.watch import check_watches
 
     database, _ = open_db(db, create=False)
