@@ -95,6 +95,7 @@ class Document:
     assumed_site: str | None = None  # the site a page without a URL was taken to be from, and why
     site: str | None = None  # the known site (extract/sites.py) whose template the page's markup matches
     text_source: str | None = None  # None: the page itself; see TEXT_SOURCES
+    saved_from: str | None = None  # a saved page's saved-from address (extract/sites.py): a claim, never a key
 
     @property
     def body(self) -> str:

@@ -173,6 +173,7 @@ def extract_html(text: str, url: str | None = None, site: sites.Site | None = No
         or author_from_wire_lead(paragraphs),
         site_name=(site.site_name if site else None) or meta.site_name, url=url,  # one name per known site
         canonical_url=meta.canonical_url, tags=meta.tags, paragraphs=paragraphs, assumed_site=assumed,
+        saved_from=None if url else sites.saved_from(text),
     )
     template = sites.site_by_fingerprint(tree, likely=site) if trusted else site  # by the markup, not the address
     document.site = template.name if template else None

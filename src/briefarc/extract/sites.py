@@ -320,10 +320,22 @@ def page_addresses(tree: LexborHTMLParser, text: str) -> list[tuple[str, str]]:
         value = next(filter(None, (fold(node.attributes.get(attr)) for node in nodes.get(tag, ())[:3])), None)
         if value:
             found.append((how, value))
-    saved = SAVED_FROM.search(text[:4096])
+    saved = SAVED_FROM.search(text[:SAVED_FROM_HEAD])
     if saved:
         found.append(("saved-from comment", saved.group(1)))
     return found
+
+
+SAVED_FROM_HEAD = 4096  # characters at the page's start where a browser writes the saved-from comment
+
+
+def saved_from(text: str) -> str | None:
+    """The address a browser wrote into a page it saved ("<!-- saved from url=(0034)https://... -->"): a claim,
+    never a key (any file may say it), shown as such and telling the host that tables show for its site
+    (store/sitelabel.py). An address whose host no host name may be (a bidi override in it) is none."""
+    found = SAVED_FROM.search(text[:SAVED_FROM_HEAD])
+    address = found.group(1) if found else None
+    return address if urls.is_web_url(address) and urls.is_host_name(urls.hostname(address)) else None
 
 
 def own_address(tree: LexborHTMLParser, text: str) -> str | None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from briefarc.models import Document, RawPage
-from briefarc.urls import hostname, is_host_name, is_web_url, normalize_url, split
+from briefarc.urls import hostname, is_web_url, normalize_url, split
 
 
 @dataclass
@@ -50,25 +50,9 @@ def identify(doc: Document, page: RawPage, digest: str) -> Identity:
         if page.feed:  # shown at the feed's address, if it has one (reparse reads the entry as it was read)
             return Identity(f"feed:{page.feed}#{page.item}", url or anchor, canonical, claim, former=by_bytes)
         return Identity(by_bytes, url, canonical, claim)
-    return Identity(f"sha256:{digest}", url, canonical, claim or saved_from(page, doc.encoding))
-
-
-def saved_from(page: RawPage, encoding: str | None) -> str | None:
-    """The address a browser wrote into a page it saved ("<!-- saved from url=(0034)https://... -->"), for a
-    page that gives none else: a claim, never a key (any file may say it), shown as such and telling the host
-    that tables show for its site (store/sitelabel.py). Read in the encoding the page was read in; an address
-    whose host no host name may be (a bidi override in it) is none."""
-    if page.item or page.url:
-        return None
-    from briefarc.extract.sites import SAVED_FROM
-
-    try:
-        head = page.data[:4096].decode(encoding or "utf-8", errors="replace")
-    except LookupError:
-        head = page.data[:4096].decode("utf-8", errors="replace")
-    found = SAVED_FROM.search(head)
-    address = found.group(1) if found else None
-    return address if is_web_url(address) and is_host_name(hostname(address)) else None
+    # a saved page's saved-from address, as the extractor read it (a page with an address or an entry has none)
+    saved = None if page.item or page.url else doc.saved_from
+    return Identity(f"sha256:{digest}", url, canonical, claim or saved)
 
 
 def _anchor(page: RawPage, url: str | None) -> str | None:

@@ -293,9 +293,9 @@ class ProcessWriter:
 
 def load_shared() -> None:
     """Load, before the writer process is forked, the modules it needs that the producer loads for its extraction
-    anyway: the writer then inherits them instead of loading them again. An address in a saved page
-    (store/identity.py saved_from) is read with extract/sites.py, which loads selectolax and logging, and the sha256
-    of a text loads OpenSSL: 17 ms of CPU in the writer of each ingest."""
+    anyway: the writer then inherits them instead of loading them again. A page's addresses are held to its site's
+    hosts (store/identity.py) with extract/sites.py, which loads selectolax and logging, and the sha256 of a text
+    loads OpenSSL: 17 ms of CPU in the writer of each ingest."""
     import hashlib  # noqa: F401
 
     from briefarc.extract import sites  # noqa: F401
