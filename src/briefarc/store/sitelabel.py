@@ -30,11 +30,6 @@ SITE_FILTER_SQL = f"d.source_id IS NULL AND coalesce({UNFILED_SQL}, '{NONE_SHOWN
 NONE_TYPED = ("-", NONE_SHOWN)  # what --source takes for NONE_SHOWN
 
 
-def site_label(source: str | None, site_name: str | None, url: str | None, claimed: str | None = None) -> str | None:
-    """SITE_SQL in Python, for rows already read (`url`: the canonical address, else the page's own)."""
-    return source or (site_name or "").strip() or url_host(url) or url_host(claimed)
-
-
 def unfiled_labels(db: sqlite_utils.Database) -> list[str]:
     """The labels of the pages filed under no source, each once, in order."""
     rows = db.execute(f"SELECT DISTINCT {UNFILED_SQL} FROM documents d WHERE d.source_id IS NULL").fetchall()
