@@ -91,16 +91,17 @@ def word_flags(word: str) -> int:
     and comment) are judged once for all posts and comments, where they filled the memo and cleared it again."""
     plain = word.translate(ZEROS)
     flags = _WORD_FLAGS.get(plain)
-    if flags is None:
-        lowered = TAXONOMY.sub(" ", plain.lower())
-        if CONTENT_NAMES.search(lowered):
-            flags = _CONTENT  # the others no longer count
-        elif PLAIN_NAMES.search(lowered):
-            flags = _PLAIN
-        elif LIKELY_NAMES.search(lowered) or not LIKELY_TOKENS.isdisjoint(lowered.split()):
-            flags = _LIKELY
-        else:
-            flags = 0
+    if flags is not None:
+        return flags
+    lowered = TAXONOMY.sub(" ", plain.lower())
+    if CONTENT_NAMES.search(lowered):
+        flags = _CONTENT  # the others no longer count
+    elif PLAIN_NAMES.search(lowered):
+        flags = _PLAIN
+    elif LIKELY_NAMES.search(lowered) or not LIKELY_TOKENS.isdisjoint(lowered.split()):
+        flags = _LIKELY
+    else:
+        flags = 0
     if len(_WORD_FLAGS) > MEMO_SIZE:
         _WORD_FLAGS.clear()
     _WORD_FLAGS[plain] = flags
