@@ -357,12 +357,14 @@ def speakers(db: sqlite_utils.Database, filters: Filters | None = None) -> list[
             GROUP BY 1, d.spokesperson ORDER BY 1, count(*) DESC, min(d.id)""", params
     ).fetchall()
     merged: dict[tuple, dict] = {}
+    shown: dict[tuple, int] = {}  # the count of the form each row shows: its most frequent
     for site, name, count, first, last in rows:  # most frequent first, then the first archived
         if not isinstance(name, str):  # a blob another program wrote there is no name
             continue
-        entry = merged.setdefault((site, person_key(name)), {"source": site, "spokesperson": name, "documents": 0,
-                                                              "first": first, "last": last, "shown": count})
-        if count == entry["shown"] and _in_capitals(entry["spokesperson"]) and not _in_capitals(name):
+        key = (site, person_key(name))
+        entry = merged.setdefault(key, {"source": site, "spokesperson": name, "documents": 0, "first": first,
+                                        "last": last})
+        if count == shown.setdefault(key, count) and _in_capitals(entry["spokesperson"]) and not _in_capitals(name):
             entry["spokesperson"] = name  # on a tie, the form a page's prose writes: "Jane Roe", not "JANE ROE"
         entry["documents"] += count
         entry["first"] = min(filter(None, (entry["first"], first)), default=None)
@@ -374,8 +376,6 @@ def speakers(db: sqlite_utils.Database, filters: Filters | None = None) -> list[
     totals: Counter[tuple] = Counter()
     for key, entry in merged.items():
         totals[entry["source"], person[key]] += entry["documents"]
-    for entry in merged.values():
-        del entry["shown"]
     return [merged[key] for key in sorted(merged, key=lambda key: (
         (key[0] or "").casefold(), -totals[key[0], person[key]], person[key], -merged[key]["documents"], key[1]))]
 
