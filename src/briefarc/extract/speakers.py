@@ -128,8 +128,13 @@ def spokesperson_from_text(paragraphs: list[str]) -> str | None:
     line of a list of events that announces one ("2:00 p.m. Department Press Briefing with Spokesperson X"): the
     spokesperson does not speak on that page."""
     opening = paragraphs[:12]
+    a_list: bool | None = None  # whether the opening lists events: read once, when a line that names one asks
     for paragraph, name in named_in(opening):
-        if not (announces_event(paragraph) and lists_events(opening)):
+        if not announces_event(paragraph):
+            return name
+        if a_list is None:
+            a_list = lists_events(opening)
+        if not a_list:
             return name
     return None
 
