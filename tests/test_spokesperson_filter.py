@@ -70,5 +70,8 @@ def test_a_spokesperson_typed_with_a_control_character_is_a_usage_error(cli, arc
     """A user trial: `speakers --spokesperson $'\\a'` said "No documents match the filters." and exit 0, where a
     query holding a control character is a usage error: a paste's escape is no name to look for."""
     option = [] if command[-1] == "--vs-spokesperson" else ["--spokesperson"]
+    named = (command + option)[-1]
     result = cli(*command, *option, "Hua\x07", "--db", archive)
-    assert result.code == 2 and "control character" in result.stderr and "\x07" not in result.stderr, result.stderr
+    assert result.code == 2 and "\x07" not in result.stderr, result.stderr
+    assert (f"Invalid value for '{named}': The name holds a control character, '\\x07' (character 4 of 4), which "
+            "is no text to search for: type it again without it.") in result.stderr, result.stderr

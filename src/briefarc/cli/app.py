@@ -81,9 +81,10 @@ def spokesperson_name(value: str) -> str:
     """--spokesperson: nothing to look for (" ", "-") is a usage error, not every named spokesperson."""
     if not value.replace("-", " ").strip():
         raise typer.BadParameter("give a name, or the start of a word of it (Hua: Hua Chunying).")
-    if found := CONTROL.search(value):  # found nothing, exit 0: "No documents match the filters."
-        raise typer.BadParameter(f"a name holds no control character ({found.group()!r}): type it again without it.")
-    return value
+    try:  # a control character found nothing, exit 0: "No documents match the filters."
+        return check_typed(value, "The name")
+    except UsageError as error:  # as BadParameter, Click names the option (--spokesperson, --vs-spokesperson)
+        raise typer.BadParameter(str(error)) from None
 
 
 SpokespersonFilter = Annotated[
