@@ -13,6 +13,7 @@ import re
 import unicodedata
 from functools import cache
 
+from briefarc.store.acronyms import MARKS
 from briefarc.store.text import CJK_CHARS
 
 # A quoted phrase of an FTS5 query ("" is a quote in it); every word of a query read by store/query.py is in one.
@@ -23,10 +24,10 @@ WORD = f"[{CJK_CHARS}]|[^\\W_{CJK_CHARS}]+"
 # After folding, a letter neither ASCII nor CJK (ø, ł, Cyrillic...): unicode61 may fold it as Python does not (ø to
 # o), so a text or a word holding one is not judged.
 FOREIGN = f"[^\\x00-\\x7f\\W{CJK_CHARS}]"
-COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+COMBINING = re.compile(f"[{MARKS}]")
 
 
-def fold(text: str) -> str:
+def lower_unaccented(text: str) -> str:
     """`text` in lower case, without its diacritics, its full-width letters as ASCII ones (NFKD)."""
     if text.isascii():
         return text.lower()
@@ -38,7 +39,7 @@ def query_words(fts: str) -> list[str] | None:
     (a phrase without a word, a word with a letter unicode61 may fold otherwise)."""
     words = []
     for phrase in PHRASE.findall(fts):
-        found = _pattern(WORD).findall(fold(phrase.replace('""', '"')))
+        found = _pattern(WORD).findall(lower_unaccented(phrase.replace('""', '"')))
         if not found:
             return None
         words += found
@@ -51,7 +52,7 @@ def may_match(words: list[str] | None, *texts: str | None) -> bool:
     """Whether the texts together may match the query of `words` (query_words): False only when none holds any."""
     if words is None:
         return True
-    text = fold("\n".join(filter(None, texts)))
+    text = lower_unaccented("\n".join(filter(None, texts)))
     return any(word in text for word in words) or (not text.isascii() and _pattern(FOREIGN).search(text) is not None)
 
 
