@@ -193,17 +193,22 @@ def walk_done(db: sqlite_utils.Database, source_id: int) -> None:
 PENDING = "pending p LEFT JOIN sources s ON s.id = p.source_id"
 
 
+def _listed_where(source: str | None) -> tuple[str, list]:
+    """The WHERE clause of `listed` and `count_listed`, with its parameters: the items of the source so named."""
+    return ("WHERE s.name = ?", [source]) if source else ("", [])
+
+
 @translated
 def count_listed(db: sqlite_utils.Database, *, source: str | None = None) -> int:
     """How many pending items `listed` would give without a limit."""
-    where, params = ("WHERE s.name = ?", [source]) if source else ("", [])
+    where, params = _listed_where(source)
     return db.execute(f"SELECT count(*) FROM {PENDING} {where}", params).fetchone()[0]
 
 
 @translated
 def listed(db: sqlite_utils.Database, *, source: str | None = None, limit: int = 50) -> list[dict]:
     """Pending items, soonest next try first (given up ones last), for `briefarc log`."""
-    where, params = ("WHERE s.name = ?", [source]) if source else ("", [])
+    where, params = _listed_where(source)
     rows = db.execute(
         f"""SELECT p.url, s.name, p.found_on, p.discovered_at, p.attempts, p.last_error, p.last_try, p.next_try,
                    p.given_up_at, p.document_id FROM {PENDING} {where}
