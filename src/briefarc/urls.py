@@ -41,9 +41,7 @@ def normalize_url(url: str) -> str:
     scheme = parts.scheme.lower()
     if scheme not in DEFAULT_PORTS or not parts.hostname:
         return url
-    host = parts.hostname.lower().rstrip(".")
-    if ":" in host:
-        host = f"[{host}]"
+    host = bracketed(parts.hostname.lower().rstrip("."))
     netloc = host if port in (None, DEFAULT_PORTS[scheme]) else f"{host}:{port}"
     if parts.username or parts.password:
         auth = parts.username or ""
@@ -160,10 +158,13 @@ def host_with_port(url: str) -> str:
         port = parts.port
     except ValueError:
         return parts.netloc or url
-    host = parts.hostname or parts.netloc or url
-    if ":" in host:
-        host = f"[{host}]"
+    host = bracketed(parts.hostname or parts.netloc or url)
     return host if port in (None, DEFAULT_PORTS.get(parts.scheme.lower())) else f"{host}:{port}"
+
+
+def bracketed(host: str) -> str:
+    """The host as an address writes it: an IPv6 address in brackets ([::1]), any other as it is."""
+    return f"[{host}]" if ":" in host else host
 
 
 UNDECODED = re.compile("[\udc80-\udcff]")

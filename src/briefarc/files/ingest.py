@@ -45,7 +45,7 @@ class IngestReport:
     listed: list[tuple[ListingItem, str]] = field(default_factory=list)  # (item, the listing's address)
     unplaced: int = 0  # listing links that are relative on a page that gives no address of its own
     private: int = 0  # listing links to a private network (localhost), which fetch refuses from a public page
-    private_hosts: list[str] = field(default_factory=list)  # the hosts of those links, each once, in order
+    private_hosts: dict[str, None] = field(default_factory=dict)  # the hosts of those links, each once, in order
     no_text: list[str] = field(default_factory=list)  # pages with a title and no body: not archived
     refiled: int = 0  # archived pages now filed under the --source given
 
@@ -257,7 +257,7 @@ def _listing(report: IngestReport, doc: Document, page: RawPage) -> bool:
     public page: net/addresses.py)."""
     if doc.kind != "listing":
         return False
-    from briefarc.urls import hostname, is_web_url
+    from briefarc.urls import bracketed, hostname, is_web_url
 
     report.listings += 1
     found_on = doc.url or doc.canonical_url or page.url or page.origin
@@ -272,8 +272,7 @@ def _listing(report: IngestReport, doc: Document, page: RawPage) -> bool:
         for pair in placed:
             (refused if not inside and names_private(pair[0].url) else kept).append(pair)
         report.private += len(refused)
-        hosts = (f"[{host}]" if ":" in host else host for host in (hostname(item.url) for item, _ in refused))
-        report.private_hosts.extend(host for host in dict.fromkeys(hosts) if host not in report.private_hosts)
+        report.private_hosts.update(dict.fromkeys(bracketed(hostname(item.url)) for item, _ in refused))
         placed = kept
     report.listed.extend(placed)
     return True

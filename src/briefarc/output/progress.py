@@ -55,7 +55,7 @@ def print_ingest_summary(stderr: Console, report) -> None:
                     + (f"; {count(report.unplaced, 'relative link')} left out: give the page's address with --url"
                        if report.unplaced else "")
                     + (f"; {count(report.private, 'link')} to a private network address "
-                       f"({_some(report.private_hosts)}) left out: fetch refuses them from a public page"
+                       f"({_some(list(report.private_hosts))}) left out: fetch refuses them from a public page"
                        if report.private else ""), hang=4)
     for site, pages in report.assumed.items():
         console.say(stderr, f"  site assumed for {count(pages, 'page')} without a URL: {clean(site)}", hang=4)
