@@ -34,6 +34,7 @@ HIT_LIMIT = 100  # new hits shown per watch and check; the count says how many t
 # site's new template makes a version of every page it has.
 HELD = 5000
 HIT_FIELDS = ("id", "date", "source", "title", "url")
+SHOWN = f"d.id, d.published_date, {SITE_SQL}, d.title, coalesce(d.canonical_url, d.url)"  # HIT_FIELDS, as SQL
 
 
 def _filters_json(filters: Filters) -> str:
@@ -171,7 +172,9 @@ class Edited(dict[int, tuple[int, int]]):
         found = []
         for start in range(0, len(ids), HELD):
             part, texts = self._mentioning(ids[start:start + HELD], words)
-            found += _found(self._holding(part, texts), query, Filters(), AMONG, [json.dumps(part)]) if part else []
+            if part:
+                rows = _matching(self._holding(part, texts), query, Filters(), AMONG, [json.dumps(part)], "d.id")
+                found += [row[0] for row in rows]
         return found
 
     def _mentioning(self, ids: list[int], words: list[str] | None) -> tuple[list[int], dict[int, tuple]]:
@@ -246,13 +249,14 @@ def _with_versions(hit: dict, edited: dict[int, tuple[int, int]]) -> dict:
 
 
 def _hits(conn: sqlite3.Connection, query: str, filters: Filters, which: str, marks: list) -> list[dict]:
-    """The documents `query` and `filters` find among those `which` (SQL over the index's rowid {t}, with the
-    `marks`), newest first."""
-    return _shown(conn, _found(conn, query, filters, which, marks))
+    """The documents `query` and `filters` find among those `which` (_matching), as hits (HIT_FIELDS)."""
+    return [dict(zip(HIT_FIELDS, row, strict=True)) for row in _matching(conn, query, filters, which, marks, SHOWN)]
 
 
-def _found(conn: sqlite3.Connection, query: str, filters: Filters, which: str, marks: list) -> list[int]:
-    """The ids of the documents `query` and `filters` find among those `which`."""
+def _matching(conn: sqlite3.Connection, query: str, filters: Filters, which: str, marks: list,
+              columns: str) -> list[tuple]:
+    """The `columns` (SQL over `documents d`, the id first) of the documents `query` and `filters` find among those
+    `which` (SQL over the index's rowid {t}, with the `marks`), newest first: found and shown in one query."""
     from briefarc.store.fts import index_for
     from briefarc.store.search import needles, needles_sql, passing, search_query
 
@@ -260,17 +264,17 @@ def _found(conn: sqlite3.Connection, query: str, filters: Filters, which: str, m
     typed, checks = search_query(query)  # as search finds them: WHO, not who
     table, fts = index_for(conn, typed)
     try:
-        ids = [row[0] for row in conn.execute(
-            f"""SELECT d.id FROM {table} JOIN documents d ON d.id = {table}.rowid
+        rows = conn.execute(
+            f"""SELECT {columns} FROM {table} JOIN documents d ON d.id = {table}.rowid
                 LEFT JOIN sources s ON s.id = d.source_id
-                WHERE {table} MATCH ? AND {which.format(t=table)} {where}{needles_sql(checks, 'd.')}""",
-            [fts, *marks, *params, *needles(checks)])]
+                WHERE {table} MATCH ? AND {which.format(t=table)} {where}{needles_sql(checks, 'd.')}
+                ORDER BY {NEWEST_FIRST}""", [fts, *marks, *params, *needles(checks)]).fetchall()
     except sqlite3.OperationalError as exc:
         raise SearchSyntaxError(f"The watch's query {query!r} could not be read ({exc}). {HINT}") from exc
     if checks:
-        kept = passing(conn, "documents", ids, checks)
-        ids = [doc_id for doc_id in ids if doc_id in kept]
-    return ids
+        kept = passing(conn, "documents", [row[0] for row in rows], checks)
+        rows = [row for row in rows if row[0] in kept]
+    return rows
 
 
 def _removed(conn: sqlite3.Connection, query: str, filters: Filters, marks: list) -> list[dict]:
@@ -293,8 +297,7 @@ def _among(conn: sqlite3.Connection, ids: list[int], filters: Filters) -> list[i
 def _shown(conn: sqlite3.Connection, ids: list[int]) -> list[dict]:
     """The hits of the documents `ids`, newest first."""
     rows = conn.execute(
-        f"""SELECT d.id, d.published_date, {SITE_SQL}, d.title, coalesce(d.canonical_url, d.url)
-            FROM documents d LEFT JOIN sources s ON s.id = d.source_id
+        f"""SELECT {SHOWN} FROM documents d LEFT JOIN sources s ON s.id = d.source_id
             WHERE d.id IN (SELECT value FROM json_each(?)) ORDER BY {NEWEST_FIRST}""", [json.dumps(ids)])
     return [dict(zip(HIT_FIELDS, row, strict=True)) for row in rows]
 
