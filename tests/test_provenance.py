@@ -157,3 +157,10 @@ def test_stats_count_pages_without_a_source_under_their_site(cli, archive):
     assert by_source["DAWN.COM"] == 1
     assert by_source["Ministry of Foreign Affairs of the People's Republic of China"] >= 2
     assert "DAWN.COM" in cli("stats", "--db", archive).stdout
+
+
+def test_stats_lists_sites_of_equal_counts_in_alphabetical_order_whatever_their_case(cli, archive):
+    figures = cli("stats", "--json", "--db", archive).jsonl()[0]
+    ones = [item["value"] for item in figures["by_source"] if item["count"] == 1 and item["value"]]
+    assert "news.xinhua.example" in ones and "United Nations" in ones  # a host in lower case among names
+    assert ones == sorted(ones, key=str.casefold)

@@ -50,7 +50,7 @@ def archive_stats(db: sqlite_utils.Database, path: str | os.PathLike) -> Archive
         "by_source": counts(
             # a page ingested without --source counts under its site's name
             f"""SELECT {SITE_SQL}, count(*) FROM documents d
-               LEFT JOIN sources s ON s.id = d.source_id GROUP BY 1 ORDER BY 2 DESC, 1"""
+               LEFT JOIN sources s ON s.id = d.source_id GROUP BY 1 ORDER BY 2 DESC, 1 COLLATE NOCASE"""
         ),
         "by_kind": counts("SELECT coalesce(kind, 'other'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC, 1"),
         "by_year": counts(
