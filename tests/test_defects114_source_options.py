@@ -51,3 +51,13 @@ def test_an_unknown_kind_is_still_named_as_such(cli, db_file):
     result = cli("sources", "add", "x", "https://mofa.example/", "--kind", "bogus", "--full-text", "--db", db_file)
     assert result.code == 2
     assert result.stderr.splitlines()[0].startswith("Error: Unknown source kind 'bogus'")
+
+
+def test_sources_show_names_the_options_as_the_flags_that_set_them(cli, db_file):
+    result = cli("sources", "add", "x", "https://mofa.example/press", "--kind", "listing", "--item-selector",
+                 "li.item a", "--next-selector", "a.next", "--db", db_file)
+    assert result.code == 0, result.stderr
+    shown = cli("sources", "show", "x", "--db", db_file).stdout
+    lines = [" ".join(line.split()) for line in shown.splitlines()]
+    assert "--item-selector li.item a" in lines and "--next-selector a.next" in lines
+    assert "next_selector" not in shown  # the stored key is no flag a user could type

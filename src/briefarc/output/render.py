@@ -426,6 +426,15 @@ def run_counts(counts: dict | None) -> str:
         "0 fetched" if counts else "")
 
 
+# the options `sources add` takes, stored under these keys: shown as the flags a user types
+OPTION_FLAGS = {"item_selector": "--item-selector", "next_selector": "--next-selector",
+                "link_pattern": "--link-pattern", "full_text": "--full-text"}
+
+
+def _option_flag(key: str) -> str:
+    return OPTION_FLAGS.get(key, key)
+
+
 def source_view(row: SourceStatus) -> Group:
     """One source as `show` writes a document, with no box: its name, its URL on a line of its own, whole and
     never folded by us (inside a box a long one went on after a "│", which a copy picked up), then "Label  value"
@@ -437,7 +446,7 @@ def source_view(row: SourceStatus) -> Group:
               ("Documents", f"{row['documents']:,}"), ("Last run", row["last_run"] or "never"),
               ("Last counts", ", ".join(f"{k} {v}" for k, v in (row["last_counts"] or {}).items())),
               ("Last error", row["last_error"]), ("Pending", pending_line(row))]
-    fields += [(f"  {key}", value) for key, value in (row.get("options") or {}).items()]
+    fields += [(f"  {_option_flag(key)}", value) for key, value in (row.get("options") or {}).items()]
     width = max(len(label) for label, value in fields if value not in (None, "")) + 2
     address = Wrapped(no_wrap=True, overflow="ignore")
     address.append(clean_name(row["url"] or ""))
