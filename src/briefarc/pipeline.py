@@ -62,6 +62,8 @@ def _feed_documents(page: RawPage) -> Iterator[tuple[Document, RawPage]]:
         channel = _parsed_feed(page.data, page.url)[0]
         items = channel.items
     feed = feed_name(page)
+    if not page.live and page.fetched_at is None:  # a saved feed file: captured when it says it was built
+        page = replace(page, fetched_at=capture_date(channel))
     if page.sha256 is None and len(items) > 1:  # every entry's page holds the whole feed: hashed once, not per entry
         from briefarc.store.blobs import sha256
 
@@ -73,6 +75,18 @@ def _feed_documents(page: RawPage) -> Iterator[tuple[Document, RawPage]]:
             yield doc, _item_page(page, item, feed)
     if not found:
         raise InputError("The feed holds no full-text entries: fetch its links with `briefarc fetch URL`.")
+
+
+def capture_date(feed: Feed) -> str | None:
+    """When a saved snapshot of `feed` was taken, as UTC to the second: the moment its channel says its content
+    last changed (a snapshot cannot be older, and one a server kept serving unchanged holds that moment's text).
+    None, so the time of the ingest, when it gives no time of day or one still to come. Snapshots ingested out of
+    order were dated by the ingest, the last one read made the current text, and `history` an edit back and forth."""
+    from briefarc.store.documents import now_iso
+    from briefarc.store.published import published_utc
+
+    moment = published_utc(feed.updated)
+    return moment if moment and moment <= now_iso() else None
 
 
 @lru_cache(maxsize=2)

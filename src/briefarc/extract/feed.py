@@ -48,6 +48,7 @@ class Feed:
     language: str | None = None
     items: list[FeedItem] = field(default_factory=list)
     root: str | None = None  # the document element's name: rss, feed or rdf in a feed (html in a web page)
+    updated: str | None = None  # when the channel's content last changed, as it says (see _channel_date)
 
 
 @dataclass
@@ -143,7 +144,16 @@ def parse_feed(data: bytes, url: str | None = None) -> Feed:
         language=channel.value("language"),
         items=[_item(node, base) for node in nodes],
         root=root.tag,
+        updated=_channel_date(channel),
     )
+
+
+def _channel_date(channel: Element) -> str | None:
+    """When the feed itself last changed: RSS's lastBuildDate ("the last time the content of the channel
+    changed"), else the channel's pubDate, Atom's feed-level updated, or RDF's dc:date. Not an entry's date: that
+    is its publication, and an edit of an entry leaves it as it was."""
+    stamp = channel.value("lastbuilddate", "pubdate", "updated", "date")
+    return dates.parse_date(stamp) if stamp else None
 
 
 @input_errors_only("the sitemap")

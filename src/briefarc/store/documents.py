@@ -89,11 +89,19 @@ def _save(conn: sqlite3.Connection, new: NewDocuments, doc: Document, page: RawP
     refiled = source_id is not None and conn.execute(  # `ingest --source` again: the page joins that source
         "UPDATE documents SET source_id = ? WHERE id = ? AND source_id IS NOT ?", (source_id, row[0], source_id)
     ).rowcount > 0
-    kept = _kept_text(conn, row, doc, text_hash, live=page.live, whole=page.whole_text)
+    place = _place_of_older_capture(conn, row[0], page, stamp, text_hash)
+    if place == SEEN:  # an older capture of a version's text, within that version's time
+        _note_copy(conn, row[0], digest, text_hash)
+        new.mend(page, digest)
+        return SaveResult("unchanged", row[0], row[2], refiled)
+    # an older capture of the current text, between versions of another, is a version of its own (history)
+    kept = None if place is not None and row[1] == text_hash else _kept_text(
+        conn, row, doc, text_hash, live=page.live, whole=page.whole_text)
     if kept:
         conn.execute(  # a page fetched live is back at its source; a saved copy proves nothing of the kind
-            "UPDATE documents SET checked_at = ?, removed_at = CASE WHEN ? THEN NULL ELSE removed_at END"
-            " WHERE id = ?", (stamp, page.live, row[0]))
+            "UPDATE documents SET checked_at = max(coalesce(checked_at, ?), ?),"
+            " removed_at = CASE WHEN ? THEN NULL ELSE removed_at END WHERE id = ?",
+            (stamp, stamp, page.live, row[0]))
         if not page.live:
             _note_copy(conn, row[0], digest, text_hash)
         new.mend(page, digest)
@@ -102,8 +110,9 @@ def _save(conn: sqlite3.Connection, new: NewDocuments, doc: Document, page: RawP
         new.mend(page, digest)
         return SaveResult("unchanged", row[0], row[2], refiled)
     values = _stored_values(doc, text_hash, body, identity, known)
-    place = _place_of_older_capture(conn, row[0], page, stamp)
     if place is not None:  # history, not the document's current text
+        if place > row[2]:  # after the latest version, before the current text was seen again
+            _seen_again(conn, row[0], row[2])
         _add_version(conn, row[0], place, doc, page, digest, values, stamp, latest=False)
         return SaveResult("updated", row[0], place, refiled)
     doc_id, number = row[0], row[2] + 1
@@ -114,16 +123,61 @@ def _save(conn: sqlite3.Connection, new: NewDocuments, doc: Document, page: RawP
     return SaveResult("updated", doc_id, number, refiled)
 
 
-def _place_of_older_capture(conn: sqlite3.Connection, doc_id: int, page: RawPage, stamp: str) -> int | None:
-    """The number a saved capture takes among the document's versions when it is dated (a WARC record's WARC-Date)
-    before the latest one; None when it is the newest. A WARC file holding a page's August capture before its June
-    one (crawls are not written in order), or an older crawl ingested after a newer one, made the June text the
-    document's current text, its newest version, and `history` show the August sentence as removed."""
+SEEN = -1  # _place_of_older_capture: the capture holds the text of the version of its time
+
+
+def _place_of_older_capture(conn: sqlite3.Connection, doc_id: int, page: RawPage, stamp: str,
+                            text_hash: str) -> int | None:
+    """The number a saved capture takes among the document's versions when it is dated (a WARC record's WARC-Date,
+    a feed's lastBuildDate) before the latest one; None when it is the newest. A WARC file holding a page's August
+    capture before its June one (crawls are not written in order), or an older crawl ingested after a newer one,
+    made the June text the document's current text, its newest version, and `history` show the August sentence as
+    removed.
+
+    SEEN when the version before that place holds its text: one more capture of it, no version. When the version
+    after it holds its text, that version was first seen at `stamp` and is dated so (as an ingest in date order
+    dates it), and the capture is SEEN too: two snapshots of a feed ingested newest first made the text one
+    version, the older snapshot a second one with the same text."""
     if page.live or not page.fetched_at:  # a live fetch is now; an undated saved file is told apart by nothing
         return None
-    later = conn.execute("SELECT min(number) FROM versions WHERE document_id = ? AND created_at > ?",
-                         (doc_id, stamp)).fetchone()[0]
-    return later
+    later = conn.execute(
+        "SELECT v.number, v.content_hash, p.content_hash FROM versions v LEFT JOIN versions p"
+        " ON p.document_id = v.document_id AND p.number = v.number - 1"
+        " WHERE v.document_id = ? AND v.created_at > ? ORDER BY v.number LIMIT 1", (doc_id, stamp)).fetchone()
+    if later is None:
+        return _before_last_check(conn, doc_id, stamp, text_hash)
+    number, after, before = later
+    if before == text_hash:
+        return SEEN
+    if after == text_hash:
+        conn.execute("UPDATE versions SET created_at = ? WHERE document_id = ? AND number = ?", (stamp, doc_id, number))
+        conn.execute("UPDATE documents SET archived_at = min(archived_at, ?), updated_at = CASE WHEN"
+                     " (SELECT max(number) FROM versions WHERE document_id = ?) = ? THEN ? ELSE updated_at END"
+                     " WHERE id = ?", (stamp, doc_id, number, stamp, doc_id))
+        return SEEN
+    return number
+
+
+def _before_last_check(conn: sqlite3.Connection, doc_id: int, stamp: str, text_hash: str) -> int | None:
+    """The place after the latest version for a capture of another text dated before the current text was last
+    seen (`checked_at`): that text came back after it (a June capture ingested after May's and July's of one text
+    made the June text current). None when the capture is the newest."""
+    latest, checked, current = conn.execute(
+        "SELECT (SELECT max(number) FROM versions WHERE document_id = d.id), checked_at, content_hash"
+        " FROM documents d WHERE id = ?", (doc_id,)).fetchone()
+    return latest + 1 if checked and checked > stamp and current != text_hash else None
+
+
+def _seen_again(conn: sqlite3.Connection, doc_id: int, latest: int) -> None:
+    """The latest version once more, dated when its text was last seen (`checked_at`): an older capture of another
+    text goes before it."""
+    conn.execute(
+        "INSERT INTO versions (document_id, number, snapshot_id, content_hash, title, subtitle, published,"
+        " spokesperson, body, turns, created_at, text_source)"
+        " SELECT document_id, number + 1, snapshot_id, content_hash, title, subtitle, published, spokesperson, body,"
+        " turns, (SELECT checked_at FROM documents WHERE id = ?), text_source FROM versions"
+        " WHERE document_id = ? AND number = ?", (doc_id, doc_id, latest))
+    conn.execute("UPDATE documents SET updated_at = checked_at WHERE id = ?", (doc_id,))
 
 
 def _note_copy(conn: sqlite3.Connection, doc_id: int, digest: str, text_hash: str) -> None:
