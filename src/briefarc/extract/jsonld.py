@@ -16,12 +16,13 @@ ARTICLE_TYPES = frozenset({
 })
 ORGANISATIONS = frozenset({"organization", "newsmediaorganization", "corporation", "educationalorganization",
                            "governmentorganization", "ngo", "localbusiness", "website", "brand"})
-_COMMENTS = lazy(r"^\s*(?:<!--|<!\[CDATA\[)|(?:-->|\]\]>)\s*$")
+COMMENT_OPENS = ("<!--", "<![CDATA[")
+COMMENT_CLOSES = ("-->", "]]>")
 _TRAILING_COMMA = lazy(r",\s*([}\]])")
 
 
 def _load(text: str):
-    text = _COMMENTS.sub("", text.strip()).strip().rstrip(";")
+    text = _uncommented(text.strip()).strip().rstrip(";")
     try:
         return loads(text)
     except (ValueError, RecursionError):
@@ -29,6 +30,14 @@ def _load(text: str):
             return loads(_TRAILING_COMMA.sub(r"\1", text))
         except (ValueError, RecursionError):
             return None
+
+
+def _uncommented(text: str) -> str:
+    """The stripped text without the comment or CDATA marks that open or close it ("<!--", "-->"), the one
+    after the other: tested at both ends, where a pattern of the closing marks was tried at every character."""
+    start = next((len(mark) for mark in COMMENT_OPENS if text.startswith(mark)), 0)
+    end = len(text) - 3 if text.endswith(COMMENT_CLOSES) and len(text) - 3 >= start else len(text)
+    return text[start:end]
 
 
 def _flatten(data, out: list[dict], depth: int = 0) -> None:
