@@ -446,14 +446,24 @@ def date_mentions(text: str, value: str | None, language: str | None = None,
     return count
 
 
+MONTH_START = {number: name[:3] for name, number in MONTHS.items()}  # how each of a month's English names opens
+
+
 def _window_shows(window: str, day: date, months: dict[str, int] | None) -> bool:
-    for pattern in (ISO, YEAR_FIRST, CJK, DAY_MONTH_YEAR, MONTH_DAY_YEAR):
-        if any((_from_match(match, None) or "")[:10] == day.isoformat() for match in pattern.finditer(window)):
+    """Whether a window of text writes the day. A pattern is tried only where the window holds what a match of the
+    day does: its separator; the name of the day's month in English (or a letter that is not ASCII: a pattern
+    that ignores case matches "ſ" for "s"). Most windows are a script's timestamps, and name no month."""
+    slashed = "/" in window or "." in window
+    named = not window.isascii() or MONTH_START[day.month] in window.lower()
+    for pattern, possible in ((ISO, "-" in window), (YEAR_FIRST, slashed), (CJK, "年" in window),
+                              (DAY_MONTH_YEAR, named), (MONTH_DAY_YEAR, named)):
+        if possible and any((_from_match(match, None) or "")[:10] == day.isoformat()
+                            for match in pattern.finditer(window)):
             return True
-    for match in NUMERIC.finditer(window):  # either order: 3/2/2025 is 2 March in one country, 3 February in another
-        if int(match["year"]) == day.year and (int(match["a"]), int(match["b"])) in ((day.day, day.month),
-                                                                                        (day.month, day.day)):
-            return True
+    # either order: 3/2/2025 is 2 March in one country, 3 February in another
+    if slashed and any(int(match["year"]) == day.year and (int(match["a"]), int(match["b"])) in (
+            (day.day, day.month), (day.month, day.day)) for match in NUMERIC.finditer(window)):
+        return True
     if not months:
         return False
     wanted = (day.year, day.month, day.day)
