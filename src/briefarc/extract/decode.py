@@ -229,10 +229,17 @@ def decode_page(data: bytes, content_type: str | None = None) -> tuple[str, str,
             return utf8, declared or "utf-8", warnings, True
         if declared not in (None, "utf-8"):
             warnings.append(f"the page declares {declared} but is valid UTF-8; read as UTF-8")
-        text = undo_double_encoding(utf8, warnings) if C1_IN_UTF8.search(data) else utf8  # on the bytes: a
-        return text, "utf-8", warnings, text is utf8  # tenth of the time of a search of the text
+        text = undo_double_encoding(utf8, warnings) if has_c1(data) else utf8
+        return text, "utf-8", warnings, text is utf8
     text, encoding = decode_legacy(data, header, meta, warnings)
     return text, encoding, warnings, False
+
+
+def has_c1(data: bytes) -> bool:
+    """Whether UTF-8 bytes hold a C1 control (U+0080-U+009F, which double encoding leaves): searched on the bytes (a
+    tenth of the time of a search of the text), from the first lead byte of one, which a search in C finds at once."""
+    start = data.find(b"\xc2")
+    return start >= 0 and C1_IN_UTF8.search(data, start) is not None
 
 
 def _seven_bit(data: bytes, declared: str | None) -> str | None:
