@@ -8,7 +8,7 @@ A date in navigation, a footer or a list of other articles is never taken."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
@@ -194,12 +194,39 @@ def _country_domain(url: str | None) -> str | None:
 def date_from_data(src: PageSources) -> str | None:
     """A datePublished in data the page keeps in scripts or attributes (JSON, escaped or not)."""
     page = src.raw if src.raw is not None else (src.tree.html or "")  # the text as it came: no serializing
-    if "ublish" not in page and "datePosted" not in page:  # in every key DATA_KEYS names
-        return None
-    for match in DATA_DATE.finditer(page):
+    for match in _data_dates(page):
         found = dates.parse_date(match.group(1))
         if found:
             return found
+    return None
+
+
+KEY_MARKS = ("ublish", "datePosted")  # one of them is in every key DATA_KEYS names
+KEY_REACH = 13  # how far before its key's mark a match of DATA_DATE starts at most: "&quot;first_p"
+QUOTE_STARTS = '"\\&'  # the first characters of QUOTE's forms
+
+
+def _data_dates(page: str) -> Iterator[re.Match]:
+    """The matches DATA_DATE.finditer gives, tried only where one may start: a quote's first character at most
+    KEY_REACH characters before a key's mark. A search of the pattern tried every quote of the page."""
+    at = 0
+    while (mark := _next_mark(page, at)) >= 0:
+        match = _match_before(page, max(at, mark - KEY_REACH), mark)
+        if match is not None:
+            yield match
+        at = match.end() if match is not None else mark + 1
+
+
+def _next_mark(page: str, at: int) -> int:
+    """Where the first of KEY_MARKS from `at` is (-1 for none)."""
+    return min((place for key in KEY_MARKS if (place := page.find(key, at)) >= 0), default=-1)
+
+
+def _match_before(page: str, start: int, mark: int) -> re.Match | None:
+    """The first match of DATA_DATE that starts from `start` to before `mark`."""
+    for place in range(start, mark):
+        if page[place] in QUOTE_STARTS and (match := DATA_DATE.match(page, place)) is not None:
+            return match
     return None
 
 
