@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from selectolax.lexbor import LexborHTMLParser
 
 from briefarc.extract.text import fold
-from briefarc.net.missing import MISSING_WORDS
+from briefarc.net.missing import MISSING_MARKS, MISSING_WORDS
 from briefarc.patterns import lazy
 
 SMALL_TEXT = 1500  # characters of body text: more than this is content, whatever the title says
@@ -72,6 +72,15 @@ def first_reason(lines: Iterable[str]) -> str | None:
     """The first line that is a redirect's or an error's status line."""
     for line in lines:
         if line and len(line) <= 80 and (REDIRECT.match(line) or ERROR.match(line)
-                                         or _MISSING.search(line)):
+                                         or (may_say_missing(line) and _MISSING.search(line))):
             return line
     return None
+
+
+def may_say_missing(line: str) -> bool:
+    """Whether the line may say that the page is missing: it holds one of MISSING_MARKS, or a character that is not
+    ASCII (the patterns' words in other languages, and letters that a pattern ignoring case reads as ASCII ones)."""
+    if not line.isascii():
+        return True
+    lowered = line.lower()
+    return any(mark in lowered for mark in MISSING_MARKS)
