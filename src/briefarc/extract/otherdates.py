@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from selectolax.lexbor import LexborNode
 
-from briefarc.extract import dates
+from briefarc.extract import dates, voters
 from briefarc.extract.cards import leads_to
 from briefarc.extract.furniture import COMMENTS, PROMO
 from briefarc.extract.links import resolve
@@ -49,6 +49,12 @@ def ancestors(node: LexborNode, depth: int = 12) -> list[LexborNode]:
         found.append(current)
         current = current.parent
     return found
+
+
+def same_markup(node: LexborNode, other: LexborNode) -> bool:
+    """node == other, as selectolax compares nodes (the same node, or the same serialized markup), without
+    serializing two elements of different tags, whose markup always differs."""
+    return node.mem_id == other.mem_id or (node.tag == other.tag and node.html == other.html)
 
 
 def in_furniture(node: LexborNode, header: LexborNode | None = None) -> bool:
@@ -200,15 +206,18 @@ def _in_card(src: PageSources, headline: LexborNode, line: str) -> bool:
 
 
 def _cards(src: PageSources, headline: LexborNode) -> list[str]:
-    """The texts of the page's teaser cards that hold a year (see _in_card)."""
+    """The texts of the page's teaser cards that hold a year (see _in_card). A heading's own text is judged before
+    its link is looked for; whether a card holds an h1 is read from the ids of the h1s and their ancestors."""
     shown, addresses = node_text(headline), _addresses(src)
+    holds_h1 = {key for h1 in src.tree.tags("h1") for key in voters.ancestors(h1)}  # as card.css_first("h1") tells
     found: list[str] = []
     for heading in src.tree.css("h2, h3, h4"):
+        text = node_text(heading)
+        if len(text.split()) < CARD_WORDS or text == shown or same_markup(heading, headline):
+            continue
         around = heading.parent
         link = heading.css_first("a[href]") or (around if around is not None and around.tag == "a" else None)
-        text = node_text(heading)
-        if link is None or len(text.split()) < CARD_WORDS or text == shown or heading == headline \
-                or leads_to((link.attributes.get("href") or "").strip(), addresses):
+        if link is None or leads_to((link.attributes.get("href") or "").strip(), addresses):
             continue
         card: LexborNode | None = heading
         for _ in range(CARD_LEVELS):
@@ -216,7 +225,8 @@ def _cards(src: PageSources, headline: LexborNode) -> list[str]:
             if card is None or card.tag in ("body", "html", "main", "article"):
                 break
             whole = node_text(card)
-            if len(whole) > CARD_TEXT or card.css_first("h1") is not None or headline in card.traverse():
+            if len(whole) > CARD_TEXT or card.mem_id in holds_h1 \
+                    or any(same_markup(node, headline) for node in card.traverse()):
                 break
             if whole != text and YEAR.search(whole):
                 found.append(whole)
