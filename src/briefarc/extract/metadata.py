@@ -79,6 +79,9 @@ def subtitle_candidates(src: PageSources):
 
 
 def candidates_after(h1: LexborNode | None):
+    """The elements after the headline: its next ten siblings, then its parent's. (Each div was given twice, the
+    second time as node.css_first("*"), which is the div itself: a search matches the element it starts from. The
+    second look at it found what the first did, and is no longer made.)"""
     if h1 is None:
         return
     for start in (h1, h1.parent):
@@ -88,9 +91,6 @@ def candidates_after(h1: LexborNode | None):
                 break
             if node.tag and not node.tag.startswith("-"):
                 yield node
-                inner = node.css_first("*")
-                if inner is not None and node.tag == "div":
-                    yield inner
             node = node.next
 
 
