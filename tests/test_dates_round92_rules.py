@@ -79,3 +79,13 @@ def test_a_sidebar_item_that_is_this_page_dates_it() -> None:
                             "2025-12-19</div></li>")
     body = f'<div class="container">{HEADLINE}{unlinked}{PARAGRAPHS}</div>'
     assert extract(page(body), "https://blog.example/blog/ministry-summons-envoy").published == "2025-12-19"
+
+
+def test_a_month_written_with_a_letter_that_folds_to_an_ascii_one_is_read_not_a_crash() -> None:
+    """The date patterns ignore case, so "ſept" (a long s) and "Kelvin-sign" letters match a month's name; its
+    number was looked up by the lower-cased name, which "ſept" is not: KeyError, and the whole page unread."""
+    assert find_date("ſept 5, 2024") == "2024-09-05"
+    assert parse_date("5 ſept. 2024") == "2024-09-05"
+    body = f"<article>{HEADLINE}<p>ſept 5, 2024</p>{PARAGRAPHS}<p>Filed ſept. 5 2024 from the capital.</p></article>"
+    document = extract(page(body))
+    assert document.title == "Ministry summons envoy over border incident" and "envoy" in document.body

@@ -112,7 +112,7 @@ def _from_match(match: re.Match, today: date | None, month_first: MonthFirst | N
             first, second = second, first  # 09/16/2021
         value = make_date(year, second, first, today)
     else:
-        month = MONTHS[groups["month"].lower()] if groups.get("month") else int(groups["mon"])
+        month = MONTHS[groups["month"].casefold()] if groups.get("month") else int(groups["mon"])
         value = make_date(year, month, int(groups["day"]), today)
     if value is None:
         return None
@@ -165,7 +165,7 @@ def _other_order(found: str, weekday: int, today: date | None) -> str | None:
 
 
 def _rfc822(match: re.Match, today: date | None) -> str | None:
-    value = make_date(int(match["year"]), MONTHS[match["month"].lower()], int(match["day"]), today)
+    value = make_date(int(match["year"]), MONTHS[match["month"].casefold()], int(match["day"]), today)
     if value is None:
         return None
     offset = _offset(match["tz"])
@@ -224,7 +224,7 @@ def _find_without_year(text: str, year: int, today: date | None) -> str | None:
         match = pattern.search(text)
         if match:
             groups = match.groupdict()
-            month = MONTHS[groups["month"].lower()] if groups.get("month") else int(groups["mon"])
+            month = MONTHS[groups["month"].casefold()] if groups.get("month") else int(groups["mon"])
             value = make_date(year, month, int(groups["day"]), today)
             if value:
                 found.append((match.start(), value.isoformat()))
