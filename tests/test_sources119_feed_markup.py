@@ -55,6 +55,17 @@ def test_a_feed_of_hostile_linkless_entries_is_read_at_once_and_judged_as_a_brow
     assert titles == {"Bare brackets", "Closed ones", "Plain"}
 
 
+def test_a_tag_name_with_a_letter_that_folds_to_ascii_is_no_script():
+    """The check read "<ſcript>" (a long s) as a script, the patterns ignoring case beyond ASCII, and then looked
+    its end tag up by the name as written: KeyError. A browser shows the words of an unknown element."""
+    from types import SimpleNamespace
+
+    from briefarc.sources.feed import _carries_text
+
+    assert _carries_text(SimpleNamespace(content=None, summary=f"<ſcript>{GOOD}</ſcript>"))
+    assert not _carries_text(SimpleNamespace(content=None, summary=f"<SCRIPT>{GOOD}</script >"))
+
+
 CHILD = """
 import json, sys
 sys.path.insert(0, sys.argv[1])

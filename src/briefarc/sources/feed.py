@@ -98,8 +98,10 @@ def _left_out(feed_url: str, entry) -> Item:
                 left_out=f"the feed's entry{title} has neither a link nor text: left out")
 
 
-HIDDEN = lazy(r"<(script|style)\b", re.I)  # an element whose words are never shown, up to its end tag
-CLOSING = {name: lazy(rf"</{name}\s*+>", re.I) for name in ("script", "style")}
+# an element whose words are never shown, up to its end tag; its name in ASCII letters of any case, as a browser
+# reads tag names (re.A: "<ſcript>", with a long s, is no script, and its name was no key of CLOSING)
+HIDDEN = lazy(r"<(script|style)\b", re.I | re.A)
+CLOSING = {name: lazy(rf"</{name}\s*+>", re.I | re.A) for name in ("script", "style")}
 
 
 async def _error_page(response, url: str, what: str) -> InputError | None:
