@@ -155,18 +155,21 @@ def read_listing(data: bytes, url: str, options: dict, content_type: str | None 
     text, _, _ = decode_html(data, content_type)
     tree = LexborHTMLParser(guarded(cap_tags(text)[0]))
     pattern = re.compile(options["link_pattern"]) if options.get("link_pattern") else None
+    read: str | None = None  # the next page the extractor found on a page it reads as a listing
     if options.get("item_selector"):
         items = _items_by_selector(tree, url, options)
     else:
-        items = _items_by_extractor(data, url, content_type)
+        items, read = _items_by_extractor(data, url, content_type)
         if not items and pattern is not None:  # too short a list for the extractor to call it a listing
             items = _items_by_selector(tree, url, {"item_selector": "a[href]"})
     items = _unique([item for item in items if pattern is None or pattern.search(item.url)])
-    next_link = None
     if options.get("next_selector"):
         node = tree.css_first(options["next_selector"])
-        next_link = node.attributes.get("href") if node is not None else None
-    return items, next_link
+        return items, node.attributes.get("href") if node is not None else None
+    if read is not None:
+        return items, read
+    # no selector for it: the next page as the extractor finds it (rel=next, a "Next" link, a pager)
+    return items, _next_by_extractor(tree, text, url)
 
 
 def _items_by_selector(tree, url: str, options: dict) -> list[Item]:
@@ -185,12 +188,24 @@ def _items_by_selector(tree, url: str, options: dict) -> list[Item]:
     return items
 
 
-def _items_by_extractor(data: bytes, url: str, content_type: str | None) -> list[Item]:
+def _items_by_extractor(data: bytes, url: str, content_type: str | None) -> tuple[list[Item], str | None]:
+    """The items of a page the extractor reads as a listing, and the next page it finds there (None: none, or
+    no listing)."""
     from briefarc.extract.core import extract
 
     doc = extract(data, url=url, content_type=content_type)
     joined = ((resolve(url, i.url), i) for i in doc.items)
-    return [Item(url=target, title=i.title, published=i.published) for target, i in joined if target]
+    return [Item(url=target, title=i.title, published=i.published) for target, i in joined if target], doc.next_page
+
+
+def _next_by_extractor(tree, text: str, url: str) -> str | None:
+    """The next page as the extractor finds it on a listing (a page it does not read as one, or one read by
+    --item-selector): a rel=next link in the head or the body, a "Next" link, a numbered or scripted pager."""
+    from briefarc.extract.listing import find_next_page, pager_from_source
+
+    head = tree.css_first('link[rel~="next"][href]')
+    return find_next_page(tree, url, (head.attributes.get("href") if head is not None else None)
+                          or pager_from_source(text))
 
 
 def _text(node) -> str:
