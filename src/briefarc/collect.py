@@ -239,10 +239,13 @@ class Scheduler:
             self._finish(ctx)
 
     async def _discover_and_fetch(self, ctx: Context, fetcher: Fetcher) -> None:
+        urls: list[str | None]
         if self.source.kind == "urls":  # each URL discovered on its own, all at once
-            urls = self.source.options["urls"]
-            self.states.update(fetchlog.url_states(self.db, urls, named=True))  # all in one query
-            await asyncio.gather(*(self._drain_url(ctx, url, fetcher) for url in urls))
+            # each once: /p/1, /p/1?utm_source=x and /p/1#top are one page, asked for once (the first spelling)
+            given = _each_once(self.source.options["urls"])
+            self.states.update(fetchlog.url_states(self.db, given, named=True))  # all in one query
+            await asyncio.gather(*(self._drain_url(ctx, url, fetcher) for url in given))
+            urls = [*given]
         else:
             urls = [self.source.url]
             try:
@@ -475,3 +478,10 @@ class Scheduler:
             return True
         return not known and (pending != "given up" or normalize_url(item.url) in self.named)
 
+
+def _each_once(urls: list[str]) -> list[str]:
+    """The URLs in order, each page once: the first spelling of those that normalise alike."""
+    first: dict[str, str] = {}
+    for url in urls:
+        first.setdefault(normalize_url(url), url)
+    return list(first.values())

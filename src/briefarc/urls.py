@@ -27,7 +27,7 @@ PERCENT = re.compile(r"%([0-9A-Fa-f]{2})")
 def normalize_url(url: str) -> str:
     """A canonical spelling of an http(s) URL.
 
-    Lower-case scheme and host, no default port, no fragment, no tracking parameters, and
+    Lower-case scheme and host, no default port, no fragment, no tracking parameters, no dot segments, and
     percent-encoding as RFC 3986 section 6 has it: unreserved characters decoded, other escapes in
     upper case, reserved characters left as they were (so `/a%2Fb` stays apart from `/a/b`).
     Idempotent. Other URLs (file:, urn:, ...) come back stripped of surrounding space only.
@@ -49,7 +49,24 @@ def normalize_url(url: str) -> str:
             auth += ":" + parts.password
         netloc = f"{auth}@{netloc}"
     path = _normalize_escapes(parts.path or "/", PATH_EXTRA)
+    if "/." in path:  # %2E is a dot by now
+        path = _without_dots(path)
     return urlunsplit((scheme, netloc, path, _clean_query(parts.query), ""))
+
+
+def _without_dots(path: str) -> str:
+    """The path with its "." and ".." segments resolved (RFC 3986 section 5.2.4): /p/./1 is /p/1, /a/b/../ is /a/."""
+    kept: list[str] = []
+    segments = path.split("/")[1:]
+    for segment in segments:
+        if segment == "..":
+            if kept:
+                kept.pop()
+        elif segment != ".":
+            kept.append(segment)
+    if segments[-1] in (".", ".."):  # /a/b/.. names the folder /a/
+        kept.append("")
+    return "/" + "/".join(kept)
 
 
 def _normalize_escapes(text: str, extra: frozenset[str]) -> str:

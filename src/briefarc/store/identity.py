@@ -39,10 +39,12 @@ def identify(doc: Document, page: RawPage, digest: str) -> Identity:
         canonical, claim = None, claim or canonical
     if url and is_web_url(url) and anchor and not same_site(url, anchor):  # a feed entry linking elsewhere
         claim, url = claim or url, None
+    if url is not None and is_web_url(url):  # stored without its fragment, tracking parameters or dot segments
+        url = normalize_url(url)
     if canonical is not None and is_web_url(canonical) and _trust_canonical(canonical, url):
         return Identity(normalize_url(canonical), url, canonical, claim)
     if url is not None and is_web_url(url):
-        return Identity(normalize_url(url), url, canonical, claim)
+        return Identity(url, url, canonical, claim)
     if claim and page.item and anchor:  # one entry of a feed: its place in the feed it came from
         return Identity(f"{normalize_url(anchor)}#{page.item}", anchor, canonical, claim)
     if page.item and (doc.text_source or "").startswith("feed"):  # an entry without a link: its feed and its id
