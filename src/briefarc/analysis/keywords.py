@@ -20,14 +20,14 @@ if TYPE_CHECKING:
 
 
 def reference_filters(target: Filters, since: str | None, until: str | None, source: str | None,
-                      spokesperson: str | None, site: str | None = None) -> Filters | None:
+                      spokesperson: str | None, site: str | None = None, host: str | None = None) -> Filters | None:
     """The part to compare with: the target's filters with the --vs-* values in their place (--vs-source
-    gives a source or a site label); None for "everything else"."""
-    if not any((since, until, source, site, spokesperson)):
+    gives a source, a site label or a host); None for "everything else"."""
+    if not any((since, until, source, site, host, spokesperson)):
         return None
     dates = (since, until) if since or until else (target.since, target.until)
-    where = (source, site) if source or site else (target.source, target.site)
-    return replace(target, since=dates[0], until=dates[1], source=where[0], site=where[1],
+    where = (source, site, host) if source or site or host else (target.source, target.site, target.host)
+    return replace(target, since=dates[0], until=dates[1], source=where[0], site=where[1], host=where[2],
                    spokesperson=spokesperson or target.spokesperson)
 
 

@@ -322,8 +322,9 @@ def keywords(
 
     check_output_flags(json_, csv_)
     compared = make_filters(None, vs_since, vs_until, None, None, None, names=("--vs-since", "--vs-until"))
-    vs_source, vs_site = check_source_filter(db, vs_source) if vs_source else (None, None)
-    reference = reference_filters(filters, compared.since, compared.until, vs_source, vs_spokesperson, vs_site)
+    vs_source, vs_site, vs_host = check_source_filter(db, vs_source) if vs_source else (None, None, None)
+    reference = reference_filters(filters, compared.since, compared.until, vs_source, vs_spokesperson, vs_site,
+                                  vs_host)
     columns = ["word", "count", "reference_count", "per_million", "reference_per_million", "score"]
     database, _ = open_db(db, create=False)
     rows = run_keywords(database, filters, reference, limit=limit, min_count=min_count)

@@ -17,7 +17,6 @@ from briefarc.cli.app import (
     make_filters,
     open_db,
     same_source,
-    unknown_source,
 )
 
 FILTER_OPTIONS = (("source", SourceFilter, None), ("since", SinceFilter, None), ("until", UntilFilter, None),
@@ -54,19 +53,22 @@ def _with_options(function: Callable, filter_options: tuple) -> Callable:
         if filters.source:
             import dataclasses
 
-            source, site = check_source_filter(kwargs.get("db"), filters.source)
-            filters = dataclasses.replace(filters, source=source, site=site)
+            source, site, host = check_source_filter(kwargs.get("db"), filters.source)
+            filters = dataclasses.replace(filters, source=source, site=site, host=host)
         return function(*args, filters=filters, **kwargs)
 
     command.__signature__ = signature.replace(parameters=[*positional, *options, *keyword])  # type: ignore[attr-defined]
     return command
 
 
-def check_source_filter(db, name: str) -> tuple[str | None, str | None]:
-    """--source of a command that reads the archive: (a source it knows, None), or (None, a site label
-    that tables show for pages filed under no source, "—" for no site known, typed "-" as well); else a
-    usage error listing both (a typo must not read as "no documents")."""
+def check_source_filter(db, name: str) -> tuple[str | None, str | None, str | None]:
+    """--source of a command that reads the archive: (a source it knows, None, None); (None, None, a host) for a
+    host or bare domain the documents' addresses are on or under (state.gov: www.state.gov too, whatever their
+    label); (None, a site label that tables show for pages filed under no source, "—" for no site known, typed
+    "-" as well, None); else a usage error listing them, its suggestion one that holds documents (a typo must not
+    read as "no documents")."""
     from briefarc.errors import UsageError
+    from briefarc.store.hosts import held_hosts, typed_host
     from briefarc.store.sitelabel import NONE_SHOWN, NONE_TYPED, unfiled_labels
     from briefarc.store.sources import all_sources
 
@@ -74,13 +76,24 @@ def check_source_filter(db, name: str) -> tuple[str | None, str | None]:
     names = [source.name for source in all_sources(database)]
     if (found := same_source(name, names)) is not None:
         _note_if_empty(database, found)
-        return found, None
+        return found, None, None
+    host = typed_host(name)
+    hosts = held_hosts(database) if host else []
+    if host and any(held == host or held.endswith("." + host) for held in hosts):
+        return None, None, host
     labels = unfiled_labels(database)
     if (label := same_source(name, labels)) is not None:
-        return None, label
+        return None, label, None
     if name.strip() in NONE_TYPED:
-        return None, NONE_SHOWN
-    raise UsageError(unknown_source(name, names) if not labels else unknown_site(name, names, labels))
+        return None, NONE_SHOWN, None
+    holding = _holding(database) + labels + [held.removeprefix("www.") for held in hosts or held_hosts(database)]
+    raise UsageError(unknown_site(name, names, labels, holding))
+
+
+def _holding(database) -> list[str]:
+    """The sources that hold documents."""
+    return [row[0] for row in database.execute(
+        "SELECT s.name FROM sources s WHERE EXISTS (SELECT 1 FROM documents d WHERE d.source_id = s.id)")]
 
 
 def _note_if_empty(database, source: str) -> None:
@@ -112,14 +125,18 @@ def _site_name_of(database, source: str) -> str | None:
     return site.site_name if site else None
 
 
-def unknown_site(name: str, names: list[str], labels: list[str]) -> str:
+def unknown_site(name: str, names: list[str], labels: list[str], holding: list[str]) -> str:
     """"No source or site named 'x'. Did you mean y? Known sources: a, b. Sites: c, d." on one line,
-    the sites cut at SHOWN_SITES."""
+    the sites cut at SHOWN_SITES. The suggestion is one of `holding` (sources, labels and hosts that hold
+    documents); else a source that holds none, said so (fmprc.gov.cn was sent to an empty fmprc-en)."""
     import difflib
 
-    close = difflib.get_close_matches(name, names + labels, n=1)
-    hint = f"Did you mean {close[0]}? " if close else ""
+    close = difflib.get_close_matches(name, list(dict.fromkeys(holding)), n=1)
+    empty = [] if close else difflib.get_close_matches(name, names, n=1)
+    hint = f"Did you mean {close[0]}? " if close else f"Did you mean {empty[0]} (no documents yet)? " if empty else ""
+    known = f"Known sources: {', '.join(sorted(names))}. " if names else ""
+    if not labels:
+        return f"No source named {name!r}. {hint}{known}".rstrip()
     sites = ", ".join(f'"{label}"' if re.search(r"[\s,]", label) else label for label in labels[:SHOWN_SITES])
     more = f" and {len(labels) - SHOWN_SITES} more (briefarc stats lists them)" if len(labels) > SHOWN_SITES else ""
-    known = f"Known sources: {', '.join(sorted(names))}. " if names else ""
     return f"No source or site named {name!r}. {hint}{known}Sites of pages filed under no source: {sites}{more}."

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from briefarc.errors import SearchSyntaxError, UsageError
 from briefarc.store.db import translated
 from briefarc.store.fts import index_for
+from briefarc.store.hosts import HOST_FILTER_SQL, host_pattern
 from briefarc.store.published import NEWEST_FIRST
 from briefarc.store.query import HINT, literal_query, read_query, required_phrases
 from briefarc.store.querytree import TreeCheck
@@ -97,6 +98,7 @@ class Filters:
     changed: bool = False
     removed: bool = False
     site: str | None = None  # the label of pages filed under no source (--source given such a label)
+    host: str | None = None  # the pages on this host or under it (--source given a host: state.gov)
 
     def where(self) -> tuple[list[str], list]:
         clauses: list[str] = []
@@ -108,6 +110,9 @@ class Filters:
             if value:
                 clauses.append(clause)
                 params.append(value)
+        if self.host:
+            clauses.append(HOST_FILTER_SQL)
+            params += [host_pattern(self.host), self.host]
         if self.spokesperson:
             clauses.append(SPOKESPERSON_SQL)
             params.append(self.spokesperson)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING
 
+from briefarc.store.hosts import url_within
 from briefarc.urls import hostname, is_host_name
 
 if TYPE_CHECKING:
@@ -45,3 +46,4 @@ def url_host(url: str | None) -> str | None:
 
 def register(conn: sqlite3.Connection) -> None:
     conn.create_function("url_host", 1, url_host, deterministic=True)
+    conn.create_function("url_within", 2, url_within, deterministic=True)

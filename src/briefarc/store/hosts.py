@@ -1,0 +1,66 @@
+"""--source given a host or a bare domain (state.gov): the documents whose address is on it or under it
+(www.state.gov, 2021-2025.state.gov), whatever their source or site label.
+
+The hosts the archive holds are read from the index on documents.url, one step from each scheme and host to
+the next (a few steps an archive, not a pass over its rows); the filter passes over rows with LIKE and checks
+only those that hold the name with url_within (registered by sitelabel.register)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from briefarc.urls import AUTHORITY_END, hostname, is_host_name
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+# The documents on a host, in SQL over `documents d`: the name's LIKE pattern, then the name.
+HOST_FILTER_SQL = "(d.url LIKE ? ESCAPE '\\' AND url_within(d.url, ?))"
+
+
+def typed_host(name: str) -> str | None:
+    """The host a --source value names (state.gov, WWW.State.gov., https://state.gov/x), or None when it names
+    none: a name with a dot, of what a host name may hold."""
+    text = name.strip()
+    host = hostname(text) if "://" in text else text.lower().rstrip(".")
+    return host if "." in host.strip(".") and is_host_name(host) else None
+
+
+def url_within(url: str | None, host: str) -> bool:
+    """Whether the address is on `host` or a host under it (www.state.gov is under state.gov)."""
+    found = hostname(url) if url else ""
+    return found == host or found.endswith("." + host)
+
+
+def host_pattern(host: str) -> str:
+    """The LIKE pattern of the addresses that may be on `host` (LIKE folds ASCII case: a superset)."""
+    return "%" + host.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def held_hosts(db: sqlite_utils.Database) -> list[str]:
+    """The hosts of the documents' addresses, each once, sorted: one index seek a scheme and host."""
+    hosts: set[str] = set()
+    found = db.execute("SELECT min(url) FROM documents WHERE url IS NOT NULL").fetchone()[0]
+    while found is not None:
+        prefix = _authority(found)
+        if host := hostname(found):
+            hosts.add(host)
+        # the next address after this one that is not under prefix + "/" (where nearly all of a host's are)
+        found = db.execute("SELECT coalesce((SELECT min(url) FROM documents WHERE url > ?1 AND url < ?2 || '/'), "
+                           "(SELECT min(url) FROM documents WHERE url > max(?1, ?2 || '0')))",
+                           (found, prefix)).fetchone()[0]
+    return sorted(hosts)
+
+
+def _authority(url: str) -> str:
+    """"https://host:port" of a web address (what comes before its path, query or fragment); else the address."""
+    start = url.find("//")
+    if start < 0:
+        return url
+    end = AUTHORITY_END.search(url, start + 2)
+    return url[:end.start()] if end else url
+
+
+def hosts_within(db: sqlite_utils.Database, host: str) -> list[str]:
+    """The hosts the archive holds that are `host` or under it."""
+    return [found for found in held_hosts(db) if found == host or found.endswith("." + host)]
