@@ -1,7 +1,8 @@
 """A listing source without --next-selector reads on to the next page the extractor finds (rel=next, a "Next"
 link), as `parse` shows it; a rerun stops where it reaches pages already archived.
 
-Before: only page 1 was read (3 of 9 items), without a word, unless --next-selector named the link."""
+Before: only page 1 was read (3 of 9 items), without a word, unless --next-selector named the link; so was a
+listing page given to `fetch` as a URL."""
 
 from __future__ import annotations
 
@@ -48,6 +49,16 @@ def test_a_listing_source_without_next_selector_reads_the_pages_the_extractor_fi
     serve(site, [0, 1, 2])  # a new item on top: page 1 ends in archived items, so page 2 is not read again
     third = fetch(cli, db_file, "lst")
     assert third["added"] == 1 and site.hits("/list") == 3 and site.hits("/list2") == 1, third
+
+
+def test_a_listing_page_given_to_fetch_is_walked_as_a_listing_source_is(cli, db_file, site):
+    serve(site, [1, 2, 3])
+    result = cli("fetch", site.url("/list"), *FAST, "--db", db_file, "--json")
+    assert result.code == 0 and result.jsonl()[0]["added"] == 9, result.stderr
+    serve(site, [0, 1, 2])  # one new item on top: page 1 ends in archived items, the walk stops there
+    again = cli("fetch", site.url("/list"), *FAST, "--db", db_file, "--json")
+    assert again.code == 0 and again.jsonl()[0]["added"] == 1
+    assert site.hits("/list2") == 1 and site.hits("/list3") == 1
 
 
 def test_a_listing_source_with_item_selector_only_reads_on_too(cli, db_file, site):

@@ -10,7 +10,8 @@ from briefarc.sources.base import Context, Item
 
 
 async def discover_url(ctx: Context, url: str) -> AsyncIterator[Item]:
-    """A feed or sitemap gives its entries, a listing page its links, anything else is the page itself."""
+    """A feed or sitemap gives its entries, a listing page its links (and those of the pages after it, up to the
+    archived ones, as a listing source's walk reads them), anything else is the page itself."""
     if ctx.is_known(url):  # an archived article: skipped, or with --refresh asked for conditionally
         if not ctx.refresh:
             ctx.notes.append(f"{url} is archived already; --refresh checks it again")
@@ -29,7 +30,12 @@ async def discover_url(ctx: Context, url: str) -> AsyncIterator[Item]:
         async for item in _entries(ctx, "feed", url, response):
             yield item
     else:
-        for item in await _page_or_listing(url, response):
+        items, paged = await _page_or_listing(url, response)
+        if paged:  # a listing with a next page: walked as a listing source's is, from the response in hand
+            async for item in _entries(ctx, "listing", url, response):
+                yield item
+            return
+        for item in items:
             yield item
 
 
@@ -65,7 +71,7 @@ def _is_feed(data: bytes) -> bool:
 
 
 async def _entries(ctx: Context, kind: str, url: str, response) -> AsyncIterator[Item]:
-    """The entries of a feed or sitemap given as a loose URL, read from the response in hand."""
+    """The entries of a feed, sitemap or listing given as a loose URL, read from the response in hand."""
     from briefarc.sources import adapter
 
     sub = Context(Source(name=ctx.source.name, kind=kind, url=url), ctx.fetcher, ctx.is_known, since=ctx.since,
@@ -75,9 +81,9 @@ async def _entries(ctx: Context, kind: str, url: str, response) -> AsyncIterator
         yield item
 
 
-async def _page_or_listing(url: str, response) -> list[Item]:
-    """A listing page's links; otherwise the page, handed on with its response (missing or not) and its
-    documents, read once here for both (a page that takes 19 s to read took 38).
+async def _page_or_listing(url: str, response) -> tuple[list[Item], bool]:
+    """A listing page's links, and whether it names a next page; otherwise the page, handed on with its response
+    (missing or not) and its documents, read once here for both (a page that takes 19 s to read took 38).
 
     Read on the extraction thread: a page that takes seconds to read would hold up the responses in flight."""
     from briefarc.errors import InputError
@@ -86,12 +92,13 @@ async def _page_or_listing(url: str, response) -> list[Item]:
     from briefarc.pipeline import all_documents, fetched_page
 
     if response.status != 200 or looks_missing(response, url):
-        return [Item(url=url, response=response, accept="any")]
+        return [Item(url=url, response=response, accept="any")], False
     try:
         read = await aside(all_documents, fetched_page(response))
     except InputError as exc:
-        return [Item(url=url, response=response, accept="any", read=exc)]
+        return [Item(url=url, response=response, accept="any", read=exc)], False
     doc = read[0][0]  # a page, not a feed: one document
     if doc.kind == "listing" and doc.items:
-        return [Item(url=entry.url, title=entry.title, published=entry.published) for entry in doc.items]
-    return [Item(url=url, response=response, accept="any", read=read)]
+        items = [Item(url=entry.url, title=entry.title, published=entry.published) for entry in doc.items]
+        return items, doc.next_page is not None
+    return [Item(url=url, response=response, accept="any", read=read)], False
