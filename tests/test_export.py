@@ -60,6 +60,9 @@ def archive(db_file):
                                paragraphs=["1. <img src=x onerror=alert(1)> [link](javascript:alert(1))",
                                            "Line with \x07bell and \u2029 separator", "- not a list\n===="]),
                   RawPage(data=html("evil", "x"), origin="/saved/evil.html", url=None))
+    with db.conn:  # stored as an older briefarc kept it (it now stores the address normalised, without CR LF)
+        db.execute("UPDATE documents SET url = ? WHERE url LIKE 'https://evil.example/%'",
+                   ["https://evil.example/a b\r\nWARC-Type: x"])
     save_document(db, Document(title="外交部发言人就有关问题答记者问", published="2025-03-12", kind="statement",
                                language="zh", url="https://www.fmprc.gov.cn/x",
                                paragraphs=["中方欢迎更多外国朋友来华。"]),
