@@ -10,6 +10,7 @@ imported inside the command that uses it. tests/test_startup.py holds the rule.
 
 from __future__ import annotations
 
+import codecs
 import importlib
 import os
 import sys
@@ -60,6 +61,7 @@ def run(argv: list[str] | None = None) -> int:
     else is a bug and keeps its traceback. BRIEFARC_TRACEBACK=1 shows the traceback of every error.
     """
     args = sys.argv[1:] if argv is None else argv
+    escape_unencodable(sys.stdout)
     try:
         load_commands(args)
         result = _app_for(args)(args=argv, prog_name="briefarc", standalone_mode=False)
@@ -103,6 +105,36 @@ def run(argv: list[str] | None = None) -> int:
             raise
         _console().error(f"Cannot write the output: {exc.strerror or exc}.")
         return ExitStatus.ERROR
+
+
+ESCAPES = "briefarc.escapes"  # the name of the error handler below, for codecs
+
+
+def escape_unencodable(stream) -> None:
+    """Let a stream whose encoding is not UTF-8 (cp1252, Windows' default for a file; a Latin-1 locale) write the
+    characters it lacks as \\uXXXX escapes instead of failing with a traceback. They are JSON's own escapes (a
+    character beyond U+FFFF as its surrogate pair), so --json output stays valid JSON that reads back as the exact
+    text; in a table, CSV or plain text they read as Python's backslashreplace gives them."""
+    encoding = getattr(stream, "encoding", None)
+    if not encoding or not hasattr(stream, "reconfigure") or codecs.lookup(encoding).name.startswith("utf"):
+        return
+    codecs.register_error(ESCAPES, _escapes)
+    stream.reconfigure(errors=ESCAPES)
+
+
+def _escapes(error: UnicodeError) -> tuple[str, int]:
+    """The unencodable characters of `error` written as JSON writes them with ensure_ascii."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    escaped = []
+    for char in error.object[error.start:error.end]:
+        code = ord(char)
+        if code > 0xFFFF:
+            code -= 0x10000
+            escaped.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            escaped.append(f"\\u{code:04x}")
+    return "".join(escaped), error.end
 
 
 def _has_undecoded(arg: str) -> bool:

@@ -57,11 +57,20 @@ def print_table(table, fit: bool | None = None) -> None:
         return
     from rich.measure import Measurement
 
-    wide = Console(file=StringIO(), width=WIDEST, highlight=False, color_system=None, emoji=False)
+    wide = Console(file=_Sheet(), width=WIDEST, highlight=False, color_system=None, emoji=False)
     width = Measurement.get(wide, wide.options, table).maximum
-    lines = StringIO()
+    lines = _Sheet()
     Console(file=lines, width=max(width, 1), highlight=False, color_system=None, emoji=False).print(table)
     _write_trimmed(lines.getvalue(), None)
+
+
+class _Sheet(StringIO):
+    """Where a table is drawn for stdout: it gives Rich stdout's encoding, so that for one that is not UTF-8
+    (cp1252) the table is drawn with ASCII lines, as Rich draws it on stdout itself."""
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(sys.stdout, "encoding", None) or "utf-8"
 
 
 def print_trimmed(renderable) -> None:
