@@ -44,7 +44,7 @@ class Leaf:
 
 @dataclass(frozen=True)
 class Node:
-    op: str  # AND, OR, NOT (two children: what is kept, what is left out) or COL (a column over a group)
+    op: str  # AND, OR, NOT (what is kept, then each part left out of it in turn) or COL (a column over a group)
     children: tuple[Tree, ...]
     column: str | None = None
 
@@ -105,12 +105,18 @@ class _Reader:
         return self._joined("AND", self.but_not, column, positive)
 
     def but_not(self, column: str | None, positive: bool) -> Tree | None:
+        """`a NOT b NOT c` (FTS5 reads it left to right) as one node: a, less b, less c. A NOT in a NOT for each word
+        left out made the tree as deep as the words: 500 of them (`Taiwan -w0 ... -w499`) overflowed the recursion
+        of the walks below."""
         kept = self.side_by_side(column, positive)
+        left_out: list[Tree] = []
         while kept is not None and self._next_is("op", "NOT"):
             self.index += 1
-            left_out = self.side_by_side(column, not positive)
-            kept = None if left_out is None else Node("NOT", (kept, left_out))
-        return kept
+            part = self.side_by_side(column, not positive)
+            if part is None:
+                return None
+            left_out.append(part)
+        return Node("NOT", (kept, *left_out)) if kept is not None and left_out else kept
 
     def side_by_side(self, column: str | None, positive: bool) -> Tree | None:
         units = []
@@ -163,8 +169,9 @@ def _without(tree: Tree, absent: set[int], numbered) -> Tree | None:
     if tree.op == "OR":
         kept = [child for child in children if child is not None]
         return None if not kept else kept[0] if len(kept) == 1 else Node("OR", tuple(kept))
-    if tree.op == "NOT" and children[0] is not None and children[1] is None:
-        return children[0]  # nothing left out
+    if tree.op == "NOT" and children[0] is not None:  # what is found nowhere leaves nothing out
+        left_out = [child for child in children[1:] if child is not None]
+        return Node("NOT", (children[0], *left_out)) if left_out else children[0]
     if any(child is None for child in children):
         return None  # AND, a column's group, or NOT of nothing
     return Node(tree.op, tuple(children), tree.column)  # type: ignore[arg-type]
