@@ -186,9 +186,19 @@ def _link_heavy(node: LexborNode, text: str) -> bool:
     return sum(len(a.text()) for a in node.css("a")) > 0.3 * len(text)
 
 
+SITE_NAME_META = ("og:site_name", "application-name", "sitename", "twitter:app:name:iphone")
+
+
 def find_site_name(src: PageSources) -> str | None:
-    return (src.first_meta(("og:site_name", "application-name", "sitename", "twitter:app:name:iphone"))
-            or src.ld.organisation())
+    """The site's name as the page gives it. One without a letter or digit ("/", "|", "-": a template's field left
+    empty but for its separator) names nothing: the next signal is used, else none (the label is then the host)."""
+    given = (fold_entities(value) for key in SITE_NAME_META for value in src.meta.get(key, ()))
+    return next((name for name in given if _a_name(name)), None) or _a_name(src.ld.organisation())
+
+
+def _a_name(name: str | None) -> str | None:
+    """`name` when it holds a letter or a digit, else None."""
+    return name if name and any(char.isalnum() for char in name) else None
 
 
 def find_canonical(src: PageSources) -> str | None:
