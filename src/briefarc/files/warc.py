@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from typing import IO, BinaryIO
 from urllib.parse import urlsplit
 
@@ -81,19 +83,45 @@ def _read_all(handle: BinaryIO, label: str, limit: int) -> Iterator[WarcEntry]:
         handle.seek(offset)
         state = _Pass(start=offset, floor=offset)
         records = warc_records(handle)
-        yield from _read_pass(records, label, state, limit)
+        yield from _told_if_cut(_read_pass(records, label, state, limit), handle, state, gzipped)
         if state.error is None:
             if _left_unread(handle, records.offset):  # warcio ends quietly in a gzip member cut short
-                yield WarcEntry(where=f"offset {records.offset}", error=CUT_SHORT)
+                cut = gzipped or _ends_inside(handle, records.offset)  # or a plain record's Content-Length, cut
+                yield WarcEntry(where=f"offset {records.offset}", error=CUT_SHORT if gzipped else CUT_SHORT_PLAIN
+                                if cut else "damaged WARC data: bytes after the last record that are no record")
             return
         if state.whole_gzip:
             yield from _read_whole_gzip(handle, label, state.seen, limit)
             return
         if (state.seen or not quiet) and not state.reported:
-            yield WarcEntry(where=f"offset {state.failed_at}", error=f"damaged WARC record: {state.error}")
+            cut = _ends_inside(handle, state.failed_at, gzipped)  # warcio: "'NoneType' object has no attribute ..."
+            yield WarcEntry(where=f"offset {state.failed_at}", error=(CUT_SHORT if gzipped else CUT_SHORT_PLAIN)
+                            if cut else f"damaged WARC record: {state.error}")
         quiet = True
         # the next pass starts past this one's start and past the damage, whatever warcio reported
         offset = _next_record_start(handle, state.failed_at + 1, gzipped)
+
+
+def _told_if_cut(entries: Iterator[WarcEntry], handle: BinaryIO, state: _Pass, gzipped: bool) -> Iterator[WarcEntry]:
+    """The entries of a pass, the last record said to be cut short when the file ends inside it (or its member). Its
+    error was another ("the record's Content-Length is not a length (None)"), or it had none: cut in its headers,
+    warcio gives it as a record of type "respons" (or none), cut in its HTTP headers it was skipped for them. An
+    entry with no page or error waits for the next, to be told which."""
+    cut = cache(lambda start: _ends_inside(handle, start, gzipped))  # a file gzipped whole: one member, read once
+    message = CUT_SHORT if gzipped else CUT_SHORT_PLAIN
+    held: WarcEntry | None = None
+    for entry in entries:
+        if held is not None:
+            yield held
+            held = None
+        if entry.page is not None:
+            yield entry
+        elif entry.error is None:
+            held = entry
+        else:
+            yield WarcEntry(entry.where, error=message) if cut(state.last_start) else entry
+    if held is not None:
+        yield WarcEntry(held.where, error=message) if cut(state.last_start) else held
 
 
 def _read_whole_gzip(handle: BinaryIO, label: str, seen: int, limit: int) -> Iterator[WarcEntry]:
@@ -110,6 +138,47 @@ def _read_whole_gzip(handle: BinaryIO, label: str, seen: int, limit: int) -> Ite
 
 
 CUT_SHORT = "damaged WARC data: the file is cut short (its gzip data ends early); a record may be lost"
+CUT_SHORT_PLAIN = "damaged WARC data: the file is cut short (it ends inside its last record); that record is lost"
+HEADER_END = re.compile(rb"\r?\n\r?\n")
+CONTENT_LENGTH = re.compile(rb"^content-length:[ \t]*(\d+)[ \t]*\r?$", re.IGNORECASE | re.MULTILINE)
+
+
+def _ends_inside(handle: BinaryIO, start: int, gzipped: bool = False) -> bool:
+    """Whether the file ends inside the record that begins at `start`: inside its gzip member, or (plain) before the
+    blank line that ends its headers or before the bytes its Content-Length counts. The handle is left where it was."""
+    position = handle.tell()
+    try:
+        handle.seek(start)
+        return _member_cut(handle) if gzipped else _record_cut(handle, start)
+    finally:
+        handle.seek(position)
+
+
+def _record_cut(handle: BinaryIO, start: int) -> bool:
+    head = b""
+    while (end := HEADER_END.search(head)) is None:
+        if not (chunk := handle.read(SCAN_CHUNK)):
+            rest = head.lstrip(b"\r\n")
+            return bool(rest) and (rest.startswith(WARC_MAGIC) or WARC_MAGIC.startswith(rest))
+        head += chunk
+    length = CONTENT_LENGTH.search(head, 0, end.start())
+    size = handle.seek(0, io.SEEK_END)
+    return head.lstrip(b"\r\n").startswith(WARC_MAGIC) and length is not None \
+        and start + end.end() + int(length[1]) > size
+
+
+def _member_cut(handle: BinaryIO) -> bool:
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        while not inflater.eof:
+            if not (data := handle.read(SCAN_CHUNK)):
+                return True
+            while data and not inflater.eof:  # a piece at a time: a large member is never held whole
+                inflater.decompress(data, SCAN_CHUNK)
+                data = inflater.unconsumed_tail
+    except zlib.error:  # no gzip member begins there
+        return False
+    return False
 
 
 def _left_unread(handle: BinaryIO, offset: int) -> bool:
@@ -169,6 +238,7 @@ class _Pass:
     failed_at: int = 0
     whole_gzip: bool = False
     reported: bool = False  # the damage that ended the pass was that of a record, already reported
+    last_start: int = 0  # where the last record read begins
 
 
 def _read_pass(records: WARCIterator, label: str, state: _Pass, limit: int) -> Iterator[WarcEntry]:
@@ -185,6 +255,7 @@ def _read_pass(records: WARCIterator, label: str, state: _Pass, limit: int) -> I
         if record is None:
             return
         state.seen += 1
+        state.last_start = records.offset
         state.floor = max(state.floor, records.offset + 1)
         if state.seen > state.skip:
             entry = _entry(record, label, records.offset, limit)
