@@ -38,6 +38,7 @@ class IngestReport:
     updated: int = 0
     unchanged: int = 0
     skipped: int = 0  # WARC records that hold no HTML page: images, redirects, errors
+    resources: list[str] = field(default_factory=list)  # page files in a saved page's folder (Briefing_files)
     failed: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # stored, but with a doubt (an encoding)
     assumed: dict[str, int] = field(default_factory=dict)  # site assumed for pages without a URL: pages
@@ -61,11 +62,14 @@ class IngestReport:
     def as_dict(self) -> dict:
         summary = {
             "added": self.added, "updated": self.updated, "unchanged": self.unchanged,
-            "skipped": self.skipped, "failed": [{"input": name, "error": reason} for name, reason in self.failed],
+            "skipped": self.skipped + len(self.resources),
+            "failed": [{"input": name, "error": reason} for name, reason in self.failed],
             "warnings": [{"input": name, "warning": text} for name, text in self.warnings],
         }
         if self.refiled:
             summary["refiled"] = self.refiled
+        if self.resources:
+            summary["resources"] = self.resources
         if self.no_text:
             summary["no_text"] = self.no_text
         if self.assumed:  # pages without a URL, per site assumed from their own markup
@@ -150,7 +154,7 @@ def ingest(
             try:
                 with _writer(db, paths, source_id, run) as writer:
                     run.writer = writer
-                    for name in iter_inputs(paths, warc=True):
+                    for name in iter_inputs(paths, warc=True, resources=run.report.resources):
                         _ingest_one(run, name, url)
             finally:
                 run.settle()

@@ -38,10 +38,20 @@ def looks_like_warc(data: bytes) -> bool:
     return data.startswith(WARC_MAGIC)
 
 
-def iter_inputs(paths: list[str], *, warc: bool = False) -> Iterator[str]:
+# How a browser names the folder of a page saved "complete" (Briefing.html beside Briefing_files): Chrome, Edge,
+# Firefox and Safari write "_files"; Internet Explorer and Word wrote it in the language of Windows: German, French,
+# Spanish, Portuguese, Italian, Dutch, Swedish, Danish and Norwegian, Polish, Czech. Lower case.
+RESOURCE_FOLDER_SUFFIXES = ("_files", "-dateien", "_fichiers", "_archivos", "_arquivos", "_file", "_bestanden",
+                            "_filer", "-filer", "_pliki", "_soubory")
+SAVED_PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+
+
+def iter_inputs(paths: list[str], *, warc: bool = False, resources: list[str] | None = None) -> Iterator[str]:
     """Each file to read, folders walked in sorted order; missing paths and empty folders come out as they are.
 
-    With `warc`, folders also give their .warc and .warc.gz files.
+    With `warc`, folders also give their .warc and .warc.gz files. The folder of a saved page's resources
+    (resource_folders) is not walked: its page files (an ad's iframe) are parts of that page, not pages; they
+    are added to `resources`, when given, for the report to count.
     """
     for raw in paths:
         path = Path(raw)
@@ -50,6 +60,10 @@ def iter_inputs(paths: list[str], *, warc: bool = False) -> Iterator[str]:
             continue
         found = False
         for folder, dirs, files in os.walk(path):
+            for name in resource_folders(dirs, files):
+                dirs.remove(name)
+                if resources is not None:
+                    resources.extend(_page_files(os.path.join(folder, name), warc))
             dirs.sort()
             for name in sorted(files):
                 if is_page_file(Path(name), warc=warc) and _readable(os.path.join(folder, name)):
@@ -57,6 +71,19 @@ def iter_inputs(paths: list[str], *, warc: bool = False) -> Iterator[str]:
                     yield os.path.join(folder, name)
         if not found:  # reported by read_input: a folder with nothing to read
             yield raw
+
+
+def resource_folders(dirs: list[str], files: list[str]) -> list[str]:
+    """The folders among `dirs` that hold the resources of a page saved beside them: "Briefing_files" (or another
+    language's name, RESOURCE_FOLDER_SUFFIXES) where `files` holds Briefing.html or Briefing.htm."""
+    pages = {name.lower().rsplit(".", 1)[0] for name in files if name.lower().endswith(SAVED_PAGE_SUFFIXES)}
+    return [name for name in dirs if any(name.lower().endswith(suffix) and name.lower()[:-len(suffix)] in pages
+                                         for suffix in RESOURCE_FOLDER_SUFFIXES)] if pages else []
+
+
+def _page_files(folder: str, warc: bool) -> Iterator[str]:
+    for inner, _, files in os.walk(folder):
+        yield from (os.path.join(inner, name) for name in files if is_page_file(Path(name), warc=warc))
 
 
 def _readable(path: str) -> bool:

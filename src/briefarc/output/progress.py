@@ -46,6 +46,9 @@ def print_ingest_summary(stderr: Console, report) -> None:
         line += f" Skipped {count(report.skipped, 'record')} with no HTML page."
     if report.no_text:
         line += f" Skipped {count(len(report.no_text), 'page')} with no text."
+    if report.resources:
+        line += f" Skipped {count(len(report.resources), 'file')} of saved pages' resources (a folder such as " \
+                f"Page_files beside Page.html)."
     console.say(stderr, line)
     for name in report.no_text:
         console.say(stderr, f"  skipped: {clean_name(name)}: no text (a title and no body): not archived", hang=4)
