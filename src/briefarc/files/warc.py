@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import re
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ from briefarc.errors import InputError
 from briefarc.extract.feed import is_feed
 from briefarc.extract.jsonapi import read_document
 from briefarc.files.inputs import WARC_MAGIC, too_large
+from briefarc.files.warccut import CUT_SHORT_PLAIN, ends_inside
 from briefarc.files.warclines import warc_records
 from briefarc.limits import MAX_PAGE_BYTES
 from briefarc.models import RawPage
@@ -86,7 +86,7 @@ def _read_all(handle: BinaryIO, label: str, limit: int) -> Iterator[WarcEntry]:
         yield from _told_if_cut(_read_pass(records, label, state, limit), handle, state, gzipped)
         if state.error is None:
             if _left_unread(handle, records.offset):  # warcio ends quietly in a gzip member cut short
-                cut = gzipped or _ends_inside(handle, records.offset)  # or a plain record's Content-Length, cut
+                cut = gzipped or ends_inside(handle, records.offset)  # or a plain record's Content-Length, cut
                 yield WarcEntry(where=f"offset {records.offset}", error=CUT_SHORT if gzipped else CUT_SHORT_PLAIN
                                 if cut else "damaged WARC data: bytes after the last record that are no record")
             return
@@ -94,7 +94,7 @@ def _read_all(handle: BinaryIO, label: str, limit: int) -> Iterator[WarcEntry]:
             yield from _read_whole_gzip(handle, label, state.seen, limit)
             return
         if (state.seen or not quiet) and not state.reported:
-            cut = _ends_inside(handle, state.failed_at, gzipped)  # warcio: "'NoneType' object has no attribute ..."
+            cut = ends_inside(handle, state.failed_at, gzipped)  # warcio: "'NoneType' object has no attribute ..."
             yield WarcEntry(where=f"offset {state.failed_at}", error=(CUT_SHORT if gzipped else CUT_SHORT_PLAIN)
                             if cut else f"damaged WARC record: {state.error}")
         quiet = True
@@ -107,7 +107,7 @@ def _told_if_cut(entries: Iterator[WarcEntry], handle: BinaryIO, state: _Pass, g
     error was another ("the record's Content-Length is not a length (None)"), or it had none: cut in its headers,
     warcio gives it as a record of type "respons" (or none), cut in its HTTP headers it was skipped for them. An
     entry with no page or error waits for the next, to be told which."""
-    cut = cache(lambda start: _ends_inside(handle, start, gzipped))  # a file gzipped whole: one member, read once
+    cut = cache(lambda start: ends_inside(handle, start, gzipped))  # a file gzipped whole: one member, read once
     message = CUT_SHORT if gzipped else CUT_SHORT_PLAIN
     held: WarcEntry | None = None
     for entry in entries:
@@ -138,49 +138,6 @@ def _read_whole_gzip(handle: BinaryIO, label: str, seen: int, limit: int) -> Ite
 
 
 CUT_SHORT = "damaged WARC data: the file is cut short (its gzip data ends early); a record may be lost"
-CUT_SHORT_PLAIN = "damaged WARC data: the file is cut short (it ends inside its last record); that record is lost"
-HEADER_END = re.compile(rb"\r?\n\r?\n")
-CONTENT_LENGTH = re.compile(rb"^content-length:[ \t]*(\d+)[ \t]*\r?$", re.IGNORECASE | re.MULTILINE)
-
-
-def _ends_inside(handle: BinaryIO, start: int, gzipped: bool = False) -> bool:
-    """Whether the file ends inside the record that begins at `start`: inside its gzip member, or (plain) before the
-    blank line that ends its headers or before the bytes its Content-Length counts. The handle is left where it was."""
-    position = handle.tell()
-    try:
-        handle.seek(start)
-        return _member_cut(handle) if gzipped else _record_cut(handle, start)
-    finally:
-        handle.seek(position)
-
-
-def _record_cut(handle: BinaryIO, start: int) -> bool:
-    head = b""
-    while (end := HEADER_END.search(head)) is None:
-        if not (chunk := handle.read(SCAN_CHUNK)):
-            rest = head.lstrip(b"\r\n")
-            return bool(rest) and (rest.startswith(WARC_MAGIC) or WARC_MAGIC.startswith(rest))
-        head += chunk
-    length = CONTENT_LENGTH.search(head, 0, end.start())
-    size = handle.seek(0, io.SEEK_END)
-    return head.lstrip(b"\r\n").startswith(WARC_MAGIC) and length is not None \
-        and start + end.end() + int(length[1]) > size
-
-
-def _member_cut(handle: BinaryIO) -> bool:
-    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    try:
-        while not inflater.eof:
-            if not (data := handle.read(SCAN_CHUNK)):
-                return True
-            while data and not inflater.eof:  # a piece at a time: a large member is never held whole
-                inflater.decompress(data, SCAN_CHUNK)
-                data = inflater.unconsumed_tail
-    except zlib.error:  # no gzip member begins there
-        return False
-    return False
-
-
 def _left_unread(handle: BinaryIO, offset: int) -> bool:
     """Whether bytes other than blank lines follow where warcio stopped reading records."""
     handle.seek(offset)
