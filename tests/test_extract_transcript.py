@@ -169,4 +169,5 @@ def test_kinds() -> None:
     news = page("Minister meets envoy", prose, '<meta property="og:type" content="article">')
     assert extract(news).kind == "news_report"
     assert extract(page("About the ministry", prose)).kind == "other"
-    assert extract(page("Untitled", qa)).kind == "briefing"
+    assert extract(page("Untitled", qa)).kind == "other"  # an FAQ's pairs: no one speaks for an office (h164)
+    assert extract(page("Untitled", ["Ned Price, Department Spokesperson", *qa])).kind == "briefing"

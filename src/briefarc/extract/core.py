@@ -321,13 +321,13 @@ def fill_structure(document: Document, meta: Metadata, site: sites.Site | None,
                    strong: set[str] | None = None) -> None:
     """Spokesperson, turns and kind; `strong` holds the paragraphs the page sets in bold."""
     paragraphs = document.paragraphs
-    spokesperson = (
+    named = (
         speakers.clean_name(meta.spokesperson)
         or speakers.spokesperson_from_title(document.title)
         or speakers.spokesperson_from_text(paragraphs)
     )
-    turns = transcript.find_turns(paragraphs, spokesperson, strong or set())
-    spokesperson = spokesperson or speakers.spokesperson_from_turns(turns)
+    turns = transcript.find_turns(paragraphs, named, strong or set())
+    spokesperson = named or speakers.spokesperson_from_turns(turns)
     if spokesperson and turns:
         for turn in turns:
             if turn.role == "statement" and turn.speaker is None:
@@ -337,7 +337,8 @@ def fill_structure(document: Document, meta: Metadata, site: sites.Site | None,
     news = meta.news or looks_like_news(paragraphs, hostname(document.url))
     document.kind = classify(document.title, document.url, transcript.question_count(turns), news,
                              declared=meta.kind, default=site.kind if site else None,
-                             opening=paragraphs[0] if paragraphs else None)
+                             opening=paragraphs[0] if paragraphs else None,
+                             briefed=speakers.speaks_for_office(turns, named))
 
 
 def choose_date(document: Document, meta: Metadata, url: str | None, site: sites.Site | None,

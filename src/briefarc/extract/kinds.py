@@ -9,7 +9,8 @@ The kinds, and how each is decided (first that applies; the README has the same 
    interview (interview, "With <name> of <outlet>", 接受…采访); readout (readout, call / meeting with,
    通电话, 会见); speech (speech, address, keynote, 讲话, 致辞); statement (statement, declaration,
    communiqué, 声明, 谈话); press_release (press release, news release, media note, 新闻稿);
-3. three or more question turns: briefing;
+3. three or more question turns that someone speaking for an office answers (a spokesperson the page names, an
+   answer labelled "Spokesperson", "MR PRICE", "Foreign Secretary"): briefing; an FAQ's "Q:"/"A:" is none;
 4. an opening line that gives the text to a spokesperson ("The following is attributable to Spokesperson
    Ned Price:", "外交部发言人华春莹宣布："): statement;
 5. the URL's path segments (/press-releases/, /statements/, /speeches/, /interviews/, /readouts/,
@@ -97,15 +98,17 @@ def kind_from_url(url: str | None) -> Kind | None:
 
 
 def classify(title: str | None, url: str | None, questions: int, news_signals: bool,
-             declared: Kind | None = None, default: Kind | None = None, opening: str | None = None) -> Kind:
+             declared: Kind | None = None, default: Kind | None = None, opening: str | None = None,
+             briefed: bool = True) -> Kind:
     """The kind of a page that is not a listing: `declared` is the kind the page's site says it is,
-    `default` the kind of most pages of its source, `opening` its first paragraph."""
+    `default` the kind of most pages of its source, `opening` its first paragraph; `briefed` whether someone
+    speaking for an office answers the questions (speakers.speaks_for_office)."""
     if declared and declared != "other" and questions < 3:
         return declared
     found = kind_from_title(title or "")
     if found:
         return found
-    if questions >= 3:
+    if questions >= 3 and briefed:
         return "briefing"
     if opening and ATTRIBUTED.match(opening):
         return "statement"

@@ -6,7 +6,8 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from briefarc.extract.labels import ANSWER_LABELS, HONORIFIC, MR_LABEL, OFFICE, SPOKES_LABEL, plain
+from briefarc.extract.labels import ANSWER_LABELS, HONORIFIC, MR_LABEL, OFFICE, SPOKES_LABEL, official, plain
+from briefarc.extract.transcript import person_like
 from briefarc.models import Turn
 from briefarc.patterns import lazy
 
@@ -175,9 +176,19 @@ def spokesperson_from_turns(turns: list[Turn]) -> str | None:
         if plain(speaker) in ANSWER_LABELS or MR_LABEL.match(speaker):
             continue
         name = name_in_label(speaker)
-        if name and not re.fullmatch(r"[A-Z .]+", name):
+        if name and not re.fullmatch(r"[A-Z .]+", name) and person_like(name):
             return name
     return None
+
+
+def speaks_for_office(turns: list[Turn], spokesperson: str | None) -> bool:
+    """Someone speaking for an office answers the questions: the page names its spokesperson (`spokesperson`, from
+    its title, metadata or opening lines), or an answer's label names an office or an official ("Spokesperson",
+    "发言人", "MR PRICE", "Shri Vikram Misri, Foreign Secretary"), as in every briefing. An FAQ's "Q:"/"A:", an
+    interview of a researcher or a shop's labelled lines have none."""
+    return spokesperson is not None or any(
+        turn.role == "answer" and turn.speaker is not None
+        and (official(turn.speaker) or SPOKES_LABEL.search(turn.speaker) is not None) for turn in turns)
 
 
 LABEL_PARTS = lazy(r"[,()（）]")

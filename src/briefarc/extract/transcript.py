@@ -193,14 +193,36 @@ def read_paragraphs(paragraphs: list[str], spokesperson: str | None, strong: set
     flags = [p in strong for p in paragraphs]
     labels = [None if is_heading(p) else read_label(p, spokesperson, flag) for p, flag in zip(paragraphs, flags,
                                                                                                   strict=True)]
-    roles = None if bolds_questions(labels, flags) else label_roles(labels)
-    label_role = [role_of(label, flag, roles) if label else None for label, flag in zip(labels, flags, strict=True)]
+    label_role, bold_page = roles_of(labels, flags)
+    if names_ask_nothing(labels, label_role):  # "Processor: 8 cores", "Weight: 1.2 kg": a table's labels
+        labels = [label if label is None or label.role else None for label in labels]
+        label_role, bold_page = roles_of(labels, flags)
     return Reading(
         labels, flags, label_role, next_roles(label_role),
-        infer_answers=infers_answers(labels, flags, label_role, roles is None),
+        infer_answers=infers_answers(labels, flags, label_role, bold_page),
         answers_labelled=any(label and label.role == "answer" for label in labels),
         asker=next((label.speaker for label, role in zip(labels, label_role, strict=True)
                     if label and role == "question"), None))
+
+
+def roles_of(labels: list[Label | None], flags: list[bool]) -> tuple[list[Role | None], bool]:
+    """The role each label gives its paragraph (role_of), and whether the page bolds its questions."""
+    bold_page = bolds_questions(labels, flags)
+    roles = None if bold_page else label_roles(labels)
+    label_role = [role_of(label, flag, roles) if label else None for label, flag in zip(labels, flags, strict=True)]
+    return label_role, bold_page
+
+
+def names_ask_nothing(labels: list[Label | None], label_role: list[Role | None]) -> bool:
+    """Two or more paragraphs open with a name that the page's reading makes a question, and none of them asks (a
+    question mark, 吗/呢 in the label's paragraph), clips an interviewer plays apart ("SENATOR ROMNEY: “They want
+    MiGs.”"): the names are the labels of a list or a table ("Processor: 8 cores | Memory: 16 GB", "Weight: 1.2 kg",
+    "Junior level: $50,000 a year"), nobody's words, and the names that "answer" them ("Water Tank: 1.5 litres") are
+    no speakers either. Where a briefing names its journalists ("CCTV:", "Sidhant:"), they ask."""
+    quoted = _quoted(labels)
+    asking = [ASKS.search(label.rest) is not None for label, role in zip(labels, label_role, strict=True)
+              if label and label.role is None and role == "question" and speaker_key(label.speaker or "") not in quoted]
+    return len(asking) >= 2 and not any(asking)
 
 
 def gather_turns(paragraphs: list[str], spokesperson: str | None, reading: Reading) -> list[Turn]:
