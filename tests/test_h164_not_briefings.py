@@ -144,3 +144,5 @@ def test_a_spokesperson_read_from_the_turns_is_a_persons_name() -> None:
     assert spokesperson_from_turns([asked, Turn("Our Testing Team Of Experts", "answer", "We liked it.")]) is None
     assert spokesperson_from_turns([asked, Turn("Official Spokesperson, Shri Randhir Jaiswal", "answer",
                                                 "We have seen the reports.")]) == "Randhir Jaiswal"
+    hindi = Turn("सरकारी प्रवक्ता, श्री रणधीर जायसवाल", "answer", "हमने रिपोर्ट देखी हैं।")
+    assert spokesperson_from_turns([Turn("प्रश्न", "question", "क्या?"), hindi]) == "रणधीर जायसवाल"

@@ -176,9 +176,18 @@ def spokesperson_from_turns(turns: list[Turn]) -> str | None:
         if plain(speaker) in ANSWER_LABELS or MR_LABEL.match(speaker):
             continue
         name = name_in_label(speaker)
-        if name and not re.fullmatch(r"[A-Z .]+", name) and person_like(name):
+        if name and not re.fullmatch(r"[A-Z .]+", name) and person_named(name):
             return name
     return None
+
+
+def person_named(name: str) -> bool:
+    """A person's name: two or three capitalised words or two to four Han characters (person_like), or two or three
+    words of a script without capitals and no digit ("रणधीर जायसवाल"); not a phrase ("Our Testing Team Of Experts")
+    or a single word ("Verdict")."""
+    if person_like(name):
+        return True
+    return 2 <= len(name.split()) <= 3 and not any(char.isupper() or char.islower() or char.isdigit() for char in name)
 
 
 def speaks_for_office(turns: list[Turn], spokesperson: str | None) -> bool:
