@@ -79,6 +79,16 @@ def test_an_unknown_name_near_only_an_empty_source_says_it_is_empty(cli, archive
     assert "Did you mean fmprc-en (no documents yet)?" in result.stderr, result.stderr
 
 
+def test_a_page_ingested_without_its_address_is_on_the_host_of_its_canonical_link(cli, archive, tmp_path):
+    page = tmp_path / "saved.html"
+    canonical = '<link rel="canonical" href="https://www.state.gov/briefings/department-press-briefing-may-9/">'
+    page.write_text(page_html("", "Department Press Briefing, May 9").replace("</head>", canonical + "</head>"),
+                    encoding="utf-8")
+    assert cli("ingest", page, "--db", archive).code == 0
+    found = cli("list", "--source", "state.gov", "--json", "--db", archive).jsonl()
+    assert "Department Press Briefing, May 9" in {row["title"] for row in found} and len(found) == len(STATE) + 1
+
+
 def test_typed_host_and_url_within():
     assert typed_host(" WWW.State.gov. ") == "www.state.gov"
     assert typed_host("https://state.gov/briefings/") == "state.gov"

@@ -1,5 +1,5 @@
-"""--source given a host or a bare domain (state.gov): the documents whose address is on it or under it
-(www.state.gov, 2021-2025.state.gov), whatever their source or site label.
+"""--source given a host or a bare domain (state.gov): the documents whose address (ADDRESS_SQL) is on it or
+under it (www.state.gov, 2021-2025.state.gov), whatever their source or site label.
 
 The hosts the archive holds are read from the index on documents.url, one step from each scheme and host to
 the next (a few steps an archive, not a pass over its rows); the filter passes over rows with LIKE and checks
@@ -14,8 +14,11 @@ from briefarc.urls import AUTHORITY_END, hostname, is_host_name
 if TYPE_CHECKING:
     import sqlite_utils
 
+# A document's address: where it was fetched from, else (a page saved and ingested without --url) the address its
+# canonical link gives, as the site a table shows for it is read from that link.
+ADDRESS_SQL = "coalesce(d.url, d.canonical_url)"
 # The documents on a host, in SQL over `documents d`: the name's LIKE pattern, then the name.
-HOST_FILTER_SQL = "(d.url LIKE ? ESCAPE '\\' AND url_within(d.url, ?))"
+HOST_FILTER_SQL = f"({ADDRESS_SQL} LIKE ? ESCAPE '\\' AND url_within({ADDRESS_SQL}, ?))"
 
 
 def typed_host(name: str) -> str | None:
@@ -49,6 +52,8 @@ def held_hosts(db: sqlite_utils.Database) -> list[str]:
         found = db.execute("SELECT coalesce((SELECT min(url) FROM documents WHERE url > ?1 AND url < ?2 || '/'), "
                            "(SELECT min(url) FROM documents WHERE url > max(?1, ?2 || '0')))",
                            (found, prefix)).fetchone()[0]
+    hosts.update(filter(None, map(hostname, (row[0] for row in db.execute(  # pages ingested without their URL
+        "SELECT DISTINCT canonical_url FROM documents WHERE url IS NULL AND canonical_url IS NOT NULL")))))
     return sorted(hosts)
 
 
