@@ -75,3 +75,24 @@ def test_a_whole_plain_warc_and_one_cut_between_records_read_without_error(cli, 
     assert ingested(cli, tmp_path, data, "whole.warc")["failed"] == []
     between = ingested(cli, tmp_path, data[:data.rindex(b"WARC/1.0")], "two.warc")
     assert between["failed"] == [] and between["code"] == 0 and between["unchanged"] == PAGES - 1
+
+
+def test_headers_with_no_end_are_damage_not_a_cut_and_the_scan_stops():
+    """A record whose headers run on for megabytes without the blank line that ends them was searched from its
+    start again after each 64 KB read (16 MB took 18 s): the scan now stops past MAX_HEAD and calls it damage."""
+    from briefarc.files.warccut import MAX_HEAD, SCAN_CHUNK, ends_inside
+
+    endless = io.BytesIO(b"WARC/1.0\r\nWARC-Type: response\r\nX-Junk: " + b"a" * (MAX_HEAD + 3 * SCAN_CHUNK))
+    assert not ends_inside(endless, 0)  # damaged, not cut short: the file goes on past the scan
+    assert ends_inside(io.BytesIO(b"WARC/1.0\r\nWARC-Type: response\r\nX-Junk: " + b"a" * 3 * SCAN_CHUNK), 0)
+
+
+@pytest.mark.parametrize("split", [-3, -2, -1, 0, 1])
+def test_a_blank_line_split_between_two_reads_still_ends_the_headers(split):
+    from briefarc.files.warccut import SCAN_CHUNK, ends_inside
+
+    start = b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 10\r\nX-Pad: "
+    pad = b"p" * (SCAN_CHUNK + split - len(start) - 2)  # the blank line straddles the first read's end
+    record = start + pad + b"\r\n\r\n"
+    assert not ends_inside(io.BytesIO(record + b"0123456789\r\n\r\n"), 0)  # whole
+    assert ends_inside(io.BytesIO(record + b"01234"), 0)  # cut in its payload

@@ -15,6 +15,7 @@ from typing import BinaryIO
 from briefarc.files.inputs import WARC_MAGIC
 
 SCAN_CHUNK = 1 << 16  # bytes read at a time, as files/warc.py reads
+MAX_HEAD = 1 << 20  # a record's headers beyond this are damage, not a cut: the scan stops
 CUT_SHORT_PLAIN = "damaged WARC data: the file is cut short (it ends inside its last record); that record is lost"
 HEADER_END = re.compile(rb"\r?\n\r?\n")
 CONTENT_LENGTH = re.compile(rb"^content-length:[ \t]*(\d+)[ \t]*\r?$", re.IGNORECASE | re.MULTILINE)
@@ -32,11 +33,13 @@ def ends_inside(handle: BinaryIO, start: int, gzipped: bool = False) -> bool:
 
 
 def _record_cut(handle: BinaryIO, start: int) -> bool:
+    """Each chunk searched for the headers' end from where the last search left off (3 bytes back, a blank line
+    split between two chunks); headers longer than MAX_HEAD are no record's, damaged rather than cut short."""
     head = b""
-    while (end := HEADER_END.search(head)) is None:
-        if not (chunk := handle.read(SCAN_CHUNK)):
+    while (end := HEADER_END.search(head, max(len(head) - SCAN_CHUNK - 3, 0))) is None:
+        if not (chunk := handle.read(SCAN_CHUNK)) or len(head) > MAX_HEAD:
             rest = head.lstrip(b"\r\n")
-            return bool(rest) and (rest.startswith(WARC_MAGIC) or WARC_MAGIC.startswith(rest))
+            return not chunk and bool(rest) and (rest.startswith(WARC_MAGIC) or WARC_MAGIC.startswith(rest))
         head += chunk
     length = CONTENT_LENGTH.search(head, 0, end.start())
     size = handle.seek(0, io.SEEK_END)
