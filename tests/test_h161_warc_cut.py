@@ -96,3 +96,11 @@ def test_a_blank_line_split_between_two_reads_still_ends_the_headers(split):
     record = start + pad + b"\r\n\r\n"
     assert not ends_inside(io.BytesIO(record + b"0123456789\r\n\r\n"), 0)  # whole
     assert ends_inside(io.BytesIO(record + b"01234"), 0)  # cut in its payload
+
+
+def test_a_record_whose_headers_never_end_is_reported_damaged_in_plain_words(cli, tmp_path):
+    data = warc(gzipped=False) + b"WARC/1.0\r\nWARC-Type: response\r\nX-Junk: " + b"a" * (2 << 20)
+    summary = ingested(cli, tmp_path, data, "junk.warc")
+    assert summary["code"] == 3 and summary["added"] == PAGES, summary
+    [failed] = summary["failed"]
+    assert failed["error"] == "damaged WARC record: its headers could not be read", failed  # not "'NoneType' ..."

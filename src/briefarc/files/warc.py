@@ -365,6 +365,8 @@ def _first_line(exc: BaseException) -> str:
         return "no WARC record header where one should begin"
     if isinstance(exc, zlib.error):
         return f"broken gzip data ({text})"
+    if isinstance(exc, (AttributeError, TypeError, KeyError, IndexError)):  # warcio's own code, tripped by the bytes
+        return "its headers could not be read"
     return text[:120] or type(exc).__name__
 
 
