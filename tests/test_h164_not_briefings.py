@@ -146,3 +146,11 @@ def test_a_spokesperson_read_from_the_turns_is_a_persons_name() -> None:
                                                 "We have seen the reports.")]) == "Randhir Jaiswal"
     hindi = Turn("सरकारी प्रवक्ता, श्री रणधीर जायसवाल", "answer", "हमने रिपोर्ट देखी हैं।")
     assert spokesperson_from_turns([Turn("प्रश्न", "question", "क्या?"), hindi]) == "रणधीर जायसवाल"
+
+
+def test_a_korean_spokespersons_name_read_from_the_turns_is_kept() -> None:
+    """One word of Hangul syllables is a Korean name (임수석, the foreign ministry's spokesperson in 2024): the rule
+    that a name from the turns look like a person's dropped it (a script without capitals, but one word)."""
+    asked = Turn("기자", "question", "입장은 무엇입니까?")
+    assert spokesperson_from_turns([asked, Turn("임수석", "answer", "정부의 입장은 분명합니다.")]) == "임수석"
+    assert spokesperson_from_turns([asked, Turn("답변드리겠습니다", "answer", "네.")]) is None  # no name: too long

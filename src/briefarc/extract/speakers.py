@@ -183,11 +183,14 @@ def spokesperson_from_turns(turns: list[Turn]) -> str | None:
 
 def person_named(name: str) -> bool:
     """A person's name: two or three capitalised words or two to four Han characters (person_like), or two or three
-    words of a script without capitals and no digit ("रणधीर जायसवाल"); not a phrase ("Our Testing Team Of Experts")
-    or a single word ("Verdict")."""
-    if person_like(name):
+    words of a script without capitals and no digit ("रणधीर जायसवाल"), or one Korean word of two to four
+    syllables (임수석); not a phrase ("Our Testing Team Of Experts") or a single word ("Verdict")."""
+    if person_like(name) or HANGUL_NAME.fullmatch(name):
         return True
     return 2 <= len(name.split()) <= 3 and not any(char.isupper() or char.islower() or char.isdigit() for char in name)
+
+
+HANGUL_NAME = lazy(r"[가-힣]{2,4}")  # a Korean name, written as one word of two to four syllables (임수석)
 
 
 def speaks_for_office(turns: list[Turn], spokesperson: str | None) -> bool:
