@@ -29,10 +29,14 @@ def typed_host(name: str) -> str | None:
     return host if "." in host.strip(".") and is_host_name(host) else None
 
 
-def url_within(url: str | None, host: str) -> bool:
-    """Whether the address is on `host` or a host under it (www.state.gov is under state.gov)."""
-    found = hostname(url) if url else ""
+def within(found: str, host: str) -> bool:
+    """Whether the host `found` is `host` or a host under it (www.state.gov is under state.gov)."""
     return found == host or found.endswith("." + host)
+
+
+def url_within(url: str | None, host: str) -> bool:
+    """Whether the address is on `host` or a host under it."""
+    return within(hostname(url) if url else "", host)
 
 
 def host_pattern(host: str) -> str:
@@ -64,8 +68,3 @@ def _authority(url: str) -> str:
         return url
     end = AUTHORITY_END.search(url, start + 2)
     return url[:end.start()] if end else url
-
-
-def hosts_within(db: sqlite_utils.Database, host: str) -> list[str]:
-    """The hosts the archive holds that are `host` or under it."""
-    return [found for found in held_hosts(db) if found == host or found.endswith("." + host)]
