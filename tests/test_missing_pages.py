@@ -50,3 +50,24 @@ def test_the_patterns_find_what_a_search_of_the_whole_page_finds():
                                 (missing._REFRESH, (b"http-equiv", b"location"))):
             found = [m.span() for m in missing._matches(pattern, data, lowered, starts)]
             assert found == [m.span() for m in pattern.finditer(data)]
+
+
+def test_every_ascii_line_a_missing_page_pattern_matches_holds_one_of_the_marks():
+    """stubs.may_say_missing passes over an ASCII line without any of MISSING_MARKS before trying MISSING_WORDS:
+    the marks must stay in step with the patterns, or a 'not found' page would be taken for content."""
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from briefarc.extract.stubs import may_say_missing
+    from briefarc.net.missing import MISSING_WORDS
+
+    patterns = [re.compile(pattern, re.IGNORECASE) for pattern in MISSING_WORDS if pattern.isascii()]
+
+    @settings(max_examples=300 * len(patterns))
+    @given(st.one_of([st.from_regex(pattern) for pattern in patterns]).filter(str.isascii))
+    def holds_a_mark(line: str) -> None:
+        assert may_say_missing(line), line
+
+    holds_a_mark()

@@ -43,7 +43,7 @@ MISSING_WORDS = (
 )
 # A word that every match of an ASCII line by MISSING_WORDS holds (their case ignored): a line of ASCII without any
 # of them says nothing of a missing page, which a look for each tells for a tenth of the cost of the patterns.
-# Keep it in step with MISSING_WORDS.
+# Keep it in step with MISSING_WORDS: test_missing_pages generates lines the patterns match and checks each holds one.
 MISSING_MARKS = ("404", "not found", "page", "no longer available", "removed", "deleted")
 HEADING_CHARS = 80  # a heading longer than this is an article's, whatever words it holds
 
