@@ -68,7 +68,7 @@ def check_source_filter(db, name: str) -> tuple[str | None, str | None, str | No
     "-" as well, None); else a usage error listing them, its suggestion one that holds documents (a typo must not
     read as "no documents")."""
     from briefarc.errors import UsageError
-    from briefarc.store.hosts import held_hosts, typed_host, within
+    from briefarc.store.hosts import held_hosts, holds_host, typed_host
     from briefarc.store.sitelabel import NONE_SHOWN, NONE_TYPED, unfiled_labels
     from briefarc.store.sources import all_sources
 
@@ -79,7 +79,7 @@ def check_source_filter(db, name: str) -> tuple[str | None, str | None, str | No
         return found, None, None
     host = typed_host(name)
     hosts = held_hosts(database) if host else []
-    if host and any(within(held, host) for held in hosts):
+    if host and holds_host(database, hosts, host):
         return None, None, host
     labels = unfiled_labels(database)
     if (label := same_source(name, labels)) is not None:

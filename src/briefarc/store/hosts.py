@@ -7,9 +7,11 @@ only those that hold the name with url_within (registered by sitelabel.register)
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
-from briefarc.urls import AUTHORITY_END, hostname, is_host_name
+from briefarc.urls import AUTHORITY_END, DEFAULT_PORTS, bracketed, hostname, is_host_name
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -21,12 +23,41 @@ ADDRESS_SQL = "coalesce(d.url, d.canonical_url)"
 HOST_FILTER_SQL = f"({ADDRESS_SQL} LIKE ? ESCAPE '\\' AND url_within({ADDRESS_SQL}, ?))"
 
 
+# a host typed with its port: "127.0.0.1:8000", "localhost:8080", "[::1]:8000" (an IPv6 address in brackets)
+PORTED = re.compile(r"(?:\[[^\]]*\]|[^:\[\]/]+):\d{1,5}")
+
+
 def typed_host(name: str) -> str | None:
-    """The host a --source value names (state.gov, WWW.State.gov., https://state.gov/x), or None when it names
-    none: a name with a dot, of what a host name may hold."""
+    """The host a --source value names (state.gov, WWW.State.gov., https://state.gov/x, 127.0.0.1:8000), or None
+    when it names none: a name with a dot, an IP address or localhost, of what a host name may hold. A port typed
+    (other than the scheme's own in an address) stays: "127.0.0.1:8000" (see split_port)."""
     text = name.strip()
-    host = hostname(text) if "://" in text else text.lower().rstrip(".")
-    return host if "." in host.strip(".") and is_host_name(host) else None
+    if "://" not in text and not PORTED.fullmatch(text):
+        host, port = text.lower().rstrip("."), None
+    else:
+        parts = urlsplit(text if "://" in text else "//" + text)
+        try:
+            port = parts.port
+        except ValueError:
+            return None
+        host = (parts.hostname or "").rstrip(".")
+        if port == DEFAULT_PORTS.get(parts.scheme.lower()):
+            port = None
+    if not (is_host_name(host) and ("." in host.strip(".") or ":" in host or host == "localhost")):
+        return None
+    return host if port is None else f"{bracketed(host)}:{port}"
+
+
+def split_port(host: str) -> tuple[str, int | None]:
+    """A typed host's name and port: "127.0.0.1:8000" -> ("127.0.0.1", 8000), "[::1]:8000" -> ("::1", 8000),
+    "state.gov" and "::1" -> (the name, None)."""
+    if host.startswith("["):
+        name, _, rest = host[1:].partition("]")
+        return name, int(rest[1:]) if rest.startswith(":") and rest[1:].isdigit() else None
+    name, colon, port = host.rpartition(":")
+    if colon and port.isdigit() and ":" not in name:
+        return name, int(port)
+    return host, None
 
 
 def within(found: str, host: str) -> bool:
@@ -35,13 +66,37 @@ def within(found: str, host: str) -> bool:
 
 
 def url_within(url: str | None, host: str) -> bool:
-    """Whether the address is on `host` or a host under it."""
-    return within(hostname(url) if url else "", host)
+    """Whether the address is on `host` or a host under it; for a host typed with its port, at that port (an
+    address without one is at its scheme's)."""
+    name, port = split_port(host)
+    if not within(hostname(url) if url else "", name):
+        return False
+    return port is None or _port_of(url or "") == port
+
+
+def _port_of(url: str) -> int | None:
+    parts = urlsplit(url)
+    try:
+        return parts.port or DEFAULT_PORTS.get(parts.scheme.lower())
+    except ValueError:
+        return None
 
 
 def host_pattern(host: str) -> str:
-    """The LIKE pattern of the addresses that may be on `host` (LIKE folds ASCII case: a superset)."""
-    return "%" + host.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    """The LIKE pattern of the addresses that may be on `host` (LIKE folds ASCII case: a superset); its name
+    alone when typed with a port (https://state.gov/ is at port 443)."""
+    name = split_port(host)[0]
+    return "%" + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def holds_host(db: sqlite_utils.Database, held: list[str], host: str) -> bool:
+    """Whether a document's address is on `host` or under it (`held`: held_hosts), at its port when typed with one
+    (one query then: the hosts held are read without their ports)."""
+    name, port = split_port(host)
+    if not any(within(found, name) for found in held):
+        return False
+    return port is None or db.execute(f"SELECT 1 FROM documents d WHERE {HOST_FILTER_SQL} LIMIT 1",
+                                      (host_pattern(host), host)).fetchone() is not None
 
 
 def held_hosts(db: sqlite_utils.Database) -> list[str]:
