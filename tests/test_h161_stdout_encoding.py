@@ -35,8 +35,8 @@ def archive(tmp_path_factory):
     return db
 
 
-def run(db, encoding: str, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONIOENCODING": encoding, "BRIEFARC_DB": str(db), "COLUMNS": "120"}
+def run(db, encoding: str, *args: str, columns: int = 120) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONIOENCODING": encoding, "BRIEFARC_DB": str(db), "COLUMNS": str(columns)}
     return subprocess.run([sys.executable, "-m", "briefarc", *args], env=env, capture_output=True, timeout=120)
 
 
@@ -69,3 +69,14 @@ def test_csv_is_written_whole(archive):
     assert [row["id"] for row in rows] == ["1"]
     assert rows[0]["title"].encode("ascii").decode("unicode_escape").encode("utf-16", "surrogatepass").decode(
         "utf-16") == TITLE
+
+
+@pytest.mark.parametrize("args", [["search", "台湾"], ["list"], ["speakers"]])
+def test_tables_stay_aligned_with_the_escapes(archive, args):
+    """The escapes are measured as the table's cells (before, a cell was measured on the characters it stood for,
+    and each escaped row ran past the table's right edge)."""
+    done = run(archive, "cp1252", *args, columns=80)
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    lines = [line for line in done.stdout.decode("cp1252").splitlines() if line[:1] in "|+"]
+    assert lines and any("\\u" in line for line in lines)
+    assert {len(line) for line in lines} == {len(lines[0])}, "\n".join(lines)

@@ -120,6 +120,9 @@ def escape_unencodable(stream) -> None:
         return
     codecs.register_error(ESCAPES, _escapes)
     stream.reconfigure(errors=ESCAPES)
+    from briefarc.output import textout  # only here: light commands on a UTF-8 output do not load it
+
+    textout.NARROW_ENCODING = stream.encoding
 
 
 def _escapes(error: UnicodeError) -> tuple[str, int]:

@@ -61,11 +61,24 @@ def csv_cell(value: object, *, for_terminal: bool, safe: bool = False) -> str:
     return clean(text) if for_terminal else text
 
 
+# The encoding of an output that is not UTF-8 (cli.escape_unencodable sets it, with the error handler that writes
+# the characters it lacks as \\uXXXX): clean() writes them so itself, before a table measures its cells.
+NARROW_ENCODING: str | None = None
+ESCAPES = "briefarc.escapes"
+
+
 def clean(value: object) -> str:
-    """Text safe for a terminal: control characters shown as visible escapes such as ␛ or \\x07."""
+    """Text safe for a terminal: control characters shown as visible escapes such as ␛ or \\x07; on an output
+    that is not UTF-8, the characters it lacks as \\uXXXX (a table's columns are measured on what is written)."""
     if value is None:
         return ""
-    return CONTROL.sub(_visible, str(value))
+    text = CONTROL.sub(_visible, str(value))
+    if NARROW_ENCODING is not None and not text.isascii():
+        try:
+            text.encode(NARROW_ENCODING)
+        except UnicodeEncodeError:
+            text = text.encode(NARROW_ENCODING, ESCAPES).decode(NARROW_ENCODING)
+    return text
 
 
 def wide_colon(label: str, text: str) -> bool:
