@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import codecs
 import importlib
-import os
 import sys
 
 import typer
@@ -83,7 +82,9 @@ def run(argv: list[str] | None = None) -> int:
         return exc.exit_status
     except SystemExit as exc:
         if isinstance(exc.__context__, BrokenPipeError):  # Typer's answer to a closed pipe (`| head`)
-            _silence_stdout()
+            from briefarc.output.streams import silence_broken
+
+            silence_broken()
             return ExitStatus.OK
         raise
     except OverflowError as exc:  # `--limit 99999999999999999999`, `show 99999999999999999999`: SQLite's bound
@@ -206,12 +207,6 @@ def _command_typed(argv: list[str]) -> str:
         command = commands[arg]
         path.append(arg)
     return " ".join(path)
-
-
-def _silence_stdout() -> None:
-    """After the reader of our output went away (`| head`), do not fail while exiting."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
 
 
 def _as_typed(exc: typer.TyperException, argv: list[str]) -> str:

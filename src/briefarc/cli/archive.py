@@ -180,12 +180,15 @@ def ingest(
         with progress.ingest_progress(paths) as on_input:
             report = run_ingest(database, paths, url=url, source=source, on_input=on_input,
                                 max_size=max_size * 2**20, on_wait=lambda: console.say(console.err(), WAITING))
-    if json_:
-        from briefarc.output import render
+    from briefarc.output.streams import reader_may_go
 
-        render.write_jsonl([report.as_dict()], sys.stdout)
-    else:
-        progress.print_ingest_summary(console.err(), report)
+    with reader_may_go():
+        if json_:
+            from briefarc.output import render
+
+            render.write_jsonl([report.as_dict()], sys.stdout)
+        else:
+            progress.print_ingest_summary(console.err(), report)
     exit_for_failures(len(report.failed) + len(report.no_text), report.added + report.updated + report.unchanged)
 
 

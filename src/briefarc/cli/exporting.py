@@ -47,7 +47,10 @@ def export(
     check_options(format_, output, all_versions)
     database, _ = open_db(db, create=False)
     report = run_export(database, format_, filters, output, all_versions=all_versions, csv_safe=csv_safe)
-    _print_export_summary(report, json_)
+    from briefarc.output.streams import reader_may_go
+
+    with reader_may_go():
+        _print_export_summary(report, json_)
     exit_for_failures(len(report.failed), report.documents)
 
 

@@ -84,14 +84,17 @@ def fetch(
             config=FetchConfig(contact=contact, per_host=per_host, delay=delay, connect_timeout=min(10.0, timeout),
                                read_timeout=timeout, total_timeout=timeout, retries=retries,
                                allow_private=allow_private)))
-        if json_:
-            render.write_jsonl([report.as_dict() for report in reports], sys.stdout)
-        else:
-            print_fetch_summary(console.err(), reports, dry_run=dry_run)
-        if not dry_run:
-            from briefarc.cli.watching import report_after_fetch
+        from briefarc.output.streams import reader_may_go
 
-            report_after_fetch(database, json_)
+        with reader_may_go():
+            if json_:
+                render.write_jsonl([report.as_dict() for report in reports], sys.stdout)
+            else:
+                print_fetch_summary(console.err(), reports, dry_run=dry_run)
+            if not dry_run:
+                from briefarc.cli.watching import report_after_fetch
+
+                report_after_fetch(database, json_)
     whole = [r for r in reports if r.error or (r.failed and not (r.added + r.updated + r.unchanged + r.removed))]
     exit_for_failures(sum(not report.ok for report in reports), len(reports) - len(whole))
 

@@ -84,13 +84,16 @@ def reparse(
         raise UsageError("Give document ids, or --all (not both).")
     database, _ = open_db(db, create=False)
     report = run_reparse(database, all_document_ids(database) if all_ else ids or [])
-    if json_:
-        render.write_jsonl([report.as_dict()], sys.stdout)
-    else:
-        from briefarc.output.summaries import count
+    from briefarc.output.streams import reader_may_go
 
-        console.err().print(f"Re-extracted {count(report.checked, 'document')}: {report.changed} changed, "
-                            f"{len(report.failed)} failed.", markup=False)
-        for doc_id, reason in report.failed:
-            console.err().print(f"  failed: {doc_id}: {render.clean(reason)}", markup=False)
+    with reader_may_go():
+        if json_:
+            render.write_jsonl([report.as_dict()], sys.stdout)
+        else:
+            from briefarc.output.summaries import count
+
+            console.err().print(f"Re-extracted {count(report.checked, 'document')}: {report.changed} changed, "
+                                f"{len(report.failed)} failed.", markup=False)
+            for doc_id, reason in report.failed:
+                console.err().print(f"  failed: {doc_id}: {render.clean(reason)}", markup=False)
     exit_for_failures(len(report.failed), report.checked)

@@ -24,9 +24,21 @@ def out() -> Console:
 def err() -> Console:
     """Diagnostics: into a pipe or a file each message is one line (Rich folded them at 80 columns), whatever
     prints it; tables and progress are drawn for a terminal only."""
-    console = Console(file=sys.stderr, highlight=False, stderr=True, width=_width(), emoji=False)
+    console = _Diagnostics(file=sys.stderr, highlight=False, stderr=True, width=_width(), emoji=False)
     console.soft_wrap = not console.is_terminal
     return console
+
+
+class _Diagnostics(Console):
+    """stderr's console. When its reader goes away (`briefarc ingest ... 2>&1 | head`), what it still has to say is
+    dropped and the run goes on to its own exit status (3 when some inputs failed, 2 for a usage error). Rich's
+    own answer sent stdout to /dev/null and raised SystemExit(1), which a broken pipe made exit 0."""
+
+    def on_broken_pipe(self) -> None:
+        from briefarc.output.streams import silence
+
+        self.quiet = True
+        silence(self.file)
 
 
 def _width() -> int | None:
