@@ -1,7 +1,8 @@
 """Citations of archived documents: plain text, BibTeX and CSL-JSON. Pure functions of a stored record.
 
 Each gives the source URL, the publication date, the archive date and the sha256 of the archived
-bytes, so that a reader can check the copy cited is the copy kept.
+bytes, so that a reader can check the copy cited is the copy kept. Bytes read from a WARC file were captured by
+whatever tool wrote it, on its WARC-Date: they are cited as captured then, not as archived by briefarc.
 """
 
 from __future__ import annotations
@@ -57,7 +58,8 @@ def cite_text(record: dict) -> str:
     url = web_url(record)
     if url:
         parts.append(plain(url))
-    parts.append(f"archived {archive_date(record)} by briefarc")
+    parts.append(f"captured {archive_date(record)} (from a WARC file)" if from_warc(record)
+                 else f"archived {archive_date(record)} by briefarc")
     parts.append(f"sha256 {record.get('sha256') or 'unknown'}")
     return ", ".join(parts)
 
@@ -188,7 +190,8 @@ def locator(record: dict) -> str:
 
 
 def note(record: dict) -> str:
-    text = f"Archived by briefarc on {archive_date(record)}; sha256 {record.get('sha256') or 'unknown'}"
+    said = "Captured on {} (from a WARC file)" if from_warc(record) else "Archived by briefarc on {}"
+    text = f"{said.format(archive_date(record))}; sha256 {record.get('sha256') or 'unknown'}"
     if record.get("turn"):
         text = f"Cited: {locator(record)}. {text}"
     if record.get("spokesperson") and record.get("spokesperson") != creator(record):
@@ -240,6 +243,15 @@ def archive_date(record: dict) -> str:
     """The day the cited bytes (the current snapshot) were archived."""
     stamp = record.get("snapshot_archived_at") or record.get("archived_at") or ""
     return stamp[:10] or "unknown"
+
+
+# a snapshot read from a WARC file: its origin is the file and the record's WARC-Record-ID (or its offset)
+WARC_ORIGIN = re.compile(r"#(?:<[^<>]*>|offset \d+)\Z")
+
+
+def from_warc(record: dict) -> bool:
+    """Whether the cited bytes were read from a WARC file (their archive date is its record's WARC-Date)."""
+    return bool(WARC_ORIGIN.search(record.get("origin") or ""))
 
 
 def date_parts(value: str | None) -> list[int] | None:
