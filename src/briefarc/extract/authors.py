@@ -157,12 +157,18 @@ def bylines(tree: LexborHTMLParser) -> list[LexborNode]:
     return found
 
 
+def article_bylines(src: PageSources) -> list[LexborNode]:
+    """The page's first byline elements that may name the article's author: not a comment's, not an author box's
+    picture or description, not a link to a topic's page."""
+    return [node for node in bylines(src.tree)[:12] if not NOT_BYLINE.search(node.attributes.get("class") or "")
+            and not in_comments(node) and not names_a_topic(node)]
+
+
 def author_from_byline(src: PageSources, own: Collection[str] = ()) -> str | None:
     """The first byline element that gives a name: not a comment's author, nor an author box's picture
     (its initials) or description (a role); a name that is the site's own (`own`, lower-cased) only when no
     other byline names someone (a company's blog lists itself beside the person who wrote the article)."""
-    nodes = [node for node in bylines(src.tree)[:12] if not NOT_BYLINE.search(node.attributes.get("class") or "")
-             and not in_comments(node) and not names_a_topic(node)]
+    nodes = article_bylines(src)
     first = None
     for node in nodes[:6]:
         value = clean_author(node.attributes.get("content"))

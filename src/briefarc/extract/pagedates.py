@@ -341,7 +341,23 @@ def find_published(src: PageSources, title: str | None = None) -> str | None:
     if beside is not None and beside[1]:  # an update's date: the publication's, said anywhere, goes first
         return published_elsewhere(src, in_furniture) or dates.date_from_url(src.url) or beside[0]
     return (beside[0] if beside else None) or date_from_time(src) or date_from_microformat(src) \
-        or date_from_date_class(src) or fallback_date(src, in_furniture)
+        or date_from_date_class(src) or fallback_date(src, in_furniture) or date_from_byline(src)
+
+
+def date_from_byline(src: PageSources) -> str | None:
+    """A date written in the article's byline, beside its author's name ("Luke Kim / December 17, 2025" under a
+    headline that is not the page's title): the first of the page's first bylines that holds one, read in the
+    page's language."""
+    from briefarc.extract.authors import BYLINE_TEXT, article_bylines, text_lines
+
+    for node in article_bylines(src)[:6]:
+        if len(node_text(node)) > BYLINE_TEXT or not YEAR.search(node_text(node)) or in_furniture(node):
+            continue
+        for line in text_lines(node):  # "Luke Kim" and "December 17, 2025" are two elements: their text apart
+            found = dates.find_date_in_language(line, declared_language(src), month_first=month_first(src))
+            if found:
+                return found
+    return None
 
 
 def earlier_shown(src: PageSources, declared: str, title: str | None) -> str:
