@@ -364,9 +364,24 @@ def _size(count: int) -> str:
 def parsed_view(name: str, doc) -> Group:
     """What `briefarc parse` shows for one page without --json; for a listing, its links to articles."""
     record = doc.to_record()
-    record["id"] = name
+    record["id"], record["site"] = name, parsed_site(name, doc)
     view = document_view({**record, "turns": [vars(t) for t in doc.turns]}, heading=clean(name))
     return Group(view, listing_view(doc.items, doc.next_page)) if doc.kind == "listing" else view
+
+
+def parsed_site(name: str, doc) -> str | None:
+    """The site label `show` would give the page ingested without a source (store/sitelabel.py's UNFILED_SQL):
+    the site's name it gives, else the host of its address as ingest would store it (store/identity.py: a
+    canonical link to another site is only a claim), else of the address it claims. parse's record has only
+    `site_name`, so parse showed "Source  —" for every page."""
+    from briefarc.models import RawPage
+    from briefarc.store.identity import identify
+    from briefarc.store.sitelabel import url_host
+
+    if (doc.site_name or "").strip(" "):  # SQLite's trim() takes spaces only
+        return doc.site_name.strip(" ")
+    found = identify(doc, RawPage(data=b"", origin=name, url=doc.url), digest="")
+    return url_host(found.canonical_url or found.url or found.claimed_url)
 
 
 def listing_view(items: list[ListingItem], next_page: str | None) -> Group:
