@@ -440,9 +440,9 @@ class GroupedHits:
     """grouped_hits' table, made at the width it is drawn at: under 80 columns the source gives way (down to 8
     cells). The snippet stands beside the title when the two have TEXT cells between them and the title's share
     holds its longest word; else under the title, when that has UNDER cells (at 80 columns "Spokesperson's" left
-    the grouped hits of China MFA's briefings without a word of where the term was said); else it is left out (at
-    60 columns the title had two cells and the snippet five, a word folded on every line). Drawn as lines (a
-    terminal too narrow for the table), each hit has a snippet line."""
+    the grouped hits of China MFA's briefings without a word of where the term was said); else each hit is drawn
+    as lines with a snippet line, as on a terminal too narrow for the table (at 60 columns a snippet beside the
+    title had five cells, a word folded on every line; the table without it showed no matched text at all)."""
 
     AROUND = 36  # the week, the id, the date, and the rules and padding of six columns
     TEXT = 26  # cells for the title and the snippet, as at 80 columns
@@ -458,11 +458,14 @@ class GroupedHits:
         # the title's two fifths of the text must hold its longest word: at 76-87 columns "Spokesperson's" folded
         titles = (hit.get("title") for group in self.groups for hit in group["hits"])
         beside = text >= self.TEXT and (text - 2) * 2 // 5 >= longest_word(titles, self.LONG_WORD)
-        yield fitted(self.table(source, beside=beside, under=text >= self.UNDER),  # as lines: a snippet line each
-                     loose=self.table(SHORT_NAME, beside=True, under=False))
+        loose = self.table(SHORT_NAME, beside=True)  # as lines: a snippet line each
+        if not beside and text < self.UNDER:  # no room for the snippet in the table (55-61 columns): lines
+            yield records(loose)
+        else:
+            yield fitted(self.table(source, beside=beside), loose=loose)
 
-    def table(self, source_width: int, *, beside: bool, under: bool) -> Table:
-        """The table, with each hit's snippet in a column `beside` its title, or else `under` it, or neither."""
+    def table(self, source_width: int, *, beside: bool) -> Table:
+        """The table, with each hit's snippet in a column `beside` its title, or else under it."""
         from rich.console import Group
 
         from briefarc.output.render import snippet_text
@@ -485,7 +488,7 @@ class GroupedHits:
                     source.append(f" ({group['count']})", style="")
                 snippet = snippet_text(hit.get("snippet"))
                 title = title_cell(hit.get("title"), "")
-                heading = Group(title, snippet) if under and not beside and snippet.plain else title
+                heading = Group(title, snippet) if not beside and snippet.plain else title
                 cells = [Text(week, style="bold"), source, Text(str(hit["id"]), style="cyan"),
                          text(hit.get("published_date")), heading]
                 table.add_row(*cells, *([snippet] if beside else []))
