@@ -49,11 +49,16 @@ class IngestReport:
     private_hosts: dict[str, None] = field(default_factory=dict)  # the hosts of those links, each once, in order
     no_text: list[str] = field(default_factory=list)  # pages with a title and no body: not archived
     refiled: int = 0  # archived pages now filed under the --source given
+    archived: int = 0  # listing links whose page is archived (before, or in this run): not pending
 
     def count(self, results: list[SaveResult]) -> None:
         for result in results:
             setattr(self, result.status, getattr(self, result.status) + 1)
             self.refiled += result.refiled
+
+    @property
+    def pending_items(self) -> int:
+        return len(self.listed) - self.archived
 
     @property
     def ok(self) -> bool:
@@ -75,8 +80,9 @@ class IngestReport:
         if self.assumed:  # pages without a URL, per site assumed from their own markup
             summary["assumed_sites"] = [_assumed(label, pages) for label, pages in self.assumed.items()]
         if self.listings:
-            summary["listings"] = {"pages": self.listings, "pending_items": len(self.listed),
-                                   "links_without_address": self.unplaced, "links_to_private_addresses": self.private}
+            listings = {"pages": self.listings, "pending_items": self.pending_items,
+                        "links_without_address": self.unplaced, "links_to_private_addresses": self.private}
+            summary["listings"] = listings | ({"links_archived": self.archived} if self.archived else {})
         return summary
 
 
@@ -158,7 +164,8 @@ def ingest(
                         _ingest_one(run, name, url)
             finally:
                 run.settle()
-            _note_listed(db, run.report.listed, source_id)  # each in a transaction of its own: a rerun notes the rest
+            # after the pages are saved, whichever came first: a link to one saved is no pending item
+            run.report.archived = _note_listed(db, run.report.listed, source_id)
     except KeyboardInterrupt as exc:  # the writer has saved and committed what was handed over whole
         raise Interrupted(run.report.added + run.report.updated, run.report.unchanged) from exc
     except DatabaseError as exc:
@@ -170,14 +177,13 @@ def ingest(
     return run.report
 
 
-def _note_listed(db: sqlite_utils.Database, listed: list[tuple[ListingItem, str]], source_id: int | None) -> None:
-    """The article links of the listing pages, kept as pending items: `briefarc fetch` of the listing (or of the
-    source) fetches them."""
+def _note_listed(db: sqlite_utils.Database, listed: list[tuple[ListingItem, str]], source_id: int | None) -> int:
+    """The article links of the listing pages, kept as pending items (`briefarc fetch` of the listing, or of the
+    source, fetches them) but for those whose page is archived, before or in this run: the number of those."""
     from briefarc.store import pending
 
-    for item, found_on in listed:
-        pending.note(db, item.url, source_id=source_id, found_on=found_on, title=item.title,
-                     published=item.published)
+    return pending.note_listed(db, [(item.url, found_on, item.title, item.published) for item, found_on in listed],
+                               source_id=source_id)
 
 
 def _writer(db: sqlite_utils.Database, paths: list[str], source_id: int | None, run: _Run):

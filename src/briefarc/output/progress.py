@@ -54,7 +54,8 @@ def print_ingest_summary(stderr: Console, report) -> None:
         console.say(stderr, f"  skipped: {clean_name(name)}: no text (a title and no body): not archived", hang=4)
     if report.listings:
         console.say(stderr, f"  {count(report.listings, 'listing page')}, not stored as documents: "
-                    + _pending_note(len(report.listed))
+                    + _pending_note(report.pending_items)
+                    + (f"; {count(report.archived, 'link')} to pages archived already" if report.archived else "")
                     + (f"; {count(report.unplaced, 'relative link')} left out: give the page's address with --url"
                        if report.unplaced else "")
                     + (f"; {count(report.private, 'link')} to a private network address "

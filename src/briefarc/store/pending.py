@@ -9,6 +9,7 @@ title) is tried on every run. After `max_attempts` failed tries the item is give
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -73,15 +74,56 @@ def note(db: sqlite_utils.Database, url: str, *, source_id: int | None, found_on
     stamp = now_iso()
     reset = ", attempts = 0, last_error = NULL, next_try = excluded.next_try, given_up_at = NULL" if again else ""
     with transaction(db) as conn:
-        conn.execute(
-            f"""INSERT INTO pending (key, url, source_id, document_id, found_on, discovered_at, title, published,
-                                     next_try) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (key) DO UPDATE SET
-                    document_id = coalesce(excluded.document_id, document_id),
-                    source_id = coalesce(source_id, excluded.source_id),
-                    title = coalesce(excluded.title, title),
-                    published = coalesce(excluded.published, published){reset}""",
-            (normalize_url(url), url, source_id, document_id, found_on, stamp, title, published, stamp))
+        conn.execute(NOTE + reset, (normalize_url(url), url, source_id, document_id, found_on, stamp, title, published,
+                                    stamp))
+
+
+NOTE = """INSERT INTO pending (key, url, source_id, document_id, found_on, discovered_at, title, published, next_try)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+          ON CONFLICT (key) DO UPDATE SET
+              document_id = coalesce(excluded.document_id, document_id),
+              source_id = coalesce(source_id, excluded.source_id),
+              title = coalesce(excluded.title, title),
+              published = coalesce(excluded.published, published)"""
+# The documents that hold a page's own text (not only a feed's text of it), by their key or address: a link to one
+# of them waits for nothing. `j.key` is a normalised address.
+ARCHIVED = """EXISTS (SELECT 1 FROM documents d WHERE (d.key = j.key OR d.url = j.key)
+                     AND coalesce(d.text_source, 'page') NOT LIKE 'feed%')"""
+Listed = tuple[str, str | None, str | None, str | None]  # url, found_on, title, published
+
+
+@translated
+def note_listed(db: sqlite_utils.Database, items: list[Listed], *, source_id: int | None) -> int:
+    """Note a listing's links as `note` does, but for those whose page is archived: no row is noted for them, and
+    a row left from before goes (an older briefarc noted them all). One transaction and one look-up per 500 links;
+    gives the number of links whose page is archived."""
+    archived = 0
+    for start in range(0, len(items), 500):
+        chunk = items[start:start + 500]
+        keys = [normalize_url(url) for url, *_ in chunk]
+        with transaction(db) as conn:
+            held = {key for key, in conn.execute(
+                f"SELECT j.key FROM (SELECT value AS key FROM json_each(?)) j WHERE {ARCHIVED}", (json.dumps(keys),))}
+            conn.execute("DELETE FROM pending WHERE key IN (SELECT value FROM json_each(?))", (json.dumps(list(held)),))
+            stamp = now_iso()
+            conn.executemany(NOTE, [(key, url, source_id, None, found_on, stamp, title, published, stamp)
+                                    for key, (url, found_on, title, published) in zip(keys, chunk, strict=True)
+                                    if key not in held])
+        archived += sum(key in held for key in keys)
+    return archived
+
+
+@translated
+def pages_stored(db: sqlite_utils.Database, document_ids: list[int]) -> None:
+    """These documents now hold their page's own text (saved from it, or found unchanged): nothing is pending for
+    the addresses they are stored under. In one statement, within the transaction that saved them."""
+    if not document_ids:
+        return
+    with transaction(db) as conn:
+        conn.execute("""DELETE FROM pending WHERE key IN (
+                            SELECT key FROM documents WHERE id IN (SELECT value FROM json_each(?1))
+                            UNION ALL SELECT url FROM documents WHERE id IN (SELECT value FROM json_each(?1)))""",
+                     (json.dumps(document_ids),))
 
 
 Seen = tuple[str, int | None, str | None, str | None, str | None]  # url, source_id, found_on, title, published

@@ -102,7 +102,8 @@ class SerialWriter:
         self._save_held()
         with translate_errors():
             work = [(str(number), documents) for number, (documents, _) in enumerate(inputs)]
-            return [outcome for _, outcome in save_held(self.db, self.batch, [source for _, source in inputs], work)]
+            sources = [source for _, source in inputs]  # a fetch marks its items done itself, as it saves each
+            return [outcome for _, outcome in save_held(self.db, self.batch, sources, work, pages_done=False)]
 
     def commit(self) -> None:
         """Commit the open batch now (a fetch does when the pages at hand are saved)."""
@@ -163,28 +164,49 @@ class Held:
         return work
 
 
-def save_held(db, batch: Batch, source_id: int | None | list[int | None],
-              work: list[Work]) -> list[tuple[str, list[SaveResult] | str]]:
+def save_held(db, batch: Batch, source_id: int | None | list[int | None], work: list[Work],
+              pages_done: bool = True) -> list[tuple[str, list[SaveResult] | str]]:
     """Save the inputs held, together, in the batch's transaction, and commit when the batch is due: for each,
     its results, or why it failed (when one cannot be saved, each is saved alone and that one fails alone).
-    `source_id`: the inputs' source, or a list of each input's."""
+    `source_id`: the inputs' source, or a list of each input's. `pages_done`: the pages saved are pending no more,
+    as an ingest's inputs (handed to `put`) are: a link a listing noted waits for nothing once its page is stored."""
     if not work:
         return []
     sources = source_id if isinstance(source_id, list) else [source_id] * len(work)
     batch.begin()
+    try:
+        outcomes = _save_together(db, sources, work)
+        if pages_done:
+            _pages_done(db, work, outcomes)
+    finally:
+        batch.done(len(work))
+    return outcomes
+
+
+def _save_together(db, sources: list[int | None], work: list[Work]) -> list[tuple[str, list[SaveResult] | str]]:
     try:
         each = [source for source, (_, documents) in zip(sources, work, strict=True) for _ in documents]
         results = save_all(db, each, [pair for _, documents in work for pair in documents])
     except ItemFailed:
         return [(name, _save_alone(db, source, documents))
                 for source, (name, documents) in zip(sources, work, strict=True)]
-    finally:
-        batch.done(len(work))
     outcomes: list[tuple[str, list[SaveResult] | str]] = []
     for name, documents in work:
         outcomes.append((name, results[:len(documents)]))
         results = results[len(documents):]
     return outcomes
+
+
+def _pages_done(db, work: list[Work], outcomes: list[tuple[str, list[SaveResult] | str]]) -> None:
+    """The pages saved (a feed's text of an article is no page of it) are pending no more: in the batch's
+    transaction, so that no commit keeps the one without the other."""
+    from briefarc.store import pending
+    from briefarc.store.documents import is_feed_text
+
+    pending.pages_stored(db, [result.document_id for (_, documents), (_, outcome) in zip(work, outcomes, strict=True)
+                              if not isinstance(outcome, str)
+                              for (doc, _), result in zip(documents, outcome, strict=True)
+                              if not is_feed_text(doc.text_source)])
 
 
 def _save_alone(db, source_id: int | None, documents: list[tuple[Document, RawPage]]) -> list[SaveResult] | str:
