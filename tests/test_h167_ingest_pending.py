@@ -1,5 +1,5 @@
 """Ingest's bookkeeping: a listing's link to a page archived (before, or in the same run, in either order) is no
-pending item."""
+pending item; a page archived without an address that takes the one `--url` gives is said to."""
 
 from __future__ import annotations
 
@@ -132,3 +132,21 @@ def test_a_link_to_a_page_of_which_only_a_feeds_text_is_archived_stays_pending(c
     assert cli("ingest", warc(tmp_path / "list.warc.gz", [(LISTING, listing())]), "--db", db_file).code == 0
     assert pending_urls(cli, db_file) == waiting(*DAYS)
 
+
+def test_a_page_that_takes_the_address_given_says_so(cli, db_file, tmp_path):
+    """Before: "Added 0, updated 0, unchanged 1", the page's new address not said."""
+    page = tmp_path / "briefing.html"
+    page.write_bytes(article(17))
+    assert cli("ingest", page, "--db", db_file).code == 0
+    given = cli("ingest", page, "--url", article_url(17), "--db", db_file)
+    assert given.code == 0, given.stderr
+    assert "Added 0, updated 0, unchanged 1 (1 now at the address given), failed 0." in given.stderr
+    assert cli("show", "1", "--db", db_file, "--json").jsonl()[0]["url"] == article_url(17)
+    again = cli("ingest", page, "--url", article_url(17), "--db", db_file, "--json")
+    assert again.jsonl()[0] == {"added": 0, "updated": 0, "unchanged": 1, "skipped": 0, "failed": [],
+                                "warnings": []}
+    other = tmp_path / "other.html"
+    other.write_bytes(article(18))
+    assert cli("ingest", other, "--db", db_file).code == 0
+    summary = cli("ingest", other, "--url", article_url(18), "--db", db_file, "--json").jsonl()[0]
+    assert summary["unchanged"] == 1 and summary["addressed"] == 1

@@ -161,4 +161,5 @@ class SaveResult:
     document_id: int
     version: int
     refiled: bool = False  # an archived page now filed under the source given (`ingest --source` again)
+    addressed: bool = False  # an archived page saved without an address, now at the one given (`ingest --url`)
     entry_edited: bool = False  # an edited feed entry of a document whose page's text stands: the page is wanted

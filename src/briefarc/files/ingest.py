@@ -49,12 +49,14 @@ class IngestReport:
     private_hosts: dict[str, None] = field(default_factory=dict)  # the hosts of those links, each once, in order
     no_text: list[str] = field(default_factory=list)  # pages with a title and no body: not archived
     refiled: int = 0  # archived pages now filed under the --source given
+    addressed: int = 0  # archived pages without an address that take the one --url gives
     archived: int = 0  # listing links whose page is archived (before, or in this run): not pending
 
     def count(self, results: list[SaveResult]) -> None:
         for result in results:
             setattr(self, result.status, getattr(self, result.status) + 1)
             self.refiled += result.refiled
+            self.addressed += result.addressed
 
     @property
     def pending_items(self) -> int:
@@ -73,6 +75,8 @@ class IngestReport:
         }
         if self.refiled:
             summary["refiled"] = self.refiled
+        if self.addressed:
+            summary["addressed"] = self.addressed
         if self.resources:
             summary["resources"] = self.resources
         if self.no_text:

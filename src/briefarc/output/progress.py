@@ -39,8 +39,7 @@ def ingest_progress(paths: list[str]) -> Iterator:
 def print_ingest_summary(stderr: Console, report) -> None:
     """The counts, then a note a line: into a pipe or a file whole (a command a note names is never cut over
     two lines of a log); on a terminal wrapped at its width, a note's lines under its first word."""
-    refiled = f" ({report.refiled} now filed under the source given)" if report.refiled else ""
-    line = (f"Added {report.added}, updated {report.updated}, unchanged {report.unchanged}{refiled}, "
+    line = (f"Added {report.added}, updated {report.updated}, unchanged {report.unchanged}{_taken(report)}, "
             f"failed {len(report.failed)}.")
     if report.skipped:
         line += f" Skipped {count(report.skipped, 'record')} with no HTML page."
@@ -67,6 +66,14 @@ def print_ingest_summary(stderr: Console, report) -> None:
         console.say(stderr, f"  warning: {clean_name(name)}: {clean(text)}", hang=4)
     for name, reason in report.failed:
         console.say(stderr, f"  failed: {clean_name(name)}: {clean(reason)}", hang=4)
+
+
+def _taken(report) -> str:
+    """What pages archived already took from this ingest: the --source given, the --url given."""
+    taken = [f"{report.refiled} now filed under the source given"] if report.refiled else []
+    if report.addressed:
+        taken.append(f"{report.addressed} now at the address given")
+    return f" ({'; '.join(taken)})" if taken else ""
 
 
 def _pending_note(links: int) -> str:

@@ -79,8 +79,10 @@ def _save(conn: sqlite3.Connection, new: NewDocuments, doc: Document, page: RawP
     if into is not None or new.holds(key, doc.native_id):
         new.write()  # the document it may be a version of is stored first
     row = _find(conn, key, doc.native_id, into) or _find_former(conn, identity)
+    addressed = False
     if row is None and into is None:
         row, identity = _find_same_bytes(conn, new, identity, page, digest)
+        addressed = row is not None and key != f"sha256:{digest}"  # the bytes' document takes the address typed
     known = cjk.Known()  # the CJK terms of the paragraphs: a body and its turns share them
     if row is None:
         values = _stored_values(doc, text_hash, body, identity, known)
@@ -93,7 +95,7 @@ def _save(conn: sqlite3.Connection, new: NewDocuments, doc: Document, page: RawP
     if place == SEEN:  # an older capture of a version's text, within that version's time
         _note_copy(conn, row[0], digest, text_hash)
         new.mend(page, digest)
-        return SaveResult("unchanged", row[0], row[2], refiled)
+        return SaveResult("unchanged", row[0], row[2], refiled, addressed)
     # an older capture of the current text, between versions of another, is a version of its own (history)
     kept = None if place is not None and row[1] == text_hash else _kept_text(
         conn, row, doc, text_hash, live=page.live, whole=page.whole_text)
@@ -105,22 +107,22 @@ def _save(conn: sqlite3.Connection, new: NewDocuments, doc: Document, page: RawP
         if not page.live:
             _note_copy(conn, row[0], digest, text_hash)
         new.mend(page, digest)
-        return SaveResult("unchanged", row[0], row[2], refiled, entry_edited=kept == EDITED_ENTRY)
+        return SaveResult("unchanged", row[0], row[2], refiled, addressed, entry_edited=kept == EDITED_ENTRY)
     if not page.live and _stored_before(conn, row[0], digest, text_hash):  # an older saved copy again
         new.mend(page, digest)
-        return SaveResult("unchanged", row[0], row[2], refiled)
+        return SaveResult("unchanged", row[0], row[2], refiled, addressed)
     values = _stored_values(doc, text_hash, body, identity, known)
     if place is not None:  # history, not the document's current text
         if place > row[2]:  # after the latest version, before the current text was seen again
             _seen_again(conn, row[0], row[2])
         _add_version(conn, row[0], place, doc, page, digest, values, stamp, latest=False)
-        return SaveResult("updated", row[0], place, refiled)
+        return SaveResult("updated", row[0], place, refiled, addressed)
     doc_id, number = row[0], row[2] + 1
     _update_document(conn, doc_id, values, stamp, live=page.live)
     new.written[doc_id] = (values["title"], values["subtitle"], values["body"])
     _add_turn_terms(conn, [(doc_id, *terms) for terms in _turn_terms(doc, known)])
     _add_version(conn, doc_id, number, doc, page, digest, values, stamp)
-    return SaveResult("updated", doc_id, number, refiled)
+    return SaveResult("updated", doc_id, number, refiled, addressed)
 
 
 SEEN = -1  # _place_of_older_capture: the capture holds the text of the version of its time
