@@ -20,7 +20,8 @@ def test_measures_against_worked_values():
 
 
 def test_tokens_for_english_and_chinese():
-    assert list(tokens("China's trade-war, 2019!")) == ["china", "trade-war"]  # a possessive is its word
+    # a possessive is its word; a hyphen parts two words, as the word index (trend, kwic) parts them
+    assert list(tokens("China's trade-war, 2019!")) == ["china", "trade", "war"]
     assert list(tokens("外交部发言人表示")) == ["外交部", "发言人", "表示"]
     assert list(content_tokens("the Taiwan question 的")) == ["taiwan", "question"]
 
@@ -63,18 +64,17 @@ def test_keywords_of_a_period_against_another(cli, sample_db):
                                                "--vs-until", "2020", "--lang", "en", "--min-count", "1",
                                                "--limit", "1000", "--db", sample_db, "--json").jsonl()}
     assert "fiji" in english
-    # the speaker labels ("Lin Jian:" before each answer) are not text: "lin" counts only where it is written
+    # the speaker labels ("Lin Jian:" before each answer) are not text, nor is the title ("Foreign Ministry
+    # Spokesperson Lin Jian's Regular Press Conference"): "lin" counts only where the text writes it
     conn = sqlite3.connect(sample_db)
     written = conn.execute(
-        """SELECT (SELECT count(*) FROM documents WHERE published_date = '2025-03-12' AND language = 'en'
-                   AND title LIKE '%Lin Jian%')
-                + (SELECT count(*) FROM turns t JOIN documents d ON d.id = t.document_id
-                   WHERE d.published_date = '2025-03-12' AND d.language = 'en' AND t.text LIKE '%Lin Jian%')""",
+        """SELECT count(*) FROM turns t JOIN documents d ON d.id = t.document_id
+           WHERE d.published_date = '2025-03-12' AND d.language = 'en' AND t.text LIKE '%Lin Jian%'""",
     ).fetchone()[0]
     labels = conn.execute("""SELECT count(*) FROM turns t JOIN documents d ON d.id = t.document_id
                              WHERE d.published_date = '2025-03-12' AND t.speaker = 'Lin Jian'""").fetchone()[0]
     conn.close()
-    assert labels > 5 and english["lin"]["count"] == written < labels
+    assert labels > 5 and english.get("lin", {}).get("count", 0) == written < labels
 
 
 def test_keywords_of_a_source_and_spokesperson(cli, sample_db):

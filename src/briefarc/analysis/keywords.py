@@ -90,11 +90,11 @@ def _ids(db, filters: Filters) -> set[int]:
 
 
 def _frequencies(db, ids: set[int], sample: Sample | None = None) -> Counter:
-    """Word counts of the documents' titles and texts; a transcript's text is its turns, without the speaker
-    labels ("MR PRICE:", "林剑："), which would make every spokesperson's name a keyword of their briefings."""
+    """Word counts of the documents' texts, as kwic, trend and collocates read them: a transcript's text is its
+    turns, without the speaker labels ("MR PRICE:", "林剑："), and no title is counted ("Spokesperson Hua Chunying's
+    Regular Press Conference" made hua and chunying the first keywords of her briefings against Geng Shuang's)."""
     counts = TokenCounts()
-    for title, body, turns in rows_of(db, "title, body, turns", sorted(ids)):
-        counts.add(title or "")
+    for body, turns in rows_of(db, "body, turns", sorted(ids)):
         for _, text in units(body, json.loads(turns) if turns else []):
             counts.add(text)
             if sample is not None:
