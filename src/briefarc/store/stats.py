@@ -54,8 +54,9 @@ def archive_stats(db: sqlite_utils.Database, path: str | os.PathLike) -> Archive
         ),
         "by_kind": counts("SELECT coalesce(kind, 'other'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC, 1"),
         "by_year": counts(
+            # the newest year first, the undated last ('undated' sorted among the years came before 2025)
             """SELECT coalesce(substr(published_date, 1, 4), 'undated'), count(*) FROM documents
-               GROUP BY 1 ORDER BY 1 DESC"""
+               GROUP BY 1 ORDER BY max(published_date IS NULL), 1 DESC"""
         ),
         "by_language": counts(
             "SELECT coalesce(language, '?'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC, 1"
