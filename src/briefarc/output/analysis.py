@@ -256,13 +256,17 @@ def _fitting(chars: str, cells: int) -> str:
 
 MIN_CONTEXT = 20  # cells of context on each side before a long source name is shortened to make room
 NARROW_CONTEXT = 8  # cells of context on each side under which the source is left out (at 40 columns: 2 cells)
+MIN_MATCH = 20  # cells a match too wide for its line keeps beside a shortened source; else the source goes
+LEAST_MATCH = 8  # cells a match too wide for its line keeps however narrow the terminal
 
 
 class KwicLines:
-    """Concordance lines with the term aligned in a centre column. The reference (id#turn), the date and the
-    match are never cut; the context on either side shrinks to the terminal's width (at most `width` cells),
-    a long source name is shortened only when the context would drop below MIN_CONTEXT, and left out when even
-    so the context would have less than NARROW_CONTEXT cells (a terminal of 40 columns)."""
+    """Concordance lines with the term aligned in a centre column. The reference (id#turn) and the date are never
+    cut; the context on either side shrinks to the terminal's width (at most `width` cells), a long source name
+    is shortened only when the context would drop below MIN_CONTEXT, and left out when even so the context would
+    have less than NARROW_CONTEXT cells (a terminal of 40 columns). A match too wide for the line (a long phrase)
+    is cut in its middle with "…" (see _match_width): uncut, `kwic '"the greatest threat to peace and stability
+    across the Taiwan Strait"'` at 80 columns ran past the edge, silently cropped, with no context and no source."""
 
     def __init__(self, lines: list[dict], width: int) -> None:
         self.lines, self.width = lines, width
@@ -273,7 +277,7 @@ class KwicLines:
         ref = max(map(cell_len, self.refs))
         date = max(cell_len(clean(line.get("date") or "")) for line in self.lines)
         source = max(cell_len(clean(line.get("source") or NONE_SHOWN)) for line in self.lines)
-        match = max(cell_len(clean(line["match"])) for line in self.lines)
+        match = self._match_width(max_width, ref + date, source)
         fixed = ref + date + match + 5  # five single spaces between the six columns
         room = max_width - fixed - source
         wanted = min(self.width, MIN_CONTEXT)  # a --width under MIN_CONTEXT asks no more room of the source
@@ -283,6 +287,18 @@ class KwicLines:
         if room // 2 < min(self.width, NARROW_CONTEXT):  # the source goes, and its space: context, not 2 cells of it
             source, room = 0, max_width - fixed + 1
         return ref, date, source, match, max(1, min(self.width, room // 2))
+
+    def _match_width(self, max_width: int, around: int, source: int) -> int:
+        """The match column's cells: the widest match, or, when it leaves the line no NARROW_CONTEXT cells each
+        side beside a source shortened to 8 cells, what it leaves; the source goes first when that is under
+        MIN_MATCH, and the match keeps LEAST_MATCH cells at least (a terminal of 40 columns)."""
+        widest = max(cell_len(clean(line["match"])) for line in self.lines)
+        spare = max_width - around - 5 - 2 * min(self.width, NARROW_CONTEXT)  # for the source and the match
+        beside_source = spare - min(source, 8)
+        if widest <= beside_source:
+            return widest
+        room = beside_source if beside_source >= MIN_MATCH else spare + 1  # the source's space and its blank
+        return min(widest, max(LEAST_MATCH, room))
 
     def __rich_measure__(self, console, options):
         """As wide as the lines with their whole context (`width` cells each side): a pipe gets that."""
@@ -301,10 +317,19 @@ class KwicLines:
             source = set_cell_size(source, source_w) + " " if source_w else ""
             row.append(" " + clean(line.get("date") or "").ljust(date_w) + " " + source)
             row.append(_fit_left(line["left"], context) + " ")
-            row.append(set_cell_size(clean(line["match"]), match_w), style="bold yellow")
+            row.append(set_cell_size(_cut_middle(clean(line["match"]), match_w), match_w), style="bold yellow")
             row.append(" " + _fit_right(line["right"], context))
             row.rstrip()
             yield row
+
+
+def _cut_middle(value: str, cells: int) -> str:
+    """`value` in `cells` cells: whole, or its start and its end around "…", so that each side of the match still
+    reads on into its context."""
+    if cell_len(value) <= cells:
+        return value
+    head = _fit(value, cells // 2, end=False)
+    return head + "…" + _fit(value, cells - 1 - cell_len(head), end=True)
 
 
 def kwic_lines(lines: list[dict], width: int) -> KwicLines:
