@@ -22,13 +22,14 @@ from briefarc.output.render import (
     prose,
     shorten,
     site_cell,
+    site_shown,
     source_width,
     text,
     title_cell,
 )
 from briefarc.output.summaries import count
 from briefarc.output.textout import clean
-from briefarc.output.wrap import Wrapped
+from briefarc.output.wrap import Host, Wrapped
 from briefarc.store.sitelabel import NONE_SHOWN
 
 
@@ -206,7 +207,9 @@ def _decimals(values) -> int | None:
 
 def _cell(column: str, value, decimals: int | None) -> Text:
     if column == "source":  # a site name whole (cut past SITE_CHARS), "—" when not known (store/sitelabel.py)
-        return site_cell(value, SHORT_NAME)
+        shown = site_shown(value) if value else ""
+        # a host wraps after its dots at the width the table gives it, not at SHORT_NAME cells whatever the room
+        return Host(shown) if " " not in shown and "." in shown else site_cell(value, SHORT_NAME)
     if isinstance(value, list):
         return text(", ".join(map(str, value)))
     if isinstance(value, float) and decimals is not None:
