@@ -370,14 +370,17 @@ def speakers(db: sqlite_utils.Database, filters: Filters | None = None) -> list[
         entry["first"] = min(filter(None, (entry["first"], first)), default=None)
         entry["last"] = max(filter(None, (entry["last"], last)), default=None)
     # the sources in alphabetical order (news.xinhua.example among the N's), in each the most documents first, a
-    # spokesperson's names in the ministry's two scripts side by side (Geng Shuang beside 耿爽: sources/names.json)
+    # spokesperson's names in the ministry's two scripts side by side (Geng Shuang beside 耿爽: sources/names.json),
+    # the Chinese first whatever the counts: on a tie (林剑 and Lin Jian, one briefing each) the keys' code points
+    # put the English first, and 耿爽 came first only for having more documents
     people = _people()
     person = {key: people.get(key[1], key[1]) for key in merged}
     totals: Counter[tuple] = Counter()
     for key, entry in merged.items():
         totals[entry["source"], person[key]] += entry["documents"]
     return [merged[key] for key in sorted(merged, key=lambda key: (
-        (key[0] or "").casefold(), -totals[key[0], person[key]], person[key], -merged[key]["documents"], key[1]))]
+        (key[0] or "").casefold(), -totals[key[0], person[key]], person[key], not has_cjk(key[1]),
+        -merged[key]["documents"], key[1]))]
 
 
 def _in_capitals(name: str) -> bool:
