@@ -48,24 +48,45 @@ class Term:
     possessive: bool = False  # an exact-case term's possessive (WHO's)
 
 
-# What a term cannot hold: the search's operators (AND, OR, NOT, NEAR), groups, column filters, a * inside, a word
-# left out with '-' ("Taiwan -WHO" was looked for as the phrase "Taiwan WHO": no occurrences, exit 0).
-OPERATOR = re.compile(r"(?:^|\s)(?:AND|OR|NOT|NEAR)(?:\s|\(|$)|[()^{}:]|\*(?!\"?$)|(?:^|\s)-(?=[^\s-])")
+# What a term cannot hold, each with what the error calls it: the search's operators (AND, OR, NOT, NEAR), groups,
+# field filters (title:), a * inside a word, a word left out with '-' ("Taiwan -WHO" was looked for as the phrase
+# "Taiwan WHO": no occurrences, exit 0). A colon that names no field is punctuation, as search reads it
+# (`China:US` is the phrase of its words, `Xinjiang:` the word): refused, it read as an operator no one typed.
+STAR_NAME = "a '*' ends a prefix*, never comes inside a word"
+SEARCH_SYNTAX = (
+    (re.compile(r"(?:^|\s)-(?=[^\s-])(\S{1,30})"), "-{} leaves a word out, in `briefarc search`"),
+    (re.compile(r"(?:^|\s)(AND|OR|NOT)(?:\s|\(|$)"), "{} is an operator of `briefarc search`"),
+    (re.compile(r"(?:^|\s)(NEAR)(?:\s|\(|$)"), "{} is an operator of `briefarc search`"),
+    (re.compile(r"(?:^|[\s(])((?i:title|subtitle|body)):"), "{}: filters a field, in `briefarc search`"),
+    (re.compile(r"([()])"), "( ) group words, in `briefarc search`"),
+    (re.compile(r"\*(?!\"?$)()"), STAR_NAME),
+    (re.compile(r"([\^{}])"), "'{}' is search syntax"),
+)
 # A term that is one quoted phrase: its parentheses, colons and dashes are text (search reads "10:30 (UTC)" so).
 QUOTED = re.compile(r'"[^"]*"\*?')
 STAR_INSIDE = re.compile(r'\*(?!"?$)')
 
 
+def search_syntax(text: str) -> str | None:
+    """What of the search's query language a term holds, as the error says it ("OR is an operator ..."), or None."""
+    if QUOTED.fullmatch(text):
+        return STAR_NAME if STAR_INSIDE.search(text) else None
+    for pattern, name in SEARCH_SYNTAX:
+        if found := pattern.search(text):
+            return name.format(found.group(1))
+    return None
+
+
 def parse_term(text: str, several: bool = True) -> Term:
     """A word, phrase or prefix* to count or show; a usage error for anything without letters or digits,
     for an unclosed double quote (as `search` gives), and for the search's operators (a term is one word or
-    phrase: boolean queries are for `search`). `several`: the command takes several terms (trend), as the
-    error then says; kwic and collocates take one."""
+    phrase: boolean queries are for `search`), naming the one found. `several`: the command takes several
+    terms (trend), as the error then says; kwic and collocates take one."""
     shown = quoted(text.strip())  # in the errors
-    if (STAR_INSIDE if QUOTED.fullmatch(text.strip()) else OPERATOR).search(text.strip()):
-        more = "several terms as several arguments; " if several else ""
-        raise UsageError(f"{shown} is a search query: give one word, \"a phrase\" or a prefix* ({more}AND, OR, "
-                         "NOT, NEAR, ( ) and -word are for `briefarc search`).")
+    if syntax := search_syntax(text.strip()):
+        more = " (several terms as several arguments)" if several else ""
+        raise UsageError(f"{shown} is a search query: {syntax}. Give one word, "
+                         f"\"a phrase\" or a prefix*{more}.")
     if text.count('"') % 2:
         raise UsageError(f"{shown} has an unclosed double quote: add the closing \" (or leave the quotes out "
                          "for one word).")
