@@ -56,21 +56,33 @@ def note(line: str) -> None:
 def table_command(db, json_: bool, csv_: bool, columns: list[str], right: tuple[str, ...], empty: str,
                   compute, limit: int | None = None, csv_safe: bool | None = None, filters=None) -> None:
     """A command whose result is a plain table of records: `compute(database)` gives them (the first `limit`,
-    with "20 of 79" on stderr when there are more). With none, and `filters` that select no document, the
-    message says so (`speakers --since 2030` said "No spokesperson named in any document"), or that the archive
-    has none at all (with no filters, "No documents match the filters." blamed filters no one gave)."""
-    from briefarc.analysis.keywords import selects_any
+    with "20 of 79" on stderr when there are more). With none, the message says why when the `filters` do
+    (`empty_message`), else `empty`."""
     from briefarc.output.analysis import simple_table
 
     check_output_flags(json_, csv_)
     database, _ = open_db(db, create=False)
     rows = compute(database)
-    if not rows and filters is not None and not selects_any(database, filters):
-        from briefarc.store.search import Filters
-
-        empty = ("No documents match the filters." if selects_any(database, Filters())
-                 else "The archive has no documents yet.")
+    if not rows:
+        empty = empty_message(database, filters, empty)
     print_limited(rows, limit, columns, json_, csv_, lambda r: simple_table(r, columns, right=right), empty, csv_safe)
+
+
+def empty_message(database, filters, empty: str) -> str:
+    """Why a command that takes the filters found nothing: a --spokesperson no document names, as search says
+    (kwic and trend said "No occurrences.": a typo read as a silence); filters that select no document
+    (`speakers --since 2030` said "No spokesperson named in any document"), or an archive with none (with no
+    filters, "No documents match the filters." blamed filters no one gave); else `empty`."""
+    from briefarc.analysis.keywords import selects_any
+    from briefarc.cli.archive import no_such_spokesperson
+    from briefarc.store.search import Filters
+
+    if unknown := no_such_spokesperson(database, filters):
+        return unknown
+    if filters is None or selects_any(database, filters):
+        return empty
+    held = selects_any(database, Filters())
+    return "No documents match the filters." if held else "The archive has no documents yet."
 
 
 def print_limited(rows: list[dict], limit: int | None, columns: list[str], json_: bool, csv_: bool, table,
@@ -89,6 +101,7 @@ def turn_search(db, query, filters, in_: str | None, outlet: str | None, *, limi
                 json_: bool, csv_: bool, csv_safe: bool | None = None, sort: str = "rank") -> None:
     """`search --in questions|answers|statements` and `search --outlet NAME`: turns, not documents."""
     from briefarc.analysis.turns import count_turns, outlet_labels, role_of, search_turns
+    from briefarc.cli.archive import no_such_spokesperson
     from briefarc.output import console
     from briefarc.output.analysis import turns_table
     from briefarc.output.textout import count_line
@@ -102,6 +115,8 @@ def turn_search(db, query, filters, in_: str | None, outlet: str | None, *, limi
                                                                  outlet=outlet, literal=literal))
     rows = [{**turn, "total": found} for turn in turns] if json_ else turns
     empty = "No turns match." if not offset else ""
+    if not turns and not offset:
+        empty = no_such_spokesperson(database, filters) or empty
     if not turns and outlet and not offset and not outlet_labels(database, outlet):  # a typo reads as a silence
         empty = f"No outlet named {outlet!r} asked a question in this archive: `briefarc outlets` lists them."
     print_rows(rows, TURN_CSV_COLUMNS, json_, csv_, turns_table, empty, csv_safe=csv_safe)
@@ -205,6 +220,8 @@ def kwic(
     lines = run_kwic(database, term, filters, width=width, limit=limit + 1, offset=offset)  # one more: are there?
     shown = lines[:limit]
     empty = f"No occurrences from {offset + 1:,} on (try a smaller --offset)." if offset else "No occurrences."
+    if not lines and not offset:
+        empty = empty_message(database, filters, empty)
     print_rows(shown, KWIC_COLUMNS, json_, csv_, lambda rows: kwic_lines(rows, width), empty, csv_safe=csv_safe)
     if len(lines) > limit:
         first, last = offset + 1, offset + limit
@@ -244,8 +261,10 @@ def trend(
         check_plot_path(plot)
     database, _ = open_db(db, create=False)
     rows = run_trend(database, terms, filters, by=by)
-    print_rows(rows, TREND_COLUMNS, json_, csv_, trend_chart, "No dated documents match the filters.",
-               csv_safe=csv_safe)
+    from briefarc.cli.archive import no_such_spokesperson
+
+    empty = "" if rows else no_such_spokesperson(database, filters) or "No dated documents match the filters."
+    print_rows(rows, TREND_COLUMNS, json_, csv_, trend_chart, empty, csv_safe=csv_safe)
     for line in trend_notes(database, terms, filters, counted=bool(rows)):
         note(line)
     if plot is not None and rows:
@@ -329,7 +348,8 @@ def keywords(
     database, _ = open_db(db, create=False)
     rows = run_keywords(database, filters, reference, limit=limit, min_count=min_count)
     empty = ("No keywords: the selected documents have no word over-represented often enough."
-             if rows or selects_any(database, filters) else "No documents match the filters: nothing to compare.")
+             if rows or selects_any(database, filters) else
+             empty_message(database, filters, "No documents match the filters: nothing to compare."))
     print_rows(rows, columns, json_, csv_, lambda r: simple_table(r, columns, right=tuple(columns[1:])), empty,
                csv_safe=csv_safe)
 
