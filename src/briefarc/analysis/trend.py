@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
+from datetime import date
 from typing import TYPE_CHECKING
 
 from briefarc.analysis.matching import (
@@ -56,7 +57,7 @@ def trend(
     totals: Counter = Counter()
     for day, count in per_day.items():
         totals[period[day]] += count
-    labels = periods_between(min(period), max(period), by)
+    labels = periods_between(*_span(min(period), max(period), filters), by)
     counts = [_term_counts(db, term, day_of, period) for term in parsed]
     rows = []
     for label in labels:
@@ -70,6 +71,17 @@ def trend(
                 "mentions_per_100": round(100 * mentions[label] / total, 2) if total else None,
             })
     return rows
+
+
+def _span(first: str, last: str, filters: Filters | None) -> tuple[str, str]:
+    """The days whose periods the rows run between: --since and --until where given, so that series asked for the
+    same dates line up (`--since 2014` started at the first period with a document, 2016), an --until after today
+    stopping at today's period (later ones cannot hold a document yet), or at a document dated later; the
+    documents' first and last days else."""
+    since, until = (filters.since, filters.until) if filters else (None, None)
+    if until:
+        last = max(min(until, date.today().isoformat()), last)
+    return since or first, last
 
 
 def notes(db: sqlite_utils.Database, terms: list[str], filters: Filters | None, *, counted: bool) -> list[str]:
