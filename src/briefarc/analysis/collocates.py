@@ -56,6 +56,12 @@ def collocates(
     return as_words(rows, limit, sample)
 
 
+@translated
+def occurs(db: sqlite_utils.Database, term: str, filters: Filters | None = None) -> bool:
+    """Whether any document under the filters holds `term`: with none, no collocates is no rarity of the term."""
+    return next(matching_documents(db, parse_term(term, several=False), filters), None) is not None
+
+
 def _scored(near: Counter, overall: Counter, measure: str, min_count: int) -> list[dict]:
     """The words near the term more often than chance, scored against the words of their own script (Chinese
     words apart from others, as keywords weighs them): how Chinese is cut leaves English scores as they are."""

@@ -53,19 +53,20 @@ def note(line: str) -> None:
     console.say(console.err(), line)
 
 
-def table_command(db, json_: bool, csv_: bool, columns: list[str], right: tuple[str, ...], empty: str,
+def table_command(db, json_: bool, csv_: bool, columns: list[str], right: tuple[str, ...], empty,
                   compute, limit: int | None = None, csv_safe: bool | None = None, filters=None) -> None:
     """A command whose result is a plain table of records: `compute(database)` gives them (the first `limit`,
     with "20 of 79" on stderr when there are more). With none, the message says why when the `filters` do
-    (`empty_message`), else `empty`."""
+    (`empty_message`), else `empty`: a line, or `empty(database)` that gives it."""
     from briefarc.output.analysis import simple_table
 
     check_output_flags(json_, csv_)
     database, _ = open_db(db, create=False)
     rows = compute(database)
+    shown = ""
     if not rows:
-        empty = empty_message(database, filters, empty)
-    print_limited(rows, limit, columns, json_, csv_, lambda r: simple_table(r, columns, right=right), empty, csv_safe)
+        shown = empty_message(database, filters, empty(database) if callable(empty) else empty)
+    print_limited(rows, limit, columns, json_, csv_, lambda r: simple_table(r, columns, right=right), shown, csv_safe)
 
 
 def empty_message(database, filters, empty: str) -> str:
@@ -306,10 +307,22 @@ def collocates(
 
     check_typed(term, "The term")
     table_command(db, json_, csv_, ["word", "near", "total", "score"], ("near", "total", "score"),
-                  "No collocates (the term is rare, or --min-count is too high).",
+                  lambda database: no_collocates(database, term, filters),
                   lambda database: run_collocates(database, term, filters, window=window, measure=measure,
                                                   limit=limit, min_count=min_count), csv_safe=csv_safe,
                   filters=filters)
+
+
+def no_collocates(database, term: str, filters) -> str:
+    """Why collocates found none: the term in no document (`collocates zzzqqq` was said to be rare), or too few."""
+    from briefarc.analysis.collocates import occurs
+    from briefarc.store.query import quoted
+    from briefarc.store.search import Filters
+
+    if occurs(database, term, filters):
+        return "No collocates (the term is rare, or --min-count is too high)."
+    given = " the filters select" if filters != Filters() else ""  # none given: blame none
+    return f"No collocates: {quoted(term.strip())} occurs in no document{given}."
 
 
 @app.command(epilog="\b\nExample: briefarc keywords --since 2020 --vs-until 2019 --lang en")
