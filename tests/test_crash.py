@@ -407,6 +407,6 @@ def test_ctrl_c_while_the_listings_links_are_noted_still_counts_the_pages_saved(
     def ctrl_c(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(pending, "note", ctrl_c)
+    monkeypatch.setattr(pending, "note_listed", ctrl_c)
     with pytest.raises(Interrupted, match="Interrupted: 2 saved"):
         ingest(open_database(tmp_path / "a.db"), [str(folder)])
