@@ -222,6 +222,10 @@ def failure_of(exc: BaseException, url: str, response: HTTPResponse | None, conf
     status = response.status_code if response is not None else None
     if isinstance(exc, httpx.TimeoutException | TimeoutError):
         which, seconds = _timeout_kind(exc, config)
+        if which == "total" and response is None:  # no answer at all (with --timeout, the whole response's time
+            # and the read timeout are one, and this one, started first, ends first): a timeout, tried again
+            message = f"{host} did not answer in time: no response within {seconds:g} s (--timeout)"
+            return FetchFailure(message, reason="timeout", url=url)
         if which == "total":  # a server dripping its answer: its pace, not a passing fault, so not retried
             message = f"{host} did not send the whole response within {seconds:g} s (--timeout): gave up"
             return FetchFailure(message, reason="too_slow", url=url, status=status)
