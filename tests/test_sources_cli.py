@@ -52,14 +52,14 @@ def test_a_source_with_documents_is_kept_disabled(cli, db_file, tmp_path):
     [
         (["sources", "show", "nope"], 1, "No source named 'nope'"),
         (["sources", "remove", "nope"], 1, "No source named 'nope'"),
-        (["sources", "add", "x", "ftp://example.org/feed"], 2, "not an http(s) URL"),
+        (["sources", "add", "x", "ftp://example.org/feed"], 2, "ftp: addresses are not web pages"),
         (["sources", "add", "x", "https://example.org/", "--kind", "magic"], 2, "Unknown source kind"),
         (["sources", "add", "x"], 2, "needs a URL"),
         (["sources", "add", "mofa-pk"], 2, "exists already"),
         (["sources", "add", "x", "https://e.org/", "--kind", "listing", "--link-pattern", "(["], 2, "regular expr"),
         (["fetch", "nope"], 2, "No source named 'nope'. Known sources: "),  # a usage error, as README says
-        (["fetch", "ftp://example.org/feed"], 2, "'ftp://example.org/feed' is not an http(s) address"),
-        (["fetch", "http://"], 2, "'http://' is not an http(s) address"),
+        (["fetch", "ftp://example.org/feed"], 2, "'ftp://example.org/feed' cannot be fetched: ftp: addresses are not"),
+        (["fetch", "http://"], 2, "'http://' cannot be fetched: it has no host name"),
         (["fetch", "x", "--since", "soon"], 2, "--since takes a date"),
         (["log"], 1, "No archive at"),
     ],

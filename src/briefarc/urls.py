@@ -245,9 +245,11 @@ def address_problem(url: str) -> str | None:
     if ADDRESS_CONTROL.search(url):
         return "it holds a control character (a tab, a line break, an escape or a text-direction mark)"
     try:
-        urlsplit(url).port  # noqa: B018 - read for its ValueError
+        port = urlsplit(url).port
     except ValueError:
-        return "its port is not a number from 0 to 65535"
+        port = 0
+    if port == 0:  # 0 is no port a server listens on; urlsplit refuses 65536 and letters
+        return f"the port {_port_text(url)} is not a port (1-65535)"
     host = hostname(url)
     if not host:
         return "it has no host name"
@@ -258,6 +260,13 @@ def address_problem(url: str) -> str | None:
     except UnicodeError:
         return f"the host name {host!r} is not valid (an empty part, or a part longer than 63 characters)"
     return None
+
+
+def _port_text(url: str) -> str:
+    """The port of an address as typed, quoted when it is not a number ('http', in `http://host:http/`)."""
+    host_and_port = split_authority(url).partition("//")[2].rpartition("@")[2]
+    text = host_and_port.rpartition("]")[2].partition(":")[2]  # after an IPv6 address's brackets
+    return text if text.isdigit() else repr(text)
 
 
 # characters that no host name holds (RFC 3986's reg-name and the WHATWG URL standard's forbidden host code

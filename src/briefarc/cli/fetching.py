@@ -1,5 +1,6 @@
 """Commands that reach the web: fetch, sources, log."""
 
+import re
 import sys
 from contextlib import contextmanager
 from typing import Annotated
@@ -20,6 +21,9 @@ from briefarc.errors import UsageError
 
 DAY = 86_400.0  # seconds: --delay and --timeout at most (inf waited for ever; a day is far beyond any use)
 YEAR_HOURS = 8_760.0  # --retry-wait at most (1e308 hours overflowed when the time of the next try was worked out)
+
+SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")  # an address's, as in mailto: or ftp://
+PORT_AFTER = re.compile(r"\d+(?:[/?#]|$)")  # the port of a host typed without a scheme: localhost:8080/x
 
 sources_app = typer.Typer(help="List, add, remove and inspect the sources `briefarc fetch` reads.",
                           epilog="\b\nExample: briefarc sources list",
@@ -135,13 +139,12 @@ def _run_fetch(database, targets: list[str], options):
 
 def _targets(database, targets: list[str]):
     from briefarc.store.sources import FILES, all_sources
-    from briefarc.urls import is_web_url, masked
+    from briefarc.urls import is_web_url
 
     urls = [t for t in targets if is_web_url(t)]
     names = [t for t in targets if not is_web_url(t)]
     for name in names:
-        if "://" in name:  # meant as an address, not a source's name
-            raise UsageError(f"{masked(name)!r} is not an http(s) address: fetch takes web addresses and source names.")
+        _check_not_address(name)
     for url in urls:
         check_fetchable(url)
     if not targets:
@@ -155,6 +158,25 @@ def _targets(database, targets: list[str]):
         if source.kind == FILES:
             raise UsageError(f"Source {source.name!r} labels pages you ingested: it has nothing to fetch.")
     return chosen, urls
+
+
+def _check_not_address(name: str) -> None:
+    """A usage error for a target that is an address no fetch can take, not a source's name (no name holds a
+    colon): an http(s) one says what is wrong with it (its port 99999 was 'not an http(s) address'), another
+    scheme's says it is not the web's (mailto:a@b.c was told to be given whole, as https://mailto:a@b.c). A host
+    and port typed without a scheme (localhost:8080) is left to the name's check, which says to give it whole."""
+    from briefarc.urls import masked
+
+    found = SCHEME.match(name)
+    if found is None or (PORT_AFTER.match(name, found.end()) and "://" not in name):
+        return
+    scheme = found[1].lower()
+    if scheme in ("http", "https"):
+        check_fetchable(name)
+        raise UsageError(f"{masked(name)!r} is not an http(s) address briefarc can read: give it whole, as in "
+                         "https://example.org/briefing.")
+    raise UsageError(f"{masked(name)!r} cannot be fetched: {scheme}: addresses are not web pages; give an http(s) "
+                     "address.")
 
 
 def check_fetchable(url: str) -> None:
@@ -243,6 +265,7 @@ def sources_add(
     from briefarc.urls import is_web_url, masked
 
     if url and not is_web_url(url):
+        _check_not_address(url)
         raise UsageError(f"{masked(url)!r} is not an http(s) URL.")
     if url:
         check_fetchable(url)
