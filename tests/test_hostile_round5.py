@@ -102,7 +102,7 @@ def test_a_robots_txt_that_starts_with_a_byte_order_mark_is_obeyed(cli, db_file,
     site.route("/robots.txt", ss.Reply(encode("User-agent: *\nDisallow: /private/\n"), content_type="text/plain"))
     site.page("/private/briefing", ss.article("Press Briefing kept private"))
     result = cli("fetch", site.url("/private/briefing"), "--db", db_file, "--json", *FAST)
-    assert result.jsonl()[0]["skipped"] == 1 and result.jsonl()[0]["added"] == 0, result.stdout
+    assert result.jsonl()[0]["failed"] == 1 and result.jsonl()[0]["added"] == 0, result.stdout  # named: not done
     assert site.hits("/private/briefing") == 0
 
 

@@ -463,6 +463,7 @@ class Scheduler:
             failed = (getattr(exc, "url", None) if isinstance(exc, BriefarcError) else None) or url
             if failed == url:  # the URL given could not be read at all: still one item, the one that failed
                 self.report.discovered += 1
+                exc = _named(exc)
             self.handler.fail(failed, exc)
 
     def _wanted(self, item: Item) -> bool:
@@ -485,3 +486,11 @@ def _each_once(urls: list[str]) -> list[str]:
     for url in urls:
         first.setdefault(normalize_url(url), url)
     return list(first.values())
+
+
+def _named(exc: Exception) -> Exception:
+    """The failure of an address the user named: one robots.txt forbids is not done (a failure), where a page a
+    source or a named feed lists is skipped; `fetch URL` of it said 'skipped' and exited 0."""
+    from briefarc.net.failures import FetchFailure, named_disallowed
+
+    return named_disallowed(exc) if isinstance(exc, FetchFailure) and exc.reason == "robots" else exc

@@ -135,6 +135,13 @@ def disallowed(url: str, token: str) -> FetchFailure:
                         reason="robots", url=url)
 
 
+def named_disallowed(failure: FetchFailure) -> FetchFailure:
+    """A page robots.txt forbids that the user named (`disallowed`): not done, so a failure of the fetch (exit 1,
+    or 3 beside what went through), where a page a source lists is skipped."""
+    message = f"{str(failure).removesuffix(': skipped')}: not fetched (save it from a browser and `briefarc ingest` it)"
+    return FetchFailure(message, reason="robots_named", url=failure.url)
+
+
 def bad_redirect(url: str, seen: list[str], target: str, limit: int) -> FetchFailure:
     if target in seen:
         message = f"redirect loop at {host_with_port(seen[-1])}: {seen[-1]} leads back to {target}"
