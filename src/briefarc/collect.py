@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from briefarc.saving import SavesAtHand
 
 URLS_SOURCE = "(urls)"
+# a run's error when Ctrl-C cut it short: its counts are of what it did before (`sources list|show` showed them as a
+# whole run's, with no error)
+INTERRUPTED = "interrupted (Ctrl-C) before the run ended: the next fetch goes on"
 COUNTERS = ("discovered", "fetched", "added", "updated", "unchanged", "skipped", "failed", "removed", "deferred")
 
 
@@ -53,6 +56,7 @@ class SourceReport:
     failures: list[tuple[str, str]] = field(default_factory=list)
     planned: list[dict] = field(default_factory=list)  # --dry-run: what would be fetched
     notes: list[str] = field(default_factory=list)
+    interrupted: bool = False  # Ctrl-C cut the run short: the counts are of what it did before
 
     @property
     def ok(self) -> bool:
@@ -229,6 +233,9 @@ class Scheduler:
             if self.handler.fatal:
                 raise self.handler.fatal
             self._keep_validators()
+        except asyncio.CancelledError:  # Ctrl-C: the run's record says it was cut short
+            self.report.interrupted = True
+            raise
         except DatabaseError as exc:  # the archive cannot be written: the whole fetch stops, its run no clean one
             self.report.error = self.report.error or str(self.handler.writer.failure or exc)
             raise
@@ -302,7 +309,7 @@ class Scheduler:
         if self.run_id is not None:
             counts = {name: getattr(self.report, name) for name in COUNTERS}
             with contextlib.suppress(DatabaseError):  # a full disk has been reported already
-                fetchlog.finish_run(self.db, self.run_id, counts, self.report.error or self._failures_line())
+                fetchlog.finish_run(self.db, self.run_id, counts, self._run_error())
         self.on_update(self.report)
 
     def record_error(self, error: str) -> None:
@@ -314,6 +321,13 @@ class Scheduler:
         counts = {name: getattr(self.report, name) for name in COUNTERS}
         with contextlib.suppress(DatabaseError):
             fetchlog.finish_run(self.db, self.run_id, counts, error)
+
+    def _run_error(self) -> str | None:
+        """The run's error for its record: what ended it, or its failed items; said cut short when Ctrl-C did."""
+        error = self.report.error or self._failures_line()
+        if self.report.interrupted:
+            return INTERRUPTED + (f"; {error}" if error else "")
+        return error
 
     def _failures_line(self) -> str | None:
         """The run's error when only items failed: how many, and the first, for `sources list|show`."""

@@ -88,6 +88,7 @@ RETRIED = ("timeout", "connect", "truncated")  # failures worth another attempt
 UNREACHABLE = (*RETRIED, "tls", "dns")  # robots.txt failures that close the site (RFC 9309 §2.3.1.4)
 DRAIN_BYTES = 64 * 1024  # an unwanted body read (and dropped) to keep its connection, at most
 DRAIN_SECONDS = 1.0
+INTERRUPTED = "interrupted (Ctrl-C) before the answer came"  # a request in flight at Ctrl-C, in the log
 
 T = TypeVar("T")
 
@@ -443,6 +444,9 @@ class Fetcher:
                         public = self._reach.check_peer(url, response)
                         answer = await self._read(url, response, limits)
                         answer.public = public
+            except asyncio.CancelledError:  # Ctrl-C: the request in flight is in the log, cut short
+                self._record(url, state, started, at, number, INTERRUPTED)
+                raise
             except PrivateAddress as exc:
                 failure = private_address(url, exc.address)
                 self._record(url, state, started, at, number, str(failure))
