@@ -6,6 +6,7 @@ request in flight was not in `log`; and `fetch --json` wrote nothing to stdout (
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
@@ -59,3 +60,12 @@ def test_a_run_cut_short_is_recorded_so_and_shown_in_sources_and_log(cli, db_fil
     logged = cli("log", "--db", db_file, "--json", "--source", "mfa").jsonl()
     in_flight = {row["url"] for row in logged if row["error"] == "interrupted (Ctrl-C) before the answer came"}
     assert in_flight == {site.url(f"/b/{day}") for day in DAYS[1:]}
+
+
+@pytest.mark.crash
+def test_fetch_json_cut_short_writes_what_each_source_did(db_file, site):
+    code, stdout, stderr = _cut_short_fetch(site, db_file, "--json")
+    assert code == 130 and "Interrupted: 1 saved" in stderr, stderr
+    [report] = [json.loads(line) for line in stdout.splitlines()]
+    assert report["source"] == "mfa" and report["interrupted"] is True
+    assert (report["discovered"], report["fetched"], report["added"], report["failed"]) == (len(DAYS), 1, 1, 0)

@@ -65,10 +65,19 @@ class SourceReport:
     def as_dict(self) -> dict:
         data = {name: getattr(self, name) for name in COUNTERS}
         data.update(source=self.name, error=self.error, notes=self.notes,
-                    failures=[{"url": url, "error": reason} for url, reason in self.failures])
+                    failures=[{"url": url, "error": reason} for url, reason in self.failures],
+                    interrupted=self.interrupted)
         if self.planned:
             data["planned"] = self.planned
         return data
+
+
+class FetchInterrupted(Interrupted):
+    """Ctrl-C in a fetch, with each source's report of what it did before it (for --json)."""
+
+    def __init__(self, reports: list[SourceReport], saved: int, unchanged: int = 0):
+        super().__init__(saved, unchanged)
+        self.reports = reports
 
 
 CURRENT_RUN: contextvars.ContextVar[int | None] = contextvars.ContextVar("briefarc_run", default=None)
@@ -102,29 +111,32 @@ def fetch_all(
 ) -> list[SourceReport]:
     """`collect` on a fresh event loop. Ctrl-C raises Interrupted with the number of documents saved before
     it (each whole and committed), each counted once: a feed's entry and then its page are one document (their
-    saves, counted, said 166 saved where the archive held 114); a dry run, which saves nothing, is interrupted as
-    it is."""
+    saves, counted, said 166 saved where the archive held 114), and each source's report of what it did before;
+    a dry run, which saves nothing, is interrupted as it is."""
     from briefarc.net.fetch import run
 
     saving: list[SavesAtHand] = []
+    reports: list[SourceReport] = []
     try:
-        return run(collect(db, sources, urls, options, on_update, saving=saving))
+        return run(collect(db, sources, urls, options, on_update, saving=saving, reports=reports))
     except KeyboardInterrupt as exc:
         if options.dry_run:
             raise
         if saving:
             saving[0].settle()  # the writer's last commit, as it closed
-            raise Interrupted(*saving[0].kept) from exc
-        raise Interrupted(0) from exc
+            raise FetchInterrupted(reports, *saving[0].kept) from exc
+        raise FetchInterrupted(reports, 0) from exc
 
 
 async def collect(
     db: sqlite_utils.Database, sources: list[Source], urls: list[str], options: FetchOptions,
     on_update: Callable[[SourceReport], None] | None = None, *, saving: list[SavesAtHand] | None = None,
+    reports: list[SourceReport] | None = None,
 ) -> list[SourceReport]:
     """Run every source (and the loose URLs) concurrently; documents are saved in batches on one writer.
 
-    `saving`, when given, receives the run's writer (SavesAtHand): the documents it has committed."""
+    `saving`, when given, receives the run's writer (SavesAtHand): the documents it has committed; `reports` each
+    source's report, as it is kept (what a run cut short by Ctrl-C did)."""
     from briefarc.net.fetch import FetchConfig, Fetcher
     from briefarc.offload import Extraction
     from briefarc.saving import SavesAtHand
@@ -144,6 +156,8 @@ async def collect(
             if urls:
                 runs.append(Scheduler(db, Source(name=URLS_SOURCE, kind="urls", options={"urls": urls}), options,
                                       *shared))
+            if reports is not None:
+                reports.extend(run.report for run in runs)
             try:
                 # A dry run writes nothing, its requests included.
                 async with Fetcher(config, on_request=None if options.dry_run else log) as fetcher:

@@ -71,7 +71,7 @@ def fetch(
     json_: Annotated[bool, json_flag("one line per source: its counts, its error and each failed item.")] = False,
 ) -> None:
     """Fetch new briefings from the sources you follow, or from given URLs."""
-    from briefarc.collect import FetchOptions
+    from briefarc.collect import FetchInterrupted, FetchOptions
     from briefarc.net.fetch import FetchConfig
     from briefarc.output import console, render
     from briefarc.output.progress import print_fetch_summary
@@ -82,14 +82,21 @@ def fetch(
         if value != value:  # NaN: every comparison of a range is false, so Typer let it through
             raise UsageError(f"{name} takes a number, not {value}.")
     with _fetch_database(db, dry_run) as database:
-        reports = _run_fetch(database, targets or [], FetchOptions(
+        options = FetchOptions(
             since=since, max_items=max_items, dry_run=dry_run, refresh=refresh, workers=workers,
             retry=RetryPolicy(give_up_after, retry_wait * 3600),
             config=FetchConfig(contact=contact, per_host=per_host, delay=delay, connect_timeout=min(10.0, timeout),
                                read_timeout=timeout, total_timeout=timeout, retries=retries,
-                               allow_private=allow_private)))
+                               allow_private=allow_private))
         from briefarc.output.streams import reader_may_go
 
+        try:
+            reports = _run_fetch(database, targets or [], options)
+        except FetchInterrupted as exc:  # what each source did before Ctrl-C, each line saying it was cut short
+            if json_:
+                with reader_may_go():
+                    render.write_jsonl([report.as_dict() for report in exc.reports], sys.stdout)
+            raise
         with reader_may_go():
             if json_:
                 render.write_jsonl([report.as_dict() for report in reports], sys.stdout)
