@@ -251,8 +251,33 @@ def _seven_bit(data: bytes, declared: str | None) -> str | None:
     return _decodes(data, declared)
 
 
+# A server's default charset, sent for every page whatever it holds, over a page whose own <meta> names a CJK or
+# Cyrillic encoding: a known misconfiguration of legacy sites. Latin-1 reads any bytes, so the header won and the
+# page was stored as mojibake ("2020\u00c4\u00ea7\u00d4\u00c2" for "2020年7月"), with no warning.
+SERVER_DEFAULTS = frozenset({"cp1252", "iso8859-15"})  # ISO-8859-1 and ASCII are read as cp1252
+NOT_LATIN = frozenset({"gb18030", "big5hkscs", "shift_jis", "cp932", "euc_jp", "cp949",
+                       "cp1251", "koi8-r", "koi8-u", "iso8859-5", "cp866", "mac-cyrillic"})
+
+
+def _meta_over_server_default(data: bytes, header: str, meta: str, warnings: list[str]) -> str | None:
+    """The page read in its <meta> encoding when its bytes decode under it without error and read better so (words
+    of one script, not Latin letters in runs without ASCII ones) than in the header's Latin encoding; else None."""
+    text = _decodes(data, meta)
+    if text is None:
+        return None
+    sample = data[:200_000]
+    if _guess_score(text[:len(sample)], latin=False) <= _guess_score(sample.decode(header, "replace"), latin=True):
+        return None
+    warnings.append(f"the server declares {header} but the page declares {meta} and reads as it; read as {meta}")
+    return text
+
+
 def decode_legacy(data: bytes, header: str | None, meta: str | None, warnings: list[str]) -> tuple[str, str]:
     """Bytes that are not valid UTF-8: by their declarations, a few bytes replaced, or a guess."""
+    if header in SERVER_DEFAULTS and meta in NOT_LATIN:
+        text = _meta_over_server_default(data, header, meta, warnings)
+        if text is not None:
+            return text, meta
     for declared in (header, meta):
         if declared:
             decoded = _decodes(data, declared)
