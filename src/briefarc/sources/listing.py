@@ -56,6 +56,11 @@ async def discover_listing(ctx: Context) -> AsyncIterator[Item]:
             if number:
                 walk.broke(url, number)
             raise error
+        if not items and not number:  # no article link on the first page: a page of another kind fails the source
+            why = await aside(no_articles, response, url, ctx.source.options)
+            if isinstance(why, InputError):
+                raise why
+            ctx.notes.append(why)
         if _last_page(ctx, response.data, number):
             next_link, ctx = None, _without_template(ctx)
         stop = walk.stops(items)  # judged before the items are stored by this very run
@@ -108,6 +113,42 @@ def error_page(response, url: str, number: int, what: str = "a listing") -> Inpu
         return None
     found = reason.split(", not a page")[0]  # 'an error page ("Service Unavailable")', 'a redirect stub ("Found")'
     return InputError(f"{url} answered {found} with status {response.status}, not {what}: tried again next run")
+
+
+def no_articles(response, url: str, options: dict) -> InputError | str:
+    """Why the first page of a listing yields no article link: an error that says what the page reads as (a briefing,
+    a feed...) and what to do, or a note when it holds links that --link-pattern leaves out, or none at all (a
+    listing with nothing on it). A page of a few short links, which the extractor reads as a briefing, gave
+    "discovered 0" and no word, where a feed or sitemap source at such an address fails its run."""
+    from briefarc.extract.core import extract
+    from briefarc.extract.feed import is_feed
+
+    data, content_type, selector = response.data, response.content_type, options.get("item_selector")
+    if is_feed(data):
+        return InputError(f"{url} holds a feed, not a listing page (a source of --kind feed reads that). Check the "
+                          "source's URL and kind.")
+    pattern = options.get("link_pattern")
+    if pattern and read_listing(data, response.final_url, {"item_selector": selector or "a[href]"}, content_type)[0]:
+        return f"no link on {url} matches --link-pattern {pattern!r}: nothing discovered"
+    if not read_listing(data, response.final_url, {"item_selector": "a[href]"}, content_type)[0]:
+        return f"{url} holds no link: nothing discovered"
+    try:
+        kind = extract(data, url=response.final_url, content_type=content_type).kind
+    except InputError as exc:
+        return InputError(f"{url} holds no listing page: {exc}. Check the source's URL.")
+    what = "a listing, but not one article link was found on it" if kind == "listing" else \
+        f"{_a(kind)}, not a listing of articles"
+    if selector:
+        return InputError(f"{url}: --item-selector {selector!r} finds no article link; the page reads as {what}. "
+                          "Check the selector and the source's URL.")
+    return InputError(f"{url} reads as {what}: check the address or give --item-selector.")
+
+
+def _a(kind: str) -> str:
+    if kind == "other":
+        return "a page of no known kind"
+    words = kind.replace("_", " ")
+    return f"{'an' if words[0] in 'aeiou' else 'a'} {words}"
 
 
 def _refusal(data: bytes, content_type: str | None) -> str | None:
