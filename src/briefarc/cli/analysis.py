@@ -69,11 +69,12 @@ def table_command(db, json_: bool, csv_: bool, columns: list[str], right: tuple[
     print_limited(rows, limit, columns, json_, csv_, lambda r: simple_table(r, columns, right=right), shown, csv_safe)
 
 
-def empty_message(database, filters, empty: str) -> str:
+def empty_message(database, filters, empty: str, none_match: str = "No documents match the filters.") -> str:
     """Why a command that takes the filters found nothing: a --spokesperson no document names, as search says
     (kwic and trend said "No occurrences.": a typo read as a silence); filters that select no document
     (`speakers --since 2030` said "No spokesperson named in any document"), or an archive with none (with no
-    filters, "No documents match the filters." blamed filters no one gave); else `empty`."""
+    filters, "No documents match the filters." blamed filters no one gave); else `empty`. `none_match`: what filters
+    that select no document of a filled archive are told (keywords adds that there is nothing to compare)."""
     from briefarc.analysis.keywords import selects_any
     from briefarc.cli.archive import no_such_spokesperson
     from briefarc.store.search import Filters
@@ -83,7 +84,7 @@ def empty_message(database, filters, empty: str) -> str:
     if filters is None or selects_any(database, filters):
         return empty
     held = selects_any(database, Filters())
-    return "No documents match the filters." if held else "The archive has no documents yet."
+    return none_match if held else "The archive has no documents yet."
 
 
 def print_limited(rows: list[dict], limit: int | None, columns: list[str], json_: bool, csv_: bool, table,
@@ -362,7 +363,7 @@ def keywords(
     rows = run_keywords(database, filters, reference, limit=limit, min_count=min_count)
     empty = ("No keywords: the selected documents have no word over-represented often enough."
              if rows or selects_any(database, filters) else
-             empty_message(database, filters, "No documents match the filters: nothing to compare."))
+             empty_message(database, filters, "", "No documents match the filters: nothing to compare."))
     print_rows(rows, columns, json_, csv_, lambda r: simple_table(r, columns, right=tuple(columns[1:])), empty,
                csv_safe=csv_safe)
 
