@@ -350,7 +350,7 @@ def keywords(
 ) -> None:
     """Words over-represented in one part of the archive against another (or the rest), by log-likelihood."""
     from briefarc.analysis.keywords import keywords as run_keywords
-    from briefarc.analysis.keywords import reference_filters, selects_any
+    from briefarc.analysis.keywords import reference_filters
     from briefarc.output.analysis import simple_table
 
     check_output_flags(json_, csv_)
@@ -361,9 +361,9 @@ def keywords(
     columns = ["word", "count", "reference_count", "per_million", "reference_per_million", "score"]
     database, _ = open_db(db, create=False)
     rows = run_keywords(database, filters, reference, limit=limit, min_count=min_count)
-    empty = ("No keywords: the selected documents have no word over-represented often enough."
-             if rows or selects_any(database, filters) else
-             empty_message(database, filters, "", "No documents match the filters: nothing to compare."))
+    empty = "" if rows else empty_message(
+        database, filters, "No keywords: the selected documents have no word over-represented often enough.",
+        "No documents match the filters: nothing to compare.")
     print_rows(rows, columns, json_, csv_, lambda r: simple_table(r, columns, right=tuple(columns[1:])), empty,
                csv_safe=csv_safe)
 
