@@ -159,9 +159,13 @@ def bylines(tree: LexborHTMLParser) -> list[LexborNode]:
 
 def article_bylines(src: PageSources) -> list[LexborNode]:
     """The page's first byline elements that may name the article's author: not a comment's, not an author box's
-    picture or description, not a link to a topic's page."""
-    return [node for node in bylines(src.tree)[:12] if not NOT_BYLINE.search(node.attributes.get("class") or "")
-            and not in_comments(node) and not names_a_topic(node)]
+    picture or description, not a link to a topic's page. Found once a page (the author's search and the last date
+    fallback both read them)."""
+    if "bylines" not in src.memo:
+        src.memo["bylines"] = [node for node in bylines(src.tree)[:12]
+                               if not NOT_BYLINE.search(node.attributes.get("class") or "")
+                               and not in_comments(node) and not names_a_topic(node)]
+    return src.memo["bylines"]
 
 
 def author_from_byline(src: PageSources, own: Collection[str] = ()) -> str | None:

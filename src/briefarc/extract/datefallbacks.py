@@ -210,16 +210,19 @@ def _data_dates(page: str) -> Iterator[re.Match]:
     """The matches DATA_DATE.finditer gives, tried only where one may start: a quote's first character at most
     KEY_REACH characters before a key's mark. A search of the pattern tried every quote of the page."""
     at = 0
-    while (mark := _next_mark(page, at)) >= 0:
+    for found in KEY_MARK.finditer(page):
+        mark = found.start()
+        if mark < at:  # within the match before it
+            continue
         match = _match_before(page, max(at, mark - KEY_REACH), mark)
         if match is not None:
             yield match
         at = match.end() if match is not None else mark + 1
 
 
-def _next_mark(page: str, at: int) -> int:
-    """Where the first of KEY_MARKS from `at` is (-1 for none)."""
-    return min((place for key in KEY_MARKS if (place := page.find(key, at)) >= 0), default=-1)
+# KEY_MARKS in one pass: a search of each from every mark went over the rest of the page again for a mark that is
+# not on it (2 MB with 3,000 marks: 1.2 s)
+KEY_MARK = lazy("|".join(map(re.escape, KEY_MARKS)))
 
 
 def _match_before(page: str, start: int, mark: int) -> re.Match | None:

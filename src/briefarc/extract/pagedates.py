@@ -351,7 +351,8 @@ def date_from_byline(src: PageSources) -> str | None:
     from briefarc.extract.authors import BYLINE_TEXT, article_bylines, text_lines
 
     for node in article_bylines(src)[:6]:
-        if len(node_text(node)) > BYLINE_TEXT or not YEAR.search(node_text(node)) or in_furniture(node):
+        shown = node_text(node)
+        if len(shown) > BYLINE_TEXT or not YEAR.search(shown) or in_furniture(node):
             continue
         for line in text_lines(node):  # "Luke Kim" and "December 17, 2025" are two elements: their text apart
             found = dates.find_date_in_language(line, declared_language(src), month_first=month_first(src))
