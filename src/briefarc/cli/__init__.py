@@ -108,9 +108,6 @@ def run(argv: list[str] | None = None) -> int:
         return ExitStatus.ERROR
 
 
-ESCAPES = "briefarc.escapes"  # the name of the error handler below, for codecs
-
-
 def escape_unencodable(stream) -> None:
     """Let a stream whose encoding is not UTF-8 (cp1252, Windows' default for a file; a Latin-1 locale) write the
     characters it lacks as \\uXXXX escapes instead of failing with a traceback. They are JSON's own escapes (a
@@ -119,10 +116,10 @@ def escape_unencodable(stream) -> None:
     encoding = getattr(stream, "encoding", None)
     if not encoding or not hasattr(stream, "reconfigure") or codecs.lookup(encoding).name.startswith("utf"):
         return
-    codecs.register_error(ESCAPES, _escapes)
-    stream.reconfigure(errors=ESCAPES)
     from briefarc.output import textout  # only here: light commands on a UTF-8 output do not load it
 
+    codecs.register_error(textout.ESCAPES, _escapes)
+    stream.reconfigure(errors=textout.ESCAPES)
     textout.NARROW_ENCODING = stream.encoding
 
 

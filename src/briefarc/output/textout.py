@@ -64,7 +64,7 @@ def csv_cell(value: object, *, for_terminal: bool, safe: bool = False) -> str:
 # The encoding of an output that is not UTF-8 (cli.escape_unencodable sets it, with the error handler that writes
 # the characters it lacks as \\uXXXX): clean() writes them so itself, before a table measures its cells.
 NARROW_ENCODING: str | None = None
-ESCAPES = "briefarc.escapes"
+ESCAPES = "briefarc.escapes"  # the name of cli.escape_unencodable's error handler, for codecs
 
 
 def clean(value: object) -> str:

@@ -128,9 +128,12 @@ def no_articles(response, url: str, options: dict) -> InputError | str:
         return InputError(f"{url} holds a feed, not a listing page (a source of --kind feed reads that). Check the "
                           "source's URL and kind.")
     pattern = options.get("link_pattern")
-    if pattern and read_listing(data, response.final_url, {"item_selector": selector or "a[href]"}, content_type)[0]:
+    links = read_listing(data, response.final_url, {"item_selector": "a[href]"}, content_type)[0]
+    chosen = read_listing(data, response.final_url, {"item_selector": selector}, content_type)[0] if selector \
+        else links
+    if pattern and chosen:
         return f"no link on {url} matches --link-pattern {pattern!r}: nothing discovered"
-    if not read_listing(data, response.final_url, {"item_selector": "a[href]"}, content_type)[0]:
+    if not links:
         return f"{url} holds no link: nothing discovered"
     try:
         kind = extract(data, url=response.final_url, content_type=content_type).kind

@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from briefarc.urls import AUTHORITY_END, DEFAULT_PORTS, bracketed, hostname, is_host_name
+from briefarc.urls import DEFAULT_PORTS, bracketed, hostname, is_host_name, split_authority
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -104,7 +104,7 @@ def held_hosts(db: sqlite_utils.Database) -> list[str]:
     hosts: set[str] = set()
     found = db.execute("SELECT min(url) FROM documents WHERE url IS NOT NULL").fetchone()[0]
     while found is not None:
-        prefix = _authority(found)
+        prefix = split_authority(found)  # every stored address holds '//'
         if host := hostname(found):
             hosts.add(host)
         # the next address after this one that is not under prefix + "/" (where nearly all of a host's are)
@@ -114,12 +114,3 @@ def held_hosts(db: sqlite_utils.Database) -> list[str]:
     hosts.update(filter(None, map(hostname, (row[0] for row in db.execute(  # pages ingested without their URL
         "SELECT DISTINCT canonical_url FROM documents WHERE url IS NULL AND canonical_url IS NOT NULL")))))
     return sorted(hosts)
-
-
-def _authority(url: str) -> str:
-    """"https://host:port" of a web address (what comes before its path, query or fragment); else the address."""
-    start = url.find("//")
-    if start < 0:
-        return url
-    end = AUTHORITY_END.search(url, start + 2)
-    return url[:end.start()] if end else url
