@@ -53,13 +53,14 @@ def ancestors_of(node: LexborNode) -> list[LexborNode]:
 
 
 # What find_voters needs, by tag: paragraphs, boxes, block elements, the sections whose loose text votes and the
-# line breaks (whose parents' loose text votes). Each tag's elements come from the parser's search by tag name,
-# in a fixed order of the tags: together half the cost of one search with a selector of all fourteen tags (lexbor
-# tests each element against each of them) followed by reading the tag of each element found.
+# line breaks (whose parents' loose text votes). One search with a selector of all fourteen tags, its elements then
+# sorted by tag, costs two thirds of fourteen searches by tag name (each walks the whole page again).
 INNER_TAGS = tuple(tag.strip() for tag in INNER.split(","))
 LOOSE_TAGS = tuple(tag.strip() for tag in LOOSE_TEXT.split(","))
 PARAGRAPH_TAGS = ("p", "pre")  # VOTING_TAGS, in a fixed order
 BOX_TAGS = ("div", "td")
+SEARCHED_TAGS = tuple(dict.fromkeys((*PARAGRAPH_TAGS, *BOX_TAGS, *INNER_TAGS, *LOOSE_TAGS, "br")))
+SEARCHED = ", ".join(SEARCHED_TAGS)
 
 
 def find_voters(body: LexborNode, folded: dict[int, str] | None = None) -> list[tuple[LexborNode, int, bool]]:
@@ -71,10 +72,9 @@ def find_voters(body: LexborNode, folded: dict[int, str] | None = None) -> list[
     The voters come tag by tag, not in the page's order: their votes are added up, in whatever order."""
     if folded is None:
         folded = {}
-    found: dict[str, list[LexborNode]] = {}
-    for tag in (*PARAGRAPH_TAGS, *BOX_TAGS, *INNER_TAGS, *LOOSE_TAGS, "br"):
-        if tag not in found:
-            found[tag] = body.parser.tags(tag)
+    found: dict[str, list[LexborNode]] = {tag: [] for tag in SEARCHED_TAGS}
+    for node in body.css(SEARCHED):
+        found[node.tag].append(node)
     paragraphs = [node for tag in PARAGRAPH_TAGS for node in found[tag]]
     boxes = [node for tag in BOX_TAGS for node in found[tag]]
     inner = [node for tag in INNER_TAGS for node in found[tag]]
