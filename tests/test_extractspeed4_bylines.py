@@ -10,7 +10,8 @@ import random
 
 from selectolax.lexbor import LexborHTMLParser
 
-from briefarc.extract.authors import BYLINE, bylines
+from briefarc.extract.authors import AUTHOR_LINKS, BYLINE, author_links, bylines
+from briefarc.extract.pagesources import PageSources
 
 ELEMENTS = ['<a href="/author/jane">Jane</a>', '<a href="/authors/author/x">Both</a>', '<a href="/authority/">No</a>',
             '<a href="/authors/">Many</a>', '<a rel="author" href="/author/x">Rel</a>', '<a href="/AUTHOR/">Caps</a>',
@@ -19,7 +20,9 @@ ELEMENTS = ['<a href="/author/jane">Jane</a>', '<a href="/authors/author/x">Both
             '<svg><a xlink:href="/authors/author/">svg</a><a href="/author" xlink:href="/authors/">two</a></svg>',
             '<a xlink:href="/author/x" href="/nothing">odd</a>', '<a foo:href="/author/x">foo</a>',
             '<span class="authority">A</span>', '<a href>empty</a>',
-            '<a href="/author"><span class=byline>x</span></a>']
+            '<a href="/author"><span class=byline>x</span></a>', '<a rel="Author" href="/x">Cap rel</a>',
+            '<a rel="author nofollow" href="/authors/y">Two rels</a>', '<span rel="AUTHOR">span</span>',
+            '<a rel=" author" href="/AUTHORS/">spaced</a>', '<link rel="author" href="/author/z">']
 
 
 def test_bylines_are_those_of_the_list_of_selectors_repeats_included():
@@ -29,6 +32,20 @@ def test_bylines_are_those_of_the_list_of_selectors_repeats_included():
         markup = "".join(rng.choice(ELEMENTS) for _ in range(rng.randint(0, 8)))
         tree = LexborHTMLParser(f"<html><body><div>{markup}</div></body></html>")
         expected = [node.mem_id for node in tree.css(BYLINE)]
-        assert [node.mem_id for node in bylines(tree)] == expected, markup
+        assert [node.mem_id for node in bylines(PageSources(tree, None))] == expected, markup
         repeated += len(expected) != len(set(expected))
     assert repeated > 100
+
+
+def test_author_links_are_those_of_their_list_of_selectors_repeats_included():
+    """author_links reads AUTHOR_LINKS's elements from the bylines' search instead of searching the page again."""
+    rng = random.Random(9)
+    repeated = found = 0
+    for _ in range(4_000):
+        markup = "".join(rng.choice(ELEMENTS) for _ in range(rng.randint(0, 8)))
+        tree = LexborHTMLParser(f"<html><body><div>{markup}</div></body></html>")
+        expected = [node.mem_id for node in tree.css(AUTHOR_LINKS)]
+        assert [node.mem_id for node in author_links(PageSources(tree, None))] == expected, markup
+        repeated += len(expected) != len(set(expected))
+        found += bool(expected)
+    assert repeated > 100 and found > 2_000

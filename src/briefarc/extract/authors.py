@@ -138,14 +138,21 @@ def text_lines(node) -> list[str]:
     return [line for line in (fold(part) for part in (node.text(separator="\n") or "").split("\n")) if line]
 
 
-def bylines(tree: LexborHTMLParser) -> list[LexborNode]:
+def byline_search(src: PageSources) -> list[LexborNode]:
+    """What tree.css(BYLINE_SEARCH) gives, searched once a page: the bylines and the author links are read from it."""
+    if "byline search" not in src.memo:
+        src.memo["byline search"] = src.tree.css(BYLINE_SEARCH)
+    return src.memo["byline search"]
+
+
+def bylines(src: PageSources) -> list[LexborNode]:
     """What tree.css(BYLINE) gives: its elements in the page's order, each once for each of BYLINE's selectors it
     matches (lexbor's search of a list of selectors gives an element once per selector, one after the other).
     BYLINE_SEARCH finds the same elements and links that BYLINE does not (an address with "/authority"); how
     many times BYLINE gives a link is asked of BYLINE itself, searching the link alone."""
     found: list[LexborNode] = []
     previous, times = None, 0
-    for node in [*tree.css(BYLINE_SEARCH), None]:
+    for node in [*byline_search(src), None]:
         if node is not None and previous is not None and node.mem_id == previous.mem_id:
             times += 1
             continue
@@ -157,12 +164,30 @@ def bylines(tree: LexborHTMLParser) -> list[LexborNode]:
     return found
 
 
+def author_links(src: PageSources) -> list[LexborNode]:
+    """What tree.css(AUTHOR_LINKS) gives, read from BYLINE_SEARCH's elements (which hold all of its): each element
+    once for each selector of AUTHOR_LINKS it matches, in the page's order. How many times a link is given is asked
+    of AUTHOR_LINKS itself, searching the link alone (an SVG link's address is its xlink:href); another element is
+    given once when its rel is "author", which lexbor compares without regard to case."""
+    found: list[LexborNode] = []
+    previous = None
+    for node in byline_search(src):
+        if previous is not None and node.mem_id == previous.mem_id:
+            continue  # the search gives an element once for each of its selectors it matches
+        previous = node
+        if node.tag == "a":
+            found.extend(match for match in node.css(AUTHOR_LINKS) if match.mem_id == node.mem_id)
+        elif (node.attributes.get("rel") or "").lower() == "author":
+            found.append(node)
+    return found
+
+
 def article_bylines(src: PageSources) -> list[LexborNode]:
     """The page's first byline elements that may name the article's author: not a comment's, not an author box's
     picture or description, not a link to a topic's page. Found once a page (the author's search and the last date
     fallback both read them)."""
     if "bylines" not in src.memo:
-        src.memo["bylines"] = [node for node in bylines(src.tree)[:12]
+        src.memo["bylines"] = [node for node in bylines(src)[:12]
                                if not NOT_BYLINE.search(node.attributes.get("class") or "")
                                and not in_comments(node) and not names_a_topic(node)]
     return src.memo["bylines"]
@@ -295,16 +320,20 @@ AUTHOR_LINKS = "a[href*='/author/'], a[href*='/authors/'], [rel=author]"
 
 
 def visible_text(node: LexborNode) -> str:
-    """An element's text without the scripts and styles inside it."""
-    copy = LexborHTMLParser(node.html or "")
-    copy.strip_tags(["script", "style", "noscript"])
-    return fold_entities(copy.body.text() if copy.body is not None else "").replace(" ,", ",")
+    """An element's text without the scripts and styles inside it (read from a copy only when it holds one)."""
+    if node.css_first("script, style, noscript") is None:
+        text = node.text()
+    else:
+        copy = LexborHTMLParser(node.html or "")
+        copy.strip_tags(["script", "style", "noscript"])
+        text = copy.body.text() if copy.body is not None else ""
+    return fold_entities(text).replace(" ,", ",")
 
 
 def byline_texts(src: PageSources, name: str, several: bool) -> list[str]:
     """The short texts that name `name`: byline elements, and the elements holding several author links."""
-    nodes = bylines(src.tree)[:8]
-    links = src.tree.css(AUTHOR_LINKS)[:8]
+    nodes = bylines(src)[:8]
+    links = author_links(src)[:8]
     parent = links[0].parent if len(links) > 1 else None
     nodes += [node for node in (parent, parent.parent if parent is not None else None) if node is not None]
     nodes = [node for node in nodes if len(text := node.text()) <= 2 * BYLINE_TEXT and name in text
