@@ -299,6 +299,15 @@ def _label_of(time: LexborNode) -> str:
 HIDDEN = "script, style, noscript, template, iframe"
 
 
+def spaced_text(src: PageSources) -> str:
+    """The text of the page's body, its runs joined by spaces, read once a page (shows and
+    date_first_published both search it)."""
+    if "spaced text" not in src.memo:
+        body = src.tree.body
+        src.memo["spaced text"] = body.text(separator=" ") if body is not None else ""
+    return src.memo["spaced text"]
+
+
 def shows(src: PageSources, value: str) -> bool:
     """True when the page shows the day of a date in its text: more often than its scripts, styles and
     frames (whose text is not shown) write it."""
@@ -307,7 +316,7 @@ def shows(src: PageSources, value: str) -> bool:
         return False
     language = declared_language(src)
     judged: dict[str, bool] = {}  # the scripts' windows are in both texts: each judged once
-    written = dates.date_mentions(body.text(separator=" "), value, language, judged)
+    written = dates.date_mentions(spaced_text(src), value, language, judged)
     if not written:
         return False
     hidden = " ".join(node.text() for node in body.css(HIDDEN))
@@ -400,7 +409,7 @@ FIRST_PUBLISHED = lazy(r"\b(?:originally|first) published\b(?P<rest>.{0,50})", r
 def date_first_published(src: PageSources) -> str | None:
     """A note that the article was first published on a day ("This article was originally published on
     26 Sep 2019 but has been regularly updated"): the date by the headline is then the update's."""
-    text = src.tree.body.text(separator=" ") if src.tree.body is not None else ""
+    text = spaced_text(src)
     at = text.find("ublished")
     while at != -1:  # a plain search first: the pattern alone would be tried at every character
         match = FIRST_PUBLISHED.search(text, max(at - 14, 0), at + 60)
