@@ -74,7 +74,9 @@ def find_voters(body: LexborNode, folded: dict[int, str] | None = None) -> list[
         folded = {}
     found: dict[str, list[LexborNode]] = {tag: [] for tag in SEARCHED_TAGS}
     for node in body.css(SEARCHED):
-        found[node.tag].append(node)
+        group = found.get(node.tag or "")  # (an element of another namespace might name its tag otherwise)
+        if group is not None:
+            group.append(node)
     paragraphs = [node for tag in PARAGRAPH_TAGS for node in found[tag]]
     boxes = [node for tag in BOX_TAGS for node in found[tag]]
     inner = [node for tag in INNER_TAGS for node in found[tag]]
