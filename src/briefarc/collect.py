@@ -56,6 +56,7 @@ class SourceReport:
     failures: list[tuple[str, str]] = field(default_factory=list)
     planned: list[dict] = field(default_factory=list)  # --dry-run: what would be fetched
     notes: list[str] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # pages stored, but with a doubt (an encoding)
     interrupted: bool = False  # Ctrl-C cut the run short: the counts are of what it did before
 
     @property
@@ -66,6 +67,7 @@ class SourceReport:
         data = {name: getattr(self, name) for name in COUNTERS}
         data.update(source=self.name, error=self.error, notes=self.notes,
                     failures=[{"url": url, "error": reason} for url, reason in self.failures],
+                    warnings=[{"url": url, "warning": text} for url, text in self.warnings],
                     interrupted=self.interrupted)
         if self.planned:
             data["planned"] = self.planned

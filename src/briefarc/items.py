@@ -158,6 +158,8 @@ class ItemHandler:
         def saved(results: list[SaveResult]) -> None:  # in the step that saves it: the page and its record go together
             for result in results:
                 setattr(self.report, result.status, getattr(self.report, result.status) + 1)
+            self.report.warnings.extend((item.url, text) for text in dict.fromkeys(
+                text for doc, _ in kept for text in doc.warnings))  # a feed's entries share its page's doubts
             fetchlog.mark_seen(self.db, item.url, "stored", source_id=self.source_id,
                                document_id=results[0].document_id, headers=None if page.item else page.headers)
             if item.pending and item.page is None:  # an article page, pending since it was seen

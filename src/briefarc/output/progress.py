@@ -196,6 +196,8 @@ def print_fetch_summary(stderr: Console, reports: list, *, dry_run: bool = False
             console.say(stderr, f"  {clean(report.name)}: {clean(note)}", hang=4)
         if report.error:
             console.say(stderr, f"  {clean(report.name)} failed: {clean(report.error)}", hang=4)
+        for url, text in report.warnings:
+            console.say(stderr, f"  warning: {clean_name(url)}: {clean(text)}", hang=4)
         for url, reason in report.failures:
             console.say(stderr, f"  failed: {clean_name(url)}: {clean(reason)}", hang=4)
         if dry_run:
