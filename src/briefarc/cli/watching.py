@@ -30,7 +30,7 @@ def watch_add(
 ) -> None:
     """Save a search; `watch check` and every `fetch` then report the documents it finds that are new or edited."""
     from briefarc.analysis.watch import add_watch
-    from briefarc.cli.archive import print_notes
+    from briefarc.cli.archive import no_such_spokesperson, print_notes
     from briefarc.output import console
     from briefarc.store.query import read_query
     from briefarc.urls import UNDECODED
@@ -46,6 +46,9 @@ def watch_add(
     database, _ = open_db(db)
     add_watch(database, name, query, filters)
     print_notes(read_query(query).notes)  # as search says: 'or' in lower case is a word, not an operator
+    if no_such_spokesperson(database, filters):  # a typo, or a spokesperson yet to come: kept, and said
+        print_notes([f"No document names a spokesperson {filters.spokesperson!r} yet (`briefarc speakers` lists those "
+                     "named): the watch finds the documents that do once they arrive."])
     console.err().print(f"Watching {query!r} as {name!r}.", markup=False, highlight=False)
 
 
