@@ -34,6 +34,12 @@ def _cut_short_fetch(site, db_file, *args: str):
                        start_new_session=True)
     wait_for(lambda: stored_documents(db_file) >= 1 and site.hits(f"/b/{DAYS[-1]}") >= 1
              or process.poll() is not None, "the first page stored and the others asked for")
+    return _interrupted(process)
+
+
+def _interrupted(process) -> tuple[int, str, str]:
+    """Ctrl-C to a fetch started in a session of its own, as tests/test_fetch_batches.py's interrupt, keeping
+    stdout: (exit status, stdout, stderr) once it and its children are gone."""
     os.killpg(process.pid, signal.SIGINT)  # Ctrl-C, as tests/test_fetch_batches.py's interrupt, keeping stdout
     try:
         stdout, stderr = process.communicate(timeout=180)
@@ -69,3 +75,38 @@ def test_fetch_json_cut_short_writes_what_each_source_did(db_file, site):
     [report] = [json.loads(line) for line in stdout.splitlines()]
     assert report["source"] == "mfa" and report["interrupted"] is True
     assert (report["discovered"], report["fetched"], report["added"], report["failed"]) == (len(DAYS), 1, 1, 0)
+
+
+def _dry_run_cut_short(site, db_file, *args: str):
+    """`fetch --dry-run ARGS` of two sources, one whose sitemap comes and one whose sitemap never does, stopped by
+    Ctrl-C once the second is asked for: (exit status, stdout, stderr)."""
+    sitemap = sitemap_site(site, DAYS)
+    site.route("/never.xml", ss.Reply(b"<urlset/>", content_type="application/xml", latency=NEVER))
+    for name, address in (("mfa", sitemap), ("slow", site.url("/never.xml"))):
+        added = briefarc("sources", "add", name, address, "--kind", "sitemap", db=db_file)
+        assert added.wait(timeout=60) == 0, added.communicate()
+    process = briefarc("fetch", "mfa", "slow", "--dry-run", *args, "--delay", "0", db=db_file, start_new_session=True)
+    wait_for(lambda: site.hits("/never.xml") >= 1 and site.hits("/sitemap.xml") >= 1 or process.poll() is not None,
+             "both sitemaps asked for")
+    return _interrupted(process)
+
+
+@pytest.mark.crash
+def test_fetch_dry_run_json_cut_short_writes_what_each_source_would_fetch(db_file, site):
+    """Before: a dry run's Ctrl-C wrote nothing to stdout, where a fetch's wrote each source's report."""
+    code, stdout, stderr = _dry_run_cut_short(site, db_file, "--json")
+    assert code == 130 and stderr.strip().splitlines()[-1] == "Interrupted.", stderr  # nothing was to be saved
+    reports = {report["source"]: report for report in map(json.loads, stdout.splitlines())}
+    assert set(reports) == {"mfa", "slow"}
+    assert reports["slow"]["interrupted"] is True and reports["slow"]["discovered"] == 0
+    wanted = {site.url(f"/b/{day}") for day in DAYS}
+    assert {item["url"] for item in reports["mfa"].get("planned", [])} in (wanted, set())  # done before, or cut too
+    assert all(site.hits(f"/b/{day}") == 0 for day in DAYS)  # a dry run fetches no page
+    assert stored_documents(db_file) == 0
+
+
+@pytest.mark.crash
+def test_fetch_dry_run_cut_short_says_interrupted_and_nothing_saved(db_file, site):
+    code, _, stderr = _dry_run_cut_short(site, db_file)
+    assert code == 130 and stderr.strip().splitlines()[-1] == "Interrupted.", stderr
+    assert "saved" not in stderr

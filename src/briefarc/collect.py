@@ -77,9 +77,11 @@ class SourceReport:
 class FetchInterrupted(Interrupted):
     """Ctrl-C in a fetch, with each source's report of what it did before it (for --json)."""
 
-    def __init__(self, reports: list[SourceReport], saved: int, unchanged: int = 0):
+    def __init__(self, reports: list[SourceReport], saved: int, unchanged: int = 0, *, dry_run: bool = False):
         super().__init__(saved, unchanged)
         self.reports = reports
+        if dry_run:  # nothing was to be saved: "0 saved, rerun to continue" would say otherwise
+            self.args = ("Interrupted.",)
 
 
 CURRENT_RUN: contextvars.ContextVar[int | None] = contextvars.ContextVar("briefarc_run", default=None)
@@ -114,7 +116,7 @@ def fetch_all(
     """`collect` on a fresh event loop. Ctrl-C raises Interrupted with the number of documents saved before
     it (each whole and committed), each counted once: a feed's entry and then its page are one document (their
     saves, counted, said 166 saved where the archive held 114), and each source's report of what it did before;
-    a dry run, which saves nothing, is interrupted as it is."""
+    a dry run, which saves nothing, says only that it was interrupted (and its reports, for --json)."""
     from briefarc.net.fetch import run
 
     saving: list[SavesAtHand] = []
@@ -123,7 +125,7 @@ def fetch_all(
         return run(collect(db, sources, urls, options, on_update, saving=saving, reports=reports))
     except KeyboardInterrupt as exc:
         if options.dry_run:
-            raise
+            raise FetchInterrupted(reports, 0, dry_run=True) from exc
         if saving:
             saving[0].settle()  # the writer's last commit, as it closed
             raise FetchInterrupted(reports, *saving[0].kept) from exc
