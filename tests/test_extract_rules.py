@@ -328,3 +328,24 @@ def test_mostly_chinese_text_is_chinese_without_cld2_and_japanese_or_korean_text
     assert guess_language("外務省報道官は定例記者会見で、記者の質問に答えました。") == "ja" and len(asked) == 1
     assert guess_language("외교부 대변인은 정례 브리핑에서 기자들의 질문에 답했다.") == "ko" and len(asked) == 2
     assert guess_language("China 外交部 said on Monday that the talks would go on next week in Geneva.") == "en"
+
+
+@pytest.mark.parametrize("label", ["Next »", "Page suivante", "Suivant ›", "Nächste Seite", "Weiter »", "Siguiente",
+                                   "Página siguiente", "Próxima página", "Seguinte", "Successiva", "Volgende",
+                                   "Следующая страница", "Далее →", "下一页", "下一頁", "次へ", "التالي",
+                                   "الصفحة التالية"])
+def test_a_next_link_in_the_languages_of_the_sources(label) -> None:
+    """A listing of a site briefarc has no pager rule for is followed by its "next" link, in the languages of the
+    sources and their neighbours (a French, German or Arabic listing stopped at its first page)."""
+    items = "".join(f'<li><a href="t{i}.html">Regular press conference number {i} on a long title</a></li>'
+                    for i in range(8))
+    text = page("", f"<ul>{items}</ul><div class=pages><a href='/a'>1</a> <a href='p2.html'>{label}</a></div>")
+    assert extract(text).next_page == "p2.html"
+
+
+@pytest.mark.parametrize("label", ["Next steps for the talks", "Suivant la réunion du Conseil", "Weitere Meldungen"])
+def test_a_link_that_only_opens_with_a_next_word_leads_nowhere(label) -> None:
+    items = "".join(f'<li><a href="t{i}.html">Regular press conference number {i} on a long title</a></li>'
+                    for i in range(8))
+    text = page("", f"<ul>{items}</ul><div class=pages><a href='p2.html'>{label}</a></div>")
+    assert extract(text).next_page is None

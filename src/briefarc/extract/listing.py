@@ -22,8 +22,13 @@ HEADLINE_LINKS = "a[href]:has(h1, h2, h3, h4, h5)"
 LINKED_HEADLINES = "h2 a[href], h3 a[href], h4 a[href], h5 a[href]"
 LIST_LINKS = "li a[href]"
 FURNITURE = lazy(r"\b(?:nav|menu|footer|sidebar|breadcrumb|header|related|social|share|lang)")
-NEXT_TEXT = lazy(r"^(?:next(?: page)?|older(?: posts| entries)?|more|下一页|下页|後頁|›|»|>|>>|→|"
-                       r"следующая|далее|suivant|siguiente|weiter|التالي)\s*[›»>→]*$", re.I)
+# a pager's link to the next page, in the sources' languages and their neighbours' ("Next »", "Page suivante",
+# "Nächste Seite", "Siguiente", "Próxima", "Successiva", "Volgende", "Следующая страница", "下一頁", "次へ", "التالي")
+NEXT_TEXT = lazy(r"^(?:next(?: page| results)?|older(?: posts| entries)?|more|›|»|>|>>|→"
+                 r"|下一页|下一頁|下页|下頁|後頁|次へ|次のページ|다음"
+                 r"|следующая(?: страница)?|далее|вперёд|вперед|(?:page )?suivante?"
+                 r"|(?:página )?siguiente|próxima(?: página)?|seguinte|successiva|avanti|(?:nächste(?: seite)?)|weiter"
+                 r"|volgende|التالي|التالية|الصفحة التالية|sonraki)\s*[›»>→]*$", re.I)
 CURRENT = ".active, .current, [aria-current=page], .selected, .on, .cur"
 MIN_TITLE = 15
 MAX_ITEMS = 2000
