@@ -228,6 +228,9 @@ class Scheduler:
         self.validators_seen: dict[str, dict] = {}  # listing and feed validators, kept after a clean run
         self.broke_off: tuple[str, int, list[tuple[str, int]]] | None = None  # where discovery's walk broke off
         self.had_points = False  # earlier walks of the source broke off: a walk read to its end is done with them
+        # listings given as loose URLs: where each walk broke off in this run, and which had points to read on from
+        self.loose_breaks: dict[str, tuple[str, int, list[tuple[str, int]]]] = {}
+        self.loose_points: set[str] = set()
         # the URLs the user named: tried even when given up (the give-up rule is for automatic retries)
         self.named = {normalize_url(url) for url in source.options.get("urls", [])} if source.kind == "urls" else set()
 
@@ -245,7 +248,8 @@ class Scheduler:
         self.had_points = bool(points)
         ctx = Context(self.source, fetcher, self.is_known, since=self.options.since, refresh=self.options.refresh,
                       max_items=self.options.max_items, validators=self._validators, remember=self._remember,
-                      look_ahead=self._look_ahead, resume=points, broke_off=self._broke_off)
+                      look_ahead=self._look_ahead, resume=points, broke_off=self._broke_off,
+                      loose_walk=self._loose_walk)
         try:
             await self._discover_and_fetch(ctx, fetcher)
             if self.handler.fatal:
@@ -298,7 +302,8 @@ class Scheduler:
                            pending=True)
 
     def _walk_points(self) -> list[tuple[str, int]]:
-        """Where the last runs' walks of this source broke off (none for loose URLs)."""
+        """Where the last runs' walks of this source broke off (a listing given as a loose URL has its own points:
+        _loose_walk)."""
         from briefarc.store import pending
 
         if self.handler.source_id is None or self.source.kind == "urls":
@@ -307,6 +312,40 @@ class Scheduler:
 
     def _broke_off(self, url: str, number: int, later: list[tuple[str, int]]) -> None:
         self.broke_off = (url, number, later)
+
+    def _loose_walk(self, url: str) -> tuple[list[tuple[str, int]], Callable[[str, int, list[tuple[str, int]]], None]]:
+        """A listing given as a loose URL: where its last walks broke off, and what keeps where this one does (as a
+        source's walk has them, _walk_points and _broke_off). Asked only of a listing that has a next page."""
+        from briefarc.store import pending
+
+        listing = normalize_url(url)
+        points = pending.walk_points(self.db, None, found_on=listing)
+        if points:
+            self.loose_points.add(listing)
+
+        def broke_off(page: str, number: int, later: list[tuple[str, int]]) -> None:
+            self.loose_breaks[listing] = (page, number, later)
+
+        return points, broke_off
+
+    def _loose_walk_ended(self, ctx: Context, url: str, failure: Exception | None) -> None:
+        """A loose URL's discovery ended: a listing's walk that broke off is read on from there by the next fetch of
+        it (the pages after the break were never read, and its walk would stop at the items this run stored); one read
+        to its end is done with the points it had."""
+        from briefarc.store import pending
+
+        listing = normalize_url(url)
+        broke = self.loose_breaks.pop(listing, None)
+        if self.options.dry_run or self.cut_short or self.handler.fatal:
+            return
+        with contextlib.suppress(DatabaseError):  # the run's failure is reported as it is
+            if failure is not None and broke is not None:
+                page, number, later = broke
+                pending.walk_broke_off(self.db, None, listing, (page, number), f"{item_failure(failure)} (the walk "
+                                       "broke off here: the next fetch of the listing reads on from it)", later)
+                ctx.notes.append(f"the walk of {url} broke off at {page}: the next fetch of it reads on from there")
+            elif failure is None and listing in self.loose_points:
+                pending.walk_done(self.db, None, found_on=listing)
 
     def _note_break(self, ctx: Context) -> None:
         """A walk that broke off (at a page after the first) is read on from there by the next run: the pages
@@ -488,9 +527,11 @@ class Scheduler:
         GIVEN_URL.set(url)  # this task's own: each loose URL is given, what it leads to is reached through it
         try:
             await self._drain(discover_url(ctx, url), fetcher, url)
+            self._loose_walk_ended(ctx, url, None)
         except Unchanged:
             ctx.notes.append(f"nothing new: {url} is unchanged since the last run")
         except Exception as exc:  # a child sitemap's or feed's failure is the child's, not the loose URL's;
+            self._loose_walk_ended(ctx, url, exc)
             # a bug one strange address shows ends that address alone, never the other URLs given with it
             failed = (getattr(exc, "url", None) if isinstance(exc, BriefarcError) else None) or url
             if failed == url:  # the URL given could not be read at all: still one item, the one that failed

@@ -71,6 +71,9 @@ class Context:
     resume: list[tuple[str, int]] = field(default_factory=list)
     # the walk broke off at (page, number), with the pages of `resume` after it still to read on from
     broke_off: Callable[[str, int, list[tuple[str, int]]], None] = lambda url, number, later: None
+    # a listing given as a loose URL: its `resume` and its `broke_off`, as a listing source has them
+    loose_walk: Callable[[str], tuple[list[tuple[str, int]], Callable[[str, int, list[tuple[str, int]]], None]]] = \
+        lambda url: ([], lambda page, number, later: None)
 
     @property
     def url(self) -> str:

@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 from urllib.parse import urlsplit
 
 from briefarc.models import Source
-from briefarc.sources.base import Context, Item
+from briefarc.sources.base import Context, Item, Unchanged
 
 
 async def discover_url(ctx: Context, url: str) -> AsyncIterator[Item]:
@@ -18,7 +18,15 @@ async def discover_url(ctx: Context, url: str) -> AsyncIterator[Item]:
         yield Item(url=url, accept="any")
         return
     named = _sitemap_name(url)
-    response = await ctx.get(url, accept="sitemap" if named else "any", missing_ok=True, remember=False)
+    try:
+        response = await ctx.get(url, accept="sitemap" if named else "any", missing_ok=True, remember=False)
+    except Unchanged:  # a listing whose walk broke off reads on from there, though its first page is unchanged
+        points, broke_off = ctx.loose_walk(url)
+        if not points:
+            raise
+        async for item in _entries(ctx, "listing", url, None, (points, broke_off)):
+            yield item
+        return
     if response.status == 200 and _is_sitemap(response.data):  # remembered once its items are all given
         async for item in _entries(ctx, "sitemap", url, response):
             yield item
@@ -32,7 +40,7 @@ async def discover_url(ctx: Context, url: str) -> AsyncIterator[Item]:
     else:
         items, paged = await _page_or_listing(url, response)
         if paged:  # a listing with a next page: walked as a listing source's is, from the response in hand
-            async for item in _entries(ctx, "listing", url, response):
+            async for item in _entries(ctx, "listing", url, response, ctx.loose_walk(url)):
                 yield item
             return
         for item in items:
@@ -70,13 +78,16 @@ def _is_feed(data: bytes) -> bool:
     return is_feed(data)
 
 
-async def _entries(ctx: Context, kind: str, url: str, response) -> AsyncIterator[Item]:
-    """The entries of a feed, sitemap or listing given as a loose URL, read from the response in hand."""
+async def _entries(ctx: Context, kind: str, url: str, response, walk: tuple | None = None) -> AsyncIterator[Item]:
+    """The entries of a feed, sitemap or listing given as a loose URL, read from the response in hand (when there is
+    one); `walk`: a listing's points to read on from and what to do when its walk breaks off (Context.loose_walk)."""
     from briefarc.sources import adapter
 
+    resume, broke_off = walk or ([], lambda page, number, later: None)
     sub = Context(Source(name=ctx.source.name, kind=kind, url=url), ctx.fetcher, ctx.is_known, since=ctx.since,
                   refresh=ctx.refresh, max_items=ctx.max_items, notes=ctx.notes, validators=ctx.validators,
-                  remember=ctx.remember, prefetched={url: response}, look_ahead=ctx.look_ahead)
+                  remember=ctx.remember, prefetched={url: response} if response is not None else {},
+                  look_ahead=ctx.look_ahead, resume=resume, broke_off=broke_off)
     async for item in adapter(kind)(sub):
         yield item
 

@@ -57,7 +57,8 @@ COLUMNS = ("url", "source_id", "document_id", "found_on", "title", "published", 
 SELECT = f"SELECT {', '.join(COLUMNS)} FROM pending"
 
 # A page of a source's listing (or API) where a run's walk broke off: no item, but what the next run reads on from.
-# Its key, "walk:<source id>:<page number>", is no address, so that no item's row is ever taken for it.
+# Its key, "walk:<source id>:<page number>" ("walk:url:<listing>:<page number>" for a listing given as a loose URL),
+# is no address, so that no item's row is ever taken for it.
 WALK = "walk:"
 NOT_WALK = "key NOT LIKE 'walk:%'"
 
@@ -195,23 +196,39 @@ def due(db: sqlite_utils.Database, *, source_id: int | None, found_on: list[str]
     return [Pending(*row) for row in rows]
 
 
+def _walk_rows(source_id: int | None, found_on: str | None) -> tuple[str, tuple]:
+    """The WHERE clause of a walk's rows, with its parameters: a source's, or a listing's given as a loose URL (no
+    source: its rows are those found on it)."""
+    if source_id is not None:
+        return "source_id = ? AND key LIKE 'walk:%'", (source_id,)
+    return "source_id IS NULL AND found_on = ? AND key LIKE 'walk:%'", (found_on,)
+
+
+def _walk_key(source_id: int | None, found_on: str | None, number: int) -> str:
+    return f"{WALK}{source_id}:{number}" if source_id is not None else f"{WALK}url:{found_on}:{number}"
+
+
 @translated
-def walk_points(db: sqlite_utils.Database, source_id: int) -> list[tuple[str, int]]:
-    """(page, its number) where the source's last walks broke off, in the order of the walk."""
-    rows = db.execute("SELECT url, key FROM pending WHERE source_id = ? AND key LIKE 'walk:%'", (source_id,))
+def walk_points(db: sqlite_utils.Database, source_id: int | None, found_on: str | None = None) -> list[tuple[str, int]]:
+    """(page, its number) where the last walks of the source (or, with no source, of the listing given as the loose
+    URL `found_on`) broke off, in the order of the walk."""
+    where, params = _walk_rows(source_id, found_on)
+    rows = db.execute(f"SELECT url, key FROM pending WHERE {where}", params)
     return sorted(((url, int(key.rsplit(":", 1)[1])) for url, key in rows), key=lambda point: point[1])
 
 
 @translated
-def walk_broke_off(db: sqlite_utils.Database, source_id: int, found_on: str | None, page: tuple[str, int],
+def walk_broke_off(db: sqlite_utils.Database, source_id: int | None, found_on: str | None, page: tuple[str, int],
                    error: str, later: list[tuple[str, int]]) -> None:
     """The walk broke off at `page` (its address and number): the next run reads on from there, and from the
-    `later` pages where earlier walks broke off (their rows kept as they are); no other row is kept."""
+    `later` pages where earlier walks broke off (their rows kept as they are); no other row is kept. With no source,
+    the walk is of the listing given as the loose URL `found_on`."""
     stamp = now_iso()
-    keys = [f"{WALK}{source_id}:{number}" for _, number in [page, *later]]
+    keys = [_walk_key(source_id, found_on, number) for _, number in [page, *later]]
+    where, params = _walk_rows(source_id, found_on)
     with transaction(db) as conn:
-        conn.execute(f"DELETE FROM pending WHERE source_id = ? AND key LIKE 'walk:%' AND key NOT IN "
-                     f"({', '.join('?' * len(keys))})", (source_id, *keys))
+        conn.execute(f"DELETE FROM pending WHERE {where} AND key NOT IN ({', '.join('?' * len(keys))})",
+                     (*params, *keys))
         conn.execute(
             """INSERT INTO pending (key, url, source_id, found_on, discovered_at, attempts, last_error, last_try,
                                     next_try) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)
@@ -226,10 +243,12 @@ def walk_broke_off(db: sqlite_utils.Database, source_id: int, found_on: str | No
 
 
 @translated
-def walk_done(db: sqlite_utils.Database, source_id: int) -> None:
-    """The source's walk ended as it should: no page is left to read on from."""
+def walk_done(db: sqlite_utils.Database, source_id: int | None, found_on: str | None = None) -> None:
+    """The walk of the source (or of the listing given as the loose URL `found_on`) ended as it should: no page is
+    left to read on from."""
+    where, params = _walk_rows(source_id, found_on)
     with transaction(db) as conn:
-        conn.execute("DELETE FROM pending WHERE source_id = ? AND key LIKE 'walk:%'", (source_id,))
+        conn.execute(f"DELETE FROM pending WHERE {where}", params)
 
 
 PENDING = "pending p LEFT JOIN sources s ON s.id = p.source_id"
