@@ -50,7 +50,8 @@ def test_the_next_fetch_of_a_listing_reads_on_from_where_its_walk_broke_off(cli,
     first = cli("fetch", listing, *FAST, "--db", db_file)
     assert first.code == 3, first.stderr  # page 2 failed beside the 10 articles of page 1
     said = " ".join(first.stderr.split())
-    assert f"the walk of {listing} broke off at {site.url('/list/2')}: the next fetch of it reads on from there" in said
+    assert f"the walk of {listing} broke off at {site.url('/list/2')}: `briefarc fetch {listing}` reads on from there" \
+        in said
     assert _stored(db_file) == PER_PAGE
     assert [url for _, url in _walk_rows(db_file)] == [site.url("/list/2")]
     again = cli("fetch", listing, *FAST, "--db", db_file, "--json")
@@ -65,13 +66,24 @@ def test_the_next_fetch_of_a_listing_reads_on_from_where_its_walk_broke_off(cli,
 
 
 def test_an_unchanged_first_page_does_not_hide_the_pages_after_the_break(cli, db_file, site):
-    """The first page answers 304 the second time (its ETag was kept): the walk still reads on from the break."""
+    """A first run reads the listing whole and keeps its first page's ETag; a second (--refresh, which asks
+    without it) breaks off at page 2; the third gets 304 for the first page and still reads on from the break,
+    from that answer (the first page is not asked for twice)."""
     listing = _site(site, etag='"v1"')
-    assert cli("fetch", listing, *FAST, "--db", db_file).code == 3
-    again = cli("fetch", listing, *FAST, "--db", db_file, "--json")
-    assert again.code == 0, again.stderr
-    assert again.jsonl()[0]["added"] == 2 * PER_PAGE
-    assert _stored(db_file) == PAGES * PER_PAGE and _walk_rows(db_file) == []
+    site.route("/list/2", _listing(site, 2), ss.Reply(b"busy", status=500), _listing(site, 2))
+    assert cli("fetch", listing, *FAST, "--db", db_file).code == 0
+    assert _stored(db_file) == PAGES * PER_PAGE
+    assert cli("fetch", listing, "--refresh", *FAST, "--db", db_file).code == 3
+    assert [url for _, url in _walk_rows(db_file)] == [site.url("/list/2")]
+    first_page, second_page = site.hits("/list/1"), site.hits("/list/2")
+    third = cli("fetch", listing, *FAST, "--db", db_file, "--json")
+    assert third.code == 0, third.stderr
+    [report] = third.jsonl()
+    assert f"read on from {site.url('/list/2')}, where an earlier run's walk broke off" in report["notes"]
+    assert site.hits("/list/1") == first_page + 1 and site.hits("/list/2") == second_page + 1
+    asked = [seen for seen in site.requests if seen.path == "/list/1"]
+    assert asked[-1].headers.get("if-none-match") == '"v1"'  # answered 304
+    assert _walk_rows(db_file) == []
 
 
 def test_a_dry_run_lists_what_reading_on_would_fetch_and_keeps_the_point(cli, db_file, site):
@@ -97,3 +109,36 @@ def test_two_listings_given_together_keep_their_own_points(cli, db_file, site):
     assert sorted(url for _, url in _walk_rows(db_file)) == [site.url("/list/2"), site.url("/other/2")]
     assert cli("fetch", listing, *FAST, "--db", db_file).code == 0  # the first listing only: the other's point stays
     assert [url for _, url in _walk_rows(db_file)] == [site.url("/other/2")]
+
+
+def test_a_break_is_kept_when_another_url_reaches_max(cli, db_file, site):
+    """--max reached by one URL's items while another listing's second page fails: that walk's break is kept (the
+    whole run being cut short by --max was taken for a reason to keep nothing)."""
+    listing = _site(site)
+    site.route("/list/2", ss.Reply(b"busy", status=500, latency=1.0))
+    many = site.url("/many")
+    site.route("/many", ss.Reply(b"<html><body><h1>Statements</h1><ul>" + b"".join(
+        f'<li><a href="{site.url(f"/m/{i}")}">Statement number {i} of the ministry on the visit</a></li>'.encode()
+        for i in range(40)) + b"</ul></body></html>"))
+    for i in range(40):
+        site.route(f"/m/{i}", ss.Reply(article(200 + i), latency=0.05))
+    result = cli("fetch", listing, many, "--max", "25", *FAST, "--db", db_file, "--json")
+    assert result.code == 3, result.stderr
+    assert [url for _, url in _walk_rows(db_file)] == [site.url("/list/2")]
+
+
+def test_the_points_of_an_address_that_is_no_paged_listing_any_more_are_dropped(cli, db_file, site):
+    """A listing whose walk broke off is a feed now: read as one, its points are done with, and a later 304 for
+    it is no reason to walk the feed as a listing from the old point."""
+    listing = _site(site)
+    assert cli("fetch", listing, *FAST, "--db", db_file).code == 3
+    items = "".join(f"<item><title>Press release number {i}</title><link>{site.url(f'/a/{i}')}</link></item>"
+                    for i in range(1, 4))
+    site.route("/list/1", ss.Reply(f'<?xml version="1.0"?><rss version="2.0"><channel><title>Releases</title>'
+                                   f"{items}</channel></rss>".encode(), content_type="application/rss+xml",
+                                   etag='"f1"'))
+    assert cli("fetch", listing, *FAST, "--db", db_file).code == 0
+    assert _walk_rows(db_file) == []
+    asked = site.hits("/list/2")
+    third = cli("fetch", listing, *FAST, "--db", db_file, "--json")
+    assert third.code == 0 and site.hits("/list/2") == asked  # the feed's 304: nothing walked

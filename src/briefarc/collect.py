@@ -78,10 +78,9 @@ class FetchInterrupted(Interrupted):
     """Ctrl-C in a fetch, with each source's report of what it did before it (for --json)."""
 
     def __init__(self, reports: list[SourceReport], saved: int, unchanged: int = 0, *, dry_run: bool = False):
-        super().__init__(saved, unchanged)
+        # a dry run saves nothing: "0 saved, rerun to continue" would say otherwise
+        super().__init__(saved, unchanged, "Interrupted." if dry_run else None)
         self.reports = reports
-        if dry_run:  # nothing was to be saved: "0 saved, rerun to continue" would say otherwise
-            self.args = ("Interrupted.",)
 
 
 CURRENT_RUN: contextvars.ContextVar[int | None] = contextvars.ContextVar("briefarc_run", default=None)
@@ -228,7 +227,7 @@ class Scheduler:
         self.validators_seen: dict[str, dict] = {}  # listing and feed validators, kept after a clean run
         self.broke_off: tuple[str, int, list[tuple[str, int]]] | None = None  # where discovery's walk broke off
         self.had_points = False  # earlier walks of the source broke off: a walk read to its end is done with them
-        # listings given as loose URLs: where each walk broke off in this run, and which had points to read on from
+        # listings given as loose URLs: where each walk broke off in this run, and those with points to read on from
         self.loose_breaks: dict[str, tuple[str, int, list[tuple[str, int]]]] = {}
         self.loose_points: set[str] = set()
         # the URLs the user named: tried even when given up (the give-up rule is for automatic retries)
@@ -273,6 +272,7 @@ class Scheduler:
             # each once: /p/1, /p/1?utm_source=x and /p/1#top are one page, asked for once (the first spelling)
             given = _each_once(self.source.options["urls"])
             self.states.update(fetchlog.url_states(self.db, given, named=True))  # all in one query
+            self.loose_points = _walked(self.db, given)
             await asyncio.gather(*(self._drain_url(ctx, url, fetcher) for url in given))
             urls = [*given]
         else:
@@ -281,13 +281,9 @@ class Scheduler:
                 await self._drain(self._discover(ctx), fetcher, self.source.url)
             except Unchanged as exc:
                 ctx.notes.append(f"nothing new: {exc.url} is unchanged since the last run")
-            source_id = self.handler.source_id
             # the walk read on to its end: its points are done, those it dropped (ctx.resume may be empty now) too
-            if self.had_points and source_id is not None and not (self.cut_short or self.handler.fatal
-                                                                  or self.options.dry_run):
-                from briefarc.store import pending
-
-                pending.walk_done(self.db, source_id)
+            if self.had_points and self.handler.source_id is not None:
+                self._walk_done(self.handler.source_id, None)
         if not self.cut_short and not self.handler.fatal:  # a dry run lists them
             await self._drain(self._due(urls), fetcher, None, discovered=False)
 
@@ -314,14 +310,12 @@ class Scheduler:
         self.broke_off = (url, number, later)
 
     def _loose_walk(self, url: str) -> tuple[list[tuple[str, int]], Callable[[str, int, list[tuple[str, int]]], None]]:
-        """A listing given as a loose URL: where its last walks broke off, and what keeps where this one does (as a
-        source's walk has them, _walk_points and _broke_off). Asked only of a listing that has a next page."""
+        """A listing given as a loose URL (asked when its first page names a next one, or answers 304): where its last
+        walks broke off, and what keeps where this one does, as a source's walk has them (_walk_points, _broke_off)."""
         from briefarc.store import pending
 
         listing = normalize_url(url)
-        points = pending.walk_points(self.db, None, found_on=listing)
-        if points:
-            self.loose_points.add(listing)
+        points = pending.walk_points(self.db, None, found_on=listing) if listing in self.loose_points else []
 
         def broke_off(page: str, number: int, later: list[tuple[str, int]]) -> None:
             self.loose_breaks[listing] = (page, number, later)
@@ -330,36 +324,45 @@ class Scheduler:
 
     def _loose_walk_ended(self, ctx: Context, url: str, failure: Exception | None) -> None:
         """A loose URL's discovery ended: a listing's walk that broke off is read on from there by the next fetch of
-        it (the pages after the break were never read, and its walk would stop at the items this run stored); one read
-        to its end is done with the points it had."""
-        from briefarc.store import pending
-
+        it (the pages after the break were never read, and its walk would stop at the items this run stored); a
+        discovery that ended as it should is done with the points it had, whether it walked the listing to its end or
+        the address is no paged listing any more (a feed now, a page without a pager)."""
         listing = normalize_url(url)
         broke = self.loose_breaks.pop(listing, None)
-        if self.options.dry_run or self.cut_short or self.handler.fatal:
-            return
-        with contextlib.suppress(DatabaseError):  # the run's failure is reported as it is
-            if failure is not None and broke is not None:
-                page, number, later = broke
-                pending.walk_broke_off(self.db, None, listing, (page, number), f"{item_failure(failure)} (the walk "
-                                       "broke off here: the next fetch of the listing reads on from it)", later)
-                ctx.notes.append(f"the walk of {url} broke off at {page}: the next fetch of it reads on from there")
-            elif failure is None and listing in self.loose_points:
-                pending.walk_done(self.db, None, found_on=listing)
+        if failure is not None and broke is not None:
+            self._keep_break(ctx, None, listing, broke, item_failure(failure),
+                             f"the walk of {url} broke off at {broke[0]}: `briefarc fetch {url}` reads on from there")
+        elif failure is None and listing in self.loose_points:
+            self._walk_done(None, listing)
 
     def _note_break(self, ctx: Context) -> None:
         """A walk that broke off (at a page after the first) is read on from there by the next run: the pages
         after the break were never read, and the next run's walk would stop at the items this one stored."""
+        if self.broke_off is not None and self.handler.source_id is not None:
+            self._keep_break(ctx, self.handler.source_id, self.source.url, self.broke_off, self.report.error,
+                             f"the walk broke off at {self.broke_off[0]}: the next fetch reads on from there")
+
+    def _keep_break(self, ctx: Context, source_id: int | None, found_on: str | None,
+                    broke: tuple[str, int, list[tuple[str, int]]], error: str | None, note: str) -> None:
+        """Keep where a walk (a source's, or with no source a loose listing's, `found_on`) broke off, with the pages
+        of earlier breaks after it, and say so in the run's notes; a dry run keeps nothing."""
         from briefarc.store import pending
 
-        if self.broke_off is None or self.options.dry_run or self.handler.source_id is None:
+        if self.options.dry_run:
             return
-        url, number, later = self.broke_off
+        page, number, later = broke
         with contextlib.suppress(DatabaseError):  # the run's failure is reported as it is
-            pending.walk_broke_off(self.db, self.handler.source_id, self.source.url, (url, number),
-                                   f"{self.report.error} (the walk broke off here: the next fetch reads on from it)",
-                                   later)
-            ctx.notes.append(f"the walk broke off at {url}: the next fetch reads on from there")
+            pending.walk_broke_off(self.db, source_id, found_on, (page, number),
+                                   f"{error} (the walk broke off here: the next fetch reads on from it)", later)
+            ctx.notes.append(note)
+
+    def _walk_done(self, source_id: int | None, found_on: str | None) -> None:
+        """A walk ended as it should: its points are done; not when the run was cut short (--max, a failure of the
+        archive) or is a dry run."""
+        from briefarc.store import pending
+
+        if not (self.cut_short or self.handler.fatal or self.options.dry_run):
+            pending.walk_done(self.db, source_id, found_on)
 
     def _finish(self, ctx: Context) -> None:
         self.report.notes.extend(ctx.notes)
@@ -551,6 +554,13 @@ class Scheduler:
                 self.archived.add(item.url)
             return True
         return not known and (pending != "given up" or normalize_url(item.url) in self.named)
+
+
+def _walked(db: sqlite_utils.Database, urls: list[str]) -> set[str]:
+    """The listings among loose URLs (normalized) whose earlier walks broke off: asked once a run, in one query."""
+    from briefarc.store import pending
+
+    return pending.loose_walks(db) & {normalize_url(url) for url in urls}
 
 
 def _each_once(urls: list[str]) -> list[str]:

@@ -49,9 +49,9 @@ class Interrupted(BriefarcError):
 
     exit_status = ExitStatus.INTERRUPTED
 
-    def __init__(self, saved: int, unchanged: int = 0):
+    def __init__(self, saved: int, unchanged: int = 0, message: str | None = None):
         also = f" ({unchanged} unchanged)" if unchanged else ""
-        super().__init__(f"Interrupted: {saved} saved{also}, rerun to continue.")
+        super().__init__(message or f"Interrupted: {saved} saved{also}, rerun to continue.")
         self.saved, self.unchanged = saved, unchanged
 
 

@@ -40,11 +40,12 @@ class LeftOut(InputError):
 
 
 class Unchanged(Exception):
-    """A discovery resource answered 304 Not Modified: nothing new can be behind it."""
+    """A discovery resource answered 304 Not Modified: nothing new can be behind it. `response`: that answer, for a
+    walk that reads on past it (urls.discover_url hands it to the listing's walk, which is not asked again)."""
 
-    def __init__(self, url: str):
+    def __init__(self, url: str, response: Response | None = None):
         super().__init__(url)
-        self.url = url
+        self.url, self.response = url, response
 
 
 def _no_validators(url: str) -> tuple[str | None, str | None]:
@@ -96,12 +97,15 @@ class Context:
         from briefarc.net.mediatypes import SITEMAP_TYPES
 
         if url in self.prefetched:
-            return self.prefetched.pop(url)
+            response = self.prefetched.pop(url)
+            if response.not_modified:
+                raise Unchanged(url, response)
+            return response
         types = {"html": HTML_TYPES, "json": JSON_TYPES, "any": ANY_DOCUMENT_TYPES, "sitemap": SITEMAP_TYPES}[accept]
         etag, modified = (None, None) if self.refresh else self.validators(url)
         response = await self.fetcher.get(url, etag=etag, last_modified=modified, accept=types)
         if response.not_modified:
-            raise Unchanged(url)
+            raise Unchanged(url, response)
         if response.status in (404, 410) and not missing_ok:
             raise FetchFailure(f"{url} answered {response.status}: check the source's URL.", reason="http",
                                status=response.status, url=url)

@@ -20,11 +20,11 @@ async def discover_url(ctx: Context, url: str) -> AsyncIterator[Item]:
     named = _sitemap_name(url)
     try:
         response = await ctx.get(url, accept="sitemap" if named else "any", missing_ok=True, remember=False)
-    except Unchanged:  # a listing whose walk broke off reads on from there, though its first page is unchanged
+    except Unchanged as unchanged:  # a listing whose walk broke off reads on from there, its first page unchanged
         points, broke_off = ctx.loose_walk(url)
         if not points:
             raise
-        async for item in _entries(ctx, "listing", url, None, (points, broke_off)):
+        async for item in _entries(ctx, "listing", url, unchanged.response, (points, broke_off)):
             yield item
         return
     if response.status == 200 and _is_sitemap(response.data):  # remembered once its items are all given

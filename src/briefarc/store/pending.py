@@ -218,6 +218,13 @@ def walk_points(db: sqlite_utils.Database, source_id: int | None, found_on: str 
 
 
 @translated
+def loose_walks(db: sqlite_utils.Database) -> set[str]:
+    """The listings given as loose URLs whose walks broke off (their rows' found_on)."""
+    rows = db.execute(f"SELECT DISTINCT found_on FROM pending WHERE source_id IS NULL AND key LIKE '{WALK}url:%'")
+    return {found_on for (found_on,) in rows}
+
+
+@translated
 def walk_broke_off(db: sqlite_utils.Database, source_id: int | None, found_on: str | None, page: tuple[str, int],
                    error: str, later: list[tuple[str, int]]) -> None:
     """The walk broke off at `page` (its address and number): the next run reads on from there, and from the
