@@ -43,3 +43,22 @@ def test_the_doubt_is_in_the_json_report_once_and_not_again_for_an_unchanged_pag
     again = cli("fetch", site.url("/a"), *FAST, "--db", db_file, "--json")
     assert again.code == 0, again.stderr
     assert again.jsonl()[0]["warnings"] == []  # nothing stored this time, nothing to doubt
+
+
+def test_the_text_names_twenty_pages_with_a_warning_and_counts_the_rest(cli, db_file, site):
+    """A site that declares the wrong encoding on every page would fill the screen: the text names the first
+    WARNINGS_SHOWN, --json lists them all."""
+    from briefarc.output.progress import WARNINGS_SHOWN
+
+    urls = []
+    for number in range(WARNINGS_SHOWN + 2):
+        site.route(f"/p/{number}", ss.Reply(_doubtful(f"Briefing number {number} on the talks"),
+                                            content_type="text/html"))
+        urls.append(site.url(f"/p/{number}"))
+    text = cli("fetch", *urls, *FAST, "--db", f"{db_file}.text")
+    assert text.code == 0, text.stderr
+    said = " ".join(text.stderr.split())
+    assert said.count("the page declares cp1252 but is valid UTF-8") == WARNINGS_SHOWN
+    assert "2 more warnings of (urls): --json lists them all" in said
+    listed = cli("fetch", *urls, *FAST, "--db", f"{db_file}.json", "--json")
+    assert len(listed.jsonl()[0]["warnings"]) == WARNINGS_SHOWN + 2

@@ -185,6 +185,10 @@ def _unresolved_hint(reports: list) -> str | None:
     return ONE_HOST_HINT.format(clean(next(iter(hosts)))) if len(hosts) == 1 else OFFLINE_HINT
 
 
+WARNINGS_SHOWN = 20  # a fetch's pages named with a warning, at most, per source: a site that declares the wrong
+# encoding on every page would fill the screen (--json lists them all)
+
+
 def print_fetch_summary(stderr: Console, reports: list, *, dry_run: bool = False) -> None:
     """The counts (unless every source failed before fetching anything), then one line per problem."""
     from briefarc.output.render import fetch_table
@@ -196,8 +200,11 @@ def print_fetch_summary(stderr: Console, reports: list, *, dry_run: bool = False
             console.say(stderr, f"  {clean(report.name)}: {clean(note)}", hang=4)
         if report.error:
             console.say(stderr, f"  {clean(report.name)} failed: {clean(report.error)}", hang=4)
-        for url, text in report.warnings:
+        for url, text in report.warnings[:WARNINGS_SHOWN]:
             console.say(stderr, f"  warning: {clean_name(url)}: {clean(text)}", hang=4)
+        if len(report.warnings) > WARNINGS_SHOWN:
+            console.say(stderr, f"  {count(len(report.warnings) - WARNINGS_SHOWN, 'more warning')} of "
+                        f"{clean(report.name)}: --json lists them all", hang=4)
         for url, reason in report.failures:
             console.say(stderr, f"  failed: {clean_name(url)}: {clean(reason)}", hang=4)
         if dry_run:
