@@ -48,7 +48,8 @@ def watch_add(
     print_notes(read_query(query).notes)  # as search says: 'or' in lower case is a word, not an operator
     if no_such_spokesperson(database, filters):  # a typo, or a spokesperson yet to come: kept, and said
         print_notes([f"No document names a spokesperson {filters.spokesperson!r} yet (`briefarc speakers` lists those "
-                     "named): the watch finds the documents that do once they arrive."])
+                     f"named): the watch finds the documents that do once they arrive; `briefarc watch remove {name}` "
+                     "forgets it if the name is a typo."])
     console.err().print(f"Watching {query!r} as {name!r}.", markup=False, highlight=False)
 
 
