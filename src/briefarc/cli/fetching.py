@@ -73,7 +73,7 @@ def fetch(
     """Fetch new briefings from the sources you follow, or from given URLs."""
     from briefarc.collect import FetchInterrupted, FetchOptions
     from briefarc.net.fetch import FetchConfig
-    from briefarc.output import console, render
+    from briefarc.output import console
     from briefarc.output.progress import print_fetch_summary
     from briefarc.store.pending import RetryPolicy
 
@@ -95,11 +95,11 @@ def fetch(
         except FetchInterrupted as exc:  # what each source did before Ctrl-C, each line saying it was cut short
             if json_:
                 with reader_may_go():
-                    render.write_jsonl([report.as_dict() for report in exc.reports], sys.stdout)
+                    _write_reports(exc.reports)
             raise
         with reader_may_go():
             if json_:
-                render.write_jsonl([report.as_dict() for report in reports], sys.stdout)
+                _write_reports(reports)
             else:
                 print_fetch_summary(console.err(), reports, dry_run=dry_run)
             if not dry_run:
@@ -108,6 +108,13 @@ def fetch(
                 report_after_fetch(database, json_)
     whole = [r for r in reports if r.error or (r.failed and not (r.added + r.updated + r.unchanged + r.removed))]
     exit_for_failures(sum(not report.ok for report in reports), len(reports) - len(whole))
+
+
+def _write_reports(reports) -> None:
+    """fetch --json: one line per source, whole run or cut short."""
+    from briefarc.output import render
+
+    render.write_jsonl([report.as_dict() for report in reports], sys.stdout)
 
 
 @contextmanager
