@@ -54,6 +54,9 @@ def test_the_next_fetch_of_a_listing_reads_on_from_where_its_walk_broke_off(cli,
         in said
     assert _stored(db_file) == PER_PAGE
     assert [url for _, url in _walk_rows(db_file)] == [site.url("/list/2")]
+    [row] = cli("log", "--pending", "--json", "--db", db_file).jsonl()  # says what to run to read on
+    assert row["url"] == site.url("/list/2") and row["last_error"].endswith(
+        f"(the walk broke off here: `briefarc fetch {listing}` reads on from it)")
     again = cli("fetch", listing, *FAST, "--db", db_file, "--json")
     assert again.code == 0, again.stderr
     [report] = again.jsonl()

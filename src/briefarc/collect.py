@@ -331,7 +331,8 @@ class Scheduler:
         broke = self.loose_breaks.pop(listing, None)
         if failure is not None and broke is not None:
             self._keep_break(ctx, None, listing, broke, item_failure(failure),
-                             f"the walk of {url} broke off at {broke[0]}: `briefarc fetch {url}` reads on from there")
+                             f"the walk of {url} broke off at {broke[0]}: `briefarc fetch {url}` reads on from there",
+                             f"`briefarc fetch {url}` reads on from it")
         elif failure is None and listing in self.loose_points:
             self._walk_done(None, listing)
 
@@ -343,9 +344,11 @@ class Scheduler:
                              f"the walk broke off at {self.broke_off[0]}: the next fetch reads on from there")
 
     def _keep_break(self, ctx: Context, source_id: int | None, found_on: str | None,
-                    broke: tuple[str, int, list[tuple[str, int]]], error: str | None, note: str) -> None:
+                    broke: tuple[str, int, list[tuple[str, int]]], error: str | None, note: str,
+                    then: str = "the next fetch reads on from it") -> None:
         """Keep where a walk (a source's, or with no source a loose listing's, `found_on`) broke off, with the pages
-        of earlier breaks after it, and say so in the run's notes; a dry run keeps nothing."""
+        of earlier breaks after it, and say so in the run's notes; `then`, in the kept page's error (`log --pending`),
+        says what reads on from it. A dry run keeps nothing."""
         from briefarc.store import pending
 
         if self.options.dry_run:
@@ -353,7 +356,7 @@ class Scheduler:
         page, number, later = broke
         with contextlib.suppress(DatabaseError):  # the run's failure is reported as it is
             pending.walk_broke_off(self.db, source_id, found_on, (page, number),
-                                   f"{error} (the walk broke off here: the next fetch reads on from it)", later)
+                                   f"{error} (the walk broke off here: {then})", later)
             ctx.notes.append(note)
 
     def _walk_done(self, source_id: int | None, found_on: str | None) -> None:
