@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from briefarc.errors import BriefarcError, DatabaseError, DiskFull, Interrupted, is_disk_full, item_failure
 from briefarc.models import Source
-from briefarc.sources.base import Context, Item, Unchanged
+from briefarc.sources.base import BrokeOff, Context, Item, Points, Unchanged
 from briefarc.store import fetchlog
 from briefarc.store.pending import RetryPolicy, Seen
 from briefarc.urls import as_typed, normalize_url
@@ -309,7 +309,7 @@ class Scheduler:
     def _broke_off(self, url: str, number: int, later: list[tuple[str, int]]) -> None:
         self.broke_off = (url, number, later)
 
-    def _loose_walk(self, url: str) -> tuple[list[tuple[str, int]], Callable[[str, int, list[tuple[str, int]]], None]]:
+    def _loose_walk(self, url: str) -> tuple[Points, BrokeOff]:
         """A listing given as a loose URL (asked when its first page names a next one, or answers 304): where its last
         walks broke off, and what keeps where this one does, as a source's walk has them (_walk_points, _broke_off)."""
         from briefarc.store import pending

@@ -52,6 +52,19 @@ def _no_validators(url: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+Points = list[tuple[str, int]]  # pages of a walk (address, number) to read on from
+BrokeOff = Callable[[str, int, Points], None]  # a walk broke off at a page (address, number), these points after it
+
+
+def no_break(url: str, number: int, later: Points) -> None:
+    """A walk's break kept nowhere (Context.broke_off of a walk that reads on from nothing)."""
+
+
+def no_walk(url: str) -> tuple[Points, BrokeOff]:
+    """A loose listing with no point to read on from, whose break is kept nowhere (Context.loose_walk's default)."""
+    return [], no_break
+
+
 @dataclass
 class Context:
     """What an adapter may use: the HTTP client, the archive's knowledge and the run's options."""
@@ -71,10 +84,9 @@ class Context:
     # (page, its number) where the last runs' walks of the source broke off, in order: the pages after were never read
     resume: list[tuple[str, int]] = field(default_factory=list)
     # the walk broke off at (page, number), with the pages of `resume` after it still to read on from
-    broke_off: Callable[[str, int, list[tuple[str, int]]], None] = lambda url, number, later: None
+    broke_off: BrokeOff = no_break
     # a listing given as a loose URL: its `resume` and its `broke_off`, as a listing source has them
-    loose_walk: Callable[[str], tuple[list[tuple[str, int]], Callable[[str, int, list[tuple[str, int]]], None]]] = \
-        lambda url: ([], lambda page, number, later: None)
+    loose_walk: Callable[[str], tuple[Points, BrokeOff]] = no_walk
 
     @property
     def url(self) -> str:

@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 from urllib.parse import urlsplit
 
 from briefarc.models import Source
-from briefarc.sources.base import Context, Item, Unchanged
+from briefarc.sources.base import Context, Item, Unchanged, no_walk
 
 
 async def discover_url(ctx: Context, url: str) -> AsyncIterator[Item]:
@@ -83,7 +83,7 @@ async def _entries(ctx: Context, kind: str, url: str, response, walk: tuple | No
     one); `walk`: a listing's points to read on from and what to do when its walk breaks off (Context.loose_walk)."""
     from briefarc.sources import adapter
 
-    resume, broke_off = walk or ([], lambda page, number, later: None)
+    resume, broke_off = walk or no_walk(url)
     sub = Context(Source(name=ctx.source.name, kind=kind, url=url), ctx.fetcher, ctx.is_known, since=ctx.since,
                   refresh=ctx.refresh, max_items=ctx.max_items, notes=ctx.notes, validators=ctx.validators,
                   remember=ctx.remember, prefetched={url: response} if response is not None else {},
